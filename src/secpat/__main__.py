@@ -1,0 +1,5 @@
+"""Allow `python -m secpat`."""
+
+from secpat.cli import main
+
+main()

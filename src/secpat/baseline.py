@@ -1,0 +1,169 @@
+"""Baseline files: accepted findings, matched by rule, path and code fingerprint, never by line."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from secpat.findings import Finding
+
+__all__ = [
+    "BASELINE_VERSION",
+    "Baseline",
+    "BaselineEntry",
+    "BaselineError",
+    "filter_new",
+    "load_baseline",
+    "render_baseline",
+    "write_baseline",
+]
+
+BASELINE_VERSION = 1
+
+Key = tuple[str, str, str]  # (rule, path, fingerprint)
+_KEY_FIELDS = ("rule", "path", "fingerprint")
+
+
+class BaselineError(Exception):
+    """A baseline file that is missing, unreadable or not a secpat baseline."""
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    rule: str
+    path: str
+    fingerprint: str
+    count: int = 1
+    message: str = ""  # for people reading the file; not used for matching
+
+    @property
+    def key(self) -> Key:
+        return (self.rule, self.path, self.fingerprint)
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    entries: tuple[BaselineEntry, ...] = ()
+    source: Path | None = None
+
+    def counts(self) -> Counter[Key]:
+        """How many findings each (rule, path, fingerprint) key accepts."""
+        counts: Counter[Key] = Counter()
+        for entry in self.entries:
+            counts[entry.key] += entry.count  # duplicates (e.g. after a merge) add up
+        return counts
+
+    def __len__(self) -> int:
+        return sum(entry.count for entry in self.entries)
+
+
+def _key(finding: Finding) -> Key:
+    return (finding.rule_id, finding.location.path, finding.fingerprint)
+
+
+def render_baseline(findings: Iterable[Finding]) -> str:
+    """The baseline file text: sorted, no lines or timestamps, so equal code gives equal bytes."""
+    counts: Counter[Key] = Counter()
+    messages: dict[Key, str] = {}
+    for finding in findings:
+        key = _key(finding)
+        counts[key] += 1
+        # The smallest message, so the choice does not depend on the order findings arrive in.
+        messages[key] = min(messages.get(key, finding.message), finding.message)
+    entries = [
+        {**dict(zip(_KEY_FIELDS, key)), "count": count, "message": messages[key]}
+        for key, count in sorted(counts.items())
+    ]
+    document = {"version": BASELINE_VERSION, "tool": "secpat", "findings": entries}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_baseline(findings: Iterable[Finding], path: Path) -> int:
+    """Write the baseline for `findings` to `path`; return the number of findings it accepts."""
+    findings = list(findings)
+    text = render_baseline(findings)
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so an interrupted run never leaves half a baseline behind.
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
+    return len(findings)
+
+
+def load_baseline(path: Path) -> Baseline:
+    """Read a baseline file; raise BaselineError saying what is wrong with it."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found; create it with `secpat baseline`") from None
+    except UnicodeDecodeError:
+        raise BaselineError(f"{path}: baseline file is not UTF-8 text") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({exc.strerror or exc})") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = "; it has git conflict markers, regenerate it with `secpat baseline`" if "<<<<<<<" in text else ""
+        raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON ({exc.msg}){hint}") from None
+    if not isinstance(document, dict) or document.get("tool") != "secpat":
+        raise BaselineError(f'{path}: not a secpat baseline (expected a JSON object with "tool": "secpat")')
+    version = document.get("version")
+    if version != BASELINE_VERSION:
+        raise BaselineError(
+            f"{path}: baseline version {version!r} is not supported (expected {BASELINE_VERSION}); "
+            "regenerate it with `secpat baseline`"
+        )
+    items = document.get("findings")
+    if not isinstance(items, list):
+        raise BaselineError(f'{path}: "findings" must be a list')
+    return Baseline(tuple(_entry(path, index, item) for index, item in enumerate(items)), source=path)
+
+
+def _entry(path: Path, index: int, item: object) -> BaselineEntry:
+    where = f"{path}: findings[{index}]"
+    if not isinstance(item, dict):
+        raise BaselineError(f"{where}: expected an object")
+    for field in _KEY_FIELDS:
+        if not isinstance(item.get(field), str) or not item[field]:
+            raise BaselineError(f'{where}: "{field}" must be a non-empty string')
+    count = item.get("count", 1)
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise BaselineError(f'{where}: "count" must be a positive integer')
+    message = item.get("message", "")
+    if not isinstance(message, str):
+        raise BaselineError(f'{where}: "message" must be a string')
+    return BaselineEntry(item["rule"], item["path"], item["fingerprint"], count, message)
+
+
+def filter_new(findings: Sequence[Finding], baseline: Baseline) -> tuple[list[Finding], int]:
+    """The findings the baseline does not accept, in input order, and how many it matched.
+
+    Matching counts: a key accepted twice matches two identical findings; a third is new.
+    When some of a key's findings are new, the later ones in the file are reported.
+    """
+    remaining = baseline.counts()
+    new: set[int] = set()
+    matched = 0
+    for index in sorted(range(len(findings)), key=lambda i: findings[i].sort_key()):
+        key = _key(findings[index])
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            matched += 1
+        else:
+            new.add(index)
+    return [f for i, f in enumerate(findings) if i in new], matched

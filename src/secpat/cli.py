@@ -1,0 +1,249 @@
+"""The `secpat` command line: check, baseline, rules, explain.
+
+Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or
+configuration error, or a file that could not be analysed (unless `--keep-going`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from secpat import __version__
+from secpat.baseline import BaselineError, filter_new, load_baseline, write_baseline
+from secpat.config import Config, ConfigError, load_config
+from secpat.engine import ScanOptions, scan
+from secpat.findings import ScanResult, Severity
+from secpat.report import render
+from secpat.rules import registry
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+_SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"secpat: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="secpat")
+def main() -> None:
+    """Find the places where a Python web project breaks the ten security patterns."""
+
+
+def _scan_options(func):
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+                     help="Read settings from this file instead of the nearest pyproject.toml."),
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Only these rules (ids, prefixes like RND, names); comma-separated or repeated."),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules."),
+        click.option("--min-confidence", type=click.Choice(["low", "medium", "high"], case_sensitive=False),
+                     help="Hide findings below this confidence [default: medium]."),
+        click.option("--no-cache", is_flag=True, help="Analyse every file afresh and do not write the cache."),
+        click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
+                     help="Where to keep the cache [default: .secpat_cache next to the config]."),
+        click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count]."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Also skip paths matching this glob."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _load(paths: tuple[Path, ...], config_file: Path | None, overrides: dict) -> tuple[list[Path], Config]:
+    targets = list(paths) or [Path(".")]
+    for target in targets:
+        if not target.exists() and not target.is_symlink():
+            _fail(f"{target}: no such file or directory")
+    try:
+        config = load_config(targets[0], config_file, {k: v for k, v in overrides.items() if v not in (None, ())})
+    except ConfigError as exc:
+        _fail(str(exc))
+    return targets, config
+
+
+def _run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir: Path | None, jobs: int | None,
+              quiet: bool) -> ScanResult:
+    progress = None
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       transient=True, console=_stderr_console())
+        task_id = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal task_id
+            if total < 200:
+                return
+            if task_id is None:
+                bar.start()
+                task_id = bar.add_task("scan", total=total)
+            bar.update(task_id, completed=done)
+
+    try:
+        return scan(targets, config, ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
+                                                 progress=progress))
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+@main.command()
+@_scan_options
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
+@click.option("--report-level", type=_SEVERITIES, help="Show findings of at least this severity [default: low].")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings not in this baseline file.")
+@click.option("--keep-going", is_flag=True, help="Files that could not be analysed do not make the run exit 2.")
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
+@click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
+def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, fmt, output,
+          fail_on, report_level, baseline_file, keep_going, exit_zero, color) -> None:
+    """Check PATHS (default: the current directory) against the ten security patterns."""
+    overrides = {"select": _split(select), "ignore": _split(ignore), "fail-on": fail_on,
+                 "report-level": report_level, "min-confidence": min_confidence, "extend-exclude": _split(exclude),
+                 "baseline": str(baseline_file) if baseline_file else None}
+    targets, config = _load(paths, config_file, overrides)
+    result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
+    if config.baseline is not None:
+        try:
+            baseline = load_baseline(config.baseline)
+        except BaselineError as exc:
+            _fail(str(exc))
+        result.findings, result.baselined = filter_new(result.findings, baseline)
+    if color is None:
+        color = output is None and fmt == "text" and sys.stdout.isatty()
+    rules = {r.id: r for r in registry.all_rules()}
+    report = render(fmt, result, rules, color=color, fail_on=config.fail_on)
+    if output is not None:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        click.echo(report, nl=not report.endswith("\n"))
+    sys.exit(exit_code(result, config.fail_on, keep_going=keep_going, exit_zero=exit_zero))
+
+
+def exit_code(result: ScanResult, fail_on: Severity, *, keep_going: bool, exit_zero: bool = False) -> int:
+    if any(n.blocking for n in result.notices) and not keep_going:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if any(f.severity >= fail_on for f in result.findings) else EXIT_CLEAN
+
+
+@main.command()
+@_scan_options
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=Path(".secpat-baseline.json"),
+              show_default=True, help="The baseline file to write.")
+def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet,
+             output) -> None:
+    """Accept every current finding: write them to a baseline file for `check --baseline`."""
+    overrides = {"select": _split(select), "ignore": _split(ignore), "min-confidence": min_confidence,
+                 "extend-exclude": _split(exclude), "report-level": "low"}
+    targets, config = _load(paths, config_file, overrides)
+    result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
+    try:
+        count = write_baseline(result.findings, output)
+    except BaselineError as exc:
+        _fail(str(exc))
+    blocking = [n for n in result.notices if n.blocking]
+    click.echo(f"secpat: wrote {count} finding(s) to {output}", err=True)
+    for notice in blocking:
+        click.echo(f"secpat: warning: {notice.path}: {notice.message} (not in the baseline)", err=True)
+    sys.exit(EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def rules_command(fmt: str) -> None:
+    """List every rule with its pattern, severity and confidence."""
+    rules = registry.all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([_rule_dict(r) for r in rules], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("id", "name", "pattern", "severity", "confidence", "CWE", "title"):
+        table.add_column(column)
+    for r in rules:
+        table.add_row(r.id, r.name, str(r.pattern or "-"), r.severity.value, r.confidence.value,
+                      f"CWE-{r.cwe}", r.title)
+    Console(width=160, soft_wrap=True).print(table)
+
+
+def _rule_dict(rule: registry.Rule) -> dict:
+    return {"id": rule.id, "name": rule.name, "pattern": rule.pattern, "title": rule.title,
+            "severity": rule.severity.value, "confidence": rule.confidence.value, "owasp": rule.owasp,
+            "cwe": rule.cwe, "kind": rule.kind, "why": rule.why, "bad": rule.bad, "good": rule.good, "fix": rule.fix,
+            "references": list(rule.references)}
+
+
+@main.command()
+@click.argument("rule_key")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(rule_key: str, fmt: str) -> None:
+    """Explain one rule: RULE_KEY is an id (RND001) or a name (insecure-random-for-secret)."""
+    rule = registry.get(rule_key)
+    if rule is None:
+        import difflib
+
+        known = [r.id for r in registry.all_rules()] + [r.name for r in registry.all_rules()]
+        close = difflib.get_close_matches(rule_key, known, n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `secpat rules`)"
+        _fail(f"unknown rule {rule_key!r}{hint}")
+    if fmt == "json":
+        click.echo(json.dumps(_rule_dict(rule), indent=2))
+        return
+    lines = [
+        f"{rule.id} {rule.name}: {rule.title}",
+        f"pattern {rule.pattern}, severity {rule.severity.value}, confidence {rule.confidence.value}, "
+        f"CWE-{rule.cwe}, {rule.owasp}",
+        "",
+        "Why",
+        _indent(rule.why),
+        "",
+        "Bad",
+        _indent(rule.bad),
+        "",
+        "Good",
+        _indent(rule.good),
+        "",
+        "Fix",
+        _indent(rule.fix),
+    ]
+    if rule.references:
+        lines += ["", "References", *(f"  {ref}" for ref in rule.references)]
+    click.echo("\n".join(lines))
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"  {line}" if line else "" for line in text.splitlines())
+
+

@@ -1,0 +1,637 @@
+"""Per-function data flow: which labels each value carries, and where values go.
+
+One forward pass over a function's statements keeps an environment (local
+name → value) and records events that rules read: stores (assignment to a
+name, attribute or item), calls (with the value of every argument), returns
+and comparisons. Branches are analysed separately and merged, so a value
+assigned in either arm of an `if` is known after it. Loops are analysed
+once: a label that reaches a name only on the second iteration is missed
+(documented limit).
+
+Project functions of the same module are followed through their summaries
+(what they return, and which parameters flow into their return value);
+functions of other modules leave a symbolic `ret:` label for the project stage.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from secpat import names
+from secpat.dataflow import labels as L
+from secpat.dataflow import sources as S
+from secpat.findings import FlowStep, Location
+
+if TYPE_CHECKING:
+    from secpat.model.module import Call, Function, Module
+
+MAX_TRACE = 8
+_NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
+_VALUE_ATTRS = frozenset({"data", "value"})
+# Request input, as far as pattern 2 needs it: the request object by name or by import.
+# (Framework-precise sources — route parameters, pydantic bodies — belong to the injection rules.)
+_REQUEST_NAMES = frozenset({"request", "req"})
+_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request"})
+_FORM_BASES = {"form", "data", "body", "payload", "credentials", "creds", "login", "req", "request", "args", "input",
+               "params", "cleaned_data", "json", "values", "user_in", "signup", "register", "registration", "schema",
+               "item", "query", "post", "get", "fields"}
+
+
+@dataclass(eq=False)
+class StoreEvent:
+    """A value written somewhere: `name = v`, `obj.attr = v`, `obj[key] = v`."""
+
+    target: ast.AST
+    kind: str  # "name" | "attr" | "item"
+    name: str | None  # the identifier or string key written to (`reset_token`, `password`, `"sid"`)
+    base: ast.expr | None  # the object written into, for attr and item stores
+    value: L.Value
+    stmt: ast.AST
+
+
+@dataclass(eq=False)
+class CallEvent:
+    call: Call | None
+    node: ast.Call
+    args: list[L.Value]
+    keywords: dict[str, L.Value]
+    receiver: L.Value | None
+
+    def value_of(self, index: int | None = None, keyword: str | None = None) -> L.Value:
+        if keyword is not None and keyword in self.keywords:
+            return self.keywords[keyword]
+        if index is not None and index < len(self.args):
+            return self.args[index]
+        return L.EMPTY
+
+
+@dataclass(eq=False)
+class ReturnEvent:
+    node: ast.AST
+    value: L.Value
+
+
+@dataclass(eq=False)
+class CompareEvent:
+    node: ast.Compare
+    op: ast.cmpop
+    left: ast.expr
+    right: ast.expr
+    left_value: L.Value
+    right_value: L.Value
+
+
+@dataclass(eq=False)
+class FunctionFlow:
+    module: Module
+    function: Function
+    env: dict[str, L.Value] = field(default_factory=dict)
+    stores: list[StoreEvent] = field(default_factory=list)
+    calls: list[CallEvent] = field(default_factory=list)
+    returns: list[ReturnEvent] = field(default_factory=list)
+    compares: list[CompareEvent] = field(default_factory=list)
+    complete: bool = True  # False when the function was too deep to analyse fully
+
+    def __post_init__(self) -> None:
+        self._calls_by_node = {id(c.node): c for c in self.function.calls}
+        self._seeded_names: set[str] = set()
+        self._in_progress = getattr(self.module, "_flow_in_progress", None)
+        if self._in_progress is None:
+            self._in_progress = set()
+            self.module._flow_in_progress = self._in_progress  # type: ignore[attr-defined]
+
+    def run(self) -> None:
+        """Analyse the function (the model registers the flow first, so recursion finds it)."""
+        self._in_progress.add(id(self.function))
+        try:
+            self._enter()
+            self._block(self.function.body)
+        except RecursionError:
+            self.complete = False
+        finally:
+            self._in_progress.discard(id(self.function))
+
+    # -- public ---------------------------------------------------------------
+
+    @property
+    def return_value(self) -> L.Value:
+        return L.combine(r.value for r in self.returns) if self.returns else L.EMPTY
+
+    def call_event(self, call: Call) -> CallEvent | None:
+        for event in self.calls:
+            if event.node is call.node:
+                return event
+        return None
+
+    def location(self, node: ast.AST) -> Location:
+        return Location(
+            self.module.path,
+            getattr(node, "lineno", 1),
+            getattr(node, "col_offset", 0),
+            getattr(node, "end_lineno", None),
+            getattr(node, "end_col_offset", None),
+        )
+
+    def step(self, node: ast.AST, note: str) -> FlowStep:
+        return FlowStep(self.location(node), note)
+
+    # -- environment ------------------------------------------------------------
+
+    def _enter(self) -> None:
+        if self.function.is_module:
+            return
+        node = self.function.node
+        for index, param in enumerate(self.function.params):
+            value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
+            value.update(self._named(param, node, f"parameter `{param}`"))
+            if param in _REQUEST_NAMES:
+                value[L.REQUEST] = (self.step(node, f"request parameter `{param}`"),)
+            self.env[param] = value
+        # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
+        module_flow = self.module.flow(self.module.module_function) if not self.function.is_module else None
+        if module_flow is not None:
+            self._seeded_names = module_flow._seeded_names
+
+    def _named(self, name: str | None, node: ast.AST, note: str) -> dict[str, L.Trace]:
+        if not name:
+            return {}
+        kind = names.classify(name)
+        if kind is names.NameKind.PASSWORD:
+            return {L.PASSWORD: (self.step(node, note),)}
+        if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+            return {L.SECRET: (self.step(node, note),)}
+        return {}
+
+    def _lookup(self, name: str, node: ast.AST) -> L.Value:
+        if name in self.env:
+            return self.env[name]
+        if not self.function.is_module:
+            module_flow = self.module.flow(self.module.module_function)
+            if name in module_flow.env:
+                return module_flow.env[name]
+        if self.module.binding(name, self.function) in _REQUEST_OBJECTS:
+            return {L.REQUEST: (self.step(node, f"`{name}`"),)}
+        return self._named(name, node, f"`{name}`")
+
+    # -- statements -------------------------------------------------------------
+
+    def _block(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            self._stmt(stmt)
+
+    def _branches(self, *blocks: list[ast.stmt]) -> None:
+        """Analyse alternative blocks from the same state, then merge their environments."""
+        start = dict(self.env)
+        results = []
+        for block in blocks:
+            self.env = dict(start)
+            self._block(block)
+            results.append(self.env)
+        merged: dict[str, L.Value] = {}
+        for env in results:
+            for key, value in env.items():
+                merged[key] = L.combine([merged[key], value]) if key in merged else value
+        self.env = merged
+
+    def _stmt(self, stmt: ast.stmt) -> None:
+        if isinstance(stmt, ast.Assign):
+            value = self._eval(stmt.value)
+            for target in stmt.targets:
+                self._store(target, value, stmt, stmt.value)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                self._store(stmt.target, self._eval(stmt.value), stmt, stmt.value)
+        elif isinstance(stmt, ast.AugAssign):
+            current = self._eval(stmt.target)
+            self._store(stmt.target, L.combine([current, self._eval(stmt.value)]), stmt, None)
+        elif isinstance(stmt, ast.Expr):
+            self._eval(stmt.value)
+        elif isinstance(stmt, ast.Return):
+            if stmt.value is not None:
+                self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
+        elif isinstance(stmt, ast.If):
+            self._eval(stmt.test)
+            self._branches(stmt.body, stmt.orelse)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            # Items of `tokens` are not secrets by name: lexers iterate over tokens too.
+            self._store(stmt.target, L.without(self._eval(stmt.iter), *_NAMED_LABELS), stmt, None, record=False)
+            self._branches(stmt.body + stmt.orelse, [])
+        elif isinstance(stmt, ast.While):
+            self._eval(stmt.test)
+            self._branches(stmt.body + stmt.orelse, [])
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            for item in stmt.items:
+                value = self._eval(item.context_expr)
+                if item.optional_vars is not None:
+                    self._store(item.optional_vars, value, stmt, None, record=False)
+            self._block(stmt.body)
+        elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            self._block(stmt.body)
+            self._branches([], *[h.body for h in stmt.handlers], stmt.orelse)
+            self._block(stmt.finalbody)
+        elif isinstance(stmt, ast.Match):
+            self._eval(stmt.subject)
+            self._branches(*[case.body for case in stmt.cases])
+        elif isinstance(stmt, (ast.Raise, ast.Assert, ast.Delete)):
+            for child in ast.iter_child_nodes(stmt):
+                if isinstance(child, ast.expr):
+                    self._eval(child)
+        elif isinstance(stmt, ast.ClassDef) and self.function.is_module:
+            pass  # methods are functions of their own
+        # Nested defs and classes are functions of their own; imports are in the model.
+
+    def _store(self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None,
+               *, record: bool = True) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            parts = value_node.elts if isinstance(value_node, (ast.Tuple, ast.List)) else None
+            if parts is not None and len(parts) == len(target.elts) and not any(isinstance(p, ast.Starred) for p in parts):
+                for sub_target, part in zip(target.elts, parts):
+                    self._store(sub_target, self._eval(part), stmt, part, record=record)
+            else:
+                for sub_target in target.elts:
+                    self._store(sub_target, value, stmt, None, record=record)
+            return
+        if isinstance(target, ast.Starred):
+            self._store(target.value, value, stmt, None, record=record)
+            return
+        if isinstance(target, ast.Name):
+            name = target.id
+            value = self._add_name_label(value, name, target)
+            if name in _REQUEST_NAMES and L.REQUEST not in value:
+                value = {**value, L.REQUEST: (self.step(stmt, f"request object `{name}`"),)}
+            if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
+                value = L.with_step(value, self.step(stmt, f"assigned to `{name}`")) if record else value
+            self.env[name] = _cap(value)
+            if record:
+                self.stores.append(StoreEvent(target, "name", name, None, value, stmt))
+            return
+        if isinstance(target, ast.Attribute):
+            self._eval(target.value)
+            if record:
+                self.stores.append(StoreEvent(target, "attr", target.attr, target.value, value, stmt))
+            key = dotted(target)
+            if key:
+                self.env[key] = value
+            return
+        if isinstance(target, ast.Subscript):
+            self._eval(target.value)
+            key_node = target.slice
+            key_value = key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) else None
+            if not isinstance(key_node, ast.Constant):
+                self._eval(key_node)
+            if record:
+                self.stores.append(StoreEvent(target, "item", key_value, target.value, value, stmt))
+            return
+
+    def _add_name_label(self, value: L.Value, name: str, node: ast.AST) -> L.Value:
+        """A name that promises a password or secret lends its label to whatever it holds,
+        unless the value is already known to be a hash of one."""
+        if L.PASSWORD_HASH in value or L.FAST_HASH_OF_PASSWORD in value:
+            return value
+        named = self._named(name, node, f"named `{name}`")
+        if not named:
+            return value
+        merged = dict(value)
+        for label, trace in named.items():
+            merged.setdefault(label, trace)
+        return merged
+
+    # -- expressions ------------------------------------------------------------
+
+    def _eval(self, node: ast.AST) -> L.Value:
+        method = getattr(self, "_eval_" + type(node).__name__, None)
+        if method is None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.expr):
+                    self._eval(child)
+            return L.EMPTY
+        return method(node)
+
+    def _eval_Constant(self, node: ast.Constant) -> L.Value:
+        return L.CONSTANT
+
+    def _eval_Name(self, node: ast.Name) -> L.Value:
+        return self._lookup(node.id, node)
+
+    def _eval_Attribute(self, node: ast.Attribute) -> L.Value:
+        key = dotted(node)
+        if key and key in self.env:
+            return self.env[key]
+        base = self._eval(node.value)
+        if self._is_class_constant(node):
+            return L.CONSTANT
+        # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
+        # value holders of form libraries (`form.password.data`).
+        value = dict(L.without(base, L.CONST) if node.attr in _VALUE_ATTRS else L.without(base, *_NAMED_LABELS))
+        kind = names.classify(node.attr)
+        if kind is names.NameKind.PASSWORD:
+            base_name = _last_name(node.value)
+            if base_name is not None and base_name.lower() in _FORM_BASES:
+                value[L.PASSWORD] = (self.step(node, f"`{_text(node)}`"),)
+            else:
+                value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)  # a stored password field: plaintext or hash
+        elif kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+            value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)
+        return value
+
+    def _is_class_constant(self, node: ast.Attribute) -> bool:
+        """`self.reset_url_token` where the class body says `reset_url_token = "set-password"`."""
+        if not (isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"} and self.function.class_name):
+            return False
+        assigned = self.module.class_attributes.get(self.function.class_name, {}).get(node.attr)
+        return assigned is not None and isinstance(assigned, ast.Constant)
+
+    def _eval_Subscript(self, node: ast.Subscript) -> L.Value:
+        base = self._eval(node.value)
+        key = node.slice
+        if not isinstance(key, ast.Constant):
+            self._eval(key)
+        value = dict(L.without(base, L.CONST, *_NAMED_LABELS))
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            value.update(self._named(key.value, node, f"`{_text(node)}`"))
+        return value
+
+    def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
+        return L.combine([self._eval(v) for v in node.values] or [L.CONSTANT])
+
+    def _eval_FormattedValue(self, node: ast.FormattedValue) -> L.Value:
+        return self._eval(node.value)
+
+    def _eval_BinOp(self, node: ast.BinOp) -> L.Value:
+        return L.combine([self._eval(node.left), self._eval(node.right)])
+
+    def _eval_BoolOp(self, node: ast.BoolOp) -> L.Value:
+        return L.combine([self._eval(v) for v in node.values])
+
+    def _eval_UnaryOp(self, node: ast.UnaryOp) -> L.Value:
+        value = self._eval(node.operand)
+        return L.CONSTANT if isinstance(node.op, ast.Not) and L.CONST in value else (L.EMPTY if isinstance(node.op, ast.Not) else value)
+
+    def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
+        self._eval(node.test)
+        return L.combine([self._eval(node.body), self._eval(node.orelse)])
+
+    def _eval_NamedExpr(self, node: ast.NamedExpr) -> L.Value:
+        value = self._eval(node.value)
+        self._store(node.target, value, node, node.value)
+        return self.env.get(node.target.id, value) if isinstance(node.target, ast.Name) else value
+
+    def _eval_Await(self, node: ast.Await) -> L.Value:
+        return self._eval(node.value)
+
+    def _eval_Starred(self, node: ast.Starred) -> L.Value:
+        return self._eval(node.value)
+
+    def _eval_collection(self, elts: list[ast.expr]) -> L.Value:
+        return L.combine([self._eval(e) for e in elts]) if elts else L.CONSTANT
+
+    def _eval_List(self, node: ast.List) -> L.Value:
+        return self._eval_collection(node.elts)
+
+    _eval_Tuple = _eval_List
+    _eval_Set = _eval_List
+
+    def _eval_Dict(self, node: ast.Dict) -> L.Value:
+        parts = []
+        for key, val in zip(node.keys, node.values):
+            if key is not None:
+                self._eval(key)
+            value = self._eval(val)
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                # A dict display is a store under each of its keys: `{"token": v}`.
+                value = self._add_name_label(value, key.value, key) if names.classify(key.value) else value
+                self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
+            parts.append(value)
+        return L.combine(parts) if parts else L.CONSTANT
+
+    def _comprehension(self, generators: list[ast.comprehension], *elts: ast.expr) -> L.Value:
+        saved = dict(self.env)
+        for gen in generators:
+            self._store(gen.target, self._eval(gen.iter), gen, None, record=False)
+            for cond in gen.ifs:
+                self._eval(cond)
+        value = L.combine([self._eval(e) for e in elts])
+        self.env = saved
+        return L.without(value, L.CONST) if not all(L.CONST in self._eval(g.iter) for g in generators) else value
+
+    def _eval_ListComp(self, node: ast.ListComp) -> L.Value:
+        return self._comprehension(node.generators, node.elt)
+
+    _eval_SetComp = _eval_ListComp
+    _eval_GeneratorExp = _eval_ListComp
+
+    def _eval_DictComp(self, node: ast.DictComp) -> L.Value:
+        return self._comprehension(node.generators, node.key, node.value)
+
+    def _eval_Lambda(self, node: ast.Lambda) -> L.Value:
+        return L.EMPTY
+
+    def _eval_Compare(self, node: ast.Compare) -> L.Value:
+        left = node.left
+        left_value = self._eval(left)
+        for op, right in zip(node.ops, node.comparators):
+            right_value = self._eval(right)
+            self.compares.append(CompareEvent(node, op, left, right, left_value, right_value))
+            left, left_value = right, right_value
+        return L.EMPTY
+
+    def _eval_Call(self, node: ast.Call) -> L.Value:
+        call = self._calls_by_node.get(id(node))
+        callee = call.callee if call else self.module.qualified_name(node.func, self.function)
+        func = node.func
+        receiver: L.Value | None = None
+        if isinstance(func, ast.Attribute):
+            receiver = self._eval(func.value)
+        elif not isinstance(func, ast.Name):
+            self._eval(func)
+        args = [self._eval(a) for a in node.args]
+        keywords = {}
+        for kw in node.keywords:
+            value = self._eval(kw.value)
+            keywords[kw.arg if kw.arg is not None else "**"] = value
+        self.calls.append(CallEvent(call, node, args, keywords, receiver))
+        return self._call_result(node, callee, func, args, keywords, receiver)
+
+    # -- calls ------------------------------------------------------------------
+
+    def _call_result(self, node: ast.Call, callee: str | None, func: ast.expr, args: list[L.Value],
+                     keywords: dict[str, L.Value], receiver: L.Value | None) -> L.Value:
+        method = func.attr if isinstance(func, ast.Attribute) else None
+        all_args = [*args, *keywords.values()]
+        if callee:
+            source = self._source(node, callee, args, keywords)
+            if source is not None:
+                return source
+            if callee in S.PASSWORD_HASHERS:
+                return {L.PASSWORD_HASH: (self.step(node, f"hashed by `{callee}()`"),)}
+            if callee in S.FAST_HASHES:
+                return self._fast_hash(node, callee, all_args)
+            if callee in S.PROPAGATORS:
+                return L.combine(all_args) if all_args else L.EMPTY
+            summary = self._project_call(node, callee, args, keywords)
+            if summary is not None:
+                return summary
+            if callee.split(".", 1)[0] in self.module.project_roots:
+                # A function of another project module: the project stage looks it up.
+                return {f"{L.RET_PREFIX}{callee}": (self.step(node, f"returned by `{callee}()`"),)}
+        if method is not None and receiver is not None:
+            if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
+                return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
+            if method == "update" and L.HASH_OBJECT in receiver and any(L.PASSWORD in a for a in all_args):
+                # `h = sha256(); h.update(password)`: the hash object now digests a password.
+                target = dotted(func.value)
+                if target and target in self.env:
+                    password = next(a[L.PASSWORD] for a in all_args if L.PASSWORD in a)
+                    self.env[target] = {**self.env[target], L.FAST_HASH_OF_PASSWORD: password + (
+                        self.step(node, "fed to a fast hash"),)}
+                return L.EMPTY
+            if method in S.PROPAGATING_METHODS:
+                value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
+                if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
+                        and isinstance(node.args[0].value, str):
+                    value = dict(value)
+                    value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
+                return value
+            # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
+            return L.without(receiver, L.CONST, L.SECRET, L.PASSWORD)
+        return L.EMPTY
+
+    def _source(self, node: ast.Call, callee: str, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
+        if callee in S.SEED_FUNCTIONS:
+            self._seeded_names.add(callee.rsplit(".", 1)[0])
+            return L.EMPTY
+        prng_module = callee.rsplit(".", 1)[0]
+        if callee in S.RANDOM_FUNCTIONS or (callee.startswith(S.NUMPY_RANDOM_PREFIXES) and callee not in S.PRNG_CONSTRUCTORS):
+            label = L.SEEDED if prng_module in self._seeded_names else L.RANDOM
+            note = " from a seeded generator" if label == L.SEEDED else ""
+            return {label: (self.step(node, f"`{callee}()` output{note}"),)}
+        if callee in S.PRNG_CONSTRUCTORS:
+            seed = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "seed"), None)
+            if seed is not None:
+                seed_value = self._eval(seed)
+                if L.CONST in seed_value or L.TIME in seed_value:
+                    return {L.SEEDED: (self.step(node, f"a `{callee}` seeded with a fixed or time-based value"),)}
+            return {L.RANDOM: (self.step(node, f"a `{callee}` generator"),)}
+        if callee in S.CSPRNG_CONSTRUCTORS:
+            return L.EMPTY
+        if callee in S.TIME_FUNCTIONS:
+            return {L.TIME: (self.step(node, f"`{callee}()`"),)}
+        if callee in S.UUID1_FUNCTIONS:
+            return {L.UUID1: (self.step(node, "`uuid.uuid1()`"),)}
+        if callee in S.TOKEN_FUNCTIONS:
+            nbytes = _int_arg(node, 0, "nbytes" if callee.startswith("secrets") else "size")
+            if nbytes is None:
+                nbytes = S.TOKEN_FUNCTIONS[callee]
+            if nbytes is not None and nbytes < 16:
+                return {L.SHORT_TOKEN: (self.step(node, f"`{callee}({nbytes})` ({nbytes * 8} bits)"),)}
+            return L.EMPTY
+        if callee == "secrets.randbelow":
+            bound = _int_arg(node, 0, "exclusive_upper_bound")
+            if bound is not None and bound < 2**128:
+                return {L.SHORT_TOKEN: (self.step(node, f"`secrets.randbelow({bound})` ({bound.bit_length()} bits)"),)}
+            return L.EMPTY
+        if callee in {"secrets.choice", "random.SystemRandom.choice"}:
+            return L.EMPTY
+        return None
+
+    def _fast_hash(self, node: ast.Call, callee: str, args: list[L.Value]) -> L.Value:
+        data = L.combine(args) if args else L.EMPTY
+        if any(kw.arg == "usedforsecurity" and isinstance(kw.value, ast.Constant) and kw.value.value is False
+               for kw in node.keywords):
+            return L.without(data, L.PASSWORD, L.SECRET, L.CONST)
+        value = dict(L.without(data, L.PASSWORD, L.CONST))
+        value[L.HASH_OBJECT] = (self.step(node, f"`{callee}()`"),)
+        if L.PASSWORD in data:
+            value[L.FAST_HASH_OF_PASSWORD] = data[L.PASSWORD] + (self.step(node, f"hashed with fast `{callee}()`"),)
+        if callee in {"hmac.new", "hmac.digest"}:
+            value[L.MAC] = (self.step(node, f"`{callee}()` signature"),)
+        if callee in S.WEAK_HASHES:
+            value[L.WEAK_HASH] = (self.step(node, f"`{callee}()` digest"),)
+        return value
+
+    def _project_call(self, node: ast.Call, callee: str, args: list[L.Value],
+                      keywords: dict[str, L.Value]) -> L.Value | None:
+        """Follow a call into a function of this module through its summary."""
+        target = self._same_module_function(callee, node)
+        if target is None:
+            return None
+        if id(target) in self._in_progress:
+            return L.EMPTY  # recursion: give up on this path rather than loop
+        summary = self.module.flow(target).return_value
+        if not summary:
+            return L.EMPTY
+        offset = 1 if target.class_name and isinstance(node.func, ast.Attribute) else 0
+        out: list[L.Value] = []
+        step = self.step(node, f"returned by `{target.qualname}()`")
+        for label, trace in summary.items():
+            if label.startswith(L.PARAM_PREFIX):
+                index = int(label[len(L.PARAM_PREFIX):]) - offset
+                param_name = target.params[index + offset] if index + offset < len(target.params) else None
+                arg = args[index] if 0 <= index < len(args) else keywords.get(param_name or "", L.EMPTY)
+                out.append(L.with_step(arg, step))
+            elif label == L.CONST:
+                out.append(L.CONSTANT)
+            else:
+                out.append({label: trace + (step,)})
+        return L.combine(out)
+
+    def _same_module_function(self, callee: str, node: ast.Call) -> Function | None:
+        prefix = f"{self.module.module_name}." if self.module.module_name else ""
+        if prefix and callee.startswith(prefix):
+            return self.module.functions.get(callee[len(prefix):])
+        if not prefix:
+            return self.module.functions.get(callee)
+        return None
+
+
+def _int_arg(node: ast.Call, index: int, keyword: str) -> int | None:
+    from secpat.model.module import literal_value
+
+    arg = next((k.value for k in node.keywords if k.arg == keyword), None)
+    if arg is None and index < len(node.args):
+        arg = node.args[index]
+    if arg is None:
+        return None
+    value = literal_value(arg)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def dotted(node: ast.AST) -> str | None:
+    """`a.b.c` for a chain of attributes on a name, else None."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _last_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Call):
+        return _last_name(node.func)
+    if isinstance(node, ast.Subscript):
+        return _last_name(node.value)
+    return None
+
+
+def _text(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # pragma: no cover
+        return "?"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _cap(value: L.Value) -> L.Value:
+    """Keep traces short so long functions cannot grow them without bound."""
+    if all(len(t) <= MAX_TRACE for t in value.values()):
+        return value
+    return {k: (t[:2] + t[-(MAX_TRACE - 2):] if len(t) > MAX_TRACE else t) for k, t in value.items()}

@@ -1,0 +1,80 @@
+"""Labels a value can carry, and how values combine.
+
+A value is a mapping from label to the data path that brought it there
+(a tuple of FlowSteps, source first). Labels are plain strings so that facts
+stay picklable and cacheable:
+
+- concrete labels: `random`, `seeded`, `time`, `uuid1`, `short-token`, `password`,
+  `secret`, `weak-hash`, `fast-hash-of-password`, `password-hash`, `const`
+  (and `request`, reserved for request input);
+- symbolic labels, resolved later: `param:N` (the N-th parameter of the function
+  being analysed) and `ret:QUALNAME` (whatever a project function in another
+  module returns; the project stage resolves it from that module's summary).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from secpat.findings import FlowStep
+
+RANDOM = "random"  # output of a non-cryptographic PRNG
+SEEDED = "seeded"  # output of a PRNG with a fixed or time-based seed
+TIME = "time"  # derived from the clock
+UUID1 = "uuid1"  # uuid1(): time + MAC address
+SHORT_TOKEN = "short-token"  # CSPRNG output with fewer than 128 bits
+PASSWORD = "password"  # a plaintext password
+SECRET = "secret"  # a token, key or credential
+WEAK_HASH = "weak-hash"  # MD5 / SHA-1 output, used for security
+FAST_HASH_OF_PASSWORD = "fast-hash-of-password"
+PASSWORD_HASH = "password-hash"  # output of a slow password hash
+MAC = "mac"  # an HMAC: a signature to be checked in constant time
+HASH_OBJECT = "hash-object"  # a hashlib / hmac object (its `update()` feeds it)
+CONST = "const"  # built from literals only
+REQUEST = "request"  # request input (reserved for the injection rules)
+
+PARAM_PREFIX = "param:"
+RET_PREFIX = "ret:"
+
+Trace = tuple[FlowStep, ...]
+Value = Mapping[str, Trace]
+
+EMPTY: Value = {}
+CONSTANT: Value = {CONST: ()}
+
+
+def combine(values: Iterable[Value]) -> Value:
+    """Union of labels; `const` survives only if every part is constant."""
+    out: dict[str, Trace] = {}
+    all_const = True
+    any_part = False
+    for value in values:
+        any_part = True
+        if CONST not in value:
+            all_const = False
+        for label, trace in value.items():
+            if label == CONST:
+                continue
+            old = out.get(label)
+            if old is None or len(trace) < len(old):
+                out[label] = trace
+    if any_part and all_const:
+        out[CONST] = ()
+    return out
+
+
+def without(value: Value, *labels: str) -> Value:
+    return {k: v for k, v in value.items() if k not in labels}
+
+
+def with_step(value: Value, step: FlowStep) -> Value:
+    """Extend every trace by one step (constants carry no path)."""
+    return {k: (v + (step,) if k != CONST else v) for k, v in value.items()}
+
+
+def is_symbolic(label: str) -> bool:
+    return label.startswith(PARAM_PREFIX) or label.startswith(RET_PREFIX)
+
+
+def concrete(value: Value) -> Value:
+    return {k: v for k, v in value.items() if not is_symbolic(k)}

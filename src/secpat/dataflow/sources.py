@@ -1,0 +1,89 @@
+"""Known sources, propagators and sanitisers, by qualified name.
+
+Policy for calls secpat knows nothing about: their result carries no label
+(except a symbolic `ret:` label so the project stage can look the callee up
+if it turns out to be a project function). Guessing that every unknown call
+passes its arguments through would flood the report; missing a flow through
+an unknown library is the price, and the known-propagator list below is how
+that price is kept low.
+"""
+
+from __future__ import annotations
+
+from secpat.dataflow import labels as L
+
+# Module-level functions of `random` that draw from the shared Mersenne Twister.
+RANDOM_FUNCTIONS = frozenset(
+    "random.{}".format(n)
+    for n in ("random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "randbytes",
+              "uniform", "triangular", "gauss", "normalvariate", "betavariate", "expovariate", "shuffle")
+)
+NUMPY_RANDOM_PREFIXES = ("numpy.random.",)
+# Constructors returning a PRNG object whose methods produce predictable values.
+PRNG_CONSTRUCTORS = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng",
+                               "numpy.random.Generator"})
+CSPRNG_CONSTRUCTORS = frozenset({"random.SystemRandom", "secrets.SystemRandom"})
+SEED_FUNCTIONS = frozenset({"random.seed", "numpy.random.seed"})
+
+TIME_FUNCTIONS = frozenset({"time.time", "time.time_ns", "time.monotonic", "time.perf_counter", "time.ctime",
+                            "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
+                            "datetime.date.today", "django.utils.timezone.now"})
+UUID1_FUNCTIONS = frozenset({"uuid.uuid1"})
+
+# CSPRNG token functions: (qualified name, nbytes argument position, default nbytes)
+TOKEN_FUNCTIONS = {
+    "secrets.token_hex": 32,
+    "secrets.token_bytes": 32,
+    "secrets.token_urlsafe": 32,
+    "os.urandom": None,
+}
+
+# Fast, general-purpose hashes: fine for checksums, wrong for passwords.
+FAST_HASHES = frozenset(
+    f"hashlib.{n}" for n in ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256",
+                             "sha3_384", "sha3_512", "blake2b", "blake2s", "new")
+) | frozenset({"hmac.new", "hmac.digest", "Crypto.Hash.MD5.new", "Crypto.Hash.SHA1.new", "Crypto.Hash.SHA256.new",
+               "Cryptodome.Hash.MD5.new", "Cryptodome.Hash.SHA256.new"})
+WEAK_HASHES = frozenset({"hashlib.md5", "hashlib.sha1", "Crypto.Hash.MD5.new", "Crypto.Hash.SHA1.new",
+                         "Cryptodome.Hash.MD5.new"})
+
+# Slow password hashes and KDFs: their output is no longer a plaintext password.
+PASSWORD_HASHERS = frozenset({
+    "bcrypt.hashpw", "bcrypt.kdf",
+    "hashlib.pbkdf2_hmac", "hashlib.scrypt",
+    "django.contrib.auth.hashers.make_password",
+    "werkzeug.security.generate_password_hash",
+    "flask_bcrypt.generate_password_hash",
+    "passlib.hash.bcrypt.hash", "passlib.hash.argon2.hash", "passlib.hash.pbkdf2_sha256.hash",
+    "passlib.hash.sha512_crypt.hash", "passlib.hash.bcrypt_sha256.hash", "passlib.hash.scrypt.hash",
+    "argon2.PasswordHasher.hash", "argon2.low_level.hash_secret", "argon2.low_level.hash_secret_raw",
+    "crypt.crypt",
+})
+# Methods named like this on any object hash passwords (argon2 `ph.hash`, passlib `ctx.hash`, `bcrypt.hash`).
+PASSWORD_HASH_METHODS = frozenset({"hash", "hashpw", "encrypt", "make_password", "generate_password_hash",
+                                   "set_password", "derive", "hash_password"})
+
+# Calls that return something built from their arguments (labels flow through).
+PROPAGATORS = frozenset({
+    "str", "bytes", "bytearray", "int", "float", "hex", "oct", "bin", "format", "repr", "ascii", "list", "tuple",
+    "set", "frozenset", "sorted", "reversed", "abs", "round", "chr", "ord", "dict", "iter", "next", "sum", "min",
+    "max", "divmod",
+    "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.b16encode", "base64.b85encode",
+    "base64.b64decode", "base64.urlsafe_b64decode", "base64.encodebytes",
+    "binascii.hexlify", "binascii.b2a_hex", "codecs.encode", "codecs.decode",
+    "urllib.parse.quote", "urllib.parse.quote_plus", "urllib.parse.unquote", "urllib.parse.unquote_plus",
+    "urllib.parse.urlencode", "urllib.parse.urljoin", "os.path.join", "posixpath.join",
+    "json.dumps", "string.Template",
+    "functools.reduce", "itertools.chain",
+})
+# Methods that return (part of) their receiver or arguments: str/bytes methods and digests.
+PROPAGATING_METHODS = frozenset({
+    "join", "format", "format_map", "encode", "decode", "strip", "lstrip", "rstrip", "upper", "lower", "title",
+    "capitalize", "casefold", "replace", "zfill", "ljust", "rjust", "center", "split", "rsplit", "splitlines",
+    "partition", "rpartition", "removeprefix", "removesuffix", "translate", "expandtabs", "swapcase",
+    "hexdigest", "digest", "hex", "copy", "get", "pop", "values", "items", "keys", "setdefault", "tobytes",
+    "tolist", "item", "astype", "to_bytes", "as_integer_ratio", "substitute", "safe_substitute",
+})
+
+# Labels that mean "a value an attacker can predict".
+PREDICTABLE = (L.SEEDED, L.TIME, L.RANDOM, L.UUID1)

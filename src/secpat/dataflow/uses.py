@@ -1,0 +1,83 @@
+"""Security uses: the places in a function where a value must be unguessable.
+
+A value is put to a security use when it is
+- assigned to a name, attribute or dict key that promises a secret
+  (`reset_token = ...`, `user.api_key = ...`, `{"otp": ...}`),
+- passed as a keyword argument with such a name (`send_code(code=...)`),
+- set as a cookie or stored in the session,
+- or returned from a function whose name promises one (`generate_token()`).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from secpat import names
+from secpat.dataflow import labels as L
+from secpat.dataflow.flow import FunctionFlow, dotted
+
+COOKIE_METHODS = frozenset({"set_cookie", "set_signed_cookie"})
+SESSION_NAMES = frozenset({"session", "flask.session", "request.session", "self.request.session", "req.session"})
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityUse:
+    node: ast.AST  # where to report
+    value: L.Value
+    description: str  # "stored as `reset_token`", "set as cookie `sid`"
+    kind: names.NameKind | None  # what the name promises; None for cookies and session values
+    via_name: bool  # True when only a name says it is a security value
+
+
+def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
+    for store in flow.stores:
+        if store.kind == "item" and _is_session(store.base, flow):
+            key = f"[{store.name!r}]" if store.name else "[...]"
+            yield SecurityUse(store.stmt, store.value, f"stored in the session{key}", names.classify(store.name or ""),
+                              via_name=False)
+            continue
+        if store.kind == "item" and store.base is not None and _is_cookie_jar(store.base):
+            yield SecurityUse(store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False)
+            continue
+        if store.name:
+            kind = names.classify(store.name)
+            if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+                where = {"name": "assigned to", "attr": "stored as attribute", "item": "stored under key",
+                         "key": "put under key"}[store.kind]
+                yield SecurityUse(store.stmt, store.value, f"{where} `{store.name}`", kind, via_name=True)
+    for event in flow.calls:
+        func = event.node.func
+        method = func.attr if isinstance(func, ast.Attribute) else None
+        if method in COOKIE_METHODS:
+            value = event.value_of(1, "value")
+            cookie = event.node.args[0].value if event.node.args and isinstance(event.node.args[0], ast.Constant) else None
+            yield SecurityUse(event.node, value, f"set as cookie {cookie!r}" if cookie else "set as a cookie",
+                              names.classify(cookie) if isinstance(cookie, str) else None, via_name=False)
+        for keyword, value in event.keywords.items():
+            kind = names.classify(keyword) if keyword != "**" else None
+            if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+                yield SecurityUse(event.node, value, f"passed as `{keyword}=`", kind, via_name=True)
+    if not flow.function.is_module:
+        name = flow.function.name
+        kind = names.function_returns_secret(name) or (names.classify(name) if len(names.words(name)) == 1 else None)
+        if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+            for ret in flow.returns:
+                yield SecurityUse(ret.node, ret.value, f"returned by `{flow.function.name}()`", kind, via_name=True)
+
+
+def _is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
+    if base is None:
+        return False
+    qualified = flow.module.qualified_name(base, flow.function)
+    if qualified in {"flask.session", "quart.session"}:
+        return True
+    text = dotted(base)
+    return text in SESSION_NAMES or (text is not None and text.endswith(".session") and text.startswith(("request", "self.request")))
+
+
+def _is_cookie_jar(base: ast.expr) -> bool:
+    text = dotted(base)
+    return text is not None and text.endswith(".cookies") and not text.startswith("request")
+

@@ -1,0 +1,224 @@
+"""Find the files to scan, classify them, and name their Python modules.
+
+Honours `.gitignore` files at every level (via `pathspec`), `[tool.secpat]
+exclude`, and the usual skips. Never follows a symlink out of the tree, and
+notices symlink loops instead of walking them forever.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from secpat.config import DEFAULT_EXCLUDES
+from secpat.findings import Notice, NoticeKind
+
+
+TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
+CONFIG_SUFFIXES = {".ini", ".cfg", ".toml", ".yaml", ".yml", ".json", ".properties", ".conf"}
+SECRET_FILE_SUFFIXES = {".pem", ".key", ".p12", ".pfx", ".jks", ".keystore"}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path  # absolute
+    rel: str  # POSIX path relative to the scan root
+    kind: str  # python | template | env | config | secret-file | other
+    module_name: str = ""  # dotted module name for python files
+    is_package: bool = False
+    size: int = 0
+    mtime_ns: int = 0
+
+
+def classify(name: str) -> str:
+    lower = name.lower()
+    suffix = os.path.splitext(lower)[1]
+    if suffix in {".py", ".pyi", ".pyw"}:
+        return "python"
+    if suffix in TEMPLATE_SUFFIXES:
+        return "template"
+    if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env"):
+        return "env"
+    if suffix in CONFIG_SUFFIXES or lower in {"dockerfile", "docker-compose.yml", "compose.yaml"} \
+            or lower.startswith("dockerfile."):
+        return "config"
+    if suffix in SECRET_FILE_SUFFIXES or lower in {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"}:
+        return "secret-file"
+    return "other"
+
+
+class _Ignores:
+    """Gitignore rules of every directory on the way down, plus configured excludes."""
+
+    def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool):
+        self.root = root
+        self.respect_gitignore = respect_gitignore
+        self.excludes = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDES, *excludes])
+        self.specs: list[tuple[str, pathspec.PathSpec]] = []  # (dir prefix, spec), outermost first
+
+    def load_dir(self, rel_dir: str, abs_dir: Path) -> int:
+        if not self.respect_gitignore:
+            return 0
+        gitignore = abs_dir / ".gitignore"
+        try:
+            lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return 0
+        self.specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(lines)))
+        return 1
+
+    def pop(self, count: int) -> None:
+        for _ in range(count):
+            self.specs.pop()
+
+    def ignored(self, rel: str, is_dir: bool) -> bool:
+        probe = rel + "/" if is_dir else rel
+        if self.excludes.match_file(probe):
+            return True
+        for prefix, spec in self.specs:
+            sub = probe[len(prefix) + 1:] if prefix else probe
+            if spec.match_file(sub):
+                return True
+        return False
+
+
+def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (), respect_gitignore: bool = True,
+             ) -> tuple[list[SourceFile], list[Notice]]:
+    """All files under `paths`, relative to `root`, in a stable order."""
+    root = root.resolve()
+    files: dict[str, SourceFile] = {}
+    notices: list[Notice] = []
+    for start in paths:
+        start_abs = start.resolve() if start.exists() else start.absolute()
+        if not start.exists() and not start.is_symlink():
+            notices.append(Notice(str(start), NoticeKind.UNREADABLE, "no such file or directory"))
+            continue
+        if start_abs.is_file():
+            rel = _rel(start_abs, root)
+            try:
+                st = start_abs.stat()
+            except OSError as exc:
+                notices.append(Notice(rel, NoticeKind.UNREADABLE, exc.strerror or str(exc)))
+                continue
+            files[rel] = _source_file(start_abs, rel, root, st)
+            continue
+        ignores = _Ignores(root, excludes, respect_gitignore)
+        # Load the .gitignore files of the directories between the root and the start.
+        try:
+            inner = start_abs.relative_to(root)
+        except ValueError:
+            inner = None
+        if inner is not None:
+            walk = root
+            ignores.load_dir("", root)
+            for part in inner.parts:
+                walk = walk / part
+                ignores.load_dir(_rel(walk, root), walk)
+        _walk(start_abs, root, ignores, files, notices, {_real(start_abs)})
+    return [files[k] for k in sorted(files)], notices
+
+
+def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, SourceFile], notices: list[Notice],
+          seen: set[str]) -> None:
+    stack: list[tuple[Path, int]] = [(directory, -1)]
+    # Depth-first with explicit pops so nested .gitignore files apply only below their directory.
+    while stack:
+        current, pop_count = stack.pop()
+        if pop_count >= 0:
+            ignores.pop(pop_count)
+            continue
+        rel_dir = _rel(current, root)
+        loaded = ignores.load_dir(rel_dir if rel_dir != "." else "", current) if current != root else 0
+        stack.append((current, loaded))
+        try:
+            entries = sorted(os.scandir(current), key=lambda e: e.name, reverse=True)
+        except OSError as exc:
+            notices.append(Notice(rel_dir, NoticeKind.UNREADABLE, f"cannot list directory: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            rel = _rel(path, root)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_link, is_dir = True, False
+            if ignores.ignored(rel, is_dir):
+                continue
+            if is_link:
+                target = _real(path)
+                if target is None:
+                    if classify(entry.name) != "other":
+                        notices.append(Notice(rel, NoticeKind.SYMLINK, "broken symbolic link or link loop"))
+                    continue
+                if not _inside(target, root):
+                    continue  # never follow a link out of the tree
+                if is_dir and (target in seen or _is_ancestor(target, current)):
+                    notices.append(Notice(rel, NoticeKind.SYMLINK, "symbolic link loop: not followed"))
+                    continue
+            if is_dir:
+                real = _real(path)
+                if real is not None:
+                    seen.add(real)
+                stack.append((path, -1))
+                continue
+            try:
+                st = entry.stat(follow_symlinks=True)
+            except OSError as exc:
+                notices.append(Notice(rel, NoticeKind.UNREADABLE, exc.strerror or str(exc)))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue  # FIFOs, sockets, devices: never opened
+            files[rel] = _source_file(path, rel, root, st)
+
+
+def _source_file(path: Path, rel: str, root: Path, st: os.stat_result) -> SourceFile:
+    kind = classify(path.name)
+    module_name, is_package = ("", False)
+    if kind == "python":
+        module_name, is_package = module_name_for(path, root)
+    return SourceFile(path=path, rel=rel, kind=kind, module_name=module_name, is_package=is_package,
+                      size=st.st_size, mtime_ns=st.st_mtime_ns)
+
+
+def module_name_for(path: Path, root: Path) -> tuple[str, bool]:
+    """`pkg/sub/mod.py` → `pkg.sub.mod`: climb while the directory is a package (has `__init__.py`)."""
+    stem = path.name.rsplit(".", 1)[0]
+    is_package = stem == "__init__"
+    parts = [] if is_package else [stem]
+    directory = path.parent
+    while (directory / "__init__.py").exists() and directory != directory.parent:
+        parts.append(directory.name)
+        if directory == root:
+            break
+        directory = directory.parent
+    return ".".join(reversed(parts)), is_package
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+def _real(path: Path) -> str | None:
+    try:
+        return os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError):
+        return None
+
+
+def _inside(target: str, root: Path) -> bool:
+    root_s = str(root)
+    return target == root_s or target.startswith(root_s.rstrip(os.sep) + os.sep)
+
+
+def _is_ancestor(target: str, current: Path) -> bool:
+    real = _real(current) or str(current)
+    return real == target or real.startswith(target.rstrip(os.sep) + os.sep)

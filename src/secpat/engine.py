@@ -1,0 +1,435 @@
+"""The scan pipeline: discover → analyse each file (parallel, cached) → project stage → suppress → result.
+
+The per-file stage is a pure function of (file bytes, path, config digest,
+project module roots, secpat version); its result is cached by content hash
+and reused when nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from secpat import __version__
+from secpat.config import Config
+from secpat.dataflow import labels as L
+from secpat.discovery import SourceFile, discover
+from secpat.findings import Finding, FlowStep, Notice, NoticeKind, ScanResult
+from secpat.model.module import Module, innermost_span
+from secpat.parsing import ParseError, decode_source, parse_python
+from secpat.rules import registry
+from secpat.rules.context import ConditionalFinding, FileContext, describe_source, ending_at
+from secpat.suppression import Suppression, apply_suppressions, parse_suppressions
+
+#: Files larger than this many lines of deep nesting are analysed with a raised recursion limit.
+_RECURSION_LIMIT = 20_000
+_PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
+CACHE_FORMAT = 1
+
+
+@dataclass
+class FileResult:
+    """What the per-file stage hands on: picklable, cacheable."""
+
+    rel: str
+    findings: list[Finding] = field(default_factory=list)
+    conditionals: list[ConditionalFinding] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    statement_spans: list[tuple[int, int]] = field(default_factory=list)  # kept only when suppressions exist
+    functions: list[str] = field(default_factory=list)  # global names of the functions defined here
+    analysed: bool = True
+
+
+@dataclass(frozen=True)
+class FileTask:
+    source: SourceFile
+    config: Config
+    project_roots: frozenset[str]
+
+
+def analyse_file(task: FileTask) -> FileResult:
+    """Read, parse, model and check one file. Never raises: problems become notices."""
+    source = task.source
+    result = FileResult(rel=source.rel)
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        result.notices.append(Notice(source.rel, NoticeKind.UNREADABLE, f"cannot read: {exc.strerror or exc}"))
+        result.analysed = False
+        return result
+    try:
+        return _analyse_bytes(task, data, result)
+    except Exception as exc:  # a bug in a rule must not stop the scan of the rest
+        result.notices.append(Notice(source.rel, NoticeKind.INTERNAL_ERROR,
+                                     f"internal error while analysing: {type(exc).__name__}: {exc}"))
+        result.analysed = False
+        return result
+
+
+def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResult:
+    source = task.source
+    if source.kind != "python":
+        return result  # other kinds are discovered; their rules arrive with their patterns
+    if len(data) > task.config.max_file_size:
+        result.notices.append(Notice(source.rel, NoticeKind.TOO_LARGE,
+                                     f"{len(data):,} bytes is over max-file-size ({task.config.max_file_size:,}); "
+                                     "skipped"))
+        result.analysed = False
+        return result
+    try:
+        text = decode_source(data)
+    except ParseError as exc:
+        result.notices.append(Notice(source.rel, NoticeKind.BINARY, exc.message))
+        result.analysed = False
+        return result
+    if text.warning:
+        result.notices.append(Notice(source.rel, NoticeKind.ENCODING, text.warning))
+    try:
+        parsed = parse_python(text.text, source.rel)
+    except ParseError as exc:
+        kind = NoticeKind.TOO_COMPLEX if "nested" in exc.message else NoticeKind.SYNTAX_ERROR
+        result.notices.append(Notice(source.rel, kind, exc.message, exc.line))
+        result.analysed = False
+        return result
+    if parsed.used_fallback:
+        result.notices.append(Notice(source.rel, NoticeKind.FALLBACK_PARSER,
+                                     f"parsed with the version-independent parser ({parsed.fallback_reason})"))
+    module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
+                    is_package=source.is_package, project_roots=task.project_roots)
+    ctx = FileContext(module)
+    for check in registry.file_checks():
+        if not any(task.config.is_enabled(rule_id, source.rel) for rule_id in check.rule_ids):
+            continue
+        try:
+            check.func(ctx)
+        except RecursionError:
+            result.notices.append(Notice(source.rel, NoticeKind.TOO_COMPLEX,
+                                         f"too deeply nested for {'/'.join(sorted(check.rule_ids))}; "
+                                         "those rules skipped this file"))
+    result.findings = ctx.findings
+    result.conditionals = ctx.conditionals
+    result.functions = [module.global_name(f) for f in module.functions.values()]
+    if "secpat:" in text.text:
+        result.suppressions = parse_suppressions(text.text, python=True)
+        if result.suppressions:
+            result.statement_spans = module.statement_spans
+    return result
+
+
+def _worker_init() -> None:
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), _RECURSION_LIMIT))
+
+
+# -- cache ----------------------------------------------------------------------
+
+
+class Cache:
+    """One pickle file per (project, config): path → (mtime, size, content hash, result)."""
+
+    def __init__(self, directory: Path | None, key: str):
+        self.path = directory / f"results-{key}.pickle" if directory else None
+        self.entries: dict[str, tuple[int, int, str, FileResult]] = {}
+        self.dirty = False
+        if self.path and self.path.exists():
+            try:
+                with self.path.open("rb") as fh:
+                    loaded = pickle.load(fh)
+                if isinstance(loaded, dict):
+                    self.entries = loaded
+            except Exception:
+                self.entries = {}  # a damaged cache is rebuilt, never trusted
+
+    def lookup(self, source: SourceFile) -> FileResult | None:
+        entry = self.entries.get(source.rel)
+        if entry is None:
+            return None
+        mtime, size, digest, result = entry
+        if mtime == source.mtime_ns and size == source.size:
+            return result
+        try:
+            current = _digest(source.path.read_bytes())
+        except OSError:
+            return None
+        if current == digest:
+            self.entries[source.rel] = (source.mtime_ns, source.size, digest, result)
+            self.dirty = True
+            return result
+        return None
+
+    def store(self, source: SourceFile, result: FileResult) -> None:
+        if self.path is None:
+            return
+        try:
+            digest = _digest(source.path.read_bytes())
+        except OSError:
+            return
+        self.entries[source.rel] = (source.mtime_ns, source.size, digest, result)
+        self.dirty = True
+
+    def save(self, keep: Iterable[str]) -> None:
+        if self.path is None or not self.dirty:
+            return
+        keep = set(keep)
+        entries = {k: v for k, v in self.entries.items() if k in keep}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            (self.path.parent / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+            gitignore = self.path.parent / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("*\n")
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+# -- scan -----------------------------------------------------------------------
+
+
+@dataclass
+class ScanOptions:
+    jobs: int | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    progress: Callable[[int, int], None] | None = None
+
+
+def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = None) -> ScanResult:
+    options = options or ScanOptions()
+    started = time.perf_counter()
+    root = config.root
+    files, notices = discover(paths, root, excludes=config.exclude, respect_gitignore=config.respect_gitignore)
+    python_files = [f for f in files if f.kind == "python"]
+    project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
+
+    cache_key = hashlib.sha256("\x1f".join((
+        __version__, str(CACHE_FORMAT), config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
+    )).encode()).hexdigest()[:20]
+    cache_dir = (options.cache_dir or root / ".secpat_cache") if options.use_cache else None
+    cache = Cache(cache_dir, cache_key)
+
+    results: dict[str, FileResult] = {}
+    todo: list[SourceFile] = []
+    for source in files:
+        cached = cache.lookup(source) if options.use_cache else None
+        if cached is not None:
+            results[source.rel] = cached
+        else:
+            todo.append(source)
+    for source, result in _run(todo, config, project_roots, options):
+        results[source.rel] = result
+        cache.store(source, result)
+    cache.save(keep=(f.rel for f in files))
+
+    findings, file_notices = _project_stage(results, files, config, project_roots)
+    notices.extend(file_notices)
+    for result in results.values():
+        notices.extend(result.notices)
+
+    kept, suppressed = _suppress(findings, results, config)
+    kept = [f for f in kept if config.is_enabled(f.rule_id, f.location.path)]
+    kept = [f for f in kept if f.confidence >= config.min_confidence]
+    reported = [f for f in kept if f.severity >= config.report_level]
+    return ScanResult(
+        findings=sorted(reported, key=Finding.sort_key),
+        notices=sorted(notices, key=lambda n: (n.path, n.line or 0, n.kind.value)),
+        files_scanned=sum(1 for r in results.values() if r.analysed),
+        suppressed=suppressed,
+        root=str(root),
+        command="check",
+        patterns_checked=_patterns_checked(config),
+        duration_s=time.perf_counter() - started,
+    )
+
+
+def _run(todo: list[SourceFile], config: Config, project_roots: frozenset[str],
+         options: ScanOptions) -> Iterable[tuple[SourceFile, FileResult]]:
+    tasks = [FileTask(source, config, project_roots) for source in todo]
+    jobs = options.jobs or os.cpu_count() or 1
+    total = len(tasks)
+    if jobs <= 1 or total < _PARALLEL_THRESHOLD:
+        _worker_init()
+        for index, task in enumerate(tasks, 1):
+            yield task.source, analyse_file(task)
+            if options.progress:
+                options.progress(index, total)
+        return
+    # Biggest files first, so one large file does not finish alone at the end.
+    order = sorted(range(total), key=lambda i: -tasks[i].source.size)
+    chunksize = max(1, min(64, total // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
+        ordered = [tasks[i] for i in order]
+        for index, (task, result) in enumerate(zip(ordered, pool.map(analyse_file, ordered, chunksize=chunksize)), 1):
+            yield task.source, result
+            if options.progress:
+                options.progress(index, total)
+
+
+def _patterns_checked(config: Config) -> frozenset[int]:
+    checked = set()
+    for check in registry.file_checks() + registry.project_checks():
+        for rule in check.rules:
+            if rule.pattern and config.is_enabled(rule.id, ""):
+                checked.add(rule.pattern)
+    return frozenset(checked)
+
+
+# -- project stage -----------------------------------------------------------------
+
+
+def _project_stage(results: dict[str, FileResult], files: list[SourceFile], config: Config,
+                   project_roots: frozenset[str]) -> tuple[list[Finding], list[Notice]]:
+    findings: list[Finding] = []
+    for result in results.values():
+        findings.extend(result.findings)
+    conditionals = [(rel, c) for rel, r in results.items() for c in r.conditionals]
+    notices: list[Notice] = []
+    if conditionals:
+        # A source already reported where it became a secret is not reported again at every caller.
+        reported_sources = {_source_of(f) for f in findings if f.flow}
+        summaries = _Summaries(results, files, config, project_roots)
+        for rel, conditional in conditionals:
+            finding = summaries.decide(conditional)
+            if finding is not None and _source_of(finding) not in reported_sources:
+                findings.append(finding)
+        notices.extend(summaries.notices)
+    return findings, notices
+
+
+def _source_of(finding: Finding) -> tuple[str, str, int, int]:
+    source = finding.flow[0].location
+    return (finding.rule_id, source.path, source.line, source.col)
+
+
+class _Summaries:
+    """Return-value summaries of project functions, computed on demand.
+
+    Only functions that a conditional finding depends on are summarised, by
+    re-reading their file: most scans need none or a handful.
+    """
+
+    def __init__(self, results: dict[str, FileResult], files: list[SourceFile], config: Config,
+                 project_roots: frozenset[str]):
+        self.config = config
+        self.project_roots = project_roots
+        self.file_of: dict[str, SourceFile] = {}
+        by_rel = {f.rel: f for f in files}
+        for rel, result in results.items():
+            for name in result.functions:
+                if rel in by_rel:
+                    self.file_of[name] = by_rel[rel]
+        self.modules: dict[str, Module | None] = {}
+        self.values: dict[str, L.Value] = {}
+        self.notices: list[Notice] = []
+
+    def lookup(self, name: str) -> str | None:
+        if name in self.file_of:
+            return name
+        # `from pkg import helpers` seen from a differently rooted scan: match a unique suffix.
+        matches = [k for k in self.file_of if k.endswith("." + name) or name.endswith("." + k)]
+        return matches[0] if len(matches) == 1 else None
+
+    def value(self, name: str, depth: int = 0) -> L.Value:
+        key = self.lookup(name)
+        if key is None or depth > 8:
+            return L.EMPTY
+        if key in self.values:
+            return self.values[key]
+        self.values[key] = L.EMPTY  # recursion guard
+        module = self._module(self.file_of[key])
+        if module is None:
+            return L.EMPTY
+        qualname = key[len(module.module_name) + 1:] if module.module_name else key
+        function = module.functions.get(qualname)
+        if function is None:
+            return L.EMPTY
+        raw = module.flow(function).return_value
+        parts: list[L.Value] = []
+        for label, trace in raw.items():
+            if label.startswith(L.RET_PREFIX):
+                inner = self.value(label[len(L.RET_PREFIX):], depth + 1)
+                parts.append({k: v + trace for k, v in inner.items()})
+            elif not label.startswith(L.PARAM_PREFIX):
+                parts.append({label: trace})
+        value = L.combine(parts) if parts else L.EMPTY
+        self.values[key] = value
+        return value
+
+    def _module(self, source: SourceFile) -> Module | None:
+        if source.rel in self.modules:
+            return self.modules[source.rel]
+        module = None
+        try:
+            text = decode_source(source.path.read_bytes())
+            parsed = parse_python(text.text, source.rel)
+            module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
+                            is_package=source.is_package, project_roots=self.project_roots)
+        except (OSError, ParseError, RecursionError):
+            module = None
+        self.modules[source.rel] = module
+        return module
+
+    def decide(self, conditional: ConditionalFinding) -> Finding | None:
+        for outcome in conditional.outcomes:
+            for callee, local in conditional.local_traces:
+                remote = self.value(callee).get(outcome.label)
+                if remote is None:
+                    continue
+                trace = ending_at((*remote, *local), conditional.sink_step)
+                message = outcome.message.format(source=describe_source(trace, conditional.location),
+                                                 sink=conditional.sink_step.note)
+                finding = Finding(
+                    rule_id=outcome.rule.id,
+                    location=conditional.location,
+                    message=message,
+                    severity=outcome.rule.severity,
+                    confidence=outcome.rule.confidence,
+                    snippet=conditional.snippet,
+                    flow=trace,
+                    context=conditional.context,
+                )
+                return finding.with_confidence(outcome.confidence) if outcome.confidence else finding
+        return None
+
+
+# -- suppression -------------------------------------------------------------------
+
+
+def _suppress(findings: list[Finding], results: dict[str, FileResult], config: Config) -> tuple[list[Finding], int]:
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.location.path, []).append(finding)
+    kept: list[Finding] = []
+    suppressed = 0
+    for path in sorted(set(by_path) | {rel for rel, r in results.items() if r.suppressions}):
+        result = results.get(path)
+        path_findings = by_path.get(path, [])
+        if result is None or not result.suppressions:
+            kept.extend(path_findings)
+            continue
+        spans = result.statement_spans
+        remaining, count, meta = apply_suppressions(path_findings, result.suppressions, _span_lookup(spans), path,
+                                                    enabled=lambda rule_id, p=path: config.is_enabled(rule_id, p))
+        kept.extend(remaining)
+        kept.extend(meta)
+        suppressed += count
+    return kept, suppressed
+
+
+def _span_lookup(spans: list[tuple[int, int]]) -> Callable[[int], tuple[int, int]]:
+    return lambda line: innermost_span(spans, line)

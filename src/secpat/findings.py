@@ -1,0 +1,161 @@
+"""Findings, notices and scan results: the values every stage passes on."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+
+
+class _Ordered(enum.Enum):
+    """An enum whose members compare by declaration order."""
+
+    @property
+    def rank(self) -> int:
+        return list(type(self)).index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    @classmethod
+    def parse(cls, text: str):
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(m.name.lower() for m in cls)
+            raise ValueError(f"unknown {cls.__name__.lower()} {text!r} (choose from {names})") from None
+
+
+class Severity(_Ordered):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Confidence(_Ordered):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str  # POSIX path relative to the scan root (or a URL / git object for history and probe)
+    line: int
+    col: int = 0  # 0-based, as in `ast`
+    end_line: int | None = None
+    end_col: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FlowStep:
+    """One hop of a data path: where a value was, and what happened to it there."""
+
+    location: Location
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule_id: str
+    location: Location
+    message: str
+    severity: Severity
+    confidence: Confidence
+    snippet: str = ""  # the source line(s) of the statement, stripped
+    flow: tuple[FlowStep, ...] = ()
+    cwe: int | None = None  # overrides the rule's default CWE when more specific
+    context: str = ""  # enclosing function qualname; part of the fingerprint
+    extra: tuple[tuple[str, str], ...] = ()  # reporter-visible key/value details
+
+    @property
+    def fingerprint(self) -> str:
+        """A line-independent identity: rule, path, enclosing scope and normalised code."""
+        code = normalise_code(self.snippet)
+        raw = "\x1f".join((self.rule_id, self.location.path, self.context, code))
+        return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def with_confidence(self, confidence: Confidence) -> Finding:
+        """A finding may lower its confidence, never raise it."""
+        return replace(self, confidence=min(self.confidence, confidence))
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.col, self.rule_id, self.message)
+
+
+_WS = re.compile(r"\s+")
+_COMMENT = re.compile(r"#\s*secpat:.*$", re.MULTILINE)
+_TRAILING_COMMA = re.compile(r",([)\]}])")
+
+
+def normalise_code(code: str) -> str:
+    """The code with formatting removed: a formatter splitting a call over lines, or adding a
+    trailing comma, or a suppression comment being added, leaves the fingerprint unchanged."""
+    return _TRAILING_COMMA.sub(r"\1", _WS.sub("", _COMMENT.sub("", code)))
+
+
+class NoticeKind(enum.Enum):
+    SYNTAX_ERROR = "syntax-error"
+    BINARY = "binary"
+    TOO_LARGE = "too-large"
+    UNREADABLE = "unreadable"
+    ENCODING = "encoding"
+    SYMLINK = "symlink"
+    FALLBACK_PARSER = "fallback-parser"  # informational: parsed by the fallback parser
+    TOO_COMPLEX = "too-complex"
+    INTERNAL_ERROR = "internal-error"
+    CONFIG = "config"
+
+
+#: Notices that mean a file was not (fully) analysed: they make the run exit 2 unless --keep-going.
+BLOCKING_NOTICES = frozenset(
+    {
+        NoticeKind.SYNTAX_ERROR,
+        NoticeKind.UNREADABLE,
+        NoticeKind.ENCODING,
+        NoticeKind.TOO_COMPLEX,
+        NoticeKind.INTERNAL_ERROR,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user should know about a file that is not a finding."""
+
+    path: str
+    kind: NoticeKind
+    message: str
+    line: int | None = None
+
+    @property
+    def blocking(self) -> bool:
+        return self.kind in BLOCKING_NOTICES
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """Everything a reporter needs: findings, notices and what was looked at."""
+
+    findings: list[Finding] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    files_scanned: int = 0
+    suppressed: int = 0  # findings silenced inline or by config
+    baselined: int = 0  # findings matched by the baseline
+    root: str = "."
+    command: str = "check"
+    #: Patterns (1-10) whose rules ran, so the checklist can say "not checked" for the rest.
+    patterns_checked: frozenset[int] = frozenset()
+    duration_s: float = 0.0
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)

@@ -1,0 +1,496 @@
+"""The Module model: one walk over a file's AST, answering the questions rules ask.
+
+Rules never walk the AST themselves. They ask the model for calls to a
+qualified name, for functions and their decorators, for module-level
+assignments, and for the data flow of a function (`Module.flow`).
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_BUILTINS = frozenset(dir(builtins))
+_FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
+_SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+@dataclass(eq=False)
+class Function:
+    """A function or method (or the module body, as the pseudo-function `<module>`)."""
+
+    name: str
+    qualname: str  # dotted within the module: `Class.method`, `outer.inner`
+    node: ast.AST
+    parent: Function | None
+    class_name: str | None = None
+    decorators: list[str] = field(default_factory=list)  # qualified names, call decorators by callee
+    params: list[str] = field(default_factory=list)  # positional order, then vararg, kwonly, kwarg
+    calls: list[Call] = field(default_factory=list)
+
+    @property
+    def is_module(self) -> bool:
+        return self.qualname == "<module>"
+
+    @property
+    def body(self) -> list[ast.stmt]:
+        return self.node.body  # type: ignore[attr-defined]
+
+    @property
+    def line(self) -> int:
+        return getattr(self.node, "lineno", 1)
+
+
+@dataclass(eq=False)
+class Call:
+    """A call site with its callee resolved to a qualified name where possible."""
+
+    node: ast.Call
+    callee: str | None  # `hashlib.sha256`, `pkg.utils.make_code`, `print`; None when unknown
+    scope: Function
+
+    @property
+    def method(self) -> str | None:
+        """The attribute name called (`execute` for `cur.execute(...)`), or the plain name."""
+        func = self.node.func
+        if isinstance(func, ast.Attribute):
+            return func.attr
+        if isinstance(func, ast.Name):
+            return func.id
+        return None
+
+    @property
+    def receiver(self) -> ast.expr | None:
+        func = self.node.func
+        return func.value if isinstance(func, ast.Attribute) else None
+
+    def arg(self, index: int | None = None, keyword: str | None = None) -> ast.expr | None:
+        """The argument at a position or keyword (keyword wins), or None."""
+        if keyword is not None:
+            for kw in self.node.keywords:
+                if kw.arg == keyword:
+                    return kw.value
+        if index is not None and index < len(self.node.args):
+            arg = self.node.args[index]
+            if not isinstance(arg, ast.Starred):
+                return arg
+        return None
+
+    def literal(self, index: int | None = None, keyword: str | None = None, default: object = None) -> object:
+        """The literal value of an argument (`ast.literal_eval`), or `default`."""
+        node = self.arg(index, keyword)
+        if node is None:
+            return default
+        return literal_value(node, default)
+
+    def has_keyword(self, name: str) -> bool:
+        return any(kw.arg == name for kw in self.node.keywords)
+
+
+_NOT_LITERAL = object()
+
+
+def literal_value(node: ast.AST, default: object = None) -> object:
+    """Evaluate a literal expression (numbers, strings, containers, `2**17`, `10*60`)."""
+    value = _eval_literal(node, depth=0)
+    return default if value is _NOT_LITERAL else value
+
+
+def _eval_literal(node: ast.AST, depth: int) -> object:
+    if depth > 50:
+        return _NOT_LITERAL
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        items = [_eval_literal(e, depth + 1) for e in node.elts]
+        if any(i is _NOT_LITERAL for i in items):
+            return _NOT_LITERAL
+        return tuple(items) if isinstance(node, ast.Tuple) else items if isinstance(node, ast.List) else set(items)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        operand = _eval_literal(node.operand, depth + 1)
+        if isinstance(operand, (int, float)) and not isinstance(operand, bool):
+            return -operand if isinstance(node.op, ast.USub) else operand
+        return _NOT_LITERAL
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Pow)):
+        left, right = _eval_literal(node.left, depth + 1), _eval_literal(node.right, depth + 1)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
+            if isinstance(node.op, ast.Add) and isinstance(left, str) and isinstance(right, str):
+                return left + right
+            return _NOT_LITERAL
+        if isinstance(node.op, ast.Pow) and (abs(right) > 64 or abs(left) > 2**16):  # type: ignore[operator]
+            return _NOT_LITERAL  # refuse to compute huge numbers
+        ops = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
+               ast.Mult: lambda a, b: a * b, ast.Pow: lambda a, b: a**b}
+        return ops[type(node.op)](left, right)
+    if isinstance(node, ast.Dict):
+        if any(k is None for k in node.keys):
+            return _NOT_LITERAL
+        keys = [_eval_literal(k, depth + 1) for k in node.keys]  # type: ignore[arg-type]
+        values = [_eval_literal(v, depth + 1) for v in node.values]
+        if any(x is _NOT_LITERAL for x in keys + values):
+            return _NOT_LITERAL
+        try:
+            return dict(zip(keys, values))
+        except TypeError:
+            return _NOT_LITERAL
+    return _NOT_LITERAL
+
+
+class Module:
+    """Everything secpat knows about one Python file, computed in one walk."""
+
+    def __init__(self, tree: ast.Module, *, path: str, module_name: str, source: str, is_package: bool = False,
+                 project_roots: frozenset[str] = frozenset()):
+        self.tree = tree
+        self.project_roots = project_roots  # top-level modules of the scanned project: calls into them are followed
+        self.path = path
+        self.module_name = module_name
+        self.is_package = is_package  # an `__init__.py`: relative imports resolve against itself
+        self.source = source
+        self.imports: dict[str, str] = {}  # local binding -> qualified name (module level)
+        self.local_imports: dict[int, dict[str, str]] = {}  # id(function node) -> bindings inside it
+        self.defined: dict[str, str] = {}  # module-level def/class name -> qualified name
+        self.assignments: dict[str, list[ast.expr]] = {}  # module-level name -> assigned values, in order
+        self.class_attributes: dict[str, dict[str, ast.expr]] = {}  # class name -> attribute -> value in its body
+        self.functions: dict[str, Function] = {}
+        self.calls: list[Call] = []
+        self.raw_identifiers: set[str] = set()  # every name, attribute, parameter and keyword seen
+        self.module_function = Function(name="<module>", qualname="<module>", node=tree, parent=None)
+        self._calls_by_callee: dict[str, list[Call]] = {}
+        self._function_of_node: dict[int, Function] = {}
+        self._flows: dict[int, object] = {}
+        _Builder(self).build()
+
+    # -- names -------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.source.splitlines()
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    def resolve_relative(self, module: str | None, level: int) -> str:
+        """Resolve `from ..x import y` against this module's dotted name."""
+        if level == 0:
+            return module or ""
+        parts = self.module_name.split(".") if self.module_name else []
+        if not self.is_package:
+            parts = parts[:-1]
+        if level > 1:
+            parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+        if module:
+            parts.append(module)
+        return ".".join(parts)
+
+    def binding(self, name: str, scope: Function | None = None) -> str | None:
+        """The qualified name a bare name is bound to in a scope (imports, defs, builtins)."""
+        while scope is not None and not scope.is_module:
+            local = self.local_imports.get(id(scope.node))
+            if local and name in local:
+                return local[name]
+            scope = scope.parent
+        if name in self.imports:
+            return self.imports[name]
+        if name in self.defined:
+            return self.defined[name]
+        if name in _BUILTINS and name not in self.assignments:
+            return name
+        return None
+
+    def qualified_name(self, expr: ast.AST | None, scope: Function | None = None) -> str | None:
+        """`d` → `jwt.decode` after `from jwt import decode as d`; `np.random.rand` → `numpy.random.rand`."""
+        attrs: list[str] = []
+        while isinstance(expr, ast.Attribute):
+            attrs.append(expr.attr)
+            expr = expr.value
+        if not isinstance(expr, ast.Name):
+            return None
+        base = self.binding(expr.id, scope)
+        if base is None:
+            return None
+        return ".".join([base, *reversed(attrs)])
+
+    # -- queries -----------------------------------------------------------
+
+    def calls_to(self, *names: str) -> list[Call]:
+        """Calls whose callee is one of `names`; a name ending in `.*` matches a prefix."""
+        found: list[Call] = []
+        for name in names:
+            if name.endswith(".*"):
+                prefix = name[:-1]
+                for callee, calls in self._calls_by_callee.items():
+                    if callee.startswith(prefix):
+                        found.extend(calls)
+            else:
+                found.extend(self._calls_by_callee.get(name, ()))
+        return sorted(found, key=lambda c: (c.node.lineno, c.node.col_offset)) if len(names) > 1 else found
+
+    def calls_with_method(self, *methods: str) -> Iterator[Call]:
+        wanted = set(methods)
+        return (c for c in self.calls if c.method in wanted)
+
+    @cached_property
+    def identifiers(self) -> frozenset[str]:
+        """Every identifier seen, lower-cased, for cheap gating."""
+        return frozenset(i.lower() for i in self.raw_identifiers)
+
+    def mentions(self, words: Iterable[str]) -> bool:
+        """Cheap gate: does any identifier contain one of these lower-case fragments?"""
+        words = tuple(words)
+        return any(w in ident for ident in self.identifiers for w in words)
+
+    def imports_any(self, *prefixes: str) -> bool:
+        bound = list(self.imports.values())
+        for local in self.local_imports.values():
+            bound.extend(local.values())
+        return any(q == p or q.startswith(p + ".") for q in bound for p in prefixes)
+
+    def all_functions(self) -> list[Function]:
+        return [self.module_function, *self.functions.values()]
+
+    def function_of(self, node: ast.AST) -> Function | None:
+        return self._function_of_node.get(id(node))
+
+    def global_name(self, function: Function) -> str:
+        """The project-wide name of a function: `pkg.mod.Class.method`."""
+        return f"{self.module_name}.{function.qualname}" if self.module_name else function.qualname
+
+    def flow(self, function: Function):
+        """The data flow of one function, computed on first use and kept."""
+        from secpat.dataflow.flow import FunctionFlow
+
+        key = id(function)
+        flow = self._flows.get(key)
+        if flow is None:
+            flow = self._flows[key] = FunctionFlow(self, function)
+            flow.run()
+        return flow
+
+    @cached_property
+    def statement_spans(self) -> list[tuple[int, int]]:
+        """(first line, last line) of every simple statement and compound-statement header."""
+        spans: list[tuple[int, int]] = []
+        stack: list[ast.AST] = [self.tree]
+        while stack:
+            node = stack.pop()
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.stmt):
+                    end = child.end_lineno or child.lineno
+                    body = getattr(child, "body", None)
+                    if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
+                        # A compound statement's own span is its header, up to its body.
+                        end = max(child.lineno, body[0].lineno - 1)
+                        first = child.lineno
+                        decorators = getattr(child, "decorator_list", [])
+                        if decorators:
+                            first = min(d.lineno for d in decorators)
+                        spans.append((first, end))
+                        stack.append(child)
+                    else:
+                        spans.append((child.lineno, end))
+                elif isinstance(child, (ast.excepthandler, ast.match_case)):
+                    stack.append(child)
+        spans.sort()
+        return spans
+
+    def statement_span(self, line: int) -> tuple[int, int]:
+        """The innermost statement span containing `line` (or the line itself)."""
+        return innermost_span(self.statement_spans, line)
+
+
+def innermost_span(spans: list[tuple[int, int]], line: int) -> tuple[int, int]:
+    """The smallest (first, last) of sorted `spans` that contains `line`, else (line, line)."""
+    best, best_size = (line, line), None
+    for first, last in spans:
+        if first > line:
+            break
+        if last >= line and (best_size is None or last - first < best_size):
+            best, best_size = (first, last), last - first
+    return best
+
+
+class _Builder:
+    """The single walk that fills a Module. Iterative, so deep nesting cannot overflow."""
+
+    def __init__(self, module: Module):
+        self.m = module
+
+    def build(self) -> None:
+        m = self.m
+        # Pass over module-level statements first so bindings exist before calls are resolved.
+        for stmt in m.tree.body:
+            self._bind_toplevel(stmt)
+        stack: list[tuple[ast.AST, Function]] = [(child, m.module_function) for child in reversed(m.tree.body)]
+        identifiers = m.raw_identifiers
+        push = stack.append
+        Name, Attribute, Call_, Constant, arg, keyword = ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.arg, ast.keyword
+        definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        imports = (ast.Import, ast.ImportFrom)
+        while stack:
+            node, scope = stack.pop()
+            kind = type(node)
+            if kind is Name:
+                identifiers.add(node.id)
+                continue
+            if kind is Constant:
+                continue
+            if kind is Attribute:
+                identifiers.add(node.attr)
+            elif kind is Call_:
+                call = Call(node=node, callee=m.qualified_name(node.func, scope), scope=scope)
+                m.calls.append(call)
+                scope.calls.append(call)
+                if call.callee:
+                    m._calls_by_callee.setdefault(call.callee, []).append(call)
+            elif kind is arg:
+                identifiers.add(node.arg)
+            elif kind is keyword:
+                if node.arg:
+                    identifiers.add(node.arg)
+            elif kind in definitions:
+                for deco in node.decorator_list:
+                    push((deco, scope))
+                inner = self._enter(node, scope)
+                for child in reversed(node.body):
+                    push((child, inner))
+                # Defaults, annotations, bases and keywords are evaluated in the enclosing scope.
+                skip = {id(n) for n in (*node.body, *node.decorator_list)}
+                for child in _children(node):
+                    if id(child) not in skip:
+                        push((child, scope))
+                continue
+            elif kind in imports and not scope.is_module:
+                self._bind_import(node, m.local_imports.setdefault(id(scope.node), {}))
+            for child in _children(node):
+                push((child, scope))
+
+    def _enter(self, node: ast.AST, scope: Function) -> Function:
+        m = self.m
+        if scope.is_module:
+            qual = node.name  # type: ignore[attr-defined]
+        else:
+            qual = f"{scope.qualname}.{node.name}"  # type: ignore[attr-defined]
+        if isinstance(node, ast.ClassDef):
+            attributes = m.class_attributes.setdefault(node.name, {})
+            for stmt in node.body:
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                    attributes[stmt.targets[0].id] = stmt.value
+                elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                    attributes[stmt.target.id] = stmt.value
+            # Classes are scopes for naming methods but not functions of their own.
+            fake = Function(name=node.name, qualname=qual, node=node, parent=scope)
+            fake.class_name = node.name
+            return _ClassScope(fake)  # type: ignore[return-value]
+        parent = scope.parent_function if isinstance(scope, _ClassScope) else scope  # type: ignore[attr-defined]
+        class_name = scope.class_name if isinstance(scope, _ClassScope) else None
+        args = node.args  # type: ignore[attr-defined]
+        params = [a.arg for a in (*args.posonlyargs, *args.args)]
+        if args.vararg:
+            params.append(args.vararg.arg)
+        params.extend(a.arg for a in args.kwonlyargs)
+        if args.kwarg:
+            params.append(args.kwarg.arg)
+        func = Function(
+            name=node.name,  # type: ignore[attr-defined]
+            qualname=qual,
+            node=node,
+            parent=parent,
+            class_name=class_name,
+            params=params,
+        )
+        func.decorators = [self._decorator_name(d, scope) for d in node.decorator_list]  # type: ignore[attr-defined]
+        m.functions[qual] = func
+        m._function_of_node[id(node)] = func
+        return func
+
+    def _decorator_name(self, deco: ast.expr, scope: Function) -> str:
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        resolved = self.m.qualified_name(target, scope)
+        if resolved:
+            return resolved
+        try:
+            return ast.unparse(target)
+        except Exception:  # pragma: no cover - unparse is total on valid trees
+            return "?"
+
+    def _bind_toplevel(self, stmt: ast.stmt) -> None:
+        m = self.m
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            self._bind_import(stmt, m.imports)
+        elif isinstance(stmt, (*_FUNCTION_NODES, ast.ClassDef)):
+            m.defined[stmt.name] = f"{m.module_name}.{stmt.name}" if m.module_name else stmt.name
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if stmt.value is None:
+                return
+            for target in targets:
+                for name in _target_names(target):
+                    m.assignments.setdefault(name, []).append(stmt.value)
+        elif isinstance(stmt, (ast.If, ast.Try)):
+            # Settings and optional imports often live under `if`/`try` at module level.
+            for block in (stmt.body, stmt.orelse, getattr(stmt, "finalbody", [])):
+                for inner in block:
+                    self._bind_toplevel(inner)
+            for handler in getattr(stmt, "handlers", []):
+                for inner in handler.body:
+                    self._bind_toplevel(inner)
+
+    def _bind_import(self, stmt: ast.Import | ast.ImportFrom, table: dict[str, str]) -> None:
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                if alias.asname:
+                    table[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    table[head] = head
+            return
+        base = self.m.resolve_relative(stmt.module, stmt.level)
+        for alias in stmt.names:
+            if alias.name == "*":
+                continue
+            table[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
+
+
+class _ClassScope(Function):
+    """A class body seen as a scope: methods are named under it, bindings come from outside."""
+
+    def __init__(self, cls: Function):
+        super().__init__(name=cls.name, qualname=cls.qualname, node=cls.node, parent=cls.parent, class_name=cls.name)
+        self.parent_function = cls.parent
+        self.calls = cls.parent.calls if cls.parent else []  # class-body calls belong to the enclosing scope
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAF_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.unaryop, ast.cmpop)
+
+
+def _children(node: ast.AST) -> list[ast.AST]:
+    """Child nodes, like `ast.iter_child_nodes` but without the generator overhead and without
+    the context and operator singletons, which carry nothing the model needs."""
+    fields = _CHILD_FIELDS.get(type(node))
+    if fields is None:
+        fields = _CHILD_FIELDS[type(node)] = tuple(f for f in node._fields if f not in ("ctx", "op", "ops"))
+    out: list[ast.AST] = []
+    for name in fields:
+        child = getattr(node, name, None)
+        if child is None:
+            continue
+        if isinstance(child, list):
+            out.extend(c for c in child if isinstance(c, ast.AST) and not isinstance(c, _LEAF_TYPES))
+        elif isinstance(child, ast.AST):
+            out.append(child)
+    return out
+
+
+def _target_names(target: ast.AST) -> Iterator[str]:
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for elt in target.elts:
+            yield from _target_names(elt)
+    elif isinstance(target, ast.Starred):
+        yield from _target_names(target.value)

@@ -1,0 +1,125 @@
+"""What a name says about the value it holds: password, secret, token, or nothing.
+
+Names are split into words (`resetToken`, `RESET_TOKEN`, `reset-token` → reset,
+token) and judged by their head word, the last one, as English judges a noun
+phrase: `password_policy` is a policy, `min_password_length` a length,
+`token_type` a type, and none of them holds a secret.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+_SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+class NameKind(Enum):
+    PASSWORD = "password"  # a user's password or passphrase
+    SECRET = "secret"  # a token, key or other credential the system issues or holds
+    SHORT_CODE = "short-code"  # an OTP / PIN / one-time code: may be short if attempts are limited
+    SIGNATURE = "signature"  # a MAC, signature or integrity checksum
+
+
+@lru_cache(maxsize=8192)
+def words(name: str) -> tuple[str, ...]:
+    """`resetToken` → ('reset', 'token'); `API_KEY` → ('api', 'key')."""
+    return tuple(w.lower() for w in _SPLIT.findall(name))
+
+
+_PASSWORD_HEADS = {"password", "passwd", "pwd", "passphrase", "pw", "pass", "passwords"}
+_SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "credential", "credentials", "secrets", "tokens",
+                 "sessionid", "sid", "jwt", "bearer_token", "pepper"}
+_SHORT_CODE_HEADS = {"otp", "totp", "hotp", "pin", "passcode", "mfa"}
+_SIGNATURE_HEADS = {"signature", "sig", "mac", "hmac", "checksum", "integrity"}
+# Head words that need a qualifier in front to mean a secret.
+_KEY_QUALIFIERS = {"api", "secret", "private", "access", "signing", "sign", "encryption", "encrypt", "session", "auth",
+                   "hmac", "master", "client", "app", "jwt", "aes", "fernet", "crypto", "license", "webhook", "shared",
+                   "decryption", "cipher", "token", "consumer"}
+_CODE_QUALIFIERS = {"reset", "verification", "verify", "confirm", "confirmation", "auth", "authorization", "login",
+                    "otp", "sms", "email", "activation", "activate", "invite", "invitation", "recovery", "backup",
+                    "mfa", "security", "access", "one", "magic", "pairing", "unlock", "signin", "signup", "2fa"}
+_LINK_QUALIFIERS = {"reset", "invite", "invitation", "magic", "verify", "verification", "confirm", "confirmation",
+                    "activation", "login", "signin", "unsubscribe"}
+_ID_QUALIFIERS = {"session", "sess"}
+_DERIVED_QUALIFIERS = {"hashed", "hash", "encrypted", "encoded", "salted", "masked", "redacted", "next", "prev",
+                       "previous", "page", "pagination", "continuation", "cursor", "sync"}
+# A first word that turns the name into a question or a count about the secret.
+_NOT_A_VALUE_PREFIX = {"has", "is", "use", "uses", "need", "needs", "require", "requires", "allow", "enable", "show",
+                       "check", "validate", "num", "n", "max", "min", "should", "can", "must", "no", "len",
+                       "count", "invalid", "missing", "wrong", "bad", "hide", "mask", "masked", "redact",
+                       "redacted", "forgot", "forgotten", "change", "update", "set", "get"}
+
+
+@lru_cache(maxsize=8192)
+def classify(name: str) -> NameKind | None:
+    """The kind of secret a variable, attribute, key or parameter name promises, if any."""
+    ws = words(name)
+    if not ws:
+        return None
+    if ws[0] in _NOT_A_VALUE_PREFIX and len(ws) > 1:
+        return None
+    head = ws[-1]
+    qualifier = ws[-2] if len(ws) > 1 else ""
+    # `password1`, `password_2`, `token_v2`: a trailing number does not change the head.
+    if head.isdigit() and len(ws) > 1:
+        head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
+    if head in {"v"} and len(ws) > 1:
+        head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
+    if qualifier in _DERIVED_QUALIFIERS:
+        return None  # `hashed_password`, `password_hash`: a derived value, not the secret itself
+    if head in _PASSWORD_HEADS:
+        if head in {"pass", "pw"} and qualifier not in {"user", "db", "admin", "new", "old", "raw", "plain", "root", "login", "current"}:
+            return None  # `pass` and `pw` alone are too ambiguous
+        return NameKind.PASSWORD
+    if head in _SHORT_CODE_HEADS:
+        return NameKind.SHORT_CODE
+    if head in _SIGNATURE_HEADS:
+        return NameKind.SIGNATURE
+    if head in _SECRET_HEADS:
+        return NameKind.SECRET
+    if head == "key" and qualifier in _KEY_QUALIFIERS:
+        return NameKind.SECRET
+    if head in {"code", "codes"} and qualifier in _CODE_QUALIFIERS:
+        return NameKind.SHORT_CODE
+    if head in {"link", "url", "uri"} and qualifier in _LINK_QUALIFIERS:
+        return NameKind.SECRET
+    if head in {"id", "key", "token"} and qualifier in _ID_QUALIFIERS:
+        return NameKind.SECRET
+    if head == "cookie" and qualifier in {"session", "auth", "remember"}:
+        return NameKind.SECRET
+    return None
+
+
+def is_password(name: str) -> bool:
+    return classify(name) is NameKind.PASSWORD
+
+
+def is_security_value(name: str) -> bool:
+    """A name that promises an unguessable value: passwords, tokens, keys, codes, salts."""
+    return classify(name) in {NameKind.PASSWORD, NameKind.SECRET, NameKind.SHORT_CODE}
+
+
+_CONFIRM = {"confirm", "confirmation", "confirmed", "repeat", "again", "retype", "verify", "check", "2", "two"}
+
+
+def is_confirmation(name: str) -> bool:
+    """`password2`, `confirm_password`, `password_again`: a second copy typed by the same user."""
+    ws = words(name)
+    return any(w in _CONFIRM for w in ws) and any(w in _PASSWORD_HEADS for w in ws)
+
+
+_FUNC_VERBS = {"generate", "gen", "make", "create", "new", "issue", "build", "random", "get", "compute", "mint", "init"}
+
+
+def function_returns_secret(func_name: str) -> NameKind | None:
+    """`generate_reset_token`, `make_otp`, `new_session_id`: a function that hands out a security value."""
+    ws = words(func_name)
+    if len(ws) < 2 or ws[0] not in _FUNC_VERBS:
+        return None
+    rest = "_".join(ws[1:])
+    kind = classify(rest)
+    if kind is NameKind.SIGNATURE:
+        return None
+    return kind

@@ -1,0 +1,142 @@
+"""The terminal report: findings by pattern, notices, a summary and the checklist."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from io import StringIO
+
+from rich.console import Console
+from rich.text import Text
+
+from secpat.findings import Finding, Notice, ScanResult, Severity
+from secpat.patterns import BY_NUMBER, PATTERNS
+from secpat.report import checklist
+from secpat.report.checklist import CheckState
+from secpat.rules.registry import Rule
+
+_SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
+# ASCII glyphs so the boxes read the same in any terminal, font or log file.
+_BOX = {CheckState.PASSED: "[x]", CheckState.FAILED: "[ ]", CheckState.NOT_CHECKED: "[-]"}
+_BOX_STYLE = {CheckState.PASSED: "green", CheckState.FAILED: "bold red", CheckState.NOT_CHECKED: "dim"}
+_INDENT = "    "
+_NAME_WIDTH = max(len(p.name) for p in PATTERNS) + len("10. ")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
+
+
+def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False) -> str:
+    out = StringIO()
+    console = Console(
+        file=out,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        width=100,  # only a default: soft wrap leaves long lines to the terminal
+        soft_wrap=True,  # never hard-wrap: paths and code stay on one line, greppable
+        highlight=False,
+        markup=False,  # messages and code may contain [brackets]
+        emoji=False,
+    )
+    for number, findings in _groups(result, rules):
+        console.print(_group_heading(number, len(findings)))
+        console.print()
+        for finding in findings:
+            for line in _finding_lines(finding, rules.get(finding.rule_id)):
+                console.print(line)
+            console.print()
+    if result.notices:
+        console.print(Text(f"Notices ({len(result.notices)})", style="bold"))
+        for notice in sorted(result.notices, key=_notice_key):
+            console.print(_notice_line(notice))
+        console.print()
+    console.print(_summary(result))
+    console.print()
+    console.print(Text("Release checklist", style="bold"))
+    for row in checklist.build(result, rules):
+        console.print(_checklist_line(row))
+    # Rich pads some lines; plain text must carry no trailing spaces.
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def _groups(result: ScanResult, rules: Mapping[str, Rule]) -> list[tuple[int, list[Finding]]]:
+    groups: dict[int, list[Finding]] = {}
+    for finding in result.sorted_findings():
+        groups.setdefault(checklist.pattern_of(finding, rules), []).append(finding)
+    # Patterns in checklist order; secpat's own meta findings (pattern 0) last.
+    return sorted(groups.items(), key=lambda item: item[0] or 99)
+
+
+def _group_heading(number: int, count: int) -> Text:
+    pattern = BY_NUMBER.get(number)
+    title = f"Pattern {number}: {pattern.name}" if pattern else "secpat checks"
+    noun = "finding" if count == 1 else "findings"
+    return Text.assemble((title, "bold underline"), f" ({count} {noun})")
+
+
+def _finding_lines(finding: Finding, rule: Rule | None) -> list[Text]:
+    loc = finding.location
+    head = Text()
+    # Columns are shown 1-based, as editors and compilers print them.
+    where = f"{loc.path}:{loc.line}:{loc.col + 1}" if loc.line > 0 else loc.path  # line 0: a whole file or URL
+    head.append(where, style="bold")
+    head.append("  ")
+    head.append(finding.rule_id, style="bold magenta")
+    head.append("  [")
+    head.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
+    head.append(f"/{finding.confidence.value}]  {finding.message}")
+    lines = [head]
+    if finding.snippet:
+        lines += [Text(_INDENT + code, style="dim") for code in finding.snippet.splitlines()]
+    for i, step in enumerate(finding.flow):
+        label = "data path: " if i == 0 else "        -> "
+        lines.append(Text(f"{_INDENT}{label}{step.location.path}:{step.location.line} {step.note}"))
+    if rule is not None:
+        lines.append(Text.assemble(_INDENT, ("why: ", "bold"), first_sentence(rule.why)))
+        fix, *more = rule.fix.splitlines() or [""]
+        lines.append(Text.assemble(_INDENT, ("fix: ", "bold green"), fix))
+        lines += [Text(_INDENT + "     " + line) for line in more]
+    return lines
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph, on one line."""
+    flat = " ".join(text.split())
+    # A sentence ends at . ! or ? before a capital; "e.g. Django" is cut short, a known limit.
+    return _SENTENCE_END.split(flat, maxsplit=1)[0]
+
+
+def _notice_key(notice: Notice) -> tuple[str, int, str, str]:
+    return (notice.path, notice.line or 0, notice.kind.value, notice.message)
+
+
+def _notice_line(notice: Notice) -> Text:
+    where = f"{notice.path}:{notice.line}" if notice.line else notice.path
+    style = "bold red" if notice.blocking else "yellow"
+    return Text.assemble((where, "bold"), "  ", (notice.kind.value, style), "  ", notice.message)
+
+
+def _summary(result: ScanResult) -> Text:
+    by_severity = Counter(f.severity for f in result.findings)
+    total = len(result.findings)
+    text = Text()
+    text.append(f"{total} finding{'' if total == 1 else 's'}", style="bold")
+    text.append(": ")
+    for i, severity in enumerate(sorted(Severity, reverse=True)):
+        text.append(", " if i else "")
+        text.append(f"{by_severity[severity]} {severity.value}", style=_SEVERITY_STYLE[severity])
+    files = result.files_scanned
+    text.append(
+        f"; {files} file{'' if files == 1 else 's'} scanned; {result.suppressed} suppressed;"
+        f" {result.baselined} baselined; {result.duration_s:.2f}s"
+    )
+    return text
+
+
+def _checklist_line(row: checklist.ChecklistRow) -> Text:
+    if row.state is CheckState.FAILED:
+        state = f"failed ({row.findings} finding{'' if row.findings == 1 else 's'})"
+    else:
+        state = row.state.value
+    name = f"{row.pattern.number:>2}. {row.pattern.name}"
+    style = _BOX_STYLE[row.state]
+    return Text.assemble((_BOX[row.state], style), f" {name:<{_NAME_WIDTH}}  ", (state, style))

@@ -1,0 +1,141 @@
+"""What a check receives: the model of one file, and a way to report."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from secpat.dataflow import labels as L
+from secpat.findings import Confidence, Finding, FlowStep, Location
+from secpat.model.module import Function, Module
+from secpat.rules.registry import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """If a value carries `label`, report `rule` with `message` (`{source}` and `{sink}` are filled in)."""
+
+    label: str
+    rule: Rule
+    message: str
+    confidence: Confidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionalFinding:
+    """A finding that holds only if a project function of another module returns a labelled value.
+
+    The per-file stage cannot see other files; it records the candidate, and the
+    project stage decides it from the callee's summary.
+    """
+
+    outcomes: tuple[Outcome, ...]
+    callees: tuple[str, ...]  # qualified names behind the symbolic `ret:` labels
+    location: Location
+    snippet: str
+    context: str
+    sink_step: FlowStep
+    local_traces: tuple[tuple[str, L.Trace], ...]  # (callee, path from its call site to the sink)
+
+
+@dataclass
+class FileContext:
+    module: Module
+    findings: list[Finding] = field(default_factory=list)
+    conditionals: list[ConditionalFinding] = field(default_factory=list)
+    # (rule, scope, source) already reported: a source is reported once, at the first sink it reaches.
+    _reported_sources: set[tuple[str, str, object]] = field(default_factory=set)
+
+    def snippet(self, node: ast.AST) -> str:
+        first = getattr(node, "lineno", 1)
+        last = getattr(node, "end_lineno", None) or first
+        span_first, span_last = self.module.statement_span(first)
+        last = max(last, span_last) if span_first == first else last
+        lines = self.module.lines[first - 1 : min(last, first + 5)]
+        return "\n".join(line.rstrip() for line in lines).strip()
+
+    def location(self, node: ast.AST) -> Location:
+        return Location(self.module.path, getattr(node, "lineno", 1), getattr(node, "col_offset", 0),
+                        getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
+
+    def context_of(self, scope: Function | None) -> str:
+        return "" if scope is None or scope.is_module else scope.qualname
+
+    def report(self, rule: Rule, node: ast.AST, message: str, *, scope: Function | None = None,
+               confidence: Confidence | None = None, flow: Sequence[FlowStep] = (), cwe: int | None = None) -> None:
+        finding = Finding(
+            rule_id=rule.id,
+            location=self.location(node),
+            message=message,
+            severity=rule.severity,
+            confidence=rule.confidence,
+            snippet=self.snippet(node),
+            flow=tuple(flow),
+            cwe=cwe if cwe != rule.cwe else None,
+            context=self.context_of(scope),
+        )
+        if confidence is not None:
+            finding = finding.with_confidence(confidence)
+        self.findings.append(finding)
+
+    def report_flow(self, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], *, scope: Function,
+                    sink_note: str) -> bool:
+        """Report the first outcome whose label the value carries, with the data path.
+
+        Returns True when something was reported now. A value that carries only
+        symbolic labels of other modules becomes a conditional finding.
+        """
+        sink = FlowStep(self.location(node), sink_note)
+        for outcome in outcomes:
+            trace = value.get(outcome.label)
+            if trace is not None:
+                if not self._first_sink(outcome.rule.id, scope, trace):
+                    return False
+                message = outcome.message.format(source=describe_source(trace, node), sink=sink_note)
+                self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,
+                            flow=ending_at(trace, sink))
+                return True
+        callees = tuple(sorted(label[len(L.RET_PREFIX):] for label in value if label.startswith(L.RET_PREFIX)))
+        if callees and all(self._first_sink("?", scope, value[L.RET_PREFIX + c]) for c in callees):
+            self.conditionals.append(ConditionalFinding(
+                outcomes=tuple(outcomes),
+                callees=callees,
+                location=self.location(node),
+                snippet=self.snippet(node),
+                context=self.context_of(scope),
+                sink_step=sink,
+                local_traces=tuple((c, value[L.RET_PREFIX + c]) for c in callees),
+            ))
+        return False
+
+
+    def _first_sink(self, rule_id: str, scope: Function, trace: L.Trace) -> bool:
+        source = (trace[0].location.line, trace[0].location.col) if trace else None
+        key = (rule_id, scope.qualname, source)
+        if source is not None and key in self._reported_sources:
+            return False
+        self._reported_sources.add(key)
+        return True
+
+
+def ending_at(trace: L.Trace, sink: FlowStep) -> L.Trace:
+    """The path with the sink as its last step (an assignment step at the sink is not repeated)."""
+    if trace and trace[-1].location.line == sink.location.line and trace[-1].note.startswith("assigned to"):
+        trace = trace[:-1]
+    return (*trace, sink)
+
+
+def describe_source(trace: L.Trace, sink: ast.AST | Location) -> str:
+    """The first step of a path, with where it is when that is not the sink's own line."""
+    if not trace:
+        return "a value"
+    first = trace[0].location
+    sink_loc = sink if isinstance(sink, Location) else None
+    sink_line = sink_loc.line if sink_loc else getattr(sink, "lineno", None)
+    sink_path = sink_loc.path if sink_loc else first.path
+    if first.path != sink_path:
+        return f"{trace[0].note} ({first.path}:{first.line})"
+    if first.line != sink_line:
+        return f"{trace[0].note} (line {first.line})"
+    return trace[0].note

@@ -1,0 +1,456 @@
+"""Pattern 2 — password storage (PWD).
+
+A password is recognised by name (`password`, `new_pwd`, `form.password.data`,
+`request.form["password"]`) and followed through the data flow: stored as is,
+hashed with a fast hash, hashed with a slow hash at a weak cost, or compared
+with `==`. Hashing checksums, cache keys and tokens stays silent.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secpat import names
+from secpat.dataflow import labels as L
+from secpat.dataflow import sources as S
+from secpat.dataflow.uses import security_uses
+from secpat.findings import Confidence, Severity
+from secpat.model.module import Call, Module, literal_value
+from secpat.rules.context import FileContext, Outcome
+from secpat.rules.registry import Rule, check, define
+
+PWD001 = define(Rule(
+    id="PWD001",
+    name="plaintext-password-storage",
+    pattern=2,
+    title="Password stored in plain text",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=256,
+    why="""
+        A password written to a database, cache or file as typed is exposed to everyone who
+        ever reads that store: a backup, a SQL injection, an employee. Users reuse passwords,
+        so one leak opens their other accounts too.
+    """,
+    bad="""
+        password = request.form["password"]
+        db.save(password)
+        user.password = password            # Django: bypasses set_password()
+    """,
+    good="""
+        import bcrypt
+        hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt())
+        db.save(hashed)
+        user.set_password(password)          # Django
+    """,
+    fix="Store only a slow salted hash: `bcrypt.hashpw`, argon2 `PasswordHasher().hash`, Django `set_password` "
+        "/ `create_user`, Werkzeug `generate_password_hash`.",
+))
+
+PWD002 = define(Rule(
+    id="PWD002",
+    name="fast-hash-for-password",
+    pattern=2,
+    title="Password hashed with a fast general-purpose hash",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=916,
+    why="""
+        MD5, SHA-1, SHA-256, SHA-512 and BLAKE2 are built to be fast: a single GPU tries billions
+        of candidates a second, so a leaked table of such hashes is cracked almost as quickly as
+        plain text. Salting does not change that; only a deliberately slow, memory-hard hash does.
+    """,
+    bad="""
+        import hashlib
+        hashed = hashlib.sha256(password.encode()).hexdigest()
+    """,
+    good="""
+        from argon2 import PasswordHasher
+        hashed = PasswordHasher().hash(password)
+    """,
+    fix="Hash passwords with bcrypt, Argon2id, scrypt or PBKDF2 (600,000+ iterations), never with hashlib digests.",
+))
+
+PWD003 = define(Rule(
+    id="PWD003",
+    name="weak-password-hash-parameters",
+    pattern=2,
+    title="Password hash with a weak cost",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=916,
+    why="""
+        A slow hash is only as slow as its cost parameters. bcrypt with 4 rounds or PBKDF2 with
+        1,000 iterations is thousands of times cheaper to attack than the current recommendation
+        (bcrypt 12, PBKDF2-SHA256 600,000, Argon2id m=19 MiB t=2, scrypt N=2^17), and Django
+        hashers led by MD5 or SHA-1 store every new password with a fast hash.
+    """,
+    bad="""
+        import bcrypt
+        hashed = bcrypt.hashpw(password, bcrypt.gensalt(rounds=4))
+    """,
+    good="""
+        import bcrypt
+        hashed = bcrypt.hashpw(password, bcrypt.gensalt())   # 12 rounds by default
+    """,
+    fix="Use the library defaults or stronger: bcrypt rounds >= 12, PBKDF2-SHA256 >= 600,000 iterations, "
+        "Argon2id memory >= 19 MiB, scrypt N >= 2**17; list Argon2 or PBKDF2 first in PASSWORD_HASHERS.",
+    references=("https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html",),
+))
+
+PWD004 = define(Rule(
+    id="PWD004",
+    name="timing-unsafe-secret-comparison",
+    pattern=2,
+    title="Password or secret compared with `==`",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.MEDIUM,
+    cwe=208,
+    why="""
+        `==` on strings stops at the first differing character, so the time it takes leaks how
+        much of a guess was right; a remote attacker can recover a token or signature byte by
+        byte. Comparing a password with `==` also means it was stored in plain text or with a
+        fast, unsalted hash.
+    """,
+    bad="""
+        if request.headers["X-Signature"] == expected_signature:
+            ...
+    """,
+    good="""
+        import hmac
+        if hmac.compare_digest(request.headers["X-Signature"], expected_signature):
+            ...
+    """,
+    fix="Compare secrets with `hmac.compare_digest` / `secrets.compare_digest`; check passwords with "
+        "`bcrypt.checkpw`, `PasswordHasher().verify` or Django `check_password`.",
+))
+
+PWD005 = define(Rule(
+    id="PWD005",
+    name="weak-hash-for-security",
+    pattern=2,
+    title="MD5 or SHA-1 used for a token, signature or integrity check",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=328,
+    why="""
+        MD5 and SHA-1 collisions can be computed cheaply, so they no longer prove that data was
+        not tampered with, and a token or signature built from them is forgeable. They remain
+        fine for cache keys and non-security checksums: say so with `usedforsecurity=False`.
+    """,
+    bad="""
+        import hashlib
+        signature = hashlib.md5(secret + payload).hexdigest()
+    """,
+    good="""
+        import hmac, hashlib
+        signature = hmac.new(secret, payload, hashlib.sha256).hexdigest()
+        cache_key = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+    """,
+    fix="Use SHA-256 or better (`hmac` with SHA-256 for signatures, `secrets` for tokens); mark non-security "
+        "uses with `usedforsecurity=False`.",
+))
+
+#: Identifier fragments that make a module worth analysing for password handling.
+_PASSWORD_FRAGMENTS = ("passw", "pwd", "passphrase", "secret", "token", "signature", "sig", "hash", "md5", "sha1",
+                       "digest", "api_key", "apikey", "checksum", "otp")
+
+# Persistence calls: a plaintext password passed to one of these is stored as is.
+_STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get_or_create", "bulk_create", "insert",
+                            "insert_one", "insert_many", "replace_one", "update_one", "update_many", "add", "put",
+                            "put_item", "store", "set", "hset", "hmset", "setex", "write", "writerow", "dump",
+                            "execute", "executemany"})
+# Attributes that hold the stored password (or its hash) on a user record.
+_PASSWORD_FIELDS = frozenset({"password", "passwd", "pwd", "password_hash", "hashed_password", "pw_hash",
+                              "password_digest", "encrypted_password", "passhash"})
+
+
+@check(PWD001, PWD002, PWD004, PWD005)
+def password_flows(ctx: FileContext) -> None:
+    module = ctx.module
+    if not module.mentions(_PASSWORD_FRAGMENTS):
+        return
+    for function in module.all_functions():
+        flow = module.flow(function)
+        _plaintext_storage(ctx, flow)
+        _fast_hashes(ctx, flow)
+        _comparisons(ctx, flow)
+        _weak_hash_uses(ctx, flow)
+
+
+def _plaintext(value: L.Value) -> bool:
+    return L.PASSWORD in value and L.PASSWORD_HASH not in value
+
+
+def _plaintext_storage(ctx: FileContext, flow) -> None:
+    function = flow.function
+    for store in flow.stores:
+        if store.kind != "attr" or store.name not in _PASSWORD_FIELDS or not _plaintext(store.value):
+            continue
+        base = store.base
+        if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
+            continue  # an object keeping its own credentials (a client, a config) is not a user store
+        ctx.report_flow(store.stmt, store.value,
+                        [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing")],
+                        scope=function, sink_note=f"stored as attribute `{store.name}`")
+    for event in flow.calls:
+        func = event.node.func
+        method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
+        if method not in _STORE_METHODS:
+            continue
+        if method in {"execute", "executemany"} and not _writes_password_column(event.node):
+            continue
+        if event.receiver is not None and L.HASH_OBJECT in event.receiver:
+            continue  # `h.update(password)` feeds a hash object: PWD002's business
+        for value in [*event.args, *event.keywords.values()]:
+            if _plaintext(value):
+                ctx.report_flow(event.node, value,
+                                [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing")],
+                                scope=function, sink_note=f"written by `.{method}()`")
+                break
+
+
+def _writes_password_column(node: ast.Call) -> bool:
+    sql = literal_value(node.args[0]) if node.args else None
+    if not isinstance(sql, str):
+        return False
+    text = sql.lower()
+    return ("insert" in text or "update" in text) and any(w in text for w in ("password", "passwd", "pwd"))
+
+
+def _fast_hashes(ctx: FileContext, flow) -> None:
+    for event in flow.calls:
+        call = event.call
+        callee = call.callee if call else None
+        func = event.node.func
+        if callee in S.FAST_HASHES:
+            values = [*event.args, *event.keywords.values()]
+            where = f"`{callee}()`"
+        elif isinstance(func, ast.Attribute) and func.attr == "update" and event.receiver \
+                and L.HASH_OBJECT in event.receiver:
+            values = list(event.args)
+            where = "a fast hash's `update()`"
+        else:
+            continue
+        for value in values:
+            if L.PASSWORD in value:
+                ctx.report_flow(event.node, value, [Outcome(
+                    L.PASSWORD, PWD002, "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2")],
+                    scope=flow.function, sink_note=f"hashed by {where}")
+                break
+
+
+_SECRET_LABELS = (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC, L.SECRET)
+
+
+def _comparisons(ctx: FileContext, flow) -> None:
+    for event in flow.compares:
+        if not isinstance(event.op, (ast.Eq, ast.NotEq)):
+            continue
+        sides = ((event.left, event.left_value), (event.right, event.right_value))
+        if any(_trivial(node, value) for node, value in sides):
+            continue
+        if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
+            continue  # `password == password_confirm`: both typed by the same user
+        secret_side = _timing_sensitive_side(sides)
+        if secret_side is None:
+            continue
+        node, value = secret_side
+        what = _name_of(node) or _short(node)
+        label = next((lab for lab in _SECRET_LABELS if lab in value), None)
+        message = f"`{what}` is compared with `{_op(event.op)}`, which leaks timing; use `hmac.compare_digest`"
+        if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
+            message += " (and check passwords with the hasher's verify function)"
+        ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else ())
+
+
+def _timing_sensitive_side(sides) -> tuple[ast.expr, L.Value] | None:
+    """The side that makes a comparison timing-sensitive, or None.
+
+    - a digest of a password, or an HMAC, on either side;
+    - a plaintext password against anything but a user name or a literal;
+    - a value named like a secret taken from the request, against another secret.
+    A secret-looking name on both sides is not enough on its own: `self.password ==
+    other.password` in an `__eq__`, or lexer tokens, are not attacks.
+    """
+    for node, value in sides:
+        if L.FAST_HASH_OF_PASSWORD in value or L.MAC in value:
+            return node, value
+    for (node, value), (other, other_value) in (sides, sides[::-1]):
+        if L.PASSWORD in value and not _is_identity(other):
+            return node, value
+        if L.REQUEST in value and _holds_secret(node, value) and _holds_secret(other, other_value):
+            return node, value
+    return None
+
+
+def _is_identity(node: ast.expr) -> bool:
+    name = _name_of(node)
+    return bool(name) and names.words(name)[-1] in {"username", "name", "email", "login", "user", "old", "current"}
+
+
+def _holds_secret(node: ast.expr, value: L.Value) -> bool:
+    if any(lab in value for lab in _SECRET_LABELS):
+        return True
+    name = _name_of(node)
+    return bool(name) and names.classify(name) is names.NameKind.SIGNATURE
+
+
+def _trivial(node: ast.expr, value: L.Value) -> bool:
+    """Comparisons with a literal, `None`, a length or a boolean say nothing secret."""
+    if L.CONST in value:
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"len", "bool", "type",
+                                                                                             "isinstance", "int"}:
+        return True
+    name = _name_of(node)
+    return name is not None and name.isupper() and names.classify(name) is None
+
+
+def _name_of(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr in {"get", "pop"} and node.args \
+                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            return node.args[0].value
+    return None
+
+
+def _short(node: ast.expr) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _op(op: ast.cmpop) -> str:
+    return "==" if isinstance(op, ast.Eq) else "!="
+
+
+def _weak_hash_uses(ctx: FileContext, flow) -> None:
+    for use in security_uses(flow):
+        if L.WEAK_HASH not in use.value or any(p in use.value for p in S.PREDICTABLE):
+            continue  # a predictable input is the bigger problem, and RND004 reports it
+        if use.kind is names.NameKind.PASSWORD:
+            continue  # a fast hash of a password is PWD002
+        ctx.report_flow(use.node, use.value, [Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or `secrets`")],
+                        scope=flow.function, sink_note=use.description)
+    for store in flow.stores:
+        if store.name and names.classify(store.name) is names.NameKind.SIGNATURE and L.WEAK_HASH in store.value:
+            confidence = Confidence.MEDIUM if names.words(store.name)[-1] in {"checksum", "integrity"} else None
+            ctx.report_flow(store.stmt, store.value, [Outcome(
+                L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
+                confidence)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+
+
+@check(PWD003)
+def weak_hash_parameters(ctx: FileContext) -> None:
+    module = ctx.module
+    for call in module.calls_to("bcrypt.gensalt"):
+        rounds = _number(module, call, 0, "rounds")
+        if rounds is not None and rounds < 12:
+            ctx.report(PWD003, call.node, f"bcrypt cost of {rounds} rounds (use 12 or more)", scope=call.scope)
+    for call in module.calls_to("hashlib.pbkdf2_hmac"):
+        digest = call.literal(0, "hash_name")
+        iterations = _number(module, call, 3, "iterations")
+        minimum = _PBKDF2_MINIMUM.get(str(digest).lower().replace("-", ""), 600_000)
+        if iterations is not None and iterations < minimum:
+            ctx.report(PWD003, call.node, f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations "
+                       f"(use {minimum:,} or more)", scope=call.scope)
+    for call in module.calls_to("cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC"):
+        iterations = _number(module, call, 3, "iterations")
+        algorithm = call.arg(0, "algorithm")
+        digest = (algorithm.func.attr if isinstance(algorithm, ast.Call) and isinstance(algorithm.func, ast.Attribute)
+                  else "sha256")
+        minimum = _PBKDF2_MINIMUM.get(digest.lower(), 600_000)
+        if iterations is not None and iterations < minimum:
+            ctx.report(PWD003, call.node, f"PBKDF2HMAC with {iterations:,} iterations (use {minimum:,} or more)",
+                       scope=call.scope)
+    for call in module.calls_to("hashlib.scrypt"):
+        n, r, p = (_number(module, call, None, k) for k in ("n", "r", "p"))
+        if n is not None and n * (r or 8) * (p or 1) < 2**17 * 8:
+            ctx.report(PWD003, call.node, f"scrypt with N={n} (use N=2**17, r=8, p=1 or stronger)", scope=call.scope)
+    for call in module.calls_to("argon2.PasswordHasher"):
+        memory = _number(module, call, 1, "memory_cost")
+        time_cost = _number(module, call, 0, "time_cost")
+        if memory is None and time_cost is None:
+            continue
+        m, t = memory or 65536, time_cost or 3
+        if m < 7168 or m * t < 35840:
+            ctx.report(PWD003, call.node, f"Argon2 with memory_cost={m} KiB, time_cost={t} "
+                       "(use at least 19456 KiB with time_cost=2)", scope=call.scope)
+    for call in module.calls_with_method("using"):
+        receiver = module.qualified_name(call.receiver, call.scope) if call.receiver is not None else None
+        if receiver and receiver.startswith("passlib.hash."):
+            _passlib_rounds(ctx, module, call, receiver.rsplit(".", 1)[1], "rounds")
+    for call in module.calls_to("passlib.context.CryptContext"):
+        for kw in call.node.keywords:
+            if kw.arg and kw.arg.endswith("__rounds"):
+                _passlib_rounds(ctx, module, call, kw.arg.split("__", 1)[0], kw.arg)
+    for call in module.calls_to("werkzeug.security.generate_password_hash"):
+        method = call.literal(1, "method")
+        if isinstance(method, str):
+            _werkzeug_method(ctx, call, method)
+    _django_hashers(ctx, module)
+
+
+_PBKDF2_MINIMUM = {"sha1": 1_300_000, "sha256": 600_000, "sha512": 210_000}
+_PASSLIB_MINIMUM = {"bcrypt": 12, "bcrypt_sha256": 12, "pbkdf2_sha256": 600_000, "pbkdf2_sha1": 1_300_000,
+                    "pbkdf2_sha512": 210_000, "sha256_crypt": 535_000, "sha512_crypt": 656_000}
+
+
+def _passlib_rounds(ctx: FileContext, module: Module, call: Call, scheme: str, keyword: str) -> None:
+    rounds = _number(module, call, None, keyword)
+    minimum = _PASSLIB_MINIMUM.get(scheme)
+    if rounds is not None and minimum is not None and rounds < minimum:
+        ctx.report(PWD003, call.node, f"passlib {scheme} with {rounds:,} rounds (use {minimum:,} or more)",
+                   scope=call.scope)
+
+
+def _werkzeug_method(ctx: FileContext, call: Call, method: str) -> None:
+    parts = method.split(":")
+    if parts[0] in {"pbkdf2"} and len(parts) == 3 and parts[2].isdigit():
+        minimum = _PBKDF2_MINIMUM.get(parts[1], 600_000)
+        if int(parts[2]) < minimum:
+            ctx.report(PWD003, call.node, f"Werkzeug {method} (use {minimum:,} or more iterations)", scope=call.scope)
+    elif parts[0] not in {"pbkdf2", "scrypt"}:
+        ctx.report(PWD003, call.node, f"Werkzeug method {method!r} is a fast or obsolete hash", scope=call.scope)
+
+
+_WEAK_DJANGO_HASHERS = ("MD5PasswordHasher", "SHA1PasswordHasher", "UnsaltedMD5PasswordHasher",
+                        "UnsaltedSHA1PasswordHasher", "CryptPasswordHasher")
+
+
+def _django_hashers(ctx: FileContext, module: Module) -> None:
+    values = module.assignments.get("PASSWORD_HASHERS")
+    if not values or _is_test_settings(module.path):
+        return
+    node = values[-1]
+    hashers = literal_value(node)
+    if isinstance(hashers, (list, tuple)) and hashers and isinstance(hashers[0], str) \
+            and hashers[0].rsplit(".", 1)[-1] in _WEAK_DJANGO_HASHERS:
+        first = node.elts[0] if isinstance(node, (ast.List, ast.Tuple)) else node
+        ctx.report(PWD003, first, f"PASSWORD_HASHERS starts with {hashers[0].rsplit('.', 1)[-1]}: "
+                   "new passwords are stored with a fast hash")
+
+
+def _is_test_settings(path: str) -> bool:
+    """Test settings often pick MD5 on purpose, to keep test suites fast."""
+    stem = path.rsplit("/", 1)[-1].lower()
+    return "test" in stem
+
+
+def _number(module: Module, call: Call, index: int | None, keyword: str) -> int | None:
+    node = call.arg(index, keyword)
+    if node is None:
+        return None
+    value = literal_value(node)
+    if value is None and isinstance(node, ast.Name):
+        assigned = module.assignments.get(node.id)
+        if assigned and len(assigned) == 1:
+            value = literal_value(assigned[0])
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,164 @@
+"""Pattern 1 — secure random generation (RND).
+
+The rules fire on use, not on API presence: `random.shuffle(playlist)`, retry
+jitter and sampling are silent; a `random` value that becomes a token, code,
+salt, password, cookie or session value is reported, with the path it took.
+"""
+
+from __future__ import annotations
+
+from secpat import names
+from secpat.dataflow import labels as L
+from secpat.dataflow.uses import security_uses
+from secpat.findings import Confidence, Severity
+from secpat.rules.context import FileContext, Outcome
+from secpat.rules.registry import Rule, check, define
+
+RND001 = define(Rule(
+    id="RND001",
+    name="insecure-random-for-secret",
+    pattern=1,
+    title="Predictable `random` value used as a secret",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=338,
+    why="""
+        `random` (and `numpy.random`, `random.Random`) is a Mersenne Twister: after observing
+        624 outputs an attacker can compute every future one. A token, reset code, salt,
+        session id or password drawn from it can be predicted, and whatever it protects is open.
+    """,
+    bad="""
+        import random
+        reset_code = random.randint(100000, 999999)
+    """,
+    good="""
+        import secrets
+        reset_code = secrets.randbelow(1_000_000)   # or secrets.token_urlsafe(32) for links
+    """,
+    fix="Draw security values from `secrets` (`token_urlsafe`, `token_hex`, `randbelow`, `choice`) "
+        "or `random.SystemRandom()`.",
+    references=("https://docs.python.org/3/library/secrets.html",),
+))
+
+RND002 = define(Rule(
+    id="RND002",
+    name="uuid1-as-secret",
+    pattern=1,
+    title="`uuid1()` used as a secret token",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=330,
+    why="""
+        `uuid1()` is the current time plus the host's MAC address and a small clock sequence.
+        Anyone who sees one id can guess the ids issued around it, so it must never be a token.
+    """,
+    bad="""
+        import uuid
+        reset_token = str(uuid.uuid1())
+    """,
+    good="""
+        import secrets
+        reset_token = secrets.token_urlsafe(32)
+    """,
+    fix="Use `secrets.token_urlsafe(32)` (or `uuid.uuid4()` for an id that is not a secret).",
+))
+
+RND003 = define(Rule(
+    id="RND003",
+    name="short-token",
+    pattern=1,
+    title="Token with fewer than 128 bits of entropy",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=331,
+    why="""
+        A token's strength is its entropy. `secrets.token_hex(8)` is 64 bits: an attacker who can
+        try tokens online or offline at scale will find one. Long-lived tokens (reset links,
+        API keys, session ids) need at least 128 bits. Short codes are fine only for OTPs and
+        PINs whose attempts are limited, and those are not reported.
+    """,
+    bad="""
+        import secrets
+        api_key = secrets.token_hex(8)
+    """,
+    good="""
+        import secrets
+        api_key = secrets.token_hex(32)
+    """,
+    fix="Use at least 16 random bytes; `secrets.token_urlsafe()` defaults to 32.",
+))
+
+RND004 = define(Rule(
+    id="RND004",
+    name="predictable-seed-for-secret",
+    pattern=1,
+    title="Security value derived from the clock or a fixed seed",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=337,
+    why="""
+        A value computed from `time.time()`, `datetime.now()` or a PRNG seeded with a constant
+        is as guessable as the clock or the seed: hashing it (`md5(str(time.time()))`) does not
+        add a single bit of secrecy.
+    """,
+    bad="""
+        import hashlib, time
+        token = hashlib.md5(str(time.time()).encode()).hexdigest()
+    """,
+    good="""
+        import secrets
+        token = secrets.token_hex(32)
+    """,
+    fix="Generate the value with `secrets`; never derive it from time, ids or a fixed seed.",
+))
+
+_OUTCOMES = (
+    Outcome(L.SEEDED, RND004, "{source} is {sink}: a fixed seed makes it reproducible; use `secrets`"),
+    Outcome(L.TIME, RND004, "{source} is {sink}: the clock is guessable; use `secrets`"),
+    Outcome(L.UUID1, RND002, "{source} is {sink}: uuid1 reveals time and MAC address; use `secrets`"),
+    Outcome(L.RANDOM, RND001, "{source} is {sink}: `random` is predictable; use `secrets`"),
+)
+_SHORT = Outcome(L.SHORT_TOKEN, RND003, "{source} is {sink}: use at least 16 bytes (128 bits)")
+
+
+@check(RND001, RND002, RND003, RND004)
+def predictable_security_values(ctx: FileContext) -> None:
+    module = ctx.module
+    if not module.mentions(SECURITY_FRAGMENTS):
+        return
+    for function in module.all_functions():
+        if not _draws_values(function, module.project_roots):
+            continue
+        flow = module.flow(function)
+        for use in security_uses(flow):
+            if not use.value:
+                continue
+            outcomes = list(_OUTCOMES)
+            if use.kind is not names.NameKind.SHORT_CODE:
+                outcomes.append(_SHORT)
+            # A cookie or session value is a secret only if it is random, or its name says so:
+            # `session["last_seen"] = time.time()` is fine.
+            if not use.via_name and use.kind is None:
+                outcomes = [o for o in outcomes if o.label in (L.RANDOM, L.SEEDED)]
+            ctx.report_flow(use.node, use.value, outcomes, scope=function, sink_note=use.description)
+
+
+#: Identifier fragments without which a module has no security value to protect.
+SECURITY_FRAGMENTS = ("token", "secret", "passw", "pwd", "code", "otp", "salt", "nonce", "session", "cookie", "key",
+                      "pin", "csrf", "sid", "invite", "link", "url", "signature", "generate", "make", "create", "new")
+
+
+def _draws_values(function, project_roots: frozenset[str]) -> bool:
+    """Only functions that call a PRNG, the clock, a token function or a project function can
+    produce a predictable value; the rest are not analysed at all."""
+    for call in function.calls:
+        callee = call.callee
+        if callee is None:
+            continue
+        root = callee.split(".", 1)[0]
+        if root in _VALUE_ROOTS or root in project_roots or callee.startswith("numpy.random"):
+            return True
+    return False
+
+
+_VALUE_ROOTS = frozenset({"random", "uuid", "secrets", "os", "time", "datetime", "django"})

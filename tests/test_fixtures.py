@@ -1,0 +1,80 @@
+"""Annotated fixtures: the single source of truth for rule behaviour.
+
+Every line that must be reported ends with `# expect: RULE[, RULE]`; every
+other line must produce nothing. `# ok: RULE` marks a look-alike that must
+stay silent (it is also checked by the "no extra finding" rule, and counted by
+the meta-test). `# todo-expect: RULE` records a known miss honestly: the test
+passes while it is missed and fails once it is found, so the note gets removed.
+
+A top-level fixture file is scanned alone; a fixture directory is scanned as
+one project (for flows across modules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from secpat.config import load_config
+from secpat.engine import ScanOptions, scan
+from secpat.rules import registry
+
+FIXTURES = Path(__file__).parent / "fixtures"
+_ANNOTATION = re.compile(r"#\s*(expect|ok|todo-expect|todo-ok):\s*([A-Z]+\d{3}(?:[\s,]+[A-Z]+\d{3})*)")
+
+
+def fixture_cases() -> list[Path]:
+    cases = []
+    for pattern_dir in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        for entry in sorted(pattern_dir.iterdir()):
+            if entry.suffix == ".py" or entry.is_dir():
+                cases.append(entry)
+    return cases
+
+
+def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
+    found: dict[str, set[tuple[str, int]]] = {"expect": set(), "ok": set(), "todo-expect": set(), "todo-ok": set()}
+    files = [path] if path.is_file() else sorted(path.rglob("*.py"))
+    for file in files:
+        rel = file.name if path.is_file() else file.relative_to(path).as_posix()
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            for match in _ANNOTATION.finditer(line):
+                for rule_id in re.split(r"[\s,]+", match.group(2).strip()):
+                    found[match.group(1)].add((f"{rel}:{rule_id}", number))
+    return found
+
+
+def run(path: Path) -> set[tuple[str, int]]:
+    root = path.parent if path.is_file() else path
+    config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low"})
+    result = scan([path], config, ScanOptions(use_cache=False, jobs=1))
+    blocking = [n for n in result.notices if n.blocking]
+    assert not blocking, blocking
+    return {(f"{f.location.path}:{f.rule_id}", f.location.line) for f in result.findings}
+
+
+@pytest.mark.parametrize("case", fixture_cases(), ids=lambda p: p.relative_to(FIXTURES).as_posix())
+def test_fixture(case: Path) -> None:
+    notes = annotations(case)
+    got = run(case)
+    expected = notes["expect"] | notes["todo-ok"]
+    missed = expected - got
+    extra = got - expected - notes["todo-expect"]
+    assert not missed and not extra, f"missed: {sorted(missed)}\nextra: {sorted(extra)}"
+    fixed = notes["todo-expect"] & got
+    assert not fixed, f"now found, turn todo-expect into expect: {sorted(fixed)}"
+
+
+def test_every_rule_has_positive_and_negative_fixtures() -> None:
+    positives: Counter[str] = Counter()
+    negatives: Counter[str] = Counter()
+    for case in fixture_cases():
+        notes = annotations(case)
+        positives.update(key.split(":")[-1] for key, _ in notes["expect"])
+        negatives.update(key.split(":")[-1] for key, _ in notes["ok"])
+    checked = {rule.id for check in registry.file_checks() for rule in check.rules}
+    missing = sorted(r for r in checked if not positives[r] or not negatives[r])
+    assert not missing, f"rules without both positive and negative fixture lines: {missing}"
