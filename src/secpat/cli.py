@@ -179,12 +179,18 @@ def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache
 
 
 @main.command("rules")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+              show_default=True)
 def rules_command(fmt: str) -> None:
     """List every rule with its pattern, severity and confidence."""
     rules = registry.all_rules()
     if fmt == "json":
         click.echo(json.dumps([_rule_dict(r) for r in rules], indent=2))
+        return
+    if fmt == "markdown":
+        from secpat.report import rules_doc
+
+        click.echo(rules_doc.render(rules), nl=False)
         return
     from rich.console import Console
     from rich.table import Table

@@ -30,7 +30,7 @@ from secpat.rules.context import ConditionalFinding, FileContext, describe_sourc
 from secpat.suppression import Suppression, apply_suppressions, parse_suppressions
 
 #: Files larger than this many lines of deep nesting are analysed with a raised recursion limit.
-_RECURSION_LIMIT = 20_000
+_RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
 CACHE_FORMAT = 1
 

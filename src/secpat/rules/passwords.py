@@ -113,13 +113,22 @@ PWD004 = define(Rule(
         fast, unsalted hash.
     """,
     bad="""
-        if request.headers["X-Signature"] == expected_signature:
-            ...
+        import hmac
+        from flask import request
+
+        def webhook():
+            expected = hmac.new(WEBHOOK_KEY, request.get_data(), "sha256").hexdigest()
+            if request.headers["X-Signature"] == expected:
+                ...
     """,
     good="""
         import hmac
-        if hmac.compare_digest(request.headers["X-Signature"], expected_signature):
-            ...
+        from flask import request
+
+        def webhook():
+            expected = hmac.new(WEBHOOK_KEY, request.get_data(), "sha256").hexdigest()
+            if hmac.compare_digest(request.headers["X-Signature"], expected):
+                ...
     """,
     fix="Compare secrets with `hmac.compare_digest` / `secrets.compare_digest`; check passwords with "
         "`bcrypt.checkpw`, `PasswordHasher().verify` or Django `check_password`.",
