@@ -318,3 +318,12 @@ def test_every_format_on_an_empty_tree(tmp_path: Path, fmt: str) -> None:
     assert result.returncode == 0, result.stderr
     if fmt != "text":
         json.loads(result.stdout)
+
+
+def test_gitignore_is_honoured_but_a_named_directory_is_scanned(tmp_path: Path) -> None:
+    write(tmp_path, {".gitignore": "vendor/\n*.gen.py\n", "vendor/lib.py": RESET, "app.gen.py": RESET,
+                     "app.py": "x = 1\n"})
+    result = secpat("check", ".", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert findings(result) == []
+    result = secpat("check", "vendor", "--no-cache", "--format", "json", cwd=tmp_path)
+    assert findings(result) == [("RND001", "vendor/lib.py", 5)]

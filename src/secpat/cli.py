@@ -6,6 +6,7 @@ configuration error, or a file that could not be analysed (unless `--keep-going`
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -71,6 +72,11 @@ def _load(paths: tuple[Path, ...], config_file: Path | None, overrides: dict) ->
         config = load_config(targets[0], config_file, {k: v for k, v in overrides.items() if v not in (None, ())})
     except ConfigError as exc:
         _fail(str(exc))
+    if config.source is None:
+        # Without a config file, paths are shown relative to where the user stands, as linters do.
+        cwd = Path.cwd().resolve()
+        if all(cwd == t.resolve() or cwd in t.resolve().parents for t in targets):
+            config = dataclasses.replace(config, root=cwd)
     return targets, config
 
 

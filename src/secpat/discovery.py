@@ -119,6 +119,11 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
             for part in inner.parts:
                 walk = walk / part
                 ignores.load_dir(_rel(walk, root), walk)
+            if inner.parts and ignores.ignored(_rel(start_abs, root), True):
+                # A directory named on the command line is scanned even if a parent ignores it;
+                # only its own ignore files apply.
+                ignores.specs.clear()
+                ignores.load_dir(_rel(start_abs, root), start_abs)
         _walk(start_abs, root, ignores, files, notices, {_real(start_abs)})
     return [files[k] for k in sorted(files)], notices
 

@@ -364,7 +364,7 @@ class _Summaries:
             if label.startswith(L.RET_PREFIX):
                 inner = self.value(label[len(L.RET_PREFIX):], depth + 1)
                 parts.append({k: v + trace for k, v in inner.items()})
-            elif not label.startswith(L.PARAM_PREFIX):
+            elif not L.is_symbolic(label):
                 parts.append({label: trace})
         value = L.combine(parts) if parts else L.EMPTY
         self.values[key] = value
@@ -402,6 +402,7 @@ class _Summaries:
                     snippet=conditional.snippet,
                     flow=trace,
                     context=conditional.context,
+                    cwe=outcome.cwe if outcome.cwe != outcome.rule.cwe else None,
                 )
                 return finding.with_confidence(outcome.confidence) if outcome.confidence else finding
         return None

@@ -30,6 +30,7 @@ def words(name: str) -> tuple[str, ...]:
 
 _PASSWORD_HEADS = {"password", "passwd", "pwd", "passphrase", "pw", "pass", "passwords"}
 _SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "credential", "credentials", "secrets", "tokens",
+                 "authorization",
                  "sessionid", "sid", "jwt", "bearer_token", "pepper"}
 _SHORT_CODE_HEADS = {"otp", "totp", "hotp", "pin", "passcode", "mfa"}
 _SIGNATURE_HEADS = {"signature", "sig", "mac", "hmac", "checksum", "integrity"}
@@ -110,16 +111,20 @@ def is_confirmation(name: str) -> bool:
     return any(w in _CONFIRM for w in ws) and any(w in _PASSWORD_HEADS for w in ws)
 
 
-_FUNC_VERBS = {"generate", "gen", "make", "create", "new", "issue", "build", "random", "get", "compute", "mint", "init"}
+# First words of functions that inspect, fetch or destroy a secret rather than produce one.
+_NOT_A_PRODUCER = {"check", "validate", "verify", "is", "has", "compare", "parse", "read", "load", "extract", "decode",
+                   "revoke", "delete", "remove", "invalidate", "count", "len", "test", "get", "fetch", "find",
+                   "lookup", "clear", "expire", "rotate", "mask", "redact", "hide", "log", "print", "send", "show",
+                   "handle", "on", "process", "use", "apply", "strip", "split", "format", "describe", "refresh"}
 
 
 def function_returns_secret(func_name: str) -> NameKind | None:
-    """`generate_reset_token`, `make_otp`, `new_session_id`: a function that hands out a security value."""
+    """`generate_reset_token`, `make_otp`, `default_invite_token`: a function that hands out a security value.
+
+    Functions named for checking, fetching or revoking one (`verify_token`, `get_api_key`) do not.
+    """
     ws = words(func_name)
-    if len(ws) < 2 or ws[0] not in _FUNC_VERBS:
+    if not ws or ws[0] in _NOT_A_PRODUCER:
         return None
-    rest = "_".join(ws[1:])
-    kind = classify(rest)
-    if kind is NameKind.SIGNATURE:
-        return None
-    return kind
+    kind = classify(func_name)
+    return None if kind is NameKind.SIGNATURE else kind

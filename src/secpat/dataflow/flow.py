@@ -16,6 +16,7 @@ functions of other modules leave a symbolic `ret:` label for the project stage.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,9 @@ _VALUE_ATTRS = frozenset({"data", "value"})
 # Request input, as far as pattern 2 needs it: the request object by name or by import.
 # (Framework-precise sources — route parameters, pydantic bodies — belong to the injection rules.)
 _REQUEST_NAMES = frozenset({"request", "req"})
+_LINK = re.compile(r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
+                   r"unsubscribe|password)[-_/]", re.IGNORECASE)
+_FASTAPI_PARAMS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path", "File"))
 _REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request"})
 _FORM_BASES = {"form", "data", "body", "payload", "credentials", "creds", "login", "req", "request", "args", "input",
                "params", "cleaned_data", "json", "values", "user_in", "signup", "register", "registration", "schema",
@@ -93,6 +97,7 @@ class FunctionFlow:
     returns: list[ReturnEvent] = field(default_factory=list)
     compares: list[CompareEvent] = field(default_factory=list)
     complete: bool = True  # False when the function was too deep to analyse fully
+    fast_hashed_params: set[int] = field(default_factory=set)  # parameters fed to a fast hash
 
     def __post_init__(self) -> None:
         self._calls_by_node = {id(c.node): c for c in self.function.calls}
@@ -143,16 +148,36 @@ class FunctionFlow:
         if self.function.is_module:
             return
         node = self.function.node
+        request_params = self._declared_request_params(node)
         for index, param in enumerate(self.function.params):
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
             value.update(self._named(param, node, f"parameter `{param}`"))
-            if param in _REQUEST_NAMES:
+            if param in _REQUEST_NAMES or param in request_params:
                 value[L.REQUEST] = (self.step(node, f"request parameter `{param}`"),)
             self.env[param] = value
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
         module_flow = self.module.flow(self.module.module_function) if not self.function.is_module else None
         if module_flow is not None:
             self._seeded_names = module_flow._seeded_names
+
+    def _declared_request_params(self, node: ast.AST) -> set[str]:
+        """FastAPI parameters declared as request input: `x: str = Header(...)`, `Annotated[str, Cookie()]`."""
+        args = node.args  # type: ignore[attr-defined]
+        positional = [*args.posonlyargs, *args.args]
+        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        found = set()
+        for arg, default in pairs:
+            if isinstance(default, ast.Call) and self.module.qualified_name(default.func, self.function) in _FASTAPI_PARAMS:
+                found.add(arg.arg)
+        for arg in (*positional, *args.kwonlyargs):
+            annotation = arg.annotation
+            if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
+                for meta in annotation.slice.elts[1:]:
+                    if isinstance(meta, ast.Call) and \
+                            self.module.qualified_name(meta.func, self.function) in _FASTAPI_PARAMS:
+                        found.add(arg.arg)
+        return found
 
     def _named(self, name: str | None, node: ast.AST, note: str) -> dict[str, L.Trace]:
         if not name:
@@ -322,6 +347,9 @@ class FunctionFlow:
         base = self._eval(node.value)
         if self._is_class_constant(node):
             return L.CONSTANT
+        initial: L.Value = L.EMPTY
+        if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
+            initial = self.module.init_attribute(self.function, node.attr)
         # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
         # value holders of form libraries (`form.password.data`).
         value = dict(L.without(base, L.CONST) if node.attr in _VALUE_ATTRS else L.without(base, *_NAMED_LABELS))
@@ -334,7 +362,7 @@ class FunctionFlow:
                 value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)  # a stored password field: plaintext or hash
         elif kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
             value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)
-        return value
+        return L.combine([value, initial]) if initial else value
 
     def _is_class_constant(self, node: ast.Attribute) -> bool:
         """`self.reset_url_token` where the class body says `reset_url_token = "set-password"`."""
@@ -354,7 +382,14 @@ class FunctionFlow:
         return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
-        return L.combine([self._eval(v) for v in node.values] or [L.CONSTANT])
+        value = L.combine([self._eval(v) for v in node.values] or [L.CONSTANT])
+        if L.CONST not in value:
+            text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+            match = _LINK.search(text)
+            if match:
+                # `f"https://site/reset/{token}"`: whatever fills a reset / login / invite link is its key.
+                self.stores.append(StoreEvent(node, "key", f"{match.group(1)}_link", None, value, node))
+        return value
 
     def _eval_FormattedValue(self, node: ast.FormattedValue) -> L.Value:
         return self._eval(node.value)
@@ -489,13 +524,19 @@ class FunctionFlow:
                 return L.EMPTY
             if method in S.PROPAGATING_METHODS:
                 value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
+                if method == "join" and L.RANDOM_PICK in value:
+                    # Many random picks joined together make a token.
+                    value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
                     value = dict(value)
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
-            return L.without(receiver, L.CONST, L.SECRET, L.PASSWORD)
+            value = L.without(receiver, L.CONST, L.SECRET, L.PASSWORD)
+            if method in S.PICK_METHODS and L.RANDOM in value:
+                value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
+            return value
         return L.EMPTY
 
     def _source(self, node: ast.Call, callee: str, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
@@ -505,6 +546,8 @@ class FunctionFlow:
         prng_module = callee.rsplit(".", 1)[0]
         if callee in S.RANDOM_FUNCTIONS or (callee.startswith(S.NUMPY_RANDOM_PREFIXES) and callee not in S.PRNG_CONSTRUCTORS):
             label = L.SEEDED if prng_module in self._seeded_names else L.RANDOM
+            if label == L.RANDOM and callee.rsplit(".", 1)[1] in S.PICK_METHODS:
+                label = L.RANDOM_PICK
             note = " from a seeded generator" if label == L.SEEDED else ""
             return {label: (self.step(node, f"`{callee}()` output{note}"),)}
         if callee in S.PRNG_CONSTRUCTORS:
@@ -542,12 +585,22 @@ class FunctionFlow:
                for kw in node.keywords):
             return L.without(data, L.PASSWORD, L.SECRET, L.CONST)
         value = dict(L.without(data, L.PASSWORD, L.CONST))
+        for label in list(value):
+            if label.startswith(L.PARAM_PREFIX):
+                # The function returns a fast hash of its parameter, not the parameter itself.
+                index = label[len(L.PARAM_PREFIX):]
+                self.fast_hashed_params.add(int(index))
+                value[L.HASHED_PARAM_PREFIX + index] = value.pop(label)
         value[L.HASH_OBJECT] = (self.step(node, f"`{callee}()`"),)
         if L.PASSWORD in data:
             value[L.FAST_HASH_OF_PASSWORD] = data[L.PASSWORD] + (self.step(node, f"hashed with fast `{callee}()`"),)
         if callee in {"hmac.new", "hmac.digest"}:
             value[L.MAC] = (self.step(node, f"`{callee}()` signature"),)
-        if callee in S.WEAK_HASHES:
+        weak = callee in S.WEAK_HASHES
+        if callee == "hashlib.new" and node.args and isinstance(node.args[0], ast.Constant):
+            weak = str(node.args[0].value).lower() in S.WEAK_HASH_NAMES
+            callee = f"hashlib.new({node.args[0].value!r})"
+        if weak:
             value[L.WEAK_HASH] = (self.step(node, f"`{callee}()` digest"),)
         return value
 
@@ -566,10 +619,13 @@ class FunctionFlow:
         out: list[L.Value] = []
         step = self.step(node, f"returned by `{target.qualname}()`")
         for label, trace in summary.items():
-            if label.startswith(L.PARAM_PREFIX):
-                index = int(label[len(L.PARAM_PREFIX):]) - offset
+            hashed = label.startswith(L.HASHED_PARAM_PREFIX)
+            if label.startswith(L.PARAM_PREFIX) or hashed:
+                index = int(label.split(":", 1)[1]) - offset
                 param_name = target.params[index + offset] if index + offset < len(target.params) else None
                 arg = args[index] if 0 <= index < len(args) else keywords.get(param_name or "", L.EMPTY)
+                if hashed and L.PASSWORD in arg:
+                    arg = {**L.without(arg, L.PASSWORD), L.FAST_HASH_OF_PASSWORD: arg[L.PASSWORD]}
                 out.append(L.with_step(arg, step))
             elif label == L.CONST:
                 out.append(L.CONSTANT)
@@ -578,12 +634,7 @@ class FunctionFlow:
         return L.combine(out)
 
     def _same_module_function(self, callee: str, node: ast.Call) -> Function | None:
-        prefix = f"{self.module.module_name}." if self.module.module_name else ""
-        if prefix and callee.startswith(prefix):
-            return self.module.functions.get(callee[len(prefix):])
-        if not prefix:
-            return self.module.functions.get(callee)
-        return None
+        return self.module.local_function(callee)
 
 
 def _int_arg(node: ast.Call, index: int, keyword: str) -> int | None:

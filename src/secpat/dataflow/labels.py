@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from secpat.findings import FlowStep
 
 RANDOM = "random"  # output of a non-cryptographic PRNG
+RANDOM_PICK = "random-pick"  # one element picked by a PRNG (`random.choice(THEMES)`): a secret only if named so
 SEEDED = "seeded"  # output of a PRNG with a fixed or time-based seed
 TIME = "time"  # derived from the clock
 UUID1 = "uuid1"  # uuid1(): time + MAC address
@@ -34,6 +35,7 @@ CONST = "const"  # built from literals only
 REQUEST = "request"  # request input (reserved for the injection rules)
 
 PARAM_PREFIX = "param:"
+HASHED_PARAM_PREFIX = "hashed-param:"  # a fast hash of parameter N: summaries say "returns sha256(param)"
 RET_PREFIX = "ret:"
 
 Trace = tuple[FlowStep, ...]
@@ -73,7 +75,7 @@ def with_step(value: Value, step: FlowStep) -> Value:
 
 
 def is_symbolic(label: str) -> bool:
-    return label.startswith(PARAM_PREFIX) or label.startswith(RET_PREFIX)
+    return label.startswith((PARAM_PREFIX, HASHED_PARAM_PREFIX, RET_PREFIX))
 
 
 def concrete(value: Value) -> Value:

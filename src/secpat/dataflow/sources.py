@@ -19,6 +19,8 @@ RANDOM_FUNCTIONS = frozenset(
               "uniform", "triangular", "gauss", "normalvariate", "betavariate", "expovariate", "shuffle")
 )
 NUMPY_RANDOM_PREFIXES = ("numpy.random.",)
+# Picking one element is a selection, not a token, until many picks are joined into one.
+PICK_METHODS = frozenset({"choice", "sample", "shuffle", "permutation"})
 # Constructors returning a PRNG object whose methods produce predictable values.
 PRNG_CONSTRUCTORS = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng",
                                "numpy.random.Generator"})
@@ -46,6 +48,7 @@ FAST_HASHES = frozenset(
                "Cryptodome.Hash.MD5.new", "Cryptodome.Hash.SHA256.new"})
 WEAK_HASHES = frozenset({"hashlib.md5", "hashlib.sha1", "Crypto.Hash.MD5.new", "Crypto.Hash.SHA1.new",
                          "Cryptodome.Hash.MD5.new"})
+WEAK_HASH_NAMES = frozenset({"md5", "sha1", "sha-1", "md4", "md5-sha1"})  # `hashlib.new(name)`
 
 # Slow password hashes and KDFs: their output is no longer a plaintext password.
 PASSWORD_HASHERS = frozenset({

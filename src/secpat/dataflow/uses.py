@@ -29,24 +29,27 @@ class SecurityUse:
     description: str  # "stored as `reset_token`", "set as cookie `sid`"
     kind: names.NameKind | None  # what the name promises; None for cookies and session values
     via_name: bool  # True when only a name says it is a security value
+    name: str | None = None  # the name, key or keyword the value is stored under
 
 
 def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
     for store in flow.stores:
-        if store.kind == "item" and _is_session(store.base, flow):
+        if store.kind == "item" and is_session(store.base, flow):
             key = f"[{store.name!r}]" if store.name else "[...]"
             yield SecurityUse(store.stmt, store.value, f"stored in the session{key}", names.classify(store.name or ""),
-                              via_name=False)
+                              via_name=False, name=store.name)
             continue
         if store.kind == "item" and store.base is not None and _is_cookie_jar(store.base):
-            yield SecurityUse(store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False)
+            yield SecurityUse(store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False,
+                              name=store.name)
             continue
         if store.name:
             kind = names.classify(store.name)
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
                 where = {"name": "assigned to", "attr": "stored as attribute", "item": "stored under key",
                          "key": "put under key"}[store.kind]
-                yield SecurityUse(store.stmt, store.value, f"{where} `{store.name}`", kind, via_name=True)
+                yield SecurityUse(store.stmt, store.value, f"{where} `{store.name}`", kind, via_name=True,
+                                  name=store.name)
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else None
@@ -58,16 +61,16 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
         for keyword, value in event.keywords.items():
             kind = names.classify(keyword) if keyword != "**" else None
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
-                yield SecurityUse(event.node, value, f"passed as `{keyword}=`", kind, via_name=True)
+                yield SecurityUse(event.node, value, f"passed as `{keyword}=`", kind, via_name=True, name=keyword)
     if not flow.function.is_module:
         name = flow.function.name
-        kind = names.function_returns_secret(name) or (names.classify(name) if len(names.words(name)) == 1 else None)
+        kind = names.function_returns_secret(name)
         if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
             for ret in flow.returns:
-                yield SecurityUse(ret.node, ret.value, f"returned by `{flow.function.name}()`", kind, via_name=True)
+                yield SecurityUse(ret.node, ret.value, f"returned by `{name}()`", kind, via_name=True, name=name)
 
 
-def _is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
+def is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
     if base is None:
         return False
     qualified = flow.module.qualified_name(base, flow.function)

@@ -162,6 +162,7 @@ class Module:
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
         self._flows: dict[int, object] = {}
+        self._init_attributes: dict[str, dict[str, object]] = {}
         _Builder(self).build()
 
     # -- names -------------------------------------------------------------
@@ -254,6 +255,30 @@ class Module:
 
     def function_of(self, node: ast.AST) -> Function | None:
         return self._function_of_node.get(id(node))
+
+    def local_function(self, callee: str | None) -> Function | None:
+        """The function of this module a qualified callee names, if any."""
+        if not callee:
+            return None
+        prefix = f"{self.module_name}." if self.module_name else ""
+        if prefix:
+            return self.functions.get(callee[len(prefix):]) if callee.startswith(prefix) else None
+        return self.functions.get(callee)
+
+    def init_attribute(self, method: Function, attr: str):
+        """The value `__init__` of the method's class stores in `self.<attr>` (empty if none)."""
+        class_qual = method.qualname.rsplit(".", 1)[0]
+        init = self.functions.get(f"{class_qual}.__init__")
+        if init is None or init is method:
+            return {}
+        values = self._init_attributes.get(class_qual)
+        if values is None:
+            values = self._init_attributes[class_qual] = {}
+            for store in self.flow(init).stores:
+                base = store.base
+                if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
+                    values[store.name] = store.value
+        return values.get(attr, {})
 
     def global_name(self, function: Function) -> str:
         """The project-wide name of a function: `pkg.mod.Class.method`."""

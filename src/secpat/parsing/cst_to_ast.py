@@ -52,7 +52,7 @@ __all__ = ["ConversionError", "convert_module"]
 
 # Nesting limit for the converter itself; deeper trees are refused cleanly
 # instead of exhausting the interpreter stack.
-MAX_DEPTH = 400
+MAX_DEPTH = 5000
 
 _PY = sys.version_info[:2]
 _HAS_TYPE_PARAMS = _PY >= (3, 12)
@@ -338,6 +338,13 @@ class Converter:
             line, col = line + 1, 0
         raise ConversionError(f"could not locate {char!r}")
 
+    def full_end(self, node: Any) -> CharPos:
+        """End of ``node`` including its own closing parentheses."""
+        rpar = getattr(node, "rpar", None)
+        if rpar and not isinstance(rpar, MaybeSentinel):
+            return self.end(rpar[-1])
+        return self.end(node)
+
     def paren_span(self, node: Any) -> Pos:
         """Span including the innermost pair of the node's own parentheses."""
         if node.lpar:
@@ -447,7 +454,7 @@ class Converter:
 
     def type_param(self, node: cst.TypeParam) -> Any:
         param = node.param
-        name = param.name.value
+        name = _ident(param.name.value)
         end = self.end(param)
         extra: dict[str, Any] = {}
         if _HAS_TYPE_DEFAULTS:
@@ -460,7 +467,7 @@ class Converter:
                         ast.Starred(value=default, ctx=_LOAD),
                         self.pos(star_start, self.end(node.default)),
                     )
-                end = self.end(node.default)
+                end = self.full_end(node.default)
             extra["default_value"] = default
         if isinstance(param, cst.TypeVar):
             result = ast.TypeVar(name=name, bound=self.opt_expr(param.bound), **extra)  # type: ignore[attr-defined]
@@ -497,8 +504,8 @@ class Converter:
         end = self.end(param.name)
         if param.annotation is not None:
             annotation = self.expr(param.annotation.annotation)
-            end = self.end(param.annotation.annotation)
-        node = ast.arg(arg=param.name.value, annotation=annotation, type_comment=None)
+            end = self.end(param.annotation)
+        node = ast.arg(arg=_ident(param.name.value), annotation=annotation, type_comment=None)
         return self.at(node, self.pos(self.start(param.name), end))
 
     def call_args(self, args: Sequence[cst.Arg]) -> tuple[list[ast.expr], list[ast.keyword]]:
@@ -506,8 +513,8 @@ class Converter:
         keywords: list[ast.keyword] = []
         for arg in args:
             if arg.keyword is not None:
-                kw = ast.keyword(arg=arg.keyword.value, value=self.expr(arg.value))
-                keywords.append(self.at(kw, self.pos(self.start(arg.keyword), self.end(arg.value))))
+                kw = ast.keyword(arg=_ident(arg.keyword.value), value=self.expr(arg.value))
+                keywords.append(self.at(kw, self.span(arg)))
             elif arg.star == "**":
                 kw = ast.keyword(arg=None, value=self.expr(arg.value))
                 keywords.append(self.at(kw, self.span(arg)))
@@ -521,7 +528,7 @@ class Converter:
     def alias(self, node: cst.ImportAlias) -> ast.alias:
         asname = None
         if node.asname is not None:
-            asname = node.asname.name.value  # type: ignore[union-attr]
+            asname = _ident(node.asname.name.value)  # type: ignore[union-attr]
         name = _dotted_name(node.name)
         return self.at(ast.alias(name=name, asname=asname), self.span(node))
 
@@ -537,7 +544,7 @@ class Converter:
     def handler(self, node: cst.ExceptHandler | cst.ExceptStarHandler) -> ast.ExceptHandler:
         name = None
         if node.name is not None:
-            name = node.name.name.value  # type: ignore[union-attr]
+            name = _ident(node.name.name.value)  # type: ignore[union-attr]
         result = ast.ExceptHandler(
             type=self.opt_expr(node.type), name=name, body=self.suite(node.body)
         )
@@ -706,9 +713,11 @@ class Converter:
                 self.fstring_parts_legacy(field.format_spec, raw, inner, token)
                 spec = self.at(ast.JoinedStr(values=inner.finish(token)), token)
             state.flush()
-            value = ast.FormattedValue(
-                value=self.expr(field.expression), conversion=conversion, format_spec=spec
-            )
+            expression = self.expr(field.expression)
+            if isinstance(field.expression, cst.Tuple) and not field.expression.lpar:
+                # CPython <3.12 parses "(<expr>)" here, so a bare tuple spans the braces.
+                self.at(expression, self.pos(self.start(field), self.end(field)))
+            value = ast.FormattedValue(value=expression, conversion=conversion, format_spec=spec)
             state.values.append(self.at(value, state.whole))
 
     def _mixed_bytes(self, part: cst.CSTNode) -> NoReturn:
@@ -789,10 +798,15 @@ def _dotted_name(node: cst.CSTNode) -> str:
     parts: list[str] = []
     current: Any = node
     while isinstance(current, cst.Attribute):
-        parts.append(current.attr.value)
+        parts.append(_ident(current.attr.value))
         current = current.value
-    parts.append(current.value)
+    parts.append(_ident(current.value))
     return ".".join(reversed(parts))
+
+
+def _ident(name: str) -> str:
+    # CPython stores identifiers NFKC-normalised (PEP 3131).
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)
 
 
 def _last_suite(node: Any) -> cst.BaseSuite:
@@ -885,11 +899,11 @@ def _s_continue(c: Converter, n: cst.CSTNode) -> ast.stmt:
 
 
 def _s_global(c: Converter, n: cst.Global) -> ast.stmt:
-    return c.at(ast.Global(names=[i.name.value for i in n.names]), c.span(n))
+    return c.at(ast.Global(names=[_ident(i.name.value) for i in n.names]), c.span(n))
 
 
 def _s_nonlocal(c: Converter, n: cst.Nonlocal) -> ast.stmt:
-    return c.at(ast.Nonlocal(names=[i.name.value for i in n.names]), c.span(n))
+    return c.at(ast.Nonlocal(names=[_ident(i.name.value) for i in n.names]), c.span(n))
 
 
 def _s_import(c: Converter, n: cst.Import | cst.LazyImport) -> ast.stmt:
@@ -910,7 +924,7 @@ def _s_import_from(c: Converter, n: cst.ImportFrom | cst.LazyImportFrom) -> ast.
 
 
 def _s_type_alias(c: Converter, n: cst.TypeAlias) -> ast.stmt:
-    name = c.at(ast.Name(id=n.name.value, ctx=_STORE), c.span(n.name))
+    name = c.at(ast.Name(id=_ident(n.name.value), ctx=_STORE), c.span(n.name))
     if _HAS_TYPE_PARAMS:
         node: ast.stmt = ast.TypeAlias(  # type: ignore[attr-defined]
             name=name, type_params=c.type_params(n.type_parameters), value=c.expr(n.value)
@@ -923,7 +937,7 @@ def _s_type_alias(c: Converter, n: cst.TypeAlias) -> ast.stmt:
 def _s_function(c: Converter, n: cst.FunctionDef) -> ast.stmt:
     cls = ast.AsyncFunctionDef if n.asynchronous is not None else ast.FunctionDef
     fields: dict[str, Any] = dict(
-        name=n.name.value,
+        name=_ident(n.name.value),
         args=c.arguments(n.params),
         body=c.suite(n.body),
         decorator_list=c.decorators(n),
@@ -938,7 +952,7 @@ def _s_function(c: Converter, n: cst.FunctionDef) -> ast.stmt:
 def _s_class(c: Converter, n: cst.ClassDef) -> ast.stmt:
     bases, keywords = c.call_args([*n.bases, *n.keywords])
     fields: dict[str, Any] = dict(
-        name=n.name.value,
+        name=_ident(n.name.value),
         bases=bases,
         keywords=keywords,
         body=c.suite(n.body),
@@ -1047,18 +1061,23 @@ def _e_name(c: Converter, n: cst.Name, ctx: ast.expr_context) -> ast.expr:
         if ctx is not _LOAD:
             c.invalid_target(n, ctx)
         return c.at(ast.Constant(value=_SINGLETONS[n.value], kind=None), c.span(n))
-    return c.at(ast.Name(id=n.value, ctx=ctx), c.span(n))
+    return c.at(ast.Name(id=_ident(n.value), ctx=ctx), c.span(n))
 
 
 def _e_attribute(c: Converter, n: cst.Attribute, ctx: ast.expr_context) -> ast.expr:
-    node = ast.Attribute(value=c.expr(n.value), attr=n.attr.value, ctx=ctx)
+    node = ast.Attribute(value=c.expr(n.value), attr=_ident(n.attr.value), ctx=ctx)
     return c.at(node, c.span(n))
 
 
 def _e_subscript(c: Converter, n: cst.Subscript, ctx: ast.expr_context) -> ast.expr:
     elements = n.slice
-    if len(elements) == 1 and not isinstance(elements[0].comma, cst.Comma):
-        index = _slice(c, elements[0].slice)
+    only = elements[0].slice if len(elements) == 1 else None
+    if isinstance(only, cst.Index) and only.star is not None and not isinstance(elements[0].comma, cst.Comma):
+        # x[*a] is a one-element tuple in ast
+        starred = _slice(c, only)
+        index = c.at(ast.Tuple(elts=[starred], ctx=_LOAD), c.span(elements[0]))
+    elif only is not None and not isinstance(elements[0].comma, cst.Comma):
+        index = _slice(c, only)
     else:
         last = elements[-1]
         end = c.end(last.comma) if isinstance(last.comma, cst.Comma) else c.end(last)
@@ -1245,12 +1264,13 @@ _EXPR: dict[type, _ExprHandler] = {
 
 
 def _p_value(c: Converter, n: cst.MatchValue) -> ast.pattern:
+    # "(1)" in a pattern is a group: libcst hangs the parentheses on the value.
     value = c.expr(n.value)
-    return c.at(ast.MatchValue(value=value), c.span(n))  # type: ignore[no-any-return]
+    return c.at(ast.MatchValue(value=value), c.span(n.value))  # type: ignore[no-any-return]
 
 
 def _p_singleton(c: Converter, n: cst.MatchSingleton) -> ast.pattern:
-    return c.at(ast.MatchSingleton(value=_SINGLETONS[n.value.value]), c.span(n))  # type: ignore[no-any-return]
+    return c.at(ast.MatchSingleton(value=_SINGLETONS[n.value.value]), c.span(n.value))  # type: ignore[no-any-return]
 
 
 def _sequence_items(c: Converter, items: Sequence[cst.CSTNode]) -> list[ast.pattern]:
@@ -1264,10 +1284,16 @@ def _sequence_items(c: Converter, items: Sequence[cst.CSTNode]) -> list[ast.patt
 
 
 def _p_star(c: Converter, n: cst.MatchStar) -> ast.pattern:
-    name = n.name.value if n.name is not None else None
+    name = _ident(n.name.value) if n.name is not None else None
+    start = c.start(n)
+    if n.name is not None:
+        end = c.end(n.name)
+    else:  # "*_": libcst keeps no name node for the wildcard
+        underscore = c.skip_to((start[0], start[1] + 1), "_")
+        end = (underscore[0], underscore[1] + 1)
     if name == "_":
         name = None
-    return c.at(ast.MatchStar(name=name), c.span(n))  # type: ignore[no-any-return]
+    return c.at(ast.MatchStar(name=name), c.pos(start, end))  # type: ignore[no-any-return]
 
 
 def _p_list(c: Converter, n: cst.MatchList) -> ast.pattern:
@@ -1282,7 +1308,7 @@ def _p_mapping(c: Converter, n: cst.MatchMapping) -> ast.pattern:
     node = ast.MatchMapping(
         keys=[c.expr(e.key) for e in n.elements],
         patterns=[c.pattern(e.pattern) for e in n.elements],
-        rest=n.rest.value if n.rest is not None else None,
+        rest=_ident(n.rest.value) if n.rest is not None else None,
     )
     return c.at(node, c.span(n))  # type: ignore[no-any-return]
 
@@ -1291,7 +1317,7 @@ def _p_class(c: Converter, n: cst.MatchClass) -> ast.pattern:
     node = ast.MatchClass(
         cls=c.expr(n.cls),
         patterns=[c.pattern(p.value) for p in n.patterns],
-        kwd_attrs=[k.key.value for k in n.kwds],
+        kwd_attrs=[_ident(k.key.value) for k in n.kwds],
         kwd_patterns=[c.pattern(k.pattern) for k in n.kwds],
     )
     return c.at(node, c.span(n))  # type: ignore[no-any-return]
@@ -1299,7 +1325,7 @@ def _p_class(c: Converter, n: cst.MatchClass) -> ast.pattern:
 
 def _p_as(c: Converter, n: cst.MatchAs) -> ast.pattern:
     pattern = c.pattern(n.pattern) if n.pattern is not None else None
-    name = n.name.value if n.name is not None else None
+    name = _ident(n.name.value) if n.name is not None else None
     if name == "_" and pattern is None:
         name = None
     return c.at(ast.MatchAs(pattern=pattern, name=name), c.span(n))  # type: ignore[no-any-return]

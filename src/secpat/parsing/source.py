@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import io
 import re
+import sys
 import threading
 import tokenize
 import warnings
@@ -200,20 +201,76 @@ def _parse_and_convert(text: str) -> ast.Module:
         raise
     except Exception as exc:  # ParserSyntaxError, or anything the native parser raises
         raise _FallbackFailed(str(exc)) from None
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # no copy: we own the tree
-    positions = wrapper.resolve(PositionProvider)
-    try:
-        return convert_module(module, text, positions)
-    except TooDeepError as exc:
-        raise RecursionError(str(exc)) from None
-    except ConversionError as exc:
-        raise _FallbackFailed(exc.message) from None
+    with _recursion_headroom():
+        try:
+            # libcst computes positions by a recursive walk; long elif chains or
+            # implicit string concatenations nest deeply in its tree.
+            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # we own the tree
+            positions = wrapper.resolve(PositionProvider)
+        except (RecursionError, MemoryError):
+            raise
+        except Exception as exc:
+            # libcst can turn a RecursionError into a KeyError while unwinding.
+            if _caused_by_recursion(exc):
+                raise RecursionError("position computation recursed too deeply") from None
+            raise _FallbackFailed(f"{type(exc).__name__}: {exc}") from None
+        try:
+            return convert_module(module, text, positions)
+        except TooDeepError as exc:
+            raise RecursionError(str(exc)) from None
+        except ConversionError as exc:
+            raise _FallbackFailed(exc.message) from None
+
+
+def _caused_by_recursion(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, RecursionError):
+            return True
+        seen.add(id(current))
+        current = current.__context__ or current.__cause__
+    return False
+
+
+# The fallback runs on a thread with a 256 MiB stack, so it can afford a much
+# higher Python recursion limit than the default 1000.  The limit is global to
+# the interpreter: it is raised while any fallback parse runs and restored
+# when the last one finishes.
+_FALLBACK_RECURSION_LIMIT = 20_000
+_limit_lock = threading.Lock()
+_limit_users = 0
+_limit_saved = 0
+
+
+class _recursion_headroom:
+    def __enter__(self) -> None:
+        global _limit_users, _limit_saved
+        self.active = getattr(_thread_state, "big_stack", False)
+        if not self.active:
+            return  # only a thread with a big stack can afford a higher limit
+        with _limit_lock:
+            if _limit_users == 0:
+                _limit_saved = sys.getrecursionlimit()
+                if _limit_saved < _FALLBACK_RECURSION_LIMIT:
+                    sys.setrecursionlimit(_FALLBACK_RECURSION_LIMIT)
+            _limit_users += 1
+
+    def __exit__(self, *exc_info: object) -> None:
+        global _limit_users
+        if not self.active:
+            return
+        with _limit_lock:
+            _limit_users -= 1
+            if _limit_users == 0 and sys.getrecursionlimit() == _FALLBACK_RECURSION_LIMIT:
+                sys.setrecursionlimit(max(_limit_saved, 1000))
 
 
 def _run_with_big_stack(func: Callable[[str], _T], arg: str) -> _T:
     outcome: list[tuple[bool, object]] = []
 
     def target() -> None:
+        _thread_state.big_stack = True
         try:
             outcome.append((True, func(arg)))
         except BaseException as exc:  # re-raised in the caller's thread
@@ -237,6 +294,7 @@ def _run_with_big_stack(func: Callable[[str], _T], arg: str) -> _T:
 
 
 _STACK_LOCK = threading.Lock()
+_thread_state = threading.local()
 
 
 # --------------------------------------------------------------------------- nesting guard

@@ -20,6 +20,7 @@ class Outcome:
     rule: Rule
     message: str
     confidence: Confidence | None = None
+    cwe: int | None = None  # more specific than the rule's own, when it applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ class FileContext:
                     return False
                 message = outcome.message.format(source=describe_source(trace, node), sink=sink_note)
                 self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,
-                            flow=ending_at(trace, sink))
+                            flow=ending_at(trace, sink), cwe=outcome.cwe)
                 return True
         callees = tuple(sorted(label[len(L.RET_PREFIX):] for label in value if label.startswith(L.RET_PREFIX)))
         if callees and all(self._first_sink("?", scope, value[L.RET_PREFIX + c]) for c in callees):

@@ -9,11 +9,12 @@ with `==`. Hashing checksums, cache keys and tokens stays silent.
 from __future__ import annotations
 
 import ast
+import re
 
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
-from secpat.dataflow.uses import security_uses
+from secpat.dataflow.uses import is_session, security_uses
 from secpat.findings import Confidence, Severity
 from secpat.model.module import Call, Module, literal_value
 from secpat.rules.context import FileContext, Outcome
@@ -169,6 +170,8 @@ _STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get
                             "insert_one", "insert_many", "replace_one", "update_one", "update_many", "add", "put",
                             "put_item", "store", "set", "hset", "hmset", "setex", "write", "writerow", "dump",
                             "execute", "executemany"})
+# Classes whose records are stored: `User(password=...)`, `AccountRow(...)`.
+_MODEL_CLASS = re.compile(r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity)s?$")
 # Attributes that hold the stored password (or its hash) on a user record.
 _PASSWORD_FIELDS = frozenset({"password", "passwd", "pwd", "password_hash", "hashed_password", "pw_hash",
                               "password_digest", "encrypted_password", "passhash"})
@@ -194,6 +197,11 @@ def _plaintext(value: L.Value) -> bool:
 def _plaintext_storage(ctx: FileContext, flow) -> None:
     function = flow.function
     for store in flow.stores:
+        if store.kind == "item" and _plaintext(store.value) and is_session(store.base, flow):
+            ctx.report_flow(store.stmt, store.value,
+                            [Outcome(L.PASSWORD, PWD001, "{source} is {sink}: sessions are stored, often in a "
+                                     "readable cookie")], scope=function, sink_note="stored in the session")
+            continue
         if store.kind != "attr" or store.name not in _PASSWORD_FIELDS or not _plaintext(store.value):
             continue
         base = store.base
@@ -206,6 +214,11 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
         if method not in _STORE_METHODS:
+            password = event.keywords.get("password") or event.keywords.get("passwd")
+            if method and _MODEL_CLASS.search(method) and method[0].isupper() and password and _plaintext(password):
+                ctx.report_flow(event.node, password, [Outcome(
+                    L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM)],
+                    scope=function, sink_note=f"put in a new `{method}` record")
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
@@ -220,7 +233,10 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
 
 
 def _writes_password_column(node: ast.Call) -> bool:
-    sql = literal_value(node.args[0]) if node.args else None
+    first = node.args[0] if node.args else None
+    if isinstance(first, ast.Call) and first.args:  # `text("INSERT ...")`
+        first = first.args[0]
+    sql = literal_value(first) if first is not None else None
     if not isinstance(sql, str):
         return False
     text = sql.lower()
@@ -247,12 +263,48 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
                     L.PASSWORD, PWD002, "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2")],
                     scope=flow.function, sink_note=f"hashed by {where}")
                 break
+        else:
+            if _names_a_password_hasher(flow.function.name) and any(
+                    label.startswith(L.PARAM_PREFIX) for value in values for label in value):
+                ctx.report(PWD002, event.node, f"`{flow.function.name}()` hashes passwords with {where}: fast "
+                           "hashes are cracked at GPU speed; use bcrypt or Argon2", scope=flow.function)
+    _fast_hashing_helpers(ctx, flow)
+
+
+def _fast_hashing_helpers(ctx: FileContext, flow) -> None:
+    """`_sha(password)` where `_sha` feeds its parameter to a fast hash: report at the call."""
+    module = ctx.module
+    for event in flow.calls:
+        target = module.local_function(event.call.callee if event.call else None)
+        if target is None or target is flow.function:
+            continue
+        hashed = module.flow(target).fast_hashed_params
+        if not hashed:
+            continue
+        offset = 1 if target.class_name and isinstance(event.node.func, ast.Attribute) else 0
+        for index in sorted(hashed):
+            value = event.value_of(index - offset, target.params[index] if index < len(target.params) else None)
+            if L.PASSWORD in value:
+                ctx.report_flow(event.node, value, [Outcome(
+                    L.PASSWORD, PWD002, "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
+                )], scope=flow.function, sink_note=f"hashed by `{target.name}()`, which uses a fast hash")
+                break
+
+
+def _names_a_password_hasher(name: str) -> bool:
+    """`hash_password`, `encrypt_pwd`, `password_hash`: a hashing word right next to a password word."""
+    ws = names.words(name)
+    verbs = {"hash", "encrypt", "digest", "crypt", "encode", "hashed"}
+    nouns = {"password", "passwd", "pwd", "passphrase"}
+    return any({a, b} & verbs and {a, b} & nouns for a, b in zip(ws, ws[1:]))
 
 
 _SECRET_LABELS = (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC, L.SECRET)
 
 
 def _comparisons(ctx: FileContext, flow) -> None:
+    if flow.function.name in {"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"}:
+        return  # object equality, not an authentication check
     for event in flow.compares:
         if not isinstance(event.op, (ast.Eq, ast.NotEq)):
             continue
@@ -354,6 +406,12 @@ def _weak_hash_uses(ctx: FileContext, flow) -> None:
             ctx.report_flow(store.stmt, store.value, [Outcome(
                 L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
                 confidence)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+    if names.classify(flow.function.name) is names.NameKind.SIGNATURE:
+        for ret in flow.returns:
+            if L.WEAK_HASH in ret.value:
+                ctx.report_flow(ret.node, ret.value, [Outcome(
+                    L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use HMAC-SHA256")],
+                    scope=flow.function, sink_note=f"returned by `{flow.function.name}()`")
 
 
 @check(PWD003)
@@ -398,8 +456,12 @@ def weak_hash_parameters(ctx: FileContext) -> None:
             _passlib_rounds(ctx, module, call, receiver.rsplit(".", 1)[1], "rounds")
     for call in module.calls_to("passlib.context.CryptContext"):
         for kw in call.node.keywords:
-            if kw.arg and kw.arg.endswith("__rounds"):
+            if kw.arg and kw.arg.endswith(("__rounds", "__default_rounds", "__min_rounds")):
                 _passlib_rounds(ctx, module, call, kw.arg.split("__", 1)[0], kw.arg)
+        schemes = call.literal(None, "schemes")
+        if isinstance(schemes, (list, tuple)) and schemes and schemes[0] in _WEAK_PASSLIB_SCHEMES:
+            ctx.report(PWD003, call.node, f"CryptContext hashes new passwords with {schemes[0]!r}, a fast or "
+                       "obsolete scheme: list argon2 or bcrypt first", scope=call.scope)
     for call in module.calls_to("werkzeug.security.generate_password_hash"):
         method = call.literal(1, "method")
         if isinstance(method, str):
@@ -407,6 +469,12 @@ def weak_hash_parameters(ctx: FileContext) -> None:
     _django_hashers(ctx, module)
 
 
+_WEAK_PASSLIB_SCHEMES = frozenset({"md5_crypt", "apr_md5_crypt", "des_crypt", "bsdi_crypt", "bigcrypt", "crypt16",
+                                   "ldap_md5", "ldap_sha1", "ldap_salted_md5", "ldap_salted_sha1", "hex_md5",
+                                   "hex_sha1", "hex_sha256", "hex_sha512", "plaintext", "ldap_plaintext", "mysql323",
+                                   "mysql41", "postgres_md5", "oracle10", "oracle11", "lmhash", "nthash", "msdcc",
+                                   "msdcc2", "cisco_type7", "cisco_pix", "cisco_asa", "django_salted_md5",
+                                   "django_salted_sha1", "django_disabled", "unix_disabled"})
 _PBKDF2_MINIMUM = {"sha1": 1_300_000, "sha256": 600_000, "sha512": 210_000}
 _PASSLIB_MINIMUM = {"bcrypt": 12, "bcrypt_sha256": 12, "pbkdf2_sha256": 600_000, "pbkdf2_sha1": 1_300_000,
                     "pbkdf2_sha512": 210_000, "sha256_crypt": 535_000, "sha512_crypt": 656_000}

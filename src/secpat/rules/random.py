@@ -7,6 +7,8 @@ salt, password, cookie or session value is reported, with the path it took.
 
 from __future__ import annotations
 
+import dataclasses
+
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow.uses import security_uses
@@ -117,6 +119,7 @@ _OUTCOMES = (
     Outcome(L.TIME, RND004, "{source} is {sink}: the clock is guessable; use `secrets`"),
     Outcome(L.UUID1, RND002, "{source} is {sink}: uuid1 reveals time and MAC address; use `secrets`"),
     Outcome(L.RANDOM, RND001, "{source} is {sink}: `random` is predictable; use `secrets`"),
+    Outcome(L.RANDOM_PICK, RND001, "{source} is {sink}: `random` is predictable; use `secrets`"),
 )
 _SHORT = Outcome(L.SHORT_TOKEN, RND003, "{source} is {sink}: use at least 16 bytes (128 bits)")
 
@@ -140,6 +143,9 @@ def predictable_security_values(ctx: FileContext) -> None:
             # `session["last_seen"] = time.time()` is fine.
             if not use.via_name and use.kind is None:
                 outcomes = [o for o in outcomes if o.label in (L.RANDOM, L.SEEDED)]
+            if use.name and names.words(use.name)[-1] == "salt":
+                # A predictable salt has its own weakness: precomputed tables work again.
+                outcomes = [dataclasses.replace(o, cwe=760) for o in outcomes]
             ctx.report_flow(use.node, use.value, outcomes, scope=function, sink_note=use.description)
 
 
@@ -154,6 +160,8 @@ def _draws_values(function, project_roots: frozenset[str]) -> bool:
     for call in function.calls:
         callee = call.callee
         if callee is None:
+            if call.method in _PRNG_METHODS:
+                return True  # `self.rng.choice(...)`: a generator kept on an object
             continue
         root = callee.split(".", 1)[0]
         if root in _VALUE_ROOTS or root in project_roots or callee.startswith("numpy.random"):
@@ -162,3 +170,5 @@ def _draws_values(function, project_roots: frozenset[str]) -> bool:
 
 
 _VALUE_ROOTS = frozenset({"random", "uuid", "secrets", "os", "time", "datetime", "django"})
+_PRNG_METHODS = frozenset({"choice", "choices", "sample", "randint", "randrange", "random", "getrandbits", "randbytes",
+                           "integers", "uniform", "bytes", "shuffle"})
