@@ -7,6 +7,7 @@ notices symlink loops instead of walking them forever.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Iterable, Sequence
@@ -130,47 +131,47 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
 
 def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, SourceFile], notices: list[Notice],
           seen: set[str]) -> None:
-    stack: list[tuple[Path, int]] = [(directory, -1)]
+    start_rel = _rel(directory, root)
+    stack: list[tuple[str, str, int]] = [(str(directory), "" if start_rel == "." else start_rel, -1)]
     # Depth-first with explicit pops so nested .gitignore files apply only below their directory.
     while stack:
-        current, pop_count = stack.pop()
+        current, rel_dir, pop_count = stack.pop()
         if pop_count >= 0:
             ignores.pop(pop_count)
             continue
-        rel_dir = _rel(current, root)
-        loaded = ignores.load_dir(rel_dir if rel_dir != "." else "", current) if current != root else 0
-        stack.append((current, loaded))
+        loaded = ignores.load_dir(rel_dir, Path(current)) if rel_dir else 0
+        stack.append((current, rel_dir, loaded))
         try:
             entries = sorted(os.scandir(current), key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            notices.append(Notice(rel_dir, NoticeKind.UNREADABLE, f"cannot list directory: {exc.strerror or exc}"))
+            notices.append(Notice(rel_dir or ".", NoticeKind.UNREADABLE,
+                                  f"cannot list directory: {exc.strerror or exc}"))
             continue
         for entry in entries:
-            path = Path(entry.path)
-            rel = _rel(path, root)
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_link, is_dir = True, False
+            if not is_dir and classify(entry.name) == "other":
+                continue  # nothing scans these: skip them before any matching or stat
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             if ignores.ignored(rel, is_dir):
                 continue
             if is_link:
-                target = _real(path)
+                target = _real(entry.path)
                 if target is None:
-                    if classify(entry.name) != "other":
-                        notices.append(Notice(rel, NoticeKind.SYMLINK, "broken symbolic link or link loop"))
+                    notices.append(Notice(rel, NoticeKind.SYMLINK, "broken symbolic link or link loop"))
                     continue
                 if not _inside(target, root):
                     continue  # never follow a link out of the tree
-                if is_dir and (target in seen or _is_ancestor(target, current)):
-                    notices.append(Notice(rel, NoticeKind.SYMLINK, "symbolic link loop: not followed"))
-                    continue
+                if is_dir:
+                    if target in seen or _is_ancestor(target, current):
+                        notices.append(Notice(rel, NoticeKind.SYMLINK, "symbolic link loop: not followed"))
+                        continue
+                    seen.add(target)
             if is_dir:
-                real = _real(path)
-                if real is not None:
-                    seen.add(real)
-                stack.append((path, -1))
+                stack.append((entry.path, rel, -1))
                 continue
             try:
                 st = entry.stat(follow_symlinks=True)
@@ -179,7 +180,7 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
                 continue
             if not stat.S_ISREG(st.st_mode):
                 continue  # FIFOs, sockets, devices: never opened
-            files[rel] = _source_file(path, rel, root, st)
+            files[rel] = _source_file(Path(entry.path), rel, root, st)
 
 
 def _source_file(path: Path, rel: str, root: Path, st: os.stat_result) -> SourceFile:
@@ -197,12 +198,17 @@ def module_name_for(path: Path, root: Path) -> tuple[str, bool]:
     is_package = stem == "__init__"
     parts = [] if is_package else [stem]
     directory = path.parent
-    while (directory / "__init__.py").exists() and directory != directory.parent:
+    while _is_package_dir(str(directory)) and directory != directory.parent:
         parts.append(directory.name)
         if directory == root:
             break
         directory = directory.parent
     return ".".join(reversed(parts)), is_package
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_package_dir(directory: str) -> bool:
+    return os.path.exists(os.path.join(directory, "__init__.py"))
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -212,7 +218,7 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _real(path: Path) -> str | None:
+def _real(path: str | Path) -> str | None:
     try:
         return os.path.realpath(path, strict=True)
     except (OSError, RuntimeError):
@@ -224,6 +230,6 @@ def _inside(target: str, root: Path) -> bool:
     return target == root_s or target.startswith(root_s.rstrip(os.sep) + os.sep)
 
 
-def _is_ancestor(target: str, current: Path) -> bool:
+def _is_ancestor(target: str, current: str) -> bool:
     real = _real(current) or str(current)
     return real == target or real.startswith(target.rstrip(os.sep) + os.sep)

@@ -138,15 +138,17 @@ class Cache:
     def __init__(self, directory: Path | None, key: str):
         self.path = directory / f"results-{key}.pickle" if directory else None
         self.entries: dict[str, tuple[int, int, str, FileResult]] = {}
+        # (key of every file's identity, project-stage findings, notices): reused when no file changed.
+        self.project: tuple[str, list[Finding], list[Notice]] | None = None
         self.dirty = False
         if self.path and self.path.exists():
             try:
                 with self.path.open("rb") as fh:
                     loaded = pickle.load(fh)
-                if isinstance(loaded, dict):
-                    self.entries = loaded
+                if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[0], dict):
+                    self.entries, self.project = loaded
             except Exception:
-                self.entries = {}  # a damaged cache is rebuilt, never trusted
+                self.entries, self.project = {}, None  # a damaged cache is rebuilt, never trusted
 
     def lookup(self, source: SourceFile) -> FileResult | None:
         entry = self.entries.get(source.rel)
@@ -188,7 +190,7 @@ class Cache:
                 gitignore.write_text("*\n")
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((entries, self.project), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
@@ -234,9 +236,17 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     for source, result in _run(todo, config, project_roots, options):
         results[source.rel] = result
         cache.store(source, result)
-    cache.save(keep=(f.rel for f in files))
 
-    findings, file_notices = _project_stage(results, files, config, project_roots)
+    # The project stage reads other files; its result is reused only when no file changed at all.
+    project_key = hashlib.sha256(repr([(f.rel, f.mtime_ns, f.size) for f in files]).encode()).hexdigest()
+    if options.use_cache and cache.project is not None and cache.project[0] == project_key:
+        project_findings, file_notices = cache.project[1], cache.project[2]
+    else:
+        project_findings, file_notices = _project_stage(results, files, config, project_roots)
+        cache.project = (project_key, project_findings, file_notices)
+        cache.dirty = True
+    cache.save(keep=(f.rel for f in files))
+    findings = [f for r in results.values() for f in r.findings] + project_findings
     notices.extend(file_notices)
     for result in results.values():
         notices.extend(result.notices)
@@ -294,14 +304,13 @@ def _patterns_checked(config: Config) -> frozenset[int]:
 
 def _project_stage(results: dict[str, FileResult], files: list[SourceFile], config: Config,
                    project_roots: frozenset[str]) -> tuple[list[Finding], list[Notice]]:
+    """Findings that need more than one file: conditional flows decided from other modules' summaries."""
     findings: list[Finding] = []
-    for result in results.values():
-        findings.extend(result.findings)
     conditionals = [(rel, c) for rel, r in results.items() for c in r.conditionals]
     notices: list[Notice] = []
     if conditionals:
         # A source already reported where it became a secret is not reported again at every caller.
-        reported_sources = {_source_of(f) for f in findings if f.flow}
+        reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow}
         summaries = _Summaries(results, files, config, project_roots)
         for rel, conditional in conditionals:
             finding = summaries.decide(conditional)
@@ -309,6 +318,10 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
                 findings.append(finding)
         notices.extend(summaries.notices)
     return findings, notices
+
+
+def _tail(name: str) -> str:
+    return ".".join(name.rsplit(".", 2)[-2:])
 
 
 def _source_of(finding: Finding) -> tuple[str, str, int, int]:
@@ -334,14 +347,19 @@ class _Summaries:
                 if rel in by_rel:
                     self.file_of[name] = by_rel[rel]
         self.modules: dict[str, Module | None] = {}
+        self._by_tail: dict[str, list[str]] | None = None
         self.values: dict[str, L.Value] = {}
         self.notices: list[Notice] = []
 
     def lookup(self, name: str) -> str | None:
         if name in self.file_of:
             return name
-        # `from pkg import helpers` seen from a differently rooted scan: match a unique suffix.
-        matches = [k for k in self.file_of if k.endswith("." + name) or name.endswith("." + k)]
+        # A name resolved against a different package root: match the module's last part and the function.
+        if self._by_tail is None:
+            self._by_tail = {}
+            for key in self.file_of:
+                self._by_tail.setdefault(_tail(key), []).append(key)
+        matches = [k for k in self._by_tail.get(_tail(name), ()) if k.endswith("." + name) or name.endswith("." + k)]
         return matches[0] if len(matches) == 1 else None
 
     def value(self, name: str, depth: int = 0) -> L.Value:

@@ -30,6 +30,15 @@ class Function:
     decorators: list[str] = field(default_factory=list)  # qualified names, call decorators by callee
     params: list[str] = field(default_factory=list)  # positional order, then vararg, kwonly, kwarg
     calls: list[Call] = field(default_factory=list)
+    raw_identifiers: set[str] = field(default_factory=set)  # names, attributes, parameters, keywords in the body
+
+    def mentions(self, words: Iterable[str]) -> bool:
+        """Cheap gate: does an identifier of this function contain one of these lower-case fragments?"""
+        blob = self.__dict__.get("_blob")
+        if blob is None:
+            # One lower-cased string per function; "\n" keeps fragments from matching across names.
+            blob = self.__dict__["_blob"] = "\n".join(self.raw_identifiers).lower()
+        return any(w in blob for w in words)
 
     @property
     def is_module(self) -> bool:
@@ -157,7 +166,6 @@ class Module:
         self.class_attributes: dict[str, dict[str, ast.expr]] = {}  # class name -> attribute -> value in its body
         self.functions: dict[str, Function] = {}
         self.calls: list[Call] = []
-        self.raw_identifiers: set[str] = set()  # every name, attribute, parameter and keyword seen
         self.module_function = Function(name="<module>", qualname="<module>", node=tree, parent=None)
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
@@ -234,15 +242,10 @@ class Module:
         wanted = set(methods)
         return (c for c in self.calls if c.method in wanted)
 
-    @cached_property
-    def identifiers(self) -> frozenset[str]:
-        """Every identifier seen, lower-cased, for cheap gating."""
-        return frozenset(i.lower() for i in self.raw_identifiers)
-
     def mentions(self, words: Iterable[str]) -> bool:
-        """Cheap gate: does any identifier contain one of these lower-case fragments?"""
+        """Cheap gate: does any identifier of the module contain one of these lower-case fragments?"""
         words = tuple(words)
-        return any(w in ident for ident in self.identifiers for w in words)
+        return any(f.mentions(words) for f in self.all_functions())
 
     def imports_any(self, *prefixes: str) -> bool:
         bound = list(self.imports.values())
@@ -350,7 +353,6 @@ class _Builder:
         for stmt in m.tree.body:
             self._bind_toplevel(stmt)
         stack: list[tuple[ast.AST, Function]] = [(child, m.module_function) for child in reversed(m.tree.body)]
-        identifiers = m.raw_identifiers
         push = stack.append
         Name, Attribute, Call_, Constant, arg, keyword = ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.arg, ast.keyword
         definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -359,12 +361,12 @@ class _Builder:
             node, scope = stack.pop()
             kind = type(node)
             if kind is Name:
-                identifiers.add(node.id)
+                scope.raw_identifiers.add(node.id)
                 continue
             if kind is Constant:
                 continue
             if kind is Attribute:
-                identifiers.add(node.attr)
+                scope.raw_identifiers.add(node.attr)
             elif kind is Call_:
                 call = Call(node=node, callee=m.qualified_name(node.func, scope), scope=scope)
                 m.calls.append(call)
@@ -372,10 +374,10 @@ class _Builder:
                 if call.callee:
                     m._calls_by_callee.setdefault(call.callee, []).append(call)
             elif kind is arg:
-                identifiers.add(node.arg)
+                scope.raw_identifiers.add(node.arg)
             elif kind is keyword:
                 if node.arg:
-                    identifiers.add(node.arg)
+                    scope.raw_identifiers.add(node.arg)
             elif kind in definitions:
                 for deco in node.decorator_list:
                     push((deco, scope))
@@ -428,6 +430,8 @@ class _Builder:
             params=params,
         )
         func.decorators = [self._decorator_name(d, scope) for d in node.decorator_list]  # type: ignore[attr-defined]
+        func.raw_identifiers.update(params)
+        func.raw_identifiers.add(func.name)
         m.functions[qual] = func
         m._function_of_node[id(node)] = func
         return func
@@ -486,7 +490,9 @@ class _ClassScope(Function):
     def __init__(self, cls: Function):
         super().__init__(name=cls.name, qualname=cls.qualname, node=cls.node, parent=cls.parent, class_name=cls.name)
         self.parent_function = cls.parent
-        self.calls = cls.parent.calls if cls.parent else []  # class-body calls belong to the enclosing scope
+        # Class-body code runs in the enclosing scope: its calls and names belong there.
+        self.calls = cls.parent.calls if cls.parent else []
+        self.raw_identifiers = cls.parent.raw_identifiers if cls.parent else set()
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -162,8 +162,8 @@ PWD005 = define(Rule(
 ))
 
 #: Identifier fragments that make a module worth analysing for password handling.
-_PASSWORD_FRAGMENTS = ("passw", "pwd", "passphrase", "secret", "token", "signature", "sig", "hash", "md5", "sha1",
-                       "digest", "api_key", "apikey", "checksum", "otp")
+_PASSWORD_FRAGMENTS = ("passw", "pwd", "passphrase", "secret", "token", "signature", "hash", "md5", "sha1", "sha",
+                       "digest", "api_key", "apikey", "checksum", "otp", "hmac", "authorization", "pin", "nonce")
 
 # Persistence calls: a plaintext password passed to one of these is stored as is.
 _STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get_or_create", "bulk_create", "insert",
@@ -183,6 +183,8 @@ def password_flows(ctx: FileContext) -> None:
     if not module.mentions(_PASSWORD_FRAGMENTS):
         return
     for function in module.all_functions():
+        if not function.mentions(_PASSWORD_FRAGMENTS):
+            continue
         flow = module.flow(function)
         _plaintext_storage(ctx, flow)
         _fast_hashes(ctx, flow)

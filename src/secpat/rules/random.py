@@ -130,7 +130,7 @@ def predictable_security_values(ctx: FileContext) -> None:
     if not module.mentions(SECURITY_FRAGMENTS):
         return
     for function in module.all_functions():
-        if not _draws_values(function, module.project_roots):
+        if not function.mentions(SECURITY_FRAGMENTS) or not _draws_values(function, module.project_roots):
             continue
         flow = module.flow(function)
         for use in security_uses(flow):
@@ -151,7 +151,8 @@ def predictable_security_values(ctx: FileContext) -> None:
 
 #: Identifier fragments without which a module has no security value to protect.
 SECURITY_FRAGMENTS = ("token", "secret", "passw", "pwd", "code", "otp", "salt", "nonce", "session", "cookie", "key",
-                      "pin", "csrf", "sid", "invite", "link", "url", "signature", "generate", "make", "create", "new")
+                      "pin", "csrf", "sid", "invite", "link", "url", "auth", "reset", "verif", "confirm", "magic",
+                      "activat", "credential", "sign")
 
 
 def _draws_values(function, project_roots: frozenset[str]) -> bool:
