@@ -26,7 +26,14 @@ from secpat.findings import Finding, FlowStep, Notice, NoticeKind, ScanResult
 from secpat.model.module import Module, innermost_span
 from secpat.parsing import ParseError, decode_source, parse_python
 from secpat.rules import registry
-from secpat.rules.context import ConditionalFinding, FileContext, describe_source, ending_at
+from secpat.rules.context import (
+    ConditionalFinding,
+    FileContext,
+    ProjectContext,
+    TextContext,
+    describe_source,
+    ending_at,
+)
 from secpat.suppression import Suppression, apply_suppressions, parse_suppressions
 
 #: Files larger than this many lines of deep nesting are analysed with a raised recursion limit.
@@ -46,6 +53,7 @@ class FileResult:
     suppressions: list[Suppression] = field(default_factory=list)
     statement_spans: list[tuple[int, int]] = field(default_factory=list)  # kept only when suppressions exist
     functions: list[str] = field(default_factory=list)  # global names of the functions defined here
+    facts: list[tuple[str, object]] = field(default_factory=list)  # for project checks
     analysed: bool = True
 
 
@@ -77,8 +85,10 @@ def analyse_file(task: FileTask) -> FileResult:
 
 def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResult:
     source = task.source
+    checks = [c for c in registry.file_checks() if source.kind in c.kinds
+              and any(task.config.is_enabled(rule_id, source.rel) for rule_id in c.rule_ids)]
     if source.kind != "python":
-        return result  # other kinds are discovered; their rules arrive with their patterns
+        return _analyse_text(task, data, result, checks)
     if len(data) > task.config.max_file_size:
         result.notices.append(Notice(source.rel, NoticeKind.TOO_LARGE,
                                      f"{len(data):,} bytes is over max-file-size ({task.config.max_file_size:,}); "
@@ -106,9 +116,7 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResul
     module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
                     is_package=source.is_package, project_roots=task.project_roots)
     ctx = FileContext(module)
-    for check in registry.file_checks():
-        if not any(task.config.is_enabled(rule_id, source.rel) for rule_id in check.rule_ids):
-            continue
+    for check in checks:
         try:
             check.func(ctx)
         except RecursionError:
@@ -117,11 +125,36 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResul
                                          "those rules skipped this file"))
     result.findings = ctx.findings
     result.conditionals = ctx.conditionals
+    result.facts = ctx.facts
     result.functions = [module.global_name(f) for f in module.functions.values()]
     if "secpat:" in text.text:
         result.suppressions = parse_suppressions(text.text, python=True)
         if result.suppressions:
             result.statement_spans = module.statement_spans
+    return result
+
+
+def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list) -> FileResult:
+    """Templates, env and config files, key files: read as text and handed to their checks."""
+    source = task.source
+    if not checks:
+        return result
+    if len(data) > task.config.max_file_size:
+        result.notices.append(Notice(source.rel, NoticeKind.TOO_LARGE,
+                                     f"{len(data):,} bytes is over max-file-size ({task.config.max_file_size:,}); "
+                                     "skipped"))
+        result.analysed = False
+        return result
+    if b"\0" in data[:8192] and source.kind != "secret-file":
+        return result  # a binary file with a text-like name: nothing to read
+    text = data.decode("utf-8", errors="replace")
+    ctx = TextContext(source.rel, source.kind, text)
+    for check in checks:
+        check.func(ctx)
+    result.findings = ctx.findings
+    result.facts = ctx.facts
+    if "secpat:" in text:
+        result.suppressions = parse_suppressions(text, python=False)
     return result
 
 
@@ -317,6 +350,17 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
             if finding is not None and _source_of(finding) not in reported_sources:
                 findings.append(finding)
         notices.extend(summaries.notices)
+    # Project checks always run: their findings are filtered by path like any other.
+    project_checks = registry.project_checks()
+    if project_checks:
+        facts: dict[str, list[tuple[str, object]]] = {}
+        for rel in sorted(results):
+            for kind, data in results[rel].facts:
+                facts.setdefault(kind, []).append((rel, data))
+        ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=facts)
+        for check in project_checks:
+            check.func(ctx)
+        findings.extend(ctx.findings)
     return findings, notices
 
 

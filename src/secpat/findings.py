@@ -121,7 +121,6 @@ BLOCKING_NOTICES = frozenset(
     {
         NoticeKind.SYNTAX_ERROR,
         NoticeKind.UNREADABLE,
-        NoticeKind.ENCODING,
         NoticeKind.TOO_COMPLEX,
         NoticeKind.INTERNAL_ERROR,
     }

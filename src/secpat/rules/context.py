@@ -42,11 +42,18 @@ class ConditionalFinding:
 
 @dataclass
 class FileContext:
+    """A Python file: its Module model, and where checks put findings and facts."""
+
     module: Module
     findings: list[Finding] = field(default_factory=list)
     conditionals: list[ConditionalFinding] = field(default_factory=list)
+    facts: list[tuple[str, object]] = field(default_factory=list)
     # (rule, scope, source) already reported: a source is reported once, at the first sink it reaches.
     _reported_sources: set[tuple[str, str, object]] = field(default_factory=set)
+
+    def fact(self, kind: str, data: object) -> None:
+        """Hand a plain, picklable fact to the project stage (routes, settings, template names...)."""
+        self.facts.append((kind, data))
 
     def snippet(self, node: ast.AST) -> str:
         first = getattr(node, "lineno", 1)
@@ -140,3 +147,51 @@ def describe_source(trace: L.Trace, sink: ast.AST | Location) -> str:
     if first.line != sink_line:
         return f"{trace[0].note} (line {first.line})"
     return trace[0].note
+
+
+@dataclass
+class TextContext:
+    """A file that is not Python (template, .env, config, key file): its text, line by line."""
+
+    path: str
+    kind: str
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: list[tuple[str, object]] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    def fact(self, kind: str, data: object) -> None:
+        self.facts.append((kind, data))
+
+    def report(self, rule: Rule, line: int, message: str, *, col: int = 0, end_line: int | None = None,
+               snippet: str | None = None, confidence: Confidence | None = None, cwe: int | None = None) -> None:
+        lines = self.lines
+        text = snippet if snippet is not None else (lines[line - 1].strip() if 0 < line <= len(lines) else "")
+        finding = Finding(rule_id=rule.id, location=Location(self.path, line, col, end_line), message=message,
+                          severity=rule.severity, confidence=rule.confidence, snippet=text,
+                          cwe=cwe if cwe != rule.cwe else None)
+        self.findings.append(finding.with_confidence(confidence) if confidence else finding)
+
+
+@dataclass
+class ProjectContext:
+    """Everything the project stage knows: every file, and the facts the file stage handed on."""
+
+    root: str
+    files: list  # discovery.SourceFile, in path order
+    facts_by_kind: dict[str, list[tuple[str, object]]]
+    findings: list[Finding] = field(default_factory=list)
+
+    def facts(self, kind: str) -> list[tuple[str, object]]:
+        """(path, data) for every fact of this kind, in path order."""
+        return self.facts_by_kind.get(kind, [])
+
+    def report(self, rule: Rule, location: Location, message: str, *, snippet: str = "", context: str = "",
+               flow: Sequence[FlowStep] = (), confidence: Confidence | None = None, cwe: int | None = None) -> None:
+        finding = Finding(rule_id=rule.id, location=location, message=message, severity=rule.severity,
+                          confidence=rule.confidence, snippet=snippet, flow=tuple(flow),
+                          cwe=cwe if cwe != rule.cwe else None, context=context)
+        self.findings.append(finding.with_confidence(confidence) if confidence else finding)

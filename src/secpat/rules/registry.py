@@ -75,6 +75,7 @@ class Check:
     func: Callable
     rules: tuple[Rule, ...]
     stage: str  # "file" or "project"
+    kinds: tuple[str, ...] = ("python",)  # file kinds a file check reads (see discovery.classify)
 
     @property
     def rule_ids(self) -> frozenset[str]:
@@ -85,20 +86,39 @@ FILE_CHECKS: list[Check] = []
 PROJECT_CHECKS: list[Check] = []
 
 
-def check(*rules: Rule, stage: str = "file") -> Callable[[Callable], Callable]:
-    """Register a check function for the rules it reports."""
+def check(*rules: Rule, stage: str = "file", kinds: tuple[str, ...] = ("python",)) -> Callable[[Callable], Callable]:
+    """Register a check function for the rules it reports.
+
+    A file check receives a `FileContext` (Python) or a `TextContext` (other kinds) for
+    one file; a project check receives a `ProjectContext` with the facts of every file.
+    """
 
     def decorate(func: Callable) -> Callable:
         target = FILE_CHECKS if stage == "file" else PROJECT_CHECKS
-        target.append(Check(func=func, rules=rules, stage=stage))
+        target.append(Check(func=func, rules=rules, stage=stage, kinds=kinds))
         return func
 
     return decorate
 
 
+_INFRASTRUCTURE = {"registry", "context"}
+_loaded = False
+
+
 def _load() -> None:
-    # Importing the rule modules runs their `define` and `check` calls.
-    from secpat.rules import passwords, random, suppression  # noqa: F401
+    """Import every rule module of the package once; importing runs their `define` and `check` calls."""
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    import importlib
+    import pkgutil
+
+    import secpat.rules
+
+    for info in sorted(pkgutil.iter_modules(secpat.rules.__path__), key=lambda i: i.name):
+        if info.name not in _INFRASTRUCTURE and not info.name.startswith("_"):
+            importlib.import_module(f"secpat.rules.{info.name}")
 
 
 def all_rules() -> list[Rule]:
