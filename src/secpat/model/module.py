@@ -53,6 +53,18 @@ class Function:
         return getattr(self.node, "lineno", 1)
 
 
+@dataclass(frozen=True, eq=False)
+class LiteralBinding:
+    """A string literal bound to a name: `SECRET_KEY = "..."`, `connect(password="...")`,
+    `{"api_key": "..."}`, `def f(token="...")`. What secret-detecting rules read."""
+
+    name: str  # the target name, keyword, dict key or parameter
+    value: str
+    node: ast.Constant  # the literal itself
+    kind: str  # assign | attr | keyword | dict | default | compare
+    scope: Function
+
+
 @dataclass(eq=False)
 class Call:
     """A call site with its callee resolved to a qualified name where possible."""
@@ -166,6 +178,7 @@ class Module:
         self.class_attributes: dict[str, dict[str, ast.expr]] = {}  # class name -> attribute -> value in its body
         self.functions: dict[str, Function] = {}
         self.calls: list[Call] = []
+        self.literal_bindings: list[LiteralBinding] = []
         self.module_function = Function(name="<module>", qualname="<module>", node=tree, parent=None)
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
@@ -356,6 +369,9 @@ class _Builder:
         push = stack.append
         Name, Attribute, Call_, Constant, arg, keyword = ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.arg, ast.keyword
         definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        assigns = (ast.Assign, ast.AnnAssign)
+        Dict = ast.Dict
+        bind = m.literal_bindings.append
         imports = (ast.Import, ast.ImportFrom)
         while stack:
             node, scope = stack.pop()
@@ -378,6 +394,15 @@ class _Builder:
             elif kind is keyword:
                 if node.arg:
                     scope.raw_identifiers.add(node.arg)
+                    if type(node.value) is Constant and isinstance(node.value.value, str):
+                        bind(LiteralBinding(node.arg, node.value.value, node.value, "keyword", scope))
+            elif kind in assigns:
+                self._bind_literals(node, scope)
+            elif kind is Dict:
+                for key, value in zip(node.keys, node.values):
+                    if type(key) is Constant and type(value) is Constant and isinstance(key.value, str) \
+                            and isinstance(value.value, str):
+                        bind(LiteralBinding(key.value, value.value, value, "dict", scope))
             elif kind in definitions:
                 for deco in node.decorator_list:
                     push((deco, scope))
@@ -394,6 +419,20 @@ class _Builder:
                 self._bind_import(node, m.local_imports.setdefault(id(scope.node), {}))
             for child in _children(node):
                 push((child, scope))
+
+    def _bind_literals(self, node: ast.Assign | ast.AnnAssign, scope: Function) -> None:
+        value = node.value
+        if type(value) is not ast.Constant or not isinstance(value.value, str):
+            return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            if isinstance(target, ast.Name):
+                self.m.literal_bindings.append(LiteralBinding(target.id, value.value, value, "assign", scope))
+            elif isinstance(target, ast.Attribute):
+                self.m.literal_bindings.append(LiteralBinding(target.attr, value.value, value, "attr", scope))
+            elif isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant) \
+                    and isinstance(target.slice.value, str):
+                self.m.literal_bindings.append(LiteralBinding(target.slice.value, value.value, value, "dict", scope))
 
     def _enter(self, node: ast.AST, scope: Function) -> Function:
         m = self.m
@@ -432,6 +471,12 @@ class _Builder:
         func.decorators = [self._decorator_name(d, scope) for d in node.decorator_list]  # type: ignore[attr-defined]
         func.raw_identifiers.update(params)
         func.raw_identifiers.add(func.name)
+        positional = [*args.posonlyargs, *args.args]
+        defaults = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        defaults += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+        for param, default in defaults:
+            if isinstance(default, ast.Constant) and isinstance(default.value, str):
+                m.literal_bindings.append(LiteralBinding(param.arg, default.value, default, "default", scope))
         m.functions[qual] = func
         m._function_of_node[id(node)] = func
         return func

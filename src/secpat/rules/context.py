@@ -71,14 +71,17 @@ class FileContext:
         return "" if scope is None or scope.is_module else scope.qualname
 
     def report(self, rule: Rule, node: ast.AST, message: str, *, scope: Function | None = None,
-               confidence: Confidence | None = None, flow: Sequence[FlowStep] = (), cwe: int | None = None) -> None:
+               confidence: Confidence | None = None, flow: Sequence[FlowStep] = (), cwe: int | None = None,
+               snippet: str | None = None) -> None:
+        """Report a finding at `node`. Pass `snippet` to replace the source text shown (a secret
+        must never be printed whole: give the masked line)."""
         finding = Finding(
             rule_id=rule.id,
             location=self.location(node),
             message=message,
             severity=rule.severity,
             confidence=rule.confidence,
-            snippet=self.snippet(node),
+            snippet=self.snippet(node) if snippet is None else snippet,
             flow=tuple(flow),
             cwe=cwe if cwe != rule.cwe else None,
             context=self.context_of(scope),
