@@ -53,6 +53,24 @@ class Function:
         return getattr(self.node, "lineno", 1)
 
 
+@dataclass(eq=False)
+class ClassInfo:
+    """A class: its resolved bases and decorators, class-body attributes, and methods."""
+
+    name: str
+    qualname: str
+    node: ast.ClassDef
+    bases: list[str]  # qualified names where resolvable (`django.views.View`), else source text
+    decorators: list[str]
+    keywords: dict[str, ast.expr]  # `metaclass=...` and other class keywords
+    attributes: dict[str, ast.expr]  # simple `name = value` statements in the class body
+    methods: dict[str, Function] = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        return self.node.lineno
+
+
 @dataclass(frozen=True, eq=False)
 class LiteralBinding:
     """A string literal bound to a name: `SECRET_KEY = "..."`, `connect(password="...")`,
@@ -175,7 +193,7 @@ class Module:
         self.local_imports: dict[int, dict[str, str]] = {}  # id(function node) -> bindings inside it
         self.defined: dict[str, str] = {}  # module-level def/class name -> qualified name
         self.assignments: dict[str, list[ast.expr]] = {}  # module-level name -> assigned values, in order
-        self.class_attributes: dict[str, dict[str, ast.expr]] = {}  # class name -> attribute -> value in its body
+        self.classes: dict[str, ClassInfo] = {}  # qualname -> class
         self.functions: dict[str, Function] = {}
         self.calls: list[Call] = []
         self.literal_bindings: list[LiteralBinding] = []
@@ -271,6 +289,11 @@ class Module:
 
     def function_of(self, node: ast.AST) -> Function | None:
         return self._function_of_node.get(id(node))
+
+    @cached_property
+    def class_attributes(self) -> dict[str, dict[str, ast.expr]]:
+        """Class name -> its class-body attributes (innermost definition wins on a name clash)."""
+        return {c.name: c.attributes for c in self.classes.values()}
 
     def local_function(self, callee: str | None) -> Function | None:
         """The function of this module a qualified callee names, if any."""
@@ -441,12 +464,19 @@ class _Builder:
         else:
             qual = f"{scope.qualname}.{node.name}"  # type: ignore[attr-defined]
         if isinstance(node, ast.ClassDef):
-            attributes = m.class_attributes.setdefault(node.name, {})
+            attributes: dict[str, ast.expr] = {}
             for stmt in node.body:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                     attributes[stmt.targets[0].id] = stmt.value
                 elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
                     attributes[stmt.target.id] = stmt.value
+            m.classes[qual] = ClassInfo(
+                name=node.name, qualname=qual, node=node,
+                bases=[self._decorator_name(b, scope) for b in node.bases],
+                decorators=[self._decorator_name(d, scope) for d in node.decorator_list],
+                keywords={k.arg: k.value for k in node.keywords if k.arg},
+                attributes=attributes,
+            )
             # Classes are scopes for naming methods but not functions of their own.
             fake = Function(name=node.name, qualname=qual, node=node, parent=scope)
             fake.class_name = node.name
@@ -479,6 +509,8 @@ class _Builder:
                 m.literal_bindings.append(LiteralBinding(param.arg, default.value, default, "default", scope))
         m.functions[qual] = func
         m._function_of_node[id(node)] = func
+        if isinstance(scope, _ClassScope) and scope.qualname in m.classes:
+            m.classes[scope.qualname].methods[func.name] = func
         return func
 
     def _decorator_name(self, deco: ast.expr, scope: Function) -> str:
