@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
+from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
 
@@ -31,13 +32,8 @@ if TYPE_CHECKING:
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
 _VALUE_ATTRS = frozenset({"data", "value"})
-# Request input, as far as pattern 2 needs it: the request object by name or by import.
-# (Framework-precise sources — route parameters, pydantic bodies — belong to the injection rules.)
-_REQUEST_NAMES = frozenset({"request", "req"})
 _LINK = re.compile(r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
                    r"unsubscribe|password)[-_/]", re.IGNORECASE)
-_FASTAPI_PARAMS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path", "File"))
-_REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request"})
 _FORM_BASES = {"form", "data", "body", "payload", "credentials", "creds", "login", "req", "request", "args", "input",
                "params", "cleaned_data", "json", "values", "user_in", "signup", "register", "registration", "schema",
                "item", "query", "post", "get", "fields"}
@@ -148,36 +144,22 @@ class FunctionFlow:
         if self.function.is_module:
             return
         node = self.function.node
-        request_params = self._declared_request_params(node)
+        inputs = R.request_parameters(self.module, self.function)
+        args = node.args  # type: ignore[attr-defined]
+        arg_nodes = {a.arg: a for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
         for index, param in enumerate(self.function.params):
+            where = arg_nodes.get(param, node)
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
-            value.update(self._named(param, node, f"parameter `{param}`"))
-            if param in _REQUEST_NAMES or param in request_params:
-                value[L.REQUEST] = (self.step(node, f"request parameter `{param}`"),)
+            value.update(self._named(param, where, f"parameter `{param}`"))
+            if R.is_request_object_param(self.module, self.function, param):
+                value[L.REQUEST_OBJECT] = (self.step(where, f"request `{param}`"),)
+            elif param in inputs:
+                value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
             self.env[param] = value
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
         module_flow = self.module.flow(self.module.module_function) if not self.function.is_module else None
         if module_flow is not None:
             self._seeded_names = module_flow._seeded_names
-
-    def _declared_request_params(self, node: ast.AST) -> set[str]:
-        """FastAPI parameters declared as request input: `x: str = Header(...)`, `Annotated[str, Cookie()]`."""
-        args = node.args  # type: ignore[attr-defined]
-        positional = [*args.posonlyargs, *args.args]
-        pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-        pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-        found = set()
-        for arg, default in pairs:
-            if isinstance(default, ast.Call) and self.module.qualified_name(default.func, self.function) in _FASTAPI_PARAMS:
-                found.add(arg.arg)
-        for arg in (*positional, *args.kwonlyargs):
-            annotation = arg.annotation
-            if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
-                for meta in annotation.slice.elts[1:]:
-                    if isinstance(meta, ast.Call) and \
-                            self.module.qualified_name(meta.func, self.function) in _FASTAPI_PARAMS:
-                        found.add(arg.arg)
-        return found
 
     def _named(self, name: str | None, node: ast.AST, note: str) -> dict[str, L.Trace]:
         if not name:
@@ -196,8 +178,8 @@ class FunctionFlow:
             module_flow = self.module.flow(self.module.module_function)
             if name in module_flow.env:
                 return module_flow.env[name]
-        if self.module.binding(name, self.function) in _REQUEST_OBJECTS:
-            return {L.REQUEST: (self.step(node, f"`{name}`"),)}
+        if self.module.binding(name, self.function) in R.REQUEST_OBJECTS:
+            return {L.REQUEST_OBJECT: (self.step(node, f"`{name}`"),)}
         return self._named(name, node, f"`{name}`")
 
     # -- statements -------------------------------------------------------------
@@ -206,12 +188,15 @@ class FunctionFlow:
         for stmt in body:
             self._stmt(stmt)
 
-    def _branches(self, *blocks: list[ast.stmt]) -> None:
-        """Analyse alternative blocks from the same state, then merge their environments."""
+    def _branches(self, *blocks: list[ast.stmt], known: tuple[str, L.Value] | None = None) -> None:
+        """Analyse alternative blocks from the same state, then merge their environments.
+        `known` is what the first block may assume about a name (a guard it is under)."""
         start = dict(self.env)
         results = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
             self.env = dict(start)
+            if known is not None and index == 0:
+                self.env[known[0]] = known[1]
             self._block(block)
             results.append(self.env)
         merged: dict[str, L.Value] = {}
@@ -238,7 +223,15 @@ class FunctionFlow:
                 self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
-            self._branches(stmt.body, stmt.orelse)
+            guard = self._allow_list(stmt.test)
+            if guard is None:
+                self._branches(stmt.body, stmt.orelse)
+            elif guard[1]:  # `if x in ALLOWED:` — inside, x is one of the allowed constants
+                self._branches(stmt.body, stmt.orelse, known=(guard[0], L.CONSTANT))
+            else:  # `if x not in ALLOWED: raise / x = default` — after it, x is allowed
+                self._branches(stmt.body, stmt.orelse)
+                if _leaves_or_resets(stmt.body, guard[0]):
+                    self.env[guard[0]] = L.CONSTANT
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
             # Items of `tokens` are not secrets by name: lexers iterate over tokens too.
             self._store(stmt.target, L.without(self._eval(stmt.iter), *_NAMED_LABELS), stmt, None, record=False)
@@ -267,6 +260,13 @@ class FunctionFlow:
             pass  # methods are functions of their own
         # Nested defs and classes are functions of their own; imports are in the model.
 
+    def _allow_list(self, test: ast.expr) -> tuple[str, bool] | None:
+        """(name, True) for `name in CONSTANTS`, (name, False) for `name not in CONSTANTS`."""
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
+                and isinstance(test.ops[0], (ast.In, ast.NotIn)) and L.CONST in self._eval(test.comparators[0]):
+            return test.left.id, isinstance(test.ops[0], ast.In)
+        return None
+
     def _store(self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None,
                *, record: bool = True) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
@@ -284,8 +284,8 @@ class FunctionFlow:
         if isinstance(target, ast.Name):
             name = target.id
             value = self._add_name_label(value, name, target)
-            if name in _REQUEST_NAMES and L.REQUEST not in value:
-                value = {**value, L.REQUEST: (self.step(stmt, f"request object `{name}`"),)}
+            if name in R.REQUEST_NAMES and not value:
+                value = {L.REQUEST_OBJECT: (self.step(stmt, f"request `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
                 value = L.with_step(value, self.step(stmt, f"assigned to `{name}`")) if record else value
             self.env[name] = _cap(value)
@@ -335,6 +335,8 @@ class FunctionFlow:
         return method(node)
 
     def _eval_Constant(self, node: ast.Constant) -> L.Value:
+        if isinstance(node.value, str) and _SQL.search(node.value):
+            return _SQL_CONSTANT
         return L.CONSTANT
 
     def _eval_Name(self, node: ast.Name) -> L.Value:
@@ -345,8 +347,14 @@ class FunctionFlow:
         if key and key in self.env:
             return self.env[key]
         base = self._eval(node.value)
+        if L.REQUEST_OBJECT in base:
+            if node.attr in R.INPUT_ATTRIBUTES:
+                return {L.REQUEST: base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)}
+            return L.EMPTY  # `request.user`, `request.method`: the server's own data
         if self._is_class_constant(node):
             return L.CONSTANT
+        if isinstance(node.value, ast.Name) and self.module.qualified_name(node, self.function) in R.INPUT_NAMES:
+            return {L.REQUEST: (self.step(node, f"`{_text(node)}`"),)}
         initial: L.Value = L.EMPTY
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
             initial = self.module.init_attribute(self.function, node.attr)
@@ -382,7 +390,7 @@ class FunctionFlow:
         return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
-        value = L.combine([self._eval(v) for v in node.values] or [L.CONSTANT])
+        value = self._composed(node, [self._eval(v) for v in node.values] or [L.CONSTANT], "f-string")
         if L.CONST not in value:
             text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
             match = _LINK.search(text)
@@ -395,7 +403,19 @@ class FunctionFlow:
         return self._eval(node.value)
 
     def _eval_BinOp(self, node: ast.BinOp) -> L.Value:
-        return L.combine([self._eval(node.left), self._eval(node.right)])
+        parts = [self._eval(node.left), self._eval(node.right)]
+        textual = isinstance(node.op, ast.Mod) and _is_str(node.left) or isinstance(node.op, ast.Add) and (
+            _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p for p in parts))
+        if textual:
+            return self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
+        return L.combine(parts)
+
+    def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
+        """A string built from parts: non-constant when any part is, and then marked as composed."""
+        value = L.combine(parts)
+        if L.CONST in value or L.COMPOSED in value:
+            return value
+        return {**value, L.COMPOSED: (self.step(node, f"built by {how}"),)}
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> L.Value:
         return L.combine([self._eval(v) for v in node.values])
@@ -406,6 +426,9 @@ class FunctionFlow:
 
     def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
         self._eval(node.test)
+        guard = self._allow_list(node.test)
+        if guard is not None and guard[1] and isinstance(node.body, ast.Name) and node.body.id == guard[0]:
+            return L.combine([L.CONSTANT, self._eval(node.orelse)])  # `x if x in ALLOWED else "id"`
         return L.combine([self._eval(node.body), self._eval(node.orelse)])
 
     def _eval_NamedExpr(self, node: ast.NamedExpr) -> L.Value:
@@ -447,9 +470,10 @@ class FunctionFlow:
             self._store(gen.target, self._eval(gen.iter), gen, None, record=False)
             for cond in gen.ifs:
                 self._eval(cond)
+        # The elements are the value: `"?" for _ in ids` is constants, however many there are.
         value = L.combine([self._eval(e) for e in elts])
         self.env = saved
-        return L.without(value, L.CONST) if not all(L.CONST in self._eval(g.iter) for g in generators) else value
+        return value
 
     def _eval_ListComp(self, node: ast.ListComp) -> L.Value:
         return self._comprehension(node.generators, node.elt)
@@ -495,10 +519,17 @@ class FunctionFlow:
                      keywords: dict[str, L.Value], receiver: L.Value | None) -> L.Value:
         method = func.attr if isinstance(func, ast.Attribute) else None
         all_args = [*args, *keywords.values()]
+        if receiver is not None and L.REQUEST_OBJECT in receiver:
+            if method in R.INPUT_METHODS:
+                return {L.REQUEST: receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)}
+            return L.EMPTY
         if callee:
             source = self._source(node, callee, args, keywords)
             if source is not None:
                 return source
+            sanitised = self._sanitised(node, callee, all_args)
+            if sanitised is not None:
+                return sanitised
             if callee in S.PASSWORD_HASHERS:
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `{callee}()`"),)}
             if callee in S.FAST_HASHES:
@@ -511,6 +542,8 @@ class FunctionFlow:
             if callee.split(".", 1)[0] in self.module.project_roots:
                 # A function of another project module: the project stage looks it up.
                 return {f"{L.RET_PREFIX}{callee}": (self.step(node, f"returned by `{callee}()`"),)}
+        if method in S.SQL_QUOTING_METHODS:
+            return L.CONSTANT  # `preparer.quote(name)`, `connection.ops.quote_name(t)`: a quoted identifier
         if method is not None and receiver is not None:
             if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
@@ -522,6 +555,12 @@ class FunctionFlow:
                     self.env[target] = {**self.env[target], L.FAST_HASH_OF_PASSWORD: password + (
                         self.step(node, "fed to a fast hash"),)}
                 return L.EMPTY
+            if method in {"format", "join", "format_map"} and (_is_str(func.value) or L.COMPOSED in receiver
+                                                               or L.SQL_TEXT in receiver):
+                value = L.without(self._composed(node, [receiver, *all_args], f"`.{method}()`"), L.HASH_OBJECT)
+                if method == "join" and L.RANDOM_PICK in value:
+                    value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
+                return value
             if method in S.PROPAGATING_METHODS:
                 value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
                 if method == "join" and L.RANDOM_PICK in value:
@@ -538,6 +577,25 @@ class FunctionFlow:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
+
+    def _sanitised(self, node: ast.Call, callee: str, args: list[L.Value]) -> L.Value | None:
+        """Escapers, safe-markup builders, numeric conversions and SQL composition objects."""
+        data = L.combine(args) if args else L.EMPTY
+        if callee in S.HTML_ESCAPERS or callee in S.HTML_SAFE_BUILDERS:
+            value = dict(L.without(data, L.REQUEST, L.COMPOSED, L.CONST))
+            if L.REQUEST in data:
+                value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{callee}()`"),)
+            value[L.HTML_SAFE] = (self.step(node, f"`{callee}()`"),)
+            return value
+        if callee in S.NUMERIC_SANITISERS:
+            # A number carries no markup or SQL, whatever it came from; only predictability survives.
+            value = {k: v for k, v in data.items() if k in _SURVIVES_NUMBERS}
+            return value or L.CONSTANT
+        if callee.startswith(S.SQL_SAFE_PREFIXES):
+            return L.CONSTANT
+        if callee in R.INPUT_CALLS:
+            return {L.REQUEST: (self.step(node, f"`{callee}()`"),)}
+        return None
 
     def _source(self, node: ast.Call, callee: str, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
         if callee in S.SEED_FUNCTIONS:
@@ -635,6 +693,26 @@ class FunctionFlow:
 
     def _same_module_function(self, callee: str, node: ast.Call) -> Function | None:
         return self.module.local_function(callee)
+
+
+_SQL = re.compile(r"\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+from|where\s|order\s+by|group\s+by|"
+                  r"values\s*\(|create\s+table|drop\s+table|alter\s+table|union\s+select|from\s+\w+\s+where)\b",
+                  re.IGNORECASE | re.DOTALL)
+_SQL_CONSTANT: L.Value = {L.CONST: (), L.SQL_TEXT: ()}
+_SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.UUID1, L.SHORT_TOKEN, L.SECRET,
+                               L.PASSWORD})
+
+
+def _is_str(node: ast.AST) -> bool:
+    return isinstance(node, (ast.JoinedStr,)) or isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _leaves_or_resets(body: list[ast.stmt], name: str) -> bool:
+    """The block ends by leaving (raise, return, continue, break) or assigns a constant to `name`."""
+    if body and isinstance(body[-1], (ast.Raise, ast.Return, ast.Continue, ast.Break)):
+        return True
+    return any(isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
+               and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets) for stmt in body)
 
 
 def _int_arg(node: ast.Call, index: int, keyword: str) -> int | None:

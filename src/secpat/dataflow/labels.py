@@ -32,7 +32,12 @@ PASSWORD_HASH = "password-hash"  # output of a slow password hash
 MAC = "mac"  # an HMAC: a signature to be checked in constant time
 HASH_OBJECT = "hash-object"  # a hashlib / hmac object (its `update()` feeds it)
 CONST = "const"  # built from literals only
-REQUEST = "request"  # request input (reserved for the injection rules)
+REQUEST = "request"  # what the client sent: query, form, body, headers, cookies, URL parameters, input()
+REQUEST_OBJECT = "request-object"  # the request object itself: its input attributes are REQUEST
+HTML_ESCAPED = "request-html-escaped"  # request input after HTML escaping: safe in HTML, not in SQL
+HTML_SAFE = "html-safe"  # markup built safely (format_html, render_to_string, escape output)
+COMPOSED = "composed"  # a string built at run time from at least one non-constant part
+SQL_TEXT = "sql-text"  # contains literal text that reads as SQL
 
 PARAM_PREFIX = "param:"
 HASHED_PARAM_PREFIX = "hashed-param:"  # a fast hash of parameter N: summaries say "returns sha256(param)"

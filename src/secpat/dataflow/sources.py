@@ -68,13 +68,12 @@ PASSWORD_HASH_METHODS = frozenset({"hash", "hashpw", "encrypt", "make_password",
 
 # Calls that return something built from their arguments (labels flow through).
 PROPAGATORS = frozenset({
-    "str", "bytes", "bytearray", "int", "float", "hex", "oct", "bin", "format", "repr", "ascii", "list", "tuple",
-    "set", "frozenset", "sorted", "reversed", "abs", "round", "chr", "ord", "dict", "iter", "next", "sum", "min",
-    "max", "divmod",
+    "str", "bytes", "bytearray", "hex", "oct", "bin", "format", "repr", "ascii", "list", "tuple",
+    "set", "frozenset", "sorted", "reversed", "chr", "dict", "iter", "next", "min", "max",
     "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.b16encode", "base64.b85encode",
     "base64.b64decode", "base64.urlsafe_b64decode", "base64.encodebytes",
     "binascii.hexlify", "binascii.b2a_hex", "codecs.encode", "codecs.decode",
-    "urllib.parse.quote", "urllib.parse.quote_plus", "urllib.parse.unquote", "urllib.parse.unquote_plus",
+    "urllib.parse.unquote", "urllib.parse.unquote_plus",
     "urllib.parse.urlencode", "urllib.parse.urljoin", "os.path.join", "posixpath.join",
     "json.dumps", "string.Template",
     "functools.reduce", "itertools.chain",
@@ -90,3 +89,29 @@ PROPAGATING_METHODS = frozenset({
 
 # Labels that mean "a value an attacker can predict".
 PREDICTABLE = (L.SEEDED, L.TIME, L.RANDOM, L.UUID1)
+
+# Escapers: their output is safe inside HTML (not inside SQL).
+HTML_ESCAPERS = frozenset({
+    "html.escape", "markupsafe.escape", "markupsafe.Markup.escape", "jinja2.escape", "jinja2.utils.escape",
+    "flask.escape", "werkzeug.utils.escape", "django.utils.html.escape", "django.utils.html.conditional_escape",
+    "django.utils.html.strip_tags", "bleach.clean", "bleach.linkify", "nh3.clean", "xml.sax.saxutils.escape",
+    "cgi.escape", "markupsafe.soft_str", "django.utils.html.escapejs", "urllib.parse.quote",
+    "urllib.parse.quote_plus",
+})
+# Builders of markup that escape what they interpolate.
+HTML_SAFE_BUILDERS = frozenset({
+    "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.json_script",
+    "django.template.loader.render_to_string", "django.shortcuts.render", "flask.render_template",
+    "flask.templating.render_template",
+})
+# Conversions whose result cannot carry markup or SQL: numbers, UUIDs, booleans, lengths.
+NUMERIC_SANITISERS = frozenset({
+    "int", "float", "bool", "len", "abs", "round", "ord", "complex", "sum", "divmod", "uuid.UUID",
+    "decimal.Decimal", "datetime.date.fromisoformat", "datetime.datetime.fromisoformat", "ipaddress.ip_address",
+})
+# Methods that quote an identifier or escape a literal for SQL.
+SQL_QUOTING_METHODS = frozenset({"quote", "quote_identifier", "quote_name", "quote_ident", "format_table",
+                                 "format_column", "quote_schema", "escape_string", "escape_literal",
+                                 "escape_identifier", "literal"})
+# Safe SQL composition objects.
+SQL_SAFE_PREFIXES = ("psycopg.sql.", "psycopg2.sql.")

@@ -91,17 +91,19 @@ class FileContext:
         self.findings.append(finding)
 
     def report_flow(self, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], *, scope: Function,
-                    sink_note: str) -> bool:
+                    sink_note: str, once_per_source: bool = True) -> bool:
         """Report the first outcome whose label the value carries, with the data path.
 
         Returns True when something was reported now. A value that carries only
-        symbolic labels of other modules becomes a conditional finding.
+        symbolic labels of other modules becomes a conditional finding. With
+        `once_per_source` (for weak values, fixed where they are made) a source is
+        reported at its first sink only; injection rules report every sink.
         """
         sink = FlowStep(self.location(node), sink_note)
         for outcome in outcomes:
             trace = value.get(outcome.label)
             if trace is not None:
-                if not self._first_sink(outcome.rule.id, scope, trace):
+                if once_per_source and not self._first_sink(outcome.rule.id, scope, trace):
                     return False
                 message = outcome.message.format(source=describe_source(trace, node), sink=sink_note)
                 self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,

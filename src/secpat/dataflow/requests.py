@@ -1,0 +1,143 @@
+"""Where request input enters a program: request objects, their input attributes, and view parameters.
+
+The request object itself is not input (`request.user`, `request.method` are
+the server's own), only what the client sent: query string, form, body,
+headers, cookies, files, path and URL parameters. View parameters are input
+when the framework fills them from the URL or the body:
+
+- Django: a function whose first parameter is `request` gets URL kwargs in the others;
+- Flask: a view decorated with `@app.route` / `@bp.get` ... gets URL variables;
+- FastAPI / Starlette: a route function's parameters are path, query, header,
+  cookie, form or body input, except dependencies and framework objects.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from secpat.model.module import Function, Module
+
+#: Names that hold a request object by convention.
+REQUEST_NAMES = frozenset({"request", "req"})
+#: Imported request proxies.
+REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.wrappers.Request",
+                             "werkzeug.Request", "flask.Request"})
+REQUEST_CLASSES = frozenset({"starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request",
+                             "django.http.HttpRequest", "werkzeug.wrappers.Request", "flask.Request",
+                             "rest_framework.request.Request"})
+#: Attributes of a request object that hold what the client sent.
+INPUT_ATTRIBUTES = frozenset({
+    # Flask / Werkzeug
+    "args", "form", "values", "json", "cookies", "headers", "data", "files", "view_args", "stream", "full_path",
+    "path", "url", "base_url", "query_string", "authorization", "referrer", "user_agent", "host",
+    # Django
+    "GET", "POST", "COOKIES", "FILES", "META", "body",
+    # Starlette / FastAPI / DRF
+    "query_params", "path_params", "query_params", "data",
+})
+#: Methods of a request object that return what the client sent.
+INPUT_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "get_full_path",
+                           "build_absolute_uri", "get_host"})
+#: Scripts read input too.
+INPUT_CALLS = frozenset({"input", "sys.stdin.read", "sys.stdin.readline"})
+INPUT_NAMES = frozenset({"sys.argv"})
+
+_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "api_route", "websocket", "head",
+                            "options"})
+_FASTAPI_PARAM_CALLS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path",
+                                                           "File"))
+_FASTAPI_NOT_INPUT = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends"})
+_FRAMEWORK_TYPES = frozenset({"Request", "Response", "BackgroundTasks", "WebSocket", "Session", "AsyncSession",
+                              "HTTPConnection", "SecurityScopes", "HTTPAuthorizationCredentials"})
+
+
+def request_parameters(module: Module, function: Function) -> dict[str, str]:
+    """Parameters that carry request input (or the request object): name → how it is known."""
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return {}
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    everything = [*positional, *args.kwonlyargs]
+    found: dict[str, str] = {}
+    defaults = dict(zip((a.arg for a in positional[len(positional) - len(args.defaults):]), args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+
+    for arg in everything:
+        default = defaults.get(arg.arg)
+        if isinstance(default, ast.Call) and module.qualified_name(default.func, function) in _FASTAPI_PARAM_CALLS:
+            found[arg.arg] = "FastAPI parameter"
+        if _annotated_with(module, function, arg.annotation, _FASTAPI_PARAM_CALLS):
+            found[arg.arg] = "FastAPI parameter"
+
+    route = _route_framework(module, function)
+    if route == "fastapi":
+        for arg in everything:
+            if arg.arg in found or arg.arg in {"self", "cls"}:
+                continue
+            default = defaults.get(arg.arg)
+            if isinstance(default, ast.Call) and module.qualified_name(default.func, function) in _FASTAPI_NOT_INPUT:
+                continue
+            if _annotated_with(module, function, arg.annotation, _FASTAPI_NOT_INPUT):
+                continue
+            if _annotation_name(arg.annotation) in _FRAMEWORK_TYPES:
+                continue
+            found[arg.arg] = "route parameter"
+    elif route == "flask":
+        for arg in everything:
+            if arg.arg not in {"self", "cls"}:
+                found.setdefault(arg.arg, "URL variable")
+    elif positional and positional[0].arg in REQUEST_NAMES and module.imports_any("django", "rest_framework"):
+        for arg in positional[1:]:
+            found.setdefault(arg.arg, "URL parameter")
+    elif len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES \
+            and module.imports_any("django", "rest_framework"):
+        for arg in positional[2:]:
+            found.setdefault(arg.arg, "URL parameter")
+    return found
+
+
+def is_request_object_param(module: Module, function: Function, name: str) -> bool:
+    if name in REQUEST_NAMES:
+        return True
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
+        if arg.arg == name and arg.annotation is not None:
+            return module.qualified_name(arg.annotation, function) in REQUEST_CLASSES
+    return False
+
+
+def _route_framework(module: Module, function: Function) -> str | None:
+    """'flask' or 'fastapi' when a decorator registers the function as a route."""
+    for decorator in function.decorators:
+        method = decorator.rsplit(".", 1)[-1]
+        if method not in _ROUTE_METHODS:
+            continue
+        if module.imports_any("fastapi", "starlette"):
+            return "fastapi"
+        if module.imports_any("flask", "quart"):
+            return "flask"
+    return None
+
+
+def _annotated_with(module: Module, function: Function, annotation: ast.expr | None, calls: frozenset[str]) -> bool:
+    """`Annotated[str, Header()]`."""
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
+        for meta in annotation.slice.elts[1:]:
+            if isinstance(meta, ast.Call) and module.qualified_name(meta.func, function) in calls:
+                return True
+    return False
+
+
+def _annotation_name(annotation: ast.expr | None) -> str | None:
+    if isinstance(annotation, ast.Name):
+        return annotation.id
+    if isinstance(annotation, ast.Attribute):
+        return annotation.attr
+    if isinstance(annotation, ast.Subscript):
+        return _annotation_name(annotation.value)
+    return None

@@ -1,0 +1,129 @@
+"""Pattern 4 — SQL injection prevention (SQL).
+
+A finding needs a sink: SQL text built at run time (f-string, `%`, `.format`,
+`+`, `join`) from a non-constant part that reaches an execution API. Prose
+that merely contains SQL words, constant composition (module constants,
+placeholder lists built from `"?"`), numbers, allow-listed identifiers and
+bound parameters are not findings. When request input is proven to flow in,
+the finding is SQL002 and shows the path.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secpat.dataflow import labels as L
+from secpat.findings import Confidence, Severity
+from secpat.rules.context import FileContext, Outcome
+from secpat.rules.registry import Rule, check, define
+
+_WHY = """
+    SQL text built by formatting puts data where the database expects code: a value such as
+    `admin' OR '1'='1` changes what the query does, and an attacker can read, change or delete
+    any data the connection can reach. Bound parameters send data separately from the query,
+    so it is never parsed as SQL.
+"""
+
+SQL001 = define(Rule(
+    id="SQL001",
+    name="sql-built-from-data",
+    pattern=4,
+    title="SQL built by string formatting reaches the database",
+    severity=Severity.HIGH,
+    confidence=Confidence.MEDIUM,
+    cwe=89,
+    why=_WHY,
+    bad="""
+        def find_user(cursor, name):
+            query = "SELECT * FROM users WHERE name='" + name + "'"
+            cursor.execute(query)
+    """,
+    good="""
+        def find_user(cursor, name):
+            cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
+    """,
+    fix="Pass values as bound parameters (`execute(sql, params)`, `text(sql).bindparams()`, `raw(sql, params)`); "
+        "for identifiers use an allow-list or `psycopg.sql.Identifier`.",
+))
+
+SQL002 = define(Rule(
+    id="SQL002",
+    name="sql-built-from-request",
+    pattern=4,
+    title="Request input flows into SQL text",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=89,
+    why=_WHY,
+    bad="""
+        from flask import request
+
+        @app.get("/users")
+        def users():
+            name = request.args["name"]
+            return db.execute(f"SELECT * FROM users WHERE name = '{name}'").fetchall()
+    """,
+    good="""
+        from flask import request
+
+        @app.get("/users")
+        def users():
+            name = request.args["name"]
+            return db.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchall()
+    """,
+    fix="Bind the request value as a parameter; never format it into the SQL text.",
+))
+
+# Methods that execute SQL text given as their first argument, on any receiver whose text reads as SQL.
+_EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "mogrify",
+                              "fetch", "fetchrow", "fetchval", "query"})
+# Methods and functions that only ever take SQL: no need for the text to look like SQL.
+_SQL_ONLY_METHODS = frozenset({"executescript", "exec_driver_sql", "raw", "mogrify", "extra"})
+_SQL_ONLY_CALLS = frozenset({
+    "sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text", "sqlalchemy.literal_column",
+    "django.db.models.expressions.RawSQL", "django.db.models.RawSQL", "pandas.read_sql", "pandas.read_sql_query",
+    "pandas.io.sql.read_sql",
+})
+_EXTRA_KEYWORDS = ("where", "select", "tables", "order_by")
+
+_OUTCOMES = (
+    Outcome(L.REQUEST, SQL002, "{source} is {sink}: bind it as a parameter instead"),
+    Outcome(L.HTML_ESCAPED, SQL002, "{source} is {sink}: HTML escaping does not protect SQL; bind it as a parameter"),
+    Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters"),
+)
+
+
+@check(SQL001, SQL002)
+def sql_injection(ctx: FileContext) -> None:
+    module = ctx.module
+    for function in module.all_functions():
+        if not any(_is_sink_call(call.method, call.callee) for call in function.calls):
+            continue
+        flow = module.flow(function)
+        for event in flow.calls:
+            callee = event.call.callee if event.call else None
+            func = event.node.func
+            method = func.attr if isinstance(func, ast.Attribute) else None
+            if not _is_sink_call(method, callee):
+                continue
+            for value, where in _sql_arguments(event, method, callee):
+                if L.CONST in value or L.COMPOSED not in value:
+                    continue  # constant composition, or text not built here
+                if not (L.SQL_TEXT in value or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS):
+                    continue  # `executor.execute(f"...")`: not SQL
+                ctx.report_flow(event.node, value, _OUTCOMES, scope=function, sink_note=where, once_per_source=False)
+
+
+def _is_sink_call(method: str | None, callee: str | None) -> bool:
+    return method in _EXECUTE_METHODS or method == "extra" or callee in _SQL_ONLY_CALLS
+
+
+def _sql_arguments(event, method: str | None, callee: str | None):
+    label = f"`{callee}()`" if callee in _SQL_ONLY_CALLS else f"`.{method}()`"
+    if method == "extra":
+        for keyword in _EXTRA_KEYWORDS:
+            if keyword in event.keywords:
+                yield event.keywords[keyword], f"passed to `.extra({keyword}=...)`"
+        return
+    first = event.value_of(0, "sql") or event.value_of(None, "query") or event.value_of(None, "statement")
+    yield first, f"executed by {label}"
