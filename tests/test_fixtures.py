@@ -7,7 +7,8 @@ the meta-test). `# todo-expect: RULE` records a known miss honestly: the test
 passes while it is missed and fails once it is found, so the note gets removed.
 
 A top-level fixture file is scanned alone; a fixture directory is scanned as
-one project (for flows across modules).
+one project (for flows across modules). Templates are annotated the same way
+inside a Jinja2 / Django comment: `{# expect: XSS004 #}`.
 """
 
 from __future__ import annotations
@@ -26,18 +27,21 @@ FIXTURES = Path(__file__).parent / "fixtures"
 _ANNOTATION = re.compile(r"#\s*(expect|ok|todo-expect|todo-ok):\s*([A-Z]+\d{3}(?:[\s,]+[A-Z]+\d{3})*)")
 
 
+_ANNOTATED_SUFFIXES = {".py", ".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
+
+
 def fixture_cases() -> list[Path]:
     cases = []
     for pattern_dir in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
         for entry in sorted(pattern_dir.iterdir()):
-            if entry.suffix == ".py" or entry.is_dir():
+            if entry.suffix in _ANNOTATED_SUFFIXES or entry.is_dir():
                 cases.append(entry)
     return cases
 
 
 def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
     found: dict[str, set[tuple[str, int]]] = {"expect": set(), "ok": set(), "todo-expect": set(), "todo-ok": set()}
-    files = [path] if path.is_file() else sorted(path.rglob("*.py"))
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in _ANNOTATED_SUFFIXES)
     for file in files:
         rel = file.name if path.is_file() else file.relative_to(path).as_posix()
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):

@@ -404,6 +404,9 @@ class FunctionFlow:
 
     def _eval_BinOp(self, node: ast.BinOp) -> L.Value:
         parts = [self._eval(node.left), self._eval(node.right)]
+        if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Call) \
+                and self.module.qualified_name(node.left.func, self.function) in S.MARKUP_CLASSES:
+            return self._escaped(node, "Markup %", parts[1])  # `Markup("<b>%s</b>") % x` escapes x
         textual = isinstance(node.op, ast.Mod) and _is_str(node.left) or isinstance(node.op, ast.Add) and (
             _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p for p in parts))
         if textual:
@@ -578,15 +581,19 @@ class FunctionFlow:
             return value
         return L.EMPTY
 
+    def _escaped(self, node: ast.AST, how: str, data: L.Value) -> L.Value:
+        """HTML-escaped data: safe in markup, still request input for SQL."""
+        value = dict(L.without(data, L.REQUEST, L.COMPOSED, L.CONST))
+        if L.REQUEST in data:
+            value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{how}`"),)
+        value[L.HTML_SAFE] = (self.step(node, f"`{how}`"),)
+        return value
+
     def _sanitised(self, node: ast.Call, callee: str, args: list[L.Value]) -> L.Value | None:
         """Escapers, safe-markup builders, numeric conversions and SQL composition objects."""
         data = L.combine(args) if args else L.EMPTY
         if callee in S.HTML_ESCAPERS or callee in S.HTML_SAFE_BUILDERS:
-            value = dict(L.without(data, L.REQUEST, L.COMPOSED, L.CONST))
-            if L.REQUEST in data:
-                value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{callee}()`"),)
-            value[L.HTML_SAFE] = (self.step(node, f"`{callee}()`"),)
-            return value
+            return self._escaped(node, callee, data)
         if callee in S.NUMERIC_SANITISERS:
             # A number carries no markup or SQL, whatever it came from; only predictability survives.
             value = {k: v for k, v in data.items() if k in _SURVIVES_NUMBERS}

@@ -72,7 +72,7 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         if _annotated_with(module, function, arg.annotation, _FASTAPI_PARAM_CALLS):
             found[arg.arg] = "FastAPI parameter"
 
-    route = _route_framework(module, function)
+    route = route_framework(module, function)
     if route == "fastapi":
         for arg in everything:
             if arg.arg in found or arg.arg in {"self", "cls"}:
@@ -89,14 +89,30 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         for arg in everything:
             if arg.arg not in {"self", "cls"}:
                 found.setdefault(arg.arg, "URL variable")
-    elif positional and positional[0].arg in REQUEST_NAMES and module.imports_any("django", "rest_framework"):
-        for arg in positional[1:]:
-            found.setdefault(arg.arg, "URL parameter")
-    elif len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES \
-            and module.imports_any("django", "rest_framework"):
-        for arg in positional[2:]:
-            found.setdefault(arg.arg, "URL parameter")
+    elif module.imports_any("django", "rest_framework"):
+        # Django passes URL kwargs after the request. Helpers share that signature, so only
+        # parameters that look like URL values count: untyped or str/int/UUID, not context objects.
+        first = 1 if positional and positional[0].arg in REQUEST_NAMES else \
+            2 if len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES else 0
+        if first:
+            for arg in positional[first:]:
+                if _looks_like_url_value(arg.arg) and _annotation_name(arg.annotation) in _URL_TYPES:
+                    found.setdefault(arg.arg, "URL parameter")
     return found
+
+
+_URL_TYPES = frozenset({None, "str", "int", "UUID", "slug"})
+_URL_VALUE_NAMES = frozenset({"slug", "pk", "id", "uuid", "username", "name", "year", "month", "day", "page",
+                              "token", "key", "code", "path", "url", "category", "tag", "lang", "language", "format",
+                              "q", "query", "term", "search", "filename", "title", "section", "kind", "type",
+                              "status", "sort", "order", "email", "uidb64", "lookup", "version", "handle", "label"})
+_URL_VALUE_SUFFIXES = ("_id", "_pk", "_slug", "_name", "_uuid", "_key", "_token", "_code", "_path")
+
+
+def _looks_like_url_value(name: str) -> bool:
+    """Django URL kwargs are named like the values they hold (`slug`, `post_id`); helpers that share the
+    `(request, ...)` signature take objects (`form`, `context`, `f`)."""
+    return name in _URL_VALUE_NAMES or name.endswith(_URL_VALUE_SUFFIXES)
 
 
 def is_request_object_param(module: Module, function: Function, name: str) -> bool:
@@ -111,12 +127,29 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
     return False
 
 
-def _route_framework(module: Module, function: Function) -> str | None:
-    """'flask' or 'fastapi' when a decorator registers the function as a route."""
+_APP_FRAMEWORKS = {
+    "flask.Flask": "flask", "flask.Blueprint": "flask", "flask.blueprints.Blueprint": "flask", "quart.Quart": "flask",
+    "quart.Blueprint": "flask", "fastapi.FastAPI": "fastapi", "fastapi.APIRouter": "fastapi",
+    "fastapi.routing.APIRouter": "fastapi", "starlette.applications.Starlette": "fastapi",
+    "starlette.routing.Router": "fastapi",
+}
+
+
+def route_framework(module: Module, function: Function) -> str | None:
+    """'flask' or 'fastapi' when a decorator registers the function as a route.
+
+    The decorated object decides (`app = Flask(...)`, `router = APIRouter()`); when it is
+    defined elsewhere, the module's imports do.
+    """
     for decorator in function.decorators:
-        method = decorator.rsplit(".", 1)[-1]
-        if method not in _ROUTE_METHODS:
+        base, _, method = decorator.rpartition(".")
+        if method not in _ROUTE_METHODS or not base:
             continue
+        for value in module.assignments.get(base, ()):
+            if isinstance(value, ast.Call):
+                framework = _APP_FRAMEWORKS.get(module.qualified_name(value.func) or "")
+                if framework:
+                    return framework
         if module.imports_any("fastapi", "starlette"):
             return "fastapi"
         if module.imports_any("flask", "quart"):

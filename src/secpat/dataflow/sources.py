@@ -98,6 +98,8 @@ HTML_ESCAPERS = frozenset({
     "cgi.escape", "markupsafe.soft_str", "django.utils.html.escapejs", "urllib.parse.quote",
     "urllib.parse.quote_plus",
 })
+# Markup strings escape what `%` and `.format()` put into them.
+MARKUP_CLASSES = frozenset({"markupsafe.Markup", "jinja2.Markup", "flask.Markup", "jinja2.utils.Markup"})
 # Builders of markup that escape what they interpolate.
 HTML_SAFE_BUILDERS = frozenset({
     "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.json_script",
