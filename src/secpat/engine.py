@@ -406,6 +406,26 @@ class _Summaries:
         matches = [k for k in self._by_tail.get(_tail(name), ()) if k.endswith("." + name) or name.endswith("." + k)]
         return matches[0] if len(matches) == 1 else None
 
+    def returned_params(self, name: str) -> dict[str, set[str]]:
+        """Parameters (by position and by name) whose value reaches the return value: "raw" or "escaped"."""
+        key = self.lookup(name)
+        module = self._module(self.file_of[key]) if key else None
+        if module is None:
+            return {}
+        qualname = key[len(module.module_name) + 1:] if module.module_name else key
+        function = module.functions.get(qualname)
+        if function is None:
+            return {}
+        out: dict[str, set[str]] = {}
+        for label in module.flow(function).return_value:
+            for prefix, how in ((L.PARAM_PREFIX, "raw"), (L.ESCAPED_PARAM_PREFIX, "escaped")):
+                if label.startswith(prefix):
+                    index = int(label[len(prefix):])
+                    out.setdefault(str(index), set()).add(how)
+                    if index < len(function.params):
+                        out.setdefault(function.params[index], set()).add(how)
+        return out
+
     def value(self, name: str, depth: int = 0) -> L.Value:
         key = self.lookup(name)
         if key is None or depth > 8:
@@ -448,11 +468,30 @@ class _Summaries:
 
     def decide(self, conditional: ConditionalFinding) -> Finding | None:
         for outcome in conditional.outcomes:
-            for callee, local in conditional.local_traces:
-                remote = self.value(callee).get(outcome.label)
-                if remote is None:
-                    continue
-                trace = ending_at((*remote, *local), conditional.sink_step)
+            for symbol, local in conditional.local_traces:
+                if symbol.startswith("here:"):
+                    if symbol[len("here:"):] != outcome.label:
+                        continue
+                    trace = ending_at(local, conditional.sink_step)
+                elif symbol.startswith(L.COMPOSED_FROM_PREFIX):
+                    returned = self.value(symbol[len(L.COMPOSED_FROM_PREFIX):])
+                    if outcome.label != L.COMPOSED or not returned or L.CONST in returned:
+                        continue
+                    trace = ending_at(local, conditional.sink_step)
+                elif symbol.startswith(L.RET_PREFIX):
+                    remote = self.value(symbol[len(L.RET_PREFIX):]).get(outcome.label)
+                    if remote is None:
+                        continue
+                    trace = ending_at((*remote, *local), conditional.sink_step)
+                else:
+                    callee, param, label = L.parse_via(symbol)
+                    returned = self.returned_params(callee).get(param, set())
+                    # Escaping on the way turns request input into escaped input.
+                    arriving = {label if how == "raw" else L.HTML_ESCAPED if label == L.REQUEST else label
+                                for how in returned}
+                    if outcome.label not in arriving:
+                        continue
+                    trace = ending_at(local, conditional.sink_step)
                 message = outcome.message.format(source=describe_source(trace, conditional.location),
                                                  sink=conditional.sink_step.note)
                 finding = Finding(

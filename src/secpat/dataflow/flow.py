@@ -407,6 +407,11 @@ class FunctionFlow:
         if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Call) \
                 and self.module.qualified_name(node.left.func, self.function) in S.MARKUP_CLASSES:
             return self._escaped(node, "Markup %", parts[1])  # `Markup("<b>%s</b>") % x` escapes x
+        if isinstance(node.op, ast.Mult):
+            # `["?"] * n`, `"-" * width`: the repeated sequence is the content, the count adds nothing.
+            for side, value in ((node.left, parts[0]), (node.right, parts[1])):
+                if isinstance(side, (ast.List, ast.Tuple)) or _is_str(side):
+                    return value
         textual = isinstance(node.op, ast.Mod) and _is_str(node.left) or isinstance(node.op, ast.Add) and (
             _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p for p in parts))
         if textual:
@@ -418,7 +423,13 @@ class FunctionFlow:
         value = L.combine(parts)
         if L.CONST in value or L.COMPOSED in value:
             return value
-        return {**value, L.COMPOSED: (self.step(node, f"built by {how}"),)}
+        step = self.step(node, f"built by {how}")
+        unknown = [p for p in parts if L.CONST not in p]
+        if all(p and all(L.deferred(k) for k in p) for p in unknown):
+            # Only other modules' return values are not constant here: decided by the project stage.
+            callees = {k[len(L.RET_PREFIX):] for p in unknown for k in p if k.startswith(L.RET_PREFIX)}
+            return {**value, **{L.COMPOSED_FROM_PREFIX + c: (step,) for c in callees}}
+        return {**value, L.COMPOSED: (step,)}
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> L.Value:
         return L.combine([self._eval(v) for v in node.values])
@@ -543,10 +554,18 @@ class FunctionFlow:
             if summary is not None:
                 return summary
             if callee.split(".", 1)[0] in self.module.project_roots:
-                # A function of another project module: the project stage looks it up.
-                return {f"{L.RET_PREFIX}{callee}": (self.step(node, f"returned by `{callee}()`"),)}
-        if method in S.SQL_QUOTING_METHODS:
-            return L.CONSTANT  # `preparer.quote(name)`, `connection.ops.quote_name(t)`: a quoted identifier
+                # A function of another project module: the project stage looks up what it returns,
+                # and which of its parameters reach the return value.
+                step = self.step(node, f"returned by `{callee}()`")
+                value = {f"{L.RET_PREFIX}{callee}": (step,)}
+                for position, arg in [*enumerate(args), *keywords.items()]:
+                    for label, trace in arg.items():
+                        if label != L.CONST and not L.is_symbolic(label):
+                            value[L.via(callee, position, label)] = trace + (step,)
+                return value
+        called = method if method is not None else func.id if isinstance(func, ast.Name) else None
+        if called in S.SQL_QUOTING_METHODS:
+            return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
         if method is not None and receiver is not None:
             if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
@@ -586,6 +605,9 @@ class FunctionFlow:
         value = dict(L.without(data, L.REQUEST, L.COMPOSED, L.CONST))
         if L.REQUEST in data:
             value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{how}`"),)
+        for label in list(value):
+            if label.startswith(L.PARAM_PREFIX):  # summaries say "returns its parameter, escaped"
+                value[L.ESCAPED_PARAM_PREFIX + label[len(L.PARAM_PREFIX):]] = value.pop(label)
         value[L.HTML_SAFE] = (self.step(node, f"`{how}`"),)
         return value
 
@@ -685,12 +707,15 @@ class FunctionFlow:
         step = self.step(node, f"returned by `{target.qualname}()`")
         for label, trace in summary.items():
             hashed = label.startswith(L.HASHED_PARAM_PREFIX)
-            if label.startswith(L.PARAM_PREFIX) or hashed:
+            escaped = label.startswith(L.ESCAPED_PARAM_PREFIX)
+            if label.startswith(L.PARAM_PREFIX) or hashed or escaped:
                 index = int(label.split(":", 1)[1]) - offset
                 param_name = target.params[index + offset] if index + offset < len(target.params) else None
                 arg = args[index] if 0 <= index < len(args) else keywords.get(param_name or "", L.EMPTY)
                 if hashed and L.PASSWORD in arg:
                     arg = {**L.without(arg, L.PASSWORD), L.FAST_HASH_OF_PASSWORD: arg[L.PASSWORD]}
+                if escaped:
+                    arg = self._escaped(node, f"{target.name}()", arg)
                 out.append(L.with_step(arg, step))
             elif label == L.CONST:
                 out.append(L.CONSTANT)

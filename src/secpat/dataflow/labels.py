@@ -40,8 +40,11 @@ COMPOSED = "composed"  # a string built at run time from at least one non-consta
 SQL_TEXT = "sql-text"  # contains literal text that reads as SQL
 
 PARAM_PREFIX = "param:"
+ESCAPED_PARAM_PREFIX = "escaped-param:"  # parameter N after HTML escaping
 HASHED_PARAM_PREFIX = "hashed-param:"  # a fast hash of parameter N: summaries say "returns sha256(param)"
 RET_PREFIX = "ret:"
+COMPOSED_FROM_PREFIX = "composed-from:"  # composed, unless what QUALNAME returns is a constant
+VIA_PREFIX = "via:"  # `via:QUALNAME:PARAM:LABEL`: LABEL came in through a call, if QUALNAME returns that parameter
 
 Trace = tuple[FlowStep, ...]
 Value = Mapping[str, Trace]
@@ -80,7 +83,23 @@ def with_step(value: Value, step: FlowStep) -> Value:
 
 
 def is_symbolic(label: str) -> bool:
-    return label.startswith((PARAM_PREFIX, HASHED_PARAM_PREFIX, RET_PREFIX))
+    return label.startswith((PARAM_PREFIX, HASHED_PARAM_PREFIX, ESCAPED_PARAM_PREFIX, RET_PREFIX, VIA_PREFIX,
+                             COMPOSED_FROM_PREFIX))
+
+
+def deferred(label: str) -> bool:
+    """Labels only the project stage can decide: they name a function of another module."""
+    return label.startswith((RET_PREFIX, VIA_PREFIX, COMPOSED_FROM_PREFIX))
+
+
+def via(callee: str, param: int | str, label: str) -> str:
+    return f"{VIA_PREFIX}{callee}:{param}:{label}"
+
+
+def parse_via(label: str) -> tuple[str, str, str]:
+    """`via:pkg.mod.f:1:request` → ('pkg.mod.f', '1', 'request')."""
+    callee, param, inner = label[len(VIA_PREFIX):].rsplit(":", 2) if label.count(":") >= 3 else ("", "", "")
+    return callee, param, inner
 
 
 def concrete(value: Value) -> Value:

@@ -32,12 +32,12 @@ class ConditionalFinding:
     """
 
     outcomes: tuple[Outcome, ...]
-    callees: tuple[str, ...]  # qualified names behind the symbolic `ret:` labels
+    callees: tuple[str, ...]  # the symbolic labels it rests on: `ret:QUALNAME`, `via:QUALNAME:PARAM:LABEL`
     location: Location
     snippet: str
     context: str
     sink_step: FlowStep
-    local_traces: tuple[tuple[str, L.Trace], ...]  # (callee, path from its call site to the sink)
+    local_traces: tuple[tuple[str, L.Trace], ...]  # (symbolic label, path from here to the sink)
 
 
 @dataclass
@@ -100,6 +100,25 @@ class FileContext:
         reported at its first sink only; injection rules report every sink.
         """
         sink = FlowStep(self.location(node), sink_note)
+        wanted = {o.label for o in outcomes}
+        symbolic = sorted(label for label in value if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX))
+                          or label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in wanted)
+        best = next((i for i, o in enumerate(outcomes) if o.label in value), None)
+        if symbolic and best != 0:
+            # A more serious outcome may hold through another module: let the project stage decide,
+            # with what is known here as the fallback.
+            if not once_per_source or all(self._first_sink("?", scope, value[k]) for k in symbolic):
+                here = [(f"here:{o.label}", value[o.label]) for o in outcomes if o.label in value]
+                self.conditionals.append(ConditionalFinding(
+                    outcomes=tuple(outcomes),
+                    callees=tuple(symbolic),
+                    location=self.location(node),
+                    snippet=self.snippet(node),
+                    context=self.context_of(scope),
+                    sink_step=sink,
+                    local_traces=(*((k, value[k]) for k in symbolic), *here),
+                ))
+            return False
         for outcome in outcomes:
             trace = value.get(outcome.label)
             if trace is not None:
@@ -109,17 +128,6 @@ class FileContext:
                 self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,
                             flow=ending_at(trace, sink), cwe=outcome.cwe)
                 return True
-        callees = tuple(sorted(label[len(L.RET_PREFIX):] for label in value if label.startswith(L.RET_PREFIX)))
-        if callees and all(self._first_sink("?", scope, value[L.RET_PREFIX + c]) for c in callees):
-            self.conditionals.append(ConditionalFinding(
-                outcomes=tuple(outcomes),
-                callees=callees,
-                location=self.location(node),
-                snippet=self.snippet(node),
-                context=self.context_of(scope),
-                sink_step=sink,
-                local_traces=tuple((c, value[L.RET_PREFIX + c]) for c in callees),
-            ))
         return False
 
 

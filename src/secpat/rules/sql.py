@@ -107,9 +107,11 @@ def sql_injection(ctx: FileContext) -> None:
             if not _is_sink_call(method, callee):
                 continue
             for value, where in _sql_arguments(event, method, callee):
-                if L.CONST in value or L.COMPOSED not in value:
+                # Built by another module's helper: the project stage decides.
+                deferred = any(L.deferred(label) for label in value)
+                if L.CONST in value or (L.COMPOSED not in value and not deferred):
                     continue  # constant composition, or text not built here
-                if not (L.SQL_TEXT in value or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS):
+                if not (L.SQL_TEXT in value or deferred or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS):
                     continue  # `executor.execute(f"...")`: not SQL
                 ctx.report_flow(event.node, value, _OUTCOMES, scope=function, sink_note=where, once_per_source=False)
 
