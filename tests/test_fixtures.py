@@ -6,9 +6,19 @@ stay silent (it is also checked by the "no extra finding" rule, and counted by
 the meta-test). `# todo-expect: RULE` records a known miss honestly: the test
 passes while it is missed and fails once it is found, so the note gets removed.
 
+Fixtures live under `tests/fixtures/<pattern>/`, and each is checked for the
+rules of its own pattern only: a Flask app written to test XSS would otherwise
+also have to carry rate-limit and CSRF annotations. Whole applications, checked
+for every rule, are the projects under `tests/projects/`.
+
 A top-level fixture file is scanned alone; a fixture directory is scanned as
 one project (for flows across modules). Templates are annotated the same way
-inside a Jinja2 / Django comment: `{# expect: XSS004 #}`.
+inside a Jinja2 / Django comment: `{# expect: XSS004 #}`; env and config files
+(`.env*`, YAML, TOML, INI, CFG, Dockerfile) in their own `#` comments.
+
+JSON has no comments, and some findings are about a whole file (line 0): a
+fixture directory may hold an `EXPECT` file with one `path:line RULE` line per
+expected finding and `path:line ok RULE` per look-alike that must stay silent.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from secpat.config import load_config
+from secpat.discovery import classify
 from secpat.engine import ScanOptions, scan
 from secpat.rules import registry
 
@@ -30,30 +41,49 @@ _ANNOTATION = re.compile(r"#\s*(expect|ok|todo-expect|todo-ok):\s*([A-Z]+\d{3}(?
 _ANNOTATED_SUFFIXES = {".py", ".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
 
 
+def _annotated(path: Path) -> bool:
+    return path.suffix in _ANNOTATED_SUFFIXES or classify(path.name) in ("env", "config")
+
+
 def fixture_cases() -> list[Path]:
     cases = []
     for pattern_dir in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
         for entry in sorted(pattern_dir.iterdir()):
-            if entry.suffix in _ANNOTATED_SUFFIXES or entry.is_dir():
+            if _annotated(entry) or entry.is_dir():
                 cases.append(entry)
     return cases
 
 
 def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
     found: dict[str, set[tuple[str, int]]] = {"expect": set(), "ok": set(), "todo-expect": set(), "todo-ok": set()}
-    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in _ANNOTATED_SUFFIXES)
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if _annotated(p))
     for file in files:
         rel = file.name if path.is_file() else file.relative_to(path).as_posix()
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
             for match in _ANNOTATION.finditer(line):
                 for rule_id in re.split(r"[\s,]+", match.group(2).strip()):
                     found[match.group(1)].add((f"{rel}:{rule_id}", number))
+    sidecar = path / "EXPECT"
+    if path.is_dir() and sidecar.is_file():
+        for entry in sidecar.read_text(encoding="utf-8").splitlines():
+            if entry.strip() and not entry.lstrip().startswith("#"):
+                where, *flags, rule_id = entry.split()
+                rel, _, number = where.rpartition(":")
+                found["ok" if flags == ["ok"] else "expect"].add((f"{rel}:{rule_id}", int(number)))
     return found
+
+
+PATTERN_DIRS = {"random": "RND", "passwords": "PWD", "jwt": "JWT", "sql": "SQL", "xss": "XSS", "csrf": "CSRF",
+                "ratelimit": "RATE", "logs": "LOG", "secrets": "SECRET", "config": "CONF"}
+
+
+def _prefix(path: Path) -> str:
+    return PATTERN_DIRS[path.relative_to(FIXTURES).parts[0]]
 
 
 def run(path: Path) -> set[tuple[str, int]]:
     root = path.parent if path.is_file() else path
-    config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low"})
+    config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low", "select": [_prefix(path)]})
     result = scan([path], config, ScanOptions(use_cache=False, jobs=1))
     blocking = [n for n in result.notices if n.blocking]
     assert not blocking, blocking
@@ -75,10 +105,13 @@ def test_fixture(case: Path) -> None:
 def test_every_rule_has_positive_and_negative_fixtures() -> None:
     positives: Counter[str] = Counter()
     negatives: Counter[str] = Counter()
-    for case in fixture_cases():
+    projects = FIXTURES.parent / "projects"
+    cases = fixture_cases() + (sorted(p for p in projects.iterdir() if p.is_dir()) if projects.is_dir() else [])
+    for case in cases:
         notes = annotations(case)
         positives.update(key.split(":")[-1] for key, _ in notes["expect"])
         negatives.update(key.split(":")[-1] for key, _ in notes["ok"])
-    checked = {rule.id for check in registry.file_checks() for rule in check.rules}
+    checked = {rule.id for check in registry.file_checks() + registry.project_checks() for rule in check.rules
+               if rule.kind == "static"}
     missing = sorted(r for r in checked if not positives[r] or not negatives[r])
     assert not missing, f"rules without both positive and negative fixture lines: {missing}"

@@ -115,7 +115,7 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResul
                                      f"parsed with the version-independent parser ({parsed.fallback_reason})"))
     module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
                     is_package=source.is_package, project_roots=task.project_roots)
-    ctx = FileContext(module)
+    ctx = FileContext(module, task.config)
     for check in checks:
         try:
             check.func(ctx)

@@ -731,8 +731,8 @@ _SQL = re.compile(r"\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+f
                   r"values\s*\(|create\s+table|drop\s+table|alter\s+table|union\s+select|from\s+\w+\s+where)\b",
                   re.IGNORECASE | re.DOTALL)
 _SQL_CONSTANT: L.Value = {L.CONST: (), L.SQL_TEXT: ()}
-_SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.UUID1, L.SHORT_TOKEN, L.SECRET,
-                               L.PASSWORD})
+# A number made from a random value is still random; a length or truth value of a password is not secret.
+_SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.UUID1, L.SHORT_TOKEN})
 
 
 def _is_str(node: ast.AST) -> bool:

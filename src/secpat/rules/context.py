@@ -45,6 +45,7 @@ class FileContext:
     """A Python file: its Module model, and where checks put findings and facts."""
 
     module: Module
+    config: object = None  # secpat.config.Config: settings rules may read (e.g. jwt_max_lifetime)
     findings: list[Finding] = field(default_factory=list)
     conditionals: list[ConditionalFinding] = field(default_factory=list)
     facts: list[tuple[str, object]] = field(default_factory=list)
