@@ -20,6 +20,7 @@ class NameKind(Enum):
     SECRET = "secret"  # a token, key or other credential the system issues or holds
     SHORT_CODE = "short-code"  # an OTP / PIN / one-time code: may be short if attempts are limited
     SIGNATURE = "signature"  # a MAC, signature or integrity checksum
+    PERSONAL = "personal"  # card number, CVV, social security number: never logged
 
 
 @lru_cache(maxsize=8192)
@@ -33,6 +34,7 @@ _SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "
                  "authorization",
                  "sessionid", "sid", "jwt", "bearer_token", "pepper"}
 _SHORT_CODE_HEADS = {"otp", "totp", "hotp", "pin", "passcode", "mfa"}
+_PERSONAL_HEADS = {"cvv", "cvc", "cvv2", "ssn", "pan", "iban"}
 _SIGNATURE_HEADS = {"signature", "sig", "mac", "hmac", "checksum", "integrity"}
 # Head words that need a qualifier in front to mean a secret.
 _KEY_QUALIFIERS = {"api", "secret", "private", "access", "signing", "sign", "encryption", "encrypt", "session", "auth",
@@ -76,6 +78,8 @@ def classify(name: str) -> NameKind | None:
         return NameKind.PASSWORD
     if head in _SHORT_CODE_HEADS:
         return NameKind.SHORT_CODE
+    if head in _PERSONAL_HEADS or (head == "number" and qualifier in {"card", "pan", "account", "iban"}):
+        return NameKind.PERSONAL
     if head in _SIGNATURE_HEADS:
         return NameKind.SIGNATURE
     if head in _SECRET_HEADS:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
 _VALUE_ATTRS = frozenset({"data", "value"})
+_ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
 _LINK = re.compile(r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
                    r"unsubscribe|password)[-_/]", re.IGNORECASE)
 _FORM_BASES = {"form", "data", "body", "payload", "credentials", "creds", "login", "req", "request", "args", "input",
@@ -169,6 +170,8 @@ class FunctionFlow:
             return {L.PASSWORD: (self.step(node, note),)}
         if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
             return {L.SECRET: (self.step(node, note),)}
+        if kind is names.NameKind.PERSONAL:
+            return {L.PERSONAL: (self.step(node, note),)}
         return {}
 
     def _lookup(self, name: str, node: ast.AST) -> L.Value:
@@ -188,15 +191,20 @@ class FunctionFlow:
         for stmt in body:
             self._stmt(stmt)
 
-    def _branches(self, *blocks: list[ast.stmt], known: tuple[str, L.Value] | None = None) -> None:
+    def _branches(self, *blocks: list[ast.stmt], known: tuple[str, L.Value] | None = None,
+                  bindings: dict[int, tuple[str, L.Value]] | None = None) -> None:
         """Analyse alternative blocks from the same state, then merge their environments.
-        `known` is what the first block may assume about a name (a guard it is under)."""
+        `known` is what the first block may assume about a name (a guard it is under);
+        `bindings` gives a block, by index, a name bound on entry (`except E as e`)."""
         start = dict(self.env)
         results = []
+        bindings = dict(bindings or {})
+        if known is not None:
+            bindings[0] = known
         for index, block in enumerate(blocks):
             self.env = dict(start)
-            if known is not None and index == 0:
-                self.env[known[0]] = known[1]
+            if index in bindings:
+                self.env[bindings[index][0]] = bindings[index][1]
             self._block(block)
             results.append(self.env)
         merged: dict[str, L.Value] = {}
@@ -247,7 +255,11 @@ class FunctionFlow:
             self._block(stmt.body)
         elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             self._block(stmt.body)
-            self._branches([], *[h.body for h in stmt.handlers], stmt.orelse)
+            # Only broad or infrastructure exceptions carry internals; `except ValueError as e` around
+            # parsing user input usually holds a message meant for the user.
+            caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)})
+                      for index, h in enumerate(stmt.handlers) if h.name and self._reveals_internals(h.type)}
+            self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
         elif isinstance(stmt, ast.Match):
             self._eval(stmt.subject)
@@ -259,6 +271,16 @@ class FunctionFlow:
         elif isinstance(stmt, ast.ClassDef) and self.function.is_module:
             pass  # methods are functions of their own
         # Nested defs and classes are functions of their own; imports are in the model.
+
+    def _reveals_internals(self, caught: ast.expr | None) -> bool:
+        if caught is None:
+            return True
+        types = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        for node in types:
+            name = self.module.qualified_name(node, self.function) or ""
+            if name.rsplit(".", 1)[-1] in S.INTERNAL_EXCEPTIONS:
+                return True
+        return False
 
     def _allow_list(self, test: ast.expr) -> tuple[str, bool] | None:
         """(name, True) for `name in CONSTANTS`, (name, False) for `name not in CONSTANTS`."""
@@ -349,7 +371,10 @@ class FunctionFlow:
         base = self._eval(node.value)
         if L.REQUEST_OBJECT in base:
             if node.attr in R.INPUT_ATTRIBUTES:
-                return {L.REQUEST: base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)}
+                trace = base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
+                if node.attr in R.WHOLE_INPUTS:  # all headers, all cookies, the whole body
+                    return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
+                return {L.REQUEST: trace}
             return L.EMPTY  # `request.user`, `request.method`: the server's own data
         if self._is_class_constant(node):
             return L.CONSTANT
@@ -384,7 +409,7 @@ class FunctionFlow:
         key = node.slice
         if not isinstance(key, ast.Constant):
             self._eval(key)
-        value = dict(L.without(base, L.CONST, *_NAMED_LABELS))
+        value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             value.update(self._named(key.value, node, f"`{_text(node)}`"))
         return value
@@ -535,7 +560,8 @@ class FunctionFlow:
         all_args = [*args, *keywords.values()]
         if receiver is not None and L.REQUEST_OBJECT in receiver:
             if method in R.INPUT_METHODS:
-                return {L.REQUEST: receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)}
+                trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
+                return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
             return L.EMPTY
         if callee:
             source = self._source(node, callee, args, keywords)
@@ -585,6 +611,8 @@ class FunctionFlow:
                 return value
             if method in S.PROPAGATING_METHODS:
                 value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
+                if method in _ONE_ITEM_METHODS:
+                    value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers
                 if method == "join" and L.RANDOM_PICK in value:
                     # Many random picks joined together make a token.
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
@@ -624,6 +652,8 @@ class FunctionFlow:
             return L.CONSTANT
         if callee in R.INPUT_CALLS:
             return {L.REQUEST: (self.step(node, f"`{callee}()`"),)}
+        if callee in S.TRACEBACK_CALLS:
+            return {L.TRACEBACK: (self.step(node, f"`{callee}()`"),)}
         return None
 
     def _source(self, node: ast.Call, callee: str, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:

@@ -37,6 +37,9 @@ INPUT_ATTRIBUTES = frozenset({
     # Starlette / FastAPI / DRF
     "query_params", "path_params", "query_params", "data",
 })
+#: Input attributes that hold everything of a kind at once (all headers, the whole body).
+WHOLE_INPUTS = frozenset({"headers", "cookies", "COOKIES", "META", "body", "data", "json", "form", "GET", "POST",
+                          "values", "args", "FILES", "files", "query_params", "environ"})
 #: Methods of a request object that return what the client sent.
 INPUT_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "get_full_path",
                            "build_absolute_uri", "get_host"})

@@ -117,3 +117,13 @@ SQL_QUOTING_METHODS = frozenset({"quote", "quote_identifier", "quote_name", "quo
                                  "escape_identifier", "literal"})
 # Safe SQL composition objects.
 SQL_SAFE_PREFIXES = ("psycopg.sql.", "psycopg2.sql.")
+
+# Formatted tracebacks: internals (paths, code, SQL) that must not reach a client.
+TRACEBACK_CALLS = frozenset({"traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
+                             "traceback.format_stack", "traceback.print_exc", "sys.exc_info"})
+# Exceptions whose message describes the system rather than the request: catch-alls, databases, I/O.
+INTERNAL_EXCEPTIONS = frozenset({"Exception", "BaseException", "OSError", "IOError", "EnvironmentError",
+                                 "DatabaseError", "OperationalError", "ProgrammingError", "IntegrityError",
+                                 "InterfaceError", "InternalError", "SQLAlchemyError", "DBAPIError", "Error",
+                                 "ConnectionError", "TimeoutError", "RuntimeError", "ImportError", "KeyError",
+                                 "AttributeError", "TypeError", "NameError"})

@@ -1,0 +1,222 @@
+"""Pattern 8 — log design (LOG).
+
+What must never be written to a log (or printed): passwords, tokens, API keys,
+cookies, session ids, authorization headers, card numbers — found by name
+(variable, attribute, dict key, form field) and by data flow from such fields
+— and whole requests, header sets, cookie jars or bodies. And what must never
+be sent to a client: exception messages and tracebacks. Derived values
+(`len(tokens)`, `bool(password)`, `password_policy`, `token_count`) are fine.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secpat.dataflow import labels as L
+from secpat.dataflow import requests as R
+from secpat.findings import Confidence, Severity
+from secpat.rules.context import FileContext, Outcome
+from secpat.rules.registry import Rule, check, define
+
+LOG001 = define(Rule(
+    id="LOG001",
+    name="secret-in-log",
+    pattern=8,
+    title="Password, token or other secret written to a log",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=532,
+    why="""
+        Logs are copied to files, aggregators, support tickets and backups, and read by far more
+        people and systems than the database. A password or token written there is a credential
+        anyone with log access can replay; a card number there puts the whole log pipeline in
+        PCI scope.
+    """,
+    bad="""
+        import logging
+
+        def login(username, password, api_token):
+            print(f"Login: user={username}, password={password}")
+            logging.info(f"Token: {api_token}")
+    """,
+    good="""
+        import logging
+
+        def login(username, request_ip):
+            logging.info("Login attempt: user=%s, ip=%s", username, request_ip)
+    """,
+    fix="Log who and what (user id, IP, action, outcome), never the credential; redact with a logging filter "
+        "if a library logs it for you.",
+))
+
+LOG002 = define(Rule(
+    id="LOG002",
+    name="request-logged-whole",
+    pattern=8,
+    title="Whole request, headers, cookies or body written to a log",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=532,
+    why="""
+        A whole request, header set, cookie jar or body carries the Authorization header, the
+        session cookie, CSRF tokens and any password in a form: logging it logs every secret
+        the client sent, and nobody notices because each field looks harmless alone.
+    """,
+    bad="""
+        import logging
+        from flask import request
+
+        def handler():
+            logging.debug("headers: %s", request.headers)
+    """,
+    good="""
+        import logging
+        from flask import request
+
+        def handler():
+            logging.debug("user agent: %s", request.headers.get("User-Agent"))
+    """,
+    fix="Log the few fields you need by name (path, method, user agent, request id).",
+))
+
+LOG003 = define(Rule(
+    id="LOG003",
+    name="exception-details-to-client",
+    pattern=8,
+    title="Exception details or traceback returned to the client",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.MEDIUM,
+    cwe=209,
+    why="""
+        Exception messages and tracebacks describe the inside of the application: file paths,
+        library versions, SQL statements, hostnames, sometimes configuration values. Returned to
+        the client they map the attack surface for whoever triggers the error.
+    """,
+    bad="""
+        from flask import Flask
+        app = Flask(__name__)
+
+        @app.route("/report")
+        def report():
+            try:
+                return build_report()
+            except Exception as exc:
+                return {"error": str(exc)}, 500
+    """,
+    good="""
+        import logging
+        from flask import Flask
+        app = Flask(__name__)
+
+        @app.route("/report")
+        def report():
+            try:
+                return build_report()
+            except Exception:
+                logging.exception("report failed")
+                return {"error": "internal error"}, 500
+    """,
+    fix="Log the exception server-side (`logging.exception`) and return a generic message with an error id.",
+))
+
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
+                          "msg", "trace", "success"})
+_LOG_FUNCTIONS = frozenset({"print", "warnings.warn", "pprint.pprint"} |
+                           {f"logging.{m}" for m in _LOG_METHODS} | {f"loguru.logger.{m}" for m in _LOG_METHODS})
+_LOGGER_FACTORIES = frozenset({"logging.getLogger", "structlog.get_logger", "structlog.getLogger",
+                               "structlog.stdlib.get_logger", "loguru.logger.bind"})
+_RESPONSES = frozenset({
+    "django.http.HttpResponse", "django.http.JsonResponse", "django.http.HttpResponseServerError",
+    "django.http.HttpResponseBadRequest", "flask.jsonify", "flask.make_response", "flask.Response",
+    "fastapi.responses.JSONResponse", "fastapi.responses.HTMLResponse", "fastapi.responses.PlainTextResponse",
+    "starlette.responses.JSONResponse", "starlette.responses.PlainTextResponse", "starlette.responses.Response",
+    "fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException",
+    "rest_framework.response.Response",
+})
+
+_LOGGED = (
+    Outcome(L.PASSWORD, LOG001, "{source} is {sink}: never log passwords"),
+    Outcome(L.SECRET, LOG001, "{source} is {sink}: never log tokens, keys or session ids"),
+    Outcome(L.PERSONAL, LOG001, "{source} is {sink}: never log card numbers or personal identifiers"),
+    Outcome(L.REQUEST_WHOLE, LOG002, "{source} is {sink}: it carries every header, cookie and field"),
+    Outcome(L.REQUEST_OBJECT, LOG002, "{source} is {sink}: it carries every header, cookie and field"),
+)
+_LEAKED = (
+    Outcome(L.TRACEBACK, LOG003, "{source} is {sink}: tracebacks show the inside of the application",
+            Confidence.HIGH),
+    Outcome(L.EXCEPTION, LOG003, "{source} is {sink}: exception messages can reveal internals"),
+)
+
+
+@check(LOG001, LOG002, LOG003)
+def log_hygiene(ctx: FileContext) -> None:
+    module = ctx.module
+    loggers = _logger_names(module)
+    for function in module.all_functions():
+        if not any(_is_log_call(module, call, loggers) or call.callee in _RESPONSES for call in function.calls) \
+                and R.route_framework(module, function) is None and not _is_django_view(module, function):
+            continue
+        flow = module.flow(function)
+        for event in flow.calls:
+            callee = event.call.callee if event.call else None
+            if event.call is not None and _is_log_call(module, event.call, loggers):
+                where = f"written by `{_callee_text(event.node)}()`"
+                for value in [*event.args, *(v for k, v in event.keywords.items() if k not in {"exc_info"})]:
+                    if ctx.report_flow(event.node, value, _LOGGED, scope=function, sink_note=where,
+                                       once_per_source=False):
+                        break
+            elif callee in _RESPONSES:
+                for value in [*event.args, *event.keywords.values()]:
+                    if ctx.report_flow(event.node, value, _LEAKED, scope=function, once_per_source=False,
+                                       sink_note=f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"):
+                        break
+        if R.route_framework(module, function) or _is_django_view(module, function):
+            for ret in flow.returns:
+                if not isinstance(getattr(ret.node, "value", None), ast.Call):
+                    ctx.report_flow(ret.node, ret.value, _LEAKED, scope=function, once_per_source=False,
+                                    sink_note=f"returned to the client by the view `{function.name}()`")
+
+
+def _logger_names(module) -> set[str]:
+    """Module-level names bound to a logger: `logger = logging.getLogger(__name__)`."""
+    names = set()
+    for name, values in module.assignments.items():
+        for value in values:
+            if isinstance(value, ast.Call) and module.qualified_name(value.func) in _LOGGER_FACTORIES:
+                names.add(name)
+    return names
+
+
+def _is_log_call(module, call, loggers: set[str]) -> bool:
+    if call.callee in _LOG_FUNCTIONS:
+        return True
+    if call.method not in _LOG_METHODS or call.receiver is None:
+        return False
+    receiver = call.receiver
+    if isinstance(receiver, ast.Name) and receiver.id in loggers:
+        return True
+    if isinstance(receiver, ast.Call) and module.qualified_name(receiver.func, call.scope) in _LOGGER_FACTORIES:
+        return True
+    text = _dotted_text(receiver)
+    return text is not None and text.rsplit(".", 1)[-1].lower().lstrip("_") in {"log", "logger", "logging", "audit_log",
+                                                                                 "audit_logger", "structlog"}
+
+
+def _is_django_view(module, function) -> bool:
+    params = function.params
+    return bool(params) and params[0] in R.REQUEST_NAMES and module.imports_any("django", "rest_framework")
+
+
+def _dotted_text(node: ast.AST) -> str | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def _callee_text(node: ast.Call) -> str:
+    return _dotted_text(node.func) or "log"
