@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
 _VALUE_ATTRS = frozenset({"data", "value"})
+_TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
+_TIME_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
 _ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
 _LINK = re.compile(r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
                    r"unsubscribe|password)[-_/]", re.IGNORECASE)
@@ -98,6 +100,7 @@ class FunctionFlow:
 
     def __post_init__(self) -> None:
         self._calls_by_node = {id(c.node): c for c in self.function.calls}
+        self._shapes = self.module.imports_any(*_TOKEN_LIBRARIES)
         self._seeded_names: set[str] = set()
         self._in_progress = getattr(self.module, "_flow_in_progress", None)
         if self._in_progress is None:
@@ -330,6 +333,10 @@ class FunctionFlow:
                 self._eval(key_node)
             if record:
                 self.stores.append(StoreEvent(target, "item", key_value, target.value, value, stmt))
+            if self._shapes and key_value is not None and isinstance(target.value, ast.Name):
+                name = target.value.id
+                self.env[name] = L.combine([self.env.get(name, L.EMPTY),
+                                            self._key_labels(key_value, value_node, value, target)])
             return
 
     def _add_name_label(self, value: L.Value, name: str, node: ast.AST) -> L.Value:
@@ -432,6 +439,12 @@ class FunctionFlow:
         if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Call) \
                 and self.module.qualified_name(node.left.func, self.function) in S.MARKUP_CLASSES:
             return self._escaped(node, "Markup %", parts[1])  # `Markup("<b>%s</b>") % x` escapes x
+        if self._shapes and isinstance(node.op, ast.Add):
+            # `time.time() + 3600`: a point in time that far from now.
+            for clock, other, other_node in ((parts[0], parts[1], node.right), (parts[1], parts[0], node.left)):
+                number = _number_literal(other_node, self.module)
+                if L.TIME in clock and number is not None:
+                    return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}
         if isinstance(node.op, ast.Mult):
             # `["?"] * n`, `"-" * width`: the repeated sequence is the content, the count adds nothing.
             for side, value in ((node.left, parts[0]), (node.right, parts[1])):
@@ -500,8 +513,24 @@ class FunctionFlow:
                 # A dict display is a store under each of its keys: `{"token": v}`.
                 value = self._add_name_label(value, key.value, key) if names.classify(key.value) else value
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
+                if self._shapes:
+                    parts.append(self._key_labels(key.value, val, value, key))
             parts.append(value)
+        if self._shapes:
+            parts.append({L.DICT: (self.step(node, "dict"),)})
         return L.combine(parts) if parts else L.CONSTANT
+
+    def _key_labels(self, key: str, node: ast.AST | None, value: L.Value, where: ast.AST) -> dict[str, L.Trace]:
+        """`key:exp`, `keyval:verify_signature=False`, `lifetime:3600` for one entry of a dict."""
+        step = (self.step(where, f"key `{key}`"),)
+        out: dict[str, L.Trace] = {L.KEY_PREFIX + key: step}
+        if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, str, type(None))):
+            out[f"{L.KEYVAL_PREFIX}{key}={node.value!r}"] = step
+        if key == "exp":
+            for label in value:
+                if label.startswith(L.DURATION_PREFIX):
+                    out[L.LIFETIME_PREFIX + label[len(L.DURATION_PREFIX):]] = step
+        return out
 
     def _comprehension(self, generators: list[ast.comprehension], *elts: ast.expr) -> L.Value:
         saved = dict(self.env)
@@ -563,6 +592,13 @@ class FunctionFlow:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
                 return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
             return L.EMPTY
+        if self._shapes:
+            shaped = self._shape_call(node, callee, func, method, args, keywords)
+            if shaped is not None:
+                return shaped
+        if callee in _ENV_READS and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
+                and isinstance(node.args[1].value, str):
+            return {L.LITERAL_FALLBACK: (self.step(node, f"`{_text(node)}`"),)}
         if callee:
             source = self._source(node, callee, args, keywords)
             if source is not None:
@@ -627,6 +663,56 @@ class FunctionFlow:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
+
+    def _shape_call(self, node: ast.Call, callee: str | None, func: ast.expr, method: str | None,
+                    args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
+        """Calls that build or change dict shapes and time spans, in token-handling modules."""
+        if callee == "dict":
+            parts = [*args, {L.DICT: (self.step(node, "dict()"),)}]
+            for kw in node.keywords:
+                if kw.arg:
+                    parts.append(self._key_labels(kw.arg, kw.value, keywords[kw.arg], kw))
+            return L.combine(parts)
+        if callee == "datetime.timedelta":
+            seconds = self._seconds(node)
+            if seconds is not None:
+                return {L.DURATION_PREFIX + str(int(seconds)): (self.step(node, f"`{_text(node)}`"),)}
+            return L.EMPTY
+        if callee is not None and callee.endswith("get_unverified_header"):
+            return {L.TOKEN_HEADER: (self.step(node, f"`{_text(node)}`"),)}
+        if method in {"update", "setdefault"} and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            name = func.value.id
+            parts = [self.env.get(name, L.EMPTY)]
+            if method == "update":
+                parts.extend(L.without(a, *_NON_SHAPE) for a in args)
+                parts.extend(self._key_labels(kw.arg, kw.value, keywords[kw.arg], kw) for kw in node.keywords
+                             if kw.arg)
+            elif node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                value = args[1] if len(args) > 1 else L.EMPTY
+                parts.append(self._key_labels(node.args[0].value, node.args[1] if len(node.args) > 1 else None,
+                                              value, node))
+            self.env[name] = L.combine(parts)
+            return L.EMPTY
+        return None
+
+    def _seconds(self, node: ast.Call) -> float | None:
+        """`timedelta(hours=1, minutes=30)` in seconds, when every part is a literal or module constant."""
+        from secpat.model.module import literal_value
+
+        total = 0.0
+        parts = list(zip(("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"), node.args))
+        parts += [(kw.arg, kw.value) for kw in node.keywords if kw.arg]
+        for unit, value_node in parts:
+            value = literal_value(value_node)
+            if value is None and isinstance(value_node, ast.Name):
+                assigned = self.module.assignments.get(value_node.id)
+                value = literal_value(assigned[-1]) if assigned else None
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or unit not in _TIME_UNITS:
+                if unit == "microseconds":
+                    continue
+                return None
+            total += value * _TIME_UNITS[unit]
+        return total
 
     def _escaped(self, node: ast.AST, how: str, data: L.Value) -> L.Value:
         """HTML-escaped data: safe in markup, still request input for SQL."""
@@ -767,6 +853,20 @@ _SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.UUID
 
 def _is_str(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr,)) or isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+_ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
+_NON_SHAPE = (L.CONST,)
+
+
+def _number_literal(node: ast.AST, module) -> float | None:
+    from secpat.model.module import literal_value
+
+    value = literal_value(node)
+    if value is None and isinstance(node, ast.Name):
+        assigned = module.assignments.get(node.id)
+        value = literal_value(assigned[-1]) if assigned else None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _leaves_or_resets(body: list[ast.stmt], name: str) -> bool:

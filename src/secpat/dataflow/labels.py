@@ -43,6 +43,16 @@ HTML_SAFE = "html-safe"  # markup built safely (format_html, render_to_string, e
 COMPOSED = "composed"  # a string built at run time from at least one non-constant part
 SQL_TEXT = "sql-text"  # contains literal text that reads as SQL
 
+# Shapes, tracked only in modules that build or read tokens (JWT): which keys a dict has, their
+# literal values, and lifetimes computed from `timedelta` / seconds arithmetic.
+DICT = "dict"  # a dict built here (its keys are known)
+KEY_PREFIX = "key:"  # `key:exp`
+KEYVAL_PREFIX = "keyval:"  # `keyval:verify_signature=False`
+DURATION_PREFIX = "duration:"  # `duration:3600`: a time span in seconds
+LIFETIME_PREFIX = "lifetime:"  # `lifetime:86400`: what `exp` is set to, from now
+TOKEN_HEADER = "token-header"  # read from an unverified token header
+LITERAL_FALLBACK = "literal-fallback"  # `os.getenv("X", "literal")`
+
 PARAM_PREFIX = "param:"
 ESCAPED_PARAM_PREFIX = "escaped-param:"  # parameter N after HTML escaping
 HASHED_PARAM_PREFIX = "hashed-param:"  # a fast hash of parameter N: summaries say "returns sha256(param)"

@@ -1,0 +1,296 @@
+"""Pattern 3 — secure JWT design (JWT), for PyJWT, python-jose, authlib and joserfc.
+
+Payloads and options are followed through variables, dict displays, `dict()`,
+`update()`, `|`, `**` and helper functions of the same module; lifetimes are
+computed from `timedelta` and seconds arithmetic (the maximum is the config's
+`jwt-max-lifetime`, one hour by default). A payload built in another module is
+not judged for a missing `exp` (documented limit).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from secpat import names
+from secpat.dataflow import labels as L
+from secpat.findings import Confidence, Severity
+from secpat.model.module import literal_value
+from secpat.rules.context import FileContext
+from secpat.rules.registry import Rule, check, define
+
+_ARTICLE_BAD = """
+    import jwt
+    token = jwt.encode({"user_id": 1}, "secret")  # No expiry, weak secret
+"""
+
+JWT001 = define(Rule(
+    id="JWT001", name="jwt-without-expiry", pattern=3, title="Token issued without `exp`",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=613,
+    why="""
+        A JWT is valid until it expires, and nothing can revoke it on the server. Without `exp`
+        a leaked token (from a log, a browser extension, a proxy) works for ever.
+    """,
+    bad=_ARTICLE_BAD,
+    good="""
+        import datetime, os
+        import jwt
+        payload = {"user_id": 1, "exp": datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)}
+        token = jwt.encode(payload, os.environ["JWT_SECRET"], algorithm="HS256")
+    """,
+    fix="Set `exp` on every token: 15 minutes to 1 hour for access tokens, with refresh tokens for longer sessions.",
+))
+JWT002 = define(Rule(
+    id="JWT002", name="jwt-algorithms-not-pinned", pattern=3, title="Token decoded without pinned algorithms",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
+    why="""
+        If the verifier lets the token choose its algorithm, an attacker picks one that makes the
+        signature meaningless: `none`, or HS256 with the server's public RSA key as the HMAC
+        secret. The accepted algorithms must be fixed in code, from one family.
+    """,
+    bad="""
+        import jwt
+        header = jwt.get_unverified_header(token)
+        data = jwt.decode(token, key, algorithms=[header["alg"]])
+    """,
+    good="""
+        import jwt
+        data = jwt.decode(token, key, algorithms=["HS256"])
+    """,
+    fix="Pass `algorithms=[\"HS256\"]` (or the single asymmetric algorithm you issue); never read it from the token.",
+))
+JWT003 = define(Rule(
+    id="JWT003", name="jwt-verification-disabled", pattern=3, title="Token signature or expiry not verified",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
+    why="""
+        `verify_signature: False` accepts any token anyone wrote; `verify_exp: False` accepts
+        tokens that expired. Either turns authentication into a formality.
+    """,
+    bad="""
+        import jwt
+        data = jwt.decode(token, options={"verify_signature": False})
+    """,
+    good="""
+        import jwt
+        data = jwt.decode(token, key, algorithms=["HS256"])
+    """,
+    fix="Keep verification on; to read claims before verifying, verify first.",
+))
+JWT004 = define(Rule(
+    id="JWT004", name="jwt-weak-key", pattern=3, title="Signing key hard-coded, short, or a literal default",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=321,
+    why="""
+        Whoever knows the HMAC key can mint tokens for any user. A key in the source is known to
+        everyone with the repository; a short one is brute-forced offline from a single token;
+        a literal fallback silently ships to production when the variable is missing.
+    """,
+    bad=_ARTICLE_BAD,
+    good="""
+        import os
+        import jwt
+        token = jwt.encode(payload, os.environ["JWT_SECRET"], algorithm="HS256")  # secrets.token_hex(32)
+    """,
+    fix="Load a random key of at least 32 bytes (`secrets.token_hex(32)`) from the environment or a secret "
+        "store, with no default.",
+))
+JWT005 = define(Rule(
+    id="JWT005", name="jwt-lifetime-too-long", pattern=3, title="Access token lives longer than allowed",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=613,
+    why="""
+        An access token cannot be revoked, so its lifetime is the window in which a stolen one
+        works. Keep access tokens short (15 minutes to 1 hour) and use refresh tokens, which the
+        server can revoke, for long sessions.
+    """,
+    bad="""
+        import datetime
+        import jwt
+        payload = {"sub": "42", "exp": datetime.datetime.utcnow() + datetime.timedelta(days=30)}
+        token = jwt.encode(payload, key, algorithm="HS256")
+    """,
+    good="""
+        import datetime
+        import jwt
+        payload = {"sub": "42", "exp": datetime.datetime.utcnow() + datetime.timedelta(minutes=15)}
+        token = jwt.encode(payload, key, algorithm="HS256")
+    """,
+    fix="Shorten `exp` to at most an hour (configurable with `jwt-max-lifetime`); issue refresh tokens for "
+        "longer sessions.",
+))
+JWT006 = define(Rule(
+    id="JWT006", name="jwt-alg-none", pattern=3, title="Token signed with `alg: none`",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
+    why="""
+        `alg: none` means the token carries no signature at all. Anyone can write one: take a
+        real token, change `sub` to another user or `role` to admin, and keep `alg: none`. Any
+        verifier that honours the header accepts it.
+    """,
+    bad="""
+        import jwt
+        token = jwt.encode(payload, None, algorithm="none")
+    """,
+    good="""
+        import jwt
+        token = jwt.encode(payload, key, algorithm="HS256")
+    """,
+    fix="Sign every token with HS256 (shared secret) or RS256 / ES256 / EdDSA (key pair).",
+))
+JWT007 = define(Rule(
+    id="JWT007", name="jwt-secret-in-payload", pattern=3, title="Password or secret placed in the token payload",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=312,
+    why="""
+        A JWT payload is base64, not encryption: anyone holding the token (the user, a proxy, a
+        log) reads every claim. A password, API key or secret in it is disclosed to all of them.
+    """,
+    bad="""
+        import jwt
+        token = jwt.encode({"sub": user.id, "password": user.password}, key, algorithm="HS256")
+    """,
+    good="""
+        import jwt
+        token = jwt.encode({"sub": user.id}, key, algorithm="HS256")
+    """,
+    fix="Put only identifiers and authorisation claims in tokens; look secrets up on the server.",
+))
+
+# (payload index, key index) by library; authlib and joserfc take a header first.
+_ENCODE = {"jwt.encode": (0, 1), "jwt.api_jwt.encode": (0, 1), "jose.jwt.encode": (0, 1),
+           "authlib.jose.jwt.encode": (1, 2), "joserfc.jwt.encode": (1, 2)}
+_DECODE = {"jwt.decode": 1, "jwt.api_jwt.decode": 1, "jose.jwt.decode": 1, "authlib.jose.jwt.decode": 1,
+           "joserfc.jwt.decode": 1}
+# Libraries whose decode needs the algorithms named by the caller.
+_NEEDS_ALGORITHMS = frozenset({"jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode"})
+_HMAC = re.compile(r"^HS\d+$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"(here|change|your|example|placeholder|xxx|dummy|<|\$\{)", re.IGNORECASE)
+
+
+@check(JWT001, JWT002, JWT003, JWT004, JWT005, JWT006, JWT007)
+def jwt_design(ctx: FileContext) -> None:
+    module = ctx.module
+    if not module.imports_any("jwt", "jose", "authlib", "joserfc"):
+        return
+    max_lifetime = getattr(ctx.config, "jwt_max_lifetime", 3600)
+    for function in module.all_functions():
+        if not any(c.callee in _ENCODE or c.callee in _DECODE for c in function.calls):
+            continue
+        flow = module.flow(function)
+        for event in flow.calls:
+            callee = event.call.callee if event.call else None
+            if callee in _ENCODE:
+                _encode(ctx, function, event, callee, max_lifetime)
+            elif callee in _DECODE:
+                _decode(ctx, function, event, callee)
+
+
+def _encode(ctx: FileContext, function, event, callee: str, max_lifetime: int) -> None:
+    node = event.node
+    payload_index, key_index = _ENCODE[callee]
+    payload = event.value_of(payload_index, "payload" if payload_index == 0 else "claims")
+    key_node = _arg(node, key_index, "key")
+    algorithm = _algorithm(node, event, callee)
+    deferred = any(L.deferred(label) for label in payload)
+    if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
+        ctx.report(JWT001, node, "token issued without `exp`: it never expires", scope=function)
+    lifetimes = [int(label[len(L.LIFETIME_PREFIX):]) for label in payload if label.startswith(L.LIFETIME_PREFIX)]
+    if lifetimes and max(lifetimes) > max_lifetime and not _is_refresh(function, payload):
+        ctx.report(JWT005, node, f"token lifetime {_span(max(lifetimes))} is over the maximum of "
+                   f"{_span(max_lifetime)}", scope=function)
+    for label in payload:
+        if label.startswith(L.KEY_PREFIX):
+            claim = label[len(L.KEY_PREFIX):]
+            if names.classify(claim) in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.PERSONAL):
+                ctx.report(JWT007, node, f"claim `{claim}` puts a secret in a payload anyone can read",
+                           scope=function, flow=payload[label])
+    if isinstance(algorithm, str) and algorithm.lower() == "none":
+        ctx.report(JWT006, node, "token signed with `alg: none`: anyone can forge it", scope=function)
+    _key(ctx, function, event, key_node, key_index, algorithm)
+
+
+def _decode(ctx: FileContext, function, event, callee: str) -> None:
+    node = event.node
+    options = event.value_of(None, "options")
+    for flag in ("verify_signature", "verify_exp"):
+        if f"{L.KEYVAL_PREFIX}{flag}=False" in options:
+            what = "signature" if flag == "verify_signature" else "expiry"
+            ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function)
+            return
+    verify = _arg(node, None, "verify")
+    if isinstance(verify, ast.Constant) and verify.value is False:
+        ctx.report(JWT003, node, "`verify=False`: the token is not checked at all", scope=function)
+        return
+    algorithms_node = _arg(node, 2, "algorithms")
+    if algorithms_node is None:
+        if callee in _NEEDS_ALGORITHMS:
+            ctx.report(JWT002, node, "decode without `algorithms=`: pin the algorithm you issue", scope=function)
+        return
+    algorithms = event.value_of(2, "algorithms")
+    if L.TOKEN_HEADER in algorithms:
+        ctx.report(JWT002, node, "algorithms taken from the token's own header: the attacker chooses",
+                   scope=function, flow=algorithms[L.TOKEN_HEADER])
+        return
+    listed = literal_value(algorithms_node)
+    if isinstance(listed, str):
+        listed = [listed]
+    if isinstance(listed, (list, tuple)) and all(isinstance(a, str) for a in listed):
+        if any(a.lower() == "none" for a in listed):
+            ctx.report(JWT002, node, "`none` is an accepted algorithm: unsigned tokens pass", scope=function)
+        elif any(_HMAC.match(a) for a in listed) and any(not _HMAC.match(a) for a in listed):
+            ctx.report(JWT002, node, f"HMAC and public-key algorithms accepted together ({', '.join(listed)}): "
+                       "a public key can be used as an HMAC secret", scope=function)
+
+
+def _key(ctx: FileContext, function, event, key_node: ast.expr | None, key_index: int, algorithm) -> None:
+    if key_node is None:
+        return
+    value = event.value_of(key_index, "key")
+    literal = literal_value(key_node)
+    if literal is None and isinstance(key_node, ast.Name):
+        assigned = ctx.module.assignments.get(key_node.id)
+        literal = literal_value(assigned[-1]) if assigned and len(assigned) == 1 else None
+    if L.LITERAL_FALLBACK in value:
+        ctx.report(JWT004, key_node, "signing key has a literal default: a missing variable ships it to production",
+                   scope=function, flow=value[L.LITERAL_FALLBACK])
+    elif isinstance(literal, (str, bytes)) and literal and not _PLACEHOLDER.search(str(literal)):
+        short = len(literal) < 32 and (algorithm is None or (isinstance(algorithm, str) and _HMAC.match(algorithm)))
+        detail = f" and only {len(literal)} bytes" if short else ""
+        ctx.report(JWT004, key_node, f"signing key is hard-coded{detail}: load it from the environment",
+                   scope=function, snippet=_masked_line(ctx, key_node, str(literal)))
+
+
+def _algorithm(node: ast.Call, event, callee: str):
+    if callee in ("authlib.jose.jwt.encode", "joserfc.jwt.encode"):
+        header = literal_value(node.args[0]) if node.args else None
+        return header.get("alg") if isinstance(header, dict) else None
+    found = _arg(node, 2, "algorithm")
+    if found is None:
+        return "HS256"  # PyJWT's and python-jose's default
+    return literal_value(found)
+
+
+def _arg(node: ast.Call, index: int | None, keyword: str) -> ast.expr | None:
+    for kw in node.keywords:
+        if kw.arg == keyword:
+            return kw.value
+    if index is not None and index < len(node.args):
+        return node.args[index]
+    return None
+
+
+def _is_refresh(function, payload: L.Value) -> bool:
+    """Refresh tokens are meant to live long; the server can revoke them."""
+    if "refresh" in function.name.lower():
+        return True
+    return any(label.startswith(L.KEYVAL_PREFIX) and "refresh" in label.lower() for label in payload)
+
+
+def _span(seconds: int) -> str:
+    for unit, size in (("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if seconds >= size and seconds % size == 0:
+            count = seconds // size
+            return f"{count} {unit[:-1] if count == 1 else unit}"
+    return f"{seconds} seconds"
+
+
+def _masked_line(ctx: FileContext, node: ast.AST, secret: str) -> str:
+    line = ctx.module.line_text(getattr(node, "lineno", 1)).strip()
+    masked = secret[:2] + "…" + secret[-2:] if len(secret) > 8 else "…"
+    return line.replace(secret, masked)
