@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
@@ -471,6 +472,25 @@ def secpat_version(secpat: Path) -> str | None:
     return None
 
 
+def secpat_code_fingerprint(secpat: Path) -> dict | None:
+    """Where the measured secpat's code lives and a digest of its files.
+
+    Taken at the start and the end of a run: if the code changed in between
+    (an editable install being worked on), the runs mix two versions.
+    """
+    py = secpat.parent / "python"
+    if not py.exists():
+        return None
+    line = first_line([str(py), "-c", "import os, secpat; print(os.path.dirname(os.path.abspath(secpat.__file__)))"])
+    if not line or not os.path.isdir(line):
+        return None
+    digest = hashlib.blake2b(digest_size=12)
+    for f in walk_files(Path(line)):
+        if f.suffix == ".py":
+            digest.update(str(f.relative_to(line)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return {"package_dir": line, "digest": digest.hexdigest()}
+
+
 def git_revision() -> str | None:
     try:
         res = subprocess.run(
@@ -497,8 +517,9 @@ class Case:
     ok_codes: set[int]
     markers: tuple[str, ...] = (CRASH_MARKER,)
     capture_stdout: bool = False
-    before: Callable[[], None] | None = None
-    after: Callable[[], None] | None = None
+    before: Callable[[], None] | None = None  # prepare the tree (not timed)
+    after: Callable[[], None] | None = None  # undo `before`; runs even if the run is interrupted
+    settle: Callable[[], None] | None = None  # unmeasured follow-up after a completed run
     runs: list[Run] = field(default_factory=list)
     unexpected: list[str] = field(default_factory=list)
 
@@ -593,6 +614,8 @@ def run_interleaved(cases: list[Case], rounds: int, warmup: int, timeout: float,
             finally:
                 if case.after:
                     case.after()
+            if case.settle:
+                case.settle()
             flag = "" if case.problem(run) is None else f"  [exit {run.exit_code}: unexpected]"
             log(
                 f"  [{tag}] {label:>9} {CASE_LABELS.get(case.name, case.name):<18}"
@@ -636,11 +659,6 @@ def bench_tree(
     ]
     if tree.touch_file:
         toucher = Toucher(tree.path / tree.touch_file)
-
-        def after_touch() -> None:
-            toucher.restore()
-            prime()  # bring the cache back in line with the restored tree (not timed)
-
         cases.append(
             Case(
                 "secpat_touched",
@@ -648,7 +666,8 @@ def bench_tree(
                 SECPAT_OK,
                 SECPAT_FAILURE_MARKERS,
                 before=toucher.touch,
-                after=after_touch,
+                after=toucher.restore,
+                settle=prime,  # bring the cache back in line with the restored tree
             )
         )
     if "bandit" in tools:
@@ -961,11 +980,12 @@ def evaluate_targets(trees: list[dict], scaling: dict | None, stress: dict | Non
             add(label, f"<= {TARGET_STRESS_S:.0f} s, no crash", "n/a", None, "not run")
             continue
         codes = ",".join(str(c) for c in s["exit_codes"])
-        passed = (s["max_wall_s"] <= TARGET_STRESS_S) and not s["crashed"]
+        passed = (s["median_wall_s"] <= TARGET_STRESS_S) and not s["crashed"]
         add(
             label,
             f"<= {TARGET_STRESS_S:.0f} s, no crash",
-            f"{s['max_wall_s']:.2f}s (slowest run), exit {codes}" + ("; CRASH" if s["crashed"] else ""),
+            f"{s['median_wall_s']:.2f}s (slowest {s['max_wall_s']:.2f}s), exit {codes}"
+            + ("; CRASH" if s["crashed"] else ""),
             passed,
         )
     return targets
@@ -984,11 +1004,23 @@ def render_report(report: dict) -> str:
         f"Python {m['python']} on {m['platform']}, {m['cpus']} CPUs; "
         f"load average at start {fmt_load(m['loadavg_start'])}, at end {fmt_load(m['loadavg_end'])}"
     )
+    code = v.get("secpat_code") or {}
+    tools = [v.get(k) for k in ("secpat", *TOOL_PINS) if v.get(k)]
+    lines.append(f"versions: {', '.join(tools)}; python {m['python']}")
     lines.append(
-        "versions: "
-        + ", ".join(f"{k} {val}" for k, val in v.items() if val)
-        + f"; runs {report['config']['runs']} (median) + {report['config']['warmup']} warm-up"
+        f"secpat: {report['config']['secpat']}"
+        + (f" (code in {code['package_dir']}, digest {code['digest']})" if code else "")
+        + (f", git {v['secpat_git']}" if v.get("secpat_git") else "")
     )
+    lines.append(
+        f"runs: median of {report['config']['runs']} after {report['config']['warmup']} warm-up, interleaved; "
+        f"peak RSS from {report['config'].get('rss_source', 'n/a')}"
+    )
+    if report.get("secpat_code_changed"):
+        lines.append(
+            "WARNING: secpat's code changed while the benchmark ran; the runs mix two versions and the "
+            "warm and touched figures may include cache invalidation"
+        )
     lines.append("")
     header = (
         f"{'tree':<20} {'tool':<18} {'files':>6} {'lines':>8} {'wall s':>8} {'cpu s':>8} "
@@ -1137,8 +1169,14 @@ def resolve_secpat(arg: Path | None) -> Path:
     raise SystemExit(f"no secpat executable next to {sys.executable}; pass --secpat PATH")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # A terminated run still puts the touched file back and removes its scratch folder.
+    signal.signal(signal.SIGTERM, _interrupt)
     started_wall = time.perf_counter()
     report: dict = {
         "schema": 1,
@@ -1185,8 +1223,10 @@ def main(argv: list[str] | None = None) -> int:
         log("tools: " + (", ".join(f"{k} {v}" for k, v in tools.items()) or "none"))
         return 0
     secpat_extra = ["--jobs", str(args.jobs)] if args.jobs else []
+    code_at_start = secpat_code_fingerprint(secpat)
     report["versions"] = {
         "secpat": secpat_version(secpat),
+        "secpat_code": code_at_start,
         "secpat_git": git_revision(),
         **{t: first_line([str(p), "--version"]) for t, p in tools.items()},
     }
@@ -1247,6 +1287,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
+    code_at_end = secpat_code_fingerprint(secpat)
+    report["secpat_code_changed"] = bool(code_at_start and code_at_end and code_at_start != code_at_end)
     report["targets"] = evaluate_targets(report["trees"], report["scaling"], report["stress"])
     report["machine"]["loadavg_end"] = loadavg()
     report["machine"]["driver_maxrss_mib"] = round(own_maxrss_mib(), 1)

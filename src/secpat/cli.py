@@ -259,3 +259,6 @@ def _indent(text: str) -> str:
     return "\n".join(f"  {line}" if line else "" for line in text.splitlines())
 
 
+
+from secpat.cli_history import history as _history; main.add_command(_history)  # noqa: E402
+from secpat.cli_routes import routes as _routes; main.add_command(_routes)  # noqa: E402

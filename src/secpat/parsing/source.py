@@ -4,12 +4,21 @@
 raises ``SyntaxError`` (typically: syntax newer than the interpreter) is the file
 parsed again with libcst and converted to an equivalent ``ast.Module`` (see
 ``cst_to_ast``).  Every failure surfaces as ``ParseError``; nothing here lets a
-hostile file crash the process.
+hostile file crash the process:
+
+* libcst's native parser recurses on the C stack, so input nested beyond what
+  any CPython accepts (brackets, indentation, operator chains) is refused by a
+  cheap lexical scan before libcst sees it;
+* the fallback runs on a dedicated thread with a large stack, whatever thread
+  the caller is on, and with a raised Python recursion limit (libcst computes
+  positions recursively; long ``elif`` chains nest deeply in its tree);
+* anything deeper still ends as ``RecursionError`` and becomes ``ParseError``.
 """
 
 from __future__ import annotations
 
 import ast
+import codecs
 import io
 import re
 import sys
@@ -18,7 +27,7 @@ import tokenize
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 __all__ = [
     "ParseError",
@@ -35,9 +44,12 @@ _T = TypeVar("_T")
 # the process rather than raise.  Refuse it up front.
 MAX_BRACKET_DEPTH = 200
 MAX_INDENT_LEVELS = 100
-# Long unbroken operator chains (``a + b + ... + z``, ``- - - x``) nest just as
-# deeply inside a parser; this bounds them (CPython's own limits are similar).
-MAX_OPERATOR_CHAIN = 1000
+# Long operator chains (``a + b + ... + z``, ``- - - x``, ``a.b().c[d]...``)
+# nest as deeply in a parse tree as brackets do, and libcst's parse time grows
+# faster than linearly with that depth.  This bounds the estimated depth of one
+# expression.  (CPython 3.11/3.12 give up near 3000; the deepest expression in
+# ~13,000 files of stdlib and popular packages estimates at about 560.)
+MAX_EXPRESSION_DEPTH = 1500
 # libcst parses on a dedicated thread with a stack this large, so the limits
 # above hold even when the caller runs on a small-stack worker thread.
 _PARSER_STACK_BYTES = 256 * 1024 * 1024
@@ -94,42 +106,44 @@ def decode_source(data: bytes) -> SourceText:
     """
     if b"\x00" in data:
         raise ParseError("binary file (contains NUL bytes)")
-    declared: str | None = None
+    problem: str | None = None
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        if _has_cookie(data):
-            declared = encoding
     except SyntaxError as exc:
-        # Unknown or contradictory coding declaration: fall back to UTF-8.
-        encoding = "utf-8"
-        declared = None
-        bad_cookie = str(exc)
-    else:
-        bad_cookie = None
+        # An unknown or contradictory coding declaration, or undecodable first
+        # lines without one: try UTF-8, then latin-1.
+        encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
+        if "invalid or missing encoding declaration" not in str(exc):
+            problem = str(exc)
+    declared = problem is None and _declared_encoding(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        what = f"not valid {declared}" if declared else "not valid UTF-8 and no coding declaration"
-        if bad_cookie:
-            what = f"{bad_cookie}; not valid UTF-8"
-        return SourceText(data.decode("latin-1"), "latin-1", f"{what}; decoded as latin-1")
-    warning = f"{bad_cookie}; decoded as UTF-8" if bad_cookie else None
-    return SourceText(text, encoding, warning)
+        pass
+    else:
+        return SourceText(text, encoding, f"{problem}; decoded as UTF-8" if problem else None)
+    if problem:
+        warning = f"{problem}; not valid UTF-8 either; decoded as latin-1"
+    elif declared:
+        warning = f"not valid {encoding} despite its coding declaration; decoded as latin-1"
+    else:
+        warning = "not valid UTF-8 and no coding declaration; decoded as latin-1"
+    return SourceText(data.decode("latin-1"), "latin-1", warning)
 
 
 _COOKIE_RE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+", re.ASCII)
 
 
-def _has_cookie(data: bytes) -> bool:
-    # detect_encoding does not say whether the encoding came from a cookie.
-    lines = data.splitlines()[:2]
+def _declared_encoding(data: bytes) -> bool:
+    """Whether the first two lines carry a PEP 263 coding declaration."""
+    lines = data.split(b"\n", 2)[:2]
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):
         lines[0] = lines[0][3:]
     for index, line in enumerate(lines):
         if _COOKIE_RE.match(line):
             return True
         if index == 0 and line.strip() and not line.lstrip().startswith(b"#"):
-            return False
+            return False  # the cookie may only follow a comment or blank line
     return False
 
 
@@ -159,7 +173,7 @@ def parse_python(text: str, filename: str) -> Parsed:
     except _Refused as exc:
         raise ParseError(f"{_TOO_DEEP} ({exc})", exc.line, None) from None
     except (RecursionError, MemoryError, ValueError) as exc:
-        raise ParseError(f"{_TOO_DEEP} ({type(exc).__name__})", line, col) from None
+        raise ParseError(f"{_TOO_DEEP} ({type(exc).__name__})") from None
     except _FallbackFailed:
         # The interpreter's message is usually the more helpful one.
         raise ParseError(message, line, col) from None
@@ -179,7 +193,10 @@ class _Refused(Exception):
 
 
 def parse_with_libcst(text: str) -> ast.Module:
-    """Parse with libcst and convert to ``ast`` (the fallback path, exposed for tests).
+    """Parse with libcst and convert to ``ast``: the fallback path on its own.
+
+    ``parse_python`` uses it only after the interpreter's parser failed; tests
+    call it directly to compare both parsers on the same source.
 
     Raises ``_Refused`` for input nested beyond the safe limits,
     ``_FallbackFailed`` when libcst cannot parse or convert it, and
@@ -191,9 +208,13 @@ def parse_with_libcst(text: str) -> ast.Module:
 
 def _parse_and_convert(text: str) -> ast.Module:
     import libcst
-    from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from secpat.parsing.cst_to_ast import ConversionError, TooDeepError, convert_module
+    from secpat.parsing.cst_to_ast import (
+        ConversionError,
+        Converter,
+        TooDeepError,
+        compute_positions,
+    )
 
     try:
         module = libcst.parse_module(text)
@@ -203,19 +224,17 @@ def _parse_and_convert(text: str) -> ast.Module:
         raise _FallbackFailed(str(exc)) from None
     with _recursion_headroom():
         try:
-            # libcst computes positions by a recursive walk; long elif chains or
-            # implicit string concatenations nest deeply in its tree.
-            wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # we own the tree
-            positions = wrapper.resolve(PositionProvider)
+            # Positions come from a recursive code generation pass; long elif
+            # chains or implicit string concatenations nest deeply in libcst.
+            positions = compute_positions(module)
         except (RecursionError, MemoryError):
             raise
         except Exception as exc:
-            # libcst can turn a RecursionError into a KeyError while unwinding.
             if _caused_by_recursion(exc):
                 raise RecursionError("position computation recursed too deeply") from None
             raise _FallbackFailed(f"{type(exc).__name__}: {exc}") from None
         try:
-            return convert_module(module, text, positions)
+            return Converter(text, positions).module(module)
         except TooDeepError as exc:
             raise RecursionError(str(exc)) from None
         except ConversionError as exc:
@@ -244,6 +263,10 @@ _limit_saved = 0
 
 
 class _recursion_headroom:
+    """Raise the recursion limit while a fallback parse runs on a big-stack thread."""
+
+    active = False
+
     def __enter__(self) -> None:
         global _limit_users, _limit_saved
         self.active = getattr(_thread_state, "big_stack", False)
@@ -263,7 +286,7 @@ class _recursion_headroom:
         with _limit_lock:
             _limit_users -= 1
             if _limit_users == 0 and sys.getrecursionlimit() == _FALLBACK_RECURSION_LIMIT:
-                sys.setrecursionlimit(max(_limit_saved, 1000))
+                sys.setrecursionlimit(_limit_saved)
 
 
 def _run_with_big_stack(func: Callable[[str], _T], arg: str) -> _T:
@@ -276,16 +299,22 @@ def _run_with_big_stack(func: Callable[[str], _T], arg: str) -> _T:
         except BaseException as exc:  # re-raised in the caller's thread
             outcome.append((False, exc))
 
+    # stack_size() is process-wide: set it just for this thread's creation.
     with _STACK_LOCK:
         try:
             previous = threading.stack_size(_PARSER_STACK_BYTES)
-        except (ValueError, RuntimeError):  # platform refuses: use the current thread
-            return func(arg)
-        try:
-            worker = threading.Thread(target=target, name="secpat-parse", daemon=True)
-            worker.start()
-        finally:
-            threading.stack_size(previous)
+        except (ValueError, RuntimeError):
+            worker = None  # the platform refuses the size
+        else:
+            try:
+                worker = threading.Thread(target=target, name="secpat-parse", daemon=True)
+                worker.start()
+            except RuntimeError:  # cannot start a thread
+                worker = None
+            finally:
+                threading.stack_size(previous)
+    if worker is None:
+        return func(arg)  # on the current thread, under the default recursion limit
     worker.join()
     ok, value = outcome[0]
     if ok:
@@ -300,7 +329,9 @@ _thread_state = threading.local()
 # --------------------------------------------------------------------------- nesting guard
 
 # A small lexer that understands strings (including PEP 701 f-strings with
-# nested quotes), comments and brackets well enough to measure nesting.
+# nested quotes), comments and brackets well enough to estimate how deeply a
+# parser would nest: bracket depth plus, inside each bracket level, the depth
+# an operator-precedence parse of the operators seen so far would reach.
 _CODE_RE = re.compile(
     r"""
     (?P<ws>[ \t\f]+|\\\r?\n|\\\r)
@@ -317,15 +348,33 @@ _CODE_RE = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_OPERATOR_WORDS = frozenset({"and", "or", "not", "in", "is", "if", "else", "lambda", "await"})
-_RESET_WORDS = frozenset({"for", "return", "yield", "from", "import", "as", "del", "assert", "raise"})
+
+# Precedence levels (low to high) used for the depth estimate.
+_LAMBDA, _IFELSE, _OR, _AND, _NOT, _CMP, _BOR, _BXOR, _BAND, _SHIFT, _ADD, _MUL = range(12)
+_UNARY, _POW, _AWAIT, _TRAILER = range(12, 16)
+_LEVELS = 16
+_BINARY_OPS = {
+    "|": _BOR, "^": _BXOR, "&": _BAND, "<<": _SHIFT, ">>": _SHIFT,
+    "+": _ADD, "-": _ADD, "*": _MUL, "/": _MUL, "//": _MUL, "%": _MUL, "@": _MUL,
+    "**": _POW, "<": _CMP, ">": _CMP, "<=": _CMP, ">=": _CMP, "==": _CMP, "!=": _CMP,
+    "->": _LAMBDA,
+}  # fmt: skip
+_BINARY_WORDS = {"or": _OR, "and": _AND, "in": _CMP, "is": _CMP, "if": _IFELSE, "else": _IFELSE}
+_PREFIX_WORDS = {"not": _NOT, "lambda": _LAMBDA, "await": _AWAIT}
+# Words that begin a new expression (the chain before them is complete).
+_RESET_WORDS = frozenset(
+    {"for", "return", "yield", "from", "import", "as", "del", "assert", "raise", "with", "async"}
+)
 
 
 class _Frame:
-    __slots__ = ("chain", "fstring", "fstring_depth", "in_spec")
+    """One bracket level (or f-string replacement field)."""
+
+    __slots__ = ("counts", "depth", "fstring", "fstring_depth", "in_spec")
 
     def __init__(self, fstring: tuple[str, bool] | None = None) -> None:
-        self.chain = 0
+        self.counts = [0] * _LEVELS  # operators seen per precedence level
+        self.depth = 0  # sum(counts): estimated nesting of this level's expression
         # For a replacement field: the enclosing f-string's quote and rawness,
         # the bracket depth inside the field, and whether we are in its format spec.
         self.fstring = fstring
@@ -335,8 +384,7 @@ class _Frame:
 
 def check_nesting(text: str) -> None:
     """Raise ``_Refused`` when ``text`` nests beyond what is safe to parse."""
-    lexer = _NestingLexer(text)
-    lexer.run()
+    _NestingLexer(text).run()
 
 
 class _NestingLexer:
@@ -345,12 +393,12 @@ class _NestingLexer:
         self.pos = 0
         self.line = 1
         self.frames: list[_Frame] = [_Frame()]
-        self.chain_total = 0
+        self.total = 0  # bracket depth + the depth estimates of all open levels
         self.indents: list[int] = [0]
         self.at_line_start = True
         self.prev_operand = False
 
-    def refuse(self, what: str) -> None:
+    def refuse(self, what: str) -> NoReturn:
         raise _Refused(what, self.line)
 
     def run(self) -> None:
@@ -369,33 +417,32 @@ class _NestingLexer:
             if kind == "ws" or kind == "comment":
                 if value.startswith("\\"):
                     self.line += 1
-                continue
-            if kind == "nl":
+            elif kind == "nl":
                 self.line += 1
                 if len(self.frames) == 1:
                     self.at_line_start = True
-                    self.reset_chain()
-                continue
-            if kind == "string":
+                    self.reset()
+            elif kind == "string":
                 self.string(value)
                 self.prev_operand = True
             elif kind == "name":
-                if value in _OPERATOR_WORDS:
-                    self.bump()
-                    self.prev_operand = False
+                if value in _BINARY_WORDS:
+                    self.binary(_BINARY_WORDS[value])
+                elif value in _PREFIX_WORDS:
+                    self.prefix(_PREFIX_WORDS[value])
                 elif value in _RESET_WORDS:
-                    self.reset_chain()
+                    self.reset()
                     self.prev_operand = False
                 else:
                     self.prev_operand = True
+            elif kind == "number":
+                self.prev_operand = True
             elif kind == "open":
                 if self.prev_operand:
-                    self.bump()  # call or subscript trailer
-                self.open(value)
+                    self.prefix(_TRAILER)  # call or subscript
+                self.open()
             elif kind == "close":
-                if self.close(value):
-                    return_to_string = self.frames.pop()
-                    self.resume_fstring(return_to_string)
+                self.close(value)
                 self.prev_operand = True
             elif kind == "sep":
                 frame = self.frames[-1]
@@ -404,13 +451,17 @@ class _NestingLexer:
                     frame.in_spec = True
                     self.format_spec(frame)
                     continue
-                self.reset_chain()
+                self.reset()
                 self.prev_operand = False
             elif kind == "op":
                 if value == "!" and self.frames[-1].fstring is not None:
                     continue  # conversion marker in a replacement field
-                self.bump()
-                self.prev_operand = False
+                if value == ".":
+                    self.prefix(_TRAILER)
+                elif value == "~" or (value in "+-" and not self.prev_operand):
+                    self.prefix(_UNARY)
+                else:
+                    self.binary(_BINARY_OPS.get(value, _MUL))
             else:
                 self.prev_operand = True
 
@@ -432,44 +483,75 @@ class _NestingLexer:
             if len(self.indents) - 1 > MAX_INDENT_LEVELS:
                 self.refuse(f"more than {MAX_INDENT_LEVELS} levels of indentation")
 
-    # -- chains and brackets
+    # -- expression depth
 
-    def bump(self) -> None:
-        self.frames[-1].chain += 1
-        self.chain_total += 1
-        if self.chain_total > MAX_OPERATOR_CHAIN:
-            self.refuse(f"an expression chains more than {MAX_OPERATOR_CHAIN} operators")
-
-    def reset_chain(self) -> None:
+    def binary(self, level: int) -> None:
+        # A binary operator closes the operands of every tighter-binding level.
         frame = self.frames[-1]
-        self.chain_total -= frame.chain
-        frame.chain = 0
+        counts = frame.counts
+        dropped = 0
+        for higher in range(level + 1, _LEVELS):
+            dropped += counts[higher]
+            counts[higher] = 0
+        counts[level] += 1
+        frame.depth += 1 - dropped
+        self.total += 1 - dropped
+        self.prev_operand = False
+        self.check_total()
 
-    def open(self, value: str) -> None:
+    def prefix(self, level: int) -> None:
+        frame = self.frames[-1]
+        frame.counts[level] += 1
+        frame.depth += 1
+        self.total += 1
+        self.prev_operand = False
+        self.check_total()
+
+    def reset(self) -> None:
+        frame = self.frames[-1]
+        self.total -= frame.depth
+        frame.counts = [0] * _LEVELS
+        frame.depth = 0
+
+    def check_total(self) -> None:
+        if self.total > MAX_EXPRESSION_DEPTH:
+            self.refuse(f"an expression nests more than {MAX_EXPRESSION_DEPTH} levels deep")
+
+    def push(self, frame: _Frame) -> None:
+        self.frames.append(frame)
+        self.total += 1
+        if len(self.frames) - 1 > MAX_BRACKET_DEPTH:
+            self.refuse(f"brackets nested more than {MAX_BRACKET_DEPTH} deep")
+        self.check_total()
+        self.prev_operand = False
+
+    def pop(self) -> _Frame:
+        frame = self.frames.pop()
+        self.total -= frame.depth + 1
+        return frame
+
+    def open(self) -> None:
         frame = self.frames[-1]
         if frame.fstring is not None:
             frame.fstring_depth += 1
-        self.frames.append(_Frame())
-        self.chain_total += 1
-        if len(self.frames) - 1 > MAX_BRACKET_DEPTH:
-            self.refuse(f"brackets nested more than {MAX_BRACKET_DEPTH} deep")
-        self.prev_operand = False
+        self.push(_Frame())
 
-    def close(self, value: str) -> bool:
-        """Close a bracket; True when it closes an f-string replacement field."""
+    def close(self, value: str) -> None:
         frame = self.frames[-1]
-        if frame.fstring is not None and frame.fstring_depth == 0 and value == "}":
-            return True
+        if frame.fstring is not None and frame.fstring_depth == 0:
+            if value == "}":
+                self.pop()  # end of a replacement field: back to literal text
+                quote, raw = frame.fstring
+                self.scan_fstring(quote, raw)
+            return  # a stray closer inside a field; the parser will report it
         if len(self.frames) == 1:
-            return False  # unbalanced; the parser will report it
-        self.chain_total -= frame.chain + 1
-        self.frames.pop()
+            return  # unbalanced; the parser will report it
+        self.pop()
         outer = self.frames[-1]
         if outer.fstring is not None and outer.fstring_depth > 0:
             outer.fstring_depth -= 1
             if outer.in_spec and outer.fstring_depth == 0:
                 self.format_spec(outer)  # back to the literal text of the spec
-        return False
 
     # -- strings
 
@@ -480,9 +562,9 @@ class _NestingLexer:
         if "f" in prefix or "t" in prefix:
             self.scan_fstring(quote, raw)
         else:
-            self.skip_string(quote, raw)
+            self.skip_string(quote)
 
-    def skip_string(self, quote: str, raw: bool) -> None:
+    def skip_string(self, quote: str) -> None:
         text = self.text
         pos = self.pos
         while pos < len(text):
@@ -529,16 +611,13 @@ class _NestingLexer:
                     continue
                 if c == "{":
                     self.pos = pos + 1
-                    self.frames.append(_Frame((quote, raw)))
-                    self.chain_total += 1
-                    if len(self.frames) - 1 > MAX_BRACKET_DEPTH:
-                        self.refuse(f"brackets nested more than {MAX_BRACKET_DEPTH} deep")
-                    self.prev_operand = False
+                    self.push(_Frame((quote, raw)))
                     return
                 pos += 1
                 continue
             if text.startswith(quote, pos):
                 self.pos = pos + len(quote)
+                self.prev_operand = True
                 return
             if c == "\n" or (c == "\r" and not text.startswith("\n", pos + 1)):
                 self.line += 1
@@ -556,23 +635,12 @@ class _NestingLexer:
             if c == "{":
                 self.pos = pos + 1
                 frame.fstring_depth += 1
-                self.frames.append(_Frame())
-                self.chain_total += 1
-                if len(self.frames) - 1 > MAX_BRACKET_DEPTH:
-                    self.refuse(f"brackets nested more than {MAX_BRACKET_DEPTH} deep")
-                self.prev_operand = False
+                self.push(_Frame())
                 return
             if c == "}":
-                self.pos = pos  # the code loop closes the field
+                self.pos = pos  # the main loop closes the field
                 return
             if c == "\n":
                 self.line += 1
             pos += 1
         self.pos = pos
-
-    def resume_fstring(self, field: _Frame) -> None:
-        self.chain_total -= field.chain + 1
-        assert field.fstring is not None
-        quote, raw = field.fstring
-        self.scan_fstring(quote, raw)
-        self.prev_operand = True

@@ -281,10 +281,12 @@ def _fast_hashing_helpers(ctx: FileContext, flow) -> None:
         if target is None or target is flow.function:
             continue
         hashed = module.flow(target).fast_hashed_params
-        if not hashed:
-            continue
+        if not hashed or _names_a_password_hasher(target.name):
+            continue  # a helper named for passwords is reported where it hashes
         offset = 1 if target.class_name and isinstance(event.node.func, ast.Attribute) else 0
         for index in sorted(hashed):
+            if index < len(target.params) and names.is_password(target.params[index]):
+                continue  # `def digest(password)`: reported inside the helper already
             value = event.value_of(index - offset, target.params[index] if index < len(target.params) else None)
             if L.PASSWORD in value:
                 ctx.report_flow(event.node, value, [Outcome(

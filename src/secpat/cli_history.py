@@ -1,0 +1,87 @@
+"""`secpat history [REPO]`: secrets in every commit of a git repository (SECRET004).
+
+Same report formats, baseline and exit codes as `secpat check`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from secpat.baseline import BaselineError, filter_new, load_baseline, write_baseline
+from secpat.config import ConfigError, load_config
+from secpat.history import HistoryError, HistoryOptions, scan_history
+from secpat.report import render
+from secpat.rules import registry
+
+_SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
+
+
+@click.command()
+@click.argument("repo", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--since", metavar="DATE",
+              help="Only commits since DATE (anything `git log --since` accepts: 2024-01-01, '6 months ago').")
+@click.option("--branch", "branches", multiple=True, metavar="REF",
+              help="Only history reachable from this branch or ref (repeatable) [default: every ref and stash].")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report only findings not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Accept every current finding: write them to this baseline file and exit 0.")
+@click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
+@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"], case_sensitive=False),
+              help="Hide findings below this confidence [default: medium].")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read settings from this file instead of the nearest pyproject.toml.")
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
+@click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
+def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, output: Path | None,
+            baseline_file: Path | None, write_baseline_file: Path | None, fail_on: str | None, min_confidence: str | None, config_file: Path | None,
+            exit_zero: bool, color: bool | None) -> None:
+    """Find secrets in the git history of REPO (default: the current directory), even deleted ones.
+
+    Every blob reachable from any ref or stash is read once, straight from git (nothing is
+    checked out). Each secret is reported once, at the commit and path that introduced it,
+    with whether it is still present at HEAD. Secrets are shown masked.
+    """
+    from secpat import cli  # here, not at import time: cli.py imports this module at its end
+
+    overrides = {"fail-on": fail_on, "min-confidence": min_confidence,
+                 "baseline": str(baseline_file) if baseline_file else None}
+    try:
+        config = load_config(repo, config_file, {k: v for k, v in overrides.items() if v is not None})
+    except ConfigError as exc:
+        cli._fail(str(exc))
+    try:
+        result = scan_history(repo, config, HistoryOptions(since=since, branches=branches))
+    except HistoryError as exc:
+        cli._fail(str(exc))
+    if write_baseline_file is not None:
+        try:
+            count = write_baseline(result.findings, write_baseline_file)
+        except BaselineError as exc:
+            cli._fail(str(exc))
+        click.echo(f"secpat: wrote {count} finding(s) to {write_baseline_file}", err=True)
+        sys.exit(cli.EXIT_CLEAN)
+    if config.baseline is not None:
+        try:
+            baseline = load_baseline(config.baseline)
+        except BaselineError as exc:
+            cli._fail(str(exc))
+        result.findings, result.baselined = filter_new(result.findings, baseline)
+    if color is None:
+        color = output is None and fmt == "text" and sys.stdout.isatty()
+    rules = {r.id: r for r in registry.all_rules()}
+    report = render(fmt, result, rules, color=color, fail_on=config.fail_on)
+    if output is not None:
+        try:
+            output.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            cli._fail(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        click.echo(report, nl=not report.endswith("\n"))
+    sys.exit(cli.exit_code(result, config.fail_on, keep_going=True, exit_zero=exit_zero))

@@ -1,0 +1,971 @@
+"""The framework model: facts about routes, views, protections and settings, read from code alone.
+
+The per-file stage turns each Python file into plain, picklable facts
+(`extract`) and each template into form facts (`templates.forms`); the project
+stage joins them into one application model (`routes.build`). Nothing here
+imports or runs the scanned project.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from secpat import names
+from secpat.model.module import Function, Module, literal_value
+
+#: Fact kinds handed from the file stage to the project stage.
+VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
+    LIMIT_TARGET = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter", "fw-middleware",
+                    "fw-protection", "fw-session", "fw-settings", "fw-settings-module", "fw-form", "fw-limit-target")
+
+#: Words that mark a file, class or branch as development- or test-only, or as production.
+DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})
+PROD_WORDS = frozenset({"prod", "production", "live", "staging", "stage"})
+
+WEB_ROOTS = ("flask", "django", "fastapi", "starlette", "rest_framework", "flask_limiter", "slowapi", "flask_wtf")
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+
+
+# -- facts ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ViewFact:
+    """A function that may serve requests, with what its body shows."""
+
+    name: str  # project-wide dotted name: `shop.views.checkout`, `shop.views.CartView.post`
+    path: str
+    line: int
+    methods: tuple[str, ...] = ()  # from the view itself (`require_POST`, `api_view(["POST"])`); () = unknown
+    writes: bool = False  # reads a request body or tests for POST
+    reads: tuple[str, ...] = ()  # field names the view reads (form keys, parameters, `form.x.data`)
+    models: tuple[str, ...] = ()  # form / serializer / body-model classes it uses, for their fields
+    sends: bool = False  # sends mail or SMS
+    templates: tuple[str, ...] = ()  # template names rendered
+    session: bool = False  # relies on the cookie session (`request.user`, `session[...]`, `current_user`)
+    signature: bool = False  # verifies a signature (webhooks) or an HMAC
+    header_auth: bool = False  # authenticates from the Authorization header
+    csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
+    json: bool = False  # answers JSON: an API endpoint
+    limits: tuple[str, ...] = ()  # rate limits on the view itself, described
+    limit_exempt: bool = False  # `@limiter.exempt`
+    csrf_exempt: int = 0  # line of a CSRF exemption decorator, 0 if none
+    drf: bool = False  # a DRF `@api_view`
+    drf_throttles: tuple[str, ...] | None = None  # `@throttle_classes([...])`, None when not set
+    framework: str = ""  # flask / fastapi / django when the file says so
+
+
+@dataclass(frozen=True)
+class ClassFact:
+    """A class of a web module: bases, the attributes that matter, its fields and methods."""
+
+    name: str
+    path: str
+    line: int
+    bases: tuple[str, ...]
+    methods: tuple[str, ...]
+    fields: tuple[str, ...]  # class-body names: form / serializer / model fields
+    attributes: tuple[tuple[str, object], ...] = ()  # selected attributes, digested (see `class_attributes`)
+    actions: tuple[tuple[str, tuple[str, ...], bool, str], ...] = ()  # DRF @action: (method, verbs, detail, url_path)
+    limited_methods: tuple[tuple[str, str], ...] = ()  # (method or "*", description) from method_decorator
+    exempt_line: int = 0  # `@method_decorator(csrf_exempt, ...)`
+    csrf_off: int = 0  # a SessionAuthentication subclass whose `enforce_csrf` does nothing: its line
+
+
+@dataclass(frozen=True)
+class RouteFact:
+    """A route registration: decorator, `add_url_rule`, `add_api_route` or a Django `path()`."""
+
+    framework: str
+    owner: str  # the app, blueprint or router it is registered on; the urlconf module for Django
+    path: str
+    methods: tuple[str, ...]  # () = whatever the view accepts
+    view: str  # dotted name of the function or class
+    file: str
+    line: int
+    action_map: tuple[tuple[str, str], ...] = ()  # DRF `as_view({"get": "list"})`
+    limits: tuple[str, ...] = ()  # limits written at the registration (dependency, urls wrapper)
+    deps: tuple[str, ...] = ()  # FastAPI dependencies written at the registration
+    csrf_exempt: int = 0  # `csrf_exempt(view)` in urls.py: its line
+    limit_misplaced: str = ""  # a limit decorator that cannot apply (above the route decorator)
+    include: str = ""  # Django: included urlconf module or router; the route is a prefix then
+
+
+@dataclass(frozen=True)
+class MountFact:
+    """A blueprint or router mounted on a parent: `register_blueprint`, `include_router`, DRF router register."""
+
+    framework: str
+    parent: str
+    child: str
+    prefix: str
+    file: str
+    line: int
+    deps: tuple[str, ...] = ()
+    limits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OwnerFact:
+    """An app, blueprint or router object."""
+
+    framework: str
+    kind: str  # app | blueprint | router | drf-router
+    name: str
+    prefix: str
+    file: str
+    line: int
+    deps: tuple[str, ...] = ()
+    limits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LimiterFact:
+    """A rate limiter object: flask-limiter or slowapi, with or without default limits."""
+
+    library: str
+    name: str
+    defaults: bool
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LimitTargetFact:
+    """`limiter.limit(...)(bp)` or `limiter.exempt(bp)`: a limit on a whole blueprint."""
+
+    target: str
+    exempt: bool
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MiddlewareFact:
+    """An app-level middleware: `app.add_middleware(X, ...)`, a Starlette `Middleware(X)`, a WSGI wrapper."""
+
+    framework: str
+    owner: str
+    name: str  # dotted name of the middleware class
+    options: tuple[tuple[str, object], ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ProtectionFact:
+    """A CSRF protection switched on for an app: `CSRFProtect(app)`, `csrf.init_app(app)`, SeaSurf."""
+
+    library: str
+    name: str  # the protection object, for `@csrf.exempt`
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SessionFact:
+    """Evidence that an app authenticates with a cookie: session use, login helpers, auth cookies."""
+
+    framework: str
+    what: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One settings statement, with the branch it sits under."""
+
+    name: str
+    op: str  # set | add | remove | item (`X["k"] = v`) | unknown (a change secpat cannot evaluate)
+    value: object  # the literal value, or ENV / EXPR
+    line: int
+    branch: str  # "" unconditional | prod | dev | other
+
+
+@dataclass(frozen=True)
+class SettingsFact:
+    """A settings module or config class: its statements and the settings it builds on."""
+
+    name: str  # dotted module name, or the class's dotted name
+    file: str
+    line: int
+    environment: str  # dev | prod | "" from the file or class name
+    items: tuple[object, ...]  # Setting or Parent, in order
+    is_class: bool = False
+    has_prod_branch: bool = False
+
+
+@dataclass(frozen=True)
+class Parent:
+    """`from .base import *` (or a config class's base): settings taken over at this point."""
+
+    name: str
+    line: int
+    branch: str
+
+
+@dataclass(frozen=True)
+class SettingsModuleFact:
+    """`DJANGO_SETTINGS_MODULE` named in manage.py / wsgi.py / asgi.py."""
+
+    module: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FormFact:
+    """A `<form method="post">` in a template (or an inline template string)."""
+
+    file: str
+    line: int
+    token: bool  # a CSRF token tag or hidden field is inside
+    maybe_token: bool  # something inside may render one (an include, a macro, the whole form object)
+    action: str
+    dialect: str  # django | jinja | "" when the template does not say
+    owner_module: str = ""  # inline templates: the Python module that holds them
+
+
+ENV = "<env>"  # a value read from the environment
+EXPR = "<expr>"  # any other value secpat does not evaluate
+
+
+# -- names and environments ----------------------------------------------------------------------
+
+
+def environment_of_name(name: str) -> str:
+    """`settings/development.py`, `TestingConfig` → dev; `production.py`, `ProdConfig` → prod."""
+    words = set(names.words(name))
+    if words & DEV_WORDS:
+        return "dev"
+    if words & PROD_WORDS:
+        return "prod"
+    return ""
+
+
+def file_environment(path: str) -> str:
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    if stem == "__init__" and "/" in path:
+        stem = path.rsplit("/", 2)[-2]
+    return environment_of_name(stem)
+
+
+def _string_environment(value: str) -> str:
+    word = value.strip().lower()
+    if word in DEV_WORDS or word in {"runserver", "pytest", "test"}:
+        return "dev"
+    if word in PROD_WORDS:
+        return "prod"
+    return ""
+
+
+def _opposite(kind: str) -> str:
+    return {"dev": "prod", "prod": "dev"}.get(kind, "other")
+
+
+def _test_environment(test: ast.expr) -> str:
+    """The environment the body of `if test:` runs in: dev, prod, or other."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _test_environment(test.operand)
+        return _opposite(inner) if inner in ("dev", "prod") else "other"
+    if isinstance(test, (ast.Name, ast.Attribute)):
+        last = test.id if isinstance(test, ast.Name) else test.attr
+        return "dev" if last.lower() in ("debug", "testing", "development") else "other"
+    if isinstance(test, ast.Call):
+        key = test.args[0] if test.args else None
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.upper() in ("DEBUG", "TESTING"):
+            return "dev"
+        return "other"
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        return _compare_environment(test.left, test.ops[0], test.comparators[0])
+    return "other"
+
+
+def _compare_environment(left: ast.expr, op: ast.cmpop, right: ast.expr) -> str:
+    if isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
+        literal = right if isinstance(right, ast.Constant) else left if isinstance(left, ast.Constant) else None
+        if literal is None or not isinstance(literal.value, str):
+            return "other"
+        kind = _string_environment(literal.value) or "other"
+        return _opposite(kind) if isinstance(op, (ast.NotEq, ast.IsNot)) else kind
+    if isinstance(op, (ast.In, ast.NotIn)):
+        if isinstance(left, ast.Constant) and isinstance(left.value, str):
+            kind = _string_environment(left.value) or "other"  # `"test" in sys.argv`
+        else:
+            values = literal_value(right)
+            if not isinstance(values, (list, tuple, set)) or not values:
+                return "other"
+            kinds = {_string_environment(v) if isinstance(v, str) else "" for v in values}
+            kind = kinds.pop() if len(kinds) == 1 else ""
+            kind = kind or "other"
+        return _opposite(kind) if isinstance(op, ast.NotIn) else kind
+    return "other"
+
+
+def combine(outer: str, inner: str) -> str:
+    """The environment of a block inside another: dev wins, then an unknown condition, then prod."""
+    for kind in ("dev", "other", "prod"):
+        if kind in (outer, inner):
+            return kind
+    return ""
+
+
+def if_environments(node: ast.If) -> list[tuple[list[ast.stmt], str]]:
+    """The blocks of an `if`/`elif`/`else` chain with the environment each runs in."""
+    blocks: list[tuple[list[ast.stmt], str]] = []
+    tested: list[str] = []
+    current: ast.If | None = node
+    while current is not None:
+        kind = _test_environment(current.test)
+        tested.append(kind)
+        blocks.append((current.body, kind))
+        orelse = current.orelse
+        if len(orelse) == 1 and isinstance(orelse[0], ast.If):
+            current = orelse[0]
+            continue
+        if orelse:
+            # The `else:` of `if ENV == "production":` is development; of `if DEBUG:` it is production.
+            blocks.append((orelse, "dev" if "prod" in tested else "prod" if "dev" in tested else "other"))
+        current = None
+    return blocks
+
+
+def dev_ranges(tree: ast.AST) -> list[tuple[int, int]]:
+    """Line ranges of development-only blocks anywhere in a file."""
+    ranges: list[tuple[int, int]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If):
+            for body, kind in if_environments(node):
+                if kind == "dev" and body:
+                    ranges.append((body[0].lineno, body[-1].end_lineno or body[-1].lineno))
+    return ranges
+
+
+def in_ranges(line: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(first <= line <= last for first, last in ranges)
+
+
+# -- module helpers ------------------------------------------------------------------------------
+
+
+def is_web_module(module: Module) -> bool:
+    return module.imports_any(*WEB_ROOTS)
+
+
+def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
+    """id(value node) → (target name, scope) for every `name = <call>` in the file."""
+    cached = module.__dict__.get("_fw_assigned")
+    if cached is not None:
+        return cached
+    found: dict[int, tuple[str, Function]] = {}
+    for function in module.all_functions():
+        body = function.node.body if hasattr(function.node, "body") else []
+        for stmt in _statements(body):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                found[id(stmt.value)] = (stmt.targets[0].id, function)
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                found[id(stmt.value)] = (stmt.target.id, function)
+    module.__dict__["_fw_assigned"] = found
+    return found
+
+
+def _statements(body: list[ast.stmt]):
+    """Statements of a body, descending into blocks but not into nested functions or classes."""
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers"):
+            block = getattr(stmt, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed([s for s in block if isinstance(s, (ast.stmt, ast.excepthandler))]))
+
+
+def local_names(function: Function) -> frozenset[str]:
+    """Names a function assigns itself (its locals)."""
+    cached = function.__dict__.get("_fw_locals")
+    if cached is None:
+        found = set(function.params)
+        if not function.is_module:
+            for stmt in _statements(function.body):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else \
+                    [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else []
+                found.update(t.id for t in targets if isinstance(t, ast.Name))
+        cached = function.__dict__["_fw_locals"] = frozenset(found)
+    return cached
+
+
+def object_name(module: Module, expr: ast.expr | None, scope: Function | None) -> str | None:
+    """A stable project-wide name for the object an expression names: `pkg.app.app`, `pkg.create_app.app`."""
+    if isinstance(expr, ast.Name):
+        scope_fn = scope
+        while scope_fn is not None and not scope_fn.is_module:
+            if expr.id in local_names(scope_fn):
+                return f"{module.global_name(scope_fn)}.{expr.id}"
+            scope_fn = scope_fn.parent
+        if expr.id in module.assignments:
+            return f"{module.module_name}.{expr.id}" if module.module_name else expr.id
+        return module.binding(expr.id, scope)
+    if isinstance(expr, ast.Attribute):
+        return module.qualified_name(expr, scope)
+    return None
+
+
+def string(node: ast.AST | None) -> str | None:
+    value = literal_value(node) if node is not None else None
+    return value if isinstance(value, str) else None
+
+
+def strings(node: ast.AST | None) -> tuple[str, ...] | None:
+    value = literal_value(node) if node is not None else None
+    if isinstance(value, (list, tuple, set)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def upper_methods(node: ast.AST | None) -> tuple[str, ...]:
+    values = strings(node)
+    return tuple(sorted({v.upper() for v in values})) if values else ()
+
+
+def last(name: str | None) -> str:
+    return name.rsplit(".", 1)[-1] if name else ""
+
+
+def is_limit_name(name: str | None) -> bool:
+    """`ratelimit`, `rate_limit`, `throttle`, `limiter.limit`, `RateLimiter`: names that promise a rate limit."""
+    words = names.words(last(name) or "")
+    joined = "".join(words)
+    return "ratelimit" in joined or "throttl" in joined or joined in ("limit", "sharedlimit", "ratelimiter",
+                                                                     "limiter", "limits", "ratelimited")
+
+
+def extract(module: Module) -> list[tuple[str, object]]:
+    """Every framework fact of one Python file."""
+    from secpat.frameworks import django, fastapi, flask
+
+    facts: list[tuple[str, object]] = []
+    facts.extend(django.settings_facts(module))
+    if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
+        return facts
+    facts.extend(view_facts(module))
+    facts.extend(flask.facts(module))
+    facts.extend(fastapi.facts(module))
+    facts.extend(django.facts(module))
+    return facts
+
+
+
+# -- views ---------------------------------------------------------------------------------------
+
+_BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "values", "stream"})
+_REQUEST_NAMES = frozenset({"request", "req"})
+_RENDERERS = frozenset({"render", "render_template", "TemplateResponse", "render_to_string", "get_template",
+                        "select_template", "render_to_response", "stream_template"})
+_JSON_RESPONSES = frozenset({"jsonify", "JsonResponse", "JSONResponse", "ORJSONResponse", "UJSONResponse"})
+_SENDERS = frozenset({"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email",
+                      "send_sms"})
+_SEND_OBJECTS = frozenset({"mail", "email", "sms", "message", "messages", "code", "otp", "link", "reset",
+                           "verification", "invite", "invitation", "text", "magic", "activation", "confirmation"})
+_SIGNATURE_WORDS = ("compare_digest", "signature", "construct_event", "verify_webhook", "webhook")
+_PASSWORD_FORMS = {"OAuth2PasswordRequestForm": ("username", "password"),
+                   "OAuth2PasswordRequestFormStrict": ("username", "password"),
+                   "AuthenticationForm": ("username", "password"),
+                   "UserCreationForm": ("username", "password1", "password2"),
+                   "PasswordResetForm": ("email",), "SetPasswordForm": ("new_password1", "new_password2"),
+                   "PasswordChangeForm": ("old_password", "new_password1", "new_password2")}
+_ENV_CALLS = ("getenv", "environ", "env", "config", "get_env", "getenv_bool")
+
+
+@dataclass
+class _ViewScan:
+    writes: bool = False
+    reads: set[str] = field(default_factory=set)
+    models: set[str] = field(default_factory=set)
+    sends: bool = False
+    templates: list[str] = field(default_factory=list)
+    session: bool = False
+    signature: bool = False
+    header_auth: bool = False
+    csrf: bool = False
+    json: bool = False
+    limits: list[str] = field(default_factory=list)
+
+
+def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
+    if isinstance(expr, ast.Attribute) and expr.attr == "request":  # `self.request`
+        return True
+    if not isinstance(expr, ast.Name):
+        return False
+    if expr.id in _REQUEST_NAMES:
+        return True
+    bound = module.binding(expr.id, scope)
+    return bound in ("flask.request", "quart.request")
+
+
+def _scan_body(module: Module, function: Function) -> _ViewScan:
+    scan = _ViewScan()
+    # The body and parameter defaults; decorators belong to the route, not to what the view does.
+    roots = [*function.body, function.node.args]  # type: ignore[attr-defined]
+    for node in (n for root in roots for n in ast.walk(root)):
+        if isinstance(node, ast.Attribute):
+            _scan_attribute(module, function, node, scan)
+        elif isinstance(node, ast.Call):
+            _scan_call(module, function, node, scan)
+        elif isinstance(node, ast.Subscript):
+            key = string(node.slice)
+            if key:
+                scan.reads.add(key)
+                if key in ("HTTP_AUTHORIZATION", "Authorization", "authorization"):
+                    scan.header_auth = True
+                if "csrf" in key.lower() or "xsrf" in key.lower():
+                    scan.csrf = True
+        elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
+            if any(string(c) in STATE_CHANGING for c in node.comparators) or any(
+                    (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators):
+                scan.writes = True
+        elif isinstance(node, ast.Name) and module.binding(node.id, function) in (
+                "flask.session", "flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"):
+            scan.session = True
+        elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
+            scan.json = True
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in (
+                "Authorization", "HTTP_AUTHORIZATION", "authorization"):
+            scan.header_auth = True
+    return scan
+
+
+def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
+    if _is_request(module, node.value, function):
+        if node.attr in _BODY_ATTRIBUTES:
+            scan.writes = True
+        elif node.attr in ("user", "session", "auth"):
+            scan.session = True
+    elif node.attr == "data" and isinstance(node.value, ast.Attribute):
+        scan.reads.add(node.value.attr)  # `form.password.data`
+    elif node.attr == "COOKIES" or node.attr == "cookies":
+        scan.session = True
+
+
+def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewScan) -> None:
+    callee = module.qualified_name(node.func, function) or ""
+    method = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
+        if isinstance(node.func, ast.Name) else ""
+    lowered = (callee or method).lower()
+    if method in ("get", "getlist", "pop", "get_all") and node.args:
+        key = string(node.args[0])
+        if key:
+            scan.reads.add(key)
+            if "csrf" in key.lower() or "xsrf" in key.lower():
+                scan.csrf = True
+    if method in _RENDERERS:
+        scan.templates.extend(_template_names(node))
+    if method in _JSON_RESPONSES or last(callee) in _JSON_RESPONSES:
+        scan.json = True
+    if _is_sender(callee, method, node):
+        scan.sends = True
+    if any(word in lowered for word in _SIGNATURE_WORDS) or callee in ("hmac.new", "hmac.digest"):
+        scan.signature = True
+    if "csrf" in lowered or "xsrf" in lowered or method == "validate_on_submit":
+        scan.csrf = True
+    if last(callee) in ("Depends", "Security") and node.args:
+        dependency = module.qualified_name(node.args[0], function) or ast.unparse(node.args[0])
+        if "csrf" in dependency.lower():
+            scan.csrf = True
+    if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)):
+        scan.limits.append(_short_source(node))
+    if last(callee) in ("Cookie", "APIKeyCookie"):
+        scan.session = True
+    if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or \
+            last(callee) in ("authenticate", "login_user"):
+        scan.session = scan.session or last(callee) in ("login", "login_user")
+        scan.reads.update(kw.arg for kw in node.keywords if kw.arg)
+    name = last(callee) or method
+    if name[:1].isupper() and callee:
+        if callee.split(".", 1)[0] in module.project_roots or "." not in callee:
+            scan.models.add(callee)  # a project form or serializer: its fields are read
+        scan.reads.update(_PASSWORD_FORMS.get(name, ()))
+    if method == "is_valid" or method == "validate_on_submit":
+        scan.writes = True
+
+
+def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
+    name = last(callee) or method
+    if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.",
+                                               "twilio.")):
+        return True
+    words = names.words(name)
+    if words and words[0] == "send" and set(words[1:]) & _SEND_OBJECTS:
+        return True
+    # `client.messages.create(...)` (Twilio), `EmailMessage(...).send()`, `mail.send(msg)`
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    if method == "create" and isinstance(receiver, ast.Attribute) and receiver.attr == "messages":
+        return True
+    if method == "send" and isinstance(receiver, (ast.Name, ast.Call, ast.Attribute)):
+        text = ast.unparse(receiver).lower()
+        return "mail" in text or "sms" in text or "message" in text
+    return False
+
+
+def _template_names(node: ast.Call) -> list[str]:
+    found = []
+    for arg in [*node.args[:2], *(kw.value for kw in node.keywords if kw.arg in ("template_name", "name"))]:
+        value = string(arg)
+        if value and "." in value and " " not in value:
+            found.append(value)
+        elif isinstance(arg, (ast.List, ast.Tuple)):
+            found.extend(v for v in strings(arg) or () if "." in v)
+    return found
+
+
+def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]]:
+    """Parameter names a view reads (FastAPI), and the models their annotations name."""
+    reads: set[str] = set()
+    models: set[str] = set()
+    args = function.node.args  # type: ignore[attr-defined]
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        if arg.arg in ("self", "cls", "request", "req", "response", "db", "session", "background_tasks"):
+            continue
+        reads.add(arg.arg)
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript):  # Annotated[Model, ...] / Optional[Model]
+            annotation = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) else annotation.slice
+        name = module.qualified_name(annotation, function) if annotation is not None else None
+        if name and last(name)[:1].isupper():
+            if name.split(".", 1)[0] in module.project_roots or "." not in name:
+                models.add(name)
+            reads.update(_PASSWORD_FORMS.get(last(name), ()))
+    return reads, models
+
+
+@dataclass
+class _Decorations:
+    methods: tuple[str, ...] = ()
+    limits: list[str] = field(default_factory=list)
+    limit_exempt: bool = False
+    csrf_exempt: int = 0
+    drf: bool = False
+    drf_throttles: tuple[str, ...] | None = None
+    session: bool = False
+
+
+def decorations(module: Module, function: Function) -> _Decorations:
+    """What a function's decorators say: accepted methods, rate limits, exemptions."""
+    found = _Decorations()
+    for deco, name in zip(function.node.decorator_list, function.decorators):  # type: ignore[attr-defined]
+        _read_decorator(module, function, deco, name, found)
+    return found
+
+
+def _unwrap_method_decorator(module: Module, deco: ast.expr, name: str, scope: Function) -> tuple[ast.expr, str]:
+    if last(name) == "method_decorator" and isinstance(deco, ast.Call) and deco.args:
+        inner = deco.args[0]
+        target = inner.func if isinstance(inner, ast.Call) else inner
+        return inner, module.qualified_name(target, scope) or ast.unparse(target)
+    return deco, name
+
+
+def _read_decorator(module: Module, function: Function, deco: ast.expr, name: str, found: _Decorations) -> None:
+    deco, name = _unwrap_method_decorator(module, deco, name, function.parent or function)
+    call = deco if isinstance(deco, ast.Call) else None
+    short = last(name)
+    receiver = name.rsplit(".", 1)[0].lower() if "." in name else ""
+    if short in ("require_POST", "require_GET", "require_safe"):
+        found.methods = {"require_POST": ("POST",), "require_GET": ("GET", "HEAD"),
+                         "require_safe": ("GET", "HEAD")}[short]
+    elif short == "require_http_methods" and call is not None and call.args:
+        found.methods = upper_methods(call.args[0])
+    elif short == "api_view":
+        found.drf = True
+        found.methods = upper_methods(call.args[0]) if call is not None and call.args else ("GET",)
+    elif short == "throttle_classes":
+        values = call.args[0] if call is not None and call.args else None
+        found.drf_throttles = tuple(last(ast.unparse(e)) for e in values.elts) \
+            if isinstance(values, (ast.List, ast.Tuple)) else ("?",)
+    elif short == "csrf_exempt" or (short == "exempt" and "csrf" in receiver):
+        found.csrf_exempt = deco.lineno
+    elif short == "exempt" and "limit" in receiver:
+        found.limit_exempt = True
+    elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
+        found.session = True
+    elif is_limit_name(name) and short not in ("limits",):
+        found.limits.append("@" + _short_source(deco))
+
+
+def _short_source(node: ast.AST) -> str:
+    text = " ".join(ast.unparse(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
+    scan = _scan_body(module, function)
+    reads, models = _param_reads(module, function)
+    deco = decorations(module, function)
+    return ViewFact(
+        name=module.global_name(function), path=module.path, line=function.line, methods=deco.methods,
+        writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
+        sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
+        signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
+        limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,
+        drf_throttles=deco.drf_throttles, framework=framework,
+    )
+
+
+def module_framework(module: Module) -> str:
+    for root, name in (("fastapi", "fastapi"), ("starlette", "fastapi"), ("flask", "flask"), ("django", "django"),
+                       ("rest_framework", "django")):
+        if module.imports_any(root):
+            return name
+    return ""
+
+
+def view_facts(module: Module) -> list[tuple[str, object]]:
+    """A ViewFact for every function and method of a web module, a ClassFact for every class."""
+    framework = module_framework(module)
+    facts: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        nested = function.parent is not None and not function.parent.is_module
+        if nested and not function.node.decorator_list:  # type: ignore[attr-defined]
+            continue  # nested helpers are not views; decorated ones are (routes inside an app factory)
+        facts.append((VIEW, describe_view(module, function, framework)))
+    for info in module.classes.values():
+        facts.append((CLASS, class_fact(module, info)))
+    return facts
+
+
+_DIGESTED = ("throttle_classes", "throttle_scope", "authentication_classes", "template_name", "http_method_names",
+             "methods", "serializer_class", "form_class", "permission_classes")
+
+
+def class_fact(module: Module, info) -> ClassFact:
+    attributes: list[tuple[str, object]] = []
+    for key in _DIGESTED:
+        value = info.attributes.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (ast.List, ast.Tuple)):
+            digested: object = tuple(module.qualified_name(e) or ast.unparse(e) for e in value.elts)
+        else:
+            literal = literal_value(value, EXPR)
+            digested = literal if literal is not EXPR else (module.qualified_name(value) or EXPR)
+        attributes.append((key, digested))
+    fields = [stmt.target.id for stmt in info.node.body
+              if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)]
+    fields.extend(name for name in info.attributes if not name.startswith("_"))
+    limited: list[tuple[str, str]] = []
+    exempt = 0
+    for deco, name in zip(info.node.decorator_list, info.decorators):
+        if last(name) != "method_decorator" or not isinstance(deco, ast.Call) or not deco.args:
+            continue
+        inner = deco.args[0]
+        inner_name = module.qualified_name(inner.func if isinstance(inner, ast.Call) else inner) or ""
+        target = string(next((kw.value for kw in deco.keywords if kw.arg == "name"), None)) or "*"
+        if last(inner_name) == "csrf_exempt":
+            exempt = deco.lineno
+        elif is_limit_name(inner_name):
+            limited.append(("*" if target == "dispatch" else target, "@" + _short_source(inner)))
+    return ClassFact(
+        name=f"{module.module_name}.{info.qualname}" if module.module_name else info.qualname,
+        path=module.path, line=info.line, bases=tuple(info.bases), methods=tuple(info.methods),
+        fields=tuple(dict.fromkeys(fields)), attributes=tuple(attributes), actions=_actions(module, info),
+        limited_methods=tuple(limited), exempt_line=exempt, csrf_off=_csrf_off(info),
+    )
+
+
+def _actions(module: Module, info) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
+    found = []
+    for method in info.methods.values():
+        for deco, name in zip(method.node.decorator_list, method.decorators):
+            if last(name) != "action" or not isinstance(deco, ast.Call):
+                continue
+            keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
+            verbs = upper_methods(keywords.get("methods")) or ("GET",)
+            detail = literal_value(keywords.get("detail")) is True if "detail" in keywords else False
+            url_path = string(keywords.get("url_path")) or method.name
+            found.append((method.name, verbs, detail, url_path))
+    return tuple(found)
+
+
+def _csrf_off(info) -> int:
+    """A `SessionAuthentication` subclass whose `enforce_csrf` returns without checking."""
+    if not any(last(b) == "SessionAuthentication" for b in info.bases):
+        return 0
+    method = info.methods.get("enforce_csrf")
+    if method is None:
+        return 0
+    body = [s for s in method.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    if all(isinstance(s, (ast.Pass, ast.Return)) and getattr(s, "value", None) is None for s in body):
+        return method.line
+    return 0
+
+
+def value_of(node: ast.expr) -> object:
+    """A settings value: its literal, ENV when it is read from the environment, EXPR otherwise."""
+    value = literal_value(node, EXPR)
+    if value is not EXPR and _plain(value):
+        return value
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call):
+            func = sub.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            text = ast.unparse(func).lower()
+            if name in _ENV_CALLS or "environ" in text or "getenv" in text or text.startswith("env."):
+                return ENV
+        elif isinstance(sub, ast.Attribute) and sub.attr == "environ":
+            return ENV
+    return EXPR
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return True
+    if isinstance(value, (list, tuple, set)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return False
+
+
+# -- templates -----------------------------------------------------------------------------------
+
+_FORM_OPEN = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
+_FORM_CLOSE = re.compile(r"</form\s*>", re.IGNORECASE)
+_METHOD = re.compile(r"""\bmethod\s*=\s*["']?\s*([A-Za-z]+|\x00)""", re.IGNORECASE)
+_ACTION = re.compile(r"""\baction\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_HIDDEN_TOKEN = re.compile(r"""name\s*=\s*["']?[\w-]*(csrf|xsrf)""", re.IGNORECASE)
+_MARK = re.compile(r"\x00(\d+)\x00")
+_TOKEN_WORDS = ("csrf_token", "hidden_tag", "csrf_input", "xsrf_form_html", "csrf")
+_DJANGO_TAGS = frozenset({"load", "url", "csrf_token", "static", "trans", "blocktrans", "blocktranslate", "translate",
+                          "verbatim", "empty", "ifequal", "now", "cycle", "firstof", "spaceless", "widthratio"})
+_JINJA_TAGS = frozenset({"macro", "call", "set", "import", "from", "do", "endmacro"})
+_HARMLESS_CALLS = ("url_for", "static", "gettext", "_", "ngettext", "url(", "range", "len", "get_flashed_messages")
+_FALLBACK_TOKENS = re.compile(r"({%-?.*?-?%}|{{-?.*?-?}}|{#.*?#})", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    kind: str  # data | tag | var
+    text: str  # data text, or the tag / expression source
+    line: int
+    start: int  # offset in the skeleton
+
+
+def _lex(text: str) -> list[tuple[str, str, int]]:
+    """(kind, text, line) pieces of a template: data, `{% tag %}` and `{{ expression }}` (comments dropped)."""
+    try:
+        from jinja2 import Environment, TemplateSyntaxError
+    except ImportError:  # pragma: no cover - jinja2 is a dependency
+        return _lex_fallback(text)
+    pieces: list[tuple[str, str, int]] = []
+    current: list[str] | None = None
+    kind, start_line = "", 1
+    try:
+        for line, token, value in Environment().lex(text):
+            if token in ("block_begin", "variable_begin"):
+                current, kind, start_line = [], "tag" if token == "block_begin" else "var", line
+            elif token in ("block_end", "variable_end") and current is not None:
+                pieces.append((kind, "".join(current).strip(), start_line))
+                current = None
+            elif current is not None:
+                current.append(value)
+            elif token == "data":
+                pieces.append(("data", value, line))
+    except TemplateSyntaxError:
+        return _lex_fallback(text)
+    return pieces
+
+
+def _lex_fallback(text: str) -> list[tuple[str, str, int]]:
+    """A plain split for templates the Jinja lexer refuses (some Django syntax): same pieces, same lines."""
+    pieces: list[tuple[str, str, int]] = []
+    line = 1
+    for part in _FALLBACK_TOKENS.split(text):
+        if part.startswith("{%"):
+            pieces.append(("tag", part.strip("{%-} \n\t"), line))
+        elif part.startswith("{{"):
+            pieces.append(("var", part.strip("{}- \n\t"), line))
+        elif part and not part.startswith("{#"):
+            pieces.append(("data", part, line))
+        line += part.count("\n")
+    return pieces
+
+
+def _skeleton(text: str) -> tuple[str, list[_Piece]]:
+    """The template's HTML with each tag and expression replaced by a marker `\\0<index>\\0`."""
+    out: list[str] = []
+    pieces: list[_Piece] = []
+    offset = 0
+    for kind, value, line in _lex(text):
+        chunk = value if kind == "data" else f"\x00{len(pieces)}\x00"
+        pieces.append(_Piece(kind, value, line, offset))
+        out.append(chunk)
+        offset += len(chunk)
+    return "".join(out), pieces
+
+
+def _line_at(pieces: list[_Piece], offset: int, skeleton: str) -> int:
+    index = bisect.bisect_right([p.start for p in pieces], offset) - 1
+    piece = pieces[max(index, 0)]
+    if piece.kind != "data":
+        return piece.line
+    return piece.line + skeleton.count("\n", piece.start, offset)
+
+
+def _dialect(pieces: list[_Piece]) -> str:
+    tags = {p.text.split(None, 1)[0] for p in pieces if p.kind == "tag" and p.text}
+    if tags & _DJANGO_TAGS or any(p.kind == "var" and re.search(r"\|\s*\w+\s*:", p.text) for p in pieces):
+        return "django"
+    if tags & _JINJA_TAGS or any(p.kind == "var" and "(" in p.text for p in pieces):
+        return "jinja"
+    return ""
+
+
+def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
+    """(token, maybe_token) for the part of a template between `<form ...>` and `</form>`."""
+    if _HIDDEN_TOKEN.search(_MARK.sub("", body)):
+        return True, False
+    maybe = False
+    for match in _MARK.finditer(body):
+        piece = pieces[int(match.group(1))]
+        text = piece.text
+        first = text.split(None, 1)[0] if text else ""
+        if piece.kind == "tag" and first == "csrf_token" or piece.kind == "var" and \
+                any(word in text for word in _TOKEN_WORDS):
+            return True, False
+        if piece.kind == "tag" and first in ("include", "call", "import", "from", "extends", "block"):
+            maybe = True  # another template or block may hold the token
+        elif piece.kind == "tag" and first == "for" and re.search(r"\bin\s+form\b", text):
+            maybe = True
+        elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
+            maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
+    return False, maybe
+
+
+def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: str = "") -> list[FormFact]:
+    """Every POST form of a template, with whether a CSRF token is inside it."""
+    if "<form" not in text.lower():
+        return []
+    skeleton, pieces = _skeleton(text)
+    if not pieces:
+        return []
+    dialect = _dialect(pieces)
+    forms: list[FormFact] = []
+    for match in _FORM_OPEN.finditer(skeleton):
+        method = _METHOD.search(match.group(1))
+        if method is None or method.group(1).lower() != "post":
+            continue  # GET forms (search, filters) need no token; a templated method is not judged
+        close = _FORM_CLOSE.search(skeleton, match.end())
+        body = skeleton[match.end(): close.start() if close else len(skeleton)]
+        token, maybe = _inside_says(body, pieces)
+        action = _ACTION.search(_MARK.sub("", match.group(1)))
+        forms.append(FormFact(file=path, line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
+                              token=token, maybe_token=maybe, action=action.group(1) if action else "",
+                              dialect=dialect, owner_module=owner_module))
+    return forms

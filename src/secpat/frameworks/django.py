@@ -1,0 +1,469 @@
+"""Django (and Flask config) facts: settings modules and config classes, URL confs, DRF routers.
+
+Settings are read, never imported: each statement is recorded with the branch
+it sits under (`if ENV == "production":`, `if DEBUG:`), `from .base import *`
+is recorded as a parent, and the project stage evaluates the chain per
+environment (`effective`).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from secpat.frameworks import (
+    EXPR,
+    MOUNT,
+    OWNER,
+    ROUTE,
+    SETTINGS,
+    SETTINGS_MODULE,
+    MountFact,
+    OwnerFact,
+    Parent,
+    RouteFact,
+    Setting,
+    SettingsFact,
+    SettingsModuleFact,
+    combine,
+    dev_ranges,
+    environment_of_name,
+    file_environment,
+    if_environments,
+    in_ranges,
+    is_limit_name,
+    last,
+    object_name,
+    string,
+    value_of,
+)
+from secpat.model.module import Function, Module, literal_value
+
+#: Settings secpat reads; other names in a settings module are ignored.
+KNOWN_SETTINGS = frozenset({
+    "DEBUG", "TESTING", "ALLOWED_HOSTS", "SECRET_KEY", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "INSTALLED_APPS",
+    "ROOT_URLCONF", "DATABASES", "TEMPLATES", "WSGI_APPLICATION", "AUTHENTICATION_BACKENDS", "SESSION_ENGINE",
+    "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_HTTPONLY", "CSRF_COOKIE_SAMESITE", "CSRF_TRUSTED_ORIGINS", "REMEMBER_COOKIE_SECURE",
+    "REMEMBER_COOKIE_HTTPONLY", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER",
+    "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOW_CREDENTIALS", "CORS_ALLOWED_ORIGINS",
+    "CORS_ORIGIN_WHITELIST", "REST_FRAMEWORK", "WTF_CSRF_ENABLED", "RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION",
+    "RATELIMIT_ENABLE", "RATELIMIT_ENABLED", "AXES_ENABLED", "PREFERRED_URL_SCHEME", "ENV",
+})
+#: Names that make a module look like Django settings even without a telling file name.
+DJANGO_MARKERS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES", "TEMPLATES",
+                            "WSGI_APPLICATION", "ALLOWED_HOSTS", "MIDDLEWARE_CLASSES"})
+_NOT_CONFIG_BASES = frozenset({"BaseSettings", "BaseModel", "Model", "Form", "ModelForm", "Serializer",
+                               "ModelSerializer", "AppConfig", "TestCase", "Schema", "Enum"})
+_URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
+_ROUTERS = frozenset({"DefaultRouter", "SimpleRouter", "ExtendedSimpleRouter", "ExtendedDefaultRouter",
+                      "NestedSimpleRouter", "NestedDefaultRouter"})
+
+
+# -- settings ------------------------------------------------------------------------------------
+
+
+def settings_facts(module: Module) -> list[tuple[str, object]]:
+    """A SettingsFact for a settings module, each config class, and `app.config` writes; settings-module names."""
+    facts: list[tuple[str, object]] = []
+    items = list(_module_items(module, module.tree.body, ""))
+    if any(isinstance(i, Setting) for i in items) or any(isinstance(i, Parent) for i in items):
+        facts.append((SETTINGS, _settings_fact(module.module_name or module.path, module.path, 1,
+                                               file_environment(module.path), items)))
+    for info in module.classes.values():
+        fact = _config_class(module, info)
+        if fact is not None:
+            facts.append((SETTINGS, fact))
+    app_config = list(_app_config_items(module))
+    if app_config:
+        name = f"{module.module_name or module.path}:app.config"
+        facts.append((SETTINGS, _settings_fact(name, module.path, app_config[0].line,
+                                               file_environment(module.path), app_config)))
+    for call in module.calls_to("os.environ.setdefault", "os.putenv"):
+        key, value = string(call.arg(0)), string(call.arg(1))
+        if key == "DJANGO_SETTINGS_MODULE" and value:
+            facts.append((SETTINGS_MODULE, SettingsModuleFact(value, module.path, call.node.lineno)))
+    return facts
+
+
+def _settings_fact(name: str, path: str, line: int, environment: str, items: list, *,
+                   is_class: bool = False) -> SettingsFact:
+    return SettingsFact(name=name, file=path, line=line, environment=environment, items=tuple(items),
+                        is_class=is_class, has_prod_branch=any(getattr(i, "branch", "") == "prod" for i in items))
+
+
+def _module_items(module: Module, body: list[ast.stmt], branch: str) -> Iterator[object]:
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            for block, kind in if_environments(stmt):
+                yield from _module_items(module, block, combine(branch, kind))
+        elif isinstance(stmt, ast.Try):
+            yield from _module_items(module, stmt.body + stmt.orelse + stmt.finalbody, branch)
+            for handler in stmt.handlers:
+                yield from _module_items(module, handler.body, combine(branch, "other"))
+        elif isinstance(stmt, ast.With):
+            yield from _module_items(module, stmt.body, branch)
+        elif isinstance(stmt, ast.ImportFrom) and any(a.name == "*" for a in stmt.names):
+            target = module.resolve_relative(stmt.module, stmt.level)
+            yield Parent(target, stmt.lineno, combine(branch, file_branch(target)))
+        else:
+            yield from _statement_settings(stmt, branch)
+
+
+def file_branch(module_name: str) -> str:
+    """A star import of `local_settings` / `settings.dev` only ever matters in development."""
+    return "dev" if environment_of_name(module_name.rsplit(".", 1)[-1]) == "dev" else ""
+
+
+def _statement_settings(stmt: ast.stmt, branch: str) -> Iterator[Setting]:
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id in KNOWN_SETTINGS:
+                yield Setting(target.id, "set", value_of(stmt.value), stmt.lineno, branch)
+            elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
+                    and target.value.id in KNOWN_SETTINGS:
+                key = string(target.slice)
+                if key is not None:
+                    yield Setting(target.value.id, "item", (key, value_of(stmt.value)), stmt.lineno, branch)
+    elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id in KNOWN_SETTINGS:
+        yield Setting(stmt.target.id, "add", value_of(stmt.value), stmt.lineno, branch)
+    elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in KNOWN_SETTINGS:
+            args = stmt.value.args
+            if func.attr in ("append", "insert") and args:
+                yield Setting(func.value.id, "add", [value_of(args[-1])], stmt.lineno, branch)
+            elif func.attr == "extend" and args:
+                yield Setting(func.value.id, "add", value_of(args[0]), stmt.lineno, branch)
+            elif func.attr == "remove" and args:
+                yield Setting(func.value.id, "remove", value_of(args[0]), stmt.lineno, branch)
+            elif func.attr in ("update", "setdefault", "pop", "clear"):
+                yield Setting(func.value.id, "unknown", EXPR, stmt.lineno, branch)
+
+
+def _config_class(module: Module, info) -> SettingsFact | None:
+    """A Flask-style config class (`class ProductionConfig(Config): DEBUG = False`)."""
+    if any(last(b) in _NOT_CONFIG_BASES for b in info.bases):
+        return None
+    items: list[object] = []
+    for base in info.bases:
+        if base not in ("object",):
+            items.append(Parent(_class_name(module, base), info.line, ""))
+    for stmt in info.node.body:
+        items.extend(_statement_settings(stmt, ""))
+    if not any(isinstance(i, Setting) for i in items):
+        return None
+    return _settings_fact(_class_name(module, info.qualname), module.path, info.line,
+                          environment_of_name(info.name) or file_environment(module.path), items, is_class=True)
+
+
+def _class_name(module: Module, name: str) -> str:
+    if "." in name or not module.module_name:
+        return name
+    return f"{module.module_name}.{name}"
+
+
+def _app_config_items(module: Module) -> Iterator[Setting]:
+    """`app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`, `app.debug = True` (Flask)."""
+    if not module.imports_any("flask", "quart"):
+        return
+    ranges = dev_ranges(module.tree)
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            name = None
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) \
+                    and target.value.attr == "config":
+                name = string(target.slice)
+            elif isinstance(target, ast.Attribute) and target.attr in ("debug", "testing") \
+                    and isinstance(target.value, ast.Name) and "app" in target.value.id:
+                name = target.attr.upper()
+            if name in KNOWN_SETTINGS:
+                yield Setting(name, "set", value_of(node.value), node.lineno,
+                              "dev" if in_ranges(node.lineno, ranges) else "")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("update", "from_mapping") and isinstance(node.func.value, ast.Attribute) \
+                and node.func.value.attr == "config":
+            branch = "dev" if in_ranges(node.lineno, ranges) else ""
+            for kw in node.keywords:
+                if kw.arg in KNOWN_SETTINGS:
+                    yield Setting(kw.arg, "set", value_of(kw.value), kw.value.lineno, branch)
+            if node.args and isinstance(node.args[0], ast.Dict):
+                for key, value in zip(node.args[0].keys, node.args[0].values):
+                    if string(key) in KNOWN_SETTINGS:
+                        yield Setting(string(key), "set", value_of(value), value.lineno, branch)
+
+
+# -- effective settings ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    """A setting's value in one environment, and the statement that decided it."""
+
+    value: object
+    file: str
+    line: int
+    certain: bool  # False when an unknown condition or an unevaluated change may alter it
+
+
+@dataclass
+class Environment:
+    """The settings one environment runs with: a settings module or config class and what it inherits."""
+
+    unit: SettingsFact
+    values: dict[str, Value] = field(default_factory=dict)
+    complete: bool = True  # every parent was found (so a missing setting is really missing)
+    production: bool = False  # named as production, or has a production branch
+
+    @property
+    def name(self) -> str:
+        return self.unit.name
+
+    def get(self, name: str) -> Value | None:
+        return self.values.get(name)
+
+
+def settings_units(facts: list[tuple[str, object]], settings_modules: set[str]) -> dict[str, SettingsFact]:
+    """The facts that really are settings: named so, pointed at, related to another, or Django-shaped."""
+    units = {f.name: f for _, f in facts if isinstance(f, SettingsFact)}
+    related = {p.name for u in units.values() for p in u.items if isinstance(p, Parent)}
+    chosen: dict[str, SettingsFact] = {}
+    for name, unit in units.items():
+        names_set = {i.name for i in unit.items if isinstance(i, Setting)}
+        looks = unit.is_class or ":app.config" in name or len(names_set & DJANGO_MARKERS) >= 1 \
+            or len(names_set) >= 2 or _settings_named(name) or name in settings_modules or name in related \
+            or any(isinstance(i, Parent) and i.name in units for i in unit.items)
+        if looks:
+            chosen[name] = unit
+    return chosen
+
+
+def _settings_named(name: str) -> bool:
+    parts = name.lower().replace("/", ".").split(".")
+    return any(p in ("settings", "config", "conf", "configuration") or p.startswith("settings") for p in parts)
+
+
+def environments(units: dict[str, SettingsFact]) -> list[Environment]:
+    """Every environment that is not development-only and that no other such environment builds on.
+
+    `settings/base.py` is judged through `production.py` when one imports it; with only
+    `development.py` on top of it, base itself is what production would run.
+    """
+    inherited: set[str] = set()
+    for unit in units.values():
+        if unit.environment == "dev":
+            continue
+        for item in unit.items:
+            if isinstance(item, Parent) and item.branch != "dev":
+                inherited.add(item.name)
+    found = []
+    for name in sorted(units):
+        unit = units[name]
+        if unit.environment == "dev" or name in inherited:
+            continue
+        env = Environment(unit=unit)
+        _evaluate(units, unit, env, set())
+        env.production = unit.environment == "prod" or _has_prod_branch(units, unit, set())
+        found.append(env)
+    return found
+
+
+def _has_prod_branch(units: dict[str, SettingsFact], unit: SettingsFact, seen: set[str]) -> bool:
+    if unit.name in seen:
+        return False
+    seen.add(unit.name)
+    if unit.has_prod_branch:
+        return True
+    return any(isinstance(p, Parent) and p.name in units and _has_prod_branch(units, units[p.name], seen)
+               for p in unit.items)
+
+
+def _evaluate(units: dict[str, SettingsFact], unit: SettingsFact, env: Environment, seen: set[str]) -> None:
+    seen = seen | {unit.name}
+    parents = [i for i in unit.items if isinstance(i, Parent)]
+    if unit.is_class:
+        # The first base wins in the MRO: apply the bases last-to-first, then the class body.
+        for parent in reversed(parents):
+            _apply_parent(units, parent, env, seen)
+    for item in unit.items:
+        if isinstance(item, Parent):
+            if not unit.is_class:
+                _apply_parent(units, item, env, seen)
+        elif isinstance(item, Setting) and item.branch != "dev":
+            _apply(env, unit, item)
+
+
+def _apply_parent(units: dict[str, SettingsFact], parent: Parent, env: Environment, seen: set[str]) -> None:
+    if parent.branch == "dev":
+        return
+    target = units.get(parent.name)
+    if target is None or target.name in seen:
+        if target is None:
+            env.complete = False
+        return
+    _evaluate(units, target, env, seen)
+
+
+def _apply(env: Environment, unit: SettingsFact, item: Setting) -> None:
+    certain = item.branch in ("", "prod")
+    current = env.values.get(item.name)
+    if item.op == "set":
+        env.values[item.name] = Value(item.value, unit.file, item.line, certain)
+    elif current is None:
+        env.values[item.name] = Value(EXPR, unit.file, item.line, False)
+    elif item.op == "add" and isinstance(current.value, (list, tuple)) and isinstance(item.value, (list, tuple)):
+        env.values[item.name] = Value([*current.value, *item.value], current.file, current.line,
+                                      current.certain and certain)
+    elif item.op == "remove" and isinstance(current.value, (list, tuple)):
+        kept = [v for v in current.value if v != item.value]
+        env.values[item.name] = Value(kept, unit.file, item.line, current.certain and certain)
+    elif item.op == "item" and isinstance(current.value, dict):
+        key, value = item.value  # type: ignore[misc]
+        env.values[item.name] = Value({**current.value, key: value}, current.file, current.line,
+                                      current.certain and certain)
+    else:
+        env.values[item.name] = Value(EXPR, unit.file, item.line, False)
+
+
+# -- URL confs -----------------------------------------------------------------------------------
+
+
+def facts(module: Module) -> list[tuple[str, object]]:
+    """Routes of a URL conf (`urlpatterns`), DRF routers and their registrations."""
+    if not module.imports_any("django", "rest_framework"):
+        return []
+    found: list[tuple[str, object]] = []
+    scope = module.module_function
+    for call in module.calls:
+        if last(call.callee) in _ROUTERS and call.scope.is_module:
+            name = _assigned(module, call.node)
+            if name:
+                found.append((OWNER, OwnerFact("django", "drf-router", name, "", module.path, call.node.lineno)))
+        elif call.method == "register" and call.scope.is_module and len(call.node.args) >= 2:
+            prefix = string(call.arg(0))
+            router = object_name(module, call.receiver, scope)
+            viewset = module.qualified_name(call.arg(1), scope) or _local(module, call.arg(1))
+            if prefix is not None and router and viewset:
+                found.append((MOUNT, MountFact("django", router, viewset, prefix, module.path, call.node.lineno)))
+    for stmt in module.tree.body:
+        value = None
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "urlpatterns"
+                                                for t in stmt.targets):
+            value = stmt.value
+        elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == "urlpatterns":
+            value = stmt.value
+        if value is not None:
+            found.extend((ROUTE, r) for r in _patterns(module, value, ""))
+    return found
+
+
+def _assigned(module: Module, node: ast.Call) -> str | None:
+    from secpat.frameworks import assigned_names
+
+    hit = assigned_names(module).get(id(node))
+    if hit is None:
+        return None
+    name, scope = hit
+    return object_name(module, ast.Name(id=name), scope)
+
+
+def _local(module: Module, expr: ast.expr | None) -> str | None:
+    if isinstance(expr, ast.Name):
+        return f"{module.module_name}.{expr.id}" if module.module_name else expr.id
+    return None
+
+
+def _patterns(module: Module, value: ast.expr, prefix: str) -> Iterator[RouteFact]:
+    scope = module.module_function
+    if isinstance(value, ast.BinOp):
+        yield from _patterns(module, value.left, prefix)
+        yield from _patterns(module, value.right, prefix)
+    elif isinstance(value, (ast.List, ast.Tuple)):
+        for element in value.elts:
+            yield from _patterns(module, element, prefix)
+    elif isinstance(value, ast.Attribute) and value.attr == "urls":
+        router = object_name(module, value.value, scope)
+        if router:
+            yield RouteFact("django", module.module_name, prefix, (), "", module.path, value.lineno, include=router)
+    elif isinstance(value, ast.Call) and last(module.qualified_name(value.func, scope)) in _URL_FUNCTIONS:
+        yield from _url_entry(module, value, prefix)
+
+
+def _url_entry(module: Module, call: ast.Call, prefix: str) -> Iterator[RouteFact]:
+    scope = module.module_function
+    route = string(call.args[0]) if call.args else string(next((k.value for k in call.keywords
+                                                                  if k.arg == "route"), None))
+    view = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "view"), None)
+    if route is None or view is None:
+        return
+    path = prefix + _clean(route)
+    if isinstance(view, ast.Call) and last(module.qualified_name(view.func, scope)) == "include":
+        yield from _include(module, view, path, call.lineno)
+        return
+    target = _view_target(module, view)
+    if target.name:
+        yield RouteFact("django", module.module_name, path, target.methods, target.name, module.path, call.lineno,
+                        action_map=target.action_map, limits=tuple(target.limits), csrf_exempt=target.exempt)
+
+
+def _include(module: Module, call: ast.Call, path: str, line: int) -> Iterator[RouteFact]:
+    scope = module.module_function
+    arg = call.args[0] if call.args else None
+    if isinstance(arg, ast.Tuple) and arg.elts:
+        arg = arg.elts[0]
+    target = string(arg)
+    if target is None and isinstance(arg, ast.Attribute) and arg.attr == "urls":
+        target = object_name(module, arg.value, scope)  # a DRF router, or an admin site
+    elif target is None and isinstance(arg, (ast.Name, ast.Attribute)):
+        target = module.qualified_name(arg, scope)
+    elif isinstance(arg, ast.List):
+        yield from _patterns(module, arg, path)
+        return
+    if target and not target.startswith("django.contrib.admin"):
+        yield RouteFact("django", module.module_name, path, (), "", module.path, line, include=target)
+
+
+def _clean(route: str) -> str:
+    return route.lstrip("^").rstrip("$")
+
+
+@dataclass
+class _Target:
+    name: str = ""
+    methods: tuple[str, ...] = ()
+    action_map: tuple[tuple[str, str], ...] = ()
+    limits: list[str] = field(default_factory=list)
+    exempt: int = 0
+
+
+def _view_target(module: Module, view: ast.expr) -> _Target:
+    """Unwrap `csrf_exempt(...)`, `ratelimit(...)(...)`, `X.as_view(...)` around a view in a URL conf."""
+    scope: Function = module.module_function
+    target = _Target()
+    node = view
+    while isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "as_view":
+            mapping = literal_value(node.args[0]) if node.args else None
+            if isinstance(mapping, dict):
+                target.action_map = tuple(sorted((str(k).upper(), str(v)) for k, v in mapping.items()))
+            node = func.value
+            break
+        if isinstance(func, ast.Call):  # `ratelimit(key="ip", rate="5/m")(view)`
+            name = module.qualified_name(func.func, scope) or ""
+            if is_limit_name(name):
+                target.limits.append(ast.unparse(func))
+        else:
+            name = last(module.qualified_name(func, scope))
+            if name == "csrf_exempt":
+                target.exempt = node.lineno
+            elif name in ("require_POST",):
+                target.methods = ("POST",)
+        if not node.args:
+            return target
+        node = node.args[0]
+    target.name = module.qualified_name(node, scope) or _local(module, node) or ""
+    return target

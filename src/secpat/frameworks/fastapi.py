@@ -1,0 +1,143 @@
+"""FastAPI / Starlette facts: apps and routers with prefixes and dependencies, middleware, slowapi,
+fastapi-limiter, session and cookie authentication."""
+
+from __future__ import annotations
+
+import ast
+
+from secpat.frameworks import (
+    LIMITER,
+    MIDDLEWARE,
+    MOUNT,
+    OWNER,
+    ROUTE,
+    SESSION,
+    LimiterFact,
+    MiddlewareFact,
+    MountFact,
+    OwnerFact,
+    RouteFact,
+    SessionFact,
+    is_limit_name,
+    last,
+    object_name,
+    string,
+    upper_methods,
+    value_of,
+)
+from secpat.frameworks.flask import _has_defaults, decorator_routes, owner_of
+from secpat.model.module import Call, Function, Module
+
+_APPS = ("fastapi.FastAPI", "starlette.applications.Starlette")
+_ROUTERS = ("fastapi.APIRouter", "fastapi.routing.APIRouter")
+_COOKIE_AUTH = ("CookieTransport", "APIKeyCookie", "SessionMiddleware")
+
+
+def facts(module: Module) -> list[tuple[str, object]]:
+    if not module.imports_any("fastapi", "starlette", "slowapi"):
+        return []
+    found: list[tuple[str, object]] = list(decorator_routes(module, "fastapi"))
+    for call in module.calls:
+        found.extend(_call_facts(module, call))
+    for function in module.functions.values():
+        found.extend(_middleware_function(module, function))
+    return found
+
+
+def dependencies(module: Module, node: ast.expr | None, scope: Function) -> tuple[str, ...]:
+    """Names of the callables in `dependencies=[Depends(x), Depends(RateLimiter(...))]`."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return ()
+    names = []
+    for element in node.elts:
+        if not isinstance(element, ast.Call) or not element.args:
+            continue
+        inner = element.args[0]
+        if isinstance(inner, ast.Call):
+            names.append(module.qualified_name(inner.func, scope) or ast.unparse(inner.func))
+        else:
+            names.append(object_name(module, inner, scope) or ast.unparse(inner))
+    return tuple(names)
+
+
+def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
+    callee = call.callee or ""
+    line = call.node.lineno
+    scope = call.scope
+    if callee in _APPS or callee in _ROUTERS:
+        name = owner_of(module, call)
+        if not name:
+            return []
+        deps = dependencies(module, call.arg(keyword="dependencies"), scope)
+        found: list[tuple[str, object]] = [(OWNER, OwnerFact(
+            "fastapi", "app" if callee in _APPS else "router", name, string(call.arg(keyword="prefix")) or "",
+            module.path, line, deps=deps, limits=tuple(d for d in deps if is_limit_name(d))))]
+        found.extend(_middleware_list(module, call, name))
+        return found
+    if callee.startswith("slowapi") and last(callee) == "Limiter":
+        name = owner_of(module, call) or f"{module.module_name}.<limiter>"
+        return [(LIMITER, LimiterFact("slowapi", name, _has_defaults(call), module.path, line))]
+    if call.method == "include_router" and call.node.args:
+        parent = object_name(module, call.receiver, scope)
+        child = object_name(module, call.node.args[0], scope)
+        deps = dependencies(module, call.arg(keyword="dependencies"), scope)
+        if parent and child:
+            return [(MOUNT, MountFact("fastapi", parent, child, string(call.arg(keyword="prefix")) or "",
+                                      module.path, line, deps=deps, limits=tuple(d for d in deps
+                                                                                 if is_limit_name(d))))]
+    if call.method == "add_middleware" and call.node.args:
+        owner = object_name(module, call.receiver, scope) or ""
+        name = module.qualified_name(call.node.args[0], scope) or ast.unparse(call.node.args[0])
+        return [(MIDDLEWARE, _middleware(module, owner, name, call.node.keywords, line))] + _session(module, name,
+                                                                                                     line)
+    if call.method in ("add_api_route", "add_route") and len(call.node.args) >= 2:
+        path = string(call.arg(0))
+        endpoint = module.qualified_name(call.node.args[1], scope) or object_name(module, call.node.args[1], scope)
+        if path is not None and endpoint:
+            owner = object_name(module, call.receiver, scope) or ""
+            return [(ROUTE, RouteFact("fastapi", owner, path, upper_methods(call.arg(keyword="methods")), endpoint,
+                                      module.path, line))]
+    if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and _auth_cookie(call)):
+        return [(SESSION, SessionFact("fastapi", last(callee) or "set_cookie", module.path, line))]
+    return []
+
+
+def _auth_cookie(call: Call) -> bool:
+    key = string(call.arg(0, "key")) or ""
+    return any(word in key.lower() for word in ("session", "token", "auth", "jwt", "sid", "login"))
+
+
+def _middleware(module: Module, owner: str, name: str, keywords: list[ast.keyword], line: int) -> MiddlewareFact:
+    options = tuple((kw.arg, value_of(kw.value)) for kw in keywords if kw.arg)
+    return MiddlewareFact("fastapi", owner, name, options, module.path, line)
+
+
+def _middleware_list(module: Module, call: Call, owner: str) -> list[tuple[str, object]]:
+    """`FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=[...])])`."""
+    node = call.arg(keyword="middleware")
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return []
+    found: list[tuple[str, object]] = []
+    for element in node.elts:
+        if isinstance(element, ast.Call) and element.args:
+            name = module.qualified_name(element.args[0], call.scope) or ast.unparse(element.args[0])
+            found.append((MIDDLEWARE, _middleware(module, owner, name, element.keywords, element.lineno)))
+            found.extend(_session(module, name, element.lineno))
+    return found
+
+
+def _session(module: Module, name: str, line: int) -> list[tuple[str, object]]:
+    if last(name) == "SessionMiddleware":
+        return [(SESSION, SessionFact("fastapi", "SessionMiddleware", module.path, line))]
+    return []
+
+
+def _middleware_function(module: Module, function: Function) -> list[tuple[str, object]]:
+    """`@app.middleware("http")` functions: a CSRF or rate-limit check written by hand."""
+    found: list[tuple[str, object]] = []
+    for deco in function.node.decorator_list:  # type: ignore[attr-defined]
+        if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) and deco.func.attr == "middleware":
+            owner = object_name(module, deco.func.value, function.parent or module.module_function) or ""
+            found.append((MIDDLEWARE, MiddlewareFact("fastapi", owner, module.global_name(function), (),
+                                                     module.path, function.line)))
+    return found

@@ -1,0 +1,210 @@
+"""Flask facts: apps, blueprints and their prefixes, routes, MethodView, flask-limiter, Flask-WTF.
+
+The decorator routes of FastAPI have the same shape (`@app.get("/x")`); both
+frameworks share `decorator_routes`, told apart by what the module imports.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+
+from secpat.frameworks import (
+    FORM,
+    LIMIT_TARGET,
+    LIMITER,
+    MOUNT,
+    OWNER,
+    PROTECTION,
+    ROUTE,
+    SESSION,
+    LimiterFact,
+    LimitTargetFact,
+    MountFact,
+    OwnerFact,
+    ProtectionFact,
+    RouteFact,
+    SessionFact,
+    _short_source,
+    assigned_names,
+    is_limit_name,
+    last,
+    object_name,
+    string,
+    template_forms,
+    upper_methods,
+)
+from secpat.model.module import Call, Function, Module, literal_value
+
+_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
+_INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse",
+                               "make_response", "Response"})
+
+
+def facts(module: Module) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    found.extend(inline_forms(module))
+    if not module.imports_any("flask", "quart", "flask_limiter", "flask_wtf", "flask_seasurf", "flask_login"):
+        return found
+    found.extend(decorator_routes(module, "flask"))
+    for call in module.calls:
+        found.extend(_call_facts(module, call))
+    evidence = _session_evidence(module)
+    if evidence:
+        found.append((SESSION, SessionFact("flask", evidence[0], module.path, evidence[1])))
+    return found
+
+
+def owner_of(module: Module, call: Call) -> str | None:
+    """The name the object a constructor call makes is bound to (`app = Flask(__name__)` → `pkg.app`)."""
+    hit = assigned_names(module).get(id(call.node))
+    if hit is None:
+        return None
+    name, scope = hit
+    return object_name(module, ast.Name(id=name), scope)
+
+
+def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
+    callee = call.callee or ""
+    line = call.node.lineno
+    if callee in ("flask.Flask", "quart.Quart"):
+        name = owner_of(module, call)
+        return [(OWNER, OwnerFact("flask", "app", name, "", module.path, line))] if name else []
+    if callee in ("flask.Blueprint", "quart.Blueprint"):
+        name = owner_of(module, call)
+        prefix = string(call.arg(keyword="url_prefix")) or ""
+        return [(OWNER, OwnerFact("flask", "blueprint", name, prefix, module.path, line))] if name else []
+    if callee.startswith("flask_limiter") and last(callee) == "Limiter":
+        name = owner_of(module, call) or f"{module.module_name}.<limiter>"
+        return [(LIMITER, LimiterFact("flask-limiter", name, _has_defaults(call), module.path, line))]
+    if last(callee) in ("CSRFProtect", "SeaSurf") and callee.startswith(("flask_wtf", "flask_seasurf")):
+        name = owner_of(module, call) or ""
+        active = bool(call.node.args or call.node.keywords)
+        return [(PROTECTION, ProtectionFact(last(callee), name, module.path, line if active else 0))]
+    scope = call.scope
+    if call.method == "init_app" and call.receiver is not None:
+        name = object_name(module, call.receiver, scope)
+        return [(PROTECTION, ProtectionFact("init_app", name, module.path, line))] if name else []
+    if call.method == "register_blueprint" and call.node.args:
+        parent = object_name(module, call.receiver, scope)
+        child = object_name(module, call.node.args[0], scope)
+        prefix = string(call.arg(keyword="url_prefix"))
+        if parent and child:
+            return [(MOUNT, MountFact("flask", parent, child, "\0" if prefix is None else prefix, module.path, line))]
+    if call.method == "add_url_rule":
+        return [(ROUTE, r) for r in _url_rule(module, call)]
+    return _limit_target(module, call)
+
+
+def _has_defaults(call: Call) -> bool:
+    for keyword in ("default_limits", "application_limits"):
+        node = call.arg(keyword=keyword)
+        if node is not None and literal_value(node, object()) not in ([], (), "", None):
+            return True
+    return False
+
+
+def _limit_target(module: Module, call: Call) -> list[tuple[str, object]]:
+    """`limiter.limit("10/minute")(auth_bp)` and `limiter.exempt(health_bp)`."""
+    func = call.node.func
+    if isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute) and func.func.attr in ("limit",
+                                                                                                   "shared_limit"):
+        exempt = False
+    elif isinstance(func, ast.Attribute) and func.attr == "exempt" and "limit" in ast.unparse(func.value).lower():
+        exempt = True
+    else:
+        return []
+    if not call.node.args:
+        return []
+    target = object_name(module, call.node.args[0], call.scope)
+    return [(LIMIT_TARGET, LimitTargetFact(target, exempt, module.path, call.node.lineno))] if target else []
+
+
+def _url_rule(module: Module, call: Call) -> list[RouteFact]:
+    rule = string(call.arg(0, "rule"))
+    view = call.arg(2, "view_func")
+    if rule is None or view is None:
+        return []
+    owner = object_name(module, call.receiver, call.scope) or ""
+    if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and view.func.attr == "as_view":
+        view = view.func.value
+    name = module.qualified_name(view, call.scope) or object_name(module, view, call.scope) or ""
+    methods = upper_methods(call.arg(keyword="methods"))
+    return [RouteFact("flask", owner, rule, methods, name, module.path, call.node.lineno)] if name else []
+
+
+def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]:
+    """`@app.route("/x", methods=[...])`, `@bp.post("/x")`, `@router.get("/x", dependencies=[...])`."""
+    from secpat.frameworks.fastapi import dependencies
+
+    found: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        decorators = function.node.decorator_list  # type: ignore[attr-defined]
+        for index, deco in enumerate(decorators):
+            route = _route_decorator(deco)
+            if route is None:
+                continue
+            path, verb = route
+            outer = function.parent or module.module_function
+            owner = object_name(module, deco.func.value, outer) or ""  # type: ignore[union-attr]
+            keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}  # type: ignore[union-attr]
+            methods = (verb,) if verb else upper_methods(keywords.get("methods")) or (
+                ("GET",) if framework == "flask" else ())
+            deps = dependencies(module, keywords.get("dependencies"), outer)
+            misplaced = ""
+            if framework == "fastapi":
+                above = [d for d in decorators[:index] if _is_limit_decorator(module, d, outer)]
+                misplaced = "@" + _short_source(above[0]) if above else ""
+            found.append((ROUTE, RouteFact(
+                framework, owner, path, methods, module.global_name(function), module.path, deco.lineno,
+                limits=tuple(d for d in deps if is_limit_name(d)), deps=deps, limit_misplaced=misplaced)))
+    return found
+
+
+def _route_decorator(deco: ast.expr) -> tuple[str, str] | None:
+    if not isinstance(deco, ast.Call) or not isinstance(deco.func, ast.Attribute):
+        return None
+    attr = deco.func.attr
+    if attr not in ("route", "api_route", *_VERBS):
+        return None
+    path = string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"),
+                                                               None))
+    if path is None or (path and not path.startswith("/")):
+        return None
+    return path, _VERBS.get(attr, "")
+
+
+def _is_limit_decorator(module: Module, deco: ast.expr, scope: Function) -> bool:
+    target = deco.func if isinstance(deco, ast.Call) else deco
+    name = module.qualified_name(target, scope) or ast.unparse(target)
+    return is_limit_name(name) and not name.endswith("exempt")
+
+
+def _session_evidence(module: Module) -> tuple[str, int] | None:
+    for call in module.calls:
+        if call.callee in ("flask_login.login_user", "flask_login.LoginManager", "flask_session.Session"):
+            return f"{last(call.callee)}()", call.node.lineno
+    for function in module.all_functions():
+        for node in ast.walk(function.node) if not function.is_module else ():
+            if isinstance(node, ast.Name) and module.binding(node.id, function) == "flask.session":
+                return "flask.session", node.lineno
+    return None
+
+
+def inline_forms(module: Module) -> list[tuple[str, object]]:
+    """POST forms inside template strings in Python (`render_template_string("<form ...")`)."""
+    found: list[tuple[str, object]] = []
+    for call in module.calls:
+        name = last(call.callee) or call.method or ""
+        if name not in _INLINE_TEMPLATES or not call.node.args:
+            continue
+        arg = call.node.args[0]
+        if isinstance(arg, ast.Name):
+            values = module.assignments.get(arg.id, [])
+            arg = values[-1] if len(values) == 1 else arg
+        text = string(arg)
+        if text and "<form" in text.lower():
+            dialect = "django" if module.imports_any("django") else "jinja"
+            for form in template_forms(text, module.path, first_line=arg.lineno, owner_module=module.module_name):
+                found.append((FORM, dataclasses.replace(form, dialect=dialect)))
+    return found

@@ -1,0 +1,779 @@
+"""The application model: the route table with each route's view, class, rate limit and CSRF status.
+
+Built at the project stage from the facts of every file. Django routes are
+followed from the root URL conf through `include()` and DRF routers; Flask and
+FastAPI routes through blueprint and router mounts with their prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from secpat import names
+from secpat.frameworks import (
+    CLASS,
+    FORM,
+    LIMIT_TARGET,
+    LIMITER,
+    MIDDLEWARE,
+    MOUNT,
+    OWNER,
+    PROTECTION,
+    ROUTE,
+    SESSION,
+    SETTINGS,
+    SETTINGS_MODULE,
+    STATE_CHANGING,
+    ClassFact,
+    FormFact,
+    LimiterFact,
+    LimitTargetFact,
+    MiddlewareFact,
+    MountFact,
+    OwnerFact,
+    ProtectionFact,
+    RouteFact,
+    SessionFact,
+    ViewFact,
+    VIEW,
+    is_limit_name,
+    last,
+)
+from secpat.frameworks.django import Environment, environments, settings_units
+
+CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
+SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
+
+# -- classification ------------------------------------------------------------------------------
+
+LOGIN, RESET, MAIL, REGISTER, WRITE, READ = "login", "reset", "mail", "register", "write", "read"
+_LOGIN_WORDS = frozenset({"login", "signin", "logon", "authenticate", "token", "tokens", "obtain", "jwt", "oauth"})
+_REGISTER_WORDS = frozenset({"register", "registration", "signup", "enroll", "enrol"})
+_RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
+_MAIL_WORDS = frozenset({"resend", "otp", "sms", "magic", "invite", "invitation", "contact", "newsletter",
+                         "subscribe"})
+_NOT_SENDING = frozenset({"confirm", "complete", "done", "refresh", "verify", "logout", "revoke", "blacklist"})
+_PAIRS = (("sign", "in", "signin"), ("log", "in", "login"), ("sign", "up", "signup"), ("log", "on", "logon"))
+
+
+def route_words(path: str, view: str) -> set[str]:
+    """Words of a route's path (parameters left out) and of its view's name."""
+    text = re.sub(r"<[^>]*>|\{[^}]*\}|\(\?P<[^>]*>[^)]*\)", " ", path)
+    found = [w for part in re.split(r"[^A-Za-z0-9]+", text) for w in names.words(part)]
+    for part in view.split(".")[-2:]:
+        found.extend(names.words(part))
+    joined = set(found)
+    for first, second, word in _PAIRS:
+        for a, b in zip(found, found[1:]):
+            if a == first and b == second:
+                joined.add(word)
+    return joined
+
+
+def _password_fields(fields: set[str]) -> tuple[bool, bool]:
+    """(reads a password, reads a new or repeated password)."""
+    password = new = False
+    for name in fields:
+        if names.classify(name) is names.NameKind.PASSWORD or name.lower() in ("password", "password1"):
+            password = True
+            words = set(names.words(name))
+            if words & {"new", "confirm", "confirmation", "again", "repeat", "old", "current", "2"} \
+                    or name.endswith("2"):
+                new = True
+    return password, new
+
+
+def classify(path: str, view: str, methods: set[str], fields: set[str], sends: bool, hint: str = "") -> tuple[str, str]:
+    """The kind of endpoint (login, reset, mail, register, write, read) and why."""
+    if not methods & STATE_CHANGING:
+        return READ, "GET only"
+    if hint and hint != WRITE:
+        return hint, "library view"
+    words = route_words(path, view)
+    password, new_password = _password_fields(fields)
+    if words & {"logout", "signout"}:
+        return WRITE, "state-changing"
+    if words & _REGISTER_WORDS:
+        return REGISTER, "name says registration"
+    if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
+        return LOGIN, "name says login/token"
+    if words & _RESET_WORDS and not words & _NOT_SENDING and not new_password:
+        return RESET, "name says password reset"
+    if password and not new_password and not words & {"change", "update", "set", "delete"}:
+        if words & {"user", "users", "account", "accounts"} and words & {"create", "new", "add"}:
+            return REGISTER, "creates an account with a password"
+        return LOGIN, "reads a password"
+    if sends:
+        return MAIL, "sends mail or SMS"
+    if words & _MAIL_WORDS and (not words & _NOT_SENDING or "resend" in words):
+        return MAIL, "name says it sends a message"
+    if hint:
+        return hint, "state-changing"
+    return WRITE, "state-changing"
+
+
+# -- the model -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Route:
+    framework: str
+    methods: tuple[str, ...]  # ("*",) when the view accepts any method
+    path: str
+    view: str  # the handler's dotted name
+    file: str  # where the handler is defined
+    line: int
+    registered: str  # file:line of the registration
+    category: str = READ
+    reason: str = ""
+    limit: str = ""  # what limits it, "" for nothing
+    csrf: str = "n/a"  # how it is protected against CSRF
+    csrf_missing: bool = False
+    exempt_at: tuple[str, int] | None = None  # where a CSRF exemption is written
+    api: bool = False
+    app: str = ""
+    handler: ViewFact | None = None
+    session: bool = False
+    misplaced: str = ""  # a limit decorator that does not apply (placed above the route decorator)
+    cls: str = ""  # the class-based view or viewset, if any
+
+    @property
+    def state_changing(self) -> bool:
+        return bool(set(self.methods) & STATE_CHANGING) or self.methods == ("*",) and self.category != READ
+
+    def to_dict(self) -> dict:
+        return {"methods": list(self.methods), "path": self.path, "view": self.view,
+                "location": f"{self.file}:{self.line}", "registered": self.registered, "framework": self.framework,
+                "kind": self.category, "why": self.reason, "rate_limit": self.limit or None, "csrf": self.csrf,
+                "app": self.app}
+
+
+@dataclass
+class App:
+    framework: str
+    name: str
+    file: str
+    line: int
+    csrf: str = ""  # app-wide protection, "" for none
+    session: str = ""  # evidence of cookie authentication
+    limiter: str = ""  # app-wide limiting, "" for none
+
+
+@dataclass
+class Model:
+    routes: list[Route] = field(default_factory=list)
+    apps: list[App] = field(default_factory=list)
+    environments: list[Environment] = field(default_factory=list)
+    forms: list[FormFact] = field(default_factory=list)
+    views: dict[str, ViewFact] = field(default_factory=dict)
+    classes: dict[str, ClassFact] = field(default_factory=dict)
+    limits_anywhere: bool = False
+    django: Environment | None = None  # the Django settings production runs with
+    frameworks: set[str] = field(default_factory=set)
+    csrf_protected_modules: set[str] = field(default_factory=set)
+
+    def templates_rendered(self) -> dict[str, list[Route]]:
+        found: dict[str, list[Route]] = {}
+        for route in self.routes:
+            if route.handler is not None:
+                for name in route.handler.templates:
+                    found.setdefault(name, []).append(route)
+        return found
+
+
+def model_of(ctx) -> Model:
+    """The model of a project-stage context, built once and shared by the CSRF, RATE and CONF checks."""
+    model = ctx.__dict__.get("_framework_model")
+    if model is None:
+        model = ctx.__dict__["_framework_model"] = build(ctx.facts)
+    return model
+
+
+def build(facts_of) -> Model:
+    """Assemble the model from `facts_of(kind) -> [(path, fact)]`."""
+    return _Builder(facts_of).build()
+
+
+_LIBRARY_VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
+    "LoginView": (("GET", "POST"), LOGIN), "LogoutView": (("GET", "POST"), WRITE),
+    "PasswordResetView": (("GET", "POST"), RESET), "PasswordResetConfirmView": (("GET", "POST"), WRITE),
+    "PasswordChangeView": (("GET", "POST"), WRITE), "PasswordResetDoneView": (("GET",), READ),
+    "PasswordResetCompleteView": (("GET",), READ), "PasswordChangeDoneView": (("GET",), READ),
+    "FormView": (("GET", "POST"), ""), "CreateView": (("GET", "POST"), ""), "UpdateView": (("GET", "POST"), ""),
+    "DeleteView": (("GET", "POST"), ""), "TemplateView": (("GET",), ""), "ListView": (("GET",), ""),
+    "DetailView": (("GET",), ""), "RedirectView": (("GET",), ""),
+    "ObtainAuthToken": (("POST",), LOGIN), "TokenObtainPairView": (("POST",), LOGIN),
+    "TokenObtainSlidingView": (("POST",), LOGIN), "TokenRefreshView": (("POST",), WRITE),
+    "CreateAPIView": (("POST",), ""), "ListCreateAPIView": (("GET", "POST"), ""), "ListAPIView": (("GET",), ""),
+    "RetrieveAPIView": (("GET",), ""), "UpdateAPIView": (("PUT", "PATCH"), ""), "DestroyAPIView": (("DELETE",), ""),
+    "RetrieveUpdateAPIView": (("GET", "PUT", "PATCH"), ""), "RetrieveDestroyAPIView": (("GET", "DELETE"), ""),
+    "RetrieveUpdateDestroyAPIView": (("GET", "PUT", "PATCH", "DELETE"), ""),
+}
+_ACTIONS = {"list": ("GET", False), "create": ("POST", False), "retrieve": ("GET", True), "update": ("PUT", True),
+            "partial_update": ("PATCH", True), "destroy": ("DELETE", True)}
+_VIEWSET_ACTIONS = {"ModelViewSet": ("list", "create", "retrieve", "update", "partial_update", "destroy"),
+                    "ReadOnlyModelViewSet": ("list", "retrieve"), "CreateModelMixin": ("create",),
+                    "ListModelMixin": ("list",), "RetrieveModelMixin": ("retrieve",),
+                    "UpdateModelMixin": ("update", "partial_update"), "DestroyModelMixin": ("destroy",)}
+_HTTP = ("get", "post", "put", "patch", "delete")
+_METHOD_ORDER = {"*": 0, "GET": 1, "HEAD": 2, "POST": 3, "PUT": 4, "PATCH": 5, "DELETE": 6, "OPTIONS": 7}
+_DRF_MARKERS = ("APIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin")
+_HEADER_ONLY_AUTH = ("TokenAuthentication", "JWTAuthentication", "JSONWebTokenAuthentication", "BasicAuthentication",
+                     "JWTStatelessUserAuthentication", "KnoxTokenAuthentication")
+
+
+class _Builder:
+    def __init__(self, facts_of):
+        self.f = facts_of
+        self.model = Model()
+        m = self.model
+        m.views = {v.name: v for _, v in facts_of(VIEW)}
+        m.classes = {c.name: c for _, c in facts_of(CLASS)}
+        self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
+        self.mounts: list[MountFact] = [x for _, x in facts_of(MOUNT)]
+        self.route_facts: list[RouteFact] = [x for _, x in facts_of(ROUTE)]
+        self.limiters: list[LimiterFact] = [x for _, x in facts_of(LIMITER)]
+        self.targets: list[LimitTargetFact] = [x for _, x in facts_of(LIMIT_TARGET)]
+        self.middleware: list[MiddlewareFact] = [x for _, x in facts_of(MIDDLEWARE)]
+        self.protections: list[ProtectionFact] = [x for _, x in facts_of(PROTECTION)]
+        self.sessions: list[SessionFact] = [x for _, x in facts_of(SESSION)]
+        m.forms = [x for _, x in facts_of(FORM)]
+        modules = {x.module for _, x in facts_of(SETTINGS_MODULE)}
+        units = settings_units(facts_of(SETTINGS), modules)
+        m.environments = environments(units)
+
+    # -- settings --
+
+    def _django_environment(self) -> Environment | None:
+        django = [e for e in self.model.environments if not e.unit.is_class and ":app.config" not in e.name
+                  and (e.get("INSTALLED_APPS") or e.get("MIDDLEWARE") or e.get("ROOT_URLCONF"))]
+        production = [e for e in django if e.production]
+        return (production or django or [None])[0]
+
+    def _setting(self, name: str) -> object:
+        env = self.model.django
+        value = env.get(name) if env else None
+        return value.value if value else None
+
+    def build(self) -> Model:
+        m = self.model
+        m.django = self._django_environment()
+        self._apps()
+        for fact in self.route_facts:
+            if fact.framework in ("flask", "fastapi") and not fact.include:
+                self._decorated(fact)
+        self._django_routes()
+        for route in m.routes:
+            self._protect(route)
+        m.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
+        m.limits_anywhere = self._limits_anywhere()
+        m.frameworks = {r.framework for r in m.routes} | {a.framework for a in m.apps}
+        if m.django is not None:
+            m.frameworks.add("django")
+        return m
+
+    # -- apps --
+
+    def _apps(self) -> None:
+        for owner in self.owners.values():
+            if owner.kind != "app":
+                continue
+            app = App(owner.framework, owner.name, owner.file, owner.line)
+            app.csrf = self._app_csrf(owner)
+            app.session = self._app_session(owner.framework)
+            app.limiter = self._app_limiter(owner)
+            self.model.apps.append(app)
+
+    def _app_csrf(self, owner: OwnerFact) -> str:
+        if owner.framework == "flask":
+            initialised = {p.name for p in self.protections if p.library == "init_app"}
+            for p in self.protections:
+                if p.library != "init_app" and (p.line or p.name in initialised):
+                    return p.library
+            return ""
+        for mw in self.middleware:
+            if "csrf" in mw.name.lower() and mw.owner in (owner.name, ""):
+                return last(mw.name)
+        return ""
+
+    def _app_session(self, framework: str) -> str:
+        for s in self.sessions:
+            if s.framework == framework:
+                return f"{s.what} ({s.file}:{s.line})"
+        return ""
+
+    def _app_limiter(self, owner: OwnerFact) -> str:
+        if owner.limits:
+            return owner.limits[0]
+        for mw in self.middleware:
+            if _limit_middleware(mw.name):
+                return last(mw.name)
+        if owner.framework == "flask":
+            for limiter in self.limiters:
+                if limiter.library == "flask-limiter" and limiter.defaults:
+                    return "flask-limiter default_limits"
+            for env in self.model.environments:
+                for key in ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"):
+                    value = env.get(key)
+                    if value and value.value:
+                        return f"{key} (flask-limiter)"
+        if owner.framework == "fastapi":
+            slowapi_mw = any(last(mw.name) in ("SlowAPIMiddleware", "SlowAPIASGIMiddleware") for mw in self.middleware)
+            for limiter in self.limiters:
+                if limiter.library == "slowapi" and limiter.defaults and slowapi_mw:
+                    return "slowapi default_limits"
+        return ""
+
+    def _app_for(self, framework: str, chain_app: str) -> App | None:
+        apps = [a for a in self.model.apps if a.framework == framework]
+        for app in apps:
+            if app.name == chain_app:
+                return app
+        return apps[0] if apps else None
+
+    # -- Flask / FastAPI --
+
+    def _chains(self, owner: str, depth: int = 0) -> Iterator[tuple[str, tuple[str, ...], str]]:
+        """(prefix, limits, app) for every way an owner is reached from an app."""
+        fact = self.owners.get(owner)
+        own_prefix = fact.prefix if fact else ""
+        own_limits = fact.limits if fact else ()
+        if fact is not None and fact.kind == "app" or depth > 10:
+            yield "", own_limits, owner
+            return
+        mounts = [m for m in self.mounts if m.child == owner and m.framework in ("flask", "fastapi")]
+        if not mounts:
+            yield own_prefix, own_limits, ""
+            return
+        for mount in mounts:
+            if mount.framework == "flask":
+                local = own_prefix if mount.prefix == "\0" else mount.prefix
+            else:
+                local = mount.prefix + own_prefix
+            for prefix, limits, app in self._chains(mount.parent, depth + 1):
+                yield _join(prefix, local), (*limits, *mount.limits, *own_limits), app
+
+    def _decorated(self, fact: RouteFact) -> None:
+        view = self.model.views.get(fact.view)
+        cls = self.model.classes.get(fact.view)
+        for prefix, limits, app_name in self._chains(fact.owner):
+            path = _join(prefix, fact.path)
+            app = self._app_for(fact.framework, app_name)
+            if cls is not None:
+                for verb, handler in self._class_handlers(cls):
+                    if fact.methods and verb not in fact.methods:
+                        continue
+                    self._add(fact, path, (verb,), handler, cls, limits, app)
+                continue
+            methods = fact.methods or (view.methods if view else ()) or ("GET",)
+            self._add(fact, path, methods, view, None, limits, app)
+
+    def _add(self, fact: RouteFact, path: str, methods: tuple[str, ...], view: ViewFact | None,
+             cls: ClassFact | None, chain_limits: tuple[str, ...], app: App | None, hint: str = "",
+             action: str = "") -> Route:
+        name = view.name if view else (cls.name if cls else fact.view)
+        if action and view is None:
+            name = f"{name} ({action})"
+        file, line = (view.path, view.line) if view else (cls.path, cls.line) if cls else (fact.file, fact.line)
+        route = Route(fact.framework, tuple(methods), path or "/", name, file, line, f"{fact.file}:{fact.line}",
+                      handler=view, app=app.name if app else "")
+        fields = set(view.reads) if view else set()
+        for model_name in view.models if view else ():
+            fields.update(self._fields(model_name))
+        if cls is not None:
+            for key in ("serializer_class", "form_class"):
+                value = self._attribute(cls, key)
+                if isinstance(value, str):
+                    fields.update(self._fields(value))
+        verbs = set(methods)
+        if methods == ("*",):
+            verbs = {"POST"} if view is not None and (view.writes or view.methods) else set()
+        route.category, route.reason = classify(path, name if not action else f"{name}.{action}", verbs, fields,
+                                                bool(view and view.sends), hint)
+        route.api = fact.framework == "fastapi" or bool(view and (view.json or view.drf)) or "/api" in path \
+            or (cls is not None and self._is_drf(cls))
+        route.limit = self._limit(fact, route, view, cls, chain_limits, app, action)
+        route.session = bool(view and view.session)
+        route.misplaced = fact.limit_misplaced
+        route.cls = cls.name if cls else ""
+        self.model.routes.append(route)
+        return route
+
+    def _fields(self, class_name: str, depth: int = 0) -> set[str]:
+        cls = self.model.classes.get(class_name)
+        if cls is None or depth > 5:
+            return set()
+        found = set(cls.fields)
+        meta_fields = dict(cls.attributes).get("fields")
+        if isinstance(meta_fields, tuple):
+            found.update(str(f) for f in meta_fields)
+        for base in cls.bases:
+            found |= self._fields(base, depth + 1)
+        return found
+
+    # -- Django --
+
+    def _django_routes(self) -> None:
+        by_conf: dict[str, list[RouteFact]] = {}
+        for fact in self.route_facts:
+            if fact.framework == "django":
+                by_conf.setdefault(fact.owner, []).append(fact)
+        if not by_conf:
+            return
+        included = {f.include for facts in by_conf.values() for f in facts if f.include}
+        root = self._setting("ROOT_URLCONF")
+        roots = [root] if isinstance(root, str) and root in by_conf else []
+        roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
+        app = App("django", "django", "", 0)
+        for conf in roots:
+            self._urlconf(by_conf, conf, "", app, set())
+
+    def _urlconf(self, by_conf: dict[str, list[RouteFact]], conf: str, prefix: str, app: App, seen: set[str]) -> None:
+        if conf in seen:
+            return
+        for fact in by_conf.get(conf, []):
+            path = prefix + fact.path
+            if fact.include:
+                if fact.include in by_conf:
+                    self._urlconf(by_conf, fact.include, path, app, seen | {conf})
+                else:
+                    self._router(fact, fact.include, path, app)
+                continue
+            self._django_view(fact, "/" + path, app)
+
+    def _router(self, fact: RouteFact, router: str, prefix: str, app: App) -> None:
+        for mount in self.mounts:
+            if mount.parent != router:
+                continue
+            cls = self.model.classes.get(mount.child)
+            base = "/" + prefix + mount.prefix.strip("^$").strip("/")
+            if cls is None:
+                continue
+            for action, verb, detail, url_path in self._viewset_actions(cls):
+                path = base + ("/{pk}" if detail else "") + (f"/{url_path}" if url_path else "") + "/"
+                handler = self._method_view(cls, action)
+                self._add(fact, path, (verb,), handler, cls, (), app, action=action)
+
+    def _django_view(self, fact: RouteFact, path: str, app: App) -> None:
+        cls = self.model.classes.get(fact.view)
+        if cls is None and fact.view not in self.model.views and last(fact.view) in _LIBRARY_VIEWS:
+            verbs, hint = _LIBRARY_VIEWS[last(fact.view)]  # `auth_views.LoginView.as_view()` used directly
+            for verb in verbs:
+                route = self._add(fact, path, (verb,), None, None, (), app, hint=hint)
+                route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else None
+            return
+        if cls is None:
+            view = self.model.views.get(fact.view)
+            methods = fact.methods or (view.methods if view else ()) or ("*",)
+            route = self._add(fact, path, methods, view, None, (), app)
+            route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else \
+                (view.path, view.csrf_exempt) if view and view.csrf_exempt else None
+            return
+        if fact.action_map:
+            for verb, action in fact.action_map:
+                self._add(fact, path, (verb,), self._method_view(cls, action), cls, (), app, action=action)
+            return
+        hint = self._library_hint(cls)
+        for verb, handler in self._class_handlers(cls):
+            route = self._add(fact, path, (verb,), handler, cls, (), app, hint=hint)
+            exempt = self._class_exempt(cls)
+            route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else exempt
+
+    # -- classes --
+
+    def _ancestry(self, cls: ClassFact, depth: int = 0) -> Iterator[ClassFact | str]:
+        """The class, its project bases (depth first), and the names of library bases reached."""
+        yield cls
+        if depth > 8:
+            return
+        for base in cls.bases:
+            parent = self.model.classes.get(base)
+            if parent is None:
+                yield base
+            else:
+                yield from self._ancestry(parent, depth + 1)
+
+    def _library_bases(self, cls: ClassFact) -> list[str]:
+        return [last(b) for b in self._ancestry(cls) if isinstance(b, str)]
+
+    def _is_drf(self, cls: ClassFact) -> bool:
+        return any(b.endswith(_DRF_MARKERS) or b.startswith("rest_framework") for b in
+                   (x for x in self._ancestry(cls) if isinstance(x, str)))
+
+    def _library_hint(self, cls: ClassFact) -> str:
+        for base in self._library_bases(cls):
+            if base in _LIBRARY_VIEWS:
+                return _LIBRARY_VIEWS[base][1]
+        return ""
+
+    def _attribute(self, cls: ClassFact, key: str) -> object:
+        for item in self._ancestry(cls):
+            if isinstance(item, ClassFact):
+                attrs = dict(item.attributes)
+                if key in attrs:
+                    return attrs[key]
+        return None
+
+    def _method_view(self, cls: ClassFact, method: str) -> ViewFact | None:
+        for item in self._ancestry(cls):
+            if isinstance(item, ClassFact) and method in item.methods:
+                return self.model.views.get(f"{item.name}.{method}")
+        return None
+
+    def _class_handlers(self, cls: ClassFact) -> list[tuple[str, ViewFact | None]]:
+        """(verb, handler) for each HTTP method a class-based view answers."""
+        found: dict[str, ViewFact | None] = {}
+        allowed = self._attribute(cls, "http_method_names") or self._attribute(cls, "methods")
+        for item in self._ancestry(cls):
+            if isinstance(item, ClassFact):
+                for method in item.methods:
+                    if method in _HTTP and method.upper() not in found:
+                        found[method.upper()] = self.model.views.get(f"{item.name}.{method}")
+            else:
+                for verb in _LIBRARY_VIEWS.get(last(item), ((), ""))[0]:
+                    found.setdefault(verb, None)
+        if isinstance(allowed, tuple):
+            found = {v: h for v, h in found.items() if v.lower() in {a.lower() for a in allowed}} or found
+        return sorted(found.items()) or [("*", None)]
+
+    def _viewset_actions(self, cls: ClassFact) -> list[tuple[str, str, bool, str]]:
+        actions: dict[str, tuple[str, bool, str]] = {}
+        for item in self._ancestry(cls):
+            if isinstance(item, ClassFact):
+                for method in item.methods:
+                    if method in _ACTIONS:
+                        verb, detail = _ACTIONS[method]
+                        actions.setdefault(method, (verb, detail, ""))
+                for method, verbs, detail, url_path in item.actions:
+                    for verb in verbs:
+                        actions.setdefault(f"{method}:{verb}", (verb, detail, url_path))
+            else:
+                for method in _VIEWSET_ACTIONS.get(last(item), ()):
+                    verb, detail = _ACTIONS[method]
+                    actions.setdefault(method, (verb, detail, ""))
+        return sorted((name.split(":")[0], verb, detail, path) for name, (verb, detail, path) in actions.items())
+
+    def _class_exempt(self, cls: ClassFact) -> tuple[str, int] | None:
+        for item in self._ancestry(cls):
+            if isinstance(item, ClassFact):
+                if item.exempt_line:
+                    return item.path, item.exempt_line
+                dispatch = self.model.views.get(f"{item.name}.dispatch")
+                if dispatch is not None and dispatch.csrf_exempt:
+                    return dispatch.path, dispatch.csrf_exempt
+        return None
+
+    # -- limits --
+
+    def _limit(self, fact: RouteFact, route: Route, view: ViewFact | None, cls: ClassFact | None,
+               chain_limits: tuple[str, ...], app: App | None, action: str) -> str:
+        own = [x for x in (view.limits if view else ()) if x != fact.limit_misplaced]
+        if own:
+            return own[0]
+        if fact.limits:
+            return fact.limits[0]
+        if cls is not None:
+            for item in self._ancestry(cls):
+                if isinstance(item, ClassFact):
+                    for method, description in item.limited_methods:
+                        if method in ("*", route.methods[0].lower(), action):
+                            return description
+        if chain_limits:
+            return chain_limits[0]
+        if view is not None and view.limit_exempt:
+            return ""
+        if fact.framework == "flask":
+            blueprint = self._blueprint_limit(fact.owner, fact.view)
+            if blueprint is not None:
+                return blueprint
+        drf = self._drf_throttle(cls, view)
+        if drf is not None:
+            return drf
+        if fact.framework == "django":
+            return self._django_app_limit(route)
+        return app.limiter if app else ""
+
+    def _blueprint_limit(self, owner: str, view: str) -> str | None:
+        """A limit or exemption set on the whole blueprint or on the view by a call."""
+        for target in self.targets:
+            if target.target in (owner, view):
+                return "" if target.exempt else f"limit on {last(target.target)} ({target.file}:{target.line})"
+        return None
+
+    def _drf_throttle(self, cls: ClassFact | None, view: ViewFact | None) -> str | None:
+        is_drf = (cls is not None and self._is_drf(cls)) or (view is not None and view.drf)
+        if not is_drf:
+            return None
+        own = self._attribute(cls, "throttle_classes") if cls is not None else view.drf_throttles  # type: ignore
+        if isinstance(own, tuple):
+            return f"throttle_classes {', '.join(last(str(t)) for t in own)}" if own else ""
+        config = self._setting("REST_FRAMEWORK")
+        classes = config.get("DEFAULT_THROTTLE_CLASSES") if isinstance(config, dict) else None
+        if not isinstance(classes, (list, tuple)) or not classes:
+            return None
+        useful = [c for c in classes if isinstance(c, str) and not c.endswith("ScopedRateThrottle")]
+        scope = self._attribute(cls, "throttle_scope") if cls is not None else None
+        if useful or scope:
+            return f"DRF DEFAULT_THROTTLE_CLASSES ({', '.join(last(str(c)) for c in classes)})"
+        return None
+
+    def _django_app_limit(self, route: Route) -> str:
+        middleware = self._setting("MIDDLEWARE") or ()
+        for name in middleware if isinstance(middleware, (list, tuple)) else ():
+            if isinstance(name, str) and _limit_middleware(name):
+                return last(name)
+        if route.category == LOGIN and self._axes():
+            return "django-axes lockout"
+        return ""
+
+    def _axes(self) -> bool:
+        for key in ("INSTALLED_APPS", "MIDDLEWARE", "AUTHENTICATION_BACKENDS"):
+            value = self._setting(key)
+            if isinstance(value, (list, tuple)) and any(isinstance(v, str) and (v == "axes" or v.startswith("axes."))
+                                                        for v in value):
+                return True
+        return False
+
+    def _limits_anywhere(self) -> bool:
+        m = self.model
+        if self.limiters or self.targets or any(r.limit for r in m.routes) or any(a.limiter for a in m.apps):
+            return True
+        if any(v.limits for v in m.views.values()) or any(c.limited_methods for c in m.classes.values()):
+            return True
+        config = self._setting("REST_FRAMEWORK")
+        if isinstance(config, dict) and config.get("DEFAULT_THROTTLE_CLASSES"):
+            return True
+        return self._axes() or any(_limit_middleware(mw.name) for mw in self.middleware)
+
+    # -- CSRF --
+
+    def _protect(self, route: Route) -> None:
+        view = route.handler
+        if not route.state_changing:
+            route.csrf = "n/a (read-only)"
+            return
+        if route.framework == "django":
+            self._protect_django(route)
+            return
+        app = self._app_for(route.framework, route.app)
+        if view is not None and view.csrf_exempt:
+            route.csrf, route.exempt_at = "exempt", (view.path, view.csrf_exempt)
+        elif app is not None and app.csrf:
+            route.csrf = app.csrf
+        elif view is not None and view.csrf_checked:
+            route.csrf = "token checked in view"
+        elif view is not None and view.header_auth and not view.session:
+            route.csrf = "n/a (header auth)"
+        else:
+            route.csrf, route.csrf_missing = "none", True
+
+    def _protect_django(self, route: Route) -> None:
+        cls = self.model.classes.get(route.cls)
+        if route.exempt_at:
+            route.csrf = "exempt"
+            return
+        if (cls is not None and self._is_drf(cls)) or (route.handler is not None and route.handler.drf):
+            route.csrf, off = self._drf_csrf(cls)
+            route.exempt_at = (off.path, off.csrf_off) if off is not None else None
+            return
+        middleware = self._setting("MIDDLEWARE")
+        if isinstance(middleware, (list, tuple)):
+            route.csrf_missing = CSRF_MIDDLEWARE not in middleware
+            route.csrf = "none (no CsrfViewMiddleware)" if route.csrf_missing else "CsrfViewMiddleware"
+        else:
+            route.csrf = "unknown (MIDDLEWARE not read)"
+
+    def _drf_csrf(self, cls: ClassFact | None) -> tuple[str, ClassFact | None]:
+        """How DRF protects a view: SessionAuthentication enforces CSRF itself, token auth needs none."""
+        auth = self._attribute(cls, "authentication_classes") if cls is not None else None
+        if not isinstance(auth, tuple):
+            config = self._setting("REST_FRAMEWORK")
+            auth = config.get("DEFAULT_AUTHENTICATION_CLASSES") if isinstance(config, dict) else None
+        if not isinstance(auth, (list, tuple)):
+            return "DRF SessionAuthentication", None
+        for name in auth:
+            auth_cls = self.model.classes.get(str(name))
+            if auth_cls is not None and auth_cls.csrf_off:
+                return "off (enforce_csrf disabled)", auth_cls
+        if auth and all(last(str(a)) in _HEADER_ONLY_AUTH for a in auth):
+            return "n/a (header auth)", None
+        return "DRF SessionAuthentication", None
+
+
+def _limit_middleware(name: str) -> bool:
+    return is_limit_name(last(name).replace("Middleware", "")) and "django_ratelimit" not in name \
+        and last(name) != "RatelimitMiddleware"
+
+
+def _join(prefix: str, path: str) -> str:
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return prefix.rstrip("/") + "/" + path.lstrip("/") if path != "/" else prefix.rstrip("/") + "/"
+
+
+# -- rendering -----------------------------------------------------------------------------------
+
+
+def render_text(model: Model) -> str:
+    if not model.routes:
+        return "No routes found.\n"
+    header = ("METHOD", "PATH", "VIEW", "DEFINED AT", "KIND", "RATE LIMIT", "CSRF")
+    rows = [tuple(_cell(c) for c in (",".join(r.methods) if r.methods != ("*",) else "ANY", r.path, r.view,
+                                    f"{r.file}:{r.line}", r.category, r.limit or "-", r.csrf))
+            for r in model.routes]
+    widths = [min(max(len(row[i]) for row in [header, *rows]), 48) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(width) if i < len(header) - 1 else cell
+                       for i, (cell, width) in enumerate(zip(row, widths))).rstrip() for row in [header, *rows]]
+    lines.append("")
+    lines.extend(_summary(model))
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _summary(model: Model) -> list[str]:
+    out = [f"{len(model.routes)} route(s)"]
+    for app in model.apps:
+        out.append(f"{app.framework} app {app.name} ({app.file}:{app.line}): csrf {app.csrf or 'none'}, "
+                   f"cookie session {'yes' if app.session else 'no'}, app-wide limit {app.limiter or 'none'}")
+    if model.django is not None:
+        debug = model.django.get("DEBUG")
+        out.append(f"django settings {model.django.name} ({'production' if model.django.production else 'default'}):"
+                   f" DEBUG={_shown(debug.value) if debug else 'unset'}")
+    return out
+
+
+def _shown(value: object) -> str:
+    return "from environment" if value == "<env>" else "expression" if value == "<expr>" else repr(value)
+
+
+def to_json(model: Model) -> dict:
+    return {
+        "routes": [r.to_dict() for r in model.routes],
+        "apps": [{"framework": a.framework, "name": a.name, "location": f"{a.file}:{a.line}", "csrf": a.csrf or None,
+                  "cookie_session": a.session or None, "rate_limit": a.limiter or None} for a in model.apps],
+        "settings": [{"name": e.name, "production": e.production,
+                      "values": {k: _shown(v.value) for k, v in sorted(e.values.items())
+                                 if k in ("DEBUG", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE")}}
+                     for e in model.environments],
+    }
+
+
+def source_line(ctx, path: str, line: int) -> str:
+    """The text of one line of a scanned file, for a project-stage finding's snippet."""
+    cache = ctx.__dict__.setdefault("_framework_lines", {})
+    lines = cache.get(path)
+    if lines is None:
+        try:
+            with open(f"{ctx.root}/{path}", encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            lines = []
+        cache[path] = lines
+    return lines[line - 1].strip() if 0 < line <= len(lines) else ""

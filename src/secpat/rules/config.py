@@ -1,0 +1,417 @@
+"""Pattern 10 — environment-based configuration (CONF).
+
+Settings are judged per environment, as production would run them: Django
+settings modules with their `from .base import *` chains, Flask config classes
+and `app.config`, each statement under the branch it sits in. Development-only
+files (`settings/development.py`, `local_settings.py`) and branches (the
+`else:` of `if ENV == "production":`, `if DEBUG:`) are not findings, and a
+value read from the environment (`DEBUG = os.getenv("DEBUG") == "1"`) is
+trusted, whatever its default.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secpat.findings import Confidence, Location, Severity
+from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, last, string
+from secpat.frameworks.django import Environment
+from secpat.frameworks.routes import model_of, source_line
+from secpat.model.module import Call, literal_value
+from secpat.rules.context import FileContext, ProjectContext
+from secpat.rules.registry import Rule, check, define
+
+CONF001 = define(Rule(
+    id="CONF001",
+    name="debug-enabled",
+    pattern=10,
+    title="Debug mode switched on unconditionally",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=489,
+    why="""
+        Debug mode shows stack traces, settings, environment variables and SQL to anyone who
+        triggers an error; Werkzeug's debugger even runs Python typed into the browser. A
+        literal `DEBUG = True` (or `app.run(debug=True)`, `FastAPI(debug=True)`) outside a
+        development-only file or branch goes to production with the code.
+    """,
+    bad="""
+        # settings.py
+        DEBUG = True
+        ALLOWED_HOSTS = ["example.com"]
+    """,
+    good="""
+        import os
+
+        ENV = os.getenv("ENV", "development")
+
+        if ENV == "production":
+            DEBUG = False
+            ALLOWED_HOSTS = ["example.com"]
+        else:
+            DEBUG = True
+            ALLOWED_HOSTS = ["*"]
+    """,
+    fix="Read debug from the environment (`DEBUG = os.getenv('DEBUG') == '1'`) or set it only in "
+        "development settings; production must run with `DEBUG = False`.",
+))
+
+CONF002 = define(Rule(
+    id="CONF002",
+    name="any-host-allowed",
+    pattern=10,
+    title="`ALLOWED_HOSTS` or trusted hosts contain `*`",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=16,
+    why="""
+        `ALLOWED_HOSTS = ["*"]` (or Starlette's `TrustedHostMiddleware(allowed_hosts=["*"])`)
+        accepts any `Host` header, so links the app builds from it (password-reset e-mails,
+        redirects, absolute URLs) can be made to point at an attacker's site, and caches
+        can be poisoned. Django's own deployment check does not catch it.
+    """,
+    bad="""
+        # settings.py
+        DEBUG = False
+        ALLOWED_HOSTS = ["*"]
+    """,
+    good="""
+        import os
+
+        DEBUG = os.getenv("DEBUG") == "1"
+        ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")
+    """,
+    fix="List the real host names (`ALLOWED_HOSTS = ['shop.example.com']`), from the environment if they vary.",
+))
+
+CONF003 = define(Rule(
+    id="CONF003",
+    name="insecure-cookie",
+    pattern=10,
+    title="Session or auth cookie without Secure, HttpOnly or SameSite",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=614,
+    why="""
+        A session cookie without `Secure` is sent over plain HTTP, where anyone on the network
+        can read it; without `HttpOnly` any injected script can steal it; `SameSite=None`
+        sends it with every cross-site request. Django sends its session and CSRF cookies
+        without `Secure` unless production settings say otherwise.
+    """,
+    bad="""
+        from flask import make_response
+
+
+        def login_response(session_id):
+            response = make_response("ok")
+            response.set_cookie("session_id", session_id)
+            return response
+    """,
+    good="""
+        from flask import make_response
+
+
+        def login_response(session_id):
+            response = make_response("ok")
+            response.set_cookie("session_id", session_id, secure=True, httponly=True, samesite="Lax")
+            return response
+    """,
+    fix="Set `secure=True, httponly=True, samesite='Lax'` on auth cookies; in Django production settings "
+        "`SESSION_COOKIE_SECURE = True` and `CSRF_COOKIE_SECURE = True`; Starlette `SessionMiddleware(..., "
+        "https_only=True)`.",
+))
+
+CONF004 = define(Rule(
+    id="CONF004",
+    name="https-not-enforced",
+    pattern=10,
+    title="Production settings without HTTPS enforcement",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.MEDIUM,
+    cwe=319,
+    why="""
+        Without `SECURE_SSL_REDIRECT` or HSTS (`SECURE_HSTS_SECONDS`), a user who types the
+        address or follows an old `http://` link talks to the site in clear text first, and
+        anyone on the network can read or rewrite that request, session cookie included.
+        HSTS tells the browser never to try plain HTTP again.
+    """,
+    bad="""
+        # settings.py, production branch
+        import os
+
+        INSTALLED_APPS = ["django.contrib.auth", "django.contrib.sessions"]
+        if os.environ["ENV"] == "production":
+            DEBUG = False
+            ALLOWED_HOSTS = ["shop.example.com"]
+    """,
+    good="""
+        # settings.py, production branch
+        import os
+
+        INSTALLED_APPS = ["django.contrib.auth", "django.contrib.sessions"]
+        if os.environ["ENV"] == "production":
+            DEBUG = False
+            ALLOWED_HOSTS = ["shop.example.com"]
+            SECURE_SSL_REDIRECT = True
+            SECURE_HSTS_SECONDS = 31536000
+            SESSION_COOKIE_SECURE = True
+            CSRF_COOKIE_SECURE = True
+    """,
+    fix="In production settings set `SECURE_SSL_REDIRECT = True` and `SECURE_HSTS_SECONDS` (start small, then "
+        "a year); behind a TLS-terminating proxy also set `SECURE_PROXY_SSL_HEADER`.",
+))
+
+CONF005 = define(Rule(
+    id="CONF005",
+    name="cors-any-origin-with-credentials",
+    pattern=10,
+    title="CORS allows any origin together with credentials",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=942,
+    why="""
+        Allowing every origin *and* credentials makes the browser send the user's cookies with
+        requests from any site and let that site read the answers: Starlette and
+        django-cors-headers then echo the caller's origin back. Any page the user visits can
+        read their data through the API.
+    """,
+    bad="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)
+    """,
+    good="""
+        from fastapi import FastAPI
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app = FastAPI()
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
+    """,
+    fix="List the origins that may call the API with credentials; keep `*` only for public, cookie-less APIs.",
+))
+
+CONF006 = define(Rule(
+    id="CONF006",
+    name="dev-server-on-all-interfaces",
+    pattern=10,
+    title="Development server or reload mode bound to all interfaces",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=1327,
+    why="""
+        Flask's `app.run()` and Werkzeug's `run_simple` are development servers, and reload
+        mode (`uvicorn.run(..., reload=True)`) watches and re-executes code; none is built
+        for hostile traffic. Bound to `0.0.0.0` they are reachable from the whole network,
+        and with the debugger on, anyone who reaches them can run code.
+    """,
+    bad="""
+        import uvicorn
+
+        if __name__ == "__main__":
+            uvicorn.run("main:app", host="0.0.0.0", reload=True)
+    """,
+    good="""
+        import uvicorn
+
+        if __name__ == "__main__":
+            uvicorn.run("main:app", host="127.0.0.1", reload=True)
+    """,
+    fix="Bind development servers to 127.0.0.1; in production run a real server (gunicorn, uvicorn without "
+        "reload) behind a proxy.",
+))
+
+CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
+_ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
+_SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf")
+
+
+# -- one file --------------------------------------------------------------------------------------
+
+
+@check(*CONF_RULES)
+def code_config(ctx: FileContext) -> None:
+    """Debug flags, servers, cookies and CORS written in code, outside development-only blocks."""
+    module = ctx.module
+    if file_environment(module.path) == "dev":
+        return
+    ranges = None
+    for call in module.calls:
+        name = last(call.callee) or call.method or ""
+        if name not in _WATCHED:
+            continue
+        if ranges is None:
+            ranges = dev_ranges(module.tree)
+        if in_ranges(call.node.lineno, ranges):
+            continue
+        _WATCHED[name](ctx, call)
+
+
+def _run(ctx: FileContext, call: Call) -> None:
+    """`app.run(debug=True, host="0.0.0.0")` (Flask), `run_simple(...)` (Werkzeug), `uvicorn.run(...)`."""
+    module = ctx.module
+    callee = call.callee or ""
+    uvicorn = callee.startswith(("uvicorn", "hypercorn"))
+    werkzeug = callee.endswith("run_simple")
+    receiver = ast.unparse(call.receiver).lower() if call.receiver is not None else ""
+    flask = not uvicorn and not werkzeug and call.method == "run" and call.callee is None \
+        and (module.imports_any("flask", "quart") or "app" in receiver)
+    if not (uvicorn or werkzeug or flask):
+        return
+    host = string(call.arg(0 if werkzeug else None, "hostname" if werkzeug else "host"))
+    reload = literal_value(call.arg(keyword="use_reloader" if werkzeug else "reload")) is True
+    debug_kw = "use_debugger" if werkzeug else "debug"
+    if literal_value(call.arg(keyword=debug_kw)) is True and not uvicorn:
+        ctx.report(CONF001, call.node, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
+                                       "can run code")
+    if host in _ALL_INTERFACES and (flask or werkzeug or reload):
+        what = "reload mode" if uvicorn else "the development server"
+        ctx.report(CONF006, call.node, f"{what} bound to {host}: reachable from the whole network")
+
+
+def _app_debug(ctx: FileContext, call: Call) -> None:
+    """`FastAPI(debug=True)`, `Starlette(debug=True)`, `DebuggedApplication(app, evalex=True)`."""
+    callee = call.callee or ""
+    if callee in ("fastapi.FastAPI", "starlette.applications.Starlette") and \
+            literal_value(call.arg(keyword="debug")) is True:
+        ctx.report(CONF001, call.node, "debug=True serves tracebacks to every client")
+    elif callee.endswith("DebuggedApplication") and literal_value(call.arg(keyword="evalex")) is True:
+        ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser")
+
+
+def _set_cookie(ctx: FileContext, call: Call) -> None:
+    key = string(call.arg(0, "key"))
+    if call.method != "set_cookie" or key is None or not any(w in key.lower() for w in _SESSION_WORDS):
+        return
+    missing = [flag for flag in ("secure", "httponly") if not _truthy(call.arg(keyword=flag))]
+    if "csrf" in key.lower() or "xsrf" in key.lower():
+        missing = [m for m in missing if m != "httponly"]  # a double-submit token is read by script
+    samesite = call.arg(keyword="samesite")
+    if samesite is not None and string(samesite) in ("None", "none") or \
+            isinstance(samesite, ast.Constant) and samesite.value is None and call.has_keyword("samesite"):
+        missing.append("samesite (None)")
+    if missing:
+        ctx.report(CONF003, call.node, f"cookie {key!r} is set without {', '.join(missing)}")
+
+
+def _truthy(node: ast.expr | None) -> bool:
+    if node is None:
+        return False
+    value = literal_value(node, EXPR)
+    return value is EXPR or bool(value)  # a variable (`secure=settings.SECURE`) is given the benefit of the doubt
+
+
+def _middleware(ctx: FileContext, call: Call) -> None:
+    """CORS, trusted hosts and Starlette sessions passed to `add_middleware` or `Middleware(...)`."""
+    if not call.node.args:
+        return
+    cls = ctx.module.qualified_name(call.node.args[0], call.scope) or ""
+    if call.method not in ("add_middleware",) and last(call.callee) != "Middleware":
+        return
+    _middleware_options(ctx, call, last(cls))
+
+
+def _middleware_options(ctx: FileContext, call: Call, cls: str) -> None:
+    if cls == "CORSMiddleware":
+        origins = literal_value(call.arg(keyword="allow_origins"), ())
+        regex = string(call.arg(keyword="allow_origin_regex"))
+        any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or regex in (".*", "^.*$", ".+")
+        if any_origin and literal_value(call.arg(keyword="allow_credentials")) is True:
+            ctx.report(CONF005, call.node, "CORS allows every origin with credentials: any site can read "
+                                           "responses made with the user's cookies")
+    elif cls == "TrustedHostMiddleware":
+        hosts = literal_value(call.arg(keyword="allowed_hosts"), ())
+        if isinstance(hosts, (list, tuple)) and "*" in hosts:
+            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header")
+    elif cls == "SessionMiddleware" and not _truthy(call.arg(keyword="https_only")):
+        ctx.report(CONF003, call.node, "SessionMiddleware without https_only=True sends the session cookie "
+                                       "over plain HTTP")
+
+
+def _flask_cors(ctx: FileContext, call: Call) -> None:
+    if not (call.callee or "").startswith("flask_cors"):
+        return
+    if literal_value(call.arg(keyword="supports_credentials")) is not True:
+        return
+    origins = call.arg(keyword="origins")
+    value = literal_value(origins, EXPR) if origins is not None else "*"
+    if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
+        ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True")
+
+
+_WATCHED = {"run": _run, "run_simple": _run, "FastAPI": _app_debug, "Starlette": _app_debug,
+            "DebuggedApplication": _app_debug, "set_cookie": _set_cookie, "add_middleware": _middleware,
+            "Middleware": _middleware, "CORS": _flask_cors, "cross_origin": _flask_cors}
+
+
+# -- settings, per environment ----------------------------------------------------------------------
+
+
+@check(*CONF_RULES, stage="project")
+def settings_config(ctx: ProjectContext) -> None:
+    model = model_of(ctx)
+    seen: set[tuple[str, str, int]] = set()
+
+    def report(rule: Rule, file: str, line: int, message: str) -> None:
+        if (rule.id, file, line) not in seen:
+            seen.add((rule.id, file, line))
+            ctx.report(rule, Location(file, line), message, snippet=source_line(ctx, file, line))
+
+    for env in model.environments:
+        for rule, file, line, message in _environment_findings(env):
+            report(rule, file, line, message)
+
+
+def _environment_findings(env: Environment):
+    where = f"in {env.name}"
+    debug = env.get("DEBUG")
+    if debug and debug.certain and debug.value is True:
+        yield CONF001, debug.file, debug.line, f"DEBUG = True {where}, not read from the environment"
+    hosts = env.get("ALLOWED_HOSTS")
+    if hosts and hosts.certain and isinstance(hosts.value, (list, tuple)) and "*" in hosts.value:
+        yield CONF002, hosts.file, hosts.line, f"ALLOWED_HOSTS accepts any host {where}"
+    yield from _cookie_findings(env, where)
+    yield from _https_findings(env, where)
+    allow_all = env.get("CORS_ALLOW_ALL_ORIGINS") or env.get("CORS_ORIGIN_ALLOW_ALL")
+    credentials = env.get("CORS_ALLOW_CREDENTIALS")
+    if allow_all and credentials and allow_all.certain and allow_all.value is True and credentials.value is True:
+        yield CONF005, allow_all.file, allow_all.line, f"CORS allows every origin with credentials {where}"
+
+
+_EXPLICIT = {"SESSION_COOKIE_SECURE": False, "CSRF_COOKIE_SECURE": False, "SESSION_COOKIE_HTTPONLY": False,
+             "REMEMBER_COOKIE_SECURE": False, "REMEMBER_COOKIE_HTTPONLY": False}
+
+
+def _cookie_findings(env: Environment, where: str):
+    for name, bad in _EXPLICIT.items():
+        value = env.get(name)
+        if value and value.certain and value.value is bad:
+            yield CONF003, value.file, value.line, f"{name} = {bad} {where}"
+    for name in ("SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"):
+        value = env.get(name)
+        if value and value.certain and value.value in (None, "None", "none", False):
+            yield CONF003, value.file, value.line, f"{name} = {value.value!r} {where}: sent on cross-site requests"
+    if _django_production(env):
+        unset = [n for n in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE") if env.get(n) is None]
+        if unset:
+            yield CONF003, env.unit.file, 1, f"{' and '.join(unset)} never set {where}: Django sends the cookie " \
+                                             "over plain HTTP"
+
+
+def _https_findings(env: Environment, where: str):
+    if not _django_production(env):
+        return
+    redirect, hsts = env.get("SECURE_SSL_REDIRECT"), env.get("SECURE_HSTS_SECONDS")
+    if any(v is not None and (v.value in (ENV, EXPR) or bool(v.value)) for v in (redirect, hsts)):
+        return
+    if redirect is not None:
+        yield CONF004, redirect.file, redirect.line, f"SECURE_SSL_REDIRECT is off and no HSTS is set {where}"
+    else:
+        yield CONF004, env.unit.file, 1, f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}"
+
+
+def _django_production(env: Environment) -> bool:
+    """Explicitly production Django settings, whose every parent was found: only then is a missing setting missing."""
+    django = env.get("INSTALLED_APPS") is not None or env.get("MIDDLEWARE") is not None
+    return env.production and env.complete and django and not env.unit.is_class

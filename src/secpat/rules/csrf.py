@@ -1,0 +1,351 @@
+"""Pattern 6 — CSRF protection (CSRF).
+
+CSRF is a property of the application: which routes change state, whether the
+browser sends a cookie they trust, and what checks a token. The rules read the
+framework model (`secpat.frameworks`): Django's middleware and exemptions,
+template forms and the views that render them, Flask-WTF and FastAPI
+middleware or token checks. Read-only routes, webhooks that verify a
+signature and header-authenticated APIs need no token and stay silent.
+
+This module also hands the framework facts of every file to the project stage,
+for the CSRF, RATE and CONF rules alike.
+"""
+
+from __future__ import annotations
+
+from secpat.findings import Confidence, Location, Severity
+from secpat.frameworks import FORM, STATE_CHANGING, ClassFact, FormFact, ViewFact, extract, template_forms
+from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
+from secpat.rules.config import CONF_RULES
+from secpat.rules.context import FileContext, ProjectContext, TextContext
+from secpat.rules.ratelimit import RATE_RULES
+from secpat.rules.registry import Rule, check, define
+
+CSRF001 = define(Rule(
+    id="CSRF001",
+    name="csrf-middleware-missing",
+    pattern=6,
+    title="Django `CsrfViewMiddleware` missing from `MIDDLEWARE`",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=352,
+    why="""
+        Django checks CSRF tokens only in `CsrfViewMiddleware`. Without it, every POST the
+        browser sends with the session cookie is trusted, so any page the user visits can
+        submit forms to the site in the user's name: change the e-mail, transfer money,
+        delete data. `{% csrf_token %}` in the templates then protects nothing.
+    """,
+    bad="""
+        # settings.py
+        INSTALLED_APPS = ["django.contrib.auth", "django.contrib.sessions"]
+        MIDDLEWARE = [
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+        ]
+    """,
+    good="""
+        # settings.py
+        INSTALLED_APPS = ["django.contrib.auth", "django.contrib.sessions"]
+        MIDDLEWARE = [
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+        ]
+    """,
+    fix="Keep `django.middleware.csrf.CsrfViewMiddleware` in `MIDDLEWARE` (after SessionMiddleware) in every "
+        "settings file production uses.",
+    references=("https://docs.djangoproject.com/en/stable/ref/csrf/",),
+))
+
+CSRF002 = define(Rule(
+    id="CSRF002",
+    name="csrf-exempt-state-changing-view",
+    pattern=6,
+    title="CSRF protection switched off for a state-changing view",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=352,
+    why="""
+        `@csrf_exempt` (Django), `@csrf.exempt` (Flask-WTF), `method_decorator(csrf_exempt)`
+        on a class-based view, `csrf_exempt(view)` in urls.py, or a DRF authentication class
+        whose `enforce_csrf` does nothing, lets another site make the user's browser send
+        this request with their cookies. A view that changes state must keep the check;
+        only webhooks that verify a signature and APIs authenticated by a header may skip it.
+    """,
+    bad="""
+        from django.http import HttpResponse
+        from django.views.decorators.csrf import csrf_exempt
+
+
+        @csrf_exempt
+        def transfer(request):
+            if request.method == "POST":
+                request.user.account.transfer(request.POST["to"], request.POST["amount"])
+            return HttpResponse("ok")
+    """,
+    good="""
+        from django.http import HttpResponse
+        from django.views.decorators.http import require_POST
+
+
+        @require_POST
+        def transfer(request):
+            request.user.account.transfer(request.POST["to"], request.POST["amount"])
+            return HttpResponse("ok")
+    """,
+    fix="Remove the exemption and send the token (`{% csrf_token %}`, the `X-CSRFToken` header); for a "
+        "webhook, verify the sender's signature instead.",
+))
+
+CSRF003 = define(Rule(
+    id="CSRF003",
+    name="form-without-csrf-token",
+    pattern=6,
+    title="POST form without a CSRF token",
+    severity=Severity.MEDIUM,
+    confidence=Confidence.HIGH,
+    cwe=352,
+    why="""
+        A `<form method="post">` must carry the server's CSRF token (`{% csrf_token %}`,
+        `{{ csrf_token() }}`, `{{ form.hidden_tag() }}`). Where the app checks tokens, a form
+        without one is rejected (Django answers 403), so the feature is broken and the usual
+        "fix" is to exempt the view; where nothing checks, the form is open to forgery.
+    """,
+    bad="""
+        from django.template import Template
+
+        SUBSCRIBE = Template('''
+        <form method="post" action="/subscribe/">
+          <input type="email" name="email">
+          <button type="submit">Subscribe</button>
+        </form>
+        ''')
+    """,
+    good="""
+        from django.template import Template
+
+        SUBSCRIBE = Template('''
+        <form method="post" action="/subscribe/">
+          {% csrf_token %}
+          <input type="email" name="email">
+          <button type="submit">Subscribe</button>
+        </form>
+        ''')
+    """,
+    fix="Put `{% csrf_token %}` (Django), `{{ csrf_token() }}` or `{{ form.hidden_tag() }}` (Flask-WTF) "
+        "inside every POST form.",
+))
+
+CSRF004 = define(Rule(
+    id="CSRF004",
+    name="no-csrf-protection",
+    pattern=6,
+    title="Cookie-authenticated app with state-changing routes and no CSRF protection",
+    severity=Severity.HIGH,
+    confidence=Confidence.MEDIUM,
+    cwe=352,
+    why="""
+        Flask and FastAPI have no CSRF protection of their own. An app that keeps the user
+        logged in with a cookie (Flask's session, Flask-Login, Starlette's SessionMiddleware,
+        an auth cookie) and accepts POST, PUT, PATCH or DELETE will run requests that any
+        other site makes the browser send. `WTF_CSRF_ENABLED = False` switches Flask-WTF's
+        protection off in the same way.
+    """,
+    bad="""
+        import os
+        from flask import Flask, request, session
+
+        app = Flask(__name__)
+        app.secret_key = os.environ["SECRET_KEY"]
+
+
+        @app.post("/transfer")
+        def transfer():
+            account = session["account_id"]
+            move_money(account, request.form["to"], request.form["amount"])
+            return "ok"
+    """,
+    good="""
+        import os
+        from flask import Flask, request, session
+        from flask_wtf.csrf import CSRFProtect
+
+        app = Flask(__name__)
+        app.secret_key = os.environ["SECRET_KEY"]
+        csrf = CSRFProtect(app)
+
+
+        @app.post("/transfer")
+        def transfer():
+            account = session["account_id"]
+            move_money(account, request.form["to"], request.form["amount"])
+            return "ok"
+    """,
+    fix="Flask: `CSRFProtect(app)` (Flask-WTF) and `{{ csrf_token() }}` in forms. FastAPI: a CSRF middleware "
+        "(starlette-csrf) or a signed token checked on every state-changing route (itsdangerous, "
+        "fastapi-csrf-protect); or authenticate with a header instead of a cookie.",
+))
+
+CSRF_RULES = (CSRF001, CSRF002, CSRF003, CSRF004)
+
+
+# -- facts for the project stage ------------------------------------------------------------------
+
+
+@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES)
+def framework_facts(ctx: FileContext) -> None:
+    """Hand routes, views, protections and settings of this file to the project stage."""
+    for kind, data in extract(ctx.module):
+        ctx.fact(kind, data)
+
+
+@check(CSRF003, kinds=("template",))
+def template_form_facts(ctx: TextContext) -> None:
+    for form in template_forms(ctx.text, ctx.path):
+        ctx.fact(FORM, form)
+
+
+# -- project checks -----------------------------------------------------------------------------
+
+
+@check(*CSRF_RULES, stage="project")
+def csrf_checks(ctx: ProjectContext) -> None:
+    model = model_of(ctx)
+    _middleware_missing(ctx, model)
+    _exemptions(ctx, model)
+    _forms(ctx, model)
+    _unprotected_apps(ctx, model)
+
+
+def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
+    seen = set()
+    for env in model.environments:
+        middleware = env.get("MIDDLEWARE")
+        if middleware is None or not middleware.certain or not isinstance(middleware.value, (list, tuple)):
+            continue
+        if SESSION_MIDDLEWARE not in middleware.value or CSRF_MIDDLEWARE in middleware.value:
+            continue  # no cookie session (a token-only API), or protected
+        key = (middleware.file, middleware.line)
+        if key not in seen:
+            seen.add(key)
+            ctx.report(CSRF001, Location(middleware.file, middleware.line),
+                       f"MIDDLEWARE of {env.name} has SessionMiddleware but no CsrfViewMiddleware: "
+                       "no CSRF token is ever checked", snippet=source_line(ctx, middleware.file, middleware.line))
+
+
+def _exemptions(ctx: ProjectContext, model: Model) -> None:
+    reported: set[tuple[str, int]] = set()
+
+    def report(file: str, line: int, what: str) -> None:
+        if (file, line) not in reported:
+            reported.add((file, line))
+            ctx.report(CSRF002, Location(file, line), f"{what} changes state but is exempt from CSRF checks",
+                       snippet=source_line(ctx, file, line))
+
+    for view in model.views.values():
+        if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
+            report(view.path, view.csrf_exempt, f"view {view.name.rsplit('.', 1)[-1]}")
+    for cls in model.classes.values():
+        dispatch = model.views.get(f"{cls.name}.dispatch")
+        line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
+        if line and _class_changes_state(model, cls):
+            report(dispatch.path if dispatch and not cls.exempt_line else cls.path, line,
+                   f"class-based view {cls.name.rsplit('.', 1)[-1]}")
+        if cls.csrf_off:
+            report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)")
+    for route in model.routes:
+        if route.exempt_at and route.csrf == "exempt" and route.state_changing and \
+                (route.handler is None or _needs_token(route.handler, route)):
+            report(*route.exempt_at, f"{'/'.join(route.methods)} {route.path}")
+
+
+def _needs_token(view: ViewFact, route: Route | None = None) -> bool:
+    if view.signature or (view.header_auth and not view.session):
+        return False  # a webhook verifying its sender, or an API authenticated by a header
+    changes = view.writes or bool(set(view.methods) & STATE_CHANGING)
+    return changes or (route is not None and route.state_changing)
+
+
+def _class_changes_state(model: Model, cls: ClassFact) -> bool:
+    own = {m for m in cls.methods if m in ("post", "put", "patch", "delete")}
+    if own:
+        return not all(v.signature for m in own if (v := model.views.get(f"{cls.name}.{m}")) is not None)
+    return any(r.cls == cls.name and r.state_changing for r in model.routes)
+
+
+def _forms(ctx: ProjectContext, model: Model) -> None:
+    rendered = model.templates_rendered()
+    for form in model.forms:
+        if form.token or form.maybe_token or form.action.startswith(("http://", "https://", "//")):
+            continue
+        verdict = _form_verdict(model, form, _renderers(form, rendered))
+        if verdict is not None:
+            message, confidence = verdict
+            ctx.report(CSRF003, Location(form.file, form.line), message, confidence=confidence,
+                       snippet=source_line(ctx, form.file, form.line))
+
+
+def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
+    if form.owner_module:
+        return []
+    found: list[Route] = []
+    for name, routes in rendered.items():
+        if form.file == name or form.file.endswith("/" + name.lstrip("/")):
+            found.extend(routes)
+    return found
+
+
+def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[str, Confidence | None] | None:
+    frameworks = {r.framework for r in routes} or _framework_of_form(model, form)
+    if "django" in frameworks:
+        paths = {r.path for r in routes}
+        posted = [r for r in model.routes if r.path in paths and r.state_changing]
+        if posted and all(r.csrf == "exempt" for r in posted):
+            return None  # it posts back to an exempt view: that exemption is the finding (CSRF002)
+        checked = model.django is None or _middleware_on(model)
+        why = "Django rejects the submission with 403" if checked else "nothing checks it (see CSRF001)"
+        return f"POST form without {{% csrf_token %}}: {why}", None
+    protected = [a for a in model.apps if a.framework in frameworks and a.csrf]
+    if protected or any(r.handler is not None and r.handler.csrf_checked for r in routes):
+        return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None
+    if not frameworks:
+        return "POST form without a CSRF token", Confidence.MEDIUM
+    return None  # Flask / FastAPI without any CSRF check: CSRF004 reports the app
+
+
+def _framework_of_form(model: Model, form: FormFact) -> set[str]:
+    if form.dialect == "django":
+        return {"django"} if "django" in model.frameworks or not model.frameworks else set(model.frameworks)
+    if model.frameworks:
+        web = model.frameworks - {"django"} if form.dialect == "jinja" else model.frameworks
+        return web or set(model.frameworks)
+    return set()
+
+
+def _middleware_on(model: Model) -> bool:
+    env = model.django
+    middleware = env.get("MIDDLEWARE") if env else None
+    return middleware is None or not isinstance(middleware.value, (list, tuple)) or CSRF_MIDDLEWARE in middleware.value
+
+
+def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
+    for app in model.apps:
+        if app.framework not in ("flask", "fastapi") or app.csrf:
+            continue
+        open_routes = [r for r in model.routes if r.app == app.name and r.csrf_missing and r.state_changing]
+        cookie = app.session or next((f"{r.view} reads the session or a cookie" for r in open_routes if r.session), "")
+        if not open_routes or not cookie:
+            continue
+        shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in open_routes[:3])
+        more = f" and {len(open_routes) - 3} more" if len(open_routes) > 3 else ""
+        ctx.report(CSRF004, Location(app.file, app.line),
+                   f"{app.framework} app authenticates with a cookie ({cookie}) but {shown}{more} "
+                   "accept requests without a CSRF token check", snippet=source_line(ctx, app.file, app.line))
+    seen = set()
+    for env in model.environments:
+        value = env.get("WTF_CSRF_ENABLED")
+        if value is not None and value.certain and value.value is False and (value.file, value.line) not in seen:
+            seen.add((value.file, value.line))
+            ctx.report(CSRF004, Location(value.file, value.line),
+                       f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token",
+                       snippet=source_line(ctx, value.file, value.line))

@@ -1,0 +1,620 @@
+"""Pattern 9 — secret management (SECRET).
+
+A secret is found by its format (`sk_live_…`, `ghp_…`, a private key block, a URL
+with a password) anywhere in source, config, env files and templates, or by a
+secret-promising name (`SECRET_KEY`, `DB_PASSWORD`, `api_key`) bound to a value
+that looks real: labels, enum members, messages, references and placeholders
+stay silent. A literal fallback for a secret read from the environment is
+reported, and so is a `.env`, key or credentials file that git tracks or that
+`.gitignore` does not cover. No secret is ever printed whole.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import pathspec
+
+from secpat.findings import Confidence, Location, Severity
+from secpat.model.module import Call, LiteralBinding, Module
+from secpat.names import NameKind
+from secpat.rules.context import FileContext, ProjectContext, TextContext
+from secpat.rules.registry import Rule, check, define
+from secpat.secrets.entropy import Judgement, judge_value, secret_kind
+from secpat.secrets.formats import FormatMatch, scan_text
+from secpat.secrets.masking import mask, mask_line, mask_span
+
+SECRET001 = define(Rule(
+    id="SECRET001",
+    name="hardcoded-secret",
+    pattern=9,
+    title="Secret hard-coded in source or configuration",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=798,
+    why="""
+        A key, token or password written into code or a committed config file is readable by
+        everyone who can read the repository, its forks, its CI logs and every copy ever
+        cloned. Bots scan public repositories for cloud and payment keys within minutes of a
+        push, and a secret stays in git history after the line is deleted.
+    """,
+    bad="""
+        SECRET_KEY = "abc123superSecret"
+        DB_PASSWORD = "production_password"
+    """,
+    good="""
+        import os
+        SECRET_KEY = os.environ["SECRET_KEY"]
+        DB_PASSWORD = os.environ["DB_PASSWORD"]
+    """,
+    fix="Revoke and rotate the secret, then read it from the environment (`os.environ[...]`, a `.env` file "
+        "that git ignores) or a secret manager.",
+    references=("https://cwe.mitre.org/data/definitions/798.html",
+                "https://docs.github.com/en/code-security/secret-scanning"),
+))
+
+SECRET002 = define(Rule(
+    id="SECRET002",
+    name="secret-literal-fallback",
+    pattern=9,
+    title="Secret read from the environment with a hard-coded fallback",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=798,
+    why="""
+        `os.getenv("SECRET_KEY", "dev")` works everywhere, including in a production deployment
+        that forgot to set the variable: the app then signs sessions and tokens with a key that
+        is printed in the repository. A missing secret should stop the app, not be replaced.
+    """,
+    bad="""
+        import os
+        SECRET_KEY = os.getenv("SECRET_KEY", "dev")
+    """,
+    good="""
+        import os
+        SECRET_KEY = os.environ["SECRET_KEY"]   # KeyError at start-up if it is missing
+    """,
+    fix="Read the secret without a default (`os.environ[\"NAME\"]`, `config(\"NAME\")`) so a missing value "
+        "fails at start-up; keep development values in a git-ignored `.env`.",
+))
+
+SECRET003 = define(Rule(
+    id="SECRET003",
+    name="secret-file-not-ignored",
+    pattern=9,
+    title="`.env`, key or credentials file tracked by git or not in `.gitignore`",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=540,
+    kind="repository",  # about the repository's files, not a line of code
+    why="""
+        `.env`, private keys (`*.pem`, `id_rsa`), keystores and cloud credential files hold
+        secrets by design. Tracked by git, they go to every clone and stay in history; not
+        covered by `.gitignore`, they are one `git add .` away from it. Pushing secrets to git
+        is the most common security incident in practice.
+    """,
+    bad="""
+        $ git ls-files
+        .env
+        app/settings.py
+    """,
+    good="""
+        $ cat .gitignore
+        .env
+        *.pem
+    """,
+    fix="Add the file to `.gitignore`; if git tracks it, `git rm --cached FILE`, then rotate every secret it "
+        "held (it stays in history: see `secpat history`). Commit a `.env.example` with placeholders instead.",
+))
+
+SECRET004 = define(Rule(
+    id="SECRET004",
+    name="secret-in-git-history",
+    pattern=9,
+    title="Secret committed to git history",
+    severity=Severity.HIGH,
+    confidence=Confidence.HIGH,
+    cwe=540,
+    kind="history",  # reported by `secpat history` from git objects, not by `secpat check`
+    why="""
+        Deleting a secret in a later commit does not remove it: every clone, fork and mirror
+        keeps the commit that added it, and anyone can read it with `git log -p`. A secret that
+        ever reached a shared repository must be treated as leaked.
+    """,
+    bad="""
+        $ git log --oneline
+        b2c3d4e remove API key
+        a1b2c3d add payment client   # STRIPE_KEY = "sk_live_..." in settings.py
+    """,
+    good="""
+        $ secpat history .
+        (no findings: every secret was read from the environment from the first commit)
+    """,
+    fix="Revoke and rotate the secret at its provider first; rewriting history (`git filter-repo`) only "
+        "helps once every clone is replaced.",
+))
+
+
+# -- what a scan finds, before it becomes a Finding ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One secret found in one file. `secret` is kept for comparison only and never rendered."""
+
+    rule: Rule
+    line: int
+    col: int
+    end_col: int | None
+    secret: str
+    masked: str
+    message: str
+    what: str  # the secret described with its masked form: "Stripe secret key (`sk_live_…p7dc`)"
+    snippet: str  # the masked source line
+    confidence: Confidence
+    source: str  # the format id, "named" or "fallback"
+    real: bool = True  # the value itself looks like a real secret (a `"dev"` fallback does not)
+    scope: object | None = None  # the model's Function, for the fingerprint's context
+
+
+class _At:
+    """A position given to `FileContext.report` where there is no AST node (a format match)."""
+
+    def __init__(self, line: int, col: int, end_col: int | None = None):
+        self.lineno, self.col_offset, self.end_lineno, self.end_col_offset = line, col, line, end_col
+
+
+def _format_hit(match: FormatMatch, lines: list[str], where: str) -> Hit:
+    fmt = match.format
+    line = lines[match.line - 1] if 0 < match.line <= len(lines) else ""
+    snippet = mask_line(line, [(match.secret, match.masked)]).strip()
+    if fmt.id == "private-key":
+        snippet = snippet[:80]  # the header line, not the key that may follow on it
+    what = f"{fmt.description} (`{match.masked}`)"
+    message = f"{what} {where}: revoke it and load it from the environment"
+    end = match.col + len(match.secret) if "\n" not in match.secret else None
+    return Hit(SECRET001, match.line, match.col, end, match.secret, match.masked, message, what, snippet,
+               fmt.confidence, fmt.id)
+
+
+def _named_what(name: str, judgement: Judgement, masked: str) -> str:
+    return f"`{name}` bound to {judgement.reason} (`{masked}`)"
+
+
+def _named_message(what: str) -> str:
+    return f"{what}: revoke it and read it from the environment or a secret store"
+
+
+# -- Python ---------------------------------------------------------------------------------
+
+_ENUM_BASES = ("Enum", "Choices", "Flag")
+
+
+def python_hits(module: Module) -> list[Hit]:
+    """SECRET001 and SECRET002 in one Python module."""
+    lines = module.lines
+    fallbacks = list(_fallback_hits(module))
+    fallback_lines = {h.line: h for h in fallbacks}
+    hits: list[Hit] = []
+    format_lines: set[int] = set()
+    for match in scan_text(module.source):
+        fallback = fallback_lines.get(match.line)
+        if fallback is not None and match.secret in fallback.secret:
+            continue  # the fallback finding already names this value
+        hits.append(_format_hit(match, lines, "in source"))
+        format_lines.add(match.line)
+    for binding in module.literal_bindings:
+        line = binding.node.lineno
+        if line in format_lines or line in fallback_lines or _in_enum(module, binding):
+            continue
+        kind = secret_kind(binding.name)
+        if kind is None:
+            continue
+        judgement = judge_value(binding.value, kind, binding.name)
+        if judgement is None:
+            continue
+        masked = mask(judgement.secret)
+        what = _named_what(binding.name, judgement, masked)
+        hits.append(Hit(SECRET001, line, binding.node.col_offset, binding.node.end_col_offset, judgement.secret,
+                        masked, _named_message(what), what,
+                        _masked_literal_line(module, binding.node, judgement.secret, masked),
+                        judgement.confidence, "named", scope=binding.scope))
+    hits.extend(fallbacks)
+    return sorted(hits, key=lambda h: (h.line, h.col))
+
+
+# A string literal that follows `=` or `:`, and the identifier it is bound to: `name = "`,
+# `name: str = "`, `name="`, `"name": "`, `["name"] = "`. Found literal first, name second,
+# so the text is scanned once for a rare character instead of at every identifier.
+_LITERAL_AFTER = re.compile(r"""[:=][ \t]*\(?\s*[rRbBuU]{0,2}["']""")
+_NAME_BEFORE = re.compile(r"""([A-Za-z_][A-Za-z0-9_]*)["']?\]?[ \t]*(?::[^=\n]{1,60})?$""")
+_ENV_READ_WORDS = ("getenv", "environ", "config(", "env(", "env.str(")
+
+
+def may_bind_secrets(source: str) -> bool:
+    """A cheap look at the text, before any parsing: could the model find a secret-named binding
+    or an environment read here? Known formats do not need the model and are scanned anyway."""
+    if any(word in source for word in _ENV_READ_WORDS):
+        return True
+    for literal in _LITERAL_AFTER.finditer(source):
+        name = _NAME_BEFORE.search(source, max(0, literal.start() - 100), literal.start())
+        if name and secret_kind(name.group(1)):
+            return True
+    return False
+
+
+def _masked_literal_line(module: Module, node: ast.Constant, secret: str, masked: str) -> str:
+    line = module.line_text(node.lineno)
+    if secret in line:
+        return mask_line(line, [(secret, masked)]).strip()
+    # Escapes or implicit concatenation: the literal's source differs from its value.
+    end = node.end_col_offset if node.end_lineno == node.lineno else None
+    return mask_span(line, node.col_offset, end, masked).strip()
+
+
+def _in_enum(module: Module, binding: LiteralBinding) -> bool:
+    """Members of an Enum or Django `TextChoices` are labels, whatever they are called."""
+    node = binding.scope.node
+    if not isinstance(node, ast.ClassDef) or binding.kind != "assign":
+        return False
+    for base in node.bases:
+        qualified = module.qualified_name(base) or ast.unparse(base)
+        if qualified.rsplit(".", 1)[-1].endswith(_ENUM_BASES):
+            return True
+    return False
+
+
+# Calls that read the environment, and the argument position of their fallback.
+_ENV_READERS = {
+    "os.getenv": 1,
+    "os.environ.get": 1,
+    "os.environ.setdefault": 1,
+    "decouple.config": 1,  # python-decouple
+}
+_ENV_CLASSES = {"environ.Env", "environ.FileAwareEnv", "environs.Env"}  # django-environ, environs
+
+
+def _fallback_hits(module: Module) -> Iterator[Hit]:
+    """SECRET002: a secret read from the environment with a literal default."""
+    targets = _assignment_targets(module)
+    for call, position in _env_reads(module):
+        env_name = call.literal(0)
+        if not isinstance(env_name, str):
+            continue
+        default = call.arg(position, "default") if position is not None else call.arg(keyword="default")
+        yield from _fallback(module, call.scope, env_name, default, targets.get(id(call.node)))
+    # `os.getenv("SECRET_KEY") or "dev"` at module or class level.
+    for name, value in _toplevel_values(module):
+        if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and len(value.values) == 2:
+            first, second = value.values
+            if isinstance(first, ast.Call) and _is_env_read(module, first):
+                env_name = first.args[0].value if first.args and isinstance(first.args[0], ast.Constant) else ""
+                yield from _fallback(module, module.module_function, str(env_name), second, name)
+
+
+def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | None,
+              target: str | None) -> Iterator[Hit]:
+    if not isinstance(default, ast.Constant) or not isinstance(default.value, str) or not default.value.strip():
+        return
+    kind = secret_kind(env_name) or (secret_kind(target) if target else None)
+    if kind is None:
+        return
+    value = default.value
+    judgement = judge_value(value, kind, env_name)
+    masked = mask(value)
+    looks = "a real-looking secret" if judgement else "a literal"
+    what = f"`{env_name}` falling back to {looks} (`{masked}`)"
+    message = (f"`{env_name}` falls back to {looks} (`{masked}`) when it is not set: a deployment that forgets "
+               f"the variable runs with a secret anyone can read; read it without a default")
+    yield Hit(SECRET002, default.lineno, default.col_offset, default.end_col_offset, value, masked, message, what,
+              _masked_literal_line(module, default, value, masked), Confidence.HIGH, "fallback",
+              real=judgement is not None, scope=scope)
+
+
+def _env_reads(module: Module) -> Iterator[tuple[Call, int | None]]:
+    for name, position in _ENV_READERS.items():
+        if position is not None:
+            for call in module.calls_to(name):
+                yield call, position
+    instances = {name for name, value in _toplevel_values(module)
+                 if isinstance(value, ast.Call) and module.qualified_name(value.func) in _ENV_CLASSES}
+    if not instances:
+        return
+    for call in module.calls:
+        func = call.node.func
+        if isinstance(func, ast.Name) and func.id in instances:
+            yield call, None  # django-environ's second positional argument is `cast`, not the default
+        elif isinstance(func, ast.Attribute) and func.attr == "str" and isinstance(func.value, ast.Name) \
+                and func.value.id in instances:
+            yield call, 1
+
+
+def _is_env_read(module: Module, node: ast.Call) -> bool:
+    return module.qualified_name(node.func) in {"os.getenv", "os.environ.get", "decouple.config"}
+
+
+def _toplevel_values(module: Module) -> Iterator[tuple[str, ast.expr]]:
+    for name, values in module.assignments.items():
+        for value in values:
+            yield name, value
+    for attributes in module.class_attributes.values():
+        yield from attributes.items()
+
+
+def _assignment_targets(module: Module) -> dict[int, str]:
+    """id(call node) -> the module-level or class-level name its value is assigned to."""
+    targets: dict[int, str] = {}
+    for name, value in _toplevel_values(module):
+        candidates = value.values if isinstance(value, ast.BoolOp) else [value]
+        for candidate in candidates:
+            if isinstance(candidate, ast.Call):
+                targets[id(candidate)] = name
+    return targets
+
+
+def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
+    """Test code is full of made-up passwords (`login(password="s3cret")`): a value judged by its
+    name there is low confidence. Known formats keep theirs: a real key in a test is still leaked."""
+    is_test = getattr(config, "is_test_path", None)
+    if hit.source in ("named", "fallback") and is_test is not None and is_test(path):
+        return Confidence.LOW
+    return hit.confidence
+
+
+@check(SECRET001, SECRET002)
+def hardcoded_secrets_in_python(ctx: FileContext) -> None:
+    for hit in python_hits(ctx.module):
+        scope = hit.scope if hit.scope is not None and not getattr(hit.scope, "is_module", True) else None
+        ctx.report(hit.rule, _At(hit.line, hit.col, hit.end_col), hit.message, scope=scope,
+                   confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet)
+
+
+# -- env, config and template files ------------------------------------------------------
+
+_JSON_PAIR = re.compile(r'"(?P<key>[^"\\\n]{1,100})"\s*:\s*"(?P<value>(?:[^"\\\n]|\\.){1,2000})"')
+_KEY_VALUE = re.compile(
+    r"""^\s*(?:-\s+)?["']?(?:export\s+|set\s+)?(?P<key>[A-Za-z_][\w.\-]{0,100})["']?\s*(?:=|:(?!//))\s*(?P<value>.*)$""",
+)
+_DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<rest>.+)$", re.IGNORECASE)
+_COMMENT_PREFIXES = ("#", ";", "//", "!")
+
+
+def text_hits(kind: str, text: str) -> list[Hit]:
+    """SECRET001 in a non-Python file: known formats everywhere, named values in env and config files."""
+    lines = text.splitlines()
+    hits = [_format_hit(m, lines, "in this file") for m in scan_text(text)]
+    if kind not in ("env", "config"):
+        return hits
+    format_lines = {h.line for h in hits}
+    for number, key, value, col in _key_values(lines):
+        if number in format_lines:
+            continue
+        kind_of_key = secret_kind(key)
+        if kind_of_key is None:
+            continue
+        judgement = judge_value(value, kind_of_key, key)
+        if judgement is None:
+            continue
+        masked = mask(judgement.secret)
+        snippet = mask_line(lines[number - 1], [(judgement.secret, masked)]).strip()
+        what = _named_what(key, judgement, masked)
+        hits.append(Hit(SECRET001, number, col, col + len(value), judgement.secret, masked,
+                        _named_message(what), what, snippet, judgement.confidence, "named"))
+        format_lines.add(number)
+    return sorted(hits, key=lambda h: (h.line, h.col))
+
+
+def _key_values(lines: list[str]) -> Iterator[tuple[int, str, str, int]]:
+    """(line, key, value, column of the value) for KEY=VALUE, key: value, key = "value",
+    `"key": "value"` (JSON), `ENV KEY=value` / `ENV KEY value` (Dockerfile) and `- KEY=value` (compose)."""
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(_COMMENT_PREFIXES):
+            continue
+        pairs = list(_JSON_PAIR.finditer(line))
+        if pairs:
+            for m in pairs:
+                yield number, m.group("key"), _unescape_json(m.group("value")), m.start("value")
+            continue
+        docker = _DOCKER_ENV.match(line)
+        if docker:
+            yield from _docker_pairs(number, docker.group("rest"), docker.start("rest"))
+            continue
+        m = _KEY_VALUE.match(line)
+        if m:
+            value, offset = _clean_value(m.group("value"))
+            if value is not None:
+                yield number, m.group("key"), value, m.start("value") + offset
+
+
+def _docker_pairs(number: int, rest: str, start: int) -> Iterator[tuple[int, str, str, int]]:
+    if "=" not in rest.split(None, 1)[0]:
+        key, _, value = rest.partition(" ")  # legacy `ENV KEY value`
+        cleaned, offset = _clean_value(value.strip())
+        if cleaned is not None:
+            yield number, key, cleaned, start + len(key) + 1 + offset
+        return
+    for m in re.finditer(r"(?P<key>[A-Za-z_]\w*)=(?P<value>\"[^\"]*\"|'[^']*'|\S*)", rest):
+        cleaned, offset = _clean_value(m.group("value"))
+        if cleaned is not None:
+            yield number, m.group("key"), cleaned, start + m.start("value") + offset
+
+
+def _clean_value(raw: str) -> tuple[str | None, int]:
+    """The value without quotes, inline comments and trailing commas; None for nested blocks."""
+    value = raw.strip()
+    offset = len(raw) - len(raw.lstrip())
+    if not value or value[0] in "|>[{&*#":
+        return None, 0  # YAML block scalars, anchors, inline collections: not one value
+    if value[0] in "\"'":
+        quote = value[0]
+        end = value.find(quote, 1)
+        return (value[1:end] if end > 0 else value[1:].rstrip("\"',")), offset + 1
+    for marker in (" #", " ;", "\t#"):
+        if marker in value:
+            value = value.split(marker, 1)[0]
+    return value.rstrip(",").rstrip("\"'").strip(), offset
+
+
+def _unescape_json(value: str) -> str:
+    return value.replace('\\"', '"').replace("\\/", "/").replace("\\\\", "\\")
+
+
+@check(SECRET001, kinds=("env", "config", "template"))
+def hardcoded_secrets_in_text(ctx: TextContext) -> None:
+    for hit in text_hits(ctx.kind, ctx.text):
+        ctx.report(hit.rule, hit.line, hit.message, col=hit.col, snippet=hit.snippet,
+                   confidence=confidence_for(hit, getattr(ctx, "config", None), ctx.path))
+
+
+# -- files that hold secrets (SECRET003) -------------------------------------------------------
+
+#: `.env` files named as templates: committed on purpose, with placeholders.
+_ENV_TEMPLATES = {"example", "sample", "template", "tmpl", "tpl", "dist", "defaults", "default", "schema", "skel",
+                  "test", "testing", "ci"}
+_KEY_NAMES = {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"}
+_KEYSTORE_SUFFIXES = {".p12", ".pfx", ".jks", ".keystore"}
+_CREDENTIAL_NAMES = {".netrc", "_netrc", ".pgpass", ".git-credentials", ".htpasswd"}
+_PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
+
+
+def env_file_is_secret(name: str) -> bool:
+    """`.env`, `.env.production`, `prod.env`: yes; `.env.example`, `.env.sample`: no."""
+    lower = name.lower()
+    if not (lower == ".env" or lower.startswith(".env.") or lower.endswith(".env")):
+        return False
+    # `.env.example`, `example.env`, `.env.sample.local`: a template wherever the word stands.
+    words = set(re.split(r"[._-]", lower)) - {"", "env"}
+    return not words & _ENV_TEMPLATES
+
+
+def secret_file_reason(path: str, content: bytes | None) -> str | None:
+    """Why a file holds secrets by its nature (its name, or its content when given), or None."""
+    name = PurePosixPath(path).name
+    lower = name.lower()
+    suffix = os.path.splitext(lower)[1]
+    if lower.startswith(".env") or lower.endswith(".env"):
+        return "an environment file" if env_file_is_secret(name) else None
+    if lower in _KEY_NAMES:
+        return "an SSH private key"
+    if suffix in _KEYSTORE_SUFFIXES:
+        return "a keystore"
+    if lower in _CREDENTIAL_NAMES or path.endswith(".aws/credentials"):
+        return "a credentials file"
+    if content is None:
+        return None
+    head = content[:65536]
+    if suffix in {".pem", ".key"} and _PRIVATE_KEY.search(head.decode("latin-1")):
+        return "a private key"
+    if suffix == ".json":
+        text = head.decode("utf-8", errors="replace")
+        if re.search(r'"type"\s*:\s*"service_account"', text) and '"private_key"' in text:
+            return "a cloud service-account key"
+        if re.search(r'"(?:installed|web)"\s*:', text) and '"client_secret"' in text:
+            return "an OAuth client-secret file"
+    return None
+
+
+@check(SECRET003, kinds=("env", "config", "secret-file"))
+def secret_file_facts(ctx: TextContext) -> None:
+    """Tell the project stage which files hold secrets; it knows about git and `.gitignore`."""
+    reason = secret_file_reason(ctx.path, ctx.text.encode("utf-8", errors="replace"))
+    if reason:
+        ctx.fact("secret-file", reason)
+
+
+@check(SECRET003, stage="project")
+def exposed_secret_files(ctx: ProjectContext) -> None:
+    root = Path(ctx.root)
+    candidates: dict[str, str] = {path: str(reason) for path, reason in ctx.facts("secret-file")}
+    repo = git_toplevel(root)
+    tracked = tracked_files(root) if repo is not None else set()
+    for path in sorted(tracked - set(candidates)):
+        # Ignored but still tracked, or a name discovery does not read: decide from name and content.
+        reason = secret_file_reason(path, _read_head(root / path))
+        if reason:
+            candidates[path] = reason
+    ignores = _GitIgnores(repo or root, root)
+    for path in sorted(candidates):
+        reason = candidates[path]
+        if path in tracked:
+            message = (f"{path} is {reason} and git tracks it: every clone has its secrets; "
+                       f"`git rm --cached {path}`, add it to .gitignore and rotate what it holds")
+        elif not ignores.ignored(path):
+            message = (f"{path} is {reason} and .gitignore does not cover it: one `git add .` away from being "
+                       "committed; add it to .gitignore")
+        else:
+            continue
+        ctx.report(SECRET003, Location(path, 0), message, snippet=path)
+
+
+def git_toplevel(start: Path) -> Path | None:
+    """The working tree that contains `start`, found by looking for `.git` (no process started)."""
+    current = start.resolve()
+    for directory in (current, *current.parents):
+        if (directory / ".git").exists():
+            return directory
+    return None
+
+
+def tracked_files(root: Path) -> set[str]:
+    """Paths git tracks under `root`, relative to it: one `git ls-files -z` call."""
+    try:
+        done = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z"], cwd=root, capture_output=True,
+                              timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if done.returncode != 0:
+        return set()
+    return {p.decode("utf-8", errors="surrogateescape") for p in done.stdout.split(b"\0") if p}
+
+
+def _read_head(path: Path, limit: int = 65536) -> bytes | None:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit)
+    except OSError:
+        return None
+
+
+class _GitIgnores:
+    """Does a `.gitignore` (or `.git/info/exclude`) between the repository top and the file cover it?"""
+
+    def __init__(self, top: Path, root: Path):
+        self.top = top.resolve()
+        self.root = root.resolve()
+        self._specs: dict[Path, pathspec.PathSpec | None] = {}
+
+    def _spec(self, directory: Path) -> pathspec.PathSpec | None:
+        if directory not in self._specs:
+            lines: list[str] = []
+            for source in (directory / ".gitignore",
+                           *([directory / ".git" / "info" / "exclude"] if directory == self.top else [])):
+                try:
+                    lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    pass
+            self._specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._specs[directory]
+
+    def ignored(self, rel: str) -> bool:
+        absolute = self.root / rel
+        try:
+            inner = absolute.relative_to(self.top)
+        except ValueError:
+            return False
+        directory = self.top
+        parts = inner.parts
+        for depth in range(len(parts)):
+            spec = self._spec(directory)
+            if spec is not None and spec.match_file("/".join(parts[depth:])):
+                return True
+            directory = directory / parts[depth]
+        return False
+

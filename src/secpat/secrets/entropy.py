@@ -1,0 +1,306 @@
+"""Is this literal a real secret? Shannon entropy, value shape, and placeholders.
+
+A name promises a secret (`api_key`, `DB_PASSWORD`); the value decides. Labels
+(`'Bearer'`, `'NextToken'`, `'X-Auth-Token'`), enum-like values that repeat the
+name, error strings, paths, URLs, format templates, references to the
+environment (`${VAR}`, `%(var)s`, `{{ var }}`) and placeholders (`changeme`,
+`<your-key>`, `xxx`, empty) are not secrets; a random-looking token or a
+human-chosen password is.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from secpat import names
+from secpat.findings import Confidence
+from secpat.names import NameKind
+
+# -- placeholders ----------------------------------------------------------------------
+
+#: Whole values that stand for "put the real one here" or that merely name the field.
+PLACEHOLDER_VALUES = frozenset({
+    "changeme", "change_me", "change-me", "changeit", "change_it", "changethis", "change_this", "replaceme",
+    "replace_me", "replace-me", "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "empty", "default",
+    "secret", "secrets", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api_key", "api-key",
+    "secret_key", "secret-key", "secretkey", "mysecret", "mypassword", "mytoken", "redacted", "hidden", "masked",
+    "notset", "not_set", "not-set", "unset", "foo", "bar", "baz", "foobar", "abc", "1234", "12345", "123456",
+    "12345678", "123456789", "qwerty", "letmein", "bearer", "basic", "digest", "token_type", "n/a", "na",
+    "...", "…", "-", "?",
+})
+
+#: Fragments that make a value a placeholder wherever they appear in it.
+PLACEHOLDER_FRAGMENTS = (
+    "your", "changeme", "change_me", "change-me", "change_this", "change-this", "changethis", "replace",
+    "placeholder", "example", "dummy", "insert", "_here", "-here", " here", "xxxx", "todo", "fixme", "redacted",
+    "notreal", "not_real", "not-real", "not_a_real", "not-a-real", "fake", "sample", "test", "mock",
+    "<", ">", "***", "•••",
+)
+
+#: References to a value kept elsewhere: the environment, a template, a vault.
+_REFERENCE = re.compile(
+    r"""^(?:
+        \$\{[^}]*\}              # ${VAR}, ${VAR:-x}
+      | \$\([^)]*\)              # $(VAR), $(command)
+      | \$[A-Za-z_][A-Za-z0-9_]*  # $VAR
+      | %\([^)]*\)[sd]           # %(var)s  (configparser interpolation)
+      | %[sd]                    # %s
+      | \{\{.*\}\}               # {{ var }}  (Jinja, Ansible, Helm)
+      | \{%.*%\}
+      | <%=?.*%>                 # ERB
+      | \#\{[^}]*\}              # #{var}
+      | \{[\w.\[\]'"-]*\}        # {password}, {0}  (str.format)
+      | @[A-Za-z_]+@             # @VAR@  (autoconf)
+      | !(?:env|secret|vault|ref|sub|getatt)\b.*   # YAML tags
+      | \$ANSIBLE_VAULT.*
+      | ENC\[.*\]                # sops
+      | (?:vault|op|sm|awssm|gcpsm|azkv|ssm|secret|secretsmanager|kms|env|file)://.*
+      | arn:aws:(?:secretsmanager|ssm|kms):.*
+    )$""",
+    re.VERBOSE | re.DOTALL,
+)
+_SAME_CHAR = re.compile(r"^(.)\1*$", re.DOTALL)
+
+
+def is_placeholder(value: str) -> bool:
+    """`changeme`, `<your-api-key>`, `${DB_PASSWORD}`, `xxx`, `********`, empty: not a secret."""
+    stripped = value.strip().strip("'\"").strip()
+    if not stripped:
+        return True
+    lower = stripped.lower()
+    if lower in PLACEHOLDER_VALUES or _SAME_CHAR.match(lower):
+        return True
+    if _REFERENCE.match(stripped):
+        return True
+    if "akiaiosfodnn7example" in lower:  # AWS's documented example key id
+        return True
+    return any(fragment in lower for fragment in PLACEHOLDER_FRAGMENTS)
+
+
+# -- entropy and shape -----------------------------------------------------------------
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits of information per character, from the value's own character frequencies."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    total = len(value)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def char_classes(value: str) -> int:
+    """How many of lower case, upper case, digits and symbols the value mixes."""
+    return sum((
+        any(c.islower() for c in value),
+        any(c.isupper() for c in value),
+        any(c.isdigit() for c in value),
+        any(not c.isalnum() for c in value),
+    ))
+
+
+_SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm")
+
+
+def is_sequential(value: str, run: int = 8) -> bool:
+    """`abcdefgh12345678`, `qwertyuiop`: keyboard walks and alphabets, not random values."""
+    lower = value.lower()
+    for sequence in _SEQUENCES:
+        for start in range(len(sequence) - run + 1):
+            if sequence[start:start + run] in lower:
+                return True
+    return False
+
+
+_LABEL = re.compile(r"[A-Za-z]+(?:[-_.:/ ][A-Za-z]+)*")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+_SRI = re.compile(r"^sha(?:256|384|512)-[A-Za-z0-9+/=]{20,}$")
+_PUBLIC = ("ssh-rsa ", "ssh-ed25519 ", "ssh-dss ", "ecdsa-sha2-", "sk-ssh-", "-----begin public key",
+           "-----begin certificate", "-----begin rsa public key", "-----begin pgp public", "pk_live_", "pk_test_")
+_PROSE_WORDS = frozenset({
+    "a", "an", "the", "is", "are", "was", "be", "not", "no", "invalid", "expired", "missing", "required", "please",
+    "must", "should", "your", "you", "for", "to", "of", "and", "or", "in", "on", "with", "enter", "wrong",
+    "incorrect", "failed", "error", "does", "do", "has", "have", "too", "short", "long", "match", "reset",
+    "forgot", "new", "old", "confirm", "this", "that", "field", "value",
+})
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_AUTH_SCHEMES = ("bearer ", "token ", "bot ", "apikey ", "api-key ", "key ", "sso-key ")
+_FILE_REFERENCE = re.compile(r"^(?:/|\./|\.\./|~/|[A-Za-z]:\\)|\.(?:pem|key|crt|json|txt|p12|pfx|jks|env|cfg|ini)$")
+
+
+def looks_like_label(value: str) -> bool:
+    """Words, not a secret: `NextToken`, `X-Auth-Token`, `access_token`, `csrftoken`, `Bearer`.
+
+    Letters only, split at case changes and separators into pieces that read as words
+    (each longer piece has a vowel). A random all-letter string breaks into consonant runs.
+    """
+    value = value.strip("_-.:")  # `_auth_user_id`, `__token__`: private-looking keys are still labels
+    if not _LABEL.fullmatch(value):
+        return False
+    parts = names.words(value)
+    if not parts:
+        return False
+    if any(len(p) > 1 and not any(c in "aeiouy" for c in p) for p in parts):
+        return False
+    return sum(map(len, parts)) / len(parts) >= 3 or len(value) < 12
+
+
+def is_prose(value: str) -> bool:
+    """An error message or UI text: `Invalid password.`, `Token has expired`."""
+    text = value.strip()
+    if " " not in text:
+        return False
+    if text[-1:] in ".!?:;)" or text.count(" ") >= 4:
+        return True
+    return any(word.lower() in _PROSE_WORDS for word in re.findall(r"[A-Za-z]+", text))
+
+
+def is_url_or_path(value: str) -> bool:
+    lower = value.lower()
+    if "://" in lower or lower.startswith(("/", "./", "../", "~/", "mailto:", "www.")):
+        return True
+    return bool(_FILE_REFERENCE.search(value))
+
+
+# Password hashes as Django, passlib and crypt(3) store them: the secret is not in them.
+_PASSWORD_HASH = re.compile(
+    r"^(?:(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$"
+    r"|\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|7|scrypt|pbkdf2(?:-sha\d+)?)\$)")
+
+
+def is_public_material(value: str) -> bool:
+    """Public keys, certificates, subresource-integrity hashes, publishable keys and password hashes."""
+    text = value.strip()
+    return text.lower().startswith(_PUBLIC) or bool(_SRI.match(text) or _PASSWORD_HASH.match(text))
+
+
+#: Words that describe a value rather than being one: `user_password`, `raw_secret`, `my_api_key`.
+_DESCRIPTIVE_WORDS = frozenset({
+    "user", "users", "my", "your", "the", "a", "new", "old", "some", "raw", "plain", "plaintext", "input", "given",
+    "current", "value", "string", "text", "password", "passwd", "pwd", "pass", "secret", "token", "key", "api",
+    "default", "demo", "bytes", "str", "id", "name", "field",
+})
+
+
+def repeats_name(value: str, name: str) -> bool:
+    """`ACCESS_TOKEN = "access_token"`, `POSTGRES_PASSWORD=postgres`, `password = "user_password"`:
+    the value only names the field or describes what belongs there."""
+    if not looks_like_label(value):
+        return False
+    value_words = set(names.words(value))
+    return bool(value_words) and value_words <= set(names.words(name)) | _DESCRIPTIVE_WORDS
+
+
+# -- the verdict ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """Why a value is taken for a real secret, and the part of it that is the secret."""
+
+    secret: str  # the secret itself (`Bearer abc` → `abc`); only ever shown masked
+    reason: str  # "a password", "a high-entropy token"
+    confidence: Confidence = Confidence.HIGH
+
+
+#: Head words of secret-named identifiers whose values are not credentials worth reporting.
+_NOT_CREDENTIAL_HEADS = frozenset({"salt", "nonce", "sid", "csrf", "xsrf"})
+
+
+def secret_kind(name: str) -> NameKind | None:
+    """PASSWORD or SECRET when the name promises a credential (per `names.classify`), else None."""
+    kind = names.classify(name)
+    if kind not in (NameKind.PASSWORD, NameKind.SECRET):
+        return None
+    words = names.words(name)
+    if words and words[-1] in _NOT_CREDENTIAL_HEADS:
+        return None  # a hard-coded salt or nonce is a weakness of its own, not a leaked credential
+    return kind
+
+
+def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
+    """A Judgement if `value`, bound to a name of this kind, looks like a real secret; else None."""
+    text = value.strip()
+    if is_placeholder(text) or repeats_name(text, name) or is_public_material(text):
+        return None
+    lower = text.lower()
+    for scheme in _AUTH_SCHEMES:
+        if lower.startswith(scheme):
+            rest = text[len(scheme):].strip()
+            return _judge_token(rest) if rest and not is_placeholder(rest) else None
+    if lower.startswith("basic "):
+        return _judge_basic(text[6:].strip())
+    if kind is NameKind.PASSWORD:
+        return _judge_password(text)
+    return _judge_token(text)
+
+
+def _judge_password(text: str) -> Judgement | None:
+    """People choose passwords: low entropy is normal, so the shape rules out non-passwords."""
+    if len(text) < 6 or is_prose(text) or is_url_or_path(text) or _ENV_NAME.match(text):
+        return None
+    if text.isdigit() and len(text) < 8:
+        return None  # ports, counts, PIN-like ids
+    if _UUID.match(text):
+        return None
+    if looks_like_label(text) and ("_" in text or "." in text):
+        # `production_password` or `password_mismatch`: a password or a message key; say so.
+        return Judgement(text, "a hard-coded password", Confidence.MEDIUM)
+    return Judgement(text, "a hard-coded password")
+
+
+def _judge_token(text: str) -> Judgement | None:
+    """Tokens and keys are machine-made: they must look random."""
+    if len(text) < 8 or any(c.isspace() for c in text) or is_url_or_path(text) or _ENV_NAME.match(text):
+        return None
+    if text.isdigit() or looks_like_label(text) or is_sequential(text, run=10):
+        return None
+    entropy = shannon_entropy(text)
+    if _UUID.match(text):
+        return Judgement(text, "a hard-coded UUID-shaped key", Confidence.MEDIUM)
+    if _HEX.match(text):
+        return Judgement(text, "a hard-coded hex key") if len(text) >= 16 and entropy >= 2.5 else None
+    if char_classes(text) >= 2 and entropy >= 3.0:
+        return Judgement(text, "a hard-coded secret")
+    if len(text) >= 16 and entropy >= 3.5:
+        return Judgement(text, "a hard-coded secret")
+    return None
+
+
+def _judge_basic(encoded: str) -> Judgement | None:
+    """`Basic dXNlcjpzM2NyZXQ=`: decode it and judge the password inside."""
+    try:
+        decoded = base64.b64decode(encoded, validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    user, _, password = decoded.partition(":")
+    if not password or password == user or is_placeholder(password):
+        return None
+    return Judgement(encoded, "hard-coded basic-auth credentials")
+
+
+#: Documented example credentials that appear in tutorials everywhere.
+KNOWN_EXAMPLES = (
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",  # the jwt.io sample token's signature
+)
+
+
+def judge_format_secret(secret: str) -> bool:
+    """Whether a known-format match carries a real secret rather than an example or a mask."""
+    if any(example in secret for example in KNOWN_EXAMPLES):
+        return False
+    lower = secret.lower()
+    if any(f in lower for f in ("example", "xxxx", "your", "placeholder", "dummy", "redacted", "*****", "<", "${")):
+        return False
+    if is_sequential(secret, run=8):
+        return False
+    body = re.sub(r"^[A-Za-z]{2,6}[_-]", "", secret)  # entropy of the random part, not of `sk_live_`
+    if len(body) >= 16 and shannon_entropy(body) < 3.0:
+        return False
+    return not re.search(r"(.)\1{7,}", secret)
