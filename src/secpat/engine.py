@@ -90,11 +90,7 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResul
     if source.kind != "python":
         return _analyse_text(task, data, result, checks)
     if len(data) > task.config.max_file_size:
-        result.notices.append(Notice(source.rel, NoticeKind.TOO_LARGE,
-                                     f"{len(data):,} bytes is over max-file-size ({task.config.max_file_size:,}); "
-                                     "skipped"))
-        result.analysed = False
-        return result
+        return _too_large(task, data, result)
     try:
         text = decode_source(data)
     except ParseError as exc:
@@ -140,11 +136,7 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
     if not checks:
         return result
     if len(data) > task.config.max_file_size:
-        result.notices.append(Notice(source.rel, NoticeKind.TOO_LARGE,
-                                     f"{len(data):,} bytes is over max-file-size ({task.config.max_file_size:,}); "
-                                     "skipped"))
-        result.analysed = False
-        return result
+        return _too_large(task, data, result)
     if b"\0" in data[:8192] and source.kind != "secret-file":
         return result  # a binary file with a text-like name: nothing to read
     text = data.decode("utf-8", errors="replace")
@@ -155,6 +147,14 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
     result.facts = ctx.facts
     if "secpat:" in text:
         result.suppressions = parse_suppressions(text, python=False)
+    return result
+
+
+def _too_large(task: FileTask, data: bytes, result: FileResult) -> FileResult:
+    limit = task.config.max_file_size
+    result.notices.append(Notice(task.source.rel, NoticeKind.TOO_LARGE,
+                                 f"{len(data):,} bytes is over max-file-size ({limit:,}); skipped"))
+    result.analysed = False
     return result
 
 

@@ -902,15 +902,10 @@ def dotted(node: ast.AST) -> str | None:
 
 
 def _last_name(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    if isinstance(node, ast.Name):
-        return node.id
+    """`form` for `request.form`, `form()`, `form[0]`: the last name in an expression."""
     if isinstance(node, ast.Call):
         return _last_name(node.func)
-    if isinstance(node, ast.Subscript):
-        return _last_name(node.value)
-    return None
+    return R.last_name(node)
 
 
 def _text(node: ast.AST) -> str:

@@ -85,7 +85,7 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 continue
             if _annotated_with(module, function, arg.annotation, _FASTAPI_NOT_INPUT):
                 continue
-            if _annotation_name(arg.annotation) in _FRAMEWORK_TYPES:
+            if last_name(arg.annotation) in _FRAMEWORK_TYPES:
                 continue
             found[arg.arg] = "route parameter"
     elif route == "flask":
@@ -99,7 +99,7 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
             2 if len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES else 0
         if first:
             for arg in positional[first:]:
-                if _looks_like_url_value(arg.arg) and _annotation_name(arg.annotation) in _URL_TYPES:
+                if _looks_like_url_value(arg.arg) and last_name(arg.annotation) in _URL_TYPES:
                     found.setdefault(arg.arg, "URL parameter")
     return found
 
@@ -169,11 +169,12 @@ def _annotated_with(module: Module, function: Function, annotation: ast.expr | N
     return False
 
 
-def _annotation_name(annotation: ast.expr | None) -> str | None:
-    if isinstance(annotation, ast.Name):
-        return annotation.id
-    if isinstance(annotation, ast.Attribute):
-        return annotation.attr
-    if isinstance(annotation, ast.Subscript):
-        return _annotation_name(annotation.value)
+def last_name(node: ast.expr | None) -> str | None:
+    """`Request` for `starlette.requests.Request`, `Optional[Request]`, `Request`."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript):
+        return last_name(node.value)
     return None

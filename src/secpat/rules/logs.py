@@ -14,6 +14,7 @@ import ast
 
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
+from secpat.dataflow.flow import dotted
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
 from secpat.rules.registry import Rule, check, define
@@ -197,7 +198,7 @@ def _is_log_call(module, call, loggers: set[str]) -> bool:
         return True
     if isinstance(receiver, ast.Call) and module.qualified_name(receiver.func, call.scope) in _LOGGER_FACTORIES:
         return True
-    text = _dotted_text(receiver)
+    text = dotted(receiver)
     return text is not None and text.rsplit(".", 1)[-1].lower().lstrip("_") in {"log", "logger", "logging", "audit_log",
                                                                                  "audit_logger", "structlog"}
 
@@ -207,16 +208,5 @@ def _is_django_view(module, function) -> bool:
     return bool(params) and params[0] in R.REQUEST_NAMES and module.imports_any("django", "rest_framework")
 
 
-def _dotted_text(node: ast.AST) -> str | None:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
-
-
 def _callee_text(node: ast.Call) -> str:
-    return _dotted_text(node.func) or "log"
+    return dotted(node.func) or "log"
