@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str) -> str:
-        date = f"2024-01-{self.day + 1:02d}T12:00:00+00:00" if self.day < 31 else f"2024-02-{self.day - 30:02d}T12:00:00+00:00"
+        date = (datetime(2024, 1, 1, 12, tzinfo=timezone.utc) + timedelta(days=self.day)).isoformat()
         env = {**os.environ, "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
                "GIT_COMMITTER_NAME": "Dev", "GIT_COMMITTER_EMAIL": "dev@example.com",
                "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}

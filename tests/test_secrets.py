@@ -20,9 +20,9 @@ import pytest
 
 from secpat.config import load_config
 from secpat.engine import ScanOptions, scan
+from secpat.model.module import Module
 from secpat.names import NameKind
 from secpat.parsing import parse_python
-from secpat.model.module import Module
 from secpat.rules.secrets import (
     env_file_is_secret,
     may_bind_secrets,
@@ -322,6 +322,14 @@ def test_private_keys_and_credentials_are_reported(tmp_path: Path) -> None:
     found = exposed(make_tree(tmp_path, files, add=("keys/server.pem",)))
     assert sorted(found) == ["deploy/id_rsa", "gcp.json", "keys/server.pem"]
     assert "git tracks it" in found["keys/server.pem"] and "does not cover" in found["deploy/id_rsa"]
+
+
+def test_checking_one_directory_says_nothing_about_secret_files_elsewhere(tmp_path: Path) -> None:
+    files = {"app/views.py": "x = 1\n", "ops/.env": ENV, "app/local/.env": ENV}
+    make_tree(tmp_path, files, add=tuple(files))
+    config = load_config(tmp_path, overrides={"select": ["SECRET003"]})
+    result = scan([tmp_path / "app"], config, ScanOptions(use_cache=False, jobs=1))
+    assert [f.location.path for f in result.findings] == ["app/local/.env"]
 
 
 def test_nested_gitignore_covers_its_directory(tmp_path: Path) -> None:

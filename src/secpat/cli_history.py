@@ -40,8 +40,8 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
 def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, output: Path | None,
-            baseline_file: Path | None, write_baseline_file: Path | None, fail_on: str | None, min_confidence: str | None, config_file: Path | None,
-            exit_zero: bool, color: bool | None) -> None:
+            baseline_file: Path | None, write_baseline_file: Path | None, fail_on: str | None,
+            min_confidence: str | None, config_file: Path | None, exit_zero: bool, color: bool | None) -> None:
     """Find secrets in the git history of REPO (default: the current directory), even deleted ones.
 
     Every blob reachable from any ref or stash is read once, straight from git (nothing is

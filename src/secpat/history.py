@@ -81,7 +81,7 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     started = time.perf_counter()
     git_dir, top = _repository(repo)
     origins, secret_paths = _introduced_blobs(top, options, _stash_commits(git_dir) if not options.branches else [])
-    head = _head_tree(top)
+    head, head_paths = _head_tree(top)
     wanted = [blob for blob, origin in origins.items() if _scannable(origin.path)]
     head_only = [blob for blob, path in head.items() if blob not in origins and _scannable(path)]
 
@@ -114,7 +114,6 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
                 file_reasons[path] = reason
 
     findings = [_secret_finding(s, head, confidence_for(s.hit, config, s.origin.path)) for s in secrets.values()]
-    head_paths = set(head.values())
     for path, origin in secret_paths.items():
         reason = file_reasons.get(path) or secret_file_reason(path, None)
         if reason and path not in file_hits:
@@ -236,19 +235,22 @@ def _stream(top: Path, args: list[str]) -> Iterator[bytes]:
         raise HistoryError(f"git log failed: {message[-1] if message else process.returncode}")
 
 
-def _head_tree(top: Path) -> dict[str, str]:
-    """HEAD's blobs -> path (empty for a repository without commits)."""
+def _head_tree(top: Path) -> tuple[dict[str, str], set[str]]:
+    """HEAD's blobs -> a path holding it, and every path at HEAD (empty without commits)."""
     try:
         out = _git(top, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
     except HistoryError:
-        return {}
+        return {}, set()
     tree: dict[str, str] = {}
+    paths: set[str] = set()
     for entry in out.split(b"\0"):
         meta, _, path = entry.partition(b"\t")
         parts = meta.split()
         if len(parts) == 3 and parts[1] == b"blob":
-            tree.setdefault(parts[2].decode("ascii"), path.decode("utf-8", errors="surrogateescape"))
-    return tree
+            name = path.decode("utf-8", errors="surrogateescape")
+            tree.setdefault(parts[2].decode("ascii"), name)
+            paths.add(name)
+    return tree, paths
 
 
 def _cat_blobs(top: Path, blobs: list[str], limit: int) -> Iterator[tuple[str, bytes | None]]:

@@ -23,7 +23,6 @@ import pathspec
 
 from secpat.findings import Confidence, Location, Severity
 from secpat.model.module import Call, LiteralBinding, Module
-from secpat.names import NameKind
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
 from secpat.secrets.entropy import Judgement, judge_value, secret_kind
@@ -358,11 +357,14 @@ def _assignment_targets(module: Module) -> dict[int, str]:
     return targets
 
 
+_JUDGED_BY_VALUE = {"named", "fallback", "url-password"}  # a test database's URL is a test value too
+
+
 def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
     """Test code is full of made-up passwords (`login(password="s3cret")`): a value judged by its
     name there is low confidence. Known formats keep theirs: a real key in a test is still leaked."""
     is_test = getattr(config, "is_test_path", None)
-    if hit.source in ("named", "fallback") and is_test is not None and is_test(path):
+    if hit.source in _JUDGED_BY_VALUE and is_test is not None and is_test(path):
         return Confidence.LOW
     return hit.confidence
 
@@ -379,7 +381,8 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
 
 _JSON_PAIR = re.compile(r'"(?P<key>[^"\\\n]{1,100})"\s*:\s*"(?P<value>(?:[^"\\\n]|\\.){1,2000})"')
 _KEY_VALUE = re.compile(
-    r"""^\s*(?:-\s+)?["']?(?:export\s+|set\s+)?(?P<key>[A-Za-z_][\w.\-]{0,100})["']?\s*(?:=|:(?!//))\s*(?P<value>.*)$""",
+    r"""^\s*(?:-\s+)?["']?(?:export\s+|set\s+)?(?P<key>[A-Za-z_][\w.\-]{0,100})["']?"""
+    r"""\s*(?:=|:(?!//))\s*(?P<value>.*)$""",
 )
 _DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<rest>.+)$", re.IGNORECASE)
 _COMMENT_PREFIXES = ("#", ";", "//", "!")
@@ -535,8 +538,12 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
     candidates: dict[str, str] = {path: str(reason) for path, reason in ctx.facts("secret-file")}
     repo = git_toplevel(root)
     tracked = tracked_files(root) if repo is not None else set()
+    scanned_dirs = {str(PurePosixPath(f.rel).parent) for f in ctx.files}
     for path in sorted(tracked - set(candidates)):
         # Ignored but still tracked, or a name discovery does not read: decide from name and content.
+        # Only in the part of the tree being checked: `secpat check app/` says nothing about `docs/`.
+        if not _covers(str(PurePosixPath(path).parent), scanned_dirs):
+            continue
         reason = secret_file_reason(path, _read_head(root / path))
         if reason:
             candidates[path] = reason
@@ -552,6 +559,14 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
         else:
             continue
         ctx.report(SECRET003, Location(path, 0), message, snippet=path)
+
+
+def _covers(directory: str, scanned_dirs: set[str]) -> bool:
+    """Is `directory` one of the scanned directories or above one of them?"""
+    if directory == "." or directory in scanned_dirs:
+        return True
+    prefix = directory + "/"
+    return any(d.startswith(prefix) for d in scanned_dirs)
 
 
 def git_toplevel(start: Path) -> Path | None:

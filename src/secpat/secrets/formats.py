@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from urllib.parse import unquote
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -44,9 +45,10 @@ def _url_password(match: re.Match[str]) -> bool:
     """Documentation URLs (`scott:tiger@localhost`, `user:apples@hostspec`) carry dictionary words;
     a real connection string's password is longer and not a plain word."""
     user, password = match.group("user"), match.group("secret")
-    if password == user or is_placeholder(password) or password.startswith(("{", "%", "$")):
+    if password == user or is_placeholder(password) or password.startswith(("{", "%(", "$")):
         return False
-    return len(password) >= 6 and not looks_like_label(password)
+    decoded = unquote(password)  # `apples%40` is `apples@`
+    return len(decoded) >= 6 and not looks_like_label(decoded.strip("!@#$%^&*()-_=+.,;:?"))
 
 
 def _f(fid: str, description: str, pattern: str, keywords: tuple[str, ...], *, prefix: int = 0,
