@@ -140,7 +140,7 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
     if b"\0" in data[:8192] and source.kind != "secret-file":
         return result  # a binary file with a text-like name: nothing to read
     text = data.decode("utf-8", errors="replace")
-    ctx = TextContext(source.rel, source.kind, text)
+    ctx = TextContext(source.rel, source.kind, text, task.config)
     for check in checks:
         check.func(ctx)
     result.findings = ctx.findings
@@ -229,6 +229,13 @@ class Cache:
             pass  # a cache that cannot be written only costs time
 
 
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -271,7 +278,9 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         cache.store(source, result)
 
     # The project stage reads other files; its result is reused only when no file changed at all.
-    project_key = hashlib.sha256(repr([(f.rel, f.mtime_ns, f.size) for f in files]).encode()).hexdigest()
+    # The git index counts too: `git rm --cached .env` changes what the repository rules say.
+    project_key = hashlib.sha256(repr(([(f.rel, f.mtime_ns, f.size) for f in files],
+                                       _mtime(root / ".git" / "index"))).encode()).hexdigest()
     if options.use_cache and cache.project is not None and cache.project[0] == project_key:
         project_findings, file_notices = cache.project[1], cache.project[2]
     else:

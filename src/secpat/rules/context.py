@@ -170,6 +170,7 @@ class TextContext:
     path: str
     kind: str
     text: str
+    config: object = None  # secpat.config.Config
     findings: list[Finding] = field(default_factory=list)
     facts: list[tuple[str, object]] = field(default_factory=list)
 
