@@ -22,7 +22,7 @@ from secpat import __version__
 from secpat.config import Config
 from secpat.dataflow import labels as L
 from secpat.discovery import SourceFile, discover
-from secpat.findings import Finding, FlowStep, Notice, NoticeKind, ScanResult
+from secpat.findings import Finding, Notice, NoticeKind, ScanResult
 from secpat.model.module import Module, innermost_span
 from secpat.parsing import ParseError, decode_source, parse_python
 from secpat.rules import registry
@@ -348,13 +348,13 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
                    project_roots: frozenset[str]) -> tuple[list[Finding], list[Notice]]:
     """Findings that need more than one file: conditional flows decided from other modules' summaries."""
     findings: list[Finding] = []
-    conditionals = [(rel, c) for rel, r in results.items() for c in r.conditionals]
+    conditionals = [c for r in results.values() for c in r.conditionals]
     notices: list[Notice] = []
     if conditionals:
         # A source already reported where it became a secret is not reported again at every caller.
         reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow}
         summaries = _Summaries(results, files, config, project_roots)
-        for rel, conditional in conditionals:
+        for conditional in conditionals:
             finding = summaries.decide(conditional)
             if finding is not None and _source_of(finding) not in reported_sources:
                 findings.append(finding)

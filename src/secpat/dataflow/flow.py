@@ -441,7 +441,7 @@ class FunctionFlow:
             return self._escaped(node, "Markup %", parts[1])  # `Markup("<b>%s</b>") % x` escapes x
         if self._shapes and isinstance(node.op, ast.Add):
             # `time.time() + 3600`: a point in time that far from now.
-            for clock, other, other_node in ((parts[0], parts[1], node.right), (parts[1], parts[0], node.left)):
+            for clock, other_node in ((parts[0], node.right), (parts[1], node.left)):
                 number = _number_literal(other_node, self.module)
                 if L.TIME in clock and number is not None:
                     return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}

@@ -35,7 +35,7 @@ INPUT_ATTRIBUTES = frozenset({
     # Django
     "GET", "POST", "COOKIES", "FILES", "META", "body",
     # Starlette / FastAPI / DRF
-    "query_params", "path_params", "query_params", "data",
+    "query_params", "path_params",
 })
 #: Input attributes that hold everything of a kind at once (all headers, the whole body).
 WHOLE_INPUTS = frozenset({"headers", "cookies", "COOKIES", "META", "body", "data", "json", "form", "GET", "POST",
