@@ -184,8 +184,11 @@ class FunctionFlow:
             module_flow = self.module.flow(self.module.module_function)
             if name in module_flow.env:
                 return module_flow.env[name]
-        if self.module.binding(name, self.function) in R.REQUEST_OBJECTS:
+        bound = self.module.binding(name, self.function)
+        if bound in R.REQUEST_OBJECTS:
             return {L.REQUEST_OBJECT: (self.step(node, f"`{name}`"),)}
+        if bound is not None:
+            return L.EMPTY  # an imported module or object, a builtin, a function: `jwt` is not a token
         return self._named(name, node, f"`{name}`")
 
     # -- statements -------------------------------------------------------------
@@ -628,7 +631,7 @@ class FunctionFlow:
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
         if called in S.SQL_QUOTING_METHODS:
             return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
-        if method is not None and receiver is not None:
+        if method is not None and receiver is not None and not (not receiver and self._is_module_attribute(func)):
             if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
             if method == "update" and L.HASH_OBJECT in receiver and any(L.PASSWORD in a for a in all_args):
@@ -663,6 +666,17 @@ class FunctionFlow:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
+
+    def _is_module_attribute(self, func: ast.expr) -> bool:
+        """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
+        (Only asked when the base carries no labels: `request.args.get` is a method of request data.)"""
+        if not isinstance(func, ast.Attribute):
+            return False
+        base = func.value
+        while isinstance(base, ast.Attribute):
+            base = base.value
+        return isinstance(base, ast.Name) and base.id not in self.env and (
+            base.id in self.module.imports or base.id in self.module.local_imports.get(id(self.function.node), {}))
 
     def _shape_call(self, node: ast.Call, callee: str | None, func: ast.expr, method: str | None,
                     args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:

@@ -335,14 +335,13 @@ def if_environments(node: ast.If) -> list[tuple[list[ast.stmt], str]]:
     return blocks
 
 
-def dev_ranges(tree: ast.AST) -> list[tuple[int, int]]:
+def dev_ranges(module: Module) -> list[tuple[int, int]]:
     """Line ranges of development-only blocks anywhere in a file."""
     ranges: list[tuple[int, int]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If):
-            for body, kind in if_environments(node):
-                if kind == "dev" and body:
-                    ranges.append((body[0].lineno, body[-1].end_lineno or body[-1].lineno))
+    for node in module.if_statements:
+        for body, kind in if_environments(node):
+            if kind == "dev" and body:
+                ranges.append((body[0].lineno, body[-1].end_lineno or body[-1].lineno))
     return ranges
 
 
@@ -726,11 +725,38 @@ def module_framework(module: Module) -> str:
     return ""
 
 
+_ROUTING_CALLS = frozenset({"add_url_rule", "path", "re_path", "url", "Route", "add_api_route", "add_route",
+                            "api_route", "as_view", "register"})
+_VIEW_CLASS_WORDS = ("View", "ViewSet", "Resource", "Endpoint", "Handler", "API")
+
+
+def _view_candidates(module: Module) -> list[Function]:
+    """Functions that can serve a request: decorated ones (routes), those taking the request first,
+    methods of view classes, and functions a routing call in this module names. Describing every
+    helper of a large code base as a possible view would cost more than the whole rest of the scan."""
+    named: set[str] = set()
+    for call in module.calls:
+        if call.method in _ROUTING_CALLS:
+            for arg in (*call.node.args, *(k.value for k in call.node.keywords)):
+                if isinstance(arg, ast.Name):
+                    named.add(arg.id)
+    view_classes = {c.qualname for c in module.classes.values()
+                    if any(base.rsplit(".", 1)[-1].endswith(_VIEW_CLASS_WORDS) for base in c.bases)}
+    found = []
+    for function in module.functions.values():
+        params = [p for p in function.params if p not in ("self", "cls")]
+        owner = function.qualname.rsplit(".", 1)[0] if function.class_name else None
+        if function.node.decorator_list or function.name in named or (params and params[0] in ("request", "req")) \
+                or owner in view_classes:  # type: ignore[attr-defined]
+            found.append(function)
+    return found
+
+
 def view_facts(module: Module) -> list[tuple[str, object]]:
-    """A ViewFact for every function and method of a web module, a ClassFact for every class."""
+    """A ViewFact for every function that can serve a request, a ClassFact for every class."""
     framework = module_framework(module)
     facts: list[tuple[str, object]] = []
-    for function in module.functions.values():
+    for function in _view_candidates(module):
         nested = function.parent is not None and not function.parent.is_module
         if nested and not function.node.decorator_list:  # type: ignore[attr-defined]
             continue  # nested helpers are not views; decorated ones are (routes inside an app factory)

@@ -169,7 +169,7 @@ def _app_config_items(module: Module) -> Iterator[Setting]:
     """`app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`, `app.debug = True` (Flask)."""
     if not module.imports_any("flask", "quart"):
         return
-    ranges = dev_ranges(module.tree)
+    ranges = dev_ranges(module)
     for node in ast.walk(module.tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]

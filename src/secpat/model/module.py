@@ -8,6 +8,7 @@ assignments, and for the data flow of a function (`Module.flow`).
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -197,6 +198,7 @@ class Module:
         self.functions: dict[str, Function] = {}
         self.calls: list[Call] = []
         self.literal_bindings: list[LiteralBinding] = []
+        self.if_statements: list[ast.If] = []  # every `if`, for environment branches (`if ENV == "prod":`)
         self.module_function = Function(name="<module>", qualname="<module>", node=tree, parent=None)
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
@@ -367,14 +369,16 @@ class Module:
 
 
 def innermost_span(spans: list[tuple[int, int]], line: int) -> tuple[int, int]:
-    """The smallest (first, last) of sorted `spans` that contains `line`, else (line, line)."""
-    best, best_size = (line, line), None
-    for first, last in spans:
-        if first > line:
-            break
-        if last >= line and (best_size is None or last - first < best_size):
-            best, best_size = (first, last), last - first
-    return best
+    """The innermost (first, last) of sorted `spans` that contains `line`, else (line, line).
+
+    Spans are simple statements and compound-statement headers, which never contain one
+    another, so the containing span that starts last is the innermost one.
+    """
+    index = bisect.bisect_right(spans, (line, float("inf")))
+    for first, last in reversed(spans[max(0, index - 64):index]):
+        if last >= line:
+            return first, last
+    return line, line
 
 
 class _Builder:
@@ -393,6 +397,7 @@ class _Builder:
         Name, Attribute, Call_, Constant, arg, keyword = ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.arg, ast.keyword
         definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
         assigns = (ast.Assign, ast.AnnAssign)
+        If = ast.If
         Dict = ast.Dict
         bind = m.literal_bindings.append
         imports = (ast.Import, ast.ImportFrom)
@@ -421,6 +426,8 @@ class _Builder:
                         bind(LiteralBinding(node.arg, node.value.value, node.value, "keyword", scope))
             elif kind in assigns:
                 self._bind_literals(node, scope)
+            elif kind is If:
+                m.if_statements.append(node)
             elif kind is Dict:
                 for key, value in zip(node.keys, node.values):
                     if type(key) is Constant and type(value) is Constant and isinstance(key.value, str) \

@@ -242,7 +242,7 @@ def code_config(ctx: FileContext) -> None:
         if name not in _WATCHED:
             continue
         if ranges is None:
-            ranges = dev_ranges(module.tree)
+            ranges = dev_ranges(module)
         if in_ranges(call.node.lineno, ranges):
             continue
         _WATCHED[name](ctx, call)

@@ -152,6 +152,8 @@ _ALWAYS_HTML = frozenset({"fastapi.responses.HTMLResponse", "starlette.responses
 _DEFAULT_HTML = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse", "flask.make_response",
                            "flask.Response"})
 
+_SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
+
 _REFLECTED = (
     Outcome(L.REQUEST, XSS001, "{source} is {sink} without escaping"),
 )
@@ -165,7 +167,7 @@ def unescaped_output(ctx: FileContext) -> None:
         return
     for function in module.all_functions():
         route = R.route_framework(module, function) if not function.is_module else None
-        if not function.calls and route != "flask":
+        if route != "flask" and not any(c.callee in _SINKS for c in function.calls):
             continue
         flow = module.flow(function)
         for event in flow.calls:

@@ -1,0 +1,1 @@
+"""Notes service that follows the ten security patterns."""
