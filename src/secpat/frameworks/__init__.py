@@ -51,6 +51,7 @@ class ViewFact:
     header_auth: bool = False  # authenticates from the Authorization header
     csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
     json: bool = False  # answers JSON: an API endpoint
+    form: bool = False  # FastAPI: reads form fields (`Form()`, `File()`), which a cross-site form can post
     limits: tuple[str, ...] = ()  # rate limits on the view itself, described
     limit_exempt: bool = False  # `@limiter.exempt`
     csrf_exempt: int = 0  # line of a CSRF exemption decorator, 0 if none
@@ -495,6 +496,7 @@ class _ViewScan:
     header_auth: bool = False
     csrf: bool = False
     json: bool = False
+    form: bool = False
     limits: list[str] = field(default_factory=list)
 
 
@@ -578,10 +580,14 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         dependency = module.qualified_name(node.args[0], function) or ast.unparse(node.args[0])
         if "csrf" in dependency.lower():
             scan.csrf = True
+        if _header_dependency(module, node.args[0]):
+            scan.header_auth = True
     if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)):
         scan.limits.append(_short_source(node))
     if last(callee) in ("Cookie", "APIKeyCookie"):
         scan.session = True
+    if last(callee) in ("Form", "File", "UploadFile") or method == "form":
+        scan.form = True
     if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or \
             last(callee) in ("authenticate", "login_user"):
         scan.session = scan.session or last(callee) in ("login", "login_user")
@@ -593,6 +599,29 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         scan.reads.update(_PASSWORD_FORMS.get(name, ()))
     if method == "is_valid" or method == "validate_on_submit":
         scan.writes = True
+
+
+_HEADER_SCHEMES = frozenset({"HTTPBearer", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "APIKeyHeader",
+                             "HTTPBasic", "HTTPDigest", "OpenIdConnect"})
+
+
+def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
+    """`Depends(bearer)` where `bearer = HTTPBearer()`, or `Depends(current_user)` whose own parameters
+    depend on one: the route authenticates from the Authorization header, not a cookie."""
+    if depth > 3 or not isinstance(expr, ast.Name):
+        return False
+    for value in module.assignments.get(expr.id, ()):
+        if isinstance(value, ast.Call) and last(module.qualified_name(value.func) or "") in _HEADER_SCHEMES:
+            return True
+    function = module.functions.get(expr.id)
+    if function is None:
+        return False
+    args = function.node.args  # type: ignore[attr-defined]
+    for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
+        if isinstance(default, ast.Call) and last(module.qualified_name(default.func) or "") in ("Depends", "Security") \
+                and default.args and _header_dependency(module, default.args[0], depth + 1):
+            return True
+    return False
 
 
 def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
@@ -712,6 +741,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
+        form=scan.form,
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,
         drf_throttles=deco.drf_throttles, framework=framework,
     )

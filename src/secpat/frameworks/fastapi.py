@@ -97,13 +97,14 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
             owner = object_name(module, call.receiver, scope) or ""
             return [(ROUTE, RouteFact("fastapi", owner, path, upper_methods(call.arg(keyword="methods")), endpoint,
                                       module.path, line))]
-    if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and _auth_cookie(call)):
+    if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and _auth_cookie(call, module)):
         return [(SESSION, SessionFact("fastapi", last(callee) or "set_cookie", module.path, line))]
     return []
 
 
-def _auth_cookie(call: Call) -> bool:
-    key = string(call.arg(0, "key")) or ""
+def _auth_cookie(call: Call, module: Module) -> bool:
+    key = module.constant(call.arg(0, "key"))
+    key = key if isinstance(key, str) else ""
     return any(word in key.lower() for word in ("session", "token", "auth", "jwt", "sid", "login"))
 
 

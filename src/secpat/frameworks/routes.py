@@ -137,6 +137,7 @@ class Route:
     handler: ViewFact | None = None
     session: bool = False
     misplaced: str = ""  # a limit decorator that does not apply (placed above the route decorator)
+    deps: tuple[str, ...] = ()  # dependencies written at the registration (FastAPI `dependencies=[...]`)
     cls: str = ""  # the class-based view or viewset, if any
 
     @property
@@ -378,7 +379,7 @@ class _Builder:
             name = f"{name} ({action})"
         file, line = (view.path, view.line) if view else (cls.path, cls.line) if cls else (fact.file, fact.line)
         route = Route(fact.framework, tuple(methods), path or "/", name, file, line, f"{fact.file}:{fact.line}",
-                      handler=view, app=app.name if app else "")
+                      handler=view, app=app.name if app else "", deps=tuple(getattr(fact, "deps", ()) or ()))
         fields = set(view.reads) if view else set()
         for model_name in view.models if view else ():
             fields.update(self._fields(model_name))
@@ -664,8 +665,13 @@ class _Builder:
             route.csrf = app.csrf
         elif view is not None and view.csrf_checked:
             route.csrf = "token checked in view"
+        elif any("csrf" in dep.lower() or "xsrf" in dep.lower() for dep in route.deps):
+            route.csrf = "token checked by a dependency"
         elif view is not None and view.header_auth and not view.session:
             route.csrf = "n/a (header auth)"
+        elif route.framework == "fastapi" and view is not None and not view.form and not view.session:
+            # A JSON body cannot be sent cross-site without a CORS preflight, and no cookie is used.
+            route.csrf = "n/a (JSON body)"
         else:
             route.csrf, route.csrf_missing = "none", True
 

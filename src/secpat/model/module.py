@@ -297,6 +297,15 @@ class Module:
         """Class name -> its class-body attributes (innermost definition wins on a name clash)."""
         return {c.name: c.attributes for c in self.classes.values()}
 
+    def constant(self, node: ast.AST | None, default: object = None) -> object:
+        """A literal, or the literal a module-level name is bound to once (`SESSION_COOKIE = "sid"`)."""
+        if node is None:
+            return default
+        if isinstance(node, ast.Name):
+            values = self.assignments.get(node.id)
+            return literal_value(values[0], default) if values and len(values) == 1 else default
+        return literal_value(node, default)
+
     def local_function(self, callee: str | None) -> Function | None:
         """The function of this module a qualified callee names, if any."""
         if not callee:

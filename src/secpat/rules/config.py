@@ -281,7 +281,9 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
 
 
 def _set_cookie(ctx: FileContext, call: Call) -> None:
-    key = string(call.arg(0, "key"))
+    key = ctx.module.constant(call.arg(0, "key"))
+    if not isinstance(key, str):
+        key = None
     if call.method != "set_cookie" or key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
     missing = [flag for flag in ("secure", "httponly") if not _truthy(call.arg(keyword=flag))]
