@@ -293,7 +293,7 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         cache.project = (project_key, project_findings, file_notices)
         cache.dirty = True
     cache.save(keep=(f.rel for f in files))
-    findings = [f for r in results.values() for f in r.findings] + project_findings
+    findings = _without_superseded([f for r in results.values() for f in r.findings] + project_findings)
     notices.extend(file_notices)
     for result in results.values():
         notices.extend(result.notices)
@@ -380,6 +380,15 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
 
 def _tail(name: str) -> str:
     return ".".join(name.rsplit(".", 2)[-2:])
+
+
+def _without_superseded(findings: list[Finding]) -> list[Finding]:
+    """A more specific finding replaces a general one at the same place (SQL002 over SQL001)."""
+    rules = {r.id: r for r in registry.all_rules()}
+    covered = {(rule, f.location.path, f.location.line, f.location.col)
+               for f in findings for rule in getattr(rules.get(f.rule_id), "supersedes", ())}
+    return [f for f in findings
+            if (f.rule_id, f.location.path, f.location.line, f.location.col) not in covered]
 
 
 def _source_of(finding: Finding) -> tuple[str, str, int, int]:

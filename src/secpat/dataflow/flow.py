@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
 _VALUE_ATTRS = frozenset({"data", "value"})
+_REQUEST_OBJECT_NOTE = "the request object"  # a step that only says where the request came in
 _TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
 _TIME_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
 _ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
@@ -156,7 +157,7 @@ class FunctionFlow:
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
             value.update(self._named(param, where, f"parameter `{param}`"))
             if R.is_request_object_param(self.module, self.function, param):
-                value[L.REQUEST_OBJECT] = (self.step(where, f"request `{param}`"),)
+                value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
                 value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
             self.env[param] = value
@@ -186,7 +187,7 @@ class FunctionFlow:
                 return module_flow.env[name]
         bound = self.module.binding(name, self.function)
         if bound in R.REQUEST_OBJECTS:
-            return {L.REQUEST_OBJECT: (self.step(node, f"`{name}`"),)}
+            return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
         if bound is not None:
             return L.EMPTY  # an imported module or object, a builtin, a function: `jwt` is not a token
         return self._named(name, node, f"`{name}`")
@@ -313,7 +314,7 @@ class FunctionFlow:
             name = target.id
             value = self._add_name_label(value, name, target)
             if name in R.REQUEST_NAMES and not value:
-                value = {L.REQUEST_OBJECT: (self.step(stmt, f"request `{name}`"),)}
+                value = {L.REQUEST_OBJECT: (self.step(stmt, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
                 value = L.with_step(value, self.step(stmt, f"assigned to `{name}`")) if record else value
             self.env[name] = _cap(value)

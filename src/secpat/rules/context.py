@@ -152,6 +152,9 @@ def describe_source(trace: L.Trace, sink: ast.AST | Location) -> str:
     """The first step of a path, with where it is when that is not the sink's own line."""
     if not trace:
         return "a value"
+    # "the request object `request`" says less than the `request.args[...]` that follows it.
+    while len(trace) > 1 and trace[0].note.startswith("the request object"):
+        trace = trace[1:]
     first = trace[0].location
     sink_loc = sink if isinstance(sink, Location) else None
     sink_line = sink_loc.line if sink_loc else getattr(sink, "lineno", None)

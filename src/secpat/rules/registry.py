@@ -34,6 +34,7 @@ class Rule:
     kind: str = "static"  # static | runtime | meta
     references: tuple[str, ...] = ()
     owasp_override: str | None = field(default=None, repr=False)
+    supersedes: tuple[str, ...] = ()  # rules this one replaces at the same location (SQL002 over SQL001)
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):

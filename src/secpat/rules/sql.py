@@ -11,10 +11,11 @@ the finding is SQL002 and shows the path.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
 from secpat.dataflow import labels as L
-from secpat.findings import Confidence, Severity
-from secpat.rules.context import FileContext, Outcome
+from secpat.findings import Confidence, FlowStep, Location, Severity
+from secpat.rules.context import FileContext, Outcome, ProjectContext, describe_source
 from secpat.rules.registry import Rule, check, define
 
 _WHY = """
@@ -72,6 +73,7 @@ SQL002 = define(Rule(
             return db.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchall()
     """,
     fix="Bind the request value as a parameter; never format it into the SQL text.",
+    supersedes=("SQL001",),
 ))
 
 # Methods that execute SQL text given as their first argument, on any receiver whose text reads as SQL.
@@ -97,9 +99,16 @@ _OUTCOMES = (
 def sql_injection(ctx: FileContext) -> None:
     module = ctx.module
     for function in module.all_functions():
-        if not any(_is_sink_call(call.method, call.callee) for call in function.calls):
+        has_sink = any(_is_sink_call(call.method, call.callee) for call in function.calls)
+        passes_input = function.mentions(_INPUT_WORDS) and any(
+            c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls)
+        if not has_sink and not passes_input:
             continue
         flow = module.flow(function)
+        if passes_input:
+            _hand_on_request_arguments(ctx, flow)
+        if not has_sink:
+            continue
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             func = event.node.func
@@ -113,7 +122,99 @@ def sql_injection(ctx: FileContext) -> None:
                     continue  # constant composition, or text not built here
                 if not (L.SQL_TEXT in value or deferred or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS):
                     continue  # `executor.execute(f"...")`: not SQL
-                ctx.report_flow(event.node, value, _OUTCOMES, scope=function, sink_note=where, once_per_source=False)
+                reported = ctx.report_flow(event.node, value, _OUTCOMES, scope=function, sink_note=where,
+                                           once_per_source=False)
+                if reported and not function.is_module and not any(o.label in value for o in _OUTCOMES[:2]):
+                    _hand_on_parameters(ctx, flow, event.node, value, where)
+
+
+#: A function without any of these words in its names cannot hold request input.
+_INPUT_WORDS = ("request", "req", "input", "argv", "query", "form", "body", "param", "args")
+
+
+@dataclass(frozen=True)
+class ParameterSink:
+    """SQL built from a parameter of `function`: request input passed there makes it SQL002."""
+
+    function: str  # global name
+    params: tuple[str, ...]  # positions and names of the parameters that reach the sink
+    location: Location
+    snippet: str
+    context: str
+    trace: tuple[FlowStep, ...]  # from the parameter to the sink
+
+
+@dataclass(frozen=True)
+class RequestArgument:
+    """A call passing request input to a project function."""
+
+    callee: str
+    param: str  # position or keyword
+    trace: tuple[FlowStep, ...]  # from the request to the call
+
+
+def _hand_on_parameters(ctx: FileContext, flow, node: ast.AST, value: L.Value, where: str) -> None:
+    function = flow.function
+    params: list[str] = []
+    trace: tuple[FlowStep, ...] = ()
+    for label, steps in value.items():
+        if label.startswith(L.PARAM_PREFIX):
+            index = int(label[len(L.PARAM_PREFIX):])
+            offset = 1 if function.class_name else 0
+            params.append(str(index - offset))
+            if index < len(function.params):
+                params.append(function.params[index])
+            trace = trace or tuple(steps)
+    if params:
+        sink = FlowStep(ctx.location(node), where)
+        ctx.fact(PARAMETER_SINK, ParameterSink(ctx.module.global_name(function), tuple(params), ctx.location(node),
+                                               ctx.snippet(node), ctx.context_of(function), (*trace, sink)))
+
+
+def _hand_on_request_arguments(ctx: FileContext, flow) -> None:
+    module = ctx.module
+    calls = [c for c in flow.function.calls if c.callee and c.callee.split(".", 1)[0] in module.project_roots]
+    if not calls:
+        return
+    for event in flow.calls:
+        callee = event.call.callee if event.call else None
+        if event.call not in calls:
+            continue
+        step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
+        for position, value in [*enumerate(event.args), *event.keywords.items()]:
+            if L.REQUEST in value:
+                ctx.fact(REQUEST_ARGUMENT, RequestArgument(callee, str(position), (*value[L.REQUEST], step)))
+
+
+PARAMETER_SINK = "sql-parameter-sink"
+REQUEST_ARGUMENT = "sql-request-argument"
+
+
+@check(SQL002, stage="project")
+def request_through_parameters(ctx: ProjectContext) -> None:
+    """Join calls that pass request input with the functions whose parameter becomes SQL."""
+    sinks: dict[str, list[ParameterSink]] = {}
+    for _path, sink in ctx.facts(PARAMETER_SINK):
+        sinks.setdefault(sink.function, []).append(sink)
+    seen: set[tuple[str, int, int]] = set()
+    for _path, argument in ctx.facts(REQUEST_ARGUMENT):
+        for sink in _matching(sinks, argument.callee):
+            key = (sink.location.path, sink.location.line, sink.location.col)
+            if argument.param not in sink.params or key in seen:
+                continue
+            seen.add(key)
+            flow = (*argument.trace, *sink.trace[1:]) if sink.trace else argument.trace
+            source = describe_source(argument.trace, sink.location)
+            ctx.report(SQL002, sink.location, f"{source} is {sink.trace[-1].note if sink.trace else 'executed'} "
+                       f"through `{argument.callee}()`: bind it as a parameter instead",
+                       snippet=sink.snippet, context=sink.context, flow=flow)
+
+
+def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[ParameterSink]:
+    if callee in sinks:
+        return sinks[callee]
+    tail = "." + callee.split(".", 1)[-1]
+    return [s for name, found in sinks.items() if name.endswith(tail) or callee.endswith("." + name) for s in found]
 
 
 def _is_sink_call(method: str | None, callee: str | None) -> bool:
