@@ -262,3 +262,4 @@ def _indent(text: str) -> str:
 
 from secpat.cli_history import history as _history; main.add_command(_history)  # noqa: E402
 from secpat.cli_routes import routes as _routes; main.add_command(_routes)  # noqa: E402
+from secpat.cli_probe import probe as _probe; main.add_command(_probe)  # noqa: E402

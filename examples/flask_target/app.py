@@ -1,0 +1,170 @@
+"""A small Flask notes app for `secpat probe`, served by Werkzeug: flawed by default, sound with --secure.
+
+    python examples/flask_target/app.py --port 5000            # the flawed app
+    python examples/flask_target/app.py --port 5001 --secure   # the same app done right
+    secpat probe http://127.0.0.1:5000 --login /login \\
+        --username alice@example.com --password correct-horse-battery-staple --form /notes
+
+Test account: alice@example.com / correct-horse-battery-staple. It has no OpenAPI
+document, so the probe reads its forms (home page, login page, --form pages).
+
+The flawed app: unlimited login attempts (RATE101), notes posted with the session cookie
+alone (CSRF101), the Werkzeug debugger on errors (CONF101), a session cookie without
+SameSite (CONF103), no security headers (CONF104), the search term reflected unescaped
+(XSS101) and pasted into SQL (SQL101). The debugger runs without its console (no code
+execution); serve this only on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hmac
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from collections import defaultdict, deque
+
+from flask import Flask, abort, redirect, render_template_string, request, session
+from markupsafe import Markup
+from werkzeug.security import check_password_hash, generate_password_hash
+
+ACCOUNT = ("alice@example.com", "correct-horse-battery-staple")
+MAX_FAILURES, WINDOW = 5, 60.0  # secure mode: failed logins per client and account per window
+
+PAGE = """<!doctype html>
+<html><head><title>Notes</title></head><body>
+<p><a href="/">home</a> <a href="/notes">notes</a> <a href="/login">log in</a></p>
+{{ body }}
+</body></html>"""
+
+HOME = """<h1>Notes</h1>
+<form method="get" action="/search"><input type="search" name="q"><button>Search</button></form>"""
+
+LOGIN = """<h1>Log in</h1>{% if error %}<p>{{ error }}</p>{% endif %}
+<form method="post" action="/login">
+  {% if csrf %}<input type="hidden" name="csrf_token" value="{{ csrf }}">{% endif %}
+  <input type="email" name="email" required> <input type="password" name="password" required>
+  <button>Log in</button>
+</form>"""
+
+NOTES = """<h1>Notes of {{ user }}</h1>
+<ul>{% for title in notes %}<li>{{ title }}</li>{% endfor %}</ul>
+<form method="post" action="/notes">
+  {% if csrf %}<input type="hidden" name="csrf_token" value="{{ csrf }}">{% endif %}
+  <input type="text" name="title" required> <button>Add</button>
+</form>"""
+
+
+def create_app(secure: bool) -> Flask:
+    app = Flask(__name__)
+    app.secret_key = os.environ.get("FLASK_TARGET_SECRET_KEY") or secrets.token_hex(32)
+    if secure:
+        app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                          SESSION_COOKIE_SECURE=os.environ.get("FLASK_TARGET_HTTPS") == "1")
+    else:
+        app.config.update(PROPAGATE_EXCEPTIONS=True)  # errors reach the Werkzeug debugger
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db_lock = threading.Lock()
+    db.execute("CREATE TABLE notes (owner TEXT, title TEXT)")
+    db.execute("INSERT INTO notes VALUES (?, ?)", (ACCOUNT[0], "first note"))
+    users = {ACCOUNT[0]: generate_password_hash(ACCOUNT[1])}
+    failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+
+    def page(body: str, **context: object) -> str:
+        inner = render_template_string(body, **context)
+        return render_template_string(PAGE, body=Markup(inner))
+
+    def csrf_token() -> str | None:
+        if not secure:
+            return None
+        if "csrf" not in session:
+            session["csrf"] = secrets.token_urlsafe(32)
+        return session["csrf"]
+
+    def check_csrf() -> None:
+        if secure and not hmac.compare_digest(request.form.get("csrf_token", ""), session.get("csrf", "\0")):
+            abort(403)
+
+    @app.get("/")
+    def home() -> str:
+        return page(HOME)
+
+    @app.get("/login")
+    def login_form() -> str:
+        return page(LOGIN, csrf=csrf_token())
+
+    @app.post("/login")
+    def login():  # noqa: ANN202 - a page or a redirect
+        check_csrf()
+        email = request.form.get("email", "")
+        key = (request.remote_addr or "", email.lower())
+        if secure:
+            recent = failures[key]
+            while recent and recent[0] < time.monotonic() - WINDOW:
+                recent.popleft()
+            if len(recent) >= MAX_FAILURES:
+                return page("<p>Too many attempts; try again later.</p>"), 429, {"Retry-After": str(int(WINDOW))}
+        stored = users.get(email)
+        if stored is None or not check_password_hash(stored, request.form.get("password", "")):
+            if secure:
+                failures[key].append(time.monotonic())
+            return page(LOGIN, error="Invalid e-mail or password.", csrf=csrf_token()), 401
+        session.clear()
+        session["user"] = email
+        return redirect("/notes", 303)
+
+    @app.get("/notes")
+    def notes():  # noqa: ANN202
+        if "user" not in session:
+            return redirect("/login", 303)
+        with db_lock:
+            rows = db.execute("SELECT title FROM notes WHERE owner = ?", (session["user"],)).fetchall()
+        return page(NOTES, user=session["user"], notes=[r[0] for r in rows], csrf=csrf_token())
+
+    @app.post("/notes")
+    def add_note():  # noqa: ANN202
+        if "user" not in session:
+            return redirect("/login", 303)
+        check_csrf()
+        with db_lock:
+            db.execute("INSERT INTO notes VALUES (?, ?)", (session["user"], request.form.get("title", "")[:200]))
+        return redirect("/notes", 303)
+
+    @app.get("/search")
+    def search() -> str:
+        q = request.args.get("q", "")
+        with db_lock:
+            if secure:
+                rows = db.execute("SELECT title FROM notes WHERE title LIKE ?", (f"%{q}%",)).fetchall()
+                return page("<p>Results for {{ q }}: {{ n }}</p>", q=q, n=len(rows))
+            rows = db.execute(f"SELECT title FROM notes WHERE title LIKE '%{q}%'").fetchall()  # the SQL101 flaw
+        return render_template_string(PAGE, body=Markup(f"<p>Results for {q}: {len(rows)}</p>"))  # the XSS101 flaw
+
+    if secure:
+        @app.after_request
+        def security_headers(response):  # noqa: ANN001, ANN202
+            response.headers["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
+            response.headers["X-Content-Type-Options"] = "nosniff"
+            response.headers["X-Frame-Options"] = "DENY"
+            return response
+
+    return app
+
+
+def main() -> None:
+    from werkzeug.serving import run_simple
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5000)
+    parser.add_argument("--secure", action="store_true", help="serve the sound version")
+    args = parser.parse_args()
+    app = create_app(args.secure)
+    # The flawed app shows the debugger's traceback page, without its console (use_evalex=False).
+    run_simple(args.host, args.port, app, use_debugger=not args.secure, use_evalex=False, threaded=True)
+
+
+if __name__ == "__main__":
+    main()

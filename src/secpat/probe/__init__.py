@@ -1,0 +1,174 @@
+"""`secpat probe URL`: runtime checks over HTTP against an app the user runs.
+
+The run: check the target (loopback unless allowed; refused before any request), discover
+endpoints (OpenAPI document, HTML forms, options), log in with the test account and obtain
+a token once, then run each probe in turn within its budget. Every request is recorded
+against the probe that sent it, so the report says what was sent, how many requests and
+how long each probe took. Findings, reporters, checklist and exit codes are those of `check`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import httpx
+
+from secpat.findings import Finding, Notice, NoticeKind, ScanResult
+from secpat.probe.checks import (
+    PROBES,
+    ProbeContext,
+    ProbeOptions,
+    Skip,
+    prepare_bearer,
+    prepare_login,
+)
+from secpat.probe.client import BudgetExhausted, ProbeClient, ProbeError, ProbeLog
+from secpat.probe.discovery import Endpoints, discover
+from secpat.probe.target import Resolver, Target, TargetError, parse_target, resolve_addresses
+
+__all__ = ["ProbeError", "ProbeOptions", "ProbeResult", "TargetError", "describe_run", "run_document", "run_probe"]
+
+
+@dataclass(slots=True)
+class ProbeResult(ScanResult):
+    """A scan result with what the probe did: endpoints found and each probe's requests and time."""
+
+    target: str = ""
+    endpoints: list[str] = field(default_factory=list)
+    probes: list[ProbeLog] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return sum(log.requests for log in self.probes)
+
+
+def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx.BaseTransport | None = None,
+              resolve: Resolver = resolve_addresses) -> ProbeResult:
+    """Probe the app at `url`. Raises TargetError (refused, before any request) or ProbeError
+    (nothing answers). `transport` replaces the network, for in-process apps."""
+    options = options or ProbeOptions()
+    started = time.monotonic()
+    target = parse_target(url, allow_remote=options.allow_remote, resolve=resolve)
+    selected = [p for p in PROBES if options.rules is None or p.rule.id in options.rules]
+    findings: list[Finding] = []
+    notices: list[Notice] = []
+    checked: set[int] = set()
+    with ProbeClient(target.connect_url, transport=transport, host_header=target.host_header,
+                     timeout=options.timeout, max_requests=options.max_requests, max_seconds=options.max_seconds,
+                     concurrency=options.concurrency) as client:
+        ctx = _setup(client, target, options, notices)
+        for probe in selected:
+            with client.probe(probe.rule.id, max_requests=probe.budget(options),
+                              max_seconds=probe.max_seconds) as log:
+                found: list[Finding] = []
+                try:
+                    for finding in probe.func(ctx):
+                        found.append(finding)
+                except Skip as exc:
+                    log.state, log.reason = "skipped", str(exc)
+                except BudgetExhausted as exc:
+                    log.state, log.reason = "stopped", str(exc)
+                except ProbeError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one broken probe must not hide the others' results
+                    log.state, log.reason = "failed", f"{type(exc).__name__}: {exc}"
+                    notices.append(Notice(target.url, NoticeKind.INTERNAL_ERROR,
+                                          f"{probe.rule.id} probe failed: {log.reason}"))
+            if log.state == "ran":
+                ctx.findings[probe.rule.id] = found  # later probes may build on a proven result
+            findings.extend(found)
+            if log.state == "ran" or found:
+                checked.add(probe.rule.pattern)
+            if log.state in ("skipped", "stopped"):
+                notices.append(Notice(target.url, NoticeKind.CONFIG, f"{probe.rule.id} not run: {log.reason}"
+                                      if log.state == "skipped" else f"{probe.rule.id} stopped: {log.reason}"))
+        logs = list(client.logs)
+    return ProbeResult(findings=findings, notices=notices, root=target.url, command="probe",
+                       patterns_checked=frozenset(checked), duration_s=time.monotonic() - started,
+                       target=target.url, endpoints=_describe(ctx), probes=logs)
+
+
+def _setup(client: ProbeClient, target: Target, options: ProbeOptions, notices: list[Notice]) -> ProbeContext:
+    with client.probe("discovery", max_requests=4) as log:
+        try:
+            endpoints = discover(client, target.prefix, openapi=options.openapi, login=options.login,
+                                 username_field=options.username_field, password_field=options.password_field,
+                                 token_endpoint=options.token_endpoint, forms=options.forms, params=options.params,
+                                 api=options.api)
+        except BudgetExhausted as exc:
+            log.state, log.reason = "stopped", str(exc)
+            notices.append(Notice(target.url, NoticeKind.CONFIG, f"discovery stopped: {exc}"))
+            endpoints = Endpoints()
+    ctx = ProbeContext(client, target, endpoints, options)
+    for name, step, budget in (("login", prepare_login, 2), ("token", prepare_bearer, 5)):
+        with client.probe(name, max_requests=budget) as log:
+            try:
+                step(ctx)
+            except BudgetExhausted as exc:
+                log.state, log.reason = "stopped", str(exc)
+                notices.append(Notice(target.url, NoticeKind.CONFIG, f"{name} stopped: {exc}"))
+            if name == "login" and ctx.session is None and ctx.session_reason:
+                log.notes.append(ctx.session_reason)
+            if name == "token" and ctx.bearer is None and ctx.bearer_reason:
+                log.notes.append(ctx.bearer_reason)
+            elif name == "token" and ctx.bearer is not None and ctx.bearer.api is None:
+                log.notes.append(ctx.bearer.api_reason)
+    return ctx
+
+
+def _describe(ctx: ProbeContext) -> list[str]:
+    lines = [f"OpenAPI document: {ctx.endpoints.openapi}" if ctx.endpoints.openapi else "OpenAPI document: none"]
+    lines += ctx.endpoints.describe()
+    if ctx.session is not None:
+        lines.append(f"session: cookies {', '.join(sorted(ctx.session.cookies))} from {ctx.session.exchange.summary()}")
+    if ctx.bearer is not None:
+        lines.append(f"bearer token: alg {ctx.bearer.header.get('alg')}, claims {', '.join(sorted(ctx.bearer.claims))}"
+                     + (f"; checked against {ctx.bearer.api}" if ctx.bearer.api else ""))
+    return lines
+
+
+def describe_run(result: ProbeResult) -> str:
+    """What the probe found to talk to and what each probe sent: requests, seconds, outcome."""
+    lines = [f"Probe of {result.target}"]
+    lines += [f"  {line}" for line in result.endpoints]
+    lines += ["", "Requests sent (per probe: requests, seconds, what was sent)"]
+    width = max((len(log.name) for log in result.probes), default=7)
+    for log in result.probes:
+        noun = "request " if log.requests == 1 else "requests"
+        head = f"  {log.name:<{width}}  {log.requests:>3} {noun}  {log.seconds:6.2f}s"
+        what = log.sent() or "(no requests of its own)"
+        if log.state != "ran":
+            what = f"{log.state}: {log.reason}" + (f"; sent {log.sent()}" if log.exchanges else "")
+        lines.append(f"{head}  {what}")
+        pad = " " * (len(head) + 2)
+        lines += [f"{pad}{note}" for note in log.notes]
+    lines.append(f"  {'total':<{width}}  {result.requests:>3} requests  {result.duration_s:6.2f}s")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def run_document(result: ProbeResult) -> dict:
+    """The probe's own record for the JSON and SARIF reports."""
+    return {
+        "target": result.target,
+        "endpoints": list(result.endpoints),
+        "requests": result.requests,
+        "seconds": round(result.duration_s, 3),
+        "probes": [
+            {
+                "name": log.name,
+                "state": log.state,
+                "reason": log.reason or None,
+                "requests": log.requests,
+                "seconds": round(log.seconds, 3),
+                "notes": list(log.notes),
+                "sent": [
+                    {"method": ex.method, "path": ex.path, "note": ex.note, "status": ex.status,
+                     "error": ex.error or None, "seconds": round(ex.elapsed, 4),
+                     "cookies": list(ex.sent_cookies), "headers": list(ex.sent_headers)}
+                    for ex in log.exchanges
+                ],
+            }
+            for log in result.probes
+        ],
+    }
