@@ -9,16 +9,19 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from secpat.config import ConfigError, load_config
-from secpat.probe import ProbeError, ProbeOptions, ProbeResult, TargetError, describe_run, run_document, run_probe
 from secpat.report import json as json_report
 from secpat.report import render
 from secpat.report import sarif as sarif_report
 from secpat.rules import registry
 from secpat.rules.runtime import RUNTIME_RULES
+
+if TYPE_CHECKING:  # the probe and its HTTP client are imported only when `secpat probe` runs
+    from secpat.probe import ProbeResult
 
 _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 
@@ -88,6 +91,8 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
     rules = frozenset(r.id for r in RUNTIME_RULES if config.is_enabled(r.id, ""))
     if not rules:
         cli._fail("no runtime rule selected")
+    from secpat.probe import ProbeError, ProbeOptions, TargetError, run_probe
+
     options = ProbeOptions(
         username=username, password=password, login=login, username_field=username_field,
         password_field=password_field, token_endpoint=token_endpoint, forms=forms, params=params, api=api,
@@ -119,6 +124,8 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
 def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on=None) -> str:
     """The report of `check`, with the probe's own record: a section in text, a `probe` member in
     JSON, run properties in SARIF (whose base URI becomes the target's)."""
+    from secpat.probe import describe_run, run_document
+
     from secpat.findings import Severity
 
     rules = {r.id: r for r in registry.all_rules()}

@@ -7,6 +7,7 @@ notices symlink loops instead of walking them forever.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import os
 import stat
@@ -59,7 +60,10 @@ class _Ignores:
     def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool):
         self.root = root
         self.respect_gitignore = respect_gitignore
-        self.excludes = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDES, *excludes])
+        # The built-in skips are directory names: a set lookup, not a pattern match per path.
+        self.default_dirs = {p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" not in p}
+        self.default_globs = [p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" in p]
+        self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes) if excludes else None
         self.specs: list[tuple[str, pathspec.PathSpec]] = []  # (dir prefix, spec), outermost first
 
     def load_dir(self, rel_dir: str, abs_dir: Path) -> int:
@@ -78,8 +82,12 @@ class _Ignores:
             self.specs.pop()
 
     def ignored(self, rel: str, is_dir: bool) -> bool:
+        if is_dir:
+            name = rel.rsplit("/", 1)[-1]
+            if name in self.default_dirs or any(fnmatch.fnmatchcase(name, g) for g in self.default_globs):
+                return True
         probe = rel + "/" if is_dir else rel
-        if self.excludes.match_file(probe):
+        if self.excludes is not None and self.excludes.match_file(probe):
             return True
         for prefix, spec in self.specs:
             sub = probe[len(prefix) + 1:] if prefix else probe
@@ -194,16 +202,25 @@ def _source_file(path: Path, rel: str, root: Path, st: os.stat_result) -> Source
 
 def module_name_for(path: Path, root: Path) -> tuple[str, bool]:
     """`pkg/sub/mod.py` → `pkg.sub.mod`: climb while the directory is a package (has `__init__.py`)."""
-    stem = path.name.rsplit(".", 1)[0]
+    name = os.path.basename(path)
+    stem = name.rsplit(".", 1)[0]
     is_package = stem == "__init__"
-    parts = [] if is_package else [stem]
-    directory = path.parent
-    while _is_package_dir(str(directory)) and directory != directory.parent:
-        parts.append(directory.name)
-        if directory == root:
-            break
-        directory = directory.parent
-    return ".".join(reversed(parts)), is_package
+    prefix = _package_prefix(os.path.dirname(path), str(root))
+    if is_package:
+        return prefix, True
+    return (f"{prefix}.{stem}" if prefix else stem), False
+
+
+@functools.lru_cache(maxsize=8192)
+def _package_prefix(directory: str, root: str) -> str:
+    """The dotted package a directory is (`pkg.sub`), or "" when it is not a package."""
+    if not _is_package_dir(directory):
+        return ""
+    parent = os.path.dirname(directory)
+    if directory == root or parent == directory:
+        return os.path.basename(directory)
+    above = _package_prefix(parent, root)
+    return f"{above}.{os.path.basename(directory)}" if above else os.path.basename(directory)
 
 
 @functools.lru_cache(maxsize=4096)
