@@ -134,6 +134,12 @@ def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_di
                  "baseline": str(baseline_file) if baseline_file else None}
     targets, config = _load(paths, config_file, overrides)
     result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
+    report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=keep_going, exit_zero=exit_zero)
+
+
+def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Path | None, color: bool | None,
+                    keep_going: bool, exit_zero: bool) -> None:
+    """The end every command shares: the baseline, the report (stdout or --output), the exit code."""
     if config.baseline is not None:
         try:
             baseline = load_baseline(config.baseline)

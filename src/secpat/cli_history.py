@@ -10,11 +10,9 @@ from pathlib import Path
 
 import click
 
-from secpat.baseline import BaselineError, filter_new, load_baseline, write_baseline
+from secpat.baseline import BaselineError, write_baseline
 from secpat.config import ConfigError, load_config
 from secpat.history import HistoryError, HistoryOptions, scan_history
-from secpat.report import render
-from secpat.rules import registry
 
 _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 
@@ -67,21 +65,4 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
             cli._fail(str(exc))
         click.echo(f"secpat: wrote {count} finding(s) to {write_baseline_file}", err=True)
         sys.exit(cli.EXIT_CLEAN)
-    if config.baseline is not None:
-        try:
-            baseline = load_baseline(config.baseline)
-        except BaselineError as exc:
-            cli._fail(str(exc))
-        result.findings, result.baselined = filter_new(result.findings, baseline)
-    if color is None:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
-    rules = {r.id: r for r in registry.all_rules()}
-    report = render(fmt, result, rules, color=color, fail_on=config.fail_on)
-    if output is not None:
-        try:
-            output.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            cli._fail(f"cannot write {output}: {exc.strerror or exc}")
-    else:
-        click.echo(report, nl=not report.endswith("\n"))
-    sys.exit(cli.exit_code(result, config.fail_on, keep_going=True, exit_zero=exit_zero))
+    cli.report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=True, exit_zero=exit_zero)
