@@ -37,7 +37,7 @@ from secpat.rules.context import (
 )
 from secpat.suppression import Suppression, apply_suppressions, parse_suppressions
 
-#: Files larger than this many lines of deep nesting are analysed with a raised recursion limit.
+#: Recursion limit in the workers: the data flow recurses into nested expressions (the model does not).
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
 CACHE_FORMAT = 1
