@@ -125,8 +125,12 @@ def _summary(result: ScanResult) -> Text:
         text.append(", " if i else "")
         text.append(f"{by_severity[severity]} {severity.value}", style=_SEVERITY_STYLE[severity])
     files = result.files_scanned
+    looked_at = f"{files} file{'' if files == 1 else 's'} scanned"
+    if result.command == "probe":  # a probe reads no files: say how many requests it sent
+        sent = sum(getattr(log, "requests", 0) for log in getattr(result, "probes", ()))
+        looked_at = f"{sent} request{'' if sent == 1 else 's'} sent"
     text.append(
-        f"; {files} file{'' if files == 1 else 's'} scanned; {result.suppressed} suppressed;"
+        f"; {looked_at}; {result.suppressed} suppressed;"
         f" {result.baselined} baselined; {result.duration_s:.2f}s"
     )
     return text
