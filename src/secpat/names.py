@@ -101,11 +101,6 @@ def is_password(name: str) -> bool:
     return classify(name) is NameKind.PASSWORD
 
 
-def is_security_value(name: str) -> bool:
-    """A name that promises an unguessable value: passwords, tokens, keys, codes, salts."""
-    return classify(name) in {NameKind.PASSWORD, NameKind.SECRET, NameKind.SHORT_CODE}
-
-
 _CONFIRM = {"confirm", "confirmation", "confirmed", "repeat", "again", "retype", "verify", "check", "2", "two"}
 
 

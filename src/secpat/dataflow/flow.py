@@ -125,12 +125,6 @@ class FunctionFlow:
     def return_value(self) -> L.Value:
         return L.combine(r.value for r in self.returns) if self.returns else L.EMPTY
 
-    def call_event(self, call: Call) -> CallEvent | None:
-        for event in self.calls:
-            if event.node is call.node:
-                return event
-        return None
-
     def location(self, node: ast.AST) -> Location:
         return Location(
             self.module.path,

@@ -116,5 +116,3 @@ def parse_via(label: str) -> tuple[str, str, str]:
     return callee, param, inner
 
 
-def concrete(value: Value) -> Value:
-    return {k: v for k, v in value.items() if not is_symbolic(k)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from secpat.findings import Confidence, Severity
@@ -144,5 +144,3 @@ def project_checks() -> list[Check]:
     return PROJECT_CHECKS
 
 
-def iter_rules_for_pattern(number: int) -> Iterator[Rule]:
-    return (r for r in all_rules() if r.pattern == number)
