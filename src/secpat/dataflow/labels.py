@@ -114,5 +114,3 @@ def parse_via(label: str) -> tuple[str, str, str]:
     """`via:pkg.mod.f:1:request` → ('pkg.mod.f', '1', 'request')."""
     callee, param, inner = label[len(VIA_PREFIX):].rsplit(":", 2) if label.count(":") >= 3 else ("", "", "")
     return callee, param, inner
-
-

@@ -142,5 +142,3 @@ def file_checks() -> list[Check]:
 def project_checks() -> list[Check]:
     _load()
     return PROJECT_CHECKS
-
-
