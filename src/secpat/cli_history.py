@@ -12,6 +12,7 @@ import click
 
 from secpat.baseline import BaselineError, write_baseline
 from secpat.config import ConfigError, load_config
+from secpat.findings import NoticeKind, ScanResult
 from secpat.history import HistoryError, HistoryOptions, scan_history
 
 _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
@@ -58,6 +59,7 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
         result = scan_history(repo, config, HistoryOptions(since=since, branches=branches))
     except HistoryError as exc:
         cli._fail(str(exc))
+    _warn_about_gaps(result, to_terminal=output is None and fmt == "text" and sys.stdout.isatty())
     if write_baseline_file is not None:
         try:
             count = write_baseline(result.findings, write_baseline_file)
@@ -66,3 +68,12 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
         click.echo(f"secpat: wrote {count} finding(s) to {write_baseline_file}", err=True)
         sys.exit(cli.EXIT_CLEAN)
     cli.report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=True, exit_zero=exit_zero)
+
+
+def _warn_about_gaps(result: ScanResult, *, to_terminal: bool) -> None:
+    """Say on stderr that part of the history was not scanned, unless the text report is on screen."""
+    if to_terminal:
+        return
+    for notice in result.notices:
+        if notice.kind in (NoticeKind.INCOMPLETE_HISTORY, NoticeKind.UNREADABLE):
+            click.echo(f"secpat: warning: {notice.path}: {notice.message}", err=True)

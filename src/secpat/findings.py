@@ -114,6 +114,7 @@ class NoticeKind(enum.Enum):
     TOO_COMPLEX = "too-complex"
     INTERNAL_ERROR = "internal-error"
     CONFIG = "config"
+    INCOMPLETE_HISTORY = "incomplete-history"  # a shallow or partial clone: part of the history is not there
 
 
 #: Notices that mean a file was not (fully) analysed: they make the run exit 2 unless --keep-going.
@@ -123,6 +124,7 @@ BLOCKING_NOTICES = frozenset(
         NoticeKind.UNREADABLE,
         NoticeKind.TOO_COMPLEX,
         NoticeKind.INTERNAL_ERROR,
+        NoticeKind.INCOMPLETE_HISTORY,
     }
 )
 

@@ -8,14 +8,20 @@ contents. Each blob is read and scanned once, with the same recognisers as
 files). A secret that lives through many commits is one finding, at the
 commit and path that introduced it, marked present or gone at HEAD. A
 repository with thousands of commits needs four git processes, not thousands.
+
+Nothing is fetched either: a shallow clone, the blobs a partial clone never
+downloaded and objects that cannot be read are reported as notices, and the
+scan covers the rest.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
+import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -79,20 +85,33 @@ class _Secret:
 def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOptions()) -> ScanResult:
     """Every secret in the history of the repository at `repo`, one finding per secret."""
     started = time.perf_counter()
-    git_dir, top = _repository(repo)
-    origins, secret_paths = _introduced_blobs(top, options, _stash_commits(git_dir) if not options.branches else [])
-    head, head_paths = _head_tree(top)
+    repository = _repository(repo)
+    top = repository.top
+    notices: list[Notice] = []
+    stashes = _stash_commits(repository.common_dir) if not options.branches else []
+    origins, secret_paths = _introduced_blobs(repository, options, stashes)
+    head = _head_tree(top, notices)
+    head_paths = {path for paths in head.values() for path in paths}
     wanted = [blob for blob, origin in origins.items() if _scannable(origin.path)]
-    head_only = [blob for blob, path in head.items() if blob not in origins and _scannable(path)]
+    head_only = [blob for blob, paths in head.items() if blob not in origins and _scannable(paths[0])]
+    to_read = [*wanted, *head_only]
+    if repository.shallow:
+        notices.append(_shallow_notice(repository.boundary))
+    if repository.partial:
+        to_read = _fetched_only(top, to_read, notices)
 
     secrets: dict[str, _Secret] = {}
     file_hits: set[str] = set()  # paths whose first blob held a recognised secret
     file_reasons: dict[str, str] = {}
-    notices: list[Notice] = []
     scanned = 0
-    for blob, data in _cat_blobs(top, [*wanted, *head_only], config.max_file_size):
+    for blob, data, problem in _cat_blobs(top, to_read, config.max_file_size):
         origin = origins.get(blob)
-        path = origin.path if origin else head[blob]
+        path = origin.path if origin else head[blob][0]
+        if problem:
+            where = f" (from commit {origin.commit[:10]})" if origin else " (at HEAD)"
+            notices.append(Notice(path, NoticeKind.UNREADABLE, f"blob {blob}{where} could not be read: {problem};"
+                                                               " not scanned"))
+            continue
         if data is None:
             if origin is not None and classify(PurePosixPath(path).name) in ("python", "env", "config"):
                 notices.append(Notice(path, NoticeKind.TOO_LARGE,
@@ -113,11 +132,13 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
             if reason:
                 file_reasons[path] = reason
 
-    findings = [_secret_finding(s, head, confidence_for(s.hit, config, s.origin.path)) for s in secrets.values()]
+    boundary = frozenset(repository.boundary)
+    findings = [_secret_finding(s, head, confidence_for(s.hit, config, s.origin.path), boundary)
+                for s in secrets.values()]
     for path, origin in secret_paths.items():
         reason = file_reasons.get(path) or secret_file_reason(path, None)
         if reason and path not in file_hits:
-            findings.append(_file_finding(path, reason, origin, path in head_paths))
+            findings.append(_file_finding(path, reason, origin, path in head_paths, boundary))
     findings = [f for f in findings if config.is_enabled(f.rule_id, f.location.path)
                 and f.confidence >= config.min_confidence and f.severity >= config.report_level]
     return ScanResult(
@@ -131,44 +152,99 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     )
 
 
+def _shallow_notice(boundary: tuple[str, ...]) -> Notice:
+    shown = ", ".join(sha[:10] for sha in boundary[:3])
+    if len(boundary) > 3:
+        shown += f" and {len(boundary) - 3} more"
+    return Notice(".", NoticeKind.INCOMPLETE_HISTORY,
+                  f"shallow clone: history before {shown or 'its oldest commits'} is not in the repository and was"
+                  " not scanned; run `git fetch --unshallow` and scan again")
+
+
 # -- git ---------------------------------------------------------------------------------------
 
 
-def _git(top: Path, *args: str) -> bytes:
+def _git_env() -> dict[str, str]:
+    """The environment of every git command: git never fetches on secpat's behalf.
+
+    A partial clone fetches a missing object when asked for it, one request per object.
+    GIT_NO_LAZY_FETCH stops that on git 2.44 and later; older git ignores it, so an empty
+    protocol allow-list makes the fetch it starts fail at once, before any connection.
+    """
+    return {**os.environ, "GIT_NO_LAZY_FETCH": "1", "GIT_ALLOW_PROTOCOL": "", "GIT_TERMINAL_PROMPT": "0"}
+
+
+def _command(*args: str) -> list[str]:
+    return ["git", "-c", "core.quotepath=off", *args]
+
+
+def _run(top: Path, *args: str) -> tuple[int, bytes, str]:
+    """(exit status, stdout, the last line of stderr) of a git command."""
     try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=top, capture_output=True, check=False)
+        done = subprocess.run(_command(*args), cwd=top, capture_output=True, check=False, env=_git_env())
     except OSError as exc:
         raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise HistoryError(f"git {args[0]} failed: {message[-1] if message else done.returncode}")
-    return done.stdout
+    return done.returncode, done.stdout, _last_line(done.stderr)
 
 
-def _repository(repo: Path) -> tuple[Path, Path]:
-    """(git directory, top of the working tree — or the git directory of a bare repository)."""
+def _git(top: Path, *args: str) -> bytes:
+    status, out, error = _run(top, *args)
+    if status != 0:
+        raise HistoryError(f"git {args[0]} failed: {error or f'exit status {status}'}")
+    return out
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", errors="replace").strip().splitlines()
+    return lines[-1].removeprefix("fatal: ").removeprefix("error: ").strip() if lines else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Repository:
+    common_dir: Path  # where refs, the stash reflog, `shallow` and the object store live
+    top: Path  # the top of the working tree, or the git directory of a bare repository
+    shallow: bool
+    boundary: tuple[str, ...]  # the commits a shallow clone's history is cut at
+    partial: bool  # a partial clone: some objects were never fetched
+
+
+def _repository(repo: Path) -> _Repository:
     if not repo.is_dir():
         raise HistoryError(f"{repo}: no such directory")
-    try:
-        out = _git(repo, "rev-parse", "--absolute-git-dir", "--is-bare-repository", "--show-toplevel")
-    except HistoryError:
-        raise HistoryError(f"{repo}: not a git repository") from None
+    status, out, error = _run(repo, "rev-parse", "--absolute-git-dir", "--git-common-dir",
+                              "--is-shallow-repository", "--is-inside-work-tree", "--show-cdup")
+    if status != 0:
+        if "not a git repository" in error.lower():
+            raise HistoryError(f"{repo}: not a git repository")
+        raise HistoryError(f"{repo}: {error or 'git rev-parse failed'}")
     lines = out.decode("utf-8", errors="surrogateescape").splitlines()
+    if len(lines) < 4:
+        raise HistoryError(f"{repo}: git rev-parse gave unexpected output")
     git_dir = Path(lines[0])
-    top = Path(lines[2]) if len(lines) > 2 and lines[1] == "false" else git_dir
-    return git_dir, top
+    common_dir = (repo / lines[1]).resolve()
+    # Outside a working tree (a bare repository, or inside .git) there is no --show-cdup line.
+    top = (repo / lines[4]).resolve() if lines[3] == "true" and len(lines) > 4 else git_dir
+    boundary: tuple[str, ...] = ()
+    if lines[2] == "true":
+        try:
+            boundary = tuple((common_dir / "shallow").read_text(encoding="ascii", errors="replace").split())
+        except OSError:
+            pass
+    # Every pack a partial clone receives is marked by a `.promisor` file next to it.
+    partial = any((common_dir / "objects" / "pack").glob("*.promisor"))
+    return _Repository(common_dir, top, lines[2] == "true", boundary, partial)
 
 
-def _stash_commits(git_dir: Path) -> list[str]:
+def _stash_commits(common_dir: Path) -> list[str]:
     """Every stash, not only the newest that `--all` reaches: the stash reflog, read as a file."""
     try:
-        text = (git_dir / "logs" / "refs" / "stash").read_text(encoding="utf-8", errors="replace")
+        text = (common_dir / "logs" / "refs" / "stash").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
     return [line.split()[1] for line in text.splitlines() if len(line.split()) > 1]
 
 
-def _introduced_blobs(top: Path, options: HistoryOptions,
+def _introduced_blobs(repository: _Repository, options: HistoryOptions,
                       stashes: list[str]) -> tuple[dict[str, _Origin], dict[str, _Origin]]:
     """Blob -> where it first appeared, oldest commit first; and the first appearance of every
     path that names a secret file (`.env`, `id_rsa`, `*.pem`...), even when its blob is not new."""
@@ -181,7 +257,7 @@ def _introduced_blobs(top: Path, options: HistoryOptions,
     origins: dict[str, _Origin] = {}
     secret_paths: dict[str, _Origin] = {}
     commit, timestamp = "", 0
-    tokens = _stream(top, args)
+    tokens = _stream(repository, args)
     for token in tokens:
         token = token.lstrip(b"\n")
         if token.startswith(b"\x01"):
@@ -211,93 +287,149 @@ def _may_hold_secrets(path: str) -> bool:
 _CONTENT_DECIDES = frozenset({".pem", ".key", ".json"})
 
 
-def _stream(top: Path, args: list[str]) -> Iterator[bytes]:
+def _stream(repository: _Repository, args: list[str]) -> Iterator[bytes]:
     """NUL-separated tokens of a git command's output, read as they come (no whole-output buffer)."""
-    try:
-        process = subprocess.Popen(["git", "-c", "core.quotepath=off", *args], cwd=top, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE)
-    except OSError as exc:
-        raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
-    assert process.stdout is not None
-    pending = b""
-    while True:
-        chunk = process.stdout.read(1 << 16)
-        if not chunk:
-            break
-        pending += chunk
-        *complete, pending = pending.split(b"\0")
-        yield from complete
-    if pending:
-        yield pending
-    stderr = process.stderr.read() if process.stderr else b""
-    if process.wait() != 0:
-        message = stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise HistoryError(f"git log failed: {message[-1] if message else process.returncode}")
+    with tempfile.TemporaryFile() as stderr:  # a file, so a chatty stderr cannot block the pipe
+        try:
+            process = subprocess.Popen(_command(*args), cwd=repository.top, stdout=subprocess.PIPE, stderr=stderr,
+                                       env=_git_env())
+        except OSError as exc:
+            raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
+        assert process.stdout is not None
+        pending = b""
+        with process.stdout:
+            while chunk := process.stdout.read(1 << 16):
+                pending += chunk
+                *complete, pending = pending.split(b"\0")
+                yield from complete
+        if pending:
+            yield pending
+        if process.wait() != 0:
+            stderr.seek(0)
+            error = _last_line(stderr.read()) or f"exit status {process.returncode}"
+            hint = ""
+            if repository.partial and "promisor remote" in error:
+                hint = (" (this partial clone lacks commit trees, as --filter=tree:0 leaves them, and secpat does"
+                        " not fetch: clone with --filter=blob:none or without --filter)")
+            raise HistoryError(f"git {args[0]} failed: {error}{hint}")
 
 
-def _head_tree(top: Path) -> tuple[dict[str, str], set[str]]:
-    """HEAD's blobs -> a path holding it, and every path at HEAD (empty without commits)."""
-    try:
-        out = _git(top, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
-    except HistoryError:
-        return {}, set()
-    tree: dict[str, str] = {}
-    paths: set[str] = set()
+def _head_tree(top: Path, notices: list[Notice]) -> dict[str, list[str]]:
+    """HEAD's blobs -> every path holding it (empty without commits, with a notice saying why)."""
+    status, out, error = _run(top, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
+    if status != 0:
+        notices.append(_head_notice(top, error))
+        return {}
+    tree: dict[str, list[str]] = {}
     for entry in out.split(b"\0"):
         meta, _, path = entry.partition(b"\t")
         parts = meta.split()
         if len(parts) == 3 and parts[1] == b"blob":
-            name = path.decode("utf-8", errors="surrogateescape")
-            tree.setdefault(parts[2].decode("ascii"), name)
-            paths.add(name)
-    return tree, paths
+            tree.setdefault(parts[2].decode("ascii"), []).append(path.decode("utf-8", errors="surrogateescape"))
+    return tree
 
 
-def _cat_blobs(top: Path, blobs: list[str], limit: int) -> Iterator[tuple[str, bytes | None]]:
-    """(blob, content) for every blob, through one `git cat-file --batch`; None when over `limit`."""
-    if not blobs:
-        return
-    process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert process.stdin is not None and process.stdout is not None
+def _head_notice(top: Path, error: str) -> Notice:
+    """Why HEAD's tree is unknown: an unborn branch, or a tree that cannot be read."""
+    if _run(top, "rev-parse", "-q", "--verify", "HEAD^{commit}")[0] != 0:
+        status, out, _ = _run(top, "symbolic-ref", "-q", "HEAD")
+        branch = out.decode("utf-8", errors="replace").strip() if status == 0 else "HEAD"
+        return Notice(".", NoticeKind.CONFIG, f"HEAD is unborn ({branch} has no commit): no finding is marked"
+                                              " present at HEAD")
+    return Notice(".", NoticeKind.UNREADABLE, f"HEAD's tree could not be read: {error or 'git ls-tree failed'};"
+                                              " no finding is marked present at HEAD")
 
-    def feed() -> None:  # in its own thread, so a full pipe on either side cannot deadlock
+
+def _fetched_only(top: Path, blobs: list[str], notices: list[Notice]) -> list[str]:
+    """The blobs a partial clone holds, and a notice counting those it never fetched. Listing the
+    object store never fetches, unlike asking for an object that is not there."""
+    out = _git(top, "cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname)")
+    present = {line[5:].decode("ascii") for line in out.splitlines() if line.startswith(b"blob ")}
+    fetched = [blob for blob in blobs if blob in present]
+    if len(fetched) < len(blobs):
+        notices.append(Notice(".", NoticeKind.INCOMPLETE_HISTORY,
+                              f"partial clone: {len(blobs) - len(fetched)} of {len(blobs)} blobs to scan were never"
+                              " fetched (promisor objects not present) and were not scanned; secpat does not fetch"
+                              " them: clone without --filter to scan everything"))
+    return fetched
+
+
+def _cat_blobs(top: Path, blobs: list[str], limit: int) -> Iterator[tuple[str, bytes | None, str]]:
+    """(blob, content, problem) for every blob: content None when over `limit`, or when the blob
+    cannot be read and `problem` says why. git stops at an object it cannot read, so the rest
+    is asked of a new `git cat-file --batch`: one bad object costs one notice, not the scan."""
+    remaining = blobs
+    while remaining:
+        answered = yield from _cat_batch(top, remaining, limit)
+        remaining = remaining[answered:]
+
+
+def _cat_batch(top: Path, blobs: list[str], limit: int) -> Generator[tuple[str, bytes | None, str], None, int]:
+    """Stream `blobs` through one `git cat-file --batch`; return how many were answered."""
+    with tempfile.TemporaryFile() as stderr:
         try:
-            process.stdin.write("".join(f"{b}\n" for b in blobs).encode("ascii"))
-            process.stdin.close()
-        except OSError:
-            pass
+            process = subprocess.Popen(_command("cat-file", "--batch"), cwd=top, stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=stderr, env=_git_env())
+        except OSError as exc:
+            raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
+        assert process.stdin is not None and process.stdout is not None
 
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    out = process.stdout
-    try:
-        for _ in blobs:
-            header = out.readline().split()
-            if not header:
-                break
-            if len(header) < 3:  # `<sha> missing`
-                continue
-            sha, size = header[0].decode("ascii"), int(header[2])
-            if size > limit:
-                _skip(out, size + 1)
-                yield sha, None
-                continue
-            data = out.read(size)
-            out.read(1)  # the newline after each object
-            yield sha, data
-    finally:
-        writer.join(timeout=5)
-        process.stdout.close()
-        process.wait()
+        def feed() -> None:  # in its own thread, so a full pipe on either side cannot deadlock
+            try:
+                process.stdin.write("".join(f"{b}\n" for b in blobs).encode("ascii"))
+                process.stdin.close()
+            except OSError:  # git stopped early; what it answered is read below
+                pass
+
+        def failure() -> str:
+            process.kill()
+            process.wait()
+            stderr.seek(0)
+            return _last_line(stderr.read()) or "git cat-file stopped"
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        out = process.stdout
+        complete = False
+        try:
+            for index, blob in enumerate(blobs):
+                header = out.readline().split()
+                if len(header) == 2 and header[1] == b"missing":
+                    yield blob, None, "git finds it missing or damaged in the object store"
+                    continue
+                if len(header) != 3 or header[0].decode("ascii", errors="replace") != blob or not header[2].isdigit():
+                    yield blob, None, failure()
+                    return index + 1
+                size = int(header[2])
+                if size > limit:
+                    if not _skip(out, size + 1):
+                        yield blob, None, failure()
+                        return index + 1
+                    yield blob, None, ""
+                    continue
+                data = out.read(size)
+                if len(data) < size or out.read(1) != b"\n":  # git died part way through the object
+                    yield blob, None, failure()
+                    return index + 1
+                yield blob, data, ""
+            complete = True
+            return len(blobs)
+        finally:
+            if not complete:  # stopped early: by a failure above, or by the caller
+                process.kill()
+            writer.join(timeout=5)
+            out.close()
+            process.wait()
 
 
-def _skip(stream, count: int) -> None:
+def _skip(stream, count: int) -> bool:
+    """Read past `count` bytes; False when the stream ends first."""
     while count > 0:
         chunk = stream.read(min(count, 1 << 20))
         if not chunk:
-            return
+            return False
         count -= len(chunk)
+    return True
 
 
 # -- scanning one blob ------------------------------------------------------------------------
@@ -363,33 +495,48 @@ def _date(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
-def _extra(origin: _Origin, present: bool, masked: str, detector: str) -> tuple[tuple[str, str], ...]:
+def _extra(origin: _Origin, present: bool, masked: str, detector: str,
+           head_paths: list[str]) -> tuple[tuple[str, str], ...]:
     return (
         ("commit", origin.commit),
         ("date", datetime.fromtimestamp(origin.timestamp, timezone.utc).isoformat()),
         ("present_at_head", "yes" if present else "no"),
+        ("head_paths", ", ".join(head_paths)),
         ("secret", masked),
         ("detector", detector),
     )
 
 
-def _where(origin: _Origin, present: bool) -> str:
-    state = "still present at HEAD" if present else "gone from HEAD but still in history"
-    return f"committed in {origin.commit[:10]} ({_date(origin.timestamp)}); {state}"
+def _where(origin: _Origin, present: bool, boundary: frozenset[str], elsewhere: Sequence[str] = ()) -> str:
+    if origin.commit in boundary:  # its parents were cut off: the secret may be older
+        when = f"first seen in {origin.commit[:10]} ({_date(origin.timestamp)}), the oldest commit of a shallow clone"
+    else:
+        when = f"committed in {origin.commit[:10]} ({_date(origin.timestamp)})"
+    if present:
+        state = "still present at HEAD"
+    elif elsewhere:
+        more = f" and {len(elsewhere) - 1} more" if len(elsewhere) > 1 else ""
+        state = f"gone from {origin.path} at HEAD but still present at HEAD in {elsewhere[0]}{more}"
+    else:
+        state = "gone from HEAD but still in history"
+    return f"{when}; {state}"
 
 
-def _secret_finding(secret: _Secret, head: dict[str, str], confidence: Confidence) -> Finding:
+def _secret_finding(secret: _Secret, head: dict[str, list[str]], confidence: Confidence,
+                    boundary: frozenset[str]) -> Finding:
     hit, origin = secret.hit, secret.origin
-    present = any(blob in head for blob in secret.blobs)
-    message = f"{hit.what}: {_where(origin, present)}; revoke and rotate it"
+    # Present means the same path at HEAD still holds it; a copy or a rename is named, not confused with it.
+    holders = sorted({path for blob in secret.blobs for path in head.get(blob, ())})
+    present = origin.path in holders
+    message = f"{hit.what}: {_where(origin, present, boundary, holders)}; revoke and rotate it"
     finding = Finding(rule_id=SECRET004.id, location=Location(origin.path, hit.line, hit.col),
                       message=message, severity=SECRET004.severity, confidence=SECRET004.confidence,
-                      snippet=hit.snippet, extra=_extra(origin, present, hit.masked, hit.source))
+                      snippet=hit.snippet, extra=_extra(origin, present, hit.masked, hit.source, holders))
     return finding.with_confidence(confidence)
 
 
-def _file_finding(path: str, reason: str, origin: _Origin, present: bool) -> Finding:
-    message = f"{path} ({reason}) was {_where(origin, present)}; rotate every secret it held"
+def _file_finding(path: str, reason: str, origin: _Origin, present: bool, boundary: frozenset[str]) -> Finding:
+    message = f"{path} ({reason}) was {_where(origin, present, boundary)}; rotate every secret it held"
     return Finding(rule_id=SECRET004.id, location=Location(path, 0), message=message, severity=SECRET004.severity,
-                   confidence=SECRET004.confidence, snippet=path, extra=_extra(origin, present, "", "secret-file"))
-
+                   confidence=SECRET004.confidence, snippet=path,
+                   extra=_extra(origin, present, "", "secret-file", [path] if present else []))
