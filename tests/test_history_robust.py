@@ -110,6 +110,10 @@ def test_shallow_clone_says_history_is_cut_and_scans_what_is_there(origin: Path,
     assert invocation["executionSuccessful"] is False
     assert any("shallow clone" in n["message"]["text"] for n in invocation["toolExecutionNotifications"])
 
+    baseline = tmp_path / "baseline.json"
+    written, _ = history(repo, "--write-baseline", str(baseline))
+    assert written.returncode == 0 and "secpat: warning: .: shallow clone:" in written.stderr
+
     git(repo, "fetch", "-q", "--unshallow")
     whole = report(history(repo, "-f", "json")[0])
     assert whole["notices"] == [] and len(whole["findings"]) == 1 + len(TOKENS)

@@ -59,7 +59,8 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
         result = scan_history(repo, config, HistoryOptions(since=since, branches=branches))
     except HistoryError as exc:
         cli._fail(str(exc))
-    _warn_about_gaps(result, to_terminal=output is None and fmt == "text" and sys.stdout.isatty())
+    on_screen = write_baseline_file is None and output is None and fmt == "text" and sys.stdout.isatty()
+    _warn_about_gaps(result, on_screen=on_screen)
     if write_baseline_file is not None:
         try:
             count = write_baseline(result.findings, write_baseline_file)
@@ -70,9 +71,9 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
     cli.report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=True, exit_zero=exit_zero)
 
 
-def _warn_about_gaps(result: ScanResult, *, to_terminal: bool) -> None:
+def _warn_about_gaps(result: ScanResult, *, on_screen: bool) -> None:
     """Say on stderr that part of the history was not scanned, unless the text report is on screen."""
-    if to_terminal:
+    if on_screen:
         return
     for notice in result.notices:
         if notice.kind in (NoticeKind.INCOMPLETE_HISTORY, NoticeKind.UNREADABLE):

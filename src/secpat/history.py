@@ -98,7 +98,7 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     if repository.shallow:
         notices.append(_shallow_notice(repository.boundary))
     if repository.partial:
-        to_read = _fetched_only(top, to_read, notices)
+        to_read = _fetched_only(repository, to_read, notices)
 
     secrets: dict[str, _Secret] = {}
     file_hits: set[str] = set()  # paths whose first blob held a recognised secret
@@ -287,8 +287,8 @@ def _may_hold_secrets(path: str) -> bool:
 _CONTENT_DECIDES = frozenset({".pem", ".key", ".json"})
 
 
-def _stream(repository: _Repository, args: list[str]) -> Iterator[bytes]:
-    """NUL-separated tokens of a git command's output, read as they come (no whole-output buffer)."""
+def _stream(repository: _Repository, args: list[str], separator: bytes = b"\0") -> Iterator[bytes]:
+    """Separated tokens of a git command's output, read as they come (no whole-output buffer)."""
     with tempfile.TemporaryFile() as stderr:  # a file, so a chatty stderr cannot block the pipe
         try:
             process = subprocess.Popen(_command(*args), cwd=repository.top, stdout=subprocess.PIPE, stderr=stderr,
@@ -300,7 +300,7 @@ def _stream(repository: _Repository, args: list[str]) -> Iterator[bytes]:
         with process.stdout:
             while chunk := process.stdout.read(1 << 16):
                 pending += chunk
-                *complete, pending = pending.split(b"\0")
+                *complete, pending = pending.split(separator)
                 yield from complete
         if pending:
             yield pending
@@ -340,11 +340,12 @@ def _head_notice(top: Path, error: str) -> Notice:
                                               " no finding is marked present at HEAD")
 
 
-def _fetched_only(top: Path, blobs: list[str], notices: list[Notice]) -> list[str]:
+def _fetched_only(repository: _Repository, blobs: list[str], notices: list[Notice]) -> list[str]:
     """The blobs a partial clone holds, and a notice counting those it never fetched. Listing the
     object store never fetches, unlike asking for an object that is not there."""
-    out = _git(top, "cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname)")
-    present = {line[5:].decode("ascii") for line in out.splitlines() if line.startswith(b"blob ")}
+    listing = _stream(repository, ["cat-file", "--batch-all-objects", "--unordered",
+                                   "--batch-check=%(objecttype) %(objectname)"], b"\n")
+    present = {line[5:].decode("ascii") for line in listing if line.startswith(b"blob ")}
     fetched = [blob for blob in blobs if blob in present]
     if len(fetched) < len(blobs):
         notices.append(Notice(".", NoticeKind.INCOMPLETE_HISTORY,
