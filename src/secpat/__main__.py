@@ -1,5 +1,5 @@
 """Allow `python -m secpat`."""
 
-from secpat.cli import main
+from secpat.cli import run
 
-main()
+run()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from secpat import safeio
 from secpat.findings import Finding
 
 __all__ = [
@@ -24,6 +23,7 @@ __all__ = [
 ]
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 64 << 20  # far above any real baseline; a FIFO or /dev/zero is refused before this
 
 Key = tuple[str, str, str]  # (rule, path, fingerprint)
 _KEY_FIELDS = ("rule", "path", "fingerprint")
@@ -90,15 +90,8 @@ def write_baseline(findings: Iterable[Finding], path: Path) -> int:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so an interrupted run never leaves half a baseline behind.
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        # Whole or not at all, never through a link, keeping the mode of the file it replaces.
+        safeio.atomic_write(path, text)
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline ({exc.strerror or exc})") from None
     return len(findings)
@@ -108,7 +101,7 @@ def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; raise BaselineError saying what is wrong with it."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = safeio.read_capped(path, MAX_BASELINE_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found; create it with `secpat baseline`") from None
     except UnicodeDecodeError:
@@ -120,6 +113,8 @@ def load_baseline(path: Path) -> Baseline:
     except json.JSONDecodeError as exc:
         hint = "; it has git conflict markers, regenerate it with `secpat baseline`" if "<<<<<<<" in text else ""
         raise BaselineError(f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON ({exc.msg}){hint}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: baseline is nested too deeply to be a secpat baseline") from None
     if not isinstance(document, dict) or document.get("tool") != "secpat":
         raise BaselineError(f'{path}: not a secpat baseline (expected a JSON object with "tool": "secpat")')
     version = document.get("version")

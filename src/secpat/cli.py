@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
-from secpat import __version__
+from secpat import __version__, safeio
 from secpat.baseline import BaselineError, filter_new, load_baseline, write_baseline
 from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
@@ -29,6 +31,37 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 def _fail(message: str) -> None:
     click.echo(f"secpat: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def run() -> None:
+    """The console entry point: `main`, with an internal error reported in one line and exit 2
+    (exit 1 means findings), and SIGTERM turned into a normal exit so temporary files are removed."""
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        main(prog_name="secpat")
+    except Exception as exc:  # anything click did not handle is a bug in secpat, not a finding
+        if os.environ.get("SECPAT_DEBUG"):
+            raise
+        click.echo(f"secpat: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("secpat: hint: run again with SECPAT_DEBUG=1 for the traceback, and please report it", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a report to `path` whole or not at all, never through a symbolic link."""
+    try:
+        safeio.atomic_write(path, text)
+    except OSError as exc:
+        _fail(f"cannot write {_shown(path)}: {exc.strerror or exc}")
+
+
+def _shown(path: Path) -> str:
+    return os.fsdecode(path).encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -49,7 +82,7 @@ def _scan_options(func):
                      help="Hide findings below this confidence [default: medium]."),
         click.option("--no-cache", is_flag=True, help="Analyse every file afresh and do not write the cache."),
         click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-                     help="Where to keep the cache [default: .secpat_cache next to the config]."),
+                     help="Where to keep result files [default: secpat's directory in the user cache, never the scanned tree]."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count]."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Also skip paths matching this glob."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
@@ -151,10 +184,7 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
     rules = {r.id: r for r in registry.all_rules()}
     report = render(fmt, result, rules, color=color, fail_on=config.fail_on)
     if output is not None:
-        try:
-            output.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
+        write_output(output, report)
     else:
         click.echo(report, nl=not report.endswith("\n"))
     sys.exit(exit_code(result, config.fail_on, keep_going=keep_going, exit_zero=exit_zero))

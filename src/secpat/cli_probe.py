@@ -110,10 +110,7 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
         color = output is None and fmt == "text" and sys.stdout.isatty()
     report = render_probe(fmt, result, color=color, fail_on=config.fail_on)
     if output is not None:
-        try:
-            output.write_text(report, encoding="utf-8")
-        except OSError as exc:
-            cli._fail(f"cannot write {output}: {exc.strerror or exc}")
+        cli.write_output(output, report)
     else:
         click.echo(report, nl=not report.endswith("\n"))
     if fmt != "text" or output is not None:

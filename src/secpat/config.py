@@ -17,6 +17,7 @@ from typing import Any
 
 import pathspec
 
+from secpat import safeio
 from secpat.findings import Confidence, Severity
 from secpat.patterns import PATTERNS
 from secpat.rules import registry
@@ -25,6 +26,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
+
+MAX_CONFIG_BYTES = 4 << 20  # a config file larger than this is not a config file
 
 __all__ = [
     "DEFAULT_EXCLUDES",
@@ -104,6 +107,7 @@ class Config:
     min_confidence: Confidence = Confidence.MEDIUM
     baseline: Path | None = None
     max_file_size: int = 2_000_000
+    file_timeout: int = 30  # seconds one file's analysis may take before it becomes a notice
     jwt_max_lifetime: int = 3600  # seconds
 
     def is_enabled(self, rule_id: str, rel_path: str) -> bool:
@@ -251,7 +255,7 @@ def _has_secpat_table(pyproject: Path) -> bool:
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = safeio.read_capped(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{_shown(path)}: config file not found") from None
     except UnicodeDecodeError:
@@ -262,6 +266,8 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
         raise _toml_error(path, text, exc) from None
+    except RecursionError:
+        raise ConfigError(f"{_shown(path)}: config file is nested too deeply") from None
 
 
 def _shown(path: Path) -> str:
@@ -545,7 +551,15 @@ def _path(layer: _Layer, key: str, value: object) -> Path:
     if not isinstance(value, (str, os.PathLike)) or not str(value):
         raise layer.error(key, f"expected a file path, got {_describe(value)}")
     # File values are relative to the file; command-line values to the working directory.
-    return layer.base / Path(value)
+    path = layer.base / Path(value)
+    if not layer.cli:
+        # A repository's own config must not make secpat read or write outside the repository.
+        base = layer.base.resolve()
+        resolved = path.resolve()
+        if resolved != base and base not in resolved.parents:
+            raise layer.error(key, f"{value!r} is outside the project ({resolved}); "
+                                   "give paths outside it on the command line")
+    return path
 
 
 _PARSERS: dict[str, Callable[[_Layer, str, Any], Any]] = {
@@ -564,6 +578,7 @@ _PARSERS: dict[str, Callable[[_Layer, str, Any], Any]] = {
     "min-confidence": _level(Confidence),
     "baseline": _path,
     "max-file-size": _positive_int,
+    "file-timeout": _positive_int,
     "jwt-max-lifetime": _positive_int,
 }
 

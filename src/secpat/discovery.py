@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pathspec
 
+from secpat import safeio
 from secpat.config import DEFAULT_EXCLUDES
 from secpat.findings import Notice, NoticeKind
 
@@ -24,6 +26,12 @@ from secpat.findings import Notice, NoticeKind
 TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
 CONFIG_SUFFIXES = {".ini", ".cfg", ".toml", ".yaml", ".yml", ".json", ".properties", ".conf"}
 SECRET_FILE_SUFFIXES = {".pem", ".key", ".p12", ".pfx", ".jks", ".keystore"}
+MAX_GITIGNORE_BYTES = 1 << 20
+#: Wildcards one ignore pattern may hold. Patterns compile to backtracking regular expressions, and
+#: each `*` or `**` multiplies the work on a hostile path: `*a*a*a*x` takes seconds on one long name.
+#: Real ignore files stay far below this; a pattern above it is dropped with a notice (so more is scanned).
+MAX_PATTERN_WILDCARDS = 4
+_STAR_RUN = re.compile(r"\*{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,27 +62,51 @@ def classify(name: str) -> str:
     return "other"
 
 
+def bounded_patterns(lines: Iterable[str], where: str, notices: list[Notice]) -> list[str]:
+    """Ignore patterns that match in bounded time: runs of `*` inside a name shrink to one (the same
+    meaning), and a pattern with more than MAX_PATTERN_WILDCARDS wildcards is dropped with a notice."""
+    kept = []
+    for number, line in enumerate(lines, 1):
+        parts = line.split("/")
+        parts = [part if part == "**" else _STAR_RUN.sub("*", part) for part in parts]
+        wildcards = sum(1 if part == "**" else part.count("*") for part in parts)
+        if wildcards > MAX_PATTERN_WILDCARDS:
+            notices.append(Notice(where, NoticeKind.CONFIG,
+                                  f"ignore pattern with {wildcards} wildcards not applied (at most "
+                                  f"{MAX_PATTERN_WILDCARDS} are matched, to keep matching fast)", number))
+            continue
+        kept.append("/".join(parts))
+    return kept
+
+
 class _Ignores:
     """Gitignore rules of every directory on the way down, plus configured excludes."""
 
-    def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool):
+    def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool, notices: list[Notice]):
         self.root = root
         self.respect_gitignore = respect_gitignore
+        self.notices = notices
         # The built-in skips are directory names: a set lookup, not a pattern match per path.
         self.default_dirs = {p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" not in p}
         self.default_globs = [p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" in p]
-        self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes) if excludes else None
+        self.excludes = pathspec.GitIgnoreSpec.from_lines(
+            bounded_patterns(excludes, "exclude", notices)) if excludes else None
         self.specs: list[tuple[str, pathspec.PathSpec]] = []  # (dir prefix, spec), outermost first
 
     def load_dir(self, rel_dir: str, abs_dir: Path) -> int:
         if not self.respect_gitignore:
             return 0
         gitignore = abs_dir / ".gitignore"
+        where = f"{rel_dir}/.gitignore" if rel_dir else ".gitignore"
         try:
-            lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
+            data = safeio.read_capped(gitignore, MAX_GITIGNORE_BYTES)
+        except FileNotFoundError:
             return 0
-        self.specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(lines)))
+        except OSError as exc:
+            self.notices.append(Notice(where, NoticeKind.UNREADABLE, f"not read: {exc.strerror or exc}"))
+            return 0
+        lines = data.decode("utf-8", errors="replace").splitlines()
+        self.specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(bounded_patterns(lines, where, self.notices))))
         return 1
 
     def pop(self, count: int) -> None:
@@ -116,7 +148,7 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
                 continue
             files[rel] = _source_file(start_abs, rel, root, st)
             continue
-        ignores = _Ignores(root, excludes, respect_gitignore)
+        ignores = _Ignores(root, excludes, respect_gitignore, notices)
         # Load the .gitignore files of the directories between the root and the start.
         try:
             inner = start_abs.relative_to(root)

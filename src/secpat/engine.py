@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
-import pickle
+import signal
 import sys
-import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from secpat import __version__
+from secpat import __version__, safeio
+from secpat.cache import ResultCache, content_digest
 from secpat.config import Config
 from secpat.dataflow import labels as L
 from secpat.discovery import SourceFile, discover
@@ -40,7 +42,6 @@ from secpat.suppression import Suppression, apply_suppressions, parse_suppressio
 #: Recursion limit in the workers: the data flow recurses into nested expressions (the model does not).
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
-CACHE_FORMAT = 1
 
 
 @dataclass
@@ -56,6 +57,8 @@ class FileResult:
     functions: list[str] = field(default_factory=list)  # global names of the functions defined here
     facts: list[tuple[str, object]] = field(default_factory=list)  # for project checks
     analysed: bool = True
+    #: (mtime_ns, size, content digest) of the exact bytes analysed, for the cache; None if not read.
+    identity: tuple[int, int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,29 +72,73 @@ def analyse_file(task: FileTask) -> FileResult:
     """Read, parse, model and check one file. Never raises: problems become notices."""
     source = task.source
     result = FileResult(rel=source.rel)
+    checks = [c for c in registry.file_checks() if source.kind in c.kinds
+              and any(task.config.is_enabled(rule_id, source.rel) for rule_id in c.rule_ids)]
+    if not checks and source.kind != "python":
+        return result  # nothing reads this kind of file under this configuration
     try:
-        data = source.path.read_bytes()
+        data, st = safeio.read_regular(source.path, task.config.max_file_size)
+    except safeio.ReadError as exc:
+        kind = NoticeKind.TOO_LARGE if "over the limit" in exc.strerror else NoticeKind.UNREADABLE
+        detail = f"{exc.strerror} (max-file-size); skipped" if kind is NoticeKind.TOO_LARGE else exc.strerror
+        result.notices.append(Notice(source.rel, kind, detail))
+        result.analysed = False
+        return result
     except OSError as exc:
         result.notices.append(Notice(source.rel, NoticeKind.UNREADABLE, f"cannot read: {exc.strerror or exc}"))
         result.analysed = False
         return result
+    result.identity = (st.st_mtime_ns, st.st_size, content_digest(data))
     try:
-        return _analyse_bytes(task, data, result)
+        with _time_budget(task.config.file_timeout):
+            return _analyse_bytes(task, data, result, checks)
+    except _OverBudget:
+        return _fresh_with_notice(result, NoticeKind.TOO_COMPLEX,
+                                  f"analysis took over {task.config.file_timeout} s (file-timeout); skipped")
     except Exception as exc:  # a bug in a rule must not stop the scan of the rest
-        result.notices.append(Notice(source.rel, NoticeKind.INTERNAL_ERROR,
-                                     f"internal error while analysing: {type(exc).__name__}: {exc}"))
-        result.analysed = False
-        return result
+        return _fresh_with_notice(result, NoticeKind.INTERNAL_ERROR,
+                                  f"internal error while analysing: {type(exc).__name__}: {exc}")
 
 
-def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResult:
+def _fresh_with_notice(result: FileResult, kind: NoticeKind, message: str) -> FileResult:
+    """A result with nothing but `message`: whatever a check had half reported is dropped."""
+    fresh = FileResult(rel=result.rel, analysed=False, identity=result.identity)
+    fresh.notices.append(Notice(result.rel, kind, message))
+    return fresh
+
+
+class _OverBudget(BaseException):
+    """Raised by the timer inside a file's analysis; a BaseException so no check can swallow it."""
+
+
+class _time_budget:
+    """Interrupt the analysis of one file after `seconds` (Unix main thread only; elsewhere no limit)."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+        self.armed = False
+
+    def __enter__(self) -> None:
+        if self.seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return
+        self.previous = signal.signal(signal.SIGALRM, self._expired)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        self.armed = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+    @staticmethod
+    def _expired(signum: int, frame: object) -> None:
+        raise _OverBudget()
+
+
+def _analyse_bytes(task: FileTask, data: bytes, result: FileResult, checks: list) -> FileResult:
     source = task.source
-    checks = [c for c in registry.file_checks() if source.kind in c.kinds
-              and any(task.config.is_enabled(rule_id, source.rel) for rule_id in c.rule_ids)]
     if source.kind != "python":
         return _analyse_text(task, data, result, checks)
-    if len(data) > task.config.max_file_size:
-        return _too_large(task, data, result)
     try:
         text = decode_source(data)
     except ParseError as exc:
@@ -134,13 +181,12 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult) -> FileResul
 def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list) -> FileResult:
     """Templates, env and config files, key files: read as text and handed to their checks."""
     source = task.source
-    if not checks:
+    if source.kind != "secret-file" and _looks_binary(data):
+        result.notices.append(Notice(source.rel, NoticeKind.BINARY, "binary content under a text file's name; not read"))
+        result.analysed = False
         return result
-    if len(data) > task.config.max_file_size:
-        return _too_large(task, data, result)
-    if b"\0" in data[:8192] and source.kind != "secret-file":
-        return result  # a binary file with a text-like name: nothing to read
-    text = data.decode("utf-8", errors="replace")
+    # A stray NUL byte must not hide the rest of the file: read it as a space (same column).
+    text = data.replace(b"\0", b" ").decode("utf-8", errors="replace")
     ctx = TextContext(source.rel, source.kind, text, task.config)
     for check in checks:
         check.func(ctx)
@@ -151,98 +197,45 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
     return result
 
 
-def _too_large(task: FileTask, data: bytes, result: FileResult) -> FileResult:
-    limit = task.config.max_file_size
-    result.notices.append(Notice(task.source.rel, NoticeKind.TOO_LARGE,
-                                 f"{len(data):,} bytes is over max-file-size ({limit:,}); skipped"))
-    result.analysed = False
-    return result
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Mostly control bytes in the first 8 KiB: an image or archive, not text with a stray NUL."""
+    sample = data[:8192]
+    if not sample or b"\0" not in sample:
+        return False
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return controls * 10 > len(sample)
 
 
 def _worker_init() -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), _RECURSION_LIMIT))
+    if multiprocessing.parent_process() is not None:
+        _end_with_parent()
     # ASTs and models are many small objects with no cycles worth collecting during a scan;
     # the cyclic collector's passes over them cost more than they free.
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
 
 
-# -- cache ----------------------------------------------------------------------
+def _end_with_parent() -> None:
+    """A worker must not outlive a main process killed with SIGKILL (holding the output pipe open)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:  # the kernel signals us the moment the parent dies
+            import ctypes
 
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
-class Cache:
-    """One pickle file per (project, config): path → (mtime, size, content hash, result)."""
+    def watch() -> None:  # elsewhere (and as a fallback): notice being re-parented
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
 
-    def __init__(self, directory: Path | None, key: str):
-        self.path = directory / f"results-{key}.pickle" if directory else None
-        self.entries: dict[str, tuple[int, int, str, FileResult]] = {}
-        # (key of every file's identity, project-stage findings, notices): reused when no file changed.
-        self.project: tuple[str, list[Finding], list[Notice]] | None = None
-        self.dirty = False
-        if self.path and self.path.exists():
-            try:
-                with self.path.open("rb") as fh:
-                    loaded = pickle.load(fh)
-                if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[0], dict):
-                    self.entries, self.project = loaded
-            except Exception:
-                self.entries, self.project = {}, None  # a damaged cache is rebuilt, never trusted
-
-    def lookup(self, source: SourceFile) -> FileResult | None:
-        entry = self.entries.get(source.rel)
-        if entry is None:
-            return None
-        mtime, size, digest, result = entry
-        if mtime == source.mtime_ns and size == source.size:
-            return result
-        try:
-            current = _digest(source.path.read_bytes())
-        except OSError:
-            return None
-        if current == digest:
-            self.entries[source.rel] = (source.mtime_ns, source.size, digest, result)
-            self.dirty = True
-            return result
-        return None
-
-    def store(self, source: SourceFile, result: FileResult) -> None:
-        if self.path is None:
-            return
-        try:
-            digest = _digest(source.path.read_bytes())
-        except OSError:
-            return
-        self.entries[source.rel] = (source.mtime_ns, source.size, digest, result)
-        self.dirty = True
-
-    def save(self, keep: Iterable[str]) -> None:
-        if self.path is None or not self.dirty:
-            return
-        keep = set(keep)
-        entries = {k: v for k, v in self.entries.items() if k in keep}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            (self.path.parent / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
-            gitignore = self.path.parent / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("*\n")
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump((entries, self.project), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-
-
-def _mtime(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    threading.Thread(target=watch, name="secpat-parent-watch", daemon=True).start()
 
 
 # -- scan -----------------------------------------------------------------------
@@ -256,6 +249,22 @@ class ScanOptions:
     progress: Callable[[int, int], None] | None = None
 
 
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _digest_reader(source: SourceFile) -> Callable[[], str | None]:
+    def read() -> str | None:
+        try:
+            return content_digest(safeio.read_capped(source.path, max(source.size, 1) * 2))
+        except OSError:
+            return None
+    return read
+
+
 def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = None) -> ScanResult:
     options = options or ScanOptions()
     started = time.perf_counter()
@@ -265,34 +274,39 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
 
     cache_key = hashlib.sha256("\x1f".join((
-        __version__, str(CACHE_FORMAT), config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
+        __version__, config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
     )).encode()).hexdigest()[:20]
-    cache_dir = (options.cache_dir or root / ".secpat_cache") if options.use_cache else None
-    cache = Cache(cache_dir, cache_key)
+    cache = ResultCache(root, cache_key, options.cache_dir) if options.use_cache else None
+    if cache is not None and cache.problem:
+        notices.append(Notice(".", NoticeKind.CONFIG, cache.problem))
 
     results: dict[str, FileResult] = {}
     todo: list[SourceFile] = []
     for source in files:
-        cached = cache.lookup(source) if options.use_cache else None
-        if cached is not None:
+        cached = cache.lookup(source.rel, source.mtime_ns, source.size, _digest_reader(source)) if cache else None
+        if isinstance(cached, FileResult):
             results[source.rel] = cached
         else:
             todo.append(source)
     for source, result in _run(todo, config, project_roots, options):
         results[source.rel] = result
-        cache.store(source, result)
+        if cache is not None and result.identity is not None:
+            # Keyed by the bytes the worker read: a file edited meanwhile is re-read next time.
+            cache.store(source.rel, *result.identity, result)
 
     # The project stage reads other files; its result is reused only when no file changed at all.
     # The git index counts too: `git rm --cached .env` changes what the repository rules say.
     project_key = hashlib.sha256(repr(([(f.rel, f.mtime_ns, f.size) for f in files],
-                                       _mtime(root / ".git" / "index"))).encode()).hexdigest()
-    if options.use_cache and cache.project is not None and cache.project[0] == project_key:
-        project_findings, file_notices = cache.project[1], cache.project[2]
+                                       _mtime(root / ".git" / "index"))).encode("utf-8", "surrogateescape")).hexdigest()
+    cached_project = cache.project_result(project_key) if cache else None
+    if isinstance(cached_project, tuple) and len(cached_project) == 2:
+        project_findings, file_notices = cached_project
     else:
         project_findings, file_notices = _project_stage(results, files, config, project_roots)
-        cache.project = (project_key, project_findings, file_notices)
-        cache.dirty = True
-    cache.save(keep=(f.rel for f in files))
+        if cache is not None:
+            cache.store_project(project_key, (project_findings, file_notices))
+    if cache is not None:
+        cache.save(keep=(f.rel for f in files))
     findings = _without_superseded([f for r in results.values() for f in r.findings] + project_findings)
     notices.extend(file_notices)
     for result in results.values():

@@ -1,0 +1,287 @@
+"""The result cache: kept outside every scanned tree, plain data, authenticated.
+
+Where: the user's cache directory (`platformdirs.user_cache_dir("secpat")`, or
+`SECPAT_CACHE_DIR`), one file per (project root, configuration, secpat
+version). `--cache-dir` moves the result files; the key never leaves the cache
+root.
+
+What: JSON holding, per file, the status and the content hash of the exact
+bytes that were analysed, and the result as plain data (`codec`). Each file
+opens with an HMAC-SHA256 of its body under a random key created 0600 in the
+cache root, so a cache file that secpat did not write here, such as one shipped
+inside a repository, is never read, let alone trusted. Anything malformed is
+discarded and rebuilt.
+
+Pruned on save: files not used for `MAX_AGE_DAYS` go first, then the oldest
+until the cache root is under `MAX_TOTAL_BYTES`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from secpat import safeio
+from secpat.cache.codec import CodecError, decode, encode
+
+__all__ = ["ResultCache", "cache_root", "content_digest"]
+
+FORMAT = 2
+MAGIC = b"secpat-cache"
+MAX_AGE_DAYS = 30
+MAX_TOTAL_BYTES = 1 << 30
+MAX_FILE_BYTES = 512 << 20
+_KEY_BYTES = 32
+_CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# secpat's result cache: safe to delete.\n"
+
+
+def cache_root() -> Path:
+    """The user's cache directory for secpat."""
+    explicit = os.environ.get("SECPAT_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("secpat", appauthor=False))
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _private_dir(path: Path) -> None:
+    """Create `path` (and parents) for this user only; refuse a symbolic link in its place."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+        raise safeio.WriteError(f"{path} is not a directory")
+
+
+def _load_key(root: Path) -> bytes:
+    """The cache's HMAC key: 32 random bytes in `root/key`, created 0600 on first use."""
+    path = root / "key"
+    flags_read = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(_KEY_BYTES))
+    fd = os.open(path, flags_read)
+    try:
+        st = os.fstat(fd)
+        # Someone else's key, or one anyone can read, could be used to forge entries.
+        if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o077 or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            raise safeio.ReadError(f"{path}: cache key must be a private file of this user (mode 0600)")
+        key = os.read(fd, _KEY_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(key) != _KEY_BYTES:
+        raise safeio.ReadError(f"{path}: cache key has the wrong size")
+    return key
+
+
+class ResultCache:
+    """Per-file results of one project under one configuration.
+
+    `entries` maps a file's path to (mtime_ns, size, content digest, encoded result); results are
+    decoded only when looked up, so a warm run pays only for what it uses.
+    """
+
+    def __init__(self, project_root: Path, key: str, directory: Path | None = None):
+        self.entries: dict[str, list[Any]] = {}
+        #: (key of every file's identity, encoded project-stage findings and notices).
+        self.project: list[Any] | None = None
+        self.dirty = False
+        self.problem: str | None = None  # why the cache is not in use, for a notice
+        self.path: Path | None = None
+        self._key = b""
+        try:
+            root = cache_root()
+            _private_dir(root)
+            self._key = _load_key(root)
+            results_dir = directory if directory is not None else root / "results"
+            _private_dir(results_dir)
+            _tag(results_dir)
+        except OSError as exc:
+            self.problem = f"cache not used: {exc.strerror or exc}"
+            return
+        name = hashlib.sha256(f"{project_root.resolve()}\x1f{key}".encode("utf-8", "surrogateescape")).hexdigest()
+        self.path = results_dir / f"{name[:32]}.json"
+        self._load()
+
+    # -- reading ---------------------------------------------------------------
+
+    def _load(self) -> None:
+        assert self.path is not None
+        try:
+            raw = safeio.read_capped(self.path, MAX_FILE_BYTES)
+        except FileNotFoundError:
+            return
+        except OSError:
+            self.dirty = True  # replaced on save
+            return
+        try:
+            body = self._verified_body(raw)
+            document = json.loads(body)
+            self._accept(document)
+        except (ValueError, TypeError, RecursionError):
+            self.entries, self.project = {}, None  # not ours or damaged: rebuilt, never trusted
+            self.dirty = True
+
+    def _verified_body(self, raw: bytes) -> bytes:
+        header, sep, body = raw.partition(b"\n")
+        parts = header.split(b" ")
+        if not sep or len(parts) != 3 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
+            raise ValueError("not a secpat cache file")
+        expected = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
+        if not hmac.compare_digest(expected, parts[2]):
+            raise ValueError("cache file not written by this user's secpat")
+        return body
+
+    def _accept(self, document: object) -> None:
+        if not isinstance(document, dict):
+            raise ValueError("malformed cache")
+        files = document.get("files")
+        project = document.get("project")
+        if not isinstance(files, dict):
+            raise ValueError("malformed cache")
+        for rel, entry in files.items():
+            if not (isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], int)
+                    and isinstance(entry[1], int) and isinstance(entry[2], str)):
+                raise ValueError("malformed cache entry")
+        if project is not None and not (isinstance(project, list) and len(project) == 2
+                                        and isinstance(project[0], str)):
+            raise ValueError("malformed project entry")
+        self.entries, self.project = files, project
+
+    def lookup(self, rel: str, mtime_ns: int, size: int, read_digest) -> Any | None:
+        """The cached result for a file, or None. `read_digest()` hashes the file's current bytes
+        and is called only when its status changed since the result was stored."""
+        entry = self.entries.get(rel)
+        if entry is None:
+            return None
+        stored_mtime, stored_size, digest, encoded = entry
+        if stored_size != size:
+            return None
+        if stored_mtime != mtime_ns:
+            current = read_digest()
+            if current != digest:
+                return None
+            entry[0] = mtime_ns
+            self.dirty = True
+        return self._decode(rel, encoded)
+
+    def _decode(self, rel: str, encoded: Any) -> Any | None:
+        try:
+            return decode(encoded)
+        except (CodecError, RecursionError):
+            del self.entries[rel]
+            self.dirty = True
+            return None
+
+    def project_result(self, project_key: str) -> Any | None:
+        if self.project is None or self.project[0] != project_key:
+            return None
+        try:
+            return decode(self.project[1])
+        except (CodecError, RecursionError):
+            self.project = None
+            return None
+
+    # -- writing ---------------------------------------------------------------
+
+    def store(self, rel: str, mtime_ns: int, size: int, digest: str, result: Any) -> None:
+        """Remember `result` for the exact bytes it was computed from (their status and digest)."""
+        if self.path is None:
+            return
+        try:
+            encoded = encode(result)
+        except CodecError:
+            return
+        self.entries[rel] = [mtime_ns, size, digest, encoded]
+        self.dirty = True
+
+    def store_project(self, project_key: str, result: Any) -> None:
+        if self.path is None:
+            return
+        try:
+            self.project = [project_key, encode(result)]
+        except CodecError:
+            self.project = None
+        self.dirty = True
+
+    def save(self, keep: Iterable[str]) -> None:
+        if self.path is None or not self.dirty:
+            return
+        keep = set(keep)
+        document = {"files": {k: v for k, v in self.entries.items() if k in keep}, "project": self.project}
+        body = json.dumps(document, separators=(",", ":")).encode("utf-8")
+        mac = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
+        try:
+            safeio.atomic_write(self.path, MAGIC + b" " + str(FORMAT).encode() + b" " + mac + b"\n" + body,
+                                mode=0o600)
+            _prune(self.path.parent, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+def _tag(directory: Path) -> None:
+    """Mark the directory as a cache for backup tools (written once, never through a link)."""
+    tag = directory / "CACHEDIR.TAG"
+    if not os.path.lexists(tag):
+        try:
+            safeio.atomic_write(tag, _CACHEDIR_TAG)
+        except OSError:
+            pass
+
+
+def _prune(directory: Path, current: Path) -> None:
+    """Drop result files unused for MAX_AGE_DAYS, then the oldest until under MAX_TOTAL_BYTES;
+    also temporary files left by a run that was killed while saving."""
+    now = time.time()
+    files: list[tuple[float, int, Path]] = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        path = Path(entry.path)
+        if entry.name.endswith(".tmp"):
+            if now - st.st_mtime > 3600:
+                _unlink(path)
+            continue
+        if not entry.name.endswith(".json") or path == current:
+            continue
+        if now - st.st_mtime > MAX_AGE_DAYS * 86400:
+            _unlink(path)
+        else:
+            files.append((st.st_mtime, st.st_size, path))
+    total = sum(size for _, size, _ in files)
+    for _, size, path in sorted(files):
+        if total <= MAX_TOTAL_BYTES:
+            break
+        _unlink(path)
+        total -= size
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
