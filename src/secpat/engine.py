@@ -40,7 +40,7 @@ from secpat.suppression import Suppression, apply_suppressions, parse_suppressio
 #: Recursion limit in the workers: the data flow recurses into nested expressions (the model does not).
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: snippets and messages are masked and clipped when a finding is made
 
 
 @dataclass
@@ -266,7 +266,7 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
 
     cache_key = hashlib.sha256("\x1f".join((
         __version__, str(CACHE_FORMAT), config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
-    )).encode()).hexdigest()[:20]
+    )).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     cache_dir = (options.cache_dir or root / ".secpat_cache") if options.use_cache else None
     cache = Cache(cache_dir, cache_key)
 
