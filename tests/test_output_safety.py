@@ -101,6 +101,21 @@ def test_every_finding_on_a_line_with_a_secret_shows_it_masked(leaky_project: Pa
     assert snippets["XSS001"] == ['return f"<h1>Hello {name}</h1><!-- password=\'Tr…se\' -->"']
 
 
+def test_secrets_are_masked_when_only_another_rule_is_selected(tmp_path: Path) -> None:
+    (tmp_path / "tokens.py").write_text(
+        "import os\n\nimport jwt\n\n\n"
+        "def issue(user):\n"
+        f'    return jwt.encode({{"sub": user, "exp": 60}}, os.getenv("JWT_SECRET", "{JWT_KEY}"))\n'
+        "\n\n"
+        "def issue_other(user):\n"
+        f'    return jwt.encode({{"sub": user, "exp": 60}}, "{STRIPE}")\n',
+        encoding="utf-8")
+    result = secpat("check", str(tmp_path), "--no-cache", "-q", "-f", "json", "--select", "JWT004")
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["rule_id"] for f in findings] == ["JWT004", "JWT004"]
+    assert leaked(result.stdout) == []
+
+
 def test_the_baseline_file_holds_no_secret(leaky_project: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     result = secpat("baseline", str(leaky_project), "--no-cache", "-q", "-o", str(baseline))
@@ -133,6 +148,7 @@ def test_findings_and_notices_are_masked_whoever_makes_them() -> None:
     f'if password == "{PASSWORD}":',
     f"DATABASE_URL = 'postgres://admin:{DB_PASSWORD}@db.internal:5432/app'",
     f"AUTH_TOKEN={JWT_KEY}",
+    f'key = os.getenv("JWT_SECRET", "{JWT_KEY}")',
     f'KEY = """-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY}\n{KEY_BODY}\n-----END RSA PRIVATE KEY-----"""',
     f"# {GITHUB}",
 ])

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from secpat import names
-from secpat.report.escape import printable
 from secpat.frameworks import (
     CLASS,
     FORM,
@@ -42,6 +41,7 @@ from secpat.frameworks import (
     is_limit_name,
     last,
 )
+from secpat.report.escape import printable
 from secpat.frameworks.django import Environment, environments, settings_units
 
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"

@@ -3,8 +3,9 @@
 
 What counts: known credential formats, private key blocks, URLs with a password, and
 literals bound to a secret-promising name (`SECRET_KEY = "…"`, `password="…"`,
-`"api_key": "…"`, `TOKEN=…` in env files) whose value looks real. A check that finds
-another kind of secret (a hard-coded JWT signing key) passes it as `known`.
+`"api_key": "…"`, `TOKEN=…` in env files, `os.getenv("API_TOKEN", "…")`) whose value
+looks real. A check that finds another kind of secret (a hard-coded JWT signing key)
+passes it as `known`.
 """
 
 from __future__ import annotations
@@ -33,9 +34,14 @@ _MARGIN = 400
 _KEY_BLOCK = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?P<body>.*?)(?=-----END |\Z)",
                         re.DOTALL)
 _KEY_BODY = re.compile(r"[A-Za-z0-9+/=]{40,}")
-# A string literal after `=`, `==` or `:`; the name it is bound to is looked for just before it.
-_LITERAL = re.compile(r"""(?:==?|:)[ \t]*\(?[ \t]*[rRbBuU]{0,2}(?:"(?P<dq>(?:\\.|[^"\\\n])*)"|'(?P<sq>(?:\\.|[^'\\\n])*)')""")
+# A one-line string literal, its text in `dq` or `sq`.
+_QUOTED = r"""[rRbBuU]{0,2}(?:"(?P<dq>(?:\\.|[^"\\\n])*)"|'(?P<sq>(?:\\.|[^'\\\n])*)')"""
+# A literal after `=`, `==` or `:`; the name it is bound to is looked for just before it.
+_LITERAL = re.compile(r"(?:==?|:)[ \t]*\(?[ \t]*" + _QUOTED)
 _NAME_BEFORE = re.compile(r"""([A-Za-z_][A-Za-z0-9_]*)["']?\]?[ \t]*(?::[^=\n]{1,60})?$""")
+# `os.getenv("SECRET_KEY", "value")`, `config("API_TOKEN", default="value")`: a literal fallback.
+_FALLBACK = re.compile(r"""(?:getenv|environ\.get|environ\.setdefault|config|env|env\.str)\([ \t]*"""
+                       r"""["'](?P<name>\w+)["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?""" + _QUOTED)
 # `SECRET_KEY=value` on a line of its own, as env files write it.
 _ENV_LINE = re.compile(r"""^[ \t]*(?:export[ \t]+)?(?P<name>[A-Z][A-Z0-9_]*)=(?P<value>[^\s'"()\[\]{},;]+)[ \t]*$""",
                        re.MULTILINE)
@@ -65,6 +71,9 @@ def secret_spans(text: str, known: Iterable[tuple[str, str]] = ()) -> list[Span]
         name = _NAME_BEFORE.search(text, max(0, literal.start() - 100), literal.start())
         if name:
             spans.extend(_named(name.group(1), literal.group(group), literal.start(group)))
+    for fallback in _FALLBACK.finditer(text):
+        group = "dq" if fallback.group("dq") is not None else "sq"
+        spans.extend(_named(fallback.group("name"), fallback.group(group), fallback.start(group)))
     for line in _ENV_LINE.finditer(text):
         spans.extend(_named(line.group("name"), line.group("value"), line.start("value")))
     spans.sort(key=lambda span: (span[0], -span[1]))
