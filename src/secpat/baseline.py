@@ -10,6 +10,7 @@ from pathlib import Path
 
 from secpat import safeio
 from secpat.findings import Finding
+from secpat.report.escape import encodable
 
 __all__ = [
     "BASELINE_VERSION",
@@ -63,7 +64,8 @@ class Baseline:
 
 
 def _key(finding: Finding) -> Key:
-    return (finding.rule_id, finding.location.path, finding.fingerprint)
+    # A file name that is not UTF-8 is stored escaped (`bad\\xff.py`), and matched the same way.
+    return (finding.rule_id, encodable(finding.location.path), finding.fingerprint)
 
 
 def render_baseline(findings: Iterable[Finding]) -> str:
@@ -74,7 +76,8 @@ def render_baseline(findings: Iterable[Finding]) -> str:
         key = _key(finding)
         counts[key] += 1
         # The smallest message, so the choice does not depend on the order findings arrive in.
-        messages[key] = min(messages.get(key, finding.message), finding.message)
+        message = encodable(finding.message)
+        messages[key] = min(messages.get(key, message), message)
     entries = [
         {**dict(zip(_KEY_FIELDS, key)), "count": count, "message": messages[key]}
         for key, count in sorted(counts.items())

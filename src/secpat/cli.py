@@ -21,6 +21,7 @@ from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
 from secpat.findings import ScanResult, Severity
 from secpat.report import render
+from secpat.report.escape import printable
 from secpat.rules import registry
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -216,7 +217,8 @@ def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache
     blocking = [n for n in result.notices if n.blocking]
     click.echo(f"secpat: wrote {count} finding(s) to {output}", err=True)
     for notice in blocking:
-        click.echo(f"secpat: warning: {notice.path}: {notice.message} (not in the baseline)", err=True)
+        click.echo(f"secpat: warning: {printable(notice.path)}: {printable(notice.message)} (not in the baseline)",
+                   err=True)
     sys.exit(EXIT_CLEAN)
 
 

@@ -19,6 +19,7 @@ from secpat.frameworks import FORM, extract, template_forms
 from secpat.frameworks.routes import Model, build, render_text, to_json
 from secpat.model.module import Module
 from secpat.parsing import ParseError, decode_source, parse_python
+from secpat.report.escape import encodable_data
 
 
 def collect(paths: list[Path], root: Path, excludes: tuple[str, ...] = (), respect_gitignore: bool = True) -> Model:
@@ -81,6 +82,6 @@ def routes(paths: tuple[Path, ...], fmt: str, config_file: Path | None) -> None:
             root = cwd
     model = collect(targets, root, config.exclude, config.respect_gitignore)
     if fmt == "json":
-        click.echo(json.dumps(to_json(model), indent=2))
+        click.echo(json.dumps(encodable_data(to_json(model)), indent=2))
     else:
         click.echo(render_text(model), nl=False)

@@ -42,6 +42,8 @@ from secpat.suppression import Suppression, apply_suppressions, parse_suppressio
 #: Recursion limit in the workers: the data flow recurses into nested expressions (the model does not).
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
+#: Bump when what a file's analysis yields changes shape or meaning within one version (part of the cache key).
+RESULTS_FORMAT = 3
 
 
 @dataclass
@@ -274,8 +276,8 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
 
     cache_key = hashlib.sha256("\x1f".join((
-        __version__, config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
-    )).encode()).hexdigest()[:20]
+        __version__, str(RESULTS_FORMAT), config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
+    )).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     cache = ResultCache(root, cache_key, options.cache_dir) if options.use_cache else None
     if cache is not None and cache.problem:
         notices.append(Notice(".", NoticeKind.CONFIG, cache.problem))

@@ -76,6 +76,21 @@ class Finding:
     context: str = ""  # enclosing function qualname; part of the fingerprint
     extra: tuple[tuple[str, str], ...] = ()  # reporter-visible key/value details
 
+    def __post_init__(self) -> None:
+        # Whoever makes a finding, it never holds a secret whole nor a megabyte of minified code:
+        # every report format, the baseline and the fingerprint see the same masked, clipped text.
+        from secpat.secrets.redact import clip, redact  # imported here: the secrets package imports this one
+
+        loc = self.location
+        end = loc.end_col if loc.end_line in (None, loc.line) else None
+        object.__setattr__(self, "snippet", redact(clip(self.snippet, loc.col, end)))
+        object.__setattr__(self, "message", redact(self.message))
+        notes = [redact(step.note) for step in self.flow]
+        if any(note is not step.note for note, step in zip(notes, self.flow)):
+            object.__setattr__(self, "flow", tuple(replace(step, note=note) for note, step in zip(notes, self.flow)))
+        if self.extra:
+            object.__setattr__(self, "extra", tuple((key, redact(value)) for key, value in self.extra))
+
     @property
     def fingerprint(self) -> str:
         """A line-independent identity: rule, path, enclosing scope and normalised code."""
@@ -137,6 +152,11 @@ class Notice:
     kind: NoticeKind
     message: str
     line: int | None = None
+
+    def __post_init__(self) -> None:
+        from secpat.secrets.redact import redact  # imported here: the secrets package imports this module
+
+        object.__setattr__(self, "message", redact(self.message))
 
     @property
     def blocking(self) -> bool:

@@ -41,6 +41,7 @@ from secpat.frameworks import (
     is_limit_name,
     last,
 )
+from secpat.report.escape import printable
 from secpat.frameworks.django import Environment, environments, settings_units
 
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
@@ -735,11 +736,12 @@ def render_text(model: Model) -> str:
     lines = ["  ".join(cell.ljust(width) if i < len(header) - 1 else cell
                        for i, (cell, width) in enumerate(zip(row, widths))).rstrip() for row in [header, *rows]]
     lines.append("")
-    lines.extend(_summary(model))
+    lines.extend(printable(line) for line in _summary(model))
     return "\n".join(lines) + "\n"
 
 
 def _cell(text: str, width: int = 48) -> str:
+    text = printable(text)  # a file name or route with a newline must not forge a row
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

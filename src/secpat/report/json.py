@@ -10,6 +10,7 @@ from typing import Any
 from secpat import __version__
 from secpat.findings import Finding, FlowStep, Location, Notice, ScanResult, Severity
 from secpat.report import checklist
+from secpat.report.escape import encodable_data
 from secpat.rules.registry import Rule
 
 #: Bumped only when a field is removed or changes meaning; new fields keep the version.
@@ -23,7 +24,8 @@ def render(
     color: bool = False,  # accepted so every reporter takes the same options; JSON has no colour
     fail_on: Severity = Severity.LOW,
 ) -> str:
-    return json.dumps(document(result, rules, fail_on=fail_on), indent=2) + "\n"
+    # A file name that is not UTF-8 is shown escaped (`bad\\xff.py`): lone surrogates are not JSON text.
+    return json.dumps(encodable_data(document(result, rules, fail_on=fail_on)), indent=2) + "\n"
 
 
 def document(result: ScanResult, rules: Mapping[str, Rule], *, fail_on: Severity = Severity.LOW) -> dict[str, Any]:

@@ -6,12 +6,12 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from secpat import __version__
 from secpat.findings import Confidence, Finding, Location, Notice, NoticeKind, ScanResult, Severity
 from secpat.patterns import BY_NUMBER
 from secpat.report import checklist
+from secpat.report.escape import encodable_data, uri_path
 from secpat.rules.registry import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -28,7 +28,7 @@ _CWE = {"name": "CWE", "index": 0}  # reference to run.taxonomies[0]
 
 def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False) -> str:
     # `color` is accepted so every reporter takes the same options; SARIF has none.
-    return json.dumps(document(result, rules), indent=2) + "\n"
+    return json.dumps(encodable_data(document(result, rules)), indent=2) + "\n"
 
 
 def document(result: ScanResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
@@ -119,7 +119,7 @@ def _root(root: str) -> dict[str, Any]:
 def _artifact(path: str) -> dict[str, Any]:
     if "://" in path:  # a URL reported by `secpat probe`
         return {"uri": path}
-    return {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": uri_path(path), "uriBaseId": SRCROOT}
 
 
 def _region(loc: Location, snippet: str = "") -> dict[str, Any] | None:

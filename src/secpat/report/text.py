@@ -14,6 +14,7 @@ from secpat.findings import Finding, Notice, ScanResult, Severity
 from secpat.patterns import BY_NUMBER, PATTERNS
 from secpat.report import checklist
 from secpat.report.checklist import CheckState
+from secpat.report.escape import printable
 from secpat.rules.registry import Rule
 
 _SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
@@ -77,19 +78,23 @@ def _finding_lines(finding: Finding, rule: Rule | None) -> list[Text]:
     loc = finding.location
     head = Text()
     # Columns are shown 1-based, as editors and compilers print them.
-    where = f"{loc.path}:{loc.line}:{loc.col + 1}" if loc.line > 0 else loc.path  # line 0: a whole file or URL
+    # Paths, messages and code are escaped: a file name with a newline must not forge a line of
+    # the report (or a CI log command), nor an escape code drive the terminal.
+    path = printable(loc.path)
+    where = f"{path}:{loc.line}:{loc.col + 1}" if loc.line > 0 else path  # line 0: a whole file or URL
     head.append(where, style="bold")
     head.append("  ")
     head.append(finding.rule_id, style="bold magenta")
     head.append("  [")
     head.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
-    head.append(f"/{finding.confidence.value}]  {finding.message}")
+    head.append(f"/{finding.confidence.value}]  {printable(finding.message)}")
     lines = [head]
     if finding.snippet:
-        lines += [Text(_INDENT + code, style="dim") for code in finding.snippet.splitlines()]
+        lines += [Text(_INDENT + printable(code), style="dim") for code in finding.snippet.split("\n")]
     for i, step in enumerate(finding.flow):
         label = "data path: " if i == 0 else "        -> "
-        lines.append(Text(f"{_INDENT}{label}{step.location.path}:{step.location.line} {step.note}"))
+        lines.append(Text(f"{_INDENT}{label}{printable(step.location.path)}:{step.location.line} "
+                          f"{printable(step.note)}"))
     if rule is not None:
         lines.append(Text.assemble(_INDENT, ("why: ", "bold"), first_sentence(rule.why)))
         fix, *more = rule.fix.splitlines() or [""]
@@ -110,9 +115,10 @@ def _notice_key(notice: Notice) -> tuple[str, int, str, str]:
 
 
 def _notice_line(notice: Notice) -> Text:
-    where = f"{notice.path}:{notice.line}" if notice.line else notice.path
+    path = printable(notice.path)
+    where = f"{path}:{notice.line}" if notice.line else path
     style = "bold red" if notice.blocking else "yellow"
-    return Text.assemble((where, "bold"), "  ", (notice.kind.value, style), "  ", notice.message)
+    return Text.assemble((where, "bold"), "  ", (notice.kind.value, style), "  ", printable(notice.message))
 
 
 def _summary(result: ScanResult) -> Text:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, Finding, FlowStep, Location
 from secpat.model.module import Function, Module
 from secpat.rules.registry import Rule
+from secpat.secrets.masking import mask
+from secpat.secrets.redact import clip, redact, redact_finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +53,37 @@ class FileContext:
     facts: list[tuple[str, object]] = field(default_factory=list)
     # (rule, scope, source) already reported: a source is reported once, at the first sink it reaches.
     _reported_sources: set[tuple[str, str, object]] = field(default_factory=set)
+    #: (secret, masked form) of the secrets checks found here, masked in every finding of the file.
+    secrets: list[tuple[str, str]] = field(default_factory=list)
 
     def fact(self, kind: str, data: object) -> None:
         """Hand a plain, picklable fact to the project stage (routes, settings, template names...)."""
         self.facts.append((kind, data))
+
+    def secret(self, value: str, masked: str | None = None) -> str:
+        """Record a secret a check found that the masking cannot recognise by itself (a JWT signing
+        key passed positionally); return its masked form. Findings made before are masked too.
+
+        Values under 8 characters are not recorded: masking every `dev` or `secret` in the file
+        would hide code and words, and such a value is reported as weak by its own check."""
+        masked = mask(value) if masked is None else masked
+        if len(value.strip()) >= 8 and (value, masked) not in self.secrets:
+            self.secrets.append((value, masked))
+            self.findings = [redact_finding(f, self.secrets) for f in self.findings]
+            self.conditionals = [replace(c, snippet=redact(c.snippet, self.secrets)) for c in self.conditionals]
+        return masked
 
     def snippet(self, node: ast.AST) -> str:
         first = getattr(node, "lineno", 1)
         last = getattr(node, "end_lineno", None) or first
         span_first, span_last = self.module.statement_span(first)
         last = max(last, span_last) if span_first == first else last
-        lines = self.module.lines[first - 1 : min(last, first + 5)]
-        return "\n".join(line.rstrip() for line in lines).strip()
+        lines = [line.rstrip() for line in self.module.lines[first - 1 : min(last, first + 5)]]
+        # Columns count from the line's start; the snippet starts at its first non-blank character.
+        indent = len(lines[0]) - len(lines[0].lstrip()) if lines else 0
+        col = getattr(node, "col_offset", 0) - indent
+        end = getattr(node, "end_col_offset", None) if last == first else None
+        return redact(clip("\n".join(lines).strip(), col, None if end is None else end - indent), self.secrets)
 
     def location(self, node: ast.AST) -> Location:
         return Location(self.module.path, getattr(node, "lineno", 1), getattr(node, "col_offset", 0),
@@ -76,6 +97,9 @@ class FileContext:
                snippet: str | None = None) -> None:
         """Report a finding at `node`. Pass `snippet` to replace the source text shown (a secret
         must never be printed whole: give the masked line)."""
+        if snippet is not None:
+            line = self.module.line_text(getattr(node, "lineno", 1))
+            snippet = clip(snippet, getattr(node, "col_offset", 0) - (len(line) - len(line.lstrip())))
         finding = Finding(
             rule_id=rule.id,
             location=self.location(node),
@@ -89,7 +113,7 @@ class FileContext:
         )
         if confidence is not None:
             finding = finding.with_confidence(confidence)
-        self.findings.append(finding)
+        self.findings.append(redact_finding(finding, self.secrets))
 
     def report_flow(self, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], *, scope: Function,
                     sink_note: str, once_per_source: bool = True) -> bool:
@@ -187,7 +211,8 @@ class TextContext:
     def report(self, rule: Rule, line: int, message: str, *, col: int = 0, end_line: int | None = None,
                snippet: str | None = None, confidence: Confidence | None = None, cwe: int | None = None) -> None:
         lines = self.lines
-        text = snippet if snippet is not None else (lines[line - 1].strip() if 0 < line <= len(lines) else "")
+        raw = lines[line - 1] if 0 < line <= len(lines) else ""
+        text = clip(raw.strip() if snippet is None else snippet, col - (len(raw) - len(raw.lstrip())))
         finding = Finding(rule_id=rule.id, location=Location(self.path, line, col, end_line), message=message,
                           severity=rule.severity, confidence=rule.confidence, snippet=text,
                           cwe=cwe if cwe != rule.cwe else None)

@@ -292,5 +292,4 @@ def _span(seconds: int) -> str:
 
 def _masked_line(ctx: FileContext, node: ast.AST, secret: str) -> str:
     line = ctx.module.line_text(getattr(node, "lineno", 1)).strip()
-    masked = secret[:2] + "…" + secret[-2:] if len(secret) > 8 else "…"
-    return line.replace(secret, masked)
+    return line.replace(secret, ctx.secret(secret))

@@ -372,6 +372,8 @@ def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
 @check(SECRET001, SECRET002)
 def hardcoded_secrets_in_python(ctx: FileContext) -> None:
     for hit in python_hits(ctx.module):
+        if hit.real:
+            ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
         scope = hit.scope if hit.scope is not None and not getattr(hit.scope, "is_module", True) else None
         ctx.report(hit.rule, _At(hit.line, hit.col, hit.end_col), hit.message, scope=scope,
                    confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet)
