@@ -85,10 +85,9 @@ def load_projects(path: Path) -> list[Project]:
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k] for k in ("name", "version")):
             raise Failure(f"{path}: project #{i} needs a name and a version")
         scan = item.get("scan", ".")
-        posix = PurePosixPath(scan)
-        if not isinstance(scan, str) or posix.is_absolute() or ".." in posix.parts:
+        if not isinstance(scan, str) or PurePosixPath(scan).is_absolute() or ".." in PurePosixPath(scan).parts:
             raise Failure(f"{path}: project {item['name']}: scan must be a relative path inside the sdist")
-        projects.append(Project(item["name"], item["version"], str(posix)))
+        projects.append(Project(item["name"], item["version"], str(PurePosixPath(scan))))
     if not projects:
         raise Failure(f"{path}: no [[project]] entries")
     return projects
@@ -387,7 +386,7 @@ def find_secpat(arg: str | None) -> str:
 def run(argv: list[str]) -> int:
     args, extra = parse_args(argv)
     started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-    projects = load_projects(args.projects_file)
+    projects = all_projects = load_projects(args.projects_file)
     if args.projects:
         wanted = [p.strip() for p in args.projects.split(",") if p.strip()]
         unknown = sorted(set(wanted) - {p.name for p in projects})
@@ -395,7 +394,7 @@ def run(argv: list[str]) -> int:
             raise Failure(f"unknown project(s): {', '.join(unknown)} (known: {', '.join(p.name for p in projects)})")
         projects = [p for p in projects if p.name in wanted]
     try:
-        entries = ledger.load(args.ledger, [p.name for p in load_projects(args.projects_file)])
+        entries = ledger.load(args.ledger, [p.name for p in all_projects])
     except OSError as exc:
         raise Failure(f"cannot read {args.ledger}: {exc}") from None
     except ledger.LedgerError as exc:
