@@ -87,6 +87,9 @@ def _scan_options(func):
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count]."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Also skip paths matching this glob."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+        click.option("--audit", is_flag=True, default=None,
+                     help="Also report findings that rest on a name, an API's presence or a template filter "
+                          "alone, labelled [audit]."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -160,10 +163,10 @@ def _stderr_console():
 @click.option("--keep-going", is_flag=True, help="Files that could not be analysed do not make the run exit 2.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
-def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, fmt, output,
-          fail_on, report_level, baseline_file, keep_going, exit_zero, color) -> None:
+def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit, fmt,
+          output, fail_on, report_level, baseline_file, keep_going, exit_zero, color) -> None:
     """Check PATHS (default: the current directory) against the ten security patterns."""
-    overrides = {"select": _split(select), "ignore": _split(ignore), "fail-on": fail_on,
+    overrides = {"select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "audit": audit,
                  "report-level": report_level, "min-confidence": min_confidence, "extend-exclude": _split(exclude),
                  "baseline": str(baseline_file) if baseline_file else None}
     targets, config = _load(paths, config_file, overrides)
@@ -203,10 +206,10 @@ def exit_code(result: ScanResult, fail_on: Severity, *, keep_going: bool, exit_z
 @_scan_options
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=Path(".secpat-baseline.json"),
               show_default=True, help="The baseline file to write.")
-def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet,
+def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit,
              output) -> None:
     """Accept every current finding: write them to a baseline file for `check --baseline`."""
-    overrides = {"select": _split(select), "ignore": _split(ignore), "min-confidence": min_confidence,
+    overrides = {"select": _split(select), "ignore": _split(ignore), "min-confidence": min_confidence, "audit": audit,
                  "extend-exclude": _split(exclude), "report-level": "low"}
     targets, config = _load(paths, config_file, overrides)
     result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)

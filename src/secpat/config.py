@@ -79,6 +79,18 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/*_test.py",
     "**/conftest.py",
     "**/tests.py",
+    # Documentation, examples and tutorials are read, not deployed.
+    "**/docs/**",
+    "**/doc/**",
+    "**/examples/**",
+    "**/example/**",
+    "**/tutorial*/**",
+    # Settings and helpers that exist only to run the test suite.
+    "**/testutils/**",
+    "**/testing/settings*.py",
+    "**/test_settings*.py",
+    "**/settings/test*.py",
+    "**/settings_test*.py",
 )
 
 # Test code is not deployed, so only real credentials (SECRET) still matter there.
@@ -107,6 +119,10 @@ class Config:
     min_confidence: Confidence = Confidence.MEDIUM
     baseline: Path | None = None
     max_file_size: int = 2_000_000
+    audit: bool = False  # also report findings that rest on a name or an API alone
+    #: Root-relative directories the user named to scan: test and example globs match below them,
+    #: so `secpat check examples/app` checks that app as deployed code.
+    scan_prefixes: tuple[str, ...] = ()
     file_timeout: int = 30  # seconds one file's analysis may take before it becomes a notice
     jwt_max_lifetime: int = 3600  # seconds
 
@@ -121,7 +137,15 @@ class Config:
         return not (_matches_any(rule_id, self.test_ignore) and self.is_test_path(path))
 
     def is_test_path(self, rel_path: str) -> bool:
-        return bool(self.test_paths) and _spec(self.test_paths).match_file(_posix(rel_path))
+        """Test, documentation or example code: not deployed (see `test-paths`)."""
+        if not self.test_paths:
+            return False
+        path = _posix(rel_path)
+        for prefix in sorted(self.scan_prefixes, key=len, reverse=True):
+            if prefix and path.startswith(prefix + "/"):
+                path = path[len(prefix) + 1:]
+                break
+        return _spec(self.test_paths).match_file(path)
 
     def is_excluded(self, rel_path: str, *, is_dir: bool = False) -> bool:
         """Whether discovery skips this path (built-in skips plus `exclude`)."""
@@ -136,6 +160,7 @@ class Config:
             "ignore": self.ignore,
             "per_path_ignores": self.per_path_ignores,
             "test_paths": self.test_paths,
+            "scan_prefixes": self.scan_prefixes,
             "test_ignore": self.test_ignore,
             "report_level": self.report_level.value,
             "min_confidence": self.min_confidence.value,
@@ -573,6 +598,7 @@ _PARSERS: dict[str, Callable[[_Layer, str, Any], Any]] = {
     "exclude": _globs,
     "extend-exclude": _globs,
     "respect-gitignore": _bool,
+    "audit": _bool,
     "fail-on": _level(Severity),
     "report-level": _level(Severity),
     "min-confidence": _level(Confidence),

@@ -7,6 +7,7 @@ and reused when nothing changed.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import multiprocessing
@@ -267,10 +268,25 @@ def _digest_reader(source: SourceFile) -> Callable[[], str | None]:
     return read
 
 
+def _scan_prefixes(paths: Sequence[Path], root: Path) -> tuple[str, ...]:
+    """The directories named to scan, relative to the root ("" for the root itself)."""
+    prefixes = set()
+    resolved_root = root.resolve()
+    for path in paths:
+        try:
+            rel = path.resolve().relative_to(resolved_root).as_posix()
+        except (OSError, ValueError):
+            continue
+        if path.is_dir():
+            prefixes.add("" if rel == "." else rel)
+    return tuple(sorted(prefixes))
+
+
 def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = None) -> ScanResult:
     options = options or ScanOptions()
     started = time.perf_counter()
     root = config.root
+    config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, root))
     files, notices = discover(paths, root, excludes=config.exclude, respect_gitignore=config.respect_gitignore)
     python_files = [f for f in files if f.kind == "python"]
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
@@ -317,6 +333,8 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     kept, suppressed = _suppress(findings, results, config)
     kept = [f for f in kept if config.is_enabled(f.rule_id, f.location.path)]
     kept = [f for f in kept if f.confidence >= config.min_confidence]
+    if not config.audit:
+        kept = [f for f in kept if not f.audit]
     reported = [f for f in kept if f.severity >= config.report_level]
     return ScanResult(
         findings=sorted(reported, key=Finding.sort_key),

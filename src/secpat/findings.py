@@ -75,6 +75,9 @@ class Finding:
     cwe: int | None = None  # overrides the rule's default CWE when more specific
     context: str = ""  # enclosing function qualname; part of the fingerprint
     extra: tuple[tuple[str, str], ...] = ()  # reporter-visible key/value details
+    #: Rests on a name, an API being present or a template filter with no known data behind it,
+    #: not on evidence: reported only in audit mode (`--audit`).
+    audit: bool = False
 
     def __post_init__(self) -> None:
         # Whoever makes a finding, it never holds a secret whole nor a megabyte of minified code:

@@ -67,6 +67,7 @@ def _finding(finding: Finding, rule: Rule | None, rules: Mapping[str, Rule]) -> 
         "title": rule.title if rule else None,
         "severity": finding.severity.value,
         "confidence": finding.confidence.value,
+        "audit": finding.audit,
         "cwe": finding.cwe or (rule.cwe if rule else None) or None,  # meta rules carry CWE 0
         "owasp": (rule.owasp or None) if rule else None,
         "message": finding.message,

@@ -160,6 +160,9 @@ def _result(
         steps = [{"location": _location(s.location) | {"message": {"text": s.note}}} for s in finding.flow]
         result["codeFlows"] = [{"threadFlows": [{"locations": steps}]}]
     properties: dict[str, Any] = {"confidence": finding.confidence.value}
+    if finding.audit:
+        properties["audit"] = True
+        properties["tags"] = ["audit"]
     if finding.cwe and (rule is None or finding.cwe != rule.cwe):
         # A more specific weakness than the rule's default: say so on the result itself.
         result["taxa"] = [_taxon_ref(finding.cwe, taxon_index)]

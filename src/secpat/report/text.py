@@ -87,7 +87,10 @@ def _finding_lines(finding: Finding, rule: Rule | None) -> list[Text]:
     head.append(finding.rule_id, style="bold magenta")
     head.append("  [")
     head.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
-    head.append(f"/{finding.confidence.value}]  {printable(finding.message)}")
+    head.append(f"/{finding.confidence.value}]  ")
+    if finding.audit:
+        head.append("[audit] ", style="dim")
+    head.append(printable(finding.message))
     lines = [head]
     if finding.snippet:
         lines += [Text(_INDENT + printable(code), style="dim") for code in finding.snippet.split("\n")]

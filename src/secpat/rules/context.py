@@ -94,9 +94,10 @@ class FileContext:
 
     def report(self, rule: Rule, node: ast.AST, message: str, *, scope: Function | None = None,
                confidence: Confidence | None = None, flow: Sequence[FlowStep] = (), cwe: int | None = None,
-               snippet: str | None = None) -> None:
+               snippet: str | None = None, audit: bool = False) -> None:
         """Report a finding at `node`. Pass `snippet` to replace the source text shown (a secret
-        must never be printed whole: give the masked line)."""
+        must never be printed whole: give the masked line). `audit` marks a finding without
+        evidence, shown only in audit mode."""
         if snippet is not None:
             line = self.module.line_text(getattr(node, "lineno", 1))
             snippet = clip(snippet, getattr(node, "col_offset", 0) - (len(line) - len(line.lstrip())))
@@ -110,6 +111,7 @@ class FileContext:
             flow=tuple(flow),
             cwe=cwe if cwe != rule.cwe else None,
             context=self.context_of(scope),
+            audit=audit,
         )
         if confidence is not None:
             finding = finding.with_confidence(confidence)
@@ -209,13 +211,14 @@ class TextContext:
         self.facts.append((kind, data))
 
     def report(self, rule: Rule, line: int, message: str, *, col: int = 0, end_line: int | None = None,
-               snippet: str | None = None, confidence: Confidence | None = None, cwe: int | None = None) -> None:
+               snippet: str | None = None, confidence: Confidence | None = None, cwe: int | None = None,
+               audit: bool = False) -> None:
         lines = self.lines
         raw = lines[line - 1] if 0 < line <= len(lines) else ""
         text = clip(raw.strip() if snippet is None else snippet, col - (len(raw) - len(raw.lstrip())))
         finding = Finding(rule_id=rule.id, location=Location(self.path, line, col, end_line), message=message,
                           severity=rule.severity, confidence=rule.confidence, snippet=text,
-                          cwe=cwe if cwe != rule.cwe else None)
+                          cwe=cwe if cwe != rule.cwe else None, audit=audit)
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
 
 
@@ -233,8 +236,9 @@ class ProjectContext:
         return self.facts_by_kind.get(kind, [])
 
     def report(self, rule: Rule, location: Location, message: str, *, snippet: str = "", context: str = "",
-               flow: Sequence[FlowStep] = (), confidence: Confidence | None = None, cwe: int | None = None) -> None:
+               flow: Sequence[FlowStep] = (), confidence: Confidence | None = None, cwe: int | None = None,
+               audit: bool = False) -> None:
         finding = Finding(rule_id=rule.id, location=location, message=message, severity=rule.severity,
                           confidence=rule.confidence, snippet=snippet, flow=tuple(flow),
-                          cwe=cwe if cwe != rule.cwe else None, context=context)
+                          cwe=cwe if cwe != rule.cwe else None, context=context, audit=audit)
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
