@@ -5,6 +5,10 @@ other line must produce nothing. `# ok: RULE` marks a look-alike that must
 stay silent (it is also checked by the "no extra finding" rule, and counted by
 the meta-test). `# todo-expect: RULE` records a known miss honestly: the test
 passes while it is missed and fails once it is found, so the note gets removed.
+`# audit: RULE` marks a finding that must be reported only in audit mode
+(`--audit`): it rests on a name or an API alone, not on evidence. Each fixture
+is scanned once in audit mode, and the findings marked audit must be exactly
+the `audit:` lines, the others exactly the `expect:` lines.
 
 Fixtures live under `tests/fixtures/<pattern>/`, and each is checked for the
 rules of its own pattern only: a Flask app written to test XSS would otherwise
@@ -35,7 +39,7 @@ from secpat.engine import ScanOptions, scan
 from secpat.rules import registry
 
 FIXTURES = Path(__file__).parent / "fixtures"
-_ANNOTATION = re.compile(r"#\s*(expect|ok|todo-expect|todo-ok):\s*([A-Z]+\d{3}(?:[\s,]+[A-Z]+\d{3})*)")
+_ANNOTATION = re.compile(r"#\s*(expect|audit|ok|todo-expect|todo-ok):\s*([A-Z]+\d{3}(?:[\s,]+[A-Z]+\d{3})*)")
 
 
 _ANNOTATED_SUFFIXES = {".py", ".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
@@ -55,7 +59,8 @@ def fixture_cases() -> list[Path]:
 
 
 def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
-    found: dict[str, set[tuple[str, int]]] = {"expect": set(), "ok": set(), "todo-expect": set(), "todo-ok": set()}
+    found: dict[str, set[tuple[str, int]]] = {"expect": set(), "audit": set(), "ok": set(), "todo-expect": set(),
+                                              "todo-ok": set()}
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if _annotated(p))
     for file in files:
         rel = file.name if path.is_file() else file.relative_to(path).as_posix()
@@ -81,19 +86,26 @@ def _prefix(path: Path) -> str:
     return PATTERN_DIRS[path.relative_to(FIXTURES).parts[0]]
 
 
-def run(path: Path) -> set[tuple[str, int]]:
+def run(path: Path) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
+    """(findings of the default mode, findings shown only in audit mode) as (path:rule, line)."""
     root = path.parent if path.is_file() else path
-    config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low", "select": [_prefix(path)]})
+    config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low", "select": [_prefix(path)],
+                                          "audit": True})
     result = scan([path], config, ScanOptions(use_cache=False, jobs=1))
     blocking = [n for n in result.notices if n.blocking]
     assert not blocking, blocking
-    return {(f"{f.location.path}:{f.rule_id}", f.location.line) for f in result.findings}
+    default = {(f"{f.location.path}:{f.rule_id}", f.location.line) for f in result.findings if not f.audit}
+    audit = {(f"{f.location.path}:{f.rule_id}", f.location.line) for f in result.findings if f.audit}
+    return default, audit
 
 
 @pytest.mark.parametrize("case", fixture_cases(), ids=lambda p: p.relative_to(FIXTURES).as_posix())
 def test_fixture(case: Path) -> None:
     notes = annotations(case)
-    got = run(case)
+    got, got_audit = run(case)
+    wrong_mode = notes["audit"] ^ got_audit
+    assert not wrong_mode, (f"audit-only findings differ: missed {sorted(notes['audit'] - got_audit)}, "
+                            f"extra {sorted(got_audit - notes['audit'])}")
     expected = notes["expect"] | notes["todo-ok"]
     missed = expected - got
     extra = got - expected - notes["todo-expect"]
@@ -109,7 +121,7 @@ def test_every_rule_has_positive_and_negative_fixtures() -> None:
     cases = fixture_cases() + (sorted(p for p in projects.iterdir() if p.is_dir()) if projects.is_dir() else [])
     for case in cases:
         notes = annotations(case)
-        positives.update(key.split(":")[-1] for key, _ in notes["expect"])
+        positives.update(key.split(":")[-1] for key, _ in notes["expect"] | notes["audit"])
         negatives.update(key.split(":")[-1] for key, _ in notes["ok"])
     checked = {rule.id for check in registry.file_checks() + registry.project_checks() for rule in check.rules
                if rule.kind == "static"}
