@@ -75,7 +75,13 @@ def bounded_patterns(lines: Iterable[str], where: str, notices: list[Notice]) ->
                                   f"ignore pattern with {wildcards} wildcards not applied (at most "
                                   f"{MAX_PATTERN_WILDCARDS} are matched, to keep matching fast)", number))
             continue
-        kept.append("/".join(parts))
+        pattern = "/".join(parts)
+        try:
+            pathspec.GitIgnoreSpec.from_lines([pattern])
+        except (ValueError, re.error) as exc:  # git ignores such a line too; it must not stop the scan
+            notices.append(Notice(where, NoticeKind.CONFIG, f"invalid ignore pattern not applied: {exc}", number))
+            continue
+        kept.append(pattern)
     return kept
 
 

@@ -66,6 +66,11 @@ def secret_spans(text: str, known: Iterable[tuple[str, str]] = ()) -> list[Span]
             line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         start = line_starts[match.line - 1] + match.col
         spans.append((start, start + len(match.secret), match.masked))
+        # The detector reports a repeated secret once; every copy of it is masked.
+        again = text.find(match.secret)
+        while again >= 0:
+            spans.append((again, again + len(match.secret), match.masked))
+            again = text.find(match.secret, again + len(match.secret))
     for literal in _LITERAL.finditer(text):
         group = "dq" if literal.group("dq") is not None else "sq"
         name = _NAME_BEFORE.search(text, max(0, literal.start() - 100), literal.start())
