@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import signal
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secpat import __version__, safeio
-from secpat.cache import ResultCache, content_digest
+from secpat.cache import ResultCache, codec, content_digest
 from secpat.config import Config
 from secpat.dataflow import labels as L
 from secpat.discovery import SourceFile, discover
@@ -62,6 +63,28 @@ class FileResult:
     analysed: bool = True
     #: (mtime_ns, size, content digest) of the exact bytes analysed, for the cache; None if not read.
     identity: tuple[int, int, str] | None = None
+    #: `conditionals` and `facts` as read from the cache, still JSON text: only the project stage needs
+    #: them, and it is itself cached, so a warm run with nothing changed never even parses them.
+    deferred: str | None = None
+
+    def load_deferred(self) -> None:
+        if self.deferred is not None:
+            self.conditionals, self.facts = codec.decode(json.loads(self.deferred))
+            self.deferred = None
+
+    def to_cache(self) -> object:
+        return {"now": codec.encode((self.findings, self.notices, self.suppressions, self.statement_spans,
+                                     self.functions, self.analysed, self.identity)),
+                "later": json.dumps(codec.encode((self.conditionals, self.facts)), separators=(",", ":"))}
+
+    @classmethod
+    def from_cache(cls, rel: str, payload: object) -> FileResult:
+        """Raises codec.CodecError (or a ValueError / TypeError) for a payload secpat did not write."""
+        if not isinstance(payload, dict) or set(payload) != {"now", "later"}:
+            raise codec.CodecError("malformed file result")
+        findings, notices, suppressions, spans, functions, analysed, identity = codec.decode(payload["now"])
+        return cls(rel=rel, findings=findings, notices=notices, suppressions=suppressions, statement_spans=spans,
+                   functions=functions, analysed=analysed, identity=identity, deferred=payload["later"])
 
 
 @dataclass(frozen=True)
@@ -259,6 +282,49 @@ def _mtime(path: Path) -> int:
         return 0
 
 
+def _cached_result(cache: ResultCache, source: SourceFile) -> FileResult | None:
+    payload = cache.lookup(source.rel, source.mtime_ns, source.size, _digest_reader(source))
+    if payload is None:
+        return None
+    try:
+        result = FileResult.from_cache(source.rel, payload)
+        if not isinstance(result.deferred, str):
+            raise codec.CodecError("malformed deferred part")
+        return result
+    except (codec.CodecError, ValueError, TypeError, RecursionError):
+        cache.forget(source.rel)
+        return None
+
+
+def _load_deferred(results: dict[str, FileResult], files: list[SourceFile], config: Config,
+                   project_roots: frozenset[str], options: ScanOptions, cache: ResultCache | None) -> None:
+    """Decode what the project stage needs; a file whose cached part cannot be decoded is analysed again."""
+    again = []
+    for source in files:
+        result = results.get(source.rel)
+        if result is None:
+            continue
+        try:
+            result.load_deferred()
+        except (codec.CodecError, ValueError, TypeError, RecursionError):
+            again.append(source)
+            if cache is not None:
+                cache.forget(source.rel)
+    for source, result in _run(again, config, project_roots, dataclasses.replace(options, progress=None)):
+        results[source.rel] = result
+
+
+def _cached_project(cache: ResultCache, project_key: str) -> tuple[list[Finding], list[Notice]] | None:
+    payload = cache.project_result(project_key)
+    if payload is None:
+        return None
+    try:
+        findings, notices = codec.decode(payload)
+    except (codec.CodecError, ValueError, TypeError, RecursionError):
+        return None
+    return findings, notices
+
+
 def _digest_reader(source: SourceFile) -> Callable[[], str | None]:
     def read() -> str | None:
         try:
@@ -301,8 +367,8 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     results: dict[str, FileResult] = {}
     todo: list[SourceFile] = []
     for source in files:
-        cached = cache.lookup(source.rel, source.mtime_ns, source.size, _digest_reader(source)) if cache else None
-        if isinstance(cached, FileResult):
+        cached = _cached_result(cache, source) if cache else None
+        if cached is not None:
             results[source.rel] = cached
         else:
             todo.append(source)
@@ -310,19 +376,23 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         results[source.rel] = result
         if cache is not None and result.identity is not None:
             # Keyed by the bytes the worker read: a file edited meanwhile is re-read next time.
-            cache.store(source.rel, *result.identity, result)
+            try:
+                cache.store(source.rel, *result.identity, result.to_cache())
+            except codec.CodecError:
+                pass  # a result holding something the codec does not know is simply not cached
 
     # The project stage reads other files; its result is reused only when no file changed at all.
     # The git index counts too: `git rm --cached .env` changes what the repository rules say.
     project_key = hashlib.sha256(repr(([(f.rel, f.mtime_ns, f.size) for f in files],
                                        _mtime(root / ".git" / "index"))).encode("utf-8", "surrogateescape")).hexdigest()
-    cached_project = cache.project_result(project_key) if cache else None
-    if isinstance(cached_project, tuple) and len(cached_project) == 2:
+    cached_project = _cached_project(cache, project_key) if cache else None
+    if cached_project is not None:
         project_findings, file_notices = cached_project
     else:
+        _load_deferred(results, files, config, project_roots, options, cache)
         project_findings, file_notices = _project_stage(results, files, config, project_roots)
         if cache is not None:
-            cache.store_project(project_key, (project_findings, file_notices))
+            cache.store_project(project_key, codec.encode((project_findings, file_notices)))
     if cache is not None:
         cache.save(keep=(f.rel for f in files))
     findings = _without_superseded([f for r in results.values() for f in r.findings] + project_findings)

@@ -6,7 +6,8 @@ version). `--cache-dir` moves the result files; the key never leaves the cache
 root.
 
 What: JSON holding, per file, the status and the content hash of the exact
-bytes that were analysed, and the result as plain data (`codec`). Each file
+bytes that were analysed, and the result as plain data (see `codec`; the
+engine decides what to encode and when to decode it). Each file
 opens with an HMAC-SHA256 of its body under a random key created 0600 in the
 cache root, so a cache file that secpat did not write here, such as one shipped
 inside a repository, is never read, let alone trusted. Anything malformed is
@@ -30,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 from secpat import safeio
-from secpat.cache.codec import CodecError, decode, encode
 
 __all__ = ["ResultCache", "cache_root", "content_digest"]
 
@@ -93,13 +93,13 @@ def _load_key(root: Path) -> bytes:
 class ResultCache:
     """Per-file results of one project under one configuration.
 
-    `entries` maps a file's path to (mtime_ns, size, content digest, encoded result); results are
-    decoded only when looked up, so a warm run pays only for what it uses.
+    `entries` maps a file's path to [mtime_ns, size, content digest, payload], the payload being
+    JSON data the caller encoded; the cache hands it back as it was stored.
     """
 
     def __init__(self, project_root: Path, key: str, directory: Path | None = None):
         self.entries: dict[str, list[Any]] = {}
-        #: (key of every file's identity, encoded project-stage findings and notices).
+        #: [key of every file's identity, payload of the project stage].
         self.project: list[Any] | None = None
         self.dirty = False
         self.problem: str | None = None  # why the cache is not in use, for a notice
@@ -165,8 +165,8 @@ class ResultCache:
         self.entries, self.project = files, project
 
     def lookup(self, rel: str, mtime_ns: int, size: int, read_digest) -> Any | None:
-        """The cached result for a file, or None. `read_digest()` hashes the file's current bytes
-        and is called only when its status changed since the result was stored."""
+        """The payload stored for a file, or None. `read_digest()` hashes the file's current bytes
+        and is called only when its status changed since the payload was stored."""
         entry = self.entries.get(rel)
         if entry is None:
             return None
@@ -179,45 +179,31 @@ class ResultCache:
                 return None
             entry[0] = mtime_ns
             self.dirty = True
-        return self._decode(rel, encoded)
+        return encoded
 
-    def _decode(self, rel: str, encoded: Any) -> Any | None:
-        try:
-            return decode(encoded)
-        except (CodecError, RecursionError):
-            del self.entries[rel]
+    def forget(self, rel: str) -> None:
+        """Drop a file's entry (its payload could not be used)."""
+        if self.entries.pop(rel, None) is not None:
             self.dirty = True
-            return None
 
     def project_result(self, project_key: str) -> Any | None:
         if self.project is None or self.project[0] != project_key:
             return None
-        try:
-            return decode(self.project[1])
-        except (CodecError, RecursionError):
-            self.project = None
-            return None
+        return self.project[1]
 
     # -- writing ---------------------------------------------------------------
 
-    def store(self, rel: str, mtime_ns: int, size: int, digest: str, result: Any) -> None:
-        """Remember `result` for the exact bytes it was computed from (their status and digest)."""
+    def store(self, rel: str, mtime_ns: int, size: int, digest: str, payload: Any) -> None:
+        """Remember `payload` for the exact bytes it was computed from (their status and digest)."""
         if self.path is None:
             return
-        try:
-            encoded = encode(result)
-        except CodecError:
-            return
-        self.entries[rel] = [mtime_ns, size, digest, encoded]
+        self.entries[rel] = [mtime_ns, size, digest, payload]
         self.dirty = True
 
-    def store_project(self, project_key: str, result: Any) -> None:
+    def store_project(self, project_key: str, payload: Any) -> None:
         if self.path is None:
             return
-        try:
-            self.project = [project_key, encode(result)]
-        except CodecError:
-            self.project = None
+        self.project = [project_key, payload]
         self.dirty = True
 
     def save(self, keep: Iterable[str]) -> None:

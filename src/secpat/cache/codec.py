@@ -1,8 +1,7 @@
 """Plain-data encoding of analysis results for the cache: JSON values in, secpat values out.
 
-Only secpat's own dataclasses and enums can come back out (looked up among modules
-already imported, never imported on demand), plus lists, tuples, dicts, sets and
-scalars. Nothing in a cache file can name a function to call or code to run;
+Only secpat's own dataclasses and enums can come back out (from secpat's own
+modules, by dotted name), plus lists, tuples, dicts, sets and scalars. Nothing in a cache file can name a function to call or code to run;
 anything unexpected raises `CodecError` and the whole file is discarded.
 
 Tagged forms (a JSON object with one key): `t` tuple, `s` set, `f` frozenset,
@@ -14,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import sys
+import importlib
+import re
 from typing import Any
 
 __all__ = ["CodecError", "decode", "encode"]
@@ -41,20 +41,22 @@ def _class_name(cls: type) -> str:
 
 def encode(value: Any) -> Any:
     """`value` as JSON-compatible data. Raises CodecError for anything that is not secpat data."""
-    if isinstance(value, _SCALARS):
+    if type(value) in _SCALARS:
         return value
+    if isinstance(value, enum.Enum):  # before str and int: `class Kind(str, Enum)` must come back an enum
+        return {"e": [_class_name(type(value)), value.value]}
     if isinstance(value, list):
         return [encode(v) for v in value]
     if isinstance(value, tuple):
         return {"t": [encode(v) for v in value]}
-    if isinstance(value, enum.Enum):
-        return {"e": [_class_name(type(value)), value.value]}
     if isinstance(value, dict):
         return {"d": [[encode(k), encode(v)] for k, v in value.items()]}
     if isinstance(value, frozenset):
         return {"f": [encode(v) for v in value]}
     if isinstance(value, set):
         return {"s": [encode(v) for v in value]}
+    if isinstance(value, _SCALARS):  # str or int subclasses: kept as their plain value
+        return value
     cls = type(value)
     if cls.__name__ == "Rule" and cls.__module__ == "secpat.rules.registry":
         return {"r": value.id}
@@ -63,36 +65,45 @@ def encode(value: Any) -> Any:
     raise CodecError(f"cannot cache a {cls.__module__}.{cls.__qualname__}")
 
 
+_CLASSES: dict[str, type] = {}
+_MODULE_NAME = re.compile(r"secpat(?:\.[a-z_][a-z0-9_]*)*")
+
+
 def _resolve(name: object) -> type:
-    """A secpat class by name, from modules already imported; anything else is refused."""
+    """A secpat data class or enum by name; anything else is refused."""
+    known = _CLASSES.get(name) if isinstance(name, str) else None
+    if known is not None:
+        return known
     if not isinstance(name, str) or ":" not in name:
         raise CodecError(f"bad class name {name!r}")
     module_name, _, qualname = name.partition(":")
-    if module_name != "secpat" and not module_name.startswith("secpat."):
+    if not _MODULE_NAME.fullmatch(module_name):
         raise CodecError(f"class outside secpat: {name!r}")
-    obj: object = sys.modules.get(module_name)
-    if obj is None:
-        raise CodecError(f"module not loaded: {module_name!r}")
+    try:
+        obj: object = importlib.import_module(module_name)  # secpat's own code, never the scanned tree's
+    except ImportError:
+        raise CodecError(f"no such secpat module: {module_name!r}") from None
     for part in qualname.split("."):
-        if not part.isidentifier() or part.startswith("__"):
+        if not part.isidentifier() or part.startswith("_"):
             raise CodecError(f"bad class name {name!r}")
         obj = getattr(obj, part, None)
     if isinstance(obj, type) and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum)):
+        _CLASSES[name] = obj
         return obj
     raise CodecError(f"not a secpat data class: {name!r}")
 
 
 def decode(data: Any) -> Any:
     """The value `encode` turned into `data`. Raises CodecError on anything else."""
-    if isinstance(data, _SCALARS):
+    if type(data) in _SCALARS:
         return data
-    if isinstance(data, list):
-        return [decode(v) for v in data]
-    if not isinstance(data, dict) or len(data) != 1:
+    if type(data) is list:
+        return [v if type(v) in _SCALARS else decode(v) for v in data]
+    if type(data) is not dict or len(data) != 1:
         raise CodecError("malformed cache value")
     (tag, body), = data.items()
-    if tag == "t" and isinstance(body, list):
-        return tuple(decode(v) for v in body)
+    if tag == "t" and type(body) is list:
+        return tuple([v if type(v) in _SCALARS else decode(v) for v in body])
     if tag == "d" and isinstance(body, list):
         out = {}
         for pair in body:
@@ -126,8 +137,10 @@ def decode(data: Any) -> Any:
         names = _init_fields(cls)
         if len(names) != len(body[1]):
             raise CodecError(f"wrong fields for {body[0]!r}")
-        try:
-            return cls(**{n: decode(v) for n, v in zip(names, body[1])})
-        except TypeError as exc:
-            raise CodecError(f"cannot rebuild {body[0]!r}: {exc}") from None
+        # Rebuilt field by field, as stored: `__post_init__` already ran (masking, validation) when
+        # the value was first made, and running it again on every warm run would cost more than the scan.
+        obj = object.__new__(cls)
+        for name, value in zip(names, body[1]):
+            object.__setattr__(obj, name, value if type(value) in _SCALARS else decode(value))
+        return obj
     raise CodecError(f"unknown cache tag {tag!r}")

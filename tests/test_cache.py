@@ -1,0 +1,84 @@
+"""The result cache: warm and partly warm runs report exactly what a cold run does, and the codec
+rebuilds nothing but secpat's own data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from secpat.cache.codec import CodecError, decode, encode
+from secpat.config import load_config
+from secpat.engine import FileResult, ScanOptions, scan
+
+PROJECTS = Path(__file__).parent / "projects"
+
+
+def _findings(root: Path, cache_dir: Path | None) -> list[tuple]:
+    config = load_config(root, overrides={"min-confidence": "low", "audit": True})
+    result = scan([root], config, ScanOptions(use_cache=cache_dir is not None, cache_dir=cache_dir, jobs=1))
+    return [(f.location.path, f.location.line, f.rule_id, f.message, f.flow, f.fingerprint, f.audit)
+            for f in result.findings]
+
+
+@pytest.mark.parametrize("name", ["django_vulnerable", "flask_vulnerable", "fastapi_vulnerable"])
+def test_warm_and_touched_runs_equal_a_cold_run(tmp_path: Path, name: str) -> None:
+    project = tmp_path / name
+    shutil.copytree(PROJECTS / name, project)
+    cold = _findings(project, None)
+    assert cold
+    cache_dir = tmp_path / "cache"
+    assert _findings(project, cache_dir) == cold  # fills the cache
+    assert _findings(project, cache_dir) == cold  # every file and the project stage from the cache
+    first_python = sorted(project.rglob("*.py"))[0]
+    first_python.write_text(first_python.read_text() + "\n# touched\n")
+    assert _findings(project, cache_dir) == cold  # one file analysed again, the project stage rerun
+
+
+def test_file_result_round_trips_through_the_cache_form() -> None:
+    project = PROJECTS / "flask_vulnerable"
+    config = load_config(project)
+    from secpat.discovery import discover
+    from secpat.engine import FileTask, analyse_file
+
+    files, _ = discover([project], project)
+    for source in files:
+        result = analyse_file(FileTask(source, config, frozenset({"app"})))
+        again = FileResult.from_cache(source.rel, encode_json(result.to_cache()))
+        again.load_deferred()
+        assert again == result, source.rel
+
+
+def encode_json(value: object) -> object:
+    import json
+
+    return json.loads(json.dumps(value))
+
+
+@pytest.mark.parametrize("hostile", [
+    {"c": ["os:system", ["id"]]},
+    {"c": ["subprocess:Popen", [["id"]]]},
+    {"e": ["builtins:object", 1]},
+    {"c": ["secpat.engine:scan", []]},  # a function, not a data class
+    {"c": ["secpat.engine:_OverBudget", []]},  # private names are refused too
+    {"c": ["secpat..engine:FileResult", []]},
+    {"c": ["secpat.findings:Location", ["a.py"]]},  # wrong number of fields
+    {"x": 1},
+    {"t": [1], "d": []},
+])
+def test_codec_refuses_what_secpat_did_not_write(hostile: object) -> None:
+    with pytest.raises(CodecError):
+        decode(hostile)
+
+
+def test_cache_key_file_is_private(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "a.py").write_text("import random\ntoken = random.random()\n")
+    cache_root = Path(os.environ["SECPAT_CACHE_DIR"])
+    scan([root], load_config(root), ScanOptions(jobs=1))
+    key = cache_root / "key"
+    assert key.stat().st_mode & 0o777 == 0o600
+    assert encode(decode(encode(("x", 1)))) == encode(("x", 1))
