@@ -109,7 +109,8 @@ class _Ignores:
         except FileNotFoundError:
             return 0
         except OSError as exc:
-            self.notices.append(Notice(where, NoticeKind.UNREADABLE, f"not read: {exc.strerror or exc}"))
+            # Not a reason to stop the scan: without its patterns more is scanned, never less.
+            self.notices.append(Notice(where, NoticeKind.CONFIG, f"not read: {exc.strerror or exc}"))
             return 0
         lines = data.decode("utf-8", errors="replace").splitlines()
         self.specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(bounded_patterns(lines, where, self.notices))))
