@@ -300,7 +300,7 @@ def _made_of_user_name(value: str, user_values: set[str]) -> bool:
 #: Where a literal only documents an API or previews output: OpenAPI/JSON-schema samples.
 _SAMPLE_KEYS = frozenset({"example", "examples", "openapi_examples", "x-example", "sample", "samples"})
 #: Calls that build a link: their `kwargs` are path parameters, not credentials this code uses.
-_LINK_BUILDERS = ("reverse", "url_for", "build_absolute_uri")
+_LINK_BUILDERS = ("reverse", "url_for", "build_absolute_uri")  # also `reverse_lazy`, `eventreverse_absolute`
 
 
 def _sample_literals(tree: ast.AST) -> set[int]:
@@ -313,7 +313,7 @@ def _sample_literals(tree: ast.AST) -> set[int]:
                       if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.lower() in _SAMPLE_KEYS]
         elif isinstance(node, ast.keyword) and node.arg and node.arg.lower() in _SAMPLE_KEYS:
             roots.append(node.value)
-        elif isinstance(node, ast.Call) and _callee_name(node).lower().endswith(_LINK_BUILDERS):
+        elif isinstance(node, ast.Call) and any(b in _callee_name(node).lower() for b in _LINK_BUILDERS):
             roots += [kw.value for kw in node.keywords if kw.arg == "kwargs"]
     found: set[int] = set()
     for root in roots:
