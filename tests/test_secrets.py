@@ -340,9 +340,12 @@ def test_nested_gitignore_covers_its_directory(tmp_path: Path) -> None:
     assert [f for f in result.findings if f.rule_id == "SECRET003"] == []
 
 
-def test_outside_a_repository_gitignore_still_decides(tmp_path: Path) -> None:
-    assert list(exposed(make_tree(tmp_path, {".env": ENV}, repo=False))) == [".env"]
+def test_outside_a_repository_nothing_is_exposed(tmp_path: Path) -> None:
+    # An unpacked release is not a repository: there is nothing to commit a file to or ignore it from.
+    assert exposed(make_tree(tmp_path, {".env": ENV}, repo=False)) == {}
     assert exposed(make_tree(tmp_path / "b", {".env": ENV, ".gitignore": ".env\n"}, repo=False)) == {}
+    # The same tree once it is a repository.
+    assert list(exposed(make_tree(tmp_path / "c", {".env": ENV}))) == [".env"]
 
 
 # -- the prefilter history relies on ------------------------------------------------------------------
@@ -390,7 +393,7 @@ def _assert_masked(text: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_reports_never_contain_a_secret(tmp_path: Path, fmt: str) -> None:
-    make_tree(tmp_path, LEAKY, repo=False)
+    make_tree(tmp_path, LEAKY)
     result = _secpat("check", ".", "--no-cache", "--format", fmt, "--min-confidence", "low", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     _assert_masked(result.stdout + result.stderr)

@@ -188,8 +188,10 @@ def _encode(ctx: FileContext, function, event, callee: str, max_lifetime: int) -
     key_node = _arg(node, key_index, "key")
     algorithm = _algorithm(node, event, callee)
     deferred = any(L.deferred(label) for label in payload)
+    unsigned = isinstance(algorithm, str) and algorithm.lower() == "none"
     if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
-        ctx.report(JWT001, node, "token issued without `exp`: it never expires", scope=function)
+        # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding.
+        ctx.report(JWT001, node, "token issued without `exp`: it never expires", scope=function, audit=unsigned)
     lifetimes = [int(label[len(L.LIFETIME_PREFIX):]) for label in payload if label.startswith(L.LIFETIME_PREFIX)]
     if lifetimes and max(lifetimes) > max_lifetime and not _is_refresh(function, payload):
         ctx.report(JWT005, node, f"token lifetime {_span(max(lifetimes))} is over the maximum of "
@@ -197,12 +199,29 @@ def _encode(ctx: FileContext, function, event, callee: str, max_lifetime: int) -
     for label in payload:
         if label.startswith(L.KEY_PREFIX):
             claim = label[len(L.KEY_PREFIX):]
+            if claim in _PUBLIC_CLAIMS:
+                continue
             if names.classify(claim) in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.PERSONAL):
                 ctx.report(JWT007, node, f"claim `{claim}` puts a secret in a payload anyone can read",
                            scope=function, flow=payload[label])
-    if isinstance(algorithm, str) and algorithm.lower() == "none":
-        ctx.report(JWT006, node, "token signed with `alg: none`: anyone can forge it", scope=function)
+    if unsigned:
+        ctx.report(JWT006, node, "token signed with `alg: none`: anyone can forge it", scope=function,
+                   audit=_is_outbound_assertion(payload))
     _key(ctx, function, event, key_node, key_index, algorithm)
+
+
+#: Registered claims that are not secrets although their names sound so: the OIDC `nonce` echoes
+#: the relying party's replay-protection value back to it.
+_PUBLIC_CLAIMS = frozenset({"nonce"})
+
+
+def _is_outbound_assertion(payload: L.Value) -> bool:
+    """Claims naming the caller as issuer (`iss`) with no subject and no expiry: an assertion this
+    code sends to a third-party API that specifies an unsigned token (PayPal-Auth-Assertion), not
+    a token this application issues to users and later trusts."""
+    keys = {label[len(L.KEY_PREFIX):] for label in payload if label.startswith(L.KEY_PREFIX)}
+    deferred = any(L.deferred(label) for label in payload)
+    return L.DICT in payload and not deferred and "iss" in keys and not keys & {"sub", "exp"}
 
 
 def _decode(ctx: FileContext, function, event, callee: str) -> None:

@@ -7,7 +7,9 @@ salt, password, cookie or session value is reported, with the path it took.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import re
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -137,16 +139,82 @@ def predictable_security_values(ctx: FileContext) -> None:
             if not use.value:
                 continue
             outcomes = list(_OUTCOMES)
-            if use.kind is not names.NameKind.SHORT_CODE:
+            if use.kind is not names.NameKind.SHORT_CODE and not _unique_enough_nonce(use):
                 outcomes.append(_SHORT)
             # A cookie or session value is a secret only if it is random, or its name says so:
             # `session["last_seen"] = time.time()` is fine.
             if not use.via_name and use.kind is None:
                 outcomes = [o for o in outcomes if o.label in (L.RANDOM, L.SEEDED)]
+            if L.TIME in use.value and _clock_is_a_claim(function.node, use.node, use.value[L.TIME]):
+                use = dataclasses.replace(use, value={k: v for k, v in use.value.items() if k != L.TIME})
             if use.name and names.words(use.name)[-1] == "salt":
                 # A predictable salt has its own weakness: precomputed tables work again.
                 outcomes = [dataclasses.replace(o, cwe=760) for o in outcomes]
             ctx.report_flow(use.node, use.value, outcomes, scope=function, sink_note=use.description)
+
+
+_BITS = re.compile(r"\((\d+) bits\)")
+#: A nonce must not repeat, and guessing one gains nothing: 96 random bits make a repeat
+#: negligible (the size AES-GCM and ChaCha20 use). Keys, tokens and ids that grant access need 128.
+_NONCE_BITS = 96
+
+
+def _unique_enough_nonce(use) -> bool:
+    if not use.name or names.words(use.name)[-1:] != ("nonce",):
+        return False
+    trace = use.value.get(L.SHORT_TOKEN)
+    bits = _BITS.search(trace[0].note) if trace else None
+    return bits is not None and int(bits.group(1)) >= _NONCE_BITS
+
+
+#: Names of the time fields a token or signed credential carries: `iat`, `exp`, `expiry_ms`, `issued_at`.
+_TIME_CLAIM_WORDS = frozenset({"iat", "exp", "nbf", "expiry", "expires", "expire", "expiration", "issued", "ttl",
+                               "deadline", "until", "lifetime", "before", "after"})
+_BACKTICKED = re.compile(r"`([^`]+)`")
+
+
+def _is_time_claim(name: str) -> bool:
+    return any(word in _TIME_CLAIM_WORDS for word in names.words(name))
+
+
+def _clock_is_a_claim(function_node: ast.AST, node: ast.AST, trace: tuple) -> bool:
+    """The clock is the token's issue or expiry time (`{"iat": now, "exp": now + 3600}`,
+    `f"{user}:{expiry}:{sign(...)}"`), readable by design: the secret part is the signature or a
+    random id. Hashing the clock (`md5(f"{user}{expiry}")`) still makes a guessable value."""
+    if any(_is_hash_call(n) for n in ast.walk(node)):
+        return False
+    # Through a variable or key named for the time it holds: "assigned to `expiry_ms`".
+    if any(_is_time_claim(name) for step in trace[1:] for name in _BACKTICKED.findall(step.note)):
+        return True
+    # Written straight into the claim: `{"iat": int(time.time())}`.
+    source = trace[0].location if trace else None
+    if source is None or source.path != trace[-1].location.path:
+        return False
+    for dict_node in (n for n in ast.walk(function_node) if isinstance(n, ast.Dict)):
+        for key, value in zip(dict_node.keys, dict_node.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and _is_time_claim(key.value) \
+                    and _contains(value, source.line, source.col):
+                return True
+    return False
+
+
+def _is_hash_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    base = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+    return base == "hashlib" or name in _HASH_NAMES
+
+
+_HASH_NAMES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake2b", "blake2s", "sha3_256",
+                         "sha3_512", "uuid3", "uuid5"})
+
+
+def _contains(node: ast.AST, line: int, col: int) -> bool:
+    start = (node.lineno, node.col_offset)
+    end = (getattr(node, "end_lineno", node.lineno) or node.lineno, getattr(node, "end_col_offset", 0) or 0)
+    return start <= (line, col) < end
 
 
 #: Identifier fragments without which a module has no security value to protect.

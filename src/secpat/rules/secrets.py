@@ -21,11 +21,12 @@ from pathlib import Path, PurePosixPath
 
 import pathspec
 
+from secpat import names
 from secpat.findings import Confidence, Location, Severity
 from secpat.model.module import Call, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
-from secpat.secrets.entropy import Judgement, judge_value, secret_kind
+from secpat.secrets.entropy import PLACEHOLDER_VALUES, Judgement, judge_value, secret_kind
 from secpat.secrets.formats import FormatMatch, scan_text
 from secpat.secrets.masking import mask, mask_line, mask_span
 
@@ -160,6 +161,7 @@ class Hit:
     source: str  # the format id, "named" or "fallback"
     real: bool = True  # the value itself looks like a real secret (a `"dev"` fallback does not)
     scope: object | None = None  # the model's Function, for the fingerprint's context
+    audit: bool = False  # real-looking, but what it guards is not deployed (a local database, a keyless service)
 
 
 class _At:
@@ -178,8 +180,13 @@ def _format_hit(match: FormatMatch, lines: list[str], where: str) -> Hit:
     what = f"{fmt.description} (`{match.masked}`)"
     message = f"{what} {where}: revoke it and load it from the environment"
     end = match.col + len(match.secret) if "\n" not in match.secret else None
+    local = fmt.id == "url-password" and (match.host or "").lower() in _LOCAL_HOSTS
     return Hit(SECRET001, match.line, match.col, end, match.secret, match.masked, message, what, snippet,
-               fmt.confidence, fmt.id)
+               fmt.confidence, fmt.id, audit=local)
+
+
+#: A password for a database on this machine is a developer's or a CI job's, not production's.
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "0.0.0.0"})
 
 
 def _named_what(name: str, judgement: Judgement, masked: str) -> str:
@@ -202,12 +209,19 @@ def python_hits(module: Module) -> list[Hit]:
     fallback_lines = {h.line: h for h in fallbacks}
     hits: list[Hit] = []
     format_lines: set[int] = set()
+    samples: set[int] | None = None  # ids of literals that only document or preview, computed when needed
     for match in scan_text(module.source):
         fallback = fallback_lines.get(match.line)
         if fallback is not None and match.secret in fallback.secret:
             continue  # the fallback finding already names this value
-        hits.append(_format_hit(match, lines, "in source"))
         format_lines.add(match.line)
+        if match.format.id in _SELF_MADE:
+            if samples is None:
+                samples = _sample_literals(module.tree)
+            if _inside_sample(module.tree, samples, match.line, match.col):
+                continue  # a sample token in API documentation; a provider's key there is still leaked
+        hits.append(_format_hit(match, lines, "in source"))
+    user_values = {b.value for b in module.literal_bindings if _names_user(b.name)}
     for binding in module.literal_bindings:
         line = binding.node.lineno
         if line in format_lines or line in fallback_lines or _in_enum(module, binding):
@@ -216,7 +230,11 @@ def python_hits(module: Module) -> list[Hit]:
         if kind is None:
             continue
         judgement = judge_value(binding.value, kind, binding.name)
-        if judgement is None:
+        if judgement is None or _made_of_user_name(binding.value, user_values):
+            continue
+        if samples is None:
+            samples = _sample_literals(module.tree)
+        if id(binding.node) in samples or _refused_only(module, binding):
             continue
         masked = mask(judgement.secret)
         what = _named_what(binding.name, judgement, masked)
@@ -255,6 +273,92 @@ def _masked_literal_line(module: Module, node: ast.Constant, secret: str, masked
     # Escapes or implicit concatenation: the literal's source differs from its value.
     end = node.end_col_offset if node.end_lineno == node.lineno else None
     return mask_span(line, node.col_offset, end, masked).strip()
+
+
+_USER_HEADS = frozenset({"user", "username", "usr", "login", "uid"})
+
+
+def _names_user(name: str) -> bool:
+    ws = names.words(name)
+    return bool(ws) and ws[-1] in _USER_HEADS or ws[-2:] == ("user", "name")
+
+
+def _made_of_user_name(value: str, user_values: set[str]) -> bool:
+    """`POSTGRES_USER=pguser` with `POSTGRES_PASSWORD=pguserpassword`, or `admin`/`admin`: the password
+    is the user name, alone or with a filler word or a few digits. A stand-in, not a chosen secret."""
+    lower = value.lower()
+    for user in user_values:
+        user = user.lower()
+        if len(user) < 2 or user not in lower:
+            continue
+        rest = lower.replace(user, "", 1).strip("_-.:@ ")
+        if not rest or rest in PLACEHOLDER_VALUES or (rest.isdigit() and len(rest) <= 4):
+            return True
+    return False
+
+
+#: Where a literal only documents an API or previews output: OpenAPI/JSON-schema samples.
+_SAMPLE_KEYS = frozenset({"example", "examples", "openapi_examples", "x-example", "sample", "samples"})
+#: Calls that build a link: their `kwargs` are path parameters, not credentials this code uses.
+_LINK_BUILDERS = ("reverse", "url_for", "build_absolute_uri")  # also `reverse_lazy`, `eventreverse_absolute`
+
+
+def _sample_literals(tree: ast.AST) -> set[int]:
+    """ids of the string literals inside `example=...`, `{"example": ...}`, `examples=[...]`, and inside
+    the `kwargs` of a link builder (`reverse(..., kwargs={"secret": "6zzj..."})` renders a sample link)."""
+    roots: list[ast.AST] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            roots += [v for k, v in zip(node.keys, node.values)
+                      if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.lower() in _SAMPLE_KEYS]
+        elif isinstance(node, ast.keyword) and node.arg and node.arg.lower() in _SAMPLE_KEYS:
+            roots.append(node.value)
+        elif isinstance(node, ast.Call) and any(b in _callee_name(node).lower() for b in _LINK_BUILDERS):
+            roots += [kw.value for kw in node.keywords if kw.arg == "kwargs"]
+    found: set[int] = set()
+    for root in roots:
+        found.update(id(n) for n in ast.walk(root) if isinstance(n, ast.Constant))
+    return found
+
+
+def _inside_sample(tree: ast.AST, samples: set[int], line: int, col: int) -> bool:
+    for node in ast.walk(tree):
+        if id(node) in samples and isinstance(node, ast.Constant):
+            start = (node.lineno, node.col_offset)
+            end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+            if start <= (line, col) < end:
+                return True
+    return False
+
+
+def _callee_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+#: Calls that test a candidate against a value rather than use it: `authenticate_user(name, KNOWN_BAD)`.
+_CHECKING_VERBS = frozenset({"authenticate", "check", "verify", "validate", "is", "has", "compare", "matches",
+                             "match", "equals", "reject", "refuse", "deny"})
+
+
+def _refused_only(module: Module, binding: LiteralBinding) -> bool:
+    """A module constant that the code only compares input with (`if password == LEGACY_DEFAULT:`):
+    a known-bad value kept to refuse it, never used to authenticate anything."""
+    if binding.kind != "assign" or not binding.scope.is_module:
+        return False
+    name = binding.name
+    compared = used = 0
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Compare):
+            operands = [node.left, *node.comparators]
+            compared += sum(isinstance(o, ast.Name) and o.id == name for o in operands)
+        elif isinstance(node, ast.Call):
+            verb = names.words(_callee_name(node))[:1]
+            if verb and verb[0] in _CHECKING_VERBS:
+                compared += sum(isinstance(a, ast.Name) and a.id == name for a in node.args)
+        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            used += 1
+    return compared > 0 and compared == used
 
 
 def _in_enum(module: Module, binding: LiteralBinding) -> bool:
@@ -306,6 +410,9 @@ def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | 
         return
     value = default.value
     judgement = judge_value(value, kind, env_name)
+    # `os.environ.get("OLLAMA_API_KEY", "ollama")`: the fallback names the service, which takes no key
+    # (a local model server); nothing the application protects depends on it.
+    keyless = judgement is None and _names_service(value, env_name)
     masked = mask(value)
     looks = "a real-looking secret" if judgement else "a literal"
     what = f"`{env_name}` falling back to {looks} (`{masked}`)"
@@ -313,7 +420,17 @@ def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | 
                f"the variable runs with a secret anyone can read; read it without a default")
     yield Hit(SECRET002, default.lineno, default.col_offset, default.end_col_offset, value, masked, message, what,
               _masked_literal_line(module, default, value, masked), Confidence.HIGH, "fallback",
-              real=judgement is not None, scope=scope)
+              real=judgement is not None, scope=scope, audit=keyless)
+
+
+_CREDENTIAL_WORDS = frozenset({"api", "key", "token", "secret", "access", "auth", "password", "pass", "pwd", "private",
+                               "client", "app", "bearer", "id"})
+
+
+def _names_service(value: str, env_name: str) -> bool:
+    """The fallback is the name of the service the variable is for: `OLLAMA_API_KEY` -> `ollama`."""
+    service = set(names.words(env_name)) - _CREDENTIAL_WORDS
+    return bool(service) and value.strip().lower() in service
 
 
 def _env_reads(module: Module) -> Iterator[tuple[Call, int | None]]:
@@ -358,15 +475,44 @@ def _assignment_targets(module: Module) -> dict[int, str]:
 
 
 _JUDGED_BY_VALUE = {"named", "fallback", "url-password"}  # a test database's URL is a test value too
+#: Formats of material anyone makes for themselves: a key pair, a signed token, a Django key from
+#: `startproject`. In test code it was made for the test. Keys a provider issues (AWS, Stripe,
+#: GitHub, Slack...) grant access to a real account wherever they are found, and stay reported.
+_SELF_MADE = frozenset({"private-key", "jwt", "django-insecure-key", "age-secret-key", "url-password"})
+#: Continuous-integration configuration: its passwords are for throwaway service containers.
+_CI_DIRS = (".github/workflows/", ".circleci/", ".buildkite/", ".woodpecker/", ".gitlab/ci/")
+_CI_FILES = frozenset({".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".drone.yml",
+                       "appveyor.yml", ".appveyor.yml", ".woodpecker.yml", "cloudbuild.yaml", "cloudbuild.yml",
+                       "tox.ini"})
+
+
+def is_ci_config(path: str) -> bool:
+    posix = "/" + path.replace("\\", "/").lstrip("/")
+    return PurePosixPath(posix).name in _CI_FILES or any("/" + d in posix for d in _CI_DIRS)
+
+
+def _in_test_code(config: object, path: str) -> bool:
+    is_test = getattr(config, "is_test_path", None)
+    return is_test is not None and is_test(path)
 
 
 def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
     """Test code is full of made-up passwords (`login(password="s3cret")`): a value judged by its
     name there is low confidence. Known formats keep theirs: a real key in a test is still leaked."""
-    is_test = getattr(config, "is_test_path", None)
-    if hit.source in _JUDGED_BY_VALUE and is_test is not None and is_test(path):
+    if hit.source in _JUDGED_BY_VALUE and _in_test_code(config, path):
         return Confidence.LOW
     return hit.confidence
+
+
+def audit_only(hit: Hit, config: object, path: str) -> bool:
+    """Reported only in audit mode: a secret that guards nothing deployed. Values judged by their
+    name and self-made keys in test, documentation and example code; passwords in CI configuration;
+    passwords for a database on localhost. A provider-issued key is reported everywhere."""
+    if hit.audit:
+        return True
+    if hit.source in _JUDGED_BY_VALUE or hit.source in _SELF_MADE:
+        return _in_test_code(config, path) or (hit.source in _JUDGED_BY_VALUE and is_ci_config(path))
+    return False
 
 
 @check(SECRET001, SECRET002)
@@ -376,7 +522,8 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
             ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
         scope = hit.scope if hit.scope is not None and not getattr(hit.scope, "is_module", True) else None
         ctx.report(hit.rule, _At(hit.line, hit.col, hit.end_col), hit.message, scope=scope,
-                   confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet)
+                   confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet,
+                   audit=audit_only(hit, ctx.config, ctx.module.path))
 
 
 # -- env, config and template files ------------------------------------------------------
@@ -397,14 +544,16 @@ def text_hits(kind: str, text: str) -> list[Hit]:
     if kind not in ("env", "config"):
         return hits
     format_lines = {h.line for h in hits}
-    for number, key, value, col in _key_values(lines):
+    pairs = list(_key_values(lines))
+    user_values = {value for _, key, value, _ in pairs if _names_user(key)}
+    for number, key, value, col in pairs:
         if number in format_lines:
             continue
         kind_of_key = secret_kind(key)
         if kind_of_key is None:
             continue
         judgement = judge_value(value, kind_of_key, key)
-        if judgement is None:
+        if judgement is None or _made_of_user_name(value, user_values):
             continue
         masked = mask(judgement.secret)
         snippet = mask_line(lines[number - 1], [(judgement.secret, masked)]).strip()
@@ -473,9 +622,10 @@ def _unescape_json(value: str) -> str:
 
 @check(SECRET001, kinds=("env", "config", "template"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
+    config = getattr(ctx, "config", None)
     for hit in text_hits(ctx.kind, ctx.text):
         ctx.report(hit.rule, hit.line, hit.message, col=hit.col, snippet=hit.snippet,
-                   confidence=confidence_for(hit, getattr(ctx, "config", None), ctx.path))
+                   confidence=confidence_for(hit, config, ctx.path), audit=audit_only(hit, config, ctx.path))
 
 
 # -- files that hold secrets (SECRET003) -------------------------------------------------------
@@ -539,7 +689,9 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
     root = Path(ctx.root)
     candidates: dict[str, str] = {path: str(reason) for path, reason in ctx.facts("secret-file")}
     repo = git_toplevel(root)
-    tracked = tracked_files(root) if repo is not None else set()
+    if repo is None:
+        return  # not a git work tree (an unpacked release): nothing is tracked, nothing to ignore
+    tracked = tracked_files(root)
     scanned_dirs = {str(PurePosixPath(f.rel).parent) for f in ctx.files}
     for path in sorted(tracked - set(candidates)):
         # Ignored but still tracked, or a name discovery does not read: decide from name and content.
@@ -549,7 +701,7 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
         reason = secret_file_reason(path, _read_head(root / path))
         if reason:
             candidates[path] = reason
-    ignores = _GitIgnores(repo or root, root)
+    ignores = _GitIgnores(repo, root)
     for path in sorted(candidates):
         reason = candidates[path]
         if path in tracked:

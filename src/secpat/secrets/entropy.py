@@ -197,6 +197,50 @@ def repeats_name(value: str, name: str) -> bool:
     return bool(value_words) and value_words <= set(names.words(name)) | _DESCRIPTIVE_WORDS
 
 
+# Values with the shape of something other than a secret. A secret-named field can hold them:
+# `TOTAL_TOKEN_KEY = "llm.usage.total_tokens"` (an attribute name), `"reset_password": "20/m/ip"`
+# (a rate limit), `"input_per_million_tokens": 0.114` (a price), `"password": "Database password"`.
+_NUMBER = re.compile(r"^[+-]?\d*\.\d+(?:[eE][+-]?\d+)?$")  # 0.114, 1.5e-3; integers are judged as before
+_RATE = r"\d+\s*(?:/\s*\d*\s*[A-Za-z]+(?:/[A-Za-z_]+)*|\s+per\s+\d*\s*[A-Za-z]+)"
+_RATE_LIMIT = re.compile(rf"^{_RATE}(?:\s*[,;]\s*{_RATE})*$", re.IGNORECASE)
+_DOTTED_PART = re.compile(r"^(?:[a-z_][a-z0-9_\-]*|[A-Z_][A-Z0-9_\-]*)$")
+#: Words that say a text describes a secret field rather than being one: "Database password".
+_FIELD_WORDS = frozenset({
+    "password", "passwords", "passphrase", "passwd", "secret", "secrets", "token", "tokens", "key", "keys", "apikey",
+    "credential", "credentials", "pin", "pat",
+})
+
+
+def is_dotted_name(value: str) -> bool:
+    """`llm.token_count.prompt`, `gen_ai.usage.input_tokens`, `app.settings.SECRET_KEY`: an attribute,
+    setting or module path. Random tokens mix cases and digits inside a part; these do not."""
+    parts = value.split(".")
+    if len(parts) < 2 or not all(parts):
+        return False
+    for part in parts:
+        if not part[0].isalpha() and part[0] != "_":
+            return False
+        if not (_DOTTED_PART.match(part) or looks_like_label(part)):
+            return False
+        if sum(c.isdigit() for c in part) > 2:
+            return False
+    return True
+
+
+def describes_field(value: str) -> bool:
+    """Several words, one of them naming the secret: a form label or help text, not a value."""
+    if not any(c.isspace() for c in value):
+        return False
+    words = re.findall(r"[^\W\d_]+", value)
+    return len(words) >= 2 and any(w.lower() in _FIELD_WORDS for w in words)
+
+
+def is_structured_data(value: str) -> bool:
+    """A number, a rate limit, a dotted name, or a description: data with a meaning of its own."""
+    text = value.strip()
+    return bool(_NUMBER.match(text) or _RATE_LIMIT.match(text)) or is_dotted_name(text) or describes_field(text)
+
+
 # -- the verdict ---------------------------------------------------------------------
 
 
@@ -227,7 +271,7 @@ def secret_kind(name: str) -> NameKind | None:
 def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
     """A Judgement if `value`, bound to a name of this kind, looks like a real secret; else None."""
     text = value.strip()
-    if is_placeholder(text) or repeats_name(text, name) or is_public_material(text):
+    if is_placeholder(text) or repeats_name(text, name) or is_public_material(text) or is_structured_data(text):
         return None
     lower = text.lower()
     for scheme in _AUTH_SCHEMES:
@@ -288,6 +332,8 @@ def _judge_basic(encoded: str) -> Judgement | None:
 #: Documented example credentials that appear in tutorials everywhere.
 KNOWN_EXAMPLES = (
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",  # the jwt.io sample token's signature
+    # The Azure storage emulator's (Azurite's) account key, published in Microsoft's documentation.
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
 )
 
 

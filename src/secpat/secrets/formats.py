@@ -39,6 +39,7 @@ class FormatMatch:
     col: int  # 0-based, where the secret starts on that line
     secret: str  # only ever shown masked
     masked: str
+    host: str | None = None  # for a URL with a password: the host it connects to
 
 
 def _url_password(match: re.Match[str]) -> bool:
@@ -48,6 +49,8 @@ def _url_password(match: re.Match[str]) -> bool:
     if password == user or is_placeholder(password) or password.startswith(("{", "%(", "$")):
         return False
     decoded = unquote(password)  # `apples%40` is `apples@`
+    if not decoded.isascii() and decoded.isalpha():
+        return False  # a word in another language: `usuario:contraseña@host` in a translated message
     return len(decoded) >= 6 and not looks_like_label(decoded.strip("!@#$%^&*()-_=+.,;:?"))
 
 
@@ -181,7 +184,7 @@ FORMATS: tuple[Format, ...] = (
        prefix=3, confidence=Confidence.MEDIUM),
     _f("url-password", "URL with an embedded password",
        r"(?i)\b[a-z][a-z0-9+.\-]{1,20}://(?P<user>[^\s:/@'\"<>{}]{0,64}):(?P<secret>[^\s/@'\"<>]{3,128})@"
-       r"[A-Za-z0-9.\-\[{]", ("://",), accept=_url_password),
+       r"(?P<host>\[[0-9A-Fa-f:.]*\]|[A-Za-z0-9.\-{][^\s/:?#@'\"<>]*)", ("://",), accept=_url_password),
 )
 
 _BY_KEYWORD: dict[str, tuple[int, ...]] = {}  # keyword -> indexes into FORMATS
@@ -250,7 +253,8 @@ def scan_text(text: str) -> list[FormatMatch]:
                     continue
                 taken.append(span)
                 col = m.start() if fmt.multiline else m.start("secret")
-                found.append(FormatMatch(fmt, index + 1, col, secret, mask(secret, fmt.public_prefix)))
+                found.append(FormatMatch(fmt, index + 1, col, secret, mask(secret, fmt.public_prefix),
+                                         m.groupdict().get("host")))
     return found
 
 
