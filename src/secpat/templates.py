@@ -189,6 +189,11 @@ def _field(operand: list[Token]) -> str:
     return field
 
 
+# Filters whose output holds no markup: escapers, JSON encoders, and formatters of dates and numbers.
+SAFE_OUTPUT_FILTERS = frozenset({"tojson", "escape", "e", "force_escape", "forceescape", "escapejs", "json_script",
+                                 "urlencode", "date", "time", "length", "floatformat", "intcomma", "filesizeformat",
+                                 "timesince", "timeuntil", "wordcount", "count", "int", "float"})
+
 # Tags that name a local value: `{% url ... as v %}` is a reversed URL, `{% trans "x" as v %}` a translation.
 _SAFE_AS_TAGS = frozenset({"url", "trans", "translate", "static", "now", "abseventurl", "eventurl"})
 
@@ -215,7 +220,7 @@ def aliases(blocks_: list[Block]) -> dict[str, set[str]]:
             if tag == "macro":
                 continue  # macro parameters: whatever the caller passes
             for name, source in _assignments(tokens[1:]):
-                found.setdefault(name, set()).update(roots(source))
+                found.setdefault(name, set()).update(() if set(_chain(source)) & SAFE_OUTPUT_FILTERS else roots(source))
         if "as" in values and values.index("as") + 1 < len(values):
             name = values[values.index("as") + 1]
             found.setdefault(name, set()).update(() if tag in _SAFE_AS_TAGS else roots(tokens[1:values.index("as")]))

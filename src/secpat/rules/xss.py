@@ -204,6 +204,8 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
     what = "a template built from it (server-side template injection)" if template else "HTML that is never escaped"
     outcomes = [Outcome(L.REQUEST, XSS002, "{source} is {sink}: " + what, Confidence.HIGH)]
     argument = node.args[0] if node.args else next((k.value for k in node.keywords), None)
+    if L.REQUEST in value and argument is not None and _validated_request_only(ctx.module, function, argument):
+        value = L.without(value, L.REQUEST)  # only the host Django validated, or a URL built on it
     if L.COMPOSED in value or any(k.startswith(L.COMPOSED_FROM_PREFIX) for k in value):
         if L.REQUEST not in value and argument is not None and _safe_markup(ctx.module, function, argument):
             return  # every part is a constant, escaped, a URL, a translation, a number or rendered markup
@@ -277,6 +279,9 @@ def _safe_call(module, function, node: ast.Call, again) -> bool:
         return all(isinstance(a, ast.Constant) for a in args)
     if callee in _NUMERIC or short in _RENDER_METHODS:
         return True
+    if short in _VALIDATED_REQUEST_CALLS and _is_request(module, function, node.func.value) \
+            and module.imports_any("django"):
+        return all(again(a) for a in args)
     if callee == "str" and len(node.args) == 1:
         return again(node.args[0])
     if isinstance(node.func, ast.Attribute) and short in ("format", "join", "replace", "strip", "format_map"):
@@ -310,6 +315,51 @@ def _safe_name(module, function, name: str, depth: int, seen: frozenset[str]) ->
         values = list(module.assignments.get(name, ()))  # a module constant
         return bool(values) and all(isinstance(v, ast.Constant) for v in values)
     return bool(values) and all(_safe_markup(module, function, v, depth + 1, seen) for v in values)
+
+
+# Django's request.get_host() accepts only host names matching ALLOWED_HOSTS and a strict pattern (no quotes,
+# no angle brackets); build_absolute_uri(path) joins it with a path that is itself safe.
+_VALIDATED_REQUEST_CALLS = frozenset({"get_host", "build_absolute_uri"})
+
+
+def _validated_request_only(module, function, node: ast.AST) -> bool:
+    """Every use of the request in the markup (and in the local variables it is built from) is a Django
+    host-validated call on a safe argument."""
+    if not module.imports_any("django"):
+        return False
+    seen: set[str] = set()
+    stack = [node]
+    found = False
+    while stack:
+        current = stack.pop()
+        for sub in ast.walk(current):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                    and sub.func.attr in _VALIDATED_REQUEST_CALLS and _is_request(module, function, sub.func.value):
+                if not all(_safe_markup(module, function, a) for a in sub.args):
+                    return False
+                found = True
+            elif isinstance(sub, ast.Name) and sub.id not in seen:
+                seen.add(sub.id)
+                if _is_request(module, function, sub) and not _validated_use(current, sub):
+                    return False
+                stack.extend(_assigned_values(function, sub.id))
+    return found
+
+
+def _validated_use(root: ast.AST, name: ast.Name) -> bool:
+    """`name` is the receiver of a validated call somewhere in `root`."""
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.value is name
+               and n.func.attr in _VALIDATED_REQUEST_CALLS for n in ast.walk(root))
+
+
+def _assigned_values(function, name: str) -> list[ast.AST]:
+    values: list[ast.AST] = []
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and any(_binds(t, name) for t in node.targets):
+            values.append(node.value)
+        elif isinstance(node, ast.AugAssign) and _binds(node.target, name):
+            values.append(node.value)
+    return values
 
 
 def _binds(target: ast.AST | None, name: str) -> bool:
@@ -368,9 +418,6 @@ def _autoescape_false(value: ast.expr):
 
 # Values written by the developer, not the user: Django documents `help_text` as not escaped on purpose.
 _DEVELOPER_TEXT = frozenset({"help_text"})
-# Filters whose output is already safe in HTML; `|safe` after them only stops a second escaping.
-_ESCAPING_FILTERS = frozenset({"tojson", "escape", "e", "force_escape", "forceescape", "escapejs", "json_script",
-                               "urlencode"})
 # Loop helpers of the template languages: not data from the view.
 _TEMPLATE_BUILTINS = frozenset({"loop", "forloop", "super", "varargs", "kwargs", "caller"})
 
@@ -404,7 +451,7 @@ def template_escaping(ctx: TextContext) -> None:
                 _autoescape_block(ctx, block)
             continue
         for use in templates.filter_uses(block, {"safe", "safeseq"}):
-            if use.on_literal or use.field in _DEVELOPER_TEXT or set(use.chain) & _ESCAPING_FILTERS:
+            if use.on_literal or use.field in _DEVELOPER_TEXT or set(use.chain) & templates.SAFE_OUTPUT_FILTERS:
                 continue
             roots = _resolve(use.roots, names)
             if not roots:
