@@ -76,16 +76,18 @@ XSS002 = define(Rule(
         template injection.
     """,
     bad="""
+        from django.http import HttpResponse
         from django.utils.safestring import mark_safe
 
-        def badge(user):
-            return mark_safe(f"<b>{user.display_name}</b>")
+        def greet(request):
+            return HttpResponse(mark_safe(f"<b>Hello {request.GET['name']}</b>"))
     """,
     good="""
+        from django.http import HttpResponse
         from django.utils.html import format_html
 
-        def badge(user):
-            return format_html("<b>{}</b>", user.display_name)
+        def greet(request):
+            return HttpResponse(format_html("<b>Hello {}</b>", request.GET["name"]))
     """,
     fix="Build markup with `format_html(template, *args)` / `Markup(template) % args`, or escape each value; "
         "never pass a template built from data to `render_template_string`.",
@@ -127,14 +129,25 @@ XSS004 = define(Rule(
     why="""
         `|safe` (and `|safeseq`) switch escaping off for one value. If any part of that value
         comes from a user (a profile bio, a comment, a search term), the page runs their HTML
-        and scripts.
+        and scripts. Reported by default when the view that renders the template passes request
+        data, or a field a view accepts from a submitted form, to it; otherwise in audit mode.
     """,
     bad="""
-        <div class="bio">{{ user.bio|safe }}</div>
+        from flask import Flask, render_template_string, request
+        app = Flask(__name__)
+
+        @app.route("/bio")
+        def bio():
+            return render_template_string('<div class="bio">{{ bio|safe }}</div>', bio=request.args["bio"])
     """,
     good="""
-        <div class="bio">{{ user.bio }}</div>
-        {# or sanitise on input with bleach / nh3 and mark only that output safe #}
+        from flask import Flask, render_template_string, request
+        app = Flask(__name__)
+
+        @app.route("/bio")
+        def bio():
+            return render_template_string('<div class="bio">{{ bio }}</div>', bio=request.args["bio"])
+        # rich text: sanitise it with bleach / nh3 when it is stored, and mark only that output safe
     """,
     fix="Drop `|safe`; if rich text is required, sanitise it (bleach, nh3) when it is stored and render only "
         "the sanitised field.",
@@ -566,16 +579,44 @@ def render_contexts(ctx: FileContext) -> None:
         if fields:
             ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
         calls = [n for n in ast.walk(function.node) if isinstance(n, ast.Call) and _template_args(n)]
-        if not calls:
+        inline = [n for n in ast.walk(function.node) if isinstance(n, ast.Call) and n.args
+                  and isinstance(literal_value(n.args[0]), str)
+                  and module.qualified_name(n.func, function) in _TEMPLATE_FROM_STRING]
+        if not calls and not inline:
             continue
         flow = module.flow(function)
         wanted = set(map(id, calls))
         for event in flow.calls:
+            if event.node in inline:
+                _inline_template(ctx, function, event, _context(flow, function, event))
             if id(event.node) not in wanted:
                 continue
             names = tuple(name for _, name in _template_args(event.node))
             context = _context(flow, function, event)
             ctx.fact(RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items())))
+
+
+def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
+    """`render_template_string("<p>{{ bio|safe }}</p>", bio=...)`: the context is in the same call."""
+    text = literal_value(event.node.args[0])
+    blocks = list(templates.blocks(text))
+    names = templates.aliases(blocks)
+    for block in blocks:
+        for use in templates.filter_uses(block, {"safe", "safeseq"}):
+            if use.on_literal or set(use.chain) & templates.SAFE_OUTPUT_FILTERS:
+                continue
+            roots = _resolve(use.roots, names)
+            values = [(root, context[root]) for root in sorted(roots) if root in context]
+            request = next(((root, v) for root, v in values if v.kind == "request"), None)
+            written = f"`{use.expression}|{use.filter}` in the template string"
+            if request is not None:
+                root, value = request
+                ctx.report(XSS004, event.node, f"{written} writes {describe_source(value.trace, event.node)} "
+                           f"unescaped (passed as `{root}`)", scope=function, confidence=Confidence.HIGH,
+                           flow=(*value.trace, FlowStep(ctx.location(event.node), f"written unescaped by {written}")))
+            elif roots and not (len(values) == len(roots) and all(v.kind == "safe" for _, v in values)):
+                ctx.report(XSS004, event.node, f"{written} writes the value unescaped; it does not come from the "
+                           "request here: check where it comes from", scope=function, audit=True)
 
 
 def _template_args(node: ast.Call) -> list[tuple[int, str]]:
