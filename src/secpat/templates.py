@@ -195,7 +195,8 @@ SAFE_OUTPUT_FILTERS = frozenset({"tojson", "escape", "e", "force_escape", "force
                                  "timesince", "timeuntil", "wordcount", "count", "int", "float"})
 
 # Tags that name a local value: `{% url ... as v %}` is a reversed URL, `{% trans "x" as v %}` a translation.
-_SAFE_AS_TAGS = frozenset({"url", "trans", "translate", "static", "now", "abseventurl", "eventurl"})
+# `{% fragment as v %}...{% endfragment %}` captures template output, escaped as it was rendered.
+_SAFE_AS_TAGS = frozenset({"url", "trans", "translate", "static", "now", "fragment"})
 
 
 def aliases(blocks_: list[Block]) -> dict[str, set[str]]:
@@ -223,7 +224,9 @@ def aliases(blocks_: list[Block]) -> dict[str, set[str]]:
                 found.setdefault(name, set()).update(() if set(_chain(source)) & SAFE_OUTPUT_FILTERS else roots(source))
         if "as" in values and values.index("as") + 1 < len(values):
             name = values[values.index("as") + 1]
-            found.setdefault(name, set()).update(() if tag in _SAFE_AS_TAGS else roots(tokens[1:values.index("as")]))
+            # Another tag's result is unknown unless it reads variables: the name stands for itself then.
+            found.setdefault(name, set()).update(
+                () if tag in _SAFE_AS_TAGS else roots(tokens[1:values.index("as")]) or {name})
     return found
 
 

@@ -483,6 +483,8 @@ def _resolve(roots: tuple[str, ...], names: dict[str, set[str]]) -> set[str]:
         if name in _TEMPLATE_BUILTINS:
             continue
         if name in names and depth < 8:
+            if name in names[name]:
+                found.add(name)  # `{% for category in category.children %}`: the view's own variable too
             stack.extend((n, depth + 1) for n in names[name] if n != name)
         else:
             found.add(name)
