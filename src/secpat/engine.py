@@ -631,6 +631,7 @@ class _Summaries:
                     flow=trace,
                     context=conditional.context,
                     cwe=outcome.cwe if outcome.cwe != outcome.rule.cwe else None,
+                    audit=outcome.audit,
                 )
                 return finding.with_confidence(outcome.confidence) if outcome.confidence else finding
         return None

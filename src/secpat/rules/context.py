@@ -23,6 +23,7 @@ class Outcome:
     message: str
     confidence: Confidence | None = None
     cwe: int | None = None  # more specific than the rule's own, when it applies
+    audit: bool = False  # the outcome is not evidence enough for the default mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ class FileContext:
                     return False
                 message = outcome.message.format(source=describe_source(trace, node), sink=sink_note)
                 self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,
-                            flow=ending_at(trace, sink), cwe=outcome.cwe)
+                            flow=ending_at(trace, sink), cwe=outcome.cwe, audit=outcome.audit)
                 return True
         return False
 

@@ -12,13 +12,16 @@ are fine.
 from __future__ import annotations
 
 import ast
+import re
+from dataclasses import dataclass
 
 from secpat import templates
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
-from secpat.findings import Confidence, Severity
+from secpat.dataflow import sources as S
+from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.model.module import literal_value
-from secpat.rules.context import FileContext, Outcome, TextContext
+from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext, describe_source
 from secpat.rules.registry import Rule, check, define
 
 XSS001 = define(Rule(
@@ -73,16 +76,18 @@ XSS002 = define(Rule(
         template injection.
     """,
     bad="""
+        from django.http import HttpResponse
         from django.utils.safestring import mark_safe
 
-        def badge(user):
-            return mark_safe(f"<b>{user.display_name}</b>")
+        def greet(request):
+            return HttpResponse(mark_safe(f"<b>Hello {request.GET['name']}</b>"))
     """,
     good="""
+        from django.http import HttpResponse
         from django.utils.html import format_html
 
-        def badge(user):
-            return format_html("<b>{}</b>", user.display_name)
+        def greet(request):
+            return HttpResponse(format_html("<b>Hello {}</b>", request.GET["name"]))
     """,
     fix="Build markup with `format_html(template, *args)` / `Markup(template) % args`, or escape each value; "
         "never pass a template built from data to `render_template_string`.",
@@ -124,14 +129,25 @@ XSS004 = define(Rule(
     why="""
         `|safe` (and `|safeseq`) switch escaping off for one value. If any part of that value
         comes from a user (a profile bio, a comment, a search term), the page runs their HTML
-        and scripts.
+        and scripts. Reported by default when the view that renders the template passes request
+        data, or a field a view accepts from a submitted form, to it; otherwise in audit mode.
     """,
     bad="""
-        <div class="bio">{{ user.bio|safe }}</div>
+        from flask import Flask, render_template_string, request
+        app = Flask(__name__)
+
+        @app.route("/bio")
+        def bio():
+            return render_template_string('<div class="bio">{{ bio|safe }}</div>', bio=request.args["bio"])
     """,
     good="""
-        <div class="bio">{{ user.bio }}</div>
-        {# or sanitise on input with bleach / nh3 and mark only that output safe #}
+        from flask import Flask, render_template_string, request
+        app = Flask(__name__)
+
+        @app.route("/bio")
+        def bio():
+            return render_template_string('<div class="bio">{{ bio }}</div>', bio=request.args["bio"])
+        # rich text: sanitise it with bleach / nh3 when it is stored, and mark only that output safe
     """,
     fix="Drop `|safe`; if rich text is required, sanitise it (bleach, nh3) when it is stored and render only "
         "the sanitised field.",
@@ -194,14 +210,173 @@ def unescaped_output(ctx: FileContext) -> None:
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
 
 
-def _bypass(ctx: FileContext, function, node: ast.AST, value: L.Value, sink: str, *, template: bool = False) -> None:
+def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: str, *,
+            template: bool = False) -> None:
     if L.CONST in value or (L.HTML_SAFE in value and L.REQUEST not in value):
         return  # constants, or markup assembled from escaped parts (`"".join(format_html(...) ...)`)
     what = "a template built from it (server-side template injection)" if template else "HTML that is never escaped"
     outcomes = [Outcome(L.REQUEST, XSS002, "{source} is {sink}: " + what, Confidence.HIGH)]
-    if L.COMPOSED in value:
-        outcomes.append(Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html"))
+    argument = node.args[0] if node.args else next((k.value for k in node.keywords), None)
+    if L.REQUEST in value and argument is not None and _validated_request_only(ctx.module, function, argument):
+        value = L.without(value, L.REQUEST)  # only the host Django validated, or a URL built on it
+    if L.COMPOSED in value or any(k.startswith(L.COMPOSED_FROM_PREFIX) for k in value):
+        if L.REQUEST not in value and argument is not None and _safe_markup(ctx.module, function, argument):
+            return  # every part is a constant, escaped, a URL, a translation, a number or rendered markup
+        # Built from data of unknown origin: worth a look, not evidence of a vulnerability.
+        outcomes.append(Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html",
+                                audit=True))
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False)
+
+
+# Calls whose result is safe inside markup: escapers, builders that escape what they interpolate,
+# attribute renderers that escape values, URL builders (no quotes or angle brackets in a reversed URL).
+_SAFE_PART_CALLS = frozenset({
+    *S.HTML_ESCAPERS, *S.HTML_SAFE_BUILDERS, *_FORMAT_HTML, *_MARK_SAFE,
+    "django.forms.utils.flatatt", "wtforms.widgets.html_params", "wtforms.widgets.core.html_params",
+    "django.urls.reverse", "django.urls.reverse_lazy", "django.core.urlresolvers.reverse", "flask.url_for",
+    "django.templatetags.static.static", "django.utils.html.format_html_join", "django.utils.html.avoid_wrapping",
+    "django.utils.formats.date_format", "django.utils.formats.number_format", "django.template.defaultfilters.date",
+})
+_SAFE_PART_NAMES = frozenset({"flatatt", "html_params", "reverse", "reverse_lazy", "url_for", "escape",
+                              "conditional_escape", "format_html", "render_to_string", "render_template", "static"})
+# Translations of a literal: the message catalogue is part of the application.
+_TRANSLATIONS = frozenset({"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "pgettext", "pgettext_lazy",
+                           "ngettext", "ngettext_lazy", "npgettext", "lazy_gettext", "lazy_pgettext", "_l"})
+# Methods that return rendered, escaped markup: templates, widgets, bound form fields.
+_RENDER_METHODS = frozenset({"render", "render_to_string", "__html__", "as_widget", "label_tag", "as_text",
+                             "as_hidden", "render_js", "render_css"})
+_NUMERIC = frozenset({"int", "float", "len", "round", "abs", "sum", "max", "min", "bool"})
+_NUMERIC_ATTRS = frozenset({"id", "pk", "count", "index"})
+
+
+def _safe_markup(module, function, node: ast.AST, depth: int = 0, seen: frozenset[str] = frozenset()) -> bool:
+    """Every part of the markup is safe as it is: no value of unknown origin is written into it."""
+    if depth > 12:
+        return False
+    again = lambda n: _safe_markup(module, function, n, depth + 1, seen)  # noqa: E731
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.JoinedStr):
+        return all(again(v) for v in node.values)
+    if isinstance(node, ast.FormattedValue):
+        spec = "".join(v.value for v in node.format_spec.values if isinstance(v, ast.Constant)) \
+            if isinstance(node.format_spec, ast.JoinedStr) else ""
+        return (bool(spec) and spec[-1:] in "dfeg%x") or again(node.value)  # `{price:.2f}` is a number
+    if isinstance(node, ast.BinOp):
+        right = node.right.elts if isinstance(node.right, (ast.Tuple, ast.List)) else node.right.values \
+            if isinstance(node.right, ast.Dict) else [node.right]
+        return again(node.left) and all(again(r) for r in right)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return all(again(e) for e in node.elts)
+    if isinstance(node, ast.IfExp):
+        return again(node.body) and again(node.orelse)
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return again(node.elt)
+    if isinstance(node, ast.Attribute):
+        return node.attr in _NUMERIC_ATTRS
+    if isinstance(node, ast.Name):
+        return _safe_name(module, function, node.id, depth, seen)
+    if isinstance(node, ast.Call):
+        return _safe_call(module, function, node, again)
+    return False
+
+
+def _safe_call(module, function, node: ast.Call, again) -> bool:
+    callee = module.qualified_name(node.func, function) or ""
+    short = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
+        if isinstance(node.func, ast.Name) else ""
+    args = [*node.args, *(k.value for k in node.keywords)]
+    if callee in _SAFE_PART_CALLS or (short in _SAFE_PART_NAMES and callee.rsplit(".", 1)[-1] == short):
+        return True
+    if short in _TRANSLATIONS:
+        return all(isinstance(a, ast.Constant) for a in args)
+    if callee in _NUMERIC or short in _RENDER_METHODS:
+        return True
+    if short in _VALIDATED_REQUEST_CALLS and _is_request(module, function, node.func.value) \
+            and module.imports_any("django"):
+        return all(again(a) for a in args)
+    if callee == "str" and len(node.args) == 1:
+        return again(node.args[0])
+    if isinstance(node.func, ast.Attribute) and short in ("format", "join", "replace", "strip", "format_map"):
+        return again(node.func.value) and all(again(a) for a in args)
+    return False
+
+
+def _safe_name(module, function, name: str, depth: int, seen: frozenset[str]) -> bool:
+    """A local variable all of whose assignments (and appended parts) are safe markup."""
+    if name in seen:
+        return True  # `html += ...` refers back to itself: its other parts decide
+    seen = seen | {name}
+    args = getattr(function.node, "args", None)
+    if args is not None and name in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}:
+        return False  # whatever the caller passes
+    values: list[ast.AST] = []
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            values.append(node.value)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name) \
+                and node.target.id == name and node.value is not None:
+            values.append(node.value)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "append", "extend", "insert") and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+            values.extend(node.args[-1:])
+        elif isinstance(node, (ast.For, ast.comprehension)) and _binds(node.target, name):
+            return False  # a loop variable: the items are data we do not follow
+        elif isinstance(node, ast.With) and any(_binds(i.optional_vars, name) for i in node.items):
+            return False
+    if not values and not function.is_module:
+        values = list(module.assignments.get(name, ()))  # a module constant
+        return bool(values) and all(isinstance(v, ast.Constant) for v in values)
+    return bool(values) and all(_safe_markup(module, function, v, depth + 1, seen) for v in values)
+
+
+# Django's request.get_host() accepts only host names matching ALLOWED_HOSTS and a strict pattern (no quotes,
+# no angle brackets); build_absolute_uri(path) joins it with a path that is itself safe.
+_VALIDATED_REQUEST_CALLS = frozenset({"get_host", "build_absolute_uri"})
+
+
+def _validated_request_only(module, function, node: ast.AST) -> bool:
+    """Every use of the request in the markup (and in the local variables it is built from) is a Django
+    host-validated call on a safe argument."""
+    if not module.imports_any("django"):
+        return False
+    seen: set[str] = set()
+    stack = [node]
+    found = False
+    while stack:
+        current = stack.pop()
+        for sub in ast.walk(current):
+            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
+                    and sub.func.attr in _VALIDATED_REQUEST_CALLS and _is_request(module, function, sub.func.value):
+                if not all(_safe_markup(module, function, a) for a in sub.args):
+                    return False
+                found = True
+            elif isinstance(sub, ast.Name) and sub.id not in seen:
+                seen.add(sub.id)
+                if _is_request(module, function, sub) and not _validated_use(current, sub):
+                    return False
+                stack.extend(_assigned_values(function, sub.id))
+    return found
+
+
+def _validated_use(root: ast.AST, name: ast.Name) -> bool:
+    """`name` is the receiver of a validated call somewhere in `root`."""
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.value is name
+               and n.func.attr in _VALIDATED_REQUEST_CALLS for n in ast.walk(root))
+
+
+def _assigned_values(function, name: str) -> list[ast.AST]:
+    values: list[ast.AST] = []
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and any(_binds(t, name) for t in node.targets):
+            values.append(node.value)
+        elif isinstance(node, ast.AugAssign) and _binds(node.target, name):
+            values.append(node.value)
+    return values
+
+
+def _binds(target: ast.AST | None, name: str) -> bool:
+    return target is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
 
 
 def _is_html(node: ast.Call, callee: str) -> bool:
@@ -256,6 +431,22 @@ def _autoescape_false(value: ast.expr):
 
 # Values written by the developer, not the user: Django documents `help_text` as not escaped on purpose.
 _DEVELOPER_TEXT = frozenset({"help_text"})
+# Loop helpers of the template languages: not data from the view.
+_TEMPLATE_BUILTINS = frozenset({"loop", "forloop", "super", "varargs", "kwargs", "caller"})
+
+SAFE_USE, RENDER, STORED = "xss-safe-use", "xss-render", "xss-stored"
+
+
+@dataclass(frozen=True)
+class SafeUse:
+    """`x|safe` in a template, with the view-context variables the value is read from."""
+
+    path: str
+    line: int
+    text: str  # `note.body|safe`, as written
+    roots: tuple[str, ...]
+    field: str
+    snippet: str
 
 
 @check(XSS003, XSS004, kinds=("template",))
@@ -264,13 +455,305 @@ def template_escaping(ctx: TextContext) -> None:
         return
     # Plain-text e-mail templates switch autoescape off on purpose: there is no HTML to protect.
     email = "mail" in ctx.path.lower().rsplit("/", 1)[-1]
-    for block in templates.blocks(ctx.text):
+    blocks = list(templates.blocks(ctx.text))
+    names = templates.aliases(blocks)
+    lines = ctx.lines
+    for block in blocks:
         if templates.autoescape_off(block):
             if not email:
-                ctx.report(XSS003, block.line, "`{% autoescape " + block.words[1] + " %}`: everything inside is "
-                           "written unescaped")
+                _autoescape_block(ctx, block)
             continue
         for use in templates.filter_uses(block, {"safe", "safeseq"}):
-            if use.on_literal or use.expression.rsplit(".", 1)[-1] in _DEVELOPER_TEXT:
+            if use.on_literal or use.field in _DEVELOPER_TEXT or set(use.chain) & templates.SAFE_OUTPUT_FILTERS:
                 continue
-            ctx.report(XSS004, use.line, f"`{use.expression}|{use.filter}` writes the value unescaped")
+            roots = _resolve(use.roots, names)
+            if not roots:
+                continue  # literals, reversed URLs and translations only
+            snippet = lines[use.line - 1].strip() if 0 < use.line <= len(lines) else ""
+            ctx.fact(SAFE_USE, SafeUse(ctx.path, use.line, f"{use.expression}|{use.filter}", tuple(sorted(roots)),
+                                       use.field, snippet))
+
+
+def _resolve(roots: tuple[str, ...], names: dict[str, set[str]]) -> set[str]:
+    """The view-context variables behind template-local names (loop variables, `with`, `set`)."""
+    found: set[str] = set()
+    stack = [(r, 0) for r in roots]
+    while stack:
+        name, depth = stack.pop()
+        if name in _TEMPLATE_BUILTINS:
+            continue
+        if name in names and depth < 8:
+            if name in names[name]:
+                found.add(name)  # `{% for category in category.children %}`: the view's own variable too
+            stack.extend((n, depth + 1) for n in names[name] if n != name)
+        else:
+            found.add(name)
+    return found
+
+
+_JSON_SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/(?:ld\+)?json", re.IGNORECASE)
+
+
+def _autoescape_block(ctx: TextContext, block: templates.Block) -> None:
+    """`{% autoescape off %}` is reported where the variables inside it are written into HTML."""
+    body = _block_body(ctx.text, block.line)
+    if body is not None and "{{" not in body:
+        return  # nothing inside is a variable: nothing goes unescaped
+    message = "`{% autoescape " + block.words[1] + " %}`: everything inside is written unescaped"
+    if body is not None and _only_json_script(body):
+        # Data for a JSON script element: HTML escaping would corrupt it, so it is off on purpose; what
+        # matters is that `<` is escaped in the JSON.
+        ctx.report(XSS003, block.line, message + " (inside a JSON `<script>`: check that `<` is escaped in the data)",
+                   audit=True)
+        return
+    ctx.report(XSS003, block.line, message)
+
+
+def _block_body(text: str, line: int) -> str | None:
+    """The template text between the `{% autoescape %}` tag on `line` and its `{% endautoescape %}`."""
+    lines = text.splitlines(keepends=True)
+    start = sum(len(x) for x in lines[:line - 1])
+    opening = re.compile(r"\{%-?\s*autoescape\b.*?%\}", re.DOTALL).search(text, start)
+    if opening is None:
+        return None
+    depth, pos = 1, opening.end()
+    for match in re.finditer(r"\{%-?\s*(autoescape|endautoescape)\b.*?%\}", text[pos:], re.DOTALL):
+        depth += 1 if match.group(1) == "autoescape" else -1
+        if depth == 0:
+            return text[pos:pos + match.start()]
+    return None
+
+
+def _only_json_script(body: str) -> bool:
+    """Every variable of the block sits inside a `<script type="application/json">` (or ld+json) element."""
+    outside = re.sub(r"<script\b[^>]*>.*?</script\s*>", lambda m: "" if _JSON_SCRIPT.match(m.group(0)) else m.group(0),
+                     body, flags=re.DOTALL | re.IGNORECASE)
+    return "{{" not in outside
+
+
+# -- views that render templates -------------------------------------------------------------------
+
+_RENDER_CALLS = frozenset({"render", "render_template", "TemplateResponse", "render_to_string", "render_to_response",
+                           "stream_template", "SimpleTemplateResponse"})
+_TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml", ".xml", ".txt")
+_NOT_CONTEXT = frozenset({"status", "status_code", "content_type", "using", "request", "template_name", "name",
+                          "headers", "media_type", "background", "charset", "mimetype"})
+_REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body"})
+
+
+@dataclass(frozen=True)
+class ContextValue:
+    kind: str  # "request", "safe" or "unknown"
+    trace: tuple = ()  # FlowSteps from the request to the render call
+
+
+@dataclass(frozen=True)
+class RenderFact:
+    """A call that renders named templates with a context."""
+
+    path: str
+    line: int
+    function: str
+    templates: tuple[str, ...]
+    context: tuple[tuple[str, ContextValue], ...]
+
+    def context_value(self, name: str) -> ContextValue | None:
+        return dict(self.context).get(name)
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    """Fields a view takes from a submitted request body or form (what it can store)."""
+
+    path: str
+    line: int
+    function: str
+    fields: tuple[str, ...]
+
+
+@check(XSS004)
+def render_contexts(ctx: FileContext) -> None:
+    module = ctx.module
+    for function in module.all_functions():
+        if function.is_module:
+            continue
+        fields = _submitted_fields(module, function)
+        if fields:
+            ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
+        calls = [n for n in ast.walk(function.node) if isinstance(n, ast.Call) and _template_args(n)]
+        inline = [n for n in ast.walk(function.node) if isinstance(n, ast.Call) and n.args
+                  and isinstance(literal_value(n.args[0]), str)
+                  and module.qualified_name(n.func, function) in _TEMPLATE_FROM_STRING]
+        if not calls and not inline:
+            continue
+        flow = module.flow(function)
+        wanted = set(map(id, calls))
+        for event in flow.calls:
+            if event.node in inline:
+                _inline_template(ctx, function, event, _context(flow, function, event))
+            if id(event.node) not in wanted:
+                continue
+            names = tuple(name for _, name in _template_args(event.node))
+            context = _context(flow, function, event)
+            ctx.fact(RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items())))
+
+
+def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
+    """`render_template_string("<p>{{ bio|safe }}</p>", bio=...)`: the context is in the same call."""
+    text = literal_value(event.node.args[0])
+    blocks = list(templates.blocks(text))
+    names = templates.aliases(blocks)
+    for block in blocks:
+        for use in templates.filter_uses(block, {"safe", "safeseq"}):
+            if use.on_literal or set(use.chain) & templates.SAFE_OUTPUT_FILTERS:
+                continue
+            roots = _resolve(use.roots, names)
+            values = [(root, context[root]) for root in sorted(roots) if root in context]
+            request = next(((root, v) for root, v in values if v.kind == "request"), None)
+            written = f"`{use.expression}|{use.filter}` in the template string"
+            if request is not None:
+                root, value = request
+                ctx.report(XSS004, event.node, f"{written} writes {describe_source(value.trace, event.node)} "
+                           f"unescaped (passed as `{root}`)", scope=function, confidence=Confidence.HIGH,
+                           flow=(*value.trace, FlowStep(ctx.location(event.node), f"written unescaped by {written}")))
+            elif roots and not (len(values) == len(roots) and all(v.kind == "safe" for _, v in values)):
+                ctx.report(XSS004, event.node, f"{written} writes the value unescaped; it does not come from the "
+                           "request here: check where it comes from", scope=function, audit=True)
+
+
+def _template_args(node: ast.Call) -> list[tuple[int, str]]:
+    """(position, name) of the literal template names a call passes: `render(request, "notes.html", ...)`."""
+    method = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
+        if isinstance(node.func, ast.Name) else ""
+    found = []
+    for position, arg in enumerate(node.args[:3]):
+        value = literal_value(arg)
+        if isinstance(value, str) and " " not in value and "." in value and (
+                method in _RENDER_CALLS or value.lower().endswith(_TEMPLATE_SUFFIXES)):
+            found.append((position, value))
+    for keyword in node.keywords:
+        value = literal_value(keyword.value)
+        if keyword.arg in ("template_name", "name") and isinstance(value, str) and value.lower().endswith(
+                _TEMPLATE_SUFFIXES):
+            found.append((-1, value))
+    return found
+
+
+def _context(flow, function, event) -> dict[str, ContextValue]:
+    node = event.node
+    context: dict[str, ContextValue] = {}
+    for key, value in event.keywords.items():
+        if key and key not in _NOT_CONTEXT:
+            context[key] = _classify(value)
+    last = max((p for p, _ in _template_args(node)), default=-1)
+    dicts = [a for a in node.args[last + 1:] if isinstance(a, (ast.Dict, ast.Name))]
+    dicts += [k.value for k in node.keywords if k.arg in ("context", "ctx") and isinstance(k.value, (ast.Dict, ast.Name))]
+    for arg in dicts:
+        nodes = {id(arg)} if isinstance(arg, ast.Dict) else {
+            id(n.value) for n in ast.walk(function.node)
+            if isinstance(n, ast.Assign) and isinstance(n.value, ast.Dict)
+            and any(isinstance(t, ast.Name) and t.id == arg.id for t in n.targets)}
+        for store in flow.stores:
+            if store.name is None:
+                continue
+            if store.kind == "key" and id(store.stmt) in nodes or store.kind == "item" and isinstance(
+                    arg, ast.Name) and isinstance(store.base, ast.Name) and store.base.id == arg.id:
+                context[store.name] = _merge(context.get(store.name), _classify(store.value))
+    return context
+
+
+def _classify(value: L.Value) -> ContextValue:
+    if L.REQUEST in value:
+        return ContextValue("request", value[L.REQUEST])
+    if L.CONST in value or L.HTML_SAFE in value or L.HTML_ESCAPED in value:
+        return ContextValue("safe")
+    return ContextValue("unknown")
+
+
+def _merge(old: ContextValue | None, new: ContextValue) -> ContextValue:
+    if old is None:
+        return new
+    order = {"request": 0, "unknown": 1, "safe": 2}
+    return old if order[old.kind] <= order[new.kind] else new
+
+
+def _submitted_fields(module, function) -> set[str]:
+    """Names of the form / body fields a function reads from the request (`request.form["body"]`,
+    `request.POST.get("body")`, FastAPI `body: str = Form()`)."""
+    fields: set[str] = set()
+    for node in ast.walk(function.node):
+        container = None
+        key = None
+        if isinstance(node, ast.Subscript):
+            container, key = node.value, literal_value(node.slice)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "get", "getlist", "pop") and node.args:
+            container, key = node.func.value, literal_value(node.args[0])
+        if isinstance(container, ast.Call):
+            container = container.func  # `request.get_json()["x"]`
+        if isinstance(key, str) and isinstance(container, ast.Attribute) and container.attr in _REQUEST_CONTAINERS \
+                and _is_request(module, function, container.value):
+            fields.add(key)
+    args = function.node.args
+    defaults = dict(zip([a.arg for a in args.args][-len(args.defaults):], args.defaults)) if args.defaults else {}
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    for arg in (*args.args, *args.kwonlyargs):
+        marks = [defaults.get(arg.arg)]
+        if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple):
+            marks.extend(arg.annotation.slice.elts)  # Annotated[str, Form()]
+        for mark in marks:
+            if isinstance(mark, ast.Call) and (module.qualified_name(mark.func, function) or "").rsplit(".", 1)[-1] \
+                    in ("Form", "Body"):
+                fields.add(arg.arg)
+    return fields
+
+
+def _is_request(module, function, node: ast.expr) -> bool:
+    if isinstance(node, ast.Attribute):
+        return node.attr == "request"  # `self.request`
+    if isinstance(node, ast.Name):
+        return node.id in ("request", "req") or module.binding(node.id, function) in ("flask.request", "quart.request")
+    return False
+
+
+@check(XSS004, stage="project")
+def linked_safe_filters(ctx: ProjectContext) -> None:
+    uses = [u for _, u in ctx.facts(SAFE_USE)]
+    if not uses:
+        return
+    renders = [r for _, r in ctx.facts(RENDER)]
+    stored: dict[str, StoredFact] = {}
+    for _, fact in ctx.facts(STORED):
+        for name in fact.fields:
+            stored.setdefault(name, fact)
+    for use in uses:
+        linked = [r for r in renders if any(_names(use.path, t) for t in r.templates)]
+        where = Location(use.path, use.line)
+        step = FlowStep(where, f"written unescaped by `{use.text}`")
+        passed = [(r, root, r.context_value(root)) for r in linked for root in use.roots
+                  if r.context_value(root) is not None]
+        request = next(((r, root, v) for r, root, v in passed if v.kind == "request"), None)
+        if request is not None:
+            render, root, value = request
+            source = describe_source(value.trace, Location(render.path, render.line))
+            ctx.report(XSS004, where, f"`{use.text}` writes {source} unescaped: `{render.function}()` "
+                       f"({render.path}:{render.line}) passes it to the template as `{root}`",
+                       snippet=use.snippet, flow=(*value.trace, step), confidence=Confidence.HIGH)
+            continue
+        if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
+            continue  # every view passes markup it built safely, or constants
+        writer = stored.get(use.field) if linked and use.field else None
+        if writer is not None:
+            submit = FlowStep(Location(writer.path, writer.line), f"`{writer.function}()` accepts `{use.field}` "
+                              "from a submitted form or body")
+            ctx.report(XSS004, where, f"`{use.text}` writes `{use.field}` unescaped: `{writer.function}()` "
+                       f"({writer.path}:{writer.line}) accepts `{use.field}` from the request, and the template is "
+                       f"rendered by `{linked[0].function}()`", snippet=use.snippet, flow=(submit, step))
+            continue
+        ctx.report(XSS004, where, f"`{use.text}` writes the value unescaped; no view was found passing request "
+                   "data to it: check where it comes from", snippet=use.snippet, audit=True)
+
+
+def _names(path: str, template: str) -> bool:
+    template = template.lstrip("/")
+    return path == template or path.endswith("/" + template)
