@@ -310,7 +310,7 @@ class FunctionFlow:
         if isinstance(target, ast.Name):
             name = target.id
             value = self._add_name_label(value, name, target)
-            if name in R.REQUEST_NAMES and not value:
+            if name in R.REQUEST_NAMES and not value and not self._constructed(value_node):
                 value = {L.REQUEST_OBJECT: (self.step(stmt, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
                 value = L.with_step(value, self.step(stmt, f"assigned to `{name}`")) if record else value
@@ -339,6 +339,13 @@ class FunctionFlow:
                 self.env[name] = L.combine([self.env.get(name, L.EMPTY),
                                             self._key_labels(key_value, value_node, value, target)])
             return
+
+    def _constructed(self, node: ast.AST | None) -> bool:
+        """`req = Requirement(spec)`: made by an imported class or function, not the request."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            return False
+        bound = self.module.binding(node.func.id, self.function)
+        return bound is not None and bound not in R.REQUEST_OBJECTS and bound not in R.REQUEST_CLASSES
 
     def _add_name_label(self, value: L.Value, name: str, node: ast.AST) -> L.Value:
         """A name that promises a password or secret lends its label to whatever it holds,
@@ -601,7 +608,7 @@ class FunctionFlow:
         if receiver is not None and L.REQUEST_OBJECT in receiver:
             if method in R.INPUT_METHODS:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
-                return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
+                return {L.REQUEST: trace, L.REQUEST_WHOLE: trace} if method in R.WHOLE_METHODS else {L.REQUEST: trace}
             return L.EMPTY
         if self._shapes:
             shaped = self._shape_call(node, callee, func, method, args, keywords)
@@ -622,7 +629,10 @@ class FunctionFlow:
             if callee in S.FAST_HASHES:
                 return self._fast_hash(node, callee, all_args)
             if callee in S.PROPAGATORS:
-                return L.combine(all_args) if all_args else L.EMPTY
+                value = L.combine(all_args) if all_args else L.EMPTY
+                if callee in _KEY_COLLECTIONS and node.args and not isinstance(node.args[0], ast.Call):
+                    value = L.without(value, L.REQUEST_WHOLE)  # `set(request.GET)`: the names of the fields
+                return value
             summary = self._project_call(node, callee, args, keywords)
             if summary is not None:
                 return summary
@@ -666,7 +676,8 @@ class FunctionFlow:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
-                    value = dict(value)
+                    # As with `claims["client_id"]`: one item of a token's claims is what its key says.
+                    value = dict(L.without(value, *_NAMED_LABELS))
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
@@ -899,6 +910,7 @@ def _is_str(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr,)) or isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+_KEY_COLLECTIONS = frozenset({"set", "frozenset", "sorted", "list", "tuple"})
 _ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _NON_SHAPE = (L.CONST,)
 
