@@ -261,8 +261,10 @@ class FunctionFlow:
             self._block(stmt.body)
             # Only broad or infrastructure exceptions carry internals; `except ValueError as e` around
             # parsing user input usually holds a message meant for the user.
-            caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)})
-                      for index, h in enumerate(stmt.handlers) if h.name and self._reveals_internals(h.type)}
+            # Every `as e` binds afresh: an earlier handler's `e` says nothing about this one's.
+            caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)}
+                                  if self._reveals_internals(h.type) else L.EMPTY)
+                      for index, h in enumerate(stmt.handlers) if h.name}
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
         elif isinstance(stmt, ast.Match):
@@ -667,6 +669,9 @@ class FunctionFlow:
                 if method == "join" and L.RANDOM_PICK in value:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
                 return value
+            if method == "replace" and _doubles_a_quote(node):
+                # `name.replace('"', '""')`: an identifier escaped for quoting.
+                return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
             if method in S.PROPAGATING_METHODS:
                 value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
                 if method in _ONE_ITEM_METHODS:
@@ -895,6 +900,11 @@ def _is_metadata(node: ast.Attribute) -> bool:
             return True
         current = current.value
     return isinstance(current, ast.Name) and current.id == "_meta"
+
+
+def _doubles_a_quote(node: ast.Call) -> bool:
+    args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+    return len(args) == 2 and args[0] in {'"', "'", "`"} and args[1] == args[0] * 2
 
 
 def _mark_sql(value: L.Value) -> L.Value:

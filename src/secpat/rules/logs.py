@@ -174,9 +174,15 @@ def log_hygiene(ctx: FileContext) -> None:
                             ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
                         break
             elif callee in _RESPONSES:
+                # A 4xx answer describes the client's own request (its payload did not parse or
+                # validate): whether the text also shows internals is for a reader, in audit mode.
+                audit = _client_error(event.node)
                 for value in [*event.args, *event.keywords.values()]:
+                    before = len(ctx.findings)
                     if ctx.report_flow(event.node, value, _LEAKED, scope=function, once_per_source=False,
                                        sink_note=f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"):
+                        if audit and L.TRACEBACK not in value:
+                            ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
                         break
         if R.route_framework(module, function) or _is_django_view(module, function):
             for ret in flow.returns:
@@ -249,6 +255,15 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
 def _mentions(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name
                or isinstance(n, ast.Constant) and n.value == name for n in ast.walk(node))
+
+
+def _client_error(call: ast.Call) -> bool:
+    """`HTTPException(status_code=400, ...)`, `JsonResponse(..., status=422)`: a 4xx status."""
+    for kw in call.keywords:
+        if kw.arg in {"status_code", "status"} and isinstance(kw.value, ast.Constant) \
+                and isinstance(kw.value.value, int) and 400 <= kw.value.value < 500:
+            return True
+    return False
 
 
 def _logger_names(module) -> set[str]:

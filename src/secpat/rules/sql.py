@@ -136,7 +136,7 @@ def sql_injection(ctx: FileContext) -> None:
                     _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where)
                     continue
                 outcomes = _OUTCOMES if sql_only or L.SQL_TEXT in value else _DEFERRED_OUTCOMES
-                if not request and _values_bound(flow, event):
+                if not request and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
                     _report_audit(ctx, event.node, value, outcomes, function, where)
@@ -151,6 +151,13 @@ def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, fun
     before = len(ctx.findings)
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False)
     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
+
+
+def _is_migration(path: str) -> bool:
+    """A schema migration (Django `migrations/`, Alembic `versions/`): run once by the operator, and its
+    SQL is DDL over names the code defines."""
+    parts = path.replace("\\", "/").split("/")[:-1]
+    return "migrations" in parts or "alembic" in parts and "versions" in parts
 
 
 def _binds(params: ast.expr) -> bool:
