@@ -170,6 +170,8 @@ _STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get
                             "insert_one", "insert_many", "replace_one", "update_one", "update_many", "add", "put",
                             "put_item", "store", "set", "hset", "hmset", "setex", "write", "writerow", "dump",
                             "execute", "executemany"})
+# Libraries whose `create()` / `set()` build a connection URL or client, not a stored record.
+_CONNECTION_BUILDERS = ("sqlalchemy.", "urllib.", "yarl.", "furl.", "redis.", "psycopg", "pymysql.", "paramiko.")
 # Classes whose records are stored: `User(password=...)`, `AccountRow(...)`.
 _MODEL_CLASS = re.compile(r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity)s?$")
 # Attributes that hold the stored password (or its hash) on a user record.
@@ -224,6 +226,8 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
+        if event.call is not None and (event.call.callee or "").startswith(_CONNECTION_BUILDERS):
+            continue  # `URL.create(password=...)`: credentials for an outbound connection, kept to be sent
         if event.receiver is not None and L.HASH_OBJECT in event.receiver:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
         for value in [*event.args, *event.keywords.values()]:
