@@ -9,6 +9,7 @@ with `==`. Hashing checksums, cache keys and tokens stays silent.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 import re
 
 from secpat import names
@@ -400,6 +401,10 @@ def _op(op: ast.cmpop) -> str:
     return "==" if isinstance(op, ast.Eq) else "!="
 
 
+def _checksum_named(name: str) -> bool:
+    return names.words(name)[-1:] in (("checksum",), ("integrity",))
+
+
 def _weak_hash_uses(ctx: FileContext, flow) -> None:
     for use in security_uses(flow):
         if L.WEAK_HASH not in use.value or any(p in use.value for p in S.PREDICTABLE):
@@ -410,16 +415,24 @@ def _weak_hash_uses(ctx: FileContext, flow) -> None:
                         scope=flow.function, sink_note=use.description)
     for store in flow.stores:
         if store.name and names.classify(store.name) is names.NameKind.SIGNATURE and L.WEAK_HASH in store.value:
-            confidence = Confidence.MEDIUM if names.words(store.name)[-1] in {"checksum", "integrity"} else None
+            # A "checksum" names content addresses and dedupe keys as often as integrity checks:
+            # by its name alone it is for audit mode.
+            checksum = _checksum_named(store.name)
+            before = len(ctx.findings)
             ctx.report_flow(store.stmt, store.value, [Outcome(
                 L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
-                confidence)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+                Confidence.MEDIUM if checksum else None)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+            if checksum:
+                ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
     if names.classify(flow.function.name) is names.NameKind.SIGNATURE:
         for ret in flow.returns:
             if L.WEAK_HASH in ret.value:
+                before = len(ctx.findings)
                 ctx.report_flow(ret.node, ret.value, [Outcome(
                     L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use HMAC-SHA256")],
                     scope=flow.function, sink_note=f"returned by `{flow.function.name}()`")
+                if _checksum_named(flow.function.name):
+                    ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
 
 @check(PWD003)
