@@ -256,6 +256,8 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
         callee = call.callee if call else None
         func = event.node.func
         if callee in S.FAST_HASHES:
+            if callee in {"hmac.new", "hmac.digest"} and _per_process_key(ctx.module, event.node):
+                continue  # keyed with a key born and lost with the process: an in-memory lookup key
             values = [*event.args, *event.keywords.values()]
             where = f"`{callee}()`"
         elif isinstance(func, ast.Attribute) and func.attr == "update" and event.receiver \
@@ -276,6 +278,20 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
                 ctx.report(PWD002, event.node, f"`{flow.function.name}()` hashes passwords with {where}: fast "
                            "hashes are cracked at GPU speed; use bcrypt or Argon2", scope=flow.function)
     _fast_hashing_helpers(ctx, flow)
+
+
+_RUNTIME_RANDOM = frozenset({"secrets.token_bytes", "os.urandom", "secrets.token_hex", "secrets.token_urlsafe"})
+
+
+def _per_process_key(module, node: ast.Call) -> bool:
+    """`hmac.new(_KEY, password)` where `_KEY = secrets.token_bytes(32)` at module level: nothing keyed
+    with it outlives the process, so it cannot be a stored password hash."""
+    key = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "key"), None)
+    if not isinstance(key, ast.Name):
+        return False
+    assigned = module.assignments.get(key.id)
+    return bool(assigned) and len(assigned) == 1 and isinstance(assigned[0], ast.Call) \
+        and module.qualified_name(assigned[0].func) in _RUNTIME_RANDOM
 
 
 def _fast_hashing_helpers(ctx: FileContext, flow) -> None:
@@ -322,6 +338,8 @@ def _comparisons(ctx: FileContext, flow) -> None:
             continue
         if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
+        if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
+            continue  # new and current password from the same request: the client knows both
         secret_side = _timing_sensitive_side(sides)
         if secret_side is None:
             continue
@@ -332,6 +350,11 @@ def _comparisons(ctx: FileContext, flow) -> None:
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
             message += " (and check passwords with the hasher's verify function)"
         ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else ())
+
+
+def _stored_or_derived(value: L.Value) -> bool:
+    """A stored field (`user.password`), a digest or a MAC: something the client does not send."""
+    return any(lab in value for lab in (L.SECRET, L.FAST_HASH_OF_PASSWORD, L.MAC, L.PASSWORD_HASH))
 
 
 def _timing_sensitive_side(sides) -> tuple[ast.expr, L.Value] | None:
@@ -415,14 +438,15 @@ def _weak_hash_uses(ctx: FileContext, flow) -> None:
                         scope=flow.function, sink_note=use.description)
     for store in flow.stores:
         if store.name and names.classify(store.name) is names.NameKind.SIGNATURE and L.WEAK_HASH in store.value:
-            # A "checksum" names content addresses and dedupe keys as often as integrity checks:
-            # by its name alone it is for audit mode.
-            checksum = _checksum_named(store.name)
+            # A "checksum" names content addresses and dedupe keys as often as integrity checks, and a
+            # signature written into a parameter mapping (`params["sig"] = md5(...)`) is the format a
+            # third-party API requires of the caller: both are for audit mode.
+            audit = _checksum_named(store.name) or store.kind == "item"
             before = len(ctx.findings)
             ctx.report_flow(store.stmt, store.value, [Outcome(
                 L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
-                Confidence.MEDIUM if checksum else None)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
-            if checksum:
+                Confidence.MEDIUM if audit else None)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+            if audit:
                 ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
     if names.classify(flow.function.name) is names.NameKind.SIGNATURE:
         for ret in flow.returns:
