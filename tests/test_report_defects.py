@@ -26,3 +26,9 @@ def test_settings_kept_with_test_helpers_do_not_hide_the_module_they_import(tmp_
     findings = check(tmp_path, "--select", "CONF001,CONF002")
     assert [(f["rule_id"], f["path"]) for f in findings] == [("CONF002", "shopsite/settings.py")]
     assert findings[0]["message"].endswith("in shopsite.settings")
+
+
+def test_one_log_call_gives_one_finding_when_the_secret_comes_from_another_module() -> None:
+    root = Path(__file__).parent / "fixtures" / "logs" / "twice"
+    findings = check(root, "--select", "LOG001")
+    assert [(f["rule_id"], f["line"]) for f in findings] == [("LOG001", 11)]

@@ -167,28 +167,36 @@ def log_hygiene(ctx: FileContext) -> None:
                 where = f"written by `{_callee_text(event.node)}()`"
                 for value in [*event.args, *(v for k, v in event.keywords.items() if k not in {"exc_info"})]:
                     value, audit = _judge_secret(event.node, value)
-                    before = len(ctx.findings)
-                    if ctx.report_flow(event.node, value, _LOGGED, scope=function, sink_note=where,
-                                       once_per_source=False):
-                        if audit:
-                            ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
+                    if _report_once(ctx, event.node, value, _LOGGED, function, where, audit):
                         break
             elif callee in _RESPONSES:
                 # A 4xx answer describes the client's own request (its payload did not parse or
                 # validate): whether the text also shows internals is for a reader, in audit mode.
                 audit = _client_error(event.node)
+                where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 for value in [*event.args, *event.keywords.values()]:
-                    before = len(ctx.findings)
-                    if ctx.report_flow(event.node, value, _LEAKED, scope=function, once_per_source=False,
-                                       sink_note=f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"):
-                        if audit and L.TRACEBACK not in value:
-                            ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
+                    if _report_once(ctx, event.node, value, _LEAKED, function, where,
+                                    audit and L.TRACEBACK not in value):
                         break
         if R.route_framework(module, function) or _is_django_view(module, function):
             for ret in flow.returns:
                 if not isinstance(getattr(ret.node, "value", None), ast.Call):
                     ctx.report_flow(ret.node, ret.value, _LEAKED, scope=function, once_per_source=False,
                                     sink_note=f"returned to the client by the view `{function.name}()`")
+
+
+def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,
+                 audit: bool) -> bool:
+    """Report one call's finding, or hand it to the project stage, and say whether either happened:
+    the call's other arguments must not add a second copy of the same finding."""
+    if audit:
+        # Audit findings are decided here: what another module returns cannot give them evidence.
+        value = {k: v for k, v in value.items() if not L.deferred(k)}
+    findings, conditionals = len(ctx.findings), len(ctx.conditionals)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False)
+    if audit:
+        ctx.findings[findings:] = [replace(f, audit=True) for f in ctx.findings[findings:]]
+    return len(ctx.findings) > findings or len(ctx.conditionals) > conditionals
 
 
 # Words that make `tokens` a quantity: LLM prompt sizes, token-bucket levels.
