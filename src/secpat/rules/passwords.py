@@ -173,6 +173,8 @@ _STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get
                             "execute", "executemany"})
 # Libraries whose `create()` / `set()` build a connection URL or client, not a stored record.
 _CONNECTION_BUILDERS = ("sqlalchemy.", "urllib.", "yarl.", "furl.", "redis.", "psycopg", "pymysql.", "paramiko.")
+# Keywords that say a record describes a server to connect to, whose password is sent, not checked.
+_CONNECTION_KEYWORDS = frozenset({"host", "hostname", "port", "server", "endpoint", "dsn", "smtp_host", "db_host"})
 # Classes whose records are stored: `User(password=...)`, `AccountRow(...)`.
 _MODEL_CLASS = re.compile(r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity)s?$")
 # Attributes that hold the stored password (or its hash) on a user record.
@@ -229,6 +231,8 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
             continue
         if event.call is not None and (event.call.callee or "").startswith(_CONNECTION_BUILDERS):
             continue  # `URL.create(password=...)`: credentials for an outbound connection, kept to be sent
+        if _CONNECTION_KEYWORDS & {k for k in event.keywords}:
+            continue  # `Storage.objects.create(host=..., port=..., password=...)`: must stay recoverable to connect
         if event.receiver is not None and L.HASH_OBJECT in event.receiver:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
         for value in [*event.args, *event.keywords.values()]:
