@@ -183,6 +183,9 @@ class FunctionFlow:
         if bound in R.REQUEST_OBJECTS:
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
         if bound is not None:
+            if _CONSTANT_NAME.fullmatch(name) and bound.split(".", 1)[0] in self.module.project_roots:
+                # `DEFAULT_SCHEMA` imported from another project module: a constant of the code.
+                return {L.IDENTIFIER: (self.step(node, f"`{name}`"),)}
             return L.EMPTY  # an imported module or object, a builtin, a function: `jwt` is not a token
         return self._named(name, node, f"`{name}`")
 
@@ -258,8 +261,10 @@ class FunctionFlow:
             self._block(stmt.body)
             # Only broad or infrastructure exceptions carry internals; `except ValueError as e` around
             # parsing user input usually holds a message meant for the user.
-            caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)})
-                      for index, h in enumerate(stmt.handlers) if h.name and self._reveals_internals(h.type)}
+            # Every `as e` binds afresh: an earlier handler's `e` says nothing about this one's.
+            caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)}
+                                  if self._reveals_internals(h.type) else L.EMPTY)
+                      for index, h in enumerate(stmt.handlers) if h.name}
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
         elif isinstance(stmt, ast.Match):
@@ -307,7 +312,7 @@ class FunctionFlow:
         if isinstance(target, ast.Name):
             name = target.id
             value = self._add_name_label(value, name, target)
-            if name in R.REQUEST_NAMES and not value:
+            if name in R.REQUEST_NAMES and not value and not self._constructed(value_node):
                 value = {L.REQUEST_OBJECT: (self.step(stmt, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
                 value = L.with_step(value, self.step(stmt, f"assigned to `{name}`")) if record else value
@@ -336,6 +341,13 @@ class FunctionFlow:
                 self.env[name] = L.combine([self.env.get(name, L.EMPTY),
                                             self._key_labels(key_value, value_node, value, target)])
             return
+
+    def _constructed(self, node: ast.AST | None) -> bool:
+        """`req = Requirement(spec)`: made by an imported class or function, not the request."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            return False
+        bound = self.module.binding(node.func.id, self.function)
+        return bound is not None and bound not in R.REQUEST_OBJECTS and bound not in R.REQUEST_CLASSES
 
     def _add_name_label(self, value: L.Value, name: str, node: ast.AST) -> L.Value:
         """A name that promises a password or secret lends its label to whatever it holds,
@@ -383,6 +395,9 @@ class FunctionFlow:
             return L.EMPTY  # `request.user`, `request.method`: the server's own data
         if self._is_class_constant(node):
             return L.CONSTANT
+        if L.REQUEST not in base and _is_metadata(node):
+            # `Model._meta.db_table`, `Model.__tablename__`: a name the code defines, not data.
+            return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
         if isinstance(node.value, ast.Name) and self.module.qualified_name(node, self.function) in R.INPUT_NAMES:
             return {L.REQUEST: (self.step(node, f"`{_text(node)}`"),)}
         initial: L.Value = L.EMPTY
@@ -415,6 +430,8 @@ class FunctionFlow:
         if not isinstance(key, ast.Constant):
             self._eval(key)
         value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
+        if L.CONST in base:
+            value[L.CONST] = ()  # an item of a constant table is a constant
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             value.update(self._named(key.value, node, f"`{_text(node)}`"))
         return value
@@ -449,7 +466,7 @@ class FunctionFlow:
                 if isinstance(side, (ast.List, ast.Tuple)) or _is_str(side):
                     return value
         textual = isinstance(node.op, ast.Mod) and _is_str(node.left) or isinstance(node.op, ast.Add) and (
-            _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p for p in parts))
+            _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p or L.COMPOSED_IDENT in p for p in parts))
         if textual:
             return self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
         return L.combine(parts)
@@ -457,15 +474,20 @@ class FunctionFlow:
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
         """A string built from parts: non-constant when any part is, and then marked as composed."""
         value = L.combine(parts)
-        if L.CONST in value or L.COMPOSED in value:
+        if L.CONST in value:
             return value
+        if L.COMPOSED in value:
+            return _mark_sql(value)
         step = self.step(node, f"built by {how}")
         unknown = [p for p in parts if L.CONST not in p]
         if all(p and all(L.deferred(k) for k in p) for p in unknown):
             # Only other modules' return values are not constant here: decided by the project stage.
             callees = {k[len(L.RET_PREFIX):] for p in unknown for k in p if k.startswith(L.RET_PREFIX)}
             return {**value, **{L.COMPOSED_FROM_PREFIX + c: (step,) for c in callees}}
-        return {**value, L.COMPOSED: (step,)}
+        if all(p and set(p) <= _IDENTIFIER_LABELS for p in unknown):
+            # Only identifiers the code defines (table names from model metadata) are formatted in.
+            return L.without({**value, L.COMPOSED_IDENT: (step,)}, L.IDENTIFIER)
+        return _mark_sql({**L.without(value, L.COMPOSED_IDENT), L.COMPOSED: (step,)})
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> L.Value:
         return L.combine([self._eval(v) for v in node.values])
@@ -588,7 +610,7 @@ class FunctionFlow:
         if receiver is not None and L.REQUEST_OBJECT in receiver:
             if method in R.INPUT_METHODS:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
-                return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
+                return {L.REQUEST: trace, L.REQUEST_WHOLE: trace} if method in R.WHOLE_METHODS else {L.REQUEST: trace}
             return L.EMPTY
         if self._shapes:
             shaped = self._shape_call(node, callee, func, method, args, keywords)
@@ -609,7 +631,10 @@ class FunctionFlow:
             if callee in S.FAST_HASHES:
                 return self._fast_hash(node, callee, all_args)
             if callee in S.PROPAGATORS:
-                return L.combine(all_args) if all_args else L.EMPTY
+                value = L.combine(all_args) if all_args else L.EMPTY
+                if callee in _KEY_COLLECTIONS and node.args and not isinstance(node.args[0], ast.Call):
+                    value = L.without(value, L.REQUEST_WHOLE)  # `set(request.GET)`: the names of the fields
+                return value
             summary = self._project_call(node, callee, args, keywords)
             if summary is not None:
                 return summary
@@ -638,11 +663,15 @@ class FunctionFlow:
                         self.step(node, "fed to a fast hash"),)}
                 return L.EMPTY
             if method in {"format", "join", "format_map"} and (_is_str(func.value) or L.COMPOSED in receiver
+                                                               or L.COMPOSED_IDENT in receiver
                                                                or L.SQL_TEXT in receiver):
                 value = L.without(self._composed(node, [receiver, *all_args], f"`.{method}()`"), L.HASH_OBJECT)
                 if method == "join" and L.RANDOM_PICK in value:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
                 return value
+            if method == "replace" and _doubles_a_quote(node):
+                # `name.replace('"', '""')`: an identifier escaped for quoting.
+                return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
             if method in S.PROPAGATING_METHODS:
                 value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
                 if method in _ONE_ITEM_METHODS:
@@ -652,7 +681,8 @@ class FunctionFlow:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
-                    value = dict(value)
+                    # As with `claims["client_id"]`: one item of a token's claims is what its key says.
+                    value = dict(L.without(value, *_NAMED_LABELS))
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
@@ -739,7 +769,8 @@ class FunctionFlow:
         data = L.combine(args) if args else L.EMPTY
         if callee in S.HTML_ESCAPERS or callee in S.HTML_SAFE_BUILDERS:
             return self._escaped(node, callee, data)
-        if callee in S.NUMERIC_SANITISERS:
+        if callee in S.NUMERIC_SANITISERS or callee in {"max", "min"} and any(
+                isinstance(a, ast.Constant) and type(a.value) in (int, float) for a in node.args):
             # A number carries no markup or SQL, whatever it came from; only predictability survives.
             value = {k: v for k, v in data.items() if k in _SURVIVES_NUMBERS}
             return value or L.CONSTANT
@@ -856,6 +887,31 @@ _SQL = re.compile(r"\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+f
                   r"values\s*\(|create\s+table|drop\s+table|alter\s+table|union\s+select|from\s+\w+\s+where)\b",
                   re.IGNORECASE | re.DOTALL)
 _SQL_CONSTANT: L.Value = {L.CONST: (), L.SQL_TEXT: ()}
+_IDENTIFIER_LABELS = frozenset({L.IDENTIFIER, L.COMPOSED_IDENT, L.SQL_TEXT})
+_CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*")
+_METADATA_ATTRS = frozenset({"_meta", "db_table", "__tablename__", "__table__"})
+
+
+def _is_metadata(node: ast.Attribute) -> bool:
+    """`Voucher._meta.db_table`, `self.model.__tablename__`, `meta.db_table`: ORM metadata of a model."""
+    current: ast.AST = node
+    while isinstance(current, ast.Attribute):
+        if current.attr in _METADATA_ATTRS:
+            return True
+        current = current.value
+    return isinstance(current, ast.Name) and current.id == "_meta"
+
+
+def _doubles_a_quote(node: ast.Call) -> bool:
+    args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+    return len(args) == 2 and args[0] in {'"', "'", "`"} and args[1] == args[0] * 2
+
+
+def _mark_sql(value: L.Value) -> L.Value:
+    """A composed string whose literal text reads as SQL is composed SQL, wherever it goes."""
+    if L.SQL_TEXT in value and L.COMPOSED in value and L.SQL_COMPOSED not in value:
+        return {**value, L.SQL_COMPOSED: value[L.COMPOSED]}
+    return value
 # A number made from a random value is still random; a length or truth value of a password is not secret.
 _SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.UUID1, L.SHORT_TOKEN})
 
@@ -864,6 +920,7 @@ def _is_str(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr,)) or isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+_KEY_COLLECTIONS = frozenset({"set", "frozenset", "sorted", "list", "tuple"})
 _ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _NON_SHAPE = (L.CONST,)
 

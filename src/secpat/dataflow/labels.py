@@ -42,6 +42,9 @@ HTML_ESCAPED = "request-html-escaped"  # request input after HTML escaping: safe
 HTML_SAFE = "html-safe"  # markup built safely (format_html, render_to_string, escape output)
 COMPOSED = "composed"  # a string built at run time from at least one non-constant part
 SQL_TEXT = "sql-text"  # contains literal text that reads as SQL
+SQL_COMPOSED = "sql-composed"  # composed, and its literal text reads as SQL
+IDENTIFIER = "identifier"  # a name the code defines itself: model metadata, another module's CONSTANT
+COMPOSED_IDENT = "composed-identifiers"  # built at run time from constants and identifiers only
 
 # Shapes, tracked only in modules that build or read tokens (JWT): which keys a dict has, their
 # literal values, and lifetimes computed from `timedelta` / seconds arithmetic.

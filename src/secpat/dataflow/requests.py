@@ -38,8 +38,11 @@ INPUT_ATTRIBUTES = frozenset({
     "query_params", "path_params",
 })
 #: Input attributes that hold everything of a kind at once (all headers, the whole body).
-WHOLE_INPUTS = frozenset({"headers", "cookies", "COOKIES", "META", "body", "data", "json", "form", "GET", "POST",
-                          "values", "args", "FILES", "files", "query_params", "environ"})
+# (`json` is the document the client posted and `FILES` the uploaded files: parts, not every header and cookie.)
+WHOLE_INPUTS = frozenset({"headers", "cookies", "COOKIES", "META", "body", "data", "form", "GET", "POST",
+                          "values", "args", "query_params", "environ"})
+#: Methods that return the whole raw body.
+WHOLE_METHODS = frozenset({"get_data", "body", "stream", "form"})
 #: Methods of a request object that return what the client sent.
 INPUT_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "get_full_path",
                            "build_absolute_uri", "get_host"})

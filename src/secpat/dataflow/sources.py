@@ -110,6 +110,7 @@ HTML_SAFE_BUILDERS = frozenset({
 NUMERIC_SANITISERS = frozenset({
     "int", "float", "bool", "len", "abs", "round", "ord", "complex", "sum", "divmod", "uuid.UUID",
     "decimal.Decimal", "datetime.date.fromisoformat", "datetime.datetime.fromisoformat", "ipaddress.ip_address",
+    "math.ceil", "math.floor", "math.trunc",
 })
 # Methods that quote an identifier or escape a literal for SQL.
 SQL_QUOTING_METHODS = frozenset({"quote", "quote_identifier", "quote_name", "quote_ident", "format_table",

@@ -337,9 +337,29 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     if literal_value(call.arg(keyword="supports_credentials")) is not True:
         return
     origins = call.arg(keyword="origins")
-    value = literal_value(origins, EXPR) if origins is not None else "*"
-    if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
-        ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True")
+    resources = call.arg(keyword="resources")
+    if origins is None and isinstance(resources, ast.Dict):
+        # `resources={r"/api/*": {"origins": allowed}}`: each resource names its own origins.
+        per_resource = [_dict_item(options, "origins") for options in resources.values]
+        candidates = [o for o in per_resource if o is not None] or [None]
+    elif origins is None and resources is not None:
+        return  # resource options built elsewhere: nothing known here says "every origin"
+    else:
+        candidates = [origins]
+    for candidate in candidates:
+        value = literal_value(candidate, EXPR) if candidate is not None else "*"
+        if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
+            ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True")
+            return
+
+
+def _dict_item(node: ast.AST, key: str) -> ast.AST | None:
+    if not isinstance(node, ast.Dict):
+        return None
+    for k, v in zip(node.keys, node.values):
+        if isinstance(k, ast.Constant) and k.value == key:
+            return v
+    return None
 
 
 _WATCHED = {"run": _run, "run_simple": _run, "FastAPI": _app_debug, "Starlette": _app_debug,

@@ -11,7 +11,10 @@ be sent to a client: exception messages and tracebacks. Derived values
 from __future__ import annotations
 
 import ast
+import re
+from dataclasses import replace
 
+from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted
@@ -163,19 +166,112 @@ def log_hygiene(ctx: FileContext) -> None:
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 for value in [*event.args, *(v for k, v in event.keywords.items() if k not in {"exc_info"})]:
-                    if ctx.report_flow(event.node, value, _LOGGED, scope=function, sink_note=where,
-                                       once_per_source=False):
+                    value, audit = _judge_secret(event.node, value)
+                    if _report_once(ctx, event.node, value, _LOGGED, function, where, audit):
                         break
             elif callee in _RESPONSES:
+                # A 4xx answer describes the client's own request (its payload did not parse or
+                # validate): whether the text also shows internals is for a reader, in audit mode.
+                audit = _client_error(event.node)
+                where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 for value in [*event.args, *event.keywords.values()]:
-                    if ctx.report_flow(event.node, value, _LEAKED, scope=function, once_per_source=False,
-                                       sink_note=f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"):
+                    if _report_once(ctx, event.node, value, _LEAKED, function, where,
+                                    audit and L.TRACEBACK not in value):
                         break
         if R.route_framework(module, function) or _is_django_view(module, function):
             for ret in flow.returns:
                 if not isinstance(getattr(ret.node, "value", None), ast.Call):
                     ctx.report_flow(ret.node, ret.value, _LEAKED, scope=function, once_per_source=False,
                                     sink_note=f"returned to the client by the view `{function.name}()`")
+
+
+def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,
+                 audit: bool) -> bool:
+    """Report one call's finding, or hand it to the project stage, and say whether either happened:
+    the call's other arguments must not add a second copy of the same finding."""
+    if audit:
+        # Audit findings are decided here: what another module returns cannot give them evidence.
+        value = {k: v for k, v in value.items() if not L.deferred(k)}
+    findings, conditionals = len(ctx.findings), len(ctx.conditionals)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False)
+    if audit:
+        ctx.findings[findings:] = [replace(f, audit=True) for f in ctx.findings[findings:]]
+    return len(ctx.findings) > findings or len(ctx.conditionals) > conditionals
+
+
+# Words that make `tokens` a quantity: LLM prompt sizes, token-bucket levels.
+_COUNT_WORDS = {"estimated", "estimate", "initial", "final", "total", "max", "min", "num", "prompt", "completion",
+                "input", "output", "remaining", "used", "count", "counts", "limit", "budget", "truncated", "pruned",
+                "available", "current", "new", "old", "per", "spent", "consumed", "bucket"}
+_NAMED_SOURCE = re.compile(r"`([^`]*)`")
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NUMERIC_SPEC = re.compile(r"[-+ #0-9,_.]*[bcdeEfFgGnoxX%]$")
+_NUMERIC_CONVERSION = re.compile(r"%[-+ #0-9.*]*([a-zA-Z%])")
+
+
+def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
+    """What a secret-named value written to a log really is.
+
+    A name says `token` or `session` about quantities and ids as well as credentials, so the value
+    is judged: a number (formatted with `%d` or `{:.1f}`, or named as a count of LLM tokens) is not a
+    credential, and a `session_id` by name alone may be a chat or trace session: audit mode."""
+    trace = value.get(L.SECRET)
+    if trace is None or L.PASSWORD in value or L.PERSONAL in value:
+        return value, False
+    name = _source_name(trace)
+    if name is None:
+        return value, False
+    ws = names.words(name)
+    if ws and ws[-1] in {"tokens", "token"} and (len(ws) == 1 and ws[0] == "tokens" or set(ws[:-1]) & _COUNT_WORDS):
+        return L.without(value, L.SECRET), False
+    if _only_numbers(call, name):
+        return L.without(value, L.SECRET), False
+    # A session id read from the request (its cookie) is the login session; one named so may not be.
+    return value, ws[-2:] == ("session", "id") and L.REQUEST not in value
+
+
+def _source_name(trace: L.Trace) -> str | None:
+    """`session_id` for a path that starts at "named `session_id`" or "`task.session.session_id`"."""
+    if not trace:
+        return None
+    quoted = _NAMED_SOURCE.findall(trace[0].note)
+    idents = _IDENT.findall(quoted[-1]) if quoted else []
+    return idents[-1] if idents else None
+
+
+def _only_numbers(call: ast.Call, name: str) -> bool:
+    """Every place `name` is written in the call formats it as a number (`%d`, `{n:.1f}`)."""
+    places = 0
+    conversions: list[str] = []
+    if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+        conversions = [c for c in _NUMERIC_CONVERSION.findall(call.args[0].value) if c != "%"]
+    for index, arg in enumerate(call.args):
+        for node in ast.walk(arg):
+            if isinstance(node, ast.FormattedValue) and _mentions(node.value, name):
+                places += 1
+                spec = node.format_spec
+                text = "".join(v.value for v in spec.values if isinstance(v, ast.Constant)) if spec else ""
+                if not _NUMERIC_SPEC.fullmatch(text) or text.endswith("c"):
+                    return False
+        if index and _mentions(arg, name) and not isinstance(arg, ast.JoinedStr):
+            places += 1
+            if index - 1 >= len(conversions) or conversions[index - 1] not in "dieEfFgGxXo":
+                return False
+    return places > 0
+
+
+def _mentions(node: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name
+               or isinstance(n, ast.Constant) and n.value == name for n in ast.walk(node))
+
+
+def _client_error(call: ast.Call) -> bool:
+    """`HTTPException(status_code=400, ...)`, `JsonResponse(..., status=422)`: a 4xx status."""
+    for kw in call.keywords:
+        if kw.arg in {"status_code", "status"} and isinstance(kw.value, ast.Constant) \
+                and isinstance(kw.value.value, int) and 400 <= kw.value.value < 500:
+            return True
+    return False
 
 
 def _logger_names(module) -> set[str]:

@@ -9,6 +9,7 @@ with `==`. Hashing checksums, cache keys and tokens stays silent.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 import re
 
 from secpat import names
@@ -170,6 +171,10 @@ _STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get
                             "insert_one", "insert_many", "replace_one", "update_one", "update_many", "add", "put",
                             "put_item", "store", "set", "hset", "hmset", "setex", "write", "writerow", "dump",
                             "execute", "executemany"})
+# Libraries whose `create()` / `set()` build a connection URL or client, not a stored record.
+_CONNECTION_BUILDERS = ("sqlalchemy.", "urllib.", "yarl.", "furl.", "redis.", "psycopg", "pymysql.", "paramiko.")
+# Keywords that say a record describes a server to connect to, whose password is sent, not checked.
+_CONNECTION_KEYWORDS = frozenset({"host", "hostname", "port", "server", "endpoint", "dsn", "smtp_host", "db_host"})
 # Classes whose records are stored: `User(password=...)`, `AccountRow(...)`.
 _MODEL_CLASS = re.compile(r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity)s?$")
 # Attributes that hold the stored password (or its hash) on a user record.
@@ -224,6 +229,10 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
+        if event.call is not None and (event.call.callee or "").startswith(_CONNECTION_BUILDERS):
+            continue  # `URL.create(password=...)`: credentials for an outbound connection, kept to be sent
+        if _CONNECTION_KEYWORDS & {k for k in event.keywords}:
+            continue  # `Storage.objects.create(host=..., port=..., password=...)`: must stay recoverable to connect
         if event.receiver is not None and L.HASH_OBJECT in event.receiver:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
         for value in [*event.args, *event.keywords.values()]:
@@ -251,6 +260,8 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
         callee = call.callee if call else None
         func = event.node.func
         if callee in S.FAST_HASHES:
+            if callee in {"hmac.new", "hmac.digest"} and _per_process_key(ctx.module, event.node):
+                continue  # keyed with a key born and lost with the process: an in-memory lookup key
             values = [*event.args, *event.keywords.values()]
             where = f"`{callee}()`"
         elif isinstance(func, ast.Attribute) and func.attr == "update" and event.receiver \
@@ -271,6 +282,20 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
                 ctx.report(PWD002, event.node, f"`{flow.function.name}()` hashes passwords with {where}: fast "
                            "hashes are cracked at GPU speed; use bcrypt or Argon2", scope=flow.function)
     _fast_hashing_helpers(ctx, flow)
+
+
+_RUNTIME_RANDOM = frozenset({"secrets.token_bytes", "os.urandom", "secrets.token_hex", "secrets.token_urlsafe"})
+
+
+def _per_process_key(module, node: ast.Call) -> bool:
+    """`hmac.new(_KEY, password)` where `_KEY = secrets.token_bytes(32)` at module level: nothing keyed
+    with it outlives the process, so it cannot be a stored password hash."""
+    key = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "key"), None)
+    if not isinstance(key, ast.Name):
+        return False
+    assigned = module.assignments.get(key.id)
+    return bool(assigned) and len(assigned) == 1 and isinstance(assigned[0], ast.Call) \
+        and module.qualified_name(assigned[0].func) in _RUNTIME_RANDOM
 
 
 def _fast_hashing_helpers(ctx: FileContext, flow) -> None:
@@ -317,6 +342,8 @@ def _comparisons(ctx: FileContext, flow) -> None:
             continue
         if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
+        if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
+            continue  # new and current password from the same request: the client knows both
         secret_side = _timing_sensitive_side(sides)
         if secret_side is None:
             continue
@@ -327,6 +354,11 @@ def _comparisons(ctx: FileContext, flow) -> None:
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
             message += " (and check passwords with the hasher's verify function)"
         ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else ())
+
+
+def _stored_or_derived(value: L.Value) -> bool:
+    """A stored field (`user.password`), a digest or a MAC: something the client does not send."""
+    return any(lab in value for lab in (L.SECRET, L.FAST_HASH_OF_PASSWORD, L.MAC, L.PASSWORD_HASH))
 
 
 def _timing_sensitive_side(sides) -> tuple[ast.expr, L.Value] | None:
@@ -396,6 +428,10 @@ def _op(op: ast.cmpop) -> str:
     return "==" if isinstance(op, ast.Eq) else "!="
 
 
+def _checksum_named(name: str) -> bool:
+    return names.words(name)[-1:] in (("checksum",), ("integrity",))
+
+
 def _weak_hash_uses(ctx: FileContext, flow) -> None:
     for use in security_uses(flow):
         if L.WEAK_HASH not in use.value or any(p in use.value for p in S.PREDICTABLE):
@@ -406,16 +442,25 @@ def _weak_hash_uses(ctx: FileContext, flow) -> None:
                         scope=flow.function, sink_note=use.description)
     for store in flow.stores:
         if store.name and names.classify(store.name) is names.NameKind.SIGNATURE and L.WEAK_HASH in store.value:
-            confidence = Confidence.MEDIUM if names.words(store.name)[-1] in {"checksum", "integrity"} else None
+            # A "checksum" names content addresses and dedupe keys as often as integrity checks, and a
+            # signature written into a parameter mapping (`params["sig"] = md5(...)`) is the format a
+            # third-party API requires of the caller: both are for audit mode.
+            audit = _checksum_named(store.name) or store.kind == "item"
+            before = len(ctx.findings)
             ctx.report_flow(store.stmt, store.value, [Outcome(
                 L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
-                confidence)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+                Confidence.MEDIUM if audit else None)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+            if audit:
+                ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
     if names.classify(flow.function.name) is names.NameKind.SIGNATURE:
         for ret in flow.returns:
             if L.WEAK_HASH in ret.value:
+                before = len(ctx.findings)
                 ctx.report_flow(ret.node, ret.value, [Outcome(
                     L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use HMAC-SHA256")],
                     scope=flow.function, sink_note=f"returned by `{flow.function.name}()`")
+                if _checksum_named(flow.function.name):
+                    ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
 
 @check(PWD003)

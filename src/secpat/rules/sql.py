@@ -11,7 +11,8 @@ the finding is SQL002 and shows the path.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, FlowStep, Location, Severity
@@ -93,6 +94,13 @@ _OUTCOMES = (
     Outcome(L.HTML_ESCAPED, SQL002, "{source} is {sink}: HTML escaping does not protect SQL; bind it as a parameter"),
     Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters"),
 )
+# Text from another module's helper reaching a method that runs more than SQL (`env.execute(cmd)`):
+# a finding only if the helper's text reads as SQL.
+_DEFERRED_OUTCOMES = (*_OUTCOMES[:2], Outcome(L.SQL_COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters"))
+_IDENT_OUTCOME = (Outcome(L.COMPOSED_IDENT, SQL001,
+                          "SQL {source} is {sink}: only names the code defines are formatted in; "
+                          "check that none can come from data"),)
+_PLACEHOLDER = re.compile(r"%s|%\(\w+\)s|\?|(?<![:\w]):\w+")
 
 
 @check(SQL001, SQL002)
@@ -118,14 +126,67 @@ def sql_injection(ctx: FileContext) -> None:
             for value, where in _sql_arguments(event, method, callee):
                 # Built by another module's helper: the project stage decides.
                 deferred = any(L.deferred(label) for label in value)
-                if L.CONST in value or (L.COMPOSED not in value and not deferred):
+                if L.CONST in value or (L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred):
                     continue  # constant composition, or text not built here
-                if not (L.SQL_TEXT in value or deferred or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS):
+                sql_only = callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS
+                if not (L.SQL_TEXT in value or deferred or sql_only):
                     continue  # `executor.execute(f"...")`: not SQL
-                reported = ctx.report_flow(event.node, value, _OUTCOMES, scope=function, sink_note=where,
+                request = any(o.label in value for o in _OUTCOMES[:2])
+                if not request and L.COMPOSED not in value and L.COMPOSED_IDENT in value:
+                    _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where)
+                    continue
+                outcomes = _OUTCOMES if sql_only or L.SQL_TEXT in value else _DEFERRED_OUTCOMES
+                if not request and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
+                    # Values are bound; what is formatted in fills the places of names (table, column,
+                    # sort order), which are code's choice unless a source says otherwise.
+                    _report_audit(ctx, event.node, value, outcomes, function, where)
+                    continue
+                reported = ctx.report_flow(event.node, value, outcomes, scope=function, sink_note=where,
                                            once_per_source=False)
-                if reported and not function.is_module and not any(o.label in value for o in _OUTCOMES[:2]):
+                if reported and not function.is_module and not request:
                     _hand_on_parameters(ctx, flow, event.node, value, where)
+
+
+def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str) -> None:
+    before = len(ctx.findings)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False)
+    ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
+
+
+def _is_migration(path: str) -> bool:
+    """A schema migration (Django `migrations/`, Alembic `versions/`): run once by the operator, and its
+    SQL is DDL over names the code defines."""
+    parts = path.replace("\\", "/").split("/")[:-1]
+    return "migrations" in parts or "alembic" in parts and "versions" in parts
+
+
+def _binds(params: ast.expr) -> bool:
+    """`()`, `[]`, `{}` and `None` bind nothing."""
+    if isinstance(params, (ast.Tuple, ast.List)):
+        return bool(params.elts)
+    if isinstance(params, ast.Dict):
+        return bool(params.keys)
+    return not (isinstance(params, ast.Constant) and params.value is None)
+
+
+def _values_bound(flow, event) -> bool:
+    """The statement binds parameters: `execute(sql, params)`, `text(sql).bindparams(...)`, or
+    placeholders in its literal text."""
+    node = event.node
+    bound = [k.value for k in node.keywords if k.arg in {"params", "parameters", "args", "vars"}]
+    if event.call is None or event.call.callee not in _SQL_ONLY_CALLS or "RawSQL" in event.call.callee:
+        bound += node.args[1:2]  # `cursor.execute(sql, params)`, `RawSQL(sql, params)`; not `read_sql(sql, con)`
+    if any(_binds(b) for b in bound):
+        return True
+    if any(isinstance(e.node.func, ast.Attribute) and e.node.func.attr == "bindparams" and e.node.func.value is node
+           for e in flow.calls):
+        return True
+    if not node.args:
+        return False
+    # `"... '%s'" % name` formats its `%s` away: those are not placeholders.
+    formatted = {id(n.left) for n in ast.walk(node.args[0]) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod)}
+    return any(_PLACEHOLDER.search(n.value) for n in ast.walk(node.args[0])
+               if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in formatted)
 
 
 #: A function without any of these words in its names cannot hold request input.
