@@ -18,8 +18,12 @@ from secpat.model.module import Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
 VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
-    LIMIT_TARGET = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter", "fw-middleware",
-                    "fw-protection", "fw-session", "fw-settings", "fw-settings-module", "fw-form", "fw-limit-target")
+    LIMIT_TARGET, LIMITING = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter", "fw-middleware",
+                              "fw-protection", "fw-session", "fw-settings", "fw-settings-module", "fw-form",
+                              "fw-limit-target", "fw-limiting")
+
+#: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
+AUTHENTICATES, CREATES_USER, SENDS_RESET = "authenticates", "creates-user", "sends-reset"
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})
@@ -58,6 +62,9 @@ class ViewFact:
     drf: bool = False  # a DRF `@api_view`
     drf_throttles: tuple[str, ...] | None = None  # `@throttle_classes([...])`, None when not set
     framework: str = ""  # flask / fastapi / django when the file says so
+    acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
+    calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
+    staff: bool = False  # a decorator admits only staff, admins or holders of a permission
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,17 @@ class LimitTargetFact:
 
     target: str
     exempt: bool
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LimitingFact:
+    """A function or method whose body calls a rate limiter: `rate_limit(...)` inside a form's `clean()`,
+    a service method or a decorator. A view that calls it, or uses the form, is limited."""
+
+    name: str  # project-wide dotted name of the function
+    what: str  # the limiting call, shortened
     file: str
     line: int
 
@@ -230,6 +248,8 @@ class FormFact:
     action: str
     dialect: str  # django | jinja | "" when the template does not say
     owner_module: str = ""  # inline templates: the Python module that holds them
+    submittable: bool = True  # has a submit control or a field a user can submit with Enter
+    action_tag: bool = False  # the action is computed by a template tag other than `{% url %}`: target unknown
 
 
 ENV = "<env>"  # a value read from the environment
@@ -447,12 +467,42 @@ def is_limit_name(name: str | None) -> bool:
                                                                      "limiter", "limits", "ratelimited")
 
 
+#: Library calls that refuse an attempt while a lockout or throttle is in force (django-otp devices).
+_LOCKOUT_CALLS = frozenset({"verify_is_allowed"})
+
+
+def is_limit_call(callee: str, method: str, node: ast.Call) -> bool:
+    """A call that applies a rate limit: `rate_limit(...)`, `is_ratelimited(...)`, `throttle(...)`,
+    `limiter.hit(...)`. A bare `.limit(n)` is a query limit, not a rate limit."""
+    name = last(callee) or method
+    lowered = name.lower()
+    if "limit" in lowered or "throttl" in lowered or name in _LOCKOUT_CALLS:
+        joined = "".join(names.words(name))
+        if "ratelimit" in joined or "throttl" in joined or name in _LOCKOUT_CALLS:
+            return True
+    if method not in ("hit", "test", "check", "limit", "consume", "acquire"):
+        return False
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    return receiver is not None and "limiter" in ast.unparse(receiver).lower().replace("_", "")
+
+
+def limiting_facts(module: Module) -> list[tuple[str, object]]:
+    """A LimitingFact for each function of the file that calls a rate limiter."""
+    found: dict[str, LimitingFact] = {}
+    for call in module.calls:
+        if not call.scope.is_module and is_limit_call(call.callee or "", call.method or "", call.node):
+            name = module.global_name(call.scope)
+            found.setdefault(name, LimitingFact(name, _short_source(call.node), module.path, call.node.lineno))
+    return [(LIMITING, fact) for fact in found.values()]
+
+
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
     from secpat.frameworks import django, fastapi, flask
 
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module))
+    facts.extend(limiting_facts(module))
     if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
         return facts
     facts.extend(view_facts(module))
@@ -498,6 +548,8 @@ class _ViewScan:
     json: bool = False
     form: bool = False
     limits: list[str] = field(default_factory=list)
+    acts: set[str] = field(default_factory=set)
+    calls: set[str] = field(default_factory=set)
 
 
 def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
@@ -582,8 +634,24 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
             scan.csrf = True
         if _header_dependency(module, node.args[0]):
             scan.header_auth = True
-    if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)):
+    if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)) or \
+            is_limit_call(callee, method, node):
         scan.limits.append(_short_source(node))
+    act = _act(callee, method, node)
+    if act:
+        scan.acts.add(act)
+    if callee and callee.split(".", 1)[0] in module.project_roots:
+        scan.calls.add(callee)
+    # `tasks.add_task(send_reset_email, ...)`, `send_mail.delay(...)`: a sender handed on to run later
+    for arg in (*node.args, node.func.value if method in ("delay", "apply_async") and
+                isinstance(node.func, ast.Attribute) else None):
+        if isinstance(arg, (ast.Name, ast.Attribute)):
+            target = module.qualified_name(arg, function) or ast.unparse(arg)
+            if _is_sender_name(last(target)):
+                scan.sends = True
+                reset = _act(target, last(target), None)
+                if reset:
+                    scan.acts.add(reset)
     if last(callee) in ("Cookie", "APIKeyCookie"):
         scan.session = True
     if last(callee) in ("Form", "File", "UploadFile") or method == "form":
@@ -624,13 +692,47 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
     return False
 
 
+_SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
+_AUTH_CALLS = frozenset({"check_password", "verify_password", "check_login", "login_user", "verify_token", "verify",
+                         "check_credentials", "verify_credentials", "authenticate_user"})
+_USER_WORDS = frozenset({"user", "users", "account", "accounts", "member", "customer"})
+_RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
+#: Library forms and what handling one does.
+_FORM_ACTS = {"AuthenticationForm": AUTHENTICATES, "OAuth2PasswordRequestForm": AUTHENTICATES,
+              "OAuth2PasswordRequestFormStrict": AUTHENTICATES, "UserCreationForm": CREATES_USER,
+              "PasswordResetForm": SENDS_RESET}
+
+
+def _act(callee: str, method: str, node: ast.Call | None) -> str:
+    """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
+    name = last(callee) or method
+    if name in _FORM_ACTS:
+        return _FORM_ACTS[name]
+    words = set(names.words(name))
+    if name in _AUTH_CALLS or "authenticate" in words:
+        return AUTHENTICATES
+    if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
+        return SENDS_RESET
+    if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
+        return CREATES_USER
+    if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
+        receiver = set(names.words(ast.unparse(node.func.value).replace(".", "_")))
+        if receiver & {"user", "users", "account", "accounts"}:
+            return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`
+    return ""
+
+
+def _is_sender_name(name: str) -> bool:
+    words = names.words(name)
+    return name in _SENDERS or bool(words) and words[0] in _SEND_VERBS and bool(set(words[1:]) & _SEND_OBJECTS)
+
+
 def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
     name = last(callee) or method
     if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.",
                                                "twilio.")):
         return True
-    words = names.words(name)
-    if words and words[0] == "send" and set(words[1:]) & _SEND_OBJECTS:
+    if _is_sender_name(name):
         return True
     # `client.messages.create(...)` (Twilio), `EmailMessage(...).send()`, `mail.send(msg)`
     receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
@@ -682,6 +784,18 @@ class _Decorations:
     drf: bool = False
     drf_throttles: tuple[str, ...] | None = None
     session: bool = False
+    staff: bool = False
+    calls: set[str] = field(default_factory=set)
+
+
+#: Words of a decorator, mixin or permission class that admits only staff, admins or permission holders.
+STAFF_WORDS = frozenset({"staff", "admin", "administrator", "superuser", "permission", "permissions", "role", "roles"})
+
+
+def is_staff_gate(name: str) -> bool:
+    """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
+    words = set(names.words(last(name)))
+    return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
 
 
 def decorations(module: Module, function: Function) -> _Decorations:
@@ -723,8 +837,13 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.limit_exempt = True
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = True
+        found.staff = found.staff or is_staff_gate(short)
     elif is_limit_name(name) and short not in ("limits",):
         found.limits.append("@" + _short_source(deco))
+    elif is_staff_gate(short):
+        found.session = found.staff = True
+    elif name.split(".", 1)[0] in module.project_roots:
+        found.calls.add(name)  # a project decorator: a limit inside it counts
 
 
 def _short_source(node: ast.AST) -> str:
@@ -740,6 +859,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         name=module.global_name(function), path=module.path, line=function.line, methods=deco.methods,
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
+        acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form,
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,
@@ -1001,7 +1121,47 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
             maybe = True
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
             maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
+        elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and \
+                ("form" in first or re.search(r"\bform\b", text[len(first):])):
+            maybe = True  # a tag given the form (`{% crispy form %}`) may render the token with the fields
     return False, maybe
+
+
+_BLOCK_TAGS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "with", "endwith", "trans", "blocktrans",
+                         "endblocktrans", "set", "filter", "endfilter", "autoescape", "endautoescape", "comment",
+                         "endcomment"})
+_SUBMIT = re.compile(r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
+                     r"""(?:submit|image)\b""", re.IGNORECASE)
+_FIELD = re.compile(r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?(?:hidden|button|reset|checkbox|radio"""
+                    r"""|file)\b)""", re.IGNORECASE)
+
+
+def _submittable(body: str, pieces: list[_Piece]) -> bool:
+    """A user can submit the form: a submit button, a text field (Enter submits), or template code in the
+    form's content that may render either. A form with neither is submitted only by script."""
+    if _SUBMIT.search(body) or _FIELD.search(body):
+        return True
+    for match in _MARK.finditer(body):
+        piece = pieces[int(match.group(1))]
+        first = piece.text.split(None, 1)[0] if piece.text else ""
+        in_markup = body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start())
+        if in_markup or piece.kind == "tag" and (first in _DJANGO_TAGS | _BLOCK_TAGS or first.startswith("end")):
+            continue  # an attribute value, a condition, a translation: renders no control
+        if piece.kind == "var" and not re.search(r"form|field|widget|input|button|submit|\(", piece.text, re.I):
+            continue  # a data value, escaped on output: text, not a control
+        return True
+    return False
+
+
+def _action_tag(attributes: str, pieces: list[_Piece]) -> bool:
+    """`action="{% eventurl ... %}"`: a project tag builds the URL, which may point to another origin."""
+    action = re.search(r"""\baction\s*=\s*["']([^"']*)["']""", attributes, re.IGNORECASE)
+    for match in _MARK.finditer(action.group(1) if action else ""):
+        piece = pieces[int(match.group(1))]
+        first = piece.text.split(None, 1)[0] if piece.text else ""
+        if piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and not first.startswith("end"):
+            return True
+    return False
 
 
 def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: str = "") -> list[FormFact]:
@@ -1023,5 +1183,6 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
         action = _ACTION.search(_MARK.sub("", match.group(1)))
         forms.append(FormFact(file=path, line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
                               token=token, maybe_token=maybe, action=action.group(1) if action else "",
-                              dialect=dialect, owner_module=owner_module))
+                              dialect=dialect, owner_module=owner_module, submittable=_submittable(body, pieces),
+                              action_tag=_action_tag(match.group(1), pieces)))
     return forms

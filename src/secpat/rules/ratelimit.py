@@ -197,15 +197,22 @@ def rate_limits(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     grouped: dict[tuple[str, str, int], list[Route]] = {}
     for route in model.routes:
-        if route.category in _BY_KIND and route.state_changing and not route.limit:
+        # A route only staff or permission holders reach is not an anonymous attacker's target.
+        if route.category in _BY_KIND and route.state_changing and not route.limit and not route.staff:
             grouped.setdefault((route.category, route.file, route.line), []).append(route)
     for (category, file, line), routes in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][2])):
         shown = ", ".join(f"{'/'.join(r.methods) if r.methods != ('*',) else 'ANY'} {r.path}" for r in routes[:3])
         note = f"; {routes[0].misplaced} is above the route decorator, so it never applies" \
             if routes[0].misplaced else ""
+        # Default mode needs what the view does to show its kind, and an app that serves it; a route known only
+        # by its name, or a reusable app's route whose deployment decides the limits, is for audit.
+        evidence = any(r.evidence for r in routes)
+        served = any(r.served for r in routes)
+        why = "" if evidence and served else \
+            ("; only its path or name says so" if not evidence else "; no app in the project serves it")
         ctx.report(_BY_KIND[category], Location(file, line),
-                   f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}",
-                   snippet=source_line(ctx, file, line))
+                   f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
+                   snippet=source_line(ctx, file, line), audit=not (evidence and served))
     _api_without_limits(ctx, model)
 
 
