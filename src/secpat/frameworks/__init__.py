@@ -716,9 +716,14 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
     if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
         return CREATES_USER
     if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
-        receiver = set(names.words(ast.unparse(node.func.value).replace(".", "_")))
-        if receiver & {"user", "users", "account", "accounts"}:
-            return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`
+        parts = ast.unparse(node.func.value).split(".")
+        if parts[-1] == "objects" and len(parts) > 1:
+            parts = parts[:-1]
+        receiver = names.words(parts[-1])
+        if receiver and (receiver[-1] in ("user", "users", "account", "accounts") or
+                         receiver[-1] in ("manager", "model", "service", "repository", "db") and
+                         set(receiver) & {"user", "users", "account", "accounts"}):
+            return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
     return ""
 
 

@@ -85,6 +85,15 @@ _OWN_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "pw", "pas
                                  "your", "my", "1", "2"})
 
 
+_CAPABILITY_WORDS = frozenset({"token", "key", "code", "secret", "uidb64", "signature", "invite", "invitation"})
+
+
+def _capability_parameter(path: str) -> bool:
+    """The path carries a parameter named token, key, code or the like: only holders of a link reach it."""
+    params = re.findall(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}|\(\?P<(\w+)>", path)
+    return any(set(names.words(next(p for p in group if p))) & _CAPABILITY_WORDS for group in params)
+
+
 def _password_fields(fields: set[str]) -> tuple[bool, bool]:
     """(reads the user's password, reads a new or repeated password). `smtp_password` or `db_password` is a
     credential for another service, not the user's own."""
@@ -112,6 +121,8 @@ def classify(path: str, view: str, methods: set[str], fields: set[str], sends: b
     if words & {"logout", "signout"}:
         return WRITE, "state-changing", True
     if CREATES_USER in acts or words & _REGISTER_WORDS:
+        if _capability_parameter(path):
+            return REGISTER, "needs a token from an invitation or activation link", False
         if CREATES_USER in acts:
             return REGISTER, "creates a user", True
         if password:
@@ -124,7 +135,7 @@ def classify(path: str, view: str, methods: set[str], fields: set[str], sends: b
         return RESET, "sends a password-reset token", True
     if words & _RESET_WORDS and not words & _NOT_SENDING and not new_password:
         return RESET, "sends a password-reset message" if sends else "name says password reset", sends
-    if authenticates and not words & {"change", "update", "set", "delete"}:
+    if authenticates and not words & {"change", "update", "set", "delete", "confirm", "complete", "done"}:
         if words & {"user", "users", "account", "accounts"} and words & {"create", "new", "add"}:
             return REGISTER, "creates an account with a password", True
         return LOGIN, "checks credentials" if AUTHENTICATES in acts else "reads a password", True
@@ -458,9 +469,16 @@ class _Builder:
             return False
         classes = self._attribute(cls, "permission_classes")
         if not isinstance(classes, tuple):
-            config = self._setting("REST_FRAMEWORK")
-            classes = config.get("DEFAULT_PERMISSION_CLASSES") if isinstance(config, dict) else None
+            classes = self._drf_default("DEFAULT_PERMISSION_CLASSES")
         return isinstance(classes, (list, tuple)) and any(isinstance(c, str) and is_staff_gate(c) for c in classes)
+
+    def _drf_default(self, key: str) -> object:
+        """A REST_FRAMEWORK default: from the production settings, else from the settings that set it."""
+        for env in [self.model.django, *self.model.environments]:
+            value = env.get("REST_FRAMEWORK") if env is not None else None
+            if value is not None and isinstance(value.value, dict) and key in value.value:
+                return value.value[key]
+        return None
 
     def _limit_in_flow(self, view: ViewFact | None, cls: ClassFact | None, used: list[str]) -> str:
         """A limit the view applies through what it calls: a project function or decorator, a method of its
@@ -468,10 +486,8 @@ class _Builder:
         limiting = self.model.limiting
         if not limiting:
             return ""
-        for name in (view.calls if view else ()):
-            if name in limiting:
-                return limiting[name]
         owners = set(used)
+        owners.update(view.calls if view else ())  # a function, or a decorator whose inner wrapper limits
         if cls is not None:
             owners.update(item.name for item in self._ancestry(cls) if isinstance(item, ClassFact))
         for owner in owners:
@@ -479,7 +495,7 @@ class _Builder:
             chain = [c.name for c in self._ancestry(found) if isinstance(c, ClassFact)] if found else [owner]
             for name in chain:
                 for function, what in limiting.items():
-                    if function.startswith(name + "."):
+                    if function == name or function.startswith(name + "."):
                         return what
         return ""
 
@@ -509,10 +525,11 @@ class _Builder:
         roots = [root] if isinstance(root, str) and root in by_conf else []
         roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
         app = App("django", "django", "", 0)
+        # Settings whose ROOT_URLCONF names a module outside the project (a project template's placeholder, the
+        # deploying site) mean these URL confs belong to a reusable app, served only where a site includes them.
+        # URL lists are often joined at run time, so reachability from a root inside the project is not judged.
+        self.serving = not isinstance(root, str) or root in by_conf
         for conf in roots:
-            # Without ROOT_URLCONF in the settings every top URL conf may be the root; with it, the others are
-            # URL confs of a reusable app, served only where a project includes them.
-            self.serving = conf == root or not isinstance(root, str) and self.model.django is None
             self._urlconf(by_conf, conf, "", app, set())
         self.serving = True
 
@@ -726,7 +743,7 @@ class _Builder:
         m = self.model
         if self.limiters or self.targets or any(r.limit for r in m.routes) or any(a.limiter for a in m.apps):
             return True
-        if any(v.limits for v in m.views.values()) or any(c.limited_methods for c in m.classes.values()):
+        if any(v.limits for v in m.views.values()) or any(c.limited_methods for c in m.classes.values()) or m.limiting:
             return True
         config = self._setting("REST_FRAMEWORK")
         if isinstance(config, dict) and config.get("DEFAULT_THROTTLE_CLASSES"):

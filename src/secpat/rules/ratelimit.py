@@ -209,7 +209,7 @@ def rate_limits(ctx: ProjectContext) -> None:
         evidence = any(r.evidence for r in routes)
         served = any(r.served for r in routes)
         why = "" if evidence and served else \
-            ("; only its path or name says so" if not evidence else "; no app in the project serves it")
+            ("; nothing the view does confirms its kind" if not evidence else "; no app in the project serves it")
         ctx.report(_BY_KIND[category], Location(file, line),
                    f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
                    snippet=source_line(ctx, file, line), audit=not (evidence and served))
