@@ -65,6 +65,7 @@ class ViewFact:
     acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
+    identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
 
 
 @dataclass(frozen=True)
@@ -550,6 +551,7 @@ class _ViewScan:
     limits: list[str] = field(default_factory=list)
     acts: set[str] = field(default_factory=set)
     calls: set[str] = field(default_factory=set)
+    identity: bool = False
 
 
 def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
@@ -567,9 +569,16 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
     roots = [*function.body, function.node.args]  # type: ignore[attr-defined]
-    for node in (n for root in roots for n in ast.walk(root)):
+    nodes = [n for root in roots for n in ast.walk(root)]
+    # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
+    stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
+            if id(node) not in stored and (node.attr in ("user", "auth") and _is_request(module, node.value, function)
+                                           or node.attr in ("COOKIES", "cookies")
+                                           or node.attr == "session" and _is_request(module, node.value, function)):
+                scan.identity = True
         elif isinstance(node, ast.Call):
             _scan_call(module, function, node, scan)
         elif isinstance(node, ast.Subscript):
@@ -587,6 +596,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         elif isinstance(node, ast.Name) and module.binding(node.id, function) in (
                 "flask.session", "flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"):
             scan.session = True
+            scan.identity = scan.identity or id(node) not in stored
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
             scan.json = True
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in (
@@ -865,6 +875,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
+        identity=scan.identity or deco.session,
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form,
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,

@@ -236,27 +236,60 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
 def _exemptions(ctx: ProjectContext, model: Model) -> None:
     reported: set[tuple[str, int]] = set()
 
-    def report(file: str, line: int, what: str) -> None:
-        if (file, line) not in reported:
-            reported.add((file, line))
-            ctx.report(CSRF002, Location(file, line), f"{what} changes state but is exempt from CSRF checks",
-                       snippet=source_line(ctx, file, line))
+    def report(file: str, line: int, what: str, views: list[ViewFact]) -> None:
+        verdict = _exempt_verdict(views)
+        if verdict is None or (file, line) in reported:
+            return
+        reported.add((file, line))
+        why = "" if verdict == "default" else \
+            "; it does not act as the user a cookie names (no request.user, session value or cookie read), " \
+            "as webhooks, token endpoints and report sinks do not"
+        ctx.report(CSRF002, Location(file, line), f"{what} changes state but is exempt from CSRF checks{why}",
+                   snippet=source_line(ctx, file, line), audit=verdict == "audit")
 
     for view in model.views.values():
         if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
-            report(view.path, view.csrf_exempt, f"view {view.name.rsplit('.', 1)[-1]}")
+            report(view.path, view.csrf_exempt, f"view {view.name.rsplit('.', 1)[-1]}", [view])
     for cls in model.classes.values():
         dispatch = model.views.get(f"{cls.name}.dispatch")
         line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
         if line and _class_changes_state(model, cls):
             report(dispatch.path if dispatch and not cls.exempt_line else cls.path, line,
-                   f"class-based view {cls.name.rsplit('.', 1)[-1]}")
+                   f"class-based view {cls.name.rsplit('.', 1)[-1]}", _class_views(model, cls))
         if cls.csrf_off:
-            report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)")
+            report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)",
+                   [])
     for route in model.routes:
         if route.exempt_at and route.csrf == "exempt" and route.state_changing and \
                 (route.handler is None or _needs_token(route.handler, route)):
-            report(*route.exempt_at, f"{'/'.join(route.methods)} {route.path}")
+            report(*route.exempt_at, f"{'/'.join(route.methods)} {route.path}",
+                   [route.handler] if route.handler is not None else [])
+
+
+def _exempt_verdict(views: list[ViewFact]) -> str | None:
+    """How an exemption is reported: "default" when the view acts as the user its cookie names, None when the
+    view checks the token itself, "audit" otherwise. No views known (a library view, a DRF authentication
+    class with a no-op `enforce_csrf`): default, the exemption covers cookie-authenticated requests."""
+    if not views:
+        return "default"
+    if any(v.csrf_checked for v in views):
+        return None  # it runs CsrfViewMiddleware / csrf_protect / a token check itself for the browser's POST
+    return "default" if any(v.identity for v in views) else "audit"
+
+
+def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:
+    """The methods of a class-based view and of its project base classes."""
+    found: list[ViewFact] = []
+    seen: set[str] = set()
+    todo = [cls]
+    while todo and len(seen) < 10:
+        item = todo.pop()
+        if item.name in seen:
+            continue
+        seen.add(item.name)
+        found.extend(v for m in item.methods if (v := model.views.get(f"{item.name}.{m}")) is not None)
+        todo.extend(base for b in item.bases if (base := model.classes.get(b)) is not None)
+    return found
 
 
 def _needs_token(view: ViewFact, route: Route | None = None) -> bool:
