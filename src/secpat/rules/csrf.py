@@ -311,11 +311,16 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
     for form in model.forms:
         if form.token or form.maybe_token or form.action.startswith(("http://", "https://", "//")):
             continue
+        if not form.submittable:
+            continue  # no submit control and no field: only script submits it, and script sends the token header
         verdict = _form_verdict(model, form, _renderers(form, rendered))
         if verdict is not None:
             message, confidence = verdict
+            audit = form.action_tag or confidence is not None
+            if form.action_tag:
+                message += "; a template tag builds its action, which may be another site that checks no token"
             ctx.report(CSRF003, Location(form.file, form.line), message, confidence=confidence,
-                       snippet=source_line(ctx, form.file, form.line))
+                       snippet=source_line(ctx, form.file, form.line), audit=audit)
 
 
 def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
