@@ -219,7 +219,9 @@ def rate_limits(ctx: ProjectContext) -> None:
 def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
     if model.limits_anywhere:
         return
-    apis = [r for r in model.routes if r.api]
+    # Routes only staff reach are not the public's to exhaust; routes no app serves (a reusable app's, an
+    # unmounted router's) are limited, or not, by the site that deploys them: audit only.
+    apis = [r for r in model.routes if r.api and not r.staff]
     if not apis:
         return
     reported: set[str] = set()
@@ -234,6 +236,8 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
     if django:
         setting = model.django.get("REST_FRAMEWORK") if model.django else None
         file, line = (setting.file, setting.line) if setting else django[0].registered.rsplit(":", 1)
+        served = any(r.served for r in django)
         ctx.report(RATE004, Location(file, int(line)),
                    f"Django API with {len(django)} route(s) and no throttling anywhere (no DEFAULT_THROTTLE_CLASSES,"
-                   " throttle_classes or ratelimit)", snippet=source_line(ctx, file, int(line)))
+                   " throttle_classes or ratelimit)" + ("" if served else "; the URL confs belong to a reusable app"),
+                   snippet=source_line(ctx, file, int(line)), audit=not served)
