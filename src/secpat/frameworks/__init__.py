@@ -1138,8 +1138,8 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
             maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
         elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and \
-                ("form" in first or re.search(r"\bform\b", text[len(first):])):
-            maybe = True  # a tag given the form (`{% crispy form %}`) may render the token with the fields
+                re.search(r"\b\w*form\b(?!\.)", text[len(first):]):
+            maybe = True  # a tag given the whole form (`{% crispy form %}`) may render the token with the fields
     return False, maybe
 
 
@@ -1163,8 +1163,9 @@ def _submittable(body: str, pieces: list[_Piece]) -> bool:
         in_markup = body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start())
         if in_markup or piece.kind == "tag" and (first in _DJANGO_TAGS | _BLOCK_TAGS or first.startswith("end")):
             continue  # an attribute value, a condition, a translation: renders no control
-        if piece.kind == "var" and not re.search(r"form|field|widget|input|button|submit|\(", piece.text, re.I):
-            continue  # a data value, escaped on output: text, not a control
+        if not re.search(r"form|field|widget|input|button|submit" + (r"|\(" if piece.kind == "var" else ""),
+                         piece.text, re.I):
+            continue  # a data value or a component that names no form, field or button
         return True
     return False
 

@@ -522,6 +522,9 @@ class _Builder:
             return
         included = {f.include for facts in by_conf.values() for f in facts if f.include}
         root = self._setting("ROOT_URLCONF")
+        if isinstance(root, str) and root not in by_conf:
+            # `core.urls` when the package directory itself is on the path: the conf `label.core.urls`
+            root = next((conf for conf in sorted(by_conf) if conf.endswith("." + root)), root)
         roots = [root] if isinstance(root, str) and root in by_conf else []
         roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
         app = App("django", "django", "", 0)
