@@ -66,6 +66,7 @@ class ViewFact:
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
     identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
+    switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
 
 
 @dataclass(frozen=True)
@@ -605,6 +606,23 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     return scan
 
 
+def _switches(function: Function) -> tuple[str, ...]:
+    """`if not settings.REGISTRATION: raise PermissionDenied` at the top of a view: the settings that switch
+    the feature on. Without them the view refuses before doing anything."""
+    found: list[str] = []
+    for stmt in function.body[:3]:
+        if not isinstance(stmt, ast.If) or not stmt.body or not isinstance(stmt.body[-1], (ast.Raise, ast.Return)):
+            continue
+        tests = stmt.test.values if isinstance(stmt.test, ast.BoolOp) and isinstance(stmt.test.op, ast.Or) \
+            else [stmt.test]
+        for test in tests:
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and \
+                    isinstance(test.operand, ast.Attribute) and isinstance(test.operand.value, ast.Name) and \
+                    test.operand.value.id == "settings" and test.operand.attr.isupper():
+                found.append(test.operand.attr)
+    return tuple(found)
+
+
 def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
     if _is_request(module, node.value, function):
         if node.attr in _BODY_ATTRIBUTES:
@@ -703,8 +721,9 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
 
 
 _SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
-_AUTH_CALLS = frozenset({"check_password", "verify_password", "check_login", "login_user", "verify_token", "verify",
+_AUTH_CALLS = frozenset({"check_password", "verify_password", "check_login", "login_user", "verify_token",
                          "check_credentials", "verify_credentials", "authenticate_user"})
+_HASHER_WORDS = frozenset({"pwd", "password", "passwd", "hasher", "crypt", "bcrypt", "argon2", "ph", "passlib"})
 _USER_WORDS = frozenset({"user", "users", "account", "accounts", "member", "customer"})
 _RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
 #: Library forms and what handling one does.
@@ -721,6 +740,9 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
     words = set(names.words(name))
     if name in _AUTH_CALLS or "authenticate" in words:
         return AUTHENTICATES
+    if method == "verify" and node is not None and isinstance(node.func, ast.Attribute) and \
+            set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS:
+        return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
     if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
         return SENDS_RESET
     if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
@@ -875,7 +897,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
-        identity=scan.identity or deco.session,
+        identity=scan.identity or deco.session, switched_by=_switches(function),
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form,
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,

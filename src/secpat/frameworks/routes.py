@@ -443,6 +443,10 @@ class _Builder:
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, bool(view and view.sends), hint, acts)
         route.served = self.serving
+        if view is not None and view.switched_by and route.category in (LOGIN, RESET, MAIL, REGISTER):
+            # The view refuses unless a project setting switches the feature on; settings secpat does not
+            # evaluate, so whether production serves it is not known: audit only.
+            route.evidence, route.reason = False, f"{route.reason}, only when {view.switched_by[0]} is on"
         route.staff = hint not in (LOGIN, RESET, REGISTER) and self._staff(view, cls)  # library auth views are public
         route.api = fact.framework == "fastapi" or bool(view and (view.json or view.drf)) or "/api" in path \
             or (cls is not None and self._is_drf(cls))
