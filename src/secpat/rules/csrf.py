@@ -5,7 +5,9 @@ browser sends a cookie they trust, and what checks a token. The rules read the
 framework model (`secpat.frameworks`): Django's middleware and exemptions,
 template forms and the views that render them, Flask-WTF and FastAPI
 middleware or token checks. Read-only routes, webhooks that verify a
-signature and header-authenticated APIs need no token and stay silent.
+signature, header-authenticated APIs and views that check the token themselves
+stay silent; an exempt view that reads no cookie identity (a webhook, a token
+endpoint, a report sink) is an audit finding.
 
 This module also hands the framework facts of every file to the project stage,
 for the CSRF, RATE and CONF rules alike.

@@ -2,10 +2,14 @@
 
 Endpoints come from the framework's own routing (Django URL confs and DRF
 routers, Flask routes and blueprints, FastAPI routers) and are classified by
-path, view name and the fields the view reads. A limit counts wherever it is
-written: on the view (slowapi, flask-limiter, django-ratelimit, DRF throttles,
-a fastapi-limiter dependency), on a blueprint or router, as the app's default
-limits, as app-wide middleware, or django-axes for Django logins.
+what the view does: checks credentials, creates a user, sends a reset token or
+a message. A limit counts wherever it is written: on the view (slowapi,
+flask-limiter, django-ratelimit, DRF throttles, a fastapi-limiter dependency),
+on a blueprint or router, as the app's default limits, as app-wide middleware,
+django-axes for Django logins, or a rate-limiter call in the view's flow (a
+form's `clean()`, a service function, a decorator). A route known only by its
+path or name, or one no app of the project serves, is an audit finding; a
+route only staff reach is not reported.
 """
 
 from __future__ import annotations
