@@ -479,7 +479,10 @@ def is_limit_call(callee: str, method: str, node: ast.Call) -> bool:
     name = last(callee) or method
     lowered = name.lower()
     if "limit" in lowered or "throttl" in lowered or name in _LOCKOUT_CALLS:
-        joined = "".join(names.words(name))
+        words = names.words(name)
+        joined = "".join(words)
+        if set(words) & {"reset", "clear", "remove", "delete", "disable", "exempt", "classes"}:
+            return False  # `throttle_reset()`, `get_throttle_classes()`: managing a limit, not applying one
         if "ratelimit" in joined or "throttl" in joined or name in _LOCKOUT_CALLS:
             return True
     if method not in ("hit", "test", "check", "limit", "consume", "acquire"):
@@ -864,6 +867,10 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
     elif short == "api_view":
         found.drf = True
         found.methods = upper_methods(call.args[0]) if call is not None and call.args else ("GET",)
+    elif short == "permission_classes":  # DRF `@permission_classes([IsAdminUser])`
+        values = call.args[0] if call is not None and call.args else None
+        found.staff = isinstance(values, (ast.List, ast.Tuple)) and \
+            any(is_staff_gate(ast.unparse(e)) for e in values.elts)
     elif short == "throttle_classes":
         values = call.args[0] if call is not None and call.args else None
         found.drf_throttles = tuple(last(ast.unparse(e)) for e in values.elts) \

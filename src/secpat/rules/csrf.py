@@ -16,7 +16,16 @@ for the CSRF, RATE and CONF rules alike.
 from __future__ import annotations
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import FORM, STATE_CHANGING, ClassFact, FormFact, ViewFact, extract, template_forms
+from secpat.frameworks import (
+    FORM,
+    STATE_CHANGING,
+    ClassFact,
+    FormFact,
+    ViewFact,
+    extract,
+    is_staff_gate,
+    template_forms,
+)
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -238,8 +247,10 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
 def _exemptions(ctx: ProjectContext, model: Model) -> None:
     reported: set[tuple[str, int]] = set()
 
-    def report(file: str, line: int, what: str, views: list[ViewFact]) -> None:
+    def report(file: str, line: int, what: str, views: list[ViewFact], gated: bool = False) -> None:
         verdict = _exempt_verdict(views)
+        if verdict == "audit" and gated:
+            verdict = "default"  # a login or permission mixin: the request is the cookie's user
         if verdict is None or (file, line) in reported:
             return
         reported.add((file, line))
@@ -257,7 +268,8 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
         if line and _class_changes_state(model, cls):
             report(dispatch.path if dispatch and not cls.exempt_line else cls.path, line,
-                   f"class-based view {cls.name.rsplit('.', 1)[-1]}", _class_views(model, cls))
+                   f"class-based view {cls.name.rsplit('.', 1)[-1]}", _class_views(model, cls),
+                   _login_gated(model, cls))
         if cls.csrf_off:
             report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)",
                    [])
@@ -292,6 +304,21 @@ def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:
         found.extend(v for m in item.methods if (v := model.views.get(f"{item.name}.{m}")) is not None)
         todo.extend(base for b in item.bases if (base := model.classes.get(b)) is not None)
     return found
+
+
+def _login_gated(model: Model, cls: ClassFact) -> bool:
+    """A base such as `LoginRequiredMixin` or `PermissionRequiredMixin`: only the cookie's user gets in."""
+    todo, seen = [cls], set()
+    while todo and len(seen) < 10:
+        item = todo.pop()
+        seen.add(item.name)
+        for base in item.bases:
+            parent = model.classes.get(base)
+            if parent is not None and parent.name not in seen:
+                todo.append(parent)
+            elif parent is None and ("LoginRequired" in base or is_staff_gate(base) and base.endswith("Mixin")):
+                return True
+    return False
 
 
 def _needs_token(view: ViewFact, route: Route | None = None) -> bool:
