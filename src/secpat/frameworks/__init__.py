@@ -1177,8 +1177,8 @@ _BLOCK_TAGS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "with",
                          "endcomment"})
 _SUBMIT = re.compile(r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
                      r"""(?:submit|image)\b""", re.IGNORECASE)
-_FIELD = re.compile(r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?(?:hidden|button|reset|checkbox|radio"""
-                    r"""|file)\b)""", re.IGNORECASE)
+_FIELD = re.compile(r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
+                    r"""(?:hidden|button|reset|checkbox|radio|file)\b)""", re.IGNORECASE)
 
 
 def _submittable(body: str, pieces: list[_Piece]) -> bool:
