@@ -123,3 +123,18 @@ def test_routes_command_on_a_project_without_routes(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stdout == "No routes found.\n"
     missing = secpat("routes", "nowhere", cwd=tmp_path)
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+@pytest.mark.parametrize(("path", "view", "fields", "sends", "acts", "kind", "evidence"), [
+    ("/login", "login", set(), False, set(), "login", False),  # the name alone
+    ("/login", "login", {"email", "pwd"}, False, set(), "login", True),
+    ("/session", "start", set(), False, {"authenticates"}, "login", True),
+    ("/settings/mail", "mail_setup", {"smtp_password"}, False, set(), "write", True),  # another service's password
+    ("/checkin/<int:event>/reset", "checkin_reset", set(), False, set(), "reset", False),
+    ("/password/forgot", "forgot", {"email"}, True, set(), "reset", True),
+    ("/accounts", "create", {"email"}, False, {"creates-user"}, "register", True),
+    ("/invite/<str:token>", "accept", {"password"}, False, {"creates-user"}, "register", False),
+    ("/subscribe", "subscribe", {"email"}, False, set(), "mail", False),
+])
+def test_classification_by_behaviour(path, view, fields, sends, acts, kind, evidence) -> None:
+    assert classify(path, view, {"POST"}, fields, sends, "", acts)[::2] == (kind, evidence)

@@ -18,8 +18,12 @@ from secpat.model.module import Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
 VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
-    LIMIT_TARGET = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter", "fw-middleware",
-                    "fw-protection", "fw-session", "fw-settings", "fw-settings-module", "fw-form", "fw-limit-target")
+    LIMIT_TARGET, LIMITING = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter", "fw-middleware",
+                              "fw-protection", "fw-session", "fw-settings", "fw-settings-module", "fw-form",
+                              "fw-limit-target", "fw-limiting")
+
+#: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
+AUTHENTICATES, CREATES_USER, SENDS_RESET = "authenticates", "creates-user", "sends-reset"
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})
@@ -58,6 +62,11 @@ class ViewFact:
     drf: bool = False  # a DRF `@api_view`
     drf_throttles: tuple[str, ...] | None = None  # `@throttle_classes([...])`, None when not set
     framework: str = ""  # flask / fastapi / django when the file says so
+    acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
+    calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
+    staff: bool = False  # a decorator admits only staff, admins or holders of a permission
+    identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
+    switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
 
 
 @dataclass(frozen=True)
@@ -141,6 +150,17 @@ class LimitTargetFact:
 
     target: str
     exempt: bool
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LimitingFact:
+    """A function or method whose body calls a rate limiter: `rate_limit(...)` inside a form's `clean()`,
+    a service method or a decorator. A view that calls it, or uses the form, is limited."""
+
+    name: str  # project-wide dotted name of the function
+    what: str  # the limiting call, shortened
     file: str
     line: int
 
@@ -230,6 +250,8 @@ class FormFact:
     action: str
     dialect: str  # django | jinja | "" when the template does not say
     owner_module: str = ""  # inline templates: the Python module that holds them
+    submittable: bool = True  # has a submit control or a field a user can submit with Enter
+    action_tag: bool = False  # the action is computed by a template tag other than `{% url %}`: target unknown
 
 
 ENV = "<env>"  # a value read from the environment
@@ -453,12 +475,45 @@ def is_limit_name(name: str | None) -> bool:
                                                                      "limiter", "limits", "ratelimited")
 
 
+#: Library calls that refuse an attempt while a lockout or throttle is in force (django-otp devices).
+_LOCKOUT_CALLS = frozenset({"verify_is_allowed"})
+
+
+def is_limit_call(callee: str, method: str, node: ast.Call) -> bool:
+    """A call that applies a rate limit: `rate_limit(...)`, `is_ratelimited(...)`, `throttle(...)`,
+    `limiter.hit(...)`. A bare `.limit(n)` is a query limit, not a rate limit."""
+    name = last(callee) or method
+    lowered = name.lower()
+    if "limit" in lowered or "throttl" in lowered or name in _LOCKOUT_CALLS:
+        words = names.words(name)
+        joined = "".join(words)
+        if set(words) & {"reset", "clear", "remove", "delete", "disable", "exempt", "classes"}:
+            return False  # `throttle_reset()`, `get_throttle_classes()`: managing a limit, not applying one
+        if "ratelimit" in joined or "throttl" in joined or name in _LOCKOUT_CALLS:
+            return True
+    if method not in ("hit", "test", "check", "limit", "consume", "acquire"):
+        return False
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    return receiver is not None and "limiter" in ast.unparse(receiver).lower().replace("_", "")
+
+
+def limiting_facts(module: Module) -> list[tuple[str, object]]:
+    """A LimitingFact for each function of the file that calls a rate limiter."""
+    found: dict[str, LimitingFact] = {}
+    for call in module.calls:
+        if not call.scope.is_module and is_limit_call(call.callee or "", call.method or "", call.node):
+            name = module.global_name(call.scope)
+            found.setdefault(name, LimitingFact(name, _short_source(call.node), module.path, call.node.lineno))
+    return [(LIMITING, fact) for fact in found.values()]
+
+
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
     from secpat.frameworks import django, fastapi, flask
 
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module))
+    facts.extend(limiting_facts(module))
     if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
         return facts
     facts.extend(view_facts(module))
@@ -504,6 +559,9 @@ class _ViewScan:
     json: bool = False
     form: bool = False
     limits: list[str] = field(default_factory=list)
+    acts: set[str] = field(default_factory=set)
+    calls: set[str] = field(default_factory=set)
+    identity: bool = False
 
 
 def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
@@ -521,9 +579,16 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
     roots = [*function.body, function.node.args]  # type: ignore[attr-defined]
-    for node in (n for root in roots for n in ast.walk(root)):
+    nodes = [n for root in roots for n in ast.walk(root)]
+    # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
+    stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
+            if id(node) not in stored and (node.attr in ("user", "auth") and _is_request(module, node.value, function)
+                                           or node.attr in ("COOKIES", "cookies")
+                                           or node.attr == "session" and _is_request(module, node.value, function)):
+                scan.identity = True
         elif isinstance(node, ast.Call):
             _scan_call(module, function, node, scan)
         elif isinstance(node, ast.Subscript):
@@ -541,12 +606,30 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         elif isinstance(node, ast.Name) and module.binding(node.id, function) in (
                 "flask.session", "flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"):
             scan.session = True
+            scan.identity = scan.identity or id(node) not in stored
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
             scan.json = True
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in (
                 "Authorization", "HTTP_AUTHORIZATION", "authorization"):
             scan.header_auth = True
     return scan
+
+
+def _switches(function: Function) -> tuple[str, ...]:
+    """`if not settings.REGISTRATION: raise PermissionDenied` at the top of a view: the settings that switch
+    the feature on. Without them the view refuses before doing anything."""
+    found: list[str] = []
+    for stmt in function.body[:3]:
+        if not isinstance(stmt, ast.If) or not stmt.body or not isinstance(stmt.body[-1], (ast.Raise, ast.Return)):
+            continue
+        tests = stmt.test.values if isinstance(stmt.test, ast.BoolOp) and isinstance(stmt.test.op, ast.Or) \
+            else [stmt.test]
+        for test in tests:
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and \
+                    isinstance(test.operand, ast.Attribute) and isinstance(test.operand.value, ast.Name) and \
+                    test.operand.value.id == "settings" and test.operand.attr.isupper():
+                found.append(test.operand.attr)
+    return tuple(found)
 
 
 def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
@@ -588,8 +671,24 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
             scan.csrf = True
         if _header_dependency(module, node.args[0]):
             scan.header_auth = True
-    if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)):
+    if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)) or \
+            is_limit_call(callee, method, node):
         scan.limits.append(_short_source(node))
+    act = _act(callee, method, node)
+    if act:
+        scan.acts.add(act)
+    if callee and callee.split(".", 1)[0] in module.project_roots:
+        scan.calls.add(callee)
+    # `tasks.add_task(send_reset_email, ...)`, `send_mail.delay(...)`: a sender handed on to run later
+    for arg in (*node.args, node.func.value if method in ("delay", "apply_async") and
+                isinstance(node.func, ast.Attribute) else None):
+        if isinstance(arg, (ast.Name, ast.Attribute)):
+            target = module.qualified_name(arg, function) or ast.unparse(arg)
+            if _is_sender_name(last(target)):
+                scan.sends = True
+                reset = _act(target, last(target), None)
+                if reset:
+                    scan.acts.add(reset)
     if last(callee) in ("Cookie", "APIKeyCookie"):
         scan.session = True
     if last(callee) in ("Form", "File", "UploadFile") or method == "form":
@@ -630,13 +729,56 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
     return False
 
 
+_SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
+_AUTH_CALLS = frozenset({"check_password", "verify_password", "check_login", "login_user", "verify_token",
+                         "check_credentials", "verify_credentials", "authenticate_user"})
+_HASHER_WORDS = frozenset({"pwd", "password", "passwd", "hasher", "crypt", "bcrypt", "argon2", "ph", "passlib"})
+_USER_WORDS = frozenset({"user", "users", "account", "accounts", "member", "customer"})
+_RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
+#: Library forms and what handling one does.
+_FORM_ACTS = {"AuthenticationForm": AUTHENTICATES, "OAuth2PasswordRequestForm": AUTHENTICATES,
+              "OAuth2PasswordRequestFormStrict": AUTHENTICATES, "UserCreationForm": CREATES_USER,
+              "PasswordResetForm": SENDS_RESET}
+
+
+def _act(callee: str, method: str, node: ast.Call | None) -> str:
+    """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
+    name = last(callee) or method
+    if name in _FORM_ACTS:
+        return _FORM_ACTS[name]
+    words = set(names.words(name))
+    if name in _AUTH_CALLS or "authenticate" in words:
+        return AUTHENTICATES
+    if method == "verify" and node is not None and isinstance(node.func, ast.Attribute) and \
+            set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS:
+        return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
+    if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
+        return SENDS_RESET
+    if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
+        return CREATES_USER
+    if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
+        parts = ast.unparse(node.func.value).split(".")
+        if parts[-1] == "objects" and len(parts) > 1:
+            parts = parts[:-1]
+        receiver = names.words(parts[-1])
+        if receiver and (receiver[-1] in ("user", "users", "account", "accounts") or
+                         receiver[-1] in ("manager", "model", "service", "repository", "db") and
+                         set(receiver) & {"user", "users", "account", "accounts"}):
+            return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
+    return ""
+
+
+def _is_sender_name(name: str) -> bool:
+    words = names.words(name)
+    return name in _SENDERS or bool(words) and words[0] in _SEND_VERBS and bool(set(words[1:]) & _SEND_OBJECTS)
+
+
 def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
     name = last(callee) or method
     if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.",
                                                "twilio.")):
         return True
-    words = names.words(name)
-    if words and words[0] == "send" and set(words[1:]) & _SEND_OBJECTS:
+    if _is_sender_name(name):
         return True
     # `client.messages.create(...)` (Twilio), `EmailMessage(...).send()`, `mail.send(msg)`
     receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
@@ -688,6 +830,18 @@ class _Decorations:
     drf: bool = False
     drf_throttles: tuple[str, ...] | None = None
     session: bool = False
+    staff: bool = False
+    calls: set[str] = field(default_factory=set)
+
+
+#: Words of a decorator, mixin or permission class that admits only staff, admins or permission holders.
+STAFF_WORDS = frozenset({"staff", "admin", "administrator", "superuser", "permission", "permissions", "role", "roles"})
+
+
+def is_staff_gate(name: str) -> bool:
+    """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
+    words = set(names.words(last(name)))
+    return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
 
 
 def decorations(module: Module, function: Function) -> _Decorations:
@@ -719,6 +873,10 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
     elif short == "api_view":
         found.drf = True
         found.methods = upper_methods(call.args[0]) if call is not None and call.args else ("GET",)
+    elif short == "permission_classes":  # DRF `@permission_classes([IsAdminUser])`
+        values = call.args[0] if call is not None and call.args else None
+        found.staff = isinstance(values, (ast.List, ast.Tuple)) and \
+            any(is_staff_gate(ast.unparse(e)) for e in values.elts)
     elif short == "throttle_classes":
         values = call.args[0] if call is not None and call.args else None
         found.drf_throttles = tuple(last(ast.unparse(e)) for e in values.elts) \
@@ -729,8 +887,13 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.limit_exempt = True
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = True
+        found.staff = found.staff or is_staff_gate(short)
     elif is_limit_name(name) and short not in ("limits",):
         found.limits.append("@" + _short_source(deco))
+    elif is_staff_gate(short):
+        found.session = found.staff = True
+    elif name.split(".", 1)[0] in module.project_roots:
+        found.calls.add(name)  # a project decorator: a limit inside it counts
 
 
 def _short_source(node: ast.AST) -> str:
@@ -746,6 +909,8 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         name=module.global_name(function), path=module.path, line=function.line, methods=deco.methods,
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
+        acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
+        identity=scan.identity or deco.session, switched_by=_switches(function),
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form,
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,
@@ -1007,7 +1172,48 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
             maybe = True
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
             maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
+        elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and \
+                re.search(r"\b\w*form\b(?!\.)", text[len(first):]):
+            maybe = True  # a tag given the whole form (`{% crispy form %}`) may render the token with the fields
     return False, maybe
+
+
+_BLOCK_TAGS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "with", "endwith", "trans", "blocktrans",
+                         "endblocktrans", "set", "filter", "endfilter", "autoescape", "endautoescape", "comment",
+                         "endcomment"})
+_SUBMIT = re.compile(r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
+                     r"""(?:submit|image)\b""", re.IGNORECASE)
+_FIELD = re.compile(r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
+                    r"""(?:hidden|button|reset|checkbox|radio|file)\b)""", re.IGNORECASE)
+
+
+def _submittable(body: str, pieces: list[_Piece]) -> bool:
+    """A user can submit the form: a submit button, a text field (Enter submits), or template code in the
+    form's content that may render either. A form with neither is submitted only by script."""
+    if _SUBMIT.search(body) or _FIELD.search(body):
+        return True
+    for match in _MARK.finditer(body):
+        piece = pieces[int(match.group(1))]
+        first = piece.text.split(None, 1)[0] if piece.text else ""
+        in_markup = body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start())
+        if in_markup or piece.kind == "tag" and (first in _DJANGO_TAGS | _BLOCK_TAGS or first.startswith("end")):
+            continue  # an attribute value, a condition, a translation: renders no control
+        if not re.search(r"form|field|widget|input|button|submit" + (r"|\(" if piece.kind == "var" else ""),
+                         piece.text, re.I):
+            continue  # a data value or a component that names no form, field or button
+        return True
+    return False
+
+
+def _action_tag(attributes: str, pieces: list[_Piece]) -> bool:
+    """`action="{% eventurl ... %}"`: a project tag builds the URL, which may point to another origin."""
+    action = re.search(r"""\baction\s*=\s*["']([^"']*)["']""", attributes, re.IGNORECASE)
+    for match in _MARK.finditer(action.group(1) if action else ""):
+        piece = pieces[int(match.group(1))]
+        first = piece.text.split(None, 1)[0] if piece.text else ""
+        if piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and not first.startswith("end"):
+            return True
+    return False
 
 
 def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: str = "") -> list[FormFact]:
@@ -1029,5 +1235,6 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
         action = _ACTION.search(_MARK.sub("", match.group(1)))
         forms.append(FormFact(file=path, line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
                               token=token, maybe_token=maybe, action=action.group(1) if action else "",
-                              dialect=dialect, owner_module=owner_module))
+                              dialect=dialect, owner_module=owner_module, submittable=_submittable(body, pieces),
+                              action_tag=_action_tag(match.group(1), pieces)))
     return forms

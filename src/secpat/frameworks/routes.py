@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 
 from secpat import names
 from secpat.frameworks import (
+    AUTHENTICATES,
     CLASS,
+    CREATES_USER,
     FORM,
     LIMIT_TARGET,
     LIMITER,
+    LIMITING,
     MIDDLEWARE,
     MOUNT,
     OWNER,
     PROTECTION,
     ROUTE,
+    SENDS_RESET,
     SESSION,
     SETTINGS,
     SETTINGS_MODULE,
@@ -39,8 +43,10 @@ from secpat.frameworks import (
     ViewFact,
     VIEW,
     is_limit_name,
+    is_staff_gate,
     last,
 )
+from secpat.frameworks import _FORM_ACTS, _PASSWORD_FORMS
 from secpat.report.escape import printable
 from secpat.frameworks.django import Environment, environments, settings_units
 
@@ -73,46 +79,73 @@ def route_words(path: str, view: str) -> set[str]:
     return joined
 
 
+#: Words that may stand around a password field name and still mean the user's own password.
+_OWN_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "pw", "passphrase", "user", "login", "account",
+                                 "current", "old", "new", "confirm", "confirmation", "again", "repeat", "raw", "plain",
+                                 "your", "my", "1", "2"})
+
+
+_CAPABILITY_WORDS = frozenset({"token", "key", "code", "secret", "uidb64", "signature", "invite", "invitation"})
+
+
+def _capability_parameter(path: str) -> bool:
+    """The path carries a parameter named token, key, code or the like: only holders of a link reach it."""
+    params = re.findall(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}|\(\?P<(\w+)>", path)
+    return any(set(names.words(next(p for p in group if p))) & _CAPABILITY_WORDS for group in params)
+
+
 def _password_fields(fields: set[str]) -> tuple[bool, bool]:
-    """(reads a password, reads a new or repeated password)."""
+    """(reads the user's password, reads a new or repeated password). `smtp_password` or `db_password` is a
+    credential for another service, not the user's own."""
     password = new = False
     for name in fields:
-        if names.classify(name) is names.NameKind.PASSWORD or name.lower() in ("password", "password1"):
-            password = True
-            words = set(names.words(name))
-            if words & {"new", "confirm", "confirmation", "again", "repeat", "old", "current", "2"} \
-                    or name.endswith("2"):
-                new = True
+        words = set(names.words(name))
+        if not words & {"password", "passwd", "pwd", "pass", "pw", "passphrase"} or not words <= _OWN_PASSWORD_WORDS:
+            continue
+        password = True
+        if words & {"new", "confirm", "confirmation", "again", "repeat", "old", "current", "2"} or name.endswith("2"):
+            new = True
     return password, new
 
 
-def classify(path: str, view: str, methods: set[str], fields: set[str], sends: bool, hint: str = "") -> tuple[str, str]:
-    """The kind of endpoint (login, reset, mail, register, write, read) and why."""
+def classify(path: str, view: str, methods: set[str], fields: set[str], sends: bool, hint: str = "",
+             acts: frozenset[str] | set[str] = frozenset()) -> tuple[str, str, bool]:
+    """The kind of endpoint (login, reset, mail, register, write, read), why, and whether what the view does
+    shows it (True) or only its path and name say so (False)."""
     if not methods & STATE_CHANGING:
-        return READ, "GET only"
+        return READ, "GET only", True
     if hint and hint != WRITE:
-        return hint, "library view"
+        return hint, "library view", True
     words = route_words(path, view)
     password, new_password = _password_fields(fields)
     if words & {"logout", "signout"}:
-        return WRITE, "state-changing"
-    if words & _REGISTER_WORDS:
-        return REGISTER, "name says registration"
+        return WRITE, "state-changing", True
+    if CREATES_USER in acts or words & _REGISTER_WORDS:
+        if _capability_parameter(path):
+            return REGISTER, "needs a token from an invitation or activation link", False
+        if CREATES_USER in acts:
+            return REGISTER, "creates a user", True
+        if password:
+            return REGISTER, "registration with a password", True
+        return REGISTER, "name says registration", False
+    authenticates = AUTHENTICATES in acts or password and not new_password
     if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
-        return LOGIN, "name says login/token"
+        return LOGIN, "checks credentials" if authenticates else "name says login/token", authenticates
+    if SENDS_RESET in acts and not new_password:
+        return RESET, "sends a password-reset token", True
     if words & _RESET_WORDS and not words & _NOT_SENDING and not new_password:
-        return RESET, "name says password reset"
-    if password and not new_password and not words & {"change", "update", "set", "delete"}:
+        return RESET, "sends a password-reset message" if sends else "name says password reset", sends
+    if authenticates and not words & {"change", "update", "set", "delete", "confirm", "complete", "done"}:
         if words & {"user", "users", "account", "accounts"} and words & {"create", "new", "add"}:
-            return REGISTER, "creates an account with a password"
-        return LOGIN, "reads a password"
+            return REGISTER, "creates an account with a password", True
+        return LOGIN, "checks credentials" if AUTHENTICATES in acts else "reads a password", True
     if sends:
-        return MAIL, "sends mail or SMS"
+        return MAIL, "sends mail or SMS", True
     if words & _MAIL_WORDS and (not words & _NOT_SENDING or "resend" in words):
-        return MAIL, "name says it sends a message"
+        return MAIL, "name says it sends a message", False
     if hint:
-        return hint, "state-changing"
-    return WRITE, "state-changing"
+        return hint, "state-changing", True
+    return WRITE, "state-changing", True
 
 
 # -- the model -----------------------------------------------------------------------------------
@@ -140,6 +173,9 @@ class Route:
     misplaced: str = ""  # a limit decorator that does not apply (placed above the route decorator)
     deps: tuple[str, ...] = ()  # dependencies written at the registration (FastAPI `dependencies=[...]`)
     cls: str = ""  # the class-based view or viewset, if any
+    evidence: bool = True  # the kind rests on what the view does, not only on its path or name
+    served: bool = True  # an app or the production URL conf reaches it (False: a reusable, unmounted route)
+    staff: bool = False  # only staff, admins or permission holders reach it
 
     @property
     def state_changing(self) -> bool:
@@ -171,6 +207,7 @@ class Model:
     forms: list[FormFact] = field(default_factory=list)
     views: dict[str, ViewFact] = field(default_factory=dict)
     classes: dict[str, ClassFact] = field(default_factory=dict)
+    limiting: dict[str, str] = field(default_factory=dict)  # function → the rate-limit call in its body
     limits_anywhere: bool = False
     django: Environment | None = None  # the Django settings production runs with
     frameworks: set[str] = field(default_factory=set)
@@ -241,6 +278,9 @@ class _Builder:
         self.middleware: list[MiddlewareFact] = [x for _, x in facts_of(MIDDLEWARE)]
         self.protections: list[ProtectionFact] = [x for _, x in facts_of(PROTECTION)]
         self.sessions: list[SessionFact] = [x for _, x in facts_of(SESSION)]
+        m.limiting = {x.name: f"{x.what} in {last(x.name.rsplit('.', 1)[0]) + '.' if '.' in x.name else ''}"
+                      f"{last(x.name)} ({x.file}:{x.line})" for _, x in facts_of(LIMITING)}
+        self.serving = True  # whether the routes being added are reached from the production URL conf
         m.forms = [x for _, x in facts_of(FORM)]
         modules = {x.module for _, x in facts_of(SETTINGS_MODULE)}
         units = settings_units(facts_of(SETTINGS), modules)
@@ -361,6 +401,7 @@ class _Builder:
         view = self.model.views.get(fact.view)
         cls = self.model.classes.get(fact.view)
         for prefix, limits, app_name in self._chains(fact.owner):
+            self.serving = bool(app_name)  # a router or blueprint no app mounts is served only where it is mounted
             path = _join(prefix, fact.path)
             app = self._app_for(fact.framework, app_name)
             if cls is not None:
@@ -371,6 +412,7 @@ class _Builder:
                 continue
             methods = fact.methods or (view.methods if view else ()) or ("GET",)
             self._add(fact, path, methods, view, None, limits, app)
+        self.serving = True
 
     def _add(self, fact: RouteFact, path: str, methods: tuple[str, ...], view: ViewFact | None,
              cls: ClassFact | None, chain_limits: tuple[str, ...], app: App | None, hint: str = "",
@@ -382,26 +424,84 @@ class _Builder:
         route = Route(fact.framework, tuple(methods), path or "/", name, file, line, f"{fact.file}:{fact.line}",
                       handler=view, app=app.name if app else "", deps=tuple(getattr(fact, "deps", ()) or ()))
         fields = set(view.reads) if view else set()
-        for model_name in view.models if view else ():
-            fields.update(self._fields(model_name))
+        acts = set(view.acts) if view else set()
+        used = list(view.models) if view else []
         if cls is not None:
             for key in ("serializer_class", "form_class"):
                 value = self._attribute(cls, key)
                 if isinstance(value, str):
-                    fields.update(self._fields(value))
+                    used.append(value)
+        for model_name in used:
+            fields.update(self._fields(model_name))
+            for base in [model_name, *(self._library_bases(c) if (c := self.model.classes.get(model_name)) else ())]:
+                fields.update(_PASSWORD_FORMS.get(last(base), ()))
+                if last(base) in _FORM_ACTS:
+                    acts.add(_FORM_ACTS[last(base)])
         verbs = set(methods)
         if methods == ("*",):
             verbs = {"POST"} if view is not None and (view.writes or view.methods) else set()
-        route.category, route.reason = classify(path, name if not action else f"{name}.{action}", verbs, fields,
-                                                bool(view and view.sends), hint)
+        route.category, route.reason, route.evidence = classify(
+            path, name if not action else f"{name}.{action}", verbs, fields, bool(view and view.sends), hint, acts)
+        route.served = self.serving
+        if view is not None and view.switched_by and route.category in (LOGIN, RESET, MAIL, REGISTER):
+            # The view refuses unless a project setting switches the feature on; settings secpat does not
+            # evaluate, so whether production serves it is not known: audit only.
+            route.evidence, route.reason = False, f"{route.reason}, only when {view.switched_by[0]} is on"
+        route.staff = hint not in (LOGIN, RESET, REGISTER) and self._staff(view, cls)  # library auth views are public
         route.api = fact.framework == "fastapi" or bool(view and (view.json or view.drf)) or "/api" in path \
             or (cls is not None and self._is_drf(cls))
-        route.limit = self._limit(fact, route, view, cls, chain_limits, app, action)
+        route.limit = self._limit(fact, route, view, cls, chain_limits, app, action) or \
+            self._limit_in_flow(view, cls, used)
         route.session = bool(view and view.session)
         route.misplaced = fact.limit_misplaced
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route
+
+    def _staff(self, view: ViewFact | None, cls: ClassFact | None) -> bool:
+        """Only staff, admins or permission holders reach the route: a decorator, a permission mixin, or DRF
+        permission classes (the view's own or the project default) that check more than being logged in."""
+        if view is not None and view.staff:
+            return True
+        if cls is None:
+            return False
+        for item in self._ancestry(cls):
+            name = item.name if isinstance(item, ClassFact) else item
+            if is_staff_gate(name) and "Mixin" in last(name) or last(name) in ("AdminView", "StaffView"):
+                return True
+        if not self._is_drf(cls):
+            return False
+        classes = self._attribute(cls, "permission_classes")
+        if not isinstance(classes, tuple):
+            classes = self._drf_default("DEFAULT_PERMISSION_CLASSES")
+        return isinstance(classes, (list, tuple)) and any(isinstance(c, str) and is_staff_gate(c) for c in classes)
+
+    def _drf_default(self, key: str) -> object:
+        """A REST_FRAMEWORK default: from the production settings, else from the settings that set it."""
+        for env in [self.model.django, *self.model.environments]:
+            value = env.get("REST_FRAMEWORK") if env is not None else None
+            if value is not None and isinstance(value.value, dict) and key in value.value:
+                return value.value[key]
+        return None
+
+    def _limit_in_flow(self, view: ViewFact | None, cls: ClassFact | None, used: list[str]) -> str:
+        """A limit the view applies through what it calls: a project function or decorator, a method of its
+        own class, or a form or serializer whose methods (`clean()`) call a rate limiter."""
+        limiting = self.model.limiting
+        if not limiting:
+            return ""
+        owners = set(used)
+        owners.update(view.calls if view else ())  # a function, or a decorator whose inner wrapper limits
+        if cls is not None:
+            owners.update(item.name for item in self._ancestry(cls) if isinstance(item, ClassFact))
+        for owner in owners:
+            found = self.model.classes.get(owner)
+            chain = [c.name for c in self._ancestry(found) if isinstance(c, ClassFact)] if found else [owner]
+            for name in chain:
+                for function, what in limiting.items():
+                    if function == name or function.startswith(name + "."):
+                        return what
+        return ""
 
     def _fields(self, class_name: str, depth: int = 0) -> set[str]:
         cls = self.model.classes.get(class_name)
@@ -426,11 +526,19 @@ class _Builder:
             return
         included = {f.include for facts in by_conf.values() for f in facts if f.include}
         root = self._setting("ROOT_URLCONF")
+        if isinstance(root, str) and root not in by_conf:
+            # `core.urls` when the package directory itself is on the path: the conf `label.core.urls`
+            root = next((conf for conf in sorted(by_conf) if conf.endswith("." + root)), root)
         roots = [root] if isinstance(root, str) and root in by_conf else []
         roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
         app = App("django", "django", "", 0)
+        # Settings whose ROOT_URLCONF names a module outside the project (a project template's placeholder, the
+        # deploying site) mean these URL confs belong to a reusable app, served only where a site includes them.
+        # URL lists are often joined at run time, so reachability from a root inside the project is not judged.
+        self.serving = not isinstance(root, str) or root in by_conf
         for conf in roots:
             self._urlconf(by_conf, conf, "", app, set())
+        self.serving = True
 
     def _urlconf(self, by_conf: dict[str, list[RouteFact]], conf: str, prefix: str, app: App, seen: set[str]) -> None:
         if conf in seen:
@@ -642,7 +750,7 @@ class _Builder:
         m = self.model
         if self.limiters or self.targets or any(r.limit for r in m.routes) or any(a.limiter for a in m.apps):
             return True
-        if any(v.limits for v in m.views.values()) or any(c.limited_methods for c in m.classes.values()):
+        if any(v.limits for v in m.views.values()) or any(c.limited_methods for c in m.classes.values()) or m.limiting:
             return True
         config = self._setting("REST_FRAMEWORK")
         if isinstance(config, dict) and config.get("DEFAULT_THROTTLE_CLASSES"):

@@ -5,7 +5,9 @@ browser sends a cookie they trust, and what checks a token. The rules read the
 framework model (`secpat.frameworks`): Django's middleware and exemptions,
 template forms and the views that render them, Flask-WTF and FastAPI
 middleware or token checks. Read-only routes, webhooks that verify a
-signature and header-authenticated APIs need no token and stay silent.
+signature, header-authenticated APIs and views that check the token themselves
+stay silent; an exempt view that reads no cookie identity (a webhook, a token
+endpoint, a report sink) is an audit finding.
 
 This module also hands the framework facts of every file to the project stage,
 for the CSRF, RATE and CONF rules alike.
@@ -14,7 +16,16 @@ for the CSRF, RATE and CONF rules alike.
 from __future__ import annotations
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import FORM, STATE_CHANGING, ClassFact, FormFact, ViewFact, extract, template_forms
+from secpat.frameworks import (
+    FORM,
+    STATE_CHANGING,
+    ClassFact,
+    FormFact,
+    ViewFact,
+    extract,
+    is_staff_gate,
+    template_forms,
+)
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -236,27 +247,78 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
 def _exemptions(ctx: ProjectContext, model: Model) -> None:
     reported: set[tuple[str, int]] = set()
 
-    def report(file: str, line: int, what: str) -> None:
-        if (file, line) not in reported:
-            reported.add((file, line))
-            ctx.report(CSRF002, Location(file, line), f"{what} changes state but is exempt from CSRF checks",
-                       snippet=source_line(ctx, file, line))
+    def report(file: str, line: int, what: str, views: list[ViewFact], gated: bool = False) -> None:
+        verdict = _exempt_verdict(views)
+        if verdict == "audit" and gated:
+            verdict = "default"  # a login or permission mixin: the request is the cookie's user
+        if verdict is None or (file, line) in reported:
+            return
+        reported.add((file, line))
+        why = "" if verdict == "default" else \
+            "; it does not act as the user a cookie names (no request.user, session value or cookie read), " \
+            "as webhooks, token endpoints and report sinks do not"
+        ctx.report(CSRF002, Location(file, line), f"{what} changes state but is exempt from CSRF checks{why}",
+                   snippet=source_line(ctx, file, line), audit=verdict == "audit")
 
     for view in model.views.values():
         if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
-            report(view.path, view.csrf_exempt, f"view {view.name.rsplit('.', 1)[-1]}")
+            report(view.path, view.csrf_exempt, f"view {view.name.rsplit('.', 1)[-1]}", [view])
     for cls in model.classes.values():
         dispatch = model.views.get(f"{cls.name}.dispatch")
         line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
         if line and _class_changes_state(model, cls):
             report(dispatch.path if dispatch and not cls.exempt_line else cls.path, line,
-                   f"class-based view {cls.name.rsplit('.', 1)[-1]}")
+                   f"class-based view {cls.name.rsplit('.', 1)[-1]}", _class_views(model, cls),
+                   _login_gated(model, cls))
         if cls.csrf_off:
-            report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)")
+            report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)",
+                   [])
     for route in model.routes:
         if route.exempt_at and route.csrf == "exempt" and route.state_changing and \
                 (route.handler is None or _needs_token(route.handler, route)):
-            report(*route.exempt_at, f"{'/'.join(route.methods)} {route.path}")
+            report(*route.exempt_at, f"{'/'.join(route.methods)} {route.path}",
+                   [route.handler] if route.handler is not None else [])
+
+
+def _exempt_verdict(views: list[ViewFact]) -> str | None:
+    """How an exemption is reported: "default" when the view acts as the user its cookie names, None when the
+    view checks the token itself, "audit" otherwise. No views known (a library view, a DRF authentication
+    class with a no-op `enforce_csrf`): default, the exemption covers cookie-authenticated requests."""
+    if not views:
+        return "default"
+    if any(v.csrf_checked for v in views):
+        return None  # it runs CsrfViewMiddleware / csrf_protect / a token check itself for the browser's POST
+    return "default" if any(v.identity for v in views) else "audit"
+
+
+def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:
+    """The methods of a class-based view and of its project base classes."""
+    found: list[ViewFact] = []
+    seen: set[str] = set()
+    todo = [cls]
+    while todo and len(seen) < 10:
+        item = todo.pop()
+        if item.name in seen:
+            continue
+        seen.add(item.name)
+        found.extend(v for m in item.methods if (v := model.views.get(f"{item.name}.{m}")) is not None)
+        todo.extend(base for b in item.bases if (base := model.classes.get(b)) is not None)
+    return found
+
+
+def _login_gated(model: Model, cls: ClassFact) -> bool:
+    """A base such as `LoginRequiredMixin` or `PermissionRequiredMixin`: only the cookie's user gets in."""
+    todo, seen = [cls], set()
+    while todo and len(seen) < 10:
+        item = todo.pop()
+        seen.add(item.name)
+        for base in item.bases:
+            parent = model.classes.get(base)
+            if parent is not None and parent.name not in seen:
+                todo.append(parent)
+            elif parent is None and ("LoginRequired" in base or is_staff_gate(base) and base.endswith("Mixin")):
+                return True
+    return False
 
 
 def _needs_token(view: ViewFact, route: Route | None = None) -> bool:
@@ -278,11 +340,16 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
     for form in model.forms:
         if form.token or form.maybe_token or form.action.startswith(("http://", "https://", "//")):
             continue
+        if not form.submittable:
+            continue  # no submit control and no field: only script submits it, and script sends the token header
         verdict = _form_verdict(model, form, _renderers(form, rendered))
         if verdict is not None:
             message, confidence = verdict
+            audit = form.action_tag or confidence is not None
+            if form.action_tag:
+                message += "; a template tag builds its action, which may be another site that checks no token"
             ctx.report(CSRF003, Location(form.file, form.line), message, confidence=confidence,
-                       snippet=source_line(ctx, form.file, form.line))
+                       snippet=source_line(ctx, form.file, form.line), audit=audit)
 
 
 def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:

@@ -2,10 +2,14 @@
 
 Endpoints come from the framework's own routing (Django URL confs and DRF
 routers, Flask routes and blueprints, FastAPI routers) and are classified by
-path, view name and the fields the view reads. A limit counts wherever it is
-written: on the view (slowapi, flask-limiter, django-ratelimit, DRF throttles,
-a fastapi-limiter dependency), on a blueprint or router, as the app's default
-limits, as app-wide middleware, or django-axes for Django logins.
+what the view does: checks credentials, creates a user, sends a reset token or
+a message. A limit counts wherever it is written: on the view (slowapi,
+flask-limiter, django-ratelimit, DRF throttles, a fastapi-limiter dependency),
+on a blueprint or router, as the app's default limits, as app-wide middleware,
+django-axes for Django logins, or a rate-limiter call in the view's flow (a
+form's `clean()`, a service function, a decorator). A route known only by its
+path or name, or one no app of the project serves, is an audit finding; a
+route only staff reach is not reported.
 """
 
 from __future__ import annotations
@@ -197,22 +201,31 @@ def rate_limits(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     grouped: dict[tuple[str, str, int], list[Route]] = {}
     for route in model.routes:
-        if route.category in _BY_KIND and route.state_changing and not route.limit:
+        # A route only staff or permission holders reach is not an anonymous attacker's target.
+        if route.category in _BY_KIND and route.state_changing and not route.limit and not route.staff:
             grouped.setdefault((route.category, route.file, route.line), []).append(route)
     for (category, file, line), routes in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][2])):
         shown = ", ".join(f"{'/'.join(r.methods) if r.methods != ('*',) else 'ANY'} {r.path}" for r in routes[:3])
         note = f"; {routes[0].misplaced} is above the route decorator, so it never applies" \
             if routes[0].misplaced else ""
+        # Default mode needs what the view does to show its kind, and an app that serves it; a route known only
+        # by its name, or a reusable app's route whose deployment decides the limits, is for audit.
+        evidence = any(r.evidence for r in routes)
+        served = any(r.served for r in routes)
+        why = "" if evidence and served else \
+            ("; nothing the view does confirms its kind" if not evidence else "; no app in the project serves it")
         ctx.report(_BY_KIND[category], Location(file, line),
-                   f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}",
-                   snippet=source_line(ctx, file, line))
+                   f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
+                   snippet=source_line(ctx, file, line), audit=not (evidence and served))
     _api_without_limits(ctx, model)
 
 
 def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
     if model.limits_anywhere:
         return
-    apis = [r for r in model.routes if r.api]
+    # Routes only staff reach are not the public's to exhaust; routes no app serves (a reusable app's, an
+    # unmounted router's) are limited, or not, by the site that deploys them: audit only.
+    apis = [r for r in model.routes if r.api and not r.staff]
     if not apis:
         return
     reported: set[str] = set()
@@ -227,6 +240,8 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
     if django:
         setting = model.django.get("REST_FRAMEWORK") if model.django else None
         file, line = (setting.file, setting.line) if setting else django[0].registered.rsplit(":", 1)
+        served = any(r.served for r in django)
         ctx.report(RATE004, Location(file, int(line)),
                    f"Django API with {len(django)} route(s) and no throttling anywhere (no DEFAULT_THROTTLE_CLASSES,"
-                   " throttle_classes or ratelimit)", snippet=source_line(ctx, file, int(line)))
+                   " throttle_classes or ratelimit)" + ("" if served else "; the URL confs belong to a reusable app"),
+                   snippet=source_line(ctx, file, int(line)), audit=not served)
