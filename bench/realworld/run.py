@@ -358,6 +358,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--untriaged-jsonl", type=Path, metavar="OUT",
                         help="write untriaged findings as ledger lines with empty verdict, cause and reason")
     parser.add_argument("--stale", action="store_true", help="list ledger entries that matched no finding")
+    parser.add_argument("--list", action="store_true", help="list every finding with its verdict and reason")
     parser.add_argument("--min-precision", type=float, metavar="X",
                         help=f"exit 1 if total precision is below X or a rule with more than {RULE_GATE_FINDINGS} "
                              f"findings is below {RULE_MIN_PRECISION:.2f}")
@@ -424,17 +425,26 @@ def run(argv: list[str]) -> int:
 
     by_rule: dict[str, Counter] = {}
     by_project: dict[str, Counter] = {}
+    # Calibration: what each confidence level (and audit vs default) is worth on real code.
+    by_confidence: dict[str, Counter] = {}
     total: Counter = Counter()
     untriaged: list[dict[str, Any]] = []
     matched_keys: set[tuple[str, str, str, str]] = set()
+    listed: list[str] = []
     for project in projects:
         pc = by_project.setdefault(project.name, Counter())
         for finding, entry in ledger.match(project.name, project.findings, ledger_index):
             rc = by_rule.setdefault(finding["rule_id"], Counter())
             tag = entry["verdict"] if entry else "untriaged"
-            for counts in (rc, pc, total):
+            level = finding["confidence"] + (" (audit)" if finding.get("audit") else "")
+            cc = by_confidence.setdefault(level, Counter())
+            for counts in (rc, pc, total, cc):
                 counts["findings"] += 1
                 counts[tag] += 1
+            if args.list:
+                listed.append(f"  {tag:9} {project.name}  {finding['path']}:{finding['line']}  {finding['rule_id']}"
+                              f"  [{finding['confidence']}]\n      {ledger.normalise_text(finding.get('snippet') or '')[:160]}"
+                              + (f"\n      reason: {entry['reason']}" if entry else ""))
             if entry:
                 matched_keys.add(ledger.entry_key(entry))
             else:
@@ -446,6 +456,7 @@ def run(argv: list[str]) -> int:
                 })
 
     rule_rows = [row(name, by_rule[name]) for name in sorted(by_rule)]
+    confidence_rows = [row(name, by_confidence[name]) for name in sorted(by_confidence)]
     total_row = row("TOTAL", total)
     project_rows = []
     for p in projects:
@@ -456,6 +467,7 @@ def run(argv: list[str]) -> int:
 
     print()
     print_table("rule", rule_rows + [total_row])
+    print_table("confidence", confidence_rows)
     print_table("project", project_rows + [dict(total_row, scan_s=sum(p.scan_s for p in projects),
                                                 fetch_s=sum(p.fetch_s for p in projects))],
                 extra_cols=("fetch_s", "scan_s"))
@@ -465,6 +477,10 @@ def run(argv: list[str]) -> int:
         print(f"{len(other_version)} ledger entries are for another version of a project and were not used.")
     print()
 
+    if listed:
+        print(f"Every finding ({len(listed)}):")
+        print("\n".join(listed))
+        print()
     if untriaged:
         print(f"Untriaged findings ({len(untriaged)}):")
         for u in untriaged:
@@ -502,6 +518,7 @@ def run(argv: list[str]) -> int:
             "secpat": version,
             "check_args": extra,
             "rules": rule_rows,
+            "confidence": confidence_rows,
             "total": total_row,
             "projects": project_rows,
             "untriaged": untriaged,
