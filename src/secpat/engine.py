@@ -45,7 +45,7 @@ from secpat.suppression import Suppression, apply_suppressions, parse_suppressio
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
 #: Bump when what a file's analysis yields changes shape or meaning within one version (part of the cache key).
-RESULTS_FORMAT = 3
+RESULTS_FORMAT = 4
 
 
 @dataclass
@@ -63,28 +63,29 @@ class FileResult:
     analysed: bool = True
     #: (mtime_ns, size, content digest) of the exact bytes analysed, for the cache; None if not read.
     identity: tuple[int, int, str] | None = None
-    #: `conditionals` and `facts` as read from the cache, still JSON text: only the project stage needs
-    #: them, and it is itself cached, so a warm run with nothing changed never even parses them.
+    #: `conditionals`, `facts` and `functions` as read from the cache, still JSON text: only the project
+    #: stage needs them, and it is itself cached, so a warm run with nothing changed never parses them.
     deferred: str | None = None
 
     def load_deferred(self) -> None:
         if self.deferred is not None:
-            self.conditionals, self.facts = codec.decode(json.loads(self.deferred))
+            self.conditionals, self.facts, self.functions = codec.decode(json.loads(self.deferred))
             self.deferred = None
 
     def to_cache(self) -> object:
         return {"now": codec.encode((self.findings, self.notices, self.suppressions, self.statement_spans,
-                                     self.functions, self.analysed, self.identity)),
-                "later": json.dumps(codec.encode((self.conditionals, self.facts)), separators=(",", ":"))}
+                                     self.analysed, self.identity)),
+                "later": json.dumps(codec.encode((self.conditionals, self.facts, self.functions)),
+                                    separators=(",", ":"))}
 
     @classmethod
     def from_cache(cls, rel: str, payload: object) -> FileResult:
         """Raises codec.CodecError (or a ValueError / TypeError) for a payload secpat did not write."""
         if not isinstance(payload, dict) or set(payload) != {"now", "later"}:
             raise codec.CodecError("malformed file result")
-        findings, notices, suppressions, spans, functions, analysed, identity = codec.decode(payload["now"])
+        findings, notices, suppressions, spans, analysed, identity = codec.decode(payload["now"])
         return cls(rel=rel, findings=findings, notices=notices, suppressions=suppressions, statement_spans=spans,
-                   functions=functions, analysed=analysed, identity=identity, deferred=payload["later"])
+                   analysed=analysed, identity=identity, deferred=payload["later"])
 
 
 @dataclass(frozen=True)
