@@ -67,6 +67,8 @@ def encode_json(value: object) -> object:
     {"c": ["secpat.findings:Location", ["a.py"]]},  # wrong number of fields
     {"x": 1},
     {"t": [1], "d": []},
+    {"f": [[]]},  # an unhashable member, found by the property tests
+    {"d": [[{"d": []}, 1]]},
 ])
 def test_codec_refuses_what_secpat_did_not_write(hostile: object) -> None:
     with pytest.raises(CodecError):

@@ -95,26 +95,33 @@ def _resolve(name: object) -> type:
 
 def decode(data: Any) -> Any:
     """The value `encode` turned into `data`. Raises CodecError on anything else."""
+    try:
+        return _decode(data)
+    except TypeError as exc:  # an unhashable set member or dict key
+        raise CodecError(f"malformed cache value: {exc}") from None
+
+
+def _decode(data: Any) -> Any:
     if type(data) in _SCALARS:
         return data
     if type(data) is list:
-        return [v if type(v) in _SCALARS else decode(v) for v in data]
+        return [v if type(v) in _SCALARS else _decode(v) for v in data]
     if type(data) is not dict or len(data) != 1:
         raise CodecError("malformed cache value")
     (tag, body), = data.items()
     if tag == "t" and type(body) is list:
-        return tuple([v if type(v) in _SCALARS else decode(v) for v in body])
+        return tuple([v if type(v) in _SCALARS else _decode(v) for v in body])
     if tag == "d" and isinstance(body, list):
         out = {}
         for pair in body:
             if not isinstance(pair, list) or len(pair) != 2:
                 raise CodecError("malformed dict entry")
-            out[decode(pair[0])] = decode(pair[1])
+            out[_decode(pair[0])] = _decode(pair[1])
         return out
     if tag == "f" and isinstance(body, list):
-        return frozenset(decode(v) for v in body)
+        return frozenset(_decode(v) for v in body)
     if tag == "s" and isinstance(body, list):
-        return {decode(v) for v in body}
+        return {_decode(v) for v in body}
     if tag == "r" and isinstance(body, str):
         from secpat.rules import registry
 
@@ -141,6 +148,6 @@ def decode(data: Any) -> Any:
         # the value was first made, and running it again on every warm run would cost more than the scan.
         obj = object.__new__(cls)
         for name, value in zip(names, body[1]):
-            object.__setattr__(obj, name, value if type(value) in _SCALARS else decode(value))
+            object.__setattr__(obj, name, value if type(value) in _SCALARS else _decode(value))
         return obj
     raise CodecError(f"unknown cache tag {tag!r}")
