@@ -1,12 +1,13 @@
 """`secpat probe` against hostile and broken servers on 127.0.0.1, each a real socket server
 started by the test: it must end in time, in bounded memory, with exit 2 and one clear line.
 
-The probe runs as a subprocess; its peak memory is the child's own maximum resident set size
-(from `os.wait4`), its wall time is measured around it.
+The probe runs as a subprocess; its peak memory is its maximum resident set size (from
+`os.wait4`, see `_LAUNCHER`), its wall time is measured around it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import socketserver
@@ -176,28 +177,44 @@ class Measured:
     stderr: str
 
 
+# Runs one command in a small interpreter of its own and writes its exit code and peak memory.
+# Linux carries a process's high-water mark across fork and exec, so a probe started straight
+# from the test process would report the test process's size; started from this small launcher,
+# its peak is its own (plus the launcher's few MiB at the fork: an upper bound).
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+report, limit, command = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+with open(report + ".out", "wb") as out, open(report + ".err", "wb") as err:
+    child = subprocess.Popen(command, stdout=out, stderr=err)
+started = time.monotonic()
+while True:
+    pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+    if pid:
+        break
+    if time.monotonic() - started > limit:
+        child.kill()
+        pid, status, usage = os.wait4(child.pid, 0)
+        break
+    time.sleep(0.01)
+with open(report, "w") as f:
+    json.dump({"code": os.waitstatus_to_exitcode(status), "maxrss": usage.ru_maxrss,
+               "seconds": time.monotonic() - started}, f)
+"""
+
+
 def measured_probe(url: str, *args: str, tmp: Path, limit: float = MAX_TIME + SLACK + 30) -> Measured:
     """Run `secpat probe URL ARGS` and return its exit code, wall time and peak resident memory."""
-    out, err = tmp / "stdout", tmp / "stderr"
+    report = tmp / "measured.json"
     command = [sys.executable, "-m", "secpat", "probe", url, "--max-time", str(MAX_TIME), "--no-color", *args]
-    started = time.monotonic()
-    with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=stdout, stderr=stderr,
-                                   env={**os.environ, "SECPAT_DEBUG": ""})
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() - started > limit:
-            process.kill()
-            os.wait4(process.pid, 0)
-            pytest.fail(f"secpat probe {url} still ran after {limit:.0f}s")
-        time.sleep(0.02)
-    seconds = time.monotonic() - started
-    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
+    subprocess.run([sys.executable, "-c", _LAUNCHER, str(report), str(limit), *command], cwd=ROOT,
+                   env={**os.environ, "SECPAT_DEBUG": ""}, check=True, timeout=limit + 30)
+    figures = json.loads(report.read_text())
+    if figures["seconds"] > limit:
+        pytest.fail(f"secpat probe {url} still ran after {limit:.0f}s")
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
-    result = Measured(process.returncode, seconds, usage.ru_maxrss * scale, out.read_text(), err.read_text())
-    # One line per run, so the figures can be read from `pytest -s`.
+    result = Measured(figures["code"], figures["seconds"], figures["maxrss"] * scale,
+                      Path(f"{report}.out").read_text(), Path(f"{report}.err").read_text())
+    # The figures, for `pytest -s`.
     print(f"\n[hostile] {result.stderr.strip()}")
     print(f"[hostile] {url} {' '.join(args)}: exit {result.code}, {result.seconds:.2f}s, "
           f"peak {result.peak_bytes / 1024 / 1024:.1f} MiB")

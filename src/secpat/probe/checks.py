@@ -1104,19 +1104,19 @@ def error_details(ctx: ProbeContext) -> Iterator[Finding]:
         where = f"{ex.method} {_url_path(ex.path)}"
         if not ex.usable or ex.status is None or ex.status < 400:
             if trigger:
-                ctx.check(where, ex.note, (ex.note,), [ex], found=False, verdict=None if not ex.usable
+                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False, verdict=None if not ex.usable
                           else NO_VERDICT, reason=f"answered {ex.outcome}: no error answer to read")
             continue
         if debug_page(ex) is not None:
             # Debug pages and tracebacks are CONF101's; this rule is about the app's own error bodies.
             if trigger:
-                ctx.check(where, ex.note, (ex.note,), [ex], found=False, verdict=NO_VERDICT,
+                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False, verdict=NO_VERDICT,
                           reason="a framework debug page answered (CONF101), not the app's own error handling")
             continue
         details = leaked_details(ex)
         kinds = ", ".join(kind for kind, _ in details)
         if trigger or details:
-            ctx.check(where, ex.note, (ex.note,), [ex], found=bool(details), counts=trigger,
+            ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=bool(details), counts=trigger,
                       reason=f"{ex.status} showing {kinds}" if details else f"{ex.status} without internal details")
         path = _url_path(ex.path)
         if not details or path in reported:
