@@ -7,6 +7,7 @@ targets only unless --allow-remote; a refused target exits 2 before any request 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,27 @@ if TYPE_CHECKING:  # the probe and its HTTP client are imported only when `secpa
     from secpat.probe import ProbeResult
 
 _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
+
+
+class _Size(click.ParamType):
+    """A size in bytes: `2097152`, `512K`, `2M` (K and M are 1024 and 1024²)."""
+
+    name = "SIZE"
+    _UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "KIB": 1024, "M": 1024 ** 2, "MB": 1024 ** 2, "MIB": 1024 ** 2}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper()
+        number = text.rstrip("KMIB")
+        unit = text[len(number):]
+        try:
+            size = int(number) * self._UNITS[unit]
+        except (ValueError, KeyError):
+            self.fail(f"{value!r} is not a size: give bytes, or a number with K or M, like 2M", param, ctx)
+        if not 1024 <= size <= 1024 ** 3:
+            self.fail(f"{value!r}: give a size from 1K to 1024M", param, ctx)
+        return size
 
 
 @click.command()
@@ -51,7 +73,9 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 @click.option("--max-time", type=click.FloatRange(min=1), default=120.0, show_default=True,
               help="Seconds the whole run may take.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
-              help="Seconds to wait for each response.")
+              help="Seconds each request may take, body included.")
+@click.option("--max-response-size", "max_response", type=_Size(), default="2M", show_default=True,
+              help="Bytes of a response body read; a longer body is cut there and judged on nothing.")
 @click.option("--concurrency", type=click.IntRange(1, 2), default=1, show_default=True,
               help="Requests in flight at once.")
 @click.option("--allow-remote", is_flag=True,
@@ -69,7 +93,8 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 def probe(url: str, openapi: str | None, login: str | None, username_field: str | None, password_field: str | None,
           username: str | None, password: str | None, forms: tuple[str, ...], token_endpoint: str | None,
           api: tuple[str, ...], params: tuple[str, ...], expired_token: str | None, attempts: int,
-          max_requests: int, max_time: float, timeout: float, concurrency: int, allow_remote: bool,
+          max_requests: int, max_time: float, timeout: float, max_response: int, concurrency: int,
+          allow_remote: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, fmt: str,
           output: Path | None, fail_on: str | None, exit_zero: bool, color: bool | None) -> None:
     """Probe the running app at URL for the runtime rules (RATE101, CSRF101, CONF101, CONF103,
@@ -78,7 +103,8 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
     Endpoints come from the app's OpenAPI document when it has one, from the forms of its
     pages, and from the options, which win. Give a test account (never a real user's): the
     probe logs in with it, and RATE101 sends it wrong passwords, which may lock it for a while.
-    Every request is bounded and listed in the report.
+    Every request is bounded (time, size) and listed in the report, with each check it made;
+    a pattern reads passed only when one of its checks reached a verdict.
     """
     from secpat import cli  # here, not at import time: cli.py imports this module at its end
 
@@ -97,13 +123,18 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
         username=username, password=password, login=login, username_field=username_field,
         password_field=password_field, token_endpoint=token_endpoint, forms=forms, params=params, api=api,
         openapi="" if openapi and openapi.lower() == "none" else openapi, expired_token=expired_token,
-        attempts=attempts, timeout=timeout, max_requests=max_requests, max_seconds=max_time,
+        attempts=attempts, timeout=timeout, max_response=max_response, max_requests=max_requests,
+        max_seconds=max_time,
         concurrency=concurrency, allow_remote=allow_remote, rules=rules,
     )
     try:
         result = run_probe(url, options)
     except (TargetError, ProbeError) as exc:
         cli._fail(str(exc))
+    except Exception as exc:  # a bug in secpat whatever the server sent: one line, exit 2, never a traceback
+        if os.environ.get("SECPAT_DEBUG"):
+            raise
+        cli._fail(f"internal error while probing: {type(exc).__name__}: {exc}")
     result.findings = [f for f in result.findings
                        if f.confidence >= config.min_confidence and f.severity >= config.report_level]
     if color is None:

@@ -3,8 +3,10 @@
 The run: check the target (loopback unless allowed; refused before any request), discover
 endpoints (OpenAPI document, HTML forms, options), log in with the test account and obtain
 a token once, then run each probe in turn within its budget. Every request is recorded
-against the probe that sent it, so the report says what was sent, how many requests and
-how long each probe took. Findings, reporters, checklist and exit codes are those of `check`.
+against the probe that sent it, and every check a probe makes (where, through which input,
+what was sent, the verdict), so the report says what was tested and what was not: a
+pattern counts as checked only when one of its checks reached a verdict. Findings,
+reporters, checklist and exit codes are those of `check`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from secpat.probe.checks import (
     prepare_bearer,
     prepare_login,
 )
-from secpat.probe.client import BudgetExhausted, ProbeClient, ProbeError, ProbeLog
+from secpat.patterns import PATTERNS
+from secpat.probe.client import BudgetExhausted, Exchange, ProbeClient, ProbeError, ProbeLog
 from secpat.probe.discovery import Endpoints, discover
 from secpat.probe.target import Resolver, Target, TargetError, parse_target, resolve_addresses
 
@@ -37,6 +40,8 @@ class ProbeResult(ScanResult):
     target: str = ""
     endpoints: list[str] = field(default_factory=list)
     probes: list[ProbeLog] = field(default_factory=list)
+    #: Why each pattern the probe did not check went unchecked; the checklist shows it.
+    not_checked_reasons: dict[int, str] = field(default_factory=dict)
 
     @property
     def requests(self) -> int:
@@ -46,18 +51,18 @@ class ProbeResult(ScanResult):
 def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx.BaseTransport | None = None,
               resolve: Resolver = resolve_addresses) -> ProbeResult:
     """Probe the app at `url`. Raises TargetError (refused, before any request) or ProbeError
-    (nothing answers). `transport` replaces the network, for in-process apps."""
+    (nothing answers, or nothing usable). `transport` replaces the network, for in-process apps."""
     options = options or ProbeOptions()
     started = time.monotonic()
     target = parse_target(url, allow_remote=options.allow_remote, resolve=resolve)
     selected = [p for p in PROBES if options.rules is None or p.rule.id in options.rules]
     findings: list[Finding] = []
     notices: list[Notice] = []
-    checked: set[int] = set()
     with ProbeClient(target.connect_url, transport=transport, host_header=target.host_header,
                      timeout=options.timeout, max_requests=options.max_requests, max_seconds=options.max_seconds,
-                     concurrency=options.concurrency) as client:
+                     concurrency=options.concurrency, max_response=options.max_response) as client:
         ctx = _setup(client, target, options, notices)
+        _require_answers(target, [ex for log in client.logs for ex in log.exchanges])
         for probe in selected:
             with client.probe(probe.rule.id, max_requests=probe.budget(options),
                               max_seconds=probe.max_seconds) as log:
@@ -78,15 +83,54 @@ def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx
             if log.state == "ran":
                 ctx.findings[probe.rule.id] = found  # later probes may build on a proven result
             findings.extend(found)
-            if log.state == "ran" or found:
-                checked.add(probe.rule.pattern)
             if log.state in ("skipped", "stopped"):
                 notices.append(Notice(target.url, NoticeKind.CONFIG, f"{probe.rule.id} not run: {log.reason}"
                                       if log.state == "skipped" else f"{probe.rule.id} stopped: {log.reason}"))
         logs = list(client.logs)
+    checked, reasons = _coverage(selected, logs)
     return ProbeResult(findings=findings, notices=notices, root=target.url, command="probe",
                        patterns_checked=frozenset(checked), duration_s=time.monotonic() - started,
-                       target=target.url, endpoints=_describe(ctx), probes=logs)
+                       target=target.url, endpoints=_describe(ctx), probes=logs, not_checked_reasons=reasons)
+
+
+def _require_answers(target: Target, exchanges: list[Exchange]) -> None:
+    """Stop the run when discovery and login got nothing a check could be judged on."""
+    if not exchanges or any(ex.usable and not ex.redirect for ex in exchanges):
+        return
+    if all(ex.redirect for ex in exchanges):
+        shown = ", ".join(dict.fromkeys(f"{ex.path} -> {ex.outcome}" for ex in exchanges[:3]))
+        raise ProbeError(f"{target.url} answered every request with a redirect ({shown}); the probe does not "
+                         "follow redirects: probe the address they lead to")
+    shown = "; ".join(dict.fromkeys(ex.summary() for ex in exchanges[:3]))
+    raise ProbeError(f"{target.url} answered nothing usable ({shown})")
+
+
+def _coverage(selected: list, logs: list[ProbeLog]) -> tuple[set[int], dict[int, str]]:
+    """The patterns at least one check reached a verdict for, and why each other pattern was not checked."""
+    by_name = {log.name: log for log in logs}
+    checked: set[int] = set()
+    why: dict[int, dict[str, list[str]]] = {}
+    for probe in selected:
+        log = by_name.get(probe.rule.id)
+        if log is None:
+            continue
+        if log.checked:
+            checked.add(probe.rule.pattern)
+        else:
+            why.setdefault(probe.rule.pattern, {}).setdefault(log.why_unchecked(), []).append(probe.rule.id)
+    runtime = {p.rule.pattern for p in PROBES}
+    reasons: dict[int, str] = {}
+    for pattern in PATTERNS:
+        number = pattern.number
+        if number in checked:
+            continue
+        if number not in runtime:
+            reasons[number] = "no runtime check; `secpat check` reads the code for it"
+        elif number not in why:
+            reasons[number] = "its runtime rules were not selected"
+        else:
+            reasons[number] = "; ".join(f"{', '.join(ids)}: {reason}" for reason, ids in why[number].items())
+    return checked, reasons
 
 
 def _setup(client: ProbeClient, target: Target, options: ProbeOptions, notices: list[Notice]) -> ProbeContext:
@@ -143,8 +187,12 @@ def describe_run(result: ProbeResult) -> str:
         lines.append(f"{head}  {what}")
         pad = " " * (len(head) + 2)
         lines += [f"{pad}{note}" for note in log.notes]
+        lines += [f"{pad}check {check.line()}" for check in log.checks]
     lines.append(f"  {'total':<{width}}  {result.requests:>3} requests  {result.duration_s:6.2f}s")
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+_PROBE_NAMES = frozenset(p.rule.id for p in PROBES)
 
 
 def run_document(result: ProbeResult) -> dict:
@@ -162,9 +210,16 @@ def run_document(result: ProbeResult) -> dict:
                 "requests": log.requests,
                 "seconds": round(log.seconds, 3),
                 "notes": list(log.notes),
+                "checked": log.checked if log.name in _PROBE_NAMES else None,
+                "not_checked": None if log.checked or log.name not in _PROBE_NAMES else log.why_unchecked(),
+                "checks": [
+                    {"endpoint": c.endpoint, "input": c.input, "sent": list(c.sent), "verdict": c.verdict,
+                     "reason": c.reason or None, "counts": c.counts}
+                    for c in log.checks
+                ],
                 "sent": [
                     {"method": ex.method, "path": ex.path, "note": ex.note, "status": ex.status,
-                     "error": ex.error or None, "seconds": round(ex.elapsed, 4),
+                     "error": ex.error or ex.cut or None, "seconds": round(ex.elapsed, 4),
                      "cookies": list(ex.sent_cookies), "headers": list(ex.sent_headers)}
                     for ex in log.exchanges
                 ],

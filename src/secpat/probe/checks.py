@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 import json
 import re
 import statistics
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from secpat.findings import Confidence, Finding, Location
-from secpat.probe.client import Exchange, ProbeClient, Request
-from secpat.probe.discovery import CSRF_FIELD, Endpoint, Endpoints, Field, Login, parse_forms
+from secpat.probe.client import CLEAN, FOUND, MAX_RESPONSE, NO_VERDICT, Check, Exchange, ProbeClient, Request
+from secpat.probe.discovery import (
+    CSRF_FIELD,
+    PASSWORD_FIELD,
+    Endpoint,
+    Endpoints,
+    Field,
+    Login,
+    Param,
+    parse_forms,
+)
 from secpat.probe.target import Target
 from secpat.rules.registry import Rule
 from secpat.rules.runtime import (
@@ -64,6 +74,7 @@ class ProbeOptions:
     expired_token: str | None = None
     attempts: int = 25  # wrong passwords RATE101 sends per endpoint
     timeout: float = 5.0
+    max_response: int = MAX_RESPONSE  # bytes of a response body read before it is cut
     max_requests: int = 200
     max_seconds: float = 120.0
     concurrency: int = 1
@@ -129,6 +140,8 @@ class ProbeContext:
         self.login_state: LoginState | None = None
         self.session: Session | None = None
         self.session_reason = ""
+        self.login_proven = False  # the test account logged in: its credentials are right
+        self.token_proven = False  # the token endpoint issued a token to the test account
         self.bearer: Bearer | None = None
         self.bearer_reason = ""
 
@@ -142,6 +155,29 @@ class ProbeContext:
 
     def exchanges(self) -> list[Exchange]:
         return [ex for log in self.client.logs for ex in log.exchanges]
+
+    def check(self, endpoint: str, input_: str, sent: Sequence[str], exchanges: Sequence[Exchange], *,
+              found: bool, reason: str = "", counts: bool = True, redirects: bool = False,
+              verdict: str | None = None) -> Check:
+        """Record one check of the current probe. Found when `found`; otherwise clean only when
+        every answer it rests on is whole and (unless `redirects` are answers in their own right)
+        not a redirect, which the probe does not follow; else no verdict, with the reason."""
+        if verdict is None:
+            verdict = FOUND if found else CLEAN
+            if not found:
+                broken = next((ex for ex in exchanges if not ex.usable), None)
+                moved = next((ex for ex in exchanges if ex.redirect), None)
+                if broken is not None:
+                    verdict, reason = NO_VERDICT, broken.failure
+                elif moved is not None and not redirects:
+                    verdict, reason = NO_VERDICT, f"redirected ({moved.outcome}), which is not followed"
+        check = Check(endpoint, input_, tuple(sent), verdict, reason, counts)
+        self.client.current_log().checks.append(check)
+        return check
+
+    def unchecked(self, reason: str) -> None:
+        """Say why the current probe could not check its pattern, when its checks cannot say it."""
+        self.client.current_log().unchecked = reason
 
     def session_cookies(self) -> dict[str, str]:
         return dict(self.session.cookies) if self.session else {}
@@ -188,6 +224,7 @@ def prepare_login(ctx: ProbeContext) -> None:
     if not login_succeeded(ex):
         ctx.session_reason = f"the test account could not log in ({ex.summary()})"
         return
+    ctx.login_proven = True
     cookies = {**state.cookies, **set_cookies(ex)}
     if not cookies:
         ctx.session_reason = f"login gave no session cookie ({ex.summary()})"
@@ -215,6 +252,7 @@ def prepare_bearer(ctx: ProbeContext) -> None:
     if token is None:
         ctx.bearer_reason = f"no token in the token endpoint's answer ({ex.summary()})"
         return
+    ctx.token_proven = True
     parts = jwt_parts(token)
     if parts is None:
         ctx.bearer_reason = "the token endpoint issues opaque tokens, not JWTs"
@@ -283,14 +321,13 @@ def throttled(ex: Exchange) -> str | None:
         return "Retry-After header"
     if ex.status is not None and ex.status >= 400 and _THROTTLE_WORDS.search(ex.body[:2000]):
         return f"HTTP {ex.status} saying {_THROTTLE_WORDS.search(ex.body[:2000]).group(0)!r}"
-    if ex.status is None and "timeout" in ex.error:
-        return "the server stopped answering in time"
+    # No answer (a timeout, a reset) is not throttling: a slow or broken server proves nothing.
     return None
 
 
 def slowed_down(exchanges: list[Exchange]) -> bool:
     """Whether answers became much slower as attempts went on (a tarpit is throttling too)."""
-    if len(exchanges) < 10:
+    if len(exchanges) < 10 or not all(ex.usable for ex in exchanges):
         return False
     first = statistics.median(e.elapsed for e in exchanges[:5])
     last = statistics.median(e.elapsed for e in exchanges[-5:])
@@ -311,14 +348,29 @@ def debug_page(ex: Exchange) -> str | None:
 
     A response that is nothing but a plain-text traceback is the text form of a debug page
     (Starlette's, for clients that do not accept HTML). A traceback inside the app's own
-    JSON or HTML error body is not: that is the app leaking details (LOG101).
+    JSON or HTML error body is not: that is the app leaking details (LOG101). The request's own
+    path and query, echoed back (escaped or not), are not read: a page that shows its URL is not
+    a debugger because the URL named one.
     """
+    body = _without_echo(ex)
     for name, pattern in _DEBUG_PAGES:
-        if pattern.search(ex.body):
+        if pattern.search(body):
             return name
-    if ex.content_type == "text/plain" and ex.body.lstrip().startswith("Traceback (most recent call last)"):
+    if ex.content_type == "text/plain" and body.lstrip().startswith("Traceback (most recent call last)"):
         return "a plain-text traceback"
     return None
+
+
+def _without_echo(ex: Exchange) -> str:
+    body = ex.body
+    forms = set()
+    for text in (ex.path, unquote(ex.path), ex.path.partition("?")[2], unquote(ex.path.partition("?")[2])):
+        if text:
+            forms.update((text, html.escape(text), html.escape(text, quote=False), text.replace("/", "\\/"),
+                          json.dumps(text)[1:-1]))
+    for text in sorted(forms, key=len, reverse=True):
+        body = body.replace(text, "")
+    return body
 
 
 _DB_ERROR = re.compile(
@@ -439,6 +491,18 @@ def cookie_flaws(cookie: SetCookie, *, require_secure: bool) -> tuple[list[str],
 
 def reflected(ex: Exchange, marker: str = XSS_MARKER) -> bool:
     return ex.is_html and marker in ex.body
+
+
+def sent_values(request: Request) -> str:
+    """What a request carried, for the report: its query or body, passwords masked."""
+    if request.content is not None:
+        return _excerpt(request.content.decode("utf-8", "replace"), 60)
+    values = {**(request.params or {}), **(request.data or {}),
+              **(request.json if isinstance(request.json, dict) else {})}
+    if not values:
+        return request.path
+    return ", ".join(f"{k}=…" if PASSWORD_FIELD.match(k) or CSRF_FIELD.search(k) else f"{k}={v}"
+                     for k, v in values.items())
 
 
 def _ok(ex: Exchange) -> bool:
@@ -616,8 +680,12 @@ def debug_error_pages(ctx: ProbeContext) -> Iterator[Finding]:
     for request in requests:
         ex = ctx.client.send(request)
         page = debug_page(ex)
-        if page is not None and not (ex.note == "Werkzeug debugger resource" and ex.status != 200):
+        if page is not None and ex.note == "Werkzeug debugger resource" and ex.status != 200:
+            page = None  # the app's own error page for an odd query, not the debugger's script
+        if page is not None:
             pages.setdefault(page, []).append(ex)
+        ctx.check(f"{ex.method} {_url_path(ex.path)}", ex.note, (sent_values(request),), [ex],
+                  found=page is not None, reason=page or "no debug page")
     for page, exchanges in pages.items():
         ex = exchanges[0]
         others = sorted({_url_path(e.path) for e in exchanges[1:]} - {_url_path(ex.path)})
@@ -651,6 +719,8 @@ def session_cookie_flags(ctx: ProbeContext) -> Iterator[Finding]:
             continue
         judged.add(cookie.name)  # the first Set-Cookie of a name decides: the login's, when it set one
         flaws, no_secure = cookie_flaws(cookie, require_secure=require_secure)
+        ctx.check(f"{ex.method} {_url_path(ex.path)}", f"Set-Cookie {cookie.name}", ("(read from the answer)",),
+                  [], found=bool(flaws), reason=f"lacks {', '.join(flaws)}" if flaws else "flags set")
         if not flaws:
             if no_secure:
                 ctx.observe(f"`{cookie.name}`: HttpOnly and SameSite set; no Secure, not required over plain http")
@@ -678,11 +748,17 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
                                                   cookies=ctx.session_cookies() or None)
         if _ok(ex) and ex.is_html:
             answers.append(ex)
+        elif not ex.usable:
+            ctx.check(f"GET {_url_path(page)}", "response headers", ("page",), [ex], found=False)
     if not answers:
+        if ctx.client.current_log().checks:
+            return  # the pages did not answer: the checks say so
         raise Skip("no HTML page answered 2xx")
     groups: dict[tuple[str, ...], list[Exchange]] = {}
     for ex in answers:
         missing = missing_headers(ex)
+        ctx.check(f"GET {_url_path(ex.path)}", "response headers", ("page",), [], found=bool(missing),
+                  reason=f"lacks {', '.join(missing)}" if missing else "headers set")
         if missing:
             groups.setdefault(tuple(missing), []).append(ex)
     for missing, exchanges in groups.items():
@@ -697,52 +773,109 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
 def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a marker tag in query parameters, the login form and a missing page's path."""
     cookies = ctx.session_cookies() or None
-    html = {"Accept": "text/html"}
-    requests = [Request("GET", p.endpoint.path, note=f"marker in {p.name}", headers=html,
-                        params={**_sample_query(p.endpoint, skip=p.name), p.name: XSS_VALUE}, cookies=cookies)
-                for p in ctx.endpoints.params[:4]]
+    accept = {"Accept": "text/html"}
+    # (request, the input it tests, whether it speaks for the pattern)
+    requests = [(Request("GET", p.endpoint.path, note=f"marker in {p.name}", headers=accept,
+                         params={**_sample_query(p.endpoint, skip=p.name), p.name: XSS_VALUE}, cookies=cookies),
+                 p.name, True)
+                for p in [p for p in ctx.endpoints.params if not _numeric(p)][:4]]
     login = ctx.login_state
     if login is not None and login.login.endpoint.body == "form":
-        requests.append(login.request(XSS_VALUE, "secpat-wrong-password", f"marker in {login.login.username_field}",
-                                      headers=html))
-    requests.append(Request("GET", ctx.path(f"/secpat-probe-{quote(XSS_MARKER)}"), note="marker in the path",
-                            headers=html))
-    for request in requests:
+        name = login.login.username_field
+        requests.append((login.request(XSS_VALUE, "secpat-wrong-password", f"marker in {name}", headers=accept),
+                         name, True))
+    # A missing page's path can show a reflection, but says nothing about the app's parameters.
+    requests.append((Request("GET", ctx.path(f"/secpat-probe-{quote(XSS_MARKER)}"), note="marker in the path",
+                             headers=accept), "path", False))
+    if not any(counts for _, _, counts in requests):
+        ctx.unchecked("no parameter or form field found to send the marker to: give --param PATH?NAME")
+    for request, input_, counts in requests:
         ex = ctx.client.send(request)
-        if reflected(ex):
+        found = reflected(ex)
+        ctx.check(f"{ex.method} {_url_path(ex.path)}", input_, (XSS_VALUE,), [ex], found=found, counts=counts,
+                  reason="came back unescaped in HTML" if found else
+                  "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
+        if found:
             yield _finding(XSS101, ex, f"{ex.method} {_url_path(ex.path)}: the {ex.note.removeprefix('marker in ')} "
                            f"value came back unescaped in HTML ({ex.outcome})", snippet=ex.summary(),
                            context=ex.note, extra={"sent": XSS_VALUE, "found": _context(ex, XSS_MARKER)})
 
 
-@probe(SQL101, max_requests=14)
+# Values for one SQL context: a valid plain value, the same with one quote, and a control that is
+# valid SQL there but is not the plain value (two quotes close the string; 1-0 is still a number).
+_SQL_CONTEXTS = {"string": ("secpat", "secpat'", "secpat''"), "numeric": ("1", "1'", "1-0")}
+
+
+def _numeric(p: Param) -> bool:
+    kind = next((q.type for q in p.endpoint.query if q.name == p.name), "string")
+    return kind in ("integer", "number")
+
+
+@probe(SQL101, max_requests=26)
 def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
-    """Send each parameter a plain value, one quote and two quotes; compare the answers."""
+    """Send each parameter a valid value and the same with one quote; compare the answers. A
+    parameter whose plain text value already fails (a numeric query) is tried again with `1`."""
     cookies = ctx.session_cookies() or None
+    logins = [login for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token)
+              if login is not None]
+    if not ctx.endpoints.params and not logins:
+        raise Skip("no parameter or login field found: give --param PATH?NAME")
     for p in ctx.endpoints.params[:4]:
         path = p.endpoint.path
         rest = _sample_query(p.endpoint, skip=p.name)
-        base, one, two = (ctx.client.request("GET", path, note=note, params={**rest, p.name: value}, cookies=cookies)
-                          for note, value in (("plain value", "secpat"), ("one quote", "secpat'"),
-                                              ("two quotes", "secpat''")))
-        error = db_error(one)
-        if error and not db_error(base):
-            yield _finding(SQL101, one, f"GET {_url_path(path)}: a quote in `{p.name}` produced a database error "
-                           f"({error})", snippet=f"{base.summary()}; {one.summary()}; {two.summary()}",
-                           context=p.name, extra={"parameter": p.name, "evidence": _context(one, error)})
-        elif (one.status or 0) >= 500 and base.status is not None and base.status < 500 \
-                and two.status is not None and two.status < 500:
-            yield _finding(SQL101, one, f"GET {_url_path(path)}: one quote in `{p.name}` fails with {one.status}, "
-                           "none or two quotes do not: the value is pasted into SQL text", confidence=Confidence.MEDIUM,
-                           snippet=f"{base.summary()}; {one.summary()}; {two.summary()}", context=p.name,
-                           extra={"parameter": p.name})
-    for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token):
-        if login is None:
-            continue
+
+        def send(note: str, value: str, path: str = path, rest: dict = rest, name: str = p.name) -> Exchange:
+            return ctx.client.request("GET", path, note=note, params={**rest, name: value}, cookies=cookies)
+
+        contexts = ["numeric"] if _numeric(p) else ["string", "numeric"]
+        sent: list[str] = []
+        for kind in contexts:
+            plain, quoted, control = _SQL_CONTEXTS[kind]
+            base, one = send(f"plain value ({kind})", plain), send(f"one quote ({kind})", quoted)
+            sent += [plain, quoted]
+            error = db_error(one)
+            if error and one.usable and not db_error(base):
+                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=True,
+                          reason=f"database error: {error}")
+                yield _finding(SQL101, one, f"GET {_url_path(path)}: a quote in `{p.name}` produced a database "
+                               f"error ({error})", snippet=f"{base.summary()}; {one.summary()}",
+                               context=p.name, extra={"parameter": p.name, "context": kind,
+                                                      "evidence": _context(one, error)})
+                break
+            if not base.usable or not one.usable or base.redirect:
+                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False)
+                break
+            if db_error(base) or (base.status or 0) >= 500:
+                if kind != contexts[-1]:
+                    continue  # the plain text value breaks the query: a number may be expected
+                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, verdict=NO_VERDICT,
+                          reason=f"the plain value already fails ({base.outcome})")
+                break
+            if (one.status or 0) >= 500:
+                two = send(f"control ({kind})", control)
+                sent.append(control)
+                if two.usable and (two.status or 0) < 500:
+                    ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one, two], found=True,
+                              reason=f"only the quote fails ({one.status})")
+                    yield _finding(SQL101, one, f"GET {_url_path(path)}: one quote in `{p.name}` fails with "
+                                   f"{one.status}, `{plain}` and `{control}` do not: the value is pasted into SQL "
+                                   "text", confidence=Confidence.MEDIUM, context=p.name,
+                                   snippet=f"{base.summary()}; {one.summary()}; {two.summary()}",
+                                   extra={"parameter": p.name, "context": kind})
+                    break
+                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one, two], found=False, redirects=True,
+                          reason=f"the control fails too ({two.outcome})")
+                break
+            ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, redirects=True,
+                      reason=f"no database error ({base.outcome}, {one.outcome})")
+            break
+    for login in logins:
         state = ctx.login_state if ctx.login_state and login is ctx.login_state.login else LoginState(login)
         ex = ctx.client.send(state.request("secpat'", "secpat-wrong-password", f"quote in {login.username_field}",
                                            json_body=login.endpoint.body != "form"))
         error = db_error(ex)
+        ctx.check(f"POST {_url_path(ex.path)}", login.username_field, ("secpat'",), [ex], found=bool(error),
+                  redirects=True, reason=f"database error: {error}" if error else "no database error")
         if error:
             yield _finding(SQL101, ex, f"POST {_url_path(ex.path)}: a quote in `{login.username_field}` produced "
                            f"a database error ({error})", snippet=ex.summary(), context=login.username_field,
@@ -761,12 +894,29 @@ def state_change_without_token(ctx: ProbeContext) -> Iterator[Finding]:
         action, values = _form_values(ctx, endpoint, session.cookies)
         with_cookie = ctx.client.request("POST", action, note="session cookie, no CSRF token", data=values,
                                          cookies=session.cookies, headers={"Origin": FOREIGN_ORIGIN})
+        where, sent = f"POST {_url_path(action)}", (sent_values(Request("POST", action, data=values)),)
+        if not with_cookie.usable:
+            ctx.check(where, "CSRF token", sent, [with_cookie], found=False)
+            continue
+        if with_cookie.redirect and not _accepted(with_cookie):
+            ctx.check(where, "CSRF token", sent, [with_cookie], found=False, verdict=NO_VERDICT,
+                      reason=f"the session was not accepted ({with_cookie.outcome})")
+            continue
         if not _accepted(with_cookie):
+            ctx.check(where, "CSRF token", sent, [with_cookie], found=False,
+                      reason=f"refused without a token ({with_cookie.outcome})")
             continue
         without = ctx.client.request("POST", action, note="no cookie, no CSRF token", data=values,
                                      headers={"Origin": FOREIGN_ORIGIN})
+        if not without.usable:
+            ctx.check(where, "CSRF token", sent, [with_cookie, without], found=False)
+            continue
         if _accepted(without) and (without.header("location") == with_cookie.header("location")):
-            continue  # the endpoint needs no session at all: nothing to forge
+            # The endpoint needs no session at all: nothing to forge.
+            ctx.check(where, "CSRF token", sent, [], found=False, reason="accepted without a session too")
+            continue
+        ctx.check(where, "CSRF token", sent, [], found=True,
+                  reason=f"accepted with the cookie ({with_cookie.outcome}), refused without ({without.outcome})")
         note = ""
         confidence = None
         if samesite in ("lax", "strict"):
@@ -832,6 +982,8 @@ def _accepted(ex: Exchange) -> bool:
 def token_without_expiry(ctx: ProbeContext) -> Iterator[Finding]:
     """Read the claims of the token issued to the test account."""
     bearer = ctx.require_bearer(api=False)
+    ctx.check(f"POST {_url_path(bearer.exchange.path)}", "exp claim", ("(read from the issued token)",), [],
+              found="exp" not in bearer.claims, reason="no exp" if "exp" not in bearer.claims else "exp set")
     if "exp" not in bearer.claims:
         claims = ", ".join(sorted(bearer.claims)) or "none"
         yield _finding(JWT104, bearer.exchange, f"the token issued by POST {_url_path(bearer.exchange.path)} has no "
@@ -847,6 +999,7 @@ def unsigned_token(ctx: ProbeContext) -> Iterator[Finding]:
         raise Skip("the app itself issues unsigned tokens")
     forged = forge_unsigned(bearer.header, bearer.claims)
     ex = ctx.client.request("GET", bearer.api or "", note="alg none token", headers=_auth(forged))
+    _token_check(ctx, ex, "alg none token")
     if _ok(ex):
         ctx.jwt_bypass = ("alg none", forge_unsigned)
         yield _finding(JWT101, ex, f"GET {_url_path(ex.path)} accepted a token with `alg: none` and no signature "
@@ -862,6 +1015,7 @@ def tampered_token(ctx: ProbeContext) -> Iterator[Finding]:
         raise Skip("the issued token has no signature to tamper with")
     ex = ctx.client.request("GET", bearer.api or "", note="tampered signature", headers=_auth(
         tamper_signature(bearer.token)))
+    _token_check(ctx, ex, "token with an altered signature")
     if _ok(ex):
         if ctx.jwt_bypass is None:
             ctx.jwt_bypass = ("tampered signature", resign_keeping_signature(bearer.token))
@@ -895,9 +1049,15 @@ def expired_token(ctx: ProbeContext) -> Iterator[Finding]:
         ex = ctx.client.request("GET", bearer.api or "", note=f"expired token ({name})",
                                 headers=_auth(forge(bearer.header, claims)))
         how = f"a token whose exp lies an hour in the past, forged through the {name} hole"
+    _token_check(ctx, ex, ex.note)
     if _ok(ex):
         yield _finding(JWT102, ex, f"GET {_url_path(ex.path)} accepted {how} ({ex.outcome}): expiry is not checked",
                        snippet=ex.summary(), context=ex.note)
+
+
+def _token_check(ctx: ProbeContext, ex: Exchange, sent: str) -> None:
+    ctx.check(f"GET {_url_path(ex.path)}", "Authorization", (sent,), [ex], found=_ok(ex),
+              reason=f"accepted ({ex.outcome})" if _ok(ex) else f"refused ({ex.outcome})")
 
 
 def _find_bypass(ctx: ProbeContext, bearer: Bearer) -> tuple[str, Callable[[dict, dict], str]] | None:
@@ -935,19 +1095,42 @@ def error_details(ctx: ProbeContext) -> Iterator[Finding]:
     errors = [ex for ex in ctx.exchanges() if ex.status is not None and ex.status >= 400]
     ctx.observe(f"read {len(errors)} error answers")
     reported: set[str] = set()
-    for ex in errors:
-        # Debug pages and tracebacks are CONF101's; this rule is about the app's own error bodies.
-        if ex.status is None or ex.status < 400 or debug_page(ex) is not None:
+    for ex in ctx.exchanges():
+        # Only answers to malformed input speak for the app's error handling; any other error answer
+        # (a missing page, a refused login) is read too, and reported when it leaks.
+        trigger = ex.note.startswith(_TRIGGERS)
+        if not trigger and (ex.status is None or ex.status < 400):
+            continue
+        where = f"{ex.method} {_url_path(ex.path)}"
+        if not ex.usable or ex.status is None or ex.status < 400:
+            if trigger:
+                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False, verdict=None if not ex.usable
+                          else NO_VERDICT, reason=f"answered {ex.outcome}: no error answer to read")
+            continue
+        if debug_page(ex) is not None:
+            # Debug pages and tracebacks are CONF101's; this rule is about the app's own error bodies.
+            if trigger:
+                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False, verdict=NO_VERDICT,
+                          reason="a framework debug page answered (CONF101), not the app's own error handling")
             continue
         details = leaked_details(ex)
+        kinds = ", ".join(kind for kind, _ in details)
+        if trigger or details:
+            ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=bool(details), counts=trigger,
+                      reason=f"{ex.status} showing {kinds}" if details else f"{ex.status} without internal details")
         path = _url_path(ex.path)
         if not details or path in reported:
             continue
         reported.add(path)
-        kinds = ", ".join(kind for kind, _ in details)
         yield _finding(LOG101, ex, f"the {ex.status} answer to {ex.method} {path} ({ex.note}) shows {kinds}: "
                        f"{details[0][1]}", snippet=ex.summary(), context=kinds,
                        extra={kind: excerpt for kind, excerpt in details})
+    if not ctx.client.current_log().checked and not any(ex.note.startswith(_TRIGGERS) for ex in ctx.exchanges()):
+        ctx.unchecked("no parameter, JSON body or login field found to send malformed input to: "
+                      "give --param PATH?NAME or --login PATH")
+
+
+_TRIGGERS = ("malformed JSON", "quote and backslash")
 
 
 def _rate_budget(options: ProbeOptions) -> int:
@@ -982,25 +1165,48 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
             if stop:
                 break
         path = _url_path(login.endpoint.path)
-        if stop or slowed_down(sent):
+        where, field_ = f"POST {path}", login.password_field
+        burst = f"{len(sent)} wrong passwords for {username}"
+        if stop or (slowed_down(sent) and not any(ex.status is None for ex in sent)):
             ctx.observe(f"{path} throttled after {len(sent)} wrong passwords ({stop or 'answers slowed down'})")
+            ctx.check(where, field_, (burst,), [], found=False, reason=f"throttled ({stop or 'answers slowed down'})")
+            continue
+        broken = next((ex for ex in sent if not ex.usable), None)
+        if broken is not None:
+            # No answer is not throttling: it proves neither a limit nor its absence.
+            ctx.observe(f"{path}: attempt {sent.index(broken) + 1} got {broken.failure}; not judged")
+            ctx.check(where, field_, (burst,), [broken], found=False)
             continue
         if not all(login_failed_on_password(ex) for ex in sent):
             odd = next(ex for ex in sent if not login_failed_on_password(ex))
             ctx.observe(f"{path}: an answer did not read as a wrong password ({odd.summary()}); not judged")
+            ctx.check(where, field_, (burst,), [], found=False, verdict=NO_VERDICT,
+                      reason=f"an answer did not read as a wrong password ({odd.outcome})")
             continue
         statuses = ", ".join(sorted({ex.outcome for ex in sent}))
         confidence = Confidence.MEDIUM
         after = "the test account's password is not known, so a silent lockout cannot be ruled out"
-        if ctx.options.has_account:
+        # A refusal of the right password reads as a lockout only when that password was seen to work.
+        proven = ctx.login_proven if ctx.login_state is not None and state is ctx.login_state else ctx.token_proven
+        if ctx.options.has_account and not proven:
+            after = ("the test account did not log in before the burst, so its password is not known to be "
+                     "right and a silent lockout cannot be ruled out")
+        elif ctx.options.has_account:
             final = ctx.client.send(state.request(ctx.options.username or "", ctx.options.password,
                                                   "test account, after the burst", json_body=json_body))
+            if not final.usable:
+                ctx.check(where, field_, (burst, "the right password"), [final], found=False)
+                continue
             if not login_succeeded(final):
                 # Refused after the burst: a lockout that answers like a wrong password.
                 ctx.observe(f"{path}: the right password was refused after {len(sent)} wrong ones: a lockout")
+                ctx.check(where, field_, (burst, "the right password"), [], found=False,
+                          reason=f"locked: the right password was then refused ({final.outcome})")
                 continue
             confidence = None
             after = f"then the right password still logged in ({final.outcome})"
+        ctx.check(where, field_, (burst,) + (("the right password",) if "still logged in" in after else ()), [],
+                  found=True, reason=f"no throttling ({statuses})")
         seconds = sum(ex.elapsed for ex in sent)
         yield _finding(RATE101, path, f"POST {path} took {len(sent)} wrong passwords for `{username}` in "
                        f"{seconds:.2f}s without a 429, Retry-After, lockout or slowdown ({statuses}); {after}",

@@ -9,6 +9,7 @@ pinned to the address that was checked, so a name that resolves differently a mo
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -56,24 +57,28 @@ def is_loopback(address: str) -> bool:
 def parse_target(url: str, *, allow_remote: bool = False, resolve: Resolver = resolve_addresses) -> Target:
     """Check `url` and decide where requests go; raise TargetError, before any request, when refused."""
     text = url.strip()
+    shown = redacted(text)  # what error messages may repeat: never a password
     if "://" not in text:
-        raise TargetError(f"{url!r} is not a URL: give one like http://127.0.0.1:8000")
-    parts = urlsplit(text)
+        raise TargetError(f"{shown!r} is not a URL: give one like http://127.0.0.1:8000")
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        raise TargetError(f"{shown!r} is not a valid URL") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise TargetError(f"{url!r}: only http and https URLs can be probed")
+        raise TargetError(f"{shown!r}: only http and https URLs can be probed")
     if parts.username is not None or parts.password is not None:
-        raise TargetError(f"{url!r}: credentials in the URL are not accepted; "
+        raise TargetError(f"{shown!r}: credentials in the URL are not accepted; "
                           "use --username and --password for the test account")
     if parts.query or parts.fragment:
-        raise TargetError(f"{url!r}: give the application's base URL, without a query or fragment")
+        raise TargetError(f"{shown!r}: give the application's base URL, without a query or fragment")
     host = parts.hostname
     if not host:
-        raise TargetError(f"{url!r} has no host")
+        raise TargetError(f"{shown!r} has no host")
     try:
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
-        raise TargetError(f"{url!r} has an invalid port") from None
+        raise TargetError(f"{shown!r} has an invalid port") from None
     prefix = parts.path.rstrip("/")
     shown_host = f"[{host}]" if ":" in host else host
     netloc = f"{shown_host}:{parts.port}" if parts.port else shown_host
@@ -102,6 +107,19 @@ def parse_target(url: str, *, allow_remote: bool = False, resolve: Resolver = re
         host_header = netloc
     return Target(url=normalised, scheme=scheme, host=host, port=port, prefix=prefix, addresses=addresses,
                   loopback=loopback, connect_url=connect_url, host_header=host_header)
+
+
+def redacted(url: str) -> str:
+    """`url` with everything before an `@` in its authority masked: a password given in a URL
+    must not come back in an error message (the user name goes too: it may be the secret)."""
+    head, sep, rest = url.partition("://")
+    if not sep:
+        head, rest = "", url
+    authority_and_path = re.split(r"[?#]", rest, maxsplit=1)[0]
+    if "@" not in authority_and_path:
+        return url
+    at = authority_and_path.rindex("@")
+    return f"{head}{sep}***{rest[at:]}"
 
 
 def _is_ip(host: str) -> bool:

@@ -26,6 +26,7 @@ class ChecklistRow:
     pattern: Pattern
     state: CheckState
     findings: int  # findings of this pattern's rules; 0 unless failed
+    reason: str = ""  # why the pattern was not checked, when the result says (probe runs do)
 
 
 def pattern_of(finding: Finding, rules: Mapping[str, Rule]) -> int:
@@ -42,6 +43,7 @@ def pattern_of(finding: Finding, rules: Mapping[str, Rule]) -> int:
 def build(result: ScanResult, rules: Mapping[str, Rule]) -> list[ChecklistRow]:
     """One row per pattern, 1 to 10: passed, failed (with its count) or not checked."""
     counts = Counter(pattern_of(f, rules) for f in result.findings)
+    reasons: Mapping[int, str] = getattr(result, "not_checked_reasons", None) or {}
     rows = []
     for pattern in PATTERNS:
         count = counts.get(pattern.number, 0)
@@ -53,5 +55,6 @@ def build(result: ScanResult, rules: Mapping[str, Rule]) -> list[ChecklistRow]:
         else:
             # No findings from rules that never ran proves nothing: never "passed".
             state = CheckState.NOT_CHECKED
-        rows.append(ChecklistRow(pattern, state, count))
+        reason = reasons.get(pattern.number, "") if state is CheckState.NOT_CHECKED else ""
+        rows.append(ChecklistRow(pattern, state, count, reason))
     return rows

@@ -111,10 +111,13 @@ def _notice(notice: Notice) -> dict[str, Any]:
 
 
 def _row(row: checklist.ChecklistRow) -> dict[str, Any]:
-    return {
+    doc = {
         "pattern": row.pattern.number,
         "name": row.pattern.name,
         "question": row.pattern.checklist,
         "state": row.state.value,
         "findings": row.findings,
     }
+    if row.reason:
+        doc["reason"] = row.reason
+    return doc

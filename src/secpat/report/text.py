@@ -149,7 +149,7 @@ def _checklist_line(row: checklist.ChecklistRow) -> Text:
     if row.state is CheckState.FAILED:
         state = f"failed ({row.findings} finding{'' if row.findings == 1 else 's'})"
     else:
-        state = row.state.value
+        state = row.state.value + (f" ({row.reason})" if row.reason else "")
     name = f"{row.pattern.number:>2}. {row.pattern.name}"
     style = _BOX_STYLE[row.state]
     return Text.assemble((_BOX[row.state], style), f" {name:<{_NAME_WIDTH}}  ", (state, style))
