@@ -34,7 +34,8 @@ LOG001 = define(Rule(
         Logs are copied to files, aggregators, support tickets and backups, and read by far more
         people and systems than the database. A password or token written there is a credential
         anyone with log access can replay; a card number there puts the whole log pipeline in
-        PCI scope.
+        PCI scope. A `print()` without request data in it, and logging in a database migration,
+        are for audit mode: their reader is the operator who ran the command.
     """,
     bad="""
         import logging
@@ -94,7 +95,8 @@ LOG003 = define(Rule(
     why="""
         Exception messages and tracebacks describe the inside of the application: file paths,
         library versions, SQL statements, hostnames, sometimes configuration values. Returned to
-        the client they map the attack surface for whoever triggers the error.
+        the client they map the attack surface for whoever triggers the error. In a view behind
+        a staff, administrator or permission check this is for audit mode.
     """,
     bad="""
         from flask import Flask

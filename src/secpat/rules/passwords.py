@@ -33,7 +33,9 @@ PWD001 = define(Rule(
     why="""
         A password written to a database, cache or file as typed is exposed to everyone who
         ever reads that store: a backup, a SQL injection, an employee. Users reuse passwords,
-        so one leak opens their other accounts too.
+        so one leak opens their other accounts too. Reported by default for an account's record
+        (a user, account, member, customer or profile model) or a password the client sent; a
+        password field of another model (a page's shared passphrase) is for audit mode.
     """,
     bad="""
         password = request.form["password"]
@@ -86,7 +88,9 @@ PWD003 = define(Rule(
         A slow hash is only as slow as its cost parameters. bcrypt with 4 rounds or PBKDF2 with
         1,000 iterations is thousands of times cheaper to attack than the current recommendation
         (bcrypt 12, PBKDF2-SHA256 600,000, Argon2id m=19 MiB t=2, scrypt N=2^17), and Django
-        hashers led by MD5 or SHA-1 store every new password with a fast hash.
+        hashers led by MD5 or SHA-1 store every new password with a fast hash. A key-derivation
+        call is reported by default when its input is a password; a random token or API key
+        hashed cheaply to look it up is for audit mode.
     """,
     bad="""
         import bcrypt
@@ -113,7 +117,9 @@ PWD004 = define(Rule(
         `==` on strings stops at the first differing character, so the time it takes leaks how
         much of a guess was right; a remote attacker can recover a token or signature byte by
         byte. Comparing a password with `==` also means it was stored in plain text or with a
-        fast, unsalted hash.
+        fast, unsalted hash. Reported by default when one side is a value the client sent, a
+        password or an HMAC; two secrets by name alone, a third-party API's answer, or a value
+        popped from the session for a single use are for audit mode.
     """,
     bad="""
         import hmac

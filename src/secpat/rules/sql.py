@@ -36,7 +36,10 @@ SQL001 = define(Rule(
     severity=Severity.HIGH,
     confidence=Confidence.MEDIUM,
     cwe=89,
-    why=_WHY,
+    why=_WHY + """
+    Reported in audit mode: nothing shows where the formatted data comes from. When request
+    input is proven to flow in, the finding is SQL002, reported by default.
+""",
     bad="""
         def find_user(cursor, name):
             query = "SELECT * FROM users WHERE name='" + name + "'"
