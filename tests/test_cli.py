@@ -67,7 +67,7 @@ def test_example_json_parses_and_sarif_validates(tmp_path: Path) -> None:
     assert result.returncode == 1
     doc = json.loads(result.stdout)
     rules = {f["rule_id"] for f in doc["findings"]}
-    assert {"RND001", "PWD002", "PWD004", "JWT001", "SQL001", "XSS001", "CSRF004", "RATE001", "LOG001",
+    assert {"RND001", "PWD002", "PWD004", "JWT001", "SQL002", "XSS001", "CSRF004", "RATE001", "LOG001",
             "SECRET003", "CONF001"} <= rules
     sarif_file = tmp_path / "out.sarif"
     result = secpat("check", str(EXAMPLE), "--no-cache", "--format", "sarif", "--output", str(sarif_file))

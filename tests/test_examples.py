@@ -53,7 +53,7 @@ def test_vulnerable_app_breaks_every_pattern() -> None:
     for prefix in PREFIXES:
         assert prefix in prefixes, f"no {prefix} finding in {sorted(rules)}"
     # The bad examples it is built from, one or more per pattern.
-    assert {"RND001", "PWD002", "PWD004", "JWT001", "JWT003", "SQL001", "XSS001", "XSS004", "CSRF004",
+    assert {"RND001", "PWD002", "PWD004", "JWT001", "JWT003", "SQL002", "XSS001", "XSS004", "CSRF004",
             "RATE001", "RATE002", "RATE003", "LOG001", "LOG003", "SECRET001", "SECRET002", "SECRET003",
             "CONF001", "CONF002", "CONF003", "CONF005", "CONF006"} <= rules
 

@@ -34,7 +34,8 @@ LOG001 = define(Rule(
         Logs are copied to files, aggregators, support tickets and backups, and read by far more
         people and systems than the database. A password or token written there is a credential
         anyone with log access can replay; a card number there puts the whole log pipeline in
-        PCI scope.
+        PCI scope. A `print()` without request data in it, and logging in a database migration,
+        are for audit mode: their reader is the operator who ran the command.
     """,
     bad="""
         import logging
@@ -94,7 +95,8 @@ LOG003 = define(Rule(
     why="""
         Exception messages and tracebacks describe the inside of the application: file paths,
         library versions, SQL statements, hostnames, sometimes configuration values. Returned to
-        the client they map the attack surface for whoever triggers the error.
+        the client they map the attack surface for whoever triggers the error. In a view behind
+        a staff, administrator or permission check this is for audit mode.
     """,
     bad="""
         from flask import Flask
@@ -156,23 +158,31 @@ _LEAKED = (
 def log_hygiene(ctx: FileContext) -> None:
     module = ctx.module
     loggers = _logger_names(module)
+    migration = _is_migration(module.path)
     for function in module.all_functions():
         if not any(_is_log_call(module, call, loggers) or call.callee in _RESPONSES for call in function.calls) \
                 and R.route_framework(module, function) is None and not _is_django_view(module, function):
             continue
         flow = module.flow(function)
+        staff_only = _behind_staff_check(module, function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
+                printed = event.call.callee in _PRINTS
                 for value in [*event.args, *(v for k, v in event.keywords.items() if k not in {"exc_info"})]:
                     value, audit = _judge_secret(event.node, value)
+                    # A schema migration's log is the operator's one-off record of what it changed, and a
+                    # print goes to the terminal of whoever ran the command: unless the client sent the
+                    # value, the reader is the secret's own operator.
+                    audit = audit or migration or printed and not any(lab in value for lab in _CLIENT_LABELS)
                     if _report_once(ctx, event.node, value, _LOGGED, function, where, audit):
                         break
             elif callee in _RESPONSES:
                 # A 4xx answer describes the client's own request (its payload did not parse or
                 # validate): whether the text also shows internals is for a reader, in audit mode.
-                audit = _client_error(event.node)
+                # So does a view only staff or administrators reach: they see the internals anyway.
+                audit = _client_error(event.node) or staff_only
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 for value in [*event.args, *event.keywords.values()]:
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
@@ -181,8 +191,58 @@ def log_hygiene(ctx: FileContext) -> None:
         if R.route_framework(module, function) or _is_django_view(module, function):
             for ret in flow.returns:
                 if not isinstance(getattr(ret.node, "value", None), ast.Call):
-                    ctx.report_flow(ret.node, ret.value, _LEAKED, scope=function, once_per_source=False,
-                                    sink_note=f"returned to the client by the view `{function.name}()`")
+                    _report_once(ctx, ret.node, ret.value, _LEAKED, function,
+                                 f"returned to the client by the view `{function.name}()`", staff_only)
+
+
+_PRINTS = frozenset({"print", "pprint.pprint"})
+_CLIENT_LABELS = (L.REQUEST, L.REQUEST_WHOLE, L.REQUEST_OBJECT, L.HTML_ESCAPED)
+
+
+def _is_migration(path: str) -> bool:
+    """A schema or data migration (Django `migrations/`, Alembic `versions/`), run once by the operator."""
+    parts = path.replace("\\", "/").split("/")[:-1]
+    return "migrations" in parts or "alembic" in parts and "versions" in parts
+
+
+# Words in a decorator, mixin or permission class that restrict a view to staff or administrators.
+_STAFF_WORDS = frozenset({"admin", "administrator", "staff", "superuser", "permission", "permissions"})
+_STAFF_CHECKS = frozenset({"user_passes_test", "permission_required", "staff_member_required",
+                           "superuser_required"})
+
+
+def _says_staff_only(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return last in _STAFF_CHECKS or bool(_STAFF_WORDS & set(names.words(last)))
+
+
+def _behind_staff_check(module, function) -> bool:
+    """The view is reached only past a staff or permission check: its decorators, its class's mixins
+    and class decorators (`method_decorator(staff_member_required)`), or DRF `permission_classes`."""
+    scope = function
+    while scope is not None and not scope.is_module:
+        if any(_says_staff_only(d) for d in scope.decorators):
+            return True
+        scope = scope.parent
+    if not function.class_name:
+        return False
+    cls = next((c for c in module.classes.values() if c.name == function.class_name), None)
+    if cls is None:
+        return False
+    if any(_says_staff_only(b) for b in cls.bases):
+        return True
+    decorated = _names_in(cls.node.decorator_list)
+    if any(_says_staff_only(n) for n in decorated if n != "method_decorator"):
+        return True
+    # Every DRF permission class is a "permission": only one for staff restricts who sees the text.
+    permissions = cls.attributes.get("permission_classes")
+    return permissions is not None and any(
+        {"admin", "administrator", "staff", "superuser"} & set(names.words(n)) for n in _names_in([permissions]))
+
+
+def _names_in(nodes) -> list[str]:
+    return [n.id if isinstance(n, ast.Name) else n.attr for node in nodes for n in ast.walk(node)
+            if isinstance(n, (ast.Name, ast.Attribute))]
 
 
 def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,

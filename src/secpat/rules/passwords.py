@@ -15,6 +15,7 @@ import re
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
+from secpat.dataflow.flow import dotted
 from secpat.dataflow.uses import is_session, security_uses
 from secpat.findings import Confidence, Severity
 from secpat.model.module import Call, Module, literal_value
@@ -32,7 +33,9 @@ PWD001 = define(Rule(
     why="""
         A password written to a database, cache or file as typed is exposed to everyone who
         ever reads that store: a backup, a SQL injection, an employee. Users reuse passwords,
-        so one leak opens their other accounts too.
+        so one leak opens their other accounts too. Reported by default for an account's record
+        (a user, account, member, customer or profile model) or a password the client sent; a
+        password field of another model (a page's shared passphrase) is for audit mode.
     """,
     bad="""
         password = request.form["password"]
@@ -85,7 +88,9 @@ PWD003 = define(Rule(
         A slow hash is only as slow as its cost parameters. bcrypt with 4 rounds or PBKDF2 with
         1,000 iterations is thousands of times cheaper to attack than the current recommendation
         (bcrypt 12, PBKDF2-SHA256 600,000, Argon2id m=19 MiB t=2, scrypt N=2^17), and Django
-        hashers led by MD5 or SHA-1 store every new password with a fast hash.
+        hashers led by MD5 or SHA-1 store every new password with a fast hash. A key-derivation
+        call is reported by default when its input is a password; a random token or API key
+        hashed cheaply to look it up is for audit mode.
     """,
     bad="""
         import bcrypt
@@ -112,7 +117,9 @@ PWD004 = define(Rule(
         `==` on strings stops at the first differing character, so the time it takes leaks how
         much of a guess was right; a remote attacker can recover a token or signature byte by
         byte. Comparing a password with `==` also means it was stored in plain text or with a
-        fast, unsalted hash.
+        fast, unsalted hash. Reported by default when one side is a value the client sent, a
+        password or an HMAC; two secrets by name alone, a third-party API's answer, or a value
+        popped from the session for a single use are for audit mode.
     """,
     bad="""
         import hmac
@@ -214,8 +221,9 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
         base = store.base
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
+        audit = not (L.REQUEST in store.value or _names_account(dotted(base)))
         ctx.report_flow(store.stmt, store.value,
-                        [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing")],
+                        [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
                         scope=function, sink_note=f"stored as attribute `{store.name}`")
     for event in flow.calls:
         func = event.node.func
@@ -223,8 +231,9 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
         if method not in _STORE_METHODS:
             password = event.keywords.get("password") or event.keywords.get("passwd")
             if method and _MODEL_CLASS.search(method) and method[0].isupper() and password and _plaintext(password):
+                audit = not (L.REQUEST in password or _account_model(ctx.module, method))
                 ctx.report_flow(event.node, password, [Outcome(
-                    L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM)],
+                    L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM, audit=audit)],
                     scope=function, sink_note=f"put in a new `{method}` record")
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
@@ -235,12 +244,48 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
             continue  # `Storage.objects.create(host=..., port=..., password=...)`: must stay recoverable to connect
         if event.receiver is not None and L.HASH_OBJECT in event.receiver:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
+        model = _model_receiver(event.node)
         for value in [*event.args, *event.keywords.values()]:
             if _plaintext(value):
+                # A record of another model (a page's shared passphrase, a service's credential) keeps a
+                # password that is not an account's: audit mode, unless the client sent it.
+                audit = model is not None and not (L.REQUEST in value or _account_model(ctx.module, model))
                 ctx.report_flow(event.node, value,
-                                [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing")],
+                                [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
                                 scope=function, sink_note=f"written by `.{method}()`")
                 break
+
+
+_ACCOUNT_WORDS = frozenset({"user", "users", "account", "accounts", "member", "members", "customer", "customers",
+                            "profile", "profiles"})
+_USER_BASES = ("AbstractUser", "AbstractBaseUser", "User")
+
+
+def _names_account(text: str | None) -> bool:
+    """`user`, `request.user`, `new_account`, `CustomerProfile`: a name that says it holds an account."""
+    return bool(text) and any(w in _ACCOUNT_WORDS for part in text.split(".") for w in names.words(part))
+
+
+def _account_model(module: Module, name: str) -> bool:
+    """A class named for accounts, or one of this module's classes built on Django's user models."""
+    if _names_account(name):
+        return True
+    return any(c.name == name and any(b.rsplit(".", 1)[-1] in _USER_BASES for b in c.bases)
+               for c in module.classes.values())
+
+
+def _model_receiver(node: ast.Call) -> str | None:
+    """`Page.objects.create(...)`, `Page.objects.filter(...).update(...)`, `Page.create(...)`: the model
+    class a store call writes a record of, or None for a generic store (`db.save`, `redis.hset`)."""
+    func = node.func
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
+        receiver = receiver.func.value  # `.filter(...)` before `.update()`
+    if isinstance(receiver, ast.Attribute) and receiver.attr == "objects" and isinstance(receiver.value, ast.Name):
+        return receiver.value.id
+    if isinstance(receiver, ast.Name) and receiver.id[:1].isupper() and not receiver.id.isupper():
+        return receiver.id
+    return None
 
 
 def _writes_password_column(node: ast.Call) -> bool:
@@ -353,7 +398,68 @@ def _comparisons(ctx: FileContext, flow) -> None:
         message = f"`{what}` is compared with `{_op(event.op)}`, which leaks timing; use `hmac.compare_digest`"
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
             message += " (and check passwords with the hasher's verify function)"
-        ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else ())
+        assigned = _assignments(flow.function)
+        evidence = any(_timing_evidence(n, v, assigned) for n, v in sides)
+        single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides)
+        ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else (),
+                   audit=single_use or not evidence)
+
+
+def _timing_evidence(node: ast.expr, value: L.Value, assigned: dict[str, ast.expr]) -> bool:
+    """What makes `==` an attack rather than a style point: a value the client sent (it can be
+    retried and timed), a password (compared as is, so stored in clear or with a fast digest), or an
+    HMAC (a signature check). Two secrets by name alone are for audit mode, and so is a value read
+    from a third-party API's response: the client did not send it, whatever went into the call."""
+    if any(lab in value for lab in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC)):
+        return True
+    return L.REQUEST in value and not _from_http_response(node, assigned)
+
+
+def _assignments(function) -> dict[str, ast.expr]:
+    """`name -> value` for the plain `name = value` statements of a function (the last one wins)."""
+    found: dict[str, ast.expr] = {}
+    if function.is_module:
+        return found
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found[node.targets[0].id] = node.value
+    return found
+
+
+def _root(node: ast.expr, assigned: dict[str, ast.expr], depth: int = 0) -> ast.expr:
+    """`info.get("k")`, `info["k"]`, `info.k` → what `info` was assigned, followed through plain names."""
+    while True:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+            node = node.func.value
+        elif isinstance(node, (ast.Subscript, ast.Attribute)):
+            node = node.value
+        else:
+            break
+    if isinstance(node, ast.Name) and node.id in assigned and depth < 4:
+        return _root(assigned[node.id], assigned, depth + 1)
+    return node
+
+
+_HTTP_CLIENTS = ("requests.", "httpx.", "urllib.request.", "aiohttp.")
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "urlopen"})
+
+
+def _from_http_response(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
+    """The body of a response to an outbound HTTP call: `resp.json()`, `requests.get(...).json()`."""
+    root = _root(node, assigned)
+    if isinstance(root, ast.Call) and isinstance(root.func, ast.Attribute) and root.func.attr == "json" \
+            and not root.args:
+        return True
+    text = dotted(root.func) if isinstance(root, ast.Call) else None
+    return bool(text) and (text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS)
+
+
+def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow) -> bool:
+    """`expected = request.session.pop("nonce")`: the stored value is gone after one comparison, so an
+    attacker gets one try per value and cannot time a second."""
+    value = assigned.get(node.id) if isinstance(node, ast.Name) else node
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "pop" \
+        and is_session(value.func.value, flow)
 
 
 def _stored_or_derived(value: L.Value) -> bool:
@@ -476,7 +582,8 @@ def weak_hash_parameters(ctx: FileContext) -> None:
         minimum = _PBKDF2_MINIMUM.get(str(digest).lower().replace("-", ""), 600_000)
         if iterations is not None and iterations < minimum:
             ctx.report(PWD003, call.node, f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations "
-                       f"(use {minimum:,} or more)", scope=call.scope)
+                       f"(use {minimum:,} or more)", scope=call.scope,
+                       audit=not _hashes_password(module, call, 1, "password"))
     for call in module.calls_to("cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC"):
         iterations = _number(module, call, 3, "iterations")
         algorithm = call.arg(0, "algorithm")
@@ -489,7 +596,8 @@ def weak_hash_parameters(ctx: FileContext) -> None:
     for call in module.calls_to("hashlib.scrypt"):
         n, r, p = (_number(module, call, None, k) for k in ("n", "r", "p"))
         if n is not None and n * (r or 8) * (p or 1) < 2**17 * 8:
-            ctx.report(PWD003, call.node, f"scrypt with N={n} (use N=2**17, r=8, p=1 or stronger)", scope=call.scope)
+            ctx.report(PWD003, call.node, f"scrypt with N={n} (use N=2**17, r=8, p=1 or stronger)", scope=call.scope,
+                       audit=not _hashes_password(module, call, 0, "password"))
     for call in module.calls_to("argon2.PasswordHasher"):
         memory = _number(module, call, 1, "memory_cost")
         time_cost = _number(module, call, 0, "time_cost")
@@ -516,6 +624,21 @@ def weak_hash_parameters(ctx: FileContext) -> None:
         if isinstance(method, str):
             _werkzeug_method(ctx, call, method)
     _django_hashers(ctx, module)
+
+
+def _hashes_password(module: Module, call: Call, index: int, keyword: str) -> bool:
+    """The input of a key-derivation call is a password, by its name or by the data flow. A cheap cost
+    on a random token or API key (hashed fast on purpose, to look it up) is for audit mode."""
+    node = call.arg(index, keyword)
+    if node is None:
+        return False
+    if any(names.is_password(n.id if isinstance(n, ast.Name) else n.attr)
+           for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute))):
+        return True
+    if call.scope is None:
+        return False
+    event = next((e for e in module.flow(call.scope).calls if e.node is call.node), None)
+    return event is not None and L.PASSWORD in event.value_of(index, keyword)
 
 
 _WEAK_PASSLIB_SCHEMES = frozenset({"md5_crypt", "apr_md5_crypt", "des_crypt", "bsdi_crypt", "bigcrypt", "crypt16",

@@ -5,7 +5,9 @@ A finding needs a sink: SQL text built at run time (f-string, `%`, `.format`,
 that merely contains SQL words, constant composition (module constants,
 placeholder lists built from `"?"`), numbers, allow-listed identifiers and
 bound parameters are not findings. When request input is proven to flow in,
-the finding is SQL002 and shows the path.
+the finding is SQL002 and shows the path. SQL001 (composed from data whose
+source is not known) is an audit finding: formatting alone is not evidence that
+anyone but the code chooses what goes in.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ SQL001 = define(Rule(
     severity=Severity.HIGH,
     confidence=Confidence.MEDIUM,
     cwe=89,
-    why=_WHY,
+    why=_WHY + """
+    Reported in audit mode: nothing shows where the formatted data comes from. When request
+    input is proven to flow in, the finding is SQL002, reported by default.
+""",
     bad="""
         def find_user(cursor, name):
             query = "SELECT * FROM users WHERE name='" + name + "'"
@@ -92,14 +97,15 @@ _EXTRA_KEYWORDS = ("where", "select", "tables", "order_by")
 _OUTCOMES = (
     Outcome(L.REQUEST, SQL002, "{source} is {sink}: bind it as a parameter instead"),
     Outcome(L.HTML_ESCAPED, SQL002, "{source} is {sink}: HTML escaping does not protect SQL; bind it as a parameter"),
-    Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters"),
+    Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters", audit=True),
 )
 # Text from another module's helper reaching a method that runs more than SQL (`env.execute(cmd)`):
 # a finding only if the helper's text reads as SQL.
-_DEFERRED_OUTCOMES = (*_OUTCOMES[:2], Outcome(L.SQL_COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters"))
+_DEFERRED_OUTCOMES = (*_OUTCOMES[:2], Outcome(L.SQL_COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters",
+                                                          audit=True))
 _IDENT_OUTCOME = (Outcome(L.COMPOSED_IDENT, SQL001,
                           "SQL {source} is {sink}: only names the code defines are formatted in; "
-                          "check that none can come from data"),)
+                          "check that none can come from data", audit=True),)
 _PLACEHOLDER = re.compile(r"%s|%\(\w+\)s|\?|(?<![:\w]):\w+")
 
 
