@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from secpat import __version__, safeio
-from secpat.baseline import BaselineError, filter_new, load_baseline, write_baseline
+from secpat.baseline import BaselineError, filter_new, load_baseline, update_findings, write_baseline
 from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
 from secpat.findings import ScanResult, Severity
@@ -260,19 +260,35 @@ def exit_code(result: ScanResult, fail_on: Severity, *, keep_going: bool, exit_z
 @_scan_options
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=Path(".secpat-baseline.json"),
               show_default=True, help="The baseline file to write.")
+@click.option("--update", is_flag=True,
+              help="Rewrite the existing baseline: drop the findings that were fixed, keep the order of the rest, "
+                   "add nothing new.")
 def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit,
-             output) -> None:
+             output, update) -> None:
     """Accept every current finding: write them to a baseline file for `check --baseline`."""
     overrides = {"select": _split(select), "ignore": _split(ignore), "min-confidence": min_confidence, "audit": audit,
                  "extend-exclude": _split(exclude), "report-level": "low"}
     targets, config = _load(paths, config_file, overrides)
+    previous = None
+    if update:
+        try:
+            previous = load_baseline(output)
+        except BaselineError as exc:
+            _fail(str(exc))
     result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
+    findings = result.findings if previous is None else update_findings(result.findings, previous)
     try:
-        count = write_baseline(result.findings, output)
+        count = write_baseline(findings, output, keep_order_of=previous)
     except BaselineError as exc:
         _fail(str(exc))
     blocking = [n for n in result.notices if n.blocking]
-    click.echo(f"secpat: wrote {count} finding(s) to {output}", err=True)
+    if previous is None:
+        click.echo(f"secpat: wrote {count} finding(s) to {output}", err=True)
+    else:
+        new = len(result.findings) - count
+        click.echo(f"secpat: updated {output}: {count} finding(s) kept, {len(previous) - count} fixed and dropped"
+                   + (f"; {new} new finding(s) not added (`secpat baseline` without --update accepts them)"
+                      if new else ""), err=True)
     for notice in blocking:
         click.echo(f"secpat: warning: {printable(notice.path)}: {printable(notice.message)} (not in the baseline)",
                    err=True)
