@@ -215,6 +215,22 @@ def test_text_without_findings_or_notices() -> None:
     assert "Notices" not in out
 
 
+def test_audit_findings_keep_their_label() -> None:
+    finding = dataclasses.replace(FINDINGS[0], audit=True)
+    out = text.render(_result(findings=[finding]), RULES)
+    assert "RND001  [high severity, high confidence]  [audit] reset code built with random.randint" in out
+    concise = text.render_concise(_result(findings=[finding], notices=[]), RULES)
+    assert concise.splitlines()[0] == "app/auth.py:12:18: RND001 [high] [audit] reset code built with random.randint"
+
+
+def test_concise_lists_findings_then_notices_then_the_summary() -> None:
+    lines = text.render_concise(_result(), RULES).splitlines()
+    assert len(lines) == len(FINDINGS) + len(NOTICES) + 1
+    assert lines[0] == "app/auth.py:12:18: RND001 [high] reset code built with random.randint"
+    assert "app/broken.py:3: notice syntax-error invalid syntax" in lines
+    assert lines[-1].startswith("6 findings: 4 high, 1 medium, 1 low;")
+
+
 def test_first_sentence() -> None:
     assert text.first_sentence("One line.\n  Two. Three.") == "One line."
     assert text.first_sentence("No full stop") == "No full stop"

@@ -196,8 +196,8 @@ def describe_config(config: Config) -> str:
     from secpat.config import KEYS
 
     origins = dict(config.origins)
-    lines = [f"# config file: {_shown(config.source) if config.source else 'none found (defaults)'}",
-             f"# root: {_shown(config.root)}"]
+    lines = [f"# config file: {_relative(config.source) if config.source else 'none found (defaults)'}",
+             f"# root: {_relative(config.root)}"]
     rows = []
     for key in KEYS:
         name = key.replace("-", "_")
@@ -209,6 +209,14 @@ def describe_config(config: Config) -> str:
     width = min(max(len(row) for row, _ in rows), 40)
     lines += [f"{row:<{width}}  # {origin}" for row, origin in rows]
     return "\n".join(lines) + "\n"
+
+
+def _relative(path: Path) -> str:
+    """A path relative to the working directory when inside it, as the user would type it."""
+    try:
+        return _shown(path.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return _shown(path)
 
 
 def _toml_value(value: object) -> str:
