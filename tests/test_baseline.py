@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -247,3 +249,86 @@ def test_binary_file(tmp_path: Path) -> None:
     target.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(BaselineError, match="not UTF-8"):
         load_baseline(target)
+
+
+# --- no churn: line-free messages, file mode, `baseline --update` --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "stored"),
+    [
+        ("named `token` (line 53) is written by `logger.info()`", "named `token` is written by `logger.info()`"),
+        ("login endpoint POST /login (app/views.py:12) has no limit", "login endpoint POST /login (app/views.py) has no limit"),
+        ("set at line 7 and used here", "set at line and used here"),
+        ("no numbers here", "no numbers here"),
+    ],
+)
+def test_stored_messages_carry_no_line_numbers(message: str, stored: str) -> None:
+    text = render_baseline([finding(message=message)])
+    assert json.loads(text)["findings"][0]["message"] == stored
+
+
+def test_a_shift_of_two_lines_changes_no_byte() -> None:
+    before = [finding(10, message="named `token` (line 9) is logged"), finding(30, context="other")]
+    after = [finding(12, message="named `token` (line 11) is logged"), finding(32, context="other")]
+    assert render_baseline(before) == render_baseline(after)
+
+
+def test_new_baseline_file_is_world_readable(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    write_baseline(FINDINGS, path)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def _run_baseline(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "secpat", "baseline", ".", "--no-cache", "-q", *args],
+                          cwd=project, capture_output=True, text=True, timeout=120)
+
+
+UPDATE_APP = """\
+import random
+
+
+def reset_code():
+    return str(random.randint(100000, 999999))
+
+
+def session_id():
+    return str(random.random())
+
+
+def api_token():
+    return str(random.getrandbits(64))
+"""
+
+
+def test_update_drops_fixed_findings_keeps_order_and_adds_nothing(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the project root
+    app = tmp_path / "app.py"
+    app.write_text(UPDATE_APP, encoding="utf-8")
+    done = _run_baseline(tmp_path)
+    assert done.returncode == 0, done.stderr
+    baseline_file = tmp_path / ".secpat-baseline.json"
+    first = json.loads(baseline_file.read_text(encoding="utf-8"))["findings"]
+    assert len(first) == 3
+    # Entries in an order a person chose (reversed): an update must keep it.
+    document = json.loads(baseline_file.read_text(encoding="utf-8"))
+    document["findings"] = list(reversed(first))
+    baseline_file.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    # Fix session_id, shift the rest down two lines and add a new finding.
+    app.write_text("\n\n" + UPDATE_APP.replace("str(random.random())", "secrets.token_hex(16)")
+                   + "\n\ndef csrf_token():\n    return str(random.random())\n", encoding="utf-8")
+    done = _run_baseline(tmp_path, "--update")
+    assert done.returncode == 0, done.stderr
+    assert "2 finding(s) kept, 1 fixed and dropped; 1 new finding(s) not added" in done.stderr
+    updated = json.loads(baseline_file.read_text(encoding="utf-8"))["findings"]
+    kept = [entry for entry in reversed(first) if "session_id" not in entry["message"]]
+    assert updated == kept
+    assert baseline_file.stat().st_mode & 0o777 == 0o644
+
+
+def test_update_needs_an_existing_baseline(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("x = 1\n", encoding="utf-8")
+    done = _run_baseline(tmp_path, "--update")
+    assert done.returncode == 2
+    assert "baseline file not found" in done.stderr

@@ -169,8 +169,11 @@ def _result(**changes: object) -> ScanResult:
         baselined=1,
         root="/srv/app",
         command="check",
-        patterns_checked=frozenset({1, 2, 3, 4, 5, 8}),
+        patterns_checked=frozenset({1, 2, 3, 4, 5, 6, 8}),
         duration_s=0.4234,
+        # No JWT library seen: box 3 has nothing to check; box 6 only has a finding hidden by an option.
+        uses=frozenset({"random", "hashing", "database", "html", "web", "logging", "files"}),
+        hidden=(("CSRF003", "min-confidence"),),
     )
     return dataclasses.replace(base, **changes)
 
@@ -196,7 +199,7 @@ def test_plain_text_is_clean() -> None:
     assert all(line == line.rstrip() for line in out.splitlines())
     # Brackets in messages and code are printed as they are, never read as markup.
     assert 'logger.info("[bold]login[/bold] %s", password)' in out
-    assert '[high/high]  query built from request.args["name"]' in out
+    assert '[high severity, high confidence]  query built from request.args["name"]' in out
 
 
 def test_colored_text_reads_the_same_without_its_colors() -> None:
@@ -210,6 +213,22 @@ def test_text_without_findings_or_notices() -> None:
     assert out.startswith("0 findings: 0 high, 0 medium, 0 low; 1 file scanned;")
     assert "[x]  1. Secure random generation" in out
     assert "Notices" not in out
+
+
+def test_audit_findings_keep_their_label() -> None:
+    finding = dataclasses.replace(FINDINGS[0], audit=True)
+    out = text.render(_result(findings=[finding]), RULES)
+    assert "RND001  [high severity, high confidence]  [audit] reset code built with random.randint" in out
+    concise = text.render_concise(_result(findings=[finding], notices=[]), RULES)
+    assert concise.splitlines()[0] == "app/auth.py:12:18: RND001 [high] [audit] reset code built with random.randint"
+
+
+def test_concise_lists_findings_then_notices_then_the_summary() -> None:
+    lines = text.render_concise(_result(), RULES).splitlines()
+    assert len(lines) == len(FINDINGS) + len(NOTICES) + 1
+    assert lines[0] == "app/auth.py:12:18: RND001 [high] reset code built with random.randint"
+    assert "app/broken.py:3: notice syntax-error invalid syntax" in lines
+    assert lines[-1].startswith("6 findings: 4 high, 1 medium, 1 low;")
 
 
 def test_first_sentence() -> None:
@@ -273,8 +292,12 @@ def _documented_keys() -> dict[str, set[str]]:
 
 def test_every_json_key_is_documented_and_every_documented_key_exists() -> None:
     emitted: dict[str, set[str]] = {}
-    _json_key_paths(json.loads(json_report.render(_result(), RULES)), "", emitted)
+    _json_key_paths(json.loads(json_report.render(_result(), RULES, statistics=True)), "", emitted)
     assert _documented_keys() == emitted
+
+
+def test_statistics_only_when_asked() -> None:
+    assert "statistics" not in json.loads(json_report.render(_result(), RULES))
 
 
 # --- SARIF --------------------------------------------------------------------------------
@@ -382,9 +405,13 @@ def test_checklist_states() -> None:
     assert [n for n in rows] == list(range(1, 11))
     assert (rows[1].state, rows[1].findings) == (CheckState.FAILED, 1)
     assert (rows[2].state, rows[2].findings) == (CheckState.FAILED, 1)
-    assert (rows[3].state, rows[3].findings) == (CheckState.PASSED, 0)
+    assert (rows[3].state, rows[3].findings, rows[3].reason) == (CheckState.NOTHING_TO_CHECK, 0, "no JWT library in use")
     assert (rows[5].state, rows[5].findings) == (CheckState.FAILED, 1)
+    assert (rows[6].state, rows[6].reason) == (CheckState.HIDDEN, "1 finding below --min-confidence")
     assert (rows[10].state, rows[10].findings) == (CheckState.NOT_CHECKED, 0)
+    # With a JWT library in use, the same empty box is a pass.
+    with_jwt = checklist.build(_result(uses=frozenset({"jwt"})), RULES)
+    assert (with_jwt[2].state, with_jwt[2].reason) == (CheckState.PASSED, "")
     # The meta finding (pattern 0) counts towards no box.
     assert sum(row.findings for row in rows.values()) == len(FINDINGS) - 1
 
@@ -427,4 +454,4 @@ def test_unknown_format() -> None:
 def test_a_finding_about_a_whole_file_or_url_has_no_position() -> None:
     finding = _finding("RND001", "https://app.example/reset", 0, 0, "guessable reset token")
     out = text.render(_result(findings=[finding], notices=[]), RULES)
-    assert "\nhttps://app.example/reset  RND001  [high/high]  guessable reset token\n" in out
+    assert "\nhttps://app.example/reset  RND001  [high severity, high confidence]  guessable reset token\n" in out

@@ -402,3 +402,85 @@ def test_meta_rule_records(rule: registry.Rule, name: str) -> None:
     assert rule.confidence is Confidence.HIGH
     assert all((rule.why, rule.bad, rule.good, rule.fix))
     assert rule in registry.all_rules()
+
+
+# --- Bandit's `# nosec` and Ruff's `# noqa: S...` (respect-nosec) ----------------------------------
+
+
+def run_foreign(source: str, findings: list[Finding]) -> tuple[list[Finding], int, list[Finding]]:
+    source = textwrap.dedent(source).lstrip("\n")
+    suppressions = parse_suppressions(source, python=True, foreign=True)
+    return apply_suppressions(findings, suppressions, python_spans(source), PATH)
+
+
+def test_foreign_comments_are_read_only_when_asked() -> None:
+    source = "token = random.random()  # nosec B311\n"
+    assert parse_suppressions(source, python=True) == []
+    (s,) = parse_suppressions(source, python=True, foreign=True)
+    assert (s.foreign, s.rule_keys, s.line, s.reason) == ("bandit", ("RND001",), 1, "")
+
+
+@pytest.mark.parametrize(
+    ("comment", "keys"),
+    [
+        ("# nosec", ()),
+        ("# nosec B105", ("SECRET001",)),
+        ("# nosec: B105,B106", ("SECRET001",)),
+        ("# nosec B608 B311", ("SQL001", "SQL002", "RND001")),
+        ("# noqa: S105", ("SECRET001",)),
+        ("# noqa: E501, S324", ("PWD002", "PWD005")),
+        ("# NOQA:S104", ("CONF006",)),
+    ],
+)
+def test_foreign_ids_map_to_secpat_rules(comment: str, keys: tuple[str, ...]) -> None:
+    (s,) = parse_suppressions(f"x = f()  {comment}\n", python=True, foreign=True)
+    assert s.rule_keys == keys
+
+
+@pytest.mark.parametrize("comment", ["# nosec B101", "# nosec assert_used", "# noqa: E501", "# noqa", "# noqa: S101"])
+def test_foreign_comments_about_rules_secpat_lacks_are_not_suppressions(comment: str) -> None:
+    assert parse_suppressions(f"x = f()  {comment}\n", python=True, foreign=True) == []
+
+
+def test_foreign_comment_inside_a_string_is_not_read() -> None:
+    assert parse_suppressions('x = "# nosec"\n', python=True, foreign=True) == []
+
+
+def test_bare_nosec_silences_every_rule_on_its_line_and_is_listed_without_reason() -> None:
+    source = """
+        token = random.random()  # nosec
+        other = random.random()
+    """
+    kept, suppressed, meta = run_foreign(source, [finding(1), finding(1, rule="SECRET001"), finding(2)])
+    assert [f.location.line for f in kept] == [2]
+    assert suppressed == 2
+    (spt,) = meta
+    assert spt.rule_id == SPT001.id and spt.location.line == 1
+    assert "`# nosec` honoured" in spt.message and "ignore[RND001, SECRET001]" in spt.message
+
+
+def test_nosec_with_ids_silences_only_the_mapped_rules() -> None:
+    kept, suppressed, meta = run_foreign("h = md5(pw)  # nosec B311\n", [finding(1, rule="PWD002")])
+    assert [f.rule_id for f in kept] == ["PWD002"] and suppressed == 0
+    assert meta == []  # it silenced nothing of secpat's: it is Bandit's business, not reported
+
+
+def test_noqa_applies_on_the_reported_lines_only_not_the_line_above() -> None:
+    source = """
+        # noqa: S311
+        token = random.random()
+    """
+    kept, suppressed, _ = run_foreign(source, [finding(2)])
+    assert len(kept) == 1 and suppressed == 0
+
+
+def test_foreign_comment_on_a_later_line_of_the_reported_node() -> None:
+    source = """
+        query = (
+            "SELECT * FROM t WHERE id = " + value  # nosec B608
+        )
+    """
+    multi = Finding(rule_id="SQL001", location=Location(PATH, 1, 0, 3, 1), message="m", severity=Severity.HIGH,
+                    confidence=Confidence.MEDIUM, snippet="query = (...)")
+    kept, suppressed, meta = run_foreign(source, [multi])
+    assert kept == [] and suppressed == 1 and [m.rule_id for m in meta] == ["SPT001"]

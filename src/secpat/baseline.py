@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ __all__ = [
     "BaselineError",
     "filter_new",
     "load_baseline",
+    "line_free",
     "render_baseline",
+    "update_findings",
     "write_baseline",
 ]
 
@@ -68,28 +71,44 @@ def _key(finding: Finding) -> Key:
     return (finding.rule_id, encodable(finding.location.path), finding.fingerprint)
 
 
-def render_baseline(findings: Iterable[Finding]) -> str:
-    """The baseline file text: sorted, no lines or timestamps, so equal code gives equal bytes."""
+_LINE_NOTE = re.compile(r"\s*\(lines? \d+(?:\s*[-–]\s*\d+)?\)")
+_PATH_LINE = re.compile(r"(\.[A-Za-z0-9]+):\d+(?::\d+)?\b")
+_LINE_WORD = re.compile(r"\b(lines?) \d+(?:\s*[-–]\s*\d+)?")
+
+
+def line_free(message: str) -> str:
+    """A message without the line numbers in it: `(line 53)` goes, `app/x.py:12` becomes `app/x.py`,
+    `at line 12` becomes `at line` — so moving code does not change the stored text."""
+    return _LINE_WORD.sub(r"\1", _PATH_LINE.sub(r"\1", _LINE_NOTE.sub("", message)))
+
+
+def render_baseline(findings: Iterable[Finding], keep_order_of: Baseline | None = None) -> str:
+    """The baseline file text: no lines or timestamps, so equal code gives equal bytes.
+
+    Entries are sorted by (rule, path, fingerprint); with `keep_order_of` (an update), entries
+    already in that baseline keep its order and new ones follow, sorted.
+    """
     counts: Counter[Key] = Counter()
     messages: dict[Key, str] = {}
     for finding in findings:
         key = _key(finding)
         counts[key] += 1
         # The smallest message, so the choice does not depend on the order findings arrive in.
-        message = encodable(finding.message)
+        message = line_free(encodable(finding.message))
         messages[key] = min(messages.get(key, message), message)
-    entries = [
-        {**dict(zip(_KEY_FIELDS, key)), "count": count, "message": messages[key]}
-        for key, count in sorted(counts.items())
-    ]
+    order = sorted(counts)
+    if keep_order_of is not None:
+        earlier = {entry.key: i for i, entry in reversed(list(enumerate(keep_order_of.entries)))}
+        order.sort(key=lambda key: (0, earlier[key]) if key in earlier else (1, 0))
+    entries = [{**dict(zip(_KEY_FIELDS, key)), "count": counts[key], "message": messages[key]} for key in order]
     document = {"version": BASELINE_VERSION, "tool": "secpat", "findings": entries}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_baseline(findings: Iterable[Finding], path: Path) -> int:
+def write_baseline(findings: Iterable[Finding], path: Path, keep_order_of: Baseline | None = None) -> int:
     """Write the baseline for `findings` to `path`; return the number of findings it accepts."""
     findings = list(findings)
-    text = render_baseline(findings)
+    text = render_baseline(findings, keep_order_of)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,6 +165,14 @@ def _entry(path: Path, index: int, item: object) -> BaselineEntry:
     if not isinstance(message, str):
         raise BaselineError(f'{where}: "message" must be a string')
     return BaselineEntry(item["rule"], item["path"], item["fingerprint"], count, message)
+
+
+def update_findings(findings: Sequence[Finding], baseline: Baseline) -> list[Finding]:
+    """For `baseline --update`: the current findings the baseline already accepts. Fixed ones drop
+    out; new ones are not added (accepting those is a separate, deliberate `secpat baseline`)."""
+    new, _ = filter_new(findings, baseline)
+    fresh = {id(f) for f in new}
+    return [f for f in findings if id(f) not in fresh]
 
 
 def filter_new(findings: Sequence[Finding], baseline: Baseline) -> tuple[list[Finding], int]:

@@ -7,6 +7,7 @@ configuration error, or a file that could not be analysed (unless `--keep-going`
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import os
 import signal
@@ -16,7 +17,7 @@ from pathlib import Path
 import click
 
 from secpat import __version__, safeio
-from secpat.baseline import BaselineError, filter_new, load_baseline, write_baseline
+from secpat.baseline import BaselineError, filter_new, load_baseline, update_findings, write_baseline
 from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
 from secpat.findings import ScanResult, Severity
@@ -119,23 +120,15 @@ def _load(paths: tuple[Path, ...], config_file: Path | None, overrides: dict) ->
 
 def _run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir: Path | None, jobs: int | None,
               quiet: bool) -> ScanResult:
+    bar = progress_bar("scanning", quiet=quiet)
     progress = None
-    bar = None
-    if not quiet and sys.stderr.isatty():
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        bar = Progress(TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                       transient=True, console=_stderr_console())
-        task_id = None
+    if bar is not None:
+        task_id = bar.add_task("finding files", total=None)
 
         def progress(done: int, total: int) -> None:
-            nonlocal task_id
-            if total < 200:
-                return
-            if task_id is None:
-                bar.start()
-                task_id = bar.add_task("scan", total=total)
-            bar.update(task_id, completed=done)
+            # After the last file the project stage runs: say so rather than sit at 100 %.
+            bar.update(task_id, completed=done, total=total,
+                       description="analysing the project" if done >= total else "reading files")
 
     try:
         return scan(targets, config, ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
@@ -143,6 +136,23 @@ def _run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir:
     finally:
         if bar is not None:
             bar.stop()
+
+
+def progress_bar(label: str, *, quiet: bool):
+    """A started progress bar on stderr when it is a terminal (None otherwise or with --quiet).
+
+    It is drawn at once and refreshed from its own thread, so a long run shows a sign of life
+    from its first second; it is removed when stopped, leaving only the report.
+    """
+    if quiet or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(SpinnerColumn(), TextColumn(label), TextColumn("{task.description}"), BarColumn(),
+                   MofNCompleteColumn(), TimeElapsedColumn(), transient=True, console=_stderr_console(),
+                   refresh_per_second=8)
+    bar.start()
+    return bar
 
 
 def _stderr_console():
@@ -153,8 +163,9 @@ def _stderr_console():
 
 @main.command()
 @_scan_options
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "concise", "json", "sarif"]), default="text",
+              show_default=True, help="Output format; concise is one line per finding.")
+@click.option("--statistics", is_flag=True, help="Add the number of findings of each rule, most frequent first.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
 @click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
 @click.option("--report-level", type=_SEVERITIES, help="Show findings of at least this severity [default: low].")
@@ -162,20 +173,70 @@ def _stderr_console():
               help="Report only findings not in this baseline file.")
 @click.option("--keep-going", is_flag=True, help="Files that could not be analysed do not make the run exit 2.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
-@click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report, also when piped [default: when a terminal].")
+@click.option("--show-config", is_flag=True, help="Print the settings in effect, and where each came from, then exit.")
 def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit, fmt,
-          output, fail_on, report_level, baseline_file, keep_going, exit_zero, color) -> None:
+          statistics, output, fail_on, report_level, baseline_file, keep_going, exit_zero, color, show_config) -> None:
     """Check PATHS (default: the current directory) against the ten security patterns."""
     overrides = {"select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "audit": audit,
                  "report-level": report_level, "min-confidence": min_confidence, "extend-exclude": _split(exclude),
                  "baseline": str(baseline_file) if baseline_file else None}
     targets, config = _load(paths, config_file, overrides)
+    if show_config:
+        click.echo(describe_config(config), nl=False)
+        sys.exit(EXIT_CLEAN)
     result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
-    report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=keep_going, exit_zero=exit_zero)
+    report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=keep_going, exit_zero=exit_zero,
+                    statistics=statistics)
+
+
+def describe_config(config: Config) -> str:
+    """The settings in effect, as TOML lines, each followed by where its value came from."""
+    from secpat.config import KEYS
+
+    origins = dict(config.origins)
+    lines = [f"# config file: {_relative(config.source) if config.source else 'none found (defaults)'}",
+             f"# root: {_relative(config.root)}"]
+    rows = []
+    for key in KEYS:
+        name = key.replace("-", "_")
+        if key.startswith("extend-") or not hasattr(config, name):
+            continue  # `extend-` keys fold into the key they extend
+        value = getattr(config, name)
+        origin = origins.get(name, "default")
+        rows.append((f"{key} = {_toml_value(value)}", origin if value is not None else f"{origin} (not set)"))
+    width = min(max(len(row) for row, _ in rows), 40)
+    lines += [f"{row:<{width}}  # {origin}" for row, origin in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _relative(path: Path) -> str:
+    """A path relative to the working directory when inside it, as the user would type it."""
+    try:
+        return _shown(path.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return _shown(path)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return json.dumps(value.value)
+    if isinstance(value, Path):
+        return json.dumps(os.fsdecode(value))
+    if value is None:
+        return '""'
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # per-path-ignores
+        return "{ " + ", ".join(f"{json.dumps(glob)} = {json.dumps(list(sel))}" for glob, sel in value) + " }"
+    if isinstance(value, tuple):
+        return json.dumps(list(value))
+    return json.dumps(value)
 
 
 def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Path | None, color: bool | None,
-                    keep_going: bool, exit_zero: bool) -> None:
+                    keep_going: bool, exit_zero: bool, statistics: bool = False) -> None:
     """The end every command shares: the baseline, the report (stdout or --output), the exit code."""
     if config.baseline is not None:
         try:
@@ -184,13 +245,14 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
             _fail(str(exc))
         result.findings, result.baselined = filter_new(result.findings, baseline)
     if color is None:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
+        color = output is None and fmt in ("text", "concise") and sys.stdout.isatty()
     rules = {r.id: r for r in registry.all_rules()}
-    report = render(fmt, result, rules, color=color, fail_on=config.fail_on)
+    report = render(fmt, result, rules, color=color, fail_on=config.fail_on, statistics=statistics)
     if output is not None:
         write_output(output, report)
     else:
-        click.echo(report, nl=not report.endswith("\n"))
+        # `color` passed on: click would otherwise strip the colours whenever stdout is not a terminal.
+        click.echo(report, nl=not report.endswith("\n"), color=color)
     sys.exit(exit_code(result, config.fail_on, keep_going=keep_going, exit_zero=exit_zero))
 
 
@@ -206,19 +268,35 @@ def exit_code(result: ScanResult, fail_on: Severity, *, keep_going: bool, exit_z
 @_scan_options
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), default=Path(".secpat-baseline.json"),
               show_default=True, help="The baseline file to write.")
+@click.option("--update", is_flag=True,
+              help="Rewrite the existing baseline: drop the findings that were fixed, keep the order of the rest, "
+                   "add nothing new.")
 def baseline(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit,
-             output) -> None:
+             output, update) -> None:
     """Accept every current finding: write them to a baseline file for `check --baseline`."""
     overrides = {"select": _split(select), "ignore": _split(ignore), "min-confidence": min_confidence, "audit": audit,
                  "extend-exclude": _split(exclude), "report-level": "low"}
     targets, config = _load(paths, config_file, overrides)
+    previous = None
+    if update:
+        try:
+            previous = load_baseline(output)
+        except BaselineError as exc:
+            _fail(str(exc))
     result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
+    findings = result.findings if previous is None else update_findings(result.findings, previous)
     try:
-        count = write_baseline(result.findings, output)
+        count = write_baseline(findings, output, keep_order_of=previous)
     except BaselineError as exc:
         _fail(str(exc))
     blocking = [n for n in result.notices if n.blocking]
-    click.echo(f"secpat: wrote {count} finding(s) to {output}", err=True)
+    if previous is None:
+        click.echo(f"secpat: wrote {count} finding(s) to {output}", err=True)
+    else:
+        new = len(result.findings) - count
+        click.echo(f"secpat: updated {output}: {count} finding(s) kept, {len(previous) - count} fixed and dropped"
+                   + (f"; {new} new finding(s) not added (`secpat baseline` without --update accepts them)"
+                      if new else ""), err=True)
     for notice in blocking:
         click.echo(f"secpat: warning: {printable(notice.path)}: {printable(notice.message)} (not in the baseline)",
                    err=True)
@@ -248,7 +326,9 @@ def rules_command(fmt: str) -> None:
     for r in rules:
         table.add_row(r.id, r.name, str(r.pattern or "-"), r.severity.value, r.confidence.value,
                       f"CWE-{r.cwe}", r.title)
-    Console(width=160, soft_wrap=True).print(table)
+    # The terminal's width (or $COLUMNS); 120 columns in a pipe or file, where no width is known.
+    known = sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit()
+    Console(width=None if known else 120).print(table)
 
 
 def _rule_dict(rule: registry.Rule) -> dict:

@@ -24,7 +24,7 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
               help="Only commits since DATE (anything `git log --since` accepts: 2024-01-01, '6 months ago').")
 @click.option("--branch", "branches", multiple=True, metavar="REF",
               help="Only history reachable from this branch or ref (repeatable) [default: every ref and stash].")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "concise", "json", "sarif"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -37,10 +37,13 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Read settings from this file instead of the nearest pyproject.toml.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
-@click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
+@click.option("--color/--no-color", default=None,
+              help="Colour the text report, also when piped [default: when a terminal].")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, output: Path | None,
             baseline_file: Path | None, write_baseline_file: Path | None, fail_on: str | None,
-            min_confidence: str | None, config_file: Path | None, exit_zero: bool, color: bool | None) -> None:
+            min_confidence: str | None, config_file: Path | None, exit_zero: bool, color: bool | None,
+            quiet: bool) -> None:
     """Find secrets in the git history of REPO (default: the current directory), even deleted ones.
 
     Every blob reachable from any ref or stash is read once, straight from git (nothing is
@@ -55,11 +58,18 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
         config = load_config(repo, config_file, {k: v for k, v in overrides.items() if v is not None})
     except ConfigError as exc:
         cli._fail(str(exc))
+    # The history stage reports no counts: a spinner with the elapsed time shows it is at work.
+    bar = cli.progress_bar("reading git history", quiet=quiet)
     try:
+        if bar is not None:
+            bar.add_task("", total=None)
         result = scan_history(repo, config, HistoryOptions(since=since, branches=branches))
     except HistoryError as exc:
         cli._fail(str(exc))
-    on_screen = write_baseline_file is None and output is None and fmt == "text" and sys.stdout.isatty()
+    finally:
+        if bar is not None:
+            bar.stop()
+    on_screen = write_baseline_file is None and output is None and fmt in ("text", "concise") and sys.stdout.isatty()
     _warn_about_gaps(result, on_screen=on_screen)
     if write_baseline_file is not None:
         try:

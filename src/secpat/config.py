@@ -125,6 +125,10 @@ class Config:
     scan_prefixes: tuple[str, ...] = ()
     file_timeout: int = 30  # seconds one file's analysis may take before it becomes a notice
     jwt_max_lifetime: int = 3600  # seconds
+    #: Honour Bandit's `# nosec` and Ruff's `# noqa: S...` comments (docs/configuration.md).
+    respect_nosec: bool = False
+    #: (field name, where its value came from: a config file or "command line"); unlisted fields are defaults.
+    origins: tuple[tuple[str, str], ...] = ()
 
     def is_enabled(self, rule_id: str, rel_path: str) -> bool:
         """Whether `rule_id` applies to the file at `rel_path` (POSIX, relative to `root`)."""
@@ -166,6 +170,7 @@ class Config:
             "min_confidence": self.min_confidence.value,
             "max_file_size": self.max_file_size,
             "jwt_max_lifetime": self.jwt_max_lifetime,
+            "respect_nosec": self.respect_nosec,
         }
         raw = json.dumps(payload, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
@@ -265,9 +270,15 @@ def find_pyproject(start: Path) -> Path | None:
 
 def _has_secpat_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = pyproject.read_bytes()
+    except OSError:
         return False  # someone else's unreadable file is not our configuration
+    if _is_utf16(data) and "secpat" in data.decode("utf-16", errors="replace"):
+        _refuse_utf16(pyproject, data)  # a file that configures us must not be skipped silently
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -278,9 +289,21 @@ def _has_secpat_table(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "secpat" in tool
 
 
+def _is_utf16(data: bytes) -> bool:
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\0" in data[:2])
+
+
+def _refuse_utf16(path: Path, data: bytes) -> None:
+    """TOML is UTF-8; a UTF-16 file (as some Windows editors save) would otherwise be skipped unseen."""
+    if _is_utf16(data):
+        raise ConfigError(f"{_shown(path)}: config file is UTF-16; TOML files must be saved as UTF-8")
+
+
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = safeio.read_capped(path, MAX_CONFIG_BYTES).decode("utf-8")
+        data = safeio.read_capped(path, MAX_CONFIG_BYTES)
+        _refuse_utf16(path, data)
+        text = data.decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(f"{_shown(path)}: config file not found") from None
     except UnicodeDecodeError:
@@ -382,9 +405,13 @@ def load_config(start: Path, explicit: Path | None = None, overrides: Mapping[st
         layers.append(_Layer("command line", Path.cwd(), values=cli, cli=True))
 
     settings: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     for layer in layers:
-        _merge(settings, _parse_layer(layer))
-    return Config(root=root, source=source, **settings)
+        parsed = _parse_layer(layer)
+        _merge(settings, parsed)
+        for key in parsed:
+            origins[_field(_EXTENDS.get(key, key))] = layer.label
+    return Config(root=root, source=source, origins=tuple(sorted(origins.items())), **settings)
 
 
 def _merge(settings: dict[str, Any], parsed: Mapping[str, Any]) -> None:
@@ -606,6 +633,7 @@ _PARSERS: dict[str, Callable[[_Layer, str, Any], Any]] = {
     "max-file-size": _positive_int,
     "file-timeout": _positive_int,
     "jwt-max-lifetime": _positive_int,
+    "respect-nosec": _bool,
 }
 
 #: Every key `[tool.secpat]` accepts, kebab-case.

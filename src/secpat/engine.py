@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from secpat import __version__, safeio
+from secpat import __version__, safeio, uses
 from secpat.cache import ResultCache, codec, content_digest
 from secpat.config import Config
 from secpat.dataflow import labels as L
@@ -59,6 +59,7 @@ class FileResult:
     suppressions: list[Suppression] = field(default_factory=list)
     statement_spans: list[tuple[int, int]] = field(default_factory=list)  # kept only when suppressions exist
     functions: list[str] = field(default_factory=list)  # global names of the functions defined here
+    uses: list[str] = field(default_factory=list)  # what the file was seen to use (secpat.uses), for the checklist
     facts: list[tuple[str, object]] = field(default_factory=list)  # for project checks
     analysed: bool = True
     #: (mtime_ns, size, content digest) of the exact bytes analysed, for the cache; None if not read.
@@ -74,7 +75,7 @@ class FileResult:
 
     def to_cache(self) -> object:
         return {"now": codec.encode((self.findings, self.notices, self.suppressions, self.statement_spans,
-                                     self.analysed, self.identity)),
+                                     self.analysed, self.identity, self.uses)),
                 "later": json.dumps(codec.encode((self.conditionals, self.facts, self.functions)),
                                     separators=(",", ":"))}
 
@@ -83,9 +84,9 @@ class FileResult:
         """Raises codec.CodecError (or a ValueError / TypeError) for a payload secpat did not write."""
         if not isinstance(payload, dict) or set(payload) != {"now", "later"}:
             raise codec.CodecError("malformed file result")
-        findings, notices, suppressions, spans, analysed, identity = codec.decode(payload["now"])
+        findings, notices, suppressions, spans, analysed, identity, uses = codec.decode(payload["now"])
         return cls(rel=rel, findings=findings, notices=notices, suppressions=suppressions, statement_spans=spans,
-                   analysed=analysed, identity=identity, deferred=payload["later"])
+                   analysed=analysed, identity=identity, uses=uses, deferred=payload["later"])
 
 
 @dataclass(frozen=True)
@@ -198,8 +199,10 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult, checks: list
     result.conditionals = ctx.conditionals
     result.facts = ctx.facts
     result.functions = [module.global_name(f) for f in module.functions.values()]
-    if "secpat:" in text.text:
-        result.suppressions = parse_suppressions(text.text, python=True)
+    imports = [*module.imports.values(), *(q for local in module.local_imports.values() for q in local.values())]
+    result.uses = uses.of_module(imports, (c.callee for c in module.calls if c.callee), (k for k, _ in ctx.facts))
+    if _has_suppressions(text.text, task.config):
+        result.suppressions = parse_suppressions(text.text, python=True, foreign=task.config.respect_nosec)
         if result.suppressions:
             result.statement_spans = module.statement_spans
     return result
@@ -219,9 +222,15 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
         check.func(ctx)
     result.findings = ctx.findings
     result.facts = ctx.facts
+    result.uses = uses.of_text_file(source.kind)
     if "secpat:" in text:
         result.suppressions = parse_suppressions(text, python=False)
     return result
+
+
+def _has_suppressions(text: str, config: Config) -> bool:
+    """A cheap test before tokenizing: does the file hold any comment that may be a suppression?"""
+    return "secpat:" in text or (config.respect_nosec and ("nosec" in text or "noqa" in text))
 
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
@@ -403,10 +412,18 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
 
     kept, suppressed = _suppress(findings, results, config)
     kept = [f for f in kept if config.is_enabled(f.rule_id, f.location.path)]
-    kept = [f for f in kept if f.confidence >= config.min_confidence]
-    if not config.audit:
-        kept = [f for f in kept if not f.audit]
-    reported = [f for f in kept if f.severity >= config.report_level]
+    # Findings hidden by an option, so the checklist can say a box was not clean, only hidden.
+    hidden: list[tuple[str, str]] = []
+    reported = []
+    for finding in kept:
+        if finding.confidence < config.min_confidence:
+            hidden.append((finding.rule_id, "min-confidence"))
+        elif finding.audit and not config.audit:
+            hidden.append((finding.rule_id, "audit"))
+        elif finding.severity < config.report_level:
+            hidden.append((finding.rule_id, "report-level"))
+        else:
+            reported.append(finding)
     return ScanResult(
         findings=sorted(reported, key=Finding.sort_key),
         notices=sorted(notices, key=lambda n: (n.path, n.line or 0, n.kind.value)),
@@ -416,6 +433,8 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         command="check",
         patterns_checked=_patterns_checked(config),
         duration_s=time.perf_counter() - started,
+        uses=frozenset(word for r in results.values() if r.analysed for word in r.uses),
+        hidden=tuple(sorted(hidden)),
     )
 
 

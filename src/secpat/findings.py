@@ -180,6 +180,11 @@ class ScanResult:
     #: Patterns (1-10) whose rules ran, so the checklist can say "not checked" for the rest.
     patterns_checked: frozenset[int] = frozenset()
     duration_s: float = 0.0
+    #: What the scanned files were seen to use (secpat.uses), so the checklist can tell "passed" from
+    #: "nothing to check"; None where that is not known (history, probe).
+    uses: frozenset[str] | None = None
+    #: (rule id, option) of each finding hidden by `min-confidence`, `report-level` or `audit`.
+    hidden: tuple[tuple[str, str], ...] = ()
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)

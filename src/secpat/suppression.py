@@ -1,4 +1,8 @@
-"""Inline suppressions: `# secpat: ignore[ID] reason` comments and the findings they silence."""
+"""Inline suppressions: `# secpat: ignore[ID] reason` comments and the findings they silence.
+
+With `respect-nosec = true`, Bandit's `# nosec` and Ruff's `# noqa: S...` comments count too,
+their rule ids mapped to secpat's by `FOREIGN_IDS` (the table in docs/configuration.md).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import io
 import re
 import tokenize
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from secpat.findings import Finding, Location
 from secpat.patterns import BY_PREFIX
@@ -14,7 +18,20 @@ from secpat.rules import registry
 from secpat.rules.registry import Rule
 from secpat.rules.suppression import SPT001, SPT002
 
-__all__ = ["Suppression", "apply_suppressions", "parse_suppressions"]
+__all__ = ["FOREIGN_IDS", "Suppression", "apply_suppressions", "parse_suppressions"]
+
+#: Bandit test ids and Ruff flake8-bandit codes, and the secpat rules that mean the same.
+#: Ids not listed here have no secpat counterpart and suppress nothing.
+FOREIGN_IDS: dict[str, tuple[str, ...]] = {
+    **{code: ("SECRET001",) for code in ("B105", "B106", "B107", "S105", "S106", "S107")},
+    **{code: ("RND001",) for code in ("B311", "S311")},
+    **{code: ("SQL001", "SQL002") for code in ("B608", "S608", "B610", "S610", "B611", "S611")},
+    **{code: ("PWD002", "PWD005") for code in ("B303", "S303", "B324", "S324")},
+    **{code: ("CONF001",) for code in ("B201", "S201")},
+    **{code: ("CONF006",) for code in ("B104", "S104")},
+    **{code: ("XSS003",) for code in ("B701", "S701", "B702", "S702")},
+    **{code: ("XSS002",) for code in ("B308", "S308", "B703", "B704", "S704")},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +43,9 @@ class Suppression:
     raw: str  # the directive as written, for messages and meta-finding fingerprints
     col: int = 0  # 0-based column of the comment
     own_line: bool = True  # nothing but the comment on its line (may then cover the next statement)
+    #: "bandit" for `# nosec`, "ruff" for `# noqa: S...`; "" for secpat's own. A foreign suppression with
+    #: no rule keys silences every rule on its line (a bare `# nosec`).
+    foreign: str = ""
 
 
 # `#` also opens Jinja's `{# ... #}` and `{#- ... -#}` comments.
@@ -33,25 +53,31 @@ _DIRECTIVE = re.compile(
     r"#-?\s*secpat:\s*(?P<kind>ignore-file|ignore)(?![\w-])\s*(?:\[(?P<keys>[^\]]*)\])?(?P<rest>.*)$"
 )
 _TEMPLATE_CLOSE = re.compile(r"\s*-?#\}.*$")
+# Bandit: `# nosec`, `# nosec B105`, `# nosec: B105, B106`; test names (`assert_used`) are read and ignored.
+_NOSEC = re.compile(r"#\s*nosec\b:?(?P<ids>[^#]*)", re.IGNORECASE)
+# Ruff: `# noqa: S105, E501`; a bare `# noqa` is about every linter rule and is not read as a security waiver.
+_NOQA = re.compile(r"#\s*noqa\s*:\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
+_FOREIGN_ID = re.compile(r"\b[A-Z]+[0-9]+\b")
 _KEY_SPLIT = re.compile(r"[,\s]+")
 
 
-def parse_suppressions(text: str, *, python: bool) -> list[Suppression]:
+def parse_suppressions(text: str, *, python: bool, foreign: bool = False) -> list[Suppression]:
     """Every suppression comment in a file; never raises.
 
     Python files are read with `tokenize`, so `# secpat:` inside a string is not a comment.
     Other text files (templates, .env, YAML, TOML, INI, Dockerfile) are read line by line,
-    as is Python source that does not tokenize.
+    as is Python source that does not tokenize. `foreign` also reads Bandit's and Ruff's
+    comments, in Python files only, as those tools do.
     """
     if python:
         try:
-            return _from_tokens(text)
+            return _from_tokens(text, foreign)
         except Exception:  # tokenize raises several error types on broken source
             pass
     return _from_lines(text)
 
 
-def _from_tokens(text: str) -> list[Suppression]:
+def _from_tokens(text: str, foreign: bool = False) -> list[Suppression]:
     found = []
     for token in tokenize.generate_tokens(io.StringIO(text).readline):
         if token.type != tokenize.COMMENT:
@@ -61,7 +87,34 @@ def _from_tokens(text: str) -> list[Suppression]:
         suppression = _parse_comment(token.string, line, col, own_line)
         if suppression is not None:
             found.append(suppression)
+        if foreign:
+            found.extend(_foreign(token.string, line, col))
     return found
+
+
+def _foreign(comment: str, line: int, col: int) -> list[Suppression]:
+    """Bandit's `# nosec` and Ruff's `# noqa: S...` in one comment, with their ids mapped to secpat's."""
+    found = []
+    nosec = _NOSEC.search(comment)
+    if nosec is not None:
+        ids = [i.upper() for i in _FOREIGN_ID.findall(nosec.group("ids").upper())]
+        names = [w for w in re.split(r"[\s,]+", nosec.group("ids")) if w and not _FOREIGN_ID.fullmatch(w.upper())]
+        mapped = [i for i in ids if i in FOREIGN_IDS]
+        # `# nosec B101` or `# nosec assert_used` names only Bandit tests secpat does not have: nothing of ours.
+        if mapped or not (ids or names):
+            found.append(_foreign_suppression("bandit", mapped, nosec.group(0).strip(), line, col + nosec.start()))
+    noqa = _NOQA.search(comment)
+    if noqa is not None:
+        codes = [c for c in _FOREIGN_ID.findall(noqa.group("codes").upper()) if c in FOREIGN_IDS]
+        if codes:  # mapped flake8-bandit codes only; `# noqa: E501` is not about security
+            found.append(_foreign_suppression("ruff", codes, noqa.group(0).strip(), line, col + noqa.start()))
+    return found
+
+
+def _foreign_suppression(tool: str, ids: list[str], raw: str, line: int, col: int) -> Suppression:
+    keys = tuple(dict.fromkeys(rule for i in ids for rule in FOREIGN_IDS.get(i, ())))
+    return Suppression(line=line, rule_keys=keys, reason="", file_level=False, raw=raw, col=col,
+                       own_line=False, foreign=tool)
 
 
 def _from_lines(text: str) -> list[Suppression]:
@@ -103,8 +156,14 @@ class _Entry:
     """One rule listed by one suppression, and whether it silenced anything."""
 
     suppression: Suppression
-    rule: Rule
+    rule: Rule | None  # None: every rule but secpat's own (a bare `# nosec`)
     used: bool = False
+    silenced: set[str] = field(default_factory=set)  # the rule ids it silenced
+
+    def covers(self, rule_id: str) -> bool:
+        if self.rule is None:
+            return not rule_id.startswith("SPT")
+        return self.rule.id == rule_id
 
 
 def apply_suppressions(
@@ -130,6 +189,9 @@ def apply_suppressions(
     """
     entries: list[_Entry] = []
     for suppression in suppressions:
+        if suppression.foreign and not suppression.rule_keys:
+            entries.append(_Entry(suppression, None))
+            continue
         seen: set[str] = set()
         for key in suppression.rule_keys:
             rule = registry.get(key)
@@ -139,9 +201,13 @@ def apply_suppressions(
 
     spans: dict[int, tuple[int, int]] = {}
 
-    def reaches(suppression: Suppression, line: int) -> bool:
+    def reaches(suppression: Suppression, finding: Finding) -> bool:
+        line = finding.location.line
         if suppression.file_level:
             return True
+        if suppression.foreign:
+            # Bandit and Ruff read the comment on the lines of the reported node only.
+            return line <= suppression.line <= max(line, finding.location.end_line or line)
         if line not in spans:
             spans[line] = statement_span(line)
         first, last = spans[line]
@@ -151,11 +217,12 @@ def apply_suppressions(
         hit = False
         for entry in entries:
             if (
-                entry.rule.id == finding.rule_id
+                entry.covers(finding.rule_id)
                 and entry.suppression is not about
-                and reaches(entry.suppression, finding.location.line)
+                and reaches(entry.suppression, finding)
             ):
                 entry.used = True  # every matching suppression counts as used, not just the first
+                entry.silenced.add(finding.rule_id)
                 hit = True
         return hit
 
@@ -178,6 +245,8 @@ def apply_suppressions(
             meta.append(finding)
 
     for suppression in suppressions:
+        if suppression.foreign:
+            continue  # listed below, once it is known what it silenced
         if not suppression.reason:
             emit(SPT001, suppression, _no_reason_message(suppression))
         if not suppression.rule_keys:
@@ -188,11 +257,20 @@ def apply_suppressions(
 
     def report_unused(about_spt002: bool) -> None:
         for entry in entries:
-            if entry.used or (entry.rule.id == SPT002.id) != about_spt002:
+            if entry.used or entry.rule is None or entry.suppression.foreign \
+                    or (entry.rule.id == SPT002.id) != about_spt002:
                 continue
             if enabled is not None and not enabled(entry.rule.id):
                 continue
             emit(SPT002, entry.suppression, _unused_message(entry))
+
+    # Another tool's waiver that silenced something is listed until someone writes down why;
+    # one that silenced nothing belongs to that tool alone and is left alone.
+    for suppression in suppressions:
+        if suppression.foreign:
+            used = sorted({rule_id for e in entries if e.suppression is suppression for rule_id in e.silenced})
+            if used:
+                emit(SPT001, suppression, _foreign_message(suppression, used))
 
     # Unused SPT002 suppressions last: reporting the other unused ones may be what uses them.
     report_unused(about_spt002=False)
@@ -215,6 +293,13 @@ def _no_reason_message(suppression: Suppression) -> str:
     keys = ", ".join(suppression.rule_keys) or "RULE"
     directive = "ignore-file" if suppression.file_level else "ignore"
     return f"suppression gives no reason; say why after the bracket: `# secpat: {directive}[{keys}] <reason>`"
+
+
+def _foreign_message(suppression: Suppression, rule_ids: list[str]) -> str:
+    tool = "Bandit" if suppression.foreign == "bandit" else "Ruff"
+    keys = ", ".join(rule_ids or suppression.rule_keys) or "RULE"
+    return (f"{tool} `{suppression.raw}` honoured (respect-nosec) but gives no reason; "
+            f"write `# secpat: ignore[{keys}] <reason>`")
 
 
 def _unknown_key_message(key: str) -> str:

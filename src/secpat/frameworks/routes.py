@@ -837,10 +837,10 @@ def render_text(model: Model) -> str:
     if not model.routes:
         return "No routes found.\n"
     header = ("METHOD", "PATH", "VIEW", "DEFINED AT", "KIND", "RATE LIMIT", "CSRF")
-    rows = [tuple(_cell(c) for c in (",".join(r.methods) if r.methods != ("*",) else "ANY", r.path, r.view,
-                                    f"{r.file}:{r.line}", r.category, r.limit or "-", r.csrf))
+    rows = [(_cell(",".join(r.methods) if r.methods != ("*",) else "ANY"), _cell(r.path), _cell(r.view),
+             _cell_end(f"{r.file}:{r.line}"), _cell(r.category), _cell(r.limit or "-"), _cell(r.csrf))
             for r in model.routes]
-    widths = [min(max(len(row[i]) for row in [header, *rows]), 48) for i in range(len(header))]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(width) if i < len(header) - 1 else cell
                        for i, (cell, width) in enumerate(zip(row, widths))).rstrip() for row in [header, *rows]]
     lines.append("")
@@ -851,6 +851,12 @@ def render_text(model: Model) -> str:
 def _cell(text: str, width: int = 48) -> str:
     text = printable(text)  # a file name or route with a newline must not forge a row
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cell_end(text: str, width: int = 48) -> str:
+    """A location cut at its start, so the file name and line number stay."""
+    text = printable(text)
+    return text if len(text) <= width else "…" + text[-(width - 1):]
 
 
 def _summary(model: Model) -> list[str]:

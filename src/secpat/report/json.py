@@ -10,6 +10,7 @@ from typing import Any
 from secpat import __version__
 from secpat.findings import Finding, FlowStep, Location, Notice, ScanResult, Severity
 from secpat.report import checklist
+from secpat.report import statistics as stats
 from secpat.report.escape import encodable_data
 from secpat.rules.registry import Rule
 
@@ -23,14 +24,17 @@ def render(
     *,
     color: bool = False,  # accepted so every reporter takes the same options; JSON has no colour
     fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
 ) -> str:
     # A file name that is not UTF-8 is shown escaped (`bad\\xff.py`): lone surrogates are not JSON text.
-    return json.dumps(encodable_data(document(result, rules, fail_on=fail_on)), indent=2) + "\n"
+    doc = document(result, rules, fail_on=fail_on, statistics=statistics)
+    return json.dumps(encodable_data(doc), indent=2) + "\n"
 
 
-def document(result: ScanResult, rules: Mapping[str, Rule], *, fail_on: Severity = Severity.LOW) -> dict[str, Any]:
-    """The report as plain data, before serialisation."""
-    return {
+def document(result: ScanResult, rules: Mapping[str, Rule], *, fail_on: Severity = Severity.LOW,
+             statistics: bool = False) -> dict[str, Any]:
+    """The report as plain data, before serialisation; "statistics" only when asked for."""
+    doc = {
         "version": SCHEMA_VERSION,
         "tool": {"name": "secpat", "version": __version__},
         "command": result.command,
@@ -40,6 +44,9 @@ def document(result: ScanResult, rules: Mapping[str, Rule], *, fail_on: Severity
         "notices": [_notice(n) for n in sorted(result.notices, key=_notice_key)],
         "checklist": [_row(row) for row in checklist.build(result, rules)],
     }
+    if statistics:
+        doc["statistics"] = stats.rows(result, rules)
+    return doc
 
 
 def _summary(result: ScanResult, fail_on: Severity) -> dict[str, Any]:
@@ -117,6 +124,7 @@ def _row(row: checklist.ChecklistRow) -> dict[str, Any]:
         "question": row.pattern.checklist,
         "state": row.state.value,
         "findings": row.findings,
+        "reason": row.reason or None,
     }
     if row.reason:
         doc["reason"] = row.reason

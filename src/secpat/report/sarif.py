@@ -11,6 +11,7 @@ from secpat import __version__
 from secpat.findings import Confidence, Finding, Location, Notice, NoticeKind, ScanResult, Severity
 from secpat.patterns import BY_NUMBER
 from secpat.report import checklist
+from secpat.report import statistics as stats
 from secpat.report.escape import encodable_data, uri_path
 from secpat.rules.registry import Rule
 
@@ -26,13 +27,13 @@ _PRECISION = {Confidence.HIGH: "high", Confidence.MEDIUM: "medium", Confidence.L
 _CWE = {"name": "CWE", "index": 0}  # reference to run.taxonomies[0]
 
 
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False) -> str:
+def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, statistics: bool = False) -> str:
     # `color` is accepted so every reporter takes the same options; SARIF has none.
-    return json.dumps(encodable_data(document(result, rules)), indent=2) + "\n"
+    return json.dumps(encodable_data(document(result, rules, statistics=statistics)), indent=2) + "\n"
 
 
-def document(result: ScanResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
-    """The SARIF log as plain data, before serialisation."""
+def document(result: ScanResult, rules: Mapping[str, Rule], *, statistics: bool = False) -> dict[str, Any]:
+    """The SARIF log as plain data, before serialisation; per-rule counts in the run's properties if asked."""
     ordered = sorted(rules.values(), key=lambda r: (r.pattern or 99, r.id))
     rule_index = {rule.id: i for i, rule in enumerate(ordered)}
     findings = result.sorted_findings()
@@ -55,6 +56,8 @@ def document(result: ScanResult, rules: Mapping[str, Rule]) -> dict[str, Any]:
         "results": [_result(f, rules.get(f.rule_id), rule_index, taxon_index) for f in findings],
         "properties": {"checklist": [_checklist_row(row) for row in checklist.build(result, rules)]},
     }
+    if statistics:
+        run["properties"]["statistics"] = stats.rows(result, rules)
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
@@ -199,4 +202,8 @@ def _notification(notice: Notice) -> dict[str, Any]:
 
 
 def _checklist_row(row: checklist.ChecklistRow) -> dict[str, Any]:
-    return {"pattern": row.pattern.number, "name": row.pattern.name, "state": row.state.value, "findings": row.findings}
+    row_data = {"pattern": row.pattern.number, "name": row.pattern.name, "state": row.state.value,
+                "findings": row.findings}
+    if row.reason:
+        row_data["reason"] = row.reason
+    return row_data

@@ -1,4 +1,5 @@
-"""The terminal report: findings by pattern, notices, a summary and the checklist."""
+"""The terminal report: findings by pattern and rule (why and fix once per rule), notices, a summary
+and the checklist; and the concise one-line-per-finding form."""
 
 from __future__ import annotations
 
@@ -15,20 +16,22 @@ from secpat.patterns import BY_NUMBER, PATTERNS
 from secpat.report import checklist
 from secpat.report.checklist import CheckState
 from secpat.report.escape import printable
+from secpat.report.statistics import rows as statistics_rows
 from secpat.rules.registry import Rule
 
 _SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 # ASCII glyphs so the boxes read the same in any terminal, font or log file.
-_BOX = {CheckState.PASSED: "[x]", CheckState.FAILED: "[ ]", CheckState.NOT_CHECKED: "[-]"}
-_BOX_STYLE = {CheckState.PASSED: "green", CheckState.FAILED: "bold red", CheckState.NOT_CHECKED: "dim"}
+_BOX = {CheckState.PASSED: "[x]", CheckState.FAILED: "[ ]", CheckState.NOT_CHECKED: "[-]",
+        CheckState.NOTHING_TO_CHECK: "[-]", CheckState.HIDDEN: "[!]"}
+_BOX_STYLE = {CheckState.PASSED: "green", CheckState.FAILED: "bold red", CheckState.NOT_CHECKED: "dim",
+              CheckState.NOTHING_TO_CHECK: "dim", CheckState.HIDDEN: "yellow"}
 _INDENT = "    "
 _NAME_WIDTH = max(len(p.name) for p in PATTERNS) + len("10. ")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
 
 
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False) -> str:
-    out = StringIO()
-    console = Console(
+def _console(out: StringIO, color: bool) -> Console:
+    return Console(
         file=out,
         force_terminal=color,
         color_system="standard" if color else None,
@@ -38,13 +41,28 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
         markup=False,  # messages and code may contain [brackets]
         emoji=False,
     )
+
+
+def _plain(out: StringIO) -> str:
+    # Rich pads some lines; plain text must carry no trailing spaces.
+    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+
+
+def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, statistics: bool = False) -> str:
+    out = StringIO()
+    console = _console(out, color)
     for number, findings in _groups(result, rules):
         console.print(_group_heading(number, len(findings)))
         console.print()
-        for finding in findings:
-            for line in _finding_lines(finding, rules.get(finding.rule_id)):
+        for rule_id, of_rule in _by_rule(findings):
+            rule = rules.get(rule_id)
+            for line in _rule_lines(rule_id, rule, len(of_rule)):
                 console.print(line)
             console.print()
+            for finding in of_rule:
+                for line in _finding_lines(finding):
+                    console.print(line)
+                console.print()
     if result.notices:
         console.print(Text(f"Notices ({len(result.notices)})", style="bold"))
         for notice in sorted(result.notices, key=_notice_key):
@@ -55,8 +73,65 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
     console.print(Text("Release checklist", style="bold"))
     for row in checklist.build(result, rules):
         console.print(_checklist_line(row))
-    # Rich pads some lines; plain text must carry no trailing spaces.
-    return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
+    if statistics:
+        console.print()
+        _print_statistics(console, result, rules)
+    return _plain(out)
+
+
+def render_concise(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False,
+                   statistics: bool = False) -> str:
+    """One line per finding, `path:line:col: RULE [severity] message`, then notices and the summary."""
+    out = StringIO()
+    console = _console(out, color)
+    for finding in result.sorted_findings():
+        line = Text()
+        line.append(_where(finding.location.path, finding.location.line, finding.location.col) + ":", style="bold")
+        line.append(" ")
+        line.append(finding.rule_id, style="bold magenta")
+        line.append(" [")
+        line.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
+        line.append("] ")
+        if finding.audit:
+            line.append("[audit] ", style="dim")
+        line.append(printable(finding.message))
+        console.print(line)
+    for notice in sorted(result.notices, key=_notice_key):
+        where = _where(notice.path, notice.line or 0, None)
+        style = "bold red" if notice.blocking else "yellow"
+        console.print(Text.assemble((where + ":", "bold"), " ", (f"notice {notice.kind.value}", style), " ",
+                                    printable(notice.message)))
+    console.print(_summary(result))
+    if statistics:
+        console.print()
+        _print_statistics(console, result, rules)
+    return _plain(out)
+
+
+def _where(path: str, line: int, col: int | None) -> str:
+    # Paths are escaped: a file name with a newline must not forge a line of the report (or a CI
+    # log command), nor an escape code drive the terminal. Columns are shown 1-based, as editors do.
+    shown = printable(path)
+    if line <= 0:  # a finding about a whole file or URL
+        return shown
+    return f"{shown}:{line}" if col is None else f"{shown}:{line}:{col + 1}"
+
+
+def _print_statistics(console: Console, result: ScanResult, rules: Mapping[str, Rule]) -> None:
+    rows = statistics_rows(result, rules)
+    console.print(Text("Statistics", style="bold"))
+    if not rows:
+        console.print("no findings")
+        return
+    width = max(len(str(row["count"])) for row in rows)
+    id_width = max(len(row["rule_id"]) for row in rows)
+    name_width = max(len(row["rule_name"] or "") for row in rows)
+    for row in rows:
+        console.print(Text.assemble(
+            f"{row['count']:>{width}}  ", (f"{row['rule_id']:<{id_width}}", "bold magenta"),
+            f"  {row['rule_name'] or '':<{name_width}}  ",
+            (row["severity"], _SEVERITY_STYLE[Severity(row["severity"])]),
+        ))
 
 
 def _groups(result: ScanResult, rules: Mapping[str, Rule]) -> list[tuple[int, list[Finding]]]:
@@ -74,22 +149,43 @@ def _group_heading(number: int, count: int) -> Text:
     return Text.assemble((title, "bold underline"), f" ({count} {noun})")
 
 
-def _finding_lines(finding: Finding, rule: Rule | None) -> list[Text]:
+def _by_rule(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
+    """A pattern's findings by rule id, each rule's in file order."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule_id, []).append(finding)
+    return sorted(by_rule.items())
+
+
+def _rule_lines(rule_id: str, rule: Rule | None, count: int) -> list[Text]:
+    """The rule's header: its id, name and title, then why and how to fix, said once for all its findings."""
+    noun = "finding" if count == 1 else "findings"
+    head = Text.assemble((rule_id, "bold magenta"))
+    if rule is not None:
+        head.append(f" {rule.name}", style="bold")
+        head.append(f": {rule.title}")
+    head.append(f" ({count} {noun})")
+    lines = [head]
+    if rule is not None:
+        lines.append(Text.assemble(_INDENT, ("why: ", "bold"), first_sentence(rule.why)))
+        fix, *more = rule.fix.splitlines() or [""]
+        lines.append(Text.assemble(_INDENT, ("fix: ", "bold green"), fix))
+        lines += [Text(_INDENT + "     " + line) for line in more]
+    return lines
+
+
+def _finding_lines(finding: Finding) -> list[Text]:
     loc = finding.location
     head = Text()
-    # Columns are shown 1-based, as editors and compilers print them.
-    # Paths, messages and code are escaped: a file name with a newline must not forge a line of
-    # the report (or a CI log command), nor an escape code drive the terminal.
-    path = printable(loc.path)
-    where = f"{path}:{loc.line}:{loc.col + 1}" if loc.line > 0 else path  # line 0: a whole file or URL
-    head.append(where, style="bold")
+    head.append(_where(loc.path, loc.line, loc.col), style="bold")
     head.append("  ")
     head.append(finding.rule_id, style="bold magenta")
     head.append("  [")
-    head.append(finding.severity.value, style=_SEVERITY_STYLE[finding.severity])
-    head.append(f"/{finding.confidence.value}]  ")
+    head.append(f"{finding.severity.value} severity", style=_SEVERITY_STYLE[finding.severity])
+    head.append(f", {finding.confidence.value} confidence]  ")
     if finding.audit:
         head.append("[audit] ", style="dim")
+    # Messages and code are escaped like paths: they come from the scanned files.
     head.append(printable(finding.message))
     lines = [head]
     if finding.snippet:
@@ -98,11 +194,6 @@ def _finding_lines(finding: Finding, rule: Rule | None) -> list[Text]:
         label = "data path: " if i == 0 else "        -> "
         lines.append(Text(f"{_INDENT}{label}{printable(step.location.path)}:{step.location.line} "
                           f"{printable(step.note)}"))
-    if rule is not None:
-        lines.append(Text.assemble(_INDENT, ("why: ", "bold"), first_sentence(rule.why)))
-        fix, *more = rule.fix.splitlines() or [""]
-        lines.append(Text.assemble(_INDENT, ("fix: ", "bold green"), fix))
-        lines += [Text(_INDENT + "     " + line) for line in more]
     return lines
 
 
@@ -148,8 +239,10 @@ def _summary(result: ScanResult) -> Text:
 def _checklist_line(row: checklist.ChecklistRow) -> Text:
     if row.state is CheckState.FAILED:
         state = f"failed ({row.findings} finding{'' if row.findings == 1 else 's'})"
+    elif row.reason:
+        state = f"{row.state.value} ({printable(row.reason)})"
     else:
-        state = row.state.value + (f" ({row.reason})" if row.reason else "")
+        state = row.state.value
     name = f"{row.pattern.number:>2}. {row.pattern.name}"
     style = _BOX_STYLE[row.state]
     return Text.assemble((_BOX[row.state], style), f" {name:<{_NAME_WIDTH}}  ", (state, style))
