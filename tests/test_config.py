@@ -18,6 +18,7 @@ from secpat.config import (
     find_pyproject,
     load_config,
 )
+from secpat.engine import ScanOptions, scan
 from secpat.findings import Confidence, Severity
 from secpat.patterns import PATTERNS
 
@@ -539,6 +540,19 @@ def test_scaffold_globs_match_only_below_the_scanned_directory(project: Path) ->
     config = dataclasses.replace(load_config(project), scan_prefixes=("{{cookiecutter.project_slug}}",))
     assert not config.is_test_path("{{cookiecutter.project_slug}}/config/settings.py")
     assert config.is_test_path("{{cookiecutter.project_slug}}/inner/{{cookiecutter.app}}/views.py")
+
+
+@pytest.mark.parametrize("scaffold", ["project_template/project_name", "{{cookiecutter.project_slug}}/config"])
+def test_a_scaffolds_settings_are_not_checked_as_a_deployed_site(project: Path, scaffold: str) -> None:
+    """A generator's template is completed by the user: its settings are not in force anywhere."""
+    settings = "DEBUG = True\nALLOWED_HOSTS = ['*']\nROOT_URLCONF = 'project_name.urls'\n"
+    (project / scaffold).mkdir(parents=True)
+    (project / scaffold / "settings.py").write_text(settings, encoding="utf-8")
+    config = config_with(project, 'select = ["CONF"]\n')
+    assert scan([project], config, ScanOptions(use_cache=False, jobs=1)).findings == []
+    (project / scaffold / "settings.py").rename(project / "settings.py")
+    found = scan([project], config, ScanOptions(use_cache=False, jobs=1)).findings
+    assert {f.rule_id for f in found} == {"CONF001", "CONF002"}
 
 
 def test_empty_test_ignore_keeps_everything(project: Path) -> None:
