@@ -68,7 +68,9 @@ CONF002 = define(Rule(
         `ALLOWED_HOSTS = ["*"]` (or Starlette's `TrustedHostMiddleware(allowed_hosts=["*"])`)
         accepts any `Host` header, so links the app builds from it (password-reset e-mails,
         redirects, absolute URLs) can be made to point at an attacker's site, and caches
-        can be poisoned. Django's own deployment check does not catch it.
+        can be poisoned. Django's own deployment check does not catch it. When a project
+        middleware listed in `MIDDLEWARE` rejects hosts itself (raises `DisallowedHost`), the
+        finding is shown in audit mode.
     """,
     bad="""
         # settings.py

@@ -64,7 +64,9 @@ JWT003 = define(Rule(
     severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
     why="""
         `verify_signature: False` accepts any token anyone wrote; `verify_exp: False` accepts
-        tokens that expired. Either turns authentication into a formality.
+        tokens that expired. Either turns authentication into a formality. When the unverified
+        claims are used only where a verification setting that defaults to on has been turned
+        off by the operator, the finding is shown in audit mode.
     """,
     bad="""
         import jwt

@@ -104,7 +104,8 @@ RND004 = define(Rule(
     why="""
         A value computed from `time.time()`, `datetime.now()` or a PRNG seeded with a constant
         is as guessable as the clock or the seed: hashing it (`md5(str(time.time()))`) does not
-        add a single bit of secrecy.
+        add a single bit of secrecy. The clock kept as a token's readable issue or expiry time,
+        or next to a `secrets` / `uuid4()` part, is not reported.
     """,
     bad="""
         import hashlib, time
