@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import textwrap
 from pathlib import Path
@@ -17,6 +18,7 @@ from secpat.config import (
     find_pyproject,
     load_config,
 )
+from secpat.engine import ScanOptions, scan
 from secpat.findings import Confidence, Severity
 from secpat.patterns import PATTERNS
 
@@ -508,6 +510,12 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         "conftest.py",
         "shop/conftest.py",
         "shop/tests.py",
+        "superset/cli/test.py",
+        "django/conf/project_template/project_name/settings.py-tpl",
+        "django/conf/app_template/views.py-tpl",
+        "site/project_template/project_name/settings/production.py",
+        "{{cookiecutter.project_slug}}/config/settings/production.py",
+        "template/{{ cookiecutter.app_name }}/app/views.py",
     ],
 )
 def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: str) -> None:
@@ -518,11 +526,33 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
     assert config.is_enabled("SECRET001", path)  # a real credential in a test is still a leak
 
 
-@pytest.mark.parametrize("path", ["shop/views.py", "testing/tools.py", "contest.py", "shop/attest.py"])
+@pytest.mark.parametrize("path", ["shop/views.py", "testing/tools.py", "contest.py", "shop/attest.py",
+                                  "shop/pytest.py", "shop/test.pyi", "templates/project/settings.py",
+                                  "shop/{braces}/views.py", "shop/templates/page.html"])
 def test_non_test_paths(project: Path, path: str) -> None:
     config = load_config(project)
     assert not config.is_test_path(path)
     assert config.is_enabled("RND001", path)
+
+
+def test_scaffold_globs_match_only_below_the_scanned_directory(project: Path) -> None:
+    """Checking a scaffold by name checks it as an application; the globs match below the scan root."""
+    config = dataclasses.replace(load_config(project), scan_prefixes=("{{cookiecutter.project_slug}}",))
+    assert not config.is_test_path("{{cookiecutter.project_slug}}/config/settings.py")
+    assert config.is_test_path("{{cookiecutter.project_slug}}/inner/{{cookiecutter.app}}/views.py")
+
+
+@pytest.mark.parametrize("scaffold", ["project_template/project_name", "{{cookiecutter.project_slug}}/config"])
+def test_a_scaffolds_settings_are_not_checked_as_a_deployed_site(project: Path, scaffold: str) -> None:
+    """A generator's template is completed by the user: its settings are not in force anywhere."""
+    settings = "DEBUG = True\nALLOWED_HOSTS = ['*']\nROOT_URLCONF = 'project_name.urls'\n"
+    (project / scaffold).mkdir(parents=True)
+    (project / scaffold / "settings.py").write_text(settings, encoding="utf-8")
+    config = config_with(project, 'select = ["CONF"]\n')
+    assert scan([project], config, ScanOptions(use_cache=False, jobs=1)).findings == []
+    (project / scaffold / "settings.py").rename(project / "settings.py")
+    found = scan([project], config, ScanOptions(use_cache=False, jobs=1)).findings
+    assert {f.rule_id for f in found} == {"CONF001", "CONF002"}
 
 
 def test_empty_test_ignore_keeps_everything(project: Path) -> None:

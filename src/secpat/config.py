@@ -79,6 +79,7 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/*_test.py",
     "**/conftest.py",
     "**/tests.py",
+    "**/test.py",
     # Documentation, examples and tutorials are read, not deployed.
     "**/docs/**",
     "**/doc/**",
@@ -91,6 +92,10 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/test_settings*.py",
     "**/settings/test*.py",
     "**/settings_test*.py",
+    # Project scaffolds: templates a generator copies and the user completes, not a deployed app.
+    "**/project_template/**",
+    "**/app_template/**",
+    "**/*{{*/**",  # a cookiecutter directory such as `{{cookiecutter.project_slug}}/`
 )
 
 # Test code is not deployed, so only real credentials (SECRET) still matter there.

@@ -312,6 +312,8 @@ class FunctionFlow:
         if isinstance(target, ast.Name):
             name = target.id
             value = self._add_name_label(value, name, target)
+            if L.TIME in value and S.is_time_field(name):
+                value = _as_time_field(value)
             if name in R.REQUEST_NAMES and not value and not self._constructed(value_node):
                 value = {L.REQUEST_OBJECT: (self.step(stmt, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
@@ -458,7 +460,7 @@ class FunctionFlow:
             # `time.time() + 3600`: a point in time that far from now.
             for clock, other_node in ((parts[0], node.right), (parts[1], node.left)):
                 number = _number_literal(other_node, self.module)
-                if L.TIME in clock and number is not None:
+                if (L.TIME in clock or L.TIME_FIELD in clock) and number is not None:
                     return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}
         if isinstance(node.op, ast.Mult):
             # `["?"] * n`, `"-" * width`: the repeated sequence is the content, the count adds nothing.
@@ -532,6 +534,8 @@ class FunctionFlow:
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 # A dict display is a store under each of its keys: `{"token": v}`.
                 value = self._add_name_label(value, key.value, key) if names.classify(key.value) else value
+                if L.TIME in value and S.is_time_field(key.value):
+                    value = _as_time_field(value)
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
                 if self._shapes:
                     parts.append(self._key_labels(key.value, val, value, key))
@@ -797,7 +801,7 @@ class FunctionFlow:
             seed = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "seed"), None)
             if seed is not None:
                 seed_value = self._eval(seed)
-                if L.CONST in seed_value or L.TIME in seed_value:
+                if L.CONST in seed_value or L.TIME in seed_value or L.TIME_FIELD in seed_value:
                     return {L.SEEDED: (self.step(node, f"a `{callee}` seeded with a fixed or time-based value"),)}
             return {L.RANDOM: (self.step(node, f"a `{callee}` generator"),)}
         if callee in S.CSPRNG_CONSTRUCTORS:
@@ -806,20 +810,22 @@ class FunctionFlow:
             return {L.TIME: (self.step(node, f"`{callee}()`"),)}
         if callee in S.UUID1_FUNCTIONS:
             return {L.UUID1: (self.step(node, "`uuid.uuid1()`"),)}
+        if callee in S.UUID4_FUNCTIONS:
+            return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         if callee in S.TOKEN_FUNCTIONS:
             nbytes = _int_arg(node, 0, "nbytes" if callee.startswith("secrets") else "size")
             if nbytes is None:
                 nbytes = S.TOKEN_FUNCTIONS[callee]
             if nbytes is not None and nbytes < 16:
                 return {L.SHORT_TOKEN: (self.step(node, f"`{callee}({nbytes})` ({nbytes * 8} bits)"),)}
-            return L.EMPTY
+            return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         if callee == "secrets.randbelow":
             bound = _int_arg(node, 0, "exclusive_upper_bound")
             if bound is not None and bound < 2**128:
                 return {L.SHORT_TOKEN: (self.step(node, f"`secrets.randbelow({bound})` ({bound.bit_length()} bits)"),)}
-            return L.EMPTY
+            return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         if callee in {"secrets.choice", "random.SystemRandom.choice"}:
-            return L.EMPTY
+            return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         return None
 
     def _fast_hash(self, node: ast.Call, callee: str, args: list[L.Value]) -> L.Value:
@@ -835,6 +841,9 @@ class FunctionFlow:
                 self.fast_hashed_params.add(int(index))
                 value[L.HASHED_PARAM_PREFIX + index] = value.pop(label)
         value[L.HASH_OBJECT] = (self.step(node, f"`{callee}()`"),)
+        if L.TIME_FIELD in value and callee not in {"hmac.new", "hmac.digest"}:
+            # A digest of the issue or expiry time is as guessable as the clock, and no longer readable.
+            value[L.TIME] = value.pop(L.TIME_FIELD)
         if L.PASSWORD in data:
             value[L.FAST_HASH_OF_PASSWORD] = data[L.PASSWORD] + (self.step(node, f"hashed with fast `{callee}()`"),)
         if callee in {"hmac.new", "hmac.digest"}:
@@ -913,7 +922,15 @@ def _mark_sql(value: L.Value) -> L.Value:
         return {**value, L.SQL_COMPOSED: value[L.COMPOSED]}
     return value
 # A number made from a random value is still random; a length or truth value of a password is not secret.
-_SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.UUID1, L.SHORT_TOKEN})
+_SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.TIME_FIELD, L.UUID1, L.SHORT_TOKEN,
+                               L.CSPRNG})
+
+
+def _as_time_field(value: L.Value) -> L.Value:
+    """The clock stored as an issue or expiry time: readable by design, so no longer a would-be secret."""
+    out = dict(value)
+    out[L.TIME_FIELD] = out.pop(L.TIME)
+    return out
 
 
 def _is_str(node: ast.AST) -> bool:

@@ -10,6 +10,7 @@ that price is kept low.
 
 from __future__ import annotations
 
+from secpat import names
 from secpat.dataflow import labels as L
 
 # Module-level functions of `random` that draw from the shared Mersenne Twister.
@@ -31,6 +32,16 @@ TIME_FUNCTIONS = frozenset({"time.time", "time.time_ns", "time.monotonic", "time
                             "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
                             "datetime.date.today", "django.utils.timezone.now"})
 UUID1_FUNCTIONS = frozenset({"uuid.uuid1"})
+UUID4_FUNCTIONS = frozenset({"uuid.uuid4"})  # 122 random bits from os.urandom
+
+#: Words of the names a token or signed credential gives its time fields: `iat`, `exp`, `expiry_ms`.
+TIME_FIELD_WORDS = frozenset({"iat", "exp", "nbf", "expiry", "expires", "expire", "expiration", "issued", "ttl",
+                              "deadline", "until", "lifetime", "before", "after"})
+
+
+def is_time_field(name: str) -> bool:
+    """`expiry_ms`, `issued_at`, `"exp"`: a name for the time a value is issued or expires."""
+    return any(word in TIME_FIELD_WORDS for word in names.words(name))
 
 # CSPRNG token functions: (qualified name, nbytes argument position, default nbytes)
 TOKEN_FUNCTIONS = {

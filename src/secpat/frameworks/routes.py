@@ -532,10 +532,11 @@ class _Builder:
         roots = [root] if isinstance(root, str) and root in by_conf else []
         roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
         app = App("django", "django", "", 0)
-        # Settings whose ROOT_URLCONF names a module outside the project (a project template's placeholder, the
-        # deploying site) mean these URL confs belong to a reusable app, served only where a site includes them.
-        # URL lists are often joined at run time, so reachability from a root inside the project is not judged.
-        self.serving = not isinstance(root, str) or root in by_conf
+        # No settings naming a ROOT_URLCONF inside the project (none at all, or a project template's placeholder,
+        # the deploying site's module) mean these URL confs belong to a reusable app, served only where a site
+        # includes them. URL lists are often joined at run time, so reachability from a root inside the project
+        # is not judged.
+        self.serving = isinstance(root, str) and root in by_conf
         for conf in roots:
             self._urlconf(by_conf, conf, "", app, set())
         self.serving = True

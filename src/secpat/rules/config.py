@@ -68,7 +68,9 @@ CONF002 = define(Rule(
         `ALLOWED_HOSTS = ["*"]` (or Starlette's `TrustedHostMiddleware(allowed_hosts=["*"])`)
         accepts any `Host` header, so links the app builds from it (password-reset e-mails,
         redirects, absolute URLs) can be made to point at an attacker's site, and caches
-        can be poisoned. Django's own deployment check does not catch it.
+        can be poisoned. Django's own deployment check does not catch it. When a project
+        middleware listed in `MIDDLEWARE` rejects hosts itself (raises `DisallowedHost`), the
+        finding is shown in audit mode.
     """,
     bad="""
         # settings.py
@@ -367,6 +369,36 @@ _WATCHED = {"run": _run, "run_simple": _run, "FastAPI": _app_debug, "Starlette":
             "Middleware": _middleware, "CORS": _flask_cors, "cross_origin": _flask_cors}
 
 
+#: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".
+HOST_VALIDATOR = "host-validator"
+
+
+@check(CONF002)
+def host_validating_classes(ctx: FileContext) -> None:
+    """Tell the project stage which of the project's classes (middleware) check the Host header themselves."""
+    module = ctx.module
+    if "DisallowedHost" not in module.source or not module.module_name:
+        return
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.ClassDef) and any(_raises_disallowed_host(module, n) for n in ast.walk(node)):
+            ctx.fact(HOST_VALIDATOR, f"{module.module_name}.{node.name}")
+
+
+def _raises_disallowed_host(module, node: ast.AST) -> bool:
+    if not isinstance(node, ast.Raise) or node.exc is None:
+        return False
+    exc = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+    return module.qualified_name(exc) == "django.core.exceptions.DisallowedHost"
+
+
+def _validates_host_itself(env: Environment, validators: set[str]) -> bool:
+    """`ALLOWED_HOSTS = ["*"]` with a project middleware in MIDDLEWARE that raises `DisallowedHost`:
+    the project decides which hosts it serves (custom domains it keeps in its database)."""
+    middleware = env.get("MIDDLEWARE")
+    listed = middleware.value if middleware is not None else None
+    return isinstance(listed, (list, tuple)) and any(isinstance(m, str) and m in validators for m in listed)
+
+
 # -- settings, per environment ----------------------------------------------------------------------
 
 
@@ -375,14 +407,15 @@ def settings_config(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     seen: set[tuple[str, str, int]] = set()
 
-    def report(rule: Rule, file: str, line: int, message: str) -> None:
+    def report(rule: Rule, file: str, line: int, message: str, audit: bool) -> None:
         if (rule.id, file, line) not in seen:
             seen.add((rule.id, file, line))
-            ctx.report(rule, Location(file, line), message, snippet=source_line(ctx, file, line))
+            ctx.report(rule, Location(file, line), message, snippet=source_line(ctx, file, line), audit=audit)
 
+    validators = {str(name) for _path, name in ctx.facts(HOST_VALIDATOR)}
     for env in model.environments:
         for rule, file, line, message in _environment_findings(env):
-            report(rule, file, line, message)
+            report(rule, file, line, message, rule is CONF002 and _validates_host_itself(env, validators))
 
 
 def _environment_findings(env: Environment):

@@ -64,7 +64,9 @@ JWT003 = define(Rule(
     severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
     why="""
         `verify_signature: False` accepts any token anyone wrote; `verify_exp: False` accepts
-        tokens that expired. Either turns authentication into a formality.
+        tokens that expired. Either turns authentication into a formality. When the unverified
+        claims are used only where a verification setting that defaults to on has been turned
+        off by the operator, the finding is shown in audit mode.
     """,
     bad="""
         import jwt
@@ -230,7 +232,8 @@ def _decode(ctx: FileContext, function, event, callee: str) -> None:
     for flag in ("verify_signature", "verify_exp"):
         if f"{L.KEYVAL_PREFIX}{flag}=False" in options:
             what = "signature" if flag == "verify_signature" else "expiry"
-            ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function)
+            ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function,
+                       audit=_used_only_when_operator_opts_out(function.node, node))
             return
     verify = _arg(node, None, "verify")
     if isinstance(verify, ast.Constant) and verify.value is False:
@@ -255,6 +258,76 @@ def _decode(ctx: FileContext, function, event, callee: str) -> None:
         elif any(_HMAC.match(a) for a in listed) and any(not _HMAC.match(a) for a in listed):
             ctx.report(JWT002, node, f"HMAC and public-key algorithms accepted together ({', '.join(listed)}): "
                        "a public key can be used as an HMAC secret", scope=function)
+
+
+def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) -> bool:
+    """The unverified claims are used only in the branch where a verification setting is off, and
+    that setting defaults to on (`cfg.get("verify_signature", True)`): verification is the default and
+    skipping it is the operator's explicit choice. A setting that defaults to off is not evidence."""
+    switches = _verify_switches(function_node)
+    if not switches:
+        return False
+    target = None
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Assign) and node.value is decode and len(node.targets) == 1 \
+                and isinstance(node.targets[0], ast.Name):
+            target = node.targets[0].id
+        elif isinstance(node, ast.Return) and node.value is decode:
+            return _inside_off_branch(function_node, node, switches)
+    if target is None:
+        return False
+    uses = [n for n in ast.walk(function_node)
+            if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)]
+    return bool(uses) and all(_inside_off_branch(function_node, use, switches) for use in uses)
+
+
+def _verify_switches(function_node: ast.AST) -> set[str]:
+    """Names bound to a verification setting read with a default of True: `verify = cfg.get("verify_x", True)`."""
+    found: set[str] = set()
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and _is_verify_setting_on_by_default(node.value):
+            found.add(node.targets[0].id)
+    return found
+
+
+def _is_verify_setting_on_by_default(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or len(node.args) < 2:
+        return False
+    name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
+        if isinstance(node.func, ast.Name) else ""
+    if name not in ("get", "getattr"):
+        return False
+    key, default = node.args[-2], node.args[-1]
+    return isinstance(key, ast.Constant) and isinstance(key.value, str) and "verify" in key.value.lower() \
+        and isinstance(default, ast.Constant) and default.value is True
+
+
+def _inside_off_branch(function_node: ast.AST, target: ast.AST, switches: set[str]) -> bool:
+    """`target` sits in the `else` of `if verify:` (or after it, when that branch always leaves), or in
+    the body of `if not verify:`."""
+    for block in _blocks(function_node):
+        for index, node in enumerate(block):
+            if not isinstance(node, ast.If):
+                continue
+            test = node.test
+            if isinstance(test, ast.Name) and test.id in switches:
+                off = list(node.orelse)
+                if not node.orelse and node.body and isinstance(node.body[-1], (ast.Return, ast.Raise)):
+                    off = block[index + 1:]
+            elif isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) \
+                    and isinstance(test.operand, ast.Name) and test.operand.id in switches:
+                off = node.body
+            else:
+                continue
+            if any(target is inner for stmt in off for inner in ast.walk(stmt)):
+                return True
+    return False
+
+
+def _blocks(function_node: ast.AST) -> list[list[ast.stmt]]:
+    return [block for node in ast.walk(function_node) for field in ("body", "orelse", "finalbody")
+            if isinstance(block := getattr(node, field, None), list) and block and isinstance(block[0], ast.stmt)]
 
 
 def _key(ctx: FileContext, function, event, key_node: ast.expr | None, key_index: int, algorithm) -> None:

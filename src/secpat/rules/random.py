@@ -13,6 +13,7 @@ import re
 
 from secpat import names
 from secpat.dataflow import labels as L
+from secpat.dataflow import sources as S
 from secpat.dataflow.uses import security_uses
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
@@ -103,7 +104,8 @@ RND004 = define(Rule(
     why="""
         A value computed from `time.time()`, `datetime.now()` or a PRNG seeded with a constant
         is as guessable as the clock or the seed: hashing it (`md5(str(time.time()))`) does not
-        add a single bit of secrecy.
+        add a single bit of secrecy. The clock kept as a token's readable issue or expiry time,
+        or next to a `secrets` / `uuid4()` part, is not reported.
     """,
     bad="""
         import hashlib, time
@@ -145,7 +147,8 @@ def predictable_security_values(ctx: FileContext) -> None:
             # `session["last_seen"] = time.time()` is fine.
             if not use.via_name and use.kind is None:
                 outcomes = [o for o in outcomes if o.label in (L.RANDOM, L.SEEDED)]
-            if L.TIME in use.value and _clock_is_a_claim(function.node, use.node, use.value[L.TIME]):
+            if L.TIME in use.value and (_has_random_part(use.value)
+                                        or _clock_is_a_claim(function.node, use.node, use.value[L.TIME])):
                 use = dataclasses.replace(use, value={k: v for k, v in use.value.items() if k != L.TIME})
             if use.name and names.words(use.name)[-1] == "salt":
                 # A predictable salt has its own weakness: precomputed tables work again.
@@ -167,14 +170,14 @@ def _unique_enough_nonce(use) -> bool:
     return bits is not None and int(bits.group(1)) >= _NONCE_BITS
 
 
-#: Names of the time fields a token or signed credential carries: `iat`, `exp`, `expiry_ms`, `issued_at`.
-_TIME_CLAIM_WORDS = frozenset({"iat", "exp", "nbf", "expiry", "expires", "expire", "expiration", "issued", "ttl",
-                               "deadline", "until", "lifetime", "before", "after"})
 _BACKTICKED = re.compile(r"`([^`]+)`")
+_is_time_claim = S.is_time_field
 
 
-def _is_time_claim(name: str) -> bool:
-    return any(word in _TIME_CLAIM_WORDS for word in names.words(name))
+def _has_random_part(value) -> bool:
+    """`f"{stamp}-{uuid4().hex}"`, `f"{time.time()}{secrets.token_hex()}"`: the clock is only part of a
+    value that also holds cryptographic randomness, and it is the random part that cannot be guessed."""
+    return L.CSPRNG in value or L.SHORT_TOKEN in value
 
 
 def _clock_is_a_claim(function_node: ast.AST, node: ast.AST, trace: tuple) -> bool:

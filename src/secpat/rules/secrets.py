@@ -210,6 +210,7 @@ def python_hits(module: Module) -> list[Hit]:
     hits: list[Hit] = []
     format_lines: set[int] = set()
     samples: set[int] | None = None  # ids of literals that only document or preview, computed when needed
+    records: set[int] | None = None  # ids of literals in a list of like records (sample rows, seed data)
     for match in scan_text(module.source):
         fallback = fallback_lines.get(match.line)
         if fallback is not None and match.secret in fallback.secret:
@@ -236,12 +237,14 @@ def python_hits(module: Module) -> list[Hit]:
             samples = _sample_literals(module.tree)
         if id(binding.node) in samples or _refused_only(module, binding):
             continue
+        if records is None:
+            records = _record_literals(module.tree)
         masked = mask(judgement.secret)
         what = _named_what(binding.name, judgement, masked)
         hits.append(Hit(SECRET001, line, binding.node.col_offset, binding.node.end_col_offset, judgement.secret,
                         masked, _named_message(what), what,
                         _masked_literal_line(module, binding.node, judgement.secret, masked),
-                        judgement.confidence, "named", scope=binding.scope))
+                        judgement.confidence, "named", scope=binding.scope, audit=id(binding.node) in records))
     hits.extend(fallbacks)
     return sorted(hits, key=lambda h: (h.line, h.col))
 
@@ -319,6 +322,30 @@ def _sample_literals(tree: ast.AST) -> set[int]:
     for root in roots:
         found.update(id(n) for n in ast.walk(root) if isinstance(n, ast.Constant))
     return found
+
+
+def _record_literals(tree: ast.AST) -> set[int]:
+    """ids of the string values in a list or tuple of two or more dict literals with the same keys:
+    `[{"code": "F8VVL", "secret": "6zzj..."}, {"code": "HIDHK", "secret": "98ku..."}]`. Rows like
+    these are sample, preview or seed records; one configuration dict is not a row."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.List, ast.Tuple)):
+            continue
+        rows = [e for e in node.elts if isinstance(e, ast.Dict)]
+        if len(rows) < 2 or len(rows) != len(node.elts):
+            continue
+        key_sets = {_literal_keys(row) for row in rows}
+        if len(key_sets) != 1 or not next(iter(key_sets)):
+            continue
+        for row in rows:
+            found.update(id(v) for v in row.values if isinstance(v, ast.Constant))
+    return found
+
+
+def _literal_keys(node: ast.Dict) -> frozenset[str] | None:
+    keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return frozenset(keys) if len(keys) == len(node.keys) else None
 
 
 def _inside_sample(tree: ast.AST, samples: set[int], line: int, col: int) -> bool:
