@@ -39,7 +39,7 @@ def probe(app: Flask, **options) -> ProbeResult:
 
 def states(result: ProbeResult) -> dict[int, tuple[str, str]]:
     doc = json.loads(render_probe("json", result))
-    return {row["pattern"]: (row["state"], row.get("reason", "")) for row in doc["checklist"]}
+    return {row["pattern"]: (row["state"], row["reason"] or "") for row in doc["checklist"]}
 
 
 def log(result: ProbeResult, name: str):

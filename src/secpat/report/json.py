@@ -126,6 +126,4 @@ def _row(row: checklist.ChecklistRow) -> dict[str, Any]:
         "findings": row.findings,
         "reason": row.reason or None,
     }
-    if row.reason:
-        doc["reason"] = row.reason
     return doc
