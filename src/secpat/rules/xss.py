@@ -580,10 +580,10 @@ def render_contexts(ctx: FileContext) -> None:
         fields = _submitted_fields(module, function)
         if fields:
             ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
-        calls = [n for n in ast.walk(function.node) if isinstance(n, ast.Call) and _template_args(n)]
-        inline = [n for n in ast.walk(function.node) if isinstance(n, ast.Call) and n.args
-                  and isinstance(literal_value(n.args[0]), str)
-                  and module.qualified_name(n.func, function) in _TEMPLATE_FROM_STRING]
+        # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
+        calls = [c.node for c in function.calls if _template_args(c.node)]
+        inline = [c.node for c in function.calls if c.callee in _TEMPLATE_FROM_STRING and c.node.args
+                  and isinstance(literal_value(c.node.args[0]), str)]
         if not calls and not inline:
             continue
         flow = module.flow(function)
@@ -681,7 +681,9 @@ def _submitted_fields(module, function) -> set[str]:
     """Names of the form / body fields a function reads from the request (`request.form["body"]`,
     `request.POST.get("body")`, FastAPI `body: str = Form()`)."""
     fields: set[str] = set()
-    for node in ast.walk(function.node):
+    # Only a body that names a request container (`form`, `POST`, `json`...) can read a field from one.
+    body_nodes = ast.walk(function.node) if function.raw_identifiers & _REQUEST_CONTAINERS else ()
+    for node in body_nodes:
         container = None
         key = None
         if isinstance(node, ast.Subscript):
