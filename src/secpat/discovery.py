@@ -12,6 +12,7 @@ import functools
 import os
 import re
 import stat
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,12 +78,20 @@ def bounded_patterns(lines: Iterable[str], where: str, notices: list[Notice]) ->
             continue
         pattern = "/".join(parts)
         try:
-            pathspec.GitIgnoreSpec.from_lines([pattern])
+            _compiled([pattern])
         except (ValueError, re.error) as exc:  # git ignores such a line too; it must not stop the scan
             notices.append(Notice(where, NoticeKind.CONFIG, f"invalid ignore pattern not applied: {exc}", number))
             continue
         kept.append(pattern)
     return kept
+
+
+def _compiled(patterns: list[str] | Sequence[str]) -> pathspec.PathSpec:
+    # A pattern such as `[[a]` makes `re` warn about future syntax: that is about the repository's
+    # file, not something the person running secpat can act on, so it is not printed.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 class _Ignores:
@@ -95,7 +104,7 @@ class _Ignores:
         # The built-in skips are directory names: a set lookup, not a pattern match per path.
         self.default_dirs = {p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" not in p}
         self.default_globs = [p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" in p]
-        self.excludes = pathspec.GitIgnoreSpec.from_lines(
+        self.excludes = _compiled(
             bounded_patterns(excludes, "exclude", notices)) if excludes else None
         self.specs: list[tuple[str, pathspec.PathSpec]] = []  # (dir prefix, spec), outermost first
 
@@ -113,7 +122,7 @@ class _Ignores:
             self.notices.append(Notice(where, NoticeKind.CONFIG, f"not read: {exc.strerror or exc}"))
             return 0
         lines = data.decode("utf-8", errors="replace").splitlines()
-        self.specs.append((rel_dir, pathspec.GitIgnoreSpec.from_lines(bounded_patterns(lines, where, self.notices))))
+        self.specs.append((rel_dir, _compiled(bounded_patterns(lines, where, self.notices))))
         return 1
 
     def pop(self, count: int) -> None:
