@@ -25,6 +25,7 @@ import json
 import os
 import secrets
 import stat
+import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -68,15 +69,19 @@ def _private_dir(path: Path) -> None:
 def _load_key(root: Path) -> bytes:
     """The cache's HMAC key: 32 random bytes in `root/key`, created 0600 on first use."""
     path = root / "key"
-    flags_read = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_bytes(_KEY_BYTES))
-    fd = os.open(path, flags_read)
+    if not os.path.lexists(path):
+        # Written whole under another name, then linked into place: a second secpat starting at the
+        # same moment sees either no key or the whole key, never a half-written one.
+        fd, tmp = tempfile.mkstemp(dir=root, prefix=".key.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(secrets.token_bytes(_KEY_BYTES))
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     try:
         st = os.fstat(fd)
         # Someone else's key, or one anyone can read, could be used to forge entries.
@@ -134,6 +139,7 @@ class ResultCache:
             body = self._verified_body(raw)
             document = json.loads(body)
             self._accept(document)
+            _touch(self.path)
         except (ValueError, TypeError, RecursionError):
             self.entries, self.project = {}, None  # not ours or damaged: rebuilt, never trusted
             self.dirty = True
@@ -219,6 +225,15 @@ class ResultCache:
             _prune(self.path.parent, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _touch(path: Path) -> None:
+    """Mark a result file as used (at most daily), so pruning by age spares a cache read but never rewritten."""
+    try:
+        if time.time() - os.stat(path).st_mtime > 86400:
+            os.utime(path)
+    except OSError:
+        pass
 
 
 def _tag(directory: Path) -> None:
