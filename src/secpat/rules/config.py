@@ -261,10 +261,13 @@ def _run(ctx: FileContext, call: Call) -> None:
         and (module.imports_any("flask", "quart") or "app" in receiver)
     if not (uvicorn or werkzeug or flask):
         return
-    host = string(call.arg(0 if werkzeug else None, "hostname" if werkzeug else "host"))
+    # Flask's `run(host, port, debug)` and Werkzeug's `run_simple(hostname, ...)` take the host first;
+    # uvicorn's options are keyword-only.
+    host = string(call.arg(None if uvicorn else 0, "hostname" if werkzeug else "host"))
     reload = literal_value(call.arg(keyword="use_reloader" if werkzeug else "reload")) is True
     debug_kw = "use_debugger" if werkzeug else "debug"
-    if literal_value(call.arg(keyword=debug_kw)) is True and not uvicorn:
+    debug = call.arg(2 if flask else None, debug_kw)
+    if literal_value(debug) is True and not uvicorn:
         ctx.report(CONF001, call.node, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
                                        "can run code")
     if host in _ALL_INTERFACES and (flask or werkzeug or reload):
