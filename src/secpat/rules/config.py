@@ -289,7 +289,14 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     key = ctx.module.constant(call.arg(0, "key"))
     if not isinstance(key, str):
         key = None
-    if call.method != "set_cookie" or key is None or not any(w in key.lower() for w in _SESSION_WORDS):
+    if call.method != "set_cookie":
+        return
+    if literal_value(call.arg(keyword="secure")) is False and not _deletes_cookie(call):
+        # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
+        shown = repr(key) if key else "set here"
+        ctx.report(CONF003, call.node, f"cookie {shown} is set with secure=False: it is also sent over plain HTTP")
+        return
+    if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
     missing = [flag for flag in ("secure", "httponly") if not _truthy(call.arg(keyword=flag))]
     if "csrf" in key.lower() or "xsrf" in key.lower():
@@ -300,6 +307,12 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         missing.append("samesite (None)")
     if missing:
         ctx.report(CONF003, call.node, f"cookie {key!r} is set without {', '.join(missing)}")
+
+
+def _deletes_cookie(call: Call) -> bool:
+    """`set_cookie(name, "", expires=0)` / `max_age=0`: removing a cookie sends nothing worth protecting."""
+    expiry = [literal_value(call.arg(keyword=k)) for k in ("expires", "max_age")]
+    return literal_value(call.arg(1, "value")) == "" or any(v == 0 for v in expiry)
 
 
 def _truthy(node: ast.expr | None) -> bool:
