@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from secpat.frameworks import (
     EXPR,
@@ -207,6 +207,9 @@ class Value:
     file: str
     line: int
     certain: bool  # False when an unknown condition or an unevaluated change may alter it
+    #: A module star-imported after this value that secpat cannot see: it may replace the value, which
+    #: is then only a default (`from superset_config import *` at the end of a defaults module).
+    override: str = ""
 
 
 @dataclass
@@ -303,6 +306,9 @@ def _apply_parent(units: dict[str, SettingsFact], parent: Parent, env: Environme
     if target is None or target.name in seen:
         if target is None:
             env.complete = False
+            for name, value in env.values.items():
+                if not value.override:
+                    env.values[name] = replace(value, override=parent.name)
         return
     _evaluate(units, target, env, seen)
 
@@ -316,14 +322,14 @@ def _apply(env: Environment, unit: SettingsFact, item: Setting) -> None:
         env.values[item.name] = Value(EXPR, unit.file, item.line, False)
     elif item.op == "add" and isinstance(current.value, (list, tuple)) and isinstance(item.value, (list, tuple)):
         env.values[item.name] = Value([*current.value, *item.value], current.file, current.line,
-                                      current.certain and certain)
+                                      current.certain and certain, current.override)
     elif item.op == "remove" and isinstance(current.value, (list, tuple)):
         kept = [v for v in current.value if v != item.value]
-        env.values[item.name] = Value(kept, unit.file, item.line, current.certain and certain)
+        env.values[item.name] = Value(kept, unit.file, item.line, current.certain and certain, current.override)
     elif item.op == "item" and isinstance(current.value, dict):
         key, value = item.value  # type: ignore[misc]
         env.values[item.name] = Value({**current.value, key: value}, current.file, current.line,
-                                      current.certain and certain)
+                                      current.certain and certain, current.override)
     else:
         env.values[item.name] = Value(EXPR, unit.file, item.line, False)
 

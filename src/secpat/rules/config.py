@@ -15,7 +15,7 @@ import ast
 
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, last, string
-from secpat.frameworks.django import Environment
+from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.routes import model_of, source_line
 from secpat.model.module import Call, literal_value
 from secpat.rules.context import FileContext, ProjectContext
@@ -430,24 +430,31 @@ def settings_config(ctx: ProjectContext) -> None:
 
     validators = {str(name) for _path, name in ctx.facts(HOST_VALIDATOR)}
     for env in model.environments:
-        for rule, file, line, message in _environment_findings(env):
-            report(rule, file, line, message, rule is CONF002 and _validates_host_itself(env, validators))
+        for rule, value, message in _environment_findings(env):
+            file, line = (value.file, value.line) if isinstance(value, Value) else value
+            audit = rule is CONF002 and _validates_host_itself(env, validators)
+            if isinstance(value, Value) and value.override:
+                # Only a default: a module secpat cannot see replaces it wherever it is deployed.
+                message += f"; `{value.override}`, imported after it, may replace it"
+                audit = True
+            report(rule, file, line, message, audit)
 
 
 def _environment_findings(env: Environment):
+    """(rule, the Value that decides it or the (file, line) where a missing setting is reported, message)."""
     where = f"in {env.name}"
     debug = env.get("DEBUG")
     if debug and debug.certain and debug.value is True:
-        yield CONF001, debug.file, debug.line, f"DEBUG = True {where}, not read from the environment"
+        yield CONF001, debug, f"DEBUG = True {where}, not read from the environment"
     hosts = env.get("ALLOWED_HOSTS")
     if hosts and hosts.certain and isinstance(hosts.value, (list, tuple)) and "*" in hosts.value:
-        yield CONF002, hosts.file, hosts.line, f"ALLOWED_HOSTS accepts any host {where}"
+        yield CONF002, hosts, f"ALLOWED_HOSTS accepts any host {where}"
     yield from _cookie_findings(env, where)
     yield from _https_findings(env, where)
     allow_all = env.get("CORS_ALLOW_ALL_ORIGINS") or env.get("CORS_ORIGIN_ALLOW_ALL")
     credentials = env.get("CORS_ALLOW_CREDENTIALS")
     if allow_all and credentials and allow_all.certain and allow_all.value is True and credentials.value is True:
-        yield CONF005, allow_all.file, allow_all.line, f"CORS allows every origin with credentials {where}"
+        yield CONF005, allow_all, f"CORS allows every origin with credentials {where}"
 
 
 _EXPLICIT = {"SESSION_COOKIE_SECURE": False, "CSRF_COOKIE_SECURE": False, "SESSION_COOKIE_HTTPONLY": False,
@@ -458,15 +465,15 @@ def _cookie_findings(env: Environment, where: str):
     for name, bad in _EXPLICIT.items():
         value = env.get(name)
         if value and value.certain and value.value is bad:
-            yield CONF003, value.file, value.line, f"{name} = {bad} {where}"
+            yield CONF003, value, f"{name} = {bad} {where}"
     for name in ("SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"):
         value = env.get(name)
         if value and value.certain and value.value in (None, "None", "none", False):
-            yield CONF003, value.file, value.line, f"{name} = {value.value!r} {where}: sent on cross-site requests"
+            yield CONF003, value, f"{name} = {value.value!r} {where}: sent on cross-site requests"
     if _django_production(env):
         unset = [n for n in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE") if env.get(n) is None]
         if unset:
-            yield CONF003, env.unit.file, 1, f"{' and '.join(unset)} never set {where}: Django sends the cookie " \
+            yield CONF003, (env.unit.file, 1), f"{' and '.join(unset)} never set {where}: Django sends the cookie " \
                                              "over plain HTTP"
 
 
@@ -477,9 +484,9 @@ def _https_findings(env: Environment, where: str):
     if any(v is not None and (v.value in (ENV, EXPR) or bool(v.value)) for v in (redirect, hsts)):
         return
     if redirect is not None:
-        yield CONF004, redirect.file, redirect.line, f"SECURE_SSL_REDIRECT is off and no HSTS is set {where}"
+        yield CONF004, redirect, f"SECURE_SSL_REDIRECT is off and no HSTS is set {where}"
     else:
-        yield CONF004, env.unit.file, 1, f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}"
+        yield CONF004, (env.unit.file, 1), f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}"
 
 
 def _django_production(env: Environment) -> bool:
