@@ -8,6 +8,7 @@ and reused when nothing changed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import json
@@ -292,6 +293,16 @@ def _mtime(path: Path) -> int:
         return 0
 
 
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """Size and modification time of every module of secpat itself: results made by other code
+    (an edited or reinstalled checkout with an unchanged version number) are never reused."""
+    package = Path(__file__).parent
+    stamps = sorted(f"{p.relative_to(package)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+                    for p in package.rglob("*.py"))
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:16]
+
+
 def _cached_result(cache: ResultCache, source: SourceFile) -> FileResult | None:
     payload = cache.lookup(source.rel, source.mtime_ns, source.size, _digest_reader(source))
     if payload is None:
@@ -368,7 +379,8 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
 
     cache_key = hashlib.sha256("\x1f".join((
-        __version__, str(RESULTS_FORMAT), config.digest(), sys.version.split()[0], ",".join(sorted(project_roots)),
+        __version__, _code_stamp(), str(RESULTS_FORMAT), config.digest(), sys.version.split()[0],
+        ",".join(sorted(project_roots)),
     )).encode("utf-8", "surrogateescape")).hexdigest()[:20]
     cache = ResultCache(root, cache_key, options.cache_dir) if options.use_cache else None
     if cache is not None and cache.problem:

@@ -564,14 +564,16 @@ _DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<rest>.+)$", re.IGNORECASE)
 _COMMENT_PREFIXES = ("#", ";", "//", "!")
 
 
-def text_hits(kind: str, text: str) -> list[Hit]:
+def text_hits(kind: str, text: str, path: str = "") -> list[Hit]:
     """SECRET001 in a non-Python file: known formats everywhere, named values in env and config files."""
     lines = text.splitlines()
     hits = [_format_hit(m, lines, "in this file") for m in scan_text(text)]
-    if kind not in ("env", "config"):
+    if kind not in ("env", "config") or is_message_catalogue_path(path):
         return hits
     format_lines = {h.line for h in hits}
     pairs = list(_key_values(lines))
+    if _is_message_catalogue(pairs):
+        return hits
     user_values = {value for _, key, value, _ in pairs if _names_user(key)}
     for number, key, value, col in pairs:
         if number in format_lines:
@@ -589,6 +591,20 @@ def text_hits(kind: str, text: str) -> list[Hit]:
                         _named_message(what), what, snippet, judgement.confidence, "named"))
         format_lines.add(number)
     return sorted(hits, key=lambda h: (h.line, h.col))
+
+
+#: Directories of translation catalogues: `"password": "Mot de passe"` there is a word and its translation.
+_CATALOGUE_DIRS = frozenset({"locale", "locales", "i18n", "l10n", "translations", "lang", "langs", "languages"})
+
+
+def is_message_catalogue_path(path: str) -> bool:
+    return any(part.lower() in _CATALOGUE_DIRS for part in PurePosixPath(path.replace("\\", "/")).parts[:-1])
+
+
+def _is_message_catalogue(pairs: list[tuple[int, str, str, int]]) -> bool:
+    """Keys that are mostly prose ("Enter your password") make a file a table of messages, wherever it is."""
+    prose = sum(1 for _, key, _, _ in pairs if " " in key.strip())
+    return prose >= 5 and prose * 4 >= len(pairs)
 
 
 def _key_values(lines: list[str]) -> Iterator[tuple[int, str, str, int]]:
@@ -650,7 +666,7 @@ def _unescape_json(value: str) -> str:
 @check(SECRET001, kinds=("env", "config", "template"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
     config = getattr(ctx, "config", None)
-    for hit in text_hits(ctx.kind, ctx.text):
+    for hit in text_hits(ctx.kind, ctx.text, ctx.path):
         ctx.report(hit.rule, hit.line, hit.message, col=hit.col, snippet=hit.snippet,
                    confidence=confidence_for(hit, config, ctx.path), audit=audit_only(hit, config, ctx.path))
 

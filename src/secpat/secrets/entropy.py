@@ -258,7 +258,12 @@ _NOT_CREDENTIAL_HEADS = frozenset({"salt", "nonce", "sid", "csrf", "xsrf"})
 
 
 def secret_kind(name: str) -> NameKind | None:
-    """PASSWORD or SECRET when the name promises a credential (per `names.classify`), else None."""
+    """PASSWORD or SECRET when the name promises a credential (per `names.classify`), else None.
+
+    A key with spaces is a label, not a name: translation catalogues map "Enter your password" to
+    its translation, and message tables map prose to prose."""
+    if any(ch.isspace() for ch in name.strip()):
+        return None
     kind = names.classify(name)
     if kind not in (NameKind.PASSWORD, NameKind.SECRET):
         return None
