@@ -195,20 +195,20 @@ class FunctionFlow:
         for stmt in body:
             self._stmt(stmt)
 
-    def _branches(self, *blocks: list[ast.stmt], known: tuple[str, L.Value] | None = None,
+    def _branches(self, *blocks: list[ast.stmt], known: list[tuple[str, L.Value]] | None = None,
                   bindings: dict[int, tuple[str, L.Value]] | None = None) -> None:
         """Analyse alternative blocks from the same state, then merge their environments.
-        `known` is what the first block may assume about a name (a guard it is under);
+        `known` is what the first block may assume about names (the guards it is under);
         `bindings` gives a block, by index, a name bound on entry (`except E as e`)."""
         start = dict(self.env)
         results = []
-        bindings = dict(bindings or {})
-        if known is not None:
-            bindings[0] = known
+        entry: dict[int, list[tuple[str, L.Value]]] = {index: [bound] for index, bound in (bindings or {}).items()}
+        if known:
+            entry.setdefault(0, []).extend(known)
         for index, block in enumerate(blocks):
             self.env = dict(start)
-            if index in bindings:
-                self.env[bindings[index][0]] = bindings[index][1]
+            for name, value in entry.get(index, ()):
+                self.env[name] = value
             self._block(block)
             results.append(self.env)
         merged: dict[str, L.Value] = {}
@@ -235,15 +235,14 @@ class FunctionFlow:
                 self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
-            guard = self._allow_list(stmt.test)
-            if guard is None:
+            allowed = self._allowed_inside(stmt.test)
+            refused = self._refused_unless_allowed(stmt.test)
+            if allowed:  # `if x in ALLOWED [and ...]:` — inside, x is one of the allowed values
+                self._branches(stmt.body, stmt.orelse, known=[(name, L.CONSTANT) for name in allowed])
+            else:
                 self._branches(stmt.body, stmt.orelse)
-            elif guard[1]:  # `if x in ALLOWED:` — inside, x is one of the allowed constants
-                self._branches(stmt.body, stmt.orelse, known=(guard[0], L.CONSTANT))
-            else:  # `if x not in ALLOWED: raise / x = default` — after it, x is allowed
-                self._branches(stmt.body, stmt.orelse)
-                if _leaves_or_resets(stmt.body, guard[0]):
-                    self.env[guard[0]] = L.CONSTANT
+                if refused and _leaves_or_resets(stmt.body, refused):
+                    self.env[refused] = L.CONSTANT  # `if x not in ALLOWED: raise / x = default` — after it, x is allowed
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
             # Items of `tokens` are not secrets by name: lexers iterate over tokens too.
             self._store(stmt.target, L.without(self._eval(stmt.iter), *_NAMED_LABELS), stmt, None, record=False)
@@ -289,11 +288,32 @@ class FunctionFlow:
         return False
 
     def _allow_list(self, test: ast.expr) -> tuple[str, bool] | None:
-        """(name, True) for `name in CONSTANTS`, (name, False) for `name not in CONSTANTS`."""
+        """(name, True) for `name in ALLOWED`, (name, False) for `name not in ALLOWED` or `not name in ALLOWED`.
+        ALLOWED is any collection the client did not make: literals, constants, the columns of a model."""
+        positive = True
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test, positive = test.operand, False
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
-                and isinstance(test.ops[0], (ast.In, ast.NotIn)) and L.CONST in self._eval(test.comparators[0]):
-            return test.left.id, isinstance(test.ops[0], ast.In)
+                and isinstance(test.ops[0], (ast.In, ast.NotIn)) and self._not_client_made(test.comparators[0]):
+            return test.left.id, positive == isinstance(test.ops[0], ast.In)
         return None
+
+    def _not_client_made(self, collection: ast.expr) -> bool:
+        while isinstance(collection, ast.Call) and isinstance(collection.func, ast.Attribute) \
+                and collection.func.attr in ("keys", "values", "copy") and not collection.args:
+            collection = collection.func.value  # `Model.__table__.columns.keys()`: the columns' names
+        value = self._eval(collection)
+        return (L.CONST in value or L.IDENTIFIER in value or L.COMPOSED_IDENT in value) \
+            and not any(label.startswith(L.REQUEST) or L.is_symbolic(label) for label in value)
+
+    def _allowed_inside(self, test: ast.expr) -> list[str]:
+        """Names a true test proves allowed: `x in ALLOWED`, and each such conjunct of an `and`."""
+        parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]
+        return [guard[0] for guard in map(self._allow_list, parts) if guard is not None and guard[1]]
+
+    def _refused_unless_allowed(self, test: ast.expr) -> str | None:
+        guard = self._allow_list(test)
+        return guard[0] if guard is not None and not guard[1] else None
 
     def _store(self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None,
                *, record: bool = True) -> None:
@@ -500,8 +520,7 @@ class FunctionFlow:
 
     def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
         self._eval(node.test)
-        guard = self._allow_list(node.test)
-        if guard is not None and guard[1] and isinstance(node.body, ast.Name) and node.body.id == guard[0]:
+        if isinstance(node.body, ast.Name) and node.body.id in self._allowed_inside(node.test):
             return L.combine([L.CONSTANT, self._eval(node.orelse)])  # `x if x in ALLOWED else "id"`
         return L.combine([self._eval(node.body), self._eval(node.orelse)])
 
@@ -934,6 +953,9 @@ def _as_time_field(value: L.Value) -> L.Value:
 
 
 def _is_str(node: ast.AST) -> bool:
+    """A string literal, an f-string, or text built from one (`a + " " + b`, `"%s" % x`)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _is_str(node.left) or isinstance(node.op, ast.Add) and _is_str(node.right)
     return isinstance(node, (ast.JoinedStr,)) or isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 

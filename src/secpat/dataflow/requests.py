@@ -14,6 +14,7 @@ when the framework fills them from the URL or the body:
 from __future__ import annotations
 
 import ast
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -83,6 +84,8 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         for arg in everything:
             if arg.arg in found or arg.arg in {"self", "cls"}:
                 continue
+            if last_name(arg.annotation) in _NOT_TEXT_TYPES:
+                continue  # `book_id: int`: validated to a number before the view runs
             default = defaults.get(arg.arg)
             if isinstance(default, ast.Call) and module.qualified_name(default.func, function) in _FASTAPI_NOT_INPUT:
                 continue
@@ -92,8 +95,9 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 continue
             found[arg.arg] = "route parameter"
     elif route == "flask":
+        not_text = _flask_non_text_variables(module, function)
         for arg in everything:
-            if arg.arg not in {"self", "cls"}:
+            if arg.arg not in {"self", "cls"} and arg.arg not in not_text:
                 found.setdefault(arg.arg, "URL variable")
     elif module.imports_any("django", "rest_framework"):
         # Django passes URL kwargs after the request. Helpers share that signature, so only
@@ -102,12 +106,36 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
             2 if len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES else 0
         if first:
             for arg in positional[first:]:
-                if _looks_like_url_value(arg.arg) and last_name(arg.annotation) in _URL_TYPES:
+                if _looks_like_url_value(arg.arg) and last_name(arg.annotation) in _URL_TYPES \
+                        and last_name(arg.annotation) not in _NOT_TEXT_TYPES:
                     found.setdefault(arg.arg, "URL parameter")
     return found
 
 
 _URL_TYPES = frozenset({None, "str", "int", "UUID", "slug"})
+#: Parameter types the framework converts before the view runs: a client picks the value, but it can
+#: carry no markup and no SQL.
+_NOT_TEXT_TYPES = frozenset({"int", "float", "bool", "UUID", "datetime", "date", "time", "timedelta", "Decimal",
+                             "PositiveInt", "NonNegativeInt", "StrictInt", "StrictBool"})
+#: Flask / Werkzeug converters of that kind; `any(a, b)` accepts only the listed words.
+_NOT_TEXT_CONVERTERS = frozenset({"int", "float", "uuid", "any"})
+_URL_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+
+
+def _flask_non_text_variables(module: Module, function: Function) -> set[str]:
+    """URL variables every route of the view converts to a number, a UUID or one of a fixed set of words."""
+    node = function.node
+    converters: dict[str, set[str]] = {}
+    for decorator in getattr(node, "decorator_list", ()):
+        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)
+                and decorator.func.attr in _ROUTE_METHODS and decorator.args):
+            continue
+        rule = decorator.args[0]
+        if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)):
+            continue
+        for match in _URL_VARIABLE.finditer(rule.value):
+            converters.setdefault(match["name"], set()).add(match["converter"] or "string")
+    return {name for name, kinds in converters.items() if kinds <= _NOT_TEXT_CONVERTERS}
 _URL_VALUE_NAMES = frozenset({"slug", "pk", "id", "uuid", "username", "name", "year", "month", "day", "page",
                               "token", "key", "code", "path", "url", "category", "tag", "lang", "language", "format",
                               "q", "query", "term", "search", "filename", "title", "section", "kind", "type",
