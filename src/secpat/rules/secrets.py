@@ -436,6 +436,8 @@ def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | 
     if kind is None:
         return
     value = default.value
+    if _is_setting_value(value):
+        return  # `int(os.getenv("CONTEXT_TOKENS", "8192"))`: a count or a switch, whatever the name says
     judgement = judge_value(value, kind, env_name)
     # `os.environ.get("OLLAMA_API_KEY", "ollama")`: the fallback names the service, which takes no key
     # (a local model server); nothing the application protects depends on it.
@@ -448,6 +450,25 @@ def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | 
     yield Hit(SECRET002, default.lineno, default.col_offset, default.end_col_offset, value, masked, message, what,
               _masked_literal_line(module, default, value, masked), Confidence.HIGH, "fallback",
               real=judgement is not None, scope=scope, audit=keyless)
+
+
+_SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "none", "null", "0", "1"})
+
+
+#: `X-Auth-Token`, `X-OpenWebUI-User-Jwt`: the name of the header that carries a token, not the token.
+_HEADER_NAME = re.compile(r"(?:X-)?[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+")
+
+
+def _is_setting_value(value: str) -> bool:
+    """A number, a switch or a header name: what the variable holds is a setting, whatever it is called."""
+    if _HEADER_NAME.fullmatch(value.strip()):
+        return True
+    text = value.strip().lower()
+    try:
+        float(text)
+    except ValueError:
+        return text in _SWITCH_WORDS
+    return True
 
 
 _CREDENTIAL_WORDS = frozenset({"api", "key", "token", "secret", "access", "auth", "password", "pass", "pwd", "private",

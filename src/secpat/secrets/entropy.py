@@ -134,6 +134,12 @@ _AUTH_SCHEMES = ("bearer ", "token ", "bot ", "apikey ", "api-key ", "key ", "ss
 _FILE_REFERENCE = re.compile(r"^(?:/|\./|\.\./|~/|[A-Za-z]:\\)|\.(?:pem|key|crt|json|txt|p12|pfx|jks|env|cfg|ini)$")
 
 
+#: Technical acronyms without a vowel, read as words in labels (`X-User-Jwt`, `html_url`).
+_ACRONYMS = frozenset({"jwt", "jwk", "jwks", "xml", "html", "http", "https", "sql", "css", "dns", "rpc", "grpc",
+                       "ssh", "tls", "ssl", "cdn", "csv", "pdf", "xss", "csrf", "hmac", "smtp", "ldap", "crl",
+                       "pgp", "gpg", "cms", "rss", "tcp", "mfa", "cb", "db", "pk", "fk", "tz", "mtls"})
+
+
 def looks_like_label(value: str) -> bool:
     """Words, not a secret: `NextToken`, `X-Auth-Token`, `access_token`, `csrftoken`, `Bearer`.
 
@@ -146,9 +152,10 @@ def looks_like_label(value: str) -> bool:
     parts = names.words(value)
     if not parts:
         return False
-    if any(len(p) > 1 and not any(c in "aeiouy" for c in p) for p in parts):
+    if any(len(p) > 1 and not any(c in "aeiouy" for c in p) and p not in _ACRONYMS for p in parts):
         return False
-    return sum(map(len, parts)) / len(parts) >= 3 or len(value) < 12
+    words = [p for p in parts if len(p) > 1] or parts  # `X-` in a header name is a word, but says little
+    return sum(map(len, words)) / len(words) >= 3 or len(value) < 12
 
 
 def is_prose(value: str) -> bool:
