@@ -75,6 +75,7 @@ class CallEvent:
 class ReturnEvent:
     node: ast.AST
     value: L.Value
+    items: tuple[L.Value, ...] | None = None  # per element, when a tuple literal is returned
 
 
 @dataclass(eq=False)
@@ -124,6 +125,12 @@ class FunctionFlow:
     @property
     def return_value(self) -> L.Value:
         return L.combine(r.value for r in self.returns) if self.returns else L.EMPTY
+
+    def return_items(self, arity: int) -> list[L.Value] | None:
+        """What each position holds when every return gives a tuple of `arity` elements, else None."""
+        if not self.returns or any(r.items is None or len(r.items) != arity for r in self.returns):
+            return None
+        return [L.combine(r.items[index] for r in self.returns) for index in range(arity)]  # type: ignore[index]
 
     def location(self, node: ast.AST) -> Location:
         return Location(
@@ -231,7 +238,11 @@ class FunctionFlow:
         elif isinstance(stmt, ast.Expr):
             self._eval(stmt.value)
         elif isinstance(stmt, ast.Return):
-            if stmt.value is not None:
+            if isinstance(stmt.value, ast.Tuple) and stmt.value.elts \
+                    and not any(isinstance(e, ast.Starred) for e in stmt.value.elts):
+                items = tuple(self._eval(e) for e in stmt.value.elts)
+                self.returns.append(ReturnEvent(stmt, L.combine(items), items))
+            elif stmt.value is not None:
                 self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
@@ -319,9 +330,15 @@ class FunctionFlow:
                *, record: bool = True) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
             parts = value_node.elts if isinstance(value_node, (ast.Tuple, ast.List)) else None
+            items = self._returned_items(value_node, len(target.elts)) \
+                if isinstance(value_node, ast.Call) and not any(isinstance(t, ast.Starred) for t in target.elts) \
+                else None
             if parts is not None and len(parts) == len(target.elts) and not any(isinstance(p, ast.Starred) for p in parts):
                 for sub_target, part in zip(target.elts, parts):
                     self._store(sub_target, self._eval(part), stmt, part, record=record)
+            elif items is not None:  # `name, token, error = parse(request)`: each name gets its own element
+                for sub_target, item in zip(target.elts, items):
+                    self._store(sub_target, item, stmt, None, record=record)
             else:
                 for sub_target in target.elts:
                     self._store(sub_target, value, stmt, None, record=record)
@@ -886,6 +903,24 @@ class FunctionFlow:
         summary = self.module.flow(target).return_value
         if not summary:
             return L.EMPTY
+        return self._through(node, target, summary, args, keywords)
+
+    def _returned_items(self, node: ast.Call, arity: int) -> list[L.Value] | None:
+        """Per element, what a call of a function of this module returns, if it always returns an `arity`-tuple."""
+        event = next((e for e in reversed(self.calls) if e.node is node), None)
+        callee = event.call.callee if event is not None and event.call else None
+        target = self._same_module_function(callee, node) if event is not None and callee else None
+        if target is None or id(target) in self._in_progress:
+            return None
+        items = self.module.flow(target).return_items(arity)
+        if items is None:
+            return None
+        return [self._through(node, target, item, event.args, event.keywords) if item else L.EMPTY
+                for item in items]
+
+    def _through(self, node: ast.Call, target: Function, summary: L.Value, args: list[L.Value],
+                 keywords: dict[str, L.Value]) -> L.Value:
+        """A summary of `target` with its parameters replaced by the arguments of this call."""
         offset = 1 if target.class_name and isinstance(node.func, ast.Attribute) else 0
         out: list[L.Value] = []
         step = self.step(node, f"returned by `{target.qualname}()`")
