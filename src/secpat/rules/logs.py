@@ -286,8 +286,10 @@ def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
         return L.without(value, L.SECRET), False
     if _only_numbers(call, name):
         return L.without(value, L.SECRET), False
-    # A session id read from the request (its cookie) is the login session; one named so may not be.
-    return value, ws[-2:] == ("session", "id") and L.REQUEST not in value
+    # A session id read from the request (its cookie) is the login session; one named so may not be
+    # (a chat or trace session, a Socket.IO connection id, an OpenID `sid` claim).
+    session_id = ws[-2:] == ("session", "id") or bool(ws) and ws[-1] in {"sid", "sessionid"}
+    return value, session_id and L.REQUEST not in value
 
 
 def _source_name(trace: L.Trace) -> str | None:
