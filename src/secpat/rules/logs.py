@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import replace
+from http import HTTPStatus
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -328,12 +329,31 @@ def _mentions(node: ast.AST, name: str) -> bool:
 
 
 def _client_error(call: ast.Call) -> bool:
-    """`HTTPException(status_code=400, ...)`, `JsonResponse(..., status=422)`: a 4xx status."""
-    for kw in call.keywords:
-        if kw.arg in {"status_code", "status"} and isinstance(kw.value, ast.Constant) \
-                and isinstance(kw.value.value, int) and 400 <= kw.value.value < 500:
-            return True
-    return False
+    """`HTTPException(status_code=400, ...)`, `HTTPException(HTTPStatus.BAD_REQUEST, ...)`,
+    `JsonResponse(..., status=422)`, `abort(400, ...)`: a 4xx status."""
+    statuses = [kw.value for kw in call.keywords if kw.arg in {"status_code", "status", "code"}]
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    if call.args and (name.endswith("Exception") or name in {"abort", "HTTPError"}):
+        statuses.append(call.args[0])  # the status comes first
+    return any(_is_4xx(status) for status in statuses)
+
+
+def _is_4xx(node: ast.expr) -> bool:
+    if isinstance(node, ast.IfExp):
+        return _is_4xx(node.body) and _is_4xx(node.orelse)
+    number = _status_number(node)
+    return number is not None and 400 <= number < 500
+
+
+def _status_number(node: ast.expr) -> int | None:
+    """400 for `400`, `HTTPStatus.BAD_REQUEST`, `status.HTTP_400_BAD_REQUEST`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    if name in HTTPStatus.__members__:
+        return HTTPStatus[name].value
+    match = re.fullmatch(r"HTTP_(\d{3})(?:_\w+)?", name)
+    return int(match.group(1)) if match else None
 
 
 def _logger_names(module) -> set[str]:
