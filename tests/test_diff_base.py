@@ -233,3 +233,52 @@ def test_missing_objects_are_a_clear_error(repo: Repo, tmp_path: Path) -> None:
     done = secpat(".", "--diff-base", "HEAD~1", cwd=clone)
     assert done.returncode == 2 and "unknown revision 'HEAD~1'" in done.stderr
 
+
+def recipe_commands(title: str) -> list[str]:
+    """The secpat commands in the CI recipe under `title` in docs/new-findings.md."""
+    import yaml
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "new-findings.md").read_text()
+    start = text.index("```yaml", text.index(title)) + len("```yaml")
+    return [value for value in _strings(yaml.safe_load(text[start:text.index("```", start)]))
+            if value.startswith("secpat ")]
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    return [value for child in values for value in _strings(child)]
+
+
+def test_the_github_pull_request_recipe(repo: Repo, tmp_path: Path) -> None:
+    moved_and_one_added(repo)
+    # What the pull_request event checks out: the merge of the branch into the base, two commits deep.
+    repo.git("checkout", "-q", "--detach", "main")
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
+    repo.git("update-ref", "refs/pull/1/merge", "HEAD")
+    clone = tmp_path / "checkout"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", "--branch", "main", f"file://{repo.path}", str(clone)],
+                   check=True)
+    subprocess.run(["git", "fetch", "-q", "--depth", "2", "origin", "refs/pull/1/merge"], cwd=clone, check=True)
+    subprocess.run(["git", "checkout", "-q", "--detach", "FETCH_HEAD"], cwd=clone, check=True)
+    [command] = recipe_commands("On GitHub")
+    done = subprocess.run(["bash", "-c", command.replace("secpat check", f"{sys.executable} -m secpat check", 1)
+                           + " --format json"], cwd=clone, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    assert reported(done) == [NEW]
+
+
+def test_the_gitlab_merge_request_recipe(repo: Repo, tmp_path: Path) -> None:
+    moved_and_one_added(repo)
+    repo.commit({"app/tokens.py": TOKENS + "\n\ndef unrelated():\n    return 1\n"})
+    clone = tmp_path / "checkout"  # GIT_DEPTH: 0 is a full clone
+    subprocess.run(["git", "clone", "-q", "--branch", "feature", f"file://{repo.path}", str(clone)], check=True)
+    base = subprocess.run(["git", "merge-base", "origin/main", "HEAD"], cwd=clone, capture_output=True, text=True,
+                          check=True).stdout.strip()
+    [command] = recipe_commands("On GitLab")
+    done = subprocess.run(["bash", "-c", command.replace("secpat check", f"{sys.executable} -m secpat check", 1)
+                           + " --format json"], cwd=clone, capture_output=True, text=True, check=False,
+                          env={**os.environ, "CI_MERGE_REQUEST_DIFF_BASE_SHA": base})
+    assert done.returncode == 1, done.stderr
+    assert reported(done) == [NEW]

@@ -173,13 +173,15 @@ def _stderr_console():
               help="Report only findings not in this baseline file.")
 @click.option("--diff-base", metavar="REF",
               help="Report only findings not present at this git revision (a branch, tag or commit).")
+@click.option("--whole-project", is_flag=True,
+              help="Analyse the whole project PATHS belong to, report only findings in PATHS (for pre-commit).")
 @click.option("--keep-going", is_flag=True, help="Files that could not be analysed do not make the run exit 2.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report, also when piped [default: when a terminal].")
 @click.option("--show-config", is_flag=True, help="Print the settings in effect, and where each came from, then exit.")
 def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit, fmt,
-          statistics, output, fail_on, report_level, baseline_file, diff_base, keep_going, exit_zero,
+          statistics, output, fail_on, report_level, baseline_file, diff_base, whole_project, keep_going, exit_zero,
           color, show_config) -> None:
     """Check PATHS (default: the current directory) against the ten security patterns."""
     overrides = {"select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "audit": audit,
@@ -189,12 +191,55 @@ def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_di
     if show_config:
         click.echo(describe_config(config), nl=False)
         sys.exit(EXIT_CLEAN)
+    named: list[Path] = []
+    if whole_project:
+        named = list(targets)
+        targets, config = _whole_project(named, config)
     scan_options = {"no_cache": no_cache, "cache_dir": cache_dir, "jobs": jobs, "quiet": quiet}
     result = _run_scan(targets, config, **scan_options)
+    if named:
+        _only_in(result, named, config.root)
     if diff_base is not None:
         _without_findings_at(diff_base, result, targets, config, scan_options)
     report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=keep_going, exit_zero=exit_zero,
                     statistics=statistics)
+
+
+def _whole_project(named: list[Path], config: Config) -> tuple[list[Path], Config]:
+    """What to scan so that `named` is analysed with its whole project: the directory of the config
+    file, or else the git work tree, or else the root; plus each named file the walk would skip for
+    being git-ignored (a file being committed is checked whatever .gitignore says)."""
+    from secpat.diffbase import DiffBaseError, toplevel
+    from secpat.discovery import excluded
+
+    project = config.root
+    if config.source is None:
+        try:
+            project = toplevel(named[0])
+        except DiffBaseError:
+            pass  # not in git: the root found from the paths
+        config = dataclasses.replace(config, root=project)
+    files = [path for path in named if path.is_file() and not excluded(_rel_to(path, project), config.exclude)]
+    return [project, *files], config
+
+
+def _rel_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _only_in(result: ScanResult, named: list[Path], root: Path) -> None:
+    """Keep the findings and notices in the `named` files and directories; the other findings are
+    counted as hidden, so the checklist does not say a pattern passed."""
+    wanted = [_rel_to(path, root) for path in named]
+
+    def inside(rel: str) -> bool:
+        return any(rel == want or want == "." or rel.startswith(want + "/") for want in wanted)
+
+    _keep(result, [f for f in result.findings if inside(f.location.path)], "whole-project")
+    result.notices = [n for n in result.notices if n.path == "." or inside(n.path)]
 
 
 def _without_findings_at(ref: str, result: ScanResult, targets: list[Path], config: Config, scan_options: dict) -> None:
