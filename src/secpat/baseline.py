@@ -65,6 +65,11 @@ class Baseline:
     def __len__(self) -> int:
         return sum(entry.count for entry in self.entries)
 
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Baseline:
+        """A baseline that accepts exactly `findings` (those present at a git revision, for `--diff-base`)."""
+        return cls(tuple(BaselineEntry(*_key(finding)) for finding in findings))
+
 
 def _key(finding: Finding) -> Key:
     # A file name that is not UTF-8 is stored escaped (`bad\\xff.py`), and matched the same way.

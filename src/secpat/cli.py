@@ -20,7 +20,7 @@ from secpat import __version__, safeio
 from secpat.baseline import BaselineError, filter_new, load_baseline, update_findings, write_baseline
 from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
-from secpat.findings import ScanResult, Severity
+from secpat.findings import Finding, ScanResult, Severity
 from secpat.report import render
 from secpat.report.escape import printable
 from secpat.rules import registry
@@ -119,8 +119,8 @@ def _load(paths: tuple[Path, ...], config_file: Path | None, overrides: dict) ->
 
 
 def _run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir: Path | None, jobs: int | None,
-              quiet: bool) -> ScanResult:
-    bar = progress_bar("scanning", quiet=quiet)
+              quiet: bool, label: str = "scanning", cache_name: str | None = None) -> ScanResult:
+    bar = progress_bar(label, quiet=quiet)
     progress = None
     if bar is not None:
         task_id = bar.add_task("finding files", total=None)
@@ -132,7 +132,7 @@ def _run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir:
 
     try:
         return scan(targets, config, ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
-                                                 progress=progress))
+                                                 progress=progress, cache_name=cache_name))
     finally:
         if bar is not None:
             bar.stop()
@@ -171,13 +171,18 @@ def _stderr_console():
 @click.option("--report-level", type=_SEVERITIES, help="Show findings of at least this severity [default: low].")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Report only findings not in this baseline file.")
+@click.option("--diff-base", metavar="REF",
+              help="Report only findings not present at this git revision (a branch, tag or commit).")
+@click.option("--whole-project", is_flag=True,
+              help="Analyse the whole project PATHS belong to, report only findings in PATHS (for pre-commit).")
 @click.option("--keep-going", is_flag=True, help="Files that could not be analysed do not make the run exit 2.")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
 @click.option("--color/--no-color", default=None,
               help="Colour the text report, also when piped [default: when a terminal].")
 @click.option("--show-config", is_flag=True, help="Print the settings in effect, and where each came from, then exit.")
 def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_dir, jobs, exclude, quiet, audit, fmt,
-          statistics, output, fail_on, report_level, baseline_file, keep_going, exit_zero, color, show_config) -> None:
+          statistics, output, fail_on, report_level, baseline_file, diff_base, whole_project, keep_going, exit_zero,
+          color, show_config) -> None:
     """Check PATHS (default: the current directory) against the ten security patterns."""
     overrides = {"select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "audit": audit,
                  "report-level": report_level, "min-confidence": min_confidence, "extend-exclude": _split(exclude),
@@ -186,9 +191,82 @@ def check(paths, config_file, select, ignore, min_confidence, no_cache, cache_di
     if show_config:
         click.echo(describe_config(config), nl=False)
         sys.exit(EXIT_CLEAN)
-    result = _run_scan(targets, config, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, quiet=quiet)
+    named: list[Path] = []
+    if whole_project:
+        named = list(targets)
+        targets, config = _whole_project(named, config)
+    scan_options = {"no_cache": no_cache, "cache_dir": cache_dir, "jobs": jobs, "quiet": quiet}
+    result = _run_scan(targets, config, **scan_options)
+    if named:
+        _only_in(result, named, config.root)
+    if diff_base is not None:
+        _without_findings_at(diff_base, result, targets, config, scan_options)
     report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=keep_going, exit_zero=exit_zero,
                     statistics=statistics)
+
+
+def _whole_project(named: list[Path], config: Config) -> tuple[list[Path], Config]:
+    """What to scan so that `named` is analysed with its whole project: the directory of the config
+    file, or else the git work tree, or else the root; plus each named file the walk would skip for
+    being git-ignored (a file being committed is checked whatever .gitignore says)."""
+    from secpat.diffbase import DiffBaseError, toplevel
+    from secpat.discovery import excluded
+
+    project = config.root
+    if config.source is None:
+        try:
+            project = toplevel(named[0])
+        except DiffBaseError:
+            pass  # not in git: the root found from the paths
+        config = dataclasses.replace(config, root=project)
+    files = [path for path in named if path.is_file() and not excluded(_rel_to(path, project), config.exclude)]
+    return [project, *files], config
+
+
+def _rel_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _only_in(result: ScanResult, named: list[Path], root: Path) -> None:
+    """Keep the findings and notices in the `named` files and directories; the other findings are
+    counted as hidden, so the checklist does not say a pattern passed."""
+    wanted = [_rel_to(path, root) for path in named]
+
+    def inside(rel: str) -> bool:
+        return any(rel == want or want == "." or rel.startswith(want + "/") for want in wanted)
+
+    _keep(result, [f for f in result.findings if inside(f.location.path)], "whole-project")
+    result.notices = [n for n in result.notices if n.path == "." or inside(n.path)]
+
+
+def _without_findings_at(ref: str, result: ScanResult, targets: list[Path], config: Config, scan_options: dict) -> None:
+    """Drop the findings present at git revision `ref` (matched by fingerprint, as a baseline is)."""
+    from secpat.baseline import Baseline
+    from secpat.diffbase import DiffBaseError, scan_at
+
+    def scan_base(paths: list[Path], base_config: Config) -> ScanResult:
+        return _run_scan(paths, base_config, **scan_options, label="scanning the --diff-base revision",
+                         cache_name=f"{config.root.resolve()}@diff-base")
+
+    try:
+        revision, base = scan_at(ref, targets, config, scan_base)
+    except DiffBaseError as exc:
+        _fail(f"--diff-base: {exc}")
+    new, present = filter_new(result.findings, Baseline.of(base.findings))
+    _keep(result, new, "diff-base")
+    click.echo(f"secpat: {present} finding(s) already present at {printable(revision.shown)} not reported", err=True)
+
+
+def _keep(result: ScanResult, kept: list[Finding], reason: str) -> None:
+    """Report only `kept` of the findings; the others count as hidden for `reason`, so the checklist
+    does not say their patterns passed."""
+    shown = {id(f) for f in kept}
+    result.hidden = tuple(sorted([*result.hidden, *((f.rule_id, reason) for f in result.findings
+                                                    if id(f) not in shown)]))
+    result.findings = kept
 
 
 def describe_config(config: Config) -> str:

@@ -185,6 +185,15 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
     return [files[k] for k in sorted(files)], notices
 
 
+def excluded(rel: str, excludes: Sequence[str] = ()) -> bool:
+    """Whether a walk skips `rel` (POSIX, relative to the root) by the built-in skips or `excludes`,
+    at the file or at a directory above it (`.gitignore` aside)."""
+    ignores = _Ignores(Path("."), excludes, respect_gitignore=False, notices=[])
+    parts = rel.split("/")
+    return any(ignores.ignored("/".join(parts[:end]), True) for end in range(1, len(parts))) \
+        or ignores.ignored(rel, False)
+
+
 def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, SourceFile], notices: list[Notice],
           seen: set[str]) -> None:
     start_rel = _rel(directory, root)

@@ -284,6 +284,9 @@ class ScanOptions:
     use_cache: bool = True
     cache_dir: Path | None = None
     progress: Callable[[int, int], None] | None = None
+    #: Names the cache file instead of the scan root: for a copy made in a new directory on each run
+    #: (a git revision checked out by `--diff-base`), so its results are reused, not piled up.
+    cache_name: str | None = None
 
 
 def _mtime(path: Path) -> int:
@@ -382,7 +385,7 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         __version__, _code_stamp(), str(RESULTS_FORMAT), config.digest(), sys.version.split()[0],
         ",".join(sorted(project_roots)),
     )).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    cache = ResultCache(root, cache_key, options.cache_dir) if options.use_cache else None
+    cache = ResultCache(root, cache_key, options.cache_dir, name=options.cache_name) if options.use_cache else None
     if cache is not None and cache.problem:
         notices.append(Notice(".", NoticeKind.CONFIG, cache.problem))
 

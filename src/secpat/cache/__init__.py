@@ -102,7 +102,7 @@ class ResultCache:
     JSON data the caller encoded; the cache hands it back as it was stored.
     """
 
-    def __init__(self, project_root: Path, key: str, directory: Path | None = None):
+    def __init__(self, project_root: Path, key: str, directory: Path | None = None, name: str | None = None):
         self.entries: dict[str, list[Any]] = {}
         #: [key of every file's identity, payload of the project stage].
         self.project: list[Any] | None = None
@@ -120,8 +120,9 @@ class ResultCache:
         except OSError as exc:
             self.problem = f"cache not used: {exc.strerror or exc}"
             return
-        name = hashlib.sha256(f"{project_root.resolve()}\x1f{key}".encode("utf-8", "surrogateescape")).hexdigest()
-        self.path = results_dir / f"{name[:32]}.json"
+        project = name if name is not None else str(project_root.resolve())
+        digest = hashlib.sha256(f"{project}\x1f{key}".encode("utf-8", "surrogateescape")).hexdigest()
+        self.path = results_dir / f"{digest[:32]}.json"
         self._load()
 
     # -- reading ---------------------------------------------------------------
