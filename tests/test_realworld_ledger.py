@@ -20,8 +20,13 @@ PROJECTS = run.load_projects(REALWORLD / "projects.toml")
 PINNED = {p.name: p.version for p in PROJECTS}
 
 
-def test_projects_file_lists_the_ten_pinned_projects():
-    assert len(PINNED) == 10
+FIRST_TEN = {"fastapi-users", "wagtail", "django-oscar", "flask-appbuilder", "flask-admin", "django-allauth", "pretix",
+             "label-studio", "mlflow", "apache-superset"}
+
+
+def test_projects_file_lists_the_pinned_projects():
+    assert FIRST_TEN <= set(PINNED)
+    assert len(PINNED) >= 23
     assert PINNED["apache-superset"] == "6.1.0"
     scans = {p.name: p.scan for p in PROJECTS}
     assert scans.pop("apache-superset") == "superset"

@@ -36,6 +36,7 @@ _REQUEST_OBJECT_NOTE = "the request object"  # a step that only says where the r
 _TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
 _TIME_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
 _ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
+_LOOKUP_METHODS = frozenset({"get", "pop", "setdefault"})
 _LINK = re.compile(r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
                    r"unsubscribe|password)[-_/]", re.IGNORECASE)
 _FORM_BASES = {"form", "data", "body", "payload", "credentials", "creds", "login", "req", "request", "args", "input",
@@ -713,7 +714,9 @@ class FunctionFlow:
                 # `name.replace('"', '""')`: an identifier escaped for quoting.
                 return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
             if method in S.PROPAGATING_METHODS:
-                value = L.without(L.combine([receiver, *all_args]), L.HASH_OBJECT)
+                # `store.get(key, default)`: what the store holds, or the default; never the key.
+                looked_up = all_args[1:] if method in _LOOKUP_METHODS and node.args else all_args
+                value = L.without(L.combine([receiver, *looked_up]), L.HASH_OBJECT)
                 if method in _ONE_ITEM_METHODS:
                     value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers
                 if method == "join" and L.RANDOM_PICK in value:
@@ -938,9 +941,24 @@ class FunctionFlow:
                 out.append(L.with_step(arg, step))
             elif label == L.CONST:
                 out.append(L.CONSTANT)
+            elif self._unpassed_parameter(trace, target, node, args, keywords, offset):
+                continue  # `pin` says what the parameter would hold; this call leaves it at its default
             else:
                 out.append({label: trace + (step,)})
         return L.combine(out)
+
+    @staticmethod
+    def _unpassed_parameter(trace: L.Trace, target: Function, node: ast.Call, args: list[L.Value],
+                            keywords: dict[str, L.Value], offset: int) -> bool:
+        """The label comes from a parameter's name, and this call passes no argument for it."""
+        note = trace[0].note if trace else ""
+        if not note.startswith("parameter `") or "**" in keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            return False
+        name = note[len("parameter `"):].split("`", 1)[0]
+        if name not in target.params:
+            return False
+        index = target.params.index(name) - offset
+        return name not in keywords and not (0 <= index < len(args))
 
     def _same_module_function(self, callee: str, node: ast.Call) -> Function | None:
         return self.module.local_function(callee)
