@@ -13,6 +13,7 @@ from secpat.report import json  # noqa: F401
 from secpat.report import sarif  # noqa: F401
 from secpat.report import junit  # noqa: F401
 from secpat.report import gitlab  # noqa: F401
+from secpat.report import html  # noqa: F401
 from secpat.rules.registry import Rule
 
 #: Every format's name.
