@@ -273,9 +273,9 @@ def _finding_view(finding: Finding, pattern: int, anchor: str, sources: _Sources
     last = loc.end_line if loc.end_line and loc.end_line >= loc.line else loc.line
     code = sources.code(loc.path, loc.line, last, CONTEXT_LINES) if loc.line > 0 else None
     if code is None and finding.snippet:
-        # No file to read (a URL, a commit, a changed file): the code the scan saw.
-        first = max(loc.line, 1)
-        code = _Code("", tuple(_Line(first + i, _shown(text), True)
+        # No file to read (a URL, a commit, a changed file): the code the scan saw, numbered when
+        # it has a line (0: no number, for a finding about a whole file or URL).
+        code = _Code("", tuple(_Line(loc.line + i if loc.line > 0 else 0, _shown(text), True)
                                for i, text in enumerate(finding.snippet.split("\n"))))
     steps = tuple(_step(step, i, len(finding.flow), loc.path, sources) for i, step in enumerate(finding.flow))
     return _FindingView(

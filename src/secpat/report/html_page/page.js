@@ -29,9 +29,11 @@
     containers.forEach(function (container) {
       container.hidden = container.querySelector(".finding:not([hidden])") === null;
     });
-    count.textContent = shown === findings.length ?
-      "all " + findings.length + " findings shown" :
-      shown + " of " + findings.length + " findings shown";
+    if (shown === findings.length) {
+      count.textContent = findings.length === 1 ? "the one finding shown" : "all " + findings.length + " findings shown";
+    } else {
+      count.textContent = shown + " of " + findings.length + " findings shown";
+    }
     reset.disabled = !pattern.value && !severity.value && !file.value;
   }
 
