@@ -328,3 +328,9 @@ def test_a_report_without_findings_in_a_browser(browser, tmp_path: Path) -> None
     assert "No findings." in view.page.text_content("#findings")
     assert [entry for entry in view.console if entry[0] in ("error", "warning", "pageerror")] == []
     assert view.requests == [view.url]
+
+
+def test_the_mark_of_a_masked_secret_is_the_maskings_own() -> None:
+    from secpat.secrets.masking import ELLIPSIS
+
+    assert html.ELLIPSIS == ELLIPSIS

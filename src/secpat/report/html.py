@@ -14,22 +14,17 @@ known a value for a secret (a signing key bound to any name) that nothing else i
 from __future__ import annotations
 
 import base64
-import difflib
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
-
-import jinja2
-from markupsafe import Markup, escape
+from typing import TYPE_CHECKING
 
 from secpat import __version__, safeio
 from secpat.findings import Finding, FlowStep, ScanResult, Severity
-from secpat.names import NameKind
 from secpat.patterns import BY_NUMBER
 from secpat.report import checklist
 from secpat.report import statistics as stats
@@ -37,9 +32,9 @@ from secpat.report.checklist import CheckState
 from secpat.report.escape import printable
 from secpat.report.formats import reporter
 from secpat.rules.registry import Rule
-from secpat.secrets.entropy import judge_value
-from secpat.secrets.masking import ELLIPSIS, mask
-from secpat.secrets.redact import clip, redact
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
 
 #: Lines of code shown above and below a finding, and around each step of its data path.
 CONTEXT_LINES = 3
@@ -52,6 +47,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as Python counts lines, so numbers ma
 # A one-line string literal, or a bare value after `=` or `:` at the end of a line (env and ini
 # files); not a format template (`f"{base}?token={token}"`), which no key looks like.
 _LITERAL = re.compile(r"""(?P<quote>["'])(?P<value>[^"'\\\n{}]{8,})(?P=quote)|[=:][ \t]*(?P<bare>[^\s"'#;,()\[\]{}]{8,})[ \t]*$""")
+ELLIPSIS = "…"  # what masking puts in place of a secret's hidden part (secpat.secrets.masking)
 _GLYPH = {CheckState.PASSED: "✓", CheckState.FAILED: "✗", CheckState.HIDDEN: "!",
           CheckState.NOT_CHECKED: "–", CheckState.NOTHING_TO_CHECK: "–"}
 
@@ -59,6 +55,8 @@ _GLYPH = {CheckState.PASSED: "✓", CheckState.FAILED: "✗", CheckState.HIDDEN:
 @reporter("html", "one self-contained page: checklist, filters, each data path with its code")
 def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
            statistics: bool = False) -> str:
+    from markupsafe import Markup  # here: the page's libraries are loaded only when a page is written
+
     css, js = _asset("page.css"), _asset("page.js")
     sources = _Sources(result)
     findings = result.sorted_findings()
@@ -94,6 +92,8 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
 
 @cache
 def _template() -> jinja2.Template:
+    import jinja2
+
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
                              lstrip_blocks=True)
     env.filters["code_spans"] = _code_spans
@@ -102,6 +102,8 @@ def _template() -> jinja2.Template:
 
 def _code_spans(text: str) -> Markup:
     """secpat's own prose with its `code` in code type; everything else escaped."""
+    from markupsafe import Markup, escape
+
     parts = text.split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: nothing to pair it with
         return escape(text)
@@ -111,6 +113,8 @@ def _code_spans(text: str) -> Markup:
 
 @cache
 def _asset(name: str) -> str:
+    from importlib import resources
+
     return (resources.files("secpat.report") / "html_page" / name).read_text(encoding="utf-8")
 
 
@@ -314,6 +318,8 @@ class _Sources:
         if lines is None or not 0 < first <= last <= len(lines):
             return None
         start, end = max(1, first - around), min(len(lines), last + around)
+        from secpat.secrets.redact import clip
+
         shown = tuple(_Line(n, _shown(clip(lines[n - 1])), first <= n <= last) for n in range(start, end + 1))
         return _Code("", shown)
 
@@ -323,6 +329,8 @@ class _Sources:
         return self._lines[path]
 
     def _read(self, path: str) -> list[str] | None:
+        from secpat.secrets.redact import redact
+
         if self._root is None or "://" in path:
             return None
         try:
@@ -356,6 +364,10 @@ class _Sources:
 
 def _mask_keys(line: str) -> str:
     """The line with every literal that looks like a key or token masked, whatever it is bound to."""
+    from secpat.names import NameKind
+    from secpat.secrets.entropy import judge_value
+    from secpat.secrets.masking import mask
+
     def masked(match: re.Match[str]) -> str:
         group = "value" if match.group("value") is not None else "bare"
         value = match.group(group)
@@ -400,6 +412,8 @@ def _contains_in_order(text: str, pieces: Sequence[str]) -> bool:
 def _masked_pairs(finding: Finding, raw: Sequence[str]) -> list[tuple[str, str]]:
     """(secret, masked form) for each part of the file that the finding's snippet shows masked, so
     the same secret is masked wherever else it appears in the file."""
+    import difflib
+
     pairs = []
     for number, shown in _snippet_lines(finding):
         if ELLIPSIS not in shown or not 0 < number <= len(raw):

@@ -8,8 +8,8 @@ that could not be analysed are test cases in error, in a suite of their own.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from secpat.findings import Finding, Notice, ScanResult, Severity
 from secpat.patterns import BY_NUMBER
@@ -19,6 +19,9 @@ from secpat.report.escape import printable
 from secpat.report.formats import reporter
 from secpat.rules.registry import Rule
 
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
+
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 # Characters XML 1.0 forbids that `printable` leaves as they are.
 _NOT_XML = re.compile("[\ufffe\uffff]")
@@ -27,6 +30,8 @@ _NOT_XML = re.compile("[\ufffe\uffff]")
 @reporter("junit", "JUnit XML: a test suite per pattern, a failed test case per finding")
 def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
            statistics: bool = False) -> str:
+    import xml.etree.ElementTree as ET  # here: loaded only when a junit report is written
+
     # Every finding is a failure, whatever `--fail-on` says, as in the other reports.
     suites = ET.Element("testsuites", name="secpat")
     by_pattern: dict[int, list[Finding]] = {}
@@ -55,19 +60,26 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
     return _DECLARATION + ET.tostring(suites, encoding="unicode") + "\n"
 
 
+def _child(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
+    """`ET.SubElement` through the parent's own methods: ElementTree is loaded only by `render`."""
+    child = parent.makeelement(tag, attributes)
+    parent.append(child)
+    return child
+
+
 def _suite(parent: ET.Element, name: str) -> ET.Element:
-    return ET.SubElement(parent, "testsuite", name=_attribute(name))
+    return _child(parent, "testsuite", name=_attribute(name))
 
 
 def _finding_case(suite: ET.Element, finding: Finding, rule: Rule | None) -> None:
     loc = finding.location
     where = printable(loc.path) + (f":{loc.line}" if loc.line > 0 else "")
-    case = ET.SubElement(suite, "testcase", name=_attribute(f"{where} {finding.message}"),
+    case = _child(suite, "testcase", name=_attribute(f"{where} {finding.message}"),
                          classname=f"secpat.{finding.rule_id}", file=_attribute(loc.path))
     if loc.line > 0:
         case.set("line", str(loc.line))
     kind = f"{finding.rule_id} {rule.name}" if rule else finding.rule_id
-    failure = ET.SubElement(case, "failure", message=_attribute(finding.message), type=kind)
+    failure = _child(case, "failure", message=_attribute(finding.message), type=kind)
     failure.text = _text(_details(finding, rule))
 
 
@@ -89,19 +101,19 @@ def _details(finding: Finding, rule: Rule | None) -> str:
 
 
 def _checklist_case(suite: ET.Element, row: checklist.ChecklistRow) -> None:
-    case = ET.SubElement(suite, "testcase", name=_attribute(row.pattern.checklist), classname="secpat.checklist")
+    case = _child(suite, "testcase", name=_attribute(row.pattern.checklist), classname="secpat.checklist")
     if row.state is not CheckState.PASSED:
         reason = row.state.value + (f": {row.reason}" if row.reason else "")
-        ET.SubElement(case, "skipped", message=_attribute(reason))
+        _child(case, "skipped", message=_attribute(reason))
 
 
 def _notice_case(suite: ET.Element, notice: Notice) -> None:
     where = printable(notice.path) + (f":{notice.line}" if notice.line else "")
-    case = ET.SubElement(suite, "testcase", name=_attribute(where), classname="secpat.files",
+    case = _child(suite, "testcase", name=_attribute(where), classname="secpat.files",
                          file=_attribute(notice.path))
     if notice.line:
         case.set("line", str(notice.line))
-    ET.SubElement(case, "error", message=_attribute(notice.message), type=notice.kind.value)
+    _child(case, "error", message=_attribute(notice.message), type=notice.kind.value)
 
 
 def _count(parent: ET.Element, suites: list[ET.Element]) -> None:
