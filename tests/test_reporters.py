@@ -14,7 +14,7 @@ import pytest
 
 from secpat import __version__
 from secpat.findings import Confidence, Finding, FlowStep, Location, Notice, NoticeKind, ScanResult, Severity
-from secpat.report import checklist, render, sarif, text
+from secpat.report import FORMATS, checklist, render, sarif, text
 from secpat.report import json as json_report
 from secpat.report.checklist import CheckState
 from secpat.rules.registry import Rule
@@ -433,7 +433,7 @@ def test_findings_fail_their_pattern_even_when_it_was_not_listed_as_checked() ->
 # --- determinism --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_output_is_deterministic_and_independent_of_input_order(fmt: str) -> None:
     first = render(fmt, _result(), RULES)
     assert render(fmt, _result(), RULES) == first

@@ -21,7 +21,7 @@ from secpat.baseline import BaselineError, filter_new, load_baseline, update_fin
 from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
 from secpat.findings import Finding, ScanResult, Severity
-from secpat.report import render
+from secpat.report import FORMATS, is_terminal_format, render
 from secpat.report.escape import printable
 from secpat.rules import registry
 
@@ -163,8 +163,8 @@ def _stderr_console():
 
 @main.command()
 @_scan_options
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "concise", "json", "sarif"]), default="text",
-              show_default=True, help="Output format; concise is one line per finding.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format; concise is one line per finding.")
 @click.option("--statistics", is_flag=True, help="Add the number of findings of each rule, most frequent first.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
 @click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
@@ -323,7 +323,7 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
             _fail(str(exc))
         result.findings, result.baselined = filter_new(result.findings, baseline)
     if color is None:
-        color = output is None and fmt in ("text", "concise") and sys.stdout.isatty()
+        color = output is None and is_terminal_format(fmt) and sys.stdout.isatty()
     rules = {r.id: r for r in registry.all_rules()}
     report = render(fmt, result, rules, color=color, fail_on=config.fail_on, statistics=statistics)
     if output is not None:

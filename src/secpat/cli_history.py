@@ -14,6 +14,7 @@ from secpat.baseline import BaselineError, write_baseline
 from secpat.config import ConfigError, load_config
 from secpat.findings import NoticeKind, ScanResult
 from secpat.history import HistoryError, HistoryOptions, scan_history
+from secpat.report import FORMATS, is_terminal_format
 
 _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 
@@ -24,7 +25,7 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
               help="Only commits since DATE (anything `git log --since` accepts: 2024-01-01, '6 months ago').")
 @click.option("--branch", "branches", multiple=True, metavar="REF",
               help="Only history reachable from this branch or ref (repeatable) [default: every ref and stash].")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "concise", "json", "sarif"]), default="text",
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -69,7 +70,7 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
     finally:
         if bar is not None:
             bar.stop()
-    on_screen = write_baseline_file is None and output is None and fmt in ("text", "concise") and sys.stdout.isatty()
+    on_screen = write_baseline_file is None and output is None and is_terminal_format(fmt) and sys.stdout.isatty()
     _warn_about_gaps(result, on_screen=on_screen)
     if write_baseline_file is not None:
         try:

@@ -16,7 +16,7 @@ import click
 
 from secpat.config import ConfigError, load_config
 from secpat.report import json as json_report
-from secpat.report import render
+from secpat.report import FORMATS, is_terminal_format, render
 from secpat.report import sarif as sarif_report
 from secpat.rules import registry
 from secpat.rules.runtime import RUNTIME_RULES
@@ -84,19 +84,20 @@ class _Size(click.ParamType):
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these runtime rules.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Read settings from this file instead of the nearest pyproject.toml.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format; only text includes the probe's log, which the others leave to stderr.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
 @click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
+@click.option("--quiet", "-q", is_flag=True, help="No log of the requests on stderr (formats other than text).")
 def probe(url: str, openapi: str | None, login: str | None, username_field: str | None, password_field: str | None,
           username: str | None, password: str | None, forms: tuple[str, ...], token_endpoint: str | None,
           api: tuple[str, ...], params: tuple[str, ...], expired_token: str | None, attempts: int,
           max_requests: int, max_time: float, timeout: float, max_response: int, concurrency: int,
           allow_remote: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, fmt: str,
-          output: Path | None, fail_on: str | None, exit_zero: bool, color: bool | None) -> None:
+          output: Path | None, fail_on: str | None, exit_zero: bool, color: bool | None, quiet: bool) -> None:
     """Probe the running app at URL for the runtime rules (RATE101, CSRF101, CONF101, CONF103,
     CONF104, JWT101-JWT104, XSS101, SQL101, LOG101).
 
@@ -138,20 +139,26 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
     result.findings = [f for f in result.findings
                        if f.confidence >= config.min_confidence and f.severity >= config.report_level]
     if color is None:
-        color = output is None and fmt == "text" and sys.stdout.isatty()
+        color = output is None and is_terminal_format(fmt) and sys.stdout.isatty()
+    if fmt != "text" and not quiet:
+        # The log is for people: it never goes into a report a program reads.
+        from secpat.probe import describe_run
+
+        click.echo(describe_run(result), nl=False, err=True)
     report = render_probe(fmt, result, color=color, fail_on=config.fail_on)
     if output is not None:
         cli.write_output(output, report)
     else:
-        click.echo(report, nl=not report.endswith("\n"))
-    if fmt != "text" or output is not None:
+        click.echo(report, nl=not report.endswith("\n"), color=color)
+    if (fmt != "text" or output is not None) and not quiet:
         click.echo(f"secpat: probe sent {result.requests} requests in {result.duration_s:.2f}s", err=True)
     sys.exit(cli.exit_code(result, config.fail_on, keep_going=False, exit_zero=exit_zero))
 
 
 def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on=None) -> str:
-    """The report of `check`, with the probe's own record: a section in text, a `probe` member in
-    JSON, run properties in SARIF (whose base URI becomes the target's)."""
+    """The report of `check`, with the probe's own record where the format has room for it: a
+    section in text, a `probe` member in JSON, run properties in SARIF (whose base URI becomes the
+    target's). Every other format holds the findings alone."""
     from secpat.probe import describe_run, run_document
 
     from secpat.findings import Severity
@@ -169,4 +176,5 @@ def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on=
         run["originalUriBaseIds"][sarif_report.SRCROOT] = {"uri": "/".join(origin[:3]) + "/"}
         run.setdefault("properties", {})["probe"] = run_document(result)
         return json.dumps(doc, indent=2) + "\n"
-    return describe_run(result) + "\n" + render(fmt, result, rules, color=color, fail_on=fail_on)
+    report = render(fmt, result, rules, color=color, fail_on=fail_on)
+    return describe_run(result) + "\n" + report if fmt == "text" else report

@@ -12,12 +12,14 @@ from secpat.findings import Finding, FlowStep, Location, Notice, ScanResult, Sev
 from secpat.report import checklist
 from secpat.report import statistics as stats
 from secpat.report.escape import encodable_data
+from secpat.report.formats import reporter
 from secpat.rules.registry import Rule
 
 #: Bumped only when a field is removed or changes meaning; new fields keep the version.
 SCHEMA_VERSION = 1
 
 
+@reporter("json", "a versioned document (docs/json-output.md)")
 def render(
     result: ScanResult,
     rules: Mapping[str, Rule],

@@ -13,6 +13,7 @@ from secpat.patterns import BY_NUMBER
 from secpat.report import checklist
 from secpat.report import statistics as stats
 from secpat.report.escape import encodable_data, uri_path
+from secpat.report.formats import reporter
 from secpat.rules.registry import Rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -27,8 +28,10 @@ _PRECISION = {Confidence.HIGH: "high", Confidence.MEDIUM: "medium", Confidence.L
 _CWE = {"name": "CWE", "index": 0}  # reference to run.taxonomies[0]
 
 
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, statistics: bool = False) -> str:
-    # `color` is accepted so every reporter takes the same options; SARIF has none.
+@reporter("sarif", "SARIF 2.1.0, for GitHub code scanning (docs/sarif.md)")
+def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
+           statistics: bool = False) -> str:
+    # `color` and `fail_on` are accepted so every reporter takes the same options; SARIF has no use for them.
     return json.dumps(encodable_data(document(result, rules, statistics=statistics)), indent=2) + "\n"
 
 

@@ -16,6 +16,7 @@ from secpat.patterns import BY_NUMBER, PATTERNS
 from secpat.report import checklist
 from secpat.report.checklist import CheckState
 from secpat.report.escape import printable
+from secpat.report.formats import reporter
 from secpat.report.statistics import rows as statistics_rows
 from secpat.rules.registry import Rule
 
@@ -48,7 +49,9 @@ def _plain(out: StringIO) -> str:
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, statistics: bool = False) -> str:
+@reporter("text", "findings by pattern and rule, why and fix once per rule, then the checklist", terminal=True)
+def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
+           statistics: bool = False) -> str:
     out = StringIO()
     console = _console(out, color)
     for number, findings in _groups(result, rules):
@@ -79,8 +82,9 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
     return _plain(out)
 
 
+@reporter("concise", "one line per finding: path:line:col: RULE [severity] message", terminal=True)
 def render_concise(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False,
-                   statistics: bool = False) -> str:
+                   fail_on: Severity = Severity.LOW, statistics: bool = False) -> str:
     """One line per finding, `path:line:col: RULE [severity] message`, then notices and the summary."""
     out = StringIO()
     console = _console(out, color)
