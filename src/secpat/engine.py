@@ -29,7 +29,7 @@ from secpat.config import Config
 from secpat.dataflow import labels as L
 from secpat.discovery import SourceFile, discover
 from secpat.findings import Finding, Notice, NoticeKind, ScanResult
-from secpat.model.module import Module, innermost_span
+from secpat.model.module import Function, Module, innermost_span
 from secpat.parsing import ParseError, decode_source, parse_python
 from secpat.rules import registry
 from secpat.rules.context import (
@@ -568,18 +568,30 @@ class _Summaries:
         matches = [k for k in self._by_tail.get(_tail(name), ()) if k.endswith("." + name) or name.endswith("." + k)]
         return matches[0] if len(matches) == 1 else None
 
-    def returned_params(self, name: str) -> dict[str, set[str]]:
-        """Parameters (by position and by name) whose value reaches the return value: "raw" or "escaped"."""
-        key = self.lookup(name)
+    def _returned(self, name: str) -> tuple[Module, Function, L.Value] | None:
+        """The function `name` names (`pkg.mod.f`, or `pkg.mod.f#1/3` for one element of the tuple it
+        returns) and what it returns there: that element when it always returns such a tuple, else all."""
+        qualified, index, arity = L.parse_item(name)
+        key = self.lookup(qualified)
         module = self._module(self.file_of[key]) if key else None
         if module is None:
-            return {}
+            return None
         qualname = key[len(module.module_name) + 1:] if module.module_name else key
         function = module.functions.get(qualname)
         if function is None:
+            return None
+        flow = module.flow(function)
+        items = flow.return_items(arity) if index is not None else None
+        return module, function, items[index] if items is not None else flow.return_value
+
+    def returned_params(self, name: str) -> dict[str, set[str]]:
+        """Parameters (by position and by name) whose value reaches the return value: "raw" or "escaped"."""
+        found = self._returned(name)
+        if found is None:
             return {}
+        _module, function, returned = found
         out: dict[str, set[str]] = {}
-        for label in module.flow(function).return_value:
+        for label in returned:
             for prefix, how in ((L.PARAM_PREFIX, "raw"), (L.ESCAPED_PARAM_PREFIX, "escaped")):
                 if label.startswith(prefix):
                     index = int(label[len(prefix):])
@@ -589,20 +601,18 @@ class _Summaries:
         return out
 
     def value(self, name: str, depth: int = 0) -> L.Value:
-        key = self.lookup(name)
+        qualified, index, arity = L.parse_item(name)
+        key = self.lookup(qualified)
         if key is None or depth > 8:
             return L.EMPTY
+        key = key if index is None else L.item(key, index, arity)
         if key in self.values:
             return self.values[key]
         self.values[key] = L.EMPTY  # recursion guard
-        module = self._module(self.file_of[key])
-        if module is None:
+        found = self._returned(name)
+        if found is None:
             return L.EMPTY
-        qualname = key[len(module.module_name) + 1:] if module.module_name else key
-        function = module.functions.get(qualname)
-        if function is None:
-            return L.EMPTY
-        raw = module.flow(function).return_value
+        raw = found[2]
         parts: list[L.Value] = []
         for label, trace in raw.items():
             if label.startswith(L.RET_PREFIX):

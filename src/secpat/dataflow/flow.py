@@ -340,6 +340,12 @@ class FunctionFlow:
             elif items is not None:  # `name, token, error = parse(request)`: each name gets its own element
                 for sub_target, item in zip(target.elts, items):
                     self._store(sub_target, item, stmt, None, record=record)
+            elif isinstance(value_node, ast.Call) and (callee := self._project_callee(value_node)) \
+                    and not any(isinstance(t, ast.Starred) for t in target.elts):
+                # A function of another module: the project stage looks up each element of what it returns.
+                for index, sub_target in enumerate(target.elts):
+                    self._store(sub_target, L.per_item(value, callee, index, len(target.elts)), stmt, None,
+                                record=record)
             else:
                 for sub_target in target.elts:
                     self._store(sub_target, value, stmt, None, record=record)
@@ -907,6 +913,14 @@ class FunctionFlow:
         if not summary:
             return L.EMPTY
         return self._through(node, target, summary, args, keywords)
+
+    def _project_callee(self, node: ast.Call) -> str | None:
+        """The qualified name of a function of another project module that this call runs, if it is one."""
+        event = next((e for e in reversed(self.calls) if e.node is node), None)
+        callee = event.call.callee if event is not None and event.call else None
+        if not callee or self._same_module_function(callee, node) is not None:
+            return None
+        return callee if callee.split(".", 1)[0] in self.module.project_roots else None
 
     def _returned_items(self, node: ast.Call, arity: int) -> list[L.Value] | None:
         """Per element, what a call of a function of this module returns, if it always returns an `arity`-tuple."""

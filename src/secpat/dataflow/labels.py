@@ -115,6 +115,32 @@ def via(callee: str, param: int | str, label: str) -> str:
     return f"{VIA_PREFIX}{callee}:{param}:{label}"
 
 
+def item(callee: str, index: int, arity: int) -> str:
+    """`pkg.mod.f#1/3`: the second element of the 3-tuple `pkg.mod.f` returns."""
+    return f"{callee}#{index}/{arity}"
+
+
+def parse_item(name: str) -> tuple[str, int | None, int]:
+    """`pkg.mod.f#1/3` → ('pkg.mod.f', 1, 3); `pkg.mod.f` → ('pkg.mod.f', None, 0)."""
+    callee, sep, position = name.partition("#")
+    if not sep:
+        return name, None, 0
+    index, _, arity = position.partition("/")
+    return callee, int(index), int(arity)
+
+
+def per_item(value: Value, callee: str, index: int, arity: int) -> Value:
+    """What one element of a call's tuple holds: its labels about `callee` narrowed to that element."""
+    out: dict[str, Trace] = {}
+    for label, trace in value.items():
+        if label == f"{RET_PREFIX}{callee}":
+            label = f"{RET_PREFIX}{item(callee, index, arity)}"
+        elif label.startswith(f"{VIA_PREFIX}{callee}:"):
+            label = f"{VIA_PREFIX}{item(callee, index, arity)}:{label[len(VIA_PREFIX) + len(callee) + 1:]}"
+        out[label] = trace
+    return out
+
+
 def parse_via(label: str) -> tuple[str, str, str]:
     """`via:pkg.mod.f:1:request` → ('pkg.mod.f', '1', 'request')."""
     callee, param, inner = label[len(VIA_PREFIX):].rsplit(":", 2) if label.count(":") >= 3 else ("", "", "")
