@@ -576,7 +576,8 @@ class FunctionFlow:
             value = self._eval(val)
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 # A dict display is a store under each of its keys: `{"token": v}`.
-                value = self._add_name_label(value, key.value, key) if names.classify(key.value) else value
+                if names.classify(key.value) and not _names_derived(val):
+                    value = self._add_name_label(value, key.value, key)
                 if L.TIME in value and S.is_time_field(key.value):
                     value = _as_time_field(value)
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
@@ -1017,6 +1018,15 @@ def _as_time_field(value: L.Value) -> L.Value:
     out = dict(value)
     out[L.TIME_FIELD] = out.pop(L.TIME)
     return out
+
+
+_DERIVED_WORDS = frozenset({"hash", "hashed", "digest", "encrypted", "crypted", "bcrypt", "argon2", "scrypt"})
+
+
+def _names_derived(node: ast.AST) -> bool:
+    """`{"password": hashed}`, `{"password": user.password_hash}`: the value is named for a hash, not a password."""
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+    return name is not None and bool(_DERIVED_WORDS & set(names.words(name)))
 
 
 def _is_str(node: ast.AST) -> bool:

@@ -178,6 +178,9 @@ _STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get
                             "insert_one", "insert_many", "replace_one", "update_one", "update_many", "add", "put",
                             "put_item", "store", "set", "hset", "hmset", "setex", "write", "writerow", "dump",
                             "execute", "executemany"})
+# Verbs that also mean "change this dict / set / file in memory": without a store or an account in
+# view they are no evidence that a password is persisted.
+_AMBIGUOUS_STORE_METHODS = frozenset({"update", "write", "writerow", "set", "add", "put", "dump"})
 # Libraries whose `create()` / `set()` build a connection URL or client, not a stored record.
 _CONNECTION_BUILDERS = ("sqlalchemy.", "urllib.", "yarl.", "furl.", "redis.", "psycopg", "pymysql.", "paramiko.")
 # Keywords that say a record describes a server to connect to, whose password is sent, not checked.
@@ -248,8 +251,14 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
         for value in [*event.args, *event.keywords.values()]:
             if _plaintext(value):
                 # A record of another model (a page's shared passphrase, a service's credential) keeps a
-                # password that is not an account's: audit mode, unless the client sent it.
-                audit = model is not None and not (L.REQUEST in value or _account_model(ctx.module, model))
+                # password that is not an account's: audit mode, unless the client sent it. So does a
+                # generic `.update()` / `.write()` on something not known to be a store of accounts: a dict
+                # of connection options, a CSV handed to an administrator.
+                if model is not None:
+                    audit = not (L.REQUEST in value or _account_model(ctx.module, model))
+                else:
+                    audit = method in _AMBIGUOUS_STORE_METHODS \
+                        and not (L.REQUEST in value or _names_account(dotted(func.value)))
                 ctx.report_flow(event.node, value,
                                 [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
                                 scope=function, sink_note=f"written by `.{method}()`")
