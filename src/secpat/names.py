@@ -33,6 +33,9 @@ _PASSWORD_HEADS = {"password", "passwd", "pwd", "passphrase", "pw", "pass", "pas
 _SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "credential", "credentials", "secrets", "tokens",
                  "authorization",
                  "sessionid", "sid", "jwt", "bearer_token", "pepper"}
+# Qualifiers that make plural `tokens` credentials rather than a count or a lexer's output.
+_CREDENTIAL_TOKENS = {"api", "access", "refresh", "auth", "bearer", "session", "csrf", "reset", "id", "oauth", "jwt",
+                      "personal", "user", "device", "push", "invite", "verification", "revoked", "valid"}
 _SHORT_CODE_HEADS = {"otp", "totp", "hotp", "pin", "passcode", "mfa"}
 _PERSONAL_HEADS = {"cvv", "cvc", "cvv2", "ssn", "pan", "iban"}
 _SIGNATURE_HEADS = {"signature", "sig", "mac", "hmac", "checksum", "integrity"}
@@ -82,6 +85,8 @@ def classify(name: str) -> NameKind | None:
         return NameKind.PERSONAL
     if head in _SIGNATURE_HEADS:
         return NameKind.SIGNATURE
+    if head == "tokens" and qualifier not in _CREDENTIAL_TOKENS:
+        return None  # `input_tokens`, `total_tokens`, `tokens`: counts of language-model tokens, lexer output
     if head in _SECRET_HEADS:
         return NameKind.SECRET
     if head == "key" and qualifier in _KEY_QUALIFIERS:

@@ -355,7 +355,8 @@ class FunctionFlow:
             return
         if isinstance(target, ast.Name):
             name = target.id
-            value = self._add_name_label(value, name, target)
+            if not _labels_a_literal(name, value_node):
+                value = self._add_name_label(value, name, target)
             if L.TIME in value and S.is_time_field(name):
                 value = _as_time_field(value)
             if name in R.REQUEST_NAMES and not value and not self._constructed(value_node):
@@ -1018,6 +1019,17 @@ def _as_time_field(value: L.Value) -> L.Value:
     out = dict(value)
     out[L.TIME_FIELD] = out.pop(L.TIME)
     return out
+
+
+def _labels_a_literal(name: str, value_node: ast.AST | None) -> bool:
+    """`FAILED_TO_DECRYPT_PASSWORD = "__failed__"`, `TOKEN_TYPE = "bearer"`: a secret-named name bound to
+    a string that is judged not to be a secret (a marker, a label, a placeholder) holds that string."""
+    if not (_CONSTANT_NAME.fullmatch(name) and isinstance(value_node, ast.Constant) and isinstance(value_node.value, str)):
+        return False  # `password = "user_password"` in an example stands for a user's password
+    from secpat.secrets.entropy import judge_value, secret_kind
+
+    kind = secret_kind(name)
+    return kind is not None and judge_value(value_node.value, kind, name) is None
 
 
 _DERIVED_WORDS = frozenset({"hash", "hashed", "digest", "encrypted", "crypted", "bcrypt", "argon2", "scrypt"})
