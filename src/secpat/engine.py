@@ -601,6 +601,8 @@ class _Summaries:
         return out
 
     def value(self, name: str, depth: int = 0) -> L.Value:
+        if name.endswith(L.METHOD_SUFFIX):
+            return L.without_names(self.value(name[:-len(L.METHOD_SUFFIX)], depth + 1))
         qualified, index, arity = L.parse_item(name)
         key = self.lookup(qualified)
         if key is None or depth > 8:

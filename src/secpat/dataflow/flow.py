@@ -737,7 +737,7 @@ class FunctionFlow:
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
-            value = L.without(receiver, L.CONST, L.SECRET, L.PASSWORD)
+            value = L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD))
             if method in S.PICK_METHODS and L.RANDOM in value:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value

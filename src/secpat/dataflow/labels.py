@@ -115,6 +115,24 @@ def via(callee: str, param: int | str, label: str) -> str:
     return f"{VIA_PREFIX}{callee}:{param}:{label}"
 
 
+#: `ret:pkg.mod.f!`: what a method of the object `pkg.mod.f` returns gives back: its request data, not
+#: the secrets its name promised (`find_token(serial).get_serial()` is a serial number).
+METHOD_SUFFIX = "!"
+_NAMING_NOTES = ("named `", "parameter `")
+
+
+def method_result(value: Value) -> Value:
+    """The labels a method of a labelled object returns: those of the object, resolved without its name."""
+    return {(label + METHOD_SUFFIX if label.startswith(RET_PREFIX) and not label.endswith(METHOD_SUFFIX) else label):
+            trace for label, trace in value.items()}
+
+
+def without_names(value: Value) -> Value:
+    """Drop secret labels that rest only on a name."""
+    return {label: trace for label, trace in value.items()
+            if not (label in (SECRET, PASSWORD, PERSONAL) and trace and trace[0].note.startswith(_NAMING_NOTES))}
+
+
 def item(callee: str, index: int, arity: int) -> str:
     """`pkg.mod.f#1/3`: the second element of the 3-tuple `pkg.mod.f` returns."""
     return f"{callee}#{index}/{arity}"
