@@ -441,6 +441,7 @@ def test_a_prefix_is_kept_on_every_request() -> None:
 
     run_probe("http://127.0.0.1:8000/app", ProbeOptions(), transport=httpx.MockTransport(handler))
     assert seen and all(path.startswith("/app/") for path in seen), seen
+    assert not any(path.startswith("/app/app/") for path in seen), seen  # the prefix once, not twice
 
 
 # -- the judging functions -----------------------------------------------------------------------

@@ -73,6 +73,8 @@ class ProbeOptions:
     openapi: str | None = None  # path of the OpenAPI document; "" to skip looking for one
     expired_token: str | None = None
     attempts: int = 25  # wrong passwords RATE101 sends per endpoint
+    crawl_pages: int = 20  # pages the crawl may read (0: only the home and login pages)
+    crawl_depth: int = 2  # links followed from the home page
     timeout: float = 5.0
     max_response: int = MAX_RESPONSE  # bytes of a response body read before it is cut
     max_requests: int = 200
