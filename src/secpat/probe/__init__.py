@@ -26,8 +26,10 @@ from secpat.probe.checks import (
     prepare_login,
 )
 from secpat.patterns import PATTERNS
+from secpat.probe import accounts, exposure, injection  # noqa: F401 - they register their probes
 from secpat.probe.client import BudgetExhausted, Exchange, ProbeClient, ProbeError, ProbeLog
 from secpat.probe.discovery import CrawlLimits, Endpoints, discover
+from secpat.rules.runtime import RUNTIME_RULES
 from secpat.probe.target import Resolver, Target, TargetError, parse_target, resolve_addresses
 
 __all__ = ["ProbeError", "ProbeOptions", "ProbeResult", "TargetError", "describe_run", "run_document", "run_probe"]
@@ -55,7 +57,9 @@ def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx
     options = options or ProbeOptions()
     started = time.monotonic()
     target = parse_target(url, allow_remote=options.allow_remote, resolve=resolve)
-    selected = [p for p in PROBES if options.rules is None or p.rule.id in options.rules]
+    order = {rule.id: n for n, rule in enumerate(RUNTIME_RULES)}
+    selected = sorted((p for p in PROBES if options.rules is None or p.rule.id in options.rules),
+                      key=lambda p: order[p.rule.id])
     findings: list[Finding] = []
     notices: list[Notice] = []
     # Request paths carry the prefix already: the client is based at the origin.

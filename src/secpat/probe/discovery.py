@@ -172,12 +172,18 @@ def from_openapi(doc: Mapping[str, Any], prefix: str = "") -> Endpoints:
                 and not required_path and not words & _NOT_FORM and not _credentials(e)
                 and len(found.forms) < _MAX_FORMS):
             found.forms.append(e)
+            for f in e.fields:
+                if f.type in ("string", "email") and not CSRF_FIELD.search(f.name):
+                    _add_param(found.form_params, Param(e, f.name))
         if e.method == "POST" and not required_path:
             kind = _account_kind(e)
             if kind == "register" and found.register is None:
                 found.register = e
             elif kind == "reset" and found.reset is None:
                 found.reset = e
+                for f in e.fields:
+                    if f.type in ("string", "email") and e.body == "form":
+                        _add_param(found.form_params, Param(e, f.name))
     if not found.api and found.token is not None:
         # No security scheme documented: try GETs under the token endpoint's first segment (/api/…).
         root = _first_segment(found.token.endpoint.path)
@@ -459,9 +465,14 @@ def _injectable(f: Field) -> bool:
 
 
 def _add_param(params: list[Param], param: Param) -> None:
-    if len(params) < _MAX_PARAMS and not any(p.endpoint.method == param.endpoint.method and
-                                              p.endpoint.path == param.endpoint.path and p.name == param.name
-                                              for p in params):
+    """Add a parameter once; a later sighting with an example value gives the value to the first."""
+    for i, p in enumerate(params):
+        if p.endpoint.method == param.endpoint.method and p.endpoint.path == param.endpoint.path \
+                and p.name == param.name:
+            if p.value is None and param.value is not None:
+                params[i] = replace(p, value=param.value)
+            return
+    if len(params) < _MAX_PARAMS:
         params.append(param)
 
 
