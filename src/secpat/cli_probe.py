@@ -74,7 +74,7 @@ class _Size(click.ParamType):
 @click.option("--expired-token", metavar="JWT", help="An expired token the app issued, to test JWT102 directly.")
 @click.option("--attempts", type=click.IntRange(5, 100), default=25, show_default=True,
               help="Wrong passwords sent to each login endpoint (RATE101).")
-@click.option("--max-requests", type=click.IntRange(min=1), default=200, show_default=True,
+@click.option("--max-requests", type=click.IntRange(min=1), default=400, show_default=True,
               help="Requests the whole run may send.")
 @click.option("--max-time", type=click.FloatRange(min=1), default=120.0, show_default=True,
               help="Seconds the whole run may take.")

@@ -78,7 +78,7 @@ class ProbeOptions:
     crawl_depth: int = 2  # links followed from the home page
     timeout: float = 5.0
     max_response: int = MAX_RESPONSE  # bytes of a response body read before it is cut
-    max_requests: int = 200
+    max_requests: int = 400
     max_seconds: float = 120.0
     concurrency: int = 1
     allow_remote: bool = False
@@ -174,8 +174,11 @@ class ProbeContext:
             if not found:
                 broken = next((ex for ex in exchanges if not ex.usable), None)
                 moved = next((ex for ex in exchanges if ex.redirect), None)
+                limit = next((why for ex in exchanges if (why := throttled(ex))), None)
                 if broken is not None:
                     verdict, reason = NO_VERDICT, broken.failure
+                elif limit is not None:
+                    verdict, reason = NO_VERDICT, f"throttled ({limit}): the request was not judged"
                 elif moved is not None and not redirects:
                     verdict, reason = NO_VERDICT, f"redirected ({moved.outcome}), which is not followed"
         check = Check(endpoint, input_, tuple(sent), verdict, reason, counts)
@@ -890,6 +893,14 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
 QUOTE_VALUE = "secpat\"'secpatq=1"  # both quotes, then an attribute-like tail: raw in a tag or script, a breakout
 
 
+def refusal(ex: Exchange) -> str:
+    """Why an answer shows the value never reached the handler ("" when it may have): a refused
+    login, a CSRF or permission refusal, a method the endpoint does not take."""
+    if ex.status in (401, 403, 405, 415):
+        return f"refused ({ex.outcome}): the value did not reach the app"
+    return ""
+
+
 def quote_breakout(ex: Exchange) -> str | None:
     """Where QUOTE_VALUE came back with its quotes raw inside a tag ("an attribute") or a script
     block ("a script"); raw quotes in page text are harmless and not reported."""
@@ -926,9 +937,11 @@ def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
             where = quote_breakout(quoted)
             if where is not None:
                 ex, context = quoted, where
-        ctx.check(item.where, item.name, sent, [ex], found=context is not None, redirects=item.kind != "query",
-                  reason=f"came back unescaped in {context}" if context else
-                  "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
+        refused = refusal(ex)
+        ctx.check(item.where, item.name, sent, [ex], found=context is not None,
+                  verdict=NO_VERDICT if refused and context is None else None,
+                  reason=refused if refused and context is None else f"came back unescaped in {context}" if context
+                  else "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
         if context:
             marker = XSS_MARKER if context == "HTML" else QUOTE_VALUE
             yield _finding(XSS101, ex, f"{item.where}: the {item.name} value came back unescaped in {context} "
@@ -1026,8 +1039,11 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
         found = bool(error and one.usable and base.usable and not db_error(base))
         if found:
             ctx.sql_proven.add(field_.key)
+        refused = refusal(base) or refusal(one)
         ctx.check(field_.where, field_.name, (plain, plain + "'"), [base, one], found=found, redirects=True,
-                  reason=f"database error: {error}" if found else f"no database error ({base.outcome}, {one.outcome})")
+                  verdict=NO_VERDICT if refused and not found else None,
+                  reason=f"database error: {error}" if found else refused or
+                  f"no database error ({base.outcome}, {one.outcome})")
         if found:
             yield _finding(SQL101, one, f"{field_.where}: a quote in form field `{field_.name}` produced a database "
                            f"error ({error})", snippet=f"{base.summary()}; {one.summary()}", context=field_.name,

@@ -284,7 +284,7 @@ class ProbeClient:
         transport: httpx.BaseTransport | None = None,
         host_header: str | None = None,
         timeout: float = 5.0,
-        max_requests: int = 200,
+        max_requests: int = 400,
         max_seconds: float = 120.0,
         concurrency: int = 1,
         max_response: int = MAX_RESPONSE,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
@@ -182,7 +182,7 @@ def from_openapi(doc: Mapping[str, Any], prefix: str = "") -> Endpoints:
             elif kind == "reset" and found.reset is None:
                 found.reset = e
                 for f in e.fields:
-                    if f.type in ("string", "email") and e.body == "form":
+                    if f.type in ("string", "email") and e.body == "form" and not CSRF_FIELD.search(f.name):
                         _add_param(found.form_params, Param(e, f.name))
     if not found.api and found.token is not None:
         # No security scheme documented: try GETs under the token endpoint's first segment (/api/…).
@@ -476,11 +476,27 @@ def _add_param(params: list[Param], param: Param) -> None:
         params.append(param)
 
 
+def _prefer_page(found: Endpoints, endpoint: Endpoint) -> None:
+    """A documented endpoint that a page's form submits is posted as the form: from its page, with
+    the page's hidden fields (a CSRF token) and cookies."""
+    def same(e: Endpoint | None) -> bool:
+        return e is not None and e.page is None and e.method == endpoint.method and e.path == endpoint.path
+
+    found.forms = [endpoint if same(e) else e for e in found.forms]
+    found.form_params = [replace(p, endpoint=endpoint) if same(p.endpoint) else p for p in found.form_params]
+    if same(found.register):
+        found.register = endpoint
+    if same(found.reset):
+        found.reset = endpoint
+
+
 def add_forms(found: Endpoints, forms: Iterable[HtmlForm], *, replace_login: bool = False) -> None:
     """Fill what is still missing from the forms of a page the probe fetched."""
     for form in forms:
         login = login_from_form(form)
         endpoint = form.as_endpoint()
+        if form.method != "GET":
+            _prefer_page(found, endpoint)
         if login is not None:
             if (found.login is None or replace_login) and _login_like(endpoint):
                 found.login = login
@@ -655,9 +671,9 @@ class Crawler:
                 for path in paths]
 
     def crawl(self, start: Sequence[str], *, cookies: Mapping[str, str] | None = None,
-              extra: Sequence[str] = (), login_pages: Sequence[str] = ()) -> None:
-        """Read `start` (depth 0), then the pages they link to, level by level; `extra` paths
-        (named by robots.txt and the sitemap) join at depth 1."""
+              extra: Callable[[], Sequence[str]] | None = None, login_pages: Sequence[str] = ()) -> None:
+        """Read `start` (depth 0), then the pages they link to, level by level; the paths `extra`
+        gives once the start pages are read (those robots.txt and the sitemap name) join at depth 1."""
         level = list(dict.fromkeys(start))
         depth = 0
         while level and self.pages_left > 0:
@@ -670,7 +686,7 @@ class Crawler:
                     continue
                 self.seen.add(key)
                 self._record_query(path)
-                ex = self.get(path, "crawl (session)" if cookies else "crawl", cookies)
+                ex = self.get(path, "page (session)" if cookies else "page", cookies)
                 if ex.redirect:
                     location = self.local(ex.header("location") or "", path.partition("?")[0])
                     if location and _words_of(location) & _LOGIN and not cookies:
@@ -688,8 +704,8 @@ class Crawler:
                     self.found.pages.append(path)
                 if depth < self.limits.depth:
                     next_level += [p for p in (self.local(link, page) for link in parser.links[:_MAX_LINKS]) if p]
-            if depth == 0:
-                next_level += extra
+            if depth == 0 and extra is not None:
+                next_level += extra()
             level = list(dict.fromkeys(next_level))
             depth += 1
 
@@ -731,8 +747,7 @@ def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, lo
     crawler = Crawler(client, found, prefix, origin, crawl)
     found.crawler = crawler
     if crawl.pages > 0:
-        named = crawler.robots_and_sitemap()
-        crawler.crawl([home, *([login_page] if login_page else [])], extra=named,
+        crawler.crawl([home, *([login_page] if login_page else [])], extra=crawler.robots_and_sitemap,
                       login_pages=[login_page] if login_page else [])
         crawler.crawl(crawler.usual_paths())
     else:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import quote, quote_plus
 
 from secpat.findings import Finding
-from secpat.probe.checks import Input, ProbeContext, Skip, _finding, inputs, probe, throttled
+from secpat.probe.checks import Input, ProbeContext, Skip, _finding, inputs, probe, refusal, throttled
 from secpat.probe.client import NO_VERDICT, Exchange
 from secpat.rules.runtime import SQL102, SQL103
 
@@ -86,6 +86,9 @@ def _baseline(ctx: ProbeContext, item: Input) -> tuple[str, bool, tuple[Exchange
             return None
         if not first.usable or not second.usable:
             ctx.check(item.where, item.name, (example,), [first, second], found=False)
+            return None
+        if refusal(first):
+            ctx.check(item.where, item.name, (example,), [], found=False, verdict=NO_VERDICT, reason=refusal(first))
             return None
         steady = similar(first, second, (example,)) >= SAME
         if steady and (first.status or 0) < 400:
