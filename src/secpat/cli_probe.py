@@ -104,12 +104,14 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
           allow_remote: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, fmt: str,
           output: Path | None, fail_on: str | None, exit_zero: bool, color: bool | None) -> None:
-    """Probe the running app at URL for the runtime rules (RATE101, CSRF101, CONF101, CONF103,
-    CONF104, JWT101-JWT104, XSS101, SQL101, LOG101).
+    """Probe the running app at URL for the runtime rules (RATE101-RATE103, CSRF101,
+    CONF101, CONF103-CONF108, SECRET101, JWT101-JWT105, XSS101, SQL101-SQL103, LOG101).
 
-    Endpoints come from the app's OpenAPI document when it has one, from the forms of its
-    pages, and from the options, which win. Give a test account (never a real user's): the
-    probe logs in with it, and RATE101 sends it wrong passwords, which may lock it for a while.
+    Endpoints come from the app's OpenAPI document when it has one, from a bounded crawl of
+    its own pages (links, forms, robots.txt, sitemap.xml, usual account paths), and from the
+    options, which win. Give a test account on a test instance (never a real user's): the
+    probe logs in with it, submits the forms it finds, asks for resets for it, and RATE101
+    sends it wrong passwords, which may lock it for a while.
     Every request is bounded (time, size) and listed in the report, with each check it made;
     a pattern reads passed only when one of its checks reached a verdict.
     """
