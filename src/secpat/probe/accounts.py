@@ -3,8 +3,10 @@ limit (RATE102), and limits that a forged X-Forwarded-For resets (RATE103)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
+import json
 import secrets
 from collections.abc import Callable, Iterator, Mapping
 
@@ -49,8 +51,6 @@ def guess_key(token: str, keys: tuple[str, ...] = WEAK_KEYS) -> str | None:
     """The word of `keys` that signed an HMAC token, found offline; None if none did."""
     try:
         head, body, signature = token.split(".")
-        import json
-
         alg = json.loads(_b64decode(head)).get("alg")
         digest = _HMAC.get(str(alg).upper())
         expected = _b64decode(signature)
@@ -69,8 +69,6 @@ def sign_with(key: str) -> Callable[[dict, dict], str]:
     def forge(header: dict, claims: dict) -> str:
         head = _b64json(header) + "." + _b64json(claims)
         digest = _HMAC.get(str(header.get("alg", "HS256")).upper(), hashlib.sha256)
-        import base64
-
         signature = base64.urlsafe_b64encode(hmac.new(key.encode(), head.encode(), digest).digest()).rstrip(b"=")
         return f"{head}.{signature.decode()}"
 

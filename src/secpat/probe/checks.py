@@ -922,9 +922,11 @@ def quote_breakout(ex: Exchange) -> str | None:
 def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a marker tag, then both quotes, in query parameters and form fields (the login's
     included), and a marker in a missing page's path."""
-    fields = [i for i in inputs(ctx, limit=99) if not i.numeric and not (i.kind == "login" and i.path != (
-        ctx.login_state.login.endpoint.path if ctx.login_state and ctx.login_state.login.endpoint.body == "form"
-        else None))][:8]
+    # A JSON token endpoint answers JSON, never HTML: only a form login can reflect markup.
+    form_login = ctx.login_state.login.endpoint.path if ctx.login_state and \
+        ctx.login_state.login.endpoint.body == "form" else None
+    fields = [i for i in inputs(ctx, limit=99)
+              if not i.numeric and (i.kind != "login" or i.path == form_login)][:8]
     if not fields:
         ctx.unchecked("no parameter or form field found to send the marker to: give --param PATH?NAME")
     for item in fields:
