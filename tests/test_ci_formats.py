@@ -290,4 +290,6 @@ def test_probe_text_report_still_holds_its_log(site: str) -> None:
 def test_probe_gitlab_issues_name_the_url(site: str) -> None:
     done = secpat("probe", site, "--format", "gitlab", "-q")
     paths = {issue["location"]["path"] for issue in json.loads(done.stdout)}
-    assert paths == {f"{site}/"}, paths
+    # The page's missing CSRF token is reported at the page; every issue names a full URL of the site.
+    assert f"{site}/" in paths, paths
+    assert all(path.startswith(f"{site}/") for path in paths), paths

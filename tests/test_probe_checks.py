@@ -23,7 +23,7 @@ import httpx
 import jsonschema
 import pytest
 from fastapi import Depends, FastAPI, Form, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from werkzeug.debug import DebuggedApplication
@@ -75,15 +75,27 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
     """A notes service with a form login and session cookie, a search page, a JSON token endpoint
     and a bearer API. `flawed` breaks every runtime rule; `check_exp=False` verifies signatures
     but not expiry; `silent_lockout` refuses every login after 5 failures with a plain 401."""
-    app = FastAPI(debug=flawed)
-    app.state.key = secrets.token_bytes(32)
+    app = FastAPI(debug=flawed, docs_url="/docs" if flawed else None, redoc_url="/redoc" if flawed else None)
+    app.state.key = b"secret" if flawed else secrets.token_bytes(32)
     sessions: dict[str, dict] = {}
     failures: Counter[str] = Counter()
+    requests_by: Counter[str] = Counter()  # reset and registration requests per client key
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.execute("CREATE TABLE users (email TEXT, password TEXT)")
     db.execute("CREATE TABLE notes (owner TEXT, title TEXT)")
+    db.execute("CREATE TABLE subscribers (email TEXT)")
     db.execute("INSERT INTO users VALUES (?, ?)", (EMAIL, PASSWORD))
+    db.execute("INSERT INTO notes VALUES (?, ?)", (EMAIL, "first note"))
     bearer = HTTPBearer(auto_error=False)
+
+    def limited(request: Request, kind: str, allowed: int = 5) -> JSONResponse | None:
+        """Sound: per connection address. Flawed: per X-Forwarded-For, which the client writes."""
+        client = request.headers.get("x-forwarded-for", "") if flawed else (request.client.host if request.client
+                                                                            else "")
+        requests_by[f"{kind} {client}"] += 1
+        if requests_by[f"{kind} {client}"] > allowed:
+            return JSONResponse({"error": "too many requests"}, 429, headers={"Retry-After": "60"})
+        return None
 
     def page(body: str, status: int = 200) -> HTMLResponse:
         return HTMLResponse(f"<!doctype html><title>notes</title>{body}", status)
@@ -120,13 +132,67 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
             return None
         return claims
 
-    if not flawed:
-        @app.middleware("http")
-        async def headers(request: Request, call_next):
-            response = await call_next(request)
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        if flawed:
+            origin = request.headers.get("origin")
+            if origin:  # any origin, with credentials
+                response.headers["Access-Control-Allow-Origin"] = origin
+                response.headers["Access-Control-Allow-Credentials"] = "true"
+            response.headers["X-Powered-By"] = "NotesKit/2.4.1"
+        else:
             response.headers["Content-Security-Policy"] = "default-src 'self'; frame-ancestors 'none'"
             response.headers["X-Content-Type-Options"] = "nosniff"
-            return response
+            response.headers["Strict-Transport-Security"] = "max-age=31536000"
+            response.headers["X-Powered-By"] = "NotesKit"
+        return response
+
+    @app.get("/.env", include_in_schema=False)
+    def dotenv():
+        if flawed:
+            return PlainTextResponse("SECRET_KEY=not-a-real-key\nDB_PASSWORD=not-a-real-password\n")
+        return JSONResponse({"detail": "Not Found"}, 404)
+
+    @app.get("/notes/view", response_class=HTMLResponse)
+    def view_note(request: Request, id: str = ""):  # noqa: A002 - the parameter's public name
+        if (current := user(request)) is None:
+            return RedirectResponse("/login", 303)
+        try:
+            if flawed:  # errors are hidden: only a boolean condition shows the injection
+                row = db.execute(f"SELECT title FROM notes WHERE rowid = {id} AND owner = ?",
+                                 (current["email"],)).fetchone()
+            else:
+                row = db.execute("SELECT title FROM notes WHERE rowid = ? AND owner = ?",
+                                 (int(id), current["email"])).fetchone()
+        except (sqlite3.Error, ValueError):
+            row = None
+        if row is None:
+            return page("<p>No such note</p>", 404)
+        return page(f"<h1>{html.escape(row[0])}</h1>")
+
+    @app.post("/newsletter", response_class=HTMLResponse)
+    def subscribe(email: str = Form(...)):
+        try:
+            if flawed:  # errors are hidden and the answer never changes: only a delay shows the injection
+                db.execute(f"INSERT INTO subscribers VALUES ('{email}')")
+            else:
+                db.execute("INSERT INTO subscribers VALUES (?)", (email,))
+        except sqlite3.Error:
+            pass
+        return page("<p>Thank you</p>")
+
+    @app.post("/password-reset", response_class=HTMLResponse)
+    def reset(request: Request, email: str = Form(...)):
+        if (refused := limited(request, "reset")) is not None:
+            return refused
+        return page("<p>If the account exists, a link is on its way</p>")
+
+    @app.post("/register")
+    def register(request: Request, email: str = Form(...), password: str = Form(...)):
+        if not flawed and (refused := limited(request, "register")) is not None:
+            return refused
+        return RedirectResponse("/login", 303)
 
     @app.get("/", response_class=HTMLResponse)
     def home() -> HTMLResponse:
@@ -148,7 +214,7 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
         sid = secrets.token_urlsafe(16)
         sessions[sid] = {"email": email, "csrf": secrets.token_urlsafe(16)}
         response = RedirectResponse("/notes", 303)
-        response.set_cookie("sid", sid, httponly=not flawed, samesite=None if flawed else "strict")
+        response.set_cookie("sid", sid, httponly=not flawed, samesite=None if flawed else "strict", secure=not flawed)
         return response
 
     @app.get("/notes", response_class=HTMLResponse)
@@ -156,7 +222,7 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
         if (current := user(request)) is None:
             return RedirectResponse("/login", 303)
         return page(f'<form method="post" action="/notes"><input type="hidden" name="csrf_token" '
-                    f'value="{current["csrf"]}"><input name="title"></form>')
+                    f'value="{current["csrf"]}"><input name="title"></form><a href="/notes/view?id=1">first</a>')
 
     @app.post("/notes")
     def add_note(request: Request, title: str = Form(...), csrf_token: str = Form("")):
@@ -224,10 +290,10 @@ class SyncASGI(httpx.BaseTransport):
         self._portal_cm.__exit__(None, None, None)
 
 
-def probe_app(app, rules: set[str] | None = None, **options) -> ProbeResult:
+def probe_app(app, rules: set[str] | None = None, url: str = "http://127.0.0.1:8000", **options) -> ProbeResult:
     transport = SyncASGI(app) if isinstance(app, FastAPI) else httpx.WSGITransport(app=app)
     try:
-        return run_probe("http://127.0.0.1:8000", ProbeOptions(**{**ACCOUNT, **options},
+        return run_probe(url, ProbeOptions(**{**ACCOUNT, **options},
                                                                rules=frozenset(rules) if rules else None),
                          transport=transport)
     finally:
@@ -244,6 +310,13 @@ def state(result: ProbeResult, name: str) -> str:
 
 RULE_IDS = [r.id for r in RUNTIME_RULES]
 
+#: HSTS is judged on https answers only: the in-process apps are reached as an https site.
+HTTPS = "https://127.0.0.1:8443"
+
+
+def _url(rule: str) -> str:
+    return HTTPS if rule == "CONF106" else "http://127.0.0.1:8000"
+
 
 def test_every_runtime_rule_has_one_probe_and_is_registered() -> None:
     assert sorted(p.rule.id for p in PROBES) == sorted(RULE_IDS)
@@ -254,7 +327,7 @@ def test_every_runtime_rule_has_one_probe_and_is_registered() -> None:
 
 @pytest.mark.parametrize("rule", RULE_IDS)
 def test_probe_reports_the_flawed_app(rule: str) -> None:
-    result = probe_app(notes_app(flawed=True), {rule})
+    result = probe_app(notes_app(flawed=True), {rule}, url=_url(rule))
     assert rule in found(result), describe_run(result)
     assert found(result) == {rule}  # a probe reports only its own rule
     for finding in result.findings:
@@ -264,18 +337,18 @@ def test_probe_reports_the_flawed_app(rule: str) -> None:
 
 @pytest.mark.parametrize("rule", RULE_IDS)
 def test_probe_is_silent_on_the_sound_app(rule: str) -> None:
-    result = probe_app(notes_app(flawed=False), {rule})
+    result = probe_app(notes_app(flawed=False), {rule}, url=_url(rule))
     assert not result.findings, describe_run(result)
     # JWT102 cannot forge an expired token for an app that checks signatures, and says so.
     assert state(result, rule) == ("skipped" if rule == "JWT102" else "ran"), describe_run(result)
 
 
 def test_whole_run_on_both_apps() -> None:
-    flawed = probe_app(notes_app(flawed=True))
+    flawed = probe_app(notes_app(flawed=True), url=HTTPS, max_requests=400)
     assert found(flawed) == set(RULE_IDS), describe_run(flawed)
-    sound = probe_app(notes_app(flawed=False))
+    sound = probe_app(notes_app(flawed=False), url=HTTPS, max_requests=400)
     assert not sound.findings, describe_run(sound)
-    assert sound.patterns_checked == frozenset({3, 4, 5, 6, 7, 8, 10})
+    assert sound.patterns_checked == frozenset({3, 4, 5, 6, 7, 8, 9, 10})
     assert [n.message for n in sound.notices] == [
         "JWT102 not run: no expired token can be made: the app checks signatures; "
         "give --expired-token with one it issued that has expired"]
@@ -441,6 +514,7 @@ def test_a_prefix_is_kept_on_every_request() -> None:
 
     run_probe("http://127.0.0.1:8000/app", ProbeOptions(), transport=httpx.MockTransport(handler))
     assert seen and all(path.startswith("/app/") for path in seen), seen
+    assert not any(path.startswith("/app/app/") for path in seen), seen  # the prefix once, not twice
 
 
 # -- the judging functions -----------------------------------------------------------------------
@@ -547,8 +621,8 @@ def test_openapi_discovery_classifies_endpoints() -> None:
     assert (found_.login.endpoint.path, found_.login.username_field, found_.login.password_field) == \
         ("/login", "email", "password")
     assert found_.token.endpoint.path == "/api/token" and found_.token.endpoint.body == "json"
-    assert [e.path for e in found_.forms] == ["/notes"]
-    assert [(p.endpoint.path, p.name) for p in found_.params] == [("/notes/search", "q")]
+    assert [e.path for e in found_.forms] == ["/newsletter", "/notes"]
+    assert [(p.endpoint.path, p.name) for p in found_.params] == [("/notes/view", "id"), ("/notes/search", "q")]
     assert [e.path for e in found_.api] == ["/api/notes"]
     assert found_.pages[0] == "/"
 

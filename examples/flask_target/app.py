@@ -11,8 +11,8 @@ document, so the probe reads its forms (home page, login page, --form pages).
 The flawed app: unlimited login attempts (RATE101), notes posted with the session cookie
 alone (CSRF101), the Werkzeug debugger on errors (CONF101), a session cookie without
 SameSite (CONF103), no security headers (CONF104), the search term reflected unescaped
-(XSS101) and pasted into SQL (SQL101). The debugger runs without its console (no code
-execution); serve this only on 127.0.0.1.
+(XSS101) and pasted into SQL (SQL101), the server's and Python's versions in `Server`
+(CONF107). The debugger runs without its console (no code execution); serve this only on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -154,7 +154,12 @@ def create_app(secure: bool) -> Flask:
 
 
 def main() -> None:
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import WSGIRequestHandler, run_simple
+
+    class Unversioned(WSGIRequestHandler):
+        """`Server: notes` instead of the server's and Python's versions."""
+
+        server_version, sys_version = "notes", ""
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
@@ -163,7 +168,8 @@ def main() -> None:
     args = parser.parse_args()
     app = create_app(args.secure)
     # The flawed app shows the debugger's traceback page, without its console (use_evalex=False).
-    run_simple(args.host, args.port, app, use_debugger=not args.secure, use_evalex=False, threaded=True)
+    run_simple(args.host, args.port, app, use_debugger=not args.secure, use_evalex=False, threaded=True,
+               request_handler=Unversioned if args.secure else WSGIRequestHandler)
 
 
 if __name__ == "__main__":

@@ -63,12 +63,18 @@ class _Size(click.ParamType):
 @click.option("--token-endpoint", metavar="PATH", help="Where the test account gets a JWT (POST, JSON credentials).")
 @click.option("--api", "api", multiple=True, metavar="PATH",
               help="A GET endpoint that requires the bearer token, for forged tokens (repeatable).")
-@click.option("--param", "params", multiple=True, metavar="PATH?NAME",
-              help="A query parameter to send markers and quotes to, e.g. '/search?q' (repeatable).")
+@click.option("--param", "params", multiple=True, metavar="PATH?NAME[=VALUE]",
+              help="A query parameter to send markers and quotes to, e.g. '/search?q' or '/note?id=3' "
+                   "(a given value is the plain value checks start from; repeatable).")
+@click.option("--crawl-pages", type=click.IntRange(0, 200), default=20, show_default=True,
+              help="Pages the crawl may read (links, forms, robots.txt, sitemap.xml, usual paths); 0 reads only "
+                   "the home and login pages.")
+@click.option("--crawl-depth", type=click.IntRange(0, 5), default=2, show_default=True,
+              help="Links followed away from the home page.")
 @click.option("--expired-token", metavar="JWT", help="An expired token the app issued, to test JWT102 directly.")
 @click.option("--attempts", type=click.IntRange(5, 100), default=25, show_default=True,
               help="Wrong passwords sent to each login endpoint (RATE101).")
-@click.option("--max-requests", type=click.IntRange(min=1), default=200, show_default=True,
+@click.option("--max-requests", type=click.IntRange(min=1), default=400, show_default=True,
               help="Requests the whole run may send.")
 @click.option("--max-time", type=click.FloatRange(min=1), default=120.0, show_default=True,
               help="Seconds the whole run may take.")
@@ -93,17 +99,20 @@ class _Size(click.ParamType):
 @click.option("--quiet", "-q", is_flag=True, help="No log of the requests on stderr (formats other than text).")
 def probe(url: str, openapi: str | None, login: str | None, username_field: str | None, password_field: str | None,
           username: str | None, password: str | None, forms: tuple[str, ...], token_endpoint: str | None,
-          api: tuple[str, ...], params: tuple[str, ...], expired_token: str | None, attempts: int,
+          api: tuple[str, ...], params: tuple[str, ...], crawl_pages: int, crawl_depth: int,
+          expired_token: str | None, attempts: int,
           max_requests: int, max_time: float, timeout: float, max_response: int, concurrency: int,
           allow_remote: bool,
           select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, fmt: str,
           output: Path | None, fail_on: str | None, exit_zero: bool, color: bool | None, quiet: bool) -> None:
-    """Probe the running app at URL for the runtime rules (RATE101, CSRF101, CONF101, CONF103,
-    CONF104, JWT101-JWT104, XSS101, SQL101, LOG101).
+    """Probe the running app at URL for the runtime rules (RATE101-RATE103, CSRF101,
+    CONF101, CONF103-CONF108, SECRET101, JWT101-JWT105, XSS101, SQL101-SQL103, LOG101).
 
-    Endpoints come from the app's OpenAPI document when it has one, from the forms of its
-    pages, and from the options, which win. Give a test account (never a real user's): the
-    probe logs in with it, and RATE101 sends it wrong passwords, which may lock it for a while.
+    Endpoints come from the app's OpenAPI document when it has one, from a bounded crawl of
+    its own pages (links, forms, robots.txt, sitemap.xml, usual account paths), and from the
+    options, which win. Give a test account on a test instance (never a real user's): the
+    probe logs in with it, submits the forms it finds, asks for resets for it, and RATE101
+    sends it wrong passwords, which may lock it for a while.
     Every request is bounded (time, size) and listed in the report, with each check it made;
     a pattern reads passed only when one of its checks reached a verdict.
     """
@@ -124,7 +133,8 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
         username=username, password=password, login=login, username_field=username_field,
         password_field=password_field, token_endpoint=token_endpoint, forms=forms, params=params, api=api,
         openapi="" if openapi and openapi.lower() == "none" else openapi, expired_token=expired_token,
-        attempts=attempts, timeout=timeout, max_response=max_response, max_requests=max_requests,
+        attempts=attempts, crawl_pages=crawl_pages, crawl_depth=crawl_depth, timeout=timeout,
+        max_response=max_response, max_requests=max_requests,
         max_seconds=max_time,
         concurrency=concurrency, allow_remote=allow_remote, rules=rules,
     )

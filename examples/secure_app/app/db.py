@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS notes (
     title TEXT NOT NULL,
     body TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS subscribers (
+    id INTEGER PRIMARY KEY,
+    email TEXT UNIQUE NOT NULL
+);
 CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY,
     recipient TEXT NOT NULL,
@@ -60,6 +64,9 @@ def init_db() -> None:
         conn.executescript(SCHEMA)
         conn.execute("INSERT OR IGNORE INTO users (email, password_hash) VALUES (?, ?)",
                      (DEMO_USER_EMAIL, DEMO_USER_HASH))
+        conn.execute("INSERT INTO notes (user_id, title, body) SELECT id, ?, ? FROM users WHERE email = ? "
+                     "AND NOT EXISTS (SELECT 1 FROM notes WHERE notes.user_id = users.id)",
+                     ("Welcome", "Your first note.", DEMO_USER_EMAIL))
 
 
 def find_user(email: str) -> sqlite3.Row | None:
@@ -131,6 +138,16 @@ def add_note(user_id: int, title: str, body: str) -> int:
     with connection() as conn:
         cursor = conn.execute("INSERT INTO notes (user_id, title, body) VALUES (?, ?, ?)", (user_id, title, body))
         return cursor.lastrowid
+
+
+def get_note(user_id: int, note_id: int) -> sqlite3.Row | None:
+    with connection() as conn:
+        return conn.execute("SELECT * FROM notes WHERE id = ? AND user_id = ?", (note_id, user_id)).fetchone()
+
+
+def add_subscriber(email: str) -> None:
+    with connection() as conn:
+        conn.execute("INSERT OR IGNORE INTO subscribers (email) VALUES (?)", (email,))
 
 
 def list_notes(user_id: int) -> list[sqlite3.Row]:

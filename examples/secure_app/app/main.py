@@ -156,6 +156,24 @@ def create_note(request: Request, title: Annotated[str, Form()], body: Annotated
     return redirect("/notes")
 
 
+@app.get("/notes/view", response_class=HTMLResponse)
+def view_note(request: Request, id: int):  # noqa: A002 - the query parameter's name
+    user = current_user(request)
+    if user is None:
+        return redirect("/login")
+    note = db.get_note(user["id"], id)
+    if note is None:
+        return page(request, "message.html", 404, message="No such note.")
+    return page(request, "note.html", note=note)
+
+
+@app.post("/newsletter", dependencies=[Depends(verify_csrf)])
+@limiter.limit("30/hour")
+def subscribe(request: Request, email: Annotated[str, Form()]):
+    db.add_subscriber(email)
+    return page(request, "message.html", message="Thank you for subscribing.")
+
+
 @app.get("/notes/search", response_class=HTMLResponse)
 def search_notes(request: Request, q: str = ""):
     user = current_user(request)

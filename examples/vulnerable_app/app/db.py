@@ -25,6 +25,10 @@ CREATE TABLE IF NOT EXISTS notes (
     title TEXT NOT NULL,
     body TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS subscribers (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS outbox (
     id INTEGER PRIMARY KEY,
     recipient TEXT NOT NULL,
@@ -103,6 +107,16 @@ def add_note(user_id: int, title: str, body: str) -> int:
     with connection() as conn:
         cursor = conn.execute("INSERT INTO notes (user_id, title, body) VALUES (?, ?, ?)", (user_id, title, body))
         return cursor.lastrowid
+
+
+def get_note(user_id: int, note_id: str) -> sqlite3.Row | None:
+    with connection() as conn:
+        return conn.execute(f"SELECT * FROM notes WHERE id = {note_id} AND user_id = {user_id}").fetchone()
+
+
+def add_subscriber(email: str) -> None:
+    with connection() as conn:
+        conn.execute(f"INSERT INTO subscribers (email) VALUES ('{email}')")
 
 
 def list_notes(user_id: int) -> list[sqlite3.Row]:

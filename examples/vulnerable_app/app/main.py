@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 import traceback
+from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -34,6 +36,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     db.init_db()
     if db.find_user(settings.TEST_USER_EMAIL) is None:
         db.create_user(settings.TEST_USER_EMAIL, auth.hash_password(settings.TEST_USER_PASSWORD))
+    user = db.find_user(settings.TEST_USER_EMAIL)
+    if not db.list_notes(user["id"]):
+        db.add_note(user["id"], "Welcome", "Your first note.")
     yield
 
 
@@ -43,6 +48,15 @@ app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True, 
                    allow_headers=["*"])
 app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
 app.include_router(api_router)
+# Reset requests per client address, as a proxy would report it: the client writes the header itself.
+reset_requests: defaultdict[str, list[float]] = defaultdict(list)
+
+
+@app.middleware("http")
+async def powered_by(request: Request, call_next):
+    response = await call_next(request)
+    response.headers["X-Powered-By"] = "Notes/1.4.2 FastAPI"
+    return response
 
 
 def current_user(request: Request) -> sqlite3.Row | None:
@@ -119,6 +133,29 @@ def create_note(request: Request, title: Annotated[str, Form()], body: Annotated
     return RedirectResponse("/notes", status_code=303)
 
 
+@app.get("/notes/view", response_class=HTMLResponse)
+def view_note(request: Request, id: str = ""):  # noqa: A002 - the query parameter's name
+    user = current_user(request)
+    if user is None:
+        return RedirectResponse("/login", status_code=303)
+    try:
+        note = db.get_note(user["id"], id)
+    except sqlite3.Error:
+        note = None
+    if note is None:
+        return page(request, "message.html", 404, message="No such note.")
+    return page(request, "note.html", note=note)
+
+
+@app.post("/newsletter")
+def subscribe(request: Request, email: Annotated[str, Form()]):
+    try:
+        db.add_subscriber(email)
+    except sqlite3.Error:
+        logger.warning("could not subscribe %s", email)
+    return page(request, "message.html", message="Thank you for subscribing.")
+
+
 @app.get("/notes/search", response_class=HTMLResponse)
 def search_notes(request: Request, q: str = ""):
     user = current_user(request)
@@ -139,6 +176,11 @@ def reset_form(request: Request):
 
 @app.post("/password-reset")
 def request_reset(request: Request, email: Annotated[str, Form()]):
+    client = request.headers.get("x-forwarded-for") or (request.client.host if request.client else "")
+    recent = [t for t in reset_requests[client] if t > time.monotonic() - 600]
+    reset_requests[client] = recent + [time.monotonic()]
+    if len(recent) >= 5:
+        return page(request, "message.html", 429, message="Too many reset requests; try again later.")
     user = db.find_user(email)
     if user is None:
         return page(request, "reset_request.html", 404, error=f"No account for {email}")
@@ -162,6 +204,10 @@ def confirm_reset(request: Request, token: Annotated[str, Form()], new_password:
         return page(request, "reset_confirm.html", 400, token=token, error="Unknown reset token")
     db.set_password(user["id"], auth.hash_password(new_password))
     return page(request, "message.html", message="Password changed. You can log in now.")
+
+
+# Everything else is read from the project folder, which holds .env and the source too.
+app.mount("/", StaticFiles(directory=Path(__file__).parent.parent), name="project")
 
 
 if __name__ == "__main__":

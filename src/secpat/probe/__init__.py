@@ -26,8 +26,10 @@ from secpat.probe.checks import (
     prepare_login,
 )
 from secpat.patterns import PATTERNS
+from secpat.probe import accounts, exposure, injection  # noqa: F401 - they register their probes
 from secpat.probe.client import BudgetExhausted, Exchange, ProbeClient, ProbeError, ProbeLog
-from secpat.probe.discovery import Endpoints, discover
+from secpat.probe.discovery import CrawlLimits, Endpoints, discover
+from secpat.rules.runtime import RUNTIME_RULES
 from secpat.probe.target import Resolver, Target, TargetError, parse_target, resolve_addresses
 
 __all__ = ["ProbeError", "ProbeOptions", "ProbeResult", "TargetError", "describe_run", "run_document", "run_probe"]
@@ -55,10 +57,14 @@ def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx
     options = options or ProbeOptions()
     started = time.monotonic()
     target = parse_target(url, allow_remote=options.allow_remote, resolve=resolve)
-    selected = [p for p in PROBES if options.rules is None or p.rule.id in options.rules]
+    order = {rule.id: n for n, rule in enumerate(RUNTIME_RULES)}
+    selected = sorted((p for p in PROBES if options.rules is None or p.rule.id in options.rules),
+                      key=lambda p: order[p.rule.id])
     findings: list[Finding] = []
     notices: list[Notice] = []
-    with ProbeClient(target.connect_url, transport=transport, host_header=target.host_header,
+    # Request paths carry the prefix already: the client is based at the origin.
+    origin = target.connect_url[: len(target.connect_url) - len(target.prefix)]
+    with ProbeClient(origin, transport=transport, host_header=target.host_header,
                      timeout=options.timeout, max_requests=options.max_requests, max_seconds=options.max_seconds,
                      concurrency=options.concurrency, max_response=options.max_response) as client:
         ctx = _setup(client, target, options, notices)
@@ -134,12 +140,14 @@ def _coverage(selected: list, logs: list[ProbeLog]) -> tuple[set[int], dict[int,
 
 
 def _setup(client: ProbeClient, target: Target, options: ProbeOptions, notices: list[Notice]) -> ProbeContext:
-    with client.probe("discovery", max_requests=4) as log:
+    limits = CrawlLimits(pages=options.crawl_pages, depth=options.crawl_depth)
+    with client.probe("discovery", max_requests=limits.pages + 3, max_seconds=60.0) as log:
         try:
             endpoints = discover(client, target.prefix, openapi=options.openapi, login=options.login,
                                  username_field=options.username_field, password_field=options.password_field,
                                  token_endpoint=options.token_endpoint, forms=options.forms, params=options.params,
-                                 api=options.api)
+                                 api=options.api, origin=target.url[: len(target.url) - len(target.prefix)],
+                                 crawl=limits)
         except BudgetExhausted as exc:
             log.state, log.reason = "stopped", str(exc)
             notices.append(Notice(target.url, NoticeKind.CONFIG, f"discovery stopped: {exc}"))
@@ -158,7 +166,25 @@ def _setup(client: ProbeClient, target: Target, options: ProbeOptions, notices: 
                 log.notes.append(ctx.bearer_reason)
             elif name == "token" and ctx.bearer is not None and ctx.bearer.api is None:
                 log.notes.append(ctx.bearer.api_reason)
+        if name == "login":
+            _crawl_behind_login(ctx, notices)
     return ctx
+
+
+def _crawl_behind_login(ctx: ProbeContext, notices: list[Notice]) -> None:
+    """Read, with the test account's session, the home page (it links to more once logged in) and
+    the pages that sent the anonymous crawl to the login."""
+    crawler = ctx.endpoints.crawler
+    if crawler is None or ctx.session is None or crawler.pages_left <= 0 or not ctx.endpoints.crawled:
+        return
+    pages = [ctx.path("/"), *ctx.endpoints.behind_login]
+    crawler.seen -= {crawler.key(page) for page in pages}
+    with ctx.client.probe("crawl", max_requests=crawler.pages_left, max_seconds=60.0) as log:
+        try:
+            crawler.crawl(pages, cookies=ctx.session.cookies)
+        except BudgetExhausted as exc:
+            log.state, log.reason = "stopped", str(exc)
+            notices.append(Notice(ctx.target.url, NoticeKind.CONFIG, f"crawl stopped: {exc}"))
 
 
 def _describe(ctx: ProbeContext) -> list[str]:

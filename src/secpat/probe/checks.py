@@ -17,13 +17,14 @@ import statistics
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from secpat.findings import Confidence, Finding, Location
 from secpat.probe.client import CLEAN, FOUND, MAX_RESPONSE, NO_VERDICT, Check, Exchange, ProbeClient, Request
 from secpat.probe.discovery import (
     CSRF_FIELD,
     PASSWORD_FIELD,
+    USERNAME_FIELD,
     Endpoint,
     Endpoints,
     Field,
@@ -73,9 +74,11 @@ class ProbeOptions:
     openapi: str | None = None  # path of the OpenAPI document; "" to skip looking for one
     expired_token: str | None = None
     attempts: int = 25  # wrong passwords RATE101 sends per endpoint
+    crawl_pages: int = 20  # pages the crawl may read (0: only the home and login pages)
+    crawl_depth: int = 2  # links followed from the home page
     timeout: float = 5.0
     max_response: int = MAX_RESPONSE  # bytes of a response body read before it is cut
-    max_requests: int = 200
+    max_requests: int = 400
     max_seconds: float = 120.0
     concurrency: int = 1
     allow_remote: bool = False
@@ -144,6 +147,10 @@ class ProbeContext:
         self.token_proven = False  # the token endpoint issued a token to the test account
         self.bearer: Bearer | None = None
         self.bearer_reason = ""
+        self.form_pages: dict[str, FormSubmission | None] = {}  # a form's page read once, with the session
+        self.sql_proven: set[str] = set()  # inputs an SQL probe proved injectable: later ones skip them
+        #: Endpoints a burst throttled, and how to ask them once more (with extra headers), for RATE103.
+        self.throttled: dict[str, Callable[[Mapping[str, str]], Request]] = {}
 
     def path(self, path: str) -> str:
         """A site path under the target's prefix."""
@@ -167,8 +174,11 @@ class ProbeContext:
             if not found:
                 broken = next((ex for ex in exchanges if not ex.usable), None)
                 moved = next((ex for ex in exchanges if ex.redirect), None)
+                limit = next((why for ex in exchanges if (why := throttled(ex))), None)
                 if broken is not None:
                     verdict, reason = NO_VERDICT, broken.failure
+                elif limit is not None:
+                    verdict, reason = NO_VERDICT, f"throttled ({limit}): the request was not judged"
                 elif moved is not None and not redirects:
                     verdict, reason = NO_VERDICT, f"redirected ({moved.outcome}), which is not followed"
         check = Check(endpoint, input_, tuple(sent), verdict, reason, counts)
@@ -362,9 +372,12 @@ def debug_page(ex: Exchange) -> str | None:
 
 
 def _without_echo(ex: Exchange) -> str:
+    """The body without what the request itself sent (its path, query and values, in the usual encodings)."""
     body = ex.body
     forms = set()
-    for text in (ex.path, unquote(ex.path), ex.path.partition("?")[2], unquote(ex.path.partition("?")[2])):
+    query = ex.path.partition("?")[2]
+    for text in (ex.path, unquote(ex.path), query, unquote(query),
+                 *(value for _, value in parse_qsl(query)), *ex.sent_values):
         if text:
             forms.update((text, html.escape(text), html.escape(text, quote=False), text.replace("/", "\\/"),
                           json.dumps(text)[1:-1]))
@@ -407,8 +420,9 @@ _LEAKS = (
 def leaked_details(ex: Exchange) -> list[tuple[str, str]]:
     """(kind, excerpt) of each internal detail in a response body."""
     found = []
+    body = _without_echo(ex)
     for kind, pattern in _LEAKS:
-        match = pattern.search(ex.body)
+        match = pattern.search(body)
         if match:
             found.append((kind, _excerpt(match.group(0))))
     return found
@@ -622,6 +636,113 @@ def _auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+# -- inputs: where values go -------------------------------------------------------------------
+
+_SEARCH_NAME = re.compile(r"^(q|query|search|s|term|keywords?|filter|find)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FormSubmission:
+    """A form as the logged-in browser would post it: action, every field's value (CSRF token
+    included, from the page), and the cookies of the session and of the page."""
+
+    action: str
+    values: dict[str, str]
+    cookies: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One place a value goes: a query parameter, a form field or the login's username."""
+
+    method: str
+    path: str
+    name: str
+    kind: str  # query | form | login
+    example: str  # the plain value the checks start from
+    numeric: bool
+    send: Callable[[str, str], Exchange]  # (note, value) -> the exchange
+
+    @property
+    def where(self) -> str:
+        return f"{self.method} {_url_path(self.path)}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.where} {self.name}"
+
+
+def _example(ctx: ProbeContext, name: str, given: str | None, numeric: bool) -> str:
+    if given is not None:
+        return given
+    if numeric:
+        return "1"
+    if USERNAME_FIELD.match(name) or "mail" in name.lower():
+        return ctx.options.username or PROBE_USERNAME
+    return "" if _SEARCH_NAME.match(name) else "secpat"
+
+
+def form_submission(ctx: ProbeContext, endpoint: Endpoint) -> FormSubmission | None:
+    """Read the form's page once with the session, for its hidden fields (a CSRF token) and cookies."""
+    page = endpoint.page or endpoint.path
+    if page in ctx.form_pages:
+        return ctx.form_pages[page]
+    cookies = ctx.session_cookies()
+    ex = ctx.client.request("GET", page, note="form page", cookies=cookies or None, headers={"Accept": "text/html"})
+    submission = None
+    if _ok(ex) and ex.is_html:
+        forms = [f for f in parse_forms(ex.body, page) if f.method == endpoint.method]
+        form = next((f for f in forms if f.action == endpoint.path), None)
+        if form is not None:
+            submission = FormSubmission(form.action, {f.name: f.value if f.value is not None else _sample(f)
+                                                      for f in form.fields}, {**cookies, **set_cookies(ex)})
+    ctx.form_pages[page] = submission
+    return submission
+
+
+def inputs(ctx: ProbeContext, *, logins: bool = True, limit: int = 8) -> list[Input]:
+    """The query parameters, form fields and (with `logins`) login usernames found, in that order."""
+    found: list[Input] = []
+    cookies = ctx.session_cookies() or None
+    for p in ctx.endpoints.params:
+        numeric = _numeric(p) or bool(p.value and p.value.lstrip("-").isdigit())
+        rest = _sample_query(p.endpoint, skip=p.name)
+
+        def send(note: str, value: str, p: Param = p, rest: dict = rest) -> Exchange:
+            return ctx.client.request("GET", p.endpoint.path, note=note, params={**rest, p.name: value},
+                                      cookies=cookies, headers={"Accept": "text/html"})
+
+        found.append(Input("GET", p.endpoint.path, p.name, "query", _example(ctx, p.name, p.value, numeric),
+                           numeric, send))
+    for p in ctx.endpoints.form_params:
+        numeric = any(f.name == p.name and f.type in ("number", "integer") for f in p.endpoint.fields)
+
+        def post(note: str, value: str, p: Param = p) -> Exchange:
+            form = form_submission(ctx, p.endpoint)
+            if form is None:
+                values = {f.name: f.value if f.value is not None else _sample(f) for f in p.endpoint.fields}
+                return ctx.client.request(p.endpoint.method, p.endpoint.path, note=note,
+                                          data={**values, p.name: value}, cookies=cookies)
+            return ctx.client.request(p.endpoint.method, form.action, note=note, data={**form.values, p.name: value},
+                                      cookies=form.cookies or None)
+
+        found.append(Input(p.endpoint.method, p.endpoint.path, p.name, "form",
+                           _example(ctx, p.name, p.value, numeric), numeric, post))
+    if logins:
+        for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token):
+            if login is None:
+                continue
+            state = ctx.login_state if ctx.login_state and login is ctx.login_state.login else LoginState(login)
+
+            def attempt(note: str, value: str, state: LoginState = state) -> Exchange:
+                return ctx.client.send(state.request(value, "secpat-wrong-password", note,
+                                                     json_body=state.login.endpoint.body != "form"))
+
+            found.append(Input("POST", login.endpoint.path, login.username_field, "login",
+                               ctx.options.username or PROBE_USERNAME, False, attempt))
+    return found[:limit]
+
+
 # -- the probes -----------------------------------------------------------------------------
 
 
@@ -769,36 +890,76 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
                        extra={"pages": ", ".join(paths), "missing": ", ".join(missing)})
 
 
-@probe(XSS101, max_requests=8)
+QUOTE_VALUE = "secpat\"'secpatq=1"  # both quotes, then an attribute-like tail: raw in a tag or script, a breakout
+
+
+def refusal(ex: Exchange) -> str:
+    """Why an answer shows the value never reached the handler ("" when it may have): a refused
+    login, a CSRF or permission refusal, a method the endpoint does not take."""
+    if ex.status in (401, 403, 405, 415):
+        return f"refused ({ex.outcome}): the value did not reach the app"
+    return ""
+
+
+def quote_breakout(ex: Exchange) -> str | None:
+    """Where QUOTE_VALUE came back with its quotes raw inside a tag ("an attribute") or a script
+    block ("a script"); raw quotes in page text are harmless and not reported."""
+    if not ex.is_html:
+        return None
+    body = ex.body
+    start = body.find(QUOTE_VALUE)
+    while start >= 0:
+        before = body[:start]
+        if before.rfind("<") > before.rfind(">"):
+            return "an attribute"
+        if before.lower().rfind("<script") > before.lower().rfind("</script"):
+            return "a script"
+        start = body.find(QUOTE_VALUE, start + 1)
+    return None
+
+
+@probe(XSS101, max_requests=20)
 def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
-    """Send a marker tag in query parameters, the login form and a missing page's path."""
-    cookies = ctx.session_cookies() or None
-    accept = {"Accept": "text/html"}
-    # (request, the input it tests, whether it speaks for the pattern)
-    requests = [(Request("GET", p.endpoint.path, note=f"marker in {p.name}", headers=accept,
-                         params={**_sample_query(p.endpoint, skip=p.name), p.name: XSS_VALUE}, cookies=cookies),
-                 p.name, True)
-                for p in [p for p in ctx.endpoints.params if not _numeric(p)][:4]]
-    login = ctx.login_state
-    if login is not None and login.login.endpoint.body == "form":
-        name = login.login.username_field
-        requests.append((login.request(XSS_VALUE, "secpat-wrong-password", f"marker in {name}", headers=accept),
-                         name, True))
-    # A missing page's path can show a reflection, but says nothing about the app's parameters.
-    requests.append((Request("GET", ctx.path(f"/secpat-probe-{quote(XSS_MARKER)}"), note="marker in the path",
-                             headers=accept), "path", False))
-    if not any(counts for _, _, counts in requests):
+    """Send a marker tag, then both quotes, in query parameters and form fields (the login's
+    included), and a marker in a missing page's path."""
+    # A JSON token endpoint answers JSON, never HTML: only a form login can reflect markup.
+    form_login = ctx.login_state.login.endpoint.path if ctx.login_state and \
+        ctx.login_state.login.endpoint.body == "form" else None
+    fields = [i for i in inputs(ctx, limit=99)
+              if not i.numeric and (i.kind != "login" or i.path == form_login)][:8]
+    if not fields:
         ctx.unchecked("no parameter or form field found to send the marker to: give --param PATH?NAME")
-    for request, input_, counts in requests:
-        ex = ctx.client.send(request)
-        found = reflected(ex)
-        ctx.check(f"{ex.method} {_url_path(ex.path)}", input_, (XSS_VALUE,), [ex], found=found, counts=counts,
-                  reason="came back unescaped in HTML" if found else
-                  "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
-        if found:
-            yield _finding(XSS101, ex, f"{ex.method} {_url_path(ex.path)}: the {ex.note.removeprefix('marker in ')} "
-                           f"value came back unescaped in HTML ({ex.outcome})", snippet=ex.summary(),
-                           context=ex.note, extra={"sent": XSS_VALUE, "found": _context(ex, XSS_MARKER)})
+    for item in fields:
+        ex = item.send(f"marker in {item.name}", XSS_VALUE)
+        context = "HTML" if reflected(ex) else None
+        sent = [XSS_VALUE]
+        if context is None and ex.usable and ex.is_html:
+            quoted = item.send(f"quotes in {item.name}", QUOTE_VALUE)
+            sent.append(QUOTE_VALUE)
+            where = quote_breakout(quoted)
+            if where is not None:
+                ex, context = quoted, where
+        refused = refusal(ex)
+        ctx.check(item.where, item.name, sent, [ex], found=context is not None,
+                  verdict=NO_VERDICT if refused and context is None else None,
+                  reason=refused if refused and context is None else f"came back unescaped in {context}" if context
+                  else "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
+        if context:
+            marker = XSS_MARKER if context == "HTML" else QUOTE_VALUE
+            yield _finding(XSS101, ex, f"{item.where}: the {item.name} value came back unescaped in {context} "
+                           f"({ex.outcome})", snippet=ex.summary(), context=ex.note,
+                           extra={"sent": sent[-1], "context": context, "found": _context(ex, marker)})
+    # A missing page's path can show a reflection, but says nothing about the app's parameters.
+    ex = ctx.client.request("GET", ctx.path(f"/secpat-probe-{quote(XSS_MARKER)}"), note="marker in the path",
+                            headers={"Accept": "text/html"})
+    found = reflected(ex)
+    ctx.check(f"GET {_url_path(ex.path)}", "path", (XSS_VALUE,), [ex], found=found, counts=False,
+              reason="came back unescaped in HTML" if found else
+              "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
+    if found:
+        yield _finding(XSS101, ex, f"GET {_url_path(ex.path)}: the path value came back unescaped in HTML "
+                       f"({ex.outcome})", snippet=ex.summary(), context=ex.note,
+                       extra={"sent": XSS_VALUE, "found": _context(ex, XSS_MARKER)})
 
 
 # Values for one SQL context: a valid plain value, the same with one quote, and a control that is
@@ -811,14 +972,14 @@ def _numeric(p: Param) -> bool:
     return kind in ("integer", "number")
 
 
-@probe(SQL101, max_requests=26)
+@probe(SQL101, max_requests=40)
 def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
     """Send each parameter a valid value and the same with one quote; compare the answers. A
     parameter whose plain text value already fails (a numeric query) is tried again with `1`."""
     cookies = ctx.session_cookies() or None
     logins = [login for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token)
               if login is not None]
-    if not ctx.endpoints.params and not logins:
+    if not ctx.endpoints.params and not ctx.endpoints.form_params and not logins:
         raise Skip("no parameter or login field found: give --param PATH?NAME")
     for p in ctx.endpoints.params[:4]:
         path = p.endpoint.path
@@ -827,14 +988,17 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
         def send(note: str, value: str, path: str = path, rest: dict = rest, name: str = p.name) -> Exchange:
             return ctx.client.request("GET", path, note=note, params={**rest, name: value}, cookies=cookies)
 
-        contexts = ["numeric"] if _numeric(p) else ["string", "numeric"]
+        contexts = [(kind, *_SQL_CONTEXTS[kind]) for kind in (["numeric"] if _numeric(p) else ["string", "numeric"])]
+        if p.value:  # the example value first: a row that exists answers where `1` may not
+            kind = "numeric" if p.value.lstrip("-").isdigit() else "string"
+            contexts.insert(0, (kind, p.value, p.value + "'", f"{p.value}-0" if kind == "numeric" else p.value + "''"))
         sent: list[str] = []
-        for kind in contexts:
-            plain, quoted, control = _SQL_CONTEXTS[kind]
+        for kind, plain, quoted, control in contexts:
             base, one = send(f"plain value ({kind})", plain), send(f"one quote ({kind})", quoted)
             sent += [plain, quoted]
             error = db_error(one)
             if error and one.usable and not db_error(base):
+                ctx.sql_proven.add(f"GET {_url_path(path)} {p.name}")
                 ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=True,
                           reason=f"database error: {error}")
                 yield _finding(SQL101, one, f"GET {_url_path(path)}: a quote in `{p.name}` produced a database "
@@ -846,7 +1010,7 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
                 ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False)
                 break
             if db_error(base) or (base.status or 0) >= 500:
-                if kind != contexts[-1]:
+                if (kind, plain) != contexts[-1][:2]:
                     continue  # the plain text value breaks the query: a number may be expected
                 ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, verdict=NO_VERDICT,
                           reason=f"the plain value already fails ({base.outcome})")
@@ -855,6 +1019,7 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
                 two = send(f"control ({kind})", control)
                 sent.append(control)
                 if two.usable and (two.status or 0) < 500:
+                    ctx.sql_proven.add(f"GET {_url_path(path)} {p.name}")
                     ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one, two], found=True,
                               reason=f"only the quote fails ({one.status})")
                     yield _finding(SQL101, one, f"GET {_url_path(path)}: one quote in `{p.name}` fails with "
@@ -869,11 +1034,29 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
             ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, redirects=True,
                       reason=f"no database error ({base.outcome}, {one.outcome})")
             break
+    for field_ in [i for i in inputs(ctx, logins=False, limit=99) if i.kind == "form"][:4]:
+        plain = field_.example or "secpat"
+        base, one = field_.send("plain value", plain), field_.send("one quote", plain + "'")
+        error = db_error(one)
+        found = bool(error and one.usable and base.usable and not db_error(base))
+        if found:
+            ctx.sql_proven.add(field_.key)
+        refused = refusal(base) or refusal(one)
+        ctx.check(field_.where, field_.name, (plain, plain + "'"), [base, one], found=found, redirects=True,
+                  verdict=NO_VERDICT if refused and not found else None,
+                  reason=f"database error: {error}" if found else refused or
+                  f"no database error ({base.outcome}, {one.outcome})")
+        if found:
+            yield _finding(SQL101, one, f"{field_.where}: a quote in form field `{field_.name}` produced a database "
+                           f"error ({error})", snippet=f"{base.summary()}; {one.summary()}", context=field_.name,
+                           extra={"parameter": field_.name, "evidence": _context(one, error or "")})
     for login in logins:
         state = ctx.login_state if ctx.login_state and login is ctx.login_state.login else LoginState(login)
         ex = ctx.client.send(state.request("secpat'", "secpat-wrong-password", f"quote in {login.username_field}",
                                            json_body=login.endpoint.body != "form"))
         error = db_error(ex)
+        if error:
+            ctx.sql_proven.add(f"POST {_url_path(login.endpoint.path)} {login.username_field}")
         ctx.check(f"POST {_url_path(ex.path)}", login.username_field, ("secpat'",), [ex], found=bool(error),
                   redirects=True, reason=f"database error: {error}" if error else "no database error")
         if error:
@@ -1001,7 +1184,7 @@ def unsigned_token(ctx: ProbeContext) -> Iterator[Finding]:
     ex = ctx.client.request("GET", bearer.api or "", note="alg none token", headers=_auth(forged))
     _token_check(ctx, ex, "alg none token")
     if _ok(ex):
-        ctx.jwt_bypass = ("alg none", forge_unsigned)
+        ctx.jwt_bypass = ctx.jwt_bypass or ("alg none", forge_unsigned)
         yield _finding(JWT101, ex, f"GET {_url_path(ex.path)} accepted a token with `alg: none` and no signature "
                        f"({ex.outcome}); without a token it answers 401/403", snippet=ex.summary(),
                        extra={"token header": '{"alg": "none"}'})
@@ -1168,6 +1351,11 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
         where, field_ = f"POST {path}", login.password_field
         burst = f"{len(sent)} wrong passwords for {username}"
         if stop or (slowed_down(sent) and not any(ex.status is None for ex in sent)):
+            if stop:
+                ctx.throttled[f"POST {path}"] = (
+                    lambda headers, state=state, json_body=json_body: state.request(
+                        username, "secpat-wrong-password-again", "wrong password", json_body=json_body,
+                        headers=headers))
             ctx.observe(f"{path} throttled after {len(sent)} wrong passwords ({stop or 'answers slowed down'})")
             ctx.check(where, field_, (burst,), [], found=False, reason=f"throttled ({stop or 'answers slowed down'})")
             continue

@@ -64,6 +64,9 @@ class Exchange:
     sent_cookies: tuple[str, ...] = ()  # names of the cookies the request carried
     sent_headers: tuple[str, ...] = ()  # names of the extra headers the request carried
     cut: str = ""  # why the body is incomplete (over the size cap, past the deadline); judged on nothing
+    #: The form or JSON values the request carried, so an answer that echoes them is not read as
+    #: the app's own words; kept for judging only, never shown in a report.
+    sent_values: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def usable(self) -> bool:
@@ -281,7 +284,7 @@ class ProbeClient:
         transport: httpx.BaseTransport | None = None,
         host_header: str | None = None,
         timeout: float = 5.0,
-        max_requests: int = 200,
+        max_requests: int = 400,
         max_seconds: float = 120.0,
         concurrency: int = 1,
         max_response: int = MAX_RESPONSE,
@@ -409,7 +412,9 @@ class ProbeClient:
             content = urlencode(request.data).encode()
             headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         started = time.monotonic()
+        values = {**(request.data or {}), **(request.json if isinstance(request.json, dict) else {})}
         common = {"probe": probe, "note": request.note, "method": request.method, "path": path,
+                  "sent_values": tuple(str(v) for v in values.values() if v and len(str(v)) > 3),
                   "sent_cookies": tuple(request.cookies or ()),
                   "sent_headers": tuple(h for h in headers if h.lower() != "cookie")}
         allowed = max(0.001, deadline - started)

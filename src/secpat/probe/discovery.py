@@ -1,21 +1,23 @@
-"""Which endpoints to probe: from the app's OpenAPI document, from HTML forms, and from options.
+"""Which endpoints to probe: from the app's OpenAPI document, a bounded crawl of its pages
+(links, forms, robots.txt, sitemap.xml, a few usual paths), and from options.
 
 Endpoints are classified by method, path, operationId and field names, the way the static
 route table classifies views: a POST that reads a username and a password is a login (or a
 token endpoint when its path or name says token); a GET with a string query parameter is a
 place to reflect markers and quotes; a GET that needs a bearer token is where forged tokens
-are tried. Options name endpoints explicitly and override what was found.
+are tried. Options name endpoints explicitly and override what was found. The crawl never
+leaves the target's origin and prefix, and stops at its page and depth limits.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote_plus, urljoin, urlsplit
 
 from secpat.probe.client import ProbeClient
 
@@ -29,10 +31,13 @@ _TOKEN = {"token", "tokens", "jwt", "oauth", "oauth2"}
 _NOT_LOGIN = {"register", "registration", "signup", "join", "reset", "forgot", "recover", "change", "users",
               "password", "verify", "confirm", "logout", "signout", "refresh"}
 _NOT_FORM = _NOT_LOGIN | _LOGIN | _TOKEN | {"delete", "remove", "destroy", "logoff", "deactivate"}
+_REGISTER = {"register", "registration", "signup", "join"}
+_RESET = {"reset", "forgot", "recover", "recovery", "lost"}
 _METHODS = ("get", "post", "put", "patch", "delete")
-_MAX_PARAMS = 4
-_MAX_FORMS = 2
-_MAX_PAGES = 4
+_MAX_PARAMS = 6
+_MAX_FORMS = 6
+_MAX_PAGES = 6
+_TEXT_INPUTS = ("text", "search", "email", "textarea", "tel", "url", "number", "string", "integer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,11 @@ class Endpoint:
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields}
 
+    @property
+    def csrf_field(self) -> str | None:
+        """The form's CSRF token field (a hidden field named like one), if it has one."""
+        return next((f.name for f in self.fields if f.type == "hidden" and CSRF_FIELD.search(f.name)), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Login:
@@ -71,8 +81,14 @@ class Login:
 
 @dataclass(frozen=True, slots=True)
 class Param:
-    endpoint: Endpoint
+    endpoint: Endpoint  # a GET (the value goes in the query) or a POST form (in the body)
     name: str
+    value: str | None = None  # an example value: given with --param, or seen in a link or a form
+
+    @property
+    def where(self) -> str:
+        return f"{self.endpoint.path}?{self.name}" if self.endpoint.method == "GET" else \
+            f"{self.endpoint.method} {self.endpoint.path} {self.name}"
 
 
 @dataclass(slots=True)
@@ -82,9 +98,15 @@ class Endpoints:
     token: Login | None = None
     forms: list[Endpoint] = field(default_factory=list)  # state-changing requests for CSRF101
     params: list[Param] = field(default_factory=list)  # query parameters for XSS101 / SQL101
+    form_params: list[Param] = field(default_factory=list)  # fields of state-changing POST forms
     api: list[Endpoint] = field(default_factory=list)  # GET endpoints that need the bearer token
     pages: list[str] = field(default_factory=list)  # HTML pages for CONF104
     json_posts: list[Endpoint] = field(default_factory=list)  # JSON bodies to send malformed JSON to
+    register: Endpoint | None = None  # account registration (RATE102)
+    reset: Endpoint | None = None  # password-reset request (RATE102)
+    crawled: list[str] = field(default_factory=list)  # pages the crawl read
+    behind_login: list[str] = field(default_factory=list)  # pages that sent the crawl to the login
+    crawler: Crawler | None = field(default=None, repr=False)  # to read behind_login once logged in
 
     def describe(self) -> list[str]:
         """One line per kind of endpoint, for the report."""
@@ -99,6 +121,13 @@ class Endpoints:
             lines.append("forms: " + ", ".join(f"{e.method} {e.path}" for e in self.forms))
         if self.params:
             lines.append("parameters: " + ", ".join(f"{p.endpoint.path}?{p.name}" for p in self.params))
+        if self.form_params:
+            lines.append("form fields: " + ", ".join(f"{p.endpoint.path} {p.name}" for p in self.form_params))
+        for kind, endpoint in (("registration", self.register), ("password reset", self.reset)):
+            if endpoint is not None:
+                lines.append(f"{kind}: {endpoint.method} {endpoint.path} ({endpoint.source})")
+        if self.crawled:
+            lines.append(f"crawled: {len(self.crawled)} pages")
         if self.api:
             lines.append("bearer endpoints: " + ", ".join(e.path for e in self.api))
         if self.pages:
@@ -143,6 +172,18 @@ def from_openapi(doc: Mapping[str, Any], prefix: str = "") -> Endpoints:
                 and not required_path and not words & _NOT_FORM and not _credentials(e)
                 and len(found.forms) < _MAX_FORMS):
             found.forms.append(e)
+            for f in e.fields:
+                if f.type in ("string", "email") and not CSRF_FIELD.search(f.name):
+                    _add_param(found.form_params, Param(e, f.name))
+        if e.method == "POST" and not required_path:
+            kind = _account_kind(e)
+            if kind == "register" and found.register is None:
+                found.register = e
+            elif kind == "reset" and found.reset is None:
+                found.reset = e
+                for f in e.fields:
+                    if f.type in ("string", "email") and e.body == "form" and not CSRF_FIELD.search(f.name):
+                        _add_param(found.form_params, Param(e, f.name))
     if not found.api and found.token is not None:
         # No security scheme documented: try GETs under the token endpoint's first segment (/api/…).
         root = _first_segment(found.token.endpoint.path)
@@ -302,6 +343,18 @@ def _password_field(e: Endpoint) -> str | None:
     return found[0] if len(found) == 1 else None  # two password fields: a change or a registration
 
 
+def _account_kind(e: Endpoint) -> str | None:
+    """"register" for a registration, "reset" for a password-reset request (an address, no password)."""
+    words = _words(e)
+    has_user = _username_field(e) is not None
+    passwords = [f for f in e.fields if f.type == "password" or PASSWORD_FIELD.match(f.name)]
+    if words & _REGISTER and has_user and passwords:
+        return "register"
+    if words & _RESET and has_user and not passwords and not words & {"confirm", "verify"}:
+        return "reset"
+    return None
+
+
 def _login_of(e: Endpoint) -> Login:
     return Login(e, _username_field(e) or "username", _password_field(e) or "password")
 
@@ -332,17 +385,25 @@ class HtmlForm:
                         source=f"form on {self.page}")
 
 
-class _FormParser(HTMLParser):
+class _PageParser(HTMLParser):
+    """The forms (with their fields) and the links of an HTML page."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.forms: list[tuple[dict[str, str], list[Field]]] = []
-        self._textarea: str | None = None
+        self.links: list[str] = []
+        self._in_form = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        elif tag in ("iframe", "frame") and a.get("src"):
+            self.links.append(a["src"])
         if tag == "form":
             self.forms.append((a, []))
-        elif not self.forms:
+            self._in_form = True
+        elif not self._in_form:
             return
         elif tag == "input" and a.get("name"):
             kind = a.get("type", "text").lower()
@@ -354,15 +415,27 @@ class _FormParser(HTMLParser):
         elif tag in ("textarea", "select") and a.get("name"):
             self.forms[-1][1].append(Field(a["name"], tag, "required" in a, None))
 
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._in_form = False
 
-def parse_forms(html: str, page: str) -> list[HtmlForm]:
-    """The forms of an HTML page, with their actions resolved against `page` (same site only)."""
-    parser = _FormParser()
+
+def _parse(html: str) -> _PageParser:
+    parser = _PageParser()
     try:
         parser.feed(html)
         parser.close()
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         pass
+    return parser
+
+
+def parse_forms(html: str, page: str) -> list[HtmlForm]:
+    """The forms of an HTML page, with their actions resolved against `page` (same site only)."""
+    return _forms(_parse(html), page)
+
+
+def _forms(parser: _PageParser, page: str) -> list[HtmlForm]:
     forms = []
     for attrs, fields in parser.forms:
         action = urljoin(page, attrs.get("action") or page)
@@ -386,29 +459,267 @@ def login_from_form(form: HtmlForm) -> Login | None:
     return Login(form.as_endpoint(), user.name, passwords[0].name)
 
 
+def _injectable(f: Field) -> bool:
+    """A field a person types into (not a token, a choice or a password)."""
+    return f.type in _TEXT_INPUTS and not CSRF_FIELD.search(f.name) and not PASSWORD_FIELD.match(f.name)
+
+
+def _add_param(params: list[Param], param: Param) -> None:
+    """Add a parameter once; a later sighting with an example value gives the value to the first."""
+    for i, p in enumerate(params):
+        if p.endpoint.method == param.endpoint.method and p.endpoint.path == param.endpoint.path \
+                and p.name == param.name:
+            if p.value is None and param.value is not None:
+                params[i] = replace(p, value=param.value)
+            return
+    if len(params) < _MAX_PARAMS:
+        params.append(param)
+
+
+def _prefer_page(found: Endpoints, endpoint: Endpoint) -> None:
+    """A documented endpoint that a page's form submits is posted as the form: from its page, with
+    the page's hidden fields (a CSRF token) and cookies."""
+    def same(e: Endpoint | None) -> bool:
+        return e is not None and e.page is None and e.method == endpoint.method and e.path == endpoint.path
+
+    found.forms = [endpoint if same(e) else e for e in found.forms]
+    found.form_params = [replace(p, endpoint=endpoint) if same(p.endpoint) else p for p in found.form_params]
+    if same(found.register):
+        found.register = endpoint
+    if same(found.reset):
+        found.reset = endpoint
+
+
 def add_forms(found: Endpoints, forms: Iterable[HtmlForm], *, replace_login: bool = False) -> None:
     """Fill what is still missing from the forms of a page the probe fetched."""
     for form in forms:
         login = login_from_form(form)
         endpoint = form.as_endpoint()
+        if form.method != "GET":
+            _prefer_page(found, endpoint)
         if login is not None:
             if (found.login is None or replace_login) and _login_like(endpoint):
                 found.login = login
                 replace_login = False
-            continue
+            if _login_like(endpoint):
+                continue
         if form.method == "GET":
             for f in form.fields:
-                if f.type in ("text", "search", "email", "textarea") and len(found.params) < _MAX_PARAMS \
-                        and not any(p.endpoint.path == form.action and p.name == f.name for p in found.params):
-                    found.params.append(Param(endpoint, f.name))
-        elif not _words(endpoint) & _NOT_FORM and not form.password_fields and len(found.forms) < _MAX_FORMS \
-                and not any(e.path == form.action for e in found.forms):
-            found.forms.append(endpoint)
+                if _injectable(f):
+                    _add_param(found.params, Param(endpoint, f.name, f.value or None))
+            continue
+        kind = _account_kind(endpoint)
+        if kind == "register":
+            found.register = found.register or endpoint
+        elif kind == "reset":
+            found.reset = found.reset or endpoint
+            for f in form.fields:
+                if _injectable(f):
+                    _add_param(found.form_params, Param(endpoint, f.name, f.value or None))
+        elif not _words(endpoint) & _NOT_FORM and not form.password_fields:
+            if len(found.forms) < _MAX_FORMS and not any(e.path == form.action for e in found.forms):
+                found.forms.append(endpoint)
+            for f in form.fields:
+                if _injectable(f):
+                    _add_param(found.form_params, Param(endpoint, f.name, f.value or None))
 
 
 def with_fields(login: Login, username_field: str | None, password_field: str | None) -> Login:
     return replace(login, username_field=username_field or login.username_field,
                    password_field=password_field or login.password_field)
+
+
+# -- the crawl ------------------------------------------------------------------------------
+
+#: Usual places of login, registration, reset and token endpoints, tried last, when the crawl has
+#: pages left and has not found that kind of endpoint.
+COMMON_PATHS = {
+    "login": ("/login", "/signin", "/accounts/login/", "/auth/login"),
+    "register": ("/register", "/signup", "/accounts/signup/"),
+    "reset": ("/password-reset", "/forgot-password", "/reset-password", "/accounts/password/reset/"),
+    "token": ("/api/token", "/api/login", "/token"),
+}
+_STATIC = re.compile(r"\.(?:css|js|mjs|map|png|jpe?g|gif|svg|ico|webp|avif|bmp|woff2?|ttf|otf|eot|pdf|zip|gz|"
+                     r"tar|tgz|bz2|xz|7z|rar|mp[34]|webm|ogg|wav|avi|mov|exe|dmg|iso|apk|csv|xlsx?|docx?)$", re.I)
+#: Links never followed: a GET on them may end the session or change data.
+_RISKY = re.compile(r"log-?out|sign-?out|log-?off|delete|remove|destroy|unsubscribe|deactivate", re.I)
+_MAX_LINKS = 200  # links read from one page
+_MAX_SITEMAP = 50  # <loc> entries read from sitemap.xml
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlLimits:
+    pages: int = 20  # GETs the crawl may send, robots.txt and sitemap.xml included (0: no crawl)
+    depth: int = 2  # links followed from the home page: 1 reads the pages it links to
+
+
+class _SitemapParser(HTMLParser):
+    """The `<loc>` entries of a sitemap (XML read as tag soup: nothing is resolved or expanded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.locations: list[str] = []
+        self._in_loc = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_loc = tag == "loc"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_loc = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_loc and data.strip() and len(self.locations) < _MAX_SITEMAP:
+            self.locations.append(data.strip())
+
+
+def sitemap_locations(text: str) -> list[str]:
+    parser = _SitemapParser()
+    try:
+        parser.feed(text[:MAX_SITEMAP_CHARS])
+        parser.close()
+    except (AssertionError, ValueError):
+        pass
+    return parser.locations
+
+
+MAX_SITEMAP_CHARS = 256 * 1024
+
+
+def robots_paths(text: str) -> tuple[list[str], list[str]]:
+    """The paths a robots.txt names (Allow and Disallow, up to a wildcard) and its Sitemap URLs."""
+    paths, sitemaps = [], []
+    for line in text.splitlines()[:500]:
+        key, _, value = line.partition("#")[0].partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key in ("allow", "disallow") and value.startswith("/"):
+            path = re.split(r"[*$]", value, maxsplit=1)[0]
+            if path and path != "/":
+                paths.append(path)
+        elif key == "sitemap" and value:
+            sitemaps.append(value)
+    return paths, sitemaps
+
+
+class Crawler:
+    """A breadth-first walk over the target's own pages, bounded in pages and depth.
+
+    Only GETs are sent, never to a link that reads as logout or delete, never outside the
+    target's origin and path prefix. Each HTML page's forms and links feed the endpoints.
+    """
+
+    def __init__(self, client: ProbeClient, found: Endpoints, prefix: str, origin: str, limits: CrawlLimits) -> None:
+        self.client = client
+        self.found = found
+        self.prefix = prefix
+        self.origin = origin.rstrip("/")
+        self.limits = limits
+        self.sent = 0
+        self.seen: set[str] = set()
+
+    @property
+    def pages_left(self) -> int:
+        return self.limits.pages - self.sent
+
+    def local(self, link: str, base: str) -> str | None:
+        """`link` as a path (and query) under the target's prefix, or None when it leads elsewhere."""
+        link = link.strip()
+        if not link or link.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
+            return None
+        absolute = urljoin(f"{self.origin}{base}", link)
+        parts = urlsplit(absolute)
+        if f"{parts.scheme}://{parts.netloc}".lower() != self.origin.lower():
+            return None
+        path = parts.path or "/"
+        if self.prefix and not (path == self.prefix or path.startswith(self.prefix + "/")):
+            return None
+        if _STATIC.search(path) or _RISKY.search(path):
+            return None
+        return path + (f"?{parts.query}" if parts.query else "")
+
+    @staticmethod
+    def key(path: str) -> str:
+        """Pages differing only in query values are one page (a calendar is not a thousand pages)."""
+        route, _, query = path.partition("?")
+        return route + "?" + "&".join(sorted(k for k, _ in parse_qsl(query, keep_blank_values=True)))
+
+    def get(self, path: str, note: str, cookies: Mapping[str, str] | None = None, accept: str = "text/html"):
+        self.sent += 1
+        return self.client.request("GET", path, note=note, headers={"Accept": accept}, cookies=cookies or None)
+
+    def robots_and_sitemap(self) -> list[str]:
+        """Paths named by robots.txt and sitemap.xml (same origin only)."""
+        found: list[str] = []
+        if self.pages_left <= 0:
+            return found
+        sitemaps = [_join(self.prefix, "/sitemap.xml")]
+        robots = self.get(_join(self.prefix, "/robots.txt"), "robots.txt", accept="text/plain")
+        if robots.status == 200 and robots.usable and not robots.is_html:
+            paths, listed = robots_paths(robots.body)
+            found += [p for p in (self.local(path, "/") for path in paths) if p]
+            sitemaps = [m for m in (self.local(url, "/") for url in listed) if m][:1] or sitemaps
+        if self.pages_left > 0:
+            sitemap = self.get(sitemaps[0], "sitemap.xml", accept="application/xml")
+            if sitemap.status == 200 and sitemap.usable and not sitemap.is_html:
+                found += [p for p in (self.local(url, "/") for url in sitemap_locations(sitemap.body)) if p]
+        return found
+
+    def usual_paths(self) -> list[str]:
+        """The usual paths of the kinds of endpoint not found yet."""
+        have = {"login": self.found.login, "register": self.found.register, "reset": self.found.reset,
+                "token": self.found.token}
+        return [_join(self.prefix, path) for kind, paths in COMMON_PATHS.items() if have[kind] is None
+                for path in paths]
+
+    def crawl(self, start: Sequence[str], *, cookies: Mapping[str, str] | None = None,
+              extra: Callable[[], Sequence[str]] | None = None, login_pages: Sequence[str] = ()) -> None:
+        """Read `start` (depth 0), then the pages they link to, level by level; the paths `extra`
+        gives once the start pages are read (those robots.txt and the sitemap name) join at depth 1."""
+        level = list(dict.fromkeys(start))
+        depth = 0
+        while level and self.pages_left > 0:
+            next_level: list[str] = []
+            for path in level:
+                if self.pages_left <= 0:
+                    return
+                key = self.key(path)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+                self._record_query(path)
+                ex = self.get(path, "page (session)" if cookies else "page", cookies)
+                if ex.redirect:
+                    location = self.local(ex.header("location") or "", path.partition("?")[0])
+                    if location and _words_of(location) & _LOGIN and not cookies:
+                        self.found.behind_login.append(path)
+                    elif location and depth < self.limits.depth:
+                        next_level.append(location)
+                    continue
+                if not (ex.status == 200 and ex.usable and ex.is_html):
+                    continue
+                self.found.crawled.append(path)
+                parser = _parse(ex.body)
+                page = path.partition("?")[0]
+                add_forms(self.found, _forms(parser, page), replace_login=page in login_pages)
+                if path not in self.found.pages and len(self.found.pages) < _MAX_PAGES:
+                    self.found.pages.append(path)
+                if depth < self.limits.depth:
+                    next_level += [p for p in (self.local(link, page) for link in parser.links[:_MAX_LINKS]) if p]
+            if depth == 0 and extra is not None:
+                next_level += extra()
+            level = list(dict.fromkeys(next_level))
+            depth += 1
+
+    def _record_query(self, path: str) -> None:
+        """A link with a query gives parameters, and an example value for each."""
+        route, _, query = path.partition("?")
+        for name, value in parse_qsl(query, keep_blank_values=True):
+            if not CSRF_FIELD.search(name):
+                _add_param(self.found.params, Param(Endpoint("GET", route, body="none", html=True,
+                                                             source="link"), name, value or None))
+
+
+def _words_of(path: str) -> set[str]:
+    return _words(Endpoint("GET", path.partition("?")[0]))
 
 
 # -- putting it together ----------------------------------------------------------------
@@ -417,12 +728,10 @@ def with_fields(login: Login, username_field: str | None, password_field: str | 
 def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, login: str | None = None,
              username_field: str | None = None, password_field: str | None = None,
              token_endpoint: str | None = None, forms: Sequence[str] = (), params: Sequence[str] = (),
-             api: Sequence[str] = ()) -> Endpoints:
-    """Read the OpenAPI document (if any) and the pages named by options; options win.
-
-    Every path in the result is site-absolute, with the target's prefix.
+             api: Sequence[str] = (), origin: str = "", crawl: CrawlLimits = CrawlLimits()) -> Endpoints:
+    """Read the OpenAPI document (if any), crawl the site's pages, and read the pages named by
+    options; options win. Every path in the result is site-absolute, with the target's prefix.
     """
-    html = {"Accept": "text/html"}
     found = Endpoints()
     documented: dict[tuple[str, str], Endpoint] = {}
     if openapi != "":
@@ -433,23 +742,25 @@ def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, lo
             found = from_openapi(doc, prefix)
             found.openapi = location
             documented = {(e.method, e.path): e for e in _operations(doc, prefix)}
-    pages = []
-    if found.openapi is None:
-        pages.append(_join(prefix, "/"))
-    if login:
-        pages.append(_join(prefix, login))
-    elif found.openapi is None:
-        pages.append(_join(prefix, "/login"))  # the usual place, read only if "/" shows no login form
-    for page in dict.fromkeys(pages):
-        if not login and page == _join(prefix, "/login") and found.login is not None:
-            continue
-        ex = client.request("GET", page, note="page", headers=html)
-        if ex.status == 200 and ex.is_html:
-            add_forms(found, parse_forms(ex.body, page), replace_login=bool(login) and page == _join(prefix, login))
-            if page not in found.pages:
-                found.pages.append(page)
-    if login:
-        path = _join(prefix, login)
+    login_page = _join(prefix, login) if login else None
+    home = _join(prefix, "/")
+    crawler = Crawler(client, found, prefix, origin, crawl)
+    found.crawler = crawler
+    if crawl.pages > 0:
+        crawler.crawl([home, *([login_page] if login_page else [])], extra=crawler.robots_and_sitemap,
+                      login_pages=[login_page] if login_page else [])
+        crawler.crawl(crawler.usual_paths())
+    else:
+        # No crawl: the home page (without an OpenAPI document), and the login page.
+        pages = [home] if found.openapi is None else []
+        pages += [login_page] if login_page else [_join(prefix, "/login")] if found.openapi is None else []
+        crawler.limits = CrawlLimits(pages=len(pages), depth=0)
+        for page in pages:
+            if page == _join(prefix, "/login") and not login and found.login is not None:
+                continue
+            crawler.crawl([page], login_pages=[login_page] if login_page else [])
+    if login_page:
+        path = login_page
         if found.login is None or found.login.endpoint.path != path and found.login.endpoint.page != path:
             known = documented.get(("POST", path))
             found.login = _login_of(known) if known and _credentials(known) else \
@@ -468,11 +779,11 @@ def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, lo
     if params:
         found.params = []
         for spec in params:
-            path, _, name = spec.partition("?")
-            name = name.split("=", 1)[0]
+            path, _, query = spec.partition("?")
+            name, has_value, value = query.partition("=")
             endpoint = documented.get(("GET", _join(prefix, path))) or Endpoint("GET", _join(prefix, path),
                                                                                 body="none", source="option")
-            found.params.append(Param(endpoint, name or "q"))
+            found.params.append(Param(endpoint, name or "q", unquote_plus(value) if has_value else None))
     if api:
         found.api = [documented.get(("GET", _join(prefix, a))) or Endpoint("GET", _join(prefix, a), body="none",
                                                                              bearer=True, source="option")

@@ -295,6 +295,230 @@ LOG101 = define(Rule(
     fix="Return a generic message with an error id to the client and log the details on the server.",
 ))
 
+SQL102 = define(Rule(
+    id="SQL102", name="sql-boolean-condition-obeyed", pattern=4, kind="runtime",
+    title="A SQL condition written into a parameter changes the answer",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=89,
+    why="""
+        When a true condition written into a parameter leaves the answer as it was and a false
+        one changes it, the database is evaluating what the client wrote: the value is pasted
+        into SQL text, even if no error ever shows. The probe sent a plain value twice (the page
+        must be stable), then the same value extended with a true condition and with a false one
+        (`'||(CASE WHEN 1=1 THEN '' ELSE 'x' END)||'` in a string, `+(CASE ...)` in a number,
+        or `' AND '1'='1`), twice with different conditions: true answered like the plain value,
+        false did not, both times.
+    """,
+    bad="""
+        user = db.execute(f"SELECT * FROM users WHERE email = '{email}'").fetchone()
+        if user is None:
+            return page("reset.html", 404, error="No such account")
+    """,
+    good="""
+        user = db.execute("SELECT * FROM users WHERE email = ?", (email,)).fetchone()
+    """,
+    fix="Bind every value as a query parameter (`?`, `%s`, `:name`) or use the ORM's query API; "
+        "never format values into SQL text.",
+))
+
+SQL103 = define(Rule(
+    id="SQL103", name="sql-delay-obeyed", pattern=4, kind="runtime",
+    title="A SQL delay written into a parameter delays the answer",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=89,
+    why="""
+        When a parameter that ends in a database delay makes the answer that much slower, and
+        the same parameter without the delay does not, the database runs what the client wrote,
+        even where the page shows neither errors nor different results (a form that always
+        thanks you). The probe timed the plain value, then the value with a delay of about two
+        seconds for SQLite (a bounded recursive count), PostgreSQL (`pg_sleep`) and MySQL
+        (`SLEEP`); a delayed answer was confirmed by a control without the delay, which was fast,
+        and by the delay once more.
+    """,
+    bad="""
+        db.execute(f"INSERT INTO subscribers (email) VALUES ('{email}')")
+    """,
+    good="""
+        db.execute("INSERT INTO subscribers (email) VALUES (?)", (email,))
+    """,
+    fix="Bind every value as a query parameter (`?`, `%s`, `:name`) or use the ORM's query API; "
+        "never format values into SQL text.",
+))
+
+RATE102 = define(Rule(
+    id="RATE102", name="account-endpoint-not-throttled", pattern=7, kind="runtime",
+    title="Password reset or registration accepts a burst of requests",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=770,
+    why="""
+        A reset or registration endpoint without a limit sends mail on anyone's behalf (mail
+        bombing, a blocked sending domain), creates accounts by the thousand, and lets an
+        attacker test which addresses have accounts at full speed. The probe sent a burst of
+        requests to the endpoint, for the test account's address or for addresses at the
+        reserved `example.invalid` domain, and got neither a 429, a `Retry-After`, a
+        "too many requests" answer nor a slowdown.
+    """,
+    bad="""
+        @app.post("/password-reset")
+        def request_reset(email: str = Form(...)):
+            send_reset_mail(email)  # as often as anyone asks
+    """,
+    good="""
+        @app.post("/password-reset")
+        @limiter.limit("5/hour")
+        def request_reset(request: Request, email: str = Form(...)):
+            send_reset_mail(email)
+    """,
+    fix="Limit reset, registration and other mail-sending endpoints per client and per address "
+        "(a few per hour) and answer 429 with `Retry-After`.",
+))
+
+RATE103 = define(Rule(
+    id="RATE103", name="rate-limit-keyed-on-forwarded-for", pattern=7, kind="runtime",
+    title="A rate limit is reset by a forged X-Forwarded-For header",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=348,
+    why="""
+        A limiter that takes the client's address from `X-Forwarded-For` (or `X-Real-IP`)
+        without a trusted proxy in front believes whatever the client writes there: a new
+        made-up address per request, and the limit never applies. The probe ran into the
+        endpoint's limit, then sent the same request with a different documentation address
+        (`203.0.113.x`) in those headers, and it was accepted again.
+    """,
+    bad="""
+        limiter = Limiter(key_func=lambda request: request.headers.get("X-Forwarded-For", request.client.host))
+    """,
+    good="""
+        # Behind one trusted proxy: let it set the client address; the app reads request.client.host.
+        # uvicorn --proxy-headers --forwarded-allow-ips 10.0.0.5
+        limiter = Limiter(key_func=get_remote_address)
+    """,
+    fix="Key limits on the connection's address, and honour forwarding headers only from proxies you "
+        "run (`--forwarded-allow-ips`, `ProxyFix(x_for=1)`); also limit per account.",
+))
+
+CONF105 = define(Rule(
+    id="CONF105", name="cors-credentials-any-origin", pattern=10, kind="runtime",
+    title="CORS lets any origin read responses with the user's cookies",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=942,
+    why="""
+        `Access-Control-Allow-Credentials: true` together with an allowed origin copied from the
+        request (or `*`) lets any website the user visits call the API with the user's cookies
+        and read the answers: their notes, their tokens, their account. The probe sent requests
+        with `Origin: https://secpat-probe.invalid` and read the CORS headers of the answer (and
+        of a preflight).
+    """,
+    bad="""
+        app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)
+    """,
+    good="""
+        app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
+    """,
+    fix="List the origins that may call the API with credentials; never reflect the request's Origin "
+        "or combine `*` with credentials.",
+))
+
+CONF106 = define(Rule(
+    id="CONF106", name="hsts-missing", pattern=10, kind="runtime",
+    title="HTTPS served without Strict-Transport-Security",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=319,
+    why="""
+        Without HSTS, a browser that types the address or follows an old http link first talks
+        plain http, and anyone on the network can answer in the site's name and strip https
+        away. The probe read the headers of the app's https answers; a plain-http target is not
+        judged (HSTS is ignored over http), and says so.
+    """,
+    bad="""
+        SECURE_HSTS_SECONDS = 0
+    """,
+    good="""
+        SECURE_HSTS_SECONDS = 31536000
+        SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    """,
+    fix="Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on every https answer.",
+))
+
+CONF107 = define(Rule(
+    id="CONF107", name="software-version-in-headers", pattern=10, kind="runtime",
+    title="Server or framework version in response headers",
+    severity=Severity.LOW, confidence=Confidence.HIGH, cwe=497,
+    why="""
+        A `Server: Werkzeug/2.0.1 Python/3.8.10` or `X-Powered-By: Express 4.17` header tells
+        everyone which known vulnerabilities to try, without a single error. The probe read the
+        `Server`, `X-Powered-By`, `X-AspNet-Version` and `X-Runtime` headers of every answer it
+        got; a product name without a version is not reported.
+    """,
+    bad="""
+        run_simple("0.0.0.0", 8000, app)  # Server: Werkzeug/3.0.1 Python/3.12.1
+    """,
+    good="""
+        # behind a proxy that drops the header:  proxy_hide_header Server;  server_tokens off;
+        uvicorn app.main:app --no-server-header
+    """,
+    fix="Remove version numbers from `Server` and `X-Powered-By` (server_tokens off, "
+        "`--no-server-header`, a proxy that drops them).",
+))
+
+CONF108 = define(Rule(
+    id="CONF108", name="api-docs-or-console-exposed", pattern=10, kind="runtime",
+    title="Interactive API docs or a debug console served",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=489,
+    why="""
+        Interactive API documentation (Swagger UI, ReDoc) in production hands every caller a
+        ready-made client for every endpoint, internal ones included; a debug console (the
+        Werkzeug console, Django debug toolbar) runs code or shows settings. The probe asked
+        for their usual paths (`/docs`, `/redoc`, `/swagger-ui`, `/console`, `/__debug__/`)
+        and found the page itself, recognised by its content, not by the status alone.
+    """,
+    bad="""
+        app = FastAPI()  # serves /docs and /redoc to everyone
+    """,
+    good="""
+        app = FastAPI(docs_url="/docs" if settings.debug else None, redoc_url=None)
+    """,
+    fix="Serve interactive docs and consoles only in development (or behind authentication); the "
+        "OpenAPI document itself may stay if clients need it.",
+))
+
+SECRET101 = define(Rule(
+    id="SECRET101", name="secret-file-served", pattern=9, kind="runtime",
+    title="A secret file or repository metadata is served",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=538,
+    why="""
+        A `.env` file holds the app's keys and passwords; `.git/` lets anyone download the whole
+        source and its history; a backup of the settings or the database is the app's secrets
+        in one file. The probe asked for `/.env`, `/.git/HEAD`, `/.git/config` and a few backup
+        names, and reports only answers whose content is what the name says (variable
+        assignments, a ref line, a git config, a SQLite header), never a status code alone.
+    """,
+    bad="""
+        app.mount("/", StaticFiles(directory="."), name="root")  # serves .env and .git/ too
+    """,
+    good="""
+        app.mount("/static", StaticFiles(directory="static"), name="static")
+    """,
+    fix="Serve only a dedicated static directory; keep `.env`, `.git/` and backups out of every "
+        "served directory and deny dot-files at the proxy.",
+))
+
+JWT105 = define(Rule(
+    id="JWT105", name="jwt-weak-hmac-secret", pattern=3, kind="runtime",
+    title="Token signed with a guessable HMAC secret",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=1391,
+    why="""
+        An HMAC-signed token is only as strong as its key: a key from a word list is found
+        offline in seconds from any one token, and then anyone signs tokens for any user. The
+        probe tried a small built-in list of common secrets (`secret`, `changeme`, framework
+        defaults ...) against the signature of the token the app issued, without sending
+        anything; when one matched, it signed a token with it and the app accepted it.
+    """,
+    bad="""
+        token = jwt.encode(claims, "secret", algorithm="HS256")
+    """,
+    good="""
+        token = jwt.encode(claims, os.environ["JWT_SECRET"], algorithm="HS256")  # 32+ random bytes
+    """,
+    fix="Sign with a random key of at least 32 bytes (`secrets.token_urlsafe(32)`) read from the "
+        "environment or a secret store, and rotate it now: every token signed with the old key is forgeable.",
+))
+
 RUNTIME_RULES: tuple[Rule, ...] = (
-    CONF101, CONF103, CONF104, XSS101, SQL101, CSRF101, JWT104, JWT101, JWT103, JWT102, LOG101, RATE101,
+    CONF101, CONF103, CONF104, CONF105, CONF106, CONF107, CONF108, SECRET101, XSS101, SQL101, SQL102, SQL103,
+    CSRF101, JWT104, JWT105, JWT101, JWT103, JWT102, LOG101, RATE101, RATE102, RATE103,
 )
