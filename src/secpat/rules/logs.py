@@ -228,6 +228,8 @@ def _behind_staff_check(module, function) -> bool:
         if any(_says_staff_only(d) for d in scope.decorators):
             return True
         scope = scope.parent
+    if _staff_dependency(function.node) or _checks_staff_first(function.node):
+        return True
     if not function.class_name:
         return False
     cls = next((c for c in module.classes.values() if c.name == function.class_name), None)
@@ -242,6 +244,43 @@ def _behind_staff_check(module, function) -> bool:
     permissions = cls.attributes.get("permission_classes")
     return permissions is not None and any(
         {"admin", "administrator", "staff", "superuser"} & set(names.words(n)) for n in _names_in([permissions]))
+
+
+_DEPENDS = frozenset({"Depends", "Security"})
+_CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "verify", "validate"})
+
+
+def _staff_dependency(node: ast.AST) -> bool:
+    """FastAPI: `user=Depends(get_admin_user)`, `Annotated[User, Depends(get_admin_user)]`, or
+    `@router.post(..., dependencies=[Depends(require_admin)])`."""
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    candidates: list[ast.AST] = [*node.args.defaults, *node.args.kw_defaults]
+    candidates += [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
+    candidates += [k.value for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords
+                   if k.arg == "dependencies"]
+    for candidate in candidates:
+        for call in ast.walk(candidate) if candidate is not None else ():
+            if isinstance(call, ast.Call) and _last_name(call.func) in _DEPENDS and call.args \
+                    and _says_staff_only(_last_name(call.args[0]) or ""):
+                return True
+    return False
+
+
+def _checks_staff_first(node: ast.AST) -> bool:
+    """The view opens with a check named for staff: `check_admin(user)`, `require_superuser(request)`."""
+    for stmt in getattr(node, "body", [])[:3]:
+        call = stmt.value if isinstance(stmt, ast.Expr) else None
+        if isinstance(call, ast.Await):
+            call = call.value
+        name = _last_name(call.func) if isinstance(call, ast.Call) else None
+        if name and names.words(name)[:1] and names.words(name)[0] in _CHECK_VERBS and _says_staff_only(name):
+            return True
+    return False
+
+
+def _last_name(node: ast.AST | None) -> str | None:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
 
 
 def _names_in(nodes) -> list[str]:
