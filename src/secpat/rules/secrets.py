@@ -583,6 +583,7 @@ _KEY_VALUE = re.compile(
 )
 _DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<rest>.+)$", re.IGNORECASE)
 _COMMENT_PREFIXES = ("#", ";", "//", "!")
+_BLOCK_SCALAR = re.compile(r"^\s*(?:-\s+)?[\w.\-\"']+\s*:\s*(?:![\w/]+\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
 
 
 def text_hits(kind: str, text: str, path: str = "") -> list[Hit]:
@@ -631,9 +632,18 @@ def _is_message_catalogue(pairs: list[tuple[int, str, str, int]]) -> bool:
 def _key_values(lines: list[str]) -> Iterator[tuple[int, str, str, int]]:
     """(line, key, value, column of the value) for KEY=VALUE, key: value, key = "value",
     `"key": "value"` (JSON), `ENV KEY=value` / `ENV KEY value` (Dockerfile) and `- KEY=value` (compose)."""
+    block_indent: int | None = None  # inside a YAML block scalar (`details: |`): text, not keys
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped or stripped.startswith(_COMMENT_PREFIXES):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None:
+            if indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_SCALAR.search(line):
+            block_indent = indent
             continue
         pairs = list(_JSON_PAIR.finditer(line))
         if pairs:

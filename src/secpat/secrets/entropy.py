@@ -280,11 +280,19 @@ def secret_kind(name: str) -> NameKind | None:
     return kind
 
 
+#: An upper-case name of an environment variable or setting that holds a credential.
+_SETTING_NAME = re.compile(r"[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PWD|TOKEN|SECRET|KEY)[A-Z0-9_]*")
+#: A package version or version range (`^1.0.0`, `~2.1`, `>=3,<4`, `1.2.3`).
+_VERSION_RANGE = re.compile(r"(?:[\^~<>=!]=?|\*)?\s*v?\d+(?:\.\d+|\.[x*])+(?:[-+.\w]*)(?:\s*,?\s*[<>=!]=?\s*\d[\w.]*)*")
+
+
 def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
     """A Judgement if `value`, bound to a name of this kind, looks like a real secret; else None."""
     text = value.strip()
     if is_placeholder(text) or repeats_name(text, name) or is_public_material(text) or is_structured_data(text):
         return None
+    if _SETTING_NAME.fullmatch(text) or _VERSION_RANGE.fullmatch(text):
+        return None  # `"password": "PGPASSWORD"` names a variable; `"parse-passwd": "^1.0.0"` is a version
     lower = text.lower()
     for scheme in _AUTH_SCHEMES:
         if lower.startswith(scheme):
