@@ -23,6 +23,7 @@ import pathspec
 
 from secpat import names
 from secpat.findings import Confidence, Location, Severity
+from secpat.frameworks import environment_of_name
 from secpat.model.module import Call, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
@@ -442,6 +443,8 @@ def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | 
     # `os.environ.get("OLLAMA_API_KEY", "ollama")`: the fallback names the service, which takes no key
     # (a local model server); nothing the application protects depends on it.
     keyless = judgement is None and _names_service(value, env_name)
+    audit = keyless or _refused_later(module, target, value) or _outbound_credential(env_name) \
+        or _development_only(module, default.lineno)
     masked = mask(value)
     looks = "a real-looking secret" if judgement else "a literal"
     what = f"`{env_name}` falling back to {looks} (`{masked}`)"
@@ -449,7 +452,41 @@ def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | 
                f"the variable runs with a secret anyone can read; read it without a default")
     yield Hit(SECRET002, default.lineno, default.col_offset, default.end_col_offset, value, masked, message, what,
               _masked_literal_line(module, default, value, masked), Confidence.HIGH, "fallback",
-              real=judgement is not None, scope=scope, audit=keyless)
+              real=judgement is not None, scope=scope, audit=audit)
+
+
+def _refused_later(module: Module, target: str | None, value: str) -> bool:
+    """`SECRET_KEY = os.getenv("SECRET_KEY", "dev")` then `if SECRET_KEY == "dev": raise ...`: the code
+    refuses to run with its own fallback."""
+    if not target:
+        return False
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Compare) and len(node.comparators) == 1:
+            sides = (node.left, node.comparators[0])
+            if any(isinstance(n, ast.Name) and n.id == target for n in sides) \
+                    and any(isinstance(n, ast.Constant) and n.value == value for n in sides):
+                return True
+    return False
+
+
+#: Services an application logs in to: their password is sent, not checked, and a fallback only
+#: works where the server was set up with the same one.
+_OUTBOUND_SERVICES = frozenset({"db", "database", "postgres", "postgresql", "pg", "mysql", "mariadb", "redis", "ldap",
+                                "smtp", "mail", "email", "amqp", "rabbitmq", "mongo", "mongodb", "elastic",
+                                "elasticsearch", "broker", "celery", "memcached", "sql", "ftp", "sftp", "imap"})
+
+
+def _outbound_credential(env_name: str) -> bool:
+    words = set(names.words(env_name))
+    return bool(words & _OUTBOUND_SERVICES) and names.classify(env_name) is names.NameKind.PASSWORD
+
+
+def _development_only(module: Module, line: int) -> bool:
+    """In a config class or a directory named for development (`DevelopmentConfig`, `docker/development/`)."""
+    if any(environment_of_name(part) == "dev" for part in PurePosixPath(module.path).parts[:-1]):
+        return True
+    return any(environment_of_name(info.name) == "dev" and info.node.lineno <= line <= (info.node.end_lineno or 0)
+               for info in module.classes.values())
 
 
 _SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "none", "null", "0", "1"})
