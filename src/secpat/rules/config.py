@@ -298,6 +298,8 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         return
     if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
+    if isinstance(call.arg(1, "value"), ast.Constant):
+        return  # `set_cookie("is_user_authorized", "true")`: a flag for the page's script, no credential in it
     missing = [flag for flag in ("secure", "httponly") if not _truthy(call.arg(keyword=flag))]
     if "csrf" in key.lower() or "xsrf" in key.lower():
         missing = [m for m in missing if m != "httponly"]  # a double-submit token is read by script
@@ -329,10 +331,10 @@ def _middleware(ctx: FileContext, call: Call) -> None:
     cls = ctx.module.qualified_name(call.node.args[0], call.scope) or ""
     if call.method not in ("add_middleware",) and last(call.callee) != "Middleware":
         return
-    _middleware_options(ctx, call, last(cls))
+    _middleware_options(ctx, call, last(cls), cls)
 
 
-def _middleware_options(ctx: FileContext, call: Call, cls: str) -> None:
+def _middleware_options(ctx: FileContext, call: Call, cls: str, qualified: str = "") -> None:
     if cls == "CORSMiddleware":
         origins = literal_value(call.arg(keyword="allow_origins"), ())
         regex = string(call.arg(keyword="allow_origin_regex"))
@@ -344,9 +346,12 @@ def _middleware_options(ctx: FileContext, call: Call, cls: str) -> None:
         hosts = literal_value(call.arg(keyword="allowed_hosts"), ())
         if isinstance(hosts, (list, tuple)) and "*" in hosts:
             ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header")
-    elif cls == "SessionMiddleware" and not _truthy(call.arg(keyword="https_only")):
-        ctx.report(CONF003, call.node, "SessionMiddleware without https_only=True sends the session cookie "
-                                       "over plain HTTP")
+    elif cls == "SessionMiddleware":
+        # starsessions' middleware of the same name spells the flag `cookie_https_only`.
+        flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
+        if not _truthy(call.arg(keyword=flag)):
+            ctx.report(CONF003, call.node, f"SessionMiddleware without {flag}=True sends the session cookie "
+                                           "over plain HTTP")
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:
