@@ -806,7 +806,9 @@ class FunctionFlow:
 
     def _escaped(self, node: ast.AST, how: str, data: L.Value) -> L.Value:
         """HTML-escaped data: safe in markup, still request input for SQL."""
-        value = dict(L.without(data, L.REQUEST, L.COMPOSED, L.CONST))
+        # What another module's function returns is escaped here too, whatever it turns out to be.
+        value = {label: trace for label, trace in L.without(data, L.REQUEST, L.COMPOSED, L.CONST).items()
+                 if not L.deferred(label)}
         if L.REQUEST in data:
             value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{how}`"),)
         for label in list(value):
