@@ -186,7 +186,7 @@ def log_hygiene(ctx: FileContext) -> None:
                 # A 4xx answer describes the client's own request (its payload did not parse or
                 # validate): whether the text also shows internals is for a reader, in audit mode.
                 # So does a view only staff or administrators reach: they see the internals anyway.
-                audit = _client_error(event.node) or staff_only
+                audit = _client_error(event.node) and _framed_for_client(event.node) or staff_only
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 for value in [*event.args, *event.keywords.values()]:
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
@@ -378,6 +378,25 @@ def _client_error(call: ast.Call) -> bool:
     if call.args and (name.endswith("Exception") or name in {"abort", "HTTPError"}):
         statuses.append(call.args[0])  # the status comes first
     return any(_is_4xx(status) for status in statuses)
+
+
+def _framed_for_client(call: ast.Call) -> bool:
+    """The exception's text is put in a sentence written for the client (`f"Invalid JSON: {e}"`), not sent
+    raw (`detail=str(e)`): with a 4xx status, someone decided the client should read it."""
+    values = [*call.args, *(k.value for k in call.keywords)]
+    while values:
+        node = values.pop()
+        if isinstance(node, ast.Dict):
+            values.extend(v for v in node.values if v is not None)
+        elif isinstance(node, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values):
+            return True
+        elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+            return True
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
+                and isinstance(node.func.value, ast.Constant):
+            return True
+    return False
 
 
 def _is_4xx(node: ast.expr) -> bool:
