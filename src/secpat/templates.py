@@ -167,6 +167,16 @@ def roots(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def field_of(tokens: list[Token]) -> str:
+    """The field a variable block shows: `note.body|markdown` -> body."""
+    operand = []
+    for token in tokens:
+        if token.kind == "operator" and token.value == "|":
+            break
+        operand.append(token)
+    return _field(operand)
+
+
 def _field(operand: list[Token]) -> str:
     """`note.body` -> body, `note["body"]` -> body, `body` -> body; "" when the value is a call's result."""
     if not operand or operand[0].kind != "name":

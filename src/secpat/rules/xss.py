@@ -401,6 +401,9 @@ def _returns_markup(node: ast.AST) -> bool:
 def autoescape_settings(ctx: FileContext) -> None:
     module = ctx.module
     for call in module.calls_to("jinja2.Environment", "jinja2.environment.Environment"):
+        start = call.arg(None, "variable_start_string")
+        if isinstance(start, ast.Constant) and start.value != "{{":
+            continue  # its own delimiters (`<<`, `[[`): it writes source code or config, not HTML
         autoescape = call.arg(None, "autoescape")
         if autoescape is None:
             ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
@@ -447,6 +450,7 @@ class SafeUse:
     roots: tuple[str, ...]
     field: str
     snippet: str
+    rule: str = "XSS004"  # XSS003 for the variables of an `{% autoescape off %}` block
 
 
 @check(XSS003, XSS004, kinds=("template",))
@@ -458,10 +462,10 @@ def template_escaping(ctx: TextContext) -> None:
     blocks = list(templates.blocks(ctx.text))
     names = templates.aliases(blocks)
     lines = ctx.lines
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if templates.autoescape_off(block):
             if not email:
-                _autoescape_block(ctx, block)
+                _autoescape_block(ctx, block, _variables_inside(blocks, index), names)
             continue
         for use in templates.filter_uses(block, {"safe", "safeseq"}):
             if use.on_literal or use.field in _DEVELOPER_TEXT or set(use.chain) & templates.SAFE_OUTPUT_FILTERS:
@@ -494,19 +498,51 @@ def _resolve(roots: tuple[str, ...], names: dict[str, set[str]]) -> set[str]:
 _JSON_SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/(?:ld\+)?json", re.IGNORECASE)
 
 
-def _autoescape_block(ctx: TextContext, block: templates.Block) -> None:
-    """`{% autoescape off %}` is reported where the variables inside it are written into HTML."""
+def _autoescape_block(ctx: TextContext, block: templates.Block, variables: list[templates.Block],
+                      names: dict[str, set[str]]) -> None:
+    """`{% autoescape off %}` is judged like `|safe` on each variable inside it: a finding when a view
+    passes request data or a submitted field to one of them, audit mode otherwise."""
     body = _block_body(ctx.text, block.line)
     if body is not None and "{{" not in body:
         return  # nothing inside is a variable: nothing goes unescaped
-    message = "`{% autoescape " + block.words[1] + " %}`: everything inside is written unescaped"
+    tag = "{% autoescape " + block.words[1] + " %}"
+    message = f"`{tag}`: everything inside is written unescaped"
     if body is not None and _only_json_script(body):
         # Data for a JSON script element: HTML escaping would corrupt it, so it is off on purpose; what
         # matters is that `<` is escaped in the JSON.
         ctx.report(XSS003, block.line, message + " (inside a JSON `<script>`: check that `<` is escaped in the data)",
                    audit=True)
         return
-    ctx.report(XSS003, block.line, message)
+    roots: set[str] = set()
+    fields = []
+    for variable in variables:
+        filters = {t.value for i, t in enumerate(variable.tokens[1:], 1)
+                   if t.kind == "name" and variable.tokens[i - 1].value == "|"}
+        if filters & templates.SAFE_OUTPUT_FILTERS:
+            continue  # `{{ comments|length }}`, `{{ data|tojson }}`: no markup comes out
+        roots |= _resolve(templates.roots(variable.tokens), names)
+        fields.append(templates.field_of(variable.tokens))
+    if not roots:
+        return  # literals, numbers and escaped values only
+    line = ctx.lines[block.line - 1].strip() if 0 < block.line <= len(ctx.lines) else ""
+    ctx.fact(SAFE_USE, SafeUse(ctx.path, block.line, tag, tuple(sorted(roots)), next((f for f in fields if f), ""),
+                               line, XSS003.id))
+
+
+def _variables_inside(blocks: list[templates.Block], start: int) -> list[templates.Block]:
+    """The `{{ ... }}` blocks between the autoescape tag at `start` and its `{% endautoescape %}`."""
+    depth, found = 1, []
+    for block in blocks[start + 1:]:
+        words = [w.lower() for w in block.words[:1]] if block.kind == "block" else []
+        if words == ["autoescape"]:
+            depth += 1
+        elif words == ["endautoescape"]:
+            depth -= 1
+            if depth == 0:
+                break
+        elif block.kind == "variable":
+            found.append(block)
+    return found
 
 
 def _block_body(text: str, line: int) -> str | None:
@@ -718,7 +754,7 @@ def _is_request(module, function, node: ast.expr) -> bool:
     return False
 
 
-@check(XSS004, stage="project")
+@check(XSS003, XSS004, stage="project")
 def linked_safe_filters(ctx: ProjectContext) -> None:
     uses = [u for _, u in ctx.facts(SAFE_USE)]
     if not uses:
@@ -729,6 +765,7 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         for name in fact.fields:
             stored.setdefault(name, fact)
     for use in uses:
+        rule = XSS003 if use.rule == XSS003.id else XSS004
         linked = [r for r in renders if any(_names(use.path, t) for t in r.templates)]
         where = Location(use.path, use.line)
         step = FlowStep(where, f"written unescaped by `{use.text}`")
@@ -738,7 +775,7 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         if request is not None:
             render, root, value = request
             source = describe_source(value.trace, Location(render.path, render.line))
-            ctx.report(XSS004, where, f"`{use.text}` writes {source} unescaped: `{render.function}()` "
+            ctx.report(rule, where, f"`{use.text}` writes {source} unescaped: `{render.function}()` "
                        f"({render.path}:{render.line}) passes it to the template as `{root}`",
                        snippet=use.snippet, flow=(*value.trace, step), confidence=Confidence.HIGH)
             continue
@@ -748,11 +785,11 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         if writer is not None:
             submit = FlowStep(Location(writer.path, writer.line), f"`{writer.function}()` accepts `{use.field}` "
                               "from a submitted form or body")
-            ctx.report(XSS004, where, f"`{use.text}` writes `{use.field}` unescaped: `{writer.function}()` "
+            ctx.report(rule, where, f"`{use.text}` writes `{use.field}` unescaped: `{writer.function}()` "
                        f"({writer.path}:{writer.line}) accepts `{use.field}` from the request, and the template is "
                        f"rendered by `{linked[0].function}()`", snippet=use.snippet, flow=(submit, step))
             continue
-        ctx.report(XSS004, where, f"`{use.text}` writes the value unescaped; no view was found passing request "
+        ctx.report(rule, where, f"`{use.text}` writes the value unescaped; no view was found passing request "
                    "data to it: check where it comes from", snippet=use.snippet, audit=True)
 
 
