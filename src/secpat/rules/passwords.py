@@ -394,6 +394,8 @@ def _comparisons(ctx: FileContext, flow) -> None:
         sides = ((event.left, event.left_value), (event.right, event.right_value))
         if any(_trivial(node, value) for node, value in sides):
             continue
+        if any(_model_column(node) for node, _ in sides):
+            continue  # `Token.value == token` builds a SQL WHERE clause: the database compares, with an index
         if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
         if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
@@ -506,6 +508,15 @@ def _holds_secret(node: ast.expr, value: L.Value) -> bool:
         return True
     name = _name_of(node)
     return bool(name) and names.classify(name) is names.NameKind.SIGNATURE
+
+
+def _model_column(node: ast.expr) -> bool:
+    """`RemoteAuthToken.auth_token`, `models.ApiKey.key`: an attribute of a class, i.e. an ORM column."""
+    if not isinstance(node, ast.Attribute):
+        return False
+    base = node.value
+    name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+    return name[:1].isupper() and not name.isupper()
 
 
 def _trivial(node: ast.expr, value: L.Value) -> bool:
