@@ -453,6 +453,9 @@ class FunctionFlow:
         # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
         # value holders of form libraries (`form.password.data`).
         value = dict(L.without(base, L.CONST) if node.attr in _VALUE_ATTRS else L.without(base, *_NAMED_LABELS))
+        if isinstance(node.value, ast.Name) and _labels_a_literal(
+                node.attr, self.module.class_attributes.get(node.value.id, {}).get(node.attr)):
+            return value  # `GROUP.TOKEN` where `class GROUP: TOKEN = "token"`: a name in a table of names
         kind = names.classify(node.attr)
         if kind is names.NameKind.PASSWORD:
             base_name = _last_name(node.value)
