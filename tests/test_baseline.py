@@ -332,3 +332,18 @@ def test_update_needs_an_existing_baseline(tmp_path: Path) -> None:
     done = _run_baseline(tmp_path, "--update")
     assert done.returncode == 2
     assert "baseline file not found" in done.stderr
+
+
+def test_checklist_does_not_pass_a_box_whose_findings_the_baseline_accepted(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "app.py").write_text(UPDATE_APP, encoding="utf-8")
+    assert _run_baseline(tmp_path).returncode == 0
+    done = subprocess.run([sys.executable, "-m", "secpat", "check", ".", "--no-cache", "-q", "--format", "json",
+                           "--baseline", ".secpat-baseline.json"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["findings"] == []
+    random_box = next(row for row in report["checklist"] if row["pattern"] == 1)
+    assert random_box["state"] == "hidden", random_box
+    assert "accepted by the baseline" in random_box["reason"]

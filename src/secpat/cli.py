@@ -321,7 +321,12 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
             baseline = load_baseline(config.baseline)
         except BaselineError as exc:
             _fail(str(exc))
-        result.findings, result.baselined = filter_new(result.findings, baseline)
+        kept, result.baselined = filter_new(result.findings, baseline)
+        # The checklist must not call a box passed when its findings were only accepted by the baseline.
+        kept_ids = {id(f) for f in kept}
+        result.hidden = tuple(sorted([*result.hidden, *((f.rule_id, "baseline") for f in result.findings
+                                                       if id(f) not in kept_ids)]))
+        result.findings = kept
     if color is None:
         color = output is None and is_terminal_format(fmt) and sys.stdout.isatty()
     rules = {r.id: r for r in registry.all_rules()}

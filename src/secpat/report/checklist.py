@@ -35,7 +35,7 @@ class ChecklistRow:
 #: How each option that hides findings is named in a reason.
 _HIDDEN_BY = {"min-confidence": "below --min-confidence", "report-level": "below --report-level",
               "audit": "shown only with --audit", "diff-base": "already present at the --diff-base revision",
-              "whole-project": "outside the files checked"}
+              "whole-project": "outside the files checked", "baseline": "accepted by the baseline"}
 
 
 def pattern_of(finding: Finding, rules: Mapping[str, Rule]) -> int:
