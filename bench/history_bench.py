@@ -279,6 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="--real: timed runs of each tool (default 5)")
     parser.add_argument("--peer-runs", type=int, default=1, help="--real: timed runs of trufflehog (default 1)")
     parser.add_argument("--before", help="--real: another secpat executable to time and compare findings with")
+    parser.add_argument("--before-runs", type=int, default=1, help="--real: timed runs of --before (default 1)")
+    parser.add_argument("--peer-timeout", type=float, default=900,
+                        help="--real: stop trufflehog after this many seconds (default 900)")
     parser.add_argument("--timeout", type=float, default=3600, help="--real: kill a run after this many seconds")
     parser.add_argument("--commits", type=int, default=5000, help="commits on main (default 5000)")
     parser.add_argument("--skip-trufflehog", action="store_true", help="measure secpat only")
@@ -377,7 +380,8 @@ def real_main(args: argparse.Namespace) -> int:
                       "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
                       "versions": {"python": platform.python_version(), "git": _version(["git", "--version"]),
                                    "trufflehog": None if args.skip_trufflehog else TRUFFLEHOG_VERSION},
-                      "config": {"runs": args.runs, "peer_runs": args.peer_runs, "before": args.before},
+                      "config": {"runs": args.runs, "peer_runs": args.peer_runs, "before": args.before,
+                                 "before_runs": args.before_runs, "peer_timeout": args.peer_timeout},
                       "histories": {}}
     ok = True
     for project in projects:
@@ -387,8 +391,10 @@ def real_main(args: argparse.Namespace) -> int:
         tools = real_tools(args, repo, work)
         runs: dict[str, list[dict]] = {name: [] for name in tools}
         # Interleaved: round after round of every tool, so a change in machine load hits them alike.
-        for _ in range(args.runs):
+        for round_number in range(args.runs):
             for name, command in tools.items():
+                if name == "secpat before" and round_number >= args.before_runs:
+                    continue
                 load = loadavg()
                 result = run_measured(command, timeout=args.timeout)
                 result.pop("stdout")
@@ -400,7 +406,8 @@ def real_main(args: argparse.Namespace) -> int:
             for _ in range(args.peer_runs):
                 load = loadavg()
                 result = run_measured([str(exe), "--regex", "--entropy=False", "--json", f"file://{repo}"],
-                                      timeout=args.timeout)
+                                      timeout=args.peer_timeout)
+                result["timed_out"] = result["wall_s"] >= args.peer_timeout
                 result["reports"] = sum(1 for line in result.pop("stdout").splitlines() if line.startswith("{"))
                 result["load_before"] = load
                 runs["trufflehog 2 (--regex)"].append(result)
@@ -455,6 +462,11 @@ def real_table(project: str, entry: dict) -> str:
         findings = {"secpat": str(entry["findings"]),
                     "secpat before": str(entry.get("comparison", {}).get("before", "")),
                     }.get(name, str(results[-1].get("reports", "")))
+        if any(r.get("timed_out") for r in results):
+            rows.append((name, str(len(results)), f">{max(walls):.0f} (stopped)", "", "", f">{max(walls) / floor:.0f}",
+                         f"{max(r['peak_rss_mib'] for r in results):.0f}",
+                         f"{_median([r['load_before'] for r in results]):.2f}", "-"))
+            continue
         rows.append((name, str(len(results)), f"{_median(walls):.2f}", f"{min(walls):.2f}", f"{max(walls):.2f}",
                      f"{_median(walls) / floor:.1f}", f"{max(r['peak_rss_mib'] for r in results):.0f}",
                      f"{_median([r['load_before'] for r in results]):.2f}", findings))

@@ -23,6 +23,7 @@ scan covers the rest.
 
 from __future__ import annotations
 
+import ast
 import functools
 import os
 import re
@@ -59,7 +60,7 @@ from secpat.rules.secrets import (
     text_hits,
 )
 from secpat.secrets.entropy import judge_value, secret_kind
-from secpat.secrets.formats import _ascii_lower
+from secpat.secrets.formats import _MULTILINE_WINDOW, _ascii_lower
 from secpat.suppression import parse_suppressions
 
 __all__ = ["HistoryError", "HistoryOptions", "scan_history"]
@@ -590,7 +591,7 @@ def _scan_batch(top: Path, limit: int, items: list[_Item]) -> Iterator[tuple[_It
     """Scan `items` in their order. A path's blobs are all in one batch (see `_batches`), so what
     its earlier blobs held is known when its later ones are scanned."""
     by_blob = {item.blob: item for item in items}
-    known: dict[str, set[str]] = {}  # path -> the secrets its blobs scanned so far held
+    earlier: dict[str, _Earlier] = {}  # path -> what its blobs scanned so far held
     for blob, data, problem in _cat_blobs(top, list(by_blob), limit):
         item = by_blob[blob]
         if problem:
@@ -600,44 +601,66 @@ def _scan_batch(top: Path, limit: int, items: list[_Item]) -> Iterator[tuple[_It
         elif reason := _content_skip_reason(item.path, data):
             yield item, _Outcome(skipped=reason)
         else:
-            seen = known.get(item.path)
+            before = earlier.get(item.path)
             # A secret found before is reported where it first appeared, and only HEAD's blobs say
             # where it still is: for the other blobs, only a secret not seen yet matters.
-            found = _new_hits(item.path, data, frozenset(seen)) if seen and not item.at_head \
-                else _hits(item.path, data)
+            found = _hits(item.path, data) if before is None or item.at_head else _new_hits(item.path, data, before)
             # The model's scope is left behind: a finding does not need it, and it would travel with the hit.
             hits = tuple(replace(h, scope=None) for h in found if h.real)
-            if hits:
-                known.setdefault(item.path, set()).update(h.secret for h in hits)
+            secrets = before.secrets if before else frozenset()
+            # A secret hidden by a suppression here is not known: the next blob is then scanned whole.
+            lines = frozenset() if b"secpat:" in data else frozenset(_text(item.path, data).split("\n"))
+            earlier[item.path] = _Earlier(secrets | {h.secret for h in hits}, lines)
             yield item, _Outcome(hits, secret_file_reason(item.path, data) if item.secret_path else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Earlier:
+    """What the blobs of a path scanned before held."""
+
+    secrets: frozenset[str]
+    lines: frozenset[str]  # the last one's lines, when every secret on them is in `secrets`
 
 
 def _hits(path: str, data: bytes) -> list[Hit]:
     """The same recognisers as `secpat check`: a Python blob through its model, others as text."""
-    return _new_hits(path, data, frozenset())
+    return _new_hits(path, data, _Earlier(frozenset(), frozenset()))
 
 
-def _new_hits(path: str, data: bytes, known: frozenset[str]) -> list[Hit]:
-    """Every secret in the blob that is not in `known`, and maybe some that are: the model reads a
-    Python blob only when it may find one that is not."""
+def _new_hits(path: str, data: bytes, earlier: _Earlier) -> list[Hit]:
+    """Every secret in the blob that is not in `earlier.secrets`, and maybe some that are. The model
+    reads a Python blob only when it may find a secret not seen yet, and a known format is looked
+    for only on the lines not in `earlier.lines`, and near them."""
     kind = classify(PurePosixPath(path).name)
+    suppressed = b"secpat:" in data
+    same_lines = frozenset() if suppressed else earlier.lines
     if kind == "python":
-        hits = _python_hits(path, data, known)
+        hits = _python_hits(path, data, earlier.secrets, same_lines)
     else:
         text = data.decode("utf-8", errors="replace")
-        hits = text_hits(kind if kind in ("env", "config") else "other", text)
-    if hits and b"secpat:" in data:
+        hits = text_hits(kind, text) if kind in ("env", "config") else _format_hits(text, same_lines)
+    if hits and suppressed:
         hits = _unsuppressed(hits, data.decode("utf-8", errors="replace"), python=kind == "python")
     return hits
 
 
-def _python_hits(path: str, data: bytes, known: frozenset[str]) -> list[Hit]:
+def _text(path: str, data: bytes) -> str:
+    """The blob's text, decoded as the scan decodes it."""
+    if classify(PurePosixPath(path).name) == "python":
+        try:
+            return decode_source(data).text
+        except ParseError:
+            pass
+    return data.decode("utf-8", errors="replace")
+
+
+def _python_hits(path: str, data: bytes, known: frozenset[str], same_lines: frozenset[str]) -> list[Hit]:
     try:
         text = decode_source(data).text
     except ParseError:
-        return text_hits("other", data.decode("utf-8", errors="replace"))
+        return _format_hits(data.decode("utf-8", errors="replace"), same_lines)
     if not _needs_model(text, known):
-        hits = text_hits("other", text)
+        hits = _format_hits(text, same_lines)
         # The model drops a self-made format (a JWT, a key block) shown as sample data in API documentation.
         if not any(h.source in _SELF_MADE for h in hits) or not may_bind_secrets(text):
             return hits  # nothing for the model to find or to drop: skip the parse
@@ -647,6 +670,40 @@ def _python_hits(path: str, data: bytes, known: frozenset[str]) -> list[Hit]:
         return python_hits(module)
     except (ParseError, RecursionError, ValueError):
         return text_hits("other", text)  # still find known formats in a file that does not parse
+
+
+#: Lines around a new line that are scanned with it: a key block's body follows its header this far.
+_CONTEXT_LINES = _MULTILINE_WINDOW
+#: Line breaks that `str.splitlines` sees and a split at newlines does not: scanned whole, to number alike.
+_ODD_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)")
+
+
+def _format_hits(text: str, same_lines: frozenset[str]) -> list[Hit]:
+    """`text_hits("other", text)`, looking only at the lines not in `same_lines` and those around
+    them. A known format lies on one line (a key block aside, scanned whole), so a secret on a line
+    the previous blob of the path had too was found there already."""
+    if not same_lines or "PRIVATE KEY" in text or _ODD_BREAKS.search(text):
+        return text_hits("other", text)
+    lines = text.split("\n")
+    new = [number for number, line in enumerate(lines) if line not in same_lines]
+    hits: list[Hit] = []
+    for start, end in _spans(new, len(lines)):
+        hits += [replace(hit, line=hit.line + start) for hit in text_hits("other", "\n".join(lines[start:end]))]
+    return hits
+
+
+def _spans(numbers: list[int], count: int) -> Iterator[tuple[int, int]]:
+    """Ranges of line numbers (start, end) that cover each of `numbers` with _CONTEXT_LINES either side."""
+    start = end = -1
+    for number in numbers:
+        low, high = max(0, number - _CONTEXT_LINES), min(count, number + _CONTEXT_LINES + 1)
+        if low > end:
+            if end > start:
+                yield start, end
+            start = low
+        end = high
+    if end > start:
+        yield start, end
 
 
 def _needs_model(source: str, known: frozenset[str]) -> bool:
@@ -662,9 +719,11 @@ def _needs_model(source: str, known: frozenset[str]) -> bool:
         kind = _secret_kind(name.group(1))
         if kind is None:
             continue
-        value = _plain_literal(source, literal)
+        value = _bound_value(source, literal)
         if value is None:
             return True
+        if value is _NOT_BOUND:
+            continue
         judgement = judge_value(value, kind, name.group(1))
         if judgement is not None and judgement.secret not in known:
             return True
@@ -699,10 +758,17 @@ _ASSIGNED_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]{1,60})?="
 _STRING_CONTENT = re.compile(r"""["']([^"'\\\n]{1,100})["']""")
 
 
+#: A literal given as a fallback: a later argument (`, "dev"`, `default="dev"`) or `... or "dev"`.
+_LITERAL_FALLBACK = re.compile(r"""(?:,|\bor\b|\bdefault\s*=)\s*\(?\s*[rRuU]?["']""")
+
+
 def _reads_a_secret(source: str) -> bool:
-    """Whether an environment read has a secret's name around it, as the variable read or as the
-    name its value is assigned to: only then may the model report a literal fallback."""
+    """Whether an environment read has a string literal after it and a secret's name around it, as
+    the variable read or as the name its value is assigned to: only then may the model report a
+    literal fallback."""
     for read in _ENV_READ.finditer(source):
+        if not _LITERAL_FALLBACK.search(source, read.end(), read.end() + _ENV_AFTER):
+            continue
         start = read.start()
         for _ in range(_ENV_BEFORE + 1):
             start = source.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
@@ -716,37 +782,49 @@ def _reads_a_secret(source: str) -> bool:
 
 _secret_kind = functools.lru_cache(maxsize=8192)(secret_kind)
 _PLAIN_END = frozenset(",)]};#\r\n")
-_NEXT_LITERAL = re.compile(r"""\s*(?:#[^\n]*\s*)*[rRbBuUfF]{0,2}["']""")
+_NOT_BOUND = object()  # what `_bound_value` says of a literal that is only part of the value bound
+#: One string literal, from its prefix to its closing quote.
+_STRING = re.compile(r'[rRbBuUfF]{0,2}(?:"""(?:[^\\]|\\.)*?"""' r"|'''(?:[^\\]|\\.)*?'''"
+                     r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*')", re.DOTALL)
+_SAME_LINE_GAP = re.compile(r"(?:[ \t]|\\\r?\n)*")
+_ANY_GAP = re.compile(r"(?:\s|#[^\n]*|\\\r?\n)*")
+_STRING_START = re.compile(r"""[rRbBuUfF]{0,2}["']""")
 
 
-def _plain_literal(source: str, literal: re.Match[str]) -> str | None:
-    """The value of the one-line string literal that `literal` (from `= "` to its opening quote)
-    starts, when it is the whole value bound: no prefix but `u`, no escape, no triple quote, no
-    implicit concatenation, no operator after it. None when the model could see another value."""
-    opening = literal.group()
-    quote = opening[-1]
-    start = literal.end()
-    if source.startswith(quote * 2, start) or opening[:-1].rstrip("rRbBuU") != opening[:-1].rstrip("uU"):
-        return None  # a triple-quoted, raw or bytes literal
-    end = start
-    length = len(source)
-    while end < length and source[end] not in (quote, "\\", "\n"):
-        end += 1
-    if end >= length or source[end] != quote:
+def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
+    """The string the model binds to the name before `literal` (from `=` or `:` to an opening
+    quote): the value of the string literal there, with the pieces an implicit concatenation adds
+    to it; `_NOT_BOUND` when it is only part of a larger expression (`"..." % x`, `"...".strip()`,
+    bytes), which the model binds to no name; None when the text alone cannot tell."""
+    in_parens = "(" in literal.group()
+    opening = literal.group()[:-1]
+    position = literal.end() - 1 - (len(opening) - len(opening.rstrip("rRbBuU")))
+    pieces = []
+    while True:
+        piece = _STRING.match(source, position)
+        if piece is None:  # no string literal starts here: the quote closes one, or ends a comment
+            return _NOT_BOUND
+        pieces.append(piece.group())
+        position = (_ANY_GAP if in_parens else _SAME_LINE_GAP).match(source, piece.end()).end()
+        if not _STRING_START.match(source, position):
+            break
+    if position < len(source) and source[position] not in _PLAIN_END:
+        return _NOT_BOUND  # an operator, a call, a subscript: the value is not this literal
+    if not in_parens and source.startswith(("#", "\n", "\r"), position):
+        line_end = source.find("\n", position)
+        if line_end >= 0 and _STRING_START.match(source, _ANY_GAP.match(source, line_end).end()):
+            return None  # a literal on the next line may continue this one, in brackets opened before
+    prefixes = {piece[:len(piece) - len(piece.lstrip("rRbBuUfF"))].lower() for piece in pieces}
+    if any("b" in prefix or "f" in prefix for prefix in prefixes):
+        return _NOT_BOUND  # bytes or an f-string: not a str constant
+    if len(pieces) == 1 and pieces[0][0] in "\"'" and "\\" not in pieces[0] \
+            and not pieces[0].startswith(('"""', "'''")):
+        return pieces[0][1:-1]
+    try:
+        value = ast.literal_eval(" ".join(pieces))  # literals only: nothing of the blob is run
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
-    after = end + 1
-    while after < length and source[after] in " \t":
-        after += 1
-    if after < length and source[after] not in _PLAIN_END:
-        return None
-    if source.startswith("#", after):  # a comment ends the line, not necessarily the value
-        newline = source.find("\n", after)
-        after = newline if newline >= 0 else length
-    # `x = "a", "b"` is a tuple, and a literal continued on the next line is one value with it.
-    if after < length and source[after] in "\r\n" or opening[0] == "=" and source[after:after + 1] == ",":
-        if _NEXT_LITERAL.match(source, after + 1):
-            return None
-    return source[start:end]
+    return value if isinstance(value, str) else _NOT_BOUND
 
 
 _HISTORY_RULES = {"SECRET001", "SECRET002", "SECRET004"}
