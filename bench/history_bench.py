@@ -340,7 +340,8 @@ def repo_stats(repo: Path) -> dict:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
-    objects = subprocess.run("git rev-list --all --objects | git cat-file --batch-check='%(objecttype) %(objectsize)'",
+    objects = subprocess.run("git rev-list --all --objects"
+                             " | git cat-file --batch-check='%(objecttype) %(objectsize) %(rest)'",
                              shell=True, cwd=repo, capture_output=True, text=True, check=True).stdout.split("\n")
     sizes = [int(line.split()[1]) for line in objects if line.startswith("blob ")]
     patch = subprocess.run("git log -p --all | wc -c", shell=True, cwd=repo, capture_output=True, text=True,

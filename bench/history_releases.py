@@ -7,7 +7,8 @@ releases (X.Y) go on `main`; patch releases (X.Y.Z) on a `stable/X.Y.x` branch c
 feature release, as projects keep them. Every release is tagged, a few dozen review branches
 point into the history, and a handful of branches add one commit each with a planted secret, one
 of them in a minified vendored file (which the history scan skips on purpose). The built
-repository is cached too: it is rebuilt only when the release list or the layout changes.
+repository is cached too: its releases are committed again only when the release list or the
+layout changes, and its planted branches are set again when they change.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ PLANTED: tuple[tuple[str, str, str], ...] = (
     ("feature/aws", "ops/aws_settings.py", 'AWS_ACCESS_KEY_ID = "AKIA3IAUXI2KWPJJPPYM"\n'),
     # Minified third-party code is skipped by the history scan, with a notice: this one is not found.
     ("feature/vendored-widget", "static/vendor/widget.min.js",
-     'var w={k:"AKIA4XVQ7PLM2ZT9RB3N"};' + "function f(a){return a+1};" * 200 + "\n"),
+     'var w={k:"AKIA4XVQ7PLM2ZT3RB6N"};' + "function f(a){return a+1};" * 200 + "\n"),
 )
 REVIEW_BRANCHES = 40
 
@@ -91,10 +92,18 @@ def _cached_sdist(folder: Path, project: str, version: str) -> Path | None:
 def build(project: str, versions: tuple[str, ...] | None = None) -> Path:
     """The benchmark repository of `project`, built (and cached) from its release series."""
     versions = tuple(sorted(versions or PROJECTS[project], key=release_key))
-    digest = hashlib.sha256(json.dumps([LAYOUT, project, versions, PLANTED]).encode()).hexdigest()[:10]
+    digest = hashlib.sha256(json.dumps([LAYOUT, project, versions]).encode()).hexdigest()[:10]
     repo = CACHE / "repos" / f"{project}-{len(versions)}-{digest}"
-    if (repo / ".built").exists():
-        return repo
+    if not (repo / ".built").exists():
+        _commit_releases(repo, project, versions)
+    planted = repo / f".planted-{hashlib.sha256(json.dumps(PLANTED).encode()).hexdigest()[:10]}"
+    if not planted.exists():
+        _plant(repo, len(versions))
+        planted.write_text("")
+    return repo
+
+
+def _commit_releases(repo: Path, project: str, versions: tuple[str, ...]) -> None:
     archives = [sdist(project, v) for v in versions]
     if repo.exists():
         shutil.rmtree(repo)
@@ -116,18 +125,23 @@ def build(project: str, versions: tuple[str, ...] | None = None) -> Path:
     for branch, commit in heads.items():
         if not branch.startswith("release/"):
             _git(repo, "update-ref", f"refs/heads/{branch}", commit)
-    main_line = _git(repo, "rev-list", "--reverse", "--all").split()
+    releases = _git(repo, "rev-list", "--reverse", "--tags").split()
     for number in range(REVIEW_BRANCHES):
-        _git(repo, "update-ref", f"refs/heads/review/{number:02d}", main_line[number * len(main_line) // REVIEW_BRANCHES])
-    for number, (branch, path, content) in enumerate(PLANTED):
-        base = main_line[(number + 1) * len(main_line) // (len(PLANTED) + 1)]
-        commit = _commit(repo, _tree_with(repo, base, path, content), base, f"Add {path}", len(versions) + number)
-        _git(repo, "update-ref", f"refs/heads/{branch}", commit)
+        _git(repo, "update-ref", f"refs/heads/review/{number:02d}", releases[number * len(releases) // REVIEW_BRANCHES])
     _git(repo, "checkout", "-q", "-f", "main")
     _git(repo, "repack", "-a", "-d", "-q")
-    _git(repo, "prune")
     (repo / ".built").write_text(json.dumps({"project": project, "versions": versions}) + "\n")
-    return repo
+
+
+def _plant(repo: Path, releases_count: int) -> None:
+    """One branch per planted secret, each a commit on a release, replacing any planted before."""
+    for ref in _git(repo, "for-each-ref", "--format=%(refname)", "refs/heads/feature/").split():
+        _git(repo, "update-ref", "-d", ref)
+    releases = _git(repo, "rev-list", "--reverse", "--tags").split()
+    for number, (branch, path, content) in enumerate(PLANTED):
+        base = releases[(number + 1) * len(releases) // (len(PLANTED) + 1)]
+        commit = _commit(repo, _tree_with(repo, base, path, content), base, f"Add {path}", releases_count + number)
+        _git(repo, "update-ref", f"refs/heads/{branch}", commit)
 
 
 def _unpack(archive: Path, into: Path) -> Path:

@@ -722,8 +722,8 @@ def _needs_model(source: str, known: frozenset[str]) -> bool:
         value = _bound_value(source, literal)
         if value is None:
             return True
-        if value is _NOT_BOUND:
-            continue
+        if not isinstance(value, str):
+            continue  # bound to no name
         judgement = judge_value(value, kind, name.group(1))
         if judgement is not None and judgement.secret not in known:
             return True
