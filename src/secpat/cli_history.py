@@ -59,7 +59,7 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
     except ConfigError as exc:
         cli._fail(str(exc))
     # Drawn before git is asked anything: listing a long history's blobs takes a while of its own.
-    bar = cli.progress_bar("git history", quiet=quiet)
+    bar = cli.progress_bar("reading git history", quiet=quiet)
     progress = None
     if bar is not None:
         task_id = bar.add_task("listing commits", total=None)
