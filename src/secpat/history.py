@@ -40,7 +40,6 @@ from pathlib import Path, PurePosixPath
 
 from secpat.config import Config
 from secpat.discovery import classify
-from secpat.engine import _worker_init
 from secpat.findings import Confidence, Finding, Location, Notice, NoticeKind, ScanResult
 from secpat.model.module import Module
 from secpat.names import SECRET_NAME_WORDS
@@ -555,6 +554,8 @@ def _scan_items(top: Path, items: list[_Item], limit: int,
             if progress:
                 progress(done, total)
         return
+    from secpat.engine import _worker_init  # here: `check`'s engine is a large import that a small history does not need
+
     batches = _batches(items)
     outcomes: dict[str, _Outcome] = {}
     done = 0
