@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import resource
+import shlex
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,8 @@ import venv
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+import history_releases
 
 BENCH = Path(__file__).resolve().parent
 CACHE = BENCH / ".cache"
@@ -270,12 +273,24 @@ def table(results: dict, commits: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--real", nargs="*", metavar="PROJECT",
+                        help="real histories built from release series instead of a generated one"
+                             f" (default projects: {', '.join(history_releases.PROJECTS)})")
+    parser.add_argument("--runs", type=int, default=5, help="--real: timed runs of each tool (default 5)")
+    parser.add_argument("--peer-runs", type=int, default=1, help="--real: timed runs of trufflehog (default 1)")
+    parser.add_argument("--before", help="--real: another secpat executable to time and compare findings with")
+    parser.add_argument("--before-runs", type=int, default=1, help="--real: timed runs of --before (default 1)")
+    parser.add_argument("--peer-timeout", type=float, default=900,
+                        help="--real: stop trufflehog after this many seconds (default 900)")
+    parser.add_argument("--timeout", type=float, default=3600, help="--real: kill a run after this many seconds")
     parser.add_argument("--commits", type=int, default=5000, help="commits on main (default 5000)")
     parser.add_argument("--skip-trufflehog", action="store_true", help="measure secpat only")
     parser.add_argument("--secpat", help="the secpat executable (default: next to this Python)")
     parser.add_argument("--work-dir", type=Path, help="where to generate the repository (default: a temp dir)")
     parser.add_argument("--json", type=Path, help="write results here (default: bench/results/history-<time>.json)")
     args = parser.parse_args(argv)
+    if args.real is not None:
+        return real_main(args)
 
     started = datetime.now(timezone.utc)
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="secpat-history-bench-"))
@@ -306,6 +321,169 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(json.dumps(document, indent=2) + "\n")
     print(f"results written to {out}", file=sys.stderr)
     return 0 if results["secpat"] and results["secpat"]["ok"] else 3
+
+
+# -- real histories -------------------------------------------------------------------------------
+
+#: The floor: what a one-line scanner does, every added and removed line of every commit through
+#: one compiled pattern of secret formats and secret-named assignments.
+FLOOR_PATTERN = (r"AKIA[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{20,}|gh[pousr]_[0-9A-Za-z]{36}|xox[abprs]-|"
+                 r"-----BEGIN [A-Z ]*PRIVATE KEY|hooks\.slack\.com/services/|://[^/:@ ]+:[^/@ ]+@|"
+                 r"(secret|password|passwd|token|api_?key)[a-z_]*[\"']?[ \t]*[:=]")
+
+
+def loadavg() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def repo_stats(repo: Path) -> dict:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+
+    objects = subprocess.run("git rev-list --all --objects"
+                             " | git cat-file --batch-check='%(objecttype) %(objectsize) %(rest)'",
+                             shell=True, cwd=repo, capture_output=True, text=True, check=True).stdout.split("\n")
+    sizes = [int(line.split()[1]) for line in objects if line.startswith("blob ")]
+    patch = subprocess.run("git log -p --all | wc -c", shell=True, cwd=repo, capture_output=True, text=True,
+                           check=True).stdout
+    return {"path": str(repo), "commits": int(git("rev-list", "--all", "--count")),
+            "branches": len(git("branch", "--list").splitlines()), "tags": len(git("tag", "--list").splitlines()),
+            "blobs": len(sizes), "blob_mib": round(sum(sizes) / 2**20, 1),
+            "log_patch_mib": round(int(patch) / 2**20, 1)}
+
+
+def secpat_findings(report: Path) -> dict[tuple, dict]:
+    """A report's findings by identity: (path, line, masked secret, commit that introduced it)."""
+    if not report.exists():
+        return {}
+    found = json.loads(report.read_text())["findings"]
+    return {(f["path"], f["line"], f["extra"].get("secret", ""), f["extra"].get("commit", "")): f for f in found}
+
+
+def real_tools(args: argparse.Namespace, repo: Path, work: Path) -> dict[str, list[str]]:
+    after = args.secpat or str(Path(sys.executable).with_name("secpat"))
+    tools = {
+        "floor: git log -p --all | grep -E": ["bash", "-c", f"git -C {shlex.quote(str(repo))} log -p --all"
+                                                            f" | grep -Eci -e {shlex.quote(FLOOR_PATTERN)}"],
+        "secpat": [after, "history", str(repo), "-q", "--format", "json", "--output", str(work / "after.json"),
+                   "--min-confidence", "low"],
+    }
+    if args.before:
+        tools["secpat before"] = [args.before, "history", str(repo), "-q", "--format", "json", "--output",
+                                  str(work / "before.json"), "--min-confidence", "low"]
+    return tools
+
+
+def real_main(args: argparse.Namespace) -> int:
+    started = datetime.now(timezone.utc)
+    projects = args.real or list(history_releases.PROJECTS)
+    document: dict = {"schema": 1, "mode": "real", "started": started.isoformat(),
+                      "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
+                      "versions": {"python": platform.python_version(), "git": _version(["git", "--version"]),
+                                   "trufflehog": None if args.skip_trufflehog else TRUFFLEHOG_VERSION},
+                      "config": {"runs": args.runs, "peer_runs": args.peer_runs, "before": args.before,
+                                 "before_runs": args.before_runs, "peer_timeout": args.peer_timeout},
+                      "histories": {}}
+    ok = True
+    for project in projects:
+        repo = history_releases.build(project)
+        work = Path(tempfile.mkdtemp(prefix=f"secpat-history-{project}-"))
+        stats = repo_stats(repo)
+        tools = real_tools(args, repo, work)
+        runs: dict[str, list[dict]] = {name: [] for name in tools}
+        # Interleaved: round after round of every tool, so a change in machine load hits them alike.
+        for round_number in range(args.runs):
+            for name, command in tools.items():
+                if name == "secpat before" and round_number >= args.before_runs:
+                    continue
+                load = loadavg()
+                result = run_measured(command, timeout=args.timeout)
+                result.pop("stdout")
+                result["load_before"] = load
+                runs[name].append(result)
+        if not args.skip_trufflehog:
+            runs["trufflehog 2 (--regex)"] = []
+            exe = ensure_trufflehog()
+            for _ in range(args.peer_runs):
+                load = loadavg()
+                result = run_measured([str(exe), "--regex", "--entropy=False", "--json", f"file://{repo}"],
+                                      timeout=args.peer_timeout)
+                result["timed_out"] = result["wall_s"] >= args.peer_timeout
+                result["reports"] = sum(1 for line in result.pop("stdout").splitlines() if line.startswith("{"))
+                result["load_before"] = load
+                runs["trufflehog 2 (--regex)"].append(result)
+        after = secpat_findings(work / "after.json")
+        entry = {"repo": stats, "runs": runs, "findings": len(after)}
+        if args.before:
+            before = secpat_findings(work / "before.json")
+            entry["comparison"] = compare_findings(before, after)
+            ok = ok and not entry["comparison"]["lost_unexplained"]
+        ok = ok and all(r["exit_code"] in (0, 1) for name, rs in runs.items() if name.startswith("secpat") for r in rs)
+        document["histories"][project] = entry
+        print(real_table(project, entry), flush=True)
+        shutil.rmtree(work, ignore_errors=True)
+    document["finished"] = datetime.now(timezone.utc).isoformat()
+    out = args.json or RESULTS / f"history-real-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(document, indent=2) + "\n")
+    print(f"results written to {out}", file=sys.stderr)
+    return 0 if ok else 3
+
+
+def compare_findings(before: dict[tuple, dict], after: dict[tuple, dict]) -> dict:
+    """What the new run lost and gained; a loss is explained only when the scan now skips its blob."""
+    from secpat.history import skip_reason
+
+    lost = [before[key] for key in sorted(before.keys() - after.keys())]
+    explained = [f for f in lost if skip_reason(f["path"])]
+    return {"before": len(before), "after": len(after), "gained": len(after.keys() - before.keys()),
+            "lost_skipped": [f"{f['path']}:{f['line']} {f['extra'].get('secret', '')} ({skip_reason(f['path'])})"
+                             for f in explained],
+            "lost_unexplained": [f"{f['path']}:{f['line']} {f['extra'].get('secret', '')}" for f in lost
+                                 if not skip_reason(f["path"])]}
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def real_table(project: str, entry: dict) -> str:
+    stats, runs = entry["repo"], entry["runs"]
+    floor = _median([r["wall_s"] for r in runs["floor: git log -p --all | grep -E"]])
+    lines = [f"{project}: {stats['commits']} commits, {stats['branches']} branches, {stats['tags']} tags, "
+             f"{stats['blobs']} distinct blobs ({stats['blob_mib']} MiB), `git log -p --all` "
+             f"{stats['log_patch_mib']} MiB"]
+    rows = [("tool", "runs", "median s", "min s", "max s", "x floor", "peak MiB", "load 1m", "findings")]
+    for name, results in runs.items():
+        if not results:
+            continue
+        walls = [r["wall_s"] for r in results]
+        findings = {"secpat": str(entry["findings"]),
+                    "secpat before": str(entry.get("comparison", {}).get("before", "")),
+                    }.get(name, str(results[-1].get("reports", "")))
+        if any(r.get("timed_out") for r in results):
+            rows.append((name, str(len(results)), f">{max(walls):.0f} (stopped)", "", "", f">{max(walls) / floor:.0f}",
+                         f"{max(r['peak_rss_mib'] for r in results):.0f}",
+                         f"{_median([r['load_before'] for r in results]):.2f}", "-"))
+            continue
+        rows.append((name, str(len(results)), f"{_median(walls):.2f}", f"{min(walls):.2f}", f"{max(walls):.2f}",
+                     f"{_median(walls) / floor:.1f}", f"{max(r['peak_rss_mib'] for r in results):.0f}",
+                     f"{_median([r['load_before'] for r in results]):.2f}", findings))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for number, row in enumerate(rows):
+        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    comparison = entry.get("comparison")
+    if comparison:
+        lines.append(f"findings before/after: {comparison['before']}/{comparison['after']}, "
+                     f"{comparison['gained']} gained, {len(comparison['lost_skipped'])} lost in skipped blobs, "
+                     f"{len(comparison['lost_unexplained'])} lost otherwise")
+        lines += [f"  skipped: {item}" for item in comparison["lost_skipped"]]
+        lines += [f"  LOST: {item}" for item in comparison["lost_unexplained"]]
+    return "\n".join(lines) + "\n"
 
 
 def _version(command: list[str]) -> str | None:

@@ -59,12 +59,17 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
         config = load_config(repo, config_file, {k: v for k, v in overrides.items() if v is not None})
     except ConfigError as exc:
         cli._fail(str(exc))
-    # The history stage reports no counts: a spinner with the elapsed time shows it is at work.
+    # Drawn before git is asked anything: listing a long history's blobs takes a while of its own.
     bar = cli.progress_bar("reading git history", quiet=quiet)
+    progress = None
+    if bar is not None:
+        task_id = bar.add_task("listing commits", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task_id, completed=done, total=total, description="scanning blobs")
+
     try:
-        if bar is not None:
-            bar.add_task("", total=None)
-        result = scan_history(repo, config, HistoryOptions(since=since, branches=branches))
+        result = scan_history(repo, config, HistoryOptions(since=since, branches=branches), progress=progress)
     except HistoryError as exc:
         cli._fail(str(exc))
     finally:
@@ -82,10 +87,16 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
     cli.report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=True, exit_zero=exit_zero)
 
 
+_SKIPPED_BLOBS = (NoticeKind.BINARY, NoticeKind.VENDORED, NoticeKind.TOO_LARGE)
+
+
 def _warn_about_gaps(result: ScanResult, *, on_screen: bool) -> None:
-    """Say on stderr that part of the history was not scanned, unless the text report is on screen."""
+    """Say on stderr that part of the history was not scanned, and which blobs were skipped on
+    purpose, unless the text report (which lists them) is on screen."""
     if on_screen:
         return
     for notice in result.notices:
         if notice.kind in (NoticeKind.INCOMPLETE_HISTORY, NoticeKind.UNREADABLE):
             click.echo(f"secpat: warning: {notice.path}: {notice.message}", err=True)
+        elif notice.kind in _SKIPPED_BLOBS and notice.path == ".":
+            click.echo(f"secpat: note: {notice.message}", err=True)

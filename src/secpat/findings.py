@@ -133,6 +133,7 @@ class NoticeKind(enum.Enum):
     INTERNAL_ERROR = "internal-error"
     CONFIG = "config"
     INCOMPLETE_HISTORY = "incomplete-history"  # a shallow or partial clone: part of the history is not there
+    VENDORED = "vendored"  # third-party or minified code, not read
 
 
 #: Notices that mean a file was not (fully) analysed: they make the run exit 2 unless --keep-going.

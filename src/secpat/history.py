@@ -2,12 +2,19 @@
 
 Nothing is checked out. One `git log` lists, oldest first, every blob each
 commit added (all refs and stashes, or the branches asked for); one
-`git ls-tree` lists HEAD's blobs; one `git cat-file --batch` streams the
+`git ls-tree` lists HEAD's blobs; `git cat-file --batch` streams the
 contents. Each blob is read and scanned once, with the same recognisers as
 `secpat check` (known formats, secret-named values, literal fallbacks, secret
 files). A secret that lives through many commits is one finding, at the
 commit and path that introduced it, marked present or gone at HEAD. A
-repository with thousands of commits needs four git processes, not thousands.
+repository with thousands of commits needs a few git processes, not thousands:
+a large history is shared among worker processes, each with one `cat-file`
+stream per batch of paths.
+
+Binary blobs, third-party and minified code and blobs over max-file-size are
+not scanned; notices count them by reason. A Python blob is parsed only when
+its text may hold a secret the model would find and no earlier blob of the
+same path held: most versions of most files are scanned as text alone.
 
 Nothing is fetched either: a shallow clone, the blobs a partial clone never
 downloaded and objects that cannot be read are reported as notices, and the
@@ -16,13 +23,18 @@ scan covers the rest.
 
 from __future__ import annotations
 
+import ast
+import functools
 import os
+import re
 import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
@@ -30,9 +42,14 @@ from secpat.config import Config
 from secpat.discovery import classify
 from secpat.findings import Confidence, Finding, Location, Notice, NoticeKind, ScanResult
 from secpat.model.module import Module
+from secpat.names import SECRET_NAME_WORDS
 from secpat.parsing import ParseError, decode_source, parse_python
 from secpat.rules import registry
 from secpat.rules.secrets import (
+    _ENV_READ_WORDS,
+    _LITERAL_AFTER,
+    _NAME_BEFORE,
+    _SELF_MADE,
     SECRET004,
     Hit,
     confidence_for,
@@ -41,6 +58,8 @@ from secpat.rules.secrets import (
     secret_file_reason,
     text_hits,
 )
+from secpat.secrets.entropy import judge_value, secret_kind
+from secpat.secrets.formats import _MULTILINE_WINDOW, _ascii_lower
 from secpat.suppression import parse_suppressions
 
 __all__ = ["HistoryError", "HistoryOptions", "scan_history"]
@@ -82,8 +101,11 @@ class _Secret:
     blobs: set[str] = field(default_factory=set)  # every scanned blob it appears in
 
 
-def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOptions()) -> ScanResult:
-    """Every secret in the history of the repository at `repo`, one finding per secret."""
+def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOptions(),
+                 progress: Callable[[int, int], None] | None = None) -> ScanResult:
+    """Every secret in the history of the repository at `repo`, one finding per secret.
+
+    `progress(done, total)` is called as blobs are scanned, from the first one on."""
     started = time.perf_counter()
     repository = _repository(repo)
     top = repository.top
@@ -92,9 +114,15 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     origins, secret_paths = _introduced_blobs(repository, options, stashes)
     head = _head_tree(top, notices)
     head_paths = {path for paths in head.values() for path in paths}
-    wanted = [blob for blob, origin in origins.items() if _scannable(origin.path)]
-    head_only = [blob for blob, paths in head.items() if blob not in origins and _scannable(paths[0])]
-    to_read = [*wanted, *head_only]
+    skipped: Counter[str] = Counter()  # reason -> blobs not scanned for it
+    to_read: list[str] = []
+    for blob, path in [*((b, o.path) for b, o in origins.items()),
+                       *((b, paths[0]) for b, paths in head.items() if b not in origins)]:
+        reason = skip_reason(path)
+        if reason:
+            skipped[reason] += 1
+        else:
+            to_read.append(blob)
     if repository.shallow:
         notices.append(_shallow_notice(repository.boundary))
     if repository.partial:
@@ -104,33 +132,39 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     file_hits: set[str] = set()  # paths whose first blob held a recognised secret
     file_reasons: dict[str, str] = {}
     scanned = 0
-    for blob, data, problem in _cat_blobs(top, to_read, config.max_file_size):
+    items = []
+    for blob in to_read:
         origin = origins.get(blob)
         path = origin.path if origin else head[blob][0]
-        if problem:
+        items.append(_Item(blob, path, origin is not None and path in secret_paths, blob in head))
+    for item, outcome in _scan_items(top, items, config.max_file_size, progress):
+        origin = origins.get(item.blob)
+        path = item.path
+        if outcome.problem:
             where = f" (from commit {origin.commit[:10]})" if origin else " (at HEAD)"
-            notices.append(Notice(path, NoticeKind.UNREADABLE, f"blob {blob}{where} could not be read: {problem};"
-                                                               " not scanned"))
+            notices.append(Notice(path, NoticeKind.UNREADABLE, f"blob {item.blob}{where} could not be read:"
+                                                               f" {outcome.problem}; not scanned"))
             continue
-        if data is None:
-            if origin is not None and classify(PurePosixPath(path).name) in ("python", "env", "config"):
+        if outcome.skipped:
+            skipped[outcome.skipped] += 1
+            if outcome.skipped == "too-large" and origin is not None \
+                    and classify(PurePosixPath(path).name) in ("python", "env", "config"):
                 notices.append(Notice(path, NoticeKind.TOO_LARGE,
-                                      f"blob {blob[:10]} is over max-file-size; not scanned"))
+                                      f"blob {item.blob[:10]} is over max-file-size; not scanned"))
             continue
         scanned += 1
-        hits = [h for h in _hits(path, data) if h.real]
-        for hit in hits:
+        for hit in outcome.hits:
             known = secrets.get(hit.secret)
             if known is None and origin is not None:
                 known = secrets[hit.secret] = _Secret(hit, origin)
             if known is not None:
-                known.blobs.add(blob)
-        if origin is not None and path in secret_paths:
-            if hits:
+                known.blobs.add(item.blob)
+        if item.secret_path:
+            if outcome.hits:
                 file_hits.add(path)
-            reason = secret_file_reason(path, data)
-            if reason:
-                file_reasons[path] = reason
+            if outcome.file_reason:
+                file_reasons[path] = outcome.file_reason
+    notices.extend(_skipped_notices(skipped, config.max_file_size))
 
     boundary = frozenset(repository.boundary)
     findings = [_secret_finding(s, head, confidence_for(s.hit, config, s.origin.path), boundary)
@@ -150,6 +184,22 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
         patterns_checked=frozenset({SECRET004.pattern}) if config.is_enabled(SECRET004.id, "") else frozenset(),
         duration_s=time.perf_counter() - started,
     )
+
+
+#: Why blobs were not scanned, as the notice that counts them says it.
+_SKIP_REASONS = {
+    "binary": (NoticeKind.BINARY, "binary (images, archives, compiled files: by name, or NUL bytes in the content)"),
+    "vendored": (NoticeKind.VENDORED, "third-party or minified code (node_modules/, vendor/, *.min.js, *.map,"
+                                      " minified JavaScript and CSS)"),
+    "too-large": (NoticeKind.TOO_LARGE, "over max-file-size ({limit:,} bytes; raise it in [tool.secpat] to scan"
+                                        " them)"),
+}
+
+
+def _skipped_notices(skipped: Counter[str], limit: int) -> list[Notice]:
+    """One notice per reason blobs were not scanned, with how many."""
+    return [Notice(".", kind, f"{skipped[reason]:,} blob(s) not scanned: {text.format(limit=limit)}")
+            for reason, (kind, text) in _SKIP_REASONS.items() if skipped[reason]]
 
 
 def _shallow_notice(boundary: tuple[str, ...]) -> Notice:
@@ -436,38 +486,346 @@ def _skip(stream, count: int) -> bool:
 # -- scanning one blob ------------------------------------------------------------------------
 
 
-def _scannable(path: str) -> bool:
-    return PurePosixPath(path).suffix.lower() not in _BINARY_SUFFIXES
+#: Directories of third-party code, copied in rather than written: their secrets are not the project's.
+_VENDORED_DIRS = frozenset({"node_modules", "bower_components", "vendor", "vendors", "_vendor", "third_party",
+                            "third-party", "thirdparty"})
+_MINIFIABLE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".css"})
+_MINIFIED_LINE = 300  # mean characters per line above which JavaScript or CSS is minified, not written
+
+
+def skip_reason(path: str) -> str | None:
+    """Why a blob at `path` is not read at all, known from its path alone: "binary", "vendored" or None."""
+    pure = PurePosixPath(path)
+    name = pure.name.lower()
+    suffix = pure.suffix.lower()
+    if suffix in _BINARY_SUFFIXES:
+        return "binary"
+    if ".min." in name or name.endswith(("-min.js", "-min.css")) or suffix == ".map" \
+            or any(part.lower() in _VENDORED_DIRS for part in pure.parts[:-1]):
+        return "vendored"
+    return None
+
+
+def _content_skip_reason(path: str, data: bytes) -> str | None:
+    """Why a blob is not scanned, known from its content: NUL bytes, or minified JavaScript or CSS."""
+    sample = data[:65536]
+    if b"\0" in sample[:8192]:
+        return "binary"
+    if PurePosixPath(path).suffix.lower() in _MINIFIABLE_SUFFIXES and len(sample) > 4 * _MINIFIED_LINE \
+            and len(sample) > _MINIFIED_LINE * (sample.count(b"\n") + 1):
+        return "vendored"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A blob to scan, at the path it is reported under."""
+
+    blob: str
+    path: str
+    secret_path: bool  # a secret file by name: its content may say why (`*.pem`, credentials JSON)
+    at_head: bool  # HEAD holds it: every secret in it counts, not only new ones
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    hits: tuple[Hit, ...] = ()  # the real secrets in it
+    file_reason: str | None = None  # why it is a secret file, for a secret path
+    skipped: str | None = None  # "binary", "vendored" or "too-large": not scanned
+    problem: str = ""  # why it could not be read
+
+
+_PARALLEL_BLOBS = 400  # below this many blobs a worker pool costs more than it saves
+_BATCH_BLOBS = 256  # blobs one worker reads through its own `git cat-file --batch`
+
+
+def _scan_items(top: Path, items: list[_Item], limit: int,
+                progress: Callable[[int, int], None] | None) -> Iterator[tuple[_Item, _Outcome]]:
+    """Every item with what scanning it found, in the order given (which decides where a secret
+    was introduced). Large histories are scanned by a pool of worker processes, each reading its
+    share of the blobs through a `git cat-file --batch` of its own."""
+    total = len(items)
+    if progress:
+        progress(0, total)
+    jobs = os.cpu_count() or 1
+    if jobs <= 1 or total < _PARALLEL_BLOBS:
+        for done, (item, outcome) in enumerate(_scan_batch(top, limit, items), 1):
+            yield item, outcome
+            if progress:
+                progress(done, total)
+        return
+    from secpat.engine import _worker_init  # here: `check`'s engine is a large import that a small history does not need
+
+    batches = _batches(items)
+    outcomes: dict[str, _Outcome] = {}
+    done = 0
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
+        futures = [pool.submit(_scan_batch_list, top, limit, batch) for batch in batches]
+        for future in as_completed(futures):
+            scanned = future.result()
+            outcomes.update((item.blob, outcome) for item, outcome in scanned)
+            done += len(scanned)
+            if progress:
+                progress(done, total)
+    for item in items:
+        yield item, outcomes[item.blob]
+
+
+def _batches(items: list[_Item]) -> list[list[_Item]]:
+    """About _BATCH_BLOBS items each, every path's items together and in their order."""
+    by_path: dict[str, list[_Item]] = {}
+    for item in items:
+        by_path.setdefault(item.path, []).append(item)
+    batches: list[list[_Item]] = [[]]
+    for group in by_path.values():
+        if len(batches[-1]) >= _BATCH_BLOBS:
+            batches.append([])
+        batches[-1].extend(group)
+    return batches
+
+
+def _scan_batch_list(top: Path, limit: int, items: list[_Item]) -> list[tuple[_Item, _Outcome]]:
+    return list(_scan_batch(top, limit, items))
+
+
+def _scan_batch(top: Path, limit: int, items: list[_Item]) -> Iterator[tuple[_Item, _Outcome]]:
+    """Scan `items` in their order. A path's blobs are all in one batch (see `_batches`), so what
+    its earlier blobs held is known when its later ones are scanned."""
+    by_blob = {item.blob: item for item in items}
+    earlier: dict[str, _Earlier] = {}  # path -> what its blobs scanned so far held
+    for blob, data, problem in _cat_blobs(top, list(by_blob), limit):
+        item = by_blob[blob]
+        if problem:
+            yield item, _Outcome(problem=problem)
+        elif data is None:
+            yield item, _Outcome(skipped="too-large")
+        elif reason := _content_skip_reason(item.path, data):
+            yield item, _Outcome(skipped=reason)
+        else:
+            before = earlier.get(item.path)
+            # A secret found before is reported where it first appeared, and only HEAD's blobs say
+            # where it still is: for the other blobs, only a secret not seen yet matters.
+            found = _hits(item.path, data) if before is None or item.at_head else _new_hits(item.path, data, before)
+            # The model's scope is left behind: a finding does not need it, and it would travel with the hit.
+            hits = tuple(replace(h, scope=None) for h in found if h.real)
+            secrets = before.secrets if before else frozenset()
+            # A secret hidden by a suppression here is not known: the next blob is then scanned whole.
+            lines = frozenset() if b"secpat:" in data else frozenset(_text(item.path, data).split("\n"))
+            earlier[item.path] = _Earlier(secrets | {h.secret for h in hits}, lines)
+            yield item, _Outcome(hits, secret_file_reason(item.path, data) if item.secret_path else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Earlier:
+    """What the blobs of a path scanned before held."""
+
+    secrets: frozenset[str]
+    lines: frozenset[str]  # the last one's lines, when every secret on them is in `secrets`
 
 
 def _hits(path: str, data: bytes) -> list[Hit]:
     """The same recognisers as `secpat check`: a Python blob through its model, others as text."""
-    if b"\0" in data[:8192]:
-        return []
+    return _new_hits(path, data, _Earlier(frozenset(), frozenset()))
+
+
+def _new_hits(path: str, data: bytes, earlier: _Earlier) -> list[Hit]:
+    """Every secret in the blob that is not in `earlier.secrets`, and maybe some that are. The model
+    reads a Python blob only when it may find a secret not seen yet, and a known format is looked
+    for only on the lines not in `earlier.lines`, and near them."""
     kind = classify(PurePosixPath(path).name)
+    suppressed = b"secpat:" in data
+    same_lines = frozenset() if suppressed else earlier.lines
     if kind == "python":
-        hits = _python_hits(path, data)
+        hits = _python_hits(path, data, earlier.secrets, same_lines)
     else:
         text = data.decode("utf-8", errors="replace")
-        hits = text_hits(kind if kind in ("env", "config") else "other", text)
-    if hits and b"secpat:" in data:
+        hits = text_hits(kind, text) if kind in ("env", "config") else _format_hits(text, same_lines)
+    if hits and suppressed:
         hits = _unsuppressed(hits, data.decode("utf-8", errors="replace"), python=kind == "python")
     return hits
 
 
-def _python_hits(path: str, data: bytes) -> list[Hit]:
+def _text(path: str, data: bytes) -> str:
+    """The blob's text, decoded as the scan decodes it."""
+    if classify(PurePosixPath(path).name) == "python":
+        try:
+            return decode_source(data).text
+        except ParseError:
+            pass
+    return data.decode("utf-8", errors="replace")
+
+
+def _python_hits(path: str, data: bytes, known: frozenset[str], same_lines: frozenset[str]) -> list[Hit]:
     try:
         text = decode_source(data).text
     except ParseError:
-        return text_hits("other", data.decode("utf-8", errors="replace"))
-    if not may_bind_secrets(text):
-        return text_hits("other", text)  # nothing for the model to find: skip the parse
+        return _format_hits(data.decode("utf-8", errors="replace"), same_lines)
+    if not _needs_model(text, known):
+        hits = _format_hits(text, same_lines)
+        # The model drops a self-made format (a JWT, a key block) shown as sample data in API documentation.
+        if not any(h.source in _SELF_MADE for h in hits) or not may_bind_secrets(text):
+            return hits  # nothing for the model to find or to drop: skip the parse
     try:
         parsed = parse_python(text, path)
         module = Module(parsed.tree, path=path, module_name="", source=text)
         return python_hits(module)
     except (ParseError, RecursionError, ValueError):
         return text_hits("other", text)  # still find known formats in a file that does not parse
+
+
+#: Lines around a new line that are scanned with it: a key block's body follows its header this far.
+_CONTEXT_LINES = _MULTILINE_WINDOW
+#: Line breaks that `str.splitlines` sees and a split at newlines does not: scanned whole, to number alike.
+_ODD_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)")
+
+
+def _format_hits(text: str, same_lines: frozenset[str]) -> list[Hit]:
+    """`text_hits("other", text)`, looking only at the lines not in `same_lines` and those around
+    them. A known format lies on one line (a key block aside, scanned whole), so a secret on a line
+    the previous blob of the path had too was found there already."""
+    if not same_lines or "PRIVATE KEY" in text or _ODD_BREAKS.search(text):
+        return text_hits("other", text)
+    lines = text.split("\n")
+    new = [number for number, line in enumerate(lines) if line not in same_lines]
+    hits: list[Hit] = []
+    for start, end in _spans(new, len(lines)):
+        hits += [replace(hit, line=hit.line + start) for hit in text_hits("other", "\n".join(lines[start:end]))]
+    return hits
+
+
+def _spans(numbers: list[int], count: int) -> Iterator[tuple[int, int]]:
+    """Ranges of line numbers (start, end) that cover each of `numbers` with _CONTEXT_LINES either side."""
+    start = end = -1
+    for number in numbers:
+        low, high = max(0, number - _CONTEXT_LINES), min(count, number + _CONTEXT_LINES + 1)
+        if low > end:
+            if end > start:
+                yield start, end
+            start = low
+        end = high
+    if end > start:
+        yield start, end
+
+
+def _needs_model(source: str, known: frozenset[str]) -> bool:
+    """Could the model find a secret in this Python source, beyond its known formats, that is not in
+    `known`? Only when a secret-named literal holds a value that could be judged a real secret
+    not known yet, or when the environment is read near a secret's name (a secret-named variable
+    may fall back to a literal). Most versions of most files in a history have neither, and
+    parsing is the most expensive step of a history scan."""
+    for literal in _secret_named_literals(source):
+        name = _NAME_BEFORE.search(source, max(0, literal.start() - 100), literal.start())
+        if not name:
+            continue
+        kind = _secret_kind(name.group(1))
+        if kind is None:
+            continue
+        value = _bound_value(source, literal)
+        if value is None:
+            return True
+        if not isinstance(value, str):
+            continue  # bound to no name
+        judgement = judge_value(value, kind, name.group(1))
+        if judgement is not None and judgement.secret not in known:
+            return True
+    return any(word in source for word in _ENV_READ_WORDS) and _reads_a_secret(source)
+
+
+_SECRET_WORD = re.compile("|".join(sorted(SECRET_NAME_WORDS, key=lambda word: (-len(word), word))))
+
+
+def _secret_named_literals(source: str) -> Iterator[re.Match[str]]:
+    """The literals bound with `=` or `:` on the lines where a word of a secret's name occurs (a name
+    and the `=` after it share a line): the candidates of `may_bind_secrets`, without looking
+    behind each of the many literals of the other lines."""
+    line_end = -1
+    for word in _SECRET_WORD.finditer(_ascii_lower(source)):
+        if word.start() < line_end:
+            continue  # this line is done
+        line_end = source.find("\n", word.end())
+        if line_end < 0:
+            line_end = len(source)
+        # The opening quote may stand on a later line (`= (\n "..."`): the match may run past the line.
+        for literal in _LITERAL_AFTER.finditer(source, word.start(), line_end + 200):
+            if literal.start() >= line_end:
+                break
+            yield literal
+
+
+_ENV_READ = re.compile("|".join(re.escape(word) for word in _ENV_READ_WORDS))
+_ENV_BEFORE = 2  # lines before an environment read where the name its value is assigned to may stand
+_ENV_AFTER = 400  # characters after it where the variable's name is given
+_ASSIGNED_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]{1,60})?=")
+_STRING_CONTENT = re.compile(r"""["']([^"'\\\n]{1,100})["']""")
+
+
+#: A literal given as a fallback: a later argument (`, "dev"`, `default="dev"`) or `... or "dev"`.
+_LITERAL_FALLBACK = re.compile(r"""(?:,|\bor\b|\bdefault\s*=)\s*\(?\s*[rRuU]?["']""")
+
+
+def _reads_a_secret(source: str) -> bool:
+    """Whether an environment read has a string literal after it and a secret's name around it, as
+    the variable read or as the name its value is assigned to: only then may the model report a
+    literal fallback."""
+    for read in _ENV_READ.finditer(source):
+        if not _LITERAL_FALLBACK.search(source, read.end(), read.end() + _ENV_AFTER):
+            continue
+        start = read.start()
+        for _ in range(_ENV_BEFORE + 1):
+            start = source.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
+        window = source[start:read.end() + _ENV_AFTER]
+        names = set(_ASSIGNED_NAME.findall(window))
+        names.update(_STRING_CONTENT.findall(window))
+        if any(_secret_kind(name) for name in names):
+            return True
+    return False
+
+
+_secret_kind = functools.lru_cache(maxsize=8192)(secret_kind)
+_PLAIN_END = frozenset(",)]};#\r\n")
+_NOT_BOUND = object()  # what `_bound_value` says of a literal that is only part of the value bound
+#: One string literal, from its prefix to its closing quote.
+_STRING = re.compile(r'[rRbBuUfF]{0,2}(?:"""(?:[^\\]|\\.)*?"""' r"|'''(?:[^\\]|\\.)*?'''"
+                     r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*')", re.DOTALL)
+_SAME_LINE_GAP = re.compile(r"(?:[ \t]|\\\r?\n)*")
+_ANY_GAP = re.compile(r"(?:\s|#[^\n]*|\\\r?\n)*")
+_STRING_START = re.compile(r"""[rRbBuUfF]{0,2}["']""")
+
+
+def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
+    """The string the model binds to the name before `literal` (from `=` or `:` to an opening
+    quote): the value of the string literal there, with the pieces an implicit concatenation adds
+    to it; `_NOT_BOUND` when it is only part of a larger expression (`"..." % x`, `"...".strip()`,
+    bytes), which the model binds to no name; None when the text alone cannot tell."""
+    in_parens = "(" in literal.group()
+    opening = literal.group()[:-1]
+    position = literal.end() - 1 - (len(opening) - len(opening.rstrip("rRbBuU")))
+    pieces = []
+    while True:
+        piece = _STRING.match(source, position)
+        if piece is None:  # no string literal starts here: the quote closes one, or ends a comment
+            return _NOT_BOUND
+        pieces.append(piece.group())
+        position = (_ANY_GAP if in_parens else _SAME_LINE_GAP).match(source, piece.end()).end()
+        if not _STRING_START.match(source, position):
+            break
+    if position < len(source) and source[position] not in _PLAIN_END:
+        return _NOT_BOUND  # an operator, a call, a subscript: the value is not this literal
+    if not in_parens and source.startswith(("#", "\n", "\r"), position):
+        line_end = source.find("\n", position)
+        if line_end >= 0 and _STRING_START.match(source, _ANY_GAP.match(source, line_end).end()):
+            return None  # a literal on the next line may continue this one, in brackets opened before
+    prefixes = {piece[:len(piece) - len(piece.lstrip("rRbBuUfF"))].lower() for piece in pieces}
+    if any("b" in prefix or "f" in prefix for prefix in prefixes):
+        return _NOT_BOUND  # bytes or an f-string: not a str constant
+    if len(pieces) == 1 and pieces[0][0] in "\"'" and "\\" not in pieces[0] \
+            and not pieces[0].startswith(('"""', "'''")):
+        return pieces[0][1:-1]
+    try:
+        value = ast.literal_eval(" ".join(pieces))  # literals only: nothing of the blob is run
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else _NOT_BOUND
 
 
 _HISTORY_RULES = {"SECRET001", "SECRET002", "SECRET004"}

@@ -51,6 +51,9 @@ _LINK_QUALIFIERS = {"reset", "invite", "invitation", "magic", "verify", "verific
 _ID_QUALIFIERS = {"session", "sess"}
 _DERIVED_QUALIFIERS = {"hashed", "hash", "encrypted", "encoded", "salted", "masked", "redacted", "next", "prev",
                        "previous", "page", "pagination", "continuation", "cursor", "sync"}
+#: Every name that `classify` takes for a password or a secret has one of these words in it, in any case:
+#: a cheap way to rule out a text that names no secret before judging its names one by one.
+SECRET_NAME_WORDS = frozenset(_PASSWORD_HEADS | _SECRET_HEADS | {"key", "url", "uri", "link", "sess", "cookie"})
 # A first word that turns the name into a question or a count about the secret.
 _NOT_A_VALUE_PREFIX = {"has", "is", "use", "uses", "need", "needs", "require", "requires", "allow", "enable", "show",
                        "check", "validate", "num", "n", "max", "min", "should", "can", "must", "no", "len",

@@ -1,0 +1,165 @@
+"""The history scan parses a Python blob only when the model may find something there: whatever the
+syntax, it finds exactly what a full parse finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from secpat import history
+from secpat.model.module import Module
+from secpat.parsing import parse_python
+from secpat.rules.secrets import python_hits, text_hits
+
+TOKEN = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"
+PASSWORD = "Tr0ub4dor&3-horse"
+
+SOURCES = [
+    f'API_TOKEN = "{TOKEN}"\n',
+    f'password = "{PASSWORD}"\n',
+    f'DB_PASSWORD: str = "{PASSWORD}"\n',
+    f'connect(host="db", password="{PASSWORD}")\n',
+    f'connect(\n    host="db",\n    password="{PASSWORD}",\n)\n',
+    f'CONFIG = {{"api_token": "{TOKEN}", "name": "x"}}\n',
+    f'CONFIG = {{\n    "api_token": "{TOKEN}",\n    "name": "x",\n}}\n',
+    f'settings["SECRET_KEY"] = "{TOKEN}"\n',
+    f'user, password = "admin", "{PASSWORD}"\n',  # the literal after the name is not the password
+    # One value written in pieces, the first of which alone is no password.
+    'password = ("" "Tr0ub4dor&3-horse")\n',
+    'password = (\n    "x"\n    "Tr0ub4dor&3-horse"\n)\n',
+    'password = (\n    "x"  # the prefix\n    "Tr0ub4dor&3-horse"\n)\n',
+    'password = "x" \\\n    "Tr0ub4dor&3-horse"\n',
+    f'api_token = "Xk29fLq0ZpR7\\x6dN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',  # an escape
+    f'api_token = r"{TOKEN}"\n',
+    f'api_token = b"{TOKEN}"\n',
+    f'api_token = """{TOKEN}"""\n',
+    f'api_token = "{TOKEN}" if PROD else ""\n',
+    f'api_token = "{TOKEN}".strip()\n',
+    f'api_token = "{TOKEN}"  # rotated yearly\n',
+    f'api_token = "{TOKEN}" % suffix\n',  # not a constant: bound to nothing
+    f'api_token = ("{TOKEN}"\n    % suffix)\n',
+    f'api_token = "{TOKEN}"[:12]\n',
+    'api_token = "x" f"Xk29fLq0ZpR7mN3vW8b3{TOKEN}"\n',
+    f'api_token = r"Xk29fLq0ZpR7\\mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',
+    f'api_token = """\n{TOKEN}\n"""\n',
+    'password = "" "Tr0ub4" \'dor&3-horse\'\n',
+    f'class Settings:\n    api_token: str = (\n        "Xk29fLq0ZpR7mN3v"  # first half\n        "W8b3Lq9ZmX2vN7kPq8Fz"\n    )\n',
+    f'class Kind(Enum):\n    API_TOKEN = "{TOKEN}"\n',  # an enum member is a label
+    f'API_TOKEN = "{TOKEN}"\n\ndef check(value):\n    return value == API_TOKEN\n',
+    f'import os\nAPI_TOKEN = os.getenv("API_TOKEN", "{TOKEN}")\n',
+    f'import os\nAPI_TOKEN = os.environ.get(\n    "SERVICE_CREDENTIAL",\n    "{TOKEN}",\n)\n',
+    f'import os\nDB_PASSWORD = os.getenv("DB_PW") or "{PASSWORD}"\n',
+    f'import environ\nenv = environ.Env()\nSECRET_KEY = env("SECRET_KEY", default="{TOKEN}")\n',
+    f'from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="{TOKEN}")\n',
+    'import os\nDEBUG = os.getenv("DEBUG", "false")\n',  # a fallback, not a secret's
+    'password = "changeme"\n',  # a placeholder
+    'api_token = ""\n',
+    'label = "Password"\nurl = "https://example.com/reset"\n',
+    f'TOKEN_CHOICES = [("a", "{TOKEN}")]\n',
+    f'AUTH = {{"Authorization": "Bearer {TOKEN}"}}\n',
+    f'def f(request, api_token="{TOKEN}"):\n    return api_token\n',
+    f'JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"\n',
+    f'schema = {{"example": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"'
+    f', "password": "{PASSWORD}"}}\n',
+]
+
+
+def full_parse(source: str) -> set[tuple[str, int]]:
+    module = Module(parse_python(source, "app.py").tree, path="app.py", module_name="", source=source)
+    return {(h.secret, h.line) for h in python_hits(module) if h.real}
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_the_history_scan_finds_what_a_full_parse_finds(source: str) -> None:
+    assert {(h.secret, h.line) for h in history._hits("app.py", source.encode()) if h.real} == full_parse(source)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_a_blob_that_may_hold_a_named_secret_is_parsed(source: str) -> None:
+    """Whenever the parse finds more than the formats do, the text check asks for the parse."""
+    formats = {(h.secret, h.line) for h in text_hits("other", source) if h.real}
+    if full_parse(source) - formats:
+        assert history._needs_model(source, frozenset())
+
+
+def test_a_known_secret_in_a_later_blob_is_not_parsed_for_again() -> None:
+    source = f'password = "{PASSWORD}"\n'
+    assert history._needs_model(source, frozenset())
+    assert not history._needs_model(source, frozenset({PASSWORD}))
+    assert history._needs_model(source + f'api_token = "{TOKEN}"\n', frozenset({PASSWORD}))
+
+
+# -- later blobs of a path: only what is new is looked at, and nothing is missed -------------------
+
+STRIPE = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"
+GITHUB = "ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp"
+KEY_BODY = ("MIIEowIBAAKCAQEAvZq0L6Yb2Hc7Xp1RkQ9sT3uVw8yZaB4cD5eF6gH7iJ8kL9mN0oP1qR2sT3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2",
+            "MIIEpAIBAAKCAQEA1zYxWvUtSrQpOnMlKjIhGfEdCbAa9Z8Y7X6W5V4U3T2S1R0Q9P8O7N6M5L4K3J2I1H0G9F8E7D6C5B4A3z2",)
+
+
+def prose(lines: int, tag: str = "") -> list[str]:
+    return [f"Line {n} of the release notes{tag}: nothing secret here." for n in range(lines)]
+
+
+def finding_keys(result) -> list[tuple]:
+    return sorted((f.location.path, f.location.line, f.location.col, f.snippet, dict(f.extra)["commit"],
+                   dict(f.extra)["present_at_head"], dict(f.extra)["head_paths"]) for f in result.findings)
+
+
+def scan_both_ways(repo_path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple], list[tuple]]:
+    """Findings as scanned, and with every blob read whole and parsed whenever the model may help."""
+    from secpat.config import load_config
+    from secpat.history import HistoryOptions, scan_history
+
+    config = load_config(repo_path)
+    fast = finding_keys(scan_history(repo_path, config, HistoryOptions()))
+    nothing_before = history._Earlier(frozenset(), frozenset())
+    real_new_hits = history._new_hits
+    monkeypatch.setattr(history, "_new_hits", lambda path, data, earlier: real_new_hits(path, data, nothing_before))
+    return fast, finding_keys(scan_history(repo_path, config, HistoryOptions()))
+
+
+def test_later_versions_of_files_find_what_whole_reads_find(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_history import Repo
+
+    repo = Repo(tmp_path / "repo")
+    notes = prose(300)
+    module = [f"VALUE_{n} = {n}" for n in range(200)]
+    repo.commit("v1", {"NOTES.txt": "\n".join(notes), "app/module.py": "\n".join(module),
+                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\n',
+                       "keys/deploy.txt": f"-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY[0]}\n-----END RSA PRIVATE KEY-----\n"})
+    # v2: a secret inserted deep in an otherwise unchanged file, one in a module, a new key body
+    # under the same header, and the known password bound to a second name.
+    notes2 = notes[:150] + [f"deploy with {STRIPE}"] + notes[150:]
+    module2 = module[:120] + [f'HOOK = "{GITHUB}"'] + module[120:]
+    repo.commit("v2", {"NOTES.txt": "\n".join(notes2), "app/module.py": "\n".join(module2),
+                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\nbackup_password = "Tr0ub4dor&3-horse"\n',
+                       "keys/deploy.txt": f"-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY[1]}\n-----END RSA PRIVATE KEY-----\n"})
+    # v3: only the first line changes; the secrets move nowhere. A new token joins auth.py, and the
+    # key file goes (so its second version is not HEAD's, which is always read whole).
+    repo.commit("v3", {"keys/deploy.txt": None, "NOTES.txt": "\n".join(["Release notes"] + notes2[1:]),
+                       "app/module.py": "\n".join(["# generated"] + module2[1:]),
+                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\napi_token = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n'})
+    # v4: the notes move on; HEAD no longer holds the Stripe key there.
+    repo.commit("v4", {"NOTES.txt": "\n".join(prose(300, " (4.0)"))})
+    fast, whole = scan_both_ways(repo.path, monkeypatch)
+    assert fast == whole
+    found = {(path, line) for path, line, *_ in fast}
+    assert ("NOTES.txt", 151) in found and ("app/module.py", 121) in found
+    assert {line for path, line, *_ in fast if path == "keys/deploy.txt"} == {1}
+    assert len([k for k in fast if k[0] == "keys/deploy.txt"]) == 2  # both key bodies
+    assert ("app/auth.py", 2) in found  # the token added in v3
+
+
+def test_a_secret_no_longer_suppressed_is_found_where_its_line_did_not_change(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_history import Repo
+
+    repo = Repo(tmp_path / "repo")
+    body = prose(40)
+    repo.commit("v1", {"NOTES.txt": "\n".join(["# secpat: ignore-file[SECRET001] sample keys"] + body
+                                              + [f"key: {STRIPE}"])})
+    repo.commit("v2", {"NOTES.txt": "\n".join(["notes"] + body + [f"key: {STRIPE}"])})
+    repo.commit("v3", {"NOTES.txt": "\n".join(["notes, again"] + body + [f"key: {STRIPE}"])})
+    fast, whole = scan_both_ways(repo.path, monkeypatch)
+    assert fast == whole
+    assert [(path, line) for path, line, *_ in fast] == [("NOTES.txt", 42)]
