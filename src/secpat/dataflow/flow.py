@@ -247,8 +247,7 @@ class FunctionFlow:
                 self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
-            allowed = self._allowed_inside(stmt.test)
-            refused = self._refused_unless_allowed(stmt.test)
+            allowed, refused = self._guards(stmt.test)
             if allowed:  # `if x in ALLOWED [and ...]:` — inside, x is one of the allowed values
                 self._branches(stmt.body, stmt.orelse, known=[(name, L.CONSTANT) for name in allowed])
             else:
@@ -318,14 +317,14 @@ class FunctionFlow:
         return (L.CONST in value or L.IDENTIFIER in value or L.COMPOSED_IDENT in value) \
             and not any(label.startswith(L.REQUEST) or L.is_symbolic(label) for label in value)
 
-    def _allowed_inside(self, test: ast.expr) -> list[str]:
-        """Names a true test proves allowed: `x in ALLOWED`, and each such conjunct of an `and`."""
+    def _guards(self, test: ast.expr) -> tuple[list[str], str | None]:
+        """The names a true test proves allowed (`x in ALLOWED`, and each such conjunct of an `and`), and
+        the name a single `x not in ALLOWED` test refuses unless allowed."""
         parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]
-        return [guard[0] for guard in map(self._allow_list, parts) if guard is not None and guard[1]]
-
-    def _refused_unless_allowed(self, test: ast.expr) -> str | None:
-        guard = self._allow_list(test)
-        return guard[0] if guard is not None and not guard[1] else None
+        guards = [self._allow_list(part) for part in parts]
+        allowed = [guard[0] for guard in guards if guard is not None and guard[1]]
+        single = guards[0] if len(guards) == 1 else None
+        return allowed, single[0] if single is not None and not single[1] else None
 
     def _store(self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None,
                *, record: bool = True) -> None:
@@ -548,7 +547,7 @@ class FunctionFlow:
 
     def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
         self._eval(node.test)
-        if isinstance(node.body, ast.Name) and node.body.id in self._allowed_inside(node.test):
+        if isinstance(node.body, ast.Name) and node.body.id in self._guards(node.test)[0]:
             return L.combine([L.CONSTANT, self._eval(node.orelse)])  # `x if x in ALLOWED else "id"`
         return L.combine([self._eval(node.body), self._eval(node.orelse)])
 
