@@ -272,8 +272,10 @@ class FunctionFlow:
             # Only broad or infrastructure exceptions carry internals; `except ValueError as e` around
             # parsing user input usually holds a message meant for the user.
             # Every `as e` binds afresh: an earlier handler's `e` says nothing about this one's.
+            # A body that only builds a form or schema from data raises that data's validation errors.
+            validation = _builds_only_schemas(stmt.body)
             caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)}
-                                  if self._reveals_internals(h.type) else L.EMPTY)
+                                  if self._reveals_internals(h.type) and not validation else L.EMPTY)
                       for index, h in enumerate(stmt.handlers) if h.name}
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
@@ -1023,6 +1025,23 @@ def _as_time_field(value: L.Value) -> L.Value:
     out = dict(value)
     out[L.TIME_FIELD] = out.pop(L.TIME)
     return out
+
+
+#: Class names of the values a request is validated into: `ChatForm(**data)`, `UserSchema(**body)`.
+_SCHEMA_SUFFIXES = ("Form", "Schema", "Model", "Params", "Payload", "Body", "Input", "Request", "Query")
+
+
+def _builds_only_schemas(body: list[ast.stmt]) -> bool:
+    """Every call in the block constructs a form, schema or model class: `form = ChatForm(**data)`."""
+    calls = [node for stmt in body for node in ast.walk(stmt) if isinstance(node, ast.Call)]
+    if not calls or not all(isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr, ast.Return)) for stmt in body):
+        return False
+    for call in calls:
+        name = call.func.id if isinstance(call.func, ast.Name) else call.func.attr \
+            if isinstance(call.func, ast.Attribute) else ""
+        if not (name[:1].isupper() and name.endswith(_SCHEMA_SUFFIXES)):
+            return False
+    return True
 
 
 def _labels_a_literal(name: str, value_node: ast.AST | None) -> bool:
