@@ -922,18 +922,21 @@ class FunctionFlow:
             return L.EMPTY
         return self._through(node, target, summary, args, keywords)
 
+    def _event_of(self, node: ast.Call) -> tuple[CallEvent | None, str | None]:
+        """The event this call was recorded as (its arguments' values), and its callee."""
+        event = next((e for e in reversed(self.calls) if e.node is node), None)
+        return event, event.call.callee if event is not None and event.call else None
+
     def _project_callee(self, node: ast.Call) -> str | None:
         """The qualified name of a function of another project module that this call runs, if it is one."""
-        event = next((e for e in reversed(self.calls) if e.node is node), None)
-        callee = event.call.callee if event is not None and event.call else None
+        _event, callee = self._event_of(node)
         if not callee or self._same_module_function(callee, node) is not None:
             return None
         return callee if callee.split(".", 1)[0] in self.module.project_roots else None
 
     def _returned_items(self, node: ast.Call, arity: int) -> list[L.Value] | None:
         """Per element, what a call of a function of this module returns, if it always returns an `arity`-tuple."""
-        event = next((e for e in reversed(self.calls) if e.node is node), None)
-        callee = event.call.callee if event is not None and event.call else None
+        event, callee = self._event_of(node)
         target = self._same_module_function(callee, node) if event is not None and callee else None
         if target is None or id(target) in self._in_progress:
             return None

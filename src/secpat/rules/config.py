@@ -331,10 +331,11 @@ def _middleware(ctx: FileContext, call: Call) -> None:
     cls = ctx.module.qualified_name(call.node.args[0], call.scope) or ""
     if call.method not in ("add_middleware",) and last(call.callee) != "Middleware":
         return
-    _middleware_options(ctx, call, last(cls), cls)
+    _middleware_options(ctx, call, cls)
 
 
-def _middleware_options(ctx: FileContext, call: Call, cls: str, qualified: str = "") -> None:
+def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
+    cls = last(qualified)
     if cls == "CORSMiddleware":
         origins = literal_value(call.arg(keyword="allow_origins"), ())
         regex = string(call.arg(keyword="allow_origin_regex"))

@@ -261,8 +261,8 @@ def _staff_dependency(node: ast.AST) -> bool:
                    if k.arg == "dependencies"]
     for candidate in candidates:
         for call in ast.walk(candidate) if candidate is not None else ():
-            if isinstance(call, ast.Call) and _last_name(call.func) in _DEPENDS and call.args \
-                    and _says_staff_only(_last_name(call.args[0]) or ""):
+            if isinstance(call, ast.Call) and R.last_name(call.func) in _DEPENDS and call.args \
+                    and _says_staff_only(R.last_name(call.args[0]) or ""):
                 return True
     return False
 
@@ -273,14 +273,10 @@ def _checks_staff_first(node: ast.AST) -> bool:
         call = stmt.value if isinstance(stmt, ast.Expr) else None
         if isinstance(call, ast.Await):
             call = call.value
-        name = _last_name(call.func) if isinstance(call, ast.Call) else None
+        name = R.last_name(call.func) if isinstance(call, ast.Call) else None
         if name and names.words(name)[:1] and names.words(name)[0] in _CHECK_VERBS and _says_staff_only(name):
             return True
     return False
-
-
-def _last_name(node: ast.AST | None) -> str | None:
-    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
 
 
 def _names_in(nodes) -> list[str]:
