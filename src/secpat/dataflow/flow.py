@@ -274,8 +274,9 @@ class FunctionFlow:
             # Every `as e` binds afresh: an earlier handler's `e` says nothing about this one's.
             # A body that only builds a form or schema from data raises that data's validation errors.
             validation = _builds_only_schemas(stmt.body)
-            caught = {index + 1: (h.name, {L.EXCEPTION: (self.step(h, f"exception `{h.name}`"),)}
-                                  if self._reveals_internals(h.type) and not validation else L.EMPTY)
+            upstream = self._calls_only_outbound(stmt.body)
+            caught = {index + 1: (h.name, self._caught(h, upstream) if self._reveals_internals(h.type)
+                                  and not validation else L.EMPTY)
                       for index, h in enumerate(stmt.handlers) if h.name}
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
@@ -290,15 +291,59 @@ class FunctionFlow:
             pass  # methods are functions of their own
         # Nested defs and classes are functions of their own; imports are in the model.
 
+    def _caught(self, handler: ast.ExceptHandler, upstream: bool) -> L.Value:
+        """The exception a handler binds, with what its kind and the try block say about its text."""
+        value = {L.EXCEPTION: (self.step(handler, f"exception `{handler.name}`"),)}
+        # `except (KeyError, TypeError)` names the program's own data; a catch-all or a database,
+        # network or file error can carry anything.
+        if handler.type is not None and all(self._exception_name(node) not in S.INTERNAL_EXCEPTIONS
+                                            or self._exception_name(node) in S.PROGRAM_ERRORS
+                                            for node in _caught_types(handler.type)):
+            value[L.EXPECTED_ERROR] = ()
+        if upstream:
+            value[L.UPSTREAM_ERROR] = ()
+        return value
+
+    def _exception_name(self, node: ast.expr) -> str:
+        return (self.module.qualified_name(node, self.function) or "").rsplit(".", 1)[-1]
+
+    def _calls_only_outbound(self, body: list[ast.stmt]) -> bool:
+        """The block only sends HTTP requests, reads their responses and logs: `r = requests.get(url)`,
+        `r.raise_for_status()`, `async with session.post(...) as r: await r.json()`. What it raises
+        describes the remote service (a refused connection, an error status), not this application."""
+        responses: set[str] = set()
+        calls = []
+        for stmt in body:
+            for node in ast.walk(stmt):
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                    return False
+                if isinstance(node, ast.Call):
+                    calls.append(node)
+                elif isinstance(node, (ast.Assign, ast.withitem)):
+                    value = node.value if isinstance(node, ast.Assign) else node.context_expr
+                    value = value.value if isinstance(value, ast.Await) else value
+                    targets = node.targets if isinstance(node, ast.Assign) else [node.optional_vars]
+                    if isinstance(value, ast.Call) and (self._is_outbound(value.func) or _method_of(value, responses)):
+                        responses.update(t.id for t in targets if isinstance(t, ast.Name))
+        sent = False
+        for call in calls:
+            func = call.func
+            if self._is_outbound(func):
+                sent = True
+            elif _method_of(call, responses) or isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                    and func.attr in _LOG_LEVELS and "log" in func.value.id.lower():
+                continue
+            elif not (isinstance(func, ast.Name) and func.id in _HARMLESS_BUILTINS):
+                return False
+        return sent
+
+    def _is_outbound(self, func: ast.expr) -> bool:
+        name = self.module.qualified_name(func, self.function) or ""
+        return name.startswith(_HTTP_CLIENTS)
+
     def _reveals_internals(self, caught: ast.expr | None) -> bool:
-        if caught is None:
-            return True
-        types = caught.elts if isinstance(caught, ast.Tuple) else [caught]
-        for node in types:
-            name = self.module.qualified_name(node, self.function) or ""
-            if name.rsplit(".", 1)[-1] in S.INTERNAL_EXCEPTIONS:
-                return True
-        return False
+        return caught is None or any(self._exception_name(node) in S.INTERNAL_EXCEPTIONS
+                                     for node in _caught_types(caught))
 
     def _allow_list(self, test: ast.expr) -> tuple[str, bool] | None:
         """(name, True) for `name in ALLOWED`, (name, False) for `name not in ALLOWED` or `not name in ALLOWED`.
@@ -1032,6 +1077,21 @@ def _as_time_field(value: L.Value) -> L.Value:
 
 #: Class names of the values a request is validated into: `ChatForm(**data)`, `UserSchema(**body)`.
 _SCHEMA_SUFFIXES = ("Form", "Schema", "Model", "Params", "Payload", "Body", "Input", "Request", "Query")
+
+
+_HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib3.", "urllib.request.")
+_LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
+_HARMLESS_BUILTINS = frozenset({"len", "str", "int", "dict", "list", "bool", "isinstance"})
+
+
+def _method_of(call: ast.Call, names: set[str]) -> bool:
+    """`client.get(url)` or `reply.json()` for a name in `names`."""
+    return isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+        and call.func.value.id in names
+
+
+def _caught_types(caught: ast.expr) -> list[ast.expr]:
+    return list(caught.elts) if isinstance(caught, ast.Tuple) else [caught]
 
 
 def _builds_only_schemas(body: list[ast.stmt]) -> bool:

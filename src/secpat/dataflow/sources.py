@@ -139,3 +139,5 @@ INTERNAL_EXCEPTIONS = frozenset({"Exception", "BaseException", "OSError", "IOErr
                                  "InterfaceError", "InternalError", "SQLAlchemyError", "DBAPIError", "Error",
                                  "ConnectionError", "TimeoutError", "RuntimeError", "ImportError", "KeyError",
                                  "AttributeError", "TypeError", "NameError"})
+# Of those, the ones whose text names the program's own keys, attributes and types.
+PROGRAM_ERRORS = frozenset({"KeyError", "AttributeError", "TypeError", "NameError"})

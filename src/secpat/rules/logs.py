@@ -186,9 +186,14 @@ def log_hygiene(ctx: FileContext) -> None:
                 # A 4xx answer describes the client's own request (its payload did not parse or
                 # validate): whether the text also shows internals is for a reader, in audit mode.
                 # So does a view only staff or administrators reach: they see the internals anyway.
-                audit = _client_error(event.node) and _framed_for_client(event.node) or staff_only
+                # An exception caught by kind (`except KeyError`) and answered with a 4xx was expected
+                # from the client's data; one raised by an outbound request describes that service.
+                client_error = _client_error(event.node)
+                framed = client_error and _framed_for_client(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 for value in [*event.args, *event.keywords.values()]:
+                    audit = staff_only or framed or client_error and L.EXPECTED_ERROR in value \
+                        or L.UPSTREAM_ERROR in value
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
                                     audit and L.TRACEBACK not in value):
                         break

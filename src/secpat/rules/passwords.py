@@ -410,7 +410,10 @@ def _comparisons(ctx: FileContext, flow) -> None:
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
             message += " (and check passwords with the hasher's verify function)"
         assigned = _assignments(flow.function)
-        evidence = any(_timing_evidence(n, v, assigned) for n, v in sides)
+        # A value the server holds against a constant of the code (`FAILED_TO_DECRYPT`, imported): no
+        # client can time that comparison.
+        evidence = any(_timing_evidence(n, v, assigned) for n, v in sides) and not (
+            any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides))
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides)
         ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else (),
                    audit=single_use or not evidence)
