@@ -275,7 +275,8 @@ class FunctionFlow:
             # A body that only builds a form or schema from data raises that data's validation errors.
             validation = _builds_only_schemas(stmt.body)
             upstream = self._calls_only_outbound(stmt.body)
-            caught = {index + 1: (h.name, self._caught(h, upstream) if self._reveals_internals(h.type)
+            validating = _calls_only_validators(stmt.body)
+            caught = {index + 1: (h.name, self._caught(h, upstream, validating) if self._reveals_internals(h.type)
                                   and not validation else L.EMPTY)
                       for index, h in enumerate(stmt.handlers) if h.name}
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
@@ -291,12 +292,13 @@ class FunctionFlow:
             pass  # methods are functions of their own
         # Nested defs and classes are functions of their own; imports are in the model.
 
-    def _caught(self, handler: ast.ExceptHandler, upstream: bool) -> L.Value:
+    def _caught(self, handler: ast.ExceptHandler, upstream: bool, validating: bool) -> L.Value:
         """The exception a handler binds, with what its kind and the try block say about its text."""
         value = {L.EXCEPTION: (self.step(handler, f"exception `{handler.name}`"),)}
-        # `except (KeyError, TypeError)` names the program's own data; a catch-all or a database,
-        # network or file error can carry anything.
-        if handler.type is not None and all(self._exception_name(node) not in S.INTERNAL_EXCEPTIONS
+        # `except (KeyError, TypeError)` names the program's own data, and a block that only runs
+        # validators (`validate_password(new)`) raises their messages; a catch-all around anything else,
+        # or a database, network or file error, can carry anything.
+        if validating or handler.type is not None and all(self._exception_name(node) not in S.INTERNAL_EXCEPTIONS
                                             or self._exception_name(node) in S.PROGRAM_ERRORS
                                             for node in _caught_types(handler.type)):
             value[L.EXPECTED_ERROR] = ()
@@ -1084,10 +1086,27 @@ _LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception
 _HARMLESS_BUILTINS = frozenset({"len", "str", "int", "dict", "list", "bool", "isinstance"})
 
 
-def _method_of(call: ast.Call, names: set[str]) -> bool:
-    """`client.get(url)` or `reply.json()` for a name in `names`."""
+def _calls_only_validators(body: list[ast.stmt]) -> bool:
+    """Every call in the block is a validator (`validate_password(p)`, `to_valid_user_id(x)`) or builds
+    a response; at least one validates."""
+    validates = False
+    for node in (n for stmt in body for n in ast.walk(stmt)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr \
+                if isinstance(node.func, ast.Attribute) else ""
+            if {"valid", "validate", "validated"} & set(names.words(name)):
+                validates = True
+            elif not name.endswith("Response"):
+                return False
+    return validates
+
+
+def _method_of(call: ast.Call, receivers: set[str]) -> bool:
+    """`client.get(url)` or `reply.json()` for a name in `receivers`."""
     return isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
-        and call.func.value.id in names
+        and call.func.value.id in receivers
 
 
 def _caught_types(caught: ast.expr) -> list[ast.expr]:

@@ -56,6 +56,7 @@ class ViewFact:
     csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
     json: bool = False  # answers JSON: an API endpoint
     form: bool = False  # FastAPI: reads form fields (`Form()`, `File()`), which a cross-site form can post
+    json_body: bool = False  # FastAPI: takes a body model, which only a JSON request (never a form) fills
     limits: tuple[str, ...] = ()  # rate limits on the view itself, described
     limit_exempt: bool = False  # `@limiter.exempt`
     csrf_exempt: int = 0  # line of a CSRF exemption decorator, 0 if none
@@ -575,6 +576,11 @@ def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
     return bound in ("flask.request", "quart.request")
 
 
+def _is_flask_g(module: Module, expr: ast.expr, scope: Function) -> bool:
+    """`g` in `g.user`: where a before_request hook keeps the user the session names."""
+    return isinstance(expr, ast.Name) and module.binding(expr.id, scope) in ("flask.g", "quart.g")
+
+
 def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
@@ -586,6 +592,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
             if id(node) not in stored and (node.attr in ("user", "auth") and _is_request(module, node.value, function)
+                                           or "user" in node.attr and _is_flask_g(module, node.value, function)
                                            or node.attr in ("COOKIES", "cookies")
                                            or node.attr == "session" and _is_request(module, node.value, function)):
                 scan.identity = True
@@ -636,7 +643,7 @@ def _scan_attribute(module: Module, function: Function, node: ast.Attribute, sca
     if _is_request(module, node.value, function):
         if node.attr in _BODY_ATTRIBUTES:
             scan.writes = True
-        elif node.attr in ("user", "session", "auth"):
+        elif node.attr in ("user", "session", "auth", "cookies", "COOKIES"):
             scan.session = True
     elif node.attr == "data" and isinstance(node.value, ast.Attribute):
         scan.reads.add(node.value.attr)  # `form.password.data`
@@ -671,6 +678,8 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
             scan.csrf = True
         if _header_dependency(module, node.args[0]):
             scan.header_auth = True
+        if dependency.split(".", 1)[0] in module.project_roots:
+            scan.calls.add(dependency)  # what the dependency does, the route does
     if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)) or \
             is_limit_call(callee, method, node):
         scan.limits.append(_short_source(node))
@@ -690,7 +699,7 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
                 if reset:
                     scan.acts.add(reset)
     if last(callee) in ("Cookie", "APIKeyCookie"):
-        scan.session = True
+        scan.session = scan.identity = True
     if last(callee) in ("Form", "File", "UploadFile") or method == "form":
         scan.form = True
     if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or \
@@ -801,11 +810,16 @@ def _template_names(node: ast.Call) -> list[str]:
     return found
 
 
-def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]]:
-    """Parameter names a view reads (FastAPI), and the models their annotations name."""
+def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str], bool]:
+    """Parameter names a view reads (FastAPI), the models their annotations name, and whether one of
+    them is a body model (a class-typed parameter that is not a dependency or a form, query, … field)."""
     reads: set[str] = set()
     models: set[str] = set()
+    body = False
     args = function.node.args  # type: ignore[attr-defined]
+    positional = [*args.posonlyargs, *args.args]
+    defaults = dict(zip(map(id, positional[len(positional) - len(args.defaults):]), args.defaults))
+    defaults.update((id(a), d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
         if arg.arg in ("self", "cls", "request", "req", "response", "db", "session", "background_tasks"):
             continue
@@ -817,8 +831,18 @@ def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]
         if name and last(name)[:1].isupper():
             if name.split(".", 1)[0] in module.project_roots or "." not in name:
                 models.add(name)
+                default = defaults.get(id(arg))
+                marker = default.func if isinstance(default, ast.Call) else None
+                body = body or marker is None and not _field_marker(arg.annotation) \
+                    or marker is not None and last(module.qualified_name(marker, function) or "") == "Body"
             reads.update(_PASSWORD_FORMS.get(last(name), ()))
-    return reads, models
+    return reads, models, body
+
+
+def _field_marker(annotation: ast.expr | None) -> bool:
+    """`Annotated[User, Depends(current_user)]`, `Annotated[Filters, Query()]`: not a body."""
+    return isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple) \
+        and any(isinstance(e, ast.Call) for e in annotation.slice.elts[1:])
 
 
 @dataclass
@@ -903,7 +927,7 @@ def _short_source(node: ast.AST) -> str:
 
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
     scan = _scan_body(module, function)
-    reads, models = _param_reads(module, function)
+    reads, models, json_body = _param_reads(module, function)
     deco = decorations(module, function)
     return ViewFact(
         name=module.global_name(function), path=module.path, line=function.line, methods=deco.methods,
@@ -912,7 +936,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
         identity=scan.identity or deco.session, switched_by=_switches(function),
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
-        form=scan.form,
+        form=scan.form, json_body=json_body and framework == "fastapi",
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,
         drf_throttles=deco.drf_throttles, framework=framework,
     )

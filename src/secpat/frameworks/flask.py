@@ -93,7 +93,15 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
             return [(MOUNT, MountFact("flask", parent, child, "\0" if prefix is None else prefix, module.path, line))]
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
+    if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
+        # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
+        return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
     return _limit_target(module, call)
+
+
+def _names_csrf(node: ast.expr) -> bool:
+    text = ast.unparse(node).lower()
+    return "csrf" in text or "xsrf" in text
 
 
 def _has_defaults(call: Call) -> bool:

@@ -395,19 +395,36 @@ def _middleware_on(model: Model) -> bool:
     return middleware is None or not isinstance(middleware.value, (list, tuple)) or CSRF_MIDDLEWARE in middleware.value
 
 
+def _acts_as_user(model: Model, route: Route) -> bool:
+    """The view, or a function or dependency it calls, reads the session, the logged-in user or a cookie."""
+    view = route.handler
+    if view is None:
+        return False
+    return view.identity or any(model.views[name].identity for name in (*view.calls, *route.deps)
+                                if name in model.views)
+
+
 def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
     for app in model.apps:
         if app.framework not in ("flask", "fastapi") or app.csrf:
             continue
-        open_routes = [r for r in model.routes if r.app == app.name and r.csrf_missing and r.state_changing]
-        cookie = app.session or next((f"{r.view} reads the session or a cookie" for r in open_routes if r.session), "")
+        # Another site's page can only make the browser send GET or POST without a CORS preflight.
+        open_routes = [r for r in model.routes if r.app == app.name and r.csrf_missing and r.state_changing
+                       and ("POST" in r.methods or r.methods == ("*",))]
+        # Evidence is a state-changing view that acts as the user a cookie names (reads the session, the
+        # logged-in user or a cookie). A session store alone may hold only OAuth state or a challenge.
+        acting = [r for r in open_routes if _acts_as_user(model, r)]
+        reader = next((r.view for r in [*acting, *(r for r in open_routes if r.session)]), "")
+        cookie = app.session or (f"{reader} reads the session or a cookie" if reader else "")
         if not open_routes or not cookie:
             continue
-        shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in open_routes[:3])
-        more = f" and {len(open_routes) - 3} more" if len(open_routes) > 3 else ""
+        shown_routes = acting or open_routes
+        shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in shown_routes[:3])
+        more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
         ctx.report(CSRF004, Location(app.file, app.line),
                    f"{app.framework} app authenticates with a cookie ({cookie}) but {shown}{more} "
-                   "accept requests without a CSRF token check", snippet=source_line(ctx, app.file, app.line))
+                   "accept requests without a CSRF token check", snippet=source_line(ctx, app.file, app.line),
+                   audit=not acting)
     seen = set()
     for env in model.environments:
         value = env.get("WTF_CSRF_ENABLED")

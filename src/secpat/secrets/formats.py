@@ -49,6 +49,8 @@ def _url_password(match: re.Match[str]) -> bool:
     if password == user or is_placeholder(password) or password.startswith(("{", "%(", "$")):
         return False
     decoded = unquote(password)  # `apples%40` is `apples@`
+    if decoded.rstrip("\\").isdigit() and len(decoded.rstrip("\\")) <= 5:
+        return False  # `http://internal:8080\\@public/`: a port before the `@`, in a parser-confusion example
     if not decoded.isascii() and decoded.isalpha():
         return False  # a word in another language: `usuario:contraseña@host` in a translated message
     return len(decoded) >= 6 and not looks_like_label(decoded.strip("!@#$%^&*()-_=+.,;:?"))
