@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import string
 
 import jwt
 
@@ -19,8 +18,8 @@ def verify_password(password: str, stored: str) -> bool:
     return hash_password(password) == stored
 
 
-def new_session_id() -> str:
-    return "".join(random.choices(string.ascii_letters + string.digits, k=24))
+def new_session_id(user_id: int) -> str:
+    return f"{user_id}-{random.randint(100000, 999999)}"
 
 
 def new_reset_token() -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import quote, quote_plus
 
 from secpat.findings import Finding
-from secpat.probe.checks import Input, ProbeContext, Skip, _finding, inputs, probe, refusal, throttled
+from secpat.probe.checks import Input, ProbeContext, Skip, _finding, carrier_inputs, inputs, probe, refusal, throttled
 from secpat.probe.client import NO_VERDICT, Exchange
 from secpat.rules.runtime import SQL102, SQL103
 
@@ -102,15 +102,17 @@ def _baseline(ctx: ProbeContext, item: Input) -> tuple[str, bool, tuple[Exchange
 
 
 def _candidates(ctx: ProbeContext, *, logins: bool) -> list[Input]:
-    found = [i for i in inputs(ctx, logins=logins, limit=10) if i.key not in ctx.sql_proven]
+    found = [i for i in inputs(ctx, logins=logins, limit=10) if i.key not in ctx.sql_proven][:6]
+    # Then up to two JSON fields, cookies or headers.
+    found += [i for i in carrier_inputs(ctx) if i.key not in ctx.sql_proven][:2]
     if not found:
         proven = bool(ctx.sql_proven)
         raise Skip("every input found was already proven injectable by an earlier SQL probe" if proven else
                    "no parameter or form field found: give --param PATH?NAME")
-    return found[:6]
+    return found
 
 
-@probe(SQL102, max_requests=60, max_seconds=60.0)
+@probe(SQL102, max_requests=80, max_seconds=60.0)
 def boolean_conditions(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a plain value twice, then true and false conditions after it; a true condition that
     answers like the plain value and a false one that does not, twice, is an injection."""
@@ -170,7 +172,7 @@ def _delayed(example: str, numeric: bool, expression: str) -> str:
     return f"{example}+{expression}*0" if numeric else f"{example}'||{expression}||'"
 
 
-@probe(SQL103, max_requests=40, max_seconds=90.0)
+@probe(SQL103, max_requests=50, max_seconds=90.0)
 def delays(ctx: ProbeContext) -> Iterator[Finding]:
     """Time the plain value, then the value with a database delay; a slow answer is confirmed by
     a fast control without the delay and by the delay once more."""
