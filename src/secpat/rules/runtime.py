@@ -173,8 +173,9 @@ JWT102 = define(Rule(
         A token is meant to stop working at `exp`; a server that does not check it honours stolen
         tokens for ever. A probe cannot sign tokens, so it proves this in one of two ways only:
         with an expired token the user gives it (`--expired-token`, issued by the app itself), or,
-        when the app already accepts unsigned or tampered tokens (JWT101, JWT103), by forging
-        through the same hole a token whose `exp` lies an hour in the past. When neither is
+        when another probe proved a way to forge tokens (unsigned or tampered tokens accepted, a
+        guessed key, algorithm confusion, `kid` injection: JWT101, JWT103, JWT105-JWT107), by
+        forging through the same hole a token whose `exp` lies an hour in the past. When neither is
         possible the probe says so and reports nothing.
     """,
     bad="""
