@@ -199,11 +199,14 @@ def create_app() -> web.Application:
         rows = db.execute("SELECT title, url FROM bookmarks WHERE owner = ?", (user,)).fetchall()
         return web.json_response([{"title": t, "url": u} for t, u in rows])
 
-    async def search(request: web.Request) -> web.Response:
+    async def json_field(request: web.Request, name: str) -> str:
         try:
-            term = str((await request.json()).get("term", ""))
+            return str((await request.json()).get(name, ""))
         except (ValueError, AttributeError):
-            return web.json_response({"error": "send JSON"}, status=400)
+            raise web.HTTPBadRequest(text='{"error": "send JSON"}', content_type="application/json") from None
+
+    async def search(request: web.Request) -> web.Response:
+        term = await json_field(request, "term")
         try:
             rows = db.execute(f"SELECT title, url FROM bookmarks WHERE title LIKE '%{term}%'").fetchall()
         except sqlite3.Error as exc:
@@ -211,10 +214,7 @@ def create_app() -> web.Application:
         return web.json_response([{"title": t, "url": u} for t, u in rows])
 
     async def preview(request: web.Request) -> web.Response:
-        try:
-            text = str((await request.json()).get("text", ""))
-        except (ValueError, AttributeError):
-            return web.json_response({"error": "send JSON"}, status=400)
+        text = await json_field(request, "text")
         return web.Response(text=f'<div class="preview">{text}</div>', content_type="text/html", headers=HEADERS)
 
     app = web.Application()

@@ -13,7 +13,8 @@ alone (CSRF101), the Werkzeug debugger on errors (CONF101), a session cookie wit
 SameSite (CONF103), no security headers (CONF104), the search term reflected unescaped
 (XSS101) and pasted into SQL (SQL101), the server's and Python's versions in `Server`
 (CONF107), a password hash checked only for known addresses, so a wrong password for
-the test account answers markedly slower than for an unknown one (RATE104), a logout that only clears the signed cookie, so a copy of it still works (CONF110),
+the test account answers markedly slower than for an unknown one (RATE104), a logout that
+only clears the signed cookie, so a copy of it still works (CONF110),
 and a JSON API whose RS256 tokens are checked by a hand-made verifier that takes the algorithm
 from the token: HS256 keyed with the published public key passes (JWT106), and expiry is not
 checked on that path (JWT102). The debugger runs without its console (no code execution);

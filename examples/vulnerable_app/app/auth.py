@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import string
 
 import jwt
 
@@ -19,7 +20,7 @@ def verify_password(password: str, stored: str) -> bool:
 
 
 def new_session_id(user_id: int) -> str:
-    return f"{user_id}-{random.randint(100000, 999999)}"
+    return f"{user_id}-" + "".join(random.choices(string.digits, k=6))
 
 
 def new_reset_token() -> str:

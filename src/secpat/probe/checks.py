@@ -675,6 +675,11 @@ class Input:
     def key(self) -> str:
         return f"{self.where} {self.name}"
 
+    @property
+    def counts(self) -> bool:
+        """Whether a clean answer speaks for the pattern (a cookie's or a header's is a side check)."""
+        return self.kind not in ("cookie", "header")
+
 
 def _example(ctx: ProbeContext, name: str, given: str | None, numeric: bool) -> str:
     if given is not None:
@@ -751,8 +756,9 @@ HEADER_INPUTS = ("User-Agent", "Referer", "X-Forwarded-For")  # headers apps sto
 
 
 def carrier_inputs(ctx: ProbeContext) -> list[Input]:
-    """The string fields of JSON bodies (up to 2 endpoints), the cookies the app set (CSRF ones
-    aside), and a few request headers, each sent to a page the session opens."""
+    """The string fields of JSON bodies (up to 2 endpoints); with a session, the cookies the app set
+    (CSRF ones aside) and a few request headers, each sent to a page the session opens. A cookie or
+    header check is a side check: one page's answer cannot pass a pattern."""
     found: list[Input] = []
     cookies = ctx.session_cookies()
     token = {"Authorization": f"Bearer {ctx.bearer.token}"} if ctx.bearer else {}
@@ -760,12 +766,15 @@ def carrier_inputs(ctx: ProbeContext) -> list[Input]:
         sample = {f.name: int(_sample(f)) if f.type == "integer" else _sample(f) for f in endpoint.fields}
         for f in [f for f in endpoint.fields if f.type in ("string", "email")][:2]:
 
-            def post(note: str, value: str, e: Endpoint = endpoint, name: str = f.name, body: dict = sample) -> Exchange:
-                return ctx.client.request("POST", e.path, note=note, json={**body, name: value}, cookies=cookies or None,
-                                          headers={"Accept": "text/html, application/json",
-                                                   **(token if e.bearer else {})})
+            def post(note: str, value: str, e: Endpoint = endpoint, name: str = f.name,
+                     body: dict = sample) -> Exchange:
+                return ctx.client.request("POST", e.path, note=note, json={**body, name: value},
+                                          cookies=cookies or None, headers={"Accept": "text/html, application/json",
+                                                                            **(token if e.bearer else {})})
 
             found.append(Input("POST", endpoint.path, f.name, "json", _example(ctx, f.name, None, False), False, post))
+    if ctx.session is None:
+        return found  # cookies and headers are read by session and audit code: asked with a session only
     page = ctx.login_page_probe[0] if ctx.login_page_probe else ctx.path("/")
     names = {name for ex in ctx.exchanges() for name in set_cookies(ex) if not CSRF_FIELD.search(name)}
     for name in sorted(names, key=lambda n: (n not in cookies, n))[:2]:
@@ -1090,6 +1099,7 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
             ctx.sql_proven.add(field_.key)
         refused = refusal(base) or refusal(one)
         ctx.check(field_.where, field_.name, (plain, plain + "'"), [base, one], found=found, redirects=True,
+                  counts=field_.counts,
                   verdict=NO_VERDICT if refused and not found else None,
                   reason=f"database error: {error}" if found else refused or
                   f"no database error ({base.outcome}, {one.outcome})")

@@ -1,6 +1,7 @@
 """What the app exposes to anyone who asks: CORS for any origin (CONF105), https without HSTS
 (CONF106), versions in headers (CONF107), interactive docs and consoles (CONF108), secret files
-and repository metadata (SECRET101), a Content-Security-Policy that lets scripts in (CONF111). A file or page counts only by its content, never by a status.
+and repository metadata (SECRET101), a Content-Security-Policy that lets scripts in (CONF111).
+A file or page counts only by its content, never by a status.
 """
 
 from __future__ import annotations

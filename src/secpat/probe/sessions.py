@@ -352,8 +352,9 @@ def account_enumeration(ctx: ProbeContext) -> Iterator[Finding]:
         unknown_answers: list[Exchange] = []
         # Interleaved, so a server slowing down over time weighs on both sides alike.
         for n in range(TIMING_SAMPLES):
-            known = ctx.client.send(state.request(username, f"secpat-wrong-password-{n}", "wrong password, test account"))
-            other = ctx.client.send(state.request(unknown, f"secpat-wrong-password-{n}", "wrong password, unknown address"))
+            password = f"secpat-wrong-password-{n}"
+            known = ctx.client.send(state.request(username, password, "wrong password, test account"))
+            other = ctx.client.send(state.request(unknown, password, "wrong password, unknown address"))
             known_answers.append(known)
             unknown_answers.append(other)
             if any(throttled(ex) or not ex.usable for ex in (known, other)):
