@@ -67,7 +67,8 @@ def test_nothing_to_test_is_not_checked_with_the_reason() -> None:
     assert "XSS101: no parameter or form field found" in rows[5][1]
     assert "LOG101: no parameter, JSON body or login field found" in rows[8][1]
     assert "no login or token endpoint found" in rows[7][1]
-    assert "no runtime check" in rows[1][1]
+    assert "RND101: no login endpoint found" in rows[1][1]  # pattern 1's runtime rule needs a login
+    assert "no runtime check" in rows[2][1]
     assert result.patterns_checked == frozenset({9, 10})  # the secret-file requests were answered too
     # The marker in a missing page's path was still tried: a side check that cannot pass XSS alone.
     xss = log(result, "XSS101")

@@ -19,8 +19,8 @@ def verify_password(password: str, stored: str) -> bool:
     return hash_password(password) == stored
 
 
-def new_session_id() -> str:
-    return "".join(random.choices(string.ascii_letters + string.digits, k=24))
+def new_session_id(user_id: int) -> str:
+    return f"{user_id}-" + "".join(random.choices(string.digits, k=6))
 
 
 def new_reset_token() -> str:

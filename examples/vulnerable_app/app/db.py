@@ -87,7 +87,7 @@ def find_user_by_reset_token(token: str) -> sqlite3.Row | None:
 
 def create_session(session_id: str, user_id: int) -> None:
     with connection() as conn:
-        conn.execute("INSERT INTO sessions (id, user_id) VALUES (?, ?)", (session_id, user_id))
+        conn.execute("INSERT OR REPLACE INTO sessions (id, user_id) VALUES (?, ?)", (session_id, user_id))
 
 
 def session_user(session_id: str) -> sqlite3.Row | None:
@@ -96,11 +96,6 @@ def session_user(session_id: str) -> sqlite3.Row | None:
             "SELECT users.* FROM sessions JOIN users ON users.id = sessions.user_id "
             f"WHERE sessions.id = '{session_id}'"
         ).fetchone()
-
-
-def delete_session(session_id: str) -> None:
-    with connection() as conn:
-        conn.execute(f"DELETE FROM sessions WHERE id = '{session_id}'")
 
 
 def add_note(user_id: int, title: str, body: str) -> int:

@@ -26,7 +26,7 @@ from secpat.probe.checks import (
     prepare_login,
 )
 from secpat.patterns import PATTERNS
-from secpat.probe import accounts, exposure, injection  # noqa: F401 - they register their probes
+from secpat.probe import accounts, exposure, injection, sessions, tokens  # noqa: F401 - they register their probes
 from secpat.probe.client import BudgetExhausted, Exchange, ProbeClient, ProbeError, ProbeLog
 from secpat.probe.discovery import CrawlLimits, Endpoints, discover
 from secpat.rules.runtime import RUNTIME_RULES

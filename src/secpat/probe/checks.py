@@ -149,6 +149,10 @@ class ProbeContext:
         self.bearer_reason = ""
         self.form_pages: dict[str, FormSubmission | None] = {}  # a form's page read once, with the session
         self.sql_proven: set[str] = set()  # inputs an SQL probe proved injectable: later ones skip them
+        #: Session ids the login issued to the test account, in order (RND101 compares them).
+        self.session_ids: list[str] = []
+        #: A page that needs a login, (path,) once found, () when none was: the session checks ask it.
+        self.login_page_probe: tuple[str, ...] | None = None
         #: Endpoints a burst throttled, and how to ask them once more (with extra headers), for RATE103.
         self.throttled: dict[str, Callable[[Mapping[str, str]], Request]] = {}
 
@@ -658,7 +662,7 @@ class Input:
     method: str
     path: str
     name: str
-    kind: str  # query | form | login
+    kind: str  # query | form | login | json | cookie | header
     example: str  # the plain value the checks start from
     numeric: bool
     send: Callable[[str, str], Exchange]  # (note, value) -> the exchange
@@ -670,6 +674,11 @@ class Input:
     @property
     def key(self) -> str:
         return f"{self.where} {self.name}"
+
+    @property
+    def counts(self) -> bool:
+        """Whether a clean answer speaks for the pattern (a cookie's or a header's is a side check)."""
+        return self.kind not in ("cookie", "header")
 
 
 def _example(ctx: ProbeContext, name: str, given: str | None, numeric: bool) -> str:
@@ -741,6 +750,50 @@ def inputs(ctx: ProbeContext, *, logins: bool = True, limit: int = 8) -> list[In
             found.append(Input("POST", login.endpoint.path, login.username_field, "login",
                                ctx.options.username or PROBE_USERNAME, False, attempt))
     return found[:limit]
+
+
+HEADER_INPUTS = ("User-Agent", "Referer", "X-Forwarded-For")  # headers apps store or look up
+
+
+def carrier_inputs(ctx: ProbeContext) -> list[Input]:
+    """The string fields of JSON bodies (up to 2 endpoints); with a session, the cookies the app set
+    (CSRF ones aside) and a few request headers, each sent to a page the session opens. A cookie or
+    header check is a side check: one page's answer cannot pass a pattern."""
+    found: list[Input] = []
+    cookies = ctx.session_cookies()
+    token = {"Authorization": f"Bearer {ctx.bearer.token}"} if ctx.bearer else {}
+    for endpoint in ctx.endpoints.json_posts[:2]:
+        sample = {f.name: int(_sample(f)) if f.type == "integer" else _sample(f) for f in endpoint.fields}
+        for f in [f for f in endpoint.fields if f.type in ("string", "email")][:2]:
+
+            def post(note: str, value: str, e: Endpoint = endpoint, name: str = f.name,
+                     body: dict = sample) -> Exchange:
+                return ctx.client.request("POST", e.path, note=note, json={**body, name: value},
+                                          cookies=cookies or None, headers={"Accept": "text/html, application/json",
+                                                                            **(token if e.bearer else {})})
+
+            found.append(Input("POST", endpoint.path, f.name, "json", _example(ctx, f.name, None, False), False, post))
+    if ctx.session is None:
+        return found  # cookies and headers are read by session and audit code: asked with a session only
+    page = ctx.login_page_probe[0] if ctx.login_page_probe else ctx.path("/")
+    names = {name for ex in ctx.exchanges() for name in set_cookies(ex) if not CSRF_FIELD.search(name)}
+    for name in sorted(names, key=lambda n: (n not in cookies, n))[:2]:
+        current = cookies.get(name) or next(v for ex in ctx.exchanges() for n, v in set_cookies(ex).items()
+                                            if n == name)
+
+        def with_cookie(note: str, value: str, name: str = name) -> Exchange:
+            return ctx.client.request("GET", page, note=note, cookies={**cookies, name: value},
+                                      headers={"Accept": "text/html"})
+
+        found.append(Input("GET", page, name, "cookie", current, current.isdigit(), with_cookie))
+    for header in HEADER_INPUTS:
+
+        def with_header(note: str, value: str, header: str = header) -> Exchange:
+            return ctx.client.request("GET", page, note=note, cookies=cookies or None,
+                                      headers={"Accept": "text/html", header: value})
+
+        found.append(Input("GET", page, header, "header", "secpat", False, with_header))
+    return found
 
 
 # -- the probes -----------------------------------------------------------------------------
@@ -918,7 +971,7 @@ def quote_breakout(ex: Exchange) -> str | None:
     return None
 
 
-@probe(XSS101, max_requests=20)
+@probe(XSS101, max_requests=24)
 def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a marker tag, then both quotes, in query parameters and form fields (the login's
     included), and a marker in a missing page's path."""
@@ -927,6 +980,8 @@ def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
         ctx.login_state.login.endpoint.body == "form" else None
     fields = [i for i in inputs(ctx, limit=99)
               if not i.numeric and (i.kind != "login" or i.path == form_login)][:8]
+    # A JSON body whose values come back in an HTML answer (a preview, an error page).
+    fields += [i for i in carrier_inputs(ctx) if i.kind == "json"][:2]
     if not fields:
         ctx.unchecked("no parameter or form field found to send the marker to: give --param PATH?NAME")
     for item in fields:
@@ -972,7 +1027,7 @@ def _numeric(p: Param) -> bool:
     return kind in ("integer", "number")
 
 
-@probe(SQL101, max_requests=40)
+@probe(SQL101, max_requests=60)
 def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
     """Send each parameter a valid value and the same with one quote; compare the answers. A
     parameter whose plain text value already fails (a numeric query) is tried again with `1`."""
@@ -1034,7 +1089,8 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
             ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, redirects=True,
                       reason=f"no database error ({base.outcome}, {one.outcome})")
             break
-    for field_ in [i for i in inputs(ctx, logins=False, limit=99) if i.kind == "form"][:4]:
+    fields = [i for i in inputs(ctx, logins=False, limit=99) if i.kind == "form"][:4]
+    for field_ in fields + carrier_inputs(ctx)[:6]:
         plain = field_.example or "secpat"
         base, one = field_.send("plain value", plain), field_.send("one quote", plain + "'")
         error = db_error(one)
@@ -1043,11 +1099,13 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
             ctx.sql_proven.add(field_.key)
         refused = refusal(base) or refusal(one)
         ctx.check(field_.where, field_.name, (plain, plain + "'"), [base, one], found=found, redirects=True,
+                  counts=field_.counts,
                   verdict=NO_VERDICT if refused and not found else None,
                   reason=f"database error: {error}" if found else refused or
                   f"no database error ({base.outcome}, {one.outcome})")
         if found:
-            yield _finding(SQL101, one, f"{field_.where}: a quote in form field `{field_.name}` produced a database "
+            carrier = {"form": "form field", "json": "JSON field", "cookie": "cookie", "header": "header"}[field_.kind]
+            yield _finding(SQL101, one, f"{field_.where}: a quote in {carrier} `{field_.name}` produced a database "
                            f"error ({error})", snippet=f"{base.summary()}; {one.summary()}", context=field_.name,
                            extra={"parameter": field_.name, "evidence": _context(one, error or "")})
     for login in logins:

@@ -33,6 +33,7 @@ _NOT_LOGIN = {"register", "registration", "signup", "join", "reset", "forgot", "
 _NOT_FORM = _NOT_LOGIN | _LOGIN | _TOKEN | {"delete", "remove", "destroy", "logoff", "deactivate"}
 _REGISTER = {"register", "registration", "signup", "join"}
 _RESET = {"reset", "forgot", "recover", "recovery", "lost"}
+_LOGOUT = {"logout", "signout", "logoff"}
 _METHODS = ("get", "post", "put", "patch", "delete")
 _MAX_PARAMS = 6
 _MAX_FORMS = 6
@@ -104,6 +105,7 @@ class Endpoints:
     json_posts: list[Endpoint] = field(default_factory=list)  # JSON bodies to send malformed JSON to
     register: Endpoint | None = None  # account registration (RATE102)
     reset: Endpoint | None = None  # password-reset request (RATE102)
+    logout: Endpoint | None = None  # a POST form or a link that ends the session (CONF110)
     crawled: list[str] = field(default_factory=list)  # pages the crawl read
     behind_login: list[str] = field(default_factory=list)  # pages that sent the crawl to the login
     crawler: Crawler | None = field(default=None, repr=False)  # to read behind_login once logged in
@@ -126,6 +128,8 @@ class Endpoints:
         for kind, endpoint in (("registration", self.register), ("password reset", self.reset)):
             if endpoint is not None:
                 lines.append(f"{kind}: {endpoint.method} {endpoint.path} ({endpoint.source})")
+        if self.logout is not None:
+            lines.append(f"logout: {self.logout.method} {self.logout.path} ({self.logout.source})")
         if self.crawled:
             lines.append(f"crawled: {len(self.crawled)} pages")
         if self.api:
@@ -175,6 +179,8 @@ def from_openapi(doc: Mapping[str, Any], prefix: str = "") -> Endpoints:
             for f in e.fields:
                 if f.type in ("string", "email") and not CSRF_FIELD.search(f.name):
                     _add_param(found.form_params, Param(e, f.name))
+        if e.method == "POST" and not required_path and _words(e) & _LOGOUT and found.logout is None:
+            found.logout = e
         if e.method == "POST" and not required_path:
             kind = _account_kind(e)
             if kind == "register" and found.register is None:
@@ -509,7 +515,9 @@ def add_forms(found: Endpoints, forms: Iterable[HtmlForm], *, replace_login: boo
                     _add_param(found.params, Param(endpoint, f.name, f.value or None))
             continue
         kind = _account_kind(endpoint)
-        if kind == "register":
+        if _words(endpoint) & _LOGOUT:
+            found.logout = found.logout or endpoint
+        elif kind == "register":
             found.register = found.register or endpoint
         elif kind == "reset":
             found.reset = found.reset or endpoint
@@ -702,12 +710,23 @@ class Crawler:
                 add_forms(self.found, _forms(parser, page), replace_login=page in login_pages)
                 if path not in self.found.pages and len(self.found.pages) < _MAX_PAGES:
                     self.found.pages.append(path)
+                if self.found.logout is None:
+                    self.found.logout = self._logout_link(parser.links[:_MAX_LINKS], page)
                 if depth < self.limits.depth:
                     next_level += [p for p in (self.local(link, page) for link in parser.links[:_MAX_LINKS]) if p]
             if depth == 0 and extra is not None:
                 next_level += extra()
             level = list(dict.fromkeys(next_level))
             depth += 1
+
+    def _logout_link(self, links: Sequence[str], page: str) -> Endpoint | None:
+        """A same-site link that reads as logout: never crawled, kept for the logout check."""
+        for link in links:
+            absolute = urlsplit(urljoin(f"{self.origin}{page}", link.strip()))
+            if f"{absolute.scheme}://{absolute.netloc}".lower() == self.origin.lower() and \
+                    _words_of(absolute.path) & _LOGOUT:
+                return Endpoint("GET", absolute.path, body="none", page=page, source=f"link on {page}")
+        return None
 
     def _record_query(self, path: str) -> None:
         """A link with a query gives parameters, and an example value for each."""

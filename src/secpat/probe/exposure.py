@@ -1,6 +1,7 @@
 """What the app exposes to anyone who asks: CORS for any origin (CONF105), https without HSTS
 (CONF106), versions in headers (CONF107), interactive docs and consoles (CONF108), secret files
-and repository metadata (SECRET101). A file or page counts only by its content, never by a status.
+and repository metadata (SECRET101), a Content-Security-Policy that lets scripts in (CONF111).
+A file or page counts only by its content, never by a status.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from secpat.findings import Confidence, Finding
 from secpat.probe.checks import FOREIGN_ORIGIN, ProbeContext, Skip, _finding, _ok, _url_path, probe
 from secpat.probe.client import Exchange
-from secpat.rules.runtime import CONF105, CONF106, CONF107, CONF108, SECRET101
+from secpat.rules.runtime import CONF105, CONF106, CONF107, CONF108, CONF111, SECRET101
 
 
 @probe(CONF105, max_requests=4)
@@ -144,3 +145,60 @@ def secret_files(ctx: ProbeContext) -> Iterator[Finding]:
             detail = f" (variables: {', '.join(names[:6])})" if names and "env" in path else ""
             yield _finding(SECRET101, ex, f"GET {path} serves {what}{detail}", snippet=ex.summary(), context=path,
                            extra={"file": what, **({"variables": ", ".join(names[:10])} if detail else {})})
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    """A policy's directives (first occurrence wins, as browsers read it), sources lower-cased."""
+    directives: dict[str, list[str]] = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            directives.setdefault(words[0].lower(), [w.lower() for w in words[1:]])
+    return directives
+
+
+_ANYWHERE = ("*", "http:", "https:", "data:", "blob:")
+
+
+def csp_weaknesses(policy: str) -> list[str]:
+    """What lets an injected script run (or a plugin or a `<base>` tag redirect scripts) under a policy."""
+    directives = csp_directives(policy)
+    scripts = directives.get("script-src", directives.get("default-src"))
+    if scripts is None:
+        return ["no script-src or default-src: scripts are not restricted"]
+    weak = []
+    pinned = any(s.startswith(("'nonce-", "'sha256-", "'sha384-", "'sha512-")) or s == "'strict-dynamic'"
+                 for s in scripts)
+    if "'unsafe-inline'" in scripts and not pinned:
+        weak.append("script-src allows 'unsafe-inline'")
+    if "'unsafe-eval'" in scripts:
+        weak.append("script-src allows 'unsafe-eval'")
+    anywhere = [s for s in scripts if s in _ANYWHERE or s.endswith("://*")]
+    if anywhere and "'strict-dynamic'" not in scripts:
+        weak.append(f"script-src allows {' '.join(anywhere)}")
+    objects = directives.get("object-src", directives.get("default-src"))
+    if objects is None or any(s in _ANYWHERE for s in objects):
+        weak.append("object-src is not restricted")
+    if pinned and "base-uri" not in directives:
+        weak.append("no base-uri, which nonce- or hash-based scripts need")
+    return weak
+
+
+@probe(CONF111, max_requests=0)
+def weak_csp(ctx: ProbeContext) -> Iterator[Finding]:
+    """Read the Content-Security-Policy of every HTML answer so far."""
+    pages = [ex for ex in ctx.exchanges() if _ok(ex) and ex.is_html]
+    with_csp = [ex for ex in pages if (ex.header("content-security-policy") or "").strip()]
+    if not with_csp:
+        raise Skip("no HTML page answered with a Content-Security-Policy" if pages else "no HTML page answered")
+    policies: dict[str, Exchange] = {}
+    for ex in with_csp:
+        policies.setdefault(ex.header("content-security-policy") or "", ex)
+    for policy, ex in list(policies.items())[:3]:
+        weak = csp_weaknesses(policy)
+        ctx.check(f"GET {_url_path(ex.path)}", "Content-Security-Policy", ("(read from the answer)",), [],
+                  found=bool(weak), reason="; ".join(weak) or "scripts, plugins and base restricted")
+        if weak:
+            yield _finding(CONF111, ex, f"the Content-Security-Policy of GET {_url_path(ex.path)} does not stop "
+                           f"injected scripts: {'; '.join(weak)}", snippet=f"Content-Security-Policy: {policy}",
+                           context=policy, extra={"policy": policy, "weaknesses": "; ".join(weak)})

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import quote, quote_plus
 
 from secpat.findings import Finding
-from secpat.probe.checks import Input, ProbeContext, Skip, _finding, inputs, probe, refusal, throttled
+from secpat.probe.checks import Input, ProbeContext, Skip, _finding, carrier_inputs, inputs, probe, refusal, throttled
 from secpat.probe.client import NO_VERDICT, Exchange
 from secpat.rules.runtime import SQL102, SQL103
 
@@ -64,7 +64,7 @@ def _throttled(ctx: ProbeContext, item: Input, answers: tuple[Exchange, ...] | l
     """A throttled answer never reached the query: it says nothing either way."""
     why = next((throttled(ex) for ex in answers if throttled(ex)), None)
     if why:
-        ctx.check(item.where, item.name, (item.example,), [], found=False, verdict=NO_VERDICT,
+        ctx.check(item.where, item.name, (item.example,), [], counts=item.counts, found=False, verdict=NO_VERDICT,
                   reason=f"throttled ({why}): the value never reached a query")
     return bool(why)
 
@@ -85,10 +85,11 @@ def _baseline(ctx: ProbeContext, item: Input) -> tuple[str, bool, tuple[Exchange
         if _throttled(ctx, item, (first, second)):
             return None
         if not first.usable or not second.usable:
-            ctx.check(item.where, item.name, (example,), [first, second], found=False)
+            ctx.check(item.where, item.name, (example,), [first, second], counts=item.counts, found=False)
             return None
         if refusal(first):
-            ctx.check(item.where, item.name, (example,), [], found=False, verdict=NO_VERDICT, reason=refusal(first))
+            ctx.check(item.where, item.name, (example,), [], counts=item.counts, found=False, verdict=NO_VERDICT,
+                      reason=refusal(first))
             return None
         steady = similar(first, second, (example,)) >= SAME
         if steady and (first.status or 0) < 400:
@@ -96,21 +97,23 @@ def _baseline(ctx: ProbeContext, item: Input) -> tuple[str, bool, tuple[Exchange
         if steady and fallback is None:
             fallback = example, numeric, (first, second)
     if fallback is None:
-        ctx.check(item.where, item.name, [t for t, _ in tries], [], found=False, verdict=NO_VERDICT,
+        ctx.check(item.where, item.name, [t for t, _ in tries], [], counts=item.counts, found=False, verdict=NO_VERDICT,
                   reason="the plain value's answer changes from one request to the next")
     return fallback
 
 
 def _candidates(ctx: ProbeContext, *, logins: bool) -> list[Input]:
-    found = [i for i in inputs(ctx, logins=logins, limit=10) if i.key not in ctx.sql_proven]
+    found = [i for i in inputs(ctx, logins=logins, limit=10) if i.key not in ctx.sql_proven][:6]
+    # Then up to two JSON fields, cookies or headers.
+    found += [i for i in carrier_inputs(ctx) if i.key not in ctx.sql_proven][:2]
     if not found:
         proven = bool(ctx.sql_proven)
         raise Skip("every input found was already proven injectable by an earlier SQL probe" if proven else
                    "no parameter or form field found: give --param PATH?NAME")
-    return found[:6]
+    return found
 
 
-@probe(SQL102, max_requests=60, max_seconds=60.0)
+@probe(SQL102, max_requests=80, max_seconds=60.0)
 def boolean_conditions(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a plain value twice, then true and false conditions after it; a true condition that
     answers like the plain value and a false one that does not, twice, is an injection."""
@@ -137,12 +140,12 @@ def boolean_conditions(ctx: ProbeContext) -> Iterator[Finding]:
                     proof = (yes, no, yes2, no2)
                     break
         if proof is None:
-            ctx.check(item.where, item.name, sent, [first], found=False, redirects=True,
+            ctx.check(item.where, item.name, sent, [first], counts=item.counts, found=False, redirects=True,
                       reason="true and false conditions answered alike, or unlike the plain value")
             continue
         ctx.sql_proven.add(item.key)
         yes, no, _, _ = proof
-        ctx.check(item.where, item.name, sent, [], found=True,
+        ctx.check(item.where, item.name, sent, [], counts=item.counts, found=True,
                   reason=f"true answered like the plain value ({yes.outcome}), false did not ({no.outcome}), twice")
         yield _finding(SQL102, no, f"{item.where}: a true SQL condition written into `{item.name}` answers like the "
                        f"plain value and a false one does not ({first.outcome} / {no.outcome}), twice: the value is "
@@ -170,7 +173,7 @@ def _delayed(example: str, numeric: bool, expression: str) -> str:
     return f"{example}+{expression}*0" if numeric else f"{example}'||{expression}||'"
 
 
-@probe(SQL103, max_requests=40, max_seconds=90.0)
+@probe(SQL103, max_requests=50, max_seconds=90.0)
 def delays(ctx: ProbeContext) -> Iterator[Finding]:
     """Time the plain value, then the value with a database delay; a slow answer is confirmed by
     a fast control without the delay and by the delay once more."""
@@ -203,12 +206,12 @@ def delays(ctx: ProbeContext) -> Iterator[Finding]:
                 proof = (database, slow, quick, again)
                 break
         if proof is None:
-            ctx.check(item.where, item.name, sent, plain, found=False, redirects=True,
+            ctx.check(item.where, item.name, sent, plain, counts=item.counts, found=False, redirects=True,
                       reason=f"no delayed answer (the plain value took {slowest:.2f}s)")
             continue
         database, slow, quick, again = proof
         ctx.sql_proven.add(item.key)
-        ctx.check(item.where, item.name, sent, [], found=True,
+        ctx.check(item.where, item.name, sent, [], counts=item.counts, found=True,
                   reason=f"{database} delay: {slow.elapsed:.2f}s and {again.elapsed:.2f}s, control "
                          f"{quick.elapsed:.2f}s, plain {slowest:.2f}s")
         yield _finding(SQL103, slow, f"{item.where}: a {database} delay written into `{item.name}` delayed the answer "

@@ -173,8 +173,9 @@ JWT102 = define(Rule(
         A token is meant to stop working at `exp`; a server that does not check it honours stolen
         tokens for ever. A probe cannot sign tokens, so it proves this in one of two ways only:
         with an expired token the user gives it (`--expired-token`, issued by the app itself), or,
-        when the app already accepts unsigned or tampered tokens (JWT101, JWT103), by forging
-        through the same hole a token whose `exp` lies an hour in the past. When neither is
+        when another probe proved a way to forge tokens (unsigned or tampered tokens accepted, a
+        guessed key, algorithm confusion, `kid` injection: JWT101, JWT103, JWT105-JWT107), by
+        forging through the same hole a token whose `exp` lies an hour in the past. When neither is
         possible the probe says so and reports nothing.
     """,
     bad="""
@@ -518,7 +519,180 @@ JWT105 = define(Rule(
         "environment or a secret store, and rotate it now: every token signed with the old key is forgeable.",
 ))
 
+RND101 = define(Rule(
+    id="RND101", name="session-id-guessable", pattern=1, kind="runtime",
+    title="Session ids are short, sequential or repeated",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=330,
+    why="""
+        A session id is the password of a logged-in browser: whoever guesses one is that user.
+        Ids that count up, that have a few digits of randomness, or that two logins share can be
+        guessed or enumerated in minutes. The probe logged in a handful of times with the test
+        account, took the session cookie of each login, and compared them: the same value twice,
+        numbers that count up, or a part that varies with fewer than 64 bits.
+    """,
+    bad="""
+        session_id = f"{user_id}-{random.randint(100000, 999999)}"
+    """,
+    good="""
+        session_id = secrets.token_urlsafe(32)
+    """,
+    fix="Make session ids with `secrets.token_urlsafe(32)` (or let the framework's session store do it); "
+        "never derive them from counters, user ids, time or `random`.",
+))
+
+CONF109 = define(Rule(
+    id="CONF109", name="session-fixation", pattern=10, kind="runtime",
+    title="Session id kept across login (session fixation)",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=384,
+    why="""
+        If the id a browser holds before logging in stays the id of the logged-in session, an
+        attacker who planted that id (a link, a sub-domain cookie, a shared computer) is logged in
+        as soon as the victim is. The probe sent the login with a session cookie of its own
+        choosing (or the one the login page set), saw that the login set no new id, and then used
+        the old id to open a page that needs a login: it was accepted.
+    """,
+    bad="""
+        session_id = request.cookies.get("session_id") or new_session_id()
+        db.create_session(session_id, user.id)
+    """,
+    good="""
+        session_id = secrets.token_urlsafe(32)  # a new id at every login; the old one is discarded
+        db.create_session(session_id, user.id)
+    """,
+    fix="Issue a new session id at login (and at every change of privilege), and never adopt an id the "
+        "client sent (Django's `login()` and Flask-Login's `login_user` with session protection do it).",
+))
+
+CONF110 = define(Rule(
+    id="CONF110", name="session-valid-after-logout", pattern=10, kind="runtime",
+    title="Session still valid after logout",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=613,
+    why="""
+        Logging out must end the session on the server; deleting the cookie in the browser only
+        hides it. A copy of the cookie (a shared computer, a proxy log, a stolen value) keeps
+        working as if the user never left. The probe logged in with a fresh session, checked that
+        it opens a page that needs a login, logged out with it, and opened the page again with
+        the same cookie: it was still accepted.
+    """,
+    bad="""
+        @app.post("/logout")
+        def logout():
+            response = redirect("/")
+            response.delete_cookie("session_id")  # the server still honours the id
+            return response
+    """,
+    good="""
+        @app.post("/logout")
+        def logout(request):
+            db.delete_session(request.cookies.get("session_id"))
+            response = redirect("/")
+            response.delete_cookie("session_id")
+            return response
+    """,
+    fix="Delete (or mark revoked) the session on the server at logout; with signed client-side sessions, "
+        "keep a server-side session id or version to revoke.",
+))
+
+RATE104 = define(Rule(
+    id="RATE104", name="account-enumeration", pattern=7, kind="runtime",
+    title="Login or reset answers tell existing accounts from unknown ones",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=204,
+    why="""
+        When the answer for an unknown address differs from the answer for a registered one, a
+        list of addresses becomes a list of customers, and password guessing aims only at
+        accounts that exist. The probe asked the login (with a wrong password) and the password
+        reset for the test account and for a made-up address at `example.invalid`, a few times
+        each, and compared the status, the text (the addresses taken out) and the time taken.
+    """,
+    bad="""
+        user = db.find_user(email)
+        if user is None:
+            return page("reset.html", 404, error=f"No account for {email}")
+    """,
+    good="""
+        if (user := db.find_user(email)) is not None:
+            send_reset_link(user)
+        return page("message.html", message="If an account exists for that address, a link is on its way.")
+    """,
+    fix="Answer the same (status, text, and about the same time: check a dummy password hash for unknown "
+        "users) whether the account exists or not; tell the owner by e-mail instead.",
+))
+
+JWT106 = define(Rule(
+    id="JWT106", name="jwt-algorithm-confusion", pattern=3, kind="runtime",
+    title="Token accepted under an algorithm the server did not issue",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=327,
+    why="""
+        A server that takes the algorithm from the token's header lets the client choose how the
+        signature is checked. The classic case: tokens are signed with RS256, and the server also
+        accepts HS256 and uses its key — the public key, which anyone can read — as the HMAC
+        secret; `alg: None` in another spelling is another. The probe read the public key the app
+        publishes (JWKS or PEM), signed the issued claims with HS256 using it, and sent the
+        unsigned token with `alg` spelt `None`, `NONE` and `nOnE`, while a token with a wrong
+        signature was refused: the endpoint accepted the forgery.
+    """,
+    bad="""
+        header = jwt.get_unverified_header(token)
+        claims = jwt.decode(token, PUBLIC_KEY_PEM, algorithms=[header["alg"]])
+    """,
+    good="""
+        claims = jwt.decode(token, PUBLIC_KEY, algorithms=["RS256"])
+    """,
+    fix="Pin the one algorithm the server issues (`algorithms=[\"RS256\"]`) and give the verifier a key "
+        "object of that type, never a string that an HMAC could use.",
+))
+
+JWT107 = define(Rule(
+    id="JWT107", name="jwt-kid-injection", pattern=3, kind="runtime",
+    title="Token key chosen by a `kid` the client wrote",
+    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
+    why="""
+        The `kid` header names the key that checks the signature. A server that uses it as a file
+        name or pastes it into SQL lets the client pick a key it knows: `/dev/null` (an empty key)
+        or a value a `UNION SELECT` returns. The probe signed the issued claims with HS256 and an
+        empty key under `kid: ../../../../../../dev/null`, and with a key of its own under a `kid`
+        that selects that key in SQL, while a token with the same `kid` and a wrong signature was
+        refused: the endpoint accepted a forgery.
+    """,
+    bad="""
+        kid = jwt.get_unverified_header(token)["kid"]
+        key = open(f"keys/{kid}").read()  # or: SELECT key FROM keys WHERE id = '{kid}'
+        claims = jwt.decode(token, key, algorithms=["HS256"])
+    """,
+    good="""
+        key = KEYS[jwt.get_unverified_header(token)["kid"]]  # a fixed table; unknown ids raise KeyError
+        claims = jwt.decode(token, key, algorithms=["HS256"])
+    """,
+    fix="Look the `kid` up in a fixed table of keys (or a JWKS the server owns); never build a path or SQL "
+        "from it, and refuse unknown ids.",
+))
+
+CONF111 = define(Rule(
+    id="CONF111", name="content-security-policy-weak", pattern=10, kind="runtime",
+    title="Content-Security-Policy that does not stop injected scripts",
+    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=693,
+    why="""
+        A Content-Security-Policy is the second line against XSS: it tells the browser which
+        scripts may run. `'unsafe-inline'` (without a nonce or hash) lets any injected `<script>`
+        run, `'unsafe-eval'` lets strings become code, a wildcard, `data:` or a plain `http:`/`https:`
+        source lets a script come from anywhere, and without `object-src` and `base-uri` plugins
+        and a `<base>` tag can redirect the page's scripts. The probe read the policy of the HTML
+        pages it fetched.
+    """,
+    bad="""
+        response.headers["Content-Security-Policy"] = "default-src * 'unsafe-inline' 'unsafe-eval'"
+    """,
+    good="""
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+    """,
+    fix="Allow scripts from `'self'` (or nonces/hashes) only, drop `'unsafe-inline'` and `'unsafe-eval'`, "
+        "and set `object-src 'none'` and `base-uri 'none'` (or `'self'`).",
+))
+
 RUNTIME_RULES: tuple[Rule, ...] = (
-    CONF101, CONF103, CONF104, CONF105, CONF106, CONF107, CONF108, SECRET101, XSS101, SQL101, SQL102, SQL103,
-    CSRF101, JWT104, JWT105, JWT101, JWT103, JWT102, LOG101, RATE101, RATE102, RATE103,
+    # The session probes first: they log in several times, before the bursts that may lock the account.
+    CONF109, CONF110, RND101, RATE104,
+    CONF101, CONF103, CONF104, CONF111, CONF105, CONF106, CONF107, CONF108, SECRET101, XSS101, SQL101, SQL102, SQL103,
+    CSRF101, JWT104, JWT105, JWT101, JWT103, JWT106, JWT107, JWT102, LOG101, RATE101, RATE102, RATE103,
 )
