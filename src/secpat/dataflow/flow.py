@@ -128,10 +128,13 @@ class FunctionFlow:
         return L.combine(r.value for r in self.returns) if self.returns else L.EMPTY
 
     def return_items(self, arity: int) -> list[L.Value] | None:
-        """What each position holds when every return gives a tuple of `arity` elements, else None."""
-        if not self.returns or any(r.items is None or len(r.items) != arity for r in self.returns):
+        """What each position holds when every return gives a tuple of `arity` elements, else None.
+        A `return None` does not count: unpacking it fails, so no caller's names receive it."""
+        returns = [r for r in self.returns
+                   if not (isinstance(r.node, ast.Return) and (r.node.value is None or _is_none(r.node.value)))]
+        if not returns or any(r.items is None or len(r.items) != arity for r in returns):
             return None
-        return [L.combine(r.items[index] for r in self.returns) for index in range(arity)]  # type: ignore[index]
+        return [L.combine(r.items[index] for r in returns) for index in range(arity)]  # type: ignore[index]
 
     def location(self, node: ast.AST) -> Location:
         return Location(
@@ -356,6 +359,10 @@ class FunctionFlow:
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
                 and isinstance(test.ops[0], (ast.In, ast.NotIn)) and self._not_client_made(test.comparators[0]):
             return test.left.id, positive == isinstance(test.ops[0], ast.In)
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
+                and isinstance(test.ops[0], (ast.Eq, ast.NotEq)) and isinstance(test.comparators[0], ast.Constant) \
+                and isinstance(test.comparators[0].value, (str, int)):
+            return test.left.id, positive == isinstance(test.ops[0], ast.Eq)  # `if sort == "state":`
         return None
 
     def _not_client_made(self, collection: ast.expr) -> bool:
@@ -388,7 +395,8 @@ class FunctionFlow:
             elif items is not None:  # `name, token, error = parse(request)`: each name gets its own element
                 for sub_target, item in zip(target.elts, items):
                     self._store(sub_target, item, stmt, None, record=record)
-            elif isinstance(value_node, ast.Call) and (callee := self._project_callee(value_node)) \
+            elif (isinstance(value_node, ast.Call) and (callee := self._project_callee(value_node))
+                  or isinstance(value_node, ast.Name) and (callee := _only_returned_by(value))) \
                     and not any(isinstance(t, ast.Starred) for t in target.elts):
                 # A function of another module: the project stage looks up each element of what it returns.
                 for index, sub_target in enumerate(target.elts):
@@ -1101,6 +1109,23 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
             elif not name.endswith("Response"):
                 return False
     return validates
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _only_returned_by(value: L.Value) -> str | None:
+    """`pkg.f` when the value is just what `pkg.f` of another module returned (`result = pkg.f(...)`)."""
+    callees = {label[len(L.RET_PREFIX):] for label in value if label.startswith(L.RET_PREFIX)}
+    if len(callees) != 1:
+        return None
+    callee = callees.pop()
+    if "#" in callee or callee.endswith(L.METHOD_SUFFIX):
+        return None
+    others = [label for label in value
+              if label != f"{L.RET_PREFIX}{callee}" and not label.startswith(f"{L.VIA_PREFIX}{callee}:")]
+    return None if others else callee
 
 
 def _method_of(call: ast.Call, receivers: set[str]) -> bool:

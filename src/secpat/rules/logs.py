@@ -169,6 +169,7 @@ def log_hygiene(ctx: FileContext) -> None:
             continue
         flow = module.flow(function)
         staff_only = _behind_staff_check(module, function)
+        debug_only = _debug_branches(function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if event.call is not None and _is_log_call(module, event.call, loggers):
@@ -191,11 +192,13 @@ def log_hygiene(ctx: FileContext) -> None:
                 client_error = _client_error(event.node)
                 framed = client_error and _framed_for_client(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
+                # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
+                in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for value in [*event.args, *event.keywords.values()]:
                     audit = staff_only or framed or client_error and L.EXPECTED_ERROR in value \
                         or L.UPSTREAM_ERROR in value
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
-                                    audit and L.TRACEBACK not in value):
+                                    audit and L.TRACEBACK not in value or in_debug):
                         break
         if R.route_framework(module, function) or _is_django_view(module, function):
             for ret in flow.returns:
@@ -369,6 +372,22 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
 def _mentions(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name
                or isinstance(n, ast.Constant) and n.value == name for n in ast.walk(node))
+
+
+def _debug_branches(function) -> list[tuple[int, int]]:
+    """Line spans of the blocks that run only in debug mode: `if app.debug:`, `if settings.DEBUG:`."""
+    spans = []
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.If) and node.body and _is_debug_flag(node.test):
+            spans.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+    return spans
+
+
+def _is_debug_flag(test: ast.expr) -> bool:
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_is_debug_flag(part) for part in test.values)
+    name = test.attr if isinstance(test, ast.Attribute) else test.id if isinstance(test, ast.Name) else ""
+    return name.lower() == "debug"
 
 
 def _client_error(call: ast.Call) -> bool:

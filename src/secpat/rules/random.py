@@ -141,7 +141,7 @@ def predictable_security_values(ctx: FileContext) -> None:
             if not use.value:
                 continue
             outcomes = list(_OUTCOMES)
-            if use.kind is not names.NameKind.SHORT_CODE and not _unique_enough_nonce(use):
+            if use.kind is not names.NameKind.SHORT_CODE and not _unique_enough(use):
                 outcomes.append(_SHORT)
             # A cookie or session value is a secret only if it is random, or its name says so:
             # `session["last_seen"] = time.time()` is fine.
@@ -157,17 +157,19 @@ def predictable_security_values(ctx: FileContext) -> None:
 
 
 _BITS = re.compile(r"\((\d+) bits\)")
-#: A nonce must not repeat, and guessing one gains nothing: 96 random bits make a repeat
-#: negligible (the size AES-GCM and ChaCha20 use). Keys, tokens and ids that grant access need 128.
-_NONCE_BITS = 96
+#: Nonces and salts must not repeat, and guessing one gains nothing: 96 random bits make a nonce
+#: repeat negligible (the size AES-GCM and ChaCha20 use), 64 a salt repeat in any user table.
+#: Keys, tokens and ids that grant access need 128.
+_UNIQUE_BITS = {"nonce": 96, "salt": 64}
 
 
-def _unique_enough_nonce(use) -> bool:
-    if not use.name or names.words(use.name)[-1:] != ("nonce",):
+def _unique_enough(use) -> bool:
+    floor = _UNIQUE_BITS.get(names.words(use.name)[-1]) if use.name and names.words(use.name) else None
+    if floor is None:
         return False
     trace = use.value.get(L.SHORT_TOKEN)
     bits = _BITS.search(trace[0].note) if trace else None
-    return bits is not None and int(bits.group(1)) >= _NONCE_BITS
+    return bits is not None and int(bits.group(1)) >= floor
 
 
 _BACKTICKED = re.compile(r"`([^`]+)`")

@@ -192,7 +192,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 body = event.value_of(0, "content") or event.value_of(None, "response") or event.value_of(None, "body")
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`")
-            elif callee in _MARK_SAFE:
+            elif callee in _MARK_SAFE and not _unmarked_at_once(function, event.node):
                 _bypass(ctx, function, event.node, event.value_of(0), f"marked safe by `{callee.rsplit('.', 1)[1]}()`")
             elif callee in _FORMAT_HTML:
                 value = event.value_of(0, "format_string")
@@ -208,6 +208,12 @@ def unescaped_output(ctx: FileContext) -> None:
                 if _returns_markup(ret.node):
                     ctx.report_flow(ret.node, ret.value, _REFLECTED, scope=function, once_per_source=False,
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
+
+
+def _unmarked_at_once(function, call: ast.Call) -> bool:
+    """`Markup(text).unescape()`, `Markup(html).striptags()`: plain text comes out, nothing stays marked safe."""
+    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.value is call
+               and node.func.attr in ("unescape", "striptags") for node in ast.walk(function.node))
 
 
 def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: str, *,
