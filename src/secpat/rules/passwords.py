@@ -412,8 +412,10 @@ def _comparisons(ctx: FileContext, flow) -> None:
         assigned = _assignments(flow.function)
         # A value the server holds against a constant of the code (`FAILED_TO_DECRYPT`, imported): no
         # client can time that comparison.
+        # Nor can a client steer the bytes of a slow, salted hash (`pbkdf2_hmac(...) == stored`).
         evidence = any(_timing_evidence(n, v, assigned) for n, v in sides) and not (
-            any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides))
+            any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides)) \
+            and not any(L.PASSWORD_HASH in v for _, v in sides)
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides)
         ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else (),
                    audit=single_use or not evidence)

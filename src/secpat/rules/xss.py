@@ -411,14 +411,46 @@ def autoescape_settings(ctx: FileContext) -> None:
         if isinstance(start, ast.Constant) and start.value != "{{":
             continue  # its own delimiters (`<<`, `[[`): it writes source code or config, not HTML
         autoescape = call.arg(None, "autoescape")
+        # Jinja2 also writes config files, e-mails and source code: without an HTML template in sight the
+        # setting is worth a look, not evidence.
+        html = _renders_html(module, _bound_name(module, call.node))
         if autoescape is None:
             ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
-                       scope=call.scope, confidence=Confidence.MEDIUM)
+                       scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
         elif isinstance(autoescape, ast.Constant) and autoescape.value is False:
-            ctx.report(XSS003, call.node, "Jinja2 `Environment(autoescape=False)`", scope=call.scope)
+            ctx.report(XSS003, call.node, "Jinja2 `Environment(autoescape=False)`", scope=call.scope, audit=not html)
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
+
+
+_HTML_TEMPLATE = re.compile(r"\.x?html?(?:\.j(?:inja)?2?)?$|<[a-zA-Z!/]")
+
+
+def _renders_html(module, environment: str | None) -> bool:
+    """The file asks the environment bound to `environment` (any, if it is not bound to a name) for an HTML
+    template (`get_template("page.html")`) or compiles markup (`from_string("<p>{{ name }}</p>")`)."""
+    for call in module.calls:
+        if call.method in _TEMPLATE_GETTERS and call.node.args and isinstance(call.node.args[0], ast.Constant) \
+                and isinstance(call.node.args[0].value, str) and _HTML_TEMPLATE.search(call.node.args[0].value) \
+                and (environment is None or _last_name(call.receiver) == environment):
+            return True
+    return False
+
+
+def _bound_name(module, call: ast.Call) -> str | None:
+    """`pages` for `pages = Environment(...)` or `self.pages = Environment(...)`."""
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Assign) and node.value is call and len(node.targets) == 1:
+            return _last_name(node.targets[0])
+    return None
+
+
+def _last_name(node: ast.expr | None) -> str | None:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+
+
+_TEMPLATE_GETTERS = frozenset({"get_template", "select_template", "from_string", "get_or_select_template"})
 
 
 def _autoescape_false(value: ast.expr):
