@@ -22,7 +22,8 @@ inside a Jinja2 / Django comment: `{# expect: XSS004 #}`; env and config files
 
 JSON has no comments, and some findings are about a whole file (line 0): a
 fixture directory may hold an `EXPECT` file with one `path:line RULE` line per
-expected finding and `path:line ok RULE` per look-alike that must stay silent.
+expected finding, `path:line ok RULE` per look-alike that must stay silent and `path:line audit RULE`
+per finding of audit mode only.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
             if entry.strip() and not entry.lstrip().startswith("#"):
                 where, *flags, rule_id = entry.split()
                 rel, _, number = where.rpartition(":")
-                found["ok" if flags == ["ok"] else "expect"].add((f"{rel}:{rule_id}", int(number)))
+                found[flags[0] if flags in (["ok"], ["audit"]) else "expect"].add((f"{rel}:{rule_id}", int(number)))
     return found
 
 

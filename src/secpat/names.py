@@ -92,6 +92,8 @@ def classify(name: str) -> NameKind | None:
         return None  # `input_tokens`, `total_tokens`, `tokens`: counts of language-model tokens, lexer output
     if head in _SECRET_HEADS:
         return NameKind.SECRET
+    if head == "key" and {"ssl", "tls"} & set(ws):
+        return None  # `ssl_client_key`, `TLS_KEY`: a key file's path, as servers and clients are configured
     if head == "key" and qualifier in _KEY_QUALIFIERS:
         return NameKind.SECRET
     if head in {"code", "codes"} and qualifier in _CODE_QUALIFIERS:

@@ -333,6 +333,8 @@ def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
         return L.without(value, L.SECRET), False
     if _only_numbers(call, name):
         return L.without(value, L.SECRET), False
+    if ws and ws[-1] in {"nonce", "nonces"}:
+        return L.without(value, L.SECRET), False  # sent in the clear with the message it protects
     # A session id read from the request (its cookie) is the login session; one named so may not be
     # (a chat or trace session, a Socket.IO connection id, an OpenID `sid` claim).
     session_id = ws[-2:] == ("session", "id") or bool(ws) and ws[-1] in {"sid", "sessionid"}

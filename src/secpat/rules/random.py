@@ -161,10 +161,15 @@ _BITS = re.compile(r"\((\d+) bits\)")
 #: repeat negligible (the size AES-GCM and ChaCha20 use), 64 a salt repeat in any user table.
 #: Keys, tokens and ids that grant access need 128.
 _UNIQUE_BITS = {"nonce": 96, "salt": 64}
+#: A generated password is checked through a slow hash, behind lockouts: 96 bits are out of reach of any
+#: guessing, online or offline. The 128 are for bearer tokens looked up directly.
+_PASSWORD_BITS = 96
 
 
 def _unique_enough(use) -> bool:
     floor = _UNIQUE_BITS.get(names.words(use.name)[-1]) if use.name and names.words(use.name) else None
+    if floor is None and use.name and names.is_password(use.name):
+        floor = _PASSWORD_BITS
     if floor is None:
         return False
     trace = use.value.get(L.SHORT_TOKEN)

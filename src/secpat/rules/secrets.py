@@ -589,12 +589,17 @@ def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
     return hit.confidence
 
 
+_FIREBASE_CLIENT_CONFIGS = frozenset({"google-services.json", "GoogleService-Info.plist"})
+
+
 def audit_only(hit: Hit, config: object, path: str) -> bool:
     """Reported only in audit mode: a secret that guards nothing deployed. Values judged by their
     name and self-made keys in test, documentation and example code; passwords in CI configuration;
     passwords for a database on localhost. A provider-issued key is reported everywhere."""
     if hit.audit:
         return True
+    if hit.source == "gcp-api-key" and PurePosixPath(path).name in _FIREBASE_CLIENT_CONFIGS:
+        return True  # shipped inside every build of the mobile app: restricted by the console, not secret
     if hit.source in _JUDGED_BY_VALUE or hit.source in _SELF_MADE:
         return _in_test_code(config, path) or (hit.source in _JUDGED_BY_VALUE and is_ci_config(path))
     return False
