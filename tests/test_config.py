@@ -516,6 +516,9 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         "site/project_template/project_name/settings/production.py",
         "{{cookiecutter.project_slug}}/config/settings/production.py",
         "template/{{ cookiecutter.app_name }}/app/views.py",
+        ".github/upgrade-test/upgradeproject/settings.py",
+        "ci/.gitlab/smoke/app.py",
+        ".circleci/project/settings.py",
     ],
 )
 def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: str) -> None:
@@ -528,7 +531,8 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
 
 @pytest.mark.parametrize("path", ["shop/views.py", "testing/tools.py", "contest.py", "shop/attest.py",
                                   "shop/pytest.py", "shop/test.pyi", "templates/project/settings.py",
-                                  "shop/{braces}/views.py", "shop/templates/page.html"])
+                                  "shop/{braces}/views.py", "shop/templates/page.html", "github/settings.py",
+                                  "shop/github_hooks.py"])
 def test_non_test_paths(project: Path, path: str) -> None:
     config = load_config(project)
     assert not config.is_test_path(path)

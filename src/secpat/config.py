@@ -96,6 +96,10 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/project_template/**",
     "**/app_template/**",
     "**/*{{*/**",  # a cookiecutter directory such as `{{cookiecutter.project_slug}}/`
+    # Projects that CI workflows build and throw away.
+    "**/.github/**",
+    "**/.gitlab/**",
+    "**/.circleci/**",
 )
 
 # Test code is not deployed, so only real credentials (SECRET) still matter there.

@@ -277,10 +277,12 @@ class FunctionFlow:
             # Every `as e` binds afresh: an earlier handler's `e` says nothing about this one's.
             # A body that only builds a form or schema from data raises that data's validation errors.
             validation = _builds_only_schemas(stmt.body)
-            upstream = self._calls_only_outbound(stmt.body)
+            upstream = self._calls_only_outbound(stmt.body, with_files=False)
+            upstream_or_files = upstream or self._calls_only_outbound(stmt.body, with_files=True)
             validating = _calls_only_validators(stmt.body)
-            caught = {index + 1: (h.name, self._caught(h, upstream, validating) if self._reveals_internals(h.type)
-                                  and not validation else L.EMPTY)
+            caught = {index + 1: (h.name, self._caught(h, upstream or upstream_or_files and self._file_errors_handled(
+                                      stmt.handlers[:index]), validating)
+                                  if self._reveals_internals(h.type) and not validation else L.EMPTY)
                       for index, h in enumerate(stmt.handlers) if h.name}
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
@@ -312,10 +314,16 @@ class FunctionFlow:
     def _exception_name(self, node: ast.expr) -> str:
         return (self.module.qualified_name(node, self.function) or "").rsplit(".", 1)[-1]
 
-    def _calls_only_outbound(self, body: list[ast.stmt]) -> bool:
-        """The block only sends HTTP requests, reads their responses and logs: `r = requests.get(url)`,
-        `r.raise_for_status()`, `async with session.post(...) as r: await r.json()`. What it raises
-        describes the remote service (a refused connection, an error status), not this application."""
+    def _file_errors_handled(self, handlers: list[ast.ExceptHandler]) -> bool:
+        """An earlier handler catches what opening a file raises (and its path with it)."""
+        return any(h.type is not None and any(self._exception_name(t) in _FILE_ERRORS for t in _caught_types(h.type))
+                   for h in handlers)
+
+    def _calls_only_outbound(self, body: list[ast.stmt], *, with_files: bool) -> bool:
+        """The block only sends HTTP requests, reads their responses and logs (and, `with_files`, opens
+        files): `r = requests.get(url)`, `r.raise_for_status()`, `async with session.post(...) as r:
+        await r.json()`. What it raises describes the remote service (a refused connection, an error
+        status), not this application."""
         responses: set[str] = set()
         calls = []
         for stmt in body:
@@ -338,7 +346,7 @@ class FunctionFlow:
             elif _method_of(call, responses) or isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                     and func.attr in _LOG_LEVELS and "log" in func.value.id.lower():
                 continue
-            elif not (isinstance(func, ast.Name) and func.id in _HARMLESS_BUILTINS):
+            elif not (isinstance(func, ast.Name) and (func.id in _HARMLESS_BUILTINS or with_files and func.id == "open")):
                 return False
         return sent
 
@@ -925,12 +933,13 @@ class FunctionFlow:
             if nbytes is None:
                 nbytes = S.TOKEN_FUNCTIONS[callee]
             if nbytes is not None and nbytes < 16:
-                return {L.SHORT_TOKEN: (self.step(node, f"`{callee}({nbytes})` ({nbytes * 8} bits)"),)}
+                return L.short_token(nbytes * 8, self.step(node, f"`{callee}({nbytes})` ({nbytes * 8} bits)"))
             return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         if callee == "secrets.randbelow":
             bound = _int_arg(node, 0, "exclusive_upper_bound")
             if bound is not None and bound < 2**128:
-                return {L.SHORT_TOKEN: (self.step(node, f"`secrets.randbelow({bound})` ({bound.bit_length()} bits)"),)}
+                bits = bound.bit_length()
+                return L.short_token(bits, self.step(node, f"`secrets.randbelow({bound})` ({bits} bits)"))
             return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         if callee in {"secrets.choice", "random.SystemRandom.choice"}:
             return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
@@ -1075,7 +1084,7 @@ def _mark_sql(value: L.Value) -> L.Value:
     return value
 # A number made from a random value is still random; a length or truth value of a password is not secret.
 _SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.TIME_FIELD, L.UUID1, L.SHORT_TOKEN,
-                               L.CSPRNG})
+                               L.SHORT_TOKEN_96, L.SHORT_TOKEN_64, L.CSPRNG})
 
 
 def _as_time_field(value: L.Value) -> L.Value:
@@ -1092,6 +1101,7 @@ _SCHEMA_SUFFIXES = ("Form", "Schema", "Model", "Params", "Payload", "Body", "Inp
 _HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib3.", "urllib.request.")
 _LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
 _HARMLESS_BUILTINS = frozenset({"len", "str", "int", "dict", "list", "bool", "isinstance"})
+_FILE_ERRORS = frozenset({"FileNotFoundError", "OSError", "IOError", "EnvironmentError"})
 
 
 def _calls_only_validators(body: list[ast.stmt]) -> bool:

@@ -26,6 +26,8 @@ TIME_FIELD = "time-field"  # the clock kept as a readable time field (`expiry_ms
 CSPRNG = "csprng"  # output of a cryptographic generator: a value with such a part is not guessable
 UUID1 = "uuid1"  # uuid1(): time + MAC address
 SHORT_TOKEN = "short-token"  # CSPRNG output with fewer than 128 bits
+SHORT_TOKEN_96 = "short-token-96"  # with `short-token`: fewer than 96 bits, too few for a nonce or a password
+SHORT_TOKEN_64 = "short-token-64"  # with `short-token`: fewer than 64 bits, too few for a salt
 PASSWORD = "password"  # a plaintext password
 SECRET = "secret"  # a token, key or credential
 WEAK_HASH = "weak-hash"  # MD5 / SHA-1 output, used for security
@@ -72,6 +74,15 @@ Value = Mapping[str, Trace]
 
 EMPTY: Value = {}
 CONSTANT: Value = {CONST: ()}
+
+
+def short_token(bits: int, step: FlowStep) -> Value:
+    """CSPRNG output of fewer than 128 bits, marked with the lower floors it also misses."""
+    value = {SHORT_TOKEN: (step,)}
+    for floor, label in ((96, SHORT_TOKEN_96), (64, SHORT_TOKEN_64)):
+        if bits < floor:
+            value[label] = (step,)
+    return value
 
 
 def combine(values: Iterable[Value]) -> Value:

@@ -141,8 +141,8 @@ def predictable_security_values(ctx: FileContext) -> None:
             if not use.value:
                 continue
             outcomes = list(_OUTCOMES)
-            if use.kind is not names.NameKind.SHORT_CODE and not _unique_enough(use):
-                outcomes.append(_SHORT)
+            if use.kind is not names.NameKind.SHORT_CODE:
+                outcomes.append(_short_outcome(use))
             # A cookie or session value is a secret only if it is random, or its name says so:
             # `session["last_seen"] = time.time()` is fine.
             if not use.via_name and use.kind is None:
@@ -156,25 +156,23 @@ def predictable_security_values(ctx: FileContext) -> None:
             ctx.report_flow(use.node, use.value, outcomes, scope=function, sink_note=use.description)
 
 
-_BITS = re.compile(r"\((\d+) bits\)")
 #: Nonces and salts must not repeat, and guessing one gains nothing: 96 random bits make a nonce
-#: repeat negligible (the size AES-GCM and ChaCha20 use), 64 a salt repeat in any user table.
-#: Keys, tokens and ids that grant access need 128.
-_UNIQUE_BITS = {"nonce": 96, "salt": 64}
-#: A generated password is checked through a slow hash, behind lockouts: 96 bits are out of reach of any
-#: guessing, online or offline. The 128 are for bearer tokens looked up directly.
-_PASSWORD_BITS = 96
+#: repeat negligible (the size AES-GCM and ChaCha20 use), 64 a salt repeat in any user table. A
+#: generated password is checked through a slow hash, behind lockouts: 96 bits are out of reach of
+#: any guessing. The 128 are for keys, tokens and ids that grant access when looked up directly.
+_FLOORS = {"nonce": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)"),
+           "salt": Outcome(L.SHORT_TOKEN_64, RND003, "{source} is {sink}: use at least 8 bytes (64 bits)"),
+           "password": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)")}
 
 
-def _unique_enough(use) -> bool:
-    floor = _UNIQUE_BITS.get(names.words(use.name)[-1]) if use.name and names.words(use.name) else None
-    if floor is None and use.name and names.is_password(use.name):
-        floor = _PASSWORD_BITS
-    if floor is None:
-        return False
-    trace = use.value.get(L.SHORT_TOKEN)
-    bits = _BITS.search(trace[0].note) if trace else None
-    return bits is not None and int(bits.group(1)) >= floor
+def _short_outcome(use) -> Outcome:
+    """How many bits the value must have, by what its name says it is."""
+    ws = names.words(use.name) if use.name else ()
+    if ws and ws[-1] in _FLOORS:
+        return _FLOORS[ws[-1]]
+    if use.name and names.is_password(use.name):
+        return _FLOORS["password"]
+    return _SHORT
 
 
 _BACKTICKED = re.compile(r"`([^`]+)`")

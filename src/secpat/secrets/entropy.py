@@ -39,6 +39,7 @@ PLACEHOLDER_FRAGMENTS = (
     "your", "changeme", "change_me", "change-me", "change_this", "change-this", "changethis", "replace",
     "placeholder", "example", "dummy", "insert", "_here", "-here", " here", "xxxx", "todo", "fixme", "redacted",
     "notreal", "not_real", "not-real", "not_a_real", "not-a-real", "fake", "sample", "test", "mock",
+    "missing", "unset", "not-set", "not_set", "notset", "undefined", "not-configured", "not_configured",
     "<", ">", "***", "•••",
 )
 
