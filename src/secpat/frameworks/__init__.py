@@ -23,7 +23,8 @@ VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETT
                               "fw-limit-target", "fw-limiting")
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
-AUTHENTICATES, CREATES_USER, SENDS_RESET = "authenticates", "creates-user", "sends-reset"
+AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = "authenticates", "creates-user", "sends-reset", \
+    "sets-password"
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})
@@ -739,12 +740,14 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
 
 
 _SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
-_AUTH_CALLS = frozenset({"check_password", "verify_password", "check_login", "login_user", "verify_token",
-                         "check_credentials", "verify_credentials", "authenticate_user"})
+_AUTH_CALLS = frozenset({"check_password", "check_password_hash", "verify_password", "check_login", "login_user",
+                         "verify_token", "check_credentials", "verify_credentials", "authenticate_user"})
 _HASHER_WORDS = frozenset({"pwd", "password", "passwd", "hasher", "crypt", "bcrypt", "argon2", "ph", "passlib"})
 _USER_WORDS = frozenset({"user", "users", "account", "accounts", "member", "customer"})
 _RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
 #: Library forms and what handling one does.
+_PASSWORD_SETTERS = frozenset({"generate_password_hash", "make_password", "set_password", "hash_password",
+                               "hashpw", "get_password_hash"})
 _FORM_ACTS = {"AuthenticationForm": AUTHENTICATES, "OAuth2PasswordRequestForm": AUTHENTICATES,
               "OAuth2PasswordRequestFormStrict": AUTHENTICATES, "UserCreationForm": CREATES_USER,
               "PasswordResetForm": SENDS_RESET}
@@ -763,6 +766,8 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
     if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
         return SENDS_RESET
+    if name in _PASSWORD_SETTERS:
+        return SETS_PASSWORD  # hashes a password to store it: the view sets one, it does not check one
     if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
         return CREATES_USER
     if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):

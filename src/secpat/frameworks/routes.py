@@ -26,6 +26,7 @@ from secpat.frameworks import (
     PROTECTION,
     ROUTE,
     SENDS_RESET,
+    SETS_PASSWORD,
     SESSION,
     SETTINGS,
     SETTINGS_MODULE,
@@ -128,7 +129,7 @@ def classify(path: str, view: str, methods: set[str], fields: set[str], sends: b
         if password:
             return REGISTER, "registration with a password", True
         return REGISTER, "name says registration", False
-    authenticates = AUTHENTICATES in acts or password and not new_password
+    authenticates = AUTHENTICATES in acts or password and not new_password and SETS_PASSWORD not in acts
     if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
         return LOGIN, "checks credentials" if authenticates else "name says login/token", authenticates
     if SENDS_RESET in acts and not new_password:
