@@ -346,7 +346,8 @@ class FunctionFlow:
             elif _method_of(call, responses) or isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                     and func.attr in _LOG_LEVELS and "log" in func.value.id.lower():
                 continue
-            elif not (isinstance(func, ast.Name) and (func.id in _HARMLESS_BUILTINS or with_files and func.id == "open")):
+            elif not (isinstance(func, ast.Name)
+                      and (func.id in _HARMLESS_BUILTINS or with_files and func.id == "open")):
                 return False
         return sent
 

@@ -780,7 +780,8 @@ class _Builder:
             route.csrf = "token checked by a dependency"
         elif view is not None and view.header_auth and not view.session:
             route.csrf = "n/a (header auth)"
-        elif route.framework == "fastapi" and view is not None and not view.form and (view.json_body or not view.session):
+        elif route.framework == "fastapi" and view is not None and not view.form \
+                and (view.json_body or not view.session):
             # A body model is filled only from a JSON request, which a cross-site page cannot send
             # without a CORS preflight; without a body, no cookie is used.
             route.csrf = "n/a (JSON body)"

@@ -226,6 +226,30 @@ def _is_outbound_assertion(payload: L.Value) -> bool:
     return L.DICT in payload and not deferred and "iss" in keys and not keys & {"sub", "exp"}
 
 
+#: Claims read from an unverified token to find how to verify it: which issuer, which key.
+_ROUTING_CLAIMS = frozenset({"iss", "kid", "alg", "typ", "aud", "azp", "client_id"})
+
+
+def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
+    """`claims = jwt.decode(token, options={"verify_signature": False})` read only for `claims["iss"]` or
+    `claims.get("kid")`: the unverified token picks the issuer or key that then verifies it."""
+    target = next((n.targets[0].id for n in ast.walk(scope) if isinstance(n, ast.Assign) and n.value is call
+                   and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)), None)
+    if target is None:
+        return False
+    reads = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)]
+    routed = set()
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == target \
+                and isinstance(node.slice, ast.Constant) and node.slice.value in _ROUTING_CLAIMS:
+            routed.add(id(node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == target and node.args \
+                and isinstance(node.args[0], ast.Constant) and node.args[0].value in _ROUTING_CLAIMS:
+            routed.add(id(node.func.value))
+    return bool(reads) and all(id(n) in routed for n in reads)
+
+
 def _decode(ctx: FileContext, function, event, callee: str) -> None:
     node = event.node
     options = event.value_of(None, "options")
@@ -233,7 +257,8 @@ def _decode(ctx: FileContext, function, event, callee: str) -> None:
         if f"{L.KEYVAL_PREFIX}{flag}=False" in options:
             what = "signature" if flag == "verify_signature" else "expiry"
             ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function,
-                       audit=_used_only_when_operator_opts_out(function.node, node))
+                       audit=_used_only_when_operator_opts_out(function.node, node)
+                       or _peeked_only(function.node, node))
             return
     verify = _arg(node, None, "verify")
     if isinstance(verify, ast.Constant) and verify.value is False:
