@@ -129,6 +129,9 @@ def classify(path: str, view: str, methods: set[str], fields: set[str], sends: b
         if password:
             return REGISTER, "registration with a password", True
         return REGISTER, "name says registration", False
+    if SETS_PASSWORD in acts and words & _RESET_WORDS:
+        # The link's token was checked to get here; the view stores the new password.
+        return WRITE, "sets a new password from a reset link", True
     authenticates = AUTHENTICATES in acts or password and not new_password and SETS_PASSWORD not in acts
     if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
         return LOGIN, "checks credentials" if authenticates else "name says login/token", authenticates
