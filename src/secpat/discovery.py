@@ -37,7 +37,7 @@ _STAR_RUN = re.compile(r"\*{2,}")
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    path: Path  # absolute
+    path: str  # absolute (text: a Path for each of thousands of files costs a warm run more than its scan)
     rel: str  # POSIX path relative to the scan root
     kind: str  # python | template | env | config | secret-file | other
     module_name: str = ""  # dotted module name for python files
@@ -49,7 +49,9 @@ class SourceFile:
 
 def classify(name: str) -> str:
     lower = name.lower()
-    suffix = os.path.splitext(lower)[1]
+    bare = lower.lstrip(".")  # as os.path.splitext: leading dots start no suffix
+    dot = bare.rfind(".")
+    suffix = bare[dot:] if dot >= 0 else ""
     if suffix in {".py", ".pyi", ".pyw"}:
         return "python"
     if suffix in TEMPLATE_SUFFIXES:
@@ -262,7 +264,7 @@ def _source_file(path: str, rel: str, root: Path, st: os.stat_result, kind: str 
     module_name, is_package = ("", False)
     if kind == "python":
         module_name, is_package = module_name_for(path, root)
-    return SourceFile(path=Path(path), rel=rel, kind=kind, module_name=module_name, is_package=is_package,
+    return SourceFile(path=path, rel=rel, kind=kind, module_name=module_name, is_package=is_package,
                       size=st.st_size, mtime_ns=st.st_mtime_ns, ctime_ns=st.st_ctime_ns)
 
 

@@ -12,14 +12,12 @@ import functools
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -264,6 +262,8 @@ def _looks_binary(data: bytes) -> bool:
 
 def _worker_init() -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), _RECURSION_LIMIT))
+    import multiprocessing
+
     if multiprocessing.parent_process() is not None:
         _end_with_parent()
     # ASTs and models are many small objects with no cycles worth collecting during a scan;
@@ -556,6 +556,8 @@ def _run(todo: list[SourceFile], config: Config, project_roots: frozenset[str],
     # Biggest files first, so one large file does not finish alone at the end.
     order = sorted(range(total), key=lambda i: -tasks[i].source.size)
     chunksize = max(1, min(64, total // (jobs * 8) or 1))
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
         ordered = [tasks[i] for i in order]
         for index, (task, result) in enumerate(zip(ordered, pool.map(analyse_file, ordered, chunksize=chunksize)), 1):
@@ -722,7 +724,7 @@ class _Summaries:
             return self.modules[source.rel]
         module = None
         try:
-            text = decode_source(source.path.read_bytes())
+            text = decode_source(Path(source.path).read_bytes())
             parsed = parse_python(text.text, source.rel)
             module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
                             is_package=source.is_package, project_roots=self.project_roots)
