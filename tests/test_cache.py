@@ -84,3 +84,53 @@ def test_cache_key_file_is_private(tmp_path: Path) -> None:
     key = cache_root / "key"
     assert key.stat().st_mode & 0o777 == 0o600
     assert encode(decode(encode(("x", 1)))) == encode(("x", 1))
+
+
+def test_unchanged_tree_is_answered_whole_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from secpat import engine
+    from secpat.rules import registry
+
+    # Files written a moment ago are not trusted to stay put; these were just copied.
+    monkeypatch.setattr(engine, "_SETTLE_NS", 0)
+    project = tmp_path / "flask_vulnerable"
+    shutil.copytree(PROJECTS / "flask_vulnerable", project)
+    config = load_config(project, overrides={"min-confidence": "low", "audit": True})
+
+    def run(cache_dir: Path | None) -> engine.ScanResult:
+        return scan([project], config, ScanOptions(use_cache=cache_dir is not None, cache_dir=cache_dir, jobs=1))
+
+    cold = run(None)
+    cache_dir = tmp_path / "cache"
+    run(cache_dir)
+    assert len(list(cache_dir.glob("*.run.json"))) == 1
+
+    def no_analysis(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a file was analysed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "_run", no_analysis)
+        patch.setattr(engine, "_project_stage", no_analysis)
+        warm = run(cache_dir)
+    same = ("findings", "notices", "files_scanned", "suppressed", "patterns_checked", "uses", "hidden")
+    assert {name: getattr(warm, name) for name in same} == {name: getattr(cold, name) for name in same}
+    assert warm.rules == {rule.id: rule for rule in registry.all_rules()}
+    assert [dataclasses.astuple(f) for f in warm.findings] == [dataclasses.astuple(f) for f in cold.findings]
+
+    # One file changes: the run is worked out again, and sees the change.
+    views = sorted(project.rglob("*.py"))[0]
+    views.write_text(views.read_text() + "\nimport random\nreset_token = random.getrandbits(64)\n")
+    changed = run(cache_dir)
+    assert changed.rules is None
+    assert {f.rule_id for f in changed.findings if f.location.path == views.relative_to(project).as_posix()} \
+        >= {"RND001"}
+
+
+def test_run_is_not_kept_while_files_are_fresh(tmp_path: Path) -> None:
+    project = tmp_path / "flask_vulnerable"
+    shutil.copytree(PROJECTS / "flask_vulnerable", project)
+    config = load_config(project)
+    scan([project], config, ScanOptions(cache_dir=tmp_path / "cache", jobs=1))
+    assert list((tmp_path / "cache").glob("*.json"))
+    assert not list((tmp_path / "cache").glob("*.run.json"))

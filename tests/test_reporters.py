@@ -455,3 +455,14 @@ def test_a_finding_about_a_whole_file_or_url_has_no_position() -> None:
     finding = _finding("RND001", "https://app.example/reset", 0, 0, "guessable reset token")
     out = text.render(_result(findings=[finding], notices=[]), RULES)
     assert "\nhttps://app.example/reset  RND001  [high severity, high confidence]  guessable reset token\n" in out
+
+
+def test_every_format_is_registered_by_the_module_named_for_it() -> None:
+    import importlib
+
+    from secpat.report import _MODULES, formats
+
+    for fmt, module in _MODULES.items():
+        importlib.import_module(f"secpat.report.{module}")
+        assert fmt in formats.FORMATS
+    assert set(formats.FORMATS) == set(FORMATS)

@@ -260,10 +260,13 @@ def test_damaged_cache_files_are_rebuilt(tmp_path: Path) -> None:
     (repo / "reset.py").write_text(VULNERABLE)
     cache = tmp_path / "cache"
     assert rules_found(secpat("check", ".", "-f", "json", cwd=repo, cache=cache)) == [("reset.py", "RND001")]
-    (result_file,) = (cache / "results").glob("*.json")
-    for damage in (b"", b"secpat-cache 2 x\n{", result_file.read_bytes()[:-5], b"\xff" * 100):
-        result_file.write_bytes(damage)
-        assert rules_found(secpat("check", ".", "-f", "json", cwd=repo, cache=cache)) == [("reset.py", "RND001")]
+    # The per-file results, and the whole run's result when the run was kept.
+    result_files = sorted((cache / "results").glob("*.json"))
+    assert result_files
+    for result_file in result_files:
+        for damage in (b"", b"secpat-cache 2 x\n{", result_file.read_bytes()[:-5], b"\xff" * 100):
+            result_file.write_bytes(damage)
+            assert rules_found(secpat("check", ".", "-f", "json", cwd=repo, cache=cache)) == [("reset.py", "RND001")]
 
 
 def test_deeply_nested_baseline_is_a_clear_error(tmp_path: Path) -> None:

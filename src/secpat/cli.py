@@ -66,7 +66,23 @@ def _shown(path: Path) -> str:
     return os.fsdecode(path).encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The subcommands; those defined in a module of their own are imported only when asked for."""
+
+    MODULES = {"history": "secpat.cli_history", "routes": "secpat.cli_routes", "probe": "secpat.cli_probe"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.MODULES and cmd_name not in self.commands:
+            import importlib
+
+            self.add_command(getattr(importlib.import_module(self.MODULES[cmd_name]), cmd_name))
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="secpat")
 def main() -> None:
     """Find the places where a Python web project breaks the ten security patterns."""
@@ -329,7 +345,7 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
         result.findings = kept
     if color is None:
         color = output is None and is_terminal_format(fmt) and sys.stdout.isatty()
-    rules = {r.id: r for r in registry.all_rules()}
+    rules = result.rules if result.rules is not None else {r.id: r for r in registry.all_rules()}
     report = render(fmt, result, rules, color=color, fail_on=config.fail_on, statistics=statistics)
     if output is not None:
         write_output(output, report)
@@ -463,7 +479,3 @@ def _indent(text: str) -> str:
     return "\n".join(f"  {line}" if line else "" for line in text.splitlines())
 
 
-
-from secpat.cli_history import history as _history; main.add_command(_history)  # noqa: E402
-from secpat.cli_routes import routes as _routes; main.add_command(_routes)  # noqa: E402
-from secpat.cli_probe import probe as _probe; main.add_command(_probe)  # noqa: E402

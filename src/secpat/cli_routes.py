@@ -31,7 +31,7 @@ def collect(paths: list[Path], root: Path, excludes: tuple[str, ...] = (), respe
         if source.kind not in ("python", "template"):
             continue
         try:
-            data = source.path.read_bytes()
+            data = Path(source.path).read_bytes()
         except OSError:
             continue
         if source.kind == "template":

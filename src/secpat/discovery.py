@@ -37,18 +37,21 @@ _STAR_RUN = re.compile(r"\*{2,}")
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
-    path: Path  # absolute
+    path: str  # absolute (text: a Path for each of thousands of files costs a warm run more than its scan)
     rel: str  # POSIX path relative to the scan root
     kind: str  # python | template | env | config | secret-file | other
     module_name: str = ""  # dotted module name for python files
     is_package: bool = False
     size: int = 0
     mtime_ns: int = 0
+    ctime_ns: int = 0  # changes with every write, whatever the modification time is set back to
 
 
 def classify(name: str) -> str:
     lower = name.lower()
-    suffix = os.path.splitext(lower)[1]
+    bare = lower.lstrip(".")  # as os.path.splitext: leading dots start no suffix
+    dot = bare.rfind(".")
+    suffix = bare[dot:] if dot >= 0 else ""
     if suffix in {".py", ".pyi", ".pyw"}:
         return "python"
     if suffix in TEMPLATE_SUFFIXES:
@@ -162,7 +165,7 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
             except OSError as exc:
                 notices.append(Notice(rel, NoticeKind.UNREADABLE, exc.strerror or str(exc)))
                 continue
-            files[rel] = _source_file(start_abs, rel, root, st)
+            files[rel] = _source_file(str(start_abs), rel, root, st)
             continue
         ignores = _Ignores(root, excludes, respect_gitignore, notices)
         # Load the .gitignore files of the directories between the root and the start.
@@ -204,21 +207,25 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
         if pop_count >= 0:
             ignores.pop(pop_count)
             continue
-        loaded = ignores.load_dir(rel_dir, Path(current)) if rel_dir else 0
-        stack.append((current, rel_dir, loaded))
         try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name, reverse=True)
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=_entry_name, reverse=True)
         except OSError as exc:
+            stack.append((current, rel_dir, 0))
             notices.append(Notice(rel_dir or ".", NoticeKind.UNREADABLE,
                                   f"cannot list directory: {exc.strerror or exc}"))
             continue
+        has_ignore_file = rel_dir and any(entry.name == ".gitignore" for entry in entries)
+        loaded = ignores.load_dir(rel_dir, Path(current)) if has_ignore_file else 0
+        stack.append((current, rel_dir, loaded))
         for entry in entries:
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_link, is_dir = True, False
-            if not is_dir and classify(entry.name) == "other":
+            kind = "" if is_dir else classify(entry.name)
+            if kind == "other":
                 continue  # nothing scans these: skip them before any matching or stat
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             if ignores.ignored(rel, is_dir):
@@ -245,19 +252,23 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
                 continue
             if not stat.S_ISREG(st.st_mode):
                 continue  # FIFOs, sockets, devices: never opened
-            files[rel] = _source_file(Path(entry.path), rel, root, st)
+            files[rel] = _source_file(entry.path, rel, root, st, kind)
 
 
-def _source_file(path: Path, rel: str, root: Path, st: os.stat_result) -> SourceFile:
-    kind = classify(path.name)
+def _entry_name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _source_file(path: str, rel: str, root: Path, st: os.stat_result, kind: str | None = None) -> SourceFile:
+    kind = kind or classify(os.path.basename(path))
     module_name, is_package = ("", False)
     if kind == "python":
         module_name, is_package = module_name_for(path, root)
     return SourceFile(path=path, rel=rel, kind=kind, module_name=module_name, is_package=is_package,
-                      size=st.st_size, mtime_ns=st.st_mtime_ns)
+                      size=st.st_size, mtime_ns=st.st_mtime_ns, ctime_ns=st.st_ctime_ns)
 
 
-def module_name_for(path: Path, root: Path) -> tuple[str, bool]:
+def module_name_for(path: str | Path, root: Path) -> tuple[str, bool]:
     """`pkg/sub/mod.py` → `pkg.sub.mod`: climb while the directory is a package (has `__init__.py`)."""
     name = os.path.basename(path)
     stem = name.rsplit(".", 1)[0]

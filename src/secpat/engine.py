@@ -13,35 +13,48 @@ import functools
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from secpat import __version__, safeio, uses
+from secpat import __version__, safeio
 from secpat.cache import ResultCache, codec, content_digest
 from secpat.config import Config
-from secpat.dataflow import labels as L
 from secpat.discovery import SourceFile, discover
 from secpat.findings import Finding, Notice, NoticeKind, ScanResult
-from secpat.model.module import Function, Module, innermost_span
-from secpat.parsing import ParseError, decode_source, parse_python
-from secpat.rules import registry
-from secpat.rules.context import (
-    ConditionalFinding,
-    FileContext,
-    ProjectContext,
-    TextContext,
-    describe_source,
-    ending_at,
-)
-from secpat.suppression import Suppression, apply_suppressions, parse_suppressions
+
+if TYPE_CHECKING:
+    from secpat.dataflow import labels as L
+    from secpat.model.module import Function, Module
+    from secpat.rules.context import ConditionalFinding
+    from secpat.rules.registry import Rule
+    from secpat.suppression import Suppression
+
+
+_analysis_loaded = False
+
+
+def _analysis() -> None:
+    """Import what analysing files needs, on first use: a run answered whole from the cache needs none of it."""
+    global L, Module, innermost_span, ParseError, decode_source, parse_python, registry, FileContext  # noqa: PLW0603
+    global ProjectContext, TextContext, describe_source, ending_at, apply_suppressions, parse_suppressions  # noqa: PLW0603
+    global uses, _analysis_loaded  # noqa: PLW0603
+    if _analysis_loaded:
+        return
+    _analysis_loaded = True
+    from secpat import uses
+    from secpat.dataflow import labels as L
+    from secpat.model.module import Module, innermost_span
+    from secpat.parsing import ParseError, decode_source, parse_python
+    from secpat.rules import registry
+    from secpat.rules.context import FileContext, ProjectContext, TextContext, describe_source, ending_at
+    from secpat.suppression import apply_suppressions, parse_suppressions
 
 #: Recursion limit in the workers: the data flow recurses into nested expressions (the model does not).
 _RECURSION_LIMIT = 10_000
@@ -100,6 +113,7 @@ class FileTask:
 
 def analyse_file(task: FileTask) -> FileResult:
     """Read, parse, model and check one file. Never raises: problems become notices."""
+    _analysis()
     source = task.source
     result = FileResult(rel=source.rel)
     checks = [c for c in registry.file_checks() if source.kind in c.kinds
@@ -249,6 +263,8 @@ def _looks_binary(data: bytes) -> bool:
 
 def _worker_init() -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), _RECURSION_LIMIT))
+    import multiprocessing
+
     if multiprocessing.parent_process() is not None:
         _end_with_parent()
     # ASTs and models are many small objects with no cycles worth collecting during a scan;
@@ -324,6 +340,7 @@ def _cached_result(cache: ResultCache, source: SourceFile) -> FileResult | None:
 def _load_deferred(results: dict[str, FileResult], files: list[SourceFile], config: Config,
                    project_roots: frozenset[str], options: ScanOptions, cache: ResultCache | None) -> None:
     """Decode what the project stage needs; a file whose cached part cannot be decoded is analysed again."""
+    _analysis()
     again = []
     for source in files:
         result = results.get(source.rel)
@@ -379,6 +396,7 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     root = config.root
     config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, root))
     files, notices = discover(paths, root, excludes=config.exclude, respect_gitignore=config.respect_gitignore)
+    discovery_notices = list(notices)
     python_files = [f for f in files if f.kind == "python"]
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
 
@@ -389,7 +407,13 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     cache = ResultCache(root, cache_key, options.cache_dir, name=options.cache_name) if options.use_cache else None
     if cache is not None and cache.problem:
         notices.append(Notice(".", NoticeKind.CONFIG, cache.problem))
+    run_key = _run_key(cache_key, config, files, root)
+    if cache is not None:
+        answered = _cached_run(cache, run_key, notices, started)
+        if answered is not None:
+            return answered
 
+    _analysis()
     results: dict[str, FileResult] = {}
     todo: list[SourceFile] = []
     for source in files:
@@ -419,8 +443,6 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         project_findings, file_notices = _project_stage(results, files, config, project_roots)
         if cache is not None:
             cache.store_project(project_key, codec.encode((project_findings, file_notices)))
-    if cache is not None:
-        cache.save(keep=(f.rel for f in files))
     findings = _without_superseded([f for r in results.values() for f in r.findings] + project_findings)
     notices.extend(file_notices)
     for result in results.values():
@@ -440,9 +462,9 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
             hidden.append((finding.rule_id, "report-level"))
         else:
             reported.append(finding)
-    return ScanResult(
+    result = ScanResult(
         findings=sorted(reported, key=Finding.sort_key),
-        notices=sorted(notices, key=lambda n: (n.path, n.line or 0, n.kind.value)),
+        notices=sorted(notices, key=_notice_order),
         files_scanned=sum(1 for r in results.values() if r.analysed),
         suppressed=suppressed,
         root=str(root),
@@ -452,6 +474,72 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         uses=frozenset(word for r in results.values() if r.analysed for word in r.uses),
         hidden=tuple(sorted(hidden)),
     )
+    if cache is not None and _settled(files, root):
+        # Discovery's notices are made afresh by every run; the rest is the run's result.
+        fresh = set(map(id, discovery_notices))
+        kept_notices = [n for n in result.notices if id(n) not in fresh]
+        # The rule records go along whole (the codec names a rule by its id, which needs the registry).
+        records = [{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)} for rule in registry.all_rules()]
+        try:
+            cache.store_run(run_key, [codec.encode(dataclasses.replace(result, notices=kept_notices, duration_s=0.0)),
+                                      codec.encode(records)])
+        except codec.CodecError:
+            pass
+    if cache is not None:
+        cache.save(keep=(f.rel for f in files))
+    return result
+
+
+def _notice_order(notice: Notice) -> tuple[str, int, str]:
+    return (notice.path, notice.line or 0, notice.kind.value)
+
+
+# A file changed this recently could change again within the same tick of its timestamps,
+# unseen: a run that read such a file is not kept whole.
+_SETTLE_NS = 2_000_000_000
+
+
+def _run_key(cache_key: str, config: Config, files: list[SourceFile], root: Path) -> str:
+    """What a whole run's result depends on: secpat and its settings, and every file's status
+    (the change time too, which no one can set back) and the git index's."""
+    index = _stat_triple(root / ".git" / "index")
+    listing = "\n".join(f"{f.rel}\x1f{f.kind}\x1f{f.module_name}\x1f{f.size}\x1f{f.mtime_ns}\x1f{f.ctime_ns}"
+                        for f in files)
+    head = repr((cache_key, dataclasses.replace(config, origins=()), index))
+    return hashlib.sha256(f"{head}\n{listing}".encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _stat_triple(path: Path) -> tuple[int, int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (0, 0, 0)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _settled(files: list[SourceFile], root: Path) -> bool:
+    """No file (nor the git index) changed in the last moments."""
+    recent = time.time_ns() - _SETTLE_NS
+    index = _stat_triple(root / ".git" / "index")
+    return all(f.mtime_ns < recent and f.ctime_ns < recent for f in files) and max(index[1:]) < recent
+
+
+def _cached_run(cache: ResultCache, run_key: str, notices: list[Notice], started: float) -> ScanResult | None:
+    """The last run's result when nothing it depends on changed; discovery's notices are this run's."""
+    from secpat.rules.registry import Rule
+
+    payload = cache.run_result(run_key)
+    if not isinstance(payload, list) or len(payload) != 2:
+        return None
+    try:
+        result = codec.decode(payload[0])
+        rules = {record["id"]: Rule(**record) for record in codec.decode(payload[1])}
+    except (codec.CodecError, ValueError, TypeError, KeyError, RecursionError):
+        return None
+    if not isinstance(result, ScanResult):
+        return None
+    return dataclasses.replace(result, notices=sorted([*notices, *result.notices], key=_notice_order),
+                               duration_s=time.perf_counter() - started, rules=rules)
 
 
 def _run(todo: list[SourceFile], config: Config, project_roots: frozenset[str],
@@ -469,6 +557,8 @@ def _run(todo: list[SourceFile], config: Config, project_roots: frozenset[str],
     # Biggest files first, so one large file does not finish alone at the end.
     order = sorted(range(total), key=lambda i: -tasks[i].source.size)
     chunksize = max(1, min(64, total // (jobs * 8) or 1))
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
         ordered = [tasks[i] for i in order]
         for index, (task, result) in enumerate(zip(ordered, pool.map(analyse_file, ordered, chunksize=chunksize)), 1):
@@ -478,6 +568,7 @@ def _run(todo: list[SourceFile], config: Config, project_roots: frozenset[str],
 
 
 def _patterns_checked(config: Config) -> frozenset[int]:
+    _analysis()
     checked = set()
     for check in registry.file_checks() + registry.project_checks():
         for rule in check.rules:
@@ -492,6 +583,7 @@ def _patterns_checked(config: Config) -> frozenset[int]:
 def _project_stage(results: dict[str, FileResult], files: list[SourceFile], config: Config,
                    project_roots: frozenset[str]) -> tuple[list[Finding], list[Notice]]:
     """Findings that need more than one file: conditional flows decided from other modules' summaries."""
+    _analysis()
     findings: list[Finding] = []
     conditionals = [c for r in results.values() for c in r.conditionals]
     notices: list[Notice] = []
@@ -524,6 +616,7 @@ def _tail(name: str) -> str:
 
 def _without_superseded(findings: list[Finding]) -> list[Finding]:
     """A more specific finding replaces a general one at the same place (SQL002 over SQL001)."""
+    _analysis()
     rules = {r.id: r for r in registry.all_rules()}
     covered = {(rule, f.location.path, f.location.line, f.location.col)
                for f in findings for rule in getattr(rules.get(f.rule_id), "supersedes", ())}
@@ -638,7 +731,7 @@ class _Summaries:
             return self.modules[source.rel]
         module = None
         try:
-            text = decode_source(source.path.read_bytes())
+            text = decode_source(Path(source.path).read_bytes())
             parsed = parse_python(text.text, source.rel)
             module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
                             is_package=source.is_package, project_roots=self.project_roots)
@@ -695,6 +788,7 @@ class _Summaries:
 
 
 def _suppress(findings: list[Finding], results: dict[str, FileResult], config: Config) -> tuple[list[Finding], int]:
+    _analysis()
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
         by_path.setdefault(finding.location.path, []).append(finding)

@@ -6,6 +6,10 @@ import enum
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from secpat.rules.registry import Rule
 
 
 class _Ordered(enum.Enum):
@@ -186,6 +190,9 @@ class ScanResult:
     uses: frozenset[str] | None = None
     #: (rule id, option) of each finding hidden by `min-confidence`, `report-level` or `audit`.
     hidden: tuple[tuple[str, str], ...] = ()
+    #: Every rule's record, when the run came whole from the cache, so that reporting it imports no
+    #: rule module; None means: ask the registry.
+    rules: dict[str, Rule] | None = None
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)

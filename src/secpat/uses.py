@@ -8,9 +8,8 @@ pattern needs was seen; otherwise it says "nothing to check" and why (docs/rules
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-
-from secpat.frameworks import ROUTE, SETTINGS, SETTINGS_MODULE, VIEW
 
 __all__ = ["APPLIES_WHEN", "of_module", "of_text_file"]
 
@@ -35,8 +34,13 @@ _BY_NAME: dict[str, tuple[str, ...]] = {
     "settings": ("pydantic_settings", "decouple", "environ", "environs", "dotenv", "dynaconf", "django.conf"),
 }
 
-#: Fact kinds of the framework extractors and the word each one gives.
-_BY_FACT = {ROUTE: "web", VIEW: "web", SETTINGS: "settings", SETTINGS_MODULE: "settings"}
+@functools.cache
+def _by_fact() -> dict[str, str]:
+    """Fact kinds of the framework extractors and the word each one gives (read when analysing files
+    only: the checklist, which reads `APPLIES_WHEN`, does not load the frameworks)."""
+    from secpat.frameworks import ROUTE, SETTINGS, SETTINGS_MODULE, VIEW
+
+    return {ROUTE: "web", VIEW: "web", SETTINGS: "settings", SETTINGS_MODULE: "settings"}
 
 #: File kinds (discovery.classify) and the words a file of that kind gives.
 _BY_KIND = {
@@ -80,7 +84,8 @@ def of_names(names: Iterable[str]) -> set[str]:
 def of_module(imports: Iterable[str], callees: Iterable[str], fact_kinds: Iterable[str]) -> list[str]:
     """The words one Python file gives: from what it imports and calls and what the extractors found."""
     found = of_names([*imports, *callees]) | set(_BY_KIND["python"])
-    found |= {_BY_FACT[kind] for kind in fact_kinds if kind in _BY_FACT}
+    by_fact = _by_fact()
+    found |= {by_fact[kind] for kind in fact_kinds if kind in by_fact}
     return sorted(found)
 
 

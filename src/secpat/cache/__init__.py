@@ -7,7 +7,9 @@ root.
 
 What: JSON holding, per file, the status and the content hash of the exact
 bytes that were analysed, and the result as plain data (see `codec`; the
-engine decides what to encode and when to decode it). Each file
+engine decides what to encode and when to decode it). Beside it, a small file
+holds the last run's whole result under a key of every file's status, so an
+unchanged tree is answered without reading the per-file results. Each file
 opens with an HMAC-SHA256 of its body under a random key created 0600 in the
 cache root, so a cache file that secpat did not write here, such as one shipped
 inside a repository, is never read, let alone trusted. Anything malformed is
@@ -103,9 +105,11 @@ class ResultCache:
     """
 
     def __init__(self, project_root: Path, key: str, directory: Path | None = None, name: str | None = None):
-        self.entries: dict[str, list[Any]] = {}
+        self._entries: dict[str, list[Any]] = {}
         #: [key of every file's identity, payload of the project stage].
-        self.project: list[Any] | None = None
+        self._project: list[Any] | None = None
+        self._loaded = False
+        self._run: list[Any] | None = None  # [key, payload] of the whole run, to be saved
         self.dirty = False
         self.problem: str | None = None  # why the cache is not in use, for a notice
         self.path: Path | None = None
@@ -123,12 +127,24 @@ class ResultCache:
         project = name if name is not None else str(project_root.resolve())
         digest = hashlib.sha256(f"{project}\x1f{key}".encode("utf-8", "surrogateescape")).hexdigest()
         self.path = results_dir / f"{digest[:32]}.json"
-        self._load()
 
     # -- reading ---------------------------------------------------------------
 
+    @property
+    def entries(self) -> dict[str, list[Any]]:
+        self._load()
+        return self._entries
+
+    @property
+    def project(self) -> list[Any] | None:
+        self._load()
+        return self._project
+
     def _load(self) -> None:
-        assert self.path is not None
+        """Read the per-file results, on first use: a run answered whole never needs them."""
+        if self._loaded or self.path is None:
+            return
+        self._loaded = True
         try:
             raw = safeio.read_capped(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
@@ -142,7 +158,7 @@ class ResultCache:
             self._accept(document)
             _touch(self.path)
         except (ValueError, TypeError, RecursionError):
-            self.entries, self.project = {}, None  # not ours or damaged: rebuilt, never trusted
+            self._entries, self._project = {}, None  # not ours or damaged: rebuilt, never trusted
             self.dirty = True
 
     def _verified_body(self, raw: bytes) -> bytes:
@@ -169,7 +185,7 @@ class ResultCache:
         if project is not None and not (isinstance(project, list) and len(project) == 2
                                         and isinstance(project[0], str)):
             raise ValueError("malformed project entry")
-        self.entries, self.project = files, project
+        self._entries, self._project = files, project
 
     def lookup(self, rel: str, mtime_ns: int, size: int, read_digest) -> Any | None:
         """The payload stored for a file, or None. `read_digest()` hashes the file's current bytes
@@ -187,6 +203,29 @@ class ResultCache:
             entry[0] = mtime_ns
             self.dirty = True
         return encoded
+
+    def run_result(self, run_key: str) -> Any | None:
+        """The payload of the last whole run, if it was made under `run_key`."""
+        if self.path is None:
+            return None
+        try:
+            document = json.loads(self._verified_body(safeio.read_capped(self._run_path(), MAX_FILE_BYTES)))
+        except (OSError, ValueError, TypeError, RecursionError):
+            return None
+        if not (isinstance(document, list) and len(document) == 2 and document[0] == run_key):
+            return None
+        _touch(self._run_path())
+        _touch(self.path)  # the per-file results stay as fresh as the run they back
+        return document[1]
+
+    def store_run(self, run_key: str, payload: Any) -> None:
+        """Remember the whole run's result; written by `save`."""
+        if self.path is not None:
+            self._run = [run_key, payload]
+
+    def _run_path(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(self.path.stem + ".run.json")
 
     def forget(self, rel: str) -> None:
         """Drop a file's entry (its payload could not be used)."""
@@ -210,22 +249,29 @@ class ResultCache:
     def store_project(self, project_key: str, payload: Any) -> None:
         if self.path is None:
             return
-        self.project = [project_key, payload]
+        self._load()
+        self._project = [project_key, payload]
         self.dirty = True
 
     def save(self, keep: Iterable[str]) -> None:
-        if self.path is None or not self.dirty:
+        if self.path is None:
             return
-        keep = set(keep)
-        document = {"files": {k: v for k, v in self.entries.items() if k in keep}, "project": self.project}
-        body = json.dumps(document, separators=(",", ":")).encode("utf-8")
-        mac = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
         try:
-            safeio.atomic_write(self.path, MAGIC + b" " + str(FORMAT).encode() + b" " + mac + b"\n" + body,
-                                mode=0o600)
-            _prune(self.path.parent, self.path)
+            if self.dirty:
+                keep = set(keep)
+                document = {"files": {k: v for k, v in self.entries.items() if k in keep}, "project": self.project}
+                self._write(self.path, document)
+            if self._run is not None:
+                self._write(self._run_path(), self._run)
+            if self.dirty:
+                _prune(self.path.parent, self.path, self._run_path())
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+    def _write(self, path: Path, document: Any) -> None:
+        body = json.dumps(document, separators=(",", ":")).encode("utf-8")
+        mac = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
+        safeio.atomic_write(path, MAGIC + b" " + str(FORMAT).encode() + b" " + mac + b"\n" + body, mode=0o600)
 
 
 def _touch(path: Path) -> None:
@@ -247,7 +293,7 @@ def _tag(directory: Path) -> None:
             pass
 
 
-def _prune(directory: Path, current: Path) -> None:
+def _prune(directory: Path, *current: Path) -> None:
     """Drop result files unused for MAX_AGE_DAYS, then the oldest until under MAX_TOTAL_BYTES;
     also temporary files left by a run that was killed while saving."""
     now = time.time()
@@ -268,7 +314,7 @@ def _prune(directory: Path, current: Path) -> None:
             if now - st.st_mtime > 3600:
                 _unlink(path)
             continue
-        if not entry.name.endswith(".json") or path == current:
+        if not entry.name.endswith(".json") or path in current:
             continue
         if now - st.st_mtime > MAX_AGE_DAYS * 86400:
             _unlink(path)

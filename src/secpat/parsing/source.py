@@ -1,9 +1,11 @@
 """Decode and parse one Python source file without importing or running it.
 
-``parse_python`` tries the running interpreter's own parser first.  Only when it
-raises ``SyntaxError`` (typically: syntax newer than the interpreter) is the file
-parsed again with libcst and converted to an equivalent ``ast.Module`` (see
-``cst_to_ast``).  Every failure surfaces as ``ParseError``; nothing here lets a
+``parse_python`` tries the running interpreter's own parser first.  When it
+raises ``SyntaxError`` (typically: syntax newer than the interpreter), a file
+whose only newer syntax is PEP 701 f-strings is rewritten into the older
+f-string grammar with every position kept and parsed again (``fstrings``);
+anything else is parsed with libcst and converted to an equivalent
+``ast.Module`` (see ``cst_to_ast``).  Every failure surfaces as ``ParseError``; nothing here lets a
 hostile file crash the process:
 
 * libcst's native parser recurses on the C stack, so input nested beyond what
@@ -28,6 +30,8 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NoReturn, TypeVar
+
+from secpat.parsing import fstrings
 
 __all__ = [
     "ParseError",
@@ -151,7 +155,7 @@ def _declared_encoding(data: bytes) -> bool:
 
 
 def parse_python(text: str, filename: str) -> Parsed:
-    """Parse ``text`` into an ``ast.Module``, falling back to libcst for newer syntax."""
+    """Parse ``text`` into an ``ast.Module``: the interpreter's parser, then the f-string rewrite, then libcst."""
     if "\x00" in text:
         raise ParseError("binary file (contains NUL bytes)")
     try:
@@ -165,6 +169,9 @@ def parse_python(text: str, filename: str) -> Parsed:
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ParseError(f"{_TOO_DEEP} ({type(exc).__name__}: {exc})") from None
 
+    tree = parse_rewritten_fstrings(text, filename)
+    if tree is not None:
+        return Parsed(tree=tree, used_fallback=False, fallback_reason=None)
     line = primary.lineno
     col = primary.offset - 1 if primary.offset is not None and primary.offset > 0 else None
     message = primary.msg or "invalid syntax"
@@ -178,6 +185,26 @@ def parse_python(text: str, filename: str) -> Parsed:
         # The interpreter's message is usually the more helpful one.
         raise ParseError(message, line, col) from None
     return Parsed(tree=tree, used_fallback=True, fallback_reason=str(primary))
+
+
+def parse_rewritten_fstrings(text: str, filename: str) -> ast.Module | None:
+    """The interpreter's own parse of ``text`` with its PEP 701 f-strings rewritten (see ``fstrings``).
+
+    None when the file has no such f-string, cannot be rewritten keeping its
+    positions, or still does not parse (other newer syntax): then the
+    version-independent parser takes over.
+    """
+    rewritten = fstrings.rewrite(text)
+    if rewritten is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(rewritten.text, filename=filename, type_comments=False)
+        fstrings.restore(tree, rewritten)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return tree
 
 
 class _FallbackFailed(Exception):

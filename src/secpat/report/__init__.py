@@ -4,20 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import importlib
+
 from secpat.findings import ScanResult, Severity
 from secpat.report import formats
-# Each reporter module registers its formats when imported, in the order `--help` lists them:
-# a new format is one module and one line here.
-from secpat.report import text  # noqa: F401  text, concise
-from secpat.report import json  # noqa: F401
-from secpat.report import sarif  # noqa: F401
-from secpat.report import junit  # noqa: F401
-from secpat.report import gitlab  # noqa: F401
-from secpat.report import html  # noqa: F401
 from secpat.rules.registry import Rule
 
+# Each format's reporter module, in the order `--help` lists them. A module registers its formats
+# when imported, and is imported only when one of them is asked for: a new format is one module
+# and one line here.
+_MODULES = {
+    "text": "text",
+    "concise": "text",
+    "json": "json",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "html": "html",
+}
+
 #: Every format's name.
-FORMATS = tuple(formats.FORMATS)
+FORMATS = tuple(_MODULES)
+
+
+def _format(fmt: str) -> formats.Format:
+    if fmt not in _MODULES:
+        raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    importlib.import_module(f"secpat.report.{_MODULES[fmt]}")
+    return formats.FORMATS[fmt]
 
 
 def render(
@@ -34,16 +48,12 @@ def render(
     `statistics` adds per-rule counts: a table after a text report, a "statistics" key in JSON,
     a run property in SARIF.
     """
-    try:
-        reporter = formats.FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})") from None
-    return reporter.render(result, rules, color=color, fail_on=fail_on, statistics=statistics)
+    return _format(fmt).render(result, rules, color=color, fail_on=fail_on, statistics=statistics)
 
 
 def is_terminal_format(fmt: str) -> bool:
     """Whether `fmt` is written for a person at a terminal (coloured there), not read by a program."""
-    return formats.FORMATS[fmt].terminal
+    return _format(fmt).terminal
 
 
 __all__ = ["FORMATS", "is_terminal_format", "render"]
