@@ -183,7 +183,7 @@ def log_hygiene(ctx: FileContext) -> None:
                     audit = audit or migration or printed and not any(lab in value for lab in _CLIENT_LABELS)
                     if _report_once(ctx, event.node, value, _LOGGED, function, where, audit):
                         break
-            elif callee in _RESPONSES:
+            elif callee in _RESPONSES and not _discarded(function, event.node):
                 # A 4xx answer describes the client's own request (its payload did not parse or
                 # validate): whether the text also shows internals is for a reader, in audit mode.
                 # So does a view only staff or administrators reach: they see the internals anyway.
@@ -195,8 +195,8 @@ def log_hygiene(ctx: FileContext) -> None:
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for value in [*event.args, *event.keywords.values()]:
-                    audit = staff_only or framed or client_error and L.EXPECTED_ERROR in value \
-                        or L.UPSTREAM_ERROR in value
+                    audit = staff_only or framed or L.UPSTREAM_ERROR in value \
+                        or L.EXPECTED_ERROR in value and (client_error or not _server_error(function, event.node))
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
                                     audit and L.TRACEBACK not in value or in_debug):
                         break
@@ -376,6 +376,24 @@ def _mentions(node: ast.AST, name: str) -> bool:
                or isinstance(n, ast.Constant) and n.value == name for n in ast.walk(node))
 
 
+def _discarded(function, call: ast.Call) -> bool:
+    """`ret = Response(...)` and `ret` never read again: the response is built, not sent."""
+    target = next((n.targets[0].id for n in ast.walk(function.node) if isinstance(n, ast.Assign) and n.value is call
+                   and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)), None)
+    return target is not None and not any(isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)
+                                          for n in ast.walk(function.node))
+
+
+def _server_error(function, call: ast.Call) -> bool:
+    """A 5xx status, or one secpat cannot read, in the call or next to it (`return jsonify(...), 500`):
+    the answer admits a failure of the server."""
+    statuses = _statuses(call) + [n.value.elts[1] for n in ast.walk(function.node)
+                                  if isinstance(n, ast.Return) and isinstance(n.value, ast.Tuple)
+                                  and len(n.value.elts) > 1 and n.value.elts[0] is call]
+    return any(not (_is_4xx(status) or _status_number(status) is not None and _status_number(status) < 400)
+               for status in statuses)
+
+
 def _debug_branches(function) -> list[tuple[int, int]]:
     """Line spans of the blocks that run only in debug mode: `if app.debug:`, `if settings.DEBUG:`."""
     spans = []
@@ -395,11 +413,15 @@ def _is_debug_flag(test: ast.expr) -> bool:
 def _client_error(call: ast.Call) -> bool:
     """`HTTPException(status_code=400, ...)`, `HTTPException(HTTPStatus.BAD_REQUEST, ...)`,
     `JsonResponse(..., status=422)`, `abort(400, ...)`: a 4xx status."""
+    return any(_is_4xx(status) for status in _statuses(call))
+
+
+def _statuses(call: ast.Call) -> list[ast.expr]:
     statuses = [kw.value for kw in call.keywords if kw.arg in {"status_code", "status", "code"}]
     name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
     if call.args and (name.endswith("Exception") or name in {"abort", "HTTPError"}):
         statuses.append(call.args[0])  # the status comes first
-    return any(_is_4xx(status) for status in statuses)
+    return statuses
 
 
 def _framed_for_client(call: ast.Call) -> bool:
