@@ -109,10 +109,12 @@ XSS003 = define(Rule(
     bad="""
         from jinja2 import Environment, FileSystemLoader
         env = Environment(loader=FileSystemLoader("templates"))
+        page = env.get_template("profile.html")
     """,
     good="""
         from jinja2 import Environment, FileSystemLoader, select_autoescape
         env = Environment(loader=FileSystemLoader("templates"), autoescape=select_autoescape())
+        page = env.get_template("profile.html")
     """,
     fix="Pass `autoescape=select_autoescape()` (or True); keep Django's autoescape on; remove "
         "`{% autoescape off %}` blocks.",
