@@ -134,3 +134,19 @@ def test_run_is_not_kept_while_files_are_fresh(tmp_path: Path) -> None:
     scan([project], config, ScanOptions(cache_dir=tmp_path / "cache", jobs=1))
     assert list((tmp_path / "cache").glob("*.json"))
     assert not list((tmp_path / "cache").glob("*.run.json"))
+
+
+def test_a_directory_tagged_as_a_cache_is_not_scanned(tmp_path: Path) -> None:
+    """A cache inside the tree (secpat's own `--cache-dir cache`, or another tool's) holds results, not
+    source; a file named CACHEDIR.TAG without the standard signature does not hide its directory."""
+    from secpat.discovery import discover
+
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# a cache\n")
+    (tmp_path / "cache" / "entries.json").write_text('{"password": "x"}\n')
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "CACHEDIR.TAG").write_text("not a tag\n")
+    (tmp_path / "notes" / "settings.json").write_text("{}\n")
+    (tmp_path / "app.py").write_text("x = 1\n")
+    files, _ = discover([tmp_path], tmp_path)
+    assert sorted(f.rel for f in files) == ["app.py", "notes/settings.json"]

@@ -21,6 +21,7 @@ from secpat.baseline import BaselineError, filter_new, load_baseline, update_fin
 from secpat.config import Config, ConfigError, load_config
 from secpat.engine import ScanOptions, scan
 from secpat.findings import Finding, ScanResult, Severity
+from secpat.knowledge import TABLES, Declared
 from secpat.report import FORMATS, is_terminal_format, render
 from secpat.report.escape import printable
 from secpat.rules import registry
@@ -299,7 +300,8 @@ def describe_config(config: Config) -> str:
             continue  # `extend-` keys fold into the key they extend
         value = getattr(config, name)
         origin = origins.get(name, "default")
-        rows.append((f"{key} = {_toml_value(value)}", origin if value is not None else f"{origin} (not set)"))
+        shown = "{}" if key in (*TABLES, "per-path-ignores") and not value else _toml_value(value)
+        rows.append((f"{key} = {shown}", origin if value is not None else f"{origin} (not set)"))
     width = min(max(len(row) for row, _ in rows), 40)
     lines += [f"{row:<{width}}  # {origin}" for row, origin in rows]
     return "\n".join(lines) + "\n"
@@ -322,11 +324,19 @@ def _toml_value(value: object) -> str:
         return json.dumps(os.fsdecode(value))
     if value is None:
         return '""'
+    if isinstance(value, tuple) and value and isinstance(value[0], Declared):  # sources, sinks, sanitizers
+        return "{ " + ", ".join(f"{json.dumps(d.name)} = {_declared_toml(d)}" for d in value) + " }"
     if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # per-path-ignores
         return "{ " + ", ".join(f"{json.dumps(glob)} = {json.dumps(list(sel))}" for glob, sel in value) + " }"
     if isinstance(value, tuple):
         return json.dumps(list(value))
     return json.dumps(value)
+
+
+def _declared_toml(declared: Declared) -> str:
+    if declared.argument == 0:
+        return json.dumps(declared.kind)
+    return f"{{ kind = {json.dumps(declared.kind)}, argument = {json.dumps(declared.argument)} }}"
 
 
 def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Path | None, color: bool | None,

@@ -17,8 +17,9 @@ from typing import Any
 
 import pathspec
 
-from secpat import safeio
+from secpat import knowledge, safeio
 from secpat.findings import Confidence, Severity
+from secpat.knowledge import Declared
 from secpat.patterns import PATTERNS
 from secpat.rules import registry
 
@@ -136,8 +137,16 @@ class Config:
     jwt_max_lifetime: int = 3600  # seconds
     #: Honour Bandit's `# nosec` and Ruff's `# noqa: S...` comments (docs/configuration.md).
     respect_nosec: bool = False
+    #: The project's own request wrappers, SQL and HTML helpers and escapers (`secpat.knowledge`).
+    sources: tuple[Declared, ...] = ()
+    sinks: tuple[Declared, ...] = ()
+    sanitizers: tuple[Declared, ...] = ()
     #: (field name, where its value came from: a config file or "command line"); unlisted fields are defaults.
     origins: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def knowledge(self) -> knowledge.Knowledge:
+        return knowledge.Knowledge(self.sources, self.sinks, self.sanitizers)
 
     def is_enabled(self, rule_id: str, rel_path: str) -> bool:
         """Whether `rule_id` applies to the file at `rel_path` (POSIX, relative to `root`)."""
@@ -180,6 +189,8 @@ class Config:
             "max_file_size": self.max_file_size,
             "jwt_max_lifetime": self.jwt_max_lifetime,
             "respect_nosec": self.respect_nosec,
+            "declared": [[(d.name, d.kind, d.argument) for d in table]
+                         for table in (self.sources, self.sinks, self.sanitizers)],
         }
         raw = json.dumps(payload, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
@@ -623,6 +634,13 @@ def _path(layer: _Layer, key: str, value: object) -> Path:
     return path
 
 
+def _declared(layer: _Layer, key: str, value: object) -> tuple[Declared, ...]:
+    try:
+        return knowledge.parse(key, value)
+    except knowledge.DeclarationError as exc:
+        raise layer.error(f'{key}."{exc.name}"' if exc.name else key, str(exc)) from None
+
+
 _PARSERS: dict[str, Callable[[_Layer, str, Any], Any]] = {
     "select": _selectors,
     "extend-select": _selectors,
@@ -643,6 +661,9 @@ _PARSERS: dict[str, Callable[[_Layer, str, Any], Any]] = {
     "file-timeout": _positive_int,
     "jwt-max-lifetime": _positive_int,
     "respect-nosec": _bool,
+    "sources": _declared,
+    "sinks": _declared,
+    "sanitizers": _declared,
 }
 
 #: Every key `[tool.secpat]` accepts, kebab-case.

@@ -215,6 +215,8 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
             notices.append(Notice(rel_dir or ".", NoticeKind.UNREADABLE,
                                   f"cannot list directory: {exc.strerror or exc}"))
             continue
+        if rel_dir and any(entry.name == "CACHEDIR.TAG" for entry in entries) and _cache_tagged(current):
+            continue  # a cache directory, secpat's own or another tool's: results, not source
         has_ignore_file = rel_dir and any(entry.name == ".gitignore" for entry in entries)
         loaded = ignores.load_dir(rel_dir, Path(current)) if has_ignore_file else 0
         stack.append((current, rel_dir, loaded))
@@ -253,6 +255,18 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
             if not stat.S_ISREG(st.st_mode):
                 continue  # FIFOs, sockets, devices: never opened
             files[rel] = _source_file(entry.path, rel, root, st, kind)
+
+
+_CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
+
+
+def _cache_tagged(directory: str) -> bool:
+    """The directory carries the standard cache tag (https://bford.info/cachedir/)."""
+    try:
+        with open(os.path.join(directory, "CACHEDIR.TAG"), "rb") as tag:
+            return tag.read(len(_CACHEDIR_SIGNATURE)) == _CACHEDIR_SIGNATURE
+    except OSError:
+        return False
 
 
 def _entry_name(entry: os.DirEntry) -> str:

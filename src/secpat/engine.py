@@ -203,6 +203,7 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult, checks: list
                                      f"parsed with the version-independent parser ({parsed.fallback_reason})"))
     module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
                     is_package=source.is_package, project_roots=task.project_roots)
+    module.knowledge = task.config.knowledge
     ctx = FileContext(module, task.config)
     for check in checks:
         try:
@@ -735,6 +736,7 @@ class _Summaries:
             parsed = parse_python(text.text, source.rel)
             module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
                             is_package=source.is_package, project_roots=self.project_roots)
+            module.knowledge = self.config.knowledge
         except (OSError, ParseError, RecursionError):
             module = None
         self.modules[source.rel] = module

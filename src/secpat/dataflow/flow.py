@@ -25,6 +25,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
+from secpat.knowledge import NOTHING, find
 
 if TYPE_CHECKING:
     from secpat.model.module import Call, Function, Module
@@ -728,11 +729,16 @@ class FunctionFlow:
             if method in R.INPUT_METHODS:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
                 return {L.REQUEST: trace, L.REQUEST_WHOLE: trace} if method in R.WHOLE_METHODS else {L.REQUEST: trace}
-            return L.EMPTY
+            if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+                return L.EMPTY  # `request.is_secure()`; a handler's own methods (`self.render(...)`) are followed
         if self._shapes:
             shaped = self._shape_call(node, callee, func, method, args, keywords)
             if shaped is not None:
                 return shaped
+        if self.module.knowledge is not NOTHING:
+            declared = self._declared(node, callee, method, all_args)
+            if declared is not None:
+                return declared
         if callee in _ENV_READS and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
                 and isinstance(node.args[1].value, str):
             return {L.LITERAL_FALLBACK: (self.step(node, f"`{_text(node)}`"),)}
@@ -871,6 +877,20 @@ class FunctionFlow:
                 return None
             total += value * _TIME_UNITS[unit]
         return total
+
+    def _declared(self, node: ast.Call, callee: str | None, method: str | None, args: list[L.Value]
+                  ) -> L.Value | None:
+        """A source or sanitiser the project's config declares (`secpat.knowledge`)."""
+        knowledge = self.module.knowledge
+        name = callee or f".{method}"
+        if find(knowledge.sources, callee, method) is not None:
+            return {L.REQUEST: (self.step(node, f"`{name}()`, a request source the config declares"),)}
+        sanitizer = find(knowledge.sanitizers, callee, method)
+        if sanitizer is None:
+            return None
+        if sanitizer.kind == "html":
+            return self._escaped(node, f"{name}()", L.combine(args) if args else L.EMPTY)
+        return L.CONSTANT  # safe inside SQL text, as a quoted identifier is
 
     def _escaped(self, node: ast.AST, how: str, data: L.Value) -> L.Value:
         """HTML-escaped data: safe in markup, still request input for SQL."""

@@ -17,42 +17,30 @@ import ast
 import re
 from typing import TYPE_CHECKING
 
+from secpat.frameworks import known
+
 if TYPE_CHECKING:
     from secpat.model.module import Function, Module
 
 #: Names that hold a request object by convention.
 REQUEST_NAMES = frozenset({"request", "req"})
-#: Imported request proxies.
-REQUEST_OBJECTS = frozenset({"flask.request", "quart.request", "bottle.request", "werkzeug.wrappers.Request",
-                             "werkzeug.Request", "flask.Request"})
-REQUEST_CLASSES = frozenset({"starlette.requests.Request", "fastapi.Request", "fastapi.requests.Request",
-                             "django.http.HttpRequest", "werkzeug.wrappers.Request", "flask.Request",
-                             "rest_framework.request.Request"})
-#: Attributes of a request object that hold what the client sent.
-INPUT_ATTRIBUTES = frozenset({
-    # Flask / Werkzeug
-    "args", "form", "values", "json", "cookies", "headers", "data", "files", "view_args", "stream", "full_path",
-    "path", "url", "base_url", "query_string", "authorization", "referrer", "user_agent", "host",
-    # Django
-    "GET", "POST", "COOKIES", "FILES", "META", "body",
-    # Starlette / FastAPI / DRF
-    "query_params", "path_params",
-})
+#: Imported request proxies, request types, and what a request holds that the client sent: the union
+#: of the framework records.
+REQUEST_OBJECTS = known.union("request_objects")
+REQUEST_CLASSES = known.union("request_classes")
+INPUT_ATTRIBUTES = known.union("input_attributes")
+INPUT_METHODS = known.union("input_methods")
 #: Input attributes that hold everything of a kind at once (all headers, the whole body).
 # (`json` is the document the client posted and `FILES` the uploaded files: parts, not every header and cookie.)
 WHOLE_INPUTS = frozenset({"headers", "cookies", "COOKIES", "META", "body", "data", "form", "GET", "POST",
                           "values", "args", "query_params", "environ"})
 #: Methods that return the whole raw body.
-WHOLE_METHODS = frozenset({"get_data", "body", "stream", "form"})
-#: Methods of a request object that return what the client sent.
-INPUT_METHODS = frozenset({"get_json", "get_data", "json", "form", "body", "stream", "get_full_path",
-                           "build_absolute_uri", "get_host"})
+WHOLE_METHODS = frozenset({"get_data", "body", "stream", "form", "post", "text", "read"})
 #: Scripts read input too.
 INPUT_CALLS = frozenset({"input", "sys.stdin.read", "sys.stdin.readline"})
 INPUT_NAMES = frozenset({"sys.argv"})
 
-_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete", "api_route", "websocket", "head",
-                            "options"})
+_ROUTE_METHODS = known.union("route_decorators")
 _FASTAPI_PARAM_CALLS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path",
                                                            "File"))
 _FASTAPI_NOT_INPUT = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends"})
@@ -152,6 +140,8 @@ def _looks_like_url_value(name: str) -> bool:
 def is_request_object_param(module: Module, function: Function, name: str) -> bool:
     if name in REQUEST_NAMES:
         return True
+    if name == "self" and function.class_name:
+        return request_handler_method(module, function)
     node = function.node
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
@@ -161,16 +151,16 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
     return False
 
 
-_APP_FRAMEWORKS = {
-    "flask.Flask": "flask", "flask.Blueprint": "flask", "flask.blueprints.Blueprint": "flask", "quart.Quart": "flask",
-    "quart.Blueprint": "flask", "fastapi.FastAPI": "fastapi", "fastapi.APIRouter": "fastapi",
-    "fastapi.routing.APIRouter": "fastapi", "starlette.applications.Starlette": "fastapi",
-    "starlette.routing.Router": "fastapi",
-}
+def request_handler_method(module: Module, function: Function) -> bool:
+    """A method of an `http.server` handler class, whose `self` is the request."""
+    from secpat.frameworks.httpserver import handler_class
+
+    return bool(function.class_name) and module.imports_any("http.server") and \
+        handler_class(module, module.classes.get(function.qualname.rsplit(".", 1)[0]))
 
 
 def route_framework(module: Module, function: Function) -> str | None:
-    """'flask' or 'fastapi' when a decorator registers the function as a route.
+    """The framework whose route decorator registers the function: 'flask', 'fastapi', 'aiohttp' ...
 
     The decorated object decides (`app = Flask(...)`, `router = APIRouter()`); when it is
     defined elsewhere, the module's imports do.
@@ -181,13 +171,12 @@ def route_framework(module: Module, function: Function) -> str | None:
             continue
         for value in module.assignments.get(base, ()):
             if isinstance(value, ast.Call):
-                framework = _APP_FRAMEWORKS.get(module.qualified_name(value.func) or "")
-                if framework:
-                    return framework
-        if module.imports_any("fastapi", "starlette"):
-            return "fastapi"
-        if module.imports_any("flask", "quart"):
-            return "flask"
+                owner = known.owners().get(module.qualified_name(value.func) or "")
+                if owner:
+                    return owner[0]
+        for framework in known.frameworks():
+            if method in framework.route_decorators and module.imports_any(*framework.roots):
+                return framework.name
     return None
 
 

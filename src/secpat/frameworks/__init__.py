@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from secpat import names
+from secpat.frameworks import known
 from secpat.model.module import Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
@@ -30,7 +31,6 @@ AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = "authenticates", "crea
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})
 PROD_WORDS = frozenset({"prod", "production", "live", "staging", "stage"})
 
-WEB_ROOTS = ("flask", "django", "fastapi", "starlette", "rest_framework", "flask_limiter", "slowapi", "flask_wtf")
 STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 
@@ -384,7 +384,7 @@ def in_ranges(line: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def is_web_module(module: Module) -> bool:
-    return module.imports_any(*WEB_ROOTS)
+    return module.imports_any(*known.union("roots"))
 
 
 def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
@@ -511,7 +511,7 @@ def limiting_facts(module: Module) -> list[tuple[str, object]]:
 
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
-    from secpat.frameworks import django, fastapi, flask
+    from secpat.frameworks import aiohttp, django, fastapi, flask, httpserver, starlette
 
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module))
@@ -521,7 +521,10 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(view_facts(module))
     facts.extend(flask.facts(module))
     facts.extend(fastapi.facts(module))
+    facts.extend(starlette.facts(module))
     facts.extend(django.facts(module))
+    facts.extend(aiohttp.facts(module))
+    facts.extend(httpserver.facts(module))
     return facts
 
 
@@ -530,9 +533,6 @@ def extract(module: Module) -> list[tuple[str, object]]:
 
 _BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "values", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
-_RENDERERS = frozenset({"render", "render_template", "TemplateResponse", "render_to_string", "get_template",
-                        "select_template", "render_to_response", "stream_template"})
-_JSON_RESPONSES = frozenset({"jsonify", "JsonResponse", "JSONResponse", "ORJSONResponse", "UJSONResponse"})
 _SENDERS = frozenset({"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email",
                       "send_sms"})
 _SEND_OBJECTS = frozenset({"mail", "email", "sms", "message", "messages", "code", "otp", "link", "reset",
@@ -661,11 +661,13 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         key = string(node.args[0])
         if key:
             scan.reads.add(key)
+            if key.lower() == "cookie":  # `self.headers.get("Cookie")`: the request's cookies, read by hand
+                scan.session = scan.identity = True
             if "csrf" in key.lower() or "xsrf" in key.lower():
                 scan.csrf = True
-    if method in _RENDERERS:
+    if method in known.union("renderers"):
         scan.templates.extend(_template_names(node))
-    if method in _JSON_RESPONSES or last(callee) in _JSON_RESPONSES:
+    if method in known.union("json_responses") or last(callee) in known.union("json_responses"):
         scan.json = True
     if _is_sender(callee, method, node):
         scan.sends = True
@@ -699,7 +701,7 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
                 reset = _act(target, last(target), None)
                 if reset:
                     scan.acts.add(reset)
-    if last(callee) in ("Cookie", "APIKeyCookie"):
+    if last(callee) in ("Cookie", "APIKeyCookie") or callee in _COOKIE_SESSION_READERS:
         scan.session = scan.identity = True
     if last(callee) in ("Form", "File", "UploadFile") or method == "form":
         scan.form = True
@@ -716,6 +718,9 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         scan.writes = True
 
 
+#: Calls that read the user the request's cookie names (aiohttp-session, aiohttp-security, the standard library).
+_COOKIE_SESSION_READERS = frozenset({"aiohttp_session.get_session", "aiohttp_security.authorized_userid",
+                                     "aiohttp_security.check_authorized", "http.cookies.SimpleCookie"})
 _HEADER_SCHEMES = frozenset({"HTTPBearer", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "APIKeyHeader",
                              "HTTPBasic", "HTTPDigest", "OpenIdConnect"})
 
@@ -948,10 +953,9 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
 
 
 def module_framework(module: Module) -> str:
-    for root, name in (("fastapi", "fastapi"), ("starlette", "fastapi"), ("flask", "flask"), ("django", "django"),
-                       ("rest_framework", "django")):
-        if module.imports_any(root):
-            return name
+    for framework in known.frameworks():
+        if module.imports_any(*framework.roots):
+            return framework.name
     return ""
 
 

@@ -38,7 +38,27 @@ from secpat.frameworks import (
     string,
     value_of,
 )
+from secpat.frameworks.record import HTML_BY_DEFAULT, URLCONF, Framework
 from secpat.model.module import Function, Module, literal_value
+
+FRAMEWORK = Framework(
+    name="django",
+    title="Django / Django REST framework",
+    roots=("django", "rest_framework"),
+    routing=URLCONF,
+    request_classes=("django.http.HttpRequest", "rest_framework.request.Request"),
+    input_attributes=("GET", "POST", "COOKIES", "FILES", "META", "body", "headers", "path", "path_info",
+                      "query_params", "data"),
+    input_methods=("get_full_path", "build_absolute_uri", "get_host", "read"),
+    responses=(("django.http.HttpResponse", HTML_BY_DEFAULT), ("django.http.response.HttpResponse", HTML_BY_DEFAULT)),
+    json_responses=("JsonResponse",),
+    renderers=("render", "render_to_string", "get_template", "select_template", "render_to_response",
+               "TemplateResponse"),
+    csrf_builtin=True,
+    csrf=("`CsrfViewMiddleware`", "`@csrf_exempt` and `csrf_exempt(view)`", "DRF `SessionAuthentication`"),
+    limits=("django-ratelimit", "DRF throttles", "django-axes for logins", "limiting middleware"),
+    sessions=("Django sessions and auth",),
+)
 
 #: Settings secpat reads; other names in a settings module are ignored.
 KNOWN_SETTINGS = frozenset({
@@ -226,6 +246,8 @@ class Environment:
         return self.unit.name
 
     def get(self, name: str) -> Value | None:
+        if name == "MIDDLEWARE" and name not in self.values:
+            return self.values.get("MIDDLEWARE_CLASSES")  # Django before 1.10 reads only this one
         return self.values.get(name)
 
 
@@ -382,23 +404,33 @@ def _local(module: Module, expr: ast.expr | None) -> str | None:
     return None
 
 
-def _patterns(module: Module, value: ast.expr, prefix: str) -> Iterator[RouteFact]:
+def _patterns(module: Module, value: ast.expr, prefix: str, views: str = "") -> Iterator[RouteFact]:
+    """Routes of a `urlpatterns` value. `views` is the prefix of the dotted view names of Django 1.x's
+    `patterns("app.views", url(r"^x/$", "view"), (r"^y/$", "other"))`."""
     scope = module.module_function
     if isinstance(value, ast.BinOp):
-        yield from _patterns(module, value.left, prefix)
-        yield from _patterns(module, value.right, prefix)
+        yield from _patterns(module, value.left, prefix, views)
+        yield from _patterns(module, value.right, prefix, views)
+    elif isinstance(value, ast.Call) and last(module.qualified_name(value.func, scope)) == "patterns" and value.args:
+        views = string(value.args[0]) or ""
+        for element in value.args[1:]:
+            if isinstance(element, ast.Tuple) and element.elts and string(element.elts[0]) is not None:
+                yield from _url_entry(module, ast.Call(func=value.func, args=list(element.elts), keywords=[],
+                                                       lineno=element.lineno), prefix, views)
+            else:
+                yield from _patterns(module, element, prefix, views)
     elif isinstance(value, (ast.List, ast.Tuple)):
         for element in value.elts:
-            yield from _patterns(module, element, prefix)
+            yield from _patterns(module, element, prefix, views)
     elif isinstance(value, ast.Attribute) and value.attr == "urls":
         router = object_name(module, value.value, scope)
         if router:
             yield RouteFact("django", module.module_name, prefix, (), "", module.path, value.lineno, include=router)
     elif isinstance(value, ast.Call) and last(module.qualified_name(value.func, scope)) in _URL_FUNCTIONS:
-        yield from _url_entry(module, value, prefix)
+        yield from _url_entry(module, value, prefix, views)
 
 
-def _url_entry(module: Module, call: ast.Call, prefix: str) -> Iterator[RouteFact]:
+def _url_entry(module: Module, call: ast.Call, prefix: str, views: str = "") -> Iterator[RouteFact]:
     scope = module.module_function
     route = string(call.args[0]) if call.args else string(next((k.value for k in call.keywords
                                                                   if k.arg == "route"), None))
@@ -410,6 +442,9 @@ def _url_entry(module: Module, call: ast.Call, prefix: str) -> Iterator[RouteFac
         yield from _include(module, view, path, call.lineno)
         return
     target = _view_target(module, view)
+    dotted = string(view)
+    if dotted:  # Django 1.x: the view named by its dotted path, after the `patterns()` prefix
+        target.name = f"{views}.{dotted}" if views else dotted
     if target.name:
         yield RouteFact("django", module.module_name, path, target.methods, target.name, module.path, call.lineno,
                         action_map=target.action_map, limits=tuple(target.limits), csrf_exempt=target.exempt)

@@ -26,7 +26,33 @@ from secpat.frameworks import (
     value_of,
 )
 from secpat.frameworks.flask import _has_defaults, decorator_routes, owner_of
+from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
 from secpat.model.module import Call, Function, Module
+
+FRAMEWORK = Framework(
+    name="fastapi",
+    title="FastAPI",
+    roots=("fastapi", "slowapi", "fastapi_limiter"),
+    apps=("fastapi.FastAPI",),
+    routers=("fastapi.APIRouter", "fastapi.routing.APIRouter"),
+    route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "api_route", "websocket"),
+    request_classes=("fastapi.Request", "fastapi.requests.Request"),
+    input_attributes=("query_params", "path_params", "cookies", "headers", "url", "base_url"),
+    input_methods=("json", "form", "body", "stream"),
+    responses=(("fastapi.responses.HTMLResponse", ALWAYS_HTML), ("fastapi.responses.Response", HTML_IF_SAID),
+               ("fastapi.Response", HTML_IF_SAID)),
+    json_responses=("JSONResponse", "ORJSONResponse", "UJSONResponse"),
+    renderers=("TemplateResponse",),
+    debug_switches=(("fastapi.FastAPI", "debug"),),
+    body_is_json=True,
+    api_by_default=True,
+    csrf=("CSRF middleware (starlette-csrf, any middleware named for CSRF)", "a CSRF token checked by a view or "
+          "dependency"),
+    limits=("slowapi (`@limiter.limit` below the route decorator; `default_limits` with `SlowAPIMiddleware`)",
+            "fastapi-limiter `RateLimiter` dependencies", "limiting middleware"),
+    sessions=("`SessionMiddleware`", "`request.session`", "`Cookie()` parameters", "`APIKeyCookie`",
+              "auth cookies set with `set_cookie`"),
+)
 
 _APPS = ("fastapi.FastAPI", "starlette.applications.Starlette")
 _ROUTERS = ("fastapi.APIRouter", "fastapi.routing.APIRouter")
@@ -36,12 +62,18 @@ _COOKIE_AUTH = ("CookieTransport", "APIKeyCookie", "SessionMiddleware")
 def facts(module: Module) -> list[tuple[str, object]]:
     if not module.imports_any("fastapi", "starlette", "slowapi"):
         return []
-    found: list[tuple[str, object]] = list(decorator_routes(module, "fastapi"))
+    found: list[tuple[str, object]] = list(decorator_routes(module, framework_of(module)))
     for call in module.calls:
         found.extend(_call_facts(module, call))
     for function in module.functions.values():
         found.extend(_middleware_function(module, function))
     return found
+
+
+def framework_of(module: Module) -> str:
+    """Facts of a module that uses Starlette without FastAPI belong to a Starlette app."""
+    return "fastapi" if module.imports_any("fastapi", "fastapi_limiter") or not module.imports_any("starlette") \
+        else "starlette"
 
 
 def dependencies(module: Module, node: ast.expr | None, scope: Function) -> tuple[str, ...]:
@@ -69,8 +101,9 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         if not name:
             return []
         deps = dependencies(module, call.arg(keyword="dependencies"), scope)
+        framework = "fastapi" if callee.startswith("fastapi") else "starlette"
         found: list[tuple[str, object]] = [(OWNER, OwnerFact(
-            "fastapi", "app" if callee in _APPS else "router", name, string(call.arg(keyword="prefix")) or "",
+            framework, "app" if callee in _APPS else "router", name, string(call.arg(keyword="prefix")) or "",
             module.path, line, deps=deps, limits=tuple(d for d in deps if is_limit_name(d))))]
         found.extend(_middleware_list(module, call, name))
         return found
@@ -95,10 +128,10 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         endpoint = module.qualified_name(call.node.args[1], scope) or object_name(module, call.node.args[1], scope)
         if path is not None and endpoint:
             owner = object_name(module, call.receiver, scope) or ""
-            return [(ROUTE, RouteFact("fastapi", owner, path, upper_methods(call.arg(keyword="methods")), endpoint,
-                                      module.path, line))]
+            return [(ROUTE, RouteFact(framework_of(module), owner, path, upper_methods(call.arg(keyword="methods")),
+                                      endpoint, module.path, line))]
     if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and _auth_cookie(call, module)):
-        return [(SESSION, SessionFact("fastapi", last(callee) or "set_cookie", module.path, line))]
+        return [(SESSION, SessionFact(framework_of(module), last(callee) or "set_cookie", module.path, line))]
     return []
 
 
@@ -110,12 +143,14 @@ def _auth_cookie(call: Call, module: Module) -> bool:
 
 def _middleware(module: Module, owner: str, name: str, keywords: list[ast.keyword], line: int) -> MiddlewareFact:
     options = tuple((kw.arg, value_of(kw.value)) for kw in keywords if kw.arg)
-    return MiddlewareFact("fastapi", owner, name, options, module.path, line)
+    return MiddlewareFact(framework_of(module), owner, name, options, module.path, line)
 
 
 def _middleware_list(module: Module, call: Call, owner: str) -> list[tuple[str, object]]:
     """`FastAPI(middleware=[Middleware(CORSMiddleware, allow_origins=[...])])`."""
     node = call.arg(keyword="middleware")
+    if isinstance(node, ast.Name) and len(module.assignments.get(node.id, ())) == 1:
+        node = module.assignments[node.id][0]  # `middleware = [Middleware(...)]` kept in a name
     if not isinstance(node, (ast.List, ast.Tuple)):
         return []
     found: list[tuple[str, object]] = []
@@ -129,7 +164,7 @@ def _middleware_list(module: Module, call: Call, owner: str) -> list[tuple[str, 
 
 def _session(module: Module, name: str, line: int) -> list[tuple[str, object]]:
     if last(name) == "SessionMiddleware":
-        return [(SESSION, SessionFact("fastapi", "SessionMiddleware", module.path, line))]
+        return [(SESSION, SessionFact(framework_of(module), "SessionMiddleware", module.path, line))]
     return []
 
 
@@ -139,6 +174,6 @@ def _middleware_function(module: Module, function: Function) -> list[tuple[str, 
     for deco in function.node.decorator_list:  # type: ignore[attr-defined]
         if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) and deco.func.attr == "middleware":
             owner = object_name(module, deco.func.value, function.parent or module.module_function) or ""
-            found.append((MIDDLEWARE, MiddlewareFact("fastapi", owner, module.global_name(function), (),
+            found.append((MIDDLEWARE, MiddlewareFact(framework_of(module), owner, module.global_name(function), (),
                                                      module.path, function.line)))
     return found

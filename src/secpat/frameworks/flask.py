@@ -34,7 +34,33 @@ from secpat.frameworks import (
     template_forms,
     upper_methods,
 )
+from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
 from secpat.model.module import Call, Function, Module, literal_value
+
+FRAMEWORK = Framework(
+    name="flask",
+    title="Flask / Quart",
+    roots=("flask", "quart", "werkzeug", "flask_limiter", "flask_wtf"),
+    apps=("flask.Flask", "quart.Quart"),
+    routers=("flask.Blueprint", "flask.blueprints.Blueprint", "quart.Blueprint"),
+    route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"),
+    mount_prefix="replace",
+    request_objects=("flask.request", "quart.request", "bottle.request", "werkzeug.wrappers.Request",
+                     "werkzeug.Request", "flask.Request"),
+    request_classes=("werkzeug.wrappers.Request", "flask.Request"),
+    input_attributes=("args", "form", "values", "json", "cookies", "headers", "data", "files", "view_args", "stream",
+                      "full_path", "path", "url", "base_url", "query_string", "authorization", "referrer",
+                      "user_agent", "host"),
+    input_methods=("get_json", "get_data", "json", "form", "stream"),
+    responses=(("flask.make_response", HTML_BY_DEFAULT), ("flask.Response", HTML_BY_DEFAULT),
+               ("werkzeug.wrappers.Response", HTML_IF_SAID)),
+    body_keywords=("response",),
+    json_responses=("jsonify",),
+    renderers=("render_template", "stream_template"),
+    csrf=("Flask-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
+    limits=("flask-limiter",),
+    sessions=("`flask.session`", "Flask-Login", "Flask-Session"),
+)
 
 _VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 _INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse",

@@ -47,7 +47,7 @@ from secpat.frameworks import (
     is_staff_gate,
     last,
 )
-from secpat.frameworks import _FORM_ACTS, _PASSWORD_FORMS
+from secpat.frameworks import _FORM_ACTS, _PASSWORD_FORMS, known
 from secpat.report.escape import printable
 from secpat.frameworks.django import Environment, environments, settings_units
 
@@ -308,7 +308,7 @@ class _Builder:
         m.django = self._django_environment()
         self._apps()
         for fact in self.route_facts:
-            if fact.framework in ("flask", "fastapi") and not fact.include:
+            if known.routed_by_objects(fact.framework) and not fact.include:
                 self._decorated(fact)
         self._django_routes()
         for route in m.routes:
@@ -365,7 +365,7 @@ class _Builder:
                     value = env.get(key)
                     if value and value.value:
                         return f"{key} (flask-limiter)"
-        if owner.framework == "fastapi":
+        if owner.framework in ("fastapi", "starlette"):
             slowapi_mw = any(last(mw.name) in ("SlowAPIMiddleware", "SlowAPIASGIMiddleware") for mw in self.middleware)
             for limiter in self.limiters:
                 if limiter.library == "slowapi" and limiter.defaults and slowapi_mw:
@@ -389,12 +389,12 @@ class _Builder:
         if fact is not None and fact.kind == "app" or depth > 10:
             yield "", own_limits, owner
             return
-        mounts = [m for m in self.mounts if m.child == owner and m.framework in ("flask", "fastapi")]
+        mounts = [m for m in self.mounts if m.child == owner and known.routed_by_objects(m.framework)]
         if not mounts:
             yield own_prefix, own_limits, ""
             return
         for mount in mounts:
-            if mount.framework == "flask":
+            if getattr(known.record(mount.framework), "mount_prefix", "") == "replace":
                 local = own_prefix if mount.prefix == "\0" else mount.prefix
             else:
                 local = mount.prefix + own_prefix
@@ -452,8 +452,9 @@ class _Builder:
             # evaluate, so whether production serves it is not known: audit only.
             route.evidence, route.reason = False, f"{route.reason}, only when {view.switched_by[0]} is on"
         route.staff = hint not in (LOGIN, RESET, REGISTER) and self._staff(view, cls)  # library auth views are public
-        route.api = fact.framework == "fastapi" or bool(view and (view.json or view.drf)) or "/api" in path \
-            or (cls is not None and self._is_drf(cls))
+        framework = known.record(fact.framework)
+        route.api = bool(framework and framework.api_by_default) or bool(view and (view.json or view.drf)) \
+            or "/api" in path or (cls is not None and self._is_drf(cls))
         route.limit = self._limit(fact, route, view, cls, chain_limits, app, action) or \
             self._limit_in_flow(view, cls, used)
         route.session = bool(view and view.session)
@@ -783,7 +784,7 @@ class _Builder:
             route.csrf = "token checked by a dependency"
         elif view is not None and view.header_auth and not view.session:
             route.csrf = "n/a (header auth)"
-        elif route.framework == "fastapi" and view is not None and not view.form \
+        elif getattr(known.record(route.framework), "body_is_json", False) and view is not None and not view.form \
                 and (view.json_body or not view.session):
             # A body model is filled only from a JSON request, which a cross-site page cannot send
             # without a CORS preflight; without a body, no cookie is used.

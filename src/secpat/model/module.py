@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from secpat.knowledge import NOTHING, Knowledge
+
 _BUILTINS = frozenset(dir(builtins))
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -185,6 +187,8 @@ class Module:
     def __init__(self, tree: ast.Module, *, path: str, module_name: str, source: str, is_package: bool = False,
                  project_roots: frozenset[str] = frozenset()):
         self.tree = tree
+        #: What the project's config declares about its own functions (`secpat.knowledge`); set by the engine.
+        self.knowledge: Knowledge = NOTHING
         self.project_roots = project_roots  # top-level modules of the scanned project: calls into them are followed
         self.path = path
         self.module_name = module_name

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, last, string
+from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, known, last, string
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.routes import model_of, source_line
 from secpat.model.module import Call, literal_value
@@ -276,11 +276,12 @@ def _run(ctx: FileContext, call: Call) -> None:
 
 
 def _app_debug(ctx: FileContext, call: Call) -> None:
-    """`FastAPI(debug=True)`, `Starlette(debug=True)`, `DebuggedApplication(app, evalex=True)`."""
+    """`FastAPI(debug=True)`, `web.Application(debug=True)` (the records' debug switches),
+    `DebuggedApplication(app, evalex=True)`."""
     callee = call.callee or ""
-    if callee in ("fastapi.FastAPI", "starlette.applications.Starlette") and \
-            literal_value(call.arg(keyword="debug")) is True:
-        ctx.report(CONF001, call.node, "debug=True serves tracebacks to every client")
+    switch = known.mapping("debug_switches").get(callee)
+    if switch and literal_value(call.arg(keyword=switch)) is True:
+        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client")
     elif callee.endswith("DebuggedApplication") and literal_value(call.arg(keyword="evalex")) is True:
         ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser")
 
@@ -309,6 +310,29 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         missing.append("samesite (None)")
     if missing:
         ctx.report(CONF003, call.node, f"cookie {key!r} is set without {', '.join(missing)}")
+
+
+def _set_cookie_header(ctx: FileContext, call: Call) -> None:
+    """`self.send_header("Set-Cookie", f"sid={sid}; Path=/")`: a session cookie written by hand, whose flags
+    are the words of the header's text."""
+    if len(call.node.args) != 2 or str(literal_value(call.node.args[0], "")).lower() != "set-cookie":
+        return
+    value = call.node.args[1]
+    parts = [v.value for v in value.values if isinstance(v, ast.Constant)] if isinstance(value, ast.JoinedStr) \
+        else [literal_value(value)]
+    if not parts or not all(isinstance(p, str) for p in parts):
+        return
+    text = "".join(parts)
+    name = text.split("=", 1)[0].strip().lower()
+    attributes = text.lower().replace(" ", "")
+    if "=" not in text or not any(w in name for w in _SESSION_WORDS) or "max-age=0" in attributes:
+        return
+    missing = [flag for flag, word in (("Secure", "secure"), ("HttpOnly", "httponly")) if word not in attributes]
+    if "csrf" in name or "xsrf" in name:
+        missing = [m for m in missing if m != "HttpOnly"]
+    if missing:
+        ctx.report(CONF003, call.node, f"cookie {name!r} is sent in a Set-Cookie header without "
+                                       f"{' and '.join(missing)}")
 
 
 def _deletes_cookie(call: Call) -> bool:
@@ -386,9 +410,23 @@ def _dict_item(node: ast.AST, key: str) -> ast.AST | None:
     return None
 
 
-_WATCHED = {"run": _run, "run_simple": _run, "FastAPI": _app_debug, "Starlette": _app_debug,
-            "DebuggedApplication": _app_debug, "set_cookie": _set_cookie, "add_middleware": _middleware,
-            "Middleware": _middleware, "CORS": _flask_cors, "cross_origin": _flask_cors}
+def _cookie_storage(ctx: FileContext, call: Call) -> None:
+    """aiohttp-session's cookie storages: the session cookie is sent over plain HTTP unless `secure=True`
+    (their default is unset), and is readable by scripts with `httponly=False`."""
+    if not (call.callee or "").startswith("aiohttp_session"):
+        return
+    if literal_value(call.arg(keyword="httponly")) is False:
+        ctx.report(CONF003, call.node, f"{last(call.callee)} with httponly=False lets scripts read the session cookie")
+    elif not _truthy(call.arg(keyword="secure")):
+        ctx.report(CONF003, call.node, f"{last(call.callee)} without secure=True sends the session cookie over "
+                                       "plain HTTP")
+
+
+_WATCHED = {"run": _run, "run_simple": _run, "DebuggedApplication": _app_debug, "set_cookie": _set_cookie,
+            "add_middleware": _middleware, "Middleware": _middleware, "CORS": _flask_cors, "cross_origin": _flask_cors,
+            "send_header": _set_cookie_header, "EncryptedCookieStorage": _cookie_storage, "NaClCookieStorage": _cookie_storage,
+            "SimpleCookieStorage": _cookie_storage,
+            **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")}}
 
 
 #: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, Finding, FlowStep, Location
+from secpat.knowledge import Declared
 from secpat.model.module import Function, Module
 from secpat.rules.registry import Rule
 from secpat.secrets.masking import mask
@@ -243,3 +244,10 @@ class ProjectContext:
                           confidence=rule.confidence, snippet=snippet, flow=tuple(flow),
                           cwe=cwe if cwe != rule.cwe else None, context=context, audit=audit)
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
+
+
+def declared_argument(event, sink: Declared, verb: str) -> tuple[L.Value, str]:
+    """The argument a sink the config declares takes its SQL or HTML from, and how to say it."""
+    position = sink.argument if isinstance(sink.argument, int) else None
+    keyword = sink.argument if isinstance(sink.argument, str) else None
+    return event.value_of(position, keyword), f"{verb} by `{sink.name.lstrip('.')}()`, a sink the config declares"

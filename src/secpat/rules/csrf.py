@@ -26,6 +26,7 @@ from secpat.frameworks import (
     is_staff_gate,
     template_forms,
 )
+from secpat.frameworks import known
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -156,10 +157,10 @@ CSRF004 = define(Rule(
     confidence=Confidence.MEDIUM,
     cwe=352,
     why="""
-        Flask and FastAPI have no CSRF protection of their own. An app that keeps the user
-        logged in with a cookie (Flask's session, Flask-Login, Starlette's SessionMiddleware,
-        an auth cookie) and accepts POST, PUT, PATCH or DELETE will run requests that any
-        other site makes the browser send. `WTF_CSRF_ENABLED = False` switches Flask-WTF's
+        Flask, FastAPI, Starlette, aiohttp and `http.server` have no CSRF protection of their
+        own. An app that keeps the user logged in with a cookie (Flask's session, Flask-Login,
+        Starlette's SessionMiddleware, aiohttp-session, an auth cookie) and accepts POST, PUT,
+        PATCH or DELETE will run requests that any other site makes the browser send. `WTF_CSRF_ENABLED = False` switches Flask-WTF's
         protection off in the same way.
     """,
     bad="""
@@ -194,7 +195,8 @@ CSRF004 = define(Rule(
     """,
     fix="Flask: `CSRFProtect(app)` (Flask-WTF) and `{{ csrf_token() }}` in forms. FastAPI: a CSRF middleware "
         "(starlette-csrf) or a signed token checked on every state-changing route (itsdangerous, "
-        "fastapi-csrf-protect); or authenticate with a header instead of a cookie.",
+        "fastapi-csrf-protect). aiohttp: aiohttp-csrf's middleware. Or authenticate with a header instead of a "
+        "cookie.",
 ))
 
 CSRF_RULES = (CSRF001, CSRF002, CSRF003, CSRF004)
@@ -240,8 +242,12 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
         if key not in seen:
             seen.add(key)
             ctx.report(CSRF001, Location(middleware.file, middleware.line),
-                       f"MIDDLEWARE of {env.name} has SessionMiddleware but no CsrfViewMiddleware: "
+                       f"{_middleware_setting(env)} of {env.name} has SessionMiddleware but no CsrfViewMiddleware: "
                        "no CSRF token is ever checked", snippet=source_line(ctx, middleware.file, middleware.line))
+
+
+def _middleware_setting(env) -> str:
+    return "MIDDLEWARE" if env.values.get("MIDDLEWARE") is not None else "MIDDLEWARE_CLASSES"
 
 
 def _exemptions(ctx: ProjectContext, model: Model) -> None:
@@ -406,7 +412,8 @@ def _acts_as_user(model: Model, route: Route) -> bool:
 
 def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
     for app in model.apps:
-        if app.framework not in ("flask", "fastapi") or app.csrf:
+        framework = known.record(app.framework)
+        if framework is None or framework.csrf_builtin or app.csrf:
             continue
         # Another site's page can only make the browser send GET or POST without a CORS preflight.
         open_routes = [r for r in model.routes if r.app == app.name and r.csrf_missing and r.state_changing
@@ -422,8 +429,8 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in shown_routes[:3])
         more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
         ctx.report(CSRF004, Location(app.file, app.line),
-                   f"{app.framework} app authenticates with a cookie ({cookie}) but {shown}{more} "
-                   "accept requests without a CSRF token check", snippet=source_line(ctx, app.file, app.line),
+                   f"{framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
+                   f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check", snippet=source_line(ctx, app.file, app.line),
                    audit=not acting)
     seen = set()
     for env in model.environments:

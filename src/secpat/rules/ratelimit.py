@@ -15,6 +15,7 @@ route only staff reach is not reported.
 from __future__ import annotations
 
 from secpat.findings import Confidence, Location, Severity
+from secpat.frameworks import known
 from secpat.frameworks.routes import LOGIN, MAIL, REGISTER, RESET, Model, Route, model_of, source_line
 from secpat.rules.context import ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -234,7 +235,7 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
         if routes and app.name not in reported:
             reported.add(app.name)
             ctx.report(RATE004, Location(app.file, app.line),
-                       f"{app.framework} API with {len(routes)} route(s) and no rate limiting anywhere",
+                       f"{getattr(known.record(app.framework), 'title', app.framework)} API with {len(routes)} route(s) and no rate limiting anywhere",
                        snippet=source_line(ctx, app.file, app.line))
     django = [r for r in apis if r.framework == "django"]
     if django:

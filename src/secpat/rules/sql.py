@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, FlowStep, Location, Severity
-from secpat.rules.context import FileContext, Outcome, ProjectContext, describe_source
+from secpat.knowledge import find
+from secpat.rules.context import FileContext, Outcome, ProjectContext, declared_argument, describe_source
 from secpat.rules.registry import Rule, check, define
 
 _WHY = """
@@ -112,8 +113,10 @@ _PLACEHOLDER = re.compile(r"%s|%\(\w+\)s|\?|(?<![:\w]):\w+")
 @check(SQL001, SQL002)
 def sql_injection(ctx: FileContext) -> None:
     module = ctx.module
+    declared = module.knowledge.sinks
     for function in module.all_functions():
-        has_sink = any(_is_sink_call(call.method, call.callee) for call in function.calls)
+        has_sink = any(_is_sink_call(call.method, call.callee)
+                       or declared and find(declared, call.callee, call.method, "sql") for call in function.calls)
         passes_input = function.mentions(_INPUT_WORDS) and any(
             c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls)
         if not has_sink and not passes_input:
@@ -127,14 +130,16 @@ def sql_injection(ctx: FileContext) -> None:
             callee = event.call.callee if event.call else None
             func = event.node.func
             method = func.attr if isinstance(func, ast.Attribute) else None
-            if not _is_sink_call(method, callee):
+            user = find(declared, callee, method, "sql") if declared else None
+            if user is None and not _is_sink_call(method, callee):
                 continue
-            for value, where in _sql_arguments(event, method, callee):
+            arguments = [declared_argument(event, user, "executed")] if user else _sql_arguments(event, method, callee)
+            for value, where in arguments:
                 # Built by another module's helper: the project stage decides.
                 deferred = any(L.deferred(label) for label in value)
                 if L.CONST in value or (L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred):
                     continue  # constant composition, or text not built here
-                sql_only = callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS
+                sql_only = user is not None or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS
                 if not (L.SQL_TEXT in value or deferred or sql_only):
                     continue  # `executor.execute(f"...")`: not SQL
                 request = any(o.label in value for o in _OUTCOMES[:2])

@@ -20,8 +20,18 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import Confidence, FlowStep, Location, Severity
+from secpat.frameworks import known
+from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.model.module import literal_value
-from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext, describe_source
+from secpat.knowledge import find
+from secpat.rules.context import (
+    FileContext,
+    Outcome,
+    ProjectContext,
+    TextContext,
+    declared_argument,
+    describe_source,
+)
 from secpat.rules.registry import Rule, check, define
 
 XSS001 = define(Rule(
@@ -161,14 +171,9 @@ _MARK_SAFE = frozenset({"django.utils.safestring.mark_safe", "django.utils.safes
 _FORMAT_HTML = frozenset({"django.utils.html.format_html"})
 _TEMPLATE_FROM_STRING = frozenset({"flask.render_template_string", "flask.templating.render_template_string",
                                    "jinja2.Template", "django.template.Template", "mako.template.Template"})
-_HTML_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse",
-                             "fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse",
-                             "flask.make_response", "flask.Response", "werkzeug.wrappers.Response",
-                             "fastapi.responses.Response", "starlette.responses.Response", "fastapi.Response"})
-_ALWAYS_HTML = frozenset({"fastapi.responses.HTMLResponse", "starlette.responses.HTMLResponse"})
-# Werkzeug's own Response defaults to text/plain; Flask's and Django's to text/html.
-_DEFAULT_HTML = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse", "flask.make_response",
-                           "flask.Response"})
+_RESPONSES = known.mapping("responses")  # response class → how it decides it is HTML
+_HTML_RESPONSES = frozenset(_RESPONSES)
+_BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
@@ -180,20 +185,32 @@ _REFLECTED = (
 @check(XSS001, XSS002)
 def unescaped_output(ctx: FileContext) -> None:
     module = ctx.module
-    if not module.imports_any("flask", "django", "fastapi", "starlette", "markupsafe", "jinja2", "quart", "werkzeug",
-                              "mako"):
+    if not module.imports_any(*known.union("roots"), "markupsafe", "jinja2", "mako") and \
+            not any(sink.kind == "html" for sink in module.knowledge.sinks):
         return
+    declared = module.knowledge.sinks
     for function in module.all_functions():
         route = R.route_framework(module, function) if not function.is_module else None
-        if route != "flask" and not any(c.callee in _SINKS for c in function.calls):
+        handler = not function.is_module and R.request_handler_method(module, function) and _sends_html(module,
+                                                                                                          function)
+        if route != "flask" and not handler and not any(
+                c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls):
             continue
         flow = module.flow(function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if callee in _HTML_RESPONSES and _is_html(event.node, callee):
-                body = event.value_of(0, "content") or event.value_of(None, "response") or event.value_of(None, "body")
+                body = event.value_of(0, _BODY_KEYWORDS[0])
+                for keyword in _BODY_KEYWORDS[1:]:
+                    body = body or event.value_of(None, keyword)
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`")
+            elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
+                body, where = declared_argument(event, sink, "sent as HTML")
+                ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False, sink_note=where)
+            elif handler and _writes_response(event.node):
+                ctx.report_flow(event.node, event.value_of(0), _REFLECTED, scope=function, once_per_source=False,
+                                sink_note="written to the HTML response by `self.wfile.write()`")
             elif callee in _MARK_SAFE and not _unmarked_at_once(function, event.node):
                 _bypass(ctx, function, event.node, event.value_of(0), f"marked safe by `{callee.rsplit('.', 1)[1]}()`")
             elif callee in _FORMAT_HTML:
@@ -210,6 +227,26 @@ def unescaped_output(ctx: FileContext) -> None:
                 if _returns_markup(ret.node):
                     ctx.report_flow(ret.node, ret.value, _REFLECTED, scope=function, once_per_source=False,
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
+
+
+def _writes_response(node: ast.Call) -> bool:
+    """`self.wfile.write(body)` in an `http.server` handler."""
+    func = node.func
+    return isinstance(func, ast.Attribute) and func.attr == "write" and isinstance(func.value, ast.Attribute) \
+        and func.value.attr == "wfile" and isinstance(func.value.value, ast.Name) and func.value.value.id == "self"
+
+
+def _sends_html(module, function) -> bool:
+    """The handler class says its answers are HTML: `send_header("Content-Type", "text/html")`."""
+    info = module.classes.get(function.qualname.rsplit(".", 1)[0])
+    for node in ast.walk(info.node) if info is not None else ():
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "send_header" \
+                and len(node.args) == 2:
+            name, value = literal_value(node.args[0]), literal_value(node.args[1])
+            if isinstance(name, str) and name.lower() == "content-type" and isinstance(value, str) \
+                    and "html" in value.lower():
+                return True
+    return False
 
 
 def _unmarked_at_once(function, call: ast.Call) -> bool:
@@ -388,13 +425,13 @@ def _binds(target: ast.AST | None, name: str) -> bool:
 
 
 def _is_html(node: ast.Call, callee: str) -> bool:
-    if callee in _ALWAYS_HTML:
+    if _RESPONSES.get(callee) == ALWAYS_HTML:
         return True
     for keyword in node.keywords:
         if keyword.arg in {"content_type", "media_type", "mimetype"}:
             kind = literal_value(keyword.value)
             return isinstance(kind, str) and "html" in kind.lower()
-    return callee in _DEFAULT_HTML
+    return _RESPONSES.get(callee) == HTML_BY_DEFAULT
 
 
 def _returns_markup(node: ast.AST) -> bool:
@@ -421,6 +458,12 @@ def autoescape_settings(ctx: FileContext) -> None:
                        scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
         elif isinstance(autoescape, ast.Constant) and autoescape.value is False:
             ctx.report(XSS003, call.node, "Jinja2 `Environment(autoescape=False)`", scope=call.scope, audit=not html)
+    for call in module.calls_to("aiohttp_jinja2.setup"):
+        # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
+        autoescape = call.arg(None, "autoescape")
+        if isinstance(autoescape, ast.Constant) and autoescape.value is False:
+            ctx.report(XSS003, call.node, "`aiohttp_jinja2.setup(autoescape=False)`: the app's templates are not "
+                                          "escaped", scope=call.scope)
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")

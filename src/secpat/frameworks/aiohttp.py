@@ -1,0 +1,180 @@
+"""aiohttp: applications, route tables, sub-apps, middleware and aiohttp-session.
+
+Routes come from `app.router.add_get("/x", handler)` (and `add_post`, `add_route("POST", ...)`,
+`add_view`), `app.add_routes([web.get("/x", handler), ...])`, and `RouteTableDef` decorators
+(`@routes.post("/x")`) whose table an app takes with `app.add_routes(routes)`;
+`app.add_subapp("/prefix", sub)` mounts another app under a prefix.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secpat.frameworks import (
+    MIDDLEWARE,
+    MOUNT,
+    OWNER,
+    ROUTE,
+    SESSION,
+    MiddlewareFact,
+    MountFact,
+    OwnerFact,
+    RouteFact,
+    SessionFact,
+    object_name,
+    string,
+    value_of,
+)
+from secpat.frameworks.flask import owner_of
+from secpat.frameworks.record import HTML_IF_SAID, Framework
+from secpat.model.module import Call, Module
+
+FRAMEWORK = Framework(
+    name="aiohttp",
+    title="aiohttp",
+    roots=("aiohttp.web", "aiohttp_jinja2", "aiohttp_session"),
+    apps=("aiohttp.web.Application", "aiohttp.web_app.Application"),
+    routers=("aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef"),
+    route_decorators=("get", "post", "put", "patch", "delete", "head", "route", "view"),
+    request_classes=("aiohttp.web.Request", "aiohttp.web_request.Request", "aiohttp.web.BaseRequest"),
+    input_attributes=("query", "rel_url", "match_info", "cookies", "headers", "content", "path", "path_qs",
+                      "raw_path", "query_string", "url", "host"),
+    input_methods=("post", "json", "text", "read", "multipart"),
+    responses=(("aiohttp.web.Response", HTML_IF_SAID), ("aiohttp.web_response.Response", HTML_IF_SAID)),
+    body_keywords=("text", "body"),
+    json_responses=("json_response",),
+    renderers=("render_template", "render_template_async", "template"),
+    debug_switches=(("aiohttp.web.Application", "debug"), ("aiohttp.web_app.Application", "debug")),
+    csrf=("CSRF middleware (aiohttp-csrf, any middleware named for CSRF)",),
+    limits=("limiting middleware",),
+    sessions=("aiohttp-session (`setup`, `session_middleware`, `get_session`)", "aiohttp-security"),
+)
+
+_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE", "head": "HEAD"}
+_ADD_VERBS = {f"add_{method}": verb for method, verb in _VERBS.items()}
+_SESSION_SETUP = ("aiohttp_session.setup", "aiohttp_session.session_middleware")
+
+
+def facts(module: Module) -> list[tuple[str, object]]:
+    if not module.imports_any("aiohttp", "aiohttp_session"):
+        return []
+    found: list[tuple[str, object]] = list(_decorator_routes(module))
+    for call in module.calls:
+        found.extend(_call_facts(module, call))
+    return found
+
+
+def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
+    callee = call.callee or ""
+    line = call.node.lineno
+    scope = call.scope
+    if callee in FRAMEWORK.apps or callee in FRAMEWORK.routers:
+        name = owner_of(module, call)
+        if not name:
+            return []
+        kind = "app" if callee in FRAMEWORK.apps else "router"
+        found: list[tuple[str, object]] = [(OWNER, OwnerFact(FRAMEWORK.name, kind, name, "", module.path, line))]
+        for element in _elements(call.arg(keyword="middlewares")):
+            found.append(_middleware(module, call, name, element))
+        return found
+    if callee in _SESSION_SETUP:
+        return [(SESSION, SessionFact(FRAMEWORK.name, callee.rsplit(".", 1)[1], module.path, line))]
+    receiver = call.receiver
+    method = call.method or ""
+    if receiver is None:
+        return []
+    if method == "append" and isinstance(receiver, ast.Attribute) and receiver.attr == "middlewares" \
+            and call.node.args:
+        owner = object_name(module, receiver.value, scope) or ""
+        return [_middleware(module, call, owner, call.node.args[0])]
+    if method == "add_routes" and call.node.args:
+        owner = object_name(module, receiver, scope) or ""
+        table = call.node.args[0]
+        if isinstance(table, (ast.List, ast.Tuple)):
+            return [(ROUTE, fact) for element in table.elts if (fact := _listed_route(module, call, owner, element))]
+        child = object_name(module, table, scope)
+        return [(MOUNT, MountFact(FRAMEWORK.name, owner, child, "", module.path, line))] if child and owner else []
+    if method == "add_subapp" and len(call.node.args) >= 2:
+        owner = object_name(module, receiver, scope)
+        child = object_name(module, call.node.args[1], scope)
+        prefix = string(call.node.args[0])
+        if owner and child and prefix is not None:
+            return [(MOUNT, MountFact(FRAMEWORK.name, owner, child, prefix.rstrip("/"), module.path, line))]
+        return []
+    if isinstance(receiver, ast.Attribute) and receiver.attr == "router":
+        owner = object_name(module, receiver.value, scope) or ""
+        if method in _ADD_VERBS or method in ("add_route", "add_view"):
+            fact = _route(module, call, owner, method.removeprefix("add_"), list(call.node.args), call.node.keywords)
+            return [(ROUTE, fact)] if fact else []
+    return []
+
+
+def _listed_route(module: Module, call: Call, owner: str, element: ast.expr) -> RouteFact | None:
+    """`web.get("/x", handler)`, `web.route("POST", "/x", handler)`, `web.view("/x", View)`."""
+    if not isinstance(element, ast.Call):
+        return None
+    callee = module.qualified_name(element.func, call.scope) or ""
+    kind = callee.rsplit(".", 1)[-1]
+    if not callee.startswith("aiohttp") or kind not in (*_VERBS, "route", "view"):
+        return None
+    return _route(module, call, owner, kind, list(element.args), element.keywords, element.lineno)
+
+
+def _route(module: Module, call: Call, owner: str, kind: str, args: list[ast.expr], keywords: list[ast.keyword],
+           line: int = 0) -> RouteFact | None:
+    """A registration of kind `get`/`post`/.../`route`/`view` with its arguments."""
+    if kind == "route":
+        verb = string(args.pop(0)) if args else None
+        methods = () if verb in (None, "*") else (verb.upper(),)
+    else:
+        methods = (_VERBS[kind],) if kind in _VERBS else ()
+    path = string(args[0]) if args else None
+    handler = args[1] if len(args) > 1 else next((k.value for k in keywords if k.arg in ("handler", "view")), None)
+    if path is None or handler is None:
+        return None
+    view = module.qualified_name(handler, call.scope) or object_name(module, handler, call.scope)
+    if not view:
+        return None
+    return RouteFact(FRAMEWORK.name, owner, path, methods, view, module.path, line or call.node.lineno)
+
+
+def _decorator_routes(module: Module) -> list[tuple[str, object]]:
+    """`@routes.post("/login")` on a `web.RouteTableDef()`; `@routes.view("/x")` on a class."""
+    found: list[tuple[str, object]] = []
+    tables = {name for name, values in module.assignments.items()
+              if any(isinstance(v, ast.Call) and module.qualified_name(v.func) in FRAMEWORK.routers for v in values)}
+    targets = [(f.node, module.global_name(f)) for f in module.functions.values()]
+    targets += [(c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname)
+                for c in module.classes.values()]
+    for node, name in targets:
+        for deco in node.decorator_list:  # type: ignore[attr-defined]
+            if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute)
+                    and isinstance(deco.func.value, ast.Name) and deco.func.value.id in tables):
+                continue
+            kind = deco.func.attr
+            args = list(deco.args)
+            if kind == "route":
+                verb = string(args.pop(0)) if args else None
+                methods = () if verb in (None, "*") else (verb.upper(),)
+            elif kind in _VERBS:
+                methods = (_VERBS[kind],)
+            elif kind == "view":
+                methods = ()
+            else:
+                continue
+            path = string(args[0]) if args else None
+            owner = object_name(module, deco.func.value, module.module_function) or ""
+            if path is not None:
+                found.append((ROUTE, RouteFact(FRAMEWORK.name, owner, path, methods, name, module.path, deco.lineno)))
+    return found
+
+
+def _elements(node: ast.expr | None) -> list[ast.expr]:
+    return list(node.elts) if isinstance(node, (ast.List, ast.Tuple)) else []
+
+
+def _middleware(module: Module, call: Call, owner: str, element: ast.expr) -> tuple[str, object]:
+    target = element.func if isinstance(element, ast.Call) else element
+    name = module.qualified_name(target, call.scope) or object_name(module, target, call.scope) or ast.unparse(target)
+    options = tuple((kw.arg, value_of(kw.value)) for kw in getattr(element, "keywords", ()) if kw.arg)
+    return MIDDLEWARE, MiddlewareFact(FRAMEWORK.name, owner, name, options, module.path, element.lineno)

@@ -1,0 +1,77 @@
+"""The "what is recognised" tables of `docs/frameworks.md`, generated from the framework records.
+
+    python -m secpat.frameworks.docs docs/frameworks.md    # rewrite the generated section in place
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from secpat.frameworks import known
+from secpat.frameworks.record import ALWAYS_HTML, HANDLERS, HTML_BY_DEFAULT, URLCONF, Framework
+
+START = "<!-- generated from the framework records: python -m secpat.frameworks.docs docs/frameworks.md -->"
+END = "<!-- end of generated section -->"
+
+_HTML_KINDS = {ALWAYS_HTML: "always HTML", HTML_BY_DEFAULT: "HTML unless a content type says otherwise"}
+
+
+def _code(values) -> str:
+    return ", ".join(f"`{v}`" for v in values) or "-"
+
+
+def _routing(framework: Framework) -> str:
+    if framework.routing == URLCONF:
+        return "URL confs (`urlpatterns`, `include()`)"
+    if framework.routing == HANDLERS:
+        return "handler classes: one `do_<VERB>` method per verb, paths from the tests of the request path"
+    decorators = _code(f".{d}()" for d in framework.route_decorators)
+    mounts = "a mount's prefix replaces the router's own" if framework.mount_prefix == "replace" \
+        else "mount prefixes add up"
+    return f"decorators {decorators}; {mounts}"
+
+
+def _responses(framework: Framework) -> str:
+    parts = [f"`{name}` ({_HTML_KINDS.get(kind, 'HTML when its content type says so')})"
+             for name, kind in framework.responses]
+    return ", ".join(parts) or "-"
+
+
+def table(framework: Framework) -> str:
+    rows = [
+        ("Files that import", _code(framework.roots)),
+        ("Apps", _code(framework.apps)),
+        ("Routers", _code(framework.routers)),
+        ("Routes", _routing(framework)),
+        ("Request objects", _code((*framework.request_objects, *framework.request_classes))),
+        ("Input attributes", _code(framework.input_attributes)),
+        ("Input methods", _code(f"{m}()" for m in framework.input_methods)),
+        ("Responses", _responses(framework)),
+        ("JSON answers", _code(framework.json_responses)),
+        ("Template renderers", _code(framework.renderers)),
+        ("Debug switches", _code(f"{c}({k}=True)" for c, k in framework.debug_switches)),
+        ("CSRF", ("checked by the framework unless switched off; " if framework.csrf_builtin else "none built in; ")
+         + ", ".join(framework.csrf)),
+        ("Rate limits", ", ".join(framework.limits) or "-"),
+        ("Cookie sessions", ", ".join(framework.sessions) or "-"),
+    ]
+    lines = [f"#### {framework.title}", "", "| | |", "|---|---|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def section() -> str:
+    body = "\n\n".join(table(f) for f in known.frameworks())
+    return f"{START}\n\n{body}\n\n{END}"
+
+
+def rewrite(text: str) -> str:
+    """`text` with its generated section replaced by the current one."""
+    start, end = text.index(START), text.index(END) + len(END)
+    return text[:start] + section() + text[end:]
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    target.write_text(rewrite(target.read_text(encoding="utf-8")), encoding="utf-8")

@@ -1,0 +1,52 @@
+"""What secpat knows about a web framework, declared as data.
+
+Each framework module (`frameworks/flask.py`, `frameworks/aiohttp.py`, ...) opens
+with one `Framework` record; `frameworks.known` collects them. The data flow
+and the rules read the union of the records (`known.union`), so teaching
+secpat a framework means writing its record and, where data cannot say it, the
+code that reads its routes. `docs/frameworks.md`'s tables are generated from
+these records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: How a route table is assembled.
+OBJECTS = "objects"  # routes registered on app and router objects, routers mounted with prefixes
+URLCONF = "urlconf"  # URL lists of `path()` entries joined by `include()` (Django)
+HANDLERS = "handlers"  # one handler class answers every path, one method per HTTP verb (http.server)
+
+#: How a response class decides it is HTML.
+ALWAYS_HTML = "html"  # `HTMLResponse`: whatever it is given
+HTML_BY_DEFAULT = "html-default"  # `HttpResponse`: HTML unless a content type says otherwise
+HTML_IF_SAID = "html-if-said"  # `web.Response`: HTML only when its content type says so
+
+
+@dataclass(frozen=True)
+class Framework:
+    """One framework's record. Every name is a qualified name as the scanned code imports it."""
+
+    name: str  # the name facts and routes carry: `flask`, `aiohttp`
+    title: str  # for people: `Flask / Quart`
+    roots: tuple[str, ...]  # import roots that make a file use the framework
+    routing: str = OBJECTS
+    apps: tuple[str, ...] = ()  # constructors of an application object
+    routers: tuple[str, ...] = ()  # constructors of a router or blueprint, mounted on an app
+    route_decorators: tuple[str, ...] = ()  # `@app.<method>("/path")` methods that register a route
+    mount_prefix: str = "append"  # a mount's prefix is appended to the router's own, or `replace`s it
+    request_objects: tuple[str, ...] = ()  # imported request proxies (`flask.request`)
+    request_classes: tuple[str, ...] = ()  # request types in annotations and handler bases
+    input_attributes: tuple[str, ...] = ()  # request attributes that hold what the client sent
+    input_methods: tuple[str, ...] = ()  # request methods that return what the client sent
+    responses: tuple[tuple[str, str], ...] = ()  # response class → ALWAYS_HTML / HTML_BY_DEFAULT / HTML_IF_SAID
+    body_keywords: tuple[str, ...] = ("content",)  # keywords a response takes its body from
+    json_responses: tuple[str, ...] = ()  # callables that answer JSON, by last name
+    renderers: tuple[str, ...] = ()  # template renderers, by last name
+    debug_switches: tuple[tuple[str, str], ...] = ()  # (constructor, keyword) that serves tracebacks when True
+    csrf_builtin: bool = False  # the framework checks CSRF tokens itself unless switched off
+    body_is_json: bool = False  # a view's body is parsed as JSON unless it declares form fields
+    api_by_default: bool = False  # routes answer JSON unless they say otherwise
+    csrf: tuple[str, ...] = ()  # CSRF protections recognised, for people
+    limits: tuple[str, ...] = ()  # rate limits recognised, for people
+    sessions: tuple[str, ...] = ()  # cookie sessions and cookie authentication recognised, for people

@@ -1,0 +1,2 @@
+def page(title, body):
+    """Send an HTML page."""

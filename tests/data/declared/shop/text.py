@@ -1,0 +1,2 @@
+def clean_html(text):
+    """Strip unsafe markup."""

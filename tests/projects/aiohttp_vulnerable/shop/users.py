@@ -1,0 +1,10 @@
+async def check_login(email, password):
+    """Look the user up."""
+
+
+async def create_user(email, password):
+    """Store a new user."""
+
+
+async def send_reset_email(address):
+    """Queue the reset mail."""

@@ -1,0 +1,2 @@
+async def check_login(email, password):
+    """Look the user up."""
