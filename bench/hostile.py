@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import pickle
-import resource
 import shutil
 import subprocess
 import sys
@@ -23,7 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-VULNERABLE = "import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n    return reset_code\n"
+VULNERABLE = ("import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n"
+              "    return reset_code\n")
 SAFE = VULNERABLE.replace("random.randint(100000, 999999)", "secrets.randbelow(10**6)").replace("random", "secrets", 1)
 
 

@@ -28,7 +28,6 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import tokenize
@@ -107,7 +106,8 @@ def to_pep701(text: str, escapes: bool = False) -> str:
     return "".join(out)
 
 
-# Appended to a module that nests no string in an f-string, so that it too is written for 3.12: a module-level name no rule looks at, its value the module's own name.
+# Appended to a module that nests no string in an f-string, so that it too is written for 3.12: a module-level
+# name no rule looks at, its value the module's own name.
 APPENDED = '\n__qualified_module__ = f"{__name__ + "."}"\n'
 
 

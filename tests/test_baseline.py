@@ -258,7 +258,8 @@ def test_binary_file(tmp_path: Path) -> None:
     ("message", "stored"),
     [
         ("named `token` (line 53) is written by `logger.info()`", "named `token` is written by `logger.info()`"),
-        ("login endpoint POST /login (app/views.py:12) has no limit", "login endpoint POST /login (app/views.py) has no limit"),
+        ("login endpoint POST /login (app/views.py:12) has no limit",
+         "login endpoint POST /login (app/views.py) has no limit"),
         ("set at line 7 and used here", "set at line and used here"),
         ("no numbers here", "no numbers here"),
     ],

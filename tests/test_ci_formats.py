@@ -7,7 +7,6 @@ import dataclasses
 import functools
 import http.server
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -19,7 +18,7 @@ import jsonschema
 import pytest
 import xmlschema
 
-from secpat.findings import Confidence, Finding, FlowStep, Location, Notice, NoticeKind, ScanResult, Severity
+from secpat.findings import Finding, FlowStep, Location, Notice, NoticeKind, ScanResult, Severity
 from secpat.report import FORMATS, gitlab, junit
 from secpat.rules import registry
 

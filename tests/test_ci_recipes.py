@@ -22,7 +22,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from test_ci_formats import gitlab_errors, junit_errors
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -245,8 +245,8 @@ def test_bad_input_tree_ends_in_notices_and_the_rest_is_scanned(tmp_path: Path) 
     (tmp_path / "binary.py").write_bytes(b"\x00\x01\x02import os\x00")
     (tmp_path / "latin1.py").write_bytes("# -*- coding: latin-1 -*-\nname = 'caf\xe9'\n".encode("latin-1"))
     (tmp_path / "latin1_undeclared.py").write_bytes("name = 'caf\xe9'\n".encode("latin-1"))
-    (tmp_path / "generated.py").write_text("DATA = [\n" + "    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',\n" * 90_000
-                                           + "]\n")
+    row = "    '" + "x" * 52 + "',\n"
+    (tmp_path / "generated.py").write_text("DATA = [\n" + row * 90_000 + "]\n")
     unreadable = tmp_path / "unreadable.py"
     unreadable.write_text("x = 1\n")
     unreadable.chmod(0)

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sample_project import DB, STRIPE
 
-
 VIEWS = '''\
 from flask import Flask, request
 
@@ -100,8 +99,8 @@ def moved_and_one_added(repo: Repo) -> None:
     query is added, reached by request data from a new view."""
     repo.git("checkout", "-q", "-b", "feature")
     repo.commit({
-        "app/db.py": '"""Queries."""\n\nimport logging\n' + DB.replace("\n\ndef find_user", "\nlog = logging.getLogger()\n"
-                                                                  "\n\ndef find_user") + NEW_QUERY,
+        "app/db.py": '"""Queries."""\n\nimport logging\n'
+                     + DB.replace("\n\ndef find_user", "\nlog = logging.getLogger()\n\n\ndef find_user") + NEW_QUERY,
         "app/tokens.py": TOKENS.replace("import random\n", "import random\n\n\ndef greeting():\n    return 'hi'\n"),
         "app/views.py": '"""Views."""\n\n' + VIEWS.replace("import find_user", "import find_user, orders") + NEW_ROUTE,
         "app/settings.py": "# Settings.\n\n" + SETTINGS,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from secpat.config import KEYS
 from secpat.dataflow import labels
 from secpat.rules import registry

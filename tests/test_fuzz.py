@@ -95,7 +95,8 @@ def test_ignore_patterns_are_bounded_and_match_without_error(patterns: list[str]
 
 
 _SECRETS = st.sampled_from([
-    "AKIA" + "IOSFODNN7" + "EXAMPLF", "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+    "AKIA" + "IOSFODNN7" + "EXAMPLF", "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
+    "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
     "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "postgres://user:" + "s3cr3tPassw0rd@db/x",
 ])
 

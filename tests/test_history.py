@@ -151,7 +151,10 @@ def test_since_skips_older_commits(repo: Repo) -> None:
     for n in range(5):
         repo.commit(f"pad {n}", {"pad.py": f"N = {n}\n"})
     repo.commit("new", {"ci.yml": f"token: {GITHUB}\n"})  # 2024-01-07
-    paths = lambda *a: sorted(f["path"] for f in findings(secpat_history(".", "-f", "json", *a, cwd=repo.path)))
+
+    def paths(*a: str) -> list[str]:
+        return sorted(f["path"] for f in findings(secpat_history(".", "-f", "json", *a, cwd=repo.path)))
+
     assert paths() == ["ci.yml", "old.py"]
     assert paths("--since", "2024-01-05") == ["ci.yml"]
     assert paths("--since", "2024-02-01") == []

@@ -28,7 +28,7 @@ SOURCES = [
     'password = (\n    "x"\n    "Tr0ub4dor&3-horse"\n)\n',
     'password = (\n    "x"  # the prefix\n    "Tr0ub4dor&3-horse"\n)\n',
     'password = "x" \\\n    "Tr0ub4dor&3-horse"\n',
-    f'api_token = "Xk29fLq0ZpR7\\x6dN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',  # an escape
+    'api_token = "Xk29fLq0ZpR7\\x6dN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',  # an escape
     f'api_token = r"{TOKEN}"\n',
     f'api_token = b"{TOKEN}"\n',
     f'api_token = """{TOKEN}"""\n',
@@ -39,10 +39,11 @@ SOURCES = [
     f'api_token = ("{TOKEN}"\n    % suffix)\n',
     f'api_token = "{TOKEN}"[:12]\n',
     'api_token = "x" f"Xk29fLq0ZpR7mN3vW8b3{TOKEN}"\n',
-    f'api_token = r"Xk29fLq0ZpR7\\mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',
+    'api_token = r"Xk29fLq0ZpR7\\mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',
     f'api_token = """\n{TOKEN}\n"""\n',
     'password = "" "Tr0ub4" \'dor&3-horse\'\n',
-    f'class Settings:\n    api_token: str = (\n        "Xk29fLq0ZpR7mN3v"  # first half\n        "W8b3Lq9ZmX2vN7kPq8Fz"\n    )\n',
+    'class Settings:\n    api_token: str = (\n        "Xk29fLq0ZpR7mN3v"  # first half\n'
+    '        "W8b3Lq9ZmX2vN7kPq8Fz"\n    )\n',
     f'class Kind(Enum):\n    API_TOKEN = "{TOKEN}"\n',  # an enum member is a label
     f'API_TOKEN = "{TOKEN}"\n\ndef check(value):\n    return value == API_TOKEN\n',
     f'import os\nAPI_TOKEN = os.getenv("API_TOKEN", "{TOKEN}")\n',
@@ -57,8 +58,9 @@ SOURCES = [
     f'TOKEN_CHOICES = [("a", "{TOKEN}")]\n',
     f'AUTH = {{"Authorization": "Bearer {TOKEN}"}}\n',
     f'def f(request, api_token="{TOKEN}"):\n    return api_token\n',
-    f'JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"\n',
-    f'schema = {{"example": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"'
+    'JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"\n',
+    'schema = {"example": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.'
+    'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"'
     f', "password": "{PASSWORD}"}}\n',
 ]
 
@@ -96,6 +98,10 @@ KEY_BODY = ("MIIEowIBAAKCAQEAvZq0L6Yb2Hc7Xp1RkQ9sT3uVw8yZaB4cD5eF6gH7iJ8kL9mN0oP
             "MIIEpAIBAAKCAQEA1zYxWvUtSrQpOnMlKjIhGfEdCbAa9Z8Y7X6W5V4U3T2S1R0Q9P8O7N6M5L4K3J2I1H0G9F8E7D6C5B4A3z2",)
 
 
+def _key_file(body: str) -> str:
+    return f"-----BEGIN RSA PRIVATE KEY-----\n{body}\n-----END RSA PRIVATE KEY-----\n"
+
+
 def prose(lines: int, tag: str = "") -> list[str]:
     return [f"Line {n} of the release notes{tag}: nothing secret here." for n in range(lines)]
 
@@ -126,19 +132,20 @@ def test_later_versions_of_files_find_what_whole_reads_find(tmp_path, monkeypatc
     module = [f"VALUE_{n} = {n}" for n in range(200)]
     repo.commit("v1", {"NOTES.txt": "\n".join(notes), "app/module.py": "\n".join(module),
                        "app/auth.py": 'password = "Tr0ub4dor&3-horse"\n',
-                       "keys/deploy.txt": f"-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY[0]}\n-----END RSA PRIVATE KEY-----\n"})
+                       "keys/deploy.txt": _key_file(KEY_BODY[0])})
     # v2: a secret inserted deep in an otherwise unchanged file, one in a module, a new key body
     # under the same header, and the known password bound to a second name.
     notes2 = notes[:150] + [f"deploy with {STRIPE}"] + notes[150:]
     module2 = module[:120] + [f'HOOK = "{GITHUB}"'] + module[120:]
     repo.commit("v2", {"NOTES.txt": "\n".join(notes2), "app/module.py": "\n".join(module2),
                        "app/auth.py": 'password = "Tr0ub4dor&3-horse"\nbackup_password = "Tr0ub4dor&3-horse"\n',
-                       "keys/deploy.txt": f"-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY[1]}\n-----END RSA PRIVATE KEY-----\n"})
+                       "keys/deploy.txt": _key_file(KEY_BODY[1])})
     # v3: only the first line changes; the secrets move nowhere. A new token joins auth.py, and the
     # key file goes (so its second version is not HEAD's, which is always read whole).
     repo.commit("v3", {"keys/deploy.txt": None, "NOTES.txt": "\n".join(["Release notes"] + notes2[1:]),
                        "app/module.py": "\n".join(["# generated"] + module2[1:]),
-                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\napi_token = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n'})
+                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\n'
+                                      'api_token = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n'})
     # v4: the notes move on; HEAD no longer holds the Stripe key there.
     repo.commit("v4", {"NOTES.txt": "\n".join(prose(300, " (4.0)"))})
     fast, whole = scan_both_ways(repo.path, monkeypatch)

@@ -16,11 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
+from test_history import Repo, secpat_history
 
 from secpat.config import load_config
 from secpat.history import HistoryOptions, scan_history, skip_reason
-
-from test_history import Repo, secpat_history
 
 STRIPE = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"
 GITHUB = "ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp"

@@ -37,7 +37,8 @@ _spec.loader.exec_module(newsyntax)
 PYTHON_SOURCES = sorted(p for p in (REPO / "tests").rglob("*.py") if "__pycache__" not in p.parts) + sorted(
     (REPO / "tests" / "parsing_cases").glob("corpus_*.py.txt"))
 # The sources with a string nested in a replacement field: the ones the conversion changes.
-NESTED = [p for p in PYTHON_SOURCES if newsyntax.to_pep701(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")]
+NESTED = [p for p in PYTHON_SOURCES
+          if newsyntax.to_pep701(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")]
 
 
 def dump(tree: ast.AST) -> str:

@@ -159,10 +159,12 @@ def test_a_staged_template_is_checked_with_the_views_that_render_it(project: Pro
 
 def test_a_one_line_change_brings_back_no_baselined_cross_module_finding(project: Project) -> None:
     project.write({"pyproject.toml": '[tool.secpat]\naudit = true\nbaseline = ".secpat-baseline.json"\n',
-                   "app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS, "app/templates/profile.html": PROFILE})
+                   "app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS,
+                   "app/templates/profile.html": PROFILE})
     made = project.secpat("baseline", ".")
     assert made.returncode == 0, made.stderr
-    accepted = {(f["rule"], f["path"]) for f in json.loads((project.path / ".secpat-baseline.json").read_text())["findings"]}
+    baseline = json.loads((project.path / ".secpat-baseline.json").read_text())
+    accepted = {(f["rule"], f["path"]) for f in baseline["findings"]}
     assert ("SQL002", "app/db.py") in accepted  # request data from app/views.py reaches the query in app/db.py
     first = project.commit(".")
     assert first.returncode == 0, first.stdout + first.stderr

@@ -18,8 +18,8 @@ from flask import Flask, request
 
 from secpat.probe import ProbeOptions, ProbeResult, describe_run, run_probe
 from secpat.probe.accounts import WEAK_KEYS, guess_key, sign_with
-from secpat.probe.client import Exchange
 from secpat.probe.checks import QUOTE_VALUE, quote_breakout
+from secpat.probe.client import Exchange
 from secpat.probe.injection import similar
 
 EMAIL, PASSWORD = "alice@example.com", "correct-horse-battery-staple"

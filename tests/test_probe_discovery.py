@@ -9,7 +9,7 @@ import httpx
 from flask import Flask, request
 
 from secpat.probe import ProbeOptions, ProbeResult, run_probe
-from secpat.probe.discovery import CrawlLimits, Crawler, Endpoints, parse_forms, robots_paths, sitemap_locations
+from secpat.probe.discovery import Crawler, CrawlLimits, Endpoints, parse_forms, robots_paths, sitemap_locations
 
 EMAIL, PASSWORD = "alice@example.com", "correct-horse-battery-staple"
 

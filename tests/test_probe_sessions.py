@@ -9,13 +9,13 @@ import secrets
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from test_probe_checks import flask_target, found, probe_app
 from werkzeug.debug import DebuggedApplication
 
 from secpat.probe import describe_run
 from secpat.probe.exposure import csp_weaknesses
 from secpat.probe.sessions import signed_payload, weak_ids
 from secpat.probe.tokens import public_keys_pem
-from test_probe_checks import flask_target, found, probe_app
 
 TOKEN_OPTIONS = {"login": "/login", "forms": ("/notes",), "token_endpoint": "/api/token", "api": ("/api/notes",),
                  "username_field": "email"}

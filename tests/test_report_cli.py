@@ -15,8 +15,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 VULNERABLE = ROOT / "examples" / "vulnerable_app"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -287,7 +285,8 @@ def test_utf16_pyproject_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text("x = 1\n", encoding="utf-8")
     done = secpat("check", ".", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.strip() == "secpat: error: pyproject.toml: config file is UTF-16; TOML files must be saved as UTF-8"
+    assert done.stderr.strip() == \
+        "secpat: error: pyproject.toml: config file is UTF-16; TOML files must be saved as UTF-8"
 
 
 def test_rules_table_follows_the_width_it_is_given() -> None:

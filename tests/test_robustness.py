@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from secpat.config import load_config
-from secpat.engine import FileTask, analyse_file
 from secpat.discovery import SourceFile, module_name_for
+from secpat.engine import FileTask, analyse_file
 from secpat.findings import NoticeKind
 
 _SNIPPETS = [

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-VULNERABLE = "import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n    return reset_code\n"
+VULNERABLE = ("import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n"
+              "    return reset_code\n")
 SAFE = "import secrets\n\n\ndef new_reset_code():\n    reset_code = secrets.randbelow(1000000)\n    return reset_code\n"
 
 

@@ -350,7 +350,8 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     )
     parser.add_argument("--projects", help="comma-separated project names (default: all in projects.toml)")
     parser.add_argument("--cache-dir", type=Path,
-                        help=f"where sdists are downloaded and unpacked (default: $SECPAT_REALWORLD_CACHE or {DEFAULT_CACHE})")
+                        help="where sdists are downloaded and unpacked "
+                             f"(default: $SECPAT_REALWORLD_CACHE or {DEFAULT_CACHE})")
     parser.add_argument("--secpat", help="the secpat executable (default: the one next to this Python, else on PATH)")
     parser.add_argument("--ledger", type=Path, default=LEDGER_FILE, help="triage ledger (default: %(default)s)")
     parser.add_argument("--projects-file", type=Path, default=PROJECTS_FILE, help="default: %(default)s")
@@ -443,7 +444,8 @@ def run(argv: list[str]) -> int:
                 counts[tag] += 1
             if args.list:
                 listed.append(f"  {tag:9} {project.name}  {finding['path']}:{finding['line']}  {finding['rule_id']}"
-                              f"  [{finding['confidence']}]\n      {ledger.normalise_text(finding.get('snippet') or '')[:160]}"
+                              f"  [{finding['confidence']}]\n"
+                              f"      {ledger.normalise_text(finding.get('snippet') or '')[:160]}"
                               + (f"\n      reason: {entry['reason']}" if entry else ""))
             if entry:
                 matched_keys.add(ledger.entry_key(entry))

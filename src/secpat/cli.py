@@ -101,7 +101,8 @@ def _scan_options(func):
                      help="Hide findings below this confidence [default: medium]."),
         click.option("--no-cache", is_flag=True, help="Analyse every file afresh and do not write the cache."),
         click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-                     help="Where to keep result files [default: secpat's directory in the user cache, never the scanned tree]."),
+                     help="Where to keep result files [default: secpat's directory in the user cache, "
+                          "never the scanned tree]."),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count]."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Also skip paths matching this glob."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar."),

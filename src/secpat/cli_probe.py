@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import click
 
 from secpat.config import ConfigError, load_config
-from secpat.report import json as json_report
 from secpat.report import FORMATS, is_terminal_format, render
+from secpat.report import json as json_report
 from secpat.report import sarif as sarif_report
 from secpat.rules import registry
 from secpat.rules.runtime import RUNTIME_RULES
@@ -169,9 +169,8 @@ def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on=
     """The report of `check`, with the probe's own record where the format has room for it: a
     section in text, a `probe` member in JSON, run properties in SARIF (whose base URI becomes the
     target's). Every other format holds the findings alone."""
-    from secpat.probe import describe_run, run_document
-
     from secpat.findings import Severity
+    from secpat.probe import describe_run, run_document
 
     rules = {r.id: r for r in registry.all_rules()}
     fail_on = fail_on or Severity.LOW

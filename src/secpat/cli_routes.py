@@ -40,7 +40,7 @@ def collect(paths: list[Path], root: Path, excludes: tuple[str, ...] = (), respe
             found = _python_facts(source, data, roots)
         for kind, fact in found:
             facts.setdefault(kind, []).append((source.rel, fact))
-    return build(lambda kind: facts.get(kind, []))
+    return build(lambda kind: facts.get(kind, []), files)
 
 
 def _python_facts(source, data: bytes, roots: frozenset[str]) -> list[tuple[str, object]]:

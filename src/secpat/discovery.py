@@ -23,7 +23,6 @@ from secpat import safeio
 from secpat.config import DEFAULT_EXCLUDES
 from secpat.findings import Notice, NoticeKind
 
-
 TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
 CONFIG_SUFFIXES = {".ini", ".cfg", ".toml", ".yaml", ".yml", ".json", ".properties", ".conf"}
 SECRET_FILE_SUFFIXES = {".pem", ".key", ".p12", ".pfx", ".jks", ".keystore"}

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from secpat.dataflow import labels as L
     from secpat.model.module import Function, Module
     from secpat.rules.context import ConditionalFinding
-    from secpat.rules.registry import Rule
     from secpat.suppression import Suppression
 
 
@@ -163,7 +162,8 @@ class _time_budget:
         self.armed = False
 
     def __enter__(self) -> None:
-        if self.seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        if self.seconds <= 0 or not hasattr(signal, "setitimer") \
+                or threading.current_thread() is not threading.main_thread():
             return
         self.previous = signal.signal(signal.SIGALRM, self._expired)
         signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -229,7 +229,8 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
     """Templates, env and config files, key files: read as text and handed to their checks."""
     source = task.source
     if source.kind != "secret-file" and _looks_binary(data):
-        result.notices.append(Notice(source.rel, NoticeKind.BINARY, "binary content under a text file's name; not read"))
+        result.notices.append(Notice(source.rel, NoticeKind.BINARY,
+                                     "binary content under a text file's name; not read"))
         result.analysed = False
         return result
     # A stray NUL byte must not hide the rest of the file: read it as a space (same column).

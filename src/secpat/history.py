@@ -554,7 +554,9 @@ def _scan_items(top: Path, items: list[_Item], limit: int,
             if progress:
                 progress(done, total)
         return
-    from secpat.engine import _worker_init  # here: `check`'s engine is a large import that a small history does not need
+    from secpat.engine import (
+        _worker_init,  # here: `check`'s engine is a large import that a small history does not need
+    )
 
     batches = _batches(items)
     outcomes: dict[str, _Outcome] = {}

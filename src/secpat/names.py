@@ -30,9 +30,8 @@ def words(name: str) -> tuple[str, ...]:
 
 
 _PASSWORD_HEADS = {"password", "passwd", "pwd", "passphrase", "pw", "pass", "passwords"}
-_SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "credential", "credentials", "secrets", "tokens",
-                 "authorization",
-                 "sessionid", "sid", "jwt", "bearer_token", "pepper"}
+_SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "credential", "credentials", "secrets",
+                 "tokens", "authorization", "sessionid", "sid", "jwt", "bearer_token", "pepper"}
 # Qualifiers that make plural `tokens` credentials rather than a count or a lexer's output.
 _CREDENTIAL_TOKENS = {"api", "access", "refresh", "auth", "bearer", "session", "csrf", "reset", "id", "oauth", "jwt",
                       "personal", "user", "device", "push", "invite", "verification", "revoked", "valid"}
@@ -79,7 +78,8 @@ def classify(name: str) -> NameKind | None:
     if qualifier in _DERIVED_QUALIFIERS:
         return None  # `hashed_password`, `password_hash`: a derived value, not the secret itself
     if head in _PASSWORD_HEADS:
-        if head in {"pass", "pw"} and qualifier not in {"user", "db", "admin", "new", "old", "raw", "plain", "root", "login", "current"}:
+        if head in {"pass", "pw"} and qualifier not in {"user", "db", "admin", "new", "old", "raw", "plain", "root",
+                                                        "login", "current"}:
             return None  # `pass` and `pw` alone are too ambiguous
         return NameKind.PASSWORD
     if head in _SHORT_CODE_HEADS:

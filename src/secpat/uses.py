@@ -29,7 +29,7 @@ _BY_NAME: dict[str, tuple[str, ...]] = {
              "fastapi.templating", "starlette.templating", "fastapi.responses.HTMLResponse",
              "starlette.responses.HTMLResponse", "django.http"),
     "web": ("flask", "quart", "django", "rest_framework", "fastapi", "starlette", "litestar", "aiohttp.web",
-            "tornado.web", "bottle", "pyramid", "falcon", "sanic"),
+            "tornado.web", "bottle", "pyramid", "falcon", "sanic", "http.server", "aws_lambda_powertools"),
     "logging": ("logging", "loguru", "structlog"),
     "settings": ("pydantic_settings", "decouple", "environ", "environs", "dotenv", "dynaconf", "django.conf"),
 }

@@ -1,8 +1,9 @@
 """Plain-data encoding of analysis results for the cache: JSON values in, secpat values out.
 
 Only secpat's own dataclasses and enums can come back out (from secpat's own
-modules, by dotted name), plus lists, tuples, dicts, sets and scalars. Nothing in a cache file can name a function to call or code to run;
-anything unexpected raises `CodecError` and the whole file is discarded.
+modules, by dotted name), plus lists, tuples, dicts, sets and scalars. Nothing
+in a cache file can name a function to call or code to run; anything unexpected
+raises `CodecError` and the whole file is discarded.
 
 Tagged forms (a JSON object with one key): `t` tuple, `s` set, `f` frozenset,
 `d` dict as pairs, `e` enum member, `r` rule by id, `c` dataclass instance

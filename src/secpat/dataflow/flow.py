@@ -257,7 +257,8 @@ class FunctionFlow:
             else:
                 self._branches(stmt.body, stmt.orelse)
                 if refused and _leaves_or_resets(stmt.body, refused):
-                    self.env[refused] = L.CONSTANT  # `if x not in ALLOWED: raise / x = default` — after it, x is allowed
+                    # `if x not in ALLOWED: raise / x = default`: after it, x is allowed
+                    self.env[refused] = L.CONSTANT
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
             # Items of `tokens` are not secrets by name: lexers iterate over tokens too.
             self._store(stmt.target, L.without(self._eval(stmt.iter), *_NAMED_LABELS), stmt, None, record=False)
@@ -399,7 +400,8 @@ class FunctionFlow:
             items = self._returned_items(value_node, len(target.elts)) \
                 if isinstance(value_node, ast.Call) and not any(isinstance(t, ast.Starred) for t in target.elts) \
                 else None
-            if parts is not None and len(parts) == len(target.elts) and not any(isinstance(p, ast.Starred) for p in parts):
+            if parts is not None and len(parts) == len(target.elts) \
+                    and not any(isinstance(p, ast.Starred) for p in parts):
                 for sub_target, part in zip(target.elts, parts):
                     self._store(sub_target, self._eval(part), stmt, part, record=record)
             elif items is not None:  # `name, token, error = parse(request)`: each name gets its own element
@@ -444,7 +446,8 @@ class FunctionFlow:
         if isinstance(target, ast.Subscript):
             self._eval(target.value)
             key_node = target.slice
-            key_value = key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) else None
+            key_value = key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) \
+                else None
             if not isinstance(key_node, ast.Constant):
                 self._eval(key_node)
             if record:
@@ -610,7 +613,9 @@ class FunctionFlow:
 
     def _eval_UnaryOp(self, node: ast.UnaryOp) -> L.Value:
         value = self._eval(node.operand)
-        return L.CONSTANT if isinstance(node.op, ast.Not) and L.CONST in value else (L.EMPTY if isinstance(node.op, ast.Not) else value)
+        if isinstance(node.op, ast.Not):
+            return L.CONSTANT if L.CONST in value else L.EMPTY
+        return value
 
     def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
         self._eval(node.test)
@@ -928,7 +933,8 @@ class FunctionFlow:
             self._seeded_names.add(callee.rsplit(".", 1)[0])
             return L.EMPTY
         prng_module = callee.rsplit(".", 1)[0]
-        if callee in S.RANDOM_FUNCTIONS or (callee.startswith(S.NUMPY_RANDOM_PREFIXES) and callee not in S.PRNG_CONSTRUCTORS):
+        if callee in S.RANDOM_FUNCTIONS or (callee.startswith(S.NUMPY_RANDOM_PREFIXES)
+                                            and callee not in S.PRNG_CONSTRUCTORS):
             label = L.SEEDED if prng_module in self._seeded_names else L.RANDOM
             if label == L.RANDOM and callee.rsplit(".", 1)[1] in S.PICK_METHODS:
                 label = L.RANDOM_PICK
@@ -1185,7 +1191,8 @@ def _builds_only_schemas(body: list[ast.stmt]) -> bool:
 def _labels_a_literal(name: str, value_node: ast.AST | None) -> bool:
     """`FAILED_TO_DECRYPT_PASSWORD = "__failed__"`, `TOKEN_TYPE = "bearer"`: a secret-named name bound to
     a string that is judged not to be a secret (a marker, a label, a placeholder) holds that string."""
-    if not (_CONSTANT_NAME.fullmatch(name) and isinstance(value_node, ast.Constant) and isinstance(value_node.value, str)):
+    if not (_CONSTANT_NAME.fullmatch(name) and isinstance(value_node, ast.Constant)
+            and isinstance(value_node.value, str)):
         return False  # `password = "user_password"` in an example stands for a user's password
     from secpat.secrets.entropy import judge_value, secret_kind
 

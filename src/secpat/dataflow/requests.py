@@ -67,8 +67,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         if _annotated_with(module, function, arg.annotation, _FASTAPI_PARAM_CALLS):
             found[arg.arg] = "FastAPI parameter"
 
+    if lambda_handler(function):
+        found["event"] = "Lambda event"
     route = route_framework(module, function)
-    if route == "fastapi":
+    record = known.record(route) if route else None
+    if record is not None and record.parameters_are_input:
         for arg in everything:
             if arg.arg in found or arg.arg in {"self", "cls"}:
                 continue
@@ -149,6 +152,12 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
         if arg.arg == name and arg.annotation is not None:
             return module.qualified_name(arg.annotation, function) in REQUEST_CLASSES
     return False
+
+
+def lambda_handler(function: Function) -> bool:
+    from secpat.frameworks.awslambda import is_handler
+
+    return is_handler(function)
 
 
 def request_handler_method(module: Module, function: Function) -> bool:

@@ -55,7 +55,8 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
         method = func.attr if isinstance(func, ast.Attribute) else None
         if method in COOKIE_METHODS:
             value = event.value_of(1, "value")
-            cookie = event.node.args[0].value if event.node.args and isinstance(event.node.args[0], ast.Constant) else None
+            first = event.node.args[0] if event.node.args else None
+            cookie = first.value if isinstance(first, ast.Constant) else None
             yield SecurityUse(event.node, value, f"set as cookie {cookie!r}" if cookie else "set as a cookie",
                               names.classify(cookie) if isinstance(cookie, str) else None, via_name=False)
         for keyword, value in event.keywords.items():
@@ -77,7 +78,8 @@ def is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
     if qualified in {"flask.session", "quart.session"}:
         return True
     text = dotted(base)
-    return text in SESSION_NAMES or (text is not None and text.endswith(".session") and text.startswith(("request", "self.request")))
+    return text in SESSION_NAMES or (text is not None and text.endswith(".session")
+                                     and text.startswith(("request", "self.request")))
 
 
 def _is_cookie_jar(base: ast.expr) -> bool:

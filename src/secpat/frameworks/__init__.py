@@ -19,9 +19,10 @@ from secpat.model.module import Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
 VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
-    LIMIT_TARGET, LIMITING = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter", "fw-middleware",
-                              "fw-protection", "fw-session", "fw-settings", "fw-settings-module", "fw-form",
-                              "fw-limit-target", "fw-limiting")
+    LIMIT_TARGET, LIMITING, NAMED_VIEW = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter",
+                                          "fw-middleware", "fw-protection", "fw-session", "fw-settings",
+                                          "fw-settings-module", "fw-form", "fw-limit-target", "fw-limiting",
+                                          "fw-named-view")
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
 AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = "authenticates", "creates-user", "sends-reset", \
@@ -105,6 +106,21 @@ class RouteFact:
     csrf_exempt: int = 0  # `csrf_exempt(view)` in urls.py: its line
     limit_misplaced: str = ""  # a limit decorator that cannot apply (above the route decorator)
     include: str = ""  # Django: included urlconf module or router; the route is a prefix then
+
+
+@dataclass(frozen=True)
+class NamedViewFact:
+    """A view attached to a route by the route's name (Pyramid's `@view_config(route_name=...)`,
+    `config.add_view(view, route_name=...)`); the route's path is registered elsewhere."""
+
+    framework: str
+    route_name: str
+    view: str  # dotted name of the function or class
+    methods: tuple[str, ...]
+    file: str
+    line: int
+    csrf_exempt: int = 0  # `require_csrf=False`: its line
+    csrf_required: bool = False  # `require_csrf=True`
 
 
 @dataclass(frozen=True)
@@ -400,6 +416,10 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
                 found[id(stmt.value)] = (stmt.targets[0].id, function)
             elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
                 found[id(stmt.value)] = (stmt.target.id, function)
+            elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # `with Configurator(...) as config:`
+                for item in stmt.items:
+                    if isinstance(item.optional_vars, ast.Name):
+                        found[id(item.context_expr)] = (item.optional_vars.id, function)
     module.__dict__["_fw_assigned"] = found
     return found
 
@@ -426,7 +446,8 @@ def local_names(function: Function) -> frozenset[str]:
         if not function.is_module:
             for stmt in _statements(function.body):
                 targets = stmt.targets if isinstance(stmt, ast.Assign) else \
-                    [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else []
+                    [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else \
+                    [item.optional_vars for item in stmt.items] if isinstance(stmt, (ast.With, ast.AsyncWith)) else []
                 found.update(t.id for t in targets if isinstance(t, ast.Name))
         cached = function.__dict__["_fw_locals"] = frozenset(found)
     return cached
@@ -446,6 +467,15 @@ def object_name(module: Module, expr: ast.expr | None, scope: Function | None) -
     if isinstance(expr, ast.Attribute):
         return module.qualified_name(expr, scope)
     return None
+
+
+def decorated(module: Module) -> list[tuple[ast.AST, str, ast.Call]]:
+    """(definition, project-wide name, decorator call) for every function and class decorated with a call."""
+    targets = [(f.node, module.global_name(f)) for f in module.functions.values()]
+    targets += [(c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname)
+                for c in module.classes.values()]
+    return [(node, name, deco) for node, name in targets for deco in node.decorator_list  # type: ignore[attr-defined]
+            if isinstance(deco, ast.Call)]
 
 
 def string(node: ast.AST | None) -> str | None:
@@ -511,7 +541,7 @@ def limiting_facts(module: Module) -> list[tuple[str, object]]:
 
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
-    from secpat.frameworks import aiohttp, django, fastapi, flask, httpserver, starlette
+    from secpat.frameworks import aiohttp, django, fastapi, flask, httpserver, litestar, pyramid, starlette
 
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module))
@@ -525,6 +555,8 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(django.facts(module))
     facts.extend(aiohttp.facts(module))
     facts.extend(httpserver.facts(module))
+    facts.extend(litestar.facts(module))
+    facts.extend(pyramid.facts(module))
     return facts
 
 
@@ -566,6 +598,10 @@ class _ViewScan:
     identity: bool = False
 
 
+#: Request attributes that name the logged-in user (Django's and Starlette's `user`, Pyramid's `identity`).
+_IDENTITY_ATTRIBUTES = frozenset({"user", "auth", "identity", "authenticated_userid", "unauthenticated_userid"})
+
+
 def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
     if isinstance(expr, ast.Attribute) and expr.attr == "request":  # `self.request`
         return True
@@ -592,10 +628,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
-            if id(node) not in stored and (node.attr in ("user", "auth") and _is_request(module, node.value, function)
+            request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
+            if id(node) not in stored and (request and _is_request(module, node.value, function)
                                            or "user" in node.attr and _is_flask_g(module, node.value, function)
-                                           or node.attr in ("COOKIES", "cookies")
-                                           or node.attr == "session" and _is_request(module, node.value, function)):
+                                           or node.attr in ("COOKIES", "cookies")):
                 scan.identity = True
         elif isinstance(node, ast.Call):
             _scan_call(module, function, node, scan)
@@ -703,7 +739,8 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
                     scan.acts.add(reset)
     if last(callee) in ("Cookie", "APIKeyCookie") or callee in _COOKIE_SESSION_READERS:
         scan.session = scan.identity = True
-    if last(callee) in ("Form", "File", "UploadFile") or method == "form":
+    if last(callee) in ("Form", "File", "UploadFile") or method == "form" or last(callee) == "Body" and any(
+            kind in ast.unparse(node) for kind in ("URL_ENCODED", "MULTI_PART")):  # Litestar's form bodies
         scan.form = True
     if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or \
             last(callee) in ("authenticate", "login_user"):
@@ -738,8 +775,9 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
         return False
     args = function.node.args  # type: ignore[attr-defined]
     for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
-        if isinstance(default, ast.Call) and last(module.qualified_name(default.func) or "") in ("Depends", "Security") \
-                and default.args and _header_dependency(module, default.args[0], depth + 1):
+        if isinstance(default, ast.Call) and default.args \
+                and last(module.qualified_name(default.func) or "") in ("Depends", "Security") \
+                and _header_dependency(module, default.args[0], depth + 1):
             return True
     return False
 
@@ -947,7 +985,8 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         identity=scan.identity or deco.session, switched_by=_switches(function),
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form, json_body=json_body and framework == "fastapi",
-        limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt, drf=deco.drf,
+        limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt,
+        drf=deco.drf,
         drf_throttles=deco.drf_throttles, framework=framework,
     )
 

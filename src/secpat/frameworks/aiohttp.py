@@ -21,6 +21,7 @@ from secpat.frameworks import (
     OwnerFact,
     RouteFact,
     SessionFact,
+    decorated,
     object_name,
     string,
     value_of,
@@ -120,17 +121,24 @@ def _listed_route(module: Module, call: Call, owner: str, element: ast.expr) -> 
     return _route(module, call, owner, kind, list(element.args), element.keywords, element.lineno)
 
 
+def _methods(kind: str, args: list[ast.expr]) -> tuple[str, ...] | None:
+    """The methods a registration of this kind serves (`route` takes its method first, and pops it from
+    `args`); None for a call that registers no route."""
+    if kind == "route":
+        verb = string(args.pop(0)) if args else None
+        return ("*",) if verb in (None, "*") else (verb.upper(),)
+    if kind in _VERBS:
+        return (_VERBS[kind],)
+    return () if kind == "view" else None
+
+
 def _route(module: Module, call: Call, owner: str, kind: str, args: list[ast.expr], keywords: list[ast.keyword],
            line: int = 0) -> RouteFact | None:
     """A registration of kind `get`/`post`/.../`route`/`view` with its arguments."""
-    if kind == "route":
-        verb = string(args.pop(0)) if args else None
-        methods = () if verb in (None, "*") else (verb.upper(),)
-    else:
-        methods = (_VERBS[kind],) if kind in _VERBS else ()
+    methods = _methods(kind, args)
     path = string(args[0]) if args else None
     handler = args[1] if len(args) > 1 else next((k.value for k in keywords if k.arg in ("handler", "view")), None)
-    if path is None or handler is None:
+    if methods is None or path is None or handler is None:
         return None
     view = module.qualified_name(handler, call.scope) or object_name(module, handler, call.scope)
     if not view:
@@ -143,29 +151,16 @@ def _decorator_routes(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     tables = {name for name, values in module.assignments.items()
               if any(isinstance(v, ast.Call) and module.qualified_name(v.func) in FRAMEWORK.routers for v in values)}
-    targets = [(f.node, module.global_name(f)) for f in module.functions.values()]
-    targets += [(c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname)
-                for c in module.classes.values()]
-    for node, name in targets:
-        for deco in node.decorator_list:  # type: ignore[attr-defined]
-            if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute)
-                    and isinstance(deco.func.value, ast.Name) and deco.func.value.id in tables):
-                continue
-            kind = deco.func.attr
-            args = list(deco.args)
-            if kind == "route":
-                verb = string(args.pop(0)) if args else None
-                methods = () if verb in (None, "*") else (verb.upper(),)
-            elif kind in _VERBS:
-                methods = (_VERBS[kind],)
-            elif kind == "view":
-                methods = ()
-            else:
-                continue
-            path = string(args[0]) if args else None
+    for _node, name, deco in decorated(module):
+        if not (isinstance(deco.func, ast.Attribute) and isinstance(deco.func.value, ast.Name)
+                and deco.func.value.id in tables):
+            continue
+        args = list(deco.args)
+        methods = _methods(deco.func.attr, args)
+        path = string(args[0]) if args else None
+        if methods is not None and path is not None:
             owner = object_name(module, deco.func.value, module.module_function) or ""
-            if path is not None:
-                found.append((ROUTE, RouteFact(FRAMEWORK.name, owner, path, methods, name, module.path, deco.lineno)))
+            found.append((ROUTE, RouteFact(FRAMEWORK.name, owner, path, methods, name, module.path, deco.lineno)))
     return found
 
 

@@ -45,6 +45,7 @@ FRAMEWORK = Framework(
     renderers=("TemplateResponse",),
     debug_switches=(("fastapi.FastAPI", "debug"),),
     body_is_json=True,
+    parameters_are_input=True,
     api_by_default=True,
     csrf=("CSRF middleware (starlette-csrf, any middleware named for CSRF)", "a CSRF token checked by a view or "
           "dependency"),

@@ -9,11 +9,11 @@ from secpat.frameworks.record import URLCONF, Framework
 
 @functools.cache
 def frameworks() -> tuple[Framework, ...]:
-    from secpat.frameworks import aiohttp, django, fastapi, flask, httpserver, starlette
+    from secpat.frameworks import aiohttp, awslambda, django, fastapi, flask, httpserver, litestar, pyramid, starlette
 
     # FastAPI before Starlette, whose names a FastAPI module imports too.
     return (django.FRAMEWORK, fastapi.FRAMEWORK, starlette.FRAMEWORK, flask.FRAMEWORK, aiohttp.FRAMEWORK,
-            httpserver.FRAMEWORK)
+            litestar.FRAMEWORK, pyramid.FRAMEWORK, httpserver.FRAMEWORK, awslambda.FRAMEWORK)
 
 
 @functools.cache

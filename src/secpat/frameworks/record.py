@@ -46,6 +46,7 @@ class Framework:
     debug_switches: tuple[tuple[str, str], ...] = ()  # (constructor, keyword) that serves tracebacks when True
     csrf_builtin: bool = False  # the framework checks CSRF tokens itself unless switched off
     body_is_json: bool = False  # a view's body is parsed as JSON unless it declares form fields
+    parameters_are_input: bool = False  # a route function's parameters are filled from the request
     api_by_default: bool = False  # routes answer JSON unless they say otherwise
     csrf: tuple[str, ...] = ()  # CSRF protections recognised, for people
     limits: tuple[str, ...] = ()  # rate limits recognised, for people

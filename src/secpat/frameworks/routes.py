@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from secpat import names
 from secpat.frameworks import (
+    _FORM_ACTS,
+    _PASSWORD_FORMS,
     AUTHENTICATES,
     CLASS,
     CREATES_USER,
@@ -22,34 +24,37 @@ from secpat.frameworks import (
     LIMITING,
     MIDDLEWARE,
     MOUNT,
+    NAMED_VIEW,
     OWNER,
     PROTECTION,
     ROUTE,
     SENDS_RESET,
-    SETS_PASSWORD,
     SESSION,
+    SETS_PASSWORD,
     SETTINGS,
     SETTINGS_MODULE,
     STATE_CHANGING,
+    VIEW,
     ClassFact,
     FormFact,
     LimiterFact,
     LimitTargetFact,
     MiddlewareFact,
     MountFact,
+    NamedViewFact,
     OwnerFact,
     ProtectionFact,
     RouteFact,
     SessionFact,
     ViewFact,
-    VIEW,
     is_limit_name,
     is_staff_gate,
+    known,
     last,
 )
-from secpat.frameworks import _FORM_ACTS, _PASSWORD_FORMS, known
-from secpat.report.escape import printable
 from secpat.frameworks.django import Environment, environments, settings_units
+from secpat.frameworks.pyramid import ROUTE_NAME
+from secpat.report.escape import printable
 
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
 SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
@@ -216,6 +221,12 @@ class Model:
     django: Environment | None = None  # the Django settings production runs with
     frameworks: set[str] = field(default_factory=set)
     csrf_protected_modules: set[str] = field(default_factory=set)
+    #: One model per app when a scan holds several apps (`app_roots`); this one then holds them all.
+    parts: list[Model] = field(default_factory=list)
+
+    def apps_apart(self) -> list[Model]:
+        """The model of each app the scan holds: judgements that weigh a whole app are made per app."""
+        return self.parts or [self]
 
     def templates_rendered(self) -> dict[str, list[Route]]:
         found: dict[str, list[Route]] = {}
@@ -230,13 +241,87 @@ def model_of(ctx) -> Model:
     """The model of a project-stage context, built once and shared by the CSRF, RATE and CONF checks."""
     model = ctx.__dict__.get("_framework_model")
     if model is None:
-        model = ctx.__dict__["_framework_model"] = build(ctx.facts)
+        model = ctx.__dict__["_framework_model"] = build(ctx.facts, ctx.files)
     return model
 
 
-def build(facts_of) -> Model:
-    """Assemble the model from `facts_of(kind) -> [(path, fact)]`."""
-    return _Builder(facts_of).build()
+def build(facts_of, files=()) -> Model:
+    """Assemble the model from `facts_of(kind) -> [(path, fact)]`; `files` are the scan's discovered files
+    (`discovery.SourceFile`), where the roots of separate apps are found (see `app_roots`)."""
+    roots = app_roots(facts_of, files)
+    if len(roots) <= 1:
+        return _Builder(facts_of).build()
+    models = []
+    for root in roots:
+        def of_root(kind: str, root: str = root) -> list[tuple[str, object]]:
+            return [(path, fact) for path, fact in facts_of(kind) if _root_of(path, roots) == root]
+        models.append(_Builder(of_root).build())
+    return _merged(models)
+
+
+#: Files that mark the root of an app or a package of its own.
+_ROOT_MARKERS = frozenset({"manage.py", "setup.py", "setup.cfg", "pyproject.toml"})
+#: Facts that make a directory an app: an app object or settings (URL confs and routes alone may be a
+#: reusable app's, served by whichever app includes them).
+_APP_FACTS = (OWNER, SETTINGS, SETTINGS_MODULE)
+
+
+def app_roots(facts_of, files) -> list[str]:
+    """The roots of the separate apps in one scan. A root is a directory holding a `manage.py`,
+    `setup.py`, `setup.cfg` or `pyproject.toml`, or the directory its modules' imports start from
+    (`bad/` for `bad/app/views.py` read as `app.views`), whose files define an app (an app object or
+    settings). Two or more such roots (a `bad/` and a `good/` version of one app, several
+    services) are modelled apart, so that one app's routes, limits, CSRF protection and settings never
+    decide another's findings. Files under no such root belong to the scan's own root ("")."""
+    if not files:
+        return [""]
+    candidates: set[str] = set()
+    for file in files:
+        directory, _, name = file.rel.rpartition("/")
+        if name in _ROOT_MARKERS:
+            candidates.add(directory)
+        if file.kind == "python" and file.module_name:
+            depth = file.module_name.count(".") + (2 if file.is_package else 1)
+            candidates.add("/".join(file.rel.split("/")[:-depth]))
+    marked = sorted(candidates - {""}, key=len)
+    if not marked:
+        return [""]
+    defining = {_root_of(path, marked) for kind in _APP_FACTS for path, fact in facts_of(kind)
+                if kind != OWNER or getattr(fact, "kind", "") == "app"}
+    roots = [root for root in marked if root in defining]
+    if len(roots) < 2:
+        return [""]
+    return ["", *roots] if "" in defining else roots
+
+
+def _root_of(path: str, roots: list[str]) -> str:
+    """The deepest root that holds the file, "" for none."""
+    best = ""
+    for root in roots:
+        if root and path.startswith(root + "/") and len(root) > len(best):
+            best = root
+    return best
+
+
+def _merged(models: list[Model]) -> Model:
+    """One model holding every app's routes, apps, settings and forms, each built from its own app's facts."""
+    merged = Model(parts=models)
+    for model in models:
+        merged.routes.extend(model.routes)
+        merged.apps.extend(model.apps)
+        merged.environments.extend(model.environments)
+        merged.forms.extend(model.forms)
+        for name, view in model.views.items():
+            merged.views.setdefault(name, view)
+        for name, cls in model.classes.items():
+            merged.classes.setdefault(name, cls)
+        merged.limiting.update(model.limiting)
+        merged.limits_anywhere = merged.limits_anywhere or model.limits_anywhere
+        merged.django = merged.django or model.django
+        merged.frameworks |= model.frameworks
+        merged.csrf_protected_modules |= model.csrf_protected_modules
+    merged.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
+    return merged
 
 
 _LIBRARY_VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -276,7 +361,8 @@ class _Builder:
         m.classes = {c.name: c for _, c in facts_of(CLASS)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
         self.mounts: list[MountFact] = [x for _, x in facts_of(MOUNT)]
-        self.route_facts: list[RouteFact] = [x for _, x in facts_of(ROUTE)]
+        self.route_facts: list[RouteFact] = _joined_by_name([x for _, x in facts_of(ROUTE)],
+                                                            [x for _, x in facts_of(NAMED_VIEW)])
         self.limiters: list[LimiterFact] = [x for _, x in facts_of(LIMITER)]
         self.targets: list[LimitTargetFact] = [x for _, x in facts_of(LIMIT_TARGET)]
         self.middleware: list[MiddlewareFact] = [x for _, x in facts_of(MIDDLEWARE)]
@@ -339,6 +425,9 @@ class _Builder:
                 if p.library != "init_app" and (p.line or p.name in initialised):
                     return p.library
             return ""
+        for protection in self.protections:
+            if protection.name == owner.name and protection.line:  # `Litestar(csrf_config=...)`
+                return protection.library
         for mw in self.middleware:
             if "csrf" in mw.name.lower() and mw.owner in (owner.name, ""):
                 return last(mw.name)
@@ -386,7 +475,8 @@ class _Builder:
         fact = self.owners.get(owner)
         own_prefix = fact.prefix if fact else ""
         own_limits = fact.limits if fact else ()
-        if fact is not None and fact.kind == "app" or depth > 10:
+        mounted = any(m.child == owner for m in self.mounts)  # an aiohttp sub-app is an app mounted in another
+        if fact is not None and fact.kind == "app" and not mounted or depth > 10:
             yield "", own_limits, owner
             return
         mounts = [m for m in self.mounts if m.child == owner and known.routed_by_objects(m.framework)]
@@ -459,6 +549,7 @@ class _Builder:
             self._limit_in_flow(view, cls, used)
         route.session = bool(view and view.session)
         route.misplaced = fact.limit_misplaced
+        route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else None
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route
@@ -776,6 +867,10 @@ class _Builder:
         app = self._app_for(route.framework, route.app)
         if view is not None and view.csrf_exempt:
             route.csrf, route.exempt_at = "exempt", (view.path, view.csrf_exempt)
+        elif route.exempt_at:
+            route.csrf = "exempt"
+        elif REQUIRE_CSRF in route.deps:
+            route.csrf = REQUIRE_CSRF
         elif app is not None and app.csrf:
             route.csrf = app.csrf
         elif view is not None and view.csrf_checked:
@@ -823,6 +918,28 @@ class _Builder:
         if auth and all(last(str(a)) in _HEADER_ONLY_AUTH for a in auth):
             return "n/a (header auth)", None
         return "DRF SessionAuthentication", None
+
+
+#: A route whose view says `require_csrf=True` (Pyramid): the framework checks the token.
+REQUIRE_CSRF = "require_csrf=True"
+
+
+def _joined_by_name(routes: list[RouteFact], views: list[NamedViewFact]) -> list[RouteFact]:
+    """Routes registered by name (Pyramid's `add_route("login", "/login")`) with the views attached to
+    that name; a named route without a view serves nothing secpat can judge."""
+    by_name: dict[tuple[str, str], list[NamedViewFact]] = {}
+    for view in views:
+        by_name.setdefault((view.framework, view.route_name), []).append(view)
+    joined = []
+    for route in routes:
+        if not route.view.startswith(ROUTE_NAME):
+            joined.append(route)
+            continue
+        for view in by_name.get((route.framework, route.view[len(ROUTE_NAME):]), ()):
+            joined.append(replace(route, view=view.view, methods=view.methods or route.methods,
+                                  csrf_exempt=view.csrf_exempt, file=view.file, line=view.line,
+                                  deps=(REQUIRE_CSRF,) if view.csrf_required else ()))
+    return joined
 
 
 def _limit_middleware(name: str) -> bool:

@@ -407,7 +407,8 @@ class _Builder:
             self._bind_toplevel(stmt)
         stack: list[tuple[ast.AST, Function]] = [(child, m.module_function) for child in reversed(m.tree.body)]
         push = stack.append
-        Name, Attribute, Call_, Constant, arg, keyword = ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.arg, ast.keyword
+        Name, Attribute, Call_, Constant = ast.Name, ast.Attribute, ast.Call, ast.Constant
+        arg, keyword = ast.arg, ast.keyword
         definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
         assigns = (ast.Assign, ast.AnnAssign)
         If = ast.If

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import httpx
 
 from secpat.findings import Finding, Notice, NoticeKind, ScanResult
+from secpat.patterns import PATTERNS
+from secpat.probe import accounts, exposure, injection, sessions, tokens  # noqa: F401 - they register their probes
 from secpat.probe.checks import (
     PROBES,
     ProbeContext,
@@ -25,12 +27,10 @@ from secpat.probe.checks import (
     prepare_bearer,
     prepare_login,
 )
-from secpat.patterns import PATTERNS
-from secpat.probe import accounts, exposure, injection, sessions, tokens  # noqa: F401 - they register their probes
 from secpat.probe.client import BudgetExhausted, Exchange, ProbeClient, ProbeError, ProbeLog
 from secpat.probe.discovery import CrawlLimits, Endpoints, discover
-from secpat.rules.runtime import RUNTIME_RULES
 from secpat.probe.target import Resolver, Target, TargetError, parse_target, resolve_addresses
+from secpat.rules.runtime import RUNTIME_RULES
 
 __all__ = ["ProbeError", "ProbeOptions", "ProbeResult", "TargetError", "describe_run", "run_document", "run_probe"]
 

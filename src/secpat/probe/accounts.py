@@ -23,8 +23,8 @@ from secpat.probe.checks import (
     _sample,
     _url_path,
     form_submission,
-    refusal,
     probe,
+    refusal,
     slowed_down,
     throttled,
 )

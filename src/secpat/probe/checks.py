@@ -1345,8 +1345,9 @@ def error_details(ctx: ProbeContext) -> Iterator[Finding]:
         where = f"{ex.method} {_url_path(ex.path)}"
         if not ex.usable or ex.status is None or ex.status < 400:
             if trigger:
-                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False, verdict=None if not ex.usable
-                          else NO_VERDICT, reason=f"answered {ex.outcome}: no error answer to read")
+                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False,
+                          verdict=None if not ex.usable else NO_VERDICT,
+                          reason=f"answered {ex.outcome}: no error answer to read")
             continue
         if debug_page(ex) is not None:
             # Debug pages and tracebacks are CONF101's; this rule is about the app's own error bodies.

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import importlib
+from collections.abc import Mapping
 
 from secpat.findings import ScanResult, Severity
 from secpat.report import formats

@@ -32,6 +32,7 @@ from secpat.report.checklist import CheckState
 from secpat.report.escape import printable
 from secpat.report.formats import reporter
 from secpat.rules.registry import Rule
+
 if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
@@ -46,7 +47,8 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as Python counts lines, so numbers match the findings'
 # A one-line string literal, or a bare value after `=` or `:` at the end of a line (env and ini
 # files); not a format template (`f"{base}?token={token}"`), which no key looks like.
-_LITERAL = re.compile(r"""(?P<quote>["'])(?P<value>[^"'\\\n{}]{8,})(?P=quote)|[=:][ \t]*(?P<bare>[^\s"'#;,()\[\]{}]{8,})[ \t]*$""")
+_LITERAL = re.compile(r"""(?P<quote>["'])(?P<value>[^"'\\\n{}]{8,})(?P=quote)"""
+                      r"""|[=:][ \t]*(?P<bare>[^\s"'#;,()\[\]{}]{8,})[ \t]*$""")
 ELLIPSIS = "…"  # what masking puts in place of a secret's hidden part (secpat.secrets.masking)
 _GLYPH = {CheckState.PASSED: "✓", CheckState.FAILED: "✗", CheckState.HIDDEN: "!",
           CheckState.NOT_CHECKED: "–", CheckState.NOTHING_TO_CHECK: "–"}

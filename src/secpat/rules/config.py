@@ -317,12 +317,9 @@ def _set_cookie_header(ctx: FileContext, call: Call) -> None:
     are the words of the header's text."""
     if len(call.node.args) != 2 or str(literal_value(call.node.args[0], "")).lower() != "set-cookie":
         return
-    value = call.node.args[1]
-    parts = [v.value for v in value.values if isinstance(v, ast.Constant)] if isinstance(value, ast.JoinedStr) \
-        else [literal_value(value)]
-    if not parts or not all(isinstance(p, str) for p in parts):
+    text = _literal_text(call.node.args[1])
+    if text is None:
         return
-    text = "".join(parts)
     name = text.split("=", 1)[0].strip().lower()
     attributes = text.lower().replace(" ", "")
     if "=" not in text or not any(w in name for w in _SESSION_WORDS) or "max-age=0" in attributes:
@@ -410,22 +407,50 @@ def _dict_item(node: ast.AST, key: str) -> ast.AST | None:
     return None
 
 
-def _cookie_storage(ctx: FileContext, call: Call) -> None:
-    """aiohttp-session's cookie storages: the session cookie is sent over plain HTTP unless `secure=True`
-    (their default is unset), and is readable by scripts with `httponly=False`."""
-    if not (call.callee or "").startswith("aiohttp_session"):
+#: Session cookie makers of the frameworks: the keyword of their HttpOnly flag and whether it is on by default.
+#: None of them sets Secure by default.
+_SESSION_COOKIES = {"EncryptedCookieStorage": ("httponly", True), "NaClCookieStorage": ("httponly", True),
+                    "SimpleCookieStorage": ("httponly", True), "CookieBackendConfig": ("httponly", True),
+                    "ServerSideSessionConfig": ("httponly", True), "SignedCookieSessionFactory": ("httponly", False),
+                    "AuthTktAuthenticationPolicy": ("http_only", False), "AuthTktCookieHelper": ("http_only", False)}
+
+
+def _literal_text(node: ast.expr) -> str | None:
+    """The literal parts of an f-string or of strings joined with `+`, the values left out; None when
+    there are none."""
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _literal_text(node.left), _literal_text(node.right)
+        parts = [p for p in (left, right) if p is not None]
+    else:
+        parts = [literal_value(node)]
+    return "".join(parts) if parts and all(isinstance(p, str) for p in parts) else None
+
+
+def _session_cookie(ctx: FileContext, call: Call) -> None:
+    """aiohttp-session's storages, Litestar's session configs, Pyramid's session factory and auth tickets:
+    the cookie is sent over plain HTTP unless `secure=True`, and is readable by scripts unless HttpOnly."""
+    if not (call.callee or "").startswith(("aiohttp_session", "litestar", "starlite", "pyramid")):
         return
-    if literal_value(call.arg(keyword="httponly")) is False:
-        ctx.report(CONF003, call.node, f"{last(call.callee)} with httponly=False lets scripts read the session cookie")
-    elif not _truthy(call.arg(keyword="secure")):
-        ctx.report(CONF003, call.node, f"{last(call.callee)} without secure=True sends the session cookie over "
-                                       "plain HTTP")
+    flag, on_by_default = _SESSION_COOKIES[last(call.callee)]
+    httponly = call.arg(keyword=flag)
+    missing = [] if _truthy(call.arg(keyword="secure")) else ["secure=True"]
+    if literal_value(httponly) is False or httponly is None and not on_by_default:
+        missing.append(f"{flag}=True")
+    if missing:
+        ctx.report(CONF003, call.node, f"{last(call.callee)} without {' and '.join(missing)}: the session cookie "
+                                       f"{_exposure(missing)}")
+
+
+def _exposure(missing: list[str]) -> str:
+    plain, script = "is sent over plain HTTP", "can be read by scripts"
+    return f"{plain} and {script}" if len(missing) == 2 else plain if missing[0] == "secure=True" else script
 
 
 _WATCHED = {"run": _run, "run_simple": _run, "DebuggedApplication": _app_debug, "set_cookie": _set_cookie,
             "add_middleware": _middleware, "Middleware": _middleware, "CORS": _flask_cors, "cross_origin": _flask_cors,
-            "send_header": _set_cookie_header, "EncryptedCookieStorage": _cookie_storage, "NaClCookieStorage": _cookie_storage,
-            "SimpleCookieStorage": _cookie_storage,
+            "send_header": _set_cookie_header, **{name: _session_cookie for name in _SESSION_COOKIES},
             **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")}}
 
 

@@ -24,9 +24,9 @@ from secpat.frameworks import (
     ViewFact,
     extract,
     is_staff_gate,
+    known,
     template_forms,
 )
-from secpat.frameworks import known
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -160,8 +160,8 @@ CSRF004 = define(Rule(
         Flask, FastAPI, Starlette, aiohttp and `http.server` have no CSRF protection of their
         own. An app that keeps the user logged in with a cookie (Flask's session, Flask-Login,
         Starlette's SessionMiddleware, aiohttp-session, an auth cookie) and accepts POST, PUT,
-        PATCH or DELETE will run requests that any other site makes the browser send. `WTF_CSRF_ENABLED = False` switches Flask-WTF's
-        protection off in the same way.
+        PATCH or DELETE will run requests that any other site makes the browser send.
+        `WTF_CSRF_ENABLED = False` switches Flask-WTF's protection off in the same way.
     """,
     bad="""
         import os
@@ -226,8 +226,9 @@ def csrf_checks(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     _middleware_missing(ctx, model)
     _exemptions(ctx, model)
-    _forms(ctx, model)
-    _unprotected_apps(ctx, model)
+    for app_model in model.apps_apart():
+        _forms(ctx, app_model)
+        _unprotected_apps(ctx, app_model)
 
 
 def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
@@ -430,8 +431,8 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
         ctx.report(CSRF004, Location(app.file, app.line),
                    f"{framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
-                   f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check", snippet=source_line(ctx, app.file, app.line),
-                   audit=not acting)
+                   f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check",
+                   snippet=source_line(ctx, app.file, app.line), audit=not acting)
     seen = set()
     for env in model.environments:
         value = env.get("WTF_CSRF_ENABLED")

@@ -9,8 +9,8 @@ with `==`. Hashing checksums, cache keys and tokens stays silent.
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -326,9 +326,9 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
             continue
         for value in values:
             if L.PASSWORD in value:
-                ctx.report_flow(event.node, value, [Outcome(
-                    L.PASSWORD, PWD002, "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2")],
-                    scope=flow.function, sink_note=f"hashed by {where}")
+                outcome = Outcome(L.PASSWORD, PWD002,
+                                  "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2")
+                ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
                 break
         else:
             if _names_a_password_hasher(flow.function.name) and any(
@@ -569,8 +569,8 @@ def _weak_hash_uses(ctx: FileContext, flow) -> None:
             continue  # a predictable input is the bigger problem, and RND004 reports it
         if use.kind is names.NameKind.PASSWORD:
             continue  # a fast hash of a password is PWD002
-        ctx.report_flow(use.node, use.value, [Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or `secrets`")],
-                        scope=flow.function, sink_note=use.description)
+        outcome = Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or `secrets`")
+        ctx.report_flow(use.node, use.value, [outcome], scope=flow.function, sink_note=use.description)
     for store in flow.stores:
         if store.name and names.classify(store.name) is names.NameKind.SIGNATURE and L.WEAK_HASH in store.value:
             # A "checksum" names content addresses and dedupe keys as often as integrity checks, and a

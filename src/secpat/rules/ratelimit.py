@@ -218,7 +218,8 @@ def rate_limits(ctx: ProjectContext) -> None:
         ctx.report(_BY_KIND[category], Location(file, line),
                    f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
                    snippet=source_line(ctx, file, line), audit=not (evidence and served))
-    _api_without_limits(ctx, model)
+    for app_model in model.apps_apart():
+        _api_without_limits(ctx, app_model)
 
 
 def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
@@ -234,8 +235,9 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
         routes = [r for r in apis if r.app == app.name]
         if routes and app.name not in reported:
             reported.add(app.name)
+            title = getattr(known.record(app.framework), "title", app.framework)
             ctx.report(RATE004, Location(app.file, app.line),
-                       f"{getattr(known.record(app.framework), 'title', app.framework)} API with {len(routes)} route(s) and no rate limiting anywhere",
+                       f"{title} API with {len(routes)} route(s) and no rate limiting anywhere",
                        snippet=source_line(ctx, app.file, app.line))
     django = [r for r in apis if r.framework == "django"]
     if django:

@@ -21,9 +21,10 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.frameworks import known
+from secpat.frameworks.awslambda import html_body
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
-from secpat.model.module import literal_value
 from secpat.knowledge import find
+from secpat.model.module import literal_value
 from secpat.rules.context import (
     FileContext,
     Outcome,
@@ -186,14 +187,17 @@ _REFLECTED = (
 def unescaped_output(ctx: FileContext) -> None:
     module = ctx.module
     if not module.imports_any(*known.union("roots"), "markupsafe", "jinja2", "mako") and \
-            not any(sink.kind == "html" for sink in module.knowledge.sinks):
+            not any(sink.kind == "html" for sink in module.knowledge.sinks) and \
+            not any(R.lambda_handler(f) for f in module.functions.values()):
         return
     declared = module.knowledge.sinks
     for function in module.all_functions():
         route = R.route_framework(module, function) if not function.is_module else None
         handler = not function.is_module and R.request_handler_method(module, function) and _sends_html(module,
                                                                                                           function)
-        if route != "flask" and not handler and not any(
+        answers = _lambda_html_answers(function) if not function.is_module and R.lambda_handler(function) else []
+        returns_html = route == "flask" or route == "litestar" and _declares_html(function)
+        if not returns_html and not handler and not answers and not any(
                 c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls):
             continue
         flow = module.flow(function)
@@ -222,11 +226,32 @@ def unescaped_output(ctx: FileContext) -> None:
                 if L.CONST not in value and (L.COMPOSED in value or L.REQUEST in value):
                     _bypass(ctx, function, event.node, value, f"used as a template by `{callee.rsplit('.', 1)[1]}()`",
                             template=True)
-        if route == "flask":
+        for answer in answers:
+            stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
+                           and s.stmt is answer), None)
+            if stored is not None:
+                ctx.report_flow(html_body(answer), stored, _REFLECTED, scope=function, once_per_source=False,
+                                sink_note="returned as the HTML body of the Lambda answer")
+        if returns_html:
             for ret in flow.returns:
                 if _returns_markup(ret.node):
                     ctx.report_flow(ret.node, ret.value, _REFLECTED, scope=function, once_per_source=False,
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
+
+
+def _declares_html(function) -> bool:
+    """`@get("/", media_type=MediaType.HTML)`: what the handler returns is sent as HTML."""
+    for deco in function.node.decorator_list:
+        for keyword in deco.keywords if isinstance(deco, ast.Call) else ():
+            if keyword.arg == "media_type" and "html" in ast.unparse(keyword.value).lower():
+                return True
+    return False
+
+
+def _lambda_html_answers(function) -> list[ast.Dict]:
+    """The answers a Lambda handler returns whose headers say HTML."""
+    return [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return)
+            and isinstance(node.value, ast.Dict) and html_body(node.value) is not None]
 
 
 def _writes_response(node: ast.Call) -> bool:
@@ -714,7 +739,8 @@ def render_contexts(ctx: FileContext) -> None:
                 continue
             names = tuple(name for _, name in _template_args(event.node))
             context = _context(flow, function, event)
-            ctx.fact(RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items())))
+            ctx.fact(RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names,
+                                        tuple(context.items())))
 
 
 def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
@@ -766,7 +792,8 @@ def _context(flow, function, event) -> dict[str, ContextValue]:
             context[key] = _classify(value)
     last = max((p for p, _ in _template_args(node)), default=-1)
     dicts = [a for a in node.args[last + 1:] if isinstance(a, (ast.Dict, ast.Name))]
-    dicts += [k.value for k in node.keywords if k.arg in ("context", "ctx") and isinstance(k.value, (ast.Dict, ast.Name))]
+    dicts += [k.value for k in node.keywords
+              if k.arg in ("context", "ctx") and isinstance(k.value, (ast.Dict, ast.Name))]
     for arg in dicts:
         nodes = {id(arg)} if isinstance(arg, ast.Dict) else {
             id(n.value) for n in ast.walk(function.node)

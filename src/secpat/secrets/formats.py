@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from urllib.parse import unquote
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from secpat.findings import Confidence
 from secpat.secrets.entropy import is_placeholder, judge_format_secret, looks_like_label

@@ -1,0 +1,2 @@
+def send_reset_email(address):
+    """Queue the reset mail."""

@@ -1,0 +1,6 @@
+def check_login(email, password):
+    """Look the user up."""
+
+
+def create_user(email, password):
+    """Store a new user."""
