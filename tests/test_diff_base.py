@@ -168,14 +168,21 @@ def test_the_revision_is_scanned_with_one_cache_that_is_reused(repo: Repo, tmp_p
     cache = tmp_path / "cache"
     env = {"SECPAT_CACHE_DIR": str(cache)}
     first = reported(secpat(".", "--diff-base", "main", "--format", "json", cwd=repo.path, env=env))
-    files = {p.name: p.read_bytes() for p in (cache / "results").glob("*.json")}
+    files = _file_results(cache)
     assert len(files) == 2  # the work tree's and the revision's
     second = reported(secpat(".", "--diff-base", "main", "--format", "json", cwd=repo.path, env=env))
     assert second == first == reported(secpat(".", "--diff-base", "main", "--format", "json", "--no-cache",
                                               cwd=repo.path))
-    # The new copy of main looked unchanged to the cache: nothing in it was stored again, and copies
-    # do not pile up.
-    assert {p.name: p.read_bytes() for p in (cache / "results").glob("*.json")} == files
+    # The new copy of main looked unchanged to the cache: no file of it was analysed and stored again, and
+    # copies do not pile up. (Once the files are a few seconds old, a run also keeps its whole result
+    # beside each tree's file results, one `.run.json` per tree: that is not a copy.)
+    assert _file_results(cache) == files
+    runs = [p.name for p in (cache / "results").glob("*.run.json")]
+    assert all(name.removesuffix(".run.json") + ".json" in files for name in runs)
+
+
+def _file_results(cache: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (cache / "results").glob("*.json") if not p.name.endswith(".run.json")}
 
 
 def test_first_commit_has_everything_new(tmp_path: Path) -> None:

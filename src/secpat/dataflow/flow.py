@@ -106,6 +106,8 @@ class FunctionFlow:
         self._calls_by_node = {id(c.node): c for c in self.function.calls}
         self._shapes = self.module.imports_any(*_TOKEN_LIBRARIES)
         self._seeded_names: set[str] = set()
+        self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
+        self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
         self._in_progress = getattr(self.module, "_flow_in_progress", None)
         if self._in_progress is None:
             self._in_progress = set()
@@ -423,6 +425,18 @@ class FunctionFlow:
             return
         if isinstance(target, ast.Name):
             name = target.id
+            if name in self._item_containers:  # a new object: the old one's items are gone
+                self._item_containers.discard(name)
+                self._list_lengths.pop(name, None)
+                for key in [k for k in self.env if k.startswith(name + "[")]:
+                    del self.env[key]
+            if isinstance(value_node, ast.List) and all(isinstance(e, ast.Constant) for e in value_node.elts) \
+                    and not self.function.is_module:
+                # `parts = []`, `parts = ["a"]`: its slots are followed as they are appended
+                self._item_containers.add(name)
+                self._list_lengths[name] = len(value_node.elts)
+                for index in range(len(value_node.elts)):
+                    self.env[_item_key(name, index)] = L.CONSTANT
             if not _labels_a_literal(name, value_node):
                 value = self._add_name_label(value, name, target)
             if L.TIME in value and S.is_time_field(name):
@@ -452,11 +466,23 @@ class FunctionFlow:
                 self._eval(key_node)
             if record:
                 self.stores.append(StoreEvent(target, "item", key_value, target.value, value, stmt))
+            if isinstance(target.value, ast.Name) and isinstance(key_node, ast.Constant) \
+                    and isinstance(key_node.value, (str, int)):
+                self._store_item(target.value.id, key_node.value, value)
             if self._shapes and key_value is not None and isinstance(target.value, ast.Name):
                 name = target.value.id
                 self.env[name] = L.combine([self.env.get(name, L.EMPTY),
                                             self._key_labels(key_value, value_node, value, target)])
             return
+
+    def _store_item(self, name: str, key: str | int, value: L.Value) -> None:
+        """`d["nick"] = v`: `d["nick"]` holds v exactly, other keys keep what they held, and the container
+        as a whole (formatted, serialised, passed on) now holds v too."""
+        self._item_containers.add(name)
+        self.env[_item_key(name, key)] = value
+        whole = L.without(self.env.get(name, L.EMPTY), L.CONST)
+        added = L.without(value, L.CONST, *_NAMED_LABELS)
+        self.env[name] = L.combine([whole, added]) if whole or added else L.CONSTANT
 
     def _constructed(self, node: ast.AST | None) -> bool:
         """`req = Requirement(spec)`: made by an imported class or function, not the request."""
@@ -501,6 +527,9 @@ class FunctionFlow:
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
+        if isinstance(node.value, ast.Name) and node.value.id in self.module.imports and node.value.id not in self.env \
+                and self.module.qualified_name(node, self.function) in R.REQUEST_OBJECTS:
+            return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}  # `flask.request`
         base = self._eval(node.value)
         if L.REQUEST_OBJECT in base:
             if node.attr in R.INPUT_ATTRIBUTES:
@@ -544,8 +573,12 @@ class FunctionFlow:
         return assigned is not None and isinstance(assigned, ast.Constant)
 
     def _eval_Subscript(self, node: ast.Subscript) -> L.Value:
-        base = self._eval(node.value)
         key = node.slice
+        if isinstance(node.value, ast.Name) and isinstance(key, ast.Constant) and isinstance(key.value, (str, int)):
+            exact = self.env.get(_item_key(node.value.id, key.value))
+            if exact is not None:
+                return exact  # the item stored under this very key
+        base = self._eval(node.value)
         if not isinstance(key, ast.Constant):
             self._eval(key)
         value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
@@ -584,7 +617,9 @@ class FunctionFlow:
             for side, value in ((node.left, parts[0]), (node.right, parts[1])):
                 if isinstance(side, (ast.List, ast.Tuple)) or _is_str(side):
                     return value
-        textual = isinstance(node.op, ast.Mod) and _is_str(node.left) or isinstance(node.op, ast.Add) and (
+        # `template % value` formats text, whether the template is written here or held in a name (SQL text).
+        textual = isinstance(node.op, ast.Mod) and (_is_str(node.left) or L.SQL_TEXT in parts[0]) \
+            or isinstance(node.op, ast.Add) and (
             _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p or L.COMPOSED_IDENT in p for p in parts))
         if textual:
             return self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
@@ -722,7 +757,41 @@ class FunctionFlow:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
         self.calls.append(CallEvent(call, node, args, keywords, receiver))
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in self._item_containers:
+            kept = self._container_method(func.value.id, func.attr, node, args)
+            if kept is not None:
+                return kept
         return self._call_result(node, callee, func, args, keywords, receiver)
+
+    def _container_method(self, name: str, method: str, node: ast.Call, args: list[L.Value]) -> L.Value | None:
+        """Methods of a container whose items are kept key by key: `get` reads one item, `append` and
+        `pop(0)` move the slots of a list; any other change makes the items unknown (the whole remains)."""
+        key = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
+        if method == "get" and isinstance(key, (str, int)) and _item_key(name, key) in self.env:
+            return L.combine([self.env[_item_key(name, key)], *args[1:]])
+        length = self._list_lengths.get(name)
+        if method == "append" and length is not None and len(args) == 1:
+            self._store_item(name, length, args[0])
+            self._list_lengths[name] = length + 1
+            return L.EMPTY
+        if method == "pop" and length and (not node.args or key == 0 or key == -1 or key == length - 1):
+            first = not node.args or key == -1 or key == length - 1
+            index = length - 1 if first else 0
+            taken = self.env.get(_item_key(name, index), L.EMPTY)
+            if index == 0:
+                for i in range(1, length):
+                    self.env[_item_key(name, i - 1)] = self.env.pop(_item_key(name, i), L.EMPTY)
+            else:
+                self.env.pop(_item_key(name, index), None)
+            self._list_lengths[name] = length - 1
+            return taken
+        if method not in ("get", "items", "keys", "values", "copy", "count", "index"):
+            self._item_containers.discard(name)
+            self._list_lengths.pop(name, None)
+            for item in [k for k in self.env if k.startswith(name + "[")]:
+                del self.env[item]
+        return None
 
     # -- calls ------------------------------------------------------------------
 
@@ -1150,6 +1219,11 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
 
 def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
+
+
+def _item_key(name: str, key: str | int) -> str:
+    """The environment key of one item of a local container: `d['nick']`, `parts[0]`."""
+    return f"{name}[{key!r}]"
 
 
 def _only_returned_by(value: L.Value) -> str | None:

@@ -478,6 +478,18 @@ def decorated(module: Module) -> list[tuple[ast.AST, str, ast.Call]]:
             if isinstance(deco, ast.Call)]
 
 
+def header_value(headers: ast.AST | None, name: str) -> str | None:
+    """The literal value of a header in a headers dict display (`{"Content-Type": "text/html"}`), any case."""
+    if not isinstance(headers, ast.Dict):
+        return None
+    for key, value in zip(headers.keys, headers.values):
+        found = literal_value(key) if key is not None else None
+        if isinstance(found, str) and found.lower() == name.lower():
+            text = literal_value(value)
+            return text if isinstance(text, str) else None
+    return None
+
+
 def string(node: ast.AST | None) -> str | None:
     value = literal_value(node) if node is not None else None
     return value if isinstance(value, str) else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 
+from secpat.frameworks import header_value
 from secpat.frameworks.record import HANDLERS, Framework
 from secpat.model.module import Function, literal_value
 
@@ -35,12 +36,5 @@ def is_handler(function: Function) -> bool:
 def html_body(answer: ast.Dict) -> ast.expr | None:
     """The `"body"` of an answer whose headers say HTML: `{"headers": {"Content-Type": "text/html"}, "body": b}`."""
     entries = {literal_value(k): v for k, v in zip(answer.keys, answer.values) if k is not None}
-    headers = entries.get("headers")
-    if not isinstance(headers, ast.Dict) or "body" not in entries:
-        return None
-    for key, value in zip(headers.keys, headers.values):
-        name, kind = literal_value(key) if key is not None else None, literal_value(value)
-        if isinstance(name, str) and name.lower() == "content-type" and isinstance(kind, str) \
-                and "html" in kind.lower():
-            return entries["body"]
-    return None
+    kind = header_value(entries.get("headers"), "Content-Type")
+    return entries.get("body") if kind is not None and "html" in kind.lower() else None

@@ -50,7 +50,9 @@ FRAMEWORK = Framework(
     input_attributes=("GET", "POST", "COOKIES", "FILES", "META", "body", "headers", "path", "path_info",
                       "query_params", "data"),
     input_methods=("get_full_path", "build_absolute_uri", "get_host", "read"),
-    responses=(("django.http.HttpResponse", HTML_BY_DEFAULT), ("django.http.response.HttpResponse", HTML_BY_DEFAULT)),
+    responses=tuple((f"{where}.{name}", HTML_BY_DEFAULT) for where in ("django.http", "django.http.response")
+                    for name in ("HttpResponse", "HttpResponseBadRequest", "HttpResponseNotFound",
+                                 "HttpResponseForbidden", "HttpResponseServerError", "HttpResponseGone")),
     json_responses=("JsonResponse",),
     renderers=("render", "render_to_string", "get_template", "select_template", "render_to_response",
                "TemplateResponse"),

@@ -931,15 +931,26 @@ def _joined_by_name(routes: list[RouteFact], views: list[NamedViewFact]) -> list
     for view in views:
         by_name.setdefault((view.framework, view.route_name), []).append(view)
     joined = []
+    registered = set()
     for route in routes:
         if not route.view.startswith(ROUTE_NAME):
             joined.append(route)
             continue
-        for view in by_name.get((route.framework, route.view[len(ROUTE_NAME):]), ()):
-            joined.append(replace(route, view=view.view, methods=view.methods or route.methods,
-                                  csrf_exempt=view.csrf_exempt, file=view.file, line=view.line,
-                                  deps=(REQUIRE_CSRF,) if view.csrf_required else ()))
+        key = (route.framework, route.view[len(ROUTE_NAME):])
+        registered.add(key)
+        for view in by_name.get(key, ()):
+            joined.append(_named_route(route, view))
+    for key, views in by_name.items():
+        if key not in registered:  # registered where secpat does not read (another package, a loop): path unknown
+            for view in views:
+                joined.append(_named_route(RouteFact(view.framework, "", f"<route {view.route_name}>", (), "",
+                                                     view.file, view.line), view))
     return joined
+
+
+def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
+    return replace(route, view=view.view, methods=view.methods or route.methods, csrf_exempt=view.csrf_exempt,
+                   file=view.file, line=view.line, deps=(REQUIRE_CSRF,) if view.csrf_required else ())
 
 
 def _limit_middleware(name: str) -> bool:

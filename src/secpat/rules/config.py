@@ -433,8 +433,10 @@ def _session_cookie(ctx: FileContext, call: Call) -> None:
     the cookie is sent over plain HTTP unless `secure=True`, and is readable by scripts unless HttpOnly."""
     if not (call.callee or "").startswith(("aiohttp_session", "litestar", "starlite", "pyramid")):
         return
+    if any(keyword.arg is None for keyword in call.node.keywords):
+        return  # `**options`: the flags are set where the options are, not known here
     flag, on_by_default = _SESSION_COOKIES[last(call.callee)]
-    httponly = call.arg(keyword=flag)
+    httponly = call.arg(keyword=flag) or call.arg(keyword="httponly")  # Pyramid spells it both ways
     missing = [] if _truthy(call.arg(keyword="secure")) else ["secure=True"]
     if literal_value(httponly) is False or httponly is None and not on_by_default:
         missing.append(f"{flag}=True")

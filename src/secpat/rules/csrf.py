@@ -28,6 +28,7 @@ from secpat.frameworks import (
     template_forms,
 )
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
+from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.ratelimit import RATE_RULES
@@ -210,6 +211,16 @@ def framework_facts(ctx: FileContext) -> None:
     """Hand routes, views, protections and settings of this file to the project stage."""
     for kind, data in extract(ctx.module):
         ctx.fact(kind, data)
+
+
+@check(CSRF004)
+def csrf_switched_off(ctx: FileContext) -> None:
+    """Pyramid's `config.set_default_csrf_options(require_csrf=False)`: no view checks a token."""
+    for call in ctx.module.calls:
+        if call.method == "set_default_csrf_options" and ctx.module.imports_any("pyramid") \
+                and literal_value(call.arg(keyword="require_csrf")) is False:
+            ctx.report(CSRF004, call.node, "set_default_csrf_options(require_csrf=False): Pyramid checks no CSRF "
+                                           "token on any view that does not ask for one itself")
 
 
 @check(CSRF003, kinds=("template",))

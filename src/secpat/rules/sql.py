@@ -85,7 +85,10 @@ SQL002 = define(Rule(
 
 # Methods that execute SQL text given as their first argument, on any receiver whose text reads as SQL.
 _EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "mogrify",
-                              "fetch", "fetchrow", "fetchval", "query"})
+                              "fetch", "fetchrow", "fetchval", "query", "run", "cursor"})
+# SQLAlchemy's query builder: these take SQL text fragments (`order_by("name DESC")`) on a `session.query(...)`
+# chain. Django's ORM methods of the same names take field names and are not sinks.
+_FRAGMENT_METHODS = frozenset({"filter", "order_by", "group_by", "having", "distinct"})
 # Methods and functions that only ever take SQL: no need for the text to look like SQL.
 _SQL_ONLY_METHODS = frozenset({"executescript", "exec_driver_sql", "raw", "mogrify", "extra"})
 _SQL_ONLY_CALLS = frozenset({
@@ -115,7 +118,7 @@ def sql_injection(ctx: FileContext) -> None:
     module = ctx.module
     declared = module.knowledge.sinks
     for function in module.all_functions():
-        has_sink = any(_is_sink_call(call.method, call.callee)
+        has_sink = any(_is_sink_call(call.method, call.callee, call.node, function)
                        or declared and find(declared, call.callee, call.method, "sql") for call in function.calls)
         passes_input = function.mentions(_INPUT_WORDS) and any(
             c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls)
@@ -131,7 +134,7 @@ def sql_injection(ctx: FileContext) -> None:
             func = event.node.func
             method = func.attr if isinstance(func, ast.Attribute) else None
             user = find(declared, callee, method, "sql") if declared else None
-            if user is None and not _is_sink_call(method, callee):
+            if user is None and not _is_sink_call(method, callee, event.node, function):
                 continue
             arguments = [declared_argument(event, user, "executed")] if user else _sql_arguments(event, method, callee)
             for value, where in arguments:
@@ -139,7 +142,8 @@ def sql_injection(ctx: FileContext) -> None:
                 deferred = any(L.deferred(label) for label in value)
                 if L.CONST in value or (L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred):
                     continue  # constant composition, or text not built here
-                sql_only = user is not None or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS
+                sql_only = user is not None or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS \
+                    or _is_fragment_call(event.node, function)
                 if not (L.SQL_TEXT in value or deferred or sql_only):
                     continue  # `executor.execute(f"...")`: not SQL
                 request = any(o.label in value for o in _OUTCOMES[:2])
@@ -289,8 +293,35 @@ def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[Parame
     return [s for name, found in sinks.items() if name.endswith(tail) or callee.endswith("." + name) for s in found]
 
 
-def _is_sink_call(method: str | None, callee: str | None) -> bool:
-    return method in _EXECUTE_METHODS or method == "extra" or callee in _SQL_ONLY_CALLS
+def _is_sink_call(method: str | None, callee: str | None, node: ast.Call | None = None, scope=None) -> bool:
+    return method in _EXECUTE_METHODS or method == "extra" or callee in _SQL_ONLY_CALLS \
+        or node is not None and _is_fragment_call(node, scope)
+
+
+def _is_text(node: ast.expr) -> bool:
+    """Text written here: a string, an f-string, `%` or `+` formatting, `.format()` or `.join()`."""
+    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or isinstance(node, ast.Constant) and isinstance(
+        node.value, str) or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+        "format", "join")
+
+
+def _is_fragment_call(node: ast.Call, scope=None) -> bool:
+    """`session.query(Model).filter("price < 5")`: a SQLAlchemy query method given a string, on a query
+    chain or on a name the function bound to one (`q = session.query(Model)`)."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in _FRAGMENT_METHODS and node.args
+            and _is_text(node.args[0])):
+        return False
+    receiver = func.value
+    if isinstance(receiver, ast.Name) and scope is not None and not scope.is_module:
+        bound = [stmt.value for stmt in ast.walk(scope.node) if isinstance(stmt, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == receiver.id for t in stmt.targets)]
+        receiver = bound[0] if len(bound) == 1 else receiver
+    while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
+        if receiver.func.attr == "query" and receiver.args:
+            return True
+        receiver = receiver.func.value
+    return False
 
 
 def _sql_arguments(event, method: str | None, callee: str | None):

@@ -20,7 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import Confidence, FlowStep, Location, Severity
-from secpat.frameworks import known
+from secpat.frameworks import header_value, known
 from secpat.frameworks.awslambda import html_body
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.knowledge import find
@@ -196,8 +196,10 @@ def unescaped_output(ctx: FileContext) -> None:
         handler = not function.is_module and R.request_handler_method(module, function) and _sends_html(module,
                                                                                                           function)
         answers = _lambda_html_answers(function) if not function.is_module and R.lambda_handler(function) else []
+        # Pyramid: `request.response.text = ...` writes the body of the response the view returns (HTML by default).
+        body_writes = not function.is_module and module.imports_any("pyramid") and function.mentions(("response",))
         returns_html = route == "flask" or route == "litestar" and _declares_html(function)
-        if not returns_html and not handler and not answers and not any(
+        if not returns_html and not handler and not answers and not body_writes and not any(
                 c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls):
             continue
         flow = module.flow(function)
@@ -226,6 +228,10 @@ def unescaped_output(ctx: FileContext) -> None:
                 if L.CONST not in value and (L.COMPOSED in value or L.REQUEST in value):
                     _bypass(ctx, function, event.node, value, f"used as a template by `{callee.rsplit('.', 1)[1]}()`",
                             template=True)
+        for store in flow.stores if body_writes else ():
+            if store.kind == "attr" and store.name in ("text", "body") and _is_response_of_request(store.base):
+                ctx.report_flow(store.target, store.value, _REFLECTED, scope=function, once_per_source=False,
+                                sink_note=f"written to the HTML response as `{ast.unparse(store.target)}`")
         for answer in answers:
             stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
                            and s.stmt is answer), None)
@@ -237,6 +243,18 @@ def unescaped_output(ctx: FileContext) -> None:
                 if _returns_markup(ret.node):
                     ctx.report_flow(ret.node, ret.value, _REFLECTED, scope=function, once_per_source=False,
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
+
+
+def _says_not_html(headers: ast.expr) -> bool:
+    """A headers dict whose Content-Type is given and is not HTML."""
+    kind = header_value(headers, "Content-Type")
+    return kind is not None and "html" not in kind.lower()
+
+
+def _is_response_of_request(node: ast.AST | None) -> bool:
+    """`request.response`: the response a Pyramid view returns."""
+    return isinstance(node, ast.Attribute) and node.attr == "response" and isinstance(node.value, ast.Name) \
+        and node.value.id in R.REQUEST_NAMES
 
 
 def _declares_html(function) -> bool:
@@ -460,10 +478,16 @@ def _is_html(node: ast.Call, callee: str) -> bool:
 
 
 def _returns_markup(node: ast.AST) -> bool:
-    """A Flask view's return value is HTML unless it is a dict/list (JSON) or a response object."""
+    """A Flask view's return value is HTML unless it is a dict/list (JSON) or a response object; text built
+    by a string's own method (`"<b>{}</b>".format(x)`) is text, not a response."""
     value = getattr(node, "value", None)
     if isinstance(value, ast.Tuple) and value.elts:
+        if any(_says_not_html(part) for part in value.elts[1:]):
+            return False  # `return text, 200, {"Content-Type": "text/plain"}`
         value = value.elts[0]
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in (
+            "format", "join", "replace", "strip") and isinstance(value.func.value, (ast.Constant, ast.JoinedStr)):
+        return True
     return not isinstance(value, (ast.Dict, ast.List, ast.Call, ast.DictComp, ast.ListComp)) and value is not None
 
 
