@@ -481,7 +481,9 @@ class FunctionFlow:
         self._item_containers.add(name)
         self.env[_item_key(name, key)] = value
         whole = L.without(self.env.get(name, L.EMPTY), L.CONST)
-        added = L.without(value, L.CONST, *_NAMED_LABELS)
+        # What a name lends (a secret's, a password's) stays with the item, as with the parts of a value.
+        added = {label: trace for label, trace in L.without(value, L.CONST, *_NAMED_LABELS).items()
+                 if not (label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in _NAMED_LABELS)}
         self.env[name] = L.combine([whole, added]) if whole or added else L.CONSTANT
 
     def _constructed(self, node: ast.AST | None) -> bool:
@@ -871,7 +873,9 @@ class FunctionFlow:
                 return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
             if method in S.PROPAGATING_METHODS:
                 # `store.get(key, default)`: what the store holds, or the default; never the key.
-                looked_up = all_args[1:] if method in _LOOKUP_METHODS and node.args else all_args
+                # A mapping's `get(key, default)` takes no keywords: `session.get(url, headers=...)` is a
+                # request, whose headers are not what it returns.
+                looked_up = args[1:] if method in _LOOKUP_METHODS and node.args else all_args
                 value = L.without(L.combine([receiver, *looked_up]), L.HASH_OBJECT)
                 if method in _ONE_ITEM_METHODS:
                     value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers

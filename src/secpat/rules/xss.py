@@ -205,7 +205,7 @@ def unescaped_output(ctx: FileContext) -> None:
         flow = module.flow(function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
-            if callee in _HTML_RESPONSES and _is_html(event.node, callee):
+            if callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
                 body = event.value_of(0, _BODY_KEYWORDS[0])
                 for keyword in _BODY_KEYWORDS[1:]:
                     body = body or event.value_of(None, keyword)
@@ -243,6 +243,30 @@ def unescaped_output(ctx: FileContext) -> None:
                 if _returns_markup(ret.node):
                     ctx.report_flow(ret.node, ret.value, _REFLECTED, scope=function, once_per_source=False,
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
+
+
+def _retyped(flow, call: ast.Call) -> bool:
+    """`response = make_response(body)` followed by `response.headers["Content-Type"] = "application/json"` (or
+    `response.mimetype = ...`): the body is sent as what the later line says, not as HTML."""
+    names = {t.id for s in flow.stores if s.kind == "name" and isinstance(s.stmt, ast.Assign) and s.stmt.value is call
+             for t in s.stmt.targets if isinstance(t, ast.Name)}
+    if not names:
+        return False
+    for store in flow.stores:
+        base = store.base
+        if store.kind == "item" and isinstance(base, ast.Attribute) and base.attr == "headers" \
+                and isinstance(base.value, ast.Name) and base.value.id in names \
+                and (store.name or "").lower() == "content-type":
+            value = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
+        elif store.kind == "attr" and store.name in ("mimetype", "content_type") and isinstance(base, ast.Name) \
+                and base.id in names:
+            value = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
+        else:
+            continue
+        kind = literal_value(value) if value is not None else None
+        if isinstance(kind, str) and "html" not in kind.lower():
+            return True
+    return False
 
 
 def _says_not_html(headers: ast.expr) -> bool:
