@@ -529,9 +529,11 @@ class FunctionFlow:
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
-        if isinstance(node.value, ast.Name) and node.value.id in self.module.imports and node.value.id not in self.env \
+        if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id in self.module.imports \
+                and node.value.id not in self.env \
                 and self.module.qualified_name(node, self.function) in R.REQUEST_OBJECTS:
-            return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}  # `flask.request`
+            # `flask.request` through the module; `flask.Request` is the class, whose attributes are descriptors.
+            return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
         base = self._eval(node.value)
         if L.REQUEST_OBJECT in base:
             if node.attr in R.INPUT_ATTRIBUTES:
