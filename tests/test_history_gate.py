@@ -112,9 +112,9 @@ def scan_both_ways(repo_path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tup
 
     config = load_config(repo_path)
     fast = finding_keys(scan_history(repo_path, config, HistoryOptions()))
-    nothing_before = history._Earlier(frozenset(), frozenset())
-    real_new_hits = history._new_hits
-    monkeypatch.setattr(history, "_new_hits", lambda path, data, earlier: real_new_hits(path, data, nothing_before))
+    real_scan_blob = history._scan_blob
+    monkeypatch.setattr(history, "_scan_blob", lambda path, data, earlier, every_secret: real_scan_blob(
+        path, data, history._NOTHING_EARLIER, every_secret=True))
     return fast, finding_keys(scan_history(repo_path, config, HistoryOptions()))
 
 
