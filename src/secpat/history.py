@@ -39,6 +39,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from secpat.config import Config
 from secpat.discovery import classify
 from secpat.findings import Confidence, Finding, Location, Notice, NoticeKind, ScanResult
@@ -765,15 +767,22 @@ def _marks(source: str, lines: list[str], new: list[int], marked_before: frozens
     lengths = list(itertools.accumulate(map(len, lines), initial=0))  # line n starts at lengths[n] + n
     for first, end in _runs(interesting):
         begin, stop = lengths[first] + first, lengths[end] + end - 1
-        for mark in _MARK.finditer(source, begin, stop):
-            if mark.lastgroup == "binding":
-                verdict = _named_literal(source, mark.start(), known)
-                if verdict is None:
-                    continue
-            else:
-                verdict = _reads_a_secret(source, mark)
-            marked.add(_line_at(source, mark.start()))
-            needs = needs or verdict
+        chunk = source[begin:stop]
+        line_end = -1
+        for _, word, _ in _SECRET_WORDS.find_matches_as_indexes(_ascii_lower(chunk)):
+            if word < line_end:
+                continue  # a binding after the line's first word is looked at already
+            line_end = chunk.find("\n", word)
+            if line_end < 0:
+                line_end = len(chunk)
+            for binding in _BINDING.finditer(source, begin + word, begin + line_end):
+                verdict = _named_literal(source, binding.start(), known)
+                if verdict is not None:
+                    marked.add(_line_at(source, binding.start()))
+                    needs = needs or verdict
+        for _, read, read_end in _ENV_READS.find_matches_as_indexes(chunk):
+            marked.add(_line_at(source, begin + read))
+            needs = needs or _reads_a_secret(source, begin + read, begin + read_end)
     return needs, frozenset(marked)
 
 
@@ -782,17 +791,21 @@ def _line_at(source: str, position: int) -> str:
     return source[source.rfind("\n", 0, position) + 1:len(source) if end < 0 else end]
 
 
-_SECRET_WORD = re.compile("|".join(sorted(SECRET_NAME_WORDS, key=lambda word: (-len(word), word))))
+#: The words of a secret's name (`password`, `token`, `key`...): a line without one binds no secret.
+_SECRET_WORDS = AhoCorasick(sorted(SECRET_NAME_WORDS), matchkind=MatchKind.LeftmostLongest)
+#: Where a string literal may be bound with `=` or `:`: its quote follows on the same line, or the
+#: line ends and it follows on a later one. Every start of a `_LITERAL_AFTER` match is one, and
+#: none runs over a line break, so whether a line holds one depends on that line alone.
+_BINDING = re.compile(r"""[:=][ \t]*\(?[^\S\n]*(?:[rRbBuU]{0,2}["']|$)""", re.MULTILINE)
+#: Environment reads (`getenv`, `environ`, `config(`...): at most one starts at any place.
+_ENV_READS = AhoCorasick(list(_ENV_READ_WORDS), matchkind=MatchKind.LeftmostLongest)
 
 
 def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | None:
-    """At a binding `=` or `:` (a `binding` of `_MARK` at `position`): None when no word of a secret's
-    name stands before it on its line, or the name bound is not a secret's; else whether a string
-    literal bound there holds a value that could be judged a real secret not in `known`, or a
-    value the text alone cannot tell."""
+    """At a binding `=` or `:` after a word of a secret's name (a `_BINDING` at `position`): None
+    when the name bound is not a secret's; else whether a string literal bound there holds a value
+    that could be judged a real secret not in `known`, or a value the text alone cannot tell."""
     line_start = source.rfind("\n", 0, position) + 1
-    if not _SECRET_WORD.search(_ascii_lower(source[line_start:position])):
-        return None
     # No name runs over a line break: looking from the line's start finds the one `may_bind_secrets` finds.
     name = _NAME_BEFORE.search(source, max(line_start, position - 100), position)
     if not name:
@@ -814,12 +827,6 @@ def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | 
     return judgement is not None and judgement.secret not in known
 
 
-_ENV_READ = "|".join(re.escape(word) for word in _ENV_READ_WORDS)
-#: What a marked line holds: a `binding`, where a string literal may be bound with `=` or `:` (its
-#: quote follows on the same line, or the line ends and it follows on a later one: every start of a
-#: `_LITERAL_AFTER` match is one), or an environment read. Neither runs over a line break, so
-#: whether a line holds one depends on that line alone.
-_MARK = re.compile(rf"""(?P<binding>[:=][ \t]*\(?[^\S\n]*(?:[rRbBuU]{{0,2}}["']|$))|{_ENV_READ}""", re.MULTILINE)
 _ENV_BEFORE = 2  # lines before an environment read where the name its value is assigned to may stand
 _ENV_AFTER = 400  # characters after it where the variable's name is given
 _ASSIGNED_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]{1,60})?=")
@@ -830,16 +837,15 @@ _STRING_CONTENT = re.compile(r"""["']([^"'\\\n]{1,100})["']""")
 _LITERAL_FALLBACK = re.compile(r"""(?:,|\bor\b|\bdefault\s*=)\s*\(?\s*[rRuU]?["']""")
 
 
-def _reads_a_secret(source: str, read: re.Match[str]) -> bool:
-    """Whether an environment read has a string literal after it and a secret's name around it, as
-    the variable read or as the name its value is assigned to: only then may the model report a
-    literal fallback."""
-    if not _LITERAL_FALLBACK.search(source, read.end(), read.end() + _ENV_AFTER):
+def _reads_a_secret(source: str, start: int, end: int) -> bool:
+    """Whether the environment read at `start:end` has a string literal after it and a secret's name
+    around it, as the variable read or as the name its value is assigned to: only then may the
+    model report a literal fallback."""
+    if not _LITERAL_FALLBACK.search(source, end, end + _ENV_AFTER):
         return False
-    start = read.start()
     for _ in range(_ENV_BEFORE + 1):
         start = source.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
-    window = source[start:read.end() + _ENV_AFTER]
+    window = source[start:end + _ENV_AFTER]
     names = set(_ASSIGNED_NAME.findall(window))
     names.update(_STRING_CONTENT.findall(window))
     return any(_secret_kind(name) for name in names)

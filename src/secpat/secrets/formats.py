@@ -14,6 +14,8 @@ from urllib.parse import unquote
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
 from secpat.findings import Confidence
 from secpat.secrets.entropy import is_placeholder, judge_format_secret, looks_like_label
 from secpat.secrets.masking import mask
@@ -194,29 +196,10 @@ for _index, _format in enumerate(FORMATS):
         _BY_KEYWORD[_keyword] = (*_BY_KEYWORD.get(_keyword, ()), _index)
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex for many literals, factored by common prefixes (`gh(?:p_|o_|u_)...`): the
-    engine then follows one path per position instead of trying every keyword in turn."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a keyword ends here and a longer one continues: prefer the longer
-            body = f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
-_KEYWORDS = re.compile(_trie_pattern(list(_BY_KEYWORD)))
+_KEYWORD_LIST = list(_BY_KEYWORD)
+#: Every keyword in one pass over the text, in C: the leftmost keyword first, the longest one
+#: starting there, then on after its end, as a regex alternation finds them.
+_KEYWORDS = AhoCorasick(_KEYWORD_LIST, matchkind=MatchKind.LeftmostLongest)
 
 
 def _ascii_lower(text: str) -> str:
@@ -236,13 +219,12 @@ def scan_text(text: str) -> list[FormatMatch]:
     on the lines that hold them. Examples and placeholders are dropped."""
     hits: dict[int, tuple[int, set[int]]] = {}  # line index -> (where it starts, formats whose keyword occurs on it)
     line = counted = 0  # the line index of offset `counted`
-    for match in _KEYWORDS.finditer(_ascii_lower(text)):
-        position = match.start()
+    for keyword, position, _ in _KEYWORDS.find_matches_as_indexes(_ascii_lower(text)):
         line += text.count("\n", counted, position)
         counted = position
         if line not in hits:
             hits[line] = (text.rfind("\n", 0, position) + 1, set())
-        hits[line][1].update(_BY_KEYWORD[match.group().lower()])
+        hits[line][1].update(_BY_KEYWORD[_KEYWORD_LIST[keyword]])
     found: list[FormatMatch] = []
     for index, (begin, formats) in hits.items():
         end = text.find("\n", begin)
