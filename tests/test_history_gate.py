@@ -23,6 +23,9 @@ SOURCES = [
     f'CONFIG = {{\n    "api_token": "{TOKEN}",\n    "name": "x",\n}}\n',
     f'settings["SECRET_KEY"] = "{TOKEN}"\n',
     f'user, password = "admin", "{PASSWORD}"\n',  # the literal after the name is not the password
+    f'passwords = ("{PASSWORD}", "", None)\n',  # a tuple: no password is bound
+    f'passwords = (\n    "{PASSWORD}"  # the first\n    "x",\n)\n',
+    f'check(password=("{PASSWORD}", "x"), api_token=("{TOKEN}"))\n',
     # One value written in pieces, the first of which alone is no password.
     'password = ("" "Tr0ub4dor&3-horse")\n',
     'password = (\n    "x"\n    "Tr0ub4dor&3-horse"\n)\n',
@@ -86,6 +89,14 @@ def test_a_known_secret_in_a_later_blob_is_not_parsed_for_again() -> None:
     assert history._needs_model(source, frozenset())
     assert not history._needs_model(source, frozenset({PASSWORD}))
     assert history._needs_model(source + f'api_token = "{TOKEN}"\n', frozenset({PASSWORD}))
+
+
+def test_a_tuple_of_literals_is_not_parsed_for() -> None:
+    """The model binds a name to a string constant only: an item of a tuple is bound to nothing."""
+    for source in (f'passwords = ("{PASSWORD}", "", None)\n', f'check(password=("{PASSWORD}",\n "x"))\n'):
+        assert not full_parse(source)
+        assert not history._needs_model(source, frozenset())
+    assert history._needs_model(f'check(password=("{PASSWORD}"), other=("x", 1))\n', frozenset())
 
 
 # -- later blobs of a path: only what is new is looked at, and nothing is missed -------------------

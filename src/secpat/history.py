@@ -882,6 +882,8 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
             break
     if position < len(source) and source[position] not in _PLAIN_END:
         return _NOT_BOUND  # an operator, a call, a subscript: the value is not this literal
+    if in_parens and source.startswith(",", position):
+        return _NOT_BOUND  # `= ("...", ...)`: an item of a tuple
     if not in_parens and source.startswith(("#", "\n", "\r"), position):
         line_end = source.find("\n", position)
         if line_end >= 0 and _STRING_START.match(source, _ANY_GAP.match(source, line_end).end()):
