@@ -174,3 +174,44 @@ def test_a_secret_no_longer_suppressed_is_found_where_its_line_did_not_change(
     fast, whole = scan_both_ways(repo.path, monkeypatch)
     assert fast == whole
     assert [(path, line) for path, line, *_ in fast] == [("NOTES.txt", 42)]
+
+
+def test_an_environment_read_counts_only_where_its_module_is_named() -> None:
+    """`config(` reads the environment only as `decouple.config`, `env(` only on an `environ.Env()`:
+    where neither module is named, the model finds no fallback, and no parse is asked for."""
+    for source in (f'SECRET_KEY = incomplete_config("SECRET_KEY", "{TOKEN}")\n',
+                   f'API_TOKEN = settings_env("API_TOKEN", default="{TOKEN}")\n'):
+        assert not full_parse(source)
+        assert not history._needs_model(source, frozenset())
+    for source in (f'from decouple import config\nSECRET_KEY = config("SECRET_KEY", "{TOKEN}")\n',
+                   f'import environ\nenv = environ.Env()\nAPI_TOKEN = env("API_TOKEN", default="{TOKEN}")\n'):
+        assert full_parse(source)
+        assert history._needs_model(source, frozenset())
+
+
+def test_a_line_that_did_not_change_is_judged_again_where_the_rest_of_its_file_did(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A secret's name and value on lines a later blob keeps, whose meaning changes with other lines:
+    a value continued on a changed line, a constant no longer only compared with, an environment
+    read whose fallback changes a few lines below it."""
+    from test_history import Repo
+
+    repo = Repo(tmp_path / "repo")
+    filler = [f"VALUE_{n} = {n}" for n in range(60)]
+    pieces = ['api_token = (', '    "Xk29fLq0ZpR7mN3v"', '    "W8b3Lq9ZmX2vN7kPq8Fz"', ')']
+    compared = [f'LEGACY_TOKEN = "{TOKEN[::-1]}"', "", "def refused(value):", "    return value == LEGACY_TOKEN"]
+    env = ["import os", "", "SECRET_KEY = os.environ.get(", '    "SECRET_KEY",', '    "placeholder",', ")"]
+    repo.commit("v1", {"app/pieces.py": "\n".join(filler + pieces), "app/compared.py": "\n".join(compared + filler),
+                       "app/env.py": "\n".join(env + filler)})
+    pieces[2] = '    "Q7vN2kLx9RmW4pZ8tY3s"'  # only the continuation changes
+    env[4] = '    "Tr0ub4dor-3horse-Xk29fLq0",'
+    repo.commit("v2", {"app/pieces.py": "\n".join(filler + pieces), "app/compared.py": "\n".join(compared[:1] + filler),
+                       "app/env.py": "\n".join(env + filler)})
+    repo.commit("v3", {"app/pieces.py": "\n".join(["# v3"] + filler + pieces),
+                       "app/compared.py": "\n".join(["# v3"] + compared[:1] + filler),
+                       "app/env.py": "\n".join(["# v3"] + env + filler)})
+    fast, whole = scan_both_ways(repo.path, monkeypatch)
+    assert fast == whole
+    v2 = repo.git("rev-parse", "HEAD~1")
+    found = {(path, commit) for path, _, _, _, commit, _, _ in fast}
+    assert {("app/pieces.py", v2), ("app/compared.py", v2), ("app/env.py", v2)} <= found

@@ -780,9 +780,9 @@ def _marks(source: str, lines: list[str], new: list[int], marked_before: frozens
                 if verdict is not None:
                     marked.add(_line_at(source, binding.start()))
                     needs = needs or verdict
-        for _, read, read_end in _ENV_READS.find_matches_as_indexes(chunk):
+        for word, read, read_end in _ENV_READS.find_matches_as_indexes(chunk):
             marked.add(_line_at(source, begin + read))
-            needs = needs or _reads_a_secret(source, begin + read, begin + read_end)
+            needs = needs or _READER_MODULES[word] in source and _reads_a_secret(source, begin + read, begin + read_end)
     return needs, frozenset(marked)
 
 
@@ -799,6 +799,11 @@ _SECRET_WORDS = AhoCorasick(sorted(SECRET_NAME_WORDS), matchkind=MatchKind.Leftm
 _BINDING = re.compile(r"""[:=][ \t]*\(?[^\S\n]*(?:[rRbBuU]{0,2}["']|$)""", re.MULTILINE)
 #: Environment reads (`getenv`, `environ`, `config(`...): at most one starts at any place.
 _ENV_READS = AhoCorasick(list(_ENV_READ_WORDS), matchkind=MatchKind.LeftmostLongest)
+#: For each of them, what a module that the model sees read the environment that way names: the
+#: model knows a read by the qualified name of what is called (`os.getenv`, `decouple.config`, an
+#: `environ.Env()`), so `config(` reads nothing without `decouple` (`incomplete_config(`).
+_READER_MODULES = tuple({"config(": "decouple", "env(": "environ", "env.str(": "environ"}.get(word, word)
+                        for word in _ENV_READ_WORDS)
 
 
 def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | None:
