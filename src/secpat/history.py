@@ -12,9 +12,12 @@ a large history is shared among worker processes, each with one `cat-file`
 stream per batch of paths.
 
 Binary blobs, third-party and minified code and blobs over max-file-size are
-not scanned; notices count them by reason. A Python blob is parsed only when
-its text may hold a secret the model would find and no earlier blob of the
-same path held: most versions of most files are scanned as text alone.
+not scanned; notices count them by reason. A later blob of a path is searched
+only on the lines its previous blob did not have, and on the lines that bind a
+secret's name or read the environment, which are remembered from blob to blob.
+A Python blob is parsed only when its text may hold a secret the model would
+find and no earlier blob of the same path held: most versions of most files
+are scanned as text alone.
 
 Nothing is fetched either: a shallow clone, the blobs a partial clone never
 downloaded and objects that cannot be read are reported as notices, and the
@@ -659,8 +662,10 @@ def _scan_blob(path: str, data: bytes, earlier: _Earlier, *, every_secret: bool)
         hits = _format_hits(text, lines, format_lines)
     if hits and suppressed:
         hits = _unsuppressed(hits, text, python=kind == "python")
-    # A secret hidden by a suppression here is not known: the next blob is then read whole.
-    after = _Earlier(earlier.secrets, frozenset() if suppressed else frozenset(lines), marked)
+    # A secret hidden by a suppression here is not known, and a Python blob that could not be
+    # decoded was not searched for marked lines: the next blob is then read whole.
+    whole_next = suppressed or (kind == "python" and source is None)
+    after = _Earlier(earlier.secrets, frozenset() if whole_next else frozenset(lines), marked)
     return hits, after
 
 
@@ -695,7 +700,8 @@ def _python_hits(path: str, text: str, lines: list[str], new: list[int], marked_
         return text_hits("other", text), marked  # still find known formats in a file that does not parse
 
 
-#: Line breaks that `str.splitlines` sees and a split at newlines does not: scanned whole, to number alike.
+#: Line breaks that `str.splitlines` sees and a split at newlines does not: a text with one is scanned
+#: whole, so that its lines are numbered alike.
 _ODD_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 _LONE_CR = re.compile("\r(?!\n)")
 
@@ -714,6 +720,7 @@ def _format_hits(text: str, lines: list[str], numbers: list[int] | None) -> list
 
 
 def _odd_breaks(text: str) -> bool:
+    """Whether `text` has a line break `str.splitlines` sees and a split at newlines does not."""
     if "\r" in text and _LONE_CR.search(text):
         return True
     return any(brk in text for brk in _ODD_BREAKS)
@@ -737,8 +744,6 @@ def _needs_model(source: str, known: frozenset[str]) -> bool:
     `known`? (`_marks` over every line.)"""
     lines = source.split("\n")
     return _marks(source, lines, list(range(len(lines))), frozenset(), known)[0]
-
-
 
 
 def _marks(source: str, lines: list[str], new: list[int], marked_before: frozenset[str],
@@ -787,6 +792,7 @@ def _marks(source: str, lines: list[str], new: list[int], marked_before: frozens
 
 
 def _line_at(source: str, position: int) -> str:
+    """The line of `source` that holds `position`, without its newline."""
     end = source.find("\n", position)
     return source[source.rfind("\n", 0, position) + 1:len(source) if end < 0 else end]
 

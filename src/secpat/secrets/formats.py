@@ -219,7 +219,7 @@ def scan_text(text: str) -> list[FormatMatch]:
     on the lines that hold them. Examples and placeholders are dropped."""
     hits: dict[int, tuple[int, set[int]]] = {}  # line index -> (where it starts, formats whose keyword occurs on it)
     line = counted = 0  # the line index of offset `counted`
-    for keyword, position, _ in _KEYWORDS.find_matches_as_indexes(_ascii_lower(text)):
+    for keyword, position, _ in _keywords(_ascii_lower(text)):
         line += text.count("\n", counted, position)
         counted = position
         if line not in hits:
@@ -248,6 +248,17 @@ def scan_text(text: str) -> list[FormatMatch]:
                 found.append(FormatMatch(fmt, index + 1, col, secret, mask(secret, fmt.public_prefix),
                                          m.groupdict().get("host")))
     return found
+
+
+def _keywords(lowered: str) -> list[tuple[int, int, int]]:
+    """(keyword index, start, end) of every keyword in `lowered`."""
+    try:
+        return _KEYWORDS.find_matches_as_indexes(lowered)
+    except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape): one character for one
+        return _KEYWORDS.find_matches_as_indexes(_SURROGATE.sub("\ufffd", lowered))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _line_start_after(text: str, begin: int, count: int) -> int:
