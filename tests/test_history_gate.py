@@ -215,3 +215,19 @@ def test_a_line_that_did_not_change_is_judged_again_where_the_rest_of_its_file_d
     v2 = repo.git("rev-parse", "HEAD~1")
     found = {(path, commit) for path, _, _, _, commit, _, _ in fast}
     assert {("app/pieces.py", v2), ("app/compared.py", v2), ("app/env.py", v2)} <= found
+
+
+def test_a_python_blob_that_cannot_be_decoded_leaves_the_next_one_to_be_read_whole(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A NUL byte past the first 8 KiB: the blob is scanned, but not as Python, so its lines were
+    never searched for names; the next blob of the path must not take them as looked at."""
+    from test_history import Repo
+
+    repo = Repo(tmp_path / "repo")
+    body = [f"VALUE_{n} = {n}" for n in range(1000)] + [f'password = "{PASSWORD}"']
+    repo.commit("v1", {"app/settings.py": "\n".join(body + ["# \0"])})
+    repo.commit("v2", {"app/settings.py": "\n".join(body + ["# done"])})
+    repo.commit("v3", {"app/settings.py": "\n".join(body + ["# done, again"])})
+    fast, whole = scan_both_ways(repo.path, monkeypatch)
+    assert fast == whole
+    assert [(path, commit) for path, _, _, _, commit, _, _ in fast] == [("app/settings.py", repo.git("rev-parse", "HEAD~1"))]
