@@ -231,9 +231,10 @@ def test_a_long_history_needs_a_few_processes_and_reads_each_blob_once(repo: Rep
             super().__init__(args, *rest, **kwargs)
 
     scanned: list[str] = []
-    real_hits = history_module._hits
+    real_scan_blob = history_module._scan_blob
     monkeypatch.setattr(subprocess, "Popen", CountingPopen)
-    monkeypatch.setattr(history_module, "_hits", lambda path, data: scanned.append(path) or real_hits(path, data))
+    monkeypatch.setattr(history_module, "_scan_blob", lambda path, data, earlier, every_secret: scanned.append(path)
+                        or real_scan_blob(path, data, earlier, every_secret=every_secret))
     result = scan_history(repo.path, load_config(repo.path), HistoryOptions())
     assert [f.location.path for f in result.findings] == ["keys.py"]
     assert len(started) <= 4, started  # rev-parse, log, ls-tree, cat-file: not one per commit or blob

@@ -23,6 +23,9 @@ SOURCES = [
     f'CONFIG = {{\n    "api_token": "{TOKEN}",\n    "name": "x",\n}}\n',
     f'settings["SECRET_KEY"] = "{TOKEN}"\n',
     f'user, password = "admin", "{PASSWORD}"\n',  # the literal after the name is not the password
+    f'passwords = ("{PASSWORD}", "", None)\n',  # a tuple: no password is bound
+    f'passwords = (\n    "{PASSWORD}"  # the first\n    "x",\n)\n',
+    f'check(password=("{PASSWORD}", "x"), api_token=("{TOKEN}"))\n',
     # One value written in pieces, the first of which alone is no password.
     'password = ("" "Tr0ub4dor&3-horse")\n',
     'password = (\n    "x"\n    "Tr0ub4dor&3-horse"\n)\n',
@@ -90,6 +93,14 @@ def test_a_known_secret_in_a_later_blob_is_not_parsed_for_again() -> None:
     assert history._needs_model(source + f'api_token = "{TOKEN}"\n', frozenset({PASSWORD}))
 
 
+def test_a_tuple_of_literals_is_not_parsed_for() -> None:
+    """The model binds a name to a string constant only: an item of a tuple is bound to nothing."""
+    for source in (f'passwords = ("{PASSWORD}", "", None)\n', f'check(password=("{PASSWORD}",\n "x"))\n'):
+        assert not full_parse(source)
+        assert not history._needs_model(source, frozenset())
+    assert history._needs_model(f'check(password=("{PASSWORD}"), other=("x", 1))\n', frozenset())
+
+
 # -- later blobs of a path: only what is new is looked at, and nothing is missed -------------------
 
 STRIPE = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"
@@ -118,9 +129,9 @@ def scan_both_ways(repo_path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tup
 
     config = load_config(repo_path)
     fast = finding_keys(scan_history(repo_path, config, HistoryOptions()))
-    nothing_before = history._Earlier(frozenset(), frozenset())
-    real_new_hits = history._new_hits
-    monkeypatch.setattr(history, "_new_hits", lambda path, data, earlier: real_new_hits(path, data, nothing_before))
+    real_scan_blob = history._scan_blob
+    monkeypatch.setattr(history, "_scan_blob", lambda path, data, earlier, every_secret: real_scan_blob(
+        path, data, history._NOTHING_EARLIER, every_secret=True))
     return fast, finding_keys(scan_history(repo_path, config, HistoryOptions()))
 
 
@@ -170,3 +181,60 @@ def test_a_secret_no_longer_suppressed_is_found_where_its_line_did_not_change(
     fast, whole = scan_both_ways(repo.path, monkeypatch)
     assert fast == whole
     assert [(path, line) for path, line, *_ in fast] == [("NOTES.txt", 42)]
+
+
+def test_an_environment_read_counts_only_where_its_module_is_named() -> None:
+    """`config(` reads the environment only as `decouple.config`, `env(` only on an `environ.Env()`:
+    where neither module is named, the model finds no fallback, and no parse is asked for."""
+    for source in (f'SECRET_KEY = incomplete_config("SECRET_KEY", "{TOKEN}")\n',
+                   f'API_TOKEN = settings_env("API_TOKEN", default="{TOKEN}")\n'):
+        assert not full_parse(source)
+        assert not history._needs_model(source, frozenset())
+    for source in (f'from decouple import config\nSECRET_KEY = config("SECRET_KEY", "{TOKEN}")\n',
+                   f'import environ\nenv = environ.Env()\nAPI_TOKEN = env("API_TOKEN", default="{TOKEN}")\n'):
+        assert full_parse(source)
+        assert history._needs_model(source, frozenset())
+
+
+def test_a_line_that_did_not_change_is_judged_again_where_the_rest_of_its_file_did(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A secret's name and value on lines a later blob keeps, whose meaning changes with other lines:
+    a value continued on a changed line, a constant no longer only compared with, an environment
+    read whose fallback changes a few lines below it."""
+    from test_history import Repo
+
+    repo = Repo(tmp_path / "repo")
+    filler = [f"VALUE_{n} = {n}" for n in range(60)]
+    pieces = ['api_token = (', '    "Xk29fLq0ZpR7mN3v"', '    "W8b3Lq9ZmX2vN7kPq8Fz"', ')']
+    compared = [f'LEGACY_TOKEN = "{TOKEN[::-1]}"', "", "def refused(value):", "    return value == LEGACY_TOKEN"]
+    env = ["import os", "", "SECRET_KEY = os.environ.get(", '    "SECRET_KEY",', '    "placeholder",', ")"]
+    repo.commit("v1", {"app/pieces.py": "\n".join(filler + pieces), "app/compared.py": "\n".join(compared + filler),
+                       "app/env.py": "\n".join(env + filler)})
+    pieces[2] = '    "Q7vN2kLx9RmW4pZ8tY3s"'  # only the continuation changes
+    env[4] = '    "Tr0ub4dor-3horse-Xk29fLq0",'
+    repo.commit("v2", {"app/pieces.py": "\n".join(filler + pieces), "app/compared.py": "\n".join(compared[:1] + filler),
+                       "app/env.py": "\n".join(env + filler)})
+    repo.commit("v3", {"app/pieces.py": "\n".join(["# v3"] + filler + pieces),
+                       "app/compared.py": "\n".join(["# v3"] + compared[:1] + filler),
+                       "app/env.py": "\n".join(["# v3"] + env + filler)})
+    fast, whole = scan_both_ways(repo.path, monkeypatch)
+    assert fast == whole
+    v2 = repo.git("rev-parse", "HEAD~1")
+    found = {(path, commit) for path, _, _, _, commit, _, _ in fast}
+    assert {("app/pieces.py", v2), ("app/compared.py", v2), ("app/env.py", v2)} <= found
+
+
+def test_a_python_blob_that_cannot_be_decoded_leaves_the_next_one_to_be_read_whole(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A NUL byte past the first 8 KiB: the blob is scanned, but not as Python, so its lines were
+    never searched for names; the next blob of the path must not take them as looked at."""
+    from test_history import Repo
+
+    repo = Repo(tmp_path / "repo")
+    body = [f"VALUE_{n} = {n}" for n in range(1000)] + [f'password = "{PASSWORD}"']
+    repo.commit("v1", {"app/settings.py": "\n".join(body + ["# \0"])})
+    repo.commit("v2", {"app/settings.py": "\n".join(body + ["# done"])})
+    repo.commit("v3", {"app/settings.py": "\n".join(body + ["# done, again"])})
+    fast, whole = scan_both_ways(repo.path, monkeypatch)
+    assert fast == whole
+    assert [(path, commit) for path, _, _, _, commit, _, _ in fast] == [("app/settings.py", repo.git("rev-parse", "HEAD~1"))]

@@ -153,6 +153,14 @@ def test_non_ascii_text_keeps_columns() -> None:
     assert text[match.col:match.col + len(match.secret)] == match.secret
 
 
+def test_text_with_a_lone_surrogate_is_scanned() -> None:
+    """Text decoded with surrogateescape keeps undecodable bytes as lone surrogates."""
+    text = f"\udcff = 1\nkey = '{SAMPLES['stripe-secret-key']}' \udce9\n"
+    (match,) = scan_text(text)
+    assert (match.format.id, match.line) == ("stripe-secret-key", 2)
+    assert text.splitlines()[1][match.col:match.col + len(match.secret)] == match.secret
+
+
 # -- value judgement ------------------------------------------------------------------------------
 
 

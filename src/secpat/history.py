@@ -12,9 +12,12 @@ a large history is shared among worker processes, each with one `cat-file`
 stream per batch of paths.
 
 Binary blobs, third-party and minified code and blobs over max-file-size are
-not scanned; notices count them by reason. A Python blob is parsed only when
-its text may hold a secret the model would find and no earlier blob of the
-same path held: most versions of most files are scanned as text alone.
+not scanned; notices count them by reason. A later blob of a path is searched
+only on the lines its previous blob did not have, and on the lines that bind a
+secret's name or read the environment, which are remembered from blob to blob.
+A Python blob is parsed only when its text may hold a secret the model would
+find and no earlier blob of the same path held: most versions of most files
+are scanned as text alone.
 
 Nothing is fetched either: a shallow clone, the blobs a partial clone never
 downloaded and objects that cannot be read are reported as notices, and the
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import itertools
 import os
 import re
 import subprocess
@@ -37,6 +41,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from secpat.config import Config
 from secpat.discovery import classify
@@ -59,7 +65,7 @@ from secpat.rules.secrets import (
     text_hits,
 )
 from secpat.secrets.entropy import judge_value, secret_kind
-from secpat.secrets.formats import _MULTILINE_WINDOW, _ascii_lower
+from secpat.secrets.formats import _ascii_lower
 from secpat.suppression import parse_suppressions
 
 __all__ = ["HistoryError", "HistoryOptions", "scan_history"]
@@ -604,157 +610,236 @@ def _scan_batch(top: Path, limit: int, items: list[_Item]) -> Iterator[tuple[_It
         elif reason := _content_skip_reason(item.path, data):
             yield item, _Outcome(skipped=reason)
         else:
-            before = earlier.get(item.path)
-            # A secret found before is reported where it first appeared, and only HEAD's blobs say
-            # where it still is: for the other blobs, only a secret not seen yet matters.
-            found = _hits(item.path, data) if before is None or item.at_head else _new_hits(item.path, data, before)
+            before = earlier.get(item.path, _NOTHING_EARLIER)
+            found, after = _scan_blob(item.path, data, before, every_secret=item.at_head)
             # The model's scope is left behind: a finding does not need it, and it would travel with the hit.
             hits = tuple(replace(h, scope=None) for h in found if h.real)
-            secrets = before.secrets if before else frozenset()
-            # A secret hidden by a suppression here is not known: the next blob is then scanned whole.
-            lines = frozenset() if b"secpat:" in data else frozenset(_text(item.path, data).split("\n"))
-            earlier[item.path] = _Earlier(secrets | {h.secret for h in hits}, lines)
+            earlier[item.path] = replace(after, secrets=before.secrets | {h.secret for h in hits})
             yield item, _Outcome(hits, secret_file_reason(item.path, data) if item.secret_path else None)
 
 
 @dataclass(frozen=True, slots=True)
 class _Earlier:
-    """What the blobs of a path scanned before held."""
+    """What the blobs of a path scanned before held, so that the next one is read only where it differs."""
 
     secrets: frozenset[str]
     lines: frozenset[str]  # the last one's lines, when every secret on them is in `secrets`
+    marked: frozenset[str]  # those of them where a secret's name is bound or the environment is read (`_marks`)
+
+
+_NOTHING_EARLIER = _Earlier(frozenset(), frozenset(), frozenset())
 
 
 def _hits(path: str, data: bytes) -> list[Hit]:
     """The same recognisers as `secpat check`: a Python blob through its model, others as text."""
-    return _new_hits(path, data, _Earlier(frozenset(), frozenset()))
+    return _scan_blob(path, data, _NOTHING_EARLIER, every_secret=True)[0]
 
 
-def _new_hits(path: str, data: bytes, earlier: _Earlier) -> list[Hit]:
-    """Every secret in the blob that is not in `earlier.secrets`, and maybe some that are. The model
-    reads a Python blob only when it may find a secret not seen yet, and a known format is looked
-    for only on the lines not in `earlier.lines`, and near them."""
-    kind = classify(PurePosixPath(path).name)
+def _scan_blob(path: str, data: bytes, earlier: _Earlier, *, every_secret: bool) -> tuple[list[Hit], _Earlier]:
+    """The secrets in a blob of `path`, and what its next blob is compared with.
+
+    Without `every_secret` (a blob HEAD does not hold, where a secret found before changes nothing)
+    a secret in `earlier.secrets` may be left out: a known format is looked for only on the lines
+    `earlier.lines` does not have, and the model reads a Python blob only when it may find a secret
+    not known yet. Either way the text is searched only on its new lines and on the lines that
+    `earlier.marked` says bind a secret's name or read the environment."""
+    kind = _kind(path)
     suppressed = b"secpat:" in data
-    same_lines = frozenset() if suppressed else earlier.lines
-    if kind == "python":
-        hits = _python_hits(path, data, earlier.secrets, same_lines)
+    source = _python_text(data) if kind == "python" else None  # None: not Python, or not decodable as Python
+    text = data.decode("utf-8", errors="replace") if source is None else source
+    lines = text.split("\n")
+    if earlier.lines:
+        same = earlier.lines
+        new = [number for number, line in enumerate(lines) if line not in same]
     else:
-        text = data.decode("utf-8", errors="replace")
-        hits = text_hits(kind, text) if kind in ("env", "config") else _format_hits(text, same_lines)
+        new = list(range(len(lines)))
+    format_lines = new if earlier.lines and not every_secret and not suppressed else None
+    marked: frozenset[str] = frozenset()
+    if source is not None:
+        known = frozenset() if every_secret else earlier.secrets
+        hits, marked = _python_hits(path, text, lines, new, earlier.marked, known, format_lines)
+    elif kind in ("env", "config"):
+        hits = text_hits(kind, text)
+    else:
+        hits = _format_hits(text, lines, format_lines)
     if hits and suppressed:
-        hits = _unsuppressed(hits, data.decode("utf-8", errors="replace"), python=kind == "python")
-    return hits
+        hits = _unsuppressed(hits, text, python=kind == "python")
+    # A secret hidden by a suppression here is not known, and a Python blob that could not be
+    # decoded was not searched for marked lines: the next blob is then read whole.
+    whole_next = suppressed or (kind == "python" and source is None)
+    after = _Earlier(earlier.secrets, frozenset() if whole_next else frozenset(lines), marked)
+    return hits, after
 
 
-def _text(path: str, data: bytes) -> str:
-    """The blob's text, decoded as the scan decodes it."""
-    if classify(PurePosixPath(path).name) == "python":
-        try:
-            return decode_source(data).text
-        except ParseError:
-            pass
-    return data.decode("utf-8", errors="replace")
+@functools.lru_cache(maxsize=65536)
+def _kind(path: str) -> str:
+    return classify(PurePosixPath(path).name)
 
 
-def _python_hits(path: str, data: bytes, known: frozenset[str], same_lines: frozenset[str]) -> list[Hit]:
+def _python_text(data: bytes) -> str | None:
+    """A Python blob's text, decoded as `secpat check` decodes a file; None when it cannot be."""
     try:
-        text = decode_source(data).text
+        return decode_source(data).text
     except ParseError:
-        return _format_hits(data.decode("utf-8", errors="replace"), same_lines)
-    if not _needs_model(text, known):
-        hits = _format_hits(text, same_lines)
+        return None
+
+
+def _python_hits(path: str, text: str, lines: list[str], new: list[int], marked_before: frozenset[str],
+                 known: frozenset[str], format_lines: list[int] | None) -> tuple[list[Hit], frozenset[str]]:
+    """The secrets in a Python blob, and its marked lines. Parsed only when the model may find a
+    secret not in `known`; else its known formats are looked for on `format_lines` (all: None)."""
+    needs_model, marked = _marks(text, lines, new, marked_before, known)
+    if not needs_model:
+        hits = _format_hits(text, lines, format_lines)
         # The model drops a self-made format (a JWT, a key block) shown as sample data in API documentation.
         if not any(h.source in _SELF_MADE for h in hits) or not may_bind_secrets(text):
-            return hits  # nothing for the model to find or to drop: skip the parse
+            return hits, marked  # nothing for the model to find or to drop: skip the parse
     try:
         parsed = parse_python(text, path)
         module = Module(parsed.tree, path=path, module_name="", source=text)
-        return python_hits(module)
+        return python_hits(module), marked
     except (ParseError, RecursionError, ValueError):
-        return text_hits("other", text)  # still find known formats in a file that does not parse
+        return text_hits("other", text), marked  # still find known formats in a file that does not parse
 
 
-#: Lines around a new line that are scanned with it: a key block's body follows its header this far.
-_CONTEXT_LINES = _MULTILINE_WINDOW
-#: Line breaks that `str.splitlines` sees and a split at newlines does not: scanned whole, to number alike.
-_ODD_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)")
+#: Line breaks that `str.splitlines` sees and a split at newlines does not: a text with one is scanned
+#: whole, so that its lines are numbered alike.
+_ODD_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_LONE_CR = re.compile("\r(?!\n)")
 
 
-def _format_hits(text: str, same_lines: frozenset[str]) -> list[Hit]:
-    """`text_hits("other", text)`, looking only at the lines not in `same_lines` and those around
-    them. A known format lies on one line (a key block aside, scanned whole), so a secret on a line
-    the previous blob of the path had too was found there already."""
-    if not same_lines or "PRIVATE KEY" in text or _ODD_BREAKS.search(text):
+def _format_hits(text: str, lines: list[str], numbers: list[int] | None) -> list[Hit]:
+    """`text_hits("other", text)`, looking only at the lines `numbers` (every line: None). A known
+    format lies on one line and is recognised from that line alone (`scan_text` reads each line by
+    itself), so a secret on a line the previous blob of the path had too was found there already;
+    a key block, which runs over several lines, is searched in the whole text."""
+    if numbers is None or "PRIVATE KEY" in text or _odd_breaks(text):
         return text_hits("other", text)
-    lines = text.split("\n")
-    new = [number for number, line in enumerate(lines) if line not in same_lines]
-    hits: list[Hit] = []
-    for start, end in _spans(new, len(lines)):
-        hits += [replace(hit, line=hit.line + start) for hit in text_hits("other", "\n".join(lines[start:end]))]
-    return hits
+    if not numbers:
+        return []
+    hits = text_hits("other", "\n".join([lines[number] for number in numbers]))
+    return [replace(hit, line=numbers[hit.line - 1] + 1) for hit in hits]
 
 
-def _spans(numbers: list[int], count: int) -> Iterator[tuple[int, int]]:
-    """Ranges of line numbers (start, end) that cover each of `numbers` with _CONTEXT_LINES either side."""
+def _odd_breaks(text: str) -> bool:
+    """Whether `text` has a line break `str.splitlines` sees and a split at newlines does not."""
+    if "\r" in text and _LONE_CR.search(text):
+        return True
+    return any(brk in text for brk in _ODD_BREAKS)
+
+
+def _runs(numbers: list[int]) -> Iterator[tuple[int, int]]:
+    """Ranges (start, end) of consecutive numbers in the ascending `numbers`."""
     start = end = -1
     for number in numbers:
-        low, high = max(0, number - _CONTEXT_LINES), min(count, number + _CONTEXT_LINES + 1)
-        if low > end:
+        if number != end:
             if end > start:
                 yield start, end
-            start = low
-        end = high
+            start = number
+        end = number + 1
     if end > start:
         yield start, end
 
 
 def _needs_model(source: str, known: frozenset[str]) -> bool:
     """Could the model find a secret in this Python source, beyond its known formats, that is not in
+    `known`? (`_marks` over every line.)"""
+    lines = source.split("\n")
+    return _marks(source, lines, list(range(len(lines))), frozenset(), known)[0]
+
+
+def _marks(source: str, lines: list[str], new: list[int], marked_before: frozenset[str],
+           known: frozenset[str]) -> tuple[bool, frozenset[str]]:
+    """Could the model find a secret in this Python source, beyond its known formats, that is not in
     `known`? Only when a secret-named literal holds a value that could be judged a real secret
     not known yet, or when the environment is read near a secret's name (a secret-named variable
     may fall back to a literal). Most versions of most files in a history have neither, and
-    parsing is the most expensive step of a history scan."""
-    for literal in _secret_named_literals(source):
-        name = _NAME_BEFORE.search(source, max(0, literal.start() - 100), literal.start())
-        if not name:
-            continue
-        kind = _secret_kind(name.group(1))
-        if kind is None:
-            continue
-        value = _bound_value(source, literal)
-        if value is None:
-            return True
-        if not isinstance(value, str):
-            continue  # bound to no name
-        judgement = judge_value(value, kind, name.group(1))
-        if judgement is not None and judgement.secret not in known:
-            return True
-    return any(word in source for word in _ENV_READ_WORDS) and _reads_a_secret(source)
+    parsing is the most expensive step of a history scan.
+
+    Both start on a marked line: one where a word of a secret's name stands before a binding `=`
+    or `:` of a secret-named name, or where the environment is read. Whether a line is marked
+    depends on its text alone, so only the lines `new` and those in `marked_before` (the marked
+    lines of the blob that `new` was told against) need a look; each mark found is then judged
+    on the whole source, as a look at every line would judge it. Returns the answer and the
+    marked lines."""
+    interesting = new
+    if marked_before:
+        carried = [number for number, line in enumerate(lines) if line in marked_before]
+        if carried:
+            interesting = sorted(set(new).union(carried))
+    needs = False
+    marked: set[str] = set()
+    if not interesting:
+        return needs, frozenset(marked)
+    lengths = list(itertools.accumulate(map(len, lines), initial=0))  # line n starts at lengths[n] + n
+    for first, end in _runs(interesting):
+        begin, stop = lengths[first] + first, lengths[end] + end - 1
+        chunk = source[begin:stop]
+        line_end = -1
+        for _, word, _ in _SECRET_WORDS.find_matches_as_indexes(_ascii_lower(chunk)):
+            if word < line_end:
+                continue  # a binding after the line's first word is looked at already
+            line_end = chunk.find("\n", word)
+            if line_end < 0:
+                line_end = len(chunk)
+            for binding in _BINDING.finditer(source, begin + word, begin + line_end):
+                verdict = _named_literal(source, binding.start(), known)
+                if verdict is not None:
+                    marked.add(_line_at(source, binding.start()))
+                    needs = needs or verdict
+        for word, read, read_end in _ENV_READS.find_matches_as_indexes(chunk):
+            marked.add(_line_at(source, begin + read))
+            needs = needs or _READER_MODULES[word] in source and _reads_a_secret(source, begin + read, begin + read_end)
+    return needs, frozenset(marked)
 
 
-_SECRET_WORD = re.compile("|".join(sorted(SECRET_NAME_WORDS, key=lambda word: (-len(word), word))))
+def _line_at(source: str, position: int) -> str:
+    """The line of `source` that holds `position`, without its newline."""
+    end = source.find("\n", position)
+    return source[source.rfind("\n", 0, position) + 1:len(source) if end < 0 else end]
 
 
-def _secret_named_literals(source: str) -> Iterator[re.Match[str]]:
-    """The literals bound with `=` or `:` on the lines where a word of a secret's name occurs (a name
-    and the `=` after it share a line): the candidates of `may_bind_secrets`, without looking
-    behind each of the many literals of the other lines."""
-    line_end = -1
-    for word in _SECRET_WORD.finditer(_ascii_lower(source)):
-        if word.start() < line_end:
-            continue  # this line is done
-        line_end = source.find("\n", word.end())
-        if line_end < 0:
-            line_end = len(source)
-        # The opening quote may stand on a later line (`= (\n "..."`): the match may run past the line.
-        for literal in _LITERAL_AFTER.finditer(source, word.start(), line_end + 200):
-            if literal.start() >= line_end:
-                break
-            yield literal
+#: The words of a secret's name (`password`, `token`, `key`...): a line without one binds no secret.
+_SECRET_WORDS = AhoCorasick(sorted(SECRET_NAME_WORDS), matchkind=MatchKind.LeftmostLongest)
+#: Where a string literal may be bound with `=` or `:`: its quote follows on the same line, or the
+#: line ends and it follows on a later one. Every start of a `_LITERAL_AFTER` match is one, and
+#: none runs over a line break, so whether a line holds one depends on that line alone.
+_BINDING = re.compile(r"""[:=][ \t]*\(?[^\S\n]*(?:[rRbBuU]{0,2}["']|$)""", re.MULTILINE)
+#: Environment reads (`getenv`, `environ`, `config(`...): at most one starts at any place.
+_ENV_READS = AhoCorasick(list(_ENV_READ_WORDS), matchkind=MatchKind.LeftmostLongest)
+#: For each of them, what a module that the model sees read the environment that way names: the
+#: model knows a read by the qualified name of what is called (`os.getenv`, `decouple.config`, an
+#: `environ.Env()`), so `config(` reads nothing without `decouple` (`incomplete_config(`).
+_READER_MODULES = tuple({"config(": "decouple", "env(": "environ", "env.str(": "environ"}.get(word, word)
+                        for word in _ENV_READ_WORDS)
 
 
-_ENV_READ = re.compile("|".join(re.escape(word) for word in _ENV_READ_WORDS))
+def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | None:
+    """At a binding `=` or `:` after a word of a secret's name (a `_BINDING` at `position`): None
+    when the name bound is not a secret's; else whether a string literal bound there holds a value
+    that could be judged a real secret not in `known`, or a value the text alone cannot tell."""
+    line_start = source.rfind("\n", 0, position) + 1
+    # No name runs over a line break: looking from the line's start finds the one `may_bind_secrets` finds.
+    name = _NAME_BEFORE.search(source, max(line_start, position - 100), position)
+    if not name:
+        return None
+    kind = _secret_kind(name.group(1))
+    if kind is None:
+        return None
+    line_end = source.find("\n", position)
+    # The opening quote may stand on a later line (`= (\n "..."`): the match may run past the line.
+    literal = _LITERAL_AFTER.match(source, position, (len(source) if line_end < 0 else line_end) + 200)
+    if literal is None:
+        return False
+    value = _bound_value(source, literal)
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False  # bound to no name
+    judgement = _judge_value(value, kind, name.group(1))
+    return judgement is not None and judgement.secret not in known
+
+
 _ENV_BEFORE = 2  # lines before an environment read where the name its value is assigned to may stand
 _ENV_AFTER = 400  # characters after it where the variable's name is given
 _ASSIGNED_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\n]{1,60})?=")
@@ -765,25 +850,22 @@ _STRING_CONTENT = re.compile(r"""["']([^"'\\\n]{1,100})["']""")
 _LITERAL_FALLBACK = re.compile(r"""(?:,|\bor\b|\bdefault\s*=)\s*\(?\s*[rRuU]?["']""")
 
 
-def _reads_a_secret(source: str) -> bool:
-    """Whether an environment read has a string literal after it and a secret's name around it, as
-    the variable read or as the name its value is assigned to: only then may the model report a
-    literal fallback."""
-    for read in _ENV_READ.finditer(source):
-        if not _LITERAL_FALLBACK.search(source, read.end(), read.end() + _ENV_AFTER):
-            continue
-        start = read.start()
-        for _ in range(_ENV_BEFORE + 1):
-            start = source.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
-        window = source[start:read.end() + _ENV_AFTER]
-        names = set(_ASSIGNED_NAME.findall(window))
-        names.update(_STRING_CONTENT.findall(window))
-        if any(_secret_kind(name) for name in names):
-            return True
-    return False
+def _reads_a_secret(source: str, start: int, end: int) -> bool:
+    """Whether the environment read at `start:end` has a string literal after it and a secret's name
+    around it, as the variable read or as the name its value is assigned to: only then may the
+    model report a literal fallback."""
+    if not _LITERAL_FALLBACK.search(source, end, end + _ENV_AFTER):
+        return False
+    for _ in range(_ENV_BEFORE + 1):
+        start = source.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
+    window = source[start:end + _ENV_AFTER]
+    names = set(_ASSIGNED_NAME.findall(window))
+    names.update(_STRING_CONTENT.findall(window))
+    return any(_secret_kind(name) for name in names)
 
 
 _secret_kind = functools.lru_cache(maxsize=8192)(secret_kind)
+_judge_value = functools.lru_cache(maxsize=8192)(judge_value)
 _PLAIN_END = frozenset(",)]};#\r\n")
 _NOT_BOUND = object()  # what `_bound_value` says of a literal that is only part of the value bound
 #: One string literal, from its prefix to its closing quote.
@@ -813,6 +895,8 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
             break
     if position < len(source) and source[position] not in _PLAIN_END:
         return _NOT_BOUND  # an operator, a call, a subscript: the value is not this literal
+    if in_parens and source.startswith(",", position):
+        return _NOT_BOUND  # `= ("...", ...)`: an item of a tuple
     if not in_parens and source.startswith(("#", "\n", "\r"), position):
         line_end = source.find("\n", position)
         if line_end >= 0 and _STRING_START.match(source, _ANY_GAP.match(source, line_end).end()):

@@ -216,6 +216,15 @@ class Module:
     def lines(self) -> list[str]:
         return self.source.splitlines()
 
+    @cached_property
+    def nodes(self) -> list[ast.AST]:
+        """Every node of the tree but the context and operator singletons, parents first: one list
+        for the checks that look at the whole module, read many times faster than `ast.walk`."""
+        nodes: list[ast.AST] = [self.tree]
+        for node in nodes:  # grows as it is read
+            nodes.extend(_children(node))
+        return nodes
+
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 

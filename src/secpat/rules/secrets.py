@@ -219,8 +219,8 @@ def python_hits(module: Module) -> list[Hit]:
         format_lines.add(match.line)
         if match.format.id in _SELF_MADE:
             if samples is None:
-                samples = _sample_literals(module.tree)
-            if _inside_sample(module.tree, samples, match.line, match.col):
+                samples = _sample_literals(module)
+            if _inside_sample(module, samples, match.line, match.col):
                 continue  # a sample token in API documentation; a provider's key there is still leaked
         hits.append(_format_hit(match, lines, "in source"))
     user_values = {b.value for b in module.literal_bindings if _names_user(b.name)}
@@ -235,11 +235,11 @@ def python_hits(module: Module) -> list[Hit]:
         if judgement is None or _made_of_user_name(binding.value, user_values):
             continue
         if samples is None:
-            samples = _sample_literals(module.tree)
+            samples = _sample_literals(module)
         if id(binding.node) in samples or _refused_only(module, binding):
             continue
         if records is None:
-            records = _record_literals(module.tree)
+            records = _record_literals(module)
         masked = mask(judgement.secret)
         what = _named_what(binding.name, judgement, masked)
         hits.append(Hit(SECRET001, line, binding.node.col_offset, binding.node.end_col_offset, judgement.secret,
@@ -307,11 +307,11 @@ _SAMPLE_KEYS = frozenset({"example", "examples", "openapi_examples", "x-example"
 _LINK_BUILDERS = ("reverse", "url_for", "build_absolute_uri")  # also `reverse_lazy`, `eventreverse_absolute`
 
 
-def _sample_literals(tree: ast.AST) -> set[int]:
+def _sample_literals(module: Module) -> set[int]:
     """ids of the string literals inside `example=...`, `{"example": ...}`, `examples=[...]`, and inside
     the `kwargs` of a link builder (`reverse(..., kwargs={"secret": "6zzj..."})` renders a sample link)."""
     roots: list[ast.AST] = []
-    for node in ast.walk(tree):
+    for node in module.nodes:
         if isinstance(node, ast.Dict):
             roots += [v for k, v in zip(node.keys, node.values)
                       if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.lower() in _SAMPLE_KEYS]
@@ -325,12 +325,12 @@ def _sample_literals(tree: ast.AST) -> set[int]:
     return found
 
 
-def _record_literals(tree: ast.AST) -> set[int]:
+def _record_literals(module: Module) -> set[int]:
     """ids of the string values in a list or tuple of two or more dict literals with the same keys:
     `[{"code": "F8VVL", "secret": "6zzj..."}, {"code": "HIDHK", "secret": "98ku..."}]`. Rows like
     these are sample, preview or seed records; one configuration dict is not a row."""
     found: set[int] = set()
-    for node in ast.walk(tree):
+    for node in module.nodes:
         if not isinstance(node, (ast.List, ast.Tuple)):
             continue
         rows = [e for e in node.elts if isinstance(e, ast.Dict)]
@@ -349,8 +349,8 @@ def _literal_keys(node: ast.Dict) -> frozenset[str] | None:
     return frozenset(keys) if len(keys) == len(node.keys) else None
 
 
-def _inside_sample(tree: ast.AST, samples: set[int], line: int, col: int) -> bool:
-    for node in ast.walk(tree):
+def _inside_sample(module: Module, samples: set[int], line: int, col: int) -> bool:
+    for node in module.nodes:
         if id(node) in samples and isinstance(node, ast.Constant):
             start = (node.lineno, node.col_offset)
             end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
@@ -376,7 +376,7 @@ def _refused_only(module: Module, binding: LiteralBinding) -> bool:
         return False
     name = binding.name
     compared = used = 0
-    for node in ast.walk(module.tree):
+    for node in module.nodes:
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
             compared += sum(isinstance(o, ast.Name) and o.id == name for o in operands)
@@ -460,7 +460,7 @@ def _refused_later(module: Module, target: str | None, value: str) -> bool:
     refuses to run with its own fallback."""
     if not target:
         return False
-    for node in ast.walk(module.tree):
+    for node in module.nodes:
         if isinstance(node, ast.Compare) and len(node.comparators) == 1:
             sides = (node.left, node.comparators[0])
             if any(isinstance(n, ast.Name) and n.id == target for n in sides) \

@@ -9,11 +9,12 @@ where a keyword occurs are tried against the formats that keyword belongs to.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from secpat.findings import Confidence
 from secpat.secrets.entropy import is_placeholder, judge_format_secret, looks_like_label
@@ -195,29 +196,10 @@ for _index, _format in enumerate(FORMATS):
         _BY_KEYWORD[_keyword] = (*_BY_KEYWORD.get(_keyword, ()), _index)
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """One regex for many literals, factored by common prefixes (`gh(?:p_|o_|u_)...`): the
-    engine then follows one path per position instead of trying every keyword in turn."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:  # a keyword ends here and a longer one continues: prefer the longer
-            body = f"(?:{body})?"
-        return body
-
-    return build(trie)
-
-
-_KEYWORDS = re.compile(_trie_pattern(list(_BY_KEYWORD)))
+_KEYWORD_LIST = list(_BY_KEYWORD)
+#: Every keyword in one pass over the text, in C: the leftmost keyword first, the longest one
+#: starting there, then on after its end, as a regex alternation finds them.
+_KEYWORDS = AhoCorasick(_KEYWORD_LIST, matchkind=MatchKind.LeftmostLongest)
 
 
 def _ascii_lower(text: str) -> str:
@@ -235,24 +217,23 @@ _MULTILINE_WINDOW = 8  # lines after a key block's header searched for its body
 def scan_text(text: str) -> list[FormatMatch]:
     """Every known-format secret in `text`: one pass for the keywords, then the matching formats
     on the lines that hold them. Examples and placeholders are dropped."""
-    hits: dict[int, set[int]] = {}  # line index -> formats whose keyword occurs on it
-    starts: list[int] | None = None
-    lowered = _ascii_lower(text)
-    for match in _KEYWORDS.finditer(lowered):
-        if starts is None:
-            starts = _line_starts(text)
-        index = bisect.bisect_right(starts, match.start()) - 1
-        hits.setdefault(index, set()).update(_BY_KEYWORD[match.group().lower()])
-    if not hits or starts is None:
-        return []
+    hits: dict[int, tuple[int, set[int]]] = {}  # line index -> (where it starts, formats whose keyword occurs on it)
+    line = counted = 0  # the line index of offset `counted`
+    for keyword, position, _ in _keywords(_ascii_lower(text)):
+        line += text.count("\n", counted, position)
+        counted = position
+        if line not in hits:
+            hits[line] = (text.rfind("\n", 0, position) + 1, set())
+        hits[line][1].update(_BY_KEYWORD[_KEYWORD_LIST[keyword]])
     found: list[FormatMatch] = []
-    for index in sorted(hits):
-        begin = starts[index]
-        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    for index, (begin, formats) in hits.items():
+        end = text.find("\n", begin)
+        if end < 0:
+            end = len(text)
         taken: list[tuple[int, int]] = []
-        for fmt in (FORMATS[i] for i in sorted(hits[index])):
-            window_end = starts[min(index + _MULTILINE_WINDOW, len(starts) - 1)] if fmt.multiline else end
-            window = text[begin:max(end, window_end)] if fmt.multiline else text[begin:end]
+        for fmt in (FORMATS[i] for i in sorted(formats)):
+            window = text[begin:max(end, _line_start_after(text, begin, _MULTILINE_WINDOW))] if fmt.multiline \
+                else text[begin:end]
             for m in fmt.regex.finditer(window):
                 if fmt.multiline and m.start() >= end - begin:
                     break  # a later line's own header
@@ -269,11 +250,23 @@ def scan_text(text: str) -> list[FormatMatch]:
     return found
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    position = find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = find("\n", position + 1)
-    return starts
+def _keywords(lowered: str) -> list[tuple[int, int, int]]:
+    """(keyword index, start, end) of every keyword in `lowered`."""
+    try:
+        return _KEYWORDS.find_matches_as_indexes(lowered)
+    except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape): one character for one
+        return _KEYWORDS.find_matches_as_indexes(_SURROGATE.sub("\ufffd", lowered))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _line_start_after(text: str, begin: int, count: int) -> int:
+    """Where the line `count` lines after the one starting at `begin` starts; the last line's start
+    when there are fewer."""
+    for _ in range(count):
+        newline = text.find("\n", begin)
+        if newline < 0:
+            break
+        begin = newline + 1
+    return begin
