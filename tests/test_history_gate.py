@@ -237,4 +237,5 @@ def test_a_python_blob_that_cannot_be_decoded_leaves_the_next_one_to_be_read_who
     repo.commit("v3", {"app/settings.py": "\n".join(body + ["# done, again"])})
     fast, whole = scan_both_ways(repo.path, monkeypatch)
     assert fast == whole
-    assert [(path, commit) for path, _, _, _, commit, _, _ in fast] == [("app/settings.py", repo.git("rev-parse", "HEAD~1"))]
+    previous = repo.git("rev-parse", "HEAD~1")
+    assert [(path, commit) for path, _, _, _, commit, _, _ in fast] == [("app/settings.py", previous)]
