@@ -104,6 +104,10 @@ def test_exit_codes(tmp_path: Path) -> None:
 def test_exit_zero_still_fails_on_unanalysable_files(tmp_path: Path) -> None:
     write(tmp_path, {"app.py": RESET, "broken.py": "def f(:\n"})
     assert secpat("check", str(tmp_path), "--no-cache", "--exit-zero").returncode == 2
+    # With the report in a file (or in JSON), the reason for the exit status is said on stderr.
+    to_file = secpat("check", str(tmp_path), "--no-cache", "--exit-zero", "-f", "json", "-o", str(tmp_path / "r.json"))
+    assert to_file.returncode == 2
+    assert "1 file(s) could not be analysed (broken.py: syntax-error)" in to_file.stderr
     assert secpat("check", str(tmp_path), "--no-cache", "--exit-zero", "--keep-going").returncode == 0
 
 

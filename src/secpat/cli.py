@@ -363,7 +363,15 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
     else:
         # `color` passed on: click would otherwise strip the colours whenever stdout is not a terminal.
         click.echo(report, nl=not report.endswith("\n"), color=color)
-    sys.exit(exit_code(result, config.fail_on, keep_going=keep_going, exit_zero=exit_zero))
+    code = exit_code(result, config.fail_on, keep_going=keep_going, exit_zero=exit_zero)
+    if code == EXIT_ERROR and (output is not None or not is_terminal_format(fmt)):
+        # The report says which files could not be analysed; say why the exit status is 2 where people look.
+        blocking = [n for n in result.notices if n.blocking]
+        first = blocking[0]
+        click.echo(f"secpat: {len(blocking)} file(s) could not be analysed ({printable(first.path)}: "
+                   f"{printable(first.kind.value)}); the report lists them; --keep-going keeps the exit status "
+                   "for findings only", err=True)
+    sys.exit(code)
 
 
 def exit_code(result: ScanResult, fail_on: Severity, *, keep_going: bool, exit_zero: bool = False) -> int:
