@@ -171,3 +171,24 @@ def test_two_apps_with_the_same_module_names_are_modelled_apart(tmp_path: Path) 
     assert len(model.parts) == 2
     limits = {route.file.split("/")[0]: route.limit for route in model.routes}
     assert limits == {"bad": "", "good": "flask-limiter default_limits"}
+
+
+def test_aiohttp_handlers_defined_inside_an_app_factory(tmp_path: Path) -> None:
+    from secpat.cli_routes import collect
+
+    (tmp_path / "app.py").write_text(
+        "from aiohttp import web\n"
+        "def create_app():\n"
+        "    async def login(request):\n"
+        "        form = await request.post()\n"
+        "        return check_password(form['user'], form['password'])\n"
+        "    def helper():\n"
+        "        return 1\n"
+        "    app = web.Application()\n"
+        "    app.add_routes([web.post('/login', login)])\n"
+        "    return app\n")
+    model = collect([tmp_path], tmp_path)
+    [route] = model.routes
+    assert (route.path, route.view, route.category) == ("/login", "app.create_app.login", "login")
+    assert route.handler is not None and route.app == "app.create_app.app"
+    assert "app.create_app.helper" not in model.views  # a nested helper no routing call names is not a view

@@ -449,6 +449,8 @@ def local_names(function: Function) -> frozenset[str]:
                     [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else \
                     [item.optional_vars for item in stmt.items] if isinstance(stmt, (ast.With, ast.AsyncWith)) else []
                 found.update(t.id for t in targets if isinstance(t, ast.Name))
+                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    found.add(stmt.name)  # a handler defined inside an app factory
         cached = function.__dict__["_fw_locals"] = frozenset(found)
     return cached
 
@@ -1011,17 +1013,22 @@ def module_framework(module: Module) -> str:
 
 
 _ROUTING_CALLS = frozenset({"add_url_rule", "path", "re_path", "url", "Route", "add_api_route", "add_route",
-                            "api_route", "as_view", "register"})
+                            "api_route", "as_view", "register", "add_get", "add_post", "add_put", "add_patch",
+                            "add_delete", "add_head", "add_view"})
+#: aiohttp's route definitions in an `add_routes([...])` list: `web.get("/x", handler)`.
+_ROUTE_DEFINITIONS = frozenset(f"aiohttp.web.{verb}" for verb in ("get", "post", "put", "patch", "delete", "head",
+                                                                  "route", "view"))
 _VIEW_CLASS_WORDS = ("View", "ViewSet", "Resource", "Endpoint", "Handler", "API")
 
 
-def _view_candidates(module: Module) -> list[Function]:
-    """Functions that can serve a request: decorated ones (routes), those taking the request first,
-    methods of view classes, and functions a routing call in this module names. Describing every
+def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
+    """Functions that can serve a request, each with whether a routing call in this module names it:
+    decorated ones (routes), those taking the request first, methods of view classes, and functions a
+    routing call names. Describing every
     helper of a large code base as a possible view would cost more than the whole rest of the scan."""
     named: set[str] = set()
     for call in module.calls:
-        if call.method in _ROUTING_CALLS:
+        if call.method in _ROUTING_CALLS or call.callee in _ROUTE_DEFINITIONS:
             for arg in (*call.node.args, *(k.value for k in call.node.keywords)):
                 if isinstance(arg, ast.Name):
                     named.add(arg.id)
@@ -1033,7 +1040,7 @@ def _view_candidates(module: Module) -> list[Function]:
         owner = function.qualname.rsplit(".", 1)[0] if function.class_name else None
         if function.node.decorator_list or function.name in named or (params and params[0] in ("request", "req")) \
                 or owner in view_classes:  # type: ignore[attr-defined]
-            found.append(function)
+            found.append((function, function.name in named))
     return found
 
 
@@ -1041,10 +1048,10 @@ def view_facts(module: Module) -> list[tuple[str, object]]:
     """A ViewFact for every function that can serve a request, a ClassFact for every class."""
     framework = module_framework(module)
     facts: list[tuple[str, object]] = []
-    for function in _view_candidates(module):
+    for function, routed in _view_candidates(module):
         nested = function.parent is not None and not function.parent.is_module
-        if nested and not function.node.decorator_list:  # type: ignore[attr-defined]
-            continue  # nested helpers are not views; decorated ones are (routes inside an app factory)
+        if nested and not function.node.decorator_list and not routed:  # type: ignore[attr-defined]
+            continue  # nested helpers are not views; decorated or routed ones are (routes inside an app factory)
         facts.append((VIEW, describe_view(module, function, framework)))
     for info in module.classes.values():
         facts.append((CLASS, class_fact(module, info)))
