@@ -780,8 +780,8 @@ class FunctionFlow:
             self._list_lengths[name] = length + 1
             return L.EMPTY
         if method == "pop" and length and (not node.args or key == 0 or key == -1 or key == length - 1):
-            first = not node.args or key == -1 or key == length - 1
-            index = length - 1 if first else 0
+            from_end = not node.args or key == -1 or key == length - 1
+            index = length - 1 if from_end else 0
             taken = self.env.get(_item_key(name, index), L.EMPTY)
             if index == 0:
                 for i in range(1, length):

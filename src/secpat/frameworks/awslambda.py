@@ -21,7 +21,6 @@ FRAMEWORK = Framework(
     roots=("aws_lambda_powertools",),
     routing=HANDLERS,
     csrf=("none: a Lambda handler has no routes secpat can read",),
-    sessions=("-",),
 )
 
 EVENT_PARAMETERS = ["event", "context"]
