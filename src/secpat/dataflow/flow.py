@@ -585,7 +585,9 @@ class FunctionFlow:
         base = self._eval(node.value)
         if not isinstance(key, ast.Constant):
             self._eval(key)
-        value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
+        # An item holds what its container holds, but not what the container's name or its other keys'
+        # names promised: `cfg["model"]` of `{"model": m, "api_key": k}`, here or returned from elsewhere.
+        value = dict(L.without(L.method_result(base), L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
         if L.CONST in base:
             value[L.CONST] = ()  # an item of a constant table is a constant
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
@@ -887,7 +889,7 @@ class FunctionFlow:
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
                     # As with `claims["client_id"]`: one item of a token's claims is what its key says.
-                    value = dict(L.without(value, *_NAMED_LABELS))
+                    value = dict(L.without(L.method_result(value), *_NAMED_LABELS))
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
@@ -1277,6 +1279,8 @@ def _labels_a_literal(name: str, value_node: ast.AST | None) -> bool:
     from secpat.secrets.entropy import judge_value, secret_kind
 
     kind = secret_kind(name)
+    if kind is None and names.classify(name) is names.NameKind.SHORT_CODE:
+        kind = names.NameKind.SECRET  # `PIN = "pin"`: judged like any other secret-named constant
     return kind is not None and judge_value(value_node.value, kind, name) is None
 
 

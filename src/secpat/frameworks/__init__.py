@@ -1264,10 +1264,14 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
             maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
         elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and \
-                re.search(r"\b\w*form\b(?!\.)", text[len(first):]):
+                _FORM_WORD.search(text[len(first):]):
             maybe = True  # a tag given the whole form (`{% crispy form %}`) may render the token with the fields
     return False, maybe
 
+
+# A name for a whole form given to a tag: `form`, `userform`, `form_activities`, `profile_form`;
+# not one field (`form.email`) nor another word (`formula`).
+_FORM_WORD = re.compile(r"(?<![\w.])\w*form(?:s|_\w+)?\b(?!\.)")
 
 _BLOCK_TAGS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "with", "endwith", "trans", "blocktrans",
                          "endblocktrans", "set", "filter", "endfilter", "autoescape", "endautoescape", "comment",

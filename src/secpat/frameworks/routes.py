@@ -254,7 +254,7 @@ def build(facts_of, files=()) -> Model:
     models = []
     for root in roots:
         def of_root(kind: str, root: str = root) -> list[tuple[str, object]]:
-            return [(path, fact) for path, fact in facts_of(kind) if _root_of(path, roots) == root]
+            return [(path, fact) for path, fact in facts_of(kind) if root_of(path, roots) == root]
         models.append(_Builder(of_root).build())
     return _merged(models)
 
@@ -286,7 +286,7 @@ def app_roots(facts_of, files) -> list[str]:
     marked = sorted(candidates - {""}, key=len)
     if not marked:
         return [""]
-    defining = {_root_of(path, marked) for kind in _APP_FACTS for path, fact in facts_of(kind)
+    defining = {root_of(path, marked) for kind in _APP_FACTS for path, fact in facts_of(kind)
                 if kind != OWNER or getattr(fact, "kind", "") == "app"}
     roots = [root for root in marked if root in defining]
     if len(roots) < 2:
@@ -294,7 +294,7 @@ def app_roots(facts_of, files) -> list[str]:
     return ["", *roots] if "" in defining else roots
 
 
-def _root_of(path: str, roots: list[str]) -> str:
+def root_of(path: str, roots: list[str]) -> str:
     """The deepest root that holds the file, "" for none."""
     best = ""
     for root in roots:

@@ -225,6 +225,33 @@ class Module:
             nodes.extend(_children(node))
         return nodes
 
+    @cached_property
+    def main_block(self) -> tuple[int, int] | None:
+        """The lines of the module's `if __name__ == "__main__":` block, if it has one."""
+        for stmt in self.tree.body:
+            test = stmt.test if isinstance(stmt, ast.If) else None
+            if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__" \
+                    and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant) \
+                    and test.comparators[0].value == "__main__":
+                return stmt.lineno, stmt.end_lineno or stmt.lineno
+        return None
+
+    def runs_only_as_script(self, line: int) -> bool:
+        """The line runs only when the file is executed as a script: it sits in the main block, or in a
+        module-level function that only the main block calls (`def main(): ...` / `main()`)."""
+        block = self.main_block
+        if block is None:
+            return False
+        first, last = block
+        if first <= line <= last:
+            return True
+        for stmt in self.tree.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                    and stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
+                calls = [c for c in self.calls if isinstance(c.node.func, ast.Name) and c.node.func.id == stmt.name]
+                return bool(calls) and all(first <= c.node.lineno <= last for c in calls)
+        return False
+
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 

@@ -12,11 +12,12 @@ trusted, whatever its default.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, known, last, string
 from secpat.frameworks.django import Environment, Value
-from secpat.frameworks.routes import model_of, source_line
+from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.model.module import Call, literal_value
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -267,12 +268,20 @@ def _run(ctx: FileContext, call: Call) -> None:
     reload = literal_value(call.arg(keyword="use_reloader" if werkzeug else "reload")) is True
     debug_kw = "use_debugger" if werkzeug else "debug"
     debug = call.arg(2 if flask else None, debug_kw)
+    found: list[tuple[str, str]] = []
     if literal_value(debug) is True and not uvicorn:
-        ctx.report(CONF001, call.node, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
-                                       "can run code")
+        found.append((CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
+                                  "can run code"))
     if host in _ALL_INTERFACES and (flask or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
-        ctx.report(CONF006, call.node, f"{what} bound to {host}: reachable from the whole network")
+        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network"))
+    if found and module.runs_only_as_script(call.node.lineno):
+        # Started by running the file by hand: whether that is how production runs the app depends on
+        # whether the app has another way to be served, which the project stage knows.
+        ctx.fact(SCRIPT_SERVER, ScriptServer(module.path, call.node.lineno, call.node.col_offset, tuple(found)))
+        return
+    for rule_id, message in found:
+        ctx.report(_BY_ID[rule_id], call.node, message)
 
 
 def _app_debug(ctx: FileContext, call: Call) -> None:
@@ -458,6 +467,49 @@ _WATCHED = {"run": _run, "run_simple": _run, "DebuggedApplication": _app_debug, 
 
 #: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".
 HOST_VALIDATOR = "host-validator"
+#: A development server started only when a file is run as a script (`ScriptServer`).
+SCRIPT_SERVER = "script-server"
+#: A module that hands the app to a production server: `wsgi.py`, `asgi.py`, or `application = ...`.
+SERVED_ENTRY = "served-entry"
+_BY_ID = {rule.id: rule for rule in CONF_RULES}
+
+
+@dataclass(frozen=True)
+class ScriptServer:
+    file: str
+    line: int
+    col: int
+    findings: tuple[tuple[str, str], ...]  # (rule id, message)
+
+
+@check(CONF001, CONF006)
+def served_entries(ctx: FileContext) -> None:
+    """Tell the project stage that this module is what a WSGI or ASGI server imports."""
+    module = ctx.module
+    name = module.path.rsplit("/", 1)[-1]
+    if name in ("wsgi.py", "asgi.py") or "application" in module.assignments:
+        ctx.fact(SERVED_ENTRY, module.path)
+
+
+@check(CONF001, CONF006, stage="project")
+def script_servers(ctx: ProjectContext) -> None:
+    """`app.run(debug=True)` under `if __name__ == "__main__":` is how the app runs when nothing else
+    serves it. When the same app also has a WSGI or ASGI entry (`wsgi.py`), production runs through that
+    and the script is a developer's shortcut: audit mode."""
+    starts = ctx.facts(SCRIPT_SERVER)
+    if not starts:
+        return
+    roots = app_roots(ctx.facts, ctx.files)
+    entries: dict[str, str] = {}
+    for path, _ in ctx.facts(SERVED_ENTRY):
+        entries.setdefault(root_of(path, roots), path)
+    for _, start in starts:
+        entry = entries.get(root_of(start.file, roots))
+        for rule_id, message in start.findings:
+            if entry is not None:
+                message += f"; only when the file is run by hand, and the app is served through `{entry}`"
+            ctx.report(_BY_ID[rule_id], Location(start.file, start.line, start.col), message,
+                       snippet=source_line(ctx, start.file, start.line), audit=entry is not None)
 
 
 @check(CONF002)

@@ -187,8 +187,9 @@ def log_hygiene(ctx: FileContext) -> None:
                 # A 4xx answer describes the client's own request (its payload did not parse or
                 # validate): whether the text also shows internals is for a reader, in audit mode.
                 # So does a view only staff or administrators reach: they see the internals anyway.
-                # An exception caught by kind (`except KeyError`) and answered with a 4xx was expected
-                # from the client's data; one raised by an outbound request describes that service.
+                # An exception caught by kind (`except (KeyError, ValueError)`) carries a key name or
+                # the value that failed, whatever the status; one raised by an outbound request
+                # describes that service. A catch-all or a database, file or network error is reported.
                 client_error = _client_error(event.node)
                 framed = client_error and _framed_for_client(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
@@ -196,7 +197,7 @@ def log_hygiene(ctx: FileContext) -> None:
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for value in [*event.args, *event.keywords.values()]:
                     audit = staff_only or framed or L.UPSTREAM_ERROR in value \
-                        or L.EXPECTED_ERROR in value and (client_error or not _server_error(function, event.node))
+                        or L.EXPECTED_ERROR in value
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
                                     audit and L.TRACEBACK not in value or in_debug):
                         break
@@ -382,16 +383,6 @@ def _discarded(function, call: ast.Call) -> bool:
                    and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)), None)
     return target is not None and not any(isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)
                                           for n in ast.walk(function.node))
-
-
-def _server_error(function, call: ast.Call) -> bool:
-    """A 5xx status, or one secpat cannot read, in the call or next to it (`return jsonify(...), 500`):
-    the answer admits a failure of the server."""
-    statuses = _statuses(call) + [n.value.elts[1] for n in ast.walk(function.node)
-                                  if isinstance(n, ast.Return) and isinstance(n.value, ast.Tuple)
-                                  and len(n.value.elts) > 1 and n.value.elts[0] is call]
-    return any(not (_is_4xx(status) or _status_number(status) is not None and _status_number(status) < 400)
-               for status in statuses)
 
 
 def _debug_branches(function) -> list[tuple[int, int]]:

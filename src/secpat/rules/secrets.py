@@ -609,7 +609,7 @@ def audit_only(hit: Hit, config: object, path: str) -> bool:
 def hardcoded_secrets_in_python(ctx: FileContext) -> None:
     # A package module's `if __name__ == "__main__":` block is its self-test: test code. A script's
     # main block is what the script does.
-    self_test = _main_block(ctx.module) if "." in ctx.module.module_name else None
+    self_test = ctx.module.main_block if "." in ctx.module.module_name else None
     for hit in python_hits(ctx.module):
         if hit.real:
             ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
@@ -619,17 +619,6 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
                    confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet,
                    audit=audit_only(hit, ctx.config, ctx.module.path)
                    or in_self_test and hit.source in (*_JUDGED_BY_VALUE, *_SELF_MADE))
-
-
-def _main_block(module) -> tuple[int, int] | None:
-    """The lines of the module's `if __name__ == "__main__":` block."""
-    for stmt in module.tree.body:
-        test = stmt.test if isinstance(stmt, ast.If) else None
-        if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__" \
-                and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant) \
-                and test.comparators[0].value == "__main__":
-            return stmt.lineno, stmt.end_lineno or stmt.lineno
-    return None
 
 
 # -- env, config and template files ------------------------------------------------------
