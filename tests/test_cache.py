@@ -93,7 +93,7 @@ def test_unchanged_tree_is_answered_whole_from_the_cache(tmp_path: Path, monkeyp
     from secpat.rules import registry
 
     # Files written a moment ago are not trusted to stay put; these were just copied.
-    monkeypatch.setattr(engine, "_SETTLE_NS", 0)
+    monkeypatch.setattr(engine, "SETTLE_NS", 0)
     project = tmp_path / "flask_vulnerable"
     shutil.copytree(PROJECTS / "flask_vulnerable", project)
     config = load_config(project, overrides={"min-confidence": "low", "audit": True})

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from secpat import knowledge, safeio
 from secpat.findings import Confidence, Severity
 from secpat.knowledge import Declared
 from secpat.patterns import PATTERNS
 from secpat.rules import registry
+
+if TYPE_CHECKING:
+    import pathspec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -253,6 +254,8 @@ def _matches_any(rule_id: str, selectors: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # here: a run answered from the cache matches no paths
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

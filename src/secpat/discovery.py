@@ -12,16 +12,19 @@ import functools
 import os
 import re
 import stat
+import time
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from secpat import safeio
 from secpat.config import DEFAULT_EXCLUDES
 from secpat.findings import Notice, NoticeKind
+
+if TYPE_CHECKING:
+    import pathspec
 
 TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
 CONFIG_SUFFIXES = {".ini", ".cfg", ".toml", ".yaml", ".yml", ".json", ".properties", ".conf"}
@@ -44,6 +47,88 @@ class SourceFile:
     size: int = 0
     mtime_ns: int = 0
     ctime_ns: int = 0  # changes with every write, whatever the modification time is set back to
+
+
+# A file or directory changed this recently could change again within the same tick of its
+# timestamps, unseen: what was read from it is not remembered as settled.
+SETTLE_NS = 2_000_000_000
+
+
+@dataclass
+class WalkMemo:
+    """What one walk saw: the directories it listed and the ignore files it read, each with its status,
+    and the files it kept. Adding, removing or renaming an entry changes its directory's modification
+    and change times, so while none of these changed the next walk finds the same files and only has to
+    read each file's status again. A walk that met an unreadable directory or a broken link is not
+    remembered: what it could not see may appear without any of these changing."""
+
+    dirs: list[tuple[str, int, int]] = field(default_factory=list)  # path, mtime_ns, ctime_ns
+    ignore_files: list[tuple[str, int, int, int]] = field(default_factory=list)  # path, size, mtime_ns, ctime_ns
+    files: list[tuple[str, str, str, str, bool]] = field(default_factory=list)  # path, rel, kind, module, package
+    notices: list[Notice] = field(default_factory=list)
+    complete: bool = True
+
+    def see_dir(self, path: str) -> None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            self.complete = False
+            return
+        self.dirs.append((path, st.st_mtime_ns, st.st_ctime_ns))
+
+    def see_ignore_file(self, path: str) -> None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            self.complete = False
+            return
+        self.ignore_files.append((path, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+
+    def settled(self) -> bool:
+        """No directory or ignore file changed in the last moments (see SETTLE_NS)."""
+        recent = time.time_ns() - SETTLE_NS
+        return all(m < recent and c < recent for _, m, c in self.dirs) \
+            and all(m < recent and c < recent for _, _, m, c in self.ignore_files)
+
+    def to_data(self) -> dict:
+        return {"dirs": self.dirs, "ignore_files": self.ignore_files, "files": self.files,
+                "notices": [[n.path, n.kind.value, n.message, n.line] for n in self.notices]}
+
+    @classmethod
+    def from_data(cls, data: object) -> WalkMemo | None:
+        """The memo in `data`, or None when it is not one (any damage means a fresh walk)."""
+        try:
+            assert isinstance(data, dict)
+            dirs = [(str(p), int(m), int(c)) for p, m, c in data["dirs"]]
+            ignore_files = [(str(p), int(z), int(m), int(c)) for p, z, m, c in data["ignore_files"]]
+            files = [(str(p), str(r), str(k), str(n), bool(g)) for p, r, k, n, g in data["files"]]
+            notices = [Notice(str(p), NoticeKind(k), str(m), None if n is None else int(n))
+                       for p, k, m, n in data["notices"]]
+        except (AssertionError, KeyError, TypeError, ValueError):
+            return None
+        return cls(dirs, ignore_files, files, notices)
+
+    def replay(self) -> list[SourceFile] | None:
+        """The files of the remembered walk with their current status, or None when the tree changed."""
+        try:
+            for path, mtime_ns, ctime_ns in self.dirs:
+                st = os.stat(path)
+                if st.st_mtime_ns != mtime_ns or st.st_ctime_ns != ctime_ns:
+                    return None
+            for path, size, mtime_ns, ctime_ns in self.ignore_files:
+                st = os.stat(path)
+                if (st.st_size, st.st_mtime_ns, st.st_ctime_ns) != (size, mtime_ns, ctime_ns):
+                    return None
+            files = []
+            for path, rel, kind, module_name, is_package in self.files:
+                st = os.stat(path)
+                if not stat.S_ISREG(st.st_mode):
+                    return None
+                files.append(SourceFile(path=path, rel=rel, kind=kind, module_name=module_name, is_package=is_package,
+                                        size=st.st_size, mtime_ns=st.st_mtime_ns, ctime_ns=st.st_ctime_ns))
+        except OSError:
+            return None
+        return files
 
 
 def classify(name: str) -> str:
@@ -91,6 +176,8 @@ def bounded_patterns(lines: Iterable[str], where: str, notices: list[Notice]) ->
 def _compiled(patterns: list[str] | Sequence[str]) -> pathspec.PathSpec:
     # A pattern such as `[[a]` makes `re` warn about future syntax: that is about the repository's
     # file, not something the person running secpat can act on, so it is not printed.
+    import pathspec  # here: a walk answered from its memo compiles no patterns
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
         return pathspec.GitIgnoreSpec.from_lines(patterns)
@@ -99,8 +186,10 @@ def _compiled(patterns: list[str] | Sequence[str]) -> pathspec.PathSpec:
 class _Ignores:
     """Gitignore rules of every directory on the way down, plus configured excludes."""
 
-    def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool, notices: list[Notice]):
+    def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool, notices: list[Notice],
+                 memo: WalkMemo | None = None):
         self.root = root
+        self.memo = memo
         self.respect_gitignore = respect_gitignore
         self.notices = notices
         # The built-in skips are directory names: a set lookup, not a pattern match per path.
@@ -115,6 +204,8 @@ class _Ignores:
             return 0
         gitignore = abs_dir / ".gitignore"
         where = f"{rel_dir}/.gitignore" if rel_dir else ".gitignore"
+        if self.memo is not None:
+            self.memo.see_dir(str(abs_dir))  # a .gitignore created there changes the directory
         try:
             data = safeio.read_capped(gitignore, MAX_GITIGNORE_BYTES)
         except FileNotFoundError:
@@ -123,6 +214,8 @@ class _Ignores:
             # Not a reason to stop the scan: without its patterns more is scanned, never less.
             self.notices.append(Notice(where, NoticeKind.CONFIG, f"not read: {exc.strerror or exc}"))
             return 0
+        if self.memo is not None:
+            self.memo.see_ignore_file(str(gitignore))
         lines = data.decode("utf-8", errors="replace").splitlines()
         self.specs.append((rel_dir, _compiled(bounded_patterns(lines, where, self.notices))))
         return 1
@@ -149,6 +242,30 @@ class _Ignores:
 def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (), respect_gitignore: bool = True,
              ) -> tuple[list[SourceFile], list[Notice]]:
     """All files under `paths`, relative to `root`, in a stable order."""
+    files, notices, _ = discover_remembered(paths, root, excludes=excludes, respect_gitignore=respect_gitignore)
+    return files, notices
+
+
+def discover_remembered(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
+                        respect_gitignore: bool = True, previous: WalkMemo | None = None,
+                        ) -> tuple[list[SourceFile], list[Notice], WalkMemo | None]:
+    """As `discover`, answered from `previous` when the tree did not change since that walk (the
+    caller keys it by the same paths and settings). Also returns the memo of a new walk, to keep."""
+    if previous is not None:
+        replayed = previous.replay()
+        if replayed is not None:
+            return replayed, list(previous.notices), None
+    memo = WalkMemo()
+    files, notices = _discover(paths, root, excludes, respect_gitignore, memo)
+    if not memo.complete or not memo.settled() or any(n.kind is not NoticeKind.CONFIG for n in notices):
+        return files, notices, None
+    memo.files = [(f.path, f.rel, f.kind, f.module_name, f.is_package) for f in files]
+    memo.notices = list(notices)
+    return files, notices, memo
+
+
+def _discover(paths: Iterable[Path], root: Path, excludes: Sequence[str], respect_gitignore: bool,
+              memo: WalkMemo) -> tuple[list[SourceFile], list[Notice]]:
     root = root.resolve()
     files: dict[str, SourceFile] = {}
     notices: list[Notice] = []
@@ -165,8 +282,9 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
                 notices.append(Notice(rel, NoticeKind.UNREADABLE, exc.strerror or str(exc)))
                 continue
             files[rel] = _source_file(str(start_abs), rel, root, st)
+            memo.see_dir(str(start_abs.parent))  # the file's removal changes its directory
             continue
-        ignores = _Ignores(root, excludes, respect_gitignore, notices)
+        ignores = _Ignores(root, excludes, respect_gitignore, notices, memo)
         # Load the .gitignore files of the directories between the root and the start.
         try:
             inner = start_abs.relative_to(root)
@@ -183,7 +301,7 @@ def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
                 # only its own ignore files apply.
                 ignores.specs.clear()
                 ignores.load_dir(_rel(start_abs, root), start_abs)
-        _walk(start_abs, root, ignores, files, notices, {_real(start_abs)})
+        _walk(start_abs, root, ignores, files, notices, {_real(start_abs)}, memo)
     return [files[k] for k in sorted(files)], notices
 
 
@@ -197,7 +315,7 @@ def excluded(rel: str, excludes: Sequence[str] = ()) -> bool:
 
 
 def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, SourceFile], notices: list[Notice],
-          seen: set[str]) -> None:
+          seen: set[str], memo: WalkMemo) -> None:
     start_rel = _rel(directory, root)
     stack: list[tuple[str, str, int]] = [(str(directory), "" if start_rel == "." else start_rel, -1)]
     # Depth-first with explicit pops so nested .gitignore files apply only below their directory.
@@ -206,6 +324,7 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
         if pop_count >= 0:
             ignores.pop(pop_count)
             continue
+        memo.see_dir(current)  # before listing it: a change made while it is read shows next time
         try:
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=_entry_name, reverse=True)
@@ -214,8 +333,10 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
             notices.append(Notice(rel_dir or ".", NoticeKind.UNREADABLE,
                                   f"cannot list directory: {exc.strerror or exc}"))
             continue
-        if rel_dir and any(entry.name == "CACHEDIR.TAG" for entry in entries) and _cache_tagged(current):
-            continue  # a cache directory, secpat's own or another tool's: results, not source
+        if rel_dir and any(entry.name == "CACHEDIR.TAG" for entry in entries):
+            memo.see_ignore_file(os.path.join(current, "CACHEDIR.TAG"))  # its content decides, not its presence
+            if _cache_tagged(current):
+                continue  # a cache directory, secpat's own or another tool's: results, not source
         has_ignore_file = rel_dir and any(entry.name == ".gitignore" for entry in entries)
         loaded = ignores.load_dir(rel_dir, Path(current)) if has_ignore_file else 0
         stack.append((current, rel_dir, loaded))

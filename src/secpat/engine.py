@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secpat import __version__, safeio
-from secpat.cache import ResultCache, codec, content_digest
+from secpat.cache import ResultCache, WalkCache, codec, content_digest
 from secpat.config import Config
-from secpat.discovery import SourceFile, discover
+from secpat.discovery import SETTLE_NS, SourceFile, WalkMemo, discover, discover_remembered
 from secpat.findings import Finding, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
@@ -316,6 +316,7 @@ def _mtime(path: Path) -> int:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.cache
 def _code_stamp() -> str:
     """Size and modification time of every module of secpat itself: results made by other code
     (an edited or reinstalled checkout with an unchanged version number) are never reused."""
@@ -392,12 +393,27 @@ def _scan_prefixes(paths: Sequence[Path], root: Path) -> tuple[str, ...]:
     return tuple(sorted(prefixes))
 
 
+def _discover(paths: Sequence[Path], config: Config, options: ScanOptions) -> tuple[list[SourceFile], list[Notice]]:
+    """The files to scan; the walk of an unchanged tree is answered from the last one (`WalkMemo`)."""
+    if not options.use_cache:
+        return discover(paths, config.root, excludes=config.exclude, respect_gitignore=config.respect_gitignore)
+    key = repr((__version__, _code_stamp(), options.cache_name or str(config.root.resolve()),
+                [str(p.absolute()) for p in paths], config.exclude, config.respect_gitignore))
+    walks = WalkCache(key, options.cache_dir)
+    previous = WalkMemo.from_data(walks.load())
+    files, notices, memo = discover_remembered(paths, config.root, excludes=config.exclude,
+                                               respect_gitignore=config.respect_gitignore, previous=previous)
+    if memo is not None:
+        walks.store(memo.to_data())
+    return files, notices
+
+
 def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = None) -> ScanResult:
     options = options or ScanOptions()
     started = time.perf_counter()
     root = config.root
     config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, root))
-    files, notices = discover(paths, root, excludes=config.exclude, respect_gitignore=config.respect_gitignore)
+    files, notices = _discover(paths, config, options)
     discovery_notices = list(notices)
     python_files = [f for f in files if f.kind == "python"]
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
@@ -496,10 +512,6 @@ def _notice_order(notice: Notice) -> tuple[str, int, str]:
     return (notice.path, notice.line or 0, notice.kind.value)
 
 
-# A file changed this recently could change again within the same tick of its timestamps,
-# unseen: a run that read such a file is not kept whole.
-_SETTLE_NS = 2_000_000_000
-
 
 def _run_key(cache_key: str, config: Config, files: list[SourceFile], root: Path) -> str:
     """What a whole run's result depends on: secpat and its settings, and every file's status
@@ -521,7 +533,7 @@ def _stat_triple(path: Path) -> tuple[int, int, int]:
 
 def _settled(files: list[SourceFile], root: Path) -> bool:
     """No file (nor the git index) changed in the last moments."""
-    recent = time.time_ns() - _SETTLE_NS
+    recent = time.time_ns() - SETTLE_NS
     index = _stat_triple(root / ".git" / "index")
     return all(f.mtime_ns < recent and f.ctime_ns < recent for f in files) and max(index[1:]) < recent
 

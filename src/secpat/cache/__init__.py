@@ -35,7 +35,7 @@ from typing import Any
 
 from secpat import safeio
 
-__all__ = ["ResultCache", "cache_root", "content_digest"]
+__all__ = ["ResultCache", "WalkCache", "cache_root", "content_digest"]
 
 FORMAT = 2
 MAGIC = b"secpat-cache"
@@ -162,14 +162,7 @@ class ResultCache:
             self.dirty = True
 
     def _verified_body(self, raw: bytes) -> bytes:
-        header, sep, body = raw.partition(b"\n")
-        parts = header.split(b" ")
-        if not sep or len(parts) != 3 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
-            raise ValueError("not a secpat cache file")
-        expected = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(expected, parts[2]):
-            raise ValueError("cache file not written by this user's secpat")
-        return body
+        return _verified_body(self._key, raw)
 
     def _accept(self, document: object) -> None:
         if not isinstance(document, dict):
@@ -269,9 +262,62 @@ class ResultCache:
             pass  # a cache that cannot be written only costs time
 
     def _write(self, path: Path, document: Any) -> None:
-        body = json.dumps(document, separators=(",", ":")).encode("utf-8")
-        mac = hmac.new(self._key, body, hashlib.sha256).hexdigest().encode()
-        safeio.atomic_write(path, MAGIC + b" " + str(FORMAT).encode() + b" " + mac + b"\n" + body, mode=0o600)
+        _write_signed(self._key, path, document)
+
+
+class WalkCache:
+    """What the last walk of a tree found (`discovery.WalkMemo`), kept beside the results and
+    authenticated like them, so that a walk of an unchanged tree costs one `stat` per directory and file.
+    `key` names the tree and everything the walk depends on (start paths, excludes, secpat version)."""
+
+    def __init__(self, key: str, directory: Path | None = None):
+        self.path: Path | None = None
+        self._key = b""
+        try:
+            root = cache_root()
+            _private_dir(root)
+            self._key = _load_key(root)
+            results_dir = directory if directory is not None else root / "results"
+            _private_dir(results_dir)
+        except OSError:
+            return  # the result cache says why in its notice
+        digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+        self.path = results_dir / f"{digest[:32]}.walk.json"
+
+    def load(self) -> Any | None:
+        if self.path is None:
+            return None
+        try:
+            document = json.loads(_verified_body(self._key, safeio.read_capped(self.path, MAX_FILE_BYTES)))
+        except (OSError, ValueError, TypeError, RecursionError):
+            return None
+        _touch(self.path)
+        return document
+
+    def store(self, document: Any) -> None:
+        if self.path is None:
+            return
+        try:
+            _write_signed(self._key, self.path, document)
+        except OSError:
+            pass  # a walk that cannot be remembered is only walked again
+
+
+def _verified_body(key: bytes, raw: bytes) -> bytes:
+    header, sep, body = raw.partition(b"\n")
+    parts = header.split(b" ")
+    if not sep or len(parts) != 3 or parts[0] != MAGIC or parts[1] != str(FORMAT).encode():
+        raise ValueError("not a secpat cache file")
+    expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+    if not hmac.compare_digest(expected, parts[2]):
+        raise ValueError("cache file not written by this user's secpat")
+    return body
+
+
+def _write_signed(key: bytes, path: Path, document: Any) -> None:
+    body = json.dumps(document, separators=(",", ":")).encode("utf-8")
+    mac = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+    safeio.atomic_write(path, MAGIC + b" " + str(FORMAT).encode() + b" " + mac + b"\n" + body, mode=0o600)
 
 
 def _touch(path: Path) -> None:

@@ -813,11 +813,11 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
     if repo is None:
         return  # not a git work tree (an unpacked release): nothing is tracked, nothing to ignore
     tracked = tracked_files(root)
-    scanned_dirs = {str(PurePosixPath(f.rel).parent) for f in ctx.files}
+    covered = _with_parents({str(PurePosixPath(f.rel).parent) for f in ctx.files})
     for path in sorted(tracked - set(candidates)):
         # Ignored but still tracked, or a name discovery does not read: decide from name and content.
         # Only in the part of the tree being checked: `secpat check app/` says nothing about `docs/`.
-        if not _covers(str(PurePosixPath(path).parent), scanned_dirs):
+        if str(PurePosixPath(path).parent) not in covered:
             continue
         reason = secret_file_reason(path, _read_head(root / path))
         if reason:
@@ -836,12 +836,14 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
         ctx.report(SECRET003, Location(path, 0), message, snippet=path)
 
 
-def _covers(directory: str, scanned_dirs: set[str]) -> bool:
-    """Is `directory` one of the scanned directories or above one of them?"""
-    if directory == "." or directory in scanned_dirs:
-        return True
-    prefix = directory + "/"
-    return any(d.startswith(prefix) for d in scanned_dirs)
+def _with_parents(directories: set[str]) -> set[str]:
+    """The directories, every directory above them, and "." (the scanned part of the tree)."""
+    covered = {"."}
+    for directory in directories:
+        while directory not in covered:
+            covered.add(directory)
+            directory = directory.rpartition("/")[0] or "."
+    return covered
 
 
 def git_toplevel(start: Path) -> Path | None:
