@@ -64,6 +64,8 @@ PWD002 = define(Rule(
         MD5, SHA-1, SHA-256, SHA-512 and BLAKE2 are built to be fast: a single GPU tries billions
         of candidates a second, so a leaked table of such hashes is cracked almost as quickly as
         plain text. Salting does not change that; only a deliberately slow, memory-hard hash does.
+        A digest used only as the key of an in-memory lookup (`if digest in seen:`,
+        `seen[digest] = ok`) is stored nowhere: that is for audit mode.
     """,
     bad="""
         import hashlib
@@ -326,8 +328,11 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
             continue
         for value in values:
             if L.PASSWORD in value:
-                outcome = Outcome(L.PASSWORD, PWD002,
-                                  "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2")
+                lookup_key = _only_a_lookup_key(flow.function.node, event.node)
+                message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
+                if lookup_key:
+                    message += f"; `{lookup_key}` is only used as a key of an in-memory lookup, which stores nothing"
+                outcome = Outcome(L.PASSWORD, PWD002, message, audit=lookup_key is not None)
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
                 break
         else:
@@ -336,6 +341,29 @@ def _fast_hashes(ctx: FileContext, flow) -> None:
                 ctx.report(PWD002, event.node, f"`{flow.function.name}()` hashes passwords with {where}: fast "
                            "hashes are cracked at GPU speed; use bcrypt or Argon2", scope=flow.function)
     _fast_hashing_helpers(ctx, flow)
+
+
+def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
+    """The name the digest is bound to (`key = sha256(password).hexdigest()`) when every later use of it
+    is as a key of a mapping or set held here (`key in seen`, `seen[key]`): nothing writes it anywhere."""
+    target = None
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and any(inner is call for inner in ast.walk(node.value)):
+            target = node.targets[0]
+            break
+    if target is None:
+        return None
+    uses = 0
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == target.id \
+                and all(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            uses += 1
+        elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name) and node.slice.id == target.id:
+            uses += 1
+    mentions = sum(1 for node in ast.walk(function_node)
+                   if isinstance(node, ast.Name) and node.id == target.id and node is not target)
+    return target.id if uses and uses == mentions else None
 
 
 _RUNTIME_RANDOM = frozenset({"secrets.token_bytes", "os.urandom", "secrets.token_hex", "secrets.token_urlsafe"})
