@@ -91,12 +91,13 @@ def test_self_is_the_request_only_in_an_http_server_handler() -> None:
 
 
 def _routes(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str, str]]:
-    from secpat.cli_routes import collect
+    from secpat.cli.routes import collect
+    from secpat.config import load_config
 
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
-    model = collect([tmp_path], tmp_path)
+    model = collect([tmp_path], load_config(tmp_path))
     return {("/".join(r.methods), r.path, r.view) for r in model.routes}
 
 
@@ -159,7 +160,8 @@ def test_starlette_mounts_of_routers_and_nested_lists(tmp_path: Path) -> None:
 
 
 def test_two_apps_with_the_same_module_names_are_modelled_apart(tmp_path: Path) -> None:
-    from secpat.cli_routes import collect
+    from secpat.cli.routes import collect
+    from secpat.config import load_config
 
     app = "from flask import Flask\napp = Flask(__name__)\n@app.post('/login')\ndef login():\n    return ''\n"
     for version in ("bad", "good"):
@@ -167,14 +169,15 @@ def test_two_apps_with_the_same_module_names_are_modelled_apart(tmp_path: Path) 
         (tmp_path / version / "shop" / "__init__.py").write_text(app)
     (tmp_path / "good" / "shop" / "limits.py").write_text(
         "from flask_limiter import Limiter\nfrom shop import app\nlimiter = Limiter(app=app, default_limits=['9/m'])\n")
-    model = collect([tmp_path], tmp_path)
+    model = collect([tmp_path], load_config(tmp_path))
     assert len(model.parts) == 2
     limits = {route.file.split("/")[0]: route.limit for route in model.routes}
     assert limits == {"bad": "", "good": "flask-limiter default_limits"}
 
 
 def test_aiohttp_handlers_defined_inside_an_app_factory(tmp_path: Path) -> None:
-    from secpat.cli_routes import collect
+    from secpat.cli.routes import collect
+    from secpat.config import load_config
 
     (tmp_path / "app.py").write_text(
         "from aiohttp import web\n"
@@ -187,7 +190,7 @@ def test_aiohttp_handlers_defined_inside_an_app_factory(tmp_path: Path) -> None:
         "    app = web.Application()\n"
         "    app.add_routes([web.post('/login', login)])\n"
         "    return app\n")
-    model = collect([tmp_path], tmp_path)
+    model = collect([tmp_path], load_config(tmp_path))
     [route] = model.routes
     assert (route.path, route.view, route.category) == ("/login", "app.create_app.login", "login")
     assert route.handler is not None and route.app == "app.create_app.app"

@@ -28,7 +28,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from werkzeug.debug import DebuggedApplication
 
-from secpat.cli_probe import render_probe
+from secpat.cli.probe import render_probe
 from secpat.findings import Confidence, NoticeKind
 from secpat.probe import (
     ProbeOptions,

@@ -18,7 +18,7 @@ import httpx
 import pytest
 from flask import Flask, request
 
-from secpat.cli_probe import render_probe
+from secpat.cli.probe import render_probe
 from secpat.probe import ProbeOptions, ProbeResult, TargetError, checks, run_probe
 from secpat.probe.client import Exchange
 from secpat.probe.target import parse_target, redacted

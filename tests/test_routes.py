@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from secpat.cli_routes import collect
+from secpat.cli.routes import collect
+from secpat.config import load_config
 from secpat.frameworks.routes import classify
 
 PROJECTS = Path(__file__).parent / "projects"
@@ -18,7 +19,7 @@ PROJECTS = Path(__file__).parent / "projects"
 
 def table(name: str) -> dict[tuple[str, str], dict]:
     project = PROJECTS / name
-    model = collect([project], project)
+    model = collect([project], load_config(project))
     return {("/".join(r.methods), r.path): r.to_dict() for r in model.routes}
 
 

@@ -408,29 +408,23 @@ def _discover(paths: Sequence[Path], config: Config, options: ScanOptions) -> tu
     return files, notices
 
 
-def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = None) -> ScanResult:
-    options = options or ScanOptions()
-    started = time.perf_counter()
-    root = config.root
-    config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, root))
-    files, notices = _discover(paths, config, options)
-    discovery_notices = list(notices)
-    python_files = [f for f in files if f.kind == "python"]
-    project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
-
+def _open_cache(config: Config, project_roots: frozenset[str], options: ScanOptions,
+                notices: list[Notice]) -> tuple[str, ResultCache | None]:
     cache_key = hashlib.sha256("\x1f".join((
         __version__, _code_stamp(), str(RESULTS_FORMAT), config.digest(), sys.version.split()[0],
         ",".join(sorted(project_roots)),
     )).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    cache = ResultCache(root, cache_key, options.cache_dir, name=options.cache_name) if options.use_cache else None
-    if cache is not None and cache.problem:
+    if not options.use_cache:
+        return cache_key, None
+    cache = ResultCache(config.root, cache_key, options.cache_dir, name=options.cache_name)
+    if cache.problem:
         notices.append(Notice(".", NoticeKind.CONFIG, cache.problem))
-    run_key = _run_key(cache_key, config, files, root)
-    if cache is not None:
-        answered = _cached_run(cache, run_key, notices, started)
-        if answered is not None:
-            return answered
+    return cache_key, cache
 
+
+def _file_results(files: list[SourceFile], config: Config, project_roots: frozenset[str], options: ScanOptions,
+                  cache: ResultCache | None) -> dict[str, FileResult]:
+    """The per-file stage: each file's result from the cache, or analysed (and then cached)."""
     _analysis()
     results: dict[str, FileResult] = {}
     todo: list[SourceFile] = []
@@ -448,6 +442,52 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
                 cache.store(source.rel, *result.identity, result.to_cache())
             except codec.CodecError:
                 pass  # a result holding something the codec does not know is simply not cached
+    return results
+
+
+def project_facts(paths: Sequence[Path], config: Config, options: ScanOptions | None = None,
+                  ) -> tuple[list[SourceFile], dict[str, list[tuple[str, object]]]]:
+    """What the per-file stage of `scan` hands the project stage: the files, and each kind of fact with
+    the file it came from (routes, views, settings, forms...), from the same cache. `secpat routes`
+    shows the model built from these, so it shows what the rules judge."""
+    options = options or ScanOptions()
+    config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, config.root))
+    files, notices = _discover(paths, config, options)
+    project_roots = frozenset(f.module_name.split(".", 1)[0] for f in files if f.kind == "python" and f.module_name)
+    _, cache = _open_cache(config, project_roots, options, notices)
+    results = _file_results(files, config, project_roots, options, cache)
+    _load_deferred(results, files, config, project_roots, options, cache)
+    if cache is not None:
+        cache.save(keep=(f.rel for f in files))
+    return files, _facts_by_kind(results)
+
+
+def _facts_by_kind(results: dict[str, FileResult]) -> dict[str, list[tuple[str, object]]]:
+    facts: dict[str, list[tuple[str, object]]] = {}
+    for rel in sorted(results):
+        for kind, data in results[rel].facts:
+            facts.setdefault(kind, []).append((rel, data))
+    return facts
+
+
+def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = None) -> ScanResult:
+    options = options or ScanOptions()
+    started = time.perf_counter()
+    root = config.root
+    config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, root))
+    files, notices = _discover(paths, config, options)
+    discovery_notices = list(notices)
+    python_files = [f for f in files if f.kind == "python"]
+    project_roots = frozenset(f.module_name.split(".", 1)[0] for f in python_files if f.module_name)
+
+    cache_key, cache = _open_cache(config, project_roots, options, notices)
+    run_key = _run_key(cache_key, config, files, root)
+    if cache is not None:
+        answered = _cached_run(cache, run_key, notices, started)
+        if answered is not None:
+            return answered
+
+    results = _file_results(files, config, project_roots, options, cache)
 
     # The project stage reads other files; its result is reused only when no file changed at all.
     # The git index counts too: `git rm --cached .env` changes what the repository rules say.
@@ -613,11 +653,7 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
     # Project checks always run: their findings are filtered by path like any other.
     project_checks = registry.project_checks()
     if project_checks:
-        facts: dict[str, list[tuple[str, object]]] = {}
-        for rel in sorted(results):
-            for kind, data in results[rel].facts:
-                facts.setdefault(kind, []).append((rel, data))
-        ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=facts)
+        ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
         for check in project_checks:
             check.func(ctx)
         findings.extend(ctx.findings)

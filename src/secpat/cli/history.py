@@ -11,12 +11,11 @@ from pathlib import Path
 import click
 
 from secpat.baseline import BaselineError, write_baseline
+from secpat.cli.common import EXIT_CLEAN, SEVERITIES, fail, progress_bar, report_and_exit
 from secpat.config import ConfigError, load_config
 from secpat.findings import NoticeKind, ScanResult
 from secpat.history import HistoryError, HistoryOptions, scan_history
 from secpat.report import FORMATS, is_terminal_format
-
-_SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
 
 
 @click.command()
@@ -32,7 +31,7 @@ _SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
               help="Report only findings not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Accept every current finding: write them to this baseline file and exit 0.")
-@click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
+@click.option("--fail-on", type=SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
 @click.option("--min-confidence", type=click.Choice(["low", "medium", "high"], case_sensitive=False),
               help="Hide findings below this confidence [default: medium].")
 @click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -51,16 +50,14 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
     checked out). Each secret is reported once, at the commit and path that introduced it,
     with whether it is still present at HEAD. Secrets are shown masked.
     """
-    from secpat import cli  # here, not at import time: cli.py imports this module at its end
-
     overrides = {"fail-on": fail_on, "min-confidence": min_confidence,
                  "baseline": str(baseline_file) if baseline_file else None}
     try:
         config = load_config(repo, config_file, {k: v for k, v in overrides.items() if v is not None})
     except ConfigError as exc:
-        cli._fail(str(exc))
+        fail(str(exc))
     # Drawn before git is asked anything: listing a long history's blobs takes a while of its own.
-    bar = cli.progress_bar("reading git history", quiet=quiet)
+    bar = progress_bar("reading git history", quiet=quiet)
     progress = None
     if bar is not None:
         task_id = bar.add_task("listing commits", total=None)
@@ -71,7 +68,7 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
     try:
         result = scan_history(repo, config, HistoryOptions(since=since, branches=branches), progress=progress)
     except HistoryError as exc:
-        cli._fail(str(exc))
+        fail(str(exc))
     finally:
         if bar is not None:
             bar.stop()
@@ -81,10 +78,10 @@ def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, 
         try:
             count = write_baseline(result.findings, write_baseline_file)
         except BaselineError as exc:
-            cli._fail(str(exc))
+            fail(str(exc))
         click.echo(f"secpat: wrote {count} finding(s) to {write_baseline_file}", err=True)
-        sys.exit(cli.EXIT_CLEAN)
-    cli.report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=True, exit_zero=exit_zero)
+        sys.exit(EXIT_CLEAN)
+    report_and_exit(result, config, fmt=fmt, output=output, color=color, keep_going=True, exit_zero=exit_zero)
 
 
 _SKIPPED_BLOBS = (NoticeKind.BINARY, NoticeKind.VENDORED, NoticeKind.TOO_LARGE)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from secpat.cli.common import SEVERITIES, exit_code, fail, split, write_output
 from secpat.config import ConfigError, load_config
 from secpat.report import FORMATS, is_terminal_format, render
 from secpat.report import json as json_report
@@ -23,9 +24,6 @@ from secpat.rules.runtime import RUNTIME_RULES
 
 if TYPE_CHECKING:  # the probe and its HTTP client are imported only when `secpat probe` runs
     from secpat.probe import ProbeResult
-
-_SEVERITIES = click.Choice(["low", "medium", "high"], case_sensitive=False)
-
 
 class _Size(click.ParamType):
     """A size in bytes: `2097152`, `512K`, `2M` (K and M are 1024 and 1024²)."""
@@ -93,7 +91,7 @@ class _Size(click.ParamType):
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format; only text includes the probe's log, which the others leave to stderr.")
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
-@click.option("--fail-on", type=_SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
+@click.option("--fail-on", type=SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
 @click.option("--color/--no-color", default=None, help="Colour the text report [default: when a terminal].")
 @click.option("--quiet", "-q", is_flag=True, help="No log of the requests on stderr (formats other than text).")
@@ -116,17 +114,15 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
     Every request is bounded (time, size) and listed in the report, with each check it made;
     a pattern reads passed only when one of its checks reached a verdict.
     """
-    from secpat import cli  # here, not at import time: cli.py imports this module at its end
 
-    split = cli._split
     overrides = {"select": split(select), "ignore": split(ignore), "fail-on": fail_on}
     try:
         config = load_config(Path("."), config_file, {k: v for k, v in overrides.items() if v not in (None, ())})
     except ConfigError as exc:
-        cli._fail(str(exc))
+        fail(str(exc))
     rules = frozenset(r.id for r in RUNTIME_RULES if config.is_enabled(r.id, ""))
     if not rules:
-        cli._fail("no runtime rule selected")
+        fail("no runtime rule selected")
     from secpat.probe import ProbeError, ProbeOptions, TargetError, run_probe
 
     options = ProbeOptions(
@@ -141,11 +137,11 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
     try:
         result = run_probe(url, options)
     except (TargetError, ProbeError) as exc:
-        cli._fail(str(exc))
+        fail(str(exc))
     except Exception as exc:  # a bug in secpat whatever the server sent: one line, exit 2, never a traceback
         if os.environ.get("SECPAT_DEBUG"):
             raise
-        cli._fail(f"internal error while probing: {type(exc).__name__}: {exc}")
+        fail(f"internal error while probing: {type(exc).__name__}: {exc}")
     result.findings = [f for f in result.findings
                        if f.confidence >= config.min_confidence and f.severity >= config.report_level]
     if color is None:
@@ -157,12 +153,12 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
         click.echo(describe_run(result), nl=False, err=True)
     report = render_probe(fmt, result, color=color, fail_on=config.fail_on)
     if output is not None:
-        cli.write_output(output, report)
+        write_output(output, report)
     else:
         click.echo(report, nl=not report.endswith("\n"), color=color)
     if (fmt != "text" or output is not None) and not quiet:
         click.echo(f"secpat: probe sent {result.requests} requests in {result.duration_s:.2f}s", err=True)
-    sys.exit(cli.exit_code(result, config.fail_on, keep_going=False, exit_zero=exit_zero))
+    sys.exit(exit_code(result, config.fail_on, keep_going=False, exit_zero=exit_zero))
 
 
 def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on=None) -> str:
