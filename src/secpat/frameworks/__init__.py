@@ -1278,14 +1278,20 @@ _BLOCK_TAGS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "with",
                          "endcomment"})
 _SUBMIT = re.compile(r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
                      r"""(?:submit|image)\b""", re.IGNORECASE)
+_SCRIPT_BUTTON = re.compile(r"""<(?:button|input)\b[^>]*\btype\s*=\s*["']?button\b""", re.IGNORECASE)
 _FIELD = re.compile(r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
                     r"""(?:hidden|button|reset|checkbox|radio|file)\b)""", re.IGNORECASE)
 
 
 def _submittable(body: str, pieces: list[_Piece]) -> bool:
     """A user can submit the form: a submit button, a text field (Enter submits), or template code in the
-    form's content that may render either. A form with neither is submitted only by script."""
-    if _SUBMIT.search(body) or _FIELD.search(body):
+    form's content that may render either. A form with neither is submitted only by script, and so is one
+    whose only buttons are `type="button"`: they do nothing until a script sends the form."""
+    if _SUBMIT.search(body):
+        return True
+    if _SCRIPT_BUTTON.search(body):
+        return False
+    if _FIELD.search(body):
         return True
     for match in _MARK.finditer(body):
         piece = pieces[int(match.group(1))]
