@@ -39,6 +39,11 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             yield SecurityUse(store.stmt, store.value, f"stored in the session{key}", names.classify(store.name or ""),
                               via_name=False, name=store.name)
             continue
+        if store.kind == "item" and store.base is not None and _session_like(store.base, flow):
+            key = f"[{store.name!r}]" if store.name else "[...]"
+            yield SecurityUse(store.stmt, store.value, f"stored in `{dotted(store.base)}{key}`, which keeps logins",
+                              names.classify(store.name or ""), via_name=False, name=store.name)
+            continue
         if store.kind == "item" and store.base is not None and _is_cookie_jar(store.base):
             yield SecurityUse(store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False,
                               name=store.name)
@@ -80,6 +85,42 @@ def is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
     text = dotted(base)
     return text in SESSION_NAMES or (text is not None and text.endswith(".session")
                                      and text.startswith(("request", "self.request")))
+
+
+#: Words in a store's name that say it keeps who is logged in.
+_LOGIN_STORE_WORDS = frozenset({"session", "sessions", "remember", "logins", "logged"})
+
+
+def _session_like(base: ast.expr, flow: FunctionFlow) -> bool:
+    """A store of the application's own that keeps logins: named for sessions or remembered logins
+    (`visitor_sessions[slot] = ...`), or read back here to be compared with a cookie the client sent."""
+    text = dotted(base)
+    if text is None:
+        return False
+    if _LOGIN_STORE_WORDS & set(names.words(text.rsplit(".", 1)[-1])):
+        return True
+    for node in ast.walk(flow.function.node):
+        if isinstance(node, ast.Compare) and len(node.comparators) == 1 \
+                and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            sides = (node.left, node.comparators[0])
+            if any(_reads_cookie(side) for side in sides) and any(_reads(side, text) for side in sides):
+                return True
+    return False
+
+
+def _reads_cookie(node: ast.expr) -> bool:
+    """`request.cookies.get(name)`, `request.cookies[name]`, `request.COOKIES.get(name)`."""
+    target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else \
+        node.value if isinstance(node, ast.Subscript) else None
+    text = dotted(target) if target is not None else None
+    return text is not None and text.rsplit(".", 1)[-1] in ("cookies", "COOKIES")
+
+
+def _reads(node: ast.expr, store: str) -> bool:
+    """`store[key]` or `store.get(key)`."""
+    target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+        and node.func.attr == "get" else node.value if isinstance(node, ast.Subscript) else None
+    return target is not None and dotted(target) == store
 
 
 def _is_cookie_jar(base: ast.expr) -> bool:

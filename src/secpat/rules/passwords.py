@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import replace
+from pathlib import PurePosixPath
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -369,6 +370,56 @@ def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
 _RUNTIME_RANDOM = frozenset({"secrets.token_bytes", "os.urandom", "secrets.token_hex", "secrets.token_urlsafe"})
 
 
+#: Words in a file name that say it keeps credentials.
+_CREDENTIAL_FILE_WORDS = ("passw", "passwd", "pwd", "credential", "shadow", "htpasswd")
+
+
+def _weak_digests_stored_as_passwords(ctx: FileContext, flow) -> None:
+    """An MD5 or SHA-1 digest kept where passwords are kept, whatever it was named: handed to a
+    `set_password()` setter, or written to a file whose name says it holds passwords. (SHA-2 there is
+    not judged: without knowing the input is a password, it may be a checksum of the file's content.)"""
+    files = _credential_files(flow.function.node)
+    outcome = Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: an MD5/SHA-1 digest is cracked or forged at GPU "
+                                           "speed; store passwords with bcrypt or Argon2")
+    for event in flow.calls:
+        func = event.node.func
+        method = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if method == "set_password":
+            for value in event.args:
+                if L.WEAK_HASH in value:
+                    ctx.report_flow(event.node, value, [outcome], scope=flow.function,
+                                    sink_note="stored as a password by `set_password()`")
+                    break
+        elif method in ("write", "writelines") and isinstance(func, ast.Attribute) \
+                and isinstance(func.value, ast.Name) and func.value.id in files:
+            for value in event.args:
+                if L.WEAK_HASH in value:
+                    ctx.report_flow(event.node, value, [outcome], scope=flow.function,
+                                    sink_note=f"written to `{files[func.value.id]}`")
+                    break
+
+
+def _credential_files(function_node: ast.AST) -> dict[str, str]:
+    """`with open("/srv/stored_passwords.txt", "a") as fh:` → {"fh": "/srv/stored_passwords.txt"}: files
+    opened for writing under a literal name that says they hold passwords."""
+    found: dict[str, str] = {}
+    for node in ast.walk(function_node):
+        if not isinstance(node, (ast.With, ast.AsyncWith)):
+            continue
+        for item in node.items:
+            call = item.context_expr
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "open"
+                    and call.args and isinstance(item.optional_vars, ast.Name)):
+                continue
+            path = literal_value(call.args[0])
+            mode = literal_value(call.args[1]) if len(call.args) > 1 else next(
+                (literal_value(k.value) for k in call.keywords if k.arg == "mode"), "r")
+            if isinstance(path, str) and isinstance(mode, str) and set(mode) & set("wax") \
+                    and any(word in PurePosixPath(path).name.lower() for word in _CREDENTIAL_FILE_WORDS):
+                found[item.optional_vars.id] = path
+    return found
+
+
 def _per_process_key(module, node: ast.Call) -> bool:
     """`hmac.new(_KEY, password)` where `_KEY = secrets.token_bytes(32)` at module level: nothing keyed
     with it outlives the process, so it cannot be a stored password hash."""
@@ -592,6 +643,7 @@ def _checksum_named(name: str) -> bool:
 
 
 def _weak_hash_uses(ctx: FileContext, flow) -> None:
+    _weak_digests_stored_as_passwords(ctx, flow)
     for use in security_uses(flow):
         if L.WEAK_HASH not in use.value or any(p in use.value for p in S.PREDICTABLE):
             continue  # a predictable input is the bigger problem, and RND004 reports it
