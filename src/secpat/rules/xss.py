@@ -23,6 +23,7 @@ from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.frameworks import header_value, known
 from secpat.frameworks.awslambda import html_body
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
+from secpat.frameworks.routes import app_roots, root_of
 from secpat.knowledge import find
 from secpat.model.module import literal_value
 from secpat.rules.context import (
@@ -954,3 +955,90 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
 def _names(path: str, template: str) -> bool:
     template = template.lstrip("/")
     return path == template or path.endswith("/" + template)
+
+
+# -- templates that escape nothing where the value lands ----------------------------------------------
+
+#: Flask switches autoescape on for templates with these endings only (`Flask.select_jinja_autoescape`).
+_FLASK_ESCAPED_TEMPLATES = (".html", ".htm", ".xml", ".xhtml", ".svg")
+#: `attr={{ request.args.get("q") }}`: request input written into an attribute without quotes, where
+#: escaping `<>&"'` does not stop a space followed by `onfocus=...`.
+_UNQUOTED_REQUEST_ATTRIBUTE = re.compile(
+    r"""\s[\w:.-]+\s*=\s*(\{\{\s*request\.(?:args|form|values|cookies|headers|GET|POST|COOKIES|query_params)\b[^}]*\}\})""")
+
+
+#: A module that chooses which templates Flask autoescapes (its path).
+AUTOESCAPE_CHOSEN = "flask-autoescape-chosen"
+#: An XSS001 finding for a template Flask does not autoescape, decided at the project stage.
+UNESCAPED_TEMPLATE = "unescaped-template"
+_SETS_AUTOESCAPE = re.compile(r"jinja_env\.autoescape|select_jinja_autoescape|jinja_options")
+
+
+@check(XSS001)
+def unescaped_templates(ctx: FileContext) -> None:
+    """A Flask view that returns a template rendered with request data where it is not escaped: a
+    template whose name Flask does not autoescape (`receipt.txt`, `mail.j2`), or a template string
+    that writes request input into an unquoted attribute."""
+    module = ctx.module
+    if not module.imports_any("flask", "quart"):
+        return
+    if _SETS_AUTOESCAPE.search(module.source):
+        ctx.fact(AUTOESCAPE_CHOSEN, module.path)
+    for function in module.all_functions():
+        if function.is_module or R.route_framework(module, function) != "flask":
+            continue
+        returned = {id(node.value) for node in ast.walk(function.node) if isinstance(node, ast.Return)}
+        calls = {id(c.node) for c in function.calls if id(c.node) in returned
+                 and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string")}
+        if not calls:
+            continue
+        flow = module.flow(function)
+        for event in flow.calls:
+            if id(event.node) not in calls or event.call is None:
+                continue
+            if (event.call.callee or "").endswith("render_template_string"):
+                source = module.constant(event.node.args[0]) if event.node.args else None
+                match = _UNQUOTED_REQUEST_ATTRIBUTE.search(source) if isinstance(source, str) else None
+                if match:
+                    ctx.report(XSS001, event.node, f"the template writes `{match.group(1)}` into an unquoted "
+                               "attribute: escaping does not stop a space and a new attribute; quote it",
+                               scope=function)
+                continue
+            name = literal_value(event.node.args[0]) if event.node.args else None
+            if not isinstance(name, str) or name.lower().endswith(_FLASK_ESCAPED_TEMPLATES):
+                continue
+            before = len(ctx.findings)
+            for keyword, value in event.keywords.items():
+                if ctx.report_flow(event.node, value, _REFLECTED, scope=function, once_per_source=False,
+                                   sink_note=f"rendered as `{keyword}` into `{name}` (Flask autoescapes only "
+                                             ".html, .htm, .xml, .xhtml and .svg templates) and returned as HTML"):
+                    break
+            # Any module of the app may choose what is autoescaped (`app.jinja_env.autoescape = True` in the
+            # factory): the project stage reports these only for an app that does not.
+            for finding in ctx.findings[before:]:
+                ctx.fact(UNESCAPED_TEMPLATE, finding)
+            del ctx.findings[before:]
+
+
+@check(XSS001, stage="project")
+def unescaped_template_findings(ctx: ProjectContext) -> None:
+    roots = app_roots(ctx.facts, ctx.files)
+    chosen = {root_of(path, roots) for path, _ in ctx.facts(AUTOESCAPE_CHOSEN)}
+    for path, finding in ctx.facts(UNESCAPED_TEMPLATE):
+        if root_of(path, roots) not in chosen:
+            ctx.findings.append(finding)
+
+
+@check(XSS001, kinds=("template",))
+def unquoted_request_attributes(ctx: TextContext) -> None:
+    """`value={{ request.GET.q }}` in a template: the attribute ends at the first space the client sends."""
+    if "request." not in ctx.text:
+        return
+    for match in _UNQUOTED_REQUEST_ATTRIBUTE.finditer(ctx.text):
+        start = match.start(1)
+        if ctx.text.rfind("<", 0, start) < ctx.text.rfind(">", 0, start):
+            continue  # not inside a tag: text, where escaping is enough
+        line = ctx.text.count("\n", 0, start) + 1
+        ctx.report(XSS001, line, f"`{match.group(1)}` is written into an unquoted attribute: escaping does not stop "
+                                 "a space and a new attribute (`x onfocus=...`); quote it",
+                   col=start - (ctx.text.rfind("\n", 0, start) + 1))
