@@ -64,6 +64,8 @@ class CallEvent:
     args: list[L.Value]
     keywords: dict[str, L.Value]
     receiver: L.Value | None
+    #: Per element, for positional arguments written as a tuple display: `make_response((body, headers))`.
+    items: dict[int, tuple[L.Value, ...]] = field(default_factory=dict)
 
     def value_of(self, index: int | None = None, keyword: str | None = None) -> L.Value:
         if keyword is not None and keyword in self.keywords:
@@ -108,6 +110,7 @@ class FunctionFlow:
         self._seeded_names: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
+        self._path_templates: object = _UNSET  # the request paths the view's routes allow (computed on first use)
         self._in_progress = getattr(self.module, "_flow_in_progress", None)
         if self._in_progress is None:
             self._in_progress = set()
@@ -529,6 +532,8 @@ class FunctionFlow:
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
+        if node.attr == "path" and self._pinned_path(node):
+            return L.CONSTANT
         if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id in self.module.imports \
                 and node.value.id not in self.env \
                 and self.module.qualified_name(node, self.function) in R.REQUEST_OBJECTS:
@@ -569,6 +574,23 @@ class FunctionFlow:
             value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)
         return L.combine([value, initial]) if initial else value
 
+    def _pinned_path(self, node: ast.expr) -> bool:
+        """`request.path.split("/")[1]` under `@app.route("/shop/list")`: text every route of the view fixes."""
+        chain = _path_operations(node)
+        if chain is None:
+            return False
+        if self._path_templates is _UNSET:
+            self._path_templates = None if self.function.is_module else R.flask_path_templates(self.module,
+                                                                                                self.function)
+        if self._path_templates is None or L.REQUEST_OBJECT not in self._eval(chain[0]):
+            return False
+        for least, stretched in self._path_templates:  # type: ignore[attr-defined]
+            result = _on_path(least, chain[1])
+            if result is None or result != _on_path(stretched, chain[1]) or R.CLIENT_TEXT in (
+                    result if isinstance(result, str) else "".join(result)):  # type: ignore[arg-type]
+                return False
+        return True
+
     def _is_class_constant(self, node: ast.Attribute) -> bool:
         """`self.reset_url_token` where the class body says `reset_url_token = "set-password"`."""
         if not (isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"} and self.function.class_name):
@@ -577,6 +599,8 @@ class FunctionFlow:
         return assigned is not None and isinstance(assigned, ast.Constant)
 
     def _eval_Subscript(self, node: ast.Subscript) -> L.Value:
+        if self._pinned_path(node):
+            return L.CONSTANT
         key = node.slice
         if isinstance(node.value, ast.Name) and isinstance(key, ast.Constant) and isinstance(key.value, (str, int)):
             exact = self.env.get(_item_key(node.value.id, key.value))
@@ -749,6 +773,8 @@ class FunctionFlow:
         return L.EMPTY
 
     def _eval_Call(self, node: ast.Call) -> L.Value:
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS and self._pinned_path(node):
+            return L.CONSTANT
         call = self._calls_by_node.get(id(node))
         callee = call.callee if call else self.module.qualified_name(node.func, self.function)
         func = node.func
@@ -757,12 +783,19 @@ class FunctionFlow:
             receiver = self._eval(func.value)
         elif not isinstance(func, ast.Name):
             self._eval(func)
-        args = [self._eval(a) for a in node.args]
+        args = []
+        items: dict[int, tuple[L.Value, ...]] = {}
+        for position, arg in enumerate(node.args):
+            if isinstance(arg, ast.Tuple) and arg.elts and not any(isinstance(e, ast.Starred) for e in arg.elts):
+                items[position] = tuple(self._eval(e) for e in arg.elts)
+                args.append(L.combine(items[position]))
+            else:
+                args.append(self._eval(arg))
         keywords = {}
         for kw in node.keywords:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
-        self.calls.append(CallEvent(call, node, args, keywords, receiver))
+        self.calls.append(CallEvent(call, node, args, keywords, receiver, items))
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                 and func.value.id in self._item_containers:
             kept = self._container_method(func.value.id, func.attr, node, args)
@@ -1223,6 +1256,73 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
             elif not name.endswith("Response"):
                 return False
     return validates
+
+
+_UNSET = object()
+_PATH_SPLITS = frozenset({"split", "rsplit", "partition", "rpartition", "strip", "lstrip", "rstrip"})
+_PATH_OPERATIONS = _PATH_SPLITS | {"lower", "upper", "casefold"}
+
+
+def _path_operations(node: ast.expr) -> tuple[ast.expr, list[ast.expr]] | None:
+    """(`request`, [split, subscript]) for `request.path.split("/")[1]`: the object whose `path` is read, and
+    the string operations applied to it, innermost first."""
+    operations: list[ast.expr] = []
+    while True:
+        if isinstance(node, ast.Subscript):
+            operations.append(node)
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS:
+            operations.append(node)
+            node = node.func.value
+        elif isinstance(node, ast.Attribute) and node.attr == "path":
+            return node.value, operations[::-1]
+        else:
+            return None
+
+
+def _on_path(text: str, operations: list[ast.expr]) -> object:
+    """The result of the operations on a path template; None when one is not a split on `/` with literal
+    arguments, a case change or a literal index (a client's text may hold any other separator)."""
+    from secpat.model.module import literal_value
+
+    value: object = text
+    for operation in operations:
+        if isinstance(operation, ast.Subscript):
+            index = _literal_index(operation.slice)
+            if index is None or not isinstance(value, (str, list, tuple)):
+                return None
+            try:
+                value = value[index]
+            except IndexError:
+                return None
+            continue
+        assert isinstance(operation, ast.Call) and isinstance(operation.func, ast.Attribute)
+        method = operation.func.attr
+        args = [literal_value(a, _UNSET) for a in operation.args]
+        keywords = {k.arg: literal_value(k.value, _UNSET) for k in operation.keywords}
+        if not isinstance(value, str) or any(not isinstance(a, (str, int)) or isinstance(a, bool)
+                                             for a in (*args, *keywords.values())) or None in keywords:
+            return None
+        if method in _PATH_SPLITS and (args[:1] or [keywords.get("sep")])[0] != "/" or \
+                method not in _PATH_SPLITS and (args or keywords):
+            return None
+        try:
+            value = getattr(value, method)(*args, **keywords)
+        except (TypeError, ValueError):
+            return None
+    return value
+
+
+def _literal_index(node: ast.expr) -> int | slice | None:
+    from secpat.model.module import literal_value
+
+    if isinstance(node, ast.Slice):
+        bounds = [literal_value(b, _UNSET) if b is not None else None for b in (node.lower, node.upper, node.step)]
+        if any(b is not None and (not isinstance(b, int) or isinstance(b, bool)) for b in bounds) or bounds[2] == 0:
+            return None
+        return slice(*bounds)
+    index = literal_value(node, _UNSET)
+    return index if isinstance(index, int) and not isinstance(index, bool) else None
 
 
 def _is_none(node: ast.expr) -> bool:
