@@ -110,6 +110,7 @@ class FunctionFlow:
         self._seeded_names: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
+        self._bound_once: dict[str, ast.expr] | None = None  # local names bound once, to their value
         self._path_templates: object = _UNSET  # the request paths the view's routes allow (computed on first use)
         self._in_progress = getattr(self.module, "_flow_in_progress", None)
         if self._in_progress is None:
@@ -254,6 +255,8 @@ class FunctionFlow:
                 self.returns.append(ReturnEvent(stmt, L.combine(items), items))
             elif stmt.value is not None:
                 self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
+        elif isinstance(stmt, ast.If) and (truth := self._constant_truth(stmt.test)) is not None:
+            self._block(stmt.body if truth else stmt.orelse)  # `if 6 * 9 > LIMIT:` with a local literal LIMIT
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
             allowed, refused = self._guards(stmt.test)
@@ -295,7 +298,7 @@ class FunctionFlow:
             self._block(stmt.finalbody)
         elif isinstance(stmt, ast.Match):
             self._eval(stmt.subject)
-            self._branches(*[case.body for case in stmt.cases])
+            self._branches(*self._live_cases(stmt))
         elif isinstance(stmt, (ast.Raise, ast.Assert, ast.Delete)):
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.expr):
@@ -303,6 +306,41 @@ class FunctionFlow:
         elif isinstance(stmt, ast.ClassDef) and self.function.is_module:
             pass  # methods are functions of their own
         # Nested defs and classes are functions of their own; imports are in the model.
+
+    # -- constant conditions --------------------------------------------------------
+
+    def _constant_truth(self, test: ast.expr) -> bool | None:
+        """Whether a condition built only from literals and local names bound once to literals holds."""
+        value = self._folded(test)
+        return None if value is _UNSET else bool(value)
+
+    def _folded(self, node: ast.expr) -> object:
+        """The value of a compile-time constant expression, else `_UNSET`. Names must hold constants here
+        (cheap to ask) before the function is searched for their single binding."""
+        names_used = [n.id for n in ast.walk(node) if isinstance(n, ast.Name)]
+        if any(L.CONST not in self.env.get(name, L.EMPTY) for name in names_used):
+            return _UNSET
+        if names_used and self._bound_once is None:
+            self._bound_once = _names_bound_once(self.function)
+        return _fold(node, self._bound_once or {}, 0)
+
+    def _live_cases(self, stmt: ast.Match) -> list[list[ast.stmt]]:
+        """The bodies of the cases a constant subject can reach: up to the first case sure to match."""
+        subject = self._folded(stmt.subject)
+        if subject is _UNSET:
+            return [case.body for case in stmt.cases]
+        live = []
+        for case in stmt.cases:
+            matched = _matches(case.pattern, subject, self._bound_once or {})
+            if matched is not None and case.guard is not None:
+                guard = self._constant_truth(case.guard) if matched else False
+                matched = None if guard is None else matched and guard
+            if matched is False:
+                continue
+            live.append(case.body)
+            if matched:
+                break
+        return live or [[]]  # no case matches: nothing runs
 
     def _caught(self, handler: ast.ExceptHandler, upstream: bool, validating: bool) -> L.Value:
         """The exception a handler binds, with what its kind and the try block say about its text."""
@@ -683,6 +721,9 @@ class FunctionFlow:
         return value
 
     def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
+        truth = self._constant_truth(node.test)
+        if truth is not None:
+            return self._eval(node.body if truth else node.orelse)
         self._eval(node.test)
         if isinstance(node.body, ast.Name) and node.body.id in self._guards(node.test)[0]:
             return L.combine([L.CONSTANT, self._eval(node.orelse)])  # `x if x in ALLOWED else "id"`
@@ -1259,6 +1300,129 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
 
 
 _UNSET = object()
+
+
+def _names_bound_once(function: Function) -> dict[str, ast.expr]:
+    """Local names with a single binding in the function, an assignment `name = value`, to that value."""
+    if function.is_module:
+        return {}
+    counts: dict[str, int] = {}
+    values: dict[str, ast.expr] = {}
+    for node in ast.walk(function.node):
+        bound: list[str] = []
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound = [node.id]
+        elif isinstance(node, ast.arg):
+            bound = [node.arg]
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound = list(node.names) * 2  # written elsewhere too
+        elif isinstance(node, ast.alias):
+            bound = [(node.asname or node.name).split(".")[0]]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function.node:
+            bound = [node.name]
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            bound = [node.name]
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound = [node.rest]
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                values[targets[0].id] = node.value
+        for name in bound:
+            counts[name] = counts.get(name, 0) + 1
+    return {name: value for name, value in values.items() if counts.get(name) == 1}
+
+
+_FOLD_OPERATORS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+                   ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+                   ast.Pow: lambda a, b: a ** b}
+_FOLD_COMPARISONS = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
+                     ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
+                     ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
+                     ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b}
+_FOLDED_TYPES = (str, bytes, int, float, type(None), tuple)
+
+
+def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
+    """Evaluate literals, local constants, arithmetic, comparisons, `in`, `not`/`and`/`or` and subscripts
+    of literal strings; `_UNSET` for anything else (or for results too large to be worth computing)."""
+    if depth > 20:
+        return _UNSET
+    again = lambda n: _fold(n, bound, depth + 1)  # noqa: E731
+    try:
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, _FOLDED_TYPES) else _UNSET
+        if isinstance(node, ast.Name):
+            return again(bound[node.id]) if node.id in bound else _UNSET
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            items = tuple(again(e) for e in node.elts)
+            return _UNSET if _UNSET in items else items
+        if isinstance(node, ast.UnaryOp):
+            operand = again(node.operand)
+            if operand is _UNSET:
+                return _UNSET
+            if isinstance(node.op, ast.Not):
+                return not operand
+            return -operand if isinstance(node.op, ast.USub) else +operand if isinstance(node.op, ast.UAdd) \
+                else ~operand  # type: ignore[operator]
+        if isinstance(node, ast.BoolOp):
+            value: object = _UNSET
+            for part in node.values:
+                value = again(part)
+                if value is _UNSET or bool(value) == isinstance(node.op, ast.Or):
+                    return value
+            return value
+        if isinstance(node, ast.BinOp) and type(node.op) in _FOLD_OPERATORS:
+            left, right = again(node.left), again(node.right)
+            if left is _UNSET or right is _UNSET or isinstance(node.op, ast.Mod) and isinstance(left, (str, bytes)):
+                return _UNSET
+            if isinstance(node.op, ast.Pow) and not (isinstance(right, int) and abs(right) <= 64
+                                                     and isinstance(left, (int, float)) and abs(left) <= 2**16):
+                return _UNSET
+            if isinstance(node.op, ast.Mult) and any(isinstance(v, (str, bytes, tuple)) for v in (left, right)) \
+                    and len(left if isinstance(left, (str, bytes, tuple)) else right) \
+                    * (right if isinstance(right, int) else left if isinstance(left, int) else 0) > 10_000:
+                return _UNSET
+            return _FOLD_OPERATORS[type(node.op)](left, right)
+        if isinstance(node, ast.Compare):
+            left = again(node.left)
+            for op, comparator in zip(node.ops, node.comparators):
+                right = again(comparator)
+                if left is _UNSET or right is _UNSET or isinstance(op, (ast.Is, ast.IsNot)) and not all(
+                        v is None or isinstance(v, bool) for v in (left, right)):
+                    return _UNSET
+                if not _FOLD_COMPARISONS[type(op)](left, right):
+                    return False
+                left = right
+            return True
+        if isinstance(node, ast.Subscript):
+            base = again(node.value)
+            index = _literal_index(node.slice) if isinstance(node.slice, ast.Slice) else again(node.slice)
+            if not isinstance(base, (str, bytes, tuple)) or not isinstance(index, (int, slice)) \
+                    or isinstance(index, bool):
+                return _UNSET
+            return base[index]
+        if isinstance(node, ast.IfExp):
+            test = again(node.test)
+            return _UNSET if test is _UNSET else again(node.body if test else node.orelse)
+    except (ArithmeticError, TypeError, ValueError, IndexError):
+        return _UNSET
+    return _UNSET
+
+
+def _matches(pattern: ast.pattern, subject: object, bound: dict[str, ast.expr]) -> bool | None:
+    """Whether a `case` pattern matches a constant subject; None when that cannot be told here."""
+    if isinstance(pattern, ast.MatchAs):
+        return True if pattern.pattern is None else _matches(pattern.pattern, subject, bound)
+    if isinstance(pattern, ast.MatchValue):
+        value = _fold(pattern.value, bound, 0)
+        return None if value is _UNSET else subject == value
+    if isinstance(pattern, ast.MatchSingleton):
+        return subject is pattern.value
+    if isinstance(pattern, ast.MatchOr):
+        results = [_matches(p, subject, bound) for p in pattern.patterns]
+        return True if True in results else None if None in results else False
+    return None
 _PATH_SPLITS = frozenset({"split", "rsplit", "partition", "rpartition", "strip", "lstrip", "rstrip"})
 _PATH_OPERATIONS = _PATH_SPLITS | {"lower", "upper", "casefold"}
 
