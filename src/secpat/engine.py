@@ -667,6 +667,9 @@ class _Summaries:
     def _returned(self, name: str) -> tuple[Module, Function, L.Value] | None:
         """The function `name` names (`pkg.mod.f`, or `pkg.mod.f#1/3` for one element of the tuple it
         returns) and what it returns there: that element when it always returns such a tuple, else all."""
+        method = L.split_method(name)
+        if method is not None:
+            name = self.method(*method) or ""
         qualified, index, arity = L.parse_item(name)
         key = self.lookup(qualified)
         module = self._module(self.file_of[key]) if key else None
@@ -696,7 +699,20 @@ class _Summaries:
                         out.setdefault(function.params[index], set()).add(how)
         return out
 
+    def method(self, owner: str, method: str) -> str | None:
+        """`pkg.mod.C.field` for the method `field` of the project class `pkg.mod.C`, else None."""
+        key = self.lookup(f"{owner}.{method}")
+        module = self._module(self.file_of[key]) if key else None
+        if module is None:
+            return None
+        qualname = key[len(module.module_name) + 1:] if module.module_name else key
+        function = module.functions.get(qualname)
+        return key if function is not None and function.class_name else None
+
     def value(self, name: str, depth: int = 0) -> L.Value:
+        method = L.split_method(name)
+        if method is not None:
+            name = self.method(*method) or method[0] + L.METHOD_SUFFIX
         if name.endswith(L.METHOD_SUFFIX):
             return L.without_names(self.value(name[:-len(L.METHOD_SUFFIX)], depth + 1))
         qualified, index, arity = L.parse_item(name)

@@ -963,15 +963,34 @@ class FunctionFlow:
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
                     # As with `claims["client_id"]`: one item of a token's claims is what its key says.
-                    value = dict(L.without(L.method_result(value), *_NAMED_LABELS))
+                    value = self._method_of_callee(dict(L.without(L.method_result(value, method), *_NAMED_LABELS)),
+                                                   args, keywords, node)
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
-            value = L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD))
+            value = self._method_of_callee(
+                L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD), method), args, keywords, node)
             if method in S.PICK_METHODS and L.RANDOM in value:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
+
+    def _method_of_callee(self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value],
+                          node: ast.Call) -> L.Value:
+        """`Incoming(request).field(name)`: the project stage reads what the method returns; what it is passed
+        arrives by `via:` (positions count `self`), as for a function of another module."""
+        methods = [label[len(L.RET_PREFIX):] for label in value
+                   if label.startswith(L.RET_PREFIX) and L.split_method(label[len(L.RET_PREFIX):])]
+        if not methods:
+            return value
+        out = dict(value)
+        step = self.step(node, f"returned by `.{node.func.attr}()`")  # type: ignore[attr-defined]
+        for callee in methods:
+            for position, arg in [*((i + 1, a) for i, a in enumerate(args)), *keywords.items()]:
+                for label, trace in arg.items():
+                    if label != L.CONST and not L.is_symbolic(label):
+                        out[L.via(callee, position, label)] = trace + (step,)
+        return out
 
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
@@ -1504,7 +1523,7 @@ def _only_returned_by(value: L.Value) -> str | None:
     if len(callees) != 1:
         return None
     callee = callees.pop()
-    if "#" in callee or callee.endswith(L.METHOD_SUFFIX):
+    if "#" in callee or L.METHOD_SUFFIX in callee:
         return None
     others = [label for label in value
               if label != f"{L.RET_PREFIX}{callee}" and not label.startswith(f"{L.VIA_PREFIX}{callee}:")]

@@ -130,14 +130,30 @@ def via(callee: str, param: int | str, label: str) -> str:
 
 #: `ret:pkg.mod.f!`: what a method of the object `pkg.mod.f` returns gives back: its request data, not
 #: the secrets its name promised (`find_token(serial).get_serial()` is a serial number).
+#: `ret:pkg.mod.C!field`: what the method `field` of that object returns: when `pkg.mod.C` is a class with
+#: such a method, that method's return value (its arguments arrive as `via:pkg.mod.C!field:N:LABEL`, N
+#: counting `self`); otherwise as `ret:pkg.mod.C!`.
 METHOD_SUFFIX = "!"
 _NAMING_NOTES = ("named `", "parameter `")
 
 
-def method_result(value: Value) -> Value:
-    """The labels a method of a labelled object returns: those of the object, resolved without its name."""
-    return {(label + METHOD_SUFFIX if label.startswith(RET_PREFIX) and not label.endswith(METHOD_SUFFIX) else label):
-            trace for label, trace in value.items()}
+def method_result(value: Value, method: str | None = None) -> Value:
+    """The labels a method of a labelled object returns: those of the object, resolved without its name
+    (or by the method itself, when it is named and the object is what another module's callee returned)."""
+    out: dict[str, Trace] = {}
+    for label, trace in value.items():
+        if label.startswith(RET_PREFIX) and METHOD_SUFFIX not in label:
+            label += METHOD_SUFFIX + (method or "")
+        elif label.startswith(RET_PREFIX) and not label.endswith(METHOD_SUFFIX):
+            label += METHOD_SUFFIX
+        out[label] = trace
+    return out
+
+
+def split_method(name: str) -> tuple[str, str] | None:
+    """`pkg.mod.C!field` → ('pkg.mod.C', 'field'); None for any other name."""
+    owner, sep, method = name.partition(METHOD_SUFFIX)
+    return (owner, method) if sep and method and METHOD_SUFFIX not in method else None
 
 
 def without_names(value: Value) -> Value:
