@@ -110,6 +110,7 @@ class FunctionFlow:
         self._seeded_names: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
+        self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
         self._bound_once: dict[str, ast.expr] | None = None  # local names bound once, to their value
         self._path_templates: object = _UNSET  # the request paths the view's routes allow (computed on first use)
         self._in_progress = getattr(self.module, "_flow_in_progress", None)
@@ -466,11 +467,15 @@ class FunctionFlow:
             return
         if isinstance(target, ast.Name):
             name = target.id
-            if name in self._item_containers:  # a new object: the old one's items are gone
+            if name in self._item_containers or name in self._config_parsers:  # a new object: its items are gone
                 self._item_containers.discard(name)
+                self._config_parsers.discard(name)
                 self._list_lengths.pop(name, None)
                 for key in [k for k in self.env if k.startswith(name + "[")]:
                     del self.env[key]
+            if isinstance(value_node, ast.Call) and not self.function.is_module \
+                    and self.module.qualified_name(value_node.func, self.function) in _CONFIG_PARSERS:
+                self._config_parsers.add(name)  # `cp = ConfigParser()`: its options are followed one by one
             if isinstance(value_node, ast.List) and all(isinstance(e, ast.Constant) for e in value_node.elts) \
                     and not self.function.is_module:
                 # `parts = []`, `parts = ["a"]`: its slots are followed as they are appended
@@ -499,6 +504,10 @@ class FunctionFlow:
                 self.env[key] = value
             return
         if isinstance(target, ast.Subscript):
+            option = self._section_option(target)
+            if option is not None:  # `cp["ui"]["nick"] = v`
+                self.env[_item_key(*option)] = value
+                return
             self._eval(target.value)
             key_node = target.slice
             key_value = key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) \
@@ -639,6 +648,9 @@ class FunctionFlow:
     def _eval_Subscript(self, node: ast.Subscript) -> L.Value:
         if self._pinned_path(node):
             return L.CONSTANT
+        option = self._section_option(node)
+        if option is not None:  # `cp["ui"]["nick"]`
+            return self._option_value(*option, [])
         key = node.slice
         if isinstance(node.value, ast.Name) and isinstance(key, ast.Constant) and isinstance(key.value, (str, int)):
             exact = self.env.get(_item_key(node.value.id, key.value))
@@ -842,6 +854,14 @@ class FunctionFlow:
             kept = self._container_method(func.value.id, func.attr, node, args)
             if kept is not None:
                 return kept
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in self._config_parsers:
+            kept = self._config_method(func.value.id, func.attr, node, args, keywords)
+            if kept is not None:
+                return kept
+        if isinstance(func, ast.Attribute) and func.attr == "get" and node.args and self._config_parsers \
+                and (option := self._section_option(ast.Subscript(value=func.value, slice=node.args[0]))):
+            return self._option_value(*option, [*args[1:], *keywords.values()])  # `cp["ui"].get("nick")`
         return self._call_result(node, callee, func, args, keywords, receiver)
 
     def _container_method(self, name: str, method: str, node: ast.Call, args: list[L.Value]) -> L.Value | None:
@@ -872,6 +892,40 @@ class FunctionFlow:
             for item in [k for k in self.env if k.startswith(name + "[")]:
                 del self.env[item]
         return None
+
+    def _config_method(self, name: str, method: str, node: ast.Call, args: list[L.Value],
+                       keywords: dict[str, L.Value]) -> L.Value | None:
+        """`cp.set("ui", "nick", v)` then `cp.get("ui", "nick")` of a ConfigParser: each option holds what was
+        set under it; an option set under a key not known here makes every option unknown."""
+        if method == "set" and len(args) == 3:
+            key = _option_key(node.args[0], node.args[1])
+            if key is None:
+                self.env[name] = L.combine([L.without(self.env.get(name, L.EMPTY), L.CONST), args[2]])
+            else:
+                self.env[_item_key(name, key)] = args[2]
+            return L.EMPTY
+        if method in _OPTION_READS and len(node.args) >= 2:
+            value = self._option_value(name, _option_key(node.args[0], node.args[1]),
+                                       [keywords[k] for k in ("fallback", "vars") if k in keywords])
+            return value if method == "get" else L.CONSTANT if not value or L.CONST in value else \
+                {k: v for k, v in value.items() if k in _SURVIVES_NUMBERS} or L.CONSTANT
+        return None
+
+    def _section_option(self, node: ast.Subscript) -> tuple[str, str] | None:
+        """(`cp`, `[ui]nick`) for `cp["ui"]["nick"]` on a ConfigParser made here."""
+        section = node.value
+        if not (self._config_parsers and isinstance(section, ast.Subscript) and isinstance(section.value, ast.Name)
+                and section.value.id in self._config_parsers):
+            return None
+        key = _option_key(section.slice, node.slice)
+        return (section.value.id, key) if key is not None else None
+
+    def _option_value(self, name: str, key: str | None, fallbacks: list[L.Value]) -> L.Value:
+        """What an option holds: what was set under it (or under DEFAULT), else what was set under unknown keys."""
+        kept = self.env.get(_item_key(name, key)) if key is not None else None
+        if kept is None and key is not None:
+            kept = self.env.get(_item_key(name, "[DEFAULT]" + key.split("]", 1)[1]))
+        return L.combine([kept if kept is not None else L.without(self.env.get(name, L.EMPTY), L.CONST), *fallbacks])
 
     # -- calls ------------------------------------------------------------------
 
@@ -1319,6 +1373,17 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
 
 
 _UNSET = object()
+_CONFIG_PARSERS = frozenset({"configparser.ConfigParser", "configparser.RawConfigParser",
+                             "configparser.SafeConfigParser"})
+_OPTION_READS = frozenset({"get", "getint", "getfloat", "getboolean"})
+
+
+def _option_key(section: ast.expr, option: ast.expr) -> str | None:
+    """`[ui]nick` for the literal section and option of a ConfigParser (option names are case-blind)."""
+    if not (isinstance(section, ast.Constant) and isinstance(section.value, str) and isinstance(option, ast.Constant)
+            and isinstance(option.value, str)):
+        return None
+    return f"[{section.value}]{option.value.lower()}"
 
 
 def _names_bound_once(function: Function) -> dict[str, ast.expr]:
