@@ -972,13 +972,11 @@ class FunctionFlow:
             if callee.split(".", 1)[0] in self.module.project_roots:
                 # A function of another project module: the project stage looks up what it returns,
                 # and which of its parameters reach the return value.
-                step = self.step(node, f"returned by `{callee}()`")
-                value = {f"{L.RET_PREFIX}{callee}": (step,)}
-                for position, arg in [*enumerate(args), *keywords.items()]:
-                    for label, trace in arg.items():
-                        if label != L.CONST and not L.is_symbolic(label):
-                            value[L.via(callee, position, label)] = trace + (step,)
-                return value
+                return self._returned_elsewhere(node, [callee], args, keywords)
+        elif isinstance(func, ast.Subscript):
+            chosen = self._callables(func)
+            if chosen:  # `{"plain": Plain, "padded": Padded}[kind]()`: one of these project classes
+                return self._returned_elsewhere(node, chosen, args, keywords)
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
         if called in S.SQL_QUOTING_METHODS:
             return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
@@ -1045,6 +1043,33 @@ class FunctionFlow:
                     if label != L.CONST and not L.is_symbolic(label):
                         out[L.via(callee, position, label)] = trace + (step,)
         return out
+
+    def _returned_elsewhere(self, node: ast.Call, callees: list[str], args: list[L.Value],
+                            keywords: dict[str, L.Value]) -> L.Value:
+        """`ret:` and `via:` labels for a call of project functions the project stage resolves."""
+        value: dict[str, L.Trace] = {}
+        for callee in callees:
+            step = self.step(node, f"returned by `{callee}()`")
+            value[f"{L.RET_PREFIX}{callee}"] = (step,)
+            for position, arg in [*enumerate(args), *keywords.items()]:
+                for label, trace in arg.items():
+                    if label != L.CONST and not L.is_symbolic(label):
+                        value[L.via(callee, position, label)] = trace + (step,)
+        return value
+
+    def _callables(self, node: ast.expr) -> list[str] | None:
+        """The project functions or classes a table lookup picks from: `TABLE[kind]` where TABLE is a dict,
+        list or tuple display of their names (written there or bound once at module level)."""
+        table = node.value if isinstance(node, ast.Subscript) else None
+        if isinstance(table, ast.Name) and table.id not in self.env:
+            bound = self.module.assignments.get(table.id, [])
+            table = bound[0] if len(bound) == 1 else None
+        entries = table.values if isinstance(table, ast.Dict) else table.elts \
+            if isinstance(table, (ast.List, ast.Tuple)) else []
+        names = [self.module.qualified_name(e, self.function) if isinstance(e, ast.Name) else None for e in entries]
+        if not names or any(n is None or n.split(".", 1)[0] not in self.module.project_roots for n in names):
+            return None
+        return sorted(set(names))  # type: ignore[arg-type]
 
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
