@@ -698,15 +698,19 @@ class _Summaries:
         found = self._returned(name)
         if found is None:
             return {}
-        _module, function, returned = found
+        module, function, returned = found
+        init = module.functions.get(function.qualname.rsplit(".", 1)[0] + ".__init__") if function.class_name \
+            else None
         out: dict[str, set[str]] = {}
         for label in returned:
-            for prefix, how in ((L.PARAM_PREFIX, "raw"), (L.ESCAPED_PARAM_PREFIX, "escaped")):
+            for prefix, how, params, kind in ((L.PARAM_PREFIX, "raw", function.params, ""),
+                                              (L.ESCAPED_PARAM_PREFIX, "escaped", function.params, ""),
+                                              (L.INIT_PARAM_PREFIX, "raw", init.params if init else [], "init-")):
                 if label.startswith(prefix):
                     index = int(label[len(prefix):])
-                    out.setdefault(str(index), set()).add(how)
-                    if index < len(function.params):
-                        out.setdefault(function.params[index], set()).add(how)
+                    out.setdefault(f"{kind}{index}", set()).add(how)
+                    if index < len(params):
+                        out.setdefault(f"{kind}{params[index]}", set()).add(how)
         return out
 
     def methods(self, owner: str, method: str) -> list[str]:

@@ -1042,6 +1042,13 @@ class FunctionFlow:
                 for label, trace in arg.items():
                     if label != L.CONST and not L.is_symbolic(label):
                         out[L.via(callee, position, label)] = trace + (step,)
+            # What the constructor was passed (`Wrapper(text).show()`) arrives if the method returns what it kept.
+            owner = L.split_method(callee)[0]  # type: ignore[index]
+            for label, trace in value.items():
+                if label.startswith(f"{L.VIA_PREFIX}{owner}:"):
+                    _owner, position, inner = L.parse_via(label)
+                    kept = f"init-{int(position) + 1}" if position.isdigit() else f"init-{position}"
+                    out[L.via(callee, kept, inner)] = trace + (step,)
         return out
 
     def _returned_elsewhere(self, node: ast.Call, callees: list[str], args: list[L.Value],

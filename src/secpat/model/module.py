@@ -367,7 +367,9 @@ class Module:
             for store in self.flow(init).stores:
                 base = store.base
                 if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
-                    values[store.name] = store.value
+                    # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
+                    values[store.name] = {(f"init-{label}" if label.startswith("param:") else label): trace
+                                          for label, trace in store.value.items()}
         return values.get(attr, {})
 
     def global_name(self, function: Function) -> str:
