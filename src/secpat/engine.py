@@ -27,7 +27,7 @@ from secpat import __version__, safeio
 from secpat.cache import ResultCache, WalkCache, codec, content_digest
 from secpat.config import Config
 from secpat.discovery import SETTLE_NS, SourceFile, WalkMemo, discover, discover_remembered
-from secpat.findings import Finding, Notice, NoticeKind, ScanResult
+from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
     from secpat.dataflow import labels as L
@@ -700,6 +700,8 @@ class _Summaries:
         self._by_tail: dict[str, list[str]] | None = None
         self.values: dict[str, L.Value] = {}
         self.notices: list[Notice] = []
+        #: `pkg.f!m` resolved through the classes a factory returns: which one runs is decided at run time.
+        self.by_factory: set[str] = set()
 
     def lookup(self, name: str) -> str | None:
         if name in self.file_of:
@@ -715,6 +717,10 @@ class _Summaries:
     def _returned(self, name: str) -> tuple[Module, Function, L.Value] | None:
         """The function `name` names (`pkg.mod.f`, or `pkg.mod.f#1/3` for one element of the tuple it
         returns) and what it returns there: that element when it always returns such a tuple, else all."""
+        method = L.split_method(name)
+        if method is not None:
+            keys = self.methods(*method)
+            name = keys[0] if len(keys) == 1 else ""
         qualified, index, arity = L.parse_item(name)
         key = self.lookup(qualified)
         module = self._module(self.file_of[key]) if key else None
@@ -729,22 +735,63 @@ class _Summaries:
         return module, function, items[index] if items is not None else flow.return_value
 
     def returned_params(self, name: str) -> dict[str, set[str]]:
-        """Parameters (by position and by name) whose value reaches the return value: "raw" or "escaped"."""
+        """Parameters (by position and by name) whose value reaches the return value: "raw" or "escaped".
+        For a method of what a factory returns: the parameters every class it can return passes back."""
+        method = L.split_method(name)
+        keys = self.methods(*method) if method is not None else []
+        if len(keys) > 1:
+            each = [self.returned_params(key) for key in keys]
+            return {param: set.intersection(*(found[param] for found in each))
+                    for param in set.intersection(*(set(found) for found in each))}
         found = self._returned(name)
         if found is None:
             return {}
-        _module, function, returned = found
+        module, function, returned = found
+        init = module.functions.get(function.qualname.rsplit(".", 1)[0] + ".__init__") if function.class_name \
+            else None
         out: dict[str, set[str]] = {}
         for label in returned:
-            for prefix, how in ((L.PARAM_PREFIX, "raw"), (L.ESCAPED_PARAM_PREFIX, "escaped")):
+            for prefix, how, params, kind in ((L.PARAM_PREFIX, "raw", function.params, ""),
+                                              (L.ESCAPED_PARAM_PREFIX, "escaped", function.params, ""),
+                                              (L.INIT_PARAM_PREFIX, "raw", init.params if init else [], "init-")):
                 if label.startswith(prefix):
                     index = int(label[len(prefix):])
-                    out.setdefault(str(index), set()).add(how)
-                    if index < len(function.params):
-                        out.setdefault(function.params[index], set()).add(how)
+                    out.setdefault(f"{kind}{index}", set()).add(how)
+                    if index < len(params):
+                        out.setdefault(f"{kind}{params[index]}", set()).add(how)
         return out
 
+    def methods(self, owner: str, method: str) -> list[str]:
+        """The project functions that calling `method` on what `owner` returns runs: `pkg.mod.C.field` when
+        `owner` is a class with that method, or that method of each class the factory `owner` returns."""
+        own = self._method(owner, method)
+        if own is not None:
+            return [own]
+        found = self._returned(owner) if L.METHOD_SUFFIX not in owner else None
+        classes = sorted({label[len(L.RET_PREFIX):] for label in found[2] if label.startswith(L.RET_PREFIX)
+                          and L.METHOD_SUFFIX not in label and "#" not in label}) if found else []
+        keys = [key for key in (self._method(c, method) for c in classes) if key is not None]
+        if keys:
+            self.by_factory.add(f"{owner}{L.METHOD_SUFFIX}{method}")
+        return keys
+
+    def _method(self, owner: str, method: str) -> str | None:
+        """`pkg.mod.C.field` for the method `field` of the project class `pkg.mod.C`, else None."""
+        key = self.lookup(f"{owner}.{method}")
+        module = self._module(self.file_of[key]) if key else None
+        if module is None:
+            return None
+        qualname = key[len(module.module_name) + 1:] if module.module_name else key
+        function = module.functions.get(qualname)
+        return key if function is not None and function.class_name else None
+
     def value(self, name: str, depth: int = 0) -> L.Value:
+        method = L.split_method(name)
+        if method is not None:
+            keys = self.methods(*method)
+            if len(keys) > 1:
+                return L.combine([self.value(key, depth + 1) for key in keys])
+            name = keys[0] if keys else method[0] + L.METHOD_SUFFIX
         if name.endswith(L.METHOD_SUFFIX):
             return L.without_names(self.value(name[:-len(L.METHOD_SUFFIX)], depth + 1))
         qualified, index, arity = L.parse_item(name)
@@ -804,7 +851,8 @@ class _Summaries:
                         continue
                     trace = ending_at(local, conditional.sink_step)
                 elif symbol.startswith(L.RET_PREFIX):
-                    remote = self.value(symbol[len(L.RET_PREFIX):]).get(outcome.label)
+                    callee = symbol[len(L.RET_PREFIX):]
+                    remote = self.value(callee).get(outcome.label)
                     if remote is None:
                         continue
                     trace = ending_at((*remote, *local), conditional.sink_step)
@@ -831,6 +879,8 @@ class _Summaries:
                     cwe=outcome.cwe if outcome.cwe != outcome.rule.cwe else None,
                     audit=outcome.audit,
                 )
+                if symbol.startswith((L.RET_PREFIX, L.VIA_PREFIX)) and callee in self.by_factory:
+                    finding = finding.with_confidence(Confidence.MEDIUM)  # one of the classes it may return
                 return finding.with_confidence(outcome.confidence) if outcome.confidence else finding
         return None
 

@@ -64,6 +64,8 @@ class CallEvent:
     args: list[L.Value]
     keywords: dict[str, L.Value]
     receiver: L.Value | None
+    #: Per element, for positional arguments written as a tuple display: `make_response((body, headers))`.
+    items: dict[int, tuple[L.Value, ...]] = field(default_factory=dict)
 
     def value_of(self, index: int | None = None, keyword: str | None = None) -> L.Value:
         if keyword is not None and keyword in self.keywords:
@@ -108,6 +110,9 @@ class FunctionFlow:
         self._seeded_names: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
+        self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
+        self._bound_once: dict[str, ast.expr] | None = None  # local names bound once, to their value
+        self._path_templates: object = _UNSET  # the request paths the view's routes allow (computed on first use)
         self._in_progress = getattr(self.module, "_flow_in_progress", None)
         if self._in_progress is None:
             self._in_progress = set()
@@ -251,6 +256,8 @@ class FunctionFlow:
                 self.returns.append(ReturnEvent(stmt, L.combine(items), items))
             elif stmt.value is not None:
                 self.returns.append(ReturnEvent(stmt, self._eval(stmt.value)))
+        elif isinstance(stmt, ast.If) and (truth := self._constant_truth(stmt.test)) is not None:
+            self._block(stmt.body if truth else stmt.orelse)  # `if 6 * 9 > LIMIT:` with a local literal LIMIT
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
             allowed, refused = self._guards(stmt.test)
@@ -292,7 +299,7 @@ class FunctionFlow:
             self._block(stmt.finalbody)
         elif isinstance(stmt, ast.Match):
             self._eval(stmt.subject)
-            self._branches(*[case.body for case in stmt.cases])
+            self._branches(*self._live_cases(stmt))
         elif isinstance(stmt, (ast.Raise, ast.Assert, ast.Delete)):
             for child in ast.iter_child_nodes(stmt):
                 if isinstance(child, ast.expr):
@@ -300,6 +307,41 @@ class FunctionFlow:
         elif isinstance(stmt, ast.ClassDef) and self.function.is_module:
             pass  # methods are functions of their own
         # Nested defs and classes are functions of their own; imports are in the model.
+
+    # -- constant conditions --------------------------------------------------------
+
+    def _constant_truth(self, test: ast.expr) -> bool | None:
+        """Whether a condition built only from literals and local names bound once to literals holds."""
+        value = self._folded(test)
+        return None if value is _UNSET else bool(value)
+
+    def _folded(self, node: ast.expr) -> object:
+        """The value of a compile-time constant expression, else `_UNSET`. Names must hold constants here
+        (cheap to ask) before the function is searched for their single binding."""
+        names_used = [n.id for n in ast.walk(node) if isinstance(n, ast.Name)]
+        if any(L.CONST not in self.env.get(name, L.EMPTY) for name in names_used):
+            return _UNSET
+        if names_used and self._bound_once is None:
+            self._bound_once = _names_bound_once(self.function)
+        return _fold(node, self._bound_once or {}, 0)
+
+    def _live_cases(self, stmt: ast.Match) -> list[list[ast.stmt]]:
+        """The bodies of the cases a constant subject can reach: up to the first case sure to match."""
+        subject = self._folded(stmt.subject)
+        if subject is _UNSET:
+            return [case.body for case in stmt.cases]
+        live = []
+        for case in stmt.cases:
+            matched = _matches(case.pattern, subject, self._bound_once or {})
+            if matched is not None and case.guard is not None:
+                guard = self._constant_truth(case.guard) if matched else False
+                matched = None if guard is None else matched and guard
+            if matched is False:
+                continue
+            live.append(case.body)
+            if matched:
+                break
+        return live or [[]]  # no case matches: nothing runs
 
     def _caught(self, handler: ast.ExceptHandler, upstream: bool, validating: bool) -> L.Value:
         """The exception a handler binds, with what its kind and the try block say about its text."""
@@ -425,11 +467,15 @@ class FunctionFlow:
             return
         if isinstance(target, ast.Name):
             name = target.id
-            if name in self._item_containers:  # a new object: the old one's items are gone
+            if name in self._item_containers or name in self._config_parsers:  # a new object: its items are gone
                 self._item_containers.discard(name)
+                self._config_parsers.discard(name)
                 self._list_lengths.pop(name, None)
                 for key in [k for k in self.env if k.startswith(name + "[")]:
                     del self.env[key]
+            if isinstance(value_node, ast.Call) and not self.function.is_module \
+                    and self.module.qualified_name(value_node.func, self.function) in _CONFIG_PARSERS:
+                self._config_parsers.add(name)  # `cp = ConfigParser()`: its options are followed one by one
             if isinstance(value_node, ast.List) and all(isinstance(e, ast.Constant) for e in value_node.elts) \
                     and not self.function.is_module:
                 # `parts = []`, `parts = ["a"]`: its slots are followed as they are appended
@@ -458,6 +504,10 @@ class FunctionFlow:
                 self.env[key] = value
             return
         if isinstance(target, ast.Subscript):
+            option = self._section_option(target)
+            if option is not None:  # `cp["ui"]["nick"] = v`
+                self.env[_item_key(*option)] = value
+                return
             self._eval(target.value)
             key_node = target.slice
             key_value = key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) \
@@ -529,6 +579,8 @@ class FunctionFlow:
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
+        if node.attr == "path" and self._pinned_path(node):
+            return L.CONSTANT
         if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id in self.module.imports \
                 and node.value.id not in self.env \
                 and self.module.qualified_name(node, self.function) in R.REQUEST_OBJECTS:
@@ -569,6 +621,23 @@ class FunctionFlow:
             value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)
         return L.combine([value, initial]) if initial else value
 
+    def _pinned_path(self, node: ast.expr) -> bool:
+        """`request.path.split("/")[1]` under `@app.route("/shop/list")`: text every route of the view fixes."""
+        chain = _path_operations(node)
+        if chain is None:
+            return False
+        if self._path_templates is _UNSET:
+            self._path_templates = None if self.function.is_module else R.flask_path_templates(self.module,
+                                                                                                self.function)
+        if self._path_templates is None or L.REQUEST_OBJECT not in self._eval(chain[0]):
+            return False
+        for least, stretched in self._path_templates:  # type: ignore[attr-defined]
+            result = _on_path(least, chain[1])
+            if result is None or result != _on_path(stretched, chain[1]) or R.CLIENT_TEXT in (
+                    result if isinstance(result, str) else "".join(result)):  # type: ignore[arg-type]
+                return False
+        return True
+
     def _is_class_constant(self, node: ast.Attribute) -> bool:
         """`self.reset_url_token` where the class body says `reset_url_token = "set-password"`."""
         if not (isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"} and self.function.class_name):
@@ -577,6 +646,11 @@ class FunctionFlow:
         return assigned is not None and isinstance(assigned, ast.Constant)
 
     def _eval_Subscript(self, node: ast.Subscript) -> L.Value:
+        if self._pinned_path(node):
+            return L.CONSTANT
+        option = self._section_option(node)
+        if option is not None:  # `cp["ui"]["nick"]`
+            return self._option_value(*option, [])
         key = node.slice
         if isinstance(node.value, ast.Name) and isinstance(key, ast.Constant) and isinstance(key.value, (str, int)):
             exact = self.env.get(_item_key(node.value.id, key.value))
@@ -659,6 +733,9 @@ class FunctionFlow:
         return value
 
     def _eval_IfExp(self, node: ast.IfExp) -> L.Value:
+        truth = self._constant_truth(node.test)
+        if truth is not None:
+            return self._eval(node.body if truth else node.orelse)
         self._eval(node.test)
         if isinstance(node.body, ast.Name) and node.body.id in self._guards(node.test)[0]:
             return L.combine([L.CONSTANT, self._eval(node.orelse)])  # `x if x in ALLOWED else "id"`
@@ -749,6 +826,8 @@ class FunctionFlow:
         return L.EMPTY
 
     def _eval_Call(self, node: ast.Call) -> L.Value:
+        if isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS and self._pinned_path(node):
+            return L.CONSTANT
         call = self._calls_by_node.get(id(node))
         callee = call.callee if call else self.module.qualified_name(node.func, self.function)
         func = node.func
@@ -757,17 +836,32 @@ class FunctionFlow:
             receiver = self._eval(func.value)
         elif not isinstance(func, ast.Name):
             self._eval(func)
-        args = [self._eval(a) for a in node.args]
+        args = []
+        items: dict[int, tuple[L.Value, ...]] = {}
+        for position, arg in enumerate(node.args):
+            if isinstance(arg, ast.Tuple) and arg.elts and not any(isinstance(e, ast.Starred) for e in arg.elts):
+                items[position] = tuple(self._eval(e) for e in arg.elts)
+                args.append(L.combine(items[position]))
+            else:
+                args.append(self._eval(arg))
         keywords = {}
         for kw in node.keywords:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
-        self.calls.append(CallEvent(call, node, args, keywords, receiver))
+        self.calls.append(CallEvent(call, node, args, keywords, receiver, items))
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                 and func.value.id in self._item_containers:
             kept = self._container_method(func.value.id, func.attr, node, args)
             if kept is not None:
                 return kept
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in self._config_parsers:
+            kept = self._config_method(func.value.id, func.attr, node, args, keywords)
+            if kept is not None:
+                return kept
+        if isinstance(func, ast.Attribute) and func.attr == "get" and node.args and self._config_parsers \
+                and (option := self._section_option(ast.Subscript(value=func.value, slice=node.args[0]))):
+            return self._option_value(*option, [*args[1:], *keywords.values()])  # `cp["ui"].get("nick")`
         return self._call_result(node, callee, func, args, keywords, receiver)
 
     def _container_method(self, name: str, method: str, node: ast.Call, args: list[L.Value]) -> L.Value | None:
@@ -798,6 +892,40 @@ class FunctionFlow:
             for item in [k for k in self.env if k.startswith(name + "[")]:
                 del self.env[item]
         return None
+
+    def _config_method(self, name: str, method: str, node: ast.Call, args: list[L.Value],
+                       keywords: dict[str, L.Value]) -> L.Value | None:
+        """`cp.set("ui", "nick", v)` then `cp.get("ui", "nick")` of a ConfigParser: each option holds what was
+        set under it; an option set under a key not known here makes every option unknown."""
+        if method == "set" and len(args) == 3:
+            key = _option_key(node.args[0], node.args[1])
+            if key is None:
+                self.env[name] = L.combine([L.without(self.env.get(name, L.EMPTY), L.CONST), args[2]])
+            else:
+                self.env[_item_key(name, key)] = args[2]
+            return L.EMPTY
+        if method in _OPTION_READS and len(node.args) >= 2:
+            value = self._option_value(name, _option_key(node.args[0], node.args[1]),
+                                       [keywords[k] for k in ("fallback", "vars") if k in keywords])
+            return value if method == "get" else L.CONSTANT if not value or L.CONST in value else \
+                {k: v for k, v in value.items() if k in _SURVIVES_NUMBERS} or L.CONSTANT
+        return None
+
+    def _section_option(self, node: ast.Subscript) -> tuple[str, str] | None:
+        """(`cp`, `[ui]nick`) for `cp["ui"]["nick"]` on a ConfigParser made here."""
+        section = node.value
+        if not (self._config_parsers and isinstance(section, ast.Subscript) and isinstance(section.value, ast.Name)
+                and section.value.id in self._config_parsers):
+            return None
+        key = _option_key(section.slice, node.slice)
+        return (section.value.id, key) if key is not None else None
+
+    def _option_value(self, name: str, key: str | None, fallbacks: list[L.Value]) -> L.Value:
+        """What an option holds: what was set under it (or under DEFAULT), else what was set under unknown keys."""
+        kept = self.env.get(_item_key(name, key)) if key is not None else None
+        if kept is None and key is not None:
+            kept = self.env.get(_item_key(name, "[DEFAULT]" + key.split("]", 1)[1]))
+        return L.combine([kept if kept is not None else L.without(self.env.get(name, L.EMPTY), L.CONST), *fallbacks])
 
     # -- calls ------------------------------------------------------------------
 
@@ -844,13 +972,11 @@ class FunctionFlow:
             if callee.split(".", 1)[0] in self.module.project_roots:
                 # A function of another project module: the project stage looks up what it returns,
                 # and which of its parameters reach the return value.
-                step = self.step(node, f"returned by `{callee}()`")
-                value = {f"{L.RET_PREFIX}{callee}": (step,)}
-                for position, arg in [*enumerate(args), *keywords.items()]:
-                    for label, trace in arg.items():
-                        if label != L.CONST and not L.is_symbolic(label):
-                            value[L.via(callee, position, label)] = trace + (step,)
-                return value
+                return self._returned_elsewhere(node, [callee], args, keywords)
+        elif isinstance(func, ast.Subscript):
+            chosen = self._callables(func)
+            if chosen:  # `{"plain": Plain, "padded": Padded}[kind]()`: one of these project classes
+                return self._returned_elsewhere(node, chosen, args, keywords)
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
         if called in S.SQL_QUOTING_METHODS:
             return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
@@ -889,15 +1015,68 @@ class FunctionFlow:
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
                     # As with `claims["client_id"]`: one item of a token's claims is what its key says.
-                    value = dict(L.without(L.method_result(value), *_NAMED_LABELS))
+                    value = self._method_of_callee(dict(L.without(L.method_result(value, method), *_NAMED_LABELS)),
+                                                   args, keywords, node)
                     value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
-            value = L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD))
+            value = self._method_of_callee(
+                L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD), method), args, keywords, node)
             if method in S.PICK_METHODS and L.RANDOM in value:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
+
+    def _method_of_callee(self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value],
+                          node: ast.Call) -> L.Value:
+        """`Incoming(request).field(name)`: the project stage reads what the method returns; what it is passed
+        arrives by `via:` (positions count `self`), as for a function of another module."""
+        methods = [label[len(L.RET_PREFIX):] for label in value
+                   if label.startswith(L.RET_PREFIX) and L.split_method(label[len(L.RET_PREFIX):])]
+        if not methods:
+            return value
+        out = dict(value)
+        step = self.step(node, f"returned by `.{node.func.attr}()`")  # type: ignore[attr-defined]
+        for callee in methods:
+            for position, arg in [*((i + 1, a) for i, a in enumerate(args)), *keywords.items()]:
+                for label, trace in arg.items():
+                    if label != L.CONST and not L.is_symbolic(label):
+                        out[L.via(callee, position, label)] = trace + (step,)
+            # What the constructor was passed (`Wrapper(text).show()`) arrives if the method returns what it kept.
+            owner = L.split_method(callee)[0]  # type: ignore[index]
+            for label, trace in value.items():
+                if label.startswith(f"{L.VIA_PREFIX}{owner}:"):
+                    _owner, position, inner = L.parse_via(label)
+                    kept = f"init-{int(position) + 1}" if position.isdigit() else f"init-{position}"
+                    out[L.via(callee, kept, inner)] = trace + (step,)
+        return out
+
+    def _returned_elsewhere(self, node: ast.Call, callees: list[str], args: list[L.Value],
+                            keywords: dict[str, L.Value]) -> L.Value:
+        """`ret:` and `via:` labels for a call of project functions the project stage resolves."""
+        value: dict[str, L.Trace] = {}
+        for callee in callees:
+            step = self.step(node, f"returned by `{callee}()`")
+            value[f"{L.RET_PREFIX}{callee}"] = (step,)
+            for position, arg in [*enumerate(args), *keywords.items()]:
+                for label, trace in arg.items():
+                    if label != L.CONST and not L.is_symbolic(label):
+                        value[L.via(callee, position, label)] = trace + (step,)
+        return value
+
+    def _callables(self, node: ast.expr) -> list[str] | None:
+        """The project functions or classes a table lookup picks from: `TABLE[kind]` where TABLE is a dict,
+        list or tuple display of their names (written there or bound once at module level)."""
+        table = node.value if isinstance(node, ast.Subscript) else None
+        if isinstance(table, ast.Name) and table.id not in self.env:
+            bound = self.module.assignments.get(table.id, [])
+            table = bound[0] if len(bound) == 1 else None
+        entries = table.values if isinstance(table, ast.Dict) else table.elts \
+            if isinstance(table, (ast.List, ast.Tuple)) else []
+        names = [self.module.qualified_name(e, self.function) if isinstance(e, ast.Name) else None for e in entries]
+        if not names or any(n is None or n.split(".", 1)[0] not in self.module.project_roots for n in names):
+            return None
+        return sorted(set(names))  # type: ignore[arg-type]
 
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
@@ -1225,6 +1404,207 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
     return validates
 
 
+_UNSET = object()
+_CONFIG_PARSERS = frozenset({"configparser.ConfigParser", "configparser.RawConfigParser",
+                             "configparser.SafeConfigParser"})
+_OPTION_READS = frozenset({"get", "getint", "getfloat", "getboolean"})
+
+
+def _option_key(section: ast.expr, option: ast.expr) -> str | None:
+    """`[ui]nick` for the literal section and option of a ConfigParser (option names are case-blind)."""
+    if not (isinstance(section, ast.Constant) and isinstance(section.value, str) and isinstance(option, ast.Constant)
+            and isinstance(option.value, str)):
+        return None
+    return f"[{section.value}]{option.value.lower()}"
+
+
+def _names_bound_once(function: Function) -> dict[str, ast.expr]:
+    """Local names with a single binding in the function, an assignment `name = value`, to that value."""
+    if function.is_module:
+        return {}
+    counts: dict[str, int] = {}
+    values: dict[str, ast.expr] = {}
+    for node in ast.walk(function.node):
+        bound: list[str] = []
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound = [node.id]
+        elif isinstance(node, ast.arg):
+            bound = [node.arg]
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound = list(node.names) * 2  # written elsewhere too
+        elif isinstance(node, ast.alias):
+            bound = [(node.asname or node.name).split(".")[0]]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node is not function.node:
+            bound = [node.name]
+        elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+            bound = [node.name]
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound = [node.rest]
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                values[targets[0].id] = node.value
+        for name in bound:
+            counts[name] = counts.get(name, 0) + 1
+    return {name: value for name, value in values.items() if counts.get(name) == 1}
+
+
+_FOLD_OPERATORS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+                   ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+                   ast.Pow: lambda a, b: a ** b}
+_FOLD_COMPARISONS = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
+                     ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
+                     ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
+                     ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b}
+_FOLDED_TYPES = (str, bytes, int, float, type(None), tuple)
+
+
+def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
+    """Evaluate literals, local constants, arithmetic, comparisons, `in`, `not`/`and`/`or` and subscripts
+    of literal strings; `_UNSET` for anything else (or for results too large to be worth computing)."""
+    if depth > 20:
+        return _UNSET
+    again = lambda n: _fold(n, bound, depth + 1)  # noqa: E731
+    try:
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, _FOLDED_TYPES) else _UNSET
+        if isinstance(node, ast.Name):
+            return again(bound[node.id]) if node.id in bound else _UNSET
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            items = tuple(again(e) for e in node.elts)
+            return _UNSET if _UNSET in items else items
+        if isinstance(node, ast.UnaryOp):
+            operand = again(node.operand)
+            if operand is _UNSET:
+                return _UNSET
+            if isinstance(node.op, ast.Not):
+                return not operand
+            return -operand if isinstance(node.op, ast.USub) else +operand if isinstance(node.op, ast.UAdd) \
+                else ~operand  # type: ignore[operator]
+        if isinstance(node, ast.BoolOp):
+            value: object = _UNSET
+            for part in node.values:
+                value = again(part)
+                if value is _UNSET or bool(value) == isinstance(node.op, ast.Or):
+                    return value
+            return value
+        if isinstance(node, ast.BinOp) and type(node.op) in _FOLD_OPERATORS:
+            left, right = again(node.left), again(node.right)
+            if left is _UNSET or right is _UNSET or isinstance(node.op, ast.Mod) and isinstance(left, (str, bytes)):
+                return _UNSET
+            if isinstance(node.op, ast.Pow) and not (isinstance(right, int) and abs(right) <= 64
+                                                     and isinstance(left, (int, float)) and abs(left) <= 2**16):
+                return _UNSET
+            if isinstance(node.op, ast.Mult) and any(isinstance(v, (str, bytes, tuple)) for v in (left, right)) \
+                    and len(left if isinstance(left, (str, bytes, tuple)) else right) \
+                    * (right if isinstance(right, int) else left if isinstance(left, int) else 0) > 10_000:
+                return _UNSET
+            return _FOLD_OPERATORS[type(node.op)](left, right)
+        if isinstance(node, ast.Compare):
+            left = again(node.left)
+            for op, comparator in zip(node.ops, node.comparators):
+                right = again(comparator)
+                if left is _UNSET or right is _UNSET or isinstance(op, (ast.Is, ast.IsNot)) and not all(
+                        v is None or isinstance(v, bool) for v in (left, right)):
+                    return _UNSET
+                if not _FOLD_COMPARISONS[type(op)](left, right):
+                    return False
+                left = right
+            return True
+        if isinstance(node, ast.Subscript):
+            base = again(node.value)
+            index = _literal_index(node.slice) if isinstance(node.slice, ast.Slice) else again(node.slice)
+            if not isinstance(base, (str, bytes, tuple)) or not isinstance(index, (int, slice)) \
+                    or isinstance(index, bool):
+                return _UNSET
+            return base[index]
+        if isinstance(node, ast.IfExp):
+            test = again(node.test)
+            return _UNSET if test is _UNSET else again(node.body if test else node.orelse)
+    except (ArithmeticError, TypeError, ValueError, IndexError):
+        return _UNSET
+    return _UNSET
+
+
+def _matches(pattern: ast.pattern, subject: object, bound: dict[str, ast.expr]) -> bool | None:
+    """Whether a `case` pattern matches a constant subject; None when that cannot be told here."""
+    if isinstance(pattern, ast.MatchAs):
+        return True if pattern.pattern is None else _matches(pattern.pattern, subject, bound)
+    if isinstance(pattern, ast.MatchValue):
+        value = _fold(pattern.value, bound, 0)
+        return None if value is _UNSET else subject == value
+    if isinstance(pattern, ast.MatchSingleton):
+        return subject is pattern.value
+    if isinstance(pattern, ast.MatchOr):
+        results = [_matches(p, subject, bound) for p in pattern.patterns]
+        return True if True in results else None if None in results else False
+    return None
+_PATH_SPLITS = frozenset({"split", "rsplit", "partition", "rpartition", "strip", "lstrip", "rstrip"})
+_PATH_OPERATIONS = _PATH_SPLITS | {"lower", "upper", "casefold"}
+
+
+def _path_operations(node: ast.expr) -> tuple[ast.expr, list[ast.expr]] | None:
+    """(`request`, [split, subscript]) for `request.path.split("/")[1]`: the object whose `path` is read, and
+    the string operations applied to it, innermost first."""
+    operations: list[ast.expr] = []
+    while True:
+        if isinstance(node, ast.Subscript):
+            operations.append(node)
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS:
+            operations.append(node)
+            node = node.func.value
+        elif isinstance(node, ast.Attribute) and node.attr == "path":
+            return node.value, operations[::-1]
+        else:
+            return None
+
+
+def _on_path(text: str, operations: list[ast.expr]) -> object:
+    """The result of the operations on a path template; None when one is not a split on `/` with literal
+    arguments, a case change or a literal index (a client's text may hold any other separator)."""
+    from secpat.model.module import literal_value
+
+    value: object = text
+    for operation in operations:
+        if isinstance(operation, ast.Subscript):
+            index = _literal_index(operation.slice)
+            if index is None or not isinstance(value, (str, list, tuple)):
+                return None
+            try:
+                value = value[index]
+            except IndexError:
+                return None
+            continue
+        assert isinstance(operation, ast.Call) and isinstance(operation.func, ast.Attribute)
+        method = operation.func.attr
+        args = [literal_value(a, _UNSET) for a in operation.args]
+        keywords = {k.arg: literal_value(k.value, _UNSET) for k in operation.keywords}
+        if not isinstance(value, str) or any(not isinstance(a, (str, int)) or isinstance(a, bool)
+                                             for a in (*args, *keywords.values())) or None in keywords:
+            return None
+        if method in _PATH_SPLITS and (args[:1] or [keywords.get("sep")])[0] != "/" or \
+                method not in _PATH_SPLITS and (args or keywords):
+            return None
+        try:
+            value = getattr(value, method)(*args, **keywords)
+        except (TypeError, ValueError):
+            return None
+    return value
+
+
+def _literal_index(node: ast.expr) -> int | slice | None:
+    from secpat.model.module import literal_value
+
+    if isinstance(node, ast.Slice):
+        bounds = [literal_value(b, _UNSET) if b is not None else None for b in (node.lower, node.upper, node.step)]
+        if any(b is not None and (not isinstance(b, int) or isinstance(b, bool)) for b in bounds) or bounds[2] == 0:
+            return None
+        return slice(*bounds)
+    index = literal_value(node, _UNSET)
+    return index if isinstance(index, int) and not isinstance(index, bool) else None
+
+
 def _is_none(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
@@ -1240,7 +1620,7 @@ def _only_returned_by(value: L.Value) -> str | None:
     if len(callees) != 1:
         return None
     callee = callees.pop()
-    if "#" in callee or callee.endswith(L.METHOD_SUFFIX):
+    if "#" in callee or L.METHOD_SUFFIX in callee:
         return None
     others = [label for label in value
               if label != f"{L.RET_PREFIX}{callee}" and not label.startswith(f"{L.VIA_PREFIX}{callee}:")]

@@ -8,7 +8,8 @@ stay picklable and cacheable:
   `secret`, `weak-hash`, `fast-hash-of-password`, `password-hash`, `const`
   (and `request`, reserved for request input);
 - symbolic labels, resolved later: `param:N` (the N-th parameter of the function
-  being analysed) and `ret:QUALNAME` (whatever a project function in another
+  being analysed), `init-param:N` (in a method, what its class's `__init__` kept from
+  its N-th parameter) and `ret:QUALNAME` (whatever a project function in another
   module returns; the project stage resolves it from that module's summary).
 """
 
@@ -63,6 +64,7 @@ TOKEN_HEADER = "token-header"  # read from an unverified token header
 LITERAL_FALLBACK = "literal-fallback"  # `os.getenv("X", "literal")`
 
 PARAM_PREFIX = "param:"
+INIT_PARAM_PREFIX = "init-param:"  # in a method: what `__init__` of its class kept from its N-th parameter
 ESCAPED_PARAM_PREFIX = "escaped-param:"  # parameter N after HTML escaping
 HASHED_PARAM_PREFIX = "hashed-param:"  # a fast hash of parameter N: summaries say "returns sha256(param)"
 RET_PREFIX = "ret:"
@@ -116,7 +118,7 @@ def with_step(value: Value, step: FlowStep) -> Value:
 
 def is_symbolic(label: str) -> bool:
     return label.startswith((PARAM_PREFIX, HASHED_PARAM_PREFIX, ESCAPED_PARAM_PREFIX, RET_PREFIX, VIA_PREFIX,
-                             COMPOSED_FROM_PREFIX))
+                             COMPOSED_FROM_PREFIX, INIT_PARAM_PREFIX))
 
 
 def deferred(label: str) -> bool:
@@ -130,14 +132,30 @@ def via(callee: str, param: int | str, label: str) -> str:
 
 #: `ret:pkg.mod.f!`: what a method of the object `pkg.mod.f` returns gives back: its request data, not
 #: the secrets its name promised (`find_token(serial).get_serial()` is a serial number).
+#: `ret:pkg.mod.C!field`: what the method `field` of that object returns: when `pkg.mod.C` is a class with
+#: such a method, that method's return value (its arguments arrive as `via:pkg.mod.C!field:N:LABEL`, N
+#: counting `self`, and the constructor's as `via:pkg.mod.C!field:init-N:LABEL`); otherwise as `ret:pkg.mod.C!`.
 METHOD_SUFFIX = "!"
 _NAMING_NOTES = ("named `", "parameter `")
 
 
-def method_result(value: Value) -> Value:
-    """The labels a method of a labelled object returns: those of the object, resolved without its name."""
-    return {(label + METHOD_SUFFIX if label.startswith(RET_PREFIX) and not label.endswith(METHOD_SUFFIX) else label):
-            trace for label, trace in value.items()}
+def method_result(value: Value, method: str | None = None) -> Value:
+    """The labels a method of a labelled object returns: those of the object, resolved without its name
+    (or by the method itself, when it is named and the object is what another module's callee returned)."""
+    out: dict[str, Trace] = {}
+    for label, trace in value.items():
+        if label.startswith(RET_PREFIX) and METHOD_SUFFIX not in label:
+            label += METHOD_SUFFIX + (method or "")
+        elif label.startswith(RET_PREFIX) and not label.endswith(METHOD_SUFFIX):
+            label += METHOD_SUFFIX
+        out[label] = trace
+    return out
+
+
+def split_method(name: str) -> tuple[str, str] | None:
+    """`pkg.mod.C!field` → ('pkg.mod.C', 'field'); None for any other name."""
+    owner, sep, method = name.partition(METHOD_SUFFIX)
+    return (owner, method) if sep and method and METHOD_SUFFIX not in method else None
 
 
 def without_names(value: Value) -> Value:

@@ -207,3 +207,45 @@ def last_name(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Subscript):
         return last_name(node.value)
     return None
+
+
+#: Werkzeug converters whose value never holds a `/`; any other (`path`, a custom one) may span segments.
+_ONE_SEGMENT_CONVERTERS = frozenset({"string", "int", "float", "uuid", "any"})
+_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?\w+>")
+CLIENT_TEXT = "\0"  # stands for what the client picks in a path template
+
+
+def flask_path_templates(module: Module, function: Function) -> list[tuple[str, str]] | None:
+    """The request paths a Flask view can see, as templates with `CLIENT_TEXT` for the client's part.
+
+    Each route gives a pair of templates: its least text, and one where every part that may hold slashes (a `path`
+    converter, the prefix a blueprint is mounted under) holds more of them than the rule has, so that a segment
+    counted across such a part differs between the two. None when a route's rule is not a literal."""
+    if route_framework(module, function) != "flask":
+        return None
+    templates: list[tuple[str, str]] = []
+    for decorator in getattr(function.node, "decorator_list", ()):
+        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)
+                and decorator.func.attr in _ROUTE_METHODS):
+            continue
+        rule = decorator.args[0] if decorator.args else next(
+            (k.value for k in decorator.keywords if k.arg == "rule"), None)
+        if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)) or CLIENT_TEXT in rule.value:
+            return None
+        stretch = "/".join([CLIENT_TEXT] * (rule.value.count("/") + 3))
+
+        def fill(match: re.Match[str], stretch: str = stretch) -> str:
+            return CLIENT_TEXT if (match[1] or "string") in _ONE_SEGMENT_CONVERTERS else stretch
+
+        prefix = "" if _decorates_app(module, function, decorator.func.value) else "/" + stretch
+        templates.append((_CONVERTER.sub(lambda m: CLIENT_TEXT, rule.value), prefix + _CONVERTER.sub(fill, rule.value)))
+    return templates or None
+
+
+def _decorates_app(module: Module, function: Function, target: ast.expr) -> bool:
+    """`@app.route` on the application itself: its rules are the whole path (a blueprint's get a prefix)."""
+    if not isinstance(target, ast.Name):
+        return False
+    values = module.assignments.get(target.id, ())
+    return len(values) == 1 and isinstance(values[0], ast.Call) \
+        and known.owners().get(module.qualified_name(values[0].func, function) or "", ("", ""))[1] == "app"

@@ -367,7 +367,9 @@ class Module:
             for store in self.flow(init).stores:
                 base = store.base
                 if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
-                    values[store.name] = store.value
+                    # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
+                    values[store.name] = {(f"init-{label}" if label.startswith("param:") else label): trace
+                                          for label, trace in store.value.items()}
         return values.get(attr, {})
 
     def global_name(self, function: Function) -> str:
@@ -564,6 +566,12 @@ class _Builder:
         for param, default in defaults:
             if isinstance(default, ast.Constant) and isinstance(default.value, str):
                 m.literal_bindings.append(LiteralBinding(param.arg, default.value, default, "default", scope))
+        if qual in m.functions:
+            # Redefined under the same name: a call by name runs the last body, but the earlier one is live
+            # too (its decorators registered it, or another branch defines it). Keep it under its line.
+            earlier = m.functions[qual]
+            m.functions = {(f"{key}@{earlier.line}" if key == qual else key): value
+                           for key, value in m.functions.items()}
         m.functions[qual] = func
         m._function_of_node[id(node)] = func
         if isinstance(scope, _ClassScope) and scope.qualname in m.classes:

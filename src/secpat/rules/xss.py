@@ -176,6 +176,8 @@ _TEMPLATE_FROM_STRING = frozenset({"flask.render_template_string", "flask.templa
 _RESPONSES = known.mapping("responses")  # response class → how it decides it is HTML
 _HTML_RESPONSES = frozenset(_RESPONSES)
 _BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
+#: Response makers that read a tuple argument as Flask reads a view's return value: (body, status, headers).
+_TUPLE_MAKERS = frozenset({"flask.make_response"})
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
@@ -210,6 +212,11 @@ def unescaped_output(ctx: FileContext) -> None:
                 body = event.value_of(0, _BODY_KEYWORDS[0])
                 for keyword in _BODY_KEYWORDS[1:]:
                     body = body or event.value_of(None, keyword)
+                if callee in _TUPLE_MAKERS and 0 in event.items:
+                    # `make_response((body, status, headers))`: only the first element is the body.
+                    if any(_says_not_html(part) for part in event.node.args[0].elts[1:]):
+                        continue
+                    body = event.items[0][0]
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`")
             elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
@@ -242,7 +249,9 @@ def unescaped_output(ctx: FileContext) -> None:
         if returns_html:
             for ret in flow.returns:
                 if _returns_markup(ret.node):
-                    ctx.report_flow(ret.node, ret.value, _REFLECTED, scope=function, once_per_source=False,
+                    # `return body, status, headers`: the status and headers are not part of the page.
+                    body = ret.items[0] if ret.items else ret.value
+                    ctx.report_flow(ret.node, body, _REFLECTED, scope=function, once_per_source=False,
                                     sink_note=f"returned as HTML by the view `{function.name}()`")
 
 
