@@ -76,11 +76,12 @@ class ClassInfo:
 
 @dataclass(frozen=True, eq=False)
 class LiteralBinding:
-    """A string literal bound to a name: `SECRET_KEY = "..."`, `connect(password="...")`,
-    `{"api_key": "..."}`, `def f(token="...")`. What secret-detecting rules read."""
+    """A string or bytes literal bound to a name: `SECRET_KEY = "..."`, `connect(password="...")`,
+    `{"api_key": "..."}`, `def f(token="...")`, `app.secret_key = b"..."`. What secret-detecting
+    rules read."""
 
     name: str  # the target name, keyword, dict key or parameter
-    value: str
+    value: str | bytes
     node: ast.Constant  # the literal itself
     kind: str  # assign | attr | keyword | dict | default | compare
     scope: Function
@@ -472,7 +473,7 @@ class _Builder:
             elif kind is keyword:
                 if node.arg:
                     scope.raw_identifiers.add(node.arg)
-                    if type(node.value) is Constant and isinstance(node.value.value, str):
+                    if type(node.value) is Constant and isinstance(node.value.value, (str, bytes)):
                         bind(LiteralBinding(node.arg, node.value.value, node.value, "keyword", scope))
             elif kind in assigns:
                 self._bind_literals(node, scope)
@@ -481,7 +482,7 @@ class _Builder:
             elif kind is Dict:
                 for key, value in zip(node.keys, node.values):
                     if type(key) is Constant and type(value) is Constant and isinstance(key.value, str) \
-                            and isinstance(value.value, str):
+                            and isinstance(value.value, (str, bytes)):
                         bind(LiteralBinding(key.value, value.value, value, "dict", scope))
             elif kind in definitions:
                 for deco in node.decorator_list:
@@ -502,7 +503,7 @@ class _Builder:
 
     def _bind_literals(self, node: ast.Assign | ast.AnnAssign, scope: Function) -> None:
         value = node.value
-        if type(value) is not ast.Constant or not isinstance(value.value, str):
+        if type(value) is not ast.Constant or not isinstance(value.value, (str, bytes)):
             return
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
@@ -562,7 +563,7 @@ class _Builder:
         defaults = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
         defaults += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
         for param, default in defaults:
-            if isinstance(default, ast.Constant) and isinstance(default.value, str):
+            if isinstance(default, ast.Constant) and isinstance(default.value, (str, bytes)):
                 m.literal_bindings.append(LiteralBinding(param.arg, default.value, default, "default", scope))
         m.functions[qual] = func
         m._function_of_node[id(node)] = func
