@@ -403,6 +403,19 @@ def is_web_module(module: Module) -> bool:
     return module.imports_any(*known.union("roots"))
 
 
+def serves_an_app(module: Module) -> bool:
+    """The module makes an application object (`Flask(__name__)`, `FastAPI()`) or registers a route on
+    one (`@app.route("/")`): it is the app, whatever its file name says (`debug_console.py`)."""
+    if not is_web_module(module):
+        return False
+    if module.calls_to(*known.union("apps")):
+        return True
+    route_methods = known.union("route_decorators")
+    return any(base and method in route_methods
+               for function in module.functions.values()
+               for base, _, method in (d.rpartition(".") for d in function.decorators))
+
+
 def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     """id(value node) → (target name, scope) for every `name = <call>` in the file."""
     cached = module.__dict__.get("_fw_assigned")

@@ -253,15 +253,16 @@ def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
 def _decode(ctx: FileContext, function, event, callee: str) -> None:
     node = event.node
     options = event.value_of(None, "options")
+    # The data flow sees `{"verify_signature": False}` written out; the model reads a name bound to False.
+    written = ctx.module.constant_items(_arg(node, None, "options"), function)
     for flag in ("verify_signature", "verify_exp"):
-        if f"{L.KEYVAL_PREFIX}{flag}=False" in options:
+        if f"{L.KEYVAL_PREFIX}{flag}=False" in options or written.get(flag) is False:
             what = "signature" if flag == "verify_signature" else "expiry"
             ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function,
                        audit=_used_only_when_operator_opts_out(function.node, node)
                        or _peeked_only(function.node, node))
             return
-    verify = _arg(node, None, "verify")
-    if isinstance(verify, ast.Constant) and verify.value is False:
+    if ctx.module.constant(_arg(node, None, "verify"), None, function) is False:
         ctx.report(JWT003, node, "`verify=False`: the token is not checked at all", scope=function)
         return
     algorithms_node = _arg(node, 2, "algorithms")

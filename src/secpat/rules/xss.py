@@ -529,17 +529,28 @@ def autoescape_settings(ctx: FileContext) -> None:
         if autoescape is None:
             ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
                        scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
-        elif isinstance(autoescape, ast.Constant) and autoescape.value is False:
-            ctx.report(XSS003, call.node, "Jinja2 `Environment(autoescape=False)`", scope=call.scope, audit=not html)
+        elif (off := _switched_off(module, call, autoescape)) is not None:
+            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={off})`", scope=call.scope, audit=not html)
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
-        if isinstance(autoescape, ast.Constant) and autoescape.value is False:
+        if autoescape is not None and _switched_off(module, call, autoescape) is not None:
             ctx.report(XSS003, call.node, "`aiohttp_jinja2.setup(autoescape=False)`: the app's templates are not "
                                           "escaped", scope=call.scope)
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
+
+
+def _switched_off(module, call, autoescape: ast.expr) -> str | None:
+    """`False`, or a constant that Jinja2 reads as false (`""`, `0`, `None`), written as the argument or
+    held in a name (`NO_ESCAPE = ""` ... `autoescape=NO_ESCAPE`): the argument as it reads, with the
+    name's value. None when autoescape is on or not known."""
+    value = module.constant(autoescape, True, call.scope)
+    if not isinstance(value, (bool, int, str, type(None))) or value:
+        return None
+    written = ast.unparse(autoescape)
+    return written if isinstance(autoescape, ast.Constant) else f"{written}` = `{value!r}"
 
 
 _HTML_TEMPLATE = re.compile(r"\.x?html?(?:\.j(?:inja)?2?)?$|<[a-zA-Z!/]")
