@@ -224,6 +224,9 @@ class Setting:
     value: object  # the literal value, or ENV / EXPR
     line: int
     branch: str  # "" unconditional | prod | dev | other
+    #: Statements that configure an app together share it: one `config.update(...)` call (its line), or
+    #: the `config[...] = ...` writes of one function (its line). 0: the whole module or class.
+    mapping: int = 0
 
 
 @dataclass(frozen=True)
