@@ -267,20 +267,24 @@ def _run(ctx: FileContext, call: Call) -> None:
     host = _constant(ctx, call, None if uvicorn else 0, "hostname" if werkzeug else "host")
     reload = _constant(ctx, call, keyword="use_reloader" if werkzeug else "reload") is True
     debug_kw = "use_debugger" if werkzeug else "debug"
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
+    debug = call.arg(2 if flask else None, debug_kw)
     if _constant(ctx, call, 2 if flask else None, debug_kw) is True and not uvicorn:
         found.append((CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
-                                  "can run code"))
+                                  "can run code", debug))
     if host in _ALL_INTERFACES and (flask or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
-        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network"))
+        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network",
+                      call.arg(None if uvicorn else 0, "hostname" if werkzeug else "host")))
     if found and module.runs_only_as_script(call.node.lineno):
         # Started by running the file by hand: whether that is how production runs the app depends on
         # whether the app has another way to be served, which the project stage knows.
-        ctx.fact(SCRIPT_SERVER, ScriptServer(module.path, call.node.lineno, call.node.col_offset, tuple(found)))
+        at = [ctx.location(call.node, argument) for _, _, argument in found]
+        ctx.fact(SCRIPT_SERVER, ScriptServer(module.path, call.node.lineno, call.node.col_offset, tuple(
+            (rule_id, message, where.line, where.col) for (rule_id, message, _), where in zip(found, at))))
         return
-    for rule_id, message in found:
-        ctx.report(_BY_ID[rule_id], call.node, message)
+    for rule_id, message, argument in found:
+        ctx.report(_BY_ID[rule_id], call.node, message, at=argument)
 
 
 def _app_debug(ctx: FileContext, call: Call) -> None:
@@ -289,9 +293,11 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
     callee = call.callee or ""
     switch = known.mapping("debug_switches").get(callee)
     if switch and _constant(ctx, call, keyword=switch) is True:
-        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client")
+        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client",
+                   at=call.arg(keyword=switch))
     elif callee.endswith("DebuggedApplication") and _constant(ctx, call, keyword="evalex") is True:
-        ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser")
+        ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser",
+                   at=call.arg(keyword="evalex"))
 
 
 def _set_cookie(ctx: FileContext, call: Call) -> None:
@@ -303,7 +309,8 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
         shown = repr(key) if key else "set here"
-        ctx.report(CONF003, call.node, f"cookie {shown} is set with secure=False: it is also sent over plain HTTP")
+        ctx.report(CONF003, call.node, f"cookie {shown} is set with secure=False: it is also sent over plain HTTP",
+                   at=call.arg(keyword="secure"))
         return
     if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
@@ -377,17 +384,20 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
         any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or regex in (".*", "^.*$", ".+")
         if any_origin and _constant(ctx, call, keyword="allow_credentials") is True:
             ctx.report(CONF005, call.node, "CORS allows every origin with credentials: any site can read "
-                                           "responses made with the user's cookies")
+                                           "responses made with the user's cookies",
+                       at=call.arg(keyword="allow_origins" if regex not in (".*", "^.*$", ".+")
+                                   else "allow_origin_regex"))
     elif cls == "TrustedHostMiddleware":
         hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
         if isinstance(hosts, (list, tuple)) and "*" in hosts:
-            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header")
+            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header",
+                       at=call.arg(keyword="allowed_hosts"))
     elif cls == "SessionMiddleware":
         # starsessions' middleware of the same name spells the flag `cookie_https_only`.
         flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
         if not _truthy(ctx, call, flag):
             ctx.report(CONF003, call.node, f"SessionMiddleware without {flag}=True sends the session cookie "
-                                           "over plain HTTP")
+                                           "over plain HTTP", at=call.arg(keyword=flag))
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:
@@ -408,7 +418,8 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     for candidate in candidates:
         value = ctx.module.constant(candidate, EXPR, call.scope) if candidate is not None else "*"
         if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
-            ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True")
+            ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True",
+                       at=candidate if candidate is not None else call.arg(keyword="supports_credentials"))
             return
 
 
@@ -484,7 +495,7 @@ class ScriptServer:
     file: str
     line: int
     col: int
-    findings: tuple[tuple[str, str], ...]  # (rule id, message)
+    findings: tuple[tuple[str, str, int, int], ...]  # (rule id, message, line, col of the argument at fault)
 
 
 @check(CONF001, CONF006)
@@ -510,10 +521,10 @@ def script_servers(ctx: ProjectContext) -> None:
         entries.setdefault(root_of(path, roots), path)
     for _, start in starts:
         entry = entries.get(root_of(start.file, roots))
-        for rule_id, message in start.findings:
+        for rule_id, message, line, col in start.findings:
             if entry is not None:
                 message += f"; only when the file is run by hand, and the app is served through `{entry}`"
-            ctx.report(_BY_ID[rule_id], Location(start.file, start.line, start.col), message,
+            ctx.report(_BY_ID[rule_id], Location(start.file, line, col), message,
                        snippet=source_line(ctx, start.file, start.line), audit=entry is not None)
 
 

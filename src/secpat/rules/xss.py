@@ -30,6 +30,7 @@ from secpat.rules.context import (
     Outcome,
     ProjectContext,
     TextContext,
+    argument_node,
     declared_argument,
     describe_source,
 )
@@ -206,11 +207,12 @@ def unescaped_output(ctx: FileContext) -> None:
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
-                body = event.value_of(0, _BODY_KEYWORDS[0])
+                body, argument = event.value_of(0, _BODY_KEYWORDS[0]), argument_node(event.node, 0, _BODY_KEYWORDS[0])
                 for keyword in _BODY_KEYWORDS[1:]:
-                    body = body or event.value_of(None, keyword)
+                    if not body:
+                        body, argument = event.value_of(None, keyword), argument_node(event.node, None, keyword)
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
-                                sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`")
+                                sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`", at=argument)
             elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
                 body, where = declared_argument(event, sink, "sent as HTML")
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False, sink_note=where)
@@ -337,7 +339,7 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
         # Built from data of unknown origin: worth a look, not evidence of a vulnerability.
         outcomes.append(Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html",
                                 audit=True))
-    ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False, at=argument)
 
 
 # Calls whose result is safe inside markup: escapers, builders that escape what they interpolate,
@@ -530,13 +532,14 @@ def autoescape_settings(ctx: FileContext) -> None:
             ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
                        scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
         elif (off := _switched_off(module, call, autoescape)) is not None:
-            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={off})`", scope=call.scope, audit=not html)
+            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={off})`", scope=call.scope, audit=not html,
+                       at=autoescape)
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
         if autoescape is not None and _switched_off(module, call, autoescape) is not None:
             ctx.report(XSS003, call.node, "`aiohttp_jinja2.setup(autoescape=False)`: the app's templates are not "
-                                          "escaped", scope=call.scope)
+                                          "escaped", scope=call.scope, at=autoescape)
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
