@@ -750,23 +750,15 @@ def _scope_constants(module: Module, scope: Function) -> dict[str, ast.expr | No
             continue
         if isinstance(node, ast.Lambda):
             continue
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            name = node.targets[0].id
-            if name in bound:
-                spoil(name)
-            else:
-                bound[name] = node.value
-            nodes.append(node.value)
-            continue
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            if node.value is None:
-                continue  # a declaration binds nothing
-            name = node.target.id
-            if name in bound:
-                spoil(name)
-            else:
-                bound[name] = node.value
-            nodes.append(node.value)
+        plain = _plain_assignment(node)
+        if plain is not None:
+            name, value = plain
+            if value is not None:  # `name: T` alone binds nothing
+                if name in bound:
+                    spoil(name)
+                else:
+                    bound[name] = value
+                nodes.append(value)
             continue
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             spoil(node.id)  # a tuple target, a loop variable, `+=`, `del`, `with ... as name`
@@ -787,6 +779,15 @@ def _scope_constants(module: Module, scope: Function) -> dict[str, ast.expr | No
     for node in inner:
         _spoil_changed(node, spoil, "global" if scope.is_module else "nonlocal")
     return bound
+
+
+def _plain_assignment(node: ast.AST) -> tuple[str, ast.expr | None] | None:
+    """(name, value) of `name = value` or `name: T = value` (value None for `name: T`)."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id, node.value
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id, node.value
+    return None
 
 
 def _spoil_changed(node: ast.AST, spoil: Callable[[str], None], declaration: str) -> None:
