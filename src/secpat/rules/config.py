@@ -227,6 +227,7 @@ CONF006 = define(Rule(
 
 CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
+_ANY_ORIGIN_REGEXES = (".*", "^.*$", ".+")
 _SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf")
 
 
@@ -264,18 +265,18 @@ def _run(ctx: FileContext, call: Call) -> None:
         return
     # Flask's `run(host, port, debug)` and Werkzeug's `run_simple(hostname, ...)` take the host first;
     # uvicorn's options are keyword-only.
-    host = _constant(ctx, call, None if uvicorn else 0, "hostname" if werkzeug else "host")
+    host_node = call.arg(None if uvicorn else 0, "hostname" if werkzeug else "host")
+    host = ctx.module.constant(host_node, None, call.scope)
     reload = _constant(ctx, call, keyword="use_reloader" if werkzeug else "reload") is True
     debug_kw = "use_debugger" if werkzeug else "debug"
-    found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
     debug = call.arg(2 if flask else None, debug_kw)
-    if _constant(ctx, call, 2 if flask else None, debug_kw) is True and not uvicorn:
+    found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
+    if ctx.module.constant(debug, None, call.scope) is True and not uvicorn:
         found.append((CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
                                   "can run code", debug))
     if host in _ALL_INTERFACES and (flask or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
-        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network",
-                      call.arg(None if uvicorn else 0, "hostname" if werkzeug else "host")))
+        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network", host_node))
     if found and module.runs_only_as_script(call.node.lineno):
         # Started by running the file by hand: whether that is how production runs the app depends on
         # whether the app has another way to be served, which the project stage knows.
@@ -381,12 +382,12 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
     if cls == "CORSMiddleware":
         origins = _constant(ctx, call, keyword="allow_origins", default=())
         regex = _constant(ctx, call, keyword="allow_origin_regex")
-        any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or regex in (".*", "^.*$", ".+")
+        any_regex = regex in _ANY_ORIGIN_REGEXES
+        any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or any_regex
         if any_origin and _constant(ctx, call, keyword="allow_credentials") is True:
             ctx.report(CONF005, call.node, "CORS allows every origin with credentials: any site can read "
                                            "responses made with the user's cookies",
-                       at=call.arg(keyword="allow_origins" if regex not in (".*", "^.*$", ".+")
-                                   else "allow_origin_regex"))
+                       at=call.arg(keyword="allow_origin_regex" if any_regex else "allow_origins"))
     elif cls == "TrustedHostMiddleware":
         hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
         if isinstance(hosts, (list, tuple)) and "*" in hosts:

@@ -532,8 +532,8 @@ def autoescape_settings(ctx: FileContext) -> None:
             ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
                        scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
         elif (off := _switched_off(module, call, autoescape)) is not None:
-            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={off})`", scope=call.scope, audit=not html,
-                       at=autoescape)
+            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={ast.unparse(autoescape)})`{off}",
+                       scope=call.scope, audit=not html, at=autoescape)
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
@@ -547,13 +547,12 @@ def autoescape_settings(ctx: FileContext) -> None:
 
 def _switched_off(module, call, autoescape: ast.expr) -> str | None:
     """`False`, or a constant that Jinja2 reads as false (`""`, `0`, `None`), written as the argument or
-    held in a name (`NO_ESCAPE = ""` ... `autoescape=NO_ESCAPE`): the argument as it reads, with the
-    name's value. None when autoescape is on or not known."""
+    held in a name (`NO_ESCAPE = ""` ... `autoescape=NO_ESCAPE`): what to add to the message (the
+    name's value), or None when autoescape is on or not known."""
     value = module.constant(autoescape, True, call.scope)
     if not isinstance(value, (bool, int, str, type(None))) or value:
         return None
-    written = ast.unparse(autoescape)
-    return written if isinstance(autoescape, ast.Constant) else f"{written}` = `{value!r}"
+    return "" if isinstance(autoescape, ast.Constant) else f", `{ast.unparse(autoescape)}` being `{value!r}`"
 
 
 _HTML_TEMPLATE = re.compile(r"\.x?html?(?:\.j(?:inja)?2?)?$|<[a-zA-Z!/]")
