@@ -34,6 +34,11 @@ SOURCES = [
     'api_token = "Xk29fLq0ZpR7\\x6dN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',  # an escape
     f'api_token = r"{TOKEN}"\n',
     f'api_token = b"{TOKEN}"\n',
+    # Keys written with escapes: pasted `os.urandom` output, a str with a line break inside.
+    'app.secret_key = b"\\x9c\\x11r\\xfa=Tq\\x08\\xd4\\x8b\\x02\\xee7\\x91\\xc0^"\n',
+    'SECRET_KEY = \'p7#Rk2"Wz9\\n\\xb4]+\'\n',
+    'signing_key = (b"\\x9c\\x11r\\xfa"\n    b"=Tq\\x08\\xd4\\x8b\\x02\\xee7\\x91\\xc0^")\n',
+    'signing_key = b"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"\n',
     f'api_token = """{TOKEN}"""\n',
     f'api_token = "{TOKEN}" if PROD else ""\n',
     f'api_token = "{TOKEN}".strip()\n',

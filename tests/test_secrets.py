@@ -29,7 +29,7 @@ from secpat.rules.secrets import (
     python_hits,
     secret_file_reason,
 )
-from secpat.secrets import FORMATS, is_placeholder, judge_value, mask, scan_text, shannon_entropy
+from secpat.secrets import FORMATS, is_placeholder, judge_literal, judge_value, mask, scan_text, shannon_entropy
 
 FIXTURES = Path(__file__).parent / "fixtures" / "secrets"
 
@@ -216,6 +216,26 @@ def test_values_that_are_secrets(name: str, value: str) -> None:
     assert judgement is not None and judgement.secret in value
 
 
+@pytest.mark.parametrize(("value", "written"), [
+    (b"\x9c\x11r\xfa=Tq\x08\xd4\x8b\x02\xee7\x91\xc0^", r"\x9c\x11r\xfa=Tq\x08\xd4\x8b\x02\xee7\x91\xc0^"),
+    ('p7#Rk2"Wz9\n\xb4]+', r'p7#Rk2"Wz9\n\xb4]+'),
+    ("Hv3\t\x07pL0\x1b!qW8", r"Hv3\t\x07pL0\x1b!qW8"),
+    (b"Zq3VbN8mK1xR5tY7", "Zq3VbN8mK1xR5tY7"),  # printable bytes: judged as their text
+])
+def test_keys_written_with_escapes_are_secrets_in_their_written_form(value: str | bytes, written: str) -> None:
+    judgement = judge_literal(value, NameKind.SECRET, "SECRET_KEY")
+    assert judgement is not None and judgement.secret == written
+    assert judgement.secret.isprintable()  # what is shown (masked) never carries a raw control character
+
+
+@pytest.mark.parametrize("value", [
+    b"\x00" * 16, b"\x01\x02", b"\x89PNG\r\n\x1a\n", b"changeme", b"secret_key",
+    "Enter the admin password:\n", "Paste the token\nthen press enter", "\t", "\n<your-secret>\n",
+])
+def test_escaped_values_that_are_not_keys(value: str | bytes) -> None:
+    assert judge_literal(value, NameKind.SECRET, "SECRET_KEY") is None
+
+
 def test_entropy() -> None:
     assert shannon_entropy("") == 0 and shannon_entropy("aaaa") == 0
     assert shannon_entropy("ab") == pytest.approx(1.0)
@@ -377,12 +397,14 @@ LEAKY = {
     "settings.py": (f'SECRET_KEY = "{SAMPLES["django-insecure-key"]}"\n'
                     f'STRIPE = "{SAMPLES["stripe-secret-key"]}"\n'
                     'DB_PASSWORD = "Tr0ub4dor&3-horse"\n'
+                    'SIGNING_KEY = b"\\xd2\\x1fK\\x8a\\x07\\xc3\\x9e\\x11\\xb6\\x04\\xf8\\xaa]\\x92>q"\n'
                     'import os\nAPI_TOKEN = os.getenv("API_TOKEN", "q8Fz2LmX0pR7vN4kT9wB")\n'),
     "config.yaml": f"slack: {SAMPLES['slack-token']}\npassword: 'Zx8v!Qm2#Lp9w'\n",
     ".env": f"GITHUB_TOKEN={SAMPLES['github-token']}\n",
     "creds.json": json.dumps({"api_key": "Vb7Kq2Lm9Zx4Np8RtW3y"}),
 }
 SECRETS_IN_LEAKY = [SAMPLES["django-insecure-key"], SAMPLES["stripe-secret-key"], "Tr0ub4dor&3-horse",
+                    r"\xd2\x1fK\x8a\x07\xc3\x9e\x11\xb6\x04\xf8\xaa]\x92>q",
                     "q8Fz2LmX0pR7vN4kT9wB", SAMPLES["slack-token"], "Zx8v!Qm2#Lp9w", SAMPLES["github-token"],
                     "Vb7Kq2Lm9Zx4Np8RtW3y"]
 

@@ -64,7 +64,7 @@ from secpat.rules.secrets import (
     secret_file_reason,
     text_hits,
 )
-from secpat.secrets.entropy import judge_value, secret_kind
+from secpat.secrets.entropy import judge_literal, secret_kind
 from secpat.secrets.formats import _ascii_lower
 from secpat.suppression import parse_suppressions
 
@@ -834,7 +834,7 @@ def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | 
     value = _bound_value(source, literal)
     if value is None:
         return True
-    if not isinstance(value, str):
+    if not isinstance(value, (str, bytes)):
         return False  # bound to no name
     judgement = _judge_value(value, kind, name.group(1))
     return judgement is not None and judgement.secret not in known
@@ -865,7 +865,7 @@ def _reads_a_secret(source: str, start: int, end: int) -> bool:
 
 
 _secret_kind = functools.lru_cache(maxsize=8192)(secret_kind)
-_judge_value = functools.lru_cache(maxsize=8192)(judge_value)
+_judge_value = functools.lru_cache(maxsize=8192)(judge_literal)
 _PLAIN_END = frozenset(",)]};#\r\n")
 _NOT_BOUND = object()  # what `_bound_value` says of a literal that is only part of the value bound
 #: One string literal, from its prefix to its closing quote.
@@ -876,11 +876,11 @@ _ANY_GAP = re.compile(r"(?:\s|#[^\n]*|\\\r?\n)*")
 _STRING_START = re.compile(r"""[rRbBuUfF]{0,2}["']""")
 
 
-def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
+def _bound_value(source: str, literal: re.Match[str]) -> str | bytes | object | None:
     """The string the model binds to the name before `literal` (from `=` or `:` to an opening
-    quote): the value of the string literal there, with the pieces an implicit concatenation adds
-    to it; `_NOT_BOUND` when it is only part of a larger expression (`"..." % x`, `"...".strip()`,
-    bytes), which the model binds to no name; None when the text alone cannot tell."""
+    quote): the value of the str or bytes literal there, with the pieces an implicit concatenation
+    adds to it; `_NOT_BOUND` when it is only part of a larger expression (`"..." % x`, `"...".strip()`,
+    an f-string), which the model binds to no name; None when the text alone cannot tell."""
     in_parens = "(" in literal.group()
     opening = literal.group()[:-1]
     position = literal.end() - 1 - (len(opening) - len(opening.rstrip("rRbBuU")))
@@ -902,8 +902,8 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
         if line_end >= 0 and _STRING_START.match(source, _ANY_GAP.match(source, line_end).end()):
             return None  # a literal on the next line may continue this one, in brackets opened before
     prefixes = {piece[:len(piece) - len(piece.lstrip("rRbBuUfF"))].lower() for piece in pieces}
-    if any("b" in prefix or "f" in prefix for prefix in prefixes):
-        return _NOT_BOUND  # bytes or an f-string: not a str constant
+    if any("f" in prefix for prefix in prefixes):
+        return _NOT_BOUND  # an f-string: not a constant
     if len(pieces) == 1 and pieces[0][0] in "\"'" and "\\" not in pieces[0] \
             and not pieces[0].startswith(('"""', "'''")):
         return pieces[0][1:-1]
@@ -911,7 +911,7 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | object | None:
         value = ast.literal_eval(" ".join(pieces))  # literals only: nothing of the blob is run
     except (ValueError, SyntaxError, MemoryError, RecursionError):
         return None
-    return value if isinstance(value, str) else _NOT_BOUND
+    return value if isinstance(value, (str, bytes)) else _NOT_BOUND
 
 
 _HISTORY_RULES = {"SECRET001", "SECRET002", "SECRET004"}

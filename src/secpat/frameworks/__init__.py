@@ -224,6 +224,9 @@ class Setting:
     value: object  # the literal value, or ENV / EXPR
     line: int
     branch: str  # "" unconditional | prod | dev | other
+    #: Statements that configure an app together share it: one `config.update(...)` call (its line), or
+    #: the `config[...] = ...` writes of one function (its line). 0: the whole module or class.
+    mapping: int = 0
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,19 @@ def in_ranges(line: int, ranges: list[tuple[int, int]]) -> bool:
 
 def is_web_module(module: Module) -> bool:
     return module.imports_any(*known.union("roots"))
+
+
+def serves_an_app(module: Module) -> bool:
+    """The module makes an application object (`Flask(__name__)`, `FastAPI()`) or registers a route on
+    one (`@app.route("/")`): it is the app, whatever its file name says (`debug_console.py`)."""
+    if not is_web_module(module):
+        return False
+    if module.calls_to(*known.union("apps")):
+        return True
+    route_methods = known.union("route_decorators")
+    return any(base and method in route_methods
+               for function in module.functions.values()
+               for base, _, method in (d.rpartition(".") for d in function.decorators))
 
 
 def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:

@@ -35,6 +35,7 @@ from secpat.frameworks import (
     is_limit_name,
     last,
     object_name,
+    serves_an_app,
     string,
     value_of,
 )
@@ -100,8 +101,9 @@ def settings_facts(module: Module) -> list[tuple[str, object]]:
     app_config = list(_app_config_items(module))
     if app_config:
         name = f"{module.module_name or module.path}:app.config"
-        facts.append((SETTINGS, _settings_fact(name, module.path, app_config[0].line,
-                                               file_environment(module.path), app_config)))
+        # A module that makes the app configures it, whatever its name (`debug_console.py`).
+        environment = "" if serves_an_app(module) else file_environment(module.path)
+        facts.append((SETTINGS, _settings_fact(name, module.path, app_config[0].line, environment, app_config)))
     for call in module.calls_to("os.environ.setdefault", "os.putenv"):
         key, value = string(call.arg(0)), string(call.arg(1))
         if key == "DJANGO_SETTINGS_MODULE" and value:
@@ -192,6 +194,7 @@ def _app_config_items(module: Module) -> Iterator[Setting]:
     if not module.imports_any("flask", "quart"):
         return
     ranges = dev_ranges(module)
+    functions = sorted((f.node.lineno, f.node.end_lineno or f.node.lineno) for f in module.functions.values())
     for node in ast.walk(module.tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
@@ -203,19 +206,21 @@ def _app_config_items(module: Module) -> Iterator[Setting]:
                     and isinstance(target.value, ast.Name) and "app" in target.value.id:
                 name = target.attr.upper()
             if name in KNOWN_SETTINGS:
+                # The innermost function around the write (0 at module level) groups it with its neighbours.
+                around = max((start for start, end in functions if start <= node.lineno <= end), default=0)
                 yield Setting(name, "set", value_of(node.value), node.lineno,
-                              "dev" if in_ranges(node.lineno, ranges) else "")
+                              "dev" if in_ranges(node.lineno, ranges) else "", around)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and node.func.attr in ("update", "from_mapping") and isinstance(node.func.value, ast.Attribute) \
                 and node.func.value.attr == "config":
             branch = "dev" if in_ranges(node.lineno, ranges) else ""
             for kw in node.keywords:
                 if kw.arg in KNOWN_SETTINGS:
-                    yield Setting(kw.arg, "set", value_of(kw.value), kw.value.lineno, branch)
+                    yield Setting(kw.arg, "set", value_of(kw.value), kw.value.lineno, branch, node.lineno)
             if node.args and isinstance(node.args[0], ast.Dict):
                 for key, value in zip(node.args[0].keys, node.args[0].values):
                     if string(key) in KNOWN_SETTINGS:
-                        yield Setting(string(key), "set", value_of(value), value.lineno, branch)
+                        yield Setting(string(key), "set", value_of(value), value.lineno, branch, node.lineno)
 
 
 # -- effective settings ---------------------------------------------------------------------------

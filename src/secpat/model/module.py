@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import bisect
 import builtins
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -76,11 +76,12 @@ class ClassInfo:
 
 @dataclass(frozen=True, eq=False)
 class LiteralBinding:
-    """A string literal bound to a name: `SECRET_KEY = "..."`, `connect(password="...")`,
-    `{"api_key": "..."}`, `def f(token="...")`. What secret-detecting rules read."""
+    """A string or bytes literal bound to a name: `SECRET_KEY = "..."`, `connect(password="...")`,
+    `{"api_key": "..."}`, `def f(token="...")`, `app.secret_key = b"..."`. What secret-detecting
+    rules read."""
 
     name: str  # the target name, keyword, dict key or parameter
-    value: str
+    value: str | bytes
     node: ast.Constant  # the literal itself
     kind: str  # assign | attr | keyword | dict | default | compare
     scope: Function
@@ -141,23 +142,32 @@ def literal_value(node: ast.AST, default: object = None) -> object:
     return default if value is _NOT_LITERAL else value
 
 
-def _eval_literal(node: ast.AST, depth: int) -> object:
+#: Reads a name as the literal it stands for, or `_NOT_LITERAL` (`Module.constant`).
+NameReader = Callable[[ast.Name, int], object]
+
+
+def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None) -> object:
     if depth > 50:
         return _NOT_LITERAL
     if isinstance(node, ast.Constant):
         return node.value
+    if isinstance(node, ast.Name):
+        return read_name(node, depth + 1) if read_name is not None else _NOT_LITERAL
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-        items = [_eval_literal(e, depth + 1) for e in node.elts]
+        items = [_eval_literal(e, depth + 1, read_name) for e in node.elts]
         if any(i is _NOT_LITERAL for i in items):
             return _NOT_LITERAL
-        return tuple(items) if isinstance(node, ast.Tuple) else items if isinstance(node, ast.List) else set(items)
+        try:
+            return tuple(items) if isinstance(node, ast.Tuple) else items if isinstance(node, ast.List) else set(items)
+        except TypeError:  # an unhashable item of a set
+            return _NOT_LITERAL
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        operand = _eval_literal(node.operand, depth + 1)
+        operand = _eval_literal(node.operand, depth + 1, read_name)
         if isinstance(operand, (int, float)) and not isinstance(operand, bool):
             return -operand if isinstance(node.op, ast.USub) else operand
         return _NOT_LITERAL
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Pow)):
-        left, right = _eval_literal(node.left, depth + 1), _eval_literal(node.right, depth + 1)
+        left, right = _eval_literal(node.left, depth + 1, read_name), _eval_literal(node.right, depth + 1, read_name)
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
             if isinstance(node.op, ast.Add) and isinstance(left, str) and isinstance(right, str):
                 return left + right
@@ -170,8 +180,8 @@ def _eval_literal(node: ast.AST, depth: int) -> object:
     if isinstance(node, ast.Dict):
         if any(k is None for k in node.keys):
             return _NOT_LITERAL
-        keys = [_eval_literal(k, depth + 1) for k in node.keys]  # type: ignore[arg-type]
-        values = [_eval_literal(v, depth + 1) for v in node.values]
+        keys = [_eval_literal(k, depth + 1, read_name) for k in node.keys]  # type: ignore[arg-type]
+        values = [_eval_literal(v, depth + 1, read_name) for v in node.values]
         if any(x is _NOT_LITERAL for x in keys + values):
             return _NOT_LITERAL
         try:
@@ -208,6 +218,7 @@ class Module:
         self._function_of_node: dict[int, Function] = {}
         self._flows: dict[int, object] = {}
         self._init_attributes: dict[str, dict[str, object]] = {}
+        self._constants: dict[int, dict[str, ast.expr | None]] = {}  # id(scope node) -> `_scope_constants`
         _Builder(self).build()
 
     # -- names -------------------------------------------------------------
@@ -337,14 +348,57 @@ class Module:
         """Class name -> its class-body attributes (innermost definition wins on a name clash)."""
         return {c.name: c.attributes for c in self.classes.values()}
 
-    def constant(self, node: ast.AST | None, default: object = None) -> object:
-        """A literal, or the literal a module-level name is bound to once (`SESSION_COOKIE = "sid"`)."""
+    def constant(self, node: ast.AST | None, default: object = None, scope: Function | None = None) -> object:
+        """A literal expression, each name in it read as the constant it is bound to: a name of `scope`
+        (or of a function around it, or of the module) assigned once, to a literal, and not changed in
+        place (`SESSION_COOKIE = "sid"`, `EVERYONE = ["*"]`, `check_sig = False`). `default` when any
+        part of it is not such a constant."""
         if node is None:
             return default
+        value = _eval_literal(node, 0, self._name_reader(scope or self.module_function))
+        return default if value is _NOT_LITERAL else value
+
+    def constant_items(self, node: ast.AST | None, scope: Function | None = None) -> dict[str, object]:
+        """The entries of a dict display, or of the one a name is bound to (as `constant` reads names), whose
+        values are constants: `{"verify_signature": False}` for `options` after `check = False` and
+        `options = {"verify_signature": check, "audience": audience}`."""
+        scope = scope or self.module_function
         if isinstance(node, ast.Name):
-            values = self.assignments.get(node.id)
-            return literal_value(values[0], default) if values and len(values) == 1 else default
-        return literal_value(node, default)
+            bound = self._bound_value(node.id, scope)
+            if bound is None:
+                return {}
+            node, scope = bound
+        if isinstance(node, ast.Dict):
+            entries = [(k.value, v) for k, v in zip(node.keys, node.values)
+                       if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        elif isinstance(node, ast.Call) and self.qualified_name(node.func, scope) == "dict":
+            entries = [(kw.arg, kw.value) for kw in node.keywords if kw.arg]  # `dict(verify_signature=check)`
+        else:
+            return {}
+        items: dict[str, object] = {}
+        for key, value in entries:
+            constant = self.constant(value, _NOT_LITERAL, scope)
+            if constant is not _NOT_LITERAL:
+                items[key] = constant
+        return items
+
+    def _bound_value(self, name: str, scope: Function) -> tuple[ast.expr, Function] | None:
+        """The value a name is bound to once, and the scope it is bound in (see `constant`)."""
+        for holder in _enclosing(scope):
+            constants = self._constants.get(id(holder.node))
+            if constants is None:
+                constants = self._constants[id(holder.node)] = _scope_constants(self, holder)
+            if name in constants:
+                value = constants[name]
+                return None if value is None else (value, holder)
+        return None
+
+    def _name_reader(self, scope: Function) -> NameReader:
+        def read(name: ast.Name, depth: int) -> object:
+            bound = self._bound_value(name.id, scope)
+            return _NOT_LITERAL if bound is None else _eval_literal(bound[0], depth, self._name_reader(bound[1]))
+
+        return read
 
     def local_function(self, callee: str | None) -> Function | None:
         """The function of this module a qualified callee names, if any."""
@@ -474,7 +528,7 @@ class _Builder:
             elif kind is keyword:
                 if node.arg:
                     scope.raw_identifiers.add(node.arg)
-                    if type(node.value) is Constant and isinstance(node.value.value, str):
+                    if type(node.value) is Constant and isinstance(node.value.value, (str, bytes)):
                         bind(LiteralBinding(node.arg, node.value.value, node.value, "keyword", scope))
             elif kind in assigns:
                 self._bind_literals(node, scope)
@@ -483,7 +537,7 @@ class _Builder:
             elif kind is Dict:
                 for key, value in zip(node.keys, node.values):
                     if type(key) is Constant and type(value) is Constant and isinstance(key.value, str) \
-                            and isinstance(value.value, str):
+                            and isinstance(value.value, (str, bytes)):
                         bind(LiteralBinding(key.value, value.value, value, "dict", scope))
             elif kind in definitions:
                 for deco in node.decorator_list:
@@ -504,7 +558,7 @@ class _Builder:
 
     def _bind_literals(self, node: ast.Assign | ast.AnnAssign, scope: Function) -> None:
         value = node.value
-        if type(value) is not ast.Constant or not isinstance(value.value, str):
+        if type(value) is not ast.Constant or not isinstance(value.value, (str, bytes)):
             return
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
@@ -564,7 +618,7 @@ class _Builder:
         defaults = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
         defaults += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
         for param, default in defaults:
-            if isinstance(default, ast.Constant) and isinstance(default.value, str):
+            if isinstance(default, ast.Constant) and isinstance(default.value, (str, bytes)):
                 m.literal_bindings.append(LiteralBinding(param.arg, default.value, default, "default", scope))
         if qual in m.functions:
             # Redefined under the same name: a call by name runs the last body, but the earlier one is live
@@ -667,3 +721,93 @@ def _target_names(target: ast.AST) -> Iterator[str]:
             yield from _target_names(elt)
     elif isinstance(target, ast.Starred):
         yield from _target_names(target.value)
+
+
+# -- names bound to constants ----------------------------------------------------------------------
+
+#: Methods that change a list, dict or set in place: a name they are called on holds no constant.
+_MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "update", "setdefault", "add",
+                       "discard", "popitem", "sort", "reverse", "__setitem__", "__delitem__", "__iadd__"})
+
+
+def _enclosing(scope: Function) -> Iterator[Function]:
+    """The scope and those whose names it sees: enclosing functions (not class bodies), then the module."""
+    current: Function | None = scope
+    while current is not None:
+        yield current
+        current = current.parent
+
+
+def _scope_constants(module: Module, scope: Function) -> dict[str, ast.expr | None]:
+    """Every name bound in the scope's own code: the value of its one plain assignment (`name = value`),
+    or None when it is bound another way (a parameter, a loop, `+=`, an import, twice), declared
+    global or nonlocal, or changed in place (`name.append(...)`, `name[k] = v`)."""
+    bound: dict[str, ast.expr | None] = {}
+
+    def spoil(name: str) -> None:
+        bound[name] = None
+
+    if not scope.is_module:
+        for param in scope.params:
+            spoil(param)
+    nodes: list[ast.AST] = list(getattr(scope.node, "body", []))
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, (*_FUNCTION_NODES, ast.ClassDef)):
+            spoil(node.name)  # its body, decorators and defaults are another scope's or read only
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        plain = _plain_assignment(node)
+        if plain is not None:
+            name, value = plain
+            if value is not None:  # `name: T` alone binds nothing
+                if name in bound:
+                    spoil(name)
+                else:
+                    bound[name] = value
+                nodes.append(value)
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            spoil(node.id)  # a tuple target, a loop variable, `+=`, `del`, `with ... as name`
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                spoil(name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                spoil((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            spoil(node.name)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            spoil(node.name)
+        nodes.extend(_children(node))
+    # Code inside the scope, nested functions included, may rebind one of its names (`global`,
+    # `nonlocal`) or change the object it holds.
+    inner = module.nodes if scope.is_module else [n for stmt in scope.body for n in ast.walk(stmt)]
+    for node in inner:
+        _spoil_changed(node, spoil, "global" if scope.is_module else "nonlocal")
+    return bound
+
+
+def _plain_assignment(node: ast.AST) -> tuple[str, ast.expr | None] | None:
+    """(name, value) of `name = value` or `name: T = value` (value None for `name: T`)."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id, node.value
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+        return node.target.id, node.value
+    return None
+
+
+def _spoil_changed(node: ast.AST, spoil: Callable[[str], None], declaration: str) -> None:
+    """`global name` / `nonlocal name` (as `declaration` says), `name.append(...)`, `name[k] = v`,
+    `del name[k]`, `name.attr = v`: the name is bound again, or the object it holds changes."""
+    if isinstance(node, ast.Global if declaration == "global" else ast.Nonlocal):
+        for name in node.names:
+            spoil(name)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS \
+            and isinstance(node.func.value, ast.Name):
+        spoil(node.func.value.id)
+    elif isinstance(node, (ast.Subscript, ast.Attribute)) and not isinstance(node.ctx, ast.Load) \
+            and isinstance(node.value, ast.Name):
+        spoil(node.value.id)
+

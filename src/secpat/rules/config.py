@@ -15,7 +15,7 @@ import ast
 from dataclasses import dataclass
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, known, last, string
+from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, known, last, serves_an_app, string
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.model.module import Call, literal_value
@@ -227,6 +227,7 @@ CONF006 = define(Rule(
 
 CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
+_ANY_ORIGIN_REGEXES = (".*", "^.*$", ".+")
 _SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf")
 
 
@@ -237,8 +238,8 @@ _SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember",
 def code_config(ctx: FileContext) -> None:
     """Debug flags, servers, cookies and CORS written in code, outside development-only blocks."""
     module = ctx.module
-    if file_environment(module.path) == "dev":
-        return
+    if file_environment(module.path) == "dev" and not serves_an_app(module):
+        return  # `local_settings.py`, `run_dev.py`: development helpers by their name
     ranges = None
     for call in module.calls:
         name = last(call.callee) or call.method or ""
@@ -264,24 +265,27 @@ def _run(ctx: FileContext, call: Call) -> None:
         return
     # Flask's `run(host, port, debug)` and Werkzeug's `run_simple(hostname, ...)` take the host first;
     # uvicorn's options are keyword-only.
-    host = string(call.arg(None if uvicorn else 0, "hostname" if werkzeug else "host"))
-    reload = literal_value(call.arg(keyword="use_reloader" if werkzeug else "reload")) is True
+    host_node = call.arg(None if uvicorn else 0, "hostname" if werkzeug else "host")
+    host = ctx.module.constant(host_node, None, call.scope)
+    reload = _constant(ctx, call, keyword="use_reloader" if werkzeug else "reload") is True
     debug_kw = "use_debugger" if werkzeug else "debug"
     debug = call.arg(2 if flask else None, debug_kw)
-    found: list[tuple[str, str]] = []
-    if literal_value(debug) is True and not uvicorn:
+    found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
+    if ctx.module.constant(debug, None, call.scope) is True and not uvicorn:
         found.append((CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
-                                  "can run code"))
+                                  "can run code", debug))
     if host in _ALL_INTERFACES and (flask or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
-        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network"))
+        found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network", host_node))
     if found and module.runs_only_as_script(call.node.lineno):
         # Started by running the file by hand: whether that is how production runs the app depends on
         # whether the app has another way to be served, which the project stage knows.
-        ctx.fact(SCRIPT_SERVER, ScriptServer(module.path, call.node.lineno, call.node.col_offset, tuple(found)))
+        at = [ctx.location(call.node, argument) for _, _, argument in found]
+        ctx.fact(SCRIPT_SERVER, ScriptServer(module.path, call.node.lineno, call.node.col_offset, tuple(
+            (rule_id, message, where.line, where.col) for (rule_id, message, _), where in zip(found, at))))
         return
-    for rule_id, message in found:
-        ctx.report(_BY_ID[rule_id], call.node, message)
+    for rule_id, message, argument in found:
+        ctx.report(_BY_ID[rule_id], call.node, message, at=argument)
 
 
 def _app_debug(ctx: FileContext, call: Call) -> None:
@@ -289,10 +293,12 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
     `DebuggedApplication(app, evalex=True)`."""
     callee = call.callee or ""
     switch = known.mapping("debug_switches").get(callee)
-    if switch and literal_value(call.arg(keyword=switch)) is True:
-        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client")
-    elif callee.endswith("DebuggedApplication") and literal_value(call.arg(keyword="evalex")) is True:
-        ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser")
+    if switch and _constant(ctx, call, keyword=switch) is True:
+        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client",
+                   at=call.arg(keyword=switch))
+    elif callee.endswith("DebuggedApplication") and _constant(ctx, call, keyword="evalex") is True:
+        ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser",
+                   at=call.arg(keyword="evalex"))
 
 
 def _set_cookie(ctx: FileContext, call: Call) -> None:
@@ -301,16 +307,17 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         key = None
     if call.method != "set_cookie":
         return
-    if literal_value(call.arg(keyword="secure")) is False and not _deletes_cookie(call):
+    if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
         shown = repr(key) if key else "set here"
-        ctx.report(CONF003, call.node, f"cookie {shown} is set with secure=False: it is also sent over plain HTTP")
+        ctx.report(CONF003, call.node, f"cookie {shown} is set with secure=False: it is also sent over plain HTTP",
+                   at=call.arg(keyword="secure"))
         return
     if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
     if isinstance(call.arg(1, "value"), ast.Constant):
         return  # `set_cookie("is_user_authorized", "true")`: a flag for the page's script, no credential in it
-    missing = [flag for flag in ("secure", "httponly") if not _truthy(call.arg(keyword=flag))]
+    missing = [flag for flag in ("secure", "httponly") if not _truthy(ctx, call, flag)]
     if "csrf" in key.lower() or "xsrf" in key.lower():
         missing = [m for m in missing if m != "httponly"]  # a double-submit token is read by script
     samesite = call.arg(keyword="samesite")
@@ -347,10 +354,16 @@ def _deletes_cookie(call: Call) -> bool:
     return literal_value(call.arg(1, "value")) == "" or any(v == 0 for v in expiry)
 
 
-def _truthy(node: ast.expr | None) -> bool:
-    if node is None:
+def _constant(ctx: FileContext, call: Call, index: int | None = None, keyword: str | None = None,
+              default: object = None) -> object:
+    """The constant an argument holds, a name bound to one read as its value (`allow_origins=EVERYONE`)."""
+    return ctx.module.constant(call.arg(index, keyword), default, call.scope)
+
+
+def _truthy(ctx: FileContext, call: Call, keyword: str) -> bool:
+    if call.arg(keyword=keyword) is None:
         return False
-    value = literal_value(node, EXPR)
+    value = _constant(ctx, call, keyword=keyword, default=EXPR)
     return value is EXPR or bool(value)  # a variable (`secure=settings.SECURE`) is given the benefit of the doubt
 
 
@@ -367,28 +380,31 @@ def _middleware(ctx: FileContext, call: Call) -> None:
 def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
     cls = last(qualified)
     if cls == "CORSMiddleware":
-        origins = literal_value(call.arg(keyword="allow_origins"), ())
-        regex = string(call.arg(keyword="allow_origin_regex"))
-        any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or regex in (".*", "^.*$", ".+")
-        if any_origin and literal_value(call.arg(keyword="allow_credentials")) is True:
+        origins = _constant(ctx, call, keyword="allow_origins", default=())
+        regex = _constant(ctx, call, keyword="allow_origin_regex")
+        any_regex = regex in _ANY_ORIGIN_REGEXES
+        any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or any_regex
+        if any_origin and _constant(ctx, call, keyword="allow_credentials") is True:
             ctx.report(CONF005, call.node, "CORS allows every origin with credentials: any site can read "
-                                           "responses made with the user's cookies")
+                                           "responses made with the user's cookies",
+                       at=call.arg(keyword="allow_origin_regex" if any_regex else "allow_origins"))
     elif cls == "TrustedHostMiddleware":
-        hosts = literal_value(call.arg(keyword="allowed_hosts"), ())
+        hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
         if isinstance(hosts, (list, tuple)) and "*" in hosts:
-            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header")
+            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header",
+                       at=call.arg(keyword="allowed_hosts"))
     elif cls == "SessionMiddleware":
         # starsessions' middleware of the same name spells the flag `cookie_https_only`.
         flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
-        if not _truthy(call.arg(keyword=flag)):
+        if not _truthy(ctx, call, flag):
             ctx.report(CONF003, call.node, f"SessionMiddleware without {flag}=True sends the session cookie "
-                                           "over plain HTTP")
+                                           "over plain HTTP", at=call.arg(keyword=flag))
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:
     if not (call.callee or "").startswith("flask_cors"):
         return
-    if literal_value(call.arg(keyword="supports_credentials")) is not True:
+    if _constant(ctx, call, keyword="supports_credentials") is not True:
         return
     origins = call.arg(keyword="origins")
     resources = call.arg(keyword="resources")
@@ -401,9 +417,10 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     else:
         candidates = [origins]
     for candidate in candidates:
-        value = literal_value(candidate, EXPR) if candidate is not None else "*"
+        value = ctx.module.constant(candidate, EXPR, call.scope) if candidate is not None else "*"
         if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
-            ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True")
+            ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True",
+                       at=candidate if candidate is not None else call.arg(keyword="supports_credentials"))
             return
 
 
@@ -445,9 +462,9 @@ def _session_cookie(ctx: FileContext, call: Call) -> None:
     if any(keyword.arg is None for keyword in call.node.keywords):
         return  # `**options`: the flags are set where the options are, not known here
     flag, on_by_default = _SESSION_COOKIES[last(call.callee)]
-    httponly = call.arg(keyword=flag) or call.arg(keyword="httponly")  # Pyramid spells it both ways
-    missing = [] if _truthy(call.arg(keyword="secure")) else ["secure=True"]
-    if literal_value(httponly) is False or httponly is None and not on_by_default:
+    httponly = flag if call.has_keyword(flag) else "httponly"  # Pyramid spells it both ways
+    missing = [] if _truthy(ctx, call, "secure") else ["secure=True"]
+    if _constant(ctx, call, keyword=httponly) is False or not call.has_keyword(httponly) and not on_by_default:
         missing.append(f"{flag}=True")
     if missing:
         ctx.report(CONF003, call.node, f"{last(call.callee)} without {' and '.join(missing)}: the session cookie "
@@ -479,7 +496,7 @@ class ScriptServer:
     file: str
     line: int
     col: int
-    findings: tuple[tuple[str, str], ...]  # (rule id, message)
+    findings: tuple[tuple[str, str, int, int], ...]  # (rule id, message, line, col of the argument at fault)
 
 
 @check(CONF001, CONF006)
@@ -505,10 +522,10 @@ def script_servers(ctx: ProjectContext) -> None:
         entries.setdefault(root_of(path, roots), path)
     for _, start in starts:
         entry = entries.get(root_of(start.file, roots))
-        for rule_id, message in start.findings:
+        for rule_id, message, line, col in start.findings:
             if entry is not None:
                 message += f"; only when the file is run by hand, and the app is served through `{entry}`"
-            ctx.report(_BY_ID[rule_id], Location(start.file, start.line, start.col), message,
+            ctx.report(_BY_ID[rule_id], Location(start.file, line, col), message,
                        snippet=source_line(ctx, start.file, start.line), audit=entry is not None)
 
 

@@ -87,8 +87,14 @@ class FileContext:
         end = getattr(node, "end_col_offset", None) if last == first else None
         return redact(clip("\n".join(lines).strip(), col, None if end is None else end - indent), self.secrets)
 
-    def location(self, node: ast.AST) -> Location:
-        return Location(self.module.path, getattr(node, "lineno", 1), getattr(node, "col_offset", 0),
+    def location(self, node: ast.AST, at: ast.AST | None = None) -> Location:
+        """The node's region. In a call written over several lines, the region starts at `at`, the
+        argument that is wrong, when that stands on a later line than the call: the finding points
+        at the line to change. The snippet stays the whole call."""
+        start = node
+        if at is not None and getattr(at, "lineno", 0) > getattr(node, "lineno", 1):
+            start = at
+        return Location(self.module.path, getattr(start, "lineno", 1), getattr(start, "col_offset", 0),
                         getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
 
     def context_of(self, scope: Function | None) -> str:
@@ -96,16 +102,17 @@ class FileContext:
 
     def report(self, rule: Rule, node: ast.AST, message: str, *, scope: Function | None = None,
                confidence: Confidence | None = None, flow: Sequence[FlowStep] = (), cwe: int | None = None,
-               snippet: str | None = None, audit: bool = False) -> None:
-        """Report a finding at `node`. Pass `snippet` to replace the source text shown (a secret
-        must never be printed whole: give the masked line). `audit` marks a finding without
+               snippet: str | None = None, audit: bool = False, at: ast.AST | None = None) -> None:
+        """Report a finding at `node`; `at` is the part of it that is wrong (an argument), where the
+        finding starts when it stands on a later line. Pass `snippet` to replace the source text shown
+        (a secret must never be printed whole: give the masked line). `audit` marks a finding without
         evidence, shown only in audit mode."""
         if snippet is not None:
             line = self.module.line_text(getattr(node, "lineno", 1))
             snippet = clip(snippet, getattr(node, "col_offset", 0) - (len(line) - len(line.lstrip())))
         finding = Finding(
             rule_id=rule.id,
-            location=self.location(node),
+            location=self.location(node, at),
             message=message,
             severity=rule.severity,
             confidence=rule.confidence,
@@ -120,15 +127,16 @@ class FileContext:
         self.findings.append(redact_finding(finding, self.secrets))
 
     def report_flow(self, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], *, scope: Function,
-                    sink_note: str, once_per_source: bool = True) -> bool:
-        """Report the first outcome whose label the value carries, with the data path.
+                    sink_note: str, once_per_source: bool = True, at: ast.AST | None = None) -> bool:
+        """Report the first outcome whose label the value carries, with the data path; `at` is the
+        argument that carries it (see `report`).
 
         Returns True when something was reported now. A value that carries only
         symbolic labels of other modules becomes a conditional finding. With
         `once_per_source` (for weak values, fixed where they are made) a source is
         reported at its first sink only; injection rules report every sink.
         """
-        sink = FlowStep(self.location(node), sink_note)
+        sink = FlowStep(self.location(node, at), sink_note)
         wanted = {o.label for o in outcomes}
         symbolic = sorted(label for label in value if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX))
                           or label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in wanted)
@@ -141,7 +149,7 @@ class FileContext:
                 self.conditionals.append(ConditionalFinding(
                     outcomes=tuple(outcomes),
                     callees=tuple(symbolic),
-                    location=self.location(node),
+                    location=self.location(node, at),
                     snippet=self.snippet(node),
                     context=self.context_of(scope),
                     sink_step=sink,
@@ -155,7 +163,7 @@ class FileContext:
                     return False
                 message = outcome.message.format(source=describe_source(trace, node), sink=sink_note)
                 self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,
-                            flow=ending_at(trace, sink), cwe=outcome.cwe, audit=outcome.audit)
+                            flow=ending_at(trace, sink), cwe=outcome.cwe, audit=outcome.audit, at=at)
                 return True
         return False
 
@@ -251,3 +259,21 @@ def declared_argument(event, sink: Declared, verb: str) -> tuple[L.Value, str]:
     position = sink.argument if isinstance(sink.argument, int) else None
     keyword = sink.argument if isinstance(sink.argument, str) else None
     return event.value_of(position, keyword), f"{verb} by `{sink.name.lstrip('.')}()`, a sink the config declares"
+
+
+def argument_node(call: ast.Call, index: int | None = None, keyword: str | None = None) -> ast.expr | None:
+    """The argument expression a call event's `value_of(index, keyword)` reads: where a finding about
+    that value starts (see `FileContext.location`)."""
+    if keyword is not None:
+        found = next((kw.value for kw in reversed(call.keywords) if kw.arg == keyword), None)
+        if found is not None:
+            return found
+    return call.args[index] if index is not None and index < len(call.args) else None
+
+
+def arguments(event, skip: Sequence[str] = ()) -> list[tuple[ast.expr, L.Value]]:
+    """Each argument of a call event with its value: the positional ones, then the keywords but those
+    named in `skip`."""
+    node = event.node
+    return [*zip(node.args, event.args),
+            *((kw.value, event.keywords[kw.arg or "**"]) for kw in node.keywords if kw.arg not in skip)]

@@ -21,12 +21,14 @@ from secpat.frameworks import (
     STATE_CHANGING,
     ClassFact,
     FormFact,
+    Setting,
     ViewFact,
     extract,
     is_staff_gate,
     known,
     template_forms,
 )
+from secpat.frameworks.django import Environment
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
@@ -446,9 +448,25 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                    snippet=source_line(ctx, app.file, app.line), audit=not acting)
     seen = set()
     for env in model.environments:
-        value = env.get("WTF_CSRF_ENABLED")
-        if value is not None and value.certain and value.value is False and (value.file, value.line) not in seen:
-            seen.add((value.file, value.line))
-            ctx.report(CSRF004, Location(value.file, value.line),
-                       f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token",
-                       snippet=source_line(ctx, value.file, value.line))
+        for file, line in _csrf_switched_off(env):
+            if (file, line) not in seen:
+                seen.add((file, line))
+                ctx.report(CSRF004, Location(file, line), f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF "
+                                                          "checks no token", snippet=source_line(ctx, file, line))
+
+
+def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:
+    """Where an environment switches Flask-WTF's check off. The `app.config` writes of a module are each
+    their own: they sit in different functions, and none is known to run last. A settings module or
+    config class has one value. Beside `TESTING=True` (in one `update()` call, one function's writes,
+    one class) the setting configures a test run."""
+    if ":app.config" not in env.name:
+        value, testing = env.get("WTF_CSRF_ENABLED"), env.get("TESTING")
+        if value is None or not value.certain or value.value is not False or testing and testing.value is True:
+            return []
+        return [(value.file, value.line)]
+    writes = [item for item in env.unit.items if isinstance(item, Setting) and item.op == "set"
+              and item.branch in ("", "prod")]
+    testing = {item.mapping for item in writes if item.name == "TESTING" and item.value is True}
+    return [(env.unit.file, item.line) for item in writes
+            if item.name == "WTF_CSRF_ENABLED" and item.value is False and item.mapping not in testing]

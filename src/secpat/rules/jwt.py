@@ -208,7 +208,7 @@ def _encode(ctx: FileContext, function, event, callee: str, max_lifetime: int) -
                            scope=function, flow=payload[label])
     if unsigned:
         ctx.report(JWT006, node, "token signed with `alg: none`: anyone can forge it", scope=function,
-                   audit=_is_outbound_assertion(payload))
+                   audit=_is_outbound_assertion(payload), at=_arg(node, 2, "algorithm"))
     _key(ctx, function, event, key_node, key_index, algorithm)
 
 
@@ -253,16 +253,19 @@ def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
 def _decode(ctx: FileContext, function, event, callee: str) -> None:
     node = event.node
     options = event.value_of(None, "options")
+    # The data flow sees `{"verify_signature": False}` written out; the model reads a name bound to False.
+    options_node = _arg(node, None, "options")
+    written = ctx.module.constant_items(options_node, function)
     for flag in ("verify_signature", "verify_exp"):
-        if f"{L.KEYVAL_PREFIX}{flag}=False" in options:
+        if f"{L.KEYVAL_PREFIX}{flag}=False" in options or written.get(flag) is False:
             what = "signature" if flag == "verify_signature" else "expiry"
             ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function,
                        audit=_used_only_when_operator_opts_out(function.node, node)
-                       or _peeked_only(function.node, node))
+                       or _peeked_only(function.node, node), at=options_node)
             return
     verify = _arg(node, None, "verify")
-    if isinstance(verify, ast.Constant) and verify.value is False:
-        ctx.report(JWT003, node, "`verify=False`: the token is not checked at all", scope=function)
+    if ctx.module.constant(verify, None, function) is False:
+        ctx.report(JWT003, node, "`verify=False`: the token is not checked at all", scope=function, at=verify)
         return
     algorithms_node = _arg(node, 2, "algorithms")
     if algorithms_node is None:
@@ -272,17 +275,18 @@ def _decode(ctx: FileContext, function, event, callee: str) -> None:
     algorithms = event.value_of(2, "algorithms")
     if L.TOKEN_HEADER in algorithms:
         ctx.report(JWT002, node, "algorithms taken from the token's own header: the attacker chooses",
-                   scope=function, flow=algorithms[L.TOKEN_HEADER])
+                   scope=function, flow=algorithms[L.TOKEN_HEADER], at=algorithms_node)
         return
     listed = literal_value(algorithms_node)
     if isinstance(listed, str):
         listed = [listed]
     if isinstance(listed, (list, tuple)) and all(isinstance(a, str) for a in listed):
         if any(a.lower() == "none" for a in listed):
-            ctx.report(JWT002, node, "`none` is an accepted algorithm: unsigned tokens pass", scope=function)
+            ctx.report(JWT002, node, "`none` is an accepted algorithm: unsigned tokens pass", scope=function,
+                       at=algorithms_node)
         elif any(_HMAC.match(a) for a in listed) and any(not _HMAC.match(a) for a in listed):
             ctx.report(JWT002, node, f"HMAC and public-key algorithms accepted together ({', '.join(listed)}): "
-                       "a public key can be used as an HMAC secret", scope=function)
+                       "a public key can be used as an HMAC secret", scope=function, at=algorithms_node)
 
 
 def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) -> bool:

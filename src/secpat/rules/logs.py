@@ -20,7 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted
 from secpat.findings import Confidence, Severity
-from secpat.rules.context import FileContext, Outcome
+from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
 
 LOG001 = define(Rule(
@@ -175,13 +175,13 @@ def log_hygiene(ctx: FileContext) -> None:
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
-                for value in [*event.args, *(v for k, v in event.keywords.items() if k not in {"exc_info"})]:
+                for argument, value in arguments(event, skip=("exc_info",)):
                     value, audit = _judge_secret(event.node, value)
                     # A schema migration's log is the operator's one-off record of what it changed, and a
                     # print goes to the terminal of whoever ran the command: unless the client sent the
                     # value, the reader is the secret's own operator.
                     audit = audit or migration or printed and not any(lab in value for lab in _CLIENT_LABELS)
-                    if _report_once(ctx, event.node, value, _LOGGED, function, where, audit):
+                    if _report_once(ctx, event.node, value, _LOGGED, function, where, audit, argument):
                         break
             elif callee in _RESPONSES and not _discarded(function, event.node):
                 # A 4xx answer describes the client's own request (its payload did not parse or
@@ -195,11 +195,11 @@ def log_hygiene(ctx: FileContext) -> None:
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
-                for value in [*event.args, *event.keywords.values()]:
+                for argument, value in arguments(event):
                     audit = staff_only or framed or L.UPSTREAM_ERROR in value \
                         or L.EXPECTED_ERROR in value
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
-                                    audit and L.TRACEBACK not in value or in_debug):
+                                    audit and L.TRACEBACK not in value or in_debug, argument):
                         break
         if R.route_framework(module, function) or _is_django_view(module, function):
             for ret in flow.returns:
@@ -294,14 +294,14 @@ def _names_in(nodes) -> list[str]:
 
 
 def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,
-                 audit: bool) -> bool:
+                 audit: bool, argument: ast.AST | None = None) -> bool:
     """Report one call's finding, or hand it to the project stage, and say whether either happened:
     the call's other arguments must not add a second copy of the same finding."""
     if audit:
         # Audit findings are decided here: what another module returns cannot give them evidence.
         value = {k: v for k, v in value.items() if not L.deferred(k)}
     findings, conditionals = len(ctx.findings), len(ctx.conditionals)
-    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument)
     if audit:
         ctx.findings[findings:] = [replace(f, audit=True) for f in ctx.findings[findings:]]
     return len(ctx.findings) > findings or len(ctx.conditionals) > conditionals

@@ -27,7 +27,7 @@ from secpat.frameworks import environment_of_name
 from secpat.model.module import Call, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
-from secpat.secrets.entropy import PLACEHOLDER_VALUES, Judgement, judge_value, secret_kind
+from secpat.secrets.entropy import PLACEHOLDER_VALUES, Judgement, judge_literal, judge_value, secret_kind
 from secpat.secrets.formats import FormatMatch, scan_text
 from secpat.secrets.masking import mask, mask_line, mask_span
 
@@ -223,7 +223,7 @@ def python_hits(module: Module) -> list[Hit]:
             if _inside_sample(module, samples, match.line, match.col):
                 continue  # a sample token in API documentation; a provider's key there is still leaked
         hits.append(_format_hit(match, lines, "in source"))
-    user_values = {b.value for b in module.literal_bindings if _names_user(b.name)}
+    user_values = {b.value for b in module.literal_bindings if isinstance(b.value, str) and _names_user(b.name)}
     for binding in module.literal_bindings:
         line = binding.node.lineno
         if line in format_lines or line in fallback_lines or _in_enum(module, binding):
@@ -231,8 +231,8 @@ def python_hits(module: Module) -> list[Hit]:
         kind = secret_kind(binding.name)
         if kind is None:
             continue
-        judgement = judge_value(binding.value, kind, binding.name)
-        if judgement is None or _made_of_user_name(binding.value, user_values):
+        judgement = judge_literal(binding.value, kind, binding.name)
+        if judgement is None or isinstance(binding.value, str) and _made_of_user_name(binding.value, user_values):
             continue
         if samples is None:
             samples = _sample_literals(module)

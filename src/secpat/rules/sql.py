@@ -19,7 +19,14 @@ from dataclasses import dataclass, replace
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.knowledge import find
-from secpat.rules.context import FileContext, Outcome, ProjectContext, declared_argument, describe_source
+from secpat.rules.context import (
+    FileContext,
+    Outcome,
+    ProjectContext,
+    argument_node,
+    declared_argument,
+    describe_source,
+)
 from secpat.rules.registry import Rule, check, define
 
 _WHY = """
@@ -136,8 +143,9 @@ def sql_injection(ctx: FileContext) -> None:
             user = find(declared, callee, method, "sql") if declared else None
             if user is None and not _is_sink_call(method, callee, event.node, function):
                 continue
-            arguments = [declared_argument(event, user, "executed")] if user else _sql_arguments(event, method, callee)
-            for value, where in arguments:
+            arguments = [(*declared_argument(event, user, "executed"), None)] if user \
+                else _sql_arguments(event, method, callee)
+            for value, where, argument in arguments:
                 # Built by another module's helper: the project stage decides.
                 deferred = any(L.deferred(label) for label in value)
                 if L.CONST in value or (L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred):
@@ -148,23 +156,24 @@ def sql_injection(ctx: FileContext) -> None:
                     continue  # `executor.execute(f"...")`: not SQL
                 request = any(o.label in value for o in _OUTCOMES[:2])
                 if not request and L.COMPOSED not in value and L.COMPOSED_IDENT in value:
-                    _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where)
+                    _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where, argument)
                     continue
                 outcomes = _OUTCOMES if sql_only or L.SQL_TEXT in value else _DEFERRED_OUTCOMES
                 if not request and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
-                    _report_audit(ctx, event.node, value, outcomes, function, where)
+                    _report_audit(ctx, event.node, value, outcomes, function, where, argument)
                     continue
                 reported = ctx.report_flow(event.node, value, outcomes, scope=function, sink_note=where,
-                                           once_per_source=False)
+                                           once_per_source=False, at=argument)
                 if reported and not function.is_module and not request:
-                    _hand_on_parameters(ctx, flow, event.node, value, where)
+                    _hand_on_parameters(ctx, flow, event.node, value, where, argument)
 
 
-def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str) -> None:
+def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,
+                  argument: ast.AST | None) -> None:
     before = len(ctx.findings)
-    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument)
     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
 
@@ -229,7 +238,8 @@ class RequestArgument:
     trace: tuple[FlowStep, ...]  # from the request to the call
 
 
-def _hand_on_parameters(ctx: FileContext, flow, node: ast.AST, value: L.Value, where: str) -> None:
+def _hand_on_parameters(ctx: FileContext, flow, node: ast.AST, value: L.Value, where: str,
+                        argument: ast.AST | None) -> None:
     function = flow.function
     params: list[str] = []
     trace: tuple[FlowStep, ...] = ()
@@ -242,9 +252,9 @@ def _hand_on_parameters(ctx: FileContext, flow, node: ast.AST, value: L.Value, w
                 params.append(function.params[index])
             trace = trace or tuple(steps)
     if params:
-        sink = FlowStep(ctx.location(node), where)
-        ctx.fact(PARAMETER_SINK, ParameterSink(ctx.module.global_name(function), tuple(params), ctx.location(node),
-                                               ctx.snippet(node), ctx.context_of(function), (*trace, sink)))
+        at = ctx.location(node, argument)
+        ctx.fact(PARAMETER_SINK, ParameterSink(ctx.module.global_name(function), tuple(params), at, ctx.snippet(node),
+                                               ctx.context_of(function), (*trace, FlowStep(at, where))))
 
 
 def _hand_on_request_arguments(ctx: FileContext, flow) -> None:
@@ -326,10 +336,15 @@ def _is_fragment_call(node: ast.Call, scope=None) -> bool:
 
 def _sql_arguments(event, method: str | None, callee: str | None):
     label = f"`{callee}()`" if callee in _SQL_ONLY_CALLS else f"`.{method}()`"
+    node = event.node
     if method == "extra":
         for keyword in _EXTRA_KEYWORDS:
             if keyword in event.keywords:
-                yield event.keywords[keyword], f"passed to `.extra({keyword}=...)`"
+                yield event.keywords[keyword], f"passed to `.extra({keyword}=...)`", argument_node(node, None, keyword)
         return
-    first = event.value_of(0, "sql") or event.value_of(None, "query") or event.value_of(None, "statement")
-    yield first, f"executed by {label}"
+    for index, keyword in ((0, "sql"), (None, "query"), (None, "statement")):
+        value = event.value_of(index, keyword)
+        if value:
+            yield value, f"executed by {label}", argument_node(node, index, keyword)
+            return
+    yield L.EMPTY, f"executed by {label}", None

@@ -31,6 +31,7 @@ from secpat.rules.context import (
     Outcome,
     ProjectContext,
     TextContext,
+    argument_node,
     declared_argument,
     describe_source,
 )
@@ -209,16 +210,17 @@ def unescaped_output(ctx: FileContext) -> None:
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
-                body = event.value_of(0, _BODY_KEYWORDS[0])
+                body, argument = event.value_of(0, _BODY_KEYWORDS[0]), argument_node(event.node, 0, _BODY_KEYWORDS[0])
                 for keyword in _BODY_KEYWORDS[1:]:
-                    body = body or event.value_of(None, keyword)
+                    if not body:
+                        body, argument = event.value_of(None, keyword), argument_node(event.node, None, keyword)
                 if callee in _TUPLE_MAKERS and 0 in event.items:
                     # `make_response((body, status, headers))`: only the first element is the body.
                     if any(_says_not_html(part) for part in event.node.args[0].elts[1:]):
                         continue
                     body = event.items[0][0]
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
-                                sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`")
+                                sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`", at=argument)
             elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
                 body, where = declared_argument(event, sink, "sent as HTML")
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False, sink_note=where)
@@ -347,7 +349,7 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
         # Built from data of unknown origin: worth a look, not evidence of a vulnerability.
         outcomes.append(Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html",
                                 audit=True))
-    ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False)
+    ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False, at=argument)
 
 
 # Calls whose result is safe inside markup: escapers, builders that escape what they interpolate,
@@ -539,17 +541,28 @@ def autoescape_settings(ctx: FileContext) -> None:
         if autoescape is None:
             ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
                        scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
-        elif isinstance(autoescape, ast.Constant) and autoescape.value is False:
-            ctx.report(XSS003, call.node, "Jinja2 `Environment(autoescape=False)`", scope=call.scope, audit=not html)
+        elif (off := _switched_off(module, call, autoescape)) is not None:
+            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={ast.unparse(autoescape)})`{off}",
+                       scope=call.scope, audit=not html, at=autoescape)
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
-        if isinstance(autoescape, ast.Constant) and autoescape.value is False:
+        if autoescape is not None and _switched_off(module, call, autoescape) is not None:
             ctx.report(XSS003, call.node, "`aiohttp_jinja2.setup(autoescape=False)`: the app's templates are not "
-                                          "escaped", scope=call.scope)
+                                          "escaped", scope=call.scope, at=autoescape)
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
+
+
+def _switched_off(module, call, autoescape: ast.expr) -> str | None:
+    """`False`, or a constant that Jinja2 reads as false (`""`, `0`, `None`), written as the argument or
+    held in a name (`NO_ESCAPE = ""` ... `autoescape=NO_ESCAPE`): what to add to the message (the
+    name's value), or None when autoescape is on or not known."""
+    value = module.constant(autoescape, True, call.scope)
+    if not isinstance(value, (bool, int, str, type(None))) or value:
+        return None
+    return "" if isinstance(autoescape, ast.Constant) else f", `{ast.unparse(autoescape)}` being `{value!r}`"
 
 
 _HTML_TEMPLATE = re.compile(r"\.x?html?(?:\.j(?:inja)?2?)?$|<[a-zA-Z!/]")

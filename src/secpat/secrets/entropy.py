@@ -294,6 +294,8 @@ def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
         return None
     if _SETTING_NAME.fullmatch(text) or _VERSION_RANGE.fullmatch(text):
         return None  # `"password": "PGPASSWORD"` names a variable; `"parse-passwd": "^1.0.0"` is a version
+    if _has_control_chars(text):
+        return _judge_escaped(text)
     lower = text.lower()
     for scheme in _AUTH_SCHEMES:
         if lower.startswith(scheme):
@@ -304,6 +306,45 @@ def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
     if kind is NameKind.PASSWORD:
         return _judge_password(text)
     return _judge_token(text)
+
+
+def judge_literal(value: str | bytes, kind: NameKind, name: str) -> Judgement | None:
+    """`judge_value` for a str or bytes literal. Bytes of printable ASCII are judged as their text;
+    other bytes (pasted `os.urandom` output) are a binary key when they look random."""
+    if isinstance(value, str):
+        return judge_value(value, kind, name)
+    text = value.decode("latin-1")
+    if text.isascii() and text.isprintable():
+        return judge_value(text, kind, name)
+    return _judge_binary(text)
+
+
+def escaped(text: str) -> str:
+    """The value as a literal writes it: control and non-ASCII characters as `\\n`, `\\x9c`.
+    A binary key is shown (masked) and looked for in source lines in this form, never raw."""
+    return text.encode("unicode_escape").decode("ascii")
+
+
+def _has_control_chars(text: str) -> bool:
+    """A newline, tab or `\\x08` inside: written with escapes, not typed as text."""
+    return any(not c.isprintable() and c != " " for c in text)
+
+
+def _judge_escaped(text: str) -> Judgement | None:
+    """A str with control characters: words around a line break are a message; otherwise the
+    characters are judged as the bytes of a key."""
+    spaced = "".join(c if c.isprintable() else " " for c in text)
+    if is_prose(spaced) or describes_field(spaced) or is_placeholder(spaced):
+        return None
+    return _judge_binary(text)
+
+
+def _judge_binary(text: str) -> Judgement | None:
+    """Characters (or bytes read as latin-1) that no one types: a key when there are enough of them
+    and they do not repeat (`b"\\x00\\x00..."`, a file signature like `\\x89PNG\\r\\n` do)."""
+    if len(text) < 8 or shannon_entropy(text) < 3.0:
+        return None
+    return Judgement(escaped(text), "a hard-coded binary key")
 
 
 def _judge_password(text: str) -> Judgement | None:

@@ -7,6 +7,6 @@ from service.views import AccountController, greeting, hello, login
 
 session_config = CookieBackendConfig(secret=os.urandom(16), secure=False)  # expect: CONF003
 
-app = Litestar(  # expect: CONF001, CSRF004
-    route_handlers=[hello, greeting, login, AccountController], middleware=[session_config.middleware], debug=True,
+app = Litestar(  # expect: CSRF004
+    route_handlers=[hello, greeting, login, AccountController], middleware=[session_config.middleware], debug=True,  # expect: CONF001
 )
