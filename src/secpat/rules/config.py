@@ -12,7 +12,7 @@ trusted, whatever its default.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, known, last, serves_an_app, string
@@ -325,7 +325,13 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
             isinstance(samesite, ast.Constant) and samesite.value is None and call.has_keyword("samesite"):
         missing.append("samesite (None)")
     if missing:
+        # A missing flag may be added by the project's own `set_cookie()` (a response class that sets
+        # `secure` and `samesite` for every cookie), which may live in any module: the project stage decides.
+        before = len(ctx.findings)
         ctx.report(CONF003, call.node, f"cookie {key!r} is set without {', '.join(missing)}")
+        for finding in ctx.findings[before:]:
+            ctx.fact(COOKIE_FLAGS_MISSING, finding)
+        del ctx.findings[before:]
 
 
 def _set_cookie_header(ctx: FileContext, call: Call) -> None:
@@ -484,6 +490,10 @@ _WATCHED = {"run": _run, "run_simple": _run, "DebuggedApplication": _app_debug, 
 
 #: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".
 HOST_VALIDATOR = "host-validator"
+#: A CONF003 finding for flags a `set_cookie()` call leaves out (the Finding), decided at the project stage.
+COOKIE_FLAGS_MISSING = "cookie-flags-missing"
+#: A project class with its own `set_cookie()` that hands on to the framework's: "module.Class".
+SET_COOKIE_OVERRIDE = "set-cookie-override"
 #: A development server started only when a file is run as a script (`ScriptServer`).
 SCRIPT_SERVER = "script-server"
 #: A module that hands the app to a production server: `wsgi.py`, `asgi.py`, or `application = ...`.
@@ -506,6 +516,41 @@ def served_entries(ctx: FileContext) -> None:
     name = module.path.rsplit("/", 1)[-1]
     if name in ("wsgi.py", "asgi.py") or "application" in module.assignments:
         ctx.fact(SERVED_ENTRY, module.path)
+
+
+@check(CONF003)
+def set_cookie_overrides(ctx: FileContext) -> None:
+    """Tell the project stage about classes that define their own `set_cookie()` on top of the
+    framework's (`super().set_cookie(...)`): the flags it adds are not in the calls."""
+    module = ctx.module
+    if "def set_cookie" not in module.source:
+        return
+    for cls in module.classes.values():
+        for item in cls.node.body:
+            if isinstance(item, ast.FunctionDef) and item.name == "set_cookie" and any(
+                    isinstance(node, ast.Attribute) and node.attr == "set_cookie"
+                    and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "super"
+                    for node in ast.walk(item)):
+                ctx.fact(SET_COOKIE_OVERRIDE, f"{module.module_name}.{cls.name}")
+
+
+@check(CONF003, stage="project")
+def cookie_flags(ctx: ProjectContext) -> None:
+    """A cookie set without its flags, unless the app has its own `set_cookie()`: then which flags the
+    cookie gets depends on which response class sets it, which is for a reader (audit mode)."""
+    missing = ctx.facts(COOKIE_FLAGS_MISSING)
+    if not missing:
+        return
+    roots = app_roots(ctx.facts, ctx.files)
+    overrides: dict[str, str] = {}
+    for path, name in ctx.facts(SET_COOKIE_OVERRIDE):
+        overrides.setdefault(root_of(path, roots), str(name))
+    for path, finding in missing:
+        override = overrides.get(root_of(path, roots))
+        if override is not None:
+            finding = replace(finding, audit=True,
+                              message=f"{finding.message}; `{override}.set_cookie()` may add them for every cookie")
+        ctx.findings.append(finding)
 
 
 @check(CONF001, CONF006, stage="project")
