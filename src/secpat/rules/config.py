@@ -403,8 +403,14 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
         # starsessions' middleware of the same name spells the flag `cookie_https_only`.
         flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
         if not _truthy(ctx, call, flag):
+            # Whether the cookie carries a login depends on what the app stores in the session, anywhere in
+            # it: the project stage decides.
+            before = len(ctx.findings)
             ctx.report(CONF003, call.node, f"SessionMiddleware without {flag}=True sends the session cookie "
                                            "over plain HTTP", at=call.arg(keyword=flag))
+            for finding in ctx.findings[before:]:
+                ctx.fact(SESSION_COOKIE_UNSECURED, finding)
+            del ctx.findings[before:]
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:
@@ -494,6 +500,10 @@ HOST_VALIDATOR = "host-validator"
 COOKIE_FLAGS_MISSING = "cookie-flags-missing"
 #: A project class with its own `set_cookie()` that hands on to the framework's: "module.Class".
 SET_COOKIE_OVERRIDE = "set-cookie-override"
+#: A CONF003 finding for a session middleware's cookie sent over plain HTTP (the Finding).
+SESSION_COOKIE_UNSECURED = "session-cookie-unsecured"
+#: A module that stores something in the request's session (`request.session["user"] = ...`).
+SESSION_WRITTEN = "session-written"
 #: A development server started only when a file is run as a script (`ScriptServer`).
 SCRIPT_SERVER = "script-server"
 #: A module that hands the app to a production server: `wsgi.py`, `asgi.py`, or `application = ...`.
@@ -532,6 +542,46 @@ def set_cookie_overrides(ctx: FileContext) -> None:
                     and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "super"
                     for node in ast.walk(item)):
                 ctx.fact(SET_COOKIE_OVERRIDE, f"{module.module_name}.{cls.name}")
+
+
+@check(CONF003)
+def session_writes(ctx: FileContext) -> None:
+    """Tell the project stage that this module stores something in a request's session."""
+    module = ctx.module
+    if "session" not in module.source:
+        return
+    for node in module.nodes:
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Subscript) and _is_session(t.value) for t in targets):
+                ctx.fact(SESSION_WRITTEN, module.path)
+                return
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("update", "setdefault", "__setitem__") and _is_session(node.func.value):
+            ctx.fact(SESSION_WRITTEN, module.path)
+            return
+
+
+def _is_session(node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "session" \
+        or isinstance(node, ast.Name) and node.id == "session"
+
+
+@check(CONF003, stage="project")
+def session_cookies(ctx: ProjectContext) -> None:
+    """A session middleware's cookie without `https_only` carries a login only if the app stores one
+    in the session: in an app that stores nothing there (the middleware kept for a library's OAuth
+    state, or for reading only), the finding is for audit mode."""
+    unsecured = ctx.facts(SESSION_COOKIE_UNSECURED)
+    if not unsecured:
+        return
+    roots = app_roots(ctx.facts, ctx.files)
+    written = {root_of(path, roots) for path, _ in ctx.facts(SESSION_WRITTEN)}
+    for path, finding in unsecured:
+        if root_of(path, roots) not in written:
+            finding = replace(finding, audit=True,
+                              message=f"{finding.message}; nothing in the app stores anything in the session")
+        ctx.findings.append(finding)
 
 
 @check(CONF003, stage="project")
