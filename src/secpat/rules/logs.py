@@ -336,10 +336,12 @@ def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
         return L.without(value, L.SECRET), False
     if ws and ws[-1] in {"nonce", "nonces"}:
         return L.without(value, L.SECRET), False  # sent in the clear with the message it protects
-    # A session id read from the request (its cookie) is the login session; one named so may not be
-    # (a chat or trace session, a Socket.IO connection id, an OpenID `sid` claim).
-    session_id = ws[-2:] == ("session", "id") or bool(ws) and ws[-1] in {"sid", "sessionid"}
-    return value, session_id and L.REQUEST not in value
+    # A session id read from the request (its cookie) or Django's `request.session.session_key` is the
+    # login session; one only named so may not be (a chat or trace session, a Socket.IO connection id,
+    # an OpenID `sid` claim, a login manager's fingerprint of the client).
+    session_id = ws[-2:] in (("session", "id"), ("session", "key")) or bool(ws) and ws[-1] in {"sid", "sessionid"}
+    django_session = trace[0].note.rstrip("`").endswith("session.session_key")
+    return value, session_id and L.REQUEST not in value and not django_session
 
 
 def _source_name(trace: L.Trace) -> str | None:
