@@ -538,8 +538,7 @@ def set_cookie_overrides(ctx: FileContext) -> None:
     for cls in module.classes.values():
         for item in cls.node.body:
             if isinstance(item, ast.FunctionDef) and item.name == "set_cookie" and any(
-                    isinstance(node, ast.Attribute) and node.attr == "set_cookie"
-                    and isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "super"
+                    isinstance(node, ast.Attribute) and node.attr == "set_cookie" and _hands_on(node.value)
                     for node in ast.walk(item)):
                 ctx.fact(SET_COOKIE_OVERRIDE, f"{module.module_name}.{cls.name}")
 
@@ -565,6 +564,13 @@ def session_writes(ctx: FileContext) -> None:
 def _is_session(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "session" \
         or isinstance(node, ast.Name) and node.id == "session"
+
+
+def _hands_on(receiver: ast.expr) -> bool:
+    """`super().set_cookie(...)` or `flask.Response.set_cookie(self, ...)`: the framework's own method."""
+    if isinstance(receiver, ast.Call):
+        return getattr(receiver.func, "id", "") == "super"
+    return not (isinstance(receiver, ast.Name) and receiver.id == "self")
 
 
 @check(CONF003, stage="project")
