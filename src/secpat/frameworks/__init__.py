@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from secpat import names
 from secpat.frameworks import known
-from secpat.model.module import Function, Module, literal_value
+from secpat.model.module import Call, Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
 VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
@@ -440,6 +440,15 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     return found
 
 
+def owner_of(module: Module, call: Call) -> str | None:
+    """The name the object a constructor call makes is bound to (`app = Flask(__name__)` → `pkg.app`)."""
+    hit = assigned_names(module).get(id(call.node))
+    if hit is None:
+        return None
+    name, scope = hit
+    return object_name(module, ast.Name(id=name), scope)
+
+
 def _statements(body: list[ast.stmt]):
     """Statements of a body, descending into blocks but not into nested functions or classes."""
     stack = list(reversed(body))
@@ -496,6 +505,12 @@ def decorated(module: Module) -> list[tuple[ast.AST, str, ast.Call]]:
             if isinstance(deco, ast.Call)]
 
 
+def decorator_list(function: Function) -> list[ast.expr]:
+    """The decorators of a function as written (the module body has none)."""
+    node = function.node
+    return node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+
+
 def header_value(headers: ast.AST | None, name: str) -> str | None:
     """The literal value of a header in a headers dict display (`{"Content-Type": "text/html"}`), any case."""
     if not isinstance(headers, ast.Dict):
@@ -535,6 +550,15 @@ def is_limit_name(name: str | None) -> bool:
     joined = "".join(words)
     return "ratelimit" in joined or "throttl" in joined or joined in ("limit", "sharedlimit", "ratelimiter",
                                                                      "limiter", "limits", "ratelimited")
+
+
+def has_default_limits(call: Call) -> bool:
+    """A limiter constructed with limits for every route (`Limiter(default_limits=["100/hour"])`)."""
+    for keyword in ("default_limits", "application_limits"):
+        node = call.arg(keyword=keyword)
+        if node is not None and literal_value(node, object()) not in ([], (), "", None):
+            return True
+    return False
 
 
 #: Library calls that refuse an attempt while a lockout or throttle is in force (django-otp devices).

@@ -23,10 +23,10 @@ from secpat.frameworks import (
     SessionFact,
     decorated,
     object_name,
+    owner_of,
     string,
     value_of,
 )
-from secpat.frameworks.flask import owner_of
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module
 

@@ -25,10 +25,10 @@ from secpat.frameworks import (
     RouteFact,
     SessionFact,
     object_name,
+    owner_of,
     string,
     upper_methods,
 )
-from secpat.frameworks.flask import owner_of
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module
 

@@ -23,10 +23,10 @@ from secpat.frameworks import (
     SessionFact,
     decorated,
     object_name,
+    owner_of,
     string,
     strings,
 )
-from secpat.frameworks.flask import owner_of
 from secpat.frameworks.record import HTML_BY_DEFAULT, Framework
 from secpat.model.module import Call, Module, literal_value
 
