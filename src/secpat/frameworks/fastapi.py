@@ -18,6 +18,7 @@ from secpat.frameworks import (
     OwnerFact,
     RouteFact,
     SessionFact,
+    decorator_list,
     has_default_limits,
     is_limit_name,
     last,
@@ -158,7 +159,7 @@ def _session(module: Module, name: str, line: int) -> list[tuple[str, object]]:
 def _middleware_function(module: Module, function: Function) -> list[tuple[str, object]]:
     """`@app.middleware("http")` functions: a CSRF or rate-limit check written by hand."""
     found: list[tuple[str, object]] = []
-    for deco in function.node.decorator_list:  # type: ignore[attr-defined]
+    for deco in decorator_list(function):
         if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) and deco.func.attr == "middleware":
             owner = object_name(module, deco.func.value, function.parent or module.module_function) or ""
             found.append((MIDDLEWARE, MiddlewareFact(framework_of(module), owner, module.global_name(function), (),

@@ -103,9 +103,10 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)
         child = object_name(module, call.node.args[0], scope)
-        prefix = string(call.arg(keyword="url_prefix"))
+        url_prefix = string(call.arg(keyword="url_prefix"))
         if parent and child:
-            return [(MOUNT, MountFact("flask", parent, child, "\0" if prefix is None else prefix, module.path, line))]
+            return [(MOUNT, MountFact("flask", parent, child, "\0" if url_prefix is None else url_prefix, module.path,
+                                      line))]
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):

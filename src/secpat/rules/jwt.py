@@ -170,7 +170,7 @@ def jwt_design(ctx: FileContext) -> None:
     module = ctx.module
     if not module.imports_any("jwt", "jose", "authlib", "joserfc"):
         return
-    max_lifetime = getattr(ctx.config, "jwt_max_lifetime", 3600)
+    max_lifetime = ctx.config.jwt_max_lifetime
     for function in module.all_functions():
         if not any(c.callee in _ENCODE or c.callee in _DECODE for c in function.calls):
             continue

@@ -264,7 +264,7 @@ def _staff_dependency(node: ast.AST) -> bool:
     `@router.post(..., dependencies=[Depends(require_admin)])`."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    candidates: list[ast.AST] = [*node.args.defaults, *node.args.kw_defaults]
+    candidates: list[ast.AST | None] = [*node.args.defaults, *node.args.kw_defaults]
     candidates += [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
     candidates += [k.value for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords
                    if k.arg == "dependencies"]
@@ -362,7 +362,8 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
             if isinstance(node, ast.FormattedValue) and _mentions(node.value, name):
                 places += 1
                 spec = node.format_spec
-                text = "".join(v.value for v in spec.values if isinstance(v, ast.Constant)) if spec else ""
+                text = "".join(str(v.value) for v in spec.values if isinstance(v, ast.Constant)) \
+                    if isinstance(spec, ast.JoinedStr) else ""
                 if not _NUMERIC_SPEC.fullmatch(text) or text.endswith("c"):
                     return False
         if index and _mentions(arg, name) and not isinstance(arg, ast.JoinedStr):

@@ -275,7 +275,7 @@ _USER_BASES = ("AbstractUser", "AbstractBaseUser", "User")
 
 def _names_account(text: str | None) -> bool:
     """`user`, `request.user`, `new_account`, `CustomerProfile`: a name that says it holds an account."""
-    return bool(text) and any(w in _ACCOUNT_WORDS for part in text.split(".") for w in names.words(part))
+    return text is not None and any(w in _ACCOUNT_WORDS for part in text.split(".") for w in names.words(part))
 
 
 def _account_model(module: Module, name: str) -> bool:
@@ -546,7 +546,7 @@ def _from_http_response(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
             and not root.args:
         return True
     text = dotted(root.func) if isinstance(root, ast.Call) else None
-    return bool(text) and (text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS)
+    return text is not None and text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS
 
 
 def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow) -> bool:

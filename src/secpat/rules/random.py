@@ -219,7 +219,7 @@ _HASH_NAMES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", 
                          "sha3_512", "uuid3", "uuid5"})
 
 
-def _contains(node: ast.AST, line: int, col: int) -> bool:
+def _contains(node: ast.expr, line: int, col: int) -> bool:
     start = (node.lineno, node.col_offset)
     end = (getattr(node, "end_lineno", node.lineno) or node.lineno, getattr(node, "end_col_offset", 0) or 0)
     return start <= (line, col) < end

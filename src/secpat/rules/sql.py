@@ -264,7 +264,7 @@ def _hand_on_request_arguments(ctx: FileContext, flow) -> None:
         return
     for event in flow.calls:
         callee = event.call.callee if event.call else None
-        if event.call not in calls:
+        if event.call not in calls or callee is None:  # the calls kept all name their callee
             continue
         step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
         for position, value in [*enumerate(event.args), *event.keywords.items()]:
@@ -280,10 +280,10 @@ REQUEST_ARGUMENT = "sql-request-argument"
 def request_through_parameters(ctx: ProjectContext) -> None:
     """Join calls that pass request input with the functions whose parameter becomes SQL."""
     sinks: dict[str, list[ParameterSink]] = {}
-    for _path, sink in ctx.facts(PARAMETER_SINK):
+    for _path, sink in ctx.facts_of(PARAMETER_SINK, ParameterSink):
         sinks.setdefault(sink.function, []).append(sink)
     seen: set[tuple[str, int, int]] = set()
-    for _path, argument in ctx.facts(REQUEST_ARGUMENT):
+    for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
         for sink in _matching(sinks, argument.callee):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:
