@@ -41,6 +41,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -480,7 +481,7 @@ def _cat_batch(top: Path, blobs: list[str], limit: int) -> Generator[tuple[str, 
             process.wait()
 
 
-def _skip(stream, count: int) -> bool:
+def _skip(stream: IO[bytes], count: int) -> bool:
     """Read past `count` bytes; False when the stream ends first."""
     while count > 0:
         chunk = stream.read(min(count, 1 << 20))

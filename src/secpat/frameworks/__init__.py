@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from secpat import names
 from secpat.frameworks import known
-from secpat.model.module import Call, Function, Module, literal_value
+from secpat.model.module import Call, ClassInfo, Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
 VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
@@ -1111,7 +1111,7 @@ _DIGESTED = ("throttle_classes", "throttle_scope", "authentication_classes", "te
              "methods", "serializer_class", "form_class", "permission_classes")
 
 
-def class_fact(module: Module, info) -> ClassFact:
+def class_fact(module: Module, info: ClassInfo) -> ClassFact:
     attributes: list[tuple[str, object]] = []
     for key in _DIGESTED:
         value = info.attributes.get(key)
@@ -1146,10 +1146,10 @@ def class_fact(module: Module, info) -> ClassFact:
     )
 
 
-def _actions(module: Module, info) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
+def _actions(module: Module, info: ClassInfo) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
     found = []
     for method in info.methods.values():
-        for deco, name in zip(method.node.decorator_list, method.decorators):
+        for deco, name in zip(decorator_list(method), method.decorators):
             if last(name) != "action" or not isinstance(deco, ast.Call):
                 continue
             keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
@@ -1160,7 +1160,7 @@ def _actions(module: Module, info) -> tuple[tuple[str, tuple[str, ...], bool, st
     return tuple(found)
 
 
-def _csrf_off(info) -> int:
+def _csrf_off(info: ClassInfo) -> int:
     """A `SessionAuthentication` subclass whose `enforce_csrf` returns without checking."""
     if not any(last(b) == "SessionAuthentication" for b in info.bases):
         return 0

@@ -40,7 +40,7 @@ from secpat.frameworks import (
     value_of,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, URLCONF, Framework
-from secpat.model.module import Function, Module, literal_value
+from secpat.model.module import ClassInfo, Function, Module, literal_value
 
 FRAMEWORK = Framework(
     name="django",
@@ -167,7 +167,7 @@ def _statement_settings(stmt: ast.stmt, branch: str) -> Iterator[Setting]:
                 yield Setting(func.value.id, "unknown", EXPR, stmt.lineno, branch)
 
 
-def _config_class(module: Module, info) -> SettingsFact | None:
+def _config_class(module: Module, info: ClassInfo) -> SettingsFact | None:
     """A Flask-style config class (`class ProductionConfig(Config): DEBUG = False`)."""
     if any(last(b) in _NOT_CONFIG_BASES for b in info.bases):
         return None

@@ -1031,7 +1031,7 @@ def to_json(model: Model) -> dict:
     }
 
 
-def source_line(ctx, path: str, line: int) -> str:
+def source_line(ctx: ProjectContext, path: str, line: int) -> str:
     """The text of one line of a scanned file, for a project-stage finding's snippet."""
     cache = ctx.__dict__.setdefault("_framework_lines", {})
     lines = cache.get(path)

@@ -260,7 +260,7 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
                        "no CSRF token is ever checked", snippet=source_line(ctx, middleware.file, middleware.line))
 
 
-def _middleware_setting(env) -> str:
+def _middleware_setting(env: Environment) -> str:
     return "MIDDLEWARE" if env.values.get("MIDDLEWARE") is not None else "MIDDLEWARE_CLASSES"
 
 
