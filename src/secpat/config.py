@@ -303,12 +303,12 @@ def _has_secpat_table(pyproject: Path) -> bool:
     except UnicodeDecodeError:
         return False
     try:
-        data = tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         if "secpat" in text:  # a broken file that configures us must not be skipped silently
             raise _toml_error(pyproject, text, exc) from None
         return False
-    tool = data.get("tool")
+    tool = document.get("tool")
     return isinstance(tool, dict) and "secpat" in tool
 
 

@@ -301,7 +301,8 @@ def _discover(paths: Iterable[Path], root: Path, excludes: Sequence[str], respec
                 # only its own ignore files apply.
                 ignores.specs.clear()
                 ignores.load_dir(_rel(start_abs, root), start_abs)
-        _walk(start_abs, root, ignores, files, notices, {_real(start_abs)}, memo)
+        start_real = _real(start_abs)
+        _walk(start_abs, root, ignores, files, notices, {start_real} if start_real else set(), memo)
     return [files[k] for k in sorted(files)], notices
 
 

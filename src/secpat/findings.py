@@ -6,10 +6,13 @@ import enum
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from secpat.rules.registry import Rule
+
+
+_O = TypeVar("_O", bound="_Ordered")
 
 
 class _Ordered(enum.Enum):
@@ -30,7 +33,7 @@ class _Ordered(enum.Enum):
         return self.rank <= other.rank
 
     @classmethod
-    def parse(cls, text: str):
+    def parse(cls: type[_O], text: str) -> _O:
         try:
             return cls[text.strip().upper()]
         except KeyError:

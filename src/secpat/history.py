@@ -41,6 +41,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -430,11 +431,12 @@ def _cat_batch(top: Path, blobs: list[str], limit: int) -> Generator[tuple[str, 
         except OSError as exc:
             raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
         assert process.stdin is not None and process.stdout is not None
+        stdin = process.stdin
 
         def feed() -> None:  # in its own thread, so a full pipe on either side cannot deadlock
             try:
-                process.stdin.write("".join(f"{b}\n" for b in blobs).encode("ascii"))
-                process.stdin.close()
+                stdin.write("".join(f"{b}\n" for b in blobs).encode("ascii"))
+                stdin.close()
             except OSError:  # git stopped early; what it answered is read below
                 pass
 
@@ -479,7 +481,7 @@ def _cat_batch(top: Path, blobs: list[str], limit: int) -> Generator[tuple[str, 
             process.wait()
 
 
-def _skip(stream, count: int) -> bool:
+def _skip(stream: IO[bytes], count: int) -> bool:
     """Read past `count` bytes; False when the stream ends first."""
     while count > 0:
         chunk = stream.read(min(count, 1 << 20))
@@ -876,6 +878,12 @@ _ANY_GAP = re.compile(r"(?:\s|#[^\n]*|\\\r?\n)*")
 _STRING_START = re.compile(r"""[rRbBuUfF]{0,2}["']""")
 
 
+def _gap_end(gap: re.Pattern[str], source: str, position: int) -> int:
+    """Where a gap (which may be empty, so it always matches) that starts at `position` ends."""
+    found = gap.match(source, position)
+    return found.end() if found else position
+
+
 def _bound_value(source: str, literal: re.Match[str]) -> str | bytes | object | None:
     """The string the model binds to the name before `literal` (from `=` or `:` to an opening
     quote): the value of the str or bytes literal there, with the pieces an implicit concatenation
@@ -890,7 +898,7 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | bytes | object | 
         if piece is None:  # no string literal starts here: the quote closes one, or ends a comment
             return _NOT_BOUND
         pieces.append(piece.group())
-        position = (_ANY_GAP if in_parens else _SAME_LINE_GAP).match(source, piece.end()).end()
+        position = _gap_end(_ANY_GAP if in_parens else _SAME_LINE_GAP, source, piece.end())
         if not _STRING_START.match(source, position):
             break
     if position < len(source) and source[position] not in _PLAIN_END:
@@ -899,7 +907,7 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | bytes | object | 
         return _NOT_BOUND  # `= ("...", ...)`: an item of a tuple
     if not in_parens and source.startswith(("#", "\n", "\r"), position):
         line_end = source.find("\n", position)
-        if line_end >= 0 and _STRING_START.match(source, _ANY_GAP.match(source, line_end).end()):
+        if line_end >= 0 and _STRING_START.match(source, _gap_end(_ANY_GAP, source, line_end)):
             return None  # a literal on the next line may continue this one, in brackets opened before
     prefixes = {piece[:len(piece) - len(piece.lstrip("rRbBuUfF"))].lower() for piece in pieces}
     if any("f" in prefix for prefix in prefixes):

@@ -262,7 +262,7 @@ def apply_suppressions(
                 continue
             if enabled is not None and not enabled(entry.rule.id):
                 continue
-            emit(SPT002, entry.suppression, _unused_message(entry))
+            emit(SPT002, entry.suppression, _unused_message(entry.rule, entry.suppression))
 
     # Another tool's waiver that silenced something is listed until someone writes down why;
     # one that silenced nothing belongs to that tool alone and is left alone.
@@ -309,7 +309,6 @@ def _unknown_key_message(key: str) -> str:
     return f"unknown rule {key!r} in suppression, so it suppresses nothing (`secpat rules` lists them)"
 
 
-def _unused_message(entry: _Entry) -> str:
-    rule = entry.rule
-    where = "in this file" if entry.suppression.file_level else "here"
+def _unused_message(rule: Rule, suppression: Suppression) -> str:
+    where = "in this file" if suppression.file_level else "here"
     return f"suppression of {rule.id} ({rule.name}) matches no finding {where}; remove it"

@@ -29,7 +29,7 @@ import secrets
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -180,7 +180,7 @@ class ResultCache:
             raise ValueError("malformed project entry")
         self._entries, self._project = files, project
 
-    def lookup(self, rel: str, mtime_ns: int, size: int, read_digest) -> Any | None:
+    def lookup(self, rel: str, mtime_ns: int, size: int, read_digest: Callable[[], str | None]) -> Any | None:
         """The payload stored for a file, or None. `read_digest()` hashes the file's current bytes
         and is called only when its status changed since the payload was stored."""
         entry = self.entries.get(rel)

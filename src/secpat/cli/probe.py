@@ -23,6 +23,7 @@ from secpat.rules import registry
 from secpat.rules.runtime import RUNTIME_RULES
 
 if TYPE_CHECKING:  # the probe and its HTTP client are imported only when `secpat probe` runs
+    from secpat.findings import Severity
     from secpat.probe import ProbeResult
 
 class _Size(click.ParamType):
@@ -161,7 +162,7 @@ def probe(url: str, openapi: str | None, login: str | None, username_field: str 
     sys.exit(exit_code(result, config.fail_on, keep_going=False, exit_zero=exit_zero))
 
 
-def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on=None) -> str:
+def render_probe(fmt: str, result: ProbeResult, *, color: bool = False, fail_on: Severity | None = None) -> str:
     """The report of `check`, with the probe's own record where the format has room for it: a
     section in text, a `probe` member in JSON, run properties in SARIF (whose base URI becomes the
     target's). Every other format holds the findings alone."""

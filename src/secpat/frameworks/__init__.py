@@ -11,11 +11,12 @@ from __future__ import annotations
 import ast
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from secpat import names
 from secpat.frameworks import known
-from secpat.model.module import Function, Module, literal_value
+from secpat.model.module import Call, ClassInfo, Function, Module, literal_value
 
 #: Fact kinds handed from the file stage to the project stage.
 VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
@@ -440,9 +441,18 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     return found
 
 
-def _statements(body: list[ast.stmt]):
+def owner_of(module: Module, call: Call) -> str | None:
+    """The name the object a constructor call makes is bound to (`app = Flask(__name__)` → `pkg.app`)."""
+    hit = assigned_names(module).get(id(call.node))
+    if hit is None:
+        return None
+    name, scope = hit
+    return object_name(module, ast.Name(id=name), scope)
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt | ast.excepthandler]:
     """Statements of a body, descending into blocks but not into nested functions or classes."""
-    stack = list(reversed(body))
+    stack: list[ast.stmt | ast.excepthandler] = list(reversed(body))
     while stack:
         stmt = stack.pop()
         yield stmt
@@ -489,11 +499,25 @@ def object_name(module: Module, expr: ast.expr | None, scope: Function | None) -
 
 def decorated(module: Module) -> list[tuple[ast.AST, str, ast.Call]]:
     """(definition, project-wide name, decorator call) for every function and class decorated with a call."""
-    targets = [(f.node, module.global_name(f)) for f in module.functions.values()]
-    targets += [(c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname)
-                for c in module.classes.values()]
-    return [(node, name, deco) for node, name in targets for deco in node.decorator_list  # type: ignore[attr-defined]
+    targets = [(f.node, module.global_name(f), decorator_list(f)) for f in module.functions.values()]
+    targets += [(c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname,
+                 c.node.decorator_list) for c in module.classes.values()]
+    return [(node, name, deco) for node, name, decorators in targets for deco in decorators
             if isinstance(deco, ast.Call)]
+
+
+def decorator_list(function: Function) -> list[ast.expr]:
+    """The decorators of a function as written (the module body has none)."""
+    node = function.node
+    return node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+
+
+def parameters(function: Function) -> ast.arguments:
+    """The parameters of a function as written (the module body has none)."""
+    node = function.node
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        return node.args
+    return ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
 
 
 def header_value(headers: ast.AST | None, name: str) -> str | None:
@@ -535,6 +559,15 @@ def is_limit_name(name: str | None) -> bool:
     joined = "".join(words)
     return "ratelimit" in joined or "throttl" in joined or joined in ("limit", "sharedlimit", "ratelimiter",
                                                                      "limiter", "limits", "ratelimited")
+
+
+def has_default_limits(call: Call) -> bool:
+    """A limiter constructed with limits for every route (`Limiter(default_limits=["100/hour"])`)."""
+    for keyword in ("default_limits", "application_limits"):
+        node = call.arg(keyword=keyword)
+        if node is not None and literal_value(node, object()) not in ([], (), "", None):
+            return True
+    return False
 
 
 #: Library calls that refuse an attempt while a lockout or throttle is in force (django-otp devices).
@@ -651,7 +684,7 @@ def _is_flask_g(module: Module, expr: ast.expr, scope: Function) -> bool:
 def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
-    roots = [*function.body, function.node.args]  # type: ignore[attr-defined]
+    roots = [*function.body, parameters(function)]
     nodes = [n for root in roots for n in ast.walk(root)]
     # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
     stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
@@ -803,7 +836,7 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
     function = module.functions.get(expr.id)
     if function is None:
         return False
-    args = function.node.args  # type: ignore[attr-defined]
+    args = parameters(function)
     for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
         if isinstance(default, ast.Call) and default.args \
                 and last(module.qualified_name(default.func) or "") in ("Depends", "Security") \
@@ -894,7 +927,7 @@ def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]
     reads: set[str] = set()
     models: set[str] = set()
     body = False
-    args = function.node.args  # type: ignore[attr-defined]
+    args = parameters(function)
     positional = [*args.posonlyargs, *args.args]
     defaults = dict(zip(map(id, positional[len(positional) - len(args.defaults):]), args.defaults))
     defaults.update((id(a), d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
@@ -949,7 +982,7 @@ def is_staff_gate(name: str) -> bool:
 def decorations(module: Module, function: Function) -> _Decorations:
     """What a function's decorators say: accepted methods, rate limits, exemptions."""
     found = _Decorations()
-    for deco, name in zip(function.node.decorator_list, function.decorators):  # type: ignore[attr-defined]
+    for deco, name in zip(decorator_list(function), function.decorators):
         _read_decorator(module, function, deco, name, found)
     return found
 
@@ -1054,8 +1087,8 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
     for function in module.functions.values():
         params = [p for p in function.params if p not in ("self", "cls")]
         owner = function.qualname.rsplit(".", 1)[0] if function.class_name else None
-        if function.node.decorator_list or function.name in named or (params and params[0] in ("request", "req")) \
-                or owner in view_classes:  # type: ignore[attr-defined]
+        if decorator_list(function) or function.name in named or (params and params[0] in ("request", "req")) \
+                or owner in view_classes:
             found.append((function, function.name in named))
     return found
 
@@ -1066,7 +1099,7 @@ def view_facts(module: Module) -> list[tuple[str, object]]:
     facts: list[tuple[str, object]] = []
     for function, routed in _view_candidates(module):
         nested = function.parent is not None and not function.parent.is_module
-        if nested and not function.node.decorator_list and not routed:  # type: ignore[attr-defined]
+        if nested and not decorator_list(function) and not routed:
             continue  # nested helpers are not views; decorated or routed ones are (routes inside an app factory)
         facts.append((VIEW, describe_view(module, function, framework)))
     for info in module.classes.values():
@@ -1078,7 +1111,7 @@ _DIGESTED = ("throttle_classes", "throttle_scope", "authentication_classes", "te
              "methods", "serializer_class", "form_class", "permission_classes")
 
 
-def class_fact(module: Module, info) -> ClassFact:
+def class_fact(module: Module, info: ClassInfo) -> ClassFact:
     attributes: list[tuple[str, object]] = []
     for key in _DIGESTED:
         value = info.attributes.get(key)
@@ -1113,21 +1146,21 @@ def class_fact(module: Module, info) -> ClassFact:
     )
 
 
-def _actions(module: Module, info) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
+def _actions(module: Module, info: ClassInfo) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
     found = []
     for method in info.methods.values():
-        for deco, name in zip(method.node.decorator_list, method.decorators):
+        for deco, name in zip(decorator_list(method), method.decorators):
             if last(name) != "action" or not isinstance(deco, ast.Call):
                 continue
             keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
             verbs = upper_methods(keywords.get("methods")) or ("GET",)
-            detail = literal_value(keywords.get("detail")) is True if "detail" in keywords else False
+            detail = literal_value(keywords["detail"]) is True if "detail" in keywords else False
             url_path = string(keywords.get("url_path")) or method.name
             found.append((method.name, verbs, detail, url_path))
     return tuple(found)
 
 
-def _csrf_off(info) -> int:
+def _csrf_off(info: ClassInfo) -> int:
     """A `SessionAuthentication` subclass whose `enforce_csrf` returns without checking."""
     if not any(last(b) == "SessionAuthentication" for b in info.bases):
         return 0

@@ -23,10 +23,10 @@ from secpat.frameworks import (
     SessionFact,
     decorated,
     object_name,
+    owner_of,
     string,
     value_of,
 )
-from secpat.frameworks.flask import owner_of
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module
 
@@ -96,11 +96,11 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         child = object_name(module, table, scope)
         return [(MOUNT, MountFact(FRAMEWORK.name, owner, child, "", module.path, line))] if child and owner else []
     if method == "add_subapp" and len(call.node.args) >= 2:
-        owner = object_name(module, receiver, scope)
+        parent = object_name(module, receiver, scope)
         child = object_name(module, call.node.args[1], scope)
         prefix = string(call.node.args[0])
-        if owner and child and prefix is not None:
-            return [(MOUNT, MountFact(FRAMEWORK.name, owner, child, prefix.rstrip("/"), module.path, line))]
+        if parent and child and prefix is not None:
+            return [(MOUNT, MountFact(FRAMEWORK.name, parent, child, prefix.rstrip("/"), module.path, line))]
         return []
     if isinstance(receiver, ast.Attribute) and receiver.attr == "router":
         owner = object_name(module, receiver.value, scope) or ""

@@ -9,7 +9,7 @@ environment (`effective`).
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from secpat.frameworks import (
@@ -40,7 +40,7 @@ from secpat.frameworks import (
     value_of,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, URLCONF, Framework
-from secpat.model.module import Function, Module, literal_value
+from secpat.model.module import ClassInfo, Function, Module, literal_value
 
 FRAMEWORK = Framework(
     name="django",
@@ -167,7 +167,7 @@ def _statement_settings(stmt: ast.stmt, branch: str) -> Iterator[Setting]:
                 yield Setting(func.value.id, "unknown", EXPR, stmt.lineno, branch)
 
 
-def _config_class(module: Module, info) -> SettingsFact | None:
+def _config_class(module: Module, info: ClassInfo) -> SettingsFact | None:
     """A Flask-style config class (`class ProductionConfig(Config): DEBUG = False`)."""
     if any(last(b) in _NOT_CONFIG_BASES for b in info.bases):
         return None
@@ -194,7 +194,7 @@ def _app_config_items(module: Module) -> Iterator[Setting]:
     if not module.imports_any("flask", "quart"):
         return
     ranges = dev_ranges(module)
-    functions = sorted((f.node.lineno, f.node.end_lineno or f.node.lineno) for f in module.functions.values())
+    functions = sorted((f.line, getattr(f.node, "end_lineno", None) or f.line) for f in module.functions.values())
     for node in ast.walk(module.tree):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
@@ -219,8 +219,9 @@ def _app_config_items(module: Module) -> Iterator[Setting]:
                     yield Setting(kw.arg, "set", value_of(kw.value), kw.value.lineno, branch, node.lineno)
             if node.args and isinstance(node.args[0], ast.Dict):
                 for key, value in zip(node.args[0].keys, node.args[0].values):
-                    if string(key) in KNOWN_SETTINGS:
-                        yield Setting(string(key), "set", value_of(value), value.lineno, branch, node.lineno)
+                    setting = string(key)
+                    if setting in KNOWN_SETTINGS:
+                        yield Setting(setting, "set", value_of(value), value.lineno, branch, node.lineno)
 
 
 # -- effective settings ---------------------------------------------------------------------------
@@ -258,7 +259,7 @@ class Environment:
         return self.values.get(name)
 
 
-def settings_units(facts: list[tuple[str, object]], settings_modules: set[str]) -> dict[str, SettingsFact]:
+def settings_units(facts: Sequence[tuple[str, object]], settings_modules: set[str]) -> dict[str, SettingsFact]:
     """The facts that really are settings: named so, pointed at, related to another, or Django-shaped."""
     units = {f.name: f for _, f in facts if isinstance(f, SettingsFact)}
     related = {p.name for u in units.values() for p in u.items if isinstance(p, Parent)}
@@ -355,8 +356,8 @@ def _apply(env: Environment, unit: SettingsFact, item: Setting) -> None:
     elif item.op == "remove" and isinstance(current.value, (list, tuple)):
         kept = [v for v in current.value if v != item.value]
         env.values[item.name] = Value(kept, unit.file, item.line, current.certain and certain, current.override)
-    elif item.op == "item" and isinstance(current.value, dict):
-        key, value = item.value  # type: ignore[misc]
+    elif item.op == "item" and isinstance(current.value, dict) and isinstance(item.value, tuple):
+        key, value = item.value
         env.values[item.name] = Value({**current.value, key: value}, current.file, current.line,
                                       current.certain and certain, current.override)
     else:

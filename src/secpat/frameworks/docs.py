@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from secpat.frameworks import known
@@ -17,7 +18,7 @@ END = "<!-- end of generated section -->"
 _HTML_KINDS = {ALWAYS_HTML: "always HTML", HTML_BY_DEFAULT: "HTML unless a content type says otherwise"}
 
 
-def _code(values) -> str:
+def _code(values: Iterable[str]) -> str:
     return ", ".join(f"`{v}`" for v in values) or "-"
 
 

@@ -18,14 +18,17 @@ from secpat.frameworks import (
     OwnerFact,
     RouteFact,
     SessionFact,
+    decorator_list,
+    has_default_limits,
     is_limit_name,
     last,
     object_name,
+    owner_of,
     string,
     upper_methods,
     value_of,
 )
-from secpat.frameworks.flask import _has_defaults, decorator_routes, owner_of
+from secpat.frameworks.decorators import decorator_routes, dependencies
 from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
 from secpat.model.module import Call, Function, Module
 
@@ -77,22 +80,6 @@ def framework_of(module: Module) -> str:
         else "starlette"
 
 
-def dependencies(module: Module, node: ast.expr | None, scope: Function) -> tuple[str, ...]:
-    """Names of the callables in `dependencies=[Depends(x), Depends(RateLimiter(...))]`."""
-    if not isinstance(node, (ast.List, ast.Tuple)):
-        return ()
-    names = []
-    for element in node.elts:
-        if not isinstance(element, ast.Call) or not element.args:
-            continue
-        inner = element.args[0]
-        if isinstance(inner, ast.Call):
-            names.append(module.qualified_name(inner.func, scope) or ast.unparse(inner.func))
-        else:
-            names.append(object_name(module, inner, scope) or ast.unparse(inner))
-    return tuple(names)
-
-
 def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     callee = call.callee or ""
     line = call.node.lineno
@@ -110,7 +97,7 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         return found
     if callee.startswith("slowapi") and last(callee) == "Limiter":
         name = owner_of(module, call) or f"{module.module_name}.<limiter>"
-        return [(LIMITER, LimiterFact("slowapi", name, _has_defaults(call), module.path, line))]
+        return [(LIMITER, LimiterFact("slowapi", name, has_default_limits(call), module.path, line))]
     if call.method == "include_router" and call.node.args:
         parent = object_name(module, call.receiver, scope)
         child = object_name(module, call.node.args[0], scope)
@@ -172,7 +159,7 @@ def _session(module: Module, name: str, line: int) -> list[tuple[str, object]]:
 def _middleware_function(module: Module, function: Function) -> list[tuple[str, object]]:
     """`@app.middleware("http")` functions: a CSRF or rate-limit check written by hand."""
     found: list[tuple[str, object]] = []
-    for deco in function.node.decorator_list:  # type: ignore[attr-defined]
+    for deco in decorator_list(function):
         if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) and deco.func.attr == "middleware":
             owner = object_name(module, deco.func.value, function.parent or module.module_function) or ""
             found.append((MIDDLEWARE, MiddlewareFact(framework_of(module), owner, module.global_name(function), (),

@@ -1,7 +1,6 @@
 """Flask facts: apps, blueprints and their prefixes, routes, MethodView, flask-limiter, Flask-WTF.
 
-The decorator routes of FastAPI have the same shape (`@app.get("/x")`); both
-frameworks share `decorator_routes`, told apart by what the module imports.
+The decorator routes (`@app.route("/x")`) are read by `decorators.decorator_routes`, shared with FastAPI.
 """
 
 from __future__ import annotations
@@ -25,17 +24,17 @@ from secpat.frameworks import (
     ProtectionFact,
     RouteFact,
     SessionFact,
-    _short_source,
-    assigned_names,
-    is_limit_name,
+    has_default_limits,
     last,
     object_name,
+    owner_of,
     string,
     template_forms,
     upper_methods,
 )
+from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
-from secpat.model.module import Call, Function, Module, literal_value
+from secpat.model.module import Call, Module
 
 FRAMEWORK = Framework(
     name="flask",
@@ -62,7 +61,6 @@ FRAMEWORK = Framework(
     sessions=("`flask.session`", "Flask-Login", "Flask-Session"),
 )
 
-_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
 _INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse",
                                "make_response", "Response"})
 
@@ -81,15 +79,6 @@ def facts(module: Module) -> list[tuple[str, object]]:
     return found
 
 
-def owner_of(module: Module, call: Call) -> str | None:
-    """The name the object a constructor call makes is bound to (`app = Flask(__name__)` → `pkg.app`)."""
-    hit = assigned_names(module).get(id(call.node))
-    if hit is None:
-        return None
-    name, scope = hit
-    return object_name(module, ast.Name(id=name), scope)
-
-
 def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     callee = call.callee or ""
     line = call.node.lineno
@@ -102,7 +91,7 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         return [(OWNER, OwnerFact("flask", "blueprint", name, prefix, module.path, line))] if name else []
     if callee.startswith("flask_limiter") and last(callee) == "Limiter":
         name = owner_of(module, call) or f"{module.module_name}.<limiter>"
-        return [(LIMITER, LimiterFact("flask-limiter", name, _has_defaults(call), module.path, line))]
+        return [(LIMITER, LimiterFact("flask-limiter", name, has_default_limits(call), module.path, line))]
     if last(callee) in ("CSRFProtect", "SeaSurf") and callee.startswith(("flask_wtf", "flask_seasurf")):
         name = owner_of(module, call) or ""
         active = bool(call.node.args or call.node.keywords)
@@ -114,9 +103,10 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)
         child = object_name(module, call.node.args[0], scope)
-        prefix = string(call.arg(keyword="url_prefix"))
+        url_prefix = string(call.arg(keyword="url_prefix"))
         if parent and child:
-            return [(MOUNT, MountFact("flask", parent, child, "\0" if prefix is None else prefix, module.path, line))]
+            return [(MOUNT, MountFact("flask", parent, child, "\0" if url_prefix is None else url_prefix, module.path,
+                                      line))]
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
@@ -128,14 +118,6 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
 def _names_csrf(node: ast.expr) -> bool:
     text = ast.unparse(node).lower()
     return "csrf" in text or "xsrf" in text
-
-
-def _has_defaults(call: Call) -> bool:
-    for keyword in ("default_limits", "application_limits"):
-        node = call.arg(keyword=keyword)
-        if node is not None and literal_value(node, object()) not in ([], (), "", None):
-            return True
-    return False
 
 
 def _limit_target(module: Module, call: Call) -> list[tuple[str, object]]:
@@ -165,53 +147,6 @@ def _url_rule(module: Module, call: Call) -> list[RouteFact]:
     name = module.qualified_name(view, call.scope) or object_name(module, view, call.scope) or ""
     methods = upper_methods(call.arg(keyword="methods"))
     return [RouteFact("flask", owner, rule, methods, name, module.path, call.node.lineno)] if name else []
-
-
-def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]:
-    """`@app.route("/x", methods=[...])`, `@bp.post("/x")`, `@router.get("/x", dependencies=[...])`."""
-    from secpat.frameworks.fastapi import dependencies
-
-    found: list[tuple[str, object]] = []
-    for function in module.functions.values():
-        decorators = function.node.decorator_list  # type: ignore[attr-defined]
-        for index, deco in enumerate(decorators):
-            route = _route_decorator(deco)
-            if route is None:
-                continue
-            path, verb = route
-            outer = function.parent or module.module_function
-            owner = object_name(module, deco.func.value, outer) or ""  # type: ignore[union-attr]
-            keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}  # type: ignore[union-attr]
-            methods = (verb,) if verb else upper_methods(keywords.get("methods")) or (
-                ("GET",) if framework == "flask" else ())
-            deps = dependencies(module, keywords.get("dependencies"), outer)
-            misplaced = ""
-            if framework == "fastapi":
-                above = [d for d in decorators[:index] if _is_limit_decorator(module, d, outer)]
-                misplaced = "@" + _short_source(above[0]) if above else ""
-            found.append((ROUTE, RouteFact(
-                framework, owner, path, methods, module.global_name(function), module.path, deco.lineno,
-                limits=tuple(d for d in deps if is_limit_name(d)), deps=deps, limit_misplaced=misplaced)))
-    return found
-
-
-def _route_decorator(deco: ast.expr) -> tuple[str, str] | None:
-    if not isinstance(deco, ast.Call) or not isinstance(deco.func, ast.Attribute):
-        return None
-    attr = deco.func.attr
-    if attr not in ("route", "api_route", *_VERBS):
-        return None
-    path = string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"),
-                                                               None))
-    if path is None or (path and not path.startswith("/")):
-        return None
-    return path, _VERBS.get(attr, "")
-
-
-def _is_limit_decorator(module: Module, deco: ast.expr, scope: Function) -> bool:
-    target = deco.func if isinstance(deco, ast.Call) else deco
-    name = module.qualified_name(target, scope) or ast.unparse(target)
-    return is_limit_name(name) and not name.endswith("exempt")
 
 
 def _session_evidence(module: Module) -> tuple[str, int] | None:

@@ -24,11 +24,12 @@ from secpat.frameworks import (
     ProtectionFact,
     RouteFact,
     SessionFact,
+    decorator_list,
     object_name,
+    owner_of,
     string,
     upper_methods,
 )
-from secpat.frameworks.flask import owner_of
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module
 
@@ -90,7 +91,7 @@ def _handlers(module: Module) -> list[tuple[str, object]]:
     it mounts it."""
     found: list[tuple[str, object]] = []
     for function in module.functions.values():
-        for deco in function.node.decorator_list:  # type: ignore[attr-defined]
+        for deco in decorator_list(function):
             route = _handler_route(module, deco)
             if route is None:
                 continue

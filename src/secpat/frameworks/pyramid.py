@@ -23,10 +23,10 @@ from secpat.frameworks import (
     SessionFact,
     decorated,
     object_name,
+    owner_of,
     string,
     strings,
 )
-from secpat.frameworks.flask import owner_of
 from secpat.frameworks.record import HTML_BY_DEFAULT, Framework
 from secpat.model.module import Call, Module, literal_value
 
@@ -82,7 +82,7 @@ def _named_view(module: Module, view: str, keywords: list[ast.keyword], line: in
     route_name = string(options.get("route_name"))
     if not route_name:
         return None
-    csrf = literal_value(options.get("require_csrf")) if "require_csrf" in options else None
+    csrf = literal_value(options["require_csrf"]) if "require_csrf" in options else None
     return NamedViewFact(FRAMEWORK.name, route_name, view, _methods(options.get("request_method")), module.path,
                          line, csrf_exempt=line if csrf is False else 0, csrf_required=csrf is True)
 
@@ -109,7 +109,8 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
                                                                                    call.scope)
         fact = _named_view(module, view, call.node.keywords, line) if view else None
         return [(NAMED_VIEW, fact)] if fact else []
-    if call.method == "set_default_csrf_options" and literal_value(call.arg(keyword="require_csrf")) is True:
+    required = call.arg(keyword="require_csrf")
+    if call.method == "set_default_csrf_options" and required is not None and literal_value(required) is True:
         return [(PROTECTION, ProtectionFact("require_csrf", owner, module.path, line))]
     return []
 

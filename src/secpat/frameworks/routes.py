@@ -8,8 +8,9 @@ FastAPI routes through blueprint and router mounts with their prefixes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from secpat import names
 from secpat.frameworks import (
@@ -55,6 +56,13 @@ from secpat.frameworks import (
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.pyramid import ROUTE_NAME
 from secpat.report.escape import printable
+
+if TYPE_CHECKING:
+    from secpat.discovery import SourceFile
+    from secpat.rules.context import ProjectContext
+
+#: `facts_of(kind) -> [(path, fact)]`: the facts the file stage handed on, each kind's of its own type.
+FactsOf = Callable[[str], Sequence[tuple[str, Any]]]
 
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
 SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
@@ -237,7 +245,7 @@ class Model:
         return found
 
 
-def model_of(ctx) -> Model:
+def model_of(ctx: ProjectContext) -> Model:
     """The model of a project-stage context, built once and shared by the CSRF, RATE and CONF checks."""
     model = ctx.__dict__.get("_framework_model")
     if model is None:
@@ -245,7 +253,7 @@ def model_of(ctx) -> Model:
     return model
 
 
-def build(facts_of, files=()) -> Model:
+def build(facts_of: FactsOf, files: Sequence[SourceFile] = ()) -> Model:
     """Assemble the model from `facts_of(kind) -> [(path, fact)]`; `files` are the scan's discovered files
     (`discovery.SourceFile`), where the roots of separate apps are found (see `app_roots`)."""
     roots = app_roots(facts_of, files)
@@ -266,7 +274,7 @@ _ROOT_MARKERS = frozenset({"manage.py", "setup.py", "setup.cfg", "pyproject.toml
 _APP_FACTS = (OWNER, SETTINGS, SETTINGS_MODULE)
 
 
-def app_roots(facts_of, files) -> list[str]:
+def app_roots(facts_of: FactsOf, files: Sequence[SourceFile]) -> list[str]:
     """The roots of the separate apps in one scan. A root is a directory holding a `manage.py`,
     `setup.py`, `setup.cfg` or `pyproject.toml`, or the directory its modules' imports start from
     (`bad/` for `bad/app/views.py` read as `app.views`), whose files define an app (an app object or
@@ -353,7 +361,7 @@ _HEADER_ONLY_AUTH = ("TokenAuthentication", "JWTAuthentication", "JSONWebTokenAu
 
 
 class _Builder:
-    def __init__(self, facts_of):
+    def __init__(self, facts_of: FactsOf) -> None:
         self.f = facts_of
         self.model = Model()
         m = self.model
@@ -382,7 +390,7 @@ class _Builder:
         django = [e for e in self.model.environments if not e.unit.is_class and ":app.config" not in e.name
                   and (e.get("INSTALLED_APPS") or e.get("MIDDLEWARE") or e.get("ROOT_URLCONF"))]
         production = [e for e in django if e.production]
-        return (production or django or [None])[0]
+        return production[0] if production else django[0] if django else None
 
     def _setting(self, name: str) -> object:
         env = self.model.django
@@ -813,7 +821,7 @@ class _Builder:
         is_drf = (cls is not None and self._is_drf(cls)) or (view is not None and view.drf)
         if not is_drf:
             return None
-        own = self._attribute(cls, "throttle_classes") if cls is not None else view.drf_throttles  # type: ignore
+        own = self._attribute(cls, "throttle_classes") if cls is not None else view.drf_throttles if view else None
         if isinstance(own, tuple):
             return f"throttle_classes {', '.join(last(str(t)) for t in own)}" if own else ""
         config = self._setting("REST_FRAMEWORK")
@@ -1023,7 +1031,7 @@ def to_json(model: Model) -> dict:
     }
 
 
-def source_line(ctx, path: str, line: int) -> str:
+def source_line(ctx: ProjectContext, path: str, line: int) -> str:
     """The text of one line of a scanned file, for a project-stage finding's snippet."""
     cache = ctx.__dict__.setdefault("_framework_lines", {})
     lines = cache.get(path)

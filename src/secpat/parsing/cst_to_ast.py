@@ -95,10 +95,10 @@ def _format_spec_quirk() -> bool:
     field with an empty ``Constant`` (CPython 3.12.0/3.12.1 do)."""
     if not _FSTRING_PARTS_HAVE_POSITIONS:
         return False
-    tree = ast.parse('f"{a:{b}}"')
-    value = tree.body[0].value  # type: ignore[attr-defined]
-    spec = value.values[0].format_spec
-    return len(spec.values) == 2
+    # The first replacement field in walk order is the outer one, `{a:...}`.
+    outer = next(n for n in ast.walk(ast.parse('f"{a:{b}}"')) if isinstance(n, ast.FormattedValue))
+    spec = outer.format_spec
+    return isinstance(spec, ast.JoinedStr) and len(spec.values) == 2
 
 
 _SPEC_TRAILING_EMPTY = _format_spec_quirk()
@@ -182,7 +182,7 @@ def _simple_string_value(token: str) -> str | bytes:
                 value = ast.literal_eval(token)
             except (SyntaxError, ValueError) as exc:
                 raise ConversionError(f"invalid bytes literal: {exc}") from None
-        return value  # type: ignore[no-any-return]
+        return value
     return decode_str_body(body, raw="r" in lower)
 
 
@@ -310,6 +310,7 @@ class Converter:
 
     @staticmethod
     def at(node: _Node, pos: Pos) -> _Node:
+        # Every node placed here has these fields; typeshed declares them on its subclasses, not on ast.AST.
         node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = pos  # type: ignore[attr-defined]
         return node
 
@@ -796,7 +797,7 @@ def _fold_constants(pieces: list[ast.expr]) -> list[ast.expr]:
 
 
 def _prefix_of(node: Any) -> str:
-    return node.start.rstrip("'\"")  # type: ignore[no-any-return]
+    return node.start.rstrip("'\"")
 
 
 def _dotted_name(node: cst.CSTNode) -> str:
@@ -1419,6 +1420,7 @@ class _PositionState(CodegenState):
         if node not in self.ranges:  # keep a syntactic span recorded inside
             self.ranges[node] = (line, column, self.line, self.column)
 
+    # libcst's is a @contextmanager generator; a slotted class does the same without a generator per node.
     def record_syntactic_position(  # type: ignore[override]
         self,
         node: cst.CSTNode,

@@ -361,7 +361,7 @@ class _Scanner:
                 return name
 
 
-def _prefix(text: str, index: int) -> tuple[str, str]:
+def _prefix(text: str, index: int) -> tuple[int, str]:
     """Where the string literal whose quote is at ``index`` starts, and its prefix in lower case."""
     start = index
     while start > index - 2 and start > 0 and text[start - 1] in _PREFIX_LETTERS:

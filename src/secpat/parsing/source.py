@@ -169,9 +169,9 @@ def parse_python(text: str, filename: str) -> Parsed:
     except (RecursionError, MemoryError, ValueError) as exc:
         raise ParseError(f"{_TOO_DEEP} ({type(exc).__name__}: {exc})") from None
 
-    tree = parse_rewritten_fstrings(text, filename)
-    if tree is not None:
-        return Parsed(tree=tree, used_fallback=False, fallback_reason=None)
+    rewritten = parse_rewritten_fstrings(text, filename)
+    if rewritten is not None:
+        return Parsed(tree=rewritten, used_fallback=False, fallback_reason=None)
     line = primary.lineno
     col = primary.offset - 1 if primary.offset is not None and primary.offset > 0 else None
     message = primary.msg or "invalid syntax"
@@ -317,14 +317,15 @@ class _recursion_headroom:
 
 
 def _run_with_big_stack(func: Callable[[str], _T], arg: str) -> _T:
-    outcome: list[tuple[bool, object]] = []
+    results: list[_T] = []
+    errors: list[BaseException] = []
 
     def target() -> None:
         _thread_state.big_stack = True
         try:
-            outcome.append((True, func(arg)))
+            results.append(func(arg))
         except BaseException as exc:  # re-raised in the caller's thread
-            outcome.append((False, exc))
+            errors.append(exc)
 
     # stack_size() is process-wide: set it just for this thread's creation.
     with _STACK_LOCK:
@@ -343,10 +344,9 @@ def _run_with_big_stack(func: Callable[[str], _T], arg: str) -> _T:
     if worker is None:
         return func(arg)  # on the current thread, under the default recursion limit
     worker.join()
-    ok, value = outcome[0]
-    if ok:
-        return value  # type: ignore[return-value]
-    raise value  # type: ignore[misc]
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 _STACK_LOCK = threading.Lock()

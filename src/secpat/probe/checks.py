@@ -333,8 +333,9 @@ def throttled(ex: Exchange) -> str | None:
         return f"HTTP {ex.status}"
     if ex.header("retry-after"):
         return "Retry-After header"
-    if ex.status is not None and ex.status >= 400 and _THROTTLE_WORDS.search(ex.body[:2000]):
-        return f"HTTP {ex.status} saying {_THROTTLE_WORDS.search(ex.body[:2000]).group(0)!r}"
+    said = _THROTTLE_WORDS.search(ex.body[:2000]) if ex.status is not None and ex.status >= 400 else None
+    if said:
+        return f"HTTP {ex.status} saying {said.group(0)!r}"
     # No answer (a timeout, a reset) is not throttling: a slow or broken server proves nothing.
     return None
 
@@ -378,7 +379,7 @@ def debug_page(ex: Exchange) -> str | None:
 def _without_echo(ex: Exchange) -> str:
     """The body without what the request itself sent (its path, query and values, in the usual encodings)."""
     body = ex.body
-    forms = set()
+    forms: set[str] = set()
     query = ex.path.partition("?")[2]
     for text in (ex.path, unquote(ex.path), query, unquote(query),
                  *(value for _, value in parse_qsl(query)), *ex.sent_values):
@@ -935,12 +936,12 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
                   reason=f"lacks {', '.join(missing)}" if missing else "headers set")
         if missing:
             groups.setdefault(tuple(missing), []).append(ex)
-    for missing, exchanges in groups.items():
+    for absent, exchanges in groups.items():
         paths = [_url_path(ex.path) for ex in exchanges]
         shown = paths[0] if len(paths) == 1 else f"{len(paths)} HTML pages ({', '.join(paths)})"
-        yield _finding(CONF104, exchanges[0], f"{shown} served without {', '.join(missing)}",
-                       snippet=exchanges[0].summary(), context=",".join(missing),
-                       extra={"pages": ", ".join(paths), "missing": ", ".join(missing)})
+        yield _finding(CONF104, exchanges[0], f"{shown} served without {', '.join(absent)}",
+                       snippet=exchanges[0].summary(), context=",".join(absent),
+                       extra={"pages": ", ".join(paths), "missing": ", ".join(absent)})
 
 
 QUOTE_VALUE = "secpat\"'secpatq=1"  # both quotes, then an attribute-like tail: raw in a tag or script, a breakout
@@ -1411,10 +1412,11 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
         burst = f"{len(sent)} wrong passwords for {username}"
         if stop or (slowed_down(sent) and not any(ex.status is None for ex in sent)):
             if stop:
-                ctx.throttled[f"POST {path}"] = (
-                    lambda headers, state=state, json_body=json_body: state.request(
-                        username, "secpat-wrong-password-again", "wrong password", json_body=json_body,
-                        headers=headers))
+                def again(headers: Mapping[str, str], state: LoginState = state, json_body: bool = json_body) \
+                        -> Request:
+                    return state.request(username, "secpat-wrong-password-again", "wrong password",
+                                         json_body=json_body, headers=headers)
+                ctx.throttled[f"POST {path}"] = again
             ctx.observe(f"{path} throttled after {len(sent)} wrong passwords ({stop or 'answers slowed down'})")
             ctx.check(where, field_, (burst,), [], found=False, reason=f"throttled ({stop or 'answers slowed down'})")
             continue
@@ -1431,7 +1433,7 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
                       reason=f"an answer did not read as a wrong password ({odd.outcome})")
             continue
         statuses = ", ".join(sorted({ex.outcome for ex in sent}))
-        confidence = Confidence.MEDIUM
+        confidence: Confidence | None = Confidence.MEDIUM
         after = "the test account's password is not known, so a silent lockout cannot be ruled out"
         # A refusal of the right password reads as a lockout only when that password was seen to work.
         proven = ctx.login_proven if ctx.login_state is not None and state is ctx.login_state else ctx.token_proven

@@ -11,6 +11,7 @@ probe chose, so each probe's evidence is self-contained.
 from __future__ import annotations
 
 import codecs
+import functools
 import http.cookiejar
 import ssl
 import sys
@@ -413,10 +414,10 @@ class ProbeClient:
             headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
         started = time.monotonic()
         values = {**(request.data or {}), **(request.json if isinstance(request.json, dict) else {})}
-        common = {"probe": probe, "note": request.note, "method": request.method, "path": path,
-                  "sent_values": tuple(str(v) for v in values.values() if v and len(str(v)) > 3),
-                  "sent_cookies": tuple(request.cookies or ()),
-                  "sent_headers": tuple(h for h in headers if h.lower() != "cookie")}
+        exchange = functools.partial(
+            Exchange, probe=probe, note=request.note, method=request.method, path=path,
+            sent_values=tuple(str(v) for v in values.values() if v and len(str(v)) > 3),
+            sent_cookies=tuple(request.cookies or ()), sent_headers=tuple(h for h in headers if h.lower() != "cookie"))
         allowed = max(0.001, deadline - started)
         status: int | None = None
         headers_out: tuple[tuple[str, str], ...] = ()
@@ -442,22 +443,22 @@ class ProbeClient:
         except httpx.TimeoutException:
             if status is None:
                 error = f"no answer within {allowed:.3g}s"
-                return Exchange(status=None, error=error, elapsed=time.monotonic() - started, **common)
-            return Exchange(status=status, headers=headers_out, elapsed=time.monotonic() - started,
-                            cut=f"the body was not complete within {allowed:.3g}s", **common)
+                return exchange(status=None, error=error, elapsed=time.monotonic() - started)
+            return exchange(status=status, headers=headers_out, elapsed=time.monotonic() - started,
+                            cut=f"the body was not complete within {allowed:.3g}s")
         except (httpx.TransportError, httpx.DecodingError) as exc:
             if status is not None:  # the connection broke in the middle of the body
-                return Exchange(status=status, headers=headers_out, elapsed=time.monotonic() - started,
-                                cut=f"the body broke off ({_error(exc)})", **common)
+                return exchange(status=status, headers=headers_out, elapsed=time.monotonic() - started,
+                                cut=f"the body broke off ({_error(exc)})")
             if not self._usable:
                 raise ProbeError(_unreachable(self.base_url, exc)) from None
-            return Exchange(status=None, error=_error(exc), elapsed=time.monotonic() - started, **common)
+            return exchange(status=None, error=_error(exc), elapsed=time.monotonic() - started)
         finally:
             _deadline.at = None
         body, problem = self._decode(bytes(raw[: self.max_response]), encoding, charset)
         del raw
-        return Exchange(status=status, headers=headers_out, body=body, elapsed=time.monotonic() - started,
-                        cut=cut or problem, **common)
+        return exchange(status=status, headers=headers_out, body=body, elapsed=time.monotonic() - started,
+                        cut=cut or problem)
 
     def _decode(self, raw: bytes, encoding: str, charset: str | None) -> tuple[str, str]:
         """The body as text, at most MAX_BODY characters (fewer once MAX_KEPT bytes are kept),

@@ -375,7 +375,7 @@ def account_enumeration(ctx: ProbeContext) -> Iterator[Finding]:
             values = {k: (who if v == username else v) for k, v in (request.data or request.json or {}).items()}
             answers.append(ctx.client.send(Request("POST", request.path, note="reset request, " + (
                 "test account" if who == username else "unknown address"), cookies=request.cookies,
-                **({"json": values} if request.json is not None else {"data": values}))))
+                json=values if request.json is not None else None, data=None if request.json is not None else values)))
         where = f"POST {_url_path(reset.path)}"
         why = _compare(ctx, where, "reset address", [answers[0]], [answers[1]], addresses, timing=False)
         if why:

@@ -87,6 +87,8 @@ def public_keys_pem(jwks: dict) -> list[bytes]:
 
     curves = {"P-256": ec.SECP256R1(), "P-384": ec.SECP384R1(), "P-521": ec.SECP521R1()}
     pems: list[bytes] = []
+    key: rsa.RSAPublicKey | ec.EllipticCurvePublicKey
+    formats: tuple[serialization.PublicFormat, ...]
     for jwk in jwks.get("keys", [])[:3] if isinstance(jwks.get("keys"), list) else []:
         try:
             if jwk.get("kty") == "RSA":

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secpat import __version__, safeio
-from secpat.findings import Finding, FlowStep, ScanResult, Severity
+from secpat.findings import Finding, FlowStep, Notice, ScanResult, Severity
 from secpat.patterns import BY_NUMBER
 from secpat.report import checklist
 from secpat.report import statistics as stats
@@ -181,7 +181,7 @@ class _Notice:
     message: str
 
 
-def _notice(notice) -> _Notice:
+def _notice(notice: Notice) -> _Notice:
     where = _shown(notice.path) + (f":{notice.line}" if notice.line else "")
     return _Notice(where, notice.kind.value, notice.blocking, _shown(notice.message))
 

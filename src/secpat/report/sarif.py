@@ -42,7 +42,7 @@ def document(result: ScanResult, rules: Mapping[str, Rule], *, statistics: bool 
     findings = result.sorted_findings()
     cwes = sorted({r.cwe for r in ordered if r.cwe} | {f.cwe for f in findings if f.cwe})
     taxon_index = {cwe: i for i, cwe in enumerate(cwes)}
-    run = {
+    run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "secpat",

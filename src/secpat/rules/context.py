@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, TypeVar
 
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, Finding, FlowStep, Location
@@ -13,6 +14,13 @@ from secpat.model.module import Function, Module
 from secpat.rules.registry import Rule
 from secpat.secrets.masking import mask
 from secpat.secrets.redact import clip, redact, redact_finding
+
+if TYPE_CHECKING:
+    from secpat.config import Config
+    from secpat.dataflow.flow import CallEvent
+    from secpat.discovery import SourceFile
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +57,7 @@ class FileContext:
     """A Python file: its Module model, and where checks put findings and facts."""
 
     module: Module
-    config: object = None  # secpat.config.Config: settings rules may read (e.g. jwt_max_lifetime)
+    config: Config  # settings rules may read (e.g. jwt_max_lifetime)
     findings: list[Finding] = field(default_factory=list)
     conditionals: list[ConditionalFinding] = field(default_factory=list)
     facts: list[tuple[str, object]] = field(default_factory=list)
@@ -209,7 +217,7 @@ class TextContext:
     path: str
     kind: str
     text: str
-    config: object = None  # secpat.config.Config
+    config: Config
     findings: list[Finding] = field(default_factory=list)
     facts: list[tuple[str, object]] = field(default_factory=list)
 
@@ -237,13 +245,17 @@ class ProjectContext:
     """Everything the project stage knows: every file, and the facts the file stage handed on."""
 
     root: str
-    files: list  # discovery.SourceFile, in path order
+    files: list[SourceFile]  # in path order
     facts_by_kind: dict[str, list[tuple[str, object]]]
     findings: list[Finding] = field(default_factory=list)
 
     def facts(self, kind: str) -> list[tuple[str, object]]:
         """(path, data) for every fact of this kind, in path order."""
         return self.facts_by_kind.get(kind, [])
+
+    def facts_of(self, kind: str, data_type: type[T]) -> list[tuple[str, T]]:
+        """(path, data) for every fact of this kind, as the type its data has."""
+        return [(path, data) for path, data in self.facts(kind) if isinstance(data, data_type)]
 
     def report(self, rule: Rule, location: Location, message: str, *, snippet: str = "", context: str = "",
                flow: Sequence[FlowStep] = (), confidence: Confidence | None = None, cwe: int | None = None,
@@ -254,7 +266,7 @@ class ProjectContext:
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
 
 
-def declared_argument(event, sink: Declared, verb: str) -> tuple[L.Value, str]:
+def declared_argument(event: CallEvent, sink: Declared, verb: str) -> tuple[L.Value, str]:
     """The argument a sink the config declares takes its SQL or HTML from, and how to say it."""
     position = sink.argument if isinstance(sink.argument, int) else None
     keyword = sink.argument if isinstance(sink.argument, str) else None
@@ -271,7 +283,7 @@ def argument_node(call: ast.Call, index: int | None = None, keyword: str | None 
     return call.args[index] if index is not None and index < len(call.args) else None
 
 
-def arguments(event, skip: Sequence[str] = ()) -> list[tuple[ast.expr, L.Value]]:
+def arguments(event: CallEvent, skip: Sequence[str] = ()) -> list[tuple[ast.expr, L.Value]]:
     """Each argument of a call event with its value: the positional ones, then the keywords but those
     named in `skip`."""
     node = event.node

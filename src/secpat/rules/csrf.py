@@ -220,7 +220,7 @@ def csrf_switched_off(ctx: FileContext) -> None:
     """Pyramid's `config.set_default_csrf_options(require_csrf=False)`: no view checks a token."""
     for call in ctx.module.calls:
         if call.method == "set_default_csrf_options" and ctx.module.imports_any("pyramid") \
-                and literal_value(call.arg(keyword="require_csrf")) is False:
+                and (required := call.arg(keyword="require_csrf")) is not None and literal_value(required) is False:
             ctx.report(CSRF004, call.node, "set_default_csrf_options(require_csrf=False): Pyramid checks no CSRF "
                                            "token on any view that does not ask for one itself")
 
@@ -260,7 +260,7 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
                        "no CSRF token is ever checked", snippet=source_line(ctx, middleware.file, middleware.line))
 
 
-def _middleware_setting(env) -> str:
+def _middleware_setting(env: Environment) -> str:
     return "MIDDLEWARE" if env.values.get("MIDDLEWARE") is not None else "MIDDLEWARE_CLASSES"
 
 
@@ -328,7 +328,7 @@ def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:
 
 def _login_gated(model: Model, cls: ClassFact) -> bool:
     """A base such as `LoginRequiredMixin` or `PermissionRequiredMixin`: only the cookie's user gets in."""
-    todo, seen = [cls], set()
+    todo, seen = [cls], set[str]()
     while todo and len(seen) < 10:
         item = todo.pop()
         seen.add(item.name)
@@ -467,6 +467,6 @@ def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:
         return [(value.file, value.line)]
     writes = [item for item in env.unit.items if isinstance(item, Setting) and item.op == "set"
               and item.branch in ("", "prod")]
-    testing = {item.mapping for item in writes if item.name == "TESTING" and item.value is True}
+    tested = {item.mapping for item in writes if item.name == "TESTING" and item.value is True}
     return [(env.unit.file, item.line) for item in writes
-            if item.name == "WTF_CSRF_ENABLED" and item.value is False and item.mapping not in testing]
+            if item.name == "WTF_CSRF_ENABLED" and item.value is False and item.mapping not in tested]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -18,6 +19,10 @@ from secpat.findings import Confidence, Severity
 from secpat.model.module import literal_value
 from secpat.rules.context import FileContext
 from secpat.rules.registry import Rule, check, define
+
+if TYPE_CHECKING:
+    from secpat.dataflow.flow import CallEvent
+    from secpat.model.module import Function
 
 _ARTICLE_BAD = """
     import jwt
@@ -170,7 +175,7 @@ def jwt_design(ctx: FileContext) -> None:
     module = ctx.module
     if not module.imports_any("jwt", "jose", "authlib", "joserfc"):
         return
-    max_lifetime = getattr(ctx.config, "jwt_max_lifetime", 3600)
+    max_lifetime = ctx.config.jwt_max_lifetime
     for function in module.all_functions():
         if not any(c.callee in _ENCODE or c.callee in _DECODE for c in function.calls):
             continue
@@ -183,7 +188,7 @@ def jwt_design(ctx: FileContext) -> None:
                 _decode(ctx, function, event, callee)
 
 
-def _encode(ctx: FileContext, function, event, callee: str, max_lifetime: int) -> None:
+def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str, max_lifetime: int) -> None:
     node = event.node
     payload_index, key_index = _ENCODE[callee]
     payload = event.value_of(payload_index, "payload" if payload_index == 0 else "claims")
@@ -250,7 +255,7 @@ def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
     return bool(reads) and all(id(n) in routed for n in reads)
 
 
-def _decode(ctx: FileContext, function, event, callee: str) -> None:
+def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
     node = event.node
     options = event.value_of(None, "options")
     # The data flow sees `{"verify_signature": False}` written out; the model reads a name bound to False.
@@ -359,7 +364,8 @@ def _blocks(function_node: ast.AST) -> list[list[ast.stmt]]:
             if isinstance(block := getattr(node, field, None), list) and block and isinstance(block[0], ast.stmt)]
 
 
-def _key(ctx: FileContext, function, event, key_node: ast.expr | None, key_index: int, algorithm) -> None:
+def _key(ctx: FileContext, function: Function, event: CallEvent, key_node: ast.expr | None, key_index: int,
+         algorithm: object) -> None:
     if key_node is None:
         return
     value = event.value_of(key_index, "key")
@@ -377,7 +383,7 @@ def _key(ctx: FileContext, function, event, key_node: ast.expr | None, key_index
                    scope=function, snippet=_masked_line(ctx, key_node, str(literal)))
 
 
-def _algorithm(node: ast.Call, event, callee: str):
+def _algorithm(node: ast.Call, event: CallEvent, callee: str) -> object:
     if callee in ("authlib.jose.jwt.encode", "joserfc.jwt.encode"):
         header = literal_value(node.args[0]) if node.args else None
         return header.get("alg") if isinstance(header, dict) else None
@@ -396,7 +402,7 @@ def _arg(node: ast.Call, index: int | None, keyword: str) -> ast.expr | None:
     return None
 
 
-def _is_refresh(function, payload: L.Value) -> bool:
+def _is_refresh(function: Function, payload: L.Value) -> bool:
     """Refresh tokens are meant to live long; the server can revoke them."""
     if "refresh" in function.name.lower():
         return True

@@ -14,6 +14,7 @@ import ast
 import re
 from dataclasses import replace
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -22,6 +23,11 @@ from secpat.dataflow.flow import dotted
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from secpat.model.module import Call, Function, Module
 
 LOG001 = define(Rule(
     id="LOG001",
@@ -229,10 +235,10 @@ def _says_staff_only(name: str) -> bool:
     return last in _STAFF_CHECKS or bool(_STAFF_WORDS & set(names.words(last)))
 
 
-def _behind_staff_check(module, function) -> bool:
+def _behind_staff_check(module: Module, function: Function) -> bool:
     """The view is reached only past a staff or permission check: its decorators, its class's mixins
     and class decorators (`method_decorator(staff_member_required)`), or DRF `permission_classes`."""
-    scope = function
+    scope: Function | None = function
     while scope is not None and not scope.is_module:
         if any(_says_staff_only(d) for d in scope.decorators):
             return True
@@ -264,7 +270,7 @@ def _staff_dependency(node: ast.AST) -> bool:
     `@router.post(..., dependencies=[Depends(require_admin)])`."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
-    candidates: list[ast.AST] = [*node.args.defaults, *node.args.kw_defaults]
+    candidates: list[ast.AST | None] = [*node.args.defaults, *node.args.kw_defaults]
     candidates += [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
     candidates += [k.value for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords
                    if k.arg == "dependencies"]
@@ -288,12 +294,13 @@ def _checks_staff_first(node: ast.AST) -> bool:
     return False
 
 
-def _names_in(nodes) -> list[str]:
+def _names_in(nodes: Iterable[ast.AST]) -> list[str]:
     return [n.id if isinstance(n, ast.Name) else n.attr for node in nodes for n in ast.walk(node)
             if isinstance(n, (ast.Name, ast.Attribute))]
 
 
-def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,
+def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], function: Function,
+                 where: str,
                  audit: bool, argument: ast.AST | None = None) -> bool:
     """Report one call's finding, or hand it to the project stage, and say whether either happened:
     the call's other arguments must not add a second copy of the same finding."""
@@ -364,7 +371,8 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
             if isinstance(node, ast.FormattedValue) and _mentions(node.value, name):
                 places += 1
                 spec = node.format_spec
-                text = "".join(v.value for v in spec.values if isinstance(v, ast.Constant)) if spec else ""
+                text = "".join(str(v.value) for v in spec.values if isinstance(v, ast.Constant)) \
+                    if isinstance(spec, ast.JoinedStr) else ""
                 if not _NUMERIC_SPEC.fullmatch(text) or text.endswith("c"):
                     return False
         if index and _mentions(arg, name) and not isinstance(arg, ast.JoinedStr):
@@ -379,7 +387,7 @@ def _mentions(node: ast.AST, name: str) -> bool:
                or isinstance(n, ast.Constant) and n.value == name for n in ast.walk(node))
 
 
-def _discarded(function, call: ast.Call) -> bool:
+def _discarded(function: Function, call: ast.Call) -> bool:
     """`ret = Response(...)` and `ret` never read again: the response is built, not sent."""
     target = next((n.targets[0].id for n in ast.walk(function.node) if isinstance(n, ast.Assign) and n.value is call
                    and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)), None)
@@ -387,7 +395,7 @@ def _discarded(function, call: ast.Call) -> bool:
                                           for n in ast.walk(function.node))
 
 
-def _debug_branches(function) -> list[tuple[int, int]]:
+def _debug_branches(function: Function) -> list[tuple[int, int]]:
     """Line spans of the blocks that run only in debug mode: `if app.debug:`, `if settings.DEBUG:`."""
     spans = []
     for node in ast.walk(function.node):
@@ -454,7 +462,7 @@ def _status_number(node: ast.expr) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _logger_names(module) -> set[str]:
+def _logger_names(module: Module) -> set[str]:
     """Module-level names bound to a logger: `logger = logging.getLogger(__name__)`."""
     names = set()
     for name, values in module.assignments.items():
@@ -464,7 +472,7 @@ def _logger_names(module) -> set[str]:
     return names
 
 
-def _is_log_call(module, call, loggers: set[str]) -> bool:
+def _is_log_call(module: Module, call: Call, loggers: set[str]) -> bool:
     if call.callee in _LOG_FUNCTIONS:
         return True
     if call.method not in _LOG_METHODS or call.receiver is None:
@@ -479,7 +487,7 @@ def _is_log_call(module, call, loggers: set[str]) -> bool:
                                                                                  "audit_logger", "structlog"}
 
 
-def _is_django_view(module, function) -> bool:
+def _is_django_view(module: Module, function: Function) -> bool:
     params = function.params
     return bool(params) and params[0] in R.REQUEST_NAMES and module.imports_any("django", "rest_framework")
 

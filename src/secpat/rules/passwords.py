@@ -12,6 +12,7 @@ import ast
 import re
 from dataclasses import replace
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -22,6 +23,12 @@ from secpat.findings import Confidence, Severity
 from secpat.model.module import Call, Module, literal_value
 from secpat.rules.context import FileContext, Outcome
 from secpat.rules.registry import Rule, check, define
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from secpat.dataflow.flow import FunctionFlow
+    from secpat.model.module import Function
 
 PWD001 = define(Rule(
     id="PWD001",
@@ -214,7 +221,7 @@ def _plaintext(value: L.Value) -> bool:
     return L.PASSWORD in value and L.PASSWORD_HASH not in value
 
 
-def _plaintext_storage(ctx: FileContext, flow) -> None:
+def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
     function = flow.function
     for store in flow.stores:
         if store.kind == "item" and _plaintext(store.value) and is_session(store.base, flow):
@@ -227,7 +234,7 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
         base = store.base
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
-        audit = not (L.REQUEST in store.value or _names_account(dotted(base)))
+        audit = not (L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None))
         ctx.report_flow(store.stmt, store.value,
                         [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
                         scope=function, sink_note=f"stored as attribute `{store.name}`")
@@ -260,8 +267,9 @@ def _plaintext_storage(ctx: FileContext, flow) -> None:
                 if model is not None:
                     audit = not (L.REQUEST in value or _account_model(ctx.module, model))
                 else:
-                    audit = method in _AMBIGUOUS_STORE_METHODS \
-                        and not (L.REQUEST in value or _names_account(dotted(func.value)))
+                    # A bare `write(password)` names no object that could be an account store.
+                    receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
+                    audit = method in _AMBIGUOUS_STORE_METHODS and not (L.REQUEST in value or _names_account(receiver))
                 ctx.report_flow(event.node, value,
                                 [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
                                 scope=function, sink_note=f"written by `.{method}()`")
@@ -275,7 +283,7 @@ _USER_BASES = ("AbstractUser", "AbstractBaseUser", "User")
 
 def _names_account(text: str | None) -> bool:
     """`user`, `request.user`, `new_account`, `CustomerProfile`: a name that says it holds an account."""
-    return bool(text) and any(w in _ACCOUNT_WORDS for part in text.split(".") for w in names.words(part))
+    return text is not None and any(w in _ACCOUNT_WORDS for part in text.split(".") for w in names.words(part))
 
 
 def _account_model(module: Module, name: str) -> bool:
@@ -311,7 +319,7 @@ def _writes_password_column(node: ast.Call) -> bool:
     return ("insert" in text or "update" in text) and any(w in text for w in ("password", "passwd", "pwd"))
 
 
-def _fast_hashes(ctx: FileContext, flow) -> None:
+def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
     for event in flow.calls:
         call = event.call
         callee = call.callee if call else None
@@ -374,7 +382,7 @@ _RUNTIME_RANDOM = frozenset({"secrets.token_bytes", "os.urandom", "secrets.token
 _CREDENTIAL_FILE_WORDS = ("passw", "passwd", "pwd", "credential", "shadow", "htpasswd")
 
 
-def _weak_digests_stored_as_passwords(ctx: FileContext, flow) -> None:
+def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> None:
     """An MD5 or SHA-1 digest kept where passwords are kept, whatever it was named: handed to a
     `set_password()` setter, or written to a file whose name says it holds passwords. (SHA-2 there is
     not judged: without knowing the input is a password, it may be a checksum of the file's content.)"""
@@ -420,18 +428,18 @@ def _credential_files(function_node: ast.AST) -> dict[str, str]:
     return found
 
 
-def _per_process_key(module, node: ast.Call) -> bool:
+def _per_process_key(module: Module, node: ast.Call) -> bool:
     """`hmac.new(_KEY, password)` where `_KEY = secrets.token_bytes(32)` at module level: nothing keyed
     with it outlives the process, so it cannot be a stored password hash."""
     key = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "key"), None)
     if not isinstance(key, ast.Name):
         return False
     assigned = module.assignments.get(key.id)
-    return bool(assigned) and len(assigned) == 1 and isinstance(assigned[0], ast.Call) \
+    return assigned is not None and len(assigned) == 1 and isinstance(assigned[0], ast.Call) \
         and module.qualified_name(assigned[0].func) in _RUNTIME_RANDOM
 
 
-def _fast_hashing_helpers(ctx: FileContext, flow) -> None:
+def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
     """`_sha(password)` where `_sha` feeds its parameter to a fast hash: report at the call."""
     module = ctx.module
     for event in flow.calls:
@@ -464,7 +472,7 @@ def _names_a_password_hasher(name: str) -> bool:
 _SECRET_LABELS = (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC, L.SECRET)
 
 
-def _comparisons(ctx: FileContext, flow) -> None:
+def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
     if flow.function.name in {"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"}:
         return  # object equality, not an authentication check
     for event in flow.compares:
@@ -510,7 +518,7 @@ def _timing_evidence(node: ast.expr, value: L.Value, assigned: dict[str, ast.exp
     return L.REQUEST in value and not _from_http_response(node, assigned)
 
 
-def _assignments(function) -> dict[str, ast.expr]:
+def _assignments(function: Function) -> dict[str, ast.expr]:
     """`name -> value` for the plain `name = value` statements of a function (the last one wins)."""
     found: dict[str, ast.expr] = {}
     if function.is_module:
@@ -546,10 +554,10 @@ def _from_http_response(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
             and not root.args:
         return True
     text = dotted(root.func) if isinstance(root, ast.Call) else None
-    return bool(text) and (text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS)
+    return text is not None and text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS
 
 
-def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow) -> bool:
+def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: FunctionFlow) -> bool:
     """`expected = request.session.pop("nonce")`: the stored value is gone after one comparison, so an
     attacker gets one try per value and cannot time a second."""
     value = assigned.get(node.id) if isinstance(node, ast.Name) else node
@@ -562,7 +570,7 @@ def _stored_or_derived(value: L.Value) -> bool:
     return any(lab in value for lab in (L.SECRET, L.FAST_HASH_OF_PASSWORD, L.MAC, L.PASSWORD_HASH))
 
 
-def _timing_sensitive_side(sides) -> tuple[ast.expr, L.Value] | None:
+def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[ast.expr, L.Value] | None:
     """The side that makes a comparison timing-sensitive, or None.
 
     - a digest of a password, or an HMAC, on either side;
@@ -642,7 +650,7 @@ def _checksum_named(name: str) -> bool:
     return names.words(name)[-1:] in (("checksum",), ("integrity",))
 
 
-def _weak_hash_uses(ctx: FileContext, flow) -> None:
+def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
     _weak_digests_stored_as_passwords(ctx, flow)
     for use in security_uses(flow):
         if L.WEAK_HASH not in use.value or any(p in use.value for p in S.PREDICTABLE):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
@@ -18,6 +19,10 @@ from secpat.dataflow.uses import security_uses
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
 from secpat.rules.registry import Rule, check, define
+
+if TYPE_CHECKING:
+    from secpat.dataflow.uses import SecurityUse
+    from secpat.model.module import Function
 
 RND001 = define(Rule(
     id="RND001",
@@ -165,7 +170,7 @@ _FLOORS = {"nonce": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use a
            "password": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)")}
 
 
-def _short_outcome(use) -> Outcome:
+def _short_outcome(use: SecurityUse) -> Outcome:
     """How many bits the value must have, by what its name says it is."""
     ws = names.words(use.name) if use.name else ()
     if ws and ws[-1] in _FLOORS:
@@ -179,7 +184,7 @@ _BACKTICKED = re.compile(r"`([^`]+)`")
 _is_time_claim = S.is_time_field
 
 
-def _has_random_part(value) -> bool:
+def _has_random_part(value: L.Value) -> bool:
     """`f"{stamp}-{uuid4().hex}"`, `f"{time.time()}{secrets.token_hex()}"`: the clock is only part of a
     value that also holds cryptographic randomness, and it is the random part that cannot be guessed."""
     return L.CSPRNG in value or L.SHORT_TOKEN in value
@@ -219,7 +224,7 @@ _HASH_NAMES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", 
                          "sha3_512", "uuid3", "uuid5"})
 
 
-def _contains(node: ast.AST, line: int, col: int) -> bool:
+def _contains(node: ast.expr, line: int, col: int) -> bool:
     start = (node.lineno, node.col_offset)
     end = (getattr(node, "end_lineno", node.lineno) or node.lineno, getattr(node, "end_col_offset", 0) or 0)
     return start <= (line, col) < end
@@ -231,7 +236,7 @@ SECURITY_FRAGMENTS = ("token", "secret", "passw", "pwd", "code", "otp", "salt", 
                       "activat", "credential", "sign")
 
 
-def _draws_values(function, project_roots: frozenset[str]) -> bool:
+def _draws_values(function: Function, project_roots: frozenset[str]) -> bool:
     """Only functions that call a PRNG, the clock, a token function or a project function can
     produce a predictable value; the rest are not analysed at all."""
     for call in function.calls:

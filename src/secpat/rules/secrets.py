@@ -18,18 +18,22 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 import pathspec
 
 from secpat import names
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import environment_of_name
-from secpat.model.module import Call, LiteralBinding, Module
+from secpat.model.module import Call, Function, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
 from secpat.secrets.entropy import PLACEHOLDER_VALUES, Judgement, judge_literal, judge_value, secret_kind
 from secpat.secrets.formats import FormatMatch, scan_text
 from secpat.secrets.masking import mask, mask_line, mask_span
+
+if TYPE_CHECKING:
+    from secpat.config import Config
 
 SECRET001 = define(Rule(
     id="SECRET001",
@@ -161,11 +165,11 @@ class Hit:
     confidence: Confidence
     source: str  # the format id, "named" or "fallback"
     real: bool = True  # the value itself looks like a real secret (a `"dev"` fallback does not)
-    scope: object | None = None  # the model's Function, for the fingerprint's context
+    scope: Function | None = None  # for the fingerprint's context
     audit: bool = False  # real-looking, but what it guards is not deployed (a local database, a keyless service)
 
 
-class _At:
+class _At(ast.AST):
     """A position given to `FileContext.report` where there is no AST node (a format match)."""
 
     def __init__(self, line: int, col: int, end_col: int | None = None):
@@ -429,7 +433,7 @@ def _fallback_hits(module: Module) -> Iterator[Hit]:
                 yield from _fallback(module, module.module_function, str(env_name), second, name)
 
 
-def _fallback(module: Module, scope: object, env_name: str, default: ast.expr | None,
+def _fallback(module: Module, scope: Function | None, env_name: str, default: ast.expr | None,
               target: str | None) -> Iterator[Hit]:
     if not isinstance(default, ast.Constant) or not isinstance(default.value, str) or not default.value.strip():
         return
@@ -576,12 +580,11 @@ def is_ci_config(path: str) -> bool:
     return PurePosixPath(posix).name in _CI_FILES or any("/" + d in posix for d in _CI_DIRS)
 
 
-def _in_test_code(config: object, path: str) -> bool:
-    is_test = getattr(config, "is_test_path", None)
-    return is_test is not None and is_test(path)
+def _in_test_code(config: Config, path: str) -> bool:
+    return config.is_test_path(path)
 
 
-def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
+def confidence_for(hit: Hit, config: Config, path: str) -> Confidence:
     """Test code is full of made-up passwords (`login(password="s3cret")`): a value judged by its
     name there is low confidence. Known formats keep theirs: a real key in a test is still leaked."""
     if hit.source in _JUDGED_BY_VALUE and _in_test_code(config, path):
@@ -592,7 +595,7 @@ def confidence_for(hit: Hit, config: object, path: str) -> Confidence:
 _FIREBASE_CLIENT_CONFIGS = frozenset({"google-services.json", "GoogleService-Info.plist"})
 
 
-def audit_only(hit: Hit, config: object, path: str) -> bool:
+def audit_only(hit: Hit, config: Config, path: str) -> bool:
     """Reported only in audit mode: a secret that guards nothing deployed. Values judged by their
     name and self-made keys in test, documentation and example code; passwords in CI configuration;
     passwords for a database on localhost. A provider-issued key is reported everywhere."""
@@ -613,7 +616,7 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
     for hit in python_hits(ctx.module):
         if hit.real:
             ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
-        scope = hit.scope if hit.scope is not None and not getattr(hit.scope, "is_module", True) else None
+        scope = hit.scope if hit.scope is not None and not hit.scope.is_module else None
         in_self_test = self_test is not None and self_test[0] <= hit.line <= self_test[1]
         ctx.report(hit.rule, _At(hit.line, hit.col, hit.end_col), hit.message, scope=scope,
                    confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet,
@@ -694,8 +697,8 @@ def _key_values(lines: list[str]) -> Iterator[tuple[int, str, str, int]]:
             continue
         pairs = list(_JSON_PAIR.finditer(line))
         if pairs:
-            for m in pairs:
-                yield number, m.group("key"), _unescape_json(m.group("value")), m.start("value")
+            for pair in pairs:
+                yield number, pair.group("key"), _unescape_json(pair.group("value")), pair.start("value")
             continue
         docker = _DOCKER_ENV.match(line)
         if docker:
@@ -743,10 +746,9 @@ def _unescape_json(value: str) -> str:
 
 @check(SECRET001, kinds=("env", "config", "template"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
-    config = getattr(ctx, "config", None)
     for hit in text_hits(ctx.kind, ctx.text, ctx.path):
         ctx.report(hit.rule, hit.line, hit.message, col=hit.col, snippet=hit.snippet,
-                   confidence=confidence_for(hit, config, ctx.path), audit=audit_only(hit, config, ctx.path))
+                   confidence=confidence_for(hit, ctx.config, ctx.path), audit=audit_only(hit, ctx.config, ctx.path))
 
 
 # -- files that hold secrets (SECRET003) -------------------------------------------------------

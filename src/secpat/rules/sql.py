@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, FlowStep, Location, Severity
@@ -28,6 +29,12 @@ from secpat.rules.context import (
     describe_source,
 )
 from secpat.rules.registry import Rule, check, define
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from secpat.dataflow.flow import CallEvent, FunctionFlow
+    from secpat.model.module import Function
 
 _WHY = """
     SQL text built by formatting puts data where the database expects code: a value such as
@@ -170,7 +177,8 @@ def sql_injection(ctx: FileContext) -> None:
                     _hand_on_parameters(ctx, flow, event.node, value, where, argument)
 
 
-def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes, function, where: str,
+def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], function: Function,
+                  where: str,
                   argument: ast.AST | None) -> None:
     before = len(ctx.findings)
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument)
@@ -193,7 +201,7 @@ def _binds(params: ast.expr) -> bool:
     return not (isinstance(params, ast.Constant) and params.value is None)
 
 
-def _values_bound(flow, event) -> bool:
+def _values_bound(flow: FunctionFlow, event: CallEvent) -> bool:
     """The statement binds parameters: `execute(sql, params)`, `text(sql).bindparams(...)`, or
     placeholders in its literal text."""
     node = event.node
@@ -238,7 +246,7 @@ class RequestArgument:
     trace: tuple[FlowStep, ...]  # from the request to the call
 
 
-def _hand_on_parameters(ctx: FileContext, flow, node: ast.AST, value: L.Value, where: str,
+def _hand_on_parameters(ctx: FileContext, flow: FunctionFlow, node: ast.AST, value: L.Value, where: str,
                         argument: ast.AST | None) -> None:
     function = flow.function
     params: list[str] = []
@@ -257,14 +265,14 @@ def _hand_on_parameters(ctx: FileContext, flow, node: ast.AST, value: L.Value, w
                                                ctx.context_of(function), (*trace, FlowStep(at, where))))
 
 
-def _hand_on_request_arguments(ctx: FileContext, flow) -> None:
+def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
     module = ctx.module
     calls = [c for c in flow.function.calls if c.callee and c.callee.split(".", 1)[0] in module.project_roots]
     if not calls:
         return
     for event in flow.calls:
         callee = event.call.callee if event.call else None
-        if event.call not in calls:
+        if event.call not in calls or callee is None:  # the calls kept all name their callee
             continue
         step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
         for position, value in [*enumerate(event.args), *event.keywords.items()]:
@@ -280,10 +288,10 @@ REQUEST_ARGUMENT = "sql-request-argument"
 def request_through_parameters(ctx: ProjectContext) -> None:
     """Join calls that pass request input with the functions whose parameter becomes SQL."""
     sinks: dict[str, list[ParameterSink]] = {}
-    for _path, sink in ctx.facts(PARAMETER_SINK):
+    for _path, sink in ctx.facts_of(PARAMETER_SINK, ParameterSink):
         sinks.setdefault(sink.function, []).append(sink)
     seen: set[tuple[str, int, int]] = set()
-    for _path, argument in ctx.facts(REQUEST_ARGUMENT):
+    for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
         for sink in _matching(sinks, argument.callee):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:
@@ -303,7 +311,8 @@ def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[Parame
     return [s for name, found in sinks.items() if name.endswith(tail) or callee.endswith("." + name) for s in found]
 
 
-def _is_sink_call(method: str | None, callee: str | None, node: ast.Call | None = None, scope=None) -> bool:
+def _is_sink_call(method: str | None, callee: str | None, node: ast.Call | None = None,
+                  scope: Function | None = None) -> bool:
     return method in _EXECUTE_METHODS or method == "extra" or callee in _SQL_ONLY_CALLS \
         or node is not None and _is_fragment_call(node, scope)
 
@@ -315,7 +324,7 @@ def _is_text(node: ast.expr) -> bool:
         "format", "join")
 
 
-def _is_fragment_call(node: ast.Call, scope=None) -> bool:
+def _is_fragment_call(node: ast.Call, scope: Function | None = None) -> bool:
     """`session.query(Model).filter("price < 5")`: a SQLAlchemy query method given a string, on a query
     chain or on a name the function bound to one (`q = session.query(Model)`)."""
     func = node.func
@@ -334,7 +343,8 @@ def _is_fragment_call(node: ast.Call, scope=None) -> bool:
     return False
 
 
-def _sql_arguments(event, method: str | None, callee: str | None):
+def _sql_arguments(event: CallEvent, method: str | None,
+                   callee: str | None) -> Iterator[tuple[L.Value, str, ast.expr | None]]:
     label = f"`{callee}()`" if callee in _SQL_ONLY_CALLS else f"`.{method}()`"
     node = event.node
     if method == "extra":

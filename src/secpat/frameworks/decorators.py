@@ -1,0 +1,81 @@
+"""Decorator routes shared by Flask, Quart and FastAPI (`@app.get("/x")`), told apart by what the module imports."""
+
+from __future__ import annotations
+
+import ast
+
+from secpat.frameworks import (
+    ROUTE,
+    RouteFact,
+    _short_source,
+    decorator_list,
+    is_limit_name,
+    object_name,
+    string,
+    upper_methods,
+)
+from secpat.model.module import Function, Module
+
+_VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
+
+
+def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]:
+    """`@app.route("/x", methods=[...])`, `@bp.post("/x")`, `@router.get("/x", dependencies=[...])`."""
+    found: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        decorators = decorator_list(function)
+        for index, deco in enumerate(decorators):
+            route = _route_decorator(deco)
+            if route is None:
+                continue
+            call, receiver, path, verb = route
+            outer = function.parent or module.module_function
+            owner = object_name(module, receiver, outer) or ""
+            keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+            methods = (verb,) if verb else upper_methods(keywords.get("methods")) or (
+                ("GET",) if framework == "flask" else ())
+            deps = dependencies(module, keywords.get("dependencies"), outer)
+            misplaced = ""
+            if framework == "fastapi":
+                above = [d for d in decorators[:index] if _is_limit_decorator(module, d, outer)]
+                misplaced = "@" + _short_source(above[0]) if above else ""
+            found.append((ROUTE, RouteFact(
+                framework, owner, path, methods, module.global_name(function), module.path, call.lineno,
+                limits=tuple(d for d in deps if is_limit_name(d)), deps=deps, limit_misplaced=misplaced)))
+    return found
+
+
+def _route_decorator(deco: ast.expr) -> tuple[ast.Call, ast.expr, str, str] | None:
+    """(the call, its receiver, path and verb or "") for `@app.get("/x")`, `@bp.route(path="/x")`."""
+    if not isinstance(deco, ast.Call) or not isinstance(deco.func, ast.Attribute):
+        return None
+    attr = deco.func.attr
+    if attr not in ("route", "api_route", *_VERBS):
+        return None
+    path = string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"),
+                                                               None))
+    if path is None or (path and not path.startswith("/")):
+        return None
+    return deco, deco.func.value, path, _VERBS.get(attr, "")
+
+
+def dependencies(module: Module, node: ast.expr | None, scope: Function) -> tuple[str, ...]:
+    """Names of the callables in `dependencies=[Depends(x), Depends(RateLimiter(...))]`."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return ()
+    names = []
+    for element in node.elts:
+        if not isinstance(element, ast.Call) or not element.args:
+            continue
+        inner = element.args[0]
+        if isinstance(inner, ast.Call):
+            names.append(module.qualified_name(inner.func, scope) or ast.unparse(inner.func))
+        else:
+            names.append(object_name(module, inner, scope) or ast.unparse(inner))
+    return tuple(names)
+
+
+def _is_limit_decorator(module: Module, deco: ast.expr, scope: Function) -> bool:
+    target = deco.func if isinstance(deco, ast.Call) else deco
+    name = module.qualified_name(target, scope) or ast.unparse(target)
+    return is_limit_name(name) and not name.endswith("exempt")
