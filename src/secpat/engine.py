@@ -31,6 +31,7 @@ from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
     from secpat.dataflow import labels as L
+    from secpat.frameworks.routes import Model as RouteModel
     from secpat.model.module import Function, Module
     from secpat.rules.context import ConditionalFinding
     from secpat.suppression import Suppression
@@ -43,12 +44,13 @@ def _analysis() -> None:
     """Import what analysing files needs, on first use: a run answered whole from the cache needs none of it."""
     global L, Module, innermost_span, ParseError, decode_source, parse_python, registry, FileContext  # noqa: PLW0603
     global ProjectContext, TextContext, describe_source, ending_at, apply_suppressions, parse_suppressions  # noqa: PLW0603
-    global uses, _analysis_loaded  # noqa: PLW0603
+    global uses, model_of, _analysis_loaded  # noqa: PLW0603
     if _analysis_loaded:
         return
     _analysis_loaded = True
     from secpat import uses
     from secpat.dataflow import labels as L
+    from secpat.frameworks.routes import model_of
     from secpat.model.module import Module, innermost_span
     from secpat.parsing import ParseError, decode_source, parse_python
     from secpat.rules import registry
@@ -59,7 +61,7 @@ def _analysis() -> None:
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
 #: Bump when what a file's analysis yields changes shape or meaning within one version (part of the cache key).
-RESULTS_FORMAT = 4
+RESULTS_FORMAT = 5
 
 
 @dataclass
@@ -641,10 +643,11 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
     findings: list[Finding] = []
     conditionals = [c for r in results.values() for c in r.conditionals]
     notices: list[Notice] = []
+    ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
     if conditionals:
         # A source already reported where it became a secret is not reported again at every caller.
         reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow}
-        summaries = _Summaries(results, files, config, project_roots)
+        summaries = _Summaries(results, files, config, project_roots, lambda: model_of(ctx))
         for conditional in conditionals:
             finding = summaries.decide(conditional)
             if finding is not None and _source_of(finding) not in reported_sources:
@@ -653,7 +656,6 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
     # Project checks always run: their findings are filtered by path like any other.
     project_checks = registry.project_checks()
     if project_checks:
-        ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
         for check in project_checks:
             check.func(ctx)
         findings.extend(ctx.findings)
@@ -687,8 +689,9 @@ class _Summaries:
     """
 
     def __init__(self, results: dict[str, FileResult], files: list[SourceFile], config: Config,
-                 project_roots: frozenset[str]):
+                 project_roots: frozenset[str], routes: Callable[[], RouteModel]):
         self.config = config
+        self.routes = routes  # the application model, built when a URL parameter needs judging
         self.project_roots = project_roots
         self.file_of: dict[str, SourceFile] = {}
         by_rel = {f.rel: f for f in files}
@@ -848,6 +851,11 @@ class _Summaries:
                 elif symbol.startswith(L.COMPOSED_FROM_PREFIX):
                     returned = self.value(symbol[len(L.COMPOSED_FROM_PREFIX):])
                     if outcome.label != L.COMPOSED or not returned or L.CONST in returned:
+                        continue
+                    trace = ending_at(local, conditional.sink_step)
+                elif symbol.startswith(L.URL_PARAM_PREFIX):
+                    if outcome.label != L.REQUEST or not self.routes().url_parameter_is_text(
+                            *L.parse_url_param(symbol)):
                         continue
                     trace = ending_at(local, conditional.sink_step)
                 elif symbol.startswith(L.RET_PREFIX):

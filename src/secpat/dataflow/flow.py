@@ -173,6 +173,10 @@ class FunctionFlow:
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
                 value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
+                if inputs[param] == R.DJANGO_URL_PARAMETER:
+                    view = f"{self.module.module_name}.{self.function.qualname}" if self.module.module_name \
+                        else self.function.qualname
+                    value[L.url_param(view, param)] = value[L.REQUEST]
             self.env[param] = value
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
         module_flow = self.module.flow(self.module.module_function) if not self.function.is_module else None
