@@ -32,7 +32,7 @@ from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
 if TYPE_CHECKING:
     from secpat.dataflow import labels as L
     from secpat.frameworks.routes import Model as RouteModel
-    from secpat.model.module import Function, Module
+    from secpat.model.module import ClassInfo, Function, Module
     from secpat.rules.context import ConditionalFinding
     from secpat.suppression import Suppression
 
@@ -705,6 +705,7 @@ class _Summaries:
         self.notices: list[Notice] = []
         #: `pkg.f!m` resolved through the classes a factory returns: which one runs is decided at run time.
         self.by_factory: set[str] = set()
+        self.by_module = {f.module_name: f for f in files if f.kind == "python" and f.module_name}
 
     def lookup(self, name: str) -> str | None:
         if name in self.file_of:
@@ -788,6 +789,69 @@ class _Summaries:
         function = module.functions.get(qualname)
         return key if function is not None and function.class_name else None
 
+    def _class(self, name: str) -> tuple[Module, ClassInfo] | None:
+        """The project class `pkg.mod.C` names, with its module."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            source = self.by_module.get(".".join(parts[:cut]))
+            module = self._module(source) if source is not None else None
+            if module is not None:
+                cls = module.classes.get(".".join(parts[cut:]))
+                return (module, cls) if cls is not None else None
+        return None
+
+    def classes_made(self, name: str, depth: int = 0) -> set[str]:
+        """The project classes whose objects `name` gives: the class itself, the classes a function returns
+        objects of (what it returns, or its return annotation: `-> Token | None`)."""
+        if self._class(name) is not None:
+            return {name}
+        found = self._returned(name) if depth < 6 else None
+        if found is None:
+            return set()
+        module, function, returned = found
+        made: set[str] = set()
+        for label in returned:
+            if label.startswith(L.RET_PREFIX) and L.METHOD_SUFFIX not in label and "#" not in label:
+                made |= self.classes_made(label[len(L.RET_PREFIX):], depth + 1)
+        annotation = getattr(function.node, "returns", None)
+        for node in ast.walk(annotation) if annotation is not None else ():
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                qualified = module.qualified_name(node, function)
+                if qualified and self._class(qualified) is not None:
+                    made.add(qualified)
+        return made
+
+    def text_of_objects(self, classes: set[str]) -> L.Value | None:
+        """What objects of these classes are written as: what their `__str__` (or `__repr__`) returns, nothing
+        when no class in their project ancestry defines either. None when one derives from a library class
+        (a `str`, a dict, a model) whose own text may be its content."""
+        parts: list[L.Value] = []
+        for name in sorted(classes):
+            method = self._text_method(name)
+            if method is False:
+                return None
+            if method:
+                parts.append(self.value(method))
+        return L.combine(parts) if parts else L.EMPTY
+
+    def _text_method(self, name: str, depth: int = 0) -> str | bool:
+        """`pkg.mod.C.__str__` (or `__repr__`) defined by the class or its nearest project base; "" when none
+        is; False when a base is a library class other than `object`."""
+        found = self._class(name)
+        if found is None or depth > 8:
+            return False
+        module, cls = found
+        for method in ("__str__", "__repr__"):
+            if method in cls.methods:
+                return f"{name}.{method}"
+        for base in cls.bases:
+            if base in ("object", "builtins.object"):
+                continue
+            inherited = self._text_method(base, depth + 1)
+            if inherited is False or inherited:
+                return inherited
+        return ""
+
     def value(self, name: str, depth: int = 0) -> L.Value:
         method = L.split_method(name)
         if method is not None:
@@ -853,6 +917,24 @@ class _Summaries:
                     if outcome.label != L.COMPOSED or not returned or L.CONST in returned:
                         continue
                     trace = ending_at(local, conditional.sink_step)
+                elif symbol.startswith(L.TEXT_OF_PREFIX):
+                    owner, named = L.parse_text_of(symbol)
+                    classes = self.classes_made(owner)
+                    text = self.text_of_objects(classes) if classes else None
+                    if text is not None:  # an object of a project class: its text, not its name
+                        remote = text.get(outcome.label)
+                        if named or remote is None:
+                            continue
+                        trace = ending_at((*remote, *local), conditional.sink_step)
+                    elif named:
+                        if named != outcome.label:
+                            continue
+                        trace = ending_at(local, conditional.sink_step)
+                    else:
+                        remote = self.value(owner).get(outcome.label)
+                        if remote is None:
+                            continue
+                        trace = ending_at((*remote, *local), conditional.sink_step)
                 elif symbol.startswith(L.URL_PARAM_PREFIX):
                     if outcome.label != L.REQUEST or not self.routes().url_parameter_is_text(
                             *L.parse_url_param(symbol)):

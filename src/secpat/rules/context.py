@@ -140,7 +140,8 @@ class FileContext:
         """
         sink = FlowStep(self.location(node, at), sink_note)
         wanted = {o.label for o in outcomes}
-        symbolic = sorted(label for label in value if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX))
+        symbolic = sorted(label for label in value
+                          if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX, L.TEXT_OF_PREFIX))
                           or label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in wanted)
         best = next((i for i, o in enumerate(outcomes) if o.label in value), None)
         # Request input that is only Django URL parameters: their URL patterns decide whether it is text.
