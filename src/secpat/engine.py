@@ -31,7 +31,8 @@ from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
     from secpat.dataflow import labels as L
-    from secpat.model.module import Function, Module
+    from secpat.frameworks.routes import Model as RouteModel
+    from secpat.model.module import ClassInfo, Function, Module
     from secpat.rules.context import ConditionalFinding
     from secpat.suppression import Suppression
 
@@ -43,12 +44,13 @@ def _analysis() -> None:
     """Import what analysing files needs, on first use: a run answered whole from the cache needs none of it."""
     global L, Module, innermost_span, ParseError, decode_source, parse_python, registry, FileContext  # noqa: PLW0603
     global ProjectContext, TextContext, describe_source, ending_at, apply_suppressions, parse_suppressions  # noqa: PLW0603
-    global uses, _analysis_loaded  # noqa: PLW0603
+    global uses, model_of, _analysis_loaded  # noqa: PLW0603
     if _analysis_loaded:
         return
     _analysis_loaded = True
     from secpat import uses
     from secpat.dataflow import labels as L
+    from secpat.frameworks.routes import model_of
     from secpat.model.module import Module, innermost_span
     from secpat.parsing import ParseError, decode_source, parse_python
     from secpat.rules import registry
@@ -59,7 +61,7 @@ def _analysis() -> None:
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
 #: Bump when what a file's analysis yields changes shape or meaning within one version (part of the cache key).
-RESULTS_FORMAT = 4
+RESULTS_FORMAT = 5
 
 
 @dataclass
@@ -641,10 +643,11 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
     findings: list[Finding] = []
     conditionals = [c for r in results.values() for c in r.conditionals]
     notices: list[Notice] = []
+    ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
     if conditionals:
         # A source already reported where it became a secret is not reported again at every caller.
         reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow}
-        summaries = _Summaries(results, files, config, project_roots)
+        summaries = _Summaries(results, files, config, project_roots, lambda: model_of(ctx))
         for conditional in conditionals:
             finding = summaries.decide(conditional)
             if finding is not None and _source_of(finding) not in reported_sources:
@@ -653,7 +656,6 @@ def _project_stage(results: dict[str, FileResult], files: list[SourceFile], conf
     # Project checks always run: their findings are filtered by path like any other.
     project_checks = registry.project_checks()
     if project_checks:
-        ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
         for check in project_checks:
             check.func(ctx)
         findings.extend(ctx.findings)
@@ -687,8 +689,9 @@ class _Summaries:
     """
 
     def __init__(self, results: dict[str, FileResult], files: list[SourceFile], config: Config,
-                 project_roots: frozenset[str]):
+                 project_roots: frozenset[str], routes: Callable[[], RouteModel]):
         self.config = config
+        self.routes = routes  # the application model, built when a URL parameter needs judging
         self.project_roots = project_roots
         self.file_of: dict[str, SourceFile] = {}
         by_rel = {f.rel: f for f in files}
@@ -702,6 +705,7 @@ class _Summaries:
         self.notices: list[Notice] = []
         #: `pkg.f!m` resolved through the classes a factory returns: which one runs is decided at run time.
         self.by_factory: set[str] = set()
+        self.by_module = {f.module_name: f for f in files if f.kind == "python" and f.module_name}
 
     def lookup(self, name: str) -> str | None:
         if name in self.file_of:
@@ -785,6 +789,69 @@ class _Summaries:
         function = module.functions.get(qualname)
         return key if function is not None and function.class_name else None
 
+    def _class(self, name: str) -> tuple[Module, ClassInfo] | None:
+        """The project class `pkg.mod.C` names, with its module."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            source = self.by_module.get(".".join(parts[:cut]))
+            module = self._module(source) if source is not None else None
+            if module is not None:
+                cls = module.classes.get(".".join(parts[cut:]))
+                return (module, cls) if cls is not None else None
+        return None
+
+    def classes_made(self, name: str, depth: int = 0) -> set[str]:
+        """The project classes whose objects `name` gives: the class itself, the classes a function returns
+        objects of (what it returns, or its return annotation: `-> Token | None`)."""
+        if self._class(name) is not None:
+            return {name}
+        found = self._returned(name) if depth < 6 else None
+        if found is None:
+            return set()
+        module, function, returned = found
+        made: set[str] = set()
+        for label in returned:
+            if label.startswith(L.RET_PREFIX) and L.METHOD_SUFFIX not in label and "#" not in label:
+                made |= self.classes_made(label[len(L.RET_PREFIX):], depth + 1)
+        annotation = getattr(function.node, "returns", None)
+        for node in ast.walk(annotation) if annotation is not None else ():
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                qualified = module.qualified_name(node, function)
+                if qualified and self._class(qualified) is not None:
+                    made.add(qualified)
+        return made
+
+    def text_of_objects(self, classes: set[str]) -> L.Value | None:
+        """What objects of these classes are written as: what their `__str__` (or `__repr__`) returns, nothing
+        when no class in their project ancestry defines either. None when one derives from a library class
+        (a `str`, a dict, a model) whose own text may be its content."""
+        parts: list[L.Value] = []
+        for name in sorted(classes):
+            method = self._text_method(name)
+            if method is False:
+                return None
+            if method:
+                parts.append(self.value(method))
+        return L.combine(parts) if parts else L.EMPTY
+
+    def _text_method(self, name: str, depth: int = 0) -> str | bool:
+        """`pkg.mod.C.__str__` (or `__repr__`) defined by the class or its nearest project base; "" when none
+        is; False when a base is a library class other than `object`."""
+        found = self._class(name)
+        if found is None or depth > 8:
+            return False
+        module, cls = found
+        for method in ("__str__", "__repr__"):
+            if method in cls.methods:
+                return f"{name}.{method}"
+        for base in cls.bases:
+            if base in ("object", "builtins.object"):
+                continue
+            inherited = self._text_method(base, depth + 1)
+            if inherited is False or inherited:
+                return inherited
+        return ""
+
     def value(self, name: str, depth: int = 0) -> L.Value:
         method = L.split_method(name)
         if method is not None:
@@ -848,6 +915,29 @@ class _Summaries:
                 elif symbol.startswith(L.COMPOSED_FROM_PREFIX):
                     returned = self.value(symbol[len(L.COMPOSED_FROM_PREFIX):])
                     if outcome.label != L.COMPOSED or not returned or L.CONST in returned:
+                        continue
+                    trace = ending_at(local, conditional.sink_step)
+                elif symbol.startswith(L.TEXT_OF_PREFIX):
+                    owner, named = L.parse_text_of(symbol)
+                    classes = self.classes_made(owner)
+                    text = self.text_of_objects(classes) if classes else None
+                    if text is not None:  # an object of a project class: its text, not its name
+                        remote = text.get(outcome.label)
+                        if named or remote is None:
+                            continue
+                        trace = ending_at((*remote, *local), conditional.sink_step)
+                    elif named:
+                        if named != outcome.label:
+                            continue
+                        trace = ending_at(local, conditional.sink_step)
+                    else:
+                        remote = self.value(owner).get(outcome.label)
+                        if remote is None:
+                            continue
+                        trace = ending_at((*remote, *local), conditional.sink_step)
+                elif symbol.startswith(L.URL_PARAM_PREFIX):
+                    if outcome.label != L.REQUEST or not self.routes().url_parameter_is_text(
+                            *L.parse_url_param(symbol)):
                         continue
                     trace = ending_at(local, conditional.sink_step)
                 elif symbol.startswith(L.RET_PREFIX):

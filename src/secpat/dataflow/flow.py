@@ -173,6 +173,10 @@ class FunctionFlow:
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
                 value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
+                if inputs[param] == R.DJANGO_URL_PARAMETER:
+                    view = f"{self.module.module_name}.{self.function.qualname}" if self.module.module_name \
+                        else self.function.qualname
+                    value[L.url_param(view, param)] = value[L.REQUEST]
             self.env[param] = value
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
         module_flow = self.module.flow(self.module.module_function) if not self.function.is_module else None
@@ -679,7 +683,7 @@ class FunctionFlow:
         return value
 
     def _eval_FormattedValue(self, node: ast.FormattedValue) -> L.Value:
-        return self._eval(node.value)
+        return L.text_of(self._eval(node.value))
 
     def _eval_BinOp(self, node: ast.BinOp) -> L.Value:
         parts = [self._eval(node.left), self._eval(node.right)]
@@ -716,7 +720,8 @@ class FunctionFlow:
         unknown = [p for p in parts if L.CONST not in p]
         if all(p and all(L.deferred(k) for k in p) for p in unknown):
             # Only other modules' return values are not constant here: decided by the project stage.
-            callees = {k[len(L.RET_PREFIX):] for p in unknown for k in p if k.startswith(L.RET_PREFIX)}
+            callees = {k[len(L.RET_PREFIX):] for p in unknown for k in p if k.startswith(L.RET_PREFIX)} | \
+                {L.parse_text_of(k)[0] for p in unknown for k in p if k.startswith(L.TEXT_OF_PREFIX)}
             return {**value, **{L.COMPOSED_FROM_PREFIX + c: (step,) for c in callees}}
         if all(p and set(p) <= _IDENTIFIER_LABELS for p in unknown):
             # Only identifiers the code defines (table names from model metadata) are formatted in.

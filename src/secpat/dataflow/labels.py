@@ -10,7 +10,10 @@ stay picklable and cacheable:
 - symbolic labels, resolved later: `param:N` (the N-th parameter of the function
   being analysed), `init-param:N` (in a method, what its class's `__init__` kept from
   its N-th parameter) and `ret:QUALNAME` (whatever a project function in another
-  module returns; the project stage resolves it from that module's summary).
+  module returns; the project stage resolves it from that module's summary);
+- `url-param:VIEW:NAME`, beside `request`: every piece of request input in the value is the Django URL
+  parameter NAME of the view VIEW, which the project stage judges from the URL patterns that reach the view
+  (`<int:pk>` converts it to a number before the view runs).
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ ESCAPED_PARAM_PREFIX = "escaped-param:"  # parameter N after HTML escaping
 HASHED_PARAM_PREFIX = "hashed-param:"  # a fast hash of parameter N: summaries say "returns sha256(param)"
 RET_PREFIX = "ret:"
 COMPOSED_FROM_PREFIX = "composed-from:"  # composed, unless what QUALNAME returns is a constant
+TEXT_OF_PREFIX = "text-of:"  # `text-of:QUALNAME:LABEL`: formatted, what QUALNAME returns (see `text_of`)
+URL_PARAM_PREFIX = "url-param:"  # `url-param:VIEW:NAME`: the request input is only that Django URL parameter
 VIA_PREFIX = "via:"  # `via:QUALNAME:PARAM:LABEL`: LABEL came in through a call, if QUALNAME returns that parameter
 
 Trace = tuple[FlowStep, ...]
@@ -88,14 +93,18 @@ def short_token(bits: int, step: FlowStep) -> Value:
 
 
 def combine(values: Iterable[Value]) -> Value:
-    """Union of labels; `const` survives only if every part is constant."""
+    """Union of labels; `const` survives only if every part is constant, `url-param:` marks only if every
+    part with request input has one."""
     out: dict[str, Trace] = {}
     all_const = True
     any_part = False
+    other_input = False
     for value in values:
         any_part = True
         if CONST not in value:
             all_const = False
+        if REQUEST in value and not other_input and not any(label.startswith(URL_PARAM_PREFIX) for label in value):
+            other_input = True
         for label, trace in value.items():
             if label == CONST:
                 continue
@@ -104,6 +113,8 @@ def combine(values: Iterable[Value]) -> Value:
                 out[label] = trace
     if any_part and all_const:
         out[CONST] = ()
+    if other_input:
+        return {label: trace for label, trace in out.items() if not label.startswith(URL_PARAM_PREFIX)}
     return out
 
 
@@ -118,12 +129,22 @@ def with_step(value: Value, step: FlowStep) -> Value:
 
 def is_symbolic(label: str) -> bool:
     return label.startswith((PARAM_PREFIX, HASHED_PARAM_PREFIX, ESCAPED_PARAM_PREFIX, RET_PREFIX, VIA_PREFIX,
-                             COMPOSED_FROM_PREFIX, INIT_PARAM_PREFIX))
+                             COMPOSED_FROM_PREFIX, INIT_PARAM_PREFIX, URL_PARAM_PREFIX, TEXT_OF_PREFIX))
 
 
 def deferred(label: str) -> bool:
     """Labels only the project stage can decide: they name a function of another module."""
-    return label.startswith((RET_PREFIX, VIA_PREFIX, COMPOSED_FROM_PREFIX))
+    return label.startswith((RET_PREFIX, VIA_PREFIX, COMPOSED_FROM_PREFIX, TEXT_OF_PREFIX))
+
+
+def url_param(view: str, name: str) -> str:
+    return f"{URL_PARAM_PREFIX}{view}:{name}"
+
+
+def parse_url_param(label: str) -> tuple[str, str]:
+    """`url-param:pkg.views.user:user_pk` → ('pkg.views.user', 'user_pk')."""
+    view, _, name = label[len(URL_PARAM_PREFIX):].rpartition(":")
+    return view, name
 
 
 def via(callee: str, param: int | str, label: str) -> str:
@@ -156,6 +177,32 @@ def split_method(name: str) -> tuple[str, str] | None:
     """`pkg.mod.C!field` → ('pkg.mod.C', 'field'); None for any other name."""
     owner, sep, method = name.partition(METHOD_SUFFIX)
     return (owner, method) if sep and method and METHOD_SUFFIX not in method else None
+
+
+def text_of(value: Value) -> Value:
+    """A value written as text (`f"{token}"`). When it is what another module's callee returned and its name
+    promises a secret, the project stage decides: an object of a project class is written as its `__str__` /
+    `__repr__` returns (`<Token object at 0x…>` when it defines neither), anything else as it is, name included.
+    `text-of:QUALNAME:` stands for what QUALNAME returns, `text-of:QUALNAME:LABEL` for the name's LABEL."""
+    owners = [label[len(RET_PREFIX):] for label in value
+              if label.startswith(RET_PREFIX) and METHOD_SUFFIX not in label and "#" not in label]
+    named = [label for label, trace in value.items()
+             if label in (SECRET, PASSWORD, PERSONAL) and trace and trace[0].note.startswith(_NAMING_NOTES)]
+    if not owners or not named:
+        return value
+    out = {label: trace for label, trace in value.items()
+           if label not in named and not (label.startswith(RET_PREFIX) and label[len(RET_PREFIX):] in owners)}
+    for owner in owners:
+        out[f"{TEXT_OF_PREFIX}{owner}:"] = value[RET_PREFIX + owner]
+        for label in named:
+            out[f"{TEXT_OF_PREFIX}{owner}:{label}"] = value[label]
+    return out
+
+
+def parse_text_of(label: str) -> tuple[str, str]:
+    """`text-of:pkg.mod.f:secret` → ('pkg.mod.f', 'secret')."""
+    owner, _, named = label[len(TEXT_OF_PREFIX):].rpartition(":")
+    return owner, named
 
 
 def without_names(value: Value) -> Value:

@@ -99,10 +99,13 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
             for arg in positional[first:]:
                 if _looks_like_url_value(arg.arg) and last_name(arg.annotation) in _URL_TYPES \
                         and last_name(arg.annotation) not in _NOT_TEXT_TYPES:
-                    found.setdefault(arg.arg, "URL parameter")
+                    found.setdefault(arg.arg, DJANGO_URL_PARAMETER)
     return found
 
 
+#: How a Django view's URL keyword argument is known: its URL patterns, seen at the project stage, may
+#: convert it (`<int:pk>`) before the view runs.
+DJANGO_URL_PARAMETER = "URL parameter"
 _URL_TYPES = frozenset({None, "str", "int", "UUID", "slug"})
 #: Parameter types the framework converts before the view runs: a client picks the value, but it can
 #: carry no markup and no SQL.

@@ -430,6 +430,10 @@ def _patterns(module: Module, value: ast.expr, prefix: str, views: str = "") -> 
     elif isinstance(value, (ast.List, ast.Tuple)):
         for element in value.elts:
             yield from _patterns(module, element, prefix, views)
+    elif isinstance(value, ast.Call) and last(module.qualified_name(value.func, scope)) == "i18n_patterns":
+        # The same patterns under a language prefix (`/en/...`), which the client picks from a fixed set.
+        for element in value.args:
+            yield from _patterns(module, element, prefix, views)
     elif isinstance(value, ast.Attribute) and value.attr == "urls":
         router = object_name(module, value.value, scope)
         if router:
@@ -470,6 +474,10 @@ def _include(module: Module, call: ast.Call, path: str, line: int) -> Iterator[R
         target = module.qualified_name(arg, scope)
     elif isinstance(arg, ast.List):
         yield from _patterns(module, arg, path)
+        return
+    if isinstance(arg, ast.Name) and len(module.assignments.get(arg.id, ())) == 1 \
+            and isinstance(module.assignments[arg.id][0], (ast.List, ast.Tuple)):
+        yield from _patterns(module, module.assignments[arg.id][0], path)  # `include(patterns_user)`: a list here
         return
     if target and not target.startswith("django.contrib.admin"):
         yield RouteFact("django", module.module_name, path, (), "", module.path, line, include=target)

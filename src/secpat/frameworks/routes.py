@@ -236,6 +236,16 @@ class Model:
         """The model of each app the scan holds: judgements that weigh a whole app are made per app."""
         return self.parts or [self]
 
+    def url_parameter_is_text(self, view: str, name: str) -> bool:
+        """Whether the Django view `view` (its dotted name; a class-based view's method) may get its URL
+        parameter `name` as free text: some URL pattern routing to it leaves the parameter text, or none is
+        known to route to it."""
+        django = [(r.handler.name if r.handler is not None else r.view, r) for r in self.routes
+                  if r.framework == "django"]
+        routes = [r for name, r in django if name == view] or \
+            [r for name, r in django if name.endswith("." + view) or view.endswith("." + name)]  # another root
+        return not routes or any(not _converted(route.path, name) for route in routes)
+
     def templates_rendered(self) -> dict[str, list[Route]]:
         found: dict[str, list[Route]] = {}
         for route in self.routes:
@@ -959,6 +969,51 @@ def _joined_by_name(routes: list[RouteFact], views: list[NamedViewFact]) -> list
 def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
     return replace(route, view=view.view, methods=view.methods or route.methods, csrf_exempt=view.csrf_exempt,
                    file=view.file, line=view.line, deps=(REQUIRE_CSRF,) if view.csrf_required else ())
+
+
+#: Django path converters whose value holds only digits, hex digits, letters, `-` and `_`.
+_PLAIN_CONVERTERS = frozenset({"int", "slug", "uuid"})
+_PATH_PARAMETER = re.compile(r"(?<!\?P)<(?:(\w+):)?(\w+)>")
+#: What a regex may be made of and still match only word characters, `-` and `.`: classes of such characters,
+#: `\d` / `\w`, literal words, alternatives, quantifiers and groups.
+_PLAIN_REGEX = re.compile(r"(?:\\[dw.\-_]|\[(?!\^)(?:\\[dw.\-_]|[\w.\-])+\]|[\w\-|+*?]|\{\d*,?\d*\}|\((?:\?:)?|\))*")
+
+
+def _converted(path: str, name: str) -> bool:
+    """The URL pattern `path` (Django `path()` or `re_path()` syntax) turns its parameter `name` into something
+    that holds no markup and no SQL: `<int:name>`, `<slug:name>`, `<uuid:name>`, `(?P<name>\\d+)`,
+    `(?P<name>[\\w-]+)`. A `str`, `path` or custom converter, or a parameter the pattern does not name, is text."""
+    for converter, parameter in _PATH_PARAMETER.findall(path):
+        if parameter == name:
+            return converter in _PLAIN_CONVERTERS
+    group = _regex_group(path, name)
+    return group is not None and _PLAIN_REGEX.fullmatch(group) is not None
+
+
+def _regex_group(path: str, name: str) -> str | None:
+    """The body of the named group `(?P<name>...)` of a regex, its nested groups included."""
+    start = path.find(f"(?P<{name}>")
+    if start < 0:
+        return None
+    body = start + len(f"(?P<{name}>")
+    depth, index = 1, body
+    while index < len(path):
+        char = path[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            index = path.find("]", index + 2)  # `[]...]` aside, a class closes at the next `]`
+            if index < 0:
+                return None
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return path[body:index]
+        index += 1
+    return None
 
 
 def _limit_middleware(name: str) -> bool:

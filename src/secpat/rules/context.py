@@ -37,14 +37,16 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class ConditionalFinding:
-    """A finding that holds only if a project function of another module returns a labelled value.
+    """A finding that holds only if a project function of another module returns a labelled value, or
+    a Django URL parameter reaches its view as text.
 
     The per-file stage cannot see other files; it records the candidate, and the
     project stage decides it from the callee's summary.
     """
 
     outcomes: tuple[Outcome, ...]
-    callees: tuple[str, ...]  # the symbolic labels it rests on: `ret:QUALNAME`, `via:QUALNAME:PARAM:LABEL`
+    callees: tuple[str, ...]  # the symbolic labels it rests on: `ret:QUALNAME`, `via:QUALNAME:PARAM:LABEL`,
+    # `url-param:VIEW:NAME`
     location: Location
     snippet: str
     context: str
@@ -146,14 +148,20 @@ class FileContext:
         """
         sink = FlowStep(self.location(node, at), sink_note)
         wanted = {o.label for o in outcomes}
-        symbolic = sorted(label for label in value if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX))
+        symbolic = sorted(label for label in value
+                          if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX, L.TEXT_OF_PREFIX))
                           or label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in wanted)
         best = next((i for i, o in enumerate(outcomes) if o.label in value), None)
-        if symbolic and best != 0:
+        # Request input that is only Django URL parameters: their URL patterns decide whether it is text.
+        url_params = sorted(label for label in value if label.startswith(L.URL_PARAM_PREFIX)) \
+            if best is not None and outcomes[best].label == L.REQUEST else []
+        if symbolic and best != 0 or url_params:
             # A more serious outcome may hold through another module: let the project stage decide,
             # with what is known here as the fallback.
+            symbolic += url_params
             if not once_per_source or all(self._first_sink("?", scope, value[k]) for k in symbolic):
-                here = [(f"here:{o.label}", value[o.label]) for o in outcomes if o.label in value]
+                here = [(f"here:{o.label}", value[o.label]) for o in outcomes if o.label in value
+                        and not (url_params and o.label == L.REQUEST)]
                 self.conditionals.append(ConditionalFinding(
                     outcomes=tuple(outcomes),
                     callees=tuple(symbolic),

@@ -35,6 +35,8 @@ from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.ratelimit import RATE_RULES
 from secpat.rules.registry import Rule, check, define
+from secpat.rules.sql import SQL002
+from secpat.rules.xss import XSS001, XSS002
 
 CSRF001 = define(Rule(
     id="CSRF001",
@@ -208,7 +210,8 @@ CSRF_RULES = (CSRF001, CSRF002, CSRF003, CSRF004)
 # -- facts for the project stage ------------------------------------------------------------------
 
 
-@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES)
+# The injection rules read the routes too: a Django URL pattern decides whether its parameter is text.
+@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES, XSS001, XSS002, SQL002)
 def framework_facts(ctx: FileContext) -> None:
     """Hand routes, views, protections and settings of this file to the project stage."""
     for kind, data in extract(ctx.module):

@@ -330,25 +330,42 @@ def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
     A name says `token` or `session` about quantities and ids as well as credentials, so the value
     is judged: a number (formatted with `%d` or `{:.1f}`, or named as a count of LLM tokens) is not a
     credential, and a `session_id` by name alone may be a chat or trace session: audit mode."""
-    trace = value.get(L.SECRET)
-    if trace is None or L.PASSWORD in value or L.PERSONAL in value:
+    held = _held(value)
+    trace = held.get(L.SECRET)
+    if trace is None or L.PASSWORD in held or L.PERSONAL in held:
         return value, False
     name = _source_name(trace)
     if name is None:
         return value, False
     ws = names.words(name)
     if ws and ws[-1] in {"tokens", "token"} and (len(ws) == 1 and ws[0] == "tokens" or set(ws[:-1]) & _COUNT_WORDS):
-        return L.without(value, L.SECRET), False
+        return _without_secret(value), False
     if _only_numbers(call, name):
-        return L.without(value, L.SECRET), False
+        return _without_secret(value), False
     if ws and ws[-1] in {"nonce", "nonces"}:
-        return L.without(value, L.SECRET), False  # sent in the clear with the message it protects
+        return _without_secret(value), False  # sent in the clear with the message it protects
     # A session id read from the request (its cookie) or Django's `request.session.session_key` is the
     # login session; one only named so may not be (a chat or trace session, a Socket.IO connection id,
     # an OpenID `sid` claim, a login manager's fingerprint of the client).
     session_id = ws[-2:] in (("session", "id"), ("session", "key")) or bool(ws) and ws[-1] in {"sid", "sessionid"}
     django_session = trace[0].note.rstrip("`").endswith("session.session_key")
     return value, session_id and L.REQUEST not in value and not django_session
+
+
+def _held(value: L.Value) -> L.Value:
+    """The value's labels, with those its name gives an object another module returns (`text-of:f:secret`,
+    decided at the project stage) counted as held."""
+    held = dict(value)
+    for label, trace in value.items():
+        if label.startswith(L.TEXT_OF_PREFIX):
+            held.setdefault(L.parse_text_of(label)[1], trace)
+    return held
+
+
+def _without_secret(value: L.Value) -> L.Value:
+    """The value without the secret its name promised, whether decided here or at the project stage."""
+    return {label: trace for label, trace in value.items() if label != L.SECRET
+            and not (label.startswith(L.TEXT_OF_PREFIX) and L.parse_text_of(label)[1] == L.SECRET)}
 
 
 def _source_name(trace: L.Trace) -> str | None:
