@@ -155,7 +155,7 @@ class Config:
             return False
         path = _posix(rel_path)
         for glob, selectors in self.per_path_ignores:
-            if _matches_any(rule_id, selectors) and _spec((glob,)).match_file(path):
+            if _matches_any(rule_id, selectors) and _spec_matches((glob,), path):
                 return False
         return not (_matches_any(rule_id, self.test_ignore) and self.is_test_path(path))
 
@@ -168,7 +168,7 @@ class Config:
             if prefix and path.startswith(prefix + "/"):
                 path = path[len(prefix) + 1:]
                 break
-        return _spec(self.test_paths).match_file(path)
+        return _spec_matches(self.test_paths, path)
 
     def is_excluded(self, rel_path: str, *, is_dir: bool = False) -> bool:
         """Whether discovery skips this path (built-in skips plus `exclude`)."""
@@ -257,6 +257,12 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     import pathspec  # here: a run answered from the cache matches no paths
 
     return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+@lru_cache(maxsize=1 << 16)
+def _spec_matches(patterns: tuple[str, ...], path: str) -> bool:
+    """Every rule asks the same few questions of each file's path: match each pair once."""
+    return _spec(patterns).match_file(path)
 
 
 def _posix(rel_path: str) -> str:
