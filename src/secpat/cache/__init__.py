@@ -115,11 +115,7 @@ class ResultCache:
         self.path: Path | None = None
         self._key = b""
         try:
-            root = cache_root()
-            _private_dir(root)
-            self._key = _load_key(root)
-            results_dir = directory if directory is not None else root / "results"
-            _private_dir(results_dir)
+            self._key, results_dir = _open_results(directory)
             _tag(results_dir)
         except OSError as exc:
             self.problem = f"cache not used: {exc.strerror or exc}"
@@ -274,11 +270,7 @@ class WalkCache:
         self.path: Path | None = None
         self._key = b""
         try:
-            root = cache_root()
-            _private_dir(root)
-            self._key = _load_key(root)
-            results_dir = directory if directory is not None else root / "results"
-            _private_dir(results_dir)
+            self._key, results_dir = _open_results(directory)
         except OSError:
             return  # the result cache says why in its notice
         digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
@@ -301,6 +293,17 @@ class WalkCache:
             _write_signed(self._key, self.path, document)
         except OSError:
             pass  # a walk that cannot be remembered is only walked again
+
+
+def _open_results(directory: Path | None) -> tuple[bytes, Path]:
+    """The cache's HMAC key and the directory of result files (`directory`, or `results` in the cache
+    root), both created private on first use."""
+    root = cache_root()
+    _private_dir(root)
+    key = _load_key(root)
+    results_dir = directory if directory is not None else root / "results"
+    _private_dir(results_dir)
+    return key, results_dir
 
 
 def _verified_body(key: bytes, raw: bytes) -> bytes:
