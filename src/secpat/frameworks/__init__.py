@@ -70,6 +70,8 @@ class ViewFact:
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
     identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
+    # reads the user a `before_request` hook kept on `flask.g`: the cookie's user only in an app with a cookie session
+    user_on_g: bool = False
     switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
 
 
@@ -659,6 +661,7 @@ class _ViewScan:
     acts: set[str] = field(default_factory=set)
     calls: set[str] = field(default_factory=set)
     identity: bool = False
+    user_on_g: bool = False
 
 
 #: Request attributes that name the logged-in user (Django's and Starlette's `user`, Pyramid's `identity`).
@@ -693,9 +696,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             _scan_attribute(module, function, node, scan)
             request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
             if id(node) not in stored and (request and _is_request(module, node.value, function)
-                                           or "user" in node.attr and _is_flask_g(module, node.value, function)
                                            or node.attr in ("COOKIES", "cookies")):
                 scan.identity = True
+            elif "user" in node.attr and _is_flask_g(module, node.value, function):
+                scan.user_on_g = True
         elif isinstance(node, ast.Call):
             _scan_call(module, function, node, scan)
         elif isinstance(node, ast.Subscript):
@@ -1045,7 +1049,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
-        identity=scan.identity or deco.session, switched_by=_switches(function),
+        identity=scan.identity or deco.session, user_on_g=scan.user_on_g, switched_by=_switches(function),
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form, json_body=json_body and framework == "fastapi",
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt,

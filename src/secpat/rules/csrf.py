@@ -418,13 +418,15 @@ def _middleware_on(model: Model) -> bool:
     return middleware is None or not isinstance(middleware.value, (list, tuple)) or CSRF_MIDDLEWARE in middleware.value
 
 
-def _acts_as_user(model: Model, route: Route) -> bool:
-    """The view, or a function or dependency it calls, reads the session, the logged-in user or a cookie."""
+def _acts_as_user(model: Model, route: Route, cookie_session: bool) -> bool:
+    """The view, or a function or dependency it calls, reads the session, the logged-in user or a cookie.
+    The user a hook kept on `flask.g` is the cookie's user only in an app with a cookie session; in an
+    app without one the hook read it from a header (a bearer token, an API key)."""
     view = route.handler
     if view is None:
         return False
-    return view.identity or any(model.views[name].identity for name in (*view.calls, *route.deps)
-                                if name in model.views)
+    views = [view, *(model.views[name] for name in (*view.calls, *route.deps) if name in model.views)]
+    return any(v.identity or v.user_on_g and cookie_session for v in views)
 
 
 def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
@@ -437,7 +439,7 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                        and ("POST" in r.methods or r.methods == ("*",))]
         # Evidence is a state-changing view that acts as the user a cookie names (reads the session, the
         # logged-in user or a cookie). A session store alone may hold only OAuth state or a challenge.
-        acting = [r for r in open_routes if _acts_as_user(model, r)]
+        acting = [r for r in open_routes if _acts_as_user(model, r, bool(app.session))]
         reader = next((r.view for r in [*acting, *(r for r in open_routes if r.session)]), "")
         cookie = app.session or (f"{reader} reads the session or a cookie" if reader else "")
         if not open_routes or not cookie:
