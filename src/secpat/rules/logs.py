@@ -21,6 +21,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted
 from secpat.findings import Confidence, Severity
+from secpat.frameworks import describe_view
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
 
@@ -176,6 +177,7 @@ def log_hygiene(ctx: FileContext) -> None:
         flow = module.flow(function)
         staff_only = _behind_staff_check(module, function)
         debug_only = _debug_branches(function)
+        callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if event.call is not None and _is_log_call(module, event.call, loggers):
@@ -183,6 +185,9 @@ def log_hygiene(ctx: FileContext) -> None:
                 printed = event.call.callee in _PRINTS
                 for argument, value in arguments(event, skip=("exc_info",)):
                     value, audit = _judge_secret(event.node, value)
+                    if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
+                        callback = _server_callback(module, function) if callback is None else callback
+                        audit = audit or callback
                     # A schema migration's log is the operator's one-off record of what it changed, and a
                     # print goes to the terminal of whoever ran the command: unless the client sent the
                     # value, the reader is the secret's own operator.
@@ -212,6 +217,14 @@ def log_hygiene(ctx: FileContext) -> None:
                 if not isinstance(getattr(ret.node, "value", None), ast.Call):
                     _report_once(ctx, ret.node, ret.value, _LEAKED, function,
                                  f"returned to the client by the view `{function.name}()`", staff_only)
+
+
+def _server_callback(module: Module, function: Function) -> bool:
+    """A view exempt from CSRF that acts as no user (reads no session, cookie or `request.user`): a webhook
+    another server calls. Its headers and body are that server's (an event, a channel id), not a user's
+    cookies and credentials, so logging them whole is for a reader to judge, in audit mode."""
+    view = describe_view(module, function)
+    return bool(view.csrf_exempt) and not view.identity and not view.session
 
 
 _PRINTS = frozenset({"print", "pprint.pprint"})
