@@ -70,7 +70,8 @@ class ViewFact:
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
     identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
-    # reads the user a `before_request` hook kept on `flask.g`: the cookie's user only in an app with a cookie session
+    # reads the user a `before_request` hook kept on `flask.g`, or is behind a Flask login decorator: the cookie's
+    # user only in an app with a cookie session
     user_on_g: bool = False
     switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
 
@@ -1044,12 +1045,16 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
     scan = _scan_body(module, function)
     reads, models, json_body = _param_reads(module, function)
     deco = decorations(module, function)
+    # A Flask login decorator admits the user the app's auth layer names: the cookie's user only in an app
+    # that keeps a cookie session (Flask-Login, `flask.session`), else a bearer token's (see `user_on_g`).
+    flask = framework == "flask"
     return ViewFact(
         name=module.global_name(function), path=module.path, line=function.line, methods=deco.methods,
         writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
         sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
-        identity=scan.identity or deco.session, user_on_g=scan.user_on_g, switched_by=_switches(function),
+        identity=scan.identity or deco.session and not flask, user_on_g=scan.user_on_g or deco.session and flask,
+        switched_by=_switches(function),
         signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
         form=scan.form, json_body=json_body and framework == "fastapi",
         limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt,
