@@ -228,6 +228,19 @@ def csrf_switched_off(ctx: FileContext) -> None:
                                            "token on any view that does not ask for one itself")
 
 
+#: The SameSite attribute a cookie the code sets itself is given (`set_cookie(..., samesite="Strict")`),
+#: lower-cased; "" when the call does not say it as a literal.
+COOKIE_SAMESITE = "csrf.cookie-samesite"
+
+
+@check(CSRF004)
+def cookie_samesite_facts(ctx: FileContext) -> None:
+    for call in ctx.module.calls:
+        if call.method == "set_cookie":
+            samesite = literal_value(call.arg(keyword="samesite")) if call.has_keyword("samesite") else None
+            ctx.fact(COOKIE_SAMESITE, samesite.lower() if isinstance(samesite, str) else "")
+
+
 @check(CSRF003, kinds=("template",))
 def template_form_facts(ctx: TextContext) -> None:
     for form in template_forms(ctx.text, ctx.path):
@@ -444,13 +457,17 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         cookie = app.session or (f"{reader} reads the session or a cookie" if reader else "")
         if not open_routes or not cookie:
             continue
+        # Browsers do not send a SameSite=Lax or Strict cookie with another site's POST: when the app keeps no
+        # framework session and sets every cookie so, a reader judges whether anything else authenticates.
+        same_site = not app.session and _cookies_same_site(ctx)
         shown_routes = acting or open_routes
         shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in shown_routes[:3])
         more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
         ctx.report(CSRF004, Location(app.file, app.line),
                    f"{framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
-                   f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check",
-                   snippet=source_line(ctx, app.file, app.line), audit=not acting)
+                   f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check"
+                   + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else ""),
+                   snippet=source_line(ctx, app.file, app.line), audit=not acting or same_site)
     seen = set()
     for env in model.environments:
         for file, line in _csrf_switched_off(env):
@@ -458,6 +475,11 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                 seen.add((file, line))
                 ctx.report(CSRF004, Location(file, line), f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF "
                                                           "checks no token", snippet=source_line(ctx, file, line))
+
+
+def _cookies_same_site(ctx: ProjectContext) -> bool:
+    samesites = [value for _, value in ctx.facts_of(COOKIE_SAMESITE, str)]
+    return bool(samesites) and all(value in ("lax", "strict") for value in samesites)
 
 
 def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:
