@@ -244,9 +244,18 @@ def describes_field(value: str) -> bool:
 
 
 def is_structured_data(value: str) -> bool:
-    """A number, a rate limit, a dotted name, or a description: data with a meaning of its own."""
+    """A number, a rate limit, a dotted name, a parameter or a description: data with a meaning of its own."""
     text = value.strip()
-    return bool(_NUMBER.match(text) or _RATE_LIMIT.match(text)) or is_dotted_name(text) or describes_field(text)
+    return bool(_NUMBER.match(text) or _RATE_LIMIT.match(text)) or is_dotted_name(text) or is_parameter_text(text) \
+        or describes_field(text)
+
+
+def is_parameter_text(value: str) -> bool:
+    """`target=app-watch_files`, `scope=read&mode=full`: names set to words, as in a query string. A token
+    holds `=` only as base64 padding at its end, and a random value does not break into words."""
+    pairs = value.split("&")
+    return all(name and rest and looks_like_label(name) and looks_like_label(rest)
+               for name, _, rest in (pair.partition("=") for pair in pairs)) and "=" in value
 
 
 # -- the verdict ---------------------------------------------------------------------
