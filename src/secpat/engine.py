@@ -734,7 +734,9 @@ class _Summaries:
         function = module.functions.get(qualname)
         if function is None:
             return None
-        flow = module.flow(function)
+        from secpat.dataflow.flow import flow_of  # loaded with the analysis (see `_analysis`)
+
+        flow = flow_of(module, function)
         items = flow.return_items(arity) if index is not None else None
         return module, function, items[index] if items is not None else flow.return_value
 

@@ -92,6 +92,39 @@ class CompareEvent:
     right_value: L.Value
 
 
+def flow_of(module: Module, function: Function) -> FunctionFlow:
+    """The data flow of one function of the module, computed on first use and kept with the module."""
+    flows = module.analyses.get("flows")
+    if flows is None:
+        flows = module.analyses["flows"] = {}
+    flow = flows.get(id(function))
+    if flow is None:
+        flow = flows[id(function)] = FunctionFlow(module, function)
+        flow.run()
+    return flow
+
+
+def init_attribute(module: Module, method: Function, attr: str) -> L.Value:
+    """The value `__init__` of the method's class stores in `self.<attr>` (empty if none)."""
+    class_qual = method.qualname.rsplit(".", 1)[0]
+    init = module.functions.get(f"{class_qual}.__init__")
+    if init is None or init is method:
+        return {}
+    stored = module.analyses.get("init-attributes")
+    if stored is None:
+        stored = module.analyses["init-attributes"] = {}
+    values = stored.get(class_qual)
+    if values is None:
+        values = stored[class_qual] = {}
+        for store in flow_of(module, init).stores:
+            base = store.base
+            if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
+                # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
+                values[store.name] = {(f"init-{label}" if label.startswith("param:") else label): trace
+                                      for label, trace in store.value.items()}
+    return values.get(attr, {})
+
+
 @dataclass(eq=False)
 class FunctionFlow:
     module: Module
@@ -179,7 +212,7 @@ class FunctionFlow:
                     value[L.url_param(view, param)] = value[L.REQUEST]
             self.env[param] = value
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
-        module_flow = self.module.flow(self.module.module_function) if not self.function.is_module else None
+        module_flow = flow_of(self.module, self.module.module_function) if not self.function.is_module else None
         if module_flow is not None:
             self._seeded_names = module_flow._seeded_names
 
@@ -199,7 +232,7 @@ class FunctionFlow:
         if name in self.env:
             return self.env[name]
         if not self.function.is_module:
-            module_flow = self.module.flow(self.module.module_function)
+            module_flow = flow_of(self.module, self.module.module_function)
             if name in module_flow.env:
                 return module_flow.env[name]
         bound = self.module.binding(name, self.function)
@@ -607,7 +640,7 @@ class FunctionFlow:
             return {L.REQUEST: (self.step(node, f"`{_text(node)}`"),)}
         initial: L.Value = L.EMPTY
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
-            initial = self.module.init_attribute(self.function, node.attr)
+            initial = init_attribute(self.module, self.function, node.attr)
         # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
         # value holders of form libraries (`form.password.data`).
         value = dict(L.without(base, L.CONST) if node.attr in _VALUE_ATTRS else L.without(base, *_NAMED_LABELS))
@@ -1269,7 +1302,7 @@ class FunctionFlow:
             return None
         if id(target) in self._in_progress:
             return L.EMPTY  # recursion: give up on this path rather than loop
-        summary = self.module.flow(target).return_value
+        summary = flow_of(self.module, target).return_value
         if not summary:
             return L.EMPTY
         return self._through(node, target, summary, args, keywords)
@@ -1292,7 +1325,7 @@ class FunctionFlow:
         target = self._same_module_function(callee, node) if event is not None and callee else None
         if target is None or id(target) in self._in_progress:
             return None
-        items = self.module.flow(target).return_items(arity)
+        items = flow_of(self.module, target).return_items(arity)
         if items is None:
             return None
         return [self._through(node, target, item, event.args, event.keywords) if item else L.EMPTY

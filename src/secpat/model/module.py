@@ -216,8 +216,9 @@ class Module:
         self.module_function = Function(name="<module>", qualname="<module>", node=tree, parent=None)
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
-        self._flows: dict[int, object] = {}
-        self._init_attributes: dict[str, dict[str, object]] = {}
+        # Analyses of this module that other packages compute on first use and keep with it (the data flow
+        # of each function, what each `__init__` stores on `self`): see `secpat.dataflow.flow.flow_of`.
+        self.analyses: dict[str, dict] = {}
         self._constants: dict[int, dict[str, ast.expr | None]] = {}  # id(scope node) -> `_scope_constants`
         _Builder(self).build()
 
@@ -409,37 +410,9 @@ class Module:
             return self.functions.get(callee[len(prefix):]) if callee.startswith(prefix) else None
         return self.functions.get(callee)
 
-    def init_attribute(self, method: Function, attr: str):
-        """The value `__init__` of the method's class stores in `self.<attr>` (empty if none)."""
-        class_qual = method.qualname.rsplit(".", 1)[0]
-        init = self.functions.get(f"{class_qual}.__init__")
-        if init is None or init is method:
-            return {}
-        values = self._init_attributes.get(class_qual)
-        if values is None:
-            values = self._init_attributes[class_qual] = {}
-            for store in self.flow(init).stores:
-                base = store.base
-                if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
-                    # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
-                    values[store.name] = {(f"init-{label}" if label.startswith("param:") else label): trace
-                                          for label, trace in store.value.items()}
-        return values.get(attr, {})
-
     def global_name(self, function: Function) -> str:
         """The project-wide name of a function: `pkg.mod.Class.method`."""
         return f"{self.module_name}.{function.qualname}" if self.module_name else function.qualname
-
-    def flow(self, function: Function):
-        """The data flow of one function, computed on first use and kept."""
-        from secpat.dataflow.flow import FunctionFlow
-
-        key = id(function)
-        flow = self._flows.get(key)
-        if flow is None:
-            flow = self._flows[key] = FunctionFlow(self, function)
-            flow.run()
-        return flow
 
     @cached_property
     def statement_spans(self) -> list[tuple[int, int]]:

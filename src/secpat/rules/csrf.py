@@ -237,7 +237,8 @@ COOKIE_SAMESITE = "csrf.cookie-samesite"
 def cookie_samesite_facts(ctx: FileContext) -> None:
     for call in ctx.module.calls:
         if call.method == "set_cookie":
-            samesite = literal_value(call.arg(keyword="samesite")) if call.has_keyword("samesite") else None
+            given = call.arg(keyword="samesite")
+            samesite = literal_value(given) if given is not None else None
             ctx.fact(COOKIE_SAMESITE, samesite.lower() if isinstance(samesite, str) else "")
 
 

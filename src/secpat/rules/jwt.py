@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
+from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, Severity
 from secpat.model.module import literal_value
 from secpat.rules.context import FileContext
@@ -179,7 +180,7 @@ def jwt_design(ctx: FileContext) -> None:
     for function in module.all_functions():
         if not any(c.callee in _ENCODE or c.callee in _DECODE for c in function.calls):
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if callee in _ENCODE:

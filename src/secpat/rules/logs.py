@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
-from secpat.dataflow.flow import dotted
+from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
 from secpat.frameworks import describe_view
 from secpat.rules.context import FileContext, Outcome, arguments
@@ -174,7 +174,7 @@ def log_hygiene(ctx: FileContext) -> None:
         if not any(_is_log_call(module, call, loggers) or call.callee in _RESPONSES for call in function.calls) \
                 and R.route_framework(module, function) is None and not _is_django_view(module, function):
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         staff_only = _behind_staff_check(module, function)
         debug_only = _debug_branches(function)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged

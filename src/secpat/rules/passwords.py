@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import dotted
+from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import is_session, security_uses
 from secpat.findings import Confidence, Severity
 from secpat.model.module import Call, Module, literal_value
@@ -210,7 +210,7 @@ def password_flows(ctx: FileContext) -> None:
     for function in module.all_functions():
         if not function.mentions(_PASSWORD_FRAGMENTS):
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         _plaintext_storage(ctx, flow)
         _fast_hashes(ctx, flow)
         _comparisons(ctx, flow)
@@ -446,7 +446,7 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
         target = module.local_function(event.call.callee if event.call else None)
         if target is None or target is flow.function:
             continue
-        hashed = module.flow(target).fast_hashed_params
+        hashed = flow_of(module, target).fast_hashed_params
         if not hashed or _names_a_password_hasher(target.name):
             continue  # a helper named for passwords is reported where it hashes
         offset = 1 if target.class_name and isinstance(event.node.func, ast.Attribute) else 0
@@ -750,7 +750,7 @@ def _hashes_password(module: Module, call: Call, index: int, keyword: str) -> bo
         return True
     if call.scope is None:
         return False
-    event = next((e for e in module.flow(call.scope).calls if e.node is call.node), None)
+    event = next((e for e in flow_of(module, call.scope).calls if e.node is call.node), None)
     return event is not None and L.PASSWORD in event.value_of(index, keyword)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
+from secpat.dataflow.flow import flow_of
 from secpat.dataflow.uses import security_uses
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
@@ -141,7 +142,7 @@ def predictable_security_values(ctx: FileContext) -> None:
     for function in module.all_functions():
         if not function.mentions(SECURITY_FRAGMENTS) or not _draws_values(function, module.project_roots):
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         for use in security_uses(flow):
             if not use.value:
                 continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from secpat.dataflow import labels as L
+from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.knowledge import find
 from secpat.rules.context import (
@@ -138,7 +139,7 @@ def sql_injection(ctx: FileContext) -> None:
             c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls)
         if not has_sink and not passes_input:
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         if passes_input:
             _hand_on_request_arguments(ctx, flow)
         if not has_sink:

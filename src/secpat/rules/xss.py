@@ -19,6 +19,7 @@ from secpat import templates
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
+from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.frameworks import header_value, known
 from secpat.frameworks.awslambda import html_body
@@ -206,7 +207,7 @@ def unescaped_output(ctx: FileContext) -> None:
         if not returns_html and not handler and not answers and not body_writes and not any(
                 c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls):
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
@@ -801,7 +802,7 @@ def render_contexts(ctx: FileContext) -> None:
                   and isinstance(literal_value(c.node.args[0]), str)]
         if not calls and not inline:
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         wanted = set(map(id, calls))
         for event in flow.calls:
             if event.node in inline:
@@ -1014,7 +1015,7 @@ def unescaped_templates(ctx: FileContext) -> None:
                  and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string")}
         if not calls:
             continue
-        flow = module.flow(function)
+        flow = flow_of(module, function)
         for event in flow.calls:
             if id(event.node) not in calls or event.call is None:
                 continue
