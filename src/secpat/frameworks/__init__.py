@@ -91,6 +91,7 @@ class ClassFact:
     limited_methods: tuple[tuple[str, str], ...] = ()  # (method or "*", description) from method_decorator
     exempt_line: int = 0  # `@method_decorator(csrf_exempt, ...)`
     csrf_off: int = 0  # a SessionAuthentication subclass whose `enforce_csrf` does nothing: its line
+    permission_gate: bool = False  # `has_permission` refuses anonymous users and checks more than a login
 
 
 @dataclass(frozen=True)
@@ -1152,7 +1153,40 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         path=module.path, line=info.line, bases=tuple(info.bases), methods=tuple(info.methods),
         fields=tuple(dict.fromkeys(fields)), attributes=tuple(attributes), actions=_actions(module, info),
         limited_methods=tuple(limited), exempt_line=exempt, csrf_off=_csrf_off(info),
+        permission_gate=_permission_gate(info),
     )
+
+
+_LOGIN_STATES = frozenset({"is_anonymous", "is_authenticated"})
+
+
+def _permission_gate(info: ClassInfo) -> bool:
+    """A DRF permission class that lets in only some logged-in users: `has_permission` looks at whether the
+    user is logged in, and what it returns is more than that (`if request.user.is_anonymous: return False`
+    then `return request.user.profile.can_add_user`). One that returns only the login state (`IsAuthenticated`)
+    or always True admits anyone who signs up."""
+    method = info.methods.get("has_permission")
+    if method is None:
+        return False
+    nodes = list(ast.walk(method.node))
+    if not any(isinstance(n, ast.Attribute) and n.attr in _LOGIN_STATES for n in nodes):
+        return False
+    returned = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
+    return any(not _login_state_only(value) for value in returned) and \
+        not any(isinstance(v, ast.Constant) and v.value is True for v in returned)
+
+
+def _login_state_only(value: ast.expr) -> bool:
+    """`False`, `request.user.is_authenticated`, `bool(request.user and request.user.is_authenticated)`."""
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "bool" and value.args:
+        return _login_state_only(value.args[0])
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not):
+        return _login_state_only(value.operand)
+    if isinstance(value, ast.BoolOp):  # `request.user and request.user.is_authenticated`
+        return all(_login_state_only(v) or isinstance(v, ast.Attribute) and v.attr == "user" for v in value.values)
+    return isinstance(value, ast.Attribute) and value.attr in _LOGIN_STATES
 
 
 def _actions(module: Module, info: ClassInfo) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:

@@ -588,7 +588,15 @@ class _Builder:
         classes = self._attribute(cls, "permission_classes")
         if not isinstance(classes, tuple):
             classes = self._drf_default("DEFAULT_PERMISSION_CLASSES")
-        return isinstance(classes, (list, tuple)) and any(isinstance(c, str) and is_staff_gate(c) for c in classes)
+        return isinstance(classes, (list, tuple)) and any(isinstance(c, str) and self._permission_gate(c)
+                                                          for c in classes)
+
+    def _permission_gate(self, name: str) -> bool:
+        """`IsAdminUser`, or a project permission class (or one it derives from) that admits only some users."""
+        if is_staff_gate(name):
+            return True
+        cls = self.model.classes.get(name)
+        return cls is not None and any(isinstance(c, ClassFact) and c.permission_gate for c in self._ancestry(cls))
 
     def _drf_default(self, key: str) -> object:
         """A REST_FRAMEWORK default: from the production settings, else from the settings that set it."""
