@@ -142,6 +142,7 @@ _LOGGER_FACTORIES = frozenset({"logging.getLogger", "structlog.get_logger", "str
 _RESPONSES = frozenset({
     "django.http.HttpResponse", "django.http.JsonResponse", "django.http.HttpResponseServerError",
     "django.http.HttpResponseBadRequest", "flask.jsonify", "flask.make_response", "flask.Response",
+    "quart.jsonify", "quart.make_response", "quart.Response",
     "fastapi.responses.JSONResponse", "fastapi.responses.HTMLResponse", "fastapi.responses.PlainTextResponse",
     "starlette.responses.JSONResponse", "starlette.responses.PlainTextResponse", "starlette.responses.Response",
     "fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException",

@@ -173,12 +173,13 @@ _MARK_SAFE = frozenset({"django.utils.safestring.mark_safe", "django.utils.safes
                         "jinja2.utils.Markup"})
 _FORMAT_HTML = frozenset({"django.utils.html.format_html"})
 _TEMPLATE_FROM_STRING = frozenset({"flask.render_template_string", "flask.templating.render_template_string",
+                                   "quart.render_template_string", "quart.templating.render_template_string",
                                    "jinja2.Template", "django.template.Template", "mako.template.Template"})
 _RESPONSES = known.mapping("responses")  # response class → how it decides it is HTML
 _HTML_RESPONSES = frozenset(_RESPONSES)
 _BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
 #: Response makers that read a tuple argument as Flask reads a view's return value: (body, status, headers).
-_TUPLE_MAKERS = frozenset({"flask.make_response"})
+_TUPLE_MAKERS = frozenset({"flask.make_response", "quart.make_response"})
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
@@ -1009,9 +1010,12 @@ def unescaped_templates(ctx: FileContext) -> None:
     for function in module.all_functions():
         if function.is_module or R.route_framework(module, function) != "flask":
             continue
-        returned = {id(node.value) for node in ast.walk(function.node) if isinstance(node, ast.Return)}
+        # Quart's renderers are coroutines: `return await render_template(...)`.
+        returned = {id(node.value.value if isinstance(node.value, ast.Await) else node.value)
+                    for node in ast.walk(function.node) if isinstance(node, ast.Return)}
         calls = {id(c.node) for c in function.calls if id(c.node) in returned
-                 and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string")}
+                 and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string",
+                                  "quart.render_template_string")}
         if not calls:
             continue
         flow = module.flow(function)
