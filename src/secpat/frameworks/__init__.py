@@ -715,7 +715,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators):
                 scan.writes = True
         elif isinstance(node, ast.Name) and module.binding(node.id, function) in (
-                "flask.session", "quart.session", "flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"):
+                "flask.session", "quart.session", "flask_login.current_user", "flask_login.login_user",
+                "django.contrib.auth.login"):
             scan.session = True
             scan.identity = scan.identity or id(node) not in stored
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):

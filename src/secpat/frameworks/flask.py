@@ -69,8 +69,8 @@ _INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_strin
 def facts(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     found.extend(inline_forms(module))
-    if not module.imports_any("flask", "quart", "flask_limiter", "flask_wtf", "flask_seasurf", "flask_login", "quart_wtf",
-                              "quart_rate_limiter"):
+    if not module.imports_any("flask", "quart", "flask_limiter", "flask_wtf", "flask_seasurf", "flask_login",
+                              "quart_wtf", "quart_rate_limiter"):
         return found
     found.extend(decorator_routes(module, "flask"))
     for call in module.calls:
@@ -160,8 +160,10 @@ def _session_evidence(module: Module) -> tuple[str, int] | None:
             return f"{last(call.callee)}()", call.node.lineno
     for function in module.all_functions():
         for node in ast.walk(function.node) if not function.is_module else ():
-            bound = module.binding(node.id, function) if isinstance(node, ast.Name) else None
-            if bound in ("flask.session", "quart.session"):
+            if not isinstance(node, ast.Name):
+                continue
+            bound = module.binding(node.id, function)
+            if bound is not None and bound in ("flask.session", "quart.session"):
                 return bound, node.lineno
     return None
 

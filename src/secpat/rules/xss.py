@@ -20,8 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import Confidence, FlowStep, Location, Severity
-from secpat.frameworks import header_value, known
-from secpat.frameworks.awslambda import html_body
+from secpat.frameworks import awslambda, header_value, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, root_of
 from secpat.knowledge import find
@@ -247,7 +246,7 @@ def unescaped_output(ctx: FileContext) -> None:
             stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
                            and s.stmt is answer), None)
             if stored is not None:
-                ctx.report_flow(html_body(answer), stored, _REFLECTED, scope=function, once_per_source=False,
+                ctx.report_flow(awslambda.html_body(answer), stored, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note="returned as the HTML body of the Lambda answer")
         if returns_html:
             for ret in flow.returns:
@@ -305,8 +304,7 @@ def _declares_html(function) -> bool:
 
 def _lambda_html_answers(function) -> list[ast.Dict]:
     """The answers a Lambda handler returns whose headers say HTML."""
-    return [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return)
-            and isinstance(node.value, ast.Dict) and html_body(node.value) is not None]
+    return [answer for answer in awslambda.answers(function) if awslambda.html_body(answer) is not None]
 
 
 def _writes_response(node: ast.Call) -> bool:
