@@ -173,7 +173,7 @@ class FunctionFlow:
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
                 value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
-                if inputs[param] == R.LAMBDA_EVENT:
+                if inputs[param] == R.LAMBDA_EVENT and R.lambda_http_handler(self.function):
                     value[L.REQUEST_WHOLE] = value[L.REQUEST]
                 if inputs[param] == R.DJANGO_URL_PARAMETER:
                     view = f"{self.module.module_name}.{self.function.qualname}" if self.module.module_name \

@@ -165,6 +165,13 @@ def lambda_handler(function: Function) -> bool:
     return is_handler(function)
 
 
+def lambda_http_handler(function: Function) -> bool:
+    """A Lambda handler behind API Gateway or a function URL: its event is an HTTP request."""
+    from secpat.frameworks.awslambda import is_handler, serves_http
+
+    return is_handler(function) and serves_http(function)
+
+
 def whole_event_part(function: Function, container: ast.expr, key: object) -> bool:
     """`event["headers"]`, `event.get("body")` in a Lambda handler: all headers, the whole body."""
     from secpat.frameworks.awslambda import WHOLE_PARTS

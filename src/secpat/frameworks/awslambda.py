@@ -30,12 +30,31 @@ EVENT_PARAMETERS = ["event", "context"]
 #: itself and these carry the caller's cookies and credentials whole.
 WHOLE_PARTS = frozenset({"headers", "multiValueHeaders", "cookies", "body", "queryStringParameters",
                          "multiValueQueryStringParameters"})
+#: Keys only an HTTP event has (API Gateway, function URLs, load balancers), not a queue's or a bucket's.
+HTTP_PARTS = WHOLE_PARTS | {"pathParameters", "requestContext", "httpMethod", "rawPath", "rawQueryString", "path",
+                            "stageVariables"}
 
 
 def is_handler(function: Function) -> bool:
     """A module-level `def handler(event, context)` (any name: the deployment names it)."""
     return function.parent is not None and function.parent.is_module and not function.class_name \
         and function.params[:2] == EVENT_PARAMETERS and len(function.params) == 2
+
+
+def serves_http(function: Function) -> bool:
+    """A handler that reads the HTTP parts of its event or answers with a `statusCode`: its event is a
+    request. An SQS, S3 or EventBridge handler takes `(event, context)` too; its event is a record."""
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Subscript):
+            container, key = node.value, node.slice
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                and node.args:
+            container, key = node.func.value, node.args[0]
+        else:
+            continue
+        if isinstance(container, ast.Name) and container.id == "event" and literal_value(key) in HTTP_PARTS:
+            return True
+    return any("statusCode" in _entries(answer) for answer in answers(function))
 
 
 def answers(function: Function) -> list[ast.Dict]:

@@ -227,7 +227,7 @@ def _answers_client(module: Module, function: Function) -> str:
         return ""
     if R.route_framework(module, function) is not None or _is_django_view(module, function):
         return "view"
-    return "Lambda handler" if R.lambda_handler(function) else ""
+    return "Lambda handler" if R.lambda_http_handler(function) else ""
 
 
 def _server_callback(module: Module, function: Function) -> bool:
