@@ -206,6 +206,8 @@ class FunctionFlow:
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
                 value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
+                if inputs[param] == R.LAMBDA_EVENT and R.lambda_http_handler(self.function):
+                    value[L.REQUEST_WHOLE] = value[L.REQUEST]
                 if inputs[param] == R.DJANGO_URL_PARAMETER:
                     view = f"{self.module.module_name}.{self.function.qualname}" if self.module.module_name \
                         else self.function.qualname
@@ -703,6 +705,8 @@ class FunctionFlow:
             value[L.CONST] = ()  # an item of a constant table is a constant
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             value.update(self._named(key.value, node, f"`{_text(node)}`"))
+            if L.REQUEST_WHOLE in base and R.whole_event_part(self.function, node.value, key.value):
+                value[L.REQUEST_WHOLE] = base[L.REQUEST_WHOLE] + (self.step(node, f"`{_text(node)}`"),)
         return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
@@ -1045,7 +1049,9 @@ class FunctionFlow:
                 # request, whose headers are not what it returns.
                 looked_up = args[1:] if method in _LOOKUP_METHODS and node.args else all_args
                 value = L.without(L.combine([receiver, *looked_up]), L.HASH_OBJECT)
-                if method in _ONE_ITEM_METHODS:
+                whole_part = node.args and isinstance(func, ast.Attribute) and isinstance(node.args[0], ast.Constant) \
+                    and R.whole_event_part(self.function, func.value, node.args[0].value)
+                if method in _ONE_ITEM_METHODS and not whole_part:
                     value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers
                 if method == "join" and L.RANDOM_PICK in value:
                     # Many random picks joined together make a token.

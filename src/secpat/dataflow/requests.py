@@ -68,7 +68,7 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
             found[arg.arg] = "FastAPI parameter"
 
     if lambda_handler(function):
-        found["event"] = "Lambda event"
+        found["event"] = LAMBDA_EVENT
     route = route_framework(module, function)
     record = known.record(route) if route else None
     if record is not None and record.parameters_are_input:
@@ -103,6 +103,8 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
     return found
 
 
+#: How a Lambda handler's event is known: the whole request, headers and body included.
+LAMBDA_EVENT = "Lambda event"
 #: How a Django view's URL keyword argument is known: its URL patterns, seen at the project stage, may
 #: convert it (`<int:pk>`) before the view runs.
 DJANGO_URL_PARAMETER = "URL parameter"
@@ -161,6 +163,21 @@ def lambda_handler(function: Function) -> bool:
     from secpat.frameworks.awslambda import is_handler
 
     return is_handler(function)
+
+
+def lambda_http_handler(function: Function) -> bool:
+    """A Lambda handler behind API Gateway or a function URL: its event is an HTTP request."""
+    from secpat.frameworks.awslambda import is_handler, serves_http
+
+    return is_handler(function) and serves_http(function)
+
+
+def whole_event_part(function: Function, container: ast.expr, key: object) -> bool:
+    """`event["headers"]`, `event.get("body")` in a Lambda handler: all headers, the whole body."""
+    from secpat.frameworks.awslambda import WHOLE_PARTS
+
+    return isinstance(container, ast.Name) and container.id == "event" and key in WHOLE_PARTS \
+        and lambda_handler(function)
 
 
 def request_handler_method(module: Module, function: Function) -> bool:

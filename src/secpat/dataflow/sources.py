@@ -116,7 +116,7 @@ MARKUP_CLASSES = frozenset({"markupsafe.Markup", "jinja2.Markup", "flask.Markup"
 HTML_SAFE_BUILDERS = frozenset({
     "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.json_script",
     "django.template.loader.render_to_string", "django.shortcuts.render", "flask.render_template",
-    "flask.templating.render_template",
+    "flask.templating.render_template", "quart.render_template", "quart.templating.render_template",
 })
 # Conversions whose result cannot carry markup or SQL: numbers, UUIDs, booleans, lengths.
 NUMERIC_SANITISERS = frozenset({

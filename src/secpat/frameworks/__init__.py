@@ -717,7 +717,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators):
                 scan.writes = True
         elif isinstance(node, ast.Name) and module.binding(node.id, function) in (
-                "flask.session", "flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"):
+                "flask.session", "quart.session", "flask_login.current_user", "flask_login.login_user",
+                "django.contrib.auth.login"):
             scan.session = True
             scan.identity = scan.identity or id(node) not in stored
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
@@ -1024,7 +1025,7 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
             if isinstance(values, (ast.List, ast.Tuple)) else ("?",)
     elif short == "csrf_exempt" or (short == "exempt" and "csrf" in receiver):
         found.csrf_exempt = deco.lineno
-    elif short == "exempt" and "limit" in receiver:
+    elif short == "exempt" and "limit" in receiver or name == "quart_rate_limiter.rate_exempt":
         found.limit_exempt = True
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = True

@@ -39,7 +39,7 @@ from secpat.model.module import Call, Module
 FRAMEWORK = Framework(
     name="flask",
     title="Flask / Quart",
-    roots=("flask", "quart", "werkzeug", "flask_limiter", "flask_wtf"),
+    roots=("flask", "quart", "werkzeug", "flask_limiter", "flask_wtf", "quart_wtf", "quart_rate_limiter"),
     apps=("flask.Flask", "quart.Quart"),
     routers=("flask.Blueprint", "flask.blueprints.Blueprint", "quart.Blueprint"),
     route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"),
@@ -52,13 +52,14 @@ FRAMEWORK = Framework(
                       "user_agent", "host"),
     input_methods=("get_json", "get_data", "json", "form", "stream"),
     responses=(("flask.make_response", HTML_BY_DEFAULT), ("flask.Response", HTML_BY_DEFAULT),
+               ("quart.make_response", HTML_BY_DEFAULT), ("quart.Response", HTML_BY_DEFAULT),
                ("werkzeug.wrappers.Response", HTML_IF_SAID)),
     body_keywords=("response",),
     json_responses=("jsonify",),
     renderers=("render_template", "stream_template"),
-    csrf=("Flask-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
-    limits=("flask-limiter",),
-    sessions=("`flask.session`", "Flask-Login", "Flask-Session"),
+    csrf=("Flask-WTF / Quart-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
+    limits=("flask-limiter", "quart-rate-limiter"),
+    sessions=("`flask.session` / `quart.session`", "Flask-Login", "Flask-Session"),
 )
 
 _INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse",
@@ -68,7 +69,8 @@ _INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_strin
 def facts(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     found.extend(inline_forms(module))
-    if not module.imports_any("flask", "quart", "flask_limiter", "flask_wtf", "flask_seasurf", "flask_login"):
+    if not module.imports_any("flask", "quart", "flask_limiter", "flask_wtf", "flask_seasurf", "flask_login",
+                              "quart_wtf", "quart_rate_limiter"):
         return found
     found.extend(decorator_routes(module, "flask"))
     for call in module.calls:
@@ -92,7 +94,10 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     if callee.startswith("flask_limiter") and last(callee) == "Limiter":
         name = owner_of(module, call) or f"{module.module_name}.<limiter>"
         return [(LIMITER, LimiterFact("flask-limiter", name, has_default_limits(call), module.path, line))]
-    if last(callee) in ("CSRFProtect", "SeaSurf") and callee.startswith(("flask_wtf", "flask_seasurf")):
+    if callee == "quart_rate_limiter.RateLimiter":
+        name = owner_of(module, call) or f"{module.module_name}.<limiter>"
+        return [(LIMITER, LimiterFact("quart-rate-limiter", name, has_default_limits(call), module.path, line))]
+    if last(callee) in ("CSRFProtect", "SeaSurf") and callee.startswith(("flask_wtf", "flask_seasurf", "quart_wtf")):
         name = owner_of(module, call) or ""
         active = bool(call.node.args or call.node.keywords)
         return [(PROTECTION, ProtectionFact(last(callee), name, module.path, line if active else 0))]
@@ -155,8 +160,11 @@ def _session_evidence(module: Module) -> tuple[str, int] | None:
             return f"{last(call.callee)}()", call.node.lineno
     for function in module.all_functions():
         for node in ast.walk(function.node) if not function.is_module else ():
-            if isinstance(node, ast.Name) and module.binding(node.id, function) == "flask.session":
-                return "flask.session", node.lineno
+            if not isinstance(node, ast.Name):
+                continue
+            bound = module.binding(node.id, function)
+            if bound is not None and bound in ("flask.session", "quart.session"):
+                return bound, node.lineno
     return None
 
 

@@ -465,8 +465,8 @@ class _Builder:
                 return last(mw.name)
         if owner.framework == "flask":
             for limiter in self.limiters:
-                if limiter.library == "flask-limiter" and limiter.defaults:
-                    return "flask-limiter default_limits"
+                if limiter.library in ("flask-limiter", "quart-rate-limiter") and limiter.defaults:
+                    return f"{limiter.library} default_limits"
             for env in self.model.environments:
                 for key in ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"):
                     value = env.get(key)

@@ -14,8 +14,20 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
+from secpat.dataflow import requests as R
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import ENV, EXPR, dev_ranges, file_environment, in_ranges, known, last, serves_an_app, string
+from secpat.frameworks import (
+    ENV,
+    EXPR,
+    awslambda,
+    dev_ranges,
+    file_environment,
+    in_ranges,
+    known,
+    last,
+    serves_an_app,
+    string,
+)
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.model.module import Call, literal_value
@@ -250,6 +262,8 @@ def code_config(ctx: FileContext) -> None:
         if in_ranges(call.node.lineno, ranges):
             continue
         _WATCHED[name](ctx, call)
+    if any(R.lambda_handler(f) for f in module.functions.values()):
+        _lambda_cookies(ctx, dev_ranges(module) if ranges is None else ranges)
 
 
 def _run(ctx: FileContext, call: Call) -> None:
@@ -339,7 +353,22 @@ def _set_cookie_header(ctx: FileContext, call: Call) -> None:
     are the words of the header's text."""
     if len(call.node.args) != 2 or str(literal_value(call.node.args[0], "")).lower() != "set-cookie":
         return
-    text = _literal_text(call.node.args[1])
+    _cookie_text(ctx, call.node.args[1])
+
+
+def _lambda_cookies(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
+    """The cookies a Lambda handler's answer sets, written by hand like a Set-Cookie header."""
+    for function in ctx.module.functions.values():
+        if R.lambda_handler(function):
+            for answer in awslambda.answers(function):
+                for cookie in awslambda.cookies(answer):
+                    if not in_ranges(cookie.lineno, ranges):
+                        _cookie_text(ctx, cookie)
+
+
+def _cookie_text(ctx: FileContext, node: ast.expr) -> None:
+    """A session cookie's Set-Cookie text (`f"sid={sid}; Path=/"`), whose flags are its words."""
+    text = _literal_text(node)
     if text is None:
         return
     name = text.split("=", 1)[0].strip().lower()
@@ -350,8 +379,7 @@ def _set_cookie_header(ctx: FileContext, call: Call) -> None:
     if "csrf" in name or "xsrf" in name:
         missing = [m for m in missing if m != "HttpOnly"]
     if missing:
-        ctx.report(CONF003, call.node, f"cookie {name!r} is sent in a Set-Cookie header without "
-                                       f"{' and '.join(missing)}")
+        ctx.report(CONF003, node, f"cookie {name!r} is sent in a Set-Cookie header without {' and '.join(missing)}")
 
 
 def _deletes_cookie(call: Call) -> bool:

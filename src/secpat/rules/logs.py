@@ -142,6 +142,7 @@ _LOGGER_FACTORIES = frozenset({"logging.getLogger", "structlog.get_logger", "str
 _RESPONSES = frozenset({
     "django.http.HttpResponse", "django.http.JsonResponse", "django.http.HttpResponseServerError",
     "django.http.HttpResponseBadRequest", "flask.jsonify", "flask.make_response", "flask.Response",
+    "quart.jsonify", "quart.make_response", "quart.Response",
     "fastapi.responses.JSONResponse", "fastapi.responses.HTMLResponse", "fastapi.responses.PlainTextResponse",
     "starlette.responses.JSONResponse", "starlette.responses.PlainTextResponse", "starlette.responses.Response",
     "fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException",
@@ -171,8 +172,9 @@ def log_hygiene(ctx: FileContext) -> None:
     loggers = _logger_names(module)
     migration = _is_migration(module.path)
     for function in module.all_functions():
-        if not any(_is_log_call(module, call, loggers) or call.callee in _RESPONSES for call in function.calls) \
-                and R.route_framework(module, function) is None and not _is_django_view(module, function):
+        answers = _answers_client(module, function)
+        if not answers and not any(_is_log_call(module, call, loggers) or call.callee in _RESPONSES
+                                   for call in function.calls):
             continue
         flow = flow_of(module, function)
         staff_only = _behind_staff_check(module, function)
@@ -212,11 +214,20 @@ def log_hygiene(ctx: FileContext) -> None:
                     if _report_once(ctx, event.node, value, _LEAKED, function, where,
                                     audit and L.TRACEBACK not in value or in_debug, argument):
                         break
-        if R.route_framework(module, function) or _is_django_view(module, function):
+        if answers:
             for ret in flow.returns:
                 if not isinstance(getattr(ret.node, "value", None), ast.Call):
                     _report_once(ctx, ret.node, ret.value, _LEAKED, function,
-                                 f"returned to the client by the view `{function.name}()`", staff_only)
+                                 f"returned to the client by the {answers} `{function.name}()`", staff_only)
+
+
+def _answers_client(module: Module, function: Function) -> str:
+    """"view" or "Lambda handler" when what the function returns is sent to the client, else ""."""
+    if function.is_module:
+        return ""
+    if R.route_framework(module, function) is not None or _is_django_view(module, function):
+        return "view"
+    return "Lambda handler" if R.lambda_http_handler(function) else ""
 
 
 def _server_callback(module: Module, function: Function) -> bool:

@@ -21,8 +21,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, FlowStep, Location, Severity
-from secpat.frameworks import header_value, known
-from secpat.frameworks.awslambda import html_body
+from secpat.frameworks import awslambda, header_value, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, root_of
 from secpat.knowledge import find
@@ -174,12 +173,13 @@ _MARK_SAFE = frozenset({"django.utils.safestring.mark_safe", "django.utils.safes
                         "jinja2.utils.Markup"})
 _FORMAT_HTML = frozenset({"django.utils.html.format_html"})
 _TEMPLATE_FROM_STRING = frozenset({"flask.render_template_string", "flask.templating.render_template_string",
+                                   "quart.render_template_string", "quart.templating.render_template_string",
                                    "jinja2.Template", "django.template.Template", "mako.template.Template"})
 _RESPONSES = known.mapping("responses")  # response class → how it decides it is HTML
 _HTML_RESPONSES = frozenset(_RESPONSES)
 _BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
 #: Response makers that read a tuple argument as Flask reads a view's return value: (body, status, headers).
-_TUPLE_MAKERS = frozenset({"flask.make_response"})
+_TUPLE_MAKERS = frozenset({"flask.make_response", "quart.make_response"})
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
@@ -247,7 +247,7 @@ def unescaped_output(ctx: FileContext) -> None:
             stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
                            and s.stmt is answer), None)
             if stored is not None:
-                ctx.report_flow(html_body(answer), stored, _REFLECTED, scope=function, once_per_source=False,
+                ctx.report_flow(awslambda.html_body(answer), stored, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note="returned as the HTML body of the Lambda answer")
         if returns_html:
             for ret in flow.returns:
@@ -305,8 +305,7 @@ def _declares_html(function) -> bool:
 
 def _lambda_html_answers(function) -> list[ast.Dict]:
     """The answers a Lambda handler returns whose headers say HTML."""
-    return [node.value for node in ast.walk(function.node) if isinstance(node, ast.Return)
-            and isinstance(node.value, ast.Dict) and html_body(node.value) is not None]
+    return [answer for answer in awslambda.answers(function) if awslambda.html_body(answer) is not None]
 
 
 def _writes_response(node: ast.Call) -> bool:
@@ -1010,9 +1009,12 @@ def unescaped_templates(ctx: FileContext) -> None:
     for function in module.all_functions():
         if function.is_module or R.route_framework(module, function) != "flask":
             continue
-        returned = {id(node.value) for node in ast.walk(function.node) if isinstance(node, ast.Return)}
+        # Quart's renderers are coroutines: `return await render_template(...)`.
+        returned = {id(node.value.value if isinstance(node.value, ast.Await) else node.value)
+                    for node in ast.walk(function.node) if isinstance(node, ast.Return)}
         calls = {id(c.node) for c in function.calls if id(c.node) in returned
-                 and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string")}
+                 and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string",
+                                  "quart.render_template_string")}
         if not calls:
             continue
         flow = flow_of(module, function)

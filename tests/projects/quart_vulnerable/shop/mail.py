@@ -1,0 +1,2 @@
+async def send_reset_email(address, token):
+    """Queue the reset mail."""
