@@ -218,6 +218,7 @@ class Module:
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
         self._flows: dict[int, object] = {}
+        self._flow_in_progress: set[int] = set()  # id(function) of the flows being computed: recursion stops there
         self._init_attributes: dict[str, dict[str, object]] = {}
         self._constants: dict[int, dict[str, ast.expr | None]] = {}  # id(scope node) -> `_scope_constants`
         _Builder(self).build()
