@@ -13,8 +13,12 @@ import builtins
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from secpat.knowledge import NOTHING, Knowledge
+
+if TYPE_CHECKING:
+    from secpat.dataflow.flow import FunctionFlow
 
 _BUILTINS = frozenset(dir(builtins))
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -217,7 +221,7 @@ class Module:
         self.module_function = Function(name="<module>", qualname="<module>", node=tree, parent=None)
         self._calls_by_callee: dict[str, list[Call]] = {}
         self._function_of_node: dict[int, Function] = {}
-        self._flows: dict[int, object] = {}
+        self._flows: dict[int, FunctionFlow] = {}
         self._flow_in_progress: set[int] = set()  # id(function) of the flows being computed: recursion stops there
         self._init_attributes: dict[str, dict[str, object]] = {}
         self._constants: dict[int, dict[str, ast.expr | None]] = {}  # id(scope node) -> `_scope_constants`
@@ -432,7 +436,7 @@ class Module:
         """The project-wide name of a function: `pkg.mod.Class.method`."""
         return f"{self.module_name}.{function.qualname}" if self.module_name else function.qualname
 
-    def flow(self, function: Function):
+    def flow(self, function: Function) -> FunctionFlow:
         """The data flow of one function, computed on first use and kept."""
         from secpat.dataflow.flow import FunctionFlow
 

@@ -216,7 +216,8 @@ def unescaped_output(ctx: FileContext) -> None:
                         body, argument = event.value_of(None, keyword), argument_node(event.node, None, keyword)
                 if callee in _TUPLE_MAKERS and 0 in event.items:
                     # `make_response((body, status, headers))`: only the first element is the body.
-                    if any(_says_not_html(part) for part in event.node.args[0].elts[1:]):
+                    shown = event.node.args[0]  # a tuple display: the flow keeps items of those only
+                    if isinstance(shown, ast.Tuple) and any(_says_not_html(part) for part in shown.elts[1:]):
                         continue
                     body = event.items[0][0]
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
@@ -245,8 +246,8 @@ def unescaped_output(ctx: FileContext) -> None:
         for answer in answers:
             stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
                            and s.stmt is answer), None)
-            if stored is not None and (body := html_body(answer)) is not None:
-                ctx.report_flow(body, stored, _REFLECTED, scope=function, once_per_source=False,
+            if stored is not None and (answer_body := html_body(answer)) is not None:
+                ctx.report_flow(answer_body, stored, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note="returned as the HTML body of the Lambda answer")
         if returns_html:
             for ret in flow.returns:
