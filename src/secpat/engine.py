@@ -30,11 +30,23 @@ from secpat.discovery import SETTLE_NS, SourceFile, WalkMemo, discover, discover
 from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
+    # Also what `_analysis()` binds at run time: declared here so that their uses are checked.
+    from secpat import uses
     from secpat.dataflow import labels as L
     from secpat.frameworks.routes import Model as RouteModel
-    from secpat.model.module import ClassInfo, Function, Module
-    from secpat.rules.context import ConditionalFinding
-    from secpat.suppression import Suppression
+    from secpat.frameworks.routes import model_of
+    from secpat.model.module import ClassInfo, Function, Module, innermost_span
+    from secpat.parsing import ParseError, decode_source, parse_python
+    from secpat.rules import registry
+    from secpat.rules.context import (
+        ConditionalFinding,
+        FileContext,
+        ProjectContext,
+        TextContext,
+        describe_source,
+        ending_at,
+    )
+    from secpat.suppression import Suppression, apply_suppressions, parse_suppressions
 
 
 _analysis_loaded = False
@@ -124,8 +136,9 @@ def analyse_file(task: FileTask) -> FileResult:
     try:
         data, st = safeio.read_regular(source.path, task.config.max_file_size)
     except safeio.ReadError as exc:
-        kind = NoticeKind.TOO_LARGE if "over the limit" in exc.strerror else NoticeKind.UNREADABLE
-        detail = f"{exc.strerror} (max-file-size); skipped" if kind is NoticeKind.TOO_LARGE else exc.strerror
+        reason = exc.strerror or str(exc)
+        kind = NoticeKind.TOO_LARGE if "over the limit" in reason else NoticeKind.UNREADABLE
+        detail = f"{reason} (max-file-size); skipped" if kind is NoticeKind.TOO_LARGE else reason
         result.notices.append(Notice(source.rel, kind, detail))
         result.analysed = False
         return result
@@ -505,8 +518,8 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
             cache.store_project(project_key, codec.encode((project_findings, file_notices)))
     findings = _without_superseded([f for r in results.values() for f in r.findings] + project_findings)
     notices.extend(file_notices)
-    for result in results.values():
-        notices.extend(result.notices)
+    for file_result in results.values():
+        notices.extend(file_result.notices)
 
     kept, suppressed = _suppress(findings, results, config)
     kept = [f for f in kept if config.is_enabled(f.rule_id, f.location.path)]
@@ -728,7 +741,7 @@ class _Summaries:
         qualified, index, arity = L.parse_item(name)
         key = self.lookup(qualified)
         module = self._module(self.file_of[key]) if key else None
-        if module is None:
+        if key is None or module is None:
             return None
         qualname = key[len(module.module_name) + 1:] if module.module_name else key
         function = module.functions.get(qualname)
@@ -738,7 +751,7 @@ class _Summaries:
 
         flow = flow_of(module, function)
         items = flow.return_items(arity) if index is not None else None
-        return module, function, items[index] if items is not None else flow.return_value
+        return module, function, items[index] if items is not None and index is not None else flow.return_value
 
     def returned_params(self, name: str) -> dict[str, set[str]]:
         """Parameters (by position and by name) whose value reaches the return value: "raw" or "escaped".
@@ -785,7 +798,7 @@ class _Summaries:
         """`pkg.mod.C.field` for the method `field` of the project class `pkg.mod.C`, else None."""
         key = self.lookup(f"{owner}.{method}")
         module = self._module(self.file_of[key]) if key else None
-        if module is None:
+        if key is None or module is None:
             return None
         qualname = key[len(module.module_name) + 1:] if module.module_name else key
         function = module.functions.get(qualname)
@@ -830,18 +843,18 @@ class _Summaries:
         parts: list[L.Value] = []
         for name in sorted(classes):
             method = self._text_method(name)
-            if method is False:
+            if method is None:
                 return None
             if method:
                 parts.append(self.value(method))
         return L.combine(parts) if parts else L.EMPTY
 
-    def _text_method(self, name: str, depth: int = 0) -> str | bool:
+    def _text_method(self, name: str, depth: int = 0) -> str | None:
         """`pkg.mod.C.__str__` (or `__repr__`) defined by the class or its nearest project base; "" when none
-        is; False when a base is a library class other than `object`."""
+        is; None when a base is a library class other than `object`."""
         found = self._class(name)
         if found is None or depth > 8:
-            return False
+            return None
         module, cls = found
         for method in ("__str__", "__repr__"):
             if method in cls.methods:
@@ -850,7 +863,7 @@ class _Summaries:
             if base in ("object", "builtins.object"):
                 continue
             inherited = self._text_method(base, depth + 1)
-            if inherited is False or inherited:
+            if inherited is None or inherited:
                 return inherited
         return ""
 
@@ -950,10 +963,10 @@ class _Summaries:
                     trace = ending_at((*remote, *local), conditional.sink_step)
                 else:
                     callee, param, label = L.parse_via(symbol)
-                    returned = self.returned_params(callee).get(param, set())
+                    ways = self.returned_params(callee).get(param, set())
                     # Escaping on the way turns request input into escaped input.
                     arriving = {label if how == "raw" else L.HTML_ESCAPED if label == L.REQUEST else label
-                                for how in returned}
+                                for how in ways}
                     if outcome.label not in arriving:
                         continue
                     trace = ending_at(local, conditional.sink_step)
@@ -995,7 +1008,7 @@ def _suppress(findings: list[Finding], results: dict[str, FileResult], config: C
             continue
         spans = result.statement_spans
         remaining, count, meta = apply_suppressions(path_findings, result.suppressions, _span_lookup(spans), path,
-                                                    enabled=lambda rule_id, p=path: config.is_enabled(rule_id, p))
+                                                    enabled=functools.partial(config.is_enabled, rel_path=path))
         kept.extend(remaining)
         kept.extend(meta)
         suppressed += count

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from secpat import names
@@ -29,6 +31,12 @@ from secpat.knowledge import NOTHING, find
 
 if TYPE_CHECKING:
     from secpat.model.module import Call, Function, Module
+
+#: `try` and, from Python 3.11, `try`/`except*`: the same fields.
+if sys.version_info >= (3, 11):
+    _TRY_NODES = (ast.Try, ast.TryStar)
+else:
+    _TRY_NODES = (ast.Try,)
 
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
@@ -145,11 +153,7 @@ class FunctionFlow:
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
         self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
         self._bound_once: dict[str, ast.expr] | None = None  # local names bound once, to their value
-        self._path_templates: object = _UNSET  # the request paths the view's routes allow (computed on first use)
-        self._in_progress = getattr(self.module, "_flow_in_progress", None)
-        if self._in_progress is None:
-            self._in_progress = set()
-            self.module._flow_in_progress = self._in_progress  # type: ignore[attr-defined]
+        self._in_progress = self.module._flow_in_progress
 
     def run(self) -> None:
         """Analyse the function (the model registers the flow first, so recursion finds it)."""
@@ -173,9 +177,10 @@ class FunctionFlow:
         A `return None` does not count: unpacking it fails, so no caller's names receive it."""
         returns = [r for r in self.returns
                    if not (isinstance(r.node, ast.Return) and (r.node.value is None or _is_none(r.node.value)))]
-        if not returns or any(r.items is None or len(r.items) != arity for r in returns):
+        shapes = [r.items for r in returns if r.items is not None and len(r.items) == arity]
+        if not returns or len(shapes) != len(returns):
             return None
-        return [L.combine(r.items[index] for r in returns) for index in range(arity)]  # type: ignore[index]
+        return [L.combine(items[index] for items in shapes) for index in range(arity)]
 
     def location(self, node: ast.AST) -> Location:
         return Location(
@@ -192,11 +197,11 @@ class FunctionFlow:
     # -- environment ------------------------------------------------------------
 
     def _enter(self) -> None:
-        if self.function.is_module:
-            return
         node = self.function.node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return  # the module body: no parameters
         inputs = R.request_parameters(self.module, self.function)
-        args = node.args  # type: ignore[attr-defined]
+        args = node.args
         arg_nodes = {a.arg: a for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
         for index, param in enumerate(self.function.params):
             where = arg_nodes.get(param, node)
@@ -320,7 +325,7 @@ class FunctionFlow:
                 if item.optional_vars is not None:
                     self._store(item.optional_vars, value, stmt, None, record=False)
             self._block(stmt.body)
-        elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+        elif isinstance(stmt, _TRY_NODES):
             self._block(stmt.body)
             # Only broad or infrastructure exceptions carry internals; `except ValueError as e` around
             # parsing user input usually holds a message meant for the user.
@@ -384,7 +389,7 @@ class FunctionFlow:
 
     def _caught(self, handler: ast.ExceptHandler, upstream: bool, validating: bool) -> L.Value:
         """The exception a handler binds, with what its kind and the try block say about its text."""
-        value = {L.EXCEPTION: (self.step(handler, f"exception `{handler.name}`"),)}
+        value: dict[str, L.Trace] = {L.EXCEPTION: (self.step(handler, f"exception `{handler.name}`"),)}
         # `except (KeyError, TypeError)` names the program's own data, and a block that only runs
         # validators (`validate_password(new)`) raises their messages; a catch-all around anything else,
         # or a database, network or file error, can carry anything.
@@ -510,8 +515,8 @@ class FunctionFlow:
                 self._item_containers.discard(name)
                 self._config_parsers.discard(name)
                 self._list_lengths.pop(name, None)
-                for key in [k for k in self.env if k.startswith(name + "[")]:
-                    del self.env[key]
+                for stale in [k for k in self.env if k.startswith(name + "[")]:
+                    del self.env[stale]
             if isinstance(value_node, ast.Call) and not self.function.is_module \
                     and self.module.qualified_name(value_node.func, self.function) in _CONFIG_PARSERS:
                 self._config_parsers.add(name)  # `cp = ConfigParser()`: its options are followed one by one
@@ -660,20 +665,23 @@ class FunctionFlow:
             value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)
         return L.combine([value, initial]) if initial else value
 
+    @cached_property
+    def _path_templates(self) -> list[tuple[str, str]] | None:
+        """The request paths the view's routes allow."""
+        return None if self.function.is_module else R.flask_path_templates(self.module, self.function)
+
     def _pinned_path(self, node: ast.expr) -> bool:
         """`request.path.split("/")[1]` under `@app.route("/shop/list")`: text every route of the view fixes."""
         chain = _path_operations(node)
         if chain is None:
             return False
-        if self._path_templates is _UNSET:
-            self._path_templates = None if self.function.is_module else R.flask_path_templates(self.module,
-                                                                                                self.function)
-        if self._path_templates is None or L.REQUEST_OBJECT not in self._eval(chain[0]):
+        templates = self._path_templates
+        if templates is None or L.REQUEST_OBJECT not in self._eval(chain[0]):
             return False
-        for least, stretched in self._path_templates:  # type: ignore[attr-defined]
+        for least, stretched in templates:
             result = _on_path(least, chain[1])
             if result is None or result != _on_path(stretched, chain[1]) or R.CLIENT_TEXT in (
-                    result if isinstance(result, str) else "".join(result)):  # type: ignore[arg-type]
+                    result if isinstance(result, str) else "".join(result)):
                 return False
         return True
 
@@ -804,7 +812,7 @@ class FunctionFlow:
     _eval_Set = _eval_List
 
     def _eval_Dict(self, node: ast.Dict) -> L.Value:
-        parts = []
+        parts: list[L.Value] = []
         for key, val in zip(node.keys, node.values):
             if key is not None:
                 self._eval(key)
@@ -1022,7 +1030,8 @@ class FunctionFlow:
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
         if called in S.SQL_QUOTING_METHODS:
             return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
-        if method is not None and receiver is not None and not (not receiver and self._is_module_attribute(func)):
+        if isinstance(func, ast.Attribute) and receiver is not None \
+                and not (not receiver and self._is_module_attribute(func)):
             if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
             if method == "update" and L.HASH_OBJECT in receiver and any(L.PASSWORD in a for a in all_args):
@@ -1059,35 +1068,40 @@ class FunctionFlow:
                 if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
                         and isinstance(node.args[0].value, str):
                     # As with `claims["client_id"]`: one item of a token's claims is what its key says.
-                    value = self._method_of_callee(dict(L.without(L.method_result(value, method), *_NAMED_LABELS)),
-                                                   args, keywords, node)
-                    value.update(self._named(node.args[0].value, node, f"`{_text(node)}`"))
+                    value = {**self._method_of_callee(L.without(L.method_result(value, method), *_NAMED_LABELS),
+                                                      args, keywords, node, func.attr),
+                             **self._named(node.args[0].value, node, f"`{_text(node)}`")}
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
             value = self._method_of_callee(
-                L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD), method), args, keywords, node)
+                L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD), method), args, keywords, node,
+                func.attr)
             if method in S.PICK_METHODS and L.RANDOM in value:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
 
     def _method_of_callee(self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value],
-                          node: ast.Call) -> L.Value:
+                          node: ast.Call, method: str) -> L.Value:
         """`Incoming(request).field(name)`: the project stage reads what the method returns; what it is passed
         arrives by `via:` (positions count `self`), as for a function of another module."""
-        methods = [label[len(L.RET_PREFIX):] for label in value
-                   if label.startswith(L.RET_PREFIX) and L.split_method(label[len(L.RET_PREFIX):])]
+        methods: list[tuple[str, str]] = []  # (callee, the class it is a method of)
+        for label in value:
+            if label.startswith(L.RET_PREFIX):
+                split = L.split_method(label[len(L.RET_PREFIX):])
+                if split:
+                    methods.append((label[len(L.RET_PREFIX):], split[0]))
         if not methods:
             return value
         out = dict(value)
-        step = self.step(node, f"returned by `.{node.func.attr}()`")  # type: ignore[attr-defined]
-        for callee in methods:
-            for position, arg in [*((i + 1, a) for i, a in enumerate(args)), *keywords.items()]:
+        step = self.step(node, f"returned by `.{method}()`")
+        for callee, owner in methods:
+            passed: list[tuple[int | str, L.Value]] = [*((i + 1, a) for i, a in enumerate(args)), *keywords.items()]
+            for position, arg in passed:
                 for label, trace in arg.items():
                     if label != L.CONST and not L.is_symbolic(label):
                         out[L.via(callee, position, label)] = trace + (step,)
             # What the constructor was passed (`Wrapper(text).show()`) arrives if the method returns what it kept.
-            owner = L.split_method(callee)[0]  # type: ignore[index]
             for label, trace in value.items():
                 if label.startswith(f"{L.VIA_PREFIX}{owner}:"):
                     _owner, position, inner = L.parse_via(label)
@@ -1102,7 +1116,8 @@ class FunctionFlow:
         for callee in callees:
             step = self.step(node, f"returned by `{callee}()`")
             value[f"{L.RET_PREFIX}{callee}"] = (step,)
-            for position, arg in [*enumerate(args), *keywords.items()]:
+            passed: list[tuple[int | str, L.Value]] = [*enumerate(args), *keywords.items()]
+            for position, arg in passed:
                 for label, trace in arg.items():
                     if label != L.CONST and not L.is_symbolic(label):
                         value[L.via(callee, position, label)] = trace + (step,)
@@ -1118,9 +1133,10 @@ class FunctionFlow:
         entries = table.values if isinstance(table, ast.Dict) else table.elts \
             if isinstance(table, (ast.List, ast.Tuple)) else []
         names = [self.module.qualified_name(e, self.function) if isinstance(e, ast.Name) else None for e in entries]
-        if not names or any(n is None or n.split(".", 1)[0] not in self.module.project_roots for n in names):
+        known = [n for n in names if n is not None and n.split(".", 1)[0] in self.module.project_roots]
+        if not names or len(known) != len(names):
             return None
-        return sorted(set(names))  # type: ignore[arg-type]
+        return sorted(set(known))
 
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
@@ -1328,7 +1344,9 @@ class FunctionFlow:
     def _returned_items(self, node: ast.Call, arity: int) -> list[L.Value] | None:
         """Per element, what a call of a function of this module returns, if it always returns an `arity`-tuple."""
         event, callee = self._event_of(node)
-        target = self._same_module_function(callee, node) if event is not None and callee else None
+        if event is None or not callee:
+            return None
+        target = self._same_module_function(callee, node)
         if target is None or id(target) in self._in_progress:
             return None
         items = flow_of(self.module, target).return_items(arity)
@@ -1496,6 +1514,7 @@ def _names_bound_once(function: Function) -> dict[str, ast.expr]:
 _FOLD_OPERATORS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
                    ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
                    ast.Pow: lambda a, b: a ** b}
+_FOLD_UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: +a, ast.Invert: lambda a: ~a}
 _FOLD_COMPARISONS = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
                      ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
                      ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
@@ -1523,8 +1542,7 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
                 return _UNSET
             if isinstance(node.op, ast.Not):
                 return not operand
-            return -operand if isinstance(node.op, ast.USub) else +operand if isinstance(node.op, ast.UAdd) \
-                else ~operand  # type: ignore[operator]
+            return _FOLD_UNARY[type(node.op)](operand)
         if isinstance(node, ast.BoolOp):
             value: object = _UNSET
             for part in node.values:
@@ -1539,10 +1557,12 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
             if isinstance(node.op, ast.Pow) and not (isinstance(right, int) and abs(right) <= 64
                                                      and isinstance(left, (int, float)) and abs(left) <= 2**16):
                 return _UNSET
-            if isinstance(node.op, ast.Mult) and any(isinstance(v, (str, bytes, tuple)) for v in (left, right)) \
-                    and len(left if isinstance(left, (str, bytes, tuple)) else right) \
-                    * (right if isinstance(right, int) else left if isinstance(left, int) else 0) > 10_000:
-                return _UNSET
+            if isinstance(node.op, ast.Mult):
+                repeated = left if isinstance(left, (str, bytes, tuple)) \
+                    else right if isinstance(right, (str, bytes, tuple)) else None
+                times = right if isinstance(right, int) else left if isinstance(left, int) else 0
+                if repeated is not None and len(repeated) * times > 10_000:
+                    return _UNSET
             return _FOLD_OPERATORS[type(node.op)](left, right)
         if isinstance(node, ast.Compare):
             left = again(node.left)
@@ -1604,12 +1624,12 @@ def _path_operations(node: ast.expr) -> tuple[ast.expr, list[ast.expr]] | None:
             return None
 
 
-def _on_path(text: str, operations: list[ast.expr]) -> object:
+def _on_path(text: str, operations: list[ast.expr]) -> str | list[str] | tuple[str, ...] | None:
     """The result of the operations on a path template; None when one is not a split on `/` with literal
     arguments, a case change or a literal index (a client's text may hold any other separator)."""
     from secpat.model.module import literal_value
 
-    value: object = text
+    value: str | list[str] | tuple[str, ...] = text  # a split gives a list, a partition a tuple
     for operation in operations:
         if isinstance(operation, ast.Subscript):
             index = _literal_index(operation.slice)
@@ -1623,9 +1643,10 @@ def _on_path(text: str, operations: list[ast.expr]) -> object:
         assert isinstance(operation, ast.Call) and isinstance(operation.func, ast.Attribute)
         method = operation.func.attr
         args = [literal_value(a, _UNSET) for a in operation.args]
-        keywords = {k.arg: literal_value(k.value, _UNSET) for k in operation.keywords}
+        keywords = {k.arg: literal_value(k.value, _UNSET) for k in operation.keywords if k.arg is not None}
         if not isinstance(value, str) or any(not isinstance(a, (str, int)) or isinstance(a, bool)
-                                             for a in (*args, *keywords.values())) or None in keywords:
+                                             for a in (*args, *keywords.values())) \
+                or any(k.arg is None for k in operation.keywords):  # `**options`
             return None
         if method in _PATH_SPLITS and (args[:1] or [keywords.get("sep")])[0] != "/" or \
                 method not in _PATH_SPLITS and (args or keywords):
@@ -1771,7 +1792,7 @@ def dotted(node: ast.AST) -> str | None:
     return None
 
 
-def _last_name(node: ast.AST) -> str | None:
+def _last_name(node: ast.expr) -> str | None:
     """`form` for `request.form`, `form()`, `form[0]`: the last name in an expression."""
     if isinstance(node, ast.Call):
         return _last_name(node.func)

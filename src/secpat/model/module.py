@@ -27,7 +27,7 @@ class Function:
 
     name: str
     qualname: str  # dotted within the module: `Class.method`, `outer.inner`
-    node: ast.AST
+    node: ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
     parent: Function | None
     class_name: str | None = None
     decorators: list[str] = field(default_factory=list)  # qualified names, call decorators by callee
@@ -49,7 +49,7 @@ class Function:
 
     @property
     def body(self) -> list[ast.stmt]:
-        return self.node.body  # type: ignore[attr-defined]
+        return self.node.body
 
     @property
     def line(self) -> int:
@@ -168,11 +168,12 @@ def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None
         return _NOT_LITERAL
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Pow)):
         left, right = _eval_literal(node.left, depth + 1, read_name), _eval_literal(node.right, depth + 1, read_name)
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (left, right)):
+        if not (isinstance(left, (int, float)) and not isinstance(left, bool)
+                and isinstance(right, (int, float)) and not isinstance(right, bool)):
             if isinstance(node.op, ast.Add) and isinstance(left, str) and isinstance(right, str):
                 return left + right
             return _NOT_LITERAL
-        if isinstance(node.op, ast.Pow) and (abs(right) > 64 or abs(left) > 2**16):  # type: ignore[operator]
+        if isinstance(node.op, ast.Pow) and (abs(right) > 64 or abs(left) > 2**16):
             return _NOT_LITERAL  # refuse to compute huge numbers
         ops = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
                ast.Mult: lambda a, b: a * b, ast.Pow: lambda a, b: a**b}
@@ -180,7 +181,7 @@ def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None
     if isinstance(node, ast.Dict):
         if any(k is None for k in node.keys):
             return _NOT_LITERAL
-        keys = [_eval_literal(k, depth + 1, read_name) for k in node.keys]  # type: ignore[arg-type]
+        keys = [_eval_literal(k, depth + 1, read_name) for k in node.keys if k is not None]
         values = [_eval_literal(v, depth + 1, read_name) for v in node.values]
         if any(x is _NOT_LITERAL for x in keys + values):
             return _NOT_LITERAL
@@ -219,6 +220,7 @@ class Module:
         # Analyses of this module that other packages compute on first use and keep with it (the data flow
         # of each function, what each `__init__` stores on `self`): see `secpat.dataflow.flow.flow_of`.
         self.analyses: dict[str, dict] = {}
+        self._flow_in_progress: set[int] = set()  # id(function) of the flows being computed: recursion stops there
         self._constants: dict[int, dict[str, ast.expr | None]] = {}  # id(scope node) -> `_scope_constants`
         _Builder(self).build()
 
@@ -482,49 +484,48 @@ class _Builder:
         imports = (ast.Import, ast.ImportFrom)
         while stack:
             node, scope = stack.pop()
-            kind = type(node)
-            if kind is Name:
+            if type(node) is Name:
                 scope.raw_identifiers.add(node.id)
                 continue
-            if kind is Constant:
+            if type(node) is Constant:
                 continue
-            if kind is Attribute:
+            if type(node) is Attribute:
                 scope.raw_identifiers.add(node.attr)
-            elif kind is Call_:
+            elif type(node) is Call_:
                 call = Call(node=node, callee=m.qualified_name(node.func, scope), scope=scope)
                 m.calls.append(call)
                 scope.calls.append(call)
                 if call.callee:
                     m._calls_by_callee.setdefault(call.callee, []).append(call)
-            elif kind is arg:
+            elif type(node) is arg:
                 scope.raw_identifiers.add(node.arg)
-            elif kind is keyword:
+            elif type(node) is keyword:
                 if node.arg:
                     scope.raw_identifiers.add(node.arg)
                     if type(node.value) is Constant and isinstance(node.value.value, (str, bytes)):
                         bind(LiteralBinding(node.arg, node.value.value, node.value, "keyword", scope))
-            elif kind in assigns:
+            elif isinstance(node, assigns):
                 self._bind_literals(node, scope)
-            elif kind is If:
+            elif type(node) is If:
                 m.if_statements.append(node)
-            elif kind is Dict:
+            elif type(node) is Dict:
                 for key, value in zip(node.keys, node.values):
                     if type(key) is Constant and type(value) is Constant and isinstance(key.value, str) \
                             and isinstance(value.value, (str, bytes)):
                         bind(LiteralBinding(key.value, value.value, value, "dict", scope))
-            elif kind in definitions:
+            elif isinstance(node, definitions):
                 for deco in node.decorator_list:
                     push((deco, scope))
                 inner = self._enter(node, scope)
-                for child in reversed(node.body):
-                    push((child, inner))
+                for stmt in reversed(node.body):
+                    push((stmt, inner))
                 # Defaults, annotations, bases and keywords are evaluated in the enclosing scope.
                 skip = {id(n) for n in (*node.body, *node.decorator_list)}
                 for child in _children(node):
                     if id(child) not in skip:
                         push((child, scope))
                 continue
-            elif kind in imports and not scope.is_module:
+            elif isinstance(node, imports) and not scope.is_module:
                 self._bind_import(node, m.local_imports.setdefault(id(scope.node), {}))
             for child in _children(node):
                 push((child, scope))
@@ -543,12 +544,12 @@ class _Builder:
                     and isinstance(target.slice.value, str):
                 self.m.literal_bindings.append(LiteralBinding(target.slice.value, value.value, value, "dict", scope))
 
-    def _enter(self, node: ast.AST, scope: Function) -> Function:
+    def _enter(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, scope: Function) -> Function:
         m = self.m
         if scope.is_module:
-            qual = node.name  # type: ignore[attr-defined]
+            qual = node.name
         else:
-            qual = f"{scope.qualname}.{node.name}"  # type: ignore[attr-defined]
+            qual = f"{scope.qualname}.{node.name}"
         if isinstance(node, ast.ClassDef):
             attributes: dict[str, ast.expr] = {}
             for stmt in node.body:
@@ -566,10 +567,10 @@ class _Builder:
             # Classes are scopes for naming methods but not functions of their own.
             fake = Function(name=node.name, qualname=qual, node=node, parent=scope)
             fake.class_name = node.name
-            return _ClassScope(fake)  # type: ignore[return-value]
-        parent = scope.parent_function if isinstance(scope, _ClassScope) else scope  # type: ignore[attr-defined]
+            return _ClassScope(fake)
+        parent = scope.parent_function if isinstance(scope, _ClassScope) else scope
         class_name = scope.class_name if isinstance(scope, _ClassScope) else None
-        args = node.args  # type: ignore[attr-defined]
+        args = node.args
         params = [a.arg for a in (*args.posonlyargs, *args.args)]
         if args.vararg:
             params.append(args.vararg.arg)
@@ -577,14 +578,14 @@ class _Builder:
         if args.kwarg:
             params.append(args.kwarg.arg)
         func = Function(
-            name=node.name,  # type: ignore[attr-defined]
+            name=node.name,
             qualname=qual,
             node=node,
             parent=parent,
             class_name=class_name,
             params=params,
         )
-        func.decorators = [self._decorator_name(d, scope) for d in node.decorator_list]  # type: ignore[attr-defined]
+        func.decorators = [self._decorator_name(d, scope) for d in node.decorator_list]
         func.raw_identifiers.update(params)
         func.raw_identifiers.add(func.name)
         positional = [*args.posonlyargs, *args.args]

@@ -15,7 +15,7 @@ import ast
 from dataclasses import dataclass, replace
 
 from secpat.dataflow import requests as R
-from secpat.findings import Confidence, Location, Severity
+from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks import (
     ENV,
     EXPR,
@@ -384,8 +384,8 @@ def _cookie_text(ctx: FileContext, node: ast.expr) -> None:
 
 def _deletes_cookie(call: Call) -> bool:
     """`set_cookie(name, "", expires=0)` / `max_age=0`: removing a cookie sends nothing worth protecting."""
-    expiry = [literal_value(call.arg(keyword=k)) for k in ("expires", "max_age")]
-    return literal_value(call.arg(1, "value")) == "" or any(v == 0 for v in expiry)
+    expiry = [call.literal(keyword=k) for k in ("expires", "max_age")]
+    return call.literal(1, "value") == "" or any(v == 0 for v in expiry)
 
 
 def _constant(ctx: FileContext, call: Call, index: int | None = None, keyword: str | None = None,
@@ -448,6 +448,7 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
         return
     origins = call.arg(keyword="origins")
     resources = call.arg(keyword="resources")
+    candidates: list[ast.AST | None]
     if origins is None and isinstance(resources, ast.Dict):
         # `resources={r"/api/*": {"origins": allowed}}`: each resource names its own origins.
         per_resource = [_dict_item(options, "origins") for options in resources.values]
@@ -484,6 +485,7 @@ _SESSION_COOKIES = {"EncryptedCookieStorage": ("httponly", True), "NaClCookieSto
 def _literal_text(node: ast.expr) -> str | None:
     """The literal parts of an f-string or of strings joined with `+`, the values left out; None when
     there are none."""
+    parts: list[object]
     if isinstance(node, ast.JoinedStr):
         parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
     elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
@@ -491,7 +493,8 @@ def _literal_text(node: ast.expr) -> str | None:
         parts = [p for p in (left, right) if p is not None]
     else:
         parts = [literal_value(node)]
-    return "".join(parts) if parts and all(isinstance(p, str) for p in parts) else None
+    texts = [p for p in parts if isinstance(p, str)]
+    return "".join(texts) if parts and len(texts) == len(parts) else None
 
 
 def _session_cookie(ctx: FileContext, call: Call) -> None:
@@ -606,7 +609,7 @@ def session_cookies(ctx: ProjectContext) -> None:
     """A session middleware's cookie without `https_only` carries a login only if the app stores one
     in the session: in an app that stores nothing there (the middleware kept for a library's OAuth
     state, or for reading only), the finding is for audit mode."""
-    unsecured = ctx.facts(SESSION_COOKIE_UNSECURED)
+    unsecured = ctx.facts_of(SESSION_COOKIE_UNSECURED, Finding)
     if not unsecured:
         return
     roots = app_roots(ctx.facts, ctx.files)
@@ -622,7 +625,7 @@ def session_cookies(ctx: ProjectContext) -> None:
 def cookie_flags(ctx: ProjectContext) -> None:
     """A cookie set without its flags, unless the app has its own `set_cookie()`: then which flags the
     cookie gets depends on which response class sets it, which is for a reader (audit mode)."""
-    missing = ctx.facts(COOKIE_FLAGS_MISSING)
+    missing = ctx.facts_of(COOKIE_FLAGS_MISSING, Finding)
     if not missing:
         return
     roots = app_roots(ctx.facts, ctx.files)
@@ -642,7 +645,7 @@ def script_servers(ctx: ProjectContext) -> None:
     """`app.run(debug=True)` under `if __name__ == "__main__":` is how the app runs when nothing else
     serves it. When the same app also has a WSGI or ASGI entry (`wsgi.py`), production runs through that
     and the script is a developer's shortcut: audit mode."""
-    starts = ctx.facts(SCRIPT_SERVER)
+    starts = ctx.facts_of(SCRIPT_SERVER, ScriptServer)
     if not starts:
         return
     roots = app_roots(ctx.facts, ctx.files)

@@ -20,7 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import flow_of
-from secpat.findings import Confidence, FlowStep, Location, Severity
+from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, header_value, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, root_of
@@ -217,7 +217,8 @@ def unescaped_output(ctx: FileContext) -> None:
                         body, argument = event.value_of(None, keyword), argument_node(event.node, None, keyword)
                 if callee in _TUPLE_MAKERS and 0 in event.items:
                     # `make_response((body, status, headers))`: only the first element is the body.
-                    if any(_says_not_html(part) for part in event.node.args[0].elts[1:]):
+                    shown = event.node.args[0]  # a tuple display: the flow keeps items of those only
+                    if isinstance(shown, ast.Tuple) and any(_says_not_html(part) for part in shown.elts[1:]):
                         continue
                     body = event.items[0][0]
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
@@ -246,8 +247,8 @@ def unescaped_output(ctx: FileContext) -> None:
         for answer in answers:
             stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
                            and s.stmt is answer), None)
-            if stored is not None:
-                ctx.report_flow(awslambda.html_body(answer), stored, _REFLECTED, scope=function, once_per_source=False,
+            if stored is not None and (answer_body := awslambda.html_body(answer)) is not None:
+                ctx.report_flow(answer_body, stored, _REFLECTED, scope=function, once_per_source=False,
                                 sink_note="returned as the HTML body of the Lambda answer")
         if returns_html:
             for ret in flow.returns:
@@ -383,7 +384,8 @@ def _safe_markup(module, function, node: ast.AST, depth: int = 0, seen: frozense
     if isinstance(node, ast.JoinedStr):
         return all(again(v) for v in node.values)
     if isinstance(node, ast.FormattedValue):
-        spec = "".join(v.value for v in node.format_spec.values if isinstance(v, ast.Constant)) \
+        spec = "".join(v.value for v in node.format_spec.values
+                       if isinstance(v, ast.Constant) and isinstance(v.value, str)) \
             if isinstance(node.format_spec, ast.JoinedStr) else ""
         return (bool(spec) and spec[-1:] in "dfeg%x") or again(node.value)  # `{price:.2f}` is a number
     if isinstance(node, ast.BinOp):
@@ -416,7 +418,8 @@ def _safe_call(module, function, node: ast.Call, again) -> bool:
         return all(isinstance(a, ast.Constant) for a in args)
     if callee in _NUMERIC or short in _RENDER_METHODS:
         return True
-    if short in _VALIDATED_REQUEST_CALLS and _is_request(module, function, node.func.value) \
+    if short in _VALIDATED_REQUEST_CALLS and isinstance(node.func, ast.Attribute) \
+            and _is_request(module, function, node.func.value) \
             and module.imports_any("django"):
         return all(again(a) for a in args)
     if callee == "str" and len(node.args) == 1:
@@ -817,6 +820,8 @@ def render_contexts(ctx: FileContext) -> None:
 def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
     """`render_template_string("<p>{{ bio|safe }}</p>", bio=...)`: the context is in the same call."""
     text = literal_value(event.node.args[0])
+    if not isinstance(text, str):  # the caller passes string literals only
+        return
     blocks = list(templates.blocks(text))
     names = templates.aliases(blocks)
     for block in blocks:
@@ -937,12 +942,12 @@ def _is_request(module, function, node: ast.expr) -> bool:
 
 @check(XSS003, XSS004, stage="project")
 def linked_safe_filters(ctx: ProjectContext) -> None:
-    uses = [u for _, u in ctx.facts(SAFE_USE)]
+    uses = [u for _, u in ctx.facts_of(SAFE_USE, SafeUse)]
     if not uses:
         return
-    renders = [r for _, r in ctx.facts(RENDER)]
+    renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
     stored: dict[str, StoredFact] = {}
-    for _, fact in ctx.facts(STORED):
+    for _, fact in ctx.facts_of(STORED, StoredFact):
         for name in fact.fields:
             stored.setdefault(name, fact)
     for use in uses:
@@ -950,8 +955,8 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         linked = [r for r in renders if any(_names(use.path, t) for t in r.templates)]
         where = Location(use.path, use.line)
         step = FlowStep(where, f"written unescaped by `{use.text}`")
-        passed = [(r, root, r.context_value(root)) for r in linked for root in use.roots
-                  if r.context_value(root) is not None]
+        passed = [(r, root, given) for r in linked for root in use.roots
+                  if (given := r.context_value(root)) is not None]
         request = next(((r, root, v) for r, root, v in passed if v.kind == "request"), None)
         if request is not None:
             render, root, value = request
@@ -1049,7 +1054,7 @@ def unescaped_templates(ctx: FileContext) -> None:
 def unescaped_template_findings(ctx: ProjectContext) -> None:
     roots = app_roots(ctx.facts, ctx.files)
     chosen = {root_of(path, roots) for path, _ in ctx.facts(AUTOESCAPE_CHOSEN)}
-    for path, finding in ctx.facts(UNESCAPED_TEMPLATE):
+    for path, finding in ctx.facts_of(UNESCAPED_TEMPLATE, Finding):
         if root_of(path, roots) not in chosen:
             ctx.findings.append(finding)
 
