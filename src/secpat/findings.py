@@ -6,52 +6,12 @@ import enum
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
+
+from secpat.levels import Confidence, Severity  # defined apart so that the secrets package can use them
 
 if TYPE_CHECKING:
     from secpat.rules.registry import Rule
-
-
-_O = TypeVar("_O", bound="_Ordered")
-
-
-class _Ordered(enum.Enum):
-    """An enum whose members compare by declaration order."""
-
-    @property
-    def rank(self) -> int:
-        return list(type(self)).index(self)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    @classmethod
-    def parse(cls: type[_O], text: str) -> _O:
-        try:
-            return cls[text.strip().upper()]
-        except KeyError:
-            names = ", ".join(m.name.lower() for m in cls)
-            raise ValueError(f"unknown {cls.__name__.lower()} {text!r} (choose from {names})") from None
-
-
-class Severity(_Ordered):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-class Confidence(_Ordered):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -89,7 +49,8 @@ class Finding:
     def __post_init__(self) -> None:
         # Whoever makes a finding, it never holds a secret whole nor a megabyte of minified code:
         # every report format, the baseline and the fingerprint see the same masked, clipped text.
-        from secpat.secrets.redact import clip, redact  # imported here: the secrets package imports this one
+        # Loaded on first use: compiling the secret formats costs a run that finds nothing.
+        from secpat.secrets.redact import clip, redact
 
         loc = self.location
         end = loc.end_col if loc.end_line in (None, loc.line) else None
@@ -165,7 +126,7 @@ class Notice:
     line: int | None = None
 
     def __post_init__(self) -> None:
-        from secpat.secrets.redact import redact  # imported here: the secrets package imports this module
+        from secpat.secrets.redact import redact  # loaded on first use, as in `Finding`
 
         object.__setattr__(self, "message", redact(self.message))
 

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from secpat import names
-from secpat.findings import Confidence
+from secpat.levels import Confidence
 from secpat.names import NameKind
 
 # -- placeholders ----------------------------------------------------------------------

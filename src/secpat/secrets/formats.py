@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from secpat.findings import Confidence
+from secpat.levels import Confidence
 from secpat.secrets.entropy import is_placeholder, judge_format_secret, looks_like_label
 from secpat.secrets.masking import mask
 
