@@ -38,7 +38,7 @@ _BY_NAME: dict[str, tuple[str, ...]] = {
 def _by_fact() -> dict[str, str]:
     """Fact kinds of the framework extractors and the word each one gives (read when analysing files
     only: the checklist, which reads `APPLIES_WHEN`, does not load the frameworks)."""
-    from secpat.frameworks import ROUTE, SETTINGS, SETTINGS_MODULE, VIEW
+    from secpat.frameworks.facts import ROUTE, SETTINGS, SETTINGS_MODULE, VIEW
 
     return {ROUTE: "web", VIEW: "web", SETTINGS: "settings", SETTINGS_MODULE: "settings"}
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import (
+from secpat.frameworks import decorated, object_name, owner_of, string, value_of
+from secpat.frameworks.facts import (
     MIDDLEWARE,
     MOUNT,
     OWNER,
@@ -21,11 +22,6 @@ from secpat.frameworks import (
     OwnerFact,
     RouteFact,
     SessionFact,
-    decorated,
-    object_name,
-    owner_of,
-    string,
-    value_of,
 )
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import (
-    ROUTE,
-    RouteFact,
-    _short_source,
-    decorator_list,
-    is_limit_name,
-    object_name,
-    string,
-    upper_methods,
-)
+from secpat.frameworks import _short_source, decorator_list, is_limit_name, object_name, string, upper_methods
+from secpat.frameworks.facts import ROUTE, RouteFact
 from secpat.model.module import Function, Module
 
 _VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}

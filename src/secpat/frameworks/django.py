@@ -13,6 +13,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from secpat.frameworks import (
+    combine,
+    dev_ranges,
+    environment_of_name,
+    file_environment,
+    if_environments,
+    in_ranges,
+    is_limit_name,
+    last,
+    object_name,
+    serves_an_app,
+    string,
+    value_of,
+)
+from secpat.frameworks.facts import (
     EXPR,
     MOUNT,
     OWNER,
@@ -26,18 +40,6 @@ from secpat.frameworks import (
     Setting,
     SettingsFact,
     SettingsModuleFact,
-    combine,
-    dev_ranges,
-    environment_of_name,
-    file_environment,
-    if_environments,
-    in_ranges,
-    is_limit_name,
-    last,
-    object_name,
-    serves_an_app,
-    string,
-    value_of,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, URLCONF, Framework
 from secpat.model.module import ClassInfo, Function, Module, literal_value

@@ -6,6 +6,18 @@ from __future__ import annotations
 import ast
 
 from secpat.frameworks import (
+    decorator_list,
+    has_default_limits,
+    is_limit_name,
+    last,
+    object_name,
+    owner_of,
+    string,
+    upper_methods,
+    value_of,
+)
+from secpat.frameworks.decorators import decorator_routes, dependencies
+from secpat.frameworks.facts import (
     LIMITER,
     MIDDLEWARE,
     MOUNT,
@@ -18,17 +30,7 @@ from secpat.frameworks import (
     OwnerFact,
     RouteFact,
     SessionFact,
-    decorator_list,
-    has_default_limits,
-    is_limit_name,
-    last,
-    object_name,
-    owner_of,
-    string,
-    upper_methods,
-    value_of,
 )
-from secpat.frameworks.decorators import decorator_routes, dependencies
 from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
 from secpat.model.module import Call, Function, Module
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 import ast
 import dataclasses
 
-from secpat.frameworks import (
+from secpat.frameworks import has_default_limits, last, object_name, owner_of, string, template_forms, upper_methods
+from secpat.frameworks.decorators import decorator_routes
+from secpat.frameworks.facts import (
     FORM,
     LIMIT_TARGET,
     LIMITER,
@@ -24,15 +26,7 @@ from secpat.frameworks import (
     ProtectionFact,
     RouteFact,
     SessionFact,
-    has_default_limits,
-    last,
-    object_name,
-    owner_of,
-    string,
-    template_forms,
-    upper_methods,
 )
-from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import OWNER, ROUTE, SESSION, OwnerFact, RouteFact, SessionFact
+from secpat.frameworks.facts import OWNER, ROUTE, SESSION, OwnerFact, RouteFact, SessionFact
 from secpat.frameworks.record import HANDLERS, Framework
 from secpat.model.module import ClassInfo, Module
 

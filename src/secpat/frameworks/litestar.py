@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import (
+from secpat.frameworks import decorator_list, object_name, owner_of, string, upper_methods
+from secpat.frameworks.facts import (
     MIDDLEWARE,
     MOUNT,
     OWNER,
@@ -24,11 +25,6 @@ from secpat.frameworks import (
     ProtectionFact,
     RouteFact,
     SessionFact,
-    decorator_list,
-    object_name,
-    owner_of,
-    string,
-    upper_methods,
 )
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.model.module import Call, Module

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import (
+from secpat.frameworks import decorated, object_name, owner_of, string, strings
+from secpat.frameworks.facts import (
     NAMED_VIEW,
     OWNER,
     PROTECTION,
@@ -21,11 +22,6 @@ from secpat.frameworks import (
     ProtectionFact,
     RouteFact,
     SessionFact,
-    decorated,
-    object_name,
-    owner_of,
-    string,
-    strings,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, Framework
 from secpat.model.module import Call, Module, literal_value

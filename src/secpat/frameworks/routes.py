@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from secpat import names
-from secpat.frameworks import (
-    _FORM_ACTS,
-    _PASSWORD_FORMS,
+from secpat.frameworks import _FORM_ACTS, _PASSWORD_FORMS, is_limit_name, is_staff_gate, known, last
+from secpat.frameworks.django import Environment, environments, settings_units
+from secpat.frameworks.facts import (
     AUTHENTICATES,
     CLASS,
     CREATES_USER,
@@ -48,12 +48,7 @@ from secpat.frameworks import (
     RouteFact,
     SessionFact,
     ViewFact,
-    is_limit_name,
-    is_staff_gate,
-    known,
-    last,
 )
-from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.pyramid import ROUTE_NAME
 from secpat.report.escape import printable
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import MOUNT, ROUTE, MountFact, RouteFact, object_name, string, upper_methods
+from secpat.frameworks import object_name, string, upper_methods
+from secpat.frameworks.facts import MOUNT, ROUTE, MountFact, RouteFact
 from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
 from secpat.model.module import Module
 

@@ -16,19 +16,9 @@ from dataclasses import dataclass, replace
 
 from secpat.dataflow import requests as R
 from secpat.findings import Confidence, Finding, Location, Severity
-from secpat.frameworks import (
-    ENV,
-    EXPR,
-    awslambda,
-    dev_ranges,
-    file_environment,
-    in_ranges,
-    known,
-    last,
-    serves_an_app,
-    string,
-)
+from secpat.frameworks import awslambda, dev_ranges, file_environment, in_ranges, known, last, serves_an_app, string
 from secpat.frameworks.django import Environment, Value
+from secpat.frameworks.facts import ENV, EXPR
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.model.module import Call, literal_value
 from secpat.rules.context import FileContext, ProjectContext

@@ -16,19 +16,9 @@ for the CSRF, RATE and CONF rules alike.
 from __future__ import annotations
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import (
-    FORM,
-    STATE_CHANGING,
-    ClassFact,
-    FormFact,
-    Setting,
-    ViewFact,
-    extract,
-    is_staff_gate,
-    known,
-    template_forms,
-)
+from secpat.frameworks import extract, is_staff_gate, known, template_forms
 from secpat.frameworks.django import Environment
+from secpat.frameworks.facts import FORM, STATE_CHANGING, ClassFact, FormFact, Setting, ViewFact
 from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES

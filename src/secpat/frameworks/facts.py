@@ -1,0 +1,268 @@
+"""The facts the per-file stage hands to the project stage: plain, picklable records of routes, views,
+classes, protections, sessions and settings, and the kinds they are filed under."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Fact kinds handed from the file stage to the project stage.
+VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
+    LIMIT_TARGET, LIMITING, NAMED_VIEW = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter",
+                                          "fw-middleware", "fw-protection", "fw-session", "fw-settings",
+                                          "fw-settings-module", "fw-form", "fw-limit-target", "fw-limiting",
+                                          "fw-named-view")
+
+#: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
+AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = "authenticates", "creates-user", "sends-reset", \
+    "sets-password"
+
+#: Words that mark a file, class or branch as development- or test-only, or as production.
+DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})
+PROD_WORDS = frozenset({"prod", "production", "live", "staging", "stage"})
+
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+
+
+@dataclass(frozen=True)
+class ViewFact:
+    """A function that may serve requests, with what its body shows."""
+
+    name: str  # project-wide dotted name: `shop.views.checkout`, `shop.views.CartView.post`
+    path: str
+    line: int
+    methods: tuple[str, ...] = ()  # from the view itself (`require_POST`, `api_view(["POST"])`); () = unknown
+    writes: bool = False  # reads a request body or tests for POST
+    reads: tuple[str, ...] = ()  # field names the view reads (form keys, parameters, `form.x.data`)
+    models: tuple[str, ...] = ()  # form / serializer / body-model classes it uses, for their fields
+    sends: bool = False  # sends mail or SMS
+    templates: tuple[str, ...] = ()  # template names rendered
+    session: bool = False  # relies on the cookie session (`request.user`, `session[...]`, `current_user`)
+    signature: bool = False  # verifies a signature (webhooks) or an HMAC
+    header_auth: bool = False  # authenticates from the Authorization header
+    csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
+    json: bool = False  # answers JSON: an API endpoint
+    form: bool = False  # FastAPI: reads form fields (`Form()`, `File()`), which a cross-site form can post
+    json_body: bool = False  # FastAPI: takes a body model, which only a JSON request (never a form) fills
+    limits: tuple[str, ...] = ()  # rate limits on the view itself, described
+    limit_exempt: bool = False  # `@limiter.exempt`
+    csrf_exempt: int = 0  # line of a CSRF exemption decorator, 0 if none
+    drf: bool = False  # a DRF `@api_view`
+    drf_throttles: tuple[str, ...] | None = None  # `@throttle_classes([...])`, None when not set
+    framework: str = ""  # flask / fastapi / django when the file says so
+    acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
+    calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
+    staff: bool = False  # a decorator admits only staff, admins or holders of a permission
+    identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
+    # reads the user a `before_request` hook kept on `flask.g`, or is behind a Flask login decorator: the cookie's
+    # user only in an app with a cookie session
+    user_on_g: bool = False
+    switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
+
+
+@dataclass(frozen=True)
+class ClassFact:
+    """A class of a web module: bases, the attributes that matter, its fields and methods."""
+
+    name: str
+    path: str
+    line: int
+    bases: tuple[str, ...]
+    methods: tuple[str, ...]
+    fields: tuple[str, ...]  # class-body names: form / serializer / model fields
+    attributes: tuple[tuple[str, object], ...] = ()  # selected attributes, digested (see `class_attributes`)
+    actions: tuple[tuple[str, tuple[str, ...], bool, str], ...] = ()  # DRF @action: (method, verbs, detail, url_path)
+    limited_methods: tuple[tuple[str, str], ...] = ()  # (method or "*", description) from method_decorator
+    exempt_line: int = 0  # `@method_decorator(csrf_exempt, ...)`
+    csrf_off: int = 0  # a SessionAuthentication subclass whose `enforce_csrf` does nothing: its line
+    permission_gate: bool = False  # `has_permission` refuses anonymous users and checks more than a login
+
+
+@dataclass(frozen=True)
+class RouteFact:
+    """A route registration: decorator, `add_url_rule`, `add_api_route` or a Django `path()`."""
+
+    framework: str
+    owner: str  # the app, blueprint or router it is registered on; the urlconf module for Django
+    path: str
+    methods: tuple[str, ...]  # () = whatever the view accepts
+    view: str  # dotted name of the function or class
+    file: str
+    line: int
+    action_map: tuple[tuple[str, str], ...] = ()  # DRF `as_view({"get": "list"})`
+    limits: tuple[str, ...] = ()  # limits written at the registration (dependency, urls wrapper)
+    deps: tuple[str, ...] = ()  # FastAPI dependencies written at the registration
+    csrf_exempt: int = 0  # `csrf_exempt(view)` in urls.py: its line
+    limit_misplaced: str = ""  # a limit decorator that cannot apply (above the route decorator)
+    include: str = ""  # Django: included urlconf module or router; the route is a prefix then
+
+
+@dataclass(frozen=True)
+class NamedViewFact:
+    """A view attached to a route by the route's name (Pyramid's `@view_config(route_name=...)`,
+    `config.add_view(view, route_name=...)`); the route's path is registered elsewhere."""
+
+    framework: str
+    route_name: str
+    view: str  # dotted name of the function or class
+    methods: tuple[str, ...]
+    file: str
+    line: int
+    csrf_exempt: int = 0  # `require_csrf=False`: its line
+    csrf_required: bool = False  # `require_csrf=True`
+
+
+@dataclass(frozen=True)
+class MountFact:
+    """A blueprint or router mounted on a parent: `register_blueprint`, `include_router`, DRF router register."""
+
+    framework: str
+    parent: str
+    child: str
+    prefix: str
+    file: str
+    line: int
+    deps: tuple[str, ...] = ()
+    limits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OwnerFact:
+    """An app, blueprint or router object."""
+
+    framework: str
+    kind: str  # app | blueprint | router | drf-router
+    name: str
+    prefix: str
+    file: str
+    line: int
+    deps: tuple[str, ...] = ()
+    limits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LimiterFact:
+    """A rate limiter object: flask-limiter or slowapi, with or without default limits."""
+
+    library: str
+    name: str
+    defaults: bool
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LimitTargetFact:
+    """`limiter.limit(...)(bp)` or `limiter.exempt(bp)`: a limit on a whole blueprint."""
+
+    target: str
+    exempt: bool
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LimitingFact:
+    """A function or method whose body calls a rate limiter: `rate_limit(...)` inside a form's `clean()`,
+    a service method or a decorator. A view that calls it, or uses the form, is limited."""
+
+    name: str  # project-wide dotted name of the function
+    what: str  # the limiting call, shortened
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MiddlewareFact:
+    """An app-level middleware: `app.add_middleware(X, ...)`, a Starlette `Middleware(X)`, a WSGI wrapper."""
+
+    framework: str
+    owner: str
+    name: str  # dotted name of the middleware class
+    options: tuple[tuple[str, object], ...]
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ProtectionFact:
+    """A CSRF protection switched on for an app: `CSRFProtect(app)`, `csrf.init_app(app)`, SeaSurf."""
+
+    library: str
+    name: str  # the protection object, for `@csrf.exempt`
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SessionFact:
+    """Evidence that an app authenticates with a cookie: session use, login helpers, auth cookies."""
+
+    framework: str
+    what: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One settings statement, with the branch it sits under."""
+
+    name: str
+    op: str  # set | add | remove | item (`X["k"] = v`) | unknown (a change secpat cannot evaluate)
+    value: object  # the literal value, or ENV / EXPR
+    line: int
+    branch: str  # "" unconditional | prod | dev | other
+    #: Statements that configure an app together share it: one `config.update(...)` call (its line), or
+    #: the `config[...] = ...` writes of one function (its line). 0: the whole module or class.
+    mapping: int = 0
+
+
+@dataclass(frozen=True)
+class SettingsFact:
+    """A settings module or config class: its statements and the settings it builds on."""
+
+    name: str  # dotted module name, or the class's dotted name
+    file: str
+    line: int
+    environment: str  # dev | prod | "" from the file or class name
+    items: tuple[object, ...]  # Setting or Parent, in order
+    is_class: bool = False
+    has_prod_branch: bool = False
+
+
+@dataclass(frozen=True)
+class Parent:
+    """`from .base import *` (or a config class's base): settings taken over at this point."""
+
+    name: str
+    line: int
+    branch: str
+
+
+@dataclass(frozen=True)
+class SettingsModuleFact:
+    """`DJANGO_SETTINGS_MODULE` named in manage.py / wsgi.py / asgi.py."""
+
+    module: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class FormFact:
+    """A `<form method="post">` in a template (or an inline template string)."""
+
+    file: str
+    line: int
+    token: bool  # a CSRF token tag or hidden field is inside
+    maybe_token: bool  # something inside may render one (an include, a macro, the whole form object)
+    action: str
+    dialect: str  # django | jinja | "" when the template does not say
+    owner_module: str = ""  # inline templates: the Python module that holds them
+    submittable: bool = True  # has a submit control or a field a user can submit with Enter
+    action_tag: bool = False  # the action is computed by a template tag other than `{% url %}`: target unknown
+
+
+ENV = "<env>"  # a value read from the environment
+EXPR = "<expr>"  # any other value secpat does not evaluate
