@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from secpat import names
 from secpat.dataflow import labels as L
+from secpat.frameworks import known
 
 # Module-level functions of `random` that draw from the shared Mersenne Twister.
 RANDOM_FUNCTIONS = frozenset(
@@ -112,12 +113,10 @@ HTML_ESCAPERS = frozenset({
 })
 # Markup strings escape what `%` and `.format()` put into them.
 MARKUP_CLASSES = frozenset({"markupsafe.Markup", "jinja2.Markup", "flask.Markup", "jinja2.utils.Markup"})
-# Builders of markup that escape what they interpolate.
+# Builders of markup that escape what they interpolate, and the frameworks' renderers of template files.
 HTML_SAFE_BUILDERS = frozenset({
     "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.json_script",
-    "django.template.loader.render_to_string", "django.shortcuts.render", "flask.render_template",
-    "flask.templating.render_template", "quart.render_template", "quart.templating.render_template",
-})
+}) | known.union("page_renderers")
 # Conversions whose result cannot carry markup or SQL: numbers, UUIDs, booleans, lengths.
 NUMERIC_SANITISERS = frozenset({
     "int", "float", "bool", "len", "abs", "round", "ord", "complex", "sum", "divmod", "uuid.UUID",

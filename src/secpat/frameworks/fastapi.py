@@ -47,6 +47,8 @@ FRAMEWORK = Framework(
     responses=(("fastapi.responses.HTMLResponse", ALWAYS_HTML), ("fastapi.responses.Response", HTML_IF_SAID),
                ("fastapi.Response", HTML_IF_SAID)),
     json_responses=("JSONResponse", "ORJSONResponse", "UJSONResponse"),
+    answers=("fastapi.responses.JSONResponse", "fastapi.responses.PlainTextResponse"),
+    error_answers=("fastapi.HTTPException", "fastapi.exceptions.HTTPException"),
     renderers=("TemplateResponse",),
     debug_switches=(("fastapi.FastAPI", "debug"),),
     body_is_json=True,

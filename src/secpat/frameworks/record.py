@@ -43,6 +43,11 @@ class Framework:
     body_keywords: tuple[str, ...] = ("content",)  # keywords a response takes its body from
     json_responses: tuple[str, ...] = ()  # callables that answer JSON, by last name
     renderers: tuple[str, ...] = ()  # template renderers, by last name
+    page_renderers: tuple[str, ...] = ()  # renderers of a template file into escaped markup, qualified
+    template_strings: tuple[str, ...] = ()  # renderers of a template given as a string, qualified
+    tuple_responses: tuple[str, ...] = ()  # response makers that read (body, status, headers) as a view's return
+    answers: tuple[str, ...] = ()  # other callables whose argument is sent to the client (JSON, plain text)
+    error_answers: tuple[str, ...] = ()  # exceptions whose detail is sent to the client
     debug_switches: tuple[tuple[str, str], ...] = ()  # (constructor, keyword) that serves tracebacks when True
     csrf_builtin: bool = False  # the framework checks CSRF tokens itself unless switched off
     body_is_json: bool = False  # a view's body is parsed as JSON unless it declares form fields

@@ -21,7 +21,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
-from secpat.frameworks import describe_view
+from secpat.frameworks import describe_view, known
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
 
@@ -139,15 +139,9 @@ _LOG_FUNCTIONS = frozenset({"print", "warnings.warn", "pprint.pprint"} |
                            {f"logging.{m}" for m in _LOG_METHODS} | {f"loguru.logger.{m}" for m in _LOG_METHODS})
 _LOGGER_FACTORIES = frozenset({"logging.getLogger", "structlog.get_logger", "structlog.getLogger",
                                "structlog.stdlib.get_logger", "loguru.logger.bind"})
-_RESPONSES = frozenset({
-    "django.http.HttpResponse", "django.http.JsonResponse", "django.http.HttpResponseServerError",
-    "django.http.HttpResponseBadRequest", "flask.jsonify", "flask.make_response", "flask.Response",
-    "quart.jsonify", "quart.make_response", "quart.Response",
-    "fastapi.responses.JSONResponse", "fastapi.responses.HTMLResponse", "fastapi.responses.PlainTextResponse",
-    "starlette.responses.JSONResponse", "starlette.responses.PlainTextResponse", "starlette.responses.Response",
-    "fastapi.HTTPException", "fastapi.exceptions.HTTPException", "starlette.exceptions.HTTPException",
-    "rest_framework.response.Response",
-})
+#: What sends its argument to the client: every framework's responses, JSON and plain-text answers, and the
+#: exceptions whose detail is the answer.
+_RESPONSES = frozenset(known.mapping("responses")) | known.union("answers") | known.union("error_answers")
 
 _LOGGED = (
     Outcome(L.PASSWORD, LOG001, "{source} is {sink}: never log passwords"),

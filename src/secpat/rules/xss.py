@@ -172,14 +172,17 @@ _MARK_SAFE = frozenset({"django.utils.safestring.mark_safe", "django.utils.safes
                         "django.utils.safestring.SafeText", "markupsafe.Markup", "jinja2.Markup", "flask.Markup",
                         "jinja2.utils.Markup"})
 _FORMAT_HTML = frozenset({"django.utils.html.format_html"})
-_TEMPLATE_FROM_STRING = frozenset({"flask.render_template_string", "flask.templating.render_template_string",
-                                   "quart.render_template_string", "quart.templating.render_template_string",
-                                   "jinja2.Template", "django.template.Template", "mako.template.Template"})
+_TEMPLATE_FROM_STRING = known.union("template_strings") | {"jinja2.Template", "mako.template.Template"}
 _RESPONSES = known.mapping("responses")  # response class → how it decides it is HTML
 _HTML_RESPONSES = frozenset(_RESPONSES)
 _BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
 #: Response makers that read a tuple argument as Flask reads a view's return value: (body, status, headers).
-_TUPLE_MAKERS = frozenset({"flask.make_response", "quart.make_response"})
+_TUPLE_MAKERS = known.union("tuple_responses")
+
+_FLASK_RECORD = known.record("flask")
+#: What a Flask view's `return render_template(...)` renders through: files and strings alike.
+_FLASK_RENDERERS = frozenset(_FLASK_RECORD.page_renderers + _FLASK_RECORD.template_strings) if _FLASK_RECORD \
+    else frozenset()
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
@@ -1018,8 +1021,7 @@ def unescaped_templates(ctx: FileContext) -> None:
         returned = {id(node.value.value if isinstance(node.value, ast.Await) else node.value)
                     for node in ast.walk(function.node) if isinstance(node, ast.Return)}
         calls = {id(c.node) for c in function.calls if id(c.node) in returned
-                 and c.callee in ("flask.render_template", "quart.render_template", "flask.render_template_string",
-                                  "quart.render_template_string")}
+                 and c.callee in _FLASK_RENDERERS}
         if not calls:
             continue
         flow = flow_of(module, function)
