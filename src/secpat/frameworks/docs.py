@@ -51,6 +51,10 @@ def table(framework: Framework) -> str:
         ("Responses", _responses(framework)),
         ("JSON answers", _code(framework.json_responses)),
         ("Template renderers", _code(framework.renderers)),
+        ("Templates rendered from files (escaped)", _code(framework.page_renderers)),
+        ("Templates rendered from strings", _code(framework.template_strings)),
+        ("Other answers (exception text is followed into them)", _code((*framework.answers,
+                                                                         *framework.error_answers))),
         ("Debug switches", _code(f"{c}({k}=True)" for c, k in framework.debug_switches)),
         ("CSRF", ("checked by the framework unless switched off; " if framework.csrf_builtin else "none built in; ")
          + ", ".join(framework.csrf)),
