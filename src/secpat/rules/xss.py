@@ -21,7 +21,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks import awslambda, header_value, known
+from secpat.frameworks import awslambda, flask, header_value, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, root_of
 from secpat.knowledge import find
@@ -179,10 +179,8 @@ _BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
 #: Response makers that read a tuple argument as Flask reads a view's return value: (body, status, headers).
 _TUPLE_MAKERS = known.union("tuple_responses")
 
-_FLASK_RECORD = known.record("flask")
 #: What a Flask view's `return render_template(...)` renders through: files and strings alike.
-_FLASK_RENDERERS = frozenset(_FLASK_RECORD.page_renderers + _FLASK_RECORD.template_strings) if _FLASK_RECORD \
-    else frozenset()
+_FLASK_RENDERERS = frozenset(flask.FRAMEWORK.page_renderers + flask.FRAMEWORK.template_strings)
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
