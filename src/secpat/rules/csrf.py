@@ -19,7 +19,16 @@ from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import extract, is_staff_gate, known, template_forms
 from secpat.frameworks.django import Environment
 from secpat.frameworks.facts import FORM, STATE_CHANGING, ClassFact, FormFact, Setting, ViewFact
-from secpat.frameworks.routes import CSRF_MIDDLEWARE, SESSION_MIDDLEWARE, Model, Route, model_of, source_line
+from secpat.frameworks.routes import (
+    CSRF_MIDDLEWARE,
+    SESSION_MIDDLEWARE,
+    Model,
+    Route,
+    app_roots,
+    model_of,
+    root_of,
+    source_line,
+)
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -450,7 +459,7 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
             continue
         # Browsers do not send a SameSite=Lax or Strict cookie with another site's POST: when the app keeps no
         # framework session and sets every cookie so, a reader judges whether anything else authenticates.
-        same_site = not app.session and _cookies_same_site(ctx)
+        same_site = not app.session and _cookies_same_site(ctx, app.file)
         shown_routes = acting or open_routes
         shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in shown_routes[:3])
         more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
@@ -468,8 +477,11 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                                                           "checks no token", snippet=source_line(ctx, file, line))
 
 
-def _cookies_same_site(ctx: ProjectContext) -> bool:
-    samesites = [value for _, value in ctx.facts_of(COOKIE_SAMESITE, str)]
+def _cookies_same_site(ctx: ProjectContext, app_file: str) -> bool:
+    """Every cookie the app in `app_file` sets itself is SameSite=Lax or Strict (another app's do not count)."""
+    roots = app_roots(ctx.facts, ctx.files)
+    root = root_of(app_file, roots)
+    samesites = [value for path, value in ctx.facts_of(COOKIE_SAMESITE, str) if root_of(path, roots) == root]
     return bool(samesites) and all(value in ("lax", "strict") for value in samesites)
 
 
