@@ -430,6 +430,14 @@ class Module:
         """The project-wide name of a function: `pkg.mod.Class.method`."""
         return f"{self.module_name}.{function.qualname}" if self.module_name else function.qualname
 
+    def release(self) -> None:
+        """Break the model's reference cycles (a function lists its calls, each call names its function; a
+        flow names its module, which keeps the flow): once dropped, the model and its tree are freed at once
+        by reference counting, not left for the cyclic collector. The model cannot be queried afterwards."""
+        self._flows.clear()
+        for call in self.calls:
+            call.scope.calls.clear()
+
     def flow(self, function: Function):
         """The data flow of one function, computed on first use and kept."""
         from secpat.dataflow.flow import FunctionFlow
