@@ -237,6 +237,7 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult, checks: list
         result.suppressions = parse_suppressions(text.text, python=True, foreign=task.config.respect_nosec)
         if result.suppressions:
             result.statement_spans = module.statement_spans
+    module.release()  # a worker analyses thousands of files: each model must go as soon as its file is done
     return result
 
 
@@ -284,8 +285,8 @@ def _worker_init() -> None:
 
     if multiprocessing.parent_process() is not None:
         _end_with_parent()
-    # ASTs and models are many small objects with no cycles worth collecting during a scan;
-    # the cyclic collector's passes over them cost more than they free.
+    # ASTs and models are many small objects, and a file's model is freed by reference counting when its
+    # analysis ends (`Module.release`): the cyclic collector's passes over them would cost more than they free.
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
 

@@ -699,7 +699,9 @@ def _python_hits(path: str, text: str, lines: list[str], new: list[int], marked_
     try:
         parsed = parse_python(text, path)
         module = Module(parsed.tree, path=path, module_name="", source=text)
-        return python_hits(module), marked
+        hits = python_hits(module)
+        module.release()  # freed at once: a history reads thousands of blobs
+        return hits, marked
     except (ParseError, RecursionError, ValueError):
         return text_hits("other", text), marked  # still find known formats in a file that does not parse
 

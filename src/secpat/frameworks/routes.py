@@ -264,10 +264,21 @@ def build(facts_of: FactsOf, files: Sequence[SourceFile] = ()) -> Model:
     roots = app_roots(facts_of, files)
     if len(roots) <= 1:
         return _Builder(facts_of).build()
+    by_root: dict[str, dict[str, list[tuple[str, object]]]] = {}  # kind -> root -> its facts, in order
+
+    def split(kind: str) -> dict[str, list[tuple[str, object]]]:
+        """Each fact of a kind filed under its app once, not looked up again for every app."""
+        if kind not in by_root:
+            parts: dict[str, list[tuple[str, object]]] = {}
+            for path, fact in facts_of(kind):
+                parts.setdefault(root_of(path, roots), []).append((path, fact))
+            by_root[kind] = parts
+        return by_root[kind]
+
     models = []
     for root in roots:
         def of_root(kind: str, root: str = root) -> list[tuple[str, object]]:
-            return [(path, fact) for path, fact in facts_of(kind) if root_of(path, roots) == root]
+            return split(kind).get(root, [])
         models.append(_Builder(of_root).build())
     return _merged(models)
 

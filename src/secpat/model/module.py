@@ -416,6 +416,14 @@ class Module:
         """The project-wide name of a function: `pkg.mod.Class.method`."""
         return f"{self.module_name}.{function.qualname}" if self.module_name else function.qualname
 
+    def release(self) -> None:
+        """Break the model's reference cycles (a function lists its calls, each call names its function; a
+        flow names its module, which keeps the flow): once dropped, the model and its tree are freed at once
+        by reference counting, not left for the cyclic collector. The model cannot be queried afterwards."""
+        self.analyses.clear()
+        for call in self.calls:
+            call.scope.calls.clear()
+
     @cached_property
     def statement_spans(self) -> list[tuple[int, int]]:
         """(first line, last line) of every simple statement and compound-statement header."""
