@@ -51,32 +51,58 @@ class Planted:
 
 # Random-looking values in the formats each provider issues; none of them is a live credential.
 PLANTED: tuple[Planted, ...] = (
-    Planted("aws-access-key", "app/aws_config.py",
-            'AWS_ACCESS_KEY_ID = "AKIA3IAUXI2KWPJJPPYM"\nAWS_REGION = "eu-west-1"\n', 0.06, 0.10),
-    Planted("private-key-file", "deploy/id_deploy.pem",
-            "-----BEGIN RSA PRIVATE KEY-----\n"
-            "AVz+nIDDYRHTwo3r/1DTkYEpu821B4ztD0JpY5IiERWQNPDISCZuUx9TLlWZyfOU\n"
-            "NIOO1X2YgPkzGFPxhyje0OwtgeDzhi5Z1u8UFicBaGBV3avJiffYOj7y1LrOICgp\n"
-            "-----END RSA PRIVATE KEY-----\n", 0.15, 0.16),
-    Planted("slack-webhook", "ops/alerts.yaml",
-            "alerts:\n  channel: ops\n"
-            "  webhook: https://hooks.slack.com/services/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\n",
-            0.25, 0.40),
-    Planted("url-password", "app/db.py",
-            'DATABASE_URL = "postgres://app:Vq8zLk29xRm@db.internal:5432/app"\n', 0.33, 0.34),
-    Planted("generic-api-key", "app/client.py",
-            'API_KEY = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n', 0.42, 0.58),
-    Planted("twilio-api-key", "app/sms.py",
-            'TWILIO_API_KEY = "SKedf2b6ddf0647c00a8d3831b623846ff"\n', 0.51, 0.52),
-    Planted("stripe-live-key", "payments/stripe_client.py",
-            'import stripe\n\nstripe.api_key = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"\n', 0.60, 0.75),
-    Planted("github-token", ".github/workflows/deploy.yml",
-            "jobs:\n  deploy:\n    env:\n      GH_TOKEN: ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp\n", 0.68, 0.69),
-    Planted("env-file", ".env",
-            "SECRET_KEY=9f3c0c6d61c3c2e7b2c5a2b41a6f9d88\nDEBUG=false\n", 0.77, 0.78),
-    Planted("django-secret-key", "mysite/settings.py",
-            'SECRET_KEY = "django-insecure-4dvr6ga5o2q6mb5_2uk!3!o*s$wch3@u)581v815!j2#4vs#rw"\nDEBUG = False\n',
-            0.86, None),
+    Planted(
+        "aws-access-key",
+        "app/aws_config.py",
+        'AWS_ACCESS_KEY_ID = "AKIA3IAUXI2KWPJJPPYM"\nAWS_REGION = "eu-west-1"\n',
+        0.06,
+        0.10,
+    ),
+    Planted(
+        "private-key-file",
+        "deploy/id_deploy.pem",
+        "-----BEGIN RSA PRIVATE KEY-----\n"
+        "AVz+nIDDYRHTwo3r/1DTkYEpu821B4ztD0JpY5IiERWQNPDISCZuUx9TLlWZyfOU\n"
+        "NIOO1X2YgPkzGFPxhyje0OwtgeDzhi5Z1u8UFicBaGBV3avJiffYOj7y1LrOICgp\n"
+        "-----END RSA PRIVATE KEY-----\n",
+        0.15,
+        0.16,
+    ),
+    Planted(
+        "slack-webhook",
+        "ops/alerts.yaml",
+        "alerts:\n  channel: ops\n"
+        "  webhook: https://hooks.slack.com/services/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\n",
+        0.25,
+        0.40,
+    ),
+    Planted(
+        "url-password", "app/db.py", 'DATABASE_URL = "postgres://app:Vq8zLk29xRm@db.internal:5432/app"\n', 0.33, 0.34
+    ),
+    Planted("generic-api-key", "app/client.py", 'API_KEY = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n', 0.42, 0.58),
+    Planted("twilio-api-key", "app/sms.py", 'TWILIO_API_KEY = "SKedf2b6ddf0647c00a8d3831b623846ff"\n', 0.51, 0.52),
+    Planted(
+        "stripe-live-key",
+        "payments/stripe_client.py",
+        'import stripe\n\nstripe.api_key = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"\n',
+        0.60,
+        0.75,
+    ),
+    Planted(
+        "github-token",
+        ".github/workflows/deploy.yml",
+        "jobs:\n  deploy:\n    env:\n      GH_TOKEN: ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp\n",
+        0.68,
+        0.69,
+    ),
+    Planted("env-file", ".env", "SECRET_KEY=9f3c0c6d61c3c2e7b2c5a2b41a6f9d88\nDEBUG=false\n", 0.77, 0.78),
+    Planted(
+        "django-secret-key",
+        "mysite/settings.py",
+        'SECRET_KEY = "django-insecure-4dvr6ga5o2q6mb5_2uk!3!o*s$wch3@u)581v815!j2#4vs#rw"\nDEBUG = False\n',
+        0.86,
+        None,
+    ),
 )
 
 #: Look-alikes committed once and left in place: a tool that reports them is noisy.
@@ -97,10 +123,12 @@ def _data(text: str) -> bytes:
 
 def _commit(ref: str, index: int, message: str, changes: list[tuple[str, str | None]]) -> bytes:
     stamp = EPOCH + index * 3600
-    out = [f"commit {ref}\n".encode(),
-           f"author Dev <dev@example.com> {stamp} +0000\n".encode(),
-           f"committer Dev <dev@example.com> {stamp} +0000\n".encode(),
-           _data(message)]
+    out = [
+        f"commit {ref}\n".encode(),
+        f"author Dev <dev@example.com> {stamp} +0000\n".encode(),
+        f"committer Dev <dev@example.com> {stamp} +0000\n".encode(),
+        _data(message),
+    ]
     for path, content in changes:
         out.append(f"D {path}\n".encode() if content is None else f"M 100644 inline {path}\n".encode() + _data(content))
     return b"".join(out)
@@ -109,9 +137,11 @@ def _commit(ref: str, index: int, message: str, changes: list[tuple[str, str | N
 def _module_text(number: int, functions: int) -> str:
     body = [f'"""Module {number} of the generated package."""\n', "import os\n\n"]
     for f in range(functions):
-        body.append(f"\ndef handler_{number}_{f}(request, limit={f}):\n"
-                    f"    value = request.args.get('q{f}', '')\n"
-                    f"    return {{'module': {number}, 'n': {f}, 'value': value[:limit]}}\n")
+        body.append(
+            f"\ndef handler_{number}_{f}(request, limit={f}):\n"
+            f"    value = request.args.get('q{f}', '')\n"
+            f"    return {{'module': {number}, 'n': {f}, 'value': value[:limit]}}\n"
+        )
     return "".join(body)
 
 
@@ -126,8 +156,9 @@ def generate(repo: Path, commits: int) -> dict:
     sizes = [0] * MODULES
     # Streamed into fast-import as it is made: the driver stays small, and the child processes it
     # forks later do not inherit (and report) a large resident set.
-    importer = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=repo, stdin=subprocess.PIPE,
-                                stderr=subprocess.PIPE)
+    importer = subprocess.Popen(
+        ["git", "fast-import", "--quiet"], cwd=repo, stdin=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert importer.stdin is not None
     stream = importer.stdin
     index = 0
@@ -154,8 +185,14 @@ def generate(repo: Path, commits: int) -> dict:
             stream.write(b"reset refs/heads/feature\nfrom refs/heads/main\n\n")
             for step in range(feature_len):
                 index += 1
-                stream.write(_commit("refs/heads/feature", index, f"Feature step {step}",
-                                      [(f"feature/step_{step % 5}.py", f"STEP = {step}\n")]))
+                stream.write(
+                    _commit(
+                        "refs/heads/feature",
+                        index,
+                        f"Feature step {step}",
+                        [(f"feature/step_{step % 5}.py", f"STEP = {step}\n")],
+                    )
+                )
             index += 1
             stream.write(_commit("refs/heads/main", index, "Merge feature", []) + b"merge refs/heads/feature\n")
     stream.close()
@@ -163,10 +200,15 @@ def generate(repo: Path, commits: int) -> dict:
     if importer.wait() != 0:
         raise SystemExit(f"git fast-import failed: {errors.decode(errors='replace')}")
     subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=repo, check=True)
-    count = subprocess.run(["git", "rev-list", "--all", "--count"], cwd=repo, capture_output=True, text=True,
-                           check=True).stdout.strip()
-    return {"path": str(repo), "commits": int(count), "planted": [asdict(p) | {"content": None} for p in PLANTED],
-            "decoys": sorted(DECOYS)}
+    count = subprocess.run(
+        ["git", "rev-list", "--all", "--count"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return {
+        "path": str(repo),
+        "commits": int(count),
+        "planted": [asdict(p) | {"content": None} for p in PLANTED],
+        "decoys": sorted(DECOYS),
+    }
 
 
 # -- running a tool -------------------------------------------------------------------------------
@@ -192,8 +234,14 @@ def run_measured(command: list[str], cwd: Path | None = None, timeout: float = 3
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    return {"command": command, "wall_s": round(wall, 3), "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
-            "exit_code": process.returncode, "stdout": stdout, "stderr_tail": stderr[-2000:]}
+    return {
+        "command": command,
+        "wall_s": round(wall, 3),
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "exit_code": process.returncode,
+        "stdout": stdout,
+        "stderr_tail": stderr[-2000:],
+    }
 
 
 def secpat_command(args: argparse.Namespace, repo: Path, report: Path) -> list[str]:
@@ -217,8 +265,9 @@ def ensure_trufflehog() -> Path:
     if not exe.exists():
         print(f"installing trufflehog {TRUFFLEHOG_VERSION} into {TRUFFLEHOG_VENV}", file=sys.stderr)
         venv.create(TRUFFLEHOG_VENV, with_pip=True)
-        subprocess.run([str(TRUFFLEHOG_VENV / "bin" / "pip"), "install", "-q", f"trufflehog=={TRUFFLEHOG_VERSION}"],
-                       check=True)
+        subprocess.run(
+            [str(TRUFFLEHOG_VENV / "bin" / "pip"), "install", "-q", f"trufflehog=={TRUFFLEHOG_VERSION}"], check=True
+        )
     return exe
 
 
@@ -242,10 +291,15 @@ def run_trufflehog(repo: Path) -> dict:
 def _score(paths: set[str], reported: list[str]) -> dict:
     found = sorted(p.name for p in PLANTED if p.path in paths)
     planted_paths = {p.path for p in PLANTED}
-    return {"planted": len(PLANTED), "found": len(found), "found_names": found,
-            "missed_names": sorted(p.name for p in PLANTED if p.path not in paths),
-            "reports": len(reported), "decoy_reports": sum(1 for p in reported if p in DECOYS),
-            "other_reports": sum(1 for p in reported if p not in planted_paths and p not in DECOYS)}
+    return {
+        "planted": len(PLANTED),
+        "found": len(found),
+        "found_names": found,
+        "missed_names": sorted(p.name for p in PLANTED if p.path not in paths),
+        "reports": len(reported),
+        "decoy_reports": sum(1 for p in reported if p in DECOYS),
+        "other_reports": sum(1 for p in reported if p not in planted_paths and p not in DECOYS),
+    }
 
 
 # -- main ------------------------------------------------------------------------------------------
@@ -257,8 +311,17 @@ def table(results: dict, commits: int) -> str:
         if res is None:
             rows.append((name, "skipped", "", "", "", "", ""))
             continue
-        rows.append((name, f"{res['wall_s']:.2f}", f"{res['peak_rss_mib']:.0f}", f"{res['found']}/{res['planted']}",
-                     str(res["reports"]), str(res["decoy_reports"]), str(res["exit_code"])))
+        rows.append(
+            (
+                name,
+                f"{res['wall_s']:.2f}",
+                f"{res['peak_rss_mib']:.0f}",
+                f"{res['found']}/{res['planted']}",
+                str(res["reports"]),
+                str(res["decoy_reports"]),
+                str(res["exit_code"]),
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [f"git history scan, {commits} commits"]
     for number, row in enumerate(rows):
@@ -273,15 +336,20 @@ def table(results: dict, commits: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--real", nargs="*", metavar="PROJECT",
-                        help="real histories built from release series instead of a generated one"
-                             f" (default projects: {', '.join(history_releases.PROJECTS)})")
+    parser.add_argument(
+        "--real",
+        nargs="*",
+        metavar="PROJECT",
+        help="real histories built from release series instead of a generated one"
+        f" (default projects: {', '.join(history_releases.PROJECTS)})",
+    )
     parser.add_argument("--runs", type=int, default=5, help="--real: timed runs of each tool (default 5)")
     parser.add_argument("--peer-runs", type=int, default=1, help="--real: timed runs of trufflehog (default 1)")
     parser.add_argument("--before", help="--real: another secpat executable to time and compare findings with")
     parser.add_argument("--before-runs", type=int, default=1, help="--real: timed runs of --before (default 1)")
-    parser.add_argument("--peer-timeout", type=float, default=900,
-                        help="--real: stop trufflehog after this many seconds (default 900)")
+    parser.add_argument(
+        "--peer-timeout", type=float, default=900, help="--real: stop trufflehog after this many seconds (default 900)"
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="--real: kill a run after this many seconds")
     parser.add_argument("--commits", type=int, default=5000, help="commits on main (default 5000)")
     parser.add_argument("--skip-trufflehog", action="store_true", help="measure secpat only")
@@ -302,19 +370,29 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, dict | None] = {"secpat": run_secpat(args, work / "repo", work)}
     results["trufflehog"] = None if args.skip_trufflehog else run_trufflehog(work / "repo")
-    versions = {"python": platform.python_version(), "git": _version(["git", "--version"]),
-                "secpat": _version([secpat_command(args, work, work)[0], "--version"]),
-                "trufflehog": None if args.skip_trufflehog else TRUFFLEHOG_VERSION}
+    versions = {
+        "python": platform.python_version(),
+        "git": _version(["git", "--version"]),
+        "secpat": _version([secpat_command(args, work, work)[0], "--version"]),
+        "trufflehog": None if args.skip_trufflehog else TRUFFLEHOG_VERSION,
+    }
     text = table(results, repo_info["commits"])
     print(text)
     document = {
-        "schema": 1, "started": started.isoformat(), "finished": datetime.now(timezone.utc).isoformat(),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    # ru_maxrss of a forked child starts from the driver's size: below this, figures are bounds.
-                    "driver_maxrss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)},
+        "schema": 1,
+        "started": started.isoformat(),
+        "finished": datetime.now(timezone.utc).isoformat(),
+        "machine": {
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            # ru_maxrss of a forked child starts from the driver's size: below this, figures are bounds.
+            "driver_maxrss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        },
         "versions": versions,
         "config": {"commits": args.commits, "skip_trufflehog": args.skip_trufflehog},
-        "repo": repo_info, "results": results, "table": text,
+        "repo": repo_info,
+        "results": results,
+        "table": text,
     }
     out = args.json or RESULTS / f"history-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -327,9 +405,11 @@ def main(argv: list[str] | None = None) -> int:
 
 #: The floor: what a one-line scanner does, every added and removed line of every commit through
 #: one compiled pattern of secret formats and secret-named assignments.
-FLOOR_PATTERN = (r"AKIA[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{20,}|gh[pousr]_[0-9A-Za-z]{36}|xox[abprs]-|"
-                 r"-----BEGIN [A-Z ]*PRIVATE KEY|hooks\.slack\.com/services/|://[^/:@ ]+:[^/@ ]+@|"
-                 r"(secret|password|passwd|token|api_?key)[a-z_]*[\"']?[ \t]*[:=]")
+FLOOR_PATTERN = (
+    r"AKIA[0-9A-Z]{16}|sk_live_[0-9A-Za-z]{20,}|gh[pousr]_[0-9A-Za-z]{36}|xox[abprs]-|"
+    r"-----BEGIN [A-Z ]*PRIVATE KEY|hooks\.slack\.com/services/|://[^/:@ ]+:[^/@ ]+@|"
+    r"(secret|password|passwd|token|api_?key)[a-z_]*[\"']?[ \t]*[:=]"
+)
 
 
 def loadavg() -> float:
@@ -340,16 +420,27 @@ def repo_stats(repo: Path) -> dict:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
-    objects = subprocess.run("git rev-list --all --objects"
-                             " | git cat-file --batch-check='%(objecttype) %(objectsize) %(rest)'",
-                             shell=True, cwd=repo, capture_output=True, text=True, check=True).stdout.split("\n")
+    objects = subprocess.run(
+        "git rev-list --all --objects | git cat-file --batch-check='%(objecttype) %(objectsize) %(rest)'",
+        shell=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
     sizes = [int(line.split()[1]) for line in objects if line.startswith("blob ")]
-    patch = subprocess.run("git log -p --all | wc -c", shell=True, cwd=repo, capture_output=True, text=True,
-                           check=True).stdout
-    return {"path": str(repo), "commits": int(git("rev-list", "--all", "--count")),
-            "branches": len(git("branch", "--list").splitlines()), "tags": len(git("tag", "--list").splitlines()),
-            "blobs": len(sizes), "blob_mib": round(sum(sizes) / 2**20, 1),
-            "log_patch_mib": round(int(patch) / 2**20, 1)}
+    patch = subprocess.run(
+        "git log -p --all | wc -c", shell=True, cwd=repo, capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        "path": str(repo),
+        "commits": int(git("rev-list", "--all", "--count")),
+        "branches": len(git("branch", "--list").splitlines()),
+        "tags": len(git("tag", "--list").splitlines()),
+        "blobs": len(sizes),
+        "blob_mib": round(sum(sizes) / 2**20, 1),
+        "log_patch_mib": round(int(patch) / 2**20, 1),
+    }
 
 
 def secpat_findings(report: Path) -> dict[tuple, dict]:
@@ -363,27 +454,62 @@ def secpat_findings(report: Path) -> dict[tuple, dict]:
 def real_tools(args: argparse.Namespace, repo: Path, work: Path) -> dict[str, list[str]]:
     after = args.secpat or str(Path(sys.executable).with_name("secpat"))
     tools = {
-        "floor: git log -p --all | grep -E": ["bash", "-c", f"git -C {shlex.quote(str(repo))} log -p --all"
-                                                            f" | grep -Eci -e {shlex.quote(FLOOR_PATTERN)}"],
-        "secpat": [after, "history", str(repo), "-q", "--format", "json", "--output", str(work / "after.json"),
-                   "--min-confidence", "low"],
+        "floor: git log -p --all | grep -E": [
+            "bash",
+            "-c",
+            f"git -C {shlex.quote(str(repo))} log -p --all | grep -Eci -e {shlex.quote(FLOOR_PATTERN)}",
+        ],
+        "secpat": [
+            after,
+            "history",
+            str(repo),
+            "-q",
+            "--format",
+            "json",
+            "--output",
+            str(work / "after.json"),
+            "--min-confidence",
+            "low",
+        ],
     }
     if args.before:
-        tools["secpat before"] = [args.before, "history", str(repo), "-q", "--format", "json", "--output",
-                                  str(work / "before.json"), "--min-confidence", "low"]
+        tools["secpat before"] = [
+            args.before,
+            "history",
+            str(repo),
+            "-q",
+            "--format",
+            "json",
+            "--output",
+            str(work / "before.json"),
+            "--min-confidence",
+            "low",
+        ]
     return tools
 
 
 def real_main(args: argparse.Namespace) -> int:
     started = datetime.now(timezone.utc)
     projects = args.real or list(history_releases.PROJECTS)
-    document: dict = {"schema": 1, "mode": "real", "started": started.isoformat(),
-                      "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
-                      "versions": {"python": platform.python_version(), "git": _version(["git", "--version"]),
-                                   "trufflehog": None if args.skip_trufflehog else TRUFFLEHOG_VERSION},
-                      "config": {"runs": args.runs, "peer_runs": args.peer_runs, "before": args.before,
-                                 "before_runs": args.before_runs, "peer_timeout": args.peer_timeout},
-                      "histories": {}}
+    document: dict = {
+        "schema": 1,
+        "mode": "real",
+        "started": started.isoformat(),
+        "machine": {"platform": platform.platform(), "cpus": os.cpu_count()},
+        "versions": {
+            "python": platform.python_version(),
+            "git": _version(["git", "--version"]),
+            "trufflehog": None if args.skip_trufflehog else TRUFFLEHOG_VERSION,
+        },
+        "config": {
+            "runs": args.runs,
+            "peer_runs": args.peer_runs,
+            "before": args.before,
+            "before_runs": args.before_runs,
+            "peer_timeout": args.peer_timeout,
+        },
+        "histories": {},
+    }
     ok = True
     for project in projects:
         repo = history_releases.build(project)
@@ -406,8 +532,9 @@ def real_main(args: argparse.Namespace) -> int:
             exe = ensure_trufflehog()
             for _ in range(args.peer_runs):
                 load = loadavg()
-                result = run_measured([str(exe), "--regex", "--entropy=False", "--json", f"file://{repo}"],
-                                      timeout=args.peer_timeout)
+                result = run_measured(
+                    [str(exe), "--regex", "--entropy=False", "--json", f"file://{repo}"], timeout=args.peer_timeout
+                )
                 result["timed_out"] = result["wall_s"] >= args.peer_timeout
                 result["reports"] = sum(1 for line in result.pop("stdout").splitlines() if line.startswith("{"))
                 result["load_before"] = load
@@ -436,11 +563,17 @@ def compare_findings(before: dict[tuple, dict], after: dict[tuple, dict]) -> dic
 
     lost = [before[key] for key in sorted(before.keys() - after.keys())]
     explained = [f for f in lost if skip_reason(f["path"])]
-    return {"before": len(before), "after": len(after), "gained": len(after.keys() - before.keys()),
-            "lost_skipped": [f"{f['path']}:{f['line']} {f['extra'].get('secret', '')} ({skip_reason(f['path'])})"
-                             for f in explained],
-            "lost_unexplained": [f"{f['path']}:{f['line']} {f['extra'].get('secret', '')}" for f in lost
-                                 if not skip_reason(f["path"])]}
+    return {
+        "before": len(before),
+        "after": len(after),
+        "gained": len(after.keys() - before.keys()),
+        "lost_skipped": [
+            f"{f['path']}:{f['line']} {f['extra'].get('secret', '')} ({skip_reason(f['path'])})" for f in explained
+        ],
+        "lost_unexplained": [
+            f"{f['path']}:{f['line']} {f['extra'].get('secret', '')}" for f in lost if not skip_reason(f["path"])
+        ],
+    }
 
 
 def _median(values: list[float]) -> float:
@@ -452,25 +585,48 @@ def _median(values: list[float]) -> float:
 def real_table(project: str, entry: dict) -> str:
     stats, runs = entry["repo"], entry["runs"]
     floor = _median([r["wall_s"] for r in runs["floor: git log -p --all | grep -E"]])
-    lines = [f"{project}: {stats['commits']} commits, {stats['branches']} branches, {stats['tags']} tags, "
-             f"{stats['blobs']} distinct blobs ({stats['blob_mib']} MiB), `git log -p --all` "
-             f"{stats['log_patch_mib']} MiB"]
+    lines = [
+        f"{project}: {stats['commits']} commits, {stats['branches']} branches, {stats['tags']} tags, "
+        f"{stats['blobs']} distinct blobs ({stats['blob_mib']} MiB), `git log -p --all` "
+        f"{stats['log_patch_mib']} MiB"
+    ]
     rows = [("tool", "runs", "median s", "min s", "max s", "x floor", "peak MiB", "load 1m", "findings")]
     for name, results in runs.items():
         if not results:
             continue
         walls = [r["wall_s"] for r in results]
-        findings = {"secpat": str(entry["findings"]),
-                    "secpat before": str(entry.get("comparison", {}).get("before", "")),
-                    }.get(name, str(results[-1].get("reports", "")))
+        findings = {
+            "secpat": str(entry["findings"]),
+            "secpat before": str(entry.get("comparison", {}).get("before", "")),
+        }.get(name, str(results[-1].get("reports", "")))
         if any(r.get("timed_out") for r in results):
-            rows.append((name, str(len(results)), f">{max(walls):.0f} (stopped)", "", "", f">{max(walls) / floor:.0f}",
-                         f"{max(r['peak_rss_mib'] for r in results):.0f}",
-                         f"{_median([r['load_before'] for r in results]):.2f}", "-"))
+            rows.append(
+                (
+                    name,
+                    str(len(results)),
+                    f">{max(walls):.0f} (stopped)",
+                    "",
+                    "",
+                    f">{max(walls) / floor:.0f}",
+                    f"{max(r['peak_rss_mib'] for r in results):.0f}",
+                    f"{_median([r['load_before'] for r in results]):.2f}",
+                    "-",
+                )
+            )
             continue
-        rows.append((name, str(len(results)), f"{_median(walls):.2f}", f"{min(walls):.2f}", f"{max(walls):.2f}",
-                     f"{_median(walls) / floor:.1f}", f"{max(r['peak_rss_mib'] for r in results):.0f}",
-                     f"{_median([r['load_before'] for r in results]):.2f}", findings))
+        rows.append(
+            (
+                name,
+                str(len(results)),
+                f"{_median(walls):.2f}",
+                f"{min(walls):.2f}",
+                f"{max(walls):.2f}",
+                f"{_median(walls) / floor:.1f}",
+                f"{max(r['peak_rss_mib'] for r in results):.0f}",
+                f"{_median([r['load_before'] for r in results]):.2f}",
+                findings,
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for number, row in enumerate(rows):
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
@@ -478,9 +634,11 @@ def real_table(project: str, entry: dict) -> str:
             lines.append("  ".join("-" * width for width in widths))
     comparison = entry.get("comparison")
     if comparison:
-        lines.append(f"findings before/after: {comparison['before']}/{comparison['after']}, "
-                     f"{comparison['gained']} gained, {len(comparison['lost_skipped'])} lost in skipped blobs, "
-                     f"{len(comparison['lost_unexplained'])} lost otherwise")
+        lines.append(
+            f"findings before/after: {comparison['before']}/{comparison['after']}, "
+            f"{comparison['gained']} gained, {len(comparison['lost_skipped'])} lost in skipped blobs, "
+            f"{len(comparison['lost_unexplained'])} lost otherwise"
+        )
         lines += [f"  skipped: {item}" for item in comparison["lost_skipped"]]
         lines += [f"  LOST: {item}" for item in comparison["lost_unexplained"]]
     return "\n".join(lines) + "\n"

@@ -29,26 +29,95 @@ LAYOUT = 1  # bump when the way repositories are built changes: cached ones are 
 EPOCH = 1_577_836_800  # 2020-01-01T00:00:00Z: release n is committed n days later
 
 PROJECTS: dict[str, tuple[str, ...]] = {
-    "django": ("2.2", "3.0", "3.0.5", "3.1", "3.1.5", "3.2", "3.2.5", "3.2.10", "4.0", "4.0.5", "4.1", "4.1.5",
-               "4.2", "4.2.5", "4.2.10", "5.0", "5.0.5", "5.1", "5.1.5", "5.2"),
-    "wagtail": ("2.10", "2.11", "2.12", "2.13", "2.14", "2.15", "2.16", "3.0", "4.0", "4.1", "4.2", "5.0", "5.1",
-                "5.2", "6.0", "6.1", "6.2", "6.3", "6.4", "7.0"),
-    "mlflow": ("2.0.1", "2.1.1", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "2.7.0", "2.8.0", "2.9.0", "2.10.0",
-               "2.11.0", "2.12.1", "2.13.0", "2.14.0", "2.15.0", "2.16.0", "2.17.0", "2.18.0", "2.19.0"),
+    "django": (
+        "2.2",
+        "3.0",
+        "3.0.5",
+        "3.1",
+        "3.1.5",
+        "3.2",
+        "3.2.5",
+        "3.2.10",
+        "4.0",
+        "4.0.5",
+        "4.1",
+        "4.1.5",
+        "4.2",
+        "4.2.5",
+        "4.2.10",
+        "5.0",
+        "5.0.5",
+        "5.1",
+        "5.1.5",
+        "5.2",
+    ),
+    "wagtail": (
+        "2.10",
+        "2.11",
+        "2.12",
+        "2.13",
+        "2.14",
+        "2.15",
+        "2.16",
+        "3.0",
+        "4.0",
+        "4.1",
+        "4.2",
+        "5.0",
+        "5.1",
+        "5.2",
+        "6.0",
+        "6.1",
+        "6.2",
+        "6.3",
+        "6.4",
+        "7.0",
+    ),
+    "mlflow": (
+        "2.0.1",
+        "2.1.1",
+        "2.2.0",
+        "2.3.0",
+        "2.4.0",
+        "2.5.0",
+        "2.6.0",
+        "2.7.0",
+        "2.8.0",
+        "2.9.0",
+        "2.10.0",
+        "2.11.0",
+        "2.12.1",
+        "2.13.0",
+        "2.14.0",
+        "2.15.0",
+        "2.16.0",
+        "2.17.0",
+        "2.18.0",
+        "2.19.0",
+    ),
 }
 
 #: Secrets committed on branches of their own: (branch, path, content). The values have the
 #: providers' formats but are random; none is a live credential.
 PLANTED: tuple[tuple[str, str, str], ...] = (
     ("feature/deploy-env", "deploy/.env", "SECRET_KEY=9f3c0c6d61c3c2e7b2c5a2b41a6f9d88\nDEBUG=false\n"),
-    ("feature/ci-token", ".github/workflows/release.yml",
-     "jobs:\n  release:\n    env:\n      GH_TOKEN: ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp\n"),
-    ("feature/payments", "payments/stripe_client.py",
-     'import stripe\n\nstripe.api_key = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"\n'),
+    (
+        "feature/ci-token",
+        ".github/workflows/release.yml",
+        "jobs:\n  release:\n    env:\n      GH_TOKEN: ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp\n",
+    ),
+    (
+        "feature/payments",
+        "payments/stripe_client.py",
+        'import stripe\n\nstripe.api_key = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"\n',
+    ),
     ("feature/aws", "ops/aws_settings.py", 'AWS_ACCESS_KEY_ID = "AKIA3IAUXI2KWPJJPPYM"\n'),
     # Minified third-party code is skipped by the history scan, with a notice: this one is not found.
-    ("feature/vendored-widget", "static/vendor/widget.min.js",
-     'var w={k:"AKIA4XVQ7PLM2ZT3RB6N"};' + "function f(a){return a+1};" * 200 + "\n"),
+    (
+        "feature/vendored-widget",
+        "static/vendor/widget.min.js",
+        'var w={k:"AKIA4XVQ7PLM2ZT3RB6N"};' + "function f(a){return a+1};" * 200 + "\n",
+    ),
 )
 REVIEW_BRANCHES = 40
 
@@ -74,8 +143,22 @@ def sdist(project: str, version: str) -> Path:
     if found is None:
         folder.mkdir(parents=True, exist_ok=True)
         print(f"downloading {project}=={version}", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
-                        f"{project}=={version}", "-d", str(folder)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "-q",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                f"{project}=={version}",
+                "-d",
+                str(folder),
+            ],
+            check=True,
+        )
         found = _cached_sdist(folder, project, version)
         if found is None:
             raise SystemExit(f"pip downloaded no sdist of {project}=={version} into {folder}")
@@ -171,9 +254,15 @@ def _tree_with(repo: Path, base: str, path: str, content: str) -> str:
 
 def _commit(repo: Path, tree: str, parent: str | None, message: str, day: int) -> str:
     stamp = f"{EPOCH + day * 86_400} +0000"
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Release", "GIT_AUTHOR_EMAIL": "release@example.com",
-           "GIT_COMMITTER_NAME": "Release", "GIT_COMMITTER_EMAIL": "release@example.com",
-           "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Release",
+        "GIT_AUTHOR_EMAIL": "release@example.com",
+        "GIT_COMMITTER_NAME": "Release",
+        "GIT_COMMITTER_EMAIL": "release@example.com",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
     return _git(repo, "commit-tree", tree, *(["-p", parent] if parent else []), "-m", message, env=env).strip()
 
 

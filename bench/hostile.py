@@ -22,8 +22,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-VULNERABLE = ("import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n"
-              "    return reset_code\n")
+VULNERABLE = (
+    "import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n    return reset_code\n"
+)
 SAFE = VULNERABLE.replace("random.randint(100000, 999999)", "secrets.randbelow(10**6)").replace("random", "secrets", 1)
 
 
@@ -39,12 +40,20 @@ def run(secpat: str, cwd: Path, *args: str, cache: Path) -> tuple[int, dict | No
     """Exit code, JSON report, stderr, wall seconds, peak RSS of the child in MiB."""
     env = {**os.environ, "SECPAT_CACHE_DIR": str(cache)}
     # Each case runs in a fresh child of a fresh helper so ru_maxrss is that run's alone.
-    code = ("import resource,subprocess,sys,time,json;t=time.perf_counter();"
-            "p=subprocess.run(sys.argv[1:],capture_output=True,text=True);"
-            "w=time.perf_counter()-t;r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-            "print(json.dumps([p.returncode,p.stdout,p.stderr,w,r]))")
-    proc = subprocess.run([sys.executable, "-c", code, secpat, "check", ".", "-f", "json", *args],
-                          cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+    code = (
+        "import resource,subprocess,sys,time,json;t=time.perf_counter();"
+        "p=subprocess.run(sys.argv[1:],capture_output=True,text=True);"
+        "w=time.perf_counter()-t;r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+        "print(json.dumps([p.returncode,p.stdout,p.stderr,w,r]))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, secpat, "check", ".", "-f", "json", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     rc, out, err, wall, rss_kb = json.loads(proc.stdout)
     try:
         report = json.loads(out)
@@ -161,8 +170,9 @@ def main() -> int:
             if build is case_planted_cache:
                 said = "payload ran!" if (Path(tmp) / "payload-ran").exists() else "payload did not run; " + said
             if build is case_symlinked_output:
-                said += "; victim " + ("unchanged" if (Path(tmp) / "victim.txt").read_text() == "precious\n"
-                                       else "OVERWRITTEN")
+                said += "; victim " + (
+                    "unchanged" if (Path(tmp) / "victim.txt").read_text() == "precious\n" else "OVERWRITTEN"
+                )
             count = len(report["findings"]) if report else "-"
             print(f"{name:38} {rc:>4} {count!s:>8} {wall:>7.2f} {rss:>8.0f}  {said[:110]}")
     return 0
@@ -189,8 +199,11 @@ def _edit_during_scans(secpat: str, root: Path, cache: Path):
         editor.join()
     target.write_text(VULNERABLE)
     rc, report, err, wall, rss = run(secpat, root, cache=cache)
-    verdict = "final content judged: RND001 reported" if report and any(
-        f["rule_id"] == "RND001" for f in report["findings"]) else "STALE: finding missing"
+    verdict = (
+        "final content judged: RND001 reported"
+        if report and any(f["rule_id"] == "RND001" for f in report["findings"])
+        else "STALE: finding missing"
+    )
     return rc, report, verdict, wall, rss
 
 

@@ -198,15 +198,20 @@ def bench(tree: Path, pythons: dict[str, str], runs: int) -> dict:
         fallbacks: dict[str, str] = {}
         for round_ in range(runs + 1):
             for version, python in pythons.items():
-                out = subprocess.run([python, "-c", _PARSE_CHILD, "secpat", str(converted)],
-                                     capture_output=True, text=True, check=True).stdout.split()
+                out = subprocess.run(
+                    [python, "-c", _PARSE_CHILD, "secpat", str(converted)], capture_output=True, text=True, check=True
+                ).stdout.split()
                 parse_s, fallback, failed = float(out[0]), out[1], out[2]
                 fallbacks[version] = f"{fallback} fallback, {failed} failed"
-                floor_s = float(subprocess.run([python, "-c", _PARSE_CHILD, "ast", str(tree)],
-                                               capture_output=True, text=True, check=True).stdout.split()[0])
+                floor_s = float(
+                    subprocess.run(
+                        [python, "-c", _PARSE_CHILD, "ast", str(tree)], capture_output=True, text=True, check=True
+                    ).stdout.split()[0]
+                )
                 secpat = str(Path(python).with_name("secpat"))
-                check_s = _run([secpat, "check", str(converted), "--no-cache", "-q", "--format", "json",
-                                "--output", os.devnull])
+                check_s = _run(
+                    [secpat, "check", str(converted), "--no-cache", "-q", "--format", "json", "--output", os.devnull]
+                )
                 if round_:
                     samples[version]["parse"].append(parse_s)
                     samples[version]["floor"].append(floor_s)
@@ -214,8 +219,16 @@ def bench(tree: Path, pythons: dict[str, str], runs: int) -> dict:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     medians = {v: {k: statistics.median(x) for k, x in s.items()} for v, s in samples.items()}
-    return {"tree": str(tree), "py_files": files, "converted": changed, "newer_only": newer_only,
-            "medians": medians, "fallbacks": fallbacks, "runs": runs, "loadavg": os.getloadavg()}
+    return {
+        "tree": str(tree),
+        "py_files": files,
+        "converted": changed,
+        "newer_only": newer_only,
+        "medians": medians,
+        "fallbacks": fallbacks,
+        "runs": runs,
+        "loadavg": os.getloadavg(),
+    }
 
 
 def main() -> None:
@@ -237,13 +250,17 @@ def main() -> None:
         return
     pythons = dict(item.split("=", 1) for item in args.python)
     result = bench(args.tree, pythons, args.runs)
-    print(f"tree {result['tree']}: {result['py_files']} .py files, {result['converted']} converted, "
-          f"{result['newer_only']} parse only on 3.12+; {result['runs']} runs, medians; "
-          f"load {' '.join(f'{x:.2f}' for x in result['loadavg'])}")
+    print(
+        f"tree {result['tree']}: {result['py_files']} .py files, {result['converted']} converted, "
+        f"{result['newer_only']} parse only on 3.12+; {result['runs']} runs, medians; "
+        f"load {' '.join(f'{x:.2f}' for x in result['loadavg'])}"
+    )
     print(f"{'python':8} {'ast.parse orig':>15} {'secpat parse':>13} {'x floor':>8} {'check cold':>11}  parse path")
     for version, m in result["medians"].items():
-        print(f"{version:8} {m['floor']:>14.3f}s {m['parse']:>12.3f}s {m['parse'] / m['floor']:>8.2f} "
-              f"{m['check']:>10.3f}s  {result['fallbacks'][version]}")
+        print(
+            f"{version:8} {m['floor']:>14.3f}s {m['parse']:>12.3f}s {m['parse'] / m['floor']:>8.2f} "
+            f"{m['check']:>10.3f}s  {result['fallbacks'][version]}"
+        )
     print(json.dumps(result))
 
 

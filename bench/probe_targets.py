@@ -40,30 +40,137 @@ class Target:
 
 
 def _uvicorn(app: str, *extra: str) -> tuple[str, ...]:
-    return (sys.executable, "-m", "uvicorn", "app.main:app", "--app-dir", f"examples/{app}", "--host", "127.0.0.1",
-            "--port", "{port}", *extra)
+    return (
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--app-dir",
+        f"examples/{app}",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "{port}",
+        *extra,
+    )
 
 
 TARGETS = (
-    Target("vulnerable_app (FastAPI)", _uvicorn("vulnerable_app"), ALICE, frozenset({
-        "RATE101", "RATE102", "RATE103", "RATE104", "CSRF101", "CONF101", "CONF103", "CONF104", "CONF105", "CONF107",
-        "CONF108", "CONF109", "CONF110", "CONF111", "SECRET101", "JWT101", "JWT102", "JWT103", "JWT104", "JWT105",
-        "XSS101", "SQL101", "SQL102", "SQL103", "LOG101", "RND101"})),
-    Target("secure_app (FastAPI)", _uvicorn("secure_app", "--no-proxy-headers"), ALICE, frozenset(),
-           env=(("COOKIE_SECURE", "false"),)),
-    Target("flask_target", (sys.executable, "examples/flask_target/app.py", "--port", "{port}"), ALICE, frozenset({
-        "RATE101", "RATE104", "CSRF101", "CONF101", "CONF103", "CONF104", "CONF107", "CONF110", "XSS101", "SQL101",
-        "JWT106", "JWT102"}),
-        options=("--login", "/login", "--form", "/notes", "--token-endpoint", "/api/token", "--api", "/api/notes",
-                 "--username-field", "email")),
-    Target("flask_target --secure", (sys.executable, "examples/flask_target/app.py", "--port", "{port}", "--secure"),
-           ALICE, frozenset(),
-           options=("--login", "/login", "--form", "/notes", "--token-endpoint", "/api/token", "--api", "/api/notes",
-                    "--username-field", "email")),
-    Target("aiohttp_target (held out)", (sys.executable, "examples/aiohttp_target/app.py", "--port", "{port}"), BOB,
-           frozenset({"RATE101", "RATE102", "RATE104", "CONF107", "CONF110", "CONF111", "RND101", "JWT107", "JWT102",
-                      "SQL101", "XSS101", "LOG101"}),
-           options=("--openapi", "/api/v1/spec.json")),
+    Target(
+        "vulnerable_app (FastAPI)",
+        _uvicorn("vulnerable_app"),
+        ALICE,
+        frozenset(
+            {
+                "RATE101",
+                "RATE102",
+                "RATE103",
+                "RATE104",
+                "CSRF101",
+                "CONF101",
+                "CONF103",
+                "CONF104",
+                "CONF105",
+                "CONF107",
+                "CONF108",
+                "CONF109",
+                "CONF110",
+                "CONF111",
+                "SECRET101",
+                "JWT101",
+                "JWT102",
+                "JWT103",
+                "JWT104",
+                "JWT105",
+                "XSS101",
+                "SQL101",
+                "SQL102",
+                "SQL103",
+                "LOG101",
+                "RND101",
+            }
+        ),
+    ),
+    Target(
+        "secure_app (FastAPI)",
+        _uvicorn("secure_app", "--no-proxy-headers"),
+        ALICE,
+        frozenset(),
+        env=(("COOKIE_SECURE", "false"),),
+    ),
+    Target(
+        "flask_target",
+        (sys.executable, "examples/flask_target/app.py", "--port", "{port}"),
+        ALICE,
+        frozenset(
+            {
+                "RATE101",
+                "RATE104",
+                "CSRF101",
+                "CONF101",
+                "CONF103",
+                "CONF104",
+                "CONF107",
+                "CONF110",
+                "XSS101",
+                "SQL101",
+                "JWT106",
+                "JWT102",
+            }
+        ),
+        options=(
+            "--login",
+            "/login",
+            "--form",
+            "/notes",
+            "--token-endpoint",
+            "/api/token",
+            "--api",
+            "/api/notes",
+            "--username-field",
+            "email",
+        ),
+    ),
+    Target(
+        "flask_target --secure",
+        (sys.executable, "examples/flask_target/app.py", "--port", "{port}", "--secure"),
+        ALICE,
+        frozenset(),
+        options=(
+            "--login",
+            "/login",
+            "--form",
+            "/notes",
+            "--token-endpoint",
+            "/api/token",
+            "--api",
+            "/api/notes",
+            "--username-field",
+            "email",
+        ),
+    ),
+    Target(
+        "aiohttp_target (held out)",
+        (sys.executable, "examples/aiohttp_target/app.py", "--port", "{port}"),
+        BOB,
+        frozenset(
+            {
+                "RATE101",
+                "RATE102",
+                "RATE104",
+                "CONF107",
+                "CONF110",
+                "CONF111",
+                "RND101",
+                "JWT107",
+                "JWT102",
+                "SQL101",
+                "XSS101",
+                "LOG101",
+            }
+        ),
+        options=("--openapi", "/api/v1/spec.json"),
+    ),
 )
 
 
@@ -98,9 +205,28 @@ def serve(target: Target, tmp: Path):
 def probe(url: str, target: Target, extra: tuple[str, ...], tmp: Path) -> tuple[set[str], int, float]:
     out = tmp / "report.json"
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "secpat", "probe", url, "--username", target.account[0],
-                           "--password", target.account[1], *extra, "--format", "json", "-o", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "secpat",
+            "probe",
+            url,
+            "--username",
+            target.account[0],
+            "--password",
+            target.account[1],
+            *extra,
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     seconds = time.monotonic() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"{target.name}: secpat probe exited {done.returncode}: {done.stderr}")
@@ -122,12 +248,28 @@ def main() -> None:
                 with serve(target, tmp) as url:
                     found, requests, seconds = probe(url, target, extra, tmp)
                 hit = found & target.expected
-                rows.append((target.name, label, len(target.expected), len(hit), sorted(found - target.expected),
-                             sorted(target.expected - found), requests, seconds))
+                rows.append(
+                    (
+                        target.name,
+                        label,
+                        len(target.expected),
+                        len(hit),
+                        sorted(found - target.expected),
+                        sorted(target.expected - found),
+                        requests,
+                        seconds,
+                    )
+                )
     print(f"{'target':<28} {'run':<14} {'expected':>8} {'found':>6} {'requests':>9} {'wall':>7}  missed / extra")
     for name, label, expected, hit, extra_found, missed, requests, seconds in rows:
-        notes = "; ".join(part for part in (f"missed {', '.join(missed)}" if missed else "",
-                                            f"extra {', '.join(extra_found)}" if extra_found else "") if part)
+        notes = "; ".join(
+            part
+            for part in (
+                f"missed {', '.join(missed)}" if missed else "",
+                f"extra {', '.join(extra_found)}" if extra_found else "",
+            )
+            if part
+        )
         print(f"{name:<28} {label:<14} {expected:>8} {hit:>6} {requests:>9} {seconds:>6.1f}s  {notes}")
 
 

@@ -11,14 +11,38 @@ import pytest
 
 #: Test modules that start processes: the CLI in a subprocess, git repositories, example apps under a real
 #: server, a browser, other Python interpreters, long property-based runs.
-SLOW_MODULES = frozenset({
-    "test_baseline", "test_bench_smoke", "test_ci_formats", "test_ci_recipes", "test_cli", "test_diff_base",
-    "test_examples", "test_fuzz", "test_history", "test_history_bench_smoke", "test_history_gate",
-    "test_history_real_bench_smoke", "test_history_robust", "test_history_skip", "test_html_report",
-    "test_knowledge", "test_lint", "test_newer_syntax", "test_output_safety", "test_precommit", "test_probe_checks",
-    "test_probe_deep", "test_probe_e2e", "test_probe_honest", "test_probe_hostile", "test_probe_sessions",
-    "test_report_cli", "test_untrusted",
-})
+SLOW_MODULES = frozenset(
+    {
+        "test_baseline",
+        "test_bench_smoke",
+        "test_ci_formats",
+        "test_ci_recipes",
+        "test_cli",
+        "test_diff_base",
+        "test_examples",
+        "test_fuzz",
+        "test_history",
+        "test_history_bench_smoke",
+        "test_history_gate",
+        "test_history_real_bench_smoke",
+        "test_history_robust",
+        "test_history_skip",
+        "test_html_report",
+        "test_knowledge",
+        "test_lint",
+        "test_newer_syntax",
+        "test_output_safety",
+        "test_precommit",
+        "test_probe_checks",
+        "test_probe_deep",
+        "test_probe_e2e",
+        "test_probe_honest",
+        "test_probe_hostile",
+        "test_probe_sessions",
+        "test_report_cli",
+        "test_untrusted",
+    }
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -258,8 +258,10 @@ def test_binary_file(tmp_path: Path) -> None:
     ("message", "stored"),
     [
         ("named `token` (line 53) is written by `logger.info()`", "named `token` is written by `logger.info()`"),
-        ("login endpoint POST /login (app/views.py:12) has no limit",
-         "login endpoint POST /login (app/views.py) has no limit"),
+        (
+            "login endpoint POST /login (app/views.py:12) has no limit",
+            "login endpoint POST /login (app/views.py) has no limit",
+        ),
         ("set at line 7 and used here", "set at line and used here"),
         ("no numbers here", "no numbers here"),
     ],
@@ -282,8 +284,13 @@ def test_new_baseline_file_is_world_readable(tmp_path: Path) -> None:
 
 
 def _run_baseline(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secpat", "baseline", ".", "--no-cache", "-q", *args],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", "baseline", ".", "--no-cache", "-q", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 UPDATE_APP = """\
@@ -317,8 +324,12 @@ def test_update_drops_fixed_findings_keeps_order_and_adds_nothing(tmp_path: Path
     document["findings"] = list(reversed(first))
     baseline_file.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     # Fix session_id, shift the rest down two lines and add a new finding.
-    app.write_text("\n\n" + UPDATE_APP.replace("str(random.random())", "secrets.token_hex(16)")
-                   + "\n\ndef csrf_token():\n    return str(random.random())\n", encoding="utf-8")
+    app.write_text(
+        "\n\n"
+        + UPDATE_APP.replace("str(random.random())", "secrets.token_hex(16)")
+        + "\n\ndef csrf_token():\n    return str(random.random())\n",
+        encoding="utf-8",
+    )
     done = _run_baseline(tmp_path, "--update")
     assert done.returncode == 0, done.stderr
     assert "2 finding(s) kept, 1 fixed and dropped; 1 new finding(s) not added" in done.stderr
@@ -339,9 +350,25 @@ def test_checklist_does_not_pass_a_box_whose_findings_the_baseline_accepted(tmp_
     (tmp_path / ".git").mkdir()
     (tmp_path / "app.py").write_text(UPDATE_APP, encoding="utf-8")
     assert _run_baseline(tmp_path).returncode == 0
-    done = subprocess.run([sys.executable, "-m", "secpat", "check", ".", "--no-cache", "-q", "--format", "json",
-                           "--baseline", ".secpat-baseline.json"], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "secpat",
+            "check",
+            ".",
+            "--no-cache",
+            "-q",
+            "--format",
+            "json",
+            "--baseline",
+            ".secpat-baseline.json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["findings"] == []

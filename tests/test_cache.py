@@ -19,8 +19,10 @@ PROJECTS = Path(__file__).parent / "projects"
 def _findings(root: Path, cache_dir: Path | None) -> list[tuple]:
     config = load_config(root, overrides={"min-confidence": "low", "audit": True})
     result = scan([root], config, ScanOptions(use_cache=cache_dir is not None, cache_dir=cache_dir, jobs=1))
-    return [(f.location.path, f.location.line, f.rule_id, f.message, f.flow, f.fingerprint, f.audit)
-            for f in result.findings]
+    return [
+        (f.location.path, f.location.line, f.rule_id, f.message, f.flow, f.fingerprint, f.audit)
+        for f in result.findings
+    ]
 
 
 @pytest.mark.parametrize("name", ["django_vulnerable", "flask_vulnerable", "fastapi_vulnerable"])
@@ -57,19 +59,22 @@ def encode_json(value: object) -> object:
     return json.loads(json.dumps(value))
 
 
-@pytest.mark.parametrize("hostile", [
-    {"c": ["os:system", ["id"]]},
-    {"c": ["subprocess:Popen", [["id"]]]},
-    {"e": ["builtins:object", 1]},
-    {"c": ["secpat.engine:scan", []]},  # a function, not a data class
-    {"c": ["secpat.engine:_OverBudget", []]},  # private names are refused too
-    {"c": ["secpat..engine:FileResult", []]},
-    {"c": ["secpat.findings:Location", ["a.py"]]},  # wrong number of fields
-    {"x": 1},
-    {"t": [1], "d": []},
-    {"f": [[]]},  # an unhashable member, found by the property tests
-    {"d": [[{"d": []}, 1]]},
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        {"c": ["os:system", ["id"]]},
+        {"c": ["subprocess:Popen", [["id"]]]},
+        {"e": ["builtins:object", 1]},
+        {"c": ["secpat.engine:scan", []]},  # a function, not a data class
+        {"c": ["secpat.engine:_OverBudget", []]},  # private names are refused too
+        {"c": ["secpat..engine:FileResult", []]},
+        {"c": ["secpat.findings:Location", ["a.py"]]},  # wrong number of fields
+        {"x": 1},
+        {"t": [1], "d": []},
+        {"f": [[]]},  # an unhashable member, found by the property tests
+        {"d": [[{"d": []}, 1]]},
+    ],
+)
 def test_codec_refuses_what_secpat_did_not_write(hostile: object) -> None:
     with pytest.raises(CodecError):
         decode(hostile)
@@ -123,8 +128,9 @@ def test_unchanged_tree_is_answered_whole_from_the_cache(tmp_path: Path, monkeyp
     views.write_text(views.read_text() + "\nimport random\nreset_token = random.getrandbits(64)\n")
     changed = run(cache_dir)
     assert changed.rules is None
-    assert {f.rule_id for f in changed.findings if f.location.path == views.relative_to(project).as_posix()} \
-        >= {"RND001"}
+    assert {f.rule_id for f in changed.findings if f.location.path == views.relative_to(project).as_posix()} >= {
+        "RND001"
+    }
 
 
 def test_run_is_not_kept_while_files_are_fresh(tmp_path: Path) -> None:

@@ -29,8 +29,9 @@ RULES = {r.id: r for r in registry.all_rules()}
 
 
 def secpat(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd or ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 @functools.cache
@@ -56,9 +57,14 @@ def gitlab_errors(report: str) -> list[str]:
 
 def finding(rule_id: str, path: str, line: int, message: str, **kw: object) -> Finding:
     rule = RULES[rule_id]
-    return Finding(rule_id=rule_id, location=Location(path, line, kw.pop("col", 4), kw.pop("end_line", None)),
-                   message=message, severity=kw.pop("severity", rule.severity),
-                   confidence=kw.pop("confidence", rule.confidence), **kw)
+    return Finding(
+        rule_id=rule_id,
+        location=Location(path, line, kw.pop("col", 4), kw.pop("end_line", None)),
+        message=message,
+        severity=kw.pop("severity", rule.severity),
+        confidence=kw.pop("confidence", rule.confidence),
+        **kw,
+    )
 
 
 def hostile_result() -> ScanResult:
@@ -69,16 +75,26 @@ def hostile_result() -> ScanResult:
         findings=[
             finding("RND001", "app/a.py", 3, "token from random.random()", **same),
             finding("RND001", "app/a.py", 9, "token from random.random()", **same),
-            finding("SQL001", "app/evil\n<b>]]>\x1b[31m.py", 7, 'query from request.args["q"] </failure>\ufffe',
-                    snippet="cur.execute(f\"SELECT {q}\")  # <![CDATA[ & ]]>",
-                    flow=(FlowStep(Location("app/evil.py", 5, 0), "request input <q>"),)),
+            finding(
+                "SQL001",
+                "app/evil\n<b>]]>\x1b[31m.py",
+                7,
+                'query from request.args["q"] </failure>\ufffe',
+                snippet='cur.execute(f"SELECT {q}")  # <![CDATA[ & ]]>',
+                flow=(FlowStep(Location("app/evil.py", 5, 0), "request input <q>"),),
+            ),
             finding("SECRET003", "bad\udcff.env", 0, "an .env file is tracked by git"),
             finding("SPT001", "app/b.py", 2, "suppression without a reason", end_line=4),
         ],
-        notices=[Notice("app/broken.py", NoticeKind.SYNTAX_ERROR, "invalid syntax <here>", line=3),
-                 Notice("static/logo.png", NoticeKind.BINARY, "binary file skipped")],
-        files_scanned=5, root="/srv/app", patterns_checked=frozenset(range(1, 11)),
-        uses=frozenset({"random", "database", "web", "files"}), duration_s=1.25,
+        notices=[
+            Notice("app/broken.py", NoticeKind.SYNTAX_ERROR, "invalid syntax <here>", line=3),
+            Notice("static/logo.png", NoticeKind.BINARY, "binary file skipped"),
+        ],
+        files_scanned=5,
+        root="/srv/app",
+        patterns_checked=frozenset(range(1, 11)),
+        uses=frozenset({"random", "database", "web", "files"}),
+        duration_s=1.25,
         hidden=(("LOG001", "min-confidence"),),
     )
 
@@ -86,8 +102,10 @@ def hostile_result() -> ScanResult:
 RESULTS = {
     "hostile": hostile_result(),
     "empty": ScanResult(root="/srv/app"),
-    "url": ScanResult(findings=[finding("CONF104", "http://127.0.0.1:8000/", 0, "served without CSP")],
-                      patterns_checked=frozenset({10})),
+    "url": ScanResult(
+        findings=[finding("CONF104", "http://127.0.0.1:8000/", 0, "served without CSP")],
+        patterns_checked=frozenset({10}),
+    ),
 }
 
 
@@ -112,10 +130,24 @@ def test_junit_cases_and_counts() -> None:
     result = RESULTS["hostile"]
     root = ET.fromstring(junit.render(result, RULES))
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
-    assert list(suites)[:10] == [f"{p}. {name}" for p, name in enumerate(
-        ["Secure random generation", "Password storage", "Secure JWT design", "SQL injection prevention",
-         "XSS prevention", "CSRF protection", "Rate limiting", "Log design", "Secret management",
-         "Environment-based config"], start=1)]
+    assert list(suites)[:10] == [
+        f"{p}. {name}"
+        for p, name in enumerate(
+            [
+                "Secure random generation",
+                "Password storage",
+                "Secure JWT design",
+                "SQL injection prevention",
+                "XSS prevention",
+                "CSRF protection",
+                "Rate limiting",
+                "Log design",
+                "Secret management",
+                "Environment-based config",
+            ],
+            start=1,
+        )
+    ]
     assert list(suites)[10:] == ["secpat checks", "Files not analysed"]
     failures = [case for case in root.iter("testcase") if case.find("failure") is not None]
     assert len(failures) == len(result.findings) == int(root.get("failures"))
@@ -165,8 +197,12 @@ def test_gitlab_validates_against_the_code_quality_schema(name: str) -> None:
 
 def test_the_code_quality_schema_can_fail() -> None:
     issue = json.loads(gitlab.render(RESULTS["hostile"], RULES))[0]
-    for broken in ({**issue, "severity": "high"}, {**issue, "location": {"path": "./app/a.py", "lines": {"begin": 3}}},
-                   {**issue, "location": {"path": "app/a.py"}}, {k: v for k, v in issue.items() if k != "fingerprint"}):
+    for broken in (
+        {**issue, "severity": "high"},
+        {**issue, "location": {"path": "./app/a.py", "lines": {"begin": 3}}},
+        {**issue, "location": {"path": "app/a.py"}},
+        {k: v for k, v in issue.items() if k != "fingerprint"},
+    ):
         assert gitlab_errors(json.dumps([broken])) != []
 
 
@@ -192,9 +228,13 @@ def test_gitlab_issues() -> None:
 
 def test_gitlab_fingerprints_survive_a_line_shift() -> None:
     result = RESULTS["hostile"]
-    moved = dataclasses.replace(result, findings=[
-        dataclasses.replace(f, location=dataclasses.replace(f.location, line=f.location.line + 2))
-        for f in result.findings])
+    moved = dataclasses.replace(
+        result,
+        findings=[
+            dataclasses.replace(f, location=dataclasses.replace(f.location, line=f.location.line + 2))
+            for f in result.findings
+        ],
+    )
     fingerprints = [i["fingerprint"] for i in json.loads(gitlab.render(result, RULES))]
     assert [i["fingerprint"] for i in json.loads(gitlab.render(moved, RULES))] == fingerprints
 
@@ -215,7 +255,8 @@ def test_check_writes_valid_junit_and_gitlab_reports(tmp_path: Path) -> None:
     assert gitlab_errors(done.stdout) == []
     issues = json.loads(done.stdout)
     assert sorted((i["check_name"], i["location"]["path"], i["location"]["lines"]["begin"]) for i in issues) == sorted(
-        (f["rule_id"], f["path"], max(f["line"], 1)) for f in doc["findings"])
+        (f["rule_id"], f["path"], max(f["line"], 1)) for f in doc["findings"]
+    )
 
 
 def test_every_registered_format_is_offered_by_every_command() -> None:
@@ -234,8 +275,9 @@ def test_every_registered_format_is_offered_by_every_command() -> None:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 serving one page with a form; stopped after the module."""
     root = tmp_path_factory.mktemp("site")
-    (root / "index.html").write_text('<html><body><form method="post" action="/save"><input name="a">'
-                                     "</form></body></html>", encoding="utf-8")
+    (root / "index.html").write_text(
+        '<html><body><form method="post" action="/save"><input name="a"></form></body></html>', encoding="utf-8"
+    )
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

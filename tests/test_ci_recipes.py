@@ -51,16 +51,30 @@ def from_this_checkout(command: str) -> str:
     return command.replace(requirement, f'"{ROOT}"')
 
 
-def bash(script: str, *, cwd: Path, env: dict[str, str], options: tuple[str, ...] = ("-e",),
-         ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["bash", "--noprofile", "--norc", *options, "-c", script], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+def bash(
+    script: str,
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    options: tuple[str, ...] = ("-e",),
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", *options, "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def base_env(path_first: Path, home: Path) -> dict[str, str]:
     """A CI job's environment: its Python first on PATH, a home of its own (secpat's cache goes there)."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("SECPAT_", "PYTHON", "VIRTUAL_ENV", "PIP_REQUIRE"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("SECPAT_", "PYTHON", "VIRTUAL_ENV", "PIP_REQUIRE"))
+    }
     env.update(PATH=f"{path_first}{os.pathsep}{os.environ['PATH']}", HOME=str(home), CI="true")
     env.pop("XDG_CACHE_HOME", None)
     return env
@@ -101,7 +115,10 @@ class Action:
         self.runner_temp = runner_temp
         # The runner's python3 (3.10 or newer): the one running these tests.
         self.env = base_env(Path(sys.executable).parent, home) | {
-            "GITHUB_ACTION_PATH": str(ROOT), "RUNNER_TEMP": str(runner_temp), "GITHUB_WORKSPACE": str(workspace)}
+            "GITHUB_ACTION_PATH": str(ROOT),
+            "RUNNER_TEMP": str(runner_temp),
+            "GITHUB_WORKSPACE": str(workspace),
+        }
         self.outputs: dict[str, dict[str, str]] = {}
 
     @property
@@ -139,8 +156,11 @@ def installed_action(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
 
 
 def test_the_documented_workflow_uses_the_action_with_its_inputs() -> None:
-    (workflow,) = [block for block in yaml_blocks(DOCS / "ci.md") if "jobs" in block
-                   and any("OWNER/secpat@" in step.get("uses", "") for step in block["jobs"]["secpat"]["steps"])]
+    (workflow,) = [
+        block
+        for block in yaml_blocks(DOCS / "ci.md")
+        if "jobs" in block and any("OWNER/secpat@" in step.get("uses", "") for step in block["jobs"]["secpat"]["steps"])
+    ]
     assert workflow["permissions"]["security-events"] == "write"
     (step,) = [step for step in workflow["jobs"]["secpat"]["steps"] if "OWNER/secpat@" in step.get("uses", "")]
     declared = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
@@ -175,13 +195,18 @@ def test_action_uploads_the_findings_then_fails_on_them(installed_action, tmp_pa
     assert re.search(r"^app/\S+:\d+:\d+: [A-Z]+\d{3} \[high\] ", done.stdout, re.MULTILINE), done.stdout
 
 
-@pytest.mark.parametrize(("inputs", "scan_exit", "job_exit"), [
-    ({"fail-on": "never"}, "0", 0),
-    ({"fail-on": "high", "paths": "app", "args": "--select CONF002,PWD004"}, "0", 0),
-    ({"fail-on": "high", "paths": "app/auth.py app/settings.py", "args": "--select RND,CONF002"}, "1", 1),
-], ids=["never", "only-medium-findings", "two-paths-with-high-findings"])
-def test_action_inputs(installed_action, tmp_path: Path, inputs: dict, scan_exit: str, job_exit: int,
-                       sarif_schema) -> None:
+@pytest.mark.parametrize(
+    ("inputs", "scan_exit", "job_exit"),
+    [
+        ({"fail-on": "never"}, "0", 0),
+        ({"fail-on": "high", "paths": "app", "args": "--select CONF002,PWD004"}, "0", 0),
+        ({"fail-on": "high", "paths": "app/auth.py app/settings.py", "args": "--select RND,CONF002"}, "1", 1),
+    ],
+    ids=["never", "only-medium-findings", "two-paths-with-high-findings"],
+)
+def test_action_inputs(
+    installed_action, tmp_path: Path, inputs: dict, scan_exit: str, job_exit: int, sarif_schema
+) -> None:
     runner_temp, home = installed_action
     workspace = project(tmp_path)
     action = Action(inputs | {"sarif-file": "reports/out.sarif"}, workspace, runner_temp, home)
@@ -217,7 +242,12 @@ def test_github_workflow_in_the_sarif_docs(job_python: Path, tmp_path: Path, sar
     assert workflow["permissions"]["security-events"] == "write"
     steps = workflow["jobs"]["secpat"]["steps"]
     assert [step.get("uses", "run").split("@")[0] for step in steps] == [
-        "actions/checkout", "actions/setup-python", "run", "run", "github/codeql-action/upload-sarif"]
+        "actions/checkout",
+        "actions/setup-python",
+        "run",
+        "run",
+        "github/codeql-action/upload-sarif",
+    ]
     assert tuple(map(int, steps[1]["with"]["python-version"].split("."))) >= (3, 10)
     workspace = project(tmp_path)
     env = base_env(job_python, tmp_path / "home")

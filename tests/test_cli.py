@@ -28,8 +28,9 @@ def start_reset(user):
 
 def secpat(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -56,7 +57,7 @@ def test_example_text_report_has_findings_and_checklist() -> None:
     auth = (EXAMPLE / "app" / "auth.py").read_text().splitlines()
     line = next(n for n, text in enumerate(auth, start=1) if "random.choices" in text)
     assert f"auth.py:{line}" in out  # the session id drawn from `random`
-    checklist = out[out.index("Release checklist"):].splitlines()[1:]
+    checklist = out[out.index("Release checklist") :].splitlines()[1:]
     assert len(checklist) == 10
     assert all(box.startswith("[ ]") and "failed" in box for box in checklist)  # every pattern is broken
     assert "Traceback" not in result.stderr
@@ -67,8 +68,19 @@ def test_example_json_parses_and_sarif_validates(tmp_path: Path) -> None:
     assert result.returncode == 1
     doc = json.loads(result.stdout)
     rules = {f["rule_id"] for f in doc["findings"]}
-    assert {"RND001", "PWD002", "PWD004", "JWT001", "SQL002", "XSS001", "CSRF004", "RATE001", "LOG001",
-            "SECRET003", "CONF001"} <= rules
+    assert {
+        "RND001",
+        "PWD002",
+        "PWD004",
+        "JWT001",
+        "SQL002",
+        "XSS001",
+        "CSRF004",
+        "RATE001",
+        "LOG001",
+        "SECRET003",
+        "CONF001",
+    } <= rules
     sarif_file = tmp_path / "out.sarif"
     result = secpat("check", str(EXAMPLE), "--no-cache", "--format", "sarif", "--output", str(sarif_file))
     assert result.returncode == 1 and result.stdout == ""
@@ -115,18 +127,26 @@ def test_exit_zero_still_fails_on_unanalysable_files(tmp_path: Path) -> None:
 
 
 def test_config_discovered_from_nested_directory(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.secpat]\nignore = ["RND001"]\n',
-        "pkg/__init__.py": "",
-        "pkg/deep/__init__.py": "",
-        "pkg/deep/app.py": RESET,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.secpat]\nignore = ["RND001"]\n',
+            "pkg/__init__.py": "",
+            "pkg/deep/__init__.py": "",
+            "pkg/deep/app.py": RESET,
+        },
+    )
     result = secpat("check", "pkg/deep", "--no-cache", "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert findings(result) == []
     # The command line wins over the file.
-    write(tmp_path, {"pyproject.toml": '[tool.secpat]\nreport-level = "high"\n',
-                     "pkg/deep/keys.py": "import secrets\napi_key = secrets.token_hex(8)\n"})
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.secpat]\nreport-level = "high"\n',
+            "pkg/deep/keys.py": "import secrets\napi_key = secrets.token_hex(8)\n",
+        },
+    )
     result = secpat("check", "pkg/deep", "--no-cache", "--format", "json", cwd=tmp_path)
     assert [rule for rule, _, _ in findings(result)] == ["RND001"]
     result = secpat("check", "pkg/deep", "--no-cache", "--format", "json", "--report-level", "low", cwd=tmp_path)
@@ -144,12 +164,15 @@ def test_broken_config_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_tests_policy_and_per_path_ignores(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pyproject.toml": '[tool.secpat]\n[tool.secpat.per-path-ignores]\n"scripts/**" = ["RND"]\n',
-        "tests/test_reset.py": RESET,
-        "scripts/seed.py": RESET,
-        "app.py": RESET,
-    })
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.secpat]\n[tool.secpat.per-path-ignores]\n"scripts/**" = ["RND"]\n',
+            "tests/test_reset.py": RESET,
+            "scripts/seed.py": RESET,
+            "app.py": RESET,
+        },
+    )
     result = secpat("check", str(tmp_path), "--no-cache", "--format", "json")
     assert [(rule, path) for rule, path, _ in findings(result)] == [("RND001", "app.py")]
 
@@ -158,7 +181,10 @@ def test_tests_policy_and_per_path_ignores(tmp_path: Path) -> None:
 
 
 def test_suppression_on_any_line_of_a_multiline_statement(tmp_path: Path) -> None:
-    write(tmp_path, {"app.py": """\
+    write(
+        tmp_path,
+        {
+            "app.py": """\
         import random
 
 
@@ -185,7 +211,9 @@ def test_suppression_on_any_line_of_a_multiline_statement(tmp_path: Path) -> Non
 
         def e(user):
             user.email = "x"  # secpat: ignore[RND001] nothing to suppress here
-        """})
+        """
+        },
+    )
     result = secpat("check", str(tmp_path), "--no-cache", "--format", "json")
     got = sorted((rule, line) for rule, _, line in findings(result))
     assert got == [("SPT001", 22), ("SPT002", 26)]
@@ -202,9 +230,16 @@ def test_baseline_survives_a_line_shift_and_reports_only_new(tmp_path: Path) -> 
     text = baseline.read_text()
     assert '"line"' not in text and "RND001" in text
     # Code above moves, the statement is reformatted: still matched.
-    write(tmp_path, {"app.py": "import random\n\n\nHEADER = 1\n\n\n" + RESET.replace(
-        "    reset_code = random.randint(100000, 999999)\n",
-        "    reset_code = random.randint(\n        100000,\n        999999,\n    )\n")})
+    write(
+        tmp_path,
+        {
+            "app.py": "import random\n\n\nHEADER = 1\n\n\n"
+            + RESET.replace(
+                "    reset_code = random.randint(100000, 999999)\n",
+                "    reset_code = random.randint(\n        100000,\n        999999,\n    )\n",
+            )
+        },
+    )
     result = secpat("check", str(tmp_path), "--no-cache", "--baseline", str(baseline), "--format", "json")
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["summary"]["baselined"] == 1
@@ -282,7 +317,10 @@ def test_bad_input_tree_ends_in_notices_and_the_rest_is_scanned(tmp_path: Path) 
 
 
 def test_newer_syntax_is_analysed_not_skipped(tmp_path: Path) -> None:
-    write(tmp_path, {"modern.py": """\
+    write(
+        tmp_path,
+        {
+            "modern.py": """\
         import random
 
 
@@ -296,7 +334,9 @@ def test_newer_syntax_is_analysed_not_skipped(tmp_path: Path) -> None:
                 pass
             except ValueError, TypeError:
                 pass
-        """})
+        """
+        },
+    )
     result = secpat("check", str(tmp_path), "--no-cache", "--format", "json")
     assert "Traceback" not in result.stderr
     assert findings(result) == [("RND001", "modern.py", 5)]
@@ -329,8 +369,10 @@ def test_every_format_on_an_empty_tree(tmp_path: Path, fmt: str) -> None:
 
 
 def test_gitignore_is_honoured_but_a_named_directory_is_scanned(tmp_path: Path) -> None:
-    write(tmp_path, {".gitignore": "vendor/\n*.gen.py\n", "vendor/lib.py": RESET, "app.gen.py": RESET,
-                     "app.py": "x = 1\n"})
+    write(
+        tmp_path,
+        {".gitignore": "vendor/\n*.gen.py\n", "vendor/lib.py": RESET, "app.gen.py": RESET, "app.py": "x = 1\n"},
+    )
     result = secpat("check", ".", "--no-cache", "--format", "json", cwd=tmp_path)
     assert findings(result) == []
     result = secpat("check", "vendor", "--no-cache", "--format", "json", cwd=tmp_path)

@@ -529,10 +529,22 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
     assert config.is_enabled("SECRET001", path)  # a real credential in a test is still a leak
 
 
-@pytest.mark.parametrize("path", ["shop/views.py", "testing/tools.py", "contest.py", "shop/attest.py",
-                                  "shop/pytest.py", "shop/test.pyi", "templates/project/settings.py",
-                                  "shop/{braces}/views.py", "shop/templates/page.html", "github/settings.py",
-                                  "shop/github_hooks.py"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "shop/views.py",
+        "testing/tools.py",
+        "contest.py",
+        "shop/attest.py",
+        "shop/pytest.py",
+        "shop/test.pyi",
+        "templates/project/settings.py",
+        "shop/{braces}/views.py",
+        "shop/templates/page.html",
+        "github/settings.py",
+        "shop/github_hooks.py",
+    ],
+)
 def test_non_test_paths(project: Path, path: str) -> None:
     config = load_config(project)
     assert not config.is_test_path(path)

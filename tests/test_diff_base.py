@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sample_project import DB, STRIPE
 
-VIEWS = '''\
+VIEWS = """\
 from flask import Flask, request
 
 from app.db import find_user
@@ -28,29 +28,35 @@ def users():
 @app.route("/reset", methods=["POST"])
 def reset():
     return {"code": reset_code()}
-'''
-TOKENS = '''\
+"""
+TOKENS = """\
 import random
 
 
 def reset_code():
     return random.randint(100000, 999999)
-'''
+"""
 SETTINGS = 'DEBUG = True\nSECRET_KEY = "Zq8vN2rT5wXy7Lm3Pk9Hs4Jd6Fg1Ab0C"\n'
-BASE_FILES = {"app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS, "app/tokens.py": TOKENS,
-              "app/settings.py": SETTINGS, ".env": f"STRIPE_SECRET_KEY={STRIPE}\n"}
-NEW_QUERY = '''
+BASE_FILES = {
+    "app/__init__.py": "",
+    "app/db.py": DB,
+    "app/views.py": VIEWS,
+    "app/tokens.py": TOKENS,
+    "app/settings.py": SETTINGS,
+    ".env": f"STRIPE_SECRET_KEY={STRIPE}\n",
+}
+NEW_QUERY = """
 
 def orders(customer):
     conn = sqlite3.connect("app.db")
     return conn.execute("SELECT * FROM orders WHERE customer = '%s'" % customer).fetchall()
-'''
-NEW_ROUTE = '''
+"""
+NEW_ROUTE = """
 
 @app.route("/orders")
 def customer_orders():
     return {"orders": orders(request.args["customer"])}
-'''
+"""
 NEW = ("SQL002", "app/db.py", 16)
 
 
@@ -61,10 +67,16 @@ class Repo:
         self.git("init", "-q", "-b", "main")
 
     def git(self, *args: str) -> str:
-        env = {**os.environ, "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
-               "GIT_COMMITTER_NAME": "Dev", "GIT_COMMITTER_EMAIL": "dev@example.com"}
-        return subprocess.run(["git", *args], cwd=self.path, env=env, capture_output=True, text=True,
-                              check=True).stdout.strip()
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Dev",
+            "GIT_AUTHOR_EMAIL": "dev@example.com",
+            "GIT_COMMITTER_NAME": "Dev",
+            "GIT_COMMITTER_EMAIL": "dev@example.com",
+        }
+        return subprocess.run(
+            ["git", *args], cwd=self.path, env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
 
     def write(self, files: dict[str, str]) -> None:
         for name, text in files.items():
@@ -78,8 +90,15 @@ class Repo:
 
 
 def secpat(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secpat", "check", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, "NO_COLOR": "1", **(env or {})}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", "check", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        check=False,
+    )
 
 
 def reported(done: subprocess.CompletedProcess[str]) -> list[tuple[str, str, int]]:
@@ -98,14 +117,19 @@ def moved_and_one_added(repo: Repo) -> None:
     """On a branch: every module's findings move (lines above them, functions reordered) and one
     query is added, reached by request data from a new view."""
     repo.git("checkout", "-q", "-b", "feature")
-    repo.commit({
-        "app/db.py": '"""Queries."""\n\nimport logging\n'
-                     + DB.replace("\n\ndef find_user", "\nlog = logging.getLogger()\n\n\ndef find_user") + NEW_QUERY,
-        "app/tokens.py": TOKENS.replace("import random\n", "import random\n\n\ndef greeting():\n    return 'hi'\n"),
-        "app/views.py": '"""Views."""\n\n' + VIEWS.replace("import find_user", "import find_user, orders") + NEW_ROUTE,
-        "app/settings.py": "# Settings.\n\n" + SETTINGS,
-        ".env": f"# Local settings.\nSTRIPE_SECRET_KEY={STRIPE}\n",
-    })
+    repo.commit(
+        {
+            "app/db.py": '"""Queries."""\n\nimport logging\n'
+            + DB.replace("\n\ndef find_user", "\nlog = logging.getLogger()\n\n\ndef find_user")
+            + NEW_QUERY,
+            "app/tokens.py": TOKENS.replace("import random\n", "import random\n\n\ndef greeting():\n    return 'hi'\n"),
+            "app/views.py": '"""Views."""\n\n'
+            + VIEWS.replace("import find_user", "import find_user, orders")
+            + NEW_ROUTE,
+            "app/settings.py": "# Settings.\n\n" + SETTINGS,
+            ".env": f"# Local settings.\nSTRIPE_SECRET_KEY={STRIPE}\n",
+        }
+    )
 
 
 def test_a_branch_that_adds_one_finding_and_moves_others_reports_the_one(repo: Repo, tmp_path: Path) -> None:
@@ -132,7 +156,8 @@ def test_a_branch_that_adds_one_finding_and_moves_others_reports_the_one(repo: R
 def test_uncommitted_changes_are_compared_too(repo: Repo) -> None:
     repo.write({"app/tokens.py": TOKENS + "\n\ndef invite_token():\n    return str(random.random())\n"})
     assert reported(secpat(".", "--diff-base", "HEAD", "--format", "json", cwd=repo.path)) == [
-        ("RND001", "app/tokens.py", 9)]
+        ("RND001", "app/tokens.py", 9)
+    ]
     assert reported(secpat("app/db.py", "--diff-base", "HEAD", "--format", "json", cwd=repo.path)) == []
 
 
@@ -146,17 +171,28 @@ def test_a_renamed_module_keeps_its_findings(repo: Repo) -> None:
 
 
 def test_a_finding_moved_to_another_file_is_new(repo: Repo) -> None:
-    repo.commit({"app/db.py": "", "app/users.py": DB,
-                 "app/views.py": VIEWS.replace("from app.db import", "from app.users import")})
+    repo.commit(
+        {
+            "app/db.py": "",
+            "app/users.py": DB,
+            "app/views.py": VIEWS.replace("from app.db import", "from app.users import"),
+        }
+    )
     # app/users.py is not a rename of app/db.py (that stays, emptied): its finding is new there.
     assert reported(secpat(".", "--diff-base", "main~1", "--format", "json", cwd=repo.path)) == [
-        ("SQL002", "app/users.py", 6)]
+        ("SQL002", "app/users.py", 6)
+    ]
 
 
 def test_with_a_baseline(repo: Repo) -> None:
     moved_and_one_added(repo)
-    accepted = subprocess.run([sys.executable, "-m", "secpat", "baseline", ".", "-o", "accepted.json"],
-                              cwd=repo.path, capture_output=True, text=True, check=False)
+    accepted = subprocess.run(
+        [sys.executable, "-m", "secpat", "baseline", ".", "-o", "accepted.json"],
+        cwd=repo.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert accepted.returncode == 0, accepted.stderr
     done = secpat(".", "--diff-base", "main", "--baseline", "accepted.json", "--format", "json", cwd=repo.path)
     assert reported(done) == [] and done.returncode == 0
@@ -171,8 +207,9 @@ def test_the_revision_is_scanned_with_one_cache_that_is_reused(repo: Repo, tmp_p
     files = _file_results(cache)
     assert len(files) == 2  # the work tree's and the revision's
     second = reported(secpat(".", "--diff-base", "main", "--format", "json", cwd=repo.path, env=env))
-    assert second == first == reported(secpat(".", "--diff-base", "main", "--format", "json", "--no-cache",
-                                              cwd=repo.path))
+    assert (
+        second == first == reported(secpat(".", "--diff-base", "main", "--format", "json", "--no-cache", cwd=repo.path))
+    )
     # The new copy of main looked unchanged to the cache: no file of it was analysed and stored again, and
     # copies do not pile up. (Once the files are a few seconds old, a run also keeps its whole result
     # beside each tree's file results, one `.run.json` per tree: that is not a copy.)
@@ -197,28 +234,35 @@ def test_paths_are_laid_out_as_in_the_work_tree(repo: Repo) -> None:
     moved_and_one_added(repo)
     # From above the repository (paths start with repo/) and for one directory of it.
     assert reported(secpat("repo", "--diff-base", "main", "--format", "json", cwd=repo.path.parent)) == [
-        ("SQL002", "repo/app/db.py", 16)]
+        ("SQL002", "repo/app/db.py", 16)
+    ]
     assert reported(secpat("app", "--diff-base", "main", "--format", "json", cwd=repo.path)) == [NEW]
     # A directory the revision does not have: all of it is new.
     repo.commit({"jobs/__init__.py": "", "jobs/codes.py": TOKENS})
     assert reported(secpat("jobs", "--diff-base", "main", "--format", "json", cwd=repo.path)) == [
-        ("RND001", "jobs/codes.py", 5)]
+        ("RND001", "jobs/codes.py", 5)
+    ]
 
 
 def test_the_checklist_says_findings_were_present_at_the_revision(repo: Repo) -> None:
     moved_and_one_added(repo)
-    rows = {row["pattern"]: row for row in json.loads(
-        secpat(".", "--diff-base", "main", "--format", "json", cwd=repo.path).stdout)["checklist"]}
+    rows = {
+        row["pattern"]: row
+        for row in json.loads(secpat(".", "--diff-base", "main", "--format", "json", cwd=repo.path).stdout)["checklist"]
+    }
     assert rows[4]["state"] == "failed"
     assert rows[1]["state"] == "hidden" and "already present at the --diff-base revision" in rows[1]["reason"]
 
 
-@pytest.mark.parametrize("ref, message", [
-    ("no-such-branch", "unknown revision 'no-such-branch'"),
-    ("--help", "'--help' is not a revision"),
-    ("main..feature", "unknown revision"),
-    ("", "'' is not a revision"),
-])
+@pytest.mark.parametrize(
+    "ref, message",
+    [
+        ("no-such-branch", "unknown revision 'no-such-branch'"),
+        ("--help", "'--help' is not a revision"),
+        ("main..feature", "unknown revision"),
+        ("", "'' is not a revision"),
+    ],
+)
 def test_a_bad_revision_is_a_usage_error(repo: Repo, ref: str, message: str) -> None:
     done = secpat(".", "--diff-base", ref, cwd=repo.path)
     assert done.returncode == 2
@@ -248,8 +292,11 @@ def recipe_commands(title: str) -> list[str]:
 
     text = (Path(__file__).resolve().parents[1] / "docs" / "new-findings.md").read_text()
     start = text.index("```yaml", text.index(title)) + len("```yaml")
-    return [value for value in _strings(yaml.safe_load(text[start:text.index("```", start)]))
-            if value.startswith("secpat ")]
+    return [
+        value
+        for value in _strings(yaml.safe_load(text[start : text.index("```", start)]))
+        if value.startswith("secpat ")
+    ]
 
 
 def _strings(node: object) -> list[str]:
@@ -266,13 +313,19 @@ def test_the_github_pull_request_recipe(repo: Repo, tmp_path: Path) -> None:
     repo.git("merge", "-q", "--no-ff", "-m", "Merge feature into main", "feature")
     repo.git("update-ref", "refs/pull/1/merge", "HEAD")
     clone = tmp_path / "checkout"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", "--branch", "main", f"file://{repo.path}", str(clone)],
-                   check=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", "--branch", "main", f"file://{repo.path}", str(clone)], check=True
+    )
     subprocess.run(["git", "fetch", "-q", "--depth", "2", "origin", "refs/pull/1/merge"], cwd=clone, check=True)
     subprocess.run(["git", "checkout", "-q", "--detach", "FETCH_HEAD"], cwd=clone, check=True)
     [command] = recipe_commands("On GitHub")
-    done = subprocess.run(["bash", "-c", command.replace("secpat check", f"{sys.executable} -m secpat check", 1)
-                           + " --format json"], cwd=clone, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["bash", "-c", command.replace("secpat check", f"{sys.executable} -m secpat check", 1) + " --format json"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1, done.stderr
     assert reported(done) == [NEW]
 
@@ -282,11 +335,17 @@ def test_the_gitlab_merge_request_recipe(repo: Repo, tmp_path: Path) -> None:
     repo.commit({"app/tokens.py": TOKENS + "\n\ndef unrelated():\n    return 1\n"})
     clone = tmp_path / "checkout"  # GIT_DEPTH: 0 is a full clone
     subprocess.run(["git", "clone", "-q", "--branch", "feature", f"file://{repo.path}", str(clone)], check=True)
-    base = subprocess.run(["git", "merge-base", "origin/main", "HEAD"], cwd=clone, capture_output=True, text=True,
-                          check=True).stdout.strip()
+    base = subprocess.run(
+        ["git", "merge-base", "origin/main", "HEAD"], cwd=clone, capture_output=True, text=True, check=True
+    ).stdout.strip()
     [command] = recipe_commands("On GitLab")
-    done = subprocess.run(["bash", "-c", command.replace("secpat check", f"{sys.executable} -m secpat check", 1)
-                           + " --format json"], cwd=clone, capture_output=True, text=True, check=False,
-                          env={**os.environ, "CI_MERGE_REQUEST_DIFF_BASE_SHA": base})
+    done = subprocess.run(
+        ["bash", "-c", command.replace("secpat check", f"{sys.executable} -m secpat check", 1) + " --format json"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CI_MERGE_REQUEST_DIFF_BASE_SHA": base},
+    )
     assert done.returncode == 1, done.stderr
     assert reported(done) == [NEW]

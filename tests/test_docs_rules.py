@@ -22,8 +22,11 @@ FIRST_WORDS = {r.name.split("-")[0] for r in RULES}
 
 
 def _lines() -> list[tuple[str, int, str]]:
-    return [(doc.relative_to(ROOT).as_posix(), number, line)
-            for doc in DOCUMENTS for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1)]
+    return [
+        (doc.relative_to(ROOT).as_posix(), number, line)
+        for doc in DOCUMENTS
+        for number, line in enumerate(doc.read_text(encoding="utf-8").splitlines(), 1)
+    ]
 
 
 def test_the_documents_are_found() -> None:
@@ -32,15 +35,23 @@ def test_the_documents_are_found() -> None:
 
 def unknown_ids(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     known = {r.id for r in RULES}
-    return [(doc, number, rule_id) for doc, number, line in lines
-            for rule_id in RULE_ID.findall(line) if rule_id not in known]
+    return [
+        (doc, number, rule_id)
+        for doc, number, line in lines
+        for rule_id in RULE_ID.findall(line)
+        if rule_id not in known
+    ]
 
 
 def unknown_names(lines: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
     known = {r.name for r in RULES}
     # A kebab-case name that begins like a rule name (`sql-...`, `jwt-...`) and is no setting or label.
-    return [(doc, number, name) for doc, number, line in lines for name in KEBAB.findall(line)
-            if name not in known and name not in OTHER_NAMES and name.split("-")[0] in FIRST_WORDS]
+    return [
+        (doc, number, name)
+        for doc, number, line in lines
+        for name in KEBAB.findall(line)
+        if name not in known and name not in OTHER_NAMES and name.split("-")[0] in FIRST_WORDS
+    ]
 
 
 def test_every_rule_id_in_the_docs_exists() -> None:

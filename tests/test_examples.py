@@ -34,12 +34,13 @@ DEMO_PASSWORD = "correct-horse-battery-staple"
 
 def secpat(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "secpat", *args], capture_output=True, text=True, timeout=120,
-                          env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT
+    )
 
 
 def checklist(text_report: str) -> list[str]:
-    return text_report[text_report.index("Release checklist"):].splitlines()[1:11]
+    return text_report[text_report.index("Release checklist") :].splitlines()[1:11]
 
 
 # -- what secpat says --------------------------------------------------------------------------------
@@ -53,9 +54,30 @@ def test_vulnerable_app_breaks_every_pattern() -> None:
     for prefix in PREFIXES:
         assert prefix in prefixes, f"no {prefix} finding in {sorted(rules)}"
     # The bad examples it is built from, one or more per pattern.
-    assert {"RND001", "PWD002", "PWD004", "JWT001", "JWT003", "SQL002", "XSS001", "XSS004", "CSRF004",
-            "RATE001", "RATE002", "RATE003", "LOG001", "LOG003", "SECRET001", "SECRET002", "SECRET003",
-            "CONF001", "CONF002", "CONF003", "CONF005", "CONF006"} <= rules
+    assert {
+        "RND001",
+        "PWD002",
+        "PWD004",
+        "JWT001",
+        "JWT003",
+        "SQL002",
+        "XSS001",
+        "XSS004",
+        "CSRF004",
+        "RATE001",
+        "RATE002",
+        "RATE003",
+        "LOG001",
+        "LOG003",
+        "SECRET001",
+        "SECRET002",
+        "SECRET003",
+        "CONF001",
+        "CONF002",
+        "CONF003",
+        "CONF005",
+        "CONF006",
+    } <= rules
 
 
 def test_vulnerable_app_fails_every_checklist_box() -> None:
@@ -97,15 +119,32 @@ def start(app_dir: Path, workdir: Path) -> tuple[subprocess.Popen[bytes], Runnin
     port = free_port()
     database = workdir / f"{app_dir.name}.sqlite3"
     log = workdir / f"{app_dir.name}.log"
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "COOKIE_SECURE", "DATABASE_PATH")}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "COOKIE_SECURE", "DATABASE_PATH")
+    }
     # Plain http on loopback: the secure app's cookies must not be `Secure` for the client to send them back.
     env.update(DATABASE_PATH=str(database), COOKIE_SECURE="false")
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "app.main:app", "--app-dir", str(app_dir),
-             "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "app.main:app",
+                "--app-dir",
+                str(app_dir),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     return process, RunningApp(app_dir.name, f"http://127.0.0.1:{port}", database), log
 
 
@@ -179,16 +218,23 @@ def test_both_apps_serve_the_same_endpoints(apps: dict[str, RunningApp]) -> None
 
     vulnerable, secure = (operations(apps[name]) for name in APPS)
     assert vulnerable == secure
-    assert {("POST", "/login"), ("GET", "/notes/search"), ("POST", "/password-reset/confirm"),
-            ("POST", "/api/token"), ("GET", "/api/notes"), ("POST", "/api/notes")} <= vulnerable
+    assert {
+        ("POST", "/login"),
+        ("GET", "/notes/search"),
+        ("POST", "/password-reset/confirm"),
+        ("POST", "/api/token"),
+        ("GET", "/api/notes"),
+        ("POST", "/api/notes"),
+    } <= vulnerable
 
 
 @pytest.mark.parametrize("name", APPS)
 def test_register_login_notes_and_search(apps: dict[str, RunningApp], name: str) -> None:
     with client(apps[name]) as http:
         register_and_login(http, new_email(), "a-long-enough-password")
-        response = http.post("/notes", data={"title": "Groceries", "body": "milk and eggs",
-                                             **form_token(http, "/notes")})
+        response = http.post(
+            "/notes", data={"title": "Groceries", "body": "milk and eggs", **form_token(http, "/notes")}
+        )
         assert response.status_code == 303, response.text
         assert "milk and eggs" in http.get("/notes").text
         response = http.get("/notes/search", params={"q": "eggs"})
@@ -212,8 +258,9 @@ def test_password_reset_through_the_outbox(apps: dict[str, RunningApp], name: st
     token = re.search(r"[?&]token=([\w-]+)", mail).group(1)  # type: ignore[union-attr]
     with client(app) as http:
         fields = form_token(http, f"/password-reset/confirm?token={token}")
-        response = http.post("/password-reset/confirm",
-                             data={"token": token, "new_password": "the-second-password", **fields})
+        response = http.post(
+            "/password-reset/confirm", data={"token": token, "new_password": "the-second-password", **fields}
+        )
         assert response.status_code == 200 and "Password changed" in response.text
         fields = form_token(http, "/login")
         response = http.post("/login", data={"email": email, "password": "the-second-password", **fields})

@@ -60,8 +60,13 @@ def fixture_cases() -> list[Path]:
 
 
 def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
-    found: dict[str, set[tuple[str, int]]] = {"expect": set(), "audit": set(), "ok": set(), "todo-expect": set(),
-                                              "todo-ok": set()}
+    found: dict[str, set[tuple[str, int]]] = {
+        "expect": set(),
+        "audit": set(),
+        "ok": set(),
+        "todo-expect": set(),
+        "todo-ok": set(),
+    }
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if _annotated(p))
     for file in files:
         rel = file.name if path.is_file() else file.relative_to(path).as_posix()
@@ -79,8 +84,18 @@ def annotations(path: Path) -> dict[str, set[tuple[str, int]]]:
     return found
 
 
-PATTERN_DIRS = {"random": "RND", "passwords": "PWD", "jwt": "JWT", "sql": "SQL", "xss": "XSS", "csrf": "CSRF",
-                "ratelimit": "RATE", "logs": "LOG", "secrets": "SECRET", "config": "CONF"}
+PATTERN_DIRS = {
+    "random": "RND",
+    "passwords": "PWD",
+    "jwt": "JWT",
+    "sql": "SQL",
+    "xss": "XSS",
+    "csrf": "CSRF",
+    "ratelimit": "RATE",
+    "logs": "LOG",
+    "secrets": "SECRET",
+    "config": "CONF",
+}
 
 
 def _prefix(path: Path) -> str:
@@ -90,8 +105,9 @@ def _prefix(path: Path) -> str:
 def run(path: Path) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
     """(findings of the default mode, findings shown only in audit mode) as (path:rule, line)."""
     root = path.parent if path.is_file() else path
-    config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low", "select": [_prefix(path)],
-                                          "audit": True})
+    config = load_config(
+        root, overrides={"test-ignore": [], "min-confidence": "low", "select": [_prefix(path)], "audit": True}
+    )
     result = scan([path], config, ScanOptions(use_cache=False, jobs=1))
     blocking = [n for n in result.notices if n.blocking]
     assert not blocking, blocking
@@ -105,8 +121,10 @@ def test_fixture(case: Path) -> None:
     notes = annotations(case)
     got, got_audit = run(case)
     wrong_mode = notes["audit"] ^ got_audit
-    assert not wrong_mode, (f"audit-only findings differ: missed {sorted(notes['audit'] - got_audit)}, "
-                            f"extra {sorted(got_audit - notes['audit'])}")
+    assert not wrong_mode, (
+        f"audit-only findings differ: missed {sorted(notes['audit'] - got_audit)}, "
+        f"extra {sorted(got_audit - notes['audit'])}"
+    )
     expected = notes["expect"] | notes["todo-ok"]
     missed = expected - got
     extra = got - expected - notes["todo-expect"]
@@ -124,7 +142,11 @@ def test_every_rule_has_positive_and_negative_fixtures() -> None:
         notes = annotations(case)
         positives.update(key.split(":")[-1] for key, _ in notes["expect"] | notes["audit"])
         negatives.update(key.split(":")[-1] for key, _ in notes["ok"])
-    checked = {rule.id for check in registry.file_checks() + registry.project_checks() for rule in check.rules
-               if rule.kind == "static"}
+    checked = {
+        rule.id
+        for check in registry.file_checks() + registry.project_checks()
+        for rule in check.rules
+        if rule.kind == "static"
+    }
     missing = sorted(r for r in checked if not positives[r] or not negatives[r])
     assert not missing, f"rules without both positive and negative fixture lines: {missing}"

@@ -56,7 +56,8 @@ def test_route_framework_follows_the_decorated_object() -> None:
         "routes = web.RouteTableDef()\n"
         "@routes.post('/login')\n"
         "async def login(request):\n"
-        "    return web.Response()\n")
+        "    return web.Response()\n"
+    )
     function = next(f for f in module.functions.values() if f.name == "login")
     assert R.route_framework(module, function) == "aiohttp"
 
@@ -67,7 +68,8 @@ def test_a_starlette_module_is_not_read_as_fastapi() -> None:
         "app = Starlette()\n"
         "@app.route('/items/{name}')\n"
         "async def item(request, name):\n"
-        "    return None\n")
+        "    return None\n"
+    )
     function = next(f for f in module.functions.values() if f.name == "item")
     assert R.route_framework(module, function) == "starlette"
     assert "name" not in R.request_parameters(module, function)  # FastAPI would fill it from the path
@@ -83,7 +85,8 @@ def test_self_is_the_request_only_in_an_http_server_handler() -> None:
         "        return self.path\n"
         "class Other:\n"
         "    def do_GET(self):\n"
-        "        return self.path\n")
+        "        return self.path\n"
+    )
     handler = next(f for f in module.functions.values() if f.qualname == "Handler.do_GET")
     other = next(f for f in module.functions.values() if f.qualname == "Other.do_GET")
     assert R.is_request_object_param(module, handler, "self")
@@ -102,60 +105,82 @@ def _routes(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str, str]]:
 
 
 def test_aiohttp_sub_apps_class_views_and_any_method(tmp_path: Path) -> None:
-    found = _routes(tmp_path, {"app.py": (
-        "from aiohttp import web\n"
-        "class Items(web.View):\n"
-        "    async def get(self):\n"
-        "        return web.json_response([])\n"
-        "    async def post(self):\n"
-        "        return web.json_response({})\n"
-        "async def anything(request):\n"
-        "    return web.Response()\n"
-        "api = web.Application()\n"
-        "api.router.add_view('/items', Items)\n"
-        "api.add_routes([web.route('*', '/any', anything)])\n"
-        "app = web.Application()\n"
-        "app.add_subapp('/api/', api)\n")})
+    found = _routes(
+        tmp_path,
+        {
+            "app.py": (
+                "from aiohttp import web\n"
+                "class Items(web.View):\n"
+                "    async def get(self):\n"
+                "        return web.json_response([])\n"
+                "    async def post(self):\n"
+                "        return web.json_response({})\n"
+                "async def anything(request):\n"
+                "    return web.Response()\n"
+                "api = web.Application()\n"
+                "api.router.add_view('/items', Items)\n"
+                "api.add_routes([web.route('*', '/any', anything)])\n"
+                "app = web.Application()\n"
+                "app.add_subapp('/api/', api)\n"
+            )
+        },
+    )
     assert ("GET", "/api/items", "app.Items.get") in found
     assert ("POST", "/api/items", "app.Items.post") in found
     assert any(path == "/api/any" and view == "app.anything" for _, path, view in found)
 
 
 def test_http_server_paths_come_from_the_tests_of_the_request_path(tmp_path: Path) -> None:
-    found = _routes(tmp_path, {"server.py": (
-        "from http.server import BaseHTTPRequestHandler\n"
-        "from urllib.parse import urlparse\n"
-        "class Handler(BaseHTTPRequestHandler):\n"
-        "    def do_GET(self):\n"
-        "        path = urlparse(self.path).path\n"
-        "        if path in ('/', '/index'):\n"
-        "            pass\n"
-        "        elif self.path.startswith('/static/'):\n"
-        "            pass\n"
-        "    def do_POST(self):\n"
-        "        if self.path == '/login':\n"
-        "            self.handle_login()\n"
-        "    def do_DELETE(self):\n"
-        "        pass\n"
-        "    def handle_login(self):\n"
-        "        pass\n")})
-    assert found == {("GET", "/", "server.Handler.do_GET"), ("GET", "/index", "server.Handler.do_GET"),
-                     ("GET", "/static/*", "server.Handler.do_GET"), ("POST", "/login", "server.Handler.handle_login"),
-                     ("DELETE", "/*", "server.Handler.do_DELETE")}
+    found = _routes(
+        tmp_path,
+        {
+            "server.py": (
+                "from http.server import BaseHTTPRequestHandler\n"
+                "from urllib.parse import urlparse\n"
+                "class Handler(BaseHTTPRequestHandler):\n"
+                "    def do_GET(self):\n"
+                "        path = urlparse(self.path).path\n"
+                "        if path in ('/', '/index'):\n"
+                "            pass\n"
+                "        elif self.path.startswith('/static/'):\n"
+                "            pass\n"
+                "    def do_POST(self):\n"
+                "        if self.path == '/login':\n"
+                "            self.handle_login()\n"
+                "    def do_DELETE(self):\n"
+                "        pass\n"
+                "    def handle_login(self):\n"
+                "        pass\n"
+            )
+        },
+    )
+    assert found == {
+        ("GET", "/", "server.Handler.do_GET"),
+        ("GET", "/index", "server.Handler.do_GET"),
+        ("GET", "/static/*", "server.Handler.do_GET"),
+        ("POST", "/login", "server.Handler.handle_login"),
+        ("DELETE", "/*", "server.Handler.do_DELETE"),
+    }
 
 
 def test_starlette_mounts_of_routers_and_nested_lists(tmp_path: Path) -> None:
-    found = _routes(tmp_path, {"main.py": (
-        "from starlette.applications import Starlette\n"
-        "from starlette.routing import Mount, Route, Router\n"
-        "async def ping(request):\n"
-        "    return None\n"
-        "async def login(request):\n"
-        "    return None\n"
-        "admin = Router(routes=[Route('/ping', ping)])\n"
-        "app = Starlette(routes=[Mount('/admin', app=admin),\n"
-        "                        Mount('/v1', routes=[Mount('/auth', routes=[Route('/login', login,\n"
-        "                                                                          methods=['POST'])])])])\n")})
+    found = _routes(
+        tmp_path,
+        {
+            "main.py": (
+                "from starlette.applications import Starlette\n"
+                "from starlette.routing import Mount, Route, Router\n"
+                "async def ping(request):\n"
+                "    return None\n"
+                "async def login(request):\n"
+                "    return None\n"
+                "admin = Router(routes=[Route('/ping', ping)])\n"
+                "app = Starlette(routes=[Mount('/admin', app=admin),\n"
+                "                        Mount('/v1', routes=[Mount('/auth', routes=[Route('/login', login,\n"
+                "                                                                          methods=['POST'])])])])\n"
+            )
+        },
+    )
     assert found == {("GET", "/admin/ping", "main.ping"), ("POST", "/v1/auth/login", "main.login")}
 
 
@@ -168,7 +193,8 @@ def test_two_apps_with_the_same_module_names_are_modelled_apart(tmp_path: Path) 
         (tmp_path / version / "shop").mkdir(parents=True)
         (tmp_path / version / "shop" / "__init__.py").write_text(app)
     (tmp_path / "good" / "shop" / "limits.py").write_text(
-        "from flask_limiter import Limiter\nfrom shop import app\nlimiter = Limiter(app=app, default_limits=['9/m'])\n")
+        "from flask_limiter import Limiter\nfrom shop import app\nlimiter = Limiter(app=app, default_limits=['9/m'])\n"
+    )
     model = collect([tmp_path], load_config(tmp_path))
     assert len(model.parts) == 2
     limits = {route.file.split("/")[0]: route.limit for route in model.routes}
@@ -189,7 +215,8 @@ def test_aiohttp_handlers_defined_inside_an_app_factory(tmp_path: Path) -> None:
         "        return 1\n"
         "    app = web.Application()\n"
         "    app.add_routes([web.post('/login', login)])\n"
-        "    return app\n")
+        "    return app\n"
+    )
     model = collect([tmp_path], load_config(tmp_path))
     [route] = model.routes
     assert (route.path, route.view, route.category) == ("/login", "app.create_app.login", "login")

@@ -36,8 +36,9 @@ pytestmark = [pytest.mark.filterwarnings("ignore::SyntaxWarning"), pytest.mark.f
 def _analyse(tmp_path: Path, name: str, kind: str, data: bytes):
     path = tmp_path / name
     path.write_bytes(data)
-    source = SourceFile(path=path, rel=name, kind=kind, module_name=name.rsplit(".", 1)[0] if kind == "python" else "",
-                        size=len(data))
+    source = SourceFile(
+        path=path, rel=name, kind=kind, module_name=name.rsplit(".", 1)[0] if kind == "python" else "", size=len(data)
+    )
     return analyse_file(FileTask(source, load_config(tmp_path), frozenset({"case"})))
 
 
@@ -57,11 +58,36 @@ def test_generated_syntax_trees_are_checked_without_internal_errors(tmp_path: Pa
     assert not [n for n in result.notices if n.kind is NoticeKind.INTERNAL_ERROR], result.notices
 
 
-_TEMPLATE_PIECES = st.sampled_from([
-    "{{ x }}", "{{ x|safe }}", "{{ x | safeseq }}", "{% autoescape off %}", "{% endautoescape %}", "{% raw %}",
-    "{% endraw %}", "{# c #}", "{#", "#}", "{{", "}}", "{%", "%}", "<form method=post>", "</form>",
-    "{% csrf_token %}", "<textarea>", "<!--", "-->", "\n", " ", "|", "'", '"', "\0",
-])
+_TEMPLATE_PIECES = st.sampled_from(
+    [
+        "{{ x }}",
+        "{{ x|safe }}",
+        "{{ x | safeseq }}",
+        "{% autoescape off %}",
+        "{% endautoescape %}",
+        "{% raw %}",
+        "{% endraw %}",
+        "{# c #}",
+        "{#",
+        "#}",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "<form method=post>",
+        "</form>",
+        "{% csrf_token %}",
+        "<textarea>",
+        "<!--",
+        "-->",
+        "\n",
+        " ",
+        "|",
+        "'",
+        '"',
+        "\0",
+    ]
+)
 
 
 @FUZZ
@@ -94,16 +120,23 @@ def test_ignore_patterns_are_bounded_and_match_without_error(patterns: list[str]
     assert time.perf_counter() - started < 5
 
 
-_SECRETS = st.sampled_from([
-    "AKIA" + "IOSFODNN7" + "EXAMPLF", "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
-    "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
-    "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "postgres://user:" + "s3cr3tPassw0rd@db/x",
-])
+_SECRETS = st.sampled_from(
+    [
+        "AKIA" + "IOSFODNN7" + "EXAMPLF",
+        "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8",
+        "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+        "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "postgres://user:" + "s3cr3tPassw0rd@db/x",
+    ]
+)
 
 
 @FUZZ
-@given(st.lists(st.text(max_size=20) | _SECRETS | st.sampled_from(["\n", "=", "SECRET_KEY=", "password: ", "'"]),
-                max_size=20).map("".join))
+@given(
+    st.lists(
+        st.text(max_size=20) | _SECRETS | st.sampled_from(["\n", "=", "SECRET_KEY=", "password: ", "'"]), max_size=20
+    ).map("".join)
+)
 def test_secret_detectors_and_redaction_never_crash_or_leak(text: str) -> None:
     scan_text(text)
     for kind in ("env", "config", "other"):
@@ -121,8 +154,14 @@ _FINDINGS = st.builds(
     severity=st.sampled_from(list(Severity)),
     confidence=st.sampled_from(list(Confidence)),
     snippet=st.text(max_size=40),
-    flow=st.lists(st.builds(FlowStep, location=st.builds(Location, path=st.text(max_size=5), line=st.integers(1, 9)),
-                            note=st.text(max_size=10)), max_size=3).map(tuple),
+    flow=st.lists(
+        st.builds(
+            FlowStep,
+            location=st.builds(Location, path=st.text(max_size=5), line=st.integers(1, 9)),
+            note=st.text(max_size=10),
+        ),
+        max_size=3,
+    ).map(tuple),
     extra=st.lists(st.tuples(st.text(max_size=5), st.text(max_size=5)), max_size=2).map(tuple),
     audit=st.booleans(),
 )
@@ -137,8 +176,9 @@ def test_cache_codec_round_trips_secpat_values(findings: list[Finding], mapping:
 
 _JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(alphabet=string.ascii_letters + ":._", max_size=30),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(list("tdfserc") + ["x"]), inner,
-                                                                  max_size=2),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(list("tdfserc") + ["x"]), inner, max_size=2)
+    ),
     max_leaves=20,
 )
 

@@ -33,11 +33,23 @@ class Repo:
 
     def git(self, *args: str) -> str:
         date = (datetime(2024, 1, 1, 12, tzinfo=timezone.utc) + timedelta(days=self.day)).isoformat()
-        env = {**os.environ, "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
-               "GIT_COMMITTER_NAME": "Dev", "GIT_COMMITTER_EMAIL": "dev@example.com",
-               "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-        done = subprocess.run(["git", "-c", "user.email=dev@example.com", "-c", "user.name=Dev", *args],
-                              cwd=self.path, env=env, capture_output=True, text=True, check=True)
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "Dev",
+            "GIT_AUTHOR_EMAIL": "dev@example.com",
+            "GIT_COMMITTER_NAME": "Dev",
+            "GIT_COMMITTER_EMAIL": "dev@example.com",
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_DATE": date,
+        }
+        done = subprocess.run(
+            ["git", "-c", "user.email=dev@example.com", "-c", "user.name=Dev", *args],
+            cwd=self.path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return done.stdout.strip()
 
     def commit(self, message: str, files: dict[str, str | None]) -> str:
@@ -57,8 +69,14 @@ class Repo:
 
 def secpat_history(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "secpat", "history", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", "history", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
 
 
 def findings(result: subprocess.CompletedProcess[str]) -> list[dict]:
@@ -114,8 +132,14 @@ def test_env_without_recognised_secret_is_reported_as_a_file(repo: Repo) -> None
 
 
 def test_clean_history_yields_nothing(repo: Repo) -> None:
-    repo.commit("settings", {"settings.py": 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
-                             ".env.example": "SECRET_KEY=changeme\n", "docs.md": "key: AKIAIOSFODNN7EXAMPLE\n"})
+    repo.commit(
+        "settings",
+        {
+            "settings.py": 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n',
+            ".env.example": "SECRET_KEY=changeme\n",
+            "docs.md": "key: AKIAIOSFODNN7EXAMPLE\n",
+        },
+    )
     repo.commit("more", {"app.py": 'TOKEN_HEADER = "X-Auth-Token"\ntoken_type = "Bearer"\n'})
     result = secpat_history(".", "-f", "json", cwd=repo.path)
     assert result.returncode == 0, result.stdout
@@ -172,8 +196,14 @@ def test_stashed_secret_is_found(repo: Repo) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 def test_output_never_contains_a_full_secret(repo: Repo, fmt: str, tmp_path: Path) -> None:
-    repo.commit("all", {"a.py": f'STRIPE = "{STRIPE}"\nDB_PASSWORD = "{DB_PASSWORD}"\n',
-                        ".env": f"SECRET_KEY={ENV_KEY}\n", "ci.yml": f"token: {GITHUB}\n"})
+    repo.commit(
+        "all",
+        {
+            "a.py": f'STRIPE = "{STRIPE}"\nDB_PASSWORD = "{DB_PASSWORD}"\n',
+            ".env": f"SECRET_KEY={ENV_KEY}\n",
+            "ci.yml": f"token: {GITHUB}\n",
+        },
+    )
     repo.commit("rm", {"a.py": None, ".env": None})
     out = tmp_path / f"report.{fmt}"
     result = secpat_history(".", "--format", fmt, "--output", str(out), cwd=repo.path)
@@ -217,8 +247,9 @@ def test_empty_repository(repo: Repo) -> None:
     assert findings(result) == []
 
 
-def test_a_long_history_needs_a_few_processes_and_reads_each_blob_once(repo: Repo,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_history_needs_a_few_processes_and_reads_each_blob_once(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for n in range(40):
         repo.commit(f"c{n}", {f"mod{n % 3}.py": f"N = {n}\n", "shared.py": "VALUE = 1\n"})
     repo.commit("key", {"keys.py": f'STRIPE = "{STRIPE}"\n'})
@@ -233,8 +264,13 @@ def test_a_long_history_needs_a_few_processes_and_reads_each_blob_once(repo: Rep
     scanned: list[str] = []
     real_scan_blob = history_module._scan_blob
     monkeypatch.setattr(subprocess, "Popen", CountingPopen)
-    monkeypatch.setattr(history_module, "_scan_blob", lambda path, data, earlier, every_secret: scanned.append(path)
-                        or real_scan_blob(path, data, earlier, every_secret=every_secret))
+    monkeypatch.setattr(
+        history_module,
+        "_scan_blob",
+        lambda path, data, earlier, every_secret: (
+            scanned.append(path) or real_scan_blob(path, data, earlier, every_secret=every_secret)
+        ),
+    )
     result = scan_history(repo.path, load_config(repo.path), HistoryOptions())
     assert [f.location.path for f in result.findings] == ["keys.py"]
     assert len(started) <= 4, started  # rev-parse, log, ls-tree, cat-file: not one per commit or blob

@@ -18,9 +18,20 @@ BENCH = REPO / "bench" / "history_bench.py"
 def test_history_bench_runs_on_a_small_repository(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     proc = subprocess.run(
-        [sys.executable, str(BENCH), "--commits", "20", "--skip-trufflehog", "--work-dir", str(tmp_path / "work"),
-         "--json", str(out)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            str(BENCH),
+            "--commits",
+            "20",
+            "--skip-trufflehog",
+            "--work-dir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, f"stdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
     data = json.loads(out.read_text())
@@ -31,8 +42,19 @@ def test_history_bench_runs_on_a_small_repository(tmp_path: Path) -> None:
     assert len(data["repo"]["planted"]) == 10
     assert data["results"]["trufflehog"] is None
     secpat = data["results"]["secpat"]
-    for key in ("command", "wall_s", "peak_rss_mib", "exit_code", "planted", "found", "found_names",
-                "missed_names", "reports", "decoy_reports", "ok"):
+    for key in (
+        "command",
+        "wall_s",
+        "peak_rss_mib",
+        "exit_code",
+        "planted",
+        "found",
+        "found_names",
+        "missed_names",
+        "reports",
+        "decoy_reports",
+        "ok",
+    ):
         assert key in secpat, key
     assert secpat["ok"] and secpat["exit_code"] == 1
     assert secpat["wall_s"] > 0 and secpat["peak_rss_mib"] > 0

@@ -36,7 +36,7 @@ SOURCES = [
     f'api_token = b"{TOKEN}"\n',
     # Keys written with escapes: pasted `os.urandom` output, a str with a line break inside.
     'app.secret_key = b"\\x9c\\x11r\\xfa=Tq\\x08\\xd4\\x8b\\x02\\xee7\\x91\\xc0^"\n',
-    'SECRET_KEY = \'p7#Rk2"Wz9\\n\\xb4]+\'\n',
+    "SECRET_KEY = 'p7#Rk2\"Wz9\\n\\xb4]+'\n",
     'signing_key = (b"\\x9c\\x11r\\xfa"\n    b"=Tq\\x08\\xd4\\x8b\\x02\\xee7\\x91\\xc0^")\n',
     'signing_key = b"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00"\n',
     f'api_token = """{TOKEN}"""\n',
@@ -110,8 +110,10 @@ def test_a_tuple_of_literals_is_not_parsed_for() -> None:
 
 STRIPE = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"
 GITHUB = "ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp"
-KEY_BODY = ("MIIEowIBAAKCAQEAvZq0L6Yb2Hc7Xp1RkQ9sT3uVw8yZaB4cD5eF6gH7iJ8kL9mN0oP1qR2sT3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2",
-            "MIIEpAIBAAKCAQEA1zYxWvUtSrQpOnMlKjIhGfEdCbAa9Z8Y7X6W5V4U3T2S1R0Q9P8O7N6M5L4K3J2I1H0G9F8E7D6C5B4A3z2",)
+KEY_BODY = (
+    "MIIEowIBAAKCAQEAvZq0L6Yb2Hc7Xp1RkQ9sT3uVw8yZaB4cD5eF6gH7iJ8kL9mN0oP1qR2sT3uV4wX5yZ6aB7cD8eF9gH0iJ1kL2",
+    "MIIEpAIBAAKCAQEA1zYxWvUtSrQpOnMlKjIhGfEdCbAa9Z8Y7X6W5V4U3T2S1R0Q9P8O7N6M5L4K3J2I1H0G9F8E7D6C5B4A3z2",
+)
 
 
 def _key_file(body: str) -> str:
@@ -123,8 +125,18 @@ def prose(lines: int, tag: str = "") -> list[str]:
 
 
 def finding_keys(result) -> list[tuple]:
-    return sorted((f.location.path, f.location.line, f.location.col, f.snippet, dict(f.extra)["commit"],
-                   dict(f.extra)["present_at_head"], dict(f.extra)["head_paths"]) for f in result.findings)
+    return sorted(
+        (
+            f.location.path,
+            f.location.line,
+            f.location.col,
+            f.snippet,
+            dict(f.extra)["commit"],
+            dict(f.extra)["present_at_head"],
+            dict(f.extra)["head_paths"],
+        )
+        for f in result.findings
+    )
 
 
 def scan_both_ways(repo_path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple], list[tuple]]:
@@ -135,8 +147,13 @@ def scan_both_ways(repo_path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tup
     config = load_config(repo_path)
     fast = finding_keys(scan_history(repo_path, config, HistoryOptions()))
     real_scan_blob = history._scan_blob
-    monkeypatch.setattr(history, "_scan_blob", lambda path, data, earlier, every_secret: real_scan_blob(
-        path, data, history._NOTHING_EARLIER, every_secret=True))
+    monkeypatch.setattr(
+        history,
+        "_scan_blob",
+        lambda path, data, earlier, every_secret: real_scan_blob(
+            path, data, history._NOTHING_EARLIER, every_secret=True
+        ),
+    )
     return fast, finding_keys(scan_history(repo_path, config, HistoryOptions()))
 
 
@@ -146,22 +163,39 @@ def test_later_versions_of_files_find_what_whole_reads_find(tmp_path, monkeypatc
     repo = Repo(tmp_path / "repo")
     notes = prose(300)
     module = [f"VALUE_{n} = {n}" for n in range(200)]
-    repo.commit("v1", {"NOTES.txt": "\n".join(notes), "app/module.py": "\n".join(module),
-                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\n',
-                       "keys/deploy.txt": _key_file(KEY_BODY[0])})
+    repo.commit(
+        "v1",
+        {
+            "NOTES.txt": "\n".join(notes),
+            "app/module.py": "\n".join(module),
+            "app/auth.py": 'password = "Tr0ub4dor&3-horse"\n',
+            "keys/deploy.txt": _key_file(KEY_BODY[0]),
+        },
+    )
     # v2: a secret inserted deep in an otherwise unchanged file, one in a module, a new key body
     # under the same header, and the known password bound to a second name.
     notes2 = notes[:150] + [f"deploy with {STRIPE}"] + notes[150:]
     module2 = module[:120] + [f'HOOK = "{GITHUB}"'] + module[120:]
-    repo.commit("v2", {"NOTES.txt": "\n".join(notes2), "app/module.py": "\n".join(module2),
-                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\nbackup_password = "Tr0ub4dor&3-horse"\n',
-                       "keys/deploy.txt": _key_file(KEY_BODY[1])})
+    repo.commit(
+        "v2",
+        {
+            "NOTES.txt": "\n".join(notes2),
+            "app/module.py": "\n".join(module2),
+            "app/auth.py": 'password = "Tr0ub4dor&3-horse"\nbackup_password = "Tr0ub4dor&3-horse"\n',
+            "keys/deploy.txt": _key_file(KEY_BODY[1]),
+        },
+    )
     # v3: only the first line changes; the secrets move nowhere. A new token joins auth.py, and the
     # key file goes (so its second version is not HEAD's, which is always read whole).
-    repo.commit("v3", {"keys/deploy.txt": None, "NOTES.txt": "\n".join(["Release notes"] + notes2[1:]),
-                       "app/module.py": "\n".join(["# generated"] + module2[1:]),
-                       "app/auth.py": 'password = "Tr0ub4dor&3-horse"\n'
-                                      'api_token = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n'})
+    repo.commit(
+        "v3",
+        {
+            "keys/deploy.txt": None,
+            "NOTES.txt": "\n".join(["Release notes"] + notes2[1:]),
+            "app/module.py": "\n".join(["# generated"] + module2[1:]),
+            "app/auth.py": 'password = "Tr0ub4dor&3-horse"\napi_token = "Xk29fLq0ZpR7mN3vW8b3Lq9ZmX2vN7kPq8Fz"\n',
+        },
+    )
     # v4: the notes move on; HEAD no longer holds the Stripe key there.
     repo.commit("v4", {"NOTES.txt": "\n".join(prose(300, " (4.0)"))})
     fast, whole = scan_both_ways(repo.path, monkeypatch)
@@ -174,13 +208,15 @@ def test_later_versions_of_files_find_what_whole_reads_find(tmp_path, monkeypatc
 
 
 def test_a_secret_no_longer_suppressed_is_found_where_its_line_did_not_change(
-        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from test_history import Repo
 
     repo = Repo(tmp_path / "repo")
     body = prose(40)
-    repo.commit("v1", {"NOTES.txt": "\n".join(["# secpat: ignore-file[SECRET001] sample keys"] + body
-                                              + [f"key: {STRIPE}"])})
+    repo.commit(
+        "v1", {"NOTES.txt": "\n".join(["# secpat: ignore-file[SECRET001] sample keys"] + body + [f"key: {STRIPE}"])}
+    )
     repo.commit("v2", {"NOTES.txt": "\n".join(["notes"] + body + [f"key: {STRIPE}"])})
     repo.commit("v3", {"NOTES.txt": "\n".join(["notes, again"] + body + [f"key: {STRIPE}"])})
     fast, whole = scan_both_ways(repo.path, monkeypatch)
@@ -191,18 +227,23 @@ def test_a_secret_no_longer_suppressed_is_found_where_its_line_did_not_change(
 def test_an_environment_read_counts_only_where_its_module_is_named() -> None:
     """`config(` reads the environment only as `decouple.config`, `env(` only on an `environ.Env()`:
     where neither module is named, the model finds no fallback, and no parse is asked for."""
-    for source in (f'SECRET_KEY = incomplete_config("SECRET_KEY", "{TOKEN}")\n',
-                   f'API_TOKEN = settings_env("API_TOKEN", default="{TOKEN}")\n'):
+    for source in (
+        f'SECRET_KEY = incomplete_config("SECRET_KEY", "{TOKEN}")\n',
+        f'API_TOKEN = settings_env("API_TOKEN", default="{TOKEN}")\n',
+    ):
         assert not full_parse(source)
         assert not history._needs_model(source, frozenset())
-    for source in (f'from decouple import config\nSECRET_KEY = config("SECRET_KEY", "{TOKEN}")\n',
-                   f'import environ\nenv = environ.Env()\nAPI_TOKEN = env("API_TOKEN", default="{TOKEN}")\n'):
+    for source in (
+        f'from decouple import config\nSECRET_KEY = config("SECRET_KEY", "{TOKEN}")\n',
+        f'import environ\nenv = environ.Env()\nAPI_TOKEN = env("API_TOKEN", default="{TOKEN}")\n',
+    ):
         assert full_parse(source)
         assert history._needs_model(source, frozenset())
 
 
 def test_a_line_that_did_not_change_is_judged_again_where_the_rest_of_its_file_did(
-        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A secret's name and value on lines a later blob keeps, whose meaning changes with other lines:
     a value continued on a changed line, a constant no longer only compared with, an environment
     read whose fallback changes a few lines below it."""
@@ -210,18 +251,35 @@ def test_a_line_that_did_not_change_is_judged_again_where_the_rest_of_its_file_d
 
     repo = Repo(tmp_path / "repo")
     filler = [f"VALUE_{n} = {n}" for n in range(60)]
-    pieces = ['api_token = (', '    "Xk29fLq0ZpR7mN3v"', '    "W8b3Lq9ZmX2vN7kPq8Fz"', ')']
+    pieces = ["api_token = (", '    "Xk29fLq0ZpR7mN3v"', '    "W8b3Lq9ZmX2vN7kPq8Fz"', ")"]
     compared = [f'LEGACY_TOKEN = "{TOKEN[::-1]}"', "", "def refused(value):", "    return value == LEGACY_TOKEN"]
     env = ["import os", "", "SECRET_KEY = os.environ.get(", '    "SECRET_KEY",', '    "placeholder",', ")"]
-    repo.commit("v1", {"app/pieces.py": "\n".join(filler + pieces), "app/compared.py": "\n".join(compared + filler),
-                       "app/env.py": "\n".join(env + filler)})
+    repo.commit(
+        "v1",
+        {
+            "app/pieces.py": "\n".join(filler + pieces),
+            "app/compared.py": "\n".join(compared + filler),
+            "app/env.py": "\n".join(env + filler),
+        },
+    )
     pieces[2] = '    "Q7vN2kLx9RmW4pZ8tY3s"'  # only the continuation changes
     env[4] = '    "Tr0ub4dor-3horse-Xk29fLq0",'
-    repo.commit("v2", {"app/pieces.py": "\n".join(filler + pieces), "app/compared.py": "\n".join(compared[:1] + filler),
-                       "app/env.py": "\n".join(env + filler)})
-    repo.commit("v3", {"app/pieces.py": "\n".join(["# v3"] + filler + pieces),
-                       "app/compared.py": "\n".join(["# v3"] + compared[:1] + filler),
-                       "app/env.py": "\n".join(["# v3"] + env + filler)})
+    repo.commit(
+        "v2",
+        {
+            "app/pieces.py": "\n".join(filler + pieces),
+            "app/compared.py": "\n".join(compared[:1] + filler),
+            "app/env.py": "\n".join(env + filler),
+        },
+    )
+    repo.commit(
+        "v3",
+        {
+            "app/pieces.py": "\n".join(["# v3"] + filler + pieces),
+            "app/compared.py": "\n".join(["# v3"] + compared[:1] + filler),
+            "app/env.py": "\n".join(["# v3"] + env + filler),
+        },
+    )
     fast, whole = scan_both_ways(repo.path, monkeypatch)
     assert fast == whole
     v2 = repo.git("rev-parse", "HEAD~1")
@@ -230,7 +288,8 @@ def test_a_line_that_did_not_change_is_judged_again_where_the_rest_of_its_file_d
 
 
 def test_a_python_blob_that_cannot_be_decoded_leaves_the_next_one_to_be_read_whole(
-        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A NUL byte past the first 8 KiB: the blob is scanned, but not as Python, so its lines were
     never searched for names; the next blob of the path must not take them as looked at."""
     from test_history import Repo

@@ -27,8 +27,11 @@ def bench(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(history_releases, "REVIEW_BRANCHES", 2)
     folder = tmp_path / "cache" / "sdists" / "tiny"
     folder.mkdir(parents=True)
-    for version, extra in (("1.0", {}), ("1.0.1", {"tiny/fix.py": "FIXED = True\n"}),
-                           ("1.1", {"tiny/static/vendor/lib.min.js": "var a=1;\n"})):
+    for version, extra in (
+        ("1.0", {}),
+        ("1.0.1", {"tiny/fix.py": "FIXED = True\n"}),
+        ("1.1", {"tiny/static/vendor/lib.min.js": "var a=1;\n"}),
+    ):
         with tarfile.open(folder / f"tiny-{version}.tar.gz", "w:gz") as tar:
             for name, text in {"tiny/__init__.py": f'VERSION = "{version}"\n', **extra}.items():
                 data = text.encode()
@@ -57,8 +60,19 @@ def test_release_series_repository_has_releases_branches_and_planted_secrets(ben
 def test_real_mode_prints_and_writes_the_table(bench, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     history_bench, _ = bench
     out = tmp_path / "real.json"
-    code = history_bench.main(["--real", "tiny", "--runs", "2", "--skip-trufflehog",
-                               "--secpat", str(Path(sys.executable).with_name("secpat")), "--json", str(out)])
+    code = history_bench.main(
+        [
+            "--real",
+            "tiny",
+            "--runs",
+            "2",
+            "--skip-trufflehog",
+            "--secpat",
+            str(Path(sys.executable).with_name("secpat")),
+            "--json",
+            str(out),
+        ]
+    )
     assert code == 0
     printed = capsys.readouterr().out
     assert "floor: git log -p --all | grep -E" in printed and "secpat" in printed and "x floor" in printed
@@ -68,5 +82,6 @@ def test_real_mode_prints_and_writes_the_table(bench, tmp_path: Path, capsys: py
     assert [len(runs) for runs in history["runs"].values()] == [2, 2]
     # The planted secrets, less the one in a minified vendored file.
     assert history["findings"] == 4
-    assert all(run["exit_code"] in (0, 1) and run["load_before"] >= 0 for runs in history["runs"].values()
-               for run in runs)
+    assert all(
+        run["exit_code"] in (0, 1) and run["load_before"] >= 0 for runs in history["runs"].values() for run in runs
+    )

@@ -18,14 +18,20 @@ STRIPE = "sk_live_xMqLPaZXhTmpRa5TvpHV0eTr"
 GITHUB = "ghp_hHTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiBwIp"
 #: Real-looking GitHub tokens, one per commit: each is a distinct secret.
 TOKENS = [f"ghp_{n:02d}hTRJzwYDhrWwNb9SnkSrkpUjwaBEmZiB" for n in range(12)]
-IDENTITY = {"GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com", "GIT_COMMITTER_NAME": "Dev",
-            "GIT_COMMITTER_EMAIL": "dev@example.com", "GIT_AUTHOR_DATE": "2024-01-01T12:00:00+00:00",
-            "GIT_COMMITTER_DATE": "2024-01-01T12:00:00+00:00"}
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Dev",
+    "GIT_AUTHOR_EMAIL": "dev@example.com",
+    "GIT_COMMITTER_NAME": "Dev",
+    "GIT_COMMITTER_EMAIL": "dev@example.com",
+    "GIT_AUTHOR_DATE": "2024-01-01T12:00:00+00:00",
+    "GIT_COMMITTER_DATE": "2024-01-01T12:00:00+00:00",
+}
 
 
 def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **IDENTITY}, capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, env={**os.environ, **IDENTITY}, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
@@ -41,13 +47,19 @@ def commit(repo: Path, message: str, files: dict[str, str | None]) -> str:
     return git(repo, "rev-parse", "HEAD")
 
 
-def history(repo: Path, *args: str,
-            env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+def history(
+    repo: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], float]:
     """The real CLI, and how long it took."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "secpat", "history", str(repo), *args], cwd=repo.parent,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})})
+    done = subprocess.run(
+        [sys.executable, "-m", "secpat", "history", str(repo), *args],
+        cwd=repo.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})},
+    )
     return done, time.perf_counter() - started
 
 
@@ -214,10 +226,10 @@ def test_bare_repository_is_scanned_and_judged_by_heads_tree(tmp_path: Path) -> 
 
     git(bare, "symbolic-ref", "HEAD", "refs/heads/never-made")
     unborn = report(history(bare, "-f", "json")[0])
-    assert notices(unborn, "config") == ["HEAD is unborn (refs/heads/never-made has no commit): no finding is"
-                                         " marked present at HEAD"]
-    assert {f["path"]: f["extra"]["present_at_head"] for f in unborn["findings"]} == {"keep.py": "no",
-                                                                                     "drop.py": "no"}
+    assert notices(unborn, "config") == [
+        "HEAD is unborn (refs/heads/never-made has no commit): no finding is marked present at HEAD"
+    ]
+    assert {f["path"]: f["extra"]["present_at_head"] for f in unborn["findings"]} == {"keep.py": "no", "drop.py": "no"}
 
 
 def test_present_at_head_means_the_same_path(tmp_path: Path) -> None:

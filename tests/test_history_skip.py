@@ -41,25 +41,32 @@ def minified(secret: str) -> str:
 def repo(tmp_path: Path) -> Repo:
     repo = Repo(tmp_path / "repo")
     (repo.path / "pyproject.toml").write_text("[tool.secpat]\nmax-file-size = 20000\n")
-    repo.commit("project", {
-        "pyproject.toml": "[tool.secpat]\nmax-file-size = 20000\n",
-        "app/settings.py": f'STRIPE_KEY = "{STRIPE}"\n',
-        # Written by hand: long enough to tell from a bundle, found wherever it is.
-        "app/static/app.js": "// the client\n" + "".join(f"function f{n}(a) {{ return a + {n}; }}\n" for n in range(60))
-                             + f'const token = "{GITHUB}";\n',
-        "app/vendor_settings.py": f'AWS_ACCESS_KEY_ID = "{AWS}"\n',  # "vendor" in a file name is not a vendor dir
-    })
-    repo.commit("assets", {
-        "static/vendor/jquery.js": f'var key = "{stripe(1)}";\n',
-        "frontend/node_modules/lib/index.js": f'module.exports = "{stripe(2)}";\n',
-        "static/widget.min.js": minified(stripe(3)),
-        "static/css/site.min.css": "a{color:red}" * 10 + f"/*{stripe(4)}*/\n",
-        "static/js/bundle.3f2a.js": minified(stripe(5)),  # minified, whatever its name says
-        "static/js/bundle.3f2a.js.map": f'{{"sourcesContent": ["const k = \\"{stripe(6)}\\""]}}\n',
-        "docs/logo.png": f"\x89PNG {stripe(7)}\n",
-        "data/dump.bin": f"\x00\x01\x02 {stripe(8)}\n",  # NUL bytes: binary by content
-        "data/huge.txt": f"{stripe(9)}\n" + "x" * 30000 + "\n",  # over max-file-size
-    })
+    repo.commit(
+        "project",
+        {
+            "pyproject.toml": "[tool.secpat]\nmax-file-size = 20000\n",
+            "app/settings.py": f'STRIPE_KEY = "{STRIPE}"\n',
+            # Written by hand: long enough to tell from a bundle, found wherever it is.
+            "app/static/app.js": "// the client\n"
+            + "".join(f"function f{n}(a) {{ return a + {n}; }}\n" for n in range(60))
+            + f'const token = "{GITHUB}";\n',
+            "app/vendor_settings.py": f'AWS_ACCESS_KEY_ID = "{AWS}"\n',  # "vendor" in a file name is not a vendor dir
+        },
+    )
+    repo.commit(
+        "assets",
+        {
+            "static/vendor/jquery.js": f'var key = "{stripe(1)}";\n',
+            "frontend/node_modules/lib/index.js": f'module.exports = "{stripe(2)}";\n',
+            "static/widget.min.js": minified(stripe(3)),
+            "static/css/site.min.css": "a{color:red}" * 10 + f"/*{stripe(4)}*/\n",
+            "static/js/bundle.3f2a.js": minified(stripe(5)),  # minified, whatever its name says
+            "static/js/bundle.3f2a.js.map": f'{{"sourcesContent": ["const k = \\"{stripe(6)}\\""]}}\n',
+            "docs/logo.png": f"\x89PNG {stripe(7)}\n",
+            "data/dump.bin": f"\x00\x01\x02 {stripe(8)}\n",  # NUL bytes: binary by content
+            "data/huge.txt": f"{stripe(9)}\n" + "x" * 30000 + "\n",  # over max-file-size
+        },
+    )
     return repo
 
 
@@ -71,22 +78,27 @@ def test_skipped_blobs_are_counted_by_reason_and_the_rest_is_found(repo: Repo) -
     result = secpat_history(".", "-f", "json", "--min-confidence", "low", cwd=repo.path)
     assert result.returncode == 1, result.stderr
     doc = json.loads(result.stdout)
-    assert sorted(f["path"] for f in doc["findings"]) == ["app/settings.py", "app/static/app.js",
-                                                          "app/vendor_settings.py"]
+    assert sorted(f["path"] for f in doc["findings"]) == [
+        "app/settings.py",
+        "app/static/app.js",
+        "app/vendor_settings.py",
+    ]
     assert notices(doc, "vendored") == [
         "6 blob(s) not scanned: third-party or minified code (node_modules/, vendor/, *.min.js, *.map,"
-        " minified JavaScript and CSS)"]
+        " minified JavaScript and CSS)"
+    ]
     assert notices(doc, "binary") == [
-        "2 blob(s) not scanned: binary (images, archives, compiled files: by name, or NUL bytes in the content)"]
+        "2 blob(s) not scanned: binary (images, archives, compiled files: by name, or NUL bytes in the content)"
+    ]
     assert notices(doc, "too-large") == [
-        "1 blob(s) not scanned: over max-file-size (20,000 bytes; raise it in [tool.secpat] to scan them)"]
+        "1 blob(s) not scanned: over max-file-size (20,000 bytes; raise it in [tool.secpat] to scan them)"
+    ]
     # The report went to stdout, not to a screen: stderr says what was skipped too.
     assert "secpat: note: 6 blob(s) not scanned: third-party or minified code" in result.stderr
     assert "secpat: note: 2 blob(s) not scanned: binary" in result.stderr
 
 
-def test_every_skipped_blob_holds_a_secret_that_a_full_read_finds(repo: Repo,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_skipped_blob_holds_a_secret_that_a_full_read_finds(repo: Repo, monkeypatch: pytest.MonkeyPatch) -> None:
     """The skips above are what hides those secrets: read everything and each one is a finding."""
     from secpat import history
 
@@ -95,9 +107,16 @@ def test_every_skipped_blob_holds_a_secret_that_a_full_read_finds(repo: Repo,
     config = dataclasses.replace(load_config(repo.path), max_file_size=10**6)
     result = scan_history(repo.path, config, HistoryOptions())
     assert {f.location.path for f in result.findings} >= {
-        "static/vendor/jquery.js", "frontend/node_modules/lib/index.js", "static/widget.min.js",
-        "static/css/site.min.css", "static/js/bundle.3f2a.js", "static/js/bundle.3f2a.js.map", "docs/logo.png",
-        "data/dump.bin", "data/huge.txt"}
+        "static/vendor/jquery.js",
+        "frontend/node_modules/lib/index.js",
+        "static/widget.min.js",
+        "static/css/site.min.css",
+        "static/js/bundle.3f2a.js",
+        "static/js/bundle.3f2a.js.map",
+        "docs/logo.png",
+        "data/dump.bin",
+        "data/huge.txt",
+    }
 
 
 def test_raising_the_size_limit_scans_the_large_blob(repo: Repo) -> None:
@@ -124,23 +143,26 @@ def test_nothing_skipped_means_no_notice(tmp_path: Path) -> None:
     assert doc["notices"] == [] and "note:" not in result.stderr
 
 
-@pytest.mark.parametrize(("path", "reason"), [
-    ("static/vendor/jquery.js", "vendored"),
-    ("a/b/node_modules/x/y/z.py", "vendored"),
-    ("pkg/_vendor/six.py", "vendored"),
-    ("third_party/lib/settings.py", "vendored"),
-    ("static/app.min.js", "vendored"),
-    ("static/app.min.css", "vendored"),
-    ("static/jquery-min.js", "vendored"),
-    ("static/app.js.map", "vendored"),
-    ("img/logo.PNG", "binary"),
-    ("dist/pkg.whl", "binary"),
-    ("app/vendor.py", None),
-    ("app/vendoring/settings.py", None),
-    ("app/minimal.js", None),
-    ("config/settings.json", None),
-    (".env", None),
-])
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("static/vendor/jquery.js", "vendored"),
+        ("a/b/node_modules/x/y/z.py", "vendored"),
+        ("pkg/_vendor/six.py", "vendored"),
+        ("third_party/lib/settings.py", "vendored"),
+        ("static/app.min.js", "vendored"),
+        ("static/app.min.css", "vendored"),
+        ("static/jquery-min.js", "vendored"),
+        ("static/app.js.map", "vendored"),
+        ("img/logo.PNG", "binary"),
+        ("dist/pkg.whl", "binary"),
+        ("app/vendor.py", None),
+        ("app/vendoring/settings.py", None),
+        ("app/minimal.js", None),
+        ("config/settings.json", None),
+        (".env", None),
+    ],
+)
 def test_skip_reason_by_path(path: str, reason: str | None) -> None:
     assert skip_reason(path) == reason
 
@@ -160,12 +182,14 @@ def test_parallel_scan_finds_the_same_as_a_serial_one(tmp_path: Path, monkeypatc
         repo.commit(f"c{n}", {})
     config = load_config(repo.path)
     from secpat import history
+
     parallel = scan_history(repo.path, config, HistoryOptions())
     assert parallel.files_scanned >= history._PARALLEL_BLOBS  # the pool was used
     monkeypatch.setattr(history, "_PARALLEL_BLOBS", 10**9)
     serial = scan_history(repo.path, config, HistoryOptions())
-    assert [(f.location.path, f.location.line, dict(f.extra)["commit"]) for f in parallel.findings] \
-        == [(f.location.path, f.location.line, dict(f.extra)["commit"]) for f in serial.findings]
+    assert [(f.location.path, f.location.line, dict(f.extra)["commit"]) for f in parallel.findings] == [
+        (f.location.path, f.location.line, dict(f.extra)["commit"]) for f in serial.findings
+    ]
     assert {f.location.path for f in parallel.findings} == {"keys/k0.py", "keys/k1.py", "keys/k2.py"}
     assert parallel.files_scanned == serial.files_scanned
 
@@ -175,8 +199,15 @@ def _run_on_a_terminal(args: list[str], cwd: Path, seconds: float = 60) -> str:
     leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
     env.pop("NO_COLOR", None)
-    process = subprocess.Popen([sys.executable, "-m", "secpat", *args], cwd=cwd, stdin=follower, stdout=follower,
-                               stderr=follower, env=env, close_fds=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "secpat", *args],
+        cwd=cwd,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
     os.close(follower)
     output = b""
     deadline = time.monotonic() + seconds

@@ -25,8 +25,15 @@ from secpat.rules import registry
 ROOT = Path(__file__).resolve().parent.parent
 VULNERABLE = ROOT / "examples" / "vulnerable_app"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 RULES = {r.id: r for r in registry.all_rules()}
 SECRETS = {  # each appears in the project below, and must never appear in the report
     "signing key bound to a plain name": "Xr5tG8hJ2kLm4nBv7cQw",
@@ -39,8 +46,9 @@ SECRETS = {  # each appears in the project below, and must never appear in the r
 
 
 def secpat(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd or ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -93,22 +101,26 @@ def _hash(text: str) -> str:
 def test_every_finding_is_on_the_page_grouped_by_pattern_with_its_code(vulnerable) -> None:
     page = vulnerable[0].read_text(encoding="utf-8")
     doc = vulnerable[1]
-    shown = re.findall(r'<div class="finding" id="finding-\d+" data-pattern="(\d+)" data-severity="(\w+)" '
-                       r'data-rank="\d" data-path="([^"]+)" data-rule="(\w+)">', page)
+    shown = re.findall(
+        r'<div class="finding" id="finding-\d+" data-pattern="(\d+)" data-severity="(\w+)" '
+        r'data-rank="\d" data-path="([^"]+)" data-rule="(\w+)">',
+        page,
+    )
     assert sorted((p, s, path, r) for p, s, path, r in shown) == sorted(
-        (str(f["pattern"]), f["severity"], f["path"], f["rule_id"]) for f in doc["findings"])
+        (str(f["pattern"]), f["severity"], f["path"], f["rule_id"]) for f in doc["findings"]
+    )
     # Patterns in checklist order.
     order = [int(n) for n in re.findall(r'<section class="pattern-group" id="pattern-(\d+)">', page)]
     assert order == sorted(order, key=lambda n: n or 99) and len(order) == len(set(order))
     # The SQL finding's data path, step by step, each step with its own code.
     sql = next(f for f in doc["findings"] if f["rule_id"] == "SQL002" and len(f["flow"]) >= 2)
     start = page.index(f'data-path="{sql["path"]}" data-rule="SQL002"')
-    block = page[start:page.index('<div class="finding"', start + 1)]
+    block = page[start : page.index('<div class="finding"', start + 1)]
     assert re.search(rf'<span class="ln mark" data-line="{sql["line"]}">', block)
     steps = re.findall(r'<li class="step[^"]*">', block)
     assert len(steps) == len(sql["flow"])
     for step in sql["flow"]:
-        assert f'{step["path"]}:{step["line"]}</span>' in block
+        assert f"{step['path']}:{step['line']}</span>" in block
         assert re.search(rf'<span class="ln mark" data-line="{step["line"]}">', block)
 
 
@@ -122,8 +134,10 @@ def test_the_checklist_is_at_the_top(vulnerable) -> None:
 
 def test_no_secret_is_shown_whole_in_the_code_around_findings(tmp_path: Path) -> None:
     key = SECRETS["private key body"]
-    project = write(tmp_path / "p", {
-        "app/tokens.py": f'''
+    project = write(
+        tmp_path / "p",
+        {
+            "app/tokens.py": f'''
             import jwt
 
             signer = "{SECRETS["signing key bound to a plain name"]}"
@@ -137,13 +151,14 @@ def test_no_secret_is_shown_whole_in_the_code_around_findings(tmp_path: Path) ->
                 aws = "{SECRETS["AWS key id"]}"
                 return token, aws
             ''',
-        ".env": f"""
+            ".env": f"""
             DEBUG=false
             STRIPE_KEY={SECRETS["Stripe key in .env"]}
             DATABASE_PASSWORD={SECRETS["password in .env"]}
             """,
-        "deploy/key.pem": f"-----BEGIN RSA PRIVATE KEY-----\n{key}\n{key[::-1]}\n-----END RSA PRIVATE KEY-----\n",
-    })
+            "deploy/key.pem": f"-----BEGIN RSA PRIVATE KEY-----\n{key}\n{key[::-1]}\n-----END RSA PRIVATE KEY-----\n",
+        },
+    )
     out = tmp_path / "report.html"
     done = secpat("check", ".", "-q", "--format", "html", "-o", str(out), cwd=project)
     assert done.returncode == 1, done.stderr
@@ -160,17 +175,29 @@ def test_no_secret_is_shown_whole_in_the_code_around_findings(tmp_path: Path) ->
 
 
 def _one_finding(root: Path, path: str, line: int, snippet: str, **kw: object) -> ScanResult:
-    finding = Finding(rule_id="SQL001", location=Location(path, line, 4), message="query built from input",
-                      severity=Severity.HIGH, confidence=Confidence.HIGH, snippet=snippet, **kw)
+    finding = Finding(
+        rule_id="SQL001",
+        location=Location(path, line, 4),
+        message="query built from input",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        snippet=snippet,
+        **kw,
+    )
     return ScanResult(findings=[finding], root=str(root), command="check", patterns_checked=frozenset({4}))
 
 
 def test_code_is_read_only_while_the_findings_line_still_reads_the_same(tmp_path: Path) -> None:
-    write(tmp_path, {"app.py": """
+    write(
+        tmp_path,
+        {
+            "app.py": """
         def search(q):
             cur.execute(f"SELECT {q}")
             return cur.fetchall()
-        """})
+        """
+        },
+    )
     result = _one_finding(tmp_path, "app.py", 2, 'cur.execute(f"SELECT {q}")')
     page = html.render(result, RULES)
     assert 'data-line="1">def search(q):</span>' in page and 'data-line="3">    return cur.fetchall()</span>' in page
@@ -198,10 +225,15 @@ def test_code_is_never_read_outside_the_scanned_root_nor_for_history_or_probe(tm
 
 def test_names_messages_and_code_from_the_repository_are_escaped(tmp_path: Path) -> None:
     evil = '<img src=x onerror=alert(1)>\u202e"\x1b[31m.py'
-    result = _one_finding(tmp_path, evil, 3, "q = '<script>alert(1)</script>'",
-                          flow=(FlowStep(Location(evil, 1, 0), "request input <b>q</b>"),))
+    result = _one_finding(
+        tmp_path,
+        evil,
+        3,
+        "q = '<script>alert(1)</script>'",
+        flow=(FlowStep(Location(evil, 1, 0), "request input <b>q</b>"),),
+    )
     page = html.render(result, RULES)
-    body = page[page.index("<body>"):page.index("<script>")]
+    body = page[page.index("<body>") : page.index("<script>")]
     assert "<img" not in body and "<script" not in body and "<b>" not in body
     assert "&lt;img src=x onerror=alert(1)&gt;\\u202e&#34;\\x1b[31m.py" in body
     assert "\u202e" not in page and "\x1b" not in page
@@ -249,11 +281,13 @@ class Page:
 
     def visible(self) -> list[dict]:
         return self.page.eval_on_selector_all(
-            ".finding", "els => els.filter(e => e.offsetParent !== null).map(e => ({...e.dataset}))")
+            ".finding", "els => els.filter(e => e.offsetParent !== null).map(e => ({...e.dataset}))"
+        )
 
     def visible_groups(self) -> list[str]:
         return self.page.eval_on_selector_all(
-            ".pattern-group", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+            ".pattern-group", "els => els.filter(e => e.offsetParent !== null).map(e => e.id)"
+        )
 
 
 def test_the_report_in_a_browser(browser, vulnerable, tmp_path: Path) -> None:
@@ -310,8 +344,13 @@ def test_the_report_in_a_browser(browser, vulnerable, tmp_path: Path) -> None:
 
 def test_hostile_names_do_nothing_in_a_browser(browser, tmp_path: Path) -> None:
     evil = 'app/<img src=x onerror=alert(1)>".py'
-    result = _one_finding(tmp_path, evil, 1, "<script>alert(2)</script>",
-                          flow=(FlowStep(Location(evil, 1, 0), '<img src=y onerror="alert(3)">'),))
+    result = _one_finding(
+        tmp_path,
+        evil,
+        1,
+        "<script>alert(2)</script>",
+        flow=(FlowStep(Location(evil, 1, 0), '<img src=y onerror="alert(3)">'),),
+    )
     report = tmp_path / "evil.html"
     report.write_text(html.render(result, RULES), encoding="utf-8")
     view = Page(browser, report)

@@ -53,14 +53,17 @@ def test_a_changed_declaration_is_seen_by_a_warm_run(tmp_path: Path) -> None:
     assert ("SQL002", 9) not in _found(second)
 
 
-@pytest.mark.parametrize(("table", "problem"), [
-    ('[tool.secpat.sinks]\n"shop.db.run" = "shell"\n', "kind must be 'sql' or 'html', got 'shell'"),
-    ('[tool.secpat.sources]\n"shop http" = "request"\n', "not a qualified name"),
-    ('[tool.secpat.sinks]\n"shop.db.run" = { kind = "sql", argument = -1 }\n', "argument must be a position"),
-    ('[tool.secpat.sinks]\n"shop.db.run" = { kind = "sql", arg = 1 }\n', "unknown key 'arg'"),
-    ('[tool.secpat.sanitizers]\n"shop.x" = { kind = "html", argument = 1 }\n', "unknown key 'argument'"),
-    ('[tool.secpat]\nsinks = ["shop.db.run"]\n', "expected a table of name = kind"),
-])
+@pytest.mark.parametrize(
+    ("table", "problem"),
+    [
+        ('[tool.secpat.sinks]\n"shop.db.run" = "shell"\n', "kind must be 'sql' or 'html', got 'shell'"),
+        ('[tool.secpat.sources]\n"shop http" = "request"\n', "not a qualified name"),
+        ('[tool.secpat.sinks]\n"shop.db.run" = { kind = "sql", argument = -1 }\n', "argument must be a position"),
+        ('[tool.secpat.sinks]\n"shop.db.run" = { kind = "sql", arg = 1 }\n', "unknown key 'arg'"),
+        ('[tool.secpat.sanitizers]\n"shop.x" = { kind = "html", argument = 1 }\n', "unknown key 'argument'"),
+        ('[tool.secpat]\nsinks = ["shop.db.run"]\n', "expected a table of name = kind"),
+    ],
+)
 def test_a_wrong_declaration_is_a_clear_error(tmp_path: Path, table: str, problem: str) -> None:
     (tmp_path / "pyproject.toml").write_text(table)
     (tmp_path / "app.py").write_text("x = 1\n")
@@ -79,9 +82,9 @@ def test_show_config_prints_the_declarations_as_toml_that_reads_back(tmp_path: P
     again = tmp_path / "again"
     again.mkdir()
     # Unset values (`baseline`) are shown as "" and marked; the rest is TOML that reads back.
-    (again / "secpat.toml").write_text("".join(line for line in shown.stdout.splitlines(keepends=True)
-                                               if "(not set)" not in line))
+    (again / "secpat.toml").write_text(
+        "".join(line for line in shown.stdout.splitlines(keepends=True) if "(not set)" not in line)
+    )
     original, reread = load_config(project), load_config(again, explicit=again / "secpat.toml")
-    assert (reread.sources, reread.sinks, reread.sanitizers) == \
-        (original.sources, original.sinks, original.sanitizers)
+    assert (reread.sources, reread.sinks, reread.sanitizers) == (original.sources, original.sinks, original.sanitizers)
     assert original.sinks and original.sanitizers and original.sources

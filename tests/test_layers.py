@@ -31,6 +31,10 @@ def _imports(path: Path) -> set[str]:
 def test_lower_packages_import_nothing_above_them(package: str) -> None:
     files = sorted((SRC / package).rglob("*.py"))
     assert files
-    wrong = {(f.relative_to(SRC).as_posix(), name) for f in files for name in _imports(f)
-             if any(name == above or name.startswith(above + ".") for above in _BELOW[package])}
+    wrong = {
+        (f.relative_to(SRC).as_posix(), name)
+        for f in files
+        for name in _imports(f)
+        if any(name == above or name.startswith(above + ".") for above in _BELOW[package])
+    }
     assert not wrong, sorted(wrong)

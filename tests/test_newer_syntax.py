@@ -35,10 +35,12 @@ newsyntax = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(newsyntax)
 
 PYTHON_SOURCES = sorted(p for p in (REPO / "tests").rglob("*.py") if "__pycache__" not in p.parts) + sorted(
-    (REPO / "tests" / "parsing_cases").glob("corpus_*.py.txt"))
+    (REPO / "tests" / "parsing_cases").glob("corpus_*.py.txt")
+)
 # The sources with a string nested in a replacement field: the ones the conversion changes.
-NESTED = [p for p in PYTHON_SOURCES
-          if newsyntax.to_pep701(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")]
+NESTED = [
+    p for p in PYTHON_SOURCES if newsyntax.to_pep701(p.read_text(encoding="utf-8")) != p.read_text(encoding="utf-8")
+]
 
 
 def dump(tree: ast.AST) -> str:
@@ -58,10 +60,22 @@ def findings(root: Path) -> tuple[list[tuple], list[tuple]]:
     config = load_config(root, overrides={"test-ignore": [], "min-confidence": "low", "audit": True})
     result = scan([root], config, ScanOptions(use_cache=False, jobs=1))
     # Everything but the snippet (the source text, whose quotes differ).
-    found = sorted((f.location.path, f.location.line, f.location.col, f.rule_id, f.message, f.audit,
-                    f.severity.name, f.confidence.name, f.context, f.extra,
-                    tuple((step.location.line, step.location.col, step.note) for step in f.flow))
-                   for f in result.findings)
+    found = sorted(
+        (
+            f.location.path,
+            f.location.line,
+            f.location.col,
+            f.rule_id,
+            f.message,
+            f.audit,
+            f.severity.name,
+            f.confidence.name,
+            f.context,
+            f.extra,
+            tuple((step.location.line, step.location.col, step.note) for step in f.flow),
+        )
+        for f in result.findings
+    )
     notices = sorted((n.path, str(n.kind), n.message) for n in result.notices)
     return found, notices
 
@@ -104,8 +118,11 @@ def test_fixture_written_for_312_gives_the_same_findings(case: Path, tmp_path: P
         assert len(newer) == count  # every module really needs 3.12
 
 
-@pytest.mark.parametrize("case", [c for c in fixture_cases() if any(p in NESTED for p in (
-    [c] if c.is_file() else c.rglob("*.py")))], ids=lambda p: p.relative_to(FIXTURES).as_posix())
+@pytest.mark.parametrize(
+    "case",
+    [c for c in fixture_cases() if any(p in NESTED for p in ([c] if c.is_file() else c.rglob("*.py")))],
+    ids=lambda p: p.relative_to(FIXTURES).as_posix(),
+)
 def test_fixture_with_escapes_in_fields_gives_the_same_findings(case: Path, tmp_path: Path) -> None:
     original = tmp_path / "original"
     if case.is_file():
@@ -213,5 +230,5 @@ def test_placeholders_avoid_names_the_file_uses() -> None:
 
 
 def test_file_without_newer_fstrings_is_not_rewritten() -> None:
-    assert fstrings.rewrite("x = f\"{d['k']}\" + 'a\"b' # f\"{x[\"y\"]}\"\n") is None
+    assert fstrings.rewrite('x = f"{d[\'k\']}" + \'a"b\' # f"{x["y"]}"\n') is None
     assert fstrings.rewrite('"""f"{x["y"]}" in a docstring"""\n') is None

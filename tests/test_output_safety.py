@@ -26,8 +26,9 @@ ALL = (STRIPE, GITHUB, JWT_KEY, PASSWORD, DB_PASSWORD, KEY_BODY[:40])
 
 def secpat(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=180, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True, timeout=180, env=env
+    )
 
 
 def leaked(text: str) -> list[str]:
@@ -98,7 +99,7 @@ def test_every_finding_on_a_line_with_a_secret_shows_it_masked(leaky_project: Pa
         'logger.info("token ghp_…3z5A for %s", request.args["password"])',
         'logging.info("connecting to postgres://admin:p…Z@db.internal/app with %s", password)',
     ]
-    assert snippets["XSS001"] == ['return f"<h1>Hello {name}</h1><!-- password=\'Tr…se\' -->"']
+    assert snippets["XSS001"] == ["return f\"<h1>Hello {name}</h1><!-- password='Tr…se' -->\""]
 
 
 def test_secrets_are_masked_when_only_another_rule_is_selected(tmp_path: Path) -> None:
@@ -109,7 +110,8 @@ def test_secrets_are_masked_when_only_another_rule_is_selected(tmp_path: Path) -
         "\n\n"
         "def issue_other(user):\n"
         f'    return jwt.encode({{"sub": user, "exp": 60}}, "{STRIPE}")\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = secpat("check", str(tmp_path), "--no-cache", "-q", "-f", "json", "--select", "JWT004")
     findings = json.loads(result.stdout)["findings"]
     assert [f["rule_id"] for f in findings] == ["JWT004", "JWT004"]
@@ -131,9 +133,16 @@ def test_the_baseline_file_holds_no_secret(leaky_project: Path, tmp_path: Path) 
 
 def test_findings_and_notices_are_masked_whoever_makes_them() -> None:
     where = Location("a.py", 3, 4)
-    finding = Finding("LOG001", where, f"logs {STRIPE}", Severity.HIGH, Confidence.HIGH,
-                      snippet=f'log(api_key="{STRIPE}")', flow=(FlowStep(where, f"`{GITHUB}`"),),
-                      extra=(("value", f"password={PASSWORD!r}"),))
+    finding = Finding(
+        "LOG001",
+        where,
+        f"logs {STRIPE}",
+        Severity.HIGH,
+        Confidence.HIGH,
+        snippet=f'log(api_key="{STRIPE}")',
+        flow=(FlowStep(where, f"`{GITHUB}`"),),
+        extra=(("value", f"password={PASSWORD!r}"),),
+    )
     shown = f"{finding.message} {finding.snippet} {finding.flow[0].note} {finding.extra}"
     assert leaked(shown) == []
     assert finding.with_confidence(Confidence.LOW).fingerprint == finding.fingerprint
@@ -141,17 +150,20 @@ def test_findings_and_notices_are_masked_whoever_makes_them() -> None:
     assert leaked(notice.message) == []
 
 
-@pytest.mark.parametrize("text", [
-    f'SECRET_KEY = "{STRIPE}"',
-    f"password='{PASSWORD}'",
-    f'{{"api_key": "{JWT_KEY}"}}',
-    f'if password == "{PASSWORD}":',
-    f"DATABASE_URL = 'postgres://admin:{DB_PASSWORD}@db.internal:5432/app'",
-    f"AUTH_TOKEN={JWT_KEY}",
-    f'key = os.getenv("JWT_SECRET", "{JWT_KEY}")',
-    f'KEY = """-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY}\n{KEY_BODY}\n-----END RSA PRIVATE KEY-----"""',
-    f"# {GITHUB}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'SECRET_KEY = "{STRIPE}"',
+        f"password='{PASSWORD}'",
+        f'{{"api_key": "{JWT_KEY}"}}',
+        f'if password == "{PASSWORD}":',
+        f"DATABASE_URL = 'postgres://admin:{DB_PASSWORD}@db.internal:5432/app'",
+        f"AUTH_TOKEN={JWT_KEY}",
+        f'key = os.getenv("JWT_SECRET", "{JWT_KEY}")',
+        f'KEY = """-----BEGIN RSA PRIVATE KEY-----\n{KEY_BODY}\n{KEY_BODY}\n-----END RSA PRIVATE KEY-----"""',
+        f"# {GITHUB}",
+    ],
+)
 def test_every_kind_of_secret_is_masked_and_masking_is_stable(text: str) -> None:
     once = redact(text)
     assert leaked(once) == []
@@ -159,16 +171,19 @@ def test_every_kind_of_secret_is_masked_and_masking_is_stable(text: str) -> None
     assert redact(once) == once  # a masked form is never masked again: fingerprints stay put
 
 
-@pytest.mark.parametrize("text", [
-    'password = request.form["password"]',
-    'SECRET_KEY = os.environ["SECRET_KEY"]',
-    'app.config["SECRET_KEY"] = settings.SECRET_KEY',
-    'token = jwt.encode(payload, key, algorithm="HS256")',
-    'PASSWORD_RESET_TIMEOUT = 3600',
-    'logger.info("password reset for %s", user.email)',
-    'password: SecretStr',
-    '"-----BEGIN RSA PRIVATE KEY-----"',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'password = request.form["password"]',
+        'SECRET_KEY = os.environ["SECRET_KEY"]',
+        'app.config["SECRET_KEY"] = settings.SECRET_KEY',
+        'token = jwt.encode(payload, key, algorithm="HS256")',
+        "PASSWORD_RESET_TIMEOUT = 3600",
+        'logger.info("password reset for %s", user.email)',
+        "password: SecretStr",
+        '"-----BEGIN RSA PRIVATE KEY-----"',
+    ],
+)
 def test_code_without_a_secret_is_left_alone(text: str) -> None:
     assert redact(text) == text
 
@@ -245,9 +260,11 @@ def test_control_characters_in_a_file_name_cannot_forge_report_lines(tmp_path: P
 
 
 def test_control_characters_in_code_and_routes_are_escaped(tmp_path: Path) -> None:
-    _make(tmp_path, "views\n::warning::x.py",
-          'from flask import Flask\napp = Flask(__name__)\n\n\n@app.route("/a\\n::error::b")\ndef a():\n'
-          '    return "x"\n')
+    _make(
+        tmp_path,
+        "views\n::warning::x.py",
+        'from flask import Flask\napp = Flask(__name__)\n\n\n@app.route("/a\\n::error::b")\ndef a():\n    return "x"\n',
+    )
     routes = secpat("routes", str(tmp_path))
     assert routes.returncode == 0, routes.stderr
     assert not any(line.startswith("::") for line in routes.stdout.splitlines())
@@ -294,8 +311,12 @@ def test_history_reports_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     _make(repo, BAD_NAME, f'TOKEN = "{GITHUB}"\n')
 
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.email=dev@example.com", "-c", "user.name=dev", *args], cwd=repo,
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.email=dev@example.com", "-c", "user.name=dev", *args],
+            cwd=repo,
+            check=True,
+            capture_output=True,
+        )
 
     git("init", "-q")
     git("add", "-A")

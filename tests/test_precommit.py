@@ -14,10 +14,14 @@ import pytest
 from sample_project import DB, STRIPE
 
 PROJECT = Path(__file__).resolve().parents[1]
-GIT_ENV = {"GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com", "GIT_COMMITTER_NAME": "Dev",
-           "GIT_COMMITTER_EMAIL": "dev@example.com"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Dev",
+    "GIT_AUTHOR_EMAIL": "dev@example.com",
+    "GIT_COMMITTER_NAME": "Dev",
+    "GIT_COMMITTER_EMAIL": "dev@example.com",
+}
 
-VIEWS = '''\
+VIEWS = """\
 from flask import Flask, render_template, request
 
 from app.db import find_user
@@ -33,11 +37,11 @@ def users():
 @app.route("/profile", methods=["GET", "POST"])
 def profile():
     return render_template("profile.html", bio=request.form.get("bio", ""))
-'''
-PROFILE = '''\
+"""
+PROFILE = """\
 <h1>Profile</h1>
 <p>{{ bio|safe }}</p>
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +66,14 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def git(cwd: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True,
-                          env={**os.environ, **GIT_ENV, **(env or {})})
+    done = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **GIT_ENV, **(env or {})},
+    )
     return done.stdout.strip()
 
 
@@ -77,9 +87,16 @@ class Project:
         git(path, "init", "-q", "-b", "main")
         repository, rev = hook_repository
         (path / ".pre-commit-config.yaml").write_text(
-            f"repos:\n  - repo: {repository}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n")
-        done = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=path, capture_output=True,
-                              text=True, env={**os.environ, **self.env}, check=False)
+            f"repos:\n  - repo: {repository}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-m", "pre_commit", "install"],
+            cwd=path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **self.env},
+            check=False,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
 
     def write(self, files: dict[str, str]) -> None:
@@ -90,17 +107,32 @@ class Project:
     def commit(self, *names: str, force: bool = False) -> subprocess.CompletedProcess[str]:
         """Stage `names` and commit them through the installed hook."""
         git(self.path, "add", *(["-f"] if force else []), *names)
-        return subprocess.run(["git", "commit", "-m", "change"], cwd=self.path, capture_output=True, text=True,
-                              env={**os.environ, **GIT_ENV, **self.env}, timeout=600, check=False)
+        return subprocess.run(
+            ["git", "commit", "-m", "change"],
+            cwd=self.path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **GIT_ENV, **self.env},
+            timeout=600,
+            check=False,
+        )
 
     def commits(self) -> int:
-        done = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=self.path, capture_output=True, text=True,
-                              check=False)
+        done = subprocess.run(
+            ["git", "rev-list", "--count", "HEAD"], cwd=self.path, capture_output=True, text=True, check=False
+        )
         return int(done.stdout) if done.returncode == 0 else 0
 
     def secpat(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=self.path, capture_output=True,
-                              text=True, env={**os.environ, **self.env}, timeout=300, check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "secpat", *args],
+            cwd=self.path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **self.env},
+            timeout=300,
+            check=False,
+        )
 
 
 @pytest.fixture
@@ -118,8 +150,13 @@ def test_the_hook_passes_every_staged_file_to_secpat() -> None:
 
 @pytest.mark.parametrize("ignored", [False, True], ids=["env", "git-ignored-env-added-with-force"])
 def test_a_secret_in_a_staged_env_file_blocks_the_commit(project: Project, ignored: bool) -> None:
-    project.write({"app/__init__.py": "", "app/settings.py": 'import os\n\nDEBUG = os.environ.get("DEBUG") == "1"\n',
-                   ".gitignore": ".env.production\n" if ignored else "*.pyc\n"})
+    project.write(
+        {
+            "app/__init__.py": "",
+            "app/settings.py": 'import os\n\nDEBUG = os.environ.get("DEBUG") == "1"\n',
+            ".gitignore": ".env.production\n" if ignored else "*.pyc\n",
+        }
+    )
     first = project.commit(".pre-commit-config.yaml", ".gitignore", "app")
     assert first.returncode == 0, first.stdout + first.stderr
     project.write({".env.production": f"STRIPE_SECRET_KEY={STRIPE}\nDATABASE_URL=postgres://app@db/app\n"})
@@ -158,9 +195,15 @@ def test_a_staged_template_is_checked_with_the_views_that_render_it(project: Pro
 
 
 def test_a_one_line_change_brings_back_no_baselined_cross_module_finding(project: Project) -> None:
-    project.write({"pyproject.toml": '[tool.secpat]\naudit = true\nbaseline = ".secpat-baseline.json"\n',
-                   "app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS,
-                   "app/templates/profile.html": PROFILE})
+    project.write(
+        {
+            "pyproject.toml": '[tool.secpat]\naudit = true\nbaseline = ".secpat-baseline.json"\n',
+            "app/__init__.py": "",
+            "app/db.py": DB,
+            "app/views.py": VIEWS,
+            "app/templates/profile.html": PROFILE,
+        }
+    )
     made = project.secpat("baseline", ".")
     assert made.returncode == 0, made.stderr
     baseline = json.loads((project.path / ".secpat-baseline.json").read_text())
@@ -179,16 +222,28 @@ def test_a_one_line_change_brings_back_no_baselined_cross_module_finding(project
     assert [f["rule_id"] for f in json.loads(alone.stdout)["findings"]] == ["SQL001"]
 
     # A one-line change that adds an injection to the same module is still caught.
-    project.write({"app/db.py": DB + '\n\ndef count(table):\n    return sqlite3.connect("app.db")'
-                                     '.execute("SELECT count(*) FROM " + table)\n'})
+    project.write(
+        {
+            "app/db.py": DB + '\n\ndef count(table):\n    return sqlite3.connect("app.db")'
+            '.execute("SELECT count(*) FROM " + table)\n'
+        }
+    )
     blocked = project.commit("app/db.py")
     assert blocked.returncode != 0 and "app/db.py:10:" in blocked.stdout + blocked.stderr
     assert project.commits() == 2
 
 
 def test_only_staged_files_are_judged(project: Project) -> None:
-    project.write({"app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS, "scratch.py": "def broken(:\n",
-                   "notes/.env": f"STRIPE_SECRET_KEY={STRIPE}\n", "logo.png": "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"})
+    project.write(
+        {
+            "app/__init__.py": "",
+            "app/db.py": DB,
+            "app/views.py": VIEWS,
+            "scratch.py": "def broken(:\n",
+            "notes/.env": f"STRIPE_SECRET_KEY={STRIPE}\n",
+            "logo.png": "\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        }
+    )
     # A file that does not parse, a secret and an injection in files not staged do not block a commit.
     first = project.commit(".pre-commit-config.yaml", "app/__init__.py", "logo.png")
     assert first.returncode == 0, first.stdout + first.stderr
@@ -202,8 +257,9 @@ def test_only_staged_files_are_judged(project: Project) -> None:
     assert not any(line.startswith("app/views.py") for line in output.splitlines())  # RATE004 is there, not staged
 
 
-def test_the_new_findings_hook_reports_only_what_the_commit_adds(tmp_path: Path, hook_repository: tuple[Path, str],
-                                                                   pre_commit_home: Path) -> None:
+def test_the_new_findings_hook_reports_only_what_the_commit_adds(
+    tmp_path: Path, hook_repository: tuple[Path, str], pre_commit_home: Path
+) -> None:
     project = Project(tmp_path / "project", hook_repository, pre_commit_home, "secpat-new")
     project.write({"app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS})
     # The first commit has no HEAD to compare with: everything in it is new.
@@ -223,20 +279,33 @@ def test_the_new_findings_hook_reports_only_what_the_commit_adds(tmp_path: Path,
 
 
 def run_secpat(cwd: Path, *args: str) -> dict:
-    done = subprocess.run([sys.executable, "-m", "secpat", "check", *args, "--format", "json"], cwd=cwd,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "secpat", "check", *args, "--format", "json"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode in (0, 1), done.stderr
     return json.loads(done.stdout)
 
 
 def test_whole_project_outside_git_reports_only_the_named_files(tmp_path: Path) -> None:
     (tmp_path / "app" / "templates").mkdir(parents=True)
-    for name, text in {"app/__init__.py": "", "app/db.py": DB, "app/views.py": VIEWS,
-                       "app/templates/profile.html": PROFILE, "broken.py": "def broken(:\n"}.items():
+    for name, text in {
+        "app/__init__.py": "",
+        "app/db.py": DB,
+        "app/views.py": VIEWS,
+        "app/templates/profile.html": PROFILE,
+        "broken.py": "def broken(:\n",
+    }.items():
         (tmp_path / name).write_text(text)
     report = run_secpat(tmp_path, "--whole-project", "app/db.py", "app/templates")
     assert [(f["rule_id"], f["path"]) for f in report["findings"]] == [
-        ("SQL002", "app/db.py"), ("XSS004", "app/templates/profile.html")]
+        ("SQL002", "app/db.py"),
+        ("XSS004", "app/templates/profile.html"),
+    ]
     assert report["notices"] == []  # broken.py's syntax error is not about the files checked
     rate = next(row for row in report["checklist"] if row["pattern"] == 7)
     assert rate["state"] == "hidden" and "outside the files checked" in rate["reason"]
@@ -246,6 +315,6 @@ def test_whole_project_leaves_excluded_files_out(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.secpat]\nexclude = ["legacy/"]\n')
     (tmp_path / "legacy").mkdir()
     (tmp_path / "legacy" / "settings.py").write_text('DEBUG = True\nSECRET_KEY = "Zq8vN2rT5wXy7Lm3Pk9Hs4Jd6Fg1Ab0C"\n')
-    (tmp_path / "settings.py").write_text('DEBUG = True\n')
+    (tmp_path / "settings.py").write_text("DEBUG = True\n")
     report = run_secpat(tmp_path, "--whole-project", "legacy/settings.py", "settings.py")
     assert [(f["rule_id"], f["path"]) for f in report["findings"]] == [("CONF001", "settings.py")]

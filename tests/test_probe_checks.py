@@ -91,8 +91,9 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
 
     def limited(request: Request, kind: str, allowed: int = 5) -> JSONResponse | None:
         """Sound: per connection address. Flawed: per X-Forwarded-For, which the client writes."""
-        client = request.headers.get("x-forwarded-for", "") if flawed else (request.client.host if request.client
-                                                                            else "")
+        client = (
+            request.headers.get("x-forwarded-for", "") if flawed else (request.client.host if request.client else "")
+        )
         requests_by[f"{kind} {client}"] += 1
         if requests_by[f"{kind} {client}"] > allowed:
             return JSONResponse({"error": "too many requests"}, 429, headers={"Retry-After": "60"})
@@ -162,11 +163,13 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
             return RedirectResponse("/login", 303)
         try:
             if flawed:  # errors are hidden: only a boolean condition shows the injection
-                row = db.execute(f"SELECT title FROM notes WHERE rowid = {id} AND owner = ?",
-                                 (current["email"],)).fetchone()
+                row = db.execute(
+                    f"SELECT title FROM notes WHERE rowid = {id} AND owner = ?", (current["email"],)
+                ).fetchone()
             else:
-                row = db.execute("SELECT title FROM notes WHERE rowid = ? AND owner = ?",
-                                 (int(id), current["email"])).fetchone()
+                row = db.execute(
+                    "SELECT title FROM notes WHERE rowid = ? AND owner = ?", (int(id), current["email"])
+                ).fetchone()
         except (sqlite3.Error, ValueError):
             row = None
         if row is None:
@@ -202,8 +205,10 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
 
     @app.get("/login", response_class=HTMLResponse)
     def login_page() -> HTMLResponse:
-        return page('<form method="post" action="/login"><input type="email" name="email">'
-                    '<input type="password" name="password"></form>')
+        return page(
+            '<form method="post" action="/login"><input type="email" name="email">'
+            '<input type="password" name="password"></form>'
+        )
 
     @app.post("/login")
     def login(request: Request, email: str = Form(...), password: str = Form(...)):
@@ -234,9 +239,11 @@ def notes_app(*, flawed: bool, check_exp: bool = True, silent_lockout: bool = Fa
     def notes(request: Request):
         if (current := user(request)) is None:
             return RedirectResponse("/login", 303)
-        return page(f'<form method="post" action="/notes"><input type="hidden" name="csrf_token" '
-                    f'value="{current["csrf"]}"><input name="title"></form><a href="/notes/view?id=1">first</a>'
-                    '<form method="post" action="/logout"><button>Log out</button></form>')
+        return page(
+            f'<form method="post" action="/notes"><input type="hidden" name="csrf_token" '
+            f'value="{current["csrf"]}"><input name="title"></form><a href="/notes/view?id=1">first</a>'
+            '<form method="post" action="/logout"><button>Log out</button></form>'
+        )
 
     @app.post("/notes")
     def add_note(request: Request, title: str = Form(...), csrf_token: str = Form("")):
@@ -307,9 +314,9 @@ class SyncASGI(httpx.BaseTransport):
 def probe_app(app, rules: set[str] | None = None, url: str = "http://127.0.0.1:8000", **options) -> ProbeResult:
     transport = SyncASGI(app) if isinstance(app, FastAPI) else httpx.WSGITransport(app=app)
     try:
-        return run_probe(url, ProbeOptions(**{**ACCOUNT, **options},
-                                                               rules=frozenset(rules) if rules else None),
-                         transport=transport)
+        return run_probe(
+            url, ProbeOptions(**{**ACCOUNT, **options}, rules=frozenset(rules) if rules else None), transport=transport
+        )
     finally:
         transport.close()
 
@@ -370,7 +377,8 @@ def test_whole_run_on_both_apps() -> None:
     assert sound.patterns_checked == frozenset({1, 3, 4, 5, 6, 7, 8, 9, 10})
     assert [n.message for n in sound.notices] == [
         "JWT102 not run: no expired token can be made: the app checks signatures; "
-        "give --expired-token with one it issued that has expired"]
+        "give --expired-token with one it issued that has expired"
+    ]
 
 
 # -- the Flask target (WSGI) ---------------------------------------------------------------
@@ -386,8 +394,17 @@ def flask_target():
 def test_flask_target_flawed_through_wsgi() -> None:
     app = flask_target().create_app(secure=False)
     result = probe_app(DebuggedApplication(app, evalex=False), login="/login", forms=("/notes",))
-    assert found(result) == {"RATE101", "CSRF101", "CONF101", "CONF103", "CONF104", "XSS101", "SQL101", "CONF110",
-                             "RATE104"}, describe_run(result)
+    assert found(result) == {
+        "RATE101",
+        "CSRF101",
+        "CONF101",
+        "CONF103",
+        "CONF104",
+        "XSS101",
+        "SQL101",
+        "CONF110",
+        "RATE104",
+    }, describe_run(result)
     cookie = next(f for f in result.findings if f.rule_id == "CONF103")
     assert "SameSite" in cookie.message and "HttpOnly" not in cookie.message.split("lacks", 1)[1].split("(")[0]
 
@@ -435,8 +452,9 @@ def test_expired_token_given_by_the_user_is_tried_directly() -> None:
 def test_csrf_on_a_samesite_strict_cookie_is_medium_confidence() -> None:
     app = notes_app(flawed=False)
     # The sound app with its CSRF check removed: the cookie is SameSite=strict.
-    app.router.routes = [r for r in app.router.routes if not (getattr(r, "path", "") == "/notes"
-                                                               and "POST" in getattr(r, "methods", ()))]
+    app.router.routes = [
+        r for r in app.router.routes if not (getattr(r, "path", "") == "/notes" and "POST" in getattr(r, "methods", ()))
+    ]
 
     @app.post("/notes")
     def add_note(request: Request, title: str = Form(...)):
@@ -487,13 +505,16 @@ def _no_request(request: httpx.Request) -> httpx.Response:  # pragma: no cover -
     raise AssertionError(f"a request was sent: {request.method} {request.url}")
 
 
-@pytest.mark.parametrize(("url", "addresses", "says"), [
-    ("http://10.0.0.5:8000", None, "10.0.0.5 is not a loopback address"),
-    ("http://0.0.0.0:8000", None, "0.0.0.0 is not a loopback address"),
-    ("http://[2001:db8::1]:8000", None, "not a loopback address"),
-    ("http://app.example:8000", ["93.184.216.34"], "app.example resolves to 93.184.216.34"),
-    ("http://mixed.example", ["127.0.0.1", "192.0.2.7"], "resolves to 192.0.2.7"),
-])
+@pytest.mark.parametrize(
+    ("url", "addresses", "says"),
+    [
+        ("http://10.0.0.5:8000", None, "10.0.0.5 is not a loopback address"),
+        ("http://0.0.0.0:8000", None, "0.0.0.0 is not a loopback address"),
+        ("http://[2001:db8::1]:8000", None, "not a loopback address"),
+        ("http://app.example:8000", ["93.184.216.34"], "app.example resolves to 93.184.216.34"),
+        ("http://mixed.example", ["127.0.0.1", "192.0.2.7"], "resolves to 192.0.2.7"),
+    ],
+)
 def test_non_loopback_targets_are_refused_before_any_request(url, addresses, says) -> None:
     resolve = (lambda host, port: addresses) if addresses else (lambda host, port: [host])
     with pytest.raises(TargetError) as error:
@@ -501,12 +522,15 @@ def test_non_loopback_targets_are_refused_before_any_request(url, addresses, say
     assert says in str(error.value) and "--allow-remote" in str(error.value)
 
 
-@pytest.mark.parametrize(("url", "says"), [
-    ("ftp://127.0.0.1", "only http and https"),
-    ("127.0.0.1:8000", "is not a URL"),
-    ("http://user:pw@127.0.0.1", "credentials in the URL"),
-    ("http://127.0.0.1/?x=1", "without a query"),
-])
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("ftp://127.0.0.1", "only http and https"),
+        ("127.0.0.1:8000", "is not a URL"),
+        ("http://user:pw@127.0.0.1", "credentials in the URL"),
+        ("http://127.0.0.1/?x=1", "without a query"),
+    ],
+)
 def test_malformed_targets_are_refused(url, says) -> None:
     with pytest.raises(TargetError, match=says.replace("?", r"\?")):
         parse_target(url)
@@ -514,8 +538,11 @@ def test_malformed_targets_are_refused(url, says) -> None:
 
 def test_loopback_names_are_pinned_to_the_checked_address() -> None:
     target = parse_target("http://localhost:8000/app/", resolve=lambda h, p: ["::1", "127.0.0.1"])
-    assert (target.connect_url, target.host_header, target.prefix) == ("http://127.0.0.1:8000/app",
-                                                                       "localhost:8000", "/app")
+    assert (target.connect_url, target.host_header, target.prefix) == (
+        "http://127.0.0.1:8000/app",
+        "localhost:8000",
+        "/app",
+    )
     assert parse_target("http://127.0.0.2:9").connect_url == "http://127.0.0.2:9"
     assert parse_target("http://[::1]:9").loopback
     secure = parse_target("https://localhost:8443", resolve=lambda h, p: ["127.0.0.1"])
@@ -548,23 +575,28 @@ def test_debug_pages_and_app_error_bodies_are_told_apart() -> None:
     assert checks.debug_page(ex(500, "<title>Starlette Debugger</title>")) == "Starlette's debug page"
     assert checks.debug_page(ex(500, "... The debugger caught an exception in your WSGI application"))
     assert checks.debug_page(ex(404, "Using the URLconf defined in mysite.urls")) == "Django's debug page"
-    plain = ex(500, "Traceback (most recent call last):\n  File \"/srv/app.py\", line 3", "text/plain")
+    plain = ex(500, 'Traceback (most recent call last):\n  File "/srv/app.py", line 3', "text/plain")
     assert checks.debug_page(plain) == "a plain-text traceback"
     own = ex(500, json.dumps({"error": "Traceback (most recent call last): ..."}), "application/json")
     assert checks.debug_page(own) is None
     assert [kind for kind, _ in checks.leaked_details(own)] == ["a traceback"]
 
 
-@pytest.mark.parametrize(("body", "kinds"), [
-    ('{"error": "sqlite3.OperationalError: near \\"x\\": syntax error"}',
-     ["a database error", "an exception name"]),
-    ('{"sql": "SELECT id FROM users WHERE name = \'x\'"}', ["SQL text"]),
-    ("<p>error in /home/deploy/app/views.py</p>", ["a file path"]),
-    ("<address>Werkzeug/3.0.1 Python/3.12.1</address>", ["a software version"]),
-    ("KeyError: 'user'", ["an exception name"]),
-    ('{"detail": [{"type": "missing", "loc": ["body", "email"], "msg": "Field required"}]}', []),
-    ("<h1>Not Found</h1><p>Select a note from the list.</p>", []),
-])
+@pytest.mark.parametrize(
+    ("body", "kinds"),
+    [
+        (
+            '{"error": "sqlite3.OperationalError: near \\"x\\": syntax error"}',
+            ["a database error", "an exception name"],
+        ),
+        ('{"sql": "SELECT id FROM users WHERE name = \'x\'"}', ["SQL text"]),
+        ("<p>error in /home/deploy/app/views.py</p>", ["a file path"]),
+        ("<address>Werkzeug/3.0.1 Python/3.12.1</address>", ["a software version"]),
+        ("KeyError: 'user'", ["an exception name"]),
+        ('{"detail": [{"type": "missing", "loc": ["body", "email"], "msg": "Field required"}]}', []),
+        ("<h1>Not Found</h1><p>Select a note from the list.</p>", []),
+    ],
+)
 def test_leaked_details(body: str, kinds: list[str]) -> None:
     assert [kind for kind, _ in checks.leaked_details(ex(500, body))] == kinds
 
@@ -572,18 +604,31 @@ def test_leaked_details(body: str, kinds: list[str]) -> None:
 def test_db_errors() -> None:
     assert checks.db_error(ex(500, 'unrecognized token: "\'"')) == "unrecognized token"
     assert checks.db_error(ex(500, "You have an error in your SQL syntax; check the manual"))
-    assert checks.db_error(ex(500, "ERROR: syntax error at or near \"'\""))
+    assert checks.db_error(ex(500, 'ERROR: syntax error at or near "\'"'))
     assert checks.db_error(ex(200, "<p>No notes match.</p>")) is None
 
 
 def test_missing_headers() -> None:
-    assert checks.missing_headers(ex(200)) == ["Content-Security-Policy", "X-Content-Type-Options: nosniff",
-                                               "X-Frame-Options (or CSP frame-ancestors)"]
-    full = ex(200, content_security_policy="default-src 'self'; frame-ancestors 'none'",
-              x_content_type_options="nosniff")
+    assert checks.missing_headers(ex(200)) == [
+        "Content-Security-Policy",
+        "X-Content-Type-Options: nosniff",
+        "X-Frame-Options (or CSP frame-ancestors)",
+    ]
+    full = ex(
+        200, content_security_policy="default-src 'self'; frame-ancestors 'none'", x_content_type_options="nosniff"
+    )
     assert checks.missing_headers(full) == []
-    assert checks.missing_headers(ex(200, content_security_policy="default-src 'self'",
-                                     x_content_type_options="nosniff", x_frame_options="DENY")) == []
+    assert (
+        checks.missing_headers(
+            ex(
+                200,
+                content_security_policy="default-src 'self'",
+                x_content_type_options="nosniff",
+                x_frame_options="DENY",
+            )
+        )
+        == []
+    )
 
 
 def test_cookie_flags() -> None:
@@ -603,19 +648,23 @@ def test_throttling_signals() -> None:
     assert checks.throttled(ex(401, retry_after="30")) == "Retry-After header"
     assert checks.throttled(ex(403, "Account locked, try again later"))
     assert checks.throttled(ex(401, "Invalid e-mail or password")) is None
-    slow = [Exchange("t", "", "POST", "/login", 401, elapsed=0.01) for _ in range(10)] + \
-        [Exchange("t", "", "POST", "/login", 401, elapsed=2.0) for _ in range(5)]
+    slow = [Exchange("t", "", "POST", "/login", 401, elapsed=0.01) for _ in range(10)] + [
+        Exchange("t", "", "POST", "/login", 401, elapsed=2.0) for _ in range(5)
+    ]
     assert checks.slowed_down(slow)
 
 
-@pytest.mark.parametrize(("exchange", "ok"), [
-    (ex(303, location="/notes"), True),
-    (ex(303, location="/login?error=1"), False),
-    (ex(200, '<form><input type="password" name="password"></form>'), False),
-    (ex(200, "<p>Invalid e-mail or password</p>"), False),
-    (ex(200, '{"access_token": "x"}', "application/json"), True),
-    (ex(401, "no"), False),
-])
+@pytest.mark.parametrize(
+    ("exchange", "ok"),
+    [
+        (ex(303, location="/notes"), True),
+        (ex(303, location="/login?error=1"), False),
+        (ex(200, '<form><input type="password" name="password"></form>'), False),
+        (ex(200, "<p>Invalid e-mail or password</p>"), False),
+        (ex(200, '{"access_token": "x"}', "application/json"), True),
+        (ex(401, "no"), False),
+    ],
+)
 def test_login_success(exchange: Exchange, ok: bool) -> None:
     assert checks.login_succeeded(exchange) is ok
 
@@ -637,8 +686,11 @@ def test_token_forgery_helpers() -> None:
 
 def test_openapi_discovery_classifies_endpoints() -> None:
     found_ = from_openapi(notes_app(flawed=False).openapi())
-    assert (found_.login.endpoint.path, found_.login.username_field, found_.login.password_field) == \
-        ("/login", "email", "password")
+    assert (found_.login.endpoint.path, found_.login.username_field, found_.login.password_field) == (
+        "/login",
+        "email",
+        "password",
+    )
     assert found_.token.endpoint.path == "/api/token" and found_.token.endpoint.body == "json"
     assert [e.path for e in found_.forms] == ["/newsletter", "/notes"]
     assert [(p.endpoint.path, p.name) for p in found_.params] == [("/notes/view", "id"), ("/notes/search", "q")]

@@ -23,8 +23,7 @@ from secpat.probe.client import Exchange
 from secpat.probe.injection import similar
 
 EMAIL, PASSWORD = "alice@example.com", "correct-horse-battery-staple"
-HEADERS = {"Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
-           "X-Content-Type-Options": "nosniff"}
+HEADERS = {"Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"}
 
 
 def probe(app: Flask, rules: set[str], url: str = "http://127.0.0.1:8000", **options) -> ProbeResult:
@@ -53,8 +52,10 @@ def echo_app() -> Flask:
 
     @app.get("/")
     def home():
-        return page('<form action="/attr"><input name="q"></form><form action="/script"><input name="q"></form>'
-                    '<form action="/text"><input name="q"></form><form action="/safe"><input name="q"></form>')
+        return page(
+            '<form action="/attr"><input name="q"></form><form action="/script"><input name="q"></form>'
+            '<form action="/text"><input name="q"></form><form action="/safe"><input name="q"></form>'
+        )
 
     def no_brackets(value: str) -> str:
         return value.replace("<", "&lt;").replace(">", "&gt;")
@@ -73,8 +74,10 @@ def echo_app() -> Flask:
 
     @app.get("/safe")
     def safe():
-        return page(f'<input value="{html.escape(request.args.get("q", ""))}">'
-                    f"<script>var q = {json.dumps(html.escape(request.args.get('q', '')))};</script>")
+        return page(
+            f'<input value="{html.escape(request.args.get("q", ""))}">'
+            f"<script>var q = {json.dumps(html.escape(request.args.get('q', '')))};</script>"
+        )
 
     return app
 
@@ -115,8 +118,10 @@ def items_app(*, flawed: bool, slow: bool = False) -> Flask:
 
     @app.get("/")
     def home():
-        return page('<a href="/item?id=2">desk</a><form method="post" action="/subscribe">'
-                    '<input type="email" name="email"></form>')
+        return page(
+            '<a href="/item?id=2">desk</a><form method="post" action="/subscribe">'
+            '<input type="email" name="email"></form>'
+        )
 
     @app.get("/item")
     def item():
@@ -178,8 +183,10 @@ def test_similarity_ignores_echoes_and_tokens() -> None:
 
     token = "<input type=hidden name=csrf value=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789>"
     assert similar(ex(f"<p>x</p>{token}"), ex("<p>x</p><input type=hidden name=csrf value=ZZZZZZZZZZZZZZZZZZZZZZZZZZ>"))
-    assert similar(ex("<p>Results for lamp</p>"), ex("<p>Results for lamp' AND '1'='1</p>"),
-                   ("lamp", "lamp' AND '1'='1")) == 1.0
+    assert (
+        similar(ex("<p>Results for lamp</p>"), ex("<p>Results for lamp' AND '1'='1</p>"), ("lamp", "lamp' AND '1'='1"))
+        == 1.0
+    )
     assert similar(ex("<p>3 results</p>"), ex("<p>0 results</p>")) < 0.9
     assert similar(ex("<p>a</p>"), ex("<p>a</p>", 404)) == 0.0
 

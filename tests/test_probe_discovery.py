@@ -29,10 +29,12 @@ def site(pages: int = 0) -> tuple[Flask, list[str]]:
 
     @app.get("/")
     def home():
-        return html('<a href="/a">a</a> <a href="item?id=7&amp;sort=new">item</a> <a href="/login">in</a> '
-                    '<a href="http://elsewhere.example/x">x</a> <a href="//evil.example/y">y</a> '
-                    '<a href="/logout">out</a> <a href="/users/3/delete">del</a> <a href="/static/app.js">js</a> '
-                    '<a href="mailto:a@b.c">mail</a> <a href="#top">top</a> <a href="/a#frag">a again</a>')
+        return html(
+            '<a href="/a">a</a> <a href="item?id=7&amp;sort=new">item</a> <a href="/login">in</a> '
+            '<a href="http://elsewhere.example/x">x</a> <a href="//evil.example/y">y</a> '
+            '<a href="/logout">out</a> <a href="/users/3/delete">del</a> <a href="/static/app.js">js</a> '
+            '<a href="mailto:a@b.c">mail</a> <a href="#top">top</a> <a href="/a#frag">a again</a>'
+        )
 
     @app.get("/a")
     def a():
@@ -52,19 +54,25 @@ def site(pages: int = 0) -> tuple[Flask, list[str]]:
 
     @app.get("/login")
     def login_page():
-        return html('<form method="post" action="/login"><input type="hidden" name="csrf_token" value="t0k">'
-                    '<input type="email" name="email"><input type="password" name="password"></form>'
-                    '<a href="/forgot">forgot</a>')
+        return html(
+            '<form method="post" action="/login"><input type="hidden" name="csrf_token" value="t0k">'
+            '<input type="email" name="email"><input type="password" name="password"></form>'
+            '<a href="/forgot">forgot</a>'
+        )
 
     @app.get("/forgot")
     def forgot():
-        return html('<form method="post" action="/forgot"><input type="hidden" name="csrfmiddlewaretoken" value="m">'
-                    '<input type="email" name="email"></form>')
+        return html(
+            '<form method="post" action="/forgot"><input type="hidden" name="csrfmiddlewaretoken" value="m">'
+            '<input type="email" name="email"></form>'
+        )
 
     @app.get("/hidden-from-robots")
     def hidden():
-        return html('<form method="post" action="/comments"><input type="hidden" name="_csrf" value="z">'
-                    '<input name="comment"><textarea name="text"></textarea></form>')
+        return html(
+            '<form method="post" action="/comments"><input type="hidden" name="_csrf" value="z">'
+            '<input name="comment"><textarea name="text"></textarea></form>'
+        )
 
     @app.get("/from-sitemap")
     def mapped():
@@ -72,18 +80,29 @@ def site(pages: int = 0) -> tuple[Flask, list[str]]:
 
     @app.get("/signup")
     def signup():
-        return html('<form method="post"><input name="username"><input type="password" name="password">'
-                    '<input type="password" name="password2"></form>')
+        return html(
+            '<form method="post"><input name="username"><input type="password" name="password">'
+            '<input type="password" name="password2"></form>'
+        )
 
     @app.get("/robots.txt")
     def robots():
-        return "User-agent: *\nDisallow: /hidden-from-robots\nDisallow: /*.pdf$\nSitemap: /sitemap.xml\n", 200, \
-            {"Content-Type": "text/plain"}
+        return (
+            "User-agent: *\nDisallow: /hidden-from-robots\nDisallow: /*.pdf$\nSitemap: /sitemap.xml\n",
+            200,
+            {"Content-Type": "text/plain"},
+        )
 
     @app.get("/sitemap.xml")
     def sitemap():
-        return ('<?xml version="1.0"?><urlset><url><loc>http://127.0.0.1:8000/from-sitemap</loc></url>'
-                '<url><loc>http://other.example/z</loc></url></urlset>'), 200, {"Content-Type": "application/xml"}
+        return (
+            (
+                '<?xml version="1.0"?><urlset><url><loc>http://127.0.0.1:8000/from-sitemap</loc></url>'
+                "<url><loc>http://other.example/z</loc></url></urlset>"
+            ),
+            200,
+            {"Content-Type": "application/xml"},
+        )
 
     @app.get("/logout")
     def logout():  # pragma: no cover - must never be requested
@@ -95,8 +114,11 @@ def site(pages: int = 0) -> tuple[Flask, list[str]]:
 def probe(app: Flask, **options) -> ProbeResult:
     transport = httpx.WSGITransport(app=app)
     try:
-        return run_probe("http://127.0.0.1:8000", ProbeOptions(openapi="", rules=frozenset({"CONF104"}), **options),
-                         transport=transport)
+        return run_probe(
+            "http://127.0.0.1:8000",
+            ProbeOptions(openapi="", rules=frozenset({"CONF104"}), **options),
+            transport=transport,
+        )
     finally:
         transport.close()
 
@@ -109,8 +131,19 @@ def test_the_crawl_follows_links_forms_robots_and_sitemap_on_the_same_origin() -
     app, seen = site()
     result = probe(app, username=EMAIL, password=PASSWORD)
     got = set(seen)
-    assert {"/", "/a", "/b", "/item?id=7&sort=new", "/login", "/forgot", "/hidden-from-robots", "/from-sitemap",
-            "/signup", "/robots.txt", "/sitemap.xml"} <= got, seen
+    assert {
+        "/",
+        "/a",
+        "/b",
+        "/item?id=7&sort=new",
+        "/login",
+        "/forgot",
+        "/hidden-from-robots",
+        "/from-sitemap",
+        "/signup",
+        "/robots.txt",
+        "/sitemap.xml",
+    } <= got, seen
     # Never another site, never a logout or delete link, never a static file.
     assert not any("elsewhere" in s or "evil" in s or "other.example" in s for s in seen)
     assert not any(s.startswith(("/logout", "/users/3/delete", "/static")) for s in seen)
@@ -132,8 +165,11 @@ def test_examples_values_come_from_links_and_forms() -> None:
         Crawler(client, found, "", "http://127.0.0.1:8000", CrawlLimits(pages=30, depth=2)).crawl(["/"])
     values = {(p.endpoint.path, p.name): p.value for p in found.params}
     assert values[("/item", "id")] == "7" and values[("/find", "term")] == "x"
-    comments = next(e for e in found.forms if e.path == "/comments") if any(
-        e.path == "/comments" for e in found.forms) else None
+    comments = (
+        next(e for e in found.forms if e.path == "/comments")
+        if any(e.path == "/comments" for e in found.forms)
+        else None
+    )
     assert comments is None  # /hidden-from-robots is not linked: only robots.txt names it
     login_fields = {f.name: f.value for f in found.login.endpoint.fields}
     assert login_fields["csrf_token"] == "t0k" and found.login.endpoint.csrf_field == "csrf_token"
@@ -172,8 +208,9 @@ def test_a_prefix_is_never_left() -> None:
 
     transport = httpx.WSGITransport(app=app)
     try:
-        run_probe("http://127.0.0.1:8000/app", ProbeOptions(openapi="", rules=frozenset({"CONF104"})),
-                  transport=transport)
+        run_probe(
+            "http://127.0.0.1:8000/app", ProbeOptions(openapi="", rules=frozenset({"CONF104"})), transport=transport
+        )
     finally:
         transport.close()
     assert "/app/inside" in seen
@@ -206,19 +243,26 @@ def test_param_option_keeps_its_value() -> None:
 
 
 def test_robots_and_sitemap_readers() -> None:
-    paths, maps = robots_paths("User-agent: *\nDisallow: /admin/ # staff\nAllow: /public\nDisallow: /\n"
-                               "Disallow: /*.php$\nDisallow:\nSitemap: https://x.example/sm.xml\n")
+    paths, maps = robots_paths(
+        "User-agent: *\nDisallow: /admin/ # staff\nAllow: /public\nDisallow: /\n"
+        "Disallow: /*.php$\nDisallow:\nSitemap: https://x.example/sm.xml\n"
+    )
     assert paths == ["/admin/", "/public"] and maps == ["https://x.example/sm.xml"]
-    assert sitemap_locations("<urlset><url><loc> http://h/a </loc></url><url><loc>http://h/b</loc></url>"
-                             "</urlset>") == ["http://h/a", "http://h/b"]
+    assert sitemap_locations("<urlset><url><loc> http://h/a </loc></url><url><loc>http://h/b</loc></url></urlset>") == [
+        "http://h/a",
+        "http://h/b",
+    ]
     assert len(sitemap_locations("<urlset>" + "<url><loc>/p</loc></url>" * 500 + "</urlset>")) == 50
 
 
 def test_forms_are_classified() -> None:
-    forms = parse_forms('<form method="post" action="/account/new"><input name="email">'
-                        '<input type="password" name="password"><input type="password" name="confirm"></form>'
-                        '<form method="post" action="/notes"><input type="hidden" name="authenticity_token" '
-                        'value="a"><input name="title"><select name="kind"></select></form>', "/p")
+    forms = parse_forms(
+        '<form method="post" action="/account/new"><input name="email">'
+        '<input type="password" name="password"><input type="password" name="confirm"></form>'
+        '<form method="post" action="/notes"><input type="hidden" name="authenticity_token" '
+        'value="a"><input name="title"><select name="kind"></select></form>',
+        "/p",
+    )
     assert [f.action for f in forms] == ["/account/new", "/notes"]
     assert forms[1].as_endpoint().csrf_field == "authenticity_token"
     found = Endpoints()

@@ -28,17 +28,76 @@ ACCOUNT = ["--username", "alice@example.com", "--password", "correct-horse-batte
 # Every runtime rule but CONF106, which is judged on https answers only (the apps are served over http),
 # and JWT106/JWT107, forgeries that prove something only where signatures are checked: the vulnerable app
 # checks none (JWT103), so they are skipped there; the Flask target and the aiohttp app show them.
-ALL_RUNTIME = {"RATE101", "RATE102", "RATE103", "CSRF101", "CONF101", "CONF103", "CONF104", "CONF105", "CONF107",
-               "CONF108", "SECRET101", "JWT101", "JWT102", "JWT103", "JWT104", "JWT105", "XSS101", "SQL101", "SQL102",
-               "SQL103", "LOG101", "CONF109", "CONF110", "CONF111", "RND101", "RATE104"}
-FLASK_FLAWS = {"RATE101", "CSRF101", "CONF101", "CONF103", "CONF104", "CONF107", "XSS101", "SQL101", "CONF110",
-               "RATE104", "JWT106", "JWT102"}
-FLASK_OPTIONS = ("--login", "/login", "--form", "/notes", "--token-endpoint", "/api/token", "--api", "/api/notes",
-                 "--username-field", "email")
+ALL_RUNTIME = {
+    "RATE101",
+    "RATE102",
+    "RATE103",
+    "CSRF101",
+    "CONF101",
+    "CONF103",
+    "CONF104",
+    "CONF105",
+    "CONF107",
+    "CONF108",
+    "SECRET101",
+    "JWT101",
+    "JWT102",
+    "JWT103",
+    "JWT104",
+    "JWT105",
+    "XSS101",
+    "SQL101",
+    "SQL102",
+    "SQL103",
+    "LOG101",
+    "CONF109",
+    "CONF110",
+    "CONF111",
+    "RND101",
+    "RATE104",
+}
+FLASK_FLAWS = {
+    "RATE101",
+    "CSRF101",
+    "CONF101",
+    "CONF103",
+    "CONF104",
+    "CONF107",
+    "XSS101",
+    "SQL101",
+    "CONF110",
+    "RATE104",
+    "JWT106",
+    "JWT102",
+}
+FLASK_OPTIONS = (
+    "--login",
+    "/login",
+    "--form",
+    "/notes",
+    "--token-endpoint",
+    "/api/token",
+    "--api",
+    "/api/notes",
+    "--username-field",
+    "email",
+)
 BOB = ["--username", "bob@example.com", "--password", "tulip-garden-lantern-42"]
 #: What the held-out aiohttp app (examples/aiohttp_target) is built to show, and what its crawl alone reaches.
-AIOHTTP_FLAWS = {"RATE101", "RATE102", "RATE104", "CONF107", "CONF110", "CONF111", "RND101", "JWT107", "JWT102",
-                 "SQL101", "XSS101", "LOG101"}
+AIOHTTP_FLAWS = {
+    "RATE101",
+    "RATE102",
+    "RATE104",
+    "CONF107",
+    "CONF110",
+    "CONF111",
+    "RND101",
+    "JWT107",
+    "JWT102",
+    "SQL101",
+    "XSS101",
+    "LOG101",
+}
 AIOHTTP_CRAWL_ONLY = {"RATE101", "RATE102", "RATE104", "CONF107", "CONF110", "CONF111", "RND101"}
 
 
@@ -54,8 +113,9 @@ def serve(args: list[str], log: Path, env: dict[str, str] | None = None) -> Iter
     port = free_port()
     command = [arg.replace("{port}", str(port)) for arg in args]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -81,8 +141,19 @@ def serve(args: list[str], log: Path, env: dict[str, str] | None = None) -> Iter
 
 
 def uvicorn(app_dir: str, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "uvicorn", "app.main:app", "--app-dir", f"examples/{app_dir}",
-            "--host", "127.0.0.1", "--port", "{port}", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "app.main:app",
+        "--app-dir",
+        f"examples/{app_dir}",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "{port}",
+        *extra,
+    ]
 
 
 def flask(*extra: str) -> list[str]:
@@ -90,8 +161,9 @@ def flask(*extra: str) -> list[str]:
 
 
 def secpat(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 class Run:

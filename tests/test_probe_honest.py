@@ -25,8 +25,7 @@ from secpat.probe.target import parse_target, redacted
 
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL, PASSWORD = "alice@example.com", "correct-horse-battery-staple"
-HEADERS = {"Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
-           "X-Content-Type-Options": "nosniff"}
+HEADERS = {"Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"}
 
 
 def probe(app: Flask, **options) -> ProbeResult:
@@ -106,8 +105,12 @@ def test_numeric_parameter_is_tried_with_a_number_when_text_breaks_the_query() -
     assert "a quote in `id` produced a database error" in result.findings[0].message
     assert dict(result.findings[0].extra)["context"] == "numeric"
     check = log(result, "SQL101").checks[0]
-    assert (check.endpoint, check.input, check.sent, check.verdict) == \
-        ("GET /item", "id", ("secpat", "secpat'", "1", "1'"), "found")
+    assert (check.endpoint, check.input, check.sent, check.verdict) == (
+        "GET /item",
+        "id",
+        ("secpat", "secpat'", "1", "1'"),
+        "found",
+    )
 
 
 def test_numeric_parameter_bound_passes() -> None:
@@ -124,8 +127,14 @@ def login_app(*, throttle: bool) -> Flask:
 
     @app.get("/login")
     def page():
-        return ('<!doctype html><form method="post" action="/login"><input name="email">'
-                '<input type="password" name="password"></form>'), 200, HEADERS
+        return (
+            (
+                '<!doctype html><form method="post" action="/login"><input name="email">'
+                '<input type="password" name="password"></form>'
+            ),
+            200,
+            HEADERS,
+        )
 
     @app.post("/login")
     def login():
@@ -140,22 +149,40 @@ def login_app(*, throttle: bool) -> Flask:
 
 
 def test_a_wrong_test_password_is_not_read_as_a_lockout() -> None:
-    result = probe(login_app(throttle=False), username=EMAIL, password="not-the-password", login="/login",
-                   rules=frozenset({"RATE101"}), attempts=5)
+    result = probe(
+        login_app(throttle=False),
+        username=EMAIL,
+        password="not-the-password",
+        login="/login",
+        rules=frozenset({"RATE101"}),
+        attempts=5,
+    )
     assert [f.rule_id for f in result.findings] == ["RATE101"]
     finding = result.findings[0]
     assert finding.confidence.name == "MEDIUM"
     assert "did not log in before the burst" in finding.message
     assert not any("lockout" in note for note in log(result, "RATE101").notes)
     # With the right password the same app is reported at full confidence.
-    right = probe(login_app(throttle=False), username=EMAIL, password=PASSWORD, login="/login",
-                  rules=frozenset({"RATE101"}), attempts=5)
+    right = probe(
+        login_app(throttle=False),
+        username=EMAIL,
+        password=PASSWORD,
+        login="/login",
+        rules=frozenset({"RATE101"}),
+        attempts=5,
+    )
     assert [f.confidence.name for f in right.findings] == ["HIGH"]
 
 
 def test_throttling_is_still_seen_with_a_wrong_test_password() -> None:
-    result = probe(login_app(throttle=True), username=EMAIL, password="not-the-password", login="/login",
-                   rules=frozenset({"RATE101"}), attempts=5)
+    result = probe(
+        login_app(throttle=True),
+        username=EMAIL,
+        password="not-the-password",
+        login="/login",
+        rules=frozenset({"RATE101"}),
+        attempts=5,
+    )
     assert result.findings == []
     assert log(result, "RATE101").checks[0].reason == "throttled (HTTP 429)"
     assert states(result)[7][0] == "passed"
@@ -189,18 +216,37 @@ def test_a_page_echoing_its_own_url_is_not_a_debug_page() -> None:
 
 
 def test_an_unescaped_debugger_page_is_still_found() -> None:
-    page = Exchange("CONF101", "", "GET", "/?__debugger__=yes&cmd=resource&f=debugger.js", 200,
-                    headers=(("content-type", "text/html"),),
-                    body="<html>The debugger caught an exception in your WSGI application</html>")
+    page = Exchange(
+        "CONF101",
+        "",
+        "GET",
+        "/?__debugger__=yes&cmd=resource&f=debugger.js",
+        200,
+        headers=(("content-type", "text/html"),),
+        body="<html>The debugger caught an exception in your WSGI application</html>",
+    )
     assert checks.debug_page(page) == "the Werkzeug debugger"
-    echoed = Exchange("CONF101", "", "GET", "/?__debugger__=yes&cmd=resource&f=debugger.js", 200,
-                      headers=(("content-type", "text/html"),),
-                      body="<p>/?__debugger__=yes&amp;cmd=resource&amp;f=debugger.js</p>")
+    echoed = Exchange(
+        "CONF101",
+        "",
+        "GET",
+        "/?__debugger__=yes&cmd=resource&f=debugger.js",
+        200,
+        headers=(("content-type", "text/html"),),
+        body="<p>/?__debugger__=yes&amp;cmd=resource&amp;f=debugger.js</p>",
+    )
     assert checks.debug_page(echoed) is None
 
 
-@pytest.mark.parametrize("url", ["http://alice:s3cret-pw@127.0.0.1:8000", "http://:s3cret-pw@127.0.0.1/x?y",
-                                 "alice:s3cret-pw@127.0.0.1:8000", "ftp://bob:s3cret-pw@127.0.0.1"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://alice:s3cret-pw@127.0.0.1:8000",
+        "http://:s3cret-pw@127.0.0.1/x?y",
+        "alice:s3cret-pw@127.0.0.1:8000",
+        "ftp://bob:s3cret-pw@127.0.0.1",
+    ],
+)
 def test_a_url_with_credentials_is_refused_without_echoing_them(url: str) -> None:
     with pytest.raises(TargetError) as error:
         parse_target(url)
@@ -210,8 +256,13 @@ def test_a_url_with_credentials_is_refused_without_echoing_them(url: str) -> Non
 
 
 def test_cli_error_for_a_url_with_credentials_hides_the_password() -> None:
-    done = subprocess.run([sys.executable, "-m", "secpat", "probe", "http://alice:s3cret-pw@127.0.0.1:9"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "secpat", "probe", "http://alice:s3cret-pw@127.0.0.1:9"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "s3cret-pw" not in done.stderr + done.stdout
     assert "credentials in the URL are not accepted" in done.stderr
 
@@ -222,8 +273,16 @@ def test_every_check_is_listed_with_what_was_sent_and_where() -> None:
     sql = next(p for p in doc["probe"]["probes"] if p["name"] == "SQL101")
     assert sql["checked"] is True and sql["not_checked"] is None
     # The bound query takes text without an error, so the numeric values are not needed.
-    assert sql["checks"] == [{"endpoint": "GET /item", "input": "id", "sent": ["secpat", "secpat'"],
-                              "verdict": "clean", "reason": "no database error (200, 200)", "counts": True}]
+    assert sql["checks"] == [
+        {
+            "endpoint": "GET /item",
+            "input": "id",
+            "sent": ["secpat", "secpat'"],
+            "verdict": "clean",
+            "reason": "no database error (200, 200)",
+            "counts": True,
+        }
+    ]
     text = render_probe("text", result)
     assert "check GET /item id: secpat | secpat' -> clean (no database error (200, 200))" in text
     conf = next(p for p in doc["probe"]["probes"] if p["name"] == "CONF101")
@@ -231,6 +290,11 @@ def test_every_check_is_listed_with_what_was_sent_and_where() -> None:
 
 
 def test_a_bad_size_is_a_usage_error() -> None:
-    done = subprocess.run([sys.executable, "-m", "secpat", "probe", "http://127.0.0.1:9", "--max-response-size",
-                           "3X"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "secpat", "probe", "http://127.0.0.1:9", "--max-response-size", "3X"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "is not a size" in done.stderr and "Traceback" not in done.stderr

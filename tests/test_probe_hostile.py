@@ -38,8 +38,7 @@ class _Server(socketserver.ThreadingTCPServer):
     block_on_close = False
 
 
-def _send_forever(sock: socket.socket, head: bytes, chunk: bytes, total: int | None = None,
-                  pause: float = 0.0) -> None:
+def _send_forever(sock: socket.socket, head: bytes, chunk: bytes, total: int | None = None, pause: float = 0.0) -> None:
     """Send `head`, then `chunk` again and again (up to `total` bytes) until the client hangs up."""
     sent = 0
     try:
@@ -74,8 +73,9 @@ def silent(sock: socket.socket) -> None:
 def drip_body(sock: socket.socket) -> None:
     """Headers at once, then a body of a byte a second."""
     _read_request(sock)
-    _send_forever(sock, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n", b"<",
-                  pause=1.0)
+    _send_forever(
+        sock, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n", b"<", pause=1.0
+    )
 
 
 def drip_headers(sock: socket.socket) -> None:
@@ -93,16 +93,21 @@ def drip_headers(sock: socket.socket) -> None:
 def endless(sock: socket.socket) -> None:
     """An HTML body without a length that never ends."""
     _read_request(sock)
-    _send_forever(sock, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n",
-                  b"<p>" + b"x" * 65533)
+    _send_forever(
+        sock, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n", b"<p>" + b"x" * 65533
+    )
 
 
 def huge(sock: socket.socket) -> None:
     """A 50 MB body with its Content-Length."""
     size = 50 * 1024 * 1024
     _read_request(sock)
-    _send_forever(sock, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
-                  + f"Content-Length: {size}\r\n\r\n".encode(), b"a" * 65536, total=size)
+    _send_forever(
+        sock,
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + f"Content-Length: {size}\r\n\r\n".encode(),
+        b"a" * 65536,
+        total=size,
+    )
 
 
 def redirect_loop(sock: socket.socket) -> None:
@@ -206,18 +211,30 @@ def measured_probe(url: str, *args: str, tmp: Path, limit: float = MAX_TIME + SL
     """Run `secpat probe URL ARGS` and return its exit code, wall time and peak resident memory."""
     report = tmp / "measured.json"
     command = [sys.executable, "-m", "secpat", "probe", url, "--max-time", str(MAX_TIME), "--no-color", *args]
-    subprocess.run([sys.executable, "-c", _LAUNCHER, str(report), str(limit), *command], cwd=ROOT,
-                   env={**os.environ, "SECPAT_DEBUG": ""}, check=True, timeout=limit + 30)
+    subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, str(report), str(limit), *command],
+        cwd=ROOT,
+        env={**os.environ, "SECPAT_DEBUG": ""},
+        check=True,
+        timeout=limit + 30,
+    )
     figures = json.loads(report.read_text())
     if figures["seconds"] > limit:
         pytest.fail(f"secpat probe {url} still ran after {limit:.0f}s")
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
-    result = Measured(figures["code"], figures["seconds"], figures["maxrss"] * scale,
-                      Path(f"{report}.out").read_text(), Path(f"{report}.err").read_text())
+    result = Measured(
+        figures["code"],
+        figures["seconds"],
+        figures["maxrss"] * scale,
+        Path(f"{report}.out").read_text(),
+        Path(f"{report}.err").read_text(),
+    )
     # The figures, for `pytest -s`.
     print(f"\n[hostile] {result.stderr.strip()}")
-    print(f"[hostile] {url} {' '.join(args)}: exit {result.code}, {result.seconds:.2f}s, "
-          f"peak {result.peak_bytes / 1024 / 1024:.1f} MiB")
+    print(
+        f"[hostile] {url} {' '.join(args)}: exit {result.code}, {result.seconds:.2f}s, "
+        f"peak {result.peak_bytes / 1024 / 1024:.1f} MiB"
+    )
     return result
 
 

@@ -17,23 +17,33 @@ from secpat.probe.exposure import csp_weaknesses
 from secpat.probe.sessions import signed_payload, weak_ids
 from secpat.probe.tokens import public_keys_pem
 
-TOKEN_OPTIONS = {"login": "/login", "forms": ("/notes",), "token_endpoint": "/api/token", "api": ("/api/notes",),
-                 "username_field": "email"}
+TOKEN_OPTIONS = {
+    "login": "/login",
+    "forms": ("/notes",),
+    "token_endpoint": "/api/token",
+    "api": ("/api/notes",),
+    "username_field": "email",
+}
 
 
-@pytest.mark.parametrize(("ids", "says"), [
-    (["7-104233", "7-861920", "7-350017", "7-999201", "7-000412"], "about 20 bits"),
-    (["1000", "1001", "1002", "1003"], "count up"),
-    (["sess-1733140000123", "sess-1733140000189", "sess-1733140000243"], "count up"),
-    (["u9-" + s for s in ("a1f3c2d4", "9b0e7f21", "c4d5e6f7")], "about 32 bits"),
-    (["abc", "abc", "abd"], "same id"),
-])
+@pytest.mark.parametrize(
+    ("ids", "says"),
+    [
+        (["7-104233", "7-861920", "7-350017", "7-999201", "7-000412"], "about 20 bits"),
+        (["1000", "1001", "1002", "1003"], "count up"),
+        (["sess-1733140000123", "sess-1733140000189", "sess-1733140000243"], "count up"),
+        (["u9-" + s for s in ("a1f3c2d4", "9b0e7f21", "c4d5e6f7")], "about 32 bits"),
+        (["abc", "abc", "abd"], "same id"),
+    ],
+)
 def test_guessable_session_ids(ids: list[str], says: str) -> None:
     assert says in (weak_ids(ids) or "")
 
 
-@pytest.mark.parametrize("make", [lambda: secrets.token_urlsafe(32), lambda: secrets.token_hex(16),
-                                  lambda: "sid-" + secrets.token_hex(12) + "-v1"])
+@pytest.mark.parametrize(
+    "make",
+    [lambda: secrets.token_urlsafe(32), lambda: secrets.token_hex(16), lambda: "sid-" + secrets.token_hex(12) + "-v1"],
+)
 def test_random_session_ids_pass(make) -> None:  # noqa: ANN001
     assert weak_ids([make() for _ in range(5)]) is None
 
@@ -44,18 +54,23 @@ def test_signed_client_sessions_are_not_ids() -> None:
     assert not signed_payload(secrets.token_urlsafe(32)) and not signed_payload("7-104233")
 
 
-@pytest.mark.parametrize(("policy", "weak"), [
-    ("default-src 'self'; frame-ancestors 'none'", []),
-    ("default-src 'self'; object-src 'none'; base-uri 'none'", []),
-    ("script-src 'nonce-r4nd0m' 'strict-dynamic' 'unsafe-inline'; object-src 'none'; base-uri 'self'", []),
-    ("default-src 'self'; script-src 'self' 'unsafe-inline'", ["script-src allows 'unsafe-inline'"]),
-    ("default-src * 'unsafe-eval'", ["script-src allows 'unsafe-eval'", "script-src allows *",
-                                     "object-src is not restricted"]),
-    ("script-src 'self' https:; default-src 'self'", ["script-src allows https:"]),
-    ("script-src 'self'", ["object-src is not restricted"]),
-    ("frame-ancestors 'none'", ["no script-src or default-src: scripts are not restricted"]),
-    ("script-src 'sha256-abc='; object-src 'none'", ["no base-uri, which nonce- or hash-based scripts need"]),
-])
+@pytest.mark.parametrize(
+    ("policy", "weak"),
+    [
+        ("default-src 'self'; frame-ancestors 'none'", []),
+        ("default-src 'self'; object-src 'none'; base-uri 'none'", []),
+        ("script-src 'nonce-r4nd0m' 'strict-dynamic' 'unsafe-inline'; object-src 'none'; base-uri 'self'", []),
+        ("default-src 'self'; script-src 'self' 'unsafe-inline'", ["script-src allows 'unsafe-inline'"]),
+        (
+            "default-src * 'unsafe-eval'",
+            ["script-src allows 'unsafe-eval'", "script-src allows *", "object-src is not restricted"],
+        ),
+        ("script-src 'self' https:; default-src 'self'", ["script-src allows https:"]),
+        ("script-src 'self'", ["object-src is not restricted"]),
+        ("frame-ancestors 'none'", ["no script-src or default-src: scripts are not restricted"]),
+        ("script-src 'sha256-abc='; object-src 'none'", ["no base-uri, which nonce- or hash-based scripts need"]),
+    ],
+)
 def test_csp_weaknesses(policy: str, weak: list[str]) -> None:
     assert csp_weaknesses(policy) == weak
 
@@ -83,8 +98,9 @@ def test_flask_target_token_forgeries() -> None:
 
 
 def test_flask_target_secure_refuses_every_forgery() -> None:
-    result = probe_app(flask_target().create_app(secure=True), {"JWT101", "JWT103", "JWT106", "JWT107", "JWT102"},
-                       **TOKEN_OPTIONS)
+    result = probe_app(
+        flask_target().create_app(secure=True), {"JWT101", "JWT103", "JWT106", "JWT107", "JWT102"}, **TOKEN_OPTIONS
+    )
     assert not result.findings, describe_run(result)
     states = {log.name: (log.state, log.checked) for log in result.probes}
     assert states["JWT106"] == ("ran", True) and states["JWT107"] == ("ran", True), describe_run(result)

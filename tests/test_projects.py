@@ -60,6 +60,17 @@ def test_secure_variant_is_silent(project: Path) -> None:
 
 def test_every_framework_has_both_variants() -> None:
     names = {p.name for p in projects()}
-    for framework in ("django", "django_legacy", "flask", "quart", "fastapi", "starlette", "litestar", "aiohttp",
-                      "pyramid", "httpserver", "lambda"):
+    for framework in (
+        "django",
+        "django_legacy",
+        "flask",
+        "quart",
+        "fastapi",
+        "starlette",
+        "litestar",
+        "aiohttp",
+        "pyramid",
+        "httpserver",
+        "lambda",
+    ):
         assert {f"{framework}_vulnerable", f"{framework}_secure"} <= names

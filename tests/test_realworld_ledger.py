@@ -20,8 +20,18 @@ PROJECTS = run.load_projects(REALWORLD / "projects.toml")
 PINNED = {p.name: p.version for p in PROJECTS}
 
 
-FIRST_TEN = {"fastapi-users", "wagtail", "django-oscar", "flask-appbuilder", "flask-admin", "django-allauth", "pretix",
-             "label-studio", "mlflow", "apache-superset"}
+FIRST_TEN = {
+    "fastapi-users",
+    "wagtail",
+    "django-oscar",
+    "flask-appbuilder",
+    "flask-admin",
+    "django-allauth",
+    "pretix",
+    "label-studio",
+    "mlflow",
+    "apache-superset",
+}
 
 
 def test_projects_file_lists_the_pinned_projects():
@@ -47,16 +57,20 @@ def test_every_ledger_line_is_a_complete_verdict():
 
 
 def test_validate_names_each_problem():
-    good = {"project": "pretix", "version": "2026.8.0", "path": "a.py", "rule": "XSS004", "code": "x",
-            "verdict": "FP", "cause": "", "reason": "escaped upstream"}
+    good = {
+        "project": "pretix",
+        "version": "2026.8.0",
+        "path": "a.py",
+        "rule": "XSS004",
+        "code": "x",
+        "verdict": "FP",
+        "cause": "",
+        "reason": "escaped upstream",
+    }
     assert ledger.validate_entry(good, PINNED) == []
-    assert ledger.validate_entry({**good, "verdict": "maybe"}, PINNED) == [
-        "verdict 'maybe' is not one of TP, FP, DEB"
-    ]
+    assert ledger.validate_entry({**good, "verdict": "maybe"}, PINNED) == ["verdict 'maybe' is not one of TP, FP, DEB"]
     assert ledger.validate_entry({**good, "reason": "  "}, PINNED) == ["field 'reason' is empty"]
-    assert ledger.validate_entry({**good, "project": "django"}, PINNED) == [
-        "project 'django' is not in projects.toml"
-    ]
+    assert ledger.validate_entry({**good, "project": "django"}, PINNED) == ["project 'django' is not in projects.toml"]
     missing = dict(good)
     del missing["cause"]
     assert ledger.validate_entry(missing, PINNED) == ["missing field 'cause'"]
@@ -64,8 +78,16 @@ def test_validate_names_each_problem():
 
 def test_load_reports_the_bad_line(tmp_path):
     path = tmp_path / "ledger.jsonl"
-    good = {"project": "pretix", "version": "2026.8.0", "path": "a.py", "rule": "XSS004", "code": "x",
-            "verdict": "FP", "cause": "", "reason": "r"}
+    good = {
+        "project": "pretix",
+        "version": "2026.8.0",
+        "path": "a.py",
+        "rule": "XSS004",
+        "code": "x",
+        "verdict": "FP",
+        "cause": "",
+        "reason": "r",
+    }
     path.write_text(json.dumps(good) + "\n" + json.dumps({**good, "verdict": ""}) + "\n", encoding="utf-8")
     with pytest.raises(ledger.LedgerError, match=r"ledger.jsonl:2: verdict '' is not one of"):
         ledger.load(path, PINNED)
@@ -76,8 +98,17 @@ def _finding(path: str, line: int, rule: str, snippet: str) -> dict:
 
 
 def test_match_is_by_text_not_line():
-    entry = {"project": "wagtail", "version": "8.0.1", "path": "w/t.html", "line": 17, "rule": "XSS004",
-             "code": "{{ column.strip|safe|linebreaksbr }}", "verdict": "DEB", "cause": "", "reason": "r"}
+    entry = {
+        "project": "wagtail",
+        "version": "8.0.1",
+        "path": "w/t.html",
+        "line": 17,
+        "rule": "XSS004",
+        "code": "{{ column.strip|safe|linebreaksbr }}",
+        "verdict": "DEB",
+        "cause": "",
+        "reason": "r",
+    }
     index = ledger.index([entry])
     moved = _finding("w/t.html", 41, "XSS004", "{{  column.strip|safe|linebreaksbr }}\n")
     other_rule = _finding("w/t.html", 17, "XSS002", "{{ column.strip|safe|linebreaksbr }}")
@@ -89,8 +120,16 @@ def test_match_is_by_text_not_line():
 
 
 def test_conflicting_verdicts_for_one_key_are_refused():
-    a = {"project": "pretix", "version": "2026.8.0", "path": "a.py", "rule": "SQL001", "code": "cur.execute(q)",
-         "verdict": "FP", "cause": "", "reason": "r"}
+    a = {
+        "project": "pretix",
+        "version": "2026.8.0",
+        "path": "a.py",
+        "rule": "SQL001",
+        "code": "cur.execute(q)",
+        "verdict": "FP",
+        "cause": "",
+        "reason": "r",
+    }
     ledger.index([a, {**a, "line": 9}])  # the same verdict twice is fine
     with pytest.raises(ledger.LedgerError, match="conflicting verdicts FP and TP"):
         ledger.index([a, {**a, "code": "  cur.execute(q)\n", "verdict": "TP"}])
@@ -135,8 +174,9 @@ def test_unpacking_skips_links(tmp_path):
 
 
 def test_unknown_project_is_a_clear_error():
-    res = subprocess.run([sys.executable, str(REALWORLD / "run.py"), "--projects", "nosuch"],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, str(REALWORLD / "run.py"), "--projects", "nosuch"], capture_output=True, text=True
+    )
     assert res.returncode == 2
     assert "unknown project(s): nosuch" in res.stderr
     assert "Traceback" not in res.stderr

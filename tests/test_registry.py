@@ -36,8 +36,9 @@ def test_every_rule_is_fully_described(rule: registry.Rule) -> None:
 
 
 def test_docs_page_is_generated_from_the_records() -> None:
-    assert DOCS.read_text(encoding="utf-8") == rules_doc.render(RULES), \
+    assert DOCS.read_text(encoding="utf-8") == rules_doc.render(RULES), (
         "docs/rules.md is stale: run `secpat rules --format markdown > docs/rules.md`"
+    )
 
 
 def _example_name(rule: registry.Rule) -> str:

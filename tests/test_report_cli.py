@@ -25,8 +25,14 @@ def secpat(*args: str, cwd: Path | None = None, env: dict[str, str] | None = Non
     base = {**os.environ, "COLUMNS": "120"}
     base.pop("NO_COLOR", None)
     base.pop("FORCE_COLOR", None)
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=180, env={**base, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**base, **(env or {})},
+    )
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -38,7 +44,7 @@ def write(root: Path, files: dict[str, str]) -> Path:
 
 
 def checklist(text: str) -> list[str]:
-    return text[text.index("Release checklist"):].splitlines()[1:11]
+    return text[text.index("Release checklist") :].splitlines()[1:11]
 
 
 # -- concise, statistics, the full text layout ---------------------------------------------------------
@@ -71,7 +77,7 @@ def test_statistics_in_text_concise_and_json() -> None:
     assert top["rule_name"] and top["severity"] in ("high", "medium", "low")
     for fmt in ("text", "concise"):
         out = secpat("check", str(VULNERABLE), "--no-cache", "-q", "-f", fmt, "--statistics").stdout
-        table = out[out.index("\nStatistics\n"):].splitlines()[2:]
+        table = out[out.index("\nStatistics\n") :].splitlines()[2:]
         assert len(table) == len(stats)
         assert table[0].split() == [str(top["count"]), top["rule_id"], top["rule_name"], top["severity"]]
 
@@ -94,11 +100,17 @@ def test_full_text_says_why_and_fix_once_per_rule_and_labels_levels_in_words() -
 
 
 def test_show_config_prints_each_setting_and_its_source(tmp_path: Path) -> None:
-    write(tmp_path, {"pyproject.toml": """\
+    write(
+        tmp_path,
+        {
+            "pyproject.toml": """\
         [tool.secpat]
         fail-on = "high"
         extend-ignore = ["RND002"]
-        """, "app.py": "x = 1\n"})
+        """,
+            "app.py": "x = 1\n",
+        },
+    )
     done = secpat("check", ".", "--show-config", "--min-confidence", "low", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     lines = {line.split(" = ")[0]: line for line in done.stdout.splitlines() if " = " in line}
@@ -136,8 +148,7 @@ def _stderr_on_a_terminal(args: list[str], cwd: Path) -> tuple[str, float | None
     started = time.monotonic()
     out_file = cwd.parent / f"{cwd.name}-stdout.txt"
     with open(out_file, "wb") as out:  # a file, not a pipe: a long report must not block the run
-        process = subprocess.Popen([sys.executable, "-m", "secpat", *args], cwd=cwd, stdout=out,
-                                   stderr=slave, env=env)
+        process = subprocess.Popen([sys.executable, "-m", "secpat", *args], cwd=cwd, stdout=out, stderr=slave, env=env)
     os.close(slave)
     seen = b""
     first = None
@@ -163,9 +174,15 @@ def _stderr_on_a_terminal(args: list[str], cwd: Path) -> tuple[str, float | None
 
 def test_progress_shows_at_once_for_check(tmp_path: Path) -> None:
     for i in range(150):
-        write(tmp_path, {f"pkg/mod{i}.py": "\n".join(
-            f"def f{j}(x, y):\n    z = [x + k for k in range(y)]\n    return {{'a': z, 'b': f'{{x}}-{{y}}'}}\n"
-            for j in range(60))})
+        write(
+            tmp_path,
+            {
+                f"pkg/mod{i}.py": "\n".join(
+                    f"def f{j}(x, y):\n    z = [x + k for k in range(y)]\n    return {{'a': z, 'b': f'{{x}}-{{y}}'}}\n"
+                    for j in range(60)
+                )
+            },
+        )
     screen, first, took, stdout = _stderr_on_a_terminal(["check", ".", "--no-cache", "-j", "1"], tmp_path)
     assert "Release checklist" in stdout
     assert "scanning" in ANSI.sub("", screen)
@@ -176,9 +193,19 @@ def test_progress_shows_at_once_for_check(tmp_path: Path) -> None:
 
 def test_progress_shows_for_history_and_quiet_hides_it(tmp_path: Path) -> None:
     def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
-                       env={**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.com",
-                            "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.com"})
+        subprocess.run(
+            ["git", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            env={
+                **os.environ,
+                "GIT_AUTHOR_NAME": "a",
+                "GIT_AUTHOR_EMAIL": "a@example.com",
+                "GIT_COMMITTER_NAME": "a",
+                "GIT_COMMITTER_EMAIL": "a@example.com",
+            },
+        )
 
     git("init", "-q")
     for i in range(3):
@@ -210,7 +237,10 @@ def test_a_non_python_file_passes_nothing_but_secrets(tmp_path: Path) -> None:
 
 
 def test_a_library_with_no_routes(tmp_path: Path) -> None:
-    write(tmp_path, {"mylib/core.py": """\
+    write(
+        tmp_path,
+        {
+            "mylib/core.py": """\
         import hashlib
         import logging
 
@@ -220,7 +250,9 @@ def test_a_library_with_no_routes(tmp_path: Path) -> None:
         def checksum(data):
             log.debug("checksum of %d bytes", len(data))
             return hashlib.sha256(data).hexdigest()
-        """})
+        """
+        },
+    )
     done = secpat("check", ".", "--no-cache", "-q", "--format", "json", cwd=tmp_path)
     states = {row["pattern"]: (row["state"], row["reason"]) for row in json.loads(done.stdout)["checklist"]}
     assert states[3] == ("nothing to check", "no JWT library in use")
@@ -230,21 +262,27 @@ def test_a_library_with_no_routes(tmp_path: Path) -> None:
 
 
 def test_findings_hidden_by_options_are_said_so(tmp_path: Path) -> None:
-    write(tmp_path, {"app.py": """\
+    write(
+        tmp_path,
+        {
+            "app.py": """\
         import uuid
 
 
         def new_reset_token():
             return str(uuid.uuid1())
-        """})
+        """
+        },
+    )
     shown = json.loads(secpat("check", ".", "--no-cache", "-q", "-f", "json", cwd=tmp_path).stdout)
     assert [(f["rule_id"], f["severity"]) for f in shown["findings"]] == [("RND002", "medium")]
     assert shown["checklist"][0]["state"] == "failed"
     hidden = secpat("check", ".", "--no-cache", "-q", "--report-level", "high", cwd=tmp_path)
     assert hidden.returncode == 0
     assert checklist(hidden.stdout)[0] == "[!]  1. Secure random generation  hidden (1 finding below --report-level)"
-    doc = json.loads(secpat("check", ".", "--no-cache", "-q", "--report-level", "high", "-f", "json",
-                            cwd=tmp_path).stdout)
+    doc = json.loads(
+        secpat("check", ".", "--no-cache", "-q", "--report-level", "high", "-f", "json", cwd=tmp_path).stdout
+    )
     assert (doc["checklist"][0]["state"], doc["checklist"][0]["reason"]) == ("hidden", "1 finding below --report-level")
 
 
@@ -285,8 +323,9 @@ def test_utf16_pyproject_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text("x = 1\n", encoding="utf-8")
     done = secpat("check", ".", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.strip() == \
-        "secpat: error: pyproject.toml: config file is UTF-16; TOML files must be saved as UTF-8"
+    assert (
+        done.stderr.strip() == "secpat: error: pyproject.toml: config file is UTF-16; TOML files must be saved as UTF-8"
+    )
 
 
 def test_rules_table_follows_the_width_it_is_given() -> None:
@@ -299,7 +338,10 @@ def test_rules_table_follows_the_width_it_is_given() -> None:
 
 def test_routes_keep_the_line_of_a_long_location(tmp_path: Path) -> None:
     deep = "a_rather_long_package_name/with_a_nested_module_path/and_more_levels/views.py"
-    write(tmp_path, {deep: """\
+    write(
+        tmp_path,
+        {
+            deep: """\
         from flask import Flask
 
         app = Flask(__name__)
@@ -308,7 +350,9 @@ def test_routes_keep_the_line_of_a_long_location(tmp_path: Path) -> None:
         @app.route("/login", methods=["POST"])
         def login():
             return "ok"
-        """})
+        """
+        },
+    )
     out = secpat("routes", ".", cwd=tmp_path).stdout
     row = next(line for line in out.splitlines() if line.startswith("POST"))
     assert re.search(r"…\S*views\.py:7\b", row), row

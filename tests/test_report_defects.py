@@ -9,8 +9,12 @@ from pathlib import Path
 
 
 def check(root: Path, *args: str) -> list[dict]:
-    result = subprocess.run([sys.executable, "-m", "secpat", "check", str(root), "--format", "json", "--no-cache",
-                             "--exit-zero", *args], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "secpat", "check", str(root), "--format", "json", "--no-cache", "--exit-zero", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["findings"]
 
@@ -21,7 +25,8 @@ def test_settings_kept_with_test_helpers_do_not_hide_the_module_they_import(tmp_
     (package / "__init__.py").write_text("")
     (package / "testutils" / "__init__.py").write_text("")
     (package / "settings.py").write_text(
-        "INSTALLED_APPS = ['django.contrib.auth']\nALLOWED_HOSTS = ['*']\nDEBUG = False\n")
+        "INSTALLED_APPS = ['django.contrib.auth']\nALLOWED_HOSTS = ['*']\nDEBUG = False\n"
+    )
     (package / "testutils" / "settings.py").write_text("from shopsite.settings import *\nDEBUG = True\n")
     findings = check(tmp_path, "--select", "CONF001,CONF002")
     assert [(f["rule_id"], f["path"]) for f in findings] == [("CONF002", "shopsite/settings.py")]

@@ -405,8 +405,11 @@ def test_checklist_states() -> None:
     assert [n for n in rows] == list(range(1, 11))
     assert (rows[1].state, rows[1].findings) == (CheckState.FAILED, 1)
     assert (rows[2].state, rows[2].findings) == (CheckState.FAILED, 1)
-    assert (rows[3].state, rows[3].findings, rows[3].reason) == \
-        (CheckState.NOTHING_TO_CHECK, 0, "no JWT library in use")
+    assert (rows[3].state, rows[3].findings, rows[3].reason) == (
+        CheckState.NOTHING_TO_CHECK,
+        0,
+        "no JWT library in use",
+    )
     assert (rows[5].state, rows[5].findings) == (CheckState.FAILED, 1)
     assert (rows[6].state, rows[6].reason) == (CheckState.HIDDEN, "1 finding below --min-confidence")
     assert (rows[10].state, rows[10].findings) == (CheckState.NOT_CHECKED, 0)

@@ -14,14 +14,29 @@ from secpat.engine import FileTask, analyse_file
 from secpat.findings import NoticeKind
 
 _SNIPPETS = [
-    "import random\n", "import hashlib\n", "from flask import request, session\n", "token = random.randint(0, 9)\n",
-    "password = request.form['password']\n", "def f(password):\n    return hashlib.md5(password).hexdigest()\n",
+    "import random\n",
+    "import hashlib\n",
+    "from flask import request, session\n",
+    "token = random.randint(0, 9)\n",
+    "password = request.form['password']\n",
+    "def f(password):\n    return hashlib.md5(password).hexdigest()\n",
     "class A:\n    secret = 'x'\n    def m(self):\n        return self.secret == other\n",
-    "x = [random.random() for _ in range(3)]\n", "session['sid'] = x\n", "if a == b:\n    pass\n",
-    "async def g():\n    await h(token=random.random())\n", "y = f'{x!r:>{width}}'\n", "del x\n",
-    "with open(p) as fh:\n    data = fh.read()\n", "try:\n    pass\nexcept (A, B) as e:\n    raise\n",
-    "lambda: random.choice(s)\n", "match v:\n    case [1, *rest]:\n        pass\n", "@decorator(a=1)\ndef d(): ...\n",
-    "x: int = 1\n", "a, *b = c\n", "while (n := n - 1):\n    pass\n", "global q\n", "x = y if z else w\n",
+    "x = [random.random() for _ in range(3)]\n",
+    "session['sid'] = x\n",
+    "if a == b:\n    pass\n",
+    "async def g():\n    await h(token=random.random())\n",
+    "y = f'{x!r:>{width}}'\n",
+    "del x\n",
+    "with open(p) as fh:\n    data = fh.read()\n",
+    "try:\n    pass\nexcept (A, B) as e:\n    raise\n",
+    "lambda: random.choice(s)\n",
+    "match v:\n    case [1, *rest]:\n        pass\n",
+    "@decorator(a=1)\ndef d(): ...\n",
+    "x: int = 1\n",
+    "a, *b = c\n",
+    "while (n := n - 1):\n    pass\n",
+    "global q\n",
+    "x = y if z else w\n",
 ]
 
 
@@ -29,8 +44,9 @@ def _analyse(tmp_path: Path, data: bytes):
     path = tmp_path / "case.py"
     path.write_bytes(data)
     module_name, is_package = module_name_for(path, tmp_path)
-    source = SourceFile(path=path, rel="case.py", kind="python", module_name=module_name, is_package=is_package,
-                        size=len(data))
+    source = SourceFile(
+        path=path, rel="case.py", kind="python", module_name=module_name, is_package=is_package, size=len(data)
+    )
     config = load_config(tmp_path)
     return analyse_file(FileTask(source, config, frozenset({"case"})))
 

@@ -25,8 +25,9 @@ def table(name: str) -> dict[tuple[str, str], dict]:
 
 def secpat(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 def test_django_routes_follow_include_routers_and_class_views() -> None:
@@ -67,8 +68,13 @@ def test_flask_blueprint_prefixes_and_limiter_defaults() -> None:
 
 def test_fastapi_nested_routers_and_slowapi() -> None:
     vulnerable = table("fastapi_vulnerable")
-    assert set(vulnerable) == {("POST", "/api/auth/token"), ("POST", "/api/auth/users"),
-                               ("POST", "/api/auth/password-reset"), ("GET", "/api/items/"), ("POST", "/api/items/")}
+    assert set(vulnerable) == {
+        ("POST", "/api/auth/token"),
+        ("POST", "/api/auth/users"),
+        ("POST", "/api/auth/password-reset"),
+        ("GET", "/api/items/"),
+        ("POST", "/api/items/"),
+    }
     assert vulnerable[("POST", "/api/auth/token")]["rate_limit"] is None  # the limit sits above the route
     assert vulnerable[("GET", "/api/items/")]["rate_limit"] == "@limiter.limit('10/minute')"
     secure = table("fastapi_secure")
@@ -77,19 +83,22 @@ def test_fastapi_nested_routers_and_slowapi() -> None:
     assert secure[("POST", "/api/items/")]["csrf"] == "CSRFMiddleware"
 
 
-@pytest.mark.parametrize(("path", "view", "methods", "fields", "sends", "kind"), [
-    ("/login", "login", {"POST"}, set(), False, "login"),
-    ("/login", "login_page", {"GET"}, set(), False, "read"),
-    ("/session", "create_session", {"POST"}, {"email", "password"}, False, "login"),
-    ("/account/password", "change_password", {"POST"}, {"old_password", "new_password"}, False, "write"),
-    ("/users", "create_user", {"POST"}, {"email", "password"}, False, "register"),
-    ("/signup", "signup", {"POST"}, set(), False, "register"),
-    ("/password/forgot", "forgot", {"POST"}, {"email"}, False, "reset"),
-    ("/reset/<token>/confirm", "reset_confirm", {"POST"}, {"new_password1"}, False, "write"),
-    ("/contact", "contact", {"POST"}, {"message"}, True, "mail"),
-    ("/token/refresh", "refresh", {"POST"}, set(), False, "write"),
-    ("/items", "add_item", {"POST"}, {"name"}, False, "write"),
-])
+@pytest.mark.parametrize(
+    ("path", "view", "methods", "fields", "sends", "kind"),
+    [
+        ("/login", "login", {"POST"}, set(), False, "login"),
+        ("/login", "login_page", {"GET"}, set(), False, "read"),
+        ("/session", "create_session", {"POST"}, {"email", "password"}, False, "login"),
+        ("/account/password", "change_password", {"POST"}, {"old_password", "new_password"}, False, "write"),
+        ("/users", "create_user", {"POST"}, {"email", "password"}, False, "register"),
+        ("/signup", "signup", {"POST"}, set(), False, "register"),
+        ("/password/forgot", "forgot", {"POST"}, {"email"}, False, "reset"),
+        ("/reset/<token>/confirm", "reset_confirm", {"POST"}, {"new_password1"}, False, "write"),
+        ("/contact", "contact", {"POST"}, {"message"}, True, "mail"),
+        ("/token/refresh", "refresh", {"POST"}, set(), False, "write"),
+        ("/items", "add_item", {"POST"}, {"name"}, False, "write"),
+    ],
+)
 def test_classification(path, view, methods, fields, sends, kind) -> None:
     assert classify(path, view, methods, fields, sends)[0] == kind
 
@@ -100,8 +109,15 @@ def test_routes_command_text() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["METHOD", "PATH", "VIEW", "DEFINED", "AT", "KIND", "RATE", "LIMIT", "CSRF"]
     token = next(line for line in lines if "/api/auth/token" in line)
-    assert token.split() == ["POST", "/api/auth/token", "service.routers.auth.token", "service/routers/auth.py:22",
-                             "login", "-", "none"]
+    assert token.split() == [
+        "POST",
+        "/api/auth/token",
+        "service.routers.auth.token",
+        "service/routers/auth.py:22",
+        "login",
+        "-",
+        "none",
+    ]
     assert "5 route(s)" in result.stdout
     assert "fastapi app service.main.app (service/main.py:11): csrf none, cookie session yes" in result.stdout
 
@@ -126,16 +142,19 @@ def test_routes_command_on_a_project_without_routes(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no such file" in missing.stderr
 
 
-@pytest.mark.parametrize(("path", "view", "fields", "sends", "acts", "kind", "evidence"), [
-    ("/login", "login", set(), False, set(), "login", False),  # the name alone
-    ("/login", "login", {"email", "pwd"}, False, set(), "login", True),
-    ("/session", "start", set(), False, {"authenticates"}, "login", True),
-    ("/settings/mail", "mail_setup", {"smtp_password"}, False, set(), "write", True),  # another service's password
-    ("/checkin/<int:event>/reset", "checkin_reset", set(), False, set(), "reset", False),
-    ("/password/forgot", "forgot", {"email"}, True, set(), "reset", True),
-    ("/accounts", "create", {"email"}, False, {"creates-user"}, "register", True),
-    ("/invite/<str:token>", "accept", {"password"}, False, {"creates-user"}, "register", False),
-    ("/subscribe", "subscribe", {"email"}, False, set(), "mail", False),
-])
+@pytest.mark.parametrize(
+    ("path", "view", "fields", "sends", "acts", "kind", "evidence"),
+    [
+        ("/login", "login", set(), False, set(), "login", False),  # the name alone
+        ("/login", "login", {"email", "pwd"}, False, set(), "login", True),
+        ("/session", "start", set(), False, {"authenticates"}, "login", True),
+        ("/settings/mail", "mail_setup", {"smtp_password"}, False, set(), "write", True),  # another service's password
+        ("/checkin/<int:event>/reset", "checkin_reset", set(), False, set(), "reset", False),
+        ("/password/forgot", "forgot", {"email"}, True, set(), "reset", True),
+        ("/accounts", "create", {"email"}, False, {"creates-user"}, "register", True),
+        ("/invite/<str:token>", "accept", {"password"}, False, {"creates-user"}, "register", False),
+        ("/subscribe", "subscribe", {"email"}, False, set(), "mail", False),
+    ],
+)
 def test_classification_by_behaviour(path, view, fields, sends, acts, kind, evidence) -> None:
     assert classify(path, view, {"POST"}, fields, sends, "", acts)[::2] == (kind, evidence)

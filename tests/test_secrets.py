@@ -67,10 +67,18 @@ SAMPLES: dict[str, str] = {
     "docker-hub-token": "dckr_pat_" + fake(27),
     "atlassian-token": "ATATT3" + fake(180),
     "slack-token": "xoxb-" + fake(12, string.digits) + "-" + fake(13, string.digits) + "-" + fake(24),
-    "slack-app-token": "xapp-1-A" + fake(10, string.ascii_uppercase) + "-" + fake(13, string.digits) + "-"
-                       + fake(64, HEX),
-    "slack-webhook": "https://hooks.slack.com/services/T" + fake(8, string.ascii_uppercase) + "/B"
-                     + fake(8, string.ascii_uppercase) + "/" + fake(24),
+    "slack-app-token": "xapp-1-A"
+    + fake(10, string.ascii_uppercase)
+    + "-"
+    + fake(13, string.digits)
+    + "-"
+    + fake(64, HEX),
+    "slack-webhook": "https://hooks.slack.com/services/T"
+    + fake(8, string.ascii_uppercase)
+    + "/B"
+    + fake(8, string.ascii_uppercase)
+    + "/"
+    + fake(24),
     "discord-webhook": "https://discord.com/api/webhooks/" + fake(18, string.digits) + "/" + fake(68),
     "discord-bot-token": f'DISCORD_TOKEN = "M{fake(23)}.{fake(6)}.{fake(27)}"',
     "telegram-bot-token": fake(9, string.digits) + ":AA" + fake(33),
@@ -82,8 +90,10 @@ SAMPLES: dict[str, str] = {
     "stripe-test-key": "sk_test_" + fake(24),
     "stripe-webhook-secret": "whsec_" + fake(32),
     "square-token": "sq0atp-" + fake(22),
-    "paypal-braintree-token": "access_token$production$" + fake(16, string.ascii_lowercase + string.digits) + "$"
-                              + fake(32, HEX),
+    "paypal-braintree-token": "access_token$production$"
+    + fake(16, string.ascii_lowercase + string.digits)
+    + "$"
+    + fake(32, HEX),
     "shopify-token": "shpat_" + fake(32, HEX),
     "openai-api-key": "sk-proj-" + fake(60),
     "anthropic-api-key": "sk-ant-api03-" + fake(93),
@@ -120,21 +130,24 @@ def test_format_is_found_and_masked(format_id: str) -> None:
     assert match.secret not in match.masked and len(match.masked) < len(match.secret)
 
 
-@pytest.mark.parametrize("text", [
-    "AKIAIOSFODNN7EXAMPLE",
-    'aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
-    "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
-    "sk_live_000000000000000000000000",
-    "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
-    "pk_live_51HqLyjWDarjtT1zdp7dcMqLPaZXhT",
-    "postgres://postgres:postgres@localhost/db",
-    "postgres://user:${DB_PASSWORD}@db/app",
-    "https://user:{password}@example.com",
-    "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo",
-    "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
-    "integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
-    "id = 123e4567-e89b-42d3-a456-426614174000",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AKIAIOSFODNN7EXAMPLE",
+        'aws_secret_access_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+        "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+        "sk_live_000000000000000000000000",
+        "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+        "pk_live_51HqLyjWDarjtT1zdp7dcMqLPaZXhT",
+        "postgres://postgres:postgres@localhost/db",
+        "postgres://user:${DB_PASSWORD}@db/app",
+        "https://user:{password}@example.com",
+        "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo",
+        "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+        "integrity=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC",
+        "id = 123e4567-e89b-42d3-a456-426614174000",
+    ],
+)
 def test_examples_and_public_material_are_not_formats(text: str) -> None:
     assert scan_text(text) == []
 
@@ -150,7 +163,7 @@ def test_one_keyword_pass_finds_every_line() -> None:
 def test_non_ascii_text_keeps_columns() -> None:
     text = f"İİİ = 'é' ; key = '{SAMPLES['stripe-secret-key']}'"
     (match,) = scan_text(text)
-    assert text[match.col:match.col + len(match.secret)] == match.secret
+    assert text[match.col : match.col + len(match.secret)] == match.secret
 
 
 def test_text_with_a_lone_surrogate_is_scanned() -> None:
@@ -158,80 +171,121 @@ def test_text_with_a_lone_surrogate_is_scanned() -> None:
     text = f"\udcff = 1\nkey = '{SAMPLES['stripe-secret-key']}' \udce9\n"
     (match,) = scan_text(text)
     assert (match.format.id, match.line) == ("stripe-secret-key", 2)
-    assert text.splitlines()[1][match.col:match.col + len(match.secret)] == match.secret
+    assert text.splitlines()[1][match.col : match.col + len(match.secret)] == match.secret
 
 
 # -- value judgement ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", [
-    "", "  ", "changeme", "CHANGEME", "change-me", "<your-api-key>", "<...>", "${DB_PASSWORD}", "$SECRET",
-    "%(password)s", "{{ vault_secret }}", "{password}", "xxx", "xxxxxxxx", "********", "your-key-here",
-    "INSERT_KEY_HERE", "replace-me", "AKIAIOSFODNN7EXAMPLE", "dummy-token-value", "null", "ENC[AES256_GCM,data:x]",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "  ",
+        "changeme",
+        "CHANGEME",
+        "change-me",
+        "<your-api-key>",
+        "<...>",
+        "${DB_PASSWORD}",
+        "$SECRET",
+        "%(password)s",
+        "{{ vault_secret }}",
+        "{password}",
+        "xxx",
+        "xxxxxxxx",
+        "********",
+        "your-key-here",
+        "INSERT_KEY_HERE",
+        "replace-me",
+        "AKIAIOSFODNN7EXAMPLE",
+        "dummy-token-value",
+        "null",
+        "ENC[AES256_GCM,data:x]",
+    ],
+)
 def test_placeholders(value: str) -> None:
     assert is_placeholder(value)
 
 
-@pytest.mark.parametrize(("name", "value"), [
-    ("token_type", "Bearer"),
-    ("auth_token", "Bearer"),
-    ("token", "NextToken"),
-    ("TOKEN_HEADER", "X-Auth-Token"),
-    ("token", "X-Auth-Token"),
-    ("ACCESS_TOKEN", "access_token"),
-    ("password", "password"),
-    ("password", "user_password"),
-    ("password", "Enter a valid password."),
-    ("token", "Token has expired"),
-    ("password", "/accounts/password/reset/"),
-    ("api_key", "https://example.com/keys"),
-    ("api_key", "AUTH_API_KEY"),
-    ("secret_key", "abcdefghijklmnop"),
-    ("secret", "12345678901234"),
-    ("api_key", "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"),
-    ("signing_key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk8Lq9ZmX2vN7kP"),
-    ("password", "admin"),
-    ("POSTGRES_PASSWORD", "postgres"),
-    ("secret_key", "dev"),
-])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("token_type", "Bearer"),
+        ("auth_token", "Bearer"),
+        ("token", "NextToken"),
+        ("TOKEN_HEADER", "X-Auth-Token"),
+        ("token", "X-Auth-Token"),
+        ("ACCESS_TOKEN", "access_token"),
+        ("password", "password"),
+        ("password", "user_password"),
+        ("password", "Enter a valid password."),
+        ("token", "Token has expired"),
+        ("password", "/accounts/password/reset/"),
+        ("api_key", "https://example.com/keys"),
+        ("api_key", "AUTH_API_KEY"),
+        ("secret_key", "abcdefghijklmnop"),
+        ("secret", "12345678901234"),
+        ("api_key", "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"),
+        ("signing_key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHk8Lq9ZmX2vN7kP"),
+        ("password", "admin"),
+        ("POSTGRES_PASSWORD", "postgres"),
+        ("secret_key", "dev"),
+    ],
+)
 def test_values_that_are_not_secrets(name: str, value: str) -> None:
     kind = NameKind.PASSWORD if "pass" in name.lower() else NameKind.SECRET
     assert judge_value(value, kind, name) is None
 
 
-@pytest.mark.parametrize(("name", "value"), [
-    ("SECRET_KEY", "abc123superSecret"),
-    ("DB_PASSWORD", "production_password"),
-    ("password", "Tr0ub4dor&3"),
-    ("password", "correct horse battery staple"),
-    ("api_key", "9f3c0c6d61c3c2e7b2c5a2b41a6f9d88"),
-    ("Authorization", "Bearer 3fQ9zKx7LmP2vN8rT4wB"),
-    ("Authorization", "Basic YWRtaW46czNjcjN0LVBhNTU="),
-    ("client_secret", "m4Kx9Qz2Lp7Vr8Nt"),
-])
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("SECRET_KEY", "abc123superSecret"),
+        ("DB_PASSWORD", "production_password"),
+        ("password", "Tr0ub4dor&3"),
+        ("password", "correct horse battery staple"),
+        ("api_key", "9f3c0c6d61c3c2e7b2c5a2b41a6f9d88"),
+        ("Authorization", "Bearer 3fQ9zKx7LmP2vN8rT4wB"),
+        ("Authorization", "Basic YWRtaW46czNjcjN0LVBhNTU="),
+        ("client_secret", "m4Kx9Qz2Lp7Vr8Nt"),
+    ],
+)
 def test_values_that_are_secrets(name: str, value: str) -> None:
     kind = NameKind.PASSWORD if "pass" in name.lower() else NameKind.SECRET
     judgement = judge_value(value, kind, name)
     assert judgement is not None and judgement.secret in value
 
 
-@pytest.mark.parametrize(("value", "written"), [
-    (b"\x9c\x11r\xfa=Tq\x08\xd4\x8b\x02\xee7\x91\xc0^", r"\x9c\x11r\xfa=Tq\x08\xd4\x8b\x02\xee7\x91\xc0^"),
-    ('p7#Rk2"Wz9\n\xb4]+', r'p7#Rk2"Wz9\n\xb4]+'),
-    ("Hv3\t\x07pL0\x1b!qW8", r"Hv3\t\x07pL0\x1b!qW8"),
-    (b"Zq3VbN8mK1xR5tY7", "Zq3VbN8mK1xR5tY7"),  # printable bytes: judged as their text
-])
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (b"\x9c\x11r\xfa=Tq\x08\xd4\x8b\x02\xee7\x91\xc0^", r"\x9c\x11r\xfa=Tq\x08\xd4\x8b\x02\xee7\x91\xc0^"),
+        ('p7#Rk2"Wz9\n\xb4]+', r'p7#Rk2"Wz9\n\xb4]+'),
+        ("Hv3\t\x07pL0\x1b!qW8", r"Hv3\t\x07pL0\x1b!qW8"),
+        (b"Zq3VbN8mK1xR5tY7", "Zq3VbN8mK1xR5tY7"),  # printable bytes: judged as their text
+    ],
+)
 def test_keys_written_with_escapes_are_secrets_in_their_written_form(value: str | bytes, written: str) -> None:
     judgement = judge_literal(value, NameKind.SECRET, "SECRET_KEY")
     assert judgement is not None and judgement.secret == written
     assert judgement.secret.isprintable()  # what is shown (masked) never carries a raw control character
 
 
-@pytest.mark.parametrize("value", [
-    b"\x00" * 16, b"\x01\x02", b"\x89PNG\r\n\x1a\n", b"changeme", b"secret_key",
-    "Enter the admin password:\n", "Paste the token\nthen press enter", "\t", "\n<your-secret>\n",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        b"\x00" * 16,
+        b"\x01\x02",
+        b"\x89PNG\r\n\x1a\n",
+        b"changeme",
+        b"secret_key",
+        "Enter the admin password:\n",
+        "Paste the token\nthen press enter",
+        "\t",
+        "\n<your-secret>\n",
+    ],
+)
 def test_escaped_values_that_are_not_keys(value: str | bytes) -> None:
     assert judge_literal(value, NameKind.SECRET, "SECRET_KEY") is None
 
@@ -245,12 +299,15 @@ def test_entropy() -> None:
 # -- masking --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("secret", "masked"), [
-    ("dev", "…"),
-    ("hunter2!", "h…!"),
-    ("abc123superSecret", "ab…et"),
-    ("9f3c0c6d61c3c2e7b2c5a2b41a6f9d88", "9f3c…9d88"),
-])
+@pytest.mark.parametrize(
+    ("secret", "masked"),
+    [
+        ("dev", "…"),
+        ("hunter2!", "h…!"),
+        ("abc123superSecret", "ab…et"),
+        ("9f3c0c6d61c3c2e7b2c5a2b41a6f9d88", "9f3c…9d88"),
+    ],
+)
 def test_mask(secret: str, masked: str) -> None:
     assert mask(secret) == masked
 
@@ -270,11 +327,22 @@ def test_mask_never_shows_more_than_a_third(length: int) -> None:
 # -- secret files ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "secret"), [
-    (".env", True), (".env.local", True), (".env.production", True), ("prod.env", True),
-    (".env.example", False), (".env.sample", False), (".env.template", False), ("example.env", False),
-    (".env.test", False), (".envrc", False), ("environment.py", False),
-])
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        (".env", True),
+        (".env.local", True),
+        (".env.production", True),
+        ("prod.env", True),
+        (".env.example", False),
+        (".env.sample", False),
+        (".env.template", False),
+        ("example.env", False),
+        (".env.test", False),
+        (".envrc", False),
+        ("environment.py", False),
+    ],
+)
 def test_env_file_names(name: str, secret: bool) -> None:
     assert env_file_is_secret(name) is secret
 
@@ -296,8 +364,13 @@ def test_secret_file_reasons() -> None:
 
 ENV = "SECRET_KEY=9f3c0c6d61c3c2e7b2c5a2b41a6f9d88\n"
 PEM = "-----BEGIN RSA PRIVATE KEY-----\n" + fake(64, ALNUM + "+/") + "\n-----END RSA PRIVATE KEY-----\n"
-GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
-           "GIT_COMMITTER_NAME": "Dev", "GIT_COMMITTER_EMAIL": "dev@example.com"}
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Dev",
+    "GIT_AUTHOR_EMAIL": "dev@example.com",
+    "GIT_COMMITTER_NAME": "Dev",
+    "GIT_COMMITTER_EMAIL": "dev@example.com",
+}
 
 
 def git(repo: Path, *args: str) -> None:
@@ -339,14 +412,20 @@ def test_tracked_env_is_reported_even_when_gitignore_lists_it(tmp_path: Path) ->
 
 
 def test_templates_certificates_and_public_keys_are_fine(tmp_path: Path) -> None:
-    files = {".env.example": "SECRET_KEY=\n", "certs/ca.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n",
-             "keys/id_rsa.pub": "ssh-rsa AAAA dev@host\n"}
+    files = {
+        ".env.example": "SECRET_KEY=\n",
+        "certs/ca.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n",
+        "keys/id_rsa.pub": "ssh-rsa AAAA dev@host\n",
+    }
     assert exposed(make_tree(tmp_path, files, add=tuple(files))) == {}
 
 
 def test_private_keys_and_credentials_are_reported(tmp_path: Path) -> None:
-    files = {"keys/server.pem": PEM, "deploy/id_rsa": PEM,
-             "gcp.json": json.dumps({"type": "service_account", "private_key": "x"})}
+    files = {
+        "keys/server.pem": PEM,
+        "deploy/id_rsa": PEM,
+        "gcp.json": json.dumps({"type": "service_account", "private_key": "x"}),
+    }
     found = exposed(make_tree(tmp_path, files, add=("keys/server.pem",)))
     assert sorted(found) == ["deploy/id_rsa", "gcp.json", "keys/server.pem"]
     assert "git tracks it" in found["keys/server.pem"] and "does not cover" in found["deploy/id_rsa"]
@@ -394,25 +473,35 @@ def test_prefilter_skips_code_without_secret_names() -> None:
 # -- nothing prints a secret whole -------------------------------------------------------------------
 
 LEAKY = {
-    "settings.py": (f'SECRET_KEY = "{SAMPLES["django-insecure-key"]}"\n'
-                    f'STRIPE = "{SAMPLES["stripe-secret-key"]}"\n'
-                    'DB_PASSWORD = "Tr0ub4dor&3-horse"\n'
-                    'SIGNING_KEY = b"\\xd2\\x1fK\\x8a\\x07\\xc3\\x9e\\x11\\xb6\\x04\\xf8\\xaa]\\x92>q"\n'
-                    'import os\nAPI_TOKEN = os.getenv("API_TOKEN", "q8Fz2LmX0pR7vN4kT9wB")\n'),
+    "settings.py": (
+        f'SECRET_KEY = "{SAMPLES["django-insecure-key"]}"\n'
+        f'STRIPE = "{SAMPLES["stripe-secret-key"]}"\n'
+        'DB_PASSWORD = "Tr0ub4dor&3-horse"\n'
+        'SIGNING_KEY = b"\\xd2\\x1fK\\x8a\\x07\\xc3\\x9e\\x11\\xb6\\x04\\xf8\\xaa]\\x92>q"\n'
+        'import os\nAPI_TOKEN = os.getenv("API_TOKEN", "q8Fz2LmX0pR7vN4kT9wB")\n'
+    ),
     "config.yaml": f"slack: {SAMPLES['slack-token']}\npassword: 'Zx8v!Qm2#Lp9w'\n",
     ".env": f"GITHUB_TOKEN={SAMPLES['github-token']}\n",
     "creds.json": json.dumps({"api_key": "Vb7Kq2Lm9Zx4Np8RtW3y"}),
 }
-SECRETS_IN_LEAKY = [SAMPLES["django-insecure-key"], SAMPLES["stripe-secret-key"], "Tr0ub4dor&3-horse",
-                    r"\xd2\x1fK\x8a\x07\xc3\x9e\x11\xb6\x04\xf8\xaa]\x92>q",
-                    "q8Fz2LmX0pR7vN4kT9wB", SAMPLES["slack-token"], "Zx8v!Qm2#Lp9w", SAMPLES["github-token"],
-                    "Vb7Kq2Lm9Zx4Np8RtW3y"]
+SECRETS_IN_LEAKY = [
+    SAMPLES["django-insecure-key"],
+    SAMPLES["stripe-secret-key"],
+    "Tr0ub4dor&3-horse",
+    r"\xd2\x1fK\x8a\x07\xc3\x9e\x11\xb6\x04\xf8\xaa]\x92>q",
+    "q8Fz2LmX0pR7vN4kT9wB",
+    SAMPLES["slack-token"],
+    "Zx8v!Qm2#Lp9w",
+    SAMPLES["github-token"],
+    "Vb7Kq2Lm9Zx4Np8RtW3y",
+]
 
 
 def _secpat(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 def _assert_masked(text: str) -> None:

@@ -388,9 +388,7 @@ def test_kept_findings_keep_their_order() -> None:
 # --- rule records ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("rule", "name"), [(SPT001, "suppression-without-reason"), (SPT002, "unused-suppression")]
-)
+@pytest.mark.parametrize(("rule", "name"), [(SPT001, "suppression-without-reason"), (SPT002, "unused-suppression")])
 def test_meta_rule_records(rule: registry.Rule, name: str) -> None:
     assert registry.get(rule.id) is rule
     assert registry.get(name) is rule
@@ -480,7 +478,13 @@ def test_foreign_comment_on_a_later_line_of_the_reported_node() -> None:
             "SELECT * FROM t WHERE id = " + value  # nosec B608
         )
     """
-    multi = Finding(rule_id="SQL001", location=Location(PATH, 1, 0, 3, 1), message="m", severity=Severity.HIGH,
-                    confidence=Confidence.MEDIUM, snippet="query = (...)")
+    multi = Finding(
+        rule_id="SQL001",
+        location=Location(PATH, 1, 0, 3, 1),
+        message="m",
+        severity=Severity.HIGH,
+        confidence=Confidence.MEDIUM,
+        snippet="query = (...)",
+    )
     kept, suppressed, meta = run_foreign(source, [multi])
     assert kept == [] and suppressed == 1 and [m.rule_id for m in meta] == ["SPT001"]

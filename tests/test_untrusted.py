@@ -17,18 +17,24 @@ from pathlib import Path
 
 import pytest
 
-VULNERABLE = ("import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n"
-              "    return reset_code\n")
+VULNERABLE = (
+    "import random\n\n\ndef new_reset_code():\n    reset_code = random.randint(100000, 999999)\n    return reset_code\n"
+)
 SAFE = "import secrets\n\n\ndef new_reset_code():\n    reset_code = secrets.randbelow(1000000)\n    return reset_code\n"
 
 
-def secpat(*args: str, cwd: Path | None = None, cache: Path | None = None, timeout: float = 120,
-           ) -> subprocess.CompletedProcess[str]:
+def secpat(
+    *args: str,
+    cwd: Path | None = None,
+    cache: Path | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160"}
     if cache is not None:
         env["SECPAT_CACHE_DIR"] = str(cache)
-    return subprocess.run([sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "secpat", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 def rules_found(proc: subprocess.CompletedProcess[str]) -> list[tuple[str, str]]:
@@ -40,8 +46,11 @@ def tree_listing(root: Path) -> dict[str, tuple[int, bytes]]:
     listing = {}
     for path in sorted(root.rglob("*")):
         st = os.lstat(path)
-        content = os.readlink(path).encode() if stat.S_ISLNK(st.st_mode) else (
-            path.read_bytes() if stat.S_ISREG(st.st_mode) else b"")
+        content = (
+            os.readlink(path).encode()
+            if stat.S_ISLNK(st.st_mode)
+            else (path.read_bytes() if stat.S_ISREG(st.st_mode) else b"")
+        )
         listing[path.relative_to(root).as_posix()] = (st.st_mode, content)
     return listing
 
@@ -57,8 +66,9 @@ class _Payload:
 
 
 def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 # -- 1 and 2: a planted cache neither runs nor hides ---------------------------------------------
@@ -74,9 +84,10 @@ def _planted_repository(tmp_path: Path, marker: Path) -> Path:
     # Every name an older or a guessing secpat could read, and a well-formed "nothing found" entry.
     for name in ("results.pickle", "results-0.pickle", "cache.pickle", "results.json"):
         (cache_dir / name).write_bytes(payload)
-    (cache_dir / "results" ).mkdir()
-    hiding = {"files": {"app/reset.py": [0, len(VULNERABLE), "0" * 32, {"c": ["secpat.engine:FileResult",
-                                                                             ["app/reset.py"]]}]}}
+    (cache_dir / "results").mkdir()
+    hiding = {
+        "files": {"app/reset.py": [0, len(VULNERABLE), "0" * 32, {"c": ["secpat.engine:FileResult", ["app/reset.py"]]}]}
+    }
     (cache_dir / "results" / "planted.json").write_text("secpat-cache 2 " + "0" * 64 + "\n" + json.dumps(hiding))
     _git(repo, "init", "-q")
     _git(repo, "add", "-A", "-f")
@@ -248,7 +259,7 @@ def test_nul_byte_does_not_hide_an_env_file(tmp_path: Path) -> None:
     key = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
     (repo / ".env.production").write_bytes(b"\0\nDEBUG=0\nSTRIPE_SECRET_KEY=" + key.encode() + b"\n")
     proc = secpat("check", ".", "-f", "json", cwd=repo, cache=tmp_path / "cache")
-    assert ("SECRET001" in [rule for _, rule in rules_found(proc)])
+    assert "SECRET001" in [rule for _, rule in rules_found(proc)]
     assert key not in proc.stdout
 
 
@@ -287,8 +298,13 @@ def test_workers_end_when_the_scan_is_killed(tmp_path: Path) -> None:
     for index in range(60):
         (repo / f"m{index}.py").write_text(body)
     env = {**os.environ, "SECPAT_CACHE_DIR": str(tmp_path / "cache")}
-    main = subprocess.Popen([sys.executable, "-m", "secpat", "check", ".", "-q", "--no-cache", "-j", "2"],
-                            cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    main = subprocess.Popen(
+        [sys.executable, "-m", "secpat", "check", ".", "-q", "--no-cache", "-j", "2"],
+        cwd=repo,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
     children: set[int] = set()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not children:

@@ -55,8 +55,9 @@ def test_an_unchanged_tree_is_answered_from_the_memo(tmp_path: Path, settled_at_
     replayed, _, again = _walk(tmp_path, memo)
     assert again is None  # answered from the memo: nothing new to keep
     assert replayed == walked
-    assert [(f.module_name, f.is_package, f.kind) for f in replayed] == \
-        [(f.module_name, f.is_package, f.kind) for f in discover([tmp_path], tmp_path)[0]]
+    assert [(f.module_name, f.is_package, f.kind) for f in replayed] == [
+        (f.module_name, f.is_package, f.kind) for f in discover([tmp_path], tmp_path)[0]
+    ]
 
 
 def test_an_edited_file_keeps_the_memo_and_shows_its_new_status(tmp_path: Path, settled_at_once: None) -> None:
@@ -69,8 +70,11 @@ def test_an_edited_file_keeps_the_memo_and_shows_its_new_status(tmp_path: Path, 
     replayed, _, again = _walk(tmp_path, memo)
     assert again is None
     entry = next(f for f in replayed if f.rel == "pkg/views.py")
-    assert (entry.size, entry.mtime_ns, entry.ctime_ns) == \
-        (views.stat().st_size, views.stat().st_mtime_ns, views.stat().st_ctime_ns)
+    assert (entry.size, entry.mtime_ns, entry.ctime_ns) == (
+        views.stat().st_size,
+        views.stat().st_mtime_ns,
+        views.stat().st_ctime_ns,
+    )
 
 
 @pytest.mark.parametrize("change", ["add", "remove", "rename", "new-package", "gitignore", "nested-gitignore"])
@@ -123,9 +127,16 @@ def test_a_broken_link_keeps_the_walk_from_being_remembered(tmp_path: Path, sett
     assert any(n.kind.value == "symlink" for n in notices)
 
 
-@pytest.mark.parametrize("data", [None, [], {"dirs": "x"}, {"dirs": [], "ignore_files": [], "files": [[1]],
-                                                             "notices": []},
-                                  {"dirs": [], "ignore_files": [], "files": [], "notices": [["a", "nope", "m", None]]}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {"dirs": "x"},
+        {"dirs": [], "ignore_files": [], "files": [[1]], "notices": []},
+        {"dirs": [], "ignore_files": [], "files": [], "notices": [["a", "nope", "m", None]]},
+    ],
+)
 def test_a_damaged_memo_is_not_used(data: object) -> None:
     assert WalkMemo.from_data(data) is None
 

@@ -21,8 +21,14 @@ SOURCES = sorted([*(REPO / "tests" / "fixtures").rglob("*.py"), *(REPO / "exampl
 def _task(path: Path) -> FileTask:
     root = path.parent
     module_name, is_package = module_name_for(path, root)
-    source = SourceFile(path=path, rel=path.name, kind="python", module_name=module_name, is_package=is_package,
-                        size=path.stat().st_size)
+    source = SourceFile(
+        path=path,
+        rel=path.name,
+        kind="python",
+        module_name=module_name,
+        is_package=is_package,
+        size=path.stat().st_size,
+    )
     return FileTask(source, load_config(root), frozenset({module_name.split(".", 1)[0]}))
 
 

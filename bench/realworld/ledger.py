@@ -96,6 +96,4 @@ def match(
     ledger_index: Mapping[tuple[str, str, str, str], Mapping[str, Any]],
 ) -> list[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:
     """Pair each finding (secpat's JSON: path, rule_id, snippet) with its ledger entry, or None."""
-    return [
-        (f, ledger_index.get(key(project, f["path"], f["rule_id"], f.get("snippet") or ""))) for f in findings
-    ]
+    return [(f, ledger_index.get(key(project, f["path"], f["rule_id"], f.get("snippet") or ""))) for f in findings]

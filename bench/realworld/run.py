@@ -106,9 +106,7 @@ def _pip(*args: str) -> subprocess.CompletedProcess:
 def _index_sdist(name: str, version: str) -> dict[str, Any] | None:
     """The sdist file the index lists for name==version (simple JSON API), or None if there is none."""
     base = os.environ.get("PIP_INDEX_URL", DEFAULT_INDEX).rstrip("/")
-    request = urllib.request.Request(
-        f"{base}/{name}/", headers={"Accept": "application/vnd.pypi.simple.v1+json"}
-    )
+    request = urllib.request.Request(f"{base}/{name}/", headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     with urllib.request.urlopen(request, timeout=60) as response:
         files = json.load(response).get("files", [])
     prefix = f"{name.replace('-', '_').lower()}-{version}."
@@ -253,8 +251,20 @@ def scan(project: Project, secpat: str, extra: list[str]) -> None:
         raise Failure(f"{project.name}: {project.scan!r} is not a directory of the unpacked sdist")
     with tempfile.TemporaryDirectory(prefix="secpat-realworld-") as tmp:
         out = Path(tmp) / "report.json"
-        cmd = [secpat, "check", ".", "--format", "json", "--output", str(out),
-               "--no-cache", "--exit-zero", "--keep-going", "--quiet", *extra]
+        cmd = [
+            secpat,
+            "check",
+            ".",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+            "--no-cache",
+            "--exit-zero",
+            "--keep-going",
+            "--quiet",
+            *extra,
+        ]
         start = time.monotonic()
         res = subprocess.run(cmd, cwd=target, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         project.scan_s = time.monotonic() - start
@@ -343,26 +353,36 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     extra: list[str] = []
     if "--" in argv:
         cut = argv.index("--")
-        argv, extra = argv[:cut], argv[cut + 1:]
+        argv, extra = argv[:cut], argv[cut + 1 :]
     parser = argparse.ArgumentParser(
         description="Measure secpat's precision on real projects against the triage ledger.",
         epilog="Arguments after -- are passed to `secpat check`.",
     )
     parser.add_argument("--projects", help="comma-separated project names (default: all in projects.toml)")
-    parser.add_argument("--cache-dir", type=Path,
-                        help="where sdists are downloaded and unpacked "
-                             f"(default: $SECPAT_REALWORLD_CACHE or {DEFAULT_CACHE})")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        help=f"where sdists are downloaded and unpacked (default: $SECPAT_REALWORLD_CACHE or {DEFAULT_CACHE})",
+    )
     parser.add_argument("--secpat", help="the secpat executable (default: the one next to this Python, else on PATH)")
     parser.add_argument("--ledger", type=Path, default=LEDGER_FILE, help="triage ledger (default: %(default)s)")
     parser.add_argument("--projects-file", type=Path, default=PROJECTS_FILE, help="default: %(default)s")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the tables and the untriaged findings here")
-    parser.add_argument("--untriaged-jsonl", type=Path, metavar="OUT",
-                        help="write untriaged findings as ledger lines with empty verdict, cause and reason")
+    parser.add_argument(
+        "--untriaged-jsonl",
+        type=Path,
+        metavar="OUT",
+        help="write untriaged findings as ledger lines with empty verdict, cause and reason",
+    )
     parser.add_argument("--stale", action="store_true", help="list ledger entries that matched no finding")
     parser.add_argument("--list", action="store_true", help="list every finding with its verdict and reason")
-    parser.add_argument("--min-precision", type=float, metavar="X",
-                        help=f"exit 1 if total precision is below X or a rule with more than {RULE_GATE_FINDINGS} "
-                             f"findings is below {RULE_MIN_PRECISION:.2f}")
+    parser.add_argument(
+        "--min-precision",
+        type=float,
+        metavar="X",
+        help=f"exit 1 if total precision is below X or a rule with more than {RULE_GATE_FINDINGS} "
+        f"findings is below {RULE_MIN_PRECISION:.2f}",
+    )
     parser.add_argument("--require-triaged", action="store_true", help="exit 1 if any finding is untriaged")
     args = parser.parse_args(argv)
     if args.min_precision is not None and not 0.0 <= args.min_precision <= 1.0:
@@ -443,19 +463,28 @@ def run(argv: list[str]) -> int:
                 counts["findings"] += 1
                 counts[tag] += 1
             if args.list:
-                listed.append(f"  {tag:9} {project.name}  {finding['path']}:{finding['line']}  {finding['rule_id']}"
-                              f"  [{finding['confidence']}]\n"
-                              f"      {ledger.normalise_text(finding.get('snippet') or '')[:160]}"
-                              + (f"\n      reason: {entry['reason']}" if entry else ""))
+                listed.append(
+                    f"  {tag:9} {project.name}  {finding['path']}:{finding['line']}  {finding['rule_id']}"
+                    f"  [{finding['confidence']}]\n"
+                    f"      {ledger.normalise_text(finding.get('snippet') or '')[:160]}"
+                    + (f"\n      reason: {entry['reason']}" if entry else "")
+                )
             if entry:
                 matched_keys.add(ledger.entry_key(entry))
             else:
-                untriaged.append({
-                    "project": project.name, "version": project.version, "path": finding["path"],
-                    "line": finding["line"], "rule": finding["rule_id"], "code": finding.get("snippet") or "",
-                    "message": finding["message"], "severity": finding["severity"],
-                    "confidence": finding["confidence"],
-                })
+                untriaged.append(
+                    {
+                        "project": project.name,
+                        "version": project.version,
+                        "path": finding["path"],
+                        "line": finding["line"],
+                        "rule": finding["rule_id"],
+                        "code": finding.get("snippet") or "",
+                        "message": finding["message"],
+                        "severity": finding["severity"],
+                        "confidence": finding["confidence"],
+                    }
+                )
 
     rule_rows = [row(name, by_rule[name]) for name in sorted(by_rule)]
     confidence_rows = [row(name, by_confidence[name]) for name in sorted(by_confidence)]
@@ -463,16 +492,24 @@ def run(argv: list[str]) -> int:
     project_rows = []
     for p in projects:
         r = row(p.name, by_project[p.name])
-        r.update(version=p.version, origin=p.origin, files=p.files_scanned,
-                 fetch_s=round(p.fetch_s, 2), scan_s=round(p.scan_s, 2))
+        r.update(
+            version=p.version,
+            origin=p.origin,
+            files=p.files_scanned,
+            fetch_s=round(p.fetch_s, 2),
+            scan_s=round(p.scan_s, 2),
+        )
         project_rows.append(r)
 
     print()
     print_table("rule", rule_rows + [total_row])
     print_table("confidence", confidence_rows)
-    print_table("project", project_rows + [dict(total_row, scan_s=sum(p.scan_s for p in projects),
-                                                fetch_s=sum(p.fetch_s for p in projects))],
-                extra_cols=("fetch_s", "scan_s"))
+    print_table(
+        "project",
+        project_rows
+        + [dict(total_row, scan_s=sum(p.scan_s for p in projects), fetch_s=sum(p.fetch_s for p in projects))],
+        extra_cols=("fetch_s", "scan_s"),
+    )
     print("precision = TP / triaged (DEB counted as false); DEB=true counts DEB as true.")
     print("fetch_s / scan_s: wall seconds to download+unpack (cached after the first run) and to run secpat.")
     if other_version:
@@ -502,8 +539,10 @@ def run(argv: list[str]) -> int:
                 stale.append(e)
         print(f"Ledger entries that matched no finding ({len(stale)}; a fixed false positive ends up here):")
         for e in stale:
-            print(f"  {e['project']}  {e['path']}:{e.get('line', '?')}  {e['rule']}  {e['verdict']}  "
-                  f"{ledger.normalise_text(e['code'])[:120]}")
+            print(
+                f"  {e['project']}  {e['path']}:{e.get('line', '?')}  {e['rule']}  {e['verdict']}  "
+                f"{ledger.normalise_text(e['code'])[:120]}"
+            )
         print()
 
     failures: list[str] = []

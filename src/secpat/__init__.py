@@ -11,8 +11,18 @@ from secpat.findings import Confidence, Finding, Location, Notice, ScanResult, S
 
 __version__ = "0.1.0"
 
-__all__ = ["Confidence", "Finding", "Location", "Notice", "Rule", "ScanResult", "Severity", "__version__", "run_probe",
-           "scan"]
+__all__ = [
+    "Confidence",
+    "Finding",
+    "Location",
+    "Notice",
+    "Rule",
+    "ScanResult",
+    "Severity",
+    "__version__",
+    "run_probe",
+    "scan",
+]
 
 
 def __getattr__(name: str):

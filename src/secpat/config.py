@@ -166,7 +166,7 @@ class Config:
         path = _posix(rel_path)
         for prefix in sorted(self.scan_prefixes, key=len, reverse=True):
             if prefix and path.startswith(prefix + "/"):
-                path = path[len(prefix) + 1:]
+                path = path[len(prefix) + 1 :]
                 break
         return _spec_matches(self.test_paths, path)
 
@@ -190,8 +190,9 @@ class Config:
             "max_file_size": self.max_file_size,
             "jwt_max_lifetime": self.jwt_max_lifetime,
             "respect_nosec": self.respect_nosec,
-            "declared": [[(d.name, d.kind, d.argument) for d in table]
-                         for table in (self.sources, self.sinks, self.sanitizers)],
+            "declared": [
+                [(d.name, d.kind, d.argument) for d in table] for table in (self.sources, self.sinks, self.sanitizers)
+            ],
         }
         raw = json.dumps(payload, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
@@ -638,8 +639,9 @@ def _path(layer: _Layer, key: str, value: object) -> Path:
         base = layer.base.resolve()
         resolved = path.resolve()
         if resolved != base and base not in resolved.parents:
-            raise layer.error(key, f"{value!r} is outside the project ({resolved}); "
-                                   "give paths outside it on the command line")
+            raise layer.error(
+                key, f"{value!r} is outside the project ({resolved}); give paths outside it on the command line"
+            )
     return path
 
 

@@ -46,12 +46,19 @@ class Revision:
         return f"{self.name} ({self.commit[:10]})" if self.commit else f"{self.name} (no commit yet)"
 
 
-def _run(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
-         stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    args: Sequence[str], cwd: Path, env: dict[str, str] | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         # No fsmonitor program from a repository's own configuration ever runs on secpat's behalf.
-        return subprocess.run(["git", "-c", "core.fsmonitor=false", *args], cwd=cwd, input=stdin,
-                              capture_output=True, check=False, env=_repository_env() if env is None else env)
+        return subprocess.run(
+            ["git", "-c", "core.fsmonitor=false", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            check=False,
+            env=_repository_env() if env is None else env,
+        )
     except OSError as exc:
         raise DiffBaseError(f"cannot run git: {exc.strerror or exc}") from None
 
@@ -137,8 +144,9 @@ def checkout(revision: Revision, top: Path, into: str = "") -> Iterator[Path]:
                 shutil.copyfile(source, tree / ".git" / "info" / "exclude")
         git("read-tree", *([revision.commit] if revision.commit else ["--empty"]))
         # Only the files a scan reads are written (the index still lists every file the revision tracks).
-        wanted = [(blob, path) for blob, path in _index_entries(git("ls-files", "--stage", "-z"))
-                  if _read_by_scan(path)]
+        wanted = [
+            (blob, path) for blob, path in _index_entries(git("ls-files", "--stage", "-z")) if _read_by_scan(path)
+        ]
         git("checkout-index", "--force", "-z", "--stdin", stdin=b"\0".join(path for _, path in wanted))
         # Times made from object ids: scanned again, the revision looks unchanged to the cache (its
         # results and the project stage's are reused), and a file that changed never does.
@@ -151,8 +159,9 @@ def checkout(revision: Revision, top: Path, into: str = "") -> Iterator[Path]:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
-def scan_at(revision: str, targets: Sequence[Path], config: Config,
-            scan: Callable[[list[Path], Config], ScanResult]) -> tuple[Revision, ScanResult]:
+def scan_at(
+    revision: str, targets: Sequence[Path], config: Config, scan: Callable[[list[Path], Config], ScanResult]
+) -> tuple[Revision, ScanResult]:
     """Scan what `targets` name as it is at `revision`, with `config` (its root moved into the copy);
     `scan(paths, config)` runs the scan."""
     top = toplevel(targets[0])
@@ -174,8 +183,9 @@ def scan_at(revision: str, targets: Sequence[Path], config: Config,
         return Path(os.path.relpath(top / repository_path, root)).as_posix()
 
     renamed = {shown(old): shown(new) for old, new in _renames(rev, top).items()}
-    result.findings = [_moved(f, renamed[f.location.path]) if f.location.path in renamed else f
-                       for f in result.findings]
+    result.findings = [
+        _moved(f, renamed[f.location.path]) if f.location.path in renamed else f for f in result.findings
+    ]
     return rev, result
 
 

@@ -87,12 +87,17 @@ class WalkMemo:
     def settled(self) -> bool:
         """No directory or ignore file changed in the last moments (see SETTLE_NS)."""
         recent = time.time_ns() - SETTLE_NS
-        return all(m < recent and c < recent for _, m, c in self.dirs) \
-            and all(m < recent and c < recent for _, _, m, c in self.ignore_files)
+        return all(m < recent and c < recent for _, m, c in self.dirs) and all(
+            m < recent and c < recent for _, _, m, c in self.ignore_files
+        )
 
     def to_data(self) -> dict:
-        return {"dirs": self.dirs, "ignore_files": self.ignore_files, "files": self.files,
-                "notices": [[n.path, n.kind.value, n.message, n.line] for n in self.notices]}
+        return {
+            "dirs": self.dirs,
+            "ignore_files": self.ignore_files,
+            "files": self.files,
+            "notices": [[n.path, n.kind.value, n.message, n.line] for n in self.notices],
+        }
 
     @classmethod
     def from_data(cls, data: object) -> WalkMemo | None:
@@ -102,8 +107,9 @@ class WalkMemo:
             dirs = [(str(p), int(m), int(c)) for p, m, c in data["dirs"]]
             ignore_files = [(str(p), int(z), int(m), int(c)) for p, z, m, c in data["ignore_files"]]
             files = [(str(p), str(r), str(k), str(n), bool(g)) for p, r, k, n, g in data["files"]]
-            notices = [Notice(str(p), NoticeKind(k), str(m), None if n is None else int(n))
-                       for p, k, m, n in data["notices"]]
+            notices = [
+                Notice(str(p), NoticeKind(k), str(m), None if n is None else int(n)) for p, k, m, n in data["notices"]
+            ]
         except (AssertionError, KeyError, TypeError, ValueError):
             return None
         return cls(dirs, ignore_files, files, notices)
@@ -124,8 +130,18 @@ class WalkMemo:
                 st = os.stat(path)
                 if not stat.S_ISREG(st.st_mode):
                     return None
-                files.append(SourceFile(path=path, rel=rel, kind=kind, module_name=module_name, is_package=is_package,
-                                        size=st.st_size, mtime_ns=st.st_mtime_ns, ctime_ns=st.st_ctime_ns))
+                files.append(
+                    SourceFile(
+                        path=path,
+                        rel=rel,
+                        kind=kind,
+                        module_name=module_name,
+                        is_package=is_package,
+                        size=st.st_size,
+                        mtime_ns=st.st_mtime_ns,
+                        ctime_ns=st.st_ctime_ns,
+                    )
+                )
         except OSError:
             return None
         return files
@@ -142,8 +158,11 @@ def classify(name: str) -> str:
         return "template"
     if lower == ".env" or lower.startswith(".env.") or lower.endswith(".env"):
         return "env"
-    if suffix in CONFIG_SUFFIXES or lower in {"dockerfile", "docker-compose.yml", "compose.yaml"} \
-            or lower.startswith("dockerfile."):
+    if (
+        suffix in CONFIG_SUFFIXES
+        or lower in {"dockerfile", "docker-compose.yml", "compose.yaml"}
+        or lower.startswith("dockerfile.")
+    ):
         return "config"
     if suffix in SECRET_FILE_SUFFIXES or lower in {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"}:
         return "secret-file"
@@ -159,9 +178,15 @@ def bounded_patterns(lines: Iterable[str], where: str, notices: list[Notice]) ->
         parts = [part if part == "**" else _STAR_RUN.sub("*", part) for part in parts]
         wildcards = sum(1 if part == "**" else part.count("*") for part in parts)
         if wildcards > MAX_PATTERN_WILDCARDS:
-            notices.append(Notice(where, NoticeKind.CONFIG,
-                                  f"ignore pattern with {wildcards} wildcards not applied (at most "
-                                  f"{MAX_PATTERN_WILDCARDS} are matched, to keep matching fast)", number))
+            notices.append(
+                Notice(
+                    where,
+                    NoticeKind.CONFIG,
+                    f"ignore pattern with {wildcards} wildcards not applied (at most "
+                    f"{MAX_PATTERN_WILDCARDS} are matched, to keep matching fast)",
+                    number,
+                )
+            )
             continue
         pattern = "/".join(parts)
         try:
@@ -186,8 +211,14 @@ def _compiled(patterns: list[str] | Sequence[str]) -> pathspec.PathSpec:
 class _Ignores:
     """Gitignore rules of every directory on the way down, plus configured excludes."""
 
-    def __init__(self, root: Path, excludes: Sequence[str], respect_gitignore: bool, notices: list[Notice],
-                 memo: WalkMemo | None = None):
+    def __init__(
+        self,
+        root: Path,
+        excludes: Sequence[str],
+        respect_gitignore: bool,
+        notices: list[Notice],
+        memo: WalkMemo | None = None,
+    ):
         self.root = root
         self.memo = memo
         self.respect_gitignore = respect_gitignore
@@ -195,8 +226,7 @@ class _Ignores:
         # The built-in skips are directory names: a set lookup, not a pattern match per path.
         self.default_dirs = {p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" not in p}
         self.default_globs = [p.rstrip("/") for p in DEFAULT_EXCLUDES if "*" in p]
-        self.excludes = _compiled(
-            bounded_patterns(excludes, "exclude", notices)) if excludes else None
+        self.excludes = _compiled(bounded_patterns(excludes, "exclude", notices)) if excludes else None
         self.specs: list[tuple[str, pathspec.PathSpec]] = []  # (dir prefix, spec), outermost first
 
     def load_dir(self, rel_dir: str, abs_dir: Path) -> int:
@@ -233,22 +263,32 @@ class _Ignores:
         if self.excludes is not None and self.excludes.match_file(probe):
             return True
         for prefix, spec in self.specs:
-            sub = probe[len(prefix) + 1:] if prefix else probe
+            sub = probe[len(prefix) + 1 :] if prefix else probe
             if spec.match_file(sub):
                 return True
         return False
 
 
-def discover(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (), respect_gitignore: bool = True,
-             ) -> tuple[list[SourceFile], list[Notice]]:
+def discover(
+    paths: Iterable[Path],
+    root: Path,
+    *,
+    excludes: Sequence[str] = (),
+    respect_gitignore: bool = True,
+) -> tuple[list[SourceFile], list[Notice]]:
     """All files under `paths`, relative to `root`, in a stable order."""
     files, notices, _ = discover_remembered(paths, root, excludes=excludes, respect_gitignore=respect_gitignore)
     return files, notices
 
 
-def discover_remembered(paths: Iterable[Path], root: Path, *, excludes: Sequence[str] = (),
-                        respect_gitignore: bool = True, previous: WalkMemo | None = None,
-                        ) -> tuple[list[SourceFile], list[Notice], WalkMemo | None]:
+def discover_remembered(
+    paths: Iterable[Path],
+    root: Path,
+    *,
+    excludes: Sequence[str] = (),
+    respect_gitignore: bool = True,
+    previous: WalkMemo | None = None,
+) -> tuple[list[SourceFile], list[Notice], WalkMemo | None]:
     """As `discover`, answered from `previous` when the tree did not change since that walk (the
     caller keys it by the same paths and settings). Also returns the memo of a new walk, to keep."""
     if previous is not None:
@@ -264,8 +304,9 @@ def discover_remembered(paths: Iterable[Path], root: Path, *, excludes: Sequence
     return files, notices, memo
 
 
-def _discover(paths: Iterable[Path], root: Path, excludes: Sequence[str], respect_gitignore: bool,
-              memo: WalkMemo) -> tuple[list[SourceFile], list[Notice]]:
+def _discover(
+    paths: Iterable[Path], root: Path, excludes: Sequence[str], respect_gitignore: bool, memo: WalkMemo
+) -> tuple[list[SourceFile], list[Notice]]:
     root = root.resolve()
     files: dict[str, SourceFile] = {}
     notices: list[Notice] = []
@@ -311,12 +352,20 @@ def excluded(rel: str, excludes: Sequence[str] = ()) -> bool:
     at the file or at a directory above it (`.gitignore` aside)."""
     ignores = _Ignores(Path("."), excludes, respect_gitignore=False, notices=[])
     parts = rel.split("/")
-    return any(ignores.ignored("/".join(parts[:end]), True) for end in range(1, len(parts))) \
-        or ignores.ignored(rel, False)
+    return any(ignores.ignored("/".join(parts[:end]), True) for end in range(1, len(parts))) or ignores.ignored(
+        rel, False
+    )
 
 
-def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, SourceFile], notices: list[Notice],
-          seen: set[str], memo: WalkMemo) -> None:
+def _walk(
+    directory: Path,
+    root: Path,
+    ignores: _Ignores,
+    files: dict[str, SourceFile],
+    notices: list[Notice],
+    seen: set[str],
+    memo: WalkMemo,
+) -> None:
     start_rel = _rel(directory, root)
     stack: list[tuple[str, str, int]] = [(str(directory), "" if start_rel == "." else start_rel, -1)]
     # Depth-first with explicit pops so nested .gitignore files apply only below their directory.
@@ -331,8 +380,9 @@ def _walk(directory: Path, root: Path, ignores: _Ignores, files: dict[str, Sourc
                 entries = sorted(listing, key=_entry_name, reverse=True)
         except OSError as exc:
             stack.append((current, rel_dir, 0))
-            notices.append(Notice(rel_dir or ".", NoticeKind.UNREADABLE,
-                                  f"cannot list directory: {exc.strerror or exc}"))
+            notices.append(
+                Notice(rel_dir or ".", NoticeKind.UNREADABLE, f"cannot list directory: {exc.strerror or exc}")
+            )
             continue
         if rel_dir and any(entry.name == "CACHEDIR.TAG" for entry in entries):
             memo.see_ignore_file(os.path.join(current, "CACHEDIR.TAG"))  # its content decides, not its presence
@@ -399,8 +449,16 @@ def _source_file(path: str, rel: str, root: Path, st: os.stat_result, kind: str 
     module_name, is_package = ("", False)
     if kind == "python":
         module_name, is_package = module_name_for(path, root)
-    return SourceFile(path=path, rel=rel, kind=kind, module_name=module_name, is_package=is_package,
-                      size=st.st_size, mtime_ns=st.st_mtime_ns, ctime_ns=st.st_ctime_ns)
+    return SourceFile(
+        path=path,
+        rel=rel,
+        kind=kind,
+        module_name=module_name,
+        is_package=is_package,
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        ctime_ns=st.st_ctime_ns,
+    )
 
 
 def module_name_for(path: str | Path, root: Path) -> tuple[str, bool]:

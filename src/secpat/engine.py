@@ -69,6 +69,7 @@ def _analysis() -> None:
     from secpat.rules.context import FileContext, ProjectContext, TextContext, describe_source, ending_at
     from secpat.suppression import apply_suppressions, parse_suppressions
 
+
 #: Recursion limit in the workers: the data flow recurses into nested expressions (the model does not).
 _RECURSION_LIMIT = 10_000
 _PARALLEL_THRESHOLD = 24  # below this many files a pool costs more than it saves
@@ -102,10 +103,20 @@ class FileResult:
             self.deferred = None
 
     def to_cache(self) -> object:
-        return {"now": codec.encode((self.findings, self.notices, self.suppressions, self.statement_spans,
-                                     self.analysed, self.identity, self.uses)),
-                "later": json.dumps(codec.encode((self.conditionals, self.facts, self.functions)),
-                                    separators=(",", ":"))}
+        return {
+            "now": codec.encode(
+                (
+                    self.findings,
+                    self.notices,
+                    self.suppressions,
+                    self.statement_spans,
+                    self.analysed,
+                    self.identity,
+                    self.uses,
+                )
+            ),
+            "later": json.dumps(codec.encode((self.conditionals, self.facts, self.functions)), separators=(",", ":")),
+        }
 
     @classmethod
     def from_cache(cls, rel: str, payload: object) -> FileResult:
@@ -113,8 +124,17 @@ class FileResult:
         if not isinstance(payload, dict) or set(payload) != {"now", "later"}:
             raise codec.CodecError("malformed file result")
         findings, notices, suppressions, spans, analysed, identity, uses = codec.decode(payload["now"])
-        return cls(rel=rel, findings=findings, notices=notices, suppressions=suppressions, statement_spans=spans,
-                   analysed=analysed, identity=identity, uses=uses, deferred=payload["later"])
+        return cls(
+            rel=rel,
+            findings=findings,
+            notices=notices,
+            suppressions=suppressions,
+            statement_spans=spans,
+            analysed=analysed,
+            identity=identity,
+            uses=uses,
+            deferred=payload["later"],
+        )
 
 
 @dataclass(frozen=True)
@@ -129,8 +149,11 @@ def analyse_file(task: FileTask) -> FileResult:
     _analysis()
     source = task.source
     result = FileResult(rel=source.rel)
-    checks = [c for c in registry.file_checks() if source.kind in c.kinds
-              and any(task.config.is_enabled(rule_id, source.rel) for rule_id in c.rule_ids)]
+    checks = [
+        c
+        for c in registry.file_checks()
+        if source.kind in c.kinds and any(task.config.is_enabled(rule_id, source.rel) for rule_id in c.rule_ids)
+    ]
     if not checks and source.kind != "python":
         return result  # nothing reads this kind of file under this configuration
     try:
@@ -151,11 +174,13 @@ def analyse_file(task: FileTask) -> FileResult:
         with _time_budget(task.config.file_timeout):
             return _analyse_bytes(task, data, result, checks)
     except _OverBudget:
-        return _fresh_with_notice(result, NoticeKind.TOO_COMPLEX,
-                                  f"analysis took over {task.config.file_timeout} s (file-timeout); skipped")
+        return _fresh_with_notice(
+            result, NoticeKind.TOO_COMPLEX, f"analysis took over {task.config.file_timeout} s (file-timeout); skipped"
+        )
     except Exception as exc:  # a bug in a rule must not stop the scan of the rest
-        return _fresh_with_notice(result, NoticeKind.INTERNAL_ERROR,
-                                  f"internal error while analysing: {type(exc).__name__}: {exc}")
+        return _fresh_with_notice(
+            result, NoticeKind.INTERNAL_ERROR, f"internal error while analysing: {type(exc).__name__}: {exc}"
+        )
 
 
 def _fresh_with_notice(result: FileResult, kind: NoticeKind, message: str) -> FileResult:
@@ -177,8 +202,11 @@ class _time_budget:
         self.armed = False
 
     def __enter__(self) -> None:
-        if self.seconds <= 0 or not hasattr(signal, "setitimer") \
-                or threading.current_thread() is not threading.main_thread():
+        if (
+            self.seconds <= 0
+            or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+        ):
             return
         self.previous = signal.signal(signal.SIGALRM, self._expired)
         signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -214,19 +242,34 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult, checks: list
         result.analysed = False
         return result
     if parsed.used_fallback:
-        result.notices.append(Notice(source.rel, NoticeKind.FALLBACK_PARSER,
-                                     f"parsed with the version-independent parser ({parsed.fallback_reason})"))
-    module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
-                    is_package=source.is_package, project_roots=task.project_roots)
+        result.notices.append(
+            Notice(
+                source.rel,
+                NoticeKind.FALLBACK_PARSER,
+                f"parsed with the version-independent parser ({parsed.fallback_reason})",
+            )
+        )
+    module = Module(
+        parsed.tree,
+        path=source.rel,
+        module_name=source.module_name,
+        source=text.text,
+        is_package=source.is_package,
+        project_roots=task.project_roots,
+    )
     module.knowledge = task.config.knowledge
     ctx = FileContext(module, task.config)
     for check in checks:
         try:
             check.func(ctx)
         except RecursionError:
-            result.notices.append(Notice(source.rel, NoticeKind.TOO_COMPLEX,
-                                         f"too deeply nested for {'/'.join(sorted(check.rule_ids))}; "
-                                         "those rules skipped this file"))
+            result.notices.append(
+                Notice(
+                    source.rel,
+                    NoticeKind.TOO_COMPLEX,
+                    f"too deeply nested for {'/'.join(sorted(check.rule_ids))}; those rules skipped this file",
+                )
+            )
     result.findings = ctx.findings
     result.conditionals = ctx.conditionals
     result.facts = ctx.facts
@@ -245,8 +288,9 @@ def _analyse_text(task: FileTask, data: bytes, result: FileResult, checks: list)
     """Templates, env and config files, key files: read as text and handed to their checks."""
     source = task.source
     if source.kind != "secret-file" and _looks_binary(data):
-        result.notices.append(Notice(source.rel, NoticeKind.BINARY,
-                                     "binary content under a text file's name; not read"))
+        result.notices.append(
+            Notice(source.rel, NoticeKind.BINARY, "binary content under a text file's name; not read")
+        )
         result.analysed = False
         return result
     # A stray NUL byte must not hide the rest of the file: read it as a space (same column).
@@ -337,8 +381,9 @@ def _code_stamp() -> str:
     """Size and modification time of every module of secpat itself: results made by other code
     (an edited or reinstalled checkout with an unchanged version number) are never reused."""
     package = Path(__file__).parent
-    stamps = sorted(f"{p.relative_to(package)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-                    for p in package.rglob("*.py"))
+    stamps = sorted(
+        f"{p.relative_to(package)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in package.rglob("*.py")
+    )
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:16]
 
 
@@ -356,8 +401,14 @@ def _cached_result(cache: ResultCache, source: SourceFile) -> FileResult | None:
         return None
 
 
-def _load_deferred(results: dict[str, FileResult], files: list[SourceFile], config: Config,
-                   project_roots: frozenset[str], options: ScanOptions, cache: ResultCache | None) -> None:
+def _load_deferred(
+    results: dict[str, FileResult],
+    files: list[SourceFile],
+    config: Config,
+    project_roots: frozenset[str],
+    options: ScanOptions,
+    cache: ResultCache | None,
+) -> None:
     """Decode what the project stage needs; a file whose cached part cannot be decoded is analysed again."""
     _analysis()
     again = []
@@ -392,6 +443,7 @@ def _digest_reader(source: SourceFile) -> Callable[[], str | None]:
             return content_digest(safeio.read_capped(source.path, max(source.size, 1) * 2))
         except OSError:
             return None
+
     return read
 
 
@@ -413,23 +465,41 @@ def _discover(paths: Sequence[Path], config: Config, options: ScanOptions) -> tu
     """The files to scan; the walk of an unchanged tree is answered from the last one (`WalkMemo`)."""
     if not options.use_cache:
         return discover(paths, config.root, excludes=config.exclude, respect_gitignore=config.respect_gitignore)
-    key = repr((__version__, _code_stamp(), options.cache_name or str(config.root.resolve()),
-                [str(p.absolute()) for p in paths], config.exclude, config.respect_gitignore))
+    key = repr(
+        (
+            __version__,
+            _code_stamp(),
+            options.cache_name or str(config.root.resolve()),
+            [str(p.absolute()) for p in paths],
+            config.exclude,
+            config.respect_gitignore,
+        )
+    )
     walks = WalkCache(key, options.cache_dir)
     previous = WalkMemo.from_data(walks.load())
-    files, notices, memo = discover_remembered(paths, config.root, excludes=config.exclude,
-                                               respect_gitignore=config.respect_gitignore, previous=previous)
+    files, notices, memo = discover_remembered(
+        paths, config.root, excludes=config.exclude, respect_gitignore=config.respect_gitignore, previous=previous
+    )
     if memo is not None:
         walks.store(memo.to_data())
     return files, notices
 
 
-def _open_cache(config: Config, project_roots: frozenset[str], options: ScanOptions,
-                notices: list[Notice]) -> tuple[str, ResultCache | None]:
-    cache_key = hashlib.sha256("\x1f".join((
-        __version__, _code_stamp(), str(RESULTS_FORMAT), config.digest(), sys.version.split()[0],
-        ",".join(sorted(project_roots)),
-    )).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+def _open_cache(
+    config: Config, project_roots: frozenset[str], options: ScanOptions, notices: list[Notice]
+) -> tuple[str, ResultCache | None]:
+    cache_key = hashlib.sha256(
+        "\x1f".join(
+            (
+                __version__,
+                _code_stamp(),
+                str(RESULTS_FORMAT),
+                config.digest(),
+                sys.version.split()[0],
+                ",".join(sorted(project_roots)),
+            )
+        ).encode("utf-8", "surrogateescape")
+    ).hexdigest()[:20]
     if not options.use_cache:
         return cache_key, None
     cache = ResultCache(config.root, cache_key, options.cache_dir, name=options.cache_name)
@@ -438,8 +508,13 @@ def _open_cache(config: Config, project_roots: frozenset[str], options: ScanOpti
     return cache_key, cache
 
 
-def _file_results(files: list[SourceFile], config: Config, project_roots: frozenset[str], options: ScanOptions,
-                  cache: ResultCache | None) -> dict[str, FileResult]:
+def _file_results(
+    files: list[SourceFile],
+    config: Config,
+    project_roots: frozenset[str],
+    options: ScanOptions,
+    cache: ResultCache | None,
+) -> dict[str, FileResult]:
     """The per-file stage: each file's result from the cache, or analysed (and then cached)."""
     _analysis()
     results: dict[str, FileResult] = {}
@@ -461,8 +536,11 @@ def _file_results(files: list[SourceFile], config: Config, project_roots: frozen
     return results
 
 
-def project_facts(paths: Sequence[Path], config: Config, options: ScanOptions | None = None,
-                  ) -> tuple[list[SourceFile], dict[str, list[tuple[str, object]]]]:
+def project_facts(
+    paths: Sequence[Path],
+    config: Config,
+    options: ScanOptions | None = None,
+) -> tuple[list[SourceFile], dict[str, list[tuple[str, object]]]]:
     """What the per-file stage of `scan` hands the project stage: the files, and each kind of fact with
     the file it came from (routes, views, settings, forms...), from the same cache. `secpat routes`
     shows the model built from these, so it shows what the rules judge."""
@@ -507,8 +585,11 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
 
     # The project stage reads other files; its result is reused only when no file changed at all.
     # The git index counts too: `git rm --cached .env` changes what the repository rules say.
-    project_key = hashlib.sha256(repr(([(f.rel, f.mtime_ns, f.size) for f in files],
-                                       _mtime(root / ".git" / "index"))).encode("utf-8", "surrogateescape")).hexdigest()
+    project_key = hashlib.sha256(
+        repr(([(f.rel, f.mtime_ns, f.size) for f in files], _mtime(root / ".git" / "index"))).encode(
+            "utf-8", "surrogateescape"
+        )
+    ).hexdigest()
     cached_project = _cached_project(cache, project_key) if cache else None
     if cached_project is not None:
         project_findings, file_notices = cached_project
@@ -555,8 +636,13 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
         # The rule records go along whole (the codec names a rule by its id, which needs the registry).
         records = [{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)} for rule in registry.all_rules()]
         try:
-            cache.store_run(run_key, [codec.encode(dataclasses.replace(result, notices=kept_notices, duration_s=0.0)),
-                                      codec.encode(records)])
+            cache.store_run(
+                run_key,
+                [
+                    codec.encode(dataclasses.replace(result, notices=kept_notices, duration_s=0.0)),
+                    codec.encode(records),
+                ],
+            )
         except codec.CodecError:
             pass
     if cache is not None:
@@ -568,13 +654,13 @@ def _notice_order(notice: Notice) -> tuple[str, int, str]:
     return (notice.path, notice.line or 0, notice.kind.value)
 
 
-
 def _run_key(cache_key: str, config: Config, files: list[SourceFile], root: Path) -> str:
     """What a whole run's result depends on: secpat and its settings, and every file's status
     (the change time too, which no one can set back) and the git index's."""
     index = _stat_triple(root / ".git" / "index")
-    listing = "\n".join(f"{f.rel}\x1f{f.kind}\x1f{f.module_name}\x1f{f.size}\x1f{f.mtime_ns}\x1f{f.ctime_ns}"
-                        for f in files)
+    listing = "\n".join(
+        f"{f.rel}\x1f{f.kind}\x1f{f.module_name}\x1f{f.size}\x1f{f.mtime_ns}\x1f{f.ctime_ns}" for f in files
+    )
     head = repr((cache_key, dataclasses.replace(config, origins=()), index))
     return hashlib.sha256(f"{head}\n{listing}".encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -608,12 +694,17 @@ def _cached_run(cache: ResultCache, run_key: str, notices: list[Notice], started
         return None
     if not isinstance(result, ScanResult):
         return None
-    return dataclasses.replace(result, notices=sorted([*notices, *result.notices], key=_notice_order),
-                               duration_s=time.perf_counter() - started, rules=rules)
+    return dataclasses.replace(
+        result,
+        notices=sorted([*notices, *result.notices], key=_notice_order),
+        duration_s=time.perf_counter() - started,
+        rules=rules,
+    )
 
 
-def _run(todo: list[SourceFile], config: Config, project_roots: frozenset[str],
-         options: ScanOptions) -> Iterable[tuple[SourceFile, FileResult]]:
+def _run(
+    todo: list[SourceFile], config: Config, project_roots: frozenset[str], options: ScanOptions
+) -> Iterable[tuple[SourceFile, FileResult]]:
     tasks = [FileTask(source, config, project_roots) for source in todo]
     jobs = options.jobs or os.cpu_count() or 1
     total = len(tasks)
@@ -650,8 +741,9 @@ def _patterns_checked(config: Config) -> frozenset[int]:
 # -- project stage -----------------------------------------------------------------
 
 
-def _project_stage(results: dict[str, FileResult], files: list[SourceFile], config: Config,
-                   project_roots: frozenset[str]) -> tuple[list[Finding], list[Notice]]:
+def _project_stage(
+    results: dict[str, FileResult], files: list[SourceFile], config: Config, project_roots: frozenset[str]
+) -> tuple[list[Finding], list[Notice]]:
     """Findings that need more than one file: conditional flows decided from other modules' summaries."""
     _analysis()
     findings: list[Finding] = []
@@ -684,10 +776,12 @@ def _without_superseded(findings: list[Finding]) -> list[Finding]:
     """A more specific finding replaces a general one at the same place (SQL002 over SQL001)."""
     _analysis()
     rules = {r.id: r for r in registry.all_rules()}
-    covered = {(rule, f.location.path, f.location.line, f.location.col)
-               for f in findings for rule in getattr(rules.get(f.rule_id), "supersedes", ())}
-    return [f for f in findings
-            if (f.rule_id, f.location.path, f.location.line, f.location.col) not in covered]
+    covered = {
+        (rule, f.location.path, f.location.line, f.location.col)
+        for f in findings
+        for rule in getattr(rules.get(f.rule_id), "supersedes", ())
+    }
+    return [f for f in findings if (f.rule_id, f.location.path, f.location.line, f.location.col) not in covered]
 
 
 def _source_of(finding: Finding) -> tuple[str, str, int, int]:
@@ -702,8 +796,14 @@ class _Summaries:
     re-reading their file: most scans need none or a handful.
     """
 
-    def __init__(self, results: dict[str, FileResult], files: list[SourceFile], config: Config,
-                 project_roots: frozenset[str], routes: Callable[[], RouteModel]):
+    def __init__(
+        self,
+        results: dict[str, FileResult],
+        files: list[SourceFile],
+        config: Config,
+        project_roots: frozenset[str],
+        routes: Callable[[], RouteModel],
+    ):
         self.config = config
         self.routes = routes  # the application model, built when a URL parameter needs judging
         self.project_roots = project_roots
@@ -744,7 +844,7 @@ class _Summaries:
         module = self._module(self.file_of[key]) if key else None
         if key is None or module is None:
             return None
-        qualname = key[len(module.module_name) + 1:] if module.module_name else key
+        qualname = key[len(module.module_name) + 1 :] if module.module_name else key
         function = module.functions.get(qualname)
         if function is None:
             return None
@@ -761,21 +861,24 @@ class _Summaries:
         keys = self.methods(*method) if method is not None else []
         if len(keys) > 1:
             each = [self.returned_params(key) for key in keys]
-            return {param: set.intersection(*(found[param] for found in each))
-                    for param in set.intersection(*(set(found) for found in each))}
+            return {
+                param: set.intersection(*(found[param] for found in each))
+                for param in set.intersection(*(set(found) for found in each))
+            }
         found = self._returned(name)
         if found is None:
             return {}
         module, function, returned = found
-        init = module.functions.get(function.qualname.rsplit(".", 1)[0] + ".__init__") if function.class_name \
-            else None
+        init = module.functions.get(function.qualname.rsplit(".", 1)[0] + ".__init__") if function.class_name else None
         out: dict[str, set[str]] = {}
         for label in returned:
-            for prefix, how, params, kind in ((L.PARAM_PREFIX, "raw", function.params, ""),
-                                              (L.ESCAPED_PARAM_PREFIX, "escaped", function.params, ""),
-                                              (L.INIT_PARAM_PREFIX, "raw", init.params if init else [], "init-")):
+            for prefix, how, params, kind in (
+                (L.PARAM_PREFIX, "raw", function.params, ""),
+                (L.ESCAPED_PARAM_PREFIX, "escaped", function.params, ""),
+                (L.INIT_PARAM_PREFIX, "raw", init.params if init else [], "init-"),
+            ):
                 if label.startswith(prefix):
-                    index = int(label[len(prefix):])
+                    index = int(label[len(prefix) :])
                     out.setdefault(f"{kind}{index}", set()).add(how)
                     if index < len(params):
                         out.setdefault(f"{kind}{params[index]}", set()).add(how)
@@ -788,8 +891,17 @@ class _Summaries:
         if own is not None:
             return [own]
         found = self._returned(owner) if L.METHOD_SUFFIX not in owner else None
-        classes = sorted({label[len(L.RET_PREFIX):] for label in found[2] if label.startswith(L.RET_PREFIX)
-                          and L.METHOD_SUFFIX not in label and "#" not in label}) if found else []
+        classes = (
+            sorted(
+                {
+                    label[len(L.RET_PREFIX) :]
+                    for label in found[2]
+                    if label.startswith(L.RET_PREFIX) and L.METHOD_SUFFIX not in label and "#" not in label
+                }
+            )
+            if found
+            else []
+        )
         keys = [key for key in (self._method(c, method) for c in classes) if key is not None]
         if keys:
             self.by_factory.add(f"{owner}{L.METHOD_SUFFIX}{method}")
@@ -801,7 +913,7 @@ class _Summaries:
         module = self._module(self.file_of[key]) if key else None
         if key is None or module is None:
             return None
-        qualname = key[len(module.module_name) + 1:] if module.module_name else key
+        qualname = key[len(module.module_name) + 1 :] if module.module_name else key
         function = module.functions.get(qualname)
         return key if function is not None and function.class_name else None
 
@@ -828,7 +940,7 @@ class _Summaries:
         made: set[str] = set()
         for label in returned:
             if label.startswith(L.RET_PREFIX) and L.METHOD_SUFFIX not in label and "#" not in label:
-                made |= self.classes_made(label[len(L.RET_PREFIX):], depth + 1)
+                made |= self.classes_made(label[len(L.RET_PREFIX) :], depth + 1)
         annotation = getattr(function.node, "returns", None)
         for node in ast.walk(annotation) if annotation is not None else ():
             if isinstance(node, (ast.Name, ast.Attribute)):
@@ -876,7 +988,7 @@ class _Summaries:
                 return L.combine([self.value(key, depth + 1) for key in keys])
             name = keys[0] if keys else method[0] + L.METHOD_SUFFIX
         if name.endswith(L.METHOD_SUFFIX):
-            return L.without_names(self.value(name[:-len(L.METHOD_SUFFIX)], depth + 1))
+            return L.without_names(self.value(name[: -len(L.METHOD_SUFFIX)], depth + 1))
         qualified, index, arity = L.parse_item(name)
         key = self.lookup(qualified)
         if key is None or depth > 8:
@@ -892,13 +1004,16 @@ class _Summaries:
         optional = _optional_params(found[1])
         parts: list[L.Value] = []
         for label, trace in raw.items():
-            if trace and trace[0].note.startswith("parameter `") \
-                    and trace[0].note[len("parameter `"):].split("`", 1)[0] in optional:
+            if (
+                trace
+                and trace[0].note.startswith("parameter `")
+                and trace[0].note[len("parameter `") :].split("`", 1)[0] in optional
+            ):
                 # `pin=None`: what the name promises holds only when a caller passes it, and what a
                 # caller passes arrives with its own labels (`via:`).
                 continue
             if label.startswith(L.RET_PREFIX):
-                inner = self.value(label[len(L.RET_PREFIX):], depth + 1)
+                inner = self.value(label[len(L.RET_PREFIX) :], depth + 1)
                 parts.append({k: v + trace for k, v in inner.items()})
             elif not L.is_symbolic(label):
                 parts.append({label: trace})
@@ -913,8 +1028,14 @@ class _Summaries:
         try:
             text = decode_source(Path(source.path).read_bytes())
             parsed = parse_python(text.text, source.rel)
-            module = Module(parsed.tree, path=source.rel, module_name=source.module_name, source=text.text,
-                            is_package=source.is_package, project_roots=self.project_roots)
+            module = Module(
+                parsed.tree,
+                path=source.rel,
+                module_name=source.module_name,
+                source=text.text,
+                is_package=source.is_package,
+                project_roots=self.project_roots,
+            )
             module.knowledge = self.config.knowledge
         except (OSError, ParseError, RecursionError):
             module = None
@@ -925,11 +1046,11 @@ class _Summaries:
         for outcome in conditional.outcomes:
             for symbol, local in conditional.local_traces:
                 if symbol.startswith("here:"):
-                    if symbol[len("here:"):] != outcome.label:
+                    if symbol[len("here:") :] != outcome.label:
                         continue
                     trace = ending_at(local, conditional.sink_step)
                 elif symbol.startswith(L.COMPOSED_FROM_PREFIX):
-                    returned = self.value(symbol[len(L.COMPOSED_FROM_PREFIX):])
+                    returned = self.value(symbol[len(L.COMPOSED_FROM_PREFIX) :])
                     if outcome.label != L.COMPOSED or not returned or L.CONST in returned:
                         continue
                     trace = ending_at(local, conditional.sink_step)
@@ -953,11 +1074,12 @@ class _Summaries:
                         trace = ending_at((*remote, *local), conditional.sink_step)
                 elif symbol.startswith(L.URL_PARAM_PREFIX):
                     if outcome.label != L.REQUEST or not self.routes().url_parameter_is_text(
-                            *L.parse_url_param(symbol)):
+                        *L.parse_url_param(symbol)
+                    ):
                         continue
                     trace = ending_at(local, conditional.sink_step)
                 elif symbol.startswith(L.RET_PREFIX):
-                    callee = symbol[len(L.RET_PREFIX):]
+                    callee = symbol[len(L.RET_PREFIX) :]
                     remote = self.value(callee).get(outcome.label)
                     if remote is None:
                         continue
@@ -966,13 +1088,15 @@ class _Summaries:
                     callee, param, label = L.parse_via(symbol)
                     ways = self.returned_params(callee).get(param, set())
                     # Escaping on the way turns request input into escaped input.
-                    arriving = {label if how == "raw" else L.HTML_ESCAPED if label == L.REQUEST else label
-                                for how in ways}
+                    arriving = {
+                        label if how == "raw" else L.HTML_ESCAPED if label == L.REQUEST else label for how in ways
+                    }
                     if outcome.label not in arriving:
                         continue
                     trace = ending_at(local, conditional.sink_step)
-                message = outcome.message.format(source=describe_source(trace, conditional.location),
-                                                 sink=conditional.sink_step.note)
+                message = outcome.message.format(
+                    source=describe_source(trace, conditional.location), sink=conditional.sink_step.note
+                )
                 finding = Finding(
                     rule_id=outcome.rule.id,
                     location=conditional.location,
@@ -1008,8 +1132,13 @@ def _suppress(findings: list[Finding], results: dict[str, FileResult], config: C
             kept.extend(path_findings)
             continue
         spans = result.statement_spans
-        remaining, count, meta = apply_suppressions(path_findings, result.suppressions, _span_lookup(spans), path,
-                                                    enabled=functools.partial(config.is_enabled, rel_path=path))
+        remaining, count, meta = apply_suppressions(
+            path_findings,
+            result.suppressions,
+            _span_lookup(spans),
+            path,
+            enabled=functools.partial(config.is_enabled, rel_path=path),
+        )
         kept.extend(remaining)
         kept.extend(meta)
         suppressed += count
@@ -1027,6 +1156,8 @@ def _optional_params(function: Function) -> set[str]:
         return set()
     args = node.args
     positional = [*args.posonlyargs, *args.args]
-    pairs = [*zip(positional[len(positional) - len(args.defaults):], args.defaults),
-             *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)]
+    pairs = [
+        *zip(positional[len(positional) - len(args.defaults) :], args.defaults),
+        *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None),
+    ]
     return {arg.arg for arg, default in pairs if isinstance(default, ast.Constant) and default.value is None}

@@ -13,6 +13,7 @@ from secpat.levels import Confidence, Severity  # defined apart so that the secr
 if TYPE_CHECKING:
     from secpat.rules.registry import Rule
 
+
 @dataclass(frozen=True, slots=True)
 class Location:
     path: str  # POSIX path relative to the scan root (or a URL / git object for history and probe)

@@ -74,12 +74,56 @@ __all__ = ["HistoryError", "HistoryOptions", "scan_history"]
 _NULL_SHA = "0" * 40
 _SKIPPED_MODES = {"160000", "120000", "000000"}  # submodules, symlinks, deletions
 #: Binary formats never worth reading, recognised by name before any byte is fetched.
-_BINARY_SUFFIXES = frozenset({
-    ".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".svgz", ".woff", ".woff2", ".ttf", ".otf", ".eot",
-    ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar", ".whl", ".egg", ".jar", ".pdf", ".mp3", ".mp4", ".mov",
-    ".avi", ".webm", ".pyc", ".pyo", ".so", ".dylib", ".dll", ".exe", ".o", ".a", ".mo", ".sqlite", ".sqlite3",
-    ".db", ".parquet", ".npy", ".npz", ".pkl", ".pickle",
-})
+_BINARY_SUFFIXES = frozenset(
+    {
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".ico",
+        ".webp",
+        ".bmp",
+        ".svgz",
+        ".woff",
+        ".woff2",
+        ".ttf",
+        ".otf",
+        ".eot",
+        ".zip",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".xz",
+        ".7z",
+        ".tar",
+        ".whl",
+        ".egg",
+        ".jar",
+        ".pdf",
+        ".mp3",
+        ".mp4",
+        ".mov",
+        ".avi",
+        ".webm",
+        ".pyc",
+        ".pyo",
+        ".so",
+        ".dylib",
+        ".dll",
+        ".exe",
+        ".o",
+        ".a",
+        ".mo",
+        ".sqlite",
+        ".sqlite3",
+        ".db",
+        ".parquet",
+        ".npy",
+        ".npz",
+        ".pkl",
+        ".pickle",
+    }
+)
 
 
 class HistoryError(Exception):
@@ -108,8 +152,12 @@ class _Secret:
     blobs: set[str] = field(default_factory=set)  # every scanned blob it appears in
 
 
-def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOptions(),
-                 progress: Callable[[int, int], None] | None = None) -> ScanResult:
+def scan_history(
+    repo: Path,
+    config: Config,
+    options: HistoryOptions = HistoryOptions(),
+    progress: Callable[[int, int], None] | None = None,
+) -> ScanResult:
     """Every secret in the history of the repository at `repo`, one finding per secret.
 
     `progress(done, total)` is called as blobs are scanned, from the first one on."""
@@ -123,8 +171,10 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     head_paths = {path for paths in head.values() for path in paths}
     skipped: Counter[str] = Counter()  # reason -> blobs not scanned for it
     to_read: list[str] = []
-    for blob, path in [*((b, o.path) for b, o in origins.items()),
-                       *((b, paths[0]) for b, paths in head.items() if b not in origins)]:
+    for blob, path in [
+        *((b, o.path) for b, o in origins.items()),
+        *((b, paths[0]) for b, paths in head.items() if b not in origins),
+    ]:
         reason = skip_reason(path)
         if reason:
             skipped[reason] += 1
@@ -149,15 +199,24 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
         path = item.path
         if outcome.problem:
             where = f" (from commit {origin.commit[:10]})" if origin else " (at HEAD)"
-            notices.append(Notice(path, NoticeKind.UNREADABLE, f"blob {item.blob}{where} could not be read:"
-                                                               f" {outcome.problem}; not scanned"))
+            notices.append(
+                Notice(
+                    path,
+                    NoticeKind.UNREADABLE,
+                    f"blob {item.blob}{where} could not be read: {outcome.problem}; not scanned",
+                )
+            )
             continue
         if outcome.skipped:
             skipped[outcome.skipped] += 1
-            if outcome.skipped == "too-large" and origin is not None \
-                    and classify(PurePosixPath(path).name) in ("python", "env", "config"):
-                notices.append(Notice(path, NoticeKind.TOO_LARGE,
-                                      f"blob {item.blob[:10]} is over max-file-size; not scanned"))
+            if (
+                outcome.skipped == "too-large"
+                and origin is not None
+                and classify(PurePosixPath(path).name) in ("python", "env", "config")
+            ):
+                notices.append(
+                    Notice(path, NoticeKind.TOO_LARGE, f"blob {item.blob[:10]} is over max-file-size; not scanned")
+                )
             continue
         scanned += 1
         for hit in outcome.hits:
@@ -174,14 +233,20 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
     notices.extend(_skipped_notices(skipped, config.max_file_size))
 
     boundary = frozenset(repository.boundary)
-    findings = [_secret_finding(s, head, confidence_for(s.hit, config, s.origin.path), boundary)
-                for s in secrets.values()]
+    findings = [
+        _secret_finding(s, head, confidence_for(s.hit, config, s.origin.path), boundary) for s in secrets.values()
+    ]
     for path, origin in secret_paths.items():
         reason = file_reasons.get(path) or secret_file_reason(path, None)
         if reason and path not in file_hits:
             findings.append(_file_finding(path, reason, origin, path in head_paths, boundary))
-    findings = [f for f in findings if config.is_enabled(f.rule_id, f.location.path)
-                and f.confidence >= config.min_confidence and f.severity >= config.report_level]
+    findings = [
+        f
+        for f in findings
+        if config.is_enabled(f.rule_id, f.location.path)
+        and f.confidence >= config.min_confidence
+        and f.severity >= config.report_level
+    ]
     return ScanResult(
         findings=sorted(findings, key=Finding.sort_key),
         notices=sorted(notices, key=lambda n: (n.path, n.message)),
@@ -196,26 +261,33 @@ def scan_history(repo: Path, config: Config, options: HistoryOptions = HistoryOp
 #: Why blobs were not scanned, as the notice that counts them says it.
 _SKIP_REASONS = {
     "binary": (NoticeKind.BINARY, "binary (images, archives, compiled files: by name, or NUL bytes in the content)"),
-    "vendored": (NoticeKind.VENDORED, "third-party or minified code (node_modules/, vendor/, *.min.js, *.map,"
-                                      " minified JavaScript and CSS)"),
-    "too-large": (NoticeKind.TOO_LARGE, "over max-file-size ({limit:,} bytes; raise it in [tool.secpat] to scan"
-                                        " them)"),
+    "vendored": (
+        NoticeKind.VENDORED,
+        "third-party or minified code (node_modules/, vendor/, *.min.js, *.map, minified JavaScript and CSS)",
+    ),
+    "too-large": (NoticeKind.TOO_LARGE, "over max-file-size ({limit:,} bytes; raise it in [tool.secpat] to scan them)"),
 }
 
 
 def _skipped_notices(skipped: Counter[str], limit: int) -> list[Notice]:
     """One notice per reason blobs were not scanned, with how many."""
-    return [Notice(".", kind, f"{skipped[reason]:,} blob(s) not scanned: {text.format(limit=limit)}")
-            for reason, (kind, text) in _SKIP_REASONS.items() if skipped[reason]]
+    return [
+        Notice(".", kind, f"{skipped[reason]:,} blob(s) not scanned: {text.format(limit=limit)}")
+        for reason, (kind, text) in _SKIP_REASONS.items()
+        if skipped[reason]
+    ]
 
 
 def _shallow_notice(boundary: tuple[str, ...]) -> Notice:
     shown = ", ".join(sha[:10] for sha in boundary[:3])
     if len(boundary) > 3:
         shown += f" and {len(boundary) - 3} more"
-    return Notice(".", NoticeKind.INCOMPLETE_HISTORY,
-                  f"shallow clone: history before {shown or 'its oldest commits'} is not in the repository and was"
-                  " not scanned; run `git fetch --unshallow` and scan again")
+    return Notice(
+        ".",
+        NoticeKind.INCOMPLETE_HISTORY,
+        f"shallow clone: history before {shown or 'its oldest commits'} is not in the repository and was"
+        " not scanned; run `git fetch --unshallow` and scan again",
+    )
 
 
 # -- git ---------------------------------------------------------------------------------------
@@ -268,8 +340,15 @@ class _Repository:
 def _repository(repo: Path) -> _Repository:
     if not repo.is_dir():
         raise HistoryError(f"{repo}: no such directory")
-    status, out, error = _run(repo, "rev-parse", "--absolute-git-dir", "--git-common-dir",
-                              "--is-shallow-repository", "--is-inside-work-tree", "--show-cdup")
+    status, out, error = _run(
+        repo,
+        "rev-parse",
+        "--absolute-git-dir",
+        "--git-common-dir",
+        "--is-shallow-repository",
+        "--is-inside-work-tree",
+        "--show-cdup",
+    )
     if status != 0:
         if "not a git repository" in error.lower():
             raise HistoryError(f"{repo}: not a git repository")
@@ -301,13 +380,24 @@ def _stash_commits(common_dir: Path) -> list[str]:
     return [line.split()[1] for line in text.splitlines() if len(line.split()) > 1]
 
 
-def _introduced_blobs(repository: _Repository, options: HistoryOptions,
-                      stashes: list[str]) -> tuple[dict[str, _Origin], dict[str, _Origin]]:
+def _introduced_blobs(
+    repository: _Repository, options: HistoryOptions, stashes: list[str]
+) -> tuple[dict[str, _Origin], dict[str, _Origin]]:
     """Blob -> where it first appeared, oldest commit first; and the first appearance of every
     path that names a secret file (`.env`, `id_rsa`, `*.pem`...), even when its blob is not new."""
     revisions = list(options.branches) if options.branches else ["--all", *stashes]
-    args = ["log", *revisions, "--reverse", "--topo-order", "--raw", "-z", "--no-abbrev", "--no-renames",
-            "--diff-merges=first-parent", "--format=%x01%H %ct"]
+    args = [
+        "log",
+        *revisions,
+        "--reverse",
+        "--topo-order",
+        "--raw",
+        "-z",
+        "--no-abbrev",
+        "--no-renames",
+        "--diff-merges=first-parent",
+        "--format=%x01%H %ct",
+    ]
     if options.since:
         args.append(f"--since={options.since}")
     args.append("--")
@@ -348,8 +438,9 @@ def _stream(repository: _Repository, args: list[str], separator: bytes = b"\0") 
     """Separated tokens of a git command's output, read as they come (no whole-output buffer)."""
     with tempfile.TemporaryFile() as stderr:  # a file, so a chatty stderr cannot block the pipe
         try:
-            process = subprocess.Popen(_command(*args), cwd=repository.top, stdout=subprocess.PIPE, stderr=stderr,
-                                       env=_git_env())
+            process = subprocess.Popen(
+                _command(*args), cwd=repository.top, stdout=subprocess.PIPE, stderr=stderr, env=_git_env()
+            )
         except OSError as exc:
             raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
         assert process.stdout is not None
@@ -366,8 +457,10 @@ def _stream(repository: _Repository, args: list[str], separator: bytes = b"\0") 
             error = _last_line(stderr.read()) or f"exit status {process.returncode}"
             hint = ""
             if repository.partial and "promisor remote" in error:
-                hint = (" (this partial clone lacks commit trees, as --filter=tree:0 leaves them, and secpat does"
-                        " not fetch: clone with --filter=blob:none or without --filter)")
+                hint = (
+                    " (this partial clone lacks commit trees, as --filter=tree:0 leaves them, and secpat does"
+                    " not fetch: clone with --filter=blob:none or without --filter)"
+                )
             raise HistoryError(f"git {args[0]} failed: {error}{hint}")
 
 
@@ -391,24 +484,36 @@ def _head_notice(top: Path, error: str) -> Notice:
     if _run(top, "rev-parse", "-q", "--verify", "HEAD^{commit}")[0] != 0:
         status, out, _ = _run(top, "symbolic-ref", "-q", "HEAD")
         branch = out.decode("utf-8", errors="replace").strip() if status == 0 else "HEAD"
-        return Notice(".", NoticeKind.CONFIG, f"HEAD is unborn ({branch} has no commit): no finding is marked"
-                                              " present at HEAD")
-    return Notice(".", NoticeKind.UNREADABLE, f"HEAD's tree could not be read: {error or 'git ls-tree failed'};"
-                                              " no finding is marked present at HEAD")
+        return Notice(
+            ".", NoticeKind.CONFIG, f"HEAD is unborn ({branch} has no commit): no finding is marked present at HEAD"
+        )
+    return Notice(
+        ".",
+        NoticeKind.UNREADABLE,
+        f"HEAD's tree could not be read: {error or 'git ls-tree failed'}; no finding is marked present at HEAD",
+    )
 
 
 def _fetched_only(repository: _Repository, blobs: list[str], notices: list[Notice]) -> list[str]:
     """The blobs a partial clone holds, and a notice counting those it never fetched. Listing the
     object store never fetches, unlike asking for an object that is not there."""
-    listing = _stream(repository, ["cat-file", "--batch-all-objects", "--unordered",
-                                   "--batch-check=%(objecttype) %(objectname)"], b"\n")
+    listing = _stream(
+        repository,
+        ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objecttype) %(objectname)"],
+        b"\n",
+    )
     present = {line[5:].decode("ascii") for line in listing if line.startswith(b"blob ")}
     fetched = [blob for blob in blobs if blob in present]
     if len(fetched) < len(blobs):
-        notices.append(Notice(".", NoticeKind.INCOMPLETE_HISTORY,
-                              f"partial clone: {len(blobs) - len(fetched)} of {len(blobs)} blobs to scan were never"
-                              " fetched (promisor objects not present) and were not scanned; secpat does not fetch"
-                              " them: clone without --filter to scan everything"))
+        notices.append(
+            Notice(
+                ".",
+                NoticeKind.INCOMPLETE_HISTORY,
+                f"partial clone: {len(blobs) - len(fetched)} of {len(blobs)} blobs to scan were never"
+                " fetched (promisor objects not present) and were not scanned; secpat does not fetch"
+                " them: clone without --filter to scan everything",
+            )
+        )
     return fetched
 
 
@@ -426,8 +531,14 @@ def _cat_batch(top: Path, blobs: list[str], limit: int) -> Generator[tuple[str, 
     """Stream `blobs` through one `git cat-file --batch`; return how many were answered."""
     with tempfile.TemporaryFile() as stderr:
         try:
-            process = subprocess.Popen(_command("cat-file", "--batch"), cwd=top, stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=stderr, env=_git_env())
+            process = subprocess.Popen(
+                _command("cat-file", "--batch"),
+                cwd=top,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=_git_env(),
+            )
         except OSError as exc:
             raise HistoryError(f"cannot run git: {exc.strerror or exc}") from None
         assert process.stdin is not None and process.stdout is not None
@@ -495,8 +606,9 @@ def _skip(stream: IO[bytes], count: int) -> bool:
 
 
 #: Directories of third-party code, copied in rather than written: their secrets are not the project's.
-_VENDORED_DIRS = frozenset({"node_modules", "bower_components", "vendor", "vendors", "_vendor", "third_party",
-                            "third-party", "thirdparty"})
+_VENDORED_DIRS = frozenset(
+    {"node_modules", "bower_components", "vendor", "vendors", "_vendor", "third_party", "third-party", "thirdparty"}
+)
 _MINIFIABLE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".css"})
 _MINIFIED_LINE = 300  # mean characters per line above which JavaScript or CSS is minified, not written
 
@@ -508,8 +620,12 @@ def skip_reason(path: str) -> str | None:
     suffix = pure.suffix.lower()
     if suffix in _BINARY_SUFFIXES:
         return "binary"
-    if ".min." in name or name.endswith(("-min.js", "-min.css")) or suffix == ".map" \
-            or any(part.lower() in _VENDORED_DIRS for part in pure.parts[:-1]):
+    if (
+        ".min." in name
+        or name.endswith(("-min.js", "-min.css"))
+        or suffix == ".map"
+        or any(part.lower() in _VENDORED_DIRS for part in pure.parts[:-1])
+    ):
         return "vendored"
     return None
 
@@ -519,8 +635,11 @@ def _content_skip_reason(path: str, data: bytes) -> str | None:
     sample = data[:65536]
     if b"\0" in sample[:8192]:
         return "binary"
-    if PurePosixPath(path).suffix.lower() in _MINIFIABLE_SUFFIXES and len(sample) > 4 * _MINIFIED_LINE \
-            and len(sample) > _MINIFIED_LINE * (sample.count(b"\n") + 1):
+    if (
+        PurePosixPath(path).suffix.lower() in _MINIFIABLE_SUFFIXES
+        and len(sample) > 4 * _MINIFIED_LINE
+        and len(sample) > _MINIFIED_LINE * (sample.count(b"\n") + 1)
+    ):
         return "vendored"
     return None
 
@@ -547,8 +666,9 @@ _PARALLEL_BLOBS = 400  # below this many blobs a worker pool costs more than it 
 _BATCH_BLOBS = 256  # blobs one worker reads through its own `git cat-file --batch`
 
 
-def _scan_items(top: Path, items: list[_Item], limit: int,
-                progress: Callable[[int, int], None] | None) -> Iterator[tuple[_Item, _Outcome]]:
+def _scan_items(
+    top: Path, items: list[_Item], limit: int, progress: Callable[[int, int], None] | None
+) -> Iterator[tuple[_Item, _Outcome]]:
     """Every item with what scanning it found, in the order given (which decides where a secret
     was introduced). Large histories are scanned by a pool of worker processes, each reading its
     share of the blobs through a `git cat-file --batch` of its own."""
@@ -686,8 +806,15 @@ def _python_text(data: bytes) -> str | None:
         return None
 
 
-def _python_hits(path: str, text: str, lines: list[str], new: list[int], marked_before: frozenset[str],
-                 known: frozenset[str], format_lines: list[int] | None) -> tuple[list[Hit], frozenset[str]]:
+def _python_hits(
+    path: str,
+    text: str,
+    lines: list[str],
+    new: list[int],
+    marked_before: frozenset[str],
+    known: frozenset[str],
+    format_lines: list[int] | None,
+) -> tuple[list[Hit], frozenset[str]]:
     """The secrets in a Python blob, and its marked lines. Parsed only when the model may find a
     secret not in `known`; else its known formats are looked for on `format_lines` (all: None)."""
     needs_model, marked = _marks(text, lines, new, marked_before, known)
@@ -752,8 +879,9 @@ def _needs_model(source: str, known: frozenset[str]) -> bool:
     return _marks(source, lines, list(range(len(lines))), frozenset(), known)[0]
 
 
-def _marks(source: str, lines: list[str], new: list[int], marked_before: frozenset[str],
-           known: frozenset[str]) -> tuple[bool, frozenset[str]]:
+def _marks(
+    source: str, lines: list[str], new: list[int], marked_before: frozenset[str], known: frozenset[str]
+) -> tuple[bool, frozenset[str]]:
     """Could the model find a secret in this Python source, beyond its known formats, that is not in
     `known`? Only when a secret-named literal holds a value that could be judged a real secret
     not known yet, or when the environment is read near a secret's name (a secret-named variable
@@ -800,7 +928,7 @@ def _marks(source: str, lines: list[str], new: list[int], marked_before: frozens
 def _line_at(source: str, position: int) -> str:
     """The line of `source` that holds `position`, without its newline."""
     end = source.find("\n", position)
-    return source[source.rfind("\n", 0, position) + 1:len(source) if end < 0 else end]
+    return source[source.rfind("\n", 0, position) + 1 : len(source) if end < 0 else end]
 
 
 #: The words of a secret's name (`password`, `token`, `key`...): a line without one binds no secret.
@@ -814,8 +942,9 @@ _ENV_READS = AhoCorasick(list(_ENV_READ_WORDS), matchkind=MatchKind.LeftmostLong
 #: For each of them, what a module that the model sees read the environment that way names: the
 #: model knows a read by the qualified name of what is called (`os.getenv`, `decouple.config`, an
 #: `environ.Env()`), so `config(` reads nothing without `decouple` (`incomplete_config(`).
-_READER_MODULES = tuple({"config(": "decouple", "env(": "environ", "env.str(": "environ"}.get(word, word)
-                        for word in _ENV_READ_WORDS)
+_READER_MODULES = tuple(
+    {"config(": "decouple", "env(": "environ", "env.str(": "environ"}.get(word, word) for word in _ENV_READ_WORDS
+)
 
 
 def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | None:
@@ -862,7 +991,7 @@ def _reads_a_secret(source: str, start: int, end: int) -> bool:
         return False
     for _ in range(_ENV_BEFORE + 1):
         start = source.rfind("\n", 0, start - 1) + 1 if start > 0 else 0
-    window = source[start:end + _ENV_AFTER]
+    window = source[start : end + _ENV_AFTER]
     names = set(_ASSIGNED_NAME.findall(window))
     names.update(_STRING_CONTENT.findall(window))
     return any(_secret_kind(name) for name in names)
@@ -873,8 +1002,13 @@ _judge_value = functools.lru_cache(maxsize=8192)(judge_literal)
 _PLAIN_END = frozenset(",)]};#\r\n")
 _NOT_BOUND = object()  # what `_bound_value` says of a literal that is only part of the value bound
 #: One string literal, from its prefix to its closing quote.
-_STRING = re.compile(r'[rRbBuUfF]{0,2}(?:"""(?:[^\\]|\\.)*?"""' r"|'''(?:[^\\]|\\.)*?'''"
-                     r'|"(?:[^"\\\n]|\\.)*"' r"|'(?:[^'\\\n]|\\.)*')", re.DOTALL)
+_STRING = re.compile(
+    r'[rRbBuUfF]{0,2}(?:"""(?:[^\\]|\\.)*?"""'
+    r"|'''(?:[^\\]|\\.)*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*')",
+    re.DOTALL,
+)
 _SAME_LINE_GAP = re.compile(r"(?:[ \t]|\\\r?\n)*")
 _ANY_GAP = re.compile(r"(?:\s|#[^\n]*|\\\r?\n)*")
 _STRING_START = re.compile(r"""[rRbBuUfF]{0,2}["']""")
@@ -911,11 +1045,15 @@ def _bound_value(source: str, literal: re.Match[str]) -> str | bytes | object | 
         line_end = source.find("\n", position)
         if line_end >= 0 and _STRING_START.match(source, _gap_end(_ANY_GAP, source, line_end)):
             return None  # a literal on the next line may continue this one, in brackets opened before
-    prefixes = {piece[:len(piece) - len(piece.lstrip("rRbBuUfF"))].lower() for piece in pieces}
+    prefixes = {piece[: len(piece) - len(piece.lstrip("rRbBuUfF"))].lower() for piece in pieces}
     if any("f" in prefix for prefix in prefixes):
         return _NOT_BOUND  # an f-string: not a constant
-    if len(pieces) == 1 and pieces[0][0] in "\"'" and "\\" not in pieces[0] \
-            and not pieces[0].startswith(('"""', "'''")):
+    if (
+        len(pieces) == 1
+        and pieces[0][0] in "\"'"
+        and "\\" not in pieces[0]
+        and not pieces[0].startswith(('"""', "'''"))
+    ):
         return pieces[0][1:-1]
     try:
         value = ast.literal_eval(" ".join(pieces))  # literals only: nothing of the blob is run
@@ -950,8 +1088,9 @@ def _date(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
 
 
-def _extra(origin: _Origin, present: bool, masked: str, detector: str,
-           head_paths: list[str]) -> tuple[tuple[str, str], ...]:
+def _extra(
+    origin: _Origin, present: bool, masked: str, detector: str, head_paths: list[str]
+) -> tuple[tuple[str, str], ...]:
     return (
         ("commit", origin.commit),
         ("date", datetime.fromtimestamp(origin.timestamp, timezone.utc).isoformat()),
@@ -977,21 +1116,34 @@ def _where(origin: _Origin, present: bool, boundary: frozenset[str], elsewhere: 
     return f"{when}; {state}"
 
 
-def _secret_finding(secret: _Secret, head: dict[str, list[str]], confidence: Confidence,
-                    boundary: frozenset[str]) -> Finding:
+def _secret_finding(
+    secret: _Secret, head: dict[str, list[str]], confidence: Confidence, boundary: frozenset[str]
+) -> Finding:
     hit, origin = secret.hit, secret.origin
     # Present means the same path at HEAD still holds it; a copy or a rename is named, not confused with it.
     holders = sorted({path for blob in secret.blobs for path in head.get(blob, ())})
     present = origin.path in holders
     message = f"{hit.what}: {_where(origin, present, boundary, holders)}; revoke and rotate it"
-    finding = Finding(rule_id=SECRET004.id, location=Location(origin.path, hit.line, hit.col),
-                      message=message, severity=SECRET004.severity, confidence=SECRET004.confidence,
-                      snippet=hit.snippet, extra=_extra(origin, present, hit.masked, hit.source, holders))
+    finding = Finding(
+        rule_id=SECRET004.id,
+        location=Location(origin.path, hit.line, hit.col),
+        message=message,
+        severity=SECRET004.severity,
+        confidence=SECRET004.confidence,
+        snippet=hit.snippet,
+        extra=_extra(origin, present, hit.masked, hit.source, holders),
+    )
     return finding.with_confidence(confidence)
 
 
 def _file_finding(path: str, reason: str, origin: _Origin, present: bool, boundary: frozenset[str]) -> Finding:
     message = f"{path} ({reason}) was {_where(origin, present, boundary)}; rotate every secret it held"
-    return Finding(rule_id=SECRET004.id, location=Location(path, 0), message=message, severity=SECRET004.severity,
-                   confidence=SECRET004.confidence, snippet=path,
-                   extra=_extra(origin, present, "", "secret-file", [path] if present else []))
+    return Finding(
+        rule_id=SECRET004.id,
+        location=Location(path, 0),
+        message=message,
+        severity=SECRET004.severity,
+        confidence=SECRET004.confidence,
+        snippet=path,
+        extra=_extra(origin, present, "", "secret-file", [path] if present else []),
+    )

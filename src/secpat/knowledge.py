@@ -59,8 +59,9 @@ class Knowledge:
 NOTHING = Knowledge()
 
 
-def find(declared: tuple[Declared, ...], callee: str | None, method: str | None, kind: str | None = None
-         ) -> Declared | None:
+def find(
+    declared: tuple[Declared, ...], callee: str | None, method: str | None, kind: str | None = None
+) -> Declared | None:
     """The first declaration a call matches (of `kind`, if given)."""
     for item in declared:
         if (kind is None or item.kind == kind) and item.matches(callee, method):
@@ -80,7 +81,7 @@ def parse(table: str, value: object) -> tuple[Declared, ...]:
     """The declarations of one config table; DeclarationError says what is wrong."""
     kinds = TABLES[table]
     if not isinstance(value, dict):
-        raise DeclarationError("", f"expected a table of name = kind, like \"shop.db.run\" = \"{kinds[0]}\"")
+        raise DeclarationError("", f'expected a table of name = kind, like "shop.db.run" = "{kinds[0]}"')
     found = []
     for name, spec in value.items():
         if not _NAME.fullmatch(name):
@@ -93,10 +94,15 @@ def parse(table: str, value: object) -> tuple[Declared, ...]:
                 raise DeclarationError(name, f"unknown key {unknown[0]!r} (a declaration here takes {takes})")
             kind = spec.get("kind")
             argument = spec.get("argument", 0)
-            if isinstance(argument, bool) or not (isinstance(argument, int) and argument >= 0
-                                                  or isinstance(argument, str) and _IDENTIFIER.fullmatch(argument)):
-                raise DeclarationError(name, f"argument must be a position (0, 1, ...) or a keyword name, "
-                                             f"got {argument!r}")
+            if isinstance(argument, bool) or not (
+                isinstance(argument, int)
+                and argument >= 0
+                or isinstance(argument, str)
+                and _IDENTIFIER.fullmatch(argument)
+            ):
+                raise DeclarationError(
+                    name, f"argument must be a position (0, 1, ...) or a keyword name, got {argument!r}"
+                )
         else:
             kind = spec
         if kind not in kinds:

@@ -30,34 +30,183 @@ def words(name: str) -> tuple[str, ...]:
 
 
 _PASSWORD_HEADS = {"password", "passwd", "pwd", "passphrase", "pw", "pass", "passwords"}
-_SECRET_HEADS = {"secret", "token", "apikey", "nonce", "salt", "csrf", "xsrf", "credential", "credentials", "secrets",
-                 "tokens", "authorization", "sessionid", "sid", "jwt", "bearer_token", "pepper"}
+_SECRET_HEADS = {
+    "secret",
+    "token",
+    "apikey",
+    "nonce",
+    "salt",
+    "csrf",
+    "xsrf",
+    "credential",
+    "credentials",
+    "secrets",
+    "tokens",
+    "authorization",
+    "sessionid",
+    "sid",
+    "jwt",
+    "bearer_token",
+    "pepper",
+}
 # Qualifiers that make plural `tokens` credentials rather than a count or a lexer's output.
-_CREDENTIAL_TOKENS = {"api", "access", "refresh", "auth", "bearer", "session", "csrf", "reset", "id", "oauth", "jwt",
-                      "personal", "user", "device", "push", "invite", "verification", "revoked", "valid"}
+_CREDENTIAL_TOKENS = {
+    "api",
+    "access",
+    "refresh",
+    "auth",
+    "bearer",
+    "session",
+    "csrf",
+    "reset",
+    "id",
+    "oauth",
+    "jwt",
+    "personal",
+    "user",
+    "device",
+    "push",
+    "invite",
+    "verification",
+    "revoked",
+    "valid",
+}
 _SHORT_CODE_HEADS = {"otp", "totp", "hotp", "pin", "passcode", "mfa"}
 _PERSONAL_HEADS = {"cvv", "cvc", "cvv2", "ssn", "pan", "iban"}
 _SIGNATURE_HEADS = {"signature", "sig", "mac", "hmac", "checksum", "integrity"}
 # Head words that need a qualifier in front to mean a secret.
-_KEY_QUALIFIERS = {"api", "secret", "private", "access", "signing", "sign", "encryption", "encrypt", "session", "auth",
-                   "hmac", "master", "client", "app", "jwt", "aes", "fernet", "crypto", "license", "webhook", "shared",
-                   "decryption", "cipher", "token", "consumer"}
-_CODE_QUALIFIERS = {"reset", "verification", "verify", "confirm", "confirmation", "auth", "authorization", "login",
-                    "otp", "sms", "email", "activation", "activate", "invite", "invitation", "recovery", "backup",
-                    "mfa", "security", "access", "one", "magic", "pairing", "unlock", "signin", "signup", "2fa"}
-_LINK_QUALIFIERS = {"reset", "invite", "invitation", "magic", "verify", "verification", "confirm", "confirmation",
-                    "activation", "login", "signin", "unsubscribe"}
+_KEY_QUALIFIERS = {
+    "api",
+    "secret",
+    "private",
+    "access",
+    "signing",
+    "sign",
+    "encryption",
+    "encrypt",
+    "session",
+    "auth",
+    "hmac",
+    "master",
+    "client",
+    "app",
+    "jwt",
+    "aes",
+    "fernet",
+    "crypto",
+    "license",
+    "webhook",
+    "shared",
+    "decryption",
+    "cipher",
+    "token",
+    "consumer",
+}
+_CODE_QUALIFIERS = {
+    "reset",
+    "verification",
+    "verify",
+    "confirm",
+    "confirmation",
+    "auth",
+    "authorization",
+    "login",
+    "otp",
+    "sms",
+    "email",
+    "activation",
+    "activate",
+    "invite",
+    "invitation",
+    "recovery",
+    "backup",
+    "mfa",
+    "security",
+    "access",
+    "one",
+    "magic",
+    "pairing",
+    "unlock",
+    "signin",
+    "signup",
+    "2fa",
+}
+_LINK_QUALIFIERS = {
+    "reset",
+    "invite",
+    "invitation",
+    "magic",
+    "verify",
+    "verification",
+    "confirm",
+    "confirmation",
+    "activation",
+    "login",
+    "signin",
+    "unsubscribe",
+}
 _ID_QUALIFIERS = {"session", "sess"}
-_DERIVED_QUALIFIERS = {"hashed", "hash", "encrypted", "encoded", "salted", "masked", "redacted", "next", "prev",
-                       "previous", "page", "pagination", "continuation", "cursor", "sync"}
+_DERIVED_QUALIFIERS = {
+    "hashed",
+    "hash",
+    "encrypted",
+    "encoded",
+    "salted",
+    "masked",
+    "redacted",
+    "next",
+    "prev",
+    "previous",
+    "page",
+    "pagination",
+    "continuation",
+    "cursor",
+    "sync",
+}
 #: Every name that `classify` takes for a password or a secret has one of these words in it, in any case:
 #: a cheap way to rule out a text that names no secret before judging its names one by one.
 SECRET_NAME_WORDS = frozenset(_PASSWORD_HEADS | _SECRET_HEADS | {"key", "url", "uri", "link", "sess", "cookie"})
 # A first word that turns the name into a question or a count about the secret.
-_NOT_A_VALUE_PREFIX = {"has", "is", "use", "uses", "need", "needs", "require", "requires", "allow", "enable", "show",
-                       "check", "validate", "num", "n", "max", "min", "should", "can", "must", "no", "len",
-                       "count", "invalid", "missing", "wrong", "bad", "hide", "mask", "masked", "redact",
-                       "redacted", "forgot", "forgotten", "change", "update", "set", "get"}
+_NOT_A_VALUE_PREFIX = {
+    "has",
+    "is",
+    "use",
+    "uses",
+    "need",
+    "needs",
+    "require",
+    "requires",
+    "allow",
+    "enable",
+    "show",
+    "check",
+    "validate",
+    "num",
+    "n",
+    "max",
+    "min",
+    "should",
+    "can",
+    "must",
+    "no",
+    "len",
+    "count",
+    "invalid",
+    "missing",
+    "wrong",
+    "bad",
+    "hide",
+    "mask",
+    "masked",
+    "redact",
+    "redacted",
+    "forgot",
+    "forgotten",
+    "change",
+    "update",
+    "set",
+    "get",
+}
 
 
 @lru_cache(maxsize=8192)
@@ -78,8 +227,18 @@ def classify(name: str) -> NameKind | None:
     if qualifier in _DERIVED_QUALIFIERS:
         return None  # `hashed_password`, `password_hash`: a derived value, not the secret itself
     if head in _PASSWORD_HEADS:
-        if head in {"pass", "pw"} and qualifier not in {"user", "db", "admin", "new", "old", "raw", "plain", "root",
-                                                        "login", "current"}:
+        if head in {"pass", "pw"} and qualifier not in {
+            "user",
+            "db",
+            "admin",
+            "new",
+            "old",
+            "raw",
+            "plain",
+            "root",
+            "login",
+            "current",
+        }:
             return None  # `pass` and `pw` alone are too ambiguous
         return NameKind.PASSWORD
     if head in _SHORT_CODE_HEADS:
@@ -121,10 +280,50 @@ def is_confirmation(name: str) -> bool:
 
 
 # First words of functions that inspect, fetch or destroy a secret rather than produce one.
-_NOT_A_PRODUCER = {"check", "validate", "verify", "is", "has", "compare", "parse", "read", "load", "extract", "decode",
-                   "revoke", "delete", "remove", "invalidate", "count", "len", "test", "get", "fetch", "find",
-                   "lookup", "clear", "expire", "rotate", "mask", "redact", "hide", "log", "print", "send", "show",
-                   "handle", "on", "process", "use", "apply", "strip", "split", "format", "describe", "refresh"}
+_NOT_A_PRODUCER = {
+    "check",
+    "validate",
+    "verify",
+    "is",
+    "has",
+    "compare",
+    "parse",
+    "read",
+    "load",
+    "extract",
+    "decode",
+    "revoke",
+    "delete",
+    "remove",
+    "invalidate",
+    "count",
+    "len",
+    "test",
+    "get",
+    "fetch",
+    "find",
+    "lookup",
+    "clear",
+    "expire",
+    "rotate",
+    "mask",
+    "redact",
+    "hide",
+    "log",
+    "print",
+    "send",
+    "show",
+    "handle",
+    "on",
+    "process",
+    "use",
+    "apply",
+    "strip",
+    "split",
+    "format",
+    "describe",
+    "refresh",
+}
 
 
 def function_returns_secret(func_name: str) -> NameKind | None:

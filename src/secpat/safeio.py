@@ -32,8 +32,9 @@ class WriteError(OSError):
     """A file that must not or cannot be written."""
 
 
-def read_regular(path: str | os.PathLike[str], limit: int, *,
-                 follow_symlinks: bool = True) -> tuple[bytes, os.stat_result]:
+def read_regular(
+    path: str | os.PathLike[str], limit: int, *, follow_symlinks: bool = True
+) -> tuple[bytes, os.stat_result]:
     """The bytes of a regular file of at most `limit` bytes, and its status at the time it was read.
 
     Opened non-blocking so that a FIFO cannot hang the open; the size is checked on the open

@@ -113,8 +113,9 @@ def _foreign(comment: str, line: int, col: int) -> list[Suppression]:
 
 def _foreign_suppression(tool: str, ids: list[str], raw: str, line: int, col: int) -> Suppression:
     keys = tuple(dict.fromkeys(rule for i in ids for rule in FOREIGN_IDS.get(i, ())))
-    return Suppression(line=line, rule_keys=keys, reason="", file_level=False, raw=raw, col=col,
-                       own_line=False, foreign=tool)
+    return Suppression(
+        line=line, rule_keys=keys, reason="", file_level=False, raw=raw, col=col, own_line=False, foreign=tool
+    )
 
 
 def _from_lines(text: str) -> list[Suppression]:
@@ -216,11 +217,7 @@ def apply_suppressions(
     def silenced(finding: Finding, about: Suppression | None = None) -> bool:
         hit = False
         for entry in entries:
-            if (
-                entry.covers(finding.rule_id)
-                and entry.suppression is not about
-                and reaches(entry.suppression, finding)
-            ):
+            if entry.covers(finding.rule_id) and entry.suppression is not about and reaches(entry.suppression, finding):
                 entry.used = True  # every matching suppression counts as used, not just the first
                 entry.silenced.add(finding.rule_id)
                 hit = True
@@ -257,8 +254,12 @@ def apply_suppressions(
 
     def report_unused(about_spt002: bool) -> None:
         for entry in entries:
-            if entry.used or entry.rule is None or entry.suppression.foreign \
-                    or (entry.rule.id == SPT002.id) != about_spt002:
+            if (
+                entry.used
+                or entry.rule is None
+                or entry.suppression.foreign
+                or (entry.rule.id == SPT002.id) != about_spt002
+            ):
                 continue
             if enabled is not None and not enabled(entry.rule.id):
                 continue
@@ -298,8 +299,10 @@ def _no_reason_message(suppression: Suppression) -> str:
 def _foreign_message(suppression: Suppression, rule_ids: list[str]) -> str:
     tool = "Bandit" if suppression.foreign == "bandit" else "Ruff"
     keys = ", ".join(rule_ids or suppression.rule_keys) or "RULE"
-    return (f"{tool} `{suppression.raw}` honoured (respect-nosec) but gives no reason; "
-            f"write `# secpat: ignore[{keys}] <reason>`")
+    return (
+        f"{tool} `{suppression.raw}` honoured (respect-nosec) but gives no reason; "
+        f"write `# secpat: ignore[{keys}] <reason>`"
+    )
 
 
 def _unknown_key_message(key: str) -> str:

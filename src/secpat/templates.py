@@ -72,10 +72,16 @@ def _blocks_by_pattern(text: str) -> Iterator[Block]:
         block = Block(kind, line)
         try:
             spaced = False
-            for sub_line, token_kind, value in _ENV.lex("{{ " + body + " }}" if kind == "variable" else
-                                                        "{% " + body + " %}"):
-                if token_kind not in (jl.TOKEN_VARIABLE_BEGIN, jl.TOKEN_VARIABLE_END, jl.TOKEN_BLOCK_BEGIN,
-                                      jl.TOKEN_BLOCK_END, jl.TOKEN_WHITESPACE):
+            for sub_line, token_kind, value in _ENV.lex(
+                "{{ " + body + " }}" if kind == "variable" else "{% " + body + " %}"
+            ):
+                if token_kind not in (
+                    jl.TOKEN_VARIABLE_BEGIN,
+                    jl.TOKEN_VARIABLE_END,
+                    jl.TOKEN_BLOCK_BEGIN,
+                    jl.TOKEN_BLOCK_END,
+                    jl.TOKEN_WHITESPACE,
+                ):
                     block.tokens.append(Token(line + sub_line - 1, token_kind, str(value), spaced))
                 spaced = token_kind == jl.TOKEN_WHITESPACE
         except jinja2.TemplateSyntaxError:
@@ -95,8 +101,31 @@ class FilterUse:
 
 
 # Words that end an expression inside a tag, or are constants rather than variables.
-_KEYWORDS = frozenset({"and", "or", "not", "if", "else", "elif", "in", "is", "as", "with", "trimmed", "only",
-                       "recursive", "true", "false", "none", "True", "False", "None", "context", "noop"})
+_KEYWORDS = frozenset(
+    {
+        "and",
+        "or",
+        "not",
+        "if",
+        "else",
+        "elif",
+        "in",
+        "is",
+        "as",
+        "with",
+        "trimmed",
+        "only",
+        "recursive",
+        "true",
+        "false",
+        "none",
+        "True",
+        "False",
+        "None",
+        "context",
+        "noop",
+    }
+)
 _OPEN, _CLOSE = {"(": ")", "[": "]", "{": "}"}, {")": "(", "]": "[", "}": "{"}
 
 
@@ -104,12 +133,24 @@ def filter_uses(block: Block, names: set[str]) -> Iterator[FilterUse]:
     """`x|safe` inside a block: the filter and what it applies to."""
     tokens = block.tokens
     for index, token in enumerate(tokens):
-        if token.kind == "operator" and token.value == "|" and index + 1 < len(tokens) \
-                and tokens[index + 1].kind == "name" and tokens[index + 1].value in names:
-            operand = tokens[_operand_start(block, index):index]
+        if (
+            token.kind == "operator"
+            and token.value == "|"
+            and index + 1 < len(tokens)
+            and tokens[index + 1].kind == "name"
+            and tokens[index + 1].value in names
+        ):
+            operand = tokens[_operand_start(block, index) : index]
             literal = bool(operand) and all(t.kind in ("string", "integer", "float") for t in operand)
-            yield FilterUse(tokens[index + 1].line, tokens[index + 1].value, "".join(t.value for t in operand),
-                            literal, _chain(operand), roots(operand), _field(operand))
+            yield FilterUse(
+                tokens[index + 1].line,
+                tokens[index + 1].value,
+                "".join(t.value for t in operand),
+                literal,
+                _chain(operand),
+                roots(operand),
+                _field(operand),
+            )
 
 
 def _operand_start(block: Block, end: int) -> int:
@@ -188,8 +229,13 @@ def _field(operand: list[Token]) -> str:
         if token.kind == "operator" and token.value == "." and i + 1 < len(operand) and operand[i + 1].kind == "name":
             field = operand[i + 1].value
             i += 2
-        elif token.kind == "operator" and token.value == "[" and i + 2 < len(operand) \
-                and operand[i + 1].kind == "string" and operand[i + 2].value == "]":
+        elif (
+            token.kind == "operator"
+            and token.value == "["
+            and i + 2 < len(operand)
+            and operand[i + 1].kind == "string"
+            and operand[i + 2].value == "]"
+        ):
             field = operand[i + 1].value.strip("'\"")
             i += 3
         elif token.kind == "operator" and token.value in ("(", "["):
@@ -200,9 +246,30 @@ def _field(operand: list[Token]) -> str:
 
 
 # Filters whose output holds no markup: escapers, JSON encoders, and formatters of dates and numbers.
-SAFE_OUTPUT_FILTERS = frozenset({"tojson", "escape", "e", "force_escape", "forceescape", "escapejs", "json_script",
-                                 "urlencode", "date", "time", "length", "floatformat", "intcomma", "filesizeformat",
-                                 "timesince", "timeuntil", "wordcount", "count", "int", "float"})
+SAFE_OUTPUT_FILTERS = frozenset(
+    {
+        "tojson",
+        "escape",
+        "e",
+        "force_escape",
+        "forceescape",
+        "escapejs",
+        "json_script",
+        "urlencode",
+        "date",
+        "time",
+        "length",
+        "floatformat",
+        "intcomma",
+        "filesizeformat",
+        "timesince",
+        "timeuntil",
+        "wordcount",
+        "count",
+        "int",
+        "float",
+    }
+)
 
 # Tags that name a local value: `{% url ... as v %}` is a reversed URL, `{% trans "x" as v %}` a translation.
 # `{% fragment as v %}...{% endfragment %}` captures template output, escaped as it was rendered.
@@ -222,9 +289,10 @@ def aliases(blocks_: list[Block]) -> dict[str, set[str]]:
         values = [t.value for t in tokens]
         if tag == "for" and "in" in values:
             split = values.index("in")
-            source = tokens[split + 1:]
-            stop = next((i for i, t in enumerate(source) if t.kind == "name" and t.value in ("if", "recursive")),
-                        len(source))
+            source = tokens[split + 1 :]
+            stop = next(
+                (i for i, t in enumerate(source) if t.kind == "name" and t.value in ("if", "recursive")), len(source)
+            )
             for target in roots(tokens[1:split]):
                 found.setdefault(target, set()).update(roots(source[:stop]))
         elif tag in ("set", "with", "blocktrans", "blocktranslate") or tag == "macro":
@@ -236,7 +304,8 @@ def aliases(blocks_: list[Block]) -> dict[str, set[str]]:
             name = values[values.index("as") + 1]
             # Another tag's result is unknown unless it reads variables: the name stands for itself then.
             found.setdefault(name, set()).update(
-                () if tag in _SAFE_AS_TAGS else roots(tokens[1:values.index("as")]) or {name})
+                () if tag in _SAFE_AS_TAGS else roots(tokens[1 : values.index("as")]) or {name}
+            )
     return found
 
 
@@ -245,7 +314,7 @@ def _assignments(tokens: list[Token]) -> Iterator[tuple[str, list[Token]]]:
     starts = [i for i in range(len(tokens) - 1) if tokens[i].kind == "name" and tokens[i + 1].value == "="]
     for n, i in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(tokens)
-        yield tokens[i].value, tokens[i + 2:end]
+        yield tokens[i].value, tokens[i + 2 : end]
 
 
 def autoescape_off(block: Block) -> bool:

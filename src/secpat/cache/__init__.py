@@ -168,11 +168,17 @@ class ResultCache:
         if not isinstance(files, dict):
             raise ValueError("malformed cache")
         for rel, entry in files.items():
-            if not (isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], int)
-                    and isinstance(entry[1], int) and isinstance(entry[2], str)):
+            if not (
+                isinstance(entry, list)
+                and len(entry) == 4
+                and isinstance(entry[0], int)
+                and isinstance(entry[1], int)
+                and isinstance(entry[2], str)
+            ):
                 raise ValueError("malformed cache entry")
-        if project is not None and not (isinstance(project, list) and len(project) == 2
-                                        and isinstance(project[0], str)):
+        if project is not None and not (
+            isinstance(project, list) and len(project) == 2 and isinstance(project[0], str)
+        ):
             raise ValueError("malformed project entry")
         self._entries, self._project = files, project
 

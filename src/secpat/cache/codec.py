@@ -109,7 +109,7 @@ def _decode(data: Any) -> Any:
         return [v if type(v) in _SCALARS else _decode(v) for v in data]
     if type(data) is not dict or len(data) != 1:
         raise CodecError("malformed cache value")
-    (tag, body), = data.items()
+    ((tag, body),) = data.items()
     if tag == "t" and type(body) is list:
         return tuple([v if type(v) in _SCALARS else _decode(v) for v in body])
     if tag == "d" and isinstance(body, list):

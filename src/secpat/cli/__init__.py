@@ -44,10 +44,15 @@ class _Commands(click.Group):
     the probe's HTTP client, nor `secpat probe` the rules."""
 
     #: command name -> (module, function)
-    MODULES = {"check": ("secpat.cli.check", "check"), "baseline": ("secpat.cli.check", "baseline"),
-               "history": ("secpat.cli.history", "history"), "routes": ("secpat.cli.routes", "routes"),
-               "probe": ("secpat.cli.probe", "probe"), "rules": ("secpat.cli.rules", "rules_command"),
-               "explain": ("secpat.cli.rules", "explain")}
+    MODULES = {
+        "check": ("secpat.cli.check", "check"),
+        "baseline": ("secpat.cli.check", "baseline"),
+        "history": ("secpat.cli.history", "history"),
+        "routes": ("secpat.cli.routes", "routes"),
+        "probe": ("secpat.cli.probe", "probe"),
+        "rules": ("secpat.cli.rules", "rules_command"),
+        "explain": ("secpat.cli.rules", "explain"),
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.MODULES})

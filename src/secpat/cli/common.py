@@ -48,23 +48,40 @@ def _shown(path: Path) -> str:
 def scan_options(func):
     options = [
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
-        click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-                     help="Read settings from this file instead of the nearest pyproject.toml."),
-        click.option("--select", multiple=True, metavar="RULES",
-                     help="Only these rules (ids, prefixes like RND, names); comma-separated or repeated."),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Read settings from this file instead of the nearest pyproject.toml.",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULES",
+            help="Only these rules (ids, prefixes like RND, names); comma-separated or repeated.",
+        ),
         click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules."),
-        click.option("--min-confidence", type=click.Choice(["low", "medium", "high"], case_sensitive=False),
-                     help="Hide findings below this confidence [default: medium]."),
+        click.option(
+            "--min-confidence",
+            type=click.Choice(["low", "medium", "high"], case_sensitive=False),
+            help="Hide findings below this confidence [default: medium].",
+        ),
         click.option("--no-cache", is_flag=True, help="Analyse every file afresh and do not write the cache."),
-        click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-                     help="Where to keep result files [default: secpat's directory in the user cache, "
-                          "never the scanned tree]."),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Where to keep result files [default: secpat's directory in the user cache, never the scanned tree].",
+        ),
         click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count]."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Also skip paths matching this glob."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
-        click.option("--audit", is_flag=True, default=None,
-                     help="Also report findings that rest on a name, an API's presence or a template filter "
-                          "alone, labelled [audit]."),
+        click.option(
+            "--audit",
+            is_flag=True,
+            default=None,
+            help="Also report findings that rest on a name, an API's presence or a template filter "
+            "alone, labelled [audit].",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -92,8 +109,17 @@ def load(paths: tuple[Path, ...], config_file: Path | None, overrides: dict) -> 
     return targets, config
 
 
-def run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir: Path | None, jobs: int | None,
-              quiet: bool, label: str = "scanning", cache_name: str | None = None) -> ScanResult:
+def run_scan(
+    targets: list[Path],
+    config: Config,
+    *,
+    no_cache: bool,
+    cache_dir: Path | None,
+    jobs: int | None,
+    quiet: bool,
+    label: str = "scanning",
+    cache_name: str | None = None,
+) -> ScanResult:
     bar = progress_bar(label, quiet=quiet)
     progress = None
     if bar is not None:
@@ -101,12 +127,21 @@ def run_scan(targets: list[Path], config: Config, *, no_cache: bool, cache_dir: 
 
         def progress(done: int, total: int) -> None:
             # After the last file the project stage runs: say so rather than sit at 100 %.
-            bar.update(task_id, completed=done, total=total,
-                       description="analysing the project" if done >= total else "reading files")
+            bar.update(
+                task_id,
+                completed=done,
+                total=total,
+                description="analysing the project" if done >= total else "reading files",
+            )
 
     try:
-        return scan(targets, config, ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir,
-                                                 progress=progress, cache_name=cache_name))
+        return scan(
+            targets,
+            config,
+            ScanOptions(
+                jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir, progress=progress, cache_name=cache_name
+            ),
+        )
     finally:
         if bar is not None:
             bar.stop()
@@ -122,9 +157,17 @@ def progress_bar(label: str, *, quiet: bool):
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    bar = Progress(SpinnerColumn(), TextColumn(label), TextColumn("{task.description}"), BarColumn(),
-                   MofNCompleteColumn(), TimeElapsedColumn(), transient=True, console=_stderr_console(),
-                   refresh_per_second=8)
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        console=_stderr_console(),
+        refresh_per_second=8,
+    )
     bar.start()
     return bar
 
@@ -140,8 +183,10 @@ def describe_config(config: Config) -> str:
     from secpat.config import KEYS
 
     origins = dict(config.origins)
-    lines = [f"# config file: {_relative(config.source) if config.source else 'none found (defaults)'}",
-             f"# root: {_relative(config.root)}"]
+    lines = [
+        f"# config file: {_relative(config.source) if config.source else 'none found (defaults)'}",
+        f"# root: {_relative(config.root)}",
+    ]
     rows = []
     for key in KEYS:
         name = key.replace("-", "_")
@@ -188,8 +233,17 @@ def _declared_toml(declared: Declared) -> str:
     return f"{{ kind = {json.dumps(declared.kind)}, argument = {json.dumps(declared.argument)} }}"
 
 
-def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Path | None, color: bool | None,
-                    keep_going: bool, exit_zero: bool, statistics: bool = False) -> None:
+def report_and_exit(
+    result: ScanResult,
+    config: Config,
+    *,
+    fmt: str,
+    output: Path | None,
+    color: bool | None,
+    keep_going: bool,
+    exit_zero: bool,
+    statistics: bool = False,
+) -> None:
     """The end every command shares: the baseline, the report (stdout or --output), the exit code."""
     if config.baseline is not None:
         try:
@@ -199,8 +253,9 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
         kept, result.baselined = filter_new(result.findings, baseline)
         # The checklist must not call a box passed when its findings were only accepted by the baseline.
         kept_ids = {id(f) for f in kept}
-        result.hidden = tuple(sorted([*result.hidden, *((f.rule_id, "baseline") for f in result.findings
-                                                       if id(f) not in kept_ids)]))
+        result.hidden = tuple(
+            sorted([*result.hidden, *((f.rule_id, "baseline") for f in result.findings if id(f) not in kept_ids)])
+        )
         result.findings = kept
     if color is None:
         color = output is None and is_terminal_format(fmt) and sys.stdout.isatty()
@@ -216,9 +271,12 @@ def report_and_exit(result: ScanResult, config: Config, *, fmt: str, output: Pat
         # The report says which files could not be analysed; say why the exit status is 2 where people look.
         blocking = [n for n in result.notices if n.blocking]
         first = blocking[0]
-        click.echo(f"secpat: {len(blocking)} file(s) could not be analysed ({printable(first.path)}: "
-                   f"{printable(first.kind.value)}); the report lists them; --keep-going keeps the exit status "
-                   "for findings only", err=True)
+        click.echo(
+            f"secpat: {len(blocking)} file(s) could not be analysed ({printable(first.path)}: "
+            f"{printable(first.kind.value)}); the report lists them; --keep-going keeps the exit status "
+            "for findings only",
+            err=True,
+        )
     sys.exit(code)
 
 

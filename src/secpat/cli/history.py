@@ -20,38 +20,77 @@ from secpat.report import FORMATS, is_terminal_format
 
 @click.command()
 @click.argument("repo", required=False, default=".", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--since", metavar="DATE",
-              help="Only commits since DATE (anything `git log --since` accepts: 2024-01-01, '6 months ago').")
-@click.option("--branch", "branches", multiple=True, metavar="REF",
-              help="Only history reachable from this branch or ref (repeatable) [default: every ref and stash].")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only commits since DATE (anything `git log --since` accepts: 2024-01-01, '6 months ago').",
+)
+@click.option(
+    "--branch",
+    "branches",
+    multiple=True,
+    metavar="REF",
+    help="Only history reachable from this branch or ref (repeatable) [default: every ref and stash].",
+)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format."
+)
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False), help="Write the report here.")
-@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Report only findings not in this baseline file.")
-@click.option("--write-baseline", "write_baseline_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Accept every current finding: write them to this baseline file and exit 0.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Accept every current finding: write them to this baseline file and exit 0.",
+)
 @click.option("--fail-on", type=SEVERITIES, help="Exit 1 when a finding has at least this severity [default: low].")
-@click.option("--min-confidence", type=click.Choice(["low", "medium", "high"], case_sensitive=False),
-              help="Hide findings below this confidence [default: medium].")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Read settings from this file instead of the nearest pyproject.toml.")
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["low", "medium", "high"], case_sensitive=False),
+    help="Hide findings below this confidence [default: medium].",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read settings from this file instead of the nearest pyproject.toml.",
+)
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless secpat itself fails.")
-@click.option("--color/--no-color", default=None,
-              help="Colour the text report, also when piped [default: when a terminal].")
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text report, also when piped [default: when a terminal]."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
-def history(repo: Path, since: str | None, branches: tuple[str, ...], fmt: str, output: Path | None,
-            baseline_file: Path | None, write_baseline_file: Path | None, fail_on: str | None,
-            min_confidence: str | None, config_file: Path | None, exit_zero: bool, color: bool | None,
-            quiet: bool) -> None:
+def history(
+    repo: Path,
+    since: str | None,
+    branches: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    baseline_file: Path | None,
+    write_baseline_file: Path | None,
+    fail_on: str | None,
+    min_confidence: str | None,
+    config_file: Path | None,
+    exit_zero: bool,
+    color: bool | None,
+    quiet: bool,
+) -> None:
     """Find secrets in the git history of REPO (default: the current directory), even deleted ones.
 
     Every blob reachable from any ref or stash is read once, straight from git (nothing is
     checked out). Each secret is reported once, at the commit and path that introduced it,
     with whether it is still present at HEAD. Secrets are shown masked.
     """
-    overrides = {"fail-on": fail_on, "min-confidence": min_confidence,
-                 "baseline": str(baseline_file) if baseline_file else None}
+    overrides = {
+        "fail-on": fail_on,
+        "min-confidence": min_confidence,
+        "baseline": str(baseline_file) if baseline_file else None,
+    }
     try:
         config = load_config(repo, config_file, {k: v for k, v in overrides.items() if v is not None})
     except ConfigError as exc:

@@ -31,16 +31,36 @@ def collect(paths: list[Path], config: Config, options: ScanOptions | None = Non
 
 @click.command("routes")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Read settings from this file instead of the nearest pyproject.toml.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read settings from this file instead of the nearest pyproject.toml.",
+)
 @click.option("--no-cache", is_flag=True, help="Analyse every file afresh and do not write the cache.")
-@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Where to keep result files [default: secpat's directory in the user cache].")
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where to keep result files [default: secpat's directory in the user cache].",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count].")
-def routes(paths: tuple[Path, ...], fmt: str, config_file: Path | None, no_cache: bool, cache_dir: Path | None,
-           jobs: int | None) -> None:
+def routes(
+    paths: tuple[Path, ...],
+    fmt: str,
+    config_file: Path | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    jobs: int | None,
+) -> None:
     """Show the routes of the app in PATHS: method, path, view, kind, rate limit and CSRF status."""
     targets, config = load(paths, config_file, {})
     model = collect(targets, config, ScanOptions(jobs=jobs, use_cache=not no_cache, cache_dir=cache_dir))

@@ -13,8 +13,9 @@ from secpat.rules import registry
 
 
 @click.command("rules")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True
+)
 def rules_command(fmt: str) -> None:
     """List every rule with its pattern, severity and confidence."""
     rules = registry.all_rules()
@@ -33,18 +34,31 @@ def rules_command(fmt: str) -> None:
     for column in ("id", "name", "pattern", "severity", "confidence", "CWE", "title"):
         table.add_column(column)
     for r in rules:
-        table.add_row(r.id, r.name, str(r.pattern or "-"), r.severity.value, r.confidence.value,
-                      f"CWE-{r.cwe}", r.title)
+        table.add_row(
+            r.id, r.name, str(r.pattern or "-"), r.severity.value, r.confidence.value, f"CWE-{r.cwe}", r.title
+        )
     # The terminal's width (or $COLUMNS); 120 columns in a pipe or file, where no width is known.
     known = sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit()
     Console(width=None if known else 120).print(table)
 
 
 def _rule_dict(rule: registry.Rule) -> dict:
-    return {"id": rule.id, "name": rule.name, "pattern": rule.pattern, "title": rule.title,
-            "severity": rule.severity.value, "confidence": rule.confidence.value, "owasp": rule.owasp,
-            "cwe": rule.cwe, "kind": rule.kind, "why": rule.why, "bad": rule.bad, "good": rule.good, "fix": rule.fix,
-            "references": list(rule.references)}
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "pattern": rule.pattern,
+        "title": rule.title,
+        "severity": rule.severity.value,
+        "confidence": rule.confidence.value,
+        "owasp": rule.owasp,
+        "cwe": rule.cwe,
+        "kind": rule.kind,
+        "why": rule.why,
+        "bad": rule.bad,
+        "good": rule.good,
+        "fix": rule.fix,
+        "references": list(rule.references),
+    }
 
 
 @click.command()

@@ -46,11 +46,38 @@ _TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
 _TIME_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
 _ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
 _LOOKUP_METHODS = frozenset({"get", "pop", "setdefault"})
-_LINK = re.compile(r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
-                   r"unsubscribe|password)[-_/]", re.IGNORECASE)
-_FORM_BASES = {"form", "data", "body", "payload", "credentials", "creds", "login", "req", "request", "args", "input",
-               "params", "cleaned_data", "json", "values", "user_in", "signup", "register", "registration", "schema",
-               "item", "query", "post", "get", "fields"}
+_LINK = re.compile(
+    r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
+    r"unsubscribe|password)[-_/]",
+    re.IGNORECASE,
+)
+_FORM_BASES = {
+    "form",
+    "data",
+    "body",
+    "payload",
+    "credentials",
+    "creds",
+    "login",
+    "req",
+    "request",
+    "args",
+    "input",
+    "params",
+    "cleaned_data",
+    "json",
+    "values",
+    "user_in",
+    "signup",
+    "register",
+    "registration",
+    "schema",
+    "item",
+    "query",
+    "post",
+    "get",
+    "fields",
+}
 
 
 @dataclass(eq=False)
@@ -128,8 +155,10 @@ def init_attribute(module: Module, method: Function, attr: str) -> L.Value:
             base = store.base
             if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
                 # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
-                values[store.name] = {(f"init-{label}" if label.startswith("param:") else label): trace
-                                      for label, trace in store.value.items()}
+                values[store.name] = {
+                    (f"init-{label}" if label.startswith("param:") else label): trace
+                    for label, trace in store.value.items()
+                }
     return values.get(attr, {})
 
 
@@ -175,8 +204,11 @@ class FunctionFlow:
     def return_items(self, arity: int) -> list[L.Value] | None:
         """What each position holds when every return gives a tuple of `arity` elements, else None.
         A `return None` does not count: unpacking it fails, so no caller's names receive it."""
-        returns = [r for r in self.returns
-                   if not (isinstance(r.node, ast.Return) and (r.node.value is None or _is_none(r.node.value)))]
+        returns = [
+            r
+            for r in self.returns
+            if not (isinstance(r.node, ast.Return) and (r.node.value is None or _is_none(r.node.value)))
+        ]
         shapes = [r.items for r in returns if r.items is not None and len(r.items) == arity]
         if not returns or len(shapes) != len(returns):
             return None
@@ -214,8 +246,11 @@ class FunctionFlow:
                 if inputs[param] == R.LAMBDA_EVENT and R.lambda_http_handler(self.function):
                     value[L.REQUEST_WHOLE] = value[L.REQUEST]
                 if inputs[param] == R.DJANGO_URL_PARAMETER:
-                    view = f"{self.module.module_name}.{self.function.qualname}" if self.module.module_name \
+                    view = (
+                        f"{self.module.module_name}.{self.function.qualname}"
+                        if self.module.module_name
                         else self.function.qualname
+                    )
                     value[L.url_param(view, param)] = value[L.REQUEST]
             self.env[param] = value
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
@@ -258,8 +293,12 @@ class FunctionFlow:
         for stmt in body:
             self._stmt(stmt)
 
-    def _branches(self, *blocks: list[ast.stmt], known: list[tuple[str, L.Value]] | None = None,
-                  bindings: dict[int, tuple[str, L.Value]] | None = None) -> None:
+    def _branches(
+        self,
+        *blocks: list[ast.stmt],
+        known: list[tuple[str, L.Value]] | None = None,
+        bindings: dict[int, tuple[str, L.Value]] | None = None,
+    ) -> None:
         """Analyse alternative blocks from the same state, then merge their environments.
         `known` is what the first block may assume about names (the guards it is under);
         `bindings` gives a block, by index, a name bound on entry (`except E as e`)."""
@@ -294,8 +333,11 @@ class FunctionFlow:
         elif isinstance(stmt, ast.Expr):
             self._eval(stmt.value)
         elif isinstance(stmt, ast.Return):
-            if isinstance(stmt.value, ast.Tuple) and stmt.value.elts \
-                    and not any(isinstance(e, ast.Starred) for e in stmt.value.elts):
+            if (
+                isinstance(stmt.value, ast.Tuple)
+                and stmt.value.elts
+                and not any(isinstance(e, ast.Starred) for e in stmt.value.elts)
+            ):
                 items = tuple(self._eval(e) for e in stmt.value.elts)
                 self.returns.append(ReturnEvent(stmt, L.combine(items), items))
             elif stmt.value is not None:
@@ -335,10 +377,20 @@ class FunctionFlow:
             upstream = self._calls_only_outbound(stmt.body, with_files=False)
             upstream_or_files = upstream or self._calls_only_outbound(stmt.body, with_files=True)
             validating = _calls_only_validators(stmt.body)
-            caught = {index + 1: (h.name, self._caught(h, upstream or upstream_or_files and self._file_errors_handled(
-                                      stmt.handlers[:index]), validating)
-                                  if self._reveals_internals(h.type) and not validation else L.EMPTY)
-                      for index, h in enumerate(stmt.handlers) if h.name}
+            caught = {
+                index + 1: (
+                    h.name,
+                    self._caught(
+                        h,
+                        upstream or upstream_or_files and self._file_errors_handled(stmt.handlers[:index]),
+                        validating,
+                    )
+                    if self._reveals_internals(h.type) and not validation
+                    else L.EMPTY,
+                )
+                for index, h in enumerate(stmt.handlers)
+                if h.name
+            }
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
         elif isinstance(stmt, ast.Match):
@@ -393,9 +445,15 @@ class FunctionFlow:
         # `except (KeyError, TypeError)` names the program's own data, and a block that only runs
         # validators (`validate_password(new)`) raises their messages; a catch-all around anything else,
         # or a database, network or file error, can carry anything.
-        if validating or handler.type is not None and all(self._exception_name(node) not in S.INTERNAL_EXCEPTIONS
-                                            or self._exception_name(node) in S.PROGRAM_ERRORS
-                                            for node in _caught_types(handler.type)):
+        if (
+            validating
+            or handler.type is not None
+            and all(
+                self._exception_name(node) not in S.INTERNAL_EXCEPTIONS
+                or self._exception_name(node) in S.PROGRAM_ERRORS
+                for node in _caught_types(handler.type)
+            )
+        ):
             value[L.EXPECTED_ERROR] = ()
         if upstream:
             value[L.UPSTREAM_ERROR] = ()
@@ -406,8 +464,10 @@ class FunctionFlow:
 
     def _file_errors_handled(self, handlers: list[ast.ExceptHandler]) -> bool:
         """An earlier handler catches what opening a file raises (and its path with it)."""
-        return any(h.type is not None and any(self._exception_name(t) in _FILE_ERRORS for t in _caught_types(h.type))
-                   for h in handlers)
+        return any(
+            h.type is not None and any(self._exception_name(t) in _FILE_ERRORS for t in _caught_types(h.type))
+            for h in handlers
+        )
 
     def _calls_only_outbound(self, body: list[ast.stmt], *, with_files: bool) -> bool:
         """The block only sends HTTP requests, reads their responses and logs (and, `with_files`, opens
@@ -433,11 +493,17 @@ class FunctionFlow:
             func = call.func
             if self._is_outbound(func):
                 sent = True
-            elif _method_of(call, responses) or isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
-                    and func.attr in _LOG_LEVELS and "log" in func.value.id.lower():
+            elif (
+                _method_of(call, responses)
+                or isinstance(func, ast.Attribute)
+                and isinstance(func.value, ast.Name)
+                and func.attr in _LOG_LEVELS
+                and "log" in func.value.id.lower()
+            ):
                 continue
-            elif not (isinstance(func, ast.Name)
-                      and (func.id in _HARMLESS_BUILTINS or with_files and func.id == "open")):
+            elif not (
+                isinstance(func, ast.Name) and (func.id in _HARMLESS_BUILTINS or with_files and func.id == "open")
+            ):
                 return False
         return sent
 
@@ -446,8 +512,9 @@ class FunctionFlow:
         return name.startswith(_HTTP_CLIENTS)
 
     def _reveals_internals(self, caught: ast.expr | None) -> bool:
-        return caught is None or any(self._exception_name(node) in S.INTERNAL_EXCEPTIONS
-                                     for node in _caught_types(caught))
+        return caught is None or any(
+            self._exception_name(node) in S.INTERNAL_EXCEPTIONS for node in _caught_types(caught)
+        )
 
     def _allow_list(self, test: ast.expr) -> tuple[str, bool] | None:
         """(name, True) for `name in ALLOWED`, (name, False) for `name not in ALLOWED` or `not name in ALLOWED`.
@@ -455,22 +522,37 @@ class FunctionFlow:
         positive = True
         if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
             test, positive = test.operand, False
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
-                and isinstance(test.ops[0], (ast.In, ast.NotIn)) and self._not_client_made(test.comparators[0]):
+        if (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.left, ast.Name)
+            and isinstance(test.ops[0], (ast.In, ast.NotIn))
+            and self._not_client_made(test.comparators[0])
+        ):
             return test.left.id, positive == isinstance(test.ops[0], ast.In)
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
-                and isinstance(test.ops[0], (ast.Eq, ast.NotEq)) and isinstance(test.comparators[0], ast.Constant) \
-                and isinstance(test.comparators[0].value, (str, int)):
+        if (
+            isinstance(test, ast.Compare)
+            and len(test.ops) == 1
+            and isinstance(test.left, ast.Name)
+            and isinstance(test.ops[0], (ast.Eq, ast.NotEq))
+            and isinstance(test.comparators[0], ast.Constant)
+            and isinstance(test.comparators[0].value, (str, int))
+        ):
             return test.left.id, positive == isinstance(test.ops[0], ast.Eq)  # `if sort == "state":`
         return None
 
     def _not_client_made(self, collection: ast.expr) -> bool:
-        while isinstance(collection, ast.Call) and isinstance(collection.func, ast.Attribute) \
-                and collection.func.attr in ("keys", "values", "copy") and not collection.args:
+        while (
+            isinstance(collection, ast.Call)
+            and isinstance(collection.func, ast.Attribute)
+            and collection.func.attr in ("keys", "values", "copy")
+            and not collection.args
+        ):
             collection = collection.func.value  # `Model.__table__.columns.keys()`: the columns' names
         value = self._eval(collection)
-        return (L.CONST in value or L.IDENTIFIER in value or L.COMPOSED_IDENT in value) \
-            and not any(label.startswith(L.REQUEST) or L.is_symbolic(label) for label in value)
+        return (L.CONST in value or L.IDENTIFIER in value or L.COMPOSED_IDENT in value) and not any(
+            label.startswith(L.REQUEST) or L.is_symbolic(label) for label in value
+        )
 
     def _guards(self, test: ast.expr) -> tuple[list[str], str | None]:
         """The names a true test proves allowed (`x in ALLOWED`, and each such conjunct of an `and`), and
@@ -481,27 +563,37 @@ class FunctionFlow:
         single = guards[0] if len(guards) == 1 else None
         return allowed, single[0] if single is not None and not single[1] else None
 
-    def _store(self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None,
-               *, record: bool = True) -> None:
+    def _store(
+        self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None, *, record: bool = True
+    ) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
             parts = value_node.elts if isinstance(value_node, (ast.Tuple, ast.List)) else None
-            items = self._returned_items(value_node, len(target.elts)) \
-                if isinstance(value_node, ast.Call) and not any(isinstance(t, ast.Starred) for t in target.elts) \
+            items = (
+                self._returned_items(value_node, len(target.elts))
+                if isinstance(value_node, ast.Call) and not any(isinstance(t, ast.Starred) for t in target.elts)
                 else None
-            if parts is not None and len(parts) == len(target.elts) \
-                    and not any(isinstance(p, ast.Starred) for p in parts):
+            )
+            if (
+                parts is not None
+                and len(parts) == len(target.elts)
+                and not any(isinstance(p, ast.Starred) for p in parts)
+            ):
                 for sub_target, part in zip(target.elts, parts):
                     self._store(sub_target, self._eval(part), stmt, part, record=record)
             elif items is not None:  # `name, token, error = parse(request)`: each name gets its own element
                 for sub_target, item in zip(target.elts, items):
                     self._store(sub_target, item, stmt, None, record=record)
-            elif (isinstance(value_node, ast.Call) and (callee := self._project_callee(value_node))
-                  or isinstance(value_node, ast.Name) and (callee := _only_returned_by(value))) \
-                    and not any(isinstance(t, ast.Starred) for t in target.elts):
+            elif (
+                isinstance(value_node, ast.Call)
+                and (callee := self._project_callee(value_node))
+                or isinstance(value_node, ast.Name)
+                and (callee := _only_returned_by(value))
+            ) and not any(isinstance(t, ast.Starred) for t in target.elts):
                 # A function of another module: the project stage looks up each element of what it returns.
                 for index, sub_target in enumerate(target.elts):
-                    self._store(sub_target, L.per_item(value, callee, index, len(target.elts)), stmt, None,
-                                record=record)
+                    self._store(
+                        sub_target, L.per_item(value, callee, index, len(target.elts)), stmt, None, record=record
+                    )
             else:
                 for sub_target in target.elts:
                     self._store(sub_target, value, stmt, None, record=record)
@@ -517,11 +609,17 @@ class FunctionFlow:
                 self._list_lengths.pop(name, None)
                 for stale in [k for k in self.env if k.startswith(name + "[")]:
                     del self.env[stale]
-            if isinstance(value_node, ast.Call) and not self.function.is_module \
-                    and self.module.qualified_name(value_node.func, self.function) in _CONFIG_PARSERS:
+            if (
+                isinstance(value_node, ast.Call)
+                and not self.function.is_module
+                and self.module.qualified_name(value_node.func, self.function) in _CONFIG_PARSERS
+            ):
                 self._config_parsers.add(name)  # `cp = ConfigParser()`: its options are followed one by one
-            if isinstance(value_node, ast.List) and all(isinstance(e, ast.Constant) for e in value_node.elts) \
-                    and not self.function.is_module:
+            if (
+                isinstance(value_node, ast.List)
+                and all(isinstance(e, ast.Constant) for e in value_node.elts)
+                and not self.function.is_module
+            ):
                 # `parts = []`, `parts = ["a"]`: its slots are followed as they are appended
                 self._item_containers.add(name)
                 self._list_lengths[name] = len(value_node.elts)
@@ -554,19 +652,24 @@ class FunctionFlow:
                 return
             self._eval(target.value)
             key_node = target.slice
-            key_value = key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) \
-                else None
+            key_value = (
+                key_node.value if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) else None
+            )
             if not isinstance(key_node, ast.Constant):
                 self._eval(key_node)
             if record:
                 self.stores.append(StoreEvent(target, "item", key_value, target.value, value, stmt))
-            if isinstance(target.value, ast.Name) and isinstance(key_node, ast.Constant) \
-                    and isinstance(key_node.value, (str, int)):
+            if (
+                isinstance(target.value, ast.Name)
+                and isinstance(key_node, ast.Constant)
+                and isinstance(key_node.value, (str, int))
+            ):
                 self._store_item(target.value.id, key_node.value, value)
             if self._shapes and key_value is not None and isinstance(target.value, ast.Name):
                 name = target.value.id
-                self.env[name] = L.combine([self.env.get(name, L.EMPTY),
-                                            self._key_labels(key_value, value_node, value, target)])
+                self.env[name] = L.combine(
+                    [self.env.get(name, L.EMPTY), self._key_labels(key_value, value_node, value, target)]
+                )
             return
 
     def _store_item(self, name: str, key: str | int, value: L.Value) -> None:
@@ -576,8 +679,11 @@ class FunctionFlow:
         self.env[_item_key(name, key)] = value
         whole = L.without(self.env.get(name, L.EMPTY), L.CONST)
         # What a name lends (a secret's, a password's) stays with the item, as with the parts of a value.
-        added = {label: trace for label, trace in L.without(value, L.CONST, *_NAMED_LABELS).items()
-                 if not (label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in _NAMED_LABELS)}
+        added = {
+            label: trace
+            for label, trace in L.without(value, L.CONST, *_NAMED_LABELS).items()
+            if not (label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in _NAMED_LABELS)
+        }
         self.env[name] = L.combine([whole, added]) if whole or added else L.CONSTANT
 
     def _constructed(self, node: ast.AST | None) -> bool:
@@ -625,9 +731,13 @@ class FunctionFlow:
             return self.env[key]
         if node.attr == "path" and self._pinned_path(node):
             return L.CONSTANT
-        if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id in self.module.imports \
-                and node.value.id not in self.env \
-                and self.module.qualified_name(node, self.function) in R.REQUEST_OBJECTS:
+        if (
+            node.attr == "request"
+            and isinstance(node.value, ast.Name)
+            and node.value.id in self.module.imports
+            and node.value.id not in self.env
+            and self.module.qualified_name(node, self.function) in R.REQUEST_OBJECTS
+        ):
             # `flask.request` through the module; `flask.Request` is the class, whose attributes are descriptors.
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
         base = self._eval(node.value)
@@ -652,7 +762,8 @@ class FunctionFlow:
         # value holders of form libraries (`form.password.data`).
         value = dict(L.without(base, L.CONST) if node.attr in _VALUE_ATTRS else L.without(base, *_NAMED_LABELS))
         if isinstance(node.value, ast.Name) and _labels_a_literal(
-                node.attr, self.module.class_attributes.get(node.value.id, {}).get(node.attr)):
+            node.attr, self.module.class_attributes.get(node.value.id, {}).get(node.attr)
+        ):
             return value  # `GROUP.TOKEN` where `class GROUP: TOKEN = "token"`: a name in a table of names
         kind = names.classify(node.attr)
         if kind is names.NameKind.PASSWORD:
@@ -680,8 +791,11 @@ class FunctionFlow:
             return False
         for least, stretched in templates:
             result = _on_path(least, chain[1])
-            if result is None or result != _on_path(stretched, chain[1]) or R.CLIENT_TEXT in (
-                    result if isinstance(result, str) else "".join(result)):
+            if (
+                result is None
+                or result != _on_path(stretched, chain[1])
+                or R.CLIENT_TEXT in (result if isinstance(result, str) else "".join(result))
+            ):
                 return False
         return True
 
@@ -732,8 +846,11 @@ class FunctionFlow:
 
     def _eval_BinOp(self, node: ast.BinOp) -> L.Value:
         parts = [self._eval(node.left), self._eval(node.right)]
-        if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Call) \
-                and self.module.qualified_name(node.left.func, self.function) in S.MARKUP_CLASSES:
+        if (
+            isinstance(node.op, ast.Mod)
+            and isinstance(node.left, ast.Call)
+            and self.module.qualified_name(node.left.func, self.function) in S.MARKUP_CLASSES
+        ):
             return self._escaped(node, "Markup %", parts[1])  # `Markup("<b>%s</b>") % x` escapes x
         if self._shapes and isinstance(node.op, ast.Add):
             # `time.time() + 3600`: a point in time that far from now.
@@ -747,9 +864,16 @@ class FunctionFlow:
                 if isinstance(side, (ast.List, ast.Tuple)) or _is_str(side):
                     return value
         # `template % value` formats text, whether the template is written here or held in a name (SQL text).
-        textual = isinstance(node.op, ast.Mod) and (_is_str(node.left) or L.SQL_TEXT in parts[0]) \
-            or isinstance(node.op, ast.Add) and (
-            _is_str(node.left) or _is_str(node.right) or any(L.COMPOSED in p or L.COMPOSED_IDENT in p for p in parts))
+        textual = (
+            isinstance(node.op, ast.Mod)
+            and (_is_str(node.left) or L.SQL_TEXT in parts[0])
+            or isinstance(node.op, ast.Add)
+            and (
+                _is_str(node.left)
+                or _is_str(node.right)
+                or any(L.COMPOSED in p or L.COMPOSED_IDENT in p for p in parts)
+            )
+        )
         if textual:
             return self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
         return L.combine(parts)
@@ -765,8 +889,9 @@ class FunctionFlow:
         unknown = [p for p in parts if L.CONST not in p]
         if all(p and all(L.deferred(k) for k in p) for p in unknown):
             # Only other modules' return values are not constant here: decided by the project stage.
-            callees = {k[len(L.RET_PREFIX):] for p in unknown for k in p if k.startswith(L.RET_PREFIX)} | \
-                {L.parse_text_of(k)[0] for p in unknown for k in p if k.startswith(L.TEXT_OF_PREFIX)}
+            callees = {k[len(L.RET_PREFIX) :] for p in unknown for k in p if k.startswith(L.RET_PREFIX)} | {
+                L.parse_text_of(k)[0] for p in unknown for k in p if k.startswith(L.TEXT_OF_PREFIX)
+            }
             return {**value, **{L.COMPOSED_FROM_PREFIX + c: (step,) for c in callees}}
         if all(p and set(p) <= _IDENTIFIER_LABELS for p in unknown):
             # Only identifiers the code defines (table names from model metadata) are formatted in.
@@ -840,7 +965,7 @@ class FunctionFlow:
         if key == "exp":
             for label in value:
                 if label.startswith(L.DURATION_PREFIX):
-                    out[L.LIFETIME_PREFIX + label[len(L.DURATION_PREFIX):]] = step
+                    out[L.LIFETIME_PREFIX + label[len(L.DURATION_PREFIX) :]] = step
         return out
 
     def _comprehension(self, generators: list[ast.comprehension], *elts: ast.expr) -> L.Value:
@@ -899,18 +1024,29 @@ class FunctionFlow:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
         self.calls.append(CallEvent(call, node, args, keywords, receiver, items))
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
-                and func.value.id in self._item_containers:
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in self._item_containers
+        ):
             kept = self._container_method(func.value.id, func.attr, node, args)
             if kept is not None:
                 return kept
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
-                and func.value.id in self._config_parsers:
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in self._config_parsers
+        ):
             kept = self._config_method(func.value.id, func.attr, node, args, keywords)
             if kept is not None:
                 return kept
-        if isinstance(func, ast.Attribute) and func.attr == "get" and node.args and self._config_parsers \
-                and (option := self._section_option(ast.Subscript(value=func.value, slice=node.args[0]))):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "get"
+            and node.args
+            and self._config_parsers
+            and (option := self._section_option(ast.Subscript(value=func.value, slice=node.args[0])))
+        ):
             return self._option_value(*option, [*args[1:], *keywords.values()])  # `cp["ui"].get("nick")`
         return self._call_result(node, callee, func, args, keywords, receiver)
 
@@ -943,8 +1079,9 @@ class FunctionFlow:
                 del self.env[item]
         return None
 
-    def _config_method(self, name: str, method: str, node: ast.Call, args: list[L.Value],
-                       keywords: dict[str, L.Value]) -> L.Value | None:
+    def _config_method(
+        self, name: str, method: str, node: ast.Call, args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value | None:
         """`cp.set("ui", "nick", v)` then `cp.get("ui", "nick")` of a ConfigParser: each option holds what was
         set under it; an option set under a key not known here makes every option unknown."""
         if method == "set" and len(args) == 3:
@@ -955,17 +1092,29 @@ class FunctionFlow:
                 self.env[_item_key(name, key)] = args[2]
             return L.EMPTY
         if method in _OPTION_READS and len(node.args) >= 2:
-            value = self._option_value(name, _option_key(node.args[0], node.args[1]),
-                                       [keywords[k] for k in ("fallback", "vars") if k in keywords])
-            return value if method == "get" else L.CONSTANT if not value or L.CONST in value else \
-                {k: v for k, v in value.items() if k in _SURVIVES_NUMBERS} or L.CONSTANT
+            value = self._option_value(
+                name,
+                _option_key(node.args[0], node.args[1]),
+                [keywords[k] for k in ("fallback", "vars") if k in keywords],
+            )
+            return (
+                value
+                if method == "get"
+                else L.CONSTANT
+                if not value or L.CONST in value
+                else {k: v for k, v in value.items() if k in _SURVIVES_NUMBERS} or L.CONSTANT
+            )
         return None
 
     def _section_option(self, node: ast.Subscript) -> tuple[str, str] | None:
         """(`cp`, `[ui]nick`) for `cp["ui"]["nick"]` on a ConfigParser made here."""
         section = node.value
-        if not (self._config_parsers and isinstance(section, ast.Subscript) and isinstance(section.value, ast.Name)
-                and section.value.id in self._config_parsers):
+        if not (
+            self._config_parsers
+            and isinstance(section, ast.Subscript)
+            and isinstance(section.value, ast.Name)
+            and section.value.id in self._config_parsers
+        ):
             return None
         key = _option_key(section.slice, node.slice)
         return (section.value.id, key) if key is not None else None
@@ -979,8 +1128,15 @@ class FunctionFlow:
 
     # -- calls ------------------------------------------------------------------
 
-    def _call_result(self, node: ast.Call, callee: str | None, func: ast.expr, args: list[L.Value],
-                     keywords: dict[str, L.Value], receiver: L.Value | None) -> L.Value:
+    def _call_result(
+        self,
+        node: ast.Call,
+        callee: str | None,
+        func: ast.expr,
+        args: list[L.Value],
+        keywords: dict[str, L.Value],
+        receiver: L.Value | None,
+    ) -> L.Value:
         method = func.attr if isinstance(func, ast.Attribute) else None
         all_args = [*args, *keywords.values()]
         if receiver is not None and L.REQUEST_OBJECT in receiver:
@@ -997,8 +1153,12 @@ class FunctionFlow:
             declared = self._declared(node, callee, method, all_args)
             if declared is not None:
                 return declared
-        if callee in _ENV_READS and len(node.args) > 1 and isinstance(node.args[1], ast.Constant) \
-                and isinstance(node.args[1].value, str):
+        if (
+            callee in _ENV_READS
+            and len(node.args) > 1
+            and isinstance(node.args[1], ast.Constant)
+            and isinstance(node.args[1].value, str)
+        ):
             return {L.LITERAL_FALLBACK: (self.step(node, f"`{_text(node)}`"),)}
         if callee:
             source = self._source(node, callee, args, keywords)
@@ -1030,8 +1190,11 @@ class FunctionFlow:
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
         if called in S.SQL_QUOTING_METHODS:
             return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
-        if isinstance(func, ast.Attribute) and receiver is not None \
-                and not (not receiver and self._is_module_attribute(func)):
+        if (
+            isinstance(func, ast.Attribute)
+            and receiver is not None
+            and not (not receiver and self._is_module_attribute(func))
+        ):
             if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
             if method == "update" and L.HASH_OBJECT in receiver and any(L.PASSWORD in a for a in all_args):
@@ -1039,12 +1202,14 @@ class FunctionFlow:
                 target = dotted(func.value)
                 if target and target in self.env:
                     password = next(a[L.PASSWORD] for a in all_args if L.PASSWORD in a)
-                    self.env[target] = {**self.env[target], L.FAST_HASH_OF_PASSWORD: password + (
-                        self.step(node, "fed to a fast hash"),)}
+                    self.env[target] = {
+                        **self.env[target],
+                        L.FAST_HASH_OF_PASSWORD: password + (self.step(node, "fed to a fast hash"),),
+                    }
                 return L.EMPTY
-            if method in {"format", "join", "format_map"} and (_is_str(func.value) or L.COMPOSED in receiver
-                                                               or L.COMPOSED_IDENT in receiver
-                                                               or L.SQL_TEXT in receiver):
+            if method in {"format", "join", "format_map"} and (
+                _is_str(func.value) or L.COMPOSED in receiver or L.COMPOSED_IDENT in receiver or L.SQL_TEXT in receiver
+            ):
                 value = L.without(self._composed(node, [receiver, *all_args], f"`.{method}()`"), L.HASH_OBJECT)
                 if method == "join" and L.RANDOM_PICK in value:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
@@ -1058,39 +1223,55 @@ class FunctionFlow:
                 # request, whose headers are not what it returns.
                 looked_up = args[1:] if method in _LOOKUP_METHODS and node.args else all_args
                 value = L.without(L.combine([receiver, *looked_up]), L.HASH_OBJECT)
-                whole_part = node.args and isinstance(func, ast.Attribute) and isinstance(node.args[0], ast.Constant) \
+                whole_part = (
+                    node.args
+                    and isinstance(func, ast.Attribute)
+                    and isinstance(node.args[0], ast.Constant)
                     and R.whole_event_part(self.function, func.value, node.args[0].value)
+                )
                 if method in _ONE_ITEM_METHODS and not whole_part:
                     value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers
                 if method == "join" and L.RANDOM_PICK in value:
                     # Many random picks joined together make a token.
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
-                if method in {"get", "pop", "setdefault"} and node.args and isinstance(node.args[0], ast.Constant) \
-                        and isinstance(node.args[0].value, str):
+                if (
+                    method in {"get", "pop", "setdefault"}
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
                     # As with `claims["client_id"]`: one item of a token's claims is what its key says.
-                    value = {**self._method_of_callee(L.without(L.method_result(value, method), *_NAMED_LABELS),
-                                                      args, keywords, node, func.attr),
-                             **self._named(node.args[0].value, node, f"`{_text(node)}`")}
+                    value = {
+                        **self._method_of_callee(
+                            L.without(L.method_result(value, method), *_NAMED_LABELS), args, keywords, node, func.attr
+                        ),
+                        **self._named(node.args[0].value, node, f"`{_text(node)}`"),
+                    }
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
             value = self._method_of_callee(
-                L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD), method), args, keywords, node,
-                func.attr)
+                L.method_result(L.without(receiver, L.CONST, L.SECRET, L.PASSWORD), method),
+                args,
+                keywords,
+                node,
+                func.attr,
+            )
             if method in S.PICK_METHODS and L.RANDOM in value:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
 
-    def _method_of_callee(self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value],
-                          node: ast.Call, method: str) -> L.Value:
+    def _method_of_callee(
+        self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value], node: ast.Call, method: str
+    ) -> L.Value:
         """`Incoming(request).field(name)`: the project stage reads what the method returns; what it is passed
         arrives by `via:` (positions count `self`), as for a function of another module."""
         methods: list[tuple[str, str]] = []  # (callee, the class it is a method of)
         for label in value:
             if label.startswith(L.RET_PREFIX):
-                split = L.split_method(label[len(L.RET_PREFIX):])
+                split = L.split_method(label[len(L.RET_PREFIX) :])
                 if split:
-                    methods.append((label[len(L.RET_PREFIX):], split[0]))
+                    methods.append((label[len(L.RET_PREFIX) :], split[0]))
         if not methods:
             return value
         out = dict(value)
@@ -1109,8 +1290,9 @@ class FunctionFlow:
                     out[L.via(callee, kept, inner)] = trace + (step,)
         return out
 
-    def _returned_elsewhere(self, node: ast.Call, callees: list[str], args: list[L.Value],
-                            keywords: dict[str, L.Value]) -> L.Value:
+    def _returned_elsewhere(
+        self, node: ast.Call, callees: list[str], args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value:
         """`ret:` and `via:` labels for a call of project functions the project stage resolves."""
         value: dict[str, L.Trace] = {}
         for callee in callees:
@@ -1130,8 +1312,13 @@ class FunctionFlow:
         if isinstance(table, ast.Name) and table.id not in self.env:
             bound = self.module.assignments.get(table.id, [])
             table = bound[0] if len(bound) == 1 else None
-        entries = table.values if isinstance(table, ast.Dict) else table.elts \
-            if isinstance(table, (ast.List, ast.Tuple)) else []
+        entries = (
+            table.values
+            if isinstance(table, ast.Dict)
+            else table.elts
+            if isinstance(table, (ast.List, ast.Tuple))
+            else []
+        )
         names = [self.module.qualified_name(e, self.function) if isinstance(e, ast.Name) else None for e in entries]
         known = [n for n in names if n is not None and n.split(".", 1)[0] in self.module.project_roots]
         if not names or len(known) != len(names):
@@ -1146,11 +1333,21 @@ class FunctionFlow:
         base = func.value
         while isinstance(base, ast.Attribute):
             base = base.value
-        return isinstance(base, ast.Name) and base.id not in self.env and (
-            base.id in self.module.imports or base.id in self.module.local_imports.get(id(self.function.node), {}))
+        return (
+            isinstance(base, ast.Name)
+            and base.id not in self.env
+            and (base.id in self.module.imports or base.id in self.module.local_imports.get(id(self.function.node), {}))
+        )
 
-    def _shape_call(self, node: ast.Call, callee: str | None, func: ast.expr, method: str | None,
-                    args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
+    def _shape_call(
+        self,
+        node: ast.Call,
+        callee: str | None,
+        func: ast.expr,
+        method: str | None,
+        args: list[L.Value],
+        keywords: dict[str, L.Value],
+    ) -> L.Value | None:
         """Calls that build or change dict shapes and time spans, in token-handling modules."""
         if callee == "dict":
             parts = [*args, {L.DICT: (self.step(node, "dict()"),)}]
@@ -1170,12 +1367,12 @@ class FunctionFlow:
             parts = [self.env.get(name, L.EMPTY)]
             if method == "update":
                 parts.extend(L.without(a, *_NON_SHAPE) for a in args)
-                parts.extend(self._key_labels(kw.arg, kw.value, keywords[kw.arg], kw) for kw in node.keywords
-                             if kw.arg)
+                parts.extend(self._key_labels(kw.arg, kw.value, keywords[kw.arg], kw) for kw in node.keywords if kw.arg)
             elif node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                 value = args[1] if len(args) > 1 else L.EMPTY
-                parts.append(self._key_labels(node.args[0].value, node.args[1] if len(node.args) > 1 else None,
-                                              value, node))
+                parts.append(
+                    self._key_labels(node.args[0].value, node.args[1] if len(node.args) > 1 else None, value, node)
+                )
             self.env[name] = L.combine(parts)
             return L.EMPTY
         return None
@@ -1199,8 +1396,7 @@ class FunctionFlow:
             total += value * _TIME_UNITS[unit]
         return total
 
-    def _declared(self, node: ast.Call, callee: str | None, method: str | None, args: list[L.Value]
-                  ) -> L.Value | None:
+    def _declared(self, node: ast.Call, callee: str | None, method: str | None, args: list[L.Value]) -> L.Value | None:
         """A source or sanitiser the project's config declares (`secpat.knowledge`)."""
         knowledge = self.module.knowledge
         name = callee or f".{method}"
@@ -1216,13 +1412,16 @@ class FunctionFlow:
     def _escaped(self, node: ast.AST, how: str, data: L.Value) -> L.Value:
         """HTML-escaped data: safe in markup, still request input for SQL."""
         # What another module's function returns is escaped here too, whatever it turns out to be.
-        value = {label: trace for label, trace in L.without(data, L.REQUEST, L.COMPOSED, L.CONST).items()
-                 if not L.deferred(label)}
+        value = {
+            label: trace
+            for label, trace in L.without(data, L.REQUEST, L.COMPOSED, L.CONST).items()
+            if not L.deferred(label)
+        }
         if L.REQUEST in data:
             value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{how}`"),)
         for label in list(value):
             if label.startswith(L.PARAM_PREFIX):  # summaries say "returns its parameter, escaped"
-                value[L.ESCAPED_PARAM_PREFIX + label[len(L.PARAM_PREFIX):]] = value.pop(label)
+                value[L.ESCAPED_PARAM_PREFIX + label[len(L.PARAM_PREFIX) :]] = value.pop(label)
         value[L.HTML_SAFE] = (self.step(node, f"`{how}`"),)
         return value
 
@@ -1231,8 +1430,11 @@ class FunctionFlow:
         data = L.combine(args) if args else L.EMPTY
         if callee in S.HTML_ESCAPERS or callee in S.HTML_SAFE_BUILDERS:
             return self._escaped(node, callee, data)
-        if callee in S.NUMERIC_SANITISERS or callee in {"max", "min"} and any(
-                isinstance(a, ast.Constant) and type(a.value) in (int, float) for a in node.args):
+        if (
+            callee in S.NUMERIC_SANITISERS
+            or callee in {"max", "min"}
+            and any(isinstance(a, ast.Constant) and type(a.value) in (int, float) for a in node.args)
+        ):
             # A number carries no markup or SQL, whatever it came from; only predictability survives.
             value = {k: v for k, v in data.items() if k in _SURVIVES_NUMBERS}
             return value or L.CONSTANT
@@ -1249,8 +1451,9 @@ class FunctionFlow:
             self._seeded_names.add(callee.rsplit(".", 1)[0])
             return L.EMPTY
         prng_module = callee.rsplit(".", 1)[0]
-        if callee in S.RANDOM_FUNCTIONS or (callee.startswith(S.NUMPY_RANDOM_PREFIXES)
-                                            and callee not in S.PRNG_CONSTRUCTORS):
+        if callee in S.RANDOM_FUNCTIONS or (
+            callee.startswith(S.NUMPY_RANDOM_PREFIXES) and callee not in S.PRNG_CONSTRUCTORS
+        ):
             label = L.SEEDED if prng_module in self._seeded_names else L.RANDOM
             if label == L.RANDOM and callee.rsplit(".", 1)[1] in S.PICK_METHODS:
                 label = L.RANDOM_PICK
@@ -1290,14 +1493,16 @@ class FunctionFlow:
 
     def _fast_hash(self, node: ast.Call, callee: str, args: list[L.Value]) -> L.Value:
         data = L.combine(args) if args else L.EMPTY
-        if any(kw.arg == "usedforsecurity" and isinstance(kw.value, ast.Constant) and kw.value.value is False
-               for kw in node.keywords):
+        if any(
+            kw.arg == "usedforsecurity" and isinstance(kw.value, ast.Constant) and kw.value.value is False
+            for kw in node.keywords
+        ):
             return L.without(data, L.PASSWORD, L.SECRET, L.CONST)
         value = dict(L.without(data, L.PASSWORD, L.CONST))
         for label in list(value):
             if label.startswith(L.PARAM_PREFIX):
                 # The function returns a fast hash of its parameter, not the parameter itself.
-                index = label[len(L.PARAM_PREFIX):]
+                index = label[len(L.PARAM_PREFIX) :]
                 self.fast_hashed_params.add(int(index))
                 value[L.HASHED_PARAM_PREFIX + index] = value.pop(label)
         value[L.HASH_OBJECT] = (self.step(node, f"`{callee}()`"),)
@@ -1316,8 +1521,9 @@ class FunctionFlow:
             value[L.WEAK_HASH] = (self.step(node, f"`{callee}()` digest"),)
         return value
 
-    def _project_call(self, node: ast.Call, callee: str, args: list[L.Value],
-                      keywords: dict[str, L.Value]) -> L.Value | None:
+    def _project_call(
+        self, node: ast.Call, callee: str, args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value | None:
         """Follow a call into a function of this module through its summary."""
         target = self._same_module_function(callee, node)
         if target is None:
@@ -1352,11 +1558,11 @@ class FunctionFlow:
         items = flow_of(self.module, target).return_items(arity)
         if items is None:
             return None
-        return [self._through(node, target, item, event.args, event.keywords) if item else L.EMPTY
-                for item in items]
+        return [self._through(node, target, item, event.args, event.keywords) if item else L.EMPTY for item in items]
 
-    def _through(self, node: ast.Call, target: Function, summary: L.Value, args: list[L.Value],
-                 keywords: dict[str, L.Value]) -> L.Value:
+    def _through(
+        self, node: ast.Call, target: Function, summary: L.Value, args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value:
         """A summary of `target` with its parameters replaced by the arguments of this call."""
         offset = 1 if target.class_name and isinstance(node.func, ast.Attribute) else 0
         out: list[L.Value] = []
@@ -1382,13 +1588,14 @@ class FunctionFlow:
         return L.combine(out)
 
     @staticmethod
-    def _unpassed_parameter(trace: L.Trace, target: Function, node: ast.Call, args: list[L.Value],
-                            keywords: dict[str, L.Value], offset: int) -> bool:
+    def _unpassed_parameter(
+        trace: L.Trace, target: Function, node: ast.Call, args: list[L.Value], keywords: dict[str, L.Value], offset: int
+    ) -> bool:
         """The label comes from a parameter's name, and this call passes no argument for it."""
         note = trace[0].note if trace else ""
         if not note.startswith("parameter `") or "**" in keywords or any(isinstance(a, ast.Starred) for a in node.args):
             return False
-        name = note[len("parameter `"):].split("`", 1)[0]
+        name = note[len("parameter `") :].split("`", 1)[0]
         if name not in target.params:
             return False
         index = target.params.index(name) - offset
@@ -1398,9 +1605,11 @@ class FunctionFlow:
         return self.module.local_function(callee)
 
 
-_SQL = re.compile(r"\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+from|where\s|order\s+by|group\s+by|"
-                  r"values\s*\(|create\s+table|drop\s+table|alter\s+table|union\s+select|from\s+\w+\s+where)\b",
-                  re.IGNORECASE | re.DOTALL)
+_SQL = re.compile(
+    r"\b(select\s.+\sfrom|insert\s+into|update\s.+\sset|delete\s+from|where\s|order\s+by|group\s+by|"
+    r"values\s*\(|create\s+table|drop\s+table|alter\s+table|union\s+select|from\s+\w+\s+where)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _SQL_CONSTANT: L.Value = {L.CONST: (), L.SQL_TEXT: ()}
 _IDENTIFIER_LABELS = frozenset({L.IDENTIFIER, L.COMPOSED_IDENT, L.SQL_TEXT})
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*")
@@ -1427,9 +1636,23 @@ def _mark_sql(value: L.Value) -> L.Value:
     if L.SQL_TEXT in value and L.COMPOSED in value and L.SQL_COMPOSED not in value:
         return {**value, L.SQL_COMPOSED: value[L.COMPOSED]}
     return value
+
+
 # A number made from a random value is still random; a length or truth value of a password is not secret.
-_SURVIVES_NUMBERS = frozenset({L.RANDOM, L.RANDOM_PICK, L.SEEDED, L.TIME, L.TIME_FIELD, L.UUID1, L.SHORT_TOKEN,
-                               L.SHORT_TOKEN_96, L.SHORT_TOKEN_64, L.CSPRNG})
+_SURVIVES_NUMBERS = frozenset(
+    {
+        L.RANDOM,
+        L.RANDOM_PICK,
+        L.SEEDED,
+        L.TIME,
+        L.TIME_FIELD,
+        L.UUID1,
+        L.SHORT_TOKEN,
+        L.SHORT_TOKEN_96,
+        L.SHORT_TOKEN_64,
+        L.CSPRNG,
+    }
+)
 
 
 def _as_time_field(value: L.Value) -> L.Value:
@@ -1457,8 +1680,13 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             return False
         if isinstance(node, ast.Call):
-            name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr \
-                if isinstance(node.func, ast.Attribute) else ""
+            name = (
+                node.func.id
+                if isinstance(node.func, ast.Name)
+                else node.func.attr
+                if isinstance(node.func, ast.Attribute)
+                else ""
+            )
             if {"valid", "validate", "validated"} & set(names.words(name)):
                 validates = True
             elif not name.endswith("Response"):
@@ -1467,15 +1695,20 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
 
 
 _UNSET = object()
-_CONFIG_PARSERS = frozenset({"configparser.ConfigParser", "configparser.RawConfigParser",
-                             "configparser.SafeConfigParser"})
+_CONFIG_PARSERS = frozenset(
+    {"configparser.ConfigParser", "configparser.RawConfigParser", "configparser.SafeConfigParser"}
+)
 _OPTION_READS = frozenset({"get", "getint", "getfloat", "getboolean"})
 
 
 def _option_key(section: ast.expr, option: ast.expr) -> str | None:
     """`[ui]nick` for the literal section and option of a ConfigParser (option names are case-blind)."""
-    if not (isinstance(section, ast.Constant) and isinstance(section.value, str) and isinstance(option, ast.Constant)
-            and isinstance(option.value, str)):
+    if not (
+        isinstance(section, ast.Constant)
+        and isinstance(section.value, str)
+        and isinstance(option, ast.Constant)
+        and isinstance(option.value, str)
+    ):
         return None
     return f"[{section.value}]{option.value.lower()}"
 
@@ -1511,14 +1744,28 @@ def _names_bound_once(function: Function) -> dict[str, ast.expr]:
     return {name: value for name, value in values.items() if counts.get(name) == 1}
 
 
-_FOLD_OPERATORS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
-                   ast.Div: lambda a, b: a / b, ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
-                   ast.Pow: lambda a, b: a ** b}
+_FOLD_OPERATORS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.FloorDiv: lambda a, b: a // b,
+    ast.Mod: lambda a, b: a % b,
+    ast.Pow: lambda a, b: a**b,
+}
 _FOLD_UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: +a, ast.Invert: lambda a: ~a}
-_FOLD_COMPARISONS = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.Lt: lambda a, b: a < b,
-                     ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b,
-                     ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
-                     ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b}
+_FOLD_COMPARISONS = {
+    ast.Eq: lambda a, b: a == b,
+    ast.NotEq: lambda a, b: a != b,
+    ast.Lt: lambda a, b: a < b,
+    ast.LtE: lambda a, b: a <= b,
+    ast.Gt: lambda a, b: a > b,
+    ast.GtE: lambda a, b: a >= b,
+    ast.In: lambda a, b: a in b,
+    ast.NotIn: lambda a, b: a not in b,
+    ast.Is: lambda a, b: a is b,
+    ast.IsNot: lambda a, b: a is not b,
+}
 _FOLDED_TYPES = (str, bytes, int, float, type(None), tuple)
 
 
@@ -1554,12 +1801,18 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
             left, right = again(node.left), again(node.right)
             if left is _UNSET or right is _UNSET or isinstance(node.op, ast.Mod) and isinstance(left, (str, bytes)):
                 return _UNSET
-            if isinstance(node.op, ast.Pow) and not (isinstance(right, int) and abs(right) <= 64
-                                                     and isinstance(left, (int, float)) and abs(left) <= 2**16):
+            if isinstance(node.op, ast.Pow) and not (
+                isinstance(right, int) and abs(right) <= 64 and isinstance(left, (int, float)) and abs(left) <= 2**16
+            ):
                 return _UNSET
             if isinstance(node.op, ast.Mult):
-                repeated = left if isinstance(left, (str, bytes, tuple)) \
-                    else right if isinstance(right, (str, bytes, tuple)) else None
+                repeated = (
+                    left
+                    if isinstance(left, (str, bytes, tuple))
+                    else right
+                    if isinstance(right, (str, bytes, tuple))
+                    else None
+                )
                 times = right if isinstance(right, int) else left if isinstance(left, int) else 0
                 if repeated is not None and len(repeated) * times > 10_000:
                     return _UNSET
@@ -1568,8 +1821,12 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
             left = again(node.left)
             for op, comparator in zip(node.ops, node.comparators):
                 right = again(comparator)
-                if left is _UNSET or right is _UNSET or isinstance(op, (ast.Is, ast.IsNot)) and not all(
-                        v is None or isinstance(v, bool) for v in (left, right)):
+                if (
+                    left is _UNSET
+                    or right is _UNSET
+                    or isinstance(op, (ast.Is, ast.IsNot))
+                    and not all(v is None or isinstance(v, bool) for v in (left, right))
+                ):
                     return _UNSET
                 if not _FOLD_COMPARISONS[type(op)](left, right):
                     return False
@@ -1578,8 +1835,11 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr], depth: int) -> object:
         if isinstance(node, ast.Subscript):
             base = again(node.value)
             index = _literal_index(node.slice) if isinstance(node.slice, ast.Slice) else again(node.slice)
-            if not isinstance(base, (str, bytes, tuple)) or not isinstance(index, (int, slice)) \
-                    or isinstance(index, bool):
+            if (
+                not isinstance(base, (str, bytes, tuple))
+                or not isinstance(index, (int, slice))
+                or isinstance(index, bool)
+            ):
                 return _UNSET
             return base[index]
         if isinstance(node, ast.IfExp):
@@ -1603,6 +1863,8 @@ def _matches(pattern: ast.pattern, subject: object, bound: dict[str, ast.expr]) 
         results = [_matches(p, subject, bound) for p in pattern.patterns]
         return True if True in results else None if None in results else False
     return None
+
+
 _PATH_SPLITS = frozenset({"split", "rsplit", "partition", "rpartition", "strip", "lstrip", "rstrip"})
 _PATH_OPERATIONS = _PATH_SPLITS | {"lower", "upper", "casefold"}
 
@@ -1644,12 +1906,18 @@ def _on_path(text: str, operations: list[ast.expr]) -> str | list[str] | tuple[s
         method = operation.func.attr
         args = [literal_value(a, _UNSET) for a in operation.args]
         keywords = {k.arg: literal_value(k.value, _UNSET) for k in operation.keywords if k.arg is not None}
-        if not isinstance(value, str) or any(not isinstance(a, (str, int)) or isinstance(a, bool)
-                                             for a in (*args, *keywords.values())) \
-                or any(k.arg is None for k in operation.keywords):  # `**options`
+        if (
+            not isinstance(value, str)
+            or any(not isinstance(a, (str, int)) or isinstance(a, bool) for a in (*args, *keywords.values()))
+            or any(k.arg is None for k in operation.keywords)
+        ):  # `**options`
             return None
-        if method in _PATH_SPLITS and (args[:1] or [keywords.get("sep")])[0] != "/" or \
-                method not in _PATH_SPLITS and (args or keywords):
+        if (
+            method in _PATH_SPLITS
+            and (args[:1] or [keywords.get("sep")])[0] != "/"
+            or method not in _PATH_SPLITS
+            and (args or keywords)
+        ):
             return None
         try:
             value = getattr(value, method)(*args, **keywords)
@@ -1681,21 +1949,27 @@ def _item_key(name: str, key: str | int) -> str:
 
 def _only_returned_by(value: L.Value) -> str | None:
     """`pkg.f` when the value is just what `pkg.f` of another module returned (`result = pkg.f(...)`)."""
-    callees = {label[len(L.RET_PREFIX):] for label in value if label.startswith(L.RET_PREFIX)}
+    callees = {label[len(L.RET_PREFIX) :] for label in value if label.startswith(L.RET_PREFIX)}
     if len(callees) != 1:
         return None
     callee = callees.pop()
     if "#" in callee or L.METHOD_SUFFIX in callee:
         return None
-    others = [label for label in value
-              if label != f"{L.RET_PREFIX}{callee}" and not label.startswith(f"{L.VIA_PREFIX}{callee}:")]
+    others = [
+        label
+        for label in value
+        if label != f"{L.RET_PREFIX}{callee}" and not label.startswith(f"{L.VIA_PREFIX}{callee}:")
+    ]
     return None if others else callee
 
 
 def _method_of(call: ast.Call, receivers: set[str]) -> bool:
     """`client.get(url)` or `reply.json()` for a name in `receivers`."""
-    return isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) \
+    return (
+        isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
         and call.func.value.id in receivers
+    )
 
 
 def _caught_types(caught: ast.expr) -> list[ast.expr]:
@@ -1708,8 +1982,13 @@ def _builds_only_schemas(body: list[ast.stmt]) -> bool:
     if not calls or not all(isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr, ast.Return)) for stmt in body):
         return False
     for call in calls:
-        name = call.func.id if isinstance(call.func, ast.Name) else call.func.attr \
-            if isinstance(call.func, ast.Attribute) else ""
+        name = (
+            call.func.id
+            if isinstance(call.func, ast.Name)
+            else call.func.attr
+            if isinstance(call.func, ast.Attribute)
+            else ""
+        )
         if not (name[:1].isupper() and name.endswith(_SCHEMA_SUFFIXES)):
             return False
     return True
@@ -1718,8 +1997,9 @@ def _builds_only_schemas(body: list[ast.stmt]) -> bool:
 def _labels_a_literal(name: str, value_node: ast.AST | None) -> bool:
     """`FAILED_TO_DECRYPT_PASSWORD = "__failed__"`, `TOKEN_TYPE = "bearer"`: a secret-named name bound to
     a string that is judged not to be a secret (a marker, a label, a placeholder) holds that string."""
-    if not (_CONSTANT_NAME.fullmatch(name) and isinstance(value_node, ast.Constant)
-            and isinstance(value_node.value, str)):
+    if not (
+        _CONSTANT_NAME.fullmatch(name) and isinstance(value_node, ast.Constant) and isinstance(value_node.value, str)
+    ):
         return False  # `password = "user_password"` in an example stands for a user's password
     from secpat.secrets.entropy import judge_value, secret_kind
 
@@ -1764,8 +2044,12 @@ def _leaves_or_resets(body: list[ast.stmt], name: str) -> bool:
     """The block ends by leaving (raise, return, continue, break) or assigns a constant to `name`."""
     if body and isinstance(body[-1], (ast.Raise, ast.Return, ast.Continue, ast.Break)):
         return True
-    return any(isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
-               and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets) for stmt in body)
+    return any(
+        isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Constant)
+        and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets)
+        for stmt in body
+    )
 
 
 def _int_arg(node: ast.Call, index: int, keyword: str) -> int | None:
@@ -1811,4 +2095,4 @@ def _cap(value: L.Value) -> L.Value:
     """Keep traces short so long functions cannot grow them without bound."""
     if all(len(t) <= MAX_TRACE for t in value.values()):
         return value
-    return {k: (t[:2] + t[-(MAX_TRACE - 2):] if len(t) > MAX_TRACE else t) for k, t in value.items()}
+    return {k: (t[:2] + t[-(MAX_TRACE - 2) :] if len(t) > MAX_TRACE else t) for k, t in value.items()}

@@ -128,8 +128,19 @@ def with_step(value: Value, step: FlowStep) -> Value:
 
 
 def is_symbolic(label: str) -> bool:
-    return label.startswith((PARAM_PREFIX, HASHED_PARAM_PREFIX, ESCAPED_PARAM_PREFIX, RET_PREFIX, VIA_PREFIX,
-                             COMPOSED_FROM_PREFIX, INIT_PARAM_PREFIX, URL_PARAM_PREFIX, TEXT_OF_PREFIX))
+    return label.startswith(
+        (
+            PARAM_PREFIX,
+            HASHED_PARAM_PREFIX,
+            ESCAPED_PARAM_PREFIX,
+            RET_PREFIX,
+            VIA_PREFIX,
+            COMPOSED_FROM_PREFIX,
+            INIT_PARAM_PREFIX,
+            URL_PARAM_PREFIX,
+            TEXT_OF_PREFIX,
+        )
+    )
 
 
 def deferred(label: str) -> bool:
@@ -143,7 +154,7 @@ def url_param(view: str, name: str) -> str:
 
 def parse_url_param(label: str) -> tuple[str, str]:
     """`url-param:pkg.views.user:user_pk` → ('pkg.views.user', 'user_pk')."""
-    view, _, name = label[len(URL_PARAM_PREFIX):].rpartition(":")
+    view, _, name = label[len(URL_PARAM_PREFIX) :].rpartition(":")
     return view, name
 
 
@@ -184,14 +195,23 @@ def text_of(value: Value) -> Value:
     promises a secret, the project stage decides: an object of a project class is written as its `__str__` /
     `__repr__` returns (`<Token object at 0x…>` when it defines neither), anything else as it is, name included.
     `text-of:QUALNAME:` stands for what QUALNAME returns, `text-of:QUALNAME:LABEL` for the name's LABEL."""
-    owners = [label[len(RET_PREFIX):] for label in value
-              if label.startswith(RET_PREFIX) and METHOD_SUFFIX not in label and "#" not in label]
-    named = [label for label, trace in value.items()
-             if label in (SECRET, PASSWORD, PERSONAL) and trace and trace[0].note.startswith(_NAMING_NOTES)]
+    owners = [
+        label[len(RET_PREFIX) :]
+        for label in value
+        if label.startswith(RET_PREFIX) and METHOD_SUFFIX not in label and "#" not in label
+    ]
+    named = [
+        label
+        for label, trace in value.items()
+        if label in (SECRET, PASSWORD, PERSONAL) and trace and trace[0].note.startswith(_NAMING_NOTES)
+    ]
     if not owners or not named:
         return value
-    out = {label: trace for label, trace in value.items()
-           if label not in named and not (label.startswith(RET_PREFIX) and label[len(RET_PREFIX):] in owners)}
+    out = {
+        label: trace
+        for label, trace in value.items()
+        if label not in named and not (label.startswith(RET_PREFIX) and label[len(RET_PREFIX) :] in owners)
+    }
     for owner in owners:
         out[f"{TEXT_OF_PREFIX}{owner}:"] = value[RET_PREFIX + owner]
         for label in named:
@@ -201,14 +221,17 @@ def text_of(value: Value) -> Value:
 
 def parse_text_of(label: str) -> tuple[str, str]:
     """`text-of:pkg.mod.f:secret` → ('pkg.mod.f', 'secret')."""
-    owner, _, named = label[len(TEXT_OF_PREFIX):].rpartition(":")
+    owner, _, named = label[len(TEXT_OF_PREFIX) :].rpartition(":")
     return owner, named
 
 
 def without_names(value: Value) -> Value:
     """Drop secret labels that rest only on a name."""
-    return {label: trace for label, trace in value.items()
-            if not (label in (SECRET, PASSWORD, PERSONAL) and trace and trace[0].note.startswith(_NAMING_NOTES))}
+    return {
+        label: trace
+        for label, trace in value.items()
+        if not (label in (SECRET, PASSWORD, PERSONAL) and trace and trace[0].note.startswith(_NAMING_NOTES))
+    }
 
 
 def item(callee: str, index: int, arity: int) -> str:
@@ -232,12 +255,12 @@ def per_item(value: Value, callee: str, index: int, arity: int) -> Value:
         if label == f"{RET_PREFIX}{callee}":
             label = f"{RET_PREFIX}{item(callee, index, arity)}"
         elif label.startswith(f"{VIA_PREFIX}{callee}:"):
-            label = f"{VIA_PREFIX}{item(callee, index, arity)}:{label[len(VIA_PREFIX) + len(callee) + 1:]}"
+            label = f"{VIA_PREFIX}{item(callee, index, arity)}:{label[len(VIA_PREFIX) + len(callee) + 1 :]}"
         out[label] = trace
     return out
 
 
 def parse_via(label: str) -> tuple[str, str, str]:
     """`via:pkg.mod.f:1:request` → ('pkg.mod.f', '1', 'request')."""
-    callee, param, inner = label[len(VIA_PREFIX):].rsplit(":", 2) if label.count(":") >= 3 else ("", "", "")
+    callee, param, inner = label[len(VIA_PREFIX) :].rsplit(":", 2) if label.count(":") >= 3 else ("", "", "")
     return callee, param, inner

@@ -32,8 +32,23 @@ INPUT_ATTRIBUTES = known.union("input_attributes")
 INPUT_METHODS = known.union("input_methods")
 #: Input attributes that hold everything of a kind at once (all headers, the whole body).
 # (`json` is the document the client posted and `FILES` the uploaded files: parts, not every header and cookie.)
-WHOLE_INPUTS = frozenset({"headers", "cookies", "COOKIES", "META", "body", "data", "form", "GET", "POST",
-                          "values", "args", "query_params", "environ"})
+WHOLE_INPUTS = frozenset(
+    {
+        "headers",
+        "cookies",
+        "COOKIES",
+        "META",
+        "body",
+        "data",
+        "form",
+        "GET",
+        "POST",
+        "values",
+        "args",
+        "query_params",
+        "environ",
+    }
+)
 #: Methods that return the whole raw body.
 WHOLE_METHODS = frozenset({"get_data", "body", "stream", "form", "post", "text", "read"})
 #: Scripts read input too.
@@ -41,11 +56,21 @@ INPUT_CALLS = frozenset({"input", "sys.stdin.read", "sys.stdin.readline"})
 INPUT_NAMES = frozenset({"sys.argv"})
 
 _ROUTE_METHODS = known.union("route_decorators")
-_FASTAPI_PARAM_CALLS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path",
-                                                           "File"))
+_FASTAPI_PARAM_CALLS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path", "File"))
 _FASTAPI_NOT_INPUT = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends"})
-_FRAMEWORK_TYPES = frozenset({"Request", "Response", "BackgroundTasks", "WebSocket", "Session", "AsyncSession",
-                              "HTTPConnection", "SecurityScopes", "HTTPAuthorizationCredentials"})
+_FRAMEWORK_TYPES = frozenset(
+    {
+        "Request",
+        "Response",
+        "BackgroundTasks",
+        "WebSocket",
+        "Session",
+        "AsyncSession",
+        "HTTPConnection",
+        "SecurityScopes",
+        "HTTPAuthorizationCredentials",
+    }
+)
 
 
 def request_parameters(module: Module, function: Function) -> dict[str, str]:
@@ -57,7 +82,7 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
     positional = [*args.posonlyargs, *args.args]
     everything = [*positional, *args.kwonlyargs]
     found: dict[str, str] = {}
-    defaults = dict(zip((a.arg for a in positional[len(positional) - len(args.defaults):]), args.defaults))
+    defaults = dict(zip((a.arg for a in positional[len(positional) - len(args.defaults) :]), args.defaults))
     defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
 
     for arg in everything:
@@ -93,12 +118,20 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
     elif module.imports_any("django", "rest_framework"):
         # Django passes URL kwargs after the request. Helpers share that signature, so only
         # parameters that look like URL values count: untyped or str/int/UUID, not context objects.
-        first = 1 if positional and positional[0].arg in REQUEST_NAMES else \
-            2 if len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES else 0
+        first = (
+            1
+            if positional and positional[0].arg in REQUEST_NAMES
+            else 2
+            if len(positional) > 1 and positional[0].arg == "self" and positional[1].arg in REQUEST_NAMES
+            else 0
+        )
         if first:
             for arg in positional[first:]:
-                if _looks_like_url_value(arg.arg) and last_name(arg.annotation) in _URL_TYPES \
-                        and last_name(arg.annotation) not in _NOT_TEXT_TYPES:
+                if (
+                    _looks_like_url_value(arg.arg)
+                    and last_name(arg.annotation) in _URL_TYPES
+                    and last_name(arg.annotation) not in _NOT_TEXT_TYPES
+                ):
                     found.setdefault(arg.arg, DJANGO_URL_PARAMETER)
     return found
 
@@ -111,8 +144,23 @@ DJANGO_URL_PARAMETER = "URL parameter"
 _URL_TYPES = frozenset({None, "str", "int", "UUID", "slug"})
 #: Parameter types the framework converts before the view runs: a client picks the value, but it can
 #: carry no markup and no SQL.
-_NOT_TEXT_TYPES = frozenset({"int", "float", "bool", "UUID", "datetime", "date", "time", "timedelta", "Decimal",
-                             "PositiveInt", "NonNegativeInt", "StrictInt", "StrictBool"})
+_NOT_TEXT_TYPES = frozenset(
+    {
+        "int",
+        "float",
+        "bool",
+        "UUID",
+        "datetime",
+        "date",
+        "time",
+        "timedelta",
+        "Decimal",
+        "PositiveInt",
+        "NonNegativeInt",
+        "StrictInt",
+        "StrictBool",
+    }
+)
 #: Flask / Werkzeug converters of that kind; `any(a, b)` accepts only the listed words.
 _NOT_TEXT_CONVERTERS = frozenset({"int", "float", "uuid", "any"})
 _URL_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
@@ -123,8 +171,12 @@ def _flask_non_text_variables(module: Module, function: Function) -> set[str]:
     node = function.node
     converters: dict[str, set[str]] = {}
     for decorator in getattr(node, "decorator_list", ()):
-        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)
-                and decorator.func.attr in _ROUTE_METHODS and decorator.args):
+        if not (
+            isinstance(decorator, ast.Call)
+            and isinstance(decorator.func, ast.Attribute)
+            and decorator.func.attr in _ROUTE_METHODS
+            and decorator.args
+        ):
             continue
         rule = decorator.args[0]
         if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)):
@@ -132,10 +184,50 @@ def _flask_non_text_variables(module: Module, function: Function) -> set[str]:
         for match in _URL_VARIABLE.finditer(rule.value):
             converters.setdefault(match["name"], set()).add(match["converter"] or "string")
     return {name for name, kinds in converters.items() if kinds <= _NOT_TEXT_CONVERTERS}
-_URL_VALUE_NAMES = frozenset({"slug", "pk", "id", "uuid", "username", "name", "year", "month", "day", "page",
-                              "token", "key", "code", "path", "url", "category", "tag", "lang", "language", "format",
-                              "q", "query", "term", "search", "filename", "title", "section", "kind", "type",
-                              "status", "sort", "order", "email", "uidb64", "lookup", "version", "handle", "label"})
+
+
+_URL_VALUE_NAMES = frozenset(
+    {
+        "slug",
+        "pk",
+        "id",
+        "uuid",
+        "username",
+        "name",
+        "year",
+        "month",
+        "day",
+        "page",
+        "token",
+        "key",
+        "code",
+        "path",
+        "url",
+        "category",
+        "tag",
+        "lang",
+        "language",
+        "format",
+        "q",
+        "query",
+        "term",
+        "search",
+        "filename",
+        "title",
+        "section",
+        "kind",
+        "type",
+        "status",
+        "sort",
+        "order",
+        "email",
+        "uidb64",
+        "lookup",
+        "version",
+        "handle",
+        "label",
+    }
+)
 _URL_VALUE_SUFFIXES = ("_id", "_pk", "_slug", "_name", "_uuid", "_key", "_token", "_code", "_path")
 
 
@@ -176,16 +268,20 @@ def whole_event_part(function: Function, container: ast.expr, key: object) -> bo
     """`event["headers"]`, `event.get("body")` in a Lambda handler: all headers, the whole body."""
     from secpat.frameworks.awslambda import WHOLE_PARTS
 
-    return isinstance(container, ast.Name) and container.id == "event" and key in WHOLE_PARTS \
-        and lambda_handler(function)
+    return (
+        isinstance(container, ast.Name) and container.id == "event" and key in WHOLE_PARTS and lambda_handler(function)
+    )
 
 
 def request_handler_method(module: Module, function: Function) -> bool:
     """A method of an `http.server` handler class, whose `self` is the request."""
     from secpat.frameworks.httpserver import handler_class
 
-    return bool(function.class_name) and module.imports_any("http.server") and \
-        handler_class(module, module.classes.get(function.qualname.rsplit(".", 1)[0]))
+    return (
+        bool(function.class_name)
+        and module.imports_any("http.server")
+        and handler_class(module, module.classes.get(function.qualname.rsplit(".", 1)[0]))
+    )
 
 
 def route_framework(module: Module, function: Function) -> str | None:
@@ -245,11 +341,17 @@ def flask_path_templates(module: Module, function: Function) -> list[tuple[str, 
         return None
     templates: list[tuple[str, str]] = []
     for decorator in getattr(function.node, "decorator_list", ()):
-        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)
-                and decorator.func.attr in _ROUTE_METHODS):
+        if not (
+            isinstance(decorator, ast.Call)
+            and isinstance(decorator.func, ast.Attribute)
+            and decorator.func.attr in _ROUTE_METHODS
+        ):
             continue
-        rule = decorator.args[0] if decorator.args else next(
-            (k.value for k in decorator.keywords if k.arg == "rule"), None)
+        rule = (
+            decorator.args[0]
+            if decorator.args
+            else next((k.value for k in decorator.keywords if k.arg == "rule"), None)
+        )
         if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)) or CLIENT_TEXT in rule.value:
             return None
         stretch = "/".join([CLIENT_TEXT] * (rule.value.count("/") + 3))
@@ -267,5 +369,8 @@ def _decorates_app(module: Module, function: Function, target: ast.expr) -> bool
     if not isinstance(target, ast.Name):
         return False
     values = module.assignments.get(target.id, ())
-    return len(values) == 1 and isinstance(values[0], ast.Call) \
+    return (
+        len(values) == 1
+        and isinstance(values[0], ast.Call)
         and known.owners().get(module.qualified_name(values[0].func, function) or "", ("", ""))[1] == "app"
+    )

@@ -17,32 +17,76 @@ from secpat.frameworks import known
 # Module-level functions of `random` that draw from the shared Mersenne Twister.
 RANDOM_FUNCTIONS = frozenset(
     "random.{}".format(n)
-    for n in ("random", "randint", "randrange", "choice", "choices", "sample", "getrandbits", "randbytes",
-              "uniform", "triangular", "gauss", "normalvariate", "betavariate", "expovariate", "shuffle")
+    for n in (
+        "random",
+        "randint",
+        "randrange",
+        "choice",
+        "choices",
+        "sample",
+        "getrandbits",
+        "randbytes",
+        "uniform",
+        "triangular",
+        "gauss",
+        "normalvariate",
+        "betavariate",
+        "expovariate",
+        "shuffle",
+    )
 )
 NUMPY_RANDOM_PREFIXES = ("numpy.random.",)
 # Picking one element is a selection, not a token, until many picks are joined into one.
 PICK_METHODS = frozenset({"choice", "sample", "shuffle", "permutation"})
 # Constructors returning a PRNG object whose methods produce predictable values.
-PRNG_CONSTRUCTORS = frozenset({"random.Random", "numpy.random.RandomState", "numpy.random.default_rng",
-                               "numpy.random.Generator"})
+PRNG_CONSTRUCTORS = frozenset(
+    {"random.Random", "numpy.random.RandomState", "numpy.random.default_rng", "numpy.random.Generator"}
+)
 CSPRNG_CONSTRUCTORS = frozenset({"random.SystemRandom", "secrets.SystemRandom"})
 SEED_FUNCTIONS = frozenset({"random.seed", "numpy.random.seed"})
 
-TIME_FUNCTIONS = frozenset({"time.time", "time.time_ns", "time.monotonic", "time.perf_counter", "time.ctime",
-                            "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
-                            "datetime.date.today", "django.utils.timezone.now"})
+TIME_FUNCTIONS = frozenset(
+    {
+        "time.time",
+        "time.time_ns",
+        "time.monotonic",
+        "time.perf_counter",
+        "time.ctime",
+        "datetime.datetime.now",
+        "datetime.datetime.utcnow",
+        "datetime.datetime.today",
+        "datetime.date.today",
+        "django.utils.timezone.now",
+    }
+)
 UUID1_FUNCTIONS = frozenset({"uuid.uuid1"})
 UUID4_FUNCTIONS = frozenset({"uuid.uuid4"})  # 122 random bits from os.urandom
 
 #: Words of the names a token or signed credential gives its time fields: `iat`, `exp`, `expiry_ms`.
-TIME_FIELD_WORDS = frozenset({"iat", "exp", "nbf", "expiry", "expires", "expire", "expiration", "issued", "ttl",
-                              "deadline", "until", "lifetime", "before", "after"})
+TIME_FIELD_WORDS = frozenset(
+    {
+        "iat",
+        "exp",
+        "nbf",
+        "expiry",
+        "expires",
+        "expire",
+        "expiration",
+        "issued",
+        "ttl",
+        "deadline",
+        "until",
+        "lifetime",
+        "before",
+        "after",
+    }
+)
 
 
 def is_time_field(name: str) -> bool:
     """`expiry_ms`, `issued_at`, `"exp"`: a name for the time a value is issued or expires."""
     return any(word in TIME_FIELD_WORDS for word in names.words(name))
+
 
 # CSPRNG token functions: (qualified name, nbytes argument position, default nbytes)
 TOKEN_FUNCTIONS = {
@@ -54,90 +98,285 @@ TOKEN_FUNCTIONS = {
 
 # Fast, general-purpose hashes: fine for checksums, wrong for passwords.
 FAST_HASHES = frozenset(
-    f"hashlib.{n}" for n in ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256",
-                             "sha3_384", "sha3_512", "blake2b", "blake2s", "new")
-) | frozenset({"hmac.new", "hmac.digest", "Crypto.Hash.MD5.new", "Crypto.Hash.SHA1.new", "Crypto.Hash.SHA256.new",
-               "Cryptodome.Hash.MD5.new", "Cryptodome.Hash.SHA256.new"})
-WEAK_HASHES = frozenset({"hashlib.md5", "hashlib.sha1", "Crypto.Hash.MD5.new", "Crypto.Hash.SHA1.new",
-                         "Cryptodome.Hash.MD5.new"})
+    f"hashlib.{n}"
+    for n in (
+        "md5",
+        "sha1",
+        "sha224",
+        "sha256",
+        "sha384",
+        "sha512",
+        "sha3_224",
+        "sha3_256",
+        "sha3_384",
+        "sha3_512",
+        "blake2b",
+        "blake2s",
+        "new",
+    )
+) | frozenset(
+    {
+        "hmac.new",
+        "hmac.digest",
+        "Crypto.Hash.MD5.new",
+        "Crypto.Hash.SHA1.new",
+        "Crypto.Hash.SHA256.new",
+        "Cryptodome.Hash.MD5.new",
+        "Cryptodome.Hash.SHA256.new",
+    }
+)
+WEAK_HASHES = frozenset(
+    {"hashlib.md5", "hashlib.sha1", "Crypto.Hash.MD5.new", "Crypto.Hash.SHA1.new", "Cryptodome.Hash.MD5.new"}
+)
 WEAK_HASH_NAMES = frozenset({"md5", "sha1", "sha-1", "md4", "md5-sha1"})  # `hashlib.new(name)`
 
 # Slow password hashes and KDFs: their output is no longer a plaintext password.
-PASSWORD_HASHERS = frozenset({
-    "bcrypt.hashpw", "bcrypt.kdf",
-    "hashlib.pbkdf2_hmac", "hashlib.scrypt",
-    "django.contrib.auth.hashers.make_password",
-    "werkzeug.security.generate_password_hash",
-    "flask_bcrypt.generate_password_hash",
-    "passlib.hash.bcrypt.hash", "passlib.hash.argon2.hash", "passlib.hash.pbkdf2_sha256.hash",
-    "passlib.hash.sha512_crypt.hash", "passlib.hash.bcrypt_sha256.hash", "passlib.hash.scrypt.hash",
-    "argon2.PasswordHasher.hash", "argon2.low_level.hash_secret", "argon2.low_level.hash_secret_raw",
-    "crypt.crypt",
-})
+PASSWORD_HASHERS = frozenset(
+    {
+        "bcrypt.hashpw",
+        "bcrypt.kdf",
+        "hashlib.pbkdf2_hmac",
+        "hashlib.scrypt",
+        "django.contrib.auth.hashers.make_password",
+        "werkzeug.security.generate_password_hash",
+        "flask_bcrypt.generate_password_hash",
+        "passlib.hash.bcrypt.hash",
+        "passlib.hash.argon2.hash",
+        "passlib.hash.pbkdf2_sha256.hash",
+        "passlib.hash.sha512_crypt.hash",
+        "passlib.hash.bcrypt_sha256.hash",
+        "passlib.hash.scrypt.hash",
+        "argon2.PasswordHasher.hash",
+        "argon2.low_level.hash_secret",
+        "argon2.low_level.hash_secret_raw",
+        "crypt.crypt",
+    }
+)
 # Methods named like this on any object hash passwords (argon2 `ph.hash`, passlib `ctx.hash`, `bcrypt.hash`).
-PASSWORD_HASH_METHODS = frozenset({"hash", "hashpw", "encrypt", "make_password", "generate_password_hash",
-                                   "set_password", "derive", "hash_password"})
+PASSWORD_HASH_METHODS = frozenset(
+    {"hash", "hashpw", "encrypt", "make_password", "generate_password_hash", "set_password", "derive", "hash_password"}
+)
 
 # Calls that return something built from their arguments (labels flow through).
-PROPAGATORS = frozenset({
-    "str", "bytes", "bytearray", "hex", "oct", "bin", "format", "repr", "ascii", "list", "tuple",
-    "set", "frozenset", "sorted", "reversed", "chr", "dict", "iter", "next", "min", "max",
-    "base64.b64encode", "base64.urlsafe_b64encode", "base64.b32encode", "base64.b16encode", "base64.b85encode",
-    "base64.b64decode", "base64.urlsafe_b64decode", "base64.encodebytes",
-    "binascii.hexlify", "binascii.b2a_hex", "codecs.encode", "codecs.decode",
-    "urllib.parse.unquote", "urllib.parse.unquote_plus", "urllib.parse.urlparse", "urllib.parse.urlsplit",
-    "urllib.parse.parse_qs", "urllib.parse.parse_qsl",
-    "urllib.parse.urlencode", "urllib.parse.urljoin", "os.path.join", "posixpath.join",
-    "json.dumps", "string.Template",
-    "functools.reduce", "itertools.chain",
-})
+PROPAGATORS = frozenset(
+    {
+        "str",
+        "bytes",
+        "bytearray",
+        "hex",
+        "oct",
+        "bin",
+        "format",
+        "repr",
+        "ascii",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "sorted",
+        "reversed",
+        "chr",
+        "dict",
+        "iter",
+        "next",
+        "min",
+        "max",
+        "base64.b64encode",
+        "base64.urlsafe_b64encode",
+        "base64.b32encode",
+        "base64.b16encode",
+        "base64.b85encode",
+        "base64.b64decode",
+        "base64.urlsafe_b64decode",
+        "base64.encodebytes",
+        "binascii.hexlify",
+        "binascii.b2a_hex",
+        "codecs.encode",
+        "codecs.decode",
+        "urllib.parse.unquote",
+        "urllib.parse.unquote_plus",
+        "urllib.parse.urlparse",
+        "urllib.parse.urlsplit",
+        "urllib.parse.parse_qs",
+        "urllib.parse.parse_qsl",
+        "urllib.parse.urlencode",
+        "urllib.parse.urljoin",
+        "os.path.join",
+        "posixpath.join",
+        "json.dumps",
+        "string.Template",
+        "functools.reduce",
+        "itertools.chain",
+    }
+)
 # Methods that return (part of) their receiver or arguments: str/bytes methods and digests.
-PROPAGATING_METHODS = frozenset({
-    "join", "format", "format_map", "encode", "decode", "strip", "lstrip", "rstrip", "upper", "lower", "title",
-    "capitalize", "casefold", "replace", "zfill", "ljust", "rjust", "center", "split", "rsplit", "splitlines",
-    "partition", "rpartition", "removeprefix", "removesuffix", "translate", "expandtabs", "swapcase",
-    "hexdigest", "digest", "hex", "copy", "get", "pop", "values", "items", "keys", "setdefault", "tobytes",
-    "tolist", "item", "astype", "to_bytes", "as_integer_ratio", "substitute", "safe_substitute",
-})
+PROPAGATING_METHODS = frozenset(
+    {
+        "join",
+        "format",
+        "format_map",
+        "encode",
+        "decode",
+        "strip",
+        "lstrip",
+        "rstrip",
+        "upper",
+        "lower",
+        "title",
+        "capitalize",
+        "casefold",
+        "replace",
+        "zfill",
+        "ljust",
+        "rjust",
+        "center",
+        "split",
+        "rsplit",
+        "splitlines",
+        "partition",
+        "rpartition",
+        "removeprefix",
+        "removesuffix",
+        "translate",
+        "expandtabs",
+        "swapcase",
+        "hexdigest",
+        "digest",
+        "hex",
+        "copy",
+        "get",
+        "pop",
+        "values",
+        "items",
+        "keys",
+        "setdefault",
+        "tobytes",
+        "tolist",
+        "item",
+        "astype",
+        "to_bytes",
+        "as_integer_ratio",
+        "substitute",
+        "safe_substitute",
+    }
+)
 
 # Labels that mean "a value an attacker can predict".
 PREDICTABLE = (L.SEEDED, L.TIME, L.RANDOM, L.UUID1)
 
 # Escapers: their output is safe inside HTML (not inside SQL).
-HTML_ESCAPERS = frozenset({
-    "html.escape", "markupsafe.escape", "markupsafe.Markup.escape", "jinja2.escape", "jinja2.utils.escape",
-    "flask.escape", "werkzeug.utils.escape", "django.utils.html.escape", "django.utils.html.conditional_escape",
-    "django.utils.html.strip_tags", "bleach.clean", "bleach.linkify", "nh3.clean", "xml.sax.saxutils.escape",
-    "cgi.escape", "markupsafe.soft_str", "django.utils.html.escapejs", "urllib.parse.quote",
-    "urllib.parse.quote_plus",
-})
+HTML_ESCAPERS = frozenset(
+    {
+        "html.escape",
+        "markupsafe.escape",
+        "markupsafe.Markup.escape",
+        "jinja2.escape",
+        "jinja2.utils.escape",
+        "flask.escape",
+        "werkzeug.utils.escape",
+        "django.utils.html.escape",
+        "django.utils.html.conditional_escape",
+        "django.utils.html.strip_tags",
+        "bleach.clean",
+        "bleach.linkify",
+        "nh3.clean",
+        "xml.sax.saxutils.escape",
+        "cgi.escape",
+        "markupsafe.soft_str",
+        "django.utils.html.escapejs",
+        "urllib.parse.quote",
+        "urllib.parse.quote_plus",
+    }
+)
 # Markup strings escape what `%` and `.format()` put into them.
 MARKUP_CLASSES = frozenset({"markupsafe.Markup", "jinja2.Markup", "flask.Markup", "jinja2.utils.Markup"})
 # Builders of markup that escape what they interpolate, and the frameworks' renderers of template files.
-HTML_SAFE_BUILDERS = frozenset({
-    "django.utils.html.format_html", "django.utils.html.format_html_join", "django.utils.html.json_script",
-}) | known.union("page_renderers")
+HTML_SAFE_BUILDERS = frozenset(
+    {
+        "django.utils.html.format_html",
+        "django.utils.html.format_html_join",
+        "django.utils.html.json_script",
+    }
+) | known.union("page_renderers")
 # Conversions whose result cannot carry markup or SQL: numbers, UUIDs, booleans, lengths.
-NUMERIC_SANITISERS = frozenset({
-    "int", "float", "bool", "len", "abs", "round", "ord", "complex", "sum", "divmod", "uuid.UUID",
-    "decimal.Decimal", "datetime.date.fromisoformat", "datetime.datetime.fromisoformat", "ipaddress.ip_address",
-    "math.ceil", "math.floor", "math.trunc",
-})
+NUMERIC_SANITISERS = frozenset(
+    {
+        "int",
+        "float",
+        "bool",
+        "len",
+        "abs",
+        "round",
+        "ord",
+        "complex",
+        "sum",
+        "divmod",
+        "uuid.UUID",
+        "decimal.Decimal",
+        "datetime.date.fromisoformat",
+        "datetime.datetime.fromisoformat",
+        "ipaddress.ip_address",
+        "math.ceil",
+        "math.floor",
+        "math.trunc",
+    }
+)
 # Methods that quote an identifier or escape a literal for SQL.
-SQL_QUOTING_METHODS = frozenset({"quote", "quote_identifier", "quote_name", "quote_ident", "format_table",
-                                 "format_column", "quote_schema", "escape_string", "escape_literal",
-                                 "escape_identifier", "literal"})
+SQL_QUOTING_METHODS = frozenset(
+    {
+        "quote",
+        "quote_identifier",
+        "quote_name",
+        "quote_ident",
+        "format_table",
+        "format_column",
+        "quote_schema",
+        "escape_string",
+        "escape_literal",
+        "escape_identifier",
+        "literal",
+    }
+)
 # Safe SQL composition objects.
 SQL_SAFE_PREFIXES = ("psycopg.sql.", "psycopg2.sql.")
 
 # Formatted tracebacks: internals (paths, code, SQL) that must not reach a client.
-TRACEBACK_CALLS = frozenset({"traceback.format_exc", "traceback.format_exception", "traceback.format_tb",
-                             "traceback.format_stack", "traceback.print_exc", "sys.exc_info"})
+TRACEBACK_CALLS = frozenset(
+    {
+        "traceback.format_exc",
+        "traceback.format_exception",
+        "traceback.format_tb",
+        "traceback.format_stack",
+        "traceback.print_exc",
+        "sys.exc_info",
+    }
+)
 # Exceptions whose message describes the system rather than the request: catch-alls, databases, I/O.
-INTERNAL_EXCEPTIONS = frozenset({"Exception", "BaseException", "OSError", "IOError", "EnvironmentError",
-                                 "DatabaseError", "OperationalError", "ProgrammingError", "IntegrityError",
-                                 "InterfaceError", "InternalError", "SQLAlchemyError", "DBAPIError", "Error",
-                                 "ConnectionError", "TimeoutError", "RuntimeError", "ImportError", "KeyError",
-                                 "AttributeError", "TypeError", "NameError"})
+INTERNAL_EXCEPTIONS = frozenset(
+    {
+        "Exception",
+        "BaseException",
+        "OSError",
+        "IOError",
+        "EnvironmentError",
+        "DatabaseError",
+        "OperationalError",
+        "ProgrammingError",
+        "IntegrityError",
+        "InterfaceError",
+        "InternalError",
+        "SQLAlchemyError",
+        "DBAPIError",
+        "Error",
+        "ConnectionError",
+        "TimeoutError",
+        "RuntimeError",
+        "ImportError",
+        "KeyError",
+        "AttributeError",
+        "TypeError",
+        "NameError",
+    }
+)
 # Of those, the ones whose text names the program's own keys, attributes and types.
 PROGRAM_ERRORS = frozenset({"KeyError", "AttributeError", "TypeError", "NameError"})

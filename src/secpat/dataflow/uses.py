@@ -36,25 +36,43 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
     for store in flow.stores:
         if store.kind == "item" and is_session(store.base, flow):
             key = f"[{store.name!r}]" if store.name else "[...]"
-            yield SecurityUse(store.stmt, store.value, f"stored in the session{key}", names.classify(store.name or ""),
-                              via_name=False, name=store.name)
+            yield SecurityUse(
+                store.stmt,
+                store.value,
+                f"stored in the session{key}",
+                names.classify(store.name or ""),
+                via_name=False,
+                name=store.name,
+            )
             continue
         if store.kind == "item" and store.base is not None and _session_like(store.base, flow):
             key = f"[{store.name!r}]" if store.name else "[...]"
-            yield SecurityUse(store.stmt, store.value, f"stored in `{dotted(store.base)}{key}`, which keeps logins",
-                              names.classify(store.name or ""), via_name=False, name=store.name)
+            yield SecurityUse(
+                store.stmt,
+                store.value,
+                f"stored in `{dotted(store.base)}{key}`, which keeps logins",
+                names.classify(store.name or ""),
+                via_name=False,
+                name=store.name,
+            )
             continue
         if store.kind == "item" and store.base is not None and _is_cookie_jar(store.base):
-            yield SecurityUse(store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False,
-                              name=store.name)
+            yield SecurityUse(
+                store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False, name=store.name
+            )
             continue
         if store.name:
             kind = names.classify(store.name)
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
-                where = {"name": "assigned to", "attr": "stored as attribute", "item": "stored under key",
-                         "key": "put under key"}[store.kind]
-                yield SecurityUse(store.stmt, store.value, f"{where} `{store.name}`", kind, via_name=True,
-                                  name=store.name)
+                where = {
+                    "name": "assigned to",
+                    "attr": "stored as attribute",
+                    "item": "stored under key",
+                    "key": "put under key",
+                }[store.kind]
+                yield SecurityUse(
+                    store.stmt, store.value, f"{where} `{store.name}`", kind, via_name=True, name=store.name
+                )
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else None
@@ -62,8 +80,13 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             value = event.value_of(1, "value")
             first = event.node.args[0] if event.node.args else None
             cookie = first.value if isinstance(first, ast.Constant) else None
-            yield SecurityUse(event.node, value, f"set as cookie {cookie!r}" if cookie else "set as a cookie",
-                              names.classify(cookie) if isinstance(cookie, str) else None, via_name=False)
+            yield SecurityUse(
+                event.node,
+                value,
+                f"set as cookie {cookie!r}" if cookie else "set as a cookie",
+                names.classify(cookie) if isinstance(cookie, str) else None,
+                via_name=False,
+            )
         for keyword, value in event.keywords.items():
             kind = names.classify(keyword) if keyword != "**" else None
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
@@ -83,8 +106,9 @@ def is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
     if qualified in {"flask.session", "quart.session"}:
         return True
     text = dotted(base)
-    return text in SESSION_NAMES or (text is not None and text.endswith(".session")
-                                     and text.startswith(("request", "self.request")))
+    return text in SESSION_NAMES or (
+        text is not None and text.endswith(".session") and text.startswith(("request", "self.request"))
+    )
 
 
 #: Words in a store's name that say it keeps who is logged in.
@@ -100,8 +124,11 @@ def _session_like(base: ast.expr, flow: FunctionFlow) -> bool:
     if _LOGIN_STORE_WORDS & set(names.words(text.rsplit(".", 1)[-1])):
         return True
     for node in ast.walk(flow.function.node):
-        if isinstance(node, ast.Compare) and len(node.comparators) == 1 \
-                and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        if (
+            isinstance(node, ast.Compare)
+            and len(node.comparators) == 1
+            and isinstance(node.ops[0], (ast.Eq, ast.NotEq))
+        ):
             sides = (node.left, node.comparators[0])
             if any(_reads_cookie(side) for side in sides) and any(_reads(side, text) for side in sides):
                 return True
@@ -110,20 +137,29 @@ def _session_like(base: ast.expr, flow: FunctionFlow) -> bool:
 
 def _reads_cookie(node: ast.expr) -> bool:
     """`request.cookies.get(name)`, `request.cookies[name]`, `request.COOKIES.get(name)`."""
-    target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) else \
-        node.value if isinstance(node, ast.Subscript) else None
+    target = (
+        node.func.value
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        else node.value
+        if isinstance(node, ast.Subscript)
+        else None
+    )
     text = dotted(target) if target is not None else None
     return text is not None and text.rsplit(".", 1)[-1] in ("cookies", "COOKIES")
 
 
 def _reads(node: ast.expr, store: str) -> bool:
     """`store[key]` or `store.get(key)`."""
-    target = node.func.value if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-        and node.func.attr == "get" else node.value if isinstance(node, ast.Subscript) else None
+    target = (
+        node.func.value
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+        else node.value
+        if isinstance(node, ast.Subscript)
+        else None
+    )
     return target is not None and dotted(target) == store
 
 
 def _is_cookie_jar(base: ast.expr) -> bool:
     text = dotted(base)
     return text is not None and text.endswith(".cookies") and not text.startswith("request")
-

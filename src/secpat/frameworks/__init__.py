@@ -171,9 +171,11 @@ def serves_an_app(module: Module) -> bool:
     if module.calls_to(*known.union("apps")):
         return True
     route_methods = known.union("route_decorators")
-    return any(base and method in route_methods
-               for function in module.functions.values()
-               for base, _, method in (d.rpartition(".") for d in function.decorators))
+    return any(
+        base and method in route_methods
+        for function in module.functions.values()
+        for base, _, method in (d.rpartition(".") for d in function.decorators)
+    )
 
 
 def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
@@ -227,9 +229,15 @@ def local_names(function: Function) -> frozenset[str]:
         found = set(function.params)
         if not function.is_module:
             for stmt in _statements(function.body):
-                targets = stmt.targets if isinstance(stmt, ast.Assign) else \
-                    [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else \
-                    [item.optional_vars for item in stmt.items] if isinstance(stmt, (ast.With, ast.AsyncWith)) else []
+                targets = (
+                    stmt.targets
+                    if isinstance(stmt, ast.Assign)
+                    else [stmt.target]
+                    if isinstance(stmt, (ast.AnnAssign, ast.AugAssign))
+                    else [item.optional_vars for item in stmt.items]
+                    if isinstance(stmt, (ast.With, ast.AsyncWith))
+                    else []
+                )
                 found.update(t.id for t in targets if isinstance(t, ast.Name))
                 if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     found.add(stmt.name)  # a handler defined inside an app factory
@@ -256,10 +264,13 @@ def object_name(module: Module, expr: ast.expr | None, scope: Function | None) -
 def decorated(module: Module) -> list[tuple[ast.AST, str, ast.Call]]:
     """(definition, project-wide name, decorator call) for every function and class decorated with a call."""
     targets = [(f.node, module.global_name(f), decorator_list(f)) for f in module.functions.values()]
-    targets += [(c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname,
-                 c.node.decorator_list) for c in module.classes.values()]
-    return [(node, name, deco) for node, name, decorators in targets for deco in decorators
-            if isinstance(deco, ast.Call)]
+    targets += [
+        (c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname, c.node.decorator_list)
+        for c in module.classes.values()
+    ]
+    return [
+        (node, name, deco) for node, name, decorators in targets for deco in decorators if isinstance(deco, ast.Call)
+    ]
 
 
 def decorator_list(function: Function) -> list[ast.expr]:
@@ -313,8 +324,11 @@ def is_limit_name(name: str | None) -> bool:
     """`ratelimit`, `rate_limit`, `throttle`, `limiter.limit`, `RateLimiter`: names that promise a rate limit."""
     words = names.words(last(name) or "")
     joined = "".join(words)
-    return "ratelimit" in joined or "throttl" in joined or joined in ("limit", "sharedlimit", "ratelimiter",
-                                                                     "limiter", "limits", "ratelimited")
+    return (
+        "ratelimit" in joined
+        or "throttl" in joined
+        or joined in ("limit", "sharedlimit", "ratelimiter", "limiter", "limits", "ratelimited")
+    )
 
 
 def has_default_limits(call: Call) -> bool:
@@ -379,22 +393,43 @@ def extract(module: Module) -> list[tuple[str, object]]:
     return facts
 
 
-
 # -- views ---------------------------------------------------------------------------------------
 
 _BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "values", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
-_SENDERS = frozenset({"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email",
-                      "send_sms"})
-_SEND_OBJECTS = frozenset({"mail", "email", "sms", "message", "messages", "code", "otp", "link", "reset",
-                           "verification", "invite", "invitation", "text", "magic", "activation", "confirmation"})
+_SENDERS = frozenset(
+    {"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email", "send_sms"}
+)
+_SEND_OBJECTS = frozenset(
+    {
+        "mail",
+        "email",
+        "sms",
+        "message",
+        "messages",
+        "code",
+        "otp",
+        "link",
+        "reset",
+        "verification",
+        "invite",
+        "invitation",
+        "text",
+        "magic",
+        "activation",
+        "confirmation",
+    }
+)
 _SIGNATURE_WORDS = ("compare_digest", "signature", "construct_event", "verify_webhook", "webhook")
-_PASSWORD_FORMS = {"OAuth2PasswordRequestForm": ("username", "password"),
-                   "OAuth2PasswordRequestFormStrict": ("username", "password"),
-                   "AuthenticationForm": ("username", "password"),
-                   "UserCreationForm": ("username", "password1", "password2"),
-                   "PasswordResetForm": ("email",), "SetPasswordForm": ("new_password1", "new_password2"),
-                   "PasswordChangeForm": ("old_password", "new_password1", "new_password2")}
+_PASSWORD_FORMS = {
+    "OAuth2PasswordRequestForm": ("username", "password"),
+    "OAuth2PasswordRequestFormStrict": ("username", "password"),
+    "AuthenticationForm": ("username", "password"),
+    "UserCreationForm": ("username", "password1", "password2"),
+    "PasswordResetForm": ("email",),
+    "SetPasswordForm": ("new_password1", "new_password2"),
+    "PasswordChangeForm": ("old_password", "new_password1", "new_password2"),
+}
 _ENV_CALLS = ("getenv", "environ", "env", "config", "get_env", "getenv_bool")
 
 
@@ -449,8 +484,9 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
             request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
-            if id(node) not in stored and (request and _is_request(module, node.value, function)
-                                           or node.attr in ("COOKIES", "cookies")):
+            if id(node) not in stored and (
+                request and _is_request(module, node.value, function) or node.attr in ("COOKIES", "cookies")
+            ):
                 scan.identity = True
             elif "user" in node.attr and _is_flask_g(module, node.value, function):
                 scan.user_on_g = True
@@ -466,17 +502,25 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     scan.csrf = True
         elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
             if any(string(c) in STATE_CHANGING for c in node.comparators) or any(
-                    (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators):
+                (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators
+            ):
                 scan.writes = True
         elif isinstance(node, ast.Name) and module.binding(node.id, function) in (
-                "flask.session", "quart.session", "flask_login.current_user", "flask_login.login_user",
-                "django.contrib.auth.login"):
+            "flask.session",
+            "quart.session",
+            "flask_login.current_user",
+            "flask_login.login_user",
+            "django.contrib.auth.login",
+        ):
             scan.session = True
             scan.identity = scan.identity or id(node) not in stored
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
             scan.json = True
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in (
-                "Authorization", "HTTP_AUTHORIZATION", "authorization"):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
+        ):
             scan.header_auth = True
     return scan
 
@@ -488,12 +532,18 @@ def _switches(function: Function) -> tuple[str, ...]:
     for stmt in function.body[:3]:
         if not isinstance(stmt, ast.If) or not stmt.body or not isinstance(stmt.body[-1], (ast.Raise, ast.Return)):
             continue
-        tests = stmt.test.values if isinstance(stmt.test, ast.BoolOp) and isinstance(stmt.test.op, ast.Or) \
-            else [stmt.test]
+        tests = (
+            stmt.test.values if isinstance(stmt.test, ast.BoolOp) and isinstance(stmt.test.op, ast.Or) else [stmt.test]
+        )
         for test in tests:
-            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and \
-                    isinstance(test.operand, ast.Attribute) and isinstance(test.operand.value, ast.Name) and \
-                    test.operand.value.id == "settings" and test.operand.attr.isupper():
+            if (
+                isinstance(test, ast.UnaryOp)
+                and isinstance(test.op, ast.Not)
+                and isinstance(test.operand, ast.Attribute)
+                and isinstance(test.operand.value, ast.Name)
+                and test.operand.value.id == "settings"
+                and test.operand.attr.isupper()
+            ):
                 found.append(test.operand.attr)
     return tuple(found)
 
@@ -512,8 +562,13 @@ def _scan_attribute(module: Module, function: Function, node: ast.Attribute, sca
 
 def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewScan) -> None:
     callee = module.qualified_name(node.func, function) or ""
-    method = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
-        if isinstance(node.func, ast.Name) else ""
+    method = (
+        node.func.attr
+        if isinstance(node.func, ast.Attribute)
+        else node.func.id
+        if isinstance(node.func, ast.Name)
+        else ""
+    )
     lowered = (callee or method).lower()
     if method in ("get", "getlist", "pop", "get_all") and node.args:
         key = string(node.args[0])
@@ -541,8 +596,11 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
             scan.header_auth = True
         if dependency.split(".", 1)[0] in module.project_roots:
             scan.calls.add(dependency)  # what the dependency does, the route does
-    if last(callee) == "RateLimiter" or (callee.startswith("fastapi_limiter") and is_limit_name(callee)) or \
-            is_limit_call(callee, method, node):
+    if (
+        last(callee) == "RateLimiter"
+        or (callee.startswith("fastapi_limiter") and is_limit_name(callee))
+        or is_limit_call(callee, method, node)
+    ):
         scan.limits.append(_short_source(node))
     act = _act(callee, method, node)
     if act:
@@ -550,8 +608,10 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
     if callee and callee.split(".", 1)[0] in module.project_roots:
         scan.calls.add(callee)
     # `tasks.add_task(send_reset_email, ...)`, `send_mail.delay(...)`: a sender handed on to run later
-    for arg in (*node.args, node.func.value if method in ("delay", "apply_async") and
-                isinstance(node.func, ast.Attribute) else None):
+    for arg in (
+        *node.args,
+        node.func.value if method in ("delay", "apply_async") and isinstance(node.func, ast.Attribute) else None,
+    ):
         if isinstance(arg, (ast.Name, ast.Attribute)):
             target = module.qualified_name(arg, function) or ast.unparse(arg)
             if _is_sender_name(last(target)):
@@ -561,11 +621,17 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
                     scan.acts.add(reset)
     if last(callee) in ("Cookie", "APIKeyCookie") or callee in _COOKIE_SESSION_READERS:
         scan.session = scan.identity = True
-    if last(callee) in ("Form", "File", "UploadFile") or method == "form" or last(callee) == "Body" and any(
-            kind in ast.unparse(node) for kind in ("URL_ENCODED", "MULTI_PART")):  # Litestar's form bodies
+    if (
+        last(callee) in ("Form", "File", "UploadFile")
+        or method == "form"
+        or last(callee) == "Body"
+        and any(kind in ast.unparse(node) for kind in ("URL_ENCODED", "MULTI_PART"))
+    ):  # Litestar's form bodies
         scan.form = True
-    if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or \
-            last(callee) in ("authenticate", "login_user"):
+    if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or last(callee) in (
+        "authenticate",
+        "login_user",
+    ):
         scan.session = scan.session or last(callee) in ("login", "login_user")
         scan.reads.update(kw.arg for kw in node.keywords if kw.arg)
     name = last(callee) or method
@@ -578,10 +644,25 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
 
 
 #: Calls that read the user the request's cookie names (aiohttp-session, aiohttp-security, the standard library).
-_COOKIE_SESSION_READERS = frozenset({"aiohttp_session.get_session", "aiohttp_security.authorized_userid",
-                                     "aiohttp_security.check_authorized", "http.cookies.SimpleCookie"})
-_HEADER_SCHEMES = frozenset({"HTTPBearer", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer", "APIKeyHeader",
-                             "HTTPBasic", "HTTPDigest", "OpenIdConnect"})
+_COOKIE_SESSION_READERS = frozenset(
+    {
+        "aiohttp_session.get_session",
+        "aiohttp_security.authorized_userid",
+        "aiohttp_security.check_authorized",
+        "http.cookies.SimpleCookie",
+    }
+)
+_HEADER_SCHEMES = frozenset(
+    {
+        "HTTPBearer",
+        "OAuth2PasswordBearer",
+        "OAuth2AuthorizationCodeBearer",
+        "APIKeyHeader",
+        "HTTPBasic",
+        "HTTPDigest",
+        "OpenIdConnect",
+    }
+)
 
 
 def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
@@ -597,25 +678,44 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
         return False
     args = parameters(function)
     for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
-        if isinstance(default, ast.Call) and default.args \
-                and last(module.qualified_name(default.func) or "") in ("Depends", "Security") \
-                and _header_dependency(module, default.args[0], depth + 1):
+        if (
+            isinstance(default, ast.Call)
+            and default.args
+            and last(module.qualified_name(default.func) or "") in ("Depends", "Security")
+            and _header_dependency(module, default.args[0], depth + 1)
+        ):
             return True
     return False
 
 
 _SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
-_AUTH_CALLS = frozenset({"check_password", "check_password_hash", "verify_password", "check_login", "login_user",
-                         "verify_token", "check_credentials", "verify_credentials", "authenticate_user"})
+_AUTH_CALLS = frozenset(
+    {
+        "check_password",
+        "check_password_hash",
+        "verify_password",
+        "check_login",
+        "login_user",
+        "verify_token",
+        "check_credentials",
+        "verify_credentials",
+        "authenticate_user",
+    }
+)
 _HASHER_WORDS = frozenset({"pwd", "password", "passwd", "hasher", "crypt", "bcrypt", "argon2", "ph", "passlib"})
 _USER_WORDS = frozenset({"user", "users", "account", "accounts", "member", "customer"})
 _RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
 #: Library forms and what handling one does.
-_PASSWORD_SETTERS = frozenset({"generate_password_hash", "make_password", "set_password", "hash_password",
-                               "hashpw", "get_password_hash"})
-_FORM_ACTS = {"AuthenticationForm": AUTHENTICATES, "OAuth2PasswordRequestForm": AUTHENTICATES,
-              "OAuth2PasswordRequestFormStrict": AUTHENTICATES, "UserCreationForm": CREATES_USER,
-              "PasswordResetForm": SENDS_RESET}
+_PASSWORD_SETTERS = frozenset(
+    {"generate_password_hash", "make_password", "set_password", "hash_password", "hashpw", "get_password_hash"}
+)
+_FORM_ACTS = {
+    "AuthenticationForm": AUTHENTICATES,
+    "OAuth2PasswordRequestForm": AUTHENTICATES,
+    "OAuth2PasswordRequestFormStrict": AUTHENTICATES,
+    "UserCreationForm": CREATES_USER,
+    "PasswordResetForm": SENDS_RESET,
+}
 
 
 def _act(callee: str, method: str, node: ast.Call | None) -> str:
@@ -626,8 +726,12 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
     words = set(names.words(name))
     if name in _AUTH_CALLS or "authenticate" in words:
         return AUTHENTICATES
-    if method == "verify" and node is not None and isinstance(node.func, ast.Attribute) and \
-            set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS:
+    if (
+        method == "verify"
+        and node is not None
+        and isinstance(node.func, ast.Attribute)
+        and set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS
+    ):
         return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
     if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
         return SENDS_RESET
@@ -640,9 +744,11 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         if parts[-1] == "objects" and len(parts) > 1:
             parts = parts[:-1]
         receiver = names.words(parts[-1])
-        if receiver and (receiver[-1] in ("user", "users", "account", "accounts") or
-                         receiver[-1] in ("manager", "model", "service", "repository", "db") and
-                         set(receiver) & {"user", "users", "account", "accounts"}):
+        if receiver and (
+            receiver[-1] in ("user", "users", "account", "accounts")
+            or receiver[-1] in ("manager", "model", "service", "repository", "db")
+            and set(receiver) & {"user", "users", "account", "accounts"}
+        ):
             return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
     return ""
 
@@ -654,8 +760,7 @@ def _is_sender_name(name: str) -> bool:
 
 def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
     name = last(callee) or method
-    if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.",
-                                               "twilio.")):
+    if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.", "twilio.")):
         return True
     if _is_sender_name(name):
         return True
@@ -688,7 +793,7 @@ def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]
     body = False
     args = parameters(function)
     positional = [*args.posonlyargs, *args.args]
-    defaults = dict(zip(map(id, positional[len(positional) - len(args.defaults):]), args.defaults))
+    defaults = dict(zip(map(id, positional[len(positional) - len(args.defaults) :]), args.defaults))
     defaults.update((id(a), d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
         if arg.arg in ("self", "cls", "request", "req", "response", "db", "session", "background_tasks"):
@@ -703,16 +808,24 @@ def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]
                 models.add(name)
                 default = defaults.get(id(arg))
                 marker = default.func if isinstance(default, ast.Call) else None
-                body = body or marker is None and not _field_marker(arg.annotation) \
-                    or marker is not None and last(module.qualified_name(marker, function) or "") == "Body"
+                body = (
+                    body
+                    or marker is None
+                    and not _field_marker(arg.annotation)
+                    or marker is not None
+                    and last(module.qualified_name(marker, function) or "") == "Body"
+                )
             reads.update(_PASSWORD_FORMS.get(last(name), ()))
     return reads, models, body
 
 
 def _field_marker(annotation: ast.expr | None) -> bool:
     """`Annotated[User, Depends(current_user)]`, `Annotated[Filters, Query()]`: not a body."""
-    return isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple) \
+    return (
+        isinstance(annotation, ast.Subscript)
+        and isinstance(annotation.slice, ast.Tuple)
         and any(isinstance(e, ast.Call) for e in annotation.slice.elts[1:])
+    )
 
 
 @dataclass
@@ -760,8 +873,9 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
     short = last(name)
     receiver = name.rsplit(".", 1)[0].lower() if "." in name else ""
     if short in ("require_POST", "require_GET", "require_safe"):
-        found.methods = {"require_POST": ("POST",), "require_GET": ("GET", "HEAD"),
-                         "require_safe": ("GET", "HEAD")}[short]
+        found.methods = {"require_POST": ("POST",), "require_GET": ("GET", "HEAD"), "require_safe": ("GET", "HEAD")}[
+            short
+        ]
     elif short == "require_http_methods" and call is not None and call.args:
         found.methods = upper_methods(call.args[0])
     elif short == "api_view":
@@ -769,12 +883,14 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.methods = upper_methods(call.args[0]) if call is not None and call.args else ("GET",)
     elif short == "permission_classes":  # DRF `@permission_classes([IsAdminUser])`
         values = call.args[0] if call is not None and call.args else None
-        found.staff = isinstance(values, (ast.List, ast.Tuple)) and \
-            any(is_staff_gate(ast.unparse(e)) for e in values.elts)
+        found.staff = isinstance(values, (ast.List, ast.Tuple)) and any(
+            is_staff_gate(ast.unparse(e)) for e in values.elts
+        )
     elif short == "throttle_classes":
         values = call.args[0] if call is not None and call.args else None
-        found.drf_throttles = tuple(last(ast.unparse(e)) for e in values.elts) \
-            if isinstance(values, (ast.List, ast.Tuple)) else ("?",)
+        found.drf_throttles = (
+            tuple(last(ast.unparse(e)) for e in values.elts) if isinstance(values, (ast.List, ast.Tuple)) else ("?",)
+        )
     elif short == "csrf_exempt" or (short == "exempt" and "csrf" in receiver):
         found.csrf_exempt = deco.lineno
     elif short == "exempt" and "limit" in receiver or name == "quart_rate_limiter.rate_exempt":
@@ -803,17 +919,34 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
     # that keeps a cookie session (Flask-Login, `flask.session`), else a bearer token's (see `user_on_g`).
     flask = framework == "flask"
     return ViewFact(
-        name=module.global_name(function), path=module.path, line=function.line, methods=deco.methods,
-        writes=scan.writes, reads=tuple(sorted(scan.reads | reads)), models=tuple(sorted(scan.models | models)),
-        sends=scan.sends, templates=tuple(dict.fromkeys(scan.templates)), session=scan.session or deco.session,
-        acts=tuple(sorted(scan.acts)), calls=tuple(sorted(scan.calls | deco.calls)), staff=deco.staff,
-        identity=scan.identity or deco.session and not flask, user_on_g=scan.user_on_g or deco.session and flask,
+        name=module.global_name(function),
+        path=module.path,
+        line=function.line,
+        methods=deco.methods,
+        writes=scan.writes,
+        reads=tuple(sorted(scan.reads | reads)),
+        models=tuple(sorted(scan.models | models)),
+        sends=scan.sends,
+        templates=tuple(dict.fromkeys(scan.templates)),
+        session=scan.session or deco.session,
+        acts=tuple(sorted(scan.acts)),
+        calls=tuple(sorted(scan.calls | deco.calls)),
+        staff=deco.staff,
+        identity=scan.identity or deco.session and not flask,
+        user_on_g=scan.user_on_g or deco.session and flask,
         switched_by=_switches(function),
-        signature=scan.signature, header_auth=scan.header_auth, csrf_checked=scan.csrf, json=scan.json,
-        form=scan.form, json_body=json_body and framework == "fastapi",
-        limits=tuple(deco.limits + scan.limits), limit_exempt=deco.limit_exempt, csrf_exempt=deco.csrf_exempt,
+        signature=scan.signature,
+        header_auth=scan.header_auth,
+        csrf_checked=scan.csrf,
+        json=scan.json,
+        form=scan.form,
+        json_body=json_body and framework == "fastapi",
+        limits=tuple(deco.limits + scan.limits),
+        limit_exempt=deco.limit_exempt,
+        csrf_exempt=deco.csrf_exempt,
         drf=deco.drf,
-        drf_throttles=deco.drf_throttles, framework=framework,
+        drf_throttles=deco.drf_throttles,
+        framework=framework,
     )
 
 
@@ -824,12 +957,31 @@ def module_framework(module: Module) -> str:
     return ""
 
 
-_ROUTING_CALLS = frozenset({"add_url_rule", "path", "re_path", "url", "Route", "add_api_route", "add_route",
-                            "api_route", "as_view", "register", "add_get", "add_post", "add_put", "add_patch",
-                            "add_delete", "add_head", "add_view"})
+_ROUTING_CALLS = frozenset(
+    {
+        "add_url_rule",
+        "path",
+        "re_path",
+        "url",
+        "Route",
+        "add_api_route",
+        "add_route",
+        "api_route",
+        "as_view",
+        "register",
+        "add_get",
+        "add_post",
+        "add_put",
+        "add_patch",
+        "add_delete",
+        "add_head",
+        "add_view",
+    }
+)
 #: aiohttp's route definitions in an `add_routes([...])` list: `web.get("/x", handler)`.
-_ROUTE_DEFINITIONS = frozenset(f"aiohttp.web.{verb}" for verb in ("get", "post", "put", "patch", "delete", "head",
-                                                                  "route", "view"))
+_ROUTE_DEFINITIONS = frozenset(
+    f"aiohttp.web.{verb}" for verb in ("get", "post", "put", "patch", "delete", "head", "route", "view")
+)
 _VIEW_CLASS_WORDS = ("View", "ViewSet", "Resource", "Endpoint", "Handler", "API")
 
 
@@ -844,14 +996,21 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
             for arg in (*call.node.args, *(k.value for k in call.node.keywords)):
                 if isinstance(arg, ast.Name):
                     named.add(arg.id)
-    view_classes = {c.qualname for c in module.classes.values()
-                    if any(base.rsplit(".", 1)[-1].endswith(_VIEW_CLASS_WORDS) for base in c.bases)}
+    view_classes = {
+        c.qualname
+        for c in module.classes.values()
+        if any(base.rsplit(".", 1)[-1].endswith(_VIEW_CLASS_WORDS) for base in c.bases)
+    }
     found = []
     for function in module.functions.values():
         params = [p for p in function.params if p not in ("self", "cls")]
         owner = function.qualname.rsplit(".", 1)[0] if function.class_name else None
-        if decorator_list(function) or function.name in named or (params and params[0] in ("request", "req")) \
-                or owner in view_classes:
+        if (
+            decorator_list(function)
+            or function.name in named
+            or (params and params[0] in ("request", "req"))
+            or owner in view_classes
+        ):
             found.append((function, function.name in named))
     return found
 
@@ -870,8 +1029,17 @@ def view_facts(module: Module) -> list[tuple[str, object]]:
     return facts
 
 
-_DIGESTED = ("throttle_classes", "throttle_scope", "authentication_classes", "template_name", "http_method_names",
-             "methods", "serializer_class", "form_class", "permission_classes")
+_DIGESTED = (
+    "throttle_classes",
+    "throttle_scope",
+    "authentication_classes",
+    "template_name",
+    "http_method_names",
+    "methods",
+    "serializer_class",
+    "form_class",
+    "permission_classes",
+)
 
 
 def class_fact(module: Module, info: ClassInfo) -> ClassFact:
@@ -886,8 +1054,11 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
             literal = literal_value(value, EXPR)
             digested = literal if literal is not EXPR else (module.qualified_name(value) or EXPR)
         attributes.append((key, digested))
-    fields = [stmt.target.id for stmt in info.node.body
-              if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)]
+    fields = [
+        stmt.target.id
+        for stmt in info.node.body
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+    ]
     fields.extend(name for name in info.attributes if not name.startswith("_"))
     limited: list[tuple[str, str]] = []
     exempt = 0
@@ -903,9 +1074,16 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
             limited.append(("*" if target == "dispatch" else target, "@" + _short_source(inner)))
     return ClassFact(
         name=f"{module.module_name}.{info.qualname}" if module.module_name else info.qualname,
-        path=module.path, line=info.line, bases=tuple(info.bases), methods=tuple(info.methods),
-        fields=tuple(dict.fromkeys(fields)), attributes=tuple(attributes), actions=_actions(module, info),
-        limited_methods=tuple(limited), exempt_line=exempt, csrf_off=_csrf_off(info),
+        path=module.path,
+        line=info.line,
+        bases=tuple(info.bases),
+        methods=tuple(info.methods),
+        fields=tuple(dict.fromkeys(fields)),
+        attributes=tuple(attributes),
+        actions=_actions(module, info),
+        limited_methods=tuple(limited),
+        exempt_line=exempt,
+        csrf_off=_csrf_off(info),
         permission_gate=_permission_gate(info),
     )
 
@@ -925,8 +1103,9 @@ def _permission_gate(info: ClassInfo) -> bool:
     if not any(isinstance(n, ast.Attribute) and n.attr in _LOGIN_STATES for n in nodes):
         return False
     returned = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
-    return any(not _login_state_only(value) for value in returned) and \
-        not any(isinstance(v, ast.Constant) and v.value is True for v in returned)
+    return any(not _login_state_only(value) for value in returned) and not any(
+        isinstance(v, ast.Constant) and v.value is True for v in returned
+    )
 
 
 def _login_state_only(value: ast.expr) -> bool:
@@ -1005,8 +1184,26 @@ _ACTION = re.compile(r"""\baction\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _HIDDEN_TOKEN = re.compile(r"""name\s*=\s*["']?[\w-]*(csrf|xsrf)""", re.IGNORECASE)
 _MARK = re.compile(r"\x00(\d+)\x00")
 _TOKEN_WORDS = ("csrf_token", "hidden_tag", "csrf_input", "xsrf_form_html", "csrf")
-_DJANGO_TAGS = frozenset({"load", "url", "csrf_token", "static", "trans", "blocktrans", "blocktranslate", "translate",
-                          "verbatim", "empty", "ifequal", "now", "cycle", "firstof", "spaceless", "widthratio"})
+_DJANGO_TAGS = frozenset(
+    {
+        "load",
+        "url",
+        "csrf_token",
+        "static",
+        "trans",
+        "blocktrans",
+        "blocktranslate",
+        "translate",
+        "verbatim",
+        "empty",
+        "ifequal",
+        "now",
+        "cycle",
+        "firstof",
+        "spaceless",
+        "widthratio",
+    }
+)
 _JINJA_TAGS = frozenset({"macro", "call", "set", "import", "from", "do", "endmacro"})
 _HARMLESS_CALLS = ("url_for", "static", "gettext", "_", "ngettext", "url(", "range", "len", "get_flashed_messages")
 _FALLBACK_TOKENS = re.compile(r"({%-?.*?-?%}|{{-?.*?-?}}|{#.*?#})", re.DOTALL)
@@ -1099,8 +1296,12 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
         piece = pieces[int(match.group(1))]
         text = piece.text
         first = text.split(None, 1)[0] if text else ""
-        if piece.kind == "tag" and first == "csrf_token" or piece.kind == "var" and \
-                any(word in text for word in _TOKEN_WORDS):
+        if (
+            piece.kind == "tag"
+            and first == "csrf_token"
+            or piece.kind == "var"
+            and any(word in text for word in _TOKEN_WORDS)
+        ):
             return True, False
         if piece.kind == "tag" and first in ("include", "call", "import", "from", "extends", "block"):
             maybe = True  # another template or block may hold the token
@@ -1108,8 +1309,7 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
             maybe = True
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
             maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
-        elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and \
-                _FORM_WORD.search(text[len(first):]):
+        elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and _FORM_WORD.search(text[len(first) :]):
             maybe = True  # a tag given the whole form (`{% crispy form %}`) may render the token with the fields
     return False, maybe
 
@@ -1118,14 +1318,39 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
 # not one field (`form.email`) nor another word (`formula`).
 _FORM_WORD = re.compile(r"(?<![\w.])\w*form(?:s|_\w+)?\b(?!\.)")
 
-_BLOCK_TAGS = frozenset({"if", "elif", "else", "endif", "for", "endfor", "with", "endwith", "trans", "blocktrans",
-                         "endblocktrans", "set", "filter", "endfilter", "autoescape", "endautoescape", "comment",
-                         "endcomment"})
-_SUBMIT = re.compile(r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
-                     r"""(?:submit|image)\b""", re.IGNORECASE)
+_BLOCK_TAGS = frozenset(
+    {
+        "if",
+        "elif",
+        "else",
+        "endif",
+        "for",
+        "endfor",
+        "with",
+        "endwith",
+        "trans",
+        "blocktrans",
+        "endblocktrans",
+        "set",
+        "filter",
+        "endfilter",
+        "autoescape",
+        "endautoescape",
+        "comment",
+        "endcomment",
+    }
+)
+_SUBMIT = re.compile(
+    r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
+    r"""(?:submit|image)\b""",
+    re.IGNORECASE,
+)
 _SCRIPT_BUTTON = re.compile(r"""<(?:button|input)\b[^>]*\btype\s*=\s*["']?button\b""", re.IGNORECASE)
-_FIELD = re.compile(r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
-                    r"""(?:hidden|button|reset|checkbox|radio|file)\b)""", re.IGNORECASE)
+_FIELD = re.compile(
+    r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
+    r"""(?:hidden|button|reset|checkbox|radio|file)\b)""",
+    re.IGNORECASE,
+)
 
 
 def _submittable(body: str, pieces: list[_Piece]) -> bool:
@@ -1144,8 +1369,9 @@ def _submittable(body: str, pieces: list[_Piece]) -> bool:
         in_markup = body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start())
         if in_markup or piece.kind == "tag" and (first in _DJANGO_TAGS | _BLOCK_TAGS or first.startswith("end")):
             continue  # an attribute value, a condition, a translation: renders no control
-        if not re.search(r"form|field|widget|input|button|submit" + (r"|\(" if piece.kind == "var" else ""),
-                         piece.text, re.I):
+        if not re.search(
+            r"form|field|widget|input|button|submit" + (r"|\(" if piece.kind == "var" else ""), piece.text, re.I
+        ):
             continue  # a data value or a component that names no form, field or button
         return True
     return False
@@ -1176,11 +1402,20 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
         if method is None or method.group(1).lower() != "post":
             continue  # GET forms (search, filters) need no token; a templated method is not judged
         close = _FORM_CLOSE.search(skeleton, match.end())
-        body = skeleton[match.end(): close.start() if close else len(skeleton)]
+        body = skeleton[match.end() : close.start() if close else len(skeleton)]
         token, maybe = _inside_says(body, pieces)
         action = _ACTION.search(_MARK.sub("", match.group(1)))
-        forms.append(FormFact(file=path, line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
-                              token=token, maybe_token=maybe, action=action.group(1) if action else "",
-                              dialect=dialect, owner_module=owner_module, submittable=_submittable(body, pieces),
-                              action_tag=_action_tag(match.group(1), pieces)))
+        forms.append(
+            FormFact(
+                file=path,
+                line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
+                token=token,
+                maybe_token=maybe,
+                action=action.group(1) if action else "",
+                dialect=dialect,
+                owner_module=owner_module,
+                submittable=_submittable(body, pieces),
+                action_tag=_action_tag(match.group(1), pieces),
+            )
+        )
     return forms

@@ -34,8 +34,20 @@ FRAMEWORK = Framework(
     routers=("aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef"),
     route_decorators=("get", "post", "put", "patch", "delete", "head", "route", "view"),
     request_classes=("aiohttp.web.Request", "aiohttp.web_request.Request", "aiohttp.web.BaseRequest"),
-    input_attributes=("query", "rel_url", "match_info", "cookies", "headers", "content", "path", "path_qs",
-                      "raw_path", "query_string", "url", "host"),
+    input_attributes=(
+        "query",
+        "rel_url",
+        "match_info",
+        "cookies",
+        "headers",
+        "content",
+        "path",
+        "path_qs",
+        "raw_path",
+        "query_string",
+        "url",
+        "host",
+    ),
     input_methods=("post", "json", "text", "read", "multipart"),
     responses=(("aiohttp.web.Response", HTML_IF_SAID), ("aiohttp.web_response.Response", HTML_IF_SAID)),
     body_keywords=("text", "body"),
@@ -80,8 +92,7 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     method = call.method or ""
     if receiver is None:
         return []
-    if method == "append" and isinstance(receiver, ast.Attribute) and receiver.attr == "middlewares" \
-            and call.node.args:
+    if method == "append" and isinstance(receiver, ast.Attribute) and receiver.attr == "middlewares" and call.node.args:
         owner = object_name(module, receiver.value, scope) or ""
         return [_middleware(module, call, owner, call.node.args[0])]
     if method == "add_routes" and call.node.args:
@@ -128,8 +139,9 @@ def _methods(kind: str, args: list[ast.expr]) -> tuple[str, ...] | None:
     return () if kind == "view" else None
 
 
-def _route(module: Module, call: Call, owner: str, kind: str, args: list[ast.expr], keywords: list[ast.keyword],
-           line: int = 0) -> RouteFact | None:
+def _route(
+    module: Module, call: Call, owner: str, kind: str, args: list[ast.expr], keywords: list[ast.keyword], line: int = 0
+) -> RouteFact | None:
     """A registration of kind `get`/`post`/.../`route`/`view` with its arguments."""
     methods = _methods(kind, args)
     path = string(args[0]) if args else None
@@ -145,11 +157,17 @@ def _route(module: Module, call: Call, owner: str, kind: str, args: list[ast.exp
 def _decorator_routes(module: Module) -> list[tuple[str, object]]:
     """`@routes.post("/login")` on a `web.RouteTableDef()`; `@routes.view("/x")` on a class."""
     found: list[tuple[str, object]] = []
-    tables = {name for name, values in module.assignments.items()
-              if any(isinstance(v, ast.Call) and module.qualified_name(v.func) in FRAMEWORK.routers for v in values)}
+    tables = {
+        name
+        for name, values in module.assignments.items()
+        if any(isinstance(v, ast.Call) and module.qualified_name(v.func) in FRAMEWORK.routers for v in values)
+    }
     for _node, name, deco in decorated(module):
-        if not (isinstance(deco.func, ast.Attribute) and isinstance(deco.func.value, ast.Name)
-                and deco.func.value.id in tables):
+        if not (
+            isinstance(deco.func, ast.Attribute)
+            and isinstance(deco.func.value, ast.Name)
+            and deco.func.value.id in tables
+        ):
             continue
         args = list(deco.args)
         methods = _methods(deco.func.attr, args)

@@ -28,17 +28,30 @@ FRAMEWORK = Framework(
 EVENT_PARAMETERS = ["event", "context"]
 #: The parts of an event that hold everything of a kind, like a request's `headers` or `body`: the event
 #: itself and these carry the caller's cookies and credentials whole.
-WHOLE_PARTS = frozenset({"headers", "multiValueHeaders", "cookies", "body", "queryStringParameters",
-                         "multiValueQueryStringParameters"})
+WHOLE_PARTS = frozenset(
+    {"headers", "multiValueHeaders", "cookies", "body", "queryStringParameters", "multiValueQueryStringParameters"}
+)
 #: Keys only an HTTP event has (API Gateway, function URLs, load balancers), not a queue's or a bucket's.
-HTTP_PARTS = WHOLE_PARTS | {"pathParameters", "requestContext", "httpMethod", "rawPath", "rawQueryString", "path",
-                            "stageVariables"}
+HTTP_PARTS = WHOLE_PARTS | {
+    "pathParameters",
+    "requestContext",
+    "httpMethod",
+    "rawPath",
+    "rawQueryString",
+    "path",
+    "stageVariables",
+}
 
 
 def is_handler(function: Function) -> bool:
     """A module-level `def handler(event, context)` (any name: the deployment names it)."""
-    return function.parent is not None and function.parent.is_module and not function.class_name \
-        and function.params[:2] == EVENT_PARAMETERS and len(function.params) == 2
+    return (
+        function.parent is not None
+        and function.parent.is_module
+        and not function.class_name
+        and function.params[:2] == EVENT_PARAMETERS
+        and len(function.params) == 2
+    )
 
 
 def serves_http(function: Function) -> bool:
@@ -47,8 +60,12 @@ def serves_http(function: Function) -> bool:
     for node in ast.walk(function.node):
         if isinstance(node, ast.Subscript):
             container, key = node.value, node.slice
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
-                and node.args:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and node.args
+        ):
             container, key = node.func.value, node.args[0]
         else:
             continue
@@ -59,8 +76,11 @@ def serves_http(function: Function) -> bool:
 
 def answers(function: Function) -> list[ast.Dict]:
     """The answers a handler returns as dict displays: `return {"statusCode": 200, "body": ...}`."""
-    return [node.value for node in ast.walk(function.node)
-            if isinstance(node, ast.Return) and isinstance(node.value, ast.Dict)]
+    return [
+        node.value
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Dict)
+    ]
 
 
 def html_body(answer: ast.Dict) -> ast.expr | None:

@@ -24,16 +24,33 @@ def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]
             outer = function.parent or module.module_function
             owner = object_name(module, receiver, outer) or ""
             keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
-            methods = (verb,) if verb else upper_methods(keywords.get("methods")) or (
-                ("GET",) if framework == "flask" else ())
+            methods = (
+                (verb,)
+                if verb
+                else upper_methods(keywords.get("methods")) or (("GET",) if framework == "flask" else ())
+            )
             deps = dependencies(module, keywords.get("dependencies"), outer)
             misplaced = ""
             if framework == "fastapi":
                 above = [d for d in decorators[:index] if _is_limit_decorator(module, d, outer)]
                 misplaced = "@" + _short_source(above[0]) if above else ""
-            found.append((ROUTE, RouteFact(
-                framework, owner, path, methods, module.global_name(function), module.path, call.lineno,
-                limits=tuple(d for d in deps if is_limit_name(d)), deps=deps, limit_misplaced=misplaced)))
+            found.append(
+                (
+                    ROUTE,
+                    RouteFact(
+                        framework,
+                        owner,
+                        path,
+                        methods,
+                        module.global_name(function),
+                        module.path,
+                        call.lineno,
+                        limits=tuple(d for d in deps if is_limit_name(d)),
+                        deps=deps,
+                        limit_misplaced=misplaced,
+                    ),
+                )
+            )
     return found
 
 
@@ -44,8 +61,9 @@ def _route_decorator(deco: ast.expr) -> tuple[ast.Call, ast.expr, str, str] | No
     attr = deco.func.attr
     if attr not in ("route", "api_route", *_VERBS):
         return None
-    path = string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"),
-                                                               None))
+    path = (
+        string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"), None))
+    )
     if path is None or (path and not path.startswith("/")):
         return None
     return deco, deco.func.value, path, _VERBS.get(attr, "")

@@ -50,18 +50,44 @@ FRAMEWORK = Framework(
     roots=("django", "rest_framework"),
     routing=URLCONF,
     request_classes=("django.http.HttpRequest", "rest_framework.request.Request"),
-    input_attributes=("GET", "POST", "COOKIES", "FILES", "META", "body", "headers", "path", "path_info",
-                      "query_params", "data"),
+    input_attributes=(
+        "GET",
+        "POST",
+        "COOKIES",
+        "FILES",
+        "META",
+        "body",
+        "headers",
+        "path",
+        "path_info",
+        "query_params",
+        "data",
+    ),
     input_methods=("get_full_path", "build_absolute_uri", "get_host", "read"),
-    responses=tuple((f"{where}.{name}", HTML_BY_DEFAULT) for where in ("django.http", "django.http.response")
-                    for name in ("HttpResponse", "HttpResponseBadRequest", "HttpResponseNotFound",
-                                 "HttpResponseForbidden", "HttpResponseServerError", "HttpResponseGone")),
+    responses=tuple(
+        (f"{where}.{name}", HTML_BY_DEFAULT)
+        for where in ("django.http", "django.http.response")
+        for name in (
+            "HttpResponse",
+            "HttpResponseBadRequest",
+            "HttpResponseNotFound",
+            "HttpResponseForbidden",
+            "HttpResponseServerError",
+            "HttpResponseGone",
+        )
+    ),
     json_responses=("JsonResponse",),
     page_renderers=("django.template.loader.render_to_string", "django.shortcuts.render"),
     template_strings=("django.template.Template",),
     answers=("django.http.JsonResponse", "rest_framework.response.Response"),
-    renderers=("render", "render_to_string", "get_template", "select_template", "render_to_response",
-               "TemplateResponse"),
+    renderers=(
+        "render",
+        "render_to_string",
+        "get_template",
+        "select_template",
+        "render_to_response",
+        "TemplateResponse",
+    ),
     csrf_builtin=True,
     csrf=("`CsrfViewMiddleware`", "`@csrf_exempt` and `csrf_exempt(view)`", "DRF `SessionAuthentication`"),
     limits=("django-ratelimit", "DRF throttles", "django-axes for logins", "limiting middleware"),
@@ -69,24 +95,88 @@ FRAMEWORK = Framework(
 )
 
 #: Settings secpat reads; other names in a settings module are ignored.
-KNOWN_SETTINGS = frozenset({
-    "DEBUG", "TESTING", "ALLOWED_HOSTS", "SECRET_KEY", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "INSTALLED_APPS",
-    "ROOT_URLCONF", "DATABASES", "TEMPLATES", "WSGI_APPLICATION", "AUTHENTICATION_BACKENDS", "SESSION_ENGINE",
-    "SESSION_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SECURE",
-    "CSRF_COOKIE_HTTPONLY", "CSRF_COOKIE_SAMESITE", "CSRF_TRUSTED_ORIGINS", "REMEMBER_COOKIE_SECURE",
-    "REMEMBER_COOKIE_HTTPONLY", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER",
-    "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOW_CREDENTIALS", "CORS_ALLOWED_ORIGINS",
-    "CORS_ORIGIN_WHITELIST", "REST_FRAMEWORK", "WTF_CSRF_ENABLED", "RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION",
-    "RATELIMIT_ENABLE", "RATELIMIT_ENABLED", "AXES_ENABLED", "PREFERRED_URL_SCHEME", "ENV",
-})
+KNOWN_SETTINGS = frozenset(
+    {
+        "DEBUG",
+        "TESTING",
+        "ALLOWED_HOSTS",
+        "SECRET_KEY",
+        "MIDDLEWARE",
+        "MIDDLEWARE_CLASSES",
+        "INSTALLED_APPS",
+        "ROOT_URLCONF",
+        "DATABASES",
+        "TEMPLATES",
+        "WSGI_APPLICATION",
+        "AUTHENTICATION_BACKENDS",
+        "SESSION_ENGINE",
+        "SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "SESSION_COOKIE_SAMESITE",
+        "CSRF_COOKIE_SECURE",
+        "CSRF_COOKIE_HTTPONLY",
+        "CSRF_COOKIE_SAMESITE",
+        "CSRF_TRUSTED_ORIGINS",
+        "REMEMBER_COOKIE_SECURE",
+        "REMEMBER_COOKIE_HTTPONLY",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "SECURE_PROXY_SSL_HEADER",
+        "CORS_ALLOW_ALL_ORIGINS",
+        "CORS_ORIGIN_ALLOW_ALL",
+        "CORS_ALLOW_CREDENTIALS",
+        "CORS_ALLOWED_ORIGINS",
+        "CORS_ORIGIN_WHITELIST",
+        "REST_FRAMEWORK",
+        "WTF_CSRF_ENABLED",
+        "RATELIMIT_DEFAULT",
+        "RATELIMIT_APPLICATION",
+        "RATELIMIT_ENABLE",
+        "RATELIMIT_ENABLED",
+        "AXES_ENABLED",
+        "PREFERRED_URL_SCHEME",
+        "ENV",
+    }
+)
 #: Names that make a module look like Django settings even without a telling file name.
-DJANGO_MARKERS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES", "TEMPLATES",
-                            "WSGI_APPLICATION", "ALLOWED_HOSTS", "MIDDLEWARE_CLASSES"})
-_NOT_CONFIG_BASES = frozenset({"BaseSettings", "BaseModel", "Model", "Form", "ModelForm", "Serializer",
-                               "ModelSerializer", "AppConfig", "TestCase", "Schema", "Enum"})
+DJANGO_MARKERS = frozenset(
+    {
+        "INSTALLED_APPS",
+        "MIDDLEWARE",
+        "ROOT_URLCONF",
+        "DATABASES",
+        "TEMPLATES",
+        "WSGI_APPLICATION",
+        "ALLOWED_HOSTS",
+        "MIDDLEWARE_CLASSES",
+    }
+)
+_NOT_CONFIG_BASES = frozenset(
+    {
+        "BaseSettings",
+        "BaseModel",
+        "Model",
+        "Form",
+        "ModelForm",
+        "Serializer",
+        "ModelSerializer",
+        "AppConfig",
+        "TestCase",
+        "Schema",
+        "Enum",
+    }
+)
 _URL_FUNCTIONS = frozenset({"path", "re_path", "url"})
-_ROUTERS = frozenset({"DefaultRouter", "SimpleRouter", "ExtendedSimpleRouter", "ExtendedDefaultRouter",
-                      "NestedSimpleRouter", "NestedDefaultRouter"})
+_ROUTERS = frozenset(
+    {
+        "DefaultRouter",
+        "SimpleRouter",
+        "ExtendedSimpleRouter",
+        "ExtendedDefaultRouter",
+        "NestedSimpleRouter",
+        "NestedDefaultRouter",
+    }
+)
 
 
 # -- settings ------------------------------------------------------------------------------------
@@ -97,8 +187,12 @@ def settings_facts(module: Module) -> list[tuple[str, object]]:
     facts: list[tuple[str, object]] = []
     items = list(_module_items(module, module.tree.body, ""))
     if any(isinstance(i, Setting) for i in items) or any(isinstance(i, Parent) for i in items):
-        facts.append((SETTINGS, _settings_fact(module.module_name or module.path, module.path, 1,
-                                               file_environment(module.path), items)))
+        facts.append(
+            (
+                SETTINGS,
+                _settings_fact(module.module_name or module.path, module.path, 1, file_environment(module.path), items),
+            )
+        )
     for info in module.classes.values():
         fact = _config_class(module, info)
         if fact is not None:
@@ -116,10 +210,18 @@ def settings_facts(module: Module) -> list[tuple[str, object]]:
     return facts
 
 
-def _settings_fact(name: str, path: str, line: int, environment: str, items: list, *,
-                   is_class: bool = False) -> SettingsFact:
-    return SettingsFact(name=name, file=path, line=line, environment=environment, items=tuple(items),
-                        is_class=is_class, has_prod_branch=any(getattr(i, "branch", "") == "prod" for i in items))
+def _settings_fact(
+    name: str, path: str, line: int, environment: str, items: list, *, is_class: bool = False
+) -> SettingsFact:
+    return SettingsFact(
+        name=name,
+        file=path,
+        line=line,
+        environment=environment,
+        items=tuple(items),
+        is_class=is_class,
+        has_prod_branch=any(getattr(i, "branch", "") == "prod" for i in items),
+    )
 
 
 def _module_items(module: Module, body: list[ast.stmt], branch: str) -> Iterator[object]:
@@ -151,8 +253,11 @@ def _statement_settings(stmt: ast.stmt, branch: str) -> Iterator[Setting]:
         for target in targets:
             if isinstance(target, ast.Name) and target.id in KNOWN_SETTINGS:
                 yield Setting(target.id, "set", value_of(stmt.value), stmt.lineno, branch)
-            elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) \
-                    and target.value.id in KNOWN_SETTINGS:
+            elif (
+                isinstance(target, ast.Subscript)
+                and isinstance(target.value, ast.Name)
+                and target.value.id in KNOWN_SETTINGS
+            ):
                 key = string(target.slice)
                 if key is not None:
                     yield Setting(target.value.id, "item", (key, value_of(stmt.value)), stmt.lineno, branch)
@@ -184,8 +289,14 @@ def _config_class(module: Module, info: ClassInfo) -> SettingsFact | None:
         items.extend(_statement_settings(stmt, ""))
     if not any(isinstance(i, Setting) for i in items):
         return None
-    return _settings_fact(_class_name(module, info.qualname), module.path, info.line,
-                          environment_of_name(info.name) or file_environment(module.path), items, is_class=True)
+    return _settings_fact(
+        _class_name(module, info.qualname),
+        module.path,
+        info.line,
+        environment_of_name(info.name) or file_environment(module.path),
+        items,
+        is_class=True,
+    )
 
 
 def _class_name(module: Module, name: str) -> str:
@@ -204,20 +315,37 @@ def _app_config_items(module: Module) -> Iterator[Setting]:
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target = node.targets[0]
             name = None
-            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) \
-                    and target.value.attr == "config":
+            if (
+                isinstance(target, ast.Subscript)
+                and isinstance(target.value, ast.Attribute)
+                and target.value.attr == "config"
+            ):
                 name = string(target.slice)
-            elif isinstance(target, ast.Attribute) and target.attr in ("debug", "testing") \
-                    and isinstance(target.value, ast.Name) and "app" in target.value.id:
+            elif (
+                isinstance(target, ast.Attribute)
+                and target.attr in ("debug", "testing")
+                and isinstance(target.value, ast.Name)
+                and "app" in target.value.id
+            ):
                 name = target.attr.upper()
             if name in KNOWN_SETTINGS:
                 # The innermost function around the write (0 at module level) groups it with its neighbours.
                 around = max((start for start, end in functions if start <= node.lineno <= end), default=0)
-                yield Setting(name, "set", value_of(node.value), node.lineno,
-                              "dev" if in_ranges(node.lineno, ranges) else "", around)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("update", "from_mapping") and isinstance(node.func.value, ast.Attribute) \
-                and node.func.value.attr == "config":
+                yield Setting(
+                    name,
+                    "set",
+                    value_of(node.value),
+                    node.lineno,
+                    "dev" if in_ranges(node.lineno, ranges) else "",
+                    around,
+                )
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("update", "from_mapping")
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "config"
+        ):
             branch = "dev" if in_ranges(node.lineno, ranges) else ""
             for kw in node.keywords:
                 if kw.arg in KNOWN_SETTINGS:
@@ -271,9 +399,16 @@ def settings_units(facts: Sequence[tuple[str, object]], settings_modules: set[st
     chosen: dict[str, SettingsFact] = {}
     for name, unit in units.items():
         names_set = {i.name for i in unit.items if isinstance(i, Setting)}
-        looks = unit.is_class or ":app.config" in name or len(names_set & DJANGO_MARKERS) >= 1 \
-            or len(names_set) >= 2 or _settings_named(name) or name in settings_modules or name in related \
+        looks = (
+            unit.is_class
+            or ":app.config" in name
+            or len(names_set & DJANGO_MARKERS) >= 1
+            or len(names_set) >= 2
+            or _settings_named(name)
+            or name in settings_modules
+            or name in related
             or any(isinstance(i, Parent) and i.name in units for i in unit.items)
+        )
         if looks:
             chosen[name] = unit
     return chosen
@@ -315,8 +450,9 @@ def _has_prod_branch(units: dict[str, SettingsFact], unit: SettingsFact, seen: s
     seen.add(unit.name)
     if unit.has_prod_branch:
         return True
-    return any(isinstance(p, Parent) and p.name in units and _has_prod_branch(units, units[p.name], seen)
-               for p in unit.items)
+    return any(
+        isinstance(p, Parent) and p.name in units and _has_prod_branch(units, units[p.name], seen) for p in unit.items
+    )
 
 
 def _evaluate(units: dict[str, SettingsFact], unit: SettingsFact, env: Environment, seen: set[str]) -> None:
@@ -356,15 +492,17 @@ def _apply(env: Environment, unit: SettingsFact, item: Setting) -> None:
     elif current is None:
         env.values[item.name] = Value(EXPR, unit.file, item.line, False)
     elif item.op == "add" and isinstance(current.value, (list, tuple)) and isinstance(item.value, (list, tuple)):
-        env.values[item.name] = Value([*current.value, *item.value], current.file, current.line,
-                                      current.certain and certain, current.override)
+        env.values[item.name] = Value(
+            [*current.value, *item.value], current.file, current.line, current.certain and certain, current.override
+        )
     elif item.op == "remove" and isinstance(current.value, (list, tuple)):
         kept = [v for v in current.value if v != item.value]
         env.values[item.name] = Value(kept, unit.file, item.line, current.certain and certain, current.override)
     elif item.op == "item" and isinstance(current.value, dict) and isinstance(item.value, tuple):
         key, value = item.value
-        env.values[item.name] = Value({**current.value, key: value}, current.file, current.line,
-                                      current.certain and certain, current.override)
+        env.values[item.name] = Value(
+            {**current.value, key: value}, current.file, current.line, current.certain and certain, current.override
+        )
     else:
         env.values[item.name] = Value(EXPR, unit.file, item.line, False)
 
@@ -391,8 +529,9 @@ def facts(module: Module) -> list[tuple[str, object]]:
                 found.append((MOUNT, MountFact("django", router, viewset, prefix, module.path, call.node.lineno)))
     for stmt in module.tree.body:
         value = None
-        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "urlpatterns"
-                                                for t in stmt.targets):
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "urlpatterns" for t in stmt.targets
+        ):
             value = stmt.value
         elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == "urlpatterns":
             value = stmt.value
@@ -428,8 +567,12 @@ def _patterns(module: Module, value: ast.expr, prefix: str, views: str = "") -> 
         views = string(value.args[0]) or ""
         for element in value.args[1:]:
             if isinstance(element, ast.Tuple) and element.elts and string(element.elts[0]) is not None:
-                yield from _url_entry(module, ast.Call(func=value.func, args=list(element.elts), keywords=[],
-                                                       lineno=element.lineno), prefix, views)
+                yield from _url_entry(
+                    module,
+                    ast.Call(func=value.func, args=list(element.elts), keywords=[], lineno=element.lineno),
+                    prefix,
+                    views,
+                )
             else:
                 yield from _patterns(module, element, prefix, views)
     elif isinstance(value, (ast.List, ast.Tuple)):
@@ -449,8 +592,9 @@ def _patterns(module: Module, value: ast.expr, prefix: str, views: str = "") -> 
 
 def _url_entry(module: Module, call: ast.Call, prefix: str, views: str = "") -> Iterator[RouteFact]:
     scope = module.module_function
-    route = string(call.args[0]) if call.args else string(next((k.value for k in call.keywords
-                                                                  if k.arg == "route"), None))
+    route = (
+        string(call.args[0]) if call.args else string(next((k.value for k in call.keywords if k.arg == "route"), None))
+    )
     view = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "view"), None)
     if route is None or view is None:
         return
@@ -463,8 +607,18 @@ def _url_entry(module: Module, call: ast.Call, prefix: str, views: str = "") -> 
     if dotted:  # Django 1.x: the view named by its dotted path, after the `patterns()` prefix
         target.name = f"{views}.{dotted}" if views else dotted
     if target.name:
-        yield RouteFact("django", module.module_name, path, target.methods, target.name, module.path, call.lineno,
-                        action_map=target.action_map, limits=tuple(target.limits), csrf_exempt=target.exempt)
+        yield RouteFact(
+            "django",
+            module.module_name,
+            path,
+            target.methods,
+            target.name,
+            module.path,
+            call.lineno,
+            action_map=target.action_map,
+            limits=tuple(target.limits),
+            csrf_exempt=target.exempt,
+        )
 
 
 def _include(module: Module, call: ast.Call, path: str, line: int) -> Iterator[RouteFact]:
@@ -480,8 +634,11 @@ def _include(module: Module, call: ast.Call, path: str, line: int) -> Iterator[R
     elif isinstance(arg, ast.List):
         yield from _patterns(module, arg, path)
         return
-    if isinstance(arg, ast.Name) and len(module.assignments.get(arg.id, ())) == 1 \
-            and isinstance(module.assignments[arg.id][0], (ast.List, ast.Tuple)):
+    if (
+        isinstance(arg, ast.Name)
+        and len(module.assignments.get(arg.id, ())) == 1
+        and isinstance(module.assignments[arg.id][0], (ast.List, ast.Tuple))
+    ):
         yield from _patterns(module, module.assignments[arg.id][0], path)  # `include(patterns_user)`: a list here
         return
     if target and not target.startswith("django.contrib.admin"):

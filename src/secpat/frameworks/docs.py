@@ -1,6 +1,6 @@
 """The "what is recognised" tables of `docs/frameworks.md`, generated from the framework records.
 
-    python -m secpat.frameworks.docs docs/frameworks.md    # rewrite the generated section in place
+python -m secpat.frameworks.docs docs/frameworks.md    # rewrite the generated section in place
 """
 
 from __future__ import annotations
@@ -28,14 +28,17 @@ def _routing(framework: Framework) -> str:
     if framework.routing == HANDLERS:
         return "handler classes: one `do_<VERB>` method per verb, paths from the tests of the request path"
     decorators = _code(f".{d}()" for d in framework.route_decorators)
-    mounts = "a mount's prefix replaces the router's own" if framework.mount_prefix == "replace" \
-        else "mount prefixes add up"
+    mounts = (
+        "a mount's prefix replaces the router's own" if framework.mount_prefix == "replace" else "mount prefixes add up"
+    )
     return f"decorators {decorators}; {mounts}"
 
 
 def _responses(framework: Framework) -> str:
-    parts = [f"`{name}` ({_HTML_KINDS.get(kind, 'HTML when its content type says so')})"
-             for name, kind in framework.responses]
+    parts = [
+        f"`{name}` ({_HTML_KINDS.get(kind, 'HTML when its content type says so')})"
+        for name, kind in framework.responses
+    ]
     return ", ".join(parts) or "-"
 
 
@@ -53,11 +56,13 @@ def table(framework: Framework) -> str:
         ("Template renderers", _code(framework.renderers)),
         ("Templates rendered from files (escaped)", _code(framework.page_renderers)),
         ("Templates rendered from strings", _code(framework.template_strings)),
-        ("Other answers (exception text is followed into them)", _code((*framework.answers,
-                                                                         *framework.error_answers))),
+        ("Other answers (exception text is followed into them)", _code((*framework.answers, *framework.error_answers))),
         ("Debug switches", _code(f"{c}({k}=True)" for c, k in framework.debug_switches)),
-        ("CSRF", ("checked by the framework unless switched off; " if framework.csrf_builtin else "none built in; ")
-         + ", ".join(framework.csrf)),
+        (
+            "CSRF",
+            ("checked by the framework unless switched off; " if framework.csrf_builtin else "none built in; ")
+            + ", ".join(framework.csrf),
+        ),
         ("Rate limits", ", ".join(framework.limits) or "-"),
         ("Cookie sessions", ", ".join(framework.sessions) or "-"),
     ]

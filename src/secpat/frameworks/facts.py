@@ -6,15 +6,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Fact kinds handed from the file stage to the project stage.
-VIEW, CLASS, ROUTE, MOUNT, OWNER, LIMITER, MIDDLEWARE, PROTECTION, SESSION, SETTINGS, SETTINGS_MODULE, FORM, \
-    LIMIT_TARGET, LIMITING, NAMED_VIEW = ("fw-view", "fw-class", "fw-route", "fw-mount", "fw-owner", "fw-limiter",
-                                          "fw-middleware", "fw-protection", "fw-session", "fw-settings",
-                                          "fw-settings-module", "fw-form", "fw-limit-target", "fw-limiting",
-                                          "fw-named-view")
+(
+    VIEW,
+    CLASS,
+    ROUTE,
+    MOUNT,
+    OWNER,
+    LIMITER,
+    MIDDLEWARE,
+    PROTECTION,
+    SESSION,
+    SETTINGS,
+    SETTINGS_MODULE,
+    FORM,
+    LIMIT_TARGET,
+    LIMITING,
+    NAMED_VIEW,
+) = (
+    "fw-view",
+    "fw-class",
+    "fw-route",
+    "fw-mount",
+    "fw-owner",
+    "fw-limiter",
+    "fw-middleware",
+    "fw-protection",
+    "fw-session",
+    "fw-settings",
+    "fw-settings-module",
+    "fw-form",
+    "fw-limit-target",
+    "fw-limiting",
+    "fw-named-view",
+)
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
-AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = "authenticates", "creates-user", "sends-reset", \
-    "sets-password"
+AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = (
+    "authenticates",
+    "creates-user",
+    "sends-reset",
+    "sets-password",
+)
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})

@@ -44,8 +44,11 @@ FRAMEWORK = Framework(
     request_classes=("fastapi.Request", "fastapi.requests.Request"),
     input_attributes=("query_params", "path_params", "cookies", "headers", "url", "base_url"),
     input_methods=("json", "form", "body", "stream"),
-    responses=(("fastapi.responses.HTMLResponse", ALWAYS_HTML), ("fastapi.responses.Response", HTML_IF_SAID),
-               ("fastapi.Response", HTML_IF_SAID)),
+    responses=(
+        ("fastapi.responses.HTMLResponse", ALWAYS_HTML),
+        ("fastapi.responses.Response", HTML_IF_SAID),
+        ("fastapi.Response", HTML_IF_SAID),
+    ),
     json_responses=("JSONResponse", "ORJSONResponse", "UJSONResponse"),
     answers=("fastapi.responses.JSONResponse", "fastapi.responses.PlainTextResponse"),
     error_answers=("fastapi.HTTPException", "fastapi.exceptions.HTTPException"),
@@ -54,12 +57,22 @@ FRAMEWORK = Framework(
     body_is_json=True,
     parameters_are_input=True,
     api_by_default=True,
-    csrf=("CSRF middleware (starlette-csrf, any middleware named for CSRF)", "a CSRF token checked by a view or "
-          "dependency"),
-    limits=("slowapi (`@limiter.limit` below the route decorator; `default_limits` with `SlowAPIMiddleware`)",
-            "fastapi-limiter `RateLimiter` dependencies", "limiting middleware"),
-    sessions=("`SessionMiddleware`", "`request.session`", "`Cookie()` parameters", "`APIKeyCookie`",
-              "auth cookies set with `set_cookie`"),
+    csrf=(
+        "CSRF middleware (starlette-csrf, any middleware named for CSRF)",
+        "a CSRF token checked by a view or dependency",
+    ),
+    limits=(
+        "slowapi (`@limiter.limit` below the route decorator; `default_limits` with `SlowAPIMiddleware`)",
+        "fastapi-limiter `RateLimiter` dependencies",
+        "limiting middleware",
+    ),
+    sessions=(
+        "`SessionMiddleware`",
+        "`request.session`",
+        "`Cookie()` parameters",
+        "`APIKeyCookie`",
+        "auth cookies set with `set_cookie`",
+    ),
 )
 
 _APPS = ("fastapi.FastAPI", "starlette.applications.Starlette")
@@ -80,8 +93,11 @@ def facts(module: Module) -> list[tuple[str, object]]:
 
 def framework_of(module: Module) -> str:
     """Facts of a module that uses Starlette without FastAPI belong to a Starlette app."""
-    return "fastapi" if module.imports_any("fastapi", "fastapi_limiter") or not module.imports_any("starlette") \
+    return (
+        "fastapi"
+        if module.imports_any("fastapi", "fastapi_limiter") or not module.imports_any("starlette")
         else "starlette"
+    )
 
 
 def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
@@ -94,9 +110,21 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
             return []
         deps = dependencies(module, call.arg(keyword="dependencies"), scope)
         framework = "fastapi" if callee.startswith("fastapi") else "starlette"
-        found: list[tuple[str, object]] = [(OWNER, OwnerFact(
-            framework, "app" if callee in _APPS else "router", name, string(call.arg(keyword="prefix")) or "",
-            module.path, line, deps=deps, limits=tuple(d for d in deps if is_limit_name(d))))]
+        found: list[tuple[str, object]] = [
+            (
+                OWNER,
+                OwnerFact(
+                    framework,
+                    "app" if callee in _APPS else "router",
+                    name,
+                    string(call.arg(keyword="prefix")) or "",
+                    module.path,
+                    line,
+                    deps=deps,
+                    limits=tuple(d for d in deps if is_limit_name(d)),
+                ),
+            )
+        ]
         found.extend(_middleware_list(module, call, name))
         return found
     if callee.startswith("slowapi") and last(callee) == "Limiter":
@@ -107,21 +135,44 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         child = object_name(module, call.node.args[0], scope)
         deps = dependencies(module, call.arg(keyword="dependencies"), scope)
         if parent and child:
-            return [(MOUNT, MountFact("fastapi", parent, child, string(call.arg(keyword="prefix")) or "",
-                                      module.path, line, deps=deps, limits=tuple(d for d in deps
-                                                                                 if is_limit_name(d))))]
+            return [
+                (
+                    MOUNT,
+                    MountFact(
+                        "fastapi",
+                        parent,
+                        child,
+                        string(call.arg(keyword="prefix")) or "",
+                        module.path,
+                        line,
+                        deps=deps,
+                        limits=tuple(d for d in deps if is_limit_name(d)),
+                    ),
+                )
+            ]
     if call.method == "add_middleware" and call.node.args:
         owner = object_name(module, call.receiver, scope) or ""
         name = module.qualified_name(call.node.args[0], scope) or ast.unparse(call.node.args[0])
-        return [(MIDDLEWARE, _middleware(module, owner, name, call.node.keywords, line))] + _session(module, name,
-                                                                                                     line)
+        return [(MIDDLEWARE, _middleware(module, owner, name, call.node.keywords, line))] + _session(module, name, line)
     if call.method in ("add_api_route", "add_route") and len(call.node.args) >= 2:
         path = string(call.arg(0))
         endpoint = module.qualified_name(call.node.args[1], scope) or object_name(module, call.node.args[1], scope)
         if path is not None and endpoint:
             owner = object_name(module, call.receiver, scope) or ""
-            return [(ROUTE, RouteFact(framework_of(module), owner, path, upper_methods(call.arg(keyword="methods")),
-                                      endpoint, module.path, line))]
+            return [
+                (
+                    ROUTE,
+                    RouteFact(
+                        framework_of(module),
+                        owner,
+                        path,
+                        upper_methods(call.arg(keyword="methods")),
+                        endpoint,
+                        module.path,
+                        line,
+                    ),
+                )
+            ]
     if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and _auth_cookie(call, module)):
         return [(SESSION, SessionFact(framework_of(module), last(callee) or "set_cookie", module.path, line))]
     return []
@@ -166,6 +217,12 @@ def _middleware_function(module: Module, function: Function) -> list[tuple[str, 
     for deco in decorator_list(function):
         if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) and deco.func.attr == "middleware":
             owner = object_name(module, deco.func.value, function.parent or module.module_function) or ""
-            found.append((MIDDLEWARE, MiddlewareFact(framework_of(module), owner, module.global_name(function), (),
-                                                     module.path, function.line)))
+            found.append(
+                (
+                    MIDDLEWARE,
+                    MiddlewareFact(
+                        framework_of(module), owner, module.global_name(function), (), module.path, function.line
+                    ),
+                )
+            )
     return found

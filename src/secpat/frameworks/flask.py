@@ -38,23 +38,59 @@ FRAMEWORK = Framework(
     routers=("flask.Blueprint", "flask.blueprints.Blueprint", "quart.Blueprint"),
     route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"),
     mount_prefix="replace",
-    request_objects=("flask.request", "quart.request", "bottle.request", "werkzeug.wrappers.Request",
-                     "werkzeug.Request", "flask.Request"),
+    request_objects=(
+        "flask.request",
+        "quart.request",
+        "bottle.request",
+        "werkzeug.wrappers.Request",
+        "werkzeug.Request",
+        "flask.Request",
+    ),
     request_classes=("werkzeug.wrappers.Request", "flask.Request"),
-    input_attributes=("args", "form", "values", "json", "cookies", "headers", "data", "files", "view_args", "stream",
-                      "full_path", "path", "url", "base_url", "query_string", "authorization", "referrer",
-                      "user_agent", "host"),
+    input_attributes=(
+        "args",
+        "form",
+        "values",
+        "json",
+        "cookies",
+        "headers",
+        "data",
+        "files",
+        "view_args",
+        "stream",
+        "full_path",
+        "path",
+        "url",
+        "base_url",
+        "query_string",
+        "authorization",
+        "referrer",
+        "user_agent",
+        "host",
+    ),
     input_methods=("get_json", "get_data", "json", "form", "stream"),
-    responses=(("flask.make_response", HTML_BY_DEFAULT), ("flask.Response", HTML_BY_DEFAULT),
-               ("quart.make_response", HTML_BY_DEFAULT), ("quart.Response", HTML_BY_DEFAULT),
-               ("werkzeug.wrappers.Response", HTML_IF_SAID)),
+    responses=(
+        ("flask.make_response", HTML_BY_DEFAULT),
+        ("flask.Response", HTML_BY_DEFAULT),
+        ("quart.make_response", HTML_BY_DEFAULT),
+        ("quart.Response", HTML_BY_DEFAULT),
+        ("werkzeug.wrappers.Response", HTML_IF_SAID),
+    ),
     body_keywords=("response",),
     json_responses=("jsonify",),
     renderers=("render_template", "stream_template"),
-    page_renderers=("flask.render_template", "flask.templating.render_template", "quart.render_template",
-                    "quart.templating.render_template"),
-    template_strings=("flask.render_template_string", "flask.templating.render_template_string",
-                      "quart.render_template_string", "quart.templating.render_template_string"),
+    page_renderers=(
+        "flask.render_template",
+        "flask.templating.render_template",
+        "quart.render_template",
+        "quart.templating.render_template",
+    ),
+    template_strings=(
+        "flask.render_template_string",
+        "flask.templating.render_template_string",
+        "quart.render_template_string",
+        "quart.templating.render_template_string",
+    ),
     tuple_responses=("flask.make_response", "quart.make_response"),
     answers=("flask.jsonify", "quart.jsonify"),
     csrf=("Flask-WTF / Quart-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
@@ -62,15 +98,24 @@ FRAMEWORK = Framework(
     sessions=("`flask.session` / `quart.session`", "Flask-Login", "Flask-Session"),
 )
 
-_INLINE_TEMPLATES = frozenset({"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse",
-                               "make_response", "Response"})
+_INLINE_TEMPLATES = frozenset(
+    {"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse", "make_response", "Response"}
+)
 
 
 def facts(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     found.extend(inline_forms(module))
-    if not module.imports_any("flask", "quart", "flask_limiter", "flask_wtf", "flask_seasurf", "flask_login",
-                              "quart_wtf", "quart_rate_limiter"):
+    if not module.imports_any(
+        "flask",
+        "quart",
+        "flask_limiter",
+        "flask_wtf",
+        "flask_seasurf",
+        "flask_login",
+        "quart_wtf",
+        "quart_rate_limiter",
+    ):
         return found
     found.extend(decorator_routes(module, "flask"))
     for call in module.calls:
@@ -110,8 +155,12 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         child = object_name(module, call.node.args[0], scope)
         url_prefix = string(call.arg(keyword="url_prefix"))
         if parent and child:
-            return [(MOUNT, MountFact("flask", parent, child, "\0" if url_prefix is None else url_prefix, module.path,
-                                      line))]
+            return [
+                (
+                    MOUNT,
+                    MountFact("flask", parent, child, "\0" if url_prefix is None else url_prefix, module.path, line),
+                )
+            ]
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
@@ -128,8 +177,11 @@ def _names_csrf(node: ast.expr) -> bool:
 def _limit_target(module: Module, call: Call) -> list[tuple[str, object]]:
     """`limiter.limit("10/minute")(auth_bp)` and `limiter.exempt(health_bp)`."""
     func = call.node.func
-    if isinstance(func, ast.Call) and isinstance(func.func, ast.Attribute) and func.func.attr in ("limit",
-                                                                                                   "shared_limit"):
+    if (
+        isinstance(func, ast.Call)
+        and isinstance(func.func, ast.Attribute)
+        and func.func.attr in ("limit", "shared_limit")
+    ):
         exempt = False
     elif isinstance(func, ast.Attribute) and func.attr == "exempt" and "limit" in ast.unparse(func.value).lower():
         exempt = True

@@ -24,8 +24,11 @@ FRAMEWORK = Framework(
     title="http.server (standard library)",
     roots=("http.server",),
     routing=HANDLERS,
-    request_classes=("http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler",
-                     "http.server.CGIHTTPRequestHandler"),
+    request_classes=(
+        "http.server.BaseHTTPRequestHandler",
+        "http.server.SimpleHTTPRequestHandler",
+        "http.server.CGIHTTPRequestHandler",
+    ),
     input_attributes=("path", "headers", "rfile", "requestline"),
     csrf=("a CSRF token checked in the handler",),
     limits=("a limit called in the handler",),
@@ -63,8 +66,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
                 continue
             for path, served_by in _paths(method.node, set(info.methods)) or [("/*", "")]:
                 view = f"{name}.{served_by or method.name}"
-                found.append((ROUTE, RouteFact(FRAMEWORK.name, name, path, (verb,), view, module.path,
-                                               method.line)))
+                found.append((ROUTE, RouteFact(FRAMEWORK.name, name, path, (verb,), view, module.path, method.line)))
         cookie = _cookie_line(info.node)
         if cookie:
             found.append((SESSION, SessionFact(FRAMEWORK.name, "cookie header", module.path, cookie)))
@@ -96,10 +98,18 @@ def _tested_paths(test: ast.expr) -> list[str]:
             return []
         other = right if _names_path(left) else left
         values = other.elts if isinstance(other, (ast.Tuple, ast.List, ast.Set)) else [other]
-        return [v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)
-                and v.value.startswith("/")]
-    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr == "startswith" \
-            and _names_path(test.func.value) and test.args:
+        return [
+            v.value
+            for v in values
+            if isinstance(v, ast.Constant) and isinstance(v.value, str) and v.value.startswith("/")
+        ]
+    if (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Attribute)
+        and test.func.attr == "startswith"
+        and _names_path(test.func.value)
+        and test.args
+    ):
         arg = test.args[0]
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.startswith("/"):
             return [arg.value.rstrip("/") + "/*"]
@@ -117,9 +127,14 @@ def _handed_to(body: list[ast.stmt], methods: set[str]) -> str:
     """The first method of the class a branch calls on `self`, if the branch is a dispatch."""
     for statement in body[:2]:
         for node in ast.walk(statement):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "self" \
-                    and node.func.attr in methods and not node.func.attr.startswith("do_"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "self"
+                and node.func.attr in methods
+                and not node.func.attr.startswith("do_")
+            ):
                 return node.func.attr
     return ""
 
@@ -127,8 +142,14 @@ def _handed_to(body: list[ast.stmt], methods: set[str]) -> str:
 def _cookie_line(node: ast.ClassDef) -> int:
     """Where the handler sends or reads a cookie: `send_header("Set-Cookie", ...)`, `headers.get("Cookie")`."""
     for call in ast.walk(node):
-        if isinstance(call, ast.Call) and call.args and isinstance(call.func, ast.Attribute) \
-                and call.func.attr in ("send_header", "get") and isinstance(call.args[0], ast.Constant) \
-                and isinstance(call.args[0].value, str) and call.args[0].value.lower() in ("set-cookie", "cookie"):
+        if (
+            isinstance(call, ast.Call)
+            and call.args
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in ("send_header", "get")
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+            and call.args[0].value.lower() in ("set-cookie", "cookie")
+        ):
             return call.lineno
     return 0

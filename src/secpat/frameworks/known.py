@@ -12,8 +12,17 @@ def frameworks() -> tuple[Framework, ...]:
     from secpat.frameworks import aiohttp, awslambda, django, fastapi, flask, httpserver, litestar, pyramid, starlette
 
     # FastAPI before Starlette, whose names a FastAPI module imports too.
-    return (django.FRAMEWORK, fastapi.FRAMEWORK, starlette.FRAMEWORK, flask.FRAMEWORK, aiohttp.FRAMEWORK,
-            litestar.FRAMEWORK, pyramid.FRAMEWORK, httpserver.FRAMEWORK, awslambda.FRAMEWORK)
+    return (
+        django.FRAMEWORK,
+        fastapi.FRAMEWORK,
+        starlette.FRAMEWORK,
+        flask.FRAMEWORK,
+        aiohttp.FRAMEWORK,
+        litestar.FRAMEWORK,
+        pyramid.FRAMEWORK,
+        httpserver.FRAMEWORK,
+        awslambda.FRAMEWORK,
+    )
 
 
 @functools.cache

@@ -72,8 +72,9 @@ def _handler_route(module: Module, deco: ast.expr) -> tuple[str, tuple[str, ...]
     kind = callee.rsplit(".", 1)[-1]
     if kind not in (*_VERBS, "route"):
         return None
-    path = string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"),
-                                                               None))
+    path = (
+        string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"), None))
+    )
     path = "/" if path is None else path
     if kind == "route":
         methods = upper_methods(next((k.value for k in deco.keywords if k.arg == "http_method"), None))
@@ -112,8 +113,19 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         return []
     line = call.node.lineno
     is_app = callee in FRAMEWORK.apps
-    found: list[tuple[str, object]] = [(OWNER, OwnerFact(FRAMEWORK.name, "app" if is_app else "router", name,
-                                                         string(call.arg(keyword="path")) or "", module.path, line))]
+    found: list[tuple[str, object]] = [
+        (
+            OWNER,
+            OwnerFact(
+                FRAMEWORK.name,
+                "app" if is_app else "router",
+                name,
+                string(call.arg(keyword="path")) or "",
+                module.path,
+                line,
+            ),
+        )
+    ]
     handlers = call.arg(0 if not is_app else None, "route_handlers")
     if is_app and handlers is None and call.node.args:
         handlers = call.node.args[0]
@@ -128,8 +140,14 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     middleware = call.arg(keyword="middleware")
     for element in middleware.elts if isinstance(middleware, (ast.List, ast.Tuple)) else ():
         text = module.qualified_name(element, call.scope) or ast.unparse(element)
-        found.append((MIDDLEWARE, MiddlewareFact(FRAMEWORK.name, name, _middleware_name(module, element, text), (),
-                                                 module.path, element.lineno)))
+        found.append(
+            (
+                MIDDLEWARE,
+                MiddlewareFact(
+                    FRAMEWORK.name, name, _middleware_name(module, element, text), (), module.path, element.lineno
+                ),
+            )
+        )
     if call.arg(keyword="middleware") is not None or call.arg(keyword="plugins") is not None:
         if "session" in ast.unparse(call.node).lower():
             found.append((SESSION, SessionFact(FRAMEWORK.name, "session middleware", module.path, line)))

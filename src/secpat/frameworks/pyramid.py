@@ -32,8 +32,21 @@ FRAMEWORK = Framework(
     roots=("pyramid",),
     apps=("pyramid.config.Configurator",),
     request_classes=("pyramid.request.Request",),
-    input_attributes=("params", "GET", "POST", "json_body", "matchdict", "body", "text", "cookies", "headers",
-                      "path", "url", "path_qs", "query_string"),
+    input_attributes=(
+        "params",
+        "GET",
+        "POST",
+        "json_body",
+        "matchdict",
+        "body",
+        "text",
+        "cookies",
+        "headers",
+        "path",
+        "url",
+        "path_qs",
+        "query_string",
+    ),
     responses=(("pyramid.response.Response", HTML_BY_DEFAULT),),
     body_keywords=("body", "text"),
     renderers=("render_to_response", "render"),
@@ -43,8 +56,13 @@ FRAMEWORK = Framework(
 )
 
 #: Cookie sessions and authentication tickets: evidence that the app authenticates with a cookie.
-COOKIE_SESSIONS = ("SignedCookieSessionFactory", "AuthTktAuthenticationPolicy", "AuthTktCookieHelper",
-                   "SessionAuthenticationPolicy", "SessionAuthenticationHelper")
+COOKIE_SESSIONS = (
+    "SignedCookieSessionFactory",
+    "AuthTktAuthenticationPolicy",
+    "AuthTktCookieHelper",
+    "SessionAuthenticationPolicy",
+    "SessionAuthenticationHelper",
+)
 
 
 def facts(module: Module) -> list[tuple[str, object]]:
@@ -79,8 +97,16 @@ def _named_view(module: Module, view: str, keywords: list[ast.keyword], line: in
     if not route_name:
         return None
     csrf = literal_value(options["require_csrf"]) if "require_csrf" in options else None
-    return NamedViewFact(FRAMEWORK.name, route_name, view, _methods(options.get("request_method")), module.path,
-                         line, csrf_exempt=line if csrf is False else 0, csrf_required=csrf is True)
+    return NamedViewFact(
+        FRAMEWORK.name,
+        route_name,
+        view,
+        _methods(options.get("request_method")),
+        module.path,
+        line,
+        csrf_exempt=line if csrf is False else 0,
+        csrf_required=csrf is True,
+    )
 
 
 def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
@@ -98,11 +124,24 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         name, pattern = string(call.node.args[0]), string(call.node.args[1])
         if name and pattern is not None:
             path = pattern if pattern.startswith("/") else "/" + pattern
-            return [(ROUTE, RouteFact(FRAMEWORK.name, owner, path, _methods(call.arg(keyword="request_method")),
-                                      f"{ROUTE_NAME}{name}", module.path, line))]
+            return [
+                (
+                    ROUTE,
+                    RouteFact(
+                        FRAMEWORK.name,
+                        owner,
+                        path,
+                        _methods(call.arg(keyword="request_method")),
+                        f"{ROUTE_NAME}{name}",
+                        module.path,
+                        line,
+                    ),
+                )
+            ]
     if call.method == "add_view" and call.node.args:
-        view = module.qualified_name(call.node.args[0], call.scope) or object_name(module, call.node.args[0],
-                                                                                   call.scope)
+        view = module.qualified_name(call.node.args[0], call.scope) or object_name(
+            module, call.node.args[0], call.scope
+        )
         fact = _named_view(module, view, call.node.keywords, line) if view else None
         return [(NAMED_VIEW, fact)] if fact else []
     required = call.arg(keyword="require_csrf")

@@ -68,8 +68,7 @@ LOGIN, RESET, MAIL, REGISTER, WRITE, READ = "login", "reset", "mail", "register"
 _LOGIN_WORDS = frozenset({"login", "signin", "logon", "authenticate", "token", "tokens", "obtain", "jwt", "oauth"})
 _REGISTER_WORDS = frozenset({"register", "registration", "signup", "enroll", "enrol"})
 _RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
-_MAIL_WORDS = frozenset({"resend", "otp", "sms", "magic", "invite", "invitation", "contact", "newsletter",
-                         "subscribe"})
+_MAIL_WORDS = frozenset({"resend", "otp", "sms", "magic", "invite", "invitation", "contact", "newsletter", "subscribe"})
 _NOT_SENDING = frozenset({"confirm", "complete", "done", "refresh", "verify", "logout", "revoke", "blacklist"})
 _PAIRS = (("sign", "in", "signin"), ("log", "in", "login"), ("sign", "up", "signup"), ("log", "on", "logon"))
 
@@ -89,9 +88,32 @@ def route_words(path: str, view: str) -> set[str]:
 
 
 #: Words that may stand around a password field name and still mean the user's own password.
-_OWN_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "pw", "passphrase", "user", "login", "account",
-                                 "current", "old", "new", "confirm", "confirmation", "again", "repeat", "raw", "plain",
-                                 "your", "my", "1", "2"})
+_OWN_PASSWORD_WORDS = frozenset(
+    {
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "pw",
+        "passphrase",
+        "user",
+        "login",
+        "account",
+        "current",
+        "old",
+        "new",
+        "confirm",
+        "confirmation",
+        "again",
+        "repeat",
+        "raw",
+        "plain",
+        "your",
+        "my",
+        "1",
+        "2",
+    }
+)
 
 
 _CAPABILITY_WORDS = frozenset({"token", "key", "code", "secret", "uidb64", "signature", "invite", "invitation"})
@@ -117,8 +139,15 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
     return password, new
 
 
-def classify(path: str, view: str, methods: set[str], fields: set[str], sends: bool, hint: str = "",
-             acts: frozenset[str] | set[str] = frozenset()) -> tuple[str, str, bool]:
+def classify(
+    path: str,
+    view: str,
+    methods: set[str],
+    fields: set[str],
+    sends: bool,
+    hint: str = "",
+    acts: frozenset[str] | set[str] = frozenset(),
+) -> tuple[str, str, bool]:
     """The kind of endpoint (login, reset, mail, register, write, read), why, and whether what the view does
     shows it (True) or only its path and name say so (False)."""
     if not methods & STATE_CHANGING:
@@ -194,10 +223,19 @@ class Route:
         return bool(set(self.methods) & STATE_CHANGING) or self.methods == ("*",) and self.category != READ
 
     def to_dict(self) -> dict:
-        return {"methods": list(self.methods), "path": self.path, "view": self.view,
-                "location": f"{self.file}:{self.line}", "registered": self.registered, "framework": self.framework,
-                "kind": self.category, "why": self.reason, "rate_limit": self.limit or None, "csrf": self.csrf,
-                "app": self.app}
+        return {
+            "methods": list(self.methods),
+            "path": self.path,
+            "view": self.view,
+            "location": f"{self.file}:{self.line}",
+            "registered": self.registered,
+            "framework": self.framework,
+            "kind": self.category,
+            "why": self.reason,
+            "rate_limit": self.limit or None,
+            "csrf": self.csrf,
+            "app": self.app,
+        }
 
 
 @dataclass
@@ -235,10 +273,12 @@ class Model:
         """Whether the Django view `view` (its dotted name; a class-based view's method) may get its URL
         parameter `name` as free text: some URL pattern routing to it leaves the parameter text, or none is
         known to route to it."""
-        django = [(r.handler.name if r.handler is not None else r.view, r) for r in self.routes
-                  if r.framework == "django"]
-        routes = [r for name, r in django if name == view] or \
-            [r for name, r in django if name.endswith("." + view) or view.endswith("." + name)]  # another root
+        django = [
+            (r.handler.name if r.handler is not None else r.view, r) for r in self.routes if r.framework == "django"
+        ]
+        routes = [r for name, r in django if name == view] or [
+            r for name, r in django if name.endswith("." + view) or view.endswith("." + name)
+        ]  # another root
         return not routes or any(not _converted(route.path, name) for route in routes)
 
     def templates_rendered(self) -> dict[str, list[Route]]:
@@ -277,8 +317,10 @@ def build(facts_of: FactsOf, files: Sequence[SourceFile] = ()) -> Model:
 
     models = []
     for root in roots:
+
         def of_root(kind: str, root: str = root) -> list[tuple[str, object]]:
             return split(kind).get(root, [])
+
         models.append(_Builder(of_root).build())
     return _merged(models)
 
@@ -310,8 +352,12 @@ def app_roots(facts_of: FactsOf, files: Sequence[SourceFile]) -> list[str]:
     marked = sorted(candidates - {""}, key=len)
     if not marked:
         return [""]
-    defining = {root_of(path, marked) for kind in _APP_FACTS for path, fact in facts_of(kind)
-                if kind != OWNER or getattr(fact, "kind", "") == "app"}
+    defining = {
+        root_of(path, marked)
+        for kind in _APP_FACTS
+        for path, fact in facts_of(kind)
+        if kind != OWNER or getattr(fact, "kind", "") == "app"
+    }
     roots = [root for root in marked if root in defining]
     if len(roots) < 2:
         return [""]
@@ -349,31 +395,64 @@ def _merged(models: list[Model]) -> Model:
 
 
 _LIBRARY_VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
-    "LoginView": (("GET", "POST"), LOGIN), "LogoutView": (("GET", "POST"), WRITE),
-    "PasswordResetView": (("GET", "POST"), RESET), "PasswordResetConfirmView": (("GET", "POST"), WRITE),
-    "PasswordChangeView": (("GET", "POST"), WRITE), "PasswordResetDoneView": (("GET",), READ),
-    "PasswordResetCompleteView": (("GET",), READ), "PasswordChangeDoneView": (("GET",), READ),
-    "FormView": (("GET", "POST"), ""), "CreateView": (("GET", "POST"), ""), "UpdateView": (("GET", "POST"), ""),
-    "DeleteView": (("GET", "POST"), ""), "TemplateView": (("GET",), ""), "ListView": (("GET",), ""),
-    "DetailView": (("GET",), ""), "RedirectView": (("GET",), ""),
-    "ObtainAuthToken": (("POST",), LOGIN), "TokenObtainPairView": (("POST",), LOGIN),
-    "TokenObtainSlidingView": (("POST",), LOGIN), "TokenRefreshView": (("POST",), WRITE),
-    "CreateAPIView": (("POST",), ""), "ListCreateAPIView": (("GET", "POST"), ""), "ListAPIView": (("GET",), ""),
-    "RetrieveAPIView": (("GET",), ""), "UpdateAPIView": (("PUT", "PATCH"), ""), "DestroyAPIView": (("DELETE",), ""),
-    "RetrieveUpdateAPIView": (("GET", "PUT", "PATCH"), ""), "RetrieveDestroyAPIView": (("GET", "DELETE"), ""),
+    "LoginView": (("GET", "POST"), LOGIN),
+    "LogoutView": (("GET", "POST"), WRITE),
+    "PasswordResetView": (("GET", "POST"), RESET),
+    "PasswordResetConfirmView": (("GET", "POST"), WRITE),
+    "PasswordChangeView": (("GET", "POST"), WRITE),
+    "PasswordResetDoneView": (("GET",), READ),
+    "PasswordResetCompleteView": (("GET",), READ),
+    "PasswordChangeDoneView": (("GET",), READ),
+    "FormView": (("GET", "POST"), ""),
+    "CreateView": (("GET", "POST"), ""),
+    "UpdateView": (("GET", "POST"), ""),
+    "DeleteView": (("GET", "POST"), ""),
+    "TemplateView": (("GET",), ""),
+    "ListView": (("GET",), ""),
+    "DetailView": (("GET",), ""),
+    "RedirectView": (("GET",), ""),
+    "ObtainAuthToken": (("POST",), LOGIN),
+    "TokenObtainPairView": (("POST",), LOGIN),
+    "TokenObtainSlidingView": (("POST",), LOGIN),
+    "TokenRefreshView": (("POST",), WRITE),
+    "CreateAPIView": (("POST",), ""),
+    "ListCreateAPIView": (("GET", "POST"), ""),
+    "ListAPIView": (("GET",), ""),
+    "RetrieveAPIView": (("GET",), ""),
+    "UpdateAPIView": (("PUT", "PATCH"), ""),
+    "DestroyAPIView": (("DELETE",), ""),
+    "RetrieveUpdateAPIView": (("GET", "PUT", "PATCH"), ""),
+    "RetrieveDestroyAPIView": (("GET", "DELETE"), ""),
     "RetrieveUpdateDestroyAPIView": (("GET", "PUT", "PATCH", "DELETE"), ""),
 }
-_ACTIONS = {"list": ("GET", False), "create": ("POST", False), "retrieve": ("GET", True), "update": ("PUT", True),
-            "partial_update": ("PATCH", True), "destroy": ("DELETE", True)}
-_VIEWSET_ACTIONS = {"ModelViewSet": ("list", "create", "retrieve", "update", "partial_update", "destroy"),
-                    "ReadOnlyModelViewSet": ("list", "retrieve"), "CreateModelMixin": ("create",),
-                    "ListModelMixin": ("list",), "RetrieveModelMixin": ("retrieve",),
-                    "UpdateModelMixin": ("update", "partial_update"), "DestroyModelMixin": ("destroy",)}
+_ACTIONS = {
+    "list": ("GET", False),
+    "create": ("POST", False),
+    "retrieve": ("GET", True),
+    "update": ("PUT", True),
+    "partial_update": ("PATCH", True),
+    "destroy": ("DELETE", True),
+}
+_VIEWSET_ACTIONS = {
+    "ModelViewSet": ("list", "create", "retrieve", "update", "partial_update", "destroy"),
+    "ReadOnlyModelViewSet": ("list", "retrieve"),
+    "CreateModelMixin": ("create",),
+    "ListModelMixin": ("list",),
+    "RetrieveModelMixin": ("retrieve",),
+    "UpdateModelMixin": ("update", "partial_update"),
+    "DestroyModelMixin": ("destroy",),
+}
 _HTTP = ("get", "post", "put", "patch", "delete")
 _METHOD_ORDER = {"*": 0, "GET": 1, "HEAD": 2, "POST": 3, "PUT": 4, "PATCH": 5, "DELETE": 6, "OPTIONS": 7}
 _DRF_MARKERS = ("APIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin")
-_HEADER_ONLY_AUTH = ("TokenAuthentication", "JWTAuthentication", "JSONWebTokenAuthentication", "BasicAuthentication",
-                     "JWTStatelessUserAuthentication", "KnoxTokenAuthentication")
+_HEADER_ONLY_AUTH = (
+    "TokenAuthentication",
+    "JWTAuthentication",
+    "JSONWebTokenAuthentication",
+    "BasicAuthentication",
+    "JWTStatelessUserAuthentication",
+    "KnoxTokenAuthentication",
+)
 
 
 class _Builder:
@@ -385,15 +464,19 @@ class _Builder:
         m.classes = {c.name: c for _, c in facts_of(CLASS)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
         self.mounts: list[MountFact] = [x for _, x in facts_of(MOUNT)]
-        self.route_facts: list[RouteFact] = _joined_by_name([x for _, x in facts_of(ROUTE)],
-                                                            [x for _, x in facts_of(NAMED_VIEW)])
+        self.route_facts: list[RouteFact] = _joined_by_name(
+            [x for _, x in facts_of(ROUTE)], [x for _, x in facts_of(NAMED_VIEW)]
+        )
         self.limiters: list[LimiterFact] = [x for _, x in facts_of(LIMITER)]
         self.targets: list[LimitTargetFact] = [x for _, x in facts_of(LIMIT_TARGET)]
         self.middleware: list[MiddlewareFact] = [x for _, x in facts_of(MIDDLEWARE)]
         self.protections: list[ProtectionFact] = [x for _, x in facts_of(PROTECTION)]
         self.sessions: list[SessionFact] = [x for _, x in facts_of(SESSION)]
-        m.limiting = {x.name: f"{x.what} in {last(x.name.rsplit('.', 1)[0]) + '.' if '.' in x.name else ''}"
-                      f"{last(x.name)} ({x.file}:{x.line})" for _, x in facts_of(LIMITING)}
+        m.limiting = {
+            x.name: f"{x.what} in {last(x.name.rsplit('.', 1)[0]) + '.' if '.' in x.name else ''}"
+            f"{last(x.name)} ({x.file}:{x.line})"
+            for _, x in facts_of(LIMITING)
+        }
         self.serving = True  # whether the routes being added are reached from the production URL conf
         m.forms = [x for _, x in facts_of(FORM)]
         modules = {x.module for _, x in facts_of(SETTINGS_MODULE)}
@@ -403,8 +486,13 @@ class _Builder:
     # -- settings --
 
     def _django_environment(self) -> Environment | None:
-        django = [e for e in self.model.environments if not e.unit.is_class and ":app.config" not in e.name
-                  and (e.get("INSTALLED_APPS") or e.get("MIDDLEWARE") or e.get("ROOT_URLCONF"))]
+        django = [
+            e
+            for e in self.model.environments
+            if not e.unit.is_class
+            and ":app.config" not in e.name
+            and (e.get("INSTALLED_APPS") or e.get("MIDDLEWARE") or e.get("ROOT_URLCONF"))
+        ]
         production = [e for e in django if e.production]
         return production[0] if production else django[0] if django else None
 
@@ -532,15 +620,34 @@ class _Builder:
             self._add(fact, path, methods, view, None, limits, app)
         self.serving = True
 
-    def _add(self, fact: RouteFact, path: str, methods: tuple[str, ...], view: ViewFact | None,
-             cls: ClassFact | None, chain_limits: tuple[str, ...], app: App | None, hint: str = "",
-             action: str = "") -> Route:
+    def _add(
+        self,
+        fact: RouteFact,
+        path: str,
+        methods: tuple[str, ...],
+        view: ViewFact | None,
+        cls: ClassFact | None,
+        chain_limits: tuple[str, ...],
+        app: App | None,
+        hint: str = "",
+        action: str = "",
+    ) -> Route:
         name = view.name if view else (cls.name if cls else fact.view)
         if action and view is None:
             name = f"{name} ({action})"
         file, line = (view.path, view.line) if view else (cls.path, cls.line) if cls else (fact.file, fact.line)
-        route = Route(fact.framework, tuple(methods), path or "/", name, file, line, f"{fact.file}:{fact.line}",
-                      handler=view, app=app.name if app else "", deps=tuple(getattr(fact, "deps", ()) or ()))
+        route = Route(
+            fact.framework,
+            tuple(methods),
+            path or "/",
+            name,
+            file,
+            line,
+            f"{fact.file}:{fact.line}",
+            handler=view,
+            app=app.name if app else "",
+            deps=tuple(getattr(fact, "deps", ()) or ()),
+        )
         fields = set(view.reads) if view else set()
         acts = set(view.acts) if view else set()
         used = list(view.models) if view else []
@@ -559,7 +666,8 @@ class _Builder:
         if methods == ("*",):
             verbs = {"POST"} if view is not None and (view.writes or view.methods) else set()
         route.category, route.reason, route.evidence = classify(
-            path, name if not action else f"{name}.{action}", verbs, fields, bool(view and view.sends), hint, acts)
+            path, name if not action else f"{name}.{action}", verbs, fields, bool(view and view.sends), hint, acts
+        )
         route.served = self.serving
         if view is not None and view.switched_by and route.category in (LOGIN, RESET, MAIL, REGISTER):
             # The view refuses unless a project setting switches the feature on; settings secpat does not
@@ -567,10 +675,15 @@ class _Builder:
             route.evidence, route.reason = False, f"{route.reason}, only when {view.switched_by[0]} is on"
         route.staff = hint not in (LOGIN, RESET, REGISTER) and self._staff(view, cls)  # library auth views are public
         framework = known.record(fact.framework)
-        route.api = bool(framework and framework.api_by_default) or bool(view and (view.json or view.drf)) \
-            or "/api" in path or (cls is not None and self._is_drf(cls))
-        route.limit = self._limit(fact, route, view, cls, chain_limits, app, action) or \
-            self._limit_in_flow(view, cls, used)
+        route.api = (
+            bool(framework and framework.api_by_default)
+            or bool(view and (view.json or view.drf))
+            or "/api" in path
+            or (cls is not None and self._is_drf(cls))
+        )
+        route.limit = self._limit(fact, route, view, cls, chain_limits, app, action) or self._limit_in_flow(
+            view, cls, used
+        )
         route.session = bool(view and view.session)
         route.misplaced = fact.limit_misplaced
         route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else None
@@ -594,8 +707,9 @@ class _Builder:
         classes = self._attribute(cls, "permission_classes")
         if not isinstance(classes, tuple):
             classes = self._drf_default("DEFAULT_PERMISSION_CLASSES")
-        return isinstance(classes, (list, tuple)) and any(isinstance(c, str) and self._permission_gate(c)
-                                                          for c in classes)
+        return isinstance(classes, (list, tuple)) and any(
+            isinstance(c, str) and self._permission_gate(c) for c in classes
+        )
 
     def _permission_gate(self, name: str) -> bool:
         """`IsAdminUser`, or a project permission class (or one it derives from) that admits only some users."""
@@ -707,8 +821,13 @@ class _Builder:
             view = self.model.views.get(fact.view)
             methods = fact.methods or (view.methods if view else ()) or ("*",)
             route = self._add(fact, path, methods, view, None, (), app)
-            route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else \
-                (view.path, view.csrf_exempt) if view and view.csrf_exempt else None
+            route.exempt_at = (
+                (fact.file, fact.csrf_exempt)
+                if fact.csrf_exempt
+                else (view.path, view.csrf_exempt)
+                if view and view.csrf_exempt
+                else None
+            )
             return
         if fact.action_map:
             for verb, action in fact.action_map:
@@ -738,8 +857,10 @@ class _Builder:
         return [last(b) for b in self._ancestry(cls) if isinstance(b, str)]
 
     def _is_drf(self, cls: ClassFact) -> bool:
-        return any(b.endswith(_DRF_MARKERS) or b.startswith("rest_framework") for b in
-                   (x for x in self._ancestry(cls) if isinstance(x, str)))
+        return any(
+            b.endswith(_DRF_MARKERS) or b.startswith("rest_framework")
+            for b in (x for x in self._ancestry(cls) if isinstance(x, str))
+        )
 
     def _library_hint(self, cls: ClassFact) -> str:
         for base in self._library_bases(cls):
@@ -806,8 +927,16 @@ class _Builder:
 
     # -- limits --
 
-    def _limit(self, fact: RouteFact, route: Route, view: ViewFact | None, cls: ClassFact | None,
-               chain_limits: tuple[str, ...], app: App | None, action: str) -> str:
+    def _limit(
+        self,
+        fact: RouteFact,
+        route: Route,
+        view: ViewFact | None,
+        cls: ClassFact | None,
+        chain_limits: tuple[str, ...],
+        app: App | None,
+        action: str,
+    ) -> str:
         own = [x for x in (view.limits if view else ()) if x != fact.limit_misplaced]
         if own:
             return own[0]
@@ -870,8 +999,9 @@ class _Builder:
     def _axes(self) -> bool:
         for key in ("INSTALLED_APPS", "MIDDLEWARE", "AUTHENTICATION_BACKENDS"):
             value = self._setting(key)
-            if isinstance(value, (list, tuple)) and any(isinstance(v, str) and (v == "axes" or v.startswith("axes."))
-                                                        for v in value):
+            if isinstance(value, (list, tuple)) and any(
+                isinstance(v, str) and (v == "axes" or v.startswith("axes.")) for v in value
+            ):
                 return True
         return False
 
@@ -911,8 +1041,12 @@ class _Builder:
             route.csrf = "token checked by a dependency"
         elif view is not None and view.header_auth and not view.session:
             route.csrf = "n/a (header auth)"
-        elif getattr(known.record(route.framework), "body_is_json", False) and view is not None and not view.form \
-                and (view.json_body or not view.session):
+        elif (
+            getattr(known.record(route.framework), "body_is_json", False)
+            and view is not None
+            and not view.form
+            and (view.json_body or not view.session)
+        ):
             # A body model is filled only from a JSON request, which a cross-site page cannot send
             # without a CORS preflight; without a body, no cookie is used.
             route.csrf = "n/a (JSON body)"
@@ -968,21 +1102,31 @@ def _joined_by_name(routes: list[RouteFact], views: list[NamedViewFact]) -> list
         if not route.view.startswith(ROUTE_NAME):
             joined.append(route)
             continue
-        key = (route.framework, route.view[len(ROUTE_NAME):])
+        key = (route.framework, route.view[len(ROUTE_NAME) :])
         registered.add(key)
         for view in by_name.get(key, ()):
             joined.append(_named_route(route, view))
     for key, views in by_name.items():
         if key not in registered:  # registered where secpat does not read (another package, a loop): path unknown
             for view in views:
-                joined.append(_named_route(RouteFact(view.framework, "", f"<route {view.route_name}>", (), "",
-                                                     view.file, view.line), view))
+                joined.append(
+                    _named_route(
+                        RouteFact(view.framework, "", f"<route {view.route_name}>", (), "", view.file, view.line), view
+                    )
+                )
     return joined
 
 
 def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
-    return replace(route, view=view.view, methods=view.methods or route.methods, csrf_exempt=view.csrf_exempt,
-                   file=view.file, line=view.line, deps=(REQUIRE_CSRF,) if view.csrf_required else ())
+    return replace(
+        route,
+        view=view.view,
+        methods=view.methods or route.methods,
+        csrf_exempt=view.csrf_exempt,
+        file=view.file,
+        line=view.line,
+        deps=(REQUIRE_CSRF,) if view.csrf_required else (),
+    )
 
 
 #: Django path converters whose value holds only digits, hex digits, letters, `-` and `_`.
@@ -1031,8 +1175,11 @@ def _regex_group(path: str, name: str) -> str | None:
 
 
 def _limit_middleware(name: str) -> bool:
-    return is_limit_name(last(name).replace("Middleware", "")) and "django_ratelimit" not in name \
+    return (
+        is_limit_name(last(name).replace("Middleware", ""))
+        and "django_ratelimit" not in name
         and last(name) != "RatelimitMiddleware"
+    )
 
 
 def _join(prefix: str, path: str) -> str:
@@ -1050,12 +1197,25 @@ def render_text(model: Model) -> str:
     if not model.routes:
         return "No routes found.\n"
     header = ("METHOD", "PATH", "VIEW", "DEFINED AT", "KIND", "RATE LIMIT", "CSRF")
-    rows = [(_cell(",".join(r.methods) if r.methods != ("*",) else "ANY"), _cell(r.path), _cell(r.view),
-             _cell_end(f"{r.file}:{r.line}"), _cell(r.category), _cell(r.limit or "-"), _cell(r.csrf))
-            for r in model.routes]
+    rows = [
+        (
+            _cell(",".join(r.methods) if r.methods != ("*",) else "ANY"),
+            _cell(r.path),
+            _cell(r.view),
+            _cell_end(f"{r.file}:{r.line}"),
+            _cell(r.category),
+            _cell(r.limit or "-"),
+            _cell(r.csrf),
+        )
+        for r in model.routes
+    ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) if i < len(header) - 1 else cell
-                       for i, (cell, width) in enumerate(zip(row, widths))).rstrip() for row in [header, *rows]]
+    lines = [
+        "  ".join(
+            cell.ljust(width) if i < len(header) - 1 else cell for i, (cell, width) in enumerate(zip(row, widths))
+        ).rstrip()
+        for row in [header, *rows]
+    ]
     lines.append("")
     lines.extend(printable(line) for line in _summary(model))
     return "\n".join(lines) + "\n"
@@ -1069,18 +1229,22 @@ def _cell(text: str, width: int = 48) -> str:
 def _cell_end(text: str, width: int = 48) -> str:
     """A location cut at its start, so the file name and line number stay."""
     text = printable(text)
-    return text if len(text) <= width else "…" + text[-(width - 1):]
+    return text if len(text) <= width else "…" + text[-(width - 1) :]
 
 
 def _summary(model: Model) -> list[str]:
     out = [f"{len(model.routes)} route(s)"]
     for app in model.apps:
-        out.append(f"{app.framework} app {app.name} ({app.file}:{app.line}): csrf {app.csrf or 'none'}, "
-                   f"cookie session {'yes' if app.session else 'no'}, app-wide limit {app.limiter or 'none'}")
+        out.append(
+            f"{app.framework} app {app.name} ({app.file}:{app.line}): csrf {app.csrf or 'none'}, "
+            f"cookie session {'yes' if app.session else 'no'}, app-wide limit {app.limiter or 'none'}"
+        )
     if model.django is not None:
         debug = model.django.get("DEBUG")
-        out.append(f"django settings {model.django.name} ({'production' if model.django.production else 'default'}):"
-                   f" DEBUG={_shown(debug.value) if debug else 'unset'}")
+        out.append(
+            f"django settings {model.django.name} ({'production' if model.django.production else 'default'}):"
+            f" DEBUG={_shown(debug.value) if debug else 'unset'}"
+        )
     return out
 
 
@@ -1091,12 +1255,29 @@ def _shown(value: object) -> str:
 def to_json(model: Model) -> dict:
     return {
         "routes": [r.to_dict() for r in model.routes],
-        "apps": [{"framework": a.framework, "name": a.name, "location": f"{a.file}:{a.line}", "csrf": a.csrf or None,
-                  "cookie_session": a.session or None, "rate_limit": a.limiter or None} for a in model.apps],
-        "settings": [{"name": e.name, "production": e.production,
-                      "values": {k: _shown(v.value) for k, v in sorted(e.values.items())
-                                 if k in ("DEBUG", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE")}}
-                     for e in model.environments],
+        "apps": [
+            {
+                "framework": a.framework,
+                "name": a.name,
+                "location": f"{a.file}:{a.line}",
+                "csrf": a.csrf or None,
+                "cookie_session": a.session or None,
+                "rate_limit": a.limiter or None,
+            }
+            for a in model.apps
+        ],
+        "settings": [
+            {
+                "name": e.name,
+                "production": e.production,
+                "values": {
+                    k: _shown(v.value)
+                    for k, v in sorted(e.values.items())
+                    if k in ("DEBUG", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE")
+                },
+            }
+            for e in model.environments
+        ],
     }
 
 

@@ -62,8 +62,12 @@ def facts(module: Module) -> list[tuple[str, object]]:
         found.extend(_entries(module, routes, owner, "", framework))
     # Lists kept in a module-level name (`routes = [...]`) belong to whatever app takes that name.
     for statement in module.tree.body:
-        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 \
-                and isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, (ast.List, ast.Tuple)):
+        if (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and isinstance(statement.value, (ast.List, ast.Tuple))
+        ):
             owner = object_name(module, statement.targets[0], scope) or ""
             found.extend(_entries(module, statement.value, owner, "", FRAMEWORK.name))
     return found
@@ -97,8 +101,9 @@ def _entries(module: Module, node: ast.expr, owner: str, prefix: str, framework:
             view = module.qualified_name(endpoint, scope) or object_name(module, endpoint, scope) if endpoint else None
             if view:
                 methods = upper_methods(_keyword(element, "methods")) or ("GET",)
-                found.append((ROUTE, RouteFact(framework, owner, prefix + path, methods, view, module.path,
-                                               element.lineno)))
+                found.append(
+                    (ROUTE, RouteFact(framework, owner, prefix + path, methods, view, module.path, element.lineno))
+                )
         elif callee in _MOUNT:
             inner = _keyword(element, "routes")
             if inner is None and len(element.args) > 2:
@@ -111,8 +116,9 @@ def _entries(module: Module, node: ast.expr, owner: str, prefix: str, framework:
             elif app is not None or inner is not None:
                 child = object_name(module, app if app is not None else inner, scope)
                 if child and owner:
-                    found.append((MOUNT, MountFact(framework, owner, child, prefix + path, module.path,
-                                                   element.lineno)))
+                    found.append(
+                        (MOUNT, MountFact(framework, owner, child, prefix + path, module.path, element.lineno))
+                    )
     return found
 
 

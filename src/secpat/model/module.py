@@ -168,15 +168,23 @@ def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None
         return _NOT_LITERAL
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Pow)):
         left, right = _eval_literal(node.left, depth + 1, read_name), _eval_literal(node.right, depth + 1, read_name)
-        if not (isinstance(left, (int, float)) and not isinstance(left, bool)
-                and isinstance(right, (int, float)) and not isinstance(right, bool)):
+        if not (
+            isinstance(left, (int, float))
+            and not isinstance(left, bool)
+            and isinstance(right, (int, float))
+            and not isinstance(right, bool)
+        ):
             if isinstance(node.op, ast.Add) and isinstance(left, str) and isinstance(right, str):
                 return left + right
             return _NOT_LITERAL
         if isinstance(node.op, ast.Pow) and (abs(right) > 64 or abs(left) > 2**16):
             return _NOT_LITERAL  # refuse to compute huge numbers
-        ops = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
-               ast.Mult: lambda a, b: a * b, ast.Pow: lambda a, b: a**b}
+        ops = {
+            ast.Add: lambda a, b: a + b,
+            ast.Sub: lambda a, b: a - b,
+            ast.Mult: lambda a, b: a * b,
+            ast.Pow: lambda a, b: a**b,
+        }
         return ops[type(node.op)](left, right)
     if isinstance(node, ast.Dict):
         if any(k is None for k in node.keys):
@@ -195,8 +203,16 @@ def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None
 class Module:
     """Everything secpat knows about one Python file, computed in one walk."""
 
-    def __init__(self, tree: ast.Module, *, path: str, module_name: str, source: str, is_package: bool = False,
-                 project_roots: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        tree: ast.Module,
+        *,
+        path: str,
+        module_name: str,
+        source: str,
+        is_package: bool = False,
+        project_roots: frozenset[str] = frozenset(),
+    ):
         self.tree = tree
         #: What the project's config declares about its own functions (`secpat.knowledge`); set by the engine.
         self.knowledge: Knowledge = NOTHING
@@ -244,9 +260,14 @@ class Module:
         """The lines of the module's `if __name__ == "__main__":` block, if it has one."""
         for stmt in self.tree.body:
             test = stmt.test if isinstance(stmt, ast.If) else None
-            if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__" \
-                    and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant) \
-                    and test.comparators[0].value == "__main__":
+            if (
+                isinstance(test, ast.Compare)
+                and isinstance(test.left, ast.Name)
+                and test.left.id == "__name__"
+                and len(test.comparators) == 1
+                and isinstance(test.comparators[0], ast.Constant)
+                and test.comparators[0].value == "__main__"
+            ):
                 return stmt.lineno, stmt.end_lineno or stmt.lineno
         return None
 
@@ -260,8 +281,9 @@ class Module:
         if first <= line <= last:
             return True
         for stmt in self.tree.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-                    and stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.lineno <= line <= (
+                stmt.end_lineno or stmt.lineno
+            ):
                 calls = [c for c in self.calls if isinstance(c.node.func, ast.Name) and c.node.func.id == stmt.name]
                 return bool(calls) and all(first <= c.node.lineno <= last for c in calls)
         return False
@@ -372,8 +394,11 @@ class Module:
                 return {}
             node, scope = bound
         if isinstance(node, ast.Dict):
-            entries = [(k.value, v) for k, v in zip(node.keys, node.values)
-                       if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            entries = [
+                (k.value, v)
+                for k, v in zip(node.keys, node.values)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            ]
         elif isinstance(node, ast.Call) and self.qualified_name(node.func, scope) == "dict":
             entries = [(kw.arg, kw.value) for kw in node.keywords if kw.arg]  # `dict(verify_signature=check)`
         else:
@@ -409,7 +434,7 @@ class Module:
             return None
         prefix = f"{self.module_name}." if self.module_name else ""
         if prefix:
-            return self.functions.get(callee[len(prefix):]) if callee.startswith(prefix) else None
+            return self.functions.get(callee[len(prefix) :]) if callee.startswith(prefix) else None
         return self.functions.get(callee)
 
     def global_name(self, function: Function) -> str:
@@ -463,7 +488,7 @@ def innermost_span(spans: list[tuple[int, int]], line: int) -> tuple[int, int]:
     another, so the containing span that starts last is the innermost one.
     """
     index = bisect.bisect_right(spans, (line, float("inf")))
-    for first, last in reversed(spans[max(0, index - 64):index]):
+    for first, last in reversed(spans[max(0, index - 64) : index]):
         if last >= line:
             return first, last
     return line, line
@@ -518,8 +543,12 @@ class _Builder:
                 m.if_statements.append(node)
             elif type(node) is Dict:
                 for key, value in zip(node.keys, node.values):
-                    if type(key) is Constant and type(value) is Constant and isinstance(key.value, str) \
-                            and isinstance(value.value, (str, bytes)):
+                    if (
+                        type(key) is Constant
+                        and type(value) is Constant
+                        and isinstance(key.value, str)
+                        and isinstance(value.value, (str, bytes))
+                    ):
                         bind(LiteralBinding(key.value, value.value, value, "dict", scope))
             elif isinstance(node, definitions):
                 for deco in node.decorator_list:
@@ -548,8 +577,11 @@ class _Builder:
                 self.m.literal_bindings.append(LiteralBinding(target.id, value.value, value, "assign", scope))
             elif isinstance(target, ast.Attribute):
                 self.m.literal_bindings.append(LiteralBinding(target.attr, value.value, value, "attr", scope))
-            elif isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant) \
-                    and isinstance(target.slice.value, str):
+            elif (
+                isinstance(target, ast.Subscript)
+                and isinstance(target.slice, ast.Constant)
+                and isinstance(target.slice.value, str)
+            ):
                 self.m.literal_bindings.append(LiteralBinding(target.slice.value, value.value, value, "dict", scope))
 
     def _enter(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, scope: Function) -> Function:
@@ -566,7 +598,9 @@ class _Builder:
                 elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
                     attributes[stmt.target.id] = stmt.value
             m.classes[qual] = ClassInfo(
-                name=node.name, qualname=qual, node=node,
+                name=node.name,
+                qualname=qual,
+                node=node,
                 bases=[self._decorator_name(b, scope) for b in node.bases],
                 decorators=[self._decorator_name(d, scope) for d in node.decorator_list],
                 keywords={k.arg: k.value for k in node.keywords if k.arg},
@@ -597,7 +631,7 @@ class _Builder:
         func.raw_identifiers.update(params)
         func.raw_identifiers.add(func.name)
         positional = [*args.posonlyargs, *args.args]
-        defaults = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        defaults = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
         defaults += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
         for param, default in defaults:
             if isinstance(default, ast.Constant) and isinstance(default.value, (str, bytes)):
@@ -606,8 +640,9 @@ class _Builder:
             # Redefined under the same name: a call by name runs the last body, but the earlier one is live
             # too (its decorators registered it, or another branch defines it). Keep it under its line.
             earlier = m.functions[qual]
-            m.functions = {(f"{key}@{earlier.line}" if key == qual else key): value
-                           for key, value in m.functions.items()}
+            m.functions = {
+                (f"{key}@{earlier.line}" if key == qual else key): value for key, value in m.functions.items()
+            }
         m.functions[qual] = func
         m._function_of_node[id(node)] = func
         if isinstance(scope, _ClassScope) and scope.qualname in m.classes:
@@ -708,8 +743,26 @@ def _target_names(target: ast.AST) -> Iterator[str]:
 # -- names bound to constants ----------------------------------------------------------------------
 
 #: Methods that change a list, dict or set in place: a name they are called on holds no constant.
-_MUTATORS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "update", "setdefault", "add",
-                       "discard", "popitem", "sort", "reverse", "__setitem__", "__delitem__", "__iadd__"})
+_MUTATORS = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "remove",
+        "pop",
+        "clear",
+        "update",
+        "setdefault",
+        "add",
+        "discard",
+        "popitem",
+        "sort",
+        "reverse",
+        "__setitem__",
+        "__delitem__",
+        "__iadd__",
+    }
+)
 
 
 def _enclosing(scope: Function) -> Iterator[Function]:
@@ -786,10 +839,16 @@ def _spoil_changed(node: ast.AST, spoil: Callable[[str], None], declaration: str
     if isinstance(node, ast.Global if declaration == "global" else ast.Nonlocal):
         for name in node.names:
             spoil(name)
-    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS \
-            and isinstance(node.func.value, ast.Name):
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _MUTATORS
+        and isinstance(node.func.value, ast.Name)
+    ):
         spoil(node.func.value.id)
-    elif isinstance(node, (ast.Subscript, ast.Attribute)) and not isinstance(node.ctx, ast.Load) \
-            and isinstance(node.value, ast.Name):
+    elif (
+        isinstance(node, (ast.Subscript, ast.Attribute))
+        and not isinstance(node.ctx, ast.Load)
+        and isinstance(node.value, ast.Name)
+    ):
         spoil(node.value.id)
-

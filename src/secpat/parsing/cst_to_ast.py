@@ -478,11 +478,7 @@ class Converter:
     def arguments(self, params: cst.Parameters) -> ast.arguments:
         posonly = [self.arg(p) for p in params.posonly_params]
         args = [self.arg(p) for p in params.params]
-        defaults = [
-            self.expr(p.default)
-            for p in (*params.posonly_params, *params.params)
-            if p.default is not None
-        ]
+        defaults = [self.expr(p.default) for p in (*params.posonly_params, *params.params) if p.default is not None]
         vararg = self.arg(params.star_arg) if isinstance(params.star_arg, cst.Param) else None
         kwonly = [self.arg(p) for p in params.kwonly_params]
         kw_defaults = [self.opt_expr(p.default) for p in params.kwonly_params]
@@ -550,9 +546,7 @@ class Converter:
         name = None
         if node.name is not None:
             name = self.as_identifier(node.name)
-        result = ast.ExceptHandler(
-            type=self.opt_expr(node.type), name=name, body=self.suite(node.body)
-        )
+        result = ast.ExceptHandler(type=self.opt_expr(node.type), name=name, body=self.suite(node.body))
         return self.at(result, self.pos(self.start(node), self.suite_end(node.body)))
 
     def comprehension(self, for_in: cst.CompFor) -> list[ast.comprehension]:
@@ -620,9 +614,7 @@ class Converter:
                 value = _simple_string_value(part.value)
                 if isinstance(value, bytes):
                     self._mixed_bytes(part)
-                pieces.append(
-                    self.at(ast.Constant(value=value, kind=_string_kind(part.value)), self.span(part))
-                )
+                pieces.append(self.at(ast.Constant(value=value, kind=_string_kind(part.value)), self.span(part)))
             else:
                 raw = "r" in _prefix_of(part).lower()
                 pieces.extend(self.fstring_parts_modern(part.parts, raw))
@@ -665,9 +657,7 @@ class Converter:
             else:
                 values = _fold_constants(values)
             spec = self.at(ast.JoinedStr(values=values), self.pos(colon, close))
-        value = ast.FormattedValue(
-            value=self.expr(part.expression), conversion=conversion, format_spec=spec
-        )
+        value = ast.FormattedValue(value=self.expr(part.expression), conversion=conversion, format_spec=spec)
         yield self.at(value, self.pos(field_start, field_end))
 
     def _format_colon(self, part: Any, close: CharPos) -> CharPos | None:
@@ -697,9 +687,7 @@ class Converter:
                 self.fstring_parts_legacy(part.parts, raw, state, token)
         return state.finish(whole)
 
-    def fstring_parts_legacy(
-        self, parts: Sequence[cst.CSTNode], raw: bool, state: _LegacyState, token: Pos
-    ) -> None:
+    def fstring_parts_legacy(self, parts: Sequence[cst.CSTNode], raw: bool, state: _LegacyState, token: Pos) -> None:
         for part in parts:
             if isinstance(part, (cst.FormattedStringText, cst.TemplatedStringText)):
                 state.literal(decode_str_body(part.value.replace("{{", "{").replace("}}", "}"), raw))
@@ -944,9 +932,7 @@ def _s_import_from(c: Converter, n: cst.ImportFrom | cst.LazyImportFrom) -> ast.
 def _s_type_alias(c: Converter, n: cst.TypeAlias) -> ast.stmt:
     name = c.at(ast.Name(id=_ident(n.name.value), ctx=_STORE), c.span(n.name))
     if _HAS_TYPE_PARAMS:
-        node: ast.stmt = _ast.TypeAlias(
-            name=name, type_params=c.type_params(n.type_parameters), value=c.expr(n.value)
-        )
+        node: ast.stmt = _ast.TypeAlias(name=name, type_params=c.type_params(n.type_parameters), value=c.expr(n.value))
     else:
         node = ast.Assign(targets=[name], value=c.expr(n.value), type_comment=None)
     return c.at(node, c.span(n))

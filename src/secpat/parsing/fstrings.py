@@ -37,9 +37,12 @@ _PREFIX_LETTERS = frozenset("rRbBuUfFtT")
 _START = re.compile(r"""\#[^\r\n]*|['"]""")
 # The rest of a plain string literal after its opening quote.
 _BODY = {
-    quote: re.compile(rf"(?:[^{quote[0]}\\\r\n]|\\(?:\r\n|.))*{quote}" if len(quote) == 1
-                      else rf"(?:[^{quote[0]}\\]|\\(?:\r\n|.)|{quote[0]}(?!{quote[0]}{quote[0]}))*{quote}",
-                      re.DOTALL)
+    quote: re.compile(
+        rf"(?:[^{quote[0]}\\\r\n]|\\(?:\r\n|.))*{quote}"
+        if len(quote) == 1
+        else rf"(?:[^{quote[0]}\\]|\\(?:\r\n|.)|{quote[0]}(?!{quote[0]}{quote[0]}))*{quote}",
+        re.DOTALL,
+    )
     for quote in ("'", '"', "'''", '"""')
 }
 # Where a literal part of an f-string can change state.

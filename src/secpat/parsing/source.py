@@ -389,9 +389,7 @@ _BINARY_OPS = {
 _BINARY_WORDS = {"or": _OR, "and": _AND, "in": _CMP, "is": _CMP, "if": _IFELSE, "else": _IFELSE}
 _PREFIX_WORDS = {"not": _NOT, "lambda": _LAMBDA, "await": _AWAIT}
 # Words that begin a new expression (the chain before them is complete).
-_RESET_WORDS = frozenset(
-    {"for", "return", "yield", "from", "import", "as", "del", "assert", "raise", "with", "async"}
-)
+_RESET_WORDS = frozenset({"for", "return", "yield", "from", "import", "as", "del", "assert", "raise", "with", "async"})
 
 
 class _Frame:

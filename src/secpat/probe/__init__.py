@@ -50,28 +50,40 @@ class ProbeResult(ScanResult):
         return sum(log.requests for log in self.probes)
 
 
-def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx.BaseTransport | None = None,
-              resolve: Resolver = resolve_addresses) -> ProbeResult:
+def run_probe(
+    url: str,
+    options: ProbeOptions | None = None,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    resolve: Resolver = resolve_addresses,
+) -> ProbeResult:
     """Probe the app at `url`. Raises TargetError (refused, before any request) or ProbeError
     (nothing answers, or nothing usable). `transport` replaces the network, for in-process apps."""
     options = options or ProbeOptions()
     started = time.monotonic()
     target = parse_target(url, allow_remote=options.allow_remote, resolve=resolve)
     order = {rule.id: n for n, rule in enumerate(RUNTIME_RULES)}
-    selected = sorted((p for p in PROBES if options.rules is None or p.rule.id in options.rules),
-                      key=lambda p: order[p.rule.id])
+    selected = sorted(
+        (p for p in PROBES if options.rules is None or p.rule.id in options.rules), key=lambda p: order[p.rule.id]
+    )
     findings: list[Finding] = []
     notices: list[Notice] = []
     # Request paths carry the prefix already: the client is based at the origin.
     origin = target.connect_url[: len(target.connect_url) - len(target.prefix)]
-    with ProbeClient(origin, transport=transport, host_header=target.host_header,
-                     timeout=options.timeout, max_requests=options.max_requests, max_seconds=options.max_seconds,
-                     concurrency=options.concurrency, max_response=options.max_response) as client:
+    with ProbeClient(
+        origin,
+        transport=transport,
+        host_header=target.host_header,
+        timeout=options.timeout,
+        max_requests=options.max_requests,
+        max_seconds=options.max_seconds,
+        concurrency=options.concurrency,
+        max_response=options.max_response,
+    ) as client:
         ctx = _setup(client, target, options, notices)
         _require_answers(target, [ex for log in client.logs for ex in log.exchanges])
         for probe in selected:
-            with client.probe(probe.rule.id, max_requests=probe.budget(options),
-                              max_seconds=probe.max_seconds) as log:
+            with client.probe(probe.rule.id, max_requests=probe.budget(options), max_seconds=probe.max_seconds) as log:
                 found: list[Finding] = []
                 try:
                     for finding in probe.func(ctx):
@@ -84,19 +96,36 @@ def run_probe(url: str, options: ProbeOptions | None = None, *, transport: httpx
                     raise
                 except Exception as exc:  # noqa: BLE001 - one broken probe must not hide the others' results
                     log.state, log.reason = "failed", f"{type(exc).__name__}: {exc}"
-                    notices.append(Notice(target.url, NoticeKind.INTERNAL_ERROR,
-                                          f"{probe.rule.id} probe failed: {log.reason}"))
+                    notices.append(
+                        Notice(target.url, NoticeKind.INTERNAL_ERROR, f"{probe.rule.id} probe failed: {log.reason}")
+                    )
             if log.state == "ran":
                 ctx.findings[probe.rule.id] = found  # later probes may build on a proven result
             findings.extend(found)
             if log.state in ("skipped", "stopped"):
-                notices.append(Notice(target.url, NoticeKind.CONFIG, f"{probe.rule.id} not run: {log.reason}"
-                                      if log.state == "skipped" else f"{probe.rule.id} stopped: {log.reason}"))
+                notices.append(
+                    Notice(
+                        target.url,
+                        NoticeKind.CONFIG,
+                        f"{probe.rule.id} not run: {log.reason}"
+                        if log.state == "skipped"
+                        else f"{probe.rule.id} stopped: {log.reason}",
+                    )
+                )
         logs = list(client.logs)
     checked, reasons = _coverage(selected, logs)
-    return ProbeResult(findings=findings, notices=notices, root=target.url, command="probe",
-                       patterns_checked=frozenset(checked), duration_s=time.monotonic() - started,
-                       target=target.url, endpoints=_describe(ctx), probes=logs, not_checked_reasons=reasons)
+    return ProbeResult(
+        findings=findings,
+        notices=notices,
+        root=target.url,
+        command="probe",
+        patterns_checked=frozenset(checked),
+        duration_s=time.monotonic() - started,
+        target=target.url,
+        endpoints=_describe(ctx),
+        probes=logs,
+        not_checked_reasons=reasons,
+    )
 
 
 def _require_answers(target: Target, exchanges: list[Exchange]) -> None:
@@ -105,8 +134,10 @@ def _require_answers(target: Target, exchanges: list[Exchange]) -> None:
         return
     if all(ex.redirect for ex in exchanges):
         shown = ", ".join(dict.fromkeys(f"{ex.path} -> {ex.outcome}" for ex in exchanges[:3]))
-        raise ProbeError(f"{target.url} answered every request with a redirect ({shown}); the probe does not "
-                         "follow redirects: probe the address they lead to")
+        raise ProbeError(
+            f"{target.url} answered every request with a redirect ({shown}); the probe does not "
+            "follow redirects: probe the address they lead to"
+        )
     shown = "; ".join(dict.fromkeys(ex.summary() for ex in exchanges[:3]))
     raise ProbeError(f"{target.url} answered nothing usable ({shown})")
 
@@ -143,11 +174,20 @@ def _setup(client: ProbeClient, target: Target, options: ProbeOptions, notices: 
     limits = CrawlLimits(pages=options.crawl_pages, depth=options.crawl_depth)
     with client.probe("discovery", max_requests=limits.pages + 3, max_seconds=60.0) as log:
         try:
-            endpoints = discover(client, target.prefix, openapi=options.openapi, login=options.login,
-                                 username_field=options.username_field, password_field=options.password_field,
-                                 token_endpoint=options.token_endpoint, forms=options.forms, params=options.params,
-                                 api=options.api, origin=target.url[: len(target.url) - len(target.prefix)],
-                                 crawl=limits)
+            endpoints = discover(
+                client,
+                target.prefix,
+                openapi=options.openapi,
+                login=options.login,
+                username_field=options.username_field,
+                password_field=options.password_field,
+                token_endpoint=options.token_endpoint,
+                forms=options.forms,
+                params=options.params,
+                api=options.api,
+                origin=target.url[: len(target.url) - len(target.prefix)],
+                crawl=limits,
+            )
         except BudgetExhausted as exc:
             log.state, log.reason = "stopped", str(exc)
             notices.append(Notice(target.url, NoticeKind.CONFIG, f"discovery stopped: {exc}"))
@@ -193,8 +233,10 @@ def _describe(ctx: ProbeContext) -> list[str]:
     if ctx.session is not None:
         lines.append(f"session: cookies {', '.join(sorted(ctx.session.cookies))} from {ctx.session.exchange.summary()}")
     if ctx.bearer is not None:
-        lines.append(f"bearer token: alg {ctx.bearer.header.get('alg')}, claims {', '.join(sorted(ctx.bearer.claims))}"
-                     + (f"; checked against {ctx.bearer.api}" if ctx.bearer.api else ""))
+        lines.append(
+            f"bearer token: alg {ctx.bearer.header.get('alg')}, claims {', '.join(sorted(ctx.bearer.claims))}"
+            + (f"; checked against {ctx.bearer.api}" if ctx.bearer.api else "")
+        )
     return lines
 
 
@@ -239,14 +281,27 @@ def run_document(result: ProbeResult) -> dict:
                 "checked": log.checked if log.name in _PROBE_NAMES else None,
                 "not_checked": None if log.checked or log.name not in _PROBE_NAMES else log.why_unchecked(),
                 "checks": [
-                    {"endpoint": c.endpoint, "input": c.input, "sent": list(c.sent), "verdict": c.verdict,
-                     "reason": c.reason or None, "counts": c.counts}
+                    {
+                        "endpoint": c.endpoint,
+                        "input": c.input,
+                        "sent": list(c.sent),
+                        "verdict": c.verdict,
+                        "reason": c.reason or None,
+                        "counts": c.counts,
+                    }
                     for c in log.checks
                 ],
                 "sent": [
-                    {"method": ex.method, "path": ex.path, "note": ex.note, "status": ex.status,
-                     "error": ex.error or ex.cut or None, "seconds": round(ex.elapsed, 4),
-                     "cookies": list(ex.sent_cookies), "headers": list(ex.sent_headers)}
+                    {
+                        "method": ex.method,
+                        "path": ex.path,
+                        "note": ex.note,
+                        "status": ex.status,
+                        "error": ex.error or ex.cut or None,
+                        "seconds": round(ex.elapsed, 4),
+                        "cookies": list(ex.sent_cookies),
+                        "headers": list(ex.sent_headers),
+                    }
                     for ex in log.exchanges
                 ],
             }

@@ -34,15 +34,81 @@ from secpat.rules.runtime import JWT105, RATE102, RATE103
 
 #: Keys people leave in code: defaults of tutorials, frameworks and generators, and common words.
 WEAK_KEYS = (
-    "secret", "Secret", "SECRET", "secret123", "secretkey", "secret-key", "secret_key", "SECRET_KEY", "mysecret",
-    "my-secret", "my_secret", "mysecretkey", "supersecret", "super-secret", "super_secret", "topsecret", "s3cr3t",
-    "jwt", "jwtsecret", "jwt-secret", "jwt_secret", "JWT_SECRET", "jwt-secret-key", "jwt_secret_key", "jwtkey",
-    "your-256-bit-secret", "your-secret-key", "your_secret_key", "your-jwt-secret", "your_jwt_secret",
-    "changeme", "change-me", "change_me", "changeit", "change-this", "replace-me", "password", "passw0rd",
-    "key", "mykey", "private", "private-key", "token", "auth", "api", "apikey", "app", "default", "test",
-    "testing", "dev", "development", "prod", "production", "admin", "root", "123456", "12345678", "qwerty",
-    "abc123", "letmein", "hello", "example", "sample", "demo", "keyboard cat", "shhhhh", "insecure",
-    "django-insecure", "flask", "django", "fastapi", "notsecret", "not-so-secret", "gfg_jwt_secret_key",
+    "secret",
+    "Secret",
+    "SECRET",
+    "secret123",
+    "secretkey",
+    "secret-key",
+    "secret_key",
+    "SECRET_KEY",
+    "mysecret",
+    "my-secret",
+    "my_secret",
+    "mysecretkey",
+    "supersecret",
+    "super-secret",
+    "super_secret",
+    "topsecret",
+    "s3cr3t",
+    "jwt",
+    "jwtsecret",
+    "jwt-secret",
+    "jwt_secret",
+    "JWT_SECRET",
+    "jwt-secret-key",
+    "jwt_secret_key",
+    "jwtkey",
+    "your-256-bit-secret",
+    "your-secret-key",
+    "your_secret_key",
+    "your-jwt-secret",
+    "your_jwt_secret",
+    "changeme",
+    "change-me",
+    "change_me",
+    "changeit",
+    "change-this",
+    "replace-me",
+    "password",
+    "passw0rd",
+    "key",
+    "mykey",
+    "private",
+    "private-key",
+    "token",
+    "auth",
+    "api",
+    "apikey",
+    "app",
+    "default",
+    "test",
+    "testing",
+    "dev",
+    "development",
+    "prod",
+    "production",
+    "admin",
+    "root",
+    "123456",
+    "12345678",
+    "qwerty",
+    "abc123",
+    "letmein",
+    "hello",
+    "example",
+    "sample",
+    "demo",
+    "keyboard cat",
+    "shhhhh",
+    "insecure",
+    "django-insecure",
+    "flask",
+    "django",
+    "fastapi",
+    "notsecret",
+    "not-so-secret",
+    "gfg_jwt_secret_key",
 )
 _HMAC = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 
@@ -59,8 +125,9 @@ def guess_key(token: str, keys: tuple[str, ...] = WEAK_KEYS) -> str | None:
     if digest is None:
         return None
     signed = f"{head}.{body}".encode()
-    return next((key for key in keys if hmac.compare_digest(hmac.new(key.encode(), signed, digest).digest(),
-                                                            expected)), None)
+    return next(
+        (key for key in keys if hmac.compare_digest(hmac.new(key.encode(), signed, digest).digest(), expected)), None
+    )
 
 
 def sign_with(key: str) -> Callable[[dict, dict], str]:
@@ -89,21 +156,40 @@ def weak_hmac_key(ctx: ProbeContext) -> Iterator[Finding]:
         raise Skip(f"the issued token is signed with {alg or 'no algorithm'}, not an HMAC key")
     key = guess_key(bearer.token)
     where = f"POST {_url_path(bearer.exchange.path)}"
-    ctx.check(where, "token signature", (f"{len(WEAK_KEYS)} common keys, offline",), [], found=key is not None,
-              reason="a common key signed it" if key else "none of the common keys signed it")
+    ctx.check(
+        where,
+        "token signature",
+        (f"{len(WEAK_KEYS)} common keys, offline",),
+        [],
+        found=key is not None,
+        reason="a common key signed it" if key else "none of the common keys signed it",
+    )
     if key is None:
         return
     ctx.jwt_bypass = ("guessed HMAC key", sign_with(key))
     accepted = ""
     if bearer.api:
         claims = {**bearer.claims, "secpat": "signed with the guessed key"}
-        ex = ctx.client.request("GET", bearer.api, note="token signed with the guessed key",
-                                headers=_auth(sign_with(key)(bearer.header, claims)))
-        accepted = f"; GET {_url_path(bearer.api)} accepted a token the probe signed with it ({ex.outcome})" \
-            if _ok(ex) else f"; GET {_url_path(bearer.api)} answered {ex.outcome} to a token signed with it"
-    yield _finding(JWT105, bearer.exchange, f"the {alg} token issued by {where} is signed with a common key "
-                   f"(`{_masked(key)}`, {len(key)} characters, from secpat's list of {len(WEAK_KEYS)}){accepted}",
-                   snippet=bearer.exchange.summary(), context=alg, extra={"alg": alg, "key": _masked(key)})
+        ex = ctx.client.request(
+            "GET",
+            bearer.api,
+            note="token signed with the guessed key",
+            headers=_auth(sign_with(key)(bearer.header, claims)),
+        )
+        accepted = (
+            f"; GET {_url_path(bearer.api)} accepted a token the probe signed with it ({ex.outcome})"
+            if _ok(ex)
+            else f"; GET {_url_path(bearer.api)} answered {ex.outcome} to a token signed with it"
+        )
+    yield _finding(
+        JWT105,
+        bearer.exchange,
+        f"the {alg} token issued by {where} is signed with a common key "
+        f"(`{_masked(key)}`, {len(key)} characters, from secpat's list of {len(WEAK_KEYS)}){accepted}",
+        snippet=bearer.exchange.summary(),
+        context=alg,
+        extra={"alg": alg, "key": _masked(key)},
+    )
 
 
 BURST = 12  # requests RATE102 sends to each reset or registration endpoint
@@ -113,10 +199,14 @@ def _account_request(ctx: ProbeContext, endpoint: Endpoint, kind: str) -> Callab
     """The endpoint's request, as its form would send it: the test account's address for a reset,
     one made-up address (at the reserved .invalid domain) and a random password for a registration."""
     form = form_submission(ctx, endpoint) if endpoint.page or endpoint.source.startswith("form") else None
-    values = dict(form.values) if form else {f.name: f.value if f.value is not None else _sample(f)
-                                             for f in endpoint.fields}
-    address = ctx.options.username if kind == "reset" and ctx.options.username else \
-        f"secpat-probe-{secrets.token_hex(4)}@example.invalid"
+    values = (
+        dict(form.values) if form else {f.name: f.value if f.value is not None else _sample(f) for f in endpoint.fields}
+    )
+    address = (
+        ctx.options.username
+        if kind == "reset" and ctx.options.username
+        else f"secpat-probe-{secrets.token_hex(4)}@example.invalid"
+    )
     password = secrets.token_urlsafe(18)
     for name in values:
         if USERNAME_FIELD.match(name) or "mail" in name.lower():
@@ -144,8 +234,11 @@ def _reached(ex: Exchange) -> bool:
 @probe(RATE102, max_requests=2 * (BURST + 1) + 2, max_seconds=60.0)
 def account_endpoint_bursts(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a burst of reset requests (for the test account) and of registrations (one made-up address)."""
-    targets = [(kind, e) for kind, e in (("reset", ctx.endpoints.reset), ("registration", ctx.endpoints.register))
-               if e is not None]
+    targets = [
+        (kind, e)
+        for kind, e in (("reset", ctx.endpoints.reset), ("registration", ctx.endpoints.register))
+        if e is not None
+    ]
     if not targets:
         raise Skip("no password-reset or registration endpoint found")
     for kind, endpoint in targets:
@@ -167,15 +260,27 @@ def account_endpoint_bursts(ctx: ProbeContext) -> Iterator[Finding]:
             continue
         odd = next((ex for ex in sent if not _reached(ex)), None)
         if odd is not None:
-            ctx.check(where, kind, (burst,), [odd], found=False, verdict=None if not odd.usable else NO_VERDICT,
-                      reason=f"an answer did not come from the handler ({odd.outcome})")
+            ctx.check(
+                where,
+                kind,
+                (burst,),
+                [odd],
+                found=False,
+                verdict=None if not odd.usable else NO_VERDICT,
+                reason=f"an answer did not come from the handler ({odd.outcome})",
+            )
             continue
         statuses = ", ".join(sorted({ex.outcome for ex in sent}))
         ctx.check(where, kind, (burst,), [], found=True, reason=f"no throttling ({statuses})")
-        yield _finding(RATE102, sent[-1], f"{where} took {len(sent)} {kind} requests in "
-                       f"{sum(ex.elapsed for ex in sent):.2f}s without a 429, Retry-After or slowdown ({statuses})",
-                       snippet=f"{where} ({kind}) x{len(sent)} -> {statuses}", context=path,
-                       extra={"requests": str(len(sent)), "responses": statuses})
+        yield _finding(
+            RATE102,
+            sent[-1],
+            f"{where} took {len(sent)} {kind} requests in "
+            f"{sum(ex.elapsed for ex in sent):.2f}s without a 429, Retry-After or slowdown ({statuses})",
+            snippet=f"{where} ({kind}) x{len(sent)} -> {statuses}",
+            context=path,
+            extra={"requests": str(len(sent)), "responses": statuses},
+        )
 
 
 FORWARDED = ("X-Forwarded-For", "X-Real-IP", "X-Client-IP")
@@ -190,9 +295,18 @@ def _burst_until_throttled(ctx: ProbeContext) -> None:
     if ctx.login_state is not None:
         state = ctx.login_state
         username = ctx.options.username or PROBE_USERNAME
-        builds.append((f"POST {_url_path(state.login.endpoint.path)}", lambda headers: state.request(
-            username, "secpat-wrong-password", "wrong password", headers=headers,
-            json_body=state.login.endpoint.body != "form")))
+        builds.append(
+            (
+                f"POST {_url_path(state.login.endpoint.path)}",
+                lambda headers: state.request(
+                    username,
+                    "secpat-wrong-password",
+                    "wrong password",
+                    headers=headers,
+                    json_body=state.login.endpoint.body != "form",
+                ),
+            )
+        )
     for where, build in builds:
         for _ in range(BURST):
             ex = ctx.client.send(build({}))
@@ -214,24 +328,48 @@ def forwarded_for_resets_limits(ctx: ProbeContext) -> Iterator[Finding]:
     for number, (where, build) in enumerate(list(ctx.throttled.items())[:4], start=10):
         control = ctx.client.send(build({}))
         if not throttled(control):
-            ctx.check(where, "X-Forwarded-For", ("(no header)",), [control], found=False, verdict=NO_VERDICT,
-                      reason=f"no longer throttled without the header ({control.outcome}): nothing to compare")
+            ctx.check(
+                where,
+                "X-Forwarded-For",
+                ("(no header)",),
+                [control],
+                found=False,
+                verdict=NO_VERDICT,
+                reason=f"no longer throttled without the header ({control.outcome}): nothing to compare",
+            )
             continue
         address = f"203.0.113.{number}"
         forged = ctx.client.send(build({name: address for name in FORWARDED}))
         flaw = forged.usable and not throttled(forged) and not refusal(forged) and (forged.status or 0) < 500
-        ctx.check(where, "X-Forwarded-For", ("(no header)", address), [control, forged], found=flaw,
-                  verdict=FOUND if flaw else CLEAN if forged.usable else NO_VERDICT,
-                  reason=f"throttled without it ({control.outcome}), {'accepted' if flaw else 'answered'} with it "
-                         f"({forged.outcome})")
+        ctx.check(
+            where,
+            "X-Forwarded-For",
+            ("(no header)", address),
+            [control, forged],
+            found=flaw,
+            verdict=FOUND if flaw else CLEAN if forged.usable else NO_VERDICT,
+            reason=f"throttled without it ({control.outcome}), {'accepted' if flaw else 'answered'} with it "
+            f"({forged.outcome})",
+        )
         if flaw:
             # From loopback the probe may be talking to a server that trusts forwarding headers from
             # its own machine (uvicorn does by default): the app's limiter cannot be blamed for sure.
-            note = "" if not ctx.target.loopback else (
-                "; the probe connects from loopback, which some servers trust as a proxy (uvicorn's default "
-                "--forwarded-allow-ips): with --no-proxy-headers, or from another machine, it tells the two apart")
-            yield _finding(RATE103, forged, f"{where} was throttled ({throttled(control)}), and answered again "
-                           f"({forged.outcome}) once `X-Forwarded-For: {address}` was sent: the limit trusts a header "
-                           f"the client writes{note}", snippet=f"{control.summary()}; {forged.summary()}",
-                           context=where, confidence=Confidence.MEDIUM if ctx.target.loopback else None,
-                           extra={"headers": ", ".join(FORWARDED), "address": address})
+            note = (
+                ""
+                if not ctx.target.loopback
+                else (
+                    "; the probe connects from loopback, which some servers trust as a proxy (uvicorn's default "
+                    "--forwarded-allow-ips): with --no-proxy-headers, or from another machine, it tells the two apart"
+                )
+            )
+            yield _finding(
+                RATE103,
+                forged,
+                f"{where} was throttled ({throttled(control)}), and answered again "
+                f"({forged.outcome}) once `X-Forwarded-For: {address}` was sent: the limit trusts a header "
+                f"the client writes{note}",
+                snippet=f"{control.summary()}; {forged.summary()}",
+                context=where,
+                confidence=Confidence.MEDIUM if ctx.target.loopback else None,
+                extra={"headers": ", ".join(FORWARDED), "address": address},
+            )

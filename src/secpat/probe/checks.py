@@ -100,8 +100,15 @@ class LoginState:
     hidden: dict[str, str] = field(default_factory=dict)
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def request(self, username: str, password: str | None, note: str, *, json_body: bool | None = None,
-                headers: Mapping[str, str] | None = None) -> Request:
+    def request(
+        self,
+        username: str,
+        password: str | None,
+        note: str,
+        *,
+        json_body: bool | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Request:
         values = {**self.hidden, self.login.username_field: username}
         if password is not None:
             values[self.login.password_field] = password
@@ -109,8 +116,7 @@ class LoginState:
         if json_body is None:
             json_body = endpoint.body == "json"
         if json_body:
-            return Request("POST", endpoint.path, note=note, json=values, cookies=self.cookies or None,
-                           headers=headers)
+            return Request("POST", endpoint.path, note=note, json=values, cookies=self.cookies or None, headers=headers)
         return Request("POST", endpoint.path, note=note, data=values, cookies=self.cookies or None, headers=headers)
 
 
@@ -167,9 +173,19 @@ class ProbeContext:
     def exchanges(self) -> list[Exchange]:
         return [ex for log in self.client.logs for ex in log.exchanges]
 
-    def check(self, endpoint: str, input_: str, sent: Sequence[str], exchanges: Sequence[Exchange], *,
-              found: bool, reason: str = "", counts: bool = True, redirects: bool = False,
-              verdict: str | None = None) -> Check:
+    def check(
+        self,
+        endpoint: str,
+        input_: str,
+        sent: Sequence[str],
+        exchanges: Sequence[Exchange],
+        *,
+        found: bool,
+        reason: str = "",
+        counts: bool = True,
+        redirects: bool = False,
+        verdict: str | None = None,
+    ) -> Check:
         """Record one check of the current probe. Found when `found`; otherwise clean only when
         every answer it rests on is whole and (unless `redirects` are answers in their own right)
         not a redirect, which the probe does not follow; else no verdict, with the reason."""
@@ -222,8 +238,9 @@ def prepare_login(ctx: ProbeContext) -> None:
     if login.endpoint.body == "form":
         page = login.endpoint.page or login.endpoint.path
         # Discovery may have read the page already; its fields and cookies are the ones a browser would use.
-        ex = next((e for e in ctx.exchanges() if e.method == "GET" and e.path == page and _ok(e) and e.is_html),
-                  None) or ctx.client.request("GET", page, note="login page", headers={"Accept": "text/html"})
+        ex = next(
+            (e for e in ctx.exchanges() if e.method == "GET" and e.path == page and _ok(e) and e.is_html), None
+        ) or ctx.client.request("GET", page, note="login page", headers={"Accept": "text/html"})
         if ex.status is not None and 200 <= ex.status < 300 and ex.is_html:
             state.cookies = set_cookies(ex)
             for form in parse_forms(ex.body, page):
@@ -256,12 +273,24 @@ def prepare_bearer(ctx: ProbeContext) -> None:
         ctx.bearer_reason = "no test account: give --username and --password"
         return
     state = LoginState(token_login)
-    ex = ctx.client.send(state.request(ctx.options.username or "", ctx.options.password, "test account",
-                                       json_body=token_login.endpoint.body != "form"))
+    ex = ctx.client.send(
+        state.request(
+            ctx.options.username or "",
+            ctx.options.password,
+            "test account",
+            json_body=token_login.endpoint.body != "form",
+        )
+    )
     if ex.status in (400, 415, 422) and token_login.endpoint.source == "option":
-        ex = ctx.client.send(LoginState(Login(Endpoint("POST", token_login.endpoint.path, body="form"),
-                                              token_login.username_field, token_login.password_field))
-                             .request(ctx.options.username or "", ctx.options.password, "test account, as a form"))
+        ex = ctx.client.send(
+            LoginState(
+                Login(
+                    Endpoint("POST", token_login.endpoint.path, body="form"),
+                    token_login.username_field,
+                    token_login.password_field,
+                )
+            ).request(ctx.options.username or "", ctx.options.password, "test account, as a form")
+        )
     token = token_in(ex)
     if token is None:
         ctx.bearer_reason = f"no token in the token endpoint's answer ({ex.summary()})"
@@ -293,8 +322,11 @@ def prepare_bearer(ctx: ProbeContext) -> None:
 
 # -- judging helpers (pure) -------------------------------------------------------------------
 
-_FAILURE_WORDS = re.compile(r"invalid|incorrect|wrong|failed|unknown user|not recognised|not recognized|denied|"
-                            r"bad credentials|try again", re.I)
+_FAILURE_WORDS = re.compile(
+    r"invalid|incorrect|wrong|failed|unknown user|not recognised|not recognized|denied|"
+    r"bad credentials|try again",
+    re.I,
+)
 _PASSWORD_INPUT = re.compile(r"<input[^>]+type=[\"']?password", re.I)
 
 
@@ -350,10 +382,20 @@ def slowed_down(exchanges: list[Exchange]) -> bool:
 
 
 _DEBUG_PAGES = (
-    ("the Werkzeug debugger", re.compile(r"The debugger caught an exception|__debugger__|Werkzeug Debugger|"
-                                         r"initPinBox|EVALEX_TRUSTED")),
-    ("Django's debug page", re.compile(r"You're seeing this error because you have <code>DEBUG = True</code>|"
-                                       r"Using the URLconf defined in")),
+    (
+        "the Werkzeug debugger",
+        re.compile(
+            r"The debugger caught an exception|__debugger__|Werkzeug Debugger|"
+            r"initPinBox|EVALEX_TRUSTED"
+        ),
+    ),
+    (
+        "Django's debug page",
+        re.compile(
+            r"You're seeing this error because you have <code>DEBUG = True</code>|"
+            r"Using the URLconf defined in"
+        ),
+    ),
     ("Starlette's debug page", re.compile(r"<title>Starlette Debugger</title>|class=\"traceback-container\"")),
 )
 
@@ -381,11 +423,24 @@ def _without_echo(ex: Exchange) -> str:
     body = ex.body
     forms: set[str] = set()
     query = ex.path.partition("?")[2]
-    for text in (ex.path, unquote(ex.path), query, unquote(query),
-                 *(value for _, value in parse_qsl(query)), *ex.sent_values):
+    for text in (
+        ex.path,
+        unquote(ex.path),
+        query,
+        unquote(query),
+        *(value for _, value in parse_qsl(query)),
+        *ex.sent_values,
+    ):
         if text:
-            forms.update((text, html.escape(text), html.escape(text, quote=False), text.replace("/", "\\/"),
-                          json.dumps(text)[1:-1]))
+            forms.update(
+                (
+                    text,
+                    html.escape(text),
+                    html.escape(text, quote=False),
+                    text.replace("/", "\\/"),
+                    json.dumps(text)[1:-1],
+                )
+            )
     for text in sorted(forms, key=len, reverse=True):
         body = body.replace(text, "")
     return body
@@ -409,16 +464,30 @@ def db_error(ex: Exchange) -> str | None:
 _LEAKS = (
     ("a traceback", re.compile(r"Traceback \(most recent call last\)|File \"[^\"]+\", line \d+")),
     ("a file path", re.compile(r"(?:[A-Za-z]:\\|/)(?:[\w.@+-]+[\\/])+[\w.@+-]+\.py\b|site-packages|dist-packages")),
-    ("SQL text", re.compile(r"\bSELECT\b[^\n]{1,200}?\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|"
-                            r"\bDELETE\s+FROM\b")),
+    (
+        "SQL text",
+        re.compile(
+            r"\bSELECT\b[^\n]{1,200}?\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|"
+            r"\bDELETE\s+FROM\b"
+        ),
+    ),
     ("a database error", _DB_ERROR),
-    ("an exception name", re.compile(
-        r"\b[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*(?:Error|Exception)\b|"
-        r"\b(?:Key|Value|Type|Attribute|Index|Name|Runtime|ZeroDivision|Assertion|UnboundLocal|Recursion|"
-        r"Integrity|Database|Interface|Lookup|Unicode\w*)Error\b")),
-    ("a software version", re.compile(
-        r"\b(?:Python|Werkzeug|Django|Flask|FastAPI|Starlette|uvicorn|gunicorn|SQLAlchemy|PostgreSQL|MySQL|"
-        r"MariaDB|SQLite|nginx|Apache|OpenSSL|PHP)[/ ]v?\d+\.\d+(?:\.\d+)?", re.I)),
+    (
+        "an exception name",
+        re.compile(
+            r"\b[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*(?:Error|Exception)\b|"
+            r"\b(?:Key|Value|Type|Attribute|Index|Name|Runtime|ZeroDivision|Assertion|UnboundLocal|Recursion|"
+            r"Integrity|Database|Interface|Lookup|Unicode\w*)Error\b"
+        ),
+    ),
+    (
+        "a software version",
+        re.compile(
+            r"\b(?:Python|Werkzeug|Django|Flask|FastAPI|Starlette|uvicorn|gunicorn|SQLAlchemy|PostgreSQL|MySQL|"
+            r"MariaDB|SQLite|nginx|Apache|OpenSSL|PHP)[/ ]v?\d+\.\d+(?:\.\d+)?",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -516,12 +585,16 @@ def sent_values(request: Request) -> str:
     """What a request carried, for the report: its query or body, passwords masked."""
     if request.content is not None:
         return _excerpt(request.content.decode("utf-8", "replace"), 60)
-    values = {**(request.params or {}), **(request.data or {}),
-              **(request.json if isinstance(request.json, dict) else {})}
+    values = {
+        **(request.params or {}),
+        **(request.data or {}),
+        **(request.json if isinstance(request.json, dict) else {}),
+    }
     if not values:
         return request.path
-    return ", ".join(f"{k}=…" if PASSWORD_FIELD.match(k) or CSRF_FIELD.search(k) else f"{k}={v}"
-                     for k, v in values.items())
+    return ", ".join(
+        f"{k}=…" if PASSWORD_FIELD.match(k) or CSRF_FIELD.search(k) else f"{k}={v}" for k, v in values.items()
+    )
 
 
 def _ok(ex: Exchange) -> bool:
@@ -537,24 +610,40 @@ def _context(ex: Exchange, needle: str, width: int = 40) -> str:
     i = ex.body.find(needle)
     if i < 0:
         return ""
-    return _excerpt(ex.body[max(0, i - width): i + len(needle) + width], 2 * width + len(needle))
+    return _excerpt(ex.body[max(0, i - width) : i + len(needle) + width], 2 * width + len(needle))
 
 
 def _url_path(path: str) -> str:
     return urlsplit(path).path or "/"
 
 
-def _finding(rule: Rule, ex_or_path: Exchange | str, message: str, *, snippet: str = "", context: str = "",
-             confidence: Confidence | None = None, cwe: int | None = None,
-             extra: Mapping[str, str] | None = None) -> Finding:
+def _finding(
+    rule: Rule,
+    ex_or_path: Exchange | str,
+    message: str,
+    *,
+    snippet: str = "",
+    context: str = "",
+    confidence: Confidence | None = None,
+    cwe: int | None = None,
+    extra: Mapping[str, str] | None = None,
+) -> Finding:
     path = ex_or_path if isinstance(ex_or_path, str) else ex_or_path.path
     details = dict(extra or {})
     if isinstance(ex_or_path, Exchange):
         details.setdefault("request", f"{ex_or_path.method} {ex_or_path.path}")
         details.setdefault("response", ex_or_path.outcome)
-    finding = Finding(rule_id=rule.id, location=Location(_url_path(path), 0), message=message,
-                      severity=rule.severity, confidence=rule.confidence, snippet=snippet, cwe=cwe,
-                      context=context, extra=tuple(details.items()))
+    finding = Finding(
+        rule_id=rule.id,
+        location=Location(_url_path(path), 0),
+        message=message,
+        severity=rule.severity,
+        confidence=rule.confidence,
+        snippet=snippet,
+        cwe=cwe,
+        context=context,
+        extra=tuple(details.items()),
+    )
     return finding.with_confidence(confidence) if confidence is not None else finding
 
 
@@ -704,8 +793,11 @@ def form_submission(ctx: ProbeContext, endpoint: Endpoint) -> FormSubmission | N
         forms = [f for f in parse_forms(ex.body, page) if f.method == endpoint.method]
         form = next((f for f in forms if f.action == endpoint.path), None)
         if form is not None:
-            submission = FormSubmission(form.action, {f.name: f.value if f.value is not None else _sample(f)
-                                                      for f in form.fields}, {**cookies, **set_cookies(ex)})
+            submission = FormSubmission(
+                form.action,
+                {f.name: f.value if f.value is not None else _sample(f) for f in form.fields},
+                {**cookies, **set_cookies(ex)},
+            )
     ctx.form_pages[page] = submission
     return submission
 
@@ -719,11 +811,18 @@ def inputs(ctx: ProbeContext, *, logins: bool = True, limit: int = 8) -> list[In
         rest = _sample_query(p.endpoint, skip=p.name)
 
         def send(note: str, value: str, p: Param = p, rest: dict = rest) -> Exchange:
-            return ctx.client.request("GET", p.endpoint.path, note=note, params={**rest, p.name: value},
-                                      cookies=cookies, headers={"Accept": "text/html"})
+            return ctx.client.request(
+                "GET",
+                p.endpoint.path,
+                note=note,
+                params={**rest, p.name: value},
+                cookies=cookies,
+                headers={"Accept": "text/html"},
+            )
 
-        found.append(Input("GET", p.endpoint.path, p.name, "query", _example(ctx, p.name, p.value, numeric),
-                           numeric, send))
+        found.append(
+            Input("GET", p.endpoint.path, p.name, "query", _example(ctx, p.name, p.value, numeric), numeric, send)
+        )
     for p in ctx.endpoints.form_params:
         numeric = any(f.name == p.name and f.type in ("number", "integer") for f in p.endpoint.fields)
 
@@ -731,13 +830,28 @@ def inputs(ctx: ProbeContext, *, logins: bool = True, limit: int = 8) -> list[In
             form = form_submission(ctx, p.endpoint)
             if form is None:
                 values = {f.name: f.value if f.value is not None else _sample(f) for f in p.endpoint.fields}
-                return ctx.client.request(p.endpoint.method, p.endpoint.path, note=note,
-                                          data={**values, p.name: value}, cookies=cookies)
-            return ctx.client.request(p.endpoint.method, form.action, note=note, data={**form.values, p.name: value},
-                                      cookies=form.cookies or None)
+                return ctx.client.request(
+                    p.endpoint.method, p.endpoint.path, note=note, data={**values, p.name: value}, cookies=cookies
+                )
+            return ctx.client.request(
+                p.endpoint.method,
+                form.action,
+                note=note,
+                data={**form.values, p.name: value},
+                cookies=form.cookies or None,
+            )
 
-        found.append(Input(p.endpoint.method, p.endpoint.path, p.name, "form",
-                           _example(ctx, p.name, p.value, numeric), numeric, post))
+        found.append(
+            Input(
+                p.endpoint.method,
+                p.endpoint.path,
+                p.name,
+                "form",
+                _example(ctx, p.name, p.value, numeric),
+                numeric,
+                post,
+            )
+        )
     if logins:
         for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token):
             if login is None:
@@ -745,11 +859,21 @@ def inputs(ctx: ProbeContext, *, logins: bool = True, limit: int = 8) -> list[In
             state = ctx.login_state if ctx.login_state and login is ctx.login_state.login else LoginState(login)
 
             def attempt(note: str, value: str, state: LoginState = state) -> Exchange:
-                return ctx.client.send(state.request(value, "secpat-wrong-password", note,
-                                                     json_body=state.login.endpoint.body != "form"))
+                return ctx.client.send(
+                    state.request(value, "secpat-wrong-password", note, json_body=state.login.endpoint.body != "form")
+                )
 
-            found.append(Input("POST", login.endpoint.path, login.username_field, "login",
-                               ctx.options.username or PROBE_USERNAME, False, attempt))
+            found.append(
+                Input(
+                    "POST",
+                    login.endpoint.path,
+                    login.username_field,
+                    "login",
+                    ctx.options.username or PROBE_USERNAME,
+                    False,
+                    attempt,
+                )
+            )
     return found[:limit]
 
 
@@ -767,11 +891,17 @@ def carrier_inputs(ctx: ProbeContext) -> list[Input]:
         sample = {f.name: int(_sample(f)) if f.type == "integer" else _sample(f) for f in endpoint.fields}
         for f in [f for f in endpoint.fields if f.type in ("string", "email")][:2]:
 
-            def post(note: str, value: str, e: Endpoint = endpoint, name: str = f.name,
-                     body: dict = sample) -> Exchange:
-                return ctx.client.request("POST", e.path, note=note, json={**body, name: value},
-                                          cookies=cookies or None, headers={"Accept": "text/html, application/json",
-                                                                            **(token if e.bearer else {})})
+            def post(
+                note: str, value: str, e: Endpoint = endpoint, name: str = f.name, body: dict = sample
+            ) -> Exchange:
+                return ctx.client.request(
+                    "POST",
+                    e.path,
+                    note=note,
+                    json={**body, name: value},
+                    cookies=cookies or None,
+                    headers={"Accept": "text/html, application/json", **(token if e.bearer else {})},
+                )
 
             found.append(Input("POST", endpoint.path, f.name, "json", _example(ctx, f.name, None, False), False, post))
     if ctx.session is None:
@@ -779,19 +909,22 @@ def carrier_inputs(ctx: ProbeContext) -> list[Input]:
     page = ctx.login_page_probe[0] if ctx.login_page_probe else ctx.path("/")
     names = {name for ex in ctx.exchanges() for name in set_cookies(ex) if not CSRF_FIELD.search(name)}
     for name in sorted(names, key=lambda n: (n not in cookies, n))[:2]:
-        current = cookies.get(name) or next(v for ex in ctx.exchanges() for n, v in set_cookies(ex).items()
-                                            if n == name)
+        current = cookies.get(name) or next(
+            v for ex in ctx.exchanges() for n, v in set_cookies(ex).items() if n == name
+        )
 
         def with_cookie(note: str, value: str, name: str = name) -> Exchange:
-            return ctx.client.request("GET", page, note=note, cookies={**cookies, name: value},
-                                      headers={"Accept": "text/html"})
+            return ctx.client.request(
+                "GET", page, note=note, cookies={**cookies, name: value}, headers={"Accept": "text/html"}
+            )
 
         found.append(Input("GET", page, name, "cookie", current, current.isdigit(), with_cookie))
     for header in HEADER_INPUTS:
 
         def with_header(note: str, value: str, header: str = header) -> Exchange:
-            return ctx.client.request("GET", page, note=note, cookies=cookies or None,
-                                      headers={"Accept": "text/html", header: value})
+            return ctx.client.request(
+                "GET", page, note=note, cookies=cookies or None, headers={"Accept": "text/html", header: value}
+            )
 
         found.append(Input("GET", page, header, "header", "secpat", False, with_header))
     return found
@@ -827,20 +960,43 @@ def probe(rule: Rule, *, max_requests: int | Callable[[ProbeOptions], int], max_
 def _error_triggers(ctx: ProbeContext, headers: Mapping[str, str] | None = None) -> list[Request]:
     """Requests that make careless handlers fail: a missing page, malformed JSON, quotes."""
     requests = [Request("GET", ctx.path(MISSING_PAGE), note="missing page", headers=headers)]
-    json_targets = [e for e in (ctx.endpoints.token.endpoint if ctx.endpoints.token else None,
-                                *ctx.endpoints.json_posts) if e is not None and e.body == "json"]
+    json_targets = [
+        e
+        for e in (ctx.endpoints.token.endpoint if ctx.endpoints.token else None, *ctx.endpoints.json_posts)
+        if e is not None and e.body == "json"
+    ]
     for endpoint in json_targets[:2]:
-        requests.append(Request("POST", endpoint.path, note="malformed JSON", content=b'{"secpat": ',
-                                headers={**(headers or {}), "Content-Type": "application/json"}))
+        requests.append(
+            Request(
+                "POST",
+                endpoint.path,
+                note="malformed JSON",
+                content=b'{"secpat": ',
+                headers={**(headers or {}), "Content-Type": "application/json"},
+            )
+        )
     for param in ctx.endpoints.params[:2]:
-        requests.append(Request("GET", param.endpoint.path, note="quote and backslash", headers=headers,
-                                params={**_sample_query(param.endpoint, skip=param.name), param.name: "secpat'\"\\"},
-                                cookies=ctx.session_cookies() or None))
+        requests.append(
+            Request(
+                "GET",
+                param.endpoint.path,
+                note="quote and backslash",
+                headers=headers,
+                params={**_sample_query(param.endpoint, skip=param.name), param.name: "secpat'\"\\"},
+                cookies=ctx.session_cookies() or None,
+            )
+        )
     for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token):
         if login is not None:
             state = ctx.login_state if ctx.login_state and login is ctx.login_state.login else LoginState(login)
-            requests.append(state.request("secpat'\"\\", "secpat-wrong-password",
-                                          f"quote and backslash in {login.username_field}", headers=headers))
+            requests.append(
+                state.request(
+                    "secpat'\"\\",
+                    "secpat-wrong-password",
+                    f"quote and backslash in {login.username_field}",
+                    headers=headers,
+                )
+            )
     return requests
 
 
@@ -849,8 +1005,16 @@ def debug_error_pages(ctx: ProbeContext) -> Iterator[Finding]:
     """Ask for a missing page, send malformed input, and ask for the Werkzeug debugger's script."""
     html = {"Accept": "text/html"}
     requests = _error_triggers(ctx, html)
-    requests.insert(1, Request("GET", ctx.path("/"), note="Werkzeug debugger resource", headers=html,
-                               params={"__debugger__": "yes", "cmd": "resource", "f": "debugger.js"}))
+    requests.insert(
+        1,
+        Request(
+            "GET",
+            ctx.path("/"),
+            note="Werkzeug debugger resource",
+            headers=html,
+            params={"__debugger__": "yes", "cmd": "resource", "f": "debugger.js"},
+        ),
+    )
     pages: dict[str, list[Exchange]] = {}
     for request in requests:
         ex = ctx.client.send(request)
@@ -859,16 +1023,28 @@ def debug_error_pages(ctx: ProbeContext) -> Iterator[Finding]:
             page = None  # the app's own error page for an odd query, not the debugger's script
         if page is not None:
             pages.setdefault(page, []).append(ex)
-        ctx.check(f"{ex.method} {_url_path(ex.path)}", ex.note, (sent_values(request),), [ex],
-                  found=page is not None, reason=page or "no debug page")
+        ctx.check(
+            f"{ex.method} {_url_path(ex.path)}",
+            ex.note,
+            (sent_values(request),),
+            [ex],
+            found=page is not None,
+            reason=page or "no debug page",
+        )
     for page, exchanges in pages.items():
         ex = exchanges[0]
         others = sorted({_url_path(e.path) for e in exchanges[1:]} - {_url_path(ex.path)})
         also = f" (also at {', '.join(others)})" if others else ""
         evidence = _context(ex, "Traceback") or _excerpt(ex.body[:120])
-        yield _finding(CONF101, ex, f"{ex.method} {_url_path(ex.path)} ({ex.note}) answered {ex.outcome} with "
-                       f"{page}{also}: the app runs with debug mode on", snippet=ex.summary(), context=page,
-                       extra={"evidence": evidence, "paths": ", ".join([_url_path(ex.path), *others])})
+        yield _finding(
+            CONF101,
+            ex,
+            f"{ex.method} {_url_path(ex.path)} ({ex.note}) answered {ex.outcome} with "
+            f"{page}{also}: the app runs with debug mode on",
+            snippet=ex.summary(),
+            context=page,
+            extra={"evidence": evidence, "paths": ", ".join([_url_path(ex.path), *others])},
+        )
 
 
 @probe(CONF103, max_requests=0)
@@ -894,8 +1070,14 @@ def session_cookie_flags(ctx: ProbeContext) -> Iterator[Finding]:
             continue
         judged.add(cookie.name)  # the first Set-Cookie of a name decides: the login's, when it set one
         flaws, no_secure = cookie_flaws(cookie, require_secure=require_secure)
-        ctx.check(f"{ex.method} {_url_path(ex.path)}", f"Set-Cookie {cookie.name}", ("(read from the answer)",),
-                  [], found=bool(flaws), reason=f"lacks {', '.join(flaws)}" if flaws else "flags set")
+        ctx.check(
+            f"{ex.method} {_url_path(ex.path)}",
+            f"Set-Cookie {cookie.name}",
+            ("(read from the answer)",),
+            [],
+            found=bool(flaws),
+            reason=f"lacks {', '.join(flaws)}" if flaws else "flags set",
+        )
         if not flaws:
             if no_secure:
                 ctx.observe(f"`{cookie.name}`: HttpOnly and SameSite set; no Secure, not required over plain http")
@@ -903,11 +1085,16 @@ def session_cookie_flags(ctx: ProbeContext) -> Iterator[Finding]:
         note = ""
         if no_secure and "Secure" not in flaws:
             note = " (Secure is missing too; required once the site is served over https)"
-        yield _finding(CONF103, ex, f"session cookie `{cookie.name}` set by {ex.method} {ex.path} lacks "
-                       f"{', '.join(flaws)}{note}", snippet=f"Set-Cookie: {cookie.name}=…; "
-                       + "; ".join(k if not v else f"{k}={v}" for k, v in cookie.attributes.items()),
-                       context=cookie.name, cwe=614 if flaws == ["Secure"] else None,
-                       extra={"cookie": cookie.name, "missing": ", ".join(flaws)})
+        yield _finding(
+            CONF103,
+            ex,
+            f"session cookie `{cookie.name}` set by {ex.method} {ex.path} lacks {', '.join(flaws)}{note}",
+            snippet=f"Set-Cookie: {cookie.name}=…; "
+            + "; ".join(k if not v else f"{k}={v}" for k, v in cookie.attributes.items()),
+            context=cookie.name,
+            cwe=614 if flaws == ["Secure"] else None,
+            extra={"cookie": cookie.name, "missing": ", ".join(flaws)},
+        )
 
 
 @probe(CONF104, max_requests=5)
@@ -919,8 +1106,9 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
     seen = {ex.path: ex for ex in ctx.exchanges() if ex.method == "GET" and _ok(ex) and ex.is_html}
     answers: list[Exchange] = []
     for page in dict.fromkeys(pages):
-        ex = seen.get(page) or ctx.client.request("GET", page, note="page", headers={"Accept": "text/html"},
-                                                  cookies=ctx.session_cookies() or None)
+        ex = seen.get(page) or ctx.client.request(
+            "GET", page, note="page", headers={"Accept": "text/html"}, cookies=ctx.session_cookies() or None
+        )
         if _ok(ex) and ex.is_html:
             answers.append(ex)
         elif not ex.usable:
@@ -932,16 +1120,27 @@ def security_headers(ctx: ProbeContext) -> Iterator[Finding]:
     groups: dict[tuple[str, ...], list[Exchange]] = {}
     for ex in answers:
         missing = missing_headers(ex)
-        ctx.check(f"GET {_url_path(ex.path)}", "response headers", ("page",), [], found=bool(missing),
-                  reason=f"lacks {', '.join(missing)}" if missing else "headers set")
+        ctx.check(
+            f"GET {_url_path(ex.path)}",
+            "response headers",
+            ("page",),
+            [],
+            found=bool(missing),
+            reason=f"lacks {', '.join(missing)}" if missing else "headers set",
+        )
         if missing:
             groups.setdefault(tuple(missing), []).append(ex)
     for absent, exchanges in groups.items():
         paths = [_url_path(ex.path) for ex in exchanges]
         shown = paths[0] if len(paths) == 1 else f"{len(paths)} HTML pages ({', '.join(paths)})"
-        yield _finding(CONF104, exchanges[0], f"{shown} served without {', '.join(absent)}",
-                       snippet=exchanges[0].summary(), context=",".join(absent),
-                       extra={"pages": ", ".join(paths), "missing": ", ".join(absent)})
+        yield _finding(
+            CONF104,
+            exchanges[0],
+            f"{shown} served without {', '.join(absent)}",
+            snippet=exchanges[0].summary(),
+            context=",".join(absent),
+            extra={"pages": ", ".join(paths), "missing": ", ".join(absent)},
+        )
 
 
 QUOTE_VALUE = "secpat\"'secpatq=1"  # both quotes, then an attribute-like tail: raw in a tag or script, a breakout
@@ -977,10 +1176,12 @@ def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
     """Send a marker tag, then both quotes, in query parameters and form fields (the login's
     included), and a marker in a missing page's path."""
     # A JSON token endpoint answers JSON, never HTML: only a form login can reflect markup.
-    form_login = ctx.login_state.login.endpoint.path if ctx.login_state and \
-        ctx.login_state.login.endpoint.body == "form" else None
-    fields = [i for i in inputs(ctx, limit=99)
-              if not i.numeric and (i.kind != "login" or i.path == form_login)][:8]
+    form_login = (
+        ctx.login_state.login.endpoint.path
+        if ctx.login_state and ctx.login_state.login.endpoint.body == "form"
+        else None
+    )
+    fields = [i for i in inputs(ctx, limit=99) if not i.numeric and (i.kind != "login" or i.path == form_login)][:8]
     # A JSON body whose values come back in an HTML answer (a preview, an error page).
     fields += [i for i in carrier_inputs(ctx) if i.kind == "json"][:2]
     if not fields:
@@ -996,26 +1197,61 @@ def reflected_markup(ctx: ProbeContext) -> Iterator[Finding]:
             if where is not None:
                 ex, context = quoted, where
         refused = refusal(ex)
-        ctx.check(item.where, item.name, sent, [ex], found=context is not None,
-                  verdict=NO_VERDICT if refused and context is None else None,
-                  reason=refused if refused and context is None else f"came back unescaped in {context}" if context
-                  else "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
+        ctx.check(
+            item.where,
+            item.name,
+            sent,
+            [ex],
+            found=context is not None,
+            verdict=NO_VERDICT if refused and context is None else None,
+            reason=refused
+            if refused and context is None
+            else f"came back unescaped in {context}"
+            if context
+            else "not echoed unescaped"
+            if ex.is_html
+            else f"answered {ex.content_type or 'no content type'}",
+        )
         if context:
             marker = XSS_MARKER if context == "HTML" else QUOTE_VALUE
-            yield _finding(XSS101, ex, f"{item.where}: the {item.name} value came back unescaped in {context} "
-                           f"({ex.outcome})", snippet=ex.summary(), context=ex.note,
-                           extra={"sent": sent[-1], "context": context, "found": _context(ex, marker)})
+            yield _finding(
+                XSS101,
+                ex,
+                f"{item.where}: the {item.name} value came back unescaped in {context} ({ex.outcome})",
+                snippet=ex.summary(),
+                context=ex.note,
+                extra={"sent": sent[-1], "context": context, "found": _context(ex, marker)},
+            )
     # A missing page's path can show a reflection, but says nothing about the app's parameters.
-    ex = ctx.client.request("GET", ctx.path(f"/secpat-probe-{quote(XSS_MARKER)}"), note="marker in the path",
-                            headers={"Accept": "text/html"})
+    ex = ctx.client.request(
+        "GET",
+        ctx.path(f"/secpat-probe-{quote(XSS_MARKER)}"),
+        note="marker in the path",
+        headers={"Accept": "text/html"},
+    )
     found = reflected(ex)
-    ctx.check(f"GET {_url_path(ex.path)}", "path", (XSS_VALUE,), [ex], found=found, counts=False,
-              reason="came back unescaped in HTML" if found else
-              "not echoed unescaped" if ex.is_html else f"answered {ex.content_type or 'no content type'}")
+    ctx.check(
+        f"GET {_url_path(ex.path)}",
+        "path",
+        (XSS_VALUE,),
+        [ex],
+        found=found,
+        counts=False,
+        reason="came back unescaped in HTML"
+        if found
+        else "not echoed unescaped"
+        if ex.is_html
+        else f"answered {ex.content_type or 'no content type'}",
+    )
     if found:
-        yield _finding(XSS101, ex, f"GET {_url_path(ex.path)}: the path value came back unescaped in HTML "
-                       f"({ex.outcome})", snippet=ex.summary(), context=ex.note,
-                       extra={"sent": XSS_VALUE, "found": _context(ex, XSS_MARKER)})
+        yield _finding(
+            XSS101,
+            ex,
+            f"GET {_url_path(ex.path)}: the path value came back unescaped in HTML ({ex.outcome})",
+            snippet=ex.summary(),
+            context=ex.note,
+            extra={"sent": XSS_VALUE, "found": _context(ex, XSS_MARKER)},
+        )
 
 
 # Values for one SQL context: a valid plain value, the same with one quote, and a control that is
@@ -1033,8 +1269,11 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
     """Send each parameter a valid value and the same with one quote; compare the answers. A
     parameter whose plain text value already fails (a numeric query) is tried again with `1`."""
     cookies = ctx.session_cookies() or None
-    logins = [login for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token)
-              if login is not None]
+    logins = [
+        login
+        for login in (ctx.login_state.login if ctx.login_state else None, ctx.endpoints.token)
+        if login is not None
+    ]
     if not ctx.endpoints.params and not ctx.endpoints.form_params and not logins:
         raise Skip("no parameter or login field found: give --param PATH?NAME")
     for p in ctx.endpoints.params[:4]:
@@ -1055,12 +1294,17 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
             error = db_error(one)
             if error and one.usable and not db_error(base):
                 ctx.sql_proven.add(f"GET {_url_path(path)} {p.name}")
-                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=True,
-                          reason=f"database error: {error}")
-                yield _finding(SQL101, one, f"GET {_url_path(path)}: a quote in `{p.name}` produced a database "
-                               f"error ({error})", snippet=f"{base.summary()}; {one.summary()}",
-                               context=p.name, extra={"parameter": p.name, "context": kind,
-                                                      "evidence": _context(one, error)})
+                ctx.check(
+                    f"GET {_url_path(path)}", p.name, sent, [base, one], found=True, reason=f"database error: {error}"
+                )
+                yield _finding(
+                    SQL101,
+                    one,
+                    f"GET {_url_path(path)}: a quote in `{p.name}` produced a database error ({error})",
+                    snippet=f"{base.summary()}; {one.summary()}",
+                    context=p.name,
+                    extra={"parameter": p.name, "context": kind, "evidence": _context(one, error)},
+                )
                 break
             if not base.usable or not one.usable or base.redirect:
                 ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False)
@@ -1068,27 +1312,60 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
             if db_error(base) or (base.status or 0) >= 500:
                 if (kind, plain) != contexts[-1][:2]:
                     continue  # the plain text value breaks the query: a number may be expected
-                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, verdict=NO_VERDICT,
-                          reason=f"the plain value already fails ({base.outcome})")
+                ctx.check(
+                    f"GET {_url_path(path)}",
+                    p.name,
+                    sent,
+                    [base, one],
+                    found=False,
+                    verdict=NO_VERDICT,
+                    reason=f"the plain value already fails ({base.outcome})",
+                )
                 break
             if (one.status or 0) >= 500:
                 two = send(f"control ({kind})", control)
                 sent.append(control)
                 if two.usable and (two.status or 0) < 500:
                     ctx.sql_proven.add(f"GET {_url_path(path)} {p.name}")
-                    ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one, two], found=True,
-                              reason=f"only the quote fails ({one.status})")
-                    yield _finding(SQL101, one, f"GET {_url_path(path)}: one quote in `{p.name}` fails with "
-                                   f"{one.status}, `{plain}` and `{control}` do not: the value is pasted into SQL "
-                                   "text", confidence=Confidence.MEDIUM, context=p.name,
-                                   snippet=f"{base.summary()}; {one.summary()}; {two.summary()}",
-                                   extra={"parameter": p.name, "context": kind})
+                    ctx.check(
+                        f"GET {_url_path(path)}",
+                        p.name,
+                        sent,
+                        [base, one, two],
+                        found=True,
+                        reason=f"only the quote fails ({one.status})",
+                    )
+                    yield _finding(
+                        SQL101,
+                        one,
+                        f"GET {_url_path(path)}: one quote in `{p.name}` fails with "
+                        f"{one.status}, `{plain}` and `{control}` do not: the value is pasted into SQL "
+                        "text",
+                        confidence=Confidence.MEDIUM,
+                        context=p.name,
+                        snippet=f"{base.summary()}; {one.summary()}; {two.summary()}",
+                        extra={"parameter": p.name, "context": kind},
+                    )
                     break
-                ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one, two], found=False, redirects=True,
-                          reason=f"the control fails too ({two.outcome})")
+                ctx.check(
+                    f"GET {_url_path(path)}",
+                    p.name,
+                    sent,
+                    [base, one, two],
+                    found=False,
+                    redirects=True,
+                    reason=f"the control fails too ({two.outcome})",
+                )
                 break
-            ctx.check(f"GET {_url_path(path)}", p.name, sent, [base, one], found=False, redirects=True,
-                      reason=f"no database error ({base.outcome}, {one.outcome})")
+            ctx.check(
+                f"GET {_url_path(path)}",
+                p.name,
+                sent,
+                [base, one],
+                found=False,
+                redirects=True,
+                reason=f"no database error ({base.outcome}, {one.outcome})",
+            )
             break
     fields = [i for i in inputs(ctx, logins=False, limit=99) if i.kind == "form"][:4]
     for field_ in fields + carrier_inputs(ctx)[:6]:
@@ -1099,29 +1376,60 @@ def quote_breaks_sql(ctx: ProbeContext) -> Iterator[Finding]:
         if found:
             ctx.sql_proven.add(field_.key)
         refused = refusal(base) or refusal(one)
-        ctx.check(field_.where, field_.name, (plain, plain + "'"), [base, one], found=found, redirects=True,
-                  counts=field_.counts,
-                  verdict=NO_VERDICT if refused and not found else None,
-                  reason=f"database error: {error}" if found else refused or
-                  f"no database error ({base.outcome}, {one.outcome})")
+        ctx.check(
+            field_.where,
+            field_.name,
+            (plain, plain + "'"),
+            [base, one],
+            found=found,
+            redirects=True,
+            counts=field_.counts,
+            verdict=NO_VERDICT if refused and not found else None,
+            reason=f"database error: {error}"
+            if found
+            else refused or f"no database error ({base.outcome}, {one.outcome})",
+        )
         if found:
             carrier = {"form": "form field", "json": "JSON field", "cookie": "cookie", "header": "header"}[field_.kind]
-            yield _finding(SQL101, one, f"{field_.where}: a quote in {carrier} `{field_.name}` produced a database "
-                           f"error ({error})", snippet=f"{base.summary()}; {one.summary()}", context=field_.name,
-                           extra={"parameter": field_.name, "evidence": _context(one, error or "")})
+            yield _finding(
+                SQL101,
+                one,
+                f"{field_.where}: a quote in {carrier} `{field_.name}` produced a database error ({error})",
+                snippet=f"{base.summary()}; {one.summary()}",
+                context=field_.name,
+                extra={"parameter": field_.name, "evidence": _context(one, error or "")},
+            )
     for login in logins:
         state = ctx.login_state if ctx.login_state and login is ctx.login_state.login else LoginState(login)
-        ex = ctx.client.send(state.request("secpat'", "secpat-wrong-password", f"quote in {login.username_field}",
-                                           json_body=login.endpoint.body != "form"))
+        ex = ctx.client.send(
+            state.request(
+                "secpat'",
+                "secpat-wrong-password",
+                f"quote in {login.username_field}",
+                json_body=login.endpoint.body != "form",
+            )
+        )
         error = db_error(ex)
         if error:
             ctx.sql_proven.add(f"POST {_url_path(login.endpoint.path)} {login.username_field}")
-        ctx.check(f"POST {_url_path(ex.path)}", login.username_field, ("secpat'",), [ex], found=bool(error),
-                  redirects=True, reason=f"database error: {error}" if error else "no database error")
+        ctx.check(
+            f"POST {_url_path(ex.path)}",
+            login.username_field,
+            ("secpat'",),
+            [ex],
+            found=bool(error),
+            redirects=True,
+            reason=f"database error: {error}" if error else "no database error",
+        )
         if error:
-            yield _finding(SQL101, ex, f"POST {_url_path(ex.path)}: a quote in `{login.username_field}` produced "
-                           f"a database error ({error})", snippet=ex.summary(), context=login.username_field,
-                           extra={"parameter": login.username_field, "evidence": _context(ex, error)})
+            yield _finding(
+                SQL101,
+                ex,
+                f"POST {_url_path(ex.path)}: a quote in `{login.username_field}` produced a database error ({error})",
+                snippet=ex.summary(),
+                context=login.username_field,
+                extra={"parameter": login.username_field, "evidence": _context(ex, error)},
+            )
 
 
 @probe(CSRF101, max_requests=8)
@@ -1134,22 +1442,42 @@ def state_change_without_token(ctx: ProbeContext) -> Iterator[Finding]:
     samesite = _session_samesite(session)
     for endpoint in forms[:2]:
         action, values = _form_values(ctx, endpoint, session.cookies)
-        with_cookie = ctx.client.request("POST", action, note="session cookie, no CSRF token", data=values,
-                                         cookies=session.cookies, headers={"Origin": FOREIGN_ORIGIN})
+        with_cookie = ctx.client.request(
+            "POST",
+            action,
+            note="session cookie, no CSRF token",
+            data=values,
+            cookies=session.cookies,
+            headers={"Origin": FOREIGN_ORIGIN},
+        )
         where, sent = f"POST {_url_path(action)}", (sent_values(Request("POST", action, data=values)),)
         if not with_cookie.usable:
             ctx.check(where, "CSRF token", sent, [with_cookie], found=False)
             continue
         if with_cookie.redirect and not _accepted(with_cookie):
-            ctx.check(where, "CSRF token", sent, [with_cookie], found=False, verdict=NO_VERDICT,
-                      reason=f"the session was not accepted ({with_cookie.outcome})")
+            ctx.check(
+                where,
+                "CSRF token",
+                sent,
+                [with_cookie],
+                found=False,
+                verdict=NO_VERDICT,
+                reason=f"the session was not accepted ({with_cookie.outcome})",
+            )
             continue
         if not _accepted(with_cookie):
-            ctx.check(where, "CSRF token", sent, [with_cookie], found=False,
-                      reason=f"refused without a token ({with_cookie.outcome})")
+            ctx.check(
+                where,
+                "CSRF token",
+                sent,
+                [with_cookie],
+                found=False,
+                reason=f"refused without a token ({with_cookie.outcome})",
+            )
             continue
-        without = ctx.client.request("POST", action, note="no cookie, no CSRF token", data=values,
-                                     headers={"Origin": FOREIGN_ORIGIN})
+        without = ctx.client.request(
+            "POST", action, note="no cookie, no CSRF token", data=values, headers={"Origin": FOREIGN_ORIGIN}
+        )
         if not without.usable:
             ctx.check(where, "CSRF token", sent, [with_cookie, without], found=False)
             continue
@@ -1157,18 +1485,30 @@ def state_change_without_token(ctx: ProbeContext) -> Iterator[Finding]:
             # The endpoint needs no session at all: nothing to forge.
             ctx.check(where, "CSRF token", sent, [], found=False, reason="accepted without a session too")
             continue
-        ctx.check(where, "CSRF token", sent, [], found=True,
-                  reason=f"accepted with the cookie ({with_cookie.outcome}), refused without ({without.outcome})")
+        ctx.check(
+            where,
+            "CSRF token",
+            sent,
+            [],
+            found=True,
+            reason=f"accepted with the cookie ({with_cookie.outcome}), refused without ({without.outcome})",
+        )
         note = ""
         confidence = None
         if samesite in ("lax", "strict"):
             note = f"; the cookie's SameSite={samesite} keeps current browsers from sending it cross-site"
             confidence = Confidence.MEDIUM
-        yield _finding(CSRF101, with_cookie, f"POST {_url_path(action)} was accepted ({with_cookie.outcome}) with "
-                       f"the session cookie and no CSRF token, from a foreign Origin; without the cookie it was "
-                       f"refused ({without.outcome}){note}", snippet=f"{with_cookie.summary()}; {without.summary()}",
-                       confidence=confidence, context=endpoint.path,
-                       extra={"fields": ", ".join(values) or "(none)", "origin": FOREIGN_ORIGIN})
+        yield _finding(
+            CSRF101,
+            with_cookie,
+            f"POST {_url_path(action)} was accepted ({with_cookie.outcome}) with "
+            f"the session cookie and no CSRF token, from a foreign Origin; without the cookie it was "
+            f"refused ({without.outcome}){note}",
+            snippet=f"{with_cookie.summary()}; {without.summary()}",
+            confidence=confidence,
+            context=endpoint.path,
+            extra={"fields": ", ".join(values) or "(none)", "origin": FOREIGN_ORIGIN},
+        )
 
 
 def _session_samesite(session: Session) -> str:
@@ -1224,13 +1564,23 @@ def _accepted(ex: Exchange) -> bool:
 def token_without_expiry(ctx: ProbeContext) -> Iterator[Finding]:
     """Read the claims of the token issued to the test account."""
     bearer = ctx.require_bearer(api=False)
-    ctx.check(f"POST {_url_path(bearer.exchange.path)}", "exp claim", ("(read from the issued token)",), [],
-              found="exp" not in bearer.claims, reason="no exp" if "exp" not in bearer.claims else "exp set")
+    ctx.check(
+        f"POST {_url_path(bearer.exchange.path)}",
+        "exp claim",
+        ("(read from the issued token)",),
+        [],
+        found="exp" not in bearer.claims,
+        reason="no exp" if "exp" not in bearer.claims else "exp set",
+    )
     if "exp" not in bearer.claims:
         claims = ", ".join(sorted(bearer.claims)) or "none"
-        yield _finding(JWT104, bearer.exchange, f"the token issued by POST {_url_path(bearer.exchange.path)} has no "
-                       f"`exp` claim (claims: {claims})", snippet=bearer.exchange.summary(),
-                       extra={"claims": claims, "alg": str(bearer.header.get("alg"))})
+        yield _finding(
+            JWT104,
+            bearer.exchange,
+            f"the token issued by POST {_url_path(bearer.exchange.path)} has no `exp` claim (claims: {claims})",
+            snippet=bearer.exchange.summary(),
+            extra={"claims": claims, "alg": str(bearer.header.get("alg"))},
+        )
 
 
 @probe(JWT101, max_requests=2)
@@ -1244,9 +1594,14 @@ def unsigned_token(ctx: ProbeContext) -> Iterator[Finding]:
     _token_check(ctx, ex, "alg none token")
     if _ok(ex):
         ctx.jwt_bypass = ctx.jwt_bypass or ("alg none", forge_unsigned)
-        yield _finding(JWT101, ex, f"GET {_url_path(ex.path)} accepted a token with `alg: none` and no signature "
-                       f"({ex.outcome}); without a token it answers 401/403", snippet=ex.summary(),
-                       extra={"token header": '{"alg": "none"}'})
+        yield _finding(
+            JWT101,
+            ex,
+            f"GET {_url_path(ex.path)} accepted a token with `alg: none` and no signature "
+            f"({ex.outcome}); without a token it answers 401/403",
+            snippet=ex.summary(),
+            extra={"token header": '{"alg": "none"}'},
+        )
 
 
 @probe(JWT103, max_requests=2)
@@ -1255,15 +1610,20 @@ def tampered_token(ctx: ProbeContext) -> Iterator[Finding]:
     bearer = ctx.require_bearer()
     if not bearer.token.split(".")[2]:
         raise Skip("the issued token has no signature to tamper with")
-    ex = ctx.client.request("GET", bearer.api or "", note="tampered signature", headers=_auth(
-        tamper_signature(bearer.token)))
+    ex = ctx.client.request(
+        "GET", bearer.api or "", note="tampered signature", headers=_auth(tamper_signature(bearer.token))
+    )
     _token_check(ctx, ex, "token with an altered signature")
     if _ok(ex):
         if ctx.jwt_bypass is None:
             ctx.jwt_bypass = ("tampered signature", resign_keeping_signature(bearer.token))
-        yield _finding(JWT103, ex, f"GET {_url_path(ex.path)} accepted the issued token with its signature "
-                       f"altered ({ex.outcome})", snippet=ex.summary(),
-                       extra={"alg": str(bearer.header.get("alg"))})
+        yield _finding(
+            JWT103,
+            ex,
+            f"GET {_url_path(ex.path)} accepted the issued token with its signature altered ({ex.outcome})",
+            snippet=ex.summary(),
+            extra={"alg": str(bearer.header.get("alg"))},
+        )
 
 
 @probe(JWT102, max_requests=4)
@@ -1281,31 +1641,47 @@ def expired_token(ctx: ProbeContext) -> Iterator[Finding]:
     else:
         bypass = ctx.jwt_bypass or _find_bypass(ctx, bearer)
         if bypass is None:
-            raise Skip("no expired token can be made: the app checks signatures; "
-                       "give --expired-token with one it issued that has expired")
+            raise Skip(
+                "no expired token can be made: the app checks signatures; "
+                "give --expired-token with one it issued that has expired"
+            )
         name, forge = bypass
         claims = {**bearer.claims, "exp": now - 3600}
         for claim in ("iat", "nbf"):
             if claim in claims:
                 claims[claim] = now - 7200
-        ex = ctx.client.request("GET", bearer.api or "", note=f"expired token ({name})",
-                                headers=_auth(forge(bearer.header, claims)))
+        ex = ctx.client.request(
+            "GET", bearer.api or "", note=f"expired token ({name})", headers=_auth(forge(bearer.header, claims))
+        )
         how = f"a token whose exp lies an hour in the past, forged through the {name} hole"
     _token_check(ctx, ex, ex.note)
     if _ok(ex):
-        yield _finding(JWT102, ex, f"GET {_url_path(ex.path)} accepted {how} ({ex.outcome}): expiry is not checked",
-                       snippet=ex.summary(), context=ex.note)
+        yield _finding(
+            JWT102,
+            ex,
+            f"GET {_url_path(ex.path)} accepted {how} ({ex.outcome}): expiry is not checked",
+            snippet=ex.summary(),
+            context=ex.note,
+        )
 
 
 def _token_check(ctx: ProbeContext, ex: Exchange, sent: str) -> None:
-    ctx.check(f"GET {_url_path(ex.path)}", "Authorization", (sent,), [ex], found=_ok(ex),
-              reason=f"accepted ({ex.outcome})" if _ok(ex) else f"refused ({ex.outcome})")
+    ctx.check(
+        f"GET {_url_path(ex.path)}",
+        "Authorization",
+        (sent,),
+        [ex],
+        found=_ok(ex),
+        reason=f"accepted ({ex.outcome})" if _ok(ex) else f"refused ({ex.outcome})",
+    )
 
 
 def _find_bypass(ctx: ProbeContext, bearer: Bearer) -> tuple[str, Callable[[dict, dict], str]] | None:
     """When JWT101 and JWT103 did not run: try their forgeries with valid claims, as controls."""
-    for name, forge, rule in (("alg none", forge_unsigned, JWT101),
-                              ("tampered signature", resign_keeping_signature(bearer.token), JWT103)):
+    for name, forge, rule in (
+        ("alg none", forge_unsigned, JWT101),
+        ("tampered signature", resign_keeping_signature(bearer.token), JWT103),
+    ):
         if rule.id in ctx.findings:  # ran and found nothing: this hole is closed
             continue
         token = forge(bearer.header, bearer.claims)
@@ -1313,9 +1689,11 @@ def _find_bypass(ctx: ProbeContext, bearer: Bearer) -> tuple[str, Callable[[dict
             token = tamper_signature(token)
         control = ctx.client.request("GET", bearer.api or "", note=f"{name} token, not expired", headers=_auth(token))
         if _ok(control):
-            return name, (lambda header, claims, forge=forge, name=name:
-                          tamper_signature(forge(header, claims)) if name == "tampered signature"
-                          else forge(header, claims))
+            return name, (
+                lambda header, claims, forge=forge, name=name: (
+                    tamper_signature(forge(header, claims)) if name == "tampered signature" else forge(header, claims)
+                )
+            )
     return None
 
 
@@ -1346,31 +1724,58 @@ def error_details(ctx: ProbeContext) -> Iterator[Finding]:
         where = f"{ex.method} {_url_path(ex.path)}"
         if not ex.usable or ex.status is None or ex.status < 400:
             if trigger:
-                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False,
-                          verdict=None if not ex.usable else NO_VERDICT,
-                          reason=f"answered {ex.outcome}: no error answer to read")
+                ctx.check(
+                    where,
+                    ex.note,
+                    (f"{ex.note}, sent by {ex.probe}",),
+                    [ex],
+                    found=False,
+                    verdict=None if not ex.usable else NO_VERDICT,
+                    reason=f"answered {ex.outcome}: no error answer to read",
+                )
             continue
         if debug_page(ex) is not None:
             # Debug pages and tracebacks are CONF101's; this rule is about the app's own error bodies.
             if trigger:
-                ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=False, verdict=NO_VERDICT,
-                          reason="a framework debug page answered (CONF101), not the app's own error handling")
+                ctx.check(
+                    where,
+                    ex.note,
+                    (f"{ex.note}, sent by {ex.probe}",),
+                    [ex],
+                    found=False,
+                    verdict=NO_VERDICT,
+                    reason="a framework debug page answered (CONF101), not the app's own error handling",
+                )
             continue
         details = leaked_details(ex)
         kinds = ", ".join(kind for kind, _ in details)
         if trigger or details:
-            ctx.check(where, ex.note, (f"{ex.note}, sent by {ex.probe}",), [ex], found=bool(details), counts=trigger,
-                      reason=f"{ex.status} showing {kinds}" if details else f"{ex.status} without internal details")
+            ctx.check(
+                where,
+                ex.note,
+                (f"{ex.note}, sent by {ex.probe}",),
+                [ex],
+                found=bool(details),
+                counts=trigger,
+                reason=f"{ex.status} showing {kinds}" if details else f"{ex.status} without internal details",
+            )
         path = _url_path(ex.path)
         if not details or path in reported:
             continue
         reported.add(path)
-        yield _finding(LOG101, ex, f"the {ex.status} answer to {ex.method} {path} ({ex.note}) shows {kinds}: "
-                       f"{details[0][1]}", snippet=ex.summary(), context=kinds,
-                       extra={kind: excerpt for kind, excerpt in details})
+        yield _finding(
+            LOG101,
+            ex,
+            f"the {ex.status} answer to {ex.method} {path} ({ex.note}) shows {kinds}: {details[0][1]}",
+            snippet=ex.summary(),
+            context=kinds,
+            extra={kind: excerpt for kind, excerpt in details},
+        )
     if not ctx.client.current_log().checked and not any(ex.note.startswith(_TRIGGERS) for ex in ctx.exchanges()):
-        ctx.unchecked("no parameter, JSON body or login field found to send malformed input to: "
-                      "give --param PATH?NAME or --login PATH")
+        ctx.unchecked(
+            "no parameter, JSON body or login field found to send malformed input to: "
+            "give --param PATH?NAME or --login PATH"
+        )
 
 
 _TRIGGERS = ("malformed JSON", "quote and backslash")
@@ -1400,8 +1805,10 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
         batch = max(1, ctx.client.concurrency)
         for start in range(0, attempts, batch):
             requests = []
-            requests = [state.request(username, f"secpat-wrong-password-{i}", "wrong password", json_body=json_body)
-                        for i in range(start, min(start + batch, attempts))]
+            requests = [
+                state.request(username, f"secpat-wrong-password-{i}", "wrong password", json_body=json_body)
+                for i in range(start, min(start + batch, attempts))
+            ]
             for ex in ctx.client.send_many(requests):
                 sent.append(ex)
                 stop = stop or throttled(ex)
@@ -1412,10 +1819,14 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
         burst = f"{len(sent)} wrong passwords for {username}"
         if stop or (slowed_down(sent) and not any(ex.status is None for ex in sent)):
             if stop:
-                def again(headers: Mapping[str, str], state: LoginState = state, json_body: bool = json_body) \
-                        -> Request:
-                    return state.request(username, "secpat-wrong-password-again", "wrong password",
-                                         json_body=json_body, headers=headers)
+
+                def again(
+                    headers: Mapping[str, str], state: LoginState = state, json_body: bool = json_body
+                ) -> Request:
+                    return state.request(
+                        username, "secpat-wrong-password-again", "wrong password", json_body=json_body, headers=headers
+                    )
+
                 ctx.throttled[f"POST {path}"] = again
             ctx.observe(f"{path} throttled after {len(sent)} wrong passwords ({stop or 'answers slowed down'})")
             ctx.check(where, field_, (burst,), [], found=False, reason=f"throttled ({stop or 'answers slowed down'})")
@@ -1429,8 +1840,15 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
         if not all(login_failed_on_password(ex) for ex in sent):
             odd = next(ex for ex in sent if not login_failed_on_password(ex))
             ctx.observe(f"{path}: an answer did not read as a wrong password ({odd.summary()}); not judged")
-            ctx.check(where, field_, (burst,), [], found=False, verdict=NO_VERDICT,
-                      reason=f"an answer did not read as a wrong password ({odd.outcome})")
+            ctx.check(
+                where,
+                field_,
+                (burst,),
+                [],
+                found=False,
+                verdict=NO_VERDICT,
+                reason=f"an answer did not read as a wrong password ({odd.outcome})",
+            )
             continue
         statuses = ", ".join(sorted({ex.outcome for ex in sent}))
         confidence: Confidence | None = Confidence.MEDIUM
@@ -1438,26 +1856,52 @@ def login_throttling(ctx: ProbeContext) -> Iterator[Finding]:
         # A refusal of the right password reads as a lockout only when that password was seen to work.
         proven = ctx.login_proven if ctx.login_state is not None and state is ctx.login_state else ctx.token_proven
         if ctx.options.has_account and not proven:
-            after = ("the test account did not log in before the burst, so its password is not known to be "
-                     "right and a silent lockout cannot be ruled out")
+            after = (
+                "the test account did not log in before the burst, so its password is not known to be "
+                "right and a silent lockout cannot be ruled out"
+            )
         elif ctx.options.has_account:
-            final = ctx.client.send(state.request(ctx.options.username or "", ctx.options.password,
-                                                  "test account, after the burst", json_body=json_body))
+            final = ctx.client.send(
+                state.request(
+                    ctx.options.username or "",
+                    ctx.options.password,
+                    "test account, after the burst",
+                    json_body=json_body,
+                )
+            )
             if not final.usable:
                 ctx.check(where, field_, (burst, "the right password"), [final], found=False)
                 continue
             if not login_succeeded(final):
                 # Refused after the burst: a lockout that answers like a wrong password.
                 ctx.observe(f"{path}: the right password was refused after {len(sent)} wrong ones: a lockout")
-                ctx.check(where, field_, (burst, "the right password"), [], found=False,
-                          reason=f"locked: the right password was then refused ({final.outcome})")
+                ctx.check(
+                    where,
+                    field_,
+                    (burst, "the right password"),
+                    [],
+                    found=False,
+                    reason=f"locked: the right password was then refused ({final.outcome})",
+                )
                 continue
             confidence = None
             after = f"then the right password still logged in ({final.outcome})"
-        ctx.check(where, field_, (burst,) + (("the right password",) if "still logged in" in after else ()), [],
-                  found=True, reason=f"no throttling ({statuses})")
+        ctx.check(
+            where,
+            field_,
+            (burst,) + (("the right password",) if "still logged in" in after else ()),
+            [],
+            found=True,
+            reason=f"no throttling ({statuses})",
+        )
         seconds = sum(ex.elapsed for ex in sent)
-        yield _finding(RATE101, path, f"POST {path} took {len(sent)} wrong passwords for `{username}` in "
-                       f"{seconds:.2f}s without a 429, Retry-After, lockout or slowdown ({statuses}); {after}",
-                       snippet=f"POST {path} (wrong password) x{len(sent)} -> {statuses}", context=path,
-                       confidence=confidence, extra={"attempts": str(len(sent)), "responses": statuses})
+        yield _finding(
+            RATE101,
+            path,
+            f"POST {path} took {len(sent)} wrong passwords for `{username}` in "
+            f"{seconds:.2f}s without a 429, Retry-After, lockout or slowdown ({statuses}); {after}",
+            snippet=f"POST {path} (wrong password) x{len(sent)} -> {statuses}",
+            context=path,
+            confidence=confidence,
+            extra={"attempts": str(len(sent)), "responses": statuses},
+        )

@@ -251,8 +251,9 @@ class _DeadlineStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._inner.close()
 
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
         return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _remaining(timeout)))
 
     def get_extra_info(self, info: str) -> Any:
@@ -260,8 +261,14 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class _DeadlineBackend(httpcore.SyncBackend):
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Any = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
         return _DeadlineStream(super().connect_tcp(host, port, _remaining(timeout), local_address, socket_options))
 
 
@@ -271,8 +278,11 @@ class _DeadlineTransport(httpx.HTTPTransport):
     def __init__(self) -> None:
         super().__init__(trust_env=False)
         # httpx has no public hook for the network backend; its pool is rebuilt with ours.
-        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
-                                             max_keepalive_connections=0, network_backend=_DeadlineBackend())
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_keepalive_connections=0,
+            network_backend=_DeadlineBackend(),
+        )
 
 
 class ProbeClient:
@@ -296,9 +306,16 @@ class ProbeClient:
             headers["Host"] = host_header
         # No keep-alive: a server closes a connection after some errors (a 500 from a debug page),
         # and a request sent on such a connection would fail for reasons that are not the app's.
-        self._http = httpx.Client(base_url=base_url, transport=transport or _DeadlineTransport(), timeout=timeout,
-                                  headers=headers, follow_redirects=False, cookies=_NoCookies(), trust_env=False,
-                                  limits=httpx.Limits(max_keepalive_connections=0))
+        self._http = httpx.Client(
+            base_url=base_url,
+            transport=transport or _DeadlineTransport(),
+            timeout=timeout,
+            headers=headers,
+            follow_redirects=False,
+            cookies=_NoCookies(),
+            trust_env=False,
+            limits=httpx.Limits(max_keepalive_connections=0),
+        )
         self.base_url = base_url
         self.timeout = timeout
         self.max_response = max_response
@@ -351,8 +368,9 @@ class ProbeClient:
             if time.monotonic() - log.started > log.max_seconds:
                 raise BudgetExhausted(f"{log.name}'s time budget of {log.max_seconds:g}s is spent")
             if self._silent_run >= _UNANSWERED_IN_A_ROW:
-                raise BudgetExhausted(f"the target stopped answering ({self._silent_run} requests in a row "
-                                      "got no answer)")
+                raise BudgetExhausted(
+                    f"the target stopped answering ({self._silent_run} requests in a row got no answer)"
+                )
             self._sent += 1
             log.in_flight += 1
         return log
@@ -362,8 +380,7 @@ class ProbeClient:
     def send(self, request: Request) -> Exchange:
         """Send one request for the current probe; record and return the exchange."""
         log = self._reserve()
-        deadline = min(time.monotonic() + self.timeout, self._started + self.max_seconds,
-                       log.started + log.max_seconds)
+        deadline = min(time.monotonic() + self.timeout, self._started + self.max_seconds, log.started + log.max_seconds)
         try:
             exchange = self._send(log.name, request, deadline)
         finally:
@@ -378,8 +395,10 @@ class ProbeClient:
                 self._unusable_run += 1
             give_up = not self._usable and self._unusable_run >= _UNANSWERED_BEFORE_ANY
         if give_up:
-            raise ProbeError(f"{self.base_url} answered nothing usable ({self._unusable_run} requests in a row; "
-                             f"the last: {exchange.summary()})")
+            raise ProbeError(
+                f"{self.base_url} answered nothing usable ({self._unusable_run} requests in a row; "
+                f"the last: {exchange.summary()})"
+            )
         return exchange
 
     def request(self, method: str, path: str, **kwargs: Any) -> Exchange:
@@ -392,12 +411,13 @@ class ProbeClient:
         results: list[Exchange] = []
         current = self._current
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+
             def run(r: Request) -> Exchange:
                 self._current = current  # worker threads share the probe of the caller
                 return self.send(r)
 
             for start in range(0, len(requests), self.concurrency):
-                batch = requests[start:start + self.concurrency]
+                batch = requests[start : start + self.concurrency]
                 results.extend(pool.map(run, batch))
         return results
 
@@ -415,9 +435,15 @@ class ProbeClient:
         started = time.monotonic()
         values = {**(request.data or {}), **(request.json if isinstance(request.json, dict) else {})}
         exchange = functools.partial(
-            Exchange, probe=probe, note=request.note, method=request.method, path=path,
+            Exchange,
+            probe=probe,
+            note=request.note,
+            method=request.method,
+            path=path,
             sent_values=tuple(str(v) for v in values.values() if v and len(str(v)) > 3),
-            sent_cookies=tuple(request.cookies or ()), sent_headers=tuple(h for h in headers if h.lower() != "cookie"))
+            sent_cookies=tuple(request.cookies or ()),
+            sent_headers=tuple(h for h in headers if h.lower() != "cookie"),
+        )
         allowed = max(0.001, deadline - started)
         status: int | None = None
         headers_out: tuple[tuple[str, str], ...] = ()
@@ -425,8 +451,9 @@ class ProbeClient:
         cut = ""
         _deadline.at = deadline
         try:
-            with self._http.stream(request.method, path, content=content, json=request.json, headers=headers,
-                                   timeout=allowed) as response:
+            with self._http.stream(
+                request.method, path, content=content, json=request.json, headers=headers, timeout=allowed
+            ) as response:
                 status = response.status_code
                 headers_out = tuple((k.lower(), v) for k, v in response.headers.multi_items())
                 # An in-process transport may hand over a response it built whole.
@@ -444,12 +471,20 @@ class ProbeClient:
             if status is None:
                 error = f"no answer within {allowed:.3g}s"
                 return exchange(status=None, error=error, elapsed=time.monotonic() - started)
-            return exchange(status=status, headers=headers_out, elapsed=time.monotonic() - started,
-                            cut=f"the body was not complete within {allowed:.3g}s")
+            return exchange(
+                status=status,
+                headers=headers_out,
+                elapsed=time.monotonic() - started,
+                cut=f"the body was not complete within {allowed:.3g}s",
+            )
         except (httpx.TransportError, httpx.DecodingError) as exc:
             if status is not None:  # the connection broke in the middle of the body
-                return exchange(status=status, headers=headers_out, elapsed=time.monotonic() - started,
-                                cut=f"the body broke off ({_error(exc)})")
+                return exchange(
+                    status=status,
+                    headers=headers_out,
+                    elapsed=time.monotonic() - started,
+                    cut=f"the body broke off ({_error(exc)})",
+                )
             if not self._usable:
                 raise ProbeError(_unreachable(self.base_url, exc)) from None
             return exchange(status=None, error=_error(exc), elapsed=time.monotonic() - started)
@@ -457,8 +492,9 @@ class ProbeClient:
             _deadline.at = None
         body, problem = self._decode(bytes(raw[: self.max_response]), encoding, charset)
         del raw
-        return exchange(status=status, headers=headers_out, body=body, elapsed=time.monotonic() - started,
-                        cut=cut or problem)
+        return exchange(
+            status=status, headers=headers_out, body=body, elapsed=time.monotonic() - started, cut=cut or problem
+        )
 
     def _decode(self, raw: bytes, encoding: str, charset: str | None) -> tuple[str, str]:
         """The body as text, at most MAX_BODY characters (fewer once MAX_KEPT bytes are kept),
@@ -510,9 +546,8 @@ def _unreachable(base_url: str, exc: Exception) -> str:
     """Why the first request got nothing, in the user's terms."""
     text = str(exc)
     if base_url.startswith("https:") and ("SSL" in text or "TLS" in text or "record layer" in text):
-        plain = "http:" + base_url[len("https:"):]
-        return (f"the TLS handshake with {base_url} failed ({text}); if the server speaks plain HTTP, "
-                f"probe {plain}")
+        plain = "http:" + base_url[len("https:") :]
+        return f"the TLS handshake with {base_url} failed ({text}); if the server speaks plain HTTP, probe {plain}"
     if isinstance(exc, httpx.RemoteProtocolError | httpx.DecodingError):
         return f"{base_url} did not answer in HTTP ({_error(exc)})"
     return f"nothing answers at {base_url}: {_error(exc)}"

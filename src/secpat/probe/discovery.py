@@ -28,8 +28,23 @@ CSRF_FIELD = re.compile(r"csrf|xsrf|authenticity_token|^_token$|anti_?forgery|re
 _WORDS = re.compile(r"[a-z]+")
 _LOGIN = {"login", "signin", "logon", "session", "sessions", "auth", "authenticate"}
 _TOKEN = {"token", "tokens", "jwt", "oauth", "oauth2"}
-_NOT_LOGIN = {"register", "registration", "signup", "join", "reset", "forgot", "recover", "change", "users",
-              "password", "verify", "confirm", "logout", "signout", "refresh"}
+_NOT_LOGIN = {
+    "register",
+    "registration",
+    "signup",
+    "join",
+    "reset",
+    "forgot",
+    "recover",
+    "change",
+    "users",
+    "password",
+    "verify",
+    "confirm",
+    "logout",
+    "signout",
+    "refresh",
+}
 _NOT_FORM = _NOT_LOGIN | _LOGIN | _TOKEN | {"delete", "remove", "destroy", "logoff", "deactivate"}
 _REGISTER = {"register", "registration", "signup", "join"}
 _RESET = {"reset", "forgot", "recover", "recovery", "lost"}
@@ -88,8 +103,11 @@ class Param:
 
     @property
     def where(self) -> str:
-        return f"{self.endpoint.path}?{self.name}" if self.endpoint.method == "GET" else \
-            f"{self.endpoint.method} {self.endpoint.path} {self.name}"
+        return (
+            f"{self.endpoint.path}?{self.name}"
+            if self.endpoint.method == "GET"
+            else f"{self.endpoint.method} {self.endpoint.path} {self.name}"
+        )
 
 
 @dataclass(slots=True)
@@ -114,11 +132,15 @@ class Endpoints:
         """One line per kind of endpoint, for the report."""
         lines = []
         if self.login:
-            lines.append(f"login: {self.login.endpoint.method} {self.login.endpoint.path} "
-                         f"({self.login.username_field}, {self.login.password_field}; {self.login.endpoint.source})")
+            lines.append(
+                f"login: {self.login.endpoint.method} {self.login.endpoint.path} "
+                f"({self.login.username_field}, {self.login.password_field}; {self.login.endpoint.source})"
+            )
         if self.token:
-            lines.append(f"token: {self.token.endpoint.method} {self.token.endpoint.path} "
-                         f"({self.token.username_field}, {self.token.password_field}; {self.token.endpoint.source})")
+            lines.append(
+                f"token: {self.token.endpoint.method} {self.token.endpoint.path} "
+                f"({self.token.username_field}, {self.token.password_field}; {self.token.endpoint.source})"
+            )
         if self.forms:
             lines.append("forms: " + ", ".join(f"{e.method} {e.path}" for e in self.forms))
         if self.params:
@@ -172,9 +194,15 @@ def from_openapi(doc: Mapping[str, Any], prefix: str = "") -> Endpoints:
                 found.api.append(e)
             if e.html and not any(q.required for q in e.query) and len(found.pages) < _MAX_PAGES:
                 found.pages.append(e.path)
-        if (e.method in ("POST", "PUT", "PATCH") and e.body in ("form", "none") and not e.bearer
-                and not required_path and not words & _NOT_FORM and not _credentials(e)
-                and len(found.forms) < _MAX_FORMS):
+        if (
+            e.method in ("POST", "PUT", "PATCH")
+            and e.body in ("form", "none")
+            and not e.bearer
+            and not required_path
+            and not words & _NOT_FORM
+            and not _credentials(e)
+            and len(found.forms) < _MAX_FORMS
+        ):
             found.forms.append(e)
             for f in e.fields:
                 if f.type in ("string", "email") and not CSRF_FIELD.search(f.name):
@@ -193,16 +221,24 @@ def from_openapi(doc: Mapping[str, Any], prefix: str = "") -> Endpoints:
     if not found.api and found.token is not None:
         # No security scheme documented: try GETs under the token endpoint's first segment (/api/…).
         root = _first_segment(found.token.endpoint.path)
-        found.api = [e for e in operations if e.method == "GET" and root and _first_segment(e.path) == root
-                     and "{" not in e.path and not any(q.required for q in e.query)][:2]
+        found.api = [
+            e
+            for e in operations
+            if e.method == "GET"
+            and root
+            and _first_segment(e.path) == root
+            and "{" not in e.path
+            and not any(q.required for q in e.query)
+        ][:2]
     found.pages.sort(key=lambda p: (p != "/", p))
     return found
 
 
 def _operations(doc: Mapping[str, Any], prefix: str = "") -> Iterable[Endpoint]:
     resolver = _Resolver(doc)
-    schemes = resolver.get(doc.get("components", {})).get("securitySchemes", {}) or \
-        doc.get("securityDefinitions", {}) or {}
+    schemes = (
+        resolver.get(doc.get("components", {})).get("securitySchemes", {}) or doc.get("securityDefinitions", {}) or {}
+    )
     bearer_schemes = {name for name, scheme in schemes.items() if _is_bearer(resolver.get(scheme))}
     default_security = doc.get("security") or []
     for path, item in (doc.get("paths") or {}).items():
@@ -216,18 +252,30 @@ def _operations(doc: Mapping[str, Any], prefix: str = "") -> Iterable[Endpoint]:
             op = resolver.get(item[method])
             if not isinstance(op, dict):
                 continue
-            params = [p for p in shared + [resolver.get(p) for p in op.get("parameters", []) or []]
-                      if isinstance(p, dict)]
+            params = [
+                p for p in shared + [resolver.get(p) for p in op.get("parameters", []) or []] if isinstance(p, dict)
+            ]
             query = tuple(_param_field(resolver, p) for p in params if p.get("in") == "query")
             headers = {str(p.get("name", "")).lower() for p in params if p.get("in") == "header"}
             body, fields = _body(resolver, op, params)
             security = op.get("security", default_security) or []
             bearer = "authorization" in headers or any(
-                name in bearer_schemes for requirement in security if isinstance(requirement, dict)
-                for name in requirement)
-            yield Endpoint(method=method.upper(), path=prefix + path, body=body, fields=fields, query=query,
-                           bearer=bearer, html=_answers_html(resolver, op), name=str(op.get("operationId") or ""),
-                           source="openapi")
+                name in bearer_schemes
+                for requirement in security
+                if isinstance(requirement, dict)
+                for name in requirement
+            )
+            yield Endpoint(
+                method=method.upper(),
+                path=prefix + path,
+                body=body,
+                fields=fields,
+                query=query,
+                bearer=bearer,
+                html=_answers_html(resolver, op),
+                name=str(op.get("operationId") or ""),
+                source="openapi",
+            )
 
 
 class _Resolver:
@@ -252,9 +300,11 @@ def _is_bearer(scheme: Any) -> bool:
     if not isinstance(scheme, dict):
         return False
     kind = str(scheme.get("type", "")).lower()
-    return (kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer") or kind in ("oauth2",
-                                                                                            "openidconnect") or (
-        kind == "apikey" and str(scheme.get("name", "")).lower() == "authorization")
+    return (
+        (kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer")
+        or kind in ("oauth2", "openidconnect")
+        or (kind == "apikey" and str(scheme.get("name", "")).lower() == "authorization")
+    )
 
 
 def _schema_type(resolver: _Resolver, schema: Any) -> str:
@@ -279,8 +329,11 @@ def _param_field(resolver: _Resolver, param: Mapping[str, Any]) -> Field:
 def _body(resolver: _Resolver, op: Mapping[str, Any], params: list[Any]) -> tuple[str, tuple[Field, ...]]:
     content = resolver.get(resolver.get(op.get("requestBody")).get("content")) if op.get("requestBody") else {}
     if isinstance(content, dict) and content:
-        for media, kind in (("application/x-www-form-urlencoded", "form"), ("multipart/form-data", "form"),
-                            ("application/json", "json")):
+        for media, kind in (
+            ("application/x-www-form-urlencoded", "form"),
+            ("multipart/form-data", "form"),
+            ("application/json", "json"),
+        ):
             if media in content:
                 return kind, _schema_fields(resolver, resolver.get(content[media]).get("schema"))
         return "json", ()
@@ -350,7 +403,7 @@ def _password_field(e: Endpoint) -> str | None:
 
 
 def _account_kind(e: Endpoint) -> str | None:
-    """"register" for a registration, "reset" for a password-reset request (an address, no password)."""
+    """ "register" for a registration, "reset" for a password-reset request (an address, no password)."""
     words = _words(e)
     has_user = _username_field(e) is not None
     passwords = [f for f in e.fields if f.type == "password" or PASSWORD_FIELD.match(f.name)]
@@ -385,10 +438,16 @@ class HtmlForm:
         return [f for f in self.fields if f.type == "password" or PASSWORD_FIELD.match(f.name)]
 
     def as_endpoint(self) -> Endpoint:
-        return Endpoint(self.method, self.action, body="form" if self.method != "GET" else "none",
-                        fields=self.fields if self.method != "GET" else (),
-                        query=self.fields if self.method == "GET" else (), html=True, page=self.page,
-                        source=f"form on {self.page}")
+        return Endpoint(
+            self.method,
+            self.action,
+            body="form" if self.method != "GET" else "none",
+            fields=self.fields if self.method != "GET" else (),
+            query=self.fields if self.method == "GET" else (),
+            html=True,
+            page=self.page,
+            source=f"form on {self.page}",
+        )
 
 
 class _PageParser(HTMLParser):
@@ -473,8 +532,11 @@ def _injectable(f: Field) -> bool:
 def _add_param(params: list[Param], param: Param) -> None:
     """Add a parameter once; a later sighting with an example value gives the value to the first."""
     for i, p in enumerate(params):
-        if p.endpoint.method == param.endpoint.method and p.endpoint.path == param.endpoint.path \
-                and p.name == param.name:
+        if (
+            p.endpoint.method == param.endpoint.method
+            and p.endpoint.path == param.endpoint.path
+            and p.name == param.name
+        ):
             if p.value is None and param.value is not None:
                 params[i] = replace(p, value=param.value)
             return
@@ -485,6 +547,7 @@ def _add_param(params: list[Param], param: Param) -> None:
 def _prefer_page(found: Endpoints, endpoint: Endpoint) -> None:
     """A documented endpoint that a page's form submits is posted as the form: from its page, with
     the page's hidden fields (a CSRF token) and cookies."""
+
     def same(e: Endpoint | None) -> bool:
         return e is not None and e.page is None and e.method == endpoint.method and e.path == endpoint.path
 
@@ -533,8 +596,11 @@ def add_forms(found: Endpoints, forms: Iterable[HtmlForm], *, replace_login: boo
 
 
 def with_fields(login: Login, username_field: str | None, password_field: str | None) -> Login:
-    return replace(login, username_field=username_field or login.username_field,
-                   password_field=password_field or login.password_field)
+    return replace(
+        login,
+        username_field=username_field or login.username_field,
+        password_field=password_field or login.password_field,
+    )
 
 
 # -- the crawl ------------------------------------------------------------------------------
@@ -547,8 +613,11 @@ COMMON_PATHS = {
     "reset": ("/password-reset", "/forgot-password", "/reset-password", "/accounts/password/reset/"),
     "token": ("/api/token", "/api/login", "/token"),
 }
-_STATIC = re.compile(r"\.(?:css|js|mjs|map|png|jpe?g|gif|svg|ico|webp|avif|bmp|woff2?|ttf|otf|eot|pdf|zip|gz|"
-                     r"tar|tgz|bz2|xz|7z|rar|mp[34]|webm|ogg|wav|avi|mov|exe|dmg|iso|apk|csv|xlsx?|docx?)$", re.I)
+_STATIC = re.compile(
+    r"\.(?:css|js|mjs|map|png|jpe?g|gif|svg|ico|webp|avif|bmp|woff2?|ttf|otf|eot|pdf|zip|gz|"
+    r"tar|tgz|bz2|xz|7z|rar|mp[34]|webm|ogg|wav|avi|mov|exe|dmg|iso|apk|csv|xlsx?|docx?)$",
+    re.I,
+)
 #: Links never followed: a GET on them may end the session or change data.
 _RISKY = re.compile(r"log-?out|sign-?out|log-?off|delete|remove|destroy|unsubscribe|deactivate", re.I)
 _MAX_LINKS = 200  # links read from one page
@@ -673,13 +742,24 @@ class Crawler:
 
     def usual_paths(self) -> list[str]:
         """The usual paths of the kinds of endpoint not found yet."""
-        have = {"login": self.found.login, "register": self.found.register, "reset": self.found.reset,
-                "token": self.found.token}
-        return [_join(self.prefix, path) for kind, paths in COMMON_PATHS.items() if have[kind] is None
-                for path in paths]
+        have = {
+            "login": self.found.login,
+            "register": self.found.register,
+            "reset": self.found.reset,
+            "token": self.found.token,
+        }
+        return [
+            _join(self.prefix, path) for kind, paths in COMMON_PATHS.items() if have[kind] is None for path in paths
+        ]
 
-    def crawl(self, start: Sequence[str], *, cookies: Mapping[str, str] | None = None,
-              extra: Callable[[], Sequence[str]] | None = None, login_pages: Sequence[str] = ()) -> None:
+    def crawl(
+        self,
+        start: Sequence[str],
+        *,
+        cookies: Mapping[str, str] | None = None,
+        extra: Callable[[], Sequence[str]] | None = None,
+        login_pages: Sequence[str] = (),
+    ) -> None:
         """Read `start` (depth 0), then the pages they link to, level by level; the paths `extra`
         gives once the start pages are read (those robots.txt and the sitemap name) join at depth 1."""
         level = list(dict.fromkeys(start))
@@ -723,8 +803,10 @@ class Crawler:
         """A same-site link that reads as logout: never crawled, kept for the logout check."""
         for link in links:
             absolute = urlsplit(urljoin(f"{self.origin}{page}", link.strip()))
-            if f"{absolute.scheme}://{absolute.netloc}".lower() == self.origin.lower() and \
-                    _words_of(absolute.path) & _LOGOUT:
+            if (
+                f"{absolute.scheme}://{absolute.netloc}".lower() == self.origin.lower()
+                and _words_of(absolute.path) & _LOGOUT
+            ):
                 return Endpoint("GET", absolute.path, body="none", page=page, source=f"link on {page}")
         return None
 
@@ -733,8 +815,10 @@ class Crawler:
         route, _, query = path.partition("?")
         for name, value in parse_qsl(query, keep_blank_values=True):
             if not CSRF_FIELD.search(name):
-                _add_param(self.found.params, Param(Endpoint("GET", route, body="none", html=True,
-                                                             source="link"), name, value or None))
+                _add_param(
+                    self.found.params,
+                    Param(Endpoint("GET", route, body="none", html=True, source="link"), name, value or None),
+                )
 
 
 def _words_of(path: str) -> set[str]:
@@ -744,10 +828,21 @@ def _words_of(path: str) -> set[str]:
 # -- putting it together ----------------------------------------------------------------
 
 
-def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, login: str | None = None,
-             username_field: str | None = None, password_field: str | None = None,
-             token_endpoint: str | None = None, forms: Sequence[str] = (), params: Sequence[str] = (),
-             api: Sequence[str] = (), origin: str = "", crawl: CrawlLimits = CrawlLimits()) -> Endpoints:
+def discover(
+    client: ProbeClient,
+    prefix: str,
+    *,
+    openapi: str | None = None,
+    login: str | None = None,
+    username_field: str | None = None,
+    password_field: str | None = None,
+    token_endpoint: str | None = None,
+    forms: Sequence[str] = (),
+    params: Sequence[str] = (),
+    api: Sequence[str] = (),
+    origin: str = "",
+    crawl: CrawlLimits = CrawlLimits(),
+) -> Endpoints:
     """Read the OpenAPI document (if any), crawl the site's pages, and read the pages named by
     options; options win. Every path in the result is site-absolute, with the target's prefix.
     """
@@ -766,8 +861,11 @@ def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, lo
     crawler = Crawler(client, found, prefix, origin, crawl)
     found.crawler = crawler
     if crawl.pages > 0:
-        crawler.crawl([home, *([login_page] if login_page else [])], extra=crawler.robots_and_sitemap,
-                      login_pages=[login_page] if login_page else [])
+        crawler.crawl(
+            [home, *([login_page] if login_page else [])],
+            extra=crawler.robots_and_sitemap,
+            login_pages=[login_page] if login_page else [],
+        )
         crawler.crawl(crawler.usual_paths())
     else:
         # No crawl: the home page (without an OpenAPI document), and the login page.
@@ -782,31 +880,45 @@ def discover(client: ProbeClient, prefix: str, *, openapi: str | None = None, lo
         path = login_page
         if found.login is None or found.login.endpoint.path != path and found.login.endpoint.page != path:
             known = documented.get(("POST", path))
-            found.login = _login_of(known) if known and _credentials(known) else \
-                Login(Endpoint("POST", path, source="option"), "username", "password")
+            found.login = (
+                _login_of(known)
+                if known and _credentials(known)
+                else Login(Endpoint("POST", path, source="option"), "username", "password")
+            )
     if found.login is not None:
         found.login = with_fields(found.login, username_field, password_field)
     if token_endpoint:
         path = _join(prefix, token_endpoint)
         known = documented.get(("POST", path))
-        found.token = _login_of(known) if known and _credentials(known) else Login(
-            Endpoint("POST", path, body="json", source="option"), username_field or "username",
-            password_field or "password")
+        found.token = (
+            _login_of(known)
+            if known and _credentials(known)
+            else Login(
+                Endpoint("POST", path, body="json", source="option"),
+                username_field or "username",
+                password_field or "password",
+            )
+        )
     if forms:
-        found.forms = [documented.get(("POST", _join(prefix, f))) or
-                       Endpoint("POST", _join(prefix, f), source="option") for f in forms]
+        found.forms = [
+            documented.get(("POST", _join(prefix, f))) or Endpoint("POST", _join(prefix, f), source="option")
+            for f in forms
+        ]
     if params:
         found.params = []
         for spec in params:
             path, _, query = spec.partition("?")
             name, has_value, value = query.partition("=")
-            endpoint = documented.get(("GET", _join(prefix, path))) or Endpoint("GET", _join(prefix, path),
-                                                                                body="none", source="option")
+            endpoint = documented.get(("GET", _join(prefix, path))) or Endpoint(
+                "GET", _join(prefix, path), body="none", source="option"
+            )
             found.params.append(Param(endpoint, name or "q", unquote_plus(value) if has_value else None))
     if api:
-        found.api = [documented.get(("GET", _join(prefix, a))) or Endpoint("GET", _join(prefix, a), body="none",
-                                                                             bearer=True, source="option")
-                     for a in api]
+        found.api = [
+            documented.get(("GET", _join(prefix, a)))
+            or Endpoint("GET", _join(prefix, a), body="none", bearer=True, source="option")
+            for a in api
+        ]
     return found
 
 

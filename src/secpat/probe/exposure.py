@@ -22,24 +22,42 @@ def cors_any_origin(ctx: ProbeContext) -> Iterator[Finding]:
     paths = list(dict.fromkeys([ctx.bearer.api if ctx.bearer and ctx.bearer.api else ctx.path("/"), ctx.path("/")]))
     origin = {"Origin": FOREIGN_ORIGIN}
     requests = [("GET", path, "foreign Origin", origin) for path in paths[:2]]
-    requests.append(("OPTIONS", paths[0], "preflight from a foreign Origin",
-                     {**origin, "Access-Control-Request-Method": "GET",
-                      "Access-Control-Request-Headers": "authorization"}))
+    requests.append(
+        (
+            "OPTIONS",
+            paths[0],
+            "preflight from a foreign Origin",
+            {**origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization"},
+        )
+    )
     reported = False
     for method, path, note, headers in requests:
         ex = ctx.client.request(method, path, note=note, headers=headers, cookies=cookies)
         allowed = (ex.header("access-control-allow-origin") or "").strip()
         credentials = (ex.header("access-control-allow-credentials") or "").strip().lower() == "true"
         flaw = allowed in (FOREIGN_ORIGIN, "*", "null") and credentials
-        ctx.check(f"{method} {_url_path(path)}", "Origin", (FOREIGN_ORIGIN,), [ex], found=flaw, redirects=True,
-                  reason=f"Allow-Origin {allowed or '(none)'}, Allow-Credentials {'true' if credentials else 'no'}")
+        ctx.check(
+            f"{method} {_url_path(path)}",
+            "Origin",
+            (FOREIGN_ORIGIN,),
+            [ex],
+            found=flaw,
+            redirects=True,
+            reason=f"Allow-Origin {allowed or '(none)'}, Allow-Credentials {'true' if credentials else 'no'}",
+        )
         if flaw and not reported:
             reported = True
             how = "reflects the foreign origin" if allowed == FOREIGN_ORIGIN else f"allows origin `{allowed}`"
-            yield _finding(CONF105, ex, f"{method} {_url_path(path)} {how} with `Access-Control-Allow-Credentials: "
-                           "true`: any site can read its answers with the user's cookies", snippet=ex.summary(),
-                           confidence=Confidence.MEDIUM if allowed == "*" else None, context=allowed,
-                           extra={"origin sent": FOREIGN_ORIGIN, "allow-origin": allowed})
+            yield _finding(
+                CONF105,
+                ex,
+                f"{method} {_url_path(path)} {how} with `Access-Control-Allow-Credentials: "
+                "true`: any site can read its answers with the user's cookies",
+                snippet=ex.summary(),
+                confidence=Confidence.MEDIUM if allowed == "*" else None,
+                context=allowed,
+                extra={"origin sent": FOREIGN_ORIGIN, "allow-origin": allowed},
+            )
 
 
 @probe(CONF106, max_requests=1)
@@ -50,12 +68,23 @@ def https_without_hsts(ctx: ProbeContext) -> Iterator[Finding]:
     answers = [ex for ex in ctx.exchanges() if _ok(ex)] or [ctx.client.request("GET", ctx.path("/"), note="page")]
     with_hsts = [ex for ex in answers if _max_age(ex) > 0]
     ex = answers[0]
-    ctx.check(f"{ex.method} {_url_path(ex.path)}", "Strict-Transport-Security", ("(read from the answers)",),
-              answers[:1], found=not with_hsts, reason=f"{len(with_hsts)} of {len(answers)} 2xx answers carry it")
+    ctx.check(
+        f"{ex.method} {_url_path(ex.path)}",
+        "Strict-Transport-Security",
+        ("(read from the answers)",),
+        answers[:1],
+        found=not with_hsts,
+        reason=f"{len(with_hsts)} of {len(answers)} 2xx answers carry it",
+    )
     if not with_hsts and ex.usable:
-        yield _finding(CONF106, ex, f"{len(answers)} https answers (first: {ex.method} {_url_path(ex.path)}) carry no "
-                       "Strict-Transport-Security with a max-age", snippet=ex.summary(),
-                       extra={"answers read": str(len(answers))})
+        yield _finding(
+            CONF106,
+            ex,
+            f"{len(answers)} https answers (first: {ex.method} {_url_path(ex.path)}) carry no "
+            "Strict-Transport-Security with a max-age",
+            snippet=ex.summary(),
+            extra={"answers read": str(len(answers))},
+        )
 
 
 def _max_age(ex: Exchange) -> int:
@@ -81,13 +110,24 @@ def version_headers(ctx: ProbeContext) -> Iterator[Finding]:
                 seen.setdefault((name, value), ex)
     versions = {key: ex for key, ex in seen.items() if _VERSION.search(key[1])}
     shown = "; ".join(f"{name}: {value}" for name, value in seen) or "no product headers"
-    ctx.check("(every answer)", ", ".join(VERSION_HEADERS), (f"read {len(answers)} answers",), [],
-              found=bool(versions), reason=shown)
+    ctx.check(
+        "(every answer)",
+        ", ".join(VERSION_HEADERS),
+        (f"read {len(answers)} answers",),
+        [],
+        found=bool(versions),
+        reason=shown,
+    )
     for (name, value), ex in list(versions.items())[:2]:
         header = "-".join(part.capitalize() for part in name.split("-"))
-        yield _finding(CONF107, ex, f"answers carry `{header}: {value}`, which names the software and its version",
-                       snippet=f"{header}: {value}", context=f"{name}: {value}",
-                       extra={"header": header, "value": value})
+        yield _finding(
+            CONF107,
+            ex,
+            f"answers carry `{header}: {value}`, which names the software and its version",
+            snippet=f"{header}: {value}",
+            context=f"{name}: {value}",
+            extra={"header": header, "value": value},
+        )
 
 
 # (path, what it is, how its content is recognised)
@@ -106,11 +146,24 @@ def docs_and_consoles(ctx: ProbeContext) -> Iterator[Finding]:
     for path, what, pattern in _CONSOLES:
         ex = ctx.client.request("GET", ctx.path(path), note=what, headers={"Accept": "text/html"})
         flaw = _ok(ex) and ex.is_html and bool(pattern.search(ex.body))
-        ctx.check(f"GET {path}", "", (what,), [ex], found=flaw, redirects=True,
-                  reason=f"{what} served" if flaw else f"answered {ex.outcome}, not {what}")
+        ctx.check(
+            f"GET {path}",
+            "",
+            (what,),
+            [ex],
+            found=flaw,
+            redirects=True,
+            reason=f"{what} served" if flaw else f"answered {ex.outcome}, not {what}",
+        )
         if flaw:
-            yield _finding(CONF108, ex, f"GET {path} serves {what} to anyone", snippet=ex.summary(), context=path,
-                           extra={"page": what})
+            yield _finding(
+                CONF108,
+                ex,
+                f"GET {path} serves {what} to anyone",
+                snippet=ex.summary(),
+                context=path,
+                extra={"page": what},
+            )
 
 
 def _env_file(body: str) -> list[str]:
@@ -124,11 +177,17 @@ _FILES = (
     ("/.env.bak", "a backup of .env", lambda body: bool(_env_file(body))),
     ("/.git/HEAD", "git repository metadata", lambda body: bool(re.match(r"ref: refs/|[0-9a-f]{40}\s*$", body))),
     ("/.git/config", "git repository configuration", lambda body: "[core]" in body),
-    ("/settings.py.bak", "a backup of Python settings",
-     lambda body: bool(re.search(r"(?m)^(?:import |from \w|[A-Z_]{3,}\s*=)", body)) and "<html" not in body[:500]),
+    (
+        "/settings.py.bak",
+        "a backup of Python settings",
+        lambda body: bool(re.search(r"(?m)^(?:import |from \w|[A-Z_]{3,}\s*=)", body)) and "<html" not in body[:500],
+    ),
     ("/db.sqlite3", "a SQLite database", lambda body: body.startswith("SQLite format 3")),
-    ("/backup.sql", "a SQL dump", lambda body: bool(re.search(r"CREATE TABLE|INSERT INTO", body))
-     and "<html" not in body[:500].lower()),
+    (
+        "/backup.sql",
+        "a SQL dump",
+        lambda body: bool(re.search(r"CREATE TABLE|INSERT INTO", body)) and "<html" not in body[:500].lower(),
+    ),
 )
 
 
@@ -138,13 +197,26 @@ def secret_files(ctx: ProbeContext) -> Iterator[Finding]:
     for path, what, looks_like in _FILES:
         ex = ctx.client.request("GET", ctx.path(path), note=what)
         flaw = _ok(ex) and ex.usable and looks_like(ex.body)
-        ctx.check(f"GET {path}", "", (what,), [ex], found=flaw, redirects=True,
-                  reason=f"{what} served" if flaw else f"answered {ex.outcome}, not {what}")
+        ctx.check(
+            f"GET {path}",
+            "",
+            (what,),
+            [ex],
+            found=flaw,
+            redirects=True,
+            reason=f"{what} served" if flaw else f"answered {ex.outcome}, not {what}",
+        )
         if flaw:
             names = _env_file(ex.body)
             detail = f" (variables: {', '.join(names[:6])})" if names and "env" in path else ""
-            yield _finding(SECRET101, ex, f"GET {path} serves {what}{detail}", snippet=ex.summary(), context=path,
-                           extra={"file": what, **({"variables": ", ".join(names[:10])} if detail else {})})
+            yield _finding(
+                SECRET101,
+                ex,
+                f"GET {path} serves {what}{detail}",
+                snippet=ex.summary(),
+                context=path,
+                extra={"file": what, **({"variables": ", ".join(names[:10])} if detail else {})},
+            )
 
 
 def csp_directives(policy: str) -> dict[str, list[str]]:
@@ -167,8 +239,9 @@ def csp_weaknesses(policy: str) -> list[str]:
     if scripts is None:
         return ["no script-src or default-src: scripts are not restricted"]
     weak = []
-    pinned = any(s.startswith(("'nonce-", "'sha256-", "'sha384-", "'sha512-")) or s == "'strict-dynamic'"
-                 for s in scripts)
+    pinned = any(
+        s.startswith(("'nonce-", "'sha256-", "'sha384-", "'sha512-")) or s == "'strict-dynamic'" for s in scripts
+    )
     if "'unsafe-inline'" in scripts and not pinned:
         weak.append("script-src allows 'unsafe-inline'")
     if "'unsafe-eval'" in scripts:
@@ -196,9 +269,21 @@ def weak_csp(ctx: ProbeContext) -> Iterator[Finding]:
         policies.setdefault(ex.header("content-security-policy") or "", ex)
     for policy, ex in list(policies.items())[:3]:
         weak = csp_weaknesses(policy)
-        ctx.check(f"GET {_url_path(ex.path)}", "Content-Security-Policy", ("(read from the answer)",), [],
-                  found=bool(weak), reason="; ".join(weak) or "scripts, plugins and base restricted")
+        ctx.check(
+            f"GET {_url_path(ex.path)}",
+            "Content-Security-Policy",
+            ("(read from the answer)",),
+            [],
+            found=bool(weak),
+            reason="; ".join(weak) or "scripts, plugins and base restricted",
+        )
         if weak:
-            yield _finding(CONF111, ex, f"the Content-Security-Policy of GET {_url_path(ex.path)} does not stop "
-                           f"injected scripts: {'; '.join(weak)}", snippet=f"Content-Security-Policy: {policy}",
-                           context=policy, extra={"policy": policy, "weaknesses": "; ".join(weak)})
+            yield _finding(
+                CONF111,
+                ex,
+                f"the Content-Security-Policy of GET {_url_path(ex.path)} does not stop "
+                f"injected scripts: {'; '.join(weak)}",
+                snippet=f"Content-Security-Policy: {policy}",
+                context=policy,
+                extra={"policy": policy, "weaknesses": "; ".join(weak)},
+            )

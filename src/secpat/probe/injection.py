@@ -23,16 +23,22 @@ _FALSE_TAIL = "secpatqz"  # what a false condition appends: a value nothing matc
 
 # (true, false) pairs, each pair asked twice with different conditions.
 _STRING_PAIRS = (
-    ("{v}'||(CASE WHEN 1=1 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
-     "{v}'||(CASE WHEN 1=2 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
-     "{v}'||(CASE WHEN 2>1 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
-     "{v}'||(CASE WHEN 2<1 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'"),
+    (
+        "{v}'||(CASE WHEN 1=1 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
+        "{v}'||(CASE WHEN 1=2 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
+        "{v}'||(CASE WHEN 2>1 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
+        "{v}'||(CASE WHEN 2<1 THEN '' ELSE '" + _FALSE_TAIL + "' END)||'",
+    ),
     ("{v}' AND '1'='1", "{v}' AND '1'='2", "{v}' AND 'b'='b", "{v}' AND 'b'='c"),
 )
 _NUMERIC_PAIRS = (
     ("{v} AND 1=1", "{v} AND 1=2", "{v} AND 2>1", "{v} AND 2<1"),
-    ("{v}+(CASE WHEN 1=1 THEN 0 ELSE 1 END)", "{v}+(CASE WHEN 1=2 THEN 0 ELSE 1 END)",
-     "{v}+(CASE WHEN 2>1 THEN 0 ELSE 1 END)", "{v}+(CASE WHEN 2<1 THEN 0 ELSE 1 END)"),
+    (
+        "{v}+(CASE WHEN 1=1 THEN 0 ELSE 1 END)",
+        "{v}+(CASE WHEN 1=2 THEN 0 ELSE 1 END)",
+        "{v}+(CASE WHEN 2>1 THEN 0 ELSE 1 END)",
+        "{v}+(CASE WHEN 2<1 THEN 0 ELSE 1 END)",
+    ),
 )
 _TOKEN = re.compile(r"[A-Za-z0-9_\-.=+/]{24,}")  # CSRF tokens, session ids, nonces: differ on every answer
 
@@ -40,8 +46,12 @@ _TOKEN = re.compile(r"[A-Za-z0-9_\-.=+/]{24,}")  # CSRF tokens, session ids, non
 def _normalised(ex: Exchange, values: tuple[str, ...]) -> list[str]:
     """The body's lines with the values sent (in any encoding) and long random tokens taken out."""
     body = ex.body
-    forms = {form for v in values if v for form in (v, html.escape(v), html.escape(v, quote=False), quote(v),
-                                                     quote_plus(v), json.dumps(v)[1:-1])}
+    forms = {
+        form
+        for v in values
+        if v
+        for form in (v, html.escape(v), html.escape(v, quote=False), quote(v), quote_plus(v), json.dumps(v)[1:-1])
+    }
     for form in sorted(forms, key=len, reverse=True):
         body = body.replace(form, "")
     return _TOKEN.sub("T", body).splitlines()
@@ -64,8 +74,16 @@ def _throttled(ctx: ProbeContext, item: Input, answers: tuple[Exchange, ...] | l
     """A throttled answer never reached the query: it says nothing either way."""
     why = next((throttled(ex) for ex in answers if throttled(ex)), None)
     if why:
-        ctx.check(item.where, item.name, (item.example,), [], counts=item.counts, found=False, verdict=NO_VERDICT,
-                  reason=f"throttled ({why}): the value never reached a query")
+        ctx.check(
+            item.where,
+            item.name,
+            (item.example,),
+            [],
+            counts=item.counts,
+            found=False,
+            verdict=NO_VERDICT,
+            reason=f"throttled ({why}): the value never reached a query",
+        )
     return bool(why)
 
 
@@ -88,8 +106,16 @@ def _baseline(ctx: ProbeContext, item: Input) -> tuple[str, bool, tuple[Exchange
             ctx.check(item.where, item.name, (example,), [first, second], counts=item.counts, found=False)
             return None
         if refusal(first):
-            ctx.check(item.where, item.name, (example,), [], counts=item.counts, found=False, verdict=NO_VERDICT,
-                      reason=refusal(first))
+            ctx.check(
+                item.where,
+                item.name,
+                (example,),
+                [],
+                counts=item.counts,
+                found=False,
+                verdict=NO_VERDICT,
+                reason=refusal(first),
+            )
             return None
         steady = similar(first, second, (example,)) >= SAME
         if steady and (first.status or 0) < 400:
@@ -97,8 +123,16 @@ def _baseline(ctx: ProbeContext, item: Input) -> tuple[str, bool, tuple[Exchange
         if steady and fallback is None:
             fallback = example, numeric, (first, second)
     if fallback is None:
-        ctx.check(item.where, item.name, [t for t, _ in tries], [], counts=item.counts, found=False, verdict=NO_VERDICT,
-                  reason="the plain value's answer changes from one request to the next")
+        ctx.check(
+            item.where,
+            item.name,
+            [t for t, _ in tries],
+            [],
+            counts=item.counts,
+            found=False,
+            verdict=NO_VERDICT,
+            reason="the plain value's answer changes from one request to the next",
+        )
     return fallback
 
 
@@ -108,8 +142,11 @@ def _candidates(ctx: ProbeContext, *, logins: bool) -> list[Input]:
     found += [i for i in carrier_inputs(ctx) if i.key not in ctx.sql_proven][:2]
     if not found:
         proven = bool(ctx.sql_proven)
-        raise Skip("every input found was already proven injectable by an earlier SQL probe" if proven else
-                   "no parameter or form field found: give --param PATH?NAME")
+        raise Skip(
+            "every input found was already proven injectable by an earlier SQL probe"
+            if proven
+            else "no parameter or form field found: give --param PATH?NAME"
+        )
     return found
 
 
@@ -125,7 +162,7 @@ def boolean_conditions(ctx: ProbeContext) -> Iterator[Finding]:
         values = (example,)
         sent: list[str] = [example]
         proof = None
-        for true1, false1, true2, false2 in (_NUMERIC_PAIRS if numeric else _STRING_PAIRS):
+        for true1, false1, true2, false2 in _NUMERIC_PAIRS if numeric else _STRING_PAIRS:
             pair = [t.format(v=example) for t in (true1, false1)]
             yes, no = item.send("true condition", pair[0]), item.send("false condition", pair[1])
             sent += pair
@@ -135,31 +172,56 @@ def boolean_conditions(ctx: ProbeContext) -> Iterator[Finding]:
                 again = [t.format(v=example) for t in (true2, false2)]
                 yes2, no2 = item.send("true condition, again", again[0]), item.send("false condition, again", again[1])
                 sent += again
-                if (yes2.usable and no2.usable and similar(yes2, first, (*values, *again)) >= SAME
-                        and similar(no2, first, (*values, *again)) < DIFFERENT):
+                if (
+                    yes2.usable
+                    and no2.usable
+                    and similar(yes2, first, (*values, *again)) >= SAME
+                    and similar(no2, first, (*values, *again)) < DIFFERENT
+                ):
                     proof = (yes, no, yes2, no2)
                     break
         if proof is None:
-            ctx.check(item.where, item.name, sent, [first], counts=item.counts, found=False, redirects=True,
-                      reason="true and false conditions answered alike, or unlike the plain value")
+            ctx.check(
+                item.where,
+                item.name,
+                sent,
+                [first],
+                counts=item.counts,
+                found=False,
+                redirects=True,
+                reason="true and false conditions answered alike, or unlike the plain value",
+            )
             continue
         ctx.sql_proven.add(item.key)
         yes, no, _, _ = proof
-        ctx.check(item.where, item.name, sent, [], counts=item.counts, found=True,
-                  reason=f"true answered like the plain value ({yes.outcome}), false did not ({no.outcome}), twice")
-        yield _finding(SQL102, no, f"{item.where}: a true SQL condition written into `{item.name}` answers like the "
-                       f"plain value and a false one does not ({first.outcome} / {no.outcome}), twice: the value is "
-                       "pasted into SQL text", snippet=f"{yes.summary()}; {no.summary()}", context=item.name,
-                       extra={"parameter": item.name, "plain": example or "(empty)", "true": sent[-4],
-                              "false": sent[-3]})
+        ctx.check(
+            item.where,
+            item.name,
+            sent,
+            [],
+            counts=item.counts,
+            found=True,
+            reason=f"true answered like the plain value ({yes.outcome}), false did not ({no.outcome}), twice",
+        )
+        yield _finding(
+            SQL102,
+            no,
+            f"{item.where}: a true SQL condition written into `{item.name}` answers like the "
+            f"plain value and a false one does not ({first.outcome} / {no.outcome}), twice: the value is "
+            "pasted into SQL text",
+            snippet=f"{yes.summary()}; {no.summary()}",
+            context=item.name,
+            extra={"parameter": item.name, "plain": example or "(empty)", "true": sent[-4], "false": sent[-3]},
+        )
 
 
 # A delay of about two seconds, and the same expression without it, per database. SQLite has no
 # sleep: a recursive count of three million rows takes about a second or two, using no memory;
 # when it is noticeably slower but under twice the margin, one longer count (at most 30 million rows)
 # follows, so that the confirming repeat does not fall under the margin.
-_SQLITE_COUNT = "(SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT {n}) " \
-                "SELECT x FROM c))"
+_SQLITE_COUNT = (
+    "(SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c LIMIT {n}) SELECT x FROM c))"
+)
 SQLITE_ROWS, MAX_SQLITE_ROWS = 3_000_000, 30_000_000
 _DELAYS = (
     ("SQLite", _SQLITE_COUNT.format(n=SQLITE_ROWS), _SQLITE_COUNT.format(n=1)),
@@ -208,17 +270,41 @@ def delays(ctx: ProbeContext) -> Iterator[Finding]:
                 proof = (database, slow, quick, again)
                 break
         if proof is None:
-            ctx.check(item.where, item.name, sent, plain, counts=item.counts, found=False, redirects=True,
-                      reason=f"no delayed answer (the plain value took {slowest:.2f}s)")
+            ctx.check(
+                item.where,
+                item.name,
+                sent,
+                plain,
+                counts=item.counts,
+                found=False,
+                redirects=True,
+                reason=f"no delayed answer (the plain value took {slowest:.2f}s)",
+            )
             continue
         database, slow, quick, again = proof
         ctx.sql_proven.add(item.key)
-        ctx.check(item.where, item.name, sent, [], counts=item.counts, found=True,
-                  reason=f"{database} delay: {slow.elapsed:.2f}s and {again.elapsed:.2f}s, control "
-                         f"{quick.elapsed:.2f}s, plain {slowest:.2f}s")
-        yield _finding(SQL103, slow, f"{item.where}: a {database} delay written into `{item.name}` delayed the answer "
-                       f"({slow.elapsed:.1f}s and {again.elapsed:.1f}s; without the delay {quick.elapsed:.1f}s, the "
-                       f"plain value {slowest:.1f}s): the value is pasted into SQL text",
-                       snippet=f"{slow.summary()}; {quick.summary()}", context=item.name,
-                       extra={"parameter": item.name, "database": database, "delayed": f"{slow.elapsed:.2f}s",
-                              "control": f"{quick.elapsed:.2f}s"})
+        ctx.check(
+            item.where,
+            item.name,
+            sent,
+            [],
+            counts=item.counts,
+            found=True,
+            reason=f"{database} delay: {slow.elapsed:.2f}s and {again.elapsed:.2f}s, control "
+            f"{quick.elapsed:.2f}s, plain {slowest:.2f}s",
+        )
+        yield _finding(
+            SQL103,
+            slow,
+            f"{item.where}: a {database} delay written into `{item.name}` delayed the answer "
+            f"({slow.elapsed:.1f}s and {again.elapsed:.1f}s; without the delay {quick.elapsed:.1f}s, the "
+            f"plain value {slowest:.1f}s): the value is pasted into SQL text",
+            snippet=f"{slow.summary()}; {quick.summary()}",
+            context=item.name,
+            extra={
+                "parameter": item.name,
+                "database": database,
+                "delayed": f"{slow.elapsed:.2f}s",
+                "control": f"{quick.elapsed:.2f}s",
+            },
+        )

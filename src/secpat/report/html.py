@@ -47,16 +47,29 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as Python counts lines, so numbers match the findings'
 # A one-line string literal, or a bare value after `=` or `:` at the end of a line (env and ini
 # files); not a format template (`f"{base}?token={token}"`), which no key looks like.
-_LITERAL = re.compile(r"""(?P<quote>["'])(?P<value>[^"'\\\n{}]{8,})(?P=quote)"""
-                      r"""|[=:][ \t]*(?P<bare>[^\s"'#;,()\[\]{}]{8,})[ \t]*$""")
+_LITERAL = re.compile(
+    r"""(?P<quote>["'])(?P<value>[^"'\\\n{}]{8,})(?P=quote)"""
+    r"""|[=:][ \t]*(?P<bare>[^\s"'#;,()\[\]{}]{8,})[ \t]*$"""
+)
 ELLIPSIS = "…"  # what masking puts in place of a secret's hidden part (secpat.secrets.masking)
-_GLYPH = {CheckState.PASSED: "✓", CheckState.FAILED: "✗", CheckState.HIDDEN: "!",
-          CheckState.NOT_CHECKED: "–", CheckState.NOTHING_TO_CHECK: "–"}
+_GLYPH = {
+    CheckState.PASSED: "✓",
+    CheckState.FAILED: "✗",
+    CheckState.HIDDEN: "!",
+    CheckState.NOT_CHECKED: "–",
+    CheckState.NOTHING_TO_CHECK: "–",
+}
 
 
 @reporter("html", "one self-contained page: checklist, filters, each data path with its code")
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
-           statistics: bool = False) -> str:
+def render(
+    result: ScanResult,
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+    fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
+) -> str:
     from markupsafe import Markup  # here: the page's libraries are loaded only when a page is written
 
     css, js = _asset("page.css"), _asset("page.js")
@@ -78,8 +91,11 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
         checklist=[_checklist_row(row) for row in checklist.build(result, rules)],
         groups=_groups(findings, rules, sources),
         pattern_options=_pattern_options(findings, rules),
-        severity_options=[(str(s.rank), "high" if s is Severity.HIGH else f"{s.value} and above")
-                          for s in sorted(Severity, reverse=True) if s is not Severity.LOW],
+        severity_options=[
+            (str(s.rank), "high" if s is Severity.HIGH else f"{s.value} and above")
+            for s in sorted(Severity, reverse=True)
+            if s is not Severity.LOW
+        ],
         files=sorted({_shown(f.location.path) for f in findings}),
         notices=[_notice(n) for n in sorted(result.notices, key=lambda n: (n.path, n.line or 0, n.message))],
         statistics=stats.rows(result, rules) if statistics else None,
@@ -96,8 +112,7 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
 def _template() -> jinja2.Template:
     import jinja2
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["code_spans"] = _code_spans
     return env.from_string(_asset("page.html.j2"))
 
@@ -109,8 +124,9 @@ def _code_spans(text: str) -> Markup:
     parts = text.split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: nothing to pair it with
         return escape(text)
-    return Markup("").join(Markup("<code>{}</code>").format(part) if i % 2 else escape(part)
-                           for i, part in enumerate(parts))
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if i % 2 else escape(part) for i, part in enumerate(parts)
+    )
 
 
 @cache
@@ -122,11 +138,14 @@ def _asset(name: str) -> str:
 
 def _policy(css: str, js: str) -> str:
     """Nothing but the page's own style and script, allowed by their hashes; no request anywhere."""
+
     def digest(text: str) -> str:
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
-    return (f"default-src 'none'; style-src {digest(css)}; script-src {digest(js)}; img-src 'none'; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src {digest(css)}; script-src {digest(js)}; img-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def _shown(text: str) -> str:
@@ -159,8 +178,16 @@ class _Row:
 
 
 def _checklist_row(row: checklist.ChecklistRow) -> _Row:
-    return _Row(row.pattern.number, row.pattern.name, row.pattern.checklist, row.state.value,
-                row.state.value.replace(" ", "-"), _GLYPH[row.state], row.findings, _shown(row.reason))
+    return _Row(
+        row.pattern.number,
+        row.pattern.name,
+        row.pattern.checklist,
+        row.state.value,
+        row.state.value.replace(" ", "-"),
+        _GLYPH[row.state],
+        row.findings,
+        _shown(row.reason),
+    )
 
 
 def _pattern_title(number: int) -> str:
@@ -269,8 +296,17 @@ def _groups(findings: Sequence[Finding], rules: Mapping[str, Rule], sources: _So
 def _rule_view(rule_id: str, rule: Rule | None, findings: tuple[_FindingView, ...]) -> _RuleView:
     if rule is None:
         return _RuleView(rule_id, "", "", "", "", "", "", "", findings)
-    return _RuleView(rule.id, rule.name, rule.title, " ".join(rule.why.split()), rule.fix, rule.bad, rule.good,
-                     rule.help_uri, findings)
+    return _RuleView(
+        rule.id,
+        rule.name,
+        rule.title,
+        " ".join(rule.why.split()),
+        rule.fix,
+        rule.bad,
+        rule.good,
+        rule.help_uri,
+        findings,
+    )
 
 
 def _finding_view(finding: Finding, pattern: int, anchor: str, sources: _Sources) -> _FindingView:
@@ -281,14 +317,29 @@ def _finding_view(finding: Finding, pattern: int, anchor: str, sources: _Sources
     if code is None and finding.snippet:
         # No file to read (a URL, a commit, a changed file): the code the scan saw, numbered when
         # it has a line (0: no number, for a finding about a whole file or URL).
-        code = _Code("", tuple(_Line(loc.line + i if loc.line > 0 else 0, _shown(text), True)
-                               for i, text in enumerate(finding.snippet.split("\n"))))
+        code = _Code(
+            "",
+            tuple(
+                _Line(loc.line + i if loc.line > 0 else 0, _shown(text), True)
+                for i, text in enumerate(finding.snippet.split("\n"))
+            ),
+        )
     steps = tuple(_step(step, i, len(finding.flow), loc.path, sources) for i, step in enumerate(finding.flow))
     return _FindingView(
-        anchor=anchor, rule_id=finding.rule_id, pattern=pattern, severity=finding.severity.value,
-        rank=finding.severity.rank, confidence=finding.confidence.value, audit=finding.audit, path=_shown(loc.path),
-        where=where, message=_shown(finding.message),
-        extra=tuple((_shown(key), _shown(value)) for key, value in finding.extra), code=code, steps=steps)
+        anchor=anchor,
+        rule_id=finding.rule_id,
+        pattern=pattern,
+        severity=finding.severity.value,
+        rank=finding.severity.rank,
+        confidence=finding.confidence.value,
+        audit=finding.audit,
+        path=_shown(loc.path),
+        where=where,
+        message=_shown(finding.message),
+        extra=tuple((_shown(key), _shown(value)) for key, value in finding.extra),
+        code=code,
+        steps=steps,
+    )
 
 
 def _step(step: FlowStep, index: int, count: int, path: str, sources: _Sources) -> _Step:

@@ -33,8 +33,9 @@ def render(
     return json.dumps(encodable_data(doc), indent=2) + "\n"
 
 
-def document(result: ScanResult, rules: Mapping[str, Rule], *, fail_on: Severity = Severity.LOW,
-             statistics: bool = False) -> dict[str, Any]:
+def document(
+    result: ScanResult, rules: Mapping[str, Rule], *, fail_on: Severity = Severity.LOW, statistics: bool = False
+) -> dict[str, Any]:
     """The report as plain data, before serialisation; "statistics" only when asked for."""
     doc = {
         "version": SCHEMA_VERSION,

@@ -28,8 +28,14 @@ _NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 @reporter("junit", "JUnit XML: a test suite per pattern, a failed test case per finding")
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
-           statistics: bool = False) -> str:
+def render(
+    result: ScanResult,
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+    fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
+) -> str:
     import xml.etree.ElementTree as ET  # here: loaded only when a junit report is written
 
     # Every finding is a failure, whatever `--fail-on` says, as in the other reports.
@@ -74,8 +80,13 @@ def _suite(parent: ET.Element, name: str) -> ET.Element:
 def _finding_case(suite: ET.Element, finding: Finding, rule: Rule | None) -> None:
     loc = finding.location
     where = printable(loc.path) + (f":{loc.line}" if loc.line > 0 else "")
-    case = _child(suite, "testcase", name=_attribute(f"{where} {finding.message}"),
-                         classname=f"secpat.{finding.rule_id}", file=_attribute(loc.path))
+    case = _child(
+        suite,
+        "testcase",
+        name=_attribute(f"{where} {finding.message}"),
+        classname=f"secpat.{finding.rule_id}",
+        file=_attribute(loc.path),
+    )
     if loc.line > 0:
         case.set("line", str(loc.line))
     kind = f"{finding.rule_id} {rule.name}" if rule else finding.rule_id
@@ -88,8 +99,11 @@ def _details(finding: Finding, rule: Rule | None) -> str:
     loc = finding.location
     where = loc.path + (f":{loc.line}:{loc.col + 1}" if loc.line > 0 else "")
     audit = ", audit" if finding.audit else ""
-    lines = [f"{where}  {finding.rule_id}  [{finding.severity.value} severity, "
-             f"{finding.confidence.value} confidence{audit}]", finding.message]
+    lines = [
+        f"{where}  {finding.rule_id}  [{finding.severity.value} severity, "
+        f"{finding.confidence.value} confidence{audit}]",
+        finding.message,
+    ]
     if finding.snippet:
         lines += ["", *finding.snippet.split("\n")]
     for i, step in enumerate(finding.flow):
@@ -109,8 +123,7 @@ def _checklist_case(suite: ET.Element, row: checklist.ChecklistRow) -> None:
 
 def _notice_case(suite: ET.Element, notice: Notice) -> None:
     where = printable(notice.path) + (f":{notice.line}" if notice.line else "")
-    case = _child(suite, "testcase", name=_attribute(where), classname="secpat.files",
-                         file=_attribute(notice.path))
+    case = _child(suite, "testcase", name=_attribute(where), classname="secpat.files", file=_attribute(notice.path))
     if notice.line:
         case.set("line", str(notice.line))
     _child(case, "error", message=_attribute(notice.message), type=notice.kind.value)
@@ -121,9 +134,12 @@ def _count(parent: ET.Element, suites: list[ET.Element]) -> None:
     totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     for suite in suites:
         cases = suite.findall("testcase")
-        counts = {"tests": len(cases), "failures": sum(1 for c in cases if c.find("failure") is not None),
-                  "errors": sum(1 for c in cases if c.find("error") is not None),
-                  "skipped": sum(1 for c in cases if c.find("skipped") is not None)}
+        counts = {
+            "tests": len(cases),
+            "failures": sum(1 for c in cases if c.find("failure") is not None),
+            "errors": sum(1 for c in cases if c.find("error") is not None),
+            "skipped": sum(1 for c in cases if c.find("skipped") is not None),
+        }
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

@@ -19,8 +19,10 @@ def render(rules: Sequence[Rule]) -> str:
     ]
     for rule in rules:
         pattern = BY_NUMBER[rule.pattern].name if rule.pattern in BY_NUMBER else "secpat"
-        lines.append(f"| [{rule.id}](#{rule.id.lower()}) | `{rule.name}` | {pattern} | {rule.severity.value} "
-                     f"| {rule.confidence.value} | CWE-{rule.cwe} | {rule.title} |")
+        lines.append(
+            f"| [{rule.id}](#{rule.id.lower()}) | `{rule.name}` | {pattern} | {rule.severity.value} "
+            f"| {rule.confidence.value} | CWE-{rule.cwe} | {rule.title} |"
+        )
     for rule in rules:
         lines += [
             "",

@@ -29,8 +29,14 @@ _CWE = {"name": "CWE", "index": 0}  # reference to run.taxonomies[0]
 
 
 @reporter("sarif", "SARIF 2.1.0, for GitHub code scanning (docs/sarif.md)")
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
-           statistics: bool = False) -> str:
+def render(
+    result: ScanResult,
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+    fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
+) -> str:
     # `color` and `fail_on` are accepted so every reporter takes the same options; SARIF has no use for them.
     return json.dumps(encodable_data(document(result, rules, statistics=statistics)), indent=2) + "\n"
 
@@ -205,8 +211,12 @@ def _notification(notice: Notice) -> dict[str, Any]:
 
 
 def _checklist_row(row: checklist.ChecklistRow) -> dict[str, Any]:
-    row_data = {"pattern": row.pattern.number, "name": row.pattern.name, "state": row.state.value,
-                "findings": row.findings}
+    row_data = {
+        "pattern": row.pattern.number,
+        "name": row.pattern.name,
+        "state": row.state.value,
+        "findings": row.findings,
+    }
     if row.reason:
         row_data["reason"] = row.reason
     return row_data

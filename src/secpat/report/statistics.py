@@ -18,11 +18,13 @@ def rows(result: ScanResult, rules: Mapping[str, Rule]) -> list[dict[str, Any]]:
     out = []
     for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         rule = rules.get(rule_id)
-        out.append({
-            "rule_id": rule_id,
-            "rule_name": rule.name if rule else None,
-            "pattern": checklist.pattern_of_rule(rule_id, rules),
-            "severity": (rule.severity if rule else severity[rule_id]).value,
-            "count": count,
-        })
+        out.append(
+            {
+                "rule_id": rule_id,
+                "rule_name": rule.name if rule else None,
+                "pattern": checklist.pattern_of_rule(rule_id, rules),
+                "severity": (rule.severity if rule else severity[rule_id]).value,
+                "count": count,
+            }
+        )
     return out

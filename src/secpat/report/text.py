@@ -22,10 +22,20 @@ from secpat.rules.registry import Rule
 
 _SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "yellow", Severity.LOW: "cyan"}
 # ASCII glyphs so the boxes read the same in any terminal, font or log file.
-_BOX = {CheckState.PASSED: "[x]", CheckState.FAILED: "[ ]", CheckState.NOT_CHECKED: "[-]",
-        CheckState.NOTHING_TO_CHECK: "[-]", CheckState.HIDDEN: "[!]"}
-_BOX_STYLE = {CheckState.PASSED: "green", CheckState.FAILED: "bold red", CheckState.NOT_CHECKED: "dim",
-              CheckState.NOTHING_TO_CHECK: "dim", CheckState.HIDDEN: "yellow"}
+_BOX = {
+    CheckState.PASSED: "[x]",
+    CheckState.FAILED: "[ ]",
+    CheckState.NOT_CHECKED: "[-]",
+    CheckState.NOTHING_TO_CHECK: "[-]",
+    CheckState.HIDDEN: "[!]",
+}
+_BOX_STYLE = {
+    CheckState.PASSED: "green",
+    CheckState.FAILED: "bold red",
+    CheckState.NOT_CHECKED: "dim",
+    CheckState.NOTHING_TO_CHECK: "dim",
+    CheckState.HIDDEN: "yellow",
+}
 _INDENT = "    "
 _NAME_WIDTH = max(len(p.name) for p in PATTERNS) + len("10. ")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
@@ -50,8 +60,14 @@ def _plain(out: StringIO) -> str:
 
 
 @reporter("text", "findings by pattern and rule, why and fix once per rule, then the checklist", terminal=True)
-def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False, fail_on: Severity = Severity.LOW,
-           statistics: bool = False) -> str:
+def render(
+    result: ScanResult,
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+    fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
+) -> str:
     out = StringIO()
     console = _console(out, color)
     for number, findings in _groups(result, rules):
@@ -83,8 +99,14 @@ def render(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False
 
 
 @reporter("concise", "one line per finding: path:line:col: RULE [severity] message", terminal=True)
-def render_concise(result: ScanResult, rules: Mapping[str, Rule], *, color: bool = False,
-                   fail_on: Severity = Severity.LOW, statistics: bool = False) -> str:
+def render_concise(
+    result: ScanResult,
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+    fail_on: Severity = Severity.LOW,
+    statistics: bool = False,
+) -> str:
     """One line per finding, `path:line:col: RULE [severity] message`, then notices and the summary."""
     out = StringIO()
     console = _console(out, color)
@@ -103,8 +125,11 @@ def render_concise(result: ScanResult, rules: Mapping[str, Rule], *, color: bool
     for notice in sorted(result.notices, key=_notice_key):
         where = _where(notice.path, notice.line or 0, None)
         style = "bold red" if notice.blocking else "yellow"
-        console.print(Text.assemble((where + ":", "bold"), " ", (f"notice {notice.kind.value}", style), " ",
-                                    printable(notice.message)))
+        console.print(
+            Text.assemble(
+                (where + ":", "bold"), " ", (f"notice {notice.kind.value}", style), " ", printable(notice.message)
+            )
+        )
     console.print(_summary(result))
     if statistics:
         console.print()
@@ -131,11 +156,14 @@ def _print_statistics(console: Console, result: ScanResult, rules: Mapping[str, 
     id_width = max(len(row["rule_id"]) for row in rows)
     name_width = max(len(row["rule_name"] or "") for row in rows)
     for row in rows:
-        console.print(Text.assemble(
-            f"{row['count']:>{width}}  ", (f"{row['rule_id']:<{id_width}}", "bold magenta"),
-            f"  {row['rule_name'] or '':<{name_width}}  ",
-            (row["severity"], _SEVERITY_STYLE[Severity(row["severity"])]),
-        ))
+        console.print(
+            Text.assemble(
+                f"{row['count']:>{width}}  ",
+                (f"{row['rule_id']:<{id_width}}", "bold magenta"),
+                f"  {row['rule_name'] or '':<{name_width}}  ",
+                (row["severity"], _SEVERITY_STYLE[Severity(row["severity"])]),
+            )
+        )
 
 
 def _groups(result: ScanResult, rules: Mapping[str, Rule]) -> list[tuple[int, list[Finding]]]:
@@ -196,8 +224,9 @@ def _finding_lines(finding: Finding) -> list[Text]:
         lines += [Text(_INDENT + printable(code), style="dim") for code in finding.snippet.split("\n")]
     for i, step in enumerate(finding.flow):
         label = "data path: " if i == 0 else "        -> "
-        lines.append(Text(f"{_INDENT}{label}{printable(step.location.path)}:{step.location.line} "
-                          f"{printable(step.note)}"))
+        lines.append(
+            Text(f"{_INDENT}{label}{printable(step.location.path)}:{step.location.line} {printable(step.note)}")
+        )
     return lines
 
 
@@ -234,8 +263,7 @@ def _summary(result: ScanResult) -> Text:
         sent = sum(getattr(log, "requests", 0) for log in getattr(result, "probes", ()))
         looked_at = f"{sent} request{'' if sent == 1 else 's'} sent"
     text.append(
-        f"; {looked_at}; {result.suppressed} suppressed;"
-        f" {result.baselined} baselined; {result.duration_s:.2f}s"
+        f"; {looked_at}; {result.suppressed} suppressed; {result.baselined} baselined; {result.duration_s:.2f}s"
     )
     return text
 

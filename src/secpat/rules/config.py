@@ -24,26 +24,27 @@ from secpat.model.module import Call, literal_value
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
-CONF001 = define(Rule(
-    id="CONF001",
-    name="debug-enabled",
-    pattern=10,
-    title="Debug mode switched on unconditionally",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=489,
-    why="""
+CONF001 = define(
+    Rule(
+        id="CONF001",
+        name="debug-enabled",
+        pattern=10,
+        title="Debug mode switched on unconditionally",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=489,
+        why="""
         Debug mode shows stack traces, settings, environment variables and SQL to anyone who
         triggers an error; Werkzeug's debugger even runs Python typed into the browser. A
         literal `DEBUG = True` (or `app.run(debug=True)`, `FastAPI(debug=True)`) outside a
         development-only file or branch goes to production with the code.
     """,
-    bad="""
+        bad="""
         # settings.py
         DEBUG = True
         ALLOWED_HOSTS = ["example.com"]
     """,
-    good="""
+        good="""
         import os
 
         ENV = os.getenv("ENV", "development")
@@ -55,19 +56,21 @@ CONF001 = define(Rule(
             DEBUG = True
             ALLOWED_HOSTS = ["*"]
     """,
-    fix="Read debug from the environment (`DEBUG = os.getenv('DEBUG') == '1'`) or set it only in "
+        fix="Read debug from the environment (`DEBUG = os.getenv('DEBUG') == '1'`) or set it only in "
         "development settings; production must run with `DEBUG = False`.",
-))
+    )
+)
 
-CONF002 = define(Rule(
-    id="CONF002",
-    name="any-host-allowed",
-    pattern=10,
-    title="`ALLOWED_HOSTS` or trusted hosts contain `*`",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=16,
-    why="""
+CONF002 = define(
+    Rule(
+        id="CONF002",
+        name="any-host-allowed",
+        pattern=10,
+        title="`ALLOWED_HOSTS` or trusted hosts contain `*`",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=16,
+        why="""
         `ALLOWED_HOSTS = ["*"]` (or Starlette's `TrustedHostMiddleware(allowed_hosts=["*"])`)
         accepts any `Host` header, so links the app builds from it (password-reset e-mails,
         redirects, absolute URLs) can be made to point at an attacker's site, and caches
@@ -75,35 +78,37 @@ CONF002 = define(Rule(
         middleware listed in `MIDDLEWARE` rejects hosts itself (raises `DisallowedHost`), the
         finding is shown in audit mode.
     """,
-    bad="""
+        bad="""
         # settings.py
         DEBUG = False
         ALLOWED_HOSTS = ["*"]
     """,
-    good="""
+        good="""
         import os
 
         DEBUG = os.getenv("DEBUG") == "1"
         ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")
     """,
-    fix="List the real host names (`ALLOWED_HOSTS = ['shop.example.com']`), from the environment if they vary.",
-))
+        fix="List the real host names (`ALLOWED_HOSTS = ['shop.example.com']`), from the environment if they vary.",
+    )
+)
 
-CONF003 = define(Rule(
-    id="CONF003",
-    name="insecure-cookie",
-    pattern=10,
-    title="Session or auth cookie without Secure, HttpOnly or SameSite",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=614,
-    why="""
+CONF003 = define(
+    Rule(
+        id="CONF003",
+        name="insecure-cookie",
+        pattern=10,
+        title="Session or auth cookie without Secure, HttpOnly or SameSite",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=614,
+        why="""
         A session cookie without `Secure` is sent over plain HTTP, where anyone on the network
         can read it; without `HttpOnly` any injected script can steal it; `SameSite=None`
         sends it with every cross-site request. Django sends its session and CSRF cookies
         without `Secure` unless production settings say otherwise.
     """,
-    bad="""
+        bad="""
         from flask import make_response
 
 
@@ -112,7 +117,7 @@ CONF003 = define(Rule(
             response.set_cookie("session_id", session_id)
             return response
     """,
-    good="""
+        good="""
         from flask import make_response
 
 
@@ -121,26 +126,28 @@ CONF003 = define(Rule(
             response.set_cookie("session_id", session_id, secure=True, httponly=True, samesite="Lax")
             return response
     """,
-    fix="Set `secure=True, httponly=True, samesite='Lax'` on auth cookies; in Django production settings "
+        fix="Set `secure=True, httponly=True, samesite='Lax'` on auth cookies; in Django production settings "
         "`SESSION_COOKIE_SECURE = True` and `CSRF_COOKIE_SECURE = True`; Starlette `SessionMiddleware(..., "
         "https_only=True)`.",
-))
+    )
+)
 
-CONF004 = define(Rule(
-    id="CONF004",
-    name="https-not-enforced",
-    pattern=10,
-    title="Production settings without HTTPS enforcement",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.MEDIUM,
-    cwe=319,
-    why="""
+CONF004 = define(
+    Rule(
+        id="CONF004",
+        name="https-not-enforced",
+        pattern=10,
+        title="Production settings without HTTPS enforcement",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.MEDIUM,
+        cwe=319,
+        why="""
         Without `SECURE_SSL_REDIRECT` or HSTS (`SECURE_HSTS_SECONDS`), a user who types the
         address or follows an old `http://` link talks to the site in clear text first, and
         anyone on the network can read or rewrite that request, session cookie included.
         HSTS tells the browser never to try plain HTTP again.
     """,
-    bad="""
+        bad="""
         # settings.py, production branch
         import os
 
@@ -149,7 +156,7 @@ CONF004 = define(Rule(
             DEBUG = False
             ALLOWED_HOSTS = ["shop.example.com"]
     """,
-    good="""
+        good="""
         # settings.py, production branch
         import os
 
@@ -162,70 +169,75 @@ CONF004 = define(Rule(
             SESSION_COOKIE_SECURE = True
             CSRF_COOKIE_SECURE = True
     """,
-    fix="In production settings set `SECURE_SSL_REDIRECT = True` and `SECURE_HSTS_SECONDS` (start small, then "
+        fix="In production settings set `SECURE_SSL_REDIRECT = True` and `SECURE_HSTS_SECONDS` (start small, then "
         "a year); behind a TLS-terminating proxy also set `SECURE_PROXY_SSL_HEADER`.",
-))
+    )
+)
 
-CONF005 = define(Rule(
-    id="CONF005",
-    name="cors-any-origin-with-credentials",
-    pattern=10,
-    title="CORS allows any origin together with credentials",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=942,
-    why="""
+CONF005 = define(
+    Rule(
+        id="CONF005",
+        name="cors-any-origin-with-credentials",
+        pattern=10,
+        title="CORS allows any origin together with credentials",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=942,
+        why="""
         Allowing every origin *and* credentials makes the browser send the user's cookies with
         requests from any site and let that site read the answers: Starlette and
         django-cors-headers then echo the caller's origin back. Any page the user visits can
         read their data through the API.
     """,
-    bad="""
+        bad="""
         from fastapi import FastAPI
         from fastapi.middleware.cors import CORSMiddleware
 
         app = FastAPI()
         app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_credentials=True)
     """,
-    good="""
+        good="""
         from fastapi import FastAPI
         from fastapi.middleware.cors import CORSMiddleware
 
         app = FastAPI()
         app.add_middleware(CORSMiddleware, allow_origins=["https://app.example.com"], allow_credentials=True)
     """,
-    fix="List the origins that may call the API with credentials; keep `*` only for public, cookie-less APIs.",
-))
+        fix="List the origins that may call the API with credentials; keep `*` only for public, cookie-less APIs.",
+    )
+)
 
-CONF006 = define(Rule(
-    id="CONF006",
-    name="dev-server-on-all-interfaces",
-    pattern=10,
-    title="Development server or reload mode bound to all interfaces",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=1327,
-    why="""
+CONF006 = define(
+    Rule(
+        id="CONF006",
+        name="dev-server-on-all-interfaces",
+        pattern=10,
+        title="Development server or reload mode bound to all interfaces",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=1327,
+        why="""
         Flask's `app.run()` and Werkzeug's `run_simple` are development servers, and reload
         mode (`uvicorn.run(..., reload=True)`) watches and re-executes code; none is built
         for hostile traffic. Bound to `0.0.0.0` they are reachable from the whole network,
         and with the debugger on, anyone who reaches them can run code.
     """,
-    bad="""
+        bad="""
         import uvicorn
 
         if __name__ == "__main__":
             uvicorn.run("main:app", host="0.0.0.0", reload=True)
     """,
-    good="""
+        good="""
         import uvicorn
 
         if __name__ == "__main__":
             uvicorn.run("main:app", host="127.0.0.1", reload=True)
     """,
-    fix="Bind development servers to 127.0.0.1; in production run a real server (gunicorn, uvicorn without "
+        fix="Bind development servers to 127.0.0.1; in production run a real server (gunicorn, uvicorn without "
         "reload) behind a proxy.",
-))
+    )
+)
 
 CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
@@ -263,8 +275,13 @@ def _run(ctx: FileContext, call: Call) -> None:
     uvicorn = callee.startswith(("uvicorn", "hypercorn"))
     werkzeug = callee.endswith("run_simple")
     receiver = ast.unparse(call.receiver).lower() if call.receiver is not None else ""
-    flask = not uvicorn and not werkzeug and call.method == "run" and call.callee is None \
+    flask = (
+        not uvicorn
+        and not werkzeug
+        and call.method == "run"
+        and call.callee is None
         and (module.imports_any("flask", "quart") or "app" in receiver)
+    )
     if not (uvicorn or werkzeug or flask):
         return
     # Flask's `run(host, port, debug)` and Werkzeug's `run_simple(hostname, ...)` take the host first;
@@ -276,8 +293,9 @@ def _run(ctx: FileContext, call: Call) -> None:
     debug = call.arg(2 if flask else None, debug_kw)
     found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
     if ctx.module.constant(debug, None, call.scope) is True and not uvicorn:
-        found.append((CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it "
-                                  "can run code", debug))
+        found.append(
+            (CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it can run code", debug)
+        )
     if host in _ALL_INTERFACES and (flask or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
         found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network", host_node))
@@ -285,8 +303,15 @@ def _run(ctx: FileContext, call: Call) -> None:
         # Started by running the file by hand: whether that is how production runs the app depends on
         # whether the app has another way to be served, which the project stage knows.
         at = [ctx.location(call.node, argument) for _, _, argument in found]
-        ctx.fact(SCRIPT_SERVER, ScriptServer(module.path, call.node.lineno, call.node.col_offset, tuple(
-            (rule_id, message, where.line, where.col) for (rule_id, message, _), where in zip(found, at))))
+        ctx.fact(
+            SCRIPT_SERVER,
+            ScriptServer(
+                module.path,
+                call.node.lineno,
+                call.node.col_offset,
+                tuple((rule_id, message, where.line, where.col) for (rule_id, message, _), where in zip(found, at)),
+            ),
+        )
         return
     for rule_id, message, argument in found:
         ctx.report(_BY_ID[rule_id], call.node, message, at=argument)
@@ -298,11 +323,14 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
     callee = call.callee or ""
     switch = known.mapping("debug_switches").get(callee)
     if switch and _constant(ctx, call, keyword=switch) is True:
-        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client",
-                   at=call.arg(keyword=switch))
+        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client", at=call.arg(keyword=switch))
     elif callee.endswith("DebuggedApplication") and _constant(ctx, call, keyword="evalex") is True:
-        ctx.report(CONF001, call.node, "the Werkzeug debugger with evalex=True runs code typed into the browser",
-                   at=call.arg(keyword="evalex"))
+        ctx.report(
+            CONF001,
+            call.node,
+            "the Werkzeug debugger with evalex=True runs code typed into the browser",
+            at=call.arg(keyword="evalex"),
+        )
 
 
 def _set_cookie(ctx: FileContext, call: Call) -> None:
@@ -314,8 +342,12 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
         shown = repr(key) if key else "set here"
-        ctx.report(CONF003, call.node, f"cookie {shown} is set with secure=False: it is also sent over plain HTTP",
-                   at=call.arg(keyword="secure"))
+        ctx.report(
+            CONF003,
+            call.node,
+            f"cookie {shown} is set with secure=False: it is also sent over plain HTTP",
+            at=call.arg(keyword="secure"),
+        )
         return
     if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
@@ -325,8 +357,13 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     if "csrf" in key.lower() or "xsrf" in key.lower():
         missing = [m for m in missing if m != "httponly"]  # a double-submit token is read by script
     samesite = call.arg(keyword="samesite")
-    if samesite is not None and string(samesite) in ("None", "none") or \
-            isinstance(samesite, ast.Constant) and samesite.value is None and call.has_keyword("samesite"):
+    if (
+        samesite is not None
+        and string(samesite) in ("None", "none")
+        or isinstance(samesite, ast.Constant)
+        and samesite.value is None
+        and call.has_keyword("samesite")
+    ):
         missing.append("samesite (None)")
     if missing:
         # A missing flag may be added by the project's own `set_cookie()` (a response class that sets
@@ -378,8 +415,9 @@ def _deletes_cookie(call: Call) -> bool:
     return call.literal(1, "value") == "" or any(v == 0 for v in expiry)
 
 
-def _constant(ctx: FileContext, call: Call, index: int | None = None, keyword: str | None = None,
-              default: object = None) -> object:
+def _constant(
+    ctx: FileContext, call: Call, index: int | None = None, keyword: str | None = None, default: object = None
+) -> object:
     """The constant an argument holds, a name bound to one read as its value (`allow_origins=EVERYONE`)."""
     return ctx.module.constant(call.arg(index, keyword), default, call.scope)
 
@@ -409,14 +447,21 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
         any_regex = regex in _ANY_ORIGIN_REGEXES
         any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or any_regex
         if any_origin and _constant(ctx, call, keyword="allow_credentials") is True:
-            ctx.report(CONF005, call.node, "CORS allows every origin with credentials: any site can read "
-                                           "responses made with the user's cookies",
-                       at=call.arg(keyword="allow_origin_regex" if any_regex else "allow_origins"))
+            ctx.report(
+                CONF005,
+                call.node,
+                "CORS allows every origin with credentials: any site can read responses made with the user's cookies",
+                at=call.arg(keyword="allow_origin_regex" if any_regex else "allow_origins"),
+            )
     elif cls == "TrustedHostMiddleware":
         hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
         if isinstance(hosts, (list, tuple)) and "*" in hosts:
-            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header",
-                       at=call.arg(keyword="allowed_hosts"))
+            ctx.report(
+                CONF002,
+                call.node,
+                "TrustedHostMiddleware accepts any Host header",
+                at=call.arg(keyword="allowed_hosts"),
+            )
     elif cls == "SessionMiddleware":
         # starsessions' middleware of the same name spells the flag `cookie_https_only`.
         flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
@@ -424,8 +469,12 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
             # Whether the cookie carries a login depends on what the app stores in the session, anywhere in
             # it: the project stage decides.
             before = len(ctx.findings)
-            ctx.report(CONF003, call.node, f"SessionMiddleware without {flag}=True sends the session cookie "
-                                           "over plain HTTP", at=call.arg(keyword=flag))
+            ctx.report(
+                CONF003,
+                call.node,
+                f"SessionMiddleware without {flag}=True sends the session cookie over plain HTTP",
+                at=call.arg(keyword=flag),
+            )
             for finding in ctx.findings[before:]:
                 ctx.fact(SESSION_COOKIE_UNSECURED, finding)
             del ctx.findings[before:]
@@ -450,8 +499,12 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     for candidate in candidates:
         value = ctx.module.constant(candidate, EXPR, call.scope) if candidate is not None else "*"
         if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
-            ctx.report(CONF005, call.node, "flask-cors allows every origin with supports_credentials=True",
-                       at=candidate if candidate is not None else call.arg(keyword="supports_credentials"))
+            ctx.report(
+                CONF005,
+                call.node,
+                "flask-cors allows every origin with supports_credentials=True",
+                at=candidate if candidate is not None else call.arg(keyword="supports_credentials"),
+            )
             return
 
 
@@ -466,10 +519,16 @@ def _dict_item(node: ast.AST, key: str) -> ast.AST | None:
 
 #: Session cookie makers of the frameworks: the keyword of their HttpOnly flag and whether it is on by default.
 #: None of them sets Secure by default.
-_SESSION_COOKIES = {"EncryptedCookieStorage": ("httponly", True), "NaClCookieStorage": ("httponly", True),
-                    "SimpleCookieStorage": ("httponly", True), "CookieBackendConfig": ("httponly", True),
-                    "ServerSideSessionConfig": ("httponly", True), "SignedCookieSessionFactory": ("httponly", False),
-                    "AuthTktAuthenticationPolicy": ("http_only", False), "AuthTktCookieHelper": ("http_only", False)}
+_SESSION_COOKIES = {
+    "EncryptedCookieStorage": ("httponly", True),
+    "NaClCookieStorage": ("httponly", True),
+    "SimpleCookieStorage": ("httponly", True),
+    "CookieBackendConfig": ("httponly", True),
+    "ServerSideSessionConfig": ("httponly", True),
+    "SignedCookieSessionFactory": ("httponly", False),
+    "AuthTktAuthenticationPolicy": ("http_only", False),
+    "AuthTktCookieHelper": ("http_only", False),
+}
 
 
 def _literal_text(node: ast.expr) -> str | None:
@@ -500,8 +559,11 @@ def _session_cookie(ctx: FileContext, call: Call) -> None:
     if _constant(ctx, call, keyword=httponly) is False or not call.has_keyword(httponly) and not on_by_default:
         missing.append(f"{flag}=True")
     if missing:
-        ctx.report(CONF003, call.node, f"{last(call.callee)} without {' and '.join(missing)}: the session cookie "
-                                       f"{_exposure(missing)}")
+        ctx.report(
+            CONF003,
+            call.node,
+            f"{last(call.callee)} without {' and '.join(missing)}: the session cookie {_exposure(missing)}",
+        )
 
 
 def _exposure(missing: list[str]) -> str:
@@ -509,10 +571,19 @@ def _exposure(missing: list[str]) -> str:
     return f"{plain} and {script}" if len(missing) == 2 else plain if missing[0] == "secure=True" else script
 
 
-_WATCHED = {"run": _run, "run_simple": _run, "DebuggedApplication": _app_debug, "set_cookie": _set_cookie,
-            "add_middleware": _middleware, "Middleware": _middleware, "CORS": _flask_cors, "cross_origin": _flask_cors,
-            "send_header": _set_cookie_header, **{name: _session_cookie for name in _SESSION_COOKIES},
-            **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")}}
+_WATCHED = {
+    "run": _run,
+    "run_simple": _run,
+    "DebuggedApplication": _app_debug,
+    "set_cookie": _set_cookie,
+    "add_middleware": _middleware,
+    "Middleware": _middleware,
+    "CORS": _flask_cors,
+    "cross_origin": _flask_cors,
+    "send_header": _set_cookie_header,
+    **{name: _session_cookie for name in _SESSION_COOKIES},
+    **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")},
+}
 
 
 #: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".
@@ -558,9 +629,14 @@ def set_cookie_overrides(ctx: FileContext) -> None:
         return
     for cls in module.classes.values():
         for item in cls.node.body:
-            if isinstance(item, ast.FunctionDef) and item.name == "set_cookie" and any(
+            if (
+                isinstance(item, ast.FunctionDef)
+                and item.name == "set_cookie"
+                and any(
                     isinstance(node, ast.Attribute) and node.attr == "set_cookie" and _hands_on(node.value)
-                    for node in ast.walk(item)):
+                    for node in ast.walk(item)
+                )
+            ):
                 ctx.fact(SET_COOKIE_OVERRIDE, f"{module.module_name}.{cls.name}")
 
 
@@ -576,15 +652,23 @@ def session_writes(ctx: FileContext) -> None:
             if any(isinstance(t, ast.Subscript) and _is_session(t.value) for t in targets):
                 ctx.fact(SESSION_WRITTEN, module.path)
                 return
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("update", "setdefault", "__setitem__") and _is_session(node.func.value):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("update", "setdefault", "__setitem__")
+            and _is_session(node.func.value)
+        ):
             ctx.fact(SESSION_WRITTEN, module.path)
             return
 
 
 def _is_session(node: ast.expr) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == "session" \
-        or isinstance(node, ast.Name) and node.id == "session"
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "session"
+        or isinstance(node, ast.Name)
+        and node.id == "session"
+    )
 
 
 def _hands_on(receiver: ast.expr) -> bool:
@@ -606,8 +690,9 @@ def session_cookies(ctx: ProjectContext) -> None:
     written = {root_of(path, roots) for path, _ in ctx.facts(SESSION_WRITTEN)}
     for path, finding in unsecured:
         if root_of(path, roots) not in written:
-            finding = replace(finding, audit=True,
-                              message=f"{finding.message}; nothing in the app stores anything in the session")
+            finding = replace(
+                finding, audit=True, message=f"{finding.message}; nothing in the app stores anything in the session"
+            )
         ctx.findings.append(finding)
 
 
@@ -625,8 +710,11 @@ def cookie_flags(ctx: ProjectContext) -> None:
     for path, finding in missing:
         override = overrides.get(root_of(path, roots))
         if override is not None:
-            finding = replace(finding, audit=True,
-                              message=f"{finding.message}; `{override}.set_cookie()` may add them for every cookie")
+            finding = replace(
+                finding,
+                audit=True,
+                message=f"{finding.message}; `{override}.set_cookie()` may add them for every cookie",
+            )
         ctx.findings.append(finding)
 
 
@@ -647,8 +735,13 @@ def script_servers(ctx: ProjectContext) -> None:
         for rule_id, message, line, col in start.findings:
             if entry is not None:
                 message += f"; only when the file is run by hand, and the app is served through `{entry}`"
-            ctx.report(_BY_ID[rule_id], Location(start.file, line, col), message,
-                       snippet=source_line(ctx, start.file, start.line), audit=entry is not None)
+            ctx.report(
+                _BY_ID[rule_id],
+                Location(start.file, line, col),
+                message,
+                snippet=source_line(ctx, start.file, start.line),
+                audit=entry is not None,
+            )
 
 
 @check(CONF002)
@@ -719,8 +812,13 @@ def _environment_findings(env: Environment):
         yield CONF005, allow_all, f"CORS allows every origin with credentials {where}"
 
 
-_EXPLICIT = {"SESSION_COOKIE_SECURE": False, "CSRF_COOKIE_SECURE": False, "SESSION_COOKIE_HTTPONLY": False,
-             "REMEMBER_COOKIE_SECURE": False, "REMEMBER_COOKIE_HTTPONLY": False}
+_EXPLICIT = {
+    "SESSION_COOKIE_SECURE": False,
+    "CSRF_COOKIE_SECURE": False,
+    "SESSION_COOKIE_HTTPONLY": False,
+    "REMEMBER_COOKIE_SECURE": False,
+    "REMEMBER_COOKIE_HTTPONLY": False,
+}
 
 
 def _cookie_findings(env: Environment, where: str):
@@ -735,8 +833,11 @@ def _cookie_findings(env: Environment, where: str):
     if _django_production(env):
         unset = [n for n in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE") if env.get(n) is None]
         if unset:
-            yield CONF003, (env.unit.file, 1), f"{' and '.join(unset)} never set {where}: Django sends the cookie " \
-                                             "over plain HTTP"
+            yield (
+                CONF003,
+                (env.unit.file, 1),
+                f"{' and '.join(unset)} never set {where}: Django sends the cookie over plain HTTP",
+            )
 
 
 def _https_findings(env: Environment, where: str):

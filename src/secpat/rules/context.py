@@ -104,15 +104,31 @@ class FileContext:
         start = node
         if at is not None and getattr(at, "lineno", 0) > getattr(node, "lineno", 1):
             start = at
-        return Location(self.module.path, getattr(start, "lineno", 1), getattr(start, "col_offset", 0),
-                        getattr(node, "end_lineno", None), getattr(node, "end_col_offset", None))
+        return Location(
+            self.module.path,
+            getattr(start, "lineno", 1),
+            getattr(start, "col_offset", 0),
+            getattr(node, "end_lineno", None),
+            getattr(node, "end_col_offset", None),
+        )
 
     def context_of(self, scope: Function | None) -> str:
         return "" if scope is None or scope.is_module else scope.qualname
 
-    def report(self, rule: Rule, node: ast.AST, message: str, *, scope: Function | None = None,
-               confidence: Confidence | None = None, flow: Sequence[FlowStep] = (), cwe: int | None = None,
-               snippet: str | None = None, audit: bool = False, at: ast.AST | None = None) -> None:
+    def report(
+        self,
+        rule: Rule,
+        node: ast.AST,
+        message: str,
+        *,
+        scope: Function | None = None,
+        confidence: Confidence | None = None,
+        flow: Sequence[FlowStep] = (),
+        cwe: int | None = None,
+        snippet: str | None = None,
+        audit: bool = False,
+        at: ast.AST | None = None,
+    ) -> None:
         """Report a finding at `node`; `at` is the part of it that is wrong (an argument), where the
         finding starts when it stands on a later line. Pass `snippet` to replace the source text shown
         (a secret must never be printed whole: give the masked line). `audit` marks a finding without
@@ -136,8 +152,17 @@ class FileContext:
             finding = finding.with_confidence(confidence)
         self.findings.append(redact_finding(finding, self.secrets))
 
-    def report_flow(self, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], *, scope: Function,
-                    sink_note: str, once_per_source: bool = True, at: ast.AST | None = None) -> bool:
+    def report_flow(
+        self,
+        node: ast.AST,
+        value: L.Value,
+        outcomes: Sequence[Outcome],
+        *,
+        scope: Function,
+        sink_note: str,
+        once_per_source: bool = True,
+        at: ast.AST | None = None,
+    ) -> bool:
         """Report the first outcome whose label the value carries, with the data path; `at` is the
         argument that carries it (see `report`).
 
@@ -148,29 +173,41 @@ class FileContext:
         """
         sink = FlowStep(self.location(node, at), sink_note)
         wanted = {o.label for o in outcomes}
-        symbolic = sorted(label for label in value
-                          if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX, L.TEXT_OF_PREFIX))
-                          or label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in wanted)
+        symbolic = sorted(
+            label
+            for label in value
+            if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX, L.TEXT_OF_PREFIX))
+            or label.startswith(L.VIA_PREFIX)
+            and L.parse_via(label)[2] in wanted
+        )
         best = next((i for i, o in enumerate(outcomes) if o.label in value), None)
         # Request input that is only Django URL parameters: their URL patterns decide whether it is text.
-        url_params = sorted(label for label in value if label.startswith(L.URL_PARAM_PREFIX)) \
-            if best is not None and outcomes[best].label == L.REQUEST else []
+        url_params = (
+            sorted(label for label in value if label.startswith(L.URL_PARAM_PREFIX))
+            if best is not None and outcomes[best].label == L.REQUEST
+            else []
+        )
         if symbolic and best != 0 or url_params:
             # A more serious outcome may hold through another module: let the project stage decide,
             # with what is known here as the fallback.
             symbolic += url_params
             if not once_per_source or all(self._first_sink("?", scope, value[k]) for k in symbolic):
-                here = [(f"here:{o.label}", value[o.label]) for o in outcomes if o.label in value
-                        and not (url_params and o.label == L.REQUEST)]
-                self.conditionals.append(ConditionalFinding(
-                    outcomes=tuple(outcomes),
-                    callees=tuple(symbolic),
-                    location=self.location(node, at),
-                    snippet=self.snippet(node),
-                    context=self.context_of(scope),
-                    sink_step=sink,
-                    local_traces=(*((k, value[k]) for k in symbolic), *here),
-                ))
+                here = [
+                    (f"here:{o.label}", value[o.label])
+                    for o in outcomes
+                    if o.label in value and not (url_params and o.label == L.REQUEST)
+                ]
+                self.conditionals.append(
+                    ConditionalFinding(
+                        outcomes=tuple(outcomes),
+                        callees=tuple(symbolic),
+                        location=self.location(node, at),
+                        snippet=self.snippet(node),
+                        context=self.context_of(scope),
+                        sink_step=sink,
+                        local_traces=(*((k, value[k]) for k in symbolic), *here),
+                    )
+                )
             return False
         for outcome in outcomes:
             trace = value.get(outcome.label)
@@ -178,11 +215,19 @@ class FileContext:
                 if once_per_source and not self._first_sink(outcome.rule.id, scope, trace):
                     return False
                 message = outcome.message.format(source=describe_source(trace, node), sink=sink_note)
-                self.report(outcome.rule, node, message, scope=scope, confidence=outcome.confidence,
-                            flow=ending_at(trace, sink), cwe=outcome.cwe, audit=outcome.audit, at=at)
+                self.report(
+                    outcome.rule,
+                    node,
+                    message,
+                    scope=scope,
+                    confidence=outcome.confidence,
+                    flow=ending_at(trace, sink),
+                    cwe=outcome.cwe,
+                    audit=outcome.audit,
+                    at=at,
+                )
                 return True
         return False
-
 
     def _first_sink(self, rule_id: str, scope: Function, trace: L.Trace) -> bool:
         source = (trace[0].location.line, trace[0].location.col) if trace else None
@@ -236,15 +281,32 @@ class TextContext:
     def fact(self, kind: str, data: object) -> None:
         self.facts.append((kind, data))
 
-    def report(self, rule: Rule, line: int, message: str, *, col: int = 0, end_line: int | None = None,
-               snippet: str | None = None, confidence: Confidence | None = None, cwe: int | None = None,
-               audit: bool = False) -> None:
+    def report(
+        self,
+        rule: Rule,
+        line: int,
+        message: str,
+        *,
+        col: int = 0,
+        end_line: int | None = None,
+        snippet: str | None = None,
+        confidence: Confidence | None = None,
+        cwe: int | None = None,
+        audit: bool = False,
+    ) -> None:
         lines = self.lines
         raw = lines[line - 1] if 0 < line <= len(lines) else ""
         text = clip(raw.strip() if snippet is None else snippet, col - (len(raw) - len(raw.lstrip())))
-        finding = Finding(rule_id=rule.id, location=Location(self.path, line, col, end_line), message=message,
-                          severity=rule.severity, confidence=rule.confidence, snippet=text,
-                          cwe=cwe if cwe != rule.cwe else None, audit=audit)
+        finding = Finding(
+            rule_id=rule.id,
+            location=Location(self.path, line, col, end_line),
+            message=message,
+            severity=rule.severity,
+            confidence=rule.confidence,
+            snippet=text,
+            cwe=cwe if cwe != rule.cwe else None,
+            audit=audit,
+        )
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
 
 
@@ -265,12 +327,31 @@ class ProjectContext:
         """(path, data) for every fact of this kind, as the type its data has."""
         return [(path, data) for path, data in self.facts(kind) if isinstance(data, data_type)]
 
-    def report(self, rule: Rule, location: Location, message: str, *, snippet: str = "", context: str = "",
-               flow: Sequence[FlowStep] = (), confidence: Confidence | None = None, cwe: int | None = None,
-               audit: bool = False) -> None:
-        finding = Finding(rule_id=rule.id, location=location, message=message, severity=rule.severity,
-                          confidence=rule.confidence, snippet=snippet, flow=tuple(flow),
-                          cwe=cwe if cwe != rule.cwe else None, context=context, audit=audit)
+    def report(
+        self,
+        rule: Rule,
+        location: Location,
+        message: str,
+        *,
+        snippet: str = "",
+        context: str = "",
+        flow: Sequence[FlowStep] = (),
+        confidence: Confidence | None = None,
+        cwe: int | None = None,
+        audit: bool = False,
+    ) -> None:
+        finding = Finding(
+            rule_id=rule.id,
+            location=location,
+            message=message,
+            severity=rule.severity,
+            confidence=rule.confidence,
+            snippet=snippet,
+            flow=tuple(flow),
+            cwe=cwe if cwe != rule.cwe else None,
+            context=context,
+            audit=audit,
+        )
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
 
 
@@ -295,5 +376,7 @@ def arguments(event: CallEvent, skip: Sequence[str] = ()) -> list[tuple[ast.expr
     """Each argument of a call event with its value: the positional ones, then the keywords but those
     named in `skip`."""
     node = event.node
-    return [*zip(node.args, event.args),
-            *((kw.value, event.keywords[kw.arg or "**"]) for kw in node.keywords if kw.arg not in skip)]
+    return [
+        *zip(node.args, event.args),
+        *((kw.value, event.keywords[kw.arg or "**"]) for kw in node.keywords if kw.arg not in skip),
+    ]

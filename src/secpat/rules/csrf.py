@@ -37,21 +37,22 @@ from secpat.rules.registry import Rule, check, define
 from secpat.rules.sql import SQL002
 from secpat.rules.xss import XSS001, XSS002
 
-CSRF001 = define(Rule(
-    id="CSRF001",
-    name="csrf-middleware-missing",
-    pattern=6,
-    title="Django `CsrfViewMiddleware` missing from `MIDDLEWARE`",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=352,
-    why="""
+CSRF001 = define(
+    Rule(
+        id="CSRF001",
+        name="csrf-middleware-missing",
+        pattern=6,
+        title="Django `CsrfViewMiddleware` missing from `MIDDLEWARE`",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=352,
+        why="""
         Django checks CSRF tokens only in `CsrfViewMiddleware`. Without it, every POST the
         browser sends with the session cookie is trusted, so any page the user visits can
         submit forms to the site in the user's name: change the e-mail, transfer money,
         delete data. `{% csrf_token %}` in the templates then protects nothing.
     """,
-    bad="""
+        bad="""
         # settings.py
         INSTALLED_APPS = ["django.contrib.auth", "django.contrib.sessions"]
         MIDDLEWARE = [
@@ -59,7 +60,7 @@ CSRF001 = define(Rule(
             "django.contrib.auth.middleware.AuthenticationMiddleware",
         ]
     """,
-    good="""
+        good="""
         # settings.py
         INSTALLED_APPS = ["django.contrib.auth", "django.contrib.sessions"]
         MIDDLEWARE = [
@@ -68,27 +69,29 @@ CSRF001 = define(Rule(
             "django.contrib.auth.middleware.AuthenticationMiddleware",
         ]
     """,
-    fix="Keep `django.middleware.csrf.CsrfViewMiddleware` in `MIDDLEWARE` (after SessionMiddleware) in every "
+        fix="Keep `django.middleware.csrf.CsrfViewMiddleware` in `MIDDLEWARE` (after SessionMiddleware) in every "
         "settings file production uses.",
-    references=("https://docs.djangoproject.com/en/stable/ref/csrf/",),
-))
+        references=("https://docs.djangoproject.com/en/stable/ref/csrf/",),
+    )
+)
 
-CSRF002 = define(Rule(
-    id="CSRF002",
-    name="csrf-exempt-state-changing-view",
-    pattern=6,
-    title="CSRF protection switched off for a state-changing view",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=352,
-    why="""
+CSRF002 = define(
+    Rule(
+        id="CSRF002",
+        name="csrf-exempt-state-changing-view",
+        pattern=6,
+        title="CSRF protection switched off for a state-changing view",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=352,
+        why="""
         `@csrf_exempt` (Django), `@csrf.exempt` (Flask-WTF), `method_decorator(csrf_exempt)`
         on a class-based view, `csrf_exempt(view)` in urls.py, or a DRF authentication class
         whose `enforce_csrf` does nothing, lets another site make the user's browser send
         this request with their cookies. A view that changes state must keep the check;
         only webhooks that verify a signature and APIs authenticated by a header may skip it.
     """,
-    bad="""
+        bad="""
         from django.http import HttpResponse
         from django.views.decorators.csrf import csrf_exempt
 
@@ -99,7 +102,7 @@ CSRF002 = define(Rule(
                 request.user.account.transfer(request.POST["to"], request.POST["amount"])
             return HttpResponse("ok")
     """,
-    good="""
+        good="""
         from django.http import HttpResponse
         from django.views.decorators.http import require_POST
 
@@ -109,25 +112,27 @@ CSRF002 = define(Rule(
             request.user.account.transfer(request.POST["to"], request.POST["amount"])
             return HttpResponse("ok")
     """,
-    fix="Remove the exemption and send the token (`{% csrf_token %}`, the `X-CSRFToken` header); for a "
+        fix="Remove the exemption and send the token (`{% csrf_token %}`, the `X-CSRFToken` header); for a "
         "webhook, verify the sender's signature instead.",
-))
+    )
+)
 
-CSRF003 = define(Rule(
-    id="CSRF003",
-    name="form-without-csrf-token",
-    pattern=6,
-    title="POST form without a CSRF token",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=352,
-    why="""
+CSRF003 = define(
+    Rule(
+        id="CSRF003",
+        name="form-without-csrf-token",
+        pattern=6,
+        title="POST form without a CSRF token",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=352,
+        why="""
         A `<form method="post">` must carry the server's CSRF token (`{% csrf_token %}`,
         `{{ csrf_token() }}`, `{{ form.hidden_tag() }}`). Where the app checks tokens, a form
         without one is rejected (Django answers 403), so the feature is broken and the usual
         "fix" is to exempt the view; where nothing checks, the form is open to forgery.
     """,
-    bad="""
+        bad="""
         from django.template import Template
 
         SUBSCRIBE = Template('''
@@ -137,7 +142,7 @@ CSRF003 = define(Rule(
         </form>
         ''')
     """,
-    good="""
+        good="""
         from django.template import Template
 
         SUBSCRIBE = Template('''
@@ -148,26 +153,28 @@ CSRF003 = define(Rule(
         </form>
         ''')
     """,
-    fix="Put `{% csrf_token %}` (Django), `{{ csrf_token() }}` or `{{ form.hidden_tag() }}` (Flask-WTF) "
+        fix="Put `{% csrf_token %}` (Django), `{{ csrf_token() }}` or `{{ form.hidden_tag() }}` (Flask-WTF) "
         "inside every POST form.",
-))
+    )
+)
 
-CSRF004 = define(Rule(
-    id="CSRF004",
-    name="no-csrf-protection",
-    pattern=6,
-    title="Cookie-authenticated app with state-changing routes and no CSRF protection",
-    severity=Severity.HIGH,
-    confidence=Confidence.MEDIUM,
-    cwe=352,
-    why="""
+CSRF004 = define(
+    Rule(
+        id="CSRF004",
+        name="no-csrf-protection",
+        pattern=6,
+        title="Cookie-authenticated app with state-changing routes and no CSRF protection",
+        severity=Severity.HIGH,
+        confidence=Confidence.MEDIUM,
+        cwe=352,
+        why="""
         Flask, FastAPI, Starlette, aiohttp and `http.server` have no CSRF protection of their
         own. An app that keeps the user logged in with a cookie (Flask's session, Flask-Login,
         Starlette's SessionMiddleware, aiohttp-session, an auth cookie) and accepts POST, PUT,
         PATCH or DELETE will run requests that any other site makes the browser send.
         `WTF_CSRF_ENABLED = False` switches Flask-WTF's protection off in the same way.
     """,
-    bad="""
+        bad="""
         import os
         from flask import Flask, request, session
 
@@ -181,7 +188,7 @@ CSRF004 = define(Rule(
             move_money(account, request.form["to"], request.form["amount"])
             return "ok"
     """,
-    good="""
+        good="""
         import os
         from flask import Flask, request, session
         from flask_wtf.csrf import CSRFProtect
@@ -197,11 +204,12 @@ CSRF004 = define(Rule(
             move_money(account, request.form["to"], request.form["amount"])
             return "ok"
     """,
-    fix="Flask: `CSRFProtect(app)` (Flask-WTF) and `{{ csrf_token() }}` in forms. FastAPI: a CSRF middleware "
+        fix="Flask: `CSRFProtect(app)` (Flask-WTF) and `{{ csrf_token() }}` in forms. FastAPI: a CSRF middleware "
         "(starlette-csrf) or a signed token checked on every state-changing route (itsdangerous, "
         "fastapi-csrf-protect). aiohttp: aiohttp-csrf's middleware. Or authenticate with a header instead of a "
         "cookie.",
-))
+    )
+)
 
 CSRF_RULES = (CSRF001, CSRF002, CSRF003, CSRF004)
 
@@ -221,10 +229,18 @@ def framework_facts(ctx: FileContext) -> None:
 def csrf_switched_off(ctx: FileContext) -> None:
     """Pyramid's `config.set_default_csrf_options(require_csrf=False)`: no view checks a token."""
     for call in ctx.module.calls:
-        if call.method == "set_default_csrf_options" and ctx.module.imports_any("pyramid") \
-                and (required := call.arg(keyword="require_csrf")) is not None and literal_value(required) is False:
-            ctx.report(CSRF004, call.node, "set_default_csrf_options(require_csrf=False): Pyramid checks no CSRF "
-                                           "token on any view that does not ask for one itself")
+        if (
+            call.method == "set_default_csrf_options"
+            and ctx.module.imports_any("pyramid")
+            and (required := call.arg(keyword="require_csrf")) is not None
+            and literal_value(required) is False
+        ):
+            ctx.report(
+                CSRF004,
+                call.node,
+                "set_default_csrf_options(require_csrf=False): Pyramid checks no CSRF "
+                "token on any view that does not ask for one itself",
+            )
 
 
 #: The SameSite attribute a cookie the code sets itself is given (`set_cookie(..., samesite="Strict")`),
@@ -271,9 +287,13 @@ def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
         key = (middleware.file, middleware.line)
         if key not in seen:
             seen.add(key)
-            ctx.report(CSRF001, Location(middleware.file, middleware.line),
-                       f"{_middleware_setting(env)} of {env.name} has SessionMiddleware but no CsrfViewMiddleware: "
-                       "no CSRF token is ever checked", snippet=source_line(ctx, middleware.file, middleware.line))
+            ctx.report(
+                CSRF001,
+                Location(middleware.file, middleware.line),
+                f"{_middleware_setting(env)} of {env.name} has SessionMiddleware but no CsrfViewMiddleware: "
+                "no CSRF token is ever checked",
+                snippet=source_line(ctx, middleware.file, middleware.line),
+            )
 
 
 def _middleware_setting(env: Environment) -> str:
@@ -290,11 +310,19 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         if verdict is None or (file, line) in reported:
             return
         reported.add((file, line))
-        why = "" if verdict == "default" else \
-            "; it does not act as the user a cookie names (no request.user, session value or cookie read), " \
+        why = (
+            ""
+            if verdict == "default"
+            else "; it does not act as the user a cookie names (no request.user, session value or cookie read), "
             "as webhooks, token endpoints and report sinks do not"
-        ctx.report(CSRF002, Location(file, line), f"{what} changes state but is exempt from CSRF checks{why}",
-                   snippet=source_line(ctx, file, line), audit=verdict == "audit")
+        )
+        ctx.report(
+            CSRF002,
+            Location(file, line),
+            f"{what} changes state but is exempt from CSRF checks{why}",
+            snippet=source_line(ctx, file, line),
+            audit=verdict == "audit",
+        )
 
     for view in model.views.values():
         if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
@@ -303,17 +331,29 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         dispatch = model.views.get(f"{cls.name}.dispatch")
         line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
         if line and _class_changes_state(model, cls):
-            report(dispatch.path if dispatch and not cls.exempt_line else cls.path, line,
-                   f"class-based view {cls.name.rsplit('.', 1)[-1]}", _class_views(model, cls),
-                   _login_gated(model, cls))
+            report(
+                dispatch.path if dispatch and not cls.exempt_line else cls.path,
+                line,
+                f"class-based view {cls.name.rsplit('.', 1)[-1]}",
+                _class_views(model, cls),
+                _login_gated(model, cls),
+            )
         if cls.csrf_off:
-            report(cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)",
-                   [])
+            report(
+                cls.path, cls.csrf_off, f"every view using {cls.name.rsplit('.', 1)[-1]} (enforce_csrf is a no-op)", []
+            )
     for route in model.routes:
-        if route.exempt_at and route.csrf == "exempt" and route.state_changing and \
-                (route.handler is None or _needs_token(route.handler, route)):
-            report(*route.exempt_at, f"{'/'.join(route.methods)} {route.path}",
-                   [route.handler] if route.handler is not None else [])
+        if (
+            route.exempt_at
+            and route.csrf == "exempt"
+            and route.state_changing
+            and (route.handler is None or _needs_token(route.handler, route))
+        ):
+            report(
+                *route.exempt_at,
+                f"{'/'.join(route.methods)} {route.path}",
+                [route.handler] if route.handler is not None else [],
+            )
 
 
 def _exempt_verdict(views: list[ViewFact]) -> str | None:
@@ -384,8 +424,14 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
             audit = form.action_tag or confidence is not None
             if form.action_tag:
                 message += "; a template tag builds its action, which may be another site that checks no token"
-            ctx.report(CSRF003, Location(form.file, form.line), message, confidence=confidence,
-                       snippet=source_line(ctx, form.file, form.line), audit=audit)
+            ctx.report(
+                CSRF003,
+                Location(form.file, form.line),
+                message,
+                confidence=confidence,
+                snippet=source_line(ctx, form.file, form.line),
+                audit=audit,
+            )
 
 
 def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
@@ -448,8 +494,14 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         if framework is None or framework.csrf_builtin or app.csrf:
             continue
         # Another site's page can only make the browser send GET or POST without a CORS preflight.
-        open_routes = [r for r in model.routes if r.app == app.name and r.csrf_missing and r.state_changing
-                       and ("POST" in r.methods or r.methods == ("*",))]
+        open_routes = [
+            r
+            for r in model.routes
+            if r.app == app.name
+            and r.csrf_missing
+            and r.state_changing
+            and ("POST" in r.methods or r.methods == ("*",))
+        ]
         # Evidence is a state-changing view that acts as the user a cookie names (reads the session, the
         # logged-in user or a cookie). A session store alone may hold only OAuth state or a challenge.
         acting = [r for r in open_routes if _acts_as_user(model, r, bool(app.session))]
@@ -463,18 +515,26 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         shown_routes = acting or open_routes
         shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in shown_routes[:3])
         more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
-        ctx.report(CSRF004, Location(app.file, app.line),
-                   f"{framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
-                   f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check"
-                   + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else ""),
-                   snippet=source_line(ctx, app.file, app.line), audit=not acting or same_site)
+        ctx.report(
+            CSRF004,
+            Location(app.file, app.line),
+            f"{framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
+            f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check"
+            + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else ""),
+            snippet=source_line(ctx, app.file, app.line),
+            audit=not acting or same_site,
+        )
     seen = set()
     for env in model.environments:
         for file, line in _csrf_switched_off(env):
             if (file, line) not in seen:
                 seen.add((file, line))
-                ctx.report(CSRF004, Location(file, line), f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF "
-                                                          "checks no token", snippet=source_line(ctx, file, line))
+                ctx.report(
+                    CSRF004,
+                    Location(file, line),
+                    f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token",
+                    snippet=source_line(ctx, file, line),
+                )
 
 
 def _cookies_same_site(ctx: ProjectContext, app_file: str) -> bool:
@@ -495,8 +555,14 @@ def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:
         if value is None or not value.certain or value.value is not False or testing and testing.value is True:
             return []
         return [(value.file, value.line)]
-    writes = [item for item in env.unit.items if isinstance(item, Setting) and item.op == "set"
-              and item.branch in ("", "prod")]
+    writes = [
+        item
+        for item in env.unit.items
+        if isinstance(item, Setting) and item.op == "set" and item.branch in ("", "prod")
+    ]
     tested = {item.mapping for item in writes if item.name == "TESTING" and item.value is True}
-    return [(env.unit.file, item.line) for item in writes
-            if item.name == "WTF_CSRF_ENABLED" and item.value is False and item.mapping not in tested]
+    return [
+        (env.unit.file, item.line)
+        for item in writes
+        if item.name == "WTF_CSRF_ENABLED" and item.value is False and item.mapping not in tested
+    ]

@@ -30,141 +30,201 @@ _ARTICLE_BAD = """
     token = jwt.encode({"user_id": 1}, "secret")  # No expiry, weak secret
 """
 
-JWT001 = define(Rule(
-    id="JWT001", name="jwt-without-expiry", pattern=3, title="Token issued without `exp`",
-    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=613,
-    why="""
+JWT001 = define(
+    Rule(
+        id="JWT001",
+        name="jwt-without-expiry",
+        pattern=3,
+        title="Token issued without `exp`",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=613,
+        why="""
         A JWT is valid until it expires, and nothing can revoke it on the server. Without `exp`
         a leaked token (from a log, a browser extension, a proxy) works for ever.
     """,
-    bad=_ARTICLE_BAD,
-    good="""
+        bad=_ARTICLE_BAD,
+        good="""
         import datetime, os
         import jwt
         payload = {"user_id": 1, "exp": datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)}
         token = jwt.encode(payload, os.environ["JWT_SECRET"], algorithm="HS256")
     """,
-    fix="Set `exp` on every token: 15 minutes to 1 hour for access tokens, with refresh tokens for longer sessions.",
-))
-JWT002 = define(Rule(
-    id="JWT002", name="jwt-algorithms-not-pinned", pattern=3, title="Token decoded without pinned algorithms",
-    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
-    why="""
+        fix="Set `exp` on every token: 15 minutes to 1 hour for access tokens, with refresh tokens for longer "
+        "sessions.",
+    )
+)
+JWT002 = define(
+    Rule(
+        id="JWT002",
+        name="jwt-algorithms-not-pinned",
+        pattern=3,
+        title="Token decoded without pinned algorithms",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=347,
+        why="""
         If the verifier lets the token choose its algorithm, an attacker picks one that makes the
         signature meaningless: `none`, or HS256 with the server's public RSA key as the HMAC
         secret. The accepted algorithms must be fixed in code, from one family.
     """,
-    bad="""
+        bad="""
         import jwt
         header = jwt.get_unverified_header(token)
         data = jwt.decode(token, key, algorithms=[header["alg"]])
     """,
-    good="""
+        good="""
         import jwt
         data = jwt.decode(token, key, algorithms=["HS256"])
     """,
-    fix="Pass `algorithms=[\"HS256\"]` (or the single asymmetric algorithm you issue); never read it from the token.",
-))
-JWT003 = define(Rule(
-    id="JWT003", name="jwt-verification-disabled", pattern=3, title="Token signature or expiry not verified",
-    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
-    why="""
+        fix='Pass `algorithms=["HS256"]` (or the single asymmetric algorithm you issue); never read it from the token.',
+    )
+)
+JWT003 = define(
+    Rule(
+        id="JWT003",
+        name="jwt-verification-disabled",
+        pattern=3,
+        title="Token signature or expiry not verified",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=347,
+        why="""
         `verify_signature: False` accepts any token anyone wrote; `verify_exp: False` accepts
         tokens that expired. Either turns authentication into a formality. When the unverified
         claims are used only where a verification setting that defaults to on has been turned
         off by the operator, the finding is shown in audit mode.
     """,
-    bad="""
+        bad="""
         import jwt
         data = jwt.decode(token, options={"verify_signature": False})
     """,
-    good="""
+        good="""
         import jwt
         data = jwt.decode(token, key, algorithms=["HS256"])
     """,
-    fix="Keep verification on; to read claims before verifying, verify first.",
-))
-JWT004 = define(Rule(
-    id="JWT004", name="jwt-weak-key", pattern=3, title="Signing key hard-coded, short, or a literal default",
-    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=321,
-    why="""
+        fix="Keep verification on; to read claims before verifying, verify first.",
+    )
+)
+JWT004 = define(
+    Rule(
+        id="JWT004",
+        name="jwt-weak-key",
+        pattern=3,
+        title="Signing key hard-coded, short, or a literal default",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=321,
+        why="""
         Whoever knows the HMAC key can mint tokens for any user. A key in the source is known to
         everyone with the repository; a short one is brute-forced offline from a single token;
         a literal fallback silently ships to production when the variable is missing.
     """,
-    bad=_ARTICLE_BAD,
-    good="""
+        bad=_ARTICLE_BAD,
+        good="""
         import os
         import jwt
         token = jwt.encode(payload, os.environ["JWT_SECRET"], algorithm="HS256")  # secrets.token_hex(32)
     """,
-    fix="Load a random key of at least 32 bytes (`secrets.token_hex(32)`) from the environment or a secret "
+        fix="Load a random key of at least 32 bytes (`secrets.token_hex(32)`) from the environment or a secret "
         "store, with no default.",
-))
-JWT005 = define(Rule(
-    id="JWT005", name="jwt-lifetime-too-long", pattern=3, title="Access token lives longer than allowed",
-    severity=Severity.MEDIUM, confidence=Confidence.HIGH, cwe=613,
-    why="""
+    )
+)
+JWT005 = define(
+    Rule(
+        id="JWT005",
+        name="jwt-lifetime-too-long",
+        pattern=3,
+        title="Access token lives longer than allowed",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=613,
+        why="""
         An access token cannot be revoked, so its lifetime is the window in which a stolen one
         works. Keep access tokens short (15 minutes to 1 hour) and use refresh tokens, which the
         server can revoke, for long sessions.
     """,
-    bad="""
+        bad="""
         import datetime
         import jwt
         payload = {"sub": "42", "exp": datetime.datetime.utcnow() + datetime.timedelta(days=30)}
         token = jwt.encode(payload, key, algorithm="HS256")
     """,
-    good="""
+        good="""
         import datetime
         import jwt
         payload = {"sub": "42", "exp": datetime.datetime.utcnow() + datetime.timedelta(minutes=15)}
         token = jwt.encode(payload, key, algorithm="HS256")
     """,
-    fix="Shorten `exp` to at most an hour (configurable with `jwt-max-lifetime`); issue refresh tokens for "
+        fix="Shorten `exp` to at most an hour (configurable with `jwt-max-lifetime`); issue refresh tokens for "
         "longer sessions.",
-))
-JWT006 = define(Rule(
-    id="JWT006", name="jwt-alg-none", pattern=3, title="Token signed with `alg: none`",
-    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=347,
-    why="""
+    )
+)
+JWT006 = define(
+    Rule(
+        id="JWT006",
+        name="jwt-alg-none",
+        pattern=3,
+        title="Token signed with `alg: none`",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=347,
+        why="""
         `alg: none` means the token carries no signature at all. Anyone can write one: take a
         real token, change `sub` to another user or `role` to admin, and keep `alg: none`. Any
         verifier that honours the header accepts it.
     """,
-    bad="""
+        bad="""
         import jwt
         token = jwt.encode(payload, None, algorithm="none")
     """,
-    good="""
+        good="""
         import jwt
         token = jwt.encode(payload, key, algorithm="HS256")
     """,
-    fix="Sign every token with HS256 (shared secret) or RS256 / ES256 / EdDSA (key pair).",
-))
-JWT007 = define(Rule(
-    id="JWT007", name="jwt-secret-in-payload", pattern=3, title="Password or secret placed in the token payload",
-    severity=Severity.HIGH, confidence=Confidence.HIGH, cwe=312,
-    why="""
+        fix="Sign every token with HS256 (shared secret) or RS256 / ES256 / EdDSA (key pair).",
+    )
+)
+JWT007 = define(
+    Rule(
+        id="JWT007",
+        name="jwt-secret-in-payload",
+        pattern=3,
+        title="Password or secret placed in the token payload",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=312,
+        why="""
         A JWT payload is base64, not encryption: anyone holding the token (the user, a proxy, a
         log) reads every claim. A password, API key or secret in it is disclosed to all of them.
     """,
-    bad="""
+        bad="""
         import jwt
         token = jwt.encode({"sub": user.id, "password": user.password}, key, algorithm="HS256")
     """,
-    good="""
+        good="""
         import jwt
         token = jwt.encode({"sub": user.id}, key, algorithm="HS256")
     """,
-    fix="Put only identifiers and authorisation claims in tokens; look secrets up on the server.",
-))
+        fix="Put only identifiers and authorisation claims in tokens; look secrets up on the server.",
+    )
+)
 
 # (payload index, key index) by library; authlib and joserfc take a header first.
-_ENCODE = {"jwt.encode": (0, 1), "jwt.api_jwt.encode": (0, 1), "jose.jwt.encode": (0, 1),
-           "authlib.jose.jwt.encode": (1, 2), "joserfc.jwt.encode": (1, 2)}
-_DECODE = {"jwt.decode": 1, "jwt.api_jwt.decode": 1, "jose.jwt.decode": 1, "authlib.jose.jwt.decode": 1,
-           "joserfc.jwt.decode": 1}
+_ENCODE = {
+    "jwt.encode": (0, 1),
+    "jwt.api_jwt.encode": (0, 1),
+    "jose.jwt.encode": (0, 1),
+    "authlib.jose.jwt.encode": (1, 2),
+    "joserfc.jwt.encode": (1, 2),
+}
+_DECODE = {
+    "jwt.decode": 1,
+    "jwt.api_jwt.decode": 1,
+    "jose.jwt.decode": 1,
+    "authlib.jose.jwt.decode": 1,
+    "joserfc.jwt.decode": 1,
+}
 # Libraries whose decode needs the algorithms named by the caller.
 _NEEDS_ALGORITHMS = frozenset({"jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode"})
 _HMAC = re.compile(r"^HS\d+$", re.IGNORECASE)
@@ -200,21 +260,36 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
     if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
         # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding.
         ctx.report(JWT001, node, "token issued without `exp`: it never expires", scope=function, audit=unsigned)
-    lifetimes = [int(label[len(L.LIFETIME_PREFIX):]) for label in payload if label.startswith(L.LIFETIME_PREFIX)]
+    lifetimes = [int(label[len(L.LIFETIME_PREFIX) :]) for label in payload if label.startswith(L.LIFETIME_PREFIX)]
     if lifetimes and max(lifetimes) > max_lifetime and not _is_refresh(function, payload):
-        ctx.report(JWT005, node, f"token lifetime {_span(max(lifetimes))} is over the maximum of "
-                   f"{_span(max_lifetime)}", scope=function)
+        ctx.report(
+            JWT005,
+            node,
+            f"token lifetime {_span(max(lifetimes))} is over the maximum of {_span(max_lifetime)}",
+            scope=function,
+        )
     for label in payload:
         if label.startswith(L.KEY_PREFIX):
-            claim = label[len(L.KEY_PREFIX):]
+            claim = label[len(L.KEY_PREFIX) :]
             if claim in _PUBLIC_CLAIMS:
                 continue
             if names.classify(claim) in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.PERSONAL):
-                ctx.report(JWT007, node, f"claim `{claim}` puts a secret in a payload anyone can read",
-                           scope=function, flow=payload[label])
+                ctx.report(
+                    JWT007,
+                    node,
+                    f"claim `{claim}` puts a secret in a payload anyone can read",
+                    scope=function,
+                    flow=payload[label],
+                )
     if unsigned:
-        ctx.report(JWT006, node, "token signed with `alg: none`: anyone can forge it", scope=function,
-                   audit=_is_outbound_assertion(payload), at=_arg(node, 2, "algorithm"))
+        ctx.report(
+            JWT006,
+            node,
+            "token signed with `alg: none`: anyone can forge it",
+            scope=function,
+            audit=_is_outbound_assertion(payload),
+            at=_arg(node, 2, "algorithm"),
+        )
     _key(ctx, function, event, key_node, key_index, algorithm)
 
 
@@ -227,7 +302,7 @@ def _is_outbound_assertion(payload: L.Value) -> bool:
     """Claims naming the caller as issuer (`iss`) with no subject and no expiry: an assertion this
     code sends to a third-party API that specifies an unsigned token (PayPal-Auth-Assertion), not
     a token this application issues to users and later trusts."""
-    keys = {label[len(L.KEY_PREFIX):] for label in payload if label.startswith(L.KEY_PREFIX)}
+    keys = {label[len(L.KEY_PREFIX) :] for label in payload if label.startswith(L.KEY_PREFIX)}
     deferred = any(L.deferred(label) for label in payload)
     return L.DICT in payload and not deferred and "iss" in keys and not keys & {"sub", "exp"}
 
@@ -239,19 +314,40 @@ _ROUTING_CLAIMS = frozenset({"iss", "kid", "alg", "typ", "aud", "azp", "client_i
 def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
     """`claims = jwt.decode(token, options={"verify_signature": False})` read only for `claims["iss"]` or
     `claims.get("kid")`: the unverified token picks the issuer or key that then verifies it."""
-    target = next((n.targets[0].id for n in ast.walk(scope) if isinstance(n, ast.Assign) and n.value is call
-                   and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)), None)
+    target = next(
+        (
+            n.targets[0].id
+            for n in ast.walk(scope)
+            if isinstance(n, ast.Assign)
+            and n.value is call
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name)
+        ),
+        None,
+    )
     if target is None:
         return False
     reads = [n for n in ast.walk(scope) if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)]
     routed = set()
     for node in ast.walk(scope):
-        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == target \
-                and isinstance(node.slice, ast.Constant) and node.slice.value in _ROUTING_CLAIMS:
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == target
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value in _ROUTING_CLAIMS
+        ):
             routed.add(id(node.value))
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == target and node.args \
-                and isinstance(node.args[0], ast.Constant) and node.args[0].value in _ROUTING_CLAIMS:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == target
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value in _ROUTING_CLAIMS
+        ):
             routed.add(id(node.func.value))
     return bool(reads) and all(id(n) in routed for n in reads)
 
@@ -265,9 +361,14 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
     for flag in ("verify_signature", "verify_exp"):
         if f"{L.KEYVAL_PREFIX}{flag}=False" in options or written.get(flag) is False:
             what = "signature" if flag == "verify_signature" else "expiry"
-            ctx.report(JWT003, node, f"`{flag}` is off: the token's {what} is not checked", scope=function,
-                       audit=_used_only_when_operator_opts_out(function.node, node)
-                       or _peeked_only(function.node, node), at=options_node)
+            ctx.report(
+                JWT003,
+                node,
+                f"`{flag}` is off: the token's {what} is not checked",
+                scope=function,
+                audit=_used_only_when_operator_opts_out(function.node, node) or _peeked_only(function.node, node),
+                at=options_node,
+            )
             return
     verify = _arg(node, None, "verify")
     if ctx.module.constant(verify, None, function) is False:
@@ -280,19 +381,36 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
         return
     algorithms = event.value_of(2, "algorithms")
     if L.TOKEN_HEADER in algorithms:
-        ctx.report(JWT002, node, "algorithms taken from the token's own header: the attacker chooses",
-                   scope=function, flow=algorithms[L.TOKEN_HEADER], at=algorithms_node)
+        ctx.report(
+            JWT002,
+            node,
+            "algorithms taken from the token's own header: the attacker chooses",
+            scope=function,
+            flow=algorithms[L.TOKEN_HEADER],
+            at=algorithms_node,
+        )
         return
     listed = literal_value(algorithms_node)
     if isinstance(listed, str):
         listed = [listed]
     if isinstance(listed, (list, tuple)) and all(isinstance(a, str) for a in listed):
         if any(a.lower() == "none" for a in listed):
-            ctx.report(JWT002, node, "`none` is an accepted algorithm: unsigned tokens pass", scope=function,
-                       at=algorithms_node)
+            ctx.report(
+                JWT002,
+                node,
+                "`none` is an accepted algorithm: unsigned tokens pass",
+                scope=function,
+                at=algorithms_node,
+            )
         elif any(_HMAC.match(a) for a in listed) and any(not _HMAC.match(a) for a in listed):
-            ctx.report(JWT002, node, f"HMAC and public-key algorithms accepted together ({', '.join(listed)}): "
-                       "a public key can be used as an HMAC secret", scope=function, at=algorithms_node)
+            ctx.report(
+                JWT002,
+                node,
+                f"HMAC and public-key algorithms accepted together ({', '.join(listed)}): "
+                "a public key can be used as an HMAC secret",
+                scope=function,
+                at=algorithms_node,
+            )
 
 
 def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) -> bool:
@@ -304,15 +422,20 @@ def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) 
         return False
     target = None
     for node in ast.walk(function_node):
-        if isinstance(node, ast.Assign) and node.value is decode and len(node.targets) == 1 \
-                and isinstance(node.targets[0], ast.Name):
+        if (
+            isinstance(node, ast.Assign)
+            and node.value is decode
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
             target = node.targets[0].id
         elif isinstance(node, ast.Return) and node.value is decode:
             return _inside_off_branch(function_node, node, switches)
     if target is None:
         return False
-    uses = [n for n in ast.walk(function_node)
-            if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)]
+    uses = [
+        n for n in ast.walk(function_node) if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)
+    ]
     return bool(uses) and all(_inside_off_branch(function_node, use, switches) for use in uses)
 
 
@@ -320,8 +443,12 @@ def _verify_switches(function_node: ast.AST) -> set[str]:
     """Names bound to a verification setting read with a default of True: `verify = cfg.get("verify_x", True)`."""
     found: set[str] = set()
     for node in ast.walk(function_node):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and _is_verify_setting_on_by_default(node.value):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and _is_verify_setting_on_by_default(node.value)
+        ):
             found.add(node.targets[0].id)
     return found
 
@@ -329,13 +456,23 @@ def _verify_switches(function_node: ast.AST) -> set[str]:
 def _is_verify_setting_on_by_default(node: ast.AST) -> bool:
     if not isinstance(node, ast.Call) or len(node.args) < 2:
         return False
-    name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
-        if isinstance(node.func, ast.Name) else ""
+    name = (
+        node.func.attr
+        if isinstance(node.func, ast.Attribute)
+        else node.func.id
+        if isinstance(node.func, ast.Name)
+        else ""
+    )
     if name not in ("get", "getattr"):
         return False
     key, default = node.args[-2], node.args[-1]
-    return isinstance(key, ast.Constant) and isinstance(key.value, str) and "verify" in key.value.lower() \
-        and isinstance(default, ast.Constant) and default.value is True
+    return (
+        isinstance(key, ast.Constant)
+        and isinstance(key.value, str)
+        and "verify" in key.value.lower()
+        and isinstance(default, ast.Constant)
+        and default.value is True
+    )
 
 
 def _inside_off_branch(function_node: ast.AST, target: ast.AST, switches: set[str]) -> bool:
@@ -349,9 +486,13 @@ def _inside_off_branch(function_node: ast.AST, target: ast.AST, switches: set[st
             if isinstance(test, ast.Name) and test.id in switches:
                 off = list(node.orelse)
                 if not node.orelse and node.body and isinstance(node.body[-1], (ast.Return, ast.Raise)):
-                    off = block[index + 1:]
-            elif isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) \
-                    and isinstance(test.operand, ast.Name) and test.operand.id in switches:
+                    off = block[index + 1 :]
+            elif (
+                isinstance(test, ast.UnaryOp)
+                and isinstance(test.op, ast.Not)
+                and isinstance(test.operand, ast.Name)
+                and test.operand.id in switches
+            ):
                 off = node.body
             else:
                 continue
@@ -361,12 +502,17 @@ def _inside_off_branch(function_node: ast.AST, target: ast.AST, switches: set[st
 
 
 def _blocks(function_node: ast.AST) -> list[list[ast.stmt]]:
-    return [block for node in ast.walk(function_node) for field in ("body", "orelse", "finalbody")
-            if isinstance(block := getattr(node, field, None), list) and block and isinstance(block[0], ast.stmt)]
+    return [
+        block
+        for node in ast.walk(function_node)
+        for field in ("body", "orelse", "finalbody")
+        if isinstance(block := getattr(node, field, None), list) and block and isinstance(block[0], ast.stmt)
+    ]
 
 
-def _key(ctx: FileContext, function: Function, event: CallEvent, key_node: ast.expr | None, key_index: int,
-         algorithm: object) -> None:
+def _key(
+    ctx: FileContext, function: Function, event: CallEvent, key_node: ast.expr | None, key_index: int, algorithm: object
+) -> None:
     if key_node is None:
         return
     value = event.value_of(key_index, "key")
@@ -375,13 +521,23 @@ def _key(ctx: FileContext, function: Function, event: CallEvent, key_node: ast.e
         assigned = ctx.module.assignments.get(key_node.id)
         literal = literal_value(assigned[-1]) if assigned and len(assigned) == 1 else None
     if L.LITERAL_FALLBACK in value:
-        ctx.report(JWT004, key_node, "signing key has a literal default: a missing variable ships it to production",
-                   scope=function, flow=value[L.LITERAL_FALLBACK])
+        ctx.report(
+            JWT004,
+            key_node,
+            "signing key has a literal default: a missing variable ships it to production",
+            scope=function,
+            flow=value[L.LITERAL_FALLBACK],
+        )
     elif isinstance(literal, (str, bytes)) and literal and not _PLACEHOLDER.search(str(literal)):
         short = len(literal) < 32 and (algorithm is None or (isinstance(algorithm, str) and _HMAC.match(algorithm)))
         detail = f" and only {len(literal)} bytes" if short else ""
-        ctx.report(JWT004, key_node, f"signing key is hard-coded{detail}: load it from the environment",
-                   scope=function, snippet=_masked_line(ctx, key_node, str(literal)))
+        ctx.report(
+            JWT004,
+            key_node,
+            f"signing key is hard-coded{detail}: load it from the environment",
+            scope=function,
+            snippet=_masked_line(ctx, key_node, str(literal)),
+        )
 
 
 def _algorithm(node: ast.Call, event: CallEvent, callee: str) -> object:

@@ -30,83 +30,88 @@ if TYPE_CHECKING:
 
     from secpat.model.module import Call, Function, Module
 
-LOG001 = define(Rule(
-    id="LOG001",
-    name="secret-in-log",
-    pattern=8,
-    title="Password, token or other secret written to a log",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=532,
-    why="""
+LOG001 = define(
+    Rule(
+        id="LOG001",
+        name="secret-in-log",
+        pattern=8,
+        title="Password, token or other secret written to a log",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=532,
+        why="""
         Logs are copied to files, aggregators, support tickets and backups, and read by far more
         people and systems than the database. A password or token written there is a credential
         anyone with log access can replay; a card number there puts the whole log pipeline in
         PCI scope. A `print()` without request data in it, and logging in a database migration,
         are for audit mode: their reader is the operator who ran the command.
     """,
-    bad="""
+        bad="""
         import logging
 
         def login(username, password, api_token):
             print(f"Login: user={username}, password={password}")
             logging.info(f"Token: {api_token}")
     """,
-    good="""
+        good="""
         import logging
 
         def login(username, request_ip):
             logging.info("Login attempt: user=%s, ip=%s", username, request_ip)
     """,
-    fix="Log who and what (user id, IP, action, outcome), never the credential; redact with a logging filter "
+        fix="Log who and what (user id, IP, action, outcome), never the credential; redact with a logging filter "
         "if a library logs it for you.",
-))
+    )
+)
 
-LOG002 = define(Rule(
-    id="LOG002",
-    name="request-logged-whole",
-    pattern=8,
-    title="Whole request, headers, cookies or body written to a log",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=532,
-    why="""
+LOG002 = define(
+    Rule(
+        id="LOG002",
+        name="request-logged-whole",
+        pattern=8,
+        title="Whole request, headers, cookies or body written to a log",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=532,
+        why="""
         A whole request, header set, cookie jar or body carries the Authorization header, the
         session cookie, CSRF tokens and any password in a form: logging it logs every secret
         the client sent, and nobody notices because each field looks harmless alone.
     """,
-    bad="""
+        bad="""
         import logging
         from flask import request
 
         def handler():
             logging.debug("headers: %s", request.headers)
     """,
-    good="""
+        good="""
         import logging
         from flask import request
 
         def handler():
             logging.debug("user agent: %s", request.headers.get("User-Agent"))
     """,
-    fix="Log the few fields you need by name (path, method, user agent, request id).",
-))
+        fix="Log the few fields you need by name (path, method, user agent, request id).",
+    )
+)
 
-LOG003 = define(Rule(
-    id="LOG003",
-    name="exception-details-to-client",
-    pattern=8,
-    title="Exception details or traceback returned to the client",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.MEDIUM,
-    cwe=209,
-    why="""
+LOG003 = define(
+    Rule(
+        id="LOG003",
+        name="exception-details-to-client",
+        pattern=8,
+        title="Exception details or traceback returned to the client",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.MEDIUM,
+        cwe=209,
+        why="""
         Exception messages and tracebacks describe the inside of the application: file paths,
         library versions, SQL statements, hostnames, sometimes configuration values. Returned to
         the client they map the attack surface for whoever triggers the error. In a view behind
         a staff, administrator or permission check this is for audit mode.
     """,
-    bad="""
+        bad="""
         from flask import Flask
         app = Flask(__name__)
 
@@ -117,7 +122,7 @@ LOG003 = define(Rule(
             except Exception as exc:
                 return {"error": str(exc)}, 500
     """,
-    good="""
+        good="""
         import logging
         from flask import Flask
         app = Flask(__name__)
@@ -130,15 +135,27 @@ LOG003 = define(Rule(
                 logging.exception("report failed")
                 return {"error": "internal error"}, 500
     """,
-    fix="Log the exception server-side (`logging.exception`) and return a generic message with an error id.",
-))
+        fix="Log the exception server-side (`logging.exception`) and return a generic message with an error id.",
+    )
+)
 
-_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
-                          "msg", "trace", "success"})
-_LOG_FUNCTIONS = frozenset({"print", "warnings.warn", "pprint.pprint"} |
-                           {f"logging.{m}" for m in _LOG_METHODS} | {f"loguru.logger.{m}" for m in _LOG_METHODS})
-_LOGGER_FACTORIES = frozenset({"logging.getLogger", "structlog.get_logger", "structlog.getLogger",
-                               "structlog.stdlib.get_logger", "loguru.logger.bind"})
+_LOG_METHODS = frozenset(
+    {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg", "trace", "success"}
+)
+_LOG_FUNCTIONS = frozenset(
+    {"print", "warnings.warn", "pprint.pprint"}
+    | {f"logging.{m}" for m in _LOG_METHODS}
+    | {f"loguru.logger.{m}" for m in _LOG_METHODS}
+)
+_LOGGER_FACTORIES = frozenset(
+    {
+        "logging.getLogger",
+        "structlog.get_logger",
+        "structlog.getLogger",
+        "structlog.stdlib.get_logger",
+        "loguru.logger.bind",
+    }
+)
 #: What sends its argument to the client: every framework's responses, JSON and plain-text answers, and the
 #: exceptions whose detail is the answer.
 _RESPONSES = frozenset(known.mapping("responses")) | known.union("answers") | known.union("error_answers")
@@ -150,12 +167,16 @@ _LOGGED = (
     Outcome(L.REQUEST_WHOLE, LOG002, "{source} is {sink}: it carries every header, cookie and field"),
     # Formatted, a Flask or Django request is its method and URL (`<Request 'http://…/path?q' [GET]>`),
     # not its headers: worth a look (a custom repr, a structured logger), not evidence.
-    Outcome(L.REQUEST_OBJECT, LOG002, "{source} is {sink}: its text is the method and the URL with its query "
-                                      "string; check that no repr or structured logger writes more", audit=True),
+    Outcome(
+        L.REQUEST_OBJECT,
+        LOG002,
+        "{source} is {sink}: its text is the method and the URL with its query "
+        "string; check that no repr or structured logger writes more",
+        audit=True,
+    ),
 )
 _LEAKED = (
-    Outcome(L.TRACEBACK, LOG003, "{source} is {sink}: tracebacks show the inside of the application",
-            Confidence.HIGH),
+    Outcome(L.TRACEBACK, LOG003, "{source} is {sink}: tracebacks show the inside of the application", Confidence.HIGH),
     Outcome(L.EXCEPTION, LOG003, "{source} is {sink}: exception messages can reveal internals"),
 )
 
@@ -167,8 +188,9 @@ def log_hygiene(ctx: FileContext) -> None:
     migration = _is_migration(module.path)
     for function in module.all_functions():
         answers = _answers_client(module, function)
-        if not answers and not any(_is_log_call(module, call, loggers) or call.callee in _RESPONSES
-                                   for call in function.calls):
+        if not answers and not any(
+            _is_log_call(module, call, loggers) or call.callee in _RESPONSES for call in function.calls
+        ):
             continue
         flow = flow_of(module, function)
         staff_only = _behind_staff_check(module, function)
@@ -203,20 +225,34 @@ def log_hygiene(ctx: FileContext) -> None:
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for argument, value in arguments(event):
-                    audit = staff_only or framed or L.UPSTREAM_ERROR in value \
-                        or L.EXPECTED_ERROR in value
-                    if _report_once(ctx, event.node, value, _LEAKED, function, where,
-                                    audit and L.TRACEBACK not in value or in_debug, argument):
+                    audit = staff_only or framed or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
+                    if _report_once(
+                        ctx,
+                        event.node,
+                        value,
+                        _LEAKED,
+                        function,
+                        where,
+                        audit and L.TRACEBACK not in value or in_debug,
+                        argument,
+                    ):
                         break
         if answers:
             for ret in flow.returns:
                 if not isinstance(getattr(ret.node, "value", None), ast.Call):
-                    _report_once(ctx, ret.node, ret.value, _LEAKED, function,
-                                 f"returned to the client by the {answers} `{function.name}()`", staff_only)
+                    _report_once(
+                        ctx,
+                        ret.node,
+                        ret.value,
+                        _LEAKED,
+                        function,
+                        f"returned to the client by the {answers} `{function.name}()`",
+                        staff_only,
+                    )
 
 
 def _answers_client(module: Module, function: Function) -> str:
-    """"view" or "Lambda handler" when what the function returns is sent to the client, else ""."""
+    """ "view" or "Lambda handler" when what the function returns is sent to the client, else ""."""
     if function.is_module:
         return ""
     if R.route_framework(module, function) is not None or _is_django_view(module, function):
@@ -244,8 +280,7 @@ def _is_migration(path: str) -> bool:
 
 # Words in a decorator, mixin or permission class that restrict a view to staff or administrators.
 _STAFF_WORDS = frozenset({"admin", "administrator", "staff", "superuser", "permission", "permissions"})
-_STAFF_CHECKS = frozenset({"user_passes_test", "permission_required", "staff_member_required",
-                           "superuser_required"})
+_STAFF_CHECKS = frozenset({"user_passes_test", "permission_required", "staff_member_required", "superuser_required"})
 
 
 def _says_staff_only(name: str) -> bool:
@@ -276,7 +311,8 @@ def _behind_staff_check(module: Module, function: Function) -> bool:
     # Every DRF permission class is a "permission": only one for staff restricts who sees the text.
     permissions = cls.attributes.get("permission_classes")
     return permissions is not None and any(
-        {"admin", "administrator", "staff", "superuser"} & set(names.words(n)) for n in _names_in([permissions]))
+        {"admin", "administrator", "staff", "superuser"} & set(names.words(n)) for n in _names_in([permissions])
+    )
 
 
 _DEPENDS = frozenset({"Depends", "Security"})
@@ -290,12 +326,17 @@ def _staff_dependency(node: ast.AST) -> bool:
         return False
     candidates: list[ast.AST | None] = [*node.args.defaults, *node.args.kw_defaults]
     candidates += [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
-    candidates += [k.value for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords
-                   if k.arg == "dependencies"]
+    candidates += [
+        k.value for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords if k.arg == "dependencies"
+    ]
     for candidate in candidates:
         for call in ast.walk(candidate) if candidate is not None else ():
-            if isinstance(call, ast.Call) and R.last_name(call.func) in _DEPENDS and call.args \
-                    and _says_staff_only(R.last_name(call.args[0]) or ""):
+            if (
+                isinstance(call, ast.Call)
+                and R.last_name(call.func) in _DEPENDS
+                and call.args
+                and _says_staff_only(R.last_name(call.args[0]) or "")
+            ):
                 return True
     return False
 
@@ -313,13 +354,24 @@ def _checks_staff_first(node: ast.AST) -> bool:
 
 
 def _names_in(nodes: Iterable[ast.AST]) -> list[str]:
-    return [n.id if isinstance(n, ast.Name) else n.attr for node in nodes for n in ast.walk(node)
-            if isinstance(n, (ast.Name, ast.Attribute))]
+    return [
+        n.id if isinstance(n, ast.Name) else n.attr
+        for node in nodes
+        for n in ast.walk(node)
+        if isinstance(n, (ast.Name, ast.Attribute))
+    ]
 
 
-def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], function: Function,
-                 where: str,
-                 audit: bool, argument: ast.AST | None = None) -> bool:
+def _report_once(
+    ctx: FileContext,
+    node: ast.AST,
+    value: L.Value,
+    outcomes: Sequence[Outcome],
+    function: Function,
+    where: str,
+    audit: bool,
+    argument: ast.AST | None = None,
+) -> bool:
     """Report one call's finding, or hand it to the project stage, and say whether either happened:
     the call's other arguments must not add a second copy of the same finding."""
     if audit:
@@ -333,9 +385,36 @@ def _report_once(ctx: FileContext, node: ast.AST, value: L.Value, outcomes: Sequ
 
 
 # Words that make `tokens` a quantity: LLM prompt sizes, token-bucket levels.
-_COUNT_WORDS = {"estimated", "estimate", "initial", "final", "total", "max", "min", "num", "prompt", "completion",
-                "input", "output", "remaining", "used", "count", "counts", "limit", "budget", "truncated", "pruned",
-                "available", "current", "new", "old", "per", "spent", "consumed", "bucket"}
+_COUNT_WORDS = {
+    "estimated",
+    "estimate",
+    "initial",
+    "final",
+    "total",
+    "max",
+    "min",
+    "num",
+    "prompt",
+    "completion",
+    "input",
+    "output",
+    "remaining",
+    "used",
+    "count",
+    "counts",
+    "limit",
+    "budget",
+    "truncated",
+    "pruned",
+    "available",
+    "current",
+    "new",
+    "old",
+    "per",
+    "spent",
+    "consumed",
+    "bucket",
+}
 _NAMED_SOURCE = re.compile(r"`([^`]*)`")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NUMERIC_SPEC = re.compile(r"[-+ #0-9,_.]*[bcdeEfFgGnoxX%]$")
@@ -382,8 +461,11 @@ def _held(value: L.Value) -> L.Value:
 
 def _without_secret(value: L.Value) -> L.Value:
     """The value without the secret its name promised, whether decided here or at the project stage."""
-    return {label: trace for label, trace in value.items() if label != L.SECRET
-            and not (label.startswith(L.TEXT_OF_PREFIX) and L.parse_text_of(label)[1] == L.SECRET)}
+    return {
+        label: trace
+        for label, trace in value.items()
+        if label != L.SECRET and not (label.startswith(L.TEXT_OF_PREFIX) and L.parse_text_of(label)[1] == L.SECRET)
+    }
 
 
 def _source_name(trace: L.Trace) -> str | None:
@@ -406,8 +488,11 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
             if isinstance(node, ast.FormattedValue) and _mentions(node.value, name):
                 places += 1
                 spec = node.format_spec
-                text = "".join(str(v.value) for v in spec.values if isinstance(v, ast.Constant)) \
-                    if isinstance(spec, ast.JoinedStr) else ""
+                text = (
+                    "".join(str(v.value) for v in spec.values if isinstance(v, ast.Constant))
+                    if isinstance(spec, ast.JoinedStr)
+                    else ""
+                )
                 if not _NUMERIC_SPEC.fullmatch(text) or text.endswith("c"):
                     return False
         if index and _mentions(arg, name) and not isinstance(arg, ast.JoinedStr):
@@ -418,16 +503,33 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
 
 
 def _mentions(node: ast.AST, name: str) -> bool:
-    return any(isinstance(n, ast.Name) and n.id == name or isinstance(n, ast.Attribute) and n.attr == name
-               or isinstance(n, ast.Constant) and n.value == name for n in ast.walk(node))
+    return any(
+        isinstance(n, ast.Name)
+        and n.id == name
+        or isinstance(n, ast.Attribute)
+        and n.attr == name
+        or isinstance(n, ast.Constant)
+        and n.value == name
+        for n in ast.walk(node)
+    )
 
 
 def _discarded(function: Function, call: ast.Call) -> bool:
     """`ret = Response(...)` and `ret` never read again: the response is built, not sent."""
-    target = next((n.targets[0].id for n in ast.walk(function.node) if isinstance(n, ast.Assign) and n.value is call
-                   and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)), None)
-    return target is not None and not any(isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)
-                                          for n in ast.walk(function.node))
+    target = next(
+        (
+            n.targets[0].id
+            for n in ast.walk(function.node)
+            if isinstance(n, ast.Assign)
+            and n.value is call
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name)
+        ),
+        None,
+    )
+    return target is not None and not any(
+        isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load) for n in ast.walk(function.node)
+    )
 
 
 def _debug_branches(function: Function) -> list[tuple[int, int]]:
@@ -469,12 +571,17 @@ def _framed_for_client(call: ast.Call) -> bool:
         if isinstance(node, ast.Dict):
             values.extend(v for v in node.values if v is not None)
         elif isinstance(node, ast.JoinedStr) and any(
-                isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values):
+            isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values
+        ):
             return True
         elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
             return True
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
-                and isinstance(node.func.value, ast.Constant):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "format"
+            and isinstance(node.func.value, ast.Constant)
+        ):
             return True
     return False
 
@@ -518,8 +625,14 @@ def _is_log_call(module: Module, call: Call, loggers: set[str]) -> bool:
     if isinstance(receiver, ast.Call) and module.qualified_name(receiver.func, call.scope) in _LOGGER_FACTORIES:
         return True
     text = dotted(receiver)
-    return text is not None and text.rsplit(".", 1)[-1].lower().lstrip("_") in {"log", "logger", "logging", "audit_log",
-                                                                                 "audit_logger", "structlog"}
+    return text is not None and text.rsplit(".", 1)[-1].lower().lstrip("_") in {
+        "log",
+        "logger",
+        "logging",
+        "audit_log",
+        "audit_logger",
+        "structlog",
+    }
 
 
 def _is_django_view(module: Module, function: Function) -> bool:

@@ -30,71 +30,76 @@ if TYPE_CHECKING:
     from secpat.dataflow.flow import FunctionFlow
     from secpat.model.module import Function
 
-PWD001 = define(Rule(
-    id="PWD001",
-    name="plaintext-password-storage",
-    pattern=2,
-    title="Password stored in plain text",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=256,
-    why="""
+PWD001 = define(
+    Rule(
+        id="PWD001",
+        name="plaintext-password-storage",
+        pattern=2,
+        title="Password stored in plain text",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=256,
+        why="""
         A password written to a database, cache or file as typed is exposed to everyone who
         ever reads that store: a backup, a SQL injection, an employee. Users reuse passwords,
         so one leak opens their other accounts too. Reported by default for an account's record
         (a user, account, member, customer or profile model) or a password the client sent; a
         password field of another model (a page's shared passphrase) is for audit mode.
     """,
-    bad="""
+        bad="""
         password = request.form["password"]
         db.save(password)
         user.password = password            # Django: bypasses set_password()
     """,
-    good="""
+        good="""
         import bcrypt
         hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt())
         db.save(hashed)
         user.set_password(password)          # Django
     """,
-    fix="Store only a slow salted hash: `bcrypt.hashpw`, argon2 `PasswordHasher().hash`, Django `set_password` "
+        fix="Store only a slow salted hash: `bcrypt.hashpw`, argon2 `PasswordHasher().hash`, Django `set_password` "
         "/ `create_user`, Werkzeug `generate_password_hash`.",
-))
+    )
+)
 
-PWD002 = define(Rule(
-    id="PWD002",
-    name="fast-hash-for-password",
-    pattern=2,
-    title="Password hashed with a fast general-purpose hash",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=916,
-    why="""
+PWD002 = define(
+    Rule(
+        id="PWD002",
+        name="fast-hash-for-password",
+        pattern=2,
+        title="Password hashed with a fast general-purpose hash",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=916,
+        why="""
         MD5, SHA-1, SHA-256, SHA-512 and BLAKE2 are built to be fast: a single GPU tries billions
         of candidates a second, so a leaked table of such hashes is cracked almost as quickly as
         plain text. Salting does not change that; only a deliberately slow, memory-hard hash does.
         A digest used only as the key of an in-memory lookup (`if digest in seen:`,
         `seen[digest] = ok`) is stored nowhere: that is for audit mode.
     """,
-    bad="""
+        bad="""
         import hashlib
         hashed = hashlib.sha256(password.encode()).hexdigest()
     """,
-    good="""
+        good="""
         from argon2 import PasswordHasher
         hashed = PasswordHasher().hash(password)
     """,
-    fix="Hash passwords with bcrypt, Argon2id, scrypt or PBKDF2 (600,000+ iterations), never with hashlib digests.",
-))
+        fix="Hash passwords with bcrypt, Argon2id, scrypt or PBKDF2 (600,000+ iterations), never with hashlib digests.",
+    )
+)
 
-PWD003 = define(Rule(
-    id="PWD003",
-    name="weak-password-hash-parameters",
-    pattern=2,
-    title="Password hash with a weak cost",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=916,
-    why="""
+PWD003 = define(
+    Rule(
+        id="PWD003",
+        name="weak-password-hash-parameters",
+        pattern=2,
+        title="Password hash with a weak cost",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=916,
+        why="""
         A slow hash is only as slow as its cost parameters. bcrypt with 4 rounds or PBKDF2 with
         1,000 iterations is thousands of times cheaper to attack than the current recommendation
         (bcrypt 12, PBKDF2-SHA256 600,000, Argon2id m=19 MiB t=2, scrypt N=2^17), and Django
@@ -102,28 +107,30 @@ PWD003 = define(Rule(
         call is reported by default when its input is a password; a random token or API key
         hashed cheaply to look it up is for audit mode.
     """,
-    bad="""
+        bad="""
         import bcrypt
         hashed = bcrypt.hashpw(password, bcrypt.gensalt(rounds=4))
     """,
-    good="""
+        good="""
         import bcrypt
         hashed = bcrypt.hashpw(password, bcrypt.gensalt())   # 12 rounds by default
     """,
-    fix="Use the library defaults or stronger: bcrypt rounds >= 12, PBKDF2-SHA256 >= 600,000 iterations, "
+        fix="Use the library defaults or stronger: bcrypt rounds >= 12, PBKDF2-SHA256 >= 600,000 iterations, "
         "Argon2id memory >= 19 MiB, scrypt N >= 2**17; list Argon2 or PBKDF2 first in PASSWORD_HASHERS.",
-    references=("https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html",),
-))
+        references=("https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html",),
+    )
+)
 
-PWD004 = define(Rule(
-    id="PWD004",
-    name="timing-unsafe-secret-comparison",
-    pattern=2,
-    title="Password or secret compared with `==`",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.MEDIUM,
-    cwe=208,
-    why="""
+PWD004 = define(
+    Rule(
+        id="PWD004",
+        name="timing-unsafe-secret-comparison",
+        pattern=2,
+        title="Password or secret compared with `==`",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.MEDIUM,
+        cwe=208,
+        why="""
         `==` on strings stops at the first differing character, so the time it takes leaks how
         much of a guess was right; a remote attacker can recover a token or signature byte by
         byte. Comparing a password with `==` also means it was stored in plain text or with a
@@ -131,7 +138,7 @@ PWD004 = define(Rule(
         password or an HMAC; two secrets by name alone, a third-party API's answer, or a value
         popped from the session for a single use are for audit mode.
     """,
-    bad="""
+        bad="""
         import hmac
         from flask import request
 
@@ -140,7 +147,7 @@ PWD004 = define(Rule(
             if request.headers["X-Signature"] == expected:
                 ...
     """,
-    good="""
+        good="""
         import hmac
         from flask import request
 
@@ -149,45 +156,92 @@ PWD004 = define(Rule(
             if hmac.compare_digest(request.headers["X-Signature"], expected):
                 ...
     """,
-    fix="Compare secrets with `hmac.compare_digest` / `secrets.compare_digest`; check passwords with "
+        fix="Compare secrets with `hmac.compare_digest` / `secrets.compare_digest`; check passwords with "
         "`bcrypt.checkpw`, `PasswordHasher().verify` or Django `check_password`.",
-))
+    )
+)
 
-PWD005 = define(Rule(
-    id="PWD005",
-    name="weak-hash-for-security",
-    pattern=2,
-    title="MD5 or SHA-1 used for a token, signature or integrity check",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=328,
-    why="""
+PWD005 = define(
+    Rule(
+        id="PWD005",
+        name="weak-hash-for-security",
+        pattern=2,
+        title="MD5 or SHA-1 used for a token, signature or integrity check",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=328,
+        why="""
         MD5 and SHA-1 collisions can be computed cheaply, so they no longer prove that data was
         not tampered with, and a token or signature built from them is forgeable. They remain
         fine for cache keys and non-security checksums: say so with `usedforsecurity=False`.
     """,
-    bad="""
+        bad="""
         import hashlib
         signature = hashlib.md5(secret + payload).hexdigest()
     """,
-    good="""
+        good="""
         import hmac, hashlib
         signature = hmac.new(secret, payload, hashlib.sha256).hexdigest()
         cache_key = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
     """,
-    fix="Use SHA-256 or better (`hmac` with SHA-256 for signatures, `secrets` for tokens); mark non-security "
+        fix="Use SHA-256 or better (`hmac` with SHA-256 for signatures, `secrets` for tokens); mark non-security "
         "uses with `usedforsecurity=False`.",
-))
+    )
+)
 
 #: Identifier fragments that make a module worth analysing for password handling.
-_PASSWORD_FRAGMENTS = ("passw", "pwd", "passphrase", "secret", "token", "signature", "hash", "md5", "sha1", "sha",
-                       "digest", "api_key", "apikey", "checksum", "otp", "hmac", "authorization", "pin", "nonce")
+_PASSWORD_FRAGMENTS = (
+    "passw",
+    "pwd",
+    "passphrase",
+    "secret",
+    "token",
+    "signature",
+    "hash",
+    "md5",
+    "sha1",
+    "sha",
+    "digest",
+    "api_key",
+    "apikey",
+    "checksum",
+    "otp",
+    "hmac",
+    "authorization",
+    "pin",
+    "nonce",
+)
 
 # Persistence calls: a plaintext password passed to one of these is stored as is.
-_STORE_METHODS = frozenset({"save", "create", "update", "update_or_create", "get_or_create", "bulk_create", "insert",
-                            "insert_one", "insert_many", "replace_one", "update_one", "update_many", "add", "put",
-                            "put_item", "store", "set", "hset", "hmset", "setex", "write", "writerow", "dump",
-                            "execute", "executemany"})
+_STORE_METHODS = frozenset(
+    {
+        "save",
+        "create",
+        "update",
+        "update_or_create",
+        "get_or_create",
+        "bulk_create",
+        "insert",
+        "insert_one",
+        "insert_many",
+        "replace_one",
+        "update_one",
+        "update_many",
+        "add",
+        "put",
+        "put_item",
+        "store",
+        "set",
+        "hset",
+        "hmset",
+        "setex",
+        "write",
+        "writerow",
+        "dump",
+        "execute",
+        "executemany",
+    }
+)
 # Verbs that also mean "change this dict / set / file in memory": without a store or an account in
 # view they are no evidence that a password is persisted.
 _AMBIGUOUS_STORE_METHODS = frozenset({"update", "write", "writerow", "set", "add", "put", "dump"})
@@ -198,8 +252,19 @@ _CONNECTION_KEYWORDS = frozenset({"host", "hostname", "port", "server", "endpoin
 # Classes whose records are stored: `User(password=...)`, `AccountRow(...)`.
 _MODEL_CLASS = re.compile(r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity)s?$")
 # Attributes that hold the stored password (or its hash) on a user record.
-_PASSWORD_FIELDS = frozenset({"password", "passwd", "pwd", "password_hash", "hashed_password", "pw_hash",
-                              "password_digest", "encrypted_password", "passhash"})
+_PASSWORD_FIELDS = frozenset(
+    {
+        "password",
+        "passwd",
+        "pwd",
+        "password_hash",
+        "hashed_password",
+        "pw_hash",
+        "password_digest",
+        "encrypted_password",
+        "passhash",
+    }
+)
 
 
 @check(PWD001, PWD002, PWD004, PWD005)
@@ -225,9 +290,13 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
     function = flow.function
     for store in flow.stores:
         if store.kind == "item" and _plaintext(store.value) and is_session(store.base, flow):
-            ctx.report_flow(store.stmt, store.value,
-                            [Outcome(L.PASSWORD, PWD001, "{source} is {sink}: sessions are stored, often in a "
-                                     "readable cookie")], scope=function, sink_note="stored in the session")
+            ctx.report_flow(
+                store.stmt,
+                store.value,
+                [Outcome(L.PASSWORD, PWD001, "{source} is {sink}: sessions are stored, often in a readable cookie")],
+                scope=function,
+                sink_note="stored in the session",
+            )
             continue
         if store.kind != "attr" or store.name not in _PASSWORD_FIELDS or not _plaintext(store.value):
             continue
@@ -235,9 +304,13 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
         audit = not (L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None))
-        ctx.report_flow(store.stmt, store.value,
-                        [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
-                        scope=function, sink_note=f"stored as attribute `{store.name}`")
+        ctx.report_flow(
+            store.stmt,
+            store.value,
+            [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
+            scope=function,
+            sink_note=f"stored as attribute `{store.name}`",
+        )
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
@@ -245,9 +318,13 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             password = event.keywords.get("password") or event.keywords.get("passwd")
             if method and _MODEL_CLASS.search(method) and method[0].isupper() and password and _plaintext(password):
                 audit = not (L.REQUEST in password or _account_model(ctx.module, method))
-                ctx.report_flow(event.node, password, [Outcome(
-                    L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM, audit=audit)],
-                    scope=function, sink_note=f"put in a new `{method}` record")
+                ctx.report_flow(
+                    event.node,
+                    password,
+                    [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM, audit=audit)],
+                    scope=function,
+                    sink_note=f"put in a new `{method}` record",
+                )
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
@@ -270,14 +347,19 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     # A bare `write(password)` names no object that could be an account store.
                     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
                     audit = method in _AMBIGUOUS_STORE_METHODS and not (L.REQUEST in value or _names_account(receiver))
-                ctx.report_flow(event.node, value,
-                                [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
-                                scope=function, sink_note=f"written by `.{method}()`")
+                ctx.report_flow(
+                    event.node,
+                    value,
+                    [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
+                    scope=function,
+                    sink_note=f"written by `.{method}()`",
+                )
                 break
 
 
-_ACCOUNT_WORDS = frozenset({"user", "users", "account", "accounts", "member", "members", "customer", "customers",
-                            "profile", "profiles"})
+_ACCOUNT_WORDS = frozenset(
+    {"user", "users", "account", "accounts", "member", "members", "customer", "customers", "profile", "profiles"}
+)
 _USER_BASES = ("AbstractUser", "AbstractBaseUser", "User")
 
 
@@ -290,8 +372,9 @@ def _account_model(module: Module, name: str) -> bool:
     """A class named for accounts, or one of this module's classes built on Django's user models."""
     if _names_account(name):
         return True
-    return any(c.name == name and any(b.rsplit(".", 1)[-1] in _USER_BASES for b in c.bases)
-               for c in module.classes.values())
+    return any(
+        c.name == name and any(b.rsplit(".", 1)[-1] in _USER_BASES for b in c.bases) for c in module.classes.values()
+    )
 
 
 def _model_receiver(node: ast.Call) -> str | None:
@@ -329,8 +412,12 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                 continue  # keyed with a key born and lost with the process: an in-memory lookup key
             values = [*event.args, *event.keywords.values()]
             where = f"`{callee}()`"
-        elif isinstance(func, ast.Attribute) and func.attr == "update" and event.receiver \
-                and L.HASH_OBJECT in event.receiver:
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr == "update"
+            and event.receiver
+            and L.HASH_OBJECT in event.receiver
+        ):
             values = list(event.args)
             where = "a fast hash's `update()`"
         else:
@@ -346,9 +433,15 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                 break
         else:
             if _names_a_password_hasher(flow.function.name) and any(
-                    label.startswith(L.PARAM_PREFIX) for value in values for label in value):
-                ctx.report(PWD002, event.node, f"`{flow.function.name}()` hashes passwords with {where}: fast "
-                           "hashes are cracked at GPU speed; use bcrypt or Argon2", scope=flow.function)
+                label.startswith(L.PARAM_PREFIX) for value in values for label in value
+            ):
+                ctx.report(
+                    PWD002,
+                    event.node,
+                    f"`{flow.function.name}()` hashes passwords with {where}: fast "
+                    "hashes are cracked at GPU speed; use bcrypt or Argon2",
+                    scope=flow.function,
+                )
     _fast_hashing_helpers(ctx, flow)
 
 
@@ -357,21 +450,32 @@ def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
     is as a key of a mapping or set held here (`key in seen`, `seen[key]`): nothing writes it anywhere."""
     target = None
     for node in ast.walk(function_node):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and any(inner is call for inner in ast.walk(node.value)):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and any(inner is call for inner in ast.walk(node.value))
+        ):
             target = node.targets[0]
             break
     if target is None:
         return None
     uses = 0
     for node in ast.walk(function_node):
-        if isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == target.id \
-                and all(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+        if (
+            isinstance(node, ast.Compare)
+            and isinstance(node.left, ast.Name)
+            and node.left.id == target.id
+            and all(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
+        ):
             uses += 1
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name) and node.slice.id == target.id:
             uses += 1
-    mentions = sum(1 for node in ast.walk(function_node)
-                   if isinstance(node, ast.Name) and node.id == target.id and node is not target)
+    mentions = sum(
+        1
+        for node in ast.walk(function_node)
+        if isinstance(node, ast.Name) and node.id == target.id and node is not target
+    )
     return target.id if uses and uses == mentions else None
 
 
@@ -387,23 +491,41 @@ def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> N
     `set_password()` setter, or written to a file whose name says it holds passwords. (SHA-2 there is
     not judged: without knowing the input is a password, it may be a checksum of the file's content.)"""
     files = _credential_files(flow.function.node)
-    outcome = Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: an MD5/SHA-1 digest is cracked or forged at GPU "
-                                           "speed; store passwords with bcrypt or Argon2")
+    outcome = Outcome(
+        L.WEAK_HASH,
+        PWD005,
+        "{source} is {sink}: an MD5/SHA-1 digest is cracked or forged at GPU "
+        "speed; store passwords with bcrypt or Argon2",
+    )
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if method == "set_password":
             for value in event.args:
                 if L.WEAK_HASH in value:
-                    ctx.report_flow(event.node, value, [outcome], scope=flow.function,
-                                    sink_note="stored as a password by `set_password()`")
+                    ctx.report_flow(
+                        event.node,
+                        value,
+                        [outcome],
+                        scope=flow.function,
+                        sink_note="stored as a password by `set_password()`",
+                    )
                     break
-        elif method in ("write", "writelines") and isinstance(func, ast.Attribute) \
-                and isinstance(func.value, ast.Name) and func.value.id in files:
+        elif (
+            method in ("write", "writelines")
+            and isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in files
+        ):
             for value in event.args:
                 if L.WEAK_HASH in value:
-                    ctx.report_flow(event.node, value, [outcome], scope=flow.function,
-                                    sink_note=f"written to `{files[func.value.id]}`")
+                    ctx.report_flow(
+                        event.node,
+                        value,
+                        [outcome],
+                        scope=flow.function,
+                        sink_note=f"written to `{files[func.value.id]}`",
+                    )
                     break
 
 
@@ -416,14 +538,26 @@ def _credential_files(function_node: ast.AST) -> dict[str, str]:
             continue
         for item in node.items:
             call = item.context_expr
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "open"
-                    and call.args and isinstance(item.optional_vars, ast.Name)):
+            if not (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Name)
+                and call.func.id == "open"
+                and call.args
+                and isinstance(item.optional_vars, ast.Name)
+            ):
                 continue
             path = literal_value(call.args[0])
-            mode = literal_value(call.args[1]) if len(call.args) > 1 else next(
-                (literal_value(k.value) for k in call.keywords if k.arg == "mode"), "r")
-            if isinstance(path, str) and isinstance(mode, str) and set(mode) & set("wax") \
-                    and any(word in PurePosixPath(path).name.lower() for word in _CREDENTIAL_FILE_WORDS):
+            mode = (
+                literal_value(call.args[1])
+                if len(call.args) > 1
+                else next((literal_value(k.value) for k in call.keywords if k.arg == "mode"), "r")
+            )
+            if (
+                isinstance(path, str)
+                and isinstance(mode, str)
+                and set(mode) & set("wax")
+                and any(word in PurePosixPath(path).name.lower() for word in _CREDENTIAL_FILE_WORDS)
+            ):
                 found[item.optional_vars.id] = path
     return found
 
@@ -435,8 +569,12 @@ def _per_process_key(module: Module, node: ast.Call) -> bool:
     if not isinstance(key, ast.Name):
         return False
     assigned = module.assignments.get(key.id)
-    return assigned is not None and len(assigned) == 1 and isinstance(assigned[0], ast.Call) \
+    return (
+        assigned is not None
+        and len(assigned) == 1
+        and isinstance(assigned[0], ast.Call)
         and module.qualified_name(assigned[0].func) in _RUNTIME_RANDOM
+    )
 
 
 def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
@@ -455,9 +593,19 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
                 continue  # `def digest(password)`: reported inside the helper already
             value = event.value_of(index - offset, target.params[index] if index < len(target.params) else None)
             if L.PASSWORD in value:
-                ctx.report_flow(event.node, value, [Outcome(
-                    L.PASSWORD, PWD002, "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
-                )], scope=flow.function, sink_note=f"hashed by `{target.name}()`, which uses a fast hash")
+                ctx.report_flow(
+                    event.node,
+                    value,
+                    [
+                        Outcome(
+                            L.PASSWORD,
+                            PWD002,
+                            "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2",
+                        )
+                    ],
+                    scope=flow.function,
+                    sink_note=f"hashed by `{target.name}()`, which uses a fast hash",
+                )
                 break
 
 
@@ -500,12 +648,20 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         # A value the server holds against a constant of the code (`FAILED_TO_DECRYPT`, imported): no
         # client can time that comparison.
         # Nor can a client steer the bytes of a slow, salted hash (`pbkdf2_hmac(...) == stored`).
-        evidence = any(_timing_evidence(n, v, assigned) for n, v in sides) and not (
-            any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides)) \
+        evidence = (
+            any(_timing_evidence(n, v, assigned) for n, v in sides)
+            and not (any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides))
             and not any(L.PASSWORD_HASH in v for _, v in sides)
+        )
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides)
-        ctx.report(PWD004, event.node, message, scope=flow.function, flow=value.get(label, ()) if label else (),
-                   audit=single_use or not evidence)
+        ctx.report(
+            PWD004,
+            event.node,
+            message,
+            scope=flow.function,
+            flow=value.get(label, ()) if label else (),
+            audit=single_use or not evidence,
+        )
 
 
 def _timing_evidence(node: ast.expr, value: L.Value, assigned: dict[str, ast.expr]) -> bool:
@@ -550,8 +706,12 @@ _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "
 def _from_http_response(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
     """The body of a response to an outbound HTTP call: `resp.json()`, `requests.get(...).json()`."""
     root = _root(node, assigned)
-    if isinstance(root, ast.Call) and isinstance(root.func, ast.Attribute) and root.func.attr == "json" \
-            and not root.args:
+    if (
+        isinstance(root, ast.Call)
+        and isinstance(root.func, ast.Attribute)
+        and root.func.attr == "json"
+        and not root.args
+    ):
         return True
     text = dotted(root.func) if isinstance(root, ast.Call) else None
     return text is not None and text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS
@@ -561,8 +721,12 @@ def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: Fu
     """`expected = request.session.pop("nonce")`: the stored value is gone after one comparison, so an
     attacker gets one try per value and cannot time a second."""
     value = assigned.get(node.id) if isinstance(node, ast.Name) else node
-    return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "pop" \
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr == "pop"
         and is_session(value.func.value, flow)
+    )
 
 
 def _stored_or_derived(value: L.Value) -> bool:
@@ -615,8 +779,11 @@ def _trivial(node: ast.expr, value: L.Value) -> bool:
     """Comparisons with a literal, `None`, a length or a boolean say nothing secret."""
     if L.CONST in value:
         return True
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"len", "bool", "type",
-                                                                                             "isinstance", "int"}:
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"len", "bool", "type", "isinstance", "int"}
+    ):
         return True
     name = _name_of(node)
     return name is not None and name.isupper() and names.classify(name) is None
@@ -631,8 +798,13 @@ def _name_of(node: ast.expr) -> str | None:
         return node.slice.value
     if isinstance(node, ast.Call):
         func = node.func
-        if isinstance(func, ast.Attribute) and func.attr in {"get", "pop"} and node.args \
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in {"get", "pop"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             return node.args[0].value
     return None
 
@@ -666,18 +838,33 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
             # third-party API requires of the caller: both are for audit mode.
             audit = _checksum_named(store.name) or store.kind == "item"
             before = len(ctx.findings)
-            ctx.report_flow(store.stmt, store.value, [Outcome(
-                L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
-                Confidence.MEDIUM if audit else None)], scope=flow.function, sink_note=f"assigned to `{store.name}`")
+            ctx.report_flow(
+                store.stmt,
+                store.value,
+                [
+                    Outcome(
+                        L.WEAK_HASH,
+                        PWD005,
+                        "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
+                        Confidence.MEDIUM if audit else None,
+                    )
+                ],
+                scope=flow.function,
+                sink_note=f"assigned to `{store.name}`",
+            )
             if audit:
                 ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
     if names.classify(flow.function.name) is names.NameKind.SIGNATURE:
         for ret in flow.returns:
             if L.WEAK_HASH in ret.value:
                 before = len(ctx.findings)
-                ctx.report_flow(ret.node, ret.value, [Outcome(
-                    L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use HMAC-SHA256")],
-                    scope=flow.function, sink_note=f"returned by `{flow.function.name}()`")
+                ctx.report_flow(
+                    ret.node,
+                    ret.value,
+                    [Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use HMAC-SHA256")],
+                    scope=flow.function,
+                    sink_note=f"returned by `{flow.function.name}()`",
+                )
                 if _checksum_named(flow.function.name):
                     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
@@ -694,23 +881,39 @@ def weak_hash_parameters(ctx: FileContext) -> None:
         iterations = _number(module, call, 3, "iterations")
         minimum = _PBKDF2_MINIMUM.get(str(digest).lower().replace("-", ""), 600_000)
         if iterations is not None and iterations < minimum:
-            ctx.report(PWD003, call.node, f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations "
-                       f"(use {minimum:,} or more)", scope=call.scope,
-                       audit=not _hashes_password(module, call, 1, "password"))
+            ctx.report(
+                PWD003,
+                call.node,
+                f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations (use {minimum:,} or more)",
+                scope=call.scope,
+                audit=not _hashes_password(module, call, 1, "password"),
+            )
     for call in module.calls_to("cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC"):
         iterations = _number(module, call, 3, "iterations")
         algorithm = call.arg(0, "algorithm")
-        digest = (algorithm.func.attr if isinstance(algorithm, ast.Call) and isinstance(algorithm.func, ast.Attribute)
-                  else "sha256")
+        digest = (
+            algorithm.func.attr
+            if isinstance(algorithm, ast.Call) and isinstance(algorithm.func, ast.Attribute)
+            else "sha256"
+        )
         minimum = _PBKDF2_MINIMUM.get(digest.lower(), 600_000)
         if iterations is not None and iterations < minimum:
-            ctx.report(PWD003, call.node, f"PBKDF2HMAC with {iterations:,} iterations (use {minimum:,} or more)",
-                       scope=call.scope)
+            ctx.report(
+                PWD003,
+                call.node,
+                f"PBKDF2HMAC with {iterations:,} iterations (use {minimum:,} or more)",
+                scope=call.scope,
+            )
     for call in module.calls_to("hashlib.scrypt"):
         n, r, p = (_number(module, call, None, k) for k in ("n", "r", "p"))
         if n is not None and n * (r or 8) * (p or 1) < 2**17 * 8:
-            ctx.report(PWD003, call.node, f"scrypt with N={n} (use N=2**17, r=8, p=1 or stronger)", scope=call.scope,
-                       audit=not _hashes_password(module, call, 0, "password"))
+            ctx.report(
+                PWD003,
+                call.node,
+                f"scrypt with N={n} (use N=2**17, r=8, p=1 or stronger)",
+                scope=call.scope,
+                audit=not _hashes_password(module, call, 0, "password"),
+            )
     for call in module.calls_to("argon2.PasswordHasher"):
         memory = _number(module, call, 1, "memory_cost")
         time_cost = _number(module, call, 0, "time_cost")
@@ -718,8 +921,12 @@ def weak_hash_parameters(ctx: FileContext) -> None:
             continue
         m, t = memory or 65536, time_cost or 3
         if m < 7168 or m * t < 35840:
-            ctx.report(PWD003, call.node, f"Argon2 with memory_cost={m} KiB, time_cost={t} "
-                       "(use at least 19456 KiB with time_cost=2)", scope=call.scope)
+            ctx.report(
+                PWD003,
+                call.node,
+                f"Argon2 with memory_cost={m} KiB, time_cost={t} (use at least 19456 KiB with time_cost=2)",
+                scope=call.scope,
+            )
     for call in module.calls_with_method("using"):
         receiver = module.qualified_name(call.receiver, call.scope) if call.receiver is not None else None
         if receiver and receiver.startswith("passlib.hash."):
@@ -730,8 +937,13 @@ def weak_hash_parameters(ctx: FileContext) -> None:
                 _passlib_rounds(ctx, module, call, kw.arg.split("__", 1)[0], kw.arg)
         schemes = call.literal(None, "schemes")
         if isinstance(schemes, (list, tuple)) and schemes and schemes[0] in _WEAK_PASSLIB_SCHEMES:
-            ctx.report(PWD003, call.node, f"CryptContext hashes new passwords with {schemes[0]!r}, a fast or "
-                       "obsolete scheme: list argon2 or bcrypt first", scope=call.scope)
+            ctx.report(
+                PWD003,
+                call.node,
+                f"CryptContext hashes new passwords with {schemes[0]!r}, a fast or "
+                "obsolete scheme: list argon2 or bcrypt first",
+                scope=call.scope,
+            )
     for call in module.calls_to("werkzeug.security.generate_password_hash"):
         method = call.literal(1, "method")
         if isinstance(method, str):
@@ -745,8 +957,11 @@ def _hashes_password(module: Module, call: Call, index: int, keyword: str) -> bo
     node = call.arg(index, keyword)
     if node is None:
         return False
-    if any(names.is_password(n.id if isinstance(n, ast.Name) else n.attr)
-           for n in ast.walk(node) if isinstance(n, (ast.Name, ast.Attribute))):
+    if any(
+        names.is_password(n.id if isinstance(n, ast.Name) else n.attr)
+        for n in ast.walk(node)
+        if isinstance(n, (ast.Name, ast.Attribute))
+    ):
         return True
     if call.scope is None:
         return False
@@ -754,23 +969,61 @@ def _hashes_password(module: Module, call: Call, index: int, keyword: str) -> bo
     return event is not None and L.PASSWORD in event.value_of(index, keyword)
 
 
-_WEAK_PASSLIB_SCHEMES = frozenset({"md5_crypt", "apr_md5_crypt", "des_crypt", "bsdi_crypt", "bigcrypt", "crypt16",
-                                   "ldap_md5", "ldap_sha1", "ldap_salted_md5", "ldap_salted_sha1", "hex_md5",
-                                   "hex_sha1", "hex_sha256", "hex_sha512", "plaintext", "ldap_plaintext", "mysql323",
-                                   "mysql41", "postgres_md5", "oracle10", "oracle11", "lmhash", "nthash", "msdcc",
-                                   "msdcc2", "cisco_type7", "cisco_pix", "cisco_asa", "django_salted_md5",
-                                   "django_salted_sha1", "django_disabled", "unix_disabled"})
+_WEAK_PASSLIB_SCHEMES = frozenset(
+    {
+        "md5_crypt",
+        "apr_md5_crypt",
+        "des_crypt",
+        "bsdi_crypt",
+        "bigcrypt",
+        "crypt16",
+        "ldap_md5",
+        "ldap_sha1",
+        "ldap_salted_md5",
+        "ldap_salted_sha1",
+        "hex_md5",
+        "hex_sha1",
+        "hex_sha256",
+        "hex_sha512",
+        "plaintext",
+        "ldap_plaintext",
+        "mysql323",
+        "mysql41",
+        "postgres_md5",
+        "oracle10",
+        "oracle11",
+        "lmhash",
+        "nthash",
+        "msdcc",
+        "msdcc2",
+        "cisco_type7",
+        "cisco_pix",
+        "cisco_asa",
+        "django_salted_md5",
+        "django_salted_sha1",
+        "django_disabled",
+        "unix_disabled",
+    }
+)
 _PBKDF2_MINIMUM = {"sha1": 1_300_000, "sha256": 600_000, "sha512": 210_000}
-_PASSLIB_MINIMUM = {"bcrypt": 12, "bcrypt_sha256": 12, "pbkdf2_sha256": 600_000, "pbkdf2_sha1": 1_300_000,
-                    "pbkdf2_sha512": 210_000, "sha256_crypt": 535_000, "sha512_crypt": 656_000}
+_PASSLIB_MINIMUM = {
+    "bcrypt": 12,
+    "bcrypt_sha256": 12,
+    "pbkdf2_sha256": 600_000,
+    "pbkdf2_sha1": 1_300_000,
+    "pbkdf2_sha512": 210_000,
+    "sha256_crypt": 535_000,
+    "sha512_crypt": 656_000,
+}
 
 
 def _passlib_rounds(ctx: FileContext, module: Module, call: Call, scheme: str, keyword: str) -> None:
     rounds = _number(module, call, None, keyword)
     minimum = _PASSLIB_MINIMUM.get(scheme)
     if rounds is not None and minimum is not None and rounds < minimum:
-        ctx.report(PWD003, call.node, f"passlib {scheme} with {rounds:,} rounds (use {minimum:,} or more)",
-                   scope=call.scope)
+        ctx.report(
+            PWD003, call.node, f"passlib {scheme} with {rounds:,} rounds (use {minimum:,} or more)", scope=call.scope
+        )
 
 
 def _werkzeug_method(ctx: FileContext, call: Call, method: str) -> None:
@@ -783,8 +1036,13 @@ def _werkzeug_method(ctx: FileContext, call: Call, method: str) -> None:
         ctx.report(PWD003, call.node, f"Werkzeug method {method!r} is a fast or obsolete hash", scope=call.scope)
 
 
-_WEAK_DJANGO_HASHERS = ("MD5PasswordHasher", "SHA1PasswordHasher", "UnsaltedMD5PasswordHasher",
-                        "UnsaltedSHA1PasswordHasher", "CryptPasswordHasher")
+_WEAK_DJANGO_HASHERS = (
+    "MD5PasswordHasher",
+    "SHA1PasswordHasher",
+    "UnsaltedMD5PasswordHasher",
+    "UnsaltedSHA1PasswordHasher",
+    "CryptPasswordHasher",
+)
 
 
 def _django_hashers(ctx: FileContext, module: Module) -> None:
@@ -793,11 +1051,18 @@ def _django_hashers(ctx: FileContext, module: Module) -> None:
         return
     node = values[-1]
     hashers = literal_value(node)
-    if isinstance(hashers, (list, tuple)) and hashers and isinstance(hashers[0], str) \
-            and hashers[0].rsplit(".", 1)[-1] in _WEAK_DJANGO_HASHERS:
+    if (
+        isinstance(hashers, (list, tuple))
+        and hashers
+        and isinstance(hashers[0], str)
+        and hashers[0].rsplit(".", 1)[-1] in _WEAK_DJANGO_HASHERS
+    ):
         first = node.elts[0] if isinstance(node, (ast.List, ast.Tuple)) else node
-        ctx.report(PWD003, first, f"PASSWORD_HASHERS starts with {hashers[0].rsplit('.', 1)[-1]}: "
-                   "new passwords are stored with a fast hash")
+        ctx.report(
+            PWD003,
+            first,
+            f"PASSWORD_HASHERS starts with {hashers[0].rsplit('.', 1)[-1]}: new passwords are stored with a fast hash",
+        )
 
 
 def _is_test_settings(path: str) -> bool:

@@ -25,104 +25,112 @@ if TYPE_CHECKING:
     from secpat.dataflow.uses import SecurityUse
     from secpat.model.module import Function
 
-RND001 = define(Rule(
-    id="RND001",
-    name="insecure-random-for-secret",
-    pattern=1,
-    title="Predictable `random` value used as a secret",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=338,
-    why="""
+RND001 = define(
+    Rule(
+        id="RND001",
+        name="insecure-random-for-secret",
+        pattern=1,
+        title="Predictable `random` value used as a secret",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=338,
+        why="""
         `random` (and `numpy.random`, `random.Random`) is a Mersenne Twister: after observing
         624 outputs an attacker can compute every future one. A token, reset code, salt,
         session id or password drawn from it can be predicted, and whatever it protects is open.
     """,
-    bad="""
+        bad="""
         import random
         reset_code = random.randint(100000, 999999)
     """,
-    good="""
+        good="""
         import secrets
         reset_code = secrets.randbelow(1_000_000)   # or secrets.token_urlsafe(32) for links
     """,
-    fix="Draw security values from `secrets` (`token_urlsafe`, `token_hex`, `randbelow`, `choice`) "
+        fix="Draw security values from `secrets` (`token_urlsafe`, `token_hex`, `randbelow`, `choice`) "
         "or `random.SystemRandom()`.",
-    references=("https://docs.python.org/3/library/secrets.html",),
-))
+        references=("https://docs.python.org/3/library/secrets.html",),
+    )
+)
 
-RND002 = define(Rule(
-    id="RND002",
-    name="uuid1-as-secret",
-    pattern=1,
-    title="`uuid1()` used as a secret token",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=330,
-    why="""
+RND002 = define(
+    Rule(
+        id="RND002",
+        name="uuid1-as-secret",
+        pattern=1,
+        title="`uuid1()` used as a secret token",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=330,
+        why="""
         `uuid1()` is the current time plus the host's MAC address and a small clock sequence.
         Anyone who sees one id can guess the ids issued around it, so it must never be a token.
     """,
-    bad="""
+        bad="""
         import uuid
         reset_token = str(uuid.uuid1())
     """,
-    good="""
+        good="""
         import secrets
         reset_token = secrets.token_urlsafe(32)
     """,
-    fix="Use `secrets.token_urlsafe(32)` (or `uuid.uuid4()` for an id that is not a secret).",
-))
+        fix="Use `secrets.token_urlsafe(32)` (or `uuid.uuid4()` for an id that is not a secret).",
+    )
+)
 
-RND003 = define(Rule(
-    id="RND003",
-    name="short-token",
-    pattern=1,
-    title="Token with fewer than 128 bits of entropy",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=331,
-    why="""
+RND003 = define(
+    Rule(
+        id="RND003",
+        name="short-token",
+        pattern=1,
+        title="Token with fewer than 128 bits of entropy",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=331,
+        why="""
         A token's strength is its entropy. `secrets.token_hex(8)` is 64 bits: an attacker who can
         try tokens online or offline at scale will find one. Long-lived tokens (reset links,
         API keys, session ids) need at least 128 bits. Short codes are fine only for OTPs and
         PINs whose attempts are limited, and those are not reported.
     """,
-    bad="""
+        bad="""
         import secrets
         api_key = secrets.token_hex(8)
     """,
-    good="""
+        good="""
         import secrets
         api_key = secrets.token_hex(32)
     """,
-    fix="Use at least 16 random bytes; `secrets.token_urlsafe()` defaults to 32.",
-))
+        fix="Use at least 16 random bytes; `secrets.token_urlsafe()` defaults to 32.",
+    )
+)
 
-RND004 = define(Rule(
-    id="RND004",
-    name="predictable-seed-for-secret",
-    pattern=1,
-    title="Security value derived from the clock or a fixed seed",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=337,
-    why="""
+RND004 = define(
+    Rule(
+        id="RND004",
+        name="predictable-seed-for-secret",
+        pattern=1,
+        title="Security value derived from the clock or a fixed seed",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=337,
+        why="""
         A value computed from `time.time()`, `datetime.now()` or a PRNG seeded with a constant
         is as guessable as the clock or the seed: hashing it (`md5(str(time.time()))`) does not
         add a single bit of secrecy. The clock kept as a token's readable issue or expiry time,
         or next to a `secrets` / `uuid4()` part, is not reported.
     """,
-    bad="""
+        bad="""
         import hashlib, time
         token = hashlib.md5(str(time.time()).encode()).hexdigest()
     """,
-    good="""
+        good="""
         import secrets
         token = secrets.token_hex(32)
     """,
-    fix="Generate the value with `secrets`; never derive it from time, ids or a fixed seed.",
-))
+        fix="Generate the value with `secrets`; never derive it from time, ids or a fixed seed.",
+    )
+)
 
 _OUTCOMES = (
     Outcome(L.SEEDED, RND004, "{source} is {sink}: a fixed seed makes it reproducible; use `secrets`"),
@@ -153,8 +161,9 @@ def predictable_security_values(ctx: FileContext) -> None:
             # `session["last_seen"] = time.time()` is fine.
             if not use.via_name and use.kind is None:
                 outcomes = [o for o in outcomes if o.label in (L.RANDOM, L.SEEDED)]
-            if L.TIME in use.value and (_has_random_part(use.value)
-                                        or _clock_is_a_claim(function.node, use.node, use.value[L.TIME])):
+            if L.TIME in use.value and (
+                _has_random_part(use.value) or _clock_is_a_claim(function.node, use.node, use.value[L.TIME])
+            ):
                 use = dataclasses.replace(use, value={k: v for k, v in use.value.items() if k != L.TIME})
             if use.name and names.words(use.name)[-1] == "salt":
                 # A predictable salt has its own weakness: precomputed tables work again.
@@ -166,9 +175,11 @@ def predictable_security_values(ctx: FileContext) -> None:
 #: repeat negligible (the size AES-GCM and ChaCha20 use), 64 a salt repeat in any user table. A
 #: generated password is checked through a slow hash, behind lockouts: 96 bits are out of reach of
 #: any guessing. The 128 are for keys, tokens and ids that grant access when looked up directly.
-_FLOORS = {"nonce": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)"),
-           "salt": Outcome(L.SHORT_TOKEN_64, RND003, "{source} is {sink}: use at least 8 bytes (64 bits)"),
-           "password": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)")}
+_FLOORS = {
+    "nonce": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)"),
+    "salt": Outcome(L.SHORT_TOKEN_64, RND003, "{source} is {sink}: use at least 8 bytes (64 bits)"),
+    "password": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)"),
+}
 
 
 def _short_outcome(use: SecurityUse) -> Outcome:
@@ -206,8 +217,12 @@ def _clock_is_a_claim(function_node: ast.AST, node: ast.AST, trace: tuple) -> bo
         return False
     for dict_node in (n for n in ast.walk(function_node) if isinstance(n, ast.Dict)):
         for key, value in zip(dict_node.keys, dict_node.values):
-            if isinstance(key, ast.Constant) and isinstance(key.value, str) and _is_time_claim(key.value) \
-                    and _contains(value, source.line, source.col):
+            if (
+                isinstance(key, ast.Constant)
+                and isinstance(key.value, str)
+                and _is_time_claim(key.value)
+                and _contains(value, source.line, source.col)
+            ):
                 return True
     return False
 
@@ -221,8 +236,22 @@ def _is_hash_call(node: ast.AST) -> bool:
     return base == "hashlib" or name in _HASH_NAMES
 
 
-_HASH_NAMES = frozenset({"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake2b", "blake2s", "sha3_256",
-                         "sha3_512", "uuid3", "uuid5"})
+_HASH_NAMES = frozenset(
+    {
+        "md5",
+        "sha1",
+        "sha224",
+        "sha256",
+        "sha384",
+        "sha512",
+        "blake2b",
+        "blake2s",
+        "sha3_256",
+        "sha3_512",
+        "uuid3",
+        "uuid5",
+    }
+)
 
 
 def _contains(node: ast.expr, line: int, col: int) -> bool:
@@ -232,9 +261,33 @@ def _contains(node: ast.expr, line: int, col: int) -> bool:
 
 
 #: Identifier fragments without which a module has no security value to protect.
-SECURITY_FRAGMENTS = ("token", "secret", "passw", "pwd", "code", "otp", "salt", "nonce", "session", "cookie", "key",
-                      "pin", "csrf", "sid", "invite", "link", "url", "auth", "reset", "verif", "confirm", "magic",
-                      "activat", "credential", "sign")
+SECURITY_FRAGMENTS = (
+    "token",
+    "secret",
+    "passw",
+    "pwd",
+    "code",
+    "otp",
+    "salt",
+    "nonce",
+    "session",
+    "cookie",
+    "key",
+    "pin",
+    "csrf",
+    "sid",
+    "invite",
+    "link",
+    "url",
+    "auth",
+    "reset",
+    "verif",
+    "confirm",
+    "magic",
+    "activat",
+    "credential",
+    "sign",
+)
 
 
 def _draws_values(function: Function, project_roots: frozenset[str]) -> bool:
@@ -253,5 +306,19 @@ def _draws_values(function: Function, project_roots: frozenset[str]) -> bool:
 
 
 _VALUE_ROOTS = frozenset({"random", "uuid", "secrets", "os", "time", "datetime", "django"})
-_PRNG_METHODS = frozenset({"choice", "choices", "sample", "randint", "randrange", "random", "getrandbits", "randbytes",
-                           "integers", "uniform", "bytes", "shuffle"})
+_PRNG_METHODS = frozenset(
+    {
+        "choice",
+        "choices",
+        "sample",
+        "randint",
+        "randrange",
+        "random",
+        "getrandbits",
+        "randbytes",
+        "integers",
+        "uniform",
+        "bytes",
+        "shuffle",
+    }
+)

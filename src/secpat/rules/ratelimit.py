@@ -20,21 +20,22 @@ from secpat.frameworks.routes import LOGIN, MAIL, REGISTER, RESET, Model, Route,
 from secpat.rules.context import ProjectContext
 from secpat.rules.registry import Rule, check, define
 
-RATE001 = define(Rule(
-    id="RATE001",
-    name="login-without-rate-limit",
-    pattern=7,
-    title="Login or token endpoint without a rate limit",
-    severity=Severity.HIGH,
-    confidence=Confidence.MEDIUM,
-    cwe=307,
-    why="""
+RATE001 = define(
+    Rule(
+        id="RATE001",
+        name="login-without-rate-limit",
+        pattern=7,
+        title="Login or token endpoint without a rate limit",
+        severity=Severity.HIGH,
+        confidence=Confidence.MEDIUM,
+        cwe=307,
+        why="""
         A login or token endpoint that answers as fast as it is asked lets an attacker try
         passwords without end: credential stuffing with leaked lists and online guessing of
         weak passwords both succeed given enough attempts. A limit per client (and per
         account) turns millions of tries into a handful.
     """,
-    bad="""
+        bad="""
         from fastapi import Depends, FastAPI
         from fastapi.security import OAuth2PasswordRequestForm
 
@@ -45,7 +46,7 @@ RATE001 = define(Rule(
         def login(form: OAuth2PasswordRequestForm = Depends()):
             return issue_token(form.username, form.password)
     """,
-    good="""
+        good="""
         from fastapi import Depends, FastAPI, Request
         from fastapi.security import OAuth2PasswordRequestForm
         from slowapi import Limiter
@@ -60,24 +61,26 @@ RATE001 = define(Rule(
         def login(request: Request, form: OAuth2PasswordRequestForm = Depends()):
             return issue_token(form.username, form.password)
     """,
-    fix="Limit the endpoint: slowapi or fastapi-limiter (FastAPI), flask-limiter (Flask), django-ratelimit, "
+        fix="Limit the endpoint: slowapi or fastapi-limiter (FastAPI), flask-limiter (Flask), django-ratelimit, "
         "DRF throttles or django-axes (Django). Put `@limiter.limit` below the route decorator.",
-))
+    )
+)
 
-RATE002 = define(Rule(
-    id="RATE002",
-    name="message-sender-without-rate-limit",
-    pattern=7,
-    title="Password-reset or other e-mail/SMS endpoint without a rate limit",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.MEDIUM,
-    cwe=770,
-    why="""
+RATE002 = define(
+    Rule(
+        id="RATE002",
+        name="message-sender-without-rate-limit",
+        pattern=7,
+        title="Password-reset or other e-mail/SMS endpoint without a rate limit",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.MEDIUM,
+        cwe=770,
+        why="""
         An endpoint that sends an e-mail or SMS on request (password reset, verification
         code, invitation, contact form) can be called in a loop: the victim's inbox or phone
         is flooded, the sending domain lands on block lists, and SMS costs money per message.
     """,
-    bad="""
+        bad="""
         from flask import Flask, request
 
         app = Flask(__name__)
@@ -88,7 +91,7 @@ RATE002 = define(Rule(
             send_reset_email(request.form["email"])
             return "If the address exists, a link is on its way."
     """,
-    good="""
+        good="""
         from flask import Flask, request
         from flask_limiter import Limiter
         from flask_limiter.util import get_remote_address
@@ -103,24 +106,26 @@ RATE002 = define(Rule(
             send_reset_email(request.form["email"])
             return "If the address exists, a link is on its way."
     """,
-    fix="Limit per client and per target address (a few per hour), and answer the same whether or not "
+        fix="Limit per client and per target address (a few per hour), and answer the same whether or not "
         "the account exists.",
-))
+    )
+)
 
-RATE003 = define(Rule(
-    id="RATE003",
-    name="registration-without-rate-limit",
-    pattern=7,
-    title="Registration endpoint without a rate limit",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.MEDIUM,
-    cwe=770,
-    why="""
+RATE003 = define(
+    Rule(
+        id="RATE003",
+        name="registration-without-rate-limit",
+        pattern=7,
+        title="Registration endpoint without a rate limit",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.MEDIUM,
+        cwe=770,
+        why="""
         Unlimited sign-up lets bots create accounts by the thousand: spam, fake reviews,
         abuse of free tiers, and every account a confirmation e-mail. It is also a way to
         find out which e-mail addresses already have an account.
     """,
-    bad="""
+        bad="""
         from flask import Flask, request
 
         app = Flask(__name__)
@@ -131,7 +136,7 @@ RATE003 = define(Rule(
             create_user(request.form["email"], request.form["password"])
             return "welcome"
     """,
-    good="""
+        good="""
         from flask import Flask, request
         from flask_limiter import Limiter
         from flask_limiter.util import get_remote_address
@@ -145,24 +150,26 @@ RATE003 = define(Rule(
             create_user(request.form["email"], request.form["password"])
             return "welcome"
     """,
-    fix="Limit registrations per client (and add a CAPTCHA or e-mail confirmation for public sign-up).",
-))
+        fix="Limit registrations per client (and add a CAPTCHA or e-mail confirmation for public sign-up).",
+    )
+)
 
-RATE004 = define(Rule(
-    id="RATE004",
-    name="api-without-rate-limiting",
-    pattern=7,
-    title="API with no rate limiting anywhere",
-    severity=Severity.LOW,
-    confidence=Confidence.MEDIUM,
-    cwe=770,
-    why="""
+RATE004 = define(
+    Rule(
+        id="RATE004",
+        name="api-without-rate-limiting",
+        pattern=7,
+        title="API with no rate limiting anywhere",
+        severity=Severity.LOW,
+        confidence=Confidence.MEDIUM,
+        cwe=770,
+        why="""
         An API without any limit lets one client use all of it: scraping, brute force on
         every parameter, and costs that grow with each request. Nothing in the project
         limits requests (no limiter, throttle, limiting middleware or dependency); a proxy
         in front may do it, which this check cannot see.
     """,
-    bad="""
+        bad="""
         from fastapi import FastAPI
 
         app = FastAPI()
@@ -172,7 +179,7 @@ RATE004 = define(Rule(
         def list_items():
             return {"items": []}
     """,
-    good="""
+        good="""
         from fastapi import FastAPI, Request
         from slowapi import Limiter
         from slowapi.util import get_remote_address
@@ -186,15 +193,20 @@ RATE004 = define(Rule(
         def get_data(request: Request):
             return {"status": "ok"}
     """,
-    fix="Add a limiter with default limits (slowapi + SlowAPIMiddleware, flask-limiter `default_limits`, "
+        fix="Add a limiter with default limits (slowapi + SlowAPIMiddleware, flask-limiter `default_limits`, "
         "DRF `DEFAULT_THROTTLE_CLASSES`), or document the proxy that limits requests.",
-    owasp_override="A04:2021 Insecure Design",
-))
+        owasp_override="A04:2021 Insecure Design",
+    )
+)
 
 RATE_RULES = (RATE001, RATE002, RATE003, RATE004)
 _BY_KIND = {LOGIN: RATE001, RESET: RATE002, MAIL: RATE002, REGISTER: RATE003}
-_WHAT = {LOGIN: "login/token endpoint", RESET: "password-reset endpoint", MAIL: "endpoint that sends mail or SMS",
-         REGISTER: "registration endpoint"}
+_WHAT = {
+    LOGIN: "login/token endpoint",
+    RESET: "password-reset endpoint",
+    MAIL: "endpoint that sends mail or SMS",
+    REGISTER: "registration endpoint",
+}
 
 
 @check(*RATE_RULES, stage="project")
@@ -207,17 +219,25 @@ def rate_limits(ctx: ProjectContext) -> None:
             grouped.setdefault((route.category, route.file, route.line), []).append(route)
     for (category, file, line), routes in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][2])):
         shown = ", ".join(f"{'/'.join(r.methods) if r.methods != ('*',) else 'ANY'} {r.path}" for r in routes[:3])
-        note = f"; {routes[0].misplaced} is above the route decorator, so it never applies" \
-            if routes[0].misplaced else ""
+        note = (
+            f"; {routes[0].misplaced} is above the route decorator, so it never applies" if routes[0].misplaced else ""
+        )
         # Default mode needs what the view does to show its kind, and an app that serves it; a route known only
         # by its name, or a reusable app's route whose deployment decides the limits, is for audit.
         evidence = any(r.evidence for r in routes)
         served = any(r.served for r in routes)
-        why = "" if evidence and served else \
-            ("; nothing the view does confirms its kind" if not evidence else "; no app in the project serves it")
-        ctx.report(_BY_KIND[category], Location(file, line),
-                   f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
-                   snippet=source_line(ctx, file, line), audit=not (evidence and served))
+        why = (
+            ""
+            if evidence and served
+            else ("; nothing the view does confirms its kind" if not evidence else "; no app in the project serves it")
+        )
+        ctx.report(
+            _BY_KIND[category],
+            Location(file, line),
+            f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
+            snippet=source_line(ctx, file, line),
+            audit=not (evidence and served),
+        )
     for app_model in model.apps_apart():
         _api_without_limits(ctx, app_model)
 
@@ -236,15 +256,22 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
         if routes and app.name not in reported:
             reported.add(app.name)
             title = getattr(known.record(app.framework), "title", app.framework)
-            ctx.report(RATE004, Location(app.file, app.line),
-                       f"{title} API with {len(routes)} route(s) and no rate limiting anywhere",
-                       snippet=source_line(ctx, app.file, app.line))
+            ctx.report(
+                RATE004,
+                Location(app.file, app.line),
+                f"{title} API with {len(routes)} route(s) and no rate limiting anywhere",
+                snippet=source_line(ctx, app.file, app.line),
+            )
     django = [r for r in apis if r.framework == "django"]
     if django:
         setting = model.django.get("REST_FRAMEWORK") if model.django else None
         file, line = (setting.file, setting.line) if setting else django[0].registered.rsplit(":", 1)
         served = any(r.served for r in django)
-        ctx.report(RATE004, Location(file, int(line)),
-                   f"Django API with {len(django)} route(s) and no throttling anywhere (no DEFAULT_THROTTLE_CLASSES,"
-                   " throttle_classes or ratelimit)" + ("" if served else "; the URL confs belong to a reusable app"),
-                   snippet=source_line(ctx, file, int(line)), audit=not served)
+        ctx.report(
+            RATE004,
+            Location(file, int(line)),
+            f"Django API with {len(django)} route(s) and no throttling anywhere (no DEFAULT_THROTTLE_CLASSES,"
+            " throttle_classes or ratelimit)" + ("" if served else "; the URL confs belong to a reusable app"),
+            snippet=source_line(ctx, file, int(line)),
+            audit=not served,
+        )

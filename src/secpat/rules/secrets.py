@@ -35,115 +35,125 @@ from secpat.secrets.masking import mask, mask_line, mask_span
 if TYPE_CHECKING:
     from secpat.config import Config
 
-SECRET001 = define(Rule(
-    id="SECRET001",
-    name="hardcoded-secret",
-    pattern=9,
-    title="Secret hard-coded in source or configuration",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=798,
-    why="""
+SECRET001 = define(
+    Rule(
+        id="SECRET001",
+        name="hardcoded-secret",
+        pattern=9,
+        title="Secret hard-coded in source or configuration",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=798,
+        why="""
         A key, token or password written into code or a committed config file is readable by
         everyone who can read the repository, its forks, its CI logs and every copy ever
         cloned. Bots scan public repositories for cloud and payment keys within minutes of a
         push, and a secret stays in git history after the line is deleted.
     """,
-    bad="""
+        bad="""
         SECRET_KEY = "abc123superSecret"
         DB_PASSWORD = "production_password"
     """,
-    good="""
+        good="""
         import os
         SECRET_KEY = os.environ["SECRET_KEY"]
         DB_PASSWORD = os.environ["DB_PASSWORD"]
     """,
-    fix="Revoke and rotate the secret, then read it from the environment (`os.environ[...]`, a `.env` file "
+        fix="Revoke and rotate the secret, then read it from the environment (`os.environ[...]`, a `.env` file "
         "that git ignores) or a secret manager.",
-    references=("https://cwe.mitre.org/data/definitions/798.html",
-                "https://docs.github.com/en/code-security/secret-scanning"),
-))
+        references=(
+            "https://cwe.mitre.org/data/definitions/798.html",
+            "https://docs.github.com/en/code-security/secret-scanning",
+        ),
+    )
+)
 
-SECRET002 = define(Rule(
-    id="SECRET002",
-    name="secret-literal-fallback",
-    pattern=9,
-    title="Secret read from the environment with a hard-coded fallback",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=798,
-    why="""
+SECRET002 = define(
+    Rule(
+        id="SECRET002",
+        name="secret-literal-fallback",
+        pattern=9,
+        title="Secret read from the environment with a hard-coded fallback",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=798,
+        why="""
         `os.getenv("SECRET_KEY", "dev")` works everywhere, including in a production deployment
         that forgot to set the variable: the app then signs sessions and tokens with a key that
         is printed in the repository. A missing secret should stop the app, not be replaced.
     """,
-    bad="""
+        bad="""
         import os
         SECRET_KEY = os.getenv("SECRET_KEY", "dev")
     """,
-    good="""
+        good="""
         import os
         SECRET_KEY = os.environ["SECRET_KEY"]   # KeyError at start-up if it is missing
     """,
-    fix="Read the secret without a default (`os.environ[\"NAME\"]`, `config(\"NAME\")`) so a missing value "
+        fix='Read the secret without a default (`os.environ["NAME"]`, `config("NAME")`) so a missing value '
         "fails at start-up; keep development values in a git-ignored `.env`.",
-))
+    )
+)
 
-SECRET003 = define(Rule(
-    id="SECRET003",
-    name="secret-file-not-ignored",
-    pattern=9,
-    title="`.env`, key or credentials file tracked by git or not in `.gitignore`",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=540,
-    kind="repository",  # about the repository's files, not a line of code
-    why="""
+SECRET003 = define(
+    Rule(
+        id="SECRET003",
+        name="secret-file-not-ignored",
+        pattern=9,
+        title="`.env`, key or credentials file tracked by git or not in `.gitignore`",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=540,
+        kind="repository",  # about the repository's files, not a line of code
+        why="""
         `.env`, private keys (`*.pem`, `id_rsa`), keystores and cloud credential files hold
         secrets by design. Tracked by git, they go to every clone and stay in history; not
         covered by `.gitignore`, they are one `git add .` away from it. Pushing secrets to git
         is the most common security incident in practice.
     """,
-    bad="""
+        bad="""
         $ git ls-files
         .env
         app/settings.py
     """,
-    good="""
+        good="""
         $ cat .gitignore
         .env
         *.pem
     """,
-    fix="Add the file to `.gitignore`; if git tracks it, `git rm --cached FILE`, then rotate every secret it "
+        fix="Add the file to `.gitignore`; if git tracks it, `git rm --cached FILE`, then rotate every secret it "
         "held (it stays in history: see `secpat history`). Commit a `.env.example` with placeholders instead.",
-))
+    )
+)
 
-SECRET004 = define(Rule(
-    id="SECRET004",
-    name="secret-in-git-history",
-    pattern=9,
-    title="Secret committed to git history",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=540,
-    kind="history",  # reported by `secpat history` from git objects, not by `secpat check`
-    why="""
+SECRET004 = define(
+    Rule(
+        id="SECRET004",
+        name="secret-in-git-history",
+        pattern=9,
+        title="Secret committed to git history",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=540,
+        kind="history",  # reported by `secpat history` from git objects, not by `secpat check`
+        why="""
         Deleting a secret in a later commit does not remove it: every clone, fork and mirror
         keeps the commit that added it, and anyone can read it with `git log -p`. A secret that
         ever reached a shared repository must be treated as leaked.
     """,
-    bad="""
+        bad="""
         $ git log --oneline
         b2c3d4e remove API key
         a1b2c3d add payment client   # STRIPE_KEY = "sk_live_..." in settings.py
     """,
-    good="""
+        good="""
         $ secpat history .
         (no findings: every secret was read from the environment from the first commit)
     """,
-    fix="Revoke and rotate the secret at its provider first; rewriting history (`git filter-repo`) only "
+        fix="Revoke and rotate the secret at its provider first; rewriting history (`git filter-repo`) only "
         "helps once every clone is replaced.",
-))
+    )
+)
 
 
 # -- what a scan finds, before it becomes a Finding ------------------------------------------
@@ -186,8 +196,20 @@ def _format_hit(match: FormatMatch, lines: list[str], where: str) -> Hit:
     message = f"{what} {where}: revoke it and load it from the environment"
     end = match.col + len(match.secret) if "\n" not in match.secret else None
     local = fmt.id == "url-password" and (match.host or "").lower() in _LOCAL_HOSTS
-    return Hit(SECRET001, match.line, match.col, end, match.secret, match.masked, message, what, snippet,
-               fmt.confidence, fmt.id, audit=local)
+    return Hit(
+        SECRET001,
+        match.line,
+        match.col,
+        end,
+        match.secret,
+        match.masked,
+        message,
+        what,
+        snippet,
+        fmt.confidence,
+        fmt.id,
+        audit=local,
+    )
 
 
 #: A password for a database on this machine is a developer's or a CI job's, not production's.
@@ -246,10 +268,23 @@ def python_hits(module: Module) -> list[Hit]:
             records = _record_literals(module)
         masked = mask(judgement.secret)
         what = _named_what(binding.name, judgement, masked)
-        hits.append(Hit(SECRET001, line, binding.node.col_offset, binding.node.end_col_offset, judgement.secret,
-                        masked, _named_message(what), what,
-                        _masked_literal_line(module, binding.node, judgement.secret, masked),
-                        judgement.confidence, "named", scope=binding.scope, audit=id(binding.node) in records))
+        hits.append(
+            Hit(
+                SECRET001,
+                line,
+                binding.node.col_offset,
+                binding.node.end_col_offset,
+                judgement.secret,
+                masked,
+                _named_message(what),
+                what,
+                _masked_literal_line(module, binding.node, judgement.secret, masked),
+                judgement.confidence,
+                "named",
+                scope=binding.scope,
+                audit=id(binding.node) in records,
+            )
+        )
     hits.extend(fallbacks)
     return sorted(hits, key=lambda h: (h.line, h.col))
 
@@ -317,8 +352,11 @@ def _sample_literals(module: Module) -> set[int]:
     roots: list[ast.AST] = []
     for node in module.nodes:
         if isinstance(node, ast.Dict):
-            roots += [v for k, v in zip(node.keys, node.values)
-                      if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.lower() in _SAMPLE_KEYS]
+            roots += [
+                v
+                for k, v in zip(node.keys, node.values)
+                if isinstance(k, ast.Constant) and isinstance(k.value, str) and k.value.lower() in _SAMPLE_KEYS
+            ]
         elif isinstance(node, ast.keyword) and node.arg and node.arg.lower() in _SAMPLE_KEYS:
             roots.append(node.value)
         elif isinstance(node, ast.Call) and any(b in _callee_name(node).lower() for b in _LINK_BUILDERS):
@@ -369,8 +407,23 @@ def _callee_name(call: ast.Call) -> str:
 
 
 #: Calls that test a candidate against a value rather than use it: `authenticate_user(name, KNOWN_BAD)`.
-_CHECKING_VERBS = frozenset({"authenticate", "check", "verify", "validate", "is", "has", "compare", "matches",
-                             "match", "equals", "reject", "refuse", "deny"})
+_CHECKING_VERBS = frozenset(
+    {
+        "authenticate",
+        "check",
+        "verify",
+        "validate",
+        "is",
+        "has",
+        "compare",
+        "matches",
+        "match",
+        "equals",
+        "reject",
+        "refuse",
+        "deny",
+    }
+)
 
 
 def _refused_only(module: Module, binding: LiteralBinding) -> bool:
@@ -433,8 +486,9 @@ def _fallback_hits(module: Module) -> Iterator[Hit]:
                 yield from _fallback(module, module.module_function, str(env_name), second, name)
 
 
-def _fallback(module: Module, scope: Function | None, env_name: str, default: ast.expr | None,
-              target: str | None) -> Iterator[Hit]:
+def _fallback(
+    module: Module, scope: Function | None, env_name: str, default: ast.expr | None, target: str | None
+) -> Iterator[Hit]:
     if not isinstance(default, ast.Constant) or not isinstance(default.value, str) or not default.value.strip():
         return
     kind = secret_kind(env_name) or (secret_kind(target) if target else None)
@@ -447,16 +501,35 @@ def _fallback(module: Module, scope: Function | None, env_name: str, default: as
     # `os.environ.get("OLLAMA_API_KEY", "ollama")`: the fallback names the service, which takes no key
     # (a local model server); nothing the application protects depends on it.
     keyless = judgement is None and _names_service(value, env_name)
-    audit = keyless or _refused_later(module, target, value) or _outbound_credential(env_name) \
+    audit = (
+        keyless
+        or _refused_later(module, target, value)
+        or _outbound_credential(env_name)
         or _development_only(module, default.lineno)
+    )
     masked = mask(value)
     looks = "a real-looking secret" if judgement else "a literal"
     what = f"`{env_name}` falling back to {looks} (`{masked}`)"
-    message = (f"`{env_name}` falls back to {looks} (`{masked}`) when it is not set: a deployment that forgets "
-               f"the variable runs with a secret anyone can read; read it without a default")
-    yield Hit(SECRET002, default.lineno, default.col_offset, default.end_col_offset, value, masked, message, what,
-              _masked_literal_line(module, default, value, masked), Confidence.HIGH, "fallback",
-              real=judgement is not None, scope=scope, audit=audit)
+    message = (
+        f"`{env_name}` falls back to {looks} (`{masked}`) when it is not set: a deployment that forgets "
+        f"the variable runs with a secret anyone can read; read it without a default"
+    )
+    yield Hit(
+        SECRET002,
+        default.lineno,
+        default.col_offset,
+        default.end_col_offset,
+        value,
+        masked,
+        message,
+        what,
+        _masked_literal_line(module, default, value, masked),
+        Confidence.HIGH,
+        "fallback",
+        real=judgement is not None,
+        scope=scope,
+        audit=audit,
+    )
 
 
 def _refused_later(module: Module, target: str | None, value: str) -> bool:
@@ -467,17 +540,44 @@ def _refused_later(module: Module, target: str | None, value: str) -> bool:
     for node in module.nodes:
         if isinstance(node, ast.Compare) and len(node.comparators) == 1:
             sides = (node.left, node.comparators[0])
-            if any(isinstance(n, ast.Name) and n.id == target for n in sides) \
-                    and any(isinstance(n, ast.Constant) and n.value == value for n in sides):
+            if any(isinstance(n, ast.Name) and n.id == target for n in sides) and any(
+                isinstance(n, ast.Constant) and n.value == value for n in sides
+            ):
                 return True
     return False
 
 
 #: Services an application logs in to: their password is sent, not checked, and a fallback only
 #: works where the server was set up with the same one.
-_OUTBOUND_SERVICES = frozenset({"db", "database", "postgres", "postgresql", "pg", "mysql", "mariadb", "redis", "ldap",
-                                "smtp", "mail", "email", "amqp", "rabbitmq", "mongo", "mongodb", "elastic",
-                                "elasticsearch", "broker", "celery", "memcached", "sql", "ftp", "sftp", "imap"})
+_OUTBOUND_SERVICES = frozenset(
+    {
+        "db",
+        "database",
+        "postgres",
+        "postgresql",
+        "pg",
+        "mysql",
+        "mariadb",
+        "redis",
+        "ldap",
+        "smtp",
+        "mail",
+        "email",
+        "amqp",
+        "rabbitmq",
+        "mongo",
+        "mongodb",
+        "elastic",
+        "elasticsearch",
+        "broker",
+        "celery",
+        "memcached",
+        "sql",
+        "ftp",
+        "sftp",
+        "imap",
+    }
+)
 
 
 def _outbound_credential(env_name: str) -> bool:
@@ -489,8 +589,10 @@ def _development_only(module: Module, line: int) -> bool:
     """In a config class or a directory named for development (`DevelopmentConfig`, `docker/development/`)."""
     if any(environment_of_name(part) == "dev" for part in PurePosixPath(module.path).parts[:-1]):
         return True
-    return any(environment_of_name(info.name) == "dev" and info.node.lineno <= line <= (info.node.end_lineno or 0)
-               for info in module.classes.values())
+    return any(
+        environment_of_name(info.name) == "dev" and info.node.lineno <= line <= (info.node.end_lineno or 0)
+        for info in module.classes.values()
+    )
 
 
 _SWITCH_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "none", "null", "0", "1"})
@@ -512,8 +614,24 @@ def _is_setting_value(value: str) -> bool:
     return True
 
 
-_CREDENTIAL_WORDS = frozenset({"api", "key", "token", "secret", "access", "auth", "password", "pass", "pwd", "private",
-                               "client", "app", "bearer", "id"})
+_CREDENTIAL_WORDS = frozenset(
+    {
+        "api",
+        "key",
+        "token",
+        "secret",
+        "access",
+        "auth",
+        "password",
+        "pass",
+        "pwd",
+        "private",
+        "client",
+        "app",
+        "bearer",
+        "id",
+    }
+)
 
 
 def _names_service(value: str, env_name: str) -> bool:
@@ -527,16 +645,23 @@ def _env_reads(module: Module) -> Iterator[tuple[Call, int | None]]:
         if position is not None:
             for call in module.calls_to(name):
                 yield call, position
-    instances = {name for name, value in _toplevel_values(module)
-                 if isinstance(value, ast.Call) and module.qualified_name(value.func) in _ENV_CLASSES}
+    instances = {
+        name
+        for name, value in _toplevel_values(module)
+        if isinstance(value, ast.Call) and module.qualified_name(value.func) in _ENV_CLASSES
+    }
     if not instances:
         return
     for call in module.calls:
         func = call.node.func
         if isinstance(func, ast.Name) and func.id in instances:
             yield call, None  # django-environ's second positional argument is `cast`, not the default
-        elif isinstance(func, ast.Attribute) and func.attr == "str" and isinstance(func.value, ast.Name) \
-                and func.value.id in instances:
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr == "str"
+            and isinstance(func.value, ast.Name)
+            and func.value.id in instances
+        ):
             yield call, 1
 
 
@@ -570,9 +695,21 @@ _JUDGED_BY_VALUE = {"named", "fallback", "url-password"}  # a test database's UR
 _SELF_MADE = frozenset({"private-key", "jwt", "django-insecure-key", "age-secret-key", "url-password"})
 #: Continuous-integration configuration: its passwords are for throwaway service containers.
 _CI_DIRS = (".github/workflows/", ".circleci/", ".buildkite/", ".woodpecker/", ".gitlab/ci/")
-_CI_FILES = frozenset({".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml", "bitbucket-pipelines.yml", ".drone.yml",
-                       "appveyor.yml", ".appveyor.yml", ".woodpecker.yml", "cloudbuild.yaml", "cloudbuild.yml",
-                       "tox.ini"})
+_CI_FILES = frozenset(
+    {
+        ".gitlab-ci.yml",
+        ".travis.yml",
+        "azure-pipelines.yml",
+        "bitbucket-pipelines.yml",
+        ".drone.yml",
+        "appveyor.yml",
+        ".appveyor.yml",
+        ".woodpecker.yml",
+        "cloudbuild.yaml",
+        "cloudbuild.yml",
+        "tox.ini",
+    }
+)
 
 
 def is_ci_config(path: str) -> bool:
@@ -618,10 +755,17 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
             ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
         scope = hit.scope if hit.scope is not None and not hit.scope.is_module else None
         in_self_test = self_test is not None and self_test[0] <= hit.line <= self_test[1]
-        ctx.report(hit.rule, _At(hit.line, hit.col, hit.end_col), hit.message, scope=scope,
-                   confidence=confidence_for(hit, ctx.config, ctx.module.path), snippet=hit.snippet,
-                   audit=audit_only(hit, ctx.config, ctx.module.path)
-                   or in_self_test and hit.source in (*_JUDGED_BY_VALUE, *_SELF_MADE))
+        ctx.report(
+            hit.rule,
+            _At(hit.line, hit.col, hit.end_col),
+            hit.message,
+            scope=scope,
+            confidence=confidence_for(hit, ctx.config, ctx.module.path),
+            snippet=hit.snippet,
+            audit=audit_only(hit, ctx.config, ctx.module.path)
+            or in_self_test
+            and hit.source in (*_JUDGED_BY_VALUE, *_SELF_MADE),
+        )
 
 
 # -- env, config and template files ------------------------------------------------------
@@ -659,8 +803,21 @@ def text_hits(kind: str, text: str, path: str = "") -> list[Hit]:
         masked = mask(judgement.secret)
         snippet = mask_line(lines[number - 1], [(judgement.secret, masked)]).strip()
         what = _named_what(key, judgement, masked)
-        hits.append(Hit(SECRET001, number, col, col + len(value), judgement.secret, masked,
-                        _named_message(what), what, snippet, judgement.confidence, "named"))
+        hits.append(
+            Hit(
+                SECRET001,
+                number,
+                col,
+                col + len(value),
+                judgement.secret,
+                masked,
+                _named_message(what),
+                what,
+                snippet,
+                judgement.confidence,
+                "named",
+            )
+        )
         format_lines.add(number)
     return sorted(hits, key=lambda h: (h.line, h.col))
 
@@ -747,15 +904,35 @@ def _unescape_json(value: str) -> str:
 @check(SECRET001, kinds=("env", "config", "template"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
     for hit in text_hits(ctx.kind, ctx.text, ctx.path):
-        ctx.report(hit.rule, hit.line, hit.message, col=hit.col, snippet=hit.snippet,
-                   confidence=confidence_for(hit, ctx.config, ctx.path), audit=audit_only(hit, ctx.config, ctx.path))
+        ctx.report(
+            hit.rule,
+            hit.line,
+            hit.message,
+            col=hit.col,
+            snippet=hit.snippet,
+            confidence=confidence_for(hit, ctx.config, ctx.path),
+            audit=audit_only(hit, ctx.config, ctx.path),
+        )
 
 
 # -- files that hold secrets (SECRET003) -------------------------------------------------------
 
 #: `.env` files named as templates: committed on purpose, with placeholders.
-_ENV_TEMPLATES = {"example", "sample", "template", "tmpl", "tpl", "dist", "defaults", "default", "schema", "skel",
-                  "test", "testing", "ci"}
+_ENV_TEMPLATES = {
+    "example",
+    "sample",
+    "template",
+    "tmpl",
+    "tpl",
+    "dist",
+    "defaults",
+    "default",
+    "schema",
+    "skel",
+    "test",
+    "testing",
+    "ci",
+}
 _KEY_NAMES = {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"}
 _KEYSTORE_SUFFIXES = {".p12", ".pfx", ".jks", ".keystore"}
 _CREDENTIAL_NAMES = {".netrc", "_netrc", ".pgpass", ".git-credentials", ".htpasswd"}
@@ -828,11 +1005,15 @@ def exposed_secret_files(ctx: ProjectContext) -> None:
     for path in sorted(candidates):
         reason = candidates[path]
         if path in tracked:
-            message = (f"{path} is {reason} and git tracks it: every clone has its secrets; "
-                       f"`git rm --cached {path}`, add it to .gitignore and rotate what it holds")
+            message = (
+                f"{path} is {reason} and git tracks it: every clone has its secrets; "
+                f"`git rm --cached {path}`, add it to .gitignore and rotate what it holds"
+            )
         elif not ignores.ignored(path):
-            message = (f"{path} is {reason} and .gitignore does not cover it: one `git add .` away from being "
-                       "committed; add it to .gitignore")
+            message = (
+                f"{path} is {reason} and .gitignore does not cover it: one `git add .` away from being "
+                "committed; add it to .gitignore"
+            )
         else:
             continue
         ctx.report(SECRET003, Location(path, 0), message, snippet=path)
@@ -860,8 +1041,13 @@ def git_toplevel(start: Path) -> Path | None:
 def tracked_files(root: Path) -> set[str]:
     """Paths git tracks under `root`, relative to it: one `git ls-files -z` call."""
     try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", "ls-files", "-z"], cwd=root, capture_output=True,
-                              timeout=60, check=False)
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=off", "ls-files", "-z"],
+            cwd=root,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return set()
     if done.returncode != 0:
@@ -888,8 +1074,10 @@ class _GitIgnores:
     def _spec(self, directory: Path) -> pathspec.PathSpec | None:
         if directory not in self._specs:
             lines: list[str] = []
-            for source in (directory / ".gitignore",
-                           *([directory / ".git" / "info" / "exclude"] if directory == self.top else [])):
+            for source in (
+                directory / ".gitignore",
+                *([directory / ".git" / "info" / "exclude"] if directory == self.top else []),
+            ):
                 try:
                     lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
@@ -911,4 +1099,3 @@ class _GitIgnores:
                 return True
             directory = directory / parts[depth]
         return False
-

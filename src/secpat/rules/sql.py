@@ -44,41 +44,45 @@ _WHY = """
     so it is never parsed as SQL.
 """
 
-SQL001 = define(Rule(
-    id="SQL001",
-    name="sql-built-from-data",
-    pattern=4,
-    title="SQL built by string formatting reaches the database",
-    severity=Severity.HIGH,
-    confidence=Confidence.MEDIUM,
-    cwe=89,
-    why=_WHY + """
+SQL001 = define(
+    Rule(
+        id="SQL001",
+        name="sql-built-from-data",
+        pattern=4,
+        title="SQL built by string formatting reaches the database",
+        severity=Severity.HIGH,
+        confidence=Confidence.MEDIUM,
+        cwe=89,
+        why=_WHY
+        + """
     Reported in audit mode: nothing shows where the formatted data comes from. When request
     input is proven to flow in, the finding is SQL002, reported by default.
 """,
-    bad="""
+        bad="""
         def find_user(cursor, name):
             query = "SELECT * FROM users WHERE name='" + name + "'"
             cursor.execute(query)
     """,
-    good="""
+        good="""
         def find_user(cursor, name):
             cursor.execute("SELECT * FROM users WHERE name = %s", (name,))
     """,
-    fix="Pass values as bound parameters (`execute(sql, params)`, `text(sql).bindparams()`, `raw(sql, params)`); "
+        fix="Pass values as bound parameters (`execute(sql, params)`, `text(sql).bindparams()`, `raw(sql, params)`); "
         "for identifiers use an allow-list or `psycopg.sql.Identifier`.",
-))
+    )
+)
 
-SQL002 = define(Rule(
-    id="SQL002",
-    name="sql-built-from-request",
-    pattern=4,
-    title="Request input flows into SQL text",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=89,
-    why=_WHY,
-    bad="""
+SQL002 = define(
+    Rule(
+        id="SQL002",
+        name="sql-built-from-request",
+        pattern=4,
+        title="Request input flows into SQL text",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=89,
+        why=_WHY,
+        bad="""
         from flask import request
 
         @app.get("/users")
@@ -86,7 +90,7 @@ SQL002 = define(Rule(
             name = request.args["name"]
             return db.execute(f"SELECT * FROM users WHERE name = '{name}'").fetchall()
     """,
-    good="""
+        good="""
         from flask import request
 
         @app.get("/users")
@@ -94,23 +98,46 @@ SQL002 = define(Rule(
             name = request.args["name"]
             return db.execute("SELECT * FROM users WHERE name = ?", (name,)).fetchall()
     """,
-    fix="Bind the request value as a parameter; never format it into the SQL text.",
-    supersedes=("SQL001",),
-))
+        fix="Bind the request value as a parameter; never format it into the SQL text.",
+        supersedes=("SQL001",),
+    )
+)
 
 # Methods that execute SQL text given as their first argument, on any receiver whose text reads as SQL.
-_EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript", "exec_driver_sql", "raw", "mogrify",
-                              "fetch", "fetchrow", "fetchval", "query", "run", "cursor"})
+_EXECUTE_METHODS = frozenset(
+    {
+        "execute",
+        "executemany",
+        "executescript",
+        "exec_driver_sql",
+        "raw",
+        "mogrify",
+        "fetch",
+        "fetchrow",
+        "fetchval",
+        "query",
+        "run",
+        "cursor",
+    }
+)
 # SQLAlchemy's query builder: these take SQL text fragments (`order_by("name DESC")`) on a `session.query(...)`
 # chain. Django's ORM methods of the same names take field names and are not sinks.
 _FRAGMENT_METHODS = frozenset({"filter", "order_by", "group_by", "having", "distinct"})
 # Methods and functions that only ever take SQL: no need for the text to look like SQL.
 _SQL_ONLY_METHODS = frozenset({"executescript", "exec_driver_sql", "raw", "mogrify", "extra"})
-_SQL_ONLY_CALLS = frozenset({
-    "sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text", "sqlalchemy.literal_column",
-    "django.db.models.expressions.RawSQL", "django.db.models.RawSQL", "pandas.read_sql", "pandas.read_sql_query",
-    "pandas.io.sql.read_sql",
-})
+_SQL_ONLY_CALLS = frozenset(
+    {
+        "sqlalchemy.text",
+        "sqlalchemy.sql.text",
+        "sqlalchemy.sql.expression.text",
+        "sqlalchemy.literal_column",
+        "django.db.models.expressions.RawSQL",
+        "django.db.models.RawSQL",
+        "pandas.read_sql",
+        "pandas.read_sql_query",
+        "pandas.io.sql.read_sql",
+    }
+)
 _EXTRA_KEYWORDS = ("where", "select", "tables", "order_by")
 
 _OUTCOMES = (
@@ -120,11 +147,18 @@ _OUTCOMES = (
 )
 # Text from another module's helper reaching a method that runs more than SQL (`env.execute(cmd)`):
 # a finding only if the helper's text reads as SQL.
-_DEFERRED_OUTCOMES = (*_OUTCOMES[:2], Outcome(L.SQL_COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters",
-                                                          audit=True))
-_IDENT_OUTCOME = (Outcome(L.COMPOSED_IDENT, SQL001,
-                          "SQL {source} is {sink}: only names the code defines are formatted in; "
-                          "check that none can come from data", audit=True),)
+_DEFERRED_OUTCOMES = (
+    *_OUTCOMES[:2],
+    Outcome(L.SQL_COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters", audit=True),
+)
+_IDENT_OUTCOME = (
+    Outcome(
+        L.COMPOSED_IDENT,
+        SQL001,
+        "SQL {source} is {sink}: only names the code defines are formatted in; check that none can come from data",
+        audit=True,
+    ),
+)
 _PLACEHOLDER = re.compile(r"%s|%\(\w+\)s|\?|(?<![:\w]):\w+")
 
 
@@ -133,10 +167,15 @@ def sql_injection(ctx: FileContext) -> None:
     module = ctx.module
     declared = module.knowledge.sinks
     for function in module.all_functions():
-        has_sink = any(_is_sink_call(call.method, call.callee, call.node, function)
-                       or declared and find(declared, call.callee, call.method, "sql") for call in function.calls)
+        has_sink = any(
+            _is_sink_call(call.method, call.callee, call.node, function)
+            or declared
+            and find(declared, call.callee, call.method, "sql")
+            for call in function.calls
+        )
         passes_input = function.mentions(_INPUT_WORDS) and any(
-            c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls)
+            c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls
+        )
         if not has_sink and not passes_input:
             continue
         flow = flow_of(module, function)
@@ -151,15 +190,20 @@ def sql_injection(ctx: FileContext) -> None:
             user = find(declared, callee, method, "sql") if declared else None
             if user is None and not _is_sink_call(method, callee, event.node, function):
                 continue
-            arguments = [(*declared_argument(event, user, "executed"), None)] if user \
-                else _sql_arguments(event, method, callee)
+            arguments = (
+                [(*declared_argument(event, user, "executed"), None)] if user else _sql_arguments(event, method, callee)
+            )
             for value, where, argument in arguments:
                 # Built by another module's helper: the project stage decides.
                 deferred = any(L.deferred(label) for label in value)
                 if L.CONST in value or (L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred):
                     continue  # constant composition, or text not built here
-                sql_only = user is not None or callee in _SQL_ONLY_CALLS or method in _SQL_ONLY_METHODS \
+                sql_only = (
+                    user is not None
+                    or callee in _SQL_ONLY_CALLS
+                    or method in _SQL_ONLY_METHODS
                     or _is_fragment_call(event.node, function)
+                )
                 if not (L.SQL_TEXT in value or deferred or sql_only):
                     continue  # `executor.execute(f"...")`: not SQL
                 request = any(o.label in value for o in _OUTCOMES[:2])
@@ -172,15 +216,22 @@ def sql_injection(ctx: FileContext) -> None:
                     # sort order), which are code's choice unless a source says otherwise.
                     _report_audit(ctx, event.node, value, outcomes, function, where, argument)
                     continue
-                reported = ctx.report_flow(event.node, value, outcomes, scope=function, sink_note=where,
-                                           once_per_source=False, at=argument)
+                reported = ctx.report_flow(
+                    event.node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument
+                )
                 if reported and not function.is_module and not request:
                     _hand_on_parameters(ctx, flow, event.node, value, where, argument)
 
 
-def _report_audit(ctx: FileContext, node: ast.AST, value: L.Value, outcomes: Sequence[Outcome], function: Function,
-                  where: str,
-                  argument: ast.AST | None) -> None:
+def _report_audit(
+    ctx: FileContext,
+    node: ast.AST,
+    value: L.Value,
+    outcomes: Sequence[Outcome],
+    function: Function,
+    where: str,
+    argument: ast.AST | None,
+) -> None:
     before = len(ctx.findings)
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument)
     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
@@ -211,15 +262,20 @@ def _values_bound(flow: FunctionFlow, event: CallEvent) -> bool:
         bound += node.args[1:2]  # `cursor.execute(sql, params)`, `RawSQL(sql, params)`; not `read_sql(sql, con)`
     if any(_binds(b) for b in bound):
         return True
-    if any(isinstance(e.node.func, ast.Attribute) and e.node.func.attr == "bindparams" and e.node.func.value is node
-           for e in flow.calls):
+    if any(
+        isinstance(e.node.func, ast.Attribute) and e.node.func.attr == "bindparams" and e.node.func.value is node
+        for e in flow.calls
+    ):
         return True
     if not node.args:
         return False
     # `"... '%s'" % name` formats its `%s` away: those are not placeholders.
     formatted = {id(n.left) for n in ast.walk(node.args[0]) if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod)}
-    return any(_PLACEHOLDER.search(n.value) for n in ast.walk(node.args[0])
-               if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in formatted)
+    return any(
+        _PLACEHOLDER.search(n.value)
+        for n in ast.walk(node.args[0])
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in formatted
+    )
 
 
 #: A function without any of these words in its names cannot hold request input.
@@ -247,14 +303,15 @@ class RequestArgument:
     trace: tuple[FlowStep, ...]  # from the request to the call
 
 
-def _hand_on_parameters(ctx: FileContext, flow: FunctionFlow, node: ast.AST, value: L.Value, where: str,
-                        argument: ast.AST | None) -> None:
+def _hand_on_parameters(
+    ctx: FileContext, flow: FunctionFlow, node: ast.AST, value: L.Value, where: str, argument: ast.AST | None
+) -> None:
     function = flow.function
     params: list[str] = []
     trace: tuple[FlowStep, ...] = ()
     for label, steps in value.items():
         if label.startswith(L.PARAM_PREFIX):
-            index = int(label[len(L.PARAM_PREFIX):])
+            index = int(label[len(L.PARAM_PREFIX) :])
             offset = 1 if function.class_name else 0
             params.append(str(index - offset))
             if index < len(function.params):
@@ -262,8 +319,17 @@ def _hand_on_parameters(ctx: FileContext, flow: FunctionFlow, node: ast.AST, val
             trace = trace or tuple(steps)
     if params:
         at = ctx.location(node, argument)
-        ctx.fact(PARAMETER_SINK, ParameterSink(ctx.module.global_name(function), tuple(params), at, ctx.snippet(node),
-                                               ctx.context_of(function), (*trace, FlowStep(at, where))))
+        ctx.fact(
+            PARAMETER_SINK,
+            ParameterSink(
+                ctx.module.global_name(function),
+                tuple(params),
+                at,
+                ctx.snippet(node),
+                ctx.context_of(function),
+                (*trace, FlowStep(at, where)),
+            ),
+        )
 
 
 def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
@@ -300,9 +366,15 @@ def request_through_parameters(ctx: ProjectContext) -> None:
             seen.add(key)
             flow = (*argument.trace, *sink.trace[1:]) if sink.trace else argument.trace
             source = describe_source(argument.trace, sink.location)
-            ctx.report(SQL002, sink.location, f"{source} is {sink.trace[-1].note if sink.trace else 'executed'} "
-                       f"through `{argument.callee}()`: bind it as a parameter instead",
-                       snippet=sink.snippet, context=sink.context, flow=flow)
+            ctx.report(
+                SQL002,
+                sink.location,
+                f"{source} is {sink.trace[-1].note if sink.trace else 'executed'} "
+                f"through `{argument.callee}()`: bind it as a parameter instead",
+                snippet=sink.snippet,
+                context=sink.context,
+                flow=flow,
+            )
 
 
 def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[ParameterSink]:
@@ -312,30 +384,46 @@ def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[Parame
     return [s for name, found in sinks.items() if name.endswith(tail) or callee.endswith("." + name) for s in found]
 
 
-def _is_sink_call(method: str | None, callee: str | None, node: ast.Call | None = None,
-                  scope: Function | None = None) -> bool:
-    return method in _EXECUTE_METHODS or method == "extra" or callee in _SQL_ONLY_CALLS \
-        or node is not None and _is_fragment_call(node, scope)
+def _is_sink_call(
+    method: str | None, callee: str | None, node: ast.Call | None = None, scope: Function | None = None
+) -> bool:
+    return (
+        method in _EXECUTE_METHODS
+        or method == "extra"
+        or callee in _SQL_ONLY_CALLS
+        or node is not None
+        and _is_fragment_call(node, scope)
+    )
 
 
 def _is_text(node: ast.expr) -> bool:
     """Text written here: a string, an f-string, `%` or `+` formatting, `.format()` or `.join()`."""
-    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or isinstance(node, ast.Constant) and isinstance(
-        node.value, str) or isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-        "format", "join")
+    return (
+        isinstance(node, (ast.JoinedStr, ast.BinOp))
+        or isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        or isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("format", "join")
+    )
 
 
 def _is_fragment_call(node: ast.Call, scope: Function | None = None) -> bool:
     """`session.query(Model).filter("price < 5")`: a SQLAlchemy query method given a string, on a query
     chain or on a name the function bound to one (`q = session.query(Model)`)."""
     func = node.func
-    if not (isinstance(func, ast.Attribute) and func.attr in _FRAGMENT_METHODS and node.args
-            and _is_text(node.args[0])):
+    if not (
+        isinstance(func, ast.Attribute) and func.attr in _FRAGMENT_METHODS and node.args and _is_text(node.args[0])
+    ):
         return False
     receiver = func.value
     if isinstance(receiver, ast.Name) and scope is not None and not scope.is_module:
-        bound = [stmt.value for stmt in ast.walk(scope.node) if isinstance(stmt, ast.Assign)
-                 and any(isinstance(t, ast.Name) and t.id == receiver.id for t in stmt.targets)]
+        bound = [
+            stmt.value
+            for stmt in ast.walk(scope.node)
+            if isinstance(stmt, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == receiver.id for t in stmt.targets)
+        ]
         receiver = bound[0] if len(bound) == 1 else receiver
     while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
         if receiver.func.attr == "query" and receiver.args:
@@ -344,8 +432,9 @@ def _is_fragment_call(node: ast.Call, scope: Function | None = None) -> bool:
     return False
 
 
-def _sql_arguments(event: CallEvent, method: str | None,
-                   callee: str | None) -> Iterator[tuple[L.Value, str, ast.expr | None]]:
+def _sql_arguments(
+    event: CallEvent, method: str | None, callee: str | None
+) -> Iterator[tuple[L.Value, str, ast.expr | None]]:
     label = f"`{callee}()`" if callee in _SQL_ONLY_CALLS else f"`.{method}()`"
     node = event.node
     if method == "extra":

@@ -37,20 +37,21 @@ from secpat.rules.context import (
 )
 from secpat.rules.registry import Rule, check, define
 
-XSS001 = define(Rule(
-    id="XSS001",
-    name="request-data-in-html-response",
-    pattern=5,
-    title="Request input returned in HTML without escaping",
-    severity=Severity.HIGH,
-    confidence=Confidence.HIGH,
-    cwe=79,
-    why="""
+XSS001 = define(
+    Rule(
+        id="XSS001",
+        name="request-data-in-html-response",
+        pattern=5,
+        title="Request input returned in HTML without escaping",
+        severity=Severity.HIGH,
+        confidence=Confidence.HIGH,
+        cwe=79,
+        why="""
         A response that echoes what the client sent, unescaped, lets an attacker put
         `<script>` into a page your site serves: a crafted link runs their code in the victim's
         session, with access to cookies, tokens and every action the victim can take.
     """,
-    bad="""
+        bad="""
         from flask import Flask, request
         app = Flask(__name__)
 
@@ -59,7 +60,7 @@ XSS001 = define(Rule(
             user_input = request.args.get("name", "")
             return user_input
     """,
-    good="""
+        good="""
         import html
         from flask import Flask, request
         app = Flask(__name__)
@@ -70,84 +71,90 @@ XSS001 = define(Rule(
             safe_output = html.escape(user_input)
             return safe_output
     """,
-    fix="Render through an autoescaping template, or escape with `html.escape` / `markupsafe.escape` at output.",
-))
+        fix="Render through an autoescaping template, or escape with `html.escape` / `markupsafe.escape` at output.",
+    )
+)
 
-XSS002 = define(Rule(
-    id="XSS002",
-    name="escaping-bypassed",
-    pattern=5,
-    title="Escaping bypassed on non-constant data",
-    severity=Severity.HIGH,
-    confidence=Confidence.MEDIUM,
-    cwe=79,
-    why="""
+XSS002 = define(
+    Rule(
+        id="XSS002",
+        name="escaping-bypassed",
+        pattern=5,
+        title="Escaping bypassed on non-constant data",
+        severity=Severity.HIGH,
+        confidence=Confidence.MEDIUM,
+        cwe=79,
+        why="""
         `mark_safe`, `Markup` and `SafeString` tell the template engine not to escape a value:
         on a constant that is fine, on data built at run time it is XSS the moment any part of
         the data comes from a user. `format_html` only escapes its arguments, not a format
         string already filled in, and a template built from request data is also server-side
         template injection.
     """,
-    bad="""
+        bad="""
         from django.http import HttpResponse
         from django.utils.safestring import mark_safe
 
         def greet(request):
             return HttpResponse(mark_safe(f"<b>Hello {request.GET['name']}</b>"))
     """,
-    good="""
+        good="""
         from django.http import HttpResponse
         from django.utils.html import format_html
 
         def greet(request):
             return HttpResponse(format_html("<b>Hello {}</b>", request.GET["name"]))
     """,
-    fix="Build markup with `format_html(template, *args)` / `Markup(template) % args`, or escape each value; "
+        fix="Build markup with `format_html(template, *args)` / `Markup(template) % args`, or escape each value; "
         "never pass a template built from data to `render_template_string`.",
-))
+    )
+)
 
-XSS003 = define(Rule(
-    id="XSS003",
-    name="autoescape-disabled",
-    pattern=5,
-    title="Template autoescape disabled",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.HIGH,
-    cwe=79,
-    why="""
+XSS003 = define(
+    Rule(
+        id="XSS003",
+        name="autoescape-disabled",
+        pattern=5,
+        title="Template autoescape disabled",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.HIGH,
+        cwe=79,
+        why="""
         With autoescape off, every `{{ value }}` is written into the page as raw HTML, so each
         variable becomes an XSS sink. Jinja2's `Environment()` has autoescape OFF unless you ask
         for it; Flask turns it on for its own environment, a hand-made one does not.
     """,
-    bad="""
+        bad="""
         from jinja2 import Environment, FileSystemLoader
         env = Environment(loader=FileSystemLoader("templates"))
         page = env.get_template("profile.html")
     """,
-    good="""
+        good="""
         from jinja2 import Environment, FileSystemLoader, select_autoescape
         env = Environment(loader=FileSystemLoader("templates"), autoescape=select_autoescape())
         page = env.get_template("profile.html")
     """,
-    fix="Pass `autoescape=select_autoescape()` (or True); keep Django's autoescape on; remove "
+        fix="Pass `autoescape=select_autoescape()` (or True); keep Django's autoescape on; remove "
         "`{% autoescape off %}` blocks.",
-))
+    )
+)
 
-XSS004 = define(Rule(
-    id="XSS004",
-    name="template-safe-filter",
-    pattern=5,
-    title="`|safe` on a template variable",
-    severity=Severity.MEDIUM,
-    confidence=Confidence.MEDIUM,
-    cwe=79,
-    why="""
+XSS004 = define(
+    Rule(
+        id="XSS004",
+        name="template-safe-filter",
+        pattern=5,
+        title="`|safe` on a template variable",
+        severity=Severity.MEDIUM,
+        confidence=Confidence.MEDIUM,
+        cwe=79,
+        why="""
         `|safe` (and `|safeseq`) switch escaping off for one value. If any part of that value
         comes from a user (a profile bio, a comment, a search term), the page runs their HTML
         and scripts. Reported by default when the view that renders the template passes request
         data, or a field a view accepts from a submitted form, to it; otherwise in audit mode.
     """,
-    bad="""
+        bad="""
         from flask import Flask, render_template_string, request
         app = Flask(__name__)
 
@@ -155,7 +162,7 @@ XSS004 = define(Rule(
         def bio():
             return render_template_string('<div class="bio">{{ bio|safe }}</div>', bio=request.args["bio"])
     """,
-    good="""
+        good="""
         from flask import Flask, render_template_string, request
         app = Flask(__name__)
 
@@ -164,13 +171,22 @@ XSS004 = define(Rule(
             return render_template_string('<div class="bio">{{ bio }}</div>', bio=request.args["bio"])
         # rich text: sanitise it with bleach / nh3 when it is stored, and mark only that output safe
     """,
-    fix="Drop `|safe`; if rich text is required, sanitise it (bleach, nh3) when it is stored and render only "
+        fix="Drop `|safe`; if rich text is required, sanitise it (bleach, nh3) when it is stored and render only "
         "the sanitised field.",
-))
+    )
+)
 
-_MARK_SAFE = frozenset({"django.utils.safestring.mark_safe", "django.utils.safestring.SafeString",
-                        "django.utils.safestring.SafeText", "markupsafe.Markup", "jinja2.Markup", "flask.Markup",
-                        "jinja2.utils.Markup"})
+_MARK_SAFE = frozenset(
+    {
+        "django.utils.safestring.mark_safe",
+        "django.utils.safestring.SafeString",
+        "django.utils.safestring.SafeText",
+        "markupsafe.Markup",
+        "jinja2.Markup",
+        "flask.Markup",
+        "jinja2.utils.Markup",
+    }
+)
 _FORMAT_HTML = frozenset({"django.utils.html.format_html"})
 _TEMPLATE_FROM_STRING = known.union("template_strings") | {"jinja2.Template", "mako.template.Template"}
 _RESPONSES = known.mapping("responses")  # response class → how it decides it is HTML
@@ -184,29 +200,37 @@ _FLASK_RENDERERS = frozenset(flask.FRAMEWORK.page_renderers + flask.FRAMEWORK.te
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
-_REFLECTED = (
-    Outcome(L.REQUEST, XSS001, "{source} is {sink} without escaping"),
-)
+_REFLECTED = (Outcome(L.REQUEST, XSS001, "{source} is {sink} without escaping"),)
 
 
 @check(XSS001, XSS002)
 def unescaped_output(ctx: FileContext) -> None:
     module = ctx.module
-    if not module.imports_any(*known.union("roots"), "markupsafe", "jinja2", "mako") and \
-            not any(sink.kind == "html" for sink in module.knowledge.sinks) and \
-            not any(R.lambda_handler(f) for f in module.functions.values()):
+    if (
+        not module.imports_any(*known.union("roots"), "markupsafe", "jinja2", "mako")
+        and not any(sink.kind == "html" for sink in module.knowledge.sinks)
+        and not any(R.lambda_handler(f) for f in module.functions.values())
+    ):
         return
     declared = module.knowledge.sinks
     for function in module.all_functions():
         route = R.route_framework(module, function) if not function.is_module else None
-        handler = not function.is_module and R.request_handler_method(module, function) and _sends_html(module,
-                                                                                                          function)
+        handler = (
+            not function.is_module and R.request_handler_method(module, function) and _sends_html(module, function)
+        )
         answers = _lambda_html_answers(function) if not function.is_module and R.lambda_handler(function) else []
         # Pyramid: `request.response.text = ...` writes the body of the response the view returns (HTML by default).
         body_writes = not function.is_module and module.imports_any("pyramid") and function.mentions(("response",))
         returns_html = route == "flask" or route == "litestar" and _declares_html(function)
-        if not returns_html and not handler and not answers and not body_writes and not any(
-                c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls):
+        if (
+            not returns_html
+            and not handler
+            and not answers
+            and not body_writes
+            and not any(
+                c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls
+            )
+        ):
             continue
         flow = flow_of(module, function)
         for event in flow.calls:
@@ -222,14 +246,27 @@ def unescaped_output(ctx: FileContext) -> None:
                     if isinstance(shown, ast.Tuple) and any(_says_not_html(part) for part in shown.elts[1:]):
                         continue
                     body = event.items[0][0]
-                ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False,
-                                sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`", at=argument)
+                ctx.report_flow(
+                    event.node,
+                    body,
+                    _REFLECTED,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`",
+                    at=argument,
+                )
             elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
                 body, where = declared_argument(event, sink, "sent as HTML")
                 ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False, sink_note=where)
             elif handler and _writes_response(event.node):
-                ctx.report_flow(event.node, event.value_of(0), _REFLECTED, scope=function, once_per_source=False,
-                                sink_note="written to the HTML response by `self.wfile.write()`")
+                ctx.report_flow(
+                    event.node,
+                    event.value_of(0),
+                    _REFLECTED,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note="written to the HTML response by `self.wfile.write()`",
+                )
             elif callee in _MARK_SAFE and not _unmarked_at_once(function, event.node):
                 _bypass(ctx, function, event.node, event.value_of(0), f"marked safe by `{callee.rsplit('.', 1)[1]}()`")
             elif callee in _FORMAT_HTML:
@@ -239,42 +276,81 @@ def unescaped_output(ctx: FileContext) -> None:
             elif callee in _TEMPLATE_FROM_STRING:
                 value = event.value_of(0, "source")
                 if L.CONST not in value and (L.COMPOSED in value or L.REQUEST in value):
-                    _bypass(ctx, function, event.node, value, f"used as a template by `{callee.rsplit('.', 1)[1]}()`",
-                            template=True)
+                    _bypass(
+                        ctx,
+                        function,
+                        event.node,
+                        value,
+                        f"used as a template by `{callee.rsplit('.', 1)[1]}()`",
+                        template=True,
+                    )
         for store in flow.stores if body_writes else ():
             if store.kind == "attr" and store.name in ("text", "body") and _is_response_of_request(store.base):
-                ctx.report_flow(store.target, store.value, _REFLECTED, scope=function, once_per_source=False,
-                                sink_note=f"written to the HTML response as `{ast.unparse(store.target)}`")
+                ctx.report_flow(
+                    store.target,
+                    store.value,
+                    _REFLECTED,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note=f"written to the HTML response as `{ast.unparse(store.target)}`",
+                )
         for answer in answers:
-            stored = next((s.value for s in flow.stores if s.kind == "key" and s.name == "body"
-                           and s.stmt is answer), None)
+            stored = next(
+                (s.value for s in flow.stores if s.kind == "key" and s.name == "body" and s.stmt is answer), None
+            )
             if stored is not None and (answer_body := awslambda.html_body(answer)) is not None:
-                ctx.report_flow(answer_body, stored, _REFLECTED, scope=function, once_per_source=False,
-                                sink_note="returned as the HTML body of the Lambda answer")
+                ctx.report_flow(
+                    answer_body,
+                    stored,
+                    _REFLECTED,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note="returned as the HTML body of the Lambda answer",
+                )
         if returns_html:
             for ret in flow.returns:
                 if _returns_markup(ret.node):
                     # `return body, status, headers`: the status and headers are not part of the page.
                     body = ret.items[0] if ret.items else ret.value
-                    ctx.report_flow(ret.node, body, _REFLECTED, scope=function, once_per_source=False,
-                                    sink_note=f"returned as HTML by the view `{function.name}()`")
+                    ctx.report_flow(
+                        ret.node,
+                        body,
+                        _REFLECTED,
+                        scope=function,
+                        once_per_source=False,
+                        sink_note=f"returned as HTML by the view `{function.name}()`",
+                    )
 
 
 def _retyped(flow, call: ast.Call) -> bool:
     """`response = make_response(body)` followed by `response.headers["Content-Type"] = "application/json"` (or
     `response.mimetype = ...`): the body is sent as what the later line says, not as HTML."""
-    names = {t.id for s in flow.stores if s.kind == "name" and isinstance(s.stmt, ast.Assign) and s.stmt.value is call
-             for t in s.stmt.targets if isinstance(t, ast.Name)}
+    names = {
+        t.id
+        for s in flow.stores
+        if s.kind == "name" and isinstance(s.stmt, ast.Assign) and s.stmt.value is call
+        for t in s.stmt.targets
+        if isinstance(t, ast.Name)
+    }
     if not names:
         return False
     for store in flow.stores:
         base = store.base
-        if store.kind == "item" and isinstance(base, ast.Attribute) and base.attr == "headers" \
-                and isinstance(base.value, ast.Name) and base.value.id in names \
-                and (store.name or "").lower() == "content-type":
+        if (
+            store.kind == "item"
+            and isinstance(base, ast.Attribute)
+            and base.attr == "headers"
+            and isinstance(base.value, ast.Name)
+            and base.value.id in names
+            and (store.name or "").lower() == "content-type"
+        ):
             value = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
-        elif store.kind == "attr" and store.name in ("mimetype", "content_type") and isinstance(base, ast.Name) \
-                and base.id in names:
+        elif (
+            store.kind == "attr"
+            and store.name in ("mimetype", "content_type")
+            and isinstance(base, ast.Name)
+            and base.id in names
+        ):
             value = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
         else:
             continue
@@ -292,8 +368,12 @@ def _says_not_html(headers: ast.expr) -> bool:
 
 def _is_response_of_request(node: ast.AST | None) -> bool:
     """`request.response`: the response a Pyramid view returns."""
-    return isinstance(node, ast.Attribute) and node.attr == "response" and isinstance(node.value, ast.Name) \
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "response"
+        and isinstance(node.value, ast.Name)
         and node.value.id in R.REQUEST_NAMES
+    )
 
 
 def _declares_html(function) -> bool:
@@ -313,31 +393,49 @@ def _lambda_html_answers(function) -> list[ast.Dict]:
 def _writes_response(node: ast.Call) -> bool:
     """`self.wfile.write(body)` in an `http.server` handler."""
     func = node.func
-    return isinstance(func, ast.Attribute) and func.attr == "write" and isinstance(func.value, ast.Attribute) \
-        and func.value.attr == "wfile" and isinstance(func.value.value, ast.Name) and func.value.value.id == "self"
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "write"
+        and isinstance(func.value, ast.Attribute)
+        and func.value.attr == "wfile"
+        and isinstance(func.value.value, ast.Name)
+        and func.value.value.id == "self"
+    )
 
 
 def _sends_html(module, function) -> bool:
     """The handler class says its answers are HTML: `send_header("Content-Type", "text/html")`."""
     info = module.classes.get(function.qualname.rsplit(".", 1)[0])
     for node in ast.walk(info.node) if info is not None else ():
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "send_header" \
-                and len(node.args) == 2:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "send_header"
+            and len(node.args) == 2
+        ):
             name, value = literal_value(node.args[0]), literal_value(node.args[1])
-            if isinstance(name, str) and name.lower() == "content-type" and isinstance(value, str) \
-                    and "html" in value.lower():
+            if (
+                isinstance(name, str)
+                and name.lower() == "content-type"
+                and isinstance(value, str)
+                and "html" in value.lower()
+            ):
                 return True
     return False
 
 
 def _unmarked_at_once(function, call: ast.Call) -> bool:
     """`Markup(text).unescape()`, `Markup(html).striptags()`: plain text comes out, nothing stays marked safe."""
-    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.value is call
-               and node.func.attr in ("unescape", "striptags") for node in ast.walk(function.node))
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.value is call
+        and node.func.attr in ("unescape", "striptags")
+        for node in ast.walk(function.node)
+    )
 
 
-def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: str, *,
-            template: bool = False) -> None:
+def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: str, *, template: bool = False) -> None:
     if L.CONST in value or (L.HTML_SAFE in value and L.REQUEST not in value):
         return  # constants, or markup assembled from escaped parts (`"".join(format_html(...) ...)`)
     what = "a template built from it (server-side template injection)" if template else "HTML that is never escaped"
@@ -349,28 +447,82 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
         if L.REQUEST not in value and argument is not None and _safe_markup(ctx.module, function, argument):
             return  # every part is a constant, escaped, a URL, a translation, a number or rendered markup
         # Built from data of unknown origin: worth a look, not evidence of a vulnerability.
-        outcomes.append(Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html",
-                                audit=True))
+        outcomes.append(
+            Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html", audit=True)
+        )
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False, at=argument)
 
 
 # Calls whose result is safe inside markup: escapers, builders that escape what they interpolate,
 # attribute renderers that escape values, URL builders (no quotes or angle brackets in a reversed URL).
-_SAFE_PART_CALLS = frozenset({
-    *S.HTML_ESCAPERS, *S.HTML_SAFE_BUILDERS, *_FORMAT_HTML, *_MARK_SAFE,
-    "django.forms.utils.flatatt", "wtforms.widgets.html_params", "wtforms.widgets.core.html_params",
-    "django.urls.reverse", "django.urls.reverse_lazy", "django.core.urlresolvers.reverse", "flask.url_for",
-    "django.templatetags.static.static", "django.utils.html.format_html_join", "django.utils.html.avoid_wrapping",
-    "django.utils.formats.date_format", "django.utils.formats.number_format", "django.template.defaultfilters.date",
-})
-_SAFE_PART_NAMES = frozenset({"flatatt", "html_params", "reverse", "reverse_lazy", "url_for", "escape",
-                              "conditional_escape", "format_html", "render_to_string", "render_template", "static"})
+_SAFE_PART_CALLS = frozenset(
+    {
+        *S.HTML_ESCAPERS,
+        *S.HTML_SAFE_BUILDERS,
+        *_FORMAT_HTML,
+        *_MARK_SAFE,
+        "django.forms.utils.flatatt",
+        "wtforms.widgets.html_params",
+        "wtforms.widgets.core.html_params",
+        "django.urls.reverse",
+        "django.urls.reverse_lazy",
+        "django.core.urlresolvers.reverse",
+        "flask.url_for",
+        "django.templatetags.static.static",
+        "django.utils.html.format_html_join",
+        "django.utils.html.avoid_wrapping",
+        "django.utils.formats.date_format",
+        "django.utils.formats.number_format",
+        "django.template.defaultfilters.date",
+    }
+)
+_SAFE_PART_NAMES = frozenset(
+    {
+        "flatatt",
+        "html_params",
+        "reverse",
+        "reverse_lazy",
+        "url_for",
+        "escape",
+        "conditional_escape",
+        "format_html",
+        "render_to_string",
+        "render_template",
+        "static",
+    }
+)
 # Translations of a literal: the message catalogue is part of the application.
-_TRANSLATIONS = frozenset({"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "pgettext", "pgettext_lazy",
-                           "ngettext", "ngettext_lazy", "npgettext", "lazy_gettext", "lazy_pgettext", "_l"})
+_TRANSLATIONS = frozenset(
+    {
+        "_",
+        "gettext",
+        "gettext_lazy",
+        "ugettext",
+        "ugettext_lazy",
+        "pgettext",
+        "pgettext_lazy",
+        "ngettext",
+        "ngettext_lazy",
+        "npgettext",
+        "lazy_gettext",
+        "lazy_pgettext",
+        "_l",
+    }
+)
 # Methods that return rendered, escaped markup: templates, widgets, bound form fields.
-_RENDER_METHODS = frozenset({"render", "render_to_string", "__html__", "as_widget", "label_tag", "as_text",
-                             "as_hidden", "render_js", "render_css"})
+_RENDER_METHODS = frozenset(
+    {
+        "render",
+        "render_to_string",
+        "__html__",
+        "as_widget",
+        "label_tag",
+        "as_text",
+        "as_hidden",
+        "render_js",
+        "render_css",
+    }
+)
 _NUMERIC = frozenset({"int", "float", "len", "round", "abs", "sum", "max", "min", "bool"})
 _NUMERIC_ATTRS = frozenset({"id", "pk", "count", "index"})
 
@@ -385,13 +537,22 @@ def _safe_markup(module, function, node: ast.AST, depth: int = 0, seen: frozense
     if isinstance(node, ast.JoinedStr):
         return all(again(v) for v in node.values)
     if isinstance(node, ast.FormattedValue):
-        spec = "".join(v.value for v in node.format_spec.values
-                       if isinstance(v, ast.Constant) and isinstance(v.value, str)) \
-            if isinstance(node.format_spec, ast.JoinedStr) else ""
+        spec = (
+            "".join(
+                v.value for v in node.format_spec.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            )
+            if isinstance(node.format_spec, ast.JoinedStr)
+            else ""
+        )
         return (bool(spec) and spec[-1:] in "dfeg%x") or again(node.value)  # `{price:.2f}` is a number
     if isinstance(node, ast.BinOp):
-        right = node.right.elts if isinstance(node.right, (ast.Tuple, ast.List)) else node.right.values \
-            if isinstance(node.right, ast.Dict) else [node.right]
+        right = (
+            node.right.elts
+            if isinstance(node.right, (ast.Tuple, ast.List))
+            else node.right.values
+            if isinstance(node.right, ast.Dict)
+            else [node.right]
+        )
         return again(node.left) and all(again(r) for r in right)
     if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
         return all(again(e) for e in node.elts)
@@ -410,8 +571,13 @@ def _safe_markup(module, function, node: ast.AST, depth: int = 0, seen: frozense
 
 def _safe_call(module, function, node: ast.Call, again) -> bool:
     callee = module.qualified_name(node.func, function) or ""
-    short = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
-        if isinstance(node.func, ast.Name) else ""
+    short = (
+        node.func.attr
+        if isinstance(node.func, ast.Attribute)
+        else node.func.id
+        if isinstance(node.func, ast.Name)
+        else ""
+    )
     args = [*node.args, *(k.value for k in node.keywords)]
     if callee in _SAFE_PART_CALLS or (short in _SAFE_PART_NAMES and callee.rsplit(".", 1)[-1] == short):
         return True
@@ -419,9 +585,12 @@ def _safe_call(module, function, node: ast.Call, again) -> bool:
         return all(isinstance(a, ast.Constant) for a in args)
     if callee in _NUMERIC or short in _RENDER_METHODS:
         return True
-    if short in _VALIDATED_REQUEST_CALLS and isinstance(node.func, ast.Attribute) \
-            and _is_request(module, function, node.func.value) \
-            and module.imports_any("django"):
+    if (
+        short in _VALIDATED_REQUEST_CALLS
+        and isinstance(node.func, ast.Attribute)
+        and _is_request(module, function, node.func.value)
+        and module.imports_any("django")
+    ):
         return all(again(a) for a in args)
     if callee == "str" and len(node.args) == 1:
         return again(node.args[0])
@@ -442,11 +611,20 @@ def _safe_name(module, function, name: str, depth: int, seen: frozenset[str]) ->
     for node in ast.walk(function.node):
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
             values.append(node.value)
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name) \
-                and node.target.id == name and node.value is not None:
+        elif (
+            isinstance(node, (ast.AugAssign, ast.AnnAssign))
+            and isinstance(node.target, ast.Name)
+            and node.target.id == name
+            and node.value is not None
+        ):
             values.append(node.value)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "append", "extend", "insert") and isinstance(node.func.value, ast.Name) and node.func.value.id == name:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("append", "extend", "insert")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == name
+        ):
             values.extend(node.args[-1:])
         elif isinstance(node, (ast.For, ast.comprehension)) and _binds(node.target, name):
             return False  # a loop variable: the items are data we do not follow
@@ -474,8 +652,12 @@ def _validated_request_only(module, function, node: ast.AST) -> bool:
     while stack:
         current = stack.pop()
         for sub in ast.walk(current):
-            if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) \
-                    and sub.func.attr in _VALIDATED_REQUEST_CALLS and _is_request(module, function, sub.func.value):
+            if (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Attribute)
+                and sub.func.attr in _VALIDATED_REQUEST_CALLS
+                and _is_request(module, function, sub.func.value)
+            ):
                 if not all(_safe_markup(module, function, a) for a in sub.args):
                     return False
                 found = True
@@ -489,8 +671,13 @@ def _validated_request_only(module, function, node: ast.AST) -> bool:
 
 def _validated_use(root: ast.AST, name: ast.Name) -> bool:
     """`name` is the receiver of a validated call somewhere in `root`."""
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.value is name
-               and n.func.attr in _VALIDATED_REQUEST_CALLS for n in ast.walk(root))
+    return any(
+        isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and n.func.value is name
+        and n.func.attr in _VALIDATED_REQUEST_CALLS
+        for n in ast.walk(root)
+    )
 
 
 def _assigned_values(function, name: str) -> list[ast.AST]:
@@ -525,8 +712,12 @@ def _returns_markup(node: ast.AST) -> bool:
         if any(_says_not_html(part) for part in value.elts[1:]):
             return False  # `return text, 200, {"Content-Type": "text/plain"}`
         value = value.elts[0]
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in (
-            "format", "join", "replace", "strip") and isinstance(value.func.value, (ast.Constant, ast.JoinedStr)):
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr in ("format", "join", "replace", "strip")
+        and isinstance(value.func.value, (ast.Constant, ast.JoinedStr))
+    ):
         return True
     return not isinstance(value, (ast.Dict, ast.List, ast.Call, ast.DictComp, ast.ListComp)) and value is not None
 
@@ -543,17 +734,34 @@ def autoescape_settings(ctx: FileContext) -> None:
         # setting is worth a look, not evidence.
         html = _renders_html(module, _bound_name(module, call.node))
         if autoescape is None:
-            ctx.report(XSS003, call.node, "Jinja2 `Environment()` without `autoescape`: its default is off",
-                       scope=call.scope, confidence=Confidence.MEDIUM, audit=not html)
+            ctx.report(
+                XSS003,
+                call.node,
+                "Jinja2 `Environment()` without `autoescape`: its default is off",
+                scope=call.scope,
+                confidence=Confidence.MEDIUM,
+                audit=not html,
+            )
         elif (off := _switched_off(module, call, autoescape)) is not None:
-            ctx.report(XSS003, call.node, f"Jinja2 `Environment(autoescape={ast.unparse(autoescape)})`{off}",
-                       scope=call.scope, audit=not html, at=autoescape)
+            ctx.report(
+                XSS003,
+                call.node,
+                f"Jinja2 `Environment(autoescape={ast.unparse(autoescape)})`{off}",
+                scope=call.scope,
+                audit=not html,
+                at=autoescape,
+            )
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
         if autoescape is not None and _switched_off(module, call, autoescape) is not None:
-            ctx.report(XSS003, call.node, "`aiohttp_jinja2.setup(autoescape=False)`: the app's templates are not "
-                                          "escaped", scope=call.scope, at=autoescape)
+            ctx.report(
+                XSS003,
+                call.node,
+                "`aiohttp_jinja2.setup(autoescape=False)`: the app's templates are not escaped",
+                scope=call.scope,
+                at=autoescape,
+            )
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
@@ -576,9 +784,14 @@ def _renders_html(module, environment: str | None) -> bool:
     """The file asks the environment bound to `environment` (any, if it is not bound to a name) for an HTML
     template (`get_template("page.html")`) or compiles markup (`from_string("<p>{{ name }}</p>")`)."""
     for call in module.calls:
-        if call.method in _TEMPLATE_GETTERS and call.node.args and isinstance(call.node.args[0], ast.Constant) \
-                and isinstance(call.node.args[0].value, str) and _HTML_TEMPLATE.search(call.node.args[0].value) \
-                and (environment is None or _last_name(call.receiver) == environment):
+        if (
+            call.method in _TEMPLATE_GETTERS
+            and call.node.args
+            and isinstance(call.node.args[0], ast.Constant)
+            and isinstance(call.node.args[0].value, str)
+            and _HTML_TEMPLATE.search(call.node.args[0].value)
+            and (environment is None or _last_name(call.receiver) == environment)
+        ):
             return True
     return False
 
@@ -605,8 +818,12 @@ def _autoescape_false(value: ast.expr):
         node = stack.pop()
         if isinstance(node, ast.Dict):
             for key, item in zip(node.keys, node.values):
-                if isinstance(key, ast.Constant) and key.value == "autoescape" and isinstance(item, ast.Constant) \
-                        and item.value is False:
+                if (
+                    isinstance(key, ast.Constant)
+                    and key.value == "autoescape"
+                    and isinstance(item, ast.Constant)
+                    and item.value is False
+                ):
                     yield key
                 stack.append(item)
         elif isinstance(node, (ast.List, ast.Tuple)):
@@ -657,8 +874,10 @@ def template_escaping(ctx: TextContext) -> None:
             if not roots:
                 continue  # literals, reversed URLs and translations only
             snippet = lines[use.line - 1].strip() if 0 < use.line <= len(lines) else ""
-            ctx.fact(SAFE_USE, SafeUse(ctx.path, use.line, f"{use.expression}|{use.filter}", tuple(sorted(roots)),
-                                       use.field, snippet))
+            ctx.fact(
+                SAFE_USE,
+                SafeUse(ctx.path, use.line, f"{use.expression}|{use.filter}", tuple(sorted(roots)), use.field, snippet),
+            )
 
 
 def _resolve(roots: tuple[str, ...], names: dict[str, set[str]]) -> set[str]:
@@ -681,8 +900,9 @@ def _resolve(roots: tuple[str, ...], names: dict[str, set[str]]) -> set[str]:
 _JSON_SCRIPT = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/(?:ld\+)?json", re.IGNORECASE)
 
 
-def _autoescape_block(ctx: TextContext, block: templates.Block, variables: list[templates.Block],
-                      names: dict[str, set[str]]) -> None:
+def _autoescape_block(
+    ctx: TextContext, block: templates.Block, variables: list[templates.Block], names: dict[str, set[str]]
+) -> None:
     """`{% autoescape off %}` is judged like `|safe` on each variable inside it: a finding when a view
     passes request data or a submitted field to one of them, audit mode otherwise."""
     body = _block_body(ctx.text, block.line)
@@ -693,14 +913,21 @@ def _autoescape_block(ctx: TextContext, block: templates.Block, variables: list[
     if body is not None and _only_json_script(body):
         # Data for a JSON script element: HTML escaping would corrupt it, so it is off on purpose; what
         # matters is that `<` is escaped in the JSON.
-        ctx.report(XSS003, block.line, message + " (inside a JSON `<script>`: check that `<` is escaped in the data)",
-                   audit=True)
+        ctx.report(
+            XSS003,
+            block.line,
+            message + " (inside a JSON `<script>`: check that `<` is escaped in the data)",
+            audit=True,
+        )
         return
     roots: set[str] = set()
     fields = []
     for variable in variables:
-        filters = {t.value for i, t in enumerate(variable.tokens[1:], 1)
-                   if t.kind == "name" and variable.tokens[i - 1].value == "|"}
+        filters = {
+            t.value
+            for i, t in enumerate(variable.tokens[1:], 1)
+            if t.kind == "name" and variable.tokens[i - 1].value == "|"
+        }
         if filters & templates.SAFE_OUTPUT_FILTERS:
             continue  # `{{ comments|length }}`, `{{ data|tojson }}`: no markup comes out
         roots |= _resolve(templates.roots(variable.tokens), names)
@@ -708,14 +935,16 @@ def _autoescape_block(ctx: TextContext, block: templates.Block, variables: list[
     if not roots:
         return  # literals, numbers and escaped values only
     line = ctx.lines[block.line - 1].strip() if 0 < block.line <= len(ctx.lines) else ""
-    ctx.fact(SAFE_USE, SafeUse(ctx.path, block.line, tag, tuple(sorted(roots)), next((f for f in fields if f), ""),
-                               line, XSS003.id))
+    ctx.fact(
+        SAFE_USE,
+        SafeUse(ctx.path, block.line, tag, tuple(sorted(roots)), next((f for f in fields if f), ""), line, XSS003.id),
+    )
 
 
 def _variables_inside(blocks: list[templates.Block], start: int) -> list[templates.Block]:
     """The `{{ ... }}` blocks between the autoescape tag at `start` and its `{% endautoescape %}`."""
     depth, found = 1, []
-    for block in blocks[start + 1:]:
+    for block in blocks[start + 1 :]:
         words = [w.lower() for w in block.words[:1]] if block.kind == "block" else []
         if words == ["autoescape"]:
             depth += 1
@@ -731,7 +960,7 @@ def _variables_inside(blocks: list[templates.Block], start: int) -> list[templat
 def _block_body(text: str, line: int) -> str | None:
     """The template text between the `{% autoescape %}` tag on `line` and its `{% endautoescape %}`."""
     lines = text.splitlines(keepends=True)
-    start = sum(len(x) for x in lines[:line - 1])
+    start = sum(len(x) for x in lines[: line - 1])
     opening = re.compile(r"\{%-?\s*autoescape\b.*?%\}", re.DOTALL).search(text, start)
     if opening is None:
         return None
@@ -739,24 +968,51 @@ def _block_body(text: str, line: int) -> str | None:
     for match in re.finditer(r"\{%-?\s*(autoescape|endautoescape)\b.*?%\}", text[pos:], re.DOTALL):
         depth += 1 if match.group(1) == "autoescape" else -1
         if depth == 0:
-            return text[pos:pos + match.start()]
+            return text[pos : pos + match.start()]
     return None
 
 
 def _only_json_script(body: str) -> bool:
     """Every variable of the block sits inside a `<script type="application/json">` (or ld+json) element."""
-    outside = re.sub(r"<script\b[^>]*>.*?</script\s*>", lambda m: "" if _JSON_SCRIPT.match(m.group(0)) else m.group(0),
-                     body, flags=re.DOTALL | re.IGNORECASE)
+    outside = re.sub(
+        r"<script\b[^>]*>.*?</script\s*>",
+        lambda m: "" if _JSON_SCRIPT.match(m.group(0)) else m.group(0),
+        body,
+        flags=re.DOTALL | re.IGNORECASE,
+    )
     return "{{" not in outside
 
 
 # -- views that render templates -------------------------------------------------------------------
 
-_RENDER_CALLS = frozenset({"render", "render_template", "TemplateResponse", "render_to_string", "render_to_response",
-                           "stream_template", "SimpleTemplateResponse"})
+_RENDER_CALLS = frozenset(
+    {
+        "render",
+        "render_template",
+        "TemplateResponse",
+        "render_to_string",
+        "render_to_response",
+        "stream_template",
+        "SimpleTemplateResponse",
+    }
+)
 _TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml", ".xml", ".txt")
-_NOT_CONTEXT = frozenset({"status", "status_code", "content_type", "using", "request", "template_name", "name",
-                          "headers", "media_type", "background", "charset", "mimetype"})
+_NOT_CONTEXT = frozenset(
+    {
+        "status",
+        "status_code",
+        "content_type",
+        "using",
+        "request",
+        "template_name",
+        "name",
+        "headers",
+        "media_type",
+        "background",
+        "charset",
+        "mimetype",
+    }
+)
 _REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body"})
 
 
@@ -801,8 +1057,11 @@ def render_contexts(ctx: FileContext) -> None:
             ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
         calls = [c.node for c in function.calls if _template_args(c.node)]
-        inline = [c.node for c in function.calls if c.callee in _TEMPLATE_FROM_STRING and c.node.args
-                  and isinstance(literal_value(c.node.args[0]), str)]
+        inline = [
+            c.node
+            for c in function.calls
+            if c.callee in _TEMPLATE_FROM_STRING and c.node.args and isinstance(literal_value(c.node.args[0]), str)
+        ]
         if not calls and not inline:
             continue
         flow = flow_of(module, function)
@@ -814,8 +1073,9 @@ def render_contexts(ctx: FileContext) -> None:
                 continue
             names = tuple(name for _, name in _template_args(event.node))
             context = _context(flow, function, event)
-            ctx.fact(RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names,
-                                        tuple(context.items())))
+            ctx.fact(
+                RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items()))
+            )
 
 
 def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
@@ -835,28 +1095,51 @@ def _inline_template(ctx: FileContext, function, event, context: dict[str, Conte
             written = f"`{use.expression}|{use.filter}` in the template string"
             if request is not None:
                 root, value = request
-                ctx.report(XSS004, event.node, f"{written} writes {describe_source(value.trace, event.node)} "
-                           f"unescaped (passed as `{root}`)", scope=function, confidence=Confidence.HIGH,
-                           flow=(*value.trace, FlowStep(ctx.location(event.node), f"written unescaped by {written}")))
+                ctx.report(
+                    XSS004,
+                    event.node,
+                    f"{written} writes {describe_source(value.trace, event.node)} unescaped (passed as `{root}`)",
+                    scope=function,
+                    confidence=Confidence.HIGH,
+                    flow=(*value.trace, FlowStep(ctx.location(event.node), f"written unescaped by {written}")),
+                )
             elif roots and not (len(values) == len(roots) and all(v.kind == "safe" for _, v in values)):
-                ctx.report(XSS004, event.node, f"{written} writes the value unescaped; it does not come from the "
-                           "request here: check where it comes from", scope=function, audit=True)
+                ctx.report(
+                    XSS004,
+                    event.node,
+                    f"{written} writes the value unescaped; it does not come from the "
+                    "request here: check where it comes from",
+                    scope=function,
+                    audit=True,
+                )
 
 
 def _template_args(node: ast.Call) -> list[tuple[int, str]]:
     """(position, name) of the literal template names a call passes: `render(request, "notes.html", ...)`."""
-    method = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id \
-        if isinstance(node.func, ast.Name) else ""
+    method = (
+        node.func.attr
+        if isinstance(node.func, ast.Attribute)
+        else node.func.id
+        if isinstance(node.func, ast.Name)
+        else ""
+    )
     found = []
     for position, arg in enumerate(node.args[:3]):
         value = literal_value(arg)
-        if isinstance(value, str) and " " not in value and "." in value and (
-                method in _RENDER_CALLS or value.lower().endswith(_TEMPLATE_SUFFIXES)):
+        if (
+            isinstance(value, str)
+            and " " not in value
+            and "." in value
+            and (method in _RENDER_CALLS or value.lower().endswith(_TEMPLATE_SUFFIXES))
+        ):
             found.append((position, value))
     for keyword in node.keywords:
         value = literal_value(keyword.value)
-        if keyword.arg in ("template_name", "name") and isinstance(value, str) and value.lower().endswith(
-                _TEMPLATE_SUFFIXES):
+        if (
+            keyword.arg in ("template_name", "name")
+            and isinstance(value, str)
+            and value.lower().endswith(_TEMPLATE_SUFFIXES)
+        ):
             found.append((-1, value))
     return found
 
@@ -868,19 +1151,33 @@ def _context(flow, function, event) -> dict[str, ContextValue]:
         if key and key not in _NOT_CONTEXT:
             context[key] = _classify(value)
     last = max((p for p, _ in _template_args(node)), default=-1)
-    dicts = [a for a in node.args[last + 1:] if isinstance(a, (ast.Dict, ast.Name))]
-    dicts += [k.value for k in node.keywords
-              if k.arg in ("context", "ctx") and isinstance(k.value, (ast.Dict, ast.Name))]
+    dicts = [a for a in node.args[last + 1 :] if isinstance(a, (ast.Dict, ast.Name))]
+    dicts += [
+        k.value for k in node.keywords if k.arg in ("context", "ctx") and isinstance(k.value, (ast.Dict, ast.Name))
+    ]
     for arg in dicts:
-        nodes = {id(arg)} if isinstance(arg, ast.Dict) else {
-            id(n.value) for n in ast.walk(function.node)
-            if isinstance(n, ast.Assign) and isinstance(n.value, ast.Dict)
-            and any(isinstance(t, ast.Name) and t.id == arg.id for t in n.targets)}
+        nodes = (
+            {id(arg)}
+            if isinstance(arg, ast.Dict)
+            else {
+                id(n.value)
+                for n in ast.walk(function.node)
+                if isinstance(n, ast.Assign)
+                and isinstance(n.value, ast.Dict)
+                and any(isinstance(t, ast.Name) and t.id == arg.id for t in n.targets)
+            }
+        )
         for store in flow.stores:
             if store.name is None:
                 continue
-            if store.kind == "key" and id(store.stmt) in nodes or store.kind == "item" and isinstance(
-                    arg, ast.Name) and isinstance(store.base, ast.Name) and store.base.id == arg.id:
+            if (
+                store.kind == "key"
+                and id(store.stmt) in nodes
+                or store.kind == "item"
+                and isinstance(arg, ast.Name)
+                and isinstance(store.base, ast.Name)
+                and store.base.id == arg.id
+            ):
                 context[store.name] = _merge(context.get(store.name), _classify(store.value))
     return context
 
@@ -911,24 +1208,34 @@ def _submitted_fields(module, function) -> set[str]:
         key = None
         if isinstance(node, ast.Subscript):
             container, key = node.value, literal_value(node.slice)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
-                "get", "getlist", "pop") and node.args:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "getlist", "pop")
+            and node.args
+        ):
             container, key = node.func.value, literal_value(node.args[0])
         if isinstance(container, ast.Call):
             container = container.func  # `request.get_json()["x"]`
-        if isinstance(key, str) and isinstance(container, ast.Attribute) and container.attr in _REQUEST_CONTAINERS \
-                and _is_request(module, function, container.value):
+        if (
+            isinstance(key, str)
+            and isinstance(container, ast.Attribute)
+            and container.attr in _REQUEST_CONTAINERS
+            and _is_request(module, function, container.value)
+        ):
             fields.add(key)
     args = function.node.args
-    defaults = dict(zip([a.arg for a in args.args][-len(args.defaults):], args.defaults)) if args.defaults else {}
+    defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
     defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
     for arg in (*args.args, *args.kwonlyargs):
         marks = [defaults.get(arg.arg)]
         if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple):
             marks.extend(arg.annotation.slice.elts)  # Annotated[str, Form()]
         for mark in marks:
-            if isinstance(mark, ast.Call) and (module.qualified_name(mark.func, function) or "").rsplit(".", 1)[-1] \
-                    in ("Form", "Body"):
+            if isinstance(mark, ast.Call) and (module.qualified_name(mark.func, function) or "").rsplit(".", 1)[-1] in (
+                "Form",
+                "Body",
+            ):
                 fields.add(arg.arg)
     return fields
 
@@ -956,28 +1263,49 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         linked = [r for r in renders if any(_names(use.path, t) for t in r.templates)]
         where = Location(use.path, use.line)
         step = FlowStep(where, f"written unescaped by `{use.text}`")
-        passed = [(r, root, given) for r in linked for root in use.roots
-                  if (given := r.context_value(root)) is not None]
+        passed = [
+            (r, root, given) for r in linked for root in use.roots if (given := r.context_value(root)) is not None
+        ]
         request = next(((r, root, v) for r, root, v in passed if v.kind == "request"), None)
         if request is not None:
             render, root, value = request
             source = describe_source(value.trace, Location(render.path, render.line))
-            ctx.report(rule, where, f"`{use.text}` writes {source} unescaped: `{render.function}()` "
-                       f"({render.path}:{render.line}) passes it to the template as `{root}`",
-                       snippet=use.snippet, flow=(*value.trace, step), confidence=Confidence.HIGH)
+            ctx.report(
+                rule,
+                where,
+                f"`{use.text}` writes {source} unescaped: `{render.function}()` "
+                f"({render.path}:{render.line}) passes it to the template as `{root}`",
+                snippet=use.snippet,
+                flow=(*value.trace, step),
+                confidence=Confidence.HIGH,
+            )
             continue
         if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
             continue  # every view passes markup it built safely, or constants
         writer = stored.get(use.field) if linked and use.field else None
         if writer is not None:
-            submit = FlowStep(Location(writer.path, writer.line), f"`{writer.function}()` accepts `{use.field}` "
-                              "from a submitted form or body")
-            ctx.report(rule, where, f"`{use.text}` writes `{use.field}` unescaped: `{writer.function}()` "
-                       f"({writer.path}:{writer.line}) accepts `{use.field}` from the request, and the template is "
-                       f"rendered by `{linked[0].function}()`", snippet=use.snippet, flow=(submit, step))
+            submit = FlowStep(
+                Location(writer.path, writer.line),
+                f"`{writer.function}()` accepts `{use.field}` from a submitted form or body",
+            )
+            ctx.report(
+                rule,
+                where,
+                f"`{use.text}` writes `{use.field}` unescaped: `{writer.function}()` "
+                f"({writer.path}:{writer.line}) accepts `{use.field}` from the request, and the template is "
+                f"rendered by `{linked[0].function}()`",
+                snippet=use.snippet,
+                flow=(submit, step),
+            )
             continue
-        ctx.report(rule, where, f"`{use.text}` writes the value unescaped; no view was found passing request "
-                   "data to it: check where it comes from", snippet=use.snippet, audit=True)
+        ctx.report(
+            rule,
+            where,
+            f"`{use.text}` writes the value unescaped; no view was found passing request "
+            "data to it: check where it comes from",
+            snippet=use.snippet,
+            audit=True,
+        )
 
 
 def _names(path: str, template: str) -> bool:
@@ -992,7 +1320,8 @@ _FLASK_ESCAPED_TEMPLATES = (".html", ".htm", ".xml", ".xhtml", ".svg")
 #: `attr={{ request.args.get("q") }}`: request input written into an attribute without quotes, where
 #: escaping `<>&"'` does not stop a space followed by `onfocus=...`.
 _UNQUOTED_REQUEST_ATTRIBUTE = re.compile(
-    r"""\s[\w:.-]+\s*=\s*(\{\{\s*request\.(?:args|form|values|cookies|headers|GET|POST|COOKIES|query_params)\b[^}]*\}\})""")
+    r"""\s[\w:.-]+\s*=\s*(\{\{\s*request\.(?:args|form|values|cookies|headers|GET|POST|COOKIES|query_params)\b[^}]*\}\})"""
+)
 
 
 #: A module that chooses which templates Flask autoescapes (its path).
@@ -1016,10 +1345,12 @@ def unescaped_templates(ctx: FileContext) -> None:
         if function.is_module or R.route_framework(module, function) != "flask":
             continue
         # Quart's renderers are coroutines: `return await render_template(...)`.
-        returned = {id(node.value.value if isinstance(node.value, ast.Await) else node.value)
-                    for node in ast.walk(function.node) if isinstance(node, ast.Return)}
-        calls = {id(c.node) for c in function.calls if id(c.node) in returned
-                 and c.callee in _FLASK_RENDERERS}
+        returned = {
+            id(node.value.value if isinstance(node.value, ast.Await) else node.value)
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Return)
+        }
+        calls = {id(c.node) for c in function.calls if id(c.node) in returned and c.callee in _FLASK_RENDERERS}
         if not calls:
             continue
         flow = flow_of(module, function)
@@ -1030,18 +1361,28 @@ def unescaped_templates(ctx: FileContext) -> None:
                 source = module.constant(event.node.args[0]) if event.node.args else None
                 match = _UNQUOTED_REQUEST_ATTRIBUTE.search(source) if isinstance(source, str) else None
                 if match:
-                    ctx.report(XSS001, event.node, f"the template writes `{match.group(1)}` into an unquoted "
-                               "attribute: escaping does not stop a space and a new attribute; quote it",
-                               scope=function)
+                    ctx.report(
+                        XSS001,
+                        event.node,
+                        f"the template writes `{match.group(1)}` into an unquoted "
+                        "attribute: escaping does not stop a space and a new attribute; quote it",
+                        scope=function,
+                    )
                 continue
             name = literal_value(event.node.args[0]) if event.node.args else None
             if not isinstance(name, str) or name.lower().endswith(_FLASK_ESCAPED_TEMPLATES):
                 continue
             before = len(ctx.findings)
             for keyword, value in event.keywords.items():
-                if ctx.report_flow(event.node, value, _REFLECTED, scope=function, once_per_source=False,
-                                   sink_note=f"rendered as `{keyword}` into `{name}` (Flask autoescapes only "
-                                             ".html, .htm, .xml, .xhtml and .svg templates) and returned as HTML"):
+                if ctx.report_flow(
+                    event.node,
+                    value,
+                    _REFLECTED,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note=f"rendered as `{keyword}` into `{name}` (Flask autoescapes only "
+                    ".html, .htm, .xml, .xhtml and .svg templates) and returned as HTML",
+                ):
                     break
             # Any module of the app may choose what is autoescaped (`app.jinja_env.autoescape = True` in the
             # factory): the project stage reports these only for an app that does not.
@@ -1069,6 +1410,10 @@ def unquoted_request_attributes(ctx: TextContext) -> None:
         if ctx.text.rfind("<", 0, start) < ctx.text.rfind(">", 0, start):
             continue  # not inside a tag: text, where escaping is enough
         line = ctx.text.count("\n", 0, start) + 1
-        ctx.report(XSS001, line, f"`{match.group(1)}` is written into an unquoted attribute: escaping does not stop "
-                                 "a space and a new attribute (`x onfocus=...`); quote it",
-                   col=start - (ctx.text.rfind("\n", 0, start) + 1))
+        ctx.report(
+            XSS001,
+            line,
+            f"`{match.group(1)}` is written into an unquoted attribute: escaping does not stop "
+            "a space and a new attribute (`x onfocus=...`); quote it",
+            col=start - (ctx.text.rfind("\n", 0, start) + 1),
+        )

@@ -24,23 +24,118 @@ from secpat.names import NameKind
 # -- placeholders ----------------------------------------------------------------------
 
 #: Whole values that stand for "put the real one here" or that merely name the field.
-PLACEHOLDER_VALUES = frozenset({
-    "changeme", "change_me", "change-me", "changeit", "change_it", "changethis", "change_this", "replaceme",
-    "replace_me", "replace-me", "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "empty", "default",
-    "secret", "secrets", "password", "passwd", "pass", "pwd", "token", "key", "apikey", "api_key", "api-key",
-    "secret_key", "secret-key", "secretkey", "mysecret", "mypassword", "mytoken", "redacted", "hidden", "masked",
-    "notset", "not_set", "not-set", "unset", "foo", "bar", "baz", "foobar", "abc", "1234", "12345", "123456",
-    "12345678", "123456789", "qwerty", "letmein", "bearer", "basic", "digest", "token_type", "n/a", "na",
-    "...", "…", "-", "?",
-})
+PLACEHOLDER_VALUES = frozenset(
+    {
+        "changeme",
+        "change_me",
+        "change-me",
+        "changeit",
+        "change_it",
+        "changethis",
+        "change_this",
+        "replaceme",
+        "replace_me",
+        "replace-me",
+        "todo",
+        "tbd",
+        "fixme",
+        "none",
+        "null",
+        "nil",
+        "undefined",
+        "empty",
+        "default",
+        "secret",
+        "secrets",
+        "password",
+        "passwd",
+        "pass",
+        "pwd",
+        "token",
+        "key",
+        "apikey",
+        "api_key",
+        "api-key",
+        "secret_key",
+        "secret-key",
+        "secretkey",
+        "mysecret",
+        "mypassword",
+        "mytoken",
+        "redacted",
+        "hidden",
+        "masked",
+        "notset",
+        "not_set",
+        "not-set",
+        "unset",
+        "foo",
+        "bar",
+        "baz",
+        "foobar",
+        "abc",
+        "1234",
+        "12345",
+        "123456",
+        "12345678",
+        "123456789",
+        "qwerty",
+        "letmein",
+        "bearer",
+        "basic",
+        "digest",
+        "token_type",
+        "n/a",
+        "na",
+        "...",
+        "…",
+        "-",
+        "?",
+    }
+)
 
 #: Fragments that make a value a placeholder wherever they appear in it.
 PLACEHOLDER_FRAGMENTS = (
-    "your", "changeme", "change_me", "change-me", "change_this", "change-this", "changethis", "replace",
-    "placeholder", "example", "dummy", "insert", "_here", "-here", " here", "xxxx", "todo", "fixme", "redacted",
-    "notreal", "not_real", "not-real", "not_a_real", "not-a-real", "fake", "sample", "test", "mock",
-    "missing", "unset", "not-set", "not_set", "notset", "undefined", "not-configured", "not_configured",
-    "<", ">", "***", "•••",
+    "your",
+    "changeme",
+    "change_me",
+    "change-me",
+    "change_this",
+    "change-this",
+    "changethis",
+    "replace",
+    "placeholder",
+    "example",
+    "dummy",
+    "insert",
+    "_here",
+    "-here",
+    " here",
+    "xxxx",
+    "todo",
+    "fixme",
+    "redacted",
+    "notreal",
+    "not_real",
+    "not-real",
+    "not_a_real",
+    "not-a-real",
+    "fake",
+    "sample",
+    "test",
+    "mock",
+    "missing",
+    "unset",
+    "not-set",
+    "not_set",
+    "notset",
+    "undefined",
+    "not-configured",
+    "not_configured",
+    "<",
+    ">",
+    "***",
+    "•••",
 )
 
 #: References to a value kept elsewhere: the environment, a template, a vault.
@@ -97,12 +192,14 @@ def shannon_entropy(value: str) -> float:
 
 def char_classes(value: str) -> int:
     """How many of lower case, upper case, digits and symbols the value mixes."""
-    return sum((
-        any(c.islower() for c in value),
-        any(c.isupper() for c in value),
-        any(c.isdigit() for c in value),
-        any(not c.isalnum() for c in value),
-    ))
+    return sum(
+        (
+            any(c.islower() for c in value),
+            any(c.isupper() for c in value),
+            any(c.isdigit() for c in value),
+            any(not c.isalnum() for c in value),
+        )
+    )
 
 
 _SEQUENCES = ("abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm")
@@ -113,7 +210,7 @@ def is_sequential(value: str, run: int = 8) -> bool:
     lower = value.lower()
     for sequence in _SEQUENCES:
         for start in range(len(sequence) - run + 1):
-            if sequence[start:start + run] in lower:
+            if sequence[start : start + run] in lower:
                 return True
     return False
 
@@ -122,23 +219,117 @@ _LABEL = re.compile(r"[A-Za-z]+(?:[-_.:/ ][A-Za-z]+)*")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _SRI = re.compile(r"^sha(?:256|384|512)-[A-Za-z0-9+/=]{20,}$")
-_PUBLIC = ("ssh-rsa ", "ssh-ed25519 ", "ssh-dss ", "ecdsa-sha2-", "sk-ssh-", "-----begin public key",
-           "-----begin certificate", "-----begin rsa public key", "-----begin pgp public", "pk_live_", "pk_test_")
-_PROSE_WORDS = frozenset({
-    "a", "an", "the", "is", "are", "was", "be", "not", "no", "invalid", "expired", "missing", "required", "please",
-    "must", "should", "your", "you", "for", "to", "of", "and", "or", "in", "on", "with", "enter", "wrong",
-    "incorrect", "failed", "error", "does", "do", "has", "have", "too", "short", "long", "match", "reset",
-    "forgot", "new", "old", "confirm", "this", "that", "field", "value",
-})
+_PUBLIC = (
+    "ssh-rsa ",
+    "ssh-ed25519 ",
+    "ssh-dss ",
+    "ecdsa-sha2-",
+    "sk-ssh-",
+    "-----begin public key",
+    "-----begin certificate",
+    "-----begin rsa public key",
+    "-----begin pgp public",
+    "pk_live_",
+    "pk_test_",
+)
+_PROSE_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "be",
+        "not",
+        "no",
+        "invalid",
+        "expired",
+        "missing",
+        "required",
+        "please",
+        "must",
+        "should",
+        "your",
+        "you",
+        "for",
+        "to",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "with",
+        "enter",
+        "wrong",
+        "incorrect",
+        "failed",
+        "error",
+        "does",
+        "do",
+        "has",
+        "have",
+        "too",
+        "short",
+        "long",
+        "match",
+        "reset",
+        "forgot",
+        "new",
+        "old",
+        "confirm",
+        "this",
+        "that",
+        "field",
+        "value",
+    }
+)
 _ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _AUTH_SCHEMES = ("bearer ", "token ", "bot ", "apikey ", "api-key ", "key ", "sso-key ")
 _FILE_REFERENCE = re.compile(r"^(?:/|\./|\.\./|~/|[A-Za-z]:\\)|\.(?:pem|key|crt|json|txt|p12|pfx|jks|env|cfg|ini)$")
 
 
 #: Technical acronyms without a vowel, read as words in labels (`X-User-Jwt`, `html_url`).
-_ACRONYMS = frozenset({"jwt", "jwk", "jwks", "xml", "html", "http", "https", "sql", "css", "dns", "rpc", "grpc",
-                       "ssh", "tls", "ssl", "cdn", "csv", "pdf", "xss", "csrf", "hmac", "smtp", "ldap", "crl",
-                       "pgp", "gpg", "cms", "rss", "tcp", "mfa", "cb", "db", "pk", "fk", "tz", "mtls"})
+_ACRONYMS = frozenset(
+    {
+        "jwt",
+        "jwk",
+        "jwks",
+        "xml",
+        "html",
+        "http",
+        "https",
+        "sql",
+        "css",
+        "dns",
+        "rpc",
+        "grpc",
+        "ssh",
+        "tls",
+        "ssl",
+        "cdn",
+        "csv",
+        "pdf",
+        "xss",
+        "csrf",
+        "hmac",
+        "smtp",
+        "ldap",
+        "crl",
+        "pgp",
+        "gpg",
+        "cms",
+        "rss",
+        "tcp",
+        "mfa",
+        "cb",
+        "db",
+        "pk",
+        "fk",
+        "tz",
+        "mtls",
+    }
+)
 
 
 def looks_like_label(value: str) -> bool:
@@ -179,7 +370,8 @@ def is_url_or_path(value: str) -> bool:
 # Password hashes as Django, passlib and crypt(3) store them: the secret is not in them.
 _PASSWORD_HASH = re.compile(
     r"^(?:(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$"
-    r"|\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|7|scrypt|pbkdf2(?:-sha\d+)?)\$)")
+    r"|\$(?:2[abxy]?|argon2(?:id|i|d)|[156y]|7|scrypt|pbkdf2(?:-sha\d+)?)\$)"
+)
 
 
 def is_public_material(value: str) -> bool:
@@ -189,11 +381,43 @@ def is_public_material(value: str) -> bool:
 
 
 #: Words that describe a value rather than being one: `user_password`, `raw_secret`, `my_api_key`.
-_DESCRIPTIVE_WORDS = frozenset({
-    "user", "users", "my", "your", "the", "a", "new", "old", "some", "raw", "plain", "plaintext", "input", "given",
-    "current", "value", "string", "text", "password", "passwd", "pwd", "pass", "secret", "token", "key", "api",
-    "default", "demo", "bytes", "str", "id", "name", "field",
-})
+_DESCRIPTIVE_WORDS = frozenset(
+    {
+        "user",
+        "users",
+        "my",
+        "your",
+        "the",
+        "a",
+        "new",
+        "old",
+        "some",
+        "raw",
+        "plain",
+        "plaintext",
+        "input",
+        "given",
+        "current",
+        "value",
+        "string",
+        "text",
+        "password",
+        "passwd",
+        "pwd",
+        "pass",
+        "secret",
+        "token",
+        "key",
+        "api",
+        "default",
+        "demo",
+        "bytes",
+        "str",
+        "id",
+        "name",
+        "field",
+    }
+)
 
 
 def repeats_name(value: str, name: str) -> bool:
@@ -213,10 +437,25 @@ _RATE = r"\d+\s*(?:/\s*\d*\s*[A-Za-z]+(?:/[A-Za-z_]+)*|\s+per\s+\d*\s*[A-Za-z]+)
 _RATE_LIMIT = re.compile(rf"^{_RATE}(?:\s*[,;]\s*{_RATE})*$", re.IGNORECASE)
 _DOTTED_PART = re.compile(r"^(?:[a-z_][a-z0-9_\-]*|[A-Z_][A-Z0-9_\-]*)$")
 #: Words that say a text describes a secret field rather than being one: "Database password".
-_FIELD_WORDS = frozenset({
-    "password", "passwords", "passphrase", "passwd", "secret", "secrets", "token", "tokens", "key", "keys", "apikey",
-    "credential", "credentials", "pin", "pat",
-})
+_FIELD_WORDS = frozenset(
+    {
+        "password",
+        "passwords",
+        "passphrase",
+        "passwd",
+        "secret",
+        "secrets",
+        "token",
+        "tokens",
+        "key",
+        "keys",
+        "apikey",
+        "credential",
+        "credentials",
+        "pin",
+        "pat",
+    }
+)
 
 
 def is_dotted_name(value: str) -> bool:
@@ -246,16 +485,25 @@ def describes_field(value: str) -> bool:
 def is_structured_data(value: str) -> bool:
     """A number, a rate limit, a dotted name, a parameter or a description: data with a meaning of its own."""
     text = value.strip()
-    return bool(_NUMBER.match(text) or _RATE_LIMIT.match(text)) or is_dotted_name(text) or is_parameter_text(text) \
+    return (
+        bool(_NUMBER.match(text) or _RATE_LIMIT.match(text))
+        or is_dotted_name(text)
+        or is_parameter_text(text)
         or describes_field(text)
+    )
 
 
 def is_parameter_text(value: str) -> bool:
     """`target=app-watch_files`, `scope=read&mode=full`: names set to words, as in a query string. A token
     holds `=` only as base64 padding at its end, and a random value does not break into words."""
     pairs = value.split("&")
-    return all(name and rest and looks_like_label(name) and looks_like_label(rest)
-               for name, _, rest in (pair.partition("=") for pair in pairs)) and "=" in value
+    return (
+        all(
+            name and rest and looks_like_label(name) and looks_like_label(rest)
+            for name, _, rest in (pair.partition("=") for pair in pairs)
+        )
+        and "=" in value
+    )
 
 
 # -- the verdict ---------------------------------------------------------------------
@@ -308,7 +556,7 @@ def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
     lower = text.lower()
     for scheme in _AUTH_SCHEMES:
         if lower.startswith(scheme):
-            rest = text[len(scheme):].strip()
+            rest = text[len(scheme) :].strip()
             return _judge_token(rest) if rest and not is_placeholder(rest) else None
     if lower.startswith("basic "):
         return _judge_basic(text[6:].strip())

@@ -31,8 +31,9 @@ SNIPPET_LINES = 6
 # How far past a window's edges secrets are looked for, so that a cut never shows part of one.
 _MARGIN = 400
 
-_KEY_BLOCK = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?P<body>.*?)(?=-----END |\Z)",
-                        re.DOTALL)
+_KEY_BLOCK = re.compile(
+    r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?P<body>.*?)(?=-----END |\Z)", re.DOTALL
+)
 _KEY_BODY = re.compile(r"[A-Za-z0-9+/=]{40,}")
 # A one-line string literal, its text in `dq` or `sq`.
 _QUOTED = r"""[rRbBuU]{0,2}(?:"(?P<dq>(?:\\.|[^"\\\n])*)"|'(?P<sq>(?:\\.|[^'\\\n])*)')"""
@@ -40,11 +41,14 @@ _QUOTED = r"""[rRbBuU]{0,2}(?:"(?P<dq>(?:\\.|[^"\\\n])*)"|'(?P<sq>(?:\\.|[^'\\\n
 _LITERAL = re.compile(r"(?:==?|:)[ \t]*\(?[ \t]*" + _QUOTED)
 _NAME_BEFORE = re.compile(r"""([A-Za-z_][A-Za-z0-9_]*)["']?\]?[ \t]*(?::[^=\n]{1,60})?$""")
 # `os.getenv("SECRET_KEY", "value")`, `config("API_TOKEN", default="value")`: a literal fallback.
-_FALLBACK = re.compile(r"""(?:getenv|environ\.get|environ\.setdefault|config|env|env\.str)\([ \t]*"""
-                       r"""["'](?P<name>\w+)["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?""" + _QUOTED)
+_FALLBACK = re.compile(
+    r"""(?:getenv|environ\.get|environ\.setdefault|config|env|env\.str)\([ \t]*"""
+    r"""["'](?P<name>\w+)["'][ \t]*,[ \t]*(?:default[ \t]*=[ \t]*)?""" + _QUOTED
+)
 # `SECRET_KEY=value` on a line of its own, as env files write it.
-_ENV_LINE = re.compile(r"""^[ \t]*(?:export[ \t]+)?(?P<name>[A-Z][A-Z0-9_]*)=(?P<value>[^\s'"()\[\]{},;]+)[ \t]*$""",
-                       re.MULTILINE)
+_ENV_LINE = re.compile(
+    r"""^[ \t]*(?:export[ \t]+)?(?P<name>[A-Z][A-Z0-9_]*)=(?P<value>[^\s'"()\[\]{},;]+)[ \t]*$""", re.MULTILINE
+)
 
 
 def secret_spans(text: str, known: Iterable[tuple[str, str]] = ()) -> list[Span]:
@@ -85,7 +89,7 @@ def secret_spans(text: str, known: Iterable[tuple[str, str]] = ()) -> list[Span]
     kept: list[Span] = []
     for span in spans:
         # A masked form is shown already (`sk_l…9f2a`): masking it again would change it at every pass.
-        if (not kept or span[0] >= kept[-1][1]) and ELLIPSIS not in text[span[0]:span[1]]:
+        if (not kept or span[0] >= kept[-1][1]) and ELLIPSIS not in text[span[0] : span[1]]:
             kept.append(span)
     return kept
 
@@ -143,7 +147,7 @@ def _window(line: str, start: int, end: int | None) -> str:
     last = first + SNIPPET_WIDTH
     # A secret across an edge is taken whole (it is shown masked) rather than cut in two.
     region = max(0, first - _MARGIN)
-    spans = [(s + region, e + region, m) for s, e, m in secret_spans(line[region:last + _MARGIN])]
+    spans = [(s + region, e + region, m) for s, e, m in secret_spans(line[region : last + _MARGIN])]
     for s, e, _ in spans:
         if s < first < e:
             first = s
@@ -160,5 +164,10 @@ def redact_finding(finding: Finding, known: Iterable[tuple[str, str]]) -> Findin
     if not known:
         return finding
     flow = tuple(replace(step, note=redact(step.note, known)) for step in finding.flow)
-    return replace(finding, snippet=redact(finding.snippet, known), message=redact(finding.message, known),
-                   flow=flow, extra=tuple((key, redact(value, known)) for key, value in finding.extra))
+    return replace(
+        finding,
+        snippet=redact(finding.snippet, known),
+        message=redact(finding.message, known),
+        flow=flow,
+        extra=tuple((key, redact(value, known)) for key, value in finding.extra),
+    )
