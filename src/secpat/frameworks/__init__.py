@@ -1118,6 +1118,8 @@ def _login_state_only(value: ast.expr) -> bool:
         return _login_state_only(value.operand)
     if isinstance(value, ast.BoolOp):  # `request.user and request.user.is_authenticated`
         return all(_login_state_only(v) or isinstance(v, ast.Attribute) and v.attr == "user" for v in value.values)
+    if isinstance(value, ast.Compare):  # `request.method in SAFE_METHODS`: read-only requests, whoever sends them
+        return isinstance(value.left, ast.Attribute) and value.left.attr == "method"
     return isinstance(value, ast.Attribute) and value.attr in _LOGIN_STATES
 
 
