@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 from secpat.dataflow import requests as R
@@ -37,6 +38,32 @@ def test_records_are_well_formed() -> None:
             assert framework.apps, f"{framework.name}: routes on objects need an app constructor"
         constructors = {c for c, _ in framework.debug_switches}
         assert constructors <= set(framework.apps), framework.name
+
+
+def test_every_framework_module_is_registered() -> None:
+    """A module under `frameworks/` that opens with a record is one the registry lists."""
+    declared = {
+        f"secpat.frameworks.{path.stem}"
+        for path in (ROOT / "src" / "secpat" / "frameworks").glob("*.py")
+        if "\nFRAMEWORK = Framework(" in path.read_text(encoding="utf-8")
+    }
+    registered = {
+        module.__name__ for module in sys.modules.values() if getattr(module, "FRAMEWORK", None) in known.frameworks()
+    }
+    assert len(declared) == len(known.frameworks()) >= 10
+    assert declared == registered
+
+
+def test_a_family_member_is_read_as_its_family() -> None:
+    quart = known.record("quart")
+    assert quart is not None and quart.kind == "flask" and quart.title == "Quart"
+    assert known.owners()["quart.Quart"] == ("flask", "app")
+    assert {"flask.session", "quart.session"} <= known.family_union("flask", "session_objects")
+    module = _module(
+        "from quart import Quart, request\napp = Quart(__name__)\n@app.post('/x')\nasync def x():\n    return ''\n"
+    )
+    function = next(f for f in module.functions.values() if f.name == "x")
+    assert R.route_framework(module, function) == "flask"
 
 
 def test_the_data_flow_reads_the_union_of_the_records() -> None:

@@ -301,7 +301,7 @@ def route_framework(module: Module, function: Function) -> str | None:
                     return owner[0]
         for framework in known.frameworks():
             if method in framework.route_decorators and module.imports_any(*framework.roots):
-                return framework.name
+                return framework.kind
     return None
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow.flow import FunctionFlow, dotted
+from secpat.frameworks import known
 
 COOKIE_METHODS = frozenset({"set_cookie", "set_signed_cookie"})
 SESSION_NAMES = frozenset({"session", "flask.session", "request.session", "self.request.session", "req.session"})
@@ -103,7 +104,7 @@ def is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:
     if base is None:
         return False
     qualified = flow.module.qualified_name(base, flow.function)
-    if qualified in {"flask.session", "quart.session"}:
+    if qualified in known.union("session_objects"):
         return True
     text = dotted(base)
     return text in SESSION_NAMES or (

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import decorated, object_name, owner_of, string, value_of
 from secpat.frameworks.facts import (
     MIDDLEWARE,
     MOUNT,
@@ -24,6 +23,7 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import HTML_IF_SAID, Framework
+from secpat.frameworks.syntax import decorated, object_name, owner_of, string, value_of
 from secpat.model.module import Call, Module
 
 FRAMEWORK = Framework(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import header_value
 from secpat.frameworks.record import HANDLERS, Framework
+from secpat.frameworks.syntax import header_value
 from secpat.model.module import Function, literal_value
 
 FRAMEWORK = Framework(

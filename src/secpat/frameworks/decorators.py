@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import _short_source, decorator_list, is_limit_name, object_name, string, upper_methods
 from secpat.frameworks.facts import ROUTE, RouteFact
+from secpat.frameworks.syntax import decorator_list, is_limit_name, object_name, short_source, string, upper_methods
 from secpat.model.module import Function, Module
 
 _VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
@@ -33,7 +33,7 @@ def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]
             misplaced = ""
             if framework == "fastapi":
                 above = [d for d in decorators[:index] if _is_limit_decorator(module, d, outer)]
-                misplaced = "@" + _short_source(above[0]) if above else ""
+                misplaced = "@" + short_source(above[0]) if above else ""
             found.append(
                 (
                     ROUTE,

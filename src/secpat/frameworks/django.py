@@ -12,19 +12,14 @@ import ast
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from secpat.frameworks import (
+from secpat.frameworks import flask
+from secpat.frameworks.environments import (
     combine,
     dev_ranges,
     environment_of_name,
     file_environment,
     if_environments,
     in_ranges,
-    is_limit_name,
-    last,
-    object_name,
-    serves_an_app,
-    string,
-    value_of,
 )
 from secpat.frameworks.facts import (
     EXPR,
@@ -42,6 +37,7 @@ from secpat.frameworks.facts import (
     SettingsModuleFact,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, URLCONF, Framework
+from secpat.frameworks.syntax import is_limit_name, last, object_name, string, value_of
 from secpat.model.module import ClassInfo, Function, Module, literal_value
 
 FRAMEWORK = Framework(
@@ -182,8 +178,9 @@ _ROUTERS = frozenset(
 # -- settings ------------------------------------------------------------------------------------
 
 
-def settings_facts(module: Module) -> list[tuple[str, object]]:
-    """A SettingsFact for a settings module, each config class, and `app.config` writes; settings-module names."""
+def settings_facts(module: Module, serves_app: bool) -> list[tuple[str, object]]:
+    """A SettingsFact for a settings module, each config class, and `app.config` writes; settings-module names.
+    `serves_app`: the module makes or routes an app, so its `app.config` is in force whatever its file name."""
     facts: list[tuple[str, object]] = []
     items = list(_module_items(module, module.tree.body, ""))
     if any(isinstance(i, Setting) for i in items) or any(isinstance(i, Parent) for i in items):
@@ -201,7 +198,7 @@ def settings_facts(module: Module) -> list[tuple[str, object]]:
     if app_config:
         name = f"{module.module_name or module.path}:app.config"
         # A module that makes the app configures it, whatever its name (`debug_console.py`).
-        environment = "" if serves_an_app(module) else file_environment(module.path)
+        environment = "" if serves_app else file_environment(module.path)
         facts.append((SETTINGS, _settings_fact(name, module.path, app_config[0].line, environment, app_config)))
     for call in module.calls_to("os.environ.setdefault", "os.putenv"):
         key, value = string(call.arg(0)), string(call.arg(1))
@@ -307,7 +304,7 @@ def _class_name(module: Module, name: str) -> str:
 
 def _app_config_items(module: Module) -> Iterator[Setting]:
     """`app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`, `app.debug = True` (Flask)."""
-    if not module.imports_any("flask", "quart"):
+    if not module.imports_any(*flask.APP_PACKAGES):
         return
     ranges = dev_ranges(module)
     functions = sorted((f.line, getattr(f.node, "end_lineno", None) or f.line) for f in module.functions.values())
@@ -541,7 +538,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
 
 
 def _assigned(module: Module, node: ast.Call) -> str | None:
-    from secpat.frameworks import assigned_names
+    from secpat.frameworks.syntax import assigned_names
 
     hit = assigned_names(module).get(id(node))
     if hit is None:

@@ -48,7 +48,7 @@ def table(framework: Framework) -> str:
         ("Apps", _code(framework.apps)),
         ("Routers", _code(framework.routers)),
         ("Routes", _routing(framework)),
-        ("Request objects", _code((*framework.request_objects, *framework.request_classes))),
+        ("Request objects", _code(dict.fromkeys((*framework.request_objects, *framework.request_classes)))),
         ("Input attributes", _code(framework.input_attributes)),
         ("Input methods", _code(f"{m}()" for m in framework.input_methods)),
         ("Responses", _responses(framework)),

@@ -5,17 +5,6 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import (
-    decorator_list,
-    has_default_limits,
-    is_limit_name,
-    last,
-    object_name,
-    owner_of,
-    string,
-    upper_methods,
-    value_of,
-)
 from secpat.frameworks.decorators import decorator_routes, dependencies
 from secpat.frameworks.facts import (
     LIMITER,
@@ -32,6 +21,17 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
+from secpat.frameworks.syntax import (
+    decorator_list,
+    has_default_limits,
+    is_limit_name,
+    last,
+    object_name,
+    owner_of,
+    string,
+    upper_methods,
+    value_of,
+)
 from secpat.model.module import Call, Function, Module
 
 FRAMEWORK = Framework(

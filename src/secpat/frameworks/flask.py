@@ -1,6 +1,8 @@
 """Flask facts: apps, blueprints and their prefixes, routes, MethodView, flask-limiter, Flask-WTF.
 
-The decorator routes (`@app.route("/x")`) are read by `decorators.decorator_routes`, shared with FastAPI.
+The same code reads Quart, whose record (`frameworks/quart.py`) names its objects: what is Flask's here is
+the family's, `FAMILY`. The decorator routes (`@app.route("/x")`) are read by `decorators.decorator_routes`,
+shared with FastAPI.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 
-from secpat.frameworks import has_default_limits, last, object_name, owner_of, string, template_forms, upper_methods
+from secpat.frameworks import quart
 from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
     FORM,
@@ -27,20 +29,21 @@ from secpat.frameworks.facts import (
     RouteFact,
     SessionFact,
 )
+from secpat.frameworks.forms import template_forms
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
+from secpat.frameworks.syntax import has_default_limits, last, object_name, owner_of, string, upper_methods
 from secpat.model.module import Call, Module
 
 FRAMEWORK = Framework(
     name="flask",
-    title="Flask / Quart",
-    roots=("flask", "quart", "werkzeug", "flask_limiter", "flask_wtf", "quart_wtf", "quart_rate_limiter"),
-    apps=("flask.Flask", "quart.Quart"),
-    routers=("flask.Blueprint", "flask.blueprints.Blueprint", "quart.Blueprint"),
+    title="Flask",
+    roots=("flask", "werkzeug", "flask_limiter", "flask_wtf"),
+    apps=("flask.Flask",),
+    routers=("flask.Blueprint", "flask.blueprints.Blueprint"),
     route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"),
     mount_prefix="replace",
     request_objects=(
         "flask.request",
-        "quart.request",
         "bottle.request",
         "werkzeug.wrappers.Request",
         "werkzeug.Request",
@@ -72,8 +75,6 @@ FRAMEWORK = Framework(
     responses=(
         ("flask.make_response", HTML_BY_DEFAULT),
         ("flask.Response", HTML_BY_DEFAULT),
-        ("quart.make_response", HTML_BY_DEFAULT),
-        ("quart.Response", HTML_BY_DEFAULT),
         ("werkzeug.wrappers.Response", HTML_IF_SAID),
     ),
     body_keywords=("response",),
@@ -82,21 +83,28 @@ FRAMEWORK = Framework(
     page_renderers=(
         "flask.render_template",
         "flask.templating.render_template",
-        "quart.render_template",
-        "quart.templating.render_template",
     ),
     template_strings=(
         "flask.render_template_string",
         "flask.templating.render_template_string",
-        "quart.render_template_string",
-        "quart.templating.render_template_string",
     ),
-    tuple_responses=("flask.make_response", "quart.make_response"),
-    answers=("flask.jsonify", "quart.jsonify"),
-    csrf=("Flask-WTF / Quart-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
-    limits=("flask-limiter", "quart-rate-limiter"),
-    sessions=("`flask.session` / `quart.session`", "Flask-Login", "Flask-Session"),
+    tuple_responses=("flask.make_response",),
+    answers=("flask.jsonify",),
+    csrf=("Flask-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
+    limits=("flask-limiter",),
+    sessions=("`flask.session`", "Flask-Login", "Flask-Session"),
+    session_objects=("flask.session",),
+    request_globals=("flask.g",),
 )
+
+#: Flask and the frameworks that follow it (Quart): this module reads all of their names.
+FAMILY = (FRAMEWORK, quart.FRAMEWORK)
+_ROOTS = tuple(root for f in FAMILY for root in f.roots) + ("flask_seasurf", "flask_login")
+_APPS = frozenset(app for f in FAMILY for app in f.apps)
+_ROUTERS = frozenset(router for f in FAMILY for router in f.routers)
+_SESSIONS = frozenset(name for f in FAMILY for name in f.session_objects)
+#: The packages whose app objects the family makes: a module importing one is a Flask-like app's.
+APP_PACKAGES = tuple(dict.fromkeys(app.split(".")[0] for f in FAMILY for app in f.apps))
 
 _INLINE_TEMPLATES = frozenset(
     {"render_template_string", "Template", "from_string", "HttpResponse", "HTMLResponse", "make_response", "Response"}
@@ -106,16 +114,7 @@ _INLINE_TEMPLATES = frozenset(
 def facts(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     found.extend(inline_forms(module))
-    if not module.imports_any(
-        "flask",
-        "quart",
-        "flask_limiter",
-        "flask_wtf",
-        "flask_seasurf",
-        "flask_login",
-        "quart_wtf",
-        "quart_rate_limiter",
-    ):
+    if not module.imports_any(*_ROOTS):
         return found
     found.extend(decorator_routes(module, "flask"))
     for call in module.calls:
@@ -129,10 +128,10 @@ def facts(module: Module) -> list[tuple[str, object]]:
 def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     callee = call.callee or ""
     line = call.node.lineno
-    if callee in ("flask.Flask", "quart.Quart"):
+    if callee in _APPS:
         name = owner_of(module, call)
         return [(OWNER, OwnerFact("flask", "app", name, "", module.path, line))] if name else []
-    if callee in ("flask.Blueprint", "quart.Blueprint"):
+    if callee in _ROUTERS:
         name = owner_of(module, call)
         prefix = string(call.arg(keyword="url_prefix")) or ""
         return [(OWNER, OwnerFact("flask", "blueprint", name, prefix, module.path, line))] if name else []
@@ -215,7 +214,7 @@ def _session_evidence(module: Module) -> tuple[str, int] | None:
             if not isinstance(node, ast.Name):
                 continue
             bound = module.binding(node.id, function)
-            if bound is not None and bound in ("flask.session", "quart.session"):
+            if bound is not None and bound in _SESSIONS:
                 return bound, node.lineno
     return None
 

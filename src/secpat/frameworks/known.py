@@ -9,7 +9,18 @@ from secpat.frameworks.record import URLCONF, Framework
 
 @functools.cache
 def frameworks() -> tuple[Framework, ...]:
-    from secpat.frameworks import aiohttp, awslambda, django, fastapi, flask, httpserver, litestar, pyramid, starlette
+    from secpat.frameworks import (
+        aiohttp,
+        awslambda,
+        django,
+        fastapi,
+        flask,
+        httpserver,
+        litestar,
+        pyramid,
+        quart,
+        starlette,
+    )
 
     # FastAPI before Starlette, whose names a FastAPI module imports too.
     return (
@@ -17,6 +28,7 @@ def frameworks() -> tuple[Framework, ...]:
         fastapi.FRAMEWORK,
         starlette.FRAMEWORK,
         flask.FRAMEWORK,
+        quart.FRAMEWORK,
         aiohttp.FRAMEWORK,
         litestar.FRAMEWORK,
         pyramid.FRAMEWORK,
@@ -47,12 +59,19 @@ def mapping(attribute: str) -> dict[str, str]:
 
 
 @functools.cache
+def family_union(kind: str, attribute: str) -> frozenset[str]:
+    """The values of a tuple attribute over the frameworks of one kind: `family_union("flask", "roots")` holds
+    Flask's and Quart's."""
+    return frozenset(value for f in frameworks() if f.kind == kind for value in getattr(f, attribute))
+
+
+@functools.cache
 def owners() -> dict[str, tuple[str, str]]:
     """Constructor → (framework, "app" | "router")."""
     found = {}
     for f in frameworks():
-        found.update({name: (f.name, "app") for name in f.apps})
-        found.update({name: (f.name, "router") for name in f.routers})
+        found.update({name: (f.kind, "app") for name in f.apps})
+        found.update({name: (f.kind, "router") for name in f.routers})
     return found
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import decorator_list, object_name, owner_of, string, upper_methods
 from secpat.frameworks.facts import (
     MIDDLEWARE,
     MOUNT,
@@ -27,6 +26,7 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import HTML_IF_SAID, Framework
+from secpat.frameworks.syntax import decorator_list, object_name, owner_of, string, upper_methods
 from secpat.model.module import Call, Module
 
 FRAMEWORK = Framework(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import decorated, object_name, owner_of, string, strings
 from secpat.frameworks.facts import (
     NAMED_VIEW,
     OWNER,
@@ -24,6 +23,7 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, Framework
+from secpat.frameworks.syntax import decorated, object_name, owner_of, string, strings
 from secpat.model.module import Call, Module, literal_value
 
 FRAMEWORK = Framework(

@@ -27,8 +27,8 @@ HTML_IF_SAID = "html-if-said"  # `web.Response`: HTML only when its content type
 class Framework:
     """One framework's record. Every name is a qualified name as the scanned code imports it."""
 
-    name: str  # the name facts and routes carry: `flask`, `aiohttp`
-    title: str  # for people: `Flask / Quart`
+    name: str  # the framework's own name: `flask`, `quart`, `aiohttp`
+    title: str  # for people: `Flask`
     roots: tuple[str, ...]  # import roots that make a file use the framework
     routing: str = OBJECTS
     apps: tuple[str, ...] = ()  # constructors of an application object
@@ -56,3 +56,12 @@ class Framework:
     csrf: tuple[str, ...] = ()  # CSRF protections recognised, for people
     limits: tuple[str, ...] = ()  # rate limits recognised, for people
     sessions: tuple[str, ...] = ()  # cookie sessions and cookie authentication recognised, for people
+    session_objects: tuple[str, ...] = ()  # the signed cookie session a view reads and writes (`flask.session`)
+    request_globals: tuple[str, ...] = ()  # per-request globals where an auth hook keeps the user (`flask.g`)
+    limit_exemptions: tuple[str, ...] = ()  # decorators that exempt a view from every rate limit
+    family: str = ""  # the framework whose routes and views this one's follow (Quart: `flask`)
+
+    @property
+    def kind(self) -> str:
+        """The name facts and routes carry: the family's, so that Quart's routes are read as Flask's."""
+        return self.family or self.name

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from secpat import names
-from secpat.frameworks import _FORM_ACTS, _PASSWORD_FORMS, is_limit_name, is_staff_gate, known, last
+from secpat.frameworks import known
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.facts import (
     AUTHENTICATES,
@@ -50,6 +50,8 @@ from secpat.frameworks.facts import (
     ViewFact,
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
+from secpat.frameworks.syntax import is_limit_name, last
+from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, is_staff_gate
 from secpat.report.escape import printable
 
 if TYPE_CHECKING:
@@ -559,7 +561,7 @@ class _Builder:
                 return last(mw.name)
         if owner.framework == "flask":
             for limiter in self.limiters:
-                if limiter.library in ("flask-limiter", "quart-rate-limiter") and limiter.defaults:
+                if limiter.library in known.family_union("flask", "limits") and limiter.defaults:
                     return f"{limiter.library} default_limits"
             for env in self.model.environments:
                 for key in ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"):

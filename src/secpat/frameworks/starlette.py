@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import ast
 
-from secpat.frameworks import object_name, string, upper_methods
 from secpat.frameworks.facts import MOUNT, ROUTE, MountFact, RouteFact
 from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
+from secpat.frameworks.syntax import object_name, string, upper_methods
 from secpat.model.module import Module
 
 FRAMEWORK = Framework(
@@ -74,7 +74,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
 
 
 def _assigned_name(module: Module, node: ast.Call) -> str:
-    from secpat.frameworks import assigned_names
+    from secpat.frameworks.syntax import assigned_names
 
     hit = assigned_names(module).get(id(node))
     if hit is None:

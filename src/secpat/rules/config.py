@@ -16,10 +16,12 @@ from dataclasses import dataclass, replace
 
 from secpat.dataflow import requests as R
 from secpat.findings import Confidence, Finding, Location, Severity
-from secpat.frameworks import awslambda, dev_ranges, file_environment, in_ranges, known, last, serves_an_app, string
+from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
+from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
 from secpat.frameworks.facts import ENV, EXPR
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
+from secpat.frameworks.syntax import last, string
 from secpat.model.module import Call, literal_value
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -275,14 +277,14 @@ def _run(ctx: FileContext, call: Call) -> None:
     uvicorn = callee.startswith(("uvicorn", "hypercorn"))
     werkzeug = callee.endswith("run_simple")
     receiver = ast.unparse(call.receiver).lower() if call.receiver is not None else ""
-    flask = (
+    app_run = (
         not uvicorn
         and not werkzeug
         and call.method == "run"
         and call.callee is None
-        and (module.imports_any("flask", "quart") or "app" in receiver)
+        and (module.imports_any(*flask.APP_PACKAGES) or "app" in receiver)
     )
-    if not (uvicorn or werkzeug or flask):
+    if not (uvicorn or werkzeug or app_run):
         return
     # Flask's `run(host, port, debug)` and Werkzeug's `run_simple(hostname, ...)` take the host first;
     # uvicorn's options are keyword-only.
@@ -290,13 +292,13 @@ def _run(ctx: FileContext, call: Call) -> None:
     host = ctx.module.constant(host_node, None, call.scope)
     reload = _constant(ctx, call, keyword="use_reloader" if werkzeug else "reload") is True
     debug_kw = "use_debugger" if werkzeug else "debug"
-    debug = call.arg(2 if flask else None, debug_kw)
+    debug = call.arg(2 if app_run else None, debug_kw)
     found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
     if ctx.module.constant(debug, None, call.scope) is True and not uvicorn:
         found.append(
             (CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it can run code", debug)
         )
-    if host in _ALL_INTERFACES and (flask or werkzeug or reload):
+    if host in _ALL_INTERFACES and (app_run or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
         found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network", host_node))
     if found and module.runs_only_as_script(call.node.lineno):

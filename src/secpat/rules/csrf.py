@@ -16,9 +16,10 @@ for the CSRF, RATE and CONF rules alike.
 from __future__ import annotations
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import extract, is_staff_gate, known, template_forms
+from secpat.frameworks import extract, known
 from secpat.frameworks.django import Environment
 from secpat.frameworks.facts import FORM, STATE_CHANGING, ClassFact, FormFact, Setting, ViewFact
+from secpat.frameworks.forms import template_forms
 from secpat.frameworks.routes import (
     CSRF_MIDDLEWARE,
     SESSION_MIDDLEWARE,
@@ -29,6 +30,7 @@ from secpat.frameworks.routes import (
     root_of,
     source_line,
 )
+from secpat.frameworks.views import is_staff_gate
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext

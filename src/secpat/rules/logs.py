@@ -21,7 +21,8 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
-from secpat.frameworks import describe_view, known
+from secpat.frameworks import known
+from secpat.frameworks.views import describe_view
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
 

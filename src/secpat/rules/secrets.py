@@ -24,7 +24,7 @@ import pathspec
 
 from secpat import names
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import environment_of_name
+from secpat.frameworks.environments import environment_of_name
 from secpat.model.module import Call, Function, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define

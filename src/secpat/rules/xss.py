@@ -21,9 +21,10 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks import awslambda, flask, header_value, known
+from secpat.frameworks import awslambda, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, root_of
+from secpat.frameworks.syntax import header_value
 from secpat.knowledge import find
 from secpat.model.module import literal_value
 from secpat.rules.context import (
@@ -196,7 +197,7 @@ _BODY_KEYWORDS = tuple(sorted(known.union("body_keywords")))
 _TUPLE_MAKERS = known.union("tuple_responses")
 
 #: What a Flask view's `return render_template(...)` renders through: files and strings alike.
-_FLASK_RENDERERS = frozenset(flask.FRAMEWORK.page_renderers + flask.FRAMEWORK.template_strings)
+_FLASK_RENDERERS = frozenset(name for f in flask.FAMILY for name in (*f.page_renderers, *f.template_strings))
 
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
@@ -1244,7 +1245,9 @@ def _is_request(module, function, node: ast.expr) -> bool:
     if isinstance(node, ast.Attribute):
         return node.attr == "request"  # `self.request`
     if isinstance(node, ast.Name):
-        return node.id in ("request", "req") or module.binding(node.id, function) in ("flask.request", "quart.request")
+        return node.id in ("request", "req") or module.binding(node.id, function) in known.family_union(
+            "flask", "request_objects"
+        )
     return False
 
 
@@ -1337,7 +1340,7 @@ def unescaped_templates(ctx: FileContext) -> None:
     template whose name Flask does not autoescape (`receipt.txt`, `mail.j2`), or a template string
     that writes request input into an unquoted attribute."""
     module = ctx.module
-    if not module.imports_any("flask", "quart"):
+    if not module.imports_any(*flask.APP_PACKAGES):
         return
     if _SETS_AUTOESCAPE.search(module.source):
         ctx.fact(AUTOESCAPE_CHOSEN, module.path)

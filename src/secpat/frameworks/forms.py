@@ -1,0 +1,255 @@
+"""The forms of a template, found without rendering it: where each posts and whether it carries a CSRF
+token, for Django and Jinja2 dialects."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from secpat.frameworks.facts import (
+    FormFact,
+)
+
+_FORM_OPEN = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
+_FORM_CLOSE = re.compile(r"</form\s*>", re.IGNORECASE)
+_METHOD = re.compile(r"""\bmethod\s*=\s*["']?\s*([A-Za-z]+|\x00)""", re.IGNORECASE)
+_ACTION = re.compile(r"""\baction\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_HIDDEN_TOKEN = re.compile(r"""name\s*=\s*["']?[\w-]*(csrf|xsrf)""", re.IGNORECASE)
+_MARK = re.compile(r"\x00(\d+)\x00")
+_TOKEN_WORDS = ("csrf_token", "hidden_tag", "csrf_input", "xsrf_form_html", "csrf")
+_DJANGO_TAGS = frozenset(
+    {
+        "load",
+        "url",
+        "csrf_token",
+        "static",
+        "trans",
+        "blocktrans",
+        "blocktranslate",
+        "translate",
+        "verbatim",
+        "empty",
+        "ifequal",
+        "now",
+        "cycle",
+        "firstof",
+        "spaceless",
+        "widthratio",
+    }
+)
+_JINJA_TAGS = frozenset({"macro", "call", "set", "import", "from", "do", "endmacro"})
+_HARMLESS_CALLS = ("url_for", "static", "gettext", "_", "ngettext", "url(", "range", "len", "get_flashed_messages")
+_FALLBACK_TOKENS = re.compile(r"({%-?.*?-?%}|{{-?.*?-?}}|{#.*?#})", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    kind: str  # data | tag | var
+    text: str  # data text, or the tag / expression source
+    line: int
+    start: int  # offset in the skeleton
+
+
+def _lex(text: str) -> list[tuple[str, str, int]]:
+    """(kind, text, line) pieces of a template: data, `{% tag %}` and `{{ expression }}` (comments dropped)."""
+    try:
+        from jinja2 import Environment, TemplateSyntaxError
+    except ImportError:  # pragma: no cover - jinja2 is a dependency
+        return _lex_fallback(text)
+    pieces: list[tuple[str, str, int]] = []
+    current: list[str] | None = None
+    kind, start_line = "", 1
+    try:
+        for line, token, value in Environment().lex(text):
+            if token in ("block_begin", "variable_begin"):
+                current, kind, start_line = [], "tag" if token == "block_begin" else "var", line
+            elif token in ("block_end", "variable_end") and current is not None:
+                pieces.append((kind, "".join(current).strip(), start_line))
+                current = None
+            elif current is not None:
+                current.append(value)
+            elif token == "data":
+                pieces.append(("data", value, line))
+    except TemplateSyntaxError:
+        return _lex_fallback(text)
+    return pieces
+
+
+def _lex_fallback(text: str) -> list[tuple[str, str, int]]:
+    """A plain split for templates the Jinja lexer refuses (some Django syntax): same pieces, same lines."""
+    pieces: list[tuple[str, str, int]] = []
+    line = 1
+    for part in _FALLBACK_TOKENS.split(text):
+        if part.startswith("{%"):
+            pieces.append(("tag", part.strip("{%-} \n\t"), line))
+        elif part.startswith("{{"):
+            pieces.append(("var", part.strip("{}- \n\t"), line))
+        elif part and not part.startswith("{#"):
+            pieces.append(("data", part, line))
+        line += part.count("\n")
+    return pieces
+
+
+def _skeleton(text: str) -> tuple[str, list[_Piece]]:
+    """The template's HTML with each tag and expression replaced by a marker `\\0<index>\\0`."""
+    out: list[str] = []
+    pieces: list[_Piece] = []
+    offset = 0
+    for kind, value, line in _lex(text):
+        chunk = value if kind == "data" else f"\x00{len(pieces)}\x00"
+        pieces.append(_Piece(kind, value, line, offset))
+        out.append(chunk)
+        offset += len(chunk)
+    return "".join(out), pieces
+
+
+def _line_at(pieces: list[_Piece], offset: int, skeleton: str) -> int:
+    index = bisect.bisect_right([p.start for p in pieces], offset) - 1
+    piece = pieces[max(index, 0)]
+    if piece.kind != "data":
+        return piece.line
+    return piece.line + skeleton.count("\n", piece.start, offset)
+
+
+def _dialect(pieces: list[_Piece]) -> str:
+    tags = {p.text.split(None, 1)[0] for p in pieces if p.kind == "tag" and p.text}
+    if tags & _DJANGO_TAGS or any(p.kind == "var" and re.search(r"\|\s*\w+\s*:", p.text) for p in pieces):
+        return "django"
+    if tags & _JINJA_TAGS or any(p.kind == "var" and "(" in p.text for p in pieces):
+        return "jinja"
+    return ""
+
+
+def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
+    """(token, maybe_token) for the part of a template between `<form ...>` and `</form>`."""
+    if _HIDDEN_TOKEN.search(_MARK.sub("", body)):
+        return True, False
+    maybe = False
+    for match in _MARK.finditer(body):
+        piece = pieces[int(match.group(1))]
+        text = piece.text
+        first = text.split(None, 1)[0] if text else ""
+        if (
+            piece.kind == "tag"
+            and first == "csrf_token"
+            or piece.kind == "var"
+            and any(word in text for word in _TOKEN_WORDS)
+        ):
+            return True, False
+        if piece.kind == "tag" and first in ("include", "call", "import", "from", "extends", "block"):
+            maybe = True  # another template or block may hold the token
+        elif piece.kind == "tag" and first == "for" and re.search(r"\bin\s+form\b", text):
+            maybe = True
+        elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
+            maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
+        elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and _FORM_WORD.search(text[len(first) :]):
+            maybe = True  # a tag given the whole form (`{% crispy form %}`) may render the token with the fields
+    return False, maybe
+
+
+# A name for a whole form given to a tag: `form`, `userform`, `form_activities`, `profile_form`;
+# not one field (`form.email`) nor another word (`formula`).
+_FORM_WORD = re.compile(r"(?<![\w.])\w*form(?:s|_\w+)?\b(?!\.)")
+
+_BLOCK_TAGS = frozenset(
+    {
+        "if",
+        "elif",
+        "else",
+        "endif",
+        "for",
+        "endfor",
+        "with",
+        "endwith",
+        "trans",
+        "blocktrans",
+        "endblocktrans",
+        "set",
+        "filter",
+        "endfilter",
+        "autoescape",
+        "endautoescape",
+        "comment",
+        "endcomment",
+    }
+)
+_SUBMIT = re.compile(
+    r"""<button\b(?![^>]*\btype\s*=\s*["']?(?:button|reset)\b)|<input\b[^>]*\btype\s*=\s*["']?"""
+    r"""(?:submit|image)\b""",
+    re.IGNORECASE,
+)
+_SCRIPT_BUTTON = re.compile(r"""<(?:button|input)\b[^>]*\btype\s*=\s*["']?button\b""", re.IGNORECASE)
+_FIELD = re.compile(
+    r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
+    r"""(?:hidden|button|reset|checkbox|radio|file)\b)""",
+    re.IGNORECASE,
+)
+
+
+def _submittable(body: str, pieces: list[_Piece]) -> bool:
+    """A user can submit the form: a submit button, a text field (Enter submits), or template code in the
+    form's content that may render either. A form with neither is submitted only by script, and so is one
+    whose only buttons are `type="button"`: they do nothing until a script sends the form."""
+    if _SUBMIT.search(body):
+        return True
+    if _SCRIPT_BUTTON.search(body):
+        return False
+    if _FIELD.search(body):
+        return True
+    for match in _MARK.finditer(body):
+        piece = pieces[int(match.group(1))]
+        first = piece.text.split(None, 1)[0] if piece.text else ""
+        in_markup = body.rfind("<", 0, match.start()) > body.rfind(">", 0, match.start())
+        if in_markup or piece.kind == "tag" and (first in _DJANGO_TAGS | _BLOCK_TAGS or first.startswith("end")):
+            continue  # an attribute value, a condition, a translation: renders no control
+        if not re.search(
+            r"form|field|widget|input|button|submit" + (r"|\(" if piece.kind == "var" else ""), piece.text, re.I
+        ):
+            continue  # a data value or a component that names no form, field or button
+        return True
+    return False
+
+
+def _action_tag(attributes: str, pieces: list[_Piece]) -> bool:
+    """`action="{% eventurl ... %}"`: a project tag builds the URL, which may point to another origin."""
+    action = re.search(r"""\baction\s*=\s*["']([^"']*)["']""", attributes, re.IGNORECASE)
+    for match in _MARK.finditer(action.group(1) if action else ""):
+        piece = pieces[int(match.group(1))]
+        first = piece.text.split(None, 1)[0] if piece.text else ""
+        if piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and not first.startswith("end"):
+            return True
+    return False
+
+
+def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: str = "") -> list[FormFact]:
+    """Every POST form of a template, with whether a CSRF token is inside it."""
+    if "<form" not in text.lower():
+        return []
+    skeleton, pieces = _skeleton(text)
+    if not pieces:
+        return []
+    dialect = _dialect(pieces)
+    forms: list[FormFact] = []
+    for match in _FORM_OPEN.finditer(skeleton):
+        method = _METHOD.search(match.group(1))
+        if method is None or method.group(1).lower() != "post":
+            continue  # GET forms (search, filters) need no token; a templated method is not judged
+        close = _FORM_CLOSE.search(skeleton, match.end())
+        body = skeleton[match.end() : close.start() if close else len(skeleton)]
+        token, maybe = _inside_says(body, pieces)
+        action = _ACTION.search(_MARK.sub("", match.group(1)))
+        forms.append(
+            FormFact(
+                file=path,
+                line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
+                token=token,
+                maybe_token=maybe,
+                action=action.group(1) if action else "",
+                dialect=dialect,
+                owner_module=owner_module,
+                submittable=_submittable(body, pieces),
+                action_tag=_action_tag(match.group(1), pieces),
+            )
+        )
+    return forms

@@ -1,0 +1,233 @@
+"""Small readers of the syntax tree that the framework modules share: literal strings, object names,
+decorators, limiter calls and settings values. They know no framework, so any framework module may use them."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from secpat import names
+from secpat.frameworks.facts import (
+    ENV,
+    EXPR,
+)
+from secpat.model.module import Call, Function, Module, literal_value
+
+
+def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
+    """id(value node) → (target name, scope) for every `name = <call>` in the file."""
+    cached = module.__dict__.get("_fw_assigned")
+    if cached is not None:
+        return cached
+    found: dict[int, tuple[str, Function]] = {}
+    for function in module.all_functions():
+        body = function.node.body if hasattr(function.node, "body") else []
+        for stmt in _statements(body):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                found[id(stmt.value)] = (stmt.targets[0].id, function)
+            elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                found[id(stmt.value)] = (stmt.target.id, function)
+            elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # `with Configurator(...) as config:`
+                for item in stmt.items:
+                    if isinstance(item.optional_vars, ast.Name):
+                        found[id(item.context_expr)] = (item.optional_vars.id, function)
+    module.__dict__["_fw_assigned"] = found
+    return found
+
+
+def owner_of(module: Module, call: Call) -> str | None:
+    """The name the object a constructor call makes is bound to (`app = Flask(__name__)` → `pkg.app`)."""
+    hit = assigned_names(module).get(id(call.node))
+    if hit is None:
+        return None
+    name, scope = hit
+    return object_name(module, ast.Name(id=name), scope)
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt | ast.excepthandler]:
+    """Statements of a body, descending into blocks but not into nested functions or classes."""
+    stack: list[ast.stmt | ast.excepthandler] = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        yield stmt
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers"):
+            block = getattr(stmt, name, None)
+            if isinstance(block, list):
+                stack.extend(reversed([s for s in block if isinstance(s, (ast.stmt, ast.excepthandler))]))
+
+
+def local_names(function: Function) -> frozenset[str]:
+    """Names a function assigns itself (its locals)."""
+    cached = function.__dict__.get("_fw_locals")
+    if cached is None:
+        found = set(function.params)
+        if not function.is_module:
+            for stmt in _statements(function.body):
+                targets = (
+                    stmt.targets
+                    if isinstance(stmt, ast.Assign)
+                    else [stmt.target]
+                    if isinstance(stmt, (ast.AnnAssign, ast.AugAssign))
+                    else [item.optional_vars for item in stmt.items]
+                    if isinstance(stmt, (ast.With, ast.AsyncWith))
+                    else []
+                )
+                found.update(t.id for t in targets if isinstance(t, ast.Name))
+                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    found.add(stmt.name)  # a handler defined inside an app factory
+        cached = function.__dict__["_fw_locals"] = frozenset(found)
+    return cached
+
+
+def object_name(module: Module, expr: ast.expr | None, scope: Function | None) -> str | None:
+    """A stable project-wide name for the object an expression names: `pkg.app.app`, `pkg.create_app.app`."""
+    if isinstance(expr, ast.Name):
+        scope_fn = scope
+        while scope_fn is not None and not scope_fn.is_module:
+            if expr.id in local_names(scope_fn):
+                return f"{module.global_name(scope_fn)}.{expr.id}"
+            scope_fn = scope_fn.parent
+        if expr.id in module.assignments:
+            return f"{module.module_name}.{expr.id}" if module.module_name else expr.id
+        return module.binding(expr.id, scope)
+    if isinstance(expr, ast.Attribute):
+        return module.qualified_name(expr, scope)
+    return None
+
+
+def decorated(module: Module) -> list[tuple[ast.AST, str, ast.Call]]:
+    """(definition, project-wide name, decorator call) for every function and class decorated with a call."""
+    targets = [(f.node, module.global_name(f), decorator_list(f)) for f in module.functions.values()]
+    targets += [
+        (c.node, f"{module.module_name}.{c.qualname}" if module.module_name else c.qualname, c.node.decorator_list)
+        for c in module.classes.values()
+    ]
+    return [
+        (node, name, deco) for node, name, decorators in targets for deco in decorators if isinstance(deco, ast.Call)
+    ]
+
+
+def decorator_list(function: Function) -> list[ast.expr]:
+    """The decorators of a function as written (the module body has none)."""
+    node = function.node
+    return node.decorator_list if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+
+
+def parameters(function: Function) -> ast.arguments:
+    """The parameters of a function as written (the module body has none)."""
+    node = function.node
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        return node.args
+    return ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+
+
+def header_value(headers: ast.AST | None, name: str) -> str | None:
+    """The literal value of a header in a headers dict display (`{"Content-Type": "text/html"}`), any case."""
+    if not isinstance(headers, ast.Dict):
+        return None
+    for key, value in zip(headers.keys, headers.values):
+        found = literal_value(key) if key is not None else None
+        if isinstance(found, str) and found.lower() == name.lower():
+            text = literal_value(value)
+            return text if isinstance(text, str) else None
+    return None
+
+
+def string(node: ast.AST | None) -> str | None:
+    value = literal_value(node) if node is not None else None
+    return value if isinstance(value, str) else None
+
+
+def strings(node: ast.AST | None) -> tuple[str, ...] | None:
+    value = literal_value(node) if node is not None else None
+    if isinstance(value, (list, tuple, set)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def upper_methods(node: ast.AST | None) -> tuple[str, ...]:
+    values = strings(node)
+    return tuple(sorted({v.upper() for v in values})) if values else ()
+
+
+def last(name: str | None) -> str:
+    return name.rsplit(".", 1)[-1] if name else ""
+
+
+def is_limit_name(name: str | None) -> bool:
+    """`ratelimit`, `rate_limit`, `throttle`, `limiter.limit`, `RateLimiter`: names that promise a rate limit."""
+    words = names.words(last(name) or "")
+    joined = "".join(words)
+    return (
+        "ratelimit" in joined
+        or "throttl" in joined
+        or joined in ("limit", "sharedlimit", "ratelimiter", "limiter", "limits", "ratelimited")
+    )
+
+
+def has_default_limits(call: Call) -> bool:
+    """A limiter constructed with limits for every route (`Limiter(default_limits=["100/hour"])`)."""
+    for keyword in ("default_limits", "application_limits"):
+        node = call.arg(keyword=keyword)
+        if node is not None and literal_value(node, object()) not in ([], (), "", None):
+            return True
+    return False
+
+
+#: Library calls that refuse an attempt while a lockout or throttle is in force (django-otp devices).
+_LOCKOUT_CALLS = frozenset({"verify_is_allowed"})
+
+
+def is_limit_call(callee: str, method: str, node: ast.Call) -> bool:
+    """A call that applies a rate limit: `rate_limit(...)`, `is_ratelimited(...)`, `throttle(...)`,
+    `limiter.hit(...)`. A bare `.limit(n)` is a query limit, not a rate limit."""
+    name = last(callee) or method
+    lowered = name.lower()
+    if "limit" in lowered or "throttl" in lowered or name in _LOCKOUT_CALLS:
+        words = names.words(name)
+        joined = "".join(words)
+        if set(words) & {"reset", "clear", "remove", "delete", "disable", "exempt", "classes"}:
+            return False  # `throttle_reset()`, `get_throttle_classes()`: managing a limit, not applying one
+        if "ratelimit" in joined or "throttl" in joined or name in _LOCKOUT_CALLS:
+            return True
+    if method not in ("hit", "test", "check", "limit", "consume", "acquire"):
+        return False
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    return receiver is not None and "limiter" in ast.unparse(receiver).lower().replace("_", "")
+
+
+_ENV_CALLS = ("getenv", "environ", "env", "config", "get_env", "getenv_bool")
+
+
+def value_of(node: ast.expr) -> object:
+    """A settings value: its literal, ENV when it is read from the environment, EXPR otherwise."""
+    value = literal_value(node, EXPR)
+    if value is not EXPR and _plain(value):
+        return value
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call):
+            func = sub.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            text = ast.unparse(func).lower()
+            if name in _ENV_CALLS or "environ" in text or "getenv" in text or text.startswith("env."):
+                return ENV
+        elif isinstance(sub, ast.Attribute) and sub.attr == "environ":
+            return ENV
+    return EXPR
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return True
+    if isinstance(value, (list, tuple, set)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return False
+
+
+def short_source(node: ast.AST) -> str:
+    text = " ".join(ast.unparse(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,784 @@
+"""What a view does, read from its body, its decorators and its class: what it reads and writes, who it
+acts as, how it is limited and protected. Facts for the project stage (`routes.build`)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from secpat import names
+from secpat.frameworks import known
+from secpat.frameworks.facts import (
+    AUTHENTICATES,
+    CLASS,
+    CREATES_USER,
+    EXPR,
+    SENDS_RESET,
+    SETS_PASSWORD,
+    STATE_CHANGING,
+    VIEW,
+    ClassFact,
+    ViewFact,
+)
+from secpat.frameworks.syntax import (
+    decorator_list,
+    is_limit_call,
+    is_limit_name,
+    last,
+    parameters,
+    short_source,
+    string,
+    strings,
+    upper_methods,
+)
+from secpat.model.module import ClassInfo, Function, Module, literal_value
+
+_BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "values", "stream"})
+_REQUEST_NAMES = frozenset({"request", "req"})
+_SENDERS = frozenset(
+    {"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email", "send_sms"}
+)
+_SEND_OBJECTS = frozenset(
+    {
+        "mail",
+        "email",
+        "sms",
+        "message",
+        "messages",
+        "code",
+        "otp",
+        "link",
+        "reset",
+        "verification",
+        "invite",
+        "invitation",
+        "text",
+        "magic",
+        "activation",
+        "confirmation",
+    }
+)
+_SIGNATURE_WORDS = ("compare_digest", "signature", "construct_event", "verify_webhook", "webhook")
+_PASSWORD_FORMS = {
+    "OAuth2PasswordRequestForm": ("username", "password"),
+    "OAuth2PasswordRequestFormStrict": ("username", "password"),
+    "AuthenticationForm": ("username", "password"),
+    "UserCreationForm": ("username", "password1", "password2"),
+    "PasswordResetForm": ("email",),
+    "SetPasswordForm": ("new_password1", "new_password2"),
+    "PasswordChangeForm": ("old_password", "new_password1", "new_password2"),
+}
+
+
+@dataclass
+class _ViewScan:
+    writes: bool = False
+    reads: set[str] = field(default_factory=set)
+    models: set[str] = field(default_factory=set)
+    sends: bool = False
+    templates: list[str] = field(default_factory=list)
+    session: bool = False
+    signature: bool = False
+    header_auth: bool = False
+    csrf: bool = False
+    json: bool = False
+    form: bool = False
+    limits: list[str] = field(default_factory=list)
+    acts: set[str] = field(default_factory=set)
+    calls: set[str] = field(default_factory=set)
+    identity: bool = False
+    user_on_g: bool = False
+
+
+#: Request attributes that name the logged-in user (Django's and Starlette's `user`, Pyramid's `identity`).
+_IDENTITY_ATTRIBUTES = frozenset({"user", "auth", "identity", "authenticated_userid", "unauthenticated_userid"})
+
+
+def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
+    if isinstance(expr, ast.Attribute) and expr.attr == "request":  # `self.request`
+        return True
+    if not isinstance(expr, ast.Name):
+        return False
+    if expr.id in _REQUEST_NAMES:
+        return True
+    bound = module.binding(expr.id, scope)
+    return bound in known.family_union("flask", "request_objects")
+
+
+def _is_flask_g(module: Module, expr: ast.expr, scope: Function) -> bool:
+    """`g` in `g.user`: where a before_request hook keeps the user the session names."""
+    return isinstance(expr, ast.Name) and module.binding(expr.id, scope) in known.union("request_globals")
+
+
+def _session_names() -> frozenset[str]:
+    """Names whose use in a view means the cookie's user: the frameworks' sessions, Flask-Login, Django's login."""
+    return known.union("session_objects") | _LOGIN_NAMES
+
+
+_LOGIN_NAMES = frozenset({"flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"})
+
+
+def _scan_body(module: Module, function: Function) -> _ViewScan:
+    scan = _ViewScan()
+    # The body and parameter defaults; decorators belong to the route, not to what the view does.
+    roots = [*function.body, parameters(function)]
+    nodes = [n for root in roots for n in ast.walk(root)]
+    # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
+    stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    for node in nodes:
+        if isinstance(node, ast.Attribute):
+            _scan_attribute(module, function, node, scan)
+            request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
+            if id(node) not in stored and (
+                request and _is_request(module, node.value, function) or node.attr in ("COOKIES", "cookies")
+            ):
+                scan.identity = True
+            elif "user" in node.attr and _is_flask_g(module, node.value, function):
+                scan.user_on_g = True
+        elif isinstance(node, ast.Call):
+            _scan_call(module, function, node, scan)
+        elif isinstance(node, ast.Subscript):
+            key = string(node.slice)
+            if key:
+                scan.reads.add(key)
+                if key in ("HTTP_AUTHORIZATION", "Authorization", "authorization"):
+                    scan.header_auth = True
+                if "csrf" in key.lower() or "xsrf" in key.lower():
+                    scan.csrf = True
+        elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
+            if any(string(c) in STATE_CHANGING for c in node.comparators) or any(
+                (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators
+            ):
+                scan.writes = True
+        elif isinstance(node, ast.Name) and module.binding(node.id, function) in _session_names():
+            scan.session = True
+            scan.identity = scan.identity or id(node) not in stored
+        elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
+            scan.json = True
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
+        ):
+            scan.header_auth = True
+    return scan
+
+
+def _switches(function: Function) -> tuple[str, ...]:
+    """`if not settings.REGISTRATION: raise PermissionDenied` at the top of a view: the settings that switch
+    the feature on. Without them the view refuses before doing anything."""
+    found: list[str] = []
+    for stmt in function.body[:3]:
+        if not isinstance(stmt, ast.If) or not stmt.body or not isinstance(stmt.body[-1], (ast.Raise, ast.Return)):
+            continue
+        tests = (
+            stmt.test.values if isinstance(stmt.test, ast.BoolOp) and isinstance(stmt.test.op, ast.Or) else [stmt.test]
+        )
+        for test in tests:
+            if (
+                isinstance(test, ast.UnaryOp)
+                and isinstance(test.op, ast.Not)
+                and isinstance(test.operand, ast.Attribute)
+                and isinstance(test.operand.value, ast.Name)
+                and test.operand.value.id == "settings"
+                and test.operand.attr.isupper()
+            ):
+                found.append(test.operand.attr)
+    return tuple(found)
+
+
+def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
+    if _is_request(module, node.value, function):
+        if node.attr in _BODY_ATTRIBUTES:
+            scan.writes = True
+        elif node.attr in ("user", "session", "auth", "cookies", "COOKIES"):
+            scan.session = True
+    elif node.attr == "data" and isinstance(node.value, ast.Attribute):
+        scan.reads.add(node.value.attr)  # `form.password.data`
+    elif node.attr == "COOKIES" or node.attr == "cookies":
+        scan.session = True
+
+
+def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewScan) -> None:
+    callee = module.qualified_name(node.func, function) or ""
+    method = (
+        node.func.attr
+        if isinstance(node.func, ast.Attribute)
+        else node.func.id
+        if isinstance(node.func, ast.Name)
+        else ""
+    )
+    lowered = (callee or method).lower()
+    if method in ("get", "getlist", "pop", "get_all") and node.args:
+        key = string(node.args[0])
+        if key:
+            scan.reads.add(key)
+            if key.lower() == "cookie":  # `self.headers.get("Cookie")`: the request's cookies, read by hand
+                scan.session = scan.identity = True
+            if "csrf" in key.lower() or "xsrf" in key.lower():
+                scan.csrf = True
+    if method in known.union("renderers"):
+        scan.templates.extend(_template_names(node))
+    if method in known.union("json_responses") or last(callee) in known.union("json_responses"):
+        scan.json = True
+    if _is_sender(callee, method, node):
+        scan.sends = True
+    if any(word in lowered for word in _SIGNATURE_WORDS) or callee in ("hmac.new", "hmac.digest"):
+        scan.signature = True
+    if "csrf" in lowered or "xsrf" in lowered or method == "validate_on_submit":
+        scan.csrf = True
+    if last(callee) in ("Depends", "Security") and node.args:
+        dependency = module.qualified_name(node.args[0], function) or ast.unparse(node.args[0])
+        if "csrf" in dependency.lower():
+            scan.csrf = True
+        if _header_dependency(module, node.args[0]):
+            scan.header_auth = True
+        if dependency.split(".", 1)[0] in module.project_roots:
+            scan.calls.add(dependency)  # what the dependency does, the route does
+    if (
+        last(callee) == "RateLimiter"
+        or (callee.startswith("fastapi_limiter") and is_limit_name(callee))
+        or is_limit_call(callee, method, node)
+    ):
+        scan.limits.append(short_source(node))
+    act = _act(callee, method, node)
+    if act:
+        scan.acts.add(act)
+    if callee and callee.split(".", 1)[0] in module.project_roots:
+        scan.calls.add(callee)
+    # `tasks.add_task(send_reset_email, ...)`, `send_mail.delay(...)`: a sender handed on to run later
+    for arg in (
+        *node.args,
+        node.func.value if method in ("delay", "apply_async") and isinstance(node.func, ast.Attribute) else None,
+    ):
+        if isinstance(arg, (ast.Name, ast.Attribute)):
+            target = module.qualified_name(arg, function) or ast.unparse(arg)
+            if _is_sender_name(last(target)):
+                scan.sends = True
+                reset = _act(target, last(target), None)
+                if reset:
+                    scan.acts.add(reset)
+    if last(callee) in ("Cookie", "APIKeyCookie") or callee in _COOKIE_SESSION_READERS:
+        scan.session = scan.identity = True
+    if (
+        last(callee) in ("Form", "File", "UploadFile")
+        or method == "form"
+        or last(callee) == "Body"
+        and any(kind in ast.unparse(node) for kind in ("URL_ENCODED", "MULTI_PART"))
+    ):  # Litestar's form bodies
+        scan.form = True
+    if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or last(callee) in (
+        "authenticate",
+        "login_user",
+    ):
+        scan.session = scan.session or last(callee) in ("login", "login_user")
+        scan.reads.update(kw.arg for kw in node.keywords if kw.arg)
+    name = last(callee) or method
+    if name[:1].isupper() and callee:
+        if callee.split(".", 1)[0] in module.project_roots or "." not in callee:
+            scan.models.add(callee)  # a project form or serializer: its fields are read
+        scan.reads.update(_PASSWORD_FORMS.get(name, ()))
+    if method == "is_valid" or method == "validate_on_submit":
+        scan.writes = True
+
+
+#: Calls that read the user the request's cookie names (aiohttp-session, aiohttp-security, the standard library).
+_COOKIE_SESSION_READERS = frozenset(
+    {
+        "aiohttp_session.get_session",
+        "aiohttp_security.authorized_userid",
+        "aiohttp_security.check_authorized",
+        "http.cookies.SimpleCookie",
+    }
+)
+_HEADER_SCHEMES = frozenset(
+    {
+        "HTTPBearer",
+        "OAuth2PasswordBearer",
+        "OAuth2AuthorizationCodeBearer",
+        "APIKeyHeader",
+        "HTTPBasic",
+        "HTTPDigest",
+        "OpenIdConnect",
+    }
+)
+
+
+def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
+    """`Depends(bearer)` where `bearer = HTTPBearer()`, or `Depends(current_user)` whose own parameters
+    depend on one: the route authenticates from the Authorization header, not a cookie."""
+    if depth > 3 or not isinstance(expr, ast.Name):
+        return False
+    for value in module.assignments.get(expr.id, ()):
+        if isinstance(value, ast.Call) and last(module.qualified_name(value.func) or "") in _HEADER_SCHEMES:
+            return True
+    function = module.functions.get(expr.id)
+    if function is None:
+        return False
+    args = parameters(function)
+    for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
+        if (
+            isinstance(default, ast.Call)
+            and default.args
+            and last(module.qualified_name(default.func) or "") in ("Depends", "Security")
+            and _header_dependency(module, default.args[0], depth + 1)
+        ):
+            return True
+    return False
+
+
+_SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
+_AUTH_CALLS = frozenset(
+    {
+        "check_password",
+        "check_password_hash",
+        "verify_password",
+        "check_login",
+        "login_user",
+        "verify_token",
+        "check_credentials",
+        "verify_credentials",
+        "authenticate_user",
+    }
+)
+_HASHER_WORDS = frozenset({"pwd", "password", "passwd", "hasher", "crypt", "bcrypt", "argon2", "ph", "passlib"})
+_USER_WORDS = frozenset({"user", "users", "account", "accounts", "member", "customer"})
+_RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
+#: Library forms and what handling one does.
+_PASSWORD_SETTERS = frozenset(
+    {"generate_password_hash", "make_password", "set_password", "hash_password", "hashpw", "get_password_hash"}
+)
+_FORM_ACTS = {
+    "AuthenticationForm": AUTHENTICATES,
+    "OAuth2PasswordRequestForm": AUTHENTICATES,
+    "OAuth2PasswordRequestFormStrict": AUTHENTICATES,
+    "UserCreationForm": CREATES_USER,
+    "PasswordResetForm": SENDS_RESET,
+}
+
+
+def _act(callee: str, method: str, node: ast.Call | None) -> str:
+    """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
+    name = last(callee) or method
+    if name in _FORM_ACTS:
+        return _FORM_ACTS[name]
+    words = set(names.words(name))
+    if name in _AUTH_CALLS or "authenticate" in words:
+        return AUTHENTICATES
+    if (
+        method == "verify"
+        and node is not None
+        and isinstance(node.func, ast.Attribute)
+        and set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS
+    ):
+        return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
+    if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
+        return SENDS_RESET
+    if name in _PASSWORD_SETTERS:
+        return SETS_PASSWORD  # hashes a password to store it: the view sets one, it does not check one
+    if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
+        return CREATES_USER
+    if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
+        parts = ast.unparse(node.func.value).split(".")
+        if parts[-1] == "objects" and len(parts) > 1:
+            parts = parts[:-1]
+        receiver = names.words(parts[-1])
+        if receiver and (
+            receiver[-1] in ("user", "users", "account", "accounts")
+            or receiver[-1] in ("manager", "model", "service", "repository", "db")
+            and set(receiver) & {"user", "users", "account", "accounts"}
+        ):
+            return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
+    return ""
+
+
+def _is_sender_name(name: str) -> bool:
+    words = names.words(name)
+    return name in _SENDERS or bool(words) and words[0] in _SEND_VERBS and bool(set(words[1:]) & _SEND_OBJECTS)
+
+
+def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
+    name = last(callee) or method
+    if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.", "twilio.")):
+        return True
+    if _is_sender_name(name):
+        return True
+    # `client.messages.create(...)` (Twilio), `EmailMessage(...).send()`, `mail.send(msg)`
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+    if method == "create" and isinstance(receiver, ast.Attribute) and receiver.attr == "messages":
+        return True
+    if method == "send" and isinstance(receiver, (ast.Name, ast.Call, ast.Attribute)):
+        text = ast.unparse(receiver).lower()
+        return "mail" in text or "sms" in text or "message" in text
+    return False
+
+
+def _template_names(node: ast.Call) -> list[str]:
+    found = []
+    for arg in [*node.args[:2], *(kw.value for kw in node.keywords if kw.arg in ("template_name", "name"))]:
+        value = string(arg)
+        if value and "." in value and " " not in value:
+            found.append(value)
+        elif isinstance(arg, (ast.List, ast.Tuple)):
+            found.extend(v for v in strings(arg) or () if "." in v)
+    return found
+
+
+def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str], bool]:
+    """Parameter names a view reads (FastAPI), the models their annotations name, and whether one of
+    them is a body model (a class-typed parameter that is not a dependency or a form, query, … field)."""
+    reads: set[str] = set()
+    models: set[str] = set()
+    body = False
+    args = parameters(function)
+    positional = [*args.posonlyargs, *args.args]
+    defaults = dict(zip(map(id, positional[len(positional) - len(args.defaults) :]), args.defaults))
+    defaults.update((id(a), d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        if arg.arg in ("self", "cls", "request", "req", "response", "db", "session", "background_tasks"):
+            continue
+        reads.add(arg.arg)
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript):  # Annotated[Model, ...] / Optional[Model]
+            annotation = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) else annotation.slice
+        name = module.qualified_name(annotation, function) if annotation is not None else None
+        if name and last(name)[:1].isupper():
+            if name.split(".", 1)[0] in module.project_roots or "." not in name:
+                models.add(name)
+                default = defaults.get(id(arg))
+                marker = default.func if isinstance(default, ast.Call) else None
+                body = (
+                    body
+                    or marker is None
+                    and not _field_marker(arg.annotation)
+                    or marker is not None
+                    and last(module.qualified_name(marker, function) or "") == "Body"
+                )
+            reads.update(_PASSWORD_FORMS.get(last(name), ()))
+    return reads, models, body
+
+
+def _field_marker(annotation: ast.expr | None) -> bool:
+    """`Annotated[User, Depends(current_user)]`, `Annotated[Filters, Query()]`: not a body."""
+    return (
+        isinstance(annotation, ast.Subscript)
+        and isinstance(annotation.slice, ast.Tuple)
+        and any(isinstance(e, ast.Call) for e in annotation.slice.elts[1:])
+    )
+
+
+@dataclass
+class _Decorations:
+    methods: tuple[str, ...] = ()
+    limits: list[str] = field(default_factory=list)
+    limit_exempt: bool = False
+    csrf_exempt: int = 0
+    drf: bool = False
+    drf_throttles: tuple[str, ...] | None = None
+    session: bool = False
+    staff: bool = False
+    calls: set[str] = field(default_factory=set)
+
+
+#: Words of a decorator, mixin or permission class that admits only staff, admins or permission holders.
+STAFF_WORDS = frozenset({"staff", "admin", "administrator", "superuser", "permission", "permissions", "role", "roles"})
+
+
+def is_staff_gate(name: str) -> bool:
+    """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
+    words = set(names.words(last(name)))
+    return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
+
+
+def decorations(module: Module, function: Function) -> _Decorations:
+    """What a function's decorators say: accepted methods, rate limits, exemptions."""
+    found = _Decorations()
+    for deco, name in zip(decorator_list(function), function.decorators):
+        _read_decorator(module, function, deco, name, found)
+    return found
+
+
+def _unwrap_method_decorator(module: Module, deco: ast.expr, name: str, scope: Function) -> tuple[ast.expr, str]:
+    if last(name) == "method_decorator" and isinstance(deco, ast.Call) and deco.args:
+        inner = deco.args[0]
+        target = inner.func if isinstance(inner, ast.Call) else inner
+        return inner, module.qualified_name(target, scope) or ast.unparse(target)
+    return deco, name
+
+
+def _read_decorator(module: Module, function: Function, deco: ast.expr, name: str, found: _Decorations) -> None:
+    deco, name = _unwrap_method_decorator(module, deco, name, function.parent or function)
+    call = deco if isinstance(deco, ast.Call) else None
+    short = last(name)
+    receiver = name.rsplit(".", 1)[0].lower() if "." in name else ""
+    if short in ("require_POST", "require_GET", "require_safe"):
+        found.methods = {"require_POST": ("POST",), "require_GET": ("GET", "HEAD"), "require_safe": ("GET", "HEAD")}[
+            short
+        ]
+    elif short == "require_http_methods" and call is not None and call.args:
+        found.methods = upper_methods(call.args[0])
+    elif short == "api_view":
+        found.drf = True
+        found.methods = upper_methods(call.args[0]) if call is not None and call.args else ("GET",)
+    elif short == "permission_classes":  # DRF `@permission_classes([IsAdminUser])`
+        values = call.args[0] if call is not None and call.args else None
+        found.staff = isinstance(values, (ast.List, ast.Tuple)) and any(
+            is_staff_gate(ast.unparse(e)) for e in values.elts
+        )
+    elif short == "throttle_classes":
+        values = call.args[0] if call is not None and call.args else None
+        found.drf_throttles = (
+            tuple(last(ast.unparse(e)) for e in values.elts) if isinstance(values, (ast.List, ast.Tuple)) else ("?",)
+        )
+    elif short == "csrf_exempt" or (short == "exempt" and "csrf" in receiver):
+        found.csrf_exempt = deco.lineno
+    elif short == "exempt" and "limit" in receiver or name in known.union("limit_exemptions"):
+        found.limit_exempt = True
+    elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
+        found.session = True
+        found.staff = found.staff or is_staff_gate(short)
+    elif is_limit_name(name) and short not in ("limits",):
+        found.limits.append("@" + short_source(deco))
+    elif is_staff_gate(short):
+        found.session = found.staff = True
+    elif name.split(".", 1)[0] in module.project_roots:
+        found.calls.add(name)  # a project decorator: a limit inside it counts
+
+
+def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
+    scan = _scan_body(module, function)
+    reads, models, json_body = _param_reads(module, function)
+    deco = decorations(module, function)
+    # A Flask login decorator admits the user the app's auth layer names: the cookie's user only in an app
+    # that keeps a cookie session (Flask-Login, `flask.session`), else a bearer token's (see `user_on_g`).
+    flask = framework == "flask"
+    return ViewFact(
+        name=module.global_name(function),
+        path=module.path,
+        line=function.line,
+        methods=deco.methods,
+        writes=scan.writes,
+        reads=tuple(sorted(scan.reads | reads)),
+        models=tuple(sorted(scan.models | models)),
+        sends=scan.sends,
+        templates=tuple(dict.fromkeys(scan.templates)),
+        session=scan.session or deco.session,
+        acts=tuple(sorted(scan.acts)),
+        calls=tuple(sorted(scan.calls | deco.calls)),
+        staff=deco.staff,
+        identity=scan.identity or deco.session and not flask,
+        user_on_g=scan.user_on_g or deco.session and flask,
+        switched_by=_switches(function),
+        signature=scan.signature,
+        header_auth=scan.header_auth,
+        csrf_checked=scan.csrf,
+        json=scan.json,
+        form=scan.form,
+        json_body=json_body and framework == "fastapi",
+        limits=tuple(deco.limits + scan.limits),
+        limit_exempt=deco.limit_exempt,
+        csrf_exempt=deco.csrf_exempt,
+        drf=deco.drf,
+        drf_throttles=deco.drf_throttles,
+        framework=framework,
+    )
+
+
+def module_framework(module: Module) -> str:
+    for framework in known.frameworks():
+        if module.imports_any(*framework.roots):
+            return framework.kind
+    return ""
+
+
+_ROUTING_CALLS = frozenset(
+    {
+        "add_url_rule",
+        "path",
+        "re_path",
+        "url",
+        "Route",
+        "add_api_route",
+        "add_route",
+        "api_route",
+        "as_view",
+        "register",
+        "add_get",
+        "add_post",
+        "add_put",
+        "add_patch",
+        "add_delete",
+        "add_head",
+        "add_view",
+    }
+)
+#: aiohttp's route definitions in an `add_routes([...])` list: `web.get("/x", handler)`.
+_ROUTE_DEFINITIONS = frozenset(
+    f"aiohttp.web.{verb}" for verb in ("get", "post", "put", "patch", "delete", "head", "route", "view")
+)
+_VIEW_CLASS_WORDS = ("View", "ViewSet", "Resource", "Endpoint", "Handler", "API")
+
+
+def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
+    """Functions that can serve a request, each with whether a routing call in this module names it:
+    decorated ones (routes), those taking the request first, methods of view classes, and functions a
+    routing call names. Describing every
+    helper of a large code base as a possible view would cost more than the whole rest of the scan."""
+    named: set[str] = set()
+    for call in module.calls:
+        if call.method in _ROUTING_CALLS or call.callee in _ROUTE_DEFINITIONS:
+            for arg in (*call.node.args, *(k.value for k in call.node.keywords)):
+                if isinstance(arg, ast.Name):
+                    named.add(arg.id)
+    view_classes = {
+        c.qualname
+        for c in module.classes.values()
+        if any(base.rsplit(".", 1)[-1].endswith(_VIEW_CLASS_WORDS) for base in c.bases)
+    }
+    found = []
+    for function in module.functions.values():
+        params = [p for p in function.params if p not in ("self", "cls")]
+        owner = function.qualname.rsplit(".", 1)[0] if function.class_name else None
+        if (
+            decorator_list(function)
+            or function.name in named
+            or (params and params[0] in ("request", "req"))
+            or owner in view_classes
+        ):
+            found.append((function, function.name in named))
+    return found
+
+
+def view_facts(module: Module) -> list[tuple[str, object]]:
+    """A ViewFact for every function that can serve a request, a ClassFact for every class."""
+    framework = module_framework(module)
+    facts: list[tuple[str, object]] = []
+    for function, routed in _view_candidates(module):
+        nested = function.parent is not None and not function.parent.is_module
+        if nested and not decorator_list(function) and not routed:
+            continue  # nested helpers are not views; decorated or routed ones are (routes inside an app factory)
+        facts.append((VIEW, describe_view(module, function, framework)))
+    for info in module.classes.values():
+        facts.append((CLASS, class_fact(module, info)))
+    return facts
+
+
+_DIGESTED = (
+    "throttle_classes",
+    "throttle_scope",
+    "authentication_classes",
+    "template_name",
+    "http_method_names",
+    "methods",
+    "serializer_class",
+    "form_class",
+    "permission_classes",
+)
+
+
+def class_fact(module: Module, info: ClassInfo) -> ClassFact:
+    attributes: list[tuple[str, object]] = []
+    for key in _DIGESTED:
+        value = info.attributes.get(key)
+        if value is None:
+            continue
+        if isinstance(value, (ast.List, ast.Tuple)):
+            digested: object = tuple(module.qualified_name(e) or ast.unparse(e) for e in value.elts)
+        else:
+            literal = literal_value(value, EXPR)
+            digested = literal if literal is not EXPR else (module.qualified_name(value) or EXPR)
+        attributes.append((key, digested))
+    fields = [
+        stmt.target.id
+        for stmt in info.node.body
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+    ]
+    fields.extend(name for name in info.attributes if not name.startswith("_"))
+    limited: list[tuple[str, str]] = []
+    exempt = 0
+    for deco, name in zip(info.node.decorator_list, info.decorators):
+        if last(name) != "method_decorator" or not isinstance(deco, ast.Call) or not deco.args:
+            continue
+        inner = deco.args[0]
+        inner_name = module.qualified_name(inner.func if isinstance(inner, ast.Call) else inner) or ""
+        target = string(next((kw.value for kw in deco.keywords if kw.arg == "name"), None)) or "*"
+        if last(inner_name) == "csrf_exempt":
+            exempt = deco.lineno
+        elif is_limit_name(inner_name):
+            limited.append(("*" if target == "dispatch" else target, "@" + short_source(inner)))
+    return ClassFact(
+        name=f"{module.module_name}.{info.qualname}" if module.module_name else info.qualname,
+        path=module.path,
+        line=info.line,
+        bases=tuple(info.bases),
+        methods=tuple(info.methods),
+        fields=tuple(dict.fromkeys(fields)),
+        attributes=tuple(attributes),
+        actions=_actions(module, info),
+        limited_methods=tuple(limited),
+        exempt_line=exempt,
+        csrf_off=_csrf_off(info),
+        permission_gate=_permission_gate(info),
+    )
+
+
+_LOGIN_STATES = frozenset({"is_anonymous", "is_authenticated"})
+
+
+def _permission_gate(info: ClassInfo) -> bool:
+    """A DRF permission class that lets in only some logged-in users: `has_permission` looks at whether the
+    user is logged in, and what it returns is more than that (`if request.user.is_anonymous: return False`
+    then `return request.user.profile.can_add_user`). One that returns only the login state (`IsAuthenticated`)
+    or always True admits anyone who signs up."""
+    method = info.methods.get("has_permission")
+    if method is None:
+        return False
+    nodes = list(ast.walk(method.node))
+    if not any(isinstance(n, ast.Attribute) and n.attr in _LOGIN_STATES for n in nodes):
+        return False
+    returned = [n.value for n in nodes if isinstance(n, ast.Return) and n.value is not None]
+    return any(not _login_state_only(value) for value in returned) and not any(
+        isinstance(v, ast.Constant) and v.value is True for v in returned
+    )
+
+
+def _login_state_only(value: ast.expr) -> bool:
+    """`False`, `request.user.is_authenticated`, `bool(request.user and request.user.is_authenticated)`."""
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "bool" and value.args:
+        return _login_state_only(value.args[0])
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.Not):
+        return _login_state_only(value.operand)
+    if isinstance(value, ast.BoolOp):  # `request.user and request.user.is_authenticated`
+        return all(_login_state_only(v) or isinstance(v, ast.Attribute) and v.attr == "user" for v in value.values)
+    if isinstance(value, ast.Compare):  # `request.method in SAFE_METHODS`: read-only requests, whoever sends them
+        return isinstance(value.left, ast.Attribute) and value.left.attr == "method"
+    return isinstance(value, ast.Attribute) and value.attr in _LOGIN_STATES
+
+
+def _actions(module: Module, info: ClassInfo) -> tuple[tuple[str, tuple[str, ...], bool, str], ...]:
+    found = []
+    for method in info.methods.values():
+        for deco, name in zip(decorator_list(method), method.decorators):
+            if last(name) != "action" or not isinstance(deco, ast.Call):
+                continue
+            keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
+            verbs = upper_methods(keywords.get("methods")) or ("GET",)
+            detail = literal_value(keywords["detail"]) is True if "detail" in keywords else False
+            url_path = string(keywords.get("url_path")) or method.name
+            found.append((method.name, verbs, detail, url_path))
+    return tuple(found)
+
+
+def _csrf_off(info: ClassInfo) -> int:
+    """A `SessionAuthentication` subclass whose `enforce_csrf` returns without checking."""
+    if not any(last(b) == "SessionAuthentication" for b in info.bases):
+        return 0
+    method = info.methods.get("enforce_csrf")
+    if method is None:
+        return 0
+    body = [s for s in method.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    if all(isinstance(s, (ast.Pass, ast.Return)) and getattr(s, "value", None) is None for s in body):
+        return method.line
+    return 0
