@@ -22,6 +22,7 @@ from dataclasses import dataclass
     LIMIT_TARGET,
     LIMITING,
     NAMED_VIEW,
+    FACTORY,
 ) = (
     "fw-view",
     "fw-class",
@@ -38,6 +39,7 @@ from dataclasses import dataclass
     "fw-limit-target",
     "fw-limiting",
     "fw-named-view",
+    "fw-factory",
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -90,6 +92,9 @@ class ViewFact:
     # user only in an app with a cookie session
     user_on_g: bool = False
     switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
+    # what made each object whose `validate()` the view calls: a class (`form = BillForm(); form.validate()`)
+    # or a project function that returns one (`form = make_bill_form()`)
+    validated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,15 @@ class ClassFact:
     exempt_line: int = 0  # `@method_decorator(csrf_exempt, ...)`
     csrf_off: int = 0  # a SessionAuthentication subclass whose `enforce_csrf` does nothing: its line
     permission_gate: bool = False  # `has_permission` refuses anonymous users and checks more than a login
+    meta_csrf_off: bool = False  # `class Meta: csrf = False` (WTForms): the form checks no CSRF token
+
+
+@dataclass(frozen=True)
+class FactoryFact:
+    """A project function that returns an object of a class it makes: `def make_form(): return BillForm()`."""
+
+    function: str  # project-wide dotted name
+    makes: tuple[str, ...]  # the qualified names of the classes it may return an object of
 
 
 @dataclass(frozen=True)

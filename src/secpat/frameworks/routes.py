@@ -19,6 +19,7 @@ from secpat.frameworks.facts import (
     AUTHENTICATES,
     CLASS,
     CREATES_USER,
+    FACTORY,
     FORM,
     LIMIT_TARGET,
     LIMITER,
@@ -473,6 +474,7 @@ class _Builder:
         self.targets: list[LimitTargetFact] = [x for _, x in facts_of(LIMIT_TARGET)]
         self.middleware: list[MiddlewareFact] = [x for _, x in facts_of(MIDDLEWARE)]
         self.protections: list[ProtectionFact] = [x for _, x in facts_of(PROTECTION)]
+        self.factories: dict[str, tuple[str, ...]] = {x.function: x.makes for _, x in facts_of(FACTORY)}
         self.sessions: list[SessionFact] = [x for _, x in facts_of(SESSION)]
         m.limiting = {
             x.name: f"{x.what} in {last(x.name.rsplit('.', 1)[0]) + '.' if '.' in x.name else ''}"
@@ -843,6 +845,22 @@ class _Builder:
 
     # -- classes --
 
+    def _validates_token_form(self, view: ViewFact) -> bool:
+        """The view validates a form whose class checks a CSRF token: a Flask-WTF `FlaskForm` (or Quart-WTF
+        `QuartForm`) subclass that does not switch the check off. Its `validate()` fails without the token."""
+        return any(
+            all(self._token_form(name) for name in self.factories.get(maker, (maker,))) for maker in view.validated
+        )
+
+    def _token_form(self, name: str) -> bool:
+        cls = self.model.classes.get(name)
+        if cls is None:
+            return False
+        ancestry = list(self._ancestry(cls))
+        return not any(isinstance(c, ClassFact) and c.meta_csrf_off for c in ancestry) and any(
+            isinstance(b, str) and b.startswith(_TOKEN_FORM_PACKAGES) and last(b) in _TOKEN_FORMS for b in ancestry
+        )
+
     def _ancestry(self, cls: ClassFact, depth: int = 0) -> Iterator[ClassFact | str]:
         """The class, its project bases (depth first), and the names of library bases reached."""
         yield cls
@@ -1039,6 +1057,8 @@ class _Builder:
             route.csrf = app.csrf
         elif view is not None and view.csrf_checked:
             route.csrf = "token checked in view"
+        elif view is not None and self._validates_token_form(view):
+            route.csrf = "token checked by the form it validates (Flask-WTF)"
         elif any("csrf" in dep.lower() or "xsrf" in dep.lower() for dep in route.deps):
             route.csrf = "token checked by a dependency"
         elif view is not None and view.header_auth and not view.session:
@@ -1087,6 +1107,10 @@ class _Builder:
             return "n/a (header auth)", None
         return "DRF SessionAuthentication", None
 
+
+#: Form classes that carry and check a CSRF token unless their `Meta` says `csrf = False`.
+_TOKEN_FORM_PACKAGES = ("flask_wtf", "quart_wtf")
+_TOKEN_FORMS = frozenset({"FlaskForm", "Form", "QuartForm"})
 
 #: A route whose view says `require_csrf=True` (Pyramid): the framework checks the token.
 REQUIRE_CSRF = "require_csrf=True"

@@ -13,11 +13,13 @@ from secpat.frameworks.facts import (
     CLASS,
     CREATES_USER,
     EXPR,
+    FACTORY,
     SENDS_RESET,
     SETS_PASSWORD,
     STATE_CHANGING,
     VIEW,
     ClassFact,
+    FactoryFact,
     ViewFact,
 )
 from secpat.frameworks.syntax import (
@@ -88,6 +90,7 @@ class _ViewScan:
     calls: set[str] = field(default_factory=set)
     identity: bool = False
     user_on_g: bool = False
+    validated: set[str] = field(default_factory=set)
 
 
 #: Request attributes that name the logged-in user (Django's and Starlette's `user`, Pyramid's `identity`).
@@ -162,6 +165,53 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         ):
             scan.header_auth = True
     return scan
+
+
+def _made_by(module: Module, function: Function, name: str) -> str:
+    """The qualified name of what made the object a local name holds, when one call made it:
+    `form = BillForm(request.form)` gives the class, `form = make_form()` the function."""
+    makers = {
+        _project_name(module, function, node.value.func)
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+    }
+    return makers.pop() if len(makers) == 1 else ""
+
+
+def _project_name(module: Module, function: Function, func: ast.expr) -> str:
+    name = module.qualified_name(func, function) or ""
+    if name and "." not in name and module.module_name:
+        return f"{module.module_name}.{name}"  # defined in this module
+    return name
+
+
+def factory_facts(module: Module) -> list[tuple[str, object]]:
+    """A FactoryFact for each module-level function whose every return gives an object of a class it makes
+    there: `return BillForm()`, `form = BillForm(); ...; return form`, or one class on each branch."""
+    facts: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        if function.class_name or function.parent is None or not function.parent.is_module:
+            continue
+        made = {
+            _returned_class(module, function, node.value)
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Return) and node.value is not None
+        }
+        if made and "" not in made:
+            facts.append((FACTORY, FactoryFact(module.global_name(function), tuple(sorted(made)))))
+    return facts
+
+
+def _returned_class(module: Module, function: Function, value: ast.expr) -> str:
+    if isinstance(value, ast.Name):
+        maker = _made_by(module, function, value.id)
+    elif isinstance(value, ast.Call):
+        maker = _project_name(module, function, value.func)
+    else:
+        return ""
+    return maker if last(maker)[:1].isupper() else ""
 
 
 def _switches(function: Function) -> tuple[str, ...]:
@@ -280,6 +330,10 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         scan.reads.update(_PASSWORD_FORMS.get(name, ()))
     if method == "is_valid" or method == "validate_on_submit":
         scan.writes = True
+    if method == "validate" and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+        maker = _made_by(module, function, node.func.value.id)
+        if maker:
+            scan.validated.add(maker)
 
 
 #: Calls that read the user the request's cookie names (aiohttp-session, aiohttp-security, the standard library).
@@ -569,6 +623,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         identity=scan.identity or deco.session and not flask,
         user_on_g=scan.user_on_g or deco.session and flask,
         switched_by=_switches(function),
+        validated=tuple(sorted(scan.validated)),
         signature=scan.signature,
         header_auth=scan.header_auth,
         csrf_checked=scan.csrf,
@@ -660,6 +715,7 @@ def view_facts(module: Module) -> list[tuple[str, object]]:
         facts.append((VIEW, describe_view(module, function, framework)))
     for info in module.classes.values():
         facts.append((CLASS, class_fact(module, info)))
+    facts.extend(factory_facts(module))
     return facts
 
 
@@ -719,6 +775,23 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         exempt_line=exempt,
         csrf_off=_csrf_off(info),
         permission_gate=_permission_gate(info),
+        meta_csrf_off=_meta_csrf_off(info),
+    )
+
+
+def _meta_csrf_off(info: ClassInfo) -> bool:
+    """`class Meta: csrf = False` inside a WTForms form."""
+    return any(
+        isinstance(stmt, ast.ClassDef)
+        and stmt.name == "Meta"
+        and any(
+            isinstance(s, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "csrf" for t in s.targets)
+            and isinstance(s.value, ast.Constant)
+            and s.value.value is False
+            for s in stmt.body
+        )
+        for stmt in info.node.body
     )
 
 

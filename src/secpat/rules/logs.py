@@ -196,6 +196,7 @@ def log_hygiene(ctx: FileContext) -> None:
         flow = flow_of(module, function)
         staff_only = _behind_staff_check(module, function)
         debug_only = _debug_branches(function)
+        lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
         for event in flow.calls:
             callee = event.call.callee if event.call else None
@@ -203,7 +204,9 @@ def log_hygiene(ctx: FileContext) -> None:
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
                 for argument, value in arguments(event, skip=("exc_info",)):
-                    value, audit = _judge_secret(event.node, value)
+                    if L.SECRET in value and lacking is None:
+                        lacking = _credential_missing_branches(function)
+                    value, audit = _judge_secret(event.node, value, lacking or ())
                     if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
                         callback = _server_callback(module, function) if callback is None else callback
                         audit = audit or callback
@@ -422,12 +425,14 @@ _NUMERIC_SPEC = re.compile(r"[-+ #0-9,_.]*[bcdeEfFgGnoxX%]$")
 _NUMERIC_CONVERSION = re.compile(r"%[-+ #0-9.*]*([a-zA-Z%])")
 
 
-def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
+def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, int, int]] = ()) -> tuple[L.Value, bool]:
     """What a secret-named value written to a log really is.
 
     A name says `token` or `session` about quantities and ids as well as credentials, so the value
     is judged: a number (formatted with `%d` or `{:.1f}`, or named as a count of LLM tokens) is not a
-    credential, and a `session_id` by name alone may be a chat or trace session: audit mode."""
+    credential, and a `session_id` by name alone may be a chat or trace session: audit mode. Inside a
+    branch that runs because the value has no credential (`if not token.get("access_token"):`), it is
+    the error that came instead."""
     held = _held(value)
     trace = held.get(L.SECRET)
     if trace is None or L.PASSWORD in held or L.PERSONAL in held:
@@ -435,6 +440,8 @@ def _judge_secret(call: ast.Call, value: L.Value) -> tuple[L.Value, bool]:
     name = _source_name(trace)
     if name is None:
         return value, False
+    if any(name == lacks and start <= call.lineno <= end for lacks, start, end in lacking):
+        return _without_secret(value), False
     ws = names.words(name)
     if ws and ws[-1] in {"tokens", "token"} and (len(ws) == 1 and ws[0] == "tokens" or set(ws[:-1]) & _COUNT_WORDS):
         return _without_secret(value), False
@@ -531,6 +538,60 @@ def _discarded(function: Function, call: ast.Call) -> bool:
     return target is not None and not any(
         isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load) for n in ast.walk(function.node)
     )
+
+
+def _credential_missing_branches(function: Function) -> list[tuple[str, int, int]]:
+    """(name, first line, last line) of each block that runs only when the mapping `name` holds no
+    credential: `if not token.get("access_token"):`, `if "access_token" not in token:`,
+    `if token.get("access_token") is None:`, alone or as a part of an `and`. A token endpoint that
+    answers without an access token answers with an error (`error`, `error_description`)."""
+    spans = []
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.If) or not node.body:
+            continue
+        tests = (
+            node.test.values if isinstance(node.test, ast.BoolOp) and isinstance(node.test.op, ast.And) else [node.test]
+        )
+        for test in tests:
+            name = _lacks_credential(test)
+            if name:
+                spans.append((name, node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+    return spans
+
+
+def _lacks_credential(test: ast.expr) -> str | None:
+    """The mapping a test says has no credential under a credential-named key, else None."""
+    looked_up: ast.expr | None = None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        looked_up = test.operand
+    elif isinstance(test, ast.Compare) and len(test.ops) == 1:
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(op, ast.NotIn) and isinstance(test.left, ast.Constant) and isinstance(right, ast.Name):
+            return right.id if _names_main_credential(test.left.value, right.id) else None
+        if isinstance(op, ast.Is) and isinstance(right, ast.Constant) and right.value is None:
+            looked_up = test.left
+    call = looked_up if isinstance(looked_up, ast.Call) else None
+    if (
+        call is not None
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "get"
+        and isinstance(call.func.value, ast.Name)
+        and call.args
+        and isinstance(call.args[0], ast.Constant)
+        and _names_main_credential(call.args[0].value, call.func.value.id)
+    ):
+        return call.func.value.id
+    return None
+
+
+def _names_main_credential(key: object, mapping: str) -> bool:
+    """The key holds the credential a mapping named `mapping` is named for: a token response's
+    `access_token`, or a key that repeats the name (`creds["creds"]`). Without a refresh token a
+    response may still hold its access token, so another key says nothing."""
+    if not isinstance(key, str):
+        return False
+    ws = names.words(key)
+    return ws == ("access", "token") or ws == names.words(mapping)
 
 
 def _debug_branches(function: Function) -> list[tuple[int, int]]:
