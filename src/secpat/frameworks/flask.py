@@ -90,7 +90,7 @@ FRAMEWORK = Framework(
     ),
     tuple_responses=("flask.make_response",),
     answers=("flask.jsonify",),
-    csrf=("Flask-WTF `CSRFProtect`", "SeaSurf", "a `before_request` CSRF check"),
+    csrf=("Flask-WTF `CSRFProtect`", "a view that validates a `FlaskForm`", "SeaSurf", "a `before_request` CSRF check"),
     limits=("flask-limiter",),
     sessions=("`flask.session`", "Flask-Login", "Flask-Session"),
     session_objects=("flask.session",),
