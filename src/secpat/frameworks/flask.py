@@ -130,11 +130,11 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     line = call.node.lineno
     if callee in _APPS:
         name = owner_of(module, call)
-        return [(OWNER, OwnerFact("flask", "app", name, "", module.path, line))] if name else []
+        return [(OWNER, OwnerFact(_member(callee), "app", name, "", module.path, line))] if name else []
     if callee in _ROUTERS:
         name = owner_of(module, call)
         prefix = string(call.arg(keyword="url_prefix")) or ""
-        return [(OWNER, OwnerFact("flask", "blueprint", name, prefix, module.path, line))] if name else []
+        return [(OWNER, OwnerFact(_member(callee), "blueprint", name, prefix, module.path, line))] if name else []
     if callee.startswith("flask_limiter") and last(callee) == "Limiter":
         name = owner_of(module, call) or f"{module.module_name}.<limiter>"
         return [(LIMITER, LimiterFact("flask-limiter", name, has_default_limits(call), module.path, line))]
@@ -166,6 +166,11 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
     return _limit_target(module, call)
+
+
+def _member(constructor: str) -> str:
+    """The family member whose constructor made an app or blueprint: its owner carries that name."""
+    return next(f.name for f in FAMILY if constructor in f.apps or constructor in f.routers)
 
 
 def _names_csrf(node: ast.expr) -> bool:

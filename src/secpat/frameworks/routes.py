@@ -243,10 +243,11 @@ class Route:
 
 @dataclass
 class App:
-    framework: str
+    framework: str  # the kind its routes are read as: a Quart app's is `flask`
     name: str
     file: str
     line: int
+    title: str = ""  # its framework, for people: `Quart`
     csrf: str = ""  # app-wide protection, "" for none
     session: str = ""  # evidence of cookie authentication
     limiter: str = ""  # app-wide limiting, "" for none
@@ -528,14 +529,16 @@ class _Builder:
         for owner in self.owners.values():
             if owner.kind != "app":
                 continue
-            app = App(owner.framework, owner.name, owner.file, owner.line)
-            app.csrf = self._app_csrf(owner)
-            app.session = self._app_session(owner.framework)
-            app.limiter = self._app_limiter(owner)
+            record = known.record(owner.framework)
+            kind = record.kind if record else owner.framework
+            app = App(kind, owner.name, owner.file, owner.line, record.title if record else kind)
+            app.csrf = self._app_csrf(owner, kind)
+            app.session = self._app_session(kind)
+            app.limiter = self._app_limiter(owner, kind)
             self.model.apps.append(app)
 
-    def _app_csrf(self, owner: OwnerFact) -> str:
-        if owner.framework == "flask":
+    def _app_csrf(self, owner: OwnerFact, kind: str) -> str:
+        if kind == "flask":
             initialised = {p.name for p in self.protections if p.library == "init_app"}
             for p in self.protections:
                 if p.library != "init_app" and (p.line or p.name in initialised):
@@ -555,13 +558,13 @@ class _Builder:
                 return f"{s.what} ({s.file}:{s.line})"
         return ""
 
-    def _app_limiter(self, owner: OwnerFact) -> str:
+    def _app_limiter(self, owner: OwnerFact, kind: str) -> str:
         if owner.limits:
             return owner.limits[0]
         for mw in self.middleware:
             if _limit_middleware(mw.name):
                 return last(mw.name)
-        if owner.framework == "flask":
+        if kind == "flask":
             for limiter in self.limiters:
                 if limiter.library in known.family_union("flask", "limits") and limiter.defaults:
                     return f"{limiter.library} default_limits"
@@ -570,7 +573,7 @@ class _Builder:
                     value = env.get(key)
                     if value and value.value:
                         return f"{key} (flask-limiter)"
-        if owner.framework in ("fastapi", "starlette"):
+        if kind in ("fastapi", "starlette"):
             slowapi_mw = any(last(mw.name) in ("SlowAPIMiddleware", "SlowAPIASGIMiddleware") for mw in self.middleware)
             for limiter in self.limiters:
                 if limiter.library == "slowapi" and limiter.defaults and slowapi_mw:

@@ -520,7 +520,7 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         ctx.report(
             CSRF004,
             Location(app.file, app.line),
-            f"{framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
+            f"{app.title or framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
             f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check"
             + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else ""),
             snippet=source_line(ctx, app.file, app.line),

@@ -255,7 +255,7 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
         routes = [r for r in apis if r.app == app.name]
         if routes and app.name not in reported:
             reported.add(app.name)
-            title = getattr(known.record(app.framework), "title", app.framework)
+            title = app.title or getattr(known.record(app.framework), "title", app.framework)
             ctx.report(
                 RATE004,
                 Location(app.file, app.line),
