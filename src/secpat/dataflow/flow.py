@@ -303,16 +303,19 @@ class FunctionFlow:
         `known` is what the first block may assume about names (the guards it is under);
         `bindings` gives a block, by index, a name bound on entry (`except E as e`)."""
         start = dict(self.env)
-        results = []
+        results: list[dict[str, L.Value]] = []
         entry: dict[int, list[tuple[str, L.Value]]] = {index: [bound] for index, bound in (bindings or {}).items()}
         if known:
             entry.setdefault(0, []).extend(known)
+        returned: list[dict[str, L.Value]] = []
         for index, block in enumerate(blocks):
             self.env = dict(start)
             for name, value in entry.get(index, ()):
                 self.env[name] = value
             self._block(block)
-            results.append(self.env)
+            # A block that ends in `return` does not reach the code after the branches.
+            (returned if block and isinstance(block[-1], ast.Return) else results).append(self.env)
+        results = results or returned
         merged: dict[str, L.Value] = {}
         for env in results:
             for key, value in env.items():
@@ -347,10 +350,15 @@ class FunctionFlow:
         elif isinstance(stmt, ast.If):
             self._eval(stmt.test)
             allowed, refused = self._guards(stmt.test)
+            # `if x:` skipped, or `if not x:` entered: x is falsy (None, "", 0), which carries no text.
+            falsy = _falsy_name(stmt.test)
+            skipped = {1: (falsy[0], L.CONSTANT)} if falsy and not falsy[1] else None
             if allowed:  # `if x in ALLOWED [and ...]:` — inside, x is one of the allowed values
-                self._branches(stmt.body, stmt.orelse, known=[(name, L.CONSTANT) for name in allowed])
+                self._branches(stmt.body, stmt.orelse, known=[(name, L.CONSTANT) for name in allowed], bindings=skipped)
+            elif falsy and falsy[1]:
+                self._branches(stmt.body, stmt.orelse, known=[(falsy[0], L.CONSTANT)])
             else:
-                self._branches(stmt.body, stmt.orelse)
+                self._branches(stmt.body, stmt.orelse, bindings=skipped)
                 if refused and _leaves_or_resets(stmt.body, refused):
                     # `if x not in ALLOWED: raise / x = default`: after it, x is allowed
                     self.env[refused] = L.CONSTANT
@@ -1711,6 +1719,16 @@ def _option_key(section: ast.expr, option: ast.expr) -> str | None:
     ):
         return None
     return f"[{section.value}]{option.value.lower()}"
+
+
+def _falsy_name(test: ast.expr) -> tuple[str, bool] | None:
+    """(name, True) for `if not name:`, whose body runs with `name` falsy; (name, False) for `if name:`,
+    whose other branch does."""
+    if isinstance(test, ast.Name):
+        return test.id, False
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
+        return test.operand.id, True
+    return None
 
 
 def _names_bound_once(function: Function) -> dict[str, ast.expr]:
