@@ -119,6 +119,19 @@ def test_match_is_by_text_not_line():
     assert ledger.match("pretix", [moved], index) == [(moved, None)]
 
 
+def test_findings_sharing_a_text_get_the_reason_written_nearest_them():
+    base = {"project": "lnbits", "version": "1", "path": "a.py", "rule": "LOG003", "code": "raise E(str(exc))"}
+    uninstall = {**base, "line": 716, "verdict": "FP", "cause": "", "reason": "admin-only uninstall"}
+    release = {**base, "line": 869, "verdict": "FP", "cause": "", "reason": "GitHub fetch error"}
+    index = ledger.index([uninstall, release])
+    found = [_finding("a.py", line, "LOG003", "raise  E(str(exc))") for line in (717, 870, 2000)]
+    assert [e["reason"] for _, e in ledger.match("lnbits", found, index)] == [
+        "admin-only uninstall",
+        "GitHub fetch error",
+        "GitHub fetch error",
+    ]
+
+
 def test_conflicting_verdicts_for_one_key_are_refused():
     a = {
         "project": "pretix",

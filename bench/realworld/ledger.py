@@ -3,7 +3,9 @@
 A verdict is keyed by (project, path, rule, text), where text is the finding's snippet (the code at
 the finding as secpat reports it, secrets masked) with runs of whitespace collapsed. Line numbers
 are kept in the ledger for the reader but never used to match, so a verdict survives edits
-elsewhere in the file. Two findings in one file with the same rule and text share a verdict.
+elsewhere in the file. Two findings in one file with the same rule and text share a verdict; when
+the ledger holds an entry for each (same verdict, each with its own reason), a finding is shown the
+reason of the entry whose line is nearest its own.
 """
 
 from __future__ import annotations
@@ -75,25 +77,34 @@ def load(path: Path, projects: Iterable[str] | None = None) -> list[dict[str, An
     return entries
 
 
-def index(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str, str], Mapping[str, Any]]:
+Index = Mapping[tuple[str, str, str, str], list[Mapping[str, Any]]]
+
+
+def index(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str, str], list[Mapping[str, Any]]]:
     """Entries by key. Entries sharing a key must agree on the verdict, or matching would depend on order."""
-    by_key: dict[tuple[str, str, str, str], Mapping[str, Any]] = {}
+    by_key: dict[tuple[str, str, str, str], list[Mapping[str, Any]]] = {}
     for entry in entries:
         k = entry_key(entry)
         earlier = by_key.get(k)
-        if earlier is not None and earlier["verdict"] != entry["verdict"]:
+        if earlier and earlier[0]["verdict"] != entry["verdict"]:
             raise LedgerError(
-                f"conflicting verdicts {earlier['verdict']} and {entry['verdict']} for "
+                f"conflicting verdicts {earlier[0]['verdict']} and {entry['verdict']} for "
                 f"{entry['project']} {entry['path']} {entry['rule']}: {normalise_text(entry['code'])}"
             )
-        by_key.setdefault(k, entry)
+        by_key.setdefault(k, []).append(entry)
     return by_key
 
 
 def match(
     project: str,
     findings: Iterable[Mapping[str, Any]],
-    ledger_index: Mapping[tuple[str, str, str, str], Mapping[str, Any]],
+    ledger_index: Index,
 ) -> list[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:
-    """Pair each finding (secpat's JSON: path, rule_id, snippet) with its ledger entry, or None."""
-    return [(f, ledger_index.get(key(project, f["path"], f["rule_id"], f.get("snippet") or ""))) for f in findings]
+    """Pair each finding (secpat's JSON: path, rule_id, snippet, line) with its ledger entry, or None."""
+    pairs: list[tuple[Mapping[str, Any], Mapping[str, Any] | None]] = []
+    for f in findings:
+        candidates = ledger_index.get(key(project, f["path"], f["rule_id"], f.get("snippet") or ""), [])
+        line = f.get("line", 0)
+        nearest = min(candidates, key=lambda e: abs(e.get("line", 0) - line), default=None)
+        pairs.append((f, nearest))
+    return pairs
