@@ -16,7 +16,7 @@ framework modules import only those shared readers, never this package or
 from __future__ import annotations
 
 from secpat.frameworks import known
-from secpat.frameworks.facts import LIMITING, LimitingFact
+from secpat.frameworks.facts import ALIAS, LIMITING, AliasFact, LimitingFact
 from secpat.frameworks.syntax import is_limit_call, short_source
 from secpat.frameworks.views import view_facts
 from secpat.model.module import Module
@@ -51,6 +51,18 @@ def limiting_facts(module: Module) -> list[tuple[str, object]]:
     return [(LIMITING, fact) for fact in found.values()]
 
 
+def alias_facts(module: Module) -> list[tuple[str, object]]:
+    """What a package's `__init__.py` re-exports from the project: a blueprint or router imported from the
+    package is the object its own module made."""
+    if not module.is_package or not module.module_name:
+        return []
+    return [
+        (ALIAS, AliasFact(f"{module.module_name}.{local}", target))
+        for local, target in module.imports.items()
+        if target.split(".", 1)[0] in module.project_roots and target != f"{module.module_name}.{local}"
+    ]
+
+
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
     from secpat.frameworks import aiohttp, django, fastapi, flask, httpserver, litestar, pyramid, starlette
@@ -58,6 +70,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module, serves_an_app(module)))
     facts.extend(limiting_facts(module))
+    facts.extend(alias_facts(module))
     if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
         return facts
     facts.extend(view_facts(module))

@@ -23,6 +23,7 @@ from dataclasses import dataclass
     LIMITING,
     NAMED_VIEW,
     FACTORY,
+    ALIAS,
 ) = (
     "fw-view",
     "fw-class",
@@ -40,6 +41,7 @@ from dataclasses import dataclass
     "fw-limiting",
     "fw-named-view",
     "fw-factory",
+    "fw-alias",
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -114,6 +116,15 @@ class ClassFact:
     csrf_off: int = 0  # a SessionAuthentication subclass whose `enforce_csrf` does nothing: its line
     permission_gate: bool = False  # `has_permission` refuses anonymous users and checks more than a login
     meta_csrf_off: bool = False  # `class Meta: csrf = False` (WTForms): the form checks no CSRF token
+
+
+@dataclass(frozen=True)
+class AliasFact:
+    """A name a package re-exports: `from .resources import api` in `shop/api/__init__.py` makes
+    `shop.api.api` another name for `shop.api.resources.api`."""
+
+    name: str
+    target: str
 
 
 @dataclass(frozen=True)

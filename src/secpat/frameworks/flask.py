@@ -1,4 +1,5 @@
-"""Flask facts: apps, blueprints and their prefixes, routes, MethodView, flask-limiter, Flask-WTF.
+"""Flask facts: apps, blueprints and their prefixes, routes, MethodView, Flask-RESTful / Flask-RESTX resources,
+flask-limiter, Flask-WTF.
 
 The same code reads Quart, whose record (`frameworks/quart.py`) names its objects: what is Flask's here is
 the family's, `FAMILY`. The decorator routes (`@app.route("/x")`) are read by `decorators.decorator_routes`,
@@ -31,13 +32,23 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.forms import template_forms
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
-from secpat.frameworks.syntax import has_default_limits, last, object_name, owner_of, string, upper_methods
-from secpat.model.module import Call, Module
+from secpat.frameworks.syntax import (
+    has_default_limits,
+    is_limit_name,
+    last,
+    object_name,
+    owner_of,
+    short_source,
+    string,
+    strings,
+    upper_methods,
+)
+from secpat.model.module import Call, Function, Module
 
 FRAMEWORK = Framework(
     name="flask",
     title="Flask",
-    roots=("flask", "werkzeug", "flask_limiter", "flask_wtf"),
+    roots=("flask", "werkzeug", "flask_limiter", "flask_wtf", "flask_restful", "flask_restx"),
     apps=("flask.Flask",),
     routers=("flask.Blueprint", "flask.blueprints.Blueprint"),
     route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"),
@@ -146,6 +157,12 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         active = bool(call.node.args or call.node.keywords)
         return [(PROTECTION, ProtectionFact(last(callee), name, module.path, line if active else 0))]
     scope = call.scope
+    if callee in _RESOURCE_APIS:
+        return _resource_api(module, call)
+    if call.method in ("add_resource", "init_app") and call.receiver is not None:
+        api = _resource_api_call(module, call.receiver, scope)
+        if api is not None:
+            return _resources(module, call, api) if call.method == "add_resource" else _api_mount(module, call)
     if call.method == "init_app" and call.receiver is not None:
         name = object_name(module, call.receiver, scope)
         return [(PROTECTION, ProtectionFact("init_app", name, module.path, line))] if name else []
@@ -171,6 +188,84 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
 def _member(constructor: str) -> str:
     """The family member whose constructor made an app or blueprint: its owner carries that name."""
     return next(f.name for f in FAMILY if constructor in f.apps or constructor in f.routers)
+
+
+#: Flask-RESTful and Flask-RESTX: an `Api` wraps an app or blueprint, and `add_resource` routes a class's
+#: `get`/`post`/... methods, as `add_url_rule(..., view_func=Resource.as_view(...))` would.
+_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restplus.Api"})
+
+
+def _resource_api_call(module: Module, receiver: ast.expr, scope: Function) -> ast.Call | None:
+    """The `Api(...)` call that made the object a name holds, when one module-level call made it."""
+    if not isinstance(receiver, ast.Name):
+        return None
+    values = module.assignments.get(receiver.id, [])
+    value = values[-1] if len(values) == 1 else None
+    if isinstance(value, ast.Call) and module.qualified_name(value.func) in _RESOURCE_APIS:
+        return value
+    return None
+
+
+def _resource_api(module: Module, call: Call) -> list[tuple[str, object]]:
+    """`api = Api(blueprint, prefix="/v1", decorators=[limiter.limit("5/minute")])`: a router mounted on what it
+    wraps, with the limits its decorators put on every resource."""
+    name = owner_of(module, call)
+    if not name:
+        return []
+    line = call.node.lineno
+    prefix = string(call.arg(keyword="prefix")) or ""
+    decorators = call.arg(keyword="decorators")
+    limits = tuple(
+        short_source(d)
+        for d in (decorators.elts if isinstance(decorators, (ast.List, ast.Tuple)) else ())
+        if is_limit_name(ast.unparse(d.func if isinstance(d, ast.Call) else d))
+    )
+    found: list[tuple[str, object]] = [
+        (OWNER, OwnerFact("flask", "blueprint", name, prefix, module.path, line, limits=limits))
+    ]
+    wrapped = call.arg(0, "app")
+    parent = object_name(module, wrapped, call.scope) if wrapped is not None else None
+    if parent:
+        found.append((MOUNT, MountFact("flask", parent, name, "\0", module.path, line)))
+    return found
+
+
+def _api_mount(module: Module, call: Call) -> list[tuple[str, object]]:
+    """`api.init_app(app)`: the Api's resources are served by that app."""
+    api = object_name(module, call.receiver, call.scope) if call.receiver is not None else None
+    parent = object_name(module, call.node.args[0], call.scope) if call.node.args else None
+    if not api or not parent:
+        return []
+    return [(MOUNT, MountFact("flask", parent, api, "\0", module.path, call.node.lineno))]
+
+
+def _resources(module: Module, call: Call, api: ast.Call) -> list[tuple[str, object]]:
+    """`api.add_resource(ProjectHandler, "/projects/<id>", "/p/<id>")`: one route per path to the class."""
+    owner = object_name(module, call.receiver, call.scope) if call.receiver is not None else None
+    resource = call.node.args[0] if call.node.args else None
+    if not owner or resource is None:
+        return []
+    view = module.qualified_name(resource, call.scope) or object_name(module, resource, call.scope) or ""
+    paths = [string(a) for a in call.node.args[1:]] + list(strings(call.arg(keyword="urls")) or ())
+    decorators = next((k.value for k in api.keywords if k.arg == "decorators"), None)
+    exempt = api.lineno if decorators is not None and _names_csrf_exemption(decorators) else 0
+    return [
+        (ROUTE, RouteFact("flask", owner, path, (), view, module.path, call.node.lineno, csrf_exempt=exempt))
+        for path in paths
+        if path is not None and view
+    ]
+
+
+def _names_csrf_exemption(decorators: ast.expr) -> bool:
+    """`decorators=[csrf.exempt]`: every resource is exempt from Flask-WTF's CSRF check."""
+    return any(
+        isinstance(d, ast.Attribute)
+        and d.attr == "exempt"
+        and _names_csrf(d.value)
+        or _names_csrf(d)
+        and "exempt" in ast.unparse(d)
+        for d in (decorators.elts if isinstance(decorators, (ast.List, ast.Tuple)) else ())
+    )
 
 
 def _names_csrf(node: ast.expr) -> bool:

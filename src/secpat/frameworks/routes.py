@@ -16,6 +16,7 @@ from secpat import names
 from secpat.frameworks import known
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.facts import (
+    ALIAS,
     AUTHENTICATES,
     CLASS,
     CREATES_USER,
@@ -467,9 +468,14 @@ class _Builder:
         m.views = {v.name: v for _, v in facts_of(VIEW)}
         m.classes = {c.name: c for _, c in facts_of(CLASS)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
-        self.mounts: list[MountFact] = [x for _, x in facts_of(MOUNT)]
+        aliases = {x.name: x.target for _, x in facts_of(ALIAS)}
+        self.mounts: list[MountFact] = [
+            replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
+            for _, x in facts_of(MOUNT)
+        ]
         self.route_facts: list[RouteFact] = _joined_by_name(
-            [x for _, x in facts_of(ROUTE)], [x for _, x in facts_of(NAMED_VIEW)]
+            [replace(x, owner=_resolved(x.owner, aliases)) for _, x in facts_of(ROUTE)],
+            [x for _, x in facts_of(NAMED_VIEW)],
         )
         self.limiters: list[LimiterFact] = [x for _, x in facts_of(LIMITER)]
         self.targets: list[LimitTargetFact] = [x for _, x in facts_of(LIMIT_TARGET)]
@@ -1109,6 +1115,15 @@ class _Builder:
         if auth and all(last(str(a)) in _HEADER_ONLY_AUTH for a in auth):
             return "n/a (header auth)", None
         return "DRF SessionAuthentication", None
+
+
+def _resolved(name: str, aliases: dict[str, str]) -> str:
+    """The name a package re-export stands for, followed through re-exports of re-exports."""
+    for _ in range(8):
+        if name not in aliases:
+            break
+        name = aliases[name]
+    return name
 
 
 #: Form classes that carry and check a CSRF token unless their `Meta` says `csrf = False`.

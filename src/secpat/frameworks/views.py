@@ -171,13 +171,26 @@ def _made_by(module: Module, function: Function, name: str) -> str:
     """The qualified name of what made the object a local name holds, when one call made it:
     `form = BillForm(request.form)` gives the class, `form = make_form()` the function."""
     makers = {
-        _project_name(module, function, node.value.func)
+        "" if _csrf_meta_off(node.value) else _project_name(module, function, node.value.func)
         for node in ast.walk(function.node)
         if isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Call)
         and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
     }
     return makers.pop() if len(makers) == 1 else ""
+
+
+def _csrf_meta_off(call: ast.Call) -> bool:
+    """`ProjectForm(meta={"csrf": False})`: this form object checks no token, whatever its class says."""
+    return any(
+        k.arg == "meta"
+        and isinstance(k.value, ast.Dict)
+        and any(
+            isinstance(key, ast.Constant) and key.value == "csrf" and isinstance(v, ast.Constant) and v.value is False
+            for key, v in zip(k.value.keys, k.value.values)
+        )
+        for k in call.keywords
+    )
 
 
 def _project_name(module: Module, function: Function, func: ast.expr) -> str:
@@ -549,6 +562,26 @@ def decorations(module: Module, function: Function) -> _Decorations:
     found = _Decorations()
     for deco, name in zip(decorator_list(function), function.decorators):
         _read_decorator(module, function, deco, name, found)
+    for deco in _class_decorators(module, function):
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        _read_decorator(module, function, deco, module.qualified_name(target, function) or ast.unparse(target), found)
+    return found
+
+
+def _class_decorators(module: Module, function: Function) -> list[ast.expr]:
+    """What a view class applies to each of its methods: Flask-RESTful's `method_decorators = [auth]` and
+    Flask's `MethodView.decorators = [login_required]`."""
+    if not function.class_name:
+        return []
+    owner = function.qualname.rsplit(".", 1)[0]
+    info = next((c for c in module.classes.values() if c.qualname == owner), None)
+    if info is None:
+        return []
+    found: list[ast.expr] = []
+    for attribute in ("method_decorators", "decorators"):
+        value = info.attributes.get(attribute)
+        if isinstance(value, (ast.List, ast.Tuple)):
+            found.extend(value.elts)
     return found
 
 
