@@ -221,7 +221,7 @@ def _returned_class(module: Module, function: Function, value: ast.expr) -> str:
     if isinstance(value, ast.Name):
         maker = _made_by(module, function, value.id)
     elif isinstance(value, ast.Call):
-        maker = _project_name(module, function, value.func)
+        maker = "" if _csrf_meta_off(value) else _project_name(module, function, value.func)
     else:
         return ""
     return maker if last(maker)[:1].isupper() else ""
