@@ -245,7 +245,7 @@ class FunctionFlow:
                 value[L.REQUEST] = (self.step(where, f"{inputs[param]} `{param}`"),)
                 if inputs[param] == R.LAMBDA_EVENT and R.lambda_http_handler(self.function):
                     value[L.REQUEST_WHOLE] = value[L.REQUEST]
-                if inputs[param] == R.DJANGO_URL_PARAMETER:
+                if inputs[param] in R.DEFERRED_URL_INPUTS:
                     view = (
                         f"{self.module.module_name}.{self.function.qualname}"
                         if self.module.module_name

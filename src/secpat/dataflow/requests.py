@@ -111,10 +111,10 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 continue
             found[arg.arg] = "route parameter"
     elif route == "flask":
-        not_text = _flask_non_text_variables(module, function)
+        not_text, converted = _flask_non_text_variables(module, function)
         for arg in everything:
             if arg.arg not in {"self", "cls"} and arg.arg not in not_text:
-                found.setdefault(arg.arg, "URL variable")
+                found.setdefault(arg.arg, CUSTOM_CONVERTED_VARIABLE if arg.arg in converted else "URL variable")
     elif module.imports_any("django", "rest_framework"):
         # Django passes URL kwargs after the request. Helpers share that signature, so only
         # parameters that look like URL values count: untyped or str/int/UUID, not context objects.
@@ -141,6 +141,11 @@ LAMBDA_EVENT = "Lambda event"
 #: How a Django view's URL keyword argument is known: its URL patterns, seen at the project stage, may
 #: convert it (`<int:pk>`) before the view runs.
 DJANGO_URL_PARAMETER = "URL parameter"
+#: How a Flask URL variable a project converter reads (`<uuid_str:watch>`) is known: the converter's class,
+#: seen at the project stage, may admit no markup.
+CUSTOM_CONVERTED_VARIABLE = "URL variable with a project converter"
+#: Request input the project stage decides from the URL patterns and converters.
+DEFERRED_URL_INPUTS = frozenset({DJANGO_URL_PARAMETER, CUSTOM_CONVERTED_VARIABLE})
 _URL_TYPES = frozenset({None, "str", "int", "UUID", "slug"})
 #: Parameter types the framework converts before the view runs: a client picks the value, but it can
 #: carry no markup and no SQL.
@@ -163,11 +168,14 @@ _NOT_TEXT_TYPES = frozenset(
 )
 #: Flask / Werkzeug converters of that kind; `any(a, b)` accepts only the listed words.
 _NOT_TEXT_CONVERTERS = frozenset({"int", "float", "uuid", "any"})
+_TEXT_CONVERTERS = frozenset({"string", "path", "default"})
 _URL_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 
 
-def _flask_non_text_variables(module: Module, function: Function) -> set[str]:
-    """URL variables every route of the view converts to a number, a UUID or one of a fixed set of words."""
+def _flask_non_text_variables(module: Module, function: Function) -> tuple[set[str], set[str]]:
+    """URL variables every route of the view converts to a number, a UUID or one of a fixed set of words; and
+    those that a converter of Werkzeug's own would leave as text on no route, but that a converter the
+    project registers reads on some route (the project stage judges that converter's class)."""
     node = function.node
     converters: dict[str, set[str]] = {}
     for decorator in getattr(node, "decorator_list", ()):
@@ -183,7 +191,11 @@ def _flask_non_text_variables(module: Module, function: Function) -> set[str]:
             continue
         for match in _URL_VARIABLE.finditer(rule.value):
             converters.setdefault(match["name"], set()).add(match["converter"] or "string")
-    return {name for name, kinds in converters.items() if kinds <= _NOT_TEXT_CONVERTERS}
+    not_text = {name for name, kinds in converters.items() if kinds <= _NOT_TEXT_CONVERTERS}
+    custom = {
+        name for name, kinds in converters.items() if kinds - _NOT_TEXT_CONVERTERS and not kinds & _TEXT_CONVERTERS
+    }
+    return not_text, custom
 
 
 _URL_VALUE_NAMES = frozenset(

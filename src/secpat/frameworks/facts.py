@@ -24,6 +24,7 @@ from dataclasses import dataclass
     NAMED_VIEW,
     FACTORY,
     ALIAS,
+    CONVERTER,
 ) = (
     "fw-view",
     "fw-class",
@@ -42,6 +43,7 @@ from dataclasses import dataclass
     "fw-named-view",
     "fw-factory",
     "fw-alias",
+    "fw-converter",
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -116,6 +118,15 @@ class ClassFact:
     csrf_off: int = 0  # a SessionAuthentication subclass whose `enforce_csrf` does nothing: its line
     permission_gate: bool = False  # `has_permission` refuses anonymous users and checks more than a login
     meta_csrf_off: bool = False  # `class Meta: csrf = False` (WTForms): the form checks no CSRF token
+    plain_values: bool = False  # a URL converter whose `regex` or `to_python` admits no markup (see `views`)
+
+
+@dataclass(frozen=True)
+class ConverterFact:
+    """A URL converter an app registers: `app.url_map.converters["uuid_str"] = StrictUUIDConverter`."""
+
+    name: str
+    cls: str  # the class's qualified name
 
 
 @dataclass(frozen=True)

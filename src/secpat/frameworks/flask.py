@@ -14,6 +14,7 @@ import dataclasses
 from secpat.frameworks import quart
 from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
+    CONVERTER,
     FORM,
     LIMIT_TARGET,
     LIMITER,
@@ -22,6 +23,7 @@ from secpat.frameworks.facts import (
     PROTECTION,
     ROUTE,
     SESSION,
+    ConverterFact,
     LimiterFact,
     LimitTargetFact,
     MountFact,
@@ -130,6 +132,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
     found.extend(decorator_routes(module, "flask"))
     for call in module.calls:
         found.extend(_call_facts(module, call))
+    found.extend(_converters(module))
     evidence = _session_evidence(module)
     if evidence:
         found.append((SESSION, SessionFact("flask", evidence[0], module.path, evidence[1])))
@@ -183,6 +186,27 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
     return _limit_target(module, call)
+
+
+def _converters(module: Module) -> list[tuple[str, object]]:
+    """`app.url_map.converters["uuid_str"] = StrictUUIDConverter`: the class that reads `<uuid_str:x>`."""
+    found: list[tuple[str, object]] = []
+    for node in ast.walk(module.tree):
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if (
+            isinstance(target, ast.Subscript)
+            and isinstance(target.value, ast.Attribute)
+            and target.value.attr == "converters"
+            and isinstance(target.value.value, ast.Attribute)
+            and target.value.value.attr == "url_map"
+        ):
+            name = string(target.slice)
+            cls = module.qualified_name(node.value) or ""
+            if name and cls:
+                found.append((CONVERTER, ConverterFact(name, cls if "." in cls else f"{module.module_name}.{cls}")))
+    return found
 
 
 def _member(constructor: str) -> str:

@@ -19,6 +19,7 @@ from secpat.frameworks.facts import (
     ALIAS,
     AUTHENTICATES,
     CLASS,
+    CONVERTER,
     CREATES_USER,
     FACTORY,
     FORM,
@@ -52,7 +53,7 @@ from secpat.frameworks.facts import (
     ViewFact,
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
-from secpat.frameworks.syntax import is_limit_name, last
+from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, last
 from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, is_staff_gate
 from secpat.report.escape import printable
 
@@ -267,6 +268,7 @@ class Model:
     django: Environment | None = None  # the Django settings production runs with
     frameworks: set[str] = field(default_factory=set)
     csrf_protected_modules: set[str] = field(default_factory=set)
+    converters: dict[str, str] = field(default_factory=dict)  # Flask URL converter name → its class
     #: One model per app when a scan holds several apps (`app_roots`); this one then holds them all.
     parts: list[Model] = field(default_factory=list)
 
@@ -275,9 +277,12 @@ class Model:
         return self.parts or [self]
 
     def url_parameter_is_text(self, view: str, name: str) -> bool:
-        """Whether the Django view `view` (its dotted name; a class-based view's method) may get its URL
-        parameter `name` as free text: some URL pattern routing to it leaves the parameter text, or none is
-        known to route to it."""
+        """Whether the view `view` (its dotted name; a class-based view's method) may get its URL parameter
+        `name` as free text: some Flask rule or Django URL pattern routing to it leaves the parameter text,
+        or none is known to route to it."""
+        flask = [r for r in self.routes if r.framework == "flask" and r.handler is not None and r.handler.name == view]
+        if flask:
+            return any(self._flask_variable_is_text(route.path, name) for route in flask)
         django = [
             (r.handler.name if r.handler is not None else r.view, r) for r in self.routes if r.framework == "django"
         ]
@@ -285,6 +290,26 @@ class Model:
             r for name, r in django if name.endswith("." + view) or view.endswith("." + name)
         ]  # another root
         return not routes or any(not _converted(route.path, name) for route in routes)
+
+    def _flask_variable_is_text(self, path: str, name: str) -> bool:
+        """Whether a Flask rule leaves its variable `name` text: Werkzeug's `string` and `path` do; `int`,
+        `float`, `uuid` and `any` do not; a converter the project registers does unless its class admits no
+        markup (see `ClassFact.plain_values`) or extends one of Werkzeug's number or UUID converters."""
+        for match in _FLASK_VARIABLE.finditer(path):
+            if match["name"] != name:
+                continue
+            converter = match["converter"] or "string"
+            if converter in _FLASK_PLAIN_CONVERTERS:
+                return False
+            cls = self.classes.get(self.converters.get(converter, ""))
+            seen = 0
+            while cls is not None and seen < 8:
+                if cls.plain_values or any(last(b) in _WERKZEUG_PLAIN_CONVERTERS for b in cls.bases):
+                    return False
+                cls = next((self.classes[b] for b in cls.bases if b in self.classes), None)
+                seen += 1
+            return True
+        return True
 
     def templates_rendered(self) -> dict[str, list[Route]]:
         found: dict[str, list[Route]] = {}
@@ -395,6 +420,7 @@ def _merged(models: list[Model]) -> Model:
         merged.django = merged.django or model.django
         merged.frameworks |= model.frameworks
         merged.csrf_protected_modules |= model.csrf_protected_modules
+        merged.converters.update(model.converters)
     merged.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
     return merged
 
@@ -467,6 +493,7 @@ class _Builder:
         m = self.model
         m.views = {v.name: v for _, v in facts_of(VIEW)}
         m.classes = {c.name: c for _, c in facts_of(CLASS)}
+        m.converters = {c.name: c.cls for _, c in facts_of(CONVERTER)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
         aliases = {x.name: x.target for _, x in facts_of(ALIAS)}
         self.mounts: list[MountFact] = [
@@ -1173,12 +1200,14 @@ def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
     )
 
 
+#: Flask rule variables, and the converters of Werkzeug's own whose values hold no markup.
+_FLASK_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+_FLASK_PLAIN_CONVERTERS = frozenset({"int", "float", "uuid", "any"})
+_WERKZEUG_PLAIN_CONVERTERS = frozenset({"UUIDConverter", "IntegerConverter", "NumberConverter", "FloatConverter"})
+
 #: Django path converters whose value holds only digits, hex digits, letters, `-` and `_`.
 _PLAIN_CONVERTERS = frozenset({"int", "slug", "uuid"})
 _PATH_PARAMETER = re.compile(r"(?<!\?P)<(?:(\w+):)?(\w+)>")
-#: What a regex may be made of and still match only word characters, `-` and `.`: classes of such characters,
-#: `\d` / `\w`, literal words, alternatives, quantifiers and groups.
-_PLAIN_REGEX = re.compile(r"(?:\\[dw.\-_]|\[(?!\^)(?:\\[dw.\-_]|[\w.\-])+\]|[\w\-|+*?]|\{\d*,?\d*\}|\((?:\?:)?|\))*")
 
 
 def _converted(path: str, name: str) -> bool:
@@ -1189,7 +1218,7 @@ def _converted(path: str, name: str) -> bool:
         if parameter == name:
             return converter in _PLAIN_CONVERTERS
     group = _regex_group(path, name)
-    return group is not None and _PLAIN_REGEX.fullmatch(group) is not None
+    return group is not None and PLAIN_REGEX.fullmatch(group) is not None
 
 
 def _regex_group(path: str, name: str) -> str | None:

@@ -4,6 +4,7 @@ decorators, limiter calls and settings values. They know no framework, so any fr
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from secpat import names
@@ -231,3 +232,8 @@ def _plain(value: object) -> bool:
 def short_source(node: ast.AST) -> str:
     text = " ".join(ast.unparse(node).split())
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+#: What a regex may be made of and still match only word characters, `-` and `.`: classes of such characters,
+#: `\d` / `\w`, literal words, alternatives, quantifiers and groups.
+PLAIN_REGEX = re.compile(r"(?:\\[dw.\-_]|\[(?!\^)(?:\\[dw.\-_]|[\w.\-])+\]|[\w\-|+*?]|\{\d*,?\d*\}|\((?:\?:)?|\))*")

@@ -23,6 +23,7 @@ from secpat.frameworks.facts import (
     ViewFact,
 )
 from secpat.frameworks.syntax import (
+    PLAIN_REGEX,
     decorator_list,
     is_limit_call,
     is_limit_name,
@@ -809,7 +810,81 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         csrf_off=_csrf_off(info),
         permission_gate=_permission_gate(info),
         meta_csrf_off=_meta_csrf_off(info),
+        plain_values=_plain_converter(info),
     )
+
+
+#: What a URL converter's `to_python` may return and still hold no markup: numbers and UUIDs.
+_PLAIN_MAKERS = frozenset({"int", "float", "UUID", "Decimal"})
+
+
+def _plain_converter(info: ClassInfo) -> bool:
+    """A URL converter whose values hold no markup: its `regex` matches only word characters, or every value
+    its `to_python` returns is a constant, a number or a UUID (or their text), or the value it was given after
+    an `in` test against constants (`if value in ("first", "last"): return value`)."""
+    regex = info.attributes.get("regex")
+    if isinstance(regex, ast.Constant) and isinstance(regex.value, str) and PLAIN_REGEX.fullmatch(regex.value):
+        return True
+    to_python = info.methods.get("to_python")
+    if to_python is None:
+        return False
+    returns = [n for n in ast.walk(to_python.node) if isinstance(n, ast.Return)]
+    allowed = _allow_listed_names(info, to_python)
+    return bool(returns) and all(_plain_return(to_python, r.value, allowed) for r in returns)
+
+
+def _plain_return(function: Function, value: ast.expr | None, allowed: dict[int, set[str]]) -> bool:
+    if value is None or isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Call):
+        name = last(ast.unparse(value.func))
+        if name in _PLAIN_MAKERS:
+            return True
+        if name == "str" and len(value.args) == 1:
+            return _plain_return(function, value.args[0], allowed)
+        return False
+    if isinstance(value, ast.Name):
+        if value.id in allowed.get(value.lineno, set()):
+            return True
+        made = [
+            n.value
+            for n in ast.walk(function.node)
+            if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == value.id for t in n.targets)
+        ]
+        return bool(made) and all(isinstance(m, ast.Call) and last(ast.unparse(m.func)) in _PLAIN_MAKERS for m in made)
+    return False
+
+
+def _allow_listed_names(info: ClassInfo, function: Function) -> dict[int, set[str]]:
+    """Line -> the names an enclosing `if name in CONSTANTS:` admits there, CONSTANTS being a literal
+    collection of constants, or a class attribute holding one (`self._SENTINELS`)."""
+    found: dict[int, set[str]] = {}
+    for node in ast.walk(function.node):
+        if not (
+            isinstance(node, ast.If)
+            and isinstance(node.test, ast.Compare)
+            and len(node.test.ops) == 1
+            and isinstance(node.test.ops[0], ast.In)
+            and isinstance(node.test.left, ast.Name)
+        ):
+            continue
+        collection = node.test.comparators[0]
+        if isinstance(collection, ast.Attribute) and isinstance(collection.value, ast.Name):
+            collection = info.attributes.get(collection.attr, collection)
+        if (
+            isinstance(collection, ast.Call)
+            and isinstance(collection.func, ast.Name)
+            and collection.func.id in ("frozenset", "set", "tuple", "list")
+            and len(collection.args) == 1
+        ):
+            collection = collection.args[0]  # `frozenset({"first"})`
+        if isinstance(collection, (ast.Set, ast.Tuple, ast.List)) and all(
+            isinstance(e, ast.Constant) for e in collection.elts
+        ):
+            for inner in node.body:
+                for sub in ast.walk(inner):
+                    found.setdefault(getattr(sub, "lineno", 0), set()).add(node.test.left.id)
+    return found
 
 
 def _meta_csrf_off(info: ClassInfo) -> bool:
