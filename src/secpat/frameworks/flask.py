@@ -220,12 +220,22 @@ _RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restp
 
 
 def _resource_api_call(module: Module, receiver: ast.expr, scope: Function) -> ast.Call | None:
-    """The `Api(...)` call that made the object a name holds, when one module-level call made it."""
+    """The `Api(...)` call that made the object a name holds, when one call made it: in the function that
+    uses it (an app factory's `api = Api(app)`), else at module level."""
     if not isinstance(receiver, ast.Name):
         return None
-    values = module.assignments.get(receiver.id, [])
+    values: list[ast.expr] = []
+    if not scope.is_module:
+        values = [
+            node.value
+            for node in ast.walk(scope.node)
+            if isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == receiver.id for t in node.targets)
+        ]
+    if not values:
+        values = list(module.assignments.get(receiver.id, []))
     value = values[-1] if len(values) == 1 else None
-    if isinstance(value, ast.Call) and module.qualified_name(value.func) in _RESOURCE_APIS:
+    if isinstance(value, ast.Call) and module.qualified_name(value.func, scope) in _RESOURCE_APIS:
         return value
     return None
 
