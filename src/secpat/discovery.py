@@ -474,13 +474,14 @@ def module_name_for(path: str | Path, root: Path) -> tuple[str, bool]:
 
 @functools.lru_cache(maxsize=8192)
 def _package_prefix(directory: str, root: str) -> str:
-    """The dotted package a directory is (`pkg.sub`), or "" when it is not a package."""
-    if not _is_package_dir(directory):
-        return ""
+    """The dotted package a directory is (`pkg.sub`), or "" when it is not a package. A directory with no
+    `__init__.py` inside a package is a namespace package (PEP 420): `pkg/routers/auths.py` is imported
+    as `pkg.routers.auths`."""
     parent = os.path.dirname(directory)
-    if directory == root or parent == directory:
-        return os.path.basename(directory)
-    above = _package_prefix(parent, root)
+    top = directory == root or parent == directory
+    above = "" if top else _package_prefix(parent, root)
+    if not _is_package_dir(directory):
+        return f"{above}.{os.path.basename(directory)}" if above else ""
     return f"{above}.{os.path.basename(directory)}" if above else os.path.basename(directory)
 
 

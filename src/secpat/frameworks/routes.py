@@ -54,7 +54,7 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
 from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, last
-from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, is_staff_gate
+from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, REFUSES_EXCESS, is_staff_gate
 from secpat.report.escape import printable
 
 if TYPE_CHECKING:
@@ -708,6 +708,10 @@ class _Builder:
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, bool(view and view.sends), hint, acts
         )
+        if route.category == REGISTER and view is not None and view.header_auth and not view.session:
+            # The caller presents a credential in the Authorization header: an identity provider or an admin
+            # client provisions the account; no anonymous visitor signs up here.
+            route.category, route.reason = WRITE, "creates a user for a caller that authenticates by header"
         route.served = self.serving
         if view is not None and view.switched_by and route.category in (LOGIN, RESET, MAIL, REGISTER):
             # The view refuses unless a project setting switches the feature on; settings secpat does not
@@ -1063,9 +1067,18 @@ class _Builder:
 
     def _limits_anywhere(self) -> bool:
         m = self.model
-        if self.limiters or self.targets or any(r.limit for r in m.routes) or any(a.limiter for a in m.apps):
+        if (
+            self.limiters
+            or self.targets
+            or any(r.limit not in ("", REFUSES_EXCESS) for r in m.routes)
+            or any(a.limiter for a in m.apps)
+        ):
             return True
-        if any(v.limits for v in m.views.values()) or any(c.limited_methods for c in m.classes.values()) or m.limiting:
+        if (
+            any(set(v.limits) - {REFUSES_EXCESS} for v in m.views.values())
+            or any(c.limited_methods for c in m.classes.values())
+            or m.limiting
+        ):
             return True
         config = self._setting("REST_FRAMEWORK")
         if isinstance(config, dict) and config.get("DEFAULT_THROTTLE_CLASSES"):

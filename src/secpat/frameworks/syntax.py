@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from http import HTTPStatus
 
 from secpat import names
 from secpat.frameworks.facts import (
@@ -237,3 +238,26 @@ def short_source(node: ast.AST) -> str:
 #: What a regex may be made of and still match only word characters, `-` and `.`: classes of such characters,
 #: `\d` / `\w`, literal words, alternatives, quantifiers and groups.
 PLAIN_REGEX = re.compile(r"(?:\\[dw.\-_]|\[(?!\^)(?:\\[dw.\-_]|[\w.\-])+\]|[\w\-|+*?]|\{\d*,?\d*\}|\((?:\?:)?|\))*")
+
+
+def statuses(call: ast.Call) -> list[ast.expr]:
+    """The status a response or HTTP error is made with: `status_code=`, `status=`, `code=`, the first
+    argument of `abort(429)` and `HTTPException(400, ...)`, the second of `make_response(body, 502)`."""
+    found = [kw.value for kw in call.keywords if kw.arg in {"status_code", "status", "code"}]
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    if call.args and (name.endswith("Exception") or name in {"abort", "HTTPError"}):
+        found.append(call.args[0])  # the status comes first
+    elif name == "make_response" and len(call.args) > 1:
+        found.append(call.args[1])  # Flask's `make_response(body, status)`
+    return found
+
+
+def status_number(node: ast.expr) -> int | None:
+    """400 for `400`, `HTTPStatus.BAD_REQUEST`, `status.HTTP_400_BAD_REQUEST`."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    if name in HTTPStatus.__members__:
+        return HTTPStatus[name].value
+    match = re.fullmatch(r"HTTP_(\d{3})(?:_\w+)?", name)
+    return int(match.group(1)) if match else None

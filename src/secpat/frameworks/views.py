@@ -30,6 +30,8 @@ from secpat.frameworks.syntax import (
     last,
     parameters,
     short_source,
+    status_number,
+    statuses,
     string,
     strings,
     upper_methods,
@@ -93,6 +95,12 @@ class _ViewScan:
     user_on_g: bool = False
     validated: set[str] = field(default_factory=set)
 
+
+#: The answer of a view that counts attempts and refuses the excess: the view limits itself. A quota
+#: (`"Watch limit reached", 429`) answers the same, so it limits the route without showing that the app
+#: has rate limiting.
+_TOO_MANY_REQUESTS = 429
+REFUSES_EXCESS = "answers 429 Too Many Requests"
 
 #: Request attributes that name the logged-in user (Django's and Starlette's `user`, Pyramid's `identity`).
 _IDENTITY_ATTRIBUTES = frozenset({"user", "auth", "identity", "authenticated_userid", "unauthenticated_userid"})
@@ -159,6 +167,13 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             scan.identity = scan.identity or id(node) not in stored
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
             scan.json = True
+        elif (
+            isinstance(node, ast.Return)
+            and isinstance(node.value, ast.Tuple)
+            and len(node.value.elts) > 1
+            and status_number(node.value.elts[1]) == _TOO_MANY_REQUESTS
+        ):
+            scan.limits.append(REFUSES_EXCESS)  # `return jsonify(error=...), 429`
         elif (
             isinstance(node, ast.Constant)
             and isinstance(node.value, str)
@@ -305,6 +320,8 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         or is_limit_call(callee, method, node)
     ):
         scan.limits.append(short_source(node))
+    elif any(status_number(status) == _TOO_MANY_REQUESTS for status in statuses(node)):
+        scan.limits.append(REFUSES_EXCESS)
     act = _act(callee, method, node)
     if act:
         scan.acts.add(act)
@@ -384,15 +401,29 @@ def _header_dependency(module: Module, expr: ast.expr, depth: int = 0) -> bool:
     if function is None:
         return False
     args = parameters(function)
-    for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None)):
+    positional = [*args.posonlyargs, *args.args]
+    defaults = [
+        *zip(positional[len(positional) - len(args.defaults) :], args.defaults),
+        *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None),
+    ]
+    for arg, default in defaults:
+        if not isinstance(default, ast.Call):
+            continue
+        marker = last(module.qualified_name(default.func) or "")
         if (
-            isinstance(default, ast.Call)
+            marker in ("Depends", "Security")
             and default.args
-            and last(module.qualified_name(default.func) or "") in ("Depends", "Security")
             and _header_dependency(module, default.args[0], depth + 1)
         ):
             return True
+        if marker == "Header" and _names_authorization(arg.arg, default):
+            return True  # `authorization: str = Header(None)`: reads the credential itself
     return False
+
+
+def _names_authorization(parameter: str, header: ast.Call) -> bool:
+    alias = next((string(k.value) for k in header.keywords if k.arg == "alias"), None)
+    return (alias or parameter).lower().replace("-", "_") in ("authorization", "x_api_key", "api_key")
 
 
 _SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import replace
-from http import HTTPStatus
 from typing import TYPE_CHECKING
 
 from secpat import names
@@ -22,6 +21,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
 from secpat.frameworks import known
+from secpat.frameworks.syntax import status_number, statuses
 from secpat.frameworks.views import describe_view
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
@@ -222,14 +222,16 @@ def log_hygiene(ctx: FileContext) -> None:
                 # So does a view only staff or administrators reach: they see the internals anyway.
                 # An exception caught by kind (`except (KeyError, ValueError)`) carries a key name or
                 # the value that failed, whatever the status; one raised by an outbound request
-                # describes that service. A catch-all or a database, file or network error is reported.
+                # describes that service, and so does an answer with a gateway status (502, 503, 504): the
+                # view says an upstream failed. A catch-all or a database, file or network error is reported.
                 client_error = _client_error(event.node)
+                gateway = _gateway_error(event.node)
                 framed = client_error and _framed_for_client(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for argument, value in arguments(event):
-                    audit = staff_only or framed or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
+                    audit = staff_only or framed or gateway or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
                     if _report_once(
                         ctx,
                         event.node,
@@ -613,15 +615,12 @@ def _is_debug_flag(test: ast.expr) -> bool:
 def _client_error(call: ast.Call) -> bool:
     """`HTTPException(status_code=400, ...)`, `HTTPException(HTTPStatus.BAD_REQUEST, ...)`,
     `JsonResponse(..., status=422)`, `abort(400, ...)`: a 4xx status."""
-    return any(_is_4xx(status) for status in _statuses(call))
+    return any(_is_4xx(status) for status in statuses(call))
 
 
-def _statuses(call: ast.Call) -> list[ast.expr]:
-    statuses = [kw.value for kw in call.keywords if kw.arg in {"status_code", "status", "code"}]
-    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
-    if call.args and (name.endswith("Exception") or name in {"abort", "HTTPError"}):
-        statuses.append(call.args[0])  # the status comes first
-    return statuses
+def _gateway_error(call: ast.Call) -> bool:
+    """`Response(f"Proxy error: {e}", status_code=502)`: Bad Gateway, Service Unavailable or Gateway Timeout."""
+    return any(status_number(status) in (502, 503, 504) for status in statuses(call))
 
 
 def _framed_for_client(call: ast.Call) -> bool:
@@ -651,19 +650,8 @@ def _framed_for_client(call: ast.Call) -> bool:
 def _is_4xx(node: ast.expr) -> bool:
     if isinstance(node, ast.IfExp):
         return _is_4xx(node.body) and _is_4xx(node.orelse)
-    number = _status_number(node)
+    number = status_number(node)
     return number is not None and 400 <= number < 500
-
-
-def _status_number(node: ast.expr) -> int | None:
-    """400 for `400`, `HTTPStatus.BAD_REQUEST`, `status.HTTP_400_BAD_REQUEST`."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, int):
-        return node.value
-    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
-    if name in HTTPStatus.__members__:
-        return HTTPStatus[name].value
-    match = re.fullmatch(r"HTTP_(\d{3})(?:_\w+)?", name)
-    return int(match.group(1)) if match else None
 
 
 def _logger_names(module: Module) -> set[str]:
