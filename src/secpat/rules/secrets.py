@@ -28,7 +28,14 @@ from secpat.frameworks.environments import environment_of_name
 from secpat.model.module import Call, Function, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
-from secpat.secrets.entropy import PLACEHOLDER_VALUES, Judgement, judge_literal, judge_value, secret_kind
+from secpat.secrets.entropy import (
+    CHOSEN_PASSWORD,
+    PLACEHOLDER_VALUES,
+    Judgement,
+    judge_literal,
+    judge_value,
+    secret_kind,
+)
 from secpat.secrets.formats import FormatMatch, scan_text
 from secpat.secrets.masking import mask, mask_line, mask_span
 
@@ -282,7 +289,7 @@ def python_hits(module: Module) -> list[Hit]:
                 judgement.confidence,
                 "named",
                 scope=binding.scope,
-                audit=id(binding.node) in records,
+                audit=id(binding.node) in records or _published_default(module, binding, judgement),
             )
         )
     hits.extend(fallbacks)
@@ -444,6 +451,21 @@ def _refused_only(module: Module, binding: LiteralBinding) -> bool:
         elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
             used += 1
     return compared > 0 and compared == used
+
+
+def _published_default(module: Module, binding: LiteralBinding, judgement: Judgement) -> bool:
+    """`DEFAULT_DATABASE_PASSWORD = "mayandbpass"`: a module constant that says it is the default, holding
+    a password someone chose (not a generated key), that its own module never uses: the value deployments
+    are told to override, read by other code. Whether a deployment keeps it is for a reader, in audit mode.
+    A module that falls back to it itself (`passphrase = DEFAULT_PASSPHRASE`) runs with it: reported."""
+    if binding.kind != "assign" or not binding.scope.is_module or judgement.reason != CHOSEN_PASSWORD:
+        return False
+    if "default" not in names.words(binding.name):
+        return False
+    return not any(
+        isinstance(node, ast.Name) and node.id == binding.name and isinstance(node.ctx, ast.Load)
+        for node in module.nodes
+    )
 
 
 def _in_enum(module: Module, binding: LiteralBinding) -> bool:

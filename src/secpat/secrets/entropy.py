@@ -604,6 +604,11 @@ def _judge_binary(text: str) -> Judgement | None:
     return Judgement(escaped(text), "a hard-coded binary key")
 
 
+#: The reason given for a value judged as a password because its name says so: people choose passwords, so
+#: the value need not look random.
+CHOSEN_PASSWORD = "a hard-coded password"
+
+
 def _judge_password(text: str) -> Judgement | None:
     """People choose passwords: low entropy is normal, so the shape rules out non-passwords."""
     if len(text) < 6 or is_prose(text) or is_url_or_path(text) or _ENV_NAME.match(text):
@@ -614,8 +619,8 @@ def _judge_password(text: str) -> Judgement | None:
         return None
     if looks_like_label(text) and ("_" in text or "." in text):
         # `production_password` or `password_mismatch`: a password or a message key; say so.
-        return Judgement(text, "a hard-coded password", Confidence.MEDIUM)
-    return Judgement(text, "a hard-coded password")
+        return Judgement(text, CHOSEN_PASSWORD, Confidence.MEDIUM)
+    return Judgement(text, CHOSEN_PASSWORD)
 
 
 def _judge_token(text: str) -> Judgement | None:
