@@ -463,6 +463,11 @@ class FunctionFlow:
             )
         ):
             value[L.EXPECTED_ERROR] = ()
+        elif handler.type is not None and any(
+            self._exception_name(node) in S.INTERNAL_EXCEPTIONS - S.PROGRAM_ERRORS - S.CATCH_ALLS
+            for node in _caught_types(handler.type)
+        ):
+            value[L.SYSTEM_ERROR] = ()
         if upstream:
             value[L.UPSTREAM_ERROR] = ()
         return value

@@ -46,6 +46,7 @@ REQUEST_WHOLE = "request-whole"  # all headers, all cookies, the whole body or f
 EXCEPTION = "exception"  # a caught exception (its message may hold internals)
 TRACEBACK = "traceback"  # a formatted traceback
 EXPECTED_ERROR = "expected-error"  # with `exception`: caught by kind (`except KeyError`), not by a catch-all
+SYSTEM_ERROR = "system-error"  # with `exception`: caught as a database or I/O error, its text describes the system
 UPSTREAM_ERROR = "upstream-error"  # with `exception`: raised by an outbound HTTP call, its text is about that service
 PERSONAL = "personal"  # card numbers, CVV, social security numbers
 HTML_ESCAPED = "request-html-escaped"  # request input after HTML escaping: safe in HTML, not in SQL

@@ -378,5 +378,7 @@ INTERNAL_EXCEPTIONS = frozenset(
         "NameError",
     }
 )
-# Of those, the ones whose text names the program's own keys, attributes and types.
+# Of those, the ones that catch everything, and the ones whose text names the program's own keys,
+# attributes and types.
+CATCH_ALLS = frozenset({"Exception", "BaseException"})
 PROGRAM_ERRORS = frozenset({"KeyError", "AttributeError", "TypeError", "NameError"})

@@ -217,8 +217,9 @@ def log_hygiene(ctx: FileContext) -> None:
                     if _report_once(ctx, event.node, value, _LOGGED, function, where, audit, argument):
                         break
             elif callee in _RESPONSES and not _discarded(function, event.node):
-                # A 4xx answer describes the client's own request (its payload did not parse or
-                # validate): whether the text also shows internals is for a reader, in audit mode.
+                # A 4xx answer, or text put in a sentence for the client, describes the client's own
+                # request (its payload did not parse or validate): whether the text also shows internals
+                # is for a reader, in audit mode.
                 # So does a view only staff or administrators reach: they see the internals anyway.
                 # An exception caught by kind (`except (KeyError, ValueError)`) carries a key name or
                 # the value that failed, whatever the status; one raised by an outbound request
@@ -226,12 +227,21 @@ def log_hygiene(ctx: FileContext) -> None:
                 # view says an upstream failed. A catch-all or a database, file or network error is reported.
                 client_error = _client_error(event.node)
                 gateway = _gateway_error(event.node)
-                framed = client_error and _framed_for_client(event.node)
+                framed = _framed_for_client(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for argument, value in arguments(event):
-                    audit = staff_only or framed or gateway or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
+                    # A sentence written for the client around the text is a decision to show it, unless
+                    # the exception is a database or I/O error: its text is the system's.
+                    audit = (
+                        staff_only
+                        or framed
+                        and (client_error or L.SYSTEM_ERROR not in value)
+                        or gateway
+                        or L.UPSTREAM_ERROR in value
+                        or L.EXPECTED_ERROR in value
+                    )
                     if _report_once(
                         ctx,
                         event.node,
@@ -625,7 +635,7 @@ def _gateway_error(call: ast.Call) -> bool:
 
 def _framed_for_client(call: ast.Call) -> bool:
     """The exception's text is put in a sentence written for the client (`f"Invalid JSON: {e}"`), not sent
-    raw (`detail=str(e)`): with a 4xx status, someone decided the client should read it."""
+    raw (`detail=str(e)`): someone decided the client should read it."""
     values = [*call.args, *(k.value for k in call.keywords)]
     while values:
         node = values.pop()
