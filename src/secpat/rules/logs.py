@@ -227,7 +227,7 @@ def log_hygiene(ctx: FileContext) -> None:
                 # view says an upstream failed. A catch-all or a database, file or network error is reported.
                 client_error = _client_error(event.node)
                 gateway = _gateway_error(event.node)
-                framed = _framed_for_client(event.node)
+                framed = _framed_for_client(event.node, function)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
@@ -633,28 +633,45 @@ def _gateway_error(call: ast.Call) -> bool:
     return any(status_number(status) in (502, 503, 504) for status in statuses(call))
 
 
-def _framed_for_client(call: ast.Call) -> bool:
+def _framed_for_client(call: ast.Call, function: Function) -> bool:
     """The exception's text is put in a sentence written for the client (`f"Invalid JSON: {e}"`), not sent
-    raw (`detail=str(e)`): someone decided the client should read it."""
-    values = [*call.args, *(k.value for k in call.keywords)]
+    raw (`detail=str(e)`): someone decided the client should read it. A name counts when every value the
+    function gives it is such a sentence (`message = f"Unexpected error: {e}"`)."""
+    values: list[ast.expr] = [*call.args, *(k.value for k in call.keywords)]
     while values:
         node = values.pop()
-        if isinstance(node, ast.Dict):
+        if isinstance(node, ast.Name):
+            given = _values_given(function, node.id)
+            if given and all(_is_sentence(v) for v in given):
+                return True
+        elif isinstance(node, ast.Dict):
             values.extend(v for v in node.values if v is not None)
-        elif isinstance(node, ast.JoinedStr) and any(
-            isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values
-        ):
-            return True
-        elif isinstance(node, ast.BinOp) and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
-            return True
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "format"
-            and isinstance(node.func.value, ast.Constant)
-        ):
+        elif _is_sentence(node):
             return True
     return False
+
+
+def _is_sentence(node: ast.expr) -> bool:
+    """`f"Invalid JSON: {e}"`, `"Invalid JSON: " + str(e)`, `"Invalid JSON: {}".format(e)`."""
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+        and isinstance(node.func.value, ast.Constant)
+    )
+
+
+def _values_given(function: Function, name: str) -> list[ast.expr]:
+    """What `name = ...` statements in the function's own body assign to it."""
+    return [
+        node.value
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+    ]
 
 
 def _is_4xx(node: ast.expr) -> bool:
