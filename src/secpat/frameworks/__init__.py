@@ -15,9 +15,23 @@ framework modules import only those shared readers, never this package or
 
 from __future__ import annotations
 
+import ast
+
 from secpat.frameworks import known
-from secpat.frameworks.facts import ALIAS, LIMITING, AliasFact, LimitingFact
-from secpat.frameworks.syntax import is_limit_call, short_source
+from secpat.frameworks.facts import (
+    ALIAS,
+    ARGUMENT,
+    LIMITING,
+    MOUNT,
+    OWNER,
+    PARAMETER,
+    ROUTE,
+    AliasFact,
+    ArgumentFact,
+    LimitingFact,
+    ParameterFact,
+)
+from secpat.frameworks.syntax import is_limit_call, object_name, short_source
 from secpat.frameworks.views import view_facts
 from secpat.model.module import Module
 
@@ -82,4 +96,35 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(httpserver.facts(module))
     facts.extend(litestar.facts(module))
     facts.extend(pyramid.facts(module))
+    facts.extend(passing_facts(module, facts))
     return facts
+
+
+def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """Apps, blueprints and routers this file hands to project functions, and the parameters its own
+    functions receive them by: `_register_blueprints(app)` in `create_app` mounts on that app."""
+    receivers = {getattr(x, "parent", None) for kind, x in facts if kind == MOUNT}
+    receivers |= {getattr(x, "owner", None) for kind, x in facts if kind == ROUTE}
+    owners = {getattr(x, "name", None) for kind, x in facts if kind == OWNER}
+    found: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        if function.class_name:
+            continue  # a method's callers pass `self` first: positions do not line up
+        name = module.global_name(function)
+        found.extend(
+            (PARAMETER, ParameterFact(name, param, position))
+            for position, param in enumerate(function.params)
+            if f"{name}.{param}" in receivers
+        )
+    for call in module.calls:
+        if not call.callee or call.callee.split(".", 1)[0] not in module.project_roots:
+            continue
+        passed = [(i, "", arg) for i, arg in enumerate(call.node.args)]
+        passed += [(-1, kw.arg, kw.value) for kw in call.node.keywords if kw.arg]
+        for position, keyword, arg in passed:
+            if not isinstance(arg, ast.Name):
+                continue
+            value = object_name(module, arg, call.scope)
+            if value and (value in owners or arg.id in module.imports):
+                found.append((ARGUMENT, ArgumentFact(call.callee, position, keyword, value)))
+    return found

@@ -25,6 +25,9 @@ from dataclasses import dataclass
     FACTORY,
     ALIAS,
     CONVERTER,
+    PARAMETER,
+    ARGUMENT,
+    GATE,
 ) = (
     "fw-view",
     "fw-class",
@@ -44,6 +47,9 @@ from dataclasses import dataclass
     "fw-factory",
     "fw-alias",
     "fw-converter",
+    "fw-parameter",
+    "fw-argument",
+    "fw-gate",
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -136,6 +142,36 @@ class AliasFact:
 
     name: str
     target: str
+
+
+@dataclass(frozen=True)
+class GateFact:
+    """A blueprint whose `before_request` hook admits only staff (`@bp.before_request @admin_required
+    def check(): ...`): none of its routes is the public's."""
+
+    owner: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ParameterFact:
+    """A parameter an app, blueprint or router arrives by: in `def register(app):
+    app.register_blueprint(bp)`, `bp` is mounted on whatever the callers pass as `app`."""
+
+    function: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class ArgumentFact:
+    """An app, blueprint or router handed to a project function: `register(app)` in `create_app`."""
+
+    function: str
+    position: int  # -1 when passed by keyword
+    keyword: str
+    value: str
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
     CONVERTER,
     FORM,
+    GATE,
     LIMIT_TARGET,
     LIMITER,
     MOUNT,
@@ -24,6 +25,7 @@ from secpat.frameworks.facts import (
     ROUTE,
     SESSION,
     ConverterFact,
+    GateFact,
     LimiterFact,
     LimitTargetFact,
     MountFact,
@@ -35,8 +37,10 @@ from secpat.frameworks.facts import (
 from secpat.frameworks.forms import template_forms
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
 from secpat.frameworks.syntax import (
+    decorator_list,
     has_default_limits,
     is_limit_name,
+    is_staff_gate,
     last,
     object_name,
     owner_of,
@@ -133,9 +137,24 @@ def facts(module: Module) -> list[tuple[str, object]]:
     for call in module.calls:
         found.extend(_call_facts(module, call))
     found.extend(_converters(module))
+    found.extend(_staff_hooks(module))
     evidence = _session_evidence(module)
     if evidence:
         found.append((SESSION, SessionFact("flask", evidence[0], module.path, evidence[1])))
+    return found
+
+
+def _staff_hooks(module: Module) -> list[tuple[str, object]]:
+    """Blueprints whose `before_request` hook is decorated with a staff gate (`@admin_required`)."""
+    found: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        if not any(is_staff_gate(d) for d in function.decorators):
+            continue
+        for deco in decorator_list(function):
+            if isinstance(deco, ast.Attribute) and deco.attr == "before_request":
+                owner = object_name(module, deco.value, function.parent)
+                if owner:
+                    found.append((GATE, GateFact(owner, module.path, function.line)))
     return found
 
 

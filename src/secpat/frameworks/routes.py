@@ -17,12 +17,14 @@ from secpat.frameworks import known
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.facts import (
     ALIAS,
+    ARGUMENT,
     AUTHENTICATES,
     CLASS,
     CONVERTER,
     CREATES_USER,
     FACTORY,
     FORM,
+    GATE,
     LIMIT_TARGET,
     LIMITER,
     LIMITING,
@@ -30,6 +32,7 @@ from secpat.frameworks.facts import (
     MOUNT,
     NAMED_VIEW,
     OWNER,
+    PARAMETER,
     PROTECTION,
     ROUTE,
     SENDS_RESET,
@@ -39,6 +42,7 @@ from secpat.frameworks.facts import (
     SETTINGS_MODULE,
     STATE_CHANGING,
     VIEW,
+    ArgumentFact,
     ClassFact,
     FormFact,
     LimiterFact,
@@ -53,8 +57,8 @@ from secpat.frameworks.facts import (
     ViewFact,
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
-from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, last
-from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, REFUSES_EXCESS, is_staff_gate
+from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, is_staff_gate, last
+from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, REFUSES_EXCESS
 from secpat.report.escape import printable
 
 if TYPE_CHECKING:
@@ -496,6 +500,9 @@ class _Builder:
         m.converters = {c.name: c.cls for _, c in facts_of(CONVERTER)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
         aliases = {x.name: x.target for _, x in facts_of(ALIAS)}
+        aliases.update(_passed(facts_of))
+        #: Blueprints whose `before_request` hook admits only staff.
+        self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
         self.mounts: list[MountFact] = [
             replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
             for _, x in facts_of(MOUNT)
@@ -717,7 +724,8 @@ class _Builder:
             # The view refuses unless a project setting switches the feature on; settings secpat does not
             # evaluate, so whether production serves it is not known: audit only.
             route.evidence, route.reason = False, f"{route.reason}, only when {view.switched_by[0]} is on"
-        route.staff = hint not in (LOGIN, RESET, REGISTER) and self._staff(view, cls)  # library auth views are public
+        # Library auth views are public; a blueprint's staff-only `before_request` hook guards all its routes.
+        route.staff = hint not in (LOGIN, RESET, REGISTER) and self._staff(view, cls) or fact.owner in self.gated
         framework = known.record(fact.framework)
         route.api = (
             bool(framework and framework.api_by_default)
@@ -1155,6 +1163,23 @@ class _Builder:
         if auth and all(last(str(a)) in _HEADER_ONLY_AUTH for a in auth):
             return "n/a (header auth)", None
         return "DRF SessionAuthentication", None
+
+
+def _passed(facts_of: FactsOf) -> dict[str, str]:
+    """`pkg.app._register_blueprints.app` → `pkg.app.create_app.app`: a parameter that receives an app,
+    blueprint or router stands for what the callers pass (the first caller's, when several pass one)."""
+    parameters = [x for _, x in facts_of(PARAMETER)]
+    if not parameters:
+        return {}
+    passed: dict[str, list[ArgumentFact]] = {}
+    for _, argument in facts_of(ARGUMENT):
+        passed.setdefault(argument.function, []).append(argument)
+    found: dict[str, str] = {}
+    for parameter in parameters:
+        for argument in passed.get(parameter.function, ()):
+            if argument.position == parameter.position or argument.keyword == parameter.name:
+                found.setdefault(f"{parameter.function}.{parameter.name}", argument.value)
+    return found
 
 
 def _resolved(name: str, aliases: dict[str, str]) -> str:

@@ -261,3 +261,13 @@ def status_number(node: ast.expr) -> int | None:
         return HTTPStatus[name].value
     match = re.fullmatch(r"HTTP_(\d{3})(?:_\w+)?", name)
     return int(match.group(1)) if match else None
+
+
+#: Words of a decorator, mixin or permission class that admits only staff, admins or permission holders.
+STAFF_WORDS = frozenset({"staff", "admin", "administrator", "superuser", "permission", "permissions", "role", "roles"})
+
+
+def is_staff_gate(name: str) -> bool:
+    """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
+    words = set(names.words(last(name)))
+    return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}

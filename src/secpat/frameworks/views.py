@@ -27,6 +27,7 @@ from secpat.frameworks.syntax import (
     decorator_list,
     is_limit_call,
     is_limit_name,
+    is_staff_gate,
     last,
     parameters,
     short_source,
@@ -577,16 +578,6 @@ class _Decorations:
     session: bool = False
     staff: bool = False
     calls: set[str] = field(default_factory=set)
-
-
-#: Words of a decorator, mixin or permission class that admits only staff, admins or permission holders.
-STAFF_WORDS = frozenset({"staff", "admin", "administrator", "superuser", "permission", "permissions", "role", "roles"})
-
-
-def is_staff_gate(name: str) -> bool:
-    """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
-    words = set(names.words(last(name)))
-    return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
 
 
 def decorations(module: Module, function: Function) -> _Decorations:

@@ -30,7 +30,7 @@ from secpat.frameworks.routes import (
     root_of,
     source_line,
 )
-from secpat.frameworks.views import is_staff_gate
+from secpat.frameworks.syntax import is_staff_gate
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
