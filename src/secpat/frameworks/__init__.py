@@ -33,7 +33,7 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.syntax import is_limit_call, object_name, short_source
 from secpat.frameworks.views import view_facts
-from secpat.model.module import Module
+from secpat.model.module import Function, Module
 
 
 def is_web_module(module: Module) -> bool:
@@ -56,13 +56,69 @@ def serves_an_app(module: Module) -> bool:
 
 
 def limiting_facts(module: Module) -> list[tuple[str, object]]:
-    """A LimitingFact for each function of the file that calls a rate limiter."""
+    """A LimitingFact for each function of the file that calls a rate limiter, or that locks an account or
+    token once its failed attempts reach a maximum (`if user.failed_logins >= MAX_FAILED_LOGINS:`)."""
     found: dict[str, LimitingFact] = {}
     for call in module.calls:
         if not call.scope.is_module and is_limit_call(call.callee or "", call.method or "", call.node):
             name = module.global_name(call.scope)
             found.setdefault(name, LimitingFact(name, short_source(call.node), module.path, call.node.lineno))
+    if "fail" in module.source.lower():
+        for node in module.nodes:
+            if isinstance(node, ast.Compare) and _counts_failures_to_a_limit(node):
+                function = _innermost_function(module, node.lineno)
+                if function is not None:
+                    name = module.global_name(function)
+                    what = f"lockout `{short_source(node)}`"
+                    found.setdefault(name, LimitingFact(name, what, module.path, node.lineno))
     return [(LIMITING, fact) for fact in found.values()]
+
+
+def _innermost_function(module: Module, line: int) -> Function | None:
+    spans = [
+        (f.node.lineno, getattr(f.node, "end_lineno", None) or f.node.lineno, f)
+        for f in module.functions.values()
+        if isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+    inside = [(start, f) for start, end, f in spans if start <= line <= end]
+    return max(inside, key=lambda item: item[0])[1] if inside else None
+
+
+_FAILURE_TALLIES = ("count", "attempt", "attemp", "tries", "times", "counter")
+_MAXIMA = ("max", "limit", "threshold", "allowed")
+
+
+def _counts_failures_to_a_limit(node: ast.Compare) -> bool:
+    """A tally of failed attempts compared with a maximum: `failcount < maxfail`,
+    `login_failed_attempts >= MAX_LOGIN_FAILED_ATTEMPTS`, `get_failcount() >= 5`."""
+    if not all(isinstance(op, (ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.Eq)) for op in node.ops):
+        return False
+    operands = [node.left, *node.comparators]
+    texts = [_operand_text(o).lower() for o in operands]
+    tally = [
+        i
+        for i, t in enumerate(texts)
+        if "fail" in t and any(w in t for w in _FAILURE_TALLIES) and not any(w in t for w in _MAXIMA)
+    ]
+    if not tally:
+        return False
+    others = [o for i, o in enumerate(operands) if i not in tally]
+    return any(
+        any(w in _operand_text(o).lower() for w in _MAXIMA)
+        or isinstance(o, ast.Constant)
+        and isinstance(o.value, int)
+        and o.value >= 2
+        for o in others
+    )
+
+
+def _operand_text(node: ast.expr) -> str:
+    """The name a compared value goes by: `failcount` for `self.token.failcount` and `get_failcount()`."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
 
 
 def alias_facts(module: Module) -> list[tuple[str, object]]:
