@@ -652,6 +652,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             any(_timing_evidence(n, v, assigned) for n, v in sides)
             and not (any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides))
             and not any(L.PASSWORD_HASH in v for _, v in sides)
+            and not _against_stored_hash(sides)
         )
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides)
         ctx.report(
@@ -662,6 +663,17 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             flow=value.get(label, ()) if label else (),
             audit=single_use or not evidence,
         )
+
+
+def _against_stored_hash(sides: Sequence[tuple[ast.expr, L.Value]]) -> bool:
+    """`self._password_hash == password`: a "password" that matches a stored hash is itself a digest the
+    caller computed. Whether a client can steer its bytes depends on a salt the comparison does not show:
+    for a reader, in audit mode."""
+    for (node, _), (_, other_value) in (sides, sides[::-1]):
+        words = set(names.words(_name_of(node) or ""))
+        if words & {"hash", "hashed", "digest"} and L.PASSWORD in other_value and L.REQUEST not in other_value:
+            return True
+    return False
 
 
 def _timing_evidence(node: ast.expr, value: L.Value, assigned: dict[str, ast.expr]) -> bool:
