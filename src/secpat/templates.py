@@ -321,3 +321,18 @@ def autoescape_off(block: Block) -> bool:
     """`{% autoescape off %}` (Django) or `{% autoescape false %}` (Jinja2)."""
     words = [t.value.lower() for t in block.tokens if t.kind == "name"]
     return block.kind == "block" and len(words) >= 2 and words[0] == "autoescape" and words[1] in {"off", "false"}
+
+
+def is_rendered_as(path: str, name: str) -> bool:
+    """Whether the template file at `path` is the one a view renders by `name`. Loaders look a name up
+    below a template directory: `rate/form.html` is any `.../rate/form.html`, but a bare `form.html` is a
+    file directly in a template directory (`templates/form.html`), not `templates/rate/form.html`."""
+    name = name.lstrip("/")
+    if path == name:
+        return True
+    if not path.endswith("/" + name):
+        return False
+    if "/" in name:
+        return True
+    directory = path[: -len(name) - 1].rsplit("/", 1)[-1].lower()
+    return "templat" in directory or "jinja" in directory

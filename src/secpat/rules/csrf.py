@@ -38,6 +38,7 @@ from secpat.rules.ratelimit import RATE_RULES
 from secpat.rules.registry import Rule, check, define
 from secpat.rules.sql import SQL002
 from secpat.rules.xss import XSS001, XSS002
+from secpat.templates import is_rendered_as
 
 CSRF001 = define(
     Rule(
@@ -441,7 +442,7 @@ def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
         return []
     found: list[Route] = []
     for name, routes in rendered.items():
-        if form.file == name or form.file.endswith("/" + name.lstrip("/")):
+        if is_rendered_as(form.file, name):
             found.extend(routes)
     return found
 
@@ -453,6 +454,12 @@ def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[st
         posted = [r for r in model.routes if r.path in paths and r.state_changing]
         if posted and all(r.csrf == "exempt" for r in posted):
             return None  # it posts back to an exempt view: that exemption is the finding (CSRF002)
+        if routes and not posted and form.action.strip() in ("", ".", "?"):
+            # Posted back to views that never read a body or change anything: script sends the values
+            # elsewhere (with the token header), or the form does nothing. For a reader.
+            return "POST form without {% csrf_token %} that posts back to a view that does nothing with a POST", (
+                Confidence.MEDIUM
+            )
         checked = model.django is None or _middleware_on(model)
         why = "Django rejects the submission with 403" if checked else "nothing checks it (see CSRF001)"
         return f"POST form without {{% csrf_token %}}: {why}", None

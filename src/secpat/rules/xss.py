@@ -1263,7 +1263,7 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             stored.setdefault(name, fact)
     for use in uses:
         rule = XSS003 if use.rule == XSS003.id else XSS004
-        linked = [r for r in renders if any(_names(use.path, t) for t in r.templates)]
+        linked = [r for r in renders if any(templates.is_rendered_as(use.path, t) for t in r.templates)]
         where = Location(use.path, use.line)
         step = FlowStep(where, f"written unescaped by `{use.text}`")
         passed = [
@@ -1309,11 +1309,6 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             snippet=use.snippet,
             audit=True,
         )
-
-
-def _names(path: str, template: str) -> bool:
-    template = template.lstrip("/")
-    return path == template or path.endswith("/" + template)
 
 
 # -- templates that escape nothing where the value lands ----------------------------------------------
