@@ -846,6 +846,8 @@ class FunctionFlow:
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
         value = self._composed(node, [self._eval(v) for v in node.values] or [L.CONSTANT], "f-string")
+        if _has_words(node.values):
+            value = _framed(value)
         if L.CONST not in value:
             text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
             match = _LINK.search(text)
@@ -888,7 +890,8 @@ class FunctionFlow:
             )
         )
         if textual:
-            return self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
+            value = self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
+            return _framed(value) if _has_words([node.left]) else value
         return L.combine(parts)
 
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
@@ -1224,6 +1227,8 @@ class FunctionFlow:
                 _is_str(func.value) or L.COMPOSED in receiver or L.COMPOSED_IDENT in receiver or L.SQL_TEXT in receiver
             ):
                 value = L.without(self._composed(node, [receiver, *all_args], f"`.{method}()`"), L.HASH_OBJECT)
+                if method == "format" and _has_words([func.value]):
+                    value = _framed(value)
                 if method == "join" and L.RANDOM_PICK in value:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
                 return value
@@ -2119,3 +2124,18 @@ def _cap(value: L.Value) -> L.Value:
     if all(len(t) <= MAX_TRACE for t in value.values()):
         return value
     return {k: (t[:2] + t[-(MAX_TRACE - 2) :] if len(t) > MAX_TRACE else t) for k, t in value.items()}
+
+
+def _has_words(parts: list[ast.expr]) -> bool:
+    """Literal text with a letter in it among the parts of a string: `f"Error: {e}"`, not `f"{e}"`."""
+    return any(
+        isinstance(part, ast.Constant) and isinstance(part.value, str) and any(c.isalpha() for c in part.value)
+        for part in parts
+    )
+
+
+def _framed(value: L.Value) -> L.Value:
+    """An exception's text put in a sentence for its reader: the exception is framed, not sent raw."""
+    if L.EXCEPTION not in value:
+        return value
+    return {**L.without(value, L.EXCEPTION), L.FRAMED_EXCEPTION: value[L.EXCEPTION]}

@@ -44,6 +44,7 @@ REQUEST = "request"  # what the client sent: query, form, body, headers, cookies
 REQUEST_OBJECT = "request-object"  # the request object itself: its input attributes are REQUEST
 REQUEST_WHOLE = "request-whole"  # all headers, all cookies, the whole body or form: not one field
 EXCEPTION = "exception"  # a caught exception (its message may hold internals)
+FRAMED_EXCEPTION = "framed-exception"  # an exception's text in a sentence written around it (`f"Error: {e}"`)
 TRACEBACK = "traceback"  # a formatted traceback
 EXPECTED_ERROR = "expected-error"  # with `exception`: caught by kind (`except KeyError`), not by a catch-all
 SYSTEM_ERROR = "system-error"  # with `exception`: caught as a database or I/O error, its text describes the system

@@ -179,6 +179,19 @@ _LOGGED = (
 _LEAKED = (
     Outcome(L.TRACEBACK, LOG003, "{source} is {sink}: tracebacks show the inside of the application", Confidence.HIGH),
     Outcome(L.EXCEPTION, LOG003, "{source} is {sink}: exception messages can reveal internals"),
+    # Only ever inside a sentence written for the client (`f"Invalid JSON: {e}"`): someone decided the
+    # client should read it. Whether the text also shows internals is for a reader.
+    Outcome(
+        L.FRAMED_EXCEPTION,
+        LOG003,
+        "{source} is {sink}, in a sentence written for the client: check that the text shows no internals",
+        audit=True,
+    ),
+)
+#: A database or I/O error's text is the system's, whatever sentence frames it.
+_LEAKED_SYSTEM = (
+    *_LEAKED[:2],
+    Outcome(L.FRAMED_EXCEPTION, LOG003, "{source} is {sink}: database and I/O errors reveal internals"),
 )
 
 
@@ -227,26 +240,16 @@ def log_hygiene(ctx: FileContext) -> None:
                 # view says an upstream failed. A catch-all or a database, file or network error is reported.
                 client_error = _client_error(event.node)
                 gateway = _gateway_error(event.node)
-                framed = _framed_for_client(event.node, function)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
                 for argument, value in arguments(event):
-                    # A sentence written for the client around the text is a decision to show it, unless
-                    # the exception is a database or I/O error: its text is the system's.
-                    audit = (
-                        staff_only
-                        or framed
-                        and (client_error or L.SYSTEM_ERROR not in value)
-                        or gateway
-                        or L.UPSTREAM_ERROR in value
-                        or L.EXPECTED_ERROR in value
-                    )
+                    audit = staff_only or gateway or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
                     if _report_once(
                         ctx,
                         event.node,
                         value,
-                        _LEAKED,
+                        _leaked(value, client_error),
                         function,
                         where,
                         audit and L.TRACEBACK not in value or in_debug,
@@ -260,7 +263,7 @@ def log_hygiene(ctx: FileContext) -> None:
                         ctx,
                         ret.node,
                         ret.value,
-                        _LEAKED,
+                        _leaked(ret.value, client_error=False),
                         function,
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only,
@@ -633,45 +636,10 @@ def _gateway_error(call: ast.Call) -> bool:
     return any(status_number(status) in (502, 503, 504) for status in statuses(call))
 
 
-def _framed_for_client(call: ast.Call, function: Function) -> bool:
-    """The exception's text is put in a sentence written for the client (`f"Invalid JSON: {e}"`), not sent
-    raw (`detail=str(e)`): someone decided the client should read it. A name counts when every value the
-    function gives it is such a sentence (`message = f"Unexpected error: {e}"`)."""
-    values: list[ast.expr] = [*call.args, *(k.value for k in call.keywords)]
-    while values:
-        node = values.pop()
-        if isinstance(node, ast.Name):
-            given = _values_given(function, node.id)
-            if given and all(_is_sentence(v) for v in given):
-                return True
-        elif isinstance(node, ast.Dict):
-            values.extend(v for v in node.values if v is not None)
-        elif _is_sentence(node):
-            return True
-    return False
-
-
-def _is_sentence(node: ast.expr) -> bool:
-    """`f"Invalid JSON: {e}"`, `"Invalid JSON: " + str(e)`, `"Invalid JSON: {}".format(e)`."""
-    if isinstance(node, ast.JoinedStr):
-        return any(isinstance(v, ast.Constant) and any(c.isalpha() for c in str(v.value)) for v in node.values)
-    if isinstance(node, ast.BinOp):
-        return isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "format"
-        and isinstance(node.func.value, ast.Constant)
-    )
-
-
-def _values_given(function: Function, name: str) -> list[ast.expr]:
-    """What `name = ...` statements in the function's own body assign to it."""
-    return [
-        node.value
-        for node in ast.walk(function.node)
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
-    ]
+def _leaked(value: L.Value, client_error: bool) -> Sequence[Outcome]:
+    """What exception text in this answer means: a framed database or I/O error outside a 4xx answer is
+    the system's text and reported; any other framed text is for audit mode (see `_LEAKED`)."""
+    return _LEAKED_SYSTEM if L.SYSTEM_ERROR in value and not client_error else _LEAKED
 
 
 def _is_4xx(node: ast.expr) -> bool:
