@@ -889,10 +889,13 @@ class FunctionFlow:
                 or any(L.COMPOSED in p or L.COMPOSED_IDENT in p for p in parts)
             )
         )
-        if textual:
-            value = self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
-            return _framed(value) if _has_words([node.left]) else value
-        return L.combine(parts)
+        value = (
+            self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
+            if textual
+            else L.combine(parts)
+        )
+        framing = isinstance(node.op, (ast.Mod, ast.Add)) and _has_words([node.left])
+        return _framed(value) if framing else value
 
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
         """A string built from parts: non-constant when any part is, and then marked as composed."""
@@ -2127,11 +2130,19 @@ def _cap(value: L.Value) -> L.Value:
 
 
 def _has_words(parts: list[ast.expr]) -> bool:
-    """Literal text with a letter in it among the parts of a string: `f"Error: {e}"`, not `f"{e}"`."""
-    return any(
-        isinstance(part, ast.Constant) and isinstance(part.value, str) and any(c.isalpha() for c in part.value)
-        for part in parts
-    )
+    """Literal text with a letter in it among the parts of a string: `f"Error: {e}"`, not `f"{e}"`; or
+    the translation of such text (`_("Upload failed: %(error)s") % ...`)."""
+    for part in parts:
+        if isinstance(part, ast.Call) and (dotted(part.func) or "").rsplit(".", 1)[-1] in S.TRANSLATIONS:
+            part = next((a for a in (*part.args, *(k.value for k in part.keywords))), part)
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            if any(c.isalpha() for c in _PLACEHOLDER.sub("", part.value)):
+                return True
+    return False
+
+
+#: `%(name)s`, `%s`, `{name}`, `{}`: where values go in a template, not words of its sentence.
+_PLACEHOLDER = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]|\{[^{}]*\}")
 
 
 def _framed(value: L.Value) -> L.Value:

@@ -382,3 +382,22 @@ INTERNAL_EXCEPTIONS = frozenset(
 # attributes and types.
 CATCH_ALLS = frozenset({"Exception", "BaseException"})
 PROGRAM_ERRORS = frozenset({"KeyError", "AttributeError", "TypeError", "NameError"})
+
+# Translations of a literal: the message catalogue is part of the application.
+TRANSLATIONS = frozenset(
+    {
+        "_",
+        "gettext",
+        "gettext_lazy",
+        "ugettext",
+        "ugettext_lazy",
+        "pgettext",
+        "pgettext_lazy",
+        "ngettext",
+        "ngettext_lazy",
+        "npgettext",
+        "lazy_gettext",
+        "lazy_pgettext",
+        "_l",
+    }
+)

@@ -492,24 +492,6 @@ _SAFE_PART_NAMES = frozenset(
         "static",
     }
 )
-# Translations of a literal: the message catalogue is part of the application.
-_TRANSLATIONS = frozenset(
-    {
-        "_",
-        "gettext",
-        "gettext_lazy",
-        "ugettext",
-        "ugettext_lazy",
-        "pgettext",
-        "pgettext_lazy",
-        "ngettext",
-        "ngettext_lazy",
-        "npgettext",
-        "lazy_gettext",
-        "lazy_pgettext",
-        "_l",
-    }
-)
 # Methods that return rendered, escaped markup: templates, widgets, bound form fields.
 _RENDER_METHODS = frozenset(
     {
@@ -582,7 +564,7 @@ def _safe_call(module, function, node: ast.Call, again) -> bool:
     args = [*node.args, *(k.value for k in node.keywords)]
     if callee in _SAFE_PART_CALLS or (short in _SAFE_PART_NAMES and callee.rsplit(".", 1)[-1] == short):
         return True
-    if short in _TRANSLATIONS:
+    if short in S.TRANSLATIONS:
         return all(isinstance(a, ast.Constant) for a in args)
     if callee in _NUMERIC or short in _RENDER_METHODS:
         return True
