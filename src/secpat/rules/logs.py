@@ -110,7 +110,10 @@ LOG003 = define(
         Exception messages and tracebacks describe the inside of the application: file paths,
         library versions, SQL statements, hostnames, sometimes configuration values. Returned to
         the client they map the attack surface for whoever triggers the error. In a view behind
-        a staff, administrator or permission check this is for audit mode.
+        a staff, administrator or permission check this is for audit mode, and so is text put in a
+        sentence written for the client (`f"Preview failed: {e}"`) or an answer that says an
+        upstream failed (502, 503, 504): someone chose to show it. A database or I/O error's text
+        is the system's whatever frames it, and stays reported.
     """,
         bad="""
         from flask import Flask

@@ -33,7 +33,9 @@ RATE001 = define(
         A login or token endpoint that answers as fast as it is asked lets an attacker try
         passwords without end: credential stuffing with leaked lists and online guessing of
         weak passwords both succeed given enough attempts. A limit per client (and per
-        account) turns millions of tries into a handful.
+        account) turns millions of tries into a handful. A limiter, a view that answers 429
+        itself, or a function the view calls that locks the account once its failed attempts
+        reach a maximum all count.
     """,
         bad="""
         from fastapi import Depends, FastAPI
