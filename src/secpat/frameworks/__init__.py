@@ -26,13 +26,15 @@ from secpat.frameworks.facts import (
     OWNER,
     PARAMETER,
     ROUTE,
+    SENDING,
     AliasFact,
     ArgumentFact,
     LimitingFact,
     ParameterFact,
+    SendingFact,
 )
 from secpat.frameworks.syntax import is_limit_call, object_name, short_source
-from secpat.frameworks.views import view_facts
+from secpat.frameworks.views import is_sender, view_facts
 from secpat.model.module import Function, Module
 
 
@@ -82,6 +84,16 @@ def _innermost_function(module: Module, line: int) -> Function | None:
     ]
     inside = [(start, f) for start, end, f in spans if start <= line <= end]
     return max(inside, key=lambda item: item[0])[1] if inside else None
+
+
+def sending_facts(module: Module) -> list[tuple[str, object]]:
+    """A SendingFact for each function of the file that sends mail or a text message."""
+    found = {
+        module.global_name(call.scope)
+        for call in module.calls
+        if not call.scope.is_module and is_sender(call.callee or "", call.method or "", call.node)
+    }
+    return [(SENDING, SendingFact(name)) for name in sorted(found)]
 
 
 _FAILURE_TALLIES = ("count", "attempt", "attemp", "tries", "times", "counter")
@@ -140,6 +152,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module, serves_an_app(module)))
     facts.extend(limiting_facts(module))
+    facts.extend(sending_facts(module))
     facts.extend(alias_facts(module))
     if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
         return facts

@@ -28,6 +28,7 @@ from dataclasses import dataclass
     PARAMETER,
     ARGUMENT,
     GATE,
+    SENDING,
 ) = (
     "fw-view",
     "fw-class",
@@ -50,6 +51,7 @@ from dataclasses import dataclass
     "fw-parameter",
     "fw-argument",
     "fw-gate",
+    "fw-sending",
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -142,6 +144,14 @@ class AliasFact:
 
     name: str
     target: str
+
+
+@dataclass(frozen=True)
+class SendingFact:
+    """A project function whose body sends mail or a text message (`send_email_identifier(...)`): a view
+    that calls it sends one."""
+
+    name: str  # project-wide dotted name of the function
 
 
 @dataclass(frozen=True)

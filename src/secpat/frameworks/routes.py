@@ -35,6 +35,7 @@ from secpat.frameworks.facts import (
     PARAMETER,
     PROTECTION,
     ROUTE,
+    SENDING,
     SENDS_RESET,
     SESSION,
     SETS_PASSWORD,
@@ -503,6 +504,8 @@ class _Builder:
         aliases.update(_passed(facts_of))
         #: Blueprints whose `before_request` hook admits only staff.
         self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
+        #: Project functions that send mail or a text message.
+        self.sending = {x.name for _, x in facts_of(SENDING)}
         self.mounts: list[MountFact] = [
             replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
             for _, x in facts_of(MOUNT)
@@ -713,7 +716,7 @@ class _Builder:
         if methods == ("*",):
             verbs = {"POST"} if view is not None and (view.writes or view.methods) else set()
         route.category, route.reason, route.evidence = classify(
-            path, name if not action else f"{name}.{action}", verbs, fields, bool(view and view.sends), hint, acts
+            path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts
         )
         if route.category == REGISTER and view is not None and view.header_auth and not view.session:
             # The caller presents a credential in the Authorization header: an identity provider or an admin
@@ -742,6 +745,10 @@ class _Builder:
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route
+
+    def _sends(self, view: ViewFact | None) -> bool:
+        """The view sends mail or a text message, itself or through a project function it calls."""
+        return view is not None and (view.sends or any(name in self.sending for name in view.calls))
 
     def _staff(self, view: ViewFact | None, cls: ClassFact | None) -> bool:
         """Only staff, admins or permission holders reach the route: a decorator, a permission mixin, or DRF

@@ -301,7 +301,7 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
         scan.templates.extend(_template_names(node))
     if method in known.union("json_responses") or last(callee) in known.union("json_responses"):
         scan.json = True
-    if _is_sender(callee, method, node):
+    if is_sender(callee, method, node):
         scan.sends = True
     if any(word in lowered for word in _SIGNATURE_WORDS) or callee in ("hmac.new", "hmac.digest"):
         scan.signature = True
@@ -497,7 +497,8 @@ def _is_sender_name(name: str) -> bool:
     return name in _SENDERS or bool(words) and words[0] in _SEND_VERBS and bool(set(words[1:]) & _SEND_OBJECTS)
 
 
-def _is_sender(callee: str, method: str, node: ast.Call) -> bool:
+def is_sender(callee: str, method: str, node: ast.Call) -> bool:
+    """A call that sends mail or a text message."""
     name = last(callee) or method
     if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.", "twilio.")):
         return True
