@@ -555,6 +555,8 @@ class FunctionFlow:
         return None
 
     def _not_client_made(self, collection: ast.expr) -> bool:
+        if self._made_by_project_code(collection):
+            return True
         while (
             isinstance(collection, ast.Call)
             and isinstance(collection.func, ast.Attribute)
@@ -566,6 +568,29 @@ class FunctionFlow:
         return (L.CONST in value or L.IDENTIFIER in value or L.COMPOSED_IDENT in value) and not any(
             label.startswith(L.REQUEST) or L.is_symbolic(label) for label in value
         )
+
+    def _made_by_project_code(self, collection: ast.expr) -> bool:
+        """`allowed = self.sortable_columns(table)`, or `allowed = await columns_of(db)`, bound once: a
+        collection a method of the view's own class computes (the columns of the table the request names)
+        is the server's, even when the request chose which one. A project function given request data
+        may hand it back (`parse_list(request.args["cols"])`): that collection is the client's."""
+        if isinstance(collection, ast.Name):
+            if self._bound_once is None:
+                self._bound_once = _names_bound_once(self.function)
+            collection = self._bound_once.get(collection.id, collection)
+        if isinstance(collection, ast.Await):
+            collection = collection.value
+        if not isinstance(collection, ast.Call):
+            return False
+        func = collection.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+            return True
+        callee = self.module.qualified_name(func, self.function) or ""
+        if callee.split(".", 1)[0] not in self.module.project_roots:
+            return False
+        passed = [*collection.args, *(k.value for k in collection.keywords)]
+        names_read = [n for arg in passed for n in ast.walk(arg) if isinstance(n, ast.Name)]
+        return not any(label.startswith(L.REQUEST) for name in names_read for label in self._lookup(name.id, name))
 
     def _guards(self, test: ast.expr) -> tuple[list[str], str | None]:
         """The names a true test proves allowed (`x in ALLOWED`, and each such conjunct of an `and`), and
