@@ -91,9 +91,15 @@ def sending_facts(module: Module) -> list[tuple[str, object]]:
     found = {
         module.global_name(call.scope)
         for call in module.calls
-        if not call.scope.is_module and is_sender(call.callee or "", call.method or "", call.node)
+        if not call.scope.is_module
+        and any(w in (call.callee or call.method or "").lower() for w in _SENDING_WORDS)
+        and is_sender(call.callee or "", call.method or "", call.node)
     }
     return [(SENDING, SendingFact(name)) for name in sorted(found)]
+
+
+#: Words one of which every sending call's name holds (a cheap test before `is_sender`).
+_SENDING_WORDS = ("send", "mail", "sms", "message", "queue", "deliver", "schedule", "twilio")
 
 
 _FAILURE_TALLIES = ("count", "attempt", "attemp", "tries", "times", "counter")
