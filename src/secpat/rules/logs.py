@@ -233,14 +233,14 @@ def log_hygiene(ctx: FileContext) -> None:
                     if _report_once(ctx, event.node, value, _LOGGED, function, where, audit, argument):
                         break
             elif callee in _RESPONSES and not _discarded(function, event.node):
-                # A 4xx answer, or text put in a sentence for the client, describes the client's own
-                # request (its payload did not parse or validate): whether the text also shows internals
-                # is for a reader, in audit mode.
-                # So does a view only staff or administrators reach: they see the internals anyway.
-                # An exception caught by kind (`except (KeyError, ValueError)`) carries a key name or
-                # the value that failed, whatever the status; one raised by an outbound request
-                # describes that service, and so does an answer with a gateway status (502, 503, 504): the
-                # view says an upstream failed. A catch-all or a database, file or network error is reported.
+                # Exception text only ever put in a sentence written for the client is a decision to
+                # show it: whether it also shows internals is for a reader, in audit mode (see
+                # `_leaked`: not a database or I/O error outside a 4xx answer). So is a view only staff
+                # or administrators reach: they see the internals anyway. An exception caught by kind
+                # (`except (KeyError, ValueError)`) carries a key name or the value that failed,
+                # whatever the status; one raised by an outbound request describes that service, and so
+                # does an answer with a gateway status (502, 503, 504): the view says an upstream failed.
+                # A catch-all or a database, file or network error sent raw is reported.
                 client_error = _client_error(event.node)
                 gateway = _gateway_error(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
