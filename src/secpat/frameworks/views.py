@@ -428,6 +428,8 @@ def _names_authorization(parameter: str, header: ast.Call) -> bool:
 
 
 _SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
+#: Verbs of a call that checks or uses a reset code rather than sending one (`check_recovery_code`).
+_CHECKING_VERBS = frozenset({"check", "verify", "validate", "is", "has", "get", "find", "consume", "redeem"})
 _AUTH_CALLS = frozenset(
     {
         "check_password",
@@ -472,7 +474,11 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         and set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS
     ):
         return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
-    if words & _RESET_WORDS and words & {"token", "link", "code", "mail", "email", "password", "key"}:
+    if (
+        words & _RESET_WORDS
+        and words & {"token", "link", "code", "mail", "email", "password", "key"}
+        and not words & _CHECKING_VERBS
+    ):
         return SENDS_RESET
     if name in _PASSWORD_SETTERS:
         return SETS_PASSWORD  # hashes a password to store it: the view sets one, it does not check one
