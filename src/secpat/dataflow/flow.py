@@ -571,9 +571,9 @@ class FunctionFlow:
 
     def _made_by_project_code(self, collection: ast.expr) -> bool:
         """`allowed = self.sortable_columns(table)`, or `allowed = await columns_of(db)`, bound once: a
-        collection a method of the view's own class computes (the columns of the table the request names)
-        is the server's, even when the request chose which one. A project function given request data
-        may hand it back (`parse_list(request.args["cols"])`): that collection is the client's."""
+        collection a project function or a method of the view's own class computes (the columns of the
+        table a URL names) is the server's. One given request data may hand it back
+        (`parse_list(request.args["cols"])`): that collection is the client's."""
         if isinstance(collection, ast.Name):
             if self._bound_once is None:
                 self._bound_once = _names_bound_once(self.function)
@@ -583,10 +583,11 @@ class FunctionFlow:
         if not isinstance(collection, ast.Call):
             return False
         func = collection.func
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
-            return True
+        own_method = (
+            isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")
+        )
         callee = self.module.qualified_name(func, self.function) or ""
-        if callee.split(".", 1)[0] not in self.module.project_roots:
+        if not own_method and callee.split(".", 1)[0] not in self.module.project_roots:
             return False
         passed = [*collection.args, *(k.value for k in collection.keywords)]
         names_read = [n for arg in passed for n in ast.walk(arg) if isinstance(n, ast.Name)]
