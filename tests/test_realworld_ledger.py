@@ -148,6 +148,15 @@ def test_conflicting_verdicts_for_one_key_are_refused():
         ledger.index([a, {**a, "code": "  cur.execute(q)\n", "verdict": "TP"}])
 
 
+def test_findings_sharing_a_text_may_carry_their_own_verdicts_by_line():
+    base = {"project": "pgadmin4", "version": "1", "path": "v.py", "rule": "CSRF002", "code": "@csrf.exempt"}
+    otp = {**base, "line": 90, "verdict": "FP", "cause": "", "reason": "needs the one-time code"}
+    register = {**base, "line": 310, "verdict": "TP", "cause": "", "reason": "removes an MFA method"}
+    index = ledger.index([otp, register])
+    found = [_finding("v.py", line, "CSRF002", "@csrf.exempt") for line in (91, 312)]
+    assert [e["verdict"] for _, e in ledger.match("pgadmin4", found, index)] == ["FP", "TP"]
+
+
 def test_gate_counts_debatable_as_false_and_checks_busy_rules():
     rules = [
         run.row("XSS004", run.Counter(findings=10, TP=7, DEB=2, FP=1)),  # 70 %: below the 80 % bar

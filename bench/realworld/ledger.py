@@ -3,9 +3,9 @@
 A verdict is keyed by (project, path, rule, text), where text is the finding's snippet (the code at
 the finding as secpat reports it, secrets masked) with runs of whitespace collapsed. Line numbers
 are kept in the ledger for the reader but never used to match, so a verdict survives edits
-elsewhere in the file. Two findings in one file with the same rule and text share a verdict; when
-the ledger holds an entry for each (same verdict, each with its own reason), a finding is shown the
-reason of the entry whose line is nearest its own.
+elsewhere in the file. Two findings in one file with the same rule and text (a decorator line such
+as `@csrf.exempt`) match the entry whose line is nearest their own, so each may carry its own verdict
+and reason; entries sharing a key and a line must agree.
 """
 
 from __future__ import annotations
@@ -81,11 +81,12 @@ Index = Mapping[tuple[str, str, str, str], list[Mapping[str, Any]]]
 
 
 def index(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[str, str, str, str], list[Mapping[str, Any]]]:
-    """Entries by key. Entries sharing a key must agree on the verdict, or matching would depend on order."""
+    """Entries by key. Entries sharing a key and a line must agree on the verdict, or matching would
+    depend on order."""
     by_key: dict[tuple[str, str, str, str], list[Mapping[str, Any]]] = {}
     for entry in entries:
         k = entry_key(entry)
-        earlier = by_key.get(k)
+        earlier = [e for e in by_key.get(k, []) if e.get("line", 0) == entry.get("line", 0)]
         if earlier and earlier[0]["verdict"] != entry["verdict"]:
             raise LedgerError(
                 f"conflicting verdicts {earlier[0]['verdict']} and {entry['verdict']} for "

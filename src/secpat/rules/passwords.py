@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -19,9 +19,9 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import is_session, security_uses
-from secpat.findings import Confidence, Severity
+from secpat.findings import Confidence, Finding, Severity
 from secpat.model.module import Call, Module, literal_value
-from secpat.rules.context import FileContext, Outcome
+from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
 if TYPE_CHECKING:
@@ -304,6 +304,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
         audit = not (L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None))
+        before = len(ctx.findings)
         ctx.report_flow(
             store.stmt,
             store.value,
@@ -311,6 +312,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             scope=function,
             sink_note=f"stored as attribute `{store.name}`",
         )
+        _hand_on(ctx, before, _class_of_object(ctx.module, function, base), store.name)
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
@@ -318,6 +320,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             password = event.keywords.get("password") or event.keywords.get("passwd")
             if method and _MODEL_CLASS.search(method) and method[0].isupper() and password and _plaintext(password):
                 audit = not (L.REQUEST in password or _account_model(ctx.module, method))
+                before = len(ctx.findings)
                 ctx.report_flow(
                     event.node,
                     password,
@@ -325,6 +328,8 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=function,
                     sink_note=f"put in a new `{method}` record",
                 )
+                keyword = "password" if "password" in event.keywords else "passwd"
+                _hand_on(ctx, before, _class_made(ctx.module, function, event.node), keyword)
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
@@ -347,6 +352,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     # A bare `write(password)` names no object that could be an account store.
                     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
                     audit = method in _AMBIGUOUS_STORE_METHODS and not (L.REQUEST in value or _names_account(receiver))
+                before = len(ctx.findings)
                 ctx.report_flow(
                     event.node,
                     value,
@@ -354,7 +360,197 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=function,
                     sink_note=f"written by `.{method}()`",
                 )
+                field_name = next((k for k, v in event.keywords.items() if v is value), None)
+                if model is not None and field_name in _PASSWORD_FIELDS:
+                    _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name)
                 break
+
+
+#: Plaintext-password findings on an attribute or a record's field, which the project stage decides
+#: from what assigning that attribute does (see `stored_through_attributes`).
+STORED_THROUGH_ATTRIBUTE = "password-stored-through-attribute"
+#: A class attribute whose assignment runs code that transforms the value.
+TRANSFORMED_ON_ASSIGNMENT = "attribute-transformed-on-assignment"
+#: A descriptor class whose `__set__` transforms the value it is given.
+TRANSFORMING_DESCRIPTOR = "transforming-descriptor"
+
+
+@dataclass(frozen=True)
+class StoredThrough:
+    """A PWD001 finding on `obj.password = raw` or `Model(password=raw)`, and the class of the object
+    ("" when not known)."""
+
+    finding: Finding
+    owner: str
+    attribute: str
+
+
+@dataclass(frozen=True)
+class TransformedAttribute:
+    """`owner.attribute = value` stores something made from the value (a property or hybrid setter that
+    hashes, a SQLAlchemy synonym's descriptor, a `@validates` hook). With `descriptor`, the attribute is an
+    instance of that project class, and holds only if its `__set__` transforms the value."""
+
+    owner: str
+    attribute: str
+    descriptor: str = ""
+
+
+def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str) -> None:
+    """Move what was just reported to the project stage, which knows every class of the project."""
+    for finding in ctx.findings[before:]:
+        ctx.fact(STORED_THROUGH_ATTRIBUTE, StoredThrough(finding, owner, attribute))
+    del ctx.findings[before:]
+
+
+def _class_made(module: Module, function: Function, node: ast.Call) -> str:
+    """The qualified class a call makes or writes a record of: `User(...)`, `User.create(...)`,
+    `User.objects.create(...)`; "" for anything else."""
+    func = node.func
+    while isinstance(func, ast.Attribute) and not func.attr[:1].isupper():
+        func = func.value.func if isinstance(func.value, ast.Call) else func.value
+    if not isinstance(func, (ast.Name, ast.Attribute)) or isinstance(func, ast.Name) and not func.id[:1].isupper():
+        return ""
+    return module.qualified_name(func, function) or ""
+
+
+def _class_of_object(module: Module, function: Function, base: ast.expr | None) -> str:
+    """The qualified class of `obj` in `obj.password = ...` when the function says it: `obj` made or
+    looked up there (`User(...)`, `User.query.get(id)`, `User.objects.get(...)`) or annotated; else ""."""
+    if not isinstance(base, ast.Name) or function.is_module:
+        return ""
+    made = _assignments(function).get(base.id)
+    if isinstance(made, ast.Await):
+        made = made.value
+    if isinstance(made, ast.Call):
+        return _class_made(module, function, made)
+    node = function.node
+    annotations: list[tuple[str, ast.expr | None]] = [
+        (n.target.id, n.annotation)
+        for n in ast.walk(node)
+        if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+    ]
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        annotations += [(a.arg, a.annotation) for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]]
+    for name, annotation in annotations:
+        if name == base.id and isinstance(annotation, (ast.Name, ast.Attribute)):
+            return module.qualified_name(annotation, function) or ""
+    return ""
+
+
+@check(PWD001)
+def transforming_attributes(ctx: FileContext) -> None:
+    """Hand on the password attributes whose assignment transforms the value, and the descriptor classes
+    that do so on `__set__`: the project stage judges `user.password = raw` by them."""
+    module = ctx.module
+    if not module.mentions(("setter", "synonym", "property", "validates", "__set__")):
+        return
+    for cls in module.classes.values():
+        owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
+        methods = {
+            stmt.name: stmt for stmt in cls.node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+        }
+        setter = methods.get("__set__")
+        if setter is not None and _transforms_parameter(setter, 2):
+            ctx.fact(TRANSFORMING_DESCRIPTOR, owner)
+        for stmt in cls.node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for attribute in _set_by_method(stmt):
+                    ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute))
+        for attribute, value in cls.attributes.items():
+            if attribute not in _PASSWORD_FIELDS or not isinstance(value, ast.Call):
+                continue
+            made = module.qualified_name(value.func) or ""
+            prop = value if made in ("property", "builtins.property") else _keyword(value, "descriptor")
+            if isinstance(prop, ast.Call) and isinstance(prop.func, ast.Name) and prop.func.id == "property":
+                fset = prop.args[1] if len(prop.args) > 1 else _keyword(prop, "fset")
+                method = methods.get(fset.id) if isinstance(fset, ast.Name) else None
+                if method is not None and _transforms_parameter(method, 1):
+                    ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute))
+            elif made.split(".", 1)[0] in module.project_roots:
+                # `password = PasswordProperty("password_hash")`: a project descriptor, judged by its `__set__`.
+                ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute, made))
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _set_by_method(method: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """The password attributes a method sets by transforming the value: `@password.setter` of a
+    property or hybrid property, `@validates("password")` (whose return value is stored)."""
+    found = []
+    for decorator in method.decorator_list:
+        if (
+            isinstance(decorator, ast.Attribute)
+            and decorator.attr == "setter"
+            and isinstance(decorator.value, ast.Name)
+            and decorator.value.id in _PASSWORD_FIELDS
+            and _transforms_parameter(method, 1)
+        ):
+            found.append(decorator.value.id)
+        elif isinstance(decorator, ast.Call) and (dotted(decorator.func) or "").rsplit(".", 1)[-1] == "validates":
+            named = [a.value for a in decorator.args if isinstance(a, ast.Constant) and a.value in _PASSWORD_FIELDS]
+            if named and _transforms_parameter(method, 2):
+                found.extend(named)
+    return found
+
+
+_KEEPING_CALLS = frozenset({"str", "bytes", "len", "isinstance", "bool", "print", "repr", "type", "setattr"})
+
+
+def _transforms_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef, index: int) -> bool:
+    """The method passes its `index`-th parameter (after `self`: 1 for a setter's value) to a call that
+    makes something else of it: `generate_password_hash(value)`, `self.set_password(raw)`,
+    `hasher.hash(value.encode())`. `self._password = value` keeps it as given."""
+    params = [*method.args.posonlyargs, *method.args.args]
+    if len(params) <= index:
+        return False
+    name = params[index].arg
+    for node in ast.walk(method):
+        if not isinstance(node, ast.Call) or isinstance(node.func, ast.Name) and node.func.id in _KEEPING_CALLS:
+            continue
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(argument)):
+                return True
+    return False
+
+
+def _package_and_name(qualname: str) -> tuple[str, str]:
+    return qualname.split(".", 1)[0], qualname.rsplit(".", 1)[-1]
+
+
+@check(PWD001, stage="project")
+def stored_through_attributes(ctx: ProjectContext) -> None:
+    """`user.password = raw` stores what assigning the attribute makes of `raw`. Where the object's class
+    transforms it (a setter or descriptor that hashes), nothing is stored raw; where the class is not
+    known but a class of the project transforms an attribute of that name, which one it is is for a
+    reader (audit mode). A class known not to transform it is judged by itself."""
+    candidates = ctx.facts_of(STORED_THROUGH_ATTRIBUTE, StoredThrough)
+    if not candidates:
+        return
+    descriptors = {name for _, name in ctx.facts_of(TRANSFORMING_DESCRIPTOR, str)}
+    transformed = {
+        (fact.owner, fact.attribute)
+        for _, fact in ctx.facts_of(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute)
+        if not fact.descriptor or fact.descriptor in descriptors
+    }
+    attributes = {attribute for _, attribute in transformed}
+    # A class is often imported from where a package re-exports it (`ckan.model.User` for
+    # `ckan.model.user.User`): the same name under the same top-level package is taken to be the same.
+    by_short_name = {(_package_and_name(owner), attribute) for owner, attribute in transformed}
+    for _, stored in candidates:
+        finding = stored.finding
+        if (_package_and_name(stored.owner), stored.attribute) in by_short_name:
+            continue
+        if stored.attribute in attributes and not stored.owner:
+            finding = replace(
+                finding,
+                audit=True,
+                message=f"{finding.message}; a class of the project hashes `{stored.attribute}` when it is "
+                "assigned: check whether this object is one",
+            )
+        ctx.findings.append(finding)
 
 
 _ACCOUNT_WORDS = frozenset(
