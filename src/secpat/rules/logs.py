@@ -213,6 +213,7 @@ def log_hygiene(ctx: FileContext) -> None:
         staff_only = _behind_staff_check(module, function)
         debug_only = _debug_branches(function)
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
+        objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
         for event in flow.calls:
             callee = event.call.callee if event.call else None
@@ -223,6 +224,11 @@ def log_hygiene(ctx: FileContext) -> None:
                     if L.SECRET in value and lacking is None:
                         lacking = _credential_missing_branches(function)
                     value, audit = _judge_secret(event.node, value, lacking or ())
+                    if L.SECRET in value and not audit and _names_secret_only(value):
+                        # `logger.info("Revoked %r", token)` where the function calls `token.revoke()`:
+                        # what an object writes is what its class's `__repr__` says, not the name.
+                        objects = _used_as_objects(function) if objects is None else objects
+                        audit = dotted(argument) in objects
                     if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
                         callback = _server_callback(module, function) if callback is None else callback
                         audit = audit or callback
@@ -473,6 +479,42 @@ def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, i
     session_id = ws[-2:] in (("session", "id"), ("session", "key")) or bool(ws) and ws[-1] in {"sid", "sessionid"}
     django_session = trace[0].note.rstrip("`").endswith("session.session_key")
     return value, session_id and L.REQUEST not in value and not django_session
+
+
+def _names_secret_only(value: L.Value) -> bool:
+    """The value is a secret only because of its name (`token`, `self.api_key`)."""
+    trace = value.get(L.SECRET)
+    return trace is not None and _source_name(trace) is not None and L.PASSWORD not in value
+
+
+#: Methods of the text, bytes, mappings and lists a secret may be: calling them says nothing of an object.
+_DATA_METHODS = frozenset(
+    {
+        *dir(str),
+        *dir(bytes),
+        *dir(dict),
+        *dir(list),
+    }
+)
+
+
+def _used_as_objects(function: Function) -> set[str]:
+    """The names and `self.` attributes the function reads attributes of or calls methods on, as code
+    does with objects (`token.revoke()`, `token.user.name`), when none of those attributes is a secret
+    itself (`token.access_token` may be shown by the object's text) or a method of text, bytes, a dict
+    or a list."""
+    called = {id(n.func) for n in ast.walk(function.node) if isinstance(n, ast.Call)}
+    seen: dict[str, bool] = {}
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Attribute) or not isinstance(node.ctx, ast.Load):
+            continue
+        holder = dotted(node.value)
+        if holder is None:
+            continue
+        plain = node.attr not in _DATA_METHODS and not node.attr.startswith("__")
+        revealing = id(node) not in called and names.classify(node.attr) is not None
+        seen[holder] = seen.get(holder, True) and plain and not revealing
+    return {holder for holder, objectlike in seen.items() if objectlike}
 
 
 def _held(value: L.Value) -> L.Value:
