@@ -519,6 +519,15 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         ".github/upgrade-test/upgradeproject/settings.py",
         "ci/.gitlab/smoke/app.py",
         ".circleci/project/settings.py",
+        "weblate/settings_example.py",
+        "app/local-example.cfg",
+        "deploy/config.py.example",
+        ".env.example",
+        "conf/site.ini.sample",
+        "conf/settings_sample.py",
+        "ckan/lib/create_test_data.py",
+        "indico/modules/events/export_test_1.yaml",
+        "shop/test_data/users.json",
     ],
 )
 def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: str) -> None:
@@ -543,6 +552,11 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
         "shop/templates/page.html",
         "github/settings.py",
         "shop/github_hooks.py",
+        "shop/latest_orders.py",
+        "shop/examples_index.py",
+        "shop/samples.py",
+        "shop/contest_entries.json",
+        "shop/protest_test.txt.bak",
     ],
 )
 def test_non_test_paths(project: Path, path: str) -> None:

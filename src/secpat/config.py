@@ -88,6 +88,15 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/examples/**",
     "**/example/**",
     "**/tutorial*/**",
+    # Copies to fill in (`settings_example.py`, `config.py.sample`) and test data (`create_test_data.py`,
+    # `export_test_1.yaml`, `test_data/`): their names say what they are.
+    "**/*_example.*",
+    "**/*-example.*",
+    "**/*.example",
+    "**/*.sample",
+    "**/*_sample.*",
+    "**/test_*",
+    "**/*_test_*",
     # Settings and helpers that exist only to run the test suite.
     "**/testutils/**",
     "**/testing/settings*.py",
