@@ -88,12 +88,11 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/examples/**",
     "**/example/**",
     "**/tutorial*/**",
-    # Copies to fill in (`settings_example.py`, `config.py.sample`) and test data (`create_test_data.py`,
-    # `export_test_1.yaml`, `test_data/`): their names say what they are.
+    # Copies to fill in (`settings_example.py`, `config_sample.py`) and test data (`create_test_data.py`,
+    # `export_test_1.yaml`, `test_data/`): their names say what they are. (`.env.example` is not: the
+    # secret rules read env templates on their own terms.)
     "**/*_example.*",
     "**/*-example.*",
-    "**/*.example",
-    "**/*.sample",
     "**/*_sample.*",
     "**/test_*",
     "**/*_test_*",

@@ -21,6 +21,7 @@ from secpat.frameworks import known
 from secpat.frameworks.facts import (
     ALIAS,
     ARGUMENT,
+    INSTANCE,
     LIMITING,
     MOUNT,
     OWNER,
@@ -33,7 +34,7 @@ from secpat.frameworks.facts import (
     ParameterFact,
     SendingFact,
 )
-from secpat.frameworks.syntax import is_limit_call, object_name, short_source
+from secpat.frameworks.syntax import is_limit_call, last, object_name, project_callee, short_source
 from secpat.frameworks.views import is_sender, view_facts
 from secpat.model.module import Function, Module
 
@@ -87,15 +88,27 @@ def _innermost_function(module: Module, line: int) -> Function | None:
 
 
 def sending_facts(module: Module) -> list[tuple[str, object]]:
-    """A SendingFact for each function of the file that sends mail or a text message."""
-    found = {
-        module.global_name(call.scope)
-        for call in module.calls
-        if not call.scope.is_module
-        and any(w in (call.callee or call.method or "").lower() for w in _SENDING_WORDS)
-        and is_sender(call.callee or "", call.method or "", call.node)
-    }
-    return [(SENDING, SendingFact(name)) for name in sorted(found)]
+    """A SendingFact for each function of the file that sends mail or a text message, and for each that
+    calls project functions named for sending (`mailer.send_reset_link(user)`): it sends if one of them
+    does, which the project stage decides."""
+    senders: set[str] = set()
+    relays: dict[str, set[str]] = {}
+    for call in module.calls:
+        if call.scope.is_module or not any(w in (call.callee or call.method or "").lower() for w in _SENDING_WORDS):
+            continue
+        if is_sender(call.callee or "", call.method or "", call.node):
+            senders.add(module.global_name(call.scope))
+            continue
+        callee = project_callee(module, call.scope, call.node.func)
+        if callee and any(w in last(callee).lower() for w in _SENDING_WORDS):
+            relays.setdefault(module.global_name(call.scope), set()).add(callee)
+    found: list[tuple[str, object]] = [(SENDING, SendingFact(name)) for name in sorted(senders)]
+    found += [
+        (SENDING, SendingFact(name, tuple(sorted(callees))))
+        for name, callees in sorted(relays.items())
+        if name not in senders
+    ]
+    return found
 
 
 #: Words one of which every sending call's name holds (a cheap test before `is_sender`).
@@ -180,7 +193,8 @@ def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple
     functions receive them by: `_register_blueprints(app)` in `create_app` mounts on that app."""
     receivers = {getattr(x, "parent", None) for kind, x in facts if kind == MOUNT}
     receivers |= {getattr(x, "owner", None) for kind, x in facts if kind == ROUTE}
-    owners = {getattr(x, "name", None) for kind, x in facts if kind == OWNER}
+    # Objects of the project's own classes may be apps too (`app = ShopFlask(__name__)`).
+    owners = {getattr(x, "name", None) for kind, x in facts if kind in (OWNER, INSTANCE)}
     found: list[tuple[str, object]] = []
     for function in module.functions.values():
         if function.class_name:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
     ARGUMENT,
     GATE,
     SENDING,
+    INSTANCE,
 ) = (
     "fw-view",
     "fw-class",
@@ -52,6 +53,7 @@ from dataclasses import dataclass
     "fw-argument",
     "fw-gate",
     "fw-sending",
+    "fw-instance",
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -152,6 +154,7 @@ class SendingFact:
     that calls it sends one."""
 
     name: str  # project-wide dotted name of the function
+    through: tuple[str, ...] = ()  # when set: it sends only if one of these project functions does
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,23 @@ class MountFact:
     line: int
     deps: tuple[str, ...] = ()
     limits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InstanceFact:
+    """An object of a project class bound to a name (`app = ShopFlask(__name__)`): an app or a blueprint
+    when the class is built on a framework's."""
+
+    name: str
+    cls: str
+    prefix: str
+    file: str
+    line: int
+
+
+#: The child of a mount the code finds at run time (`for bp in discovered: app.register_blueprint(bp)`):
+#: any blueprint no other mount names may be served there.
+ANY_CHILD = "*"
 
 
 @dataclass(frozen=True)

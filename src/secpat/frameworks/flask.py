@@ -14,9 +14,12 @@ import dataclasses
 from secpat.frameworks import quart
 from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
+    ALIAS,
+    ANY_CHILD,
     CONVERTER,
     FORM,
     GATE,
+    INSTANCE,
     LIMIT_TARGET,
     LIMITER,
     MOUNT,
@@ -24,8 +27,10 @@ from secpat.frameworks.facts import (
     PROTECTION,
     ROUTE,
     SESSION,
+    AliasFact,
     ConverterFact,
     GateFact,
+    InstanceFact,
     LimiterFact,
     LimitTargetFact,
     MountFact,
@@ -138,6 +143,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
         found.extend(_call_facts(module, call))
     found.extend(_converters(module))
     found.extend(_staff_hooks(module))
+    found.extend(_factory_aliases(module, {getattr(x, "name", "") for kind, x in found if kind == OWNER}))
     evidence = _session_evidence(module)
     if evidence:
         found.append((SESSION, SessionFact("flask", evidence[0], module.path, evidence[1])))
@@ -190,21 +196,71 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         return [(PROTECTION, ProtectionFact("init_app", name, module.path, line))] if name else []
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)
-        child = object_name(module, call.node.args[0], scope)
+        children = _registered(module, call.node.args[0], scope)
+        # `for bp in discovered: app.register_blueprint(bp)`: which blueprints is decided at run time.
+        named = [_child_name(module, c, scope) for c in children] if children is not None else [ANY_CHILD]
         url_prefix = string(call.arg(keyword="url_prefix"))
-        if parent and child:
-            return [
-                (
-                    MOUNT,
-                    MountFact("flask", parent, child, "\0" if url_prefix is None else url_prefix, module.path, line),
-                )
-            ]
+        prefix = "\0" if url_prefix is None else url_prefix
+        if parent:
+            return [(MOUNT, MountFact("flask", parent, child, prefix, module.path, line)) for child in named if child]
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
+    if callee.split(".", 1)[0] in module.project_roots and last(callee).lstrip("_")[:1].isupper():
+        # `app = ShopFlask(__name__)`: an app if the project's class is built on Flask's (decided later).
+        name = owner_of(module, call)
+        prefix = string(call.arg(keyword="url_prefix")) or ""
+        made = [(INSTANCE, InstanceFact(name, callee, prefix, module.path, line))] if name else []
+        return made + _limit_target(module, call)
     return _limit_target(module, call)
+
+
+def _registered(module: Module, expr: ast.expr, scope: Function | None) -> list[ast.expr] | None:
+    """The blueprints `register_blueprint(expr)` names: `bp`, `construct_blueprint(store)` (a project
+    function that makes one), or each of `for bp in (a, b):`. None for an object the code looks up at run
+    time: `blueprints[1]`, `getattr(module, name)`, a name a loop binds from anything but a literal
+    sequence."""
+    if isinstance(expr, ast.Call):
+        callee = module.qualified_name(expr.func, scope) or ""
+        return [expr] if callee.split(".", 1)[0] in module.project_roots else None
+    if isinstance(expr, ast.Subscript):
+        return None
+    if not isinstance(expr, ast.Name) or scope is None or scope.is_module:
+        return [expr]
+    for node in ast.walk(scope.node):
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and any(
+            isinstance(t, ast.Name) and t.id == expr.id for t in ast.walk(node.target)
+        ):
+            if isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Tuple, ast.List)):
+                return list(node.iter.elts)
+            return None
+    return [expr]
+
+
+def _child_name(module: Module, expr: ast.expr, scope: Function | None) -> str | None:
+    """The project-wide name of a registered blueprint; `pkg.views.make_bp()` for what a factory returns."""
+    if isinstance(expr, ast.Call):
+        callee = module.qualified_name(expr.func, scope)
+        return f"{callee}()" if callee else None
+    return object_name(module, expr, scope)
+
+
+def _factory_aliases(module: Module, owners: set[str]) -> list[tuple[str, object]]:
+    """`def construct_blueprint(store): bp = Blueprint(...); ...; return bp`: `pkg.mod.construct_blueprint()`
+    is another name for `pkg.mod.construct_blueprint.bp`, so mounting what the factory returns mounts it."""
+    found: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        returned = {
+            object_name(module, node.value, function)
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Name)
+        }
+        made = sorted(name for name in returned if name in owners)
+        if len(made) == 1:
+            found.append((ALIAS, AliasFact(f"{module.global_name(function)}()", made[0])))
+    return found
 
 
 def _converters(module: Module) -> list[tuple[str, object]]:

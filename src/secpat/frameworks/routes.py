@@ -17,6 +17,7 @@ from secpat.frameworks import known
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.facts import (
     ALIAS,
+    ANY_CHILD,
     ARGUMENT,
     AUTHENTICATES,
     CLASS,
@@ -25,6 +26,7 @@ from secpat.frameworks.facts import (
     FACTORY,
     FORM,
     GATE,
+    INSTANCE,
     LIMIT_TARGET,
     LIMITER,
     LIMITING,
@@ -46,6 +48,7 @@ from secpat.frameworks.facts import (
     ArgumentFact,
     ClassFact,
     FormFact,
+    InstanceFact,
     LimiterFact,
     LimitTargetFact,
     MiddlewareFact,
@@ -54,6 +57,7 @@ from secpat.frameworks.facts import (
     OwnerFact,
     ProtectionFact,
     RouteFact,
+    SendingFact,
     SessionFact,
     ViewFact,
 )
@@ -500,12 +504,16 @@ class _Builder:
         m.classes = {c.name: c for _, c in facts_of(CLASS)}
         m.converters = {c.name: c.cls for _, c in facts_of(CONVERTER)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
+        for _, instance in facts_of(INSTANCE):
+            owner = self._owner_made_by_subclass(instance)
+            if owner is not None:
+                self.owners.setdefault(owner.name, owner)
         aliases = {x.name: x.target for _, x in facts_of(ALIAS)}
         aliases.update(_passed(facts_of))
         #: Blueprints whose `before_request` hook admits only staff.
         self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
         #: Project functions that send mail or a text message.
-        self.sending = {x.name for _, x in facts_of(SENDING)}
+        self.sending = _senders([x for _, x in facts_of(SENDING)])
         self.mounts: list[MountFact] = [
             replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
             for _, x in facts_of(MOUNT)
@@ -518,6 +526,7 @@ class _Builder:
         self.targets: list[LimitTargetFact] = [x for _, x in facts_of(LIMIT_TARGET)]
         self.middleware: list[MiddlewareFact] = [x for _, x in facts_of(MIDDLEWARE)]
         self.protections: list[ProtectionFact] = [x for _, x in facts_of(PROTECTION)]
+        self.protections += [p for _, x in facts_of(INSTANCE) if (p := self._protection_by_subclass(x)) is not None]
         self.factories: dict[str, tuple[str, ...]] = {x.function: x.makes for _, x in facts_of(FACTORY)}
         self.sessions: list[SessionFact] = [x for _, x in facts_of(SESSION)]
         m.limiting = {
@@ -642,6 +651,10 @@ class _Builder:
             yield "", own_limits, owner
             return
         mounts = [m for m in self.mounts if m.child == owner and known.routed_by_objects(m.framework)]
+        if not mounts and fact is not None and fact.kind != "app":
+            # An app that registers the blueprints it finds at run time may serve any one no mount names.
+            found = [m for m in self.mounts if m.child == ANY_CHILD and m.framework == fact.framework]
+            mounts = list({(m.parent, m.prefix, m.limits): m for m in found}.values())
         if not mounts:
             yield own_prefix, own_limits, ""
             return
@@ -656,7 +669,7 @@ class _Builder:
     def _decorated(self, fact: RouteFact) -> None:
         view = self.model.views.get(fact.view)
         cls = self.model.classes.get(fact.view)
-        for prefix, limits, app_name in self._chains(fact.owner):
+        for prefix, limits, app_name in dict.fromkeys(self._chains(fact.owner)):
             self.serving = bool(app_name)  # a router or blueprint no app mounts is served only where it is mounted
             path = _join(prefix, fact.path)
             app = self._app_for(fact.framework, app_name)
@@ -916,6 +929,38 @@ class _Builder:
             isinstance(b, str) and b.startswith(_TOKEN_FORM_PACKAGES) and last(b) in _TOKEN_FORMS for b in ancestry
         )
 
+    def _owner_made_by_subclass(self, instance: InstanceFact) -> OwnerFact | None:
+        """`app = ShopFlask(__name__)` where `class ShopFlask(Flask)`: an app, as if made by `Flask()`."""
+        cls = self.model.classes.get(instance.cls)
+        if cls is None:
+            return None
+        makers = known.owners()
+        for base in self._ancestry(cls):
+            if isinstance(base, str) and base in makers:
+                kind, role = makers[base]
+                framework = next((f.name for f in known.frameworks() if base in f.apps or base in f.routers), kind)
+                return OwnerFact(
+                    framework,
+                    "app" if role == "app" else "blueprint" if kind == "flask" else "router",
+                    instance.name,
+                    "" if role == "app" else instance.prefix,
+                    instance.file,
+                    instance.line,
+                )
+        return None
+
+    def _protection_by_subclass(self, instance: InstanceFact) -> ProtectionFact | None:
+        """`csrf = ShopCSRF()` where `class ShopCSRF(CSRFProtect)`: a CSRF protection, active once
+        `init_app` is called on it or when made with the app (`ShopCSRF(app)`, which has no line here:
+        the instance fact does not say, so `init_app` must)."""
+        cls = self.model.classes.get(instance.cls)
+        if cls is None:
+            return None
+        for base in self._ancestry(cls):
+            if isinstance(base, str) and base in _CSRF_PROTECTION_CLASSES:
+                return ProtectionFact(last(base), instance.name, instance.file, 0)
+        return None
+
     def _ancestry(self, cls: ClassFact, depth: int = 0) -> Iterator[ClassFact | str]:
         """The class, its project bases (depth first), and the names of library bases reached."""
         yield cls
@@ -1170,6 +1215,33 @@ class _Builder:
         if auth and all(last(str(a)) in _HEADER_ONLY_AUTH for a in auth):
             return "n/a (header auth)", None
         return "DRF SessionAuthentication", None
+
+
+#: The classes whose objects check a CSRF token on every state-changing request of a Flask-like app.
+_CSRF_PROTECTION_CLASSES = frozenset(
+    {
+        "flask_wtf.CSRFProtect",
+        "flask_wtf.csrf.CSRFProtect",
+        "quart_wtf.CSRFProtect",
+        "quart_wtf.csrf.CSRFProtect",
+        "flask_seasurf.SeaSurf",
+    }
+)
+
+
+def _senders(facts: list[SendingFact]) -> set[str]:
+    """The project functions that send mail or a text message, themselves or through the project
+    functions they call (`send_reset_link` → `mail_user` → `smtplib`)."""
+    senders = {x.name for x in facts if not x.through}
+    relays = [x for x in facts if x.through]
+    grew = True
+    while grew:
+        grew = False
+        for relay in relays:
+            if relay.name not in senders and any(callee in senders for callee in relay.through):
+                senders.add(relay.name)
+                grew = True
+    return senders
 
 
 def _passed(facts_of: FactsOf) -> dict[str, str]:

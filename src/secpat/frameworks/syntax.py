@@ -25,8 +25,9 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     for function in module.all_functions():
         body = function.node.body if hasattr(function.node, "body") else []
         for stmt in _statements(body):
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-                found[id(stmt.value)] = (stmt.targets[0].id, function)
+            if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+                # `app = flask_app = Flask(__name__)`: the first name stands for the object.
+                found[id(stmt.value)] = (stmt.targets[0].id, function)  # type: ignore[attr-defined]
             elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
                 found[id(stmt.value)] = (stmt.target.id, function)
             elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # `with Configurator(...) as config:`
@@ -271,3 +272,18 @@ def is_staff_gate(name: str) -> bool:
     """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
     words = set(names.words(last(name)))
     return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
+
+
+def project_callee(module: Module, function: Function, func: ast.expr) -> str | None:
+    """The project function a call reaches: `helpers.send_mail` → `pkg.helpers.send_mail`, and
+    `self._notify` in a method → `pkg.views.ResetView._notify`; None for anything else."""
+    if (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id in ("self", "cls")
+        and function.class_name
+        and "." in function.qualname
+    ):
+        return f"{module.global_name(function).rsplit('.', 1)[0]}.{func.attr}"
+    callee = module.qualified_name(func, function) or ""
+    return callee if callee.split(".", 1)[0] in module.project_roots else None

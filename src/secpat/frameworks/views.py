@@ -30,6 +30,7 @@ from secpat.frameworks.syntax import (
     is_staff_gate,
     last,
     parameters,
+    project_callee,
     short_source,
     status_number,
     statuses,
@@ -152,7 +153,9 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             _scan_call(module, function, node, scan)
         elif isinstance(node, ast.Subscript):
             key = string(node.slice)
-            if key:
+            if key and isinstance(node.ctx, ast.Store) and _holds_password(key):
+                scan.acts.add(SETS_PASSWORD)  # `settings["password"] = form.password.data`: it stores one
+            elif key:
                 scan.reads.add(key)
                 if key in ("HTTP_AUTHORIZATION", "Authorization", "authorization"):
                     scan.header_auth = True
@@ -267,7 +270,18 @@ def _switches(function: Function) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _holds_password(name: str) -> bool:
+    """`password`, `admin_password`, `password_hash`: a key or attribute a password (or its hash) is kept in,
+    not `password_verified`."""
+    ws = names.words(name)
+    kept = {"password", "passwd", "pwd", "passphrase"}
+    return bool(ws) and (ws[-1] in kept or ws[-1] in ("hash", "digest") and bool(kept & set(ws)))
+
+
 def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
+    if isinstance(node.ctx, ast.Store) and _holds_password(node.attr):
+        scan.acts.add(SETS_PASSWORD)  # `user.password = ...`: the view sets a password, it checks none
+        return
     if _is_request(module, node.value, function):
         if node.attr in _BODY_ATTRIBUTES:
             scan.writes = True
@@ -326,8 +340,9 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
     act = _act(callee, method, node)
     if act:
         scan.acts.add(act)
-    if callee and callee.split(".", 1)[0] in module.project_roots:
-        scan.calls.add(callee)
+    reached = project_callee(module, function, node.func)
+    if reached:
+        scan.calls.add(reached)  # `self._send_notification(user)`: the view's own method counts too
     # `tasks.add_task(send_reset_email, ...)`, `send_mail.delay(...)`: a sender handed on to run later
     for arg in (
         *node.args,
