@@ -1035,7 +1035,7 @@ def render_contexts(ctx: FileContext) -> None:
     for function in module.all_functions():
         if function.is_module:
             continue
-        fields = _submitted_fields(module, function)
+        fields = _submitted_fields(module, function) & _written_fields(function)
         if fields:
             ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
@@ -1178,6 +1178,34 @@ def _merge(old: ContextValue | None, new: ContextValue) -> ContextValue:
         return new
     order = {"request": 0, "unknown": 1, "safe": 2}
     return old if order[old.kind] <= order[new.kind] else new
+
+
+def _written_fields(function) -> set[str]:
+    """Names the function writes somewhere it can keep them: a keyword of a call (`Comment.objects.create(
+    comment=...)`, `page.update(body=...)`), a variable of that name passed on (`db.add_note(uid, body)`), an
+    attribute (`page.body = ...`) or a key (`data["body"] = ...`) it assigns. A view that only reads a field
+    to preview or check it, or hands it to a template, stores nothing under that name."""
+    written: set[str] = set()
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in known.union("renderers") or "render" in name.lower():
+                continue  # `render_template("preview.html", body=body)` shows the value, it keeps nothing
+            written.update(k.arg for k in node.keywords if k.arg)
+            for arg in node.args:
+                if isinstance(arg, ast.Name):
+                    written.add(arg.id)  # `db.add_note(uid, title, body)`
+                elif isinstance(arg, ast.Dict):  # `notes.insert_one({"body": body})`
+                    written.update(
+                        k.value for k in arg.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                    )
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            written.add(node.attr)
+        elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+            key = literal_value(node.slice)
+            if isinstance(key, str):
+                written.add(key)
+    return written
 
 
 def _submitted_fields(module, function) -> set[str]:
