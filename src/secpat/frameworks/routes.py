@@ -153,6 +153,10 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
     return password, new
 
 
+#: The reason a route is a write when its path or name says it logs the user out.
+LOGOUT_REASON = "logs out"
+
+
 def classify(
     path: str,
     view: str,
@@ -171,7 +175,7 @@ def classify(
     words = route_words(path, view)
     password, new_password = _password_fields(fields)
     if words & {"logout", "signout"}:
-        return WRITE, "state-changing", True
+        return WRITE, LOGOUT_REASON, True
     if CREATES_USER in acts or words & _REGISTER_WORDS:
         if _capability_parameter(path):
             return REGISTER, "needs a token from an invitation or activation link", False

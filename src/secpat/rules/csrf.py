@@ -22,6 +22,7 @@ from secpat.frameworks.facts import FORM, STATE_CHANGING, ClassFact, FormFact, S
 from secpat.frameworks.forms import template_forms
 from secpat.frameworks.routes import (
     CSRF_MIDDLEWARE,
+    LOGOUT_REASON,
     SESSION_MIDDLEWARE,
     Model,
     Route,
@@ -306,7 +307,9 @@ def _middleware_setting(env: Environment) -> str:
 def _exemptions(ctx: ProjectContext, model: Model) -> None:
     reported: set[tuple[str, int]] = set()
 
-    def report(file: str, line: int, what: str, views: list[ViewFact], gated: bool = False) -> None:
+    def report(
+        file: str, line: int, what: str, views: list[ViewFact], gated: bool = False, logout: bool = False
+    ) -> None:
         verdict = _exempt_verdict(views)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
@@ -319,6 +322,9 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
             else "; it does not act as the user a cookie names (no request.user, session value or cookie read), "
             "as webhooks, token endpoints and report sinks do not"
         )
+        if logout and verdict == "default":
+            # A forged request can log the user out, a nuisance; whether the view does more is for a reader.
+            verdict, why = "audit", "; its path says it logs out, which is the most a forged request may do here"
         ctx.report(
             CSRF002,
             Location(file, line),
@@ -356,6 +362,7 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
                 *route.exempt_at,
                 f"{'/'.join(route.methods)} {route.path}",
                 [route.handler] if route.handler is not None else [],
+                logout=route.reason == LOGOUT_REASON,
             )
 
 

@@ -476,7 +476,11 @@ def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, i
     # A session id read from the request (its cookie) or Django's `request.session.session_key` is the
     # login session; one only named so may not be (a chat or trace session, a Socket.IO connection id,
     # an OpenID `sid` claim, a login manager's fingerprint of the client).
-    session_id = ws[-2:] in (("session", "id"), ("session", "key")) or bool(ws) and ws[-1] in {"sid", "sessionid"}
+    session_id = (
+        ws[-2:] in (("session", "id"), ("session", "key"), ("sess", "id"), ("sess", "key"))
+        or bool(ws)
+        and ws[-1] in {"sid", "sessionid"}
+    )
     django_session = trace[0].note.rstrip("`").endswith("session.session_key")
     return value, session_id and L.REQUEST not in value and not django_session
 
@@ -498,6 +502,9 @@ _DATA_METHODS = frozenset(
 )
 
 
+_ORM_SESSION_METHODS = frozenset({"add", "delete", "merge", "refresh", "expunge"})
+
+
 def _used_as_objects(function: Function) -> set[str]:
     """The names and `self.` attributes the function reads attributes of or calls methods on, as code
     does with objects (`token.revoke()`, `token.user.name`), when none of those attributes is a secret
@@ -505,6 +512,18 @@ def _used_as_objects(function: Function) -> set[str]:
     or a list."""
     called = {id(n.func) for n in ast.walk(function.node) if isinstance(n, ast.Call)}
     seen: dict[str, bool] = {}
+    for node in ast.walk(function.node):
+        # `db.session.delete(token)`: what an ORM session adds or deletes is a mapped object.
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _ORM_SESSION_METHODS
+            and "session" in (dotted(node.func.value) or "").lower()
+        ):
+            for arg in node.args:
+                holder = dotted(arg)
+                if holder is not None:
+                    seen.setdefault(holder, True)
     for node in ast.walk(function.node):
         if not isinstance(node, ast.Attribute) or not isinstance(node.ctx, ast.Load):
             continue

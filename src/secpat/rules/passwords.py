@@ -850,7 +850,9 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             and not any(L.PASSWORD_HASH in v for _, v in sides)
             and not _against_stored_hash(sides)
         )
-        single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides)
+        single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides) or _consumes_session_entry(
+            flow, event.node.lineno
+        )
         ctx.report(
             PWD004,
             event.node,
@@ -934,6 +936,18 @@ def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: Fu
         and isinstance(value.func, ast.Attribute)
         and value.func.attr == "pop"
         and is_session(value.func.value, flow)
+    )
+
+
+def _consumes_session_entry(flow: FunctionFlow, line: int) -> bool:
+    """`pending = request.session.pop(key)` on a line before the comparison, whatever is compared: every
+    call uses up the entry that lets it reach the comparison, so a second guess needs a new one."""
+    return any(
+        call.method == "pop"
+        and call.receiver is not None
+        and is_session(call.receiver, flow)
+        and call.node.lineno < line
+        for call in flow.function.calls
     )
 
 
