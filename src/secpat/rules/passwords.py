@@ -621,10 +621,17 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
         for value in values:
             if L.PASSWORD in value:
                 lookup_key = _only_a_lookup_key(flow.function.node, event.node)
+                compared = None if lookup_key else _only_compared(flow.function.node, event.node)
+                compared = compared if compared and _rehashes(flow.function.node) else None
                 message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
                 if lookup_key:
                     message += f"; `{lookup_key}` is only used as a key of an in-memory lookup, which stores nothing"
-                outcome = Outcome(L.PASSWORD, PWD002, message, audit=lookup_key is not None)
+                elif compared:
+                    message += (
+                        f"; `{compared}` is only compared with a hash kept earlier, and the function then stores "
+                        "a slow hash: it upgrades old hashes on login"
+                    )
+                outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared))
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
                 break
         else:
@@ -643,7 +650,8 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
 
 def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
     """The name the digest is bound to (`key = sha256(password).hexdigest()`) when every later use of it
-    is as a key of a mapping or set held here (`key in seen`, `seen[key]`): nothing writes it anywhere."""
+    is as a key of a mapping or set held here (`key in seen`, `seen[key]`) or a slice of it (`sha[:5]`,
+    `sha[5:] in found`): nothing writes the digest anywhere."""
     target = None
     for node in ast.walk(function_node):
         if (
@@ -667,12 +675,80 @@ def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
             uses += 1
         elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Name) and node.slice.id == target.id:
             uses += 1
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Slice)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == target.id
+        ):
+            uses += 1  # `sha[:5]`: a prefix sent to a range lookup (Pwned Passwords), never the whole digest
     mentions = sum(
         1
         for node in ast.walk(function_node)
         if isinstance(node, ast.Name) and node.id == target.id and node is not target
     )
     return target.id if uses and uses == mentions else None
+
+
+#: Constant-time comparisons of two digests, by their last name.
+_COMPARES = frozenset({"compare_digest", "consteq", "safe_str_cmp", "constant_time_compare", "safe_compare"})
+#: What turns a hash object into text or bytes on the way to a comparison.
+_RENDERINGS = frozenset({"hexdigest", "digest", "upper", "lower", "encode", "decode"})
+
+
+def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
+    """The name the digest is bound to (`hashed = sha1(salt + password)`) when every use of it is in a
+    comparison (`hashed.hexdigest() == stored`, `consteq(hashed.hexdigest(), stored)`): the code checks
+    a hash stored before; it makes none to keep. (With `_rehashes`, a login that upgrades old hashes.)"""
+    target = next(
+        (
+            node.targets[0]
+            for node in ast.walk(function_node)
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and any(inner is call for inner in ast.walk(node.value))
+        ),
+        None,
+    )
+    if not isinstance(target, ast.Name):
+        return None
+    parents = {id(child): parent for parent in ast.walk(function_node) for child in ast.iter_child_nodes(parent)}
+    uses = [n for n in ast.walk(function_node) if isinstance(n, ast.Name) and n.id == target.id and n is not target]
+    if not uses:
+        return None
+    for use in uses:
+        node: ast.AST = use
+        parent = parents.get(id(node))
+        # Climb `hashed.hexdigest().upper()` to the whole expression.
+        while (
+            isinstance(parent, ast.Attribute)
+            and parent.attr in _RENDERINGS
+            and isinstance(parents.get(id(parent)), ast.Call)
+        ):
+            node = parents[id(parent)]
+            parent = parents.get(id(node))
+        if isinstance(parent, ast.Compare) and all(isinstance(op, (ast.Eq, ast.NotEq)) for op in parent.ops):
+            continue
+        func = parent.func if isinstance(parent, ast.Call) and node in parent.args else None
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name not in _COMPARES:
+            return None
+    return target.id
+
+
+#: Calls that store a new password with a slow hash (`user.set_password(raw)`, `self._set_password(raw)`).
+_REHASHES = frozenset({"set_password", "hash_password", "make_password", "generate_password_hash", "hashpw"})
+
+
+def _rehashes(function_node: ast.AST) -> bool:
+    """The function stores the password anew (`self._set_password(password)` after a legacy check)."""
+    return any(
+        isinstance(node, ast.Call)
+        and (node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")).lstrip("_")
+        in _REHASHES
+        for node in ast.walk(function_node)
+    )
 
 
 _RUNTIME_RANDOM = frozenset({"secrets.token_bytes", "os.urandom", "secrets.token_hex", "secrets.token_urlsafe"})
@@ -853,13 +929,16 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides) or _consumes_session_entry(
             flow, event.node.lineno
         )
+        # A CSRF token belongs to the victim's session: to time its comparison an attacker would need the
+        # victim's cookie on every guess.
+        csrf_token = any({"csrf", "xsrf"} & set(names.words(_name_of(n) or "")) for n, _ in sides)
         ctx.report(
             PWD004,
             event.node,
             message,
             scope=flow.function,
             flow=value.get(label, ()) if label else (),
-            audit=single_use or not evidence,
+            audit=single_use or csrf_token or not evidence,
         )
 
 
