@@ -220,7 +220,8 @@ def rate_limits(ctx: ProjectContext) -> None:
         if route.category in _BY_KIND and route.state_changing and not route.limit and not route.staff:
             grouped.setdefault((route.category, route.file, route.line), []).append(route)
     for (category, file, line), routes in sorted(grouped.items(), key=lambda kv: (kv[0][1], kv[0][2])):
-        shown = ", ".join(f"{'/'.join(r.methods) if r.methods != ('*',) else 'ANY'} {r.path}" for r in routes[:3])
+        described = dict.fromkeys(f"{'/'.join(r.methods) if r.methods != ('*',) else 'ANY'} {r.path}" for r in routes)
+        shown = ", ".join(list(described)[:3])  # a view registered twice on the same path is one route
         note = (
             f"; {routes[0].misplaced} is above the route decorator, so it never applies" if routes[0].misplaced else ""
         )
