@@ -253,6 +253,7 @@ class InstanceFact:
     prefix: str
     file: str
     line: int
+    given: bool = False  # made with arguments (`ShopCSRF(app)` protects the app it is given)
 
 
 #: The child of a mount the code finds at run time (`for bp in discovered: app.register_blueprint(bp)`):

@@ -212,7 +212,8 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         # `app = ShopFlask(__name__)`: an app if the project's class is built on Flask's (decided later).
         name = owner_of(module, call)
         prefix = string(call.arg(keyword="url_prefix")) or ""
-        made = [(INSTANCE, InstanceFact(name, callee, prefix, module.path, line))] if name else []
+        given = bool(call.node.args or call.node.keywords)
+        made = [(INSTANCE, InstanceFact(name, callee, prefix, module.path, line, given))] if name else []
         return made + _limit_target(module, call)
     return _limit_target(module, call)
 

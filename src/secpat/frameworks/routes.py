@@ -954,15 +954,14 @@ class _Builder:
         return None
 
     def _protection_by_subclass(self, instance: InstanceFact) -> ProtectionFact | None:
-        """`csrf = ShopCSRF()` where `class ShopCSRF(CSRFProtect)`: a CSRF protection, active once
-        `init_app` is called on it or when made with the app (`ShopCSRF(app)`, which has no line here:
-        the instance fact does not say, so `init_app` must)."""
+        """`csrf = ShopCSRF()` where `class ShopCSRF(CSRFProtect)`: a CSRF protection, active when made
+        with the app (`ShopCSRF(app)`) or once `init_app` is called on it."""
         cls = self.model.classes.get(instance.cls)
         if cls is None:
             return None
         for base in self._ancestry(cls):
             if isinstance(base, str) and base in _CSRF_PROTECTION_CLASSES:
-                return ProtectionFact(last(base), instance.name, instance.file, 0)
+                return ProtectionFact(last(base), instance.name, instance.file, instance.line if instance.given else 0)
         return None
 
     def _ancestry(self, cls: ClassFact, depth: int = 0) -> Iterator[ClassFact | str]:
