@@ -1035,7 +1035,9 @@ def render_contexts(ctx: FileContext) -> None:
     for function in module.all_functions():
         if function.is_module:
             continue
-        fields = _submitted_fields(module, function) & _written_fields(function)
+        fields = _submitted_fields(module, function)
+        if fields:
+            fields &= _written_fields(function)
         if fields:
             ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
