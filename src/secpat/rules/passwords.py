@@ -352,6 +352,9 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     # A bare `write(password)` names no object that could be an account store.
                     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
                     audit = method in _AMBIGUOUS_STORE_METHODS and not (L.REQUEST in value or _names_account(receiver))
+                    # The process's own configured credential (`os.environ["DB_PASSWORD"]`) handed to a client
+                    # or a store of no known model: a secret the app uses, not an account's password.
+                    audit = audit or _from_environment(value[L.PASSWORD]) and not _names_account(receiver)
                 before = len(ctx.findings)
                 ctx.report_flow(
                     event.node,
@@ -557,6 +560,11 @@ _ACCOUNT_WORDS = frozenset(
     {"user", "users", "account", "accounts", "member", "members", "customer", "customers", "profile", "profiles"}
 )
 _USER_BASES = ("AbstractUser", "AbstractBaseUser", "User")
+
+
+def _from_environment(trace: L.Trace) -> bool:
+    """The path starts at a read of the process environment: `os.environ["X"]`, `os.getenv("X")`."""
+    return bool(trace) and trace[0].note.lstrip("`").startswith(("os.environ", "os.getenv", "environ[", "getenv("))
 
 
 def _names_account(text: str | None) -> bool:
