@@ -718,6 +718,11 @@ class _Builder:
         fields = set(view.reads) if view else set()
         acts = set(view.acts) if view else set()
         used = list(view.models) if view else []
+        for delegate in self._delegates(view):
+            # `return login(request)` in a view that dispatches on the method: it does what `login` does.
+            fields.update(delegate.reads)
+            acts.update(delegate.acts)
+            used.extend(delegate.models)
         if cls is not None:
             for key in ("serializer_class", "form_class"):
                 value = self._attribute(cls, key)
@@ -932,6 +937,13 @@ class _Builder:
         return not any(isinstance(c, ClassFact) and c.meta_csrf_off for c in ancestry) and any(
             isinstance(b, str) and b.startswith(_TOKEN_FORM_PACKAGES) and last(b) in _TOKEN_FORMS for b in ancestry
         )
+
+    def _delegates(self, view: ViewFact | None) -> list[ViewFact]:
+        """The project functions a view calls that read the request themselves (views and request helpers,
+        one level down): what they read and do, the route reads and does."""
+        if view is None:
+            return []
+        return [d for name in view.calls if name != view.name and (d := self.model.views.get(name)) is not None]
 
     def _owner_made_by_subclass(self, instance: InstanceFact) -> OwnerFact | None:
         """`app = ShopFlask(__name__)` where `class ShopFlask(Flask)`: an app, as if made by `Flask()`."""
