@@ -25,9 +25,14 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     for function in module.all_functions():
         body = function.node.body if hasattr(function.node, "body") else []
         for stmt in _statements(body):
-            if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+            first = stmt.targets[0] if isinstance(stmt, ast.Assign) else None
+            if (
+                isinstance(stmt, ast.Assign)
+                and isinstance(first, ast.Name)
+                and all(isinstance(t, ast.Name) for t in stmt.targets)
+            ):
                 # `app = flask_app = Flask(__name__)`: the first name stands for the object.
-                found[id(stmt.value)] = (stmt.targets[0].id, function)  # type: ignore[attr-defined]
+                found[id(stmt.value)] = (first.id, function)
             elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
                 found[id(stmt.value)] = (stmt.target.id, function)
             elif isinstance(stmt, (ast.With, ast.AsyncWith)):  # `with Configurator(...) as config:`
