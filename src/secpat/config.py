@@ -94,6 +94,12 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/*_example.*",
     "**/*-example.*",
     "**/*_sample.*",
+    "**/example_*/**",
+    "**/example-*/**",
+    "**/sample/**",
+    "**/samples/**",
+    "**/sample_*/**",
+    "**/sample-*/**",
     "**/test_*",
     "**/*_test_*",
     # Settings and helpers that exist only to run the test suite.
@@ -102,6 +108,20 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/test_settings*.py",
     "**/settings/test*.py",
     "**/settings_test*.py",
+    # Development settings (`settings/dev.py`, `settings_dev.py`, `app-dev.cfg`, `docker-compose.dev.yml`),
+    # the services a test suite starts (`docker-compose.integration-mysql.yml`) and the runners that
+    # drive it (nox, tox), and QA scenarios: the values in them are the developers' own.
+    "**/settings/dev*.py",
+    "**/*_dev.*",
+    "**/*-dev.*",
+    "**/*.dev.*",
+    "**/docker-compose*test*.y*ml",
+    "**/docker-compose*integration*.y*ml",
+    "**/docker-compose*.ci.y*ml",
+    "**/noxfile.py",
+    "**/noxfiles/**",
+    "**/tox.ini",
+    "**/qa/**",
     # Project scaffolds: templates a generator copies and the user completes, not a deployed app.
     "**/project_template/**",
     "**/app_template/**",

@@ -197,17 +197,23 @@ def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple
     owners = {getattr(x, "name", None) for kind, x in facts if kind in (OWNER, INSTANCE)}
     found: list[tuple[str, object]] = []
     for function in module.functions.values():
-        if function.class_name:
-            continue  # a method's callers pass `self` first: positions do not line up
+        # `cls._configure_blueprints(app)` passes `app` to the method's second parameter: `self` or `cls`
+        # is bound first. A static method's parameters line up with the call's arguments.
+        skipped = 1 if function.class_name and not _static(function) else 0
+        if skipped and function.params[:1] not in (["self"], ["cls"]):
+            continue
         name = module.global_name(function)
         found.extend(
-            (PARAMETER, ParameterFact(name, param, position))
+            (PARAMETER, ParameterFact(name, param, position - skipped))
             for position, param in enumerate(function.params)
-            if f"{name}.{param}" in receivers
+            if position >= skipped and f"{name}.{param}" in receivers
         )
     for call in module.calls:
-        if not call.callee or call.callee.split(".", 1)[0] not in module.project_roots:
-            continue
+        callee = call.callee
+        if not callee or callee.split(".", 1)[0] not in module.project_roots:
+            callee = project_callee(module, call.scope, call.node.func) if call.scope.class_name else None
+            if not callee:
+                continue
         passed = [(i, "", arg) for i, arg in enumerate(call.node.args)]
         passed += [(-1, kw.arg, kw.value) for kw in call.node.keywords if kw.arg]
         for position, keyword, arg in passed:
@@ -215,5 +221,12 @@ def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple
                 continue
             value = object_name(module, arg, call.scope)
             if value and (value in owners or arg.id in module.imports):
-                found.append((ARGUMENT, ArgumentFact(call.callee, position, keyword, value)))
+                found.append((ARGUMENT, ArgumentFact(callee, position, keyword, value)))
     return found
+
+
+def _static(function: Function) -> bool:
+    node = function.node
+    return isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+        isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list
+    )

@@ -121,8 +121,24 @@ def _dialect(pieces: list[_Piece]) -> str:
     return ""
 
 
-def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
-    """(token, maybe_token) for the part of a template between `<form ...>` and `</form>`."""
+def _partials(skeleton: str, pieces: list[_Piece]) -> dict[str, str]:
+    """The bodies of a Django template's `{% partialdef name %}...{% endpartialdef %}` blocks, by name."""
+    bodies: dict[str, str] = {}
+    opened: list[tuple[str, int]] = []
+    for match in _MARK.finditer(skeleton):
+        piece = pieces[int(match.group(1))]
+        words = piece.text.split() if piece.kind == "tag" else []
+        if words[:1] == ["partialdef"] and len(words) > 1:
+            opened.append((words[1], match.end()))
+        elif words[:1] == ["endpartialdef"] and opened:
+            name, start = opened.pop()
+            bodies[name] = skeleton[start : match.start()]
+    return bodies
+
+
+def _inside_says(body: str, pieces: list[_Piece], partials: dict[str, str] | None = None) -> tuple[bool, bool]:
+    """(token, maybe_token) for the part of a template between `<form ...>` and `</form>`. A partial
+    rendered inside (`{% partial head %}`) counts with the body its `{% partialdef %}` gives it."""
     if _HIDDEN_TOKEN.search(_MARK.sub("", body)):
         return True, False
     maybe = False
@@ -137,7 +153,16 @@ def _inside_says(body: str, pieces: list[_Piece]) -> tuple[bool, bool]:
             and any(word in text for word in _TOKEN_WORDS)
         ):
             return True, False
-        if piece.kind == "tag" and first in ("include", "call", "import", "from", "extends", "block"):
+        if piece.kind == "tag" and first == "partial":
+            name = text.split()[1] if len(text.split()) > 1 else ""
+            if partials is None or name not in partials:
+                maybe = True  # defined in another template
+                continue
+            token, inner_maybe = _inside_says(partials[name], pieces, None)  # one level: partials seldom nest
+            if token:
+                return True, False
+            maybe = maybe or inner_maybe
+        elif piece.kind == "tag" and first in ("include", "call", "import", "from", "extends", "block"):
             maybe = True  # another template or block may hold the token
         elif piece.kind == "tag" and first == "for" and re.search(r"\bin\s+form\b", text):
             maybe = True
@@ -230,6 +255,7 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
     if not pieces:
         return []
     dialect = _dialect(pieces)
+    partials = _partials(skeleton, pieces) if "partialdef" in text else {}
     forms: list[FormFact] = []
     for match in _FORM_OPEN.finditer(skeleton):
         method = _METHOD.search(match.group(1))
@@ -237,7 +263,7 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
             continue  # GET forms (search, filters) need no token; a templated method is not judged
         close = _FORM_CLOSE.search(skeleton, match.end())
         body = skeleton[match.end() : close.start() if close else len(skeleton)]
-        token, maybe = _inside_says(body, pieces)
+        token, maybe = _inside_says(body, pieces, partials)
         action = _ACTION.search(_MARK.sub("", match.group(1)))
         forms.append(
             FormFact(

@@ -668,13 +668,22 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.limit_exempt = True
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = True
-        found.staff = found.staff or is_staff_gate(short)
+        # `@login_required("ADMIN")`: a project's login decorator given a permission or role to hold.
+        found.staff = found.staff or is_staff_gate(short) or _names_permission(call)
     elif is_limit_name(name) and short not in ("limits",):
         found.limits.append("@" + short_source(deco))
     elif is_staff_gate(short):
         found.session = found.staff = True
     elif name.split(".", 1)[0] in module.project_roots:
         found.calls.add(name)  # a project decorator: a limit inside it counts
+
+
+def _names_permission(call: ast.Call | None) -> bool:
+    """A login decorator called with a literal that names what the user must hold: `login_required("ADMIN")`,
+    `login_required("accounts.change")`. The frameworks' own take the view or keywords, never a name."""
+    return call is not None and any(
+        isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip() for arg in call.args
+    )
 
 
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:

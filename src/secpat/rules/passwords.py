@@ -1127,6 +1127,76 @@ def _op(op: ast.cmpop) -> str:
     return "==" if isinstance(op, ast.Eq) else "!="
 
 
+def _session_store(node: ast.AST, flow: FunctionFlow) -> bool:
+    """`request.session[KEY] = value`: the statement writes into the framework's session."""
+    return (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Subscript)
+        and is_session(node.targets[0].value, flow)
+    )
+
+
+def _kept_in_session(module: Module, function: Function) -> bool:
+    """Every call of `function` in its module stores the result in the session or compares it with what
+    the session holds (`request.session[KEY] = make_token(user)`, then `if stored == make_token(user):`):
+    a digest the server keeps for itself and recomputes. No client sees or supplies it."""
+    calls = [c for c in module.calls if c.callee and module.local_function(c.callee) is function]
+    if not calls:
+        return False
+    stored = False
+    for call in calls:
+        owner = call.scope
+        statement = _statement_holding(owner.node, call.node)
+        caller_flow = flow_of(module, owner)
+        if isinstance(statement, ast.Assign) and statement.value is call.node:
+            if not _session_store(statement, caller_flow):
+                return False
+            stored = True
+        elif not _compared_with_session(owner.node, call.node, caller_flow):
+            return False
+    return stored
+
+
+def _statement_holding(root: ast.AST, node: ast.AST) -> ast.stmt | None:
+    """The innermost statement of `root` that contains `node` (a breadth-first walk meets it last)."""
+    holders = [
+        stmt
+        for stmt in ast.walk(root)
+        if isinstance(stmt, ast.stmt) and stmt is not root and any(n is node for n in ast.walk(stmt))
+    ]
+    return holders[-1] if holders else None
+
+
+def _compared_with_session(root: ast.AST, call: ast.Call, flow: FunctionFlow) -> bool:
+    """`call == request.session.get(KEY)`, or `== stored` where `stored` was read from the session."""
+    session_names = {
+        target.id
+        for node in ast.walk(root)
+        if isinstance(node, ast.Assign) and _reads_session(node.value, flow)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    for node in ast.walk(root):
+        if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            sides = [node.left, node.comparators[0]]
+            if any(side is call for side in sides):
+                other = sides[1] if sides[0] is call else sides[0]
+                return _reads_session(other, flow) or isinstance(other, ast.Name) and other.id in session_names
+    return False
+
+
+def _reads_session(node: ast.expr, flow: FunctionFlow) -> bool:
+    if isinstance(node, ast.Subscript):
+        return is_session(node.value, flow)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"get", "pop"}
+        and is_session(node.func.value, flow)
+    )
+
+
 def _checksum_named(name: str) -> bool:
     return names.words(name)[-1:] in (("checksum",), ("integrity",))
 
@@ -1139,7 +1209,14 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
         if use.kind is names.NameKind.PASSWORD:
             continue  # a fast hash of a password is PWD002
         outcome = Outcome(L.WEAK_HASH, PWD005, "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or `secrets`")
+        before = len(ctx.findings)
         ctx.report_flow(use.node, use.value, [outcome], scope=flow.function, sink_note=use.description)
+        if _session_store(use.node, flow) or (
+            isinstance(use.node, ast.Return) and _kept_in_session(flow.module, flow.function)
+        ):
+            # The session is the server's own store: no client writes a digest into it, so nobody can
+            # bring a colliding one. Whether the value also reaches a client is for a reader.
+            ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
     for store in flow.stores:
         if store.name and names.classify(store.name) is names.NameKind.SIGNATURE and L.WEAK_HASH in store.value:
             # A "checksum" names content addresses and dedupe keys as often as integrity checks, and a
@@ -1174,7 +1251,7 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=flow.function,
                     sink_note=f"returned by `{flow.function.name}()`",
                 )
-                if _checksum_named(flow.function.name):
+                if _checksum_named(flow.function.name) or _kept_in_session(flow.module, flow.function):
                     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
 

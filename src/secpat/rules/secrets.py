@@ -12,18 +12,19 @@ reported, and so is a `.env`, key or credentials file that git tracks or that
 from __future__ import annotations
 
 import ast
+import hashlib
 import os
 import re
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import pathspec
 
 from secpat import names
-from secpat.findings import Confidence, Location, Severity
+from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks.environments import environment_of_name
 from secpat.model.module import Call, Function, LiteralBinding, Module
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -184,6 +185,7 @@ class Hit:
     real: bool = True  # the value itself looks like a real secret (a `"dev"` fallback does not)
     scope: Function | None = None  # for the fingerprint's context
     audit: bool = False  # real-looking, but what it guards is not deployed (a local database, a keyless service)
+    name: str = ""  # the name a Python literal is bound to, for named values
 
 
 class _At(ast.AST):
@@ -290,6 +292,7 @@ def python_hits(module: Module) -> list[Hit]:
                 "named",
                 scope=binding.scope,
                 audit=id(binding.node) in records or _published_default(module, binding, judgement),
+                name=binding.name,
             )
         )
     hits.extend(fallbacks)
@@ -777,6 +780,10 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
             ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
         scope = hit.scope if hit.scope is not None and not hit.scope.is_module else None
         in_self_test = self_test is not None and self_test[0] <= hit.line <= self_test[1]
+        audit = audit_only(hit, ctx.config, ctx.module.path) or (
+            in_self_test and hit.source in (*_JUDGED_BY_VALUE, *_SELF_MADE)
+        )
+        before = len(ctx.findings)
         ctx.report(
             hit.rule,
             _At(hit.line, hit.col, hit.end_col),
@@ -784,10 +791,9 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
             scope=scope,
             confidence=confidence_for(hit, ctx.config, ctx.module.path),
             snippet=hit.snippet,
-            audit=audit_only(hit, ctx.config, ctx.module.path)
-            or in_self_test
-            and hit.source in (*_JUDGED_BY_VALUE, *_SELF_MADE),
+            audit=audit,
         )
+        _share_value(ctx, hit, ctx.module.path, before, audit, key_slot=_names_key_slot(hit.name))
 
 
 # -- env, config and template files ------------------------------------------------------
@@ -926,6 +932,8 @@ def _unescape_json(value: str) -> str:
 @check(SECRET001, kinds=("env", "config", "template"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
     for hit in text_hits(ctx.kind, ctx.text, ctx.path):
+        audit = audit_only(hit, ctx.config, ctx.path)
+        before = len(ctx.findings)
         ctx.report(
             hit.rule,
             hit.line,
@@ -933,8 +941,75 @@ def hardcoded_secrets_in_text(ctx: TextContext) -> None:
             col=hit.col,
             snippet=hit.snippet,
             confidence=confidence_for(hit, ctx.config, ctx.path),
-            audit=audit_only(hit, ctx.config, ctx.path),
+            audit=audit,
         )
+        _share_value(ctx, hit, ctx.path, before, audit)
+
+
+# -- values the project's own tests use ----------------------------------------------------------
+
+#: A digest of each value judged by its name in test code, CI configuration or development files.
+SECRET_IN_TEST_CODE = "secret-value-in-test-code"
+#: The default-mode findings on values judged by their name elsewhere, decided at the project stage.
+SECRET_REPORTED = "secret-value-reported"
+
+
+@dataclass(frozen=True)
+class ReportedSecret:
+    finding: Finding
+    digest: str
+
+
+def _value_digest(secret: str) -> str:
+    """Values are compared across files by a digest: facts are cached, and the cache holds no secret."""
+    return hashlib.blake2b(secret.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _names_key_slot(name: str) -> bool:
+    """`SECRET_KEY`, `JWT_SIGNING_KEY`, `fernet_key`: a key the application itself signs or encrypts with.
+    A literal there is the live key whatever else uses it."""
+    words = names.words(name)
+    return "key" in words and bool({"secret", "signing", "jwt", "fernet", "hmac", "encryption"} & set(words))
+
+
+def _share_value(
+    ctx: FileContext | TextContext, hit: Hit, path: str, before: int, audit: bool, *, key_slot: bool = False
+) -> None:
+    """Hand on what the project stage needs to judge a value its own tests also use (`shared_with_tests`)."""
+    if hit.source not in _JUDGED_BY_VALUE or not hit.real:
+        return
+    if _in_test_code(ctx.config, path) or is_ci_config(path):
+        ctx.fact(SECRET_IN_TEST_CODE, _value_digest(hit.secret))
+    elif not audit and not key_slot:
+        digest = _value_digest(hit.secret)
+        for finding in ctx.findings[before:]:
+            ctx.fact(SECRET_REPORTED, ReportedSecret(finding, digest))
+        del ctx.findings[before:]
+
+
+@check(SECRET001, stage="project")
+def shared_with_tests(ctx: ProjectContext) -> None:
+    """A password or token that the project's tests, CI jobs or development files also hold is the
+    developers' own value: everyone who runs the tests has it. Where else it appears (a compose file, a
+    config file) is a development setup more often than a deployment: for a reader, in audit mode. A key
+    the application signs with, written in its Python source, stays reported (see `_names_key_slot`)."""
+    reported = ctx.facts_of(SECRET_REPORTED, ReportedSecret)
+    if not reported:
+        return
+    in_tests: dict[str, str] = {}
+    for path, digest in ctx.facts_of(SECRET_IN_TEST_CODE, str):
+        in_tests.setdefault(digest, path)
+    for _, item in reported:
+        finding = item.finding
+        where = in_tests.get(item.digest)
+        if where is not None:
+            finding = replace(
+                finding,
+                audit=True,
+                message=f"{finding.message}; the same value is in `{where}`, test or development code: "
+                "check that deployments set their own",
+            )
+        ctx.findings.append(finding)
 
 
 # -- files that hold secrets (SECRET003) -------------------------------------------------------

@@ -57,6 +57,17 @@ def _url_password(match: re.Match[str]) -> bool:
     return len(decoded) >= 6 and not looks_like_label(decoded.strip("!@#$%^&*()-_=+.,;:?"))
 
 
+_PRESIGNED_CREDENTIAL = re.compile(r"(?:(?i:X-Amz-Credential)(?:=|%3D)|[?&]AWSAccessKeyId=)$")
+
+
+def _presigned_credential(match: re.Match[str]) -> bool:
+    """`...?X-Amz-Credential=AKIA.../20250903/us-east-1/s3/aws4_request&X-Amz-Signature=...` (or the older
+    `?AWSAccessKeyId=AKIA...&Signature=...&Expires=...`): the key id
+    in a pre-signed URL is there by design, for whoever is handed the URL; without the secret key it
+    signs nothing, and the URL's own signature expires within days."""
+    return bool(_PRESIGNED_CREDENTIAL.search(match.string, 0, match.start("secret")))
+
+
 def _f(
     fid: str,
     description: str,
@@ -84,6 +95,7 @@ FORMATS: tuple[Format, ...] = (
         ("akia", "asia", "abia", "acca"),
         prefix=4,
         confidence=Confidence.MEDIUM,
+        accept=lambda m: not _presigned_credential(m),
     ),
     _f(
         "aws-secret-access-key",
