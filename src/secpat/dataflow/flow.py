@@ -737,6 +737,8 @@ class FunctionFlow:
         unless the value is already known to be a hash of one."""
         if L.PASSWORD_HASH in value or L.FAST_HASH_OF_PASSWORD in value:
             return value
+        if L.MASKED in value and not any(label in value for label in _NAMED_LABELS):
+            return value  # `log_key = f"{key[:4]}****{key[-4:]}"`: the mask of a key, not the key
         named = self._named(name, node, f"named `{name}`")
         if not named:
             return value
@@ -864,6 +866,7 @@ class FunctionFlow:
         value = dict(L.without(L.method_result(base), L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
         if L.CONST in base:
             value[L.CONST] = ()  # an item of a constant table is a constant
+
         if isinstance(key, ast.Constant) and isinstance(key.value, str):
             value.update(self._named(key.value, node, f"`{_text(node)}`"))
             if L.REQUEST_WHOLE in base and R.whole_event_part(self.function, node.value, key.value):
@@ -874,6 +877,8 @@ class FunctionFlow:
         value = self._composed(node, [self._eval(v) for v in node.values] or [L.CONSTANT], "f-string")
         if _has_words(node.values):
             value = _framed(value)
+        if _is_mask(node):
+            value = {**value, L.MASKED: (self.step(node, "a masked form"),)}
         if L.CONST not in value:
             text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
             match = _LINK.search(text)
@@ -1016,7 +1021,8 @@ class FunctionFlow:
     def _comprehension(self, generators: list[ast.comprehension], *elts: ast.expr) -> L.Value:
         saved = dict(self.env)
         for gen in generators:
-            self._store(gen.target, self._eval(gen.iter), gen, None, record=False)
+            # As in a `for` statement: the items of `tokens` or `secrets` are not secrets by that name.
+            self._store(gen.target, L.without(self._eval(gen.iter), *_NAMED_LABELS), gen, None, record=False)
             for cond in gen.ifs:
                 self._eval(cond)
         # The elements are the value: `"?" for _ in ids` is constants, however many there are.
@@ -1278,6 +1284,8 @@ class FunctionFlow:
                 )
                 if method in _ONE_ITEM_METHODS and not whole_part:
                     value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers
+                if method == "keys":
+                    value = L.without(value, *_NAMED_LABELS)  # the keys of `secrets` name them: not secrets
                 if method == "join" and L.RANDOM_PICK in value:
                     # Many random picks joined together make a token.
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
@@ -2119,6 +2127,38 @@ def _int_arg(node: ast.Call, index: int, keyword: str) -> int | None:
         return None
     value = literal_value(arg)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+_FILLER = re.compile(r"[*•…#]{2,}|\.{3,}|x{4,}")
+
+
+def _is_mask(node: ast.JoinedStr) -> bool:
+    """`f"{key[:4]}****{key[-4:]}"`: a few characters of a value around filler that hides the rest."""
+    sliced = any(
+        isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Subscript) and _short_slice(v.value.slice)
+        for v in node.values
+    )
+    return sliced and any(
+        isinstance(v, ast.Constant) and isinstance(v.value, str) and _FILLER.search(v.value) for v in node.values
+    )
+
+
+def _short_slice(key: ast.expr) -> bool:
+    """`[:4]`, `[-4:]`, `[2:6]`: at most 8 characters cut by constant bounds, as a mask shows them."""
+    if not isinstance(key, ast.Slice) or key.step is not None:
+        return False
+    low = 0 if key.lower is None else _int_literal(key.lower)
+    if key.upper is None:
+        return low is not None and -8 <= low < 0  # `[-4:]`
+    high = _int_literal(key.upper)
+    return low is not None and high is not None and (low >= 0) == (high >= 0) and 0 <= high - low <= 8
+
+
+def _int_literal(node: ast.expr) -> int | None:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _int_literal(node.operand)
+        return -inner if inner is not None else None
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
 
 
 def dotted(node: ast.AST) -> str | None:
