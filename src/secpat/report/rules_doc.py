@@ -14,6 +14,10 @@ def render(rules: Sequence[Rule]) -> str:
         "",
         "Generated from the rule records by `secpat rules --format markdown`; do not edit by hand.",
         "",
+        "A rule's confidence is the most any of its findings carries; a finding on weaker evidence says less.",
+        "A rule the real-code benchmark has measured is high only at a precision of 0.95 or more; a rule it",
+        "has no findings of yet keeps what its evidence gives it. Figures: [precision.md](precision.md).",
+        "",
         "| id | name | pattern | severity | confidence | CWE | title |",
         "|---|---|---|---|---|---|---|",
     ]

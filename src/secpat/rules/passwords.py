@@ -37,7 +37,7 @@ PWD001 = define(
         pattern=2,
         title="Password stored in plain text",
         severity=Severity.HIGH,
-        confidence=Confidence.HIGH,
+        confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=256,
         why="""
         A password written to a database, cache or file as typed is exposed to everyone who
@@ -69,7 +69,7 @@ PWD002 = define(
         pattern=2,
         title="Password hashed with a fast general-purpose hash",
         severity=Severity.HIGH,
-        confidence=Confidence.HIGH,
+        confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=916,
         why="""
         MD5, SHA-1, SHA-256, SHA-512 and BLAKE2 are built to be fast: a single GPU tries billions
@@ -97,7 +97,7 @@ PWD003 = define(
         pattern=2,
         title="Password hash with a weak cost",
         severity=Severity.MEDIUM,
-        confidence=Confidence.HIGH,
+        confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=916,
         why="""
         A slow hash is only as slow as its cost parameters. bcrypt with 4 rounds or PBKDF2 with
@@ -168,7 +168,7 @@ PWD005 = define(
         pattern=2,
         title="MD5 or SHA-1 used for a token, signature or integrity check",
         severity=Severity.MEDIUM,
-        confidence=Confidence.HIGH,
+        confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=328,
         why="""
         MD5 and SHA-1 collisions can be computed cheaply, so they no longer prove that data was
