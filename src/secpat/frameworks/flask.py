@@ -192,7 +192,9 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         if api is not None:
             return _resources(module, call, api) if call.method == "add_resource" else _api_mount(module, call)
     if call.method == "init_app" and call.receiver is not None:
-        name = object_name(module, call.receiver, scope)
+        # `for extension in EXTENSIONS: extension.init_app(app)`: which extensions is decided at run time.
+        looked_up = _registered(module, call.receiver, scope) is None
+        name = ANY_CHILD if looked_up else object_name(module, call.receiver, scope)
         return [(PROTECTION, ProtectionFact("init_app", name, module.path, line))] if name else []
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)

@@ -597,7 +597,8 @@ class _Builder:
         if kind == "flask":
             initialised = {p.name for p in self.protections if p.library == "init_app"}
             for p in self.protections:
-                if p.library != "init_app" and (p.line or p.name in initialised):
+                # An `init_app` on an extension the code looks up at run time may be this one's.
+                if p.library != "init_app" and (p.line or p.name in initialised or ANY_CHILD in initialised):
                     return p.library
             return ""
         for protection in self.protections:

@@ -15,6 +15,9 @@ for the CSRF, RATE and CONF rules alike.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import extract, known
 from secpat.frameworks.django import Environment
@@ -265,6 +268,50 @@ def cookie_samesite_facts(ctx: FileContext) -> None:
 def template_form_facts(ctx: TextContext) -> None:
     for form in template_forms(ctx.text, ctx.path):
         ctx.fact(FORM, form)
+    extends = _EXTENDS.search(ctx.text)
+    includes = tuple(dict.fromkeys(_INCLUDE.findall(ctx.text)))
+    gives = bool(_SCRIPT_TOKEN.search(ctx.text))
+    if extends or includes or gives:
+        ctx.fact(TEMPLATE_PAGE, TemplatePage(ctx.path, extends.group(1) if extends else "", includes, gives))
+
+
+#: A template, the one it extends, and whether it hands the page's scripts the CSRF token.
+TEMPLATE_PAGE = "csrf-template-page"
+
+
+@dataclass(frozen=True)
+class TemplatePage:
+    file: str
+    extends: str
+    includes: tuple[str, ...]
+    gives_scripts_token: bool
+
+
+# `{% extends "base.html" %}`, also through a theme loader's function: `{% extends theme("base.html") %}`.
+_EXTENDS = re.compile(r"""{%-?\s*extends\s+(?:[\w.]+\(\s*)?["']([^"']+)["']""")
+_INCLUDE = re.compile(r"""{%-?\s*include\s+(?:[\w.]+\(\s*)?["']([^"']+)["']""")
+# `<meta name="csrf-token" content="{{ csrf_token() }}">`: the token set out for the page's scripts to send
+# in a header. A script that merely names the header may be a comment or another page's code.
+_SCRIPT_TOKEN = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["'][\w-]*(?:csrf|xsrf)[\w-]*["']""", re.IGNORECASE)
+
+
+def _scripts_have_token(pages: dict[str, TemplatePage], file: str, depth: int = 0) -> bool:
+    """The template, a layout it extends or a page that includes it gives the page's scripts the token:
+    forms they send carry it."""
+    page = pages.get(file)
+    if page is not None and page.gives_scripts_token:
+        return True
+    if depth >= 8:
+        return False
+    parents = [
+        other.file
+        for other in pages.values()
+        if page is not None
+        and page.extends
+        and is_rendered_as(other.file, page.extends)
+        or any(is_rendered_as(file, name) for name in other.includes)
+    ]
+    return any(_scripts_have_token(pages, parent, depth + 1) for parent in parents if parent != file)
 
 
 # -- project checks -----------------------------------------------------------------------------
@@ -423,6 +470,7 @@ def _class_changes_state(model: Model, cls: ClassFact) -> bool:
 
 def _forms(ctx: ProjectContext, model: Model) -> None:
     rendered = model.templates_rendered()
+    pages = {page.file: page for _, page in ctx.facts_of(TEMPLATE_PAGE, TemplatePage)}
     for form in model.forms:
         if form.token or form.maybe_token or form.action.startswith(("http://", "https://", "//")):
             continue
@@ -431,9 +479,12 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
         verdict = _form_verdict(model, form, _renderers(form, rendered))
         if verdict is not None:
             message, confidence = verdict
-            audit = form.action_tag or confidence is not None
+            scripted = _scripts_have_token(pages, form.file)
+            audit = form.action_tag or confidence is not None or scripted
             if form.action_tag:
                 message += "; a template tag builds its action, which may be another site that checks no token"
+            elif scripted:
+                message += "; the page sets out the token for its scripts (a csrf meta tag): what they send carries it"
             ctx.report(
                 CSRF003,
                 Location(form.file, form.line),
