@@ -904,6 +904,9 @@ class FunctionFlow:
                 number = _number_literal(other_node, self.module)
                 if (L.TIME in clock or L.TIME_FIELD in clock) and number is not None:
                     return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}
+        if isinstance(node.op, ast.Sub) and all(L.TIME in p or L.TIME_FIELD in p for p in parts):
+            # `now - self.timestamp`: the time elapsed between two readings of the clock, not the clock.
+            return L.without(L.combine(parts), L.TIME, L.TIME_FIELD)
         if isinstance(node.op, ast.Mult):
             # `["?"] * n`, `"-" * width`: the repeated sequence is the content, the count adds nothing.
             for side, value in ((node.left, parts[0]), (node.right, parts[1])):

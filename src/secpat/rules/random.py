@@ -215,8 +215,14 @@ def _clock_is_a_claim(function_node: ast.AST, node: ast.AST, trace: tuple) -> bo
     source = trace[0].location if trace else None
     if source is None or source.path != trace[-1].location.path:
         return False
-    for dict_node in (n for n in ast.walk(function_node) if isinstance(n, ast.Dict)):
-        for key, value in zip(dict_node.keys, dict_node.values):
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Dict):
+            pairs = list(zip(node.keys, node.values))
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+            pairs = [(node.targets[0].slice, node.value)]  # `data["expires_at"] = now + expires_in`
+        else:
+            continue
+        for key, value in pairs:
             if (
                 isinstance(key, ast.Constant)
                 and isinstance(key.value, str)
