@@ -48,6 +48,7 @@ _SECRET_HEADS = {
     "jwt",
     "bearer_token",
     "pepper",
+    "otpkey",  # the shared seed of an HOTP/TOTP token: whoever has it makes every code
 }
 # Qualifiers that make plural `tokens` credentials rather than a count or a lexer's output.
 _CREDENTIAL_TOKENS = {
@@ -77,6 +78,9 @@ _SIGNATURE_HEADS = {"signature", "sig", "mac", "hmac", "checksum", "integrity"}
 # Head words that need a qualifier in front to mean a secret.
 _KEY_QUALIFIERS = {
     "api",
+    "otp",
+    "hotp",
+    "totp",
     "secret",
     "private",
     "access",

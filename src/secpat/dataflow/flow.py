@@ -363,8 +363,9 @@ class FunctionFlow:
                     # `if x not in ALLOWED: raise / x = default`: after it, x is allowed
                     self.env[refused] = L.CONSTANT
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
-            # Items of `tokens` are not secrets by name: lexers iterate over tokens too.
-            self._store(stmt.target, L.without(self._eval(stmt.iter), *_NAMED_LABELS), stmt, None, record=False)
+            # Items of `tokens` are not secrets by name: lexers iterate over tokens too. Iterating a
+            # mapping another module returns gives its keys: what its records' fields are named is not theirs.
+            self._store(stmt.target, _iterated(self._eval(stmt.iter)), stmt, None, record=False)
             self._branches(stmt.body + stmt.orelse, [])
         elif isinstance(stmt, ast.While):
             self._eval(stmt.test)
@@ -704,6 +705,15 @@ class FunctionFlow:
                 and isinstance(key_node.value, (str, int))
             ):
                 self._store_item(target.value.id, key_node.value, value)
+            elif isinstance(target.value, ast.Name) and target.value.id in self.env:
+                # `tokens[serial] = {"type": t, "otpkey": key}`: under a key known only at run time, the
+                # mapping now holds the record. What a name lends stays with the item, as above; the
+                # fields of a record written here are its content.
+                name = target.value.id
+                lent = () if isinstance(value_node, (ast.Dict, ast.List, ast.Tuple)) else _NAMED_LABELS
+                self.env[name] = (
+                    L.combine([L.without(self.env[name], L.CONST), L.without(value, L.CONST, *lent)]) or L.CONSTANT
+                )
             if self._shapes and key_value is not None and isinstance(target.value, ast.Name):
                 name = target.value.id
                 self.env[name] = L.combine(
@@ -863,7 +873,12 @@ class FunctionFlow:
             self._eval(key)
         # An item holds what its container holds, but not what the container's name or its other keys'
         # names promised: `cfg["model"]` of `{"model": m, "api_key": k}`, here or returned from elsewhere.
-        value = dict(L.without(L.method_result(base), L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
+        # Under a key known only at run time (`tokens[serial]`) it is any of the records the mapping holds,
+        # with their fields: only what the container's own name promised goes.
+        if isinstance(key, (ast.Constant, ast.Slice)):  # one field, or a part of the value
+            value = dict(L.without(L.method_result(base), L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
+        else:
+            value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_lent_by_name(base, node.value)))
         if L.CONST in base:
             value[L.CONST] = ()  # an item of a constant table is a constant
 
@@ -1025,7 +1040,7 @@ class FunctionFlow:
         saved = dict(self.env)
         for gen in generators:
             # As in a `for` statement: the items of `tokens` or `secrets` are not secrets by that name.
-            self._store(gen.target, L.without(self._eval(gen.iter), *_NAMED_LABELS), gen, None, record=False)
+            self._store(gen.target, _iterated(self._eval(gen.iter)), gen, None, record=False)
             for cond in gen.ifs:
                 self._eval(cond)
         # The elements are the value: `"?" for _ in ids` is constants, however many there are.
@@ -2143,6 +2158,21 @@ def _is_mask(node: ast.JoinedStr) -> bool:
     )
     return sliced and any(
         isinstance(v, ast.Constant) and isinstance(v.value, str) and _FILLER.search(v.value) for v in node.values
+    )
+
+
+def _iterated(value: L.Value) -> L.Value:
+    """What a loop takes from a collection: its labels, without those a name lends (here, or in what
+    another module returns)."""
+    return L.method_result(L.without(value, *_NAMED_LABELS))
+
+
+def _lent_by_name(value: L.Value, container: ast.expr) -> tuple[str, ...]:
+    """The secret labels `value` has from the name of `container` itself (`tokens`, `self.secrets`):
+    a trace that starts at that name, or none at all."""
+    name = _text(container)
+    return tuple(
+        label for label in _NAMED_LABELS if label in value and (not value[label] or f"`{name}`" in value[label][0].note)
     )
 
 

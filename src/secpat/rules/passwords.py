@@ -940,13 +940,16 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         # A CSRF token belongs to the victim's session: to time its comparison an attacker would need the
         # victim's cookie on every guess.
         csrf_token = any({"csrf", "xsrf"} & set(names.words(_name_of(n) or "")) for n, _ in sides)
+        # A checksum compared to tell whether content changed (`stored["checksum"] != entry.checksum`) is
+        # as often a content address as an integrity check (as for PWD005): for a reader.
+        checksum = any(_checksum_named(_name_of(n) or "") for n, _ in sides)
         ctx.report(
             PWD004,
             event.node,
             message,
             scope=flow.function,
             flow=value.get(label, ()) if label else (),
-            audit=single_use or csrf_token or not evidence,
+            audit=single_use or csrf_token or checksum or not evidence,
         )
 
 
