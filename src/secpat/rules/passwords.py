@@ -1074,6 +1074,10 @@ def _is_identity(node: ast.expr) -> bool:
 def _holds_secret(node: ast.expr, value: L.Value) -> bool:
     if any(lab in value for lab in _SECRET_LABELS):
         return True
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.upper is None:
+        # `token[7:]` after `token.startswith("Bearer ")`: the rest of a secret past its scheme is the secret.
+        base = _name_of(node.value)
+        return bool(base) and names.classify(base) in (names.NameKind.SECRET, names.NameKind.PASSWORD)
     name = _name_of(node)
     return bool(name) and names.classify(name) is names.NameKind.SIGNATURE
 
