@@ -111,8 +111,9 @@ LOG003 = define(
         library versions, SQL statements, hostnames, sometimes configuration values. Returned to
         the client they map the attack surface for whoever triggers the error. In a view behind
         a staff, administrator or permission check this is for audit mode, and so is text put in a
-        sentence written for the client (`f"Preview failed: {e}"`) or an answer that says an
-        upstream failed (502, 503, 504): someone chose to show it. A database or I/O error's text
+        sentence written for the client (`f"Preview failed: {e}"`), an answer that says an
+        upstream failed (502, 503, 504) or that the input failed validation (422): someone chose to
+        show it. A database or I/O error's text
         is the system's whatever frames it, and stays reported.
     """,
         bad="""
@@ -248,7 +249,8 @@ def log_hygiene(ctx: FileContext) -> None:
                 # does an answer with a gateway status (502, 503, 504): the view says an upstream failed.
                 # A catch-all or a database, file or network error sent raw is reported.
                 client_error = _client_error(event.node)
-                gateway = _gateway_error(event.node)
+                # 502-504 say an upstream failed; 422 says the input was understood and failed validation.
+                gateway = _gateway_error(event.node) or _validation_error(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
@@ -698,6 +700,12 @@ def _client_error(call: ast.Call) -> bool:
 def _gateway_error(call: ast.Call) -> bool:
     """`Response(f"Proxy error: {e}", status_code=502)`: Bad Gateway, Service Unavailable or Gateway Timeout."""
     return any(status_number(status) in (502, 503, 504) for status in statuses(call))
+
+
+def _validation_error(call: ast.Call) -> bool:
+    """`HTTPException(status_code=422, detail=str(exc))`: Unprocessable Content, the answer a view gives when
+    the input it was sent fails validation; the text is that failure's."""
+    return any(status_number(status) == 422 for status in statuses(call))
 
 
 def _leaked(value: L.Value, client_error: bool) -> Sequence[Outcome]:
