@@ -40,6 +40,8 @@ else:
 
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value
+#: Parameter types whose values are often a secret as they are: the parameter's name decides.
+_SECRET_CARRYING_TYPES = frozenset({"UUID", "SecretStr", "SecretBytes", "Secret", "Any", "AnyStr", "Text", "Optional"})
 _VALUE_ATTRS = frozenset({"data", "value"})
 _REQUEST_OBJECT_NOTE = "the request object"  # a step that only says where the request came in
 _TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
@@ -238,7 +240,8 @@ class FunctionFlow:
         for index, param in enumerate(self.function.params):
             where = arg_nodes.get(param, node)
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
-            value.update(self._named(param, where, f"parameter `{param}`"))
+            if not self._typed_as_other(arg_nodes.get(param)):
+                value.update(self._named(param, where, f"parameter `{param}`"))
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
@@ -257,6 +260,16 @@ class FunctionFlow:
         module_flow = flow_of(self.module, self.module.module_function) if not self.function.is_module else None
         if module_flow is not None:
             self._seeded_names = module_flow._seeded_names
+
+    def _typed_as_other(self, arg: ast.arg | None) -> bool:
+        """`webhook_key: FidesKey`: the parameter is declared as a class whose name is not a secret's. The
+        type says what the value is better than the parameter's name does. Types that commonly carry a
+        secret as they are (`str`, `UUID`, `SecretStr`) leave the name to decide."""
+        annotation = arg.annotation if arg is not None else None
+        if not isinstance(annotation, (ast.Name, ast.Attribute)):
+            return False
+        short = (self.module.qualified_name(annotation, self.function) or ast.unparse(annotation)).rsplit(".", 1)[-1]
+        return short[:1].isupper() and short not in _SECRET_CARRYING_TYPES and names.classify(short) is None
 
     def _named(self, name: str | None, node: ast.AST, note: str) -> dict[str, L.Trace]:
         if not name:
