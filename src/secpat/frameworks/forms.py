@@ -168,8 +168,14 @@ def _inside_says(body: str, pieces: list[_Piece], partials: dict[str, str] | Non
             maybe = True
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
             maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
-        elif piece.kind == "tag" and first not in _DJANGO_TAGS | _BLOCK_TAGS and _FORM_WORD.search(text[len(first) :]):
-            maybe = True  # a tag given the whole form (`{% crispy form %}`) may render the token with the fields
+        elif (
+            piece.kind == "tag"
+            and first not in _DJANGO_TAGS | _BLOCK_TAGS
+            and (_FORM_WORD.search(text[len(first) :]) or _FORM_WORD.fullmatch(first) and text[len(first) :].strip())
+        ):
+            # A tag given the whole form (`{% crispy form %}`), or a tag that renders forms given one
+            # (`{% bootstrap_form_horizontal change_password 2 6 %}`), may render the token with the fields.
+            maybe = True
     return False, maybe
 
 
