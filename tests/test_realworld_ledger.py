@@ -202,3 +202,12 @@ def test_unknown_project_is_a_clear_error():
     assert res.returncode == 2
     assert "unknown project(s): nosuch" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_a_true_finding_that_matches_nothing_is_missed():
+    base = {"project": "zou", "version": "1", "path": "a.py", "line": 5, "cause": "", "reason": "r"}
+    kept = {**base, "rule": "PWD004", "code": "if a != b:", "verdict": "TP"}
+    lost = {**base, "rule": "LOG001", "code": "log.debug(t)", "verdict": "TP"}
+    gone_fp = {**base, "rule": "XSS001", "code": "return x", "verdict": "FP"}
+    matched = {ledger.entry_key(kept)}
+    assert run.missed_true_findings([kept, lost, gone_fp, dict(lost, line=9)], matched) == [lost]

@@ -384,6 +384,11 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         f"findings is below {RULE_MIN_PRECISION:.2f}",
     )
     parser.add_argument("--require-triaged", action="store_true", help="exit 1 if any finding is untriaged")
+    parser.add_argument(
+        "--require-tps",
+        action="store_true",
+        help="exit 1 if a true finding of the ledger is no longer reported (use with -- --audit)",
+    )
     args = parser.parse_args(argv)
     if args.min_precision is not None and not 0.0 <= args.min_precision <= 1.0:
         parser.error("--min-precision must be between 0 and 1")
@@ -545,11 +550,21 @@ def run(argv: list[str]) -> int:
             )
         print()
 
+    missed_tps = missed_true_findings(entries, matched_keys)
+    if missed_tps:
+        print(f"True findings of the ledger that matched no finding ({len(missed_tps)}):")
+        for e in missed_tps:
+            code = ledger.normalise_text(e["code"])[:120]
+            print(f"  {e['project']}  {e['path']}:{e.get('line', '?')}  {e['rule']}  {code}")
+        print()
+
     failures: list[str] = []
     if args.min_precision is not None:
         failures += gate_failures(rule_rows, total_row, args.min_precision)
     if args.require_triaged and untriaged:
         failures.append(f"{len(untriaged)} findings are untriaged")
+    if args.require_tps and missed_tps:
+        failures.append(f"{len(missed_tps)} true findings of the ledger are no longer reported")
     for failure in failures:
         print(f"FAIL: {failure}")
 
@@ -564,6 +579,7 @@ def run(argv: list[str]) -> int:
             "projects": project_rows,
             "untriaged": untriaged,
             "stale": stale if args.stale else None,
+            "missed_tps": missed_tps,
             "failures": failures,
         }
         args.json.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -576,6 +592,21 @@ def run(argv: list[str]) -> int:
                 out.write(json.dumps(line) + "\n")
         log(f"wrote {args.untriaged_jsonl} ({len(untriaged)} lines)")
     return 1 if failures else 0
+
+
+def missed_true_findings(
+    entries: list[dict[str, Any]], matched_keys: set[tuple[str, str, str, str]]
+) -> list[dict[str, Any]]:
+    """The true findings of the ledger that matched no finding: lost, if the run is in audit mode (a finding
+    moved to audit mode still matches there). One per key: lines sharing a text count once."""
+    missed: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str, str]] = set()
+    for entry in entries:
+        key = ledger.entry_key(entry)
+        if entry["verdict"] == "TP" and key not in matched_keys and key not in seen:
+            seen.add(key)
+            missed.append(entry)
+    return missed
 
 
 def main(argv: list[str] | None = None) -> int:
