@@ -196,7 +196,10 @@ def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple
     # Objects of the project's own classes may be apps too (`app = ShopFlask(__name__)`).
     owners = {getattr(x, "name", None) for kind, x in facts if kind in (OWNER, INSTANCE)}
     found: list[tuple[str, object]] = []
+    received = {r.rsplit(".", 1)[-1] for r in receivers if r}  # the parameter names that may receive one
     for function in module.functions.values():
+        if received.isdisjoint(function.params):
+            continue
         # `cls._configure_blueprints(app)` passes `app` to the method's second parameter: `self` or `cls`
         # is bound first. A static method's parameters line up with the call's arguments.
         skipped = 1 if function.class_name and not _static(function) else 0
@@ -211,7 +214,14 @@ def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple
     for call in module.calls:
         callee = call.callee
         if not callee or callee.split(".", 1)[0] not in module.project_roots:
-            callee = project_callee(module, call.scope, call.node.func) if call.scope.class_name else None
+            func = call.node.func
+            own_method = (
+                call.scope.class_name
+                and isinstance(func, ast.Attribute)
+                and isinstance(func.value, ast.Name)
+                and func.value.id in ("self", "cls")
+            )
+            callee = project_callee(module, call.scope, func) if own_method else None  # `cls._register(app)`
             if not callee:
                 continue
         passed = [(i, "", arg) for i, arg in enumerate(call.node.args)]
