@@ -74,6 +74,10 @@ class Finding:
         """A finding may lower its confidence, never raise it."""
         return replace(self, confidence=min(self.confidence, confidence))
 
+    def for_audit(self, why: str) -> Finding:
+        """The finding moved to audit mode, its message saying why (`"; nothing stores anything there"`)."""
+        return replace(self, audit=True, message=f"{self.message}; {why}")
+
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.path, loc.line, loc.col, self.rule_id, self.message)

@@ -2160,7 +2160,7 @@ def _int_arg(node: ast.Call, index: int, keyword: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-_FILLER = re.compile(r"[*•…#]{2,}|\.{3,}|x{4,}")
+_FILLER = re.compile(r"[*•#]{2,}|…|\.{3,}|x{4,}")
 
 
 def _is_mask(node: ast.JoinedStr) -> bool:

@@ -12,7 +12,7 @@ trusted, whatever its default.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from secpat.dataflow import requests as R
 from secpat.findings import Confidence, Finding, Location, Severity
@@ -692,9 +692,7 @@ def session_cookies(ctx: ProjectContext) -> None:
     written = {root_of(path, roots) for path, _ in ctx.facts(SESSION_WRITTEN)}
     for path, finding in unsecured:
         if root_of(path, roots) not in written:
-            finding = replace(
-                finding, audit=True, message=f"{finding.message}; nothing in the app stores anything in the session"
-            )
+            finding = finding.for_audit("nothing in the app stores anything in the session")
         ctx.findings.append(finding)
 
 
@@ -712,11 +710,7 @@ def cookie_flags(ctx: ProjectContext) -> None:
     for path, finding in missing:
         override = overrides.get(root_of(path, roots))
         if override is not None:
-            finding = replace(
-                finding,
-                audit=True,
-                message=f"{finding.message}; `{override}.set_cookie()` may add them for every cookie",
-            )
+            finding = finding.for_audit(f"`{override}.set_cookie()` may add them for every cookie")
         ctx.findings.append(finding)
 
 

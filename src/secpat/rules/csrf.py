@@ -295,11 +295,14 @@ _INCLUDE = re.compile(r"""{%-?\s*include\s+(?:[\w.]+\(\s*)?["']([^"']+)["']""")
 _SCRIPT_TOKEN = re.compile(r"""<meta\b[^>]*\bname\s*=\s*["'][\w-]*(?:csrf|xsrf)[\w-]*["']""", re.IGNORECASE)
 
 
-def _scripts_have_token(pages: dict[str, TemplatePage], file: str, depth: int = 0) -> bool:
+def _scripts_have_token(pages: dict[str, TemplatePage], file: str, known: dict[str, bool], depth: int = 0) -> bool:
     """The template, a layout it extends or a page that includes it gives the page's scripts the token:
-    forms they send carry it."""
+    forms they send carry it. `known` keeps the answer per template across the forms of a project."""
+    if file in known:
+        return known[file]
     page = pages.get(file)
     if page is not None and page.gives_scripts_token:
+        known[file] = True
         return True
     if depth >= 8:
         return False
@@ -311,7 +314,8 @@ def _scripts_have_token(pages: dict[str, TemplatePage], file: str, depth: int = 
         and is_rendered_as(other.file, page.extends)
         or any(is_rendered_as(file, name) for name in other.includes)
     ]
-    return any(_scripts_have_token(pages, parent, depth + 1) for parent in parents if parent != file)
+    known[file] = any(_scripts_have_token(pages, parent, known, depth + 1) for parent in parents if parent != file)
+    return known[file]
 
 
 # -- project checks -----------------------------------------------------------------------------
@@ -471,6 +475,7 @@ def _class_changes_state(model: Model, cls: ClassFact) -> bool:
 def _forms(ctx: ProjectContext, model: Model) -> None:
     rendered = model.templates_rendered()
     pages = {page.file: page for _, page in ctx.facts_of(TEMPLATE_PAGE, TemplatePage)}
+    scripted_pages: dict[str, bool] = {}
     for form in model.forms:
         if form.token or form.maybe_token or form.action.startswith(("http://", "https://", "//")):
             continue
@@ -479,7 +484,7 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
         verdict = _form_verdict(model, form, _renderers(form, rendered))
         if verdict is not None:
             message, confidence = verdict
-            scripted = _scripts_have_token(pages, form.file)
+            scripted = _scripts_have_token(pages, form.file, scripted_pages)
             audit = form.action_tag or confidence is not None or scripted
             if form.action_tag:
                 message += "; a template tag builds its action, which may be another site that checks no token"

@@ -547,11 +547,9 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
         if (_package_and_name(stored.owner), stored.attribute) in by_short_name:
             continue
         if stored.attribute in attributes and not stored.owner:
-            finding = replace(
-                finding,
-                audit=True,
-                message=f"{finding.message}; a class of the project hashes `{stored.attribute}` when it is "
-                "assigned: check whether this object is one",
+            finding = finding.for_audit(
+                f"a class of the project hashes `{stored.attribute}` when it is assigned: check whether this "
+                "object is one"
             )
         ctx.findings.append(finding)
 

@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -1007,11 +1007,8 @@ def shared_with_tests(ctx: ProjectContext) -> None:
         finding = item.finding
         where = in_tests.get(item.digest)
         if where is not None:
-            finding = replace(
-                finding,
-                audit=True,
-                message=f"{finding.message}; the same value is in `{where}`, test or development code: "
-                "check that deployments set their own",
+            finding = finding.for_audit(
+                f"the same value is in `{where}`, test or development code: check that deployments set their own"
             )
         ctx.findings.append(finding)
 
