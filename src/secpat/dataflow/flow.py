@@ -294,7 +294,7 @@ class FunctionFlow:
         if bound in R.REQUEST_OBJECTS:
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
         if bound is not None:
-            if _CONSTANT_NAME.fullmatch(name) and bound.split(".", 1)[0] in self.module.project_roots:
+            if self._project_constant(name, self.function):
                 # `DEFAULT_SCHEMA` imported from another project module: a constant of the code.
                 return {L.IDENTIFIER: (self.step(node, f"`{name}`"),)}
             return L.EMPTY  # an imported module or object, a builtin, a function: `jwt` is not a token
@@ -868,7 +868,20 @@ class FunctionFlow:
         if not (isinstance(node.value, ast.Name) and node.value.id in {"self", "cls"} and self.function.class_name):
             return False
         assigned = self.module.class_attributes.get(self.function.class_name, {}).get(node.attr)
+        if isinstance(assigned, ast.Name):  # `DEFAULT_PASSWORD = APPID`: another constant of the code
+            return self.module.constant(assigned, _NOT_CONSTANT) is not _NOT_CONSTANT or self._project_constant(
+                assigned.id, self.module.module_function
+            )
         return assigned is not None and isinstance(assigned, ast.Constant)
+
+    def _project_constant(self, name: str, scope: Function) -> bool:
+        """`DEFAULT_SCHEMA`, a name in capitals imported from another project module."""
+        bound = self.module.binding(name, scope)
+        return (
+            bound is not None
+            and _CONSTANT_NAME.fullmatch(name) is not None
+            and bound.split(".", 1)[0] in self.module.project_roots
+        )
 
     def _eval_Subscript(self, node: ast.Subscript) -> L.Value:
         if self._pinned_path(node):
@@ -1698,6 +1711,7 @@ _SQL = re.compile(
 )
 _SQL_CONSTANT: L.Value = {L.CONST: (), L.SQL_TEXT: ()}
 _IDENTIFIER_LABELS = frozenset({L.IDENTIFIER, L.COMPOSED_IDENT, L.SQL_TEXT})
+_NOT_CONSTANT = object()
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*")
 _METADATA_ATTRS = frozenset({"_meta", "db_table", "__tablename__", "__table__"})
 

@@ -329,7 +329,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     sink_note=f"put in a new `{method}` record",
                 )
                 keyword = "password" if "password" in event.keywords else "passwd"
-                _hand_on(ctx, before, _class_made(ctx.module, function, event.node), keyword)
+                _hand_on(ctx, before, _class_made(ctx.module, function, event.node), keyword, "__init__")
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
@@ -364,8 +364,10 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     sink_note=f"written by `.{method}()`",
                 )
                 field_name = next((k for k, v in event.keywords.items() if v is value), None)
+                if model is not None and field_name is not None and field_name not in _PASSWORD_FIELDS:
+                    field_name = _password_key(_keyword(event.node, field_name))  # `data={"password": raw}`
                 if model is not None and field_name in _PASSWORD_FIELDS:
-                    _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name)
+                    _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
                 break
 
 
@@ -386,6 +388,7 @@ class StoredThrough:
     finding: Finding
     owner: str
     attribute: str
+    maker: str = ""  # `create` for `User.create(data={"password": raw})`: the class's own method that stores it
 
 
 @dataclass(frozen=True)
@@ -399,10 +402,10 @@ class TransformedAttribute:
     descriptor: str = ""
 
 
-def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str) -> None:
+def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str, maker: str = "") -> None:
     """Move what was just reported to the project stage, which knows every class of the project."""
     for finding in ctx.findings[before:]:
-        ctx.fact(STORED_THROUGH_ATTRIBUTE, StoredThrough(finding, owner, attribute))
+        ctx.fact(STORED_THROUGH_ATTRIBUTE, StoredThrough(finding, owner, attribute, maker))
     del ctx.findings[before:]
 
 
@@ -446,13 +449,16 @@ def transforming_attributes(ctx: FileContext) -> None:
     """Hand on the password attributes whose assignment transforms the value, and the descriptor classes
     that do so on `__set__`: the project stage judges `user.password = raw` by them."""
     module = ctx.module
-    if not module.mentions(("setter", "synonym", "property", "validates", "__set__")):
+    if not module.mentions(("setter", "synonym", "property", "validates", "__set__", *_RECORD_MAKERS)):
         return
     for cls in module.classes.values():
         owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
         methods = {
             stmt.name: stmt for stmt in cls.node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
         }
+        for name in _RECORD_MAKERS & methods.keys():
+            for field in _hashed_fields(methods[name]):
+                ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, f"{name}:{field}"))
         setter = methods.get("__set__")
         if setter is not None and _transforms_parameter(setter, 2):
             ctx.fact(TRANSFORMING_DESCRIPTOR, owner)
@@ -477,6 +483,63 @@ def transforming_attributes(ctx: FileContext) -> None:
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+#: A model's own methods that make or write a record: `User(...)`, `User.create(db, data={...})`.
+_RECORD_MAKERS = frozenset({"__init__", "create", "create_user"})
+
+
+def _password_key(node: ast.expr | None) -> str | None:
+    """`{"username": name, "password": raw}`: the password key of a dict display."""
+    if not isinstance(node, ast.Dict):
+        return None
+    return next(
+        (k.value for k in node.keys if isinstance(k, ast.Constant) and k.value in _PASSWORD_FIELDS),
+        None,
+    )
+
+
+def _hashed_fields(method: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """The password fields a record-making method transforms before it stores them: a parameter named
+    `password` passed to a call (`hash_password(password)`), or the password item of a mapping parameter
+    (`if password := data.get("password"): hashed, salt = cls.hash_password(password)`). Handing the value
+    on to another store (`super().create(data={"password": password})`) transforms nothing."""
+    params = [*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs]
+    mappings = {p.arg for p in params}
+    bound = {p.arg: p.arg for p in params if p.arg in _PASSWORD_FIELDS}  # name -> the field it holds
+    for node in ast.walk(method):
+        if isinstance(node, (ast.Assign, ast.NamedExpr)):
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            field = _item_read(node.value, mappings)
+            if field and isinstance(target, ast.Name):
+                bound[target.id] = field
+    found: list[str] = []
+    for node in ast.walk(method):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if callee in _KEEPING_CALLS or callee in _STORE_METHODS or callee in _RECORD_MAKERS or callee[:1].isupper():
+            continue
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            for inner in ast.walk(argument):
+                field = bound.get(inner.id) if isinstance(inner, ast.Name) else _item_read(inner, mappings)
+                if field and field not in found:
+                    found.append(field)
+    return found
+
+
+def _item_read(node: ast.AST, mappings: set[str]) -> str | None:
+    """`data["password"]` or `data.get("password")` of one of `mappings`: the field read."""
+    if isinstance(node, ast.Subscript):
+        base, key = node.value, node.slice
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        base, key = node.func.value, node.args[0]
+    else:
+        return None
+    if isinstance(base, ast.Name) and base.id in mappings and isinstance(key, ast.Constant):
+        return key.value if key.value in _PASSWORD_FIELDS else None
+    return None
 
 
 def _set_by_method(method: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
@@ -544,7 +607,8 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
     by_short_name = {(_package_and_name(owner), attribute) for owner, attribute in transformed}
     for _, stored in candidates:
         finding = stored.finding
-        if (_package_and_name(stored.owner), stored.attribute) in by_short_name:
+        owner = _package_and_name(stored.owner)
+        if (owner, stored.attribute) in by_short_name or (owner, f"{stored.maker}:{stored.attribute}") in by_short_name:
             continue
         if stored.attribute in attributes and not stored.owner:
             finding = finding.for_audit(
@@ -629,6 +693,7 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                 lookup_key = _only_a_lookup_key(flow.function.node, event.node)
                 compared = None if lookup_key else _only_compared(flow.function.node, event.node)
                 compared = compared if compared and _rehashes(flow.function.node) else None
+                sent = None if lookup_key or compared else _only_sent(ctx.module, flow.function, event.node)
                 message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
                 if lookup_key:
                     message += f"; `{lookup_key}` is only used as a key of an in-memory lookup, which stores nothing"
@@ -637,7 +702,12 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                         f"; `{compared}` is only compared with a hash kept earlier, and the function then stores "
                         "a slow hash: it upgrades old hashes on login"
                     )
-                outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared))
+                elif sent:
+                    message += (
+                        f"; the digest is only sent in a request to a remote service (`{sent}`), whose login "
+                        "format it may be: nothing here stores it"
+                    )
+                outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared or sent))
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
                 break
         else:
@@ -694,6 +764,127 @@ def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
         if isinstance(node, ast.Name) and node.id == target.id and node is not target
     )
     return target.id if uses and uses == mentions else None
+
+
+#: Calls that only reshape a value on its way somewhere: the digest inside them goes where they go.
+_RESHAPING = frozenset({"dumps", "urlencode", "dict", "str", "bytes", "quote", "quote_plus", "encode", "format"})
+#: Methods of a mapping that add to it: the mapping still goes only where it went.
+_FILLING = frozenset({"update", "setdefault"})
+
+
+def _only_sent(module: Module, function: Function, call: ast.Call) -> str | None:
+    """The request call (`requests.post(...)`, `self.load(API_URL + method, post=...)`) when every use of
+    the digest `call` makes is in a request to a remote service: as a value of the form, JSON body or
+    query it sends, directly or through a local mapping. A client logging in to another service in the
+    format it demands, not a store of passwords. None when any use may keep the digest."""
+    parents = {id(child): parent for parent in ast.walk(function.node) for child in ast.iter_child_nodes(parent)}
+    requests: list[str] = []
+    if _sent_from(module, function, call, parents, requests, depth=0):
+        return requests[0] if requests else None
+    return None
+
+
+def _sent_from(
+    module: Module, function: Function, node: ast.AST, parents: dict[int, ast.AST], requests: list[str], depth: int
+) -> bool:
+    if depth > 4:
+        return False
+    parent = parents.get(id(node))
+    # Climb what renders or reshapes the value: `.hexdigest()`, `sha1(md5(...).hexdigest().encode())`, a
+    # dict display, `json.dumps(body)`, an f-string.
+    while True:
+        if isinstance(parent, ast.Attribute) and parent.attr in _RENDERINGS:
+            node, parent = parent, parents.get(id(parent))
+            if isinstance(parent, ast.Call) and parent.func is node:
+                node, parent = parent, parents.get(id(parent))
+            continue
+        if isinstance(parent, (ast.Dict, ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.Tuple, ast.List)):
+            if isinstance(parent, ast.Dict) and node not in parent.values:
+                return False  # a key of a mapping: a lookup, judged elsewhere
+            node, parent = parent, parents.get(id(parent))
+            continue
+        if isinstance(parent, ast.Call) and parent.func is not node:
+            name = (module.qualified_name(parent.func, function) or "").rsplit(".", 1)[-1]
+            method = parent.func.attr if isinstance(parent.func, ast.Attribute) else name
+            if method in _RESHAPING or (module.qualified_name(parent.func, function) or "") in S.FAST_HASHES:
+                node, parent = parent, parents.get(id(parent))
+                continue
+            request = _request_call(module, function, parent)
+            if request is None:
+                return False
+            requests.append(request)
+            return True
+        break
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and node is parent.value:
+        target = parent.targets[0]
+        if isinstance(target, ast.Name):
+            return _name_only_sent(module, function, target, parents, requests, depth)
+        if (
+            isinstance(target, ast.Subscript)
+            and isinstance(target.value, ast.Name)
+            and _assigned_locally(function, target.value.id)
+        ):
+            return _name_only_sent(module, function, target.value, parents, requests, depth)
+    return False
+
+
+def _name_only_sent(
+    module: Module, function: Function, target: ast.Name, parents: dict[int, ast.AST], requests: list[str], depth: int
+) -> bool:
+    """Every later read of the name sends it (or fills it: `post.update(kwargs)`, `post["k"] = v`)."""
+    uses = [
+        n
+        for n in ast.walk(function.node)
+        if isinstance(n, ast.Name) and n.id == target.id and isinstance(n.ctx, ast.Load)
+    ]
+    sent = False
+    for use in uses:
+        parent = parents.get(id(use))
+        if isinstance(parent, ast.Attribute) and parent.attr in _FILLING:
+            continue
+        if isinstance(parent, ast.Subscript) and isinstance(parent.ctx, ast.Store):
+            continue  # `post["apiKey"] = key`: filling the mapping
+        if not _sent_from(module, function, use, parents, requests, depth + 1):
+            return False
+        sent = True
+    return sent
+
+
+def _assigned_locally(function: Function, name: str) -> bool:
+    """`post = {...}` in this function: a mapping it made, not one handed to it to keep."""
+    return any(
+        isinstance(n, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+        and isinstance(n.value, (ast.Dict, ast.Call))
+        for n in ast.walk(function.node)
+    )
+
+
+def _request_call(module: Module, function: Function, call: ast.Call) -> str | None:
+    """`requests.post(url, ...)`, `client.post("https://...", data=...)`, `self.load(self.API_URL + m, ...)`:
+    the call's text when it sends an HTTP request, by its library or by the URL it is given first."""
+    qualified = module.qualified_name(call.func, function) or ""
+    if qualified.startswith(_HTTP_CLIENTS) or call.args and _is_url(module, function, call.args[0]):
+        return ast.unparse(call.func)
+    return None
+
+
+def _is_url(module: Module, function: Function, node: ast.expr) -> bool:
+    """A URL literal, or one built from one: `"https://api.example.com/login"`, `self.API_URL + method`,
+    `f"{BASE_URL}/auth"` where the class or module binds the name to an http(s) URL."""
+    for part in ast.walk(node):
+        value: object = None
+        if isinstance(part, ast.Constant):
+            value = part.value
+        elif isinstance(part, ast.Name):
+            value = module.constant(part, None, function)
+        elif isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name) and function.class_name:
+            if part.value.id in ("self", "cls"):
+                assigned = module.class_attributes.get(function.class_name, {}).get(part.attr)
+                value = assigned.value if isinstance(assigned, ast.Constant) else None
+        if isinstance(value, str) and value.startswith(("https://", "http://")):
+            return True
+    return False
 
 
 #: Constant-time comparisons of two digests, by their last name.
@@ -997,7 +1188,7 @@ def _root(node: ast.expr, assigned: dict[str, ast.expr], depth: int = 0) -> ast.
     return node
 
 
-_HTTP_CLIENTS = ("requests.", "httpx.", "urllib.request.", "aiohttp.")
+_HTTP_CLIENTS = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "urlopen"})
 
 

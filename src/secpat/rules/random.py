@@ -139,7 +139,19 @@ _OUTCOMES = (
     Outcome(L.RANDOM, RND001, "{source} is {sink}: `random` is predictable; use `secrets`"),
     Outcome(L.RANDOM_PICK, RND001, "{source} is {sink}: `random` is predictable; use `secrets`"),
 )
-_SHORT = Outcome(L.SHORT_TOKEN, RND003, "{source} is {sink}: use at least 16 bytes (128 bits)")
+#: Keys, tokens and ids that grant access when looked up directly want 128 bits. Below 96 a token is
+#: within reach of guessing; from 96 to 127 it is short of the convention but out of reach of any
+#: guessing (more than session ids need), so that much is for a reader (audit mode).
+_SHORT = (
+    Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 16 bytes (128 bits)"),
+    Outcome(
+        L.SHORT_TOKEN,
+        RND003,
+        "{source} is {sink}: 96 to 127 bits is out of reach of guessing but short of the 128 bits a key or "
+        "token wants; use at least 16 bytes",
+        audit=True,
+    ),
+)
 
 
 @check(RND001, RND002, RND003, RND004)
@@ -156,7 +168,7 @@ def predictable_security_values(ctx: FileContext) -> None:
                 continue
             outcomes = list(_OUTCOMES)
             if use.kind is not names.NameKind.SHORT_CODE:
-                outcomes.append(_short_outcome(use))
+                outcomes.extend(_short_outcomes(use))
             # A cookie or session value is a secret only if it is random, or its name says so:
             # `session["last_seen"] = time.time()` is fine.
             if not use.via_name and use.kind is None:
@@ -182,13 +194,13 @@ _FLOORS = {
 }
 
 
-def _short_outcome(use: SecurityUse) -> Outcome:
+def _short_outcomes(use: SecurityUse) -> tuple[Outcome, ...]:
     """How many bits the value must have, by what its name says it is."""
     ws = names.words(use.name) if use.name else ()
     if ws and ws[-1] in _FLOORS:
-        return _FLOORS[ws[-1]]
+        return (_FLOORS[ws[-1]],)
     if use.name and names.is_password(use.name):
-        return _FLOORS["password"]
+        return (_FLOORS["password"],)
     return _SHORT
 
 

@@ -933,10 +933,29 @@ def _unescape_json(value: str) -> str:
     return value.replace('\\"', '"').replace("\\/", "/").replace("\\\\", "\\")
 
 
+#: A compose file's name: `docker-compose.yml`, `compose.child-env.yaml`, `docker-compose.override.yml`.
+_COMPOSE_FILE = re.compile(r"(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml", re.IGNORECASE)
+#: In a compose file, a service that runs in development or test mode: a `*_DEV_MODE`, `*_TEST_MODE`,
+#: `*DEBUG` or `*_ENV` variable set to true or development, or a server that reloads on code changes.
+_DEVELOPMENT_STACK = re.compile(
+    r"""^\s*-?\s*["']?[A-Z0-9_]*(?:DEV_MODE|TEST_MODE|TESTING|DEBUG)["']?\s*[:=]\s*["']?(?:true|1|yes|on)["']?\s*$"""
+    r"""|^\s*-?\s*["']?[A-Z0-9_]*_ENV["']?\s*[:=]\s*["']?(?:development|dev|test|testing)["']?\s*$"""
+    r"""|^\s*command:.*(?:\s--reload\b|\brunserver\b|\s--debug\b)""",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def development_stack(path: str, text: str) -> bool:
+    """A compose file that starts its services in development or test mode: its passwords are the
+    developers' own, for containers on their machine, whatever the file is called."""
+    return _COMPOSE_FILE.fullmatch(PurePosixPath(path).name) is not None and bool(_DEVELOPMENT_STACK.search(text))
+
+
 @check(SECRET001, kinds=("env", "config", "template"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
+    development = development_stack(ctx.path, ctx.text)
     for hit in text_hits(ctx.kind, ctx.text, ctx.path):
-        audit = audit_only(hit, ctx.config, ctx.path)
+        audit = audit_only(hit, ctx.config, ctx.path) or development and hit.source in _JUDGED_BY_VALUE
         before = len(ctx.findings)
         ctx.report(
             hit.rule,
@@ -947,7 +966,7 @@ def hardcoded_secrets_in_text(ctx: TextContext) -> None:
             confidence=confidence_for(hit, ctx.config, ctx.path),
             audit=audit,
         )
-        _share_value(ctx, hit, ctx.path, before, audit)
+        _share_value(ctx, hit, ctx.path, before, audit, development=development)
 
 
 # -- values the project's own tests use ----------------------------------------------------------
@@ -977,12 +996,19 @@ def _names_key_slot(name: str) -> bool:
 
 
 def _share_value(
-    ctx: FileContext | TextContext, hit: Hit, path: str, before: int, audit: bool, *, key_slot: bool = False
+    ctx: FileContext | TextContext,
+    hit: Hit,
+    path: str,
+    before: int,
+    audit: bool,
+    *,
+    key_slot: bool = False,
+    development: bool = False,
 ) -> None:
     """Hand on what the project stage needs to judge a value its own tests also use (`shared_with_tests`)."""
     if hit.source not in _JUDGED_BY_VALUE or not hit.real:
         return
-    if _in_test_code(ctx.config, path) or is_ci_config(path):
+    if development or _in_test_code(ctx.config, path) or is_ci_config(path):
         ctx.fact(SECRET_IN_TEST_CODE, _value_digest(hit.secret))
     elif not audit and not key_slot:
         digest = _value_digest(hit.secret)
