@@ -798,6 +798,9 @@ def _sent_from(
             if isinstance(parent, ast.Call) and parent.func is node:
                 node, parent = parent, parents.get(id(parent))
             continue
+        if isinstance(parent, ast.Subscript) and node is parent.value:
+            node, parent = parent, parents.get(id(parent))  # `digest[:32]`: a part of it goes the same way
+            continue
         if isinstance(parent, (ast.Dict, ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.Tuple, ast.List)):
             if isinstance(parent, ast.Dict) and node not in parent.values:
                 return False  # a key of a mapping: a lookup, judged elsewhere
@@ -890,7 +893,7 @@ def _is_url(module: Module, function: Function, node: ast.expr) -> bool:
 #: Constant-time comparisons of two digests, by their last name.
 _COMPARES = frozenset({"compare_digest", "consteq", "safe_str_cmp", "constant_time_compare", "safe_compare"})
 #: What turns a hash object into text or bytes on the way to a comparison.
-_RENDERINGS = frozenset({"hexdigest", "digest", "upper", "lower", "encode", "decode"})
+_RENDERINGS = frozenset({"hexdigest", "digest", "hex", "upper", "lower", "encode", "decode"})
 
 
 def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
@@ -1463,12 +1466,19 @@ def weak_hash_parameters(ctx: FileContext) -> None:
         iterations = _number(module, call, 3, "iterations")
         minimum = _PBKDF2_MINIMUM.get(str(digest).lower().replace("-", ""), 600_000)
         if iterations is not None and iterations < minimum:
+            message = f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations (use {minimum:,} or more)"
+            sent = _only_sent(module, call.scope, call.node)
+            if sent:
+                message += (
+                    f"; the result is only sent in a request to a remote service (`{sent}`), whose login "
+                    "format it may be"
+                )
             ctx.report(
                 PWD003,
                 call.node,
-                f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations (use {minimum:,} or more)",
+                message,
                 scope=call.scope,
-                audit=not _hashes_password(module, call, 1, "password"),
+                audit=bool(sent) or not _hashes_password(module, call, 1, "password"),
             )
     for call in module.calls_to("cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC"):
         iterations = _number(module, call, 3, "iterations")

@@ -180,6 +180,16 @@ def predictable_security_values(ctx: FileContext) -> None:
             if use.name and names.words(use.name)[-1] == "salt":
                 # A predictable salt has its own weakness: precomputed tables work again.
                 outcomes = [dataclasses.replace(o, cwe=760) for o in outcomes]
+            if use.name and _published_with_its_signature(function.node, use.name):
+                outcomes = [
+                    dataclasses.replace(
+                        o,
+                        audit=True,
+                        message=o.message + f"; `{use.name}` is sent in clear beside the signature it went into, "
+                        "which only has to be fresh",
+                    )
+                    for o in outcomes
+                ]
             ctx.report_flow(use.node, use.value, outcomes, scope=function, sink_note=use.description)
 
 
@@ -192,6 +202,50 @@ _FLOORS = {
     "salt": Outcome(L.SHORT_TOKEN_64, RND003, "{source} is {sink}: use at least 8 bytes (64 bits)"),
     "password": Outcome(L.SHORT_TOKEN_96, RND003, "{source} is {sink}: use at least 12 bytes (96 bits)"),
 }
+
+
+#: Digest calls, by their last name, whose result signs a request.
+_SIGNING_CALLS = frozenset({"md5", "sha1", "sha256", "sha512", "new", "digest", "hexdigest", "sign"})
+
+
+def _published_with_its_signature(function_node: ast.AST, name: str) -> bool:
+    """`salt` or `nonce` of a request signature: hashed with the key (`md5(appid + q + salt + secret)`)
+    and then handed out beside the digest (`return salt, sign`, `{"nonce": nonce, "signature": sig}`).
+    The receiver reads it in clear to check the signature; it must not repeat, and its being guessable
+    gives nothing away (Baidu, Youdao and Netease APIs, OAuth 1.0's `oauth_nonce`). A password's salt kept
+    beside its hash is not one."""
+    ws = names.words(name)
+    if not ws or ws[-1] not in ("nonce", "salt"):
+        return False
+    carriers = {name}  # names holding text made with it: `payload = appid + text + salt + secret`
+    digests: set[str] = set()
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            mentioned = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            if mentioned & carriers:
+                if any(names.is_password(m) for m in mentioned):
+                    return False  # a password hash kept with its salt: a guessable salt lets tables work again
+                if any(_signing_call(n) for n in ast.walk(node.value)):
+                    digests.add(node.targets[0].id)
+                else:
+                    carriers.add(node.targets[0].id)
+    if not digests:
+        return False
+    for node in ast.walk(function_node):
+        if isinstance(node, (ast.Tuple, ast.Dict, ast.List)):
+            parts = node.values if isinstance(node, ast.Dict) else node.elts
+            held = {p.id for p in parts if isinstance(p, ast.Name)}
+            if name in held and held & digests:
+                return True
+    return False
+
+
+def _signing_call(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return called in _SIGNING_CALLS
 
 
 def _short_outcomes(use: SecurityUse) -> tuple[Outcome, ...]:
