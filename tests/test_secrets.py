@@ -231,6 +231,8 @@ def test_placeholders(value: str) -> None:
         ("password", "admin"),
         ("POSTGRES_PASSWORD", "postgres"),
         ("secret_key", "dev"),
+        ("sms_ovh_application_secret", "sms_provider=ovh"),
+        ("ldap_bind_password", "auth_mode=ldap&ldap_tls=true"),
     ],
 )
 def test_values_that_are_not_secrets(name: str, value: str) -> None:
@@ -249,6 +251,7 @@ def test_values_that_are_not_secrets(name: str, value: str) -> None:
         ("Authorization", "Bearer 3fQ9zKx7LmP2vN8rT4wB"),
         ("Authorization", "Basic YWRtaW46czNjcjN0LVBhNTU="),
         ("client_secret", "m4Kx9Qz2Lp7Vr8Nt"),
+        ("api_key", "key=Qm7xZ2kL9vR4pT8n"),
     ],
 )
 def test_values_that_are_secrets(name: str, value: str) -> None:

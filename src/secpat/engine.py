@@ -751,8 +751,9 @@ def _project_stage(
     notices: list[Notice] = []
     ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
     if conditionals:
-        # A source already reported where it became a secret is not reported again at every caller.
-        reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow}
+        # A source already reported where it became a secret is not reported again at every caller; one
+        # reported only in audit mode (a trace-level log line) leaves its evidenced sinks to be reported.
+        reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow and not f.audit}
         summaries = _Summaries(results, files, config, project_roots, lambda: model_of(ctx))
         for conditional in conditionals:
             finding = summaries.decide(conditional)

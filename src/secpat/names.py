@@ -262,6 +262,8 @@ def classify(name: str) -> NameKind | None:
     if head in {"code", "codes"} and qualifier in _CODE_QUALIFIERS:
         return NameKind.SHORT_CODE
     if head in {"link", "url", "uri"} and qualifier in _LINK_QUALIFIERS:
+        if head != "link" and qualifier in {"login", "signin"}:
+            return None  # `LOGIN_URL`, `signin_url`: where the login page is; a magic login link is a link
         return NameKind.SECRET
     if head in {"id", "key", "token"} and qualifier in _ID_QUALIFIERS:
         return NameKind.SECRET

@@ -240,7 +240,9 @@ class FunctionFlow:
         for index, param in enumerate(self.function.params):
             where = arg_nodes.get(param, node)
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
-            if not self._typed_as_other(arg_nodes.get(param)):
+            if _annotated_bool(arg_nodes.get(param)):
+                value[L.FLAG] = ()
+            elif not self._typed_as_other(arg_nodes.get(param)):
                 value.update(self._named(param, where, f"parameter `{param}`"))
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
@@ -648,8 +650,14 @@ class FunctionFlow:
                         sub_target, L.per_item(value, callee, index, len(target.elts)), stmt, None, record=record
                     )
             else:
+                # `login, password = credentials.split(":", 1)`: beside a secret's own name, the one naming
+                # who logs in holds the user name, not the secret the whole was named for.
+                beside_secret = any(isinstance(t, ast.Name) and names.classify(t.id) for t in target.elts)
                 for sub_target in target.elts:
-                    self._store(sub_target, value, stmt, None, record=record)
+                    held = value
+                    if beside_secret and isinstance(sub_target, ast.Name) and _names_identity(sub_target.id):
+                        held = L.without(value, *_NAMED_LABELS)
+                    self._store(sub_target, held, stmt, None, record=record)
             return
         if isinstance(target, ast.Starred):
             self._store(target.value, value, stmt, None, record=record)
@@ -758,7 +766,7 @@ class FunctionFlow:
     def _add_name_label(self, value: L.Value, name: str, node: ast.AST) -> L.Value:
         """A name that promises a password or secret lends its label to whatever it holds,
         unless the value is already known to be a hash of one."""
-        if L.PASSWORD_HASH in value or L.FAST_HASH_OF_PASSWORD in value:
+        if L.PASSWORD_HASH in value or L.FAST_HASH_OF_PASSWORD in value or L.FLAG in value:
             return value
         if L.MASKED in value and not any(label in value for label in _NAMED_LABELS):
             return value  # `log_key = f"{key[:4]}****{key[-4:]}"`: the mask of a key, not the key
@@ -1339,12 +1347,18 @@ class FunctionFlow:
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)
                 ):
-                    # As with `claims["client_id"]`: one item of a token's claims is what its key says.
+                    # As with `claims["client_id"]`: one item of a token's claims is what its key says, unless
+                    # its default says it is a flag (`data.get("reset_password", False)`).
+                    flag = (
+                        len(node.args) > 1
+                        and isinstance(node.args[1], ast.Constant)
+                        and type(node.args[1].value) is bool
+                    )
                     value = {
                         **self._method_of_callee(
                             L.without(L.method_result(value, method), *_NAMED_LABELS), args, keywords, node, func.attr
                         ),
-                        **self._named(node.args[0].value, node, f"`{_text(node)}`"),
+                        **({L.FLAG: ()} if flag else self._named(node.args[0].value, node, f"`{_text(node)}`")),
                     }
                 return value
             # A method of a labelled object (a PRNG instance, a hash object) returns labelled data.
@@ -1711,6 +1725,22 @@ _SQL = re.compile(
 )
 _SQL_CONSTANT: L.Value = {L.CONST: (), L.SQL_TEXT: ()}
 _IDENTIFIER_LABELS = frozenset({L.IDENTIFIER, L.COMPOSED_IDENT, L.SQL_TEXT})
+
+
+_IDENTITY_WORDS = frozenset({"login", "user", "username", "email", "account", "name", "uid", "principal"})
+
+
+def _names_identity(name: str) -> bool:
+    """`login`, `user_name`, `email`: a name for who someone is, never a secret."""
+    ws = names.words(name)
+    return bool(ws) and ws[-1] in _IDENTITY_WORDS and names.classify(name) is None
+
+
+def _annotated_bool(arg: ast.arg | None) -> bool:
+    """`reset_password: bool`: a flag that asks for something, never the secret itself."""
+    return arg is not None and isinstance(arg.annotation, ast.Name) and arg.annotation.id == "bool"
+
+
 _NOT_CONSTANT = object()
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*")
 _METADATA_ATTRS = frozenset({"_meta", "db_table", "__tablename__", "__table__"})

@@ -50,6 +50,7 @@ EXPECTED_ERROR = "expected-error"  # with `exception`: caught by kind (`except K
 SYSTEM_ERROR = "system-error"  # with `exception`: caught as a database or I/O error, its text describes the system
 UPSTREAM_ERROR = "upstream-error"  # with `exception`: raised by an outbound HTTP call, its text is about that service
 PERSONAL = "personal"  # card numbers, CVV, social security numbers
+FLAG = "flag"  # a boolean flag (`data.get("reset_password", False)`): no name makes it a secret
 MASKED = "masked"  # a few characters cut from a value (`key[:4]`, `key[-4:]`): what a mask shows of it
 HTML_ESCAPED = "request-html-escaped"  # request input after HTML escaping: safe in HTML, not in SQL
 HTML_SAFE = "html-safe"  # markup built safely (format_html, render_to_string, escape output)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow.flow import FunctionFlow, dotted
 from secpat.frameworks import known
+
+if TYPE_CHECKING:
+    from secpat.model.module import Function
 
 COOKIE_METHODS = frozenset({"set_cookie", "set_signed_cookie"})
 SESSION_NAMES = frozenset({"session", "flask.session", "request.session", "self.request.session", "req.session"})
@@ -164,3 +168,49 @@ def _reads(node: ast.expr, store: str) -> bool:
 def _is_cookie_jar(base: ast.expr) -> bool:
     text = dotted(base)
     return text is not None and text.endswith(".cookies") and not text.startswith("request")
+
+
+# -- values read back from an outbound request ----------------------------------------------------
+
+
+def assignments(function: Function) -> dict[str, ast.expr]:
+    """`name -> value` for the plain `name = value` statements of a function (the last one wins)."""
+    found: dict[str, ast.expr] = {}
+    if function.is_module:
+        return found
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found[node.targets[0].id] = node.value
+    return found
+
+
+def value_root(node: ast.expr, assigned: dict[str, ast.expr], depth: int = 0) -> ast.expr:
+    """`info.get("k")`, `info["k"]`, `info.k` → what `info` was assigned, followed through plain names."""
+    while True:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+            node = node.func.value
+        elif isinstance(node, (ast.Subscript, ast.Attribute)):
+            node = node.value
+        else:
+            break
+    if isinstance(node, ast.Name) and node.id in assigned and depth < 4:
+        return value_root(assigned[node.id], assigned, depth + 1)
+    return node
+
+
+HTTP_CLIENTS = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "urlopen"})
+
+
+def from_http_response(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
+    """The body of a response to an outbound HTTP call: `resp.json()`, `requests.get(...).json()`."""
+    root = value_root(node, assigned)
+    if (
+        isinstance(root, ast.Call)
+        and isinstance(root.func, ast.Attribute)
+        and root.func.attr == "json"
+        and not root.args
+    ):
+        return True
+    text = dotted(root.func) if isinstance(root, ast.Call) else None
+    return text is not None and text.startswith(HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS

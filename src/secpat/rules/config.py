@@ -501,13 +501,72 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     for candidate in candidates:
         value = ctx.module.constant(candidate, EXPR, call.scope) if candidate is not None else "*"
         if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
+            before = len(ctx.findings)
             ctx.report(
                 CONF005,
                 call.node,
                 "flask-cors allows every origin with supports_credentials=True",
                 at=candidate if candidate is not None else call.arg(keyword="supports_credentials"),
             )
+            if origins is None and resources is None:
+                # No origins here: flask-cors takes the app's `CORS_ORIGINS` setting, every origin only by default.
+                for finding in ctx.findings[before:]:
+                    ctx.fact(CORS_ORIGINS_FROM_SETTINGS, finding)
+                del ctx.findings[before:]
             return
+
+
+@check(CONF005)
+def cors_origins_settings(ctx: FileContext) -> None:
+    """Where the app sets flask-cors' `CORS_ORIGINS` (`CORS_ORIGINS = [...]` in a settings module,
+    `app.config["CORS_ORIGINS"] = ...`), and whether to every origin."""
+    module = ctx.module
+    if "CORS_ORIGINS" not in module.source:
+        return
+    for node in ast.walk(module.tree):
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1:
+            continue
+        target = node.targets[0]
+        if not (
+            isinstance(target, ast.Name)
+            and target.id == "CORS_ORIGINS"
+            or isinstance(target, ast.Subscript)
+            and isinstance(target.slice, ast.Constant)
+            and target.slice.value == "CORS_ORIGINS"
+        ):
+            continue
+        value = module.constant(node.value, EXPR)
+        every = value == "*" or isinstance(value, (list, tuple)) and "*" in value
+        ctx.fact(CORS_ORIGINS_SET, CorsOrigins(module.path, node.lineno, every))
+
+
+@dataclass(frozen=True)
+class CorsOrigins:
+    path: str
+    line: int
+    every: bool  # set to "*" (or a list holding it)
+
+
+@check(CONF005, stage="project")
+def cors_origins_from_settings(ctx: ProjectContext) -> None:
+    """`@cross_origin(supports_credentials=True)` with no origins allows what the app's `CORS_ORIGINS`
+    says, every origin when it says nothing. An app that sets it to anything but "*" (a list, a value read
+    from its configuration) decides elsewhere: audit mode, pointing at the setting."""
+    pending = ctx.facts_of(CORS_ORIGINS_FROM_SETTINGS, Finding)
+    if not pending:
+        return
+    roots = app_roots(ctx.facts, ctx.files)
+    settings: dict[str, CorsOrigins] = {}
+    for path, setting in ctx.facts_of(CORS_ORIGINS_SET, CorsOrigins):
+        if not setting.every:
+            settings.setdefault(root_of(path, roots), setting)
+    for path, finding in pending:
+        found = settings.get(root_of(path, roots))
+        if found is not None:
+            finding = finding.for_audit(
+                f"the origins are the app's `CORS_ORIGINS`, set at {found.path}:{found.line} to other than every origin"
+            )
+        ctx.findings.append(finding)
 
 
 def _dict_item(node: ast.AST, key: str) -> ast.AST | None:
@@ -588,6 +647,10 @@ _WATCHED = {
 }
 
 
+#: A flask-cors finding with no origins of its own, which the app's `CORS_ORIGINS` decides (the Finding).
+CORS_ORIGINS_FROM_SETTINGS = "cors-origins-from-settings"
+#: Where the app sets `CORS_ORIGINS` (a `CorsOrigins`).
+CORS_ORIGINS_SET = "cors-origins-set"
 #: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".
 HOST_VALIDATOR = "host-validator"
 #: A CONF003 finding for flags a `set_cookie()` call leaves out (the Finding), decided at the project stage.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow.flow import flow_of
+from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Severity
 from secpat.model.module import literal_value
 from secpat.rules.context import FileContext
@@ -354,6 +355,11 @@ def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
 
 def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
     node = event.node
+    token = _arg(node, 0, "jwt") or _arg(node, 0, "token")
+    # OpenID Connect's ID token read from the token endpoint's response: this server asked the provider
+    # for it over TLS, no client handed it in (OIDC Core 3.1.3.7 lets such a token go unchecked).
+    back_channel = token is not None and from_http_response(token, assignments(function))
+    why = "; the token is the response to a request this server made (the provider's back channel)"
     options = event.value_of(None, "options")
     # The data flow sees `{"verify_signature": False}` written out; the model reads a name bound to False.
     options_node = _arg(node, None, "options")
@@ -364,9 +370,11 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             ctx.report(
                 JWT003,
                 node,
-                f"`{flag}` is off: the token's {what} is not checked",
+                f"`{flag}` is off: the token's {what} is not checked" + (why if back_channel else ""),
                 scope=function,
-                audit=_used_only_when_operator_opts_out(function.node, node) or _peeked_only(function.node, node),
+                audit=back_channel
+                or _used_only_when_operator_opts_out(function.node, node)
+                or _peeked_only(function.node, node),
                 at=options_node,
             )
             return
@@ -384,10 +392,11 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
         ctx.report(
             JWT002,
             node,
-            "algorithms taken from the token's own header: the attacker chooses",
+            "algorithms taken from the token's own header: the attacker chooses" + (why if back_channel else ""),
             scope=function,
             flow=algorithms[L.TOKEN_HEADER],
             at=algorithms_node,
+            audit=back_channel,
         )
         return
     listed = literal_value(algorithms_node)

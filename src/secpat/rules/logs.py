@@ -237,6 +237,9 @@ def log_hygiene(ctx: FileContext) -> None:
                     # print goes to the terminal of whoever ran the command: unless the client sent the
                     # value, the reader is the secret's own operator.
                     audit = audit or migration or printed and not any(lab in value for lab in _CLIENT_LABELS)
+                    # `log.trace()`: below debug (loguru's TRACE is 5), written only where someone switched
+                    # it on to follow a problem. A secret there is for a reader.
+                    audit = audit or _at_trace_level(event.node)
                     if _report_once(ctx, event.node, value, _LOGGED, function, where, audit, argument):
                         break
             elif callee in _RESPONSES and not _discarded(function, event.node):
@@ -390,6 +393,10 @@ def _names_in(nodes: Iterable[ast.AST]) -> list[str]:
         for n in ast.walk(node)
         if isinstance(n, (ast.Name, ast.Attribute))
     ]
+
+
+def _at_trace_level(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr == "trace"
 
 
 def _report_once(

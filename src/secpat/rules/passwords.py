@@ -18,7 +18,7 @@ from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
-from secpat.dataflow.uses import is_session, security_uses
+from secpat.dataflow.uses import HTTP_CLIENTS, assignments, from_http_response, is_session, security_uses
 from secpat.findings import Confidence, Finding, Severity
 from secpat.model.module import Call, Module, literal_value
 from secpat.rules.context import FileContext, Outcome, ProjectContext
@@ -425,7 +425,7 @@ def _class_of_object(module: Module, function: Function, base: ast.expr | None) 
     looked up there (`User(...)`, `User.query.get(id)`, `User.objects.get(...)`) or annotated; else ""."""
     if not isinstance(base, ast.Name) or function.is_module:
         return ""
-    made = _assignments(function).get(base.id)
+    made = assignments(function).get(base.id)
     if isinstance(made, ast.Await):
         made = made.value
     if isinstance(made, ast.Call):
@@ -867,7 +867,7 @@ def _request_call(module: Module, function: Function, call: ast.Call) -> str | N
     """`requests.post(url, ...)`, `client.post("https://...", data=...)`, `self.load(self.API_URL + m, ...)`:
     the call's text when it sends an HTTP request, by its library or by the URL it is given first."""
     qualified = module.qualified_name(call.func, function) or ""
-    if qualified.startswith(_HTTP_CLIENTS) or call.args and _is_url(module, function, call.args[0]):
+    if qualified.startswith(HTTP_CLIENTS) or call.args and _is_url(module, function, call.args[0]):
         return ast.unparse(call.func)
     return None
 
@@ -1116,7 +1116,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         message = f"`{what}` is compared with `{_op(event.op)}`, which leaks timing; use `hmac.compare_digest`"
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
             message += " (and check passwords with the hasher's verify function)"
-        assigned = _assignments(flow.function)
+        assigned = assignments(flow.function)
         # A value the server holds against a constant of the code (`FAILED_TO_DECRYPT`, imported): no
         # client can time that comparison.
         # Nor can a client steer the bytes of a slow, salted hash (`pbkdf2_hmac(...) == stored`).
@@ -1163,50 +1163,7 @@ def _timing_evidence(node: ast.expr, value: L.Value, assigned: dict[str, ast.exp
     from a third-party API's response: the client did not send it, whatever went into the call."""
     if any(lab in value for lab in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC)):
         return True
-    return L.REQUEST in value and not _from_http_response(node, assigned)
-
-
-def _assignments(function: Function) -> dict[str, ast.expr]:
-    """`name -> value` for the plain `name = value` statements of a function (the last one wins)."""
-    found: dict[str, ast.expr] = {}
-    if function.is_module:
-        return found
-    for node in ast.walk(function.node):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            found[node.targets[0].id] = node.value
-    return found
-
-
-def _root(node: ast.expr, assigned: dict[str, ast.expr], depth: int = 0) -> ast.expr:
-    """`info.get("k")`, `info["k"]`, `info.k` → what `info` was assigned, followed through plain names."""
-    while True:
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
-            node = node.func.value
-        elif isinstance(node, (ast.Subscript, ast.Attribute)):
-            node = node.value
-        else:
-            break
-    if isinstance(node, ast.Name) and node.id in assigned and depth < 4:
-        return _root(assigned[node.id], assigned, depth + 1)
-    return node
-
-
-_HTTP_CLIENTS = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
-_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "urlopen"})
-
-
-def _from_http_response(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
-    """The body of a response to an outbound HTTP call: `resp.json()`, `requests.get(...).json()`."""
-    root = _root(node, assigned)
-    if (
-        isinstance(root, ast.Call)
-        and isinstance(root.func, ast.Attribute)
-        and root.func.attr == "json"
-        and not root.args
-    ):
-        return True
-    text = dotted(root.func) if isinstance(root, ast.Call) else None
-    return text is not None and text.startswith(_HTTP_CLIENTS) and text.rsplit(".", 1)[-1] in _HTTP_METHODS
+    return L.REQUEST in value and not from_http_response(node, assigned)
 
 
 def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: FunctionFlow) -> bool:

@@ -310,7 +310,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 )
         if returns_html:
             for ret in flow.returns:
-                if _returns_markup(ret.node):
+                if _returns_markup(ret.node, function.node):
                     # `return body, status, headers`: the status and headers are not part of the page.
                     body = ret.items[0] if ret.items else ret.value
                     ctx.report_flow(
@@ -687,14 +687,20 @@ def _is_html(node: ast.Call, callee: str) -> bool:
     return _RESPONSES.get(callee) == HTML_BY_DEFAULT
 
 
-def _returns_markup(node: ast.AST) -> bool:
-    """A Flask view's return value is HTML unless it is a dict/list (JSON) or a response object; text built
-    by a string's own method (`"<b>{}</b>".format(x)`) is text, not a response."""
+_COLLECTIONS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp)
+
+
+def _returns_markup(node: ast.AST, function_node: ast.AST) -> bool:
+    """A Flask view's return value is HTML unless it is a dict/list (JSON), also through a name bound only
+    to one (`payload = {...}; return payload`), or a response object; text built by a string's own method
+    (`"<b>{}</b>".format(x)`) is text, not a response."""
     value = getattr(node, "value", None)
     if isinstance(value, ast.Tuple) and value.elts:
         if any(_says_not_html(part) for part in value.elts[1:]):
             return False  # `return text, 200, {"Content-Type": "text/plain"}`
         value = value.elts[0]
+    if isinstance(value, ast.Name) and _bound_only_to_collections(function_node, value.id):
+        return False
     if (
         isinstance(value, ast.Call)
         and isinstance(value.func, ast.Attribute)
@@ -702,7 +708,21 @@ def _returns_markup(node: ast.AST) -> bool:
         and isinstance(value.func.value, (ast.Constant, ast.JoinedStr))
     ):
         return True
-    return not isinstance(value, (ast.Dict, ast.List, ast.Call, ast.DictComp, ast.ListComp)) and value is not None
+    return not isinstance(value, (*_COLLECTIONS, ast.Call)) and value is not None
+
+
+def _bound_only_to_collections(function_node: ast.AST, name: str) -> bool:
+    """Every binding of `name` in the function is a dict or list display (Flask sends those as JSON)."""
+    stores = [
+        n for n in ast.walk(function_node) if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+    ]
+    displays = {
+        id(target)
+        for node in ast.walk(function_node)
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, _COLLECTIONS)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+    }
+    return bool(stores) and all(id(store) in displays for store in stores)
 
 
 @check(XSS003)

@@ -542,6 +542,8 @@ def secret_kind(name: str) -> NameKind | None:
 _SETTING_NAME = re.compile(r"[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PWD|TOKEN|SECRET|KEY)[A-Z0-9_]*")
 #: A package version or version range (`^1.0.0`, `~2.1`, `>=3,<4`, `1.2.3`).
 _VERSION_RANGE = re.compile(r"(?:[\^~<>=!]=?|\*)?\s*v?\d+(?:\.\d+|\.[x*])+(?:[-+.\w]*)(?:\s*,?\s*[<>=!]=?\s*\d[\w.]*)*")
+#: Conditions on other settings (`sms_provider=ovh`, `mode=ldap&tls=true`): which form fields to show.
+_SETTING_CONDITION = re.compile(r"[a-z][a-z0-9_]*=[a-z0-9_.-]+(?:[&,;][a-z][a-z0-9_]*=[a-z0-9_.-]+)*")
 
 
 def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
@@ -549,8 +551,10 @@ def judge_value(value: str, kind: NameKind, name: str) -> Judgement | None:
     text = value.strip()
     if is_placeholder(text) or repeats_name(text, name) or is_public_material(text) or is_structured_data(text):
         return None
-    if _SETTING_NAME.fullmatch(text) or _VERSION_RANGE.fullmatch(text):
-        return None  # `"password": "PGPASSWORD"` names a variable; `"parse-passwd": "^1.0.0"` is a version
+    if _SETTING_NAME.fullmatch(text) or _VERSION_RANGE.fullmatch(text) or _SETTING_CONDITION.fullmatch(text):
+        # `"password": "PGPASSWORD"` names a variable; `"parse-passwd": "^1.0.0"` is a version;
+        # `"sms_ovh_application_secret": "sms_provider=ovh"` says when a form shows the field
+        return None
     if _has_control_chars(text):
         return _judge_escaped(text)
     lower = text.lower()
