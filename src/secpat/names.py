@@ -280,9 +280,12 @@ _CONFIRM = {"confirm", "confirmation", "confirmed", "repeat", "again", "retype",
 
 
 def is_confirmation(name: str) -> bool:
-    """`password2`, `confirm_password`, `password_again`: a second copy typed by the same user."""
+    """`password2`, `confirm_password`, `password_again`, a bare `confirm`: a second copy typed by the
+    same user."""
     ws = words(name)
-    return any(w in _CONFIRM for w in ws) and any(w in _PASSWORD_HEADS for w in ws)
+    return any(w in _CONFIRM for w in ws) and (
+        any(w in _PASSWORD_HEADS for w in ws) or all(w in _CONFIRM or w == "new" for w in ws)
+    )
 
 
 # First words of functions that inspect, fetch or destroy a secret rather than produce one.
@@ -342,3 +345,11 @@ def function_returns_secret(func_name: str) -> NameKind | None:
         return None
     kind = classify(func_name)
     return None if kind is NameKind.SIGNATURE else kind
+
+
+def hashes_passwords(name: str) -> bool:
+    """`hash_password`, `encrypt_pwd`, `password_hash`: a hashing word right next to a password word."""
+    ws = words(name)
+    verbs = {"hash", "encrypt", "digest", "crypt", "encode", "hashed"}
+    nouns = {"password", "passwd", "pwd", "passphrase"}
+    return any({a, b} & verbs and {a, b} & nouns for a, b in zip(ws, ws[1:]))

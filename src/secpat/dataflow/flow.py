@@ -628,6 +628,21 @@ class FunctionFlow:
                 if isinstance(value_node, ast.Call) and not any(isinstance(t, ast.Starred) for t in target.elts)
                 else None
             )
+            # `login, password = credentials.split(":", 1)`: beside a secret's own name, the one naming who
+            # logs in holds the user name, not the secret the whole was named for.
+            beside_secret = any(isinstance(t, ast.Name) and names.classify(t.id) for t in target.elts)
+
+            def held(sub_target: ast.expr, part: L.Value) -> L.Value:
+                if beside_secret and isinstance(sub_target, ast.Name) and _names_identity(sub_target.id):
+                    # Also what a name would lend through another module's function (`via:...:secret`).
+                    return {
+                        label: trace
+                        for label, trace in part.items()
+                        if label not in _NAMED_LABELS
+                        and not (label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in _NAMED_LABELS)
+                    }
+                return part
+
             if (
                 parts is not None
                 and len(parts) == len(target.elts)
@@ -637,7 +652,7 @@ class FunctionFlow:
                     self._store(sub_target, self._eval(part), stmt, part, record=record)
             elif items is not None:  # `name, token, error = parse(request)`: each name gets its own element
                 for sub_target, item in zip(target.elts, items):
-                    self._store(sub_target, item, stmt, None, record=record)
+                    self._store(sub_target, held(sub_target, item), stmt, None, record=record)
             elif (
                 isinstance(value_node, ast.Call)
                 and (callee := self._project_callee(value_node))
@@ -646,18 +661,11 @@ class FunctionFlow:
             ) and not any(isinstance(t, ast.Starred) for t in target.elts):
                 # A function of another module: the project stage looks up each element of what it returns.
                 for index, sub_target in enumerate(target.elts):
-                    self._store(
-                        sub_target, L.per_item(value, callee, index, len(target.elts)), stmt, None, record=record
-                    )
+                    item = L.per_item(value, callee, index, len(target.elts))
+                    self._store(sub_target, held(sub_target, item), stmt, None, record=record)
             else:
-                # `login, password = credentials.split(":", 1)`: beside a secret's own name, the one naming
-                # who logs in holds the user name, not the secret the whole was named for.
-                beside_secret = any(isinstance(t, ast.Name) and names.classify(t.id) for t in target.elts)
                 for sub_target in target.elts:
-                    held = value
-                    if beside_secret and isinstance(sub_target, ast.Name) and _names_identity(sub_target.id):
-                        held = L.without(value, *_NAMED_LABELS)
-                    self._store(sub_target, held, stmt, None, record=record)
+                    self._store(sub_target, held(sub_target, value), stmt, None, record=record)
             return
         if isinstance(target, ast.Starred):
             self._store(target.value, value, stmt, None, record=record)
@@ -1046,7 +1054,7 @@ class FunctionFlow:
             value = self._eval(val)
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 # A dict display is a store under each of its keys: `{"token": v}`.
-                if names.classify(key.value) and not _names_derived(val):
+                if names.classify(key.value) and not _names_derived(val) and not _stored_field(val, value):
                     value = self._add_name_label(value, key.value, key)
                 if L.TIME in value and S.is_time_field(key.value):
                     value = _as_time_field(value)
@@ -1283,6 +1291,10 @@ class FunctionFlow:
             if summary is not None:
                 return summary
             if callee.split(".", 1)[0] in self.module.project_roots:
+                if names.hashes_passwords(callee.rsplit(".", 1)[-1]) and any(L.PASSWORD in a for a in all_args):
+                    # `hash_password(password)` of another module: a hash, whatever the name it is stored
+                    # under says (a fast one is reported where the helper hashes).
+                    return {L.PASSWORD_HASH: (self.step(node, f"hashed by `{_text(node.func)}()`"),)}
                 # A function of another project module: the project stage looks up what it returns,
                 # and which of its parameters reach the return value.
                 return self._returned_elsewhere(node, [callee], args, keywords)
@@ -2150,6 +2162,12 @@ def _labels_a_literal(name: str, value_node: ast.AST | None) -> bool:
 
 
 _DERIVED_WORDS = frozenset({"hash", "hashed", "digest", "encrypted", "crypted", "bcrypt", "argon2", "scrypt"})
+
+
+def _stored_field(node: ast.AST, value: L.Value) -> bool:
+    """`{"password": user.password}`: a record's stored password field (plaintext or hash) copied into
+    another record; the key's name says nothing the field did not."""
+    return isinstance(node, ast.Attribute) and L.SECRET in value and L.PASSWORD not in value
 
 
 def _names_derived(node: ast.AST) -> bool:

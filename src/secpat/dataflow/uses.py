@@ -173,14 +173,22 @@ def _is_cookie_jar(base: ast.expr) -> bool:
 # -- values read back from an outbound request ----------------------------------------------------
 
 
-def assignments(function: Function) -> dict[str, ast.expr]:
-    """`name -> value` for the plain `name = value` statements of a function (the last one wins)."""
+def assignments(function: Function, before: int | None = None) -> dict[str, ast.expr]:
+    """`name -> value` for the plain `name = value` statements of a function: the last one, or with
+    `before`, the last one above that line."""
     found: dict[str, ast.expr] = {}
     if function.is_module:
         return found
-    for node in ast.walk(function.node):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            found[node.targets[0].id] = node.value
+    statements = [
+        node
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+    ]
+    for node in sorted(statements, key=lambda n: n.lineno):
+        if before is None or node.lineno < before:
+            target = node.targets[0]
+            assert isinstance(target, ast.Name)
+            found[target.id] = node.value
     return found
 
 

@@ -101,6 +101,7 @@ class ViewFact:
     acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
+    signed_in: bool = False  # a decorator admits only signed-in users (`@login_required`)
     identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
     # reads the user a `before_request` hook kept on `flask.g`, or is behind a Flask login decorator: the cookie's
     # user only in an app with a cookie session

@@ -741,6 +741,16 @@ class _Builder:
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts
         )
+        if (
+            route.category == LOGIN
+            and route.evidence
+            and view is not None
+            and view.signed_in
+            and AUTHENTICATES not in acts
+        ):
+            # `@login_required` and a password read: the caller signed in already; the password is for
+            # something else (a database server to connect to, a setting), not a way in.
+            route.category, route.reason = WRITE, "reads a password from a user already signed in"
         if route.category == REGISTER and view is not None and view.header_auth and not view.session:
             # The caller presents a credential in the Authorization header: an identity provider or an admin
             # client provisions the account; no anonymous visitor signs up here.

@@ -139,6 +139,15 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     nodes = [n for root in roots for n in ast.walk(root)]
     # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
     stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    # `if request.authenticated_userid == username: ... create_user(...)`: an account made for a caller
+    # already signed in (by a plugin, a proxy) is no sign-up form.
+    for_signed_in = {
+        id(inner)
+        for n in nodes
+        if isinstance(n, ast.If) and _tests_signed_in(n.test)
+        for stmt in n.body
+        for inner in ast.walk(stmt)
+    }
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
@@ -150,7 +159,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             elif "user" in node.attr and _is_flask_g(module, node.value, function):
                 scan.user_on_g = True
         elif isinstance(node, ast.Call):
-            _scan_call(module, function, node, scan)
+            _scan_call(module, function, node, scan, for_signed_in=id(node) in for_signed_in)
         elif isinstance(node, ast.Subscript):
             key = string(node.slice)
             if key and isinstance(node.ctx, ast.Store) and _holds_password(key):
@@ -184,7 +193,39 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
         ):
             scan.header_auth = True
+    if (
+        CREATES_USER in scan.acts
+        and _users_made_without_password(nodes)
+        and not any(_holds_password(key) for key in scan.reads)
+    ):
+        # `User(login=login, password="", ...)` from what a CAS server or SAML assertion vouched for,
+        # `create_user(name, password=None)` for a caller a plugin signed in: provisioning, not a sign-up
+        # form anyone can fill in.
+        scan.acts.discard(CREATES_USER)
     return scan
+
+
+def _users_made_without_password(nodes: list[ast.AST]) -> bool:
+    """The view makes user records only with an empty password (`password=""`, `password=None`)."""
+    made = [
+        node
+        for node in nodes
+        if isinstance(node, ast.Call)
+        and any(k.arg in ("password", "passwd") for k in node.keywords)
+        and (isinstance(node.func, ast.Name) and node.func.id[:1].isupper() or _names_user_maker(node.func))
+    ]
+    return bool(made) and all(
+        isinstance(k.value, ast.Constant) and k.value.value in ("", None)
+        for node in made
+        for k in node.keywords
+        if k.arg in ("password", "passwd")
+    )
+
+
+def _names_user_maker(func: ast.expr) -> bool:
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    words = set(names.words(name))
+    return bool(words & {"create", "register", "add"}) and bool(words & _USER_WORDS)
 
 
 def _made_by(module: Module, function: Function, name: str) -> str:
@@ -293,7 +334,19 @@ def _scan_attribute(module: Module, function: Function, node: ast.Attribute, sca
         scan.session = True
 
 
-def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewScan) -> None:
+#: Attributes that say who the signed-in caller is: tested, they gate a block to signed-in users.
+_SIGNED_IN_ATTRIBUTES = frozenset({"authenticated_userid", "is_authenticated", "authenticated_user"})
+
+
+def _tests_signed_in(test: ast.expr) -> bool:
+    return any(isinstance(n, ast.Attribute) and n.attr in _SIGNED_IN_ATTRIBUTES for n in ast.walk(test)) and not any(
+        isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.Not) for n in ast.walk(test)
+    )
+
+
+def _scan_call(
+    module: Module, function: Function, node: ast.Call, scan: _ViewScan, *, for_signed_in: bool = False
+) -> None:
     callee = module.qualified_name(node.func, function) or ""
     method = (
         node.func.attr
@@ -338,7 +391,7 @@ def _scan_call(module: Module, function: Function, node: ast.Call, scan: _ViewSc
     elif any(status_number(status) == _TOO_MANY_REQUESTS for status in statuses(node)):
         scan.limits.append(REFUSES_EXCESS)
     act = _act(callee, method, node)
-    if act:
+    if act and not (act == CREATES_USER and for_signed_in):
         scan.acts.add(act)
     reached = project_callee(module, function, node.func)
     if reached:
@@ -444,6 +497,10 @@ def _names_authorization(parameter: str, header: ast.Call) -> bool:
 
 _SEND_VERBS = frozenset({"send", "queue", "enqueue", "deliver", "schedule"})
 #: Verbs of a call that checks or uses a reset code rather than sending one (`check_recovery_code`).
+#: What a `reset_*` call may set back that is no password: `reset_token_failcounters(tokens)`.
+_RESET_COUNTERS = frozenset(
+    {"failcounter", "failcounters", "counter", "counters", "count", "attempts", "failures", "lockout", "cache"}
+)
 _CHECKING_VERBS = frozenset({"check", "verify", "validate", "is", "has", "get", "find", "consume", "redeem"})
 _AUTH_CALLS = frozenset(
     {
@@ -493,6 +550,7 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         words & _RESET_WORDS
         and words & {"token", "link", "code", "mail", "email", "password", "key"}
         and not words & _CHECKING_VERBS
+        and names.words(name)[-1] not in _RESET_COUNTERS
     ):
         return SENDS_RESET
     if name in _PASSWORD_SETTERS:
@@ -599,6 +657,7 @@ class _Decorations:
     drf_throttles: tuple[str, ...] | None = None
     session: bool = False
     staff: bool = False
+    signed_in: bool = False
     calls: set[str] = field(default_factory=set)
 
 
@@ -667,7 +726,7 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
     elif short == "exempt" and "limit" in receiver or name in known.union("limit_exemptions"):
         found.limit_exempt = True
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
-        found.session = True
+        found.session = found.signed_in = True
         # `@login_required("ADMIN")`: a project's login decorator given a permission or role to hold.
         found.staff = found.staff or is_staff_gate(short) or _names_permission(call)
     elif is_limit_name(name) and short not in ("limits",):
@@ -707,6 +766,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         acts=tuple(sorted(scan.acts)),
         calls=tuple(sorted(scan.calls | deco.calls)),
         staff=deco.staff,
+        signed_in=deco.signed_in or deco.staff,
         identity=scan.identity or deco.session and not flask,
         user_on_g=scan.user_on_g or deco.session and flask,
         switched_by=_switches(function),
@@ -777,6 +837,10 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
         for c in module.classes.values()
         if any(base.rsplit(".", 1)[-1].endswith(_VIEW_CLASS_WORDS) for base in c.bases)
     }
+    request_objects = known.union("request_objects")
+    global_request = {
+        name for name, bound in module.imports.items() if bound in request_objects
+    }  # `from flask import request`
     found = []
     for function in module.functions.values():
         params = [p for p in function.params if p not in ("self", "cls")]
@@ -786,9 +850,27 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
             or function.name in named
             or (params and params[0] in ("request", "req"))
             or owner in view_classes
+            or global_request
+            and not function.class_name
+            and _reads_global_request(function, global_request)
         ):
             found.append((function, function.name in named))
     return found
+
+
+def _reads_global_request(function: Function, names_of_request: set[str]) -> bool:
+    """`def login(): password = request.json["password"]`: a module function that reads the request
+    Flask or Quart keeps for the thread, a helper a view hands the request to by calling it."""
+    if not function.mentions(tuple(n.lower() for n in names_of_request)):
+        return False
+    inputs = known.union("input_attributes") | known.union("input_methods")
+    return any(
+        isinstance(node, ast.Attribute)
+        and node.attr in inputs
+        and isinstance(node.value, ast.Name)
+        and node.value.id in names_of_request
+        for node in ast.walk(function.node)
+    )
 
 
 def view_facts(module: Module) -> list[tuple[str, object]]:

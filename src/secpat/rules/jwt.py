@@ -358,7 +358,7 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
     token = _arg(node, 0, "jwt") or _arg(node, 0, "token")
     # OpenID Connect's ID token read from the token endpoint's response: this server asked the provider
     # for it over TLS, no client handed it in (OIDC Core 3.1.3.7 lets such a token go unchecked).
-    back_channel = token is not None and from_http_response(token, assignments(function))
+    back_channel = token is not None and from_http_response(token, assignments(function, before=node.lineno))
     why = "; the token is the response to a request this server made (the provider's back channel)"
     options = event.value_of(None, "options")
     # The data flow sees `{"verify_signature": False}` written out; the model reads a name bound to False.

@@ -333,6 +333,8 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(event.node):
             continue
+        if method == "insert" and _list_insert(event.node):
+            continue  # `argv.insert(i + 1, password)`: a list's insert at a position, not a record's
         if event.call is not None and (event.call.callee or "").startswith(_CONNECTION_BUILDERS):
             continue  # `URL.create(password=...)`: credentials for an outbound connection, kept to be sent
         if _CONNECTION_KEYWORDS & {k for k in event.keywords}:
@@ -369,6 +371,22 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 if model is not None and field_name in _PASSWORD_FIELDS:
                     _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
                 break
+
+
+def _list_insert(node: ast.Call) -> bool:
+    """`args.insert(i + 1, value)`, `parts.insert(0, value)`: two positional arguments, the first an
+    index (a number, or arithmetic on one)."""
+    if len(node.args) != 2 or node.keywords:
+        return False
+    index = node.args[0]
+    if isinstance(index, ast.BinOp):
+        index = index.right if isinstance(index.right, ast.Constant) else index.left
+    return (
+        isinstance(index, ast.Constant)
+        and type(index.value) is int
+        or isinstance(index, ast.Name)
+        and (index.id in {"i", "j", "n", "idx", "index", "pos", "position"})
+    )
 
 
 #: Plaintext-password findings on an attribute or a record's field, which the project stage decides
@@ -711,7 +729,7 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
                 break
         else:
-            if _names_a_password_hasher(flow.function.name) and any(
+            if names.hashes_passwords(flow.function.name) and any(
                 label.startswith(L.PARAM_PREFIX) for value in values for label in value
             ):
                 ctx.report(
@@ -1057,7 +1075,7 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
         if target is None or target is flow.function:
             continue
         hashed = flow_of(module, target).fast_hashed_params
-        if not hashed or _names_a_password_hasher(target.name):
+        if not hashed or names.hashes_passwords(target.name):
             continue  # a helper named for passwords is reported where it hashes
         offset = 1 if target.class_name and isinstance(event.node.func, ast.Attribute) else 0
         for index in sorted(hashed):
@@ -1079,14 +1097,6 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
                     sink_note=f"hashed by `{target.name}()`, which uses a fast hash",
                 )
                 break
-
-
-def _names_a_password_hasher(name: str) -> bool:
-    """`hash_password`, `encrypt_pwd`, `password_hash`: a hashing word right next to a password word."""
-    ws = names.words(name)
-    verbs = {"hash", "encrypt", "digest", "crypt", "encode", "hashed"}
-    nouns = {"password", "passwd", "pwd", "passphrase"}
-    return any({a, b} & verbs and {a, b} & nouns for a, b in zip(ws, ws[1:]))
 
 
 _SECRET_LABELS = (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC, L.SECRET)
