@@ -90,6 +90,7 @@ FRAMEWORK = Framework(
         "query_string",
         "authorization",
         "referrer",
+        "environ",
         "user_agent",
         "host",
     ),

@@ -46,6 +46,7 @@ FRAMEWORK = Framework(
         "url",
         "path_qs",
         "query_string",
+        "environ",
     ),
     responses=(("pyramid.response.Response", HTML_BY_DEFAULT),),
     body_keywords=("body", "text"),

@@ -145,7 +145,21 @@ LOG003 = define(
 )
 
 _LOG_METHODS = frozenset(
-    {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg", "trace", "success"}
+    {
+        "debug",
+        "info",
+        "notice",
+        "warning",
+        "warn",
+        "error",
+        "exception",
+        "critical",
+        "fatal",
+        "log",
+        "msg",
+        "trace",
+        "success",
+    }
 )
 _LOG_FUNCTIONS = frozenset(
     {"print", "warnings.warn", "pprint.pprint"}
@@ -729,12 +743,21 @@ def _is_4xx(node: ast.expr) -> bool:
 
 
 def _logger_names(module: Module) -> set[str]:
-    """Module-level names bound to a logger: `logger = logging.getLogger(__name__)`."""
+    """Names bound to a logger, at module level or in a function: `log = logging.getLogger(__name__)`."""
     names = set()
     for name, values in module.assignments.items():
         for value in values:
             if isinstance(value, ast.Call) and module.qualified_name(value.func) in _LOGGER_FACTORIES:
                 names.add(name)
+    if "getLogger" in module.source or "get_logger" in module.source:
+        for function in module.functions.values():
+            for node in ast.walk(function.node):
+                if (
+                    isinstance(node, ast.Assign)
+                    and isinstance(node.value, ast.Call)
+                    and module.qualified_name(node.value.func, function) in _LOGGER_FACTORIES
+                ):
+                    names.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return names
 
 
