@@ -45,7 +45,8 @@ LOG001 = define(
         people and systems than the database. A password or token written there is a credential
         anyone with log access can replay; a card number there puts the whole log pipeline in
         PCI scope. A `print()` without request data in it, and logging in a database migration,
-        are for audit mode: their reader is the operator who ran the command.
+        are for audit mode: their reader is the operator who ran the command. So is a line at
+        `trace` level, below debug, which loggers write only where someone switched it on.
     """,
         bad="""
         import logging
@@ -243,7 +244,13 @@ def log_hygiene(ctx: FileContext) -> None:
                         # `logger.info("Revoked %r", token)` where the function calls `token.revoke()`:
                         # what an object writes is what its class's `__repr__` says, not the name.
                         objects = _used_as_objects(function) if objects is None else objects
-                        audit = dotted(argument) in objects
+                        source = _source_name(value[L.SECRET])
+                        # `f"Deleting expired token {token}"`: the object's text inside a sentence.
+                        audit = dotted(argument) in objects or (
+                            source in objects
+                            and isinstance(argument, (ast.JoinedStr, ast.BinOp))
+                            and _formats_name(argument, source)
+                        )
                     if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
                         callback = _server_callback(module, function) if callback is None else callback
                         audit = audit or callback
@@ -541,7 +548,7 @@ def _used_as_objects(function: Function) -> set[str]:
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in _ORM_SESSION_METHODS
-            and "session" in (dotted(node.func.value) or "").lower()
+            and _names_orm_session(dotted(node.func.value) or "")
         ):
             for arg in node.args:
                 holder = dotted(arg)
@@ -557,6 +564,11 @@ def _used_as_objects(function: Function) -> set[str]:
         revealing = id(node) not in called and names.classify(node.attr) is not None
         seen[holder] = seen.get(holder, True) and plain and not revealing
     return {holder for holder, objectlike in seen.items() if objectlike}
+
+
+def _names_orm_session(text: str) -> bool:
+    """`db.session`, `self.db`, `session`: what an ORM session is commonly called."""
+    return "session" in text.lower() or text.rsplit(".", 1)[-1] == "db"
 
 
 def _held(value: L.Value) -> L.Value:
@@ -610,6 +622,20 @@ def _only_numbers(call: ast.Call, name: str) -> bool:
             if index - 1 >= len(conversions) or conversions[index - 1] not in "dieEfFgGxXo":
                 return False
     return places > 0
+
+
+def _formats_name(node: ast.AST, name: str) -> bool:
+    """`f"... {token}"`, `"... %s" % token`: the name itself is put in the text, not one of its attributes."""
+    if isinstance(node, ast.JoinedStr):
+        return any(
+            isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Name) and v.value.id == name
+            for v in node.values
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        right = node.right
+        parts = right.elts if isinstance(right, ast.Tuple) else [right]
+        return any(isinstance(p, ast.Name) and p.id == name for p in parts)
+    return False
 
 
 def _mentions(node: ast.AST, name: str) -> bool:

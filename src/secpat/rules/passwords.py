@@ -76,7 +76,8 @@ PWD002 = define(
         of candidates a second, so a leaked table of such hashes is cracked almost as quickly as
         plain text. Salting does not change that; only a deliberately slow, memory-hard hash does.
         A digest used only as the key of an in-memory lookup (`if digest in seen:`,
-        `seen[digest] = ok`) is stored nowhere: that is for audit mode.
+        `seen[digest] = ok`) is stored nowhere, and one only sent in a request to another service
+        (the format its login demands) is not stored here: those are for audit mode.
     """,
         bad="""
         import hashlib

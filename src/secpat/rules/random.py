@@ -38,6 +38,8 @@ RND001 = define(
         `random` (and `numpy.random`, `random.Random`) is a Mersenne Twister: after observing
         624 outputs an attacker can compute every future one. A token, reset code, salt,
         session id or password drawn from it can be predicted, and whatever it protects is open.
+        A nonce or salt sent in clear beside the request signature it went into only has to be
+        fresh: audit mode.
     """,
         bad="""
         import random
@@ -91,7 +93,8 @@ RND003 = define(
         A token's strength is its entropy. `secrets.token_hex(8)` is 64 bits: an attacker who can
         try tokens online or offline at scale will find one. Long-lived tokens (reset links,
         API keys, session ids) need at least 128 bits. Short codes are fine only for OTPs and
-        PINs whose attempts are limited, and those are not reported.
+        PINs whose attempts are limited, and those are not reported. From 96 to 127 bits a token is
+        short of that convention but out of reach of guessing: audit mode.
     """,
         bad="""
         import secrets
