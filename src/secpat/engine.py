@@ -1046,6 +1046,7 @@ class _Summaries:
     def decide(self, conditional: ConditionalFinding) -> Finding | None:
         for outcome in conditional.outcomes:
             for symbol, local in conditional.local_traces:
+                expected = False
                 if symbol.startswith("here:"):
                     if symbol[len("here:") :] != outcome.label:
                         continue
@@ -1081,10 +1082,16 @@ class _Summaries:
                     trace = ending_at(local, conditional.sink_step)
                 elif symbol.startswith(L.RET_PREFIX):
                     callee = symbol[len(L.RET_PREFIX) :]
-                    remote = self.value(callee).get(outcome.label)
+                    returned = self.value(callee)
+                    remote = returned.get(outcome.label)
                     if remote is None:
                         continue
                     trace = ending_at((*remote, *local), conditional.sink_step)
+                    # The exception another module hands back was caught by kind (`except csv.Error`),
+                    # or raised by an outbound request: its text is that error's, as it is where it is caught.
+                    expected = outcome.label == L.EXCEPTION and (
+                        L.EXPECTED_ERROR in returned or L.UPSTREAM_ERROR in returned
+                    )
                 else:
                     callee, param, label = L.parse_via(symbol)
                     ways = self.returned_params(callee).get(param, set())
@@ -1108,7 +1115,7 @@ class _Summaries:
                     flow=trace,
                     context=conditional.context,
                     cwe=outcome.cwe if outcome.cwe != outcome.rule.cwe else None,
-                    audit=outcome.audit,
+                    audit=outcome.audit or expected,
                 )
                 if symbol.startswith((L.RET_PREFIX, L.VIA_PREFIX)) and callee in self.by_factory:
                     finding = finding.with_confidence(Confidence.MEDIUM)  # one of the classes it may return

@@ -475,18 +475,23 @@ class FunctionFlow:
             and all(
                 self._exception_name(node) not in S.INTERNAL_EXCEPTIONS
                 or self._exception_name(node) in S.PROGRAM_ERRORS
+                or self._parse_error(node)
                 for node in _caught_types(handler.type)
             )
         ):
             value[L.EXPECTED_ERROR] = ()
         elif handler.type is not None and any(
             self._exception_name(node) in S.INTERNAL_EXCEPTIONS - S.PROGRAM_ERRORS - S.CATCH_ALLS
+            and not self._parse_error(node)
             for node in _caught_types(handler.type)
         ):
             value[L.SYSTEM_ERROR] = ()
         if upstream:
             value[L.UPSTREAM_ERROR] = ()
         return value
+
+    def _parse_error(self, node: ast.expr) -> bool:
+        return self.module.qualified_name(node, self.function) in S.INPUT_PARSE_ERRORS
 
     def _exception_name(self, node: ast.expr) -> str:
         return (self.module.qualified_name(node, self.function) or "").rsplit(".", 1)[-1]

@@ -381,6 +381,9 @@ INTERNAL_EXCEPTIONS = frozenset(
 # Of those, the ones that catch everything, and the ones whose text names the program's own keys,
 # attributes and types.
 CATCH_ALLS = frozenset({"Exception", "BaseException"})
+# Errors named `Error` that describe the input being parsed, not a database: `csv.Error` says which line
+# of the uploaded file is malformed.
+INPUT_PARSE_ERRORS = frozenset({"csv.Error", "binascii.Error", "configparser.Error", "email.errors.MessageError"})
 PROGRAM_ERRORS = frozenset({"KeyError", "AttributeError", "TypeError", "NameError"})
 
 # Translations of a literal: the message catalogue is part of the application.
