@@ -66,7 +66,8 @@ def limiting_facts(module: Module) -> list[tuple[str, object]]:
         if not call.scope.is_module and is_limit_call(call.callee or "", call.method or "", call.node):
             name = module.global_name(call.scope)
             found.setdefault(name, LimitingFact(name, short_source(call.node), module.path, call.node.lineno))
-    if "fail" in module.source.lower():
+    lowered = module.source.lower()
+    if "fail" in lowered or "attempt" in lowered:
         for node in module.nodes:
             if isinstance(node, ast.Compare) and _counts_failures_to_a_limit(node):
                 function = _innermost_function(module, node.lineno)
@@ -117,6 +118,8 @@ _SENDING_WORDS = ("send", "mail", "sms", "message", "queue", "deliver", "schedul
 
 _FAILURE_TALLIES = ("count", "attempt", "attemp", "tries", "times", "counter")
 _MAXIMA = ("max", "limit", "threshold", "allowed")
+#: What makes a tally of attempts one of logins, not of retries (`login_attempts`, not `attempt`).
+_LOGIN_WORDS = ("login", "logon", "signin", "auth", "password")
 
 
 def _counts_failures_to_a_limit(node: ast.Compare) -> bool:
@@ -129,14 +132,20 @@ def _counts_failures_to_a_limit(node: ast.Compare) -> bool:
     tally = [
         i
         for i, t in enumerate(texts)
-        if "fail" in t and any(w in t for w in _FAILURE_TALLIES) and not any(w in t for w in _MAXIMA)
+        if ("fail" in t or "attempt" in t and any(w in t for w in _LOGIN_WORDS))
+        and any(w in t for w in _FAILURE_TALLIES)
+        and not any(w in t for w in _MAXIMA)
     ]
     if not tally:
         return False
     others = [o for i, o in enumerate(operands) if i not in tally]
+    # `login_attempts >= MAX_LOGIN_ATTEMPTS`: login attempts (not said to be failed ones) against a named
+    # maximum; `attempt < max_attempts` of a retry loop is not one.
+    failed = any("fail" in texts[i] for i in tally)
     return any(
         any(w in _operand_text(o).lower() for w in _MAXIMA)
-        or isinstance(o, ast.Constant)
+        or failed
+        and isinstance(o, ast.Constant)
         and isinstance(o.value, int)
         and o.value >= 2
         for o in others

@@ -96,6 +96,7 @@ class _ViewScan:
     identity: bool = False
     user_on_g: bool = False
     validated: set[str] = field(default_factory=set)
+    signed_in: bool = False  # refuses early unless the caller is signed in or holds a permission
 
 
 #: The answer of a view that counts attempts and refuses the excess: the view limits itself. A quota
@@ -193,6 +194,14 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
         ):
             scan.header_auth = True
+    scan.signed_in = any(
+        isinstance(stmt.test, ast.UnaryOp)
+        and isinstance(stmt.test.op, ast.Not)
+        and _asks_who_is_signed_in(stmt.test.operand)
+        and _leaves(stmt.body)
+        for stmt in nodes
+        if isinstance(stmt, ast.If)
+    )
     if (
         CREATES_USER in scan.acts
         and _users_made_without_password(nodes)
@@ -203,6 +212,28 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         # form anyone can fill in.
         scan.acts.discard(CREATES_USER)
     return scan
+
+
+def _asks_who_is_signed_in(test: ast.expr) -> bool:
+    """`request.has_permission("user_modify")`, `current_user.is_authenticated`: who the caller is."""
+    return any(
+        isinstance(n, ast.Attribute) and (n.attr in _SIGNED_IN_ATTRIBUTES or n.attr == "has_permission")
+        for n in ast.walk(test)
+    )
+
+
+def _leaves(body: list[ast.stmt]) -> bool:
+    """`return apiresult(403, ...)`, `raise Forbidden()`, `abort(403)`: the block refuses the request."""
+    last_stmt = body[-1] if body else None
+    if isinstance(last_stmt, (ast.Return, ast.Raise)):
+        return True
+    call = last_stmt.value if isinstance(last_stmt, ast.Expr) else None
+    return isinstance(call, ast.Call) and (
+        isinstance(call.func, ast.Name)
+        and call.func.id == "abort"
+        or isinstance(call.func, ast.Attribute)
+        and call.func.attr == "abort"
+    )
 
 
 def _users_made_without_password(nodes: list[ast.AST]) -> bool:
@@ -546,6 +577,8 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         and set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS
     ):
         return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
+    if words & _RESET_WORDS and node is not None and _given_password(node):
+        return SETS_PASSWORD  # `user.reset_password(password)`: the new password is set, nothing is sent
     if (
         words & _RESET_WORDS
         and words & {"token", "link", "code", "mail", "email", "password", "key"}
@@ -569,6 +602,14 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         ):
             return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
     return ""
+
+
+def _given_password(node: ast.Call) -> bool:
+    """A call handed a value named as a password: `reset_password(password)`, `reset(new_password=pw)`."""
+    values = [*node.args, *(k.value for k in node.keywords)]
+    return any(isinstance(v, ast.Name) and names.is_password(v.id) for v in values) or any(
+        k.arg is not None and names.is_password(k.arg) for k in node.keywords
+    )
 
 
 def _is_sender_name(name: str) -> bool:
@@ -766,7 +807,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         acts=tuple(sorted(scan.acts)),
         calls=tuple(sorted(scan.calls | deco.calls)),
         staff=deco.staff,
-        signed_in=deco.signed_in or deco.staff,
+        signed_in=deco.signed_in or deco.staff or scan.signed_in,
         identity=scan.identity or deco.session and not flask,
         user_on_g=scan.user_on_g or deco.session and flask,
         switched_by=_switches(function),

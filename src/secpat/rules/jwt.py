@@ -385,7 +385,17 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
     algorithms_node = _arg(node, 2, "algorithms")
     if algorithms_node is None:
         if callee in _NEEDS_ALGORITHMS:
-            ctx.report(JWT002, node, "decode without `algorithms=`: pin the algorithm you issue", scope=function)
+            # PyJWT 2 (2020) refuses to decode without `algorithms=`: the call fails closed, and only a
+            # project pinned to PyJWT 1 accepts whatever the token's header names. python-jose accepts it.
+            pyjwt = not callee.startswith("jose.")
+            ctx.report(
+                JWT002,
+                node,
+                "decode without `algorithms=`: pin the algorithm you issue"
+                + ("; PyJWT 2 refuses the call, PyJWT 1 accepts any algorithm" if pyjwt else ""),
+                scope=function,
+                audit=pyjwt,
+            )
         return
     algorithms = event.value_of(2, "algorithms")
     if L.TOKEN_HEADER in algorithms:
