@@ -240,16 +240,23 @@ def log_hygiene(ctx: FileContext) -> None:
                     if L.SECRET in value and lacking is None:
                         lacking = _credential_missing_branches(function)
                     value, audit = _judge_secret(event.node, value, lacking or ())
-                    if L.SECRET in value and not audit and _names_secret_only(value):
+                    # Only what another module returns (`orm_token = APIToken.find(db, token)`): whether it
+                    # is a secret is decided there, unless this function uses it as an object.
+                    elsewhere = not any(lab in value for lab in (L.SECRET, L.PASSWORD, L.PERSONAL)) and any(
+                        lab.startswith((L.RET_PREFIX, L.TEXT_OF_PREFIX)) for lab in value
+                    )
+                    if not audit and (L.SECRET in value and _names_secret_only(value) or elsewhere):
                         # `logger.info("Revoked %r", token)` where the function calls `token.revoke()`:
                         # what an object writes is what its class's `__repr__` says, not the name.
                         objects = _used_as_objects(function) if objects is None else objects
-                        source = _source_name(value[L.SECRET])
+                        sources = {_source_name(value[L.SECRET])} if L.SECRET in value else objects
                         # `f"Deleting expired token {token}"`: the object's text inside a sentence.
-                        audit = dotted(argument) in objects or (
+                        audit = dotted(argument) in objects or any(
                             source in objects
                             and isinstance(argument, (ast.JoinedStr, ast.BinOp))
                             and _formats_name(argument, source)
+                            for source in sources
+                            if source is not None
                         )
                     if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
                         callback = _server_callback(module, function) if callback is None else callback
