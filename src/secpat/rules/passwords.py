@@ -847,7 +847,27 @@ def _sent_from(
             and _assigned_locally(function, target.value.id)
         ):
             return _name_only_sent(module, function, target.value, parents, requests, depth)
+        if (
+            isinstance(target, ast.Subscript)
+            and isinstance(target.value, ast.Name)
+            and target.value.id in function.params
+            and _signs_in(function.name)
+        ):
+            # `def signin(self, user, password, data): data["pwd"] = md5(password)`: a client's login
+            # step fills the login data its caller sends.
+            requests.append(f"the login data `{target.value.id}` of `{function.name}()`")
+            return True
     return False
+
+
+#: Words of a function name that says it logs in somewhere.
+_SIGN_IN_WORDS = frozenset({"signin", "login", "logon", "log_in", "sign_in"})
+
+
+def _signs_in(name: str) -> bool:
+    ws = names.words(name)
+    joined = {"".join(ws[i : i + 2]) for i in range(len(ws) - 1)}
+    return bool(set(ws) & _SIGN_IN_WORDS or joined & {"signin", "login", "logon"})
 
 
 def _name_only_sent(
