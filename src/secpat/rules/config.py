@@ -367,11 +367,26 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         and call.has_keyword("samesite")
     ):
         missing.append("samesite (None)")
+    unpacked = [k.value for k in call.node.keywords if k.arg is None]  # `**cookie_kwargs`
+    given = {}
+    for mapping in unpacked:
+        given.update(ctx.module.constant_items(mapping, call.scope))
+    missing = [m for m in missing if not given.get(m)]
     if missing:
         # A missing flag may be added by the project's own `set_cookie()` (a response class that sets
         # `secure` and `samesite` for every cookie), which may live in any module: the project stage decides.
+        # Options handed in as `**kwargs` built elsewhere may hold it too: a reader decides.
+        unknown = next((ast.unparse(m) for m in unpacked if not ctx.module.constant_items(m, call.scope)), None)
+        if all(call.has_keyword(m) for m in missing):
+            unknown = None  # `httponly=False` written out: no `**options` can give it again
         before = len(ctx.findings)
-        ctx.report(CONF003, call.node, f"cookie {key!r} is set without {', '.join(missing)}")
+        ctx.report(
+            CONF003,
+            call.node,
+            f"cookie {key!r} is set without {', '.join(missing)}"
+            + (f"; the options in `**{unknown}` may set them" if unknown else ""),
+            audit=unknown is not None,
+        )
         for finding in ctx.findings[before:]:
             ctx.fact(COOKIE_FLAGS_MISSING, finding)
         del ctx.findings[before:]
