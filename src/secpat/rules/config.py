@@ -538,7 +538,7 @@ def cors_origins_settings(ctx: FileContext) -> None:
     module = ctx.module
     if "CORS_ORIGINS" not in module.source:
         return
-    for node in ast.walk(module.tree):
+    for node in module.nodes:
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target = node.targets[0]

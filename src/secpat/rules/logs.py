@@ -783,14 +783,13 @@ def _logger_names(module: Module) -> set[str]:
             if isinstance(value, ast.Call) and module.qualified_name(value.func) in _LOGGER_FACTORIES:
                 names.add(name)
     if "getLogger" in module.source or "get_logger" in module.source:
-        for function in module.functions.values():
-            for node in ast.walk(function.node):
-                if (
-                    isinstance(node, ast.Assign)
-                    and isinstance(node.value, ast.Call)
-                    and module.qualified_name(node.value.func, function) in _LOGGER_FACTORIES
-                ):
-                    names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        for node in module.nodes:
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and module.qualified_name(node.value.func) in _LOGGER_FACTORIES
+            ):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
     return names
 
 

@@ -207,10 +207,6 @@ _FLOORS = {
 }
 
 
-#: Digest calls, by their last name, whose result signs a request.
-_SIGNING_CALLS = frozenset({"md5", "sha1", "sha256", "sha512", "new", "digest", "hexdigest", "sign"})
-
-
 def _published_with_its_signature(function_node: ast.AST, name: str) -> bool:
     """`salt` or `nonce` of a request signature: hashed with the key (`md5(appid + q + salt + secret)`)
     and then handed out beside the digest (`return salt, sign`, `{"nonce": nonce, "signature": sig}`).
@@ -228,7 +224,7 @@ def _published_with_its_signature(function_node: ast.AST, name: str) -> bool:
             if mentioned & carriers:
                 if any(names.is_password(m) for m in mentioned):
                     return False  # a password hash kept with its salt: a guessable salt lets tables work again
-                if any(_signing_call(n) for n in ast.walk(node.value)):
+                if any(_is_hash_call(n) or _is_hmac_call(n) for n in ast.walk(node.value)):
                     digests.add(node.targets[0].id)
                 else:
                     carriers.add(node.targets[0].id)
@@ -243,12 +239,14 @@ def _published_with_its_signature(function_node: ast.AST, name: str) -> bool:
     return False
 
 
-def _signing_call(node: ast.AST) -> bool:
-    if not isinstance(node, ast.Call):
-        return False
-    func = node.func
-    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return called in _SIGNING_CALLS
+def _is_hmac_call(node: ast.AST) -> bool:
+    """`hmac.new(key, message, "sha256")`, `hmac.digest(...)`: a keyed signature."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "hmac"
+    )
 
 
 def _short_outcomes(use: SecurityUse) -> tuple[Outcome, ...]:
