@@ -247,7 +247,10 @@ def classify(name: str) -> NameKind | None:
         return NameKind.PASSWORD
     if head in _SHORT_CODE_HEADS:
         return NameKind.SHORT_CODE
-    if head in _PERSONAL_HEADS or (head == "number" and qualifier in {"card", "pan", "account", "iban"}):
+    # An account number names a cloud or customer account as often as a bank's: only a bank's is personal.
+    if head in _PERSONAL_HEADS or (
+        head == "number" and (qualifier in {"card", "pan", "iban"} or qualifier == "account" and "bank" in ws)
+    ):
         return NameKind.PERSONAL
     if head in _SIGNATURE_HEADS:
         return NameKind.SIGNATURE

@@ -242,7 +242,9 @@ class FunctionFlow:
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
             if _annotated_bool(arg_nodes.get(param)):
                 value[L.FLAG] = ()
-            elif not self._typed_as_other(arg_nodes.get(param)):
+            elif not self._typed_as_other(arg_nodes.get(param)) and not (
+                names.words(param) in _CHALLENGE_TOKENS and _about_challenge(self.function)
+            ):
                 value.update(self._named(param, where, f"parameter `{param}`"))
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
@@ -1059,7 +1061,12 @@ class FunctionFlow:
             value = self._eval(val)
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 # A dict display is a store under each of its keys: `{"token": v}`.
-                if names.classify(key.value) and not _names_derived(val) and not _stored_field(val, value):
+                if (
+                    names.classify(key.value)
+                    and not _names_derived(val)
+                    and not _stored_field(val, value)
+                    and not self._judged_parameter(val, key.value)
+                ):
                     value = self._add_name_label(value, key.value, key)
                 if L.TIME in value and S.is_time_field(key.value):
                     value = _as_time_field(value)
@@ -1070,6 +1077,11 @@ class FunctionFlow:
         if self._shapes:
             parts.append({L.DICT: (self.step(node, "dict"),)})
         return L.combine(parts) if parts else L.CONSTANT
+
+    def _judged_parameter(self, node: ast.expr, key: str) -> bool:
+        """`{"token": token}` with the function's parameter `token`: what the parameter holds was judged
+        where it came in (its type, a flag, a published challenge); the key repeats the name."""
+        return isinstance(node, ast.Name) and node.id == key and node.id in self.function.params
 
     def _key_labels(self, key: str, node: ast.AST | None, value: L.Value, where: ast.AST) -> dict[str, L.Trace]:
         """`key:exp`, `keyval:verify_signature=False`, `lifetime:3600` for one entry of a dict."""
@@ -2272,6 +2284,17 @@ def _int_literal(node: ast.expr) -> int | None:
         inner = _int_literal(node.operand)
         return -inner if inner is not None else None
     return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
+
+
+_CHALLENGE_TOKENS = {("token",), ("challenge", "token")}
+
+
+def _about_challenge(function: Function) -> bool:
+    """`create_txt_record(domain, token)`, `answer_challenge(token)`: a function about a DNS TXT record
+    or an ACME challenge. Its token is the challenge's, published in DNS or at a well-known URL for the
+    certificate authority to read: not a secret."""
+    ws = set(names.words(function.name))
+    return {"txt", "record"} <= ws or bool(ws & {"challenge", "acme"})
 
 
 def dotted(node: ast.AST) -> str | None:

@@ -245,6 +245,10 @@ PROPAGATING_METHODS = frozenset(
         "hex",
         "copy",
         "get",
+        "getlist",  # one field's values (werkzeug's MultiDict, Django's QueryDict)
+        "getall",
+        "getone",
+        "get_all",
         "pop",
         "values",
         "items",

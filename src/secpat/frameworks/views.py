@@ -562,6 +562,17 @@ _FORM_ACTS = {
 }
 
 
+def _creates_user_by_name(ws: tuple[str, ...]) -> bool:
+    """`create_user`, `register_new_account`, `user_create`, `signup`: the user is what is made.
+    `create_user_roles` or `create_user_token` makes something of a user's."""
+    verbs = {"create", "register", "signup"}
+    if "signup" in ws:
+        return True
+    if not ws or not set(ws) & verbs:
+        return False
+    return ws[-1] in _USER_WORDS or ws[-1] in verbs and bool(set(ws[:-1]) & _USER_WORDS)
+
+
 def _act(callee: str, method: str, node: ast.Call | None) -> str:
     """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
     name = last(callee) or method
@@ -588,7 +599,7 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         return SENDS_RESET
     if name in _PASSWORD_SETTERS:
         return SETS_PASSWORD  # hashes a password to store it: the view sets one, it does not check one
-    if words & {"create", "register", "signup"} and words & _USER_WORDS or "signup" in words:
+    if _creates_user_by_name(names.words(name)):
         return CREATES_USER
     if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
         parts = ast.unparse(node.func.value).split(".")
@@ -774,6 +785,10 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.limits.append("@" + short_source(deco))
     elif is_staff_gate(short):
         found.session = found.staff = True
+    elif short == "require" and is_staff_gate(receiver):
+        # `@admin_permission.require(http_exception=403)`: a permission object's guard (Flask-Principal),
+        # whose identity may come from a token as well as from a cookie.
+        found.staff = True
     elif name.split(".", 1)[0] in module.project_roots:
         found.calls.add(name)  # a project decorator: a limit inside it counts
 

@@ -501,9 +501,12 @@ def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, i
     name = _source_name(trace)
     if name is None:
         return value, False
-    if any(name == lacks and start <= call.lineno <= end for lacks, start, end in lacking):
-        return _without_secret(value), False
     ws = names.words(name)
+    if any(
+        (name == lacks or not lacks and _names_either(ws)) and start <= call.lineno <= end
+        for lacks, start, end in lacking
+    ):
+        return _without_secret(value), False
     if ws and ws[-1] in {"tokens", "token"} and (len(ws) == 1 and ws[0] == "tokens" or set(ws[:-1]) & _COUNT_WORDS):
         return _without_secret(value), False
     if _only_numbers(call, name):
@@ -679,7 +682,13 @@ def _credential_missing_branches(function: Function) -> list[tuple[str, int, int
     """(name, first line, last line) of each block that runs only when the mapping `name` holds no
     credential: `if not token.get("access_token"):`, `if "access_token" not in token:`,
     `if token.get("access_token") is None:`, alone or as a part of an `and`. A token endpoint that
-    answers without an access token answers with an error (`error`, `error_description`)."""
+    answers without an access token answers with an error (`error`, `error_description`).
+
+
+    A name that says the value is one thing or another (`PathOrToken`, `id_or_token`) holds the
+    credential only sometimes: in a block that runs for a kind whose name is not a credential's
+    (`elif ShareType == "map":`) it holds the other thing. Such blocks come with the name "".
+    """
     spans = []
     for node in ast.walk(function.node):
         if not isinstance(node, ast.If) or not node.body:
@@ -689,9 +698,42 @@ def _credential_missing_branches(function: Function) -> list[tuple[str, int, int
         )
         for test in tests:
             name = _lacks_credential(test)
-            if name:
-                spans.append((name, node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+            if name or _picks_other_kind(test):
+                spans.append((name or "", node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
     return spans
+
+
+_KIND_WORDS = {"type", "kind", "mode", "method", "scheme"}
+
+
+def _picks_other_kind(test: ast.expr) -> bool:
+    """`share_type == "map"`, `entry["ShareType"] == "map"`: a kind compared with a literal that names
+    no credential."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    left, right = test.left, test.comparators[0]
+    if isinstance(left, ast.Subscript) and isinstance(left.slice, ast.Constant) and isinstance(left.slice.value, str):
+        kind = left.slice.value
+    else:
+        kind = (dotted(left) or "").rsplit(".", 1)[-1]
+    kind_words = names.words(kind)
+    literal = right.value if isinstance(right, ast.Constant) else None
+    return (
+        isinstance(literal, str)
+        and bool(literal)
+        and bool(kind_words)
+        and kind_words[-1] in _KIND_WORDS
+        and names.classify(literal) is None
+        and not set(names.words(literal)) & {"token", "key", "secret", "password", "credential", "bearer"}
+    )
+
+
+def _names_either(ws: Sequence[str]) -> bool:
+    """`path_or_token`: a credential or something else, the name says, and the first is not a secret."""
+    if "or" not in ws[1:-1]:
+        return False
+    first = ws[: ws.index("or")]
+    return names.classify("_".join(first)) is None
 
 
 def _lacks_credential(test: ast.expr) -> str | None:

@@ -342,6 +342,8 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `Storage.objects.create(host=..., port=..., password=...)`: must stay recoverable to connect
         if event.receiver is not None and L.HASH_OBJECT in event.receiver:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
+        if _project_module_function(ctx.module, function, func):
+            continue  # `user_service.create(name, password)`: that function's body says what it stores
         model = _model_receiver(event.node)
         for value in [*event.args, *event.keywords.values()]:
             if _plaintext(value):
@@ -372,6 +374,20 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 if model is not None and field_name in _PASSWORD_FIELDS:
                     _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
                 break
+
+
+def _project_module_function(module: Module, function: Function, func: ast.expr) -> bool:
+    """`service.create` where `service` is a module of the project: a function whose own body is
+    checked, not a store."""
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+        return False
+    bound = module.binding(func.value.id, function)
+    return (
+        bound is not None
+        and bound.split(".", 1)[0] in module.project_roots
+        and bound.rsplit(".", 1)[-1][:1].islower()
+        and func.value.id in module.imports
+    )
 
 
 def _list_insert(node: ast.Call) -> bool:
@@ -468,8 +484,12 @@ def transforming_attributes(ctx: FileContext) -> None:
     """Hand on the password attributes whose assignment transforms the value, and the descriptor classes
     that do so on `__set__`: the project stage judges `user.password = raw` by them."""
     module = ctx.module
-    if not module.mentions(("setter", "synonym", "property", "validates", "__set__", *_RECORD_MAKERS)):
+    if not module.mentions(("setter", "synonym", "property", "validates", "__set__", "listen", *_RECORD_MAKERS)):
         return
+    for cls_node, field in _hashed_by_listeners(module):
+        owner = module.qualified_name(cls_node, module.module_function)
+        if owner:
+            ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, field))
     for cls in module.classes.values():
         owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
         methods = {
@@ -498,6 +518,52 @@ def transforming_attributes(ctx: FileContext) -> None:
             elif made.split(".", 1)[0] in module.project_roots:
                 # `password = PasswordProperty("password_hash")`: a project descriptor, judged by its `__set__`.
                 ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute, made))
+
+
+#: SQLAlchemy's mapper events that run before a record is written.
+_WRITE_EVENTS = frozenset({"before_insert", "before_update", "init"})
+
+
+def _hashed_by_listeners(module: Module) -> list[tuple[ast.expr, str]]:
+    """(class, password field) for each model whose write events a listener of this module hashes the
+    password in: `listen(User, "before_insert", hash_password)` or `@event.listens_for(User,
+    "before_update")` on a function that sets `target.password` from a call or calls a method named for
+    hashing it (`target.hash_password()`). Every record of that class is hashed before it is written."""
+    found: list[tuple[ast.expr, str]] = []
+    functions = {f.name: f.node for f in module.all_functions() if f.qualname == f.name and not f.is_module}
+    for node in ast.walk(module.tree):
+        listener: ast.AST | None = None
+        if isinstance(node, ast.Call) and _callee_name(node.func) == "listen" and len(node.args) == 3:
+            target, event, handler = node.args
+            listener = functions.get(handler.id) if isinstance(handler, ast.Name) else None
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            deco = next(
+                (d for d in node.decorator_list if isinstance(d, ast.Call) and _callee_name(d.func) == "listens_for"),
+                None,
+            )
+            if deco is None or len(deco.args) < 2:
+                continue
+            target, event, listener = deco.args[0], deco.args[1], node
+        else:
+            continue
+        if not (isinstance(event, ast.Constant) and event.value in _WRITE_EVENTS) or listener is None:
+            continue
+        found.extend((target, field) for field in _fields_hashed_by(listener))
+    return found
+
+
+def _callee_name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _fields_hashed_by(listener: ast.AST) -> list[str]:
+    fields: list[str] = []
+    for node in ast.walk(listener):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            fields += [t.attr for t in node.targets if isinstance(t, ast.Attribute) and t.attr in _PASSWORD_FIELDS]
+        elif isinstance(node, ast.Call) and names.hashes_passwords(_callee_name(node.func)):
+            fields.append("password")
+    return list(dict.fromkeys(fields))
 
 
 def _keyword(call: ast.Call, name: str) -> ast.expr | None:
@@ -1239,11 +1305,27 @@ def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[a
         if L.FAST_HASH_OF_PASSWORD in value or L.MAC in value:
             return node, value
     for (node, value), (other, other_value) in (sides, sides[::-1]):
-        if L.PASSWORD in value and not _is_identity(other):
+        if L.PASSWORD in value and not _is_identity(other) and not _versions_of_one_password(node, other):
             return node, value
         if L.REQUEST in value and _holds_secret(node, value) and _holds_secret(other, other_value):
             return node, value
     return None
+
+
+_VERSION_WORDS = frozenset({"new", "old", "current", "previous", "1", "2"})
+
+
+def _versions_of_one_password(node: ast.expr, other: ast.expr) -> bool:
+    """`new_password == old_password`, `password != password1`, `password == confirm_password`, all local
+    names: the caller's own password against its new, old or repeated copy. Both are what the caller
+    typed (the old one checked with the hasher first), so timing the comparison tells nothing."""
+    if not (isinstance(node, ast.Name) and isinstance(other, ast.Name)):
+        return False  # `old_password == user.password`: a stored field is not the caller's copy
+    words = [names.words(side.id) for side in (node, other)]
+    if not all(names.is_password(side.id) for side in (node, other)) or words[0] == words[1]:
+        return False
+    qualifiers = [{w for w in ws if not names.is_password(w)} for ws in words]
+    return all(q <= _VERSION_WORDS for q in qualifiers) or any(names.is_confirmation("_".join(ws)) for ws in words)
 
 
 def _is_identity(node: ast.expr) -> bool:

@@ -278,6 +278,8 @@ def _clock_is_a_claim(function_node: ast.AST, node: ast.AST, trace: tuple) -> bo
     # Through a variable or key named for the time it holds: "assigned to `expiry_ms`".
     if any(_is_time_claim(name) for step in trace[1:] for name in _BACKTICKED.findall(step.note)):
         return True
+    if _signed_beside_its_mac(function_node, {n for step in trace[1:] for n in _BACKTICKED.findall(step.note)}):
+        return True
     # Written straight into the claim: `{"iat": int(time.time())}`.
     source = trace[0].location if trace else None
     if source is None or source.path != trace[-1].location.path:
@@ -298,6 +300,54 @@ def _clock_is_a_claim(function_node: ast.AST, node: ast.AST, trace: tuple) -> bo
             ):
                 return True
     return False
+
+
+def _signed_beside_its_mac(function_node: ast.AST, carriers: set[str]) -> bool:
+    """`ts = hex(int(time.time()))`, `h.update(ts)` on an HMAC, then `ts + b":" + digest`: a timestamp
+    sent in clear beside the MAC that covers it, which is what makes it unforgeable (a signed OAuth
+    state, a stamped link). Only a name that went into the MAC counts."""
+    macs: set[str] = set()
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if any(_is_hmac_call(n) or _names_hmac(n) for n in ast.walk(node.value)):
+                macs.add(node.targets[0].id)
+    signed = set()
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Call):
+            into_mac = (
+                _is_hmac_call(node)
+                or _names_hmac(node)
+                or (
+                    isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "update"
+                    and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id in macs
+                )
+            )
+            if into_mac:
+                signed |= {n.id for arg in node.args for n in ast.walk(arg) if isinstance(n, ast.Name)} & carriers
+    if not signed:
+        return False
+    digests = set(macs)
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            if {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} & macs:
+                digests.add(node.targets[0].id)
+    for node in ast.walk(function_node):
+        if isinstance(node, (ast.BinOp, ast.JoinedStr, ast.Tuple, ast.Dict, ast.List)):
+            held = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+            if held & signed and held & (digests - macs):
+                return True
+    return False
+
+
+def _names_hmac(node: ast.AST) -> bool:
+    """`build_hmac()`, `hmac.HMAC(key, SHA256())`, `HMAC(key, ...)`: a call whose name says it makes a MAC."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return "hmac" in names.words(name) or name == "HMAC"
 
 
 def _is_hash_call(node: ast.AST) -> bool:

@@ -49,6 +49,8 @@ def _url_password(match: re.Match[str]) -> bool:
     user, password = match.group("user"), match.group("secret")
     if password == user or is_placeholder(password) or password.startswith(("{", "%(", "$")):
         return False
+    if user.endswith("[") and password.endswith("]"):
+        return False  # `mysql://user[:password]@host[:port]`: a syntax, its optional parts in brackets
     decoded = unquote(password)  # `apples%40` is `apples@`
     if decoded.rstrip("\\").isdigit() and len(decoded.rstrip("\\")) <= 5:
         return False  # `http://internal:8080\\@public/`: a port before the `@`, in a parser-confusion example
