@@ -509,6 +509,7 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         "shop/models_test.py",
         "conftest.py",
         "shop/conftest.py",
+        "pulpcore/pytest_plugin.py",
         "shop/tests.py",
         "superset/cli/test.py",
         "django/conf/project_template/project_name/settings.py-tpl",

@@ -80,6 +80,7 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/test_*.py",
     "**/*_test.py",
     "**/conftest.py",
+    "**/pytest_plugin.py",  # fixtures a package ships to its test suites (a `pytest11` entry point)
     "**/tests.py",
     "**/test.py",
     # Documentation, examples and tutorials are read, not deployed.

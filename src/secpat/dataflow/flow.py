@@ -847,7 +847,13 @@ class FunctionFlow:
             initial = init_attribute(self.module, self.function, node.attr)
         # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
         # value holders of form libraries (`form.password.data`).
-        value = dict(L.without(base, L.CONST) if node.attr in _VALUE_ATTRS else L.without(base, *_NAMED_LABELS))
+        # So is an attribute of what another module returns (`found.user` of `APIToken.find(...)`): that
+        # value is resolved without the name it had there, as a method's result is.
+        value = dict(
+            L.without(base, L.CONST)
+            if node.attr in _VALUE_ATTRS
+            else L.method_result(L.without(base, *_NAMED_LABELS, *_named_via(base)))
+        )
         if isinstance(node.value, ast.Name) and _labels_a_literal(
             node.attr, self.module.class_attributes.get(node.value.id, {}).get(node.attr)
         ):
@@ -2251,6 +2257,20 @@ def _is_mask(node: ast.JoinedStr) -> bool:
     return sliced and any(
         isinstance(v, ast.Constant) and isinstance(v.value, str) and _FILLER.search(v.value) for v in node.values
     )
+
+
+def _named_via(value: L.Value) -> tuple[str, ...]:
+    """The `via:` labels of `value` that carry a secret a parameter's name lent: an attribute of what the
+    callee returns is not that parameter, even where the callee returns it."""
+    return tuple(
+        label
+        for label in value
+        if label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in _NAMED_LABELS and _lent_by_a_name(value[label])
+    )
+
+
+def _lent_by_a_name(trace: L.Trace) -> bool:
+    return bool(trace) and trace[0].note.startswith(("named `", "parameter `"))
 
 
 def _iterated(value: L.Value) -> L.Value:

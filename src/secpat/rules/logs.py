@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -238,7 +239,7 @@ def log_hygiene(ctx: FileContext) -> None:
                 printed = event.call.callee in _PRINTS
                 for argument, value in arguments(event, skip=("exc_info",)):
                     if L.SECRET in value and lacking is None:
-                        lacking = _credential_missing_branches(function)
+                        lacking = _credential_missing_branches(function) + _opened_as_files(function)
                     value, audit = _judge_secret(event.node, value, lacking or ())
                     # Only what another module returns (`orm_token = APIToken.find(db, token)`): whether it
                     # is a secret is decided there, unless this function uses it as an object.
@@ -700,6 +701,28 @@ def _credential_missing_branches(function: Function) -> list[tuple[str, int, int
             name = _lacks_credential(test)
             if name or _picks_other_kind(test):
                 spans.append((name or "", node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+    return spans
+
+
+_FILE_OPENERS = frozenset({"open", "Path", "exists", "isfile", "getsize", "read_text", "read_bytes", "load_pem"})
+
+
+def _opened_as_files(function: Function) -> list[tuple[str, int, int]]:
+    """(name, first line, last line of the function) for each value the function opens as a file
+    (`open(settings.DB_ENCRYPTION_KEY, "rb")`, `Path(key_file)`, `os.path.exists(ssl_key)`): a secret's
+    name on a path, which says where the key is, not what it is."""
+    node = function.node
+    first = getattr(node, "lineno", 1)  # the module's own body has no position: all of it
+    last = getattr(node, "end_lineno", None) or sys.maxsize
+    spans = []
+    for call in ast.walk(node):
+        if not isinstance(call, ast.Call) or not call.args:
+            continue
+        func = call.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        held = dotted(call.args[0])
+        if name in _FILE_OPENERS and held:
+            spans.append((held.rsplit(".", 1)[-1], first, last))
     return spans
 
 

@@ -776,9 +776,13 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
         for value in values:
             if L.PASSWORD in value:
                 lookup_key = _only_a_lookup_key(flow.function.node, event.node)
-                compared = None if lookup_key else _only_compared(flow.function.node, event.node)
-                compared = compared if compared and _rehashes(flow.function.node) else None
+                only_compared = None if lookup_key else _only_compared(flow.function.node, event.node)
+                compared = only_compared if only_compared and _rehashes(flow.function.node) else None
                 sent = None if lookup_key or compared else _only_sent(ctx.module, flow.function, event.node)
+                checked = not (lookup_key or compared or sent) and (
+                    only_compared is not None or _compared_directly(flow.function.node, event.node)
+                )
+                before = len(ctx.findings)
                 message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
                 if lookup_key:
                     message += f"; `{lookup_key}` is only used as a key of an in-memory lookup, which stores nothing"
@@ -794,6 +798,12 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     )
                 outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared or sent))
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
+                if checked:
+                    # Only checked against a stored digest: whether new passwords are hashed so too is
+                    # known at the project stage (see `fast_hash_checks`).
+                    for finding in ctx.findings[before:]:
+                        ctx.fact(FAST_HASH_CHECK, finding)
+                    del ctx.findings[before:]
                 break
         else:
             if names.hashes_passwords(flow.function.name) and any(
@@ -1044,6 +1054,55 @@ def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
 
 #: Calls that store a new password with a slow hash (`user.set_password(raw)`, `self._set_password(raw)`).
 _REHASHES = frozenset({"set_password", "hash_password", "make_password", "generate_password_hash", "hashpw"})
+
+
+def _compared_directly(function_node: ast.AST, call: ast.Call) -> bool:
+    """`sha256(password).hexdigest() == stored`, `compare_digest(md5(pw).hexdigest(), stored)`: the
+    digest is made inside the comparison itself."""
+    for node in ast.walk(function_node):
+        if isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+            if any(inner is call for inner in ast.walk(node)):
+                return True
+        elif isinstance(node, ast.Call) and _callee_name(node.func) in _CONSTANT_TIME_COMPARES:
+            if any(inner is call for arg in node.args for inner in ast.walk(arg)):
+                return True
+    return False
+
+
+_CONSTANT_TIME_COMPARES = frozenset({"compare_digest", "consteq", "constant_time_compare", "safe_str_cmp"})
+
+#: PWD002 findings on a digest only compared with a stored one, decided at the project stage.
+FAST_HASH_CHECK = "password-fast-hash-check"
+#: A file that hashes passwords with a slow password hasher (`bcrypt.hashpw`, `make_password`...).
+SLOW_PASSWORD_HASHING = "password-slow-hashing"
+
+
+@check(PWD002)
+def slow_password_hashing(ctx: FileContext) -> None:
+    """Tell the project stage where passwords are hashed with a slow hasher."""
+    call = next((c for c in ctx.module.calls if c.callee in S.PASSWORD_HASHERS), None)
+    if call is not None:
+        ctx.fact(SLOW_PASSWORD_HASHING, call.node.lineno)
+
+
+@check(PWD002, stage="project")
+def fast_hash_checks(ctx: ProjectContext) -> None:
+    """A fast digest of a password only compared with a stored one checks a hash made before. Where the
+    project hashes passwords with a slow hasher, that is a legacy format it still accepts (an imported
+    htpasswd entry, a hash from an older release): for a reader, in audit mode. Where it does not, the
+    project's own passwords are stored so, and the finding stands."""
+    checks = ctx.facts_of(FAST_HASH_CHECK, Finding)
+    if not checks:
+        return
+    slow = next(iter(ctx.facts_of(SLOW_PASSWORD_HASHING, int)), None)
+    for _, finding in checks:
+        if slow is not None:
+            path, line = slow
+            finding = finding.for_audit(
+                f"it only checks a digest stored before, and the project hashes passwords with a slow hasher "
+                f"({path}:{line}): an old format it still accepts"
+            )
+        ctx.findings.append(finding)
 
 
 def _rehashes(function_node: ast.AST) -> bool:
