@@ -165,7 +165,7 @@ class Config:
     scan_prefixes: tuple[str, ...] = ()
     file_timeout: int = 30  # seconds one file's analysis may take before it becomes a notice
     jwt_max_lifetime: int = 3600  # seconds
-    #: Honour Bandit's `# nosec` and Ruff's `# noqa: S...` comments (docs/configuration.md).
+    #: Honour Bandit's `nosec` and Ruff's `noqa: S...` comments (docs/configuration.md).
     respect_nosec: bool = False
     #: The project's own request wrappers, SQL and HTML helpers and escapers (`secpat.knowledge`).
     sources: tuple[Declared, ...] = ()

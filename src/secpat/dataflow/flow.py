@@ -48,6 +48,10 @@ _TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
 _TIME_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
 _ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
 _LOOKUP_METHODS = frozenset({"get", "pop", "setdefault"})
+#: String methods whose arguments say what to cut away or where to cut: none of it is in the result.
+_REMOVING_METHODS = frozenset(
+    {"removeprefix", "removesuffix", "strip", "lstrip", "rstrip", "split", "rsplit", "partition", "rpartition"}
+)
 _LINK = re.compile(
     r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
     r"unsubscribe|password)[-_/]",
@@ -1362,6 +1366,10 @@ class FunctionFlow:
                 # A mapping's `get(key, default)` takes no keywords: `session.get(url, headers=...)` is a
                 # request, whose headers are not what it returns.
                 looked_up = args[1:] if method in _LOOKUP_METHODS and node.args else all_args
+                if method in _REMOVING_METHODS:
+                    looked_up = []  # `path.removeprefix(token)`: what is cut away is not in the result
+                elif method == "replace" and len(node.args) >= 2:
+                    looked_up = args[1:]  # `text.replace(token, "***")`: the old part is gone
                 value = L.without(L.combine([receiver, *looked_up]), L.HASH_OBJECT)
                 whole_part = (
                     node.args

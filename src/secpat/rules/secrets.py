@@ -291,7 +291,9 @@ def python_hits(module: Module) -> list[Hit]:
                 judgement.confidence,
                 "named",
                 scope=binding.scope,
-                audit=id(binding.node) in records or _published_default(module, binding, judgement),
+                audit=id(binding.node) in records
+                or _published_default(module, binding, judgement)
+                or _sent_beside_a_password(module, binding),
                 name=binding.name,
             )
         )
@@ -469,6 +471,56 @@ def _published_default(module: Module, binding: LiteralBinding, judgement: Judge
         isinstance(node, ast.Name) and node.id == binding.name and isinstance(node.ctx, ast.Load)
         for node in module.nodes
     )
+
+
+_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "passphrase"})
+
+
+def _sent_beside_a_password(module: Module, binding: LiteralBinding) -> bool:
+    """`API_KEY` only ever sent in the same call or payload as the user's own password
+    (`api_request("user/login", app_key=self.API_KEY, user_email=user, password=password)`,
+    `{"login": user, "md5Pass": ..., "apiKey": self.API_KEY}`): the password grants the access, the key
+    names the client program asking for it, and a program handed to its users cannot keep it. Whether
+    it also opens something alone is for a reader, in audit mode."""
+    if set(names.words(binding.name)) & _PASSWORD_WORDS:
+        return False  # a password itself, sent as one
+    parents = {id(child): parent for parent in ast.walk(module.tree) for child in ast.iter_child_nodes(parent)}
+    owner = parents.get(id(parents.get(id(binding.node))))
+    # A class attribute is read as `self.API_KEY` in its own class, or through the class's name.
+    if isinstance(owner, ast.ClassDef):
+        inside = {id(n) for n in ast.walk(owner)}
+        holders = {"self", "cls"}
+    else:
+        inside, holders = set(), set()
+    uses = 0
+    for node in ast.walk(module.tree):
+        read = (
+            not inside
+            and isinstance(node, ast.Name)
+            and node.id == binding.name
+            or isinstance(node, ast.Attribute)
+            and node.attr == binding.name
+            and isinstance(node.value, ast.Name)
+            and (node.value.id in holders and id(node) in inside or node.value.id == getattr(owner, "name", None))
+        )
+        if not read or not isinstance(getattr(node, "ctx", None), ast.Load):
+            continue
+        uses += 1
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.keyword):
+            call = parents.get(id(parent))
+            siblings = [k.arg for k in call.keywords if k is not parent] if isinstance(call, ast.Call) else []
+        elif isinstance(parent, ast.Dict):
+            siblings = [
+                k.value
+                for k, v in zip(parent.keys, parent.values)
+                if v is not node and isinstance(k, ast.Constant) and isinstance(k.value, str)
+            ]
+        else:
+            return False
+        if not any(sibling and set(names.words(sibling)) & _PASSWORD_WORDS for sibling in siblings):
+            return False
+    return uses > 0
 
 
 def _in_enum(module: Module, binding: LiteralBinding) -> bool:
