@@ -289,6 +289,8 @@ def _plaintext(value: L.Value) -> bool:
 
 def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
     function = flow.function
+    if _rebuilds_a_stored_record(function):
+        return
     for store in flow.stores:
         if store.kind == "item" and _plaintext(store.value) and is_session(store.base, flow):
             ctx.report_flow(
@@ -388,6 +390,17 @@ def _project_module_function(module: Module, function: Function, func: ast.expr)
         and bound.rsplit(".", 1)[-1][:1].islower()
         and func.value.id in module.imports
     )
+
+
+_STORAGE_WORDS = frozenset({"db", "database", "document", "doc", "record", "rec", "row", "orm", "storage", "stored"})
+
+
+def _rebuilds_a_stored_record(function: Function) -> bool:
+    """`User.from_document(doc)`, `from_db(row)`: the object is made from what storage holds, whose
+    password field is whatever was stored (a hash, if the code that stores it hashes). Nothing new is
+    stored here; the code that writes passwords is judged where it writes them."""
+    ws = names.words(function.name)
+    return len(ws) > 1 and ws[0] == "from" and bool(set(ws[1:]) & _STORAGE_WORDS)
 
 
 def _list_insert(node: ast.Call) -> bool:
@@ -735,10 +748,11 @@ def _model_receiver(node: ast.Call) -> str | None:
     receiver = func.value if isinstance(func, ast.Attribute) else None
     while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
         receiver = receiver.func.value  # `.filter(...)` before `.update()`
-    if isinstance(receiver, ast.Attribute) and receiver.attr == "objects" and isinstance(receiver.value, ast.Name):
-        return receiver.value.id
-    if isinstance(receiver, ast.Name) and receiver.id[:1].isupper() and not receiver.id.isupper():
-        return receiver.id
+    if isinstance(receiver, ast.Attribute) and receiver.attr == "objects":
+        receiver = receiver.value  # `models.Migration.objects`: the model through its module
+    name = _callee_name(receiver) if receiver is not None else ""
+    if name[:1].isupper() and not name.isupper():
+        return name
     return None
 
 
