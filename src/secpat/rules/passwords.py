@@ -789,6 +789,8 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         for value in values:
             if L.PASSWORD in value:
+                if _only_prehashed(ctx.module, flow.function, event.node):
+                    break
                 lookup_key = _only_a_lookup_key(flow.function.node, event.node)
                 only_compared = None if lookup_key else _only_compared(flow.function.node, event.node)
                 compared = only_compared if only_compared and _rehashes(flow.function.node) else None
@@ -831,6 +833,39 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=flow.function,
                 )
     _fast_hashing_helpers(ctx, flow)
+
+
+_SLOW_HASH_METHODS = frozenset({"hashpw", "checkpw", "kdf"})
+
+
+def _only_prehashed(module: Module, function: Function, call: ast.Call) -> bool:
+    """`prehash = b64encode(hmac.digest(salt, password, "sha256"))` then only `bcrypt.hashpw(prehash, ...)`
+    or `bcrypt.checkpw(prehash, ...)`: a digest made to fit bcrypt's 72 bytes, which the slow hash then
+    covers. Nothing stores the fast digest."""
+    target: str | None = None
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            bound, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            bound, value = node.target, node.value
+        else:
+            continue
+        if isinstance(bound, ast.Name) and any(inner is call for inner in ast.walk(value)):
+            target = bound.id
+            break
+    if target is None:
+        return False
+    slow_args: set[int] = set()
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Call) and (
+            _callee_name(node.func) in _SLOW_HASH_METHODS
+            or module.qualified_name(node.func, function) in S.PASSWORD_HASHERS
+        ):
+            slow_args.update(id(n) for arg in node.args for n in ast.walk(arg))
+    uses = [
+        n for n in ast.walk(function.node) if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)
+    ]
+    return bool(uses) and all(id(n) in slow_args for n in uses)
 
 
 def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:

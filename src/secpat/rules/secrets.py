@@ -771,7 +771,7 @@ _JUDGED_BY_VALUE = {"named", "fallback", "url-password"}  # a test database's UR
 #: GitHub, Slack...) grant access to a real account wherever they are found, and stay reported.
 _SELF_MADE = frozenset({"private-key", "jwt", "django-insecure-key", "age-secret-key", "url-password"})
 #: Continuous-integration configuration: its passwords are for throwaway service containers.
-_CI_DIRS = (".github/workflows/", ".circleci/", ".buildkite/", ".woodpecker/", ".gitlab/ci/")
+_CI_DIRS = (".github/workflows/", ".circleci/", ".buildkite/", ".woodpecker/", ".gitlab/ci/", ".zuul.d/", "zuul.d/")
 _CI_FILES = frozenset(
     {
         ".gitlab-ci.yml",
@@ -785,6 +785,8 @@ _CI_FILES = frozenset(
         "cloudbuild.yaml",
         "cloudbuild.yml",
         "tox.ini",
+        ".zuul.yaml",  # Zuul (OpenStack and others)
+        "zuul.yaml",
     }
 )
 
