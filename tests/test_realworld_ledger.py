@@ -40,6 +40,7 @@ def test_projects_file_lists_the_pinned_projects():
     assert PINNED["apache-superset"] == "6.1.0"
     scans = {p.name: p.scan for p in PROJECTS}
     assert scans.pop("apache-superset") == "superset"
+    assert scans.pop("gradio") == "gradio"
     assert set(scans.values()) == {"."}
 
 

@@ -713,7 +713,9 @@ class FunctionFlow:
                 value = {L.REQUEST_OBJECT: (self.step(stmt, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
                 value = L.with_step(value, self.step(stmt, f"assigned to `{name}`")) if record else value
-            self.env[name] = _cap(value)
+            # A salt is kept in clear beside what it salts (`f"{algorithm}:{salt}:{digest}"`): judged where it is
+            # made, it makes nothing it goes into a secret.
+            self.env[name] = _cap(L.without(value, *S.PREDICTABLE) if names.words(name)[-1:] == ("salt",) else value)
             if record:
                 self.stores.append(StoreEvent(target, "name", name, None, value, stmt))
             return

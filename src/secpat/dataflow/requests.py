@@ -41,11 +41,8 @@ WHOLE_INPUTS = frozenset(
         "body",
         "data",
         "form",
-        "GET",
         "POST",
         "values",
-        "args",
-        "query_params",
         "environ",
     }
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from secpat import names
 from secpat.dataflow import requests as R
 from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
@@ -245,6 +246,7 @@ CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
 _ANY_ORIGIN_REGEXES = (".*", "^.*$", ".+")
 _SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf")
+_PLACE_WORDS = frozenset({"redirect", "next", "url", "uri", "path", "page", "return", "referrer", "referer"})
 
 
 # -- one file --------------------------------------------------------------------------------------
@@ -353,6 +355,8 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         return
     if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
         return
+    if names.words(key)[-1:] and names.words(key)[-1] in _PLACE_WORDS:
+        return  # `login_redirect`, `auth_next_url`: where to go after signing in, not a credential
     if isinstance(call.arg(1, "value"), ast.Constant):
         return  # `set_cookie("is_user_authorized", "true")`: a flag for the page's script, no credential in it
     missing = [flag for flag in ("secure", "httponly") if not _truthy(ctx, call, flag)]

@@ -346,6 +346,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
         if _project_module_function(ctx.module, function, func):
             continue  # `user_service.create(name, password)`: that function's body says what it stores
+        client = _api_client_receiver(function, func)
         model = _model_receiver(event.node)
         for value in [*event.args, *event.keywords.values()]:
             if _plaintext(value):
@@ -362,11 +363,17 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     # The process's own configured credential (`os.environ["DB_PASSWORD"]`) handed to a client
                     # or a store of no known model: a secret the app uses, not an account's password.
                     audit = audit or _from_environment(value[L.PASSWORD]) and not _names_account(receiver)
+                message = "{source} is {sink} without hashing"
+                if client:
+                    # `keystoneclient(request).users.create(name, password=...)`: a request to another
+                    # service, which keeps (and hashes) it; nothing is stored here.
+                    audit = True
+                    message += f"; `{client}` is an API client: the remote service stores it"
                 before = len(ctx.findings)
                 ctx.report_flow(
                     event.node,
                     value,
-                    [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
+                    [Outcome(L.PASSWORD, PWD001, message, audit=audit)],
                     scope=function,
                     sink_note=f"written by `.{method}()`",
                 )
@@ -376,6 +383,34 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 if model is not None and field_name in _PASSWORD_FIELDS:
                     _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
                 break
+
+
+def _api_client_receiver(function: Function, func: ast.expr) -> str:
+    """The API client a store method is called on, through its resources: `nova_client.servers.create`
+    where `nova_client = novaclient(request)`, `manager.create` where `manager = keystoneclient(...).users`;
+    "" for anything else. A client sends what it is given to another service."""
+    node = func.value if isinstance(func, ast.Attribute) else None
+    assigned = assignments(function)
+    for _ in range(4):  # a name, its binding, the resource chain down to the client
+        while isinstance(node, ast.Attribute):
+            if _names_client(node.attr):
+                return node.attr  # `self.client.users.create(...)`
+            node = node.value
+        if isinstance(node, ast.Call):
+            name = _callee_name(node.func)
+        elif isinstance(node, ast.Name):
+            name = node.id
+        else:
+            return ""
+        if _names_client(name):
+            return name
+        node = assigned.get(name) if isinstance(node, ast.Name) else None
+    return ""
+
+
+def _names_client(name: str) -> bool:
+    """`client`, `nova_client`, `keystoneclient`, `ApiClient`."""
+    return name.lower().endswith("client")
 
 
 def _project_module_function(module: Module, function: Function, func: ast.expr) -> bool:

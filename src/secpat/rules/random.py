@@ -36,10 +36,10 @@ RND001 = define(
         cwe=338,
         why="""
         `random` (and `numpy.random`, `random.Random`) is a Mersenne Twister: after observing
-        624 outputs an attacker can compute every future one. A token, reset code, salt,
-        session id or password drawn from it can be predicted, and whatever it protects is open.
-        A nonce or salt sent in clear beside the request signature it went into only has to be
-        fresh: audit mode.
+        624 outputs an attacker can compute every future one. A token, reset code, session id
+        or password drawn from it can be predicted, and whatever it protects is open. A salt only
+        has to be unique (predicting it helps precompute for one account), and a nonce or salt sent
+        in clear beside the request signature it went into only has to be fresh: audit mode.
     """,
         bad="""
         import random
@@ -181,8 +181,21 @@ def predictable_security_values(ctx: FileContext) -> None:
             ):
                 use = dataclasses.replace(use, value={k: v for k, v in use.value.items() if k != L.TIME})
             if use.name and names.words(use.name)[-1] == "salt":
-                # A predictable salt has its own weakness: precomputed tables work again.
-                outcomes = [dataclasses.replace(o, cwe=760) for o in outcomes]
+                # A salt has to be unique, not secret: it is stored beside the hash. A predictable one
+                # only lets an attacker precompute for an account before its hash is stolen, so a weak
+                # generator there is for a reader, in audit mode. (A short salt stays RND003.)
+                outcomes = [
+                    dataclasses.replace(
+                        o,
+                        cwe=760,
+                        audit=o.audit or o.rule is RND001,
+                        message=o.message + "; a salt must be unique, not secret: predicting it only helps "
+                        "precompute for one account"
+                        if o.rule is RND001
+                        else o.message,
+                    )
+                    for o in outcomes
+                ]
             if use.name and _published_with_its_signature(function.node, use.name):
                 outcomes = [
                     dataclasses.replace(

@@ -216,6 +216,8 @@ def is_sequential(value: str, run: int = 8) -> bool:
 
 
 _LABEL = re.compile(r"[A-Za-z]+(?:[-_.:/ ][A-Za-z]+)*")
+_SEPARATOR = re.compile(r"[-_.:/ ]")
+_VERSIONED_WORD = re.compile(r"(?<=[A-Za-z])\d(?=[-_.:/ ]|$)")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _SRI = re.compile(r"^sha(?:256|384|512)-[A-Za-z0-9+/=]{20,}$")
@@ -339,6 +341,8 @@ def looks_like_label(value: str) -> bool:
     (each longer piece has a vowel). A random all-letter string breaks into consonant runs.
     """
     value = value.strip("_-.:")  # `_auth_user_id`, `__token__`: private-looking keys are still labels
+    if _SEPARATOR.search(value):
+        value = _VERSIONED_WORD.sub("", value)  # `OS-OAUTH1:access_token`: a word's version number
     if not _LABEL.fullmatch(value):
         return False
     parts = names.words(value)
