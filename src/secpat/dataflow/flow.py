@@ -1363,6 +1363,9 @@ class FunctionFlow:
             if method == "replace" and _doubles_a_quote(node):
                 # `name.replace('"', '""')`: an identifier escaped for quoting.
                 return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
+            if method == "urlencode" and not node.args and not node.keywords:
+                # `request.GET.urlencode()`: every key and value percent-encoded, no markup left.
+                return self._escaped(node, f"`.{method}()`", receiver)
             if method in S.PROPAGATING_METHODS:
                 # `store.get(key, default)`: what the store holds, or the default; never the key.
                 # A mapping's `get(key, default)` takes no keywords: `session.get(url, headers=...)` is a

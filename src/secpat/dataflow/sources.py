@@ -290,6 +290,8 @@ HTML_ESCAPERS = frozenset(
         "django.utils.html.escapejs",
         "urllib.parse.quote",
         "urllib.parse.quote_plus",
+        "urllib.parse.urlencode",
+        "django.utils.http.urlencode",
     }
 )
 # Markup strings escape what `%` and `.format()` put into them.

@@ -1455,7 +1455,7 @@ def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[a
     return None
 
 
-_VERSION_WORDS = frozenset({"new", "old", "current", "previous", "1", "2"})
+_VERSION_WORDS = frozenset({"new", "old", "current", "previous", "prev", "original", "orig", "existing", "1", "2"})
 
 
 def _versions_of_one_password(node: ast.expr, other: ast.expr) -> bool:
