@@ -990,11 +990,12 @@ def _unescape_json(value: str) -> str:
 #: A compose file's name: `docker-compose.yml`, `compose.child-env.yaml`, `docker-compose.override.yml`.
 _COMPOSE_FILE = re.compile(r"(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml", re.IGNORECASE)
 #: In a compose file, a service that runs in development or test mode: a `*_DEV_MODE`, `*_TEST_MODE`,
-#: `*DEBUG` or `*_ENV` variable set to true or development, or a server that reloads on code changes.
+#: `*DEBUG` or `*_ENV` variable set to true or development, or a server that reloads on code changes or
+#: starts in its development mode (`start-dev`, `server -dev`).
 _DEVELOPMENT_STACK = re.compile(
     r"""^\s*-?\s*["']?[A-Z0-9_]*(?:DEV_MODE|TEST_MODE|TESTING|DEBUG)["']?\s*[:=]\s*["']?(?:true|1|yes|on)["']?\s*$"""
     r"""|^\s*-?\s*["']?[A-Z0-9_]*_ENV["']?\s*[:=]\s*["']?(?:development|dev|test|testing)["']?\s*$"""
-    r"""|^\s*command:.*(?:\s--reload\b|\brunserver\b|\s--debug\b)""",
+    r"""|^\s*command:.*(?:\s--reload\b|\brunserver\b|\s--debug\b|\sstart-dev\b|\s-{1,2}dev\b)""",
     re.IGNORECASE | re.MULTILINE,
 )
 
