@@ -163,7 +163,7 @@ RATE004 = define(
         pattern=7,
         title="API with no rate limiting anywhere",
         severity=Severity.LOW,
-        confidence=Confidence.HIGH,  # measured on real code (docs/precision.md)
+        confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=770,
         why="""
         An API without any limit lets one client use all of it: scraping, brute force on
