@@ -685,7 +685,6 @@ def _credential_missing_branches(function: Function) -> list[tuple[str, int, int
     `if token.get("access_token") is None:`, alone or as a part of an `and`. A token endpoint that
     answers without an access token answers with an error (`error`, `error_description`).
 
-
     A name that says the value is one thing or another (`PathOrToken`, `id_or_token`) holds the
     credential only sometimes: in a block that runs for a kind whose name is not a credential's
     (`elif ShareType == "map":`) it holds the other thing. Such blocks come with the name "".
