@@ -407,9 +407,10 @@ class FunctionFlow:
             upstream = self._calls_only_outbound(stmt.body, with_files=False)
             upstream_or_files = upstream or self._calls_only_outbound(stmt.body, with_files=True)
             validating = _calls_only_validators(stmt.body)
+            # A handler without `as e` still has its exception, which `sys.exc_info()` hands out.
             caught = {
                 index + 1: (
-                    h.name,
+                    h.name or _HANDLED_EXCEPTION,
                     self._caught(
                         h,
                         upstream or upstream_or_files and self._file_errors_handled(stmt.handlers[:index]),
@@ -419,7 +420,6 @@ class FunctionFlow:
                     else L.EMPTY,
                 )
                 for index, h in enumerate(stmt.handlers)
-                if h.name
             }
             self._branches([], *[h.body for h in stmt.handlers], stmt.orelse, bindings=caught)
             self._block(stmt.finalbody)
@@ -633,6 +633,17 @@ class FunctionFlow:
         self, target: ast.AST, value: L.Value, stmt: ast.AST, value_node: ast.AST | None, *, record: bool = True
     ) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
+            if self._exc_info(value_node) and len(target.elts) == 3:
+                # `exc_type, exc_value, tb = sys.exc_info()`: the class, the exception handled, the traceback.
+                # Outside a handler (a server-error view) it is whatever went wrong: any exception.
+                handled = (
+                    self.env[_HANDLED_EXCEPTION]
+                    if _HANDLED_EXCEPTION in self.env
+                    else {L.EXCEPTION: (self.step(value_node, "exception from `sys.exc_info()`"),)}
+                )
+                for sub_target, part in zip(target.elts, (L.CONSTANT, handled, value)):
+                    self._store(sub_target, part, stmt, None, record=record)
+                return
             parts = value_node.elts if isinstance(value_node, (ast.Tuple, ast.List)) else None
             items = (
                 self._returned_items(value_node, len(target.elts))
@@ -1089,6 +1100,9 @@ class FunctionFlow:
         if self._shapes:
             parts.append({L.DICT: (self.step(node, "dict"),)})
         return L.combine(parts) if parts else L.CONSTANT
+
+    def _exc_info(self, node: ast.AST | None) -> bool:
+        return isinstance(node, ast.Call) and self.module.qualified_name(node.func, self.function) == "sys.exc_info"
 
     def _judged_parameter(self, node: ast.expr, key: str) -> bool:
         """`{"token": token}` with the function's parameter `token`: what the parameter holds was judged
@@ -2319,6 +2333,8 @@ def _int_literal(node: ast.expr) -> int | None:
     return node.value if isinstance(node, ast.Constant) and type(node.value) is int else None
 
 
+#: The name an `except` block without `as` binds its exception to, for `sys.exc_info()` to hand out.
+_HANDLED_EXCEPTION = "sys.exc_info()[1]"
 _CHALLENGE_TOKENS = {("token",), ("challenge", "token")}
 
 
