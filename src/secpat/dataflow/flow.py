@@ -639,10 +639,10 @@ class FunctionFlow:
                 handled = (
                     self.env[_HANDLED_EXCEPTION]
                     if _HANDLED_EXCEPTION in self.env
-                    else {L.EXCEPTION: (self.step(value_node, "exception from `sys.exc_info()`"),)}
+                    else {L.EXCEPTION: (self.step(stmt, "exception from `sys.exc_info()`"),)}
                 )
-                for sub_target, part in zip(target.elts, (L.CONSTANT, handled, value)):
-                    self._store(sub_target, part, stmt, None, record=record)
+                for sub_target, element in zip(target.elts, (L.CONSTANT, handled, value)):
+                    self._store(sub_target, element, stmt, None, record=record)
                 return
             parts = value_node.elts if isinstance(value_node, (ast.Tuple, ast.List)) else None
             items = (
