@@ -714,13 +714,9 @@ def _opened_as_files(function: Function) -> list[tuple[str, int, int]]:
     first = getattr(node, "lineno", 1)  # the module's own body has no position: all of it
     last = getattr(node, "end_lineno", None) or sys.maxsize
     spans = []
-    for call in ast.walk(node):
-        if not isinstance(call, ast.Call) or not call.args:
-            continue
-        func = call.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        held = dotted(call.args[0])
-        if name in _FILE_OPENERS and held:
+    for call in function.calls:
+        held = dotted(call.node.args[0]) if call.method in _FILE_OPENERS and call.node.args else None
+        if held:
             spans.append((held.rsplit(".", 1)[-1], first, last))
     return spans
 

@@ -577,27 +577,21 @@ def _hashed_by_listeners(module: Module) -> list[tuple[ast.expr, str]]:
     password in: `listen(User, "before_insert", hash_password)` or `@event.listens_for(User,
     "before_update")` on a function that sets `target.password` from a call or calls a method named for
     hashing it (`target.hash_password()`). Every record of that class is hashed before it is written."""
-    found: list[tuple[ast.expr, str]] = []
-    functions = {f.name: f.node for f in module.all_functions() if f.qualname == f.name and not f.is_module}
-    for node in ast.walk(module.tree):
-        listener: ast.AST | None = None
-        if isinstance(node, ast.Call) and _callee_name(node.func) == "listen" and len(node.args) == 3:
-            target, event, handler = node.args
-            listener = functions.get(handler.id) if isinstance(handler, ast.Name) else None
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            deco = next(
-                (d for d in node.decorator_list if isinstance(d, ast.Call) and _callee_name(d.func) == "listens_for"),
-                None,
-            )
-            if deco is None or len(deco.args) < 2:
-                continue
-            target, event, listener = deco.args[0], deco.args[1], node
-        else:
-            continue
-        if not (isinstance(event, ast.Constant) and event.value in _WRITE_EVENTS) or listener is None:
-            continue
-        found.extend((target, field) for field in _fields_hashed_by(listener))
-    return found
+    functions = {f.name: f for f in module.all_functions() if f.qualname == f.name and not f.is_module}
+    registrations: list[tuple[ast.expr, ast.expr, ast.AST]] = []  # (class, event, listener)
+    for call in module.calls_with_method("listen"):
+        if len(call.node.args) == 3 and isinstance(handler := call.node.args[2], ast.Name) and handler.id in functions:
+            registrations.append((call.node.args[0], call.node.args[1], functions[handler.id].node))
+    for function in functions.values():
+        for deco in getattr(function.node, "decorator_list", []):
+            if isinstance(deco, ast.Call) and _callee_name(deco.func) == "listens_for" and len(deco.args) >= 2:
+                registrations.append((deco.args[0], deco.args[1], function.node))
+    return [
+        (target, field)
+        for target, event, listener in registrations
+        if isinstance(event, ast.Constant) and event.value in _WRITE_EVENTS
+        for field in _fields_hashed_by(listener)
+    ]
 
 
 def _callee_name(func: ast.expr) -> str:
@@ -824,7 +818,7 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         for value in values:
             if L.PASSWORD in value:
-                if _only_prehashed(ctx.module, flow.function, event.node):
+                if _only_prehashed(flow.function, event.node):
                     break
                 lookup_key = _only_a_lookup_key(flow.function.node, event.node)
                 only_compared = None if lookup_key else _only_compared(flow.function.node, event.node)
@@ -873,7 +867,7 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
 _SLOW_HASH_METHODS = frozenset({"hashpw", "checkpw", "kdf"})
 
 
-def _only_prehashed(module: Module, function: Function, call: ast.Call) -> bool:
+def _only_prehashed(function: Function, call: ast.Call) -> bool:
     """`prehash = b64encode(hmac.digest(salt, password, "sha256"))` then only `bcrypt.hashpw(prehash, ...)`
     or `bcrypt.checkpw(prehash, ...)`: a digest made to fit bcrypt's 72 bytes, which the slow hash then
     covers. Nothing stores the fast digest."""
@@ -890,13 +884,13 @@ def _only_prehashed(module: Module, function: Function, call: ast.Call) -> bool:
             break
     if target is None:
         return False
-    slow_args: set[int] = set()
-    for node in ast.walk(function.node):
-        if isinstance(node, ast.Call) and (
-            _callee_name(node.func) in _SLOW_HASH_METHODS
-            or module.qualified_name(node.func, function) in S.PASSWORD_HASHERS
-        ):
-            slow_args.update(id(n) for arg in node.args for n in ast.walk(arg))
+    slow_args = {
+        id(n)
+        for slow in function.calls
+        if slow.method in _SLOW_HASH_METHODS or slow.callee in S.PASSWORD_HASHERS
+        for arg in slow.node.args
+        for n in ast.walk(arg)
+    }
     uses = [
         n for n in ast.walk(function.node) if isinstance(n, ast.Name) and n.id == target and isinstance(n.ctx, ast.Load)
     ]
