@@ -166,6 +166,16 @@ _DERIVED_QUALIFIERS = {
     "continuation",
     "cursor",
     "sync",
+    # Where a stream or a listing is up to (`since_token`, `stream_token`, `from_token`): a position.
+    "since",
+    "stream",
+    "batch",
+    "from",
+    "to",
+    "upto",
+    "now",
+    "start",
+    "end",
 }
 #: Every name that `classify` takes for a password or a secret has one of these words in it, in any case:
 #: a cheap way to rule out a text that names no secret before judging its names one by one.

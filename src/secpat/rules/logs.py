@@ -239,7 +239,11 @@ def log_hygiene(ctx: FileContext) -> None:
                 printed = event.call.callee in _PRINTS
                 for argument, value in arguments(event, skip=("exc_info",)):
                     if L.SECRET in value and lacking is None:
-                        lacking = _credential_missing_branches(function) + _opened_as_files(function)
+                        lacking = (
+                            _credential_missing_branches(function)
+                            + _opened_as_files(function)
+                            + _ordered_or_numbers(function)
+                        )
                     value, audit = _judge_secret(event.node, value, lacking or ())
                     # Only what another module returns (`orm_token = APIToken.find(db, token)`): whether it
                     # is a secret is decided there, unless this function uses it as an object.
@@ -719,6 +723,27 @@ def _opened_as_files(function: Function) -> list[tuple[str, int, int]]:
         if held:
             spans.append((held.rsplit(".", 1)[-1], first, last))
     return spans
+
+
+_ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_NUMBER_TYPES = frozenset({"int", "float"})
+
+
+def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
+    """(name, first line, last line of the function) for each name the function compares by order
+    (`if cmd.token <= current_token:`) or declares a number (`token: int`): a position in a stream or a
+    count. A credential is equal or not; it is never earlier or later than another."""
+    node = function.node
+    first = getattr(node, "lineno", 1)
+    last = getattr(node, "end_lineno", None) or sys.maxsize
+    held: set[str] = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Compare) and any(isinstance(op, _ORDERING) for op in inner.ops):
+            held.update(d.rsplit(".", 1)[-1] for d in map(dotted, [inner.left, *inner.comparators]) if d)
+        elif isinstance(inner, ast.arg) and isinstance(inner.annotation, ast.Name):
+            if inner.annotation.id in _NUMBER_TYPES:
+                held.add(inner.arg)
+    return [(name, first, last) for name in sorted(held)]
 
 
 _KIND_WORDS = {"type", "kind", "mode", "method", "scheme"}
