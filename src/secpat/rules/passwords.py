@@ -25,7 +25,7 @@ from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from secpat.dataflow.flow import FunctionFlow
     from secpat.model.module import Function
@@ -461,6 +461,10 @@ STORED_THROUGH_ATTRIBUTE = "password-stored-through-attribute"
 TRANSFORMED_ON_ASSIGNMENT = "attribute-transformed-on-assignment"
 #: A descriptor class whose `__set__` transforms the value it is given.
 TRANSFORMING_DESCRIPTOR = "transforming-descriptor"
+#: A class attribute declared with a column type that hashes on assignment and verifies on `==`.
+VERIFYING_COLUMN = "password-verifying-column"
+#: PWD004 findings comparing with an object's password attribute (see `verifying_columns`), as `StoredThrough`.
+COMPARED_WITH_ATTRIBUTE = "password-compared-with-attribute"
 
 
 @dataclass(frozen=True)
@@ -532,7 +536,9 @@ def transforming_attributes(ctx: FileContext) -> None:
     """Hand on the password attributes whose assignment transforms the value, and the descriptor classes
     that do so on `__set__`: the project stage judges `user.password = raw` by them."""
     module = ctx.module
-    if not module.mentions(("setter", "synonym", "property", "validates", "__set__", "listen", *_RECORD_MAKERS)):
+    if not module.mentions(
+        ("setter", "synonym", "property", "validates", "__set__", "listen", "passwordtype", *_RECORD_MAKERS)
+    ):
         return
     for cls_node, field in _hashed_by_listeners(module):
         owner = module.qualified_name(cls_node, module.module_function)
@@ -556,6 +562,10 @@ def transforming_attributes(ctx: FileContext) -> None:
         for attribute, value in cls.attributes.items():
             if attribute not in _PASSWORD_FIELDS or not isinstance(value, ast.Call):
                 continue
+            if _hashing_column(module, value):
+                ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute))
+                ctx.fact(VERIFYING_COLUMN, attribute)
+                continue
             made = module.qualified_name(value.func) or ""
             prop = value if made in ("property", "builtins.property") else _keyword(value, "descriptor")
             if isinstance(prop, ast.Call) and isinstance(prop.func, ast.Name) and prop.func.id == "property":
@@ -566,6 +576,19 @@ def transforming_attributes(ctx: FileContext) -> None:
             elif made.split(".", 1)[0] in module.project_roots:
                 # `password = PasswordProperty("password_hash")`: a project descriptor, judged by its `__set__`.
                 ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute, made))
+
+
+#: Column types that hash what is assigned to them (and verify on comparison).
+_HASHING_COLUMN_TYPES = frozenset({"sqlalchemy_utils.PasswordType", "sqlalchemy_utils.types.password.PasswordType"})
+
+
+def _hashing_column(module: Module, declaration: ast.Call) -> bool:
+    """`Column(PasswordType(schemes=[...]))`, `mapped_column(PasswordType)`: a column whose type hashes
+    every value assigned to it with passlib."""
+    return any(
+        isinstance(node, (ast.Name, ast.Attribute)) and module.qualified_name(node) in _HASHING_COLUMN_TYPES
+        for node in ast.walk(declaration)
+    )
 
 
 #: SQLAlchemy's mapper events that run before a record is written.
@@ -820,12 +843,22 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
             if L.PASSWORD in value:
                 if _only_prehashed(flow.function, event.node):
                     break
-                lookup_key = _only_a_lookup_key(flow.function.node, event.node)
-                only_compared = None if lookup_key else _only_compared(flow.function.node, event.node)
-                compared = only_compared if only_compared and _rehashes(flow.function.node) else None
-                sent = None if lookup_key or compared else _only_sent(ctx.module, flow.function, event.node)
+                # What becomes of the digest: the hash call's own result, or for `h.update(password)` each
+                # `h.hexdigest()` / `h.digest()` the function reads.
+                digests = [event.node] if callee in S.FAST_HASHES else _digests_read(flow.function, func)
+                node = flow.function.node
+                lookup_key = _every(digests, lambda d: _only_a_lookup_key(node, d))
+                only_compared = None if lookup_key else _every(digests, lambda d: _only_compared(node, d))
+                compared = only_compared if only_compared and _rehashes(node) else None
+                sent = (
+                    None
+                    if lookup_key or compared
+                    else _every(digests, lambda d: _only_sent(ctx.module, flow.function, d))
+                )
                 checked = not (lookup_key or compared or sent) and (
-                    only_compared is not None or _compared_directly(flow.function.node, event.node)
+                    only_compared is not None
+                    or bool(digests)
+                    and all(_compared_directly(node, d) or _only_compared(node, d) for d in digests)
                 )
                 before = len(ctx.findings)
                 message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
@@ -865,6 +898,27 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
 
 
 _SLOW_HASH_METHODS = frozenset({"hashpw", "checkpw", "kdf"})
+_DIGEST_METHODS = frozenset({"digest", "hexdigest"})
+
+
+def _digests_read(function: Function, update: ast.expr) -> list[ast.Call]:
+    """`mac.hexdigest()`, `mac.digest()`: where the function reads the digest of the hash object whose
+    `update()` it feeds. Empty when the object leaves the function undigested."""
+    holder = dotted(update.value) if isinstance(update, ast.Attribute) else None
+    return [
+        call.node
+        for call in function.calls
+        if call.method in _DIGEST_METHODS
+        and isinstance(call.node.func, ast.Attribute)
+        and holder is not None
+        and dotted(call.node.func.value) == holder
+    ]
+
+
+def _every(digests: list[ast.Call], judge: Callable[[ast.Call], str | None]) -> str | None:
+    """The first digest's verdict when every digest gets one, else None."""
+    verdicts = [judge(d) for d in digests]
+    return verdicts[0] if verdicts and all(verdicts) else None
 
 
 def _only_prehashed(function: Function, call: ast.Call) -> bool:
@@ -1085,6 +1139,7 @@ def _is_url(module: Module, function: Function, node: ast.expr) -> bool:
 
 #: Constant-time comparisons of two digests, by their last name.
 _COMPARES = frozenset({"compare_digest", "consteq", "safe_str_cmp", "constant_time_compare", "safe_compare"})
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "print"})
 #: What turns a hash object into text or bytes on the way to a comparison.
 _RENDERINGS = frozenset({"hexdigest", "digest", "hex", "upper", "lower", "encode", "decode"})
 
@@ -1125,8 +1180,8 @@ def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
             continue
         func = parent.func if isinstance(parent, ast.Call) and node in parent.args else None
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name not in _COMPARES:
-            return None
+        if name not in _COMPARES and name not in _LOG_METHODS:
+            return None  # a log line is a record for the operator, not a store of password hashes
     return target.id
 
 
@@ -1177,8 +1232,8 @@ def fast_hash_checks(ctx: ProjectContext) -> None:
         if slow is not None:
             path, line = slow
             finding = finding.for_audit(
-                f"it only checks a digest stored before, and the project hashes passwords with a slow hasher "
-                f"({path}:{line}): an old format it still accepts"
+                f"the digest is only compared with one made before (stored or sent), and the project hashes "
+                f"passwords with a slow hasher ({path}:{line}): an old format or a message check, not a store"
             )
         ctx.findings.append(finding)
 
@@ -1369,6 +1424,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         # A checksum compared to tell whether content changed (`stored["checksum"] != entry.checksum`) is
         # as often a content address as an integrity check (as for PWD005): for a reader.
         checksum = any(_checksum_named(_name_of(n) or "") for n, _ in sides)
+        before = len(ctx.findings)
         ctx.report(
             PWD004,
             event.node,
@@ -1377,6 +1433,29 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             flow=value.get(label, ()) if label else (),
             audit=single_use or csrf_token or checksum or not evidence,
         )
+        stored = next((n.attr for n, _ in sides if isinstance(n, ast.Attribute) and n.attr in _PASSWORD_FIELDS), None)
+        if stored is not None:
+            # `password != user.password`: the project stage knows whether that column verifies on `==`.
+            for finding in ctx.findings[before:]:
+                ctx.fact(COMPARED_WITH_ATTRIBUTE, StoredThrough(finding, "", stored))
+            del ctx.findings[before:]
+
+
+@check(PWD004, stage="project")
+def verifying_columns(ctx: ProjectContext) -> None:
+    """`password != user.password` where a model of the project declares `password` with a column type
+    that hashes on assignment (`PasswordType`): its `==` hashes the other side and verifies it, so
+    nothing is compared byte by byte. Whether this object is such a model is for a reader (audit mode);
+    where no model declares one, the comparison is reported as it is."""
+    verifying = {attribute for _, attribute in ctx.facts_of(VERIFYING_COLUMN, str)}
+    for _, compared in ctx.facts_of(COMPARED_WITH_ATTRIBUTE, StoredThrough):
+        finding = compared.finding
+        if compared.attribute in verifying and not finding.audit:
+            finding = finding.for_audit(
+                f"a model of the project declares `{compared.attribute}` with a column type that hashes what "
+                "it is given and verifies on `==`: check whether this object is one"
+            )
+        ctx.findings.append(finding)
 
 
 def _against_stored_hash(sides: Sequence[tuple[ast.expr, L.Value]]) -> bool:
