@@ -270,7 +270,7 @@ def python_hits(module: Module) -> list[Hit]:
         if judgement is None or isinstance(binding.value, str) and _made_of_user_name(binding.value, user_values):
             continue
         if samples is None:
-            samples = _sample_literals(module)
+            samples = _sample_literals(module) | _field_mapping_literals(module)
         if id(binding.node) in samples or _refused_only(module, binding):
             continue
         if records is None:
@@ -376,6 +376,31 @@ def _sample_literals(module: Module) -> set[int]:
     found: set[int] = set()
     for root in roots:
         found.update(id(n) for n in ast.walk(root) if isinstance(n, ast.Constant))
+    return found
+
+
+def _field_mapping_literals(module: Module) -> set[int]:
+    """ids of the values of a dict literal that maps field names to field names: four or more entries,
+    every key and value an identifier, and at least half of the values naming their key's words
+    (`{"employee_number": "employeeNumber", "title": "title", "one_time_password": "oathTokenPIN"}`, a
+    model's attributes and a directory's). A password there is the name of where a password goes."""
+    found: set[int] = set()
+    for node in module.nodes:
+        if not isinstance(node, ast.Dict) or len(node.keys) < 4:
+            continue
+        pairs = [
+            (k.value, v.value)
+            for k, v in zip(node.keys, node.values)
+            if isinstance(k, ast.Constant)
+            and isinstance(k.value, str)
+            and isinstance(v, ast.Constant)
+            and isinstance(v.value, str)
+        ]
+        if len(pairs) != len(node.keys) or not all(k.isidentifier() and v.isidentifier() for k, v in pairs):
+            continue
+        echoed = sum(1 for k, v in pairs if set(names.words(k)) & set(names.words(v)))
+        if 2 * echoed >= len(pairs):
+            found.update(id(v) for v in node.values)
     return found
 
 

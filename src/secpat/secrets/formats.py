@@ -434,6 +434,9 @@ def _ascii_lower(text: str) -> str:
 _MULTILINE_WINDOW = 8  # lines after a key block's header searched for its body
 
 
+_ELISIONS = ("...", "\u2026")
+
+
 def scan_text(text: str) -> list[FormatMatch]:
     """Every known-format secret in `text`: one pass for the keywords, then the matching formats
     on the lines that hold them. Examples and placeholders are dropped."""
@@ -466,6 +469,8 @@ def scan_text(text: str) -> list[FormatMatch]:
                     continue  # the same characters already matched a more specific format
                 if not judge_format_secret(secret) or (fmt.accept and not fmt.accept(m)):
                     continue
+                if window.startswith(_ELISIONS, m.end("secret")):
+                    continue  # `xoxb-4426949411-aEM7...`: the start of one, cut short in an example
                 taken.append(span)
                 col = m.start() if fmt.multiline else m.start("secret")
                 found.append(
