@@ -1020,6 +1020,10 @@ class FunctionFlow:
 
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
         """A string built from parts: non-constant when any part is, and then marked as composed."""
+        if any(L.MAC in p or L.SECRET in p for p in parts):
+            # `f"{digest}:{issued}"`, `f"{user}:{secret}:{now}"`: a clock beside a signature or a secret is
+            # a claim anyone may read; the signature or the secret is what cannot be guessed.
+            parts = [L.without(p, L.TIME, L.TIME_FIELD) for p in parts]
         value = L.combine(parts)
         if L.CONST in value:
             return value
@@ -1681,7 +1685,11 @@ class FunctionFlow:
                 self.fast_hashed_params.add(int(index))
                 value[L.HASHED_PARAM_PREFIX + index] = value.pop(label)
         value[L.HASH_OBJECT] = (self.step(node, f"`{callee}()`"),)
-        if L.TIME_FIELD in value and callee not in {"hmac.new", "hmac.digest"}:
+        keyed = L.SECRET in data or L.CSPRNG in data
+        if keyed:
+            # `sha224(f"{user}:{secret}:{now}")`: keyed by a secret, the digest is no more guessable than it.
+            value = dict(L.without(value, L.TIME, L.TIME_FIELD))
+        elif L.TIME_FIELD in value and callee not in {"hmac.new", "hmac.digest"}:
             # A digest of the issue or expiry time is as guessable as the clock, and no longer readable.
             value[L.TIME] = value.pop(L.TIME_FIELD)
         if L.PASSWORD in data:
