@@ -781,6 +781,13 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.session = found.signed_in = True
         # `@login_required("ADMIN")`: a project's login decorator given a permission or role to hold.
         found.staff = found.staff or is_staff_gate(short) or _names_permission(call)
+    elif _names_login_gate(short):
+        # `@user_needed("manage_users")`, `@require_auth(scopes=...)`: a project's gate for a signed-in
+        # user, by a cookie or a token (the name does not say which), holding a permission if it names one.
+        found.signed_in = True
+        found.staff = found.staff or _names_permission(call)
+        if name.split(".", 1)[0] in module.project_roots:
+            found.calls.add(name)
     elif is_limit_name(name) and short not in ("limits",):
         found.limits.append("@" + short_source(deco))
     elif is_staff_gate(short):
@@ -793,12 +800,31 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.calls.add(name)  # a project decorator: a limit inside it counts
 
 
+_GATE_VERBS = frozenset({"needed", "required", "requires", "require", "needs"})
+_GATE_SUBJECTS = frozenset({"user", "login", "auth", "signin", "logged", "permission", "permissions", "role", "roles"})
+
+
+def _names_login_gate(short: str) -> bool:
+    """`user_needed`, `auth_required`, `requires_login`, `permission_needed`: a decorator whose name says the
+    view needs a signed-in user (or one holding a permission)."""
+    ws = set(names.words(short))
+    return bool(ws & _GATE_VERBS and ws & _GATE_SUBJECTS)
+
+
 def _names_permission(call: ast.Call | None) -> bool:
     """A login decorator called with a literal that names what the user must hold: `login_required("ADMIN")`,
     `login_required("accounts.change")`. The frameworks' own take the view or keywords, never a name."""
     return call is not None and any(
-        isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip() for arg in call.args
+        isinstance(arg, ast.Constant)
+        and isinstance(arg.value, str)
+        and arg.value.strip()
+        and arg.value.strip().lower() not in _AUTH_MECHANISMS
+        for arg in call.args
     )
+
+
+#: `@auth_required("token", "session")` (Flask-Security) names how the user may sign in, not what they hold.
+_AUTH_MECHANISMS = frozenset({"token", "session", "basic", "jwt", "bearer", "cookie", "api_key", "apikey", "form"})
 
 
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
