@@ -1389,6 +1389,10 @@ class FunctionFlow:
                 # A mapping's `get(key, default)` takes no keywords: `session.get(url, headers=...)` is a
                 # request, whose headers are not what it returns.
                 looked_up = args[1:] if method in _LOOKUP_METHODS and node.args else all_args
+                if _codec_call(node):
+                    # `jwt.decode(body, key=jwks)`: a codec object decoding what it is given, not text or
+                    # bytes changing encoding: the result is the argument's, whatever the codec is named.
+                    receiver = L.EMPTY
                 if method in _REMOVING_METHODS:
                     looked_up = []  # `path.removeprefix(token)`: what is cut away is not in the result
                 elif method == "replace" and len(node.args) >= 2:
@@ -1824,6 +1828,22 @@ def _is_metadata(node: ast.Attribute) -> bool:
             return True
         current = current.value
     return isinstance(current, ast.Name) and current.id == "_meta"
+
+
+_TEXT_CODEC_KEYWORDS = frozenset({"encoding", "errors"})
+
+
+def _codec_call(node: ast.Call) -> bool:
+    """`codec.decode(data, key=...)`: `decode`/`encode` given data to work on (not a constant encoding name)
+    and a keyword or a second argument that text and bytes do not take (`str.encode(encoding, errors)`)."""
+    func = node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in {"decode", "encode"}
+        and bool(node.args)
+        and not isinstance(node.args[0], ast.Constant)
+        and (len(node.args) > 2 or any(k.arg not in _TEXT_CODEC_KEYWORDS for k in node.keywords))
+    )
 
 
 def _doubles_a_quote(node: ast.Call) -> bool:

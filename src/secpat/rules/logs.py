@@ -730,20 +730,51 @@ _NUMBER_TYPES = frozenset({"int", "float"})
 
 
 def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
-    """(name, first line, last line of the function) for each name the function compares by order
-    (`if cmd.token <= current_token:`) or declares a number (`token: int`): a position in a stream or a
-    count. A credential is equal or not; it is never earlier or later than another."""
+    """(name, first line, last line) for each name the function compares by order (`if cmd.token <=
+    current_token:`), declares a number (`token: int`) or makes of numbers only (`token = "t%d-%d" % (a,
+    b)`, until it is bound again): a position in a stream or a count. A credential is equal or not; it is
+    never earlier or later than another."""
     node = function.node
     first = getattr(node, "lineno", 1)
     last = getattr(node, "end_lineno", None) or sys.maxsize
     held: set[str] = set()
+    assigned: dict[str, list[tuple[int, bool]]] = {}  # name -> (line, made of numbers only) per assignment
     for inner in ast.walk(node):
         if isinstance(inner, ast.Compare) and any(isinstance(op, _ORDERING) for op in inner.ops):
             held.update(d.rsplit(".", 1)[-1] for d in map(dotted, [inner.left, *inner.comparators]) if d)
         elif isinstance(inner, ast.arg) and isinstance(inner.annotation, ast.Name):
             if inner.annotation.id in _NUMBER_TYPES:
                 held.add(inner.arg)
-    return [(name, first, last) for name in sorted(held)]
+        elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Name):
+            assigned.setdefault(inner.targets[0].id, []).append((inner.lineno, _numbers_only(inner.value)))
+    spans = [(name, first, last) for name in sorted(held)]
+    # `token = "t%d-%d" % (topo, stream)`: text made of numbers only, until the name is bound again.
+    for name, bindings in assigned.items():
+        bindings.sort()
+        for (line, numeric), (following, _) in zip(bindings, [*bindings[1:], (last + 1, False)]):
+            if numeric:
+                spans.append((name, line, following - 1))
+    return spans
+
+
+def _numbers_only(value: ast.expr) -> bool:
+    """`"t%d-%d" % (a, b)`, `f"{pos:d}.{seq:x}"`: a literal template whose every conversion is numeric."""
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):
+        template = value.left
+        if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
+            return False
+        conversions = [c for c in _NUMERIC_CONVERSION.findall(template.value) if c != "%"]
+        return bool(conversions) and all(c in "dixXo" for c in conversions)
+    if isinstance(value, ast.JoinedStr):
+        fields = [v for v in value.values if isinstance(v, ast.FormattedValue)]
+        return bool(fields) and all(
+            isinstance(f.format_spec, ast.JoinedStr)
+            and (spec := "".join(str(v.value) for v in f.format_spec.values if isinstance(v, ast.Constant)))
+            and spec[-1] in "dxXo"
+            and _NUMERIC_SPEC.fullmatch(spec)
+            for f in fields
+        )
+    return False
 
 
 _KIND_WORDS = {"type", "kind", "mode", "method", "scheme"}
