@@ -1459,12 +1459,16 @@ def verifying_columns(ctx: ProjectContext) -> None:
 
 
 def _against_stored_hash(sides: Sequence[tuple[ast.expr, L.Value]]) -> bool:
-    """`self._password_hash == password`: a "password" that matches a stored hash is itself a digest the
-    caller computed. Whether a client can steer its bytes depends on a salt the comparison does not show:
-    for a reader, in audit mode."""
+    """`self._password_hash == password`, `sha256(password).hexdigest() == hashed`: a "password" that matches
+    a stored hash is itself a digest the caller computed, or the digest is computed here. Whether a client
+    can steer its bytes depends on a salt the comparison does not show: for a reader, in audit mode."""
     for (node, _), (_, other_value) in (sides, sides[::-1]):
         words = set(names.words(_name_of(node) or ""))
-        if words & {"hash", "hashed", "digest"} and L.PASSWORD in other_value and L.REQUEST not in other_value:
+        if (
+            words & {"hash", "hashed", "digest"}
+            and (L.PASSWORD in other_value or L.FAST_HASH_OF_PASSWORD in other_value)
+            and L.REQUEST not in other_value
+        ):
             return True
     return False
 

@@ -380,27 +380,32 @@ def _sample_literals(module: Module) -> set[int]:
 
 
 def _field_mapping_literals(module: Module) -> set[int]:
-    """ids of the values of a dict literal that maps field names to field names: four or more entries,
-    every key and value an identifier, and at least half of the values naming their key's words
+    """ids of the values of a dict (a literal or `dict(...)`) that maps field names to field names: four or
+    more entries, every key and value an identifier, and at least half of the values naming their key's words
     (`{"employee_number": "employeeNumber", "title": "title", "one_time_password": "oathTokenPIN"}`, a
     model's attributes and a directory's). A password there is the name of where a password goes."""
     found: set[int] = set()
     for node in module.nodes:
-        if not isinstance(node, ast.Dict) or len(node.keys) < 4:
+        if isinstance(node, ast.Dict):
+            entries: list[tuple[object, ast.expr]] = [
+                (k.value if isinstance(k, ast.Constant) else None, v) for k, v in zip(node.keys, node.values)
+            ]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+            entries = [(k.arg, k.value) for k in node.keywords]  # `dict(mod_password="moderator_password", ...)`
+        else:
             continue
         pairs = [
-            (k.value, v.value)
-            for k, v in zip(node.keys, node.values)
-            if isinstance(k, ast.Constant)
-            and isinstance(k.value, str)
-            and isinstance(v, ast.Constant)
-            and isinstance(v.value, str)
+            (k, v.value)
+            for k, v in entries
+            if isinstance(k, str) and isinstance(v, ast.Constant) and isinstance(v.value, str)
         ]
-        if len(pairs) != len(node.keys) or not all(k.isidentifier() and v.isidentifier() for k, v in pairs):
+        if len(pairs) < 4 or len(pairs) != len(entries):
+            continue
+        if not all(k.isidentifier() and v.isidentifier() for k, v in pairs):
             continue
         echoed = sum(1 for k, v in pairs if set(names.words(k)) & set(names.words(v)))
         if 2 * echoed >= len(pairs):
-            found.update(id(v) for v in node.values)
+            found.update(id(v) for _, v in entries)
     return found
 
 
