@@ -516,8 +516,9 @@ def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, i
         return _without_secret(value), False
     if _only_numbers(call, name):
         return _without_secret(value), False
-    if ws and ws[-1] in {"nonce", "nonces"}:
-        return _without_secret(value), False  # sent in the clear with the message it protects
+    if ws and ws[-1] in {"nonce", "nonces", "salt", "salts"}:
+        # A nonce is sent in the clear with the message it protects, a salt kept beside the hash it salts.
+        return _without_secret(value), False
     # A session id read from the request (its cookie) or Django's `request.session.session_key` is the
     # login session; one only named so may not be (a chat or trace session, a Socket.IO connection id,
     # an OpenID `sid` claim, a login manager's fingerprint of the client).
