@@ -623,9 +623,21 @@ def _given_password(node: ast.Call) -> bool:
     )
 
 
+#: Who a "message" goes to when it is no mail or text: `send_message_to_model`, `queue_message_to_worker`.
+_MACHINE_RECIPIENTS = frozenset(
+    {"model", "llm", "ai", "gpt", "openai", "queue", "broker", "worker", "topic", "socket", "websocket", "bot", "agent"}
+)
+
+
 def _is_sender_name(name: str) -> bool:
     words = names.words(name)
-    return name in _SENDERS or bool(words) and words[0] in _SEND_VERBS and bool(set(words[1:]) & _SEND_OBJECTS)
+    if name in _SENDERS:
+        return True
+    if not (words and words[0] in _SEND_VERBS and set(words[1:]) & _SEND_OBJECTS):
+        return False
+    objects = set(words[1:]) & _SEND_OBJECTS
+    recipient = words[words.index("to") + 1 :] if "to" in words else []
+    return not (objects <= {"message", "messages"} and set(recipient) & _MACHINE_RECIPIENTS)
 
 
 def is_sender(callee: str, method: str, node: ast.Call) -> bool:
