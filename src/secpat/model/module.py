@@ -271,6 +271,19 @@ class Module:
                 return stmt.lineno, stmt.end_lineno or stmt.lineno
         return None
 
+    @cached_property
+    def debug_branches(self) -> tuple[tuple[int, int], ...]:
+        """The lines of each block that runs only when a debug switch is on: the body of `if settings.DEBUG:`,
+        `if in_debug_mode():`, `if os.getenv("APP_DEBUG"):` (not its `else`)."""
+        spans = []
+        for node in self.nodes:
+            if isinstance(node, ast.If) and node.body and _mentions_debug(node.test):
+                spans.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
+        return tuple(spans)
+
+    def under_debug_switch(self, line: int) -> bool:
+        return any(first <= line <= last for first, last in self.debug_branches)
+
     def runs_only_as_script(self, line: int) -> bool:
         """The line runs only when the file is executed as a script: it sits in the main block, or in a
         module-level function that only the main block calls (`def main(): ...` / `main()`)."""
@@ -852,3 +865,23 @@ def _spoil_changed(node: ast.AST, spoil: Callable[[str], None], declaration: str
         and isinstance(node.value, ast.Name)
     ):
         spoil(node.value.id)
+
+
+def _mentions_debug(test: ast.expr) -> bool:
+    """A condition that reads a debug switch: a name, attribute, call or environment key with the word
+    `debug` in it (`DEBUG`, `app.debug`, `in_debug_mode()`, `os.getenv("KHOJ_DEBUG")`), alone, compared
+    or as a part of an `and`. (`if not DEBUG:` guards the production branch: it does not count.)"""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_mentions_debug(part) for part in test.values)
+    if isinstance(test, ast.Compare):
+        return _mentions_debug(test.left)
+    node = test.func if isinstance(test, ast.Call) else test
+    text = ""
+    if isinstance(node, ast.Attribute):
+        text = node.attr
+    elif isinstance(node, ast.Name):
+        text = node.id
+    if isinstance(test, ast.Call) and not text.lower().count("debug"):
+        # `os.getenv("APP_DEBUG")`, `os.environ.get("DEBUG")`: the variable it reads
+        text = next((a.value for a in test.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), "")
+    return "debug" in text.lower()

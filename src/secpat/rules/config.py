@@ -296,7 +296,12 @@ def _run(ctx: FileContext, call: Call) -> None:
     debug_kw = "use_debugger" if werkzeug else "debug"
     debug = call.arg(2 if app_run else None, debug_kw)
     found: list[tuple[str, str, ast.AST | None]] = []  # (rule id, message, the argument at fault)
-    if ctx.module.constant(debug, None, call.scope) is True and not uvicorn:
+    # Inside `if settings.DEBUG:` the switch is the developer's: production runs the other branch.
+    if (
+        ctx.module.constant(debug, None, call.scope) is True
+        and not uvicorn
+        and not module.under_debug_switch(call.node.lineno)
+    ):
         found.append(
             (CONF001.id, f"{debug_kw}=True starts the interactive debugger: anyone who reaches it can run code", debug)
         )
@@ -325,6 +330,8 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
     """`FastAPI(debug=True)`, `web.Application(debug=True)` (the records' debug switches),
     `DebuggedApplication(app, evalex=True)`."""
     callee = call.callee or ""
+    if ctx.module.under_debug_switch(call.node.lineno):
+        return  # `if in_debug_mode(): app = FastAPI(debug=True)`: production runs the other branch
     switch = known.mapping("debug_switches").get(callee)
     if switch and _constant(ctx, call, keyword=switch) is True:
         ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client", at=call.arg(keyword=switch))
