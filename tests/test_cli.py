@@ -377,3 +377,36 @@ def test_gitignore_is_honoured_but_a_named_directory_is_scanned(tmp_path: Path) 
     assert findings(result) == []
     result = secpat("check", "vendor", "--no-cache", "--format", "json", cwd=tmp_path)
     assert findings(result) == [("RND001", "vendor/lib.py", 5)]
+
+
+def test_mail_sent_only_for_signed_in_users_is_medium_confidence(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "app.py": """
+                from flask import Flask, request
+                from flask_login import login_required
+                from flask_mail import Message, Mail
+
+                app = Flask(__name__)
+                mail = Mail(app)
+
+
+                @app.route("/invite", methods=["POST"])
+                @login_required
+                def invite():
+                    mail.send(Message("Join us", recipients=[request.form["email"]]))
+                    return "sent"
+
+
+                @app.route("/contact", methods=["POST"])
+                def contact():
+                    mail.send(Message("Thanks", recipients=[request.form["email"]]))
+                    return "sent"
+            """
+        },
+    )
+    result = secpat("check", ".", "--no-cache", "--format", "json", cwd=tmp_path)
+    doc = json.loads(result.stdout)
+    levels = {f["line"]: f["confidence"] for f in doc["findings"] if f["rule_id"] == "RATE002"}
+    assert levels == {12: "medium", 18: "high"}, levels

@@ -234,12 +234,17 @@ def rate_limits(ctx: ProjectContext) -> None:
             if evidence and served
             else ("; nothing the view does confirms its kind" if not evidence else "; no app in the project serves it")
         )
+        # Mail sent for a signed-in user needs an account to abuse, and the account answers for it: whether
+        # that is worth a limit depends on who may sign up, which the code does not say.
+        members_only = category == MAIL and all(r.handler is not None and r.handler.signed_in for r in routes)
         ctx.report(
             _BY_KIND[category],
             Location(file, line),
-            f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}",
+            f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}"
+            + ("; only signed-in users reach it" if members_only else ""),
             snippet=source_line(ctx, file, line),
             audit=not (evidence and served),
+            confidence=Confidence.MEDIUM if members_only else None,
         )
     for app_model in model.apps_apart():
         _api_without_limits(ctx, app_model)
