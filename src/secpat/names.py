@@ -289,7 +289,21 @@ def is_password(name: str) -> bool:
     return classify(name) is NameKind.PASSWORD
 
 
-_CONFIRM = {"confirm", "confirmation", "confirmed", "repeat", "again", "retype", "verify", "check", "2", "two"}
+_CONFIRM = {
+    "confirm",
+    "confirmation",
+    "confirmed",
+    "repeat",
+    "repeated",
+    "again",
+    "retype",
+    "retyped",
+    "re",  # `re_password`, `re_new_password`: typed again
+    "verify",
+    "check",
+    "2",
+    "two",
+}
 
 
 def is_confirmation(name: str) -> bool:
