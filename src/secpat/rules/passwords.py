@@ -1711,7 +1711,9 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
             # A "checksum" names content addresses and dedupe keys as often as integrity checks, and a
             # signature written into a parameter mapping (`params["sig"] = md5(...)`) is the format a
             # third-party API requires of the caller: both are for audit mode.
-            audit = _checksum_named(store.name) or store.kind == "item"
+            # A digest only sent in a request to another service is in the format that service demands.
+            sent = _weak_digest_only_sent(flow, store.stmt)
+            audit = _checksum_named(store.name) or store.kind == "item" or sent
             before = len(ctx.findings)
             ctx.report_flow(
                 store.stmt,
@@ -1720,7 +1722,8 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
                     Outcome(
                         L.WEAK_HASH,
                         PWD005,
-                        "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256",
+                        "{source} is {sink}: MD5/SHA-1 can be forged; use SHA-256 or HMAC-SHA256"
+                        + ("; it is only sent in a request to another service, whose scheme it may be" if sent else ""),
                         Confidence.MEDIUM if audit else None,
                     )
                 ],
@@ -1742,6 +1745,19 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
                 )
                 if _checksum_named(flow.function.name) or _kept_in_session(flow.module, flow.function):
                     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
+
+
+def _weak_digest_only_sent(flow: FunctionFlow, stmt: ast.AST) -> bool:
+    """`signature = md5(f"api_key{key}...{secret}").hexdigest()` and then only `get_json("https://...",
+    data={"api_sig": signature})`: the signature scheme of the API the code calls, not one it chose."""
+    module, function = flow.module, flow.function
+    value = getattr(stmt, "value", None)
+    calls = [
+        node
+        for node in (ast.walk(value) if value is not None else ())
+        if isinstance(node, ast.Call) and module.qualified_name(node.func, function) in S.WEAK_HASHES
+    ]
+    return bool(calls) and all(_only_sent(module, function, call) for call in calls)
 
 
 @check(PWD003)
