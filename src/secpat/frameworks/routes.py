@@ -1124,11 +1124,15 @@ class _Builder:
         if isinstance(own, tuple):
             return f"throttle_classes {', '.join(last(str(t)) for t in own)}" if own else ""
         config = self._setting("REST_FRAMEWORK")
+        scope = self._attribute(cls, "throttle_scope") if cls is not None else None
+        if config is None and isinstance(scope, str) and scope:
+            # A reusable app's view naming its throttle scope: the site that installs it rates the scope
+            # (`DEFAULT_THROTTLE_RATES`); the project has no settings of its own to say otherwise.
+            return f"throttle_scope {scope!r}, rated by the site's ScopedRateThrottle"
         classes = config.get("DEFAULT_THROTTLE_CLASSES") if isinstance(config, dict) else None
         if not isinstance(classes, (list, tuple)) or not classes:
             return None
         useful = [c for c in classes if isinstance(c, str) and not c.endswith("ScopedRateThrottle")]
-        scope = self._attribute(cls, "throttle_scope") if cls is not None else None
         if useful or scope:
             return f"DRF DEFAULT_THROTTLE_CLASSES ({', '.join(last(str(c)) for c in classes)})"
         return None
