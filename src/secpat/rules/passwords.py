@@ -1743,7 +1743,10 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=flow.function,
                     sink_note=f"returned by `{flow.function.name}()`",
                 )
-                if _checksum_named(flow.function.name) or _kept_in_session(flow.module, flow.function):
+                # `def vk_sig(payload): return md5(payload)`: no key of its own; the caller appends one, in
+                # the scheme of the service it signs for, or none: for a reader.
+                keyless = L.SECRET not in ret.value and bool(flow.function.params)
+                if _checksum_named(flow.function.name) or _kept_in_session(flow.module, flow.function) or keyless:
                     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
 
