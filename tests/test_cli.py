@@ -384,7 +384,7 @@ def test_mail_sent_only_for_signed_in_users_is_medium_confidence(tmp_path: Path)
         tmp_path,
         {
             "app.py": """
-                from flask import Flask, request
+                from flask import Flask, abort, g, redirect, request
                 from flask_login import login_required
                 from flask_mail import Message, Mail
 
@@ -403,10 +403,37 @@ def test_mail_sent_only_for_signed_in_users_is_medium_confidence(tmp_path: Path)
                 def contact():
                     mail.send(Message("Thanks", recipients=[request.form["email"]]))
                     return "sent"
+
+
+                @app.route("/share", methods=["POST"])
+                def share():
+                    if g.user is None:
+                        return redirect("/login")
+                    mail.send(Message("Shared", recipients=[request.form["email"]]))
+                    return "sent"
+
+
+                @app.route("/notify", methods=["POST"])
+                def notify():
+                    if not g.session or request.form.get("quiet"):
+                        abort(403)
+                    mail.send(Message("Notice", recipients=[request.form["email"]]))
+                    return "sent"
+
+
+                def anonymous_user_required(view):
+                    return view
+
+
+                @app.route("/forgot", methods=["POST"])
+                @anonymous_user_required
+                def forgot():
+                    mail.send(Message("Reset", recipients=[request.form["email"]]))
+                    return "sent"
             """
         },
     )
     result = secpat("check", ".", "--no-cache", "--format", "json", cwd=tmp_path)
     doc = json.loads(result.stdout)
     levels = {f["line"]: f["confidence"] for f in doc["findings"] if f["rule_id"] == "RATE002"}
-    assert levels == {12: "medium", 18: "high"}, levels
+    assert levels == {12: "medium", 18: "high", 24: "medium", 32: "medium", 45: "high"}, levels

@@ -194,14 +194,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
         ):
             scan.header_auth = True
-    scan.signed_in = any(
-        isinstance(stmt.test, ast.UnaryOp)
-        and isinstance(stmt.test.op, ast.Not)
-        and _asks_who_is_signed_in(stmt.test.operand)
-        and _leaves(stmt.body)
-        for stmt in nodes
-        if isinstance(stmt, ast.If)
-    )
+    scan.signed_in = any(_refuses_anonymous(stmt) for stmt in nodes if isinstance(stmt, ast.If))
     if (
         CREATES_USER in scan.acts
         and _users_made_without_password(nodes)
@@ -215,11 +208,42 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
 
 
 def _asks_who_is_signed_in(test: ast.expr) -> bool:
-    """`request.has_permission("user_modify")`, `current_user.is_authenticated`: who the caller is."""
+    """`request.has_permission("user_modify")`, `current_user.is_authenticated`, Flask's `g.user`: who the
+    caller is."""
     return any(
-        isinstance(n, ast.Attribute) and (n.attr in _SIGNED_IN_ATTRIBUTES or n.attr == "has_permission")
+        isinstance(n, ast.Attribute)
+        and (
+            n.attr in _SIGNED_IN_ATTRIBUTES
+            or n.attr == "has_permission"
+            or n.attr in _G_IDENTITIES
+            and isinstance(n.value, ast.Name)
+            and n.value.id == "g"
+        )
         for n in ast.walk(test)
     )
+
+
+#: What a Flask app's login layer leaves on `flask.g` for a signed-in caller.
+_G_IDENTITIES = frozenset({"user", "session", "identity", "current_user"})
+
+
+def _refuses_anonymous(stmt: ast.If) -> bool:
+    """`if not current_user.is_authenticated: abort(401)`, `if g.user is None: return redirect(...)`, `if not
+    g.session or ...: abort(403)`: the view leaves unless someone is signed in."""
+    parts = stmt.test.values if isinstance(stmt.test, ast.BoolOp) and isinstance(stmt.test.op, ast.Or) else [stmt.test]
+    anonymous = any(
+        isinstance(part, ast.UnaryOp)
+        and isinstance(part.op, ast.Not)
+        and _asks_who_is_signed_in(part.operand)
+        or isinstance(part, ast.Compare)
+        and len(part.ops) == 1
+        and isinstance(part.ops[0], ast.Is)
+        and isinstance(part.comparators[0], ast.Constant)
+        and part.comparators[0].value is None
+        and _asks_who_is_signed_in(part.left)
+        for part in parts
+    )
+    return anonymous and _leaves(stmt.body)
 
 
 def _leaves(body: list[ast.stmt]) -> bool:
@@ -820,6 +844,8 @@ def _names_login_gate(short: str) -> bool:
     """`user_needed`, `auth_required`, `requires_login`, `permission_needed`: a decorator whose name says the
     view needs a signed-in user (or one holding a permission)."""
     ws = set(names.words(short))
+    if ws & {"anonymous", "anon", "guest", "unauthenticated", "public", "optional"}:
+        return False  # `@anonymous_user_required`: the opposite, a view for visitors not signed in
     return bool(ws & _GATE_VERBS and ws & _GATE_SUBJECTS)
 
 

@@ -234,9 +234,9 @@ def rate_limits(ctx: ProjectContext) -> None:
             if evidence and served
             else ("; nothing the view does confirms its kind" if not evidence else "; no app in the project serves it")
         )
-        # Mail sent for a signed-in user needs an account to abuse, and the account answers for it: whether
-        # that is worth a limit depends on who may sign up, which the code does not say.
-        members_only = category == MAIL and all(r.handler is not None and r.handler.signed_in for r in routes)
+        # Mail sent, or a password reset, for a signed-in user needs an account to abuse, and the account
+        # answers for it: whether that is worth a limit depends on who may sign up, which the code does not say.
+        members_only = category in (MAIL, RESET) and all(r.handler is not None and r.handler.signed_in for r in routes)
         ctx.report(
             _BY_KIND[category],
             Location(file, line),
