@@ -759,19 +759,21 @@ def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
 
 
 def _numbers_only(value: ast.expr) -> bool:
-    """`"t%d-%d" % (a, b)`, `f"{pos:d}.{seq:x}"`: a literal template whose every conversion is numeric."""
+    """`"t%d-%d" % (topo, stream)`, `f"{epoch:d}.{seq:d}"`: two or more decimal numbers in a literal
+    template, a position or a version. (One number may be a numeric code, `"%06d" % n`; hex may be a
+    random token, `"%032x" % bits`: both stay judged by the name.)"""
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):
         template = value.left
         if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
             return False
         conversions = [c for c in _NUMERIC_CONVERSION.findall(template.value) if c != "%"]
-        return bool(conversions) and all(c in "dixXo" for c in conversions)
+        return len(conversions) >= 2 and all(c in "di" for c in conversions)
     if isinstance(value, ast.JoinedStr):
         fields = [v for v in value.values if isinstance(v, ast.FormattedValue)]
-        return bool(fields) and all(
+        return len(fields) >= 2 and all(
             isinstance(f.format_spec, ast.JoinedStr)
             and (spec := "".join(str(v.value) for v in f.format_spec.values if isinstance(v, ast.Constant)))
-            and spec[-1] in "dxXo"
+            and spec[-1] == "d"
             and _NUMERIC_SPEC.fullmatch(spec)
             for f in fields
         )
