@@ -869,19 +869,24 @@ def _spoil_changed(node: ast.AST, spoil: Callable[[str], None], declaration: str
 
 def _mentions_debug(test: ast.expr) -> bool:
     """A condition that reads a debug switch: a name, attribute, call or environment key with the word
-    `debug` in it (`DEBUG`, `app.debug`, `in_debug_mode()`, `os.getenv("KHOJ_DEBUG")`), alone, compared
-    or as a part of an `and`. (`if not DEBUG:` guards the production branch: it does not count.)"""
+    `debug` in it (`DEBUG`, `app.debug`, `in_debug_mode()`, `os.getenv("APP_DEBUG")`), alone, compared
+    with something other than false, or as a part of an `and`. (`if not DEBUG:` and `if DEBUG == False:`
+    guard the production branch: they do not count.)"""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
         return any(_mentions_debug(part) for part in test.values)
     if isinstance(test, ast.Compare):
-        return _mentions_debug(test.left)
+        falsy = any(
+            isinstance(c, ast.Constant) and (not c.value or str(c.value).lower() in ("0", "false", "no", "off"))
+            for c in test.comparators
+        )
+        return not falsy and _mentions_debug(test.left)
     node = test.func if isinstance(test, ast.Call) else test
     text = ""
     if isinstance(node, ast.Attribute):
         text = node.attr
     elif isinstance(node, ast.Name):
         text = node.id
-    if isinstance(test, ast.Call) and not text.lower().count("debug"):
+    if isinstance(test, ast.Call) and "debug" not in text.lower():
         # `os.getenv("APP_DEBUG")`, `os.environ.get("DEBUG")`: the variable it reads
         text = next((a.value for a in test.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), "")
     return "debug" in text.lower()
