@@ -228,7 +228,6 @@ def log_hygiene(ctx: FileContext) -> None:
             continue
         flow = flow_of(module, function)
         staff_only = _behind_staff_check(module, function)
-        debug_only = _debug_branches(function)
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
         objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
@@ -289,7 +288,7 @@ def log_hygiene(ctx: FileContext) -> None:
                 gateway = _gateway_error(event.node) or _validation_error(event.node)
                 where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
-                in_debug = any(start <= event.node.lineno <= end for start, end in debug_only)
+                in_debug = module.under_debug_switch(event.node.lineno)
                 for argument, value in arguments(event):
                     audit = staff_only or gateway or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
                     if _report_once(
@@ -846,22 +845,6 @@ def _names_main_credential(key: object, mapping: str) -> bool:
         return False
     ws = names.words(key)
     return ws == ("access", "token") or ws == names.words(mapping)
-
-
-def _debug_branches(function: Function) -> list[tuple[int, int]]:
-    """Line spans of the blocks that run only in debug mode: `if app.debug:`, `if settings.DEBUG:`."""
-    spans = []
-    for node in ast.walk(function.node):
-        if isinstance(node, ast.If) and node.body and _is_debug_flag(node.test):
-            spans.append((node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno))
-    return spans
-
-
-def _is_debug_flag(test: ast.expr) -> bool:
-    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
-        return any(_is_debug_flag(part) for part in test.values)
-    name = test.attr if isinstance(test, ast.Attribute) else test.id if isinstance(test, ast.Name) else ""
-    return name.lower() == "debug"
 
 
 def _client_error(call: ast.Call) -> bool:
