@@ -73,3 +73,24 @@ def test_constant_items_reads_the_entries_it_can() -> None:
     assert module.constant_items(second.arg(keyword="x"), second.scope) == {"verify_exp": False}
     assert module.constant(first.arg(keyword="x"), UNKNOWN, first.scope) is UNKNOWN  # not all of it is known
     assert module.constant_items(ast.Name(id="missing"), first.scope) == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def f(pw, stored):\n    if stored:\n        import bcrypt\n        return bcrypt.checkpw(pw, stored)\n",
+        "def f(pw, stored):\n    try:\n        import bcrypt\n    except ImportError:\n        return None\n"
+        "    return bcrypt.checkpw(pw, stored)\n",
+        "def f(pw, stored):\n    for _ in range(1):\n        with open('x'):\n            from bcrypt import checkpw\n"
+        "    return checkpw(pw, stored)\n",
+    ],
+)
+def test_an_import_anywhere_in_a_function_binds_its_name_for_the_whole_body(source: str) -> None:
+    module = Module(parse_python(source, "app.py").tree, path="app.py", module_name="app", source=source)
+    assert [c.callee for c in module.calls if c.method == "checkpw"] == ["bcrypt.checkpw"]
+
+
+def test_an_import_in_a_nested_function_stays_there() -> None:
+    source = "def f(pw, stored):\n    def g():\n        import bcrypt\n    return bcrypt.checkpw(pw, stored)\n"
+    module = Module(parse_python(source, "app.py").tree, path="app.py", module_name="app", source=source)
+    assert [c.callee for c in module.calls if c.method == "checkpw"] == [None]

@@ -567,6 +567,8 @@ class _Builder:
                 for deco in node.decorator_list:
                     push((deco, scope))
                 inner = self._enter(node, scope)
+                if not isinstance(node, ast.ClassDef):
+                    self._bind_local_imports(node, inner)
                 for stmt in reversed(node.body):
                     push((stmt, inner))
                 # Defaults, annotations, bases and keywords are evaluated in the enclosing scope.
@@ -575,10 +577,21 @@ class _Builder:
                     if id(child) not in skip:
                         push((child, scope))
                 continue
-            elif isinstance(node, imports) and not scope.is_module:
+            elif isinstance(node, imports) and isinstance(scope.node, ast.ClassDef):
                 self._bind_import(node, m.local_imports.setdefault(id(scope.node), {}))
             for child in _children(node):
                 push((child, scope))
+
+    def _bind_local_imports(self, function: ast.FunctionDef | ast.AsyncFunctionDef, scope: Function) -> None:
+        """An import anywhere in a function body binds its name for the whole body (`if x: import bcrypt`
+        above a later `bcrypt.checkpw(...)`), so bind them all before the body's calls are resolved."""
+        pending: list[ast.AST] = list(function.body)
+        while pending:
+            node = pending.pop()
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self._bind_import(node, self.m.local_imports.setdefault(id(scope.node), {}))
+            elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.expr)):
+                pending.extend(_children(node))
 
     def _bind_literals(self, node: ast.Assign | ast.AnnAssign, scope: Function) -> None:
         value = node.value

@@ -77,7 +77,10 @@ PWD002 = define(
         plain text. Salting does not change that; only a deliberately slow, memory-hard hash does.
         A digest used only as the key of an in-memory lookup (`if digest in seen:`,
         `seen[digest] = ok`) is stored nowhere, and one only sent in a request to another service
-        (the format its login demands) is not stored here: those are for audit mode.
+        (the format its login demands) is not stored here: those are for audit mode. So is a digest
+        a function only hands back to its callers (`return "{SSHA}" + b64encode(digest + salt)`) in
+        a project that hashes or checks passwords with a slow hasher elsewhere: a format made for
+        another store, or a pepper before the slow hash, not how the project keeps its passwords.
     """,
         bad="""
         import hashlib
@@ -860,6 +863,9 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     or bool(digests)
                     and all(_compared_directly(node, d) or _only_compared(node, d) for d in digests)
                 )
+                returned = not (lookup_key or compared or sent or checked) and _every(
+                    digests, lambda d: _only_returned(node, d)
+                )
                 before = len(ctx.findings)
                 message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
                 if lookup_key:
@@ -876,11 +882,11 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     )
                 outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared or sent))
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
-                if checked:
-                    # Only checked against a stored digest: whether new passwords are hashed so too is
-                    # known at the project stage (see `fast_hash_checks`).
+                if checked or returned:
+                    # Only checked against a stored digest, or handed back to callers: whether the project
+                    # hashes its passwords so is known at the project stage (see `fast_hash_checks`).
                     for finding in ctx.findings[before:]:
-                        ctx.fact(FAST_HASH_CHECK, finding)
+                        ctx.fact(FAST_HASH_CHECK if checked else FAST_HASH_RETURNED, finding)
                     del ctx.findings[before:]
                 break
         else:
@@ -1185,6 +1191,63 @@ def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
     return target.id
 
 
+#: Words that start the names of calls that keep, send or write what they are given.
+_KEEPING_CALL_WORDS = (
+    "save", "add", "insert", "execute", "create", "update", "write", "put", "store", "commit", "set", "dump",
+    "send", "post", "append", "extend", "register", "persist",
+)  # fmt: skip
+
+
+def _only_returned(function_node: ast.AST, call: ast.Call) -> str | None:
+    """ "returned" when every use of the digest `call` makes ends in the function's return value: rendered,
+    encoded, sliced, concatenated or formatted on the way (`return "{SSHA}" + b64encode(d + salt)`,
+    `hashed = ...; return hashed`), but kept, sent or written nowhere here. What callers do with it
+    is theirs; a call whose name says it keeps or sends (`save`, `execute`, `post`) is no reshaping."""
+    parents = {id(child): parent for parent in ast.walk(function_node) for child in ast.iter_child_nodes(parent)}
+    return "returned" if _ends_in_return(function_node, parents, call, set()) else None
+
+
+def _ends_in_return(function_node: ast.AST, parents: dict[int, ast.AST], node: ast.AST, seen: set[str]) -> bool:
+    while True:
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Return):
+            return True
+        if isinstance(parent, ast.Attribute):
+            above = parents.get(id(parent))
+            if parent.attr == "update" and isinstance(above, ast.Call) and above.func is parent:
+                return True  # `h.update(salt)`: more fed to the same hash object, whose digest is judged
+            node = above if isinstance(above, ast.Call) and above.func is parent else parent
+        elif isinstance(parent, ast.Call) and node is not parent.func:
+            name = _callee_name(parent.func).lstrip("_").lower()
+            if name.startswith(_KEEPING_CALL_WORDS) or name in _SLOW_HASH_METHODS:
+                return False  # kept or sent; or a step before a slow hash that is returned beside it
+            node = parent
+        elif isinstance(parent, (ast.keyword, ast.BinOp, ast.JoinedStr, ast.FormattedValue, ast.Tuple, ast.List)):
+            node = parent
+        elif isinstance(parent, ast.Subscript) and node is parent.value:
+            node = parent
+        elif isinstance(parent, ast.IfExp) and node is not parent.test:
+            node = parent
+        elif (
+            isinstance(parent, ast.Assign)
+            and node is parent.value
+            and len(parent.targets) == 1
+            and isinstance(parent.targets[0], ast.Name)
+        ):
+            name = parent.targets[0].id
+            if name in seen:
+                return True
+            seen.add(name)
+            uses = [
+                n
+                for n in ast.walk(function_node)
+                if isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+            ]
+            return bool(uses) and all(_ends_in_return(function_node, parents, use, seen) for use in uses)
+        else:
+            return False
+
+
 #: Calls that store a new password with a slow hash (`user.set_password(raw)`, `self._set_password(raw)`).
 _REHASHES = frozenset({"set_password", "hash_password", "make_password", "generate_password_hash", "hashpw"})
 
@@ -1206,34 +1269,65 @@ _CONSTANT_TIME_COMPARES = frozenset({"compare_digest", "consteq", "constant_time
 
 #: PWD002 findings on a digest only compared with a stored one, decided at the project stage.
 FAST_HASH_CHECK = "password-fast-hash-check"
-#: A file that hashes passwords with a slow password hasher (`bcrypt.hashpw`, `make_password`...).
+#: PWD002 findings on a digest a function only hands back to its callers, decided at the project stage.
+FAST_HASH_RETURNED = "password-fast-hash-returned"
+#: A file that hashes or checks passwords with a slow password hasher (`bcrypt.hashpw`, `make_password`...).
 SLOW_PASSWORD_HASHING = "password-slow-hashing"
+#: Libraries and calls of slow password hashing, by qualified name or its prefix: a project that calls
+#: one (to hash or to verify) knows how passwords are to be kept.
+_SLOW_HASHING_PREFIXES = (
+    "bcrypt.",
+    "argon2.",
+    "passlib.",
+    "flask_bcrypt.",
+    "django.contrib.auth.hashers.",
+    "cryptography.hazmat.primitives.kdf.",
+    "werkzeug.security.generate_password_hash",
+    "werkzeug.security.check_password_hash",
+    "hashlib.pbkdf2_hmac",
+    "hashlib.scrypt",
+    "crypt.crypt",
+)
+
+
+def _is_slow_hashing(call: Call) -> bool:
+    return call.callee in S.PASSWORD_HASHERS or bool(call.callee and call.callee.startswith(_SLOW_HASHING_PREFIXES))
 
 
 @check(PWD002)
 def slow_password_hashing(ctx: FileContext) -> None:
-    """Tell the project stage where passwords are hashed with a slow hasher."""
-    call = next((c for c in ctx.module.calls if c.callee in S.PASSWORD_HASHERS), None)
+    """Tell the project stage where passwords are hashed or checked with a slow hasher."""
+    call = next((c for c in ctx.module.calls if _is_slow_hashing(c)), None)
     if call is not None:
         ctx.fact(SLOW_PASSWORD_HASHING, call.node.lineno)
 
 
 @check(PWD002, stage="project")
 def fast_hash_checks(ctx: ProjectContext) -> None:
-    """A fast digest of a password only compared with a stored one checks a hash made before. Where the
-    project hashes passwords with a slow hasher, that is a legacy format it still accepts (an imported
-    htpasswd entry, a hash from an older release): for a reader, in audit mode. Where it does not, the
+    """A fast digest of a password only compared with a stored one checks a hash made before; one a
+    function only returns (`return "{SSHA}" + b64encode(digest + salt)`) is a format made for its
+    callers. Where the project hashes or checks passwords with a slow hasher, such a digest is a legacy
+    or foreign format it still reads or writes (an imported htpasswd entry, a hash from an older
+    release, a pepper before the slow hash): for a reader, in audit mode. Where it does not, the
     project's own passwords are stored so, and the finding stands."""
     checks = ctx.facts_of(FAST_HASH_CHECK, Finding)
-    if not checks:
+    returns = ctx.facts_of(FAST_HASH_RETURNED, Finding)
+    if not checks and not returns:
         return
     slow = next(iter(ctx.facts_of(SLOW_PASSWORD_HASHING, int)), None)
+    where = f"the project hashes or checks passwords with a slow hasher ({slow[0]}:{slow[1]})" if slow else ""
     for _, finding in checks:
         if slow is not None:
-            path, line = slow
             finding = finding.for_audit(
-                f"the digest is only compared with one made before (stored or sent), and the project hashes "
-                f"passwords with a slow hasher ({path}:{line}): an old format or a message check, not a store"
+                f"the digest is only compared with one made before (stored or sent), and {where}: an old "
+                "format or a message check, not a store"
+            )
+        ctx.findings.append(finding)
+    for _, finding in returns:
+        if slow is not None:
+            finding = finding.for_audit(
+                f"the digest is only returned to callers, and {where}: a legacy or foreign format, or a "
+                "step before the slow hash, not how the project keeps passwords"
             )
         ctx.findings.append(finding)
 
