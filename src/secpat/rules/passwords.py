@@ -1505,6 +1505,9 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         # Nor can a client steer the bytes of a slow, salted hash (`pbkdf2_hmac(...) == stored`).
         evidence = (
             any(_timing_evidence(n, v, assigned) for n, v in sides)
+            and (
+                any(_supplied(v) for _, v in sides) or any(L.FAST_HASH_OF_PASSWORD in v or L.MAC in v for _, v in sides)
+            )
             and not (any(L.IDENTIFIER in v for _, v in sides) and not any(L.REQUEST in v for _, v in sides))
             and not any(L.PASSWORD_HASH in v for _, v in sides)
             and not _against_stored_hash(sides)
@@ -1528,26 +1531,71 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             audit=single_use or csrf_token or checksum or not evidence,
         )
         stored = next((n.attr for n, _ in sides if isinstance(n, ast.Attribute) and n.attr in _PASSWORD_FIELDS), None)
+        if stored is None and label == L.PASSWORD and sum(_supplied(v) for _, v in sides) == 1:
+            stored = ""  # `stored != password`: a value read here against one a caller gave
         if stored is not None:
-            # `password != user.password`: the project stage knows whether that column verifies on `==`.
+            # `password != user.password`: the project stage knows whether that column, or a class of the
+            # project, verifies on `==`.
             for finding in ctx.findings[before:]:
                 ctx.fact(COMPARED_WITH_ATTRIBUTE, StoredThrough(finding, "", stored))
             del ctx.findings[before:]
 
 
+#: A class of the project whose `==` hashes or verifies the other side (`bcrypt.checkpw(other, self.hash)`).
+VERIFYING_EQUALITY = "password-verifying-equality"
+#: Words in the name of a call that hashes or verifies what it is given.
+_VERIFYING_CALL_WORDS = ("hash", "crypt", "checkpw", "verify", "encodepassword")
+
+
+@check(PWD004)
+def verifying_equality(ctx: FileContext) -> None:
+    """Tell the project stage about classes whose `__eq__` hashes or verifies the value it is compared
+    with: `stored != password` on such an object is a password check, not a byte comparison."""
+    for cls in ctx.module.classes.values():
+        for stmt in cls.node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name == "__eq__":
+                if _verifies_parameter(stmt):
+                    ctx.fact(VERIFYING_EQUALITY, (cls.qualname, stmt.lineno))
+
+
+def _verifies_parameter(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """`__eq__(self, other)` passes `other` to a call named for hashing or verifying."""
+    if len(method.args.args) < 2:
+        return False
+    other = method.args.args[1].arg
+    for node in ast.walk(method):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _callee_name(node.func).replace("_", "").lower()
+        if any(word in name for word in _VERIFYING_CALL_WORDS) and any(
+            isinstance(inner, ast.Name) and inner.id == other
+            for arg in (*node.args, *(k.value for k in node.keywords))
+            for inner in ast.walk(arg)
+        ):
+            return True
+    return False
+
+
 @check(PWD004, stage="project")
 def verifying_columns(ctx: ProjectContext) -> None:
     """`password != user.password` where a model of the project declares `password` with a column type
-    that hashes on assignment (`PasswordType`): its `==` hashes the other side and verifies it, so
-    nothing is compared byte by byte. Whether this object is such a model is for a reader (audit mode);
-    where no model declares one, the comparison is reported as it is."""
+    that hashes on assignment (`PasswordType`), or `stored != password` where a class of the project
+    verifies on `==` (`bcrypt.checkpw(other, self.hash)` in its `__eq__`): that `==` hashes the other
+    side and verifies it, so nothing is compared byte by byte. Whether this object is one is for a
+    reader (audit mode); where the project has neither, the comparison is reported as it is."""
     verifying = {attribute for _, attribute in ctx.facts_of(VERIFYING_COLUMN, str)}
+    classes = ctx.facts_of(VERIFYING_EQUALITY, tuple)
     for _, compared in ctx.facts_of(COMPARED_WITH_ATTRIBUTE, StoredThrough):
         finding = compared.finding
-        if compared.attribute in verifying and not finding.audit:
+        if compared.attribute and compared.attribute in verifying and not finding.audit:
             finding = finding.for_audit(
                 f"a model of the project declares `{compared.attribute}` with a column type that hashes what "
                 "it is given and verifies on `==`: check whether this object is one"
+            )
+        elif classes and not finding.audit:
+            path, (name, line) = classes[0]
+            finding = finding.for_audit(
+                f"`{name}` ({path}:{line}) verifies a password in its `==`: check whether the stored side is one"
             )
         ctx.findings.append(finding)
 
@@ -1575,6 +1623,15 @@ def _timing_evidence(node: ast.expr, value: L.Value, assigned: dict[str, ast.exp
     if any(lab in value for lab in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC)):
         return True
     return L.REQUEST in value and not from_http_response(node, assigned)
+
+
+def _supplied(value: L.Value) -> bool:
+    """Request data, or a parameter a caller fills: one side of `==` someone else can choose. Two
+    values the function reads for itself (`keyring.get_password(...) != settings.WHEEL_PASSWORD`) give
+    no one a comparison to time."""
+    return L.REQUEST in value or any(
+        label.startswith((L.PARAM_PREFIX, L.INIT_PARAM_PREFIX, L.HASHED_PARAM_PREFIX)) for label in value
+    )
 
 
 def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: FunctionFlow) -> bool:
