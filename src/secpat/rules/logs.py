@@ -515,6 +515,9 @@ def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, i
         return _without_secret(value), False
     if _only_numbers(call, name):
         return _without_secret(value), False
+    if L.EXCEPTION in held and L.REQUEST not in held:
+        # `{"token": e.args[0]}`: what a caught exception says (a missing key, a message) under a name.
+        return _without_secret(value), False
     if ws and ws[-1] in {"nonce", "nonces", "salt", "salts"}:
         # A nonce is sent in the clear with the message it protects, a salt kept beside the hash it salts.
         return _without_secret(value), False
@@ -746,7 +749,8 @@ def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
             if inner.annotation.id in _NUMBER_TYPES:
                 held.add(inner.arg)
         elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Name):
-            assigned.setdefault(inner.targets[0].id, []).append((inner.lineno, _numbers_only(inner.value)))
+            made = _numbers_only(inner.value) or _made_as_position(inner.value, assigned)
+            assigned.setdefault(inner.targets[0].id, []).append((inner.lineno, made))
     spans = [(name, first, last) for name in sorted(held)]
     # `token = "t%d-%d" % (topo, stream)`: text made of numbers only, until the name is bound again.
     for name, bindings in assigned.items():
@@ -755,6 +759,25 @@ def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
             if numeric:
                 spans.append((name, line, following - 1))
     return spans
+
+
+def _made_as_position(value: ast.expr, assigned: dict[str, list[tuple[int, bool]]]) -> bool:
+    """`RoomStreamToken(topological=depth, stream=order)`, `await room_token.to_string(store)` after it: a
+    value made by a class whose name says what kind of token it is, when that kind is no credential
+    (a stream, a page, a cursor), or text rendered from such a value. The walk meets assignments in
+    source order within a block, so the earlier binding is known."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        bindings = assigned.get(func.value.id)
+        if bindings and bindings[-1][1]:
+            return True  # `room_token.to_string()`: the position, as text
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    ws = names.words(name)
+    return bool(name[:1].isupper() and len(ws) > 1 and ws[-1] == "token" and names.classify(name) is None)
 
 
 def _numbers_only(value: ast.expr) -> bool:
