@@ -175,6 +175,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if "akiaiosfodnn7example" in lower:  # AWS's documented example key id
         return True
+    if any(example in stripped for example in KNOWN_EXAMPLES):
+        return True
     return any(fragment in lower for fragment in PLACEHOLDER_FRAGMENTS)
 
 
@@ -666,6 +668,14 @@ KNOWN_EXAMPLES = (
     "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",  # the jwt.io sample token's signature
     # The Azure storage emulator's (Azurite's) account key, published in Microsoft's documentation.
     "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    # reCAPTCHA's test site key and secret, which always pass: Google's documentation gives them for tests.
+    "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",
+    "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
+    # hCaptcha's test site key and response token, from its integration-testing documentation.
+    "10000000-ffff-ffff-ffff-000000000001",
+    "10000000-aaaa-bbbb-cccc-000000000001",
+    # The test secret key in Stripe's API reference examples.
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
 )
 
 
