@@ -1512,6 +1512,9 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             and not any(L.PASSWORD_HASH in v for _, v in sides)
             and not _against_stored_hash(sides)
         )
+        # A cookie against a header or a form field of the same request (a double-submit CSRF check): the
+        # client sent both, and another site can neither read the cookie nor time the victim's request.
+        both_sent = all(_sent_as_is(n, v, assigned, flow) for n, v in sides)
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides) or _consumes_session_entry(
             flow, event.node.lineno
         )
@@ -1528,7 +1531,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             message,
             scope=flow.function,
             flow=value.get(label, ()) if label else (),
-            audit=single_use or csrf_token or checksum or not evidence,
+            audit=single_use or csrf_token or checksum or both_sent or not evidence,
         )
         stored = next((n.attr for n, _ in sides if isinstance(n, ast.Attribute) and n.attr in _PASSWORD_FIELDS), None)
         if stored is None and label == L.PASSWORD and sum(_supplied(v) for _, v in sides) == 1:
@@ -1656,6 +1659,23 @@ def _consumes_session_entry(flow: FunctionFlow, line: int) -> bool:
         and call.node.lineno < line
         for call in flow.function.calls
     )
+
+
+def _sent_as_is(node: ast.expr, value: L.Value, assigned: dict[str, ast.expr], flow: FunctionFlow) -> bool:
+    """Request data as the client sent it: not a digest or a MAC made of it, not what the session keeps,
+    and not a field of an object the server looked up with it (`user.password` after
+    `filter_by(email=form.email.data)`)."""
+    if L.REQUEST not in value or any(lab in value for lab in (L.MAC, L.FAST_HASH_OF_PASSWORD, L.PASSWORD_HASH)):
+        return False
+    read = assigned.get(node.id, node) if isinstance(node, ast.Name) else node
+    if any(isinstance(inner, ast.Attribute) and is_session(inner, flow) for inner in ast.walk(read)):
+        return False
+    if isinstance(node, ast.Attribute):
+        root = (dotted(node) or "").split(".", 1)[0]
+        return root in {"request", "req", "form", "self"} and (dotted(node) or "").startswith(
+            ("request.", "req.", "form.", "self.request.")
+        )
+    return isinstance(node, (ast.Name, ast.Call, ast.Subscript))
 
 
 def _stored_or_derived(value: L.Value) -> bool:
