@@ -503,9 +503,19 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
                 f"SessionMiddleware without {flag}=True sends the session cookie over plain HTTP",
                 at=call.arg(keyword=flag),
             )
+            spread = next((k.value for k in call.node.keywords if k.arg is None), None)
             for finding in ctx.findings[before:]:
+                if spread is not None and not isinstance(spread, ast.Dict):
+                    # `SessionMiddleware(secret_key=key, **session_kwargs)`: the options a caller passes
+                    # may set the flag; the library leaves it to the application that uses it.
+                    finding = finding.for_audit(f"`**{_short_source(spread)}` may set {flag}")
                 ctx.fact(SESSION_COOKIE_UNSECURED, finding)
             del ctx.findings[before:]
+
+
+def _short_source(node: ast.expr) -> str:
+    text = ast.unparse(node)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:
@@ -870,9 +880,9 @@ def settings_config(ctx: ProjectContext) -> None:
 
     validators = {str(name) for _path, name in ctx.facts(HOST_VALIDATOR)}
     for env in model.environments:
-        for rule, value, message in _environment_findings(env):
+        for rule, value, message, for_audit in _environment_findings(env):
             file, line = (value.file, value.line) if isinstance(value, Value) else value
-            audit = rule is CONF002 and _validates_host_itself(env, validators)
+            audit = for_audit or rule is CONF002 and _validates_host_itself(env, validators)
             if isinstance(value, Value) and value.override:
                 # Only a default: a module secpat cannot see replaces it wherever it is deployed.
                 message += f"; `{value.override}`, imported after it, may replace it"
@@ -885,16 +895,16 @@ def _environment_findings(env: Environment):
     where = f"in {env.name}"
     debug = env.get("DEBUG")
     if debug and debug.certain and debug.value is True:
-        yield CONF001, debug, f"DEBUG = True {where}, not read from the environment"
+        yield CONF001, debug, f"DEBUG = True {where}, not read from the environment", False
     hosts = env.get("ALLOWED_HOSTS")
     if hosts and hosts.certain and isinstance(hosts.value, (list, tuple)) and "*" in hosts.value:
-        yield CONF002, hosts, f"ALLOWED_HOSTS accepts any host {where}"
+        yield CONF002, hosts, f"ALLOWED_HOSTS accepts any host {where}", False
     yield from _cookie_findings(env, where)
     yield from _https_findings(env, where)
     allow_all = env.get("CORS_ALLOW_ALL_ORIGINS") or env.get("CORS_ORIGIN_ALLOW_ALL")
     credentials = env.get("CORS_ALLOW_CREDENTIALS")
     if allow_all and credentials and allow_all.certain and allow_all.value is True and credentials.value is True:
-        yield CONF005, allow_all, f"CORS allows every origin with credentials {where}"
+        yield CONF005, allow_all, f"CORS allows every origin with credentials {where}", False
 
 
 _EXPLICIT = {
@@ -910,11 +920,16 @@ def _cookie_findings(env: Environment, where: str):
     for name, bad in _EXPLICIT.items():
         value = env.get(name)
         if value and value.certain and value.value is bad:
-            yield CONF003, value, f"{name} = {bad} {where}"
+            # Secure off in settings shared by every environment is the framework's own default, kept so
+            # that plain-HTTP installs work: whether the site is served over HTTPS is the deployment's to
+            # say. HttpOnly off exposes the cookie to scripts wherever it runs.
+            shared = name.endswith("_SECURE") and not env.production
+            why = "; settings shared by every environment, where the deployment decides on HTTPS" if shared else ""
+            yield CONF003, value, f"{name} = {bad} {where}{why}", shared
     for name in ("SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"):
         value = env.get(name)
         if value and value.certain and value.value in (None, "None", "none", False):
-            yield CONF003, value, f"{name} = {value.value!r} {where}: sent on cross-site requests"
+            yield CONF003, value, f"{name} = {value.value!r} {where}: sent on cross-site requests", False
     if _django_production(env):
         unset = [n for n in ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE") if env.get(n) is None]
         if unset:
@@ -922,6 +937,7 @@ def _cookie_findings(env: Environment, where: str):
                 CONF003,
                 (env.unit.file, 1),
                 f"{' and '.join(unset)} never set {where}: Django sends the cookie over plain HTTP",
+                False,
             )
 
 
@@ -932,9 +948,9 @@ def _https_findings(env: Environment, where: str):
     if any(v is not None and (v.value in (ENV, EXPR) or bool(v.value)) for v in (redirect, hsts)):
         return
     if redirect is not None:
-        yield CONF004, redirect, f"SECURE_SSL_REDIRECT is off and no HSTS is set {where}"
+        yield CONF004, redirect, f"SECURE_SSL_REDIRECT is off and no HSTS is set {where}", False
     else:
-        yield CONF004, (env.unit.file, 1), f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}"
+        yield CONF004, (env.unit.file, 1), f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}", False
 
 
 def _django_production(env: Environment) -> bool:
