@@ -57,11 +57,12 @@ from dataclasses import dataclass
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
-AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD = (
+AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD, VERIFIES_IDENTITY_TOKEN = (
     "authenticates",
     "creates-user",
     "sends-reset",
     "sets-password",
+    "verifies-identity-token",  # checks an identity provider's signed token (`id_token.verify_oauth2_token`)
 )
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.

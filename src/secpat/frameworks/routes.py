@@ -44,6 +44,7 @@ from secpat.frameworks.facts import (
     SETTINGS,
     SETTINGS_MODULE,
     STATE_CHANGING,
+    VERIFIES_IDENTITY_TOKEN,
     VIEW,
     ArgumentFact,
     ClassFact,
@@ -176,6 +177,10 @@ def classify(
     password, new_password = _password_fields(fields)
     if words & {"logout", "signout"}:
         return WRITE, LOGOUT_REASON, True
+    if VERIFIES_IDENTITY_TOKEN in acts and not password:
+        # Signed in, or signed up, by a token an identity provider signed for this client: each request needs
+        # a fresh token from an account there, so there is nothing to guess and no free sign-up to repeat.
+        return WRITE, "signs in with an identity provider's signed token", True
     if CREATES_USER in acts or words & _REGISTER_WORDS:
         if _capability_parameter(path):
             return REGISTER, "needs a token from an invitation or activation link", False

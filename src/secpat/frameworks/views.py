@@ -17,6 +17,7 @@ from secpat.frameworks.facts import (
     SENDS_RESET,
     SETS_PASSWORD,
     STATE_CHANGING,
+    VERIFIES_IDENTITY_TOKEN,
     VIEW,
     ClassFact,
     FactoryFact,
@@ -597,12 +598,21 @@ def _creates_user_by_name(ws: tuple[str, ...]) -> bool:
     return ws[-1] in _USER_WORDS or ws[-1] in verbs and bool(set(ws[:-1]) & _USER_WORDS)
 
 
+#: Calls that check an identity provider's signed token (Google's `id_token.verify_oauth2_token`, Firebase's
+#: `auth.verify_id_token`, Authlib's `parse_id_token`): the caller proved an account there, with no password here.
+_IDENTITY_TOKEN_CHECKS = frozenset(
+    {"verify_oauth2_token", "verify_id_token", "verify_firebase_token", "verify_token_signature", "parse_id_token"}
+)
+
+
 def _act(callee: str, method: str, node: ast.Call | None) -> str:
     """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
     name = last(callee) or method
     if name in _FORM_ACTS:
         return _FORM_ACTS[name]
     words = set(names.words(name))
+    if name in _IDENTITY_TOKEN_CHECKS:
+        return VERIFIES_IDENTITY_TOKEN
     if name in _AUTH_CALLS or "authenticate" in words:
         return AUTHENTICATES
     if (
