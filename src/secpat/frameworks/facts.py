@@ -57,12 +57,13 @@ from dataclasses import dataclass
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
-AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD, VERIFIES_IDENTITY_TOKEN = (
+AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD, VERIFIES_IDENTITY_TOKEN, SIGNS_IN = (
     "authenticates",
     "creates-user",
     "sends-reset",
     "sets-password",
     "verifies-identity-token",  # checks an identity provider's signed token (`id_token.verify_oauth2_token`)
+    "signs-in",  # with AUTHENTICATES: finds who the caller is from what it sent (`authenticate(request, ...)`)
 )
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.

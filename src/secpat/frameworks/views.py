@@ -16,6 +16,7 @@ from secpat.frameworks.facts import (
     FACTORY,
     SENDS_RESET,
     SETS_PASSWORD,
+    SIGNS_IN,
     STATE_CHANGING,
     VERIFIES_IDENTITY_TOKEN,
     VIEW,
@@ -449,6 +450,8 @@ def _scan_call(
     act = _act(callee, method, node)
     if act and not (act == CREATES_USER and for_signed_in):
         scan.acts.add(act)
+    if act == AUTHENTICATES and _signs_in(callee, method, node):
+        scan.acts.add(SIGNS_IN)
     reached = project_callee(module, function, node.func)
     if reached:
         scan.calls.add(reached)  # `self._send_notification(user)`: the view's own method counts too
@@ -603,6 +606,20 @@ def _creates_user_by_name(ws: tuple[str, ...]) -> bool:
 _IDENTITY_TOKEN_CHECKS = frozenset(
     {"verify_oauth2_token", "verify_id_token", "verify_firebase_token", "verify_token_signature", "parse_id_token"}
 )
+
+
+def _signs_in(callee: str, method: str, node: ast.Call) -> bool:
+    """`authenticate(request, token=...)`, `auth.authenticate(...)`, `login_user(user)`: a function that finds
+    who the caller is from what the request sent. Not a method of a user object
+    (`request.user.check_password(old)`), which checks the signed-in user's own password."""
+    name = last(callee) or method
+    if name not in ("authenticate", "aauthenticate", "login_user"):
+        return False
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return True
+    receiver = names.words(ast.unparse(func.value).split(".")[-1])
+    return not set(receiver) & {"user", "users", "account", "member", "self"}
 
 
 def _act(callee: str, method: str, node: ast.Call | None) -> str:

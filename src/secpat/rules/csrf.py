@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import extract, known
 from secpat.frameworks.django import Environment
-from secpat.frameworks.facts import FORM, STATE_CHANGING, ClassFact, FormFact, Setting, ViewFact
+from secpat.frameworks.facts import (
+    FORM,
+    SIGNS_IN,
+    STATE_CHANGING,
+    VERIFIES_IDENTITY_TOKEN,
+    ClassFact,
+    FormFact,
+    Setting,
+    ViewFact,
+)
 from secpat.frameworks.forms import template_forms
 from secpat.frameworks.routes import (
     CSRF_MIDDLEWARE,
@@ -376,6 +385,10 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         if logout and verdict == "default":
             # A forged request can log the user out, a nuisance; whether the view does more is for a reader.
             verdict, why = "audit", "; its path says it logs out, which is the most a forged request may do here"
+        elif verdict == "default" and any({SIGNS_IN, VERIFIES_IDENTITY_TOKEN} & set(v.acts) for v in views):
+            # A sign-in, or an identity provider's callback, acts on the credential the request carries, not on
+            # the cookie's user: a forged request can at most sign the victim in as the attacker.
+            verdict, why = "audit", "; it signs the caller in from the credential the request carries"
         ctx.report(
             CSRF002,
             Location(file, line),
