@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from secpat import names
 from secpat.dataflow import requests as R
@@ -886,6 +887,11 @@ def settings_config(ctx: ProjectContext) -> None:
             if isinstance(value, Value) and value.override:
                 # Only a default: a module secpat cannot see replaces it wherever it is deployed.
                 message += f"; `{value.override}`, imported after it, may replace it"
+                audit = True
+            stem = PurePosixPath(file).stem
+            if file.endswith(".py") and not stem.isidentifier():
+                # `configuration-default.py`: no import statement names it; a copy to fill in, not settings in force.
+                message += f"; `{stem}` cannot be imported by that name: a file to copy, not settings in force"
                 audit = True
             report(rule, file, line, message, audit)
 
