@@ -123,6 +123,12 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/noxfiles/**",
     "**/tox.ini",
     "**/qa/**",
+    # Stand-ins named for what they are: a fake SMS gateway, a dummy backend, mocks for local development.
+    "**/fake.py",
+    "**/fakes.py",
+    "**/dummy.py",
+    "**/mock.py",
+    "**/mocks.py",
     # Project scaffolds: templates a generator copies and the user completes, not a deployed app.
     "**/project_template/**",
     "**/app_template/**",
