@@ -234,6 +234,7 @@ def unescaped_output(ctx: FileContext) -> None:
         ):
             continue
         flow = flow_of(module, function)
+        before = len(ctx.findings)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
@@ -321,6 +322,24 @@ def unescaped_output(ctx: FileContext) -> None:
                         once_per_source=False,
                         sink_note=f"returned as HTML by the view `{function.name}()`",
                     )
+        if route in ("flask", "quart"):
+            ctx.findings[before:] = [_for_audit_if_json_body(f) for f in ctx.findings[before:]]
+
+
+#: Flask's JSON body readers: they refuse a body not sent as `application/json` (unless `force=True`).
+_JSON_BODY = re.compile(r"`(?:await )?[\w.]*request\.(?:get_json\((?![^`]*force)[^`]*\)|json)`")
+
+
+def _for_audit_if_json_body(finding: Finding) -> Finding:
+    """Reflected from a JSON body that Flask reads only when it is sent as `application/json`: no form of
+    another site can send that, and a script of another site may not without a CORS preflight. For a
+    reader: the same text may reach the page by another way."""
+    if finding.rule_id != XSS001.id or finding.audit or not finding.flow:
+        return finding
+    source = next((step.note for step in finding.flow if not step.note.startswith("the request object")), "")
+    if not _JSON_BODY.search(source):
+        return finding
+    return finding.for_audit("it comes from a JSON body, which a page of another site cannot make a browser send")
 
 
 def _retyped(flow, call: ast.Call) -> bool:
