@@ -353,6 +353,31 @@ def _peeked_only(scope: ast.AST, call: ast.Call) -> bool:
     return bool(reads) and all(id(n) in routed for n in reads)
 
 
+#: What gives a typed key out of a JSON Web Key Set (PyJWT's `PyJWKClient(...).get_signing_key(kid)`, `PyJWK(jwk)`).
+_JWKS_KEY_MAKERS = frozenset({"get_signing_key", "get_signing_key_from_jwt", "PyJWK", "from_jwk"})
+
+
+def _jwks_key(function: Function, key: ast.expr | None) -> bool:
+    """`jwks_client.get_signing_key(header["kid"]).key`, also through a name: an RSA or EC key object. PyJWT
+    will not use it as an HMAC secret, nor accept `none` with it, so a header can only pick among the
+    algorithms of the provider's own key type."""
+    seen = 0
+    while isinstance(key, ast.Name) and seen < 4:
+        key = assignments(function).get(key.id)
+        seen += 1
+    if not (isinstance(key, ast.Attribute) and key.attr == "key"):
+        return False
+    maker: ast.expr | None = key.value
+    while isinstance(maker, ast.Name) and seen < 8:
+        maker = assignments(function).get(maker.id)
+        seen += 1
+    if not isinstance(maker, ast.Call):
+        return False
+    func = maker.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name in _JWKS_KEY_MAKERS
+
+
 def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
     node = event.node
     token = _arg(node, 0, "jwt") or _arg(node, 0, "token")
@@ -399,14 +424,22 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
         return
     algorithms = event.value_of(2, "algorithms")
     if L.TOKEN_HEADER in algorithms:
+        typed_key = _jwks_key(function, _arg(node, 1, "key"))
         ctx.report(
             JWT002,
             node,
-            "algorithms taken from the token's own header: the attacker chooses" + (why if back_channel else ""),
+            "algorithms taken from the token's own header: the attacker chooses"
+            + (why if back_channel else "")
+            + (
+                "; the key is a typed public key from the provider's key set (`PyJWKClient`), with which "
+                "PyJWT refuses HMAC and `none`"
+                if typed_key
+                else ""
+            ),
             scope=function,
             flow=algorithms[L.TOKEN_HEADER],
             at=algorithms_node,
-            audit=back_channel,
+            audit=back_channel or typed_key,
         )
         return
     listed = literal_value(algorithms_node)
