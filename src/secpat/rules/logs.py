@@ -262,6 +262,8 @@ def log_hygiene(ctx: FileContext) -> None:
                             for source in sources
                             if source is not None
                         )
+                    if L.REQUEST_WHOLE in value and _one_field_of_loop(function, event.node):
+                        value = L.without(value, L.REQUEST_WHOLE)
                     if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
                         callback = _server_callback(module, function) if callback is None else callback
                         audit = audit or callback
@@ -318,6 +320,42 @@ def log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only,
                     )
+
+
+def _one_field_of_loop(function: Function, call: ast.Call) -> bool:
+    """`for key, value in request.form.items(): match key: case "user_count": ... log(value)`: inside a
+    branch taken for one literal key of the loop, the loop's value is that one field, not the whole form."""
+    parents = {id(child): parent for parent in ast.walk(function.node) for child in ast.iter_child_nodes(parent)}
+    branch_keys: list[str] = []  # names compared with a literal by the branches around the call
+    node: ast.AST = call
+    while id(node) in parents:
+        parent = parents[id(node)]
+        if isinstance(parent, ast.match_case) and isinstance(parent.pattern, ast.MatchValue):
+            subject = parents.get(id(parent))
+            if isinstance(subject, ast.Match) and isinstance(subject.subject, ast.Name):
+                branch_keys.append(subject.subject.id)
+        elif isinstance(parent, ast.If) and node in parent.body:
+            test = parent.test
+            if (
+                isinstance(test, ast.Compare)
+                and len(test.ops) == 1
+                and isinstance(test.ops[0], ast.Eq)
+                and isinstance(test.left, ast.Name)
+                and isinstance(test.comparators[0], ast.Constant)
+            ):
+                branch_keys.append(test.left.id)
+        elif isinstance(parent, (ast.For, ast.AsyncFor)) and node in parent.body:
+            target = parent.target
+            key = target.elts[0] if isinstance(target, ast.Tuple) and target.elts else target
+            # The call itself must not name the whole container (`log(request.form)` in the branch).
+            iterated = parent.iter
+            if isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Attribute):
+                iterated = iterated.func.value  # `request.form.items()`: the form
+            container = dotted(iterated)
+            named = container is not None and container in ast.unparse(call)
+            return isinstance(key, ast.Name) and key.id in branch_keys and not named
+        node = parent
+    return False
 
 
 def _handed_out(function: Function) -> bool:
