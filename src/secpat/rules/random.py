@@ -39,7 +39,8 @@ RND001 = define(
         624 outputs an attacker can compute every future one. A token, reset code, session id
         or password drawn from it can be predicted, and whatever it protects is open. A salt only
         has to be unique (predicting it helps precompute for one account), and a nonce or salt sent
-        in clear beside the request signature it went into only has to be fresh: audit mode.
+        in clear beside the request signature it went into only has to be fresh: audit mode. So is a
+        CAPTCHA's answer, drawn to be shown to the client that asked.
     """,
         bad="""
         import random
@@ -203,6 +204,17 @@ def predictable_security_values(ctx: FileContext) -> None:
                         audit=True,
                         message=o.message + f"; `{use.name}` is sent in clear beside the signature it went into, "
                         "which only has to be fresh",
+                    )
+                    for o in outcomes
+                ]
+            if use.name and "captcha" in names.words(use.name):
+                # A CAPTCHA's answer is drawn to be shown, as an image or audio, to whoever asked: its
+                # strength is in being hard for a program to read, not in being unpredictable.
+                outcomes = [
+                    dataclasses.replace(
+                        o,
+                        audit=True,
+                        message=o.message + "; a CAPTCHA answer is shown to the client it is drawn for",
                     )
                     for o in outcomes
                 ]
