@@ -840,6 +840,31 @@ def script_servers(ctx: ProjectContext) -> None:
             )
 
 
+#: A module that serves its Flask app with a server of its own that runs no debugger (`gevent.pywsgi.WSGIServer`,
+#: `waitress.serve`) and never starts Werkzeug's (`app.run()`, `run_simple`).
+SERVED_WITHOUT_DEBUGGER = "served-without-debugger"
+#: Production WSGI servers started from code, by qualified name or its prefix.
+_PLAIN_WSGI_SERVERS = ("gevent.pywsgi.WSGIServer", "waitress.serve", "cheroot.wsgi.Server", "bjoern.run")
+
+
+@check(CONF001)
+def served_without_debugger(ctx: FileContext) -> None:
+    """Tell the project stage that this module hands its app to a server that has no debugger: Flask's
+    `debug` flag then shows no interactive console and no traceback to a client."""
+    module = ctx.module
+    if not module.imports_any("gevent", "waitress", "cheroot", "bjoern"):
+        return
+    served = any(c.callee and c.callee.startswith(_PLAIN_WSGI_SERVERS) for c in module.calls)
+    werkzeug = any(
+        c.method in ("run", "run_simple")
+        and not (c.callee or "").startswith(_PLAIN_WSGI_SERVERS)
+        or (c.callee or "").startswith("werkzeug.")
+        for c in module.calls
+    )
+    if served and not werkzeug:
+        ctx.fact(SERVED_WITHOUT_DEBUGGER, module.path)
+
+
 @check(CONF002)
 def host_validating_classes(ctx: FileContext) -> None:
     """Tell the project stage which of the project's classes (middleware) check the Host header themselves."""
@@ -880,6 +905,7 @@ def settings_config(ctx: ProjectContext) -> None:
             ctx.report(rule, Location(file, line), message, snippet=source_line(ctx, file, line), audit=audit)
 
     validators = {str(name) for _path, name in ctx.facts(HOST_VALIDATOR)}
+    plain_served = {path for path, _ in ctx.facts(SERVED_WITHOUT_DEBUGGER)}
     for env in model.environments:
         for rule, value, message, for_audit in _environment_findings(env):
             file, line = (value.file, value.line) if isinstance(value, Value) else value
@@ -887,6 +913,10 @@ def settings_config(ctx: ProjectContext) -> None:
             if isinstance(value, Value) and value.override:
                 # Only a default: a module secpat cannot see replaces it wherever it is deployed.
                 message += f"; `{value.override}`, imported after it, may replace it"
+                audit = True
+            if rule is CONF001 and env.name.endswith(":app.config") and file in plain_served:
+                # Flask's debugger is Werkzeug's; this module serves the app with a server that has none.
+                message += "; the module serves the app with a server that runs no debugger"
                 audit = True
             stem = PurePosixPath(file).stem
             if file.endswith(".py") and not stem.isidentifier():
