@@ -604,7 +604,7 @@ def _creates_user_by_name(ws: tuple[str, ...]) -> bool:
 #: Calls that check an identity provider's signed token (Google's `id_token.verify_oauth2_token`, Firebase's
 #: `auth.verify_id_token`, Authlib's `parse_id_token`): the caller proved an account there, with no password here.
 _IDENTITY_TOKEN_CHECKS = frozenset(
-    {"verify_oauth2_token", "verify_id_token", "verify_firebase_token", "verify_token_signature", "parse_id_token"}
+    {"verify_oauth2_token", "verify_id_token", "verify_firebase_token", "parse_id_token"}
 )
 
 

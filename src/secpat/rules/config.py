@@ -23,7 +23,7 @@ from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
 from secpat.frameworks.facts import ENV, EXPR
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
-from secpat.frameworks.syntax import last, string
+from secpat.frameworks.syntax import last, short_source, string
 from secpat.model.module import Call, literal_value
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -509,14 +509,9 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
                 if spread is not None and not isinstance(spread, ast.Dict):
                     # `SessionMiddleware(secret_key=key, **session_kwargs)`: the options a caller passes
                     # may set the flag; the library leaves it to the application that uses it.
-                    finding = finding.for_audit(f"`**{_short_source(spread)}` may set {flag}")
+                    finding = finding.for_audit(f"`**{short_source(spread)}` may set {flag}")
                 ctx.fact(SESSION_COOKIE_UNSECURED, finding)
             del ctx.findings[before:]
-
-
-def _short_source(node: ast.expr) -> str:
-    text = ast.unparse(node)
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:

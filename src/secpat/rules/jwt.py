@@ -361,15 +361,16 @@ def _jwks_key(function: Function, key: ast.expr | None) -> bool:
     """`jwks_client.get_signing_key(header["kid"]).key`, also through a name: an RSA or EC key object. PyJWT
     will not use it as an HMAC secret, nor accept `none` with it, so a header can only pick among the
     algorithms of the provider's own key type."""
+    bound = assignments(function)
     seen = 0
     while isinstance(key, ast.Name) and seen < 4:
-        key = assignments(function).get(key.id)
+        key = bound.get(key.id)
         seen += 1
     if not (isinstance(key, ast.Attribute) and key.attr == "key"):
         return False
     maker: ast.expr | None = key.value
     while isinstance(maker, ast.Name) and seen < 8:
-        maker = assignments(function).get(maker.id)
+        maker = bound.get(maker.id)
         seen += 1
     if not isinstance(maker, ast.Call):
         return False
