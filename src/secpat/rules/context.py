@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from secpat import names
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, Finding, FlowStep, Location
 from secpat.knowledge import Declared
@@ -136,6 +137,12 @@ class FileContext:
         if snippet is not None:
             line = self.module.line_text(getattr(node, "lineno", 1))
             snippet = clip(snippet, getattr(node, "col_offset", 0) - (len(line) - len(line.lstrip())))
+        stand_in = _stand_in_class(scope)
+        if stand_in and not audit and not rule.id.startswith("SECRET"):
+            # `DummyAuthenticator`, `FakeSmsGateway`: a class its name says is a stand-in for development or
+            # tests. A credential in it is still a leak; anything else is for a reader.
+            audit = True
+            message += f"; `{stand_in}` is a stand-in, by its name not for production"
         finding = Finding(
             rule_id=rule.id,
             location=self.location(node, at),
@@ -380,3 +387,17 @@ def arguments(event: CallEvent, skip: Sequence[str] = ()) -> list[tuple[ast.expr
         *zip(node.args, event.args),
         *((kw.value, event.keywords[kw.arg or "**"]) for kw in node.keywords if kw.arg not in skip),
     ]
+
+
+#: First words of a class name that say the class stands in for a real one.
+_STAND_IN_WORDS = frozenset({"dummy", "fake", "mock", "stub"})
+
+
+def _stand_in_class(scope: Function | None) -> str | None:
+    """The name of the class around `scope` when its first word says it is a stand-in (`DummyAuthenticator`)."""
+    while scope is not None:
+        if scope.class_name:
+            words = names.words(scope.class_name)
+            return scope.class_name if words and words[0] in _STAND_IN_WORDS else None
+        scope = scope.parent
+    return None
