@@ -999,6 +999,8 @@ class FunctionFlow:
             for side, value in ((node.left, parts[0]), (node.right, parts[1])):
                 if isinstance(side, (ast.List, ast.Tuple)) or _is_str(side):
                     return value
+        if isinstance(node.op, ast.Mod) and L.SQL_TEXT not in parts[0] and _names_sql_template(node.left):
+            parts = [{**parts[0], L.SQL_TEXT: (self.step(node.left, f"`{_text(node.left)}`"),)}, *parts[1:]]
         # `template % value` formats text, whether the template is written here or held in a name (SQL text).
         textual = (
             isinstance(node.op, ast.Mod)
@@ -1297,6 +1299,15 @@ class FunctionFlow:
     ) -> L.Value:
         method = func.attr if isinstance(func, ast.Attribute) else None
         all_args = [*args, *keywords.values()]
+        if (
+            method in ("format", "format_map")
+            and receiver is not None
+            and L.SQL_TEXT not in receiver
+            and isinstance(func, ast.Attribute)
+            and _names_sql_template(func.value)
+        ):
+            # `queries.KEEPER_QUERY.format(keeper)`: a template named as SQL whose text is not seen here.
+            receiver = {**receiver, L.SQL_TEXT: (self.step(func.value, f"`{_text(func.value)}`"),)}
         if receiver is not None and L.REQUEST_OBJECT in receiver:
             if method in R.INPUT_METHODS:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
@@ -1816,6 +1827,18 @@ def _annotated_bool(arg: ast.arg | None) -> bool:
 
 
 _NOT_CONSTANT = object()
+
+
+def _names_sql_template(node: ast.expr) -> bool:
+    """`KEEPER_QUERY`, `queries.USERS_SQL`, `SQL_FIND_USER`: a constant whose name says it holds SQL."""
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    if not _CONSTANT_NAME.fullmatch(name):
+        return False
+    words = name.lower().split("_")
+    return words[-1] in _SQL_TEMPLATE_WORDS or words[0] == "sql"
+
+
+_SQL_TEMPLATE_WORDS = frozenset({"query", "sql", "statement", "stmt"})
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*")
 _METADATA_ATTRS = frozenset({"_meta", "db_table", "__tablename__", "__table__"})
 
