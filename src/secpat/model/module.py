@@ -136,6 +136,11 @@ class Call:
 _NOT_LITERAL = object()
 
 
+def parents_of(root: ast.AST) -> dict[int, ast.AST]:
+    """`id(node) -> parent` for every node under `root`: for climbing from a value to what uses it."""
+    return {id(child): parent for parent in ast.walk(root) for child in ast.iter_child_nodes(parent)}
+
+
 def literal_value(node: ast.AST, default: object = None) -> object:
     """Evaluate a literal expression (numbers, strings, containers, `2**17`, `10*60`)."""
     value = _eval_literal(node, depth=0)

@@ -24,6 +24,7 @@ from secpat.findings import Confidence, Severity
 from secpat.frameworks import known
 from secpat.frameworks.syntax import status_number, statuses
 from secpat.frameworks.views import describe_view
+from secpat.model.module import parents_of
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
 
@@ -325,7 +326,7 @@ def log_hygiene(ctx: FileContext) -> None:
 def _one_field_of_loop(function: Function, call: ast.Call) -> bool:
     """`for key, value in request.form.items(): match key: case "user_count": ... log(value)`: inside a
     branch taken for one literal key of the loop, the loop's value is that one field, not the whole form."""
-    parents = {id(child): parent for parent in ast.walk(function.node) for child in ast.iter_child_nodes(parent)}
+    parents = parents_of(function.node)
     branch_keys: list[str] = []  # names compared with a literal by the branches around the call
     node: ast.AST = call
     while id(node) in parents:

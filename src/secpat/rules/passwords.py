@@ -20,7 +20,7 @@ from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import HTTP_CLIENTS, assignments, from_http_response, is_session, security_uses
 from secpat.findings import Confidence, Finding, Severity
-from secpat.model.module import Call, Module, literal_value
+from secpat.model.module import Call, Module, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
@@ -1010,7 +1010,7 @@ def _only_sent(module: Module, function: Function, call: ast.Call) -> str | None
     the digest `call` makes is in a request to a remote service: as a value of the form, JSON body or
     query it sends, directly or through a local mapping. A client logging in to another service in the
     format it demands, not a store of passwords. None when any use may keep the digest."""
-    parents = {id(child): parent for parent in ast.walk(function.node) for child in ast.iter_child_nodes(parent)}
+    parents = parents_of(function.node)
     requests: list[str] = []
     if _sent_from(module, function, call, parents, requests, depth=0):
         return requests[0] if requests else None
@@ -1167,7 +1167,7 @@ def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
     )
     if not isinstance(target, ast.Name):
         return None
-    parents = {id(child): parent for parent in ast.walk(function_node) for child in ast.iter_child_nodes(parent)}
+    parents = parents_of(function_node)
     uses = [n for n in ast.walk(function_node) if isinstance(n, ast.Name) and n.id == target.id and n is not target]
     if not uses:
         return None
@@ -1203,7 +1203,7 @@ def _only_returned(function_node: ast.AST, call: ast.Call) -> str | None:
     encoded, sliced, concatenated or formatted on the way (`return "{SSHA}" + b64encode(d + salt)`,
     `hashed = ...; return hashed`), but kept, sent or written nowhere here. What callers do with it
     is theirs; a call whose name says it keeps or sends (`save`, `execute`, `post`) is no reshaping."""
-    parents = {id(child): parent for parent in ast.walk(function_node) for child in ast.iter_child_nodes(parent)}
+    parents = parents_of(function_node)
     return "returned" if _ends_in_return(function_node, parents, call, set()) else None
 
 

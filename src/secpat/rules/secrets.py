@@ -26,7 +26,7 @@ import pathspec
 from secpat import names
 from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks.environments import environment_of_name
-from secpat.model.module import Call, Function, LiteralBinding, Module
+from secpat.model.module import Call, Function, LiteralBinding, Module, parents_of
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
 from secpat.secrets.entropy import (
@@ -514,7 +514,7 @@ def _sent_beside_a_password(module: Module, binding: LiteralBinding) -> bool:
     it also opens something alone is for a reader, in audit mode."""
     if set(names.words(binding.name)) & _PASSWORD_WORDS:
         return False  # a password itself, sent as one
-    parents = {id(child): parent for parent in ast.walk(module.tree) for child in ast.iter_child_nodes(parent)}
+    parents = parents_of(module.tree)
     owner = parents.get(id(parents.get(id(binding.node))))
     # A class attribute is read as `self.API_KEY` in its own class, or through the class's name.
     if isinstance(owner, ast.ClassDef):
