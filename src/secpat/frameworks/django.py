@@ -37,7 +37,7 @@ from secpat.frameworks.facts import (
     SettingsModuleFact,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, URLCONF, Framework
-from secpat.frameworks.syntax import is_limit_name, last, object_name, string, value_of
+from secpat.frameworks.syntax import block_statements, is_limit_name, last, object_name, string, value_of
 from secpat.model.module import ClassInfo, Function, Module, literal_value
 
 FRAMEWORK = Framework(
@@ -524,7 +524,8 @@ def facts(module: Module) -> list[tuple[str, object]]:
             viewset = module.qualified_name(call.arg(1), scope) or _local(module, call.arg(1))
             if prefix is not None and router and viewset:
                 found.append((MOUNT, MountFact("django", router, viewset, prefix, module.path, call.node.lineno)))
-    for stmt in module.tree.body:
+    # `urlpatterns` may be set inside an `if` (a URL prefix from settings, DEBUG-only routes).
+    for stmt in block_statements(module.tree.body):
         value = None
         if isinstance(stmt, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "urlpatterns" for t in stmt.targets
@@ -575,6 +576,11 @@ def _patterns(module: Module, value: ast.expr, prefix: str, views: str = "") -> 
     elif isinstance(value, (ast.List, ast.Tuple)):
         for element in value.elts:
             yield from _patterns(module, element, prefix, views)
+    elif isinstance(value, ast.Name) and value.id != "urlpatterns":
+        # `urlpatterns = site_urls`: a list built under another name in this module
+        bound = module.assignments.get(value.id, ())
+        if len(bound) == 1 and isinstance(bound[0], (ast.List, ast.Tuple, ast.BinOp)):
+            yield from _patterns(module, bound[0], prefix, views)
     elif isinstance(value, ast.Call) and last(module.qualified_name(value.func, scope)) == "i18n_patterns":
         # The same patterns under a language prefix (`/en/...`), which the client picks from a fixed set.
         for element in value.args:

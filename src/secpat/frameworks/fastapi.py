@@ -7,12 +7,14 @@ import ast
 
 from secpat.frameworks.decorators import decorator_routes, dependencies
 from secpat.frameworks.facts import (
+    INSTANCE,
     LIMITER,
     MIDDLEWARE,
     MOUNT,
     OWNER,
     ROUTE,
     SESSION,
+    InstanceFact,
     LimiterFact,
     MiddlewareFact,
     MountFact,
@@ -28,6 +30,7 @@ from secpat.frameworks.syntax import (
     last,
     object_name,
     owner_of,
+    registered_objects,
     string,
     upper_methods,
     value_of,
@@ -132,24 +135,39 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         return [(LIMITER, LimiterFact("slowapi", name, has_default_limits(call), module.path, line))]
     if call.method == "include_router" and call.node.args:
         parent = object_name(module, call.receiver, scope)
-        child = object_name(module, call.node.args[0], scope)
+        # `for router in [users.router, items.router]: app.include_router(router)` mounts each of them
+        children = [object_name(module, c, scope) for c in registered_objects(module, call.node.args[0], scope) or ()]
         deps = dependencies(module, call.arg(keyword="dependencies"), scope)
-        if parent and child:
-            return [
-                (
-                    MOUNT,
-                    MountFact(
-                        "fastapi",
-                        parent,
-                        child,
-                        string(call.arg(keyword="prefix")) or "",
-                        module.path,
-                        line,
-                        deps=deps,
-                        limits=tuple(d for d in deps if is_limit_name(d)),
-                    ),
-                )
-            ]
+        return [
+            (
+                MOUNT,
+                MountFact(
+                    "fastapi",
+                    parent,
+                    child,
+                    string(call.arg(keyword="prefix")) or "",
+                    module.path,
+                    line,
+                    deps=deps,
+                    limits=tuple(d for d in deps if is_limit_name(d)),
+                ),
+            )
+            for child in children
+            if parent and child
+        ]
+    if call.method == "mount" and len(call.node.args) >= 2 and string(call.arg(0)) is not None:
+        # `app.mount("/api/v1", api_v1)`: a sub-app served under the parent's path, by the parent's server
+        parent = object_name(module, call.receiver, scope)
+        child = object_name(module, call.node.args[1], scope)
+        if parent and child and not isinstance(call.node.args[1], ast.Call):
+            prefix = string(call.arg(0)) or ""
+            return [(MOUNT, MountFact(framework_of(module), parent, child, prefix, module.path, line))]
+    if callee.split(".", 1)[0] in module.project_roots and last(callee).lstrip("_")[:1].isupper():
+        # `app = App(...)`: an app if the project's class is built on FastAPI's (decided later).
+        name = owner_of(module, call)
+        prefix = string(call.arg(keyword="prefix")) or ""
+        given = bool(call.node.args or call.node.keywords)
+        return [(INSTANCE, InstanceFact(name, callee, prefix, module.path, line, given))] if name else []
     if call.method == "add_middleware" and call.node.args:
         owner = object_name(module, call.receiver, scope) or ""
         name = module.qualified_name(call.node.args[0], scope) or ast.unparse(call.node.args[0])

@@ -49,6 +49,7 @@ from secpat.frameworks.syntax import (
     last,
     object_name,
     owner_of,
+    registered_objects,
     short_source,
     string,
     strings,
@@ -194,12 +195,12 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
             return _resources(module, call, api) if call.method == "add_resource" else _api_mount(module, call)
     if call.method == "init_app" and call.receiver is not None:
         # `for extension in EXTENSIONS: extension.init_app(app)`: which extensions is decided at run time.
-        looked_up = _registered(module, call.receiver, scope) is None
+        looked_up = registered_objects(module, call.receiver, scope) is None
         name = ANY_CHILD if looked_up else object_name(module, call.receiver, scope)
         return [(PROTECTION, ProtectionFact("init_app", name, module.path, line))] if name else []
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)
-        children = _registered(module, call.node.args[0], scope)
+        children = registered_objects(module, call.node.args[0], scope)
         # `for bp in discovered: app.register_blueprint(bp)`: which blueprints is decided at run time.
         named = [_child_name(module, c, scope) for c in children] if children is not None else [ANY_CHILD]
         url_prefix = string(call.arg(keyword="url_prefix"))
@@ -219,28 +220,6 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         made = [(INSTANCE, InstanceFact(name, callee, prefix, module.path, line, given))] if name else []
         return made + _limit_target(module, call)
     return _limit_target(module, call)
-
-
-def _registered(module: Module, expr: ast.expr, scope: Function | None) -> list[ast.expr] | None:
-    """The blueprints `register_blueprint(expr)` names: `bp`, `construct_blueprint(store)` (a project
-    function that makes one), or each of `for bp in (a, b):`. None for an object the code looks up at run
-    time: `blueprints[1]`, `getattr(module, name)`, a name a loop binds from anything but a literal
-    sequence."""
-    if isinstance(expr, ast.Call):
-        callee = module.qualified_name(expr.func, scope) or ""
-        return [expr] if callee.split(".", 1)[0] in module.project_roots else None
-    if isinstance(expr, ast.Subscript):
-        return None
-    if not isinstance(expr, ast.Name) or scope is None or scope.is_module:
-        return [expr]
-    for node in ast.walk(scope.node):
-        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and any(
-            isinstance(t, ast.Name) and t.id == expr.id for t in ast.walk(node.target)
-        ):
-            if isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Tuple, ast.List)):
-                return list(node.iter.elts)
-            return None
-    return [expr]
 
 
 def _child_name(module: Module, expr: ast.expr, scope: Function | None) -> str | None:

@@ -24,7 +24,7 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     found: dict[int, tuple[str, Function]] = {}
     for function in module.all_functions():
         body = function.node.body if hasattr(function.node, "body") else []
-        for stmt in _statements(body):
+        for stmt in block_statements(body):
             first = stmt.targets[0] if isinstance(stmt, ast.Assign) else None
             if (
                 isinstance(stmt, ast.Assign)
@@ -43,6 +43,29 @@ def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
     return found
 
 
+def registered_objects(module: Module, expr: ast.expr, scope: Function | None) -> list[ast.expr] | None:
+    """The objects a registration names (`register_blueprint(expr)`, `include_router(expr)`): `bp`,
+    `construct_blueprint(store)` (a project function that makes one), or each of `for bp in (a, b):`. None
+    for an object the code looks up at run time: `routers[1]`, `getattr(module, name)`, a name a loop binds
+    from anything but a literal sequence."""
+    if isinstance(expr, ast.Call):
+        callee = module.qualified_name(expr.func, scope) or ""
+        return [expr] if callee.split(".", 1)[0] in module.project_roots else None
+    if isinstance(expr, ast.Subscript):
+        return None
+    if not isinstance(expr, ast.Name):
+        return [expr]
+    nodes = block_statements(module.tree.body) if scope is None or scope.is_module else ast.walk(scope.node)
+    for node in nodes:
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and any(
+            isinstance(t, ast.Name) and t.id == expr.id for t in ast.walk(node.target)
+        ):
+            if isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Tuple, ast.List)):
+                return list(node.iter.elts)
+            return None
+    return [expr]
+
+
 def owner_of(module: Module, call: Call) -> str | None:
     """The name the object a constructor call makes is bound to (`app = Flask(__name__)` → `pkg.app`)."""
     hit = assigned_names(module).get(id(call.node))
@@ -52,7 +75,7 @@ def owner_of(module: Module, call: Call) -> str | None:
     return object_name(module, ast.Name(id=name), scope)
 
 
-def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt | ast.excepthandler]:
+def block_statements(body: list[ast.stmt]) -> Iterator[ast.stmt | ast.excepthandler]:
     """Statements of a body, descending into blocks but not into nested functions or classes."""
     stack: list[ast.stmt | ast.excepthandler] = list(reversed(body))
     while stack:
@@ -72,7 +95,7 @@ def local_names(function: Function) -> frozenset[str]:
     if cached is None:
         found = set(function.params)
         if not function.is_module:
-            for stmt in _statements(function.body):
+            for stmt in block_statements(function.body):
                 targets = (
                     stmt.targets
                     if isinstance(stmt, ast.Assign)

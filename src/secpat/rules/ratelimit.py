@@ -260,7 +260,7 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
         return
     reported: set[str] = set()
     for app in model.apps:
-        routes = [r for r in apis if r.app == app.name]
+        routes = [r for r in apis if r.app == app.name and r.served]
         if routes and app.name not in reported:
             reported.add(app.name)
             title = app.title or getattr(known.record(app.framework), "title", app.framework)
