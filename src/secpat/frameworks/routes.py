@@ -181,7 +181,10 @@ def classify(
         # Signed in, or signed up, by a token an identity provider signed for this client: each request needs
         # a fresh token from an account there, so there is nothing to guess and no free sign-up to repeat.
         return WRITE, "signs in with an identity provider's signed token", True
-    if CREATES_USER in acts or words & _REGISTER_WORDS:
+    # A sign-in that keeps a record of whoever signed in (`/login` then `create_user(user)` for a user the
+    # credentials check returned) is a login; creating a user only registers under a path that does not say so.
+    signs_in = words & _LOGIN_WORDS and not words & _REGISTER_WORDS and password and not new_password
+    if CREATES_USER in acts and not signs_in or words & _REGISTER_WORDS:
         if _capability_parameter(path):
             return REGISTER, "needs a token from an invitation or activation link", False
         if CREATES_USER in acts:
