@@ -67,6 +67,17 @@ _SEND_OBJECTS = frozenset(
         "confirmation",
     }
 )
+#: WebAuthn checks of the browser's signed answer to a challenge the server kept (python-fido2's
+#: `Fido2Server.register_complete`/`authenticate_complete`, py_webauthn's `verify_*_response`): a page of
+#: another site cannot make the authenticator sign it, so the challenge does what a CSRF token does.
+_CHALLENGE_CHECKS = frozenset(
+    {
+        "register_complete",
+        "authenticate_complete",
+        "verify_registration_response",
+        "verify_authentication_response",
+    }
+)
 _SIGNATURE_WORDS = ("compare_digest", "signature", "construct_event", "verify_webhook", "webhook")
 _PASSWORD_FORMS = {
     "OAuth2PasswordRequestForm": ("username", "password"),
@@ -429,7 +440,12 @@ def _scan_call(
         scan.sends = True
     if any(word in lowered for word in _SIGNATURE_WORDS) or callee in ("hmac.new", "hmac.digest"):
         scan.signature = True
-    if "csrf" in lowered or "xsrf" in lowered or method == "validate_on_submit":
+    if (
+        "csrf" in lowered
+        or "xsrf" in lowered
+        or method == "validate_on_submit"
+        or (last(callee) or method) in _CHALLENGE_CHECKS
+    ):
         scan.csrf = True
     if last(callee) in ("Depends", "Security") and node.args:
         dependency = module.qualified_name(node.args[0], function) or ast.unparse(node.args[0])

@@ -836,27 +836,38 @@ def script_servers(ctx: ProjectContext) -> None:
 
 
 #: A module that serves its Flask app with a server of its own that runs no debugger (`gevent.pywsgi.WSGIServer`,
-#: `waitress.serve`) and never starts Werkzeug's (`app.run()`, `run_simple`).
+#: `waitress.serve`, `cherrypy.tree.graft`) and never starts Werkzeug's (`app.run()`, `run_simple`).
 SERVED_WITHOUT_DEBUGGER = "served-without-debugger"
+#: A module that starts Werkzeug's server (`app.run()`, `run_simple`), whose debugger Flask's flag turns on.
+SERVED_BY_WERKZEUG = "served-by-werkzeug"
 #: Production WSGI servers started from code, by qualified name or its prefix.
-_PLAIN_WSGI_SERVERS = ("gevent.pywsgi.WSGIServer", "waitress.serve", "cheroot.wsgi.Server", "bjoern.run")
+_PLAIN_WSGI_SERVERS = (
+    "gevent.pywsgi.WSGIServer",
+    "waitress.serve",
+    "cheroot.wsgi.Server",
+    "bjoern.run",
+    "cherrypy.tree.graft",
+)
 
 
 @check(CONF001)
 def served_without_debugger(ctx: FileContext) -> None:
-    """Tell the project stage that this module hands its app to a server that has no debugger: Flask's
-    `debug` flag then shows no interactive console and no traceback to a client."""
+    """Tell the project stage which modules hand an app to a server that has no debugger (Flask's `debug`
+    flag then shows no interactive console and no traceback to a client), and which start Werkzeug's."""
     module = ctx.module
-    if not module.imports_any("gevent", "waitress", "cheroot", "bjoern"):
-        return
-    served = any(c.callee and c.callee.startswith(_PLAIN_WSGI_SERVERS) for c in module.calls)
     werkzeug = any(
-        c.method in ("run", "run_simple")
-        and not (c.callee or "").startswith(_PLAIN_WSGI_SERVERS)
-        or (c.callee or "").startswith("werkzeug.")
+        c.method == "run_simple"
+        or (c.callee or "").startswith("werkzeug.serving")
+        or c.method == "run"
+        and c.receiver is not None
+        and "app" in ast.unparse(c.receiver).rsplit(".", 1)[-1].lower()  # `app.run()`, `webapp.run()`
         for c in module.calls
     )
-    if served and not werkzeug:
+    if werkzeug:
+        ctx.fact(SERVED_BY_WERKZEUG, module.path)
+    elif module.imports_any("gevent", "waitress", "cheroot", "bjoern", "cherrypy") and any(
+        c.callee and c.callee.startswith(_PLAIN_WSGI_SERVERS) for c in module.calls
+    ):
         ctx.fact(SERVED_WITHOUT_DEBUGGER, module.path)
 
 
@@ -901,6 +912,8 @@ def settings_config(ctx: ProjectContext) -> None:
 
     validators = {str(name) for _path, name in ctx.facts(HOST_VALIDATOR)}
     plain_served = {path for path, _ in ctx.facts(SERVED_WITHOUT_DEBUGGER)}
+    if plain_served and not ctx.facts(SERVED_BY_WERKZEUG):
+        plain_served.add("")  # no module starts Werkzeug's server: every app is served without its debugger
     for env in model.environments:
         for rule, value, message, for_audit in _environment_findings(env):
             file, line = (value.file, value.line) if isinstance(value, Value) else value
@@ -909,9 +922,11 @@ def settings_config(ctx: ProjectContext) -> None:
                 # Only a default: a module secpat cannot see replaces it wherever it is deployed.
                 message += f"; `{value.override}`, imported after it, may replace it"
                 audit = True
-            if rule is CONF001 and env.name.endswith(":app.config") and file in plain_served:
-                # Flask's debugger is Werkzeug's; this module serves the app with a server that has none.
-                message += "; the module serves the app with a server that runs no debugger"
+            if rule is CONF001 and env.name.endswith(":app.config") and plain_served & {file, ""}:
+                # Flask's debugger is Werkzeug's; the app is served with a server that has none.
+                served_here = file in plain_served
+                message += f"; {'the module' if served_here else 'the project'} serves the app with a server that"
+                message += " runs no debugger" + ("" if served_here else ", and nothing starts Werkzeug's")
                 audit = True
             stem = PurePosixPath(file).stem
             if file.endswith(".py") and not stem.isidentifier():
