@@ -109,7 +109,10 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
             found[arg.arg] = "route parameter"
     elif route == "flask":
         not_text, converted = _flask_non_text_variables(module, function)
+        variables = _flask_rule_variables(function)
         for arg in everything:
+            if variables is not None and arg.arg not in variables:
+                continue  # `def index(ex=None, text=None)` also an error handler: `ex` is in no route's rule
             if arg.arg not in {"self", "cls"} and arg.arg not in not_text:
                 found.setdefault(arg.arg, CUSTOM_CONVERTED_VARIABLE if arg.arg in converted else "URL variable")
     elif module.imports_any("django", "rest_framework"):
@@ -167,6 +170,26 @@ _NOT_TEXT_TYPES = frozenset(
 _NOT_TEXT_CONVERTERS = frozenset({"int", "float", "uuid", "any"})
 _TEXT_CONVERTERS = frozenset({"string", "path", "default"})
 _URL_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+
+
+def _flask_rule_variables(function: Function) -> set[str] | None:
+    """The variables the view's route rules name (`/<path:text>`), when every route decorator's rule is a
+    literal; None when one is not, or the view is routed some other way."""
+    named: set[str] = set()
+    routed = False
+    for decorator in getattr(function.node, "decorator_list", ()):
+        if not (
+            isinstance(decorator, ast.Call)
+            and isinstance(decorator.func, ast.Attribute)
+            and decorator.func.attr in _ROUTE_METHODS
+        ):
+            continue
+        rule = decorator.args[0] if decorator.args else None
+        if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)):
+            return None
+        routed = True
+        named.update(match["name"] for match in _URL_VARIABLE.finditer(rule.value))
+    return named if routed else None
 
 
 def _flask_non_text_variables(module: Module, function: Function) -> tuple[set[str], set[str]]:

@@ -379,6 +379,27 @@ def _jwks_key(function: Function, key: ast.expr | None) -> bool:
     return name in _JWKS_KEY_MAKERS
 
 
+def _named_unverified_beside_verified(module, function: Function, node: ast.Call) -> bool:
+    """`def get_unverified_claims(token): return jwt.decode(token, options={"verify_signature": False})` in a
+    module that also decodes tokens with a key: a helper that says it reads claims unchecked (the tenant, the
+    key id) for the code that then verifies the token."""
+    ws = set(names.words(function.name))
+    if not ("unverified" in ws and ws & {"claims", "header", "headers", "payload"}):
+        return False
+    for call in module.calls:
+        if (
+            call.node is node
+            or call.method != "decode"
+            or len(call.node.args) < 2
+            and not any(k.arg == "key" for k in call.node.keywords)
+        ):
+            continue
+        options = next((k.value for k in call.node.keywords if k.arg == "options"), None)
+        if options is None or "verify_signature" not in ast.unparse(options):
+            return True
+    return False
+
+
 def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
     node = event.node
     token = _arg(node, 0, "jwt") or _arg(node, 0, "token")
@@ -393,14 +414,22 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
     for flag in ("verify_signature", "verify_exp"):
         if f"{L.KEYVAL_PREFIX}{flag}=False" in options or written.get(flag) is False:
             what = "signature" if flag == "verify_signature" else "expiry"
+            peek = flag == "verify_signature" and _named_unverified_beside_verified(ctx.module, function, node)
             ctx.report(
                 JWT003,
                 node,
-                f"`{flag}` is off: the token's {what} is not checked" + (why if back_channel else ""),
+                f"`{flag}` is off: the token's {what} is not checked"
+                + (why if back_channel else "")
+                + (
+                    "; a helper named for unverified claims, in a module that verifies tokens with a key"
+                    if peek
+                    else ""
+                ),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
-                or _peeked_only(function.node, node),
+                or _peeked_only(function.node, node)
+                or peek,
                 at=options_node,
             )
             return

@@ -310,11 +310,18 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
         audit = not (L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None))
+        message = "{source} is {sink} without hashing"
+        assigned = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
+        if isinstance(assigned, ast.Name) and _hashed_on_other_branches(function, base, assigned.id):
+            # `if raw: user.set_password(password) else: user.password = password`: the branch that keeps the
+            # value as it is takes one already hashed (an import of stored hashes).
+            audit = True
+            message += f"; other branches hash `{assigned.id}` with `set_password()`, so this one is given a hash"
         before = len(ctx.findings)
         ctx.report_flow(
             store.stmt,
             store.value,
-            [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", audit=audit)],
+            [Outcome(L.PASSWORD, PWD001, message, audit=audit)],
             scope=function,
             sink_note=f"stored as attribute `{store.name}`",
         )
@@ -386,6 +393,18 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 if model is not None and field_name in _PASSWORD_FIELDS:
                     _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
                 break
+
+
+def _hashed_on_other_branches(function: Function, base: ast.expr | None, name: str) -> bool:
+    """The function also passes `name` to `set_password()` on the same object (`user.set_password(name)`)."""
+    target = dotted(base) if base is not None else None
+    return target is not None and any(
+        call.method == "set_password"
+        and call.receiver is not None
+        and dotted(call.receiver) == target
+        and any(isinstance(arg, ast.Name) and arg.id == name for arg in call.node.args)
+        for call in function.calls
+    )
 
 
 def _api_client_receiver(function: Function, func: ast.expr) -> str:
