@@ -295,6 +295,8 @@ def log_hygiene(ctx: FileContext) -> None:
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = module.under_debug_switch(event.node.lineno)
                 for argument, value in arguments(event):
+                    if callee.rsplit(".", 1)[-1] in _JSON_ANSWERS and _exception_object_only(argument, value):
+                        continue  # `JsonResponse({"error": exc})`: the encoder refuses the object, nothing is sent
                     audit = (
                         staff_only or gateway or handed_out or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
                     )
@@ -664,6 +666,27 @@ def _without_secret(value: L.Value) -> L.Value:
     }
 
 
+#: Answers whose body is JSON made by the framework's encoder, which raises on an exception object.
+_JSON_ANSWERS = frozenset({"JsonResponse", "jsonify", "JSONResponse", "ORJSONResponse", "UJSONResponse"})
+
+
+def _exception_object_only(argument: ast.expr, value: L.Value) -> bool:
+    """The caught exception is in the JSON only as the object itself (`{"error": exc}`), never as its text:
+    Django's, Flask's and Starlette's JSON encoders raise TypeError on it, so the client gets a plain error."""
+    trace = value.get(L.EXCEPTION)
+    name = _source_name(trace) if trace else None
+    if name is None or L.TRACEBACK in value:
+        return False
+    parents = parents_of(argument)
+    uses = [n for n in ast.walk(argument) if isinstance(n, ast.Name) and n.id == name]
+
+    def raw(node: ast.Name) -> bool:
+        parent = parents.get(id(node))
+        return isinstance(parent, (ast.List, ast.Tuple)) or isinstance(parent, ast.Dict) and node in parent.values
+
+    return bool(uses) and all(raw(n) for n in uses)
+
+
 def _source_name(trace: L.Trace) -> str | None:
     """`session_id` for a path that starts at "named `session_id`" or "`task.session.session_id`"."""
     if not trace:
@@ -836,10 +859,23 @@ def _made_as_position(value: ast.expr, assigned: dict[str, list[tuple[int, bool]
     return bool(name[:1].isupper() and len(ws) > 1 and ws[-1] == "token" and names.classify(name) is None)
 
 
+#: A counter's increment (Redis `INCR`, a cache's `incr`): the next number of a sequence.
+_COUNTER_INCREMENTS = frozenset({"incr", "incrby", "increment", "hincrby", "incr_version"})
+
+
 def _numbers_only(value: ast.expr) -> bool:
     """`"t%d-%d" % (topo, stream)`, `f"{epoch:d}.{seq:d}"`: two or more decimal numbers in a literal
-    template, a position or a version. (One number may be a numeric code, `"%06d" % n`; hex may be a
-    random token, `"%032x" % bits`: both stay judged by the name.)"""
+    template, a position or a version; or what a counter's increment returns (`int(redis.incr(key))`), a
+    sequence number. (One number may be a numeric code, `"%06d" % n`; hex may be a random token,
+    `"%032x" % bits`: both stay judged by the name.)"""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "int" and value.args:
+        value = value.args[0]
+        if isinstance(value, ast.Await):
+            value = value.value
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+        return value.func.attr in _COUNTER_INCREMENTS
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):
         template = value.left
         if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
