@@ -615,6 +615,48 @@ def test_a_scaffolds_settings_are_not_checked_as_a_deployed_site(project: Path, 
     assert {f.rule_id for f in found} == {"CONF001", "CONF002"}
 
 
+def _release(root: Path, installed: str | None) -> None:
+    """An unpacked release: the package `shop`, a demo site beside it, and the egg-info listing."""
+    settings = "DEBUG = True\nALLOWED_HOSTS = ['*']\nROOT_URLCONF = 'x.urls'\n"
+    for package in ("shop", "demo"):
+        (root / package).mkdir(parents=True)
+        (root / package / "__init__.py").write_text("", encoding="utf-8")
+        (root / package / "settings.py").write_text(settings, encoding="utf-8")
+    (root / "demo" / "templates").mkdir()
+    (root / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: shop\n", encoding="utf-8")
+    if installed is not None:
+        (root / "shop.egg-info").mkdir()
+        (root / "shop.egg-info" / "top_level.txt").write_text(installed, encoding="utf-8")
+
+
+def test_a_releases_code_it_does_not_install_is_not_checked_as_deployed(tmp_path: Path) -> None:
+    """In an unpacked release, Python code outside the packages it installs (a demo site) is example code."""
+    _release(tmp_path, "shop\n")
+    config = config_with(tmp_path, 'select = ["CONF"]\n')
+    found = scan([tmp_path], config, ScanOptions(use_cache=False, jobs=1)).findings
+    assert {(f.location.path, f.rule_id) for f in found} == {
+        ("shop/settings.py", "CONF001"),
+        ("shop/settings.py", "CONF002"),
+    }
+
+
+@pytest.mark.parametrize("installed", [None, ""])
+def test_a_release_that_lists_no_packages_is_checked_whole(tmp_path: Path, installed: str | None) -> None:
+    _release(tmp_path, installed)
+    config = config_with(tmp_path, 'select = ["CONF"]\n')
+    found = scan([tmp_path], config, ScanOptions(use_cache=False, jobs=1)).findings
+    assert {f.location.path for f in found} == {"shop/settings.py", "demo/settings.py"}
+
+
+def test_a_working_tree_is_checked_whole(tmp_path: Path) -> None:
+    """Without `PKG-INFO` (a repository, not a release) the egg-info of a local install says nothing."""
+    _release(tmp_path, "shop\n")
+    (tmp_path / "PKG-INFO").unlink()
+    config = config_with(tmp_path, 'select = ["CONF"]\n')
+    found = scan([tmp_path], config, ScanOptions(use_cache=False, jobs=1)).findings
+    assert {f.location.path for f in found} == {"shop/settings.py", "demo/settings.py"}
+
+
 def test_empty_test_ignore_keeps_everything(project: Path) -> None:
     config = config_with(project, "test-ignore = []\n")
     assert config.is_enabled("RND001", "tests/test_views.py")

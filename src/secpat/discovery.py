@@ -512,3 +512,49 @@ def _inside(target: str, root: Path) -> bool:
 def _is_ancestor(target: str, current: str) -> bool:
     real = _real(current) or str(current)
     return real == target or real.startswith(target.rstrip(os.sep) + os.sep)
+
+
+#: Where an unpacked release names the packages it installs (setuptools' egg-info, in the sdist).
+_TOP_LEVEL_LISTS = ("*.egg-info/top_level.txt", "src/*.egg-info/top_level.txt")
+
+
+def not_installed(root: Path) -> tuple[str, ...]:
+    """Test-path patterns for the Python code of an unpacked release (`PKG-INFO` at its root) that is in
+    none of the packages the release installs (its egg-info's `top_level.txt`): a demo site, contributed
+    scripts, maintenance tools, shipped as source beside the package. A working tree has no `PKG-INFO`,
+    and a release that does not list its packages says nothing: both give ()."""
+    if not (root / "PKG-INFO").is_file():
+        return ()
+    installed: set[str] = set()
+    for pattern in _TOP_LEVEL_LISTS:
+        for listing in sorted(root.glob(pattern))[:4]:
+            try:
+                text = safeio.read_capped(listing, 64_000).decode("utf-8", "replace")
+            except OSError:
+                continue
+            installed.update(line.strip().split("/", 1)[0] for line in text.splitlines() if line.strip())
+    if not installed:
+        return ()
+    found = []
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return ()
+    for entry in entries:
+        name = entry.name
+        if name in installed or name == "src" or name.startswith(".") or name.endswith(".egg-info"):
+            continue
+        if entry.is_dir(follow_symlinks=False) and _holds_python(entry.path):
+            found.append(f"/{name}/**/*.py")  # its code only: data files (templates) may be installed
+    return tuple(found)
+
+
+def _holds_python(directory: str, budget: int = 2000) -> bool:
+    """Whether a `.py` file is under `directory` (looking at no more than `budget` entries)."""
+    for base, dirs, files in os.walk(directory):
+        if any(f.endswith(".py") for f in files):
+            return True
+        budget -= len(dirs) + len(files)
+        if budget <= 0:
+            return False
+    return False

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from secpat import __version__, safeio
 from secpat.cache import ResultCache, WalkCache, codec, content_digest
 from secpat.config import Config
-from secpat.discovery import SETTLE_NS, SourceFile, WalkMemo, discover, discover_remembered
+from secpat.discovery import SETTLE_NS, SourceFile, WalkMemo, discover, discover_remembered, not_installed
 from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
@@ -447,6 +447,15 @@ def _digest_reader(source: SourceFile) -> Callable[[], str | None]:
     return read
 
 
+def _for_scan(paths: Sequence[Path], config: Config) -> Config:
+    """The config as this scan applies it: the directories named to scan, and, in an unpacked release,
+    the code it ships but does not install, which is treated as test and example code is."""
+    extra = not_installed(config.root) if config.test_paths else ()
+    return dataclasses.replace(
+        config, scan_prefixes=_scan_prefixes(paths, config.root), test_paths=config.test_paths + extra
+    )
+
+
 def _scan_prefixes(paths: Sequence[Path], root: Path) -> tuple[str, ...]:
     """The directories named to scan, relative to the root ("" for the root itself)."""
     prefixes = set()
@@ -545,7 +554,7 @@ def project_facts(
     the file it came from (routes, views, settings, forms...), from the same cache. `secpat routes`
     shows the model built from these, so it shows what the rules judge."""
     options = options or ScanOptions()
-    config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, config.root))
+    config = _for_scan(paths, config)
     files, notices = _discover(paths, config, options)
     project_roots = frozenset(f.module_name.split(".", 1)[0] for f in files if f.kind == "python" and f.module_name)
     _, cache = _open_cache(config, project_roots, options, notices)
@@ -568,7 +577,7 @@ def scan(paths: Sequence[Path], config: Config, options: ScanOptions | None = No
     options = options or ScanOptions()
     started = time.perf_counter()
     root = config.root
-    config = dataclasses.replace(config, scan_prefixes=_scan_prefixes(paths, root))
+    config = _for_scan(paths, config)
     files, notices = _discover(paths, config, options)
     discovery_notices = list(notices)
     python_files = [f for f in files if f.kind == "python"]

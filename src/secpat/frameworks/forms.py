@@ -15,7 +15,7 @@ _FORM_OPEN = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
 _FORM_CLOSE = re.compile(r"</form\s*>", re.IGNORECASE)
 _METHOD = re.compile(r"""\bmethod\s*=\s*["']?\s*([A-Za-z]+|\x00)""", re.IGNORECASE)
 _ACTION = re.compile(r"""\baction\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
-_HIDDEN_TOKEN = re.compile(r"""name\s*=\s*["']?[\w-]*(csrf|xsrf)""", re.IGNORECASE)
+_HIDDEN_TOKEN = re.compile(r"""name\s*=\s*["']?[^"'\s>=]*(csrf|xsrf)""", re.IGNORECASE)
 _MARK = re.compile(r"\x00(\d+)\x00")
 _TOKEN_WORDS = ("csrf_token", "hidden_tag", "csrf_input", "xsrf_form_html", "csrf")
 _DJANGO_TAGS = frozenset(

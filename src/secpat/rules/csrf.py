@@ -549,7 +549,11 @@ def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[st
 
 def _framework_of_form(model: Model, form: FormFact) -> set[str]:
     if form.dialect == "django":
-        return {"django"} if "django" in model.frameworks or not model.frameworks else set(model.frameworks)
+        # Django's tags are also Jinja's (`{% trans %}`, `{% if %}`): with no framework known, nothing says
+        # which one renders the page, or what checks its forms.
+        # A template the code builds with `django.template.Template` is Django's whatever else is known.
+        known_django = "django" in model.frameworks or form.file.endswith(".py")
+        return {"django"} if known_django else set(model.frameworks)
     if model.frameworks:
         web = model.frameworks - {"django"} if form.dialect == "jinja" else model.frameworks
         return web or set(model.frameworks)
