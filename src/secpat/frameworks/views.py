@@ -110,6 +110,7 @@ class _ViewScan:
     user_on_g: bool = False
     validated: set[str] = field(default_factory=set)
     signed_in: bool = False  # refuses early unless the caller is signed in or holds a permission
+    for_current_user: bool = False  # depends on the signed-in user (`Depends(get_current_user)`)
 
 
 #: The answer of a view that counts attempts and refuses the excess: the view limits itself. A quota
@@ -207,7 +208,12 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
         ):
             scan.header_auth = True
-    scan.signed_in = any(_refuses_anonymous(stmt) for stmt in nodes if isinstance(stmt, ast.If))
+    scan.signed_in = scan.for_current_user or any(
+        _refuses_anonymous(stmt) for stmt in nodes if isinstance(stmt, ast.If)
+    )
+    if scan.for_current_user:
+        # A user made by a signed-in caller (an administrator adding an account) is no sign-up.
+        scan.acts.discard(CREATES_USER)
     if (
         CREATES_USER in scan.acts
         and _users_made_without_password(nodes)
@@ -453,6 +459,8 @@ def _scan_call(
             scan.csrf = True
         if _header_dependency(module, node.args[0]):
             scan.header_auth = True
+        if {"current", "user"} <= set(names.words(last(dependency))):
+            scan.for_current_user = True  # `Security(auth.get_current_user)`: only a signed-in caller gets in
         if dependency.split(".", 1)[0] in module.project_roots:
             scan.calls.add(dependency)  # what the dependency does, the route does
     if (
@@ -638,13 +646,24 @@ def _signs_in(callee: str, method: str, node: ast.Call) -> bool:
     return not set(receiver) & {"user", "users", "account", "member", "self"}
 
 
+def _signs_in_with_token_only(name: str, node: ast.Call | None) -> bool:
+    """`authenticate(request, auth_url=url, token=token)`: the only credential is a token another service
+    issued (an SSO callback's, a magic link's), unguessable, so there is nothing to try again and again. A
+    one-time code (`otp_token=`) or a password beside it keeps the call a credentials check."""
+    if node is None or name not in ("authenticate", "aauthenticate"):
+        return False
+    keywords = {k.arg for k in node.keywords if k.arg}
+    guessable = {"password", "passwd", "pwd", "passcode", "otp", "totp", "hotp", "code", "pin", "username", "email"}
+    return "token" in keywords and not any(set(names.words(k)) & guessable for k in keywords)
+
+
 def _act(callee: str, method: str, node: ast.Call | None) -> str:
     """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
     name = last(callee) or method
     if name in _FORM_ACTS:
         return _FORM_ACTS[name]
     words = set(names.words(name))
-    if name in _IDENTITY_TOKEN_CHECKS:
+    if name in _IDENTITY_TOKEN_CHECKS or _signs_in_with_token_only(name, node):
         return VERIFIES_IDENTITY_TOKEN
     if name in _AUTH_CALLS or "authenticate" in words:
         return AUTHENTICATES
