@@ -223,6 +223,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         # `create_user(name, password=None)` for a caller a plugin signed in: provisioning, not a sign-up
         # form anyone can fill in.
         scan.acts.discard(CREATES_USER)
+    if CREATES_USER in scan.acts and _stores_a_given_user(function, nodes):
+        # `async def finish_sign_in(request, user): await data_layer.create_user(user)`: a helper keeping a
+        # record of the user its caller was handed by a credentials or identity check, not a sign-up.
+        scan.acts.discard(CREATES_USER)
     return scan
 
 
@@ -293,6 +297,34 @@ def _users_made_without_password(nodes: list[ast.AST]) -> bool:
         for node in made
         for k in node.keywords
         if k.arg in ("password", "passwd")
+    )
+
+
+def _given_a_user(node: ast.Call) -> bool:
+    """A call handed a user object (`finish(request, user)`) and no credential."""
+    arguments = [*node.args, *(k.value for k in node.keywords)]
+    given = [names.words(a.id) for a in arguments if isinstance(a, ast.Name)]
+    given += [names.words(k.arg) for k in node.keywords if k.arg]
+    user = any(ws and set(ws) & _USER_WORDS and ws[-1] not in ("name", "id") for ws in given)
+    credential = any(
+        "token" in ws or names.classify("_".join(ws)) in (names.NameKind.PASSWORD, names.NameKind.SHORT_CODE)
+        for ws in given
+    )
+    return user and not credential
+
+
+def _stores_a_given_user(function: Function, nodes: list[ast.AST]) -> bool:
+    """Every user maker the function calls is given only a user object the function received as a
+    parameter (`create_user(user)`), nothing read or built here."""
+    params = set(function.params)
+    made = [n for n in nodes if isinstance(n, ast.Call) and _names_user_maker(n.func)]
+    return bool(made) and all(
+        not n.keywords
+        and len(n.args) == 1
+        and isinstance(n.args[0], ast.Name)
+        and n.args[0].id in params
+        and bool(set(names.words(n.args[0].id)) & _USER_WORDS)
+        for n in made
     )
 
 
@@ -472,6 +504,9 @@ def _scan_call(
     elif any(status_number(status) == _TOO_MANY_REQUESTS for status in statuses(node)):
         scan.limits.append(REFUSES_EXCESS)
     act = _act(callee, method, node)
+    if act == AUTHENTICATES and _given_a_user(node):
+        # `_authenticate_user(request, user)`: signs in a user something else already found; checks nothing.
+        act = SIGNS_IN
     if act and not (act == CREATES_USER and for_signed_in):
         scan.acts.add(act)
     if act == AUTHENTICATES and _signs_in(callee, method, node):
