@@ -529,7 +529,7 @@ def not_installed(root: Path) -> tuple[str, ...]:
     for pattern in _TOP_LEVEL_LISTS:
         for listing in sorted(root.glob(pattern))[:4]:
             try:
-                text = safeio.read_capped(listing, 64_000).decode("utf-8", "replace")
+                text = safeio.read_regular(listing, 64_000, follow_symlinks=False)[0].decode("utf-8", "replace")
             except OSError:
                 continue
             installed.update(line.strip().split("/", 1)[0] for line in text.splitlines() if line.strip())
@@ -551,7 +551,7 @@ def not_installed(root: Path) -> tuple[str, ...]:
 
 def _holds_python(directory: str, budget: int = 2000) -> bool:
     """Whether a `.py` file is under `directory` (looking at no more than `budget` entries)."""
-    for base, dirs, files in os.walk(directory):
+    for _base, dirs, files in os.walk(directory):
         if any(f.endswith(".py") for f in files):
             return True
         budget -= len(dirs) + len(files)
