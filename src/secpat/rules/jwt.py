@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
-from secpat.dataflow.flow import flow_of
+from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Severity
 from secpat.model.module import literal_value
@@ -379,6 +379,12 @@ def _jwks_key(function: Function, key: ast.expr | None) -> bool:
     return name in _JWKS_KEY_MAKERS
 
 
+def _names_shared_secret(key: ast.expr | None) -> bool:
+    """`settings.SECRET_KEY`, `jwt_secret`: a key named as a shared secret, not a public key."""
+    name = dotted(key) if key is not None else None
+    return name is not None and "secret" in names.words(name.rsplit(".", 1)[-1])
+
+
 def _named_unverified_beside_verified(module, function: Function, node: ast.Call) -> bool:
     """`def get_unverified_claims(token): return jwt.decode(token, options={"verify_signature": False})` in a
     module that also decodes tokens with a key: a helper that says it reads claims unchecked (the tenant, the
@@ -443,13 +449,17 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             # PyJWT 2 (2020) refuses to decode without `algorithms=`: the call fails closed, and only a
             # project pinned to PyJWT 1 accepts whatever the token's header names. python-jose accepts it.
             pyjwt = not callee.startswith("jose.")
+            # python-jose builds the key for the header's algorithm and has no `none`: with a shared secret
+            # (`settings.SECRET_KEY`), a header naming RSA or EC fails to make a key, so nothing is confused.
+            shared = not pyjwt and _names_shared_secret(_arg(node, 1, "key"))
             ctx.report(
                 JWT002,
                 node,
                 "decode without `algorithms=`: pin the algorithm you issue"
-                + ("; PyJWT 2 refuses the call, PyJWT 1 accepts any algorithm" if pyjwt else ""),
+                + ("; PyJWT 2 refuses the call, PyJWT 1 accepts any algorithm" if pyjwt else "")
+                + ("; python-jose with a shared secret accepts only HMAC algorithms" if shared else ""),
                 scope=function,
-                audit=pyjwt,
+                audit=pyjwt or shared,
             )
         return
     algorithms = event.value_of(2, "algorithms")
