@@ -172,11 +172,10 @@ _TEXT_CONVERTERS = frozenset({"string", "path", "default"})
 _URL_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
 
 
-def _flask_rule_variables(function: Function) -> set[str] | None:
-    """The variables the view's route rules name (`/<path:text>`), when every route decorator's rule is a
-    literal; None when one is not, or the view is routed some other way."""
-    named: set[str] = set()
-    routed = False
+def _route_rules(function: Function) -> list[tuple[ast.expr, str | None]]:
+    """For each route decorator of the view (`@bp.route("/<path:text>")`), what it is called on (`bp`) and
+    its rule, None when the rule is not a literal."""
+    found: list[tuple[ast.expr, str | None]] = []
     for decorator in getattr(function.node, "decorator_list", ()):
         if not (
             isinstance(decorator, ast.Call)
@@ -184,32 +183,32 @@ def _flask_rule_variables(function: Function) -> set[str] | None:
             and decorator.func.attr in _ROUTE_METHODS
         ):
             continue
-        rule = decorator.args[0] if decorator.args else None
-        if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)):
-            return None
-        routed = True
-        named.update(match["name"] for match in _URL_VARIABLE.finditer(rule.value))
-    return named if routed else None
+        rule = (
+            decorator.args[0]
+            if decorator.args
+            else next((k.value for k in decorator.keywords if k.arg == "rule"), None)
+        )
+        literal = rule.value if isinstance(rule, ast.Constant) and isinstance(rule.value, str) else None
+        found.append((decorator.func.value, literal))
+    return found
+
+
+def _flask_rule_variables(function: Function) -> set[str] | None:
+    """The variables the view's route rules name (`/<path:text>`), when every route decorator's rule is a
+    literal; None when one is not, or the view is routed some other way."""
+    rules = [rule for _, rule in _route_rules(function)]
+    if not rules or None in rules:
+        return None
+    return {match["name"] for rule in rules if rule for match in _URL_VARIABLE.finditer(rule)}
 
 
 def _flask_non_text_variables(module: Module, function: Function) -> tuple[set[str], set[str]]:
     """URL variables every route of the view converts to a number, a UUID or one of a fixed set of words; and
     those that a converter of Werkzeug's own would leave as text on no route, but that a converter the
     project registers reads on some route (the project stage judges that converter's class)."""
-    node = function.node
     converters: dict[str, set[str]] = {}
-    for decorator in getattr(node, "decorator_list", ()):
-        if not (
-            isinstance(decorator, ast.Call)
-            and isinstance(decorator.func, ast.Attribute)
-            and decorator.func.attr in _ROUTE_METHODS
-            and decorator.args
-        ):
-            continue
-        rule = decorator.args[0]
-        if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)):
-            continue
-        for match in _URL_VARIABLE.finditer(rule.value):
+    for _, rule in _route_rules(function):
+        for match in _URL_VARIABLE.finditer(rule or ""):
             converters.setdefault(match["name"], set()).add(match["converter"] or "string")
     not_text = {name for name, kinds in converters.items() if kinds <= _NOT_TEXT_CONVERTERS}
     custom = {
@@ -372,27 +371,16 @@ def flask_path_templates(module: Module, function: Function) -> list[tuple[str, 
     if route_framework(module, function) != "flask":
         return None
     templates: list[tuple[str, str]] = []
-    for decorator in getattr(function.node, "decorator_list", ()):
-        if not (
-            isinstance(decorator, ast.Call)
-            and isinstance(decorator.func, ast.Attribute)
-            and decorator.func.attr in _ROUTE_METHODS
-        ):
-            continue
-        rule = (
-            decorator.args[0]
-            if decorator.args
-            else next((k.value for k in decorator.keywords if k.arg == "rule"), None)
-        )
-        if not (isinstance(rule, ast.Constant) and isinstance(rule.value, str)) or CLIENT_TEXT in rule.value:
+    for owner, rule in _route_rules(function):
+        if rule is None or CLIENT_TEXT in rule:
             return None
-        stretch = "/".join([CLIENT_TEXT] * (rule.value.count("/") + 3))
+        stretch = "/".join([CLIENT_TEXT] * (rule.count("/") + 3))
 
         def fill(match: re.Match[str], stretch: str = stretch) -> str:
             return CLIENT_TEXT if (match[1] or "string") in _ONE_SEGMENT_CONVERTERS else stretch
 
-        prefix = "" if _decorates_app(module, function, decorator.func.value) else "/" + stretch
-        templates.append((_CONVERTER.sub(lambda m: CLIENT_TEXT, rule.value), prefix + _CONVERTER.sub(fill, rule.value)))
+        prefix = "" if _decorates_app(module, function, owner) else "/" + stretch
+        templates.append((_CONVERTER.sub(lambda m: CLIENT_TEXT, rule), prefix + _CONVERTER.sub(fill, rule)))
     return templates or None
 
 
