@@ -184,6 +184,8 @@ class FunctionFlow:
         self._calls_by_node = {id(c.node): c for c in self.function.calls}
         self._shapes = self.module.imports_any(*_TOKEN_LIBRARIES)
         self._seeded_names: set[str] = set()
+        # generators this function reseeds from the OS (`random.seed()`) before it draws from them
+        self._reseeded_from_os: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
         self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
@@ -1642,12 +1644,21 @@ class FunctionFlow:
 
     def _source(self, node: ast.Call, callee: str, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
         if callee in S.SEED_FUNCTIONS:
-            self._seeded_names.add(callee.rsplit(".", 1)[0])
+            seed = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg in ("a", "seed")), None)
+            if seed is None or (isinstance(seed, ast.Constant) and seed.value is None):
+                # No seed, or None: the generator takes a fresh one from the OS. Draws that follow in this
+                # function come from that fresh state, and nothing outside it is made reproducible.
+                if not self.function.is_module:
+                    self._reseeded_from_os.add(callee.rsplit(".", 1)[0])
+            else:
+                self._seeded_names.add(callee.rsplit(".", 1)[0])
             return L.EMPTY
         prng_module = callee.rsplit(".", 1)[0]
         if callee in S.RANDOM_FUNCTIONS or (
             callee.startswith(S.NUMPY_RANDOM_PREFIXES) and callee not in S.PRNG_CONSTRUCTORS
         ):
+            if prng_module in self._reseeded_from_os and prng_module not in self._seeded_names:
+                return L.EMPTY
             label = L.SEEDED if prng_module in self._seeded_names else L.RANDOM
             if label == L.RANDOM and callee.rsplit(".", 1)[1] in S.PICK_METHODS:
                 label = L.RANDOM_PICK
