@@ -546,6 +546,10 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         "two_factor/gateways/fake.py",
         "cache/backends/dummy.py",
         "payments/mocks.py",
+        "shop.example.cfg",
+        "deploy/settings.example.py",
+        "server/config_samples/server.conf",
+        "deploy/config-samples/app.ini",
     ],
 )
 def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: str) -> None:
@@ -587,6 +591,9 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
         "shop/integrations/slack.py",
         "shop/sampler.py",
         "deploy/app.cfg",
+        ".env.example",
+        "shop/examples.cfg",
+        "shop/resamples/app.cfg",
     ],
 )
 def test_non_test_paths(project: Path, path: str) -> None:
