@@ -621,6 +621,7 @@ def _url_entry(module: Module, call: ast.Call, prefix: str, views: str = "") -> 
             action_map=target.action_map,
             limits=tuple(target.limits),
             csrf_exempt=target.exempt,
+            url_name=string(next((k.value for k in call.keywords if k.arg == "name"), None)) or "",
         )
 
 

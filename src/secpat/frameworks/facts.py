@@ -104,6 +104,7 @@ class ViewFact:
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
     signed_in: bool = False  # a decorator admits only signed-in users (`@login_required`)
+    public: bool = False  # `@login_not_required`: open to visitors even under a site-wide sign-in gate
     identity: bool = False  # acts as the user the cookie names: reads `request.user`, session values or cookies
     # reads the user a `before_request` hook kept on `flask.g`, or is behind a Flask login decorator: the cookie's
     # user only in an app with a cookie session
@@ -132,6 +133,10 @@ class ClassFact:
     permission_gate: bool = False  # `has_permission` refuses anonymous users and checks more than a login
     meta_csrf_off: bool = False  # `class Meta: csrf = False` (WTForms): the form checks no CSRF token
     plain_values: bool = False  # a URL converter whose `regex` or `to_python` admits no markup (see `views`)
+    # a middleware that turns away callers who are not signed in: the texts it lets through (URL names, path
+    # prefixes); None for any other class
+    sign_in_gate: tuple[str, ...] | None = None
+    public: bool = False  # `@method_decorator(login_not_required, ...)`: open to visitors under a sign-in gate
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,7 @@ class RouteFact:
     csrf_exempt: int = 0  # `csrf_exempt(view)` in urls.py: its line
     limit_misplaced: str = ""  # a limit decorator that cannot apply (above the route decorator)
     include: str = ""  # Django: included urlconf module or router; the route is a prefix then
+    url_name: str = ""  # Django: `path(..., name="login")`
 
 
 @dataclass(frozen=True)

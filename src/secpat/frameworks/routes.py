@@ -75,6 +75,10 @@ if TYPE_CHECKING:
 FactsOf = Callable[[str], Sequence[tuple[str, Any]]]
 
 CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware"
+#: Django's site-wide sign-in requirement (5.1); `@login_not_required` opens a view to visitors.
+LOGIN_REQUIRED_MIDDLEWARE = "django.contrib.auth.middleware.LoginRequiredMiddleware"
+#: A setting that lists what a sign-in middleware lets through (`LOGIN_EXEMPT_URLS`, `PUBLIC_PATHS`).
+_ALLOW_LIST_SETTING = re.compile(r"EXEMPT|PUBLIC|OPEN|ANONYMOUS|UNAUTH|ALLOW|WHITELIST|IGNORE|SKIP|EXCLU")
 SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
 
 # -- classification ------------------------------------------------------------------------------
@@ -243,6 +247,7 @@ class Route:
     evidence: bool = True  # the kind rests on what the view does, not only on its path or name
     served: bool = True  # an app or the production URL conf reaches it (False: a reusable, unmounted route)
     staff: bool = False  # only staff, admins or permission holders reach it
+    signed_in: bool = False  # only signed-in users reach it: a login decorator, or a site-wide sign-in middleware
 
     @property
     def state_changing(self) -> bool:
@@ -547,6 +552,8 @@ class _Builder:
             for _, x in facts_of(LIMITING)
         }
         self.serving = True  # whether the routes being added are reached from the production URL conf
+        self._gate: tuple[str, ...] | None = None  # see `_sign_in_gate`
+        self._gate_read = False
         m.forms = [x for _, x in facts_of(FORM)]
         modules = {x.module for _, x in facts_of(SETTINGS_MODULE)}
         units = settings_units(facts_of(SETTINGS), modules)
@@ -749,16 +756,16 @@ class _Builder:
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts
         )
-        if (
-            route.category == LOGIN
-            and route.evidence
-            and view is not None
-            and view.signed_in
-            and AUTHENTICATES not in acts
-        ):
+        route.signed_in = bool(view is not None and view.signed_in) or self._behind_sign_in_gate(
+            fact, path, view, cls, hint
+        )
+        if route.category == LOGIN and route.evidence and route.signed_in and AUTHENTICATES not in acts:
             # `@login_required` and a password read: the caller signed in already; the password is for
             # something else (a database server to connect to, a setting), not a way in.
             route.category, route.reason = WRITE, "reads a password from a user already signed in"
+        if route.category == REGISTER and route.signed_in and hint != REGISTER:
+            # Only signed-in users reach it: a member or an administrator adds an account; nobody signs up.
+            route.category, route.reason = WRITE, "creates a user for a caller already signed in"
         if route.category == REGISTER and view is not None and view.header_auth and not view.session:
             # The caller presents a credential in the Authorization header: an identity provider or an admin
             # client provisions the account; no anonymous visitor signs up here.
@@ -786,6 +793,41 @@ class _Builder:
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route
+
+    def _behind_sign_in_gate(
+        self, fact: RouteFact, path: str, view: ViewFact | None, cls: ClassFact | None, hint: str
+    ) -> bool:
+        """A Django route that a sign-in middleware in `MIDDLEWARE` closes to visitors: every route but the
+        ones it lets through by URL name or path, those marked `@login_not_required`, and the library's own
+        sign-in, reset and sign-up views."""
+        if fact.framework != "django" or hint in (LOGIN, RESET, REGISTER):
+            return False
+        if (view is not None and view.public) or (cls is not None and cls.public):
+            return False
+        gate = self._sign_in_gate()
+        if gate is None:
+            return False
+        plain = path.strip("/")
+        return not any(_lets_through(text, fact.url_name, plain) for text in gate)
+
+    def _sign_in_gate(self) -> tuple[str, ...] | None:
+        """What the sign-in middleware in `MIDDLEWARE` lets through, or None when there is none."""
+        if self._gate_read:
+            return self._gate
+        self._gate_read = True
+        middleware = self._setting("MIDDLEWARE")
+        for name in middleware if isinstance(middleware, (list, tuple)) else ():
+            cls = self.model.classes.get(name) if isinstance(name, str) else None
+            if name == LOGIN_REQUIRED_MIDDLEWARE:
+                self._gate = (*(self._gate or ()),)
+            elif cls is not None and cls.sign_in_gate is not None:
+                if any(_ALLOW_LIST_SETTING.search(text) for text in cls.sign_in_gate if text.startswith("settings.")):
+                    # It lets through what a project setting lists, which secpat does not read: any route
+                    # may be open to visitors.
+                    self._gate = None
+                    break
+                self._gate = (*(self._gate or ()), *(t for t in cls.sign_in_gate if not t.startswith("settings.")))
+        return self._gate
 
     def _sends(self, view: ViewFact | None) -> bool:
         """The view sends mail or a text message, itself or through a project function it calls."""
@@ -1521,3 +1563,22 @@ def source_line(ctx: ProjectContext, path: str, line: int) -> str:
             lines = []
         cache[path] = lines
     return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+
+
+def _lets_through(text: str, url_name: str, path: str) -> bool:
+    """Whether a text in a sign-in middleware names the route: its URL name (`"login"`, `"accounts:login"`),
+    a prefix of its path (`"/password/"`, `"/"` for the root only) or a regex that matches it (`"^join/"`).
+    `path` has no leading or trailing slash."""
+    if not text:
+        return False
+    if url_name and text.rsplit(":", 1)[-1] == url_name:
+        return True
+    if text.startswith("^"):
+        try:
+            return re.match(text[1:].lstrip("/"), path) is not None
+        except re.error:
+            return True  # unreadable: assume it lets the route through
+    if "/" in text:
+        prefix = text.strip("/")
+        return path.startswith(prefix) if prefix else not path
+    return False

@@ -843,6 +843,7 @@ class _Decorations:
     session: bool = False
     staff: bool = False
     signed_in: bool = False
+    public: bool = False
     calls: set[str] = field(default_factory=set)
 
 
@@ -910,6 +911,8 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.csrf_exempt = deco.lineno
     elif short == "exempt" and "limit" in receiver or name in known.union("limit_exemptions"):
         found.limit_exempt = True
+    elif short == "login_not_required":
+        found.public = True  # Django's exemption from `LoginRequiredMiddleware`
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = found.signed_in = True
         # `@login_required("ADMIN")`: a project's login decorator given a permission or role to hold.
@@ -984,6 +987,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         calls=tuple(sorted(scan.calls | deco.calls)),
         staff=deco.staff,
         signed_in=deco.signed_in or deco.staff or scan.signed_in,
+        public=deco.public,
         identity=scan.identity or deco.session and not flask,
         user_on_g=scan.user_on_g or deco.session and flask,
         switched_by=_switches(function),
@@ -1138,6 +1142,7 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
     fields.extend(name for name in info.attributes if not name.startswith("_"))
     limited: list[tuple[str, str]] = []
     exempt = 0
+    public = False
     for deco, name in zip(info.node.decorator_list, info.decorators):
         if last(name) != "method_decorator" or not isinstance(deco, ast.Call) or not deco.args:
             continue
@@ -1146,6 +1151,8 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         target = string(next((kw.value for kw in deco.keywords if kw.arg == "name"), None)) or "*"
         if last(inner_name) == "csrf_exempt":
             exempt = deco.lineno
+        elif last(inner_name) == "login_not_required":
+            public = True
         elif is_limit_name(inner_name):
             limited.append(("*" if target == "dispatch" else target, "@" + short_source(inner)))
     return ClassFact(
@@ -1163,6 +1170,8 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         permission_gate=_permission_gate(info),
         meta_csrf_off=_meta_csrf_off(info),
         plain_values=_plain_converter(info),
+        sign_in_gate=_sign_in_gate(module, info),
+        public=public,
     )
 
 
@@ -1256,6 +1265,63 @@ def _meta_csrf_off(info: ClassInfo) -> bool:
 
 
 _LOGIN_STATES = frozenset({"is_anonymous", "is_authenticated"})
+
+
+#: Where a Django middleware class sees each request.
+_MIDDLEWARE_METHODS = ("__call__", "process_request", "process_view")
+#: Responses that turn a caller away.
+_REFUSALS = frozenset({"HttpResponseForbidden", "PermissionDenied", "redirect_to_login"})
+
+
+def _sign_in_gate(module: Module, info: ClassInfo) -> tuple[str, ...] | None:
+    """A middleware that admits only signed-in callers: where it sees a request it tests the caller's login
+    state (`request.user.is_anonymous`, `not request.user.is_authenticated`) and turns callers away (a
+    redirect to the login page, `redirect_to_login`, `PermissionDenied`, 401 or 403). Returns the texts it
+    may let through: the strings in the class and in the module-level names it reads (URL names, path
+    prefixes), and `settings.NAME` for an allow-list kept in the settings. None for any other class."""
+    methods = [info.methods[name] for name in _MIDDLEWARE_METHODS if name in info.methods]
+    nodes = [n for method in methods for n in ast.walk(method.node)]
+    if not any(isinstance(n, ast.Attribute) and n.attr in ("is_anonymous", "is_authenticated") for n in nodes):
+        return None
+    if not any(_turns_away(module, n) for n in nodes):
+        return None
+    texts: list[str] = []
+    for node in ast.walk(info.node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            texts.append(node.value)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in module.assignments:
+            for value in module.assignments[node.id]:
+                texts.extend(
+                    n.value for n in ast.walk(value) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                )
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "settings":
+            texts.append(f"settings.{node.attr}")
+    return tuple(dict.fromkeys(texts))
+
+
+def _turns_away(module: Module, node: ast.AST) -> bool:
+    """`redirect(reverse("login") + ...)`, `redirect_to_login(...)`, `raise PermissionDenied`, a 401 or 403."""
+    if isinstance(node, ast.Raise) and node.exc is not None:
+        target = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+        return last(module.qualified_name(target) or ast.unparse(target)) in _REFUSALS
+    if not isinstance(node, ast.Call):
+        return False
+    short = last(module.qualified_name(node.func) or ast.unparse(node.func))
+    if short in _REFUSALS:
+        return True
+    if any(
+        kw.arg == "status" and isinstance(kw.value, ast.Constant) and kw.value.value in (401, 403)
+        for kw in node.keywords
+    ):
+        return True
+    return short in ("redirect", "HttpResponseRedirect") and any(
+        isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and "login" in n.value.lower()
+        or isinstance(n, ast.Attribute)
+        and n.attr == "LOGIN_URL"
+        for n in ast.walk(node)
+    )
 
 
 def _permission_gate(info: ClassInfo) -> bool:

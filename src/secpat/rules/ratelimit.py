@@ -236,7 +236,7 @@ def rate_limits(ctx: ProjectContext) -> None:
         )
         # Mail sent, or a password reset, for a signed-in user needs an account to abuse, and the account
         # answers for it: whether that is worth a limit depends on who may sign up, which the code does not say.
-        members_only = category in (MAIL, RESET) and all(r.handler is not None and r.handler.signed_in for r in routes)
+        members_only = category in (MAIL, RESET) and all(r.signed_in for r in routes)
         ctx.report(
             _BY_KIND[category],
             Location(file, line),
