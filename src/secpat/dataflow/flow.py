@@ -993,8 +993,19 @@ class FunctionFlow:
                 number = _number_literal(other_node, self.module)
                 if (L.TIME in clock or L.TIME_FIELD in clock) and number is not None:
                     return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}
-        if isinstance(node.op, ast.Sub) and all(L.TIME in p or L.TIME_FIELD in p for p in parts):
-            # `now - self.timestamp`: the time elapsed between two readings of the clock, not the clock.
+        if (
+            isinstance(node.op, ast.Sub)
+            and (L.TIME in parts[0] or L.TIME_FIELD in parts[0])
+            and (
+                L.TIME in parts[1]
+                or L.TIME_FIELD in parts[1]
+                or isinstance(node.right, (ast.Name, ast.Attribute, ast.Subscript))
+                and _number_literal(node.right, self.module) is None
+            )
+        ):
+            # `now - self.timestamp`, `time.time() - started["at"]`: the time elapsed since an earlier reading
+            # of the clock, not the clock. (`time.time() - 3600` and `now - timedelta(days=1)` are points in
+            # time again.)
             return L.without(L.combine(parts), L.TIME, L.TIME_FIELD)
         if isinstance(node.op, ast.Mult):
             # `["?"] * n`, `"-" * width`: the repeated sequence is the content, the count adds nothing.
