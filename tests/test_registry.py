@@ -65,4 +65,4 @@ def test_bad_example_is_reported_and_good_example_is_silent(rule: registry.Rule,
 
 
 #: Rules whose findings are all audit findings by definition: their bad example is reported in audit mode.
-AUDIT_ONLY = {"SQL001"}
+AUDIT_ONLY = {"SQL001", "RATE004"}

@@ -169,7 +169,9 @@ RATE004 = define(
         An API without any limit lets one client use all of it: scraping, brute force on
         every parameter, and costs that grow with each request. Nothing in the project
         limits requests (no limiter, throttle, limiting middleware or dependency); a proxy
-        in front may do it, which this check cannot see.
+        in front may do it, which this check cannot see. Reported in audit mode only, for
+        that reason: the routes where an unlimited request does the most harm (sign-in,
+        sign-up, password reset, mail) are RATE001 to RATE003, reported by default.
     """,
         bad="""
         from fastapi import FastAPI
@@ -202,6 +204,7 @@ RATE004 = define(
 )
 
 RATE_RULES = (RATE001, RATE002, RATE003, RATE004)
+_PROXY_NOTE = "; unless the proxy in front of it limits requests"
 _BY_KIND = {LOGIN: RATE001, RESET: RATE002, MAIL: RATE002, REGISTER: RATE003}
 _WHAT = {
     LOGIN: "login/token endpoint",
@@ -251,6 +254,9 @@ def rate_limits(ctx: ProjectContext) -> None:
 
 
 def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
+    """RATE004 is for audit mode: it rests on the absence of a limiter in the code, and most deployments limit
+    requests in the proxy in front of the app, which the code does not show. The routes where an unlimited
+    request does harm (sign-in, sign-up, reset, mail) are reported by RATE001 to RATE003 in default mode."""
     if model.limits_anywhere:
         return
     # Routes only staff reach are not the public's to exhaust; routes no app serves (a reusable app's, an
@@ -267,8 +273,9 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
             ctx.report(
                 RATE004,
                 Location(app.file, app.line),
-                f"{title} API with {len(routes)} route(s) and no rate limiting anywhere",
+                f"{title} API with {len(routes)} route(s) and no rate limiting anywhere{_PROXY_NOTE}",
                 snippet=source_line(ctx, app.file, app.line),
+                audit=True,
             )
     django = [r for r in apis if r.framework == "django"]
     if django:
@@ -279,7 +286,7 @@ def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
             RATE004,
             Location(file, int(line)),
             f"Django API with {len(django)} route(s) and no throttling anywhere (no DEFAULT_THROTTLE_CLASSES,"
-            " throttle_classes or ratelimit)" + ("" if served else "; the URL confs belong to a reusable app"),
+            " throttle_classes or ratelimit)" + (_PROXY_NOTE if served else "; the URL confs belong to a reusable app"),
             snippet=source_line(ctx, file, int(line)),
-            audit=not served,
+            audit=True,
         )

@@ -6,7 +6,7 @@ from pyramid.session import SignedCookieSessionFactory
 
 
 def main(global_config, **settings):
-    with Configurator(settings=settings) as config:  # expect: CSRF004, RATE004
+    with Configurator(settings=settings) as config:  # expect: CSRF004  # audit: RATE004
         config.set_session_factory(SignedCookieSessionFactory(os.environ["SESSION_SECRET"]))  # expect: CONF003
         config.set_authentication_policy(AuthTktAuthenticationPolicy(os.environ["AUTH_SECRET"], secure=True,
                                                                      http_only=True, hashalg="sha512"))

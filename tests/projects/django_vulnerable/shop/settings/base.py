@@ -23,6 +23,6 @@ MIDDLEWARE = [  # expect: CSRF001
     "django.contrib.auth.middleware.AuthenticationMiddleware",
 ]
 
-REST_FRAMEWORK = {  # expect: RATE004
+REST_FRAMEWORK = {  # audit: RATE004
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
 }
