@@ -149,7 +149,9 @@ CONF004 = define(
         Without `SECURE_SSL_REDIRECT` or HSTS (`SECURE_HSTS_SECONDS`), a user who types the
         address or follows an old `http://` link talks to the site in clear text first, and
         anyone on the network can read or rewrite that request, session cookie included.
-        HSTS tells the browser never to try plain HTTP again.
+        HSTS tells the browser never to try plain HTTP again. Production settings that set
+        neither are reported in audit mode only: the TLS-terminating proxy in front of most
+        deployments redirects and sends HSTS itself, which the code does not show.
     """,
         bad="""
         # settings.py, production branch
@@ -159,6 +161,7 @@ CONF004 = define(
         if os.environ["ENV"] == "production":
             DEBUG = False
             ALLOWED_HOSTS = ["shop.example.com"]
+            SECURE_SSL_REDIRECT = False
     """,
         good="""
         # settings.py, production branch
@@ -996,7 +999,15 @@ def _https_findings(env: Environment, where: str):
     if redirect is not None:
         yield CONF004, redirect, f"SECURE_SSL_REDIRECT is off and no HSTS is set {where}", False
     else:
-        yield CONF004, (env.unit.file, 1), f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}", False
+        # Nothing set at all rests on an absence, and the TLS-terminating proxy in front of most deployments
+        # redirects to HTTPS and sends HSTS itself, which the code does not show: audit only.
+        yield (
+            CONF004,
+            (env.unit.file, 1),
+            f"neither SECURE_SSL_REDIRECT nor SECURE_HSTS_SECONDS is set {where}; unless the proxy in front "
+            "redirects to HTTPS and sends HSTS",
+            True,
+        )
 
 
 def _django_production(env: Environment) -> bool:

@@ -1,4 +1,4 @@
-"""Production settings."""  # expect: CONF003, CONF004
+"""Production settings."""  # expect: CONF003  # audit: CONF004
 
 from .base import *  # noqa: F403
 
