@@ -1115,6 +1115,11 @@ class FunctionFlow:
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
                 if self._shapes:
                     parts.append(self._key_labels(key.value, val, value, key))
+            elif isinstance(key, ast.JoinedStr) and L.TIME in value:
+                # `{f"{step}_at": now}`: the written end of the key names the field.
+                tail = key.values[-1] if key.values else None
+                if isinstance(tail, ast.Constant) and isinstance(tail.value, str) and S.is_time_field("x" + tail.value):
+                    value = _as_time_field(value)
             parts.append(value)
         if self._shapes:
             parts.append({L.DICT: (self.step(node, "dict"),)})

@@ -79,13 +79,20 @@ TIME_FIELD_WORDS = frozenset(
         "lifetime",
         "before",
         "after",
+        # when a record was made or changed: `{"auth_token": ..., "created": now}`
+        "created",
+        "updated",
+        "modified",
+        "timestamp",
     }
 )
 
 
 def is_time_field(name: str) -> bool:
-    """`expiry_ms`, `issued_at`, `"exp"`: a name for the time a value is issued or expires."""
-    return any(word in TIME_FIELD_WORDS for word in names.words(name))
+    """`expiry_ms`, `issued_at`, `"exp"`, `"created"`, `verified_at`: a name for the time a value is issued or
+    expires, or a record was made or changed."""
+    words = names.words(name)
+    return any(word in TIME_FIELD_WORDS for word in words) or len(words) > 1 and words[-1] in ("at", "on")
 
 
 # CSPRNG token functions: (qualified name, nbytes argument position, default nbytes)
