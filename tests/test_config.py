@@ -547,6 +547,9 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         "cache/backends/dummy.py",
         "payments/mocks.py",
         "shop.example.cfg",
+        "app/_smoke_tests/custom_server/server.py",
+        "integration_tests/test_api.py",
+        "e2e-tests/login.py",
         "deploy/settings.example.py",
         "server/config_samples/server.conf",
         "deploy/config-samples/app.ini",
@@ -594,6 +597,8 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
         ".env.example",
         "shop/examples.cfg",
         "shop/resamples/app.cfg",
+        "shop/latests/views.py",
+        "shop/tests_helpers.py",
     ],
 )
 def test_non_test_paths(project: Path, path: str) -> None:

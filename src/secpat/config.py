@@ -77,6 +77,8 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/tests/**",
     "**/test/**",
+    "**/*_tests/**",  # `smoke_tests/`, `integration_tests/`, `_smoke_tests/`
+    "**/*-tests/**",
     "**/test_*.py",
     "**/*_test.py",
     "**/conftest.py",
