@@ -135,7 +135,7 @@ def moved_and_one_added(repo: Repo) -> None:
 def test_a_branch_that_adds_one_finding_and_moves_others_reports_the_one(repo: Repo, tmp_path: Path) -> None:
     moved_and_one_added(repo)
     everything = reported(secpat(".", "--format", "json", cwd=repo.path))
-    assert {rule for rule, _, _ in everything} >= {"SQL002", "RND001", "CONF001", "SECRET001", "SECRET003", "RATE004"}
+    assert {rule for rule, _, _ in everything} >= {"SQL002", "RND001", "CONF001", "SECRET001", "SECRET003"}
     index = (repo.path / ".git" / "index").read_bytes()
     status = repo.git("status", "--porcelain", "--untracked-files=all")
     temporary = tmp_path / "tmp"
