@@ -1179,6 +1179,13 @@ class FunctionFlow:
         return L.EMPTY
 
     def _eval_Call(self, node: ast.Call) -> L.Value:
+        value = self._call_value(node)
+        if value and statement_object(self.module, self.function, node):
+            # SQLAlchemy binds every value a statement object is given: no SQL text is made of them.
+            return L.CONSTANT
+        return value
+
+    def _call_value(self, node: ast.Call) -> L.Value:
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS and self._pinned_path(node):
             return L.CONSTANT
         call = self._calls_by_node.get(id(node))
@@ -2479,3 +2486,27 @@ def _framed(value: L.Value) -> L.Value:
     if L.EXCEPTION not in value:
         return value
     return {**L.without(value, L.EXCEPTION), L.FRAMED_EXCEPTION: value[L.EXCEPTION]}
+
+
+#: SQLAlchemy's statement constructors, by their last name, under any of its modules.
+_STATEMENT_CONSTRUCTORS = frozenset({"insert", "select", "update", "delete", "upsert"})
+
+
+def statement_object(module: Module, function: Function, node: ast.expr) -> bool:
+    """`insert(Model).values(rows).on_conflict_do_nothing()`, `select(User).where(User.id == uid)`: a
+    statement object whose values SQLAlchemy binds as parameters. One holding `text(...)` built from
+    something other than a literal is not vouched for."""
+    root = node
+    while isinstance(root, ast.Call) and isinstance(root.func, ast.Attribute) and isinstance(root.func.value, ast.Call):
+        root = root.func.value
+    if not isinstance(root, ast.Call):
+        return False
+    name = module.qualified_name(root.func, function) or ""
+    if not (name.startswith("sqlalchemy.") and name.rsplit(".", 1)[-1] in _STATEMENT_CONSTRUCTORS):
+        return False
+    return not any(
+        isinstance(inner, ast.Call)
+        and (module.qualified_name(inner.func, function) or "").rsplit(".", 1)[-1] == "text"
+        and not all(isinstance(a, ast.Constant) for a in inner.args)
+        for inner in ast.walk(node)
+    )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from secpat.dataflow import labels as L
-from secpat.dataflow.flow import flow_of
+from secpat.dataflow.flow import flow_of, statement_object
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.knowledge import find
 from secpat.rules.context import (
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from secpat.dataflow.flow import CallEvent, FunctionFlow
-    from secpat.model.module import Function, Module
+    from secpat.model.module import Function
 
 _WHY = """
     SQL text built by formatting puts data where the database expects code: a value such as
@@ -194,7 +194,7 @@ def sql_injection(ctx: FileContext) -> None:
                 [(*declared_argument(event, user, "executed"), None)] if user else _sql_arguments(event, method, callee)
             )
             for value, where, argument in arguments:
-                if argument is not None and _statement_construct(module, function, argument):
+                if argument is not None and statement_object(module, function, argument):
                     continue  # `insert(Model).values([...])`: SQLAlchemy binds every value it is given
                 # Built by another module's helper: the project stage decides.
                 deferred = any(L.deferred(label) for label in value)
@@ -223,30 +223,6 @@ def sql_injection(ctx: FileContext) -> None:
                 )
                 if reported and not function.is_module and not request:
                     _hand_on_parameters(ctx, flow, event.node, value, where, argument)
-
-
-#: SQLAlchemy's statement constructors, by their last name, under any of its modules.
-_STATEMENT_CONSTRUCTORS = frozenset({"insert", "select", "update", "delete", "upsert"})
-
-
-def _statement_construct(module: Module, function: Function, node: ast.expr) -> bool:
-    """`insert(Model).values(rows).on_conflict_do_nothing()`, `select(User).where(User.id == uid)`: a
-    statement object whose values SQLAlchemy binds as parameters. One holding `text(...)` built from
-    something other than a literal is not vouched for."""
-    root = node
-    while isinstance(root, ast.Call) and isinstance(root.func, ast.Attribute) and isinstance(root.func.value, ast.Call):
-        root = root.func.value
-    if not isinstance(root, ast.Call):
-        return False
-    name = module.qualified_name(root.func, function) or ""
-    if not (name.startswith("sqlalchemy.") and name.rsplit(".", 1)[-1] in _STATEMENT_CONSTRUCTORS):
-        return False
-    return not any(
-        isinstance(inner, ast.Call)
-        and (module.qualified_name(inner.func, function) or "").rsplit(".", 1)[-1] == "text"
-        and not all(isinstance(a, ast.Constant) for a in inner.args)
-        for inner in ast.walk(node)
-    )
 
 
 def _report_audit(
