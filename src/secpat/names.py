@@ -223,6 +223,10 @@ _NOT_A_VALUE_PREFIX = {
 }
 
 
+#: Trailing words that say how a value is encoded, not what it is.
+_REPRESENTATIONS = frozenset({"bytes", "utf8", "str", "bin"})
+
+
 @lru_cache(maxsize=8192)
 def classify(name: str) -> NameKind | None:
     """The kind of secret a variable, attribute, key or parameter name promises, if any."""
@@ -237,6 +241,9 @@ def classify(name: str) -> NameKind | None:
     if head.isdigit() and len(ws) > 1:
         head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
     if head in {"v"} and len(ws) > 1:
+        head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
+    if head in _REPRESENTATIONS and qualifier in _PASSWORD_HEADS:
+        # `password_bytes`, `password_utf8`: the password itself, encoded for a hash function.
         head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
     if qualifier in _DERIVED_QUALIFIERS:
         return None  # `hashed_password`, `password_hash`: a derived value, not the secret itself
