@@ -1183,7 +1183,25 @@ class FunctionFlow:
         if value and statement_object(self.module, self.function, node):
             # SQLAlchemy binds every value a statement object is given: no SQL text is made of them.
             return L.CONSTANT
+        if value and self._error_sanitiser(node):
+            # `sanitize_database_error(exc, FALLBACK)`: the project's own helper decides what of an error a
+            # client may read; its text is no longer the exception's as raised.
+            return {
+                label: trace
+                for label, trace in value.items()
+                if label not in _ERROR_LABELS
+                and not (label.startswith(L.VIA_PREFIX) and label.rsplit(":", 1)[-1] in _ERROR_LABELS)
+            }
         return value
+
+    def _error_sanitiser(self, node: ast.Call) -> bool:
+        """A project function named for cleaning what it is given: `sanitize_error`, `redact_exception`."""
+        call = self._calls_by_node.get(id(node))
+        callee = call.callee if call else self.module.qualified_name(node.func, self.function)
+        if not callee:
+            return False
+        project = callee.split(".", 1)[0] in self.module.project_roots or self.module.local_function(callee) is not None
+        return project and bool(set(names.words(callee.rsplit(".", 1)[-1])[:1]) & _SANITISING_VERBS)
 
     def _call_value(self, node: ast.Call) -> L.Value:
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS and self._pinned_path(node):
@@ -2487,6 +2505,13 @@ def _framed(value: L.Value) -> L.Value:
         return value
     return {**L.without(value, L.EXCEPTION), L.FRAMED_EXCEPTION: value[L.EXCEPTION]}
 
+
+#: What a caught exception's value carries, with its text.
+_ERROR_LABELS = frozenset(
+    {L.EXCEPTION, L.FRAMED_EXCEPTION, L.EXPECTED_ERROR, L.SYSTEM_ERROR, L.UPSTREAM_ERROR, L.TRACEBACK}
+)
+#: First words of a helper named for cleaning what it is given.
+_SANITISING_VERBS = frozenset({"sanitize", "sanitise", "redact", "scrub"})
 
 #: SQLAlchemy's statement constructors, by their last name, under any of its modules.
 _STATEMENT_CONSTRUCTORS = frozenset({"insert", "select", "update", "delete", "upsert"})
