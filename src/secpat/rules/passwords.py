@@ -309,6 +309,8 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         base = store.base
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
+        if isinstance(base, ast.Name) and base.id in function.params and L.REQUEST in flow.env.get(base.id, {}):
+            continue  # `form_data.password = ...`: a field of the request's own body model; nothing is stored
         audit = not (L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None))
         message = "{source} is {sink} without hashing"
         assigned = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
