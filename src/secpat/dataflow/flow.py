@@ -187,6 +187,10 @@ class FunctionFlow:
         # generators this function reseeds from the OS (`random.seed()`) before it draws from them
         self._reseeded_from_os: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
+        # dicts bound to a display with literal keys: every item is known, so replacing one replaces what it
+        # lent the whole (`d = {"password": pw}; d["password"] = hash(pw)`)
+        self._closed_dicts: set[str] = set()
+        self._dict_items: dict[int, dict[str, L.Value]] = {}  # id of a dict display -> its items' values
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
         self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
         self._bound_once: dict[str, ast.expr] | None = None  # local names bound once, to their value
@@ -698,6 +702,7 @@ class FunctionFlow:
             name = target.id
             if name in self._item_containers or name in self._config_parsers:  # a new object: its items are gone
                 self._item_containers.discard(name)
+                self._closed_dicts.discard(name)
                 self._config_parsers.discard(name)
                 self._list_lengths.pop(name, None)
                 for stale in [k for k in self.env if k.startswith(name + "[")]:
@@ -718,6 +723,12 @@ class FunctionFlow:
                 self._list_lengths[name] = len(value_node.elts)
                 for index in range(len(value_node.elts)):
                     self.env[_item_key(name, index)] = L.CONSTANT
+            displayed = self._dict_items.get(id(value_node)) if isinstance(value_node, ast.Dict) else None
+            if displayed is not None and not self.function.is_module:
+                self._item_containers.add(name)
+                self._closed_dicts.add(name)
+                for shown, item in displayed.items():
+                    self.env[_item_key(name, shown)] = item
             if not _labels_a_literal(name, value_node):
                 value = self._add_name_label(value, name, target)
             if L.TIME in value and S.is_time_field(name):
@@ -780,8 +791,17 @@ class FunctionFlow:
         """`d["nick"] = v`: `d["nick"]` holds v exactly, other keys keep what they held, and the container
         as a whole (formatted, serialised, passed on) now holds v too."""
         self._item_containers.add(name)
+        replaced = self.env.get(_item_key(name, key), L.EMPTY)
         self.env[_item_key(name, key)] = value
         whole = L.without(self.env.get(name, L.EMPTY), L.CONST)
+        if name in self._closed_dicts and replaced:
+            # Every item is known: what only the replaced item lent the whole is gone with it.
+            others = [v for k, v in self.env.items() if k.startswith(name + "[") and k != _item_key(name, key)]
+            whole = {
+                label: trace
+                for label, trace in whole.items()
+                if label not in replaced or any(label in o for o in others)
+            }
         # What a name lends (a secret's, a password's) stays with the item, as with the parts of a value.
         added = {
             label: trace
@@ -1097,6 +1117,7 @@ class FunctionFlow:
 
     def _eval_Dict(self, node: ast.Dict) -> L.Value:
         parts: list[L.Value] = []
+        items: dict[str, L.Value] | None = {}
         for key, val in zip(node.keys, node.values):
             if key is not None:
                 self._eval(key)
@@ -1115,12 +1136,18 @@ class FunctionFlow:
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
                 if self._shapes:
                     parts.append(self._key_labels(key.value, val, value, key))
-            elif isinstance(key, ast.JoinedStr) and L.TIME in value:
+                if items is not None:
+                    items[key.value] = value
+            else:
+                items = None  # `**other` or a computed key: not every item is known
+            if isinstance(key, ast.JoinedStr) and L.TIME in value:
                 # `{f"{step}_at": now}`: the written end of the key names the field.
                 tail = key.values[-1] if key.values else None
                 if isinstance(tail, ast.Constant) and isinstance(tail.value, str) and S.is_time_field("x" + tail.value):
                     value = _as_time_field(value)
             parts.append(value)
+        if items is not None:
+            self._dict_items[id(node)] = items
         if self._shapes:
             parts.append({L.DICT: (self.step(node, "dict"),)})
         return L.combine(parts) if parts else L.CONSTANT
@@ -1277,6 +1304,7 @@ class FunctionFlow:
             return taken
         if method not in ("get", "items", "keys", "values", "copy", "count", "index"):
             self._item_containers.discard(name)
+            self._closed_dicts.discard(name)
             self._list_lengths.pop(name, None)
             for item in [k for k in self.env if k.startswith(name + "[")]:
                 del self.env[item]
