@@ -1509,6 +1509,8 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `Token.value == token` builds a SQL WHERE clause: the database compares, with an index
         if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
+        if any(_published_default(node) for node, _ in sides):
+            continue  # `password == LEGACY_DEFAULT_PASSWORD`: the value is published; timing reveals nothing
         if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
             continue  # new and current password from the same request: the client knows both
         secret_side = _timing_sensitive_side(sides)
@@ -1668,6 +1670,20 @@ def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: Fu
         and value.func.attr == "pop"
         and is_session(value.func.value, flow)
     )
+
+
+#: Words that name a value the product publishes: its default, a former default, an example.
+_PUBLISHED_WORDS = frozenset({"default", "legacy", "example", "sample", "placeholder", "demo"})
+
+
+def _published_default(node: ast.expr) -> bool:
+    """`LEGACY_DEFAULT_SUPERUSER_PASSWORD.get_secret_value()`, `settings.DEFAULT_ADMIN_PASSWORD`: a constant of
+    the code (upper-case) named for the default or example value the product ships."""
+    for inner in ast.walk(node):
+        name = inner.id if isinstance(inner, ast.Name) else inner.attr if isinstance(inner, ast.Attribute) else None
+        if name and name.isupper() and _PUBLISHED_WORDS & set(names.words(name)):
+            return True
+    return False
 
 
 def _consumes_session_entry(flow: FunctionFlow, line: int) -> bool:
