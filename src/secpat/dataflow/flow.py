@@ -252,9 +252,12 @@ class FunctionFlow:
             value: dict[str, L.Trace] = {f"{L.PARAM_PREFIX}{index}": ()}
             if _annotated_bool(arg_nodes.get(param)):
                 value[L.FLAG] = ()
-            elif not self._typed_as_other(arg_nodes.get(param)) and not (
-                names.words(param) in _CHALLENGE_TOKENS and _about_challenge(self.function)
+            elif (
+                not self._typed_as_other(arg_nodes.get(param))
+                and not (names.words(param) in _CHALLENGE_TOKENS and _about_challenge(self.function))
+                and not (inputs.get(param) in R.URL_INPUTS and names.words(param)[-1:] in (("id",), ("ids",)))
             ):
+                # (`session_id` in the URL names a resource, such as a chat; it is in every access log already.)
                 value.update(self._named(param, where, f"parameter `{param}`"))
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)

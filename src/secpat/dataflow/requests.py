@@ -144,6 +144,8 @@ DJANGO_URL_PARAMETER = "URL parameter"
 #: How a Flask URL variable a project converter reads (`<uuid_str:watch>`) is known: the converter's class,
 #: seen at the project stage, may admit no markup.
 CUSTOM_CONVERTED_VARIABLE = "URL variable with a project converter"
+#: How parameters that come from the URL (its path or query) are known.
+URL_INPUTS = frozenset({"route parameter", "URL variable", DJANGO_URL_PARAMETER, CUSTOM_CONVERTED_VARIABLE})
 #: Request input the project stage decides from the URL patterns and converters.
 DEFERRED_URL_INPUTS = frozenset({DJANGO_URL_PARAMETER, CUSTOM_CONVERTED_VARIABLE})
 _URL_TYPES = frozenset({None, "str", "int", "UUID", "slug"})
