@@ -383,15 +383,27 @@ class FunctionFlow:
             # `if x:` skipped, or `if not x:` entered: x is falsy (None, "", 0), which carries no text.
             falsy = _falsy_name(stmt.test)
             skipped = {1: (falsy[0], L.CONSTANT)} if falsy and not falsy[1] else None
+            # `if isinstance(exc, ConflictError):` — inside, the exception is one the program names.
+            narrowed = self._narrowed_exception(stmt.test)
+            unnarrowed = {name: self.env.get(name, L.EMPTY) for name, _ in narrowed}
             if allowed:  # `if x in ALLOWED [and ...]:` — inside, x is one of the allowed values
-                self._branches(stmt.body, stmt.orelse, known=[(name, L.CONSTANT) for name in allowed], bindings=skipped)
+                self._branches(
+                    stmt.body,
+                    stmt.orelse,
+                    known=[(name, L.CONSTANT) for name in allowed] + narrowed,
+                    bindings=skipped,
+                )
             elif falsy and falsy[1]:
-                self._branches(stmt.body, stmt.orelse, known=[(falsy[0], L.CONSTANT)])
+                self._branches(stmt.body, stmt.orelse, known=[(falsy[0], L.CONSTANT)] + narrowed)
             else:
-                self._branches(stmt.body, stmt.orelse, bindings=skipped)
+                self._branches(stmt.body, stmt.orelse, known=narrowed, bindings=skipped)
                 if refused and _leaves_or_resets(stmt.body, refused):
                     # `if x not in ALLOWED: raise / x = default`: after it, x is allowed
                     self.env[refused] = L.CONSTANT
+            for name, _ in narrowed:
+                # The kind holds only inside the branch: after it, the exception is any exception again.
+                before = unnarrowed[name]
+                self.env[name] = L.combine([L.without(self.env.get(name, L.EMPTY), L.EXPECTED_ERROR), before])
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
             # Items of `tokens` are not secrets by name: lexers iterate over tokens too. Iterating a
             # mapping another module returns gives its keys: what its records' fields are named is not theirs.
@@ -504,6 +516,31 @@ class FunctionFlow:
         if upstream:
             value[L.UPSTREAM_ERROR] = ()
         return value
+
+    def _narrowed_exception(self, test: ast.expr) -> list[tuple[str, L.Value]]:
+        """`isinstance(exc, (ConflictError, KeyError))` on a caught exception: in the branch it holds, the
+        exception is of kinds the program names, as if caught by them (see `_caught`)."""
+        if not (
+            isinstance(test, ast.Call)
+            and isinstance(test.func, ast.Name)
+            and test.func.id == "isinstance"
+            and len(test.args) == 2
+            and isinstance(test.args[0], ast.Name)
+        ):
+            return []
+        name = test.args[0].id
+        value = self.env.get(name, L.EMPTY)
+        if L.EXCEPTION not in value or L.EXPECTED_ERROR in value:
+            return []
+        kinds = _caught_types(test.args[1])
+        if not kinds or any(
+            self._exception_name(node) in S.INTERNAL_EXCEPTIONS
+            and self._exception_name(node) not in S.PROGRAM_ERRORS
+            and not self._parse_error(node)
+            for node in kinds
+        ):
+            return []
+        return [(name, {**L.without(value, L.SYSTEM_ERROR), L.EXPECTED_ERROR: ()})]
 
     def _parse_error(self, node: ast.expr) -> bool:
         return self.module.qualified_name(node, self.function) in S.INPUT_PARSE_ERRORS
