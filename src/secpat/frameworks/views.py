@@ -208,6 +208,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
         ):
             scan.header_auth = True
+    if _typed_as_current_user(function):
+        scan.for_current_user = True  # `current_user: CurrentActiveUser`, an `Annotated[User, Depends(...)]` alias
     scan.signed_in = scan.for_current_user or any(
         _refuses_anonymous(stmt) for stmt in nodes if isinstance(stmt, ast.If)
     )
@@ -228,6 +230,27 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         # record of the user its caller was handed by a credentials or identity check, not a sign-up.
         scan.acts.discard(CREATES_USER)
     return scan
+
+
+def _typed_as_current_user(function: Function) -> bool:
+    """A parameter whose annotation names the signed-in user (`CurrentActiveUser`, `CurrentUser`): the
+    dependency alias FastAPI projects declare once, `Annotated[User, Depends(get_current_active_user)]`."""
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    args = node.args
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        annotation = arg.annotation
+        name = (
+            annotation.id
+            if isinstance(annotation, ast.Name)
+            else annotation.attr
+            if isinstance(annotation, ast.Attribute)
+            else None
+        )
+        if name and {"current", "user"} <= set(names.words(name)):
+            return True
+    return False
 
 
 def _asks_who_is_signed_in(test: ast.expr) -> bool:
