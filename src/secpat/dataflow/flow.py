@@ -920,7 +920,8 @@ class FunctionFlow:
             # `Model._meta.db_table`, `Model.__tablename__`: a name the code defines, not data.
             return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
         if isinstance(node.value, ast.Name) and self.module.qualified_name(node, self.function) in R.INPUT_NAMES:
-            return {L.REQUEST: (self.step(node, f"`{_text(node)}`"),)}
+            typed = (self.step(node, f"`{_text(node)}`"),)
+            return {L.REQUEST: typed, L.TERMINAL: typed}
         initial: L.Value = L.EMPTY
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
             initial = init_attribute(self.module, self.function, node.attr)
@@ -1746,7 +1747,8 @@ class FunctionFlow:
         if callee.startswith(S.SQL_SAFE_PREFIXES):
             return L.CONSTANT
         if callee in R.INPUT_CALLS:
-            return {L.REQUEST: (self.step(node, f"`{callee}()`"),)}
+            typed = (self.step(node, f"`{callee}()`"),)
+            return {L.REQUEST: typed, L.TERMINAL: typed}
         if callee in S.TRACEBACK_CALLS:
             return {L.TRACEBACK: (self.step(node, f"`{callee}()`"),)}
         return None

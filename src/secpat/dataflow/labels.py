@@ -41,6 +41,7 @@ MAC = "mac"  # an HMAC: a signature to be checked in constant time
 HASH_OBJECT = "hash-object"  # a hashlib / hmac object (its `update()` feeds it)
 CONST = "const"  # built from literals only
 REQUEST = "request"  # what the client sent: query, form, body, headers, cookies, URL parameters, input()
+TERMINAL = "terminal"  # with `request`: given by whoever runs the program (`input()`, `sys.argv`)
 REQUEST_OBJECT = "request-object"  # the request object itself: its input attributes are REQUEST
 REQUEST_WHOLE = "request-whole"  # all headers, all cookies, the whole body or form: not one field
 EXCEPTION = "exception"  # a caught exception (its message may hold internals)

@@ -213,6 +213,11 @@ def sql_injection(ctx: FileContext) -> None:
                     _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where, argument)
                     continue
                 outcomes = _OUTCOMES if sql_only or L.SQL_TEXT in value else _DEFERRED_OUTCOMES
+                if request and _typed_at_terminal(value):
+                    # `schema = input("Schema: ")`, `sys.argv[1]`: the person running the script chose it,
+                    # with the database rights the script has already.
+                    _report_audit(ctx, event.node, value, outcomes, function, where, argument)
+                    continue
                 if not request and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
@@ -223,6 +228,12 @@ def sql_injection(ctx: FileContext) -> None:
                 )
                 if reported and not function.is_module and not request:
                     _hand_on_parameters(ctx, flow, event.node, value, where, argument)
+
+
+def _typed_at_terminal(value: L.Value) -> bool:
+    """The input shown as the source was given by whoever runs the program (`input()`, `sys.argv`), not sent
+    by a client."""
+    return L.TERMINAL in value and L.REQUEST in value and value[L.REQUEST][:1] == value[L.TERMINAL][:1]
 
 
 def _report_audit(
