@@ -2054,9 +2054,13 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
             )
             if {"valid", "validate", "validated"} & set(names.words(name)):
                 validates = True
-            elif not name.endswith("Response"):
+            elif not (name.endswith("Response") or name in _READS_OF_RESULTS):
                 return False
     return validates
+
+
+#: Calls that only read what a validator returned (`errors.get("imports", {})`) or convert it.
+_READS_OF_RESULTS = frozenset({"get", "items", "keys", "values", "len", "list", "dict", "str", "bool"})
 
 
 _UNSET = object()
