@@ -625,7 +625,38 @@ class FunctionFlow:
             and isinstance(test.comparators[0].value, (str, int))
         ):
             return test.left.id, positive == isinstance(test.ops[0], ast.Eq)  # `if sort == "state":`
+        name = self._matched_plain(test)
+        if name is not None:
+            return name, positive  # `if not re.match(r"^[\w.$]+$", callback): abort(400)`
         return None
+
+    def _matched_plain(self, test: ast.expr) -> str | None:
+        r"""The name a regex test matches whole against a pattern of word characters, digits, `.`, `-` and
+        `$` only (`re.fullmatch(r"[\w.]+", name)`, `NAME.match(name)` with an anchored pattern): text that
+        holds no markup, quote or space."""
+        if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.args):
+            return None
+        method = test.func.attr
+        if method not in ("match", "fullmatch", "search"):
+            return None
+        callee = self.module.qualified_name(test.func, self.function) or ""
+        if callee in ("re.match", "re.fullmatch", "re.search") and len(test.args) >= 2:
+            pattern, subject = test.args[0], test.args[1]
+        elif isinstance(test.func.value, ast.Name):
+            compiled = self.module.assignments.get(test.func.value.id, [])
+            made = compiled[0] if len(compiled) == 1 else None
+            if not (
+                isinstance(made, ast.Call)
+                and self.module.qualified_name(made.func, self.function) == "re.compile"
+                and made.args
+            ):
+                return None
+            pattern, subject = made.args[0], test.args[0]
+        else:
+            return None
+        if not (isinstance(subject, ast.Name) and isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)):
+            return None
+        return subject.id if S.plain_whole_match(pattern.value, method) else None
 
     def _not_client_made(self, collection: ast.expr) -> bool:
         if self._made_by_project_code(collection):
@@ -2426,9 +2457,13 @@ def _number_literal(node: ast.AST, module) -> float | None:
 
 
 def _leaves_or_resets(body: list[ast.stmt], name: str) -> bool:
-    """The block ends by leaving (raise, return, continue, break) or assigns a constant to `name`."""
+    """The block ends by leaving (raise, return, continue, break, Flask's `abort(400)`) or assigns a constant to
+    `name`."""
     if body and isinstance(body[-1], (ast.Raise, ast.Return, ast.Continue, ast.Break)):
         return True
+    last_call = body[-1].value if body and isinstance(body[-1], ast.Expr) else None
+    if isinstance(last_call, ast.Call) and ast.unparse(last_call.func).rsplit(".", 1)[-1] == "abort":
+        return True  # `abort(400)` raises
     return any(
         isinstance(stmt, ast.Assign)
         and isinstance(stmt.value, ast.Constant)

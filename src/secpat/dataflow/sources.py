@@ -10,6 +10,9 @@ that price is kept low.
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.frameworks import known
@@ -417,3 +420,59 @@ TRANSLATIONS = frozenset(
         "_l",
     }
 )
+
+
+# The regex parser: `re._parser` from Python 3.11, `sre_parse` before (deprecated since).
+_regex_parser = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+#: Characters a plain-text pattern may admit beside word characters and digits.
+_PLAIN_EXTRA = frozenset(".-_$")
+
+
+def plain_whole_match(pattern: str, method: str) -> bool:
+    r"""Whether text that `re.<method>(pattern, text)` accepts is, whole, made of word characters, digits,
+    `.`, `-`, `_` and `$`: no markup, quote, space or SQL operator. The pattern must reach both ends of the
+    text (`fullmatch`, or `^`/`\A` for `search`, and `$`/`\Z`)."""
+    try:
+        parsed = list(_regex_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - an unreadable pattern vouches for nothing
+        return False
+    codes = _regex_parser
+    at, at_end = codes.AT, (codes.AT_END, codes.AT_END_STRING)
+    if method != "fullmatch":
+        starts = (codes.AT_BEGINNING, codes.AT_BEGINNING_STRING)
+        if method == "search" and not (parsed and parsed[0][0] is at and parsed[0][1] in starts):
+            return False
+        if not (parsed and parsed[-1][0] is at and parsed[-1][1] in at_end):
+            return False
+    return bool(parsed) and _plain_items(parsed, codes)
+
+
+def _plain_items(items, codes) -> bool:  # noqa: ANN001 - the parser's own types
+    for op, arg in items:
+        if op is codes.AT:
+            continue
+        if op is codes.LITERAL:
+            if not (chr(arg).isalnum() or chr(arg) in _PLAIN_EXTRA):
+                return False
+        elif op is codes.IN:
+            for inner_op, inner_arg in arg:
+                if inner_op is codes.LITERAL and (chr(inner_arg).isalnum() or chr(inner_arg) in _PLAIN_EXTRA):
+                    continue
+                if inner_op is codes.RANGE and all(chr(c).isalnum() for c in inner_arg):
+                    continue
+                if inner_op is codes.CATEGORY and inner_arg in (codes.CATEGORY_WORD, codes.CATEGORY_DIGIT):
+                    continue
+                return False
+        elif op in (codes.MAX_REPEAT, codes.MIN_REPEAT):
+            if not _plain_items(arg[2], codes):
+                return False
+        elif op is codes.SUBPATTERN:
+            if not _plain_items(arg[-1], codes):
+                return False
+        elif op is codes.BRANCH:
+            if not all(_plain_items(branch, codes) for branch in arg[1]):
+                return False
+        else:
+            return False  # `.`, a negated class, a back-reference: anything may pass
+    return True
