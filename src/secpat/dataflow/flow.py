@@ -1205,6 +1205,9 @@ class FunctionFlow:
                     value = self._add_name_label(value, key.value, key)
                 if L.TIME in value and S.is_time_field(key.value):
                     value = _as_time_field(value)
+                elif value and S.is_time_field(key.value) and all(L.deferred(label) for label in value):
+                    # `{"created": utcnow()}` with the project's clock helper: a timestamp, whatever it returns.
+                    value = L.CONSTANT
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
                 if self._shapes:
                     parts.append(self._key_labels(key.value, val, value, key))
