@@ -170,6 +170,8 @@ _DERIVED_QUALIFIERS = {
     "since",
     "stream",
     "batch",
+    "poll",  # a feed's `pollToken`: where the last poll ended
+    "resume",  # a change stream's `resume_token`
     "from",
     "to",
     "upto",
