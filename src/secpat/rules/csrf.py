@@ -601,6 +601,9 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         # Browsers do not send a SameSite=Lax or Strict cookie with another site's POST: when the app keeps no
         # framework session and sets every cookie so, a reader judges whether anything else authenticates.
         same_site = not app.session and _cookies_same_site(ctx, app.file)
+        # A route in a router no app is seen to include counts for the app only as a guess: audit.
+        served = any(r.served for r in acting)
+        acting = [r for r in acting if r.served] or acting
         shown_routes = acting or open_routes
         shown = ", ".join(f"{'/'.join(r.methods)} {r.path}" for r in shown_routes[:3])
         more = f" and {len(shown_routes) - 3} more" if len(shown_routes) > 3 else ""
@@ -609,9 +612,10 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
             Location(app.file, app.line),
             f"{app.title or framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
             f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check"
-            + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else ""),
+            + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else "")
+            + ("" if served or not acting else "; no app is seen including the routers that hold these routes"),
             snippet=source_line(ctx, app.file, app.line),
-            audit=not acting or same_site,
+            audit=not acting or same_site or not served,
         )
     seen = set()
     for env in model.environments:
