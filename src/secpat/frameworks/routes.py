@@ -1266,11 +1266,18 @@ class _Builder:
 
     def _protect_django(self, route: Route) -> None:
         cls = self.model.classes.get(route.cls)
+        drf = (cls is not None and self._is_drf(cls)) or (route.handler is not None and route.handler.drf)
+        if drf:
+            csrf, off = self._drf_csrf(cls)
+            if csrf.startswith("n/a"):
+                # DRF checks CSRF only for SessionAuthentication: with none, an exemption changes nothing.
+                route.csrf, route.exempt_at = csrf, None
+                return
         if route.exempt_at:
             route.csrf = "exempt"
             return
-        if (cls is not None and self._is_drf(cls)) or (route.handler is not None and route.handler.drf):
-            route.csrf, off = self._drf_csrf(cls)
+        if drf:
+            route.csrf = csrf
             route.exempt_at = (off.path, off.csrf_off) if off is not None else None
             return
         middleware = self._setting("MIDDLEWARE")
@@ -1294,7 +1301,17 @@ class _Builder:
                 return "off (enforce_csrf disabled)", auth_cls
         if auth and all(last(str(a)) in _HEADER_ONLY_AUTH for a in auth):
             return "n/a (header auth)", None
+        if auth and not any(self._cookie_auth(str(a)) for a in auth):
+            return "n/a (no cookie authentication)", None
         return "DRF SessionAuthentication", None
+
+    def _cookie_auth(self, name: str) -> bool:
+        """A DRF authentication class that may read a cookie: `SessionAuthentication`, a cookie JWT class, a
+        project subclass of either. Other library classes (`TokenAuthentication`, a signed-URL scheme) read
+        a header or the URL."""
+        cls = self.model.classes.get(name)
+        names = [last(name)] + (self._library_bases(cls) if cls is not None else [])
+        return any("Session" in n or "Cookie" in n for n in names)
 
 
 #: The classes whose objects check a CSRF token on every state-changing request of a Flask-like app.
