@@ -295,6 +295,8 @@ class Model:
     frameworks: set[str] = field(default_factory=set)
     csrf_protected_modules: set[str] = field(default_factory=set)
     converters: dict[str, str] = field(default_factory=dict)  # Flask URL converter name → its class
+    #: DRF view classes whose authentication classes read no cookie: DRF checks no CSRF token for them.
+    cookie_free_views: set[str] = field(default_factory=set)
     #: One model per app when a scan holds several apps (`app_roots`); this one then holds them all.
     parts: list[Model] = field(default_factory=list)
 
@@ -447,6 +449,7 @@ def _merged(models: list[Model]) -> Model:
         merged.frameworks |= model.frameworks
         merged.csrf_protected_modules |= model.csrf_protected_modules
         merged.converters.update(model.converters)
+        merged.cookie_free_views |= model.cookie_free_views
     merged.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
     return merged
 
@@ -589,6 +592,9 @@ class _Builder:
             self._protect(route)
         m.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
         m.limits_anywhere = self._limits_anywhere()
+        m.cookie_free_views = {
+            c.name for c in m.classes.values() if self._is_drf(c) and self._drf_csrf(c)[0].startswith("n/a")
+        }
         m.frameworks = {r.framework for r in m.routes} | {a.framework for a in m.apps}
         if m.django is not None:
             m.frameworks.add("django")

@@ -403,8 +403,7 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
     for cls in model.classes.values():
         dispatch = model.views.get(f"{cls.name}.dispatch")
         line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
-        routes = [r for r in model.routes if r.cls == cls.name]
-        if routes and all(r.csrf.startswith("n/a") for r in routes):
+        if cls.name in model.cookie_free_views:
             continue  # a DRF view with no cookie authentication: DRF checks no token for it anyway
         if line and _class_changes_state(model, cls):
             report(
