@@ -1316,8 +1316,8 @@ class _Builder:
         project subclass of either. Other library classes (`TokenAuthentication`, a signed-URL scheme) read
         a header or the URL."""
         cls = self.model.classes.get(name)
-        names = [last(name)] + (self._library_bases(cls) if cls is not None else [])
-        return any("Session" in n or "Cookie" in n for n in names)
+        kinds = [last(name)] + (self._library_bases(cls) if cls is not None else [])
+        return any("Session" in kind or "Cookie" in kind for kind in kinds)
 
 
 #: The classes whose objects check a CSRF token on every state-changing request of a Flask-like app.

@@ -235,10 +235,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
 def _typed_as_current_user(function: Function) -> bool:
     """A parameter whose annotation names the signed-in user (`CurrentActiveUser`, `CurrentUser`): the
     dependency alias FastAPI projects declare once, `Annotated[User, Depends(get_current_active_user)]`."""
-    node = function.node
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
-    args = node.args
+    args = parameters(function)
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
         annotation = arg.annotation
         name = (

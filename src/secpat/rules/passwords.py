@@ -1499,6 +1499,7 @@ _SECRET_LABELS = (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC, L.SECRET)
 def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
     if flow.function.name in {"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"}:
         return  # object equality, not an authentication check
+    assigned = assignments(flow.function)
     for event in flow.compares:
         if not isinstance(event.op, (ast.Eq, ast.NotEq)):
             continue
@@ -1509,7 +1510,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `Token.value == token` builds a SQL WHERE clause: the database compares, with an index
         if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
-        if any(_published_default(node, flow.function) for node, _ in sides):
+        if any(_published_default(node, assigned) for node, _ in sides):
             continue  # `password == LEGACY_DEFAULT_PASSWORD`: the value is published; timing reveals nothing
         if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
             continue  # new and current password from the same request: the client knows both
@@ -1522,7 +1523,6 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         message = f"`{what}` is compared with `{_op(event.op)}`, which leaks timing; use `hmac.compare_digest`"
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
             message += " (and check passwords with the hasher's verify function)"
-        assigned = assignments(flow.function)
         # A value the server holds against a constant of the code (`FAILED_TO_DECRYPT`, imported): no
         # client can time that comparison.
         # Nor can a client steer the bytes of a slow, salted hash (`pbkdf2_hmac(...) == stored`).
@@ -1676,13 +1676,12 @@ def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: Fu
 _PUBLISHED_WORDS = frozenset({"default", "legacy", "example", "sample", "placeholder", "demo"})
 
 
-def _published_default(node: ast.expr, function: Function) -> bool:
+def _published_default(node: ast.expr, assigned: dict[str, ast.expr]) -> bool:
     """`LEGACY_DEFAULT_SUPERUSER_PASSWORD.get_secret_value()`, `settings.DEFAULT_ADMIN_PASSWORD`: a constant of
     the code (upper-case) named for the default or example value the product ships, also through a local
     name bound to it once (`legacy = LEGACY_DEFAULT_PASSWORD.get_secret_value()`)."""
     if isinstance(node, ast.Name):
-        bound = assignments(function).get(node.id)
-        node = bound if bound is not None else node
+        node = assigned.get(node.id, node)
     for inner in ast.walk(node):
         name = inner.id if isinstance(inner, ast.Name) else inner.attr if isinstance(inner, ast.Attribute) else None
         if name and name.isupper() and _PUBLISHED_WORDS & set(names.words(name)):
