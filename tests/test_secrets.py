@@ -202,10 +202,17 @@ def test_text_with_a_lone_surrogate_is_scanned() -> None:
         "dummy-token-value",
         "null",
         "ENC[AES256_GCM,data:x]",
+        "#ENV_AAP_PASSWORD#",
+        "%DB_PASSWORD%",
     ],
 )
 def test_placeholders(value: str) -> None:
     assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", ["#x9Fk2_aa#", "%ENV_DB_PASSWORD#", "#Q7PASSWORD#", "%q7_Zp2%"])
+def test_marked_look_alikes_are_not_references(value: str) -> None:
+    assert not is_placeholder(value)
 
 
 @pytest.mark.parametrize(

@@ -328,10 +328,12 @@ class FunctionFlow:
         *blocks: list[ast.stmt],
         known: list[tuple[str, L.Value]] | None = None,
         bindings: dict[int, tuple[str, L.Value]] | None = None,
+        stores: dict[int, tuple[ast.expr, L.Value]] | None = None,
     ) -> None:
         """Analyse alternative blocks from the same state, then merge their environments.
         `known` is what the first block may assume about names (the guards it is under);
-        `bindings` gives a block, by index, a name bound on entry (`except E as e`)."""
+        `bindings` gives a block, by index, a name bound on entry (`except E as e`); `stores`, a target
+        (a name or a container's item) assigned on entry."""
         start = dict(self.env)
         results: list[dict[str, L.Value]] = []
         entry: dict[int, list[tuple[str, L.Value]]] = {index: [bound] for index, bound in (bindings or {}).items()}
@@ -342,6 +344,9 @@ class FunctionFlow:
             self.env = dict(start)
             for name, value in entry.get(index, ()):
                 self.env[name] = value
+            if stores and index in stores:
+                target, value = stores[index]
+                self._store(target, value, target, None, record=False)
             self._block(block)
             # A block that ends in `return` does not reach the code after the branches.
             (returned if block and isinstance(block[-1], ast.Return) else results).append(self.env)
@@ -386,7 +391,12 @@ class FunctionFlow:
             # `if isinstance(exc, ConflictError):` — inside, the exception is one the program names.
             narrowed = self._narrowed_exception(stmt.test)
             unnarrowed = {name: self.env.get(name, L.EMPTY) for name, _ in narrowed}
-            if allowed:  # `if x in ALLOWED [and ...]:` — inside, x is one of the allowed values
+            hashed = _hashed_unless(stmt.test, stmt.body)
+            if hashed is not None:
+                # `if not is_hashed(p): p = make_password(p)`: the other path has a hash in p already.
+                step = self.step(stmt.test, f"`{_text(hashed)}` is a hash already where the test fails")
+                self._branches(stmt.body, stmt.orelse, stores={1: (hashed, {L.PASSWORD_HASH: (step,)})})
+            elif allowed:  # `if x in ALLOWED [and ...]:` — inside, x is one of the allowed values
                 self._branches(
                     stmt.body,
                     stmt.orelse,
@@ -2114,6 +2124,93 @@ def _option_key(section: ast.expr, option: ast.expr) -> str | None:
     ):
         return None
     return f"[{section.value}]{option.value.lower()}"
+
+
+#: How a stored password hash starts: `$2b$…` (bcrypt), `pbkdf2_sha256$…` (Django), `{SSHA}…` (LDAP).
+_HASH_PREFIXES = (
+    "$1$",
+    "$2",
+    "$5$",
+    "$6$",
+    "$argon2",
+    "$pbkdf2",
+    "$scrypt",
+    "pbkdf2_",
+    "argon2",
+    "bcrypt",
+    "scrypt",
+    "{",
+)
+
+
+def _hashed_unless(test: ast.expr, body: list[ast.stmt]) -> ast.expr | None:
+    """The target `p` of `if not is_hashed(p): p = hash(p)` (also `if p and not p.startswith("$2b$")`,
+    `if d.get("password") and not is_hashed(d.get("password")): d["password"] = ...`): where the test
+    fails, p was empty or a hash already, so after the statement p is a hash either way."""
+    parts = test.values if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) else [test]
+    checks = [
+        part.operand
+        for part in parts
+        if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not) and isinstance(part.operand, ast.Call)
+    ]
+    if len(checks) != 1:
+        return None
+    subject = _hash_check_subject(checks[0])
+    if subject is None:
+        return None
+    target = _item_target(subject)
+    if target is None:
+        return None
+    text = ast.unparse(target)
+    for part in parts:
+        if isinstance(part, ast.UnaryOp) and part.operand is checks[0]:
+            continue
+        # The other conjuncts only ask whether p is set: `p`, `p is not None`, `d.get("p", None) != ""`.
+        if isinstance(part, ast.Compare) and len(part.ops) == 1 and isinstance(part.ops[0], (ast.IsNot, ast.NotEq)):
+            part = part.left
+        asked = _item_target(part)
+        if asked is None or ast.unparse(asked) != text:
+            return None
+    assigned = {
+        ast.unparse(t) for stmt in body for node in ast.walk(stmt) if isinstance(node, ast.Assign) for t in node.targets
+    }
+    return target if ast.unparse(target) in assigned else None
+
+
+def _hash_check_subject(call: ast.Call) -> ast.expr | None:
+    """p in `is_hashed(p)`, `looks_hashed(p)`, `p.startswith("$2b$")`, `p.startswith(("pbkdf2_", "$2"))`."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "startswith" and len(call.args) == 1:
+        prefixes = call.args[0].elts if isinstance(call.args[0], ast.Tuple) else [call.args[0]]
+        if prefixes and all(
+            isinstance(p, ast.Constant) and isinstance(p.value, str) and p.value.startswith(_HASH_PREFIXES)
+            for p in prefixes
+        ):
+            return func.value
+        return None
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    words = set(names.words(name))
+    if len(call.args) == 1 and ("hashed" in words or {"is", "hash"} <= words):
+        return call.args[0]
+    return None
+
+
+def _item_target(node: ast.expr) -> ast.expr | None:
+    """The assignable form of a name or a container item read: `d.get("k")` and `d["k"]` are `d["k"]`."""
+    if isinstance(node, ast.Name):
+        return ast.Name(id=node.id, ctx=ast.Store())
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Name)
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ):
+        node = ast.Subscript(value=node.func.value, slice=node.args[0], ctx=ast.Load())
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and isinstance(node.slice, ast.Constant):
+        return ast.copy_location(ast.Subscript(value=node.value, slice=node.slice, ctx=ast.Store()), node)
+    return None
 
 
 def _falsy_name(test: ast.expr) -> tuple[str, bool] | None:

@@ -155,6 +155,7 @@ _REFERENCE = re.compile(
       | \#\{[^}]*\}              # #{var}
       | \{[\w.\[\]'"-]*\}        # {password}, {0}  (str.format)
       | @[A-Za-z_]+@             # @VAR@  (autoconf)
+      | (?P<mark>[#%])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?P=mark)  # #ENV_DB_PASSWORD#, %DB_PASSWORD%
       | !(?:env|secret|vault|ref|sub|getatt)\b.*   # YAML tags
       | \$ANSIBLE_VAULT.*
       | ENC\[.*\]                # sops
