@@ -147,6 +147,19 @@ class WalkMemo:
         return files
 
 
+def file_kind(rel: str) -> str:
+    """What a file is, from its path: an HTML file under a `static` directory is served as it is, never
+    rendered (Django's and Flask's static files), so it is `static`, not a template."""
+    head, _, name = rel.replace("\\", "/").rpartition("/")
+    kind = classify(name)
+    if kind == "template" and any(part.lower() in _STATIC_DIRS for part in head.split("/")):
+        return "static"
+    return kind
+
+
+_STATIC_DIRS = frozenset({"static", "staticfiles"})
+
+
 def classify(name: str) -> str:
     lower = name.lower()
     bare = lower.lstrip(".")  # as os.path.splitext: leading dots start no suffix
@@ -397,10 +410,10 @@ def _walk(
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_link, is_dir = True, False
-            kind = "" if is_dir else classify(entry.name)
-            if kind == "other":
+            if not is_dir and classify(entry.name) == "other":
                 continue  # nothing scans these: skip them before any matching or stat
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            kind = "" if is_dir else file_kind(rel)
             if ignores.ignored(rel, is_dir):
                 continue
             if is_link:
@@ -445,7 +458,7 @@ def _entry_name(entry: os.DirEntry) -> str:
 
 
 def _source_file(path: str, rel: str, root: Path, st: os.stat_result, kind: str | None = None) -> SourceFile:
-    kind = kind or classify(os.path.basename(path))
+    kind = kind or file_kind(rel)
     module_name, is_package = ("", False)
     if kind == "python":
         module_name, is_package = module_name_for(path, root)

@@ -117,6 +117,7 @@ def _by_fact() -> dict[str, str]:
 #: File kinds (discovery.classify) and the words a file of that kind gives.
 _BY_KIND = {
     "template": ("html", "files"),
+    "static": ("files",),  # HTML served as it is: secrets are looked for, nothing is rendered
     # Secrets are looked for in these; the CONF rules read Python settings only.
     "env": ("files",),
     "config": ("files",),

@@ -302,6 +302,95 @@ def is_staff_gate(name: str) -> bool:
     return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
 
 
+#: Words that, in a test of the caller, name the administrators or staff a view admits.
+_ADMIN_WORDS = frozenset({"staff", "admin", "admins", "administrator", "superuser", "superadmin", "sysadmin"})
+#: Statuses and exceptions that refuse a caller.
+_REFUSALS = frozenset({401, 403})
+_REFUSAL_WORDS = frozenset({"forbidden", "denied", "unauthorized", "unauthorised"})
+
+
+def staff_guard_line(node: ast.AST) -> int | None:
+    """The last line of the check by which a view turns away every caller who is not staff, before
+    anything else it does: a statement of its body such as `if not user.is_superuser: raise
+    PermissionDenied`, `if role != Roles.PROXY_ADMIN: raise HTTPException(403)` (a test naming an
+    administrator, staff or superuser, and a body that leaves by raising or refusing), or a call of a check
+    named for them (`require_admin(user)`, `await _check_agent_management_permission(user)`), also first in
+    a `try` block. None without one."""
+    caught = isinstance(node, _TRY_NODES)
+    for stmt in getattr(node, "body", []):
+        if caught and not isinstance(stmt, (ast.Import, ast.ImportFrom)) and _calls_before_check(stmt):
+            return None  # `try: config = load(); require_admin(user)`: the handler also catches what load raised
+        if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test) and _refuses(stmt.body):
+            return stmt.end_lineno
+        call = stmt.value if isinstance(stmt, ast.Expr) else None
+        call = call.value if isinstance(call, ast.Await) else call
+        if isinstance(call, ast.Call) and _names_staff_check(last(ast.unparse(call.func))):
+            return stmt.end_lineno
+        if isinstance(stmt, _TRY_NODES):
+            return staff_guard_line(stmt)  # `try: require_admin(user) ...`: its handlers come after the check
+        if isinstance(stmt, ast.If) and not stmt.orelse and _refuses(stmt.body):
+            continue  # another precondition: `if db is None: raise HTTPException(500, ...)`
+        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Match, ast.If)):
+            return None  # the view is already at work: a later check guards only what follows it
+    return None
+
+
+_TRY_NODES = (ast.Try, getattr(ast, "TryStar", ast.Try))  # `try`/`except*` from Python 3.11
+
+
+def _calls_before_check(stmt: ast.stmt) -> bool:
+    """The statement does work that can fail: it calls something outside the test of an `if`."""
+    parts = [stmt.test] if isinstance(stmt, ast.If) else [stmt]
+    if isinstance(stmt, ast.Expr):
+        call = stmt.value.value if isinstance(stmt.value, ast.Await) else stmt.value
+        if isinstance(call, ast.Call) and _names_staff_check(last(ast.unparse(call.func))):
+            return False  # the check itself
+    if isinstance(stmt, ast.If) and _refuses(stmt.body):
+        return False
+    return any(isinstance(n, ast.Call) for part in parts for n in ast.walk(part))
+
+
+#: Verbs of a call that refuses a caller unless a condition holds.
+_CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "verify", "validate", "enforce"})
+
+
+def _names_staff_check(name: str) -> bool:
+    """`require_admin`, `check_superuser`, `_ensure_staff`, `_check_agent_management_permission`."""
+    words = names.words(name)
+    return bool(words) and words[0] in _CHECK_VERBS and bool(set(words) & (_ADMIN_WORDS | {"permission"}))
+
+
+def _names_admin(test: ast.expr) -> bool:
+    words: set[str] = set()
+    for node in ast.walk(test):
+        if isinstance(node, ast.Name):
+            words.update(names.words(node.id))
+        elif isinstance(node, ast.Attribute):
+            words.update(names.words(node.attr))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 40:
+            words.update(names.words(node.value))
+    return bool(words & _ADMIN_WORDS)
+
+
+def _refuses(body: list[ast.stmt]) -> bool:
+    """The block leaves by raising, or by answering 401 or 403 (`abort(403)`, `return JSONResponse(..., 403)`)."""
+    if not body:
+        return False
+    last_stmt = body[-1]
+    if isinstance(last_stmt, ast.Raise):
+        return True
+    if not isinstance(last_stmt, (ast.Return, ast.Expr)) or last_stmt.value is None:
+        return False
+    for node in ast.walk(last_stmt.value):
+        if isinstance(node, ast.Constant) and node.value in _REFUSALS and not isinstance(node.value, bool):
+            return True
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            name = node.id if isinstance(node, ast.Name) else node.attr
+            if status_number(node) in _REFUSALS or set(names.words(name)) & _REFUSAL_WORDS:
+                return True
+    return False
+
+
 def project_callee(module: Module, function: Function, func: ast.expr) -> str | None:
     """The project function a call reaches: `helpers.send_mail` → `pkg.helpers.send_mail`, and
     `self._notify` in a method → `pkg.views.ResetView._notify`; None for anything else."""

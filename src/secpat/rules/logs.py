@@ -22,7 +22,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
 from secpat.frameworks import known
-from secpat.frameworks.syntax import status_number, statuses
+from secpat.frameworks.syntax import staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
 from secpat.model.module import parents_of
 from secpat.rules.context import FileContext, Outcome, arguments
@@ -229,6 +229,8 @@ def log_hygiene(ctx: FileContext) -> None:
             continue
         flow = flow_of(module, function)
         staff_only = _behind_staff_check(module, function)
+        # `if not user.is_superuser: raise PermissionDenied` first: what follows it only staff reach.
+        guard = staff_guard_line(function.node)
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
         objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
@@ -298,7 +300,13 @@ def log_hygiene(ctx: FileContext) -> None:
                     if callee.rsplit(".", 1)[-1] in _JSON_ANSWERS and _exception_object_only(argument, value):
                         continue  # `JsonResponse({"error": exc})`: the encoder refuses the object, nothing is sent
                     audit = (
-                        staff_only or gateway or handed_out or L.UPSTREAM_ERROR in value or L.EXPECTED_ERROR in value
+                        staff_only
+                        or guard is not None
+                        and event.node.lineno > guard
+                        or gateway
+                        or handed_out
+                        or L.UPSTREAM_ERROR in value
+                        or L.EXPECTED_ERROR in value
                     )
                     if _report_once(
                         ctx,
@@ -321,7 +329,7 @@ def log_hygiene(ctx: FileContext) -> None:
                         _leaked(ret.value, client_error=False),
                         function,
                         f"returned to the client by the {answers} `{function.name}()`",
-                        staff_only,
+                        staff_only or guard is not None and ret.node.lineno > guard,
                     )
 
 
@@ -419,7 +427,7 @@ def _behind_staff_check(module: Module, function: Function) -> bool:
         if any(_says_staff_only(d) for d in scope.decorators):
             return True
         scope = scope.parent
-    if _staff_dependency(function.node) or _checks_staff_first(function.node):
+    if _staff_dependency(function.node):
         return True
     if not function.class_name:
         return False
@@ -461,18 +469,6 @@ def _staff_dependency(node: ast.AST) -> bool:
                 and _says_staff_only(R.last_name(call.args[0]) or "")
             ):
                 return True
-    return False
-
-
-def _checks_staff_first(node: ast.AST) -> bool:
-    """The view opens with a check named for staff: `check_admin(user)`, `require_superuser(request)`."""
-    for stmt in getattr(node, "body", [])[:3]:
-        call = stmt.value if isinstance(stmt, ast.Expr) else None
-        if isinstance(call, ast.Await):
-            call = call.value
-        name = R.last_name(call.func) if isinstance(call, ast.Call) else None
-        if name and names.words(name)[:1] and names.words(name)[0] in _CHECK_VERBS and _says_staff_only(name):
-            return True
     return False
 
 

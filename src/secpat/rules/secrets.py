@@ -1036,7 +1036,7 @@ def development_stack(path: str, text: str) -> bool:
     return _COMPOSE_FILE.fullmatch(PurePosixPath(path).name) is not None and bool(_DEVELOPMENT_STACK.search(text))
 
 
-@check(SECRET001, kinds=("env", "config", "template"))
+@check(SECRET001, kinds=("env", "config", "template", "static"))
 def hardcoded_secrets_in_text(ctx: TextContext) -> None:
     development = development_stack(ctx.path, ctx.text)
     for hit in text_hits(ctx.kind, ctx.text, ctx.path):
