@@ -329,7 +329,7 @@ def log_hygiene(ctx: FileContext) -> None:
                         _leaked(ret.value, client_error=False),
                         function,
                         f"returned to the client by the {answers} `{function.name}()`",
-                        staff_only or guard is not None and ret.node.lineno > guard,
+                        staff_only or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
 
 
