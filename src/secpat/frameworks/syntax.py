@@ -361,14 +361,30 @@ def _names_staff_check(name: str) -> bool:
 
 
 def _names_admin(test: ast.expr) -> bool:
+    """A refusal test that only administrators fail: `not user.is_superuser`, `role != Roles.ADMIN`,
+    `"admin" not in user.roles`, or an `or` with one such part. `owner != user and not user.is_admin`
+    lets owners through too."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+        return any(_names_admin(part) for part in test.values)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return not isinstance(test.operand, ast.BoolOp) and _mentions_admin(test.operand)
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.NotEq, ast.NotIn, ast.IsNot))
+        and _mentions_admin(test)
+    )
+
+
+def _mentions_admin(node: ast.expr) -> bool:
     words: set[str] = set()
-    for node in ast.walk(test):
-        if isinstance(node, ast.Name):
-            words.update(names.words(node.id))
-        elif isinstance(node, ast.Attribute):
-            words.update(names.words(node.attr))
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) <= 40:
-            words.update(names.words(node.value))
+    for part in ast.walk(node):
+        if isinstance(part, ast.Name):
+            words.update(names.words(part.id))
+        elif isinstance(part, ast.Attribute):
+            words.update(names.words(part.attr))
+        elif isinstance(part, ast.Constant) and isinstance(part.value, str) and len(part.value) <= 40:
+            words.update(names.words(part.value))
     return bool(words & _ADMIN_WORDS)
 
 

@@ -92,13 +92,17 @@ JWT003 = define(
         cwe=347,
         why="""
         `verify_signature: False` accepts any token anyone wrote; `verify_exp: False` accepts
-        tokens that expired. Either turns authentication into a formality. When the unverified
-        claims are used only where a verification setting that defaults to on has been turned
-        off by the operator, the finding is shown in audit mode.
+        tokens that expired. Either turns authentication into a formality. A decode given a key
+        that turns the check off, or one that reads a token the client sent, is reported. Reading
+        claims with no key (an ID token fetched from the provider, the issuer looked up before the
+        real check) is harmless unless something trusts them: with no client token in sight it is
+        for audit mode, and so are claims used only where a verification setting that defaults to
+        on has been turned off by the operator, and an expiry left to the code's own comparison
+        (`"require": ["exp"]`).
     """,
         bad="""
         import jwt
-        data = jwt.decode(token, options={"verify_signature": False})
+        data = jwt.decode(token, key, algorithms=["HS256"], options={"verify_signature": False})
     """,
         good="""
         import jwt
@@ -421,6 +425,19 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
         if f"{L.KEYVAL_PREFIX}{flag}=False" in options or written.get(flag) is False:
             what = "signature" if flag == "verify_signature" else "expiry"
             peek = flag == "verify_signature" and _named_unverified_beside_verified(ctx.module, function, node)
+            # Without a key the call only reads the claims, which is harmless unless something trusts them:
+            # evidence that something does is a token the client sent. With a key, the code means to verify
+            # and does not.
+            reading = (
+                flag == "verify_signature"
+                and _arg(node, 1, "key") is None
+                and L.REQUEST not in event.value_of(0, "jwt")
+                and L.REQUEST not in event.value_of(0, "token")
+            )
+            # `options={"verify_exp": False, "require": ["exp"]}`: the expiry must be there, and the code
+            # compares it itself (against its own clock, with its own leeway).
+            required = written.get("require")
+            own_check = flag == "verify_exp" and isinstance(required, (list, tuple)) and "exp" in required
             ctx.report(
                 JWT003,
                 node,
@@ -430,12 +447,21 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                     "; a helper named for unverified claims, in a module that verifies tokens with a key"
                     if peek
                     else ""
-                ),
+                )
+                + (
+                    "; no key is given and nothing shows a client sent the token: check that nothing trusts "
+                    "these claims"
+                    if reading and not back_channel and not peek
+                    else ""
+                )
+                + ("; `exp` is required, so the code checks it itself" if own_check else ""),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
                 or _peeked_only(function.node, node)
-                or peek,
+                or peek
+                or reading
+                or own_check,
                 at=options_node,
             )
             return
