@@ -520,6 +520,9 @@ def test_default_test_ignore_is_every_pattern_but_secrets() -> None:
         ".github/upgrade-test/upgradeproject/settings.py",
         "ci/.gitlab/smoke/app.py",
         ".circleci/project/settings.py",
+        "continuous_integration/docker-configs/ldap-docker-compose.yml",
+        "ci/services/docker-compose.yml",
+        ".ci/settings.py",
         "weblate/settings_example.py",
         "app/local-example.cfg",
         "conf/settings_sample.py",
@@ -599,6 +602,9 @@ def test_tests_policy_drops_non_secret_rules_in_test_code(project: Path, path: s
         "shop/resamples/app.cfg",
         "shop/latests/views.py",
         "shop/tests_helpers.py",
+        "shop/ci.py",
+        "cicd/app.py",
+        "shop/circuits/views.py",
     ],
 )
 def test_non_test_paths(project: Path, path: str) -> None:

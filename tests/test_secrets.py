@@ -204,13 +204,16 @@ def test_text_with_a_lone_surrogate_is_scanned() -> None:
         "ENC[AES256_GCM,data:x]",
         "#ENV_AAP_PASSWORD#",
         "%DB_PASSWORD%",
+        "os.environ/LLM_SHIELD_PROXY_API_KEY",
     ],
 )
 def test_placeholders(value: str) -> None:
     assert is_placeholder(value)
 
 
-@pytest.mark.parametrize("value", ["#x9Fk2_aa#", "%ENV_DB_PASSWORD#", "#Q7PASSWORD#", "%q7_Zp2%"])
+@pytest.mark.parametrize(
+    "value", ["#x9Fk2_aa#", "%ENV_DB_PASSWORD#", "#Q7PASSWORD#", "%q7_Zp2%", "os.environ/x9Fk2aa", "environ-Kq7"]
+)
 def test_marked_look_alikes_are_not_references(value: str) -> None:
     assert not is_placeholder(value)
 
@@ -219,6 +222,7 @@ def test_marked_look_alikes_are_not_references(value: str) -> None:
     ("name", "value"),
     [
         ("token_type", "Bearer"),
+        ("RESOURCE_PASSWORD", "Passwords"),
         ("auth_token", "Bearer"),
         ("token", "NextToken"),
         ("TOKEN_HEADER", "X-Auth-Token"),

@@ -138,10 +138,14 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/project_template/**",
     "**/app_template/**",
     "**/*{{*/**",  # a cookiecutter directory such as `{{cookiecutter.project_slug}}/`
-    # Projects that CI workflows build and throw away.
+    # Projects that CI workflows build and throw away, and the services they start for the tests.
     "**/.github/**",
     "**/.gitlab/**",
     "**/.circleci/**",
+    "**/ci/**",
+    "**/.ci/**",
+    "**/continuous_integration/**",
+    "**/continuous-integration/**",
 )
 
 # Test code is not deployed, so only real credentials (SECRET) still matter there.

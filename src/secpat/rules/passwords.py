@@ -901,7 +901,12 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                         f"; the digest is only sent in a request to a remote service (`{sent}`), whose login "
                         "format it may be: nothing here stores it"
                     )
-                outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared or sent))
+                # `hashlib.sha1(password.encode(), usedforsecurity=False)`: the author says the digest protects
+                # nothing (a breach-list prefix, a cache key); whether it is stored anyway is for a reader.
+                declared = callee in S.FAST_HASHES and _not_for_security(event.node)
+                if declared and not (lookup_key or compared or sent):
+                    message += "; the call says `usedforsecurity=False`: check that the digest is not stored"
+                outcome = Outcome(L.PASSWORD, PWD002, message, audit=bool(lookup_key or compared or sent or declared))
                 ctx.report_flow(event.node, value, [outcome], scope=flow.function, sink_note=f"hashed by {where}")
                 if checked or returned:
                     # Only checked against a stored digest, or handed back to callers: whether the project
@@ -922,6 +927,13 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=flow.function,
                 )
     _fast_hashing_helpers(ctx, flow)
+
+
+def _not_for_security(call: ast.Call) -> bool:
+    return any(
+        kw.arg == "usedforsecurity" and isinstance(kw.value, ast.Constant) and kw.value.value is False
+        for kw in call.keywords
+    )
 
 
 _SLOW_HASH_METHODS = frozenset({"hashpw", "checkpw", "kdf"})

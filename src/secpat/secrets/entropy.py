@@ -155,6 +155,7 @@ _REFERENCE = re.compile(
       | \#\{[^}]*\}              # #{var}
       | \{[\w.\[\]'"-]*\}        # {password}, {0}  (str.format)
       | @[A-Za-z_]+@             # @VAR@  (autoconf)
+      | (?:os\.)?environ[/:.]?[A-Z][A-Z0-9_]*  # os.environ/OPENAI_API_KEY (a config's pointer to a variable)
       | (?P<mark>[#%])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?P=mark)  # #ENV_DB_PASSWORD#, %DB_PASSWORD%
       | !(?:env|secret|vault|ref|sub|getatt)\b.*   # YAML tags
       | \$ANSIBLE_VAULT.*
@@ -435,8 +436,13 @@ def repeats_name(value: str, name: str) -> bool:
     the value only names the field or describes what belongs there."""
     if not looks_like_label(value):
         return False
-    value_words = set(names.words(value))
-    return bool(value_words) and value_words <= set(names.words(name)) | _DESCRIPTIVE_WORDS
+    value_words = {_singular(w) for w in names.words(value)}
+    return bool(value_words) and value_words <= {_singular(w) for w in names.words(name)} | _DESCRIPTIVE_WORDS
+
+
+def _singular(word: str) -> str:
+    """`passwords` → `password`: `RESOURCE_PASSWORD = "Passwords"` names the field all the same."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 # Values with the shape of something other than a secret. A secret-named field can hold them:
