@@ -362,10 +362,12 @@ def _names_staff_check(name: str) -> bool:
 
 def _names_admin(test: ast.expr) -> bool:
     """A refusal test that only administrators fail: `not user.is_superuser`, `role != Roles.ADMIN`,
-    `"admin" not in user.roles`, or an `or` with one such part. `owner != user and not user.is_admin`
-    lets owners through too."""
+    `"admin" not in user.roles`, an `or` with one such part, an `and` of such parts. `owner != user and
+    not user.is_admin` lets owners through too."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
         return any(_names_admin(part) for part in test.values)
+    if isinstance(test, ast.BoolOp):  # `role != ADMIN and role != ADMIN.value`: refused unless one of them
+        return all(_names_admin(part) for part in test.values)
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         return not isinstance(test.operand, ast.BoolOp) and _mentions_admin(test.operand)
     return (
