@@ -116,7 +116,8 @@ LOG003 = define(
         a staff, administrator or permission check this is for audit mode, and so is text put in a
         sentence written for the client (`f"Preview failed: {e}"`), an answer that says an
         upstream failed (502, 503, 504) or that the input failed validation (422), and a view named
-        for testing a connection or a setting (`test_smtp_connection`): someone chose to show it.
+        for a diagnosis: a test of a connection or a setting (`test_smtp_connection`), a validation,
+        a preview, a dry run, a health check. Someone chose to show it.
         A database or I/O error's text is the system's whatever frames it, and stays reported.
     """,
         bad="""
@@ -231,9 +232,9 @@ def log_hygiene(ctx: FileContext) -> None:
         staff_only = _behind_staff_check(module, function)
         # `if not user.is_superuser: raise PermissionDenied` first: what follows it only staff reach.
         guard = staff_guard_line(function.node)
-        # `test_vault_connection`, `send_notification_test`: a view that tries a connection or a setting for
-        # whoever calls it exists to say why it failed.
-        trial = "test" in names.words(function.name)
+        # `test_vault_connection`, `validate_prompt`, `preview_render`, `health_readiness`: a view that tries
+        # a connection, a setting or the caller's input exists to say why it failed.
+        trial = bool(_TRIAL_WORDS & set(names.words(function.name)))
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
         objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
@@ -414,6 +415,8 @@ def _is_migration(path: str) -> bool:
 
 
 # Words in a decorator, mixin or permission class that restrict a view to staff or administrators.
+#: Words of a view whose answer is a diagnosis: a test, a validation, a preview, a dry run, a health check.
+_TRIAL_WORDS = frozenset({"test", "validate", "validation", "verify", "preview", "dry", "health"})
 _STAFF_WORDS = frozenset({"admin", "administrator", "staff", "superuser", "permission", "permissions"})
 _STAFF_CHECKS = frozenset({"user_passes_test", "permission_required", "staff_member_required", "superuser_required"})
 
@@ -455,12 +458,20 @@ _CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "v
 
 
 def _staff_dependency(node: ast.AST) -> bool:
-    """FastAPI: `user=Depends(get_admin_user)`, `Annotated[User, Depends(get_admin_user)]`, or
-    `@router.post(..., dependencies=[Depends(require_admin)])`."""
+    """FastAPI: `user=Depends(get_admin_user)`, `Annotated[User, Depends(get_admin_user)]`, a parameter typed
+    with the project's alias for one (`admin: Superuser`), or `@router.post(...,
+    dependencies=[Depends(require_admin)])`."""
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
+    annotations = [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
+    if any(
+        isinstance(a, (ast.Name, ast.Attribute))
+        and {"admin", "administrator", "superuser", "staff"} & set(names.words(R.last_name(a) or ""))
+        for a in annotations
+    ):
+        return True  # `admin: Superuser`, the project's `Annotated[User, Depends(get_current_superuser)]` alias
     candidates: list[ast.AST | None] = [*node.args.defaults, *node.args.kw_defaults]
-    candidates += [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
+    candidates += annotations
     candidates += [
         k.value for d in node.decorator_list if isinstance(d, ast.Call) for k in d.keywords if k.arg == "dependencies"
     ]
