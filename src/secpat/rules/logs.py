@@ -117,7 +117,7 @@ LOG003 = define(
         sentence written for the client (`f"Preview failed: {e}"`), an answer that says an
         upstream failed (502, 503, 504) or that the input failed validation (422), and a view named
         for a diagnosis: a test of a connection or a setting (`test_smtp_connection`), a validation,
-        a preview, a dry run, a health check. Someone chose to show it.
+        a dry run, a health check. Someone chose to show it.
         A database or I/O error's text is the system's whatever frames it, and stays reported.
     """,
         bad="""
@@ -232,7 +232,7 @@ def log_hygiene(ctx: FileContext) -> None:
         staff_only = _behind_staff_check(module, function)
         # `if not user.is_superuser: raise PermissionDenied` first: what follows it only staff reach.
         guard = staff_guard_line(function.node)
-        # `test_vault_connection`, `validate_prompt`, `preview_render`, `health_readiness`: a view that tries
+        # `test_vault_connection`, `validate_prompt`, `dry_run`, `health_readiness`: a view that tries
         # a connection, a setting or the caller's input exists to say why it failed.
         trial = bool(_TRIAL_WORDS & set(names.words(function.name)))
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
@@ -415,8 +415,8 @@ def _is_migration(path: str) -> bool:
 
 
 # Words in a decorator, mixin or permission class that restrict a view to staff or administrators.
-#: Words of a view whose answer is a diagnosis: a test, a validation, a preview, a dry run, a health check.
-_TRIAL_WORDS = frozenset({"test", "validate", "validation", "verify", "preview", "dry", "health"})
+#: Words of a view whose answer is a diagnosis: a test, a validation, a dry run, a health check.
+_TRIAL_WORDS = frozenset({"test", "validate", "validation", "verify", "dry", "health"})
 _STAFF_WORDS = frozenset({"admin", "administrator", "staff", "superuser", "permission", "permissions"})
 _STAFF_CHECKS = frozenset({"user_passes_test", "permission_required", "staff_member_required", "superuser_required"})
 
