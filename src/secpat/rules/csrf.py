@@ -144,12 +144,18 @@ CSRF003 = define(
         cwe=352,
         why="""
         A `<form method="post">` must carry the server's CSRF token (`{% csrf_token %}`,
-        `{{ csrf_token() }}`, `{{ form.hidden_tag() }}`). Where the app checks tokens, a form
-        without one is rejected (Django answers 403), so the feature is broken and the usual
-        "fix" is to exempt the view; where nothing checks, the form is open to forgery.
+        `{{ csrf_token() }}`, `{{ form.hidden_tag() }}`). Where nothing checks tokens, the form is
+        open to forgery. Where the app checks them, a form without one is rejected (Django answers
+        403): the feature is broken, not open, and the usual "fix" is to exempt the view, so it is
+        shown in audit mode.
     """,
         bad="""
         from django.template import Template
+
+        MIDDLEWARE = [
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+        ]
 
         SUBSCRIBE = Template('''
         <form method="post" action="/subscribe/">
@@ -498,9 +504,11 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
             continue  # no submit control and no field: only script submits it, and script sends the token header
         verdict = _form_verdict(model, form, _renderers(form, rendered))
         if verdict is not None:
-            message, confidence = verdict
+            message, confidence, rejected = verdict
             scripted = _scripts_have_token(pages, form.file, scripted_pages)
-            audit = form.action_tag or confidence is not None or scripted
+            # A form the app's own check rejects is broken, not open to forgery: for a reader, who may find
+            # the view exempted to make it work (CSRF002).
+            audit = form.action_tag or confidence is not None or scripted or rejected
             if form.action_tag:
                 message += "; a template tag builds its action, which may be another site that checks no token"
             elif scripted:
@@ -525,7 +533,8 @@ def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
     return found
 
 
-def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[str, Confidence | None] | None:
+def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[str, Confidence | None, bool] | None:
+    """What to say of a POST form without a token, how sure, and whether the app's check rejects it."""
     frameworks = {r.framework for r in routes} or _framework_of_form(model, form)
     if "django" in frameworks:
         paths = {r.path for r in routes}
@@ -535,17 +544,19 @@ def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[st
         if routes and not posted and form.action.strip() in ("", ".", "?"):
             # Posted back to views that never read a body or change anything: script sends the values
             # elsewhere (with the token header), or the form does nothing. For a reader.
-            return "POST form without {% csrf_token %} that posts back to a view that does nothing with a POST", (
-                Confidence.MEDIUM
+            return (
+                "POST form without {% csrf_token %} that posts back to a view that does nothing with a POST",
+                Confidence.MEDIUM,
+                False,
             )
         checked = model.django is None or _middleware_on(model)
         why = "Django rejects the submission with 403" if checked else "nothing checks it (see CSRF001)"
-        return f"POST form without {{% csrf_token %}}: {why}", None
+        return f"POST form without {{% csrf_token %}}: {why}", None, checked
     protected = [a for a in model.apps if a.framework in frameworks and a.csrf]
     if protected or any(r.handler is not None and r.handler.csrf_checked for r in routes):
-        return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None
+        return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None, True
     if not frameworks:
-        return "POST form without a CSRF token", Confidence.MEDIUM
+        return "POST form without a CSRF token", Confidence.MEDIUM, False
     return None  # Flask / FastAPI without any CSRF check: CSRF004 reports the app
 
 
