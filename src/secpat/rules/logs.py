@@ -250,7 +250,7 @@ def log_hygiene(ctx: FileContext) -> None:
                             + _opened_as_files(function)
                             + _ordered_or_numbers(function)
                         )
-                    value, audit = _judge_secret(event.node, value, lacking or ())
+                    value, audit = _judge_secret(event.node, value, lacking or (), function)
                     # Only what another module returns (`orm_token = APIToken.find(db, token)`): whether it
                     # is a secret is decided there, unless this function uses it as an object.
                     elsewhere = not any(lab in value for lab in (L.SECRET, L.PASSWORD, L.PERSONAL)) and any(
@@ -559,7 +559,9 @@ _NUMERIC_SPEC = re.compile(r"[-+ #0-9,_.]*[bcdeEfFgGnoxX%]$")
 _NUMERIC_CONVERSION = re.compile(r"%[-+ #0-9.*]*([a-zA-Z%])")
 
 
-def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, int, int]] = ()) -> tuple[L.Value, bool]:
+def _judge_secret(
+    call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, int, int]] = (), function: Function | None = None
+) -> tuple[L.Value, bool]:
     """What a secret-named value written to a log really is.
 
     A name says `token` or `session` about quantities and ids as well as credentials, so the value
@@ -590,16 +592,50 @@ def _judge_secret(call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, i
     if ws and ws[-1] in {"nonce", "nonces", "salt", "salts"}:
         # A nonce is sent in the clear with the message it protects, a salt kept beside the hash it salts.
         return _without_secret(value), False
-    # A session id read from the request (its cookie) or Django's `request.session.session_key` is the
-    # login session; one only named so may not be (a chat or trace session, a Socket.IO connection id,
-    # an OpenID `sid` claim, a login manager's fingerprint of the client).
+    # A session id read from the request's cookies or headers, or Django's `request.session.session_key`,
+    # is the login session; one only named so may not be (a chat or trace session, a Socket.IO connection
+    # id, an OpenID `sid` claim, a login manager's fingerprint of the client), and neither is one the
+    # client names in its query, form or body (`?session_id=` picks a conversation: the login rides in a
+    # cookie).
     session_id = (
         ws[-2:] in (("session", "id"), ("session", "key"), ("sess", "id"), ("sess", "key"))
         or bool(ws)
         and ws[-1] in {"sid", "sessionid"}
     )
     django_session = trace[0].note.rstrip("`").endswith("session.session_key")
-    return value, session_id and L.REQUEST not in value and not django_session
+    carried = L.REQUEST in value and _carried_by_cookie_or_header(trace, function)
+    return value, session_id and not carried and not django_session
+
+
+#: FastAPI's markers for a parameter read from a cookie or a header.
+_COOKIE_OR_HEADER = frozenset({"Cookie", "Header", "APIKeyCookie", "APIKeyHeader"})
+
+
+def _carried_by_cookie_or_header(trace: L.Trace, function: Function | None) -> bool:
+    """The request value came from a cookie or a header: `request.cookies["sid"]`, `request.headers[...]`,
+    or a FastAPI parameter declared with `Cookie()` / `Header()`."""
+    first = trace[0].note.lower() if trace else ""
+    if "cookie" in first or "header" in first or "meta[" in first:
+        return True
+    if function is None or not first.startswith("parameter "):
+        return False
+    name = _source_name(trace)
+    args = function.node.args if isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+    if args is None or name is None:
+        return False
+    params = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+    defaults = dict(zip([a.arg for a in args.kwonlyargs], args.kw_defaults))
+    defaults.update(zip([a.arg for a in params[len(params) - len(args.defaults) :]], args.defaults))
+    for arg in params:
+        if arg.arg == name:
+            parts = [arg.annotation, defaults.get(name)]
+            return any(
+                isinstance(node, ast.Call) and R.last_name(node.func) in _COOKIE_OR_HEADER
+                for part in parts
+                if part is not None
+                for node in ast.walk(part)
+            )
+    return False
 
 
 def _names_secret_only(value: L.Value) -> bool:
