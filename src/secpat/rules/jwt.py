@@ -299,8 +299,9 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
 
 
 #: Registered claims that are not secrets although their names sound so: the OIDC `nonce` echoes
-#: the relying party's replay-protection value back to it.
-_PUBLIC_CLAIMS = frozenset({"nonce"})
+#: the relying party's replay-protection value back to it, and `sid` names the session the token belongs
+#: to (OpenID Connect logout) so that the issuer can end it: the token, not the id, is the credential.
+_PUBLIC_CLAIMS = frozenset({"nonce", "sid"})
 
 
 def _is_outbound_assertion(payload: L.Value) -> bool:

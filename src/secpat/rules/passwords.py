@@ -960,12 +960,10 @@ def _every(digests: list[ast.Call], judge: Callable[[ast.Call], str | None]) -> 
     return verdicts[0] if verdicts and all(verdicts) else None
 
 
-def _only_prehashed(function: Function, call: ast.Call) -> bool:
-    """`prehash = b64encode(hmac.digest(salt, password, "sha256"))` then only `bcrypt.hashpw(prehash, ...)`
-    or `bcrypt.checkpw(prehash, ...)`: a digest made to fit bcrypt's 72 bytes, which the slow hash then
-    covers. Nothing stores the fast digest."""
-    target: str | None = None
-    for node in ast.walk(function.node):
+def _bound_name(function_node: ast.AST, call: ast.Call) -> ast.Name | None:
+    """The name a statement binds what the call gives to: `key = sha256(p).hexdigest()`, also annotated
+    (`key: Final = ...`)."""
+    for node in ast.walk(function_node):
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             bound, value = node.targets[0], node.value
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
@@ -973,10 +971,18 @@ def _only_prehashed(function: Function, call: ast.Call) -> bool:
         else:
             continue
         if isinstance(bound, ast.Name) and any(inner is call for inner in ast.walk(value)):
-            target = bound.id
-            break
-    if target is None:
+            return bound
+    return None
+
+
+def _only_prehashed(function: Function, call: ast.Call) -> bool:
+    """`prehash = b64encode(hmac.digest(salt, password, "sha256"))` then only `bcrypt.hashpw(prehash, ...)`
+    or `bcrypt.checkpw(prehash, ...)`: a digest made to fit bcrypt's 72 bytes, which the slow hash then
+    covers. Nothing stores the fast digest."""
+    bound = _bound_name(function.node, call)
+    if bound is None:
         return False
+    target = bound.id
     slow_args = {
         id(n)
         for slow in function.calls
@@ -994,16 +1000,7 @@ def _only_a_lookup_key(function_node: ast.AST, call: ast.Call) -> str | None:
     """The name the digest is bound to (`key = sha256(password).hexdigest()`) when every later use of it
     is as a key of a mapping or set held here (`key in seen`, `seen[key]`) or a slice of it (`sha[:5]`,
     `sha[5:] in found`): nothing writes the digest anywhere."""
-    target = None
-    for node in ast.walk(function_node):
-        if (
-            isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-            and any(inner is call for inner in ast.walk(node.value))
-        ):
-            target = node.targets[0]
-            break
+    target = _bound_name(function_node, call)
     if target is None:
         return None
     uses = 0
@@ -1187,18 +1184,8 @@ def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
     """The name the digest is bound to (`hashed = sha1(salt + password)`) when every use of it is in a
     comparison (`hashed.hexdigest() == stored`, `consteq(hashed.hexdigest(), stored)`): the code checks
     a hash stored before; it makes none to keep. (With `_rehashes`, a login that upgrades old hashes.)"""
-    target = next(
-        (
-            node.targets[0]
-            for node in ast.walk(function_node)
-            if isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-            and any(inner is call for inner in ast.walk(node.value))
-        ),
-        None,
-    )
-    if not isinstance(target, ast.Name):
+    target = _bound_name(function_node, call)
+    if target is None:
         return None
     parents = parents_of(function_node)
     uses = [n for n in ast.walk(function_node) if isinstance(n, ast.Name) and n.id == target.id and n is not target]
