@@ -320,6 +320,8 @@ def staff_guard_line(node: ast.AST) -> int | None:
     for stmt in getattr(node, "body", []):
         if caught and not isinstance(stmt, (ast.Import, ast.ImportFrom)) and _calls_before_check(stmt):
             return None  # `try: config = load(); require_admin(user)`: the handler also catches what load raised
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr)) and not _prepares_only(stmt):
+            return None  # `user = create_user(...)` before the check: the work is done whoever calls
         if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test) and _refuses(stmt.body):
             return stmt.end_lineno
         call = stmt.value if isinstance(stmt, ast.Expr) else None
@@ -349,6 +351,21 @@ def _calls_before_check(stmt: ast.stmt) -> bool:
         return False
     return any(isinstance(n, ast.Call) for part in parts for n in ast.walk(part))
 
+
+def _prepares_only(stmt: ast.stmt) -> bool:
+    """The statement only gets ready: a docstring, `user = request.user`, `user = await get_user(request)`,
+    another check (`await check_feature_access(user, "agents")`) or the staff check itself; not
+    `account = create_account(...)`."""
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Call):
+            words = names.words(last(ast.unparse(node.func)))
+            if not (words and words[0] in _GETTER_VERBS | _CHECK_VERBS):
+                return False
+    return True
+
+
+#: First words of calls that fetch what a check needs.
+_GETTER_VERBS = frozenset({"get", "load", "fetch", "find", "read", "lookup", "resolve", "current", "int", "str"})
 
 #: Verbs of a call that refuses a caller unless a condition holds.
 _CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "verify", "validate", "enforce"})

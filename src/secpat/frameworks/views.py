@@ -4,6 +4,7 @@ acts as, how it is limited and protected. Facts for the project stage (`routes.b
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from secpat import names
@@ -34,6 +35,7 @@ from secpat.frameworks.syntax import (
     parameters,
     project_callee,
     short_source,
+    staff_guard_line,
     status_number,
     statuses,
     string,
@@ -733,7 +735,7 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         return SETS_PASSWORD  # `user.reset_password(password)`: the new password is set, nothing is sent
     if (
         words & _RESET_WORDS
-        and words & {"token", "link", "code", "mail", "email", "password", "key"}
+        and _names_reset_credential(names.words(name))
         and not words & _CHECKING_VERBS
         and names.words(name)[-1] not in _RESET_COUNTERS
     ):
@@ -754,6 +756,14 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         ):
             return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
     return ""
+
+
+def _names_reset_credential(words: Sequence[str]) -> bool:
+    """`send_reset_email`, `make_password_reset_token`, `generate_reset_key`: what is reset is a password,
+    or what is made is a token, link, code or mail for it. A key only at the end: `_reset_key_budget_windows`
+    resets an API key's budget windows."""
+    named = set(words) & {"password", "token", "link", "code", "mail", "email"}
+    return bool(named) or bool(words) and words[-1] == "key"
 
 
 def _given_password(node: ast.Call) -> bool:
@@ -1005,7 +1015,8 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)),
         calls=tuple(sorted(scan.calls | deco.calls)),
-        staff=deco.staff,
+        # `if not user.is_superuser: raise PermissionDenied` before anything else: only staff get further.
+        staff=deco.staff or staff_guard_line(function.node) is not None,
         signed_in=deco.signed_in or deco.staff or scan.signed_in,
         public=deco.public,
         identity=scan.identity or deco.session and not flask,

@@ -414,9 +414,9 @@ def _is_migration(path: str) -> bool:
     return "migrations" in parts or "alembic" in parts and "versions" in parts
 
 
-# Words in a decorator, mixin or permission class that restrict a view to staff or administrators.
 #: Words of a view whose answer is a diagnosis: a test, a validation, a dry run, a health check.
 _TRIAL_WORDS = frozenset({"test", "validate", "validation", "verify", "dry", "health"})
+# Words in a decorator, mixin or permission class that restrict a view to staff or administrators.
 _STAFF_WORDS = frozenset({"admin", "administrator", "staff", "superuser", "permission", "permissions"})
 _STAFF_CHECKS = frozenset({"user_passes_test", "permission_required", "staff_member_required", "superuser_required"})
 
@@ -454,7 +454,6 @@ def _behind_staff_check(module: Module, function: Function) -> bool:
 
 
 _DEPENDS = frozenset({"Depends", "Security"})
-_CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "verify", "validate"})
 
 
 def _staff_dependency(node: ast.AST) -> bool:
