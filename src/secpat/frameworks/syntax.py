@@ -364,8 +364,14 @@ def _prepares_only(stmt: ast.stmt) -> bool:
     return True
 
 
-#: First words of calls that fetch what a check needs.
-_GETTER_VERBS = frozenset({"get", "load", "fetch", "find", "read", "lookup", "resolve", "current", "int", "str"})
+#: First words of calls that fetch what a check needs: a getter, or a query that reads
+#: (`(await session.exec(select(Flow).where(...))).first()`).
+_GETTER_VERBS = frozenset(
+    {
+        *("get", "load", "fetch", "find", "read", "lookup", "resolve", "current", "int", "str"),
+        *("select", "exec", "query", "filter", "where", "first", "one", "scalar", "scalars", "all"),
+    }
+)
 
 #: Verbs of a call that refuses a caller unless a condition holds.
 _CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "verify", "validate", "enforce"})
