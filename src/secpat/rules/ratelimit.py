@@ -120,7 +120,7 @@ RATE003 = define(
         pattern=7,
         title="Registration endpoint without a rate limit",
         severity=Severity.MEDIUM,
-        confidence=Confidence.HIGH,  # measured on real code (docs/precision.md)
+        confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=770,
         why="""
         Unlimited sign-up lets bots create accounts by the thousand: spam, fake reviews,
