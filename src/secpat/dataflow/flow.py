@@ -437,7 +437,8 @@ class FunctionFlow:
             validation = _builds_only_schemas(stmt.body)
             upstream = self._calls_only_outbound(stmt.body, with_files=False)
             upstream_or_files = upstream or self._calls_only_outbound(stmt.body, with_files=True)
-            validating = _calls_only_validators(stmt.body)
+            # A block that only reads and parses the request's body raises what is wrong with that body.
+            validating = _calls_only_validators(stmt.body) or _reads_request_body_only(stmt.body)
             # A handler without `as e` still has its exception, which `sys.exc_info()` hands out.
             caught = {
                 index + 1: (
@@ -2102,6 +2103,31 @@ def _calls_only_validators(body: list[ast.stmt]) -> bool:
                 return False
     return validates
 
+
+def _reads_request_body_only(body: list[ast.stmt]) -> bool:
+    """Every call in the block reads the request's body or parses text (`await request.json()`,
+    `await request.body()`, `json.loads(raw)`, `await _json_request_body(request)`); at least one reads it."""
+    reads = False
+    for node in (n for stmt in body for n in ast.walk(stmt)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            return False
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        receiver = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+        words = set(names.words(name))
+        if receiver in _REQUEST_NAMES and name in _BODY_READS:
+            reads = True  # `request.json()`
+        elif words & {"request", "req"} and words & {"body", "json", "form", "payload"}:
+            reads = True  # `_json_request_body(request)`
+        elif not (receiver == "json" and name == "loads" or name in _READS_OF_RESULTS | {"int", "float"}):
+            return False
+    return reads
+
+
+_REQUEST_NAMES = frozenset({"request", "req"})
+_BODY_READS = frozenset({"body", "json", "form", "get_json", "get_data", "text", "data", "stream"})
 
 #: Calls that only read what a validator returned (`errors.get("imports", {})`) or convert it.
 _READS_OF_RESULTS = frozenset({"get", "items", "keys", "values", "len", "list", "dict", "str", "bool"})

@@ -317,13 +317,18 @@ def staff_guard_line(node: ast.AST) -> int | None:
     named for them (`require_admin(user)`, `await _check_agent_management_permission(user)`), also first in
     a `try` block. None without one."""
     caught = isinstance(node, _TRY_NODES)
+    bound: dict[str, ast.expr] = {}  # `has_access = role == ADMIN or ...` before `if not has_access:`
     for stmt in getattr(node, "body", []):
         if caught and not isinstance(stmt, (ast.Import, ast.ImportFrom)) and _calls_before_check(stmt):
             return None  # `try: config = load(); require_admin(user)`: the handler also catches what load raised
         if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr)) and not _prepares_only(stmt):
             return None  # `user = create_user(...)` before the check: the work is done whoever calls
-        if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test) and _refuses(stmt.body):
+        if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test, bound) and _refuses(stmt.body):
             return stmt.end_lineno
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+        target = stmt.target if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else target
+        if isinstance(target, ast.Name) and stmt.value is not None:
+            bound[target.id] = stmt.value
         call = stmt.value if isinstance(stmt, ast.Expr) else None
         call = call.value if isinstance(call, ast.Await) else call
         if isinstance(call, ast.Call) and _names_staff_check(last(ast.unparse(call.func))):
@@ -359,8 +364,8 @@ def _prepares_only(stmt: ast.stmt) -> bool:
     for node in ast.walk(stmt):
         if isinstance(node, ast.Call):
             words = names.words(last(ast.unparse(node.func)))
-            if not (words and words[0] in _GETTER_VERBS | _CHECK_VERBS):
-                return False
+            if not (words and words[0] in _GETTER_VERBS | _CHECK_VERBS or set(words) & _ADMIN_WORDS):
+                return False  # work; asking whether the caller is an administrator is not
     return True
 
 
@@ -383,15 +388,18 @@ def _names_staff_check(name: str) -> bool:
     return bool(words) and words[0] in _CHECK_VERBS and bool(set(words) & (_ADMIN_WORDS | {"permission"}))
 
 
-def _names_admin(test: ast.expr) -> bool:
+def _names_admin(test: ast.expr, bound: dict[str, ast.expr]) -> bool:
     """A refusal test that only administrators fail: `not user.is_superuser`, `role != Roles.ADMIN`,
-    `"admin" not in user.roles`, an `or` with one such part, an `and` of such parts. `owner != user and
+    `"admin" not in user.roles`, an `or` with one such part, an `and` of such parts, `not has_access`
+    where `has_access = role == ADMIN or await user_has_admin_privileges(user)`. `owner != user and
     not user.is_admin` lets owners through too."""
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
-        return any(_names_admin(part) for part in test.values)
+        return any(_names_admin(part, bound) for part in test.values)
     if isinstance(test, ast.BoolOp):  # `role != ADMIN and role != ADMIN.value`: refused unless one of them
-        return all(_names_admin(part) for part in test.values)
+        return all(_names_admin(part, bound) for part in test.values)
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        if isinstance(test.operand, ast.Name) and test.operand.id in bound:
+            return _admits_admin(bound[test.operand.id])
         return not isinstance(test.operand, ast.BoolOp) and _mentions_admin(test.operand)
     return (
         isinstance(test, ast.Compare)
@@ -399,6 +407,19 @@ def _names_admin(test: ast.expr) -> bool:
         and isinstance(test.ops[0], (ast.NotEq, ast.NotIn, ast.IsNot))
         and _mentions_admin(test)
     )
+
+
+def _admits_admin(node: ast.expr) -> bool:
+    """A test that holds only for administrators: `role == ADMIN`, `user.is_superuser`,
+    `await user_has_admin_privileges(...)`, an `or` of such tests, an `and` with one."""
+    if isinstance(node, ast.Await):
+        return _admits_admin(node.value)
+    if isinstance(node, ast.BoolOp):
+        parts = [_admits_admin(part) for part in node.values]
+        return all(parts) if isinstance(node.op, ast.Or) else any(parts)
+    if isinstance(node, ast.Compare):
+        return len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.In, ast.Is)) and _mentions_admin(node)
+    return isinstance(node, (ast.Call, ast.Name, ast.Attribute)) and _mentions_admin(node)
 
 
 def _mentions_admin(node: ast.expr) -> bool:
