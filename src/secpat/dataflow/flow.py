@@ -1308,13 +1308,16 @@ class FunctionFlow:
         return value
 
     def _error_sanitiser(self, node: ast.Call) -> bool:
-        """A project function named for cleaning what it is given: `sanitize_error`, `redact_exception`."""
+        """A project function named for cleaning what it is given (`sanitize_error`, `redact_exception`) or
+        for making it fit for the client (`error_for_client`, `client_safe_error`)."""
         call = self._calls_by_node.get(id(node))
         callee = call.callee if call else self.module.qualified_name(node.func, self.function)
         if not callee:
             return False
         project = callee.split(".", 1)[0] in self.module.project_roots or self.module.local_function(callee) is not None
-        return project and bool(set(names.words(callee.rsplit(".", 1)[-1])[:1]) & _SANITISING_VERBS)
+        words = names.words(callee.rsplit(".", 1)[-1])
+        for_client = any(a == "for" and b in _AUDIENCES for a, b in zip(words, words[1:]))
+        return project and bool(set(words[:1]) & _SANITISING_VERBS or "safe" in words or for_client)
 
     def _call_value(self, node: ast.Call) -> L.Value:
         if isinstance(node.func, ast.Attribute) and node.func.attr in _PATH_OPERATIONS and self._pinned_path(node):
@@ -2747,6 +2750,7 @@ _ERROR_LABELS = frozenset(
 )
 #: First words of a helper named for cleaning what it is given.
 _SANITISING_VERBS = frozenset({"sanitize", "sanitise", "redact", "scrub"})
+_AUDIENCES = frozenset({"client", "clients", "user", "users", "public", "response"})
 
 #: SQLAlchemy's statement constructors, by their last name, under any of its modules.
 _STATEMENT_CONSTRUCTORS = frozenset({"insert", "select", "update", "delete", "upsert"})

@@ -995,6 +995,37 @@ def _names_permission(call: ast.Call | None) -> bool:
 _AUTH_MECHANISMS = frozenset({"token", "session", "basic", "jwt", "bearer", "cookie", "api_key", "apikey", "form"})
 
 
+def _permission_dependency(function: Function) -> bool:
+    """A FastAPI route whose dependencies require a permission: `dependencies=[Depends(requires_access(
+    "POST", permissions.RESOURCE_USER))]`, `Security(current_user, scopes=["users:write"])`. Only holders
+    of that permission reach the view."""
+    for deco in getattr(function.node, "decorator_list", []):
+        if not isinstance(deco, ast.Call):
+            continue
+        for keyword in deco.keywords:
+            if keyword.arg != "dependencies" or not isinstance(keyword.value, (ast.List, ast.Tuple)):
+                continue
+            for marker in keyword.value.elts:
+                if not (isinstance(marker, ast.Call) and last(ast.unparse(marker.func)) in ("Depends", "Security")):
+                    continue
+                if any(k.arg == "scopes" for k in marker.keywords):
+                    return True
+                gate = marker.args[0] if marker.args else None
+                if isinstance(gate, ast.Call) and any(
+                    _names_a_permission(arg) for arg in [*gate.args, *(k.value for k in gate.keywords)]
+                ):
+                    return True
+    return False
+
+
+def _names_a_permission(node: ast.expr) -> bool:
+    """`permissions.RESOURCE_USER`, `Permission.USERS_WRITE`, `"can_create_user"`: a permission named."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool({"can", "permission", "perm"} & set(names.words(node.value)))
+    text = ast.unparse(node) if isinstance(node, (ast.Attribute, ast.Name)) else ""
+    return bool({"permission", "permissions", "perm", "perms"} & set(names.words(text.replace(".", "_"))))
+
+
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
     scan = _scan_body(module, function)
     reads, models, json_body = _param_reads(module, function)
@@ -1016,7 +1047,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         acts=tuple(sorted(scan.acts)),
         calls=tuple(sorted(scan.calls | deco.calls)),
         # `if not user.is_superuser: raise PermissionDenied` before anything else: only staff get further.
-        staff=deco.staff or staff_guard_line(function.node) is not None,
+        staff=deco.staff or staff_guard_line(function.node) is not None or _permission_dependency(function),
         signed_in=deco.signed_in or deco.staff or scan.signed_in,
         public=deco.public,
         identity=scan.identity or deco.session and not flask,
