@@ -2750,6 +2750,7 @@ _ERROR_LABELS = frozenset(
 )
 #: First words of a helper named for cleaning what it is given.
 _SANITISING_VERBS = frozenset({"sanitize", "sanitise", "redact", "scrub"})
+#: Whom a helper makes an error fit for: `error_for_client`, `message_for_user`.
 _AUDIENCES = frozenset({"client", "clients", "user", "users", "public", "response"})
 
 #: SQLAlchemy's statement constructors, by their last name, under any of its modules.
