@@ -2117,7 +2117,7 @@ def _reads_request_body_only(body: list[ast.stmt]) -> bool:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        name = R.last_name(func) or ""
         receiver = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
         words = set(names.words(name))
         if receiver in _REQUEST_NAMES and name in _BODY_READS:

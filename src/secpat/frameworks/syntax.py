@@ -292,21 +292,16 @@ def status_number(node: ast.expr) -> int | None:
     return int(match.group(1)) if match else None
 
 
+#: Words that name the administrators or staff a view admits.
+ADMIN_WORDS = frozenset({"staff", "admin", "admins", "administrator", "superuser", "superadmin", "sysadmin"})
 #: Words of a decorator, mixin or permission class that admits only staff, admins or permission holders.
-STAFF_WORDS = frozenset({"staff", "admin", "administrator", "superuser", "permission", "permissions", "role", "roles"})
+STAFF_WORDS = ADMIN_WORDS | {"permission", "permissions", "role", "roles"}
 
 
 def is_staff_gate(name: str) -> bool:
     """`staff_member_required`, `permission_required`, `PermissionRequiredMixin`, `IsAdminUser`, `roles_required`."""
     words = set(names.words(last(name)))
     return bool(words & STAFF_WORDS) and not words & {"login", "any", "allow"}
-
-
-#: Words that, in a test of the caller, name the administrators or staff a view admits.
-_ADMIN_WORDS = frozenset({"staff", "admin", "admins", "administrator", "superuser", "superadmin", "sysadmin"})
-#: Statuses and exceptions that refuse a caller.
-_REFUSALS = frozenset({401, 403})
-_REFUSAL_WORDS = frozenset({"forbidden", "denied", "unauthorized", "unauthorised"})
 
 
 def staff_guard_line(node: ast.AST) -> int | None:
@@ -323,7 +318,7 @@ def staff_guard_line(node: ast.AST) -> int | None:
             return None  # `try: config = load(); require_admin(user)`: the handler also catches what load raised
         if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr)) and not _prepares_only(stmt):
             return None  # `user = create_user(...)` before the check: the work is done whoever calls
-        if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test, bound) and _refuses(stmt.body):
+        if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test, bound) and leaves(stmt.body):
             return stmt.end_lineno
         target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
         target = stmt.target if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else target
@@ -335,7 +330,7 @@ def staff_guard_line(node: ast.AST) -> int | None:
             return stmt.end_lineno
         if isinstance(stmt, _TRY_NODES):
             return staff_guard_line(stmt)  # `try: require_admin(user) ...`: its handlers come after the check
-        if isinstance(stmt, ast.If) and not stmt.orelse and _refuses(stmt.body):
+        if isinstance(stmt, ast.If) and not stmt.orelse and leaves(stmt.body):
             continue  # another precondition: `if db is None: raise HTTPException(500, ...)`
         if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Match, ast.If)):
             return None  # the view is already at work: a later check guards only what follows it
@@ -352,7 +347,7 @@ def _calls_before_check(stmt: ast.stmt) -> bool:
         call = stmt.value.value if isinstance(stmt.value, ast.Await) else stmt.value
         if isinstance(call, ast.Call) and _names_staff_check(last(ast.unparse(call.func))):
             return False  # the check itself
-    if isinstance(stmt, ast.If) and _refuses(stmt.body):
+    if isinstance(stmt, ast.If) and leaves(stmt.body):
         return False
     return any(isinstance(n, ast.Call) for part in parts for n in ast.walk(part))
 
@@ -364,7 +359,7 @@ def _prepares_only(stmt: ast.stmt) -> bool:
     for node in ast.walk(stmt):
         if isinstance(node, ast.Call):
             words = names.words(last(ast.unparse(node.func)))
-            if not (words and words[0] in _GETTER_VERBS | _CHECK_VERBS or set(words) & _ADMIN_WORDS):
+            if not (words and words[0] in _GETTER_VERBS | _CHECK_VERBS or set(words) & ADMIN_WORDS):
                 return False  # work; asking whether the caller is an administrator is not
     return True
 
@@ -385,7 +380,7 @@ _CHECK_VERBS = frozenset({"check", "require", "requires", "ensure", "assert", "v
 def _names_staff_check(name: str) -> bool:
     """`require_admin`, `check_superuser`, `_ensure_staff`, `_check_agent_management_permission`."""
     words = names.words(name)
-    return bool(words) and words[0] in _CHECK_VERBS and bool(set(words) & (_ADMIN_WORDS | {"permission"}))
+    return bool(words) and words[0] in _CHECK_VERBS and bool(set(words) & (ADMIN_WORDS | {"permission"}))
 
 
 def _names_admin(test: ast.expr, bound: dict[str, ast.expr]) -> bool:
@@ -431,26 +426,16 @@ def _mentions_admin(node: ast.expr) -> bool:
             words.update(names.words(part.attr))
         elif isinstance(part, ast.Constant) and isinstance(part.value, str) and len(part.value) <= 40:
             words.update(names.words(part.value))
-    return bool(words & _ADMIN_WORDS)
+    return bool(words & ADMIN_WORDS)
 
 
-def _refuses(body: list[ast.stmt]) -> bool:
-    """The block leaves by raising, or by answering 401 or 403 (`abort(403)`, `return JSONResponse(..., 403)`)."""
-    if not body:
-        return False
-    last_stmt = body[-1]
-    if isinstance(last_stmt, ast.Raise):
+def leaves(body: list[ast.stmt]) -> bool:
+    """`return apiresult(403, ...)`, `raise Forbidden()`, `abort(403)`: the block refuses the request."""
+    last_stmt = body[-1] if body else None
+    if isinstance(last_stmt, (ast.Return, ast.Raise)):
         return True
-    if not isinstance(last_stmt, (ast.Return, ast.Expr)) or last_stmt.value is None:
-        return False
-    for node in ast.walk(last_stmt.value):
-        if isinstance(node, ast.Constant) and node.value in _REFUSALS and not isinstance(node.value, bool):
-            return True
-        if isinstance(node, (ast.Name, ast.Attribute)):
-            name = node.id if isinstance(node, ast.Name) else node.attr
-            if status_number(node) in _REFUSALS or set(names.words(name)) & _REFUSAL_WORDS:
-                return True
-    return False
+    call = last_stmt.value if isinstance(last_stmt, ast.Expr) else None
+    return isinstance(call, ast.Call) and last(ast.unparse(call.func)) == "abort"
 
 
 def project_callee(module: Module, function: Function, func: ast.expr) -> str | None:

@@ -32,6 +32,7 @@ from secpat.frameworks.syntax import (
     is_limit_name,
     is_staff_gate,
     last,
+    leaves,
     parameters,
     project_callee,
     short_source,
@@ -288,21 +289,7 @@ def _refuses_anonymous(stmt: ast.If) -> bool:
         and _asks_who_is_signed_in(part.left)
         for part in parts
     )
-    return anonymous and _leaves(stmt.body)
-
-
-def _leaves(body: list[ast.stmt]) -> bool:
-    """`return apiresult(403, ...)`, `raise Forbidden()`, `abort(403)`: the block refuses the request."""
-    last_stmt = body[-1] if body else None
-    if isinstance(last_stmt, (ast.Return, ast.Raise)):
-        return True
-    call = last_stmt.value if isinstance(last_stmt, ast.Expr) else None
-    return isinstance(call, ast.Call) and (
-        isinstance(call.func, ast.Name)
-        and call.func.id == "abort"
-        or isinstance(call.func, ast.Attribute)
-        and call.func.attr == "abort"
-    )
+    return anonymous and leaves(stmt.body)
 
 
 def _users_made_without_password(nodes: list[ast.AST]) -> bool:

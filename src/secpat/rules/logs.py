@@ -22,7 +22,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
 from secpat.frameworks import known
-from secpat.frameworks.syntax import staff_guard_line, status_number, statuses
+from secpat.frameworks.syntax import ADMIN_WORDS, staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
 from secpat.model.module import parents_of
 from secpat.rules.context import FileContext, Outcome, arguments
@@ -448,9 +448,7 @@ def _behind_staff_check(module: Module, function: Function) -> bool:
         return True
     # Every DRF permission class is a "permission": only one for staff restricts who sees the text.
     permissions = cls.attributes.get("permission_classes")
-    return permissions is not None and any(
-        {"admin", "administrator", "staff", "superuser"} & set(names.words(n)) for n in _names_in([permissions])
-    )
+    return permissions is not None and any(ADMIN_WORDS & set(names.words(n)) for n in _names_in([permissions]))
 
 
 _DEPENDS = frozenset({"Depends", "Security"})
@@ -464,8 +462,7 @@ def _staff_dependency(node: ast.AST) -> bool:
         return False
     annotations = [a.annotation for a in (*node.args.args, *node.args.kwonlyargs) if a.annotation is not None]
     if any(
-        isinstance(a, (ast.Name, ast.Attribute))
-        and {"admin", "administrator", "superuser", "staff"} & set(names.words(R.last_name(a) or ""))
+        isinstance(a, (ast.Name, ast.Attribute)) and ADMIN_WORDS & set(names.words(R.last_name(a) or ""))
         for a in annotations
     ):
         return True  # `admin: Superuser`, the project's `Annotated[User, Depends(get_current_superuser)]` alias
