@@ -64,7 +64,7 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
 from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, is_staff_gate, last
-from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, REFUSES_EXCESS
+from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, REFUSES_EXCESS, names_authenticated_caller
 from secpat.report.escape import printable
 
 if TYPE_CHECKING:
@@ -762,8 +762,11 @@ class _Builder:
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts
         )
-        route.signed_in = bool(view is not None and view.signed_in) or self._behind_sign_in_gate(
-            fact, path, view, cls, hint
+        # `dependencies=[Depends(user_api_key_auth)]` at the registration: only authenticated callers get in.
+        route.signed_in = (
+            bool(view is not None and view.signed_in)
+            or self._behind_sign_in_gate(fact, path, view, cls, hint)
+            or any(names_authenticated_caller(last(dep)) for dep in route.deps)
         )
         if route.category == LOGIN and route.evidence and route.signed_in and AUTHENTICATES not in acts:
             # `@login_required` and a password read: the caller signed in already; the password is for

@@ -235,6 +235,14 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     return scan
 
 
+def names_authenticated_caller(dependency: str) -> bool:
+    """`user_api_key_auth`, `require_auth`, `get_authenticated_user`: a dependency named for the caller's
+    authentication, which refuses whoever presents none. Not `authenticate_user`, which may be the credential
+    check of a sign-in route itself, nor an optional one (`optional_auth`) that lets visitors through."""
+    ws = set(names.words(dependency))
+    return bool(ws & {"auth", "authenticated"}) and not ws & {"optional", "maybe", "anonymous", "anon", "public"}
+
+
 def _typed_as_current_user(function: Function) -> bool:
     """A parameter whose annotation names the signed-in user (`CurrentActiveUser`, `CurrentUser`): the
     dependency alias FastAPI projects declare once, `Annotated[User, Depends(get_current_active_user)]`."""
@@ -500,8 +508,9 @@ def _scan_call(
             scan.csrf = True
         if _header_dependency(module, node.args[0]):
             scan.header_auth = True
-        if {"current", "user"} <= set(names.words(last(dependency))):
-            scan.for_current_user = True  # `Security(auth.get_current_user)`: only a signed-in caller gets in
+        if {"current", "user"} <= set(names.words(last(dependency))) or names_authenticated_caller(last(dependency)):
+            # `Security(auth.get_current_user)`, `Depends(user_api_key_auth)`: only a signed-in caller gets in.
+            scan.for_current_user = True
         if dependency.split(".", 1)[0] in module.project_roots:
             scan.calls.add(dependency)  # what the dependency does, the route does
     if (

@@ -1540,6 +1540,9 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         single_use = any(_popped_from_session(n, assigned, flow) for n, _ in sides) or _consumes_session_entry(
             flow, event.node.lineno
         )
+        # A value the requester's own session keeps: timing its comparison tells an attacker only what a
+        # session they hold already keeps, so it is worth a reader's look, not a finding by itself.
+        own_session = any(_read_from_session(n, assigned, flow) for n, _ in sides)
         # A CSRF token belongs to the victim's session: to time its comparison an attacker would need the
         # victim's cookie on every guess.
         csrf_token = any({"csrf", "xsrf"} & set(names.words(_name_of(n) or "")) for n, _ in sides)
@@ -1553,7 +1556,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             message,
             scope=flow.function,
             flow=value.get(label, ()) if label else (),
-            audit=single_use or csrf_token or checksum or both_sent or not evidence,
+            audit=single_use or own_session or csrf_token or checksum or both_sent or not evidence,
         )
         stored = next((n.attr for n, _ in sides if isinstance(n, ast.Attribute) and n.attr in _PASSWORD_FIELDS), None)
         if stored is None and label == L.PASSWORD and sum(_supplied(v) for _, v in sides) == 1:
@@ -1668,6 +1671,28 @@ def _popped_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: Fu
         and isinstance(value.func, ast.Attribute)
         and value.func.attr == "pop"
         and is_session(value.func.value, flow)
+    )
+
+
+def _read_from_session(node: ast.expr, assigned: dict[str, ast.expr], flow: FunctionFlow, depth: int = 0) -> bool:
+    """`request.session["email_secret"]`, `session.get("api_token")`, or `kept["oauth_token"]` after
+    `kept = request.session["oauth"]`: a value read from the session of the client that sends the request."""
+    while True:
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in {"get", "pop"}:
+            node = node.func.value
+        elif isinstance(node, ast.Attribute) and not is_session(node, flow):
+            node = node.value
+        else:
+            break
+    if is_session(node, flow):
+        return True
+    return (
+        isinstance(node, ast.Name)
+        and node.id in assigned
+        and depth < 3
+        and _read_from_session(assigned[node.id], assigned, flow, depth + 1)
     )
 
 
