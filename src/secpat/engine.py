@@ -830,6 +830,7 @@ class _Summaries:
         #: `pkg.f!m` resolved through the classes a factory returns: which one runs is decided at run time.
         self.by_factory: set[str] = set()
         self.by_module = {f.module_name: f for f in files if f.kind == "python" and f.module_name}
+        self.raising: dict[str, bool] = {}  # memo of `raises_only_own_errors`
 
     def lookup(self, name: str) -> str | None:
         if name in self.file_of:
@@ -1052,6 +1053,69 @@ class _Summaries:
         self.modules[source.rel] = module
         return module
 
+    def raises_only_own_errors(self, symbol: str, depth: int = 0) -> bool:
+        """Whether the project function `symbol` names (`pkg.mod.f`, `pkg.mod.C.m`, or `pkg.mod.f!m` for the
+        method `m` of what `f` returns) raises only errors of the program's own making or of an outbound
+        request: every call it makes works in memory, sends a request, or runs a project function that
+        does no more (see `dataflow.raises`). A class made: its `__init__`, if the project writes one."""
+        from secpat.dataflow import raises  # loaded with the analysis (see `_analysis`)
+
+        if symbol in self.raising:
+            return self.raising[symbol]
+        if depth > raises.MAX_DEPTH:
+            return False
+        self.raising[symbol] = True  # a call back into a function being read adds no call of its own
+        self.raising[symbol] = verdict = self._raises_only_own_errors(symbol, depth)
+        return verdict
+
+    def _raises_only_own_errors(self, symbol: str, depth: int) -> bool:
+        method = L.split_method(symbol)
+        if method is not None:
+            owner, name = method
+            keys = [self._method(cls, name) for cls in sorted(self.classes_made(owner))]
+            return bool(keys) and all(k is not None and self.raises_only_own_errors(k, depth + 1) for k in keys)
+        found = self._class(symbol)
+        if found is not None:
+            module, cls = found
+            init = module.functions.get(f"{cls.qualname}.__init__")
+            return init is None or self._body_raises_only_own(module, init, depth)
+        key = self.lookup(symbol)
+        where = self._module(self.file_of[key]) if key else None
+        if key is None or where is None:
+            return False
+        function = where.functions.get(key[len(where.module_name) + 1 :] if where.module_name else key)
+        if function is None:
+            return False
+        return self._hands_out_object(where, function) or self._body_raises_only_own(where, function, depth)
+
+    def _hands_out_object(self, module: Module, function: Function) -> bool:
+        """`def get_store_service() -> StoreService: return get_service(ServiceType.STORE)`: an accessor that
+        takes nothing and only returns an object of a project class it names. What it can raise is that the
+        object is not there, the program's own error; what the object does is judged where it is used."""
+        node = function.node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.returns is None:
+            return False
+        args = node.args
+        required = len(args.posonlyargs) + len(args.args) - len(args.defaults) - (1 if function.class_name else 0)
+        body = [stmt for stmt in node.body if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))]
+        return (
+            required <= 0
+            and not any(d is None for d in args.kw_defaults)
+            and len(body) == 1
+            and isinstance(body[0], ast.Return)
+            and any(
+                self._class(module.qualified_name(part, function) or "") is not None
+                for part in ast.walk(node.returns)
+                if isinstance(part, (ast.Name, ast.Attribute))
+            )
+        )
+
+    def _body_raises_only_own(self, module: Module, function: Function, depth: int) -> bool:
+        from secpat.dataflow import raises
+
+        calls = raises.calls_in(module, function, function.body)
+        return not calls.unknown and all(self.raises_only_own_errors(f, depth + 1) for f in calls.project)
+
     def decide(self, conditional: ConditionalFinding) -> Finding | None:
         for outcome in conditional.outcomes:
             for symbol, local in conditional.local_traces:
@@ -1089,6 +1153,14 @@ class _Summaries:
                     ):
                         continue
                     trace = ending_at(local, conditional.sink_step)
+                elif symbol.startswith(L.RAISES_PREFIX):
+                    # The exception of a block that calls only these project functions: if none of them can
+                    # raise more than its own errors or an upstream's, its text is no leak of internals.
+                    called = L.parse_raises(symbol)
+                    if outcome.label != L.EXCEPTION or not all(self.raises_only_own_errors(f) for f in called):
+                        continue
+                    trace = ending_at(local, conditional.sink_step)
+                    expected = True
                 elif symbol.startswith(L.RET_PREFIX):
                     callee = symbol[len(L.RET_PREFIX) :]
                     returned = self.value(callee)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
+from secpat.dataflow import raises
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
@@ -439,6 +440,13 @@ class FunctionFlow:
             upstream_or_files = upstream or self._calls_only_outbound(stmt.body, with_files=True)
             # A block that only reads and parses the request's body raises what is wrong with that body.
             validating = _calls_only_validators(stmt.body) or _reads_request_body_only(stmt.body)
+            # A block that works only in memory, sends outbound requests or calls project functions that do
+            # no more raises the program's own errors, or an upstream's (decided for those functions by the
+            # project stage).
+            own: tuple[str, ...] | None = None
+            if not (validation or upstream or validating):
+                sorted_calls = raises.calls_in(self.module, self.function, stmt.body)
+                own = None if sorted_calls.unknown else tuple(dict.fromkeys(sorted_calls.project))
             # A handler without `as e` still has its exception, which `sys.exc_info()` hands out.
             caught = {
                 index + 1: (
@@ -447,6 +455,7 @@ class FunctionFlow:
                         h,
                         upstream or upstream_or_files and self._file_errors_handled(stmt.handlers[:index]),
                         validating,
+                        own,
                     )
                     if self._reveals_internals(h.type) and not validation
                     else L.EMPTY,
@@ -501,8 +510,11 @@ class FunctionFlow:
                 break
         return live or [[]]  # no case matches: nothing runs
 
-    def _caught(self, handler: ast.ExceptHandler, upstream: bool, validating: bool) -> L.Value:
-        """The exception a handler binds, with what its kind and the try block say about its text."""
+    def _caught(
+        self, handler: ast.ExceptHandler, upstream: bool, validating: bool, own: tuple[str, ...] | None = None
+    ) -> L.Value:
+        """The exception a handler binds, with what its kind and the try block say about its text. `own`:
+        the project functions the block calls, when it calls nothing else that can raise internals."""
         value: dict[str, L.Trace] = {L.EXCEPTION: (self.step(handler, f"exception `{handler.name}`"),)}
         # `except (KeyError, TypeError)` names the program's own data, and a block that only runs
         # validators (`validate_password(new)`) raises their messages; a catch-all around anything else,
@@ -526,6 +538,11 @@ class FunctionFlow:
             value[L.SYSTEM_ERROR] = ()
         if upstream:
             value[L.UPSTREAM_ERROR] = ()
+        if own is not None and L.EXPECTED_ERROR not in value and L.SYSTEM_ERROR not in value:
+            if own:
+                value[L.raises_label(own)] = value[L.EXCEPTION]
+            else:
+                value[L.EXPECTED_ERROR] = ()
         return value
 
     def _narrowed_exception(self, test: ast.expr) -> list[tuple[str, L.Value]]:
@@ -606,7 +623,7 @@ class FunctionFlow:
 
     def _is_outbound(self, func: ast.expr) -> bool:
         name = self.module.qualified_name(func, self.function) or ""
-        return name.startswith(_HTTP_CLIENTS)
+        return name.startswith(raises.HTTP_CLIENTS)
 
     def _reveals_internals(self, caught: ast.expr | None) -> bool:
         return caught is None or any(
@@ -2079,7 +2096,6 @@ def _as_time_field(value: L.Value) -> L.Value:
 _SCHEMA_SUFFIXES = ("Form", "Schema", "Model", "Params", "Payload", "Body", "Input", "Request", "Query")
 
 
-_HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib3.", "urllib.request.")
 _LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
 _HARMLESS_BUILTINS = frozenset({"len", "str", "int", "dict", "list", "bool", "isinstance"})
 _FILE_ERRORS = frozenset({"FileNotFoundError", "OSError", "IOError", "EnvironmentError"})

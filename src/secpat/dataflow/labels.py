@@ -80,6 +80,9 @@ COMPOSED_FROM_PREFIX = "composed-from:"  # composed, unless what QUALNAME return
 TEXT_OF_PREFIX = "text-of:"  # `text-of:QUALNAME:LABEL`: formatted, what QUALNAME returns (see `text_of`)
 URL_PARAM_PREFIX = "url-param:"  # `url-param:VIEW:NAME`: the request input is only that Django URL parameter
 VIA_PREFIX = "via:"  # `via:QUALNAME:PARAM:LABEL`: LABEL came in through a call, if QUALNAME returns that parameter
+#: `raises:pkg.a.f|pkg.b.C.m`: a caught exception raised in a block that calls nothing but those project
+#: functions (and code that works in memory): its text is the program's own if theirs is (see `raises`).
+RAISES_PREFIX = "raises:"
 
 Trace = tuple[FlowStep, ...]
 Value = Mapping[str, Trace]
@@ -150,7 +153,15 @@ def is_symbolic(label: str) -> bool:
 
 def deferred(label: str) -> bool:
     """Labels only the project stage can decide: they name a function of another module."""
-    return label.startswith((RET_PREFIX, VIA_PREFIX, COMPOSED_FROM_PREFIX, TEXT_OF_PREFIX))
+    return label.startswith((RET_PREFIX, VIA_PREFIX, COMPOSED_FROM_PREFIX, TEXT_OF_PREFIX, RAISES_PREFIX))
+
+
+def raises_label(functions: Iterable[str]) -> str:
+    return RAISES_PREFIX + "|".join(functions)
+
+
+def parse_raises(label: str) -> list[str]:
+    return label[len(RAISES_PREFIX) :].split("|")
 
 
 def url_param(view: str, name: str) -> str:

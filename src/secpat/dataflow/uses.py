@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow.flow import FunctionFlow, dotted
+from secpat.dataflow.raises import HTTP_CLIENTS
 from secpat.frameworks import known
 
 if TYPE_CHECKING:
@@ -206,7 +207,6 @@ def value_root(node: ast.expr, assigned: dict[str, ast.expr], depth: int = 0) ->
     return node
 
 
-HTTP_CLIENTS = ("requests.", "httpx.", "urllib.request.", "urllib3.", "aiohttp.")
 _HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "request", "urlopen"})
 
 

@@ -47,7 +47,7 @@ class ConditionalFinding:
 
     outcomes: tuple[Outcome, ...]
     callees: tuple[str, ...]  # the symbolic labels it rests on: `ret:QUALNAME`, `via:QUALNAME:PARAM:LABEL`,
-    # `url-param:VIEW:NAME`
+    # `url-param:VIEW:NAME`, `raises:QUALNAME|...`
     location: Location
     snippet: str
     context: str
@@ -186,6 +186,8 @@ class FileContext:
             if label.startswith((L.RET_PREFIX, L.COMPOSED_FROM_PREFIX, L.TEXT_OF_PREFIX))
             or label.startswith(L.VIA_PREFIX)
             and L.parse_via(label)[2] in wanted
+            or label.startswith(L.RAISES_PREFIX)
+            and L.EXCEPTION in wanted
         )
         best = next((i for i, o in enumerate(outcomes) if o.label in value), None)
         # Request input that is only Django URL parameters: their URL patterns decide whether it is text.

@@ -1,0 +1,194 @@
+"""What a block of code can raise: only errors of the program's own making, or anything.
+
+An exception caught around code that only works on values in memory (`json.loads`, dict lookups, a
+schema built from the client's data), sends outbound HTTP requests, or raises messages the program
+wrote, says something about that data or that remote service: a key that is missing, a status an
+upstream answered. One caught around a database query, a file, a subprocess or a library call secpat
+does not know can carry the application's internals (a SQL statement, a path, a host name).
+
+`calls_in` sorts the calls of a block. The calls into project functions are what the block raises
+only if those functions raise no more: the per-file stage names them (`raises:` labels) and the
+project stage reads their bodies with the same sorting (`engine._Summaries.raises_only_own_errors`).
+
+Partial by design: a call on an object of a type the code does not name (`self.db.fetch()`,
+`client.send()`) is unknown, so the block can raise anything; loops of project calls deeper than
+`MAX_DEPTH` count as unknown too.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from secpat import names
+
+if TYPE_CHECKING:
+    from secpat.model.module import Function, Module
+
+MAX_DEPTH = 5
+
+#: Builtins that work on values in memory; what they raise describes those values.
+_PURE_BUILTINS = frozenset(
+    {
+        "abs", "all", "any", "bool", "bytes", "callable", "chr", "dict", "divmod", "enumerate", "filter",
+        "float", "format", "frozenset", "getattr", "hasattr", "hash", "id", "int", "isinstance", "issubclass",
+        "iter", "len", "list", "map", "max", "min", "next", "ord", "print", "range", "repr", "reversed",
+        "round", "set", "setattr", "slice", "sorted", "str", "sum", "super", "tuple", "type", "vars", "zip",
+    }
+)  # fmt: skip
+
+#: Standard modules whose functions work on values in memory.
+_PURE_MODULES = (
+    "json.", "re.", "datetime.", "math.", "copy.", "itertools.", "functools.", "collections.", "uuid.",
+    "typing.", "dataclasses.", "enum.", "string.", "textwrap.", "base64.", "hashlib.", "hmac.",
+    "secrets.", "time.", "decimal.", "fractions.", "operator.", "urllib.parse.", "logging.", "random.",
+    "asyncio.sleep", "html.", "unicodedata.", "binascii.", "struct.", "ipaddress.", "fnmatch.",
+)  # fmt: skip
+
+#: Methods of strings, numbers, dates and collections, and of loggers.
+_PURE_METHODS = frozenset(
+    {
+        "append", "capitalize", "casefold", "center", "clear", "copy", "count", "decode", "digest", "encode",
+        "endswith", "extend", "find", "format", "hex", "hexdigest", "index", "insert", "isdigit", "isoformat",
+        "items", "join", "keys", "ljust", "lower", "lstrip", "model_copy", "model_dump", "model_dump_json",
+        "model_validate", "partition", "removeprefix", "removesuffix", "replace", "reverse", "rfind",
+        "rjust", "rpartition", "rsplit", "rstrip", "sort", "split", "splitlines", "startswith", "strftime",
+        "strip", "timestamp", "title", "total_seconds", "upper", "values", "zfill",
+        "debug", "info", "warning", "warn", "error", "exception", "critical", "adebug", "ainfo",
+        "awarning", "aerror", "aexception",
+    }
+)  # fmt: skip
+
+#: Methods that read or change a collection in memory, or a store, depending on what they are called on.
+_COLLECTION_METHODS = frozenset({"get", "pop", "setdefault", "update", "add", "remove", "discard"})
+
+#: Words in a receiver's name that say it is a store or a connection, not a collection in memory.
+_RESOURCE_WORDS = frozenset(
+    {
+        "api", "backend", "bucket", "cache", "client", "conn", "connection", "cursor", "database", "db",
+        "engine", "manager", "queue", "redis", "registry", "repo", "repository", "s3", "service", "session",
+        "storage", "store",
+    }
+)  # fmt: skip
+
+#: Modules whose calls send a request to another service: what they raise describes that service.
+HTTP_CLIENTS = ("requests.", "httpx.", "aiohttp.", "urllib3.", "urllib.request.")
+
+
+@dataclass
+class Calls:
+    """How the calls of a block sort: `unknown` is set by the first call that may raise anything."""
+
+    project: list[str] = field(default_factory=list)  # symbols: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.f!m`
+    outbound: bool = False
+    unknown: bool = False
+
+
+def calls_in(module: Module, function: Function, body: list[ast.stmt]) -> Calls:
+    """Sort every call of `body` (nested functions and classes make it unknown: they run elsewhere)."""
+    found = Calls()
+    outbound_names: set[str] = set()
+    made_by: dict[str, str] = {}  # local name -> the project function whose result it holds
+    nodes = [n for stmt in body for n in ast.walk(stmt)]
+    if any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) for n in nodes):
+        found.unknown = True
+        return found
+    for _ in range(2):  # `client` bound by a `with` that the walk reaches after its use
+        for node in nodes:
+            value, targets = _binding(node)
+            if isinstance(value, ast.Call):
+                if _is_outbound(module, function, value.func) or _method_of(value, outbound_names):
+                    outbound_names.update(targets)
+                else:
+                    maker = _project_name(module, function, value.func)
+                    if maker is not None:
+                        made_by.update(dict.fromkeys(targets, maker))
+    for node in nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        kind = _sort(module, function, node, outbound_names, made_by)
+        if kind == "outbound":
+            found.outbound = True
+        elif kind == "unknown":
+            found.unknown = True
+            return found
+        elif kind != "pure":
+            found.project.append(kind)
+    return found
+
+
+def _binding(node: ast.AST) -> tuple[ast.expr | None, list[str]]:
+    """The value and target names of `x = v`, `x: T = v` and `with v as x`, awaited or not."""
+    if isinstance(node, ast.Assign):
+        value, targets = node.value, node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        value, targets = node.value, [node.target]
+    elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+        value, targets = node.context_expr, [node.optional_vars]
+    else:
+        return None, []
+    if isinstance(value, ast.Await):
+        value = value.value
+    return value, [t.id for t in targets if isinstance(t, ast.Name)]
+
+
+def _sort(module: Module, function: Function, call: ast.Call, outbound: set[str], made_by: dict[str, str]) -> str:
+    """Sort one call: "pure", "outbound", "unknown", or the symbol of the project function it runs."""
+    func = call.func
+    if _is_outbound(module, function, func) or _method_of(call, outbound):
+        return "outbound"
+    if (
+        isinstance(func, ast.Name)
+        and func.id in _PURE_BUILTINS
+        and module.binding(func.id, function) in (None, func.id)
+    ):
+        return "pure"
+    project = _project_name(module, function, func)
+    if project is not None:
+        return project
+    qualified = module.qualified_name(func, function) or ""
+    if qualified.startswith(_PURE_MODULES) or qualified in _PURE_MODULES:
+        return "pure"
+    last = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if last.endswith(("Error", "Exception")) and last[:1].isupper():
+        return "pure"  # an exception the program raises, with its message
+    if not isinstance(func, ast.Attribute):
+        return "unknown"
+    receiver = func.value
+    if isinstance(receiver, ast.Name) and receiver.id == "self" and function.class_name:
+        return f"{module.module_name}.{function.qualname.rsplit('.', 1)[0]}.{func.attr}"
+    maker = None
+    if isinstance(receiver, ast.Call):
+        maker = _project_name(module, function, receiver.func)
+    elif isinstance(receiver, ast.Name):
+        maker = made_by.get(receiver.id)
+    if maker is not None:
+        return f"{maker}!{func.attr}"  # a method of what a project function returns
+    if func.attr in _PURE_METHODS:
+        return "pure"
+    if func.attr in _COLLECTION_METHODS and not _RESOURCE_WORDS & set(names.words(ast.unparse(receiver))):
+        return "pure"
+    return "unknown"
+
+
+def _project_name(module: Module, function: Function, func: ast.expr) -> str | None:
+    """The qualified name of a project function or class the expression names, else None."""
+    qualified = module.qualified_name(func, function)
+    if not qualified:
+        return None
+    root = qualified.split(".", 1)[0]
+    if root in module.project_roots or module.module_name and root == module.module_name.split(".", 1)[0]:
+        return qualified
+    return None
+
+
+def _is_outbound(module: Module, function: Function, func: ast.expr) -> bool:
+    qualified = module.qualified_name(func, function) or ""
+    return qualified.startswith(HTTP_CLIENTS)
+
+
+def _method_of(call: ast.Call, receivers: set[str]) -> bool:
+    """`client.get(...)`, `response.json()`: a method of an HTTP client or of its answer."""
+    func = call.func
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in receivers
