@@ -1069,11 +1069,17 @@ class _Summaries:
         return verdict
 
     def _raises_only_own_errors(self, symbol: str, depth: int) -> bool:
+        from secpat.dataflow import raises
+
         method = L.split_method(symbol)
         if method is not None:
             owner, name = method
-            keys = [self._method(cls, name) for cls in sorted(self.classes_made(owner))]
-            return bool(keys) and all(k is not None and self.raises_only_own_errors(k, depth + 1) for k in keys)
+            # A method no project class of the object defines (`unflatten(attributes).items()`) is a
+            # string's, a collection's or a date's own, or a library base class's: unknown.
+            keys = [self._method(cls, name) for cls in sorted(self.classes_made(owner))] or [None]
+            return all(
+                name in raises.PURE_METHODS if k is None else self.raises_only_own_errors(k, depth + 1) for k in keys
+            )
         found = self._class(symbol)
         if found is not None:
             module, cls = found

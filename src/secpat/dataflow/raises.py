@@ -47,7 +47,7 @@ _PURE_MODULES = (
 )  # fmt: skip
 
 #: Methods of strings, numbers, dates and collections, and of loggers.
-_PURE_METHODS = frozenset(
+PURE_METHODS = frozenset(
     {
         "append", "capitalize", "casefold", "center", "clear", "copy", "count", "decode", "digest", "encode",
         "endswith", "extend", "find", "format", "hex", "hexdigest", "index", "insert", "isdigit", "isoformat",
@@ -97,7 +97,9 @@ def calls_in(module: Module, function: Function, body: list[ast.stmt]) -> Calls:
     for _ in range(2):  # `client` bound by a `with` that the walk reaches after its use
         for node in nodes:
             value, targets = _binding(node)
-            if isinstance(value, ast.Call):
+            if isinstance(value, ast.Name) and value.id in made_by:
+                made_by.update(dict.fromkeys(targets, made_by[value.id]))  # `t = trie`: the same object
+            elif isinstance(value, ast.Call):
                 if _is_outbound(module, function, value.func) or _method_of(value, outbound_names):
                     outbound_names.update(targets)
                 else:
@@ -156,6 +158,8 @@ def _sort(module: Module, function: Function, call: ast.Call, outbound: set[str]
     if not isinstance(func, ast.Attribute):
         return "unknown"
     receiver = func.value
+    if func.attr == "__init__" and isinstance(receiver, ast.Call) and ast.unparse(receiver.func) == "super":
+        return "pure"  # a base class setting up its fields
     if isinstance(receiver, ast.Name) and receiver.id == "self" and function.class_name:
         return f"{module.module_name}.{function.qualname.rsplit('.', 1)[0]}.{func.attr}"
     maker = None
@@ -165,7 +169,7 @@ def _sort(module: Module, function: Function, call: ast.Call, outbound: set[str]
         maker = made_by.get(receiver.id)
     if maker is not None:
         return f"{maker}!{func.attr}"  # a method of what a project function returns
-    if func.attr in _PURE_METHODS:
+    if func.attr in PURE_METHODS:
         return "pure"
     if func.attr in _COLLECTION_METHODS and not _RESOURCE_WORDS & set(names.words(ast.unparse(receiver))):
         return "pure"
@@ -174,6 +178,10 @@ def _sort(module: Module, function: Function, call: ast.Call, outbound: set[str]
 
 def _project_name(module: Module, function: Function, func: ast.expr) -> str | None:
     """The qualified name of a project function or class the expression names, else None."""
+    if isinstance(func, ast.Name):
+        nested = module.functions.get(f"{function.qualname}.{func.id}")
+        if nested is not None:
+            return module.global_name(nested)  # `def convert(span): ...` inside the function that calls it
     qualified = module.qualified_name(func, function)
     if not qualified:
         return None
