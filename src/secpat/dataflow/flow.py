@@ -997,6 +997,10 @@ class FunctionFlow:
             node.attr, self.module.class_attributes.get(node.value.id, {}).get(node.attr)
         ):
             return value  # `GROUP.TOKEN` where `class GROUP: TOKEN = "token"`: a name in a table of names
+        if self._project_table_constant(node):
+            # `OAuthGrantTypes.OAUTH_PASSWORD`, `urls.TOKEN`: a constant another project module defines, a
+            # name in a table of names (a literal secret there is reported where it is written).
+            return {**value, L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
         kind = names.classify(node.attr)
         if kind is names.NameKind.PASSWORD:
             base_name = _last_name(node.value)
@@ -1041,6 +1045,19 @@ class FunctionFlow:
                 assigned.id, self.module.module_function
             )
         return assigned is not None and isinstance(assigned, ast.Constant)
+
+    def _project_table_constant(self, node: ast.Attribute) -> bool:
+        """`Enum.MEMBER_NAME` or `module.CONSTANT_NAME` of a class or module the project imports, which is not
+        its configuration (`settings.API_TOKEN`, `config.PASSWORD` are values set at run time)."""
+        if not (isinstance(node.value, ast.Name) and _CONSTANT_NAME.fullmatch(node.attr)):
+            return False
+        owner = node.value.id
+        bound = self.module.binding(owner, self.function)
+        return (
+            bound is not None
+            and bound.split(".", 1)[0] in self.module.project_roots
+            and not _CONFIGURATION_WORDS & set(names.words(f"{owner}_{bound.replace('.', '_')}"))
+        )
 
     def _project_constant(self, name: str, scope: Function) -> bool:
         """`DEFAULT_SCHEMA`, a name in capitals imported from another project module."""
@@ -2026,6 +2043,10 @@ def _names_sql_template(node: ast.expr) -> bool:
 
 
 _SQL_TEMPLATE_WORDS = frozenset({"query", "sql", "statement", "stmt"})
+#: Words in the name of a module or object that holds configuration set at run time.
+_CONFIGURATION_WORDS = frozenset(
+    {"settings", "setting", "config", "configs", "conf", "cfg", "env", "environ", "secrets", "credentials"}
+)
 _CONSTANT_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*")
 _METADATA_ATTRS = frozenset({"_meta", "db_table", "__tablename__", "__table__"})
 
