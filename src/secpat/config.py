@@ -88,8 +88,7 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     # Documentation, examples and tutorials are read, not deployed.
     "**/docs/**",
     "**/doc/**",
-    "**/examples/**",
-    "**/example/**",
+    "**/example*/**",  # `examples/`, `example/`, `example_project/`, `exampleapp/`
     "**/tutorial*/**",
     # Copies to fill in (`settings_example.py`, `config_sample.py`) and test data (`create_test_data.py`,
     # `export_test_1.yaml`, `test_data/`): their names say what they are. (`.env.example` is not: the
@@ -98,8 +97,6 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/*-example.*",
     "**/*.example.*",
     "**/*_sample.*",
-    "**/example_*/**",
-    "**/example-*/**",
     "**/sample/**",
     "**/samples/**",
     "**/*_samples/**",
@@ -114,6 +111,10 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/test_settings*.py",
     "**/settings/test*.py",
     "**/settings_test*.py",
+    "**/ci_settings*.py",
+    "**/settings/ci.py",
+    "**/settings/ci_*.py",
+    "**/settings_ci*.py",
     # Development settings (`settings/dev.py`, `settings_dev.py`, `app-dev.cfg`, `docker-compose.dev.yml`),
     # the services a test suite starts (`docker-compose.integration-mysql.yml`) and the runners that
     # drive it (nox, tox), and QA scenarios: the values in them are the developers' own.

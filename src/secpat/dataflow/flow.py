@@ -832,6 +832,9 @@ class FunctionFlow:
                 value = self._add_name_label(value, name, target)
             if L.TIME in value and S.is_time_field(name):
                 value = _as_time_field(value)
+            elif S.is_time_field(name) and _only_from_elsewhere(value):
+                # `expires = utc_now() + timedelta(minutes=30)` with the project's clock helper: a timestamp.
+                value = L.CONSTANT
             if name in R.REQUEST_NAMES and not value and not self._constructed(value_node):
                 value = {L.REQUEST_OBJECT: (self.step(stmt, f"{_REQUEST_OBJECT_NOTE} `{name}`"),)}
             if value and value is not L.CONSTANT and any(k != L.CONST for k in value):
@@ -1250,7 +1253,7 @@ class FunctionFlow:
                     value = self._add_name_label(value, key.value, key)
                 if L.TIME in value and S.is_time_field(key.value):
                     value = _as_time_field(value)
-                elif value and S.is_time_field(key.value) and all(L.deferred(label) for label in value):
+                elif S.is_time_field(key.value) and _only_from_elsewhere(value):
                     # `{"created": utcnow()}` with the project's clock helper: a timestamp, whatever it returns.
                     value = L.CONSTANT
                 self.stores.append(StoreEvent(key, "key", key.value, None, value, node))
@@ -2104,6 +2107,11 @@ _SURVIVES_NUMBERS = frozenset(
         L.CSPRNG,
     }
 )
+
+
+def _only_from_elsewhere(value: L.Value) -> bool:
+    """What functions of other modules return, and constants: nothing known here yet."""
+    return any(L.deferred(label) for label in value) and all(L.deferred(label) or label == L.CONST for label in value)
 
 
 def _as_time_field(value: L.Value) -> L.Value:

@@ -298,10 +298,11 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
     _key(ctx, function, event, key_node, key_index, algorithm)
 
 
-#: Registered claims that are not secrets although their names sound so: the OIDC `nonce` echoes
-#: the relying party's replay-protection value back to it, and `sid` names the session the token belongs
-#: to (OpenID Connect logout) so that the issuer can end it: the token, not the id, is the credential.
-_PUBLIC_CLAIMS = frozenset({"nonce", "sid"})
+#: Claims that are not secrets although their names sound so: the OIDC `nonce` echoes the relying
+#: party's replay-protection value back to it, and `sid` (`session_id`) names the session the token belongs
+#: to (OpenID Connect logout) so that the issuer can end it: the token, not the id, is the credential. A
+#: `csrf` claim is the double-submit value the client is meant to read and send back in a header.
+_PUBLIC_CLAIMS = frozenset({"nonce", "sid", "session_id", "csrf", "xsrf", "csrf_token", "xsrf_token"})
 
 
 def _is_outbound_assertion(payload: L.Value) -> bool:

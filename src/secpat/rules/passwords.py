@@ -1509,6 +1509,8 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `Token.value == token` builds a SQL WHERE clause: the database compares, with an index
         if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
+        if _fields_of_one_record(event.left, event.right):
+            continue  # `data.get("current_password") == data.get("new_password")`: one sender gave both
         if any(_published_default(node, assigned) for node, _ in sides):
             continue  # `password == LEGACY_DEFAULT_PASSWORD`: the value is published; timing reveals nothing
         if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
@@ -1859,6 +1861,28 @@ def _session_store(node: ast.AST, flow: FunctionFlow) -> bool:
         and isinstance(node.targets[0], ast.Subscript)
         and is_session(node.targets[0].value, flow)
     )
+
+
+def _fields_of_one_record(left: ast.expr, right: ast.expr) -> bool:
+    """`self.initial_data.get("current_password") == self.initial_data.get("new_password")`, `form["a"] ==
+    form["b"]`: two fields of one mapping. Whoever filled in one filled in the other: nothing to time."""
+    first, second = _field_of(left), _field_of(right)
+    return first is not None and second is not None and first[0] == second[0] and first[1] != second[1]
+
+
+def _field_of(node: ast.expr) -> tuple[str, object] | None:
+    """(`mapping`, key) for `mapping["key"]` or `mapping.get("key")` with a constant key."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+        return ast.unparse(node.value), node.slice.value
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    ):
+        return ast.unparse(node.func.value), node.args[0].value
+    return None
 
 
 def _kept_in_session(module: Module, function: Function) -> bool:
