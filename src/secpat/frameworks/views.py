@@ -188,6 +188,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     scan.header_auth = True
                 if "csrf" in key.lower() or "xsrf" in key.lower():
                     scan.csrf = True
+        elif isinstance(node, ast.Compare) and _against_configured_secret(node):
+            # `if secret != settings.CAS_AUTH_SHARED_SECRET: return ...`: the sender proves itself with a
+            # secret the deployment shares with it, as a signed webhook does; no cookie is involved.
+            scan.signature = True
         elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
             if any(string(c) in STATE_CHANGING for c in node.comparators) or any(
                 (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators
@@ -241,6 +245,18 @@ def names_authenticated_caller(dependency: str) -> bool:
     check of a sign-in route itself, nor an optional one (`optional_auth`) that lets visitors through."""
     ws = set(names.words(dependency))
     return bool(ws & {"auth", "authenticated"}) and not ws & {"optional", "maybe", "anonymous", "anon", "public"}
+
+
+def _against_configured_secret(test: ast.Compare) -> bool:
+    """`x == settings.API_SHARED_SECRET`, `x != WEBHOOK_TOKEN`: a value compared with a secret the configuration
+    holds (a constant-cased setting named for a secret or password)."""
+    if len(test.ops) != 1 or not isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
+        return False
+    for side in (test.left, *test.comparators):
+        name = side.attr if isinstance(side, ast.Attribute) else side.id if isinstance(side, ast.Name) else ""
+        if name.isupper() and names.classify(name) in (names.NameKind.SECRET, names.NameKind.PASSWORD):
+            return True
+    return False
 
 
 def _typed_as_current_user(function: Function) -> bool:

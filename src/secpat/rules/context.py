@@ -392,7 +392,7 @@ def arguments(event: CallEvent, skip: Sequence[str] = ()) -> list[tuple[ast.expr
 
 
 #: First words of a class name that say the class stands in for a real one.
-_STAND_IN_WORDS = frozenset({"dummy", "fake", "mock", "stub"})
+_STAND_IN_WORDS = frozenset({"dummy", "fake", "mock", "stub", "test", "testing"})
 
 
 def _stand_in_class(scope: Function | None) -> str | None:
