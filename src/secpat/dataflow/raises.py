@@ -38,12 +38,13 @@ _PURE_BUILTINS = frozenset(
     }
 )  # fmt: skip
 
-#: Standard modules whose functions work on values in memory.
+#: Standard modules (and `packaging`) whose functions work on values in memory.
 _PURE_MODULES = (
     "json.", "re.", "datetime.", "math.", "copy.", "itertools.", "functools.", "collections.", "uuid.",
     "typing.", "dataclasses.", "enum.", "string.", "textwrap.", "base64.", "hashlib.", "hmac.",
     "secrets.", "time.", "decimal.", "fractions.", "operator.", "urllib.parse.", "logging.", "random.",
     "asyncio.sleep", "html.", "unicodedata.", "binascii.", "struct.", "ipaddress.", "fnmatch.",
+    "inspect.is", "inspect.getmembers", "inspect.signature", "packaging.version.", "packaging.specifiers.",
 )  # fmt: skip
 
 #: Methods of strings, numbers, dates and collections, and of loggers.
@@ -57,6 +58,14 @@ PURE_METHODS = frozenset(
         "strip", "timestamp", "title", "total_seconds", "upper", "values", "zfill",
         "debug", "info", "warning", "warn", "error", "exception", "critical", "adebug", "ainfo",
         "awarning", "aerror", "aexception",
+    }
+)  # fmt: skip
+
+#: Methods schema libraries give model classes: they parse and validate data in memory.
+SCHEMA_METHODS = frozenset(
+    {
+        "parse_obj", "parse_raw", "model_validate", "model_validate_json", "model_construct", "construct",
+        "from_orm", "validate", "model_dump", "model_dump_json", "dict", "json", "copy", "model_copy",
     }
 )  # fmt: skip
 
@@ -86,12 +95,13 @@ class Calls:
 
 
 def calls_in(module: Module, function: Function, body: list[ast.stmt]) -> Calls:
-    """Sort every call of `body` (nested functions and classes make it unknown: they run elsewhere)."""
+    """Sort every call of `body` (nested functions and classes make it unknown: they run elsewhere; a lambda's
+    calls are sorted with the rest)."""
     found = Calls()
     outbound_names: set[str] = set()
     made_by: dict[str, str] = {}  # local name -> the project function whose result it holds
     nodes = [n for stmt in body for n in ast.walk(stmt)]
-    if any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)) for n in nodes):
+    if any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in nodes):
         found.unknown = True
         return found
     for _ in range(2):  # `client` bound by a `with` that the walk reaches after its use
@@ -160,7 +170,7 @@ def _sort(module: Module, function: Function, call: ast.Call, outbound: set[str]
     receiver = func.value
     if func.attr == "__init__" and isinstance(receiver, ast.Call) and ast.unparse(receiver.func) == "super":
         return "pure"  # a base class setting up its fields
-    if isinstance(receiver, ast.Name) and receiver.id == "self" and function.class_name:
+    if isinstance(receiver, ast.Name) and receiver.id in ("self", "cls") and function.class_name:
         return f"{module.module_name}.{function.qualname.rsplit('.', 1)[0]}.{func.attr}"
     maker = None
     if isinstance(receiver, ast.Call):
