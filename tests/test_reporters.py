@@ -348,6 +348,22 @@ def test_sarif_rules_come_from_every_record() -> None:
     assert log["properties"]["security-severity"] == "5.5"
 
 
+def test_sarif_fingerprints_are_unique_for_findings_on_the_same_code() -> None:
+    """Two `|safe` uses on one template line share rule, path and code: code scanning keeps one result per
+    fingerprint, so the second gets an occurrence suffix, and the first keeps the baseline's fingerprint."""
+    line = "Hello {{ user.first_name|safe }} {{ user.last_name|safe }}"
+    same_line = [
+        _finding("XSS004", "templates/mail.html", 1, col, f"`{name}|safe` writes the value unescaped", snippet=line)
+        for col, name in ((9, "user.first_name"), (36, "user.last_name"))
+    ]
+    assert same_line[0].fingerprint == same_line[1].fingerprint
+    run = sarif.document(_result(findings=[*FINDINGS, *same_line]), RULES)["runs"][0]
+    prints = [r["partialFingerprints"]["secpat/v1"] for r in run["results"]]
+    assert len(set(prints)) == len(prints)
+    assert same_line[0].fingerprint in prints
+    assert f"{same_line[0].fingerprint}:2" in prints
+
+
 def test_sarif_results() -> None:
     run = sarif.document(_result(), RULES)["runs"][0]
     by_rule = {r["ruleId"]: r for r in run["results"]}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,10 @@ def document(result: ScanResult, rules: Mapping[str, Rule], *, statistics: bool 
         "taxonomies": [_taxonomy(cwes)],
         "originalUriBaseIds": {SRCROOT: _root(result.root)},
         "invocations": [_invocation(result)],
-        "results": [_result(f, rules.get(f.rule_id), rule_index, taxon_index) for f in findings],
+        "results": [
+            _result(f, rules.get(f.rule_id), rule_index, taxon_index, print_)
+            for f, print_ in zip(findings, _fingerprints(findings))
+        ],
         "properties": {"checklist": [_checklist_row(row) for row in checklist.build(result, rules)]},
     }
     if statistics:
@@ -156,8 +160,25 @@ def _location(loc: Location, snippet: str = "") -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
+def _fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """Each finding's fingerprint, made unique: findings of one rule on the same code (`{{ a|safe }} {{ b|safe
+    }}` on one line) share one, and code scanning would keep only the first. The second and later, in the
+    order of the report, get `:2`, `:3`, as GitHub's own line hashes do."""
+    seen: Counter[str] = Counter()
+    out = []
+    for finding in findings:
+        print_ = finding.fingerprint
+        seen[print_] += 1
+        out.append(print_ if seen[print_] == 1 else f"{print_}:{seen[print_]}")
+    return out
+
+
 def _result(
-    finding: Finding, rule: Rule | None, rule_index: Mapping[str, int], taxon_index: Mapping[int, int]
+    finding: Finding,
+    rule: Rule | None,
+    rule_index: Mapping[str, int],
+    taxon_index: Mapping[int, int],
+    fingerprint: str,
 ) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": finding.rule_id}
     if finding.rule_id in rule_index:
@@ -166,7 +187,7 @@ def _result(
         "level": _LEVEL[finding.severity],
         "message": {"text": finding.message},
         "locations": [_location(finding.location, finding.snippet)],
-        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.flow:
         steps = [{"location": _location(s.location) | {"message": {"text": s.note}}} for s in finding.flow]
