@@ -1084,7 +1084,13 @@ class _Summaries:
         if found is not None:
             module, cls = found
             init = module.functions.get(f"{cls.qualname}.__init__")
-            return init is None or self._body_raises_only_own(module, init, depth)
+            if init is not None:
+                return self._body_raises_only_own(module, init, depth)
+            # No `__init__` of its own: its bases' runs, a record's (a schema, an enum, an exception) or
+            # another project class's; a library class's (a connection, a client) can do anything.
+            return all(
+                base.startswith(raises.DATA_BASES) or self.raises_only_own_errors(base, depth + 1) for base in cls.bases
+            )
         key = self.lookup(symbol)
         where = self._module(self.file_of[key]) if key else None
         if key is None or where is None:

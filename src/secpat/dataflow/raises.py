@@ -69,6 +69,13 @@ SCHEMA_METHODS = frozenset(
     }
 )  # fmt: skip
 
+#: Base classes whose construction only records the values it is given: schemas, enums, exceptions, tuples.
+DATA_BASES = (
+    "object", "pydantic.", "enum.", "typing.", "dataclasses.", "collections.", "dict", "list", "set", "tuple",
+    "str", "int", "Exception", "BaseException", "ValueError", "TypeError", "KeyError", "RuntimeError",
+    "sqlmodel.SQLModel", "msgspec.Struct", "attr.", "attrs.",
+)  # fmt: skip
+
 #: Methods that read or change a collection in memory, or a store, depending on what they are called on.
 _COLLECTION_METHODS = frozenset({"get", "pop", "setdefault", "update", "add", "remove", "discard"})
 
