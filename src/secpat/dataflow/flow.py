@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -33,11 +32,7 @@ from secpat.knowledge import NOTHING, find
 if TYPE_CHECKING:
     from secpat.model.module import Call, Function, Module
 
-#: `try` and, from Python 3.11, `try`/`except*`: the same fields.
-if sys.version_info >= (3, 11):
-    _TRY_NODES = (ast.Try, ast.TryStar)
-else:
-    _TRY_NODES = (ast.Try,)
+_TRY_NODES = raises.TRY_NODES  # `try` and, from Python 3.11, `try`/`except*`
 
 MAX_TRACE = 8
 _NAMED_LABELS = (L.SECRET, L.PASSWORD)  # labels a name lends: they do not pass to parts of the value

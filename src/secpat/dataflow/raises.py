@@ -18,6 +18,7 @@ Partial by design: a call on an object of a type the code does not name (`self.d
 from __future__ import annotations
 
 import ast
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from secpat.model.module import Function, Module
 
 MAX_DEPTH = 5
+
+#: `try` and, from Python 3.11, `try`/`except*`: the same fields.
+if sys.version_info >= (3, 11):
+    TRY_NODES = (ast.Try, ast.TryStar)
+else:
+    TRY_NODES = (ast.Try,)
 
 #: Builtins that work on values in memory; what they raise describes those values.
 _PURE_BUILTINS = frozenset(
@@ -47,7 +54,7 @@ _PURE_MODULES = (
     "inspect.is", "inspect.getmembers", "inspect.signature", "packaging.version.", "packaging.specifiers.",
 )  # fmt: skip
 
-#: Methods of strings, numbers, dates and collections, and of loggers.
+#: Methods of strings, numbers, dates and collections.
 PURE_METHODS = frozenset(
     {
         "append", "capitalize", "casefold", "center", "clear", "copy", "count", "decode", "digest", "encode",
@@ -56,6 +63,12 @@ PURE_METHODS = frozenset(
         "model_validate", "partition", "removeprefix", "removesuffix", "replace", "reverse", "rfind",
         "rjust", "rpartition", "rsplit", "rstrip", "sort", "split", "splitlines", "startswith", "strftime",
         "strip", "timestamp", "title", "total_seconds", "upper", "values", "zfill",
+    }
+)  # fmt: skip
+
+#: The methods of a logger.
+_LOG_METHODS = frozenset(
+    {
         "debug", "info", "warning", "warn", "error", "exception", "critical", "adebug", "ainfo",
         "awarning", "aerror", "aexception",
     }
@@ -123,8 +136,9 @@ def calls_in(module: Module, function: Function, body: list[ast.stmt]) -> Calls:
                     maker = _project_name(module, function, value.func)
                     if maker is not None:
                         made_by.update(dict.fromkeys(targets, maker))
+    swallowed = {id(inner) for node in nodes for inner in _swallowed(node)}
     for node in nodes:
-        if not isinstance(node, ast.Call):
+        if not isinstance(node, ast.Call) or id(node) in swallowed:
             continue
         kind = _sort(module, function, node, outbound_names, made_by)
         if kind == "outbound":
@@ -135,6 +149,23 @@ def calls_in(module: Module, function: Function, body: list[ast.stmt]) -> Calls:
         elif kind != "pure":
             found.project.append(kind)
     return found
+
+
+def _swallowed(node: ast.AST) -> list[ast.AST]:
+    """The nodes of an inner `try` body whose catch-all handler raises nothing: what they raise never
+    leaves it (`for user in users: try: update(user) except Exception as e: failed.append(...)`)."""
+    if not isinstance(node, TRY_NODES) or not any(_catches_all(h) for h in node.handlers):
+        return []
+    if any(isinstance(inner, ast.Raise) for h in node.handlers for inner in ast.walk(h)):
+        return []
+    return [inner for stmt in node.body for inner in ast.walk(stmt)]
+
+
+def _catches_all(handler: ast.ExceptHandler) -> bool:
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return handler.type is None or any(
+        isinstance(kind, ast.Name) and kind.id in ("Exception", "BaseException") for kind in kinds
+    )
 
 
 def _binding(node: ast.AST) -> tuple[ast.expr | None, list[str]]:
@@ -163,6 +194,8 @@ def _sort(module: Module, function: Function, call: ast.Call, outbound: set[str]
         and module.binding(func.id, function) in (None, func.id)
     ):
         return "pure"
+    if isinstance(func, ast.Attribute) and func.attr in _LOG_METHODS and "log" in ast.unparse(func.value).lower():
+        return "pure"  # `verbose_logger.exception(...)`, the project's logger included
     project = _project_name(module, function, func)
     if project is not None:
         return project
