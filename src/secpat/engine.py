@@ -1080,6 +1080,7 @@ class _Summaries:
             return all(
                 name in raises.PURE_METHODS if k is None else self.raises_only_own_errors(k, depth + 1) for k in keys
             )
+        symbol = self._defined_where(symbol)
         found = self._class(symbol)
         if found is not None:
             module, cls = found
@@ -1101,6 +1102,19 @@ class _Summaries:
         if function is None:
             return False
         return self._hands_out_object(where, function) or self._body_raises_only_own(where, function, depth)
+
+    def _defined_where(self, name: str) -> str:
+        """`pkg.types.base.Model` where `pkg/types/base.py` only imports `Model` from `pkg.types.base_model`:
+        the name where it is defined (two hops at most), else the name as given."""
+        for _ in range(2):
+            owner, _, last = name.rpartition(".")
+            source = self.by_module.get(owner)
+            module = self._module(source) if source is not None else None
+            imported = module.imports.get(last) if module is not None else None
+            if not imported or imported == name:
+                break
+            name = imported
+        return name
 
     def _hands_out_object(self, module: Module, function: Function) -> bool:
         """`def get_store_service() -> StoreService: return get_service(ServiceType.STORE)`: an accessor that
