@@ -110,7 +110,6 @@ class Calls:
     """How the calls of a block sort: `unknown` is set by the first call that may raise anything."""
 
     project: list[str] = field(default_factory=list)  # symbols: `pkg.mod.f`, `pkg.mod.C.m`, `pkg.mod.f!m`
-    outbound: bool = False
     unknown: bool = False
 
 
@@ -141,12 +140,10 @@ def calls_in(module: Module, function: Function, body: list[ast.stmt]) -> Calls:
         if not isinstance(node, ast.Call) or id(node) in swallowed:
             continue
         kind = _sort(module, function, node, outbound_names, made_by)
-        if kind == "outbound":
-            found.outbound = True
-        elif kind == "unknown":
+        if kind == "unknown":
             found.unknown = True
             return found
-        elif kind != "pure":
+        if kind not in ("pure", "outbound"):
             found.project.append(kind)
     return found
 
