@@ -248,12 +248,20 @@ def names_authenticated_caller(dependency: str) -> bool:
 
 
 def _against_configured_secret(test: ast.Compare) -> bool:
-    """`x == settings.API_SHARED_SECRET`, `x != WEBHOOK_TOKEN`: a value compared with a secret the configuration
-    holds (a constant-cased setting named for a secret or password)."""
+    """`x == settings.API_SHARED_SECRET`, `x != WEBHOOK_TOKEN`, `x != app.config["SHARED_SECRET"]`: a value
+    compared with a secret the configuration holds (a constant-cased setting named for a secret or password)."""
     if len(test.ops) != 1 or not isinstance(test.ops[0], (ast.Eq, ast.NotEq)):
         return False
     for side in (test.left, *test.comparators):
-        name = side.attr if isinstance(side, ast.Attribute) else side.id if isinstance(side, ast.Name) else ""
+        name = (
+            side.attr
+            if isinstance(side, ast.Attribute)
+            else side.id
+            if isinstance(side, ast.Name)
+            else string(side.slice) or ""
+            if isinstance(side, ast.Subscript)
+            else ""
+        )
         if name.isupper() and names.classify(name) in (names.NameKind.SECRET, names.NameKind.PASSWORD):
             return True
     return False
