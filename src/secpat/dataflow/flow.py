@@ -967,7 +967,9 @@ class FunctionFlow:
         if L.REQUEST_OBJECT in base:
             if node.attr in R.INPUT_ATTRIBUTES:
                 trace = base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
-                if node.attr in R.WHOLE_INPUTS:  # all headers, all cookies, the whole body
+                if node.attr in R.BODY_INPUTS:  # the whole body
+                    return {L.REQUEST: trace, L.REQUEST_WHOLE: trace, L.REQUEST_BODY: trace}
+                if node.attr in R.WHOLE_INPUTS:  # all headers, all cookies
                     return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
                 return {L.REQUEST: trace}
             return L.EMPTY  # `request.user`, `request.method`: the server's own data
@@ -1095,6 +1097,8 @@ class FunctionFlow:
             value.update(self._named(key.value, node, f"`{_text(node)}`"))
             if L.REQUEST_WHOLE in base and R.whole_event_part(self.function, node.value, key.value):
                 value[L.REQUEST_WHOLE] = base[L.REQUEST_WHOLE] + (self.step(node, f"`{_text(node)}`"),)
+                if key.value == "body":
+                    value[L.REQUEST_BODY] = value[L.REQUEST_WHOLE]
         return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
@@ -1503,7 +1507,9 @@ class FunctionFlow:
         if receiver is not None and L.REQUEST_OBJECT in receiver:
             if method in R.INPUT_METHODS:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
-                return {L.REQUEST: trace, L.REQUEST_WHOLE: trace} if method in R.WHOLE_METHODS else {L.REQUEST: trace}
+                if method in R.WHOLE_METHODS:  # the whole raw body
+                    return {L.REQUEST: trace, L.REQUEST_WHOLE: trace, L.REQUEST_BODY: trace}
+                return {L.REQUEST: trace}
             if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
                 return L.EMPTY  # `request.is_secure()`; a handler's own methods (`self.render(...)`) are followed
         if self._shapes:
@@ -1609,6 +1615,8 @@ class FunctionFlow:
                 )
                 if method in _ONE_ITEM_METHODS and not whole_part:
                     value = L.without(value, L.REQUEST_WHOLE)  # one header is not all headers
+                elif whole_part and getattr(node.args[0], "value", None) == "body" and L.REQUEST_WHOLE in value:
+                    value = {**value, L.REQUEST_BODY: value[L.REQUEST_WHOLE]}
                 if method == "keys":
                     value = L.without(value, *_NAMED_LABELS)  # the keys of `secrets` name them: not secrets
                 if method == "join" and L.RANDOM_PICK in value:

@@ -44,6 +44,7 @@ REQUEST = "request"  # what the client sent: query, form, body, headers, cookies
 TERMINAL = "terminal"  # with `request`: given by whoever runs the program (`input()`, `sys.argv`)
 REQUEST_OBJECT = "request-object"  # the request object itself: its input attributes are REQUEST
 REQUEST_WHOLE = "request-whole"  # all headers, all cookies, the whole body or form: not one field
+REQUEST_BODY = "request-body"  # with `request-whole`, the same trace: the whole body or form, not the headers
 EXCEPTION = "exception"  # a caught exception (its message may hold internals)
 FRAMED_EXCEPTION = "framed-exception"  # an exception's text in a sentence written around it (`f"Error: {e}"`)
 TRACEBACK = "traceback"  # a formatted traceback
@@ -102,13 +103,17 @@ def short_token(bits: int, step: FlowStep) -> Value:
 
 def combine(values: Iterable[Value]) -> Value:
     """Union of labels; `const` survives only if every part is constant, `url-param:` marks only if every
-    part with request input has one."""
+    part with request input has one, `request-body` only if every whole part is a body."""
     out: dict[str, Trace] = {}
     all_const = True
     any_part = False
     other_input = False
-    for value in values:
+    headers_too = False  # a part holds all headers or cookies: the whole is not only a body
+    parts = list(values)
+    for value in parts:
         any_part = True
+        if REQUEST_WHOLE in value and REQUEST_BODY not in value:
+            headers_too = True
         if CONST not in value:
             all_const = False
         if REQUEST in value and not other_input and not any(label.startswith(URL_PARAM_PREFIX) for label in value):
@@ -121,6 +126,11 @@ def combine(values: Iterable[Value]) -> Value:
                 out[label] = trace
     if any_part and all_const:
         out[CONST] = ()
+    if headers_too:  # shown through a part that holds the headers: what makes it more than a body
+        out.pop(REQUEST_BODY, None)
+        out[REQUEST_WHOLE] = min(
+            (v[REQUEST_WHOLE] for v in parts if REQUEST_WHOLE in v and REQUEST_BODY not in v), key=len
+        )
     if other_input:
         return {label: trace for label, trace in out.items() if not label.startswith(URL_PARAM_PREFIX)}
     return out

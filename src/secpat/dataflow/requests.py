@@ -46,6 +46,8 @@ WHOLE_INPUTS = frozenset(
         "environ",
     }
 )
+#: The whole inputs that are the body the client submitted: every field of it, but no header or cookie.
+BODY_INPUTS = frozenset({"body", "data", "form", "POST", "values"})
 #: Methods that return the whole raw body.
 WHOLE_METHODS = frozenset({"get_data", "body", "stream", "form", "post", "text", "read"})
 #: Scripts read input too.

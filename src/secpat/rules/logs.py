@@ -80,7 +80,9 @@ LOG002 = define(
         why="""
         A whole request, header set, cookie jar or body carries the Authorization header, the
         session cookie, CSRF tokens and any password in a form: logging it logs every secret
-        the client sent, and nobody notices because each field looks harmless alone.
+        the client sent, and nobody notices because each field looks harmless alone. A body or
+        form alone carries no header or cookie: it is reported by default where the view reads a
+        password field from it, and in audit mode where nothing shows what is posted there.
     """,
         bad="""
         import logging
@@ -198,6 +200,17 @@ _LOGGED = (
         audit=True,
     ),
 )
+#: The whole body or form: every field the client submitted, but no header or cookie. With no sign that
+#: a credential is among the fields, whether one is depends on what is posted there: for a reader.
+_BODY_LOGGED = "{source} is {sink}: it carries every field the client submitted"
+_BODY_UNKNOWN = _BODY_LOGGED + "; check that none of them is a password or token"
+
+
+def _body_outcomes(credential: str | None) -> tuple[Outcome, ...]:
+    message = f"{_BODY_LOGGED}, the `{credential}` field among them" if credential else _BODY_UNKNOWN
+    return (*_LOGGED[:3], Outcome(L.REQUEST_WHOLE, LOG002, message), *_LOGGED[4:])
+
+
 _LEAKED = (
     Outcome(L.TRACEBACK, LOG003, "{source} is {sink}: tracebacks show the inside of the application", Confidence.HIGH),
     Outcome(L.EXCEPTION, LOG003, "{source} is {sink}: exception messages can reveal internals"),
@@ -238,6 +251,7 @@ def log_hygiene(ctx: FileContext) -> None:
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
         objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
+        credential: str | None | bool = False  # a credential field the client submits, once asked
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             if event.call is not None and _is_log_call(module, event.call, loggers):
@@ -274,6 +288,15 @@ def log_hygiene(ctx: FileContext) -> None:
                     if L.REQUEST_WHOLE in value or L.REQUEST_OBJECT in value:
                         callback = _server_callback(module, function) if callback is None else callback
                         audit = audit or callback
+                    outcomes: tuple[Outcome, ...] = _LOGGED
+                    if (
+                        L.REQUEST_BODY in value
+                        and L.REQUEST_WHOLE in value
+                        and not any(label in value for label in (L.PASSWORD, L.SECRET, L.PERSONAL))
+                    ):
+                        credential = _credential_submitted(function) if credential is False else credential
+                        outcomes = _body_outcomes(credential if isinstance(credential, str) else None)
+                        audit = audit or not credential
                     # A schema migration's log is the operator's one-off record of what it changed, and a
                     # print goes to the terminal of whoever ran the command: unless the client sent the
                     # value, the reader is the secret's own operator.
@@ -281,7 +304,7 @@ def log_hygiene(ctx: FileContext) -> None:
                     # `log.trace()`: below debug (loguru's TRACE is 5), written only where someone switched
                     # it on to follow a problem. A secret there is for a reader.
                     audit = audit or _at_trace_level(event.node)
-                    if _report_once(ctx, event.node, value, _LOGGED, function, where, audit, argument):
+                    if _report_once(ctx, event.node, value, outcomes, function, where, audit, argument):
                         break
             elif callee in _RESPONSES and not _discarded(function, event.node):
                 # Exception text only ever put in a sentence written for the client is a decision to
@@ -372,6 +395,31 @@ def _one_field_of_loop(function: Function, call: ast.Call) -> bool:
             return isinstance(key, ast.Name) and key.id in branch_keys and not named
         node = parent
     return False
+
+
+#: Methods that read one field of a submitted form or document.
+_FIELD_READS = frozenset({"get", "getlist", "getone", "getfirst", "pop"})
+
+
+def _credential_submitted(function: Function) -> str | None:
+    """The password field the client submits to this function, if it reads one: a field read under a
+    password's name (`request.form["password"]`, `request.POST.get("pwd")`). A view's name alone (`login`)
+    does not show what its form holds."""
+    for node in ast.walk(function.node):
+        key = None
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
+            key = node.slice.value
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _FIELD_READS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            key = node.args[0].value
+        if isinstance(key, str) and _IDENT.fullmatch(key) and names.is_password(key):
+            return key
+    return None
 
 
 def _handed_out(function: Function) -> bool:
