@@ -394,7 +394,19 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     field_name = _password_key(_keyword(event.node, field_name))  # `data={"password": raw}`
                 if model is not None and field_name in _PASSWORD_FIELDS:
                     _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
+                elif model is None and field_name in _PASSWORD_FIELDS and _holds_a_model(func):
+                    # `self.user_model.create(password=...)`: a record of a class the code holds in a name.
+                    _hand_on(ctx, before, "", field_name, method)
                 break
+
+
+def _holds_a_model(func: ast.expr) -> bool:
+    """`self.admin_model.create`, `user_class.objects.create`: a call on a model class held in a name."""
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    if isinstance(receiver, ast.Attribute) and receiver.attr == "objects":
+        receiver = receiver.value
+    name = _callee_name(receiver) if receiver is not None else ""
+    return bool({"model", "class", "cls"} & set(names.words(name)))
 
 
 def _hashed_on_other_branches(function: Function, base: ast.expr | None, name: str) -> bool:
@@ -561,13 +573,18 @@ def transforming_attributes(ctx: FileContext) -> None:
     that do so on `__set__`: the project stage judges `user.password = raw` by them."""
     module = ctx.module
     if not module.mentions(
-        ("setter", "synonym", "property", "validates", "__set__", "listen", "passwordtype", *_RECORD_MAKERS)
+        ("setter", "synonym", "property", "validates", "__set__", "listen", "passwordtype", "pre_save", *_RECORD_MAKERS)
     ):
         return
     for cls_node, field in _hashed_by_listeners(module):
         owner = module.qualified_name(cls_node, module.module_function)
         if owner:
             ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, field))
+    for sender, field in _hashed_before_save(module):
+        # A model named here, or one the code holds in a name (`self.admin_model`): "" stands for some
+        # class of the project, which makes a store on an object of unknown class a reader's question.
+        owner = module.qualified_name(sender, module.module_function) if sender is not None else ""
+        ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner or "", field))
     for cls in module.classes.values():
         owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
         methods = {
@@ -639,6 +656,40 @@ def _hashed_by_listeners(module: Module) -> list[tuple[ast.expr, str]]:
         if isinstance(event, ast.Constant) and event.value in _WRITE_EVENTS
         for field in _fields_hashed_by(listener)
     ]
+
+
+def _hashed_before_save(module: Module) -> list[tuple[ast.expr | None, str]]:
+    """(sender, password field) for each pre-save signal handler of this module that hashes the password:
+    Django's `@receiver(pre_save, sender=User)` and `pre_save.connect(handler, sender=User)`, Tortoise's
+    `@pre_save(User)` and `signals.pre_save(User)(handler)`. The sender is None when none is named."""
+    handlers: dict[str, list[ast.AST]] = {}
+    for function in module.all_functions():
+        if not function.is_module:
+            handlers.setdefault(function.name, []).append(function.node)
+    registrations: list[tuple[ast.expr | None, list[ast.AST]]] = []
+    for call in module.calls:
+        node = call.node
+        func = node.func
+        handler: ast.expr | None
+        if isinstance(func, ast.Call) and _callee_name(func.func) == "pre_save" and node.args:
+            handler = node.args[0]  # `signals.pre_save(Model)(handler)`
+            sender = func.args[0] if func.args else None
+        elif isinstance(func, ast.Attribute) and func.attr == "connect" and _callee_name(func.value) == "pre_save":
+            handler = node.args[0] if node.args else _keyword(node, "receiver")
+            sender = _keyword(node, "sender")
+        else:
+            continue
+        name = handler.attr if isinstance(handler, ast.Attribute) else getattr(handler, "id", None)
+        registrations.append((sender, handlers.get(name or "", [])))
+    for function in module.all_functions():
+        for deco in getattr(function.node, "decorator_list", []):
+            if not isinstance(deco, ast.Call):
+                continue
+            if _callee_name(deco.func) == "pre_save":
+                registrations.append((deco.args[0] if deco.args else None, [function.node]))
+            elif _callee_name(deco.func) == "receiver" and deco.args and _callee_name(deco.args[0]) == "pre_save":
+                registrations.append((_keyword(deco, "sender"), [function.node]))
+    return [(sender, field) for sender, nodes in registrations for node in nodes for field in _fields_hashed_by(node)]
 
 
 def _callee_name(func: ast.expr) -> str:
@@ -778,7 +829,8 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
     attributes = {attribute for _, attribute in transformed}
     # A class is often imported from where a package re-exports it (`ckan.model.User` for
     # `ckan.model.user.User`): the same name under the same top-level package is taken to be the same.
-    by_short_name = {(_package_and_name(owner), attribute) for owner, attribute in transformed}
+    # (A class the code holds in a name, owner "", matches no store by name: see `_hashed_before_save`.)
+    by_short_name = {(_package_and_name(owner), attribute) for owner, attribute in transformed if owner}
     for _, stored in candidates:
         finding = stored.finding
         owner = _package_and_name(stored.owner)
@@ -1307,6 +1359,9 @@ _SLOW_HASHING_PREFIXES = (
     "hashlib.pbkdf2_hmac",
     "hashlib.scrypt",
     "crypt.crypt",
+    # Django checks the password against its slow hashers.
+    "django.contrib.auth.authenticate",
+    "django.contrib.auth.aauthenticate",
 )
 
 
