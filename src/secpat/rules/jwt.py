@@ -440,6 +440,9 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             # compares it itself (against its own clock, with its own leeway).
             required = written.get("require")
             own_check = flag == "verify_exp" and isinstance(required, (list, tuple)) and "exp" in required
+            # `if allow_expired: options["verify_exp"] = False`, with `allow_expired=False` in the signature:
+            # checked unless a caller asks; which callers do is for a reader.
+            asked = None if written.get(flag) is False else _off_when_caller_asks(function.node, flag)
             ctx.report(
                 JWT003,
                 node,
@@ -456,14 +459,16 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                     if reading and not back_channel and not peek
                     else ""
                 )
-                + ("; `exp` is required, so the code checks it itself" if own_check else ""),
+                + ("; `exp` is required, so the code checks it itself" if own_check else "")
+                + (f"; only when a caller passes a true `{asked}`: check the callers that do" if asked else ""),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
                 or _peeked_only(function.node, node)
                 or peek
                 or reading
-                or own_check,
+                or own_check
+                or asked is not None,
                 at=options_node,
             )
             return
@@ -531,6 +536,44 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 scope=function,
                 at=algorithms_node,
             )
+
+
+def _off_when_caller_asks(function_node: ast.AST, flag: str) -> str | None:
+    """The parameter under whose `if` every `options[flag] = False` of the function sits, when that
+    parameter has no default or defaults to False or None: verification is on unless a caller asks for
+    it to be off."""
+    if not isinstance(function_node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    arguments = function_node.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    defaults: dict[str, ast.expr | None] = {a.arg: None for a in [*positional, *arguments.kwonlyargs]}
+    defaults.update(zip([a.arg for a in positional[len(positional) - len(arguments.defaults) :]], arguments.defaults))
+    defaults.update((a.arg, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None)
+    off_by_default = {
+        name for name, d in defaults.items() if d is None or isinstance(d, ast.Constant) and d.value in (False, None)
+    }
+    stores = [
+        node
+        for node in ast.walk(function_node)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and node.value.value is False
+        and any(
+            isinstance(t, ast.Subscript) and isinstance(t.slice, ast.Constant) and t.slice.value == flag
+            for t in node.targets
+        )
+    ]
+    if not stores:
+        return None
+    guards = {
+        id(inner): node.test.id
+        for node in ast.walk(function_node)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id in off_by_default
+        for stmt in node.body
+        for inner in ast.walk(stmt)
+    }
+    asked = {guards.get(id(store)) for store in stores}
+    return next(iter(asked)) if len(asked) == 1 and None not in asked else None
 
 
 def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) -> bool:
