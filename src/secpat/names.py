@@ -150,6 +150,9 @@ _LINK_QUALIFIERS = {
     "unsubscribe",
 }
 _ID_QUALIFIERS = {"session", "sess"}
+#: Words before `session_id` that make it a tracing or analytics id (`trace_session_id`): it groups
+#: records, and signs nobody in.
+_TELEMETRY_WORDS = frozenset({"trace", "tracing", "span", "telemetry", "analytics", "correlation"})
 _DERIVED_QUALIFIERS = {
     "hashed",
     "hash",
@@ -275,6 +278,8 @@ def classify(name: str) -> NameKind | None:
         return NameKind.SIGNATURE
     if head == "tokens" and qualifier not in _CREDENTIAL_TOKENS:
         return None  # `input_tokens`, `total_tokens`, `tokens`: counts of language-model tokens, lexer output
+    if head in {"id", "key", "token"} and qualifier in _ID_QUALIFIERS and _TELEMETRY_WORDS & set(ws[:-2]):
+        return None  # `trace_session_id`: groups records of a trace
     if head in _SECRET_HEADS:
         return NameKind.SECRET
     if head == "key" and {"ssl", "tls"} & set(ws):
