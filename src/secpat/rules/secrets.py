@@ -611,7 +611,7 @@ def _fallback(
     audit = (
         keyless
         or _refused_later(module, target, value)
-        or _outbound_credential(env_name)
+        or _outbound_credential(env_name, target)
         or _development_only(module, default.lineno)
     )
     masked = mask(value)
@@ -671,6 +671,7 @@ _OUTBOUND_SERVICES = frozenset(
         "mail",
         "email",
         "amqp",
+        "mq",
         "rabbitmq",
         "mongo",
         "mongodb",
@@ -687,9 +688,12 @@ _OUTBOUND_SERVICES = frozenset(
 )
 
 
-def _outbound_credential(env_name: str) -> bool:
-    words = set(names.words(env_name))
-    return bool(words & _OUTBOUND_SERVICES) and names.classify(env_name) is names.NameKind.PASSWORD
+def _outbound_credential(env_name: str, target: str | None = None) -> bool:
+    """The password this process logs in to a database, broker or mail server with, by the variable's
+    name or the name it is kept in (`mq_password = os.environ.get("RABBITMQ_DEFAULT_PASS", ...)`)."""
+    named = [n for n in (env_name, target) if n]
+    words = {w for n in named for w in names.words(n)}
+    return bool(words & _OUTBOUND_SERVICES) and any(names.classify(n) is names.NameKind.PASSWORD for n in named)
 
 
 def _development_only(module: Module, line: int) -> bool:
