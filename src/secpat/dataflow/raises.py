@@ -92,12 +92,13 @@ DATA_BASES = (
 #: Methods that read or change a collection in memory, or a store, depending on what they are called on.
 _COLLECTION_METHODS = frozenset({"get", "pop", "setdefault", "update", "add", "remove", "discard"})
 
-#: Words in a receiver's name that say it is a store or a connection, not a collection in memory.
+#: Words in a receiver's name that say it is a store or a connection, not a collection in memory
+#: (`Order.objects.get(pk=1)` and `User.query.get(1)` are database queries).
 _RESOURCE_WORDS = frozenset(
     {
         "api", "backend", "bucket", "cache", "client", "conn", "connection", "cursor", "database", "db",
-        "engine", "manager", "queue", "redis", "registry", "repo", "repository", "s3", "service", "session",
-        "storage", "store",
+        "engine", "manager", "objects", "query", "queue", "redis", "registry", "repo", "repository", "s3",
+        "service", "session", "storage", "store",
     }
 )  # fmt: skip
 

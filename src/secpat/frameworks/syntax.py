@@ -404,6 +404,11 @@ def _names_admin(test: ast.expr, bound: dict[str, ast.expr]) -> bool:
     )
 
 
+def admits_admin(node: ast.expr) -> bool:
+    """A test that holds only for administrators (see `_admits_admin`)."""
+    return _admits_admin(node)
+
+
 def _admits_admin(node: ast.expr) -> bool:
     """A test that holds only for administrators: `role == ADMIN`, `user.is_superuser`,
     `await user_has_admin_privileges(...)`, an `or` of such tests, an `and` with one."""

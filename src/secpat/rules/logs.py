@@ -22,7 +22,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Severity
 from secpat.frameworks import known
-from secpat.frameworks.syntax import ADMIN_WORDS, staff_guard_line, status_number, statuses
+from secpat.frameworks.syntax import ADMIN_WORDS, admits_admin, staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
 from secpat.model.module import parents_of
 from secpat.rules.context import FileContext, Outcome, arguments
@@ -114,7 +114,10 @@ LOG003 = define(
         why="""
         Exception messages and tracebacks describe the inside of the application: file paths,
         library versions, SQL statements, hostnames, sometimes configuration values. Returned to
-        the client they map the attack surface for whoever triggers the error. In a view behind
+        the client they map the attack surface for whoever triggers the error, whether in a
+        response or in the context of a page rendered for the client. Text taken only in a branch
+        administrators alone enter (`if user.is_superuser: detail = traceback.format_exc()`) is theirs,
+        as in a debug branch: audit mode. In a view behind
         a staff, administrator or permission check this is for audit mode, and so is text put in a
         sentence written for the client (`f"Preview failed: {e}"`), an answer that says an
         upstream failed (502, 503, 504) or that the input failed validation (422), and a view named
@@ -184,6 +187,24 @@ _LOGGER_FACTORIES = frozenset(
 #: What sends its argument to the client: every framework's responses, JSON and plain-text answers, and the
 #: exceptions whose detail is the answer.
 _RESPONSES = frozenset(known.mapping("responses")) | known.union("answers") | known.union("error_answers")
+#: What renders a page for the client from a template and a context: text in the context is shown to the
+#: client as surely as in a response. (`render_to_string` makes text that may be an e-mail's.)
+_PAGE_RENDERS = (known.union("page_renderers") - {"django.template.loader.render_to_string"}) | {
+    "django.shortcuts.render_to_response",
+    "django.template.response.TemplateResponse",
+}
+#: `templates.TemplateResponse(...)` on Starlette's and FastAPI's `Jinja2Templates`.
+_PAGE_RENDER_METHODS = frozenset({"TemplateResponse"})
+
+
+def _answers_with(call: Call | None) -> str | None:
+    """The name of what sends this call's arguments to the client, a response or a rendered page."""
+    if call is None:
+        return None
+    if call.callee in _RESPONSES or call.callee in _PAGE_RENDERS:
+        return call.callee.rsplit(".", 1)[-1]
+    return call.method if call.method in _PAGE_RENDER_METHODS else None
+
 
 _LOGGED = (
     Outcome(L.PASSWORD, LOG001, "{source} is {sink}: never log passwords"),
@@ -238,7 +259,7 @@ def log_hygiene(ctx: FileContext) -> None:
     for function in module.all_functions():
         answers = _answers_client(module, function)
         if not answers and not any(
-            _is_log_call(module, call, loggers) or call.callee in _RESPONSES for call in function.calls
+            _is_log_call(module, call, loggers) or _answers_with(call) for call in function.calls
         ):
             continue
         flow = flow_of(module, function)
@@ -253,7 +274,6 @@ def log_hygiene(ctx: FileContext) -> None:
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
         credential: str | None | bool = False  # a credential field the client submits, once asked
         for event in flow.calls:
-            callee = event.call.callee if event.call else None
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
@@ -306,7 +326,7 @@ def log_hygiene(ctx: FileContext) -> None:
                     audit = audit or _at_trace_level(event.node)
                     if _report_once(ctx, event.node, value, outcomes, function, where, audit, argument):
                         break
-            elif callee in _RESPONSES and not _discarded(function, event.node):
+            elif (answer := _answers_with(event.call)) and not _discarded(function, event.node):
                 # Exception text only ever put in a sentence written for the client is a decision to
                 # show it: whether it also shows internals is for a reader, in audit mode (see
                 # `_leaked`: not a database or I/O error outside a 4xx answer). So is a view only staff
@@ -320,11 +340,14 @@ def log_hygiene(ctx: FileContext) -> None:
                 gateway = _gateway_error(event.node) or _validation_error(event.node)
                 # A view a factory hands out (`return stats`) is served where a caller registers it, if anywhere.
                 handed_out = _handed_out(function)
-                where = f"sent to the client by `{callee.rsplit('.', 1)[1]}()`"
+                page = event.call is not None and (
+                    event.call.callee in _PAGE_RENDERS or event.call.method in _PAGE_RENDER_METHODS
+                )
+                where = f"{'shown in the page' if page else 'sent to the client'} by `{answer}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = module.under_debug_switch(event.node.lineno)
                 for argument, value in arguments(event):
-                    if callee.rsplit(".", 1)[-1] in _JSON_ANSWERS and _exception_object_only(argument, value):
+                    if answer in _JSON_ANSWERS and _exception_object_only(argument, value):
                         continue  # `JsonResponse({"error": exc})`: the encoder refuses the object, nothing is sent
                     audit = (
                         staff_only
@@ -343,7 +366,8 @@ def log_hygiene(ctx: FileContext) -> None:
                         _leaked(value, client_error),
                         function,
                         where,
-                        audit and L.TRACEBACK not in value or in_debug,
+                        # Made only in a branch administrators alone enter: theirs, as in a debug branch.
+                        audit and L.TRACEBACK not in value or in_debug or _made_for_admins(function, value),
                         argument,
                     ):
                         break
@@ -836,6 +860,20 @@ def _mentions(node: ast.AST, name: str) -> bool:
         and n.value == name
         for n in ast.walk(node)
     )
+
+
+def _made_for_admins(function: Function, value: L.Value) -> bool:
+    """`if user.is_superuser: detail = traceback.format_exc()`: the exception's text is taken only in a branch
+    that administrators alone enter, so only they are shown it."""
+    starts = [value[label][0].location.line for label in (L.TRACEBACK, L.EXCEPTION) if value.get(label)]
+    if not starts:
+        return False
+    branches = [
+        (node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.If) and admits_admin(node.test)
+    ]
+    return all(any(first <= line <= last for first, last in branches) for line in starts)
 
 
 def _discarded(function: Function, call: ast.Call) -> bool:
