@@ -108,12 +108,13 @@ def combine(values: Iterable[Value]) -> Value:
     all_const = True
     any_part = False
     other_input = False
-    headers_too = False  # a part holds all headers or cookies: the whole is not only a body
-    parts = list(values)
-    for value in parts:
+    headers: Trace | None = None  # the shortest trace of a part holding all headers or cookies
+    for value in values:
         any_part = True
         if REQUEST_WHOLE in value and REQUEST_BODY not in value:
-            headers_too = True
+            trace = value[REQUEST_WHOLE]
+            if headers is None or len(trace) < len(headers):
+                headers = trace
         if CONST not in value:
             all_const = False
         if REQUEST in value and not other_input and not any(label.startswith(URL_PARAM_PREFIX) for label in value):
@@ -126,11 +127,9 @@ def combine(values: Iterable[Value]) -> Value:
                 out[label] = trace
     if any_part and all_const:
         out[CONST] = ()
-    if headers_too:  # shown through a part that holds the headers: what makes it more than a body
+    if headers is not None:  # shown through a part that holds the headers: what makes it more than a body
         out.pop(REQUEST_BODY, None)
-        out[REQUEST_WHOLE] = min(
-            (v[REQUEST_WHOLE] for v in parts if REQUEST_WHOLE in v and REQUEST_BODY not in v), key=len
-        )
+        out[REQUEST_WHOLE] = headers
     if other_input:
         return {label: trace for label, trace in out.items() if not label.startswith(URL_PARAM_PREFIX)}
     return out

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from secpat import names
 from secpat.knowledge import NOTHING, Knowledge
 
 _BUILTINS = frozenset(dir(builtins))
@@ -512,6 +513,18 @@ def innermost_span(spans: list[tuple[int, int]], line: int) -> tuple[int, int]:
     return line, line
 
 
+#: Methods whose first argument names the field or key they read.
+_FIELD_READERS = frozenset({"get", "getlist", "getone", "getfirst", "pop", "get_argument", "get_body_argument"})
+#: Longer string keys are text, not a field's name.
+_KEY_NAME_LIMIT = 40
+
+
+def _names_secret(key: str) -> bool:
+    """A field's name that promises a password, a token or personal data: `request.form["password"]` names
+    the value as an identifier would (see `Function.mentions`)."""
+    return len(key) <= _KEY_NAME_LIMIT and names.classify(key) is not None
+
+
 class _Builder:
     """The single walk that fills a Module. Iterative, so deep nesting cannot overflow."""
 
@@ -526,7 +539,7 @@ class _Builder:
         stack: list[tuple[ast.AST, Function]] = [(child, m.module_function) for child in reversed(m.tree.body)]
         push = stack.append
         Name, Attribute, Call_, Constant = ast.Name, ast.Attribute, ast.Call, ast.Constant
-        arg, keyword = ast.arg, ast.keyword
+        arg, keyword, Subscript = ast.arg, ast.keyword, ast.Subscript
         definitions = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
         assigns = (ast.Assign, ast.AnnAssign)
         If = ast.If
@@ -542,12 +555,26 @@ class _Builder:
                 continue
             if type(node) is Attribute:
                 scope.raw_identifiers.add(node.attr)
+            elif type(node) is Subscript:
+                # `request.form["password"]`: a field's name is what names the value, whatever it is bound to.
+                field_key = node.slice
+                if type(field_key) is Constant and type(field_key.value) is str and _names_secret(field_key.value):
+                    scope.raw_identifiers.add(field_key.value)
             elif type(node) is Call_:
                 call = Call(node=node, callee=m.qualified_name(node.func, scope), scope=scope)
                 m.calls.append(call)
                 scope.calls.append(call)
                 if call.callee:
                     m._calls_by_callee.setdefault(call.callee, []).append(call)
+                first = node.args[0] if node.args else None
+                if (
+                    type(first) is Constant
+                    and type(node.func) is Attribute
+                    and node.func.attr in _FIELD_READERS
+                    and type(first.value) is str
+                    and _names_secret(first.value)
+                ):
+                    scope.raw_identifiers.add(first.value)  # `request.form.get("pwd")`
             elif type(node) is arg:
                 scope.raw_identifiers.add(node.arg)
             elif type(node) is keyword:

@@ -371,7 +371,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 else:
                     # A bare `write(password)` names no object that could be an account store.
                     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
-                    audit = method in _AMBIGUOUS_STORE_METHODS and not (L.REQUEST in value or _names_account(receiver))
+                    if _dict_made_here(function, func):
+                        continue  # `users = {}` ... `users.update({name: password})`: a mapping in memory
+                    audit = method in _AMBIGUOUS_STORE_METHODS and not (
+                        L.REQUEST in value and _names_store(receiver) or _names_account(receiver)
+                    )
                     # The process's own configured credential (`os.environ["DB_PASSWORD"]`) handed to a client
                     # or a store of no known model: a secret the app uses, not an account's password.
                     audit = audit or _from_environment(value[L.PASSWORD]) and not _names_account(receiver)
@@ -392,12 +396,42 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 field_name = next((k for k, v in event.keywords.items() if v is value), None)
                 if model is not None and field_name is not None and field_name not in _PASSWORD_FIELDS:
                     field_name = _password_key(_keyword(event.node, field_name))  # `data={"password": raw}`
+                position = next((i for i, v in enumerate(event.args) if v is value), None)
+                if (
+                    model is not None
+                    and field_name is None
+                    and position is not None
+                    and position < len(event.node.args)
+                ):
+                    field_name = _password_key(event.node.args[position])  # `create(db, {"password": raw})`
                 if model is not None and field_name in _PASSWORD_FIELDS:
                     _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field_name, method)
                 elif model is None and field_name in _PASSWORD_FIELDS and _holds_a_model(func):
                     # `self.user_model.create(password=...)`: a record of a class the code holds in a name.
                     _hand_on(ctx, before, "", field_name, method)
                 break
+
+
+#: Words of a receiver that name somewhere data is kept beyond the request.
+_STORE_WORDS = frozenset(
+    {"cache", "redis", "db", "database", "store", "storage", "table", "collection", "kv", "memcache"}
+)
+
+
+def _names_store(receiver: str | None) -> bool:
+    """`cache.set(...)`, `self.redis.set(...)`, `user_store.put(...)`: a verb that also means "change this object in
+    memory" writes to storage when its receiver is named for one."""
+    return receiver is not None and any(w in _STORE_WORDS for part in receiver.split(".") for w in names.words(part))
+
+
+def _dict_made_here(function: Function, func: ast.expr) -> bool:
+    """`users = {}` (or `dict(...)`) in the function, and `users.update(...)` on it: a mapping in memory."""
+    if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+        return False
+    made = assignments(function).get(func.value.id)
+    return isinstance(made, ast.Dict) or (
+        isinstance(made, ast.Call) and isinstance(made.func, ast.Name) and made.func.id in ("dict", "set")
+    )
 
 
 def _holds_a_model(func: ast.expr) -> bool:
