@@ -394,7 +394,7 @@ def _names_admin(test: ast.expr, bound: dict[str, ast.expr]) -> bool:
         return all(_names_admin(part, bound) for part in test.values)
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         if isinstance(test.operand, ast.Name) and test.operand.id in bound:
-            return _admits_admin(bound[test.operand.id])
+            return admits_admin(bound[test.operand.id])
         return not isinstance(test.operand, ast.BoolOp) and _mentions_admin(test.operand)
     return (
         isinstance(test, ast.Compare)
@@ -405,17 +405,12 @@ def _names_admin(test: ast.expr, bound: dict[str, ast.expr]) -> bool:
 
 
 def admits_admin(node: ast.expr) -> bool:
-    """A test that holds only for administrators (see `_admits_admin`)."""
-    return _admits_admin(node)
-
-
-def _admits_admin(node: ast.expr) -> bool:
     """A test that holds only for administrators: `role == ADMIN`, `user.is_superuser`,
     `await user_has_admin_privileges(...)`, an `or` of such tests, an `and` with one."""
     if isinstance(node, ast.Await):
-        return _admits_admin(node.value)
+        return admits_admin(node.value)
     if isinstance(node, ast.BoolOp):
-        parts = [_admits_admin(part) for part in node.values]
+        parts = [admits_admin(part) for part in node.values]
         return all(parts) if isinstance(node.op, ast.Or) else any(parts)
     if isinstance(node, ast.Compare):
         return len(node.ops) == 1 and isinstance(node.ops[0], (ast.Eq, ast.In, ast.Is)) and _mentions_admin(node)

@@ -412,12 +412,6 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 break
 
 
-#: Words of a receiver that name somewhere data is kept beyond the request.
-_STORE_WORDS = frozenset(
-    {"cache", "redis", "db", "database", "store", "storage", "table", "collection", "kv", "memcache"}
-)
-
-
 def _names_store(receiver: str | None) -> bool:
     """`cache.set(...)`, `self.redis.set(...)`, `user_store.put(...)`: a verb that also means "change this object in
     memory" writes to storage when its receiver is named for one."""
@@ -498,6 +492,8 @@ def _project_module_function(module: Module, function: Function, func: ast.expr)
 
 
 _STORAGE_WORDS = frozenset({"db", "database", "document", "doc", "record", "rec", "row", "orm", "storage", "stored"})
+#: Words of a receiver that name somewhere data is kept beyond the request.
+_STORE_WORDS = _STORAGE_WORDS | {"cache", "redis", "store", "table", "collection", "kv", "memcache"}
 
 
 def _rebuilds_a_stored_record(function: Function) -> bool:
