@@ -514,7 +514,7 @@ def innermost_span(spans: list[tuple[int, int]], line: int) -> tuple[int, int]:
 
 
 #: Methods whose first argument names the field or key they read.
-_FIELD_READERS = frozenset({"get", "getlist", "getone", "getfirst", "pop", "get_argument", "get_body_argument"})
+FIELD_READERS = frozenset({"get", "getlist", "getone", "getfirst", "pop", "get_argument", "get_body_argument"})
 #: Longer string keys are text, not a field's name.
 _KEY_NAME_LIMIT = 40
 
@@ -570,7 +570,7 @@ class _Builder:
                 if (
                     type(first) is Constant
                     and type(node.func) is Attribute
-                    and node.func.attr in _FIELD_READERS
+                    and node.func.attr in FIELD_READERS
                     and type(first.value) is str
                     and _names_secret(first.value)
                 ):

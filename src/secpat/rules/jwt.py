@@ -460,7 +460,7 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                     else ""
                 )
                 + ("; `exp` is required, so the code checks it itself" if own_check else "")
-                + (f"; only when a caller passes a true `{asked}`: check the callers that do" if asked else ""),
+                + (f"; only when a caller asks, through `{asked}`: check the callers that do" if asked else ""),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
@@ -540,8 +540,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
 
 def _off_when_caller_asks(function_node: ast.AST, flag: str) -> str | None:
     """The parameter under whose `if` every `options[flag] = False` of the function sits, when that
-    parameter has no default or defaults to False or None: verification is on unless a caller asks for
-    it to be off."""
+    parameter has no default or defaults to False or None (`if allow_expired:`), or defaults to True under
+    `if not verify_expiry:`: verification is on unless a caller asks for it to be off."""
     if not isinstance(function_node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
     arguments = function_node.args
@@ -551,6 +551,9 @@ def _off_when_caller_asks(function_node: ast.AST, flag: str) -> str | None:
     defaults.update((a.arg, d) for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults) if d is not None)
     off_by_default = {
         name for name, d in defaults.items() if d is None or isinstance(d, ast.Constant) and d.value in (False, None)
+    }
+    on_by_default = {
+        name for name, d in defaults.items() if d is None or isinstance(d, ast.Constant) and d.value is True
     }
     stores = [
         node
@@ -566,14 +569,24 @@ def _off_when_caller_asks(function_node: ast.AST, flag: str) -> str | None:
     if not stores:
         return None
     guards = {
-        id(inner): node.test.id
+        id(inner): name
         for node in ast.walk(function_node)
-        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id in off_by_default
+        if isinstance(node, ast.If) and (name := _asking_parameter(node.test, off_by_default, on_by_default))
         for stmt in node.body
         for inner in ast.walk(stmt)
     }
     asked = {guards.get(id(store)) for store in stores}
     return next(iter(asked)) if len(asked) == 1 and None not in asked else None
+
+
+def _asking_parameter(test: ast.expr, off_by_default: set[str], on_by_default: set[str]) -> str | None:
+    """`allow_expired` for `if allow_expired:`, `verify_expiry` for `if not verify_expiry:`, when the caller
+    must pass the parameter for the branch to run."""
+    if isinstance(test, ast.Name) and test.id in off_by_default:
+        return test.id
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
+        return test.operand.id if test.operand.id in on_by_default else None
+    return None
 
 
 def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) -> bool:

@@ -24,7 +24,7 @@ from secpat.findings import Confidence, Severity
 from secpat.frameworks import known
 from secpat.frameworks.syntax import ADMIN_WORDS, admits_admin, staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
-from secpat.model.module import parents_of
+from secpat.model.module import FIELD_READERS, parents_of
 from secpat.rules.context import FileContext, Outcome, arguments
 from secpat.rules.registry import Rule, check, define
 
@@ -197,13 +197,15 @@ _PAGE_RENDERS = (known.union("page_renderers") - {"django.template.loader.render
 _PAGE_RENDER_METHODS = frozenset({"TemplateResponse"})
 
 
+def _renders_page(call: Call) -> bool:
+    return call.callee in _PAGE_RENDERS or call.method in _PAGE_RENDER_METHODS
+
+
 def _answers_with(call: Call | None) -> str | None:
     """The name of what sends this call's arguments to the client, a response or a rendered page."""
-    if call is None:
+    if call is None or not (call.callee in _RESPONSES or _renders_page(call)):
         return None
-    if call.callee in _RESPONSES or call.callee in _PAGE_RENDERS:
-        return call.callee.rsplit(".", 1)[-1]
-    return call.method if call.method in _PAGE_RENDER_METHODS else None
+    return call.callee.rsplit(".", 1)[-1] if call.callee else call.method
 
 
 _LOGGED = (
@@ -340,9 +342,7 @@ def log_hygiene(ctx: FileContext) -> None:
                 gateway = _gateway_error(event.node) or _validation_error(event.node)
                 # A view a factory hands out (`return stats`) is served where a caller registers it, if anywhere.
                 handed_out = _handed_out(function)
-                page = event.call is not None and (
-                    event.call.callee in _PAGE_RENDERS or event.call.method in _PAGE_RENDER_METHODS
-                )
+                page = event.call is not None and _renders_page(event.call)
                 where = f"{'shown in the page' if page else 'sent to the client'} by `{answer}()`"
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = module.under_debug_switch(event.node.lineno)
@@ -367,7 +367,7 @@ def log_hygiene(ctx: FileContext) -> None:
                         function,
                         where,
                         # Made only in a branch administrators alone enter: theirs, as in a debug branch.
-                        audit and L.TRACEBACK not in value or in_debug or _made_for_admins(function, value),
+                        audit and L.TRACEBACK not in value or in_debug or _made_for_admins(module, function, value),
                         argument,
                     ):
                         break
@@ -421,10 +421,6 @@ def _one_field_of_loop(function: Function, call: ast.Call) -> bool:
     return False
 
 
-#: Methods that read one field of a submitted form or document.
-_FIELD_READS = frozenset({"get", "getlist", "getone", "getfirst", "pop"})
-
-
 def _credential_submitted(function: Function) -> str | None:
     """The password field the client submits to this function, if it reads one: a field read under a
     password's name (`request.form["password"]`, `request.POST.get("pwd")`). A view's name alone (`login`)
@@ -436,7 +432,7 @@ def _credential_submitted(function: Function) -> str | None:
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
-            and node.func.attr in _FIELD_READS
+            and node.func.attr in FIELD_READERS
             and node.args
             and isinstance(node.args[0], ast.Constant)
         ):
@@ -862,16 +858,17 @@ def _mentions(node: ast.AST, name: str) -> bool:
     )
 
 
-def _made_for_admins(function: Function, value: L.Value) -> bool:
+def _made_for_admins(module: Module, function: Function, value: L.Value) -> bool:
     """`if user.is_superuser: detail = traceback.format_exc()`: the exception's text is taken only in a branch
     that administrators alone enter, so only they are shown it."""
     starts = [value[label][0].location.line for label in (L.TRACEBACK, L.EXCEPTION) if value.get(label)]
     if not starts:
         return False
+    first, last = getattr(function.node, "lineno", 1), getattr(function.node, "end_lineno", None) or sys.maxsize
     branches = [
         (node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno)
-        for node in ast.walk(function.node)
-        if isinstance(node, ast.If) and admits_admin(node.test)
+        for node in module.if_statements
+        if first <= node.lineno <= last and admits_admin(node.test)
     ]
     return all(any(first <= line <= last for first, last in branches) for line in starts)
 
