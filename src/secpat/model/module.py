@@ -84,7 +84,7 @@ class LiteralBinding:
     name: str  # the target name, keyword, dict key or parameter
     value: str | bytes
     node: ast.Constant  # the literal itself
-    kind: str  # assign | attr | keyword | dict | default | compare
+    kind: str  # assign | attr | keyword | dict | default | compare (`if password == "..."`)
     scope: Function
 
 
@@ -525,6 +525,40 @@ def _names_secret(key: str) -> bool:
     return len(key) <= _KEY_NAME_LIMIT and names.classify(key) is not None
 
 
+def _compared_literal(node: ast.Compare) -> tuple[str, str | bytes, ast.Constant] | None:
+    """`password == "hunter22"`, `request.form["pwd"] != "..."`: the name the compared side is known by,
+    the literal and its node; None for other comparisons."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        return None
+    left, right = node.left, node.comparators[0]
+    if isinstance(left, ast.Constant):
+        left, right = right, left
+    if not isinstance(right, ast.Constant) or not isinstance(right.value, (str, bytes)):
+        return None
+    name = _field_name(left)
+    return (name, right.value, right) if name else None
+
+
+def _field_name(node: ast.expr) -> str | None:
+    """`password`, `form.password`, `data["password"]`, `request.form.get("pwd")`: the name a value is read by."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+        return node.slice.value
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in FIELD_READERS
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
+
+
 class _Builder:
     """The single walk that fills a Module. Iterative, so deep nesting cannot overflow."""
 
@@ -586,6 +620,10 @@ class _Builder:
                 self._bind_literals(node, scope)
             elif type(node) is If:
                 m.if_statements.append(node)
+            elif type(node) is ast.Compare:
+                compared = _compared_literal(node)
+                if compared is not None:
+                    bind(LiteralBinding(*compared, "compare", scope))
             elif type(node) is Dict:
                 for key, value in zip(node.keys, node.values):
                     if (

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import assignments, from_http_response
-from secpat.findings import Confidence, Severity
+from secpat.findings import Confidence, Finding, Severity
 from secpat.model.module import literal_value
-from secpat.rules.context import FileContext
+from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
+from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
     from secpat.dataflow.flow import CallEvent
@@ -233,7 +235,6 @@ _DECODE = {
 # Libraries whose decode needs the algorithms named by the caller.
 _NEEDS_ALGORITHMS = frozenset({"jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode"})
 _HMAC = re.compile(r"^HS\d+$", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"(here|change|your|example|placeholder|xxx|dummy|<|\$\{)", re.IGNORECASE)
 
 
 @check(JWT001, JWT002, JWT003, JWT004, JWT005, JWT006, JWT007)
@@ -696,6 +697,9 @@ def _key(
     if literal is None and isinstance(key_node, ast.Name):
         assigned = ctx.module.assignments.get(key_node.id)
         literal = literal_value(assigned[-1]) if assigned and len(assigned) == 1 else None
+    if literal is None and L.LITERAL_FALLBACK not in value:
+        _hand_on_imported_key(ctx, function, key_node, algorithm)
+        return
     if L.LITERAL_FALLBACK in value:
         ctx.report(
             JWT004,
@@ -704,16 +708,91 @@ def _key(
             scope=function,
             flow=value[L.LITERAL_FALLBACK],
         )
-    elif isinstance(literal, (str, bytes)) and literal and not _PLACEHOLDER.search(str(literal)):
-        short = len(literal) < 32 and (algorithm is None or (isinstance(algorithm, str) and _HMAC.match(algorithm)))
-        detail = f" and only {len(literal)} bytes" if short else ""
+    elif isinstance(literal, (str, bytes)) and literal and not is_reference(str(literal)):
         ctx.report(
             JWT004,
             key_node,
-            f"signing key is hard-coded{detail}: load it from the environment",
+            f"signing key is hard-coded{_shortness(len(literal), algorithm)}: load it from the environment",
             scope=function,
             snippet=_masked_line(ctx, key_node, str(literal)),
         )
+
+
+def _shortness(length: int, algorithm: object) -> str:
+    short = length < 32 and (algorithm is None or (isinstance(algorithm, str) and _HMAC.match(algorithm)))
+    return f" and only {length} bytes" if short else ""
+
+
+#: A signing key that is a name imported from another module of the project, as `ImportedKey`.
+IMPORTED_KEY = "jwt-key-imported"
+#: A string constant of a module or of a class at its top (`settings.JWT_SECRET`), as `KeyConstant`.
+KEY_CONSTANT = "jwt-key-constant"
+
+
+@dataclass(frozen=True)
+class ImportedKey:
+    finding: Finding  # reported at the key argument, message to be completed
+    qualified: str
+    algorithm: object
+
+
+@dataclass(frozen=True)
+class KeyConstant:
+    qualified: str
+    length: int
+    line: int
+
+
+def _hand_on_imported_key(ctx: FileContext, function: Function, key_node: ast.expr, algorithm: object) -> None:
+    """`jwt.encode(claims, JWT_SECRET)` with `from app.settings import JWT_SECRET`: the project stage knows
+    whether that module binds it to a literal."""
+    module = ctx.module
+    qualified = module.qualified_name(key_node, function) if isinstance(key_node, (ast.Name, ast.Attribute)) else None
+    if not qualified or qualified.split(".", 1)[0] not in module.project_roots:
+        return
+    before = len(ctx.findings)
+    ctx.report(JWT004, key_node, "signing key is hard-coded", scope=function)
+    for finding in ctx.findings[before:]:
+        ctx.fact(IMPORTED_KEY, ImportedKey(finding, qualified, algorithm))
+    del ctx.findings[before:]
+
+
+#: Words of the names a signing key is kept under.
+_KEY_WORDS = frozenset({"key", "secret", "signing", "jwt", "token", "pass", "password", "passphrase"})
+
+
+@check(JWT004)
+def key_constants(ctx: FileContext) -> None:
+    """Hand on the string constants that could be a key another module signs with."""
+    module = ctx.module
+    for binding in module.literal_bindings:
+        scope = binding.scope
+        if binding.kind != "assign" or not (
+            scope.is_module or scope.class_name and scope.parent is module.module_function
+        ):
+            continue
+        if not _KEY_WORDS & set(names.words(binding.name)) or is_reference(str(binding.value)):
+            continue
+        owner = module.module_name if scope.is_module else f"{module.module_name}.{scope.qualname}"
+        ctx.fact(KEY_CONSTANT, KeyConstant(f"{owner}.{binding.name}", len(binding.value), binding.node.lineno))
+
+
+@check(JWT004, stage="project")
+def imported_keys(ctx: ProjectContext) -> None:
+    keys = ctx.facts_of(IMPORTED_KEY, ImportedKey)
+    if not keys:
+        return
+    constants = {fact.qualified: (path, fact) for path, fact in ctx.facts_of(KEY_CONSTANT, KeyConstant)}
+    for _, key in keys:
+        found = constants.get(key.qualified)
+        if found is None:
+            continue
+        path, constant = found
+        message = (
+            f"signing key is hard-coded in {path}:{constant.line}{_shortness(constant.length, key.algorithm)}: "
+            "load it from the environment"
+        )
+        ctx.findings.append(replace(key.finding, message=message))
 
 
 def _algorithm(node: ast.Call, event: CallEvent, callee: str) -> object:

@@ -4,7 +4,9 @@ A secret is found by its format (`sk_live_…`, `ghp_…`, a private key block, 
 with a password) anywhere in source, config, env files and templates, or by a
 secret-promising name (`SECRET_KEY`, `DB_PASSWORD`, `api_key`) bound to a value
 that looks real: labels, enum members, messages, references and placeholders
-stay silent. A literal fallback for a secret read from the environment is
+stay silent, except where the literal is the key in use (the application's own
+key, a key argument, what a client's password is compared with), whatever it
+looks like. A literal fallback for a secret read from the environment is
 reported, and so is a `.env`, key or credentials file that git tracks or that
 `.gitignore` does not cover. No secret is ever printed whole.
 """
@@ -24,15 +26,25 @@ from typing import TYPE_CHECKING
 import pathspec
 
 from secpat import names
+from secpat.dataflow import labels as L
+from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks.environments import environment_of_name
 from secpat.model.module import Call, Function, LiteralBinding, Module, parents_of
+from secpat.names import NameKind
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
 from secpat.secrets.entropy import (
     CHOSEN_PASSWORD,
     PLACEHOLDER_VALUES,
     Judgement,
+    escaped,
+    is_documented_example,
+    is_dotted_name,
+    is_prose,
+    is_public_material,
+    is_reference,
+    is_url_or_path,
     judge_literal,
     judge_value,
     secret_kind,
@@ -267,7 +279,10 @@ def python_hits(module: Module) -> list[Hit]:
         if kind is None:
             continue
         judgement = judge_literal(binding.value, kind, binding.name)
-        if judgement is None or isinstance(binding.value, str) and _made_of_user_name(binding.value, user_values):
+        live = _live_key(module, binding, kind)
+        if live is not None and (judgement is None or binding.kind == "compare"):
+            judgement = live  # whatever it looks like, it is the key in use
+        elif judgement is None or isinstance(binding.value, str) and _made_of_user_name(binding.value, user_values):
             continue
         if samples is None:
             samples = _sample_literals(module) | _field_mapping_literals(module)
@@ -277,6 +292,10 @@ def python_hits(module: Module) -> list[Hit]:
             records = _record_literals(module)
         masked = mask(judgement.secret)
         what = _named_what(binding.name, judgement, masked)
+        message = _named_message(what)
+        if judgement is live:
+            what = f"`{binding.name}` {judgement.reason} (`{masked}`, {len(judgement.secret)} characters)"
+            message = f"{what}: {_LIVE_KEY_ADVICE[binding.kind == 'compare']}"
         hits.append(
             Hit(
                 SECRET001,
@@ -285,7 +304,7 @@ def python_hits(module: Module) -> list[Hit]:
                 binding.node.end_col_offset,
                 judgement.secret,
                 masked,
-                _named_message(what),
+                message,
                 what,
                 _masked_literal_line(module, binding.node, judgement.secret, masked),
                 judgement.confidence,
@@ -293,12 +312,152 @@ def python_hits(module: Module) -> list[Hit]:
                 scope=binding.scope,
                 audit=id(binding.node) in records
                 or _published_default(module, binding, judgement)
-                or _sent_beside_a_password(module, binding),
+                or _sent_beside_a_password(module, binding)
+                or judgement is live
+                and (_development_only(module, line) or _standalone_settings(module, binding) or _build_only(module)),
                 name=binding.name,
             )
         )
+    reported = {h.line for h in hits}
+    hits.extend(h for h in _key_arguments(module) if h.line not in reported)
     hits.extend(fallbacks)
     return sorted(hits, key=lambda h: (h.line, h.col))
+
+
+#: Calls whose argument is the key they sign or encrypt with, and where it is: (position, keyword).
+_KEY_ARGUMENTS = {
+    "cryptography.fernet.Fernet": (0, "key"),
+    "hmac.new": (0, "key"),
+    "hmac.digest": (0, "key"),
+    "hmac.HMAC": (0, "key"),
+    "itsdangerous.URLSafeTimedSerializer": (0, "secret_key"),
+    "itsdangerous.URLSafeSerializer": (0, "secret_key"),
+    "itsdangerous.TimedSerializer": (0, "secret_key"),
+    "itsdangerous.Serializer": (0, "secret_key"),
+    "itsdangerous.Signer": (0, "secret_key"),
+    "itsdangerous.TimestampSigner": (0, "secret_key"),
+    "Crypto.Cipher.AES.new": (0, "key"),
+    "Cryptodome.Cipher.AES.new": (0, "key"),
+    "cryptography.hazmat.primitives.ciphers.algorithms.AES": (0, "key"),
+    "cryptography.hazmat.primitives.hmac.HMAC": (0, "key"),
+}
+
+
+def _key_arguments(module: Module) -> Iterator[Hit]:
+    """`Fernet(b"...")`, `hmac.new(b"key", msg, sha256)`, `URLSafeTimedSerializer("dev")`: a literal given
+    where a call takes the key it signs or encrypts with, written in the call or held in a constant of the
+    module. Whatever it looks like, it is the key in use."""
+    for call in module.calls_to(*_KEY_ARGUMENTS):
+        position, keyword = _KEY_ARGUMENTS[call.callee or ""]
+        node = call.arg(position, keyword)
+        value = module.constant(node, None, call.scope)
+        if node is None or not isinstance(value, (str, bytes)) or not value:
+            continue
+        text = value.decode("latin-1") if isinstance(value, bytes) else value
+        if len(set(text)) < 2 or is_reference(text) or is_documented_example(text):
+            continue
+        secret = escaped(text)
+        masked = mask(secret)
+        what = f"`{call.callee}()` is given a key written in the code (`{masked}`, {len(secret)} characters)"
+        literal = node if isinstance(node, ast.Constant) else None
+        yield Hit(
+            SECRET001,
+            node.lineno,
+            node.col_offset,
+            node.end_col_offset if node.end_lineno == node.lineno else None,
+            secret,
+            masked,
+            f"{what}: {_LIVE_KEY_ADVICE[False]}",
+            what,
+            _masked_literal_line(module, literal, secret, masked)
+            if literal is not None
+            else module.line_text(node.lineno).strip(),
+            Confidence.MEDIUM,
+            "named",
+            scope=call.scope,
+        )
+
+
+#: Words of the names an application keeps its own signing or encryption key under (`SECRET_KEY`,
+#: `JWT_SECRET`, `app.secret_key`, `SESSION_SIGNING_KEY`); a service's name (`AWS_SECRET_KEY`) or
+#: `DEFAULT`/`TEST` says the value is something else.
+_APP_KEY_WORDS = frozenset(
+    {
+        "secret", "key", "signing", "sign", "jwt", "jws", "fernet", "hmac", "encryption", "app", "application",
+        "flask", "django", "session", "cookie", "token", "auth",
+    }
+)  # fmt: skip
+_KEY_KINDS = frozenset({"secret", "signing", "jwt", "fernet", "hmac", "encryption"})
+#: Comparisons with these are tests of a value's shape, not a credential: `if token == "null":`.
+_NOT_A_CREDENTIAL = frozenset({"null", "none", "undefined", "nil", "true", "false", "bearer", "basic", "token"})
+
+
+def _live_key(module: Module, binding: LiteralBinding, kind: NameKind) -> Judgement | None:
+    """A literal in a place where it is the credential in use, whatever its entropy: the application's own
+    key (`SECRET_KEY = "dev"`, `app.config["SECRET_KEY"] = "changeme"`, `JWT_SECRET = "secret"`), or what a
+    password or token is compared with (`if password == "admin"`). A placeholder there is exactly the
+    incident: everyone who has read the code, or the tutorial, knows it."""
+    value = binding.value.decode("latin-1") if isinstance(binding.value, bytes) else binding.value
+    text = value.strip()
+    digits = text[2:] if text[:2].lower() == "0x" else text
+    if len(set(digits)) < 2 or text.lower() in _NOT_A_CREDENTIAL or is_reference(text) or "<" in text:
+        return None  # `"0x0000..."`: a filler (a captcha service's documented test key), not a chosen value
+    if is_public_material(text) or is_url_or_path(text) or is_prose(text) or is_dotted_name(text):
+        return None  # `SECRET_SESSION_KEY = "mfa.totp.secret"`: where a secret is kept, not the secret
+    if is_documented_example(text):
+        return None  # a provider's published test key (reCAPTCHA's), which every test suite uses
+    if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", text) or names.words(text) == names.words(binding.name):
+        return None  # `SECRET_KEY = "APP_SECRET_KEY"`, `"secret_key"`: the name of what holds it
+    if binding.kind == "compare":
+        # What a client sends compared with a literal; the application's own configuration compared with a
+        # known default is a check that refuses it.
+        if kind not in (NameKind.PASSWORD, NameKind.SECRET) or not _compared_with_request(module, binding):
+            return None
+        return Judgement(escaped(value), "is compared with a literal", Confidence.MEDIUM)
+    words = names.words(binding.name)
+    if binding.kind == "default" or len(words) < 2 or not set(words) <= _APP_KEY_WORDS:
+        return None
+    if not set(words) & _KEY_KINDS or "key" not in words and "secret" not in words:
+        return None
+    return Judgement(escaped(value), "is the application's key, written in the code", Confidence.MEDIUM)
+
+
+def _build_only(module: Module) -> bool:
+    """`_build_settings.py`, `settings_build.py`: settings a package build runs with (collecting static files),
+    not the site."""
+    return "build" in names.words(PurePosixPath(module.path).stem)
+
+
+def _standalone_settings(module: Module, binding: LiteralBinding) -> bool:
+    """`settings.configure(SECRET_KEY="...")`: Django configured in code, as test runners and scripts do; a
+    deployed site reads a settings module."""
+    if binding.kind != "keyword":
+        return False
+    parents = parents_of(module.tree)
+    call = parents.get(id(parents.get(id(binding.node))))
+    return (
+        isinstance(call, ast.Call)
+        and module.qualified_name(call.func, binding.scope) == "django.conf.settings.configure"
+    )
+
+
+def _compared_with_request(module: Module, binding: LiteralBinding) -> bool:
+    """The other side of the comparison holding the literal is what the client sent."""
+    if binding.scope.is_module:
+        return False
+    for event in flow_of(module, binding.scope).compares:
+        if event.right is binding.node:
+            return L.REQUEST in event.left_value
+        if event.left is binding.node:
+            return L.REQUEST in event.right_value
+    return False
+
+
+_LIVE_KEY_ADVICE = {
+    False: "anyone who has read the code can sign or decrypt as the application; generate a random key "
+    "(`secrets.token_hex(32)`) and read it from the environment",
+    True: "that credential works for anyone who has read the code; check against a hash kept outside the code",
+}
 
 
 # A string literal that follows `=` or `:`, and the identifier it is bound to: `name = "`,

@@ -168,6 +168,16 @@ _REFERENCE = re.compile(
 _SAME_CHAR = re.compile(r"^(.)\1*$", re.DOTALL)
 
 
+def is_reference(value: str) -> bool:
+    """`${DB_PASSWORD}`, `{{ vault_key }}`, `%(secret)s`: a pointer to a value kept elsewhere."""
+    return bool(_REFERENCE.match(value.strip().strip("'\"").strip()))
+
+
+def is_documented_example(value: str) -> bool:
+    """A key a provider publishes for tests and examples (reCAPTCHA's test secret, AWS's `...EXAMPLE` key)."""
+    return "akiaiosfodnn7example" in value.lower() or any(example in value for example in KNOWN_EXAMPLES)
+
+
 def is_placeholder(value: str) -> bool:
     """`changeme`, `<your-api-key>`, `${DB_PASSWORD}`, `xxx`, `********`, empty: not a secret."""
     stripped = value.strip().strip("'\"").strip()
@@ -178,9 +188,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if _REFERENCE.match(stripped):
         return True
-    if "akiaiosfodnn7example" in lower:  # AWS's documented example key id
-        return True
-    if any(example in stripped for example in KNOWN_EXAMPLES):
+    if is_documented_example(stripped):
         return True
     return any(fragment in lower for fragment in PLACEHOLDER_FRAGMENTS)
 

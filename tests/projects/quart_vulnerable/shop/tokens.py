@@ -2,7 +2,7 @@ from datetime import datetime, timezone
 
 import jwt
 
-JWT_KEY = "quart-shop-signing-key"
+JWT_KEY = "quart-shop-signing-key"  # expect: SECRET001
 
 
 def issue(user_id):
