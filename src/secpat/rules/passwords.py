@@ -27,7 +27,7 @@ from secpat.rules.registry import Rule, check, define
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from secpat.dataflow.flow import FunctionFlow
+    from secpat.dataflow.flow import CallEvent, FunctionFlow
     from secpat.model.module import Function
 
 PWD001 = define(
@@ -332,21 +332,10 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
         if method not in _STORE_METHODS:
-            password = event.keywords.get("password") or event.keywords.get("passwd")
-            if method and _MODEL_CLASS.search(method) and method[0].isupper() and password and _plaintext(password):
-                audit = not (L.REQUEST in password or _account_model(ctx.module, method))
-                before = len(ctx.findings)
-                ctx.report_flow(
-                    event.node,
-                    password,
-                    [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM, audit=audit)],
-                    scope=function,
-                    sink_note=f"put in a new `{method}` record",
-                )
-                keyword = "password" if "password" in event.keywords else "passwd"
-                _hand_on(ctx, before, _class_made(ctx.module, function, event.node), keyword, "__init__")
+            if method and _MODEL_CLASS.search(method) and method[0].isupper():
+                _new_record(ctx, function, event, method)
             continue
-        if method in {"execute", "executemany"} and not _writes_password_column(event.node):
+        if method in {"execute", "executemany"} and not _writes_password_column(function, event.node):
             continue
         if method == "insert" and _list_insert(event.node):
             continue  # `argv.insert(i + 1, password)`: a list's insert at a position, not a record's
@@ -410,6 +399,35 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     # `self.user_model.create(password=...)`: a record of a class the code holds in a name.
                     _hand_on(ctx, before, "", field_name, method)
                 break
+
+
+def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: str) -> None:
+    """`User(password=raw)`, or `User(name, raw)` whose constructor keeps that argument as a password field
+    (which the project stage reads from the class: see `constructor_fields`)."""
+    keyword = "password" if "password" in event.keywords else "passwd"
+    value = event.keywords.get(keyword)
+    field, at = keyword, _keyword(event.node, keyword)
+    if value is None or not _plaintext(value):
+        positions = [
+            i
+            for i, (node, argument) in enumerate(zip(event.node.args, event.args))
+            if not isinstance(node, ast.Starred) and _plaintext(argument)
+        ]
+        if not positions:
+            return
+        value, field, at = event.args[positions[0]], f"#{positions[0]}", event.node.args[positions[0]]
+    # By position, only what the client sent is evidence: a parameter named `password` may hold its hash.
+    audit = not (L.REQUEST in value or _account_model(ctx.module, method) and not field.startswith("#"))
+    before = len(ctx.findings)
+    ctx.report_flow(
+        event.node,
+        value,
+        [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing", Confidence.MEDIUM, audit=audit)],
+        scope=function,
+        sink_note=f"put in a new `{method}` record",
+        at=at,
+    )
+    _hand_on(ctx, before, _class_made(ctx.module, function, event.node), field, "__init__")
 
 
 def _names_store(receiver: str | None) -> bool:
@@ -527,6 +545,8 @@ STORED_THROUGH_ATTRIBUTE = "password-stored-through-attribute"
 TRANSFORMED_ON_ASSIGNMENT = "attribute-transformed-on-assignment"
 #: A descriptor class whose `__set__` transforms the value it is given.
 TRANSFORMING_DESCRIPTOR = "transforming-descriptor"
+#: A constructor argument a class keeps as it is in a password field, as `ConstructorField`.
+CONSTRUCTOR_FIELD = "constructor-password-field"
 #: A class attribute declared with a column type that hashes on assignment and verifies on `==`.
 VERIFYING_COLUMN = "password-verifying-column"
 #: PWD004 findings comparing with an object's password attribute (see `verifying_columns`), as `StoredThrough`.
@@ -553,6 +573,15 @@ class TransformedAttribute:
     owner: str
     attribute: str
     descriptor: str = ""
+
+
+@dataclass(frozen=True)
+class ConstructorField:
+    """`owner(a, b)` keeps its argument at `position` (0 for `a`) in the password field `attribute`, unchanged."""
+
+    owner: str
+    position: int
+    attribute: str
 
 
 def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str, maker: str = "") -> None:
@@ -647,6 +676,76 @@ def transforming_attributes(ctx: FileContext) -> None:
             elif made.split(".", 1)[0] in module.project_roots:
                 # `password = PasswordProperty("password_hash")`: a project descriptor, judged by its `__set__`.
                 ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute, made))
+
+
+@check(PWD001)
+def constructor_fields(ctx: FileContext) -> None:
+    """Hand on which positional arguments each class keeps in a password field as given: an `__init__` that
+    assigns the parameter (`self.password = password`), or a dataclass's field in that place. A constructor
+    that hashes the value (`self.password = generate_password_hash(password)`) keeps nothing raw."""
+    module = ctx.module
+    if not module.mentions(("__init__", "dataclass")) or not module.mentions(_PASSWORD_FRAGMENTS):
+        return
+    for cls in module.classes.values():
+        owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
+        for position, attribute in _kept_by_constructor(cls.node):
+            ctx.fact(CONSTRUCTOR_FIELD, ConstructorField(owner, position, attribute))
+
+
+def _kept_by_constructor(node: ast.ClassDef) -> list[tuple[int, str]]:
+    init = next(
+        (s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"),
+        None,
+    )
+    if init is not None:
+        params = [a.arg for a in [*init.args.posonlyargs, *init.args.args][1:]]
+        kept = []
+        for stmt in ast.walk(init):
+            if (
+                isinstance(stmt, ast.Assign)
+                and isinstance(stmt.value, ast.Name)
+                and stmt.value.id in params
+                and any(
+                    isinstance(t, ast.Attribute)
+                    and isinstance(t.value, ast.Name)
+                    and t.value.id == "self"
+                    and t.attr in _PASSWORD_FIELDS
+                    for t in stmt.targets
+                )
+            ):
+                target = next(t for t in stmt.targets if isinstance(t, ast.Attribute))
+                kept.append((params.index(stmt.value.id), target.attr))
+        return kept
+    if not any(
+        (dotted(d.func if isinstance(d, ast.Call) else d) or "").endswith("dataclass") for d in node.decorator_list
+    ):
+        return []
+    fields = [
+        s.target.id
+        for s in node.body
+        if isinstance(s, ast.AnnAssign)
+        and isinstance(s.target, ast.Name)
+        and "ClassVar" not in ast.unparse(s.annotation)
+    ]
+    post_init = next((s for s in node.body if isinstance(s, ast.FunctionDef) and s.name == "__post_init__"), None)
+    return [
+        (i, name)
+        for i, name in enumerate(fields)
+        if name in _PASSWORD_FIELDS and not (post_init is not None and _passes_attribute(post_init, name))
+    ]
+
+
+def _passes_attribute(method: ast.FunctionDef, name: str) -> bool:
+    """`self.password = hash_password(self.password)`: the method hands `self.<name>` to a call."""
+    return any(
+        isinstance(node, ast.Call)
+        and any(
+            isinstance(inner, ast.Attribute) and inner.attr == name and isinstance(inner.value, ast.Name)
+            for argument in [*node.args, *(k.value for k in node.keywords)]
+            for inner in ast.walk(argument)
+        )
+        for node in ast.walk(method)
+    )
 
 
 #: Column types that hash what is assigned to them (and verify on comparison).
@@ -857,6 +956,10 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
         if not fact.descriptor or fact.descriptor in descriptors
     }
     attributes = {attribute for _, attribute in transformed}
+    kept_by_constructor = {
+        (_package_and_name(fact.owner), fact.position): fact.attribute
+        for _, fact in ctx.facts_of(CONSTRUCTOR_FIELD, ConstructorField)
+    }
     # A class is often imported from where a package re-exports it (`ckan.model.User` for
     # `ckan.model.user.User`): the same name under the same top-level package is taken to be the same.
     # (A class the code holds in a name, owner "", matches no store by name: see `_hashed_before_save`.)
@@ -864,6 +967,12 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
     for _, stored in candidates:
         finding = stored.finding
         owner = _package_and_name(stored.owner)
+        if stored.attribute.startswith("#"):
+            # `User(name, raw)`: stored only where the class keeps that argument in a password field.
+            kept = kept_by_constructor.get((owner, int(stored.attribute[1:])))
+            if kept is None or not stored.owner:
+                continue
+            stored = replace(stored, attribute=kept)
         if (owner, stored.attribute) in by_short_name or (owner, f"{stored.maker}:{stored.attribute}") in by_short_name:
             continue
         if stored.attribute in attributes and not stored.owner:
@@ -914,15 +1023,34 @@ def _model_receiver(node: ast.Call) -> str | None:
     return None
 
 
-def _writes_password_column(node: ast.Call) -> bool:
+def _writes_password_column(function: Function, node: ast.Call) -> bool:
+    """The statement an `execute()` runs inserts or updates a password column: its text written in the call
+    or in a name the function binds once, as a literal or formatted (`"INSERT ... VALUES ('%s')" % ...`,
+    an f-string, `.format()`, `+`)."""
     first = node.args[0] if node.args else None
-    if isinstance(first, ast.Call) and first.args:  # `text("INSERT ...")`
-        first = first.args[0]
-    sql = literal_value(first) if first is not None else None
-    if not isinstance(sql, str):
-        return False
-    text = sql.lower()
-    return ("insert" in text or "update" in text) and any(w in text for w in ("password", "passwd", "pwd"))
+    if isinstance(first, ast.Call) and first.args and (dotted(first.func) or "").rsplit(".", 1)[-1] == "text":
+        first = first.args[0]  # `text("INSERT ...")`
+    if isinstance(first, ast.Name):
+        first = assignments(function).get(first.id)
+    text = " ".join(_sql_parts(first)).lower()
+    return ("insert" in text or "update" in text) and bool(_PASSWORD_COLUMN.search(text))
+
+
+#: A column named for a password in a statement's text: `password`, `user_passwd`, `pwd`, `pw`.
+_PASSWORD_COLUMN = re.compile(r"passw|pwd|\bpw\b")
+
+
+def _sql_parts(node: ast.expr | None) -> list[str]:
+    """The literal text of a statement built by formatting or concatenation."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)):
+        return _sql_parts(node.left) + (_sql_parts(node.right) if isinstance(node.op, ast.Add) else [])
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return _sql_parts(node.func.value)
+    return []
 
 
 def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
