@@ -1237,6 +1237,7 @@ class FunctionFlow:
     def _eval_Dict(self, node: ast.Dict) -> L.Value:
         parts: list[L.Value] = []
         items: dict[str, L.Value] | None = {}
+        spread_unknown = False  # `{**claims, "iat": now}` with `claims` of unknown keys
         for key, val in zip(node.keys, node.values):
             if key is not None:
                 self._eval(key)
@@ -1262,6 +1263,7 @@ class FunctionFlow:
                     items[key.value] = value
             else:
                 items = None  # `**other` or a computed key: not every item is known
+                spread_unknown = spread_unknown or key is None and L.DICT not in value
             if isinstance(key, ast.JoinedStr) and L.TIME in value:
                 # `{f"{step}_at": now}`: the written end of the key names the field.
                 tail = key.values[-1] if key.values else None
@@ -1270,7 +1272,7 @@ class FunctionFlow:
             parts.append(value)
         if items is not None:
             self._dict_items[id(node)] = items
-        if self._shapes:
+        if self._shapes and not spread_unknown:
             parts.append({L.DICT: (self.step(node, "dict"),)})
         return L.combine(parts) if parts else L.CONSTANT
 
@@ -1744,7 +1746,9 @@ class FunctionFlow:
     ) -> L.Value | None:
         """Calls that build or change dict shapes and time spans, in token-handling modules."""
         if callee == "dict":
-            parts = [*args, {L.DICT: (self.step(node, "dict()"),)}]
+            # `dict(claims)` copies a mapping: its keys are known only when that mapping's are.
+            known = all(L.DICT in a for a in args)
+            parts = [*args, {L.DICT: (self.step(node, "dict()"),)}] if known else list(args)
             for kw in node.keywords:
                 if kw.arg:
                     parts.append(self._key_labels(kw.arg, kw.value, keywords[kw.arg], kw))
