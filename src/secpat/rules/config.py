@@ -364,11 +364,14 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
             at=call.arg(keyword="secure"),
         )
         return
-    if key is None or not any(w in key.lower() for w in _SESSION_WORDS):
+    if key is None or _deletes_cookie(call):
+        return
+    identity = _names_identity(key)
+    if not identity and not any(w in key.lower() for w in _SESSION_WORDS):
         return
     if names.words(key)[-1:] and names.words(key)[-1] in _PLACE_WORDS:
         return  # `login_redirect`, `auth_next_url`: where to go after signing in, not a credential
-    if isinstance(call.arg(1, "value"), ast.Constant):
+    if isinstance(call.arg(1, "value"), ast.Constant) and not identity:
         return  # `set_cookie("is_user_authorized", "true")`: a flag for the page's script, no credential in it
     missing = [flag for flag in ("secure", "httponly") if not _truthy(ctx, call, flag)]
     if "csrf" in key.lower() or "xsrf" in key.lower():
@@ -395,16 +398,27 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         if all(call.has_keyword(m) for m in missing):
             unknown = None  # `httponly=False` written out: no `**options` can give it again
         before = len(ctx.findings)
+        holds = " says who the user is (whoever sends it is taken for them) and" if identity else ""
         ctx.report(
             CONF003,
             call.node,
-            f"cookie {key!r} is set without {', '.join(missing)}"
+            f"cookie {key!r}{holds} is set without {', '.join(missing)}"
             + (f"; the options in `**{unknown}` may set them" if unknown else ""),
             audit=unknown is not None,
         )
         for finding in ctx.findings[before:]:
             ctx.fact(COOKIE_FLAGS_MISSING, finding)
         del ctx.findings[before:]
+
+
+#: Last words of a cookie's name that say its value is who the user is: a user id, a user name, a role.
+_IDENTITY_WORDS = frozenset({"uid", "userid", "username", "user", "login", "role", "roles", "admin", "account"})
+
+
+def _names_identity(key: str) -> bool:
+    """`uid`, `user_id`, `username`, `role`, `is_admin`: a cookie that authenticates by what it holds."""
+    words = names.words(key)
+    return bool(words) and (words[-1] in _IDENTITY_WORDS or tuple(words[-2:]) in (("user", "id"), ("user", "name")))
 
 
 def _set_cookie_header(ctx: FileContext, call: Call) -> None:
