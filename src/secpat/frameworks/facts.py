@@ -65,6 +65,9 @@ AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD, VERIFIES_IDENTITY_TOKEN
     "verifies-identity-token",  # checks an identity provider's signed token (`id_token.verify_oauth2_token`)
     "signs-in",  # with AUTHENTICATES: finds who the caller is from what it sent (`authenticate(request, ...)`)
 )
+#: The body deletes or runs a write statement (CHANGES_DATA), or saves or commits what it changed
+#: (SAVES_DATA): a GET route that does either is state-changing.
+CHANGES_DATA, SAVES_DATA = "changes-data", "saves-data"
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})

@@ -20,6 +20,7 @@ from secpat.frameworks.facts import (
     ANY_CHILD,
     ARGUMENT,
     AUTHENTICATES,
+    CHANGES_DATA,
     CLASS,
     CONVERTER,
     CREATES_USER,
@@ -37,6 +38,7 @@ from secpat.frameworks.facts import (
     PARAMETER,
     PROTECTION,
     ROUTE,
+    SAVES_DATA,
     SENDING,
     SENDS_RESET,
     SESSION,
@@ -160,6 +162,8 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
 
 #: The reason a route is a write when its path or name says it logs the user out.
 LOGOUT_REASON = "logs out"
+#: The reason of a GET-only route whose view changes stored data: no CSRF check covers GET.
+CHANGES_ON_GET = "changes stored data on GET"
 
 
 def classify(
@@ -174,6 +178,12 @@ def classify(
     """The kind of endpoint (login, reset, mail, register, write, read), why, and whether what the view does
     shows it (True) or only its path and name say so (False)."""
     if not methods & STATE_CHANGING:
+        words = route_words(path, view)
+        # Only a route declared for GET: a view whose methods are not known may change data only on POST.
+        declared = bool(methods) and "*" not in methods
+        changes = {CHANGES_DATA, SAVES_DATA} & acts
+        if declared and changes and not words & {"logout", "signout"} and not _capability_parameter(path):
+            return WRITE, CHANGES_ON_GET, True
         return READ, "GET only", True
     if hint and hint != WRITE:
         return hint, "library view", True
@@ -743,7 +753,7 @@ class _Builder:
         for delegate in self._delegates(view):
             # `return login(request)` in a view that dispatches on the method: it does what `login` does.
             fields.update(delegate.reads)
-            acts.update(delegate.acts)
+            acts.update(a for a in delegate.acts if a not in (CHANGES_DATA, SAVES_DATA))  # a GET's own body
             used.extend(delegate.models)
         if cls is not None:
             for key in ("serializer_class", "form_class"):
@@ -1239,7 +1249,8 @@ class _Builder:
     def _protect(self, route: Route) -> None:
         view = route.handler
         if not route.state_changing:
-            route.csrf = "n/a (read-only)"
+            changes = route.reason == CHANGES_ON_GET and route.framework != "django"
+            route.csrf = "none (no check covers GET)" if changes else "n/a (read-only)"
             return
         if route.framework == "django":
             self._protect_django(route)

@@ -4,6 +4,7 @@ acts as, how it is limited and protected. Facts for the project stage (`routes.b
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,10 +12,12 @@ from secpat import names
 from secpat.frameworks import known
 from secpat.frameworks.facts import (
     AUTHENTICATES,
+    CHANGES_DATA,
     CLASS,
     CREATES_USER,
     EXPR,
     FACTORY,
+    SAVES_DATA,
     SENDS_RESET,
     SETS_PASSWORD,
     SIGNS_IN,
@@ -545,6 +548,9 @@ def _scan_call(
         scan.limits.append(short_source(node))
     elif any(status_number(status) == _TOO_MANY_REQUESTS for status in statuses(node)):
         scan.limits.append(REFUSES_EXCESS)
+    change = _changes_data(callee, method, node)
+    if change:
+        scan.acts.add(change)
     act = _act(callee, method, node)
     if act == AUTHENTICATES and _given_a_user(node):
         # `_authenticate_user(request, user)`: signs in a user something else already found; checks nothing.
@@ -707,6 +713,45 @@ def _creates_user_by_name(ws: tuple[str, ...]) -> bool:
 _IDENTITY_TOKEN_CHECKS = frozenset(
     {"verify_oauth2_token", "verify_id_token", "verify_firebase_token", "parse_id_token"}
 )
+
+
+#: Methods that change what a database or an ORM keeps.
+_WRITE_METHODS = frozenset(
+    {"delete", "bulk_create", "bulk_update", "delete_many", "delete_one", "insert_one", "insert_many",
+     "update_one", "update_many", "replace_one"}
+)  # fmt: skip
+#: ORM managers' writes (`Post.objects.create(...)`, `.filter(...).update(...)`).
+_MANAGER_WRITES = frozenset({"create", "update", "get_or_create", "update_or_create"})
+#: Receivers whose `delete()` / `save()` / `commit()` change nothing stored: a cache, a cookie, an image
+#: written to a buffer, a client that sends the request elsewhere, a git repository.
+_NOT_STORES = ("cache", "cookie", "image", "img", "figure", "fig", "plot", "client", "http", "requests", "repo", "git")
+#: Statements that write.
+_WRITE_STATEMENT = re.compile(r"^\s*(insert|update|delete|replace|merge|drop|alter|truncate)\b", re.IGNORECASE)
+
+
+def _changes_data(callee: str, method: str, node: ast.Call) -> str:
+    """CHANGES_DATA for `post.delete()`, `Post.objects.filter(...).update(...)`, `cursor.execute("DELETE
+    FROM ...")`; SAVES_DATA for `obj.save()`, `db.session.commit()`, which say that something changed but not
+    what (a usage counter, a last-seen time); "" for anything else."""
+    if not isinstance(node.func, ast.Attribute):
+        return ""
+    receiver = ast.unparse(node.func.value).lower()
+    if any(word in receiver for word in _NOT_STORES) or callee.startswith(("requests.", "httpx.", "aiohttp.")):
+        return ""
+    if method == "commit" or method == "save" and not node.args and "session" not in receiver:
+        return SAVES_DATA  # not `image.save(buffer)` nor `request.session.save()`
+    if method in _WRITE_METHODS and not (method == "delete" and "request.session" in receiver):
+        return CHANGES_DATA
+    if method in _MANAGER_WRITES and ("objects" in receiver or ".filter(" in receiver):
+        return CHANGES_DATA
+    if method in ("execute", "executemany") and node.args:
+        first = node.args[0]
+        text = first.value if isinstance(first, ast.Constant) else None
+        if isinstance(first, ast.JoinedStr) and first.values and isinstance(first.values[0], ast.Constant):
+            text = first.values[0].value
+        if isinstance(text, str) and _WRITE_STATEMENT.match(text):
+            return CHANGES_DATA
+    return ""
 
 
 def _signs_in(callee: str, method: str, node: ast.Call) -> bool:

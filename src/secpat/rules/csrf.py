@@ -22,6 +22,7 @@ from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import extract, known
 from secpat.frameworks.django import Environment
 from secpat.frameworks.facts import (
+    CHANGES_DATA,
     FORM,
     SIGNS_IN,
     STATE_CHANGING,
@@ -33,6 +34,7 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.forms import template_forms
 from secpat.frameworks.routes import (
+    CHANGES_ON_GET,
     CSRF_MIDDLEWARE,
     LOGOUT_REASON,
     SESSION_MIDDLEWARE,
@@ -341,9 +343,39 @@ def csrf_checks(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     _middleware_missing(ctx, model)
     _exemptions(ctx, model)
+    _changes_on_get(ctx, model)
     for app_model in model.apps_apart():
         _forms(ctx, app_model)
         _unprotected_apps(ctx, app_model)
+
+
+def _changes_on_get(ctx: ProjectContext, model: Model) -> None:
+    """A GET route whose view deletes, saves, commits or writes: no framework checks a CSRF token on GET, so
+    another site's page (an image tag will do) makes a signed-in user's browser change data. Evidence is a view
+    that acts as the user a cookie names; otherwise a reader judges what the change is worth."""
+    cookie_session = any(app.session for app in model.apps)
+    for route in model.routes:
+        if route.reason != CHANGES_ON_GET or route.framework == "django":
+            continue  # Django's routes do not declare their methods: which ones a view serves is inferred
+        acting = _acts_as_user(model, route, cookie_session)
+        # A delete or a write statement says what changes; a save or a commit alone may keep a counter or a
+        # last-seen time: what a forged request gains there is for a reader.
+        deletes = route.handler is not None and CHANGES_DATA in route.handler.acts
+        why = (
+            ""
+            if acting and deletes
+            else "; the view does not act as the user a cookie names"
+            if not acting
+            else "; it saves or commits, and what it changes is for a reader"
+        )
+        ctx.report(
+            CSRF002,
+            Location(route.file, route.line),
+            f"GET {route.path} changes stored data, and no CSRF check covers GET: another site can make a "
+            f"signed-in user's browser request it{why}",
+            snippet=source_line(ctx, route.file, route.line),
+            audit=bool(why),
+        )
 
 
 def _middleware_missing(ctx: ProjectContext, model: Model) -> None:
