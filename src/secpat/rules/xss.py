@@ -222,7 +222,7 @@ def unescaped_output(ctx: FileContext) -> None:
         answers = _lambda_html_answers(function) if not function.is_module and R.lambda_handler(function) else []
         # Pyramid: `request.response.text = ...` writes the body of the response the view returns (HTML by default).
         body_writes = not function.is_module and module.imports_any("pyramid") and function.mentions(("response",))
-        returns_html = route == "flask" or route == "litestar" and _declares_html(function)
+        returns_html = route == "flask" or route in ("litestar", "fastapi") and _declares_html(function)
         if (
             not returns_html
             and not handler
@@ -397,10 +397,11 @@ def _is_response_of_request(node: ast.AST | None) -> bool:
 
 
 def _declares_html(function) -> bool:
-    """`@get("/", media_type=MediaType.HTML)`: what the handler returns is sent as HTML."""
+    """`@get("/", media_type=MediaType.HTML)` (Litestar), `@app.get("/", response_class=HTMLResponse)`
+    (FastAPI): what the handler returns is sent as HTML."""
     for deco in function.node.decorator_list:
         for keyword in deco.keywords if isinstance(deco, ast.Call) else ():
-            if keyword.arg == "media_type" and "html" in ast.unparse(keyword.value).lower():
+            if keyword.arg in ("media_type", "response_class") and "html" in ast.unparse(keyword.value).lower():
                 return True
     return False
 
@@ -754,7 +755,9 @@ def autoescape_settings(ctx: FileContext) -> None:
         autoescape = call.arg(None, "autoescape")
         # Jinja2 also writes config files, e-mails and source code: without an HTML template in sight the
         # setting is worth a look, not evidence.
-        html = _renders_html(module, _bound_name(module, call.node))
+        pages = _html_templates(module, _bound_name(module, call.node))
+        html = bool(pages)
+        before = len(ctx.findings)
         if autoescape is None:
             ctx.report(
                 XSS003,
@@ -773,6 +776,11 @@ def autoescape_settings(ctx: FileContext) -> None:
                 audit=not html,
                 at=autoescape,
             )
+        if html and None not in pages:
+            # Which templates it renders is known: the project stage reads what they write.
+            for finding in ctx.findings[before:]:
+                ctx.fact(UNESCAPED_ENVIRONMENT, UnescapedEnvironment(finding, tuple(p for p in pages if p)))
+            del ctx.findings[before:]
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
@@ -802,9 +810,10 @@ def _switched_off(module, call, autoescape: ast.expr) -> str | None:
 _HTML_TEMPLATE = re.compile(r"\.x?html?(?:\.j(?:inja)?2?)?$|<[a-zA-Z!/]")
 
 
-def _renders_html(module, environment: str | None) -> bool:
-    """The file asks the environment bound to `environment` (any, if it is not bound to a name) for an HTML
-    template (`get_template("page.html")`) or compiles markup (`from_string("<p>{{ name }}</p>")`)."""
+def _html_templates(module, environment: str | None) -> list[str | None]:
+    """The HTML templates the file asks the environment bound to `environment` (any, if it is not bound to a
+    name) for (`get_template("page.html")`), None for markup it compiles (`from_string("<p>{{ name }}</p>")`)."""
+    found: list[str | None] = []
     for call in module.calls:
         if (
             call.method in _TEMPLATE_GETTERS
@@ -814,8 +823,8 @@ def _renders_html(module, environment: str | None) -> bool:
             and _HTML_TEMPLATE.search(call.node.args[0].value)
             and (environment is None or _last_name(call.receiver) == environment)
         ):
-            return True
-    return False
+            found.append(None if call.method == "from_string" else call.node.args[0].value)
+    return found
 
 
 def _bound_name(module, call: ast.Call) -> str | None:
@@ -860,6 +869,16 @@ _DEVELOPER_TEXT = frozenset({"help_text"})
 _TEMPLATE_BUILTINS = frozenset({"loop", "forloop", "super", "varargs", "kwargs", "caller"})
 
 SAFE_USE, RENDER, STORED = "xss-safe-use", "xss-render", "xss-stored"
+#: An XSS003 finding on a Jinja2 environment without autoescape, with the HTML templates it renders.
+UNESCAPED_ENVIRONMENT = "xss-unescaped-environment"
+#: A template every `{{ ... }}` of which writes no markup (`|tojson`, `|int`, a literal): its path.
+MARKUP_FREE_TEMPLATE = "xss-markup-free-template"
+
+
+@dataclass(frozen=True)
+class UnescapedEnvironment:
+    finding: Finding
+    templates: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -900,6 +919,24 @@ def template_escaping(ctx: TextContext) -> None:
                 SAFE_USE,
                 SafeUse(ctx.path, use.line, f"{use.expression}|{use.filter}", tuple(sorted(roots)), use.field, snippet),
             )
+
+
+@check(XSS003, kinds=("template",))
+def markup_free_templates(ctx: TextContext) -> None:
+    """Hand on the templates whose every output is made safe by a filter (`{{ app_id|tojson }}`): an
+    environment that renders only such templates writes no markup it did not write itself."""
+    if "{{" not in ctx.text or "tojson" not in ctx.text and "|int" not in ctx.text and "|e" not in ctx.text:
+        return
+    variables = [b for b in templates.blocks(ctx.text) if b.kind == "variable"]
+    for variable in variables:
+        filters = {
+            t.value
+            for i, t in enumerate(variable.tokens[1:], 1)
+            if t.kind == "name" and variable.tokens[i - 1].value == "|"
+        }
+        if not filters & templates.SAFE_OUTPUT_FILTERS and templates.roots(variable.tokens):
+            return
+    ctx.fact(MARKUP_FREE_TEMPLATE, ctx.path)
 
 
 def _resolve(roots: tuple[str, ...], names: dict[str, set[str]]) -> set[str]:
@@ -1300,6 +1337,22 @@ def _is_request(module, function, node: ast.expr) -> bool:
             "flask", "request_objects"
         )
     return False
+
+
+@check(XSS003, stage="project")
+def environments_by_templates(ctx: ProjectContext) -> None:
+    """An environment without autoescape whose every HTML template writes only filtered values (`|tojson`)
+    escapes nothing that needs it: audit mode. Any other is reported."""
+    free = [path for _, path in ctx.facts_of(MARKUP_FREE_TEMPLATE, str)]
+    for _, environment in ctx.facts_of(UNESCAPED_ENVIRONMENT, UnescapedEnvironment):
+        finding = environment.finding
+        if environment.templates and all(
+            any(path == name or path.endswith("/" + name) for path in free) for name in environment.templates
+        ):
+            finding = finding.for_audit(
+                "every value its templates write goes through a filter that writes no markup (`|tojson`, `|int`)"
+            )
+        ctx.findings.append(finding)
 
 
 @check(XSS003, XSS004, stage="project")
