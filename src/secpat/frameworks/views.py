@@ -1490,6 +1490,9 @@ def _actions(module: Module, info: ClassInfo) -> tuple[tuple[str, tuple[str, ...
             if last(name) != "action" or not isinstance(deco, ast.Call):
                 continue
             keywords = {kw.arg: kw.value for kw in deco.keywords if kw.arg}
+            # `action(methods=None, detail=None, ...)`: both may be given by position (`@action(["post"], True)`).
+            positional = dict(zip(("methods", "detail"), deco.args))
+            keywords = {**positional, **keywords}
             verbs = upper_methods(keywords.get("methods")) or ("GET",)
             detail = literal_value(keywords["detail"]) is True if "detail" in keywords else False
             url_path = string(keywords.get("url_path")) or method.name
