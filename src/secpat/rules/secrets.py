@@ -276,9 +276,9 @@ def python_hits(module: Module) -> list[Hit]:
         if line in format_lines or line in fallback_lines or _in_enum(module, binding):
             continue
         kind = secret_kind(binding.name)
-        if kind is None:
-            continue
-        judgement = judge_literal(binding.value, kind, binding.name)
+        if kind is None and not _names_aws_key(binding.name):
+            continue  # (`aws_access_key_id` names an id, but an AWS client's: see `_live_key`)
+        judgement = judge_literal(binding.value, kind, binding.name) if kind is not None else None
         live = _live_key(module, binding, kind)
         if live is not None and (judgement is None or binding.kind == "compare"):
             judgement = live  # whatever it looks like, it is the key in use
@@ -295,7 +295,7 @@ def python_hits(module: Module) -> list[Hit]:
         message = _named_message(what)
         if judgement is live:
             what = f"`{binding.name}` {judgement.reason} (`{masked}`, {len(judgement.secret)} characters)"
-            message = f"{what}: {_LIVE_KEY_ADVICE[binding.kind == 'compare']}"
+            message = f"{what}: {_LIVE_KEY_ADVICE[judgement.reason]}"
         hits.append(
             Hit(
                 SECRET001,
@@ -367,7 +367,7 @@ def _key_arguments(module: Module) -> Iterator[Hit]:
             node.end_col_offset if node.end_lineno == node.lineno else None,
             secret,
             masked,
-            f"{what}: {_LIVE_KEY_ADVICE[False]}",
+            f"{what}: {_LIVE_KEY_ADVICE[_APPLICATION_KEY]}",
             what,
             _masked_literal_line(module, literal, secret, masked)
             if literal is not None
@@ -392,7 +392,7 @@ _KEY_KINDS = frozenset({"secret", "signing", "jwt", "fernet", "hmac", "encryptio
 _NOT_A_CREDENTIAL = frozenset({"null", "none", "undefined", "nil", "true", "false", "bearer", "basic", "token"})
 
 
-def _live_key(module: Module, binding: LiteralBinding, kind: NameKind) -> Judgement | None:
+def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) -> Judgement | None:
     """A literal in a place where it is the credential in use, whatever its entropy: the application's own
     key (`SECRET_KEY = "dev"`, `app.config["SECRET_KEY"] = "changeme"`, `JWT_SECRET = "secret"`), or what a
     password or token is compared with (`if password == "admin"`). A placeholder there is exactly the
@@ -408,18 +408,21 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind) -> Judgem
         return None  # a provider's published test key (reCAPTCHA's), which every test suite uses
     if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", text) or names.words(text) == names.words(binding.name):
         return None  # `SECRET_KEY = "APP_SECRET_KEY"`, `"secret_key"`: the name of what holds it
+    if _names_aws_key(binding.name) and _AWS_KEY.fullmatch(text) and not re.search(r"(.)\1{7,}", text):
+        # A well-formed AWS key where the client takes one: reported even when it looks like a keyboard run.
+        return Judgement(escaped(value), _AWS_KEY_IN_USE, Confidence.MEDIUM)
     if binding.kind == "compare":
         # What a client sends compared with a literal; the application's own configuration compared with a
         # known default is a check that refuses it.
         if kind not in (NameKind.PASSWORD, NameKind.SECRET) or not _compared_with_request(module, binding):
             return None
-        return Judgement(escaped(value), "is compared with a literal", Confidence.MEDIUM)
+        return Judgement(escaped(value), _COMPARED, Confidence.MEDIUM)
     words = names.words(binding.name)
     if binding.kind == "default" or len(words) < 2 or not set(words) <= _APP_KEY_WORDS:
         return None
     if not set(words) & _KEY_KINDS or "key" not in words and "secret" not in words:
         return None
-    return Judgement(escaped(value), "is the application's key, written in the code", Confidence.MEDIUM)
+    return Judgement(escaped(value), _APPLICATION_KEY, Confidence.MEDIUM)
 
 
 def _build_only(module: Module) -> bool:
@@ -453,11 +456,26 @@ def _compared_with_request(module: Module, binding: LiteralBinding) -> bool:
     return False
 
 
+#: The reasons of keys in use, and what to do about each.
+_APPLICATION_KEY, _COMPARED, _AWS_KEY_IN_USE = (
+    "is the application's key, written in the code",
+    "is compared with a literal",
+    "is an AWS key written where the client takes one",
+)
 _LIVE_KEY_ADVICE = {
-    False: "anyone who has read the code can sign or decrypt as the application; generate a random key "
-    "(`secrets.token_hex(32)`) and read it from the environment",
-    True: "that credential works for anyone who has read the code; check against a hash kept outside the code",
+    _APPLICATION_KEY: "anyone who has read the code can sign or decrypt as the application; generate a random "
+    "key (`secrets.token_hex(32)`) and read it from the environment",
+    _COMPARED: "that credential works for anyone who has read the code; check against a hash kept outside the code",
+    _AWS_KEY_IN_USE: "revoke it and read it from the environment or the instance's role",
 }
+#: An AWS access key id or secret access key, whole.
+_AWS_KEY = re.compile(r"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}|[A-Za-z0-9/+=]{40}")
+
+
+def _names_aws_key(name: str) -> bool:
+    """`aws_access_key_id`, `aws_secret_access_key`, `AWS_SECRET_KEY`: where an AWS client takes its key."""
+    words = set(names.words(name))
+    return "aws" in words and bool(words & {"key", "secret"})
 
 
 # A string literal that follows `=` or `:`, and the identifier it is bound to: `name = "`,

@@ -692,6 +692,8 @@ KNOWN_EXAMPLES = (
     # hCaptcha's test site key and response token, from its integration-testing documentation.
     "10000000-ffff-ffff-ffff-000000000001",
     "10000000-aaaa-bbbb-cccc-000000000001",
+    # The secret access key in AWS's documentation, next to `AKIAIOSFODNN7EXAMPLE`.
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     # The test secret key in Stripe's API reference examples.
     "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
 )
