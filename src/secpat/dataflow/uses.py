@@ -67,6 +67,10 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                 store.stmt, store.value, f"set as cookie {store.name!r}", None, via_name=False, name=store.name
             )
             continue
+        if store.kind == "item" and _is_set_cookie_header(store.base, store.name):
+            # `resp.headers["Set-Cookie"] = "SID=%s; Path=/" % token`: a cookie written by hand.
+            yield SecurityUse(store.stmt, store.value, "set in a Set-Cookie header", None, via_name=False)
+            continue
         if store.name:
             kind = names.classify(store.name)
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
@@ -164,6 +168,12 @@ def _reads(node: ast.expr, store: str) -> bool:
         else None
     )
     return target is not None and dotted(target) == store
+
+
+def _is_set_cookie_header(base: ast.expr | None, name: str | None) -> bool:
+    """`response.headers["Set-Cookie"]`: the header that sets a cookie, written as an item."""
+    text = dotted(base) if base is not None else None
+    return text is not None and text.endswith("headers") and (name or "").lower() == "set-cookie"
 
 
 def _is_cookie_jar(base: ast.expr) -> bool:

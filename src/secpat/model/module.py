@@ -590,9 +590,14 @@ class _Builder:
             if type(node) is Attribute:
                 scope.raw_identifiers.add(node.attr)
             elif type(node) is Subscript:
-                # `request.form["password"]`: a field's name is what names the value, whatever it is bound to.
+                # `request.form["password"]`: a field's name is what names the value, whatever it is bound to;
+                # `headers["Set-Cookie"]` holds a cookie.
                 field_key = node.slice
-                if type(field_key) is Constant and type(field_key.value) is str and _names_secret(field_key.value):
+                if (
+                    type(field_key) is Constant
+                    and type(field_key.value) is str
+                    and (_names_secret(field_key.value) or field_key.value.lower() == "set-cookie")
+                ):
                     scope.raw_identifiers.add(field_key.value)
             elif type(node) is Call_:
                 call = Call(node=node, callee=m.qualified_name(node.func, scope), scope=scope)
