@@ -535,11 +535,11 @@ def _compared_literal(node: ast.Compare) -> tuple[str, str | bytes, ast.Constant
         left, right = right, left
     if not isinstance(right, ast.Constant) or not isinstance(right.value, (str, bytes)):
         return None
-    name = _field_name(left)
+    name = field_name(left)
     return (name, right.value, right) if name else None
 
 
-def _field_name(node: ast.expr) -> str | None:
+def field_name(node: ast.expr) -> str | None:
     """`password`, `form.password`, `data["password"]`, `request.form.get("pwd")`: the name a value is read by."""
     if isinstance(node, ast.Name):
         return node.id

@@ -20,7 +20,7 @@ from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import HTTP_CLIENTS, assignments, from_http_response, is_session, security_uses
 from secpat.findings import Confidence, Finding, Severity
-from secpat.model.module import Call, Module, literal_value, parents_of
+from secpat.model.module import Call, Module, field_name, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
@@ -1720,7 +1720,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         if any(_model_column(node) for node, _ in sides):
             continue  # `Token.value == token` builds a SQL WHERE clause: the database compares, with an index
-        if any(names.is_confirmation(_name_of(node) or "") for node, _ in sides):
+        if any(names.is_confirmation(field_name(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
         if _fields_of_one_record(event.left, event.right):
             continue  # `data.get("current_password") == data.get("new_password")`: one sender gave both
@@ -1732,7 +1732,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         if secret_side is None:
             continue
         node, value = secret_side
-        what = _name_of(node) or _short(node)
+        what = field_name(node) or _short(node)
         label = next((lab for lab in _SECRET_LABELS if lab in value), None)
         message = f"`{what}` is compared with `{_op(event.op)}`, which leaks timing; use `hmac.compare_digest`"
         if label in (L.PASSWORD, L.FAST_HASH_OF_PASSWORD):
@@ -1760,10 +1760,10 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         own_session = any(_read_from_session(n, assigned, flow) for n, _ in sides)
         # A CSRF token belongs to the victim's session: to time its comparison an attacker would need the
         # victim's cookie on every guess.
-        csrf_token = any({"csrf", "xsrf"} & set(names.words(_name_of(n) or "")) for n, _ in sides)
+        csrf_token = any({"csrf", "xsrf"} & set(names.words(field_name(n) or "")) for n, _ in sides)
         # A checksum compared to tell whether content changed (`stored["checksum"] != entry.checksum`) is
         # as often a content address as an integrity check (as for PWD005): for a reader.
-        checksum = any(_checksum_named(_name_of(n) or "") for n, _ in sides)
+        checksum = any(_checksum_named(field_name(n) or "") for n, _ in sides)
         before = len(ctx.findings)
         ctx.report(
             PWD004,
@@ -1848,7 +1848,7 @@ def _against_stored_hash(sides: Sequence[tuple[ast.expr, L.Value]]) -> bool:
     a stored hash is itself a digest the caller computed, or the digest is computed here. Whether a client
     can steer its bytes depends on a salt the comparison does not show: for a reader, in audit mode."""
     for (node, _), (_, other_value) in (sides, sides[::-1]):
-        words = set(names.words(_name_of(node) or ""))
+        words = set(names.words(field_name(node) or ""))
         if (
             words & {"hash", "hashed", "digest"}
             and (L.PASSWORD in other_value or L.FAST_HASH_OF_PASSWORD in other_value)
@@ -1999,7 +1999,7 @@ def _versions_of_one_password(node: ast.expr, other: ast.expr) -> bool:
 
 
 def _is_identity(node: ast.expr) -> bool:
-    name = _name_of(node)
+    name = field_name(node)
     return bool(name) and names.words(name)[-1] in {"username", "name", "email", "login", "user", "old", "current"}
 
 
@@ -2008,9 +2008,9 @@ def _holds_secret(node: ast.expr, value: L.Value) -> bool:
         return True
     if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and node.slice.upper is None:
         # `token[7:]` after `token.startswith("Bearer ")`: the rest of a secret past its scheme is the secret.
-        base = _name_of(node.value)
+        base = field_name(node.value)
         return bool(base) and names.classify(base) in (names.NameKind.SECRET, names.NameKind.PASSWORD)
-    name = _name_of(node)
+    name = field_name(node)
     return bool(name) and names.classify(name) is names.NameKind.SIGNATURE
 
 
@@ -2033,28 +2033,8 @@ def _trivial(node: ast.expr, value: L.Value) -> bool:
         and node.func.id in {"len", "bool", "type", "isinstance", "int"}
     ):
         return True
-    name = _name_of(node)
+    name = field_name(node)
     return name is not None and name.isupper() and names.classify(name) is None
-
-
-def _name_of(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
-        return node.slice.value
-    if isinstance(node, ast.Call):
-        func = node.func
-        if (
-            isinstance(func, ast.Attribute)
-            and func.attr in {"get", "pop"}
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            return node.args[0].value
-    return None
 
 
 def _short(node: ast.expr) -> str:

@@ -41,6 +41,7 @@ from secpat.secrets.entropy import (
     escaped,
     is_documented_example,
     is_dotted_name,
+    is_env_name,
     is_prose,
     is_public_material,
     is_reference,
@@ -406,7 +407,7 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
         return None  # `SECRET_SESSION_KEY = "mfa.totp.secret"`: where a secret is kept, not the secret
     if is_documented_example(text):
         return None  # a provider's published test key (reCAPTCHA's), which every test suite uses
-    if re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", text) or names.words(text) == names.words(binding.name):
+    if is_env_name(text) or names.words(text) == names.words(binding.name):
         return None  # `SECRET_KEY = "APP_SECRET_KEY"`, `"secret_key"`: the name of what holds it
     if _names_aws_key(binding.name) and _AWS_KEY.fullmatch(text) and not re.search(r"(.)\1{7,}", text):
         # A well-formed AWS key where the client takes one: reported even when it looks like a keyboard run.

@@ -168,6 +168,11 @@ _REFERENCE = re.compile(
 _SAME_CHAR = re.compile(r"^(.)\1*$", re.DOTALL)
 
 
+def is_env_name(value: str) -> bool:
+    """`APP_SECRET_KEY`, `DB_PASSWORD`: the name of an environment variable, not its value."""
+    return bool(_ENV_NAME.match(value))
+
+
 def is_reference(value: str) -> bool:
     """`${DB_PASSWORD}`, `{{ vault_key }}`, `%(secret)s`: a pointer to a value kept elsewhere."""
     return bool(_REFERENCE.match(value.strip().strip("'\"").strip()))
