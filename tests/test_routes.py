@@ -158,3 +158,29 @@ def test_routes_command_on_a_project_without_routes(tmp_path: Path) -> None:
 )
 def test_classification_by_behaviour(path, view, fields, sends, acts, kind, evidence) -> None:
     assert classify(path, view, {"POST"}, fields, sends, "", acts)[::2] == (kind, evidence)
+
+
+def test_library_url_confs_are_the_including_sites_routes() -> None:
+    """`include("django.contrib.auth.urls")`: Django's sign-in views, at the include line, with their real kinds."""
+    fixtures = Path(__file__).parent / "fixtures" / "ratelimit"
+    model = collect([fixtures / "django_included_auth_urls"], load_config(fixtures / "django_included_auth_urls"))
+    routes = {("/".join(r.methods), r.path): r.to_dict() for r in model.routes}
+    login = routes[("POST", "/staff/login/")]  # `include(auth_urls)`, the module imported
+    assert (login["view"], login["kind"], login["rate_limit"]) == ("django.contrib.auth.views.LoginView", "login", None)
+    assert login["registered"] == "portal/urls.py:12"
+    reset = routes[("POST", "/accounts/password_reset/")]
+    assert (reset["kind"], reset["registered"]) == ("reset", "portal/urls.py:11")
+    assert routes[("GET", "/accounts/reset/<uidb64>/<token>/")]["kind"] == "read"
+    # The site's own pattern for accounts/login/ comes first: Django never reaches the included one.
+    answering = {(r.view, r.registered) for r in model.routes if r.path == "/accounts/login/"}
+    assert answering == {("portal.views.SignIn", "portal/accounts_urls.py:5")}
+    assert routes[("POST", "/api-auth/login/")]["kind"] == "login"  # the browsable API's sign-in
+    assert ("POST", "/api-auth/password_reset/") not in routes
+    locked = collect(
+        [fixtures / "django_included_auth_urls_axes"], load_config(fixtures / "django_included_auth_urls_axes")
+    )
+    routes = {("/".join(r.methods), r.path): r.to_dict() for r in locked.routes}
+    assert routes[("POST", "/accounts/login/")]["rate_limit"] == "django-axes lockout"
+    # No CsrfViewMiddleware: the views that decorate themselves with csrf_protect are still checked.
+    assert routes[("POST", "/accounts/login/")]["csrf"] == "csrf_protect (library view)"
+    assert routes[("POST", "/accounts/reset/<uidb64>/<token>/")]["csrf"] == "none (no CsrfViewMiddleware)"

@@ -86,6 +86,7 @@ class ViewFact:
     line: int
     methods: tuple[str, ...] = ()  # from the view itself (`require_POST`, `api_view(["POST"])`); () = unknown
     writes: bool = False  # reads a request body or tests for POST
+    asks_method: bool = False  # compares the request's method with something (`if request.method == "GET":`)
     reads: tuple[str, ...] = ()  # field names the view reads (form keys, parameters, `form.x.data`)
     models: tuple[str, ...] = ()  # form / serializer / body-model classes it uses, for their fields
     sends: bool = False  # sends mail or SMS

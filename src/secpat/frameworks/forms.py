@@ -12,6 +12,10 @@ from secpat.frameworks.facts import (
 )
 
 _FORM_OPEN = re.compile(r"<form\b([^>]*)>", re.IGNORECASE)
+#: Where markup is text: comments, raw-text elements, and the code samples of documentation pages.
+_TEXT_ONLY = re.compile(
+    r"<!--.*?(?:-->|$)|<(textarea|xmp|script|style|pre|code)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
 _FORM_CLOSE = re.compile(r"</form\s*>", re.IGNORECASE)
 _METHOD = re.compile(r"""\bmethod\s*=\s*["']?\s*([A-Za-z]+|\x00)""", re.IGNORECASE)
 _ACTION = re.compile(r"""\baction\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
@@ -263,7 +267,10 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
     dialect = _dialect(pieces)
     partials = _partials(skeleton, pieces) if "partialdef" in text else {}
     forms: list[FormFact] = []
+    text_spans = [m.span() for m in _TEXT_ONLY.finditer(skeleton)]
     for match in _FORM_OPEN.finditer(skeleton):
+        if any(start <= match.start() < end for start, end in text_spans):
+            continue  # `<!-- <form ...> -->`, `<textarea><form ...>`: shown as text, never submitted
         method = _METHOD.search(match.group(1))
         if method is None or method.group(1).lower() != "post":
             continue  # GET forms (search, filters) need no token; a templated method is not judged

@@ -513,6 +513,30 @@ _VIEWSET_ACTIONS = {
     "DestroyModelMixin": ("destroy",),
 }
 _HTTP = ("get", "post", "put", "patch", "delete")
+#: Django's sign-in views that decorate their `dispatch` with `csrf_protect`: checked with or without the middleware.
+_CSRF_PROTECTED_LIBRARY_VIEWS = frozenset({"LoginView", "LogoutView", "PasswordChangeView", "PasswordResetView"})
+
+#: URL confs that libraries ship, included by the project (`include("django.contrib.auth.urls")`): their paths
+#: and views, as the library defines them. Their routes are the project's, reported at the include line.
+_AUTH_VIEWS = "django.contrib.auth.views."
+_LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
+    "django.contrib.auth.urls": (
+        ("login/", _AUTH_VIEWS + "LoginView"),
+        ("logout/", _AUTH_VIEWS + "LogoutView"),
+        ("password_change/", _AUTH_VIEWS + "PasswordChangeView"),
+        ("password_change/done/", _AUTH_VIEWS + "PasswordChangeDoneView"),
+        ("password_reset/", _AUTH_VIEWS + "PasswordResetView"),
+        ("password_reset/done/", _AUTH_VIEWS + "PasswordResetDoneView"),
+        ("reset/<uidb64>/<token>/", _AUTH_VIEWS + "PasswordResetConfirmView"),
+        ("reset/done/", _AUTH_VIEWS + "PasswordResetCompleteView"),
+    ),
+    # The browsable API's sign-in pages: Django's own login and logout views.
+    "rest_framework.urls": (
+        ("login/", _AUTH_VIEWS + "LoginView"),
+        ("logout/", _AUTH_VIEWS + "LogoutView"),
+    ),
+}
+
 _METHOD_ORDER = {"*": 0, "GET": 1, "HEAD": 2, "POST": 3, "PUT": 4, "PATCH": 5, "DELETE": 6, "OPTIONS": 7}
 _DRF_MARKERS = ("APIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin")
 _HEADER_ONLY_AUTH = (
@@ -565,6 +589,7 @@ class _Builder:
             for _, x in facts_of(LIMITING)
         }
         self.serving = True  # whether the routes being added are reached from the production URL conf
+        self.claimed: dict[str, tuple[str, int]] = {}  # Django: the pattern that answers each path, by file and line
         self._gate: tuple[str, ...] | None = None  # see `_sign_in_gate`
         self._gate_read = False
         m.forms = [x for _, x in facts_of(FORM)]
@@ -769,6 +794,14 @@ class _Builder:
         verbs = set(methods)
         if methods == ("*",):
             verbs = {"POST"} if view is not None and (view.writes or view.methods) else set()
+            if view is not None and not verbs and not view.asks_method and CHANGES_DATA in view.acts:
+                # Serves any method, never reads a body nor asks which method came, and deletes or writes:
+                # it does so on GET, which no CSRF check covers.
+                verbs = {"GET"}
+        if not verbs & STATE_CHANGING and view is not None and (view.writes or view.asks_method):
+            # One view for GET and POST (`if request.method == "GET": ... else: obj.delete()`): what it
+            # changes is taken to be for the POST.
+            acts -= {CHANGES_DATA, SAVES_DATA}
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts
         )
@@ -941,8 +974,15 @@ class _Builder:
         # is not judged.
         self.serving = isinstance(root, str) and root in by_conf
         for conf in roots:
+            self.claimed = {}
             self._urlconf(by_conf, conf, "", app, set())
         self.serving = True
+
+    def _first_to_claim(self, path: str, fact: RouteFact) -> bool:
+        """Django answers a path with the first pattern that matches it, whatever the method: a later pattern
+        of the same path (`include("django.contrib.auth.urls")` after the site's own `accounts/login/`) is
+        never reached."""
+        return self.claimed.setdefault(path, (fact.file, fact.line)) == (fact.file, fact.line)
 
     def _urlconf(self, by_conf: dict[str, list[RouteFact]], conf: str, prefix: str, app: App, seen: set[str]) -> None:
         if conf in seen:
@@ -952,10 +992,15 @@ class _Builder:
             if fact.include:
                 if fact.include in by_conf:
                     self._urlconf(by_conf, fact.include, path, app, seen | {conf})
+                elif fact.include in _LIBRARY_URLCONFS:
+                    for sub_path, view in _LIBRARY_URLCONFS[fact.include]:
+                        if self._first_to_claim("/" + path + sub_path, fact):
+                            self._django_view(replace(fact, view=view, include=""), "/" + path + sub_path, app)
                 else:
                     self._router(fact, fact.include, path, app)
                 continue
-            self._django_view(fact, "/" + path, app)
+            if self._first_to_claim("/" + path, fact):
+                self._django_view(fact, "/" + path, app)
 
     def _router(self, fact: RouteFact, router: str, prefix: str, app: App) -> None:
         for mount in self.mounts:
@@ -1248,9 +1293,11 @@ class _Builder:
 
     def _protect(self, route: Route) -> None:
         view = route.handler
+        if route.reason == CHANGES_ON_GET:
+            route.csrf = "none (no check covers GET)"
+            return
         if not route.state_changing:
-            changes = route.reason == CHANGES_ON_GET and route.framework != "django"
-            route.csrf = "none (no check covers GET)" if changes else "n/a (read-only)"
+            route.csrf = "n/a (read-only)"
             return
         if route.framework == "django":
             self._protect_django(route)
@@ -1299,6 +1346,9 @@ class _Builder:
         if drf:
             route.csrf = csrf
             route.exempt_at = (off.path, off.csrf_off) if off is not None else None
+            return
+        if route.handler is None and not route.cls and last(route.view) in _CSRF_PROTECTED_LIBRARY_VIEWS:
+            route.csrf = "csrf_protect (library view)"
             return
         middleware = self._setting("MIDDLEWARE")
         if isinstance(middleware, (list, tuple)):

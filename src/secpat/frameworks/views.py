@@ -99,6 +99,7 @@ _PASSWORD_FORMS = {
 @dataclass
 class _ViewScan:
     writes: bool = False
+    asks_method: bool = False
     reads: set[str] = field(default_factory=set)
     models: set[str] = field(default_factory=set)
     sends: bool = False
@@ -196,6 +197,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             # secret the deployment shares with it, as a signed webhook does; no cookie is involved.
             scan.signature = True
         elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Attribute) and node.left.attr == "method":
+            scan.asks_method = True
             if any(string(c) in STATE_CHANGING for c in node.comparators) or any(
                 (strings(c) or ()) and set(strings(c) or ()) & STATE_CHANGING for c in node.comparators
             ):
@@ -494,6 +496,12 @@ def _tests_signed_in(test: ast.expr) -> bool:
     )
 
 
+def _asks_method(name: str) -> bool:
+    """`is_post`, `request_is_get`, `is_method`: a predicate on the request's method."""
+    ws = names.words(name)
+    return "is" in ws and bool({"post", "get", "method"} & set(ws[ws.index("is") + 1 :]))
+
+
 def _scan_call(
     module: Module, function: Function, node: ast.Call, scan: _ViewScan, *, for_signed_in: bool = False
 ) -> None:
@@ -506,6 +514,8 @@ def _scan_call(
         else ""
     )
     lowered = (callee or method).lower()
+    if _asks_method(last(callee) or method) and any(_is_request(module, a, function) for a in node.args):
+        scan.asks_method = True  # `if is_post(request):`, a helper that compares the method
     if method in ("get", "getlist", "pop", "get_all") and node.args:
         key = string(node.args[0])
         if key:
@@ -1104,6 +1114,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         line=function.line,
         methods=deco.methods,
         writes=scan.writes,
+        asks_method=scan.asks_method,
         reads=tuple(sorted(scan.reads | reads)),
         models=tuple(sorted(scan.models | models)),
         sends=scan.sends,

@@ -36,7 +36,9 @@ from secpat.frameworks.forms import template_forms
 from secpat.frameworks.routes import (
     CHANGES_ON_GET,
     CSRF_MIDDLEWARE,
+    LOGIN,
     LOGOUT_REASON,
+    REGISTER,
     SESSION_MIDDLEWARE,
     Model,
     Route,
@@ -108,6 +110,8 @@ CSRF002 = define(
         whose `enforce_csrf` does nothing, lets another site make the user's browser send
         this request with their cookies. A view that changes state must keep the check;
         only webhooks that verify a signature and APIs authenticated by a header may skip it.
+        No framework checks a token on GET: a view that deletes or writes on GET (a route
+        declared for GET, or a Django view that never asks which method came) is open the same way.
     """,
         bad="""
         from django.http import HttpResponse
@@ -146,10 +150,11 @@ CSRF003 = define(
         cwe=352,
         why="""
         A `<form method="post">` must carry the server's CSRF token (`{% csrf_token %}`,
-        `{{ csrf_token() }}`, `{{ form.hidden_tag() }}`). Where nothing checks tokens, the form is
-        open to forgery. Where the app checks them, a form without one is rejected (Django answers
-        403): the feature is broken, not open, and the usual "fix" is to exempt the view, so it is
-        shown in audit mode.
+        `{{ csrf_token() }}`, `{{ form.hidden_tag() }}`). Where nothing checks tokens (Django without
+        CsrfViewMiddleware, a Flask or FastAPI app that signs users in by cookie and has no CSRF
+        check), the form is open to forgery. Where the app checks them, a form without one is
+        rejected (Django answers 403): the feature is broken, not open, and the usual "fix" is to
+        exempt the view, so it is shown in audit mode.
     """,
         bad="""
         from django.template import Template
@@ -355,8 +360,8 @@ def _changes_on_get(ctx: ProjectContext, model: Model) -> None:
     that acts as the user a cookie names; otherwise a reader judges what the change is worth."""
     cookie_session = any(app.session for app in model.apps)
     for route in model.routes:
-        if route.reason != CHANGES_ON_GET or route.framework == "django":
-            continue  # Django's routes do not declare their methods: which ones a view serves is inferred
+        if route.reason != CHANGES_ON_GET:
+            continue
         acting = _acts_as_user(model, route, cookie_session)
         # A delete or a write statement says what changes; a save or a commit alone may keep a counter or a
         # last-seen time: what a forged request gains there is for a reader.
@@ -589,7 +594,31 @@ def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[st
         return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None, True
     if not frameworks:
         return "POST form without a CSRF token", Confidence.MEDIUM, False
-    return None  # Flask / FastAPI without any CSRF check: CSRF004 reports the app
+    return _unchecked_form(model, form, routes, frameworks)
+
+
+def _unchecked_form(
+    model: Model, form: FormFact, routes: list[Route], frameworks: set[str]
+) -> tuple[str, Confidence | None, bool] | None:
+    """A POST form of a Flask, FastAPI or other app that checks no CSRF token and signs users in by cookie,
+    posted to a route of the app that changes state: another site's page can submit it with the user's
+    cookie. Evidence when that route acts as the cookie's user; else for a reader. (CSRF004 reports the app.)"""
+    apps = [a for a in model.apps if a.framework in frameworks and a.session]
+    if not apps:
+        return None  # no cookie session: a forged submission carries no one's authority
+    action = form.action.strip()
+    paths = {r.path for r in routes} if action in ("", ".", "?") else {action.split("?", 1)[0]}
+    posted = [r for r in model.routes if r.path in paths and r.state_changing and r.csrf_missing]
+    if not posted:
+        return None
+    # A sign-in or sign-up form forged from another site acts as no one yet (login CSRF): for a reader.
+    acting = any(r.category not in (LOGIN, REGISTER) and _acts_as_user(model, r, True) for r in posted)
+    title = apps[0].title or apps[0].framework.capitalize()
+    message = (
+        f"POST form without a CSRF token, posted to {posted[0].path} of a {title} app that checks none and signs "
+        "users in by cookie: another site's page can submit it in a signed-in user's name (see CSRF004)"
+    )
+    return message, None if acting else Confidence.MEDIUM, False
 
 
 def _framework_of_form(model: Model, form: FormFact) -> set[str]:

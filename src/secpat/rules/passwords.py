@@ -311,8 +311,15 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
         if isinstance(base, ast.Name) and base.id in function.params and L.REQUEST in flow.env.get(base.id, {}):
             continue  # `form_data.password = ...`: a field of the request's own body model; nothing is stored
-        audit = not (L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None))
         message = "{source} is {sink} without hashing"
+        handed_on = _made_and_handed_on(function, base)
+        audit = not (
+            L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None) and not handed_on
+        )
+        if handed_on and audit:
+            # `update = UserUpdate(name=name); update.password = new; return store.update_user(update)`: a
+            # message for the code that stores, which says itself whether it hashes.
+            message += f"; `{handed_on}` is made here and handed on, never saved here"
         assigned = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
         if isinstance(assigned, ast.Name) and _hashed_on_other_branches(function, base, assigned.id):
             # `if raw: user.set_password(password) else: user.password = password`: the branch that keeps the
@@ -522,6 +529,34 @@ def _rebuilds_a_stored_record(function: Function) -> bool:
     return len(ws) > 1 and ws[0] == "from" and bool(set(ws[1:]) & _STORAGE_WORDS)
 
 
+#: Calls that keep an object: `user.save()`, `session.add(user)`, `db.session.merge(user)`.
+_KEEPS_OBJECT = frozenset({"save", "asave", "add", "add_all", "merge", "put", "insert", "persist"})
+
+
+def _made_and_handed_on(function: Function, base: ast.expr | None) -> str:
+    """The object's name when the function makes it by calling a class (`update = UserUpdate(...)`), hands
+    it to other code (`store.update_user(user_update=update)`), which stores it or not, and never saves it
+    itself (`update.save()`, `session.add(update)`). "" otherwise, also for an object only returned."""
+    if not isinstance(base, ast.Name):
+        return ""
+    made = assignments(function).get(base.id)
+    if not isinstance(made, ast.Call) or not (dotted(made.func) or "").rsplit(".", 1)[-1][:1].isupper():
+        return ""
+    handed = False
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        keeps = isinstance(func, ast.Attribute) and func.attr in _KEEPS_OBJECT
+        if keeps and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == base.id:
+            return ""
+        if any(isinstance(a, ast.Name) and a.id == base.id for a in [*node.args, *(k.value for k in node.keywords)]):
+            if keeps:
+                return ""
+            handed = True
+    return base.id if handed else ""
+
+
 def _list_insert(node: ast.Call) -> bool:
     """`args.insert(i + 1, value)`, `parts.insert(0, value)`: two positional arguments, the first an
     index (a number, or arithmetic on one)."""
@@ -640,10 +675,10 @@ def transforming_attributes(ctx: FileContext) -> None:
         if owner:
             ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, field))
     for sender, field in _hashed_before_save(module):
-        # A model named here, or one the code holds in a name (`self.admin_model`): "" stands for some
-        # class of the project, which makes a store on an object of unknown class a reader's question.
+        # A model named here, or one the code holds in a name (`self.admin_model`): `_HELD_IN_A_NAME` stands
+        # for some class of the project, which makes a store on any object a reader's question.
         owner = module.qualified_name(sender, module.module_function) if sender is not None else ""
-        ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner or "", field))
+        ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner or _HELD_IN_A_NAME, field))
     for cls in module.classes.values():
         owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
         methods = {
@@ -839,6 +874,9 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
+#: The owner of a save hook whose class the code holds in a name (`signals.pre_save(self.admin_model)`).
+_HELD_IN_A_NAME = "?"
+
 #: A model's own methods that make or write a record: `User(...)`, `User.create(db, data={...})`.
 _RECORD_MAKERS = frozenset({"__init__", "create", "create_user"})
 
@@ -962,8 +1000,10 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
     }
     # A class is often imported from where a package re-exports it (`ckan.model.User` for
     # `ckan.model.user.User`): the same name under the same top-level package is taken to be the same.
-    # (A class the code holds in a name, owner "", matches no store by name: see `_hashed_before_save`.)
-    by_short_name = {(_package_and_name(owner), attribute) for owner, attribute in transformed if owner}
+    # (A class the code holds in a name matches no store by name: see `_hashed_before_save`.)
+    by_short_name = {
+        (_package_and_name(owner), attribute) for owner, attribute in transformed if owner not in ("", _HELD_IN_A_NAME)
+    }
     for _, stored in candidates:
         finding = stored.finding
         owner = _package_and_name(stored.owner)
@@ -979,6 +1019,13 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
             finding = finding.for_audit(
                 f"a class of the project hashes `{stored.attribute}` when it is assigned: check whether this "
                 "object is one"
+            )
+        elif (_HELD_IN_A_NAME, stored.attribute) in transformed:
+            # `signals.pre_save(self.admin_model)(hash_it)`: a save hook for a class the code holds in a name,
+            # which may be this object's.
+            finding = finding.for_audit(
+                f"a save hook of the project hashes `{stored.attribute}` of a class it holds in a name: check "
+                "whether this object is one"
             )
         ctx.findings.append(finding)
 

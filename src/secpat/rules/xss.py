@@ -15,11 +15,11 @@ import ast
 import re
 from dataclasses import dataclass
 
-from secpat import templates
+from secpat import names, templates
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import flow_of
+from secpat.dataflow.flow import dotted, flow_of
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
@@ -153,7 +153,8 @@ XSS004 = define(
         `|safe` (and `|safeseq`) switch escaping off for one value. If any part of that value
         comes from a user (a profile bio, a comment, a search term), the page runs their HTML
         and scripts. Reported by default when the view that renders the template passes request
-        data, or a field a view accepts from a submitted form, to it; otherwise in audit mode.
+        data, or a field a view accepts from a submitted form (read from the request, or listed by a
+        model form, a model serializer or a generic edit view), to it; otherwise in audit mode.
     """,
         bad="""
         from flask import Flask, render_template_string, request
@@ -1103,11 +1104,56 @@ class StoredFact:
     line: int
     function: str
     fields: tuple[str, ...]
+    model: str = ""  # a model form's or serializer's model: it stores these fields of that model only
+
+
+#: Classes that save the fields they list from what the client submitted: a model form or serializer, a
+#: generic editing view.
+_SUBMITTED_MODEL_FIELDS = frozenset(
+    {"ModelForm", "ModelSerializer", "HyperlinkedModelSerializer", "CreateView", "UpdateView", "ModelFormMixin"}
+)
+
+
+def _model_form_fields(cls) -> tuple[str, tuple[str, ...]]:
+    """`class CommentForm(ModelForm): class Meta: model = Comment; fields = ["author", "body"]`,
+    `class Edit(UpdateView): model = Page; fields = ["body"]`: the model and the fields the class saves from
+    a submitted form or body, when it names both."""
+    if not any(base.rsplit(".", 1)[-1] in _SUBMITTED_MODEL_FIELDS for base in cls.bases):
+        return "", ()
+    meta = next((n for n in cls.node.body if isinstance(n, ast.ClassDef) and n.name == "Meta"), None)
+    meta_values = {
+        t.id: n.value
+        for n in (meta.body if meta is not None else [])
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+        if isinstance(t, ast.Name)
+    }
+    listed = cls.attributes.get("fields", meta_values.get("fields"))
+    named = cls.attributes.get("model", meta_values.get("model"))
+    model = (dotted(named) if named is not None else None) or ""
+    value = literal_value(listed) if listed is not None else None
+    if not model or not isinstance(value, (list, tuple)):
+        return "", ()  # `"__all__"`, fields computed at run time, or a model not named
+    return model.rsplit(".", 1)[-1], tuple(sorted(str(name) for name in value if isinstance(name, str)))
+
+
+def _names_model(roots: tuple[str, ...], model: str) -> bool:
+    """A template variable read from a context value named for the model: `comments` or `comment` for
+    `Comment`, `page` for `Page` (the last word of the model's name, singular or plural)."""
+    words = [w.lower() for w in names.words(model)]
+    if not words:
+        return False
+    head = words[-1]
+    return any(w in (head, head + "s", head + "es") for root in roots for w in names.words(root))
 
 
 @check(XSS004)
 def render_contexts(ctx: FileContext) -> None:
     module = ctx.module
+    for cls in module.classes.values():
+        model, listed = _model_form_fields(cls)
+        if listed:
+            ctx.fact(STORED, StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model))
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -1361,10 +1407,10 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
     if not uses:
         return
     renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
-    stored: dict[str, StoredFact] = {}
+    stored: dict[str, list[StoredFact]] = {}
     for _, fact in ctx.facts_of(STORED, StoredFact):
         for name in fact.fields:
-            stored.setdefault(name, fact)
+            stored.setdefault(name, []).append(fact)
     for use in uses:
         rule = XSS003 if use.rule == XSS003.id else XSS004
         linked = [r for r in renders if any(templates.is_rendered_as(use.path, t) for t in r.templates)]
@@ -1389,7 +1435,8 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             continue
         if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
             continue  # every view passes markup it built safely, or constants
-        writer = stored.get(use.field) if linked and use.field else None
+        writers = stored.get(use.field, []) if linked and use.field else []
+        writer = next((w for w in writers if not w.model or _names_model(use.roots, w.model)), None)
         if writer is not None:
             submit = FlowStep(
                 Location(writer.path, writer.line),
