@@ -289,6 +289,9 @@ class App:
     csrf: str = ""  # app-wide protection, "" for none
     session: str = ""  # evidence of cookie authentication
     limiter: str = ""  # app-wide limiting, "" for none
+    # every session cookie of the framework is SameSite=Lax or Strict by its own settings (Starlette's
+    # SessionMiddleware unless `same_site="none"`): another site's POST arrives without it
+    session_same_site: bool = False
 
 
 @dataclass
@@ -646,6 +649,7 @@ class _Builder:
             app = App(kind, owner.name, owner.file, owner.line, record.title if record else kind)
             app.csrf = self._app_csrf(owner, kind)
             app.session = self._app_session(kind)
+            app.session_same_site = self._sessions_same_site(kind)
             app.limiter = self._app_limiter(owner, kind)
             self.model.apps.append(app)
 
@@ -664,6 +668,18 @@ class _Builder:
             if "csrf" in mw.name.lower() and mw.owner in (owner.name, ""):
                 return last(mw.name)
         return ""
+
+    def _sessions_same_site(self, framework: str) -> bool:
+        """Every piece of cookie-session evidence of the framework is Starlette's SessionMiddleware, whose
+        cookie is SameSite=Lax unless its `same_site` option says otherwise."""
+        sessions = [s for s in self.sessions if s.framework == framework]
+        middleware = [mw for mw in self.middleware if last(mw.name) == "SessionMiddleware"]
+        return (
+            bool(sessions)
+            and bool(middleware)
+            and all(s.what == "SessionMiddleware" for s in sessions)
+            and all(str(dict(mw.options).get("same_site", "lax")).lower() in ("lax", "strict") for mw in middleware)
+        )
 
     def _app_session(self, framework: str) -> str:
         for s in self.sessions:

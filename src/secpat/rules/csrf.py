@@ -201,7 +201,9 @@ CSRF004 = define(
         own. An app that keeps the user logged in with a cookie (Flask's session, Flask-Login,
         Starlette's SessionMiddleware, aiohttp-session, an auth cookie) and accepts POST, PUT,
         PATCH or DELETE will run requests that any other site makes the browser send.
-        `WTF_CSRF_ENABLED = False` switches Flask-WTF's protection off in the same way.
+        `WTF_CSRF_ENABLED = False` switches Flask-WTF's protection off in the same way. Where
+        every cookie that names the user is SameSite=Lax or Strict (Starlette's SessionMiddleware
+        sets Lax unless told otherwise), browsers leave it off another site's POST: audit mode.
     """,
         bad="""
         import os
@@ -672,9 +674,12 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         cookie = app.session or (f"{reader} reads the session or a cookie" if reader else "")
         if not open_routes or not cookie:
             continue
-        # Browsers do not send a SameSite=Lax or Strict cookie with another site's POST: when the app keeps no
-        # framework session and sets every cookie so, a reader judges whether anything else authenticates.
-        same_site = not app.session and _cookies_same_site(ctx, app.file)
+        # Browsers do not send a SameSite=Lax or Strict cookie with another site's POST: when the app's session
+        # cookie is such (Starlette's SessionMiddleware by default) or it keeps none, and it sets every other
+        # cookie so, a reader judges what a same-site page (a sibling subdomain) could still send.
+        same_site = (app.session_same_site or not app.session) and _cookies_same_site(
+            ctx, app.file, none_set=app.session_same_site
+        )
         # A route in a router no app is seen to include counts for the app only as a guess: audit.
         served = any(r.served for r in acting)
         acting = [r for r in acting if r.served] or acting
@@ -686,7 +691,14 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
             Location(app.file, app.line),
             f"{app.title or framework.title} app authenticates with a cookie ({cookie}) but {shown}{more} "
             f"{'accepts' if len(shown_routes) == 1 else 'accept'} requests without a CSRF token check"
-            + ("; every cookie it sets is SameSite=Lax or Strict" if same_site else "")
+            + (
+                "; its session cookie is SameSite=Lax or Strict (SessionMiddleware's own setting), as is every other "
+                "cookie it sets"
+                if same_site and app.session_same_site
+                else "; every cookie it sets is SameSite=Lax or Strict"
+                if same_site
+                else ""
+            )
             + ("" if served or not acting else "; no app is seen including the routers that hold these routes"),
             snippet=source_line(ctx, app.file, app.line),
             audit=not acting or same_site or not served,
@@ -704,12 +716,13 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                 )
 
 
-def _cookies_same_site(ctx: ProjectContext, app_file: str) -> bool:
-    """Every cookie the app in `app_file` sets itself is SameSite=Lax or Strict (another app's do not count)."""
+def _cookies_same_site(ctx: ProjectContext, app_file: str, *, none_set: bool = False) -> bool:
+    """Every cookie the app in `app_file` sets itself is SameSite=Lax or Strict (another app's do not count);
+    with `none_set`, also when it sets none."""
     roots = app_roots(ctx.facts, ctx.files)
     root = root_of(app_file, roots)
     samesites = [value for path, value in ctx.facts_of(COOKIE_SAMESITE, str) if root_of(path, roots) == root]
-    return bool(samesites) and all(value in ("lax", "strict") for value in samesites)
+    return (none_set or bool(samesites)) and all(value in ("lax", "strict") for value in samesites)
 
 
 def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:

@@ -17,4 +17,4 @@ middleware = [
     Middleware(SessionMiddleware, secret_key=os.environ["SESSION_SECRET"]),  # expect: CONF003
 ]
 
-app = Starlette(debug=True, routes=routes, middleware=middleware)  # expect: CONF001, CSRF004  # audit: RATE004
+app = Starlette(debug=True, routes=routes, middleware=middleware)  # expect: CONF001  # audit: CSRF004, RATE004
