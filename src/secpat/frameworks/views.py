@@ -731,7 +731,7 @@ _WRITE_METHODS = frozenset(
      "update_one", "update_many", "replace_one"}
 )  # fmt: skip
 #: ORM managers' writes (`Post.objects.create(...)`, `.filter(...).update(...)`).
-_MANAGER_WRITES = frozenset({"create", "update", "get_or_create", "update_or_create"})
+_MANAGER_WRITES = frozenset({"create", "update", "update_or_create"})
 #: Receivers whose `delete()` / `save()` / `commit()` change nothing stored: a cache, a cookie, an image
 #: written to a buffer, a client that sends the request elsewhere, a git repository.
 _NOT_STORES = ("cache", "cookie", "image", "img", "figure", "fig", "plot", "client", "http", "requests", "repo", "git")
@@ -752,6 +752,8 @@ def _changes_data(callee: str, method: str, node: ast.Call) -> str:
         return SAVES_DATA  # not `image.save(buffer)` nor `request.session.save()`
     if method in _WRITE_METHODS and not (method == "delete" and "request.session" in receiver):
         return CHANGES_DATA
+    if method == "get_or_create" and "objects" in receiver:
+        return SAVES_DATA  # makes sure a record exists (a last-seen mark, a mapping): what it changes is for a reader
     if method in _MANAGER_WRITES and ("objects" in receiver or ".filter(" in receiver):
         return CHANGES_DATA
     if method in ("execute", "executemany") and node.args:
