@@ -48,7 +48,9 @@ LOG001 = define(
         anyone with log access can replay; a card number there puts the whole log pipeline in
         PCI scope. A `print()` without request data in it, and logging in a database migration,
         are for audit mode: their reader is the operator who ran the command. So is a line at
-        `trace` level, below debug, which loggers write only where someone switched it on.
+        `trace` level, below debug, which loggers write only where someone switched it on, and a
+        token in a sentence that says it was refused or is spent (`"Invalid token: %s"`); a
+        refused password stays a finding, as it is often a near miss of the real one.
     """,
         bad="""
         import logging
@@ -668,7 +670,28 @@ def _judge_secret(
     )
     django_session = trace[0].note.rstrip("`").endswith("session.session_key")
     carried = L.REQUEST in value and _carried_by_cookie_or_header(trace, function)
-    return value, session_id and not carried and not django_session
+    # `logger.warning("Invalid token received: %s", token)`: the sentence says the token was refused (or is
+    # spent), so it opens nothing; whether the line is reached with a live one is for a reader.
+    return value, session_id and not carried and not django_session or _says_refused(call)
+
+
+#: Words of a log sentence saying the token it shows was refused or can no longer be used.
+_REFUSED_WORDS = frozenset({"invalid", "unknown", "revoked", "rejected", "malformed", "spent", "forged"})
+_REFUSED_PHRASES = re.compile(r"\b(?:already|previously) used\b|\bnot (?:found|valid|recognized)\b", re.IGNORECASE)
+
+
+def _says_refused(call: ast.Call) -> bool:
+    """The log call's own sentence (its first argument's literal text) says the value was refused."""
+    first = call.args[0] if call.args else None
+    if isinstance(first, ast.BinOp):
+        first = first.left  # `"Invalid token: %s" % token`
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        text = first.value
+    elif isinstance(first, ast.JoinedStr):
+        text = " ".join(v.value for v in first.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    else:
+        return False
+    return bool(_REFUSED_WORDS & {w.lower() for w in _IDENT.findall(text)}) or bool(_REFUSED_PHRASES.search(text))
 
 
 #: FastAPI's markers for a parameter read from a cookie or a header.
