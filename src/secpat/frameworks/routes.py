@@ -540,6 +540,13 @@ _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+
+def _drf_library_view(name: str) -> bool:
+    """A DRF view a library ships, used as it is (`TokenObtainPairView.as_view()`): DRF's default throttles
+    apply to it as to the project's own API views."""
+    return name.startswith(("rest_framework.", "rest_framework_simplejwt.", "dj_rest_auth.", "djoser.", "knox."))
+
+
 _METHOD_ORDER = {"*": 0, "GET": 1, "HEAD": 2, "POST": 3, "PUT": 4, "PATCH": 5, "DELETE": 6, "OPTIONS": 7}
 _DRF_MARKERS = ("APIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin")
 _HEADER_ONLY_AUTH = (
@@ -1232,7 +1239,7 @@ class _Builder:
             blueprint = self._blueprint_limit(fact.owner, fact.view)
             if blueprint is not None:
                 return blueprint
-        drf = self._drf_throttle(cls, view)
+        drf = self._drf_throttle(cls, view, library=cls is None and view is None and _drf_library_view(route.view))
         if drf is not None:
             return drf
         if fact.framework == "django":
@@ -1246,8 +1253,8 @@ class _Builder:
                 return "" if target.exempt else f"limit on {last(target.target)} ({target.file}:{target.line})"
         return None
 
-    def _drf_throttle(self, cls: ClassFact | None, view: ViewFact | None) -> str | None:
-        is_drf = (cls is not None and self._is_drf(cls)) or (view is not None and view.drf)
+    def _drf_throttle(self, cls: ClassFact | None, view: ViewFact | None, *, library: bool = False) -> str | None:
+        is_drf = library or (cls is not None and self._is_drf(cls)) or (view is not None and view.drf)
         if not is_drf:
             return None
         own = self._attribute(cls, "throttle_classes") if cls is not None else view.drf_throttles if view else None
