@@ -772,6 +772,7 @@ def _project_stage(
     # Project checks always run: their findings are filtered by path like any other.
     project_checks = registry.project_checks()
     if project_checks:
+        ctx.decided = findings
         for check in project_checks:
             check.func(ctx)
         findings.extend(ctx.findings)

@@ -327,6 +327,9 @@ class ProjectContext:
     files: list[SourceFile]  # in path order
     facts_by_kind: dict[str, list[tuple[str, object]]]
     findings: list[Finding] = field(default_factory=list)
+    #: Findings of flows through other modules, decided before the project checks run; a check that knows
+    #: more of the project (the routes a view serves) may replace one in place.
+    decided: list[Finding] = field(default_factory=list)
 
     def facts(self, kind: str) -> list[tuple[str, object]]:
         """(path, data) for every fact of this kind, in path order."""

@@ -51,6 +51,7 @@ from secpat.frameworks.syntax import is_staff_gate
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
+from secpat.rules.logs import LOG003
 from secpat.rules.ratelimit import RATE_RULES
 from secpat.rules.registry import Rule, check, define
 from secpat.rules.sql import SQL002
@@ -248,8 +249,9 @@ CSRF_RULES = (CSRF001, CSRF002, CSRF003, CSRF004)
 # -- facts for the project stage ------------------------------------------------------------------
 
 
-# The injection rules read the routes too: a Django URL pattern decides whether its parameter is text.
-@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES, XSS001, XSS002, SQL002)
+# The injection rules read the routes too: a Django URL pattern decides whether its parameter is text; and
+# LOG003, which asks who reaches a view.
+@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES, XSS001, XSS002, SQL002, LOG003)
 def framework_facts(ctx: FileContext) -> None:
     """Hand routes, views, protections and settings of this file to the project stage."""
     for kind, data in extract(ctx.module):

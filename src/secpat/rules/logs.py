@@ -11,25 +11,27 @@ be sent to a client: exception messages and tracebacks. Derived values
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of
-from secpat.findings import Confidence, Severity
+from secpat.findings import Confidence, Finding, Severity
 from secpat.frameworks import known
+from secpat.frameworks.routes import Route, model_of
 from secpat.frameworks.syntax import ADMIN_WORDS, admits_admin, staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
 from secpat.model.module import FIELD_READERS, parents_of
-from secpat.rules.context import FileContext, Outcome, arguments
+from secpat.rules.context import FileContext, Outcome, ProjectContext, arguments
 from secpat.rules.registry import Rule, check, define
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from secpat.model.module import Call, Function, Module
 
@@ -120,7 +122,9 @@ LOG003 = define(
         response or in the context of a page rendered for the client. Text taken only in a branch
         administrators alone enter (`if user.is_superuser: detail = traceback.format_exc()`) is theirs,
         as in a debug branch: audit mode. In a view behind
-        a staff, administrator or permission check this is for audit mode, and so is text put in a
+        a staff, administrator or permission check this is for audit mode (also where an auth
+        dependency lets callers through by route lists named for their roles and refuses the rest to
+        all but administrators, and the view's route is in none of them), and so is text put in a
         sentence written for the client (`f"Preview failed: {e}"`), an answer that says an
         upstream failed (502, 503, 504) or that the input failed validation (422), and a view named
         for a diagnosis: a test of a connection or a setting (`test_smtp_connection`), a validation,
@@ -257,6 +261,12 @@ _LEAKED_SYSTEM = (
 
 @check(LOG001, LOG002, LOG003)
 def log_hygiene(ctx: FileContext) -> None:
+    start, decided_later = len(ctx.findings), len(ctx.conditionals)
+    _log_hygiene(ctx)
+    _hand_on_leaks(ctx, start, decided_later)
+
+
+def _log_hygiene(ctx: FileContext) -> None:
     module = ctx.module
     loggers = _logger_names(module)
     migration = _is_migration(module.path)
@@ -385,6 +395,206 @@ def log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+# -- routes only administrators reach, by the route lists an auth gate consults --------------------
+
+#: LOG003 findings of a function, which the project stage judges by the routes that function serves.
+LEAK_IN_FUNCTION = "log.leak-in-function"
+#: Where a LOG003 finding that the project stage decides (a flow through another module) may land, and the
+#: function it is in.
+LEAK_SPAN = "log.leak-span"
+#: A list of route paths named for who may call them (`internal_user_routes = ["/key/info", ...]`).
+ROUTE_LIST = "log.route-list"
+#: A function that lets callers through by the route lists it consults, refusing the rest.
+ROUTE_GATE = "log.route-gate"
+
+
+@dataclass(frozen=True)
+class LeakInFunction:
+    function: str  # the project-wide name of the function the finding is in
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class LeakSpan:
+    path: str
+    line: int
+    col: int
+    function: str
+
+
+@dataclass(frozen=True)
+class RouteList:
+    name: str
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RouteGate:
+    path: str
+    line: int
+    function: str
+    prefixes: tuple[str, ...]  # path prefixes its module lets through (`route.startswith("/v1/mcp/")`)
+
+
+#: Who a route list is for, besides administrators.
+_ROLE_WORDS = frozenset(
+    {"user", "users", "internal", "viewer", "member", "members", "team", "org", "public", "self", "customer",
+     "guest", "anonymous", "readonly", "editor", "operator", "service"}
+)  # fmt: skip
+
+
+def _hand_on_leaks(ctx: FileContext, start: int, decided_later: int) -> None:
+    """Move the LOG003 findings just made to the project stage, which knows the routes each function serves;
+    for those that flows through other modules decide there, say which function they are in."""
+    module = ctx.module
+    spans = [
+        (f.node.lineno, f.node.end_lineno or f.node.lineno, f)
+        for f in module.all_functions()
+        if isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+
+    def innermost(line: int) -> Function | None:
+        around = [(first, f) for first, last_line, f in spans if first <= line <= last_line]
+        return max(around, key=lambda pair: pair[0])[1] if around else None
+
+    kept = []
+    for finding in ctx.findings[start:]:
+        function = innermost(finding.location.line) if finding.rule_id == LOG003.id and not finding.audit else None
+        if function is None:
+            kept.append(finding)
+        else:
+            ctx.fact(LEAK_IN_FUNCTION, LeakInFunction(module.global_name(function), finding))
+    ctx.findings[start:] = kept
+    for conditional in ctx.conditionals[decided_later:]:
+        function = innermost(conditional.location.line)
+        if function is not None and any(outcome.rule is LOG003 for outcome in conditional.outcomes):
+            where = conditional.location
+            ctx.fact(LEAK_SPAN, LeakSpan(where.path, where.line, where.col, module.global_name(function)))
+
+
+def _route_list_names(node: ast.AST) -> str | None:
+    """`internal_user_routes`, `PUBLIC_PATHS`: a name that says it lists routes."""
+    name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+    if name is None:
+        return None
+    ws = set(names.words(name))
+    return name if ws & {"routes", "paths", "endpoints"} else None
+
+
+def _route_paths(value: ast.expr) -> tuple[str, ...]:
+    """The paths of `["/a", "/b"]`, `("/a", ...)`, `frozenset(["/a", ...])`, and of the literal parts of
+    `[...] + other_routes` (the other lists are recorded under their own names): two or more, all route
+    paths."""
+    if isinstance(value, ast.Call) and len(value.args) == 1 and not value.keywords:
+        value = value.args[0]  # `frozenset([...])`, `set(...)`, `tuple(...)`
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        parts = _route_paths(value.left) + _route_paths(value.right)
+        return parts if len(parts) >= 2 else ()
+    if not isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return ()
+    paths = [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    if len(paths) < 2 or not all(p.startswith("/") for p in paths):
+        return ()
+    return tuple(paths)
+
+
+@check(LOG003)
+def route_lists(ctx: FileContext) -> None:
+    """Route lists and the gates that consult them: `internal_user_routes = [...]`, and a function that
+    checks the request's route against lists named for several kinds of caller and calls something named
+    for administrators (`_raise_admin_only_route_exception`) for the rest."""
+    module = ctx.module
+    if not module.mentions(("routes", "paths", "endpoints")):
+        return
+    bodies = [module.tree.body] + [cls.node.body for cls in module.classes.values()]
+    for body in bodies:
+        for stmt in body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                name = _route_list_names(stmt.targets[0])
+                paths = _route_paths(stmt.value) if name else ()
+                if name and paths:
+                    ctx.fact(ROUTE_LIST, RouteList(name, paths))
+    prefixes: tuple[str, ...] | None = None
+    for function in module.all_functions():
+        if function.is_module:
+            continue
+        nodes = list(ast.walk(function.node))
+        lists = {n for node in nodes if (n := _route_list_names(node))}
+        for_roles = {n for n in lists if set(names.words(n)) & _ROLE_WORDS}
+        refuses_others = any(
+            isinstance(node, ast.Call) and "admin" in names.words(dotted(node.func) or "") for node in nodes
+        )
+        if len(lists) >= 2 and for_roles and refuses_others:
+            if prefixes is None:
+                prefixes = _tested_prefixes(module.tree)
+            ctx.fact(ROUTE_GATE, RouteGate(module.path, function.line, function.qualname, prefixes))
+
+
+def _tested_prefixes(tree: ast.AST) -> tuple[str, ...]:
+    """The path prefixes a module tests routes against: `route.startswith("/v1/mcp/")`."""
+    found = {
+        arg.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith"
+        for arg in node.args
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.startswith("/")
+    }
+    return tuple(sorted(found))
+
+
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}")
+
+
+def _path_key(path: str) -> str:
+    return _PATH_PARAMETER.sub("{}", path).rstrip("/") or "/"
+
+
+@check(LOG003, stage="project")
+def leaks_on_gated_routes(ctx: ProjectContext) -> None:
+    """A LOG003 finding in a view whose every route an auth gate refuses to all but administrators (its
+    path is in none of the route lists the gate lets other callers through by) is theirs: audit mode."""
+    leaks = [leak for _, leak in ctx.facts_of(LEAK_IN_FUNCTION, LeakInFunction)]
+    spans = {(s.path, s.line, s.col): s.function for _, s in ctx.facts_of(LEAK_SPAN, LeakSpan)}
+    gates = [gate for _, gate in ctx.facts_of(ROUTE_GATE, RouteGate)]
+    judge = _gate_judge(ctx, gates) if gates and (leaks or spans) else None
+    for leak in leaks:
+        ctx.findings.append(judge(leak.function, leak.finding) if judge else leak.finding)
+    if judge is None:
+        return
+    for index, finding in enumerate(ctx.decided):
+        where = finding.location
+        function = spans.get((where.path, where.line, where.col))
+        if finding.rule_id == LOG003.id and not finding.audit and function is not None:
+            ctx.decided[index] = judge(function, finding)
+
+
+def _gate_judge(ctx: ProjectContext, gates: list[RouteGate]) -> Callable[[str, Finding], Finding]:
+    """A function that moves a finding of the named view to audit mode where the gates refuse every route of
+    the view to all but administrators."""
+    listed = {_path_key(p) for _, lst in ctx.facts_of(ROUTE_LIST, RouteList) for p in lst.paths}
+    prefixes = tuple(p for gate in gates for p in gate.prefixes)
+    wildcards = [p for p in listed if "*" in p]
+    by_view: dict[str, list[Route]] = {}
+    for route in model_of(ctx).routes:
+        by_view.setdefault(route.view, []).append(route)
+
+    def unlisted(path: str) -> bool:
+        key = _path_key(path)
+        return not (key in listed or path.startswith(prefixes) or any(fnmatch.fnmatchcase(key, w) for w in wildcards))
+
+    def judge(function: str, finding: Finding) -> Finding:
+        routes = by_view.get(function, [])
+        if not routes or not all((route.deps or route.signed_in) and unlisted(route.path) for route in routes):
+            return finding
+        gate = gates[0]
+        return finding.for_audit(
+            f"{routes[0].path} is in none of the route lists by which `{gate.function}()` ({gate.path}:{gate.line}) "
+            "lets anyone but administrators through"
+        )
+
+    return judge
 
 
 def _one_field_of_loop(function: Function, call: ast.Call) -> bool:
