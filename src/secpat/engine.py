@@ -762,11 +762,11 @@ def _project_stage(
     if conditionals:
         # A source already reported where it became a secret is not reported again at every caller; one
         # reported only in audit mode (a trace-level log line) leaves its evidenced sinks to be reported.
-        reported_sources = {_source_of(f) for r in results.values() for f in r.findings if f.flow and not f.audit}
+        reported_sources = {f.source_key for r in results.values() for f in r.findings if f.flow and not f.audit}
         summaries = _Summaries(results, files, config, project_roots, lambda: model_of(ctx))
         for conditional in conditionals:
             finding = summaries.decide(conditional)
-            if finding is not None and _source_of(finding) not in reported_sources:
+            if finding is not None and finding.source_key not in reported_sources:
                 findings.append(finding)
         notices.extend(summaries.notices)
     # Project checks always run: their findings are filtered by path like any other.
@@ -793,11 +793,6 @@ def _without_superseded(findings: list[Finding]) -> list[Finding]:
         for rule in getattr(rules.get(f.rule_id), "supersedes", ())
     }
     return [f for f in findings if (f.rule_id, f.location.path, f.location.line, f.location.col) not in covered]
-
-
-def _source_of(finding: Finding) -> tuple[str, str, int, int]:
-    source = finding.flow[0].location
-    return (finding.rule_id, source.path, source.line, source.col)
 
 
 class _Summaries:

@@ -70,6 +70,12 @@ class Finding:
         raw = "\x1f".join((self.rule_id, self.location.path, self.context, code))
         return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
+    @property
+    def source_key(self) -> tuple[str, str, int, int]:
+        """The rule and where its data flow starts: one source reported at several sinks shares it."""
+        source = self.flow[0].location
+        return (self.rule_id, source.path, source.line, source.col)
+
     def with_confidence(self, confidence: Confidence) -> Finding:
         """A finding may lower its confidence, never raise it."""
         return replace(self, confidence=min(self.confidence, confidence))

@@ -563,9 +563,9 @@ def leaks_on_gated_routes(ctx: ProjectContext) -> None:
         ctx.findings.append(judge(leak.function, leak.finding) if judge else leak.finding)
     # A source reported where it was first sent is not reported again at every caller that sends it on (as
     # for findings that stay at the file stage).
-    sent = {_source_of(leak.finding) for leak in leaks if leak.finding.flow and not leak.finding.audit}
+    sent = {leak.finding.source_key for leak in leaks if leak.finding.flow and not leak.finding.audit}
     if sent:
-        ctx.decided[:] = [f for f in ctx.decided if not (f.rule_id == LOG003.id and f.flow and _source_of(f) in sent)]
+        ctx.decided[:] = [f for f in ctx.decided if not (f.rule_id == LOG003.id and f.flow and f.source_key in sent)]
     if judge is None:
         return
     for index, finding in enumerate(ctx.decided):
@@ -573,11 +573,6 @@ def leaks_on_gated_routes(ctx: ProjectContext) -> None:
         function = spans.get((where.path, where.line, where.col))
         if finding.rule_id == LOG003.id and not finding.audit and function is not None:
             ctx.decided[index] = judge(function, finding)
-
-
-def _source_of(finding: Finding) -> tuple[str, str, int, int]:
-    source = finding.flow[0].location
-    return (finding.rule_id, source.path, source.line, source.col)
 
 
 def _gate_judge(ctx: ProjectContext, gates: list[RouteGate]) -> Callable[[str, Finding], Finding]:
