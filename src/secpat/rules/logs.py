@@ -26,7 +26,7 @@ from secpat.frameworks import known
 from secpat.frameworks.routes import Route, model_of
 from secpat.frameworks.syntax import ADMIN_WORDS, admits_admin, staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
-from secpat.model.module import FIELD_READERS, parents_of
+from secpat.model.module import field_name, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext, arguments
 from secpat.rules.registry import Rule, check, define
 
@@ -643,18 +643,8 @@ def _credential_submitted(function: Function) -> str | None:
     password's name (`request.form["password"]`, `request.POST.get("pwd")`). A view's name alone (`login`)
     does not show what its form holds."""
     for node in ast.walk(function.node):
-        key = None
-        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant):
-            key = node.slice.value
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr in FIELD_READERS
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-        ):
-            key = node.args[0].value
-        if isinstance(key, str) and _IDENT.fullmatch(key) and names.is_password(key):
+        key = field_name(node) if isinstance(node, (ast.Subscript, ast.Call)) else None
+        if key is not None and _IDENT.fullmatch(key) and names.is_password(key):
             return key
     return None
 
