@@ -442,6 +442,11 @@ class FunctionFlow:
             if not (validation or upstream or validating):
                 sorted_calls = raises.calls_in(self.module, self.function, stmt.body)
                 own = None if sorted_calls.unknown else tuple(dict.fromkeys(sorted_calls.project))
+            # A catch-all around a query or file work catches what those raise (unless an earlier handler
+            # takes them by kind): a SQL statement, a path.
+            system = not (validation or upstream or validating) and raises.touches_system(
+                self.module, self.function, stmt.body
+            )
             # A handler without `as e` still has its exception, which `sys.exc_info()` hands out.
             caught = {
                 index + 1: (
@@ -451,6 +456,7 @@ class FunctionFlow:
                         upstream or upstream_or_files and self._file_errors_handled(stmt.handlers[:index]),
                         validating,
                         own,
+                        system and not self._system_errors_handled(stmt.handlers[:index]),
                     )
                     if self._reveals_internals(h.type) and not validation
                     else L.EMPTY,
@@ -506,10 +512,16 @@ class FunctionFlow:
         return live or [[]]  # no case matches: nothing runs
 
     def _caught(
-        self, handler: ast.ExceptHandler, upstream: bool, validating: bool, own: tuple[str, ...] | None = None
+        self,
+        handler: ast.ExceptHandler,
+        upstream: bool,
+        validating: bool,
+        own: tuple[str, ...] | None = None,
+        system: bool = False,
     ) -> L.Value:
         """The exception a handler binds, with what its kind and the try block say about its text. `own`:
-        the project functions the block calls, when it calls nothing else that can raise internals."""
+        the project functions the block calls, when it calls nothing else that can raise internals;
+        `system`: the block queries a database or works on files, and no earlier handler takes those errors."""
         value: dict[str, L.Trace] = {L.EXCEPTION: (self.step(handler, f"exception `{handler.name}`"),)}
         # `except (KeyError, TypeError)` names the program's own data, and a block that only runs
         # validators (`validate_password(new)`) raises their messages; a catch-all around anything else,
@@ -529,6 +541,11 @@ class FunctionFlow:
             self._exception_name(node) in S.INTERNAL_EXCEPTIONS - S.PROGRAM_ERRORS - S.CATCH_ALLS
             and not self._parse_error(node)
             for node in _caught_types(handler.type)
+        ):
+            value[L.SYSTEM_ERROR] = ()
+        elif system and (
+            handler.type is None
+            or any(self._exception_name(node) in S.CATCH_ALLS for node in _caught_types(handler.type))
         ):
             value[L.SYSTEM_ERROR] = ()
         if upstream:
@@ -570,6 +587,17 @@ class FunctionFlow:
 
     def _exception_name(self, node: ast.expr) -> str:
         return (self.module.qualified_name(node, self.function) or "").rsplit(".", 1)[-1]
+
+    def _system_errors_handled(self, handlers: list[ast.ExceptHandler]) -> bool:
+        """An earlier handler catches database or I/O errors by kind (`except SQLAlchemyError:`)."""
+        return any(
+            h.type is not None
+            and any(
+                self._exception_name(t) in S.INTERNAL_EXCEPTIONS - S.PROGRAM_ERRORS - S.CATCH_ALLS
+                for t in _caught_types(h.type)
+            )
+            for h in handlers
+        )
 
     def _file_errors_handled(self, handlers: list[ast.ExceptHandler]) -> bool:
         """An earlier handler catches what opening a file raises (and its path with it)."""

@@ -248,3 +248,81 @@ def _method_of(call: ast.Call, receivers: set[str]) -> bool:
     """`client.get(...)`, `response.json()`: a method of an HTTP client or of its answer."""
     func = call.func
     return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in receivers
+
+
+#: Methods that run a query or write through a database session, cursor or connection.
+_QUERY_METHODS = frozenset(
+    {
+        "execute", "executemany", "executescript", "exec", "flush", "commit", "refresh", "scalar", "scalars",
+        "fetch", "fetchrow", "fetchval", "fetchall", "fetchone", "query_raw", "execute_raw", "find_many",
+        "find_unique", "find_first", "find_unique_or_raise", "find_first_or_raise", "create_many", "upsert",
+        "update_many", "delete_many", "group_by",
+    }
+)  # fmt: skip
+#: Methods that evaluate an ORM query (`Order.objects.get(...)`, `User.query.first()`, `db.session.get(...)`).
+_EVALUATING_METHODS = frozenset(
+    {
+        "get", "first", "last", "all", "one", "one_or_none", "count", "exists", "create", "update", "delete",
+        "get_or_create", "update_or_create", "bulk_create", "bulk_update", "aggregate", "in_bulk", "earliest",
+        "latest", "save",
+    }
+)  # fmt: skip
+#: Words of a receiver that hold a database session, cursor or connection.
+_DATABASE_WORDS = frozenset({"session", "db", "cursor", "conn", "connection", "engine", "prisma", "database", "tx"})
+#: Words of a receiver that name an ORM query or manager: its evaluating methods run SQL.
+_ORM_QUERY_WORDS = frozenset({"objects", "query", "db", "prisma"})
+#: Functions of `os` that work on files, whose errors carry paths (`shutil` and `tempfile` all do).
+_FILE_FUNCTIONS = frozenset(
+    {
+        "os.remove", "os.unlink", "os.rename", "os.replace", "os.makedirs", "os.mkdir", "os.rmdir",
+        "os.removedirs", "os.listdir", "os.scandir", "os.stat", "os.open", "os.chmod", "os.path.getsize",
+        "os.path.getmtime",
+    }
+)  # fmt: skip
+
+
+def touches_system(module: Module, function: Function, body: list[ast.stmt]) -> bool:
+    """The block runs a database query or works on files (`await session.exec(select(...))`,
+    `prisma.db.user.find_many()`, `Order.objects.get(pk=pk)`, `open(path)`, `os.remove(path)`): a catch-all
+    around it catches what those raise, whose text describes the system (a SQL statement, a path). What an
+    inner `try` swallows does not count."""
+    nodes = [n for stmt in body for n in ast.walk(stmt)]
+    swallowed = {id(inner) for node in nodes for inner in _swallowed(node)}
+    for node in nodes:
+        if not isinstance(node, ast.Call) or id(node) in swallowed:
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == "open" and module.binding("open", function) in (None, "open"):
+            return True
+        qualified = module.qualified_name(func, function) or ""
+        if qualified in _FILE_FUNCTIONS or qualified.startswith(("shutil.", "tempfile.")):
+            return True
+        if not isinstance(func, ast.Attribute):
+            continue
+        words = set(_receiver_words(func.value))
+        if func.attr in _QUERY_METHODS and words & _DATABASE_WORDS:
+            return True
+        if func.attr in _EVALUATING_METHODS and words & _ORM_QUERY_WORDS and "request" not in words:
+            return True
+    return False
+
+
+def _receiver_words(node: ast.expr) -> list[str]:
+    """The words of the names along a receiver's chain (`db.session.query(User).filter(...)` gives db,
+    session, query, filter), not of the arguments of its calls."""
+    found: list[str] = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            found.extend(names.words(node.attr))
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Await):
+            node = node.value
+        elif isinstance(node, ast.Name):
+            found.extend(names.words(node.id))
+            return found
+        else:
+            return found

@@ -113,6 +113,9 @@ class ViewFact:
     # reads the user a `before_request` hook kept on `flask.g`, or is behind a Flask login decorator: the cookie's
     # user only in an app with a cookie session
     user_on_g: bool = False
+    # reads the user Pyramid's security policy names (`request.authenticated_userid`): the cookie's user only in
+    # an app that keeps an auth ticket or a cookie session
+    policy_identity: bool = False
     switched_by: tuple[str, ...] = ()  # settings that must be on, or the view refuses at once (`if not settings.X`)
     # what made each object whose `validate()` the view calls: a class (`form = BillForm(); form.validate()`)
     # or a project function that returns one (`form = make_bill_form()`)

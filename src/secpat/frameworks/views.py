@@ -115,6 +115,7 @@ class _ViewScan:
     calls: set[str] = field(default_factory=set)
     identity: bool = False
     user_on_g: bool = False
+    policy_identity: bool = False
     validated: set[str] = field(default_factory=set)
     signed_in: bool = False  # refuses early unless the caller is signed in or holds a permission
     for_current_user: bool = False  # depends on the signed-in user (`Depends(get_current_user)`)
@@ -128,6 +129,8 @@ REFUSES_EXCESS = "answers 429 Too Many Requests"
 
 #: Request attributes that name the logged-in user (Django's and Starlette's `user`, Pyramid's `identity`).
 _IDENTITY_ATTRIBUTES = frozenset({"user", "auth", "identity", "authenticated_userid", "unauthenticated_userid"})
+#: Pyramid's: the user its security policy names, from a cookie only when the app keeps an auth ticket or a session.
+_POLICY_IDENTITY_ATTRIBUTES = frozenset({"identity", "authenticated_userid", "unauthenticated_userid"})
 
 
 def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
@@ -170,6 +173,15 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         for stmt in n.body
         for inner in ast.walk(stmt)
     }
+    # `except MailDomain.DoesNotExist: MailDomain.objects.create(...)`: a lookup completed by hand, as
+    # `get_or_create()` does (or its duplicates removed): it makes sure a record exists.
+    repairs = {
+        id(inner)
+        for n in nodes
+        if isinstance(n, ast.ExceptHandler) and _lookup_failure(n.type)
+        for stmt in n.body
+        for inner in ast.walk(stmt)
+    }
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
@@ -177,11 +189,16 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             if id(node) not in stored and (
                 request and _is_request(module, node.value, function) or node.attr in ("COOKIES", "cookies")
             ):
-                scan.identity = True
+                if node.attr in _POLICY_IDENTITY_ATTRIBUTES and module.imports_any("pyramid"):
+                    scan.policy_identity = True  # whoever the security policy names: a header's, or a ticket's
+                else:
+                    scan.identity = True
             elif "user" in node.attr and _is_flask_g(module, node.value, function):
                 scan.user_on_g = True
         elif isinstance(node, ast.Call):
-            _scan_call(module, function, node, scan, for_signed_in=id(node) in for_signed_in)
+            _scan_call(
+                module, function, node, scan, for_signed_in=id(node) in for_signed_in, repairs=id(node) in repairs
+            )
         elif isinstance(node, ast.Subscript):
             key = string(node.slice)
             if key and isinstance(node.ctx, ast.Store) and _holds_password(key):
@@ -503,7 +520,13 @@ def _asks_method(name: str) -> bool:
 
 
 def _scan_call(
-    module: Module, function: Function, node: ast.Call, scan: _ViewScan, *, for_signed_in: bool = False
+    module: Module,
+    function: Function,
+    node: ast.Call,
+    scan: _ViewScan,
+    *,
+    for_signed_in: bool = False,
+    repairs: bool = False,
 ) -> None:
     callee = module.qualified_name(node.func, function) or ""
     method = (
@@ -560,7 +583,7 @@ def _scan_call(
         scan.limits.append(REFUSES_EXCESS)
     change = _changes_data(callee, method, node)
     if change:
-        scan.acts.add(change)
+        scan.acts.add(SAVES_DATA if repairs else change)
     act = _act(callee, method, node)
     if act == AUTHENTICATES and _given_a_user(node):
         # `_authenticate_user(request, user)`: signs in a user something else already found; checks nothing.
@@ -754,6 +777,8 @@ def _changes_data(callee: str, method: str, node: ast.Call) -> str:
         return CHANGES_DATA
     if method == "get_or_create" and "objects" in receiver:
         return SAVES_DATA  # makes sure a record exists (a last-seen mark, a mapping): what it changes is for a reader
+    if method == "create" and _names_a_record_of_events(node.func.value):
+        return SAVES_DATA  # `AuditLog.objects.create(...)`: an entry recording the request, as a log line does
     if method in _MANAGER_WRITES and ("objects" in receiver or ".filter(" in receiver):
         return CHANGES_DATA
     if method in ("execute", "executemany") and node.args:
@@ -764,6 +789,32 @@ def _changes_data(callee: str, method: str, node: ast.Call) -> str:
         if isinstance(text, str) and _WRITE_STATEMENT.match(text):
             return CHANGES_DATA
     return ""
+
+
+#: Words of a model's name that say each row records an event: adding one changes nothing else.
+_EVENT_RECORD_WORDS = frozenset({"log", "logs", "audit", "history", "visit", "visits", "hit", "hits"})
+#: Exceptions a failed ORM lookup raises.
+_LOOKUP_FAILURES = frozenset({"DoesNotExist", "ObjectDoesNotExist", "MultipleObjectsReturned"})
+
+
+def _names_a_record_of_events(manager: ast.expr) -> bool:
+    """`AuditLog.objects`, `models.LoginHistory.objects`: the manager of a model named for a log of events."""
+    if not (isinstance(manager, ast.Attribute) and manager.attr == "objects"):
+        return False
+    model = manager.value
+    name = model.attr if isinstance(model, ast.Attribute) else model.id if isinstance(model, ast.Name) else ""
+    return bool(set(names.words(name)) & _EVENT_RECORD_WORDS)
+
+
+def _lookup_failure(kinds: ast.expr | None) -> bool:
+    """`except Site.DoesNotExist`, `except (Obj.MultipleObjectsReturned, KeyError)`: a lookup failed."""
+    if kinds is None:
+        return False
+    for kind in kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]:
+        name = kind.attr if isinstance(kind, ast.Attribute) else kind.id if isinstance(kind, ast.Name) else ""
+        if name in _LOOKUP_FAILURES:
+            return True
+    return False
 
 
 def _signs_in(callee: str, method: str, node: ast.Call) -> bool:
@@ -1130,6 +1181,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         public=deco.public,
         identity=scan.identity or deco.session and not flask,
         user_on_g=scan.user_on_g or deco.session and flask,
+        policy_identity=scan.policy_identity,
         switched_by=_switches(function),
         validated=tuple(sorted(scan.validated)),
         signature=scan.signature,

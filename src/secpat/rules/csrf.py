@@ -415,9 +415,15 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
     reported: set[tuple[str, int]] = set()
 
     def report(
-        file: str, line: int, what: str, views: list[ViewFact], gated: bool = False, logout: bool = False
+        file: str,
+        line: int,
+        what: str,
+        views: list[ViewFact],
+        gated: bool = False,
+        logout: bool = False,
+        cookie_session: bool = False,
     ) -> None:
-        verdict = _exempt_verdict(views)
+        verdict = _exempt_verdict(views, cookie_session)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
         if verdict is None or (file, line) in reported:
@@ -446,7 +452,14 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
 
     for view in model.views.values():
         if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
-            report(view.path, view.csrf_exempt, f"view {view.name.rsplit('.', 1)[-1]}", [view])
+            cookie_session = any(app.session for app in model.apps if app.framework == view.framework)
+            report(
+                view.path,
+                view.csrf_exempt,
+                f"view {view.name.rsplit('.', 1)[-1]}",
+                [view],
+                cookie_session=cookie_session,
+            )
     for cls in model.classes.values():
         dispatch = model.views.get(f"{cls.name}.dispatch")
         line = cls.exempt_line or (dispatch.csrf_exempt if dispatch else 0)
@@ -476,18 +489,21 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
                 f"{'/'.join(route.methods)} {route.path}",
                 [route.handler] if route.handler is not None else [],
                 logout=route.reason == LOGOUT_REASON,
+                cookie_session=any(app.session for app in model.apps if app.name == route.app),
             )
 
 
-def _exempt_verdict(views: list[ViewFact]) -> str | None:
+def _exempt_verdict(views: list[ViewFact], cookie_session: bool = False) -> str | None:
     """How an exemption is reported: "default" when the view acts as the user its cookie names, None when the
     view checks the token itself, "audit" otherwise. No views known (a library view, a DRF authentication
-    class with a no-op `enforce_csrf`): default, the exemption covers cookie-authenticated requests."""
+    class with a no-op `enforce_csrf`): default, the exemption covers cookie-authenticated requests. The user
+    Pyramid's security policy names (`authenticated_userid`) is the cookie's in an app with a cookie session
+    or an auth ticket."""
     if not views:
         return "default"
     if any(v.csrf_checked for v in views):
         return None  # it runs CsrfViewMiddleware / csrf_protect / a token check itself for the browser's POST
-    return "default" if any(v.identity for v in views) else "audit"
+    return "default" if any(v.identity or v.policy_identity and cookie_session for v in views) else "audit"
 
 
 def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:
@@ -646,13 +662,13 @@ def _middleware_on(model: Model) -> bool:
 
 def _acts_as_user(model: Model, route: Route, cookie_session: bool) -> bool:
     """The view, or a function or dependency it calls, reads the session, the logged-in user or a cookie.
-    The user a hook kept on `flask.g` is the cookie's user only in an app with a cookie session; in an
-    app without one the hook read it from a header (a bearer token, an API key)."""
+    The user a hook kept on `flask.g`, or Pyramid's security policy names, is the cookie's user only in an
+    app with a cookie session; in an app without one it was read from a header (a bearer token, an API key)."""
     view = route.handler
     if view is None:
         return False
     views = [view, *(model.views[name] for name in (*view.calls, *route.deps) if name in model.views)]
-    return any(v.identity or v.user_on_g and cookie_session for v in views)
+    return any(v.identity or (v.user_on_g or v.policy_identity) and cookie_session for v in views)
 
 
 def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:

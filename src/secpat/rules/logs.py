@@ -129,7 +129,9 @@ LOG003 = define(
         upstream failed (502, 503, 504) or that the input failed validation (422), and a view named
         for a diagnosis: a test of a connection or a setting (`test_smtp_connection`), a validation,
         a dry run, a health check. Someone chose to show it.
-        A database or I/O error's text is the system's whatever frames it, and stays reported.
+        A database or I/O error's text is the system's whatever frames it, and stays reported: one
+        caught by kind, or by a catch-all around a query or file work (`await session.exec(...)`,
+        `Order.objects.get(...)`, `open(path)`) that no earlier handler takes those errors from.
     """,
         bad="""
         from flask import Flask

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
+from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import HTTP_CLIENTS, assignments, from_http_response, is_session, security_uses
@@ -1997,8 +1998,11 @@ def _sent_as_is(node: ast.expr, value: L.Value, assigned: dict[str, ast.expr], f
     if any(isinstance(inner, ast.Attribute) and is_session(inner, flow) for inner in ast.walk(read)):
         return False
     if isinstance(node, ast.Attribute):
-        root = (dotted(node) or "").split(".", 1)[0]
-        return root in {"request", "req", "form", "self"} and (dotted(node) or "").startswith(
+        path = dotted(node) or ""
+        root = path.split(".", 1)[0]
+        if root in R.request_parameters(flow.module, flow.function):
+            return True  # `data.invitation_link` of a view's body parameter: the client's own field
+        return root in {"request", "req", "form", "self"} and path.startswith(
             ("request.", "req.", "form.", "self.request.")
         )
     return isinstance(node, (ast.Name, ast.Call, ast.Subscript))
