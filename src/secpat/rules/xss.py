@@ -20,6 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
+from secpat.dataflow.uses import assignments
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
@@ -1074,6 +1075,22 @@ _NOT_CONTEXT = frozenset(
     }
 )
 _REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body"})
+#: Renderers whose every keyword is a template variable (`render_template("page.html", name=...)`).
+_KEYWORD_CONTEXT_RENDERERS = frozenset(
+    {"render_template", "render_template_string", "stream_template", "stream_template_string"}
+)
+
+
+def _keywords_are_context(event) -> bool:
+    """Flask's and Quart's renderers take the context as keywords, and so does a template object's
+    `render(**context)`: `name=` and `status=` there are variables of the page, not options of the call
+    (as they are for Django's `render()` or Starlette's `TemplateResponse()`)."""
+    func = event.node.func
+    callee = (event.call.callee if event.call is not None else None) or ""
+    last = callee.rsplit(".", 1)[-1] if callee else func.attr if isinstance(func, ast.Attribute) else ""
+    if last in _KEYWORD_CONTEXT_RENDERERS:
+        return True
+    return isinstance(func, ast.Attribute) and func.attr == "render" and not callee.startswith("django.")
 
 
 @dataclass(frozen=True)
@@ -1163,7 +1180,8 @@ def render_contexts(ctx: FileContext) -> None:
         if fields:
             ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
-        calls = [c.node for c in function.calls if _template_args(c.node)]
+        bound = assignments(function)
+        calls = [c.node for c in function.calls if _template_args(c.node, bound)]
         inline = [
             c.node
             for c in function.calls
@@ -1178,7 +1196,7 @@ def render_contexts(ctx: FileContext) -> None:
                 _inline_template(ctx, function, event, _context(flow, function, event))
             if id(event.node) not in wanted:
                 continue
-            names = tuple(name for _, name in _template_args(event.node))
+            names = tuple(name for _, name in _template_args(event.node, bound))
             context = _context(flow, function, event)
             ctx.fact(
                 RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items()))
@@ -1221,8 +1239,9 @@ def _inline_template(ctx: FileContext, function, event, context: dict[str, Conte
                 )
 
 
-def _template_args(node: ast.Call) -> list[tuple[int, str]]:
-    """(position, name) of the literal template names a call passes: `render(request, "notes.html", ...)`."""
+def _template_args(node: ast.Call, bound: dict[str, ast.expr] | None = None) -> list[tuple[int, str]]:
+    """(position, name) of the literal template names a call passes: `render(request, "notes.html", ...)`.
+    `bound`: the function's plain assignments, for a template object loaded into a name first."""
     method = (
         node.func.attr
         if isinstance(node.func, ast.Attribute)
@@ -1248,14 +1267,27 @@ def _template_args(node: ast.Call) -> list[tuple[int, str]]:
             and value.lower().endswith(_TEMPLATE_SUFFIXES)
         ):
             found.append((-1, value))
+    # `env.get_template("card.html").render(...)`: the template is named where it is loaded.
+    receiver = node.func.value if isinstance(node.func, ast.Attribute) and node.func.attr == "render" else None
+    if isinstance(receiver, ast.Name) and bound:
+        receiver = bound.get(receiver.id)  # `page = env.get_template("card.html")`, then `page.render(...)`
+    if (
+        isinstance(receiver, ast.Call)
+        and isinstance(receiver.func, ast.Attribute)
+        and receiver.func.attr == "get_template"
+        and receiver.args
+        and isinstance(name := literal_value(receiver.args[0]), str)
+    ):
+        found.append((-1, name))
     return found
 
 
 def _context(flow, function, event) -> dict[str, ContextValue]:
     node = event.node
     context: dict[str, ContextValue] = {}
+    every_keyword = _keywords_are_context(event)
     for key, value in event.keywords.items():
-        if key and key not in _NOT_CONTEXT:
+        if key and (every_keyword or key not in _NOT_CONTEXT):
             context[key] = _classify(value)
     last = max((p for p, _ in _template_args(node)), default=-1)
     dicts = [a for a in node.args[last + 1 :] if isinstance(a, (ast.Dict, ast.Name))]
