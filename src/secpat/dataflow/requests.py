@@ -261,15 +261,41 @@ _URL_VALUE_NAMES = frozenset(
         "version",
         "handle",
         "label",
+        "file",
+        "filepath",
+        "dir",
+        "folder",
+        "keyword",
+        "word",
+        "text",
+        "msg",
+        "message",
+        "host",
+        "domain",
+        "ip",
+        "address",
+        "hash",
+        "ref",
+        "number",
+        "num",
+        "date",
+        "value",
+        "param",
+        "arg",
+        "next",
+        "city",
+        "country",
     }
 )
 _URL_VALUE_SUFFIXES = ("_id", "_pk", "_slug", "_name", "_uuid", "_key", "_token", "_code", "_path")
+#: `pid`, `uid`, `cid`: an id under a short name.
+_SHORT_ID = re.compile(r"[a-z]{1,3}id")
 
 
 def _looks_like_url_value(name: str) -> bool:
-    """Django URL kwargs are named like the values they hold (`slug`, `post_id`); helpers that share the
-    `(request, ...)` signature take objects (`form`, `context`, `f`)."""
-    return name in _URL_VALUE_NAMES or name.endswith(_URL_VALUE_SUFFIXES)
+    """Django URL kwargs are named like the values they hold (`slug`, `post_id`, `pid`); helpers that share
+    the `(request, ...)` signature take objects (`form`, `context`, `f`)."""
+    return name in _URL_VALUE_NAMES or name.endswith(_URL_VALUE_SUFFIXES) or _SHORT_ID.fullmatch(name) is not None
 
 
 def is_request_object_param(module: Module, function: Function, name: str) -> bool:

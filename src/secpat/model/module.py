@@ -460,6 +460,28 @@ class Module:
         """The project-wide name of a function: `pkg.mod.Class.method`."""
         return f"{self.module_name}.{function.qualname}" if self.module_name else function.qualname
 
+    def replaced_in_place(self, function: Function) -> bool:
+        """An undecorated `def` that a later `def` of the same name in the same block replaces (two methods
+        `find` in one class body): a call by name never runs it. One defined in another branch, or one its
+        decorators registered, stays live."""
+        node = function.node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or node.decorator_list:
+            return False
+        if self.functions.get(function.qualname) is function:
+            return False  # the last body of its name
+        for block in self._blocks_holding(node):
+            later = block[block.index(node) + 1 :]
+            if any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == node.name for s in later):
+                return True
+        return False
+
+    def _blocks_holding(self, node: ast.stmt) -> Iterator[list[ast.stmt]]:
+        for parent in ast.walk(self.tree):
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(parent, name, None)
+                if isinstance(block, list) and any(s is node for s in block):
+                    yield block
+
     def release(self) -> None:
         """Break the model's reference cycles (a function lists its calls, each call names its function; a
         flow names its module, which keeps the flow): once dropped, the model and its tree are freed at once

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from secpat.dataflow.flow import CallEvent, FunctionFlow
-    from secpat.model.module import Function
+    from secpat.model.module import Function, Module
 
 _WHY = """
     SQL text built by formatting puts data where the database expects code: a value such as
@@ -173,8 +173,10 @@ def sql_injection(ctx: FileContext) -> None:
             and find(declared, call.callee, call.method, "sql")
             for call in function.calls
         )
+        # A call of a project function, or of a method whose object's class is known only to the flow.
         passes_input = function.mentions(_INPUT_WORDS) and any(
-            c.callee and c.callee.split(".", 1)[0] in module.project_roots for c in function.calls
+            c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
+            for c in function.calls
         )
         if not has_sink and not passes_input:
             continue
@@ -320,6 +322,8 @@ def _hand_on_parameters(
     ctx: FileContext, flow: FunctionFlow, node: ast.AST, value: L.Value, where: str, argument: ast.AST | None
 ) -> None:
     function = flow.function
+    if ctx.module.replaced_in_place(function):
+        return  # a call by name runs the body that replaced it
     params: list[str] = []
     trace: tuple[FlowStep, ...] = ()
     for label, steps in value.items():
@@ -347,17 +351,33 @@ def _hand_on_parameters(
 
 def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
     module = ctx.module
-    calls = [c for c in flow.function.calls if c.callee and c.callee.split(".", 1)[0] in module.project_roots]
-    if not calls:
-        return
     for event in flow.calls:
-        callee = event.call.callee if event.call else None
-        if event.call not in calls or callee is None:  # the calls kept all name their callee
+        if not any(L.REQUEST in value for value in (*event.args, *event.keywords.values())):
             continue
-        step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
-        for position, value in [*enumerate(event.args), *event.keywords.items()]:
-            if L.REQUEST in value:
-                ctx.fact(REQUEST_ARGUMENT, RequestArgument(callee, str(position), (*value[L.REQUEST], step)))
+        for callee in _project_callees(module, event):
+            step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
+            for position, value in [*enumerate(event.args), *event.keywords.items()]:
+                if L.REQUEST in value:
+                    ctx.fact(REQUEST_ARGUMENT, RequestArgument(callee, str(position), (*value[L.REQUEST], step)))
+
+
+def _project_callees(module: Module, event: CallEvent) -> list[str]:
+    """The project functions a call runs: the one it names, or the method of an object a project class
+    made (`repo = UserRepo(conn)`, then `repo.by_name(name)`; positions then count from after `self`)."""
+    callee = event.call.callee if event.call else None
+    if callee:
+        return [callee] if callee.split(".", 1)[0] in module.project_roots else []
+    func = event.node.func
+    if not isinstance(func, ast.Attribute) or event.receiver is None:
+        return []
+    return [
+        f"{label[len(L.RET_PREFIX) :]}.{func.attr}"
+        for label in event.receiver
+        if label.startswith(L.RET_PREFIX)
+        and L.METHOD_SUFFIX not in label
+        and "#" not in label
+        and label[len(L.RET_PREFIX) :].split(".", 1)[0] in module.project_roots
+    ]
 
 
 PARAMETER_SINK = "sql-parameter-sink"
@@ -422,8 +442,8 @@ def _is_text(node: ast.expr) -> bool:
 
 
 def _is_fragment_call(node: ast.Call, scope: Function | None = None) -> bool:
-    """`session.query(Model).filter("price < 5")`: a SQLAlchemy query method given a string, on a query
-    chain or on a name the function bound to one (`q = session.query(Model)`)."""
+    """`session.query(Model).filter("price < 5")`, `User.query.filter("price < 5")`: a SQLAlchemy query
+    method given a string, on a query chain or on a name the function bound to one (`q = session.query(Model)`)."""
     func = node.func
     if not (
         isinstance(func, ast.Attribute) and func.attr in _FRAGMENT_METHODS and node.args and _is_text(node.args[0])
@@ -442,7 +462,13 @@ def _is_fragment_call(node: ast.Call, scope: Function | None = None) -> bool:
         if receiver.func.attr == "query" and receiver.args:
             return True
         receiver = receiver.func.value
-    return False
+    # Flask-SQLAlchemy's `User.query`: a model class's query property.
+    return (
+        isinstance(receiver, ast.Attribute)
+        and receiver.attr == "query"
+        and isinstance(receiver.value, ast.Name)
+        and receiver.value.id[:1].isupper()
+    )
 
 
 def _sql_arguments(
