@@ -330,7 +330,7 @@ def is_confirmation(name: str) -> bool:
 
 
 # First words of functions that inspect, fetch or destroy a secret rather than produce one.
-_NOT_A_PRODUCER = {
+NOT_A_PRODUCER = {
     "check",
     "validate",
     "verify",
@@ -382,7 +382,7 @@ def function_returns_secret(func_name: str) -> NameKind | None:
     Functions named for checking, fetching or revoking one (`verify_token`, `get_api_key`) do not.
     """
     ws = words(func_name)
-    if not ws or ws[0] in _NOT_A_PRODUCER:
+    if not ws or ws[0] in NOT_A_PRODUCER:
         return None
     kind = classify(func_name)
     return None if kind is NameKind.SIGNATURE else kind

@@ -999,6 +999,8 @@ class FunctionFlow:
                     return {L.REQUEST: trace, L.REQUEST_WHOLE: trace, L.REQUEST_BODY: trace}
                 if node.attr in R.WHOLE_INPUTS:  # all headers, all cookies
                     return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
+                if names.classify(node.attr) in (names.NameKind.SECRET, names.NameKind.PASSWORD):
+                    return {L.REQUEST: trace, L.SECRET: trace}  # `request.authorization`: the credentials sent
                 return {L.REQUEST: trace}
             return L.EMPTY  # `request.user`, `request.method`: the server's own data
         if self._is_class_constant(node):

@@ -73,6 +73,8 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             continue
         if store.name:
             kind = names.classify(store.name)
+            if kind is None and _random_key(store.name, store.value, store.kind):
+                kind = names.NameKind.SECRET
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
                 where = {
                     "name": "assigned to",
@@ -107,6 +109,36 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
         if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
             for ret in flow.returns:
                 yield SecurityUse(ret.node, ret.value, f"returned by `{name}()`", kind, via_name=True, name=name)
+        elif _makes_keys(name):
+            for ret in flow.returns:
+                if L.RANDOM in ret.value or L.SEEDED in ret.value:
+                    yield SecurityUse(
+                        ret.node, ret.value, f"returned by `{name}()`", names.NameKind.SECRET, via_name=True, name=name
+                    )
+
+
+#: Words beside `key` that say a key is made, not looked up or sorted by (`random_key`, `new_key`).
+_MADE_KEY_WORDS = frozenset({"random", "rand", "new", "gen", "generate", "generated", "make", "create"})
+
+
+def _random_key(name: str, value: L.Value, kind: str) -> bool:
+    """`key = random.getrandbits(128)`, `new_key = ...`: random bits kept in a variable named as a key. A key
+    picked from a collection (`key = random.choice(list(table))`) is one of its entries; a cache or sort key is
+    named for what it is; and a record's `key` field is as often an element id (`block.key`) as a secret."""
+    ws = names.words(name)
+    if not ws or ws[-1] != "key" or not set(ws[:-1]) <= _MADE_KEY_WORDS:
+        return False
+    return (kind == "name" or len(ws) > 1) and (L.RANDOM in value or L.SEEDED in value)
+
+
+def _makes_keys(function_name: str) -> bool:
+    """`generate_key()`, `get_random_key()`, `make_key()`: a function named for making a key. One named for
+    fetching or checking one (`get_new_confirm_key`, `verify_key`) says nothing of how it was made, unless it
+    says it is random."""
+    ws = names.words(function_name)
+    if not ws or ws[-1] != "key" or not set(ws[:-1]) & _MADE_KEY_WORDS:
+        return False
+    return "random" in ws or ws[0] not in names.NOT_A_PRODUCER
 
 
 def is_session(base: ast.expr | None, flow: FunctionFlow) -> bool:

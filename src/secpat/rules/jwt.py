@@ -94,7 +94,8 @@ JWT003 = define(
         cwe=347,
         why="""
         `verify_signature: False` accepts any token anyone wrote; `verify_exp: False` accepts
-        tokens that expired. Either turns authentication into a formality. A decode given a key
+        tokens that expired; python-jose's `get_unverified_claims()` checks nothing. Each turns
+        authentication into a formality. A decode given a key
         that turns the check off, or one that reads a token the client sent, is reported. Reading
         claims with no key (an ID token fetched from the provider, the issuer looked up before the
         real check) is harmless unless something trusts them: with no client token in sight it is
@@ -232,6 +233,8 @@ _DECODE = {
     "authlib.jose.jwt.decode": 1,
     "joserfc.jwt.decode": 1,
 }
+#: Calls that return a token's claims without checking its signature.
+_UNVERIFIED_CLAIMS = frozenset({"jose.jwt.get_unverified_claims"})
 # Libraries whose decode needs the algorithms named by the caller.
 _NEEDS_ALGORITHMS = frozenset({"jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode"})
 _HMAC = re.compile(r"^HS\d+$", re.IGNORECASE)
@@ -244,7 +247,9 @@ def jwt_design(ctx: FileContext) -> None:
         return
     max_lifetime = ctx.config.jwt_max_lifetime
     for function in module.all_functions():
-        if not any(c.callee in _ENCODE or c.callee in _DECODE for c in function.calls):
+        if not any(
+            c.callee in _ENCODE or c.callee in _DECODE or c.callee in _UNVERIFIED_CLAIMS for c in function.calls
+        ):
             continue
         flow = flow_of(module, function)
         for event in flow.calls:
@@ -253,6 +258,25 @@ def jwt_design(ctx: FileContext) -> None:
                 _encode(ctx, function, event, callee, max_lifetime)
             elif callee in _DECODE:
                 _decode(ctx, function, event, callee)
+            elif callee in _UNVERIFIED_CLAIMS:
+                _unverified_claims(ctx, function, event, callee)
+
+
+def _unverified_claims(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
+    """`claims = jwt.get_unverified_claims(token)`: the claims of a token whose signature nobody checked. Evidence
+    that something trusts them is a token the client sent; claims read only to pick the issuer or key that then
+    verifies the token are for audit mode, and so is a token of unknown origin."""
+    node = event.node
+    sent = L.REQUEST in event.value_of(0, "token")
+    peek = _peeked_only(function.node, node)
+    ctx.report(
+        JWT003,
+        node,
+        f"`{callee.rsplit('.', 1)[-1]}()` reads the claims without checking the token's signature"
+        + ("" if sent else "; nothing shows a client sent the token: check that nothing trusts these claims"),
+        scope=function,
+        audit=not sent or peek,
+    )
 
 
 def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str, max_lifetime: int) -> None:

@@ -340,7 +340,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
         if method not in _STORE_METHODS:
-            if method and _MODEL_CLASS.search(method) and method[0].isupper():
+            if method and method[0].isupper():
                 _new_record(ctx, function, event, method)
             continue
         if method in {"execute", "executemany"} and not _writes_password_column(function, event.node):
@@ -410,10 +410,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
 
 
 def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: str) -> None:
-    """`User(password=raw)`, or `User(name, raw)` whose constructor keeps that argument as a password field
-    (which the project stage reads from the class: see `constructor_fields`)."""
+    """`User(password=raw)` of a class named for accounts, or `Badge(code, raw)` of any class whose constructor
+    keeps that argument as a password field (which the project stage reads from the class: see
+    `constructor_fields`)."""
     keyword = "password" if "password" in event.keywords else "passwd"
-    value = event.keywords.get(keyword)
+    value = event.keywords.get(keyword) if _MODEL_CLASS.search(method) else None
     field, at = keyword, _keyword(event.node, keyword)
     if value is None or not _plaintext(value):
         positions = [
@@ -618,6 +619,7 @@ class ConstructorField:
     owner: str
     position: int
     attribute: str
+    record: bool = False  # a Django model: a database record whatever the class is named
 
 
 def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str, maker: str = "") -> None:
@@ -720,12 +722,46 @@ def constructor_fields(ctx: FileContext) -> None:
     assigns the parameter (`self.password = password`), or a dataclass's field in that place. A constructor
     that hashes the value (`self.password = generate_password_hash(password)`) keeps nothing raw."""
     module = ctx.module
-    if not module.mentions(("__init__", "dataclass")) or not module.mentions(_PASSWORD_FRAGMENTS):
+    if not module.mentions(("__init__", "dataclass", "model")) or not module.mentions(_PASSWORD_FRAGMENTS):
         return
     for cls in module.classes.values():
         owner = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
-        for position, attribute in _kept_by_constructor(cls.node):
-            ctx.fact(CONSTRUCTOR_FIELD, ConstructorField(owner, position, attribute))
+        kept = _kept_by_constructor(cls.node)
+        record = not kept and _django_model(module, cls.node)
+        if record:
+            kept = _django_positions(cls.node)
+        for position, attribute in kept:
+            ctx.fact(CONSTRUCTOR_FIELD, ConstructorField(owner, position, attribute, record))
+
+
+def _django_model(module: Module, node: ast.ClassDef) -> bool:
+    """A class built directly on Django's `models.Model`: its constructor takes the fields in order."""
+    return any(module.qualified_name(base) == "django.db.models.Model" for base in node.bases)
+
+
+def _django_positions(node: ast.ClassDef) -> list[tuple[int, str]]:
+    """`Account(None, name, raw)`: Django gives positional arguments to the concrete fields in the order they
+    are declared, after the `id` it adds unless a field is the primary key. Many-to-many fields are not
+    concrete."""
+    fields: list[str] = []
+    own_key = False
+    for stmt in node.body:
+        if not (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Call)
+        ):
+            continue
+        kind = (
+            stmt.value.func.attr if isinstance(stmt.value.func, ast.Attribute) else getattr(stmt.value.func, "id", "")
+        )
+        if not kind.endswith("Field") or kind == "ManyToManyField":
+            continue
+        fields.append(stmt.targets[0].id)
+        own_key = own_key or any(k.arg == "primary_key" and literal_value(k.value) is True for k in stmt.value.keywords)
+    order = fields if own_key else ["id", *fields]
+    return [(i, name) for i, name in enumerate(order) if name in _PASSWORD_FIELDS]
 
 
 def _kept_by_constructor(node: ast.ClassDef) -> list[tuple[int, str]]:
@@ -995,9 +1031,11 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
         if not fact.descriptor or fact.descriptor in descriptors
     }
     attributes = {attribute for _, attribute in transformed}
+    # A class named for accounts (`Member(name, raw)`) is taken for a record; any other only if it is a model.
     kept_by_constructor = {
         (_package_and_name(fact.owner), fact.position): fact.attribute
         for _, fact in ctx.facts_of(CONSTRUCTOR_FIELD, ConstructorField)
+        if fact.record or _MODEL_CLASS.search(fact.owner.rsplit(".", 1)[-1])
     }
     # A class is often imported from where a package re-exports it (`ckan.model.User` for
     # `ckan.model.user.User`): the same name under the same top-level package is taken to be the same.

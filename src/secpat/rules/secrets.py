@@ -341,6 +341,13 @@ _KEY_ARGUMENTS = {
     "Cryptodome.Cipher.AES.new": (0, "key"),
     "cryptography.hazmat.primitives.ciphers.algorithms.AES": (0, "key"),
     "cryptography.hazmat.primitives.hmac.HMAC": (0, "key"),
+    # The keys that sign or encrypt a web framework's session cookie.
+    "aiohttp_session.cookie_storage.EncryptedCookieStorage": (0, "secret_key"),
+    "aiohttp_session.nacl_storage.NaClCookieStorage": (0, "secret_key"),
+    "starlette.middleware.sessions.SessionMiddleware": (1, "secret_key"),
+    "pyramid.session.SignedCookieSessionFactory": (0, "secret"),
+    "pyramid.authentication.AuthTktAuthenticationPolicy": (0, "secret"),
+    "pyramid.authentication.AuthTktCookieHelper": (0, "secret"),
 }
 
 
@@ -446,14 +453,20 @@ def _standalone_settings(module: Module, binding: LiteralBinding) -> bool:
 
 
 def _compared_with_request(module: Module, binding: LiteralBinding) -> bool:
-    """The other side of the comparison holding the literal is what the client sent."""
+    """The other side of the comparison holding the literal is what the client sent, or a password the
+    function is given (`def check_login(user, password): ... password == "..."`): a configured value
+    compared with a known default is read from settings, not taken as a password parameter."""
     if binding.scope.is_module:
         return False
     for event in flow_of(module, binding.scope).compares:
         if event.right is binding.node:
-            return L.REQUEST in event.left_value
-        if event.left is binding.node:
-            return L.REQUEST in event.right_value
+            other = event.left_value
+        elif event.left is binding.node:
+            other = event.right_value
+        else:
+            continue
+        given = L.PASSWORD in other and any(label.startswith(L.PARAM_PREFIX) for label in other)
+        return L.REQUEST in other or given
     return False
 
 

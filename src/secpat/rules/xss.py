@@ -237,9 +237,20 @@ def unescaped_output(ctx: FileContext) -> None:
             continue
         flow = flow_of(module, function)
         before = len(ctx.findings)
+        bound = assignments(function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
-            if callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
+            if _writes_html_response(module, function, event.node, bound) and not _retyped(flow, event.node):
+                # `response = HttpResponse(); response.write(text)`: the text is part of the page.
+                ctx.report_flow(
+                    event.node,
+                    event.value_of(0, "content"),
+                    _REFLECTED,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note="written to the HTML response by `.write()`",
+                )
+            elif callee in _HTML_RESPONSES and _is_html(event.node, callee) and not _retyped(flow, event.node):
                 body, argument = event.value_of(0, _BODY_KEYWORDS[0]), argument_node(event.node, 0, _BODY_KEYWORDS[0])
                 for keyword in _BODY_KEYWORDS[1:]:
                     if not body:
@@ -697,6 +708,18 @@ def _assigned_values(function, name: str) -> list[ast.AST]:
 
 def _binds(target: ast.AST | None, name: str) -> bool:
     return target is not None and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
+
+
+def _writes_html_response(module, function, node: ast.Call, bound: dict[str, ast.expr]) -> bool:
+    """`response.write(text)` where `response` was made by an HTML response class in this function."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "write" and isinstance(func.value, ast.Name)):
+        return False
+    made = bound.get(func.value.id)
+    if not isinstance(made, ast.Call):
+        return False
+    callee = module.qualified_name(made.func, function)
+    return callee in _HTML_RESPONSES and _is_html(made, callee)
 
 
 def _is_html(node: ast.Call, callee: str) -> bool:
