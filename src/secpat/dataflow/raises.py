@@ -256,7 +256,7 @@ _QUERY_METHODS = frozenset(
         "execute", "executemany", "executescript", "exec", "flush", "commit", "refresh", "scalar", "scalars",
         "fetch", "fetchrow", "fetchval", "fetchall", "fetchone", "query_raw", "execute_raw", "find_many",
         "find_unique", "find_first", "find_unique_or_raise", "find_first_or_raise", "create_many", "upsert",
-        "update_many", "delete_many", "group_by",
+        "update_many", "delete_many",
     }
 )  # fmt: skip
 #: Methods that evaluate an ORM query (`Order.objects.get(...)`, `User.query.first()`, `db.session.get(...)`).

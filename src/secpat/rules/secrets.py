@@ -465,7 +465,10 @@ def _compared_with_request(module: Module, binding: LiteralBinding) -> bool:
             other = event.right_value
         else:
             continue
-        given = L.PASSWORD in other and any(label.startswith(L.PARAM_PREFIX) for label in other)
+        # `def is_default_password(app, password): return password == "default"`: a test for the known
+        # default, which the caller refuses or asks to change.
+        checks_default = "default" in names.words(binding.scope.name)
+        given = L.PASSWORD in other and any(label.startswith(L.PARAM_PREFIX) for label in other) and not checks_default
         return L.REQUEST in other or given
     return False
 
