@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from secpat import names
@@ -157,6 +157,11 @@ def _session_names() -> frozenset[str]:
 _LOGIN_NAMES = frozenset({"flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"})
 
 
+def _inside(blocks: Iterable[ast.If | ast.ExceptHandler]) -> set[int]:
+    """The ids of every node in the bodies of these blocks."""
+    return {id(inner) for block in blocks for stmt in block.body for inner in ast.walk(stmt)}
+
+
 def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
@@ -166,22 +171,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
     # `if request.authenticated_userid == username: ... create_user(...)`: an account made for a caller
     # already signed in (by a plugin, a proxy) is no sign-up form.
-    for_signed_in = {
-        id(inner)
-        for n in nodes
-        if isinstance(n, ast.If) and _tests_signed_in(n.test)
-        for stmt in n.body
-        for inner in ast.walk(stmt)
-    }
+    for_signed_in = _inside(n for n in nodes if isinstance(n, ast.If) and _tests_signed_in(n.test))
     # `except MailDomain.DoesNotExist: MailDomain.objects.create(...)`: a lookup completed by hand, as
     # `get_or_create()` does (or its duplicates removed): it makes sure a record exists.
-    repairs = {
-        id(inner)
-        for n in nodes
-        if isinstance(n, ast.ExceptHandler) and _lookup_failure(n.type)
-        for stmt in n.body
-        for inner in ast.walk(stmt)
-    }
+    repairs = _inside(n for n in nodes if isinstance(n, ast.ExceptHandler) and _lookup_failure(n.type))
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
