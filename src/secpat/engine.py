@@ -989,6 +989,10 @@ class _Summaries:
 
     def value(self, name: str, depth: int = 0) -> L.Value:
         method = L.split_method(name)
+        if method is not None and method[1] == L.ITEM_ACCESS:
+            # `found["name"]`: one field of what the function returned, not all of a whole body it may return.
+            whole = L.without_names(self.value(method[0], depth + 1))
+            return L.without(whole, L.REQUEST_WHOLE, L.REQUEST_BODY)
         if method is not None:
             keys = self.methods(*method)
             if len(keys) > 1:

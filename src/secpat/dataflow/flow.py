@@ -679,6 +679,60 @@ class FunctionFlow:
         name = self._matched_plain(test)
         if name is not None:
             return name, positive  # `if not re.match(r"^[\w.$]+$", callback): abort(400)`
+        name = self._found_by_predicate(test)
+        if name is not None:
+            return name, positive  # `if not self.is_worker(name): raise HTTPError(404)`
+        return None
+
+    def _found_by_predicate(self, test: ast.expr) -> str | None:
+        """The name a project predicate of this module is asked about, when all the predicate does is look its
+        parameter up in a collection it does not take from its caller: `def is_worker(self, name): return name
+        and name in self.application.workers`. What passes is one of the server's own values."""
+        if not (isinstance(test, ast.Call) and len(test.args) == 1 and isinstance(test.args[0], ast.Name)):
+            return None
+        predicate = self._own_function(test.func)
+        if predicate is None or not isinstance(predicate.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return None
+        params = [a.arg for a in (*predicate.node.args.posonlyargs, *predicate.node.args.args)]
+        if params[:1] in (["self"], ["cls"]) and isinstance(test.func, ast.Attribute):
+            params = params[1:]
+        body = [s for s in predicate.node.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+        if len(params) != 1 or len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+            return None
+        returned = body[0].value
+        last_test = (
+            returned.values[-1] if isinstance(returned, ast.BoolOp) and isinstance(returned.op, ast.And) else returned
+        )
+        if not (
+            isinstance(last_test, ast.Compare)
+            and len(last_test.ops) == 1
+            and isinstance(last_test.ops[0], ast.In)
+            and isinstance(last_test.left, ast.Name)
+            and last_test.left.id == params[0]
+        ):
+            return None
+        # The collection is the server's: it names no parameter of the predicate (`self` aside).
+        named = {n.id for n in ast.walk(last_test.comparators[0]) if isinstance(n, ast.Name)}
+        return test.args[0].id if not named & set(params) else None
+
+    def _own_function(self, func: ast.expr) -> Function | None:
+        """The function of this module a call runs: a module-level function, or a method of the caller's class
+        (or of a base class defined in this module) called on `self`."""
+        if isinstance(func, ast.Name):
+            found = self.module.functions.get(func.id)
+            return found if found is not None and (found.parent is None or found.parent.is_module) else None
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            return None
+        if not self.function.class_name:
+            return None
+        info = self.module.classes.get(self.function.qualname.rsplit(".", 1)[0])
+        for _ in range(5):
+            if info is None:
+                return None
+            if func.attr in info.methods:
+                return info.methods[func.attr]
+            local = [self.module.classes.get(base.rsplit(".", 1)[-1]) for base in info.bases]
+            info = next((c for c in local if c is not None), None)
         return None
 
     def _matched_plain(self, test: ast.expr) -> str | None:
@@ -993,6 +1047,8 @@ class FunctionFlow:
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
         base = self._eval(node.value)
         if L.REQUEST_OBJECT in base:
+            if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id == "self":
+                return base  # a Tornado handler's `self.request`: the request it answers
             if node.attr in R.INPUT_ATTRIBUTES:
                 trace = base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
                 if node.attr in R.BODY_INPUTS:  # the whole body
@@ -1117,7 +1173,7 @@ class FunctionFlow:
         # Under a key known only at run time (`tokens[serial]`) it is any of the records the mapping holds,
         # with their fields: only what the container's own name promised goes.
         if isinstance(key, (ast.Constant, ast.Slice)):  # one field, or a part of the value
-            value = dict(L.without(L.method_result(base), L.CONST, L.REQUEST_WHOLE, *_NAMED_LABELS))
+            value = dict(L.one_field(L.without(L.method_result(base, L.ITEM_ACCESS), L.CONST, *_NAMED_LABELS)))
         else:
             value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_lent_by_name(base, node.value)))
         if L.CONST in base:
@@ -1536,6 +1592,13 @@ class FunctionFlow:
         ):
             # `queries.KEEPER_QUERY.format(keeper)`: a template named as SQL whose text is not seen here.
             receiver = {**receiver, L.SQL_TEXT: (self.step(func.value, f"`{_text(func.value)}`"),)}
+        if method in _QUERY_METHODS and node.args and (table := _selected_table(self.module, node.args[0])):
+            # `cur.execute("SELECT body FROM comments")`: the rows of that table, on the result and on the cursor
+            # whose `fetchall()` returns them.
+            rows = {f"{L.TABLE_PREFIX}{table}": (self.step(node, f"rows of `{table}`"),)}
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                self.env[func.value.id] = L.combine([self.env.get(func.value.id, L.EMPTY), rows])
+            return rows
         if receiver is not None and L.REQUEST_OBJECT in receiver:
             if method in R.INPUT_METHODS:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
@@ -1544,6 +1607,8 @@ class FunctionFlow:
                 return {L.REQUEST: trace}
             if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
                 return L.EMPTY  # `request.is_secure()`; a handler's own methods (`self.render(...)`) are followed
+            # What a handler's own method returns is not the request it answers.
+            receiver = L.without(receiver, L.REQUEST_OBJECT)
         if self._shapes:
             shaped = self._shape_call(node, callee, func, method, args, keywords)
             if shaped is not None:
@@ -1843,7 +1908,7 @@ class FunctionFlow:
         value = {
             label: trace
             for label, trace in L.without(data, L.REQUEST, L.COMPOSED, L.CONST).items()
-            if not L.deferred(label)
+            if not L.deferred(label) and not label.startswith(L.TABLE_PREFIX)  # stored text, escaped
         }
         if L.REQUEST in data:
             value[L.HTML_ESCAPED] = data[L.REQUEST] + (self.step(node, f"escaped by `{how}`"),)
@@ -2102,6 +2167,25 @@ def _is_metadata(node: ast.Attribute) -> bool:
 
 
 _TEXT_CODEC_KEYWORDS = frozenset({"encoding", "errors"})
+
+
+_QUERY_METHODS = frozenset({"execute", "exec_driver_sql"})
+_SELECTED_TABLE = re.compile(r"^\s*SELECT\b.*?\bFROM\s+[\"`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
+
+
+def _selected_table(module: Module, sql: ast.expr) -> str | None:
+    """The first table a SELECT statement reads, from its literal text (or the literal start of a formatted one)."""
+    while isinstance(sql, ast.BinOp):
+        sql = sql.left
+    if isinstance(sql, ast.Call) and isinstance(sql.func, ast.Attribute) and sql.func.attr == "format":
+        sql = sql.func.value
+    text: object = (
+        "".join(v.value for v in sql.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        if isinstance(sql, ast.JoinedStr)
+        else module.constant(sql)
+    )
+    match = _SELECTED_TABLE.match(text) if isinstance(text, str) else None
+    return match[1].lower() if match else None
 
 
 def _codec_call(node: ast.Call) -> bool:

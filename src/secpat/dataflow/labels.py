@@ -66,6 +66,7 @@ COMPOSED_IDENT = "composed-identifiers"  # built at run time from constants and 
 # literal values, and lifetimes computed from `timedelta` / seconds arithmetic.
 DICT = "dict"  # a dict built here (its keys are known)
 KEY_PREFIX = "key:"  # `key:exp`
+TABLE_PREFIX = "table:"  # `table:comments`: rows a SQL SELECT read from that table (stored text, if users write it)
 KEYVAL_PREFIX = "keyval:"  # `keyval:verify_signature=False`
 DURATION_PREFIX = "duration:"  # `duration:3600`: a time span in seconds
 LIFETIME_PREFIX = "lifetime:"  # `lifetime:86400`: what `exp` is set to, from now
@@ -193,6 +194,8 @@ def via(callee: str, param: int | str, label: str) -> str:
 #: such a method, that method's return value (its arguments arrive as `via:pkg.mod.C!field:N:LABEL`, N
 #: counting `self`, and the constructor's as `via:pkg.mod.C!field:init-N:LABEL`); otherwise as `ret:pkg.mod.C!`.
 METHOD_SUFFIX = "!"
+#: The "method" of an item read by key (`found["name"]`): one field of what was returned, never all of it.
+ITEM_ACCESS = "[]"
 _NAMING_NOTES = ("named `", "parameter `")
 
 
@@ -283,6 +286,17 @@ def per_item(value: Value, callee: str, index: int, arity: int) -> Value:
             label = f"{VIA_PREFIX}{item(callee, index, arity)}:{label[len(VIA_PREFIX) + len(callee) + 1 :]}"
         out[label] = trace
     return out
+
+
+def one_field(value: Value) -> Value:
+    """An item of a value (`data["name"]`): not the whole body or header set, however it came in, here or
+    through another module's function that hands its parameter back (`via:...:request-whole`)."""
+    whole = (REQUEST_WHOLE, REQUEST_BODY)
+    return {
+        label: trace
+        for label, trace in value.items()
+        if label not in whole and not (label.startswith(VIA_PREFIX) and label.endswith(tuple(f":{w}" for w in whole)))
+    }
 
 
 def parse_via(label: str) -> tuple[str, str, str]:

@@ -17,7 +17,7 @@ import ast
 import re
 from typing import TYPE_CHECKING
 
-from secpat.frameworks import known
+from secpat.frameworks import bottle, known
 
 if TYPE_CHECKING:
     from secpat.model.module import Function, Module
@@ -93,11 +93,16 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
 
     if lambda_handler(function):
         found["event"] = LAMBDA_EVENT
+    if _tornado_verb_method(module, function):
+        for arg in everything[1:]:
+            found.setdefault(arg.arg, "URL group")
     route = route_framework(module, function)
     record = known.record(route) if route else None
     if record is not None and record.parameters_are_input:
+        # Sanic's `<item_id:int>`: the rule converts the value before the handler runs.
+        not_text = _flask_non_text_variables(module, function)[0] if route == "sanic" else set()
         for arg in everything:
-            if arg.arg in found or arg.arg in {"self", "cls"}:
+            if arg.arg in found or arg.arg in {"self", "cls"} or arg.arg in not_text:
                 continue
             if last_name(arg.annotation) in _NOT_TEXT_TYPES:
                 continue  # `book_id: int`: validated to a number before the view runs
@@ -111,7 +116,7 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
             found[arg.arg] = "route parameter"
     elif route == "flask":
         not_text, converted = _flask_non_text_variables(module, function)
-        variables = _flask_rule_variables(function)
+        variables = _flask_rule_variables(module, function)
         for arg in everything:
             if variables is not None and arg.arg not in variables:
                 continue  # `def index(ex=None, text=None)` also an error handler: `ex` is in no route's rule
@@ -174,36 +179,52 @@ _NOT_TEXT_TYPES = frozenset(
 _NOT_TEXT_CONVERTERS = frozenset({"int", "float", "uuid", "any"})
 _TEXT_CONVERTERS = frozenset({"string", "path", "default"})
 _URL_VARIABLE = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+_BOTTLE_VARIABLE = re.compile(bottle.URL_VARIABLE)
 
 
-def _route_rules(function: Function) -> list[tuple[ast.expr, str | None]]:
-    """For each route decorator of the view (`@bp.route("/<path:text>")`), what it is called on (`bp`) and
-    its rule, None when the rule is not a literal."""
-    found: list[tuple[ast.expr, str | None]] = []
+def _route_rules(function: Function) -> list[tuple[ast.expr | None, str | None]]:
+    """For each route decorator of the view (`@bp.route("/<path:text>")`), what it is called on (`bp`; None for
+    Bottle's module-level `@route`, which registers on the default app) and its rule, None when the rule is not
+    a literal."""
+    found: list[tuple[ast.expr | None, str | None]] = []
     for decorator in getattr(function.node, "decorator_list", ()):
-        if not (
-            isinstance(decorator, ast.Call)
-            and isinstance(decorator.func, ast.Attribute)
-            and decorator.func.attr in _ROUTE_METHODS
-        ):
+        if not isinstance(decorator, ast.Call):
+            continue
+        func = decorator.func
+        if isinstance(func, ast.Attribute) and func.attr in _ROUTE_METHODS:
+            owner: ast.expr | None = func.value
+        elif isinstance(func, ast.Name) and func.id in _ROUTE_METHODS:
+            owner = None
+        else:
             continue
         rule = (
             decorator.args[0]
             if decorator.args
-            else next((k.value for k in decorator.keywords if k.arg == "rule"), None)
+            else next((k.value for k in decorator.keywords if k.arg in ("rule", "path")), None)
         )
         literal = rule.value if isinstance(rule, ast.Constant) and isinstance(rule.value, str) else None
-        found.append((decorator.func.value, literal))
+        found.append((owner, literal))
     return found
 
 
-def _flask_rule_variables(function: Function) -> set[str] | None:
+def _url_variables(module: Module, rule: str) -> list[tuple[str, str]]:
+    """(name, converter or "") of each variable of a route rule: Werkzeug's `<int:id>`, Bottle's `<id:int>`."""
+    pattern = _BOTTLE_VARIABLE if _bottle_rules(module) else _URL_VARIABLE
+    return [(match["name"], match["converter"] or "") for match in pattern.finditer(rule)]
+
+
+def _bottle_rules(module: Module) -> bool:
+    """Bottle's and Sanic's `<name:int>`: the filter follows the name."""
+    return module.imports_any("bottle", "sanic") and not module.imports_any("flask", "quart", "werkzeug")
+
+
+def _flask_rule_variables(module: Module, function: Function) -> set[str] | None:
     """The variables the view's route rules name (`/<path:text>`), when every route decorator's rule is a
     literal; None when one is not, or the view is routed some other way."""
     rules = [rule for _, rule in _route_rules(function)]
     if not rules or None in rules:
         return None
-    return {match["name"] for rule in rules if rule for match in _URL_VARIABLE.finditer(rule)}
+    return {name for rule in rules if rule for name, _ in _url_variables(module, rule)}
 
 
 def _flask_non_text_variables(module: Module, function: Function) -> tuple[set[str], set[str]]:
@@ -212,8 +233,8 @@ def _flask_non_text_variables(module: Module, function: Function) -> tuple[set[s
     project registers reads on some route (the project stage judges that converter's class)."""
     converters: dict[str, set[str]] = {}
     for _, rule in _route_rules(function):
-        for match in _URL_VARIABLE.finditer(rule or ""):
-            converters.setdefault(match["name"], set()).add(match["converter"] or "string")
+        for name, converter in _url_variables(module, rule or ""):
+            converters.setdefault(name, set()).add(converter or "string")
     not_text = {name for name, kinds in converters.items() if kinds <= _NOT_TEXT_CONVERTERS}
     custom = {
         name for name, kinds in converters.items() if kinds - _NOT_TEXT_CONVERTERS and not kinds & _TEXT_CONVERTERS
@@ -302,7 +323,7 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
     if name in REQUEST_NAMES:
         return True
     if name == "self" and function.class_name:
-        return request_handler_method(module, function)
+        return request_handler_method(module, function) or tornado_handler_method(module, function)
     node = function.node
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
@@ -310,6 +331,12 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
         if arg.arg == name and arg.annotation is not None:
             return module.qualified_name(arg.annotation, function) in REQUEST_CLASSES
     return False
+
+
+def _tornado_verb_method(module: Module, function: Function) -> bool:
+    from secpat.frameworks import tornado
+
+    return tornado.verb_method(module, function)
 
 
 def lambda_handler(function: Function) -> bool:
@@ -343,6 +370,13 @@ def request_handler_method(module: Module, function: Function) -> bool:
         and module.imports_any("http.server")
         and handler_class(module, module.classes.get(function.qualname.rsplit(".", 1)[0]))
     )
+
+
+def tornado_handler_method(module: Module, function: Function) -> bool:
+    """A method of a Tornado `RequestHandler`, whose `self` is the request."""
+    from secpat.frameworks import tornado
+
+    return tornado.handler_method(module, function)
 
 
 def route_framework(module: Module, function: Function) -> str | None:
@@ -386,9 +420,9 @@ def last_name(node: ast.expr | None) -> str | None:
     return None
 
 
-#: Werkzeug converters whose value never holds a `/`; any other (`path`, a custom one) may span segments.
+#: Werkzeug converters whose value never holds a `/`; any other (`path`, a custom one, Bottle's `re`) may span
+#: segments.
 _ONE_SEGMENT_CONVERTERS = frozenset({"string", "int", "float", "uuid", "any"})
-_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?\w+>")
 CLIENT_TEXT = "\0"  # stands for what the client picks in a path template
 
 
@@ -401,16 +435,17 @@ def flask_path_templates(module: Module, function: Function) -> list[tuple[str, 
     if route_framework(module, function) != "flask":
         return None
     templates: list[tuple[str, str]] = []
+    pattern = _BOTTLE_VARIABLE if _bottle_rules(module) else _URL_VARIABLE
     for owner, rule in _route_rules(function):
         if rule is None or CLIENT_TEXT in rule:
             return None
         stretch = "/".join([CLIENT_TEXT] * (rule.count("/") + 3))
 
         def fill(match: re.Match[str], stretch: str = stretch) -> str:
-            return CLIENT_TEXT if (match[1] or "string") in _ONE_SEGMENT_CONVERTERS else stretch
+            return CLIENT_TEXT if (match["converter"] or "string") in _ONE_SEGMENT_CONVERTERS else stretch
 
-        prefix = "" if _decorates_app(module, function, owner) else "/" + stretch
-        templates.append((_CONVERTER.sub(lambda m: CLIENT_TEXT, rule), prefix + _CONVERTER.sub(fill, rule)))
+        prefix = "" if owner is None or _decorates_app(module, function, owner) else "/" + stretch
+        templates.append((pattern.sub(lambda m: CLIENT_TEXT, rule), prefix + pattern.sub(fill, rule)))
     return templates or None
 
 

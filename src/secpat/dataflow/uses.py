@@ -11,13 +11,14 @@ A value is put to a security use when it is
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
-from secpat.dataflow.flow import FunctionFlow, dotted
+from secpat.dataflow.flow import CallEvent, FunctionFlow, dotted
 from secpat.dataflow.raises import HTTP_CLIENTS
 from secpat.frameworks import known
 
@@ -99,6 +100,10 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                 names.classify(cookie) if isinstance(cookie, str) else None,
                 via_name=False,
             )
+        for column, value in _bound_columns(flow, event):
+            kind = names.classify(column)
+            if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+                yield SecurityUse(event.node, value, f"written to column `{column}`", kind, via_name=True, name=column)
         for keyword, value in event.keywords.items():
             kind = names.classify(keyword) if keyword != "**" else None
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
@@ -115,6 +120,41 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                     yield SecurityUse(
                         ret.node, ret.value, f"returned by `{name}()`", names.NameKind.SECRET, via_name=True, name=name
                     )
+
+
+#: `SET reset_code = ?`, `token = %s`: a column and the positional placeholder it is given.
+_ASSIGNED_COLUMN = re.compile(r"(\w+)\s*=\s*(\?|%s)", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
+_INSERTED_COLUMNS = re.compile(r"INSERT\s+INTO\s+[\w.\"`]+\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", re.IGNORECASE)
+
+
+def _bound_columns(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, L.Value]]:
+    """`cursor.execute("UPDATE users SET reset_code = ? WHERE email = ?", (code, email))`: the columns a statement
+    writes, each with the value bound to its placeholder. Only positional placeholders in a literal statement, with
+    the values written as a tuple."""
+    func = event.node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in ("execute", "executemany") and 1 in event.items):
+        return []
+    sql = flow.module.constant(event.node.args[0]) if event.node.args else None
+    if not isinstance(sql, str):
+        return []
+    values = event.items[1]
+    placeholders = [m.start() for m in re.finditer(r"\?|%s", sql)]
+    if len(placeholders) != len(values):
+        return []
+    position = {start: index for index, start in enumerate(placeholders)}
+    found: list[tuple[str, L.Value]] = []
+    for match in _ASSIGNED_COLUMN.finditer(sql):
+        clauses = _CLAUSE.findall(sql[: match.start()])
+        if not clauses or clauses[-1].upper() != "SET":
+            continue  # `WHERE email = ?`: a value looked up by, not written
+        found.append((match[1], values[position[match.start(2)]]))
+    for match in _INSERTED_COLUMNS.finditer(sql):
+        columns = [c.strip().strip('"`') for c in match[1].split(",")]
+        slots = [m.start() + match.start(2) for m in re.finditer(r"\?|%s", match[2])]
+        if len(columns) == len(slots):
+            found.extend((column, values[position[slot]]) for column, slot in zip(columns, slots))
+    return found
 
 
 #: Words beside `key` that say a key is made, not looked up or sorted by (`random_key`, `new_key`).

@@ -175,7 +175,18 @@ def alias_facts(module: Module) -> list[tuple[str, object]]:
 
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
-    from secpat.frameworks import aiohttp, django, fastapi, flask, httpserver, litestar, pyramid, starlette
+    from secpat.frameworks import (
+        aiohttp,
+        django,
+        fastapi,
+        flask,
+        httpserver,
+        litestar,
+        pyramid,
+        sanic,
+        starlette,
+        tornado,
+    )
 
     facts: list[tuple[str, object]] = []
     facts.extend(django.settings_facts(module, serves_an_app(module)))
@@ -193,6 +204,8 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(httpserver.facts(module))
     facts.extend(litestar.facts(module))
     facts.extend(pyramid.facts(module))
+    facts.extend(tornado.facts(module))
+    facts.extend(sanic.facts(module))
     facts.extend(passing_facts(module, facts))
     return facts
 

@@ -1,9 +1,11 @@
-"""Decorator routes shared by Flask, Quart and FastAPI (`@app.get("/x")`), told apart by what the module imports."""
+"""Decorator routes shared by Flask, Quart, Bottle and FastAPI (`@app.get("/x")`), told apart by what the module
+imports."""
 
 from __future__ import annotations
 
 import ast
 
+from secpat.frameworks import bottle
 from secpat.frameworks.facts import ROUTE, RouteFact
 from secpat.frameworks.syntax import decorator_list, is_limit_name, object_name, short_source, string, upper_methods
 from secpat.model.module import Function, Module
@@ -17,17 +19,18 @@ def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]
     for function in module.functions.values():
         decorators = decorator_list(function)
         for index, deco in enumerate(decorators):
-            route = _route_decorator(deco)
+            outer = function.parent or module.module_function
+            route = _default_app_route(module, deco, outer) or _route_decorator(deco)
             if route is None:
                 continue
             call, receiver, path, verb = route
-            outer = function.parent or module.module_function
-            owner = object_name(module, receiver, outer) or ""
+            owner = object_name(module, receiver, outer) or "" if receiver is not None else bottle.DEFAULT_APP
             keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
             methods = (
                 (verb,)
                 if verb
-                else upper_methods(keywords.get("methods")) or (("GET",) if framework == "flask" else ())
+                else upper_methods(keywords.get("methods") or keywords.get("method"))
+                or (("GET",) if framework == "flask" else ())
             )
             deps = dependencies(module, keywords.get("dependencies"), outer)
             misplaced = ""
@@ -67,6 +70,20 @@ def _route_decorator(deco: ast.expr) -> tuple[ast.Call, ast.expr, str, str] | No
     if path is None or (path and not path.startswith("/")):
         return None
     return deco, deco.func.value, path, _VERBS.get(attr, "")
+
+
+def _default_app_route(module: Module, deco: ast.expr, scope: Function) -> tuple[ast.Call, None, str, str] | None:
+    """`@route("/x", method="POST")`, `@bottle.post("/x")`: Bottle's module-level decorators, which register on
+    its default app."""
+    if not isinstance(deco, ast.Call) or module.qualified_name(deco.func, scope) not in bottle.MODULE_ROUTES:
+        return None
+    path = (
+        string(deco.args[0]) if deco.args else string(next((k.value for k in deco.keywords if k.arg == "path"), None))
+    )
+    if path is None or not path.startswith("/"):
+        return None
+    name = module.qualified_name(deco.func, scope) or ""
+    return deco, None, path, _VERBS.get(name.rsplit(".", 1)[-1], "")
 
 
 def dependencies(module: Module, node: ast.expr | None, scope: Function) -> tuple[str, ...]:

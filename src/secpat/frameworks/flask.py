@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 
-from secpat.frameworks import quart
+from secpat.frameworks import bottle, quart
 from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
     ALIAS,
@@ -67,7 +67,6 @@ FRAMEWORK = Framework(
     mount_prefix="replace",
     request_objects=(
         "flask.request",
-        "bottle.request",
         "werkzeug.wrappers.Request",
         "werkzeug.Request",
         "flask.Request",
@@ -121,8 +120,8 @@ FRAMEWORK = Framework(
     request_globals=("flask.g",),
 )
 
-#: Flask and the frameworks that follow it (Quart): this module reads all of their names.
-FAMILY = (FRAMEWORK, quart.FRAMEWORK)
+#: Flask and the frameworks that follow it (Quart, Bottle): this module reads all of their names.
+FAMILY = (FRAMEWORK, quart.FRAMEWORK, bottle.FRAMEWORK)
 _ROOTS = tuple(root for f in FAMILY for root in f.roots) + ("flask_seasurf", "flask_login")
 _APPS = frozenset(app for f in FAMILY for app in f.apps)
 _ROUTERS = frozenset(router for f in FAMILY for router in f.routers)
@@ -141,6 +140,11 @@ def facts(module: Module) -> list[tuple[str, object]]:
     if not module.imports_any(*_ROOTS):
         return found
     found.extend(decorator_routes(module, "flask"))
+    default_app = [r for kind, r in found if kind == ROUTE and getattr(r, "owner", "") == bottle.DEFAULT_APP]
+    if default_app:
+        # `@route("/x")`: Bottle's module-level decorators register on its default app.
+        first = min(r.line for r in default_app)  # type: ignore[attr-defined]
+        found.append((OWNER, OwnerFact("bottle", "app", bottle.DEFAULT_APP, "", module.path, first)))
     for call in module.calls:
         found.extend(_call_facts(module, call))
     found.extend(_converters(module))

@@ -17,6 +17,7 @@ import ast
 
 from secpat.frameworks.facts import OWNER, ROUTE, SESSION, OwnerFact, RouteFact, SessionFact
 from secpat.frameworks.record import HANDLERS, Framework
+from secpat.frameworks.syntax import derives_from
 from secpat.model.module import ClassInfo, Module
 
 FRAMEWORK = Framework(
@@ -38,17 +39,9 @@ FRAMEWORK = Framework(
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")
 
 
-def handler_class(module: Module, info: ClassInfo | None, depth: int = 0) -> bool:
+def handler_class(module: Module, info: ClassInfo | None) -> bool:
     """A subclass of one of `http.server`'s request handlers (through this module's classes too)."""
-    if info is None or depth > 5:
-        return False
-    for base in info.bases:
-        if base in FRAMEWORK.request_classes:
-            return True
-        local = base.removeprefix(f"{module.module_name}.") if module.module_name else base
-        if handler_class(module, module.classes.get(local), depth + 1):
-            return True
-    return False
+    return info is not None and derives_from(module, info, FRAMEWORK.request_classes)
 
 
 def facts(module: Module) -> list[tuple[str, object]]:

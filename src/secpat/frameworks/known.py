@@ -12,6 +12,7 @@ def frameworks() -> tuple[Framework, ...]:
     from secpat.frameworks import (
         aiohttp,
         awslambda,
+        bottle,
         django,
         fastapi,
         flask,
@@ -19,7 +20,9 @@ def frameworks() -> tuple[Framework, ...]:
         litestar,
         pyramid,
         quart,
+        sanic,
         starlette,
+        tornado,
     )
 
     # FastAPI before Starlette, whose names a FastAPI module imports too.
@@ -29,10 +32,13 @@ def frameworks() -> tuple[Framework, ...]:
         starlette.FRAMEWORK,
         flask.FRAMEWORK,
         quart.FRAMEWORK,
+        bottle.FRAMEWORK,
         aiohttp.FRAMEWORK,
         litestar.FRAMEWORK,
         pyramid.FRAMEWORK,
+        sanic.FRAMEWORK,
         httpserver.FRAMEWORK,
+        tornado.FRAMEWORK,
         awslambda.FRAMEWORK,
     )
 

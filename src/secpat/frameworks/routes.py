@@ -541,6 +541,11 @@ _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def _dotted_path(file: str) -> str:
+    """`app/urls.py` → `app.urls`."""
+    return file.removesuffix(".py").replace("/", ".")
+
+
 def _drf_library_view(name: str) -> bool:
     """A DRF view a library ships, used as it is (`TokenObtainPairView.as_view()`): DRF's default throttles
     apply to it as to the project's own API views."""
@@ -671,6 +676,8 @@ class _Builder:
         for protection in self.protections:
             if protection.name == owner.name and protection.line:  # `Litestar(csrf_config=...)`
                 return protection.library
+            if kind == "tornado" and protection.library == "xsrf_cookies" and protection.name == ANY_CHILD:
+                return protection.library  # a settings dict kept for the app another module makes
         for mw in self.middleware:
             if "csrf" in mw.name.lower() and mw.owner in (owner.name, ""):
                 return last(mw.name)
@@ -986,8 +993,17 @@ class _Builder:
         included = {f.include for facts in by_conf.values() for f in facts if f.include}
         root = self._setting("ROOT_URLCONF")
         if isinstance(root, str) and root not in by_conf:
-            # `core.urls` when the package directory itself is on the path: the conf `label.core.urls`
-            root = next((conf for conf in sorted(by_conf) if conf.endswith("." + root)), root)
+            # `core.urls` when the package directory itself is on the path: the conf `label.core.urls`; and
+            # `app.urls` for a conf named `urls` because `app/` has no `__init__.py` (a namespace package).
+            root = next(
+                (
+                    conf
+                    for conf in sorted(by_conf)
+                    if conf.endswith("." + root)
+                    or any(_dotted_path(f.file) in (root, "src." + root) for f in by_conf[conf][:1])
+                ),
+                root,
+            )
         roots = [root] if isinstance(root, str) and root in by_conf else []
         roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
         app = App("django", "django", "", 0)

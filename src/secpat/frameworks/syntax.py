@@ -13,7 +13,7 @@ from secpat.frameworks.facts import (
     ENV,
     EXPR,
 )
-from secpat.model.module import Call, Function, Module, literal_value
+from secpat.model.module import Call, ClassInfo, Function, Module, literal_value
 
 
 def assigned_names(module: Module) -> dict[int, tuple[str, Function]]:
@@ -179,8 +179,23 @@ def strings(node: ast.AST | None) -> tuple[str, ...] | None:
 
 
 def upper_methods(node: ast.AST | None) -> tuple[str, ...]:
-    values = strings(node)
+    """`methods=["GET", "POST"]`; also one verb as a string (Bottle's `method="POST"`)."""
+    one = string(node) if node is not None else None
+    values = (one,) if one else strings(node)
     return tuple(sorted({v.upper() for v in values})) if values else ()
+
+
+def derives_from(module: Module, info: ClassInfo, bases: tuple[str, ...], depth: int = 0) -> bool:
+    """The class is built on one of `bases` (qualified names), directly or through classes of this module."""
+    if depth > 5:
+        return False
+    for base in info.bases:
+        if base in bases:
+            return True
+        local = module.classes.get(base.removeprefix(f"{module.module_name}.") if module.module_name else base)
+        if local is not None and derives_from(module, local, bases, depth + 1):
+            return True
+    return False
 
 
 def last(name: str | None) -> str:

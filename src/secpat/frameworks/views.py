@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from secpat import names
-from secpat.frameworks import known
+from secpat.frameworks import known, tornado
 from secpat.frameworks.facts import (
     AUTHENTICATES,
     CHANGES_DATA,
@@ -144,6 +144,10 @@ def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
     return bound in known.family_union("flask", "request_objects")
 
 
+def _is_self(expr: ast.expr) -> bool:
+    return isinstance(expr, ast.Name) and expr.id == "self"
+
+
 def _is_flask_g(module: Module, expr: ast.expr, scope: Function) -> bool:
     """`g` in `g.user`: where a before_request hook keeps the user the session names."""
     return isinstance(expr, ast.Name) and module.binding(expr.id, scope) in known.union("request_globals")
@@ -175,6 +179,9 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     # `except MailDomain.DoesNotExist: MailDomain.objects.create(...)`: a lookup completed by hand, as
     # `get_or_create()` does (or its duplicates removed): it makes sure a record exists.
     repairs = _inside(n for n in nodes if isinstance(n, ast.ExceptHandler) and _lookup_failure(n.type))
+    # `for token in user.tokens: if token.expired: db.delete(token); continue`: a listing that drops the entries it
+    # will not show. What goes is decided by the stored entries, not by the request: any visit prunes the same.
+    repairs |= _inside(branch for n in nodes if isinstance(n, (ast.For, ast.AsyncFor)) for branch in _pruning(n))
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
@@ -188,6 +195,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     scan.identity = True
             elif "user" in node.attr and _is_flask_g(module, node.value, function):
                 scan.user_on_g = True
+            elif node.attr == "current_user" and _is_self(node.value) and tornado.handler_method(module, function):
+                scan.user_on_g = True  # the user `get_current_user()` names: a signed cookie's, or a token's
         elif isinstance(node, ast.Call):
             _scan_call(
                 module, function, node, scan, for_signed_in=id(node) in for_signed_in, repairs=id(node) in repairs
@@ -532,7 +541,7 @@ def _scan_call(
     lowered = (callee or method).lower()
     if _asks_method(last(callee) or method) and any(_is_request(module, a, function) for a in node.args):
         scan.asks_method = True  # `if is_post(request):`, a helper that compares the method
-    if method in ("get", "getlist", "pop", "get_all") and node.args:
+    if method in ("get", "getlist", "pop", "get_all") + tornado.FIELD_READERS and node.args:
         key = string(node.args[0])
         if key:
             scan.reads.add(key)
@@ -799,6 +808,28 @@ def _names_a_record_of_events(manager: ast.expr) -> bool:
     return bool(set(names.words(name)) & _EVENT_RECORD_WORDS)
 
 
+def _pruning(loop: ast.For | ast.AsyncFor) -> list[ast.If]:
+    """The branches of a loop's body that delete the loop's item and go on to the next one."""
+    if not isinstance(loop.target, ast.Name):
+        return []
+    item = loop.target.id
+    return [
+        branch
+        for branch in loop.body
+        if isinstance(branch, ast.If)
+        and branch.body
+        and isinstance(branch.body[-1], ast.Continue)
+        and any(
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "delete"
+            and any(isinstance(a, ast.Name) and a.id == item for a in call.args)
+            for stmt in branch.body
+            for call in ast.walk(stmt)
+        )
+    ]
+
+
 def _lookup_failure(kinds: ast.expr | None) -> bool:
     """`except Site.DoesNotExist`, `except (Obj.MultipleObjectsReturned, KeyError)`: a lookup failed."""
     if kinds is None:
@@ -995,6 +1026,7 @@ class _Decorations:
     staff: bool = False
     signed_in: bool = False
     public: bool = False
+    tornado_user: bool = False  # `@tornado.web.authenticated`
     calls: set[str] = field(default_factory=set)
 
 
@@ -1062,6 +1094,10 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.csrf_exempt = deco.lineno
     elif short == "exempt" and "limit" in receiver or name in known.union("limit_exemptions"):
         found.limit_exempt = True
+    elif name == "tornado.web.authenticated":
+        # The user the handler's `get_current_user()` names, from a signed cookie or a token: the cookie's user
+        # only in an app that keeps one (see `user_on_g`).
+        found.signed_in = found.tornado_user = True
     elif short == "login_not_required":
         found.public = True  # Django's exemption from `LoginRequiredMiddleware`
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
@@ -1173,7 +1209,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         signed_in=deco.signed_in or deco.staff or scan.signed_in,
         public=deco.public,
         identity=scan.identity or deco.session and not flask,
-        user_on_g=scan.user_on_g or deco.session and flask,
+        user_on_g=scan.user_on_g or deco.session and flask or deco.tornado_user,
         policy_identity=scan.policy_identity,
         switched_by=_switches(function),
         validated=tuple(sorted(scan.validated)),

@@ -24,7 +24,7 @@ from secpat.frameworks.environments import dev_ranges, file_environment, in_rang
 from secpat.frameworks.facts import ENV, EXPR
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import last, short_source, string
-from secpat.model.module import Call, literal_value
+from secpat.model.module import Call, Module, literal_value
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
@@ -265,8 +265,8 @@ def code_config(ctx: FileContext) -> None:
     ranges = None
     for call in module.calls:
         name = last(call.callee) or call.method or ""
-        if name not in _WATCHED:
-            continue
+        if name not in _WATCHED or name == "debug" and call.callee != "bottle.debug":
+            continue  # (`debug` is watched for Bottle's switch, not every logger's method)
         if ranges is None:
             ranges = dev_ranges(module)
         if in_ranges(call.node.lineno, ranges):
@@ -280,6 +280,9 @@ def _run(ctx: FileContext, call: Call) -> None:
     """`app.run(debug=True, host="0.0.0.0")` (Flask), `run_simple(...)` (Werkzeug), `uvicorn.run(...)`."""
     module = ctx.module
     callee = call.callee or ""
+    if _bottle_run(module, call):
+        _bottle_server(ctx, call)
+        return
     uvicorn = callee.startswith(("uvicorn", "hypercorn"))
     werkzeug = callee.endswith("run_simple")
     receiver = ast.unparse(call.receiver).lower() if call.receiver is not None else ""
@@ -312,6 +315,12 @@ def _run(ctx: FileContext, call: Call) -> None:
     if host in _ALL_INTERFACES and (app_run or werkzeug or reload):
         what = "reload mode" if uvicorn else "the development server"
         found.append((CONF006.id, f"{what} bound to {host}: reachable from the whole network", host_node))
+    _report_server(ctx, call, found)
+
+
+def _report_server(ctx: FileContext, call: Call, found: list[tuple[str, str, ast.AST | None]]) -> None:
+    """Report what starting a server shows (rule id, message, the argument at fault)."""
+    module = ctx.module
     if found and module.runs_only_as_script(call.node.lineno):
         # Started by running the file by hand: whether that is how production runs the app depends on
         # whether the app has another way to be served, which the project stage knows.
@@ -328,6 +337,54 @@ def _run(ctx: FileContext, call: Call) -> None:
         return
     for rule_id, message, argument in found:
         ctx.report(_BY_ID[rule_id], call.node, message, at=argument)
+
+
+def _bottle_run(module: Module, call: Call) -> bool:
+    """`bottle.run(app, host=...)`, `run(...)` imported from Bottle, `app.run(...)` in a Bottle-only or
+    Sanic module."""
+    if call.callee == "bottle.run":
+        return True
+    return (
+        call.callee is None
+        and call.method == "run"
+        and module.imports_any("bottle", "sanic")
+        and not module.imports_any("flask", "quart", "werkzeug")
+    )
+
+
+def _bottle_server(ctx: FileContext, call: Call) -> None:
+    """Bottle's `run(app, server, host, port, ..., debug=True)` and Sanic's `app.run(debug=True)`: debug mode
+    sends tracebacks with the code that failed to the client in error pages. Bottle's built-in `wsgiref`
+    server is for development; Sanic's own is its production server."""
+    module = ctx.module
+    sanic = module.imports_any("sanic")
+    found: list[tuple[str, str, ast.AST | None]] = []
+    debug = call.arg(keyword="debug")
+    if ctx.module.constant(debug, None, call.scope) is True and not module.under_debug_switch(call.node.lineno):
+        where = "Sanic's" if sanic else "Bottle's"
+        found.append((CONF001.id, f"debug=True sends tracebacks to every client in {where} error pages", debug))
+    if sanic:
+        _report_server(ctx, call, found)
+        return
+    host_node = call.arg(None if call.callee is None else 2, "host")
+    server = ctx.module.constant(call.arg(None if call.callee is None else 1, "server"), None, call.scope)
+    if ctx.module.constant(host_node, None, call.scope) in _ALL_INTERFACES and server in (None, "wsgiref"):
+        host = ctx.module.constant(host_node, None, call.scope)
+        found.append(
+            (CONF006.id, f"Bottle's development server bound to {host}: reachable from the whole network", host_node)
+        )
+    _report_server(ctx, call, found)
+
+
+def _bottle_debug(ctx: FileContext, call: Call) -> None:
+    """`bottle.debug(True)`: every error page carries the traceback."""
+    if ctx.module.under_debug_switch(call.node.lineno):
+        return
+    mode = call.arg(0, "mode")
+    if mode is None or ctx.module.constant(mode, None, call.scope) is True:
+        ctx.report(
+            CONF001, call.node, "Bottle's debug mode sends tracebacks to every client in its error pages", at=mode
+        )
 
 
 def _app_debug(ctx: FileContext, call: Call) -> None:
@@ -352,7 +409,7 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     key = ctx.module.constant(call.arg(0, "key"))
     if not isinstance(key, str):
         key = None
-    if call.method != "set_cookie":
+    if call.method not in ("set_cookie", *_SIGNED_COOKIE_SETTERS):
         return
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
@@ -398,7 +455,8 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         if all(call.has_keyword(m) for m in missing):
             unknown = None  # `httponly=False` written out: no `**options` can give it again
         before = len(ctx.findings)
-        holds = " says who the user is (whoever sends it is taken for them) and" if identity else ""
+        signed = call.method in _SIGNED_COOKIE_SETTERS
+        holds = " says who the user is (whoever sends it is taken for them) and" if identity and not signed else ""
         ctx.report(
             CONF003,
             call.node,
@@ -410,6 +468,9 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
             ctx.fact(COOKIE_FLAGS_MISSING, finding)
         del ctx.findings[before:]
 
+
+#: Tornado's signed cookies: the app's login cookie as a rule (`set_secure_cookie("user", name)`).
+_SIGNED_COOKIE_SETTERS = ("set_secure_cookie", "set_signed_cookie")
 
 #: Last words of a cookie's name that say its value is who the user is: a user id, a user name, a role.
 _IDENTITY_WORDS = frozenset({"uid", "userid", "username", "user", "login", "role", "roles", "admin", "account"})
@@ -685,7 +746,10 @@ _WATCHED = {
     "run": _run,
     "run_simple": _run,
     "DebuggedApplication": _app_debug,
+    "debug": _bottle_debug,
     "set_cookie": _set_cookie,
+    "set_secure_cookie": _set_cookie,
+    "set_signed_cookie": _set_cookie,
     "add_middleware": _middleware,
     "Middleware": _middleware,
     "CORS": _flask_cors,

@@ -22,9 +22,9 @@ from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import assignments
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks import awslambda, flask, known
+from secpat.frameworks import awslambda, bottle, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
-from secpat.frameworks.routes import app_roots, root_of
+from secpat.frameworks.routes import app_roots, model_of, root_of
 from secpat.frameworks.syntax import header_value
 from secpat.knowledge import find
 from secpat.model.module import literal_value
@@ -204,6 +204,44 @@ _FLASK_RENDERERS = frozenset(name for f in flask.FAMILY for name in (*f.page_ren
 _SINKS = _HTML_RESPONSES | _MARK_SAFE | _FORMAT_HTML | _TEMPLATE_FROM_STRING
 
 _REFLECTED = (Outcome(L.REQUEST, XSS001, "{source} is {sink} without escaping"),)
+#: `INSERT INTO comments (body) VALUES (?)`, `UPDATE profiles SET bio = ...`: the table a statement writes.
+_WRITTEN_TABLE = re.compile(
+    r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE)\s+[\"`\[]?(\w+)", re.IGNORECASE
+)
+
+
+def _stored_outcomes(module) -> tuple[Outcome, ...]:
+    """Rows of a table this module writes request data into (`INSERT INTO comments ... VALUES (?)` given
+    `request.form["body"]`, bound or formatted alike) are text users wrote: put into a page unescaped, they are
+    stored XSS. Partial: tables written in another module, or through an ORM, are not followed."""
+    if "INTO" not in module.source.upper() and "UPDATE" not in module.source.upper():
+        return ()
+    written: dict[str, int] = {}
+    for function in module.all_functions():
+        if not any(c.method in ("execute", "executemany") for c in function.calls):
+            continue
+        for event in flow_of(module, function).calls:
+            func = event.node.func
+            if not (isinstance(func, ast.Attribute) and func.attr in ("execute", "executemany") and event.node.args):
+                continue
+            sql = event.node.args[0]
+            while isinstance(sql, ast.BinOp):
+                sql = sql.left
+            if isinstance(sql, ast.JoinedStr):
+                sql = next((v for v in sql.values if isinstance(v, ast.Constant)), sql)
+            text = module.constant(sql)
+            match = _WRITTEN_TABLE.match(text) if isinstance(text, str) else None
+            if match and any(L.REQUEST in value for value in (*event.args, *event.keywords.values())):
+                written.setdefault(match[1].lower(), event.node.lineno)
+    return tuple(
+        Outcome(
+            f"{L.TABLE_PREFIX}{table}",
+            XSS001,
+            f"text users wrote, {{source}}, is {{sink}} without escaping (the request writes that table at "
+            f"line {line})",
+        )
+        for table, line in sorted(written.items())
+    )
 
 
 @check(XSS001, XSS002)
@@ -216,10 +254,16 @@ def unescaped_output(ctx: FileContext) -> None:
     ):
         return
     declared = module.knowledge.sinks
+    reflected = _REFLECTED + _stored_outcomes(module)
     for function in module.all_functions():
         route = R.route_framework(module, function) if not function.is_module else None
         handler = (
             not function.is_module and R.request_handler_method(module, function) and _sends_html(module, function)
+        )
+        tornado = (
+            not function.is_module
+            and R.tornado_handler_method(module, function)
+            and not _sends_other_type(module, function)
         )
         answers = _lambda_html_answers(function) if not function.is_module and R.lambda_handler(function) else []
         # Pyramid: `request.response.text = ...` writes the body of the response the view returns (HTML by default).
@@ -228,6 +272,7 @@ def unescaped_output(ctx: FileContext) -> None:
         if (
             not returns_html
             and not handler
+            and not tornado
             and not answers
             and not body_writes
             and not any(
@@ -245,7 +290,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 ctx.report_flow(
                     event.node,
                     event.value_of(0, "content"),
-                    _REFLECTED,
+                    reflected,
                     scope=function,
                     once_per_source=False,
                     sink_note="written to the HTML response by `.write()`",
@@ -264,7 +309,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 ctx.report_flow(
                     event.node,
                     body,
-                    _REFLECTED,
+                    reflected,
                     scope=function,
                     once_per_source=False,
                     sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`",
@@ -272,16 +317,32 @@ def unescaped_output(ctx: FileContext) -> None:
                 )
             elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
                 body, where = declared_argument(event, sink, "sent as HTML")
-                ctx.report_flow(event.node, body, _REFLECTED, scope=function, once_per_source=False, sink_note=where)
+                ctx.report_flow(event.node, body, reflected, scope=function, once_per_source=False, sink_note=where)
             elif handler and _writes_response(event.node):
                 ctx.report_flow(
                     event.node,
                     event.value_of(0),
-                    _REFLECTED,
+                    reflected,
                     scope=function,
                     once_per_source=False,
                     sink_note="written to the HTML response by `self.wfile.write()`",
                 )
+            elif tornado and (verb := _tornado_write(event.node)):
+                written = len(ctx.findings)
+                ctx.report_flow(
+                    event.node,
+                    event.value_of(0, "chunk"),
+                    reflected,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note=f"written to the HTML response by `self.{verb}()`",
+                )
+                if function.name in ("post", "put", "patch", "delete"):
+                    # Whether another site can make a browser send this request is the app's CSRF setting.
+                    view = module.global_name(function)
+                    for finding in ctx.findings[written:]:
+                        ctx.fact(UNSAFE_VERB_REFLECTION, VerbReflection(view, finding))
+                    del ctx.findings[written:]
             elif callee in _MARK_SAFE and not _unmarked_at_once(function, event.node):
                 _bypass(ctx, function, event.node, event.value_of(0), f"marked safe by `{callee.rsplit('.', 1)[1]}()`")
             elif callee in _FORMAT_HTML:
@@ -304,7 +365,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 ctx.report_flow(
                     store.target,
                     store.value,
-                    _REFLECTED,
+                    reflected,
                     scope=function,
                     once_per_source=False,
                     sink_note=f"written to the HTML response as `{ast.unparse(store.target)}`",
@@ -317,7 +378,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 ctx.report_flow(
                     answer_body,
                     stored,
-                    _REFLECTED,
+                    reflected,
                     scope=function,
                     once_per_source=False,
                     sink_note="returned as the HTML body of the Lambda answer",
@@ -330,7 +391,7 @@ def unescaped_output(ctx: FileContext) -> None:
                     ctx.report_flow(
                         ret.node,
                         body,
-                        _REFLECTED,
+                        reflected,
                         scope=function,
                         once_per_source=False,
                         sink_note=f"returned as HTML by the view `{function.name}()`",
@@ -435,6 +496,47 @@ def _writes_response(node: ast.Call) -> bool:
         and isinstance(func.value.value, ast.Name)
         and func.value.value.id == "self"
     )
+
+
+def _tornado_write(node: ast.Call) -> str:
+    """`self.write(text)`, `self.finish(text)` in a Tornado handler: "write" / "finish". A dict, or text made by a
+    JSON encoder, is an API's answer (Tornado sends a dict as JSON)."""
+    func = node.func
+    if not (
+        isinstance(func, ast.Attribute)
+        and func.attr in ("write", "finish")
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+        and node.args
+    ):
+        return ""
+    chunk = node.args[0]
+    if isinstance(chunk, (ast.Dict, ast.DictComp)):
+        return ""
+    if isinstance(chunk, ast.Call) and ast.unparse(chunk.func).rsplit(".", 1)[-1] in ("dumps", "json_encode"):
+        return ""
+    return func.attr
+
+
+def _sends_other_type(module, function) -> bool:
+    """The handler class sets a content type that is not HTML (`self.set_header("Content-Type",
+    "application/json")`): what it writes is not a page."""
+    info = module.classes.get(function.qualname.rsplit(".", 1)[0])
+    for node in ast.walk(info.node) if info is not None else ():
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("set_header", "add_header")
+            and len(node.args) == 2
+        ):
+            name, value = literal_value(node.args[0]), literal_value(node.args[1])
+            if (
+                isinstance(name, str)
+                and name.lower() == "content-type"
+                and not (isinstance(value, str) and "html" in value.lower())
+            ):
+                return True
+    return False
 
 
 def _sends_html(module, function) -> bool:
@@ -1561,6 +1663,9 @@ def unescaped_templates(ctx: FileContext) -> None:
         for event in flow.calls:
             if id(event.node) not in calls or event.call is None:
                 continue
+            if event.call.callee in _BOTTLE_TEMPLATES:
+                _bottle_template(ctx, module, function, event)
+                continue
             if (event.call.callee or "").endswith("render_template_string"):
                 source = module.constant(event.node.args[0]) if event.node.args else None
                 match = _UNQUOTED_REQUEST_ATTRIBUTE.search(source) if isinstance(source, str) else None
@@ -1593,6 +1698,57 @@ def unescaped_templates(ctx: FileContext) -> None:
             for finding in ctx.findings[before:]:
                 ctx.fact(UNESCAPED_TEMPLATE, finding)
             del ctx.findings[before:]
+
+
+_BOTTLE_TEMPLATES = frozenset(bottle.FRAMEWORK.template_strings)
+#: `{{!name}}` and `{{! name.attr }}`: SimpleTemplate writes the expression without escaping.
+_BOTTLE_RAW = re.compile(r"\{\{!\s*([A-Za-z_]\w*)")
+
+
+def _bottle_template(ctx: FileContext, module, function, event) -> None:
+    """`return template("<p>{{!bio}}</p>", bio=...)`: Bottle's SimpleTemplate escapes `{{x}}` and writes `{{!x}}` as
+    it is. Partial: a template named by a file (`template("profile", ...)`) is not read."""
+    source = module.constant(event.node.args[0]) if event.node.args else None
+    if not isinstance(source, str) or "{{" not in source:
+        return
+    raw = set(_BOTTLE_RAW.findall(source))
+    for keyword, value in event.keywords.items():
+        if keyword in raw and ctx.report_flow(
+            event.node,
+            value,
+            _REFLECTED,
+            scope=function,
+            once_per_source=False,
+            sink_note=f"written unescaped by `{{{{!{keyword}}}}}` in Bottle's template and returned as HTML",
+        ):
+            break
+
+
+#: An XSS001 finding in a Tornado handler's `post`/`put`/`patch`/`delete` (a VerbReflection), judged with the app.
+UNSAFE_VERB_REFLECTION = "unsafe-verb-reflection"
+
+
+@dataclass(frozen=True)
+class VerbReflection:
+    view: str  # the handler method's dotted name, as the route table names it
+    finding: Finding
+
+
+@check(XSS001, stage="project")
+def reflections_behind_csrf_checks(ctx: ProjectContext) -> None:
+    """Request input reflected by a handler only a POST (PUT, PATCH, DELETE) reaches: where the app checks a
+    CSRF token on every such request (Tornado's `xsrf_cookies`), another site cannot make a browser send it,
+    and only the user who typed the value sees it: audit mode."""
+    model = model_of(ctx)
+    checked = {app.name for app in model.apps if app.csrf}
+    for _, reflection in ctx.facts_of(UNSAFE_VERB_REFLECTION, VerbReflection):
+        finding = reflection.finding
+        apps = {route.app for route in model.routes if route.view == reflection.view}
+        if apps and apps <= checked:
+            finding = finding.for_audit(
+                "the app checks a CSRF token on every request but GET: another site cannot send it"
+            )
+        ctx.findings.append(finding)
 
 
 @check(XSS001, stage="project")
