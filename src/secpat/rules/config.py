@@ -409,7 +409,7 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     key = ctx.module.constant(call.arg(0, "key"))
     if not isinstance(key, str):
         key = None
-    if call.method not in ("set_cookie", *_SIGNED_COOKIE_SETTERS):
+    if call.method not in _COOKIE_SETTERS:
         return
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
@@ -455,7 +455,12 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         if all(call.has_keyword(m) for m in missing):
             unknown = None  # `httponly=False` written out: no `**options` can give it again
         before = len(ctx.findings)
-        signed = call.method in _SIGNED_COOKIE_SETTERS
+        # Tornado's signed cookies, Bottle's `set_cookie(..., secret=key)`: nobody without the key can forge one.
+        signed = (
+            call.method in _SIGNED_COOKIE_SETTERS
+            or call.callee == "bottle.response.set_cookie"
+            and bool(call.arg(keyword="secret"))
+        )
         holds = " says who the user is (whoever sends it is taken for them) and" if identity and not signed else ""
         ctx.report(
             CONF003,
@@ -471,6 +476,7 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
 
 #: Tornado's signed cookies: the app's login cookie as a rule (`set_secure_cookie("user", name)`).
 _SIGNED_COOKIE_SETTERS = ("set_secure_cookie", "set_signed_cookie")
+_COOKIE_SETTERS = ("set_cookie", *_SIGNED_COOKIE_SETTERS)
 
 #: Last words of a cookie's name that say its value is who the user is: a user id, a user name, a role.
 _IDENTITY_WORDS = frozenset({"uid", "userid", "username", "user", "login", "role", "roles", "admin", "account"})
@@ -803,15 +809,15 @@ def set_cookie_overrides(ctx: FileContext) -> None:
     """Tell the project stage about classes that define their own `set_cookie()` on top of the
     framework's (`super().set_cookie(...)`): the flags it adds are not in the calls."""
     module = ctx.module
-    if "def set_cookie" not in module.source:
+    if not any(f"def {setter}" in module.source for setter in _COOKIE_SETTERS):
         return
     for cls in module.classes.values():
         for item in cls.node.body:
             if (
                 isinstance(item, ast.FunctionDef)
-                and item.name == "set_cookie"
+                and item.name in _COOKIE_SETTERS
                 and any(
-                    isinstance(node, ast.Attribute) and node.attr == "set_cookie" and _hands_on(node.value)
+                    isinstance(node, ast.Attribute) and node.attr == item.name and _hands_on(node.value)
                     for node in ast.walk(item)
                 )
             ):
@@ -886,7 +892,7 @@ def cookie_flags(ctx: ProjectContext) -> None:
     for path, finding in missing:
         override = overrides.get(root_of(path, roots))
         if override is not None:
-            finding = finding.for_audit(f"`{override}.set_cookie()` may add them for every cookie")
+            finding = finding.for_audit(f"`{override}`'s own cookie setter may add them for every cookie")
         ctx.findings.append(finding)
 
 

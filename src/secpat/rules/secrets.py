@@ -326,7 +326,7 @@ def python_hits(module: Module) -> list[Hit]:
 
 
 #: Calls whose argument is the key they sign or encrypt with, and where it is: (position, keyword).
-_KEY_ARGUMENTS = {
+_KEY_ARGUMENTS: dict[str, tuple[int | None, str]] = {
     "cryptography.fernet.Fernet": (0, "key"),
     "hmac.new": (0, "key"),
     "hmac.digest": (0, "key"),
@@ -348,6 +348,9 @@ _KEY_ARGUMENTS = {
     "pyramid.session.SignedCookieSessionFactory": (0, "secret"),
     "pyramid.authentication.AuthTktAuthenticationPolicy": (0, "secret"),
     "pyramid.authentication.AuthTktCookieHelper": (0, "secret"),
+    # Bottle's signed cookies: the key is given where the cookie is set and where it is read.
+    "bottle.response.set_cookie": (None, "secret"),
+    "bottle.request.get_cookie": (None, "secret"),
 }
 
 

@@ -210,6 +210,22 @@ _WRITTEN_TABLE = re.compile(
 )
 
 
+def _written_table(module, event) -> str | None:
+    """The table an `execute("INSERT INTO t ...")` / `UPDATE t SET ...` call writes, from the statement's literal
+    text (or the literal start of a formatted one)."""
+    func = event.node.func
+    if not (isinstance(func, ast.Attribute) and func.attr in ("execute", "executemany") and event.node.args):
+        return None
+    sql = event.node.args[0]
+    while isinstance(sql, ast.BinOp):
+        sql = sql.left
+    if isinstance(sql, ast.JoinedStr):
+        sql = next((v for v in sql.values if isinstance(v, ast.Constant)), sql)
+    text = module.constant(sql)
+    match = _WRITTEN_TABLE.match(text) if isinstance(text, str) else None
+    return match[1].lower() if match else None
+
+
 def _stored_outcomes(module) -> tuple[Outcome, ...]:
     """Rows of a table this module writes request data into (`INSERT INTO comments ... VALUES (?)` given
     `request.form["body"]`, bound or formatted alike) are text users wrote: put into a page unescaped, they are
@@ -217,22 +233,32 @@ def _stored_outcomes(module) -> tuple[Outcome, ...]:
     if "INTO" not in module.source.upper() and "UPDATE" not in module.source.upper():
         return ()
     written: dict[str, int] = {}
+    # `def add_entry(body): db.execute("INSERT INTO entries ...", (body,))`: tables a helper writes from its
+    # parameters, which count where a caller of this module hands it request data.
+    by_helper: dict[str, list[tuple[int, str, int]]] = {}
     for function in module.all_functions():
         if not any(c.method in ("execute", "executemany") for c in function.calls):
             continue
         for event in flow_of(module, function).calls:
-            func = event.node.func
-            if not (isinstance(func, ast.Attribute) and func.attr in ("execute", "executemany") and event.node.args):
+            table = _written_table(module, event)
+            if table is None:
                 continue
-            sql = event.node.args[0]
-            while isinstance(sql, ast.BinOp):
-                sql = sql.left
-            if isinstance(sql, ast.JoinedStr):
-                sql = next((v for v in sql.values if isinstance(v, ast.Constant)), sql)
-            text = module.constant(sql)
-            match = _WRITTEN_TABLE.match(text) if isinstance(text, str) else None
-            if match and any(L.REQUEST in value for value in (*event.args, *event.keywords.values())):
-                written.setdefault(match[1].lower(), event.node.lineno)
+            values = L.combine([*event.args, *event.keywords.values()])
+            if L.REQUEST in values:
+                written.setdefault(table, event.node.lineno)
+            for label in values:
+                if label.startswith(L.PARAM_PREFIX) and label[len(L.PARAM_PREFIX) :].isdigit():
+                    index = int(label[len(L.PARAM_PREFIX) :])
+                    by_helper.setdefault(function.qualname, []).append((index, table, event.node.lineno))
+    if by_helper:
+        for function in module.all_functions():
+            if not any(c.callee and c.callee.rsplit(".", 1)[-1] in by_helper for c in function.calls):
+                continue
+            for event in flow_of(module, function).calls:
+                name = (event.call.callee or "").removeprefix(f"{module.module_name}.") if event.call else ""
+                for index, table, line in by_helper.get(name, ()):
+                    if index < len(event.args) and L.REQUEST in event.args[index]:
+                        written.setdefault(table, line)
     return tuple(
         Outcome(
             f"{L.TABLE_PREFIX}{table}",
