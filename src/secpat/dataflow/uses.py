@@ -4,6 +4,8 @@ A value is put to a security use when it is
 - assigned to a name, attribute or dict key that promises a secret
   (`reset_token = ...`, `user.api_key = ...`, `{"otp": ...}`),
 - passed as a keyword argument with such a name (`send_code(code=...)`),
+- written by SQL into a column with such a name (`UPDATE users SET reset_code = ?`), or kept in a cache
+  under a key that names a login or a one-time code (`cache.set(f"reset:{email}", code)`),
 - set as a cookie or stored in the session,
 - or returned from a function whose name promises one (`generate_token()`).
 """
@@ -100,6 +102,10 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                 names.classify(cookie) if isinstance(cookie, str) else None,
                 via_name=False,
             )
+        kept = _kept_in_cache(event)
+        if kept is not None:
+            key, value, kind = kept
+            yield SecurityUse(event.node, value, f"kept in a cache under `{key}`", kind, via_name=True, name=key)
         for column, value in _bound_columns(flow, event):
             kind = names.classify(column)
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
@@ -120,6 +126,39 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                     yield SecurityUse(
                         ret.node, ret.value, f"returned by `{name}()`", names.NameKind.SECRET, via_name=True, name=name
                     )
+
+
+#: Cache methods that store a value under a key, and the position of the value.
+_CACHE_SETTERS = {"set": 1, "add": 1, "setex": 2, "psetex": 2}
+#: Words of a cache key that say what is kept under it is a login or a one-time code.
+_CACHE_SECRET_WORDS = frozenset({"session", "sessions", "remember", "login", "token", "tokens"})
+_CACHE_CODE_WORDS = frozenset({"otp", "reset", "verify", "verification", "confirm", "confirmation", "mfa", "pin"})
+
+
+def _kept_in_cache(event: CallEvent) -> tuple[str, L.Value, names.NameKind] | None:
+    """`cache.set(f"reset:{email}", code)`, `redis.setex("otp:" + user, 300, code)`: a value kept under a key
+    whose written part names a login or a one-time code (key, value, what the key promises)."""
+    func = event.node.func
+    position = _CACHE_SETTERS.get(func.attr) if isinstance(func, ast.Attribute) else None
+    if position is None or len(event.node.args) <= position:
+        return None
+    key = event.node.args[0]
+    parts = key.values if isinstance(key, ast.JoinedStr) else [key.left] if isinstance(key, ast.BinOp) else [key]
+    text = " ".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    # What is kept is what the key's last word names: `otp:` keeps a code, `email-otp-count-` a counter.
+    ws = names.words(text)
+    kind = names.classify("_".join(ws)) if ws else None
+    if kind not in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+        kind = (
+            names.NameKind.SECRET
+            if ws[-1:] and ws[-1] in _CACHE_SECRET_WORDS
+            else names.NameKind.SHORT_CODE
+            if ws[-1:] and ws[-1] in _CACHE_CODE_WORDS
+            else None
+        )
+    if kind is None:
+        return None
+    return text.strip(" :_-") or text, event.args[position], kind
 
 
 #: `SET reset_code = ?`, `token = %s`: a column and the positional placeholder it is given.

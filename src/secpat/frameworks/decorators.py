@@ -24,7 +24,7 @@ def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]
             if route is None:
                 continue
             call, receiver, path, verb = route
-            owner = object_name(module, receiver, outer) or "" if receiver is not None else bottle.DEFAULT_APP
+            owner = (object_name(module, receiver, outer) or "") if receiver is not None else bottle.DEFAULT_APP
             keywords = {kw.arg: kw.value for kw in call.keywords if kw.arg}
             methods = (
                 (verb,)
