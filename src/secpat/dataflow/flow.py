@@ -2173,8 +2173,9 @@ _QUERY_METHODS = frozenset({"execute", "exec_driver_sql"})
 _SELECTED_TABLE = re.compile(r"^\s*SELECT\b.*?\bFROM\s+[\"`\[]?(\w+)", re.IGNORECASE | re.DOTALL)
 
 
-def _selected_table(module: Module, sql: ast.expr) -> str | None:
-    """The first table a SELECT statement reads, from its literal text (or the literal start of a formatted one)."""
+def literal_sql_text(module: Module, sql: ast.expr) -> str | None:
+    """The literal text a statement starts with: the whole constant, or the written part of one formatted by
+    `%`, `+`, `.format()` or an f-string (enough to tell which table it names)."""
     while isinstance(sql, ast.BinOp):
         sql = sql.left
     if isinstance(sql, ast.Call) and isinstance(sql.func, ast.Attribute) and sql.func.attr == "format":
@@ -2184,7 +2185,12 @@ def _selected_table(module: Module, sql: ast.expr) -> str | None:
         if isinstance(sql, ast.JoinedStr)
         else module.constant(sql)
     )
-    match = _SELECTED_TABLE.match(text) if isinstance(text, str) else None
+    return text if isinstance(text, str) else None
+
+
+def _selected_table(module: Module, sql: ast.expr) -> str | None:
+    """The first table a SELECT statement reads."""
+    match = _SELECTED_TABLE.match(literal_sql_text(module, sql) or "")
     return match[1].lower() if match else None
 
 

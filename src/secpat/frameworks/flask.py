@@ -42,6 +42,7 @@ from secpat.frameworks.facts import (
 from secpat.frameworks.forms import template_forms
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
 from secpat.frameworks.syntax import (
+    bound_value,
     decorator_list,
     has_default_limits,
     is_limit_name,
@@ -286,17 +287,7 @@ def _resource_api_call(module: Module, receiver: ast.expr, scope: Function) -> a
     uses it (an app factory's `api = Api(app)`), else at module level."""
     if not isinstance(receiver, ast.Name):
         return None
-    values: list[ast.expr] = []
-    if not scope.is_module:
-        values = [
-            node.value
-            for node in ast.walk(scope.node)
-            if isinstance(node, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == receiver.id for t in node.targets)
-        ]
-    if not values:
-        values = list(module.assignments.get(receiver.id, []))
-    value = values[-1] if len(values) == 1 else None
+    value = bound_value(module, scope, receiver)
     if isinstance(value, ast.Call) and module.qualified_name(value.func, scope) in _RESOURCE_APIS:
         return value
     return None

@@ -185,6 +185,24 @@ def upper_methods(node: ast.AST | None) -> tuple[str, ...]:
     return tuple(sorted({v.upper() for v in values})) if values else ()
 
 
+def bound_value(module: Module, scope: Function, expr: ast.expr | None) -> ast.expr | None:
+    """What a name holds when one assignment binds it: in the function that uses it (an app factory's
+    `api = Api(app)`), else at module level; None when it is bound more than once. Other expressions are
+    given back as they are."""
+    if not isinstance(expr, ast.Name):
+        return expr
+    values: list[ast.expr] = []
+    if not scope.is_module:
+        values = [
+            node.value
+            for node in ast.walk(scope.node)
+            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == expr.id for t in node.targets)
+        ]
+    if not values:
+        values = list(module.assignments.get(expr.id, []))
+    return values[-1] if len(values) == 1 else None
+
+
 def derives_from(module: Module, info: ClassInfo, bases: tuple[str, ...], depth: int = 0) -> bool:
     """The class is built on one of `bases` (qualified names), directly or through classes of this module."""
     if depth > 5:

@@ -29,7 +29,7 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import Framework
-from secpat.frameworks.syntax import derives_from, object_name, owner_of, string
+from secpat.frameworks.syntax import bound_value, derives_from, object_name, owner_of, string
 from secpat.model.module import Call, ClassInfo, Function, Module
 
 #: `self.get_argument("password")`: the handler reads the named field.
@@ -143,7 +143,7 @@ def _routes(
 ) -> list[tuple[str, object]]:
     """`[(r"/x", XHandler), (r"/y/(\\d+)", YHandler, {"db": db}), url(r"/z", ZHandler, name="z")]`, also
     through a name bound once to such a list."""
-    handlers = _bound_once(module, scope, handlers)
+    handlers = bound_value(module, scope, handlers)
     if not isinstance(handlers, (ast.List, ast.Tuple)):
         return []
     read.add(id(handlers))
@@ -175,7 +175,7 @@ def _switched_on(module: Module, call: Call, option: str, read: set[int]) -> boo
         if keyword.arg == option:
             return module.constant(keyword.value, None, call.scope) is True
         if keyword.arg is None:
-            settings = _bound_once(module, call.scope, keyword.value)
+            settings = bound_value(module, call.scope, keyword.value)
             if settings is not None:
                 read.add(id(settings))
             if _settings_switch(module, settings, option):
@@ -193,15 +193,3 @@ def _settings_switch(module: Module, settings: ast.AST | None, option: str) -> b
     if isinstance(settings, ast.Call) and isinstance(settings.func, ast.Name) and settings.func.id == "dict":
         return any(k.arg == option and module.constant(k.value) is True for k in settings.keywords)
     return False
-
-
-def _bound_once(module: Module, scope: Function, expr: ast.expr | None) -> ast.expr | None:
-    """What a name holds when one assignment in the function, else at module level, binds it."""
-    if not isinstance(expr, ast.Name):
-        return expr
-    values = [
-        node.value
-        for node in ast.walk(scope.node)
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == expr.id for t in node.targets)
-    ] or list(module.assignments.get(expr.id, ()))
-    return values[-1] if len(values) == 1 else None

@@ -19,7 +19,7 @@ from secpat import names, templates
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import dotted, flow_of
+from secpat.dataflow.flow import dotted, flow_of, literal_sql_text
 from secpat.dataflow.uses import assignments
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, bottle, flask, known
@@ -216,13 +216,7 @@ def _written_table(module, event) -> str | None:
     func = event.node.func
     if not (isinstance(func, ast.Attribute) and func.attr in ("execute", "executemany") and event.node.args):
         return None
-    sql = event.node.args[0]
-    while isinstance(sql, ast.BinOp):
-        sql = sql.left
-    if isinstance(sql, ast.JoinedStr):
-        sql = next((v for v in sql.values if isinstance(v, ast.Constant)), sql)
-    text = module.constant(sql)
-    match = _WRITTEN_TABLE.match(text) if isinstance(text, str) else None
+    match = _WRITTEN_TABLE.match(literal_sql_text(module, event.node.args[0]) or "")
     return match[1].lower() if match else None
 
 
