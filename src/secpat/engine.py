@@ -1012,16 +1012,17 @@ class _Summaries:
         if found is None:
             return L.EMPTY
         raw = found[2]
-        optional = _optional_params(found[1])
+        params = set(found[1].params)
         parts: list[L.Value] = []
         for label, trace in raw.items():
             if (
                 trace
                 and trace[0].note.startswith("parameter `")
-                and trace[0].note[len("parameter `") :].split("`", 1)[0] in optional
+                and trace[0].note[len("parameter `") :].split("`", 1)[0] in params
             ):
-                # `pin=None`: what the name promises holds only when a caller passes it, and what a
-                # caller passes arrives with its own labels (`via:`).
+                # `def strip_quotes(self, token)`: the parameter's name says what the function expects, but
+                # what a caller passes arrives with its own labels (`via:`) and is judged by the caller's
+                # words; a call may also leave out `pin=None`.
                 continue
             if label.startswith(L.RET_PREFIX):
                 inner = self.value(label[len(L.RET_PREFIX) :], depth + 1)
@@ -1264,17 +1265,3 @@ def _suppress(findings: list[Finding], results: dict[str, FileResult], config: C
 
 def _span_lookup(spans: list[tuple[int, int]]) -> Callable[[int], tuple[int, int]]:
     return lambda line: innermost_span(spans, line)
-
-
-def _optional_params(function: Function) -> set[str]:
-    """Parameters that default to `None`: a call may leave them out."""
-    node = function.node
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return set()
-    args = node.args
-    positional = [*args.posonlyargs, *args.args]
-    pairs = [
-        *zip(positional[len(positional) - len(args.defaults) :], args.defaults),
-        *((a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None),
-    ]
-    return {arg.arg for arg, default in pairs if isinstance(default, ast.Constant) and default.value is None}

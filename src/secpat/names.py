@@ -252,6 +252,8 @@ def classify(name: str) -> NameKind | None:
         head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
     if qualifier in _DERIVED_QUALIFIERS:
         return None  # `hashed_password`, `password_hash`: a derived value, not the secret itself
+    if qualifier == "orm":
+        return None  # `orm_token`: the mapped object a token is stored in, written as its class decides
     if head in _PASSWORD_HEADS:
         if head in {"pass", "pw"} and qualifier not in {
             "user",

@@ -1330,13 +1330,8 @@ class FunctionFlow:
             value = self._eval(val)
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 # A dict display is a store under each of its keys: `{"token": v}`.
-                if (
-                    names.classify(key.value)
-                    and not _names_derived(val)
-                    and not _stored_field(val, value)
-                    and not self._judged_parameter(val, key.value)
-                ):
-                    value = self._add_name_label(value, key.value, key)
+                if self._keyed_secret(key.value, val, value):
+                    value = self._add_name_label(_without_parameter_hints(value), key.value, key)
                 if L.TIME in value and S.is_time_field(key.value):
                     value = _as_time_field(value)
                 elif S.is_time_field(key.value) and _only_from_elsewhere(value):
@@ -1365,10 +1360,35 @@ class FunctionFlow:
     def _exc_info(self, node: ast.AST | None) -> bool:
         return isinstance(node, ast.Call) and self.module.qualified_name(node.func, self.function) == "sys.exc_info"
 
+    def _keyed_secret(self, key: str, node: ast.expr, value: L.Value) -> bool:
+        """Whether a dict entry takes the label its key's name gives: not for a value named for a hash, a
+        record's stored field, a parameter judged where it came in, a function or class the module defines
+        (`{"moderator_password": str_to_bytes}` maps a field to its converter), or the name of another
+        field (`dict(mod_password="moderator_password")` maps an old field's name to the new one's)."""
+        return (
+            names.classify(key) is not None
+            and not _names_field(node)
+            and not _names_derived(node)
+            and not _stored_field(node, value)
+            and not self._judged_parameter(node, key)
+            and not (isinstance(node, ast.Name) and node.id not in self.env and node.id in self.module.defined)
+        )
+
     def _judged_parameter(self, node: ast.expr, key: str) -> bool:
-        """`{"token": token}` with the function's parameter `token`: what the parameter holds was judged
-        where it came in (its type, a flag, a published challenge); the key repeats the name."""
-        return isinstance(node, ast.Name) and node.id == key and node.id in self.function.params
+        """`{"token": token}` with the function's parameter `token`: the key repeats the name. What the
+        parameter holds was judged where it came in (its type, a flag, a published challenge), or, if a
+        call may leave it out (`pin=None`), is judged by what each call passes (`via:`). A required
+        parameter judged by its name alone is another matter: every call stores it under the key, and the
+        key's name leaves the function with the entry (a parameter's own name does not)."""
+        return (
+            isinstance(node, ast.Name)
+            and node.id == key
+            and node.id in self.function.params
+            and (
+                node.id in _defaulted_params(self.function)
+                or not any(label in self.env.get(node.id, L.EMPTY) for label in _NAMED_LABELS)
+            )
+        )
 
     def _key_labels(self, key: str, node: ast.AST | None, value: L.Value, where: ast.AST) -> dict[str, L.Trace]:
         """`key:exp`, `keyval:verify_signature=False`, `lifetime:3600` for one entry of a dict."""
@@ -1417,6 +1437,11 @@ class FunctionFlow:
 
     def _eval_Call(self, node: ast.Call) -> L.Value:
         value = self._call_value(node)
+        if isinstance(node.func, ast.Name) and self.module.binding(node.func.id, self.function) in (
+            "dict",
+            "builtins.dict",
+        ):
+            value = self._keyed_entries(node, value)
         if value and statement_object(self.module, self.function, node):
             # SQLAlchemy binds every value a statement object is given: no SQL text is made of them.
             return L.CONSTANT
@@ -1430,6 +1455,18 @@ class FunctionFlow:
                 and not (label.startswith(L.VIA_PREFIX) and label.rsplit(":", 1)[-1] in _ERROR_LABELS)
             }
         return value
+
+    def _keyed_entries(self, node: ast.Call, value: L.Value) -> L.Value:
+        """`dict(pin=pin)` stores under the key `pin`, as `{"pin": pin}` does."""
+        event, _callee = self._event_of(node)
+        if event is None:
+            return value
+        parts = []
+        for kw in node.keywords:
+            entry = event.keywords.get(kw.arg or "", L.EMPTY)
+            if kw.arg and self._keyed_secret(kw.arg, kw.value, entry):
+                parts.append(self._add_name_label(_without_parameter_hints(entry), kw.arg, kw))
+        return L.combine([*parts, value])  # the key's label first: of two as short, the first is kept
 
     def _error_sanitiser(self, node: ast.Call) -> bool:
         """A project function named for cleaning what it is given (`sanitize_error`, `redact_exception`) or
@@ -1491,7 +1528,79 @@ class FunctionFlow:
             and (option := self._section_option(ast.Subscript(value=func.value, slice=node.args[0])))
         ):
             return self._option_value(*option, [*args[1:], *keywords.values()])  # `cp["ui"].get("nick")`
+        if callee in _UNVERIFIED_JWT_READERS or callee in _JWT_DECODERS and _signature_unchecked(node):
+            # The claims of a token nobody checked are what its sender wrote in it.
+            token = args[0] if args else keywords.get("token", keywords.get("jwt", L.EMPTY))
+            kept = {label: trace for label, trace in token.items() if label in (L.REQUEST, L.REQUEST_WHOLE)}
+            return L.with_step(kept, self.step(node, "claims read without checking the signature"))
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in _TEMPLATE_RENDERS
+            and (source := self._unescaped_source(node)) is not None
+        ):
+            # `Template("<p>{{ name }}</p>").render(name=request.args["name"])`: the template writes what it
+            # is given as it is, so the text carries the arguments it names unescaped.
+            written = set(_TEMPLATE_NAMES.findall(" ".join(_TEMPLATE_EXPRESSIONS.findall(source))))
+            named = [value for name, value in keywords.items() if name == "**" or name in written]
+            given = L.combine([*args, *named, *self._context_given(node)])
+            given = L.without(given, L.REQUEST_OBJECT, L.HTML_ESCAPED)
+            return L.with_step(given, self.step(node, "rendered by a template that does not escape"))
         return self._call_result(node, callee, func, args, keywords, receiver)
+
+    def _unescaped_source(self, node: ast.Call) -> str | None:
+        """The text of the template a `render()` call renders, when it is written in the code and does not
+        escape: a Jinja2 `Template("...")` (autoescape is off unless asked), `from_string("...")` of an
+        `Environment()` without autoescape or with `autoescape=False`, or a Django `Template("...")`
+        rendered with `Context(..., autoescape=False)`. A template read from elsewhere is not known here."""
+        assert isinstance(node.func, ast.Attribute)
+        template = self._bound(node.func.value)
+        if not isinstance(template, ast.Call):
+            return None
+        source = template.args[0] if template.args else None
+        text = source.value if isinstance(source, ast.Constant) and isinstance(source.value, str) else None
+        if text is None:
+            return None
+        made = self.module.qualified_name(template.func, self.function) or ""
+        if made in _JINJA_TEMPLATES:
+            return None if _escapes(_keyword(template, "autoescape")) else text
+        if made in _DJANGO_TEMPLATES:
+            context = node.args[0] if node.args else _keyword(node, "context")
+            context = self._bound(context) if context is not None else None
+            off = (
+                isinstance(context, ast.Call)
+                and (self.module.qualified_name(context.func, self.function) or "") in _DJANGO_CONTEXTS
+                and _switched_off(_keyword(context, "autoescape"))
+            )
+            return text if off else None
+        if isinstance(template.func, ast.Attribute) and template.func.attr == "from_string":
+            environment = self._bound(template.func.value)
+            if not isinstance(environment, ast.Call):
+                return None
+            if (self.module.qualified_name(environment.func, self.function) or "") not in _JINJA_ENVIRONMENTS:
+                return None
+            autoescape = _keyword(environment, "autoescape")
+            return text if autoescape is None or _switched_off(autoescape) else None
+        return None
+
+    def _context_given(self, node: ast.Call) -> list[L.Value]:
+        """What a Django `Context(...)` passed to `render()` was given."""
+        context = self._bound(node.args[0]) if node.args else None
+        event = self._event_of(context)[0] if isinstance(context, ast.Call) else None
+        return [*event.args, *event.keywords.values()] if event is not None else []
+
+    def _bound(self, expr: ast.expr) -> ast.expr | None:
+        """What a name bound once holds, in the function or else at module level (other expressions as
+        they are)."""
+        if isinstance(expr, ast.Name):
+            if self._bound_once is None:
+                self._bound_once = _names_bound_once(self.function)
+            if expr.id in self._bound_once:
+                return self._bound_once[expr.id]
+            if self.function.is_module or expr.id in self.env:
+                return None
+            values = self.module.assignments.get(expr.id, [])
+            return values[0] if len(values) == 1 else None
+        return expr
 
     def _container_method(self, name: str, method: str, node: ast.Call, args: list[L.Value]) -> L.Value | None:
         """Methods of a container whose items are kept key by key: `get` reads one item, `append` and
@@ -2088,25 +2197,19 @@ class FunctionFlow:
                 out.append(L.with_step(arg, step))
             elif label == L.CONST:
                 out.append(L.CONSTANT)
-            elif self._unpassed_parameter(trace, target, node, args, keywords, offset):
-                continue  # `pin` says what the parameter would hold; this call leaves it at its default
+            elif self._parameter_hint(trace, target):
+                # `def strip_quotes(self, token)`: the name says what the function expects; what this call
+                # passes arrives with its own labels (above), judged by the caller's words.
+                continue
             else:
                 out.append({label: trace + (step,)})
         return L.combine(out)
 
     @staticmethod
-    def _unpassed_parameter(
-        trace: L.Trace, target: Function, node: ast.Call, args: list[L.Value], keywords: dict[str, L.Value], offset: int
-    ) -> bool:
-        """The label comes from a parameter's name, and this call passes no argument for it."""
+    def _parameter_hint(trace: L.Trace, target: Function) -> bool:
+        """The label comes from the name of one of `target`'s parameters."""
         note = trace[0].note if trace else ""
-        if not note.startswith("parameter `") or "**" in keywords or any(isinstance(a, ast.Starred) for a in node.args):
-            return False
-        name = note[len("parameter `") :].split("`", 1)[0]
-        if name not in target.params:
-            return False
-        index = target.params.index(name) - offset
-        return name not in keywords and not (0 <= index < len(args))
+        return note.startswith("parameter `") and note[len("parameter `") :].split("`", 1)[0] in target.params
 
     def _same_module_function(self, callee: str, node: ast.Call) -> Function | None:
         return self.module.local_function(callee)
@@ -2128,6 +2231,78 @@ def _names_identity(name: str) -> bool:
     """`login`, `user_name`, `email`: a name for who someone is, never a secret."""
     ws = names.words(name)
     return bool(ws) and ws[-1] in _IDENTITY_WORDS and names.classify(name) is None
+
+
+_JWT_DECODERS = frozenset({"jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode"})
+_UNVERIFIED_JWT_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
+
+
+def _signature_unchecked(node: ast.Call) -> bool:
+    """`jwt.decode(t, options={"verify_signature": False})`, or PyJWT 1's `jwt.decode(t, verify=False)`."""
+    if _switched_off(_keyword(node, "verify")):
+        return True
+    options = _keyword(node, "options")
+    return isinstance(options, ast.Dict) and any(
+        isinstance(k, ast.Constant) and k.value == "verify_signature" and _switched_off(v)
+        for k, v in zip(options.keys, options.values)
+    )
+
+
+_TEMPLATE_RENDERS = frozenset({"render", "render_async", "generate", "stream"})
+_TEMPLATE_EXPRESSIONS = re.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)  # `{{ name }}`, `{% for x in items %}`
+_TEMPLATE_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_JINJA_TEMPLATES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
+_JINJA_ENVIRONMENTS = frozenset({"jinja2.Environment", "jinja2.environment.Environment"})
+_DJANGO_TEMPLATES = frozenset({"django.template.Template", "django.template.base.Template"})
+_DJANGO_CONTEXTS = frozenset({"django.template.Context", "django.template.context.Context"})
+
+
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def _switched_off(value: ast.expr | None) -> bool:
+    """`autoescape=False` (or another false constant)."""
+    return isinstance(value, ast.Constant) and not value.value
+
+
+def _escapes(value: ast.expr | None) -> bool:
+    """`autoescape=True`, or anything but a false constant (`select_autoescape()`, a setting)."""
+    return value is not None and not _switched_off(value)
+
+
+_IDENTIFIER_TEXT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _names_field(node: ast.expr) -> bool:
+    """`"moderator_password"`: a literal that is itself the name of a secret-named field."""
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and _IDENTIFIER_TEXT.fullmatch(node.value) is not None
+        and names.classify(node.value) is not None
+    )
+
+
+def _defaulted_params(function: Function) -> set[str]:
+    """Parameters with a default: a call may leave them out."""
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return set()
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    with_default = positional[len(positional) - len(args.defaults) :]
+    with_default += [a for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return {arg.arg for arg in with_default}
+
+
+def _without_parameter_hints(value: L.Value) -> L.Value:
+    """The value without the secret and password labels its parameter's name gave it (`parameter `pin``)."""
+    return {
+        label: trace
+        for label, trace in value.items()
+        if not (label in _NAMED_LABELS and trace and trace[0].note.startswith("parameter `"))
+    }
 
 
 def _annotated_bool(arg: ast.arg | None) -> bool:

@@ -868,6 +868,8 @@ def _returns_markup(node: ast.AST, function_node: ast.AST) -> bool:
         value = value.elts[0]
     if isinstance(value, ast.Name) and _bound_only_to_collections(function_node, value.id):
         return False
+    if isinstance(value, ast.Await):
+        value = value.value
     if (
         isinstance(value, ast.Call)
         and isinstance(value.func, ast.Attribute)
@@ -875,6 +877,13 @@ def _returns_markup(node: ast.AST, function_node: ast.AST) -> bool:
         and isinstance(value.func.value, (ast.Constant, ast.JoinedStr))
     ):
         return True
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr in ("render", "render_async")
+        and not (isinstance(value.func.value, ast.Name) and value.func.value.id in ("self", "cls"))
+    ):
+        return True  # `template.render(...)`: a template object's text
     return not isinstance(value, (*_COLLECTIONS, ast.Call)) and value is not None
 
 
