@@ -595,8 +595,8 @@ def _patterns(module: Module, value: ast.expr, prefix: str, views: str = "") -> 
 
 def _url_entry(module: Module, call: ast.Call, prefix: str, views: str = "") -> Iterator[RouteFact]:
     scope = module.module_function
-    route = (
-        string(call.args[0]) if call.args else string(next((k.value for k in call.keywords if k.arg == "route"), None))
+    route = _route_text(
+        module, call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "route"), None)
     )
     view = call.args[1] if len(call.args) > 1 else next((k.value for k in call.keywords if k.arg == "view"), None)
     if route is None or view is None:
@@ -647,6 +647,37 @@ def _include(module: Module, call: ast.Call, path: str, line: int) -> Iterator[R
         return
     if target and not target.startswith("django.contrib.admin"):
         yield RouteFact("django", module.module_name, path, (), "", module.path, line, include=target)
+
+
+#: Django's translation functions: a URL pattern translated (`path(_("about/"), ...)`) keeps the groups
+#: of the text it translates.
+_TRANSLATIONS = frozenset(
+    {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy", "ugettext", "ugettext_lazy", "gettext_noop"}
+)
+
+
+def _route_text(module: Module, node: ast.expr | None) -> str | None:
+    """A URL pattern's text: a literal, a translation of one (`pgettext("urls", "signin/")`), or literals
+    joined by `%`, `+` or an f-string (`r"^%s$" % _("register/")`)."""
+    text = string(node)
+    if text is not None or node is None:
+        return text
+    if isinstance(node, ast.Call) and last(module.qualified_name(node.func, module.module_function)) in _TRANSLATIONS:
+        return string(node.args[-1]) if node.args else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _route_text(module, node.left), _route_text(module, node.right)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        template = string(node.left)
+        parts = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        texts = [_route_text(module, part) for part in parts]
+        if template is None or None in texts or template.count("%s") != len(texts) or "%" in template.replace("%s", ""):
+            return None
+        return template % tuple(texts)
+    if isinstance(node, ast.JoinedStr):
+        pieces = [_route_text(module, v.value if isinstance(v, ast.FormattedValue) else v) for v in node.values]
+        return None if None in pieces else "".join(p or "" for p in pieces)
+    return None
 
 
 def _clean(route: str) -> str:

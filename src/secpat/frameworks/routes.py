@@ -1536,12 +1536,18 @@ _PATH_PARAMETER = re.compile(r"(?<!\?P)<(?:(\w+):)?(\w+)>")
 def _converted(path: str, name: str) -> bool:
     """The URL pattern `path` (Django `path()` or `re_path()` syntax) turns its parameter `name` into something
     that holds no markup and no SQL: `<int:name>`, `<slug:name>`, `<uuid:name>`, `(?P<name>\\d+)`,
-    `(?P<name>[\\w-]+)`. A `str`, `path` or custom converter, or a parameter the pattern does not name, is text."""
+    `(?P<name>[\\w-]+)`. A `str`, `path` or custom converter is text. A parameter the pattern does not name
+    gets nothing from the URL, unless the pattern has groups without a name (passed by position)."""
     for converter, parameter in _PATH_PARAMETER.findall(path):
         if parameter == name:
             return converter in _PLAIN_CONVERTERS
     group = _regex_group(path, name)
-    return group is not None and PLAIN_REGEX.fullmatch(group) is not None
+    if group is None:
+        return not _UNNAMED_GROUP.search(path)
+    return PLAIN_REGEX.fullmatch(group) is not None
+
+
+_UNNAMED_GROUP = re.compile(r"(?<!\\)\((?!\?)")
 
 
 def _regex_group(path: str, name: str) -> str | None:

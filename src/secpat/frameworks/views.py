@@ -809,7 +809,8 @@ def _names_a_record_of_events(manager: ast.expr) -> bool:
 
 
 def _pruning(loop: ast.For | ast.AsyncFor) -> list[ast.If]:
-    """The branches of a loop's body that delete the loop's item and go on to the next one."""
+    """The branches of a loop's body that delete the loop's item, or a record it holds, and go on to the next
+    one: `db.delete(token)`, `token.delete()`, `memo.activity.delete()`."""
     if not isinstance(loop.target, ast.Name):
         return []
     item = loop.target.id
@@ -823,11 +824,22 @@ def _pruning(loop: ast.For | ast.AsyncFor) -> list[ast.If]:
             isinstance(call, ast.Call)
             and isinstance(call.func, ast.Attribute)
             and call.func.attr == "delete"
-            and any(isinstance(a, ast.Name) and a.id == item for a in call.args)
+            and (
+                any(isinstance(a, ast.Name) and a.id == item for a in call.args)
+                or not call.args
+                and _rooted_at(call.func.value, item)
+            )
             for stmt in branch.body
             for call in ast.walk(stmt)
         )
     ]
+
+
+def _rooted_at(node: ast.expr, name: str) -> bool:
+    """`memo`, `memo.activity`: the name, or an attribute reached from it."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name) and node.id == name
 
 
 def _lookup_failure(kinds: ast.expr | None) -> bool:
