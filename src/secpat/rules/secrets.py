@@ -365,8 +365,8 @@ def _key_arguments(module: Module) -> Iterator[Hit]:
         if node is None or not isinstance(value, (str, bytes)) or not value:
             continue
         text = value.decode("latin-1") if isinstance(value, bytes) else value
-        if len(set(text)) < 2 or is_reference(text) or is_documented_example(text):
-            continue
+        if set(text) == {"*"} or is_reference(text) or is_documented_example(text):
+            continue  # `"****"`: a value masked where it is shown
         secret = escaped(text)
         masked = mask(secret)
         what = f"`{call.callee}()` is given a key written in the code (`{masked}`, {len(secret)} characters)"
@@ -411,8 +411,8 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
     value = binding.value.decode("latin-1") if isinstance(binding.value, bytes) else binding.value
     text = value.strip()
     digits = text[2:] if text[:2].lower() == "0x" else text
-    if len(set(digits)) < 2 or text.lower() in _NOT_A_CREDENTIAL or is_reference(text) or "<" in text:
-        return None  # `"0x0000..."`: a filler (a captcha service's documented test key), not a chosen value
+    if not text or text.lower() in _NOT_A_CREDENTIAL or is_reference(text) or "<" in text or set(text) == {"*"}:
+        return None  # `"********"`: a value masked where it is shown, not one in use
     if is_public_material(text) or is_url_or_path(text) or is_prose(text) or is_dotted_name(text):
         return None  # `SECRET_SESSION_KEY = "mfa.totp.secret"`: where a secret is kept, not the secret
     if is_documented_example(text):
@@ -424,8 +424,11 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
         return Judgement(escaped(value), _AWS_KEY_IN_USE, Confidence.MEDIUM)
     if binding.kind == "compare":
         # What a client sends compared with a literal; the application's own configuration compared with a
-        # known default is a check that refuses it.
-        if kind not in (NameKind.PASSWORD, NameKind.SECRET) or not _compared_with_request(module, binding):
+        # known default is a check that refuses it. `"0x0000..."` is a filler (a captcha service's
+        # documented test key), not a chosen value.
+        if len(set(digits)) < 2 or kind not in (NameKind.PASSWORD, NameKind.SECRET):
+            return None
+        if not _compared_with_request(module, binding):
             return None
         return Judgement(escaped(value), _COMPARED, Confidence.MEDIUM)
     words = names.words(binding.name)
