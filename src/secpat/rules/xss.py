@@ -1587,7 +1587,7 @@ def environments_by_templates(ctx: ProjectContext) -> None:
         ctx.findings.append(finding)
 
 
-@check(XSS003, XSS004, stage="project")
+@check(XSS001, XSS003, XSS004, stage="project")
 def linked_safe_filters(ctx: ProjectContext) -> None:
     uses = [u for _, u in ctx.facts_of(SAFE_USE, SafeUse)]
     if not uses:
@@ -1598,10 +1598,15 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         for name in fact.fields:
             stored.setdefault(name, []).append(fact)
     for use in uses:
-        rule = XSS003 if use.rule == XSS003.id else XSS004
+        rule = {XSS001.id: XSS001, XSS003.id: XSS003}.get(use.rule, XSS004)
         linked = [r for r in renders if any(templates.is_rendered_as(use.path, t) for t in r.templates)]
         where = Location(use.path, use.line)
-        step = FlowStep(where, f"written unescaped by `{use.text}`")
+        step = FlowStep(
+            where,
+            f"written into the unquoted attribute `{use.text}`"
+            if rule is XSS001
+            else f"written unescaped by `{use.text}`",
+        )
         passed = [
             (r, root, given) for r in linked for root in use.roots if (given := r.context_value(root)) is not None
         ]
@@ -1609,16 +1614,25 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         if request is not None:
             render, root, value = request
             source = describe_source(value.trace, Location(render.path, render.line))
+            unquoted = rule is XSS001
             ctx.report(
                 rule,
                 where,
-                f"`{use.text}` writes {source} unescaped: `{render.function}()` "
-                f"({render.path}:{render.line}) passes it to the template as `{root}`",
+                f"`{use.text}` writes {source} "
+                + ("into an unquoted attribute" if unquoted else "unescaped")
+                + f": `{render.function}()` ({render.path}:{render.line}) passes it to the template as `{root}`"
+                + (
+                    "; escaping does not stop a space and a new attribute (`x onfocus=...`): quote it"
+                    if unquoted
+                    else ""
+                ),
                 snippet=use.snippet,
                 flow=(*value.trace, step),
                 confidence=Confidence.HIGH,
             )
             continue
+        if rule is XSS001:
+            continue  # an unquoted attribute is a finding only where request data is known to land in it
         if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
             continue  # every view passes markup it built safely, or constants
         writers = stored.get(use.field, []) if linked and use.field else []
@@ -1787,6 +1801,44 @@ def unescaped_template_findings(ctx: ProjectContext) -> None:
     for path, finding in ctx.facts_of(UNESCAPED_TEMPLATE, Finding):
         if root_of(path, roots) not in chosen:
             ctx.findings.append(finding)
+
+
+#: `attr={{ value }}`, `href=/item/{{ id }}`: a variable written into an attribute value without quotes.
+_UNQUOTED_ATTRIBUTE = re.compile(r"""\s([\w:.-]+)\s*=\s*[^\s"'<>=`{]*(\{\{(?P<expr>.*?)\}\})""", re.DOTALL)
+#: Filters whose output holds no space: numbers, dates, counts, URL-encoded text.
+_SPACELESS_FILTERS = frozenset(
+    {"int", "float", "length", "count", "urlencode", "filesizeformat", "wordcount", "floatformat", "intcomma"}
+)
+
+
+@check(XSS001, kinds=("template",))
+def unquoted_attributes(ctx: TextContext) -> None:
+    """`<input value={{ name }}>`: escaping stops `<` and quotes, not a space and a new attribute. The
+    project stage reports it where a view passes request data as `name` (`linked_safe_filters`)."""
+    if "{{" not in ctx.text:
+        return
+    names = templates.aliases(list(templates.blocks(ctx.text)))
+    for match in _UNQUOTED_ATTRIBUTE.finditer(ctx.text):
+        start = match.start(2)
+        if ctx.text.rfind("<", 0, start) < ctx.text.rfind(">", 0, start):
+            continue  # not inside a tag: text, where escaping is enough
+        if match["expr"].strip().startswith("request."):
+            continue  # `unquoted_request_attributes`
+        variable = next(templates.blocks(match.group(2)), None)
+        if variable is None:
+            continue
+        filters = {
+            t.value
+            for i, t in enumerate(variable.tokens[1:], 1)
+            if t.kind == "name" and variable.tokens[i - 1].value == "|"
+        }
+        roots = _resolve(templates.roots(variable.tokens), names)
+        if filters & _SPACELESS_FILTERS or not roots:
+            continue
+        line = ctx.text.count("\n", 0, start) + 1
+        text = f"{match.group(1)}={match.group(2)}"
+        snippet = ctx.lines[line - 1].strip() if 0 < line <= len(ctx.lines) else ""
+        ctx.fact(SAFE_USE, SafeUse(ctx.path, line, text, tuple(sorted(roots)), "", snippet, XSS001.id))
 
 
 @check(XSS001, kinds=("template",))
