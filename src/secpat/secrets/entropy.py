@@ -694,8 +694,9 @@ KNOWN_EXAMPLES = (
     # reCAPTCHA's test site key and secret, which always pass: Google's documentation gives them for tests.
     "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",
     "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe",
-    # hCaptcha's test site key and response token, from its integration-testing documentation.
+    # hCaptcha's test site key, secret and response token, from its integration-testing documentation.
     "10000000-ffff-ffff-ffff-000000000001",
+    "0x0000000000000000000000000000000000000000",
     "10000000-aaaa-bbbb-cccc-000000000001",
     # The secret access key in AWS's documentation, next to `AKIAIOSFODNN7EXAMPLE`.
     "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
