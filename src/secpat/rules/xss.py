@@ -51,7 +51,11 @@ XSS001 = define(
         why="""
         A response that echoes what the client sent, unescaped, lets an attacker put
         `<script>` into a page your site serves: a crafted link runs their code in the victim's
-        session, with access to cookies, tokens and every action the victim can take.
+        session, with access to cookies, tokens and every action the victim can take. Templates
+        count too where they do not escape: a `.txt` template Flask does not autoescape, a
+        `jinja2.Template("...")` (no escaping unless asked), and a value written into an
+        attribute without quotes (`value={{ name }}`), where escaping does not stop a space
+        and a new attribute.
     """,
         bad="""
         from flask import Flask, request
