@@ -1712,20 +1712,23 @@ def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> N
 
 
 def _credential_files(function_node: ast.AST) -> dict[str, str]:
-    """`with open("/srv/stored_passwords.txt", "a") as fh:` → {"fh": "/srv/stored_passwords.txt"}: files
-    opened for writing under a literal name that says they hold passwords."""
+    """`with open("/srv/stored_passwords.txt", "a") as fh:` or `fh = open(...)` → {"fh": "/srv/stored_passwords.txt"}:
+    files opened for writing under a literal name that says they hold passwords."""
     found: dict[str, str] = {}
     for node in ast.walk(function_node):
-        if not isinstance(node, (ast.With, ast.AsyncWith)):
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            opened = [(item.context_expr, item.optional_vars) for item in node.items]
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            opened = [(node.value, node.targets[0])]  # `fh = open(...)`
+        else:
             continue
-        for item in node.items:
-            call = item.context_expr
+        for call, bound in opened:
             if not (
                 isinstance(call, ast.Call)
                 and isinstance(call.func, ast.Name)
                 and call.func.id == "open"
                 and call.args
-                and isinstance(item.optional_vars, ast.Name)
+                and isinstance(bound, ast.Name)
             ):
                 continue
             path = literal_value(call.args[0])
@@ -1740,7 +1743,7 @@ def _credential_files(function_node: ast.AST) -> dict[str, str]:
                 and set(mode) & set("wax")
                 and any(word in PurePosixPath(path).name.lower() for word in _CREDENTIAL_FILE_WORDS)
             ):
-                found[item.optional_vars.id] = path
+                found[bound.id] = path
     return found
 
 
