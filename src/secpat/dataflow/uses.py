@@ -106,7 +106,7 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
         if kept is not None:
             key, value, kind = kept
             yield SecurityUse(event.node, value, f"kept in a cache under `{key}`", kind, via_name=True, name=key)
-        for column, value in _bound_columns(flow, event):
+        for column, value in bound_columns(flow, event):
             kind = names.classify(column)
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
                 yield SecurityUse(event.node, value, f"written to column `{column}`", kind, via_name=True, name=column)
@@ -167,7 +167,7 @@ _CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
 _INSERTED_COLUMNS = re.compile(r"INSERT\s+INTO\s+[\w.\"`]+\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", re.IGNORECASE)
 
 
-def _bound_columns(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, L.Value]]:
+def bound_columns(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, L.Value]]:
     """`cursor.execute("UPDATE users SET reset_code = ? WHERE email = ?", (code, email))`: the columns a statement
     writes, each with the value bound to its placeholder. Only positional placeholders in a literal statement, with
     the values written as a tuple."""

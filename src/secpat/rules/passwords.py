@@ -19,8 +19,15 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
-from secpat.dataflow.uses import HTTP_CLIENTS, assignments, from_http_response, is_session, security_uses
-from secpat.findings import Confidence, Finding, Severity
+from secpat.dataflow.uses import (
+    HTTP_CLIENTS,
+    assignments,
+    bound_columns,
+    from_http_response,
+    is_session,
+    security_uses,
+)
+from secpat.findings import Confidence, Finding, FlowStep, Severity
 from secpat.model.module import Call, Module, field_name, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -275,10 +282,13 @@ _PASSWORD_FIELDS = frozenset(
 @check(PWD001, PWD002, PWD004, PWD005)
 def password_flows(ctx: FileContext) -> None:
     module = ctx.module
-    if not module.mentions(_PASSWORD_FRAGMENTS):
+    columns = "passw" in module.source.lower()
+    if not columns and not module.mentions(_PASSWORD_FRAGMENTS):
         return
     for function in module.all_functions():
-        if not function.mentions(_PASSWORD_FRAGMENTS):
+        if not function.mentions(_PASSWORD_FRAGMENTS) and not (
+            columns and _writes_sql_naming_passwords(module, function)
+        ):
             continue
         flow = flow_of(module, function)
         _plaintext_storage(ctx, flow)
@@ -287,8 +297,33 @@ def password_flows(ctx: FileContext) -> None:
         _weak_hash_uses(ctx, flow)
 
 
+def _writes_sql_naming_passwords(module: Module, function: Function) -> bool:
+    """The function runs a statement whose text names a password column (`INSERT INTO users (name,
+    password) ...`) while none of its own names says password."""
+    node = function.node
+    if not function.mentions(("execute",)) or isinstance(node, ast.Module):
+        return False
+    return any("passw" in module.line_text(line).lower() for line in range(node.lineno, (node.end_lineno or 0) + 1))
+
+
 def _plaintext(value: L.Value) -> bool:
     return L.PASSWORD in value and L.PASSWORD_HASH not in value
+
+
+def _password_columns(ctx: FileContext, flow: FunctionFlow, event: CallEvent) -> list[L.Value]:
+    """`execute("INSERT INTO users (name, password) VALUES (?, ?)", (name, form["pw"]))`: request data bound to
+    a column named for a password is a password, whatever the variable holding it is called. Values the code
+    hashed, or that carry a password label already, are judged as they are."""
+    found: list[L.Value] = []
+    for column, value in bound_columns(flow, event):
+        if names.is_password(column) and L.REQUEST in value and not _HASHED_LABELS & set(value):
+            step = FlowStep(ctx.location(event.node), f"bound to the column `{column}`")
+            found.append({**value, L.PASSWORD: value[L.REQUEST] + (step,)})
+    return found
+
+
+#: Labels of a value that went through a hash, or that is named for a password already.
+_HASHED_LABELS = frozenset({L.PASSWORD, L.PASSWORD_HASH, L.FAST_HASH_OF_PASSWORD, L.HASH_OBJECT, L.WEAK_HASH})
 
 
 def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
@@ -357,7 +392,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `user_service.create(name, password)`: that function's body says what it stores
         client = _api_client_receiver(function, func)
         model = _model_receiver(event.node)
-        for value in [*event.args, *event.keywords.values()]:
+        for value in [*event.args, *event.keywords.values(), *_password_columns(ctx, flow, event)]:
             if _plaintext(value):
                 # A record of another model (a page's shared passphrase, a service's credential) keeps a
                 # password that is not an account's: audit mode, unless the client sent it. So does a
