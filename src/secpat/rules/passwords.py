@@ -28,7 +28,7 @@ from secpat.dataflow.uses import (
     security_uses,
 )
 from secpat.findings import Confidence, Finding, FlowStep, Severity
-from secpat.model.module import Call, Module, field_name, literal_value, parents_of
+from secpat.model.module import Call, ClassInfo, Module, field_name, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
@@ -52,7 +52,10 @@ PWD001 = define(
         ever reads that store: a backup, a SQL injection, an employee. Users reuse passwords,
         so one leak opens their other accounts too. Reported by default for an account's record
         (a user, account, member, customer or profile model) or a password the client sent; a
-        password field of another model (a page's shared passphrase) is for audit mode.
+        password field of another model (a page's shared passphrase) is for audit mode. Also stored:
+        request data bound to a password column of a raw `INSERT` / `UPDATE`, and a Django REST
+        framework `ModelSerializer` that accepts a password field and saves it with the
+        `create()` / `update()` it inherits (where something saves with it).
     """,
         bad="""
         password = request.form["password"]
@@ -304,6 +307,153 @@ def _writes_sql_naming_passwords(module: Module, function: Function) -> bool:
     if not function.mentions(("execute",)) or isinstance(node, ast.Module):
         return False
     return any("passw" in module.line_text(line).lower() for line in range(node.lineno, (node.end_lineno or 0) + 1))
+
+
+#: Django REST framework's serializer that saves a model from the fields it declares.
+_MODEL_SERIALIZERS = frozenset(
+    {"rest_framework.serializers.ModelSerializer", "rest_framework.serializers.HyperlinkedModelSerializer"}
+)
+#: Calls that hash a password, or make an account that does (`User.objects.create_user(...)`).
+_HASHING_CALLS = S.PASSWORD_HASH_METHODS | {"create_user", "create_superuser", "check_password"}
+
+
+#: A ModelSerializer that would store its password field as sent (`KeptPassword`), and the serializer classes
+#: something saves with (their qualified names).
+SERIALIZER_KEEPS_PASSWORD, SERIALIZER_SAVED = "pwd-serializer-keeps-password", "pwd-serializer-saved"
+
+
+@dataclass(frozen=True)
+class KeptPassword:
+    serializer: str  # the class's qualified name
+    finding: Finding
+
+
+@check(PWD001)
+def serializers_saving_passwords(ctx: FileContext) -> None:
+    """A DRF `ModelSerializer` that accepts a password field and saves it with the `create()` / `update()`
+    it inherits (`Model.objects.create(**validated_data)`, `setattr(instance, ...)`) stores what the client
+    sent. One that hashes in its own `create()`, `update()`, `save()` or `validate_<field>()` does not, and
+    neither does one whose field is read-only. The project stage reports it where something saves with it
+    (`serializer.save()`, a create or update view's `serializer_class`); one used only to read or check a
+    login is for audit mode."""
+    module = ctx.module
+    if not module.imports_any("rest_framework"):
+        return
+    for info in module.classes.values():
+        if set(info.bases) & _MODEL_SERIALIZERS:
+            field = next((f for f in _meta_fields(info) if names.is_password(f)), None)
+            if field is None or field in _read_only_fields(info) or _hashes_itself(info):
+                continue
+            before = len(ctx.findings)
+            ctx.report(
+                PWD001,
+                info.node,
+                f"`{info.name}` accepts the `{field}` field and saves it with the `create()` and `update()` it "
+                "inherits, which store the value as sent: hash it in `create()` / `update()` "
+                "(`set_password()`, `make_password()`, `create_user()`)",
+            )
+            name = f"{module.module_name}.{info.qualname}" if module.module_name else info.qualname
+            for finding in ctx.findings[before:]:
+                ctx.fact(SERIALIZER_KEEPS_PASSWORD, KeptPassword(name, finding))
+            del ctx.findings[before:]
+        elif "serializer_class" in info.attributes and _saving_view(info):
+            saved = module.qualified_name(info.attributes["serializer_class"])
+            if saved:
+                ctx.fact(SERIALIZER_SAVED, saved)
+    for function in module.all_functions():
+        if function.mentions(("save",)):
+            for saved in _saved_serializers(module, function):
+                ctx.fact(SERIALIZER_SAVED, saved)
+
+
+@check(PWD001, stage="project")
+def serializers_saved_with_passwords(ctx: ProjectContext) -> None:
+    saved = {name for _, name in ctx.facts_of(SERIALIZER_SAVED, str)}
+    for _, kept in ctx.facts_of(SERIALIZER_KEEPS_PASSWORD, KeptPassword):
+        if kept.serializer in saved:
+            ctx.findings.append(kept.finding)
+        else:
+            ctx.findings.append(kept.finding.for_audit("nothing in the project is seen saving with it"))
+
+
+def _saving_view(info: ClassInfo) -> bool:
+    """A generic view or viewset that creates or updates (`CreateAPIView`, `ModelViewSet`, `UpdateModelMixin`)."""
+    return any(word in base.lower() for base in info.bases for word in ("create", "update", "modelviewset"))
+
+
+def _saved_serializers(module: Module, function: Function) -> list[str]:
+    """`s = AccountSerializer(data=request.data); ...; s.save()`, also with the view's own
+    `self.serializer_class(...)` or `self.get_serializer(...)`: the classes the function saves with."""
+    owner = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
+    own = owner.attributes.get("serializer_class") if owner is not None else None
+    made: dict[str, str] = {}
+    for node in ast.walk(function.node):
+        if not (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Call)
+        ):
+            continue
+        func = node.value.func
+        if own is not None and dotted(func) in ("self.serializer_class", "self.get_serializer"):
+            func = own
+        cls = module.qualified_name(func, function)
+        if cls:
+            made[node.targets[0].id] = cls
+    return [
+        made[node.func.value.id]
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "save"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in made
+    ]
+
+
+def _meta_fields(info: ClassInfo) -> list[str]:
+    """The field names `class Meta: fields = [...]` lists."""
+    meta = next((n for n in info.node.body if isinstance(n, ast.ClassDef) and n.name == "Meta"), None)
+    for node in meta.body if meta is not None else ():
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "fields" for t in node.targets):
+            value = literal_value(node.value)
+            if isinstance(value, (list, tuple)):
+                return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _read_only_fields(info: ClassInfo) -> set[str]:
+    """`read_only_fields = [...]` in Meta, and fields declared with `read_only=True`."""
+    found: set[str] = set()
+    meta = next((n for n in info.node.body if isinstance(n, ast.ClassDef) and n.name == "Meta"), None)
+    for node in meta.body if meta is not None else ():
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "read_only_fields" for t in node.targets
+        ):
+            value = literal_value(node.value)
+            if isinstance(value, (list, tuple)):
+                found.update(v for v in value if isinstance(v, str))
+    for name, value in info.attributes.items():
+        if isinstance(value, ast.Call) and any(
+            k.arg == "read_only" and isinstance(k.value, ast.Constant) and k.value.value is True for k in value.keywords
+        ):
+            found.add(name)
+    return found
+
+
+def _hashes_itself(info: ClassInfo) -> bool:
+    """The serializer's own `create()`, `update()`, `save()` or a `validate...()` method hashes the password,
+    or makes the account with a call that does."""
+    for name, method in info.methods.items():
+        if name not in ("create", "update", "save") and not name.startswith("validate"):
+            continue
+        for node in ast.walk(method.node):
+            if isinstance(node, ast.Call):
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if called in _HASHING_CALLS:
+                    return True
+    return False
 
 
 def _plaintext(value: L.Value) -> bool:
