@@ -318,9 +318,19 @@ def _assignments(tokens: list[Token]) -> Iterator[tuple[str, list[Token]]]:
 
 
 def autoescape_off(block: Block) -> bool:
-    """`{% autoescape off %}` (Django) or `{% autoescape false %}` (Jinja2)."""
+    """`{% autoescape off %}` (Django), `{% autoescape false %}` (Jinja2) or `{% autoescape None %}` (Tornado)."""
     words = [t.value.lower() for t in block.tokens if t.kind == "name"]
-    return block.kind == "block" and len(words) >= 2 and words[0] == "autoescape" and words[1] in {"off", "false"}
+    return (
+        block.kind == "block" and len(words) >= 2 and words[0] == "autoescape" and words[1] in {"off", "false", "none"}
+    )
+
+
+def raw_output(block: Block) -> list[Token] | None:
+    """The expression of Tornado's `{% raw name %}`, which writes it unescaped; None for anything else
+    (Jinja2's bare `{% raw %}` only quotes template syntax)."""
+    if block.kind != "block" or len(block.tokens) < 2 or block.tokens[0].value != "raw":
+        return None
+    return block.tokens[1:]
 
 
 def is_rendered_as(path: str, name: str) -> bool:

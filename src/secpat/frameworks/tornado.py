@@ -8,9 +8,10 @@ handler list an `Application(...)` or `add_handlers(...)` is given: `(r"/user/(\
 `url(r"/x", XHandler, name="x")`; a module-level handler list or settings dict kept for an app another
 module makes (or a subclass of `Application`) belongs to the project's one Tornado app.
 
-Partial: a handler list built in a loop or returned by a function is not read; templates rendered with
-`self.render()` are autoescaped and not followed further; `get_signed_cookie()` is the server's own
-signed value and not client text.
+Templates rendered with `self.render("page.html", name=...)` are linked to the handler like other
+renders (`{% raw name %}` and `{% autoescape None %}` are read by the template rules, and
+`Application(autoescape=None)` by XSS003). Partial: a handler list built in a loop or returned by a
+function is not read; `get_signed_cookie()` is the server's own signed value and not client text.
 """
 
 from __future__ import annotations

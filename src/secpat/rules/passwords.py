@@ -341,13 +341,14 @@ def serializers_saving_passwords(ctx: FileContext) -> None:
         return
     for info in module.classes.values():
         if set(info.bases) & _MODEL_SERIALIZERS:
-            field = next((f for f in _meta_fields(info) if names.is_password(f)), None)
-            if field is None or field in _read_only_fields(info) or _hashes_itself(info):
+            listed = next((f for f in _meta_fields(info) if names.is_password(str(f.value))), None)
+            field = str(listed.value) if listed is not None else ""
+            if listed is None or field in _read_only_fields(info) or _hashes_itself(info):
                 continue
             before = len(ctx.findings)
             ctx.report(
                 PWD001,
-                info.node,
+                listed,
                 f"`{info.name}` accepts the `{field}` field and saves it with the `create()` and `update()` it "
                 "inherits, which store the value as sent: hash it in `create()` / `update()` "
                 "(`set_password()`, `make_password()`, `create_user()`)",
@@ -412,14 +413,16 @@ def _saved_serializers(module: Module, function: Function) -> list[str]:
     ]
 
 
-def _meta_fields(info: ClassInfo) -> list[str]:
-    """The field names `class Meta: fields = [...]` lists."""
+def _meta_fields(info: ClassInfo) -> list[ast.Constant]:
+    """The field names `class Meta: fields = [...]` lists, as the literals written there."""
     meta = next((n for n in info.node.body if isinstance(n, ast.ClassDef) and n.name == "Meta"), None)
     for node in meta.body if meta is not None else ():
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "fields" for t in node.targets):
-            value = literal_value(node.value)
-            if isinstance(value, (list, tuple)):
-                return [v for v in value if isinstance(v, str)]
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "fields" for t in node.targets)
+            and isinstance(node.value, (ast.List, ast.Tuple))
+        ):
+            return [e for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
     return []
 
 

@@ -955,6 +955,28 @@ def autoescape_settings(ctx: FileContext) -> None:
     for value in module.assignments.get("TEMPLATES", []):
         for node in _autoescape_false(value):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
+    if module.imports_any("tornado"):
+        # `Application(handlers, autoescape=None)`, or `"autoescape": None` in its settings: Tornado's
+        # templates write `{{ value }}` unescaped.
+        for call in module.calls_to("tornado.web.Application"):
+            autoescape = call.arg(None, "autoescape")
+            if isinstance(autoescape, ast.Constant) and autoescape.value is None:
+                ctx.report(
+                    XSS003,
+                    call.node,
+                    "Tornado `Application(autoescape=None)`: templates are not escaped",
+                    at=autoescape,
+                )
+        for node in module.nodes:
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if (
+                        isinstance(key, ast.Constant)
+                        and key.value == "autoescape"
+                        and isinstance(value, ast.Constant)
+                        and value.value is None
+                    ):
+                        ctx.report(XSS003, key, "Tornado settings set `autoescape: None`: templates are not escaped")
 
 
 def _switched_off(module, call, autoescape: ast.expr) -> str | None:
@@ -1056,7 +1078,7 @@ class SafeUse:
 
 @check(XSS003, XSS004, kinds=("template",))
 def template_escaping(ctx: TextContext) -> None:
-    if "safe" not in ctx.text and "autoescape" not in ctx.text:
+    if "safe" not in ctx.text and "autoescape" not in ctx.text and "raw" not in ctx.text:
         return
     # Plain-text e-mail templates switch autoescape off on purpose: there is no HTML to protect.
     email = "mail" in ctx.path.lower().rsplit("/", 1)[-1]
@@ -1067,6 +1089,16 @@ def template_escaping(ctx: TextContext) -> None:
         if templates.autoescape_off(block):
             if not email:
                 _autoescape_block(ctx, block, _variables_inside(blocks, index), names)
+            continue
+        raw = templates.raw_output(block)
+        if raw is not None:
+            # Tornado's `{% raw name %}` is `|safe` by another name.
+            roots = _resolve(templates.roots(raw), names)
+            if roots:
+                text = "{% raw " + " ".join(t.value for t in raw) + " %}"
+                snippet = lines[block.line - 1].strip() if 0 < block.line <= len(lines) else ""
+                field = templates.field_of(raw)
+                ctx.fact(SAFE_USE, SafeUse(ctx.path, block.line, text, tuple(sorted(roots)), field, snippet))
             continue
         for use in templates.filter_uses(block, {"safe", "safeseq"}):
             if use.on_literal or use.field in _DEVELOPER_TEXT or set(use.chain) & templates.SAFE_OUTPUT_FILTERS:
