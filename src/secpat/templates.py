@@ -327,10 +327,14 @@ def autoescape_off(block: Block) -> bool:
 
 def raw_output(block: Block) -> list[Token] | None:
     """The expression of Tornado's `{% raw name %}`, which writes it unescaped; None for anything else
-    (Jinja2's bare `{% raw %}` only quotes template syntax)."""
+    (Jinja2's bare `{% raw %}` only quotes template syntax), and for a call's result
+    (`{% raw format_value(x) %}`): what the function writes is the function's business."""
     if block.kind != "block" or len(block.tokens) < 2 or block.tokens[0].value != "raw":
         return None
-    return block.tokens[1:]
+    expression = block.tokens[1:]
+    if any(t.kind == "operator" and t.value == "(" for t in expression):
+        return None
+    return expression
 
 
 def is_rendered_as(path: str, name: str) -> bool:

@@ -314,7 +314,7 @@ _MODEL_SERIALIZERS = frozenset(
     {"rest_framework.serializers.ModelSerializer", "rest_framework.serializers.HyperlinkedModelSerializer"}
 )
 #: Calls that hash a password, or make an account that does (`User.objects.create_user(...)`).
-_HASHING_CALLS = S.PASSWORD_HASH_METHODS | {"create_user", "create_superuser", "check_password"}
+_HASHING_CALLS = S.PASSWORD_HASH_METHODS | {"create_user", "create_superuser"}
 
 
 #: A ModelSerializer that would store its password field as sent (`KeptPassword`), and the serializer classes

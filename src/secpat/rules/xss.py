@@ -1078,7 +1078,7 @@ class SafeUse:
 
 @check(XSS003, XSS004, kinds=("template",))
 def template_escaping(ctx: TextContext) -> None:
-    if "safe" not in ctx.text and "autoescape" not in ctx.text and "raw" not in ctx.text:
+    if "safe" not in ctx.text and "autoescape" not in ctx.text and "raw " not in ctx.text:
         return
     # Plain-text e-mail templates switch autoescape off on purpose: there is no HTML to protect.
     email = "mail" in ctx.path.lower().rsplit("/", 1)[-1]
