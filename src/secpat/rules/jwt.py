@@ -288,8 +288,15 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
     deferred = any(L.deferred(label) for label in payload)
     unsigned = isinstance(algorithm, str) and algorithm.lower() == "none"
     if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
-        # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding.
-        ctx.report(JWT001, node, "token issued without `exp`: it never expires", scope=function, audit=unsigned)
+        # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding. A token
+        # that carries only its own id (`{"jti": ...}`) is a handle to a record the server keeps, whose
+        # expiry may live there: for a reader.
+        claims = {label[len(L.KEY_PREFIX) :] for label in payload if label.startswith(L.KEY_PREFIX)}
+        handle = bool(claims) and claims <= {"jti"}
+        message = "token issued without `exp`: it never expires"
+        if handle:
+            message += "; it carries only its id (`jti`): check that the record it names expires"
+        ctx.report(JWT001, node, message, scope=function, audit=unsigned or handle)
     lifetimes = [int(label[len(L.LIFETIME_PREFIX) :]) for label in payload if label.startswith(L.LIFETIME_PREFIX)]
     if lifetimes and max(lifetimes) > max_lifetime and not _is_refresh(function, payload):
         ctx.report(

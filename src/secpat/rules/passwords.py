@@ -362,7 +362,7 @@ def serializers_saving_passwords(ctx: FileContext) -> None:
             if saved:
                 ctx.fact(SERIALIZER_SAVED, saved)
     for function in module.all_functions():
-        if function.mentions(("save",)):
+        if function.mentions(("save", "validated_data")):
             for saved in _saved_serializers(module, function):
                 ctx.fact(SERIALIZER_SAVED, saved)
 
@@ -383,8 +383,9 @@ def _saving_view(info: ClassInfo) -> bool:
 
 
 def _saved_serializers(module: Module, function: Function) -> list[str]:
-    """`s = AccountSerializer(data=request.data); ...; s.save()`, also with the view's own
-    `self.serializer_class(...)` or `self.get_serializer(...)`: the classes the function saves with."""
+    """`s = AccountSerializer(data=request.data); ...; s.save()` or `Account.objects.create(**s.validated_data)`,
+    also with the view's own `self.serializer_class(...)` or `self.get_serializer(...)`: the classes the function
+    saves with."""
     owner = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
     own = owner.attributes.get("serializer_class") if owner is not None else None
     made: dict[str, str] = {}
@@ -402,15 +403,29 @@ def _saved_serializers(module: Module, function: Function) -> list[str]:
         cls = module.qualified_name(func, function)
         if cls:
             made[node.targets[0].id] = cls
-    return [
-        made[node.func.value.id]
-        for node in ast.walk(function.node)
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "save"
-        and isinstance(node.func.value, ast.Name)
-        and node.func.value.id in made
-    ]
+    saved = []
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Call):
+            continue
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr == "save"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in made
+        ):
+            saved.append(made[node.func.value.id])
+        # `Account.objects.create(**serializer.validated_data)`: what the inherited `create()` would do.
+        for keyword in node.keywords:
+            value = keyword.value
+            if (
+                keyword.arg is None
+                and isinstance(value, ast.Attribute)
+                and value.attr == "validated_data"
+                and isinstance(value.value, ast.Name)
+                and value.value.id in made
+            ):
+                saved.append(made[value.value.id])
+    return saved
 
 
 def _meta_fields(info: ClassInfo) -> list[ast.Constant]:

@@ -365,8 +365,8 @@ def _key_arguments(module: Module) -> Iterator[Hit]:
         if node is None or not isinstance(value, (str, bytes)) or not value:
             continue
         text = value.decode("latin-1") if isinstance(value, bytes) else value
-        if set(text) == {"*"} or is_reference(text) or is_documented_example(text):
-            continue  # `"****"`: a value masked where it is shown
+        if _mask_or_filler(text) or is_reference(text) or is_documented_example(text):
+            continue
         secret = escaped(text)
         masked = mask(secret)
         what = f"`{call.callee}()` is given a key written in the code (`{masked}`, {len(secret)} characters)"
@@ -403,6 +403,12 @@ _KEY_KINDS = frozenset({"secret", "signing", "jwt", "fernet", "hmac", "encryptio
 _NOT_A_CREDENTIAL = frozenset({"null", "none", "undefined", "nil", "true", "false", "bearer", "basic", "token"})
 
 
+def _mask_or_filler(text: str) -> bool:
+    """`"********"`, a value masked where it is shown, or `b"\\x00\\x00..."`, a buffer's zero bytes: one character
+    repeated that nobody would type as a key. A typed one (`"aaaaaaaa"`) is a placeholder in use."""
+    return len(set(text)) == 1 and (text[0] == "*" or not text[0].isprintable())
+
+
 def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) -> Judgement | None:
     """A literal in a place where it is the credential in use, whatever its entropy: the application's own
     key (`SECRET_KEY = "dev"`, `app.config["SECRET_KEY"] = "changeme"`, `JWT_SECRET = "secret"`), or what a
@@ -411,8 +417,8 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
     value = binding.value.decode("latin-1") if isinstance(binding.value, bytes) else binding.value
     text = value.strip()
     digits = text[2:] if text[:2].lower() == "0x" else text
-    if not text or text.lower() in _NOT_A_CREDENTIAL or is_reference(text) or "<" in text or set(text) == {"*"}:
-        return None  # `"********"`: a value masked where it is shown, not one in use
+    if not text or text.lower() in _NOT_A_CREDENTIAL or is_reference(text) or "<" in text or _mask_or_filler(text):
+        return None
     if is_public_material(text) or is_url_or_path(text) or is_prose(text) or is_dotted_name(text):
         return None  # `SECRET_SESSION_KEY = "mfa.totp.secret"`: where a secret is kept, not the secret
     if is_documented_example(text):
