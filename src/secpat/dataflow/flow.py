@@ -28,6 +28,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
 from secpat.knowledge import NOTHING, find
+from secpat.model.module import keyword_argument
 
 if TYPE_CHECKING:
     from secpat.model.module import Call, Function, Module
@@ -101,7 +102,8 @@ class CallEvent:
     args: list[L.Value]
     keywords: dict[str, L.Value]
     receiver: L.Value | None
-    #: Per element, for positional arguments written as a tuple display: `make_response((body, headers))`.
+    #: Per element, for positional arguments written as a tuple or list display: `make_response((body, headers))`,
+    #: `execute(sql, [name, password])`.
     items: dict[int, tuple[L.Value, ...]] = field(default_factory=dict)
 
     def value_of(self, index: int | None = None, keyword: str | None = None) -> L.Value:
@@ -1494,7 +1496,11 @@ class FunctionFlow:
         args = []
         items: dict[int, tuple[L.Value, ...]] = {}
         for position, arg in enumerate(node.args):
-            if isinstance(arg, ast.Tuple) and arg.elts and not any(isinstance(e, ast.Starred) for e in arg.elts):
+            if (
+                isinstance(arg, (ast.Tuple, ast.List))
+                and arg.elts
+                and not any(isinstance(e, ast.Starred) for e in arg.elts)
+            ):
                 items[position] = tuple(self._eval(e) for e in arg.elts)
                 args.append(L.combine(items[position]))
             else:
@@ -1556,20 +1562,20 @@ class FunctionFlow:
         template = self._bound(node.func.value)
         if not isinstance(template, ast.Call):
             return None
-        source = template.args[0] if template.args else None
-        text = source.value if isinstance(source, ast.Constant) and isinstance(source.value, str) else None
-        if text is None:
+        # The template's text: a literal, or a constant of the module (`Template(PAGE)`).
+        text = self.module.constant(template.args[0], None, self.function) if template.args else None
+        if not isinstance(text, str):
             return None
         made = self.module.qualified_name(template.func, self.function) or ""
         if made in _JINJA_TEMPLATES:
-            return None if _escapes(_keyword(template, "autoescape")) else text
+            return None if _escapes(keyword_argument(template, "autoescape")) else text
         if made in _DJANGO_TEMPLATES:
-            context = node.args[0] if node.args else _keyword(node, "context")
+            context = node.args[0] if node.args else keyword_argument(node, "context")
             context = self._bound(context) if context is not None else None
             off = (
                 isinstance(context, ast.Call)
                 and (self.module.qualified_name(context.func, self.function) or "") in _DJANGO_CONTEXTS
-                and _switched_off(_keyword(context, "autoescape"))
+                and _switched_off(keyword_argument(context, "autoescape"))
             )
             return text if off else None
         if isinstance(template.func, ast.Attribute) and template.func.attr == "from_string":
@@ -1578,7 +1584,7 @@ class FunctionFlow:
                 return None
             if (self.module.qualified_name(environment.func, self.function) or "") not in _JINJA_ENVIRONMENTS:
                 return None
-            autoescape = _keyword(environment, "autoescape")
+            autoescape = keyword_argument(environment, "autoescape")
             return text if autoescape is None or _switched_off(autoescape) else None
         return None
 
@@ -2239,9 +2245,9 @@ _UNVERIFIED_JWT_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_
 
 def _signature_unchecked(node: ast.Call) -> bool:
     """`jwt.decode(t, options={"verify_signature": False})`, or PyJWT 1's `jwt.decode(t, verify=False)`."""
-    if _switched_off(_keyword(node, "verify")):
+    if _switched_off(keyword_argument(node, "verify")):
         return True
-    options = _keyword(node, "options")
+    options = keyword_argument(node, "options")
     return isinstance(options, ast.Dict) and any(
         isinstance(k, ast.Constant) and k.value == "verify_signature" and _switched_off(v)
         for k, v in zip(options.keys, options.values)
@@ -2255,10 +2261,6 @@ _JINJA_TEMPLATES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
 _JINJA_ENVIRONMENTS = frozenset({"jinja2.Environment", "jinja2.environment.Environment"})
 _DJANGO_TEMPLATES = frozenset({"django.template.Template", "django.template.base.Template"})
 _DJANGO_CONTEXTS = frozenset({"django.template.Context", "django.template.context.Context"})
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 def _switched_off(value: ast.expr | None) -> bool:

@@ -13,7 +13,7 @@ import ast
 from secpat.frameworks.facts import MOUNT, ROUTE, MountFact, RouteFact
 from secpat.frameworks.record import ALWAYS_HTML, HTML_IF_SAID, Framework
 from secpat.frameworks.syntax import object_name, string, upper_methods
-from secpat.model.module import Module
+from secpat.model.module import Module, keyword_argument
 
 FRAMEWORK = Framework(
     name="starlette",
@@ -93,22 +93,22 @@ def _entries(module: Module, node: ast.expr, owner: str, prefix: str, framework:
         if not isinstance(element, ast.Call):
             continue
         callee = module.qualified_name(element.func, scope)
-        path = string(element.args[0]) if element.args else string(_keyword(element, "path"))
+        path = string(element.args[0]) if element.args else string(keyword_argument(element, "path"))
         if path is None:
             continue
         if callee in _ROUTE:
-            endpoint = element.args[1] if len(element.args) > 1 else _keyword(element, "endpoint")
+            endpoint = element.args[1] if len(element.args) > 1 else keyword_argument(element, "endpoint")
             view = module.qualified_name(endpoint, scope) or object_name(module, endpoint, scope) if endpoint else None
             if view:
-                methods = upper_methods(_keyword(element, "methods")) or ("GET",)
+                methods = upper_methods(keyword_argument(element, "methods")) or ("GET",)
                 found.append(
                     (ROUTE, RouteFact(framework, owner, prefix + path, methods, view, module.path, element.lineno))
                 )
         elif callee in _MOUNT:
-            inner = _keyword(element, "routes")
+            inner = keyword_argument(element, "routes")
             if inner is None and len(element.args) > 2:
                 inner = element.args[2]
-            app = _keyword(element, "app")
+            app = keyword_argument(element, "app")
             if app is None and len(element.args) > 1:
                 app = element.args[1]
             if isinstance(inner, (ast.List, ast.Tuple)):
@@ -120,7 +120,3 @@ def _entries(module: Module, node: ast.expr, owner: str, prefix: str, framework:
                         (MOUNT, MountFact(framework, owner, child, prefix + path, module.path, element.lineno))
                     )
     return found
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    return next((kw.value for kw in call.keywords if kw.arg == name), None)

@@ -142,6 +142,11 @@ def parents_of(root: ast.AST) -> dict[int, ast.AST]:
     return {id(child): parent for parent in ast.walk(root) for child in ast.iter_child_nodes(parent)}
 
 
+def keyword_argument(call: ast.Call, name: str) -> ast.expr | None:
+    """What a call gives as `name=...`, if it does."""
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
 def literal_value(node: ast.AST, default: object = None) -> object:
     """Evaluate a literal expression (numbers, strings, containers, `2**17`, `10*60`)."""
     value = _eval_literal(node, depth=0)

@@ -28,7 +28,7 @@ from secpat.dataflow.uses import (
     security_uses,
 )
 from secpat.findings import Confidence, Finding, FlowStep, Severity
-from secpat.model.module import Call, ClassInfo, Module, field_name, literal_value, parents_of
+from secpat.model.module import Call, ClassInfo, Module, field_name, keyword_argument, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
@@ -595,7 +595,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 )
                 field_name = next((k for k, v in event.keywords.items() if v is value), None)
                 if model is not None and field_name is not None and field_name not in _PASSWORD_FIELDS:
-                    field_name = _password_key(_keyword(event.node, field_name))  # `data={"password": raw}`
+                    field_name = _password_key(keyword_argument(event.node, field_name))  # `data={"password": raw}`
                 position = next((i for i, v in enumerate(event.args) if v is value), None)
                 if (
                     model is not None
@@ -618,7 +618,7 @@ def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: 
     `constructor_fields`)."""
     keyword = "password" if "password" in event.keywords else "passwd"
     value = event.keywords.get(keyword) if _MODEL_CLASS.search(method) else None
-    field, at = keyword, _keyword(event.node, keyword)
+    field, at = keyword, keyword_argument(event.node, keyword)
     if value is None or not _plaintext(value):
         positions = [
             i
@@ -908,9 +908,9 @@ def transforming_attributes(ctx: FileContext) -> None:
                 ctx.fact(VERIFYING_COLUMN, attribute)
                 continue
             made = module.qualified_name(value.func) or ""
-            prop = value if made in ("property", "builtins.property") else _keyword(value, "descriptor")
+            prop = value if made in ("property", "builtins.property") else keyword_argument(value, "descriptor")
             if isinstance(prop, ast.Call) and isinstance(prop.func, ast.Name) and prop.func.id == "property":
-                fset = prop.args[1] if len(prop.args) > 1 else _keyword(prop, "fset")
+                fset = prop.args[1] if len(prop.args) > 1 else keyword_argument(prop, "fset")
                 method = methods.get(fset.id) if isinstance(fset, ast.Name) else None
                 if method is not None and _transforms_parameter(method, 1):
                     ctx.fact(TRANSFORMED_ON_ASSIGNMENT, TransformedAttribute(owner, attribute))
@@ -1079,8 +1079,8 @@ def _hashed_before_save(module: Module) -> list[tuple[ast.expr | None, str]]:
             handler = node.args[0]  # `signals.pre_save(Model)(handler)`
             sender = func.args[0] if func.args else None
         elif isinstance(func, ast.Attribute) and func.attr == "connect" and _callee_name(func.value) == "pre_save":
-            handler = node.args[0] if node.args else _keyword(node, "receiver")
-            sender = _keyword(node, "sender")
+            handler = node.args[0] if node.args else keyword_argument(node, "receiver")
+            sender = keyword_argument(node, "sender")
         else:
             continue
         name = handler.attr if isinstance(handler, ast.Attribute) else getattr(handler, "id", None)
@@ -1092,7 +1092,7 @@ def _hashed_before_save(module: Module) -> list[tuple[ast.expr | None, str]]:
             if _callee_name(deco.func) == "pre_save":
                 registrations.append((deco.args[0] if deco.args else None, [function.node]))
             elif _callee_name(deco.func) == "receiver" and deco.args and _callee_name(deco.args[0]) == "pre_save":
-                registrations.append((_keyword(deco, "sender"), [function.node]))
+                registrations.append((keyword_argument(deco, "sender"), [function.node]))
     return [(sender, field) for sender, nodes in registrations for node in nodes for field in _fields_hashed_by(node)]
 
 
@@ -1108,10 +1108,6 @@ def _fields_hashed_by(listener: ast.AST) -> list[str]:
         elif isinstance(node, ast.Call) and names.hashes_passwords(_callee_name(node.func)):
             fields.append("password")
     return list(dict.fromkeys(fields))
-
-
-def _keyword(call: ast.Call, name: str) -> ast.expr | None:
-    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
 #: The owner of a save hook whose class the code holds in a name (`signals.pre_save(self.admin_model)`).

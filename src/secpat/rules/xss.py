@@ -324,10 +324,10 @@ def unescaped_output(ctx: FileContext) -> None:
                 for keyword in _BODY_KEYWORDS[1:]:
                     if not body:
                         body, argument = event.value_of(None, keyword), argument_node(event.node, None, keyword)
-                if callee in _TUPLE_MAKERS and 0 in event.items:
+                shown = event.node.args[0] if event.node.args else None
+                if callee in _TUPLE_MAKERS and 0 in event.items and isinstance(shown, ast.Tuple):
                     # `make_response((body, status, headers))`: only the first element is the body.
-                    shown = event.node.args[0]  # a tuple display: the flow keeps items of those only
-                    if isinstance(shown, ast.Tuple) and any(_says_not_html(part) for part in shown.elts[1:]):
+                    if any(_says_not_html(part) for part in shown.elts[1:]):
                         continue
                     body = event.items[0][0]
                 ctx.report_flow(
@@ -953,7 +953,7 @@ def autoescape_settings(ctx: FileContext) -> None:
                 at=autoescape,
             )
     for value in module.assignments.get("TEMPLATES", []):
-        for node in _autoescape_false(value):
+        for node in _autoescape_entries(value, False):
             ctx.report(XSS003, node, "Django `TEMPLATES` sets `autoescape: False`")
     if module.imports_any("tornado"):
         # `Application(handlers, autoescape=None)`, or `"autoescape": None` in its settings: Tornado's
@@ -969,14 +969,8 @@ def autoescape_settings(ctx: FileContext) -> None:
                 )
         for node in module.nodes:
             if isinstance(node, ast.Dict):
-                for key, value in zip(node.keys, node.values):
-                    if (
-                        isinstance(key, ast.Constant)
-                        and key.value == "autoescape"
-                        and isinstance(value, ast.Constant)
-                        and value.value is None
-                    ):
-                        ctx.report(XSS003, key, "Tornado settings set `autoescape: None`: templates are not escaped")
+                for key in _autoescape_entries(node, None, nested=False):
+                    ctx.report(XSS003, key, "Tornado settings set `autoescape: None`: templates are not escaped")
 
 
 def _switched_off(module, call, autoescape: ast.expr) -> str | None:
@@ -1024,8 +1018,10 @@ def _last_name(node: ast.expr | None) -> str | None:
 _TEMPLATE_GETTERS = frozenset({"get_template", "select_template", "from_string", "get_or_select_template"})
 
 
-def _autoescape_false(value: ast.expr):
-    """`"autoescape": False` entries inside a TEMPLATES setting."""
+def _autoescape_entries(value: ast.expr, off: bool | None, nested: bool = True):
+    """The keys of `"autoescape": False` (Django's TEMPLATES setting) or `"autoescape": None` (Tornado's
+    settings) entries: `off` is the constant that switches escaping off. `nested`: also inside the dicts,
+    lists and calls the value holds."""
     stack = [value]
     while stack:
         node = stack.pop()
@@ -1035,10 +1031,11 @@ def _autoescape_false(value: ast.expr):
                     isinstance(key, ast.Constant)
                     and key.value == "autoescape"
                     and isinstance(item, ast.Constant)
-                    and item.value is False
+                    and item.value is off
                 ):
                     yield key
-                stack.append(item)
+                if nested:
+                    stack.append(item)
         elif isinstance(node, (ast.List, ast.Tuple)):
             stack.extend(node.elts)
         elif isinstance(node, ast.Call):
