@@ -417,3 +417,11 @@ class FormFact:
 
 ENV = "<env>"  # a value read from the environment
 EXPR = "<expr>"  # any other value secpat does not evaluate
+
+
+@dataclass(frozen=True)
+class FromEnvironment:
+    """A value read from the environment that has a value where the variable is not set:
+    `os.getenv("DEBUG", "True") == "True"` is True there, `env.bool("DEBUG", True)` too."""
+
+    default: object

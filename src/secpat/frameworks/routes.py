@@ -51,6 +51,7 @@ from secpat.frameworks.facts import (
     ArgumentFact,
     ClassFact,
     FormFact,
+    FromEnvironment,
     InstanceFact,
     LimiterFact,
     LimitTargetFact,
@@ -1651,6 +1652,8 @@ def _summary(model: Model) -> list[str]:
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, FromEnvironment):
+        return f"from environment (default {value.default!r})"
     return "from environment" if value == "<env>" else "expression" if value == "<expr>" else repr(value)
 
 

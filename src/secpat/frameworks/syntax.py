@@ -12,6 +12,7 @@ from secpat import names
 from secpat.frameworks.facts import (
     ENV,
     EXPR,
+    FromEnvironment,
 )
 from secpat.model.module import Call, ClassInfo, Function, Module, literal_value
 
@@ -266,7 +267,8 @@ _ENV_CALLS = ("getenv", "environ", "env", "config", "get_env", "getenv_bool")
 
 
 def value_of(node: ast.expr) -> object:
-    """A settings value: its literal, ENV when it is read from the environment, EXPR otherwise."""
+    """A settings value: its literal; when it is read from the environment, FromEnvironment with what it is
+    where the variable is not set, or ENV when that is not known; EXPR otherwise."""
     value = literal_value(node, EXPR)
     if value is not EXPR and _plain(value):
         return value
@@ -276,10 +278,95 @@ def value_of(node: ast.expr) -> object:
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
             text = ast.unparse(func).lower()
             if name in _ENV_CALLS or "environ" in text or "getenv" in text or text.startswith("env."):
-                return ENV
+                break
         elif isinstance(sub, ast.Attribute) and sub.attr == "environ":
-            return ENV
+            break
+    else:
+        return EXPR
+    default = _when_unset(node)
+    return FromEnvironment(default) if default is not EXPR and _plain(default) else ENV
+
+
+#: Readers of one environment variable with a default: `os.getenv(name, default)`, `os.environ.get(...)`,
+#: django-environ's `env(name, default=...)` / `env.bool(...)`, python-decouple's `config(name, default=...)`.
+_ENV_READERS = frozenset({"getenv", "get", "env", "config", "bool", "str", "int", "list"})
+_TRUE_WORDS = frozenset({"y", "yes", "t", "true", "on", "1"})
+_FALSE_WORDS = frozenset({"n", "no", "f", "false", "off", "0"})
+
+
+def _when_unset(node: ast.expr) -> object:
+    """What a settings expression gives where the variable it reads is not set, or EXPR: the reader's
+    default, through the conversions and comparisons settings files apply to it (`== "True"`,
+    `.lower() in ("1", "true")`, `bool(int(...))`, `.split(",")`, `strtobool(...)`)."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        items = [_when_unset(e) for e in node.elts]
+        return EXPR if EXPR in items else items
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        left, right = _when_unset(node.left), literal_value(node.comparators[0], EXPR)
+        if left is EXPR or right is EXPR:
+            return EXPR
+        op = node.ops[0]
+        try:
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                return (left == right) is isinstance(op, ast.Eq)
+            if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, (list, tuple, set, frozenset, str)):
+                return (left in right) is isinstance(op, ast.In)
+        except TypeError:
+            return EXPR
+        return EXPR
+    if not isinstance(node, ast.Call):
+        return EXPR
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if isinstance(func, ast.Attribute) and name in ("lower", "upper", "strip", "split") and not _env_reader(func):
+        inner = _when_unset(func.value)
+        if not isinstance(inner, str):
+            return EXPR
+        if name == "split":
+            separator = literal_value(node.args[0], EXPR) if node.args else None
+            return inner.split(separator) if separator is None or isinstance(separator, str) else EXPR
+        return getattr(inner, name)()
+    if isinstance(func, ast.Name) and name in ("bool", "int", "str", "strtobool") and len(node.args) == 1:
+        inner = _when_unset(node.args[0])
+        if inner is EXPR:
+            return EXPR
+        if name == "strtobool":
+            word = str(inner).lower()
+            return True if word in _TRUE_WORDS else False if word in _FALSE_WORDS else EXPR
+        try:
+            return {"bool": bool, "int": int, "str": str}[name](inner)
+        except (TypeError, ValueError):
+            return EXPR
+    if _env_reader(func):
+        default = next((kw.value for kw in node.keywords if kw.arg == "default"), None)
+        if default is None and len(node.args) > 1:
+            default = node.args[1]
+        if default is None:
+            return EXPR  # no default: unset, the read fails (or gives None where a setting needs a value)
+        value = literal_value(default, EXPR)
+        if name == "bool" or any(kw.arg == "cast" and ast.unparse(kw.value) == "bool" for kw in node.keywords):
+            # django-environ and decouple read a text default as a word (`default="True"`).
+            if isinstance(value, str):
+                word = value.lower()
+                return True if word in _TRUE_WORDS else False if word in _FALSE_WORDS else EXPR
+            return bool(value) if value is not EXPR else EXPR
+        return value
     return EXPR
+
+
+def _env_reader(func: ast.expr) -> bool:
+    """`os.getenv`, `os.environ.get`, `env`, `env.bool`, `config`: a call that reads one variable."""
+    text = ast.unparse(func)
+    if text in ("os.getenv", "getenv", "os.environ.get", "environ.get", "env", "config"):
+        return True
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr in _ENV_READERS
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "env"
+    )
 
 
 def _plain(value: object) -> bool:

@@ -4,9 +4,10 @@ Settings are judged per environment, as production would run them: Django
 settings modules with their `from .base import *` chains, Flask config classes
 and `app.config`, each statement under the branch it sits in. Development-only
 files (`settings/development.py`, `local_settings.py`) and branches (the
-`else:` of `if ENV == "production":`, `if DEBUG:`) are not findings, and a
+`else:` of `if ENV == "production":`, `if DEBUG:`) are not findings. A
 value read from the environment (`DEBUG = os.getenv("DEBUG") == "1"`) is
-trusted, whatever its default.
+trusted unless its default is the insecure value: `os.getenv("DEBUG", "True")
+== "True"` runs in debug mode wherever the variable is not set.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
-from secpat.frameworks.facts import ENV, EXPR
+from secpat.frameworks.facts import ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import last, short_source, string
 from secpat.model.module import Call, Module, literal_value
@@ -33,7 +34,7 @@ CONF001 = define(
         id="CONF001",
         name="debug-enabled",
         pattern=10,
-        title="Debug mode switched on unconditionally",
+        title="Debug mode switched on unconditionally or by default",
         severity=Severity.HIGH,
         confidence=Confidence.MEDIUM,  # measured on real code (docs/precision.md)
         cwe=489,
@@ -80,7 +81,8 @@ CONF002 = define(
         redirects, absolute URLs) can be made to point at an attacker's site, and caches
         can be poisoned. Django's own deployment check does not catch it. When a project
         middleware listed in `MIDDLEWARE` rejects hosts itself (raises `DisallowedHost`), the
-        finding is shown in audit mode.
+        finding is shown in audit mode. A list read from the environment that defaults to `*`
+        (`os.getenv("ALLOWED_HOSTS", "*").split(",")`) is the same wherever it is not set.
     """,
         bad="""
         # settings.py
@@ -1029,9 +1031,24 @@ def _environment_findings(env: Environment):
     debug = env.get("DEBUG")
     if debug and debug.certain and debug.value is True:
         yield CONF001, debug, f"DEBUG = True {where}, not read from the environment", False
+    elif debug and debug.certain and isinstance(debug.value, FromEnvironment) and debug.value.default is True:
+        message = f"DEBUG defaults to True {where}: a deployment that does not set the variable runs in debug mode"
+        yield CONF001, debug, message, False
     hosts = env.get("ALLOWED_HOSTS")
     if hosts and hosts.certain and isinstance(hosts.value, (list, tuple)) and "*" in hosts.value:
         yield CONF002, hosts, f"ALLOWED_HOSTS accepts any host {where}", False
+    elif (
+        hosts
+        and hosts.certain
+        and isinstance(hosts.value, FromEnvironment)
+        and isinstance(hosts.value.default, (list, tuple, str))
+        and "*" in hosts.value.default
+    ):
+        message = (
+            f"ALLOWED_HOSTS defaults to any host {where}: a deployment that does not set the variable accepts "
+            "every Host header"
+        )
+        yield CONF002, hosts, message, False
     yield from _cookie_findings(env, where)
     yield from _https_findings(env, where)
     allow_all = env.get("CORS_ALLOW_ALL_ORIGINS") or env.get("CORS_ORIGIN_ALLOW_ALL")
