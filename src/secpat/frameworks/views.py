@@ -46,7 +46,7 @@ from secpat.frameworks.syntax import (
     strings,
     upper_methods,
 )
-from secpat.model.module import ClassInfo, Function, Module, literal_value
+from secpat.model.module import ClassInfo, Function, Module, keyword_argument, literal_value
 
 _BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "values", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
@@ -260,7 +260,89 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         # `async def finish_sign_in(request, user): await data_layer.create_user(user)`: a helper keeping a
         # record of the user its caller was handed by a credentials or identity check, not a sign-up.
         scan.acts.discard(CREATES_USER)
+    if SAVES_DATA in scan.acts and CHANGES_DATA not in scan.acts and _saves_edited_record(nodes, repairs):
+        scan.acts.add(CHANGES_DATA)
     return scan
+
+
+#: Words of a field that keeps a record's bookkeeping (a last-seen time, a view counter, a read mark), not its
+#: state.
+_BOOKKEEPING_WORDS = frozenset(
+    {"last", "seen", "read", "unread", "viewed", "opened", "downloaded", "visit", "visited", "visits", "accessed",
+     "access", "count", "counter", "views", "hits", "updated", "modified", "timestamp", "cache", "cached"}
+)  # fmt: skip
+
+
+#: What a request carries that its sender chose: its query, form, body and files.
+_SENT_INPUTS = frozenset({"GET", "POST", "data", "body", "json", "args", "form", "files", "FILES", "query_params"})
+
+
+def _saves_edited_record(nodes: list[ast.AST], repairs: set[int]) -> bool:
+    """`order.status = "cancelled"; order.save()`: a record the view loaded, whose field it sets, then saves.
+    What changed is that field (or the `update_fields` the save names), not a last-seen mark, a read mark or
+    a counter; as much a change as `Order.objects.update()`. A record the view makes (`key = Key()`) counts
+    when a field takes what the request sent (`key.secret = request.GET["key"]`): a forged request chooses
+    what is written, where a blank record for the user (`plan = Plan(); plan.user = request.user`) is clutter."""
+    made: set[str] = set()
+    sent = _names_of_sent_input(nodes)
+    assigned: dict[str, set[str]] = {}
+    chosen: set[str] = set()
+    for node in nodes:
+        if not isinstance(node, ast.Assign):
+            continue
+        value = node.value
+        func = value.func if isinstance(value, ast.Call) else None
+        maker = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        if maker[:1].isupper():  # `key = UserKey()`: a record made here, not one the view loaded
+            made.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        for target in node.targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id != "self":
+                assigned.setdefault(target.value.id, set()).add(target.attr)
+                if _carries_sent_input(value, sent):
+                    chosen.add(target.value.id)
+    for node in nodes:
+        if not (
+            isinstance(node, ast.Call)
+            and id(node) not in repairs
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "save"
+            and not node.args
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in assigned
+        ):
+            continue
+        record = node.func.value.id
+        if record in made and record not in chosen:
+            continue
+        update_fields = keyword_argument(node, "update_fields")
+        named = literal_value(update_fields) if update_fields is not None else None
+        fields = set(named) if isinstance(named, (list, tuple)) else assigned[record]
+        if any(isinstance(f, str) and not _BOOKKEEPING_WORDS & set(names.words(f)) for f in fields):
+            return True
+    return False
+
+
+def _sent_input(node: ast.AST) -> bool:
+    """`request.GET`, `request.POST["key"]`, `request.data.get("x")`: what the request's sender chose."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr in _SENT_INPUTS
+        and isinstance(node.value, ast.Name)
+        and node.value.id in _REQUEST_NAMES
+    )
+
+
+def _carries_sent_input(value: ast.AST, sent: set[str]) -> bool:
+    return any(_sent_input(n) or isinstance(n, ast.Name) and n.id in sent for n in ast.walk(value))
+
+
+def _names_of_sent_input(nodes: list[ast.AST]) -> set[str]:
+    """Local names bound to what the request's sender chose (`answer = request.GET["answer"]`)."""
+    sent: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Assign) and any(_sent_input(n) for n in ast.walk(node.value)):
+            sent.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return sent
 
 
 def names_authenticated_caller(dependency: str) -> bool:
@@ -895,6 +977,8 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         and set(names.words(ast.unparse(node.func.value).replace(".", "_"))) & _HASHER_WORDS
     ):
         return AUTHENTICATES  # `pwd_context.verify(password, hashed)`, argon2's `ph.verify(hashed, password)`
+    if _checks_one_time_code(name, method, node):
+        return AUTHENTICATES  # `totp.verify(code)`, `verify_otp(user, code)`: a second factor, guessed as a password is
     if words & _RESET_WORDS and node is not None and _given_password(node):
         return SETS_PASSWORD  # `user.reset_password(password)`: the new password is set, nothing is sent
     if (
@@ -920,6 +1004,29 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         ):
             return CREATES_USER  # `User.objects.create(...)`, `user_manager.create(...)`, not `user.tokens.create()`
     return ""
+
+
+#: Words that name a one-time code or the second factor that checks one.
+_ONE_TIME_CODE_WORDS = frozenset({"otp", "totp", "hotp", "mfa", "2fa", "twofa", "authenticator"})
+
+
+def _checks_one_time_code(name: str, method: str, node: ast.Call | None) -> bool:
+    """`pyotp.TOTP(secret).verify(code)`, `totp.verify(code)`, `verify_otp(user, code)`, `check_totp(...)`:
+    the view checks a one-time code it was sent. Not `generate_otp`, `send_otp`."""
+    words = _code_words(name)
+    if words & {"verify", "check", "validate"} and words & _ONE_TIME_CODE_WORDS:
+        return True
+    if method != "verify" or node is None or not isinstance(node.func, ast.Attribute) or not node.args:
+        return False
+    receiver = node.func.value
+    text = ast.unparse(receiver.func if isinstance(receiver, ast.Call) else receiver).replace(".", "_")
+    return bool(_code_words(text) & _ONE_TIME_CODE_WORDS)
+
+
+def _code_words(name: str) -> set[str]:
+    """The words of a name, with `2fa` kept whole (`verify_2fa` splits into `2` and `fa`)."""
+    ws = names.words(name)
+    return set(ws) | {a + b for a, b in zip(ws, ws[1:]) if (a, b) == ("2", "fa")}
 
 
 def _names_reset_credential(words: Sequence[str]) -> bool:
