@@ -58,6 +58,13 @@ SOURCES = [
     f'import os\nAPI_TOKEN = os.environ.get(\n    "SERVICE_CREDENTIAL",\n    "{TOKEN}",\n)\n',
     f'import os\nDB_PASSWORD = os.getenv("DB_PW") or "{PASSWORD}"\n',
     f'import environ\nenv = environ.Env()\nSECRET_KEY = env("SECRET_KEY", default="{TOKEN}")\n',
+    # Credentials with no secret's name before the literal.
+    f'smtp.login("alerts@example.org", "{PASSWORD}")\n',
+    f'ftp.login(\n    user,\n    "{PASSWORD}",\n)\n',
+    f'requests.get(url, auth=("shop", "{PASSWORD}"))\n',
+    f'requests.get(url, auth=HTTPBasicAuth("shop", "{PASSWORD}"))\n',
+    f'def check(user, pw):\n    return user == "admin" and pw == "{PASSWORD}"\n',
+    f'def check(user, pw):\n    return pw == "{PASSWORD}"\n',  # no user name beside it: nothing
     f'from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="{TOKEN}")\n',
     'import os\nDEBUG = os.getenv("DEBUG", "false")\n',  # a fallback, not a secret's
     'password = "changeme"\n',  # a placeholder

@@ -57,6 +57,7 @@ from secpat.rules.secrets import (
     _LITERAL_AFTER,
     _NAME_BEFORE,
     _SELF_MADE,
+    CREDENTIAL_PAIRS,
     SECRET004,
     Hit,
     confidence_for,
@@ -818,6 +819,8 @@ def _python_hits(
     """The secrets in a Python blob, and its marked lines. Parsed only when the model may find a
     secret not in `known`; else its known formats are looked for on `format_lines` (all: None)."""
     needs_model, marked = _marks(text, lines, new, marked_before, known)
+    # Credentials with no secret's name before them (`smtp.login(user, "...")`): rare, looked for in the whole text.
+    needs_model = needs_model or bool(CREDENTIAL_PAIRS.search(text))
     if not needs_model:
         hits = _format_hits(text, lines, format_lines)
         # The model drops a self-made format (a JWT, a key block) shown as sample data in API documentation.
@@ -876,7 +879,9 @@ def _needs_model(source: str, known: frozenset[str]) -> bool:
     """Could the model find a secret in this Python source, beyond its known formats, that is not in
     `known`? (`_marks` over every line.)"""
     lines = source.split("\n")
-    return _marks(source, lines, list(range(len(lines))), frozenset(), known)[0]
+    return _marks(source, lines, list(range(len(lines))), frozenset(), known)[0] or bool(
+        CREDENTIAL_PAIRS.search(source)
+    )
 
 
 def _marks(

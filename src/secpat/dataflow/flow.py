@@ -192,6 +192,8 @@ class FunctionFlow:
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
         self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
         self._bound_once: dict[str, ast.expr] | None = None  # local names bound once, to their value
+        self._input_params: frozenset[str] = frozenset()  # parameters that carry what the client sent
+        self._links: set[int] = set()  # ids of `+` / `%` expressions already recorded as filling a link
         self._in_progress = self.module._flow_in_progress
 
     def run(self) -> None:
@@ -243,6 +245,7 @@ class FunctionFlow:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             return  # the module body: no parameters
         inputs = R.request_parameters(self.module, self.function)
+        self._input_params = frozenset(inputs)
         args = node.args
         arg_nodes = {a.arg: a for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a}
         for index, param in enumerate(self.function.params):
@@ -257,6 +260,9 @@ class FunctionFlow:
             ):
                 # (`session_id` in the URL names a resource, such as a chat; it is in every access log already.)
                 value.update(self._named(param, where, f"parameter `{param}`"))
+            shown = self._password_field_shown(arg_nodes.get(param))
+            if shown is not None:
+                value[L.PASSWORD] = (self.step(where, f"`{param}`, whose text shows its `{shown}` field"),)
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
@@ -285,6 +291,18 @@ class FunctionFlow:
             return False
         short = (self.module.qualified_name(annotation, self.function) or ast.unparse(annotation)).rsplit(".", 1)[-1]
         return short[:1].isupper() and short not in _SECRET_CARRYING_TYPES and names.classify(short) is None
+
+    def _password_field_shown(self, arg: ast.arg | None) -> str | None:
+        """`user: SignUp` where this module declares `class SignUp(BaseModel): password: str`: a pydantic
+        model's text lists its fields with their values, the password among them. The field's name, or None
+        where the class writes its own text, hides the field (`Field(repr=False)`) or types it `SecretStr`.
+        Partial: only classes of the module the function is in."""
+        annotation = arg.annotation if arg is not None else None
+        if isinstance(annotation, ast.Subscript) and R.last_name(annotation.value) == "Optional":
+            annotation = annotation.slice
+        if not isinstance(annotation, ast.Name):
+            return None
+        return _pydantic_password_field(self.module, annotation.id, 0)
 
     def _named(self, name: str | None, node: ast.AST, note: str) -> dict[str, L.Trace]:
         if not name:
@@ -1092,13 +1110,18 @@ class FunctionFlow:
         kind = names.classify(node.attr)
         if kind is names.NameKind.PASSWORD:
             base_name = _last_name(node.value)
-            if base_name is not None and base_name.lower() in _FORM_BASES:
+            if base_name is not None and base_name.lower() in _FORM_BASES or self._submitted(node.value, base):
                 value[L.PASSWORD] = (self.step(node, f"`{_text(node)}`"),)
             else:
                 value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)  # a stored password field: plaintext or hash
         elif kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
             value[L.SECRET] = (self.step(node, f"`{_text(node)}`"),)
         return L.combine([value, initial]) if initial else value
+
+    def _submitted(self, node: ast.expr, value: L.Value) -> bool:
+        """A parameter the framework fills from the request (`user: UserIn` of a FastAPI route, `form_data`
+        of an `OAuth2PasswordRequestForm`): its password field is the one the client typed, not a stored one."""
+        return isinstance(node, ast.Name) and node.id in self._input_params and L.REQUEST in value
 
     @cached_property
     def _path_templates(self) -> list[tuple[str, str]] | None:
@@ -1258,6 +1281,12 @@ class FunctionFlow:
             else L.combine(parts)
         )
         framing = isinstance(node.op, (ast.Mod, ast.Add)) and _has_words([node.left])
+        if textual and L.CONST not in value and id(node.left) not in self._links:
+            match = _LINK.search(_literal_text(node))
+            if match:
+                # `"Reset: /reset/confirm?code=" + code`, `"/login/%s" % key`: as in an f-string (below).
+                self._links.add(id(node))
+                self.stores.append(StoreEvent(node, "key", f"{match.group(1)}_link", None, value, node))
         return _framed(value) if framing else value
 
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
@@ -1719,6 +1748,11 @@ class FunctionFlow:
                 trace = receiver[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
                 if method in R.WHOLE_METHODS:  # the whole raw body
                     return {L.REQUEST: trace, L.REQUEST_WHOLE: trace, L.REQUEST_BODY: trace}
+                field = node.args[0] if node.args else None
+                if isinstance(field, ast.Constant) and isinstance(field.value, str):
+                    # `self.get_argument("password")`: the field's name says what the value is, as for
+                    # `request.form["password"]`.
+                    return {L.REQUEST: trace, **self._named(field.value, node, f"`{_text(node)}`")}
                 return {L.REQUEST: trace}
             if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
                 return L.EMPTY  # `request.is_secure()`; a handler's own methods (`self.render(...)`) are followed
@@ -2912,6 +2946,15 @@ def _names_derived(node: ast.AST) -> bool:
     return name is not None and bool(_DERIVED_WORDS & set(names.words(name)))
 
 
+def _literal_text(node: ast.AST) -> str:
+    """The literal text of a `+` chain or a `%` template: `"Reset: /reset/?code=" + code` gives its first part."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _literal_text(node.left) + _literal_text(node.right)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _literal_text(node.left)
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+
+
 def _is_str(node: ast.AST) -> bool:
     """A string literal, an f-string, or text built from one (`a + " " + b`, `"%s" % x`)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
@@ -3124,3 +3167,52 @@ def statement_object(module: Module, function: Function, node: ast.expr) -> bool
         and not all(isinstance(a, ast.Constant) for a in inner.args)
         for inner in ast.walk(node)
     )
+
+
+_PYDANTIC_MODELS = frozenset({"pydantic.BaseModel", "pydantic.main.BaseModel", "pydantic_settings.BaseSettings"})
+
+
+def _pydantic_password_field(module: Module, name: str, depth: int) -> str | None:
+    """The password field whose value the text of a `name` object shows (see `_password_field_shown`)."""
+    cls = next((c for c in module.classes.values() if c.qualname == name), None)
+    if cls is None or depth > 4 or "__str__" in cls.methods or "__repr__" in cls.methods:
+        return None
+    local_bases = [b.rsplit(".", 1)[-1] for b in cls.bases if b not in _PYDANTIC_MODELS]
+    if not any(base in _PYDANTIC_MODELS for base in cls.bases) and not any(
+        _pydantic_model(module, base, depth + 1) for base in local_bases
+    ):
+        return None
+    for stmt in cls.node.body:
+        if (
+            isinstance(stmt, ast.AnnAssign)
+            and isinstance(stmt.target, ast.Name)
+            and names.classify(stmt.target.id) is names.NameKind.PASSWORD
+            and _plain_text_type(stmt.annotation)
+            and not (isinstance(stmt.value, ast.Call) and _switched_off(keyword_argument(stmt.value, "repr")))
+        ):
+            return stmt.target.id
+    for base in local_bases:
+        found = _pydantic_password_field(module, base, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def _pydantic_model(module: Module, name: str, depth: int) -> bool:
+    cls = next((c for c in module.classes.values() if c.qualname == name), None)
+    if cls is None or depth > 4:
+        return False
+    return any(
+        base in _PYDANTIC_MODELS or _pydantic_model(module, base.rsplit(".", 1)[-1], depth + 1) for base in cls.bases
+    )
+
+
+def _plain_text_type(annotation: ast.expr) -> bool:
+    """`str`, `Optional[str]`, `str | None`: a type whose value is written as it is (not `SecretStr`)."""
+    if isinstance(annotation, ast.BinOp):
+        return _plain_text_type(annotation.left) or _plain_text_type(annotation.right)
+    if isinstance(annotation, ast.Subscript):
+        return R.last_name(annotation.value) in ("Optional", "Union") and _plain_text_type(annotation.slice)
+    if isinstance(annotation, ast.Tuple):
+        return any(_plain_text_type(e) for e in annotation.elts)
+    return isinstance(annotation, ast.Name) and annotation.id == "str"

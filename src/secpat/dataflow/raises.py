@@ -288,10 +288,27 @@ def touches_system(module: Module, function: Function, body: list[ast.stmt]) -> 
     inner `try` swallows does not count."""
     nodes = [n for stmt in body for n in ast.walk(stmt)]
     swallowed = {id(inner) for node in nodes for inner in _swallowed(node)}
+    # `with connection.cursor() as c:`, `cur = db.cursor()`: the names the block gives a cursor or connection.
+    handles = set()
+    for node in nodes:
+        value, targets = _binding(node)
+        if (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Attribute)
+            and (value.func.attr in ("cursor", "connect") or set(_receiver_words(value.func)) & _DATABASE_WORDS)
+        ):
+            handles.update(targets)
     for node in nodes:
         if not isinstance(node, ast.Call) or id(node) in swallowed:
             continue
         func = node.func
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in _QUERY_METHODS
+            and isinstance(func.value, ast.Name)
+            and func.value.id in handles
+        ):
+            return True
         if isinstance(func, ast.Name) and func.id == "open" and module.binding("open", function) in (None, "open"):
             return True
         qualified = module.qualified_name(func, function) or ""

@@ -56,6 +56,11 @@ INPUT_NAMES = frozenset({"sys.argv"})
 
 _ROUTE_METHODS = known.union("route_decorators")
 _FASTAPI_PARAM_CALLS = frozenset(f"fastapi.{n}" for n in ("Header", "Cookie", "Query", "Form", "Body", "Path", "File"))
+#: FastAPI's own dependency classes that read the submitted form (`form_data: OAuth2PasswordRequestForm =
+#: Depends()`): their fields are what the client sent.
+_FASTAPI_FORMS = frozenset(
+    f"fastapi.security.{n}" for n in ("OAuth2PasswordRequestForm", "OAuth2PasswordRequestFormStrict")
+)
 _FASTAPI_NOT_INPUT = frozenset({"fastapi.Depends", "fastapi.Security", "fastapi.params.Depends"})
 _FRAMEWORK_TYPES = frozenset(
     {
@@ -88,6 +93,8 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         default = defaults.get(arg.arg)
         if isinstance(default, ast.Call) and module.qualified_name(default.func, function) in _FASTAPI_PARAM_CALLS:
             found[arg.arg] = "FastAPI parameter"
+        if _annotated_class(module, function, arg.annotation) in _FASTAPI_FORMS:
+            found[arg.arg] = "FastAPI form"
         if _annotated_with(module, function, arg.annotation, _FASTAPI_PARAM_CALLS):
             found[arg.arg] = "FastAPI parameter"
 
@@ -407,6 +414,16 @@ def _annotated_with(module: Module, function: Function, annotation: ast.expr | N
             if isinstance(meta, ast.Call) and module.qualified_name(meta.func, function) in calls:
                 return True
     return False
+
+
+def _annotated_class(module: Module, function: Function, annotation: ast.expr | None) -> str | None:
+    """The qualified name of the class a parameter is annotated with: `Form` or `Annotated[Form, Depends()]`."""
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple) and annotation.slice.elts:
+        if (module.qualified_name(annotation.value, function) or "").endswith("Annotated"):
+            annotation = annotation.slice.elts[0]
+    if not isinstance(annotation, (ast.Name, ast.Attribute)):
+        return None
+    return module.qualified_name(annotation, function)
 
 
 def last_name(node: ast.expr | None) -> str | None:

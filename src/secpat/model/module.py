@@ -552,6 +552,35 @@ def _names_secret(key: str) -> bool:
     return len(key) <= _KEY_NAME_LIMIT and names.classify(key) is not None
 
 
+def _credential_pair(node: ast.expr) -> tuple[str, ast.Constant] | None:
+    """`auth=("shop", "s3cret")`, `auth=HTTPBasicAuth("shop", "s3cret")`: the password of a user name and
+    password given as a pair of literals."""
+    if isinstance(node, ast.Call) and node.args:
+        items = node.args
+    elif isinstance(node, (ast.Tuple, ast.List)):
+        items = node.elts
+    else:
+        return None
+    user, password = items if len(items) == 2 else (None, None)
+    if not (isinstance(user, ast.Constant) and isinstance(user.value, str)):
+        return None
+    if not (isinstance(password, ast.Constant) and isinstance(password.value, str)):
+        return None
+    return password.value, password
+
+
+def _login_password(node: ast.Call) -> tuple[str, ast.Constant] | None:
+    """`smtp.login("alerts@example.com", "s3cret")`, `ftp.login(user, "s3cret")`: a client's sign-in with the
+    password written in the call."""
+    func = node.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "login" and len(node.args) == 2):
+        return None
+    password = node.args[1]
+    if not (isinstance(password, ast.Constant) and isinstance(password.value, str)):
+        return None
+    return password.value, password
+
+
 def _compared_literal(node: ast.Compare) -> tuple[str, str | bytes, ast.Constant] | None:
     """`password == "hunter22"`, `request.form["pwd"] != "..."`: the name the compared side is known by,
     the literal and its node; None for other comparisons."""
@@ -627,6 +656,9 @@ class _Builder:
                 ):
                     scope.raw_identifiers.add(field_key.value)
             elif type(node) is Call_:
+                given = _login_password(node)
+                if given is not None:
+                    bind(LiteralBinding("password", *given, "keyword", scope))
                 call = Call(node=node, callee=m.qualified_name(node.func, scope), scope=scope)
                 m.calls.append(call)
                 scope.calls.append(call)
@@ -648,6 +680,10 @@ class _Builder:
                     scope.raw_identifiers.add(node.arg)
                     if type(node.value) is Constant and isinstance(node.value.value, (str, bytes)):
                         bind(LiteralBinding(node.arg, node.value.value, node.value, "keyword", scope))
+                    elif node.arg == "auth":
+                        given = _credential_pair(node.value)
+                        if given is not None:
+                            bind(LiteralBinding("password", *given, "keyword", scope))
             elif isinstance(node, assigns):
                 self._bind_literals(node, scope)
             elif type(node) is If:

@@ -547,7 +547,7 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             audit=back_channel or typed_key,
         )
         return
-    listed = literal_value(algorithms_node)
+    listed = ctx.module.constant(algorithms_node, None, function)
     if isinstance(listed, str):
         listed = [listed]
     if isinstance(listed, (list, tuple)) and all(isinstance(a, str) for a in listed):

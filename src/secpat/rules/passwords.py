@@ -515,6 +515,8 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
         if isinstance(base, ast.Name) and base.id in function.params and L.REQUEST in flow.env.get(base.id, {}):
             continue  # `form_data.password = ...`: a field of the request's own body model; nothing is stored
+        if isinstance(base, ast.Name) and _copy_of_request_model(function, flow, base.id):
+            continue  # `update = user_update.model_copy(exclude={"password"}); update.password = ...`: the same
         message = "{source} is {sink} without hashing"
         handed_on = _made_and_handed_on(function, base)
         audit = not (
@@ -736,6 +738,21 @@ def _rebuilds_a_stored_record(function: Function) -> bool:
 
 #: Calls that keep an object: `user.save()`, `session.add(user)`, `db.session.merge(user)`.
 _KEEPS_OBJECT = frozenset({"save", "asave", "add", "add_all", "merge", "put", "insert", "persist"})
+
+
+def _copy_of_request_model(function: Function, flow: FunctionFlow, name: str) -> bool:
+    """`name` is bound to a copy of a body model the view was sent (`user_update.model_copy(...)`,
+    `body.create_copy(exclude=...)`): its fields are the request's, as the model's own are."""
+    made = assignments(function).get(name)
+    if not (isinstance(made, ast.Call) and isinstance(made.func, ast.Attribute)):
+        return False
+    source = made.func.value
+    return (
+        "copy" in names.words(made.func.attr)
+        and isinstance(source, ast.Name)
+        and source.id in function.params
+        and L.REQUEST in flow.env.get(source.id, {})
+    )
 
 
 def _made_and_handed_on(function: Function, base: ast.expr | None) -> str:

@@ -435,6 +435,8 @@ SECURITY_FRAGMENTS = (
     "activat",
     "credential",
     "sign",
+    "login",
+    "unsubscribe",
 )
 
 

@@ -277,7 +277,11 @@ def python_hits(module: Module) -> list[Hit]:
         if line in format_lines or line in fallback_lines or _in_enum(module, binding):
             continue
         kind = secret_kind(binding.name)
-        if kind is None and not _names_aws_key(binding.name):
+        if (
+            kind is None
+            and not _names_aws_key(binding.name)
+            and not (binding.kind == "compare" and _beside_user_check(module, binding))
+        ):
             continue  # (`aws_access_key_id` names an id, but an AWS client's: see `_live_key`)
         judgement = judge_literal(binding.value, kind, binding.name) if kind is not None else None
         live = _live_key(module, binding, kind)
@@ -432,9 +436,10 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
         # What a client sends compared with a literal; the application's own configuration compared with a
         # known default is a check that refuses it. `"0x0000..."` is a filler (a captcha service's
         # documented test key), not a chosen value.
-        if len(set(digits)) < 2 or kind not in (NameKind.PASSWORD, NameKind.SECRET):
+        paired = kind is None and _beside_user_check(module, binding)
+        if len(set(digits)) < 2 or kind not in (NameKind.PASSWORD, NameKind.SECRET) and not paired:
             return None
-        if not _compared_with_request(module, binding):
+        if not _compared_with_request(module, binding, by_name=not paired):
             return None
         return Judgement(escaped(value), _COMPARED, Confidence.MEDIUM)
     words = names.words(binding.name)
@@ -464,10 +469,42 @@ def _standalone_settings(module: Module, binding: LiteralBinding) -> bool:
     )
 
 
-def _compared_with_request(module: Module, binding: LiteralBinding) -> bool:
+#: Short names that stand for a password as often as for something else (`pw`, `pass`): a password where the
+#: same test checks a user name too.
+_AMBIGUOUS_PASSWORD_NAMES = frozenset({"pw", "pass", "pass_", "p", "pword"})
+_USER_NAMES = frozenset({"user", "username", "login", "name", "uname", "usr", "u", "account"})
+
+
+def _beside_user_check(module: Module, binding: LiteralBinding) -> bool:
+    """`user == "admin" and pw == "letmein"`: a short name compared with a literal in the same test as a user
+    name is: a pair of credentials written in the code."""
+    if binding.name.lower() not in _AMBIGUOUS_PASSWORD_NAMES:
+        return False
+    parents = parents_of(module.tree)
+    compare = parents.get(id(binding.node))
+    test = parents.get(id(compare))
+    if not isinstance(compare, ast.Compare) or not (isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And)):
+        return False
+    return any(
+        isinstance(other, ast.Compare)
+        and other is not compare
+        and len(other.ops) == 1
+        and isinstance(other.ops[0], ast.Eq)
+        and any(
+            isinstance(side, ast.Name) and side.id.lower() in _USER_NAMES for side in (other.left, *other.comparators)
+        )
+        and any(
+            isinstance(side, ast.Constant) and isinstance(side.value, str) for side in (other.left, *other.comparators)
+        )
+        for other in test.values
+    )
+
+
+def _compared_with_request(module: Module, binding: LiteralBinding, by_name: bool = True) -> bool:
     """The other side of the comparison holding the literal is what the client sent, or a password the
-    function is given (`def check_login(user, password): ... password == "..."`): a configured value
-    compared with a known default is read from settings, not taken as a password parameter."""
+    function is given (`def check_login(user, password): ... password == "..."`; with `by_name` False, any
+    value the function is given): a configured value compared with a known default is read from settings,
+    not taken as a password parameter."""
     if binding.scope.is_module:
         return False
     for event in flow_of(module, binding.scope).compares:
@@ -480,7 +517,11 @@ def _compared_with_request(module: Module, binding: LiteralBinding) -> bool:
         # `def is_default_password(app, password): return password == "default"`: a test for the known
         # default, which the caller refuses or asks to change.
         checks_default = "default" in names.words(binding.scope.name)
-        given = L.PASSWORD in other and any(label.startswith(L.PARAM_PREFIX) for label in other) and not checks_default
+        given = (
+            (L.PASSWORD in other or not by_name)
+            and any(label.startswith(L.PARAM_PREFIX) for label in other)
+            and not checks_default
+        )
         return L.REQUEST in other or given
     return False
 
@@ -515,10 +556,20 @@ _NAME_BEFORE = re.compile(r"""([A-Za-z_][A-Za-z0-9_]*)["']?\]?[ \t]*(?::[^=\n]{1
 _ENV_READ_WORDS = ("getenv", "environ", "config(", "env(", "env.str(")
 
 
+#: Credentials the model finds where no secret's name is written before the literal: a client's
+#: `.login(user, "...")`, an `auth=("user", "...")` pair, `pw == "..."` beside a user name check.
+CREDENTIAL_PAIRS = re.compile(
+    r"""\.login\([^)]*,\s*[rRbBuU]{0,2}["']"""
+    r"""|\bauth\s*=\s*(?:[\w.]+\()?[\[(]?\s*[rRbBuU]{0,2}["'][^"'\n]*["']\s*,\s*[rRbBuU]{0,2}["']"""
+    r"""|\b(?:pw|pass_|pword|p)\s*[!=]=\s*[rRbBuU]{0,2}["']""",
+    re.IGNORECASE,
+)
+
+
 def may_bind_secrets(source: str) -> bool:
     """A cheap look at the text, before any parsing: could the model find a secret-named binding
     or an environment read here? Known formats do not need the model and are scanned anyway."""
-    if any(word in source for word in _ENV_READ_WORDS):
+    if any(word in source for word in _ENV_READ_WORDS) or CREDENTIAL_PAIRS.search(source):
         return True
     for literal in _LITERAL_AFTER.finditer(source):
         name = _NAME_BEFORE.search(source, max(0, literal.start() - 100), literal.start())
