@@ -780,3 +780,27 @@ def test_documented_example_is_valid(project: Path) -> None:
     assert config.fail_on is Severity.MEDIUM
     assert not config.is_enabled("SQL001", "migrations/0002_data.py")
     assert not config.is_enabled("RATE001", "app/views.py")
+
+
+def test_each_setting_of_one_update_call_is_its_own_finding(project: Path) -> None:
+    """`app.config.update(A=..., B=...)` sets two things on one line: both are judged, neither hides the other."""
+    write(
+        project / "app.py",
+        """\
+        import os
+
+        from flask import Flask
+
+        app = Flask(__name__)
+        app.secret_key = os.environ["SECRET_KEY"]
+        app.config.update(SESSION_COOKIE_HTTPONLY=False, SESSION_COOKIE_SAMESITE="None", SESSION_COOKIE_SECURE=False)
+        """,
+    )
+    config = config_with(project, "audit = true\n")
+    findings = scan([project], config, ScanOptions(use_cache=False, jobs=1)).findings
+    on_line = sorted((f.message.split(" ")[0], f.audit) for f in findings if f.rule_id == "CONF003")
+    assert on_line == [
+        ("SESSION_COOKIE_HTTPONLY", False),
+        ("SESSION_COOKIE_SAMESITE", False),
+        ("SESSION_COOKIE_SECURE", True),
+    ]

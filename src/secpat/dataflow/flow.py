@@ -302,7 +302,7 @@ class FunctionFlow:
             annotation = annotation.slice
         if not isinstance(annotation, ast.Name):
             return None
-        return _pydantic_password_field(self.module, annotation.id, 0)
+        return password_field_shown(self.module, annotation.id)
 
     def _named(self, name: str | None, node: ast.AST, note: str) -> dict[str, L.Trace]:
         if not name:
@@ -1563,10 +1563,19 @@ class FunctionFlow:
             and (option := self._section_option(ast.Subscript(value=func.value, slice=node.args[0])))
         ):
             return self._option_value(*option, [*args[1:], *keywords.values()])  # `cp["ui"].get("nick")`
-        if callee in _UNVERIFIED_JWT_READERS or callee in _JWT_DECODERS and _signature_unchecked(node):
-            # The claims of a token nobody checked are what its sender wrote in it.
+        if (
+            callee in _UNVERIFIED_JWT_READERS
+            or callee in _JWT_DECODERS
+            and _signature_unchecked(node)
+            or callee in _JWT_HEADER_READERS
+        ):
+            # The claims of a token nobody checked, and any token's header (`kid`, `alg`, `jku`), are what its
+            # sender wrote in it.
             token = args[0] if args else keywords.get("token", keywords.get("jwt", L.EMPTY))
             kept = {label: trace for label, trace in token.items() if label in (L.REQUEST, L.REQUEST_WHOLE)}
+            if callee in _JWT_HEADER_READERS:
+                kept = L.with_step(kept, self.step(node, "the token's header, which its sender wrote"))
+                return {**L.without(kept, L.REQUEST_WHOLE), L.TOKEN_HEADER: (self.step(node, f"`{_text(node)}`"),)}
             return L.with_step(kept, self.step(node, "claims read without checking the signature"))
         if (
             isinstance(func, ast.Attribute)
@@ -2275,6 +2284,9 @@ def _names_identity(name: str) -> bool:
 
 _JWT_DECODERS = frozenset({"jwt.decode", "jwt.api_jwt.decode", "jose.jwt.decode"})
 _UNVERIFIED_JWT_READERS = frozenset({"jose.jwt.get_unverified_claims", "jwt.get_unverified_claims"})
+_JWT_HEADER_READERS = frozenset(
+    {"jwt.get_unverified_header", "jwt.api_jws.get_unverified_header", "jose.jwt.get_unverified_header"}
+)
 
 
 def _signature_unchecked(node: ast.Call) -> bool:
@@ -3172,8 +3184,14 @@ def statement_object(module: Module, function: Function, node: ast.expr) -> bool
 _PYDANTIC_MODELS = frozenset({"pydantic.BaseModel", "pydantic.main.BaseModel", "pydantic_settings.BaseSettings"})
 
 
+def password_field_shown(module: Module, name: str) -> str | None:
+    """The plain-text password field a pydantic model of this module shows in its text (its `repr()`, which
+    f-strings, `%s` and loggers write): `password` for `class SignUp(BaseModel): password: str`. None where the
+    class writes its own text, hides the field (`Field(repr=False)`), types it `SecretStr`, or is no model."""
+    return _pydantic_password_field(module, name, 0)
+
+
 def _pydantic_password_field(module: Module, name: str, depth: int) -> str | None:
-    """The password field whose value the text of a `name` object shows (see `_password_field_shown`)."""
     cls = next((c for c in module.classes.values() if c.qualname == name), None)
     if cls is None or depth > 4 or "__str__" in cls.methods or "__repr__" in cls.methods:
         return None

@@ -103,6 +103,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
     if _tornado_verb_method(module, function):
         for arg in everything[1:]:
             found.setdefault(arg.arg, "URL group")
+    elif _class_view_method(module, function):
+        # Sanic's `HTTPMethodView.get(self, request, name)`: the URL's variables follow the request.
+        for arg in everything[2:]:
+            if last_name(arg.annotation) not in _NOT_TEXT_TYPES:
+                found.setdefault(arg.arg, "URL variable")
     route = route_framework(module, function)
     record = known.record(route) if route else None
     if record is not None and record.parameters_are_input:
@@ -330,7 +335,11 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
     if name in REQUEST_NAMES:
         return True
     if name == "self" and function.class_name:
-        return request_handler_method(module, function) or tornado_handler_method(module, function)
+        return (
+            request_handler_method(module, function)
+            or tornado_handler_method(module, function)
+            or _view_holding_request(module, function)
+        )
     node = function.node
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
@@ -338,6 +347,33 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
         if arg.arg == name and arg.annotation is not None:
             return module.qualified_name(arg.annotation, function) in REQUEST_CLASSES
     return False
+
+
+#: Class-based views whose verb methods take the request, then the URL's variables.
+_CLASS_VIEWS = frozenset({"sanic.views.HTTPMethodView", "sanic.HTTPMethodView"})
+_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+
+
+def _class_view_method(module: Module, function: Function) -> bool:
+    """`get(self, request, name)` of a class built on Sanic's `HTTPMethodView`."""
+    if function.name not in _VERBS or function.params[1:2] != ["request"]:
+        return False
+    return _method_of_class_on(module, function, _CLASS_VIEWS)
+
+
+#: Class-based views that keep the request they answer in `self.request`.
+_REQUEST_HOLDING_VIEWS = frozenset({"aiohttp.web.View", "aiohttp.web_urldispatcher.View", "aiohttp.web_views.View"})
+
+
+def _view_holding_request(module: Module, function: Function) -> bool:
+    """A method of a class built on aiohttp's `web.View`, whose `self.request` is the request it answers."""
+    return _method_of_class_on(module, function, _REQUEST_HOLDING_VIEWS)
+
+
+def _method_of_class_on(module: Module, function: Function, bases: frozenset[str]) -> bool:
+    """The function is a method of a class of the module built directly on one of `bases`."""
+    cls = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
+    return cls is not None and bool(bases & set(cls.bases))
 
 
 def _tornado_verb_method(module: Module, function: Function) -> bool:

@@ -6,7 +6,9 @@ app or a `Blueprint(..., url_prefix=...)`, mounted with `app.blueprint(bp)`. The
 `request.form`, `request.json`, `request.body`, cookies and headers are request input. `html(...)` answers
 HTML; `text(...)` and `json(...)` do not.
 
-Partial: class-based `HTTPMethodView`s and routes added with `app.add_route()` are not read.
+A class-based `HTTPMethodView`'s verb methods are read for data flow (their parameters after `request` are
+URL parameters). Partial: routes added with `app.add_route()`, and so those views' routes, are not in the
+route table.
 """
 
 from __future__ import annotations

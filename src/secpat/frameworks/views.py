@@ -182,9 +182,12 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     # `for token in user.tokens: if token.expired: db.delete(token); continue`: a listing that drops the entries it
     # will not show. What goes is decided by the stored entries, not by the request: any visit prunes the same.
     repairs |= _inside(branch for n in nodes if isinstance(n, (ast.For, ast.AsyncFor)) for branch in _pruning(n))
+    models = _body_model_parameters(function)
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
+            if isinstance(node.value, ast.Name) and node.value.id in models and isinstance(node.ctx, ast.Load):
+                scan.reads.add(node.attr)  # `user.password` of `user: UserCreate`: a field the client sent
             request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
             if id(node) not in stored and (
                 request and _is_request(module, node.value, function) or node.attr in ("COOKIES", "cookies")
@@ -345,12 +348,15 @@ def _names_of_sent_input(nodes: list[ast.AST]) -> set[str]:
     return sent
 
 
+_OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon", "public"})
+
+
 def names_authenticated_caller(dependency: str) -> bool:
     """`user_api_key_auth`, `require_auth`, `get_authenticated_user`: a dependency named for the caller's
     authentication, which refuses whoever presents none. Not `authenticate_user`, which may be the credential
     check of a sign-in route itself, nor an optional one (`optional_auth`) that lets visitors through."""
     ws = set(names.words(dependency))
-    return bool(ws & {"auth", "authenticated"}) and not ws & {"optional", "maybe", "anonymous", "anon", "public"}
+    return bool(ws & {"auth", "authenticated"}) and not ws & _OPTIONAL_WORDS
 
 
 def _against_configured_secret(test: ast.Compare) -> bool:
@@ -373,19 +379,20 @@ def _against_configured_secret(test: ast.Compare) -> bool:
     return False
 
 
+def _annotated_class(arg: ast.arg) -> str:
+    """`UserCreate` for `user: UserCreate` or `user: schemas.UserCreate`; "" for any other annotation."""
+    annotation = arg.annotation
+    if isinstance(annotation, ast.Name):
+        return annotation.id
+    return annotation.attr if isinstance(annotation, ast.Attribute) else ""
+
+
 def _typed_as_current_user(function: Function) -> bool:
     """A parameter whose annotation names the signed-in user (`CurrentActiveUser`, `CurrentUser`): the
     dependency alias FastAPI projects declare once, `Annotated[User, Depends(get_current_active_user)]`."""
     args = parameters(function)
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-        annotation = arg.annotation
-        name = (
-            annotation.id
-            if isinstance(annotation, ast.Name)
-            else annotation.attr
-            if isinstance(annotation, ast.Attribute)
-            else None
-        )
+        name = _annotated_class(arg)
         if name and {"current", "user"} <= set(names.words(name)):
             return True
     return False
@@ -572,6 +579,28 @@ def _holds_password(name: str) -> bool:
     return bool(ws) and (ws[-1] in kept or ws[-1] in ("hash", "digest") and bool(kept & set(ws)))
 
 
+#: Types a view's parameter may be given that are not a body the client sent.
+_NOT_BODY_TYPES = frozenset(
+    {"Request", "Response", "HttpRequest", "WebSocket", "BackgroundTasks", "Session", "AsyncSession", "User", "UUID"}
+)
+
+
+def _body_model_parameters(function: Function) -> set[str]:
+    """`user: UserCreate` of a view (FastAPI's body models): a parameter typed with a class, not one a dependency
+    gives (`= Depends(...)`), the request, a database session or the signed-in user."""
+    args = parameters(function)
+    positional = [*args.posonlyargs, *args.args]
+    defaults = dict(zip((a.arg for a in positional[len(positional) - len(args.defaults) :]), args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    found = set()
+    for arg in (*positional, *args.kwonlyargs):
+        name = _annotated_class(arg)
+        if not name[:1].isupper() or name in _NOT_BODY_TYPES or isinstance(defaults.get(arg.arg), ast.Call):
+            continue
+        found.add(arg.arg)
+    return found
+
+
 def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
     if isinstance(node.ctx, ast.Store) and _holds_password(node.attr):
         scan.acts.add(SETS_PASSWORD)  # `user.password = ...`: the view sets a password, it checks none
@@ -652,8 +681,14 @@ def _scan_call(
             scan.csrf = True
         if _header_dependency(module, node.args[0]):
             scan.header_auth = True
-        if {"current", "user"} <= set(names.words(last(dependency))) or names_authenticated_caller(last(dependency)):
-            # `Security(auth.get_current_user)`, `Depends(user_api_key_auth)`: only a signed-in caller gets in.
+        if (
+            {"current", "user"} <= set(names.words(last(dependency)))
+            or names_authenticated_caller(last(dependency))
+            or last(callee) == "Security"
+            and not _OPTIONAL_WORDS & set(names.words(last(dependency)))
+        ):
+            # `Security(auth.get_current_user)`, `Depends(user_api_key_auth)`, `Security(authorize)`: only a
+            # signed-in caller gets in (FastAPI's `Security()` declares an authentication scheme's dependency).
             scan.for_current_user = True
         if dependency.split(".", 1)[0] in module.project_roots:
             scan.calls.add(dependency)  # what the dependency does, the route does

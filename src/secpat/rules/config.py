@@ -13,11 +13,14 @@ trusted unless its default is the insecure value: `os.getenv("DEBUG", "True")
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from secpat import names
+from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
+from secpat.dataflow.flow import flow_of
 from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
@@ -26,7 +29,7 @@ from secpat.frameworks.facts import ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import last, short_source, string
 from secpat.model.module import Call, Module, literal_value
-from secpat.rules.context import FileContext, ProjectContext
+from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
 CONF001 = define(
@@ -196,7 +199,9 @@ CONF005 = define(
         Allowing every origin *and* credentials makes the browser send the user's cookies with
         requests from any site and let that site read the answers: Starlette and
         django-cors-headers then echo the caller's origin back. Any page the user visits can
-        read their data through the API.
+        read their data through the API. Code that echoes the request's `Origin` header into
+        `Access-Control-Allow-Origin` itself, beside `Access-Control-Allow-Credentials: true`,
+        does the same.
     """,
         bad="""
         from fastapi import FastAPI
@@ -634,6 +639,52 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
             return
 
 
+_ALLOW_ORIGIN = "access-control-allow-origin"
+_ALLOW_CREDENTIALS = "access-control-allow-credentials"
+_CREDENTIALS_HEADER = re.compile(_ALLOW_CREDENTIALS, re.IGNORECASE)
+
+
+@check(CONF005)
+def reflected_origins(ctx: FileContext) -> None:
+    """`resp.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin")` with
+    `Access-Control-Allow-Credentials: true` set beside it: every site that asks is allowed, with the user's
+    cookies, as `*` with credentials would be if browsers took it."""
+    module = ctx.module
+    if not _CREDENTIALS_HEADER.search(module.source):
+        return
+    for function in module.all_functions():
+        if function.is_module:
+            continue
+        flow = flow_of(module, function)
+        headers = [s for s in flow.stores if s.kind == "item" and isinstance(s.name, str)]
+        credentials = any(
+            s.name.lower() == _ALLOW_CREDENTIALS
+            and isinstance(s.stmt, ast.Assign)
+            and str(literal_value(s.stmt.value, "")).lower() == "true"
+            for s in headers
+            if s.name
+        )
+        if not credentials:
+            continue
+        for store in headers:
+            if store.name and store.name.lower() == _ALLOW_ORIGIN and L.REQUEST in store.value:
+                ctx.report_flow(
+                    store.stmt,
+                    store.value,
+                    [
+                        Outcome(
+                            L.REQUEST,
+                            CONF005,
+                            "{source} is {sink} with Access-Control-Allow-Credentials: true: every site that "
+                            "asks may read answers made with the user's cookies",
+                            Confidence.HIGH,
+                        )
+                    ],
+                    scope=function,
+                    sink_note="sent back as Access-Control-Allow-Origin",
+                )
+
+
 @check(CONF005)
 def cors_origins_settings(ctx: FileContext) -> None:
     """Where the app sets flask-cors' `CORS_ORIGINS` (`CORS_ORIGINS = [...]` in a settings module,
@@ -992,11 +1043,14 @@ def _validates_host_itself(env: Environment, validators: set[str]) -> bool:
 @check(*CONF_RULES, stage="project")
 def settings_config(ctx: ProjectContext) -> None:
     model = model_of(ctx)
-    seen: set[tuple[str, str, int]] = set()
+    seen: set[tuple[str, str, int, str]] = set()
 
-    def report(rule: Rule, file: str, line: int, message: str, audit: bool) -> None:
-        if (rule.id, file, line) not in seen:
-            seen.add((rule.id, file, line))
+    def report(rule: Rule, file: str, line: int, message: str, audit: bool, env: Environment) -> None:
+        # One finding per statement and setting, whichever environments run it (`config.update(A=..., B=...)`
+        # sets two on one line).
+        key = (rule.id, file, line, message.replace(f"in {env.name}", ""))
+        if key not in seen:
+            seen.add(key)
             ctx.report(rule, Location(file, line), message, snippet=source_line(ctx, file, line), audit=audit)
 
     validators = {str(name) for _path, name in ctx.facts(HOST_VALIDATOR)}
@@ -1022,7 +1076,7 @@ def settings_config(ctx: ProjectContext) -> None:
                 # `configuration-default.py`: no import statement names it; a copy to fill in, not settings in force.
                 message += f"; `{stem}` cannot be imported by that name: a file to copy, not settings in force"
                 audit = True
-            report(rule, file, line, message, audit)
+            report(rule, file, line, message, audit, env)
 
 
 def _environment_findings(env: Environment):

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
-from secpat.dataflow.flow import dotted, flow_of
-from secpat.findings import Confidence, Finding, Severity
+from secpat.dataflow.flow import dotted, flow_of, password_field_shown
+from secpat.findings import Confidence, Finding, FlowStep, Severity
 from secpat.frameworks import known
 from secpat.frameworks.routes import Route, model_of
 from secpat.frameworks.syntax import ADMIN_WORDS, admits_admin, staff_guard_line, status_number, statuses
@@ -293,6 +293,8 @@ def _log_hygiene(ctx: FileContext) -> None:
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
+                if not migration and not printed:
+                    _hand_on_logged_models(ctx, function, event.node, where)
                 for argument, value in arguments(event, skip=("exc_info",)):
                     if L.SECRET in value and lacking is None:
                         lacking = (
@@ -397,6 +399,94 @@ def _log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+# -- objects of another module's models, written whole --------------------------------------------
+
+#: A pydantic model of the module whose text shows a plain password field.
+PASSWORD_MODEL = "log.password-model"
+#: A LOG001 finding on a parameter typed with another module's class, logged whole: kept where that class
+#: is a pydantic model that shows a password field.
+LOGGED_MODEL = "log.logged-model"
+
+
+@dataclass(frozen=True)
+class PasswordModel:
+    model: str  # the class's project-wide name
+    field: str
+
+
+@dataclass(frozen=True)
+class LoggedModel:
+    model: str
+    finding: Finding
+
+
+@check(LOG001)
+def password_models(ctx: FileContext) -> None:
+    """Tell the project stage which pydantic models of this module show a password in their text."""
+    module = ctx.module
+    if "BaseModel" not in module.source and "BaseSettings" not in module.source:
+        return
+    for cls in module.classes.values():
+        if cls.qualname != cls.name or not module.module_name:
+            continue
+        field = password_field_shown(module, cls.name)
+        if field is not None:
+            ctx.fact(PASSWORD_MODEL, PasswordModel(f"{module.module_name}.{cls.name}", field))
+
+
+def _hand_on_logged_models(ctx: FileContext, function: Function, call: ast.Call, where: str) -> None:
+    """`logger.info(f"Creating {user}")` where `user: schemas.UserCreate` is a class of another project module:
+    what its text shows is decided where the class is (see `password_models`)."""
+    module = ctx.module
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return
+    typed = {a.arg: a.annotation for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+    for argument in [*call.args, *(k.value for k in call.keywords if k.arg != "exc_info")]:
+        for name in _written_whole(argument):
+            annotation = typed.get(name.id)
+            if not isinstance(annotation, (ast.Name, ast.Attribute)):
+                continue
+            model = module.qualified_name(annotation, function) or ""
+            root = model.split(".", 1)[0]
+            if root not in module.project_roots or model.rsplit(".", 1)[0] == module.module_name:
+                continue
+            step = FlowStep(ctx.location(name), f"`{name.id}` (a `{model.rsplit('.', 1)[-1]}`)")
+            before = len(ctx.findings)
+            ctx.report_flow(call, {L.PASSWORD: (step,)}, _LOGGED[:1], scope=function, sink_note=where, at=argument)
+            for finding in ctx.findings[before:]:
+                ctx.fact(LOGGED_MODEL, LoggedModel(model, finding))
+            del ctx.findings[before:]
+            return
+
+
+def _written_whole(argument: ast.expr) -> list[ast.Name]:
+    """The names an argument writes as they are: `user`, `f"... {user}"`, `"%s" % user`, `"%s %s" % (a, b)`."""
+    if isinstance(argument, ast.Name):
+        return [argument]
+    if isinstance(argument, ast.JoinedStr):
+        return [v.value for v in argument.values if isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Name)]
+    if isinstance(argument, ast.BinOp) and isinstance(argument.op, ast.Mod):
+        right = argument.right
+        return [e for e in (right.elts if isinstance(right, ast.Tuple) else [right]) if isinstance(e, ast.Name)]
+    return []
+
+
+@check(LOG001, stage="project")
+def logged_models(ctx: ProjectContext) -> None:
+    """Keep the findings on objects logged whole whose class shows a password field in its text."""
+    logged = ctx.facts_of(LOGGED_MODEL, LoggedModel)
+    if not logged:
+        return
+    shown = {m.model: m.field for _, m in ctx.facts_of(PASSWORD_MODEL, PasswordModel)}
+    for _, entry in logged:
+        field = shown.get(entry.model)
+        if field is not None:
+            ctx.findings.append(
+                replace(entry.finding, message=entry.finding.message + f"; its text shows its `{field}` field")
+            )
 
 
 # -- routes only administrators reach, by the route lists an auth gate consults --------------------

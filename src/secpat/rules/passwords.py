@@ -575,8 +575,10 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
                     if _dict_made_here(function, func):
                         continue  # `users = {}` ... `users.update({name: password})`: a mapping in memory
+                    # `with open("users.txt", "a") as fh: fh.write(name + ":" + password)`: a file is a store.
+                    written = receiver is not None and receiver in _files_written(function.node)
                     audit = method in _AMBIGUOUS_STORE_METHODS and not (
-                        L.REQUEST in value and _names_store(receiver) or _names_account(receiver)
+                        L.REQUEST in value and (_names_store(receiver) or written) or _names_account(receiver)
                     )
                     # The process's own configured credential (`os.environ["DB_PASSWORD"]`) handed to a client
                     # or a store of no known model: a secret the app uses, not an account's password.
@@ -1335,11 +1337,15 @@ def _writes_password_column(function: Function, node: ast.Call) -> bool:
     if isinstance(first, ast.Name):
         first = assignments(function).get(first.id)
     text = " ".join(_sql_parts(first)).lower()
+    if _INSERT_WITHOUT_COLUMNS.search(text):
+        return True  # `INSERT INTO users VALUES (?, ?)`: every column, the password's among them if one is bound
     return ("insert" in text or "update" in text) and bool(_PASSWORD_COLUMN.search(text))
 
 
 #: A column named for a password in a statement's text: `password`, `user_passwd`, `pwd`, `pw`.
 _PASSWORD_COLUMN = re.compile(r"passw|pwd|\bpw\b")
+#: `INSERT INTO users VALUES (...)`: a row written with no column list.
+_INSERT_WITHOUT_COLUMNS = re.compile(r"\binsert\s+(?:or\s+\w+\s+)?into\s+[\w.\"`\[\]]+\s+values\b")
 
 
 def _sql_parts(node: ast.expr | None) -> list[str]:
@@ -1930,6 +1936,16 @@ def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> N
 def _credential_files(function_node: ast.AST) -> dict[str, str]:
     """`with open("/srv/stored_passwords.txt", "a") as fh:` or `fh = open(...)` → {"fh": "/srv/stored_passwords.txt"}:
     files opened for writing under a literal name that says they hold passwords."""
+    return {
+        name: path
+        for name, path in _files_written(function_node).items()
+        if any(word in PurePosixPath(path).name.lower() for word in _CREDENTIAL_FILE_WORDS)
+    }
+
+
+def _files_written(function_node: ast.AST) -> dict[str, str]:
+    """The names a function binds to files it opens for writing or appending (`with open(path, "a") as fh:`,
+    `fh = open(...)`), to the file's literal path ("" when the path is not a literal)."""
     found: dict[str, str] = {}
     for node in ast.walk(function_node):
         if isinstance(node, (ast.With, ast.AsyncWith)):
@@ -1953,13 +1969,8 @@ def _credential_files(function_node: ast.AST) -> dict[str, str]:
                 if len(call.args) > 1
                 else next((literal_value(k.value) for k in call.keywords if k.arg == "mode"), "r")
             )
-            if (
-                isinstance(path, str)
-                and isinstance(mode, str)
-                and set(mode) & set("wax")
-                and any(word in PurePosixPath(path).name.lower() for word in _CREDENTIAL_FILE_WORDS)
-            ):
-                found[bound.id] = path
+            if isinstance(mode, str) and set(mode) & set("wax"):
+                found[bound.id] = path if isinstance(path, str) else ""
     return found
 
 

@@ -55,7 +55,8 @@ XSS001 = define(
         count too where they do not escape: a `.txt` template Flask does not autoescape, a
         `jinja2.Template("...")` (no escaping unless asked), and a value written into an
         attribute without quotes (`value={{ name }}`), where escaping does not stop a space
-        and a new attribute.
+        and a new attribute. A posted form echoed by a view whose every route a CSRF check
+        covers is shown in audit mode: another site cannot make a browser post it.
     """,
         bad="""
         from flask import Flask, request
@@ -422,10 +423,75 @@ def unescaped_output(ctx: FileContext) -> None:
                     )
         if route in ("flask", "quart"):
             ctx.findings[before:] = [_for_audit_if_json_body(f) for f in ctx.findings[before:]]
+        # Reflected from a posted form only: whether another site can make a browser post it depends on the
+        # CSRF check of the view's routes, known at the project stage.
+        view = f"{module.module_name}.{function.qualname}" if module.module_name else function.qualname
+        kept = []
+        for finding in ctx.findings[before:]:
+            if _posted_only(finding):
+                ctx.fact(POSTED_REFLECTION, PostedReflection(view, finding))
+            else:
+                kept.append(finding)
+        ctx.findings[before:] = kept
 
 
 #: Flask's JSON body readers: they refuse a body not sent as `application/json` (unless `force=True`).
 _JSON_BODY = re.compile(r"`(?:await )?[\w.]*request\.(?:get_json\((?![^`]*force)[^`]*\)|json)`")
+
+
+#: An XSS001 finding whose only source is a posted form or body, decided at the project stage by the CSRF check
+#: of the routes of the view it is in.
+POSTED_REFLECTION = "xss.posted-reflection"
+#: The request's posted form or body: `request.POST`, `request.form`, `request.data`, `request.body`.
+_POSTED = re.compile(r"^`(?:await )?[\w.]*request\.(?:POST|form|data|body|files|FILES)\b")
+
+
+@dataclass(frozen=True)
+class PostedReflection:
+    view: str  # the project-wide name of the view the finding is in
+    finding: Finding
+
+
+def _posted_only(finding: Finding) -> bool:
+    """An XSS001 finding (not in audit mode) whose every request source is the posted form or body."""
+    if finding.rule_id != XSS001.id or finding.audit or not finding.flow:
+        return False
+    sources = [step.note for step in finding.flow if step.note.startswith("`") and "request" in step.note]
+    return (
+        bool(sources)
+        and _POSTED.match(sources[0]) is not None
+        and all(_POSTED.match(note) or not note.startswith(("`request", "`await request")) for note in sources)
+    )
+
+
+@check(XSS001, stage="project")
+def posted_reflections(ctx: ProjectContext) -> None:
+    """Posted data answered as HTML by a view whose every route takes only state-changing methods behind a CSRF
+    check: another site cannot make a browser post it, so the page shows it only to whoever typed it. For a
+    reader, in audit mode. Anywhere else (a GET route, no check, an exempt view) the finding stands."""
+    reflections = ctx.facts_of(POSTED_REFLECTION, PostedReflection)
+    if not reflections:
+        return
+    by_view: dict[str, list] = {}
+    for route in model_of(ctx).routes:
+        by_view.setdefault(route.view, []).append(route)
+    for _, reflection in reflections:
+        routes = by_view.get(reflection.view, [])
+        checked = bool(routes) and all(
+            set(r.methods) <= {"POST", "PUT", "PATCH", "DELETE"}
+            and not r.csrf_missing
+            and r.exempt_at is None
+            and bool(r.csrf)
+            and not r.csrf.startswith(("n/a", "none", "unknown", "exempt"))
+            for r in routes
+        )
+        finding = reflection.finding
+        if checked:
+            finding = finding.for_audit(
+                f"it comes only from the posted form, and {routes[0].csrf} checks every route of the view: another "
+                "site cannot make a browser post it"
+            )
+        ctx.findings.append(finding)
 
 
 def _for_audit_if_json_body(finding: Finding) -> Finding:
