@@ -103,6 +103,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
     if _tornado_verb_method(module, function):
         for arg in everything[1:]:
             found.setdefault(arg.arg, "URL group")
+    elif _falcon_responder(module, function):
+        # Falcon's `on_get(self, req, resp, name)`: the URL's fields follow the response.
+        for arg in everything[3:]:
+            if last_name(arg.annotation) not in _NOT_TEXT_TYPES:
+                found.setdefault(arg.arg, "URL variable")
     elif _class_view_method(module, function):
         # Sanic's `HTTPMethodView.get(self, request, name)`: the URL's variables follow the request.
         for arg in everything[2:]:
@@ -374,6 +379,12 @@ def _method_of_class_on(module: Module, function: Function, bases: frozenset[str
     """The function is a method of a class of the module built directly on one of `bases`."""
     cls = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
     return cls is not None and bool(bases & set(cls.bases))
+
+
+def _falcon_responder(module: Module, function: Function) -> bool:
+    from secpat.frameworks import falcon
+
+    return falcon.responder(module, function)
 
 
 def _tornado_verb_method(module: Module, function: Function) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from secpat.frameworks import known
-from secpat.frameworks.record import ALWAYS_HTML, HANDLERS, HTML_BY_DEFAULT, URLCONF, Framework
+from secpat.frameworks.record import ALWAYS_HTML, HANDLERS, HTML_BY_DEFAULT, RESOURCES, URLCONF, Framework
 
 START = "<!-- generated from the framework records: python -m secpat.frameworks.docs docs/frameworks.md -->"
 END = "<!-- end of generated section -->"
@@ -27,6 +27,8 @@ def _routing(framework: Framework) -> str:
         return "URL confs (`urlpatterns`, `include()`)"
     if framework.routing == HANDLERS:
         return "handler classes: one `do_<VERB>` method per verb, paths from the tests of the request path"
+    if framework.routing == RESOURCES:
+        return "resource classes: one `on_<verb>` method per verb; routes (`add_route`) are not read"
     decorators = _code(f".{d}()" for d in framework.route_decorators)
     mounts = (
         "a mount's prefix replaces the router's own" if framework.mount_prefix == "replace" else "mount prefixes add up"

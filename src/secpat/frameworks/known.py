@@ -14,6 +14,7 @@ def frameworks() -> tuple[Framework, ...]:
         awslambda,
         bottle,
         django,
+        falcon,
         fastapi,
         flask,
         httpserver,
@@ -39,6 +40,7 @@ def frameworks() -> tuple[Framework, ...]:
         sanic.FRAMEWORK,
         httpserver.FRAMEWORK,
         tornado.FRAMEWORK,
+        falcon.FRAMEWORK,
         awslambda.FRAMEWORK,
     )
 

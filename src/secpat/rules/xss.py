@@ -22,7 +22,7 @@ from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of, literal_sql_text
 from secpat.dataflow.uses import assignments
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks import awslambda, bottle, flask, known
+from secpat.frameworks import awslambda, bottle, falcon, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, model_of, root_of
 from secpat.frameworks.syntax import header_value
@@ -293,6 +293,9 @@ def unescaped_output(ctx: FileContext) -> None:
         answers = _lambda_html_answers(function) if not function.is_module and R.lambda_handler(function) else []
         # Pyramid: `request.response.text = ...` writes the body of the response the view returns (HTML by default).
         body_writes = not function.is_module and module.imports_any("pyramid") and function.mentions(("response",))
+        falcon_pages = (
+            falcon.html_body_writes(function) if not function.is_module and falcon.responder(module, function) else []
+        )
         returns_html = route == "flask" or route in ("litestar", "fastapi") and _declares_html(function)
         if (
             not returns_html
@@ -300,6 +303,7 @@ def unescaped_output(ctx: FileContext) -> None:
             and not tornado
             and not answers
             and not body_writes
+            and not falcon_pages
             and not any(
                 c.callee in _SINKS or declared and find(declared, c.callee, c.method, "html") for c in function.calls
             )
@@ -387,6 +391,16 @@ def unescaped_output(ctx: FileContext) -> None:
                     )
         for store in flow.stores if body_writes else ():
             if store.kind == "attr" and store.name in ("text", "body") and _is_response_of_request(store.base):
+                ctx.report_flow(
+                    store.target,
+                    store.value,
+                    reflected,
+                    scope=function,
+                    once_per_source=False,
+                    sink_note=f"written to the HTML response as `{ast.unparse(store.target)}`",
+                )
+        for store in flow.stores if falcon_pages else ():
+            if any(store.stmt is page for page in falcon_pages):
                 ctx.report_flow(
                     store.target,
                     store.value,
