@@ -20,7 +20,7 @@ from pathlib import PurePosixPath
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
-from secpat.dataflow.flow import flow_of
+from secpat.dataflow.flow import FunctionFlow, flow_of
 from secpat.findings import Confidence, Finding, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
@@ -656,21 +656,18 @@ def reflected_origins(ctx: FileContext) -> None:
         if function.is_module:
             continue
         flow = flow_of(module, function)
-        headers = [s for s in flow.stores if s.kind == "item" and isinstance(s.name, str)]
+        headers = _headers_set(flow)
         credentials = any(
-            s.name.lower() == _ALLOW_CREDENTIALS
-            and isinstance(s.stmt, ast.Assign)
-            and str(literal_value(s.stmt.value, "")).lower() == "true"
-            for s in headers
-            if s.name
+            name == _ALLOW_CREDENTIALS and node is not None and str(literal_value(node, "")).lower() == "true"
+            for name, node, _, _ in headers
         )
         if not credentials:
             continue
-        for store in headers:
-            if store.name and store.name.lower() == _ALLOW_ORIGIN and L.REQUEST in store.value:
+        for name, _, value, where in headers:
+            if name == _ALLOW_ORIGIN and L.REQUEST in value:
                 ctx.report_flow(
-                    store.stmt,
-                    store.value,
+                    where,
+                    value,
                     [
                         Outcome(
                             L.REQUEST,
@@ -683,6 +680,30 @@ def reflected_origins(ctx: FileContext) -> None:
                     scope=function,
                     sink_note="sent back as Access-Control-Allow-Origin",
                 )
+
+
+def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value, ast.AST]]:
+    """(lower-cased header name, value node, its labels, where) for every header the function sets by item
+    (`resp.headers["X"] = v`, `response["X"] = v`) or by a headers object's `set()` / `add()`."""
+    found: list[tuple[str, ast.expr | None, L.Value, ast.AST]] = []
+    for store in flow.stores:
+        if store.kind == "item" and isinstance(store.name, str):
+            node = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
+            found.append((store.name.lower(), node, store.value, store.stmt))
+    for event in flow.calls:
+        func = event.node.func
+        args = event.node.args
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("set", "add")
+            and isinstance(func.value, ast.Attribute)
+            and func.value.attr == "headers"
+            and len(args) == 2
+            and isinstance(args[0], ast.Constant)
+            and isinstance(args[0].value, str)
+        ):
+            found.append((args[0].value.lower(), args[1], event.value_of(1, "value"), event.node))
+    return found
 
 
 @check(CONF005)
