@@ -296,7 +296,8 @@ class FunctionFlow:
         """`user: SignUp` where this module declares `class SignUp(BaseModel): password: str`: a pydantic
         model's text lists its fields with their values, the password among them. The field's name, or None
         where the class writes its own text, hides the field (`Field(repr=False)`) or types it `SecretStr`.
-        Partial: only classes of the module the function is in."""
+        Only classes of the module the function is in: the log rules judge those of other modules at the
+        project stage."""
         annotation = arg.annotation if arg is not None else None
         if isinstance(annotation, ast.Subscript) and R.last_name(annotation.value) == "Optional":
             annotation = annotation.slice
@@ -2959,7 +2960,8 @@ def _names_derived(node: ast.AST) -> bool:
 
 
 def _literal_text(node: ast.AST) -> str:
-    """The literal text of a `+` chain or a `%` template: `"Reset: /reset/?code=" + code` gives its first part."""
+    """The literal parts of a `+` chain, or a `%` template's text: `"Reset: /reset/?code=" + code + "&x"` gives
+    `"Reset: /reset/?code=&x"`."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         return _literal_text(node.left) + _literal_text(node.right)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
