@@ -443,7 +443,12 @@ def _hand_on_logged_models(ctx: FileContext, function: Function, call: ast.Call,
     node = function.node
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return
-    typed = {a.arg: a.annotation for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+    rebound = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    typed = {
+        a.arg: a.annotation
+        for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+        if a.arg not in rebound  # `user = store.get(user.id)`: no longer the object the caller passed
+    }
     for argument in [*call.args, *(k.value for k in call.keywords if k.arg != "exc_info")]:
         for name in _written_whole(argument):
             annotation = typed.get(name.id)
