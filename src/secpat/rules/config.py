@@ -657,9 +657,15 @@ def reflected_origins(ctx: FileContext) -> None:
             continue
         flow = flow_of(module, function)
         headers = _headers_set(flow)
+        always = _unconditional(function.body)
+        # Credentials allowed only under a condition (`if config.ALLOW_CREDENTIALS:`) are the deployment's
+        # choice, made with the origins it lists: a reader's question, not this rule's.
         credentials = any(
-            name == _ALLOW_CREDENTIALS and node is not None and str(literal_value(node, "")).lower() == "true"
-            for name, node, _, _ in headers
+            name == _ALLOW_CREDENTIALS
+            and node is not None
+            and str(literal_value(node, "")).lower() == "true"
+            and id(where) in always
+            for name, node, _, where in headers
         )
         if not credentials:
             continue
@@ -680,6 +686,21 @@ def reflected_origins(ctx: FileContext) -> None:
                     scope=function,
                     sink_note="sent back as Access-Control-Allow-Origin",
                 )
+
+
+def _unconditional(body: list[ast.stmt]) -> set[int]:
+    """The ids of the statements a function runs whatever its conditions say (not under `if`, a loop or an
+    `except`), and of the calls they make."""
+    found: set[int] = set()
+    for stmt in body:
+        if isinstance(stmt, (ast.With, ast.AsyncWith)):
+            found |= _unconditional(stmt.body)
+        elif isinstance(stmt, ast.Try):
+            found |= _unconditional(stmt.body) | _unconditional(stmt.finalbody)
+        elif not isinstance(stmt, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.add(id(stmt))
+            found.update(id(n) for n in ast.walk(stmt) if isinstance(n, ast.Call))
+    return found
 
 
 def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value, ast.AST]]:
