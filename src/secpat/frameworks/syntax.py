@@ -291,6 +291,7 @@ def value_of(node: ast.expr) -> object:
 #: django-environ's `env(name, default=...)` / `env.bool(...)`, python-decouple's `config(name, default=...)`.
 _ENV_READERS = frozenset({"getenv", "get", "env", "config", "bool", "str", "int", "list"})
 _TRUE_WORDS = frozenset({"y", "yes", "t", "true", "on", "1"})
+_OS_READERS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
 _FALSE_WORDS = frozenset({"n", "no", "f", "false", "off", "0"})
 
 
@@ -344,7 +345,9 @@ def _when_unset(node: ast.expr) -> object:
         if default is None and len(node.args) > 1:
             default = node.args[1]
         if default is None:
-            return EXPR  # no default: unset, the read fails (or gives None where a setting needs a value)
+            # `os.getenv("DEBUG")` is None where the variable is not set (`!= "False"` is then True); the
+            # settings libraries' readers fail instead.
+            return None if ast.unparse(func) in _OS_READERS else EXPR
         value = literal_value(default, EXPR)
         if name == "bool" or any(kw.arg == "cast" and ast.unparse(kw.value) == "bool" for kw in node.keywords):
             # django-environ and decouple read a text default as a word (`default="True"`).
