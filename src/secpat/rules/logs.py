@@ -289,12 +289,14 @@ def _log_hygiene(ctx: FileContext) -> None:
         objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
         credential: str | None | bool = False  # a credential field the client submits, once asked
+        typed: dict[str, ast.expr] | None = None  # parameters typed with a class, read at the first log call
         for event in flow.calls:
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
                 if not migration and not printed:
-                    _hand_on_logged_models(ctx, function, event.node, where)
+                    typed = _typed_parameters(function) if typed is None else typed
+                    _hand_on_logged_models(ctx, function, event.node, where, typed)
                 for argument, value in arguments(event, skip=("exc_info",)):
                     if L.SECRET in value and lacking is None:
                         lacking = (
@@ -436,19 +438,26 @@ def password_models(ctx: FileContext) -> None:
             ctx.fact(PASSWORD_MODEL, PasswordModel(f"{module.module_name}.{cls.name}", field))
 
 
-def _hand_on_logged_models(ctx: FileContext, function: Function, call: ast.Call, where: str) -> None:
+def _typed_parameters(function: Function) -> dict[str, ast.expr]:
+    """The annotations of the function's parameters that it never binds again (`user = store.get(user.id)`
+    makes `user` another object than the one the caller passed)."""
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return {}
+    rebound = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return {
+        a.arg: a.annotation
+        for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
+        if a.annotation is not None and a.arg not in rebound
+    }
+
+
+def _hand_on_logged_models(
+    ctx: FileContext, function: Function, call: ast.Call, where: str, typed: dict[str, ast.expr]
+) -> None:
     """`logger.info(f"Creating {user}")` where `user: schemas.UserCreate` is a class of another project module:
     what its text shows is decided where the class is (see `password_models`)."""
     module = ctx.module
-    node = function.node
-    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return
-    rebound = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    typed = {
-        a.arg: a.annotation
-        for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)
-        if a.arg not in rebound  # `user = store.get(user.id)`: no longer the object the caller passed
-    }
     for argument in [*call.args, *(k.value for k in call.keywords if k.arg != "exc_info")]:
         for name in _written_whole(argument):
             annotation = typed.get(name.id)

@@ -389,18 +389,15 @@ def unescaped_output(ctx: FileContext) -> None:
                         f"used as a template by `{callee.rsplit('.', 1)[1]}()`",
                         template=True,
                     )
-        for store in flow.stores if body_writes else ():
-            if store.kind == "attr" and store.name in ("text", "body") and _is_response_of_request(store.base):
-                ctx.report_flow(
-                    store.target,
-                    store.value,
-                    reflected,
-                    scope=function,
-                    once_per_source=False,
-                    sink_note=f"written to the HTML response as `{ast.unparse(store.target)}`",
-                )
-        for store in flow.stores if falcon_pages else ():
-            if any(store.stmt is page for page in falcon_pages):
+        for store in flow.stores if body_writes or falcon_pages else ():
+            # Pyramid's `request.response.text = ...`; a Falcon responder's `resp.text = ...` where it answers HTML.
+            pyramid_body = (
+                body_writes
+                and store.kind == "attr"
+                and store.name in ("text", "body")
+                and _is_response_of_request(store.base)
+            )
+            if pyramid_body or any(store.stmt is page for page in falcon_pages):
                 ctx.report_flow(
                     store.target,
                     store.value,
