@@ -293,11 +293,14 @@ def _run(ctx: FileContext, call: Call) -> None:
     uvicorn = callee.startswith(("uvicorn", "hypercorn"))
     werkzeug = callee.endswith("run_simple")
     receiver = ast.unparse(call.receiver).lower() if call.receiver is not None else ""
+    # `app.run()` on the module's own app, or on one imported from the project (`from myapp import app` in
+    # `run.py`); a library's `run()` is not an app's.
+    own = call.callee is None or call.callee.split(".", 1)[0] in module.project_roots
     app_run = (
         not uvicorn
         and not werkzeug
         and call.method == "run"
-        and call.callee is None
+        and own
         and (module.imports_any(*flask.APP_PACKAGES) or "app" in receiver)
     )
     if not (uvicorn or werkzeug or app_run):

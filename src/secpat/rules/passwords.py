@@ -1891,9 +1891,12 @@ _CREDENTIAL_FILE_WORDS = ("passw", "passwd", "pwd", "credential", "shadow", "htp
 
 
 def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> None:
-    """An MD5 or SHA-1 digest kept where passwords are kept, whatever it was named: handed to a
-    `set_password()` setter, or written to a file whose name says it holds passwords. (SHA-2 there is
-    not judged: without knowing the input is a password, it may be a checksum of the file's content.)"""
+    """An MD5 or SHA-1 digest kept where passwords are kept, whatever its input was named: handed to a
+    `set_password()` / `setPassword()` setter, assigned to a record's password attribute (`user.password =
+    md5(...)`), passed as the password field of a new record (`User(password_hash=md5(...))`,
+    `.objects.create(password=...)`), or written to a file whose name says it holds passwords. (SHA-2 there is
+    not judged: without knowing the input is a password, it may be a checksum of the file's content.) A digest
+    of a known password is PWD002's, reported at the hash."""
     files = _credential_files(flow.function.node)
     outcome = Outcome(
         L.WEAK_HASH,
@@ -1901,10 +1904,26 @@ def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> N
         "{source} is {sink}: an MD5/SHA-1 digest is cracked or forged at GPU "
         "speed; store passwords with bcrypt or Argon2",
     )
+
+    def stored(value: L.Value) -> bool:
+        return L.WEAK_HASH in value and L.FAST_HASH_OF_PASSWORD not in value
+
+    for store in flow.stores:
+        base = store.base
+        if (
+            store.kind == "attr"
+            and store.name in _PASSWORD_FIELDS
+            and stored(store.value)
+            # an object keeping its own credential (a client logging in to a service that wants a digest)
+            and not (isinstance(base, ast.Name) and base.id in {"self", "cls"})
+        ):
+            ctx.report_flow(
+                store.stmt, store.value, [outcome], scope=flow.function, sink_note=f"stored as attribute `{store.name}`"
+            )
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if method == "set_password":
+        if method.replace("_", "").lower() == "setpassword":
             for value in event.args:
                 if L.WEAK_HASH in value:
                     ctx.report_flow(
@@ -1912,9 +1931,25 @@ def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> N
                         value,
                         [outcome],
                         scope=flow.function,
-                        sink_note="stored as a password by `set_password()`",
+                        sink_note=f"stored as a password by `{method}()`",
                     )
                     break
+        elif (
+            method[:1].isupper()
+            and _MODEL_CLASS.search(method)
+            or method in _RECORD_WRITES
+            and _model_receiver(event.node)
+        ):
+            field = next((k for k, v in event.keywords.items() if k in _PASSWORD_FIELDS and stored(v)), None)
+            if field is not None:
+                ctx.report_flow(
+                    event.node,
+                    event.keywords[field],
+                    [outcome],
+                    scope=flow.function,
+                    sink_note=f"stored as field `{field}` of a new record",
+                    at=keyword_argument(event.node, field),
+                )
         elif (
             method in ("write", "writelines")
             and isinstance(func, ast.Attribute)
@@ -1931,6 +1966,10 @@ def _weak_digests_stored_as_passwords(ctx: FileContext, flow: FunctionFlow) -> N
                         sink_note=f"written to `{files[func.value.id]}`",
                     )
                     break
+
+
+#: Model manager calls that write a record's fields (`User.objects.create(...)`, `...filter(...).update(...)`).
+_RECORD_WRITES = frozenset({"create", "create_user", "update", "update_or_create", "get_or_create"})
 
 
 def _credential_files(function_node: ast.AST) -> dict[str, str]:
