@@ -490,6 +490,20 @@ def _password_columns(ctx: FileContext, flow: FunctionFlow, event: CallEvent) ->
     return found
 
 
+#: A record's fields that hold the password as typed (not a hash of it).
+_TYPED_PASSWORD_FIELDS = frozenset({"password", "passwd", "pwd"})
+
+
+def _sent_as_password(ctx: FileContext, node: ast.AST, value: L.Value, field: str) -> L.Value:
+    """`user.password = request.form["pw"]`, `User(password=data["secret"])`: what the client sent, put in an
+    account's password field untouched, is the password, whatever the request named it. Other values are
+    returned as they are."""
+    if field not in _TYPED_PASSWORD_FIELDS or L.REQUEST not in value or _HASHED_LABELS & set(value):
+        return value
+    step = FlowStep(ctx.location(node), f"put in the password field `{field}`")
+    return {**value, L.PASSWORD: value[L.REQUEST] + (step,)}
+
+
 #: Labels of a value that went through a hash, or that is named for a password already.
 _HASHED_LABELS = frozenset({L.PASSWORD, L.PASSWORD_HASH, L.FAST_HASH_OF_PASSWORD, L.HASH_OBJECT, L.WEAK_HASH})
 
@@ -508,9 +522,14 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 sink_note="stored in the session",
             )
             continue
-        if store.kind != "attr" or store.name not in _PASSWORD_FIELDS or not _plaintext(store.value):
+        if store.kind != "attr" or store.name not in _PASSWORD_FIELDS:
             continue
         base = store.base
+        value = store.value
+        if _names_account(dotted(base) if base is not None else None):
+            value = _sent_as_password(ctx, store.stmt, value, store.name)
+        if not _plaintext(value):
+            continue
         if isinstance(base, ast.Name) and base.id in {"self", "cls"}:
             continue  # an object keeping its own credentials (a client, a config) is not a user store
         if isinstance(base, ast.Name) and base.id in function.params and L.REQUEST in flow.env.get(base.id, {}):
@@ -535,7 +554,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         before = len(ctx.findings)
         ctx.report_flow(
             store.stmt,
-            store.value,
+            value,
             [Outcome(L.PASSWORD, PWD001, message, audit=audit)],
             scope=function,
             sink_note=f"stored as attribute `{store.name}`",
@@ -562,7 +581,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `user_service.create(name, password)`: that function's body says what it stores
         client = _api_client_receiver(function, func)
         model = _model_receiver(event.node)
-        for value in [*event.args, *event.keywords.values(), *_password_columns(ctx, flow, event)]:
+        keywords = {
+            k: _sent_as_password(ctx, event.node, v, k) if model and _account_model(ctx.module, model) else v
+            for k, v in event.keywords.items()
+        }
+        for value in [*event.args, *keywords.values(), *_password_columns(ctx, flow, event)]:
             if _plaintext(value):
                 # A record of another model (a page's shared passphrase, a service's credential) keeps a
                 # password that is not an account's: audit mode, unless the client sent it. So does a
@@ -597,7 +620,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=function,
                     sink_note=f"written by `.{method}()`",
                 )
-                field_name = next((k for k, v in event.keywords.items() if v is value), None)
+                field_name = next((k for k, v in keywords.items() if v is value), None)
                 if model is not None and field_name is not None and field_name not in _PASSWORD_FIELDS:
                     field_name = _password_key(keyword_argument(event.node, field_name))  # `data={"password": raw}`
                 position = next((i for i, v in enumerate(event.args) if v is value), None)
@@ -622,6 +645,8 @@ def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: 
     `constructor_fields`)."""
     keyword = "password" if "password" in event.keywords else "passwd"
     value = event.keywords.get(keyword) if _MODEL_CLASS.search(method) else None
+    if value is not None and _account_model(ctx.module, method):
+        value = _sent_as_password(ctx, event.node, value, keyword)
     field, at = keyword, keyword_argument(event.node, keyword)
     if value is None or not _plaintext(value):
         positions = [
