@@ -177,6 +177,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
     from secpat.frameworks import (
         aiohttp,
+        connexion,
         django,
         fastapi,
         flask,
@@ -206,6 +207,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(pyramid.facts(module))
     facts.extend(tornado.facts(module))
     facts.extend(sanic.facts(module))
+    facts.extend(connexion.facts(module))
     facts.extend(passing_facts(module, facts))
     return facts
 

@@ -13,6 +13,7 @@ def frameworks() -> tuple[Framework, ...]:
         aiohttp,
         awslambda,
         bottle,
+        connexion,
         django,
         falcon,
         fastapi,
@@ -41,6 +42,7 @@ def frameworks() -> tuple[Framework, ...]:
         httpserver.FRAMEWORK,
         tornado.FRAMEWORK,
         falcon.FRAMEWORK,
+        connexion.FRAMEWORK,
         awslambda.FRAMEWORK,
     )
 

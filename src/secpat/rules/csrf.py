@@ -19,11 +19,12 @@ import re
 from dataclasses import dataclass
 
 from secpat.findings import Confidence, Location, Severity
-from secpat.frameworks import extract, known
+from secpat.frameworks import connexion, extract, known
 from secpat.frameworks.django import Environment
 from secpat.frameworks.facts import (
     CHANGES_DATA,
     FORM,
+    ROUTE,
     SIGNS_IN,
     STATE_CHANGING,
     VERIFIES_IDENTITY_TOKEN,
@@ -256,6 +257,13 @@ def framework_facts(ctx: FileContext) -> None:
     """Hand routes, views, protections and settings of this file to the project stage."""
     for kind, data in extract(ctx.module):
         ctx.fact(kind, data)
+
+
+@check(*CSRF_RULES, *RATE_RULES, kinds=("config",))
+def openapi_document_facts(ctx: TextContext) -> None:
+    """The routes of an OpenAPI document whose operations name Python functions (Connexion)."""
+    for route in connexion.document_routes(ctx.path, ctx.text):
+        ctx.fact(ROUTE, route)
 
 
 @check(CSRF004)
