@@ -6,11 +6,8 @@ that merely contains SQL words, constant composition (module constants,
 placeholder lists built from `"?"`), numbers, allow-listed identifiers and
 bound parameters are not findings. When request input is proven to flow in,
 the finding is SQL002 and shows the path. SQL001 (composed from data whose
-source is not known) is a default finding only where a value is formatted
-inside quotes, as a string literal of the SQL (no table or column name is
-written there, and one quote in the value ends the literal); elsewhere it is an
-audit finding: formatting alone is not evidence that anyone but the code
-chooses what goes in.
+source is not known) is an audit finding: formatting alone is not evidence that
+anyone but the code chooses what goes in.
 """
 
 from __future__ import annotations
@@ -35,7 +32,7 @@ from secpat.rules.context import (
 from secpat.rules.registry import Rule, check, define
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from secpat.dataflow.flow import CallEvent, FunctionFlow
     from secpat.model.module import Function, Module
@@ -58,11 +55,8 @@ SQL001 = define(
         cwe=89,
         why=_WHY
         + """
-    A value formatted inside quotes (`WHERE name = '{name}'`, `'%s'`, `'" + name + "'`) is a
-    string literal built from data, whoever chooses the data: one `'` in it ends the literal, so
-    it is reported by default. Other composition (names of tables and columns, numbers, sort
-    orders) is reported in audit mode only: nothing shows where the formatted data comes from.
-    When request input is proven to flow in, the finding is SQL002, reported by default.
+    Reported in audit mode: nothing shows where the formatted data comes from. When request
+    input is proven to flow in, the finding is SQL002, reported by default.
 """,
         bad="""
         def find_user(cursor, name):
@@ -157,15 +151,6 @@ _DEFERRED_OUTCOMES = (
     *_OUTCOMES[:2],
     Outcome(L.SQL_COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters", audit=True),
 )
-_QUOTED_OUTCOMES = (
-    *_OUTCOMES[:2],
-    Outcome(
-        L.COMPOSED,
-        SQL001,
-        "SQL {source} is {sink}, with a value written inside quotes: one `'` in it ends the literal; "
-        "bind it as a parameter",
-    ),
-)
 _IDENT_OUTCOME = (
     Outcome(
         L.COMPOSED_IDENT,
@@ -235,12 +220,7 @@ def sql_injection(ctx: FileContext) -> None:
                     # with the database rights the script has already.
                     _report_audit(ctx, event.node, value, outcomes, function, where, argument)
                     continue
-                migration = _is_migration(ctx.module.path)
-                if not request and not migration and _quoted_values(function, argument or _first(event)):
-                    # `"... WHERE name = '%s'" % name`: a value written into a string literal of the SQL, the
-                    # textbook injection, whoever chooses the value: one quote in it breaks out.
-                    outcomes = _QUOTED_OUTCOMES
-                elif not request and (_values_bound(flow, event) or migration):
+                if not request and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
                     _report_audit(ctx, event.node, value, outcomes, function, where, argument)
@@ -250,74 +230,6 @@ def sql_injection(ctx: FileContext) -> None:
                 )
                 if reported and not function.is_module and not request:
                     _hand_on_parameters(ctx, flow, event.node, value, where, argument)
-
-
-#: A format slot inside an SQL string literal: `'%s'`, `'%(name)s'`, `'%%%s%%'` (LIKE), `'{}'`, `'{name}'`.
-_QUOTED_PERCENT_SLOT = re.compile(r"'(?:%%)*%(?:\(\w+\))?[sr](?:%%)*'")
-_QUOTED_FORMAT_SLOT = re.compile(r"'%?\{[^{}]*\}%?'")
-_OPENS_LITERAL = re.compile(r"'%?$")
-_CLOSES_LITERAL = re.compile(r"^%?'")
-
-
-def _first(event: CallEvent) -> ast.expr | None:
-    return event.node.args[0] if event.node.args else None
-
-
-def _quoted_values(function: Function, argument: ast.expr | None) -> bool:
-    """The SQL text puts a formatted value between single quotes, as a string literal: `f"... = '{name}'"`,
-    `"... = '%s'" % name`, `"... = '{}'".format(name)`, `"... = '" + name + "'"`. Names (tables, columns)
-    are never written there, so this is data formatted into SQL. A name the argument is bound to in the
-    function is followed to what was assigned to it."""
-    if argument is None:
-        return False
-    built = [argument]
-    if isinstance(argument, ast.Name):
-        built = [
-            node.value
-            for node in ast.walk(function.node)
-            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign))
-            and node.value is not None
-            and any(isinstance(t, ast.Name) and t.id == argument.id for t in _targets(node))
-        ]
-    return any(_quoted_slot(node) for expression in built for node in ast.walk(expression))
-
-
-def _targets(node: ast.Assign | ast.AugAssign | ast.AnnAssign) -> list[ast.expr]:
-    return node.targets if isinstance(node, ast.Assign) else [node.target]
-
-
-def _quoted_slot(node: ast.AST) -> bool:
-    if isinstance(node, ast.JoinedStr):
-        return _between_quotes(node.values, lambda part: isinstance(part, ast.FormattedValue))
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        return isinstance(node.left, ast.Constant) and bool(_QUOTED_PERCENT_SLOT.search(str(node.left.value)))
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        template = node.func.value
-        return isinstance(template, ast.Constant) and bool(_QUOTED_FORMAT_SLOT.search(str(template.value)))
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _between_quotes(_added(node), lambda part: not isinstance(part, (ast.Constant, ast.JoinedStr)))
-    return False
-
-
-def _added(node: ast.expr) -> list[ast.expr]:
-    """`a + b + c` → [a, b, c]."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return [*_added(node.left), *_added(node.right)]
-    return [node]
-
-
-def _between_quotes(parts: list[ast.expr], is_value: Callable[[ast.expr], bool]) -> bool:
-    """A value part whose neighbours are literal text that opens and closes a quoted string around it."""
-    for before, part, after in zip(parts, parts[1:], parts[2:]):
-        if (
-            is_value(part)
-            and isinstance(before, ast.Constant)
-            and isinstance(after, ast.Constant)
-            and _OPENS_LITERAL.search(str(before.value))
-            and _CLOSES_LITERAL.search(str(after.value))
-        ):
-            return True
-    return False
 
 
 def _typed_at_terminal(value: L.Value) -> bool:
