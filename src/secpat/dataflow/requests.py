@@ -108,6 +108,16 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         for arg in everything[3:]:
             if last_name(arg.annotation) not in _NOT_TEXT_TYPES:
                 found.setdefault(arg.arg, "URL variable")
+    elif _graphql_resolver(module, function):
+        # `resolve_pastes(self, info, filter=None)`, `mutate(root, info, title)`: a GraphQL query's arguments
+        # follow `info`; a Strawberry field takes them beside it.
+        for arg in everything:
+            if arg.arg not in {"self", "cls", "root", "parent", "obj", "_", "info"} and last_name(
+                arg.annotation
+            ) not in _NOT_TEXT_TYPES | {"Info"}:
+                found.setdefault(arg.arg, "GraphQL argument")
+        if args.kwarg is not None:
+            found.setdefault(args.kwarg.arg, "GraphQL argument")
     elif _class_view_method(module, function):
         # Sanic's `HTTPMethodView.get(self, request, name)`: the URL's variables follow the request.
         for arg in everything[2:]:
@@ -379,6 +389,29 @@ def _method_of_class_on(module: Module, function: Function, bases: frozenset[str
     """The function is a method of a class of the module built directly on one of `bases`."""
     cls = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
     return cls is not None and bool(bases & set(cls.bases))
+
+
+#: Libraries whose resolvers receive a GraphQL query's arguments as parameters.
+_GRAPHQL_LIBRARIES = ("graphene", "strawberry", "ariadne", "graphql")
+#: Decorators that make a function a resolver whatever its parameters are called.
+_GRAPHQL_FIELD_DECORATORS = frozenset({"field", "mutation", "subscription"})
+
+
+def _graphql_resolver(module: Module, function: Function) -> bool:
+    """A resolver of a GraphQL library: `resolve_<field>(root, info, ...)` / `mutate(root, info, ...)`
+    (Graphene, Ariadne), any function taking `info` second, or a method decorated `@strawberry.field` /
+    `@strawberry.mutation`."""
+    if not module.imports_any(*_GRAPHQL_LIBRARIES):
+        return False
+    if function.params[1:2] == ["info"]:
+        return True
+    return any(
+        (module.qualified_name(deco.func if isinstance(deco, ast.Call) else deco, function) or "").startswith(
+            "strawberry."
+        )
+        and last_name(deco.func if isinstance(deco, ast.Call) else deco) in _GRAPHQL_FIELD_DECORATORS
+        for deco in getattr(function.node, "decorator_list", [])
+    )
 
 
 def _falcon_responder(module: Module, function: Function) -> bool:
