@@ -26,7 +26,7 @@ from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
     from secpat.dataflow.flow import CallEvent
-    from secpat.model.module import Function
+    from secpat.model.module import Function, Module
 
 _ARTICLE_BAD = """
     import jwt
@@ -728,6 +728,8 @@ def _key(
     if literal is None and isinstance(key_node, ast.Name):
         assigned = ctx.module.assignments.get(key_node.id)
         literal = literal_value(assigned[-1]) if assigned and len(assigned) == 1 else None
+    if literal is None and (item := _config_item(key_node)) is not None:
+        literal = _config_literal(ctx.module, item)
     if literal is None and L.LITERAL_FALLBACK not in value:
         _hand_on_imported_key(ctx, function, key_node, algorithm)
         return
@@ -747,6 +749,47 @@ def _key(
             scope=function,
             snippet=_masked_line(ctx, key_node, str(literal)),
         )
+
+
+def _config_item(node: ast.expr) -> str | None:
+    """`app.config["JWT_KEY"]`, `current_app.config.get("JWT_KEY")` → "JWT_KEY": a key read from an app's
+    configuration mapping."""
+    if isinstance(node, ast.Subscript) and _is_config(node.value):
+        key = literal_value(node.slice)
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and _is_config(node.func.value)
+        and node.args
+    ):
+        key = literal_value(node.args[0])
+    else:
+        return None
+    return key if isinstance(key, str) else None
+
+
+def _is_config(node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "config"
+
+
+def _config_literal(module: Module, item: str) -> object:
+    """The literal the module puts under `item` in an app's configuration (`app.config["JWT_KEY"] = "..."`,
+    `app.config.update(JWT_KEY="...")`) when it puts exactly one there; None otherwise."""
+    values: list[object] = []
+    for node in ast.walk(module.tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if _config_item(target) == item:
+                values.append(literal_value(node.value))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("update", "from_mapping")
+            and _is_config(node.func.value)
+        ):
+            values.extend(literal_value(k.value) for k in node.keywords if k.arg == item)
+    return values[0] if len(values) == 1 else None
 
 
 def _shortness(length: int, algorithm: object) -> str:
