@@ -1,7 +1,8 @@
 """Pattern 4 — SQL injection prevention (SQL).
 
 A finding needs a sink: SQL text built at run time (f-string, `%`, `.format`,
-`+`, `join`) from a non-constant part that reaches an execution API. Prose
+`+`, `join`) from a non-constant part that reaches an execution API, or a
+client's text made SQL for one clause of a query (`order_by(text(sort))`). Prose
 that merely contains SQL words, constant composition (module constants,
 placeholder lists built from `"?"`), numbers, allow-listed identifiers and
 bound parameters are not findings. When request input is proven to flow in,
@@ -21,6 +22,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow.flow import flow_of, statement_object
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.knowledge import find
+from secpat.model.module import parents_of
 from secpat.rules.context import (
     FileContext,
     Outcome,
@@ -123,6 +125,8 @@ _EXECUTE_METHODS = frozenset(
 # SQLAlchemy's query builder: these take SQL text fragments (`order_by("name DESC")`) on a `session.query(...)`
 # chain. Django's ORM methods of the same names take field names and are not sinks.
 _FRAGMENT_METHODS = frozenset({"filter", "order_by", "group_by", "having", "distinct"})
+#: Query-builder methods that take one clause of the query.
+_CLAUSE_METHODS = _FRAGMENT_METHODS | {"where", "join", "outerjoin"}
 # Methods and functions that only ever take SQL: no need for the text to look like SQL.
 _SQL_ONLY_METHODS = frozenset({"executescript", "exec_driver_sql", "raw", "mogrify", "extra"})
 _SQL_ONLY_CALLS = frozenset(
@@ -200,7 +204,10 @@ def sql_injection(ctx: FileContext) -> None:
                     continue  # `insert(Model).values([...])`: SQLAlchemy binds every value it is given
                 # Built by another module's helper: the project stage decides.
                 deferred = any(L.deferred(label) for label in value)
-                if L.CONST in value or (L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred):
+                sent_fragment = L.REQUEST in value and _query_fragment(function, event.node)
+                if L.CONST in value or (
+                    L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred and not sent_fragment
+                ):
                     continue  # constant composition, or text not built here
                 sql_only = (
                     user is not None
@@ -438,6 +445,20 @@ def _is_text(node: ast.expr) -> bool:
         or isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr in ("format", "join")
+    )
+
+
+def _query_fragment(function: Function, node: ast.Call) -> bool:
+    """`order_by(text(sort))`, `.where(literal_column(col))`: SQL text made for one clause of a query the code
+    builds. A client's text there changes the query; a whole statement the client sends (a SQL console) is
+    that feature's design, not judged here."""
+    if not isinstance(node.func, (ast.Name, ast.Attribute)):
+        return False
+    if (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id) not in ("text", "literal_column"):
+        return False
+    parent = parents_of(function.node).get(id(node))
+    return (
+        isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute) and parent.func.attr in _CLAUSE_METHODS
     )
 
 
