@@ -329,6 +329,10 @@ def _log_hygiene(ctx: FileContext) -> None:
                         callback = _server_callback(module, function) if callback is None else callback
                         audit = audit or callback
                     outcomes: tuple[Outcome, ...] = _LOGGED
+                    if L.REQUEST in value and L.PASSWORD not in value and L.REQUEST_WHOLE not in value:
+                        # `data = request.get_json(); log.info("login %s", data); check(data["password"])`:
+                        # the parsed body is one value, not every header, but it holds the password read from it.
+                        value = _with_body_password(function, argument, value, event.node)
                     if (
                         L.REQUEST_BODY in value
                         and L.REQUEST_WHOLE in value
@@ -742,6 +746,56 @@ def _one_field_of_loop(function: Function, call: ast.Call) -> bool:
             return isinstance(key, ast.Name) and key.id in branch_keys and not named
         node = parent
     return False
+
+
+#: Reads of a request's parsed JSON body (`request.json`, `request.get_json()`, `await request.json()`).
+_JSON_BODY_READS = frozenset({"json", "get_json", "media", "get_media"})
+
+
+def _json_body(node: ast.AST) -> bool:
+    """`request.json`, `request.get_json()`, `await request.json()`, `req.media`: the request's parsed body."""
+    if isinstance(node, ast.Await):
+        node = node.value
+    if isinstance(node, ast.Call):
+        node = node.func
+    if not (isinstance(node, ast.Attribute) and node.attr in _JSON_BODY_READS):
+        return False
+    return (dotted(node.value) or "").rsplit(".", 1)[-1] in R.REQUEST_NAMES
+
+
+def _with_body_password(function: Function, argument: ast.expr, value: L.Value, call: ast.Call) -> L.Value:
+    """The request's JSON body written whole, by a function that reads a password-named field from that same
+    body: the value carries the password (`data["password"]` is in what `data` writes)."""
+    bodies = {
+        target.id
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign) and _json_body(node.value)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    # The body itself, not a field read from it (`data["username"]`, `data.get("name")`).
+    read_from = {id(n.value) for n in ast.walk(argument) if isinstance(n, (ast.Subscript, ast.Attribute))}
+    written = [
+        n
+        for n in ast.walk(argument)
+        if id(n) not in read_from and (isinstance(n, ast.Name) and n.id in bodies or _json_body(n))
+    ]
+    if not written:
+        return value
+    for node in ast.walk(function.node):
+        if not isinstance(node, (ast.Subscript, ast.Call)) or node is call:
+            continue
+        holder = node.value if isinstance(node, ast.Subscript) else getattr(node.func, "value", None)
+        key = field_name(node)
+        if (
+            holder is not None
+            and key is not None
+            and names.is_password(key)
+            and (isinstance(holder, ast.Name) and holder.id in bodies or _json_body(holder))
+        ):
+            trace = value[L.REQUEST]
+            return {**value, L.PASSWORD: trace}
+    return value
 
 
 def _credential_submitted(function: Function) -> str | None:
