@@ -54,6 +54,8 @@ _LINK = re.compile(
     r"unsubscribe|password)[-_/]",
     re.IGNORECASE,
 )
+#: Form classes of the web frameworks: an object of a subclass bound to request data holds it.
+_FORM_CLASSES = frozenset({"Form", "ModelForm", "FlaskForm", "BaseForm"})
 _FORM_BASES = {
     "form",
     "data",
@@ -1540,6 +1542,9 @@ class FunctionFlow:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
         self.calls.append(CallEvent(call, node, args, keywords, receiver, items))
+        bound_form = self._form_of_request(node, args, keywords)
+        if bound_form is not None:
+            return bound_form
         if (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
@@ -1910,6 +1915,23 @@ class FunctionFlow:
                 value = {**L.without(value, L.RANDOM), L.RANDOM_PICK: value[L.RANDOM]}
             return value
         return L.EMPTY
+
+    def _form_of_request(self, node: ast.Call, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
+        """`SignupForm(request.POST)`: a form bound to what the client sent holds it (`form.cleaned_data["name"]`,
+        `form.data`). A class is taken for a form by its name (`...Form`), or by a form base in this module."""
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if not name[:1].isupper():
+            return None
+        local = self.module.classes.get(name)
+        form_base = local is not None and any(b.rsplit(".", 1)[-1] in _FORM_CLASSES for b in local.bases)
+        if not name.endswith("Form") and not form_base:
+            return None
+        given = [v for v in (*args, *keywords.values()) if L.REQUEST in v and L.REQUEST_OBJECT not in v]
+        if not given:
+            return None
+        trace = given[0][L.REQUEST] + (self.step(node, f"bound to the form `{name}`"),)
+        return {L.REQUEST: trace}
 
     def _method_of_callee(
         self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value], node: ast.Call, method: str
