@@ -1928,10 +1928,14 @@ class FunctionFlow:
         if not name.endswith("Form") and not form_base:
             return None
         given = [v for v in (*args, *keywords.values()) if L.REQUEST in v and L.REQUEST_OBJECT not in v]
-        if not given:
-            return None
-        trace = given[0][L.REQUEST] + (self.step(node, f"bound to the form `{name}`"),)
-        return {L.REQUEST: trace}
+        if given:
+            trace = given[0][L.REQUEST] + (self.step(node, f"bound to the form `{name}`"),)
+            return {L.REQUEST: trace}
+        flask_wtf = form_base and any(b.rsplit(".", 1)[-1] == "FlaskForm" for b in local.bases) if local else False
+        if not args and not keywords and (flask_wtf or self.function.mentions(("validate_on_submit",))):
+            # `form = LoginForm()`: a Flask-WTF form fills itself from the request it is made in.
+            return {L.REQUEST: (self.step(node, f"the Flask-WTF form `{name}`, filled from the request"),)}
+        return None
 
     def _method_of_callee(
         self, value: L.Value, args: list[L.Value], keywords: dict[str, L.Value], node: ast.Call, method: str
