@@ -804,3 +804,25 @@ def test_each_setting_of_one_update_call_is_its_own_finding(project: Path) -> No
         ("SESSION_COOKIE_SAMESITE", False),
         ("SESSION_COOKIE_SECURE", True),
     ]
+
+
+def test_a_cookie_set_insecure_names_every_flag_switched_off(project: Path) -> None:
+    """`set_cookie(..., secure=False, httponly=False)`: one finding, saying both."""
+    write(
+        project / "views.py",
+        """\
+        from django.http import HttpResponse
+
+
+        def remember(request):
+            response = HttpResponse("ok")
+            response.set_cookie("sessionid", request.user.username, secure=False, httponly=False)
+            response.set_cookie("theme", "dark", secure=False)
+            return response
+        """,
+    )
+    findings = scan([project], config_with(project, ""), ScanOptions(use_cache=False, jobs=1)).findings
+    messages = sorted(f.message for f in findings if f.rule_id == "CONF003")
+    assert len(messages) == 2
+    assert "secure=False, httponly=False" in messages[0] and "scripts on the page can read it" in messages[0]
+    assert "httponly" not in messages[1]

@@ -424,10 +424,15 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
         shown = repr(key) if key else "set here"
+        # Other flags switched off on the same call are named with it: one finding says all that is wrong.
+        readable = _constant(ctx, call, keyword="httponly") is False
+        cross_site = _constant(ctx, call, keyword="samesite") in ("None", "none")
+        flags = "secure=False" + (", httponly=False" if readable else "") + (", samesite='None'" if cross_site else "")
+        effects = "it is also sent over plain HTTP" + ("; scripts on the page can read it" if readable else "")
         ctx.report(
             CONF003,
             call.node,
-            f"cookie {shown} is set with secure=False: it is also sent over plain HTTP",
+            f"cookie {shown} is set with {flags}: {effects}",
             at=call.arg(keyword="secure"),
         )
         return
