@@ -54,8 +54,9 @@ _LINK = re.compile(
     r"unsubscribe|password)[-_/]",
     re.IGNORECASE,
 )
-#: Form classes of the web frameworks: an object of a subclass bound to request data holds it.
-_FORM_CLASSES = frozenset({"Form", "ModelForm", "FlaskForm", "BaseForm"})
+#: Form classes of the web frameworks (and DRF serializers): an object of a subclass bound to request data
+#: holds it.
+_FORM_CLASSES = frozenset({"Form", "ModelForm", "FlaskForm", "BaseForm", "Serializer", "ModelSerializer"})
 _FORM_BASES = {
     "form",
     "data",
@@ -1917,15 +1918,16 @@ class FunctionFlow:
         return L.EMPTY
 
     def _form_of_request(self, node: ast.Call, args: list[L.Value], keywords: dict[str, L.Value]) -> L.Value | None:
-        """`SignupForm(request.POST)`: a form bound to what the client sent holds it (`form.cleaned_data["name"]`,
-        `form.data`). A class is taken for a form by its name (`...Form`), or by a form base in this module."""
+        """`SignupForm(request.POST)`, `SearchSerializer(data=request.data)`: a form or serializer bound to what
+        the client sent holds it (`form.cleaned_data["name"]`, `serializer.validated_data["term"]`). A class is
+        taken for one by its name (`...Form`, `...Serializer`), or by such a base in this module."""
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         if not name[:1].isupper():
             return None
         local = self.module.classes.get(name)
         form_base = local is not None and any(b.rsplit(".", 1)[-1] in _FORM_CLASSES for b in local.bases)
-        if not name.endswith("Form") and not form_base:
+        if not name.endswith(("Form", "Serializer")) and not form_base:
             return None
         given = [v for v in (*args, *keywords.values()) if L.REQUEST in v and L.REQUEST_OBJECT not in v]
         if given:
