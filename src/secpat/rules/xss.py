@@ -932,7 +932,15 @@ def _is_html(node: ast.Call, callee: str) -> bool:
         if keyword.arg in {"content_type", "media_type", "mimetype"}:
             kind = literal_value(keyword.value)
             return isinstance(kind, str) and "html" in kind.lower()
+    for argument in node.args[1:]:
+        # `HttpResponse(data, "application/json")`: the content type given by position.
+        kind = literal_value(argument)
+        if isinstance(kind, str) and _MEDIA_TYPE.match(kind):
+            return "html" in kind.lower()
     return _RESPONSES.get(callee) == HTML_BY_DEFAULT
+
+
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+\s*(?:;|$)")
 
 
 _COLLECTIONS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp)
