@@ -1719,9 +1719,12 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         rule = {XSS001.id: XSS001, XSS003.id: XSS003}.get(use.rule, XSS004)
         linked = [r for r in renders if any(templates.is_rendered_as(use.path, t) for t in r.templates)]
         where = Location(use.path, use.line)
+        url = rule is XSS001 and use.field == URL_ATTRIBUTE
         step = FlowStep(
             where,
-            f"written into the unquoted attribute `{use.text}`"
+            f"written as the whole URL of `{use.text}`"
+            if url
+            else f"written into the unquoted attribute `{use.text}`"
             if rule is XSS001
             else f"written unescaped by `{use.text}`",
         )
@@ -1732,21 +1735,24 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         if request is not None:
             render, root, value = request
             source = describe_source(value.trace, Location(render.path, render.line))
-            unquoted = rule is XSS001
+            unquoted = rule is XSS001 and not url
             ctx.report(
                 rule,
                 where,
                 f"`{use.text}` writes {source} "
-                + ("into an unquoted attribute" if unquoted else "unescaped")
+                + ("as the whole URL" if url else "into an unquoted attribute" if unquoted else "unescaped")
                 + f": `{render.function}()` ({render.path}:{render.line}) passes it to the template as `{root}`"
                 + (
                     "; escaping does not stop a space and a new attribute (`x onfocus=...`): quote it"
                     if unquoted
+                    else "; escaping does not stop a `javascript:` URL: allow only paths or check the scheme"
+                    if url
                     else ""
                 ),
                 snippet=use.snippet,
                 flow=(*value.trace, step),
-                confidence=Confidence.HIGH,
+                # A view may check the URL's scheme before it passes it: the data path is for a reader to confirm.
+                confidence=Confidence.MEDIUM if url else Confidence.HIGH,
             )
             continue
         if rule is XSS001:
@@ -1957,6 +1963,54 @@ def unquoted_attributes(ctx: TextContext) -> None:
         text = f"{match.group(1)}={match.group(2)}"
         snippet = ctx.lines[line - 1].strip() if 0 < line <= len(ctx.lines) else ""
         ctx.fact(SAFE_USE, SafeUse(ctx.path, line, text, tuple(sorted(roots)), "", snippet, XSS001.id))
+
+
+#: `href="{{ next }}"`: a variable that starts a URL attribute's value chooses the URL's scheme.
+_URL_ATTRIBUTE = re.compile(
+    r"""\s(href|src|action|formaction|xlink:href)\s*=\s*(["'])\s*(\{\{(?P<expr>(?:(?!\}\}).)*?)\}\})""",
+    re.DOTALL | re.IGNORECASE,
+)
+#: Filters after which the value holds no `:` of its own, so no scheme: URL-encoded text, numbers.
+_SCHEMELESS_FILTERS = frozenset({"urlencode", "iriencode", "int", "float", "length", "slugify", "quote_plus"})
+#: The marker of a URL attribute's use (`SafeUse.field`), beside an unquoted attribute's.
+URL_ATTRIBUTE = "url-attribute"
+
+
+@check(XSS001, kinds=("template",))
+def url_attributes(ctx: TextContext) -> None:
+    """`<a href="{{ next }}">`: escaping keeps the value inside its quotes, but a `javascript:` URL runs when
+    the link is followed. Reported where a view passes request data as the variable (`linked_safe_filters`),
+    or where the template reads the request itself."""
+    if "{{" not in ctx.text:
+        return
+    names = templates.aliases(list(templates.blocks(ctx.text)))
+    for match in _URL_ATTRIBUTE.finditer(ctx.text):
+        start = match.start(3)
+        variable = next(templates.blocks(match.group(3)), None)
+        if variable is None:
+            continue
+        filters = {
+            t.value
+            for i, t in enumerate(variable.tokens[1:], 1)
+            if t.kind == "name" and variable.tokens[i - 1].value == "|"
+        }
+        if filters & _SCHEMELESS_FILTERS:
+            continue
+        line = ctx.text.count("\n", 0, start) + 1
+        text = f"{match.group(1)}={match.group(2)}{match.group(3)}{match.group(2)}"
+        snippet = ctx.lines[line - 1].strip() if 0 < line <= len(ctx.lines) else ""
+        if match["expr"].strip().startswith("request."):
+            ctx.report(
+                XSS001,
+                line,
+                f"`{text}` writes the request's own text as the whole URL: escaping does not stop a "
+                "`javascript:` URL; allow only paths or check the scheme",
+                col=start - (ctx.text.rfind("\n", 0, start) + 1),
+            )
+            continue
+        roots = _resolve(templates.roots(variable.tokens), names)
+        if roots:
+            ctx.fact(SAFE_USE, SafeUse(ctx.path, line, text, tuple(sorted(roots)), URL_ATTRIBUTE, snippet, XSS001.id))
 
 
 @check(XSS001, kinds=("template",))
