@@ -55,7 +55,8 @@ XSS001 = define(
         count too where they do not escape: a `.txt` template Flask does not autoescape, a
         `jinja2.Template("...")` (no escaping unless asked), and a value written into an
         attribute without quotes (`value={{ name }}`), where escaping does not stop a space
-        and a new attribute. A posted form echoed by a view whose every route a CSRF check
+        and a new attribute, or at the start of a link's URL (`href="{{ next }}"`), where it
+        does not stop a `javascript:` URL. A posted form echoed by a view whose every route a CSRF check
         covers is shown in audit mode: another site cannot make a browser post it.
     """,
         bad="""
