@@ -37,3 +37,18 @@ def test_one_log_call_gives_one_finding_when_the_secret_comes_from_another_modul
     root = Path(__file__).parent / "fixtures" / "logs" / "twice"
     findings = check(root, "--select", "LOG001")
     assert [(f["rule_id"], f["line"]) for f in findings] == [("LOG001", 11)]
+
+
+def test_a_data_path_through_project_functions_ends_at_the_sql_it_reaches() -> None:
+    """Route → service → repository: the path shows each call and ends where the SQL runs."""
+    root = Path(__file__).parent / "fixtures" / "sql" / "layered_calls"
+    findings = check(root, "--select", "SQL002")
+    by_line = {f["line"]: f for f in findings}
+    assert sorted(by_line) == [7, 11]
+    notes = [step["note"] for step in by_line[7]["flow"]]
+    assert notes[0].startswith("URL variable")
+    assert notes[1:] == [
+        "passed to `shop.services.catalogue.find()`",
+        "passed to `shop.repository.by_name()`",
+        "executed by `.execute()`",
+    ]

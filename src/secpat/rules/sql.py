@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from secpat.dataflow import labels as L
+from secpat.dataflow import requests as R
 from secpat.dataflow.flow import flow_of, statement_object
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.knowledge import find
@@ -178,9 +179,15 @@ def sql_injection(ctx: FileContext) -> None:
             for call in function.calls
         )
         # A call of a project function, or of a method whose object's class is known only to the flow.
-        passes_input = function.mentions(_INPUT_WORDS) and any(
+        calls_project = any(
             c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
             for c in function.calls
+        )
+        if calls_project and not function.is_module:
+            _hand_on_parameter_passes(ctx, function)
+        # A route's URL variables are input too (`def user(name)` under `@bp.route("/users/<name>")`).
+        passes_input = calls_project and (
+            function.mentions(_INPUT_WORDS) or not function.is_module and bool(R.request_parameters(module, function))
         )
         if not has_sink and not passes_input:
             continue
@@ -343,6 +350,8 @@ def _hand_on_parameters(
             trace = trace or tuple(steps)
     if params:
         at = ctx.location(node, argument)
+        # The trace starts at the parameter (a caller's trace takes its place), then reaches the sink.
+        trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{params[-1]}`"),)
         ctx.fact(
             PARAMETER_SINK,
             ParameterSink(
@@ -387,8 +396,70 @@ def _project_callees(module: Module, event: CallEvent) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class ParameterPass:
+    """A function handing one of its parameters to a project function: `find(name)` calls
+    `repo.by_name(name)`. A sink in the callee is then a sink of the caller's parameter."""
+
+    function: str  # global name of the caller
+    params: tuple[str, ...]  # the caller's parameter: its position and its name
+    callee: str
+    position: str  # where the callee receives it: position or keyword
+    step: FlowStep  # the call
+
+
+def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
+    """The calls of project functions this function makes with its parameters, directly or through a
+    name bound once from one (`cleaned = term.strip(); repo.matching(cleaned)`). Read from the syntax, not
+    the data flow: every function that calls the project's own is asked."""
+    module = ctx.module
+    offset = 1 if function.class_name else 0
+    params = {name: str(index - offset) for index, name in enumerate(function.params) if name not in ("self", "cls")}
+    if not params:
+        return
+    derived: dict[str, str] = {}
+    for node in ast.walk(function.node):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and not _number(node.value)
+        ):
+            used = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} & params.keys()
+            if len(used) == 1 and node.targets[0].id not in params:
+                derived.setdefault(node.targets[0].id, next(iter(used)))
+    caller = module.global_name(function)
+    for call in function.calls:
+        callee = call.callee
+        if not callee or callee.split(".", 1)[0] not in module.project_roots:
+            continue
+        passed = [*((str(i), a) for i, a in enumerate(call.node.args)), *((k.arg, k.value) for k in call.node.keywords)]
+        for position, argument in passed:
+            if position is None or _number(argument):
+                continue
+            names = {n.id for n in ast.walk(argument) if isinstance(n, ast.Name)}
+            param = next((n for n in sorted(names) if n in params), None) or next(
+                (derived[n] for n in sorted(names) if n in derived), None
+            )
+            if param is None:
+                continue
+            step = FlowStep(ctx.location(call.node), f"passed to `{callee}()`")
+            ctx.fact(PARAMETER_PASS, ParameterPass(caller, (params[param], param), callee, position, step))
+
+
+def _number(node: ast.expr) -> bool:
+    """`int(pk)`, `len(items)`: a number, which carries no SQL."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _NUMBER_CALLS
+
+
+_NUMBER_CALLS = frozenset({"int", "float", "bool", "len", "abs", "round"})
+
+
 PARAMETER_SINK = "sql-parameter-sink"
 REQUEST_ARGUMENT = "sql-request-argument"
+PARAMETER_PASS = "sql-parameter-pass"
+#: How many calls deep a parameter is followed to the SQL it reaches (route → service → repository → ...).
+_PASS_DEPTH = 4
 
 
 @check(SQL002, stage="project")
@@ -397,6 +468,7 @@ def request_through_parameters(ctx: ProjectContext) -> None:
     sinks: dict[str, list[ParameterSink]] = {}
     for _path, sink in ctx.facts_of(PARAMETER_SINK, ParameterSink):
         sinks.setdefault(sink.function, []).append(sink)
+    _through_passes(sinks, [p for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)])
     seen: set[tuple[str, int, int]] = set()
     for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
         for sink in _matching(sinks, argument.callee):
@@ -415,6 +487,29 @@ def request_through_parameters(ctx: ProjectContext) -> None:
                 context=sink.context,
                 flow=flow,
             )
+
+
+def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[ParameterPass]) -> None:
+    """A caller that hands its parameter to a function whose parameter becomes SQL has that sink too, with the
+    call as one more step: `find(name)` → `repo.by_name(name)` → `execute(f"... '{name}'")`."""
+    if not sinks or not passes:
+        return
+    for _ in range(_PASS_DEPTH):
+        added = False
+        for hand in passes:
+            for sink in _matching(sinks, hand.callee):
+                if hand.position not in sink.params:
+                    continue
+                known = sinks.setdefault(hand.function, [])
+                if any(s.location == sink.location and set(hand.params) <= set(s.params) for s in known):
+                    continue
+                # The trace starts at the caller's parameter, as a sink's own does; the call follows it.
+                start = FlowStep(hand.step.location, f"parameter `{hand.params[-1]}`")
+                trace = (start, hand.step, *sink.trace[1:])
+                known.append(replace(sink, function=hand.function, params=hand.params, trace=trace))
+                added = True
+        if not added:
+            return
 
 
 def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[ParameterSink]:
