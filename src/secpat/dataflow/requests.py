@@ -108,9 +108,6 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         for arg in everything[3:]:
             if last_name(arg.annotation) not in _NOT_TEXT_TYPES:
                 found.setdefault(arg.arg, "URL variable")
-    elif _django_form_handler(module, function):
-        # `FormView.form_valid(self, form)`: Django binds the form to the request before it calls the handler.
-        found.setdefault(everything[1].arg, "form bound to the request")
     elif _graphql_resolver(module, function):
         # `resolve_pastes(self, info, filter=None)`, `mutate(root, info, title)`: a GraphQL query's arguments
         # follow `info`; a Strawberry field takes them beside it.
@@ -392,20 +389,6 @@ def _method_of_class_on(module: Module, function: Function, bases: frozenset[str
     """The function is a method of a class of the module built directly on one of `bases`."""
     cls = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
     return cls is not None and bool(bases & set(cls.bases))
-
-
-#: Django's class-based views call these with the form bound to the request (`form_valid(self, form)`).
-_FORM_HANDLERS = frozenset({"form_valid", "form_invalid"})
-
-
-def _django_form_handler(module: Module, function: Function) -> bool:
-    return (
-        function.name in _FORM_HANDLERS
-        and bool(function.class_name)
-        and len(function.params) >= 2
-        and function.params[0] == "self"
-        and module.imports_any("django")
-    )
 
 
 #: Libraries whose resolvers receive a GraphQL query's arguments as parameters.

@@ -1737,6 +1737,8 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             render, root, value = request
             source = describe_source(value.trace, Location(render.path, render.line))
             unquoted = rule is XSS001 and not url
+            # A view may check a URL's scheme, or build it from the request with a fixed start, before it
+            # passes it on: that the variable holds the client's text from its first character is for a reader.
             ctx.report(
                 rule,
                 where,
@@ -1752,8 +1754,8 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
                 ),
                 snippet=use.snippet,
                 flow=(*value.trace, step),
-                # A view may check the URL's scheme before it passes it: the data path is for a reader to confirm.
                 confidence=Confidence.MEDIUM if url else Confidence.HIGH,
+                audit=url,
             )
             continue
         if rule is XSS001:
@@ -1975,6 +1977,10 @@ _URL_ATTRIBUTE = re.compile(
 _SCHEMELESS_FILTERS = frozenset({"urlencode", "iriencode", "int", "float", "length", "slugify", "quote_plus"})
 #: The marker of a URL attribute's use (`SafeUse.field`), beside an unquoted attribute's.
 URL_ATTRIBUTE = "url-attribute"
+#: `obj.get_absolute_url`, `unit.url`: an attribute that is a URL the app builds for an object.
+_BUILT_URL = re.compile(r"\.(?:get_\w+|\w*url\w*)\b", re.IGNORECASE)
+#: What the client sent, read in the template (`request.args.next`, `request.GET.next`).
+_REQUEST_INPUT = re.compile(r"request\.(?:args|GET|POST|form|values|query_params|cookies|COOKIES|headers)\b")
 
 
 @check(XSS001, kinds=("template",))
@@ -1995,12 +2001,15 @@ def url_attributes(ctx: TextContext) -> None:
             for i, t in enumerate(variable.tokens[1:], 1)
             if t.kind == "name" and variable.tokens[i - 1].value == "|"
         }
-        if filters & _SCHEMELESS_FILTERS:
-            continue
+        expression = match["expr"].strip()
+        if filters & _SCHEMELESS_FILTERS or "(" in expression or _BUILT_URL.search(expression.split("|")[0]):
+            continue  # `url_for(...)`, `{% url %}`'s kin, `obj.get_absolute_url`: a URL the app builds
         line = ctx.text.count("\n", 0, start) + 1
         text = f"{match.group(1)}={match.group(2)}{match.group(3)}{match.group(2)}"
         snippet = ctx.lines[line - 1].strip() if 0 < line <= len(ctx.lines) else ""
-        if match["expr"].strip().startswith("request."):
+        if expression.startswith("request."):
+            if not _REQUEST_INPUT.match(expression):
+                continue  # `request.path`, `request.get_full_path`: this page's own URL, which starts with `/`
             ctx.report(
                 XSS001,
                 line,
