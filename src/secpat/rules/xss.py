@@ -2002,8 +2002,13 @@ def url_attributes(ctx: TextContext) -> None:
             if t.kind == "name" and variable.tokens[i - 1].value == "|"
         }
         expression = match["expr"].strip()
-        if filters & _SCHEMELESS_FILTERS or "(" in expression or _BUILT_URL.search(expression.split("|")[0]):
-            continue  # `url_for(...)`, `{% url %}`'s kin, `obj.get_absolute_url`: a URL the app builds
+        if (
+            filters & _SCHEMELESS_FILTERS
+            or any("url" in f.lower() for f in filters)
+            or "(" in expression
+            or _BUILT_URL.search(expression.split("|")[0])
+        ):
+            continue  # `url_for(...)`, `obj.get_absolute_url`, `user|photo_url`: a URL the app builds
         line = ctx.text.count("\n", 0, start) + 1
         text = f"{match.group(1)}={match.group(2)}{match.group(3)}{match.group(2)}"
         snippet = ctx.lines[line - 1].strip() if 0 < line <= len(ctx.lines) else ""
