@@ -410,41 +410,59 @@ class ParameterPass:
 
 def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     """The calls of project functions this function makes with its parameters, directly or through a
-    name bound once from one (`cleaned = term.strip(); repo.matching(cleaned)`). Read from the syntax, not
-    the data flow: every function that calls the project's own is asked."""
+    name bound from one (`cleaned = term.strip(); repo.matching(cleaned)`). Read from the syntax, not
+    the data flow: every function that calls the project's own is asked, so this stays cheap."""
     module = ctx.module
+    roots = module.project_roots
+    calls = [c for c in function.calls if c.callee and c.callee.split(".", 1)[0] in roots]
+    if not calls:
+        return
     offset = 1 if function.class_name else 0
     params = {name: str(index - offset) for index, name in enumerate(function.params) if name not in ("self", "cls")}
     if not params:
         return
-    derived: dict[str, str] = {}
-    for node in ast.walk(function.node):
-        if (
-            isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-            and not _number(node.value)
-        ):
-            used = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} & params.keys()
-            if len(used) == 1 and node.targets[0].id not in params:
-                derived.setdefault(node.targets[0].id, next(iter(used)))
+    derived: dict[str, str] | None = None  # local name -> the parameter it is bound from, read on first need
     caller = module.global_name(function)
-    for call in function.calls:
-        callee = call.callee
-        if not callee or callee.split(".", 1)[0] not in module.project_roots:
-            continue
+    for call in calls:
         passed = [*((str(i), a) for i, a in enumerate(call.node.args)), *((k.arg, k.value) for k in call.node.keywords)]
         for position, argument in passed:
             if position is None or _number(argument):
                 continue
-            names = {n.id for n in ast.walk(argument) if isinstance(n, ast.Name)}
-            param = next((n for n in sorted(names) if n in params), None) or next(
-                (derived[n] for n in sorted(names) if n in derived), None
-            )
+            if isinstance(argument, ast.Name):
+                names = [argument.id]
+            elif isinstance(argument, ast.Constant):
+                continue
+            else:
+                names = sorted({n.id for n in ast.walk(argument) if isinstance(n, ast.Name)})
+            param = next((n for n in names if n in params), None)
+            if param is None:
+                if derived is None:
+                    derived = _bound_from_parameters(function, params)
+                param = next((derived[n] for n in names if n in derived), None)
             if param is None:
                 continue
-            step = FlowStep(ctx.location(call.node), f"passed to `{callee}()`")
-            ctx.fact(PARAMETER_PASS, ParameterPass(caller, (params[param], param), callee, position, step))
+            step = FlowStep(ctx.location(call.node), f"passed to `{call.callee}()`")
+            ctx.fact(PARAMETER_PASS, ParameterPass(caller, (params[param], param), str(call.callee), position, step))
+
+
+def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[str, str]:
+    """`cleaned = term.strip()` → {"cleaned": "term"}: names the function's own statements (not those nested
+    in its blocks) bind from one parameter, not as a number."""
+    derived: dict[str, str] = {}
+    for statement in getattr(function.node, "body", []):
+        if not (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+        ):
+            continue
+        name, value = statement.targets[0].id, statement.value
+        if name in params or _number(value):
+            continue
+        used = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} & params.keys()
+        if len(used) == 1:
+            derived[name] = next(iter(used))
+    return derived
 
 
 def _number(node: ast.expr) -> bool:
