@@ -285,7 +285,7 @@ _PASSWORD_FIELDS = frozenset(
 @check(PWD001, PWD002, PWD004, PWD005)
 def password_flows(ctx: FileContext) -> None:
     module = ctx.module
-    columns = "passw" in module.source.lower()
+    columns = bool(_PASSWORD_COLUMN.search(module.source.lower()))
     if not columns and not module.mentions(_PASSWORD_FRAGMENTS):
         return
     for function in module.all_functions():
@@ -306,7 +306,10 @@ def _writes_sql_naming_passwords(module: Module, function: Function) -> bool:
     node = function.node
     if not function.mentions(("execute",)) or isinstance(node, ast.Module):
         return False
-    return any("passw" in module.line_text(line).lower() for line in range(node.lineno, (node.end_lineno or 0) + 1))
+    return any(
+        _PASSWORD_COLUMN.search(module.line_text(line).lower())
+        for line in range(node.lineno, (node.end_lineno or 0) + 1)
+    )
 
 
 #: Django REST framework's serializer that saves a model from the fields it declares.
@@ -484,7 +487,9 @@ def _password_columns(ctx: FileContext, flow: FunctionFlow, event: CallEvent) ->
     hashed, or that carry a password label already, are judged as they are."""
     found: list[L.Value] = []
     for column, value in bound_columns(flow, event):
-        if names.is_password(column) and L.REQUEST in value and not _HASHED_LABELS & set(value):
+        # A column is a place, not a variable: `pass` there is the password (`users(user, pass)`).
+        password_column = names.is_password(column) or column.lower() == "pass"
+        if password_column and L.REQUEST in value and not _HASHED_LABELS & set(value):
             step = FlowStep(ctx.location(event.node), f"bound to the column `{column}`")
             found.append({**value, L.PASSWORD: value[L.REQUEST] + (step,)})
     return found
@@ -1367,8 +1372,9 @@ def _writes_password_column(function: Function, node: ast.Call) -> bool:
     return ("insert" in text or "update" in text) and bool(_PASSWORD_COLUMN.search(text))
 
 
-#: A column named for a password in a statement's text: `password`, `user_passwd`, `pwd`, `pw`.
-_PASSWORD_COLUMN = re.compile(r"passw|pwd|\bpw\b")
+#: A column named for a password in a statement's text: `password`, `user_passwd`, `pwd`, `pw`, and `pass` in a
+#: column list or an assignment (`(user, pass)`, `SET pass = ?`), where Python's own `pass` never stands.
+_PASSWORD_COLUMN = re.compile(r"passw|pwd|\bpw\b|[(,]\s*[`\"]?pass[`\"]?\s*[,)]|\bpass[`\"]?\s*=")
 #: `INSERT INTO users VALUES (...)`: a row written with no column list.
 _INSERT_WITHOUT_COLUMNS = re.compile(r"\binsert\s+(?:or\s+\w+\s+)?into\s+[\w.\"`\[\]]+\s+values\b")
 
