@@ -340,9 +340,12 @@ def _hand_on_parameters(
         return  # a call by name runs the body that replaced it
     params: list[str] = []
     trace: tuple[FlowStep, ...] = ()
+    handles = _database_handles(function)
     for label, steps in value.items():
         if label.startswith(L.PARAM_PREFIX):
             index = int(label[len(L.PARAM_PREFIX) :])
+            if index < len(function.params) and function.params[index] in handles:
+                continue  # `engine.execute(...)`: rows the database returns, not text the caller chose
             offset = 1 if function.class_name else 0
             params.append(str(index - offset))
             if index < len(function.params):
@@ -363,6 +366,22 @@ def _hand_on_parameters(
                 (*trace, FlowStep(at, where)),
             ),
         )
+
+
+#: Methods of a connection, engine, session or cursor: the object they are called on is a database handle.
+_HANDLE_METHODS = _EXECUTE_METHODS | {"cursor", "connect", "begin", "query", "scalars", "scalar", "exec"}
+
+
+def _database_handles(function: Function) -> set[str]:
+    """Names the function runs statements through (`engine.execute(...)`, `conn.cursor()`): a parameter used so
+    is a database handle, and what its statements return is the database's, not what a caller passed."""
+    return {
+        call.node.func.value.id
+        for call in function.calls
+        if isinstance(call.node.func, ast.Attribute)
+        and call.node.func.attr in _HANDLE_METHODS
+        and isinstance(call.node.func.value, ast.Name)
+    }
 
 
 def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
