@@ -1445,6 +1445,7 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
             decorator_list(function)
             or function.name in named
             or (params and params[0] in ("request", "req"))
+            or _dependency_function(function)
             or owner in view_classes
             or global_request
             and not function.class_name
@@ -1452,6 +1453,22 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
         ):
             found.append((function, function.name in named))
     return found
+
+
+#: FastAPI parameter markers: a function whose parameters carry them is a dependency a route may use.
+_DEPENDENCY_MARKERS = frozenset({"Cookie", "Header", "Depends", "Security", "APIKeyCookie"})
+
+
+def _dependency_function(function: Function) -> bool:
+    """`def current_user(session_id: str = Cookie(None))`: a FastAPI dependency, whose reads count for the
+    routes that depend on it (the cookie that names the user)."""
+    args = getattr(function.node, "args", None)
+    if args is None:
+        return False
+    return any(
+        isinstance(default, ast.Call) and last(ast.unparse(default.func)) in _DEPENDENCY_MARKERS
+        for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None))
+    )
 
 
 def _reads_global_request(function: Function, names_of_request: set[str]) -> bool:
