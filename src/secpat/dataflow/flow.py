@@ -1931,7 +1931,7 @@ class FunctionFlow:
             return None
         given = [v for v in (*args, *keywords.values()) if L.REQUEST in v and L.REQUEST_OBJECT not in v]
         if given:
-            trace = given[0][L.REQUEST] + (self.step(node, f"bound to the form `{name}`"),)
+            trace = given[0][L.REQUEST] + (self.step(node, f"bound to `{name}`"),)
             return {L.REQUEST: trace}
         flask_wtf = form_base and any(b.rsplit(".", 1)[-1] == "FlaskForm" for b in local.bases) if local else False
         if not args and not keywords and (flask_wtf or self.function.mentions(("validate_on_submit",))):
