@@ -534,7 +534,7 @@ def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[Paramete
     for _ in range(_PASS_DEPTH):
         added = False
         for hand in passes:
-            for sink in _matching(sinks, hand.callee):
+            for sink in list(_matching(sinks, hand.callee)):  # the list grows as callers gain sinks
                 if hand.position not in sink.params:
                     continue
                 known = sinks.setdefault(hand.function, [])
