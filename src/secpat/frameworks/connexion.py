@@ -9,9 +9,10 @@ in every other respect: they read `flask.request` / `connexion.request`, and the
 Flask record.
 
 The document is read line by line as YAML or pretty-printed JSON (one key per line, nested by indentation);
-it is never loaded as data, so anchors, merges and references are not followed. Partial: the parameters
-Connexion passes to an operation (path, query and body fields) are not known as request input to the data
-flow, which follows what the function reads from the request itself.
+it is never loaded as data, so anchors, merges and references are not followed. The parameters Connexion
+passes to an operation (path, query and body fields) are the client's where they become SQL (SQL002 joins
+them with the document's routes at the project stage). Partial: the other rules' data flow, which runs per
+file, does not take them for request input; it follows what the function reads from the request itself.
 """
 
 from __future__ import annotations

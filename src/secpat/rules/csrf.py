@@ -259,7 +259,7 @@ def framework_facts(ctx: FileContext) -> None:
         ctx.fact(kind, data)
 
 
-@check(*CSRF_RULES, *RATE_RULES, kinds=("config",))
+@check(*CSRF_RULES, *RATE_RULES, SQL002, kinds=("config",))
 def openapi_document_facts(ctx: TextContext) -> None:
     """The routes of an OpenAPI document whose operations name Python functions (Connexion)."""
     for route in connexion.document_routes(ctx.path, ctx.text):

@@ -22,6 +22,8 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import flow_of, statement_object
 from secpat.findings import Confidence, FlowStep, Location, Severity
+from secpat.frameworks.connexion import FRAMEWORK as _CONNEXION_RECORD
+from secpat.frameworks.routes import model_of
 from secpat.knowledge import find
 from secpat.model.module import parents_of
 from secpat.rules.context import (
@@ -346,7 +348,7 @@ def _hand_on_parameters(
             index = int(label[len(L.PARAM_PREFIX) :])
             if index < len(function.params) and function.params[index] in handles:
                 continue  # `engine.execute(...)`: rows the database returns, not text the caller chose
-            offset = 1 if function.class_name else 0
+            offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
             params.append(str(index - offset))
             if index < len(function.params):
                 params.append(function.params[index])
@@ -436,7 +438,7 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     calls = [c for c in function.calls if c.callee and c.callee.split(".", 1)[0] in roots]
     if not calls:
         return
-    offset = 1 if function.class_name else 0
+    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
     params = {name: str(index - offset) for index, name in enumerate(function.params) if name not in ("self", "cls")}
     if not params:
         return
@@ -492,6 +494,9 @@ def _number(node: ast.expr) -> bool:
 _NUMBER_CALLS = frozenset({"int", "float", "bool", "len", "abs", "round"})
 
 
+#: The framework whose operations take the request's fields as parameters.
+CONNEXION = _CONNEXION_RECORD.name
+
 PARAMETER_SINK = "sql-parameter-sink"
 REQUEST_ARGUMENT = "sql-request-argument"
 PARAMETER_PASS = "sql-parameter-pass"
@@ -523,6 +528,34 @@ def request_through_parameters(ctx: ProjectContext) -> None:
                 snippet=sink.snippet,
                 context=sink.context,
                 flow=flow,
+            )
+    _operation_parameters(ctx, sinks, seen)
+
+
+def _operation_parameters(
+    ctx: ProjectContext, sinks: dict[str, list[ParameterSink]], seen: set[tuple[str, int, int]]
+) -> None:
+    """Connexion fills an operation's parameters from the request (its path, query and body fields): a
+    parameter of an operation that becomes SQL, in it or in the functions it calls, is the client's text."""
+    for route in model_of(ctx).routes:
+        if route.framework != CONNEXION:
+            continue
+        for sink in sinks.get(route.view, []):
+            key = (sink.location.path, sink.location.line, sink.location.col)
+            if key in seen:
+                continue
+            seen.add(key)
+            param = sink.params[-1]
+            where = f"{'/'.join(route.methods)} {route.path}"
+            start = FlowStep(Location(route.file, route.line), f"parameter `{param}`, filled from {where}")
+            note = sink.trace[-1].note if sink.trace else "executed"
+            ctx.report(
+                SQL002,
+                sink.location,
+                f"parameter `{param}` of the operation {where} is {note}: bind it as a parameter instead",
+                snippet=sink.snippet,
+                context=sink.context,
+                flow=(start, *sink.trace[1:]),
             )
 
 
