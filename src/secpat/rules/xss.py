@@ -1986,8 +1986,8 @@ _REQUEST_INPUT = re.compile(r"request\.(?:args|GET|POST|form|values|query_params
 @check(XSS001, kinds=("template",))
 def url_attributes(ctx: TextContext) -> None:
     """`<a href="{{ next }}">`: escaping keeps the value inside its quotes, but a `javascript:` URL runs when
-    the link is followed. Reported where a view passes request data as the variable (`linked_safe_filters`),
-    or where the template reads the request itself."""
+    the link is followed. Reported where the template reads what the client sent itself; where a view passes
+    request data as the variable (`linked_safe_filters`), for audit: the view may have checked the scheme."""
     if "{{" not in ctx.text:
         return
     names = templates.aliases(list(templates.blocks(ctx.text)))
@@ -2018,7 +2018,7 @@ def url_attributes(ctx: TextContext) -> None:
             ctx.report(
                 XSS001,
                 line,
-                f"`{text}` writes the request's own text as the whole URL: escaping does not stop a "
+                f"`{text}` writes what the client sent as the whole URL: escaping does not stop a "
                 "`javascript:` URL; allow only paths or check the scheme",
                 col=start - (ctx.text.rfind("\n", 0, start) + 1),
             )
