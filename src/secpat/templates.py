@@ -194,6 +194,12 @@ def _chain(operand: list[Token]) -> tuple[str, ...]:
     return tuple(found)
 
 
+def filter_names(block: Block) -> set[str]:
+    """`{{ x|urlencode|safe }}` → {"urlencode", "safe"}: the filters a variable block applies."""
+    tokens = block.tokens
+    return {t.value for i, t in enumerate(tokens[1:], 1) if t.kind == "name" and tokens[i - 1].value == "|"}
+
+
 def roots(tokens: list[Token]) -> tuple[str, ...]:
     """The variables an expression reads: names that are not attributes, filters, keyword names or keywords."""
     found: list[str] = []

@@ -1204,11 +1204,7 @@ def markup_free_templates(ctx: TextContext) -> None:
         return
     variables = [b for b in templates.blocks(ctx.text) if b.kind == "variable"]
     for variable in variables:
-        filters = {
-            t.value
-            for i, t in enumerate(variable.tokens[1:], 1)
-            if t.kind == "name" and variable.tokens[i - 1].value == "|"
-        }
+        filters = templates.filter_names(variable)
         if not filters & templates.SAFE_OUTPUT_FILTERS and templates.roots(variable.tokens):
             return
     ctx.fact(MARKUP_FREE_TEMPLATE, ctx.path)
@@ -1257,11 +1253,7 @@ def _autoescape_block(
     roots: set[str] = set()
     fields = []
     for variable in variables:
-        filters = {
-            t.value
-            for i, t in enumerate(variable.tokens[1:], 1)
-            if t.kind == "name" and variable.tokens[i - 1].value == "|"
-        }
+        filters = templates.filter_names(variable)
         if filters & templates.SAFE_OUTPUT_FILTERS:
             continue  # `{{ comments|length }}`, `{{ data|tojson }}`: no markup comes out
         roots |= _resolve(templates.roots(variable.tokens), names)
@@ -1954,11 +1946,7 @@ def unquoted_attributes(ctx: TextContext) -> None:
         variable = next(templates.blocks(match.group(2)), None)
         if variable is None:
             continue
-        filters = {
-            t.value
-            for i, t in enumerate(variable.tokens[1:], 1)
-            if t.kind == "name" and variable.tokens[i - 1].value == "|"
-        }
+        filters = templates.filter_names(variable)
         roots = _resolve(templates.roots(variable.tokens), names)
         if filters & _SPACELESS_FILTERS or not roots:
             continue
@@ -1996,11 +1984,7 @@ def url_attributes(ctx: TextContext) -> None:
         variable = next(templates.blocks(match.group(3)), None)
         if variable is None:
             continue
-        filters = {
-            t.value
-            for i, t in enumerate(variable.tokens[1:], 1)
-            if t.kind == "name" and variable.tokens[i - 1].value == "|"
-        }
+        filters = templates.filter_names(variable)
         expression = match["expr"].strip()
         if (
             filters & _SCHEMELESS_FILTERS
