@@ -1435,7 +1435,7 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
     }
     request_objects = known.union("request_objects")
     global_request = {
-        name for name, bound in module.imports.items() if bound in request_objects
+        name for name, bound in module.imported_names() if bound in request_objects
     }  # `from flask import request`
     found = []
     for function in module.functions.values():

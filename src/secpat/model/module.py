@@ -20,6 +20,34 @@ from secpat.knowledge import NOTHING, Knowledge
 _BUILTINS = frozenset(dir(builtins))
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _SCOPE_NODES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+#: What `from X import *` brings from the libraries whose names the rules follow (their `__all__` or public
+#: names, as of their current releases; `Markup` and `escape` as older Flask releases re-exported them).
+_STAR_EXPORTS: dict[str, frozenset[str]] = {
+    "flask": frozenset(
+        "Blueprint Config Flask Request Response abort after_this_request copy_current_request_context "
+        "current_app flash g get_flashed_messages get_template_attribute has_app_context has_request_context "
+        "json jsonify make_response redirect render_template render_template_string request send_file "
+        "send_from_directory session stream_template stream_template_string stream_with_context url_for "
+        "Markup escape".split()
+    ),
+    "bottle": frozenset(
+        "Bottle BaseRequest BaseResponse HTTPError HTTPResponse LocalRequest LocalResponse SimpleTemplate "
+        "Jinja2Template abort app debug default_app delete error get hook html_escape install jinja2_template "
+        "jinja2_view mount patch post put redirect request response route run static_file template uninstall "
+        "url view".split()
+    ),
+    "random": frozenset(
+        "Random SystemRandom betavariate binomialvariate choice choices expovariate gammavariate gauss "
+        "getrandbits getstate lognormvariate normalvariate paretovariate randbytes randint random randrange "
+        "sample seed setstate shuffle triangular uniform vonmisesvariate weibullvariate".split()
+    ),
+    "hashlib": frozenset(
+        "algorithms_available algorithms_guaranteed blake2b blake2s file_digest md5 new pbkdf2_hmac scrypt sha1 "
+        "sha224 sha256 sha384 sha3_224 sha3_256 sha3_384 sha3_512 sha512 shake_128 shake_256".split()
+    ),
+    "sqlalchemy": frozenset("create_engine text literal_column select delete insert update and_ or_".split()),
+    "secrets": frozenset("choice compare_digest randbelow randbits token_bytes token_hex token_urlsafe".split()),
+}
 
 
 @dataclass(eq=False)
@@ -233,6 +261,8 @@ class Module:
         self.is_package = is_package  # an `__init__.py`: relative imports resolve against itself
         self.source = source
         self.imports: dict[str, str] = {}  # local binding -> qualified name (module level)
+        self.star_imports: list[str] = []  # modules of `from X import *`, in order
+        self._bound_in_scope: dict[int, frozenset[str]] = {}  # id(scope node) -> names it binds (star imports)
         self.local_imports: dict[int, dict[str, str]] = {}  # id(function node) -> bindings inside it
         self.defined: dict[str, str] = {}  # module-level def/class name -> qualified name
         self.assignments: dict[str, list[ast.expr]] = {}  # module-level name -> assigned values, in order
@@ -341,7 +371,44 @@ class Module:
             return self.defined[name]
         if name in _BUILTINS and name not in self.assignments:
             return name
+        if self.star_imports and name not in self.assignments:
+            return self._star_binding(name, scope)
         return None
+
+    def _star_binding(self, name: str, scope: Function | None) -> str | None:
+        """`request` after `from flask import *`, `Classes` after `from models.pages import *`: a name no
+        statement binds comes from a star import. A library's names are known from a table of what it exports;
+        any other name comes from the last star import of a project module, as Python's last binding wins."""
+        while scope is not None:
+            if name in self._names_bound_by(scope):
+                return None
+            scope = scope.parent
+        for base in reversed(self.star_imports):
+            if name in _STAR_EXPORTS.get(base, ()):
+                return f"{base}.{name}"
+        for base in reversed(self.star_imports):
+            if base.split(".", 1)[0] in self.project_roots:
+                return f"{base}.{name}"
+        return None
+
+    def _names_bound_by(self, scope: Function) -> frozenset[str]:
+        """Every name the scope's code binds: parameters, assignment and loop targets, `as` names, `def`s."""
+        found = self._bound_in_scope.get(id(scope.node))
+        if found is None:
+            bound: set[str] = set(scope.params)
+            for node in ast.walk(scope.node):
+                if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+                    bound.add(node.id)
+                elif isinstance(node, ast.arg):
+                    bound.add(node.arg)
+                elif isinstance(node, (*_FUNCTION_NODES, ast.ClassDef)) and node is not scope.node:
+                    bound.add(node.name)
+                elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
+                    bound.add(node.name)
+                elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                    bound.update(node.names)
+            found = self._bound_in_scope[id(scope.node)] = frozenset(bound)
+        return found
 
     def qualified_name(self, expr: ast.AST | None, scope: Function | None = None) -> str | None:
         """`d` → `jwt.decode` after `from jwt import decode as d`; `np.random.rand` → `numpy.random.rand`."""
@@ -381,10 +448,18 @@ class Module:
         return any(f.mentions(words) for f in self.all_functions())
 
     def imports_any(self, *prefixes: str) -> bool:
-        bound = list(self.imports.values())
+        bound = [*self.imports.values(), *self.star_imports]
         for local in self.local_imports.values():
             bound.extend(local.values())
         return any(q == p or q.startswith(p + ".") for q in bound for p in prefixes)
+
+    def imported_names(self) -> Iterator[tuple[str, str]]:
+        """Module-level names bound by imports and what they name, those of `from flask import *` included."""
+        yield from self.imports.items()
+        for base in self.star_imports:
+            for name in _STAR_EXPORTS.get(base, ()):
+                if name not in self.imports and name not in self.defined and name not in self.assignments:
+                    yield name, f"{base}.{name}"
 
     def all_functions(self) -> list[Function]:
         return [self.module_function, *self.functions.values()]
@@ -857,6 +932,8 @@ class _Builder:
         base = self.m.resolve_relative(stmt.module, stmt.level)
         for alias in stmt.names:
             if alias.name == "*":
+                if base and table is self.m.imports:
+                    self.m.star_imports.append(base)
                 continue
             table[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
 
