@@ -167,10 +167,11 @@ _CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
 _INSERTED_COLUMNS = re.compile(r"INSERT\s+INTO\s+[\w.\"`]+\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", re.IGNORECASE)
 
 
-def bound_columns(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, L.Value]]:
+def bound_columns(flow: FunctionFlow, event: CallEvent, *, looked_up: bool = False) -> list[tuple[str, L.Value]]:
     """`cursor.execute("UPDATE users SET reset_code = ? WHERE email = ?", (code, email))`: the columns a statement
-    writes, each with the value bound to its placeholder. Only positional placeholders in a literal statement, with
-    the values written as a tuple."""
+    writes, each with the value bound to its placeholder; with `looked_up`, the columns it compares instead
+    (`WHERE name = ? AND password = ?`). Only positional placeholders in a literal statement, with the values
+    written as a tuple."""
     func = event.node.func
     if not (isinstance(func, ast.Attribute) and func.attr in ("execute", "executemany") and 1 in event.items):
         return []
@@ -185,9 +186,11 @@ def bound_columns(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, L.Val
     found: list[tuple[str, L.Value]] = []
     for match in _ASSIGNED_COLUMN.finditer(sql):
         clauses = _CLAUSE.findall(sql[: match.start()])
-        if not clauses or clauses[-1].upper() != "SET":
-            continue  # `WHERE email = ?`: a value looked up by, not written
+        if not clauses or (clauses[-1].upper() == "SET") == looked_up:
+            continue  # `WHERE email = ?` is a value looked up by, `SET code = ?` one written
         found.append((match[1], values[position[match.start(2)]]))
+    if looked_up:
+        return found
     for match in _INSERTED_COLUMNS.finditer(sql):
         columns = [c.strip().strip('"`') for c in match[1].split(",")]
         slots = [m.start() + match.start(2) for m in re.finditer(r"\?|%s", match[2])]

@@ -295,6 +295,8 @@ def password_flows(ctx: FileContext) -> None:
             continue
         flow = flow_of(module, function)
         _plaintext_storage(ctx, flow)
+        _plaintext_lookups(ctx, flow)
+        _plaintext_comparisons(ctx, flow)
         _fast_hashes(ctx, flow)
         _comparisons(ctx, flow)
         _weak_hash_uses(ctx, flow)
@@ -493,6 +495,222 @@ def _password_columns(ctx: FileContext, flow: FunctionFlow, event: CallEvent) ->
             step = FlowStep(ctx.location(event.node), f"bound to the column `{column}`")
             found.append({**value, L.PASSWORD: value[L.REQUEST] + (step,)})
     return found
+
+
+#: Query methods that find records by their fields: `filter_by(password=...)`, `objects.get(...)`,
+#: `find_one({...})`, `select().where(User.password == ...)`.
+_LOOKUP_METHODS = frozenset({"filter_by", "filter", "get", "get_or_none", "find_one", "find", "where", "first"})
+#: Labels of a value that went through a hash: looking one up says nothing of how passwords are kept.
+_HASH_LABELS = frozenset({L.PASSWORD_HASH, L.FAST_HASH_OF_PASSWORD, L.HASH_OBJECT, L.WEAK_HASH})
+
+
+def _plaintext_lookups(ctx: FileContext, flow: FunctionFlow) -> None:
+    """A login that finds the account by the password as typed (`User.query.filter_by(name=name,
+    password=password)`, `Account.objects.get(..., password=request.POST["password"])`, `WHERE user = ? AND
+    password = ?` bound or formatted with it, `User.password == password` in a filter) shows that the accounts
+    keep their passwords as typed: a salted slow hash cannot be looked up by. A digest looked up is PWD002's."""
+    for event in flow.calls:
+        func = event.node.func
+        method = func.attr if isinstance(func, ast.Attribute) else None
+        args = event.node.args
+        if method in {"execute", "executemany"}:
+            # Reported at the values bound, or at the statement they are written into.
+            at: ast.AST = args[1] if len(args) > 1 else args[0] if args else event.node
+            compared = [(column, value, at) for column, value in bound_columns(flow, event, looked_up=True)]
+            compared += [(column, value, args[0]) for column, value in _formatted_lookups(flow, event)]
+        elif method in _LOOKUP_METHODS and _looks_up_records(func):
+            compared = [
+                (keyword.arg.split("__", 1)[0], event.keywords[keyword.arg], keyword.value)
+                for keyword in event.node.keywords
+                if keyword.arg in event.keywords
+                and not isinstance(keyword.value, ast.Attribute)  # `password=user.password`: the record's own
+            ]
+            whole = event.args[0] if event.args else L.EMPTY
+            for arg in args:
+                if isinstance(arg, ast.Dict):  # `find_one({"user": name, "password": password})`
+                    compared += [
+                        (key.value, _piece_value(flow, value, whole), value)
+                        for key, value in zip(arg.keys, arg.values)
+                        if isinstance(key, ast.Constant) and isinstance(key.value, str)
+                    ]
+                compared += [
+                    (test.left.attr, _piece_value(flow, test.comparators[0], L.EMPTY), test)
+                    for test in (arg.values if isinstance(arg, ast.BoolOp) else [arg])
+                    if isinstance(test, ast.Compare)
+                    and len(test.ops) == 1
+                    and isinstance(test.ops[0], ast.Eq)
+                    and isinstance(test.left, ast.Attribute)
+                ]
+        else:
+            continue
+        for column, value, node in compared:
+            if not (names.is_password(column) or column.lower() == "pass") or _HASH_LABELS & set(value):
+                continue
+            step = FlowStep(ctx.location(node), f"looked up in the password column `{column}`")
+            if L.PASSWORD not in value and L.REQUEST in value:
+                value = {**value, L.PASSWORD: value[L.REQUEST] + (step,)}  # what the client sent, as the password
+            if L.PASSWORD not in value:
+                continue
+            ctx.report_flow(
+                node,
+                value,
+                [
+                    Outcome(
+                        L.PASSWORD,
+                        PWD001,
+                        "{source} is {sink}: the accounts keep passwords as typed, or a lookup would not find "
+                        "them; store a slow hash (bcrypt, argon2) and check it with its `verify()`",
+                    )
+                ],
+                scope=flow.function,
+                sink_note=f"looked up in the password column `{column}`",
+            )
+            break
+
+
+def _looks_up_records(func: ast.expr) -> bool:
+    """`User.query.filter_by`, `Account.objects.get`, `db.users.find_one`, `User.get`: a query of stored
+    records, not `requests.get(url, ...)` or a mapping's `get`."""
+    if not isinstance(func, ast.Attribute):
+        return False
+    receiver = dotted(func.value) or ""
+    last = receiver.rsplit(".", 1)[-1]
+    if func.attr in {"get", "get_or_none", "first"}:
+        return last in {"objects", "query"} or last[:1].isupper()
+    return not receiver.startswith(("requests", "httpx", "aiohttp", "session", "client"))
+
+
+#: Names of objects that hold the application's own settings or the request, not a stored account.
+_NOT_RECORDS = frozenset(
+    {"self", "cls", "settings", "config", "conf", "app", "options", "opts", "args", "request", "form", "data"}
+)
+
+
+def _plaintext_comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
+    """`if user.password == password:`, `row["password"] != form.password`: an account's stored password compared
+    with the one the user typed, as typed. Were it hashed, the two would never be equal: the accounts keep
+    passwords in plain text. (PWD004 reports the timing of the same comparison.)"""
+    if flow.function.name in {"__eq__", "__ne__"}:
+        return
+    assigned = assignments(flow.function)
+    for event in flow.compares:
+        if not isinstance(event.op, (ast.Eq, ast.NotEq)):
+            continue
+        sides = ((event.left, event.left_value), (event.right, event.right_value))
+        for (typed, typed_value), (stored, stored_value) in (sides, sides[::-1]):
+            if (
+                L.PASSWORD not in typed_value
+                or _HASH_LABELS & set(typed_value)
+                or _HASH_LABELS & set(stored_value)
+                or not isinstance(stored, (ast.Attribute, ast.Subscript))
+                or field_name(stored) not in _TYPED_PASSWORD_FIELDS
+                or not isinstance(stored.value, ast.Name)
+            ):
+                continue
+            record = stored.value.id
+            if record.lower() in _NOT_RECORDS or not _fetched(assigned.get(record)):
+                continue
+            ctx.report_flow(
+                event.node,
+                typed_value,
+                [
+                    Outcome(
+                        L.PASSWORD,
+                        PWD001,
+                        "{source} is {sink}: the accounts keep passwords as typed, or the two would never be "
+                        "equal; store a slow hash (bcrypt, argon2) and check it with its `verify()`",
+                    )
+                ],
+                scope=flow.function,
+                sink_note=f"compared as typed with the stored `{record}.{field_name(stored)}`",
+            )
+            break
+
+
+def _fetched(value: ast.expr | None) -> bool:
+    """`user = User.query.filter_by(name=name).first()`, `row = cur.fetchone()`, `await repo.get(name)`: a
+    record a call returned, not one the request made (`LoginForm(request.form)`, `request.get_json()`)."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if not isinstance(value, ast.Call):
+        return False
+    text = dotted(value.func) or ""
+    last = text.rsplit(".", 1)[-1]
+    return not (text.startswith("request") or last[:1].isupper() or last in {"get_json", "json", "loads", "dict"})
+
+
+def _piece_value(flow: FunctionFlow, node: ast.expr, whole: L.Value) -> L.Value:
+    """What one piece of a call's argument holds: a name's value, or for a field read inline
+    (`request.form["password"]`) the request data of the whole argument."""
+    if isinstance(node, ast.Name):
+        return flow.env.get(node.id, L.EMPTY)
+    if L.REQUEST in whole and field_name(node) is not None:
+        return {L.REQUEST: whole[L.REQUEST]}
+    return L.EMPTY
+
+
+#: The column a value is compared with, from the statement's text just before it: `password = '`.
+_COMPARED_BEFORE = re.compile(r"(\w+)[`\"\]]?\s*=\s*['\"]?\s*$")
+
+
+def _formatted_lookups(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, L.Value]]:
+    """`execute("SELECT ... WHERE name = '%s' AND password = '%s'" % (name, password))`, an f-string, `+`: the
+    columns a statement compares with values written into its text, each with that value."""
+    statement = event.node.args[0] if event.node.args else None
+    if isinstance(statement, ast.Name):
+        statement = assignments(flow.function, event.node.lineno).get(statement.id)
+    whole = event.args[0] if event.args else L.EMPTY
+    found = []
+    for before, piece in _formatted_pieces(statement):
+        match = _COMPARED_BEFORE.search(before)
+        clauses = _SQL_CLAUSE.findall(before)
+        if match and clauses and clauses[-1].upper() != "SET":
+            found.append((match[1], _piece_value(flow, piece, whole)))
+    return found
+
+
+_SQL_CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
+
+
+def _formatted_pieces(node: ast.expr | None) -> list[tuple[str, ast.expr]]:
+    """(the statement's text before it, the expression) for each value formatted into a statement."""
+    pieces: list[tuple[str, ast.expr]] = []
+    if isinstance(node, ast.JoinedStr):
+        text = ""
+        for part in node.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                text += part.value
+            elif isinstance(part, ast.FormattedValue):
+                pieces.append((text, part.value))
+                text += "?"
+    elif (
+        isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Mod)
+        and isinstance(node.left, ast.Constant)
+        and isinstance(node.left.value, str)
+    ):
+        template: str = node.left.value
+        values = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        slots = list(re.finditer(r"%[sdr]", template))
+        if len(slots) == len(values):
+            pieces = [(template[: slot.start()], value) for slot, value in zip(slots, values)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        terms: list[ast.expr] = []
+        stack: list[ast.expr] = [node]
+        while stack:
+            term = stack.pop()
+            if isinstance(term, ast.BinOp) and isinstance(term.op, ast.Add):
+                stack += [term.right, term.left]
+            else:
+                terms.append(term)
+        text = ""
+        for term in terms:
+            if isinstance(term, ast.Constant) and isinstance(term.value, str):
+                text += term.value
+            else:
+                pieces.append((text, term))
+                text += "?"
+    return pieces
 
 
 #: A record's fields that hold the password as typed (not a hash of it).
