@@ -19,7 +19,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -364,7 +364,7 @@ def _key_arguments(module: Module) -> Iterator[Hit]:
     module. Whatever it looks like, it is the key in use."""
     for call in module.calls_to(*_KEY_ARGUMENTS):
         position, keyword = _KEY_ARGUMENTS[call.callee or ""]
-        node = call.arg(position, keyword)
+        node = _unencoded(call.arg(position, keyword))
         value = module.constant(node, None, call.scope)
         if node is None or not isinstance(value, (str, bytes)) or not value:
             continue
@@ -391,6 +391,13 @@ def _key_arguments(module: Module) -> Iterator[Hit]:
             "named",
             scope=call.scope,
         )
+
+
+def _unencoded(node: ast.expr | None) -> ast.expr | None:
+    """`KEY.encode()`, `"key".encode("utf-8")`: the text a key's bytes are made of."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "encode":
+        return node.func.value
+    return node
 
 
 #: Words of the names an application keeps its own signing or encryption key under (`SECRET_KEY`,
@@ -1124,7 +1131,9 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
     # A package module's `if __name__ == "__main__":` block is its self-test: test code. A script's
     # main block is what the script does.
     self_test = ctx.module.main_block if "." in ctx.module.module_name else None
+    reported_lines: set[int] = set()
     for hit in python_hits(ctx.module):
+        reported_lines.add(hit.line)
         if hit.real:
             ctx.secret(hit.secret, hit.masked)  # also masked in other rules' findings on the same code
         scope = hit.scope if hit.scope is not None and not hit.scope.is_module else None
@@ -1143,6 +1152,96 @@ def hardcoded_secrets_in_python(ctx: FileContext) -> None:
             audit=audit,
         )
         _share_value(ctx, hit, ctx.module.path, before, audit, key_slot=_names_key_slot(hit.name))
+    _hand_on_key_literals(ctx, reported_lines)
+    _hand_on_imported_key_arguments(ctx)
+
+
+#: A literal bound at the top of a module or a class, under a name a key could have, as `KeyLiteral`.
+KEY_LITERAL = "secret-key-literal"
+#: A call given, as its key, a name imported from another module of the project, as `ImportedKeyArgument`.
+IMPORTED_KEY_ARGUMENT = "secret-imported-key-argument"
+#: Words of the names a key is kept under, for `KEY_LITERAL`.
+_KEY_HOLDER_WORDS = frozenset(
+    {"key", "secret", "signing", "jwt", "token", "pass", "password", "passphrase", "fernet", "hmac", "aes", "cipher"}
+)
+
+
+@dataclass(frozen=True)
+class KeyLiteral:
+    qualified: str  # `settings.FERNET`, `app.config.Keys.SIGNING`
+    masked: str
+    length: int
+    line: int
+    reported: bool  # SECRET001 reports it where it is written
+
+
+@dataclass(frozen=True)
+class ImportedKeyArgument:
+    finding: Finding  # at the key argument, message to be completed
+    qualified: str
+    callee: str
+
+
+def _hand_on_key_literals(ctx: FileContext, reported_lines: set[int]) -> None:
+    """The string constants another module of the project could give a call as its key."""
+    module = ctx.module
+    for binding in module.literal_bindings:
+        scope = binding.scope
+        if binding.kind != "assign" or not isinstance(binding.value, (str, bytes)) or not binding.value:
+            continue
+        if not (scope.is_module or scope.class_name and scope.parent is module.module_function):
+            continue
+        if not _KEY_HOLDER_WORDS & set(names.words(binding.name)):
+            continue
+        value = binding.value
+        text = value.decode("latin-1") if isinstance(value, bytes) else value
+        if _mask_or_filler(text) or is_reference(text) or is_documented_example(text):
+            continue
+        secret = escaped(text)
+        owner = module.module_name if scope.is_module else f"{module.module_name}.{scope.qualname}"
+        line = binding.node.lineno
+        literal = KeyLiteral(f"{owner}.{binding.name}", mask(secret), len(secret), line, line in reported_lines)
+        ctx.fact(KEY_LITERAL, literal)
+
+
+def _hand_on_imported_key_arguments(ctx: FileContext) -> None:
+    """`Fernet(FERNET_KEY)` with `from app.settings import FERNET_KEY`: the project stage knows whether that
+    module binds it to a literal."""
+    module = ctx.module
+    for call in module.calls_to(*_KEY_ARGUMENTS):
+        position, keyword = _KEY_ARGUMENTS[call.callee or ""]
+        node = _unencoded(call.arg(position, keyword))
+        if not isinstance(node, (ast.Name, ast.Attribute)) or module.constant(node, None, call.scope) is not None:
+            continue
+        qualified = module.qualified_name(node, call.scope)
+        if not qualified or qualified.split(".", 1)[0] not in module.project_roots:
+            continue
+        scope = call.scope if not call.scope.is_module else None
+        before = len(ctx.findings)
+        ctx.report(SECRET001, node, "a key written in the code", scope=scope, confidence=Confidence.MEDIUM)
+        for finding in ctx.findings[before:]:
+            ctx.fact(IMPORTED_KEY_ARGUMENT, ImportedKeyArgument(finding, qualified, call.callee or ""))
+        del ctx.findings[before:]
+
+
+@check(SECRET001, stage="project")
+def imported_key_arguments(ctx: ProjectContext) -> None:
+    """A key given to a call that signs or encrypts, written as a literal in another module of the project:
+    reported where it is used, unless it is reported where it is written."""
+    arguments = ctx.facts_of(IMPORTED_KEY_ARGUMENT, ImportedKeyArgument)
+    if not arguments:
+        return
+    literals = {fact.qualified: (path, fact) for path, fact in ctx.facts_of(KEY_LITERAL, KeyLiteral)}
+    for _, argument in arguments:
+        found = literals.get(argument.qualified)
+        if found is None or found[1].reported:
+            continue
+        path, literal = found
+        what = (
+            f"`{argument.callee}()` is given a key written in the code at {path}:{literal.line} "
+            f"(`{literal.masked}`, {literal.length} characters)"
+        )
+        ctx.findings.append(replace(argument.finding, message=f"{what}: {_LIVE_KEY_ADVICE[_APPLICATION_KEY]}"))
 
 
 # -- env, config and template files ------------------------------------------------------
