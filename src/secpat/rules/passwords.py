@@ -518,7 +518,7 @@ def _plaintext_lookups(ctx: FileContext, flow: FunctionFlow) -> None:
             at: ast.AST = args[1] if len(args) > 1 else args[0] if args else event.node
             compared = [(column, value, at) for column, value in bound_columns(flow, event, looked_up=True)]
             compared += [(column, value, args[0]) for column, value in _formatted_lookups(flow, event)]
-        elif method in _LOOKUP_METHODS and _looks_up_records(func):
+        elif method in _LOOKUP_METHODS and _looks_up_records(func) and not _hashing_user_model(flow, func):
             compared = [
                 (keyword.arg.split("__", 1)[0], event.keywords[keyword.arg], keyword.value)
                 for keyword in event.node.keywords
@@ -608,7 +608,10 @@ def _plaintext_comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             ):
                 continue
             record = stored.value.id
-            if record.lower() in _NOT_RECORDS or not _fetched(assigned.get(record)):
+            fetched_by = assigned.get(record)
+            if record.lower() in _NOT_RECORDS or not _fetched(fetched_by):
+                continue
+            if isinstance(fetched_by, ast.Call) and _hashing_user_model(flow, fetched_by.func):
                 continue
             ctx.report_flow(
                 event.node,
@@ -625,6 +628,15 @@ def _plaintext_comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
                 sink_note=f"compared as typed with the stored `{record}.{field_name(stored)}`",
             )
             break
+
+
+def _hashing_user_model(flow: FunctionFlow, func: ast.expr) -> bool:
+    """`User.objects.get(...)` of Django's own user model (or `get_user_model()`): its `password` field holds a
+    salted hash, whatever the code then compares with it."""
+    while isinstance(func, (ast.Attribute, ast.Call)):
+        func = func.value if isinstance(func, ast.Attribute) else func.func
+    qualified = flow.module.qualified_name(func, flow.function) or ""
+    return qualified.startswith("django.contrib.auth.")
 
 
 def _fetched(value: ast.expr | None) -> bool:
