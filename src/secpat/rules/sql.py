@@ -123,6 +123,15 @@ _EXECUTE_METHODS = frozenset(
         "query",
         "run",
         "cursor",
+        # peewee, Tortoise ORM, encode/databases, aiosqlite
+        "execute_sql",
+        "execute_query",
+        "execute_query_dict",
+        "execute_script",
+        "fetch_all",
+        "fetch_one",
+        "fetch_val",
+        "execute_fetchall",
     }
 )
 # SQLAlchemy's query builder: these take SQL text fragments (`order_by("name DESC")`) on a `session.query(...)`
