@@ -114,6 +114,17 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             kind = names.classify(keyword) if keyword != "**" else None
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
                 yield SecurityUse(event.node, value, f"passed as `{keyword}=`", kind, via_name=True, name=keyword)
+        setter = _password_setter(func)
+        if setter and event.args and not event.keywords:
+            # `user.set_password(pw)`, `set_password(user, pw)`: the last value given is the new password.
+            yield SecurityUse(
+                event.node,
+                event.args[-1],
+                f"set as the password by `{setter}()`",
+                names.NameKind.PASSWORD,
+                via_name=True,
+                name="password",
+            )
     if not flow.function.is_module:
         name = flow.function.name
         kind = names.function_returns_secret(name)
@@ -165,6 +176,19 @@ def _kept_in_cache(event: CallEvent) -> tuple[str, L.Value, names.NameKind] | No
 _ASSIGNED_COLUMN = re.compile(r"(\w+)\s*=\s*(\?|%s)", re.IGNORECASE)
 _CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
 _INSERTED_COLUMNS = re.compile(r"INSERT\s+INTO\s+[\w.\"`]+\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", re.IGNORECASE)
+
+
+#: What a function that sets an account's password is called, as words: `set_password`, `setPassword`,
+#: `change_password`, `reset_password`, `update_password` (`set_password_hash` takes a hash: not one).
+_SETTER_VERBS = frozenset({"set", "change", "reset", "update"})
+
+
+def _password_setter(func: ast.expr) -> str | None:
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    ws = names.words(name or "")
+    if len(ws) == 2 and ws[0] in _SETTER_VERBS and ws[1] in {"password", "passwd", "pwd"}:
+        return name
+    return None
 
 
 def bound_columns(flow: FunctionFlow, event: CallEvent, *, looked_up: bool = False) -> list[tuple[str, L.Value]]:
