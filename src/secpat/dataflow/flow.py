@@ -49,11 +49,21 @@ _LOOKUP_METHODS = frozenset({"get", "pop", "setdefault"})
 _REMOVING_METHODS = frozenset(
     {"removeprefix", "removesuffix", "strip", "lstrip", "rstrip", "split", "rsplit", "partition", "rpartition"}
 )
-_LINK = re.compile(
+#: A path in a link whose last part is its key: `/reset/`, `/invite/`, `/login/`. (Public: the rules that judge
+#: what fills such links read a function whose text has one, whatever its names say.)
+LINK_PATH = re.compile(
     r"/(reset|login|signin|sign-in|verify|verification|confirm|activate|activation|invite|magic|"
-    r"unsubscribe|password)[-_/]",
+    r"unsubscribe|password|join)[-_/]",
     re.IGNORECASE,
 )
+
+
+def _link_name(match: re.Match[str]) -> str:
+    """`reset_link` for `/reset/...`; a `/join/` link is an invitation."""
+    word = match.group(1).lower()
+    return f"{'invite' if word == 'join' else word}_link"
+
+
 #: Form classes of the web frameworks (and DRF serializers): an object of a subclass bound to request data
 #: holds it.
 _FORM_CLASSES = frozenset({"Form", "ModelForm", "FlaskForm", "BaseForm", "Serializer", "ModelSerializer"})
@@ -1224,10 +1234,10 @@ class FunctionFlow:
             value = {**value, L.MASKED: (self.step(node, "a masked form"),)}
         if L.CONST not in value:
             text = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
-            match = _LINK.search(text)
+            match = LINK_PATH.search(text)
             if match:
                 # `f"https://site/reset/{token}"`: whatever fills a reset / login / invite link is its key.
-                self.stores.append(StoreEvent(node, "key", f"{match.group(1)}_link", None, value, node))
+                self.stores.append(StoreEvent(node, "key", _link_name(match), None, value, node))
         return value
 
     def _eval_FormattedValue(self, node: ast.FormattedValue) -> L.Value:
@@ -1286,11 +1296,11 @@ class FunctionFlow:
         )
         framing = isinstance(node.op, (ast.Mod, ast.Add)) and _has_words([node.left])
         if textual and L.CONST not in value and id(node.left) not in self._links:
-            match = _LINK.search(_literal_text(node))
+            match = LINK_PATH.search(_literal_text(node))
             if match:
                 # `"Reset: /reset/confirm?code=" + code`, `"/login/%s" % key`: as in an f-string (below).
                 self._links.add(id(node))
-                self.stores.append(StoreEvent(node, "key", f"{match.group(1)}_link", None, value, node))
+                self.stores.append(StoreEvent(node, "key", _link_name(match), None, value, node))
         return _framed(value) if framing else value
 
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:

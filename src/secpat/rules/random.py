@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import flow_of
+from secpat.dataflow.flow import LINK_PATH, flow_of
 from secpat.dataflow.uses import security_uses
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
@@ -161,10 +161,13 @@ _SHORT = (
 @check(RND001, RND002, RND003, RND004)
 def predictable_security_values(ctx: FileContext) -> None:
     module = ctx.module
-    if not module.mentions(SECURITY_FRAGMENTS):
+    links = bool(LINK_PATH.search(module.source))
+    if not links and not module.mentions(SECURITY_FRAGMENTS):
         return
     for function in module.all_functions():
-        if not function.mentions(SECURITY_FRAGMENTS) or not _draws_values(function, module.project_roots):
+        if not _draws_values(function, module.project_roots):
+            continue
+        if not function.mentions(SECURITY_FRAGMENTS) and not (links and _writes_links(function)):
             continue
         flow = flow_of(module, function)
         for use in security_uses(flow):
@@ -438,6 +441,14 @@ SECURITY_FRAGMENTS = (
     "login",
     "unsubscribe",
 )
+
+
+def _writes_links(function: Function) -> bool:
+    """`f"https://site/reset/{rid}"`: the function writes a link whose key is what fills it."""
+    return any(
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and LINK_PATH.search(node.value)
+        for node in ast.walk(function.node)
+    )
 
 
 def _draws_values(function: Function, project_roots: frozenset[str]) -> bool:
