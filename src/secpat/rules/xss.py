@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from secpat import names, templates
 from secpat.dataflow import labels as L
@@ -374,7 +374,10 @@ def unescaped_output(ctx: FileContext) -> None:
                         ctx.fact(UNSAFE_VERB_REFLECTION, VerbReflection(view, finding))
                     del ctx.findings[written:]
             elif callee in _MARK_SAFE and not _unmarked_at_once(function, event.node):
-                _bypass(ctx, function, event.node, event.value_of(0), f"marked safe by `{callee.rsplit('.', 1)[1]}()`")
+                marked = f"marked safe by `{callee.rsplit('.', 1)[1]}()`"
+                bypassed = len(ctx.findings)
+                _bypass(ctx, function, event.node, event.value_of(0), marked)
+                _hand_on_marked_fields(ctx, function, event, marked, bypassed)
             elif callee in _FORMAT_HTML:
                 value = event.value_of(0, "format_string")
                 if L.COMPOSED in value and L.CONST not in value:
@@ -689,6 +692,107 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
             Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html", audit=True)
         )
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False, at=argument)
+
+
+#: A stored record's field marked safe (`mark_safe(comment.text)`), as `MarkedField`: stored XSS where a view
+#: saves that field from what the client submitted.
+MARKED_FIELD = "xss-marked-field"
+
+
+@dataclass(frozen=True)
+class MarkedCall:
+    fields: tuple[tuple[str, str, Finding], ...]  # field, the model the record was fetched from, finding to complete
+    otherwise: tuple[Finding, ...]  # reported where no view stores any of the fields
+
+
+def _hand_on_marked_fields(ctx: FileContext, function, event, sink: str, bypassed: int) -> None:
+    """`c = Comment.objects.last(); mark_safe(c.text)`, `for c in Comment.objects.all(): Markup(f"<p>{c.text}")`:
+    a field of a record fetched from a model, marked safe. The project stage knows whether a view stores that
+    field from a submitted form or body; what `_bypass` found at the same call since `bypassed` (markup built from
+    data of unknown origin, for audit mode) goes with it, and stands only where no view does."""
+    value = event.value_of(0)
+    argument = event.node.args[0] if event.node.args else None
+    if argument is None or L.REQUEST in value or L.CONST in value or L.HTML_SAFE in value:
+        return
+    fetched = _fetched_records(function)
+    parts = [argument, *(p.value for p in ast.walk(argument) if isinstance(p, ast.FormattedValue))]
+    if isinstance(argument, ast.BinOp):
+        parts += [n for n in ast.walk(argument) if isinstance(n, ast.Attribute)]
+    fields = {
+        (part.attr, fetched[part.value.id], ast.unparse(part)): None
+        for part in parts
+        if isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name) and part.value.id in fetched
+    }
+    if not fields:
+        return
+    unknown = tuple(ctx.findings[bypassed:])
+    del ctx.findings[bypassed:]
+    marks = []
+    for field, model, text in fields:
+        before = len(ctx.findings)
+        ctx.report(XSS002, event.node, f"`{text}` is {sink}", scope=function)
+        marks += [(field, model, finding) for finding in ctx.findings[before:]]
+        del ctx.findings[before:]
+    ctx.fact(MARKED_FIELD, MarkedCall(tuple(marks), unknown))
+
+
+def _fetched_records(function) -> dict[str, str]:
+    """Names bound to a record fetched from a model, with the model: `c = Comment.objects.get(...)`,
+    `page = get_object_or_404(Page, ...)`, `for c in Comment.objects.filter(...)`, `Note.query.first()`."""
+    found: dict[str, str] = {}
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            target, source = node.targets[0].id, node.value
+        elif isinstance(node, (ast.For, ast.comprehension)) and isinstance(node.target, ast.Name):
+            target, source = node.target.id, node.iter
+        else:
+            continue
+        model = _model_queried(source)
+        if model:
+            found[target] = model
+    return found
+
+
+def _model_queried(node: ast.expr) -> str | None:
+    """`Comment.objects.filter(...)` / `Note.query.first()` → the model; `get_object_or_404(Page, pk=pk)` → Page."""
+    if isinstance(node, ast.Await):
+        node = node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.startswith("get_object_or"):
+        first = node.args[0] if node.args else None
+        return first.id if isinstance(first, ast.Name) else None
+    while isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Attribute) and node.attr in ("objects", "query") and isinstance(node.value, ast.Name):
+            return node.value.id
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return None
+
+
+@check(XSS002, stage="project")
+def stored_fields_marked_safe(ctx: ProjectContext) -> None:
+    if not ctx.facts_of(MARKED_FIELD, MarkedCall):
+        return
+    writers: dict[str, list[StoredFact]] = {}
+    for _, fact in ctx.facts_of(STORED, StoredFact):
+        for name in fact.fields:
+            writers.setdefault(name, []).append(fact)
+    for _, call in ctx.facts_of(MARKED_FIELD, MarkedCall):
+        for field, model, finding in call.fields:
+            writer = next((w for w in writers.get(field, ()) if not w.model or w.model == model), None)
+            if writer is None:
+                continue
+            accepts = f"`{writer.function}()` accepts `{field}` from a submitted form or body"
+            submit = FlowStep(Location(writer.path, writer.line), accepts)
+            ctx.findings.append(
+                replace(
+                    finding,
+                    message=f"{finding.message}: `{writer.function}()` ({writer.path}:{writer.line}) stores `{field}` "
+                    f"of `{model}` from the request, so it is what a user wrote, and it is never escaped",
+                    flow=(submit, FlowStep(finding.location, finding.message.split("` is ", 1)[-1])),
+                )
+            )
+            break
+        else:
+            ctx.findings.extend(call.otherwise)
 
 
 # Calls whose result is safe inside markup: escapers, builders that escape what they interpolate,
@@ -1429,7 +1533,7 @@ def _names_model(roots: tuple[str, ...], model: str) -> bool:
     return any(w in (head, head + "s", head + "es") for root in roots for w in names.words(root))
 
 
-@check(XSS004)
+@check(XSS002, XSS004)  # the fields views store are what `stored_fields_marked_safe` joins with
 def render_contexts(ctx: FileContext) -> None:
     module = ctx.module
     for cls in module.classes.values():
