@@ -580,9 +580,31 @@ def _looks_up_records(func: ast.expr) -> bool:
     return not receiver.startswith(("requests", "httpx", "aiohttp", "session", "client"))
 
 
-#: Names of objects that hold the application's own settings or the request, not a stored account.
+#: Words in the names of objects that hold the application's own settings, or what a form or request carried
+#: (`cleaned_data`, `attrs`, `validated_data`), not a stored account.
 _NOT_RECORDS = frozenset(
-    {"self", "cls", "settings", "config", "conf", "app", "options", "opts", "args", "request", "form", "data"}
+    {
+        "self",
+        "cls",
+        "settings",
+        "setting",
+        "config",
+        "conf",
+        "configuration",
+        "app",
+        "options",
+        "opts",
+        "args",
+        "kwargs",
+        "request",
+        "form",
+        "data",
+        "attrs",
+        "params",
+        "payload",
+        "body",
+        "env",
+    }
 )
 
 
@@ -607,9 +629,11 @@ def _plaintext_comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
                 or not isinstance(stored.value, ast.Name)
             ):
                 continue
+            if names.is_confirmation(field_name(typed) or ""):
+                continue  # `password == re_password`: the same user typed both
             record = stored.value.id
             fetched_by = assigned.get(record)
-            if record.lower() in _NOT_RECORDS or not _fetched(fetched_by):
+            if set(names.words(record)) & _NOT_RECORDS or not _fetched(fetched_by):
                 continue
             if isinstance(fetched_by, ast.Call) and _hashing_user_model(flow, fetched_by.func):
                 continue
