@@ -28,7 +28,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
 from secpat.knowledge import NOTHING, find
-from secpat.model.module import keyword_argument
+from secpat.model.module import ClassInfo, keyword_argument
 
 if TYPE_CHECKING:
     from secpat.model.module import Call, Function, Module
@@ -56,6 +56,27 @@ LINK_PATH = re.compile(
     r"unsubscribe|password|join)[-_/]",
     re.IGNORECASE,
 )
+
+
+#: Bases and decorators of classes whose objects keep the values they are made with as fields.
+_DATA_CLASS_BASES = frozenset({"BaseModel", "NamedTuple", "TypedDict", "Struct", "Schema"})
+_DATA_CLASS_DECORATORS = frozenset({"dataclass", "s", "attrs", "define", "frozen", "mutable", "dataclass_json"})
+#: Endings of class names that say the class carries a request's parameters (`SearchParams`, `UserCreate`).
+_REQUEST_MODEL_ENDINGS = (
+    *("Schema", "Params", "Query", "Filter", "Input"),
+    *("Payload", "Request", "Body", "Create", "Update"),
+)
+
+
+def _holds_what_it_is_given(name: str, local: ClassInfo | None) -> bool:
+    """`Search(**request.args)`, `Filter(name=request.json["name"])`: a dataclass, a pydantic model, a named tuple
+    (by a base or decorator of the module's own class, or by a name that says it carries a request's parameters)
+    keeps what it is made with; its fields are the client's."""
+    if local is None:
+        return name.endswith(_REQUEST_MODEL_ENDINGS)
+    return any(b.rsplit(".", 1)[-1] in _DATA_CLASS_BASES for b in local.bases) or any(
+        d.rsplit(".", 1)[-1] in _DATA_CLASS_DECORATORS for d in local.decorators
+    )
 
 
 def _link_name(match: re.Match[str]) -> str:
@@ -1937,12 +1958,16 @@ class FunctionFlow:
             return None
         local = self.module.classes.get(name)
         form_base = local is not None and any(b.rsplit(".", 1)[-1] in _FORM_CLASSES for b in local.bases)
-        if not name.endswith(("Form", "Serializer")) and not form_base:
+        holder = _holds_what_it_is_given(name, local)
+        if not name.endswith(("Form", "Serializer")) and not form_base and not holder:
             return None
         given = [v for v in (*args, *keywords.values()) if L.REQUEST in v and L.REQUEST_OBJECT not in v]
         if given:
-            trace = given[0][L.REQUEST] + (self.step(node, f"bound to `{name}`"),)
+            how = f"kept by `{name}`" if holder else f"bound to `{name}`"
+            trace = given[0][L.REQUEST] + (self.step(node, how),)
             return {L.REQUEST: trace}
+        if holder:
+            return None
         flask_wtf = form_base and any(b.rsplit(".", 1)[-1] == "FlaskForm" for b in local.bases) if local else False
         if not args and not keywords and (flask_wtf or self.function.mentions(("validate_on_submit",))):
             # `form = LoginForm()`: a Flask-WTF form fills itself from the request it is made in.
