@@ -240,6 +240,10 @@ def classify(name: str) -> NameKind | None:
         return None
     if ws[0] in _NOT_A_VALUE_PREFIX and len(ws) > 1:
         return None
+    cut = next((i for i, w in enumerate(ws[1:-1], 1) if w in ("for", "of")), None)
+    if cut is not None:
+        # `password_for_email`, `length_of_password`: the noun before "for" / "of" is what the value is.
+        ws = ws[:cut]
     head = ws[-1]
     qualifier = ws[-2] if len(ws) > 1 else ""
     # `password1`, `password_2`, `token_v2`: a trailing number does not change the head.
