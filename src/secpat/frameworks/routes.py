@@ -829,6 +829,17 @@ class _Builder:
                 # Serves any method, never reads a body nor asks which method came, and deletes or writes:
                 # it does so on GET, which no CSRF check covers.
                 verbs = {"GET"}
+        elif (
+            "GET" in verbs
+            and view is not None
+            and not view.writes
+            and not view.asks_method
+            and not view.methods
+            and CHANGES_DATA in view.acts
+        ):
+            # Declared for GET and POST, but never reads a body nor asks which method came, and deletes or
+            # writes: it does so on GET as well, which no CSRF check covers.
+            verbs = {"GET"}
         if not verbs & STATE_CHANGING and view is not None and (view.writes or view.asks_method):
             # One view for GET and POST (`if request.method == "GET": ... else: obj.delete()`): what it
             # changes is taken to be for the POST.

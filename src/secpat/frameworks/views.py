@@ -48,7 +48,9 @@ from secpat.frameworks.syntax import (
 )
 from secpat.model.module import ClassInfo, Function, Module, keyword_argument, literal_value
 
-_BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "values", "stream"})
+#: A request's parts that only a body fills. (Flask's `request.values` joins the query string to the form: a GET
+#: fills it as well.)
+_BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
 _SENDERS = frozenset(
     {"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email", "send_sms"}
