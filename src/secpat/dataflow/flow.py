@@ -79,6 +79,12 @@ def _holds_what_it_is_given(name: str, local: ClassInfo | None) -> bool:
     )
 
 
+def _every_part_of(trace: L.Trace) -> L.Value:
+    """`vars(request)`, `request.__dict__`: the request object's attributes, its environment with every header
+    and cookie among them."""
+    return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
+
+
 def _link_name(match: re.Match[str]) -> str:
     """`reset_link` for `/reset/...`; a `/join/` link is an invitation."""
     word = match.group(1).lower()
@@ -1104,6 +1110,8 @@ class FunctionFlow:
         if L.REQUEST_OBJECT in base:
             if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id == "self":
                 return base  # a Tornado handler's `self.request`: the request it answers
+            if node.attr == "__dict__":
+                return _every_part_of(base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),))
             if node.attr in R.INPUT_ATTRIBUTES:
                 trace = base[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),)
                 if node.attr in R.BODY_INPUTS:  # the whole body
@@ -1502,6 +1510,14 @@ class FunctionFlow:
         return L.EMPTY
 
     def _eval_Call(self, node: ast.Call) -> L.Value:
+        if (
+            isinstance(node.func, ast.Name)
+            and node.func.id == "vars"
+            and len(node.args) == 1
+            and isinstance(node.args[0], (ast.Name, ast.Attribute))  # evaluated twice: nothing it runs
+            and L.REQUEST_OBJECT in (request := self._eval(node.args[0]))
+        ):
+            return _every_part_of(request[L.REQUEST_OBJECT] + (self.step(node, f"`{_text(node)}`"),))
         value = self._call_value(node)
         if isinstance(node.func, ast.Name) and self.module.binding(node.func.id, self.function) in (
             "dict",
