@@ -500,6 +500,11 @@ def _password_columns(ctx: FileContext, flow: FunctionFlow, event: CallEvent) ->
 #: Query methods that find records by their fields: `filter_by(password=...)`, `objects.get(...)`,
 #: `find_one({...})`, `select().where(User.password == ...)`.
 _LOOKUP_METHODS = frozenset({"filter_by", "filter", "get", "get_or_none", "find_one", "find", "where", "first"})
+#: Methods that run the statement they are given: a cursor's, Django's `Model.objects.raw()`, asyncpg's and
+#: encode/databases' fetches, peewee's `execute_sql()`.
+_STATEMENT_METHODS = frozenset(
+    {"execute", "executemany", "raw", "execute_sql", "fetch", "fetchrow", "fetchval", "fetch_all", "fetch_one"}
+)
 #: Labels of a value that went through a hash: looking one up says nothing of how passwords are kept.
 _HASH_LABELS = frozenset({L.PASSWORD_HASH, L.FAST_HASH_OF_PASSWORD, L.HASH_OBJECT, L.WEAK_HASH})
 
@@ -513,7 +518,7 @@ def _plaintext_lookups(ctx: FileContext, flow: FunctionFlow) -> None:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else None
         args = event.node.args
-        if method in {"execute", "executemany"}:
+        if method in _STATEMENT_METHODS:
             # Reported at the values bound, or at the statement they are written into.
             at: ast.AST = args[1] if len(args) > 1 else args[0] if args else event.node
             compared = [(column, value, at) for column, value in bound_columns(flow, event, looked_up=True)]
