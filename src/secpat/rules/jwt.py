@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -260,6 +261,143 @@ def jwt_design(ctx: FileContext) -> None:
                 _decode(ctx, function, event, callee)
             elif callee in _UNVERIFIED_CLAIMS:
                 _unverified_claims(ctx, function, event, callee)
+
+
+#: Settings of Flask-JWT-Extended and of DRF SimpleJWT that say how long an access token lives.
+_LIFETIME_SETTINGS = frozenset({"JWT_ACCESS_TOKEN_EXPIRES", "ACCESS_TOKEN_LIFETIME"})
+#: Flask-JWT-Extended's maker of access tokens, whose `expires_delta` overrides the setting.
+_ACCESS_TOKEN_MAKERS = frozenset(
+    {"flask_jwt_extended.create_access_token", "flask_jwt_extended.utils.create_access_token"}
+)
+
+
+@check(JWT001, JWT005, JWT007)
+def token_library_settings(ctx: FileContext) -> None:
+    """Flask-JWT-Extended and SimpleJWT set `exp` themselves, from a setting or an argument:
+    `JWT_ACCESS_TOKEN_EXPIRES = False` (or `create_access_token(..., expires_delta=False)`) issues tokens that
+    never expire, `timedelta(days=30)` ones that live longer than allowed (also SimpleJWT's
+    `SIMPLE_JWT = {"ACCESS_TOKEN_LIFETIME": ...}`); `additional_claims={"password": ...}` writes a secret into
+    the readable payload."""
+    module = ctx.module
+    source = module.source
+    if not any(name in source for name in (*_LIFETIME_SETTINGS, "create_access_token")):
+        return
+    max_lifetime = ctx.config.jwt_max_lifetime
+    for node, value in _lifetime_settings(module.tree):
+        _judge_lifetime(ctx, module, node, value, max_lifetime, "the access-token lifetime setting")
+    for call in module.calls_to(*_ACCESS_TOKEN_MAKERS):
+        expires = _arg(call.node, None, "expires_delta")
+        if expires is not None:
+            _judge_lifetime(ctx, module, expires, expires, max_lifetime, "`expires_delta`", scope=call.scope)
+        for keyword in ("additional_claims", "user_claims"):
+            claims = _arg(call.node, None, keyword)
+            if not isinstance(claims, ast.Dict):
+                continue
+            for key in claims.keys:
+                claim = literal_value(key) if key is not None else None
+                if (
+                    key is not None
+                    and isinstance(claim, str)
+                    and names.classify(claim)
+                    in (
+                        names.NameKind.PASSWORD,
+                        names.NameKind.SECRET,
+                        names.NameKind.PERSONAL,
+                    )
+                ):
+                    ctx.report(
+                        JWT007,
+                        key,
+                        f"claim `{claim}` puts a secret in a payload anyone can read",
+                        scope=call.scope if not call.scope.is_module else None,
+                    )
+
+
+def _lifetime_settings(tree: ast.Module) -> Iterator[tuple[ast.AST, ast.expr]]:
+    """(where, value) of each lifetime setting: `JWT_ACCESS_TOKEN_EXPIRES = ...` in a module or a config class,
+    `app.config["JWT_ACCESS_TOKEN_EXPIRES"] = ...`, `config.update(JWT_ACCESS_TOKEN_EXPIRES=...)`, and the
+    `"ACCESS_TOKEN_LIFETIME"` entry of a `SIMPLE_JWT` dict."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                name = (
+                    target.id
+                    if isinstance(target, ast.Name)
+                    else literal_value(target.slice)
+                    if isinstance(target, ast.Subscript)
+                    else None
+                )
+                if name in _LIFETIME_SETTINGS:
+                    yield node.value, node.value
+        elif isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg in _LIFETIME_SETTINGS:
+                    yield keyword.value, keyword.value
+        elif isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values):
+                if key is not None and literal_value(key) in _LIFETIME_SETTINGS:
+                    yield value, value
+
+
+def _judge_lifetime(
+    ctx: FileContext,
+    module: Module,
+    node: ast.AST,
+    value: ast.expr,
+    max_lifetime: int,
+    what: str,
+    scope: Function | None = None,
+) -> None:
+    scope = scope if scope is not None and not scope.is_module else None
+    if isinstance(value, ast.Constant) and value.value is False:
+        ctx.report(
+            JWT001, node, f"{what} is `False`: access tokens are issued without `exp` and never expire", scope=scope
+        )
+        return
+    seconds = _duration(module, value)
+    if seconds is not None and seconds > max_lifetime:
+        ctx.report(
+            JWT005,
+            node,
+            f"{what} makes access tokens live {_span(seconds)}, over the maximum of {_span(max_lifetime)}",
+            scope=scope,
+        )
+
+
+_TIMEDELTA_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+_TIMEDELTA_POSITIONS = ("days", "seconds")
+
+
+def _duration(module: Module, node: ast.expr) -> int | None:
+    """Seconds of `timedelta(days=30)`, `datetime.timedelta(hours=2)`, `timedelta(seconds=60 * 60 * 24)`, or a
+    number of seconds written as such."""
+    number = _arithmetic(node)
+    if number is not None:
+        return int(number)
+    if not isinstance(node, ast.Call) or module.qualified_name(node.func) not in (
+        "datetime.timedelta",
+        "timedelta",
+    ):
+        return None
+    total = 0.0
+    given = [*zip(_TIMEDELTA_POSITIONS, node.args), *((k.arg, k.value) for k in node.keywords)]
+    for unit, argument in given:
+        amount = _arithmetic(argument)
+        if unit not in _TIMEDELTA_UNITS or amount is None:
+            return None
+        total += amount * _TIMEDELTA_UNITS[unit]
+    return int(total)
+
+
+def _arithmetic(node: ast.expr) -> float | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return float(node.value)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Add)):
+        left, right = _arithmetic(node.left), _arithmetic(node.right)
+        if left is None or right is None:
+            return None
+        return left * right if isinstance(node.op, ast.Mult) else left + right
+    return None
 
 
 def _unverified_claims(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
