@@ -1947,7 +1947,7 @@ def unescaped_templates(ctx: FileContext) -> None:
             name = literal_value(event.node.args[0]) if event.node.args else None
             if not isinstance(name, str) or name.lower().endswith(_FLASK_ESCAPED_TEMPLATES):
                 continue
-            before = len(ctx.findings)
+            before, pending = len(ctx.findings), len(ctx.conditionals)
             for keyword, value in event.keywords.items():
                 if ctx.report_flow(
                     event.node,
@@ -1964,6 +1964,12 @@ def unescaped_templates(ctx: FileContext) -> None:
             for finding in ctx.findings[before:]:
                 ctx.fact(UNESCAPED_TEMPLATE, finding)
             del ctx.findings[before:]
+            # Request data from another module is decided where that module's summary is known, without the
+            # app's choice: for a reader.
+            ctx.conditionals[pending:] = [
+                replace(c, outcomes=tuple(replace(o, audit=True) for o in c.outcomes))
+                for c in ctx.conditionals[pending:]
+            ]
 
 
 _BOTTLE_TEMPLATES = frozenset(bottle.FRAMEWORK.template_strings)
