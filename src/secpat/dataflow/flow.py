@@ -85,6 +85,31 @@ def _every_part_of(trace: L.Trace) -> L.Value:
     return {L.REQUEST: trace, L.REQUEST_WHOLE: trace}
 
 
+#: Decorators that register a function for the exceptions a web app's views raise.
+_ERROR_HANDLER_DECORATORS = frozenset({"errorhandler", "app_errorhandler", "exception_handler"})
+
+
+def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The parameter of a handler registered for every exception (`@app.errorhandler(Exception)`,
+    `@app.exception_handler(Exception)`) that holds the exception: the one annotated as an exception, else the
+    last positional one (Flask passes only it; Starlette and FastAPI pass the request first)."""
+    registered = any(
+        isinstance(d, ast.Call)
+        and isinstance(d.func, ast.Attribute)
+        and d.func.attr in _ERROR_HANDLER_DECORATORS
+        and d.args
+        and (dotted(d.args[0]) or "").rsplit(".", 1)[-1] in ("Exception", "BaseException")
+        for d in node.decorator_list
+    )
+    positional = [*node.args.posonlyargs, *node.args.args]
+    if not registered or not positional:
+        return None
+    annotated = next(
+        (a.arg for a in positional if (dotted(a.annotation) or "").rsplit(".", 1)[-1].endswith("Exception")), None
+    )
+    return annotated or positional[-1].arg
+
+
 def _link_name(match: re.Match[str]) -> str:
     """`reset_link` for `/reset/...`; a `/join/` link is an invitation."""
     word = match.group(1).lower()
@@ -317,6 +342,13 @@ class FunctionFlow:
                     )
                     value[L.url_param(view, param)] = value[L.REQUEST]
             self.env[param] = value
+        caught = _catch_all_handler_parameter(node)
+        if caught is not None and caught in self.env:
+            # `@app.errorhandler(Exception) def handle(e)`: every exception the views raise, whatever it says.
+            self.env[caught] = {
+                **self.env[caught],
+                L.EXCEPTION: (self.step(arg_nodes.get(caught, node), f"exception `{caught}`, any the app raises"),),
+            }
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
         module_flow = flow_of(self.module, self.module.module_function) if not self.function.is_module else None
         if module_flow is not None:
