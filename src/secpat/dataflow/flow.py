@@ -105,7 +105,12 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
     if not registered or not positional:
         return None
     annotated = next(
-        (a.arg for a in positional if (dotted(a.annotation) or "").rsplit(".", 1)[-1].endswith("Exception")), None
+        (
+            a.arg
+            for a in positional
+            if a.annotation is not None and (dotted(a.annotation) or "").rsplit(".", 1)[-1].endswith("Exception")
+        ),
+        None,
     )
     return annotated or positional[-1].arg
 
