@@ -731,6 +731,13 @@ def _scan_call(
     if last(callee) in ("Cookie", "APIKeyCookie") or callee in _COOKIE_SESSION_READERS:
         scan.session = scan.identity = True
     if (
+        method in ("get_secure_cookie", "get_signed_cookie", "get_cookie")
+        and isinstance(node.func, ast.Attribute)
+        and _is_self(node.func.value)
+        and tornado.handler_method(module, function)
+    ):
+        scan.session = scan.identity = True  # a Tornado handler reads who the (signed) cookie names
+    if (
         last(callee) in ("Form", "File", "UploadFile")
         or method == "form"
         or last(callee) == "Body"
