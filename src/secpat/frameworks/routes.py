@@ -161,6 +161,16 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
     return password, new
 
 
+def _one_time_code_fields(fields: set[str]) -> bool:
+    """The view reads a one-time code, a PIN or a second factor the client types (`otp`, `totp`, `pin`,
+    `verification_code`)."""
+    return any(names.classify(name) is names.NameKind.SHORT_CODE for name in fields)
+
+
+#: Words of routes that make, send or set up a code rather than check one.
+_CODE_MADE_WORDS = frozenset({"send", "resend", "setup", "enable", "disable", "generate", "new", "create", "request"})
+
+
 #: The reason a route is a write when its path or name says it logs the user out.
 LOGOUT_REASON = "logs out"
 #: The reason of a GET-only route whose view changes stored data: no CSRF check covers GET.
@@ -210,8 +220,13 @@ def classify(
     if SETS_PASSWORD in acts and words & _RESET_WORDS:
         # The link's token was checked to get here; the view stores the new password.
         return WRITE, "sets a new password from a reset link", True
+    # `request.form["otp"] == session["otp"]`: a second factor or an emailed code, guessed in a million tries at
+    # most where nothing limits them.
+    code = _one_time_code_fields(fields) and not new_password and not words & _CODE_MADE_WORDS
     authenticates = AUTHENTICATES in acts or password and not new_password and SETS_PASSWORD not in acts
     if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
+        if not authenticates and code:
+            return LOGIN, "checks a one-time code", True
         return LOGIN, "checks credentials" if authenticates else "name says login/token", authenticates
     if SENDS_RESET in acts and not new_password:
         return RESET, "sends a password-reset token", True
@@ -221,6 +236,8 @@ def classify(
         if words & {"user", "users", "account", "accounts"} and words & {"create", "new", "add"}:
             return REGISTER, "creates an account with a password", True
         return LOGIN, "checks credentials" if AUTHENTICATES in acts else "reads a password", True
+    if code:
+        return LOGIN, "checks a one-time code", True
     if sends:
         return MAIL, "sends mail or SMS", True
     if words & _MAIL_WORDS and (not words & _NOT_SENDING or "resend" in words):
