@@ -283,8 +283,11 @@ def token_library_settings(ctx: FileContext) -> None:
     if not any(name in source for name in (*_LIFETIME_SETTINGS, "create_access_token")):
         return
     max_lifetime = ctx.config.jwt_max_lifetime
+    revocable = bool(_REVOCATION.search(source))
     for node, value in _lifetime_settings(module.tree):
-        _judge_lifetime(ctx, module, node, value, max_lifetime, "the access-token lifetime setting")
+        _judge_lifetime(
+            ctx, module, node, value, max_lifetime, "the access-token lifetime setting", revocable=revocable
+        )
     for call in module.calls_to(*_ACCESS_TOKEN_MAKERS):
         expires = _arg(call.node, None, "expires_delta")
         if expires is not None:
@@ -347,6 +350,8 @@ def _judge_lifetime(
     max_lifetime: int,
     what: str,
     scope: Function | None = None,
+    *,
+    revocable: bool = False,
 ) -> None:
     scope = scope if scope is not None and not scope.is_module else None
     if isinstance(value, ast.Constant) and value.value is False:
@@ -359,11 +364,16 @@ def _judge_lifetime(
         ctx.report(
             JWT005,
             node,
-            f"{what} makes access tokens live {_span(seconds)}, over the maximum of {_span(max_lifetime)}",
+            f"{what} makes access tokens live {_span(seconds)}, over the maximum of {_span(max_lifetime)}"
+            + ("; the same settings switch on a blocklist, so a token can be revoked before then" if revocable else ""),
             scope=scope,
+            audit=revocable,
         )
 
 
+#: Flask-JWT-Extended's revocation: `JWT_BLOCKLIST_ENABLED = True` (`JWT_BLACKLIST_ENABLED` before 4.0), or a
+#: `token_in_blocklist_loader` callback that the app checks every token with.
+_REVOCATION = re.compile(r"JWT_BLOCKLIST_ENABLED\s*=\s*True|JWT_BLACKLIST_ENABLED\s*=\s*True|token_in_bl\w+_loader")
 _TIMEDELTA_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
 _TIMEDELTA_POSITIONS = ("days", "seconds")
 
