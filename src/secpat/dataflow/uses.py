@@ -174,7 +174,8 @@ def _kept_in_cache(event: CallEvent) -> tuple[str, L.Value, names.NameKind] | No
 
 #: `SET reset_code = ?`, `token = %s`: a column and the positional placeholder it is given.
 _ASSIGNED_COLUMN = re.compile(r"(\w+)\s*=\s*(\?|%s)", re.IGNORECASE)
-_CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
+#: The clauses of a statement that assign or compare columns: the last one before a column says which it is.
+SQL_CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
 _INSERTED_COLUMNS = re.compile(r"INSERT\s+INTO\s+[\w.\"`]+\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)", re.IGNORECASE)
 
 
@@ -209,7 +210,7 @@ def bound_columns(flow: FunctionFlow, event: CallEvent, *, looked_up: bool = Fal
     position = {start: index for index, start in enumerate(placeholders)}
     found: list[tuple[str, L.Value]] = []
     for match in _ASSIGNED_COLUMN.finditer(sql):
-        clauses = _CLAUSE.findall(sql[: match.start()])
+        clauses = SQL_CLAUSE.findall(sql[: match.start()])
         if not clauses or (clauses[-1].upper() == "SET") == looked_up:
             continue  # `WHERE email = ?` is a value looked up by, `SET code = ?` one written
         found.append((match[1], values[position[match.start(2)]]))

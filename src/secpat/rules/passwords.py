@@ -21,6 +21,7 @@ from secpat.dataflow import sources as S
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import (
     HTTP_CLIENTS,
+    SQL_CLAUSE,
     assignments,
     bound_columns,
     from_http_response,
@@ -704,13 +705,10 @@ def _formatted_lookups(flow: FunctionFlow, event: CallEvent) -> list[tuple[str, 
     found = []
     for before, piece in _formatted_pieces(statement):
         match = _COMPARED_BEFORE.search(before)
-        clauses = _SQL_CLAUSE.findall(before)
+        clauses = SQL_CLAUSE.findall(before)
         if match and clauses and clauses[-1].upper() != "SET":
             found.append((match[1], _piece_value(flow, piece, whole)))
     return found
-
-
-_SQL_CLAUSE = re.compile(r"\b(SET|WHERE|ON|HAVING)\b", re.IGNORECASE)
 
 
 def _formatted_pieces(node: ast.expr | None) -> list[tuple[str, ast.expr]]:
