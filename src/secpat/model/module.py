@@ -360,11 +360,12 @@ class Module:
 
     def binding(self, name: str, scope: Function | None = None) -> str | None:
         """The qualified name a bare name is bound to in a scope (imports, defs, builtins)."""
-        while scope is not None and not scope.is_module:
-            local = self.local_imports.get(id(scope.node))
+        within = scope
+        while within is not None and not within.is_module:
+            local = self.local_imports.get(id(within.node))
             if local and name in local:
                 return local[name]
-            scope = scope.parent
+            within = within.parent
         if name in self.imports:
             return self.imports[name]
         if name in self.defined:
@@ -396,17 +397,24 @@ class Module:
         found = self._bound_in_scope.get(id(scope.node))
         if found is None:
             bound: set[str] = set(scope.params)
-            for node in ast.walk(scope.node):
+            # The scope's own statements: a nested function's or class's names are its own.
+            stack = list(_children(scope.node))
+            while stack:
+                node = stack.pop()
                 if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
                     bound.add(node.id)
-                elif isinstance(node, ast.arg):
-                    bound.add(node.arg)
-                elif isinstance(node, (*_FUNCTION_NODES, ast.ClassDef)) and node is not scope.node:
+                elif isinstance(node, (*_FUNCTION_NODES, ast.ClassDef)):
                     bound.add(node.name)
+                    continue
+                elif isinstance(node, ast.Lambda):
+                    continue
                 elif isinstance(node, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar)) and node.name:
                     bound.add(node.name)
+                elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                    bound.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
                 elif isinstance(node, (ast.Global, ast.Nonlocal)):
                     bound.update(node.names)
+                stack.extend(_children(node))
             found = self._bound_in_scope[id(scope.node)] = frozenset(bound)
         return found
 

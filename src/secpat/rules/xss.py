@@ -694,8 +694,8 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False, at=argument)
 
 
-#: A stored record's field marked safe (`mark_safe(comment.text)`), as `MarkedField`: stored XSS where a view
-#: saves that field from what the client submitted.
+#: A call that marks safe a field of a stored record (`mark_safe(comment.text)`), as `MarkedCall`: stored XSS
+#: where a view saves that field from what the client submitted.
 MARKED_FIELD = "xss-marked-field"
 
 
