@@ -1143,6 +1143,14 @@ class FunctionFlow:
         ):
             # `flask.request` through the module; `flask.Request` is the class, whose attributes are descriptors.
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
+        if (
+            node.attr == "request"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+            and R.django_view_method(self.module, self.function)
+        ):
+            # A Django class-based view's `self.request`: the request it answers, in any of its methods.
+            return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `self.request`"),)}
         base = self._eval(node.value)
         if L.REQUEST_OBJECT in base:
             if node.attr == "request" and isinstance(node.value, ast.Name) and node.value.id == "self":

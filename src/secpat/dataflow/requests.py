@@ -385,6 +385,25 @@ def _view_holding_request(module: Module, function: Function) -> bool:
     return _method_of_class_on(module, function, _REQUEST_HOLDING_VIEWS)
 
 
+#: Where Django's and Django REST framework's class-based views come from.
+_DJANGO_VIEW_PACKAGES = ("django.views.", "django.contrib.auth.views.", "rest_framework.")
+
+
+def django_view_method(module: Module, function: Function) -> bool:
+    """A method of a Django or DRF class-based view (`ListView`, `FormView`, `APIView`, a view of the project
+    built on one), whose `self.request` is the request it answers."""
+    if not function.class_name or not module.imports_any("django", "rest_framework"):
+        return False
+    cls = module.classes.get(function.qualname.rsplit(".", 1)[0])
+    return cls is not None and any(
+        base.startswith(_DJANGO_VIEW_PACKAGES) or last_name_of(base).endswith(("View", "ViewSet")) for base in cls.bases
+    )
+
+
+def last_name_of(qualified: str) -> str:
+    return qualified.rsplit(".", 1)[-1]
+
+
 def _method_of_class_on(module: Module, function: Function, bases: frozenset[str]) -> bool:
     """The function is a method of a class of the module built directly on one of `bases`."""
     cls = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
