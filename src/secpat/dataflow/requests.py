@@ -18,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from secpat.frameworks import bottle, known
+from secpat.frameworks.syntax import last
 
 if TYPE_CHECKING:
     from secpat.model.module import Function, Module
@@ -396,12 +397,8 @@ def django_view_method(module: Module, function: Function) -> bool:
         return False
     cls = module.classes.get(function.qualname.rsplit(".", 1)[0])
     return cls is not None and any(
-        base.startswith(_DJANGO_VIEW_PACKAGES) or last_name_of(base).endswith(("View", "ViewSet")) for base in cls.bases
+        base.startswith(_DJANGO_VIEW_PACKAGES) or last(base).endswith(("View", "ViewSet")) for base in cls.bases
     )
-
-
-def last_name_of(qualified: str) -> str:
-    return qualified.rsplit(".", 1)[-1]
 
 
 def _method_of_class_on(module: Module, function: Function, bases: frozenset[str]) -> bool:
