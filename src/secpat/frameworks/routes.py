@@ -161,7 +161,7 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
     return password, new
 
 
-def _one_time_code_fields(fields: set[str]) -> bool:
+def _one_time_code_fields(fields: frozenset[str] | set[str]) -> bool:
     """The view reads a one-time code, a PIN or a second factor the client types (`otp`, `totp`, `pin`,
     `verification_code`)."""
     return any(names.classify(name) is names.NameKind.SHORT_CODE for name in fields)
@@ -185,9 +185,11 @@ def classify(
     sends: bool,
     hint: str = "",
     acts: frozenset[str] | set[str] = frozenset(),
+    typed: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[str, str, bool]:
     """The kind of endpoint (login, reset, mail, register, write, read), why, and whether what the view does
-    shows it (True) or only its path and name say so (False)."""
+    shows it (True) or only its path and name say so (False). `fields` are what the view reads and the fields
+    of the forms and models it uses; `typed` only the fields it reads from the request."""
     if not methods & STATE_CHANGING:
         words = route_words(path, view)
         # Only a route declared for GET: a view whose methods are not known may change data only on POST.
@@ -222,7 +224,7 @@ def classify(
         return WRITE, "sets a new password from a reset link", True
     # `request.form["otp"] == session["otp"]`: a second factor or an emailed code, guessed in a million tries at
     # most where nothing limits them.
-    code = _one_time_code_fields(fields) and not new_password and not words & _CODE_MADE_WORDS
+    code = _one_time_code_fields(typed) and not new_password and not words & _CODE_MADE_WORDS
     authenticates = AUTHENTICATES in acts or password and not new_password and SETS_PASSWORD not in acts
     if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
         if not authenticates and code:
@@ -821,11 +823,13 @@ class _Builder:
             deps=tuple(getattr(fact, "deps", ()) or ()),
         )
         fields = set(view.reads) if view else set()
+        typed = set(view.reads) if view else set()  # read from the request itself, not a model's
         acts = set(view.acts) if view else set()
         used = list(view.models) if view else []
         for delegate in self._delegates(view):
             # `return login(request)` in a view that dispatches on the method: it does what `login` does.
             fields.update(delegate.reads)
+            typed.update(delegate.reads)
             acts.update(a for a in delegate.acts if a not in (CHANGES_DATA, SAVES_DATA))  # a GET's own body
             used.extend(delegate.models)
         if cls is not None:
@@ -862,7 +866,7 @@ class _Builder:
             # changes is taken to be for the POST.
             acts -= {CHANGES_DATA, SAVES_DATA}
         route.category, route.reason, route.evidence = classify(
-            path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts
+            path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts, typed
         )
         # `dependencies=[Depends(user_api_key_auth)]` at the registration: only authenticated callers get in.
         route.signed_in = (
