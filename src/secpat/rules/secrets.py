@@ -430,7 +430,9 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
     digits = text[2:] if text[:2].lower() == "0x" else text
     if not text or text.lower() in _NOT_A_CREDENTIAL or is_reference(text) or "<" in text or _mask_or_filler(text):
         return None
-    if is_public_material(text) or is_url_or_path(text) or is_prose(text) or is_dotted_name(text):
+    if is_prose(text) and not (_phrase(text) and _names_application_key(binding)):
+        return None  # UI text; a short phrase as the application's key (`SECRET_KEY = "hard to guess"`) is the key
+    if is_public_material(text) or is_url_or_path(text) or is_dotted_name(text):
         return None  # `SECRET_SESSION_KEY = "mfa.totp.secret"`: where a secret is kept, not the secret
     if is_documented_example(text):
         return None  # a provider's published test key (reCAPTCHA's), which every test suite uses
@@ -449,12 +451,22 @@ def _live_key(module: Module, binding: LiteralBinding, kind: NameKind | None) ->
         if not _compared_with_request(module, binding, by_name=not paired):
             return None
         return Judgement(escaped(value), _COMPARED, Confidence.MEDIUM)
-    words = names.words(binding.name)
-    if binding.kind == "default" or len(words) < 2 or not set(words) <= _APP_KEY_WORDS:
-        return None
-    if not set(words) & _KEY_KINDS or "key" not in words and "secret" not in words:
+    if not _names_application_key(binding):
         return None
     return Judgement(escaped(value), _APPLICATION_KEY, Confidence.MEDIUM)
+
+
+def _names_application_key(binding: LiteralBinding) -> bool:
+    """`SECRET_KEY`, `JWT_SECRET`, `app.secret_key`, `SESSION_SIGNING_KEY`: the application's own key."""
+    words = names.words(binding.name)
+    if binding.kind == "default" or len(words) < 2 or not set(words) <= _APP_KEY_WORDS:
+        return False
+    return bool(set(words) & _KEY_KINDS) and ("key" in words or "secret" in words)
+
+
+def _phrase(text: str) -> bool:
+    """`hard to guess string`: a few words, no sentence. (A sentence is an instruction or a description.)"""
+    return text[-1:] not in ".!?:;)" and text.count(" ") <= 4
 
 
 def _build_only(module: Module) -> bool:
