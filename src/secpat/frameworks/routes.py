@@ -164,7 +164,9 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
 def _one_time_code_fields(fields: frozenset[str] | set[str]) -> bool:
     """The view reads a one-time code, a PIN or a second factor the client types (`otp`, `totp`, `pin`,
     `verification_code`)."""
-    return any(names.classify(name) is names.NameKind.SHORT_CODE for name in fields)
+    return any(
+        names.classify(name) is names.NameKind.SHORT_CODE and names.words(name)[-1:] != ("mfa",) for name in fields
+    )  # (`session["mfa"]` is a sign-in's state, not a code anyone types)
 
 
 #: Words of routes that make, send or set up a code rather than check one.
@@ -238,10 +240,10 @@ def classify(
         if words & {"user", "users", "account", "accounts"} and words & {"create", "new", "add"}:
             return REGISTER, "creates an account with a password", True
         return LOGIN, "checks credentials" if AUTHENTICATES in acts else "reads a password", True
+    if sends:
+        return MAIL, "sends mail or SMS", True  # and checks the code it sent, if it does: a limit covers both
     if code:
         return LOGIN, "checks a one-time code", True
-    if sends:
-        return MAIL, "sends mail or SMS", True
     if words & _MAIL_WORDS and (not words & _NOT_SENDING or "resend" in words):
         return MAIL, "name says it sends a message", False
     if hint:
