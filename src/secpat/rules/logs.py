@@ -205,19 +205,8 @@ _PAGE_RENDERS = (known.union("page_renderers") - {"django.template.loader.render
 _PAGE_RENDER_METHODS = frozenset({"TemplateResponse"})
 
 
-#: Messages the framework shows on the next page the user sees (`flash(f"Error: {e}")`, Django's messages).
-_FLASHED_MESSAGES = frozenset(
-    {
-        "flask.flash",
-        "flask.helpers.flash",
-        *(f"django.contrib.messages.{level}" for level in ("error", "warning", "info", "success", "debug")),
-        "django.contrib.messages.add_message",
-    }
-)
-
-
 def _renders_page(call: Call) -> bool:
-    return call.callee in _PAGE_RENDERS or call.method in _PAGE_RENDER_METHODS or call.callee in _FLASHED_MESSAGES
+    return call.callee in _PAGE_RENDERS or call.method in _PAGE_RENDER_METHODS
 
 
 def _answers_with(call: Call | None) -> str | None:
