@@ -319,7 +319,12 @@ def python_hits(module: Module) -> list[Hit]:
                 or _published_default(module, binding, judgement)
                 or _sent_beside_a_password(module, binding)
                 or judgement is live
-                and (_development_only(module, line) or _standalone_settings(module, binding) or _build_only(module)),
+                and (
+                    _development_only(module, line)
+                    or _standalone_settings(module, binding)
+                    or _build_only(module)
+                    or _given_with_debug(module, binding)
+                ),
                 name=binding.name,
             )
         )
@@ -467,6 +472,18 @@ def _names_application_key(binding: LiteralBinding) -> bool:
 def _phrase(text: str) -> bool:
     """`hard to guess string`: a few words, no sentence. (A sentence is an instruction or a description.)"""
     return text[-1:] not in ".!?:;)" and text.count(" ") <= 4
+
+
+def _given_with_debug(module: Module, binding: LiteralBinding) -> bool:
+    """`main(argv, SECRET_KEY="...", DEBUG=True)`: settings handed over in one call that switches debug on, as a
+    development server's script does."""
+    if binding.kind != "keyword":
+        return False
+    parents = parents_of(module.tree)
+    call = parents.get(id(parents.get(id(binding.node))))
+    return isinstance(call, ast.Call) and any(
+        k.arg == "DEBUG" and isinstance(k.value, ast.Constant) and k.value.value is True for k in call.keywords
+    )
 
 
 def _build_only(module: Module) -> bool:
