@@ -121,6 +121,7 @@ class _ViewScan:
     validated: set[str] = field(default_factory=set)
     signed_in: bool = False  # refuses early unless the caller is signed in or holds a permission
     for_current_user: bool = False  # depends on the signed-in user (`Depends(get_current_user)`)
+    items: frozenset[str] = frozenset()  # names of a loop's items: what is read from them is not a field
 
 
 #: The answer of a view that counts attempts and refuses the excess: the view limits itself. A quota
@@ -185,6 +186,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     # will not show. What goes is decided by the stored entries, not by the request: any visit prunes the same.
     repairs |= _inside(branch for n in nodes if isinstance(n, (ast.For, ast.AsyncFor)) for branch in _pruning(n))
     models = _body_model_parameters(function)
+    # `for token in payload["tokens"]: token.get("otp")`: a key of each item of a list, not a field of the form.
+    scan.items = frozenset(
+        n.target.id for n in nodes if isinstance(n, (ast.For, ast.comprehension)) and isinstance(n.target, ast.Name)
+    )
     for node in nodes:
         if isinstance(node, ast.Attribute):
             _scan_attribute(module, function, node, scan)
@@ -210,7 +215,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             key = string(node.slice)
             if key and isinstance(node.ctx, ast.Store) and _holds_password(key):
                 scan.acts.add(SETS_PASSWORD)  # `settings["password"] = form.password.data`: it stores one
-            elif key:
+            elif key and not _read_from(node.value, scan.items):
                 scan.reads.add(key)
                 if key in ("HTTP_AUTHORIZATION", "Authorization", "authorization"):
                     scan.header_auth = True
@@ -603,6 +608,10 @@ def _body_model_parameters(function: Function) -> set[str]:
     return found
 
 
+def _read_from(receiver: ast.expr, items: frozenset[str]) -> bool:
+    return isinstance(receiver, ast.Name) and receiver.id in items
+
+
 def _scan_attribute(module: Module, function: Function, node: ast.Attribute, scan: _ViewScan) -> None:
     if isinstance(node.ctx, ast.Store) and _holds_password(node.attr):
         scan.acts.add(SETS_PASSWORD)  # `user.password = ...`: the view sets a password, it checks none
@@ -656,7 +665,7 @@ def _scan_call(
         scan.asks_method = True  # `if is_post(request):`, a helper that compares the method
     if method in ("get", "getlist", "pop", "get_all") + tornado.FIELD_READERS and node.args:
         key = string(node.args[0])
-        if key:
+        if key and not (isinstance(node.func, ast.Attribute) and _read_from(node.func.value, scan.items)):
             scan.reads.add(key)
             if key.lower() == "cookie":  # `self.headers.get("Cookie")`: the request's cookies, read by hand
                 scan.session = scan.identity = True
