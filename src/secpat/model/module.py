@@ -469,6 +469,18 @@ class Module:
                 if name not in self.imports and name not in self.defined and name not in self.assignments:
                     yield name, f"{base}.{name}"
 
+    def top_level_literals(self) -> Iterator[tuple[str, LiteralBinding]]:
+        """(qualified name, binding) of each literal assigned at the top of the module or of a class there
+        (`SECRET = "..."`, `class Keys: SIGNING = "..."`): the constants another module can import."""
+        for binding in self.literal_bindings:
+            scope = binding.scope
+            if binding.kind != "assign" or not (
+                scope.is_module or scope.class_name and scope.parent is self.module_function
+            ):
+                continue
+            owner = self.module_name if scope.is_module else f"{self.module_name}.{scope.qualname}"
+            yield f"{owner}.{binding.name}", binding
+
     def all_functions(self) -> list[Function]:
         return [self.module_function, *self.functions.values()]
 

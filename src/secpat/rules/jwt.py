@@ -986,17 +986,10 @@ _KEY_WORDS = frozenset({"key", "secret", "signing", "jwt", "token", "pass", "pas
 @check(JWT004)
 def key_constants(ctx: FileContext) -> None:
     """Hand on the string constants that could be a key another module signs with."""
-    module = ctx.module
-    for binding in module.literal_bindings:
-        scope = binding.scope
-        if binding.kind != "assign" or not (
-            scope.is_module or scope.class_name and scope.parent is module.module_function
-        ):
-            continue
+    for qualified, binding in ctx.module.top_level_literals():
         if not _KEY_WORDS & set(names.words(binding.name)) or is_reference(str(binding.value)):
             continue
-        owner = module.module_name if scope.is_module else f"{module.module_name}.{scope.qualname}"
-        ctx.fact(KEY_CONSTANT, KeyConstant(f"{owner}.{binding.name}", len(binding.value), binding.node.lineno))
+        ctx.fact(KEY_CONSTANT, KeyConstant(qualified, len(binding.value), binding.node.lineno))
 
 
 @check(JWT004, stage="project")

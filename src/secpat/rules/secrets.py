@@ -1213,23 +1213,16 @@ class ImportedKeyArgument:
 
 def _hand_on_key_literals(ctx: FileContext, reported_lines: set[int]) -> None:
     """The string constants another module of the project could give a call as its key."""
-    module = ctx.module
-    for binding in module.literal_bindings:
-        scope = binding.scope
-        if binding.kind != "assign" or not isinstance(binding.value, (str, bytes)) or not binding.value:
-            continue
-        if not (scope.is_module or scope.class_name and scope.parent is module.module_function):
-            continue
-        if not _KEY_HOLDER_WORDS & set(names.words(binding.name)):
+    for qualified, binding in ctx.module.top_level_literals():
+        if not binding.value or not _KEY_HOLDER_WORDS & set(names.words(binding.name)):
             continue
         value = binding.value
         text = value.decode("latin-1") if isinstance(value, bytes) else value
         if _mask_or_filler(text) or is_reference(text) or is_documented_example(text):
             continue
         secret = escaped(text)
-        owner = module.module_name if scope.is_module else f"{module.module_name}.{scope.qualname}"
         line = binding.node.lineno
-        literal = KeyLiteral(f"{owner}.{binding.name}", mask(secret), len(secret), line, line in reported_lines)
+        literal = KeyLiteral(qualified, mask(secret), len(secret), line, line in reported_lines)
         ctx.fact(KEY_LITERAL, literal)
 
 
