@@ -764,9 +764,15 @@ def _project_stage(
         # reported only in audit mode (a trace-level log line) leaves its evidenced sinks to be reported.
         reported_sources = {f.source_key for r in results.values() for f in r.findings if f.flow and not f.audit}
         summaries = _Summaries(results, files, config, project_roots, lambda: model_of(ctx))
+        decided_calls: set[tuple[str, str, str]] = set()
         for conditional in conditionals:
             finding = summaries.decide(conditional)
             if finding is not None and finding.source_key not in reported_sources:
+                if conditional.call:
+                    call = (finding.rule_id, conditional.location.path, conditional.call)
+                    if call in decided_calls:
+                        continue
+                    decided_calls.add(call)
                 findings.append(finding)
         notices.extend(summaries.notices)
     # Project checks always run: their findings are filtered by path like any other.

@@ -53,6 +53,8 @@ class ConditionalFinding:
     context: str
     sink_step: FlowStep
     local_traces: tuple[tuple[str, L.Trace], ...]  # (symbolic label, path from here to the sink)
+    #: The call whose arguments each handed one on (`LINE:COL`), when it must give one finding at most.
+    call: str = ""
 
 
 @dataclass

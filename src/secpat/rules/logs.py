@@ -297,7 +297,12 @@ def _log_hygiene(ctx: FileContext) -> None:
                 if not migration and not printed:
                     typed = _typed_parameters(function) if typed is None else typed
                     _hand_on_logged_models(ctx, function, event.node, where, typed)
+                handed_on = len(ctx.conditionals)
                 for argument, value in arguments(event, skip=("exc_info",)):
+                    if len(ctx.conditionals) > handed_on and L.PASSWORD not in value:
+                        # An earlier argument's worth is for another module to decide; after it, only a
+                        # password is looked for (names alone are weak evidence beside an unknown).
+                        break
                     if L.SECRET in value and lacking is None:
                         lacking = (
                             _credential_missing_branches(function)
@@ -348,7 +353,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                     # `log.trace()`: below debug (loguru's TRACE is 5), written only where someone switched
                     # it on to follow a problem. A secret there is for a reader.
                     audit = audit or _at_trace_level(event.node)
-                    if _report_once(ctx, event.node, value, outcomes, function, where, audit, argument):
+                    if _report_once(ctx, event.node, value, outcomes, function, where, audit, argument, handed_on):
                         break
             elif (answer := _answers_with(event.call)) and not _discarded(function, event.node):
                 # Exception text only ever put in a sentence written for the client is a decision to
@@ -940,9 +945,14 @@ def _report_once(
     where: str,
     audit: bool,
     argument: ast.AST | None = None,
+    handed_on: int | None = None,
 ) -> bool:
-    """Report one call's finding, or hand it to the project stage, and say whether either happened:
-    the call's other arguments must not add a second copy of the same finding."""
+    """Report one call's finding, or hand it to the project stage, and say whether either happened: the
+    call's other arguments must not add a second copy of the same finding. With `handed_on` (what the call
+    had handed on before this argument) only a finding reported counts: one handed on may come to nothing
+    (`log.info("%s %s", member.name, password)`, where the other module's `name` is no secret), so the
+    caller may look at the next argument; when that is reported, what the call handed on goes. What is
+    handed on is marked with the call, which the project stage reports once."""
     if audit:
         # Audit findings are decided here: what another module returns cannot give them evidence.
         value = {k: v for k, v in value.items() if not L.deferred(k)}
@@ -950,7 +960,15 @@ def _report_once(
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument)
     if audit:
         ctx.findings[findings:] = [replace(f, audit=True) for f in ctx.findings[findings:]]
-    return len(ctx.findings) > findings or len(ctx.conditionals) > conditionals
+    reported = len(ctx.findings) > findings
+    if handed_on is None:
+        return reported or len(ctx.conditionals) > conditionals
+    if reported:
+        del ctx.conditionals[handed_on:]
+    else:
+        call = f"{getattr(node, 'lineno', 0)}:{getattr(node, 'col_offset', 0)}"
+        ctx.conditionals[conditionals:] = [replace(c, call=call) for c in ctx.conditionals[conditionals:]]
+    return reported
 
 
 # Words that make `tokens` a quantity: LLM prompt sizes, token-bucket levels.
