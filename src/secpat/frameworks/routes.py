@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from secpat import names
 from secpat.frameworks import known
@@ -568,6 +568,25 @@ def _dotted_path(file: str) -> str:
     return file.removesuffix(".py").replace("/", ".")
 
 
+_Named = TypeVar("_Named", ViewFact, ClassFact)
+
+
+def _with_namespace_names(facts: dict[str, _Named]) -> dict[str, _Named]:
+    """The facts by name, and by the name their module has as part of a namespace package (PEP 420) where
+    that is longer: `shop/views.py` with no `shop/__init__.py` is the module `views` when `shop/` is on the
+    path, and `shop.views` when the directory above it is (`from shop import views` in a URL conf)."""
+    named = dict(facts)
+    for name, fact in facts.items():
+        dotted = _dotted_path(fact.path)
+        parts = dotted.split(".")
+        for start in range(1, len(parts)):
+            module = ".".join(parts[start:])
+            if name.startswith(module + "."):
+                named.setdefault(dotted + name[len(module) :], fact)
+                break
+    return named
+
+
 def _drf_library_view(name: str) -> bool:
     """A DRF view a library ships, used as it is (`TokenObtainPairView.as_view()`): DRF's default throttles
     apply to it as to the project's own API views."""
@@ -591,8 +610,8 @@ class _Builder:
         self.f = facts_of
         self.model = Model()
         m = self.model
-        m.views = {v.name: v for _, v in facts_of(VIEW)}
-        m.classes = {c.name: c for _, c in facts_of(CLASS)}
+        m.views = _with_namespace_names({v.name: v for _, v in facts_of(VIEW)})
+        m.classes = _with_namespace_names({c.name: c for _, c in facts_of(CLASS)})
         m.converters = {c.name: c.cls for _, c in facts_of(CONVERTER)}
         self.owners: dict[str, OwnerFact] = {o.name: o for _, o in facts_of(OWNER)}
         for _, instance in facts_of(INSTANCE):
