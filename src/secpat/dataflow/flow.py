@@ -586,10 +586,30 @@ class FunctionFlow:
         (cheap to ask) before the function is searched for their single binding."""
         names_used = [n.id for n in ast.walk(node) if isinstance(n, ast.Name)]
         if any(L.CONST not in self.env.get(name, L.EMPTY) for name in names_used):
-            return _UNSET
+            return self._module_constant(node, names_used)
         if names_used and self._bound_once is None:
             self._bound_once = _names_bound_once(self.function)
         return _fold(node, self._bound_once or {}, 0)
+
+    def _module_constant(self, node: ast.expr, names_used: list[str]) -> object:
+        """The value of an expression of names the module binds once to literals (`DEBUG_MODE = False`
+        above the function), none of them rebound by a `global` statement; else `_UNSET`."""
+        bound: dict[str, ast.expr] = {}
+        todo = list(names_used)
+        while todo:
+            name = todo.pop()
+            if name in bound:
+                continue
+            found = (
+                None
+                if name in self.env or _declared_global(self.module, name)
+                else self.module.bound_value(name, self.function)
+            )
+            if found is None or not found[1].is_module or len(bound) > 20:
+                return _UNSET
+            bound[name] = found[0]
+            todo += [n.id for n in ast.walk(found[0]) if isinstance(n, ast.Name)]
+        return _fold(node, bound, 0) if bound else _UNSET
 
     def _live_cases(self, stmt: ast.Match) -> list[list[ast.stmt]]:
         """The bodies of the cases a constant subject can reach: up to the first case sure to match."""
@@ -2770,6 +2790,10 @@ def _falsy_name(test: ast.expr) -> tuple[str, bool] | None:
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
         return test.operand.id, True
     return None
+
+
+def _declared_global(module: Module, name: str) -> bool:
+    return re.search(rf"\bglobal\b[^\n;]*\b{re.escape(name)}\b", module.source) is not None
 
 
 def _names_bound_once(function: Function) -> dict[str, ast.expr]:

@@ -508,7 +508,7 @@ class Module:
         `options = {"verify_signature": check, "audience": audience}`."""
         scope = scope or self.module_function
         if isinstance(node, ast.Name):
-            bound = self._bound_value(node.id, scope)
+            bound = self.bound_value(node.id, scope)
             if bound is None:
                 return {}
             node, scope = bound
@@ -529,7 +529,7 @@ class Module:
                 items[key] = constant
         return items
 
-    def _bound_value(self, name: str, scope: Function) -> tuple[ast.expr, Function] | None:
+    def bound_value(self, name: str, scope: Function) -> tuple[ast.expr, Function] | None:
         """The value a name is bound to once, and the scope it is bound in (see `constant`)."""
         for holder in _enclosing(scope):
             constants = self._constants.get(id(holder.node))
@@ -542,7 +542,7 @@ class Module:
 
     def _name_reader(self, scope: Function) -> NameReader:
         def read(name: ast.Name, depth: int) -> object:
-            bound = self._bound_value(name.id, scope)
+            bound = self.bound_value(name.id, scope)
             return _NOT_LITERAL if bound is None else _eval_literal(bound[0], depth, self._name_reader(bound[1]))
 
         return read
