@@ -790,7 +790,9 @@ def _tail(name: str) -> str:
 
 
 def _without_superseded(findings: list[Finding]) -> list[Finding]:
-    """A more specific finding replaces a general one at the same place (SQL002 over SQL001)."""
+    """A more specific finding replaces a general one at the same place (SQL002 over SQL001), and one rule
+    reports a data flow at one place once: of two from the same source, the first stands (a file's own
+    before the project stage's)."""
     _analysis()
     rules = {r.id: r for r in registry.all_rules()}
     covered = {
@@ -798,7 +800,19 @@ def _without_superseded(findings: list[Finding]) -> list[Finding]:
         for f in findings
         for rule in getattr(rules.get(f.rule_id), "supersedes", ())
     }
-    return [f for f in findings if (f.rule_id, f.location.path, f.location.line, f.location.col) not in covered]
+    kept: list[Finding] = []
+    flows: set[tuple[object, ...]] = set()
+    for f in findings:
+        place = (f.rule_id, f.location.path, f.location.line, f.location.col)
+        if place in covered:
+            continue
+        if f.flow:
+            flow = (*place, *f.source_key[1:])
+            if flow in flows:
+                continue
+            flows.add(flow)
+        kept.append(f)
+    return kept
 
 
 class _Summaries:

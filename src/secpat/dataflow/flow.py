@@ -2506,6 +2506,13 @@ def _annotated_bool(arg: ast.arg | None) -> bool:
 _NOT_CONSTANT = object()
 
 
+def reads_as_sql(node: ast.AST) -> bool:
+    """A string literal in this expression reads as SQL (`"SELECT * FROM users WHERE name = '" + name`)."""
+    return any(
+        isinstance(n, ast.Constant) and isinstance(n.value, str) and _SQL.search(n.value) for n in ast.walk(node)
+    )
+
+
 def _names_sql_template(node: ast.expr) -> bool:
     """`KEEPER_QUERY`, `queries.USERS_SQL`, `SQL_FIND_USER`: a constant whose name says it holds SQL."""
     name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""

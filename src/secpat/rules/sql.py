@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
-from secpat.dataflow.flow import flow_of, statement_object
+from secpat.dataflow.flow import flow_of, reads_as_sql, statement_object
 from secpat.findings import Confidence, FlowStep, Location, Severity
 from secpat.frameworks.connexion import FRAMEWORK as _CONNEXION_RECORD
 from secpat.frameworks.routes import model_of
@@ -226,6 +226,10 @@ def sql_injection(ctx: FileContext) -> None:
                 if L.CONST in value or (
                     L.COMPOSED not in value and L.COMPOSED_IDENT not in value and not deferred and not sent_fragment
                 ):
+                    if L.CONST not in value and not function.is_module:
+                        # `def query_db(query, args=()): return db.execute(query, args)`: the statement is the
+                        # caller's, and SQL text a caller writes around request input is SQL002 there.
+                        _hand_on_parameters(ctx, flow, event.node, value, where, argument, statement=True)
                     continue  # constant composition, or text not built here
                 sql_only = (
                     user is not None
@@ -332,6 +336,9 @@ class ParameterSink:
     snippet: str
     context: str
     trace: tuple[FlowStep, ...]  # from the parameter to the sink
+    #: The parameter is the whole statement, executed as given: request input passed there counts only inside
+    #: SQL text the caller wrote around it (`query_db("... WHERE name = '" + name + "'")`).
+    statement: bool = False
 
 
 @dataclass(frozen=True)
@@ -341,10 +348,20 @@ class RequestArgument:
     callee: str
     param: str  # position or keyword
     trace: tuple[FlowStep, ...]  # from the request to the call
+    sql_text: bool = False  # the value passed holds SQL text written around the input
+    at: Location | None = None  # with `sql_text`: where the text is passed, its code and context
+    snippet: str = ""
+    context: str = ""
 
 
 def _hand_on_parameters(
-    ctx: FileContext, flow: FunctionFlow, node: ast.AST, value: L.Value, where: str, argument: ast.AST | None
+    ctx: FileContext,
+    flow: FunctionFlow,
+    node: ast.AST,
+    value: L.Value,
+    where: str,
+    argument: ast.AST | None,
+    statement: bool = False,
 ) -> None:
     function = flow.function
     if ctx.module.replaced_in_place(function):
@@ -375,6 +392,7 @@ def _hand_on_parameters(
                 ctx.snippet(node),
                 ctx.context_of(function),
                 (*trace, FlowStep(at, where)),
+                statement,
             ),
         )
 
@@ -404,7 +422,16 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
             step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
             for position, value in [*enumerate(event.args), *event.keywords.items()]:
                 if L.REQUEST in value:
-                    ctx.fact(REQUEST_ARGUMENT, RequestArgument(callee, str(position), (*value[L.REQUEST], step)))
+                    trace = (*value[L.REQUEST], step)
+                    if L.SQL_TEXT in value or L.SQL_COMPOSED in value:
+                        index = position if isinstance(position, int) else None
+                        keyword = position if isinstance(position, str) else None
+                        at = ctx.location(event.node, argument_node(event.node, index, keyword))
+                        snippet, context = ctx.snippet(event.node), ctx.context_of(flow.function)
+                        passed = RequestArgument(callee, str(position), trace, True, at, snippet, context)
+                    else:
+                        passed = RequestArgument(callee, str(position), trace)
+                    ctx.fact(REQUEST_ARGUMENT, passed)
 
 
 def _project_callees(module: Module, event: CallEvent) -> list[str]:
@@ -436,6 +463,10 @@ class ParameterPass:
     callee: str
     position: str  # where the callee receives it: position or keyword
     step: FlowStep  # the call
+    sql_text: bool = False  # the argument is SQL text written around the parameter
+    at: Location | None = None  # with `sql_text`: the argument, its code and context
+    snippet: str = ""
+    context: str = ""
 
 
 def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
@@ -472,7 +503,13 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
             if param is None:
                 continue
             step = FlowStep(ctx.location(call.node), f"passed to `{call.callee}()`")
-            ctx.fact(PARAMETER_PASS, ParameterPass(caller, (params[param], param), str(call.callee), position, step))
+            hand = ParameterPass(caller, (params[param], param), str(call.callee), position, step)
+            if not isinstance(argument, ast.Name) and reads_as_sql(argument):
+                at = ctx.location(call.node, argument)
+                hand = replace(
+                    hand, sql_text=True, at=at, snippet=ctx.snippet(call.node), context=ctx.context_of(function)
+                )
+            ctx.fact(PARAMETER_PASS, hand)
 
 
 def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[str, str]:
@@ -525,6 +562,24 @@ def request_through_parameters(ctx: ProjectContext) -> None:
         for sink in _matching(sinks, argument.callee):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:
+                continue
+            if sink.statement:
+                # The caller wrote the SQL around the input: reported where it did, once per call.
+                if (
+                    argument.at is not None
+                    and (place := (argument.at.path, argument.at.line, argument.at.col)) not in seen
+                ):
+                    seen.add(place)
+                    ctx.report(
+                        SQL002,
+                        argument.at,
+                        f"{describe_source(argument.trace, argument.at)} is written into SQL text passed to "
+                        f"`{argument.callee}()`, where it is {sink.trace[-1].note if sink.trace else 'executed'}: "
+                        "bind it as a parameter instead",
+                        snippet=argument.snippet,
+                        context=argument.context,
+                        flow=(*argument.trace, *sink.trace[1:]),
+                    )
                 continue
             seen.add(key)
             flow = (*argument.trace, *sink.trace[1:]) if sink.trace else argument.trace
@@ -585,7 +640,14 @@ def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[Paramete
                 # The trace starts at the caller's parameter, as a sink's own does; the call follows it.
                 start = FlowStep(hand.step.location, f"parameter `{hand.params[-1]}`")
                 trace = (start, hand.step, *sink.trace[1:])
-                known.append(replace(sink, function=hand.function, params=hand.params, trace=trace))
+                inherited = replace(sink, function=hand.function, params=hand.params, trace=trace)
+                if sink.statement and hand.sql_text and hand.at is not None:
+                    # The SQL is written here, around the parameter, for a helper that executes what it is
+                    # given: a sink of this function, where the text is written.
+                    inherited = replace(
+                        inherited, location=hand.at, snippet=hand.snippet, context=hand.context, statement=False
+                    )
+                known.append(inherited)
                 added = True
         if not added:
             return
