@@ -115,6 +115,19 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
     return annotated or positional[-1].arg
 
 
+#: `?token=`, `&reset_code=` at the end of a link's text: the parameter the value written next fills.
+_QUERY_KEY = re.compile(r"[?&]([A-Za-z][A-Za-z0-9_]*)=$")
+
+
+def query_key(text: str) -> str | None:
+    """The query parameter a link's text ends on, when its name says it carries a secret or a one-time code
+    (`"https://site/confirm?token="` → `token`): what is written next is the link's key."""
+    match = _QUERY_KEY.search(text)
+    if match is None or names.classify(match.group(1)) not in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+        return None
+    return match.group(1)
+
+
 def _link_name(match: re.Match[str]) -> str:
     """`reset_link` for `/reset/...`; a `/join/` link is an invitation."""
     word = match.group(1).lower()
@@ -158,7 +171,7 @@ class StoreEvent:
     """A value written somewhere: `name = v`, `obj.attr = v`, `obj[key] = v`."""
 
     target: ast.AST
-    kind: str  # "name" | "attr" | "item"
+    kind: str  # "name" | "attr" | "item" | "key" (a dict display's or a link's) | "query" (a link's query parameter)
     name: str | None  # the identifier or string key written to (`reset_token`, `password`, `"sid"`)
     base: ast.expr | None  # the object written into, for attr and item stores
     value: L.Value
@@ -1332,6 +1345,13 @@ class FunctionFlow:
             if match:
                 # `f"https://site/reset/{token}"`: whatever fills a reset / login / invite link is its key.
                 self.stores.append(StoreEvent(node, "key", _link_name(match), None, value, node))
+            else:
+                # `f"https://site/confirm?token={code}&next={page}"`: what fills a query parameter named so.
+                for before, part in zip(node.values, node.values[1:]):
+                    if isinstance(before, ast.Constant) and isinstance(before.value, str):
+                        key = query_key(before.value)
+                        if key is not None and isinstance(part, ast.FormattedValue):
+                            self.stores.append(StoreEvent(node, "query", key, None, self._eval(part.value), node))
         return value
 
     def _eval_FormattedValue(self, node: ast.FormattedValue) -> L.Value:
@@ -1395,6 +1415,12 @@ class FunctionFlow:
                 # `"Reset: /reset/confirm?code=" + code`, `"/login/%s" % key`: as in an f-string (below).
                 self._links.add(id(node))
                 self.stores.append(StoreEvent(node, "key", _link_name(match), None, value, node))
+            elif isinstance(node.op, ast.Add) and isinstance(node.left, (ast.Constant, ast.BinOp)):
+                # `"https://site/confirm?token=" + code`: what fills a query parameter named so.
+                left = node.left.right if isinstance(node.left, ast.BinOp) else node.left
+                key = query_key(left.value) if isinstance(left, ast.Constant) and isinstance(left.value, str) else None
+                if key is not None:
+                    self.stores.append(StoreEvent(node, "query", key, None, parts[1], node))
         return _framed(value) if framing else value
 
     def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:

@@ -2,7 +2,8 @@
 
 A value is put to a security use when it is
 - assigned to a name, attribute or dict key that promises a secret
-  (`reset_token = ...`, `user.api_key = ...`, `{"otp": ...}`),
+  (`reset_token = ...`, `user.api_key = ...`, `{"otp": ...}`), or written into a link as what fills
+  its reset / login / invite path or a query parameter named so (`"/confirm?token=" + code`),
 - passed as a keyword argument with such a name (`send_code(code=...)`),
 - written by SQL into a column with such a name (`UPDATE users SET reset_code = ?`), or kept in a cache
   under a key that names a login or a one-time code (`cache.set(f"reset:{email}", code)`),
@@ -84,6 +85,7 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                     "attr": "stored as attribute",
                     "item": "stored under key",
                     "key": "put under key",
+                    "query": "written into a link as its query parameter",
                 }[store.kind]
                 yield SecurityUse(
                     store.stmt, store.value, f"{where} `{store.name}`", kind, via_name=True, name=store.name

@@ -789,13 +789,13 @@ class _Builder:
                     bind(LiteralBinding(*compared, "compare", scope))
             elif type(node) is Dict:
                 for key, value in zip(node.keys, node.values):
-                    if (
-                        type(key) is Constant
-                        and type(value) is Constant
-                        and isinstance(key.value, str)
-                        and isinstance(value.value, (str, bytes))
-                    ):
+                    if type(key) is not Constant or not isinstance(key.value, str):
+                        continue
+                    if type(value) is Constant and isinstance(value.value, (str, bytes)):
                         bind(LiteralBinding(key.value, value.value, value, "dict", scope))
+                    elif _names_secret(key.value):
+                        # `return {"token": make()}`: a key names what it holds, as a subscript's does.
+                        scope.raw_identifiers.add(key.value)
             elif isinstance(node, definitions):
                 for deco in node.decorator_list:
                     push((deco, scope))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import LINK_PATH, flow_of
+from secpat.dataflow.flow import LINK_PATH, flow_of, query_key
 from secpat.dataflow.uses import security_uses
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
@@ -161,7 +161,7 @@ _SHORT = (
 @check(RND001, RND002, RND003, RND004)
 def predictable_security_values(ctx: FileContext) -> None:
     module = ctx.module
-    links = bool(LINK_PATH.search(module.source))
+    links = bool(LINK_PATH.search(module.source) or _QUERY_LINK.search(module.source))
     if not links and not module.mentions(SECURITY_FRAGMENTS):
         return
     for function in module.all_functions():
@@ -443,10 +443,16 @@ SECURITY_FRAGMENTS = (
 )
 
 
+#: `?token=` / `&code=` in a string of the module: a link with a key in its query, maybe (see `query_key`).
+_QUERY_LINK = re.compile(r"[?&][A-Za-z0-9_]*(?:token|key|code|otp|secret|nonce|sig)=", re.IGNORECASE)
+
+
 def _writes_links(function: Function) -> bool:
     """`f"https://site/reset/{rid}"`: the function writes a link whose key is what fills it."""
     return any(
-        isinstance(node, ast.Constant) and isinstance(node.value, str) and LINK_PATH.search(node.value)
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and (LINK_PATH.search(node.value) or query_key(node.value))
         for node in ast.walk(function.node)
     )
 
