@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from secpat import names, templates
 from secpat.dataflow import labels as L
@@ -38,6 +39,10 @@ from secpat.rules.context import (
     describe_source,
 )
 from secpat.rules.registry import Rule, check, define
+
+if TYPE_CHECKING:
+    from secpat.dataflow.flow import ReturnEvent
+    from secpat.model.module import Function, Module
 
 XSS001 = define(
     Rule(
@@ -425,7 +430,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 )
         if returns_html:
             for ret in flow.returns:
-                if _returns_markup(ret.node, function.node):
+                if _returns_markup(ret.node, function.node) or _returns_text_of_local_call(module, function, ret):
                     # `return body, status, headers`: the status and headers are not part of the page.
                     body = ret.items[0] if ret.items else ret.value
                     ctx.report_flow(
@@ -1079,6 +1084,42 @@ def _returns_markup(node: ast.AST, function_node: ast.AST) -> bool:
     ):
         return True  # `template.render(...)`: a template object's text
     return not isinstance(value, (*_COLLECTIONS, ast.Call)) and value is not None
+
+
+def _returns_text_of_local_call(module: Module, function: Function, ret: ReturnEvent) -> bool:
+    """`return page.heading()`, `return banner(name)`: a call of a function or method of this module whose
+    every return is text it writes there (`"<h2>" + self.term + "</h2>"`), which the view returns as its HTML."""
+    value = getattr(ret.node, "value", None)
+    if not isinstance(value, ast.Call):
+        return False
+    targets = [module.local_function(module.qualified_name(value.func, function))]
+    for label in ret.value:
+        method = L.split_method(label[len(L.RET_PREFIX) :]) if label.startswith(L.RET_PREFIX) else None
+        if method is not None:
+            targets.append(module.local_function(f"{method[0]}.{method[1]}"))
+    target = next((t for t in targets if t is not None), None)
+    if target is None or target is function:
+        return False
+    returned = [getattr(r, "value", None) for r in ast.walk(target.node) if isinstance(r, ast.Return)]
+    return bool(returned) and all(_written_text(v) for v in returned)
+
+
+def _written_text(node: ast.expr | None) -> bool:
+    """Text formatted where it is returned: an f-string, `+` or `%` with a string, `"...".format()`."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        sides = (node.left, node.right)
+        written = any(
+            isinstance(v, ast.Constant) and isinstance(v.value, str) or isinstance(v, ast.JoinedStr) for v in sides
+        )
+        return written or _written_text(node.left)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("format", "join")
+        and isinstance(node.func.value, (ast.Constant, ast.JoinedStr))
+    )
 
 
 def _bound_only_to_collections(function_node: ast.AST, name: str) -> bool:
