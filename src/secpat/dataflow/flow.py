@@ -119,10 +119,10 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
 _QUERY_KEY = re.compile(r"[?&]([A-Za-z][A-Za-z0-9_]*)=$")
 
 
-def query_key(text: str) -> str | None:
+def query_key(text: object) -> str | None:
     """The query parameter a link's text ends on, when its name says it carries a secret or a one-time code
     (`"https://site/confirm?token="` → `token`): what is written next is the link's key."""
-    match = _QUERY_KEY.search(text)
+    match = _QUERY_KEY.search(text) if isinstance(text, str) else None
     if match is None or names.classify(match.group(1)) not in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
         return None
     return match.group(1)
@@ -615,7 +615,7 @@ class FunctionFlow:
                 continue
             found = (
                 None
-                if name in self.env or _declared_global(self.module, name)
+                if name in self.env or name in self.module.declared_globals
                 else self.module.bound_value(name, self.function)
             )
             if found is None or not found[1].is_module or len(bound) > 20:
@@ -1334,7 +1334,8 @@ class FunctionFlow:
         return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
-        value = self._composed(node, [self._eval(v) for v in node.values] or [L.CONSTANT], "f-string")
+        parts = [self._eval(v) for v in node.values]
+        value = self._composed(node, parts or [L.CONSTANT], "f-string")
         if _has_words(node.values):
             value = _framed(value)
         if _is_mask(node):
@@ -1347,11 +1348,10 @@ class FunctionFlow:
                 self.stores.append(StoreEvent(node, "key", _link_name(match), None, value, node))
             else:
                 # `f"https://site/confirm?token={code}&next={page}"`: what fills a query parameter named so.
-                for before, part in zip(node.values, node.values[1:]):
-                    if isinstance(before, ast.Constant) and isinstance(before.value, str):
-                        key = query_key(before.value)
-                        if key is not None and isinstance(part, ast.FormattedValue):
-                            self.stores.append(StoreEvent(node, "query", key, None, self._eval(part.value), node))
+                for index, before in enumerate(node.values[:-1]):
+                    key = query_key(before.value) if isinstance(before, ast.Constant) else None
+                    if key is not None and isinstance(node.values[index + 1], ast.FormattedValue):
+                        self.stores.append(StoreEvent(node, "query", key, None, parts[index + 1], node))
         return value
 
     def _eval_FormattedValue(self, node: ast.FormattedValue) -> L.Value:
@@ -2823,10 +2823,6 @@ def _falsy_name(test: ast.expr) -> tuple[str, bool] | None:
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
         return test.operand.id, True
     return None
-
-
-def _declared_global(module: Module, name: str) -> bool:
-    return re.search(rf"\bglobal\b[^\n;]*\b{re.escape(name)}\b", module.source) is not None
 
 
 def _names_bound_once(function: Function) -> dict[str, ast.expr]:

@@ -488,6 +488,16 @@ class Module:
         return self._function_of_node.get(id(node))
 
     @cached_property
+    def declared_globals(self) -> frozenset[str]:
+        """The names some function of the module rebinds through a `global` statement."""
+        found: set[str] = set()
+        for function in self.functions.values():
+            for node in ast.walk(function.node):
+                if isinstance(node, ast.Global):
+                    found.update(node.names)
+        return frozenset(found)
+
+    @cached_property
     def class_attributes(self) -> dict[str, dict[str, ast.expr]]:
         """Class name -> its class-body attributes (innermost definition wins on a name clash)."""
         return {c.name: c.attributes for c in self.classes.values()}
