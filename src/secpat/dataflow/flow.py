@@ -613,10 +613,15 @@ class FunctionFlow:
             name = todo.pop()
             if name in bound:
                 continue
+            module = self.module
+            # The module's own constants are read once per module; the function's are read only for a name
+            # that is one, to see that the function does not bind it too.
             found = (
                 None
-                if name in self.env or name in self.module.declared_globals
-                else self.module.bound_value(name, self.function)
+                if name in self.env
+                or name in module.declared_globals
+                or module.bound_value(name, module.module_function) is None
+                else module.bound_value(name, self.function)
             )
             if found is None or not found[1].is_module or len(bound) > 20:
                 return _UNSET

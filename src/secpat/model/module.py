@@ -490,12 +490,7 @@ class Module:
     @cached_property
     def declared_globals(self) -> frozenset[str]:
         """The names some function of the module rebinds through a `global` statement."""
-        found: set[str] = set()
-        for function in self.functions.values():
-            for node in ast.walk(function.node):
-                if isinstance(node, ast.Global):
-                    found.update(node.names)
-        return frozenset(found)
+        return frozenset(name for node in self.nodes if isinstance(node, ast.Global) for name in node.names)
 
     @cached_property
     def class_attributes(self) -> dict[str, dict[str, ast.expr]]:
