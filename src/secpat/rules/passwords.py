@@ -2745,6 +2745,23 @@ def _kept_in_session(module: Module, function: Function) -> bool:
     return stored
 
 
+def _written_into_parameters(module: Module, function: Function) -> bool:
+    """Every call of `function` in its module is written into a parameter mapping (`data["sig"] =
+    make_sig(data, secret)`), as a signature written there directly is: the format a third-party API
+    requires of the caller, for audit mode."""
+    calls = [c for c in module.calls if c.callee and module.local_function(c.callee) is function]
+    for call in calls:
+        statement = _statement_holding(call.scope.node, call.node)
+        if not (
+            isinstance(statement, ast.Assign)
+            and statement.value is call.node
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Subscript)
+        ):
+            return False
+    return bool(calls)
+
+
 def _statement_holding(root: ast.AST, node: ast.AST) -> ast.stmt | None:
     """The innermost statement of `root` that contains `node` (a breadth-first walk meets it last)."""
     holders = [
@@ -2844,7 +2861,12 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
                 # `def vk_sig(payload): return md5(payload)`: no key of its own; the caller appends one, in
                 # the scheme of the service it signs for, or none: for a reader.
                 keyless = L.SECRET not in ret.value and bool(flow.function.params)
-                if _checksum_named(flow.function.name) or _kept_in_session(flow.module, flow.function) or keyless:
+                if (
+                    _checksum_named(flow.function.name)
+                    or _kept_in_session(flow.module, flow.function)
+                    or keyless
+                    or _written_into_parameters(flow.module, flow.function)
+                ):
                     ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
 
 
