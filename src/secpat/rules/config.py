@@ -1108,9 +1108,15 @@ def settings_config(ctx: ProjectContext) -> None:
     if plain_served and not ctx.facts(SERVED_BY_WERKZEUG):
         plain_served.add("")  # no module starts Werkzeug's server: every app is served without its debugger
     for env in model.environments:
+        localhost_only = _localhost_only(env)
         for rule, value, message, for_audit in _environment_findings(env):
             file, line = (value.file, value.line) if isinstance(value, Value) else value
             audit = for_audit or rule is CONF002 and _validates_host_itself(env, validators)
+            if localhost_only:
+                message += (
+                    "; with DEBUG on and ALLOWED_HOSTS empty, Django answers only localhost: a developer's settings"
+                )
+                audit = True
             if isinstance(value, Value) and value.override:
                 # Only a default: a module secpat cannot see replaces it wherever it is deployed.
                 message += f"; `{value.override}`, imported after it, may replace it"
@@ -1127,6 +1133,26 @@ def settings_config(ctx: ProjectContext) -> None:
                 message += f"; `{stem}` cannot be imported by that name: a file to copy, not settings in force"
                 audit = True
             report(rule, file, line, message, audit, env)
+
+
+def _localhost_only(env: Environment) -> bool:
+    """Django settings with `DEBUG = True` and `ALLOWED_HOSTS = []`, both certain: Django then answers only
+    requests for localhost (it refuses every other Host), so the settings are a developer's, not a site's.
+    Settings that keep `ALLOWED_HOSTS = []` with DEBUG off refuse every request and are not these."""
+    django = env.get("INSTALLED_APPS") is not None or env.get("MIDDLEWARE") is not None
+    debug, hosts = env.get("DEBUG"), env.get("ALLOWED_HOSTS")
+    return (
+        django
+        and debug is not None
+        and debug.certain
+        and debug.value is True
+        and not debug.override
+        and hosts is not None
+        and hosts.certain
+        and not hosts.override
+        and isinstance(hosts.value, (list, tuple))
+        and not hosts.value
+    )
 
 
 def _environment_findings(env: Environment):

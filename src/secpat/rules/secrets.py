@@ -324,6 +324,7 @@ def python_hits(module: Module) -> list[Hit]:
                     or _standalone_settings(module, binding)
                     or _build_only(module)
                     or _given_with_debug(module, binding)
+                    or _localhost_only_settings(module)
                 ),
                 name=binding.name,
             )
@@ -483,6 +484,23 @@ def _given_with_debug(module: Module, binding: LiteralBinding) -> bool:
     call = parents.get(id(parents.get(id(binding.node))))
     return isinstance(call, ast.Call) and any(
         k.arg == "DEBUG" and isinstance(k.value, ast.Constant) and k.value.value is True for k in call.keywords
+    )
+
+
+def _localhost_only_settings(module: Module) -> bool:
+    """Django settings that set `DEBUG = True` and `ALLOWED_HOSTS = []` at module level: with those, Django
+    answers only requests for localhost, so the module is a developer's settings, not a site's."""
+    assigned: dict[str, ast.expr] = {}
+    for stmt in module.tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            assigned[stmt.targets[0].id] = stmt.value
+    debug, hosts = assigned.get("DEBUG"), assigned.get("ALLOWED_HOSTS")
+    return (
+        ("INSTALLED_APPS" in assigned or "MIDDLEWARE" in assigned)
+        and isinstance(debug, ast.Constant)
+        and debug.value is True
+        and isinstance(hosts, (ast.List, ast.Tuple))
+        and not hosts.elts
     )
 
 
