@@ -68,6 +68,9 @@ AUTHENTICATES, CREATES_USER, SENDS_RESET, SETS_PASSWORD, VERIFIES_IDENTITY_TOKEN
 #: The body deletes or runs a write statement (CHANGES_DATA), or saves or commits what it changed
 #: (SAVES_DATA): a GET route that does either is state-changing.
 CHANGES_DATA, SAVES_DATA = "changes-data", "saves-data"
+#: With AUTHENTICATES: what is checked is a one-time code (`totp.verify(code)`, `is_otp_valid(user, code)`),
+#: short enough to guess where nothing limits the tries.
+CHECKS_ONE_TIME_CODE = "checks-one-time-code"
 
 #: Words that mark a file, class or branch as development- or test-only, or as production.
 DEV_WORDS = frozenset({"dev", "development", "develop", "local", "test", "tests", "testing", "ci", "debug"})

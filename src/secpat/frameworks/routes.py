@@ -21,6 +21,7 @@ from secpat.frameworks.facts import (
     ARGUMENT,
     AUTHENTICATES,
     CHANGES_DATA,
+    CHECKS_ONE_TIME_CODE,
     CLASS,
     CONVERTER,
     CREATES_USER,
@@ -67,7 +68,13 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
 from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, is_staff_gate, last
-from secpat.frameworks.views import _FORM_ACTS, _PASSWORD_FORMS, REFUSES_EXCESS, names_authenticated_caller
+from secpat.frameworks.views import (
+    _FORM_ACTS,
+    _PASSWORD_FORMS,
+    REFUSES_EXCESS,
+    library_form,
+    names_authenticated_caller,
+)
 from secpat.report.escape import printable
 
 if TYPE_CHECKING:
@@ -221,6 +228,10 @@ def classify(
         if password:
             return REGISTER, "registration with a password", True
         return REGISTER, "name says registration", False
+    if CHECKS_ONE_TIME_CODE in acts and words & _RESET_WORDS:
+        # `/reset/<user>/<code>` checks the short code it sent before the new password is set: guessed in a
+        # million tries at most where nothing limits them.
+        return RESET, "checks a one-time code to reset a password", True
     if SETS_PASSWORD in acts and words & _RESET_WORDS:
         # The link's token was checked to get here; the view stores the new password.
         return WRITE, "sets a new password from a reset link", True
@@ -860,10 +871,15 @@ class _Builder:
                     used.append(value)
         for model_name in used:
             fields.update(self._fields(model_name))
-            for base in [model_name, *(self._library_bases(c) if (c := self.model.classes.get(model_name)) else ())]:
-                fields.update(_PASSWORD_FORMS.get(last(base), ()))
-                if last(base) in _FORM_ACTS:
-                    acts.add(_FORM_ACTS[last(base)])
+            # A class of the project's is known by its own fields and by the framework forms it builds on, not
+            # by the name it may share with one (its `PasswordResetForm` may set a password, not send a link).
+            own = self.model.classes.get(model_name)
+            for base in [b for b in self._ancestry(own) if isinstance(b, str)] if own else [model_name]:
+                form = library_form(base)
+                if form:
+                    fields.update(_PASSWORD_FORMS.get(form, ()))
+                    if form in _FORM_ACTS:
+                        acts.add(_FORM_ACTS[form])
         verbs = set(methods)
         if methods == ("*",):
             verbs = {"POST"} if view is not None and (view.writes or view.methods) else set()

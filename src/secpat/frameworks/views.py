@@ -13,6 +13,7 @@ from secpat.frameworks import known, tornado
 from secpat.frameworks.facts import (
     AUTHENTICATES,
     CHANGES_DATA,
+    CHECKS_ONE_TIME_CODE,
     CLASS,
     CREATES_USER,
     EXPR,
@@ -714,12 +715,21 @@ def _scan_call(
     change = _changes_data(callee, method, node)
     if change:
         scan.acts.add(SAVES_DATA if repairs else change)
-    act = _act(callee, method, node)
+    # A form class of the project's is judged by what the view does with it, not by the name it shares with
+    # a framework's form (a `PasswordResetForm` of the project's may set a password, not send a link).
+    own_form = last(callee) in _FORM_ACTS and library_form(callee) is None
+    act = "" if own_form else _act(callee, method, node)
     if act == AUTHENTICATES and _given_a_user(node):
         # `_authenticate_user(request, user)`: signs in a user something else already found; checks nothing.
         act = SIGNS_IN
     if act and not (act == CREATES_USER and for_signed_in):
         scan.acts.add(act)
+    if (
+        act == AUTHENTICATES
+        and _checks_one_time_code(last(callee) or method, method, node)
+        or _asks_code_valid(last(callee) or method)
+    ):
+        scan.acts.add(CHECKS_ONE_TIME_CODE)
     if act == AUTHENTICATES and _signs_in(callee, method, node):
         scan.acts.add(SIGNS_IN)
     reached = project_callee(module, function, node.func)
@@ -858,6 +868,19 @@ _RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"}
 _PASSWORD_SETTERS = frozenset(
     {"generate_password_hash", "make_password", "set_password", "hash_password", "hashpw", "get_password_hash"}
 )
+#: The packages whose forms `_FORM_ACTS` and `_PASSWORD_FORMS` describe.
+_FORM_LIBRARIES = ("django", "fastapi")
+
+
+def library_form(name: str) -> str | None:
+    """The short name of a framework's form that `name` is (`django.contrib.auth.forms.PasswordResetForm`,
+    or a bare name of unknown origin), else None: a class of the project's is known by its own fields."""
+    short = last(name)
+    if short not in _FORM_ACTS and short not in _PASSWORD_FORMS:
+        return None
+    return short if "." not in name or name.split(".", 1)[0] in _FORM_LIBRARIES else None
+
+
 _FORM_ACTS = {
     "AuthenticationForm": AUTHENTICATES,
     "OAuth2PasswordRequestForm": AUTHENTICATES,
@@ -1074,6 +1097,14 @@ def _checks_one_time_code(name: str, method: str, node: ast.Call | None) -> bool
     receiver = node.func.value
     text = ast.unparse(receiver.func if isinstance(receiver, ast.Call) else receiver).replace(".", "_")
     return bool(_code_words(text) & _ONE_TIME_CODE_WORDS)
+
+
+def _asks_code_valid(name: str) -> bool:
+    """`is_otp_valid(code, ...)`, `user.is_email_or_sms_otp_valid(token)`: a predicate on a one-time code. It
+    marks a check of the code (CHECKS_ONE_TIME_CODE) but not, by itself, a login: a view that sets up a second
+    factor asks it of a code made from the secret it has just shown."""
+    words = _code_words(name)
+    return names.words(name)[:1] == ("is",) and bool(words & {"valid", "correct"} and words & _ONE_TIME_CODE_WORDS)
 
 
 def _code_words(name: str) -> set[str]:
