@@ -307,7 +307,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                         lacking = (
                             _credential_missing_branches(function)
                             + _opened_as_files(function)
-                            + _ordered_or_numbers(function)
+                            + _no_credentials(module, function)
                         )
                     value, audit = _judge_secret(event.node, value, lacking or (), function)
                     # Only what another module returns (`orm_token = APIToken.find(db, token)`): whether it
@@ -1343,11 +1343,12 @@ _ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _NUMBER_TYPES = frozenset({"int", "float"})
 
 
-def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
+def _no_credentials(module: Module, function: Function) -> list[tuple[str, int, int]]:
     """(name, first line, last line) for each name the function compares by order (`if cmd.token <=
     current_token:`), declares a number (`token: int`) or makes of numbers only (`token = "t%d-%d" % (a,
     b)`, until it is bound again): a position in a stream or a count. A credential is equal or not; it is
-    never earlier or later than another."""
+    never earlier or later than another. So is a name read from a table of literals the module writes
+    (`mode, pin = CLK_MODES[name]`, until bound again): what it holds is in the code for anyone to read."""
     node = function.node
     first = getattr(node, "lineno", 1)
     last = getattr(node, "end_lineno", None) or sys.maxsize
@@ -1360,8 +1361,17 @@ def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
             if inner.annotation.id in _NUMBER_TYPES:
                 held.add(inner.arg)
         elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Name):
-            made = _numbers_only(inner.value) or _made_as_position(inner.value, assigned)
+            made = (
+                _numbers_only(inner.value)
+                or _made_as_position(inner.value, assigned)
+                or _read_from_literal_table(module, function, inner.value)
+            )
             assigned.setdefault(inner.targets[0].id, []).append((inner.lineno, made))
+        elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Tuple):
+            made = _read_from_literal_table(module, function, inner.value)
+            for target in inner.targets[0].elts:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append((inner.lineno, made))
     spans = [(name, first, last) for name in sorted(held)]
     # `token = "t%d-%d" % (topo, stream)`: text made of numbers only, until the name is bound again.
     for name, bindings in assigned.items():
@@ -1370,6 +1380,17 @@ def _ordered_or_numbers(function: Function) -> list[tuple[str, int, int]]:
             if numeric:
                 spans.append((name, line, following - 1))
     return spans
+
+
+def _read_from_literal_table(module: Module, function: Function, value: ast.expr) -> bool:
+    """`CLK_MODES[name]`, `PORTS.get(kind)`: an item of a dict, list or tuple the module writes as literals."""
+    if isinstance(value, ast.Subscript):
+        table = value.value
+    elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "get":
+        table = value.func.value
+    else:
+        return False
+    return isinstance(table, ast.Name) and isinstance(module.constant(table, scope=function), (dict, list, tuple))
 
 
 def _made_as_position(value: ast.expr, assigned: dict[str, list[tuple[int, bool]]]) -> bool:
