@@ -1685,6 +1685,8 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     if lookup_key or compared
                     else _every(digests, lambda d: _only_sent(ctx.module, flow.function, d))
                 )
+                logged = None if lookup_key or compared or sent else _every(digests, lambda d: _only_logged(node, d))
+                sent = sent or logged
                 checked = not (lookup_key or compared or sent) and (
                     only_compared is not None
                     or bool(digests)
@@ -1702,6 +1704,8 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                         f"; `{compared}` is only compared with a hash kept earlier, and the function then stores "
                         "a slow hash: it upgrades old hashes on login"
                     )
+                elif logged:
+                    message += f"; the digest is only written to a log by `{logged}()`: nothing here stores it"
                 elif sent:
                     message += (
                         f"; the digest is only sent in a request to a remote service (`{sent}`), whose login "
@@ -2015,6 +2019,22 @@ def _only_compared(function_node: ast.AST, call: ast.Call) -> str | None:
         if name not in _COMPARES and name not in _LOG_METHODS:
             return None  # a log line is a record for the operator, not a store of password hashes
     return target.id
+
+
+def _only_logged(function_node: ast.AST, call: ast.Call) -> str | None:
+    """The log method (`debug`) when the digest `call` makes, rendered (`.hexdigest()`), is only an argument of
+    a log call: a fingerprint shown to the operator, not a store of password hashes."""
+    parents = parents_of(function_node)
+    node: ast.AST = call
+    parent = parents.get(id(node))
+    while isinstance(parent, ast.Attribute) and parent.attr in _RENDERINGS:
+        above = parents.get(id(parent))
+        if not (isinstance(above, ast.Call) and above.func is parent):
+            return None
+        node, parent = above, parents.get(id(above))
+    if isinstance(parent, ast.Call) and node in parent.args and isinstance(parent.func, ast.Attribute):
+        return parent.func.attr if parent.func.attr in _LOG_METHODS else None
+    return None
 
 
 #: Words that start the names of calls that keep, send or write what they are given.
