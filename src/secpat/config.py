@@ -107,7 +107,7 @@ DEFAULT_TEST_PATHS: tuple[str, ...] = (
     "**/*_test_*",
     # Settings and helpers that exist only to run the test suite.
     "**/testutils/**",
-    "**/testing/settings*.py",
+    "**/testing/**",  # a package's test helpers (`shop/testing/factories.py`, a fake payment processor)
     "**/test_settings*.py",
     "**/settings/test*.py",
     "**/settings_test*.py",
