@@ -1348,12 +1348,14 @@ def _no_credentials(module: Module, function: Function) -> list[tuple[str, int, 
     current_token:`), declares a number (`token: int`) or makes of numbers only (`token = "t%d-%d" % (a,
     b)`, until it is bound again): a position in a stream or a count. A credential is equal or not; it is
     never earlier or later than another. So is a name read from a table of literals the module writes
-    (`mode, pin = CLK_MODES[name]`, until bound again): what it holds is in the code for anyone to read."""
+    (`mode, pin = CLK_MODES[name]`, until bound again): what it holds is in the code for anyone to read; and
+    one read from a key the function increments as a counter (`redis.get(key)` beside `redis.incr(key)`)."""
     node = function.node
     first = getattr(node, "lineno", 1)
     last = getattr(node, "end_lineno", None) or sys.maxsize
     held: set[str] = set()
     assigned: dict[str, list[tuple[int, bool]]] = {}  # name -> (line, made of numbers only) per assignment
+    counters = _incremented_keys(node)
     for inner in ast.walk(node):
         if isinstance(inner, ast.Compare) and any(isinstance(op, _ORDERING) for op in inner.ops):
             held.update(d.rsplit(".", 1)[-1] for d in map(dotted, [inner.left, *inner.comparators]) if d)
@@ -1365,6 +1367,7 @@ def _no_credentials(module: Module, function: Function) -> list[tuple[str, int, 
                 _numbers_only(inner.value)
                 or _made_as_position(inner.value, assigned)
                 or _read_from_literal_table(module, function, inner.value)
+                or _reads_counter(inner.value, counters)
             )
             assigned.setdefault(inner.targets[0].id, []).append((inner.lineno, made))
         elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Tuple):
@@ -1380,6 +1383,32 @@ def _no_credentials(module: Module, function: Function) -> list[tuple[str, int, 
             if numeric:
                 spans.append((name, line, following - 1))
     return spans
+
+
+def _incremented_keys(node: ast.AST) -> set[str]:
+    """The keys the function increments as counters (`redis.incr(token_key)`), as written."""
+    return {
+        ast.unparse(inner.args[0])
+        for inner in ast.walk(node)
+        if isinstance(inner, ast.Call)
+        and isinstance(inner.func, ast.Attribute)
+        and inner.func.attr in _COUNTER_INCREMENTS
+        and inner.args
+    }
+
+
+def _reads_counter(value: ast.expr, counters: set[str]) -> bool:
+    """`existing = redis.get(token_key)` where the function also runs `redis.incr(token_key)`: the key holds
+    a counter, and what is read is its last number."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    return (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr == "get"
+        and bool(value.args)
+        and ast.unparse(value.args[0]) in counters
+    )
 
 
 def _read_from_literal_table(module: Module, function: Function, value: ast.expr) -> bool:
