@@ -286,6 +286,7 @@ def _log_hygiene(ctx: FileContext) -> None:
         # a connection, a setting or the caller's input exists to say why it failed.
         trial = bool(_TRIAL_WORDS & set(names.words(function.name)))
         lacking: list[tuple[str, int, int]] | None = None  # names known to hold no credential, by line span
+        replaced: list[tuple[int, int]] = []  # (line read, line replaced) of session keys signing in replaces
         objects: set[str] | None = None  # names the function uses as objects (see `_used_as_objects`)
         callback: bool | None = None  # a server-to-server callback, decided when a whole request is logged
         credential: str | None | bool = False  # a credential field the client submits, once asked
@@ -309,7 +310,8 @@ def _log_hygiene(ctx: FileContext) -> None:
                             + _opened_as_files(function)
                             + _no_credentials(module, function)
                         )
-                    value, audit = _judge_secret(event.node, value, lacking or (), function)
+                        replaced = _replaced_session_keys(module, function)
+                    value, audit = _judge_secret(event.node, value, lacking or (), function, replaced)
                     # Only what another module returns (`orm_token = APIToken.find(db, token)`): whether it
                     # is a secret is decided there, unless this function uses it as an object.
                     elsewhere = not any(lab in value for lab in (L.SECRET, L.PASSWORD, L.PERSONAL)) and any(
@@ -1009,7 +1011,11 @@ _NUMERIC_CONVERSION = re.compile(r"%[-+ #0-9.*]*([a-zA-Z%])")
 
 
 def _judge_secret(
-    call: ast.Call, value: L.Value, lacking: Iterable[tuple[str, int, int]] = (), function: Function | None = None
+    call: ast.Call,
+    value: L.Value,
+    lacking: Iterable[tuple[str, int, int]] = (),
+    function: Function | None = None,
+    replaced: Iterable[tuple[int, int]] = (),
 ) -> tuple[L.Value, bool]:
     """What a secret-named value written to a log really is.
 
@@ -1052,6 +1058,12 @@ def _judge_secret(
         and ws[-1] in {"sid", "sessionid"}
     )
     django_session = trace[0].note.rstrip("`").endswith("session.session_key")
+    if (
+        django_session
+        and len(trace) > 1
+        and any(trace[0].location.line == line and change < call.lineno for line, change in replaced)
+    ):
+        return _without_secret(value), False  # kept before signing in, which gave the session a new key
     carried = L.REQUEST in value and _carried_by_cookie_or_header(trace, function)
     # `logger.warning("Invalid token received: %s", token)`: the sentence says the token was refused (or is
     # spent), so it opens nothing; whether the line is reached with a live one is for a reader.
@@ -1383,6 +1395,37 @@ def _no_credentials(module: Module, function: Function) -> list[tuple[str, int, 
             if numeric:
                 spans.append((name, line, following - 1))
     return spans
+
+
+#: Calls after which Django's session has a new key: signing in, and cycling or flushing the session.
+_SESSION_KEY_CHANGES = frozenset({"django.contrib.auth.login", "django.contrib.auth.alogin"})
+
+
+def _replaced_session_keys(module: Module, function: Function) -> list[tuple[int, int]]:
+    """(line read, line replaced): `old = request.session.session_key`, then `login(request, user)`. From that
+    call on, the name holds a key Django has replaced (signing in cycles the session key): it opens nothing."""
+    reads: list[int] = []
+    changes: list[int] = []
+    for inner in ast.walk(function.node):
+        if (
+            isinstance(inner, ast.Assign)
+            and len(inner.targets) == 1
+            and isinstance(inner.targets[0], ast.Name)
+            and isinstance(inner.value, ast.Attribute)
+            and inner.value.attr == "session_key"
+            and isinstance(inner.value.value, ast.Attribute)
+            and inner.value.value.attr == "session"
+        ):
+            reads.append(inner.lineno)
+        elif isinstance(inner, ast.Call) and (
+            module.qualified_name(inner.func, function) in _SESSION_KEY_CHANGES
+            or isinstance(inner.func, ast.Attribute)
+            and inner.func.attr in ("cycle_key", "flush", "acycle_key", "aflush")
+            and isinstance(inner.func.value, ast.Attribute)
+            and inner.func.value.attr == "session"
+        ):
+            changes.append(inner.lineno)
+    return [(line, change) for line in reads if (change := min((c for c in changes if c > line), default=0))]
 
 
 def _incremented_keys(node: ast.AST) -> set[str]:
