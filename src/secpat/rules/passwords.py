@@ -490,8 +490,8 @@ def _password_columns(ctx: FileContext, flow: FunctionFlow, event: CallEvent) ->
     hashed, or that carry a password label already, are judged as they are."""
     found: list[L.Value] = []
     for column, value in bound_columns(flow, event):
-        # A column is a place, not a variable: `pass` there is the password (`users(user, pass)`).
-        password_column = names.is_password(column) or column.lower() == "pass"
+        # A column is a place, not a variable: `pass` or `pw` there is the password (`users(user, pass)`).
+        password_column = names.is_password(column) or column.lower() in ("pass", "pw")
         if password_column and L.REQUEST in value and not _HASHED_LABELS & set(value):
             step = FlowStep(ctx.location(event.node), f"bound to the column `{column}`")
             found.append({**value, L.PASSWORD: value[L.REQUEST] + (step,)})
