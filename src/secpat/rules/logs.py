@@ -33,6 +33,7 @@ from secpat.rules.registry import Rule, check, define
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
+    from secpat.dataflow.flow import CallEvent
     from secpat.model.module import Call, Function, Module
 
 LOG001 = define(
@@ -272,10 +273,12 @@ def _log_hygiene(ctx: FileContext) -> None:
     module = ctx.module
     loggers = _logger_names(module)
     migration = _is_migration(module.path)
+    helpers = _log_helpers(module, loggers)
     for function in module.all_functions():
         answers = _answers_client(module, function)
         if not answers and not any(
-            _is_log_call(module, call, loggers) or _answers_with(call) for call in function.calls
+            _is_log_call(module, call, loggers) or _answers_with(call) or _log_helper(module, function, call, helpers)
+            for call in function.calls
         ):
             continue
         flow = flow_of(module, function)
@@ -292,6 +295,9 @@ def _log_hygiene(ctx: FileContext) -> None:
         credential: str | None | bool = False  # a credential field the client submits, once asked
         typed: dict[str, ast.expr] | None = None  # parameters typed with a class, read at the first log call
         for event in flow.calls:
+            helper = _log_helper(module, function, event.call, helpers) if event.call is not None else None
+            if helper is not None and helper[0] is not function and not migration:
+                _passed_to_log_helper(ctx, function, event, *helper)
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
@@ -412,6 +418,91 @@ def _log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+# -- helpers that write what they are given to a log -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoggedParameter:
+    """A parameter a function of the module writes, as it is, to a log (`def audit(event, detail):
+    log.info("%s: %s", event, detail)`), and the log call that writes it."""
+
+    index: int  # its position among the function's parameters (`self` counted)
+    name: str
+    writer: str  # the log call, as written: `log.info`
+
+
+#: The module's log helpers, by the id of their function: (the function, the parameters it writes).
+LogHelpers = dict[int, tuple["Function", tuple[LoggedParameter, ...]]]
+
+
+def _log_helper(
+    module: Module, function: Function, call: Call, helpers: LogHelpers
+) -> tuple[Function, tuple[LoggedParameter, ...]] | None:
+    """The log helper a call runs: a function of the module by name, or a method of the caller's class
+    through `self`."""
+    if not helpers:
+        return None
+    target = module.local_function(call.callee)
+    func = call.node.func
+    if (
+        target is None
+        and function.class_name
+        and isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+    ):
+        target = module.functions.get(f"{function.class_name}.{func.attr}")
+    return helpers.get(id(target)) if target is not None else None
+
+
+def _log_helpers(module: Module, loggers: set[str]) -> LogHelpers:
+    """The module's functions that write one of their parameters to a log with `logging`, a logger or
+    loguru (not `print`, not below debug). A parameter whose own name says secret is reported in the helper;
+    the others are judged by what each caller passes."""
+    found: LogHelpers = {}
+    for function in module.all_functions():
+        if function.is_module or not function.params:
+            continue
+        calls = [c for c in function.calls if _is_log_call(module, c, loggers) and c.callee not in _PRINTS]
+        if not calls:
+            continue
+        logged: dict[int, LoggedParameter] = {}
+        for event in flow_of(module, function).calls:
+            if event.call is None or not any(event.call is c for c in calls) or _at_trace_level(event.node):
+                continue
+            for _argument, value in arguments(event, skip=("exc_info",)):
+                if any(label in value for label in (L.SECRET, L.PASSWORD, L.PERSONAL)):
+                    continue
+                for label in value:
+                    if label.startswith(L.PARAM_PREFIX) and (index := int(label[len(L.PARAM_PREFIX) :])) < len(
+                        function.params
+                    ):
+                        name = function.params[index]
+                        if name not in ("self", "cls"):
+                            logged.setdefault(index, LoggedParameter(index, name, _callee_text(event.node)))
+        if logged:
+            found[id(function)] = (function, tuple(logged.values()))
+    return found
+
+
+def _passed_to_log_helper(
+    ctx: FileContext, function: Function, event: CallEvent, helper: Function, logged: tuple[LoggedParameter, ...]
+) -> None:
+    """`notify(f"reset link {link}")` where `notify(message)` writes `message` to a log: what the caller
+    passes there is logged, and judged as if written in the caller's own log call."""
+    offset = 1 if helper.class_name and helper.params[:1] in (["self"], ["cls"]) else 0
+    if offset and not isinstance(event.node.func, ast.Attribute):
+        return  # `Class(...)` or a plain name: not this method's call
+    for parameter in logged:
+        value = event.value_of(parameter.index - offset, parameter.name)
+        if not any(label in value for label in (L.SECRET, L.PASSWORD, L.PERSONAL)):
+            continue
+        value, audit = _judge_secret(event.node, value, (), function)
+        where = f"passed to `{helper.name}()`, which writes it with `{parameter.writer}()`"
+        if _report_once(ctx, event.node, value, _LOGGED[:3], function, where, audit):
+            return
 
 
 # -- objects of another module's models, written whole --------------------------------------------
