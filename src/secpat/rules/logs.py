@@ -469,10 +469,13 @@ def _log_helpers(module: Module, loggers: set[str]) -> LogHelpers:
         if not calls:
             continue
         logged: dict[int, LoggedParameter] = {}
+        # `prev_token: int`: a parameter the helper declares a number or compares by order is a position,
+        # whatever a caller's name for the value says.
+        positions = {name for name, _first, _last in _no_credentials(module, function)}
         for event in flow_of(module, function).calls:
             if event.call is None or not any(event.call is c for c in calls) or _at_trace_level(event.node):
                 continue
-            for _argument, value in arguments(event, skip=("exc_info",)):
+            for argument, value in arguments(event, skip=("exc_info",)):
                 if any(label in value for label in (L.SECRET, L.PASSWORD, L.PERSONAL)):
                     continue
                 for label in value:
@@ -480,18 +483,44 @@ def _log_helpers(module: Module, loggers: set[str]) -> LogHelpers:
                         function.params
                     ):
                         name = function.params[index]
-                        if name not in ("self", "cls"):
+                        if name not in ("self", "cls") and name not in positions and _writes_as_is(argument, name):
                             logged.setdefault(index, LoggedParameter(index, name, _callee_text(event.node)))
         if logged:
             found[id(function)] = (function, tuple(logged.values()))
     return found
 
 
+#: Calls that write their argument whole: `str(x)`, `repr(x)`, `" ".join(parts)`.
+_WHOLE_RENDERINGS = frozenset({"str", "repr", "join", "format"})
+
+
+def _writes_as_is(argument: ast.AST | None, name: str) -> bool:
+    """The log argument writes the parameter itself (`body`, `f"... {body}"`, `"%s" % body`, `"x: " + body`,
+    `str(body)`, `" ".join(cmd)`), not something made from it (`body[:8]`, `hash(body)`, a field decoded
+    from it), whose worth the parameter's name says nothing of."""
+    if argument is None:
+        return False
+    if isinstance(argument, ast.Name):
+        return argument.id == name
+    if isinstance(argument, ast.JoinedStr):
+        return any(isinstance(v, ast.FormattedValue) and _writes_as_is(v.value, name) for v in argument.values)
+    if isinstance(argument, ast.BinOp) and isinstance(argument.op, (ast.Mod, ast.Add)):
+        right = argument.right.elts if isinstance(argument.right, ast.Tuple) else [argument.right]
+        return _writes_as_is(argument.left, name) or any(_writes_as_is(r, name) for r in right)
+    if isinstance(argument, ast.Call):
+        func = argument.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return called in _WHOLE_RENDERINGS and any(_writes_as_is(a, name) for a in argument.args)
+    return False
+
+
 def _passed_to_log_helper(
     ctx: FileContext, function: Function, event: CallEvent, helper: Function, logged: tuple[LoggedParameter, ...]
 ) -> None:
     """`notify(f"reset link {link}")` where `notify(message)` writes `message` to a log: what the caller
-    passes there is logged, and judged as if written in the caller's own log call."""
+    passes there is logged, and judged as if written in the caller's own log call. The helper may write it
+    only on some paths: a password is evidence enough, a value named as a token or key is for audit mode
+    (as after an argument another module decides, names alone are weak evidence beside an unknown)."""
     offset = 1 if helper.class_name and helper.params[:1] in (["self"], ["cls"]) else 0
     if offset and not isinstance(event.node.func, ast.Attribute):
         return  # `Class(...)` or a plain name: not this method's call
@@ -500,6 +529,7 @@ def _passed_to_log_helper(
         if not any(label in value for label in (L.SECRET, L.PASSWORD, L.PERSONAL)):
             continue
         value, audit = _judge_secret(event.node, value, (), function)
+        audit = audit or L.PASSWORD not in value
         where = f"passed to `{helper.name}()`, which writes it with `{parameter.writer}()`"
         if _report_once(ctx, event.node, value, _LOGGED[:3], function, where, audit):
             return
