@@ -274,10 +274,20 @@ def _log_hygiene(ctx: FileContext) -> None:
     loggers = _logger_names(module)
     migration = _is_migration(module.path)
     helpers = _log_helpers(module, loggers)
+    for writer, logged in helpers.values():
+        if not writer.class_name and module.module_name:
+            ctx.fact(
+                LOG_HELPER,
+                LogHelperFact(module.global_name(writer), tuple(p.name for p in logged), tuple(writer.params)),
+            )
     for function in module.all_functions():
         answers = _answers_client(module, function)
         if not answers and not any(
-            _is_log_call(module, call, loggers) or _answers_with(call) or _log_helper(module, function, call, helpers)
+            _is_log_call(module, call, loggers)
+            or _answers_with(call)
+            or _log_helper(module, function, call, helpers)
+            or _other_module_function(module, call) is not None
+            and function.mentions(_PASSWORD_WORDS)
             for call in function.calls
         ):
             continue
@@ -298,6 +308,8 @@ def _log_hygiene(ctx: FileContext) -> None:
             helper = _log_helper(module, function, event.call, helpers) if event.call is not None else None
             if helper is not None and helper[0] is not function and not migration:
                 _passed_to_log_helper(ctx, function, event, *helper)
+            elif event.call is not None and not migration and function.mentions(_PASSWORD_WORDS):
+                _hand_on_passwords_passed(ctx, function, event)
             if event.call is not None and _is_log_call(module, event.call, loggers):
                 where = f"written by `{_callee_text(event.node)}()`"
                 printed = event.call.callee in _PRINTS
@@ -483,35 +495,104 @@ def _log_helpers(module: Module, loggers: set[str]) -> LogHelpers:
                         function.params
                     ):
                         name = function.params[index]
-                        if name not in ("self", "cls") and name not in positions and _writes_as_is(argument, name):
+                        if (
+                            name not in ("self", "cls")
+                            and name not in positions
+                            and any(n.id == name for n in _written_whole(argument))
+                        ):
                             logged.setdefault(index, LoggedParameter(index, name, _callee_text(event.node)))
         if logged:
             found[id(function)] = (function, tuple(logged.values()))
     return found
 
 
-#: Calls that write their argument whole: `str(x)`, `repr(x)`, `" ".join(parts)`.
-_WHOLE_RENDERINGS = frozenset({"str", "repr", "join", "format"})
+#: A log helper (see `_log_helpers`) for callers in other modules: a module-level function's project-wide
+#: name and the names of the parameters it writes.
+LOG_HELPER = "log.helper"
+#: A LOG001 finding on a password passed to a function of another project module: kept where that function
+#: is a log helper that writes the parameter.
+PASSED_TO_OTHER_MODULE = "log.passed-to-other-module"
+#: Fragments of the names a function must use to pass a password on (a cheap gate before its data flow).
+_PASSWORD_WORDS = ("passw", "pwd", "passphrase")
 
 
-def _writes_as_is(argument: ast.AST | None, name: str) -> bool:
-    """The log argument writes the parameter itself (`body`, `f"... {body}"`, `"%s" % body`, `"x: " + body`,
-    `str(body)`, `" ".join(cmd)`), not something made from it (`body[:8]`, `hash(body)`, a field decoded
-    from it), whose worth the parameter's name says nothing of."""
-    if argument is None:
-        return False
-    if isinstance(argument, ast.Name):
-        return argument.id == name
-    if isinstance(argument, ast.JoinedStr):
-        return any(isinstance(v, ast.FormattedValue) and _writes_as_is(v.value, name) for v in argument.values)
-    if isinstance(argument, ast.BinOp) and isinstance(argument.op, (ast.Mod, ast.Add)):
-        right = argument.right.elts if isinstance(argument.right, ast.Tuple) else [argument.right]
-        return _writes_as_is(argument.left, name) or any(_writes_as_is(r, name) for r in right)
-    if isinstance(argument, ast.Call):
-        func = argument.func
-        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        return called in _WHOLE_RENDERINGS and any(_writes_as_is(a, name) for a in argument.args)
-    return False
+@dataclass(frozen=True)
+class LogHelperFact:
+    function: str
+    logged: tuple[str, ...]  # the parameters it writes
+    params: tuple[str, ...]  # all its parameters, in order
+
+
+@dataclass(frozen=True)
+class PassedArgument:
+    callee: str
+    parameter: int | str  # the position, or the keyword, it is passed as
+    finding: Finding
+
+
+def _other_module_function(module: Module, call: Call) -> str | None:
+    """The project-wide name of a function of another project module that the call runs by name
+    (`notify(...)` imported, `util.notify(...)`), not a method of an object."""
+    callee = call.callee or ""
+    if callee.split(".", 1)[0] not in module.project_roots or module.local_function(callee) is not None:
+        return None
+    return callee
+
+
+def _hand_on_passwords_passed(ctx: FileContext, function: Function, event: CallEvent) -> None:
+    """`run_command(["git", "clone", url_with_password])` where `run_command` is another module's: the
+    project stage reports it if that function writes the parameter to a log (see `LOG_HELPER`)."""
+    callee = _other_module_function(ctx.module, event.call) if event.call is not None else None
+    if callee is None:
+        return
+    node = event.node
+    passed: list[tuple[int | str, ast.AST, L.Value]] = [
+        *((i, a, v) for i, (a, v) in enumerate(zip(node.args, event.args)) if not isinstance(a, ast.Starred)),
+        *((k.arg, k.value, event.keywords[k.arg]) for k in node.keywords if k.arg in event.keywords),
+    ]
+    short = callee.rsplit(".", 1)[-1]
+    for parameter, argument, value in passed:
+        if L.PASSWORD not in value:
+            continue
+        before = len(ctx.findings)
+        ctx.report_flow(
+            node,
+            {L.PASSWORD: value[L.PASSWORD]},
+            _LOGGED[:1],
+            scope=function,
+            sink_note=f"passed to `{short}()`, which writes it to a log",
+            at=argument,
+        )
+        for finding in ctx.findings[before:]:
+            ctx.fact(PASSED_TO_OTHER_MODULE, PassedArgument(callee, parameter, finding))
+        del ctx.findings[before:]
+
+
+@check(LOG001, stage="project")
+def passwords_passed_to_log_helpers(ctx: ProjectContext) -> None:
+    """Keep the findings on passwords passed to another module's function that writes that parameter to a
+    log, one per call."""
+    passed = ctx.facts_of(PASSED_TO_OTHER_MODULE, PassedArgument)
+    if not passed:
+        return
+    helpers = {h.function: h for _, h in ctx.facts_of(LOG_HELPER, LogHelperFact)}
+    seen: set[tuple[str, int]] = set()
+    for _, entry in passed:
+        helper = helpers.get(entry.callee)
+        if helper is None:
+            continue
+        position = entry.parameter
+        name = (
+            position
+            if isinstance(position, str)
+            else helper.params[position]
+            if position < len(helper.params)
+            else None
+        )
+        where = (entry.finding.location.path, entry.finding.location.line)
+        if name in helper.logged and where not in seen:
+            seen.add(where)
+            ctx.findings.append(entry.finding)
 
 
 def _passed_to_log_helper(
@@ -608,8 +689,14 @@ def _hand_on_logged_models(
             return
 
 
-def _written_whole(argument: ast.expr) -> list[ast.Name]:
-    """The names an argument writes as they are: `user`, `f"... {user}"`, `"%s" % user`, `"%s %s" % (a, b)`."""
+#: Calls that write their argument whole: `str(x)`, `repr(x)`, `" ".join(parts)`, `"{}".format(x)`.
+_WHOLE_RENDERINGS = frozenset({"str", "repr", "join", "format"})
+
+
+def _written_whole(argument: ast.AST | None) -> list[ast.Name]:
+    """The names an argument writes as they are: `user`, `f"... {user}"`, `"%s" % user`, `"%s %s" % (a, b)`,
+    `"user " + user`, `str(user)`, `" ".join(cmd)`; not something made from them (`token[:8]`, a digest,
+    a field decoded from them)."""
     if isinstance(argument, ast.Name):
         return [argument]
     if isinstance(argument, ast.JoinedStr):
@@ -617,6 +704,13 @@ def _written_whole(argument: ast.expr) -> list[ast.Name]:
     if isinstance(argument, ast.BinOp) and isinstance(argument.op, ast.Mod):
         right = argument.right
         return [e for e in (right.elts if isinstance(right, ast.Tuple) else [right]) if isinstance(e, ast.Name)]
+    if isinstance(argument, ast.BinOp) and isinstance(argument.op, ast.Add):
+        return _written_whole(argument.left) + _written_whole(argument.right)
+    if isinstance(argument, ast.Call):
+        func = argument.func
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if called in _WHOLE_RENDERINGS:
+            return [n for a in argument.args for n in _written_whole(a)]
     return []
 
 
