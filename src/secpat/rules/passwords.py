@@ -3086,12 +3086,92 @@ _WEAK_DJANGO_HASHERS = (
 )
 
 
+#: Django's hashers whose work factor a subclass sets as a class attribute: (attribute, the least that is
+#: strong, what it counts).
+_DJANGO_WORK_FACTORS = {
+    "PBKDF2PasswordHasher": ("iterations", 600_000, "iterations"),
+    "PBKDF2SHA1PasswordHasher": ("iterations", 1_300_000, "iterations"),
+    "BCryptSHA256PasswordHasher": ("rounds", 12, "rounds"),
+    "BCryptPasswordHasher": ("rounds", 12, "rounds"),
+    "ScryptPasswordHasher": ("work_factor", 2**17, "as N"),
+    "Argon2PasswordHasher": ("memory_cost", 19_456, "KiB of memory"),
+}
+#: A subclass of a Django hasher with a weak work factor: the class's qualified name and the finding, which
+#: the project stage keeps in default mode when a settings module lists the class first.
+WEAK_DJANGO_HASHER = "pwd-weak-django-hasher"
+#: The hasher a (non-test) settings module lists first in PASSWORD_HASHERS, and every one it lists.
+DJANGO_HASHERS_LISTED = "pwd-django-hashers-listed"
+
+
+@dataclass(frozen=True)
+class WeakHasher:
+    hasher: str
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class ListedHashers:
+    hashers: tuple[str, ...]
+    path: str
+
+
+def _weak_hasher_classes(ctx: FileContext, module: Module) -> None:
+    """`class FastHasher(PBKDF2PasswordHasher): iterations = 1000`: a Django hasher with its work factor
+    lowered. Whether it hashes the site's passwords is known where PASSWORD_HASHERS lists it."""
+    for cls in module.classes.values():
+        for base in cls.bases:
+            if not base.startswith("django.contrib.auth.hashers."):
+                continue
+            known = _DJANGO_WORK_FACTORS.get(base.rsplit(".", 1)[-1])
+            value = cls.attributes.get(known[0]) if known else None
+            number = module.constant(value) if value is not None else None
+            if known is None or value is None or not isinstance(number, int) or number >= known[1]:
+                continue
+            attribute, minimum, unit = known
+            before = len(ctx.findings)
+            ctx.report(
+                PWD003,
+                value,
+                f"`{cls.name}` lowers Django's {base.rsplit('.', 1)[-1]} to {attribute} = {number:,} "
+                f"(use {minimum:,} {unit} or more)",
+            )
+            for finding in ctx.findings[before:]:
+                ctx.fact(WEAK_DJANGO_HASHER, WeakHasher(f"{module.module_name}.{cls.qualname}", finding))
+            del ctx.findings[before:]
+
+
+@check(PWD003, stage="project")
+def weak_django_hashers(ctx: ProjectContext) -> None:
+    """A weak hasher subclass that a settings module lists first hashes every new password: default mode.
+    Listed after the first, it only checks old hashes; listed nowhere (or only in test settings), it is for
+    a reader."""
+    weak = ctx.facts_of(WEAK_DJANGO_HASHER, WeakHasher)
+    if not weak:
+        return
+    listed = [entry for _, entry in ctx.facts_of(DJANGO_HASHERS_LISTED, ListedHashers)]
+    for _, entry in weak:
+        first = next((e.path for e in listed if e.hashers[:1] == (entry.hasher,)), None)
+        if first is not None:
+            ctx.findings.append(
+                replace(entry.finding, message=entry.finding.message + f"; PASSWORD_HASHERS in {first} lists it first")
+            )
+        elif any(entry.hasher in e.hashers for e in listed):
+            ctx.findings.append(
+                entry.finding.for_audit("PASSWORD_HASHERS lists it after another: it checks old hashes")
+            )
+        else:
+            ctx.findings.append(entry.finding.for_audit("no settings module lists it in PASSWORD_HASHERS"))
+
+
 def _django_hashers(ctx: FileContext, module: Module) -> None:
+    _weak_hasher_classes(ctx, module)
     values = module.assignments.get("PASSWORD_HASHERS")
     if not values or _is_test_settings(module.path):
         return
     node = values[-1]
     hashers = literal_value(node)
+    if isinstance(hashers, (list, tuple)) and all(isinstance(h, str) for h in hashers):
+        ctx.fact(DJANGO_HASHERS_LISTED, ListedHashers(tuple(str(h) for h in hashers), module.path))
     if (
         isinstance(hashers, (list, tuple))
         and hashers
