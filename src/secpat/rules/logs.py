@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import itertools
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -531,8 +532,8 @@ class PassedArgument:
 
 
 def _other_module_function(module: Module, call: Call) -> str | None:
-    """The project-wide name of a function of another project module that the call runs by name
-    (`notify(...)` imported, `util.notify(...)`), not a method of an object."""
+    """The project-wide name of what the call runs in another project module (`notify(...)` imported,
+    `util.notify(...)`): only a module-level log helper's name can match it (see `LOG_HELPER`)."""
     callee = call.callee or ""
     if callee.split(".", 1)[0] not in module.project_roots or module.local_function(callee) is not None:
         return None
@@ -546,8 +547,12 @@ def _hand_on_passwords_passed(ctx: FileContext, function: Function, event: CallE
     if callee is None:
         return
     node = event.node
+    # Positions count up to the first `*args`, after which no argument's parameter is known.
+    positional = list(
+        itertools.takewhile(lambda pair: not isinstance(pair[0], ast.Starred), zip(node.args, event.args))
+    )
     passed: list[tuple[int | str, ast.AST, L.Value]] = [
-        *((i, a, v) for i, (a, v) in enumerate(zip(node.args, event.args)) if not isinstance(a, ast.Starred)),
+        *((i, a, v) for i, (a, v) in enumerate(positional)),
         *((k.arg, k.value, event.keywords[k.arg]) for k in node.keywords if k.arg in event.keywords),
     ]
     short = callee.rsplit(".", 1)[-1]

@@ -3087,14 +3087,14 @@ _WEAK_DJANGO_HASHERS = (
 
 
 #: Django's hashers whose work factor a subclass sets as a class attribute: (attribute, the least that is
-#: strong, what it counts).
+#: strong). Argon2's memory is in KiB, scrypt's work factor is N.
 _DJANGO_WORK_FACTORS = {
-    "PBKDF2PasswordHasher": ("iterations", 600_000, "iterations"),
-    "PBKDF2SHA1PasswordHasher": ("iterations", 1_300_000, "iterations"),
-    "BCryptSHA256PasswordHasher": ("rounds", 12, "rounds"),
-    "BCryptPasswordHasher": ("rounds", 12, "rounds"),
-    "ScryptPasswordHasher": ("work_factor", 2**17, "as N"),
-    "Argon2PasswordHasher": ("memory_cost", 19_456, "KiB of memory"),
+    "PBKDF2PasswordHasher": ("iterations", 600_000),
+    "PBKDF2SHA1PasswordHasher": ("iterations", 1_300_000),
+    "BCryptSHA256PasswordHasher": ("rounds", 12),
+    "BCryptPasswordHasher": ("rounds", 12),
+    "ScryptPasswordHasher": ("work_factor", 2**17),
+    "Argon2PasswordHasher": ("memory_cost", 19_456),
 }
 #: A subclass of a Django hasher with a weak work factor: the class's qualified name and the finding, which
 #: the project stage keeps in default mode when a settings module lists the class first.
@@ -3127,13 +3127,13 @@ def _weak_hasher_classes(ctx: FileContext, module: Module) -> None:
             number = module.constant(value) if value is not None else None
             if known is None or value is None or not isinstance(number, int) or number >= known[1]:
                 continue
-            attribute, minimum, unit = known
+            attribute, minimum = known
             before = len(ctx.findings)
             ctx.report(
                 PWD003,
                 value,
                 f"`{cls.name}` lowers Django's {base.rsplit('.', 1)[-1]} to {attribute} = {number:,} "
-                f"(use {minimum:,} {unit} or more)",
+                f"(use {attribute} = {minimum:,} or more)",
             )
             for finding in ctx.findings[before:]:
                 ctx.fact(WEAK_DJANGO_HASHER, WeakHasher(f"{module.module_name}.{cls.qualname}", finding))

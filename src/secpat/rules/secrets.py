@@ -489,12 +489,15 @@ def _given_with_debug(module: Module, binding: LiteralBinding) -> bool:
 
 def _localhost_only_settings(module: Module) -> bool:
     """Django settings that set `DEBUG = True` and `ALLOWED_HOSTS = []` at module level: with those, Django
-    answers only requests for localhost, so the module is a developer's settings, not a site's."""
-    assigned: dict[str, ast.expr] = {}
-    for stmt in module.tree.body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            assigned[stmt.targets[0].id] = stmt.value
-    debug, hosts = assigned.get("DEBUG"), assigned.get("ALLOWED_HOSTS")
+    answers only requests for localhost, so the module is a developer's settings, not a site's. Each bound
+    once, so that no branch of the module names a host or turns debug off."""
+    assigned = module.assignments
+
+    def bound_once(name: str) -> ast.expr | None:
+        values = assigned.get(name, [])
+        return values[0] if len(values) == 1 else None
+
+    debug, hosts = bound_once("DEBUG"), bound_once("ALLOWED_HOSTS")
     return (
         ("INSTALLED_APPS" in assigned or "MIDDLEWARE" in assigned)
         and isinstance(debug, ast.Constant)
