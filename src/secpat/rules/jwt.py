@@ -20,7 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow.flow import dotted, flow_of
 from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, Severity
-from secpat.model.module import literal_value
+from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
 from secpat.secrets.entropy import is_reference
@@ -592,6 +592,42 @@ def _named_unverified_beside_verified(module, function: Function, node: ast.Call
     return False
 
 
+def _authlib_claims_unvalidated(ctx: FileContext, function: Function, node: ast.Call) -> None:
+    """authlib's `jwt.decode(token, key)` checks the signature only: `exp`, `nbf` and the claims options are
+    checked when `claims.validate()` (or `validate_exp()`) runs. Claims bound to a name that nothing validates are
+    used with their expiry unchecked; claims handed back to the caller may be validated there (audit)."""
+    parents = parents_of(function.node)
+    parent = parents.get(id(node))
+    bound = None
+    if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1:
+        target = parent.targets[0]
+        bound = target.id if isinstance(target, ast.Name) else None
+    if bound is None and not isinstance(parent, ast.Return):
+        return
+    if bound is not None and any(
+        isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and n.func.attr.startswith("validate")  # `validate()`, `validate_exp(now=..., leeway=...)`
+        and isinstance(n.func.value, ast.Name)
+        and n.func.value.id == bound
+        for n in ast.walk(function.node)
+    ):
+        return
+    returned = isinstance(parent, ast.Return) or any(
+        isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == bound
+        for n in ast.walk(function.node)
+    )
+    ctx.report(
+        JWT003,
+        node,
+        "authlib's `jwt.decode()` checks only the signature and `claims.validate()` is never called: the "
+        "token's expiry is not checked"
+        + ("; the claims are returned, and the caller may validate them" if returned else ""),
+        scope=function,
+        audit=returned,
+    )
+
+
 def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
     node = event.node
     token = _arg(node, 0, "jwt") or _arg(node, 0, "token")
@@ -655,6 +691,9 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
     verify = _arg(node, None, "verify")
     if ctx.module.constant(verify, None, function) is False:
         ctx.report(JWT003, node, "`verify=False`: the token is not checked at all", scope=function, at=verify)
+        return
+    if callee == "authlib.jose.jwt.decode":
+        _authlib_claims_unvalidated(ctx, function, node)
         return
     algorithms_node = _arg(node, 2, "algorithms")
     if algorithms_node is None:
