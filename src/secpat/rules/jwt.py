@@ -617,14 +617,24 @@ def _authlib_claims_unvalidated(ctx: FileContext, function: Function, node: ast.
         isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == bound
         for n in ast.walk(function.node)
     )
+    # `self._check_claims(claims)`: handed whole to a function that may validate them.
+    handed = next(
+        (
+            ast.unparse(n.func)
+            for n in ast.walk(function.node)
+            if isinstance(n, ast.Call) and any(isinstance(a, ast.Name) and a.id == bound for a in n.args)
+        ),
+        None,
+    )
     ctx.report(
         JWT003,
         node,
         "authlib's `jwt.decode()` checks only the signature and `claims.validate()` is never called: the "
         "token's expiry is not checked"
-        + ("; the claims are returned, and the caller may validate them" if returned else ""),
+        + ("; the claims are returned, and the caller may validate them" if returned else "")
+        + (f"; they are handed to `{handed}()`, which may validate them" if handed and not returned else ""),
         scope=function,
-        audit=returned,
+        audit=returned or handed is not None,
     )
 
 
