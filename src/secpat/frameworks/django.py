@@ -76,6 +76,11 @@ FRAMEWORK = Framework(
     page_renderers=("django.template.loader.render_to_string", "django.shortcuts.render"),
     template_strings=("django.template.Template",),
     answers=("django.http.JsonResponse", "rest_framework.response.Response"),
+    user_messages=tuple(
+        f"django.contrib.messages.{where}{name}"
+        for where in ("", "api.")
+        for name in ("add_message", "debug", "info", "success", "warning", "error")
+    ),
     renderers=(
         "render",
         "render_to_string",

@@ -114,6 +114,7 @@ FRAMEWORK = Framework(
     ),
     tuple_responses=("flask.make_response",),
     answers=("flask.jsonify",),
+    user_messages=("flask.flash", "flask.helpers.flash"),
     csrf=("Flask-WTF `CSRFProtect`", "a view that validates a `FlaskForm`", "SeaSurf", "a `before_request` CSRF check"),
     limits=("flask-limiter",),
     sessions=("`flask.session`", "Flask-Login", "Flask-Session"),

@@ -207,14 +207,21 @@ _PAGE_RENDERS = (known.union("page_renderers") - {"django.template.loader.render
 _PAGE_RENDER_METHODS = frozenset({"TemplateResponse"})
 
 
+#: What shows its text on the user's next page: `flash(str(e))`, `messages.error(request, str(e))`.
+_USER_MESSAGES = known.union("user_messages")
+
+
 def _renders_page(call: Call) -> bool:
-    return call.callee in _PAGE_RENDERS or call.method in _PAGE_RENDER_METHODS
+    return call.callee in _PAGE_RENDERS or call.method in _PAGE_RENDER_METHODS or call.callee in _USER_MESSAGES
 
 
 def _answers_with(call: Call | None) -> str | None:
-    """The name of what sends this call's arguments to the client, a response or a rendered page."""
+    """The name of what sends this call's arguments to the client: a response, a rendered page, or a message
+    the next page shows."""
     if call is None or not (call.callee in _RESPONSES or _renders_page(call)):
         return None
+    if call.callee in _USER_MESSAGES:
+        return ast.unparse(call.node.func)  # `messages.error`, `flash`
     return call.callee.rsplit(".", 1)[-1] if call.callee else call.method
 
 
