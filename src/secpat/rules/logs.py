@@ -399,6 +399,10 @@ def _log_hygiene(ctx: FileContext) -> None:
                 handed_out = _handed_out(function)
                 page = event.call is not None and _renders_page(event.call)
                 where = f"{'shown in the page' if page else 'sent to the client'} by `{answer}()`"
+                # A message flashed to the next page is where views put the errors they write for the user
+                # (a hook's refusal, a validation rule, a check a database constraint backs up): whether the
+                # exception's text there also shows internals is for a reader. A traceback is evidence.
+                flashed = event.call is not None and event.call.callee in _USER_MESSAGES
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = module.under_debug_switch(event.node.lineno)
                 for argument, value in arguments(event):
@@ -413,6 +417,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                         or handed_out
                         or L.UPSTREAM_ERROR in value
                         or L.EXPECTED_ERROR in value
+                        or flashed
                     )
                     if _report_once(
                         ctx,
