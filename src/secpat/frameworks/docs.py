@@ -59,6 +59,7 @@ def table(framework: Framework) -> str:
         ("Templates rendered from files (escaped)", _code(framework.page_renderers)),
         ("Templates rendered from strings", _code(framework.template_strings)),
         ("Other answers (exception text is followed into them)", _code((*framework.answers, *framework.error_answers))),
+        ("Messages shown on the next page (exception text there: audit mode)", _code(framework.user_messages)),
         ("Debug switches", _code(f"{c}({k}=True)" for c, k in framework.debug_switches)),
         (
             "CSRF",
