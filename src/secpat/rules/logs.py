@@ -294,8 +294,8 @@ def _log_hygiene(ctx: FileContext) -> None:
             _is_log_call(module, call, loggers)
             or _answers_with(call)
             or _log_helper(module, function, call, helpers)
-            or _other_module_function(module, call) is not None
-            and function.mentions(_PASSWORD_WORDS)
+            or function.mentions(_PASSWORD_WORDS)
+            and _other_module_function(module, call) is not None
             for call in function.calls
         ):
             continue

@@ -2744,11 +2744,16 @@ def _field_of(node: ast.expr) -> tuple[str, object] | None:
     return None
 
 
+def _calls_of(module: Module, function: Function) -> list[Call]:
+    """The calls of the module that run `function` by its name."""
+    return [c for c in module.calls if c.callee and module.local_function(c.callee) is function]
+
+
 def _kept_in_session(module: Module, function: Function) -> bool:
     """Every call of `function` in its module stores the result in the session or compares it with what
     the session holds (`request.session[KEY] = make_token(user)`, then `if stored == make_token(user):`):
     a digest the server keeps for itself and recomputes. No client sees or supplies it."""
-    calls = [c for c in module.calls if c.callee and module.local_function(c.callee) is function]
+    calls = _calls_of(module, function)
     if not calls:
         return False
     stored = False
@@ -2769,7 +2774,7 @@ def _written_into_parameters(module: Module, function: Function) -> bool:
     """Every call of `function` in its module is written into a parameter mapping (`data["sig"] =
     make_sig(data, secret)`), as a signature written there directly is: the format a third-party API
     requires of the caller, for audit mode."""
-    calls = [c for c in module.calls if c.callee and module.local_function(c.callee) is function]
+    calls = _calls_of(module, function)
     for call in calls:
         statement = _statement_holding(call.scope.node, call.node)
         if not (
