@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from secpat.parsing import ParseError, decode_source, parse_python
     from secpat.rules import registry
     from secpat.rules.context import (
+        MODULE_INSTANCE,
         ConditionalFinding,
         FileContext,
         ProjectContext,
@@ -56,6 +57,7 @@ def _analysis() -> None:
     """Import what analysing files needs, on first use: a run answered whole from the cache needs none of it."""
     global L, Module, innermost_span, ParseError, decode_source, parse_python, registry, FileContext  # noqa: PLW0603
     global ProjectContext, TextContext, describe_source, ending_at, apply_suppressions, parse_suppressions  # noqa: PLW0603
+    global MODULE_INSTANCE  # noqa: PLW0603
     global uses, model_of, _analysis_loaded  # noqa: PLW0603
     if _analysis_loaded:
         return
@@ -66,7 +68,14 @@ def _analysis() -> None:
     from secpat.model.module import Module, innermost_span
     from secpat.parsing import ParseError, decode_source, parse_python
     from secpat.rules import registry
-    from secpat.rules.context import FileContext, ProjectContext, TextContext, describe_source, ending_at
+    from secpat.rules.context import (
+        MODULE_INSTANCE,
+        FileContext,
+        ProjectContext,
+        TextContext,
+        describe_source,
+        ending_at,
+    )
     from secpat.suppression import apply_suppressions, parse_suppressions
 
 
@@ -273,6 +282,7 @@ def _analyse_bytes(task: FileTask, data: bytes, result: FileResult, checks: list
     result.findings = ctx.findings
     result.conditionals = ctx.conditionals
     result.facts = ctx.facts
+    result.facts.extend((MODULE_INSTANCE, pair) for pair in module.instances().items())
     result.functions = [module.global_name(f) for f in module.functions.values()]
     imports = [*module.imports.values(), *(q for local in module.local_imports.values() for q in local.values())]
     result.uses = uses.of_module(imports, (c.callee for c in module.calls if c.callee), (k for k, _ in ctx.facts))

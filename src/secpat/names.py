@@ -105,6 +105,8 @@ _KEY_QUALIFIERS = {
     "cipher",
     "token",
     "consumer",
+    "integration",
+    "partner",
 }
 _CODE_QUALIFIERS = {
     "reset",
@@ -395,8 +397,11 @@ def function_returns_secret(func_name: str) -> NameKind | None:
 
 
 def hashes_passwords(name: str) -> bool:
-    """`hash_password`, `encrypt_pwd`, `password_hash`: a hashing word right next to a password word."""
+    """`hash_password`, `encrypt_pwd`, `password_hash`: a hashing word right next to a password word, or
+    one word before it (`hash_user_password`)."""
     ws = words(name)
     verbs = {"hash", "encrypt", "digest", "crypt", "encode", "hashed"}
     nouns = {"password", "passwd", "pwd", "passphrase"}
-    return any({a, b} & verbs and {a, b} & nouns for a, b in zip(ws, ws[1:]))
+    return any({a, b} & verbs and {a, b} & nouns for a, b in zip(ws, ws[1:])) or any(
+        a in verbs and b in nouns for a, b in zip(ws, ws[2:])
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import jinja2
@@ -129,7 +130,7 @@ _KEYWORDS = frozenset(
 _OPEN, _CLOSE = {"(": ")", "[": "]", "{": "}"}, {")": "(", "]": "[", "}": "{"}
 
 
-def filter_uses(block: Block, names: set[str]) -> Iterator[FilterUse]:
+def filter_uses(block: Block, names: AbstractSet[str]) -> Iterator[FilterUse]:
     """`x|safe` inside a block: the filter and what it applies to."""
     tokens = block.tokens
     for index, token in enumerate(tokens):
@@ -151,6 +152,33 @@ def filter_uses(block: Block, names: set[str]) -> Iterator[FilterUse]:
                 roots(operand),
                 _field(operand),
             )
+
+
+def filter_argument_roots(block: Block, use: FilterUse) -> tuple[str, ...]:
+    """The variables the arguments of a filter read: `q` in `row.email|highlight(q)`, `x` in `v|add:x`."""
+    tokens = block.tokens
+    for index, token in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if not (token.kind == "operator" and token.value == "|" and following.value == use.filter):
+            continue
+        if following.line != use.line:
+            continue
+        rest = tokens[index + 2 :]
+        if rest and rest[0].kind == "operator" and rest[0].value == ":":
+            return roots(rest[1:2])  # Django's `|filter:arg`
+        if not rest or rest[0].value != "(":
+            return ()
+        depth, inside = 0, []
+        for part in rest:
+            if part.kind == "operator" and part.value in _OPEN:
+                depth += 1
+            elif part.kind == "operator" and part.value in _CLOSE:
+                depth -= 1
+                if depth == 0:
+                    break
+            inside.append(part)
+        return roots(inside[1:])
+    return ()
 
 
 def _operand_start(block: Block, end: int) -> int:

@@ -1043,6 +1043,10 @@ class FunctionFlow:
                     self.env[_item_key(name, shown)] = item
             if not _labels_a_literal(name, value_node):
                 value = self._add_name_label(value, name, target)
+                maker = _credential_maker(value_node)
+                if maker and not any(label in value for label in _NAMED_LABELS):
+                    # `code = _generate_reset_code()`: the name of what made it says what it is.
+                    value = {**self._named(maker, target, f"what `{maker}()` makes"), **value}
             if L.TIME in value and S.is_time_field(name):
                 value = _as_time_field(value)
             elif S.is_time_field(name) and _only_from_elsewhere(value):
@@ -1215,7 +1219,7 @@ class FunctionFlow:
             return {L.REQUEST: typed, L.TERMINAL: typed}
         initial: L.Value = L.EMPTY
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
-            initial = init_attribute(self.module, self.function, node.attr)
+            initial = init_attribute(self.module, self.function, node.attr) or self._class_generator(node)
         # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
         # value holders of form libraries (`form.password.data`).
         # So is an attribute of what another module returns (`found.user` of `APIToken.find(...)`): that
@@ -1686,6 +1690,12 @@ class FunctionFlow:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
         self.calls.append(CallEvent(call, node, args, keywords, receiver, items))
+        for index, phrase in credential_arguments(node):
+            # `store_reset_code(conn, user_id, code)`: what `code` holds is the reset code, from here on.
+            held = node.args[index]
+            if isinstance(held, ast.Name) and held.id in self.env:
+                lent = self._named(phrase, node, f"passed as the {phrase.replace('_', ' ')} to `{call_name(func)}()`")
+                self.env[held.id] = {**lent, **self.env[held.id]}
         bound_form = self._form_of_request(node, args, keywords)
         if bound_form is not None:
             return bound_form
@@ -1697,6 +1707,26 @@ class FunctionFlow:
             kept = self._container_method(func.value.id, func.attr, node, args)
             if kept is not None:
                 return kept
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr in _LIST_ADDITIONS
+            and isinstance(func.value, ast.Name)
+            and func.value.id in self.env
+            and args
+            and not self.function.is_module
+        ):
+            # `clauses = [f"tenant = {int(t)}"]; clauses.append(f"name = '{name}'")`: a list whose slots are not
+            # followed holds what is added to it. Exceptions and other modules' results are left out: a list
+            # that gathers them (`responses.append((receiver, err))`) is sorted by whoever reads it.
+            name = func.value.id
+            added = {
+                label: trace
+                for label, trace in args[-1].items()
+                if not L.deferred(label) and label not in (L.EXCEPTION, L.TRACEBACK)
+            }
+            if added:
+                self.env[name] = L.combine([L.without(self.env[name], L.CONST), added])
+            return L.EMPTY
         if (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
@@ -1963,6 +1993,14 @@ class FunctionFlow:
             chosen = self._callables(func)
             if chosen:  # `{"plain": Plain, "padded": Padded}[kind]()`: one of these project classes
                 return self._returned_elsewhere(node, chosen, args, keywords)
+        own = self._own_method(func)
+        if own is not None and id(own) not in self._in_progress:
+            # `code = self._new_code()`: what a method of this object's class draws from a generator. Only the
+            # generator's labels are followed: what else a method returns (its names, the request it reads, a
+            # flag beside a message) is decided where it is used, as before.
+            drawn = {k: v for k, v in flow_of(self.module, own).return_value.items() if k in _DRAWN_LABELS}
+            if drawn:
+                return L.with_step(drawn, self.step(node, f"returned by `{own.qualname}()`"))
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
         if called in S.SQL_QUOTING_METHODS:
             return L.CONSTANT  # `preparer.quote(name)`, `quote_name(table)`: a quoted identifier
@@ -2376,6 +2414,31 @@ class FunctionFlow:
             return L.EMPTY
         return self._through(node, target, summary, args, keywords)
 
+    def _class_generator(self, node: ast.Attribute) -> L.Value:
+        """`self._rng` where the class body binds `_rng = random.Random()`: a generator the class keeps."""
+        owner = self.function.qualname.rsplit(".", 1)[0]
+        cls = self.module.classes.get(owner)
+        made = cls.attributes.get(node.attr) if cls is not None else None
+        if not isinstance(made, ast.Call) or self.module.qualified_name(made.func) not in S.PRNG_CONSTRUCTORS:
+            return L.EMPTY
+        seeded = bool(made.args) and isinstance(made.args[0], ast.Constant)
+        note = f"a `{_text(made.func)}` generator the class keeps" + (" with a fixed seed" if seeded else "")
+        return {L.SEEDED if seeded else L.RANDOM: (self.step(made, note),)}
+
+    def _own_method(self, func: ast.expr) -> Function | None:
+        """The method `self.name` names, when the class this method belongs to defines it itself (a base's or a
+        subclass's override is not known here)."""
+        if not (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "self"
+            and self.function.class_name
+            and self.function.params[:1] == ["self"]
+        ):
+            return None
+        owner = self.function.qualname.rsplit(".", 1)[0]
+        return self.module.functions.get(f"{owner}.{func.attr}")
+
     def _event_of(self, node: ast.Call) -> tuple[CallEvent | None, str | None]:
         """The event this call was recorded as (its arguments' values), and its callee."""
         event = next((e for e in reversed(self.calls) if e.node is node), None)
@@ -2450,6 +2513,60 @@ _IDENTIFIER_LABELS = frozenset({L.IDENTIFIER, L.COMPOSED_IDENT, L.SQL_TEXT})
 
 
 _IDENTITY_WORDS = frozenset({"login", "user", "username", "email", "account", "name", "uid", "principal"})
+
+
+def call_name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+#: Verbs of a call that keeps or hands out what it is given.
+_KEEPING_VERBS = frozenset({"store", "save", "set", "send", "email", "mail", "record", "remember", "put", "insert"})
+
+
+def credential_arguments(node: ast.Call) -> list[tuple[int, str]]:
+    """`store_reset_code(conn, user_id, code, expires)`, `send_api_key(user, key)`: a positional argument whose
+    name ends the credential the call is named for keeping or sending is that credential (its position, and the
+    credential's name: `reset_code`)."""
+    words = names.words(call_name(node.func))
+    if len(words) < 2 or words[0] not in _KEEPING_VERBS:
+        return []
+    phrase = "_".join(words[1:])
+    if names.classify(phrase) not in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+        return []
+    found = []
+    for index, arg in enumerate(node.args):
+        arg_words = names.words(arg.id) if isinstance(arg, ast.Name) else []
+        if arg_words and words[1:][-len(arg_words) :] == arg_words:
+            found.append((index, phrase))
+    return found
+
+
+#: Verbs of a function that makes a new value: `make_reset_token()`, `generate_otp()`, `new_api_key()`.
+_MAKING_VERBS = frozenset({"make", "generate", "gen", "new", "issue", "mint"})
+
+
+def _credential_maker(node: ast.AST | None) -> str | None:
+    """The name of the function a call runs when it is named for making a credential (`make_reset_token`,
+    `_generate_reset_code`, `issue_api_key`): a verb of making, then a secret's or a one-time code's name. A
+    check, a lookup or a decoder (`validate_token`, `get_token`, `decode_token`) is not, nor `create_secret()`,
+    which makes a record in a secret store and returns its handle."""
+    if not isinstance(node, ast.Call):
+        return None
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    words = names.words(name)
+    if len(words) < 2 or words[0] not in _MAKING_VERBS:
+        return None
+    rest = "_".join(words[1:])
+    kind = names.classify(rest)
+    return name if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE) else None
+
+
+#: Labels of what a generator draws, followed through a class's own methods (see `_own_method`).
+_DRAWN_LABELS = frozenset({L.RANDOM, L.SEEDED, L.RANDOM_PICK})
+
+#: List methods that add their (last) argument to the list.
+_LIST_ADDITIONS = frozenset({"append", "extend", "insert"})
 
 
 def _names_identity(name: str) -> bool:

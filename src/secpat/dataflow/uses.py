@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
-from secpat.dataflow.flow import CallEvent, FunctionFlow, dotted
+from secpat.dataflow.flow import CallEvent, FunctionFlow, call_name, credential_arguments, dotted
 from secpat.dataflow.raises import HTTP_CLIENTS
 from secpat.frameworks import known
 
@@ -116,6 +116,15 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             kind = names.classify(keyword) if keyword != "**" else None
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
                 yield SecurityUse(event.node, value, f"passed as `{keyword}=`", kind, via_name=True, name=keyword)
+        for index, named in credential_arguments(event.node):
+            yield SecurityUse(
+                event.node,
+                event.args[index] if index < len(event.args) else {},
+                f"passed as the {named.replace('_', ' ')} to `{call_name(func)}()`",
+                names.classify(named),
+                via_name=True,
+                name=named,
+            )
         setter = _password_setter(func)
         if setter and event.args and not event.keywords:
             # `user.set_password(pw)`, `set_password(user, pw)`: the last value given is the new password.

@@ -28,6 +28,7 @@ from secpat.frameworks.facts import (
     PARAMETER,
     ROUTE,
     SENDING,
+    SESSION_READER,
     AliasFact,
     ArgumentFact,
     LimitingFact,
@@ -110,6 +111,38 @@ def sending_facts(module: Module) -> list[tuple[str, object]]:
         if name not in senders
     ]
     return found
+
+
+def session_reader_facts(module: Module) -> list[tuple[str, object]]:
+    """The functions that read the session or the cookies of a request they are given (`async def
+    get_admin_user(request: Request): return request.session.get("admin_user")`): a route that depends on
+    one authenticates by cookie, whatever its own body reads."""
+    found: list[tuple[str, object]] = []
+    for function in module.functions.values():
+        node = function.node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        args = node.args
+        requests = {
+            a.arg
+            for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+            if a.arg in ("request", "req")
+            or a.annotation is not None
+            and last(ast.unparse(a.annotation)) in _REQUEST_TYPES
+        }
+        if requests and any(
+            isinstance(n, ast.Attribute)
+            and n.attr in ("session", "cookies")
+            and isinstance(n.value, ast.Name)
+            and n.value.id in requests
+            for n in ast.walk(node)
+        ):
+            found.append((SESSION_READER, module.global_name(function)))
+    return found
+
+
+#: Annotations of a request object that carries the session and cookies.
+_REQUEST_TYPES = frozenset({"Request", "HTTPConnection", "WebSocket"})
 
 
 #: Words one of which every sending call's name holds (a cheap test before `is_sender`).
@@ -197,6 +230,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
         return facts
     facts.extend(view_facts(module))
+    facts.extend(session_reader_facts(module))
     facts.extend(flask.facts(module))
     facts.extend(fastapi.facts(module))
     facts.extend(starlette.facts(module))

@@ -28,6 +28,7 @@ from secpat.frameworks.facts import (
     ROUTE,
     SETTINGS,
     SETTINGS_MODULE,
+    FromEnvironment,
     MountFact,
     OwnerFact,
     Parent,
@@ -496,6 +497,18 @@ def _apply(env: Environment, unit: SettingsFact, item: Setting) -> None:
     elif item.op == "add" and isinstance(current.value, (list, tuple)) and isinstance(item.value, (list, tuple)):
         env.values[item.name] = Value(
             [*current.value, *item.value], current.file, current.line, current.certain and certain, current.override
+        )
+    elif item.op == "add" and isinstance(current.value, (list, tuple)) and isinstance(item.value, FromEnvironment):
+        # `ALLOWED_HOSTS += os.environ.get("EXTRA_HOSTS", "*").split(",")`: where the variable is not set, the
+        # list holds the default too.
+        default = item.value.default
+        added = list(default) if isinstance(default, (list, tuple)) else [default]
+        env.values[item.name] = Value(
+            FromEnvironment([*current.value, *added]),
+            unit.file,
+            item.line,
+            current.certain and certain,
+            current.override,
         )
     elif item.op == "remove" and isinstance(current.value, (list, tuple)):
         kept = [v for v in current.value if v != item.value]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
     GATE,
     SENDING,
     INSTANCE,
+    SESSION_READER,
 ) = (
     "fw-view",
     "fw-class",
@@ -54,6 +55,7 @@ from dataclasses import dataclass
     "fw-gate",
     "fw-sending",
     "fw-instance",
+    "fw-session-reader",  # a function's project-wide name: it reads the request's session or cookies
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.

@@ -171,7 +171,10 @@ def _inside_says(body: str, pieces: list[_Piece], partials: dict[str, str] | Non
         elif piece.kind == "tag" and first == "for" and re.search(r"\bin\s+form\b", text):
             maybe = True
         elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
-            maybe = True  # a macro such as `render_form(form)` renders the hidden fields itself
+            # A macro such as `render_form(form)` renders the hidden fields itself; a value written inside a
+            # tag (`max="{{ '%.2f'|format(total) }}"`) is an attribute's, where no field can be.
+            before = body[: match.start()]
+            maybe = maybe or before.rfind("<") <= before.rfind(">")
         elif (
             piece.kind == "tag"
             and first not in _DJANGO_TAGS | _BLOCK_TAGS
@@ -277,14 +280,19 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
         close = _FORM_CLOSE.search(skeleton, match.end())
         body = skeleton[match.end() : close.start() if close else len(skeleton)]
         token, maybe = _inside_says(body, pieces, partials)
-        action = _ACTION.search(_MARK.sub("", match.group(1)))
+        action = _ACTION.search(match.group(1))
+        raw_action = action.group(1) if action else ""
+        # `/customers/{{ customer.id }}`: a value written into a path keeps its place (as `{{}}`); an action
+        # the template writes whole stays empty.
+        written = _MARK.sub("", raw_action)
+        action_text = _MARK.sub("{{}}", raw_action) if written.strip() else written
         forms.append(
             FormFact(
                 file=path,
                 line=_line_at(pieces, match.start(), skeleton) + first_line - 1,
                 token=token,
                 maybe_token=maybe,
-                action=action.group(1) if action else "",
+                action=action_text,
                 dialect=dialect,
                 owner_module=owner_module,
                 submittable=_submittable(body, pieces),

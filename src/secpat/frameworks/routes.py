@@ -43,6 +43,7 @@ from secpat.frameworks.facts import (
     SENDING,
     SENDS_RESET,
     SESSION,
+    SESSION_READER,
     SETS_PASSWORD,
     SETTINGS,
     SETTINGS_MODULE,
@@ -635,6 +636,7 @@ class _Builder:
         self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
         #: Project functions that send mail or a text message.
         self.sending = _senders([x for _, x in facts_of(SENDING)])
+        self.session_readers = {x for _, x in facts_of(SESSION_READER) if isinstance(x, str)}
         self.mounts: list[MountFact] = [
             replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
             for _, x in facts_of(MOUNT)
@@ -980,6 +982,10 @@ class _Builder:
                     break
                 self._gate = (*(self._gate or ()), *(t for t in cls.sign_in_gate if not t.startswith("settings.")))
         return self._gate
+
+    def _uses_session(self, view: ViewFact) -> bool:
+        """The view reads the cookie session, itself or through a dependency or function it calls."""
+        return view.session or any(name in self.session_readers for name in view.calls)
 
     def _sends(self, view: ViewFact | None) -> bool:
         """The view sends mail or a text message, itself or through a project function it calls."""
@@ -1432,10 +1438,11 @@ class _Builder:
             getattr(known.record(route.framework), "body_is_json", False)
             and view is not None
             and not view.form
-            and (view.json_body or not view.session)
+            and (view.json_body or not self._uses_session(view))
         ):
             # A body model is filled only from a JSON request, which a cross-site page cannot send
-            # without a CORS preflight; without a body, no cookie is used.
+            # without a CORS preflight; without a body, and no cookie read by the view or a dependency,
+            # a forged request carries nothing that signs it in.
             route.csrf = "n/a (JSON body)"
         else:
             route.csrf, route.csrf_missing = "none", True

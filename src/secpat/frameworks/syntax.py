@@ -441,7 +441,13 @@ def staff_guard_line(node: ast.AST) -> int | None:
             return None  # `try: config = load(); require_admin(user)`: the handler also catches what load raised
         if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.Expr)) and not _prepares_only(stmt):
             return None  # `user = create_user(...)` before the check: the work is done whoever calls
-        if isinstance(stmt, ast.If) and not stmt.orelse and _names_admin(stmt.test, bound) and leaves(stmt.body):
+        if (
+            isinstance(stmt, ast.If)
+            and not stmt.orelse
+            and _names_admin(stmt.test, bound)
+            and not _checks_password(stmt.test)
+            and leaves(stmt.body)
+        ):
             return stmt.end_lineno
         target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
         target = stmt.target if isinstance(stmt, ast.AnnAssign) and stmt.value is not None else target
@@ -550,6 +556,15 @@ def _mentions_admin(node: ast.expr) -> bool:
         elif isinstance(part, ast.Constant) and isinstance(part.value, str) and len(part.value) <= 40:
             words.update(names.words(part.value))
     return bool(words & ADMIN_WORDS)
+
+
+def _checks_password(test: ast.expr) -> bool:
+    """`not account or not verify_password(password, account["password_hash"])`: a sign-in checking a
+    password, which anyone may try, however the accounts it looks up are named (`staff_repo.get_by_email`)."""
+    identifiers = [
+        p.id if isinstance(p, ast.Name) else p.attr for p in ast.walk(test) if isinstance(p, (ast.Name, ast.Attribute))
+    ]
+    return any(names.classify(word) is names.NameKind.PASSWORD for name in identifiers for word in names.words(name))
 
 
 def leaves(body: list[ast.stmt]) -> bool:

@@ -431,6 +431,46 @@ class Module:
             return None
         return ".".join([base, *reversed(attrs)])
 
+    def typed_method(self, call: ast.Call, scope: Function) -> str | None:
+        """`repo.search(q)` in `def view(q: str, repo: InvoiceRepository = Depends(get_repo))`: the method of the
+        project class the parameter is declared to hold (`pkg.repo.InvoiceRepository.search`), else None."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            return None
+        cls = self.annotated_class(func.value.id, scope)
+        return f"{cls}.{func.attr}" if cls else None
+
+    def annotated_class(self, name: str, scope: Function) -> str | None:
+        """The project class a parameter of `scope` is declared to hold (also `X | None`, `Optional[X]`,
+        `"X"`), by the usual capitalised name."""
+        node = scope.node
+        if not isinstance(node, _FUNCTION_NODES):
+            return None
+        args = node.args
+        declared = next(
+            (a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == name), None
+        )
+        if isinstance(declared, ast.BinOp) and isinstance(declared.op, ast.BitOr):
+            sides = [
+                side
+                for side in (declared.left, declared.right)
+                if not (isinstance(side, ast.Constant) and side.value is None)
+            ]
+            declared = sides[0] if len(sides) == 1 else None
+        elif isinstance(declared, ast.Subscript) and self.qualified_name(declared.value) == "typing.Optional":
+            declared = declared.slice
+        if isinstance(declared, ast.Constant) and isinstance(declared.value, str):
+            try:
+                declared = ast.parse(declared.value, mode="eval").body
+            except SyntaxError:
+                return None
+        if not isinstance(declared, (ast.Name, ast.Attribute)):
+            return None
+        qualified = self.qualified_name(declared, scope.parent)
+        if not qualified or qualified.split(".", 1)[0] not in self.project_roots:
+            return None
+        return qualified if qualified.rsplit(".", 1)[-1][:1].isupper() else None
+
     # -- queries -----------------------------------------------------------
 
     def calls_to(self, *names: str) -> list[Call]:
@@ -560,6 +600,26 @@ class Module:
         if prefix:
             return self.functions.get(callee[len(prefix) :]) if callee.startswith(prefix) else None
         return self.functions.get(callee)
+
+    def instances(self) -> dict[str, str]:
+        """Module-level names bound once to an object of a project class: `pages = PageRepository()` gives
+        {"pkg.repo.pages": "pkg.repo.PageRepository"}. A call of `pages.search()` from any module runs that
+        class's method. (Classes by the usual capitalised name; a factory function is not followed.)"""
+        prefix = f"{self.module_name}." if self.module_name else ""
+        found = {}
+        for name, values in self.assignments.items():
+            value = values[0] if len(values) == 1 else None
+            if not isinstance(value, ast.Call) or not isinstance(value.func, (ast.Name, ast.Attribute)):
+                continue
+            qualified = self.qualified_name(value.func)
+            last = qualified.rsplit(".", 1)[-1] if qualified else ""
+            if (
+                qualified
+                and last[:1].isupper()
+                and qualified.split(".", 1)[0] in self.project_roots | {self.module_name}
+            ):
+                found[prefix + name] = qualified
+        return found
 
     def global_name(self, function: Function) -> str:
         """The project-wide name of a function: `pkg.mod.Class.method`."""

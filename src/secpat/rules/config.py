@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from secpat import names
@@ -439,7 +439,9 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     if key is None or _deletes_cookie(call):
         return
     identity = _names_identity(key)
-    if not identity and not any(w in key.lower() for w in _SESSION_WORDS):
+    # Tornado's signed cookie is what `get_current_user()` reads, whatever it is called (`bo_staff`).
+    signed_login = call.method in _SIGNED_COOKIE_SETTERS
+    if not identity and not signed_login and not any(w in key.lower() for w in _SESSION_WORDS):
         return
     if names.words(key)[-1:] and names.words(key)[-1] in _PLACE_WORDS:
         return  # `login_redirect`, `auth_next_url`: where to go after signing in, not a credential
@@ -494,7 +496,9 @@ _SIGNED_COOKIE_SETTERS = ("set_secure_cookie", "set_signed_cookie")
 _COOKIE_SETTERS = ("set_cookie", *_SIGNED_COOKIE_SETTERS)
 
 #: Last words of a cookie's name that say its value is who the user is: a user id, a user name, a role.
-_IDENTITY_WORDS = frozenset({"uid", "userid", "username", "user", "login", "role", "roles", "admin", "account"})
+_IDENTITY_WORDS = frozenset(
+    {"uid", "userid", "username", "user", "login", "role", "roles", "admin", "account", "staff"}
+)
 
 
 def _names_identity(key: str) -> bool:
@@ -630,6 +634,19 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     else:
         candidates = [origins]
     for candidate in candidates:
+        if _reads_cors_setting(candidate):
+            # `{"origins": app.config["CORS_ORIGINS"]}`: what the app's setting says, known at the project stage.
+            before = len(ctx.findings)
+            ctx.report(
+                CONF005,
+                call.node,
+                "flask-cors allows every origin with supports_credentials=True",
+                at=candidate,
+            )
+            for finding in ctx.findings[before:]:
+                ctx.fact(CORS_ORIGINS_READ, finding)
+            del ctx.findings[before:]
+            return
         value = ctx.module.constant(candidate, EXPR, call.scope) if candidate is not None else "*"
         if value == "*" or (isinstance(value, (list, tuple)) and "*" in value):
             before = len(ctx.findings)
@@ -645,6 +662,25 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
                     ctx.fact(CORS_ORIGINS_FROM_SETTINGS, finding)
                 del ctx.findings[before:]
             return
+
+
+def _reads_cors_setting(node: ast.AST | None) -> bool:
+    """`app.config["CORS_ORIGINS"]`, `current_app.config.get("CORS_ORIGINS")`: the app's own setting."""
+    if isinstance(node, ast.Subscript):
+        return (
+            isinstance(node.value, ast.Attribute)
+            and node.value.attr == "config"
+            and literal_value(node.slice) == "CORS_ORIGINS"
+        )
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Attribute)
+        and node.func.value.attr == "config"
+        and bool(node.args)
+        and literal_value(node.args[0]) == "CORS_ORIGINS"
+    )
 
 
 _ALLOW_ORIGIN = "access-control-allow-origin"
@@ -772,13 +808,24 @@ def cors_origins_from_settings(ctx: ProjectContext) -> None:
     says, every origin when it says nothing. An app that sets it to anything but "*" (a list, a value read
     from its configuration) decides elsewhere: audit mode, pointing at the setting."""
     pending = ctx.facts_of(CORS_ORIGINS_FROM_SETTINGS, Finding)
-    if not pending:
+    read = ctx.facts_of(CORS_ORIGINS_READ, Finding)
+    if not pending and not read:
         return
     roots = app_roots(ctx.facts, ctx.files)
     settings: dict[str, CorsOrigins] = {}
+    every: dict[str, CorsOrigins] = {}
     for path, setting in ctx.facts_of(CORS_ORIGINS_SET, CorsOrigins):
-        if not setting.every:
-            settings.setdefault(root_of(path, roots), setting)
+        (every if setting.every else settings).setdefault(root_of(path, roots), setting)
+    for path, finding in read:
+        # Origins read from the app's setting: every origin only where the app sets it so.
+        found = every.get(root_of(path, roots))
+        if found is not None:
+            ctx.findings.append(
+                replace(
+                    finding,
+                    message=f"{finding.message}: `CORS_ORIGINS` is set to every origin at {found.path}:{found.line}",
+                )
+            )
     for path, finding in pending:
         found = settings.get(root_of(path, roots))
         if found is not None:
@@ -871,6 +918,8 @@ _WATCHED = {
 
 #: A flask-cors finding with no origins of its own, which the app's `CORS_ORIGINS` decides (the Finding).
 CORS_ORIGINS_FROM_SETTINGS = "cors-origins-from-settings"
+#: A flask-cors finding whose origins the code reads from the app's `CORS_ORIGINS` setting.
+CORS_ORIGINS_READ = "cors-origins-read"
 #: Where the app sets `CORS_ORIGINS` (a `CorsOrigins`).
 CORS_ORIGINS_SET = "cors-origins-set"
 #: A project class that rejects a request's host with Django's own `DisallowedHost`: "module.Class".

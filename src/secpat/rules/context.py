@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from secpat import names
@@ -321,6 +322,16 @@ class TextContext:
         self.findings.append(finding.with_confidence(confidence) if confidence else finding)
 
 
+#: A fact every Python file hands on: (a module-level name, the project class of the object bound to it).
+MODULE_INSTANCE = "module.instance"
+
+
+def same_global_name(one: str, other: str) -> bool:
+    """Two project-wide names that may be read against different package roots (`app.filters.f`,
+    `filters.f`)."""
+    return one == other or one.endswith("." + other) or other.endswith("." + one)
+
+
 @dataclass
 class ProjectContext:
     """Everything the project stage knows: every file, and the facts the file stage handed on."""
@@ -340,6 +351,28 @@ class ProjectContext:
     def facts_of(self, kind: str, data_type: type[T]) -> list[tuple[str, T]]:
         """(path, data) for every fact of this kind, as the type its data has."""
         return [(path, data) for path, data in self.facts(kind) if isinstance(data, data_type)]
+
+    @cached_property
+    def _instances(self) -> dict[str, str]:
+        return {
+            data[0]: data[1]
+            for _, data in self.facts(MODULE_INSTANCE)
+            if isinstance(data, tuple) and len(data) == 2 and all(isinstance(d, str) for d in data)
+        }
+
+    def instance_class(self, name: str) -> str | None:
+        """The project class of the object a module binds to `name` (`pkg.repo.pages = PageRepository()`),
+        also when `name` is read against a different package root."""
+        if name in self._instances:
+            return self._instances[name]
+        found = {c for n, c in self._instances.items() if same_global_name(n, name)}
+        return found.pop() if len(found) == 1 else None
+
+    def resolve_method(self, callee: str) -> str:
+        """`pkg.repo.pages.search` -> `pkg.repo.PageRepository.search` when `pages` is such an object."""
+        owner, _, method = callee.rpartition(".")
+        cls = self.instance_class(owner) if owner else None
+        return f"{cls}.{method}" if cls else callee
 
     def report(
         self,

@@ -567,7 +567,7 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
             continue
         if not form.submittable:
             continue  # no submit control and no field: only script submits it, and script sends the token header
-        verdict = _form_verdict(model, form, _renderers(form, rendered))
+        verdict = _form_verdict(ctx, model, form, _renderers(form, rendered))
         if verdict is not None:
             message, confidence, rejected = verdict
             scripted = _scripts_have_token(pages, form.file, scripted_pages)
@@ -598,7 +598,9 @@ def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
     return found
 
 
-def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[str, Confidence | None, bool] | None:
+def _form_verdict(
+    ctx: ProjectContext, model: Model, form: FormFact, routes: list[Route]
+) -> tuple[str, Confidence | None, bool] | None:
     """What to say of a POST form without a token, how sure, and whether the app's check rejects it."""
     frameworks = {r.framework for r in routes} or _framework_of_form(model, form)
     if "django" in frameworks:
@@ -622,11 +624,11 @@ def _form_verdict(model: Model, form: FormFact, routes: list[Route]) -> tuple[st
         return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None, True
     if not frameworks:
         return "POST form without a CSRF token", Confidence.MEDIUM, False
-    return _unchecked_form(model, form, routes, frameworks)
+    return _unchecked_form(ctx, model, form, routes, frameworks)
 
 
 def _unchecked_form(
-    model: Model, form: FormFact, routes: list[Route], frameworks: set[str]
+    ctx: ProjectContext, model: Model, form: FormFact, routes: list[Route], frameworks: set[str]
 ) -> tuple[str, Confidence | None, bool] | None:
     """A POST form of a Flask, FastAPI or other app that checks no CSRF token and signs users in by cookie,
     posted to a route of the app that changes state: another site's page can submit it with the user's
@@ -636,17 +638,37 @@ def _unchecked_form(
         return None  # no cookie session: a forged submission carries no one's authority
     action = form.action.strip()
     paths = {r.path for r in routes} if action in ("", ".", "?") else {action.split("?", 1)[0]}
-    posted = [r for r in model.routes if r.path in paths and r.state_changing and r.csrf_missing]
+    posted = [
+        r
+        for r in model.routes
+        if any(_path_matches(path, r.path) for path in paths) and r.state_changing and r.csrf_missing
+    ]
     if not posted:
         return None
     # A sign-in or sign-up form forged from another site acts as no one yet (login CSRF): for a reader.
     acting = any(r.category not in (LOGIN, REGISTER) and _acts_as_user(model, r, True) for r in posted)
-    title = apps[0].title or apps[0].framework.capitalize()
+    app = apps[0]
+    title = app.title or app.framework.capitalize()
     message = (
         f"POST form without a CSRF token, posted to {posted[0].path} of a {title} app that checks none and signs "
         "users in by cookie: another site's page can submit it in a signed-in user's name (see CSRF004)"
     )
+    if (app.session_same_site or not app.session) and _cookies_same_site(ctx, app.file, none_set=app.session_same_site):
+        # Browsers keep a SameSite=Lax or Strict cookie from another site's POST, as CSRF004 says.
+        return message + "; its cookies are SameSite=Lax or Strict", Confidence.MEDIUM, False
     return message, None if acting else Confidence.MEDIUM, False
+
+
+def _path_matches(action: str, route_path: str) -> bool:
+    """A form's action names the route's path: the same text, or the same segments where the template writes
+    a value (`/customers/{{ customer.id }}`) in the place of the route's parameter (`{customer_id}`,
+    `<int:customer_id>`)."""
+    if action == route_path:
+        return True
+    written, declared = action.rstrip("/").split("/"), route_path.rstrip("/").split("/")
+    return len(written) == len(declared) and all(
+        w == d or "{{" in w and (d.startswith("{") or d.startswith("<")) for w, d in zip(written, declared)
+    )
 
 
 def _framework_of_form(model: Model, form: FormFact) -> set[str]:

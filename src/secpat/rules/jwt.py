@@ -433,7 +433,10 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
     payload = event.value_of(payload_index, "payload" if payload_index == 0 else "claims")
     key_node = _arg(node, key_index, "key")
     algorithm = _algorithm(node, event, callee)
-    deferred = any(L.deferred(label) for label in payload)
+    # What another module returns may hold `exp`, unless the payload is a dict written whole here whose
+    # values alone come from elsewhere (`{"sub": ..., "aud": settings.audience}`).
+    written = _arg(node, payload_index, "payload" if payload_index == 0 else "claims")
+    deferred = any(L.deferred(label) for label in payload) and not _closed_literal_payload(function, node, written)
     unsigned = isinstance(algorithm, str) and algorithm.lower() == "none"
     if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
         # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding. A token
@@ -1067,6 +1070,30 @@ def _algorithm(node: ast.Call, event: CallEvent, callee: str) -> object:
     if found is None:
         return "HS256"  # PyJWT's and python-jose's default
     return literal_value(found)
+
+
+def _closed_literal_payload(function: Function, encode: ast.Call, payload: ast.expr | None) -> bool:
+    """The claims are a dict literal with literal keys and no `**`, written in the call or bound once to a name
+    the function neither changes (`payload[k] = ...`, `payload.update(...)`) nor hands to another call."""
+    name = payload.id if isinstance(payload, ast.Name) else None
+    written = assignments(function).get(name) if name else payload
+    if not isinstance(written, ast.Dict) or not all(isinstance(k, ast.Constant) for k in written.keys):
+        return False
+    if name is None:
+        return True
+    for node in ast.walk(function.node):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name:
+            if isinstance(node.ctx, ast.Store):
+                return False
+        elif isinstance(node, ast.Call) and node is not encode:
+            func = node.func
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == name:
+                return False  # `payload.update(...)`
+            if any(isinstance(a, ast.Name) and a.id == name for a in node.args) or any(
+                isinstance(k.value, ast.Name) and k.value.id == name for k in node.keywords
+            ):
+                return False  # handed to a helper that may add claims
+    return True
 
 
 def _arg(node: ast.Call, index: int | None, keyword: str) -> ast.expr | None:

@@ -326,6 +326,8 @@ def _log_hygiene(ctx: FileContext) -> None:
                     _hand_on_logged_models(ctx, function, event.node, where, typed)
                 handed_on = len(ctx.conditionals)
                 for argument, value in arguments(event, skip=("exc_info",)):
+                    if _names_identity_only(argument, value):
+                        continue  # `user.email` of a record another module loads: who someone is, never a secret
                     if len(ctx.conditionals) > handed_on and L.PASSWORD not in value:
                         # An earlier argument's worth is for another module to decide; after it, only a
                         # password is looked for (names alone are weak evidence beside an unknown).
@@ -1844,6 +1846,23 @@ def _leaked(value: L.Value, client_error: bool) -> Sequence[Outcome]:
     """What exception text in this answer means: a framed database or I/O error outside a 4xx answer is
     the system's text and reported; any other framed text is for audit mode (see `_LEAKED`)."""
     return _LEAKED_SYSTEM if L.SYSTEM_ERROR in value and not client_error else _LEAKED
+
+
+#: Last words of a field that names who someone is: never a credential, whatever module it comes from.
+_IDENTITY_FIELDS = frozenset({"email", "username", "login", "name", "id", "pk", "uid"})
+
+
+def _names_identity_only(argument: ast.expr | None, value: L.Value) -> bool:
+    """`user.email`, `member.username`: an argument whose own name says who someone is and whose value is only
+    what another module returns: nothing there for the project stage to decide."""
+    name = argument.attr if isinstance(argument, ast.Attribute) else None
+    words = names.words(name) if name else []
+    return (
+        bool(words)
+        and words[-1] in _IDENTITY_FIELDS
+        and not any(label in value for label in (L.PASSWORD, L.SECRET, L.REQUEST))
+        and all(L.deferred(label) for label in value if label != L.CONST)
+    )
 
 
 def _is_4xx(node: ast.expr) -> bool:

@@ -30,7 +30,7 @@ from secpat.dataflow.uses import (
 )
 from secpat.findings import Confidence, Finding, FlowStep, Severity
 from secpat.model.module import Call, ClassInfo, Module, field_name, keyword_argument, literal_value, parents_of
-from secpat.rules.context import FileContext, Outcome, ProjectContext
+from secpat.rules.context import FileContext, Outcome, ProjectContext, same_global_name
 from secpat.rules.registry import Rule, check, define
 
 if TYPE_CHECKING:
@@ -287,12 +287,14 @@ _PASSWORD_FIELDS = frozenset(
 def password_flows(ctx: FileContext) -> None:
     module = ctx.module
     columns = bool(_PASSWORD_COLUMN.search(module.source.lower()))
-    if not columns and not module.mentions(_PASSWORD_FRAGMENTS):
+    if not columns and not module.mentions(_PASSWORD_FRAGMENTS) and not module.mentions(("key",)):
         return
     for function in module.all_functions():
         if not function.mentions(_PASSWORD_FRAGMENTS) and not (
             columns and _writes_sql_naming_passwords(module, function)
         ):
+            if _compares_with_configured_secret(function):
+                _comparisons(ctx, flow_of(module, function))  # `provided != settings.LAB_INTEGRATION_KEY`
             continue
         flow = flow_of(module, function)
         _plaintext_storage(ctx, flow)
@@ -301,6 +303,27 @@ def password_flows(ctx: FileContext) -> None:
         _fast_hashes(ctx, flow)
         _comparisons(ctx, flow)
         _weak_hash_uses(ctx, flow)
+        _password_helper_results_kept(ctx, flow)
+
+
+def _compares_with_configured_secret(function: Function) -> bool:
+    """The function compares something with a constant-cased name of a secret (`settings.PARTNER_KEY`), or with
+    a name it binds to one."""
+    if not function.mentions(("key",)) or isinstance(function.node, ast.Module):
+        return False
+    return any(
+        isinstance(node, ast.Compare)
+        and any(
+            isinstance(side, (ast.Attribute, ast.Name))
+            and (name := side.attr if isinstance(side, ast.Attribute) else side.id)
+            and (name.isupper() and names.classify(name) is names.NameKind.SECRET or isinstance(side, ast.Name))
+            for side in (node.left, *node.comparators)
+        )
+        for node in ast.walk(function.node)
+    ) and any(
+        isinstance(node, ast.Attribute) and node.attr.isupper() and names.classify(node.attr) is names.NameKind.SECRET
+        for node in ast.walk(function.node)
+    )
 
 
 def _writes_sql_naming_passwords(module: Module, function: Function) -> bool:
@@ -1722,7 +1745,14 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     # Only checked against a stored digest, or handed back to callers: whether the project
                     # hashes its passwords so is known at the project stage (see `fast_hash_checks`).
                     for finding in ctx.findings[before:]:
-                        ctx.fact(FAST_HASH_CHECK if checked else FAST_HASH_RETURNED, finding)
+                        if checked:
+                            ctx.fact(FAST_HASH_CHECK, finding)
+                        else:
+                            # `hashlib.new(algorithm)`: a caller picks the hash; who keeps the digest does not say
+                            # it was a fast one.
+                            chosen = _algorithm_chosen_by_caller(ctx.module, flow.function, event.node)
+                            name = "" if chosen else ctx.module.global_name(flow.function)
+                            ctx.fact(FAST_HASH_RETURNED, (name, finding))
                     del ctx.findings[before:]
                 break
         else:
@@ -2115,8 +2145,12 @@ _CONSTANT_TIME_COMPARES = frozenset({"compare_digest", "consteq", "constant_time
 
 #: PWD002 findings on a digest only compared with a stored one, decided at the project stage.
 FAST_HASH_CHECK = "password-fast-hash-check"
-#: PWD002 findings on a digest a function only hands back to its callers, decided at the project stage.
+#: PWD002 findings on a digest a function only hands back to its callers, decided at the project stage:
+#: (the function's project-wide name, the finding).
 FAST_HASH_RETURNED = "password-fast-hash-returned"
+#: A project function given a password whose result the caller keeps (`user.password_hash =
+#: make_hash(raw)`, a value of an `INSERT`): (the function's qualified name, "path:line" of the call).
+PASSWORD_HELPER_RESULT_KEPT = "password-helper-result-kept"
 #: A file that hashes or checks passwords with a slow password hasher (`bcrypt.hashpw`, `make_password`...).
 SLOW_PASSWORD_HASHING = "password-slow-hashing"
 #: Libraries and calls of slow password hashing, by qualified name or its prefix: a project that calls
@@ -2160,7 +2194,7 @@ def fast_hash_checks(ctx: ProjectContext) -> None:
     release, a pepper before the slow hash): for a reader, in audit mode. Where it does not, the
     project's own passwords are stored so, and the finding stands."""
     checks = ctx.facts_of(FAST_HASH_CHECK, Finding)
-    returns = ctx.facts_of(FAST_HASH_RETURNED, Finding)
+    returns = ctx.facts_of(FAST_HASH_RETURNED, tuple)
     if not checks and not returns:
         return
     slow = next(iter(ctx.facts_of(SLOW_PASSWORD_HASHING, int)), None)
@@ -2172,13 +2206,93 @@ def fast_hash_checks(ctx: ProjectContext) -> None:
                 "format or a message check, not a store"
             )
         ctx.findings.append(finding)
-    for _, finding in returns:
-        if slow is not None:
+    kept = [data for _, data in ctx.facts_of(PASSWORD_HELPER_RESULT_KEPT, tuple)]
+    for _, (function, finding) in returns:
+        keeper = next((at for callee, at in kept if same_global_name(callee, function)), None)
+        if keeper is not None:
+            # New passwords are kept in this format: whatever else the project hashes with, this is a store.
+            finding = replace(finding, message=f"{finding.message}; its caller keeps the digest ({keeper})")
+        elif slow is not None:
             finding = finding.for_audit(
                 f"the digest is only returned to callers, and {where}: a legacy or foreign format, or a "
                 "step before the slow hash, not how the project keeps passwords"
             )
         ctx.findings.append(finding)
+
+
+def _algorithm_chosen_by_caller(module: Module, function: Function, node: ast.Call) -> bool:
+    """`hashlib.new(algorithm)`, or `h.update(...)` on such an object: the hash is the one a caller names."""
+    made: ast.expr | None = node
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "update" and isinstance(func.value, ast.Name):
+        made = assignments(function).get(func.value.id)
+    return (
+        isinstance(made, ast.Call)
+        and module.qualified_name(made.func, function) == "hashlib.new"
+        and not (made.args and isinstance(made.args[0], ast.Constant))
+    )
+
+
+def _password_helper_results_kept(ctx: FileContext, flow: FunctionFlow) -> None:
+    """Calls of project functions given a password whose result this function keeps: assigned to a record's
+    attribute, passed on to another call (a store, a repository method), put in a collection. A result only
+    compared (a check of a stored hash) or returned is not kept here. `fast_hash_checks` reads these."""
+    module = ctx.module
+    node = flow.function.node
+    for event in flow.calls:
+        callee = event.call.callee if event.call else None
+        if not callee or not any(L.PASSWORD in v for v in [*event.args, *event.keywords.values()]):
+            continue
+        if module.local_function(callee) is None and callee.split(".", 1)[0] not in module.project_roots:
+            continue
+        call = event.node
+        if _compared_directly(node, call) or _only_compared(node, call) or _only_returned(node, call):
+            continue
+        if not _result_kept(node, call):
+            continue
+        ctx.fact(PASSWORD_HELPER_RESULT_KEPT, (callee, f"{module.path}:{call.lineno}"))
+
+
+def _result_kept(function_node: ast.AST, call: ast.Call) -> bool:
+    """The value `call` returns is stored or handed on: assigned to an attribute or an item, an argument of
+    another call, a keyword, an element of a collection; or bound to a name that is."""
+    parents = parents_of(function_node)
+    parent = parents.get(id(call))
+    if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is call:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        if any(isinstance(t, (ast.Attribute, ast.Subscript)) for t in targets):
+            return True
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        uses = [
+            n
+            for n in ast.walk(function_node)
+            if isinstance(n, ast.Name) and n.id in names and isinstance(n.ctx, ast.Load)
+        ]
+        return any(_handed_on(parents, use) for use in uses)
+    return _handed_on(parents, call)
+
+
+def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
+    """`node` is given to a call that stores (`repo.create(...)`, `cur.execute(sql, (name, digest))`,
+    `Account(password_hash=digest)`), directly or inside a collection, or assigned to an attribute or item. A
+    call that hashes it again (a pepper before bcrypt), checks it or sends it keeps nothing."""
+    parent = parents.get(id(node))
+    while isinstance(parent, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.keyword)):
+        node, parent = parent, parents.get(id(parent))
+    if isinstance(parent, ast.Call):
+        name = _callee_name(parent.func)
+        return node is not parent.func and (
+            name.lstrip("_").lower().startswith(_STORING_WORDS) or bool(_MODEL_CLASS.search(name))
+        )
+    return (
+        isinstance(parent, ast.Assign)
+        and parent.value is node
+        and any(isinstance(t, (ast.Attribute, ast.Subscript)) for t in parent.targets)
+    )
+
+
+#: Names of calls that keep what they are given: a record created, a row written, a field set.
+_STORING_WORDS = ("save", "add", "insert", "execute", "create", "update", "write", "put", "store", "set", "persist")
 
 
 def _rehashes(function_node: ast.AST) -> bool:
@@ -2391,7 +2505,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `password == LEGACY_DEFAULT_PASSWORD`: the value is published; timing reveals nothing
         if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
             continue  # new and current password from the same request: the client knows both
-        secret_side = _timing_sensitive_side(sides)
+        secret_side = _timing_sensitive_side(sides) or _checked_against_configured_secret(sides, assigned)
         if secret_side is None:
             continue
         node, value = secret_side
@@ -2648,6 +2762,38 @@ def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[a
     return None
 
 
+def _checked_against_configured_secret(
+    sides: Sequence[tuple[ast.expr, L.Value]], assigned: dict[str, ast.expr]
+) -> tuple[ast.expr, L.Value] | None:
+    """`provided != settings.LAB_INTEGRATION_KEY` (also through `expected = settings...`): what the request
+    sent, against a secret the configuration holds (a constant-cased setting named for one). However the
+    request's side is named, the comparison is the credential check."""
+    for (node, value), (other, _) in (sides, sides[::-1]):
+        if L.REQUEST not in value:
+            continue
+        held = assigned.get(other.id, other) if isinstance(other, ast.Name) else other
+        name = (
+            held.attr
+            if isinstance(held, ast.Attribute)
+            else held.id
+            if isinstance(held, ast.Name)
+            else literal_value(held.slice)
+            if isinstance(held, ast.Subscript)
+            else None
+        )
+        if (
+            isinstance(name, str)
+            and name.isupper()
+            and names.classify(name)
+            in (
+                names.NameKind.SECRET,
+                names.NameKind.PASSWORD,
+            )
+        ):
+            return other, value
+    return None
+
+
 _VERSION_WORDS = frozenset({"new", "old", "current", "previous", "prev", "original", "orig", "existing", "1", "2"})
 
 
@@ -2700,7 +2846,8 @@ def _trivial(node: ast.expr, value: L.Value) -> bool:
     ):
         return True
     name = field_name(node)
-    return name is not None and name.isupper() and names.classify(name) is None
+    # `settings.DEFAULT_PAGE`: a constant's name; `request.META.get("HTTP_X_PARTNER")` is what the client sent.
+    return name is not None and name.isupper() and names.classify(name) is None and L.REQUEST not in value
 
 
 def _short(node: ast.expr) -> str:

@@ -465,6 +465,9 @@ def _draws_values(function: Function, project_roots: frozenset[str]) -> bool:
         if callee is None:
             if call.method in _PRNG_METHODS:
                 return True  # `self.rng.choice(...)`: a generator kept on an object
+            receiver = call.receiver
+            if isinstance(receiver, ast.Name) and receiver.id == "self" and function.class_name:
+                return True  # `self._new_code()`: a method of the class, followed through its summary
             continue
         root = callee.split(".", 1)[0]
         if root in _VALUE_ROOTS or root in project_roots or callee.startswith("numpy.random"):

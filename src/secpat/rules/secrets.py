@@ -38,6 +38,7 @@ from secpat.secrets.entropy import (
     CHOSEN_PASSWORD,
     PLACEHOLDER_VALUES,
     Judgement,
+    char_classes,
     escaped,
     is_documented_example,
     is_dotted_name,
@@ -925,7 +926,10 @@ def _fallback(
     audit = (
         keyless
         or _refused_later(module, target, value)
+        # A placeholder for a service's password works only where the service was set up with it; one that
+        # looks real is the password of some server, now public.
         or _outbound_credential(env_name, target)
+        and not (judgement and char_classes(value) >= 3)
         or _development_only(module, default.lineno)
     )
     masked = mask(value)

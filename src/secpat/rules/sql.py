@@ -440,6 +440,9 @@ def _project_callees(module: Module, event: CallEvent) -> list[str]:
     callee = event.call.callee if event.call else None
     if callee:
         return [callee] if callee.split(".", 1)[0] in module.project_roots else []
+    typed = module.typed_method(event.node, event.call.scope) if event.call else None
+    if typed:
+        return [typed]
     func = event.node.func
     if not isinstance(func, ast.Attribute) or event.receiver is None:
         return []
@@ -475,7 +478,12 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     the data flow: every function that calls the project's own is asked, so this stays cheap."""
     module = ctx.module
     roots = module.project_roots
-    calls = [c for c in function.calls if c.callee and c.callee.split(".", 1)[0] in roots]
+    calls = [
+        (c, callee)
+        for c in function.calls
+        if (callee := c.callee if c.callee else module.typed_method(c.node, function))
+        and callee.split(".", 1)[0] in roots
+    ]
     if not calls:
         return
     offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
@@ -484,7 +492,7 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
         return
     derived: dict[str, str] | None = None  # local name -> the parameter it is bound from, read on first need
     caller = module.global_name(function)
-    for call in calls:
+    for call, callee in calls:
         passed = [*((str(i), a) for i, a in enumerate(call.node.args)), *((k.arg, k.value) for k in call.node.keywords)]
         for position, argument in passed:
             if position is None or _number(argument):
@@ -502,8 +510,8 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
                 param = next((derived[n] for n in names if n in derived), None)
             if param is None:
                 continue
-            step = FlowStep(ctx.location(call.node), f"passed to `{call.callee}()`")
-            hand = ParameterPass(caller, (params[param], param), str(call.callee), position, step)
+            step = FlowStep(ctx.location(call.node), f"passed to `{callee}()`")
+            hand = ParameterPass(caller, (params[param], param), callee, position, step)
             if not isinstance(argument, ast.Name) and reads_as_sql(argument):
                 at = ctx.location(call.node, argument)
                 hand = replace(
@@ -556,10 +564,11 @@ def request_through_parameters(ctx: ProjectContext) -> None:
     sinks: dict[str, list[ParameterSink]] = {}
     for _path, sink in ctx.facts_of(PARAMETER_SINK, ParameterSink):
         sinks.setdefault(sink.function, []).append(sink)
-    _through_passes(sinks, [p for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)])
+    passes = [replace(p, callee=ctx.resolve_method(p.callee)) for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)]
+    _through_passes(sinks, passes)
     seen: set[tuple[str, int, int]] = set()
     for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
-        for sink in _matching(sinks, argument.callee):
+        for sink in _matching(sinks, ctx.resolve_method(argument.callee)):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:
                 continue

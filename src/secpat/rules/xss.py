@@ -37,6 +37,7 @@ from secpat.rules.context import (
     argument_node,
     declared_argument,
     describe_source,
+    same_global_name,
 )
 from secpat.rules.registry import Rule, check, define
 
@@ -383,6 +384,7 @@ def unescaped_output(ctx: FileContext) -> None:
                 bypassed = len(ctx.findings)
                 _bypass(ctx, function, event.node, event.value_of(0), marked)
                 _hand_on_marked_fields(ctx, function, event, marked, bypassed)
+                _hand_on_filter_findings(ctx, function, bypassed)
             elif callee in _FORMAT_HTML:
                 value = event.value_of(0, "format_string")
                 if L.COMPOSED in value and L.CONST not in value:
@@ -739,6 +741,225 @@ def _hand_on_marked_fields(ctx: FileContext, function, event, sink: str, bypasse
         marks += [(field, model, finding) for finding in ctx.findings[before:]]
         del ctx.findings[before:]
     ctx.fact(MARKED_FIELD, MarkedCall(tuple(marks), unknown))
+
+
+#: An XSS002 finding in a template filter the module registers, decided at the project stage by what the
+#: templates apply the filter to.
+MARKED_BY_FILTER = "xss.marked-by-filter"
+#: A filter of the project's applied in a template: `{{ appointment.patient_notes|notes_preview }}`.
+FILTER_APPLIED = "xss.filter-applied"
+
+
+@dataclass(frozen=True)
+class MarkedByFilter:
+    function: str  # the project-wide name of the function that marks its parameters safe
+    findings: tuple[Finding, ...]  # markup built from its parameters, marked safe (audit as they stand)
+
+
+@dataclass(frozen=True)
+class FilterRegistered:
+    function: str  # the function's qualified name, as the registering module resolves it
+    filter: str  # the name templates call it by
+
+
+@dataclass(frozen=True)
+class FilterApplied:
+    path: str
+    line: int
+    filter: str
+    text: str  # `appointment.patient_notes|notes_preview`
+    roots: tuple[str, ...]
+    field: str
+    argument_roots: tuple[str, ...] = ()  # the variables its arguments read: `q` in `row.email|highlight(q)`
+
+
+#: A function registered as a template filter, in any module: `env.filters["highlight"] = highlight`.
+FILTER_REGISTERED = "xss.filter-registered"
+
+
+def _hand_on_filter_findings(ctx: FileContext, function, bypassed: int) -> None:
+    """Markup a function builds from its parameters and marks safe, for audit mode as it stands (what it is
+    given is not known here): where the function is a template filter that a template applies to a field a view
+    stores from the request, a finding (see `filters_on_stored_fields`)."""
+    found = ctx.findings[bypassed:]
+    if function.is_module or not function.params or not found or not all(f.audit for f in found):
+        return
+    del ctx.findings[bypassed:]
+    ctx.fact(MARKED_BY_FILTER, MarkedByFilter(ctx.module.global_name(function), tuple(found)))
+
+
+@check(XSS002)
+def registered_filters(ctx: FileContext) -> None:
+    """The functions the module registers as template filters, with the names templates use: Django's
+    `@register.filter` (`name=`), Flask's `@app.template_filter()` and `app.add_template_filter(f)`, and a
+    Jinja environment's `env.filters["name"] = f`, also for a function imported from another module."""
+    module = ctx.module
+    if "filter" not in module.source:
+        return
+    for function in module.functions.values():
+        for deco in getattr(function.node, "decorator_list", []):
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            if _callee_last_of(target) not in ("filter", "template_filter", "app_template_filter"):
+                continue
+            named: object = None
+            if isinstance(deco, ast.Call):
+                named = next((literal_value(k.value) for k in deco.keywords if k.arg == "name"), None)
+                named = named or (literal_value(deco.args[0]) if deco.args else None)
+            name = named if isinstance(named, str) else function.name
+            ctx.fact(FILTER_REGISTERED, FilterRegistered(module.global_name(function), name))
+    for node in module.nodes:
+        func: ast.expr | None = None
+        given: object = None
+        if isinstance(node, ast.Call) and _callee_last_of(node.func) in (
+            "add_template_filter",
+            "add_app_template_filter",
+        ):
+            func = node.args[0] if node.args else None
+            given = next((literal_value(k.value) for k in node.keywords if k.arg == "name"), None)
+            given = given or (literal_value(node.args[1]) if len(node.args) > 1 else None)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, (ast.Name, ast.Attribute)):
+            target = node.targets[0] if len(node.targets) == 1 else None
+            if (
+                isinstance(target, ast.Subscript)
+                and isinstance(target.value, ast.Attribute)
+                and target.value.attr == "filters"
+            ):
+                func, given = node.value, literal_value(target.slice)
+        qualified = module.qualified_name(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+        if qualified and isinstance(func, (ast.Name, ast.Attribute)):
+            name = given if isinstance(given, str) else _callee_last_of(func)
+            ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, name))
+
+
+def _callee_last_of(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+@check(XSS002, kinds=("template",))
+def project_filter_uses(ctx: TextContext) -> None:
+    """Where a template applies a filter that is not a template language's own: the project stage joins it
+    with the filters that mark their argument safe unescaped."""
+    if "|" not in ctx.text:
+        return
+    blocks = list(templates.blocks(ctx.text))
+    names = templates.aliases(blocks)
+    for block in blocks:
+        for use in templates.filter_uses(block, _PROJECT_FILTER_ANY):
+            if use.filter in _LANGUAGE_FILTERS or use.on_literal:
+                continue
+            roots = _resolve(use.roots, names)
+            arguments = _resolve(templates.filter_argument_roots(block, use), names)
+            if roots or arguments:
+                ctx.fact(
+                    FILTER_APPLIED,
+                    FilterApplied(
+                        ctx.path,
+                        use.line,
+                        use.filter,
+                        f"{use.expression}|{use.filter}",
+                        tuple(sorted(roots)),
+                        use.field,
+                        tuple(sorted(arguments)),
+                    ),
+                )
+
+
+class _AnyName(frozenset):
+    """Every filter name: `filter_uses` is asked for all of them."""
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str)
+
+
+_PROJECT_FILTER_ANY = _AnyName()
+#: Filters of Django's and Jinja's own: none marks its argument safe without escaping it (except `safe`).
+_LANGUAGE_FILTERS = frozenset(
+    {
+        "safe", "safeseq", "escape", "e", "force_escape", "escapejs", "tojson", "json_script", "urlize", "urlizetrunc",
+        "linebreaks", "linebreaksbr", "striptags", "title", "upper", "lower", "capitalize", "capfirst", "length",
+        "default", "d", "default_if_none", "date", "time", "timesince", "timeuntil", "truncatechars", "truncatewords",
+        "truncate", "join", "first", "last", "slice", "add", "floatformat", "format", "int", "float", "string",
+        "round", "sum", "sort", "dictsort", "reverse", "list", "map", "select", "reject", "selectattr", "rejectattr",
+        "groupby", "unique", "min", "max", "abs", "attr", "batch", "center", "filesizeformat", "indent", "items",
+        "pprint", "random", "replace", "trim", "wordcount", "xmlattr", "urlencode", "iriencode", "pluralize",
+        "yesno", "cut", "ljust", "rjust", "stringformat", "slugify", "phone2numeric", "make_list", "divisibleby",
+        "get_digit", "length_is", "linenumbers", "wordwrap", "unordered_list", "addslashes", "localize",
+        "unlocalize", "localtime", "utc", "timezone", "naturaltime", "naturalday", "intcomma", "intword", "apnumber",
+        "count", "boolean", "truncatewords_html", "static",
+    }
+)  # fmt: skip
+
+
+@check(XSS002, stage="project")
+def filters_on_stored_fields(ctx: ProjectContext) -> None:
+    """A filter that marks its argument safe unescaped, applied in a template to a field a view stores from
+    the request (`{{ appointment.patient_notes|notes_preview }}` beside a form that accepts `patient_notes`):
+    what a user wrote is written into the page as markup. Otherwise its findings stay for audit mode."""
+    marked = [m for _, m in ctx.facts_of(MARKED_BY_FILTER, MarkedByFilter)]
+    if not marked:
+        return
+    registered: dict[str, set[str]] = {}
+    for _, entry in ctx.facts_of(FILTER_REGISTERED, FilterRegistered):
+        registered.setdefault(ctx.resolve_method(entry.function), set()).add(entry.filter)
+    applied: dict[str, list[FilterApplied]] = {}
+    for _, use in ctx.facts_of(FILTER_APPLIED, FilterApplied):
+        applied.setdefault(use.filter, []).append(use)
+    writers: dict[str, list[StoredFact]] = {}
+    for _, fact in ctx.facts_of(STORED, StoredFact):
+        for name in fact.fields:
+            writers.setdefault(name, []).append(fact)
+    renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
+    for mark in marked:
+        filters = next(
+            (names for function, names in registered.items() if same_global_name(function, mark.function)), set()
+        )
+        joined = next(
+            (
+                (use, writer)
+                for name in sorted(filters)
+                for use in applied.get(name, ())
+                for writer in writers.get(use.field, ())
+                if not writer.model or _names_model(use.roots, writer.model)
+            ),
+            None,
+        )
+        reflected = next(
+            (
+                (use, render, root, given)
+                for name in sorted(filters)
+                for use in applied.get(name, ())
+                for render in renders
+                if any(templates.is_rendered_as(use.path, t) for t in render.templates)
+                for root in (*use.roots, *use.argument_roots)
+                if (given := render.context_value(root)) is not None and given.kind == "request"
+            ),
+            None,
+        )
+        if reflected is not None:
+            use, render, root, given = reflected
+            source = describe_source(given.trace, Location(render.path, render.line))
+            why = (
+                f"{use.path}:{use.line} applies the filter (`{use.text}`) to `{root}`, which `{render.function}()` "
+                f"({render.path}:{render.line}) passes from {source}"
+            )
+            path: tuple[FlowStep, ...] = given.trace
+        elif joined is not None:
+            use, writer = joined
+            why = (
+                f"the filter is applied to `{use.field}` in {use.path}:{use.line} (`{use.text}`), and "
+                f"`{writer.function}()` ({writer.path}:{writer.line}) accepts `{use.field}` from the request"
+            )
+            path = (FlowStep(Location(writer.path, writer.line), f"`{writer.function}()` accepts `{use.field}`"),)
+        else:
+            ctx.findings.extend(mark.findings)
+            continue
+        for finding in mark.findings:
+            steps = (
+                *path,
+                FlowStep(Location(use.path, use.line), f"filtered by `{use.filter}`"),
+                FlowStep(finding.location, "marked safe unescaped"),
+            )
+            ctx.findings.append(replace(finding, audit=False, message=f"{finding.message}: {why}", flow=steps))
 
 
 def _fetched_records(function) -> dict[str, str]:
@@ -1814,7 +2035,41 @@ def _submitted_fields(module, function) -> set[str]:
                 "Body",
             ):
                 fields.add(arg.arg)
+    fields |= _body_model_fields(module, function)
     return fields
+
+
+def _body_model_fields(module, function) -> set[str]:
+    """`async def create_invoice(body: InvoiceIn, ...)` of a FastAPI route that writes (POST, PUT, PATCH): the
+    fields it reads from the body model the client sent (`body.notes`)."""
+    node = function.node
+    writes = any(
+        isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in ("post", "put", "patch")
+        for d in getattr(node, "decorator_list", [])
+    )
+    if not writes:
+        return set()
+    args = node.args
+    defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    bodies = {
+        a.arg
+        for a in (*args.args, *args.kwonlyargs)
+        if a.annotation is not None
+        and module.annotated_class(a.arg, function) is not None
+        # `principal: Principal = Depends(current_principal)`: what a dependency gives, not the body
+        and not (isinstance(defaults.get(a.arg), ast.Call) and _callee_last(defaults[a.arg]) != "Body")
+    }
+    return {
+        n.attr
+        for n in ast.walk(node)
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in bodies
+    }
+
+
+def _callee_last(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _is_request(module, function, node: ast.expr) -> bool:
