@@ -1,0 +1,5 @@
+"""Shared slowapi limiter; routers import it to decorate sensitive endpoints."""
+from slowapi import Limiter
+from slowapi.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address)
