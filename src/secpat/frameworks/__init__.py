@@ -130,17 +130,23 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
             or a.annotation is not None
             and last(ast.unparse(a.annotation)) in _REQUEST_TYPES
         }
-        if requests and any(
+        reads = any(
             isinstance(n, ast.Attribute)
             and n.attr in ("session", "cookies")
             and isinstance(n.value, ast.Name)
             and n.value.id in requests
+            or isinstance(n, ast.Name)
+            and n.id == "session"
+            and module.binding("session", function) in _SESSION_OBJECTS
             for n in ast.walk(node)
-        ):
+        )
+        if reads:
             found.append((SESSION_READER, module.global_name(function)))
     return found
 
 
+#: The session objects frameworks hand out as globals: Flask's and Quart's `session`.
+_SESSION_OBJECTS = frozenset({"flask.session", "quart.session"})
 #: Annotations of a request object that carries the session and cookies.
 _REQUEST_TYPES = frozenset({"Request", "HTTPConnection", "WebSocket"})
 

@@ -200,10 +200,11 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         if api is not None:
             return _resources(module, call, api) if call.method == "add_resource" else _api_mount(module, call)
     if call.method == "init_app" and call.receiver is not None:
-        # `for extension in EXTENSIONS: extension.init_app(app)`: which extensions is decided at run time.
-        looked_up = registered_objects(module, call.receiver, scope) is None
-        name = ANY_CHILD if looked_up else object_name(module, call.receiver, scope)
-        return [(PROTECTION, ProtectionFact("init_app", name, module.path, line))] if name else []
+        # `for extension in EXTENSIONS: extension.init_app(app)`: each extension the list names, or any when
+        # which is decided at run time.
+        extensions = registered_objects(module, call.receiver, scope)
+        named = [ANY_CHILD] if extensions is None else [object_name(module, e, scope) for e in extensions]
+        return [(PROTECTION, ProtectionFact("init_app", name, module.path, line)) for name in named if name]
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)
         children = registered_objects(module, call.node.args[0], scope)

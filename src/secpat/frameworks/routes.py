@@ -344,6 +344,8 @@ class Model:
     converters: dict[str, str] = field(default_factory=dict)  # Flask URL converter name → its class
     #: DRF view classes whose authentication classes read no cookie: DRF checks no CSRF token for them.
     cookie_free_views: set[str] = field(default_factory=set)
+    #: Project functions that read the request's session or cookies (a dependency, a login decorator).
+    session_readers: set[str] = field(default_factory=set)
     #: One model per app when a scan holds several apps (`app_roots`); this one then holds them all.
     parts: list[Model] = field(default_factory=list)
 
@@ -497,6 +499,7 @@ def _merged(models: list[Model]) -> Model:
         merged.csrf_protected_modules |= model.csrf_protected_modules
         merged.converters.update(model.converters)
         merged.cookie_free_views |= model.cookie_free_views
+        merged.session_readers |= model.session_readers
     merged.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
     return merged
 
@@ -636,7 +639,9 @@ class _Builder:
         self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
         #: Project functions that send mail or a text message.
         self.sending = _senders([x for _, x in facts_of(SENDING)])
-        self.session_readers = {x for _, x in facts_of(SESSION_READER) if isinstance(x, str)}
+        self.session_readers = self.model.session_readers = {
+            x for _, x in facts_of(SESSION_READER) if isinstance(x, str)
+        }
         self.mounts: list[MountFact] = [
             replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
             for _, x in facts_of(MOUNT)

@@ -54,6 +54,17 @@ def registered_objects(module: Module, expr: ast.expr, scope: Function | None) -
         return [expr] if callee.split(".", 1)[0] in module.project_roots else None
     if isinstance(expr, ast.Subscript):
         return None
+    if isinstance(expr, ast.Attribute):
+        # `for module in (auth, courses): app.include_router(module.router)`: that attribute of each.
+        base: ast.expr = expr
+        while isinstance(base, ast.Attribute):
+            base = base.value
+        if not isinstance(base, ast.Name):
+            return [expr]
+        bases = registered_objects(module, base, scope)
+        if bases is None:
+            return None
+        return [expr if b is base else _with_base(expr, b) for b in bases]
     if not isinstance(expr, ast.Name):
         return [expr]
     nodes = block_statements(module.tree.body) if scope is None or scope.is_module else ast.walk(scope.node)
@@ -61,10 +72,20 @@ def registered_objects(module: Module, expr: ast.expr, scope: Function | None) -
         if isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and any(
             isinstance(t, ast.Name) and t.id == expr.id for t in ast.walk(node.target)
         ):
-            if isinstance(node.target, ast.Name) and isinstance(node.iter, (ast.Tuple, ast.List)):
-                return list(node.iter.elts)
+            items = node.iter
+            if isinstance(items, ast.Name) and len(module.assignments.get(items.id, ())) == 1:
+                items = module.assignments[items.id][0]  # `for bp in BLUEPRINTS:` with `BLUEPRINTS = [a, b]`
+            if isinstance(node.target, ast.Name) and isinstance(items, (ast.Tuple, ast.List)):
+                return list(items.elts)
             return None
     return [expr]
+
+
+def _with_base(expr: ast.expr, base: ast.expr) -> ast.expr:
+    """`module.router` with `auth` in the place of `module`: `auth.router`."""
+    if isinstance(expr, ast.Attribute):
+        return ast.Attribute(value=_with_base(expr.value, base), attr=expr.attr, ctx=ast.Load())
+    return base
 
 
 def owner_of(module: Module, call: Call) -> str | None:

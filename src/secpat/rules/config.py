@@ -256,7 +256,7 @@ CONF006 = define(
 CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
 _ANY_ORIGIN_REGEXES = (".*", "^.*$", ".+")
-_SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "csrf", "xsrf")
+_SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "refresh", "csrf", "xsrf")
 _PLACE_WORDS = frozenset({"redirect", "next", "url", "uri", "path", "page", "return", "referrer", "referer"})
 
 

@@ -698,6 +698,8 @@ def _acts_as_user(model: Model, route: Route, cookie_session: bool) -> bool:
     if view is None:
         return False
     views = [view, *(model.views[name] for name in (*view.calls, *route.deps) if name in model.views)]
+    if any(name in model.session_readers for name in (*view.calls, *route.deps)):
+        return True  # `@admin_required` or `Depends(get_admin_user)` reading the session: the cookie's user
     return any(v.identity or (v.user_on_g or v.policy_identity) and cookie_session for v in views)
 
 

@@ -224,6 +224,38 @@ def predictable_security_values(ctx: FileContext) -> None:
             ctx.report_flow(use.node, use.value, outcomes, scope=function, sink_note=use.description)
 
 
+@check(RND001, RND002, RND004)
+def predictable_field_defaults(ctx: FileContext) -> None:
+    """`transfer_token = models.UUIDField(default=uuid.uuid1)`: a model field named for a secret whose default,
+    the value every new record gets, is drawn from the clock or a predictable generator."""
+    module = ctx.module
+    if "default" not in module.source:
+        return
+    for cls in module.classes.values():
+        for name, value in cls.attributes.items():
+            kind = names.classify(name)
+            if kind not in (names.NameKind.SECRET, names.NameKind.SHORT_CODE) or not isinstance(value, ast.Call):
+                continue
+            default = next((k.value for k in value.keywords if k.arg == "default"), None)
+            made = module.qualified_name(default) if isinstance(default, (ast.Name, ast.Attribute)) else None
+            rule, why = (
+                (RND002, "uuid1 reveals time and MAC address")
+                if made in S.UUID1_FUNCTIONS
+                else (RND001, "`random` is predictable")
+                if made in S.RANDOM_FUNCTIONS
+                else (RND004, "the clock is guessable")
+                if made in S.TIME_FUNCTIONS
+                else (None, "")
+            )
+            if rule is not None and default is not None:
+                ctx.report(
+                    rule,
+                    default,
+                    f"field `{name}` of `{cls.name}` defaults to `{made}()` for every new record: {why}; use `secrets`",
+                    scope=module.module_function,
+                )
+
+
 #: Nonces and salts must not repeat, and guessing one gains nothing: 96 random bits make a nonce
 #: repeat negligible (the size AES-GCM and ChaCha20 use), 64 a salt repeat in any user table. A
 #: generated password is checked through a slow hash, behind lockouts: 96 bits are out of reach of
