@@ -2552,8 +2552,7 @@ def _credential_maker(node: ast.AST | None) -> str | None:
     which makes a record in a secret store and returns its handle."""
     if not isinstance(node, ast.Call):
         return None
-    func = node.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    name = call_name(node.func)
     words = names.words(name)
     if len(words) < 2 or words[0] not in _MAKING_VERBS:
         return None

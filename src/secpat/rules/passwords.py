@@ -307,22 +307,14 @@ def password_flows(ctx: FileContext) -> None:
 
 
 def _compares_with_configured_secret(function: Function) -> bool:
-    """The function compares something with a constant-cased name of a secret (`settings.PARTNER_KEY`), or with
-    a name it binds to one."""
-    if not function.mentions(("key",)) or isinstance(function.node, ast.Module):
+    """The function compares values and reads a constant-cased setting named for a secret
+    (`settings.PARTNER_KEY`): `_comparisons` judges whether one is compared with the other."""
+    if isinstance(function.node, ast.Module) or not function.mentions(("key",)):
         return False
-    return any(
-        isinstance(node, ast.Compare)
-        and any(
-            isinstance(side, (ast.Attribute, ast.Name))
-            and (name := side.attr if isinstance(side, ast.Attribute) else side.id)
-            and (name.isupper() and names.classify(name) is names.NameKind.SECRET or isinstance(side, ast.Name))
-            for side in (node.left, *node.comparators)
-        )
-        for node in ast.walk(function.node)
-    ) and any(
-        isinstance(node, ast.Attribute) and node.attr.isupper() and names.classify(node.attr) is names.NameKind.SECRET
-        for node in ast.walk(function.node)
+    nodes = list(ast.walk(function.node))
+    return any(isinstance(n, ast.Compare) for n in nodes) and any(
+        isinstance(n, ast.Attribute) and n.attr.isupper() and names.classify(n.attr) is names.NameKind.SECRET
+        for n in nodes
     )
 
 
@@ -2235,8 +2227,8 @@ def _algorithm_chosen_by_caller(module: Module, function: Function, node: ast.Ca
 
 def _password_helper_results_kept(ctx: FileContext, flow: FunctionFlow) -> None:
     """Calls of project functions given a password whose result this function keeps: assigned to a record's
-    attribute, passed on to another call (a store, a repository method), put in a collection. A result only
-    compared (a check of a stored hash) or returned is not kept here. `fast_hash_checks` reads these."""
+    attribute or an item, or handed to a call that stores it (see `_handed_on`). A result only compared (a check
+    of a stored hash) or returned is not kept here. `fast_hash_checks` reads these."""
     module = ctx.module
     node = flow.function.node
     for event in flow.calls:
@@ -2254,8 +2246,8 @@ def _password_helper_results_kept(ctx: FileContext, flow: FunctionFlow) -> None:
 
 
 def _result_kept(function_node: ast.AST, call: ast.Call) -> bool:
-    """The value `call` returns is stored or handed on: assigned to an attribute or an item, an argument of
-    another call, a keyword, an element of a collection; or bound to a name that is."""
+    """The value `call` returns is kept: assigned to an attribute or an item, or handed to a call that stores
+    it; or bound to a name that is."""
     parents = parents_of(function_node)
     parent = parents.get(id(call))
     if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is call:

@@ -20,7 +20,7 @@ from secpat import names, templates
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import dotted, flow_of, literal_sql_text
+from secpat.dataflow.flow import call_name, dotted, flow_of, literal_sql_text
 from secpat.dataflow.uses import assignments
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, bottle, falcon, flask, known
@@ -799,7 +799,7 @@ def registered_filters(ctx: FileContext) -> None:
     for function in module.functions.values():
         for deco in getattr(function.node, "decorator_list", []):
             target = deco.func if isinstance(deco, ast.Call) else deco
-            if _callee_last_of(target) not in ("filter", "template_filter", "app_template_filter"):
+            if call_name(target) not in ("filter", "template_filter", "app_template_filter"):
                 continue
             named: object = None
             if isinstance(deco, ast.Call):
@@ -810,7 +810,7 @@ def registered_filters(ctx: FileContext) -> None:
     for node in module.nodes:
         func: ast.expr | None = None
         given: object = None
-        if isinstance(node, ast.Call) and _callee_last_of(node.func) in (
+        if isinstance(node, ast.Call) and call_name(node.func) in (
             "add_template_filter",
             "add_app_template_filter",
         ):
@@ -827,12 +827,8 @@ def registered_filters(ctx: FileContext) -> None:
                 func, given = node.value, literal_value(target.slice)
         qualified = module.qualified_name(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
         if qualified and isinstance(func, (ast.Name, ast.Attribute)):
-            name = given if isinstance(given, str) else _callee_last_of(func)
+            name = given if isinstance(given, str) else call_name(func)
             ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, name))
-
-
-def _callee_last_of(func: ast.expr) -> str:
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 @check(XSS002, kinds=("template",))
@@ -2058,18 +2054,13 @@ def _body_model_fields(module, function) -> set[str]:
         if a.annotation is not None
         and module.annotated_class(a.arg, function) is not None
         # `principal: Principal = Depends(current_principal)`: what a dependency gives, not the body
-        and not (isinstance(defaults.get(a.arg), ast.Call) and _callee_last(defaults[a.arg]) != "Body")
+        and not (isinstance(defaults.get(a.arg), ast.Call) and call_name(defaults[a.arg].func) != "Body")
     }
     return {
         n.attr
         for n in ast.walk(node)
         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in bodies
     }
-
-
-def _callee_last(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _is_request(module, function, node: ast.expr) -> bool:
