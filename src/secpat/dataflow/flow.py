@@ -2547,7 +2547,8 @@ _MAKING_VERBS = frozenset({"make", "generate", "gen", "new", "issue", "mint"})
 
 def _credential_maker(node: ast.AST | None) -> str | None:
     """The name of the function a call runs when it is named for making a credential (`make_reset_token`,
-    `_generate_reset_code`, `issue_api_key`): a verb of making, then a secret's or a one-time code's name. A
+    `_generate_reset_code`, `issue_api_key`, `generate_otp`): a verb of making, then a secret's name with what
+    it is for, or a one-time code's name. A
     check, a lookup or a decoder (`validate_token`, `get_token`, `decode_token`) is not, nor `create_secret()`,
     which makes a record in a secret store and returns its handle."""
     if not isinstance(node, ast.Call):
@@ -2558,6 +2559,10 @@ def _credential_maker(node: ast.AST | None) -> str | None:
         return None
     rest = "_".join(words[1:])
     kind = names.classify(rest)
+    # `generate_token(48)`: a bare token is a library's utility for nonces, verifiers and ids alike; the
+    # credential is named by what it is for (`reset_token`, `invite_code`) or is a one-time code (`otp`).
+    if kind is names.NameKind.SECRET and len(words) < 3:
+        return None
     return name if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE) else None
 
 
