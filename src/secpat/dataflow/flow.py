@@ -2437,7 +2437,8 @@ class FunctionFlow:
         ):
             return None
         owner = self.function.qualname.rsplit(".", 1)[0]
-        return self.module.functions.get(f"{owner}.{func.attr}")
+        method = self.module.functions.get(f"{owner}.{func.attr}")
+        return method if method is not None and _may_draw(method) else None
 
     def _event_of(self, node: ast.Call) -> tuple[CallEvent | None, str | None]:
         """The event this call was recorded as (its arguments' values), and its callee."""
@@ -2564,6 +2565,17 @@ def _credential_maker(node: ast.AST | None) -> str | None:
     if kind is names.NameKind.SECRET and len(words) < 3:
         return None
     return name if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE) else None
+
+
+def _may_draw(function: Function) -> bool:
+    """A cheap test before a method's flow is computed: it calls `random` or numpy's generator, or a method
+    of a generator object (`self._rng.randint(...)`)."""
+    return any(
+        (call.callee or "").startswith(("random.", "numpy.random"))
+        or call.callee is None
+        and call.method in S.PRNG_OBJECT_METHODS
+        for call in function.calls
+    )
 
 
 #: Labels of what a generator draws, followed through a class's own methods (see `_own_method`).

@@ -39,6 +39,13 @@ RANDOM_FUNCTIONS = frozenset(
     )
 )
 NUMPY_RANDOM_PREFIXES = ("numpy.random.",)
+# Methods of a generator object (`random.Random()`, numpy's): what they return is drawn from it.
+PRNG_OBJECT_METHODS = frozenset(
+    {
+        "choice", "choices", "sample", "randint", "randrange", "random", "getrandbits", "randbytes", "integers",
+        "uniform", "bytes", "shuffle",
+    }
+)  # fmt: skip
 # Picking one element is a selection, not a token, until many picks are joined into one.
 PICK_METHODS = frozenset({"choice", "sample", "shuffle", "permutation"})
 # Constructors returning a PRNG object whose methods produce predictable values.

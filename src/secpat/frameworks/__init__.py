@@ -118,17 +118,19 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
     get_admin_user(request: Request): return request.session.get("admin_user")`): a route that depends on
     one authenticates by cookie, whatever its own body reads."""
     found: list[tuple[str, object]] = []
+    if "session" not in module.source and "cookies" not in module.source:
+        return found
     for function in module.functions.values():
         node = function.node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not function.mentions(
+            ("session", "cookies")
+        ):
             continue
         args = node.args
         requests = {
             a.arg
             for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
-            if a.arg in ("request", "req")
-            or a.annotation is not None
-            and last(ast.unparse(a.annotation)) in _REQUEST_TYPES
+            if a.arg in ("request", "req") or _annotation_name(a.annotation) in _REQUEST_TYPES
         }
         reads = any(
             isinstance(n, ast.Attribute)
@@ -143,6 +145,13 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
         if reads:
             found.append((SESSION_READER, module.global_name(function)))
     return found
+
+
+def _annotation_name(annotation: ast.expr | None) -> str:
+    """`Request` for `request: Request` or `request: web.Request`."""
+    if isinstance(annotation, ast.Name):
+        return annotation.id
+    return annotation.attr if isinstance(annotation, ast.Attribute) else ""
 
 
 #: The session objects frameworks hand out as globals: Flask's and Quart's `session`.

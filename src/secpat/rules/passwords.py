@@ -309,7 +309,9 @@ def password_flows(ctx: FileContext) -> None:
 def _compares_with_configured_secret(function: Function) -> bool:
     """The function compares values and reads a constant-cased setting named for a secret
     (`settings.PARTNER_KEY`): `_comparisons` judges whether one is compared with the other."""
-    if isinstance(function.node, ast.Module) or not function.mentions(("key",)):
+    if isinstance(function.node, ast.Module) or not any(
+        name.isupper() and names.classify(name) is names.NameKind.SECRET for name in function.raw_identifiers
+    ):
         return False
     nodes = list(ast.walk(function.node))
     return any(isinstance(n, ast.Compare) for n in nodes) and any(

@@ -23,7 +23,7 @@ from secpat.rules.registry import Rule, check, define
 
 if TYPE_CHECKING:
     from secpat.dataflow.uses import SecurityUse
-    from secpat.model.module import Function
+    from secpat.model.module import Function, Module
 
 RND001 = define(
     Rule(
@@ -165,7 +165,7 @@ def predictable_security_values(ctx: FileContext) -> None:
     if not links and not module.mentions(SECURITY_FRAGMENTS):
         return
     for function in module.all_functions():
-        if not _draws_values(function, module.project_roots):
+        if not _draws_values(function, module):
             continue
         if not function.mentions(SECURITY_FRAGMENTS) and not (links and _writes_links(function)):
             continue
@@ -489,38 +489,33 @@ def _writes_links(function: Function) -> bool:
     )
 
 
-def _draws_values(function: Function, project_roots: frozenset[str]) -> bool:
+def _draws_values(function: Function, module: Module, own: bool = True) -> bool:
     """Only functions that call a PRNG, the clock, a token function or a project function can
-    produce a predictable value; the rest are not analysed at all."""
+    produce a predictable value; the rest are not analysed at all. With `own`, also one that calls a method
+    of its class that does (`self._new_code()`, followed through its summary), one level deep."""
     for call in function.calls:
         callee = call.callee
         if callee is None:
-            if call.method in _PRNG_METHODS:
+            if call.method in S.PRNG_OBJECT_METHODS:
                 return True  # `self.rng.choice(...)`: a generator kept on an object
-            receiver = call.receiver
-            if isinstance(receiver, ast.Name) and receiver.id == "self" and function.class_name:
-                return True  # `self._new_code()`: a method of the class, followed through its summary
+            if own and _own_method(module, function, call) is not None:
+                return True
             continue
         root = callee.split(".", 1)[0]
-        if root in _VALUE_ROOTS or root in project_roots or callee.startswith("numpy.random"):
+        if root in _VALUE_ROOTS or root in module.project_roots or callee.startswith("numpy.random"):
             return True
     return False
 
 
+def _own_method(module: Module, function: Function, call) -> Function | None:
+    """`self._new_code()` where the class's own `_new_code` draws values."""
+    receiver = call.receiver
+    if not (isinstance(receiver, ast.Name) and receiver.id == "self" and function.class_name and call.method):
+        return None
+    method = module.functions.get(f"{function.qualname.rsplit('.', 1)[0]}.{call.method}")
+    return (
+        method if method is not None and method is not function and _draws_values(method, module, own=False) else None
+    )
+
+
 _VALUE_ROOTS = frozenset({"random", "uuid", "secrets", "os", "time", "datetime", "django"})
-_PRNG_METHODS = frozenset(
-    {
-        "choice",
-        "choices",
-        "sample",
-        "randint",
-        "randrange",
-        "random",
-        "getrandbits",
-        "randbytes",
-        "integers",
-        "uniform",
-        "bytes",
-        "shuffle",
-    }
-)
