@@ -41,6 +41,7 @@ from secpat.frameworks.routes import (
     LOGOUT_REASON,
     REGISTER,
     SESSION_MIDDLEWARE,
+    App,
     Model,
     Route,
     app_roots,
@@ -653,7 +654,7 @@ def _unchecked_form(
         f"POST form without a CSRF token, posted to {posted[0].path} of a {title} app that checks none and signs "
         "users in by cookie: another site's page can submit it in a signed-in user's name (see CSRF004)"
     )
-    if (app.session_same_site or not app.session) and _cookies_same_site(ctx, app.file, none_set=app.session_same_site):
+    if _same_site_only(ctx, app):
         # Browsers keep a SameSite=Lax or Strict cookie from another site's POST, as CSRF004 says.
         return message + "; its cookies are SameSite=Lax or Strict", Confidence.MEDIUM, False
     return message, None if acting else Confidence.MEDIUM, False
@@ -727,9 +728,7 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         # Browsers do not send a SameSite=Lax or Strict cookie with another site's POST: when the app's session
         # cookie is such (Starlette's SessionMiddleware by default) or it keeps none, and it sets every other
         # cookie so, a reader judges what a same-site page (a sibling subdomain) could still send.
-        same_site = (app.session_same_site or not app.session) and _cookies_same_site(
-            ctx, app.file, none_set=app.session_same_site
-        )
+        same_site = _same_site_only(ctx, app)
         # A route in a router no app is seen to include counts for the app only as a guess: audit.
         served = any(r.served for r in acting)
         acting = [r for r in acting if r.served] or acting
@@ -764,6 +763,14 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                     f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token",
                     snippet=source_line(ctx, file, line),
                 )
+
+
+def _same_site_only(ctx: ProjectContext, app: App) -> bool:
+    """The app's session cookie is SameSite=Lax or Strict (Starlette's SessionMiddleware by default), or it
+    keeps none, and every other cookie it sets is so: browsers send none of them with another site's POST."""
+    return bool(app.session_same_site or not app.session) and _cookies_same_site(
+        ctx, app.file, none_set=app.session_same_site
+    )
 
 
 def _cookies_same_site(ctx: ProjectContext, app_file: str, *, none_set: bool = False) -> bool:
