@@ -384,6 +384,11 @@ NOT_A_PRODUCER = {
 }
 
 
+def is_configured_secret(name: str) -> bool:
+    """`LAB_INTEGRATION_KEY`, `WEBHOOK_SECRET`, `ADMIN_PASSWORD`: a constant-cased setting named for a secret."""
+    return name.isupper() and classify(name) in (NameKind.SECRET, NameKind.PASSWORD)
+
+
 def function_returns_secret(func_name: str) -> NameKind | None:
     """`generate_reset_token`, `make_otp`, `default_invite_token`: a function that hands out a security value.
 

@@ -382,7 +382,7 @@ def _against_configured_secret(test: ast.Compare) -> bool:
             if isinstance(side, ast.Subscript)
             else ""
         )
-        if name.isupper() and names.classify(name) in (names.NameKind.SECRET, names.NameKind.PASSWORD):
+        if names.is_configured_secret(name):
             return True
     return False
 

@@ -613,11 +613,7 @@ class Module:
                 continue
             qualified = self.qualified_name(value.func)
             last = qualified.rsplit(".", 1)[-1] if qualified else ""
-            if (
-                qualified
-                and last[:1].isupper()
-                and qualified.split(".", 1)[0] in self.project_roots | {self.module_name}
-            ):
+            if qualified and last[:1].isupper() and qualified.split(".", 1)[0] in self.project_roots:
                 found[prefix + name] = qualified
         return found
 

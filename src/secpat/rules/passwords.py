@@ -309,14 +309,10 @@ def password_flows(ctx: FileContext) -> None:
 def _compares_with_configured_secret(function: Function) -> bool:
     """The function compares values and reads a constant-cased setting named for a secret
     (`settings.PARTNER_KEY`): `_comparisons` judges whether one is compared with the other."""
-    if isinstance(function.node, ast.Module) or not any(
-        name.isupper() and names.classify(name) is names.NameKind.SECRET for name in function.raw_identifiers
-    ):
+    if isinstance(function.node, ast.Module):
         return False
-    nodes = list(ast.walk(function.node))
-    return any(isinstance(n, ast.Compare) for n in nodes) and any(
-        isinstance(n, ast.Attribute) and n.attr.isupper() and names.classify(n.attr) is names.NameKind.SECRET
-        for n in nodes
+    return any(names.is_configured_secret(name) for name in function.raw_identifiers) and any(
+        isinstance(n, ast.Compare) for n in ast.walk(function.node)
     )
 
 
@@ -2775,15 +2771,7 @@ def _checked_against_configured_secret(
             if isinstance(held, ast.Subscript)
             else None
         )
-        if (
-            isinstance(name, str)
-            and name.isupper()
-            and names.classify(name)
-            in (
-                names.NameKind.SECRET,
-                names.NameKind.PASSWORD,
-            )
-        ):
+        if isinstance(name, str) and names.is_configured_secret(name):
             return other, value
     return None
 
