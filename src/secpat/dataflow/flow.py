@@ -31,6 +31,8 @@ from secpat.knowledge import NOTHING, find
 from secpat.model.module import ClassInfo, keyword_argument
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from secpat.model.module import Call, Function, Module
 
 _TRY_NODES = raises.TRY_NODES  # `try` and, from Python 3.11, `try`/`except*`
@@ -43,6 +45,10 @@ _VALUE_ATTRS = frozenset({"data", "value"})
 _REQUEST_OBJECT_NOTE = "the request object"  # a step that only says where the request came in
 _TOKEN_LIBRARIES = ("jwt", "jose", "authlib", "joserfc")
 _TIME_UNITS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
+#: Words in the name of a setting that holds a span of time (`ACCESS_TOKEN_EXPIRE_MINUTES`, `token_ttl`).
+TIME_SETTING_WORDS = frozenset(
+    {"expire", "expires", "expiry", "expiration", "lifetime", "ttl", "age", "seconds", "minutes", "hours", "days"}
+)
 _ONE_ITEM_METHODS = frozenset({"get", "getlist", "pop", "get_all", "getone", "setdefault"})
 _LOOKUP_METHODS = frozenset({"get", "pop", "setdefault"})
 #: String methods whose arguments say what to cut away or where to cut: none of it is in the result.
@@ -1380,6 +1386,13 @@ class FunctionFlow:
                 number = _number_literal(other_node, self.module)
                 if (L.TIME in clock or L.TIME_FIELD in clock) and number is not None:
                     return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}
+                timed = L.TIME in clock or L.TIME_FIELD in clock
+                setting = setting_name(self.module, self.function, other_node, self.env) if timed else None
+                if setting is not None:  # `time.time() + settings.TOKEN_TTL`: seconds
+                    return {
+                        **L.combine(parts),
+                        L.SETTING_DURATION_PREFIX + f"1:0:{setting}": (self.step(node, "now +"),),
+                    }
         if (
             isinstance(node.op, ast.Sub)
             and (L.TIME in parts[0] or L.TIME_FIELD in parts[0])
@@ -1574,6 +1587,10 @@ class FunctionFlow:
             for label in value:
                 if label.startswith(L.DURATION_PREFIX):
                     out[L.LIFETIME_PREFIX + label[len(L.DURATION_PREFIX) :]] = step
+                elif label.startswith(L.SETTING_DURATION_PREFIX):
+                    out[L.SETTING_LIFETIME_PREFIX + label[len(L.SETTING_DURATION_PREFIX) :]] = step
+                elif label.startswith(L.PARAM_PREFIX):  # `now + expires_delta`: the callers decide
+                    out[L.PARAM_LIFETIME_PREFIX + label[len(L.PARAM_PREFIX) :]] = step
         return out
 
     def _comprehension(self, generators: list[ast.comprehension], *elts: ast.expr) -> L.Value:
@@ -1800,7 +1817,7 @@ class FunctionFlow:
             environment = self._bound(template.func.value)
             if not isinstance(environment, ast.Call):
                 return None
-            if (self.module.qualified_name(environment.func, self.function) or "") not in _JINJA_ENVIRONMENTS:
+            if (self.module.qualified_name(environment.func, self.function) or "") not in JINJA_ENVIRONMENTS:
                 return None
             autoescape = keyword_argument(environment, "autoescape")
             return text if autoescape is None or _switched_off(autoescape) else None
@@ -2221,9 +2238,11 @@ class FunctionFlow:
                     parts.append(self._key_labels(kw.arg, kw.value, keywords[kw.arg], kw))
             return L.combine(parts)
         if callee == "datetime.timedelta":
-            seconds = self._seconds(node)
-            if seconds is not None:
-                return {L.DURATION_PREFIX + str(int(seconds)): (self.step(node, f"`{_text(node)}`"),)}
+            span = timedelta_span(self.module, self.function, node, self.env)
+            if span is not None and span.setting is None:
+                return {L.DURATION_PREFIX + str(int(span.seconds)): (self.step(node, f"`{_text(node)}`"),)}
+            if span is not None:
+                return {L.SETTING_DURATION_PREFIX + span.label: (self.step(node, f"`{_text(node)}`"),)}
             return L.EMPTY
         if callee is not None and callee.endswith("get_unverified_header"):
             return {L.TOKEN_HEADER: (self.step(node, f"`{_text(node)}`"),)}
@@ -2241,25 +2260,6 @@ class FunctionFlow:
             self.env[name] = L.combine(parts)
             return L.EMPTY
         return None
-
-    def _seconds(self, node: ast.Call) -> float | None:
-        """`timedelta(hours=1, minutes=30)` in seconds, when every part is a literal or module constant."""
-        from secpat.model.module import literal_value
-
-        total = 0.0
-        parts = list(zip(("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"), node.args))
-        parts += [(kw.arg, kw.value) for kw in node.keywords if kw.arg]
-        for unit, value_node in parts:
-            value = literal_value(value_node)
-            if value is None and isinstance(value_node, ast.Name):
-                assigned = self.module.assignments.get(value_node.id)
-                value = literal_value(assigned[-1]) if assigned else None
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or unit not in _TIME_UNITS:
-                if unit == "microseconds":
-                    continue
-                return None
-            total += value * _TIME_UNITS[unit]
-        return total
 
     def _declared(self, node: ast.Call, callee: str | None, method: str | None, args: list[L.Value]) -> L.Value | None:
         """A source or sanitiser the project's config declares (`secpat.knowledge`)."""
@@ -2613,7 +2613,15 @@ _TEMPLATE_RENDERS = frozenset({"render", "render_async", "generate", "stream"})
 _TEMPLATE_EXPRESSIONS = re.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)  # `{{ name }}`, `{% for x in items %}`
 _TEMPLATE_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _JINJA_TEMPLATES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
-_JINJA_ENVIRONMENTS = frozenset({"jinja2.Environment", "jinja2.environment.Environment"})
+#: Jinja2's environments; the sandboxed ones keep templates from reaching Python, not HTML from the page.
+JINJA_ENVIRONMENTS = frozenset(
+    {
+        "jinja2.Environment",
+        "jinja2.environment.Environment",
+        "jinja2.sandbox.SandboxedEnvironment",
+        "jinja2.sandbox.ImmutableSandboxedEnvironment",
+    }
+)
 _DJANGO_TEMPLATES = frozenset({"django.template.Template", "django.template.base.Template"})
 _DJANGO_CONTEXTS = frozenset({"django.template.Context", "django.template.context.Context"})
 
@@ -2776,8 +2784,11 @@ _SURVIVES_NUMBERS = frozenset(
 
 
 def _only_from_elsewhere(value: L.Value) -> bool:
-    """What functions of other modules return, and constants: nothing known here yet."""
-    return any(L.deferred(label) for label in value) and all(L.deferred(label) or label == L.CONST for label in value)
+    """What functions of other modules return, and constants (spans of time among them): nothing known here yet."""
+    return any(L.deferred(label) for label in value) and all(
+        L.deferred(label) or label == L.CONST or label.startswith((L.DURATION_PREFIX, L.SETTING_DURATION_PREFIX))
+        for label in value
+    )
 
 
 def _as_time_field(value: L.Value) -> L.Value:
@@ -3294,6 +3305,60 @@ def _is_str(node: ast.AST) -> bool:
 _KEY_COLLECTIONS = frozenset({"set", "frozenset", "sorted", "list", "tuple"})
 _ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _NON_SHAPE = (L.CONST,)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A `timedelta(...)`: its literal parts in seconds, and the setting it reads, if one (in `unit`s)."""
+
+    seconds: float
+    unit: float = 0
+    setting: str | None = None
+
+    @property
+    def label(self) -> str:
+        """`<seconds per unit>:<seconds added>:<setting name>`, as `L.SETTING_DURATION_PREFIX` labels carry it."""
+        return f"{self.unit:g}:{self.seconds:g}:{self.setting}"
+
+
+def timedelta_span(module: Module, function: Function, node: ast.Call, local: Container[str] = ()) -> Span | None:
+    """`timedelta(hours=1, minutes=30)` when every part is a literal or module constant, or all but one, which
+    reads a setting (`timedelta(minutes=settings.ACCESS_TOKEN_EXPIRE_MINUTES)`). `local`: names bound in the
+    function, which are no settings."""
+    total = 0.0
+    found: tuple[float, str] | None = None
+    parts = list(zip(("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"), node.args))
+    parts += [(kw.arg, kw.value) for kw in node.keywords if kw.arg]
+    for unit, value_node in parts:
+        value = _number_literal(value_node, module)
+        if value is not None and unit in _TIME_UNITS:
+            total += value * _TIME_UNITS[unit]
+            continue
+        if unit == "microseconds":
+            continue
+        name = setting_name(module, function, value_node, local)
+        if name is None or found is not None or unit not in _TIME_UNITS:
+            return None
+        found = (_TIME_UNITS[unit], name)
+    return Span(total, *found) if found else Span(total)
+
+
+def setting_name(module: Module, function: Function, node: ast.expr, local: Container[str] = ()) -> str | None:
+    """The name of a setting read where a span is expected, when that name speaks of time:
+    `settings.TOKEN_TTL`, `app.config["JWT_EXPIRES_MINUTES"]`, `JWT_LIFETIME` imported from the project."""
+    name: str | None = None
+    if isinstance(node, ast.Attribute):
+        name = node.attr
+    elif isinstance(node, ast.Subscript):
+        key = node.slice
+        name = key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+    elif isinstance(node, ast.Name) and node.id not in local:
+        qualified = module.qualified_name(node, function)
+        if qualified and qualified.split(".", 1)[0] in module.project_roots:
+            name = qualified.rsplit(".", 1)[-1]
+    if name is None or not set(names.words(name)) & TIME_SETTING_WORDS:
+        return None
+    return name
 
 
 def _number_literal(node: ast.AST, module) -> float | None:

@@ -70,6 +70,10 @@ TABLE_PREFIX = "table:"  # `table:comments`: rows a SQL SELECT read from that ta
 KEYVAL_PREFIX = "keyval:"  # `keyval:verify_signature=False`
 DURATION_PREFIX = "duration:"  # `duration:3600`: a time span in seconds
 LIFETIME_PREFIX = "lifetime:"  # `lifetime:86400`: what `exp` is set to, from now
+#: A span, and a lifetime, set by a setting defined elsewhere: `<seconds per unit>:<seconds added>:<setting name>`.
+SETTING_DURATION_PREFIX = "duration-setting:"  # `timedelta(minutes=settings.ACCESS_TOKEN_EXPIRE_MINUTES)`
+SETTING_LIFETIME_PREFIX = "lifetime-setting:"  # what `exp` is set to, from now, through such a span
+PARAM_LIFETIME_PREFIX = "lifetime-param:"  # `lifetime-param:1`: `exp` is now plus the span parameter 1 holds
 TOKEN_HEADER = "token-header"  # read from an unverified token header
 LITERAL_FALLBACK = "literal-fallback"  # `os.getenv("X", "literal")`
 

@@ -21,6 +21,7 @@ from secpat.frameworks import known
 from secpat.frameworks.facts import (
     ALIAS,
     ARGUMENT,
+    DEPENDENCY_ALIAS,
     INSTANCE,
     LIMITING,
     MOUNT,
@@ -36,7 +37,7 @@ from secpat.frameworks.facts import (
     SendingFact,
 )
 from secpat.frameworks.syntax import is_limit_call, last, object_name, project_callee, short_source
-from secpat.frameworks.views import is_sender, view_facts
+from secpat.frameworks.views import annotated_dependency, is_sender, view_facts
 from secpat.model.module import Function, Module
 
 
@@ -101,7 +102,10 @@ def sending_facts(module: Module) -> list[tuple[str, object]]:
         if is_sender(call.callee or "", call.method or "", call.node):
             senders.add(module.global_name(call.scope))
             continue
-        callee = project_callee(module, call.scope, call.node.func)
+        func = call.node.func
+        if isinstance(func, ast.Attribute) and func.attr in _TASK_QUEUE_METHODS:
+            func = func.value  # `tasks.send_reset_code.delay(...)`: the task runs that function
+        callee = project_callee(module, call.scope, func)
         if callee and any(w in last(callee).lower() for w in _SENDING_WORDS):
             relays.setdefault(module.global_name(call.scope), set()).add(callee)
     found: list[tuple[str, object]] = [(SENDING, SendingFact(name)) for name in sorted(senders)]
@@ -147,6 +151,19 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
     return found
 
 
+def dependency_alias_facts(module: Module) -> list[tuple[str, object]]:
+    """`CurrentUser = Annotated[User, Depends(get_current_user)]` at the top of a module: a route whose parameter
+    is annotated with the alias depends on that function (`views._dependency_aliases`)."""
+    if "Annotated" not in module.source:
+        return []
+    found: list[tuple[str, object]] = []
+    for name, values in module.assignments.items():
+        dependency = annotated_dependency(module, values[0]) if len(values) == 1 else None
+        if dependency is not None:
+            found.append((DEPENDENCY_ALIAS, AliasFact(f"{module.module_name}.{name}", dependency)))
+    return found
+
+
 def _annotation_name(annotation: ast.expr | None) -> str:
     """`Request` for `request: Request` or `request: web.Request`."""
     if isinstance(annotation, ast.Name):
@@ -162,6 +179,8 @@ _REQUEST_TYPES = frozenset({"Request", "HTTPConnection", "WebSocket"})
 
 #: Words one of which every sending call's name holds (a cheap test before `is_sender`).
 _SENDING_WORDS = ("send", "mail", "sms", "message", "queue", "deliver", "schedule", "twilio")
+#: How task queues run a function later (Celery, RQ, Dramatiq, Huey): the function is what is called.
+_TASK_QUEUE_METHODS = frozenset({"delay", "apply_async", "send_with_options", "enqueue", "schedule"})
 
 
 _FAILURE_TALLIES = ("count", "attempt", "attemp", "tries", "times", "counter")
@@ -246,6 +265,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
         return facts
     facts.extend(view_facts(module))
     facts.extend(session_reader_facts(module))
+    facts.extend(dependency_alias_facts(module))
     facts.extend(flask.facts(module))
     facts.extend(fastapi.facts(module))
     facts.extend(starlette.facts(module))

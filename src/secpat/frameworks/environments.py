@@ -44,6 +44,20 @@ def _string_environment(value: str) -> str:
     return ""
 
 
+#: Words a switch's name may add to the environment it names (`is_development`, `DEV_MODE`, `IS_PROD`).
+_SWITCH_WORDS = frozenset({"is", "mode", "env", "environment", "enabled", "on", "running", "in"})
+
+
+def _switch_environment(name: str) -> str:
+    """`DEBUG`, `settings.is_development`, `config.DEV_MODE`, `IS_PRODUCTION`: the environment a switch names."""
+    words = set(names.words(name)) - _SWITCH_WORDS
+    if words and words <= DEV_WORDS:
+        return "dev"
+    if words and words <= PROD_WORDS:
+        return "prod"
+    return "other"
+
+
 def _opposite(kind: str) -> str:
     return {"dev": "prod", "prod": "dev"}.get(kind, "other")
 
@@ -54,12 +68,13 @@ def _test_environment(test: ast.expr) -> str:
         inner = _test_environment(test.operand)
         return _opposite(inner) if inner in ("dev", "prod") else "other"
     if isinstance(test, (ast.Name, ast.Attribute)):
-        last = test.id if isinstance(test, ast.Name) else test.attr
-        return "dev" if last.lower() in ("debug", "testing", "development") else "other"
+        return _switch_environment(test.id if isinstance(test, ast.Name) else test.attr)
     if isinstance(test, ast.Call):
         key = test.args[0] if test.args else None
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.upper() in ("DEBUG", "TESTING"):
             return "dev"
+        if not test.args and not test.keywords and isinstance(test.func, (ast.Name, ast.Attribute)):
+            return _test_environment(test.func)  # `if settings.is_development():`
         return "other"
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         return _compare_environment(test.left, test.ops[0], test.comparators[0])

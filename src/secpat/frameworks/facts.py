@@ -31,6 +31,7 @@ from dataclasses import dataclass
     SENDING,
     INSTANCE,
     SESSION_READER,
+    DEPENDENCY_ALIAS,
 ) = (
     "fw-view",
     "fw-class",
@@ -56,6 +57,7 @@ from dataclasses import dataclass
     "fw-sending",
     "fw-instance",
     "fw-session-reader",  # a function's project-wide name: it reads the request's session or cookies
+    "fw-dependency-alias",  # `CurrentUser = Annotated[User, Depends(get_current_user)]`, as an `AliasFact`
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -111,6 +113,7 @@ class ViewFact:
     framework: str = ""  # flask / fastapi / django when the file says so
     acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
+    dependencies: tuple[str, ...] = ()  # of `calls`, those FastAPI runs as dependencies (`Depends(get_user)`)
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission
     signed_in: bool = False  # a decorator admits only signed-in users (`@login_required`)
     public: bool = False  # `@login_not_required`: open to visitors even under a site-wide sign-in gate

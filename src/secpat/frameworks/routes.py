@@ -25,6 +25,7 @@ from secpat.frameworks.facts import (
     CLASS,
     CONVERTER,
     CREATES_USER,
+    DEPENDENCY_ALIAS,
     FACTORY,
     FORM,
     GATE,
@@ -47,6 +48,7 @@ from secpat.frameworks.facts import (
     SETS_PASSWORD,
     SETTINGS,
     SETTINGS_MODULE,
+    SIGNS_IN,
     STATE_CHANGING,
     VERIFIES_IDENTITY_TOKEN,
     VIEW,
@@ -662,6 +664,15 @@ class _Builder:
             f"{last(x.name)} ({x.file}:{x.line})"
             for _, x in facts_of(LIMITING)
         }
+        # A parameter annotated with `CurrentUser = Annotated[User, Depends(get_current_user)]` imported from
+        # another module: the route depends on what that alias names.
+        for _, alias in facts_of(DEPENDENCY_ALIAS):
+            if alias.target in m.views:
+                m.views.setdefault(alias.name, m.views[alias.target])
+            if alias.target in m.limiting:
+                m.limiting.setdefault(alias.name, m.limiting[alias.target])
+            if alias.target in self.session_readers:
+                self.session_readers.add(alias.name)
         self.serving = True  # whether the routes being added are reached from the production URL conf
         self.claimed: dict[str, tuple[str, int]] = {}  # Django: the pattern that answers each path, by file and line
         self._gate: tuple[str, ...] | None = None  # see `_sign_in_gate`
@@ -869,7 +880,12 @@ class _Builder:
             # `return login(request)` in a view that dispatches on the method: it does what `login` does.
             fields.update(delegate.reads)
             typed.update(delegate.reads)
-            acts.update(a for a in delegate.acts if a not in (CHANGES_DATA, SAVES_DATA))  # a GET's own body
+            # A GET's changes are its own body's; a dependency that authenticates the caller (`Depends(
+            # get_current_user)`) is the route's gate, not a sign-in the route offers.
+            dropped = {CHANGES_DATA, SAVES_DATA}
+            if view is not None and delegate.name in view.dependencies:
+                dropped |= {AUTHENTICATES, SIGNS_IN, CHECKS_ONE_TIME_CODE, VERIFIES_IDENTITY_TOKEN}
+            acts.update(a for a in delegate.acts if a not in dropped)
             used.extend(delegate.models)
         if cls is not None:
             for key in ("serializer_class", "form_class"):
@@ -1274,6 +1290,19 @@ class _Builder:
             else:
                 for verb in _LIBRARY_VIEWS.get(last(item), ((), ""))[0]:
                     found.setdefault(verb, None)
+        if found.get("POST", False) is None:
+            # Django's editing views answer a POST with `form_valid()` once the form validates: what the
+            # class's own `form_valid` does is what the POST does.
+            found["POST"] = next(
+                (
+                    view
+                    for item in self._ancestry(cls)
+                    if isinstance(item, ClassFact)
+                    and "form_valid" in item.methods
+                    and (view := self.model.views.get(f"{item.name}.form_valid")) is not None
+                ),
+                None,
+            )
         if isinstance(allowed, tuple):
             found = {v: h for v, h in found.items() if v.lower() in {a.lower() for a in allowed}} or found
         return sorted(found.items()) or [("*", None)]

@@ -116,6 +116,7 @@ class _ViewScan:
     limits: list[str] = field(default_factory=list)
     acts: set[str] = field(default_factory=set)
     calls: set[str] = field(default_factory=set)
+    dependencies: set[str] = field(default_factory=set)  # of `calls`, those run as FastAPI dependencies
     identity: bool = False
     user_on_g: bool = False
     policy_identity: bool = False
@@ -174,7 +175,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
     roots = [*function.body, parameters(function)]
-    nodes = [n for root in roots for n in ast.walk(root)]
+    # `admin: SessionAdmin` with `SessionAdmin = Annotated[User, Depends(session_admin)]` in this module: the
+    # dependency runs as if written in place. One imported from another module is named for the project stage.
+    aliases, imported = _dependency_aliases(module, function)
+    nodes = [n for root in (*roots, *aliases) for n in ast.walk(root)]
     # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
     stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
     # `if request.authenticated_userid == username: ... create_user(...)`: an account made for a caller
@@ -250,6 +254,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             and node.value in ("Authorization", "HTTP_AUTHORIZATION", "authorization")
         ):
             scan.header_auth = True
+    scan.calls.update(imported)
+    scan.dependencies.update(imported)
     if _typed_as_current_user(function):
         scan.for_current_user = True  # `current_user: CurrentActiveUser`, an `Annotated[User, Depends(...)]` alias
     scan.signed_in = scan.for_current_user or any(
@@ -393,6 +399,38 @@ def _annotated_class(arg: ast.arg) -> str:
     if isinstance(annotation, ast.Name):
         return annotation.id
     return annotation.attr if isinstance(annotation, ast.Attribute) else ""
+
+
+def _dependency_aliases(module: Module, function: Function) -> tuple[list[ast.expr], list[str]]:
+    """The `Annotated[..., Depends(...)]` aliases the parameters are annotated with: those this module binds
+    (as the expression), and the project names of those it imports."""
+    here: list[ast.expr] = []
+    imported: list[str] = []
+    args = parameters(function)
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Name) and annotation.id in module.imports:
+            qualified = module.imports[annotation.id]
+            if qualified.split(".", 1)[0] in module.project_roots:
+                imported.append(qualified)
+        elif isinstance(annotation, ast.Name):
+            bound = module.assignments.get(annotation.id)
+            if bound and len(bound) == 1 and annotated_dependency(module, bound[0]) is not None:
+                here.append(bound[0])
+    return here, imported
+
+
+def annotated_dependency(module: Module, value: ast.expr) -> str | None:
+    """`Annotated[User, Depends(get_current_user)]`: the project function the alias depends on."""
+    if not (isinstance(value, ast.Subscript) and last(module.qualified_name(value.value) or "") == "Annotated"):
+        return None
+    items = value.slice.elts if isinstance(value.slice, ast.Tuple) else []
+    for item in items[1:]:
+        if isinstance(item, ast.Call) and last(ast.unparse(item.func)) in ("Depends", "Security") and item.args:
+            dependency = module.qualified_name(item.args[0])
+            if dependency and dependency.split(".", 1)[0] in module.project_roots:
+                return dependency
+    return None
 
 
 def _typed_as_current_user(function: Function) -> bool:
@@ -704,6 +742,7 @@ def _scan_call(
             scan.for_current_user = True
         if dependency.split(".", 1)[0] in module.project_roots:
             scan.calls.add(dependency)  # what the dependency does, the route does
+            scan.dependencies.add(dependency)
     if (
         last(callee) == "RateLimiter"
         or (callee.startswith("fastapi_limiter") and is_limit_name(callee))
@@ -1407,6 +1446,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)),
         calls=tuple(sorted(scan.calls | deco.calls)),
+        dependencies=tuple(sorted(scan.dependencies)),
         # `if not user.is_superuser: raise PermissionDenied` before anything else: only staff get further.
         staff=deco.staff or staff_guard_line(function.node) is not None or _permission_dependency(function),
         signed_in=deco.signed_in or deco.staff or scan.signed_in,

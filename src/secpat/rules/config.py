@@ -618,7 +618,10 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
 
 
 def _flask_cors(ctx: FileContext, call: Call) -> None:
-    if not (call.callee or "").startswith("flask_cors"):
+    # `cors = CORS()` in an extensions module, then `cors.init_app(app, ..., supports_credentials=True)`: the
+    # keyword is flask-cors's own.
+    deferred = call.method == "init_app" and call.arg(keyword="supports_credentials") is not None
+    if not (call.callee or "").startswith("flask_cors") and not deferred:
         return
     if _constant(ctx, call, keyword="supports_credentials") is not True:
         return
@@ -910,6 +913,7 @@ _WATCHED = {
     "Middleware": _middleware,
     "CORS": _flask_cors,
     "cross_origin": _flask_cors,
+    "init_app": _flask_cors,
     "send_header": _set_cookie_header,
     **{name: _session_cookie for name in _SESSION_COOKIES},
     **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")},
@@ -945,6 +949,36 @@ class ScriptServer:
     line: int
     col: int
     findings: tuple[tuple[str, str, int, int], ...]  # (rule id, message, line, col of the argument at fault)
+
+
+#: Gunicorn's configuration module (`gunicorn -c gunicorn.conf.py`, or found by that name).
+_GUNICORN_CONFIG = re.compile(r"gunicorn(?:[_.-]?(?:conf|config|cfg|settings))?\.py")
+
+
+@check(CONF006)
+def gunicorn_config(ctx: FileContext) -> None:
+    """`reload = True` in gunicorn's configuration module, bound to all interfaces (`bind = "0.0.0.0:8000"`, also
+    as an environment variable's fallback): the server re-executes code as files change, on the network. Gunicorn
+    binds to 127.0.0.1 unless told otherwise."""
+    module = ctx.module
+    if not _GUNICORN_CONFIG.fullmatch(module.path.rsplit("/", 1)[-1]) or file_environment(module.path) == "dev":
+        return
+    reload = module.assignments.get("reload")
+    if not reload or literal_value(reload[-1]) is not True:
+        return
+    bind = module.assignments.get("bind")
+    value = bind[-1] if bind else None
+    if isinstance(value, ast.Call) and last(module.qualified_name(value.func) or "") in ("get", "getenv"):
+        value = value.args[1] if len(value.args) > 1 else None  # `os.environ.get("BIND", "0.0.0.0:8000")`
+    address = literal_value(value) if value is not None else None
+    addresses = address if isinstance(address, (list, tuple)) else [address]
+    if any(isinstance(a, str) and a.startswith(_ALL_INTERFACES) for a in addresses):
+        ctx.report(
+            CONF006,
+            reload[-1],
+            f"gunicorn reloads the code as files change (`reload = True`) while bound to {address!r}: "
+            "a development feature, reachable from the whole network",
+        )
 
 
 @check(CONF001, CONF006)

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
-from secpat.dataflow.flow import dotted, flow_of
+from secpat.dataflow.flow import TIME_SETTING_WORDS, Span, dotted, flow_of, timedelta_span
 from secpat.dataflow.uses import assignments, from_http_response
-from secpat.findings import Confidence, Finding, Severity
+from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -450,12 +450,17 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
         ctx.report(JWT001, node, message, scope=function, audit=unsigned or handle)
     lifetimes = [int(label[len(L.LIFETIME_PREFIX) :]) for label in payload if label.startswith(L.LIFETIME_PREFIX)]
     if lifetimes and max(lifetimes) > max_lifetime and not _is_refresh(function, payload):
+        purpose = _link_purpose(function, payload)
         ctx.report(
             JWT005,
             node,
-            f"token lifetime {_span(max(lifetimes))} is over the maximum of {_span(max_lifetime)}",
+            f"token lifetime {_span(max(lifetimes))} is over the maximum of {_span(max_lifetime)}"
+            + _purpose_note(purpose),
             scope=function,
+            audit=purpose is not None,
         )
+    elif not _is_refresh(function, payload):  # the literal spans, if any, are short: a setting or caller may not be
+        _hand_on_setting_lifetimes(ctx, function, node, payload, max_lifetime)
     for label in payload:
         if label.startswith(L.KEY_PREFIX):
             claim = label[len(L.KEY_PREFIX) :]
@@ -997,6 +1002,186 @@ def _shortness(length: int, algorithm: object) -> str:
     return f" and only {length} bytes" if short else ""
 
 
+#: A token whose `exp` a setting defined elsewhere decides (`timedelta(minutes=settings.X)`), as `SettingLifetime`.
+SETTING_LIFETIME = "jwt-setting-lifetime"
+#: A number bound at the top of a module or of a class there under a name that speaks of time, as
+#: `TimeConstant`: the default of a setting (`access_token_expire_minutes: int = 60 * 24 * 7`).
+TIME_CONSTANT = "time-constant"
+
+
+@dataclass(frozen=True)
+class SettingLifetime:
+    finding: Finding  # reported at the encode call, message to be completed
+    span: Span | None  # the span that reads a setting, or
+    parameter: tuple[str, int, str] | None  # (function, index, name) of the parameter that holds the span
+    max_lifetime: int
+    purpose: str | None  # what a single-purpose token is for (`_link_purpose`)
+
+
+@dataclass(frozen=True)
+class TimeConstant:
+    name: str
+    value: float
+    line: int
+    text: str
+
+
+def _hand_on_setting_lifetimes(
+    ctx: FileContext, function: Function, node: ast.Call, payload: L.Value, max_lifetime: int
+) -> None:
+    """`"exp": now + timedelta(minutes=settings.ACCESS_TOKEN_EXPIRE_MINUTES)`: the project stage knows the
+    setting's default."""
+    purpose = _link_purpose(function, payload)
+    for label in payload:
+        if label.startswith(L.SETTING_LIFETIME_PREFIX):
+            unit, offset, setting = label[len(L.SETTING_LIFETIME_PREFIX) :].split(":", 2)
+            span = Span(float(offset), float(unit), setting)
+            parameter: tuple[str, int, str] | None = None
+        elif label.startswith(L.PARAM_LIFETIME_PREFIX) and not function.class_name:
+            index = int(label[len(L.PARAM_LIFETIME_PREFIX) :])
+            span, parameter = None, (ctx.module.global_name(function), index, function.params[index])
+        else:
+            continue
+        before = len(ctx.findings)
+        ctx.report(JWT005, node, "token lifetime is over the maximum", scope=function, audit=purpose is not None)
+        for finding in ctx.findings[before:]:
+            ctx.fact(SETTING_LIFETIME, SettingLifetime(finding, span, parameter, max_lifetime, purpose))
+        del ctx.findings[before:]
+
+
+@check(JWT005)
+def time_constants(ctx: FileContext) -> None:
+    """Hand on the numbers bound at the top of a module or a settings class under a time-speaking name,
+    `Field(default=...)` and `Field(...)` included."""
+    module = ctx.module
+    bodies = [module.tree.body] + [stmt.body for stmt in module.tree.body if isinstance(stmt, ast.ClassDef)]
+    for body in bodies:
+        for stmt in body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                target, value = stmt.target, stmt.value
+            else:
+                continue
+            if not isinstance(target, ast.Name) or not TIME_SETTING_WORDS & set(names.words(target.id)):
+                continue
+            default: ast.expr | None = value
+            if isinstance(value, ast.Call) and (dotted(value.func) or "").rsplit(".", 1)[-1] == "Field":
+                default = _arg(value, 0, "default")
+            number = module.constant(default) if default is not None else None
+            if isinstance(default, ast.Call) and module.qualified_name(default.func) == "datetime.timedelta":
+                span = timedelta_span(module, module.module_function, default)  # `TTL = timedelta(hours=24)`
+                number = span.seconds if span is not None and span.setting is None else None
+            if isinstance(number, (int, float)) and not isinstance(number, bool):
+                ctx.fact(TIME_CONSTANT, TimeConstant(target.id, float(number), stmt.lineno, _text_of(module, stmt)))
+
+
+def _text_of(module: Module, node: ast.AST) -> str:
+    """The first line of a node's source, short enough for a message."""
+    text = (ast.get_source_segment(module.source, node) or "").splitlines()
+    return text[0][:80] if text else ""
+
+
+#: A `timedelta` passed to a function of the project, as `SpanArgument`.
+SPAN_ARGUMENT = "span-argument"
+
+
+@dataclass(frozen=True)
+class SpanArgument:
+    callee: str
+    index: int | None  # position, or
+    keyword: str | None
+    span: Span
+    line: int
+    text: str
+
+
+@check(JWT005)
+def span_arguments(ctx: FileContext) -> None:
+    """Hand on the spans passed to functions of the project (`create_access_token(user.id,
+    expires_delta=timedelta(minutes=settings.ACCESS_TOKEN_EXPIRE_MINUTES))`), also through a local name."""
+    module = ctx.module
+    if "timedelta" not in module.source:
+        return
+    for function in module.all_functions():
+        bound: dict[str, ast.expr] | None = None
+        for call in function.calls:
+            if not call.callee or call.callee.split(".", 1)[0] not in module.project_roots:
+                continue
+            given: list[tuple[int | None, str | None, ast.expr]] = [(i, None, a) for i, a in enumerate(call.node.args)]
+            given += [(None, k.arg, k.value) for k in call.node.keywords if k.arg]
+            for index, keyword, argument in given:
+                if isinstance(argument, ast.Name):
+                    bound = assignments(function) if bound is None else bound
+                    argument = bound.get(argument.id, argument)
+                if not (
+                    isinstance(argument, ast.Call)
+                    and module.qualified_name(argument.func, function) == "datetime.timedelta"
+                ):
+                    continue
+                span = timedelta_span(module, function, argument)
+                if span is not None:
+                    text = _text_of(module, argument)
+                    ctx.fact(SPAN_ARGUMENT, SpanArgument(call.callee, index, keyword, span, argument.lineno, text))
+
+
+@check(JWT005, stage="project")
+def setting_lifetimes(ctx: ProjectContext) -> None:
+    """A token lifetime set by a setting is judged by the defaults the project gives that setting: every
+    one of them must be over the maximum (a test or local settings module may shorten it). A lifetime a
+    parameter holds is judged by the spans the project's callers pass."""
+    lifetimes = ctx.facts_of(SETTING_LIFETIME, SettingLifetime)
+    if not lifetimes:
+        return
+    constants: dict[str, list[tuple[str, TimeConstant]]] = {}
+    for path, constant in ctx.facts_of(TIME_CONSTANT, TimeConstant):
+        constants.setdefault(constant.name.lower(), []).append((path, constant))
+    arguments = ctx.facts_of(SPAN_ARGUMENT, SpanArgument)
+
+    def judged(span: Span) -> tuple[float, FlowStep | None, str] | None:
+        """The span in seconds, the step to the setting's default, and what sets it; None if unknown."""
+        if span.setting is None:
+            return span.seconds, None, ""
+        found = constants.get(span.setting.lower())
+        if not found:
+            return None
+        seconds, path, constant = min(
+            ((span.unit * c.value + span.seconds, p, c) for p, c in found), key=lambda item: item[0]
+        )
+        step = FlowStep(Location(path, constant.line), f"`{constant.text}`: {_span(int(seconds))}")
+        return seconds, step, f" (`{span.setting}`, {path}:{constant.line})"
+
+    seen: set[tuple[str, int]] = set()
+    for _, fact in lifetimes:
+        finding = fact.finding
+        candidates: list[tuple[float, tuple[FlowStep, ...], str]] = []
+        if fact.span is not None:
+            result = judged(fact.span)
+            if result is not None:
+                candidates.append((result[0], (result[1],) if result[1] else (), result[2]))
+        elif fact.parameter is not None:
+            symbol, index, name = fact.parameter
+            for path, argument in arguments:
+                if argument.callee != symbol or (argument.index != index and argument.keyword != name):
+                    continue
+                result = judged(argument.span)
+                if result is None:
+                    continue
+                passed = FlowStep(Location(path, argument.line), f"`{argument.text}` passed as `{name}`")
+                steps: tuple[FlowStep, ...] = (result[1], passed) if result[1] else (passed,)
+                candidates.append((result[0], steps, result[2] or f" (passed at {path}:{argument.line})"))
+        if not candidates:
+            continue
+        seconds, steps, where = max(candidates, key=lambda item: item[0])
+        if seconds <= fact.max_lifetime or (finding.location.path, finding.location.line) in seen:
+            continue
+        seen.add((finding.location.path, finding.location.line))
+        message = f"token lifetime {_span(int(seconds))}{where} is over the maximum of {_span(fact.max_lifetime)}"
+        ctx.findings.append(
+            replace(finding, message=message + _purpose_note(fact.purpose), flow=(*steps, *finding.flow))
+        )
+
+
 #: A signing key that is a name imported from another module of the project, as `ImportedKey`.
 IMPORTED_KEY = "jwt-key-imported"
 #: A string constant of a module or of a class at its top (`settings.JWT_SECRET`), as `KeyConstant`.
@@ -1110,6 +1295,35 @@ def _is_refresh(function: Function, payload: L.Value) -> bool:
     if "refresh" in function.name.lower():
         return True
     return any(label.startswith(L.KEYVAL_PREFIX) and "refresh" in label.lower() for label in payload)
+
+
+#: Words that name what a single-purpose token is for: a link sent by e-mail, not a token that grants access.
+_LINK_PURPOSES = {
+    "verify": "verification", "verification": "verification", "confirm": "confirmation",
+    "confirmation": "confirmation", "invite": "invitation", "invitation": "invitation", "reset": "reset",
+    "unsubscribe": "unsubscribe", "activate": "activation", "activation": "activation", "download": "download",
+}  # fmt: skip
+
+
+def _link_purpose(function: Function, payload: L.Value) -> str | None:
+    """`make_email_verification_token`, `{"type": "password_reset"}`: the purpose of a token sent in a link.
+    `generate_client_secret`, `client_assertion`: a token this code sends another service as its own credential,
+    whose lifetime that service sets."""
+    words = list(names.words(function.name))
+    if {"client", "secret"} <= set(words) or "assertion" in words:
+        return "client assertion"
+    for label in payload:
+        if label.startswith(L.KEYVAL_PREFIX) and label.split("=", 1)[0][len(L.KEYVAL_PREFIX) :] in _PURPOSE_CLAIMS:
+            words.extend(names.words(label.split("=", 1)[1].strip("'\"")))
+    return next((_LINK_PURPOSES[word] for word in words if word in _LINK_PURPOSES), None)
+
+
+def _purpose_note(purpose: str | None) -> str:
+    return f"; it is a {purpose} token, not an access token: check that the lifetime fits its use" if purpose else ""
+
+
+#: Claims that say what a token is for.
+_PURPOSE_CLAIMS = frozenset({"type", "typ", "purpose", "scope", "token_type", "use", "aud"})
 
 
 def _span(seconds: int) -> str:

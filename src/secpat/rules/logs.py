@@ -998,7 +998,10 @@ _JSON_BODY_READS = frozenset({"json", "get_json", "media", "get_media"})
 
 
 def _json_body(node: ast.AST) -> bool:
-    """`request.json`, `request.get_json()`, `await request.json()`, `req.media`: the request's parsed body."""
+    """`request.json`, `request.get_json()`, `await request.json()`, `req.media`: the request's parsed body
+    (also `request.get_json(silent=True) or {}`)."""
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        return _json_body(node.values[0])
     if isinstance(node, ast.Await):
         node = node.value
     if isinstance(node, ast.Call):

@@ -20,7 +20,7 @@ from secpat import names, templates
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
-from secpat.dataflow.flow import call_name, dotted, flow_of, literal_sql_text
+from secpat.dataflow.flow import JINJA_ENVIRONMENTS, call_name, dotted, flow_of, literal_sql_text
 from secpat.dataflow.uses import assignments
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, bottle, falcon, flask, known
@@ -1356,7 +1356,7 @@ def _bound_only_to_collections(function_node: ast.AST, name: str) -> bool:
 @check(XSS003)
 def autoescape_settings(ctx: FileContext) -> None:
     module = ctx.module
-    for call in module.calls_to("jinja2.Environment", "jinja2.environment.Environment"):
+    for call in module.calls_to(*JINJA_ENVIRONMENTS):
         start = call.arg(None, "variable_start_string")
         if isinstance(start, ast.Constant) and start.value != "{{":
             continue  # its own delimiters (`<<`, `[[`): it writes source code or config, not HTML
@@ -1556,6 +1556,40 @@ def template_escaping(ctx: TextContext) -> None:
                 SAFE_USE,
                 SafeUse(ctx.path, use.line, f"{use.expression}|{use.filter}", tuple(sorted(roots)), use.field, snippet),
             )
+
+
+#: A template that includes another by name (`{% include "notes/_note.html" %}`), as `(including path, name)`.
+TEMPLATE_INCLUDE = "xss-template-include"
+
+
+@check(XSS004, kinds=("template",))
+def template_includes(ctx: TextContext) -> None:
+    """The templates this one includes: they are rendered with its context, by the views that render it."""
+    if "include" not in ctx.text:
+        return
+    for block in templates.blocks(ctx.text):
+        if block.kind == "block" and block.tokens[:1] and block.tokens[0].value == "include":
+            named = block.tokens[1] if len(block.tokens) > 1 else None
+            if named is not None and named.kind == "string":
+                ctx.fact(TEMPLATE_INCLUDE, (ctx.path, named.value.strip("\"'")))
+
+
+def _rendered_through_includes(ctx: ProjectContext, path: str) -> set[str]:
+    """The template files whose rendering renders the one at `path`: itself, and those including it (also
+    through another include, three deep)."""
+    includes = [fact for _, fact in ctx.facts_of(TEMPLATE_INCLUDE, tuple)]
+    found = {path}
+    frontier = {path}
+    for _ in range(3):
+        frontier = {
+            including
+            for including, name in includes
+            if including not in found and any(templates.is_rendered_as(p, name) for p in frontier)
+        }
+        if not frontier:
+            break
+        found |= frontier
+    return found
 
 
 @check(XSS003, kinds=("template",))
@@ -1798,6 +1832,12 @@ def render_contexts(ctx: FileContext) -> None:
         model, listed = _model_form_fields(cls)
         if listed:
             ctx.fact(STORED, StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model))
+        # A class-based view names its template (`template_name = "students/profile.html"`) and fills its
+        # context itself (the object as `student` or `object`): a render whose values are not known here.
+        named = cls.attributes.get("template_name")
+        template = literal_value(named) if named is not None else None
+        if isinstance(template, str) and template.lower().endswith(_TEMPLATE_SUFFIXES) and " " not in template:
+            ctx.fact(RENDER, RenderFact(module.path, cls.node.lineno, cls.qualname, (template,), ()))
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -1978,6 +2018,8 @@ def _written_fields(function) -> set[str]:
             for arg in node.args:
                 if isinstance(arg, ast.Name):
                     written.add(arg.id)  # `db.add_note(uid, title, body)`
+                elif (field := _form_field(arg)) is not None:
+                    written.add(field)  # `notes.add(contact, form.body.data)`, `save(form.cleaned_data["bio"])`
                 elif isinstance(arg, ast.Dict):  # `notes.insert_one({"body": body})`
                     written.update(
                         k.value for k in arg.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
@@ -2032,7 +2074,45 @@ def _submitted_fields(module, function) -> set[str]:
             ):
                 fields.add(arg.arg)
     fields |= _body_model_fields(module, function)
+    # `form = NoteForm()` then `form.body.data` (WTForms) or `form.cleaned_data["body"]` (Django): a field
+    # of a form the request fills.
+    forms = {
+        target.id
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and call_name(node.value.func).endswith("Form")
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    if forms:
+        fields |= {field for node in ast.walk(function.node) if (field := _form_field(node, forms)) is not None}
     return fields
+
+
+def _form_field(node: ast.AST, forms: set[str] | None = None) -> str | None:
+    """`form.body.data` or `form.cleaned_data["body"]` (`.get("body")`): the field `body` of a form (one of
+    `forms`, when given)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        holder, key = node.func.value, literal_value(node.args[0])
+    elif isinstance(node, ast.Subscript):
+        holder, key = node.value, literal_value(node.slice)
+    elif isinstance(node, ast.Attribute) and node.attr == "data" and isinstance(node.value, ast.Attribute):
+        form = node.value.value
+        if isinstance(form, ast.Name) and (forms is None or form.id in forms):
+            return node.value.attr
+        return None
+    else:
+        return None
+    if (
+        isinstance(key, str)
+        and isinstance(holder, ast.Attribute)
+        and holder.attr == "cleaned_data"
+        and isinstance(holder.value, ast.Name)
+        and (forms is None or holder.value.id in forms)
+    ):
+        return key
+    return None
 
 
 def _body_model_fields(module, function) -> set[str]:
@@ -2101,7 +2181,8 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             stored.setdefault(name, []).append(fact)
     for use in uses:
         rule = {XSS001.id: XSS001, XSS003.id: XSS003}.get(use.rule, XSS004)
-        linked = [r for r in renders if any(templates.is_rendered_as(use.path, t) for t in r.templates)]
+        paths = _rendered_through_includes(ctx, use.path)
+        linked = [r for r in renders if any(templates.is_rendered_as(p, t) for p in paths for t in r.templates)]
         where = Location(use.path, use.line)
         url = rule is XSS001 and use.field == URL_ATTRIBUTE
         step = FlowStep(
