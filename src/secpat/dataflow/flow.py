@@ -97,14 +97,16 @@ _ERROR_HANDLER_DECORATORS = frozenset({"errorhandler", "app_errorhandler", "exce
 
 def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     """The parameter of a handler registered for every exception (`@app.errorhandler(Exception)`,
-    `@app.exception_handler(Exception)`) that holds the exception: the one annotated as an exception, else the
-    last positional one (Flask passes only it; Starlette and FastAPI pass the request first)."""
+    `@app.exception_handler(Exception)`), or for the errors of a database or the system
+    (`@app.errorhandler(psycopg2.Error)`, `SQLAlchemyError`, `OSError`), that holds the exception: the one
+    annotated as an exception, else the last positional one (Flask passes only it; Starlette and FastAPI pass
+    the request first)."""
     registered = any(
         isinstance(d, ast.Call)
         and isinstance(d.func, ast.Attribute)
         and d.func.attr in _ERROR_HANDLER_DECORATORS
         and d.args
-        and (dotted(d.args[0]) or "").rsplit(".", 1)[-1] in ("Exception", "BaseException")
+        and _holds_internals(dotted(d.args[0]) or "")
         for d in node.decorator_list
     )
     positional = [*node.args.posonlyargs, *node.args.args]
@@ -119,6 +121,19 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
         None,
     )
     return annotated or positional[-1].arg
+
+
+def _holds_internals(exception: str) -> bool:
+    """An exception class whose text can show the application's inside: any exception, or a database's or the
+    system's (not the program's own `KeyError`, nor a parser's `csv.Error`)."""
+    name = exception.rsplit(".", 1)[-1]
+    return (
+        name in S.INTERNAL_EXCEPTIONS
+        and name not in S.PROGRAM_ERRORS
+        and name != "RuntimeError"
+        and exception not in S.INPUT_PARSE_ERRORS
+        and (name != "Error" or "." in exception)
+    )
 
 
 #: `?token=`, `&reset_code=` at the end of a link's text: the parameter the value written next fills.
@@ -977,8 +992,18 @@ class FunctionFlow:
             # `login, password = credentials.split(":", 1)`: beside a secret's own name, the one naming who
             # logs in holds the user name, not the secret the whole was named for.
             beside_secret = any(isinstance(t, ast.Name) and names.classify(t.id) for t in target.elts)
+            # `prefix, raw_key = generate_api_key()`: the name ending as the credential made ends is that credential.
+            maker = _credential_maker(value_node)
+            made = names.words(maker)[-1] if maker else None
 
             def held(sub_target: ast.expr, part: L.Value) -> L.Value:
+                if (
+                    maker
+                    and isinstance(sub_target, ast.Name)
+                    and names.words(sub_target.id)[-1:] == (made,)
+                    and not any(label in part for label in _NAMED_LABELS)
+                ):
+                    return {**self._named(maker, sub_target, f"what `{maker}()` makes"), **part}
                 if beside_secret and isinstance(sub_target, ast.Name) and _names_identity(sub_target.id):
                     # Also what a name would lend through another module's function (`via:...:secret`).
                     return {

@@ -29,12 +29,14 @@ from secpat.frameworks.facts import (
     PARAMETER,
     ROUTE,
     SENDING,
+    SEQUENCE,
     SESSION_READER,
     AliasFact,
     ArgumentFact,
     LimitingFact,
     ParameterFact,
     SendingFact,
+    SequenceFact,
 )
 from secpat.frameworks.syntax import is_limit_call, last, object_name, project_callee, short_source
 from secpat.frameworks.views import annotated_dependency, is_sender, view_facts
@@ -240,6 +242,24 @@ def alias_facts(module: Module) -> list[tuple[str, object]]:
     ]
 
 
+def sequence_facts(module: Module) -> list[tuple[str, object]]:
+    """`ROUTE_TABLES = [auth.routes, account.routes]`: the objects of the project a module lists, for a loop in
+    another module that registers each (`for table in ROUTE_TABLES: app.router.add_routes(table)`)."""
+    if not module.module_name:
+        return []
+    found: list[tuple[str, object]] = []
+    for name, values in module.assignments.items():
+        value = values[0] if len(values) == 1 else None
+        if not isinstance(value, (ast.List, ast.Tuple)) or not value.elts:
+            continue
+        if not all(isinstance(e, (ast.Name, ast.Attribute)) for e in value.elts):
+            continue
+        items = [object_name(module, e, None) for e in value.elts]
+        if all(items) and all(i.split(".", 1)[0] in module.project_roots for i in items if i):
+            found.append((SEQUENCE, SequenceFact(f"{module.module_name}.{name}", tuple(i for i in items if i))))
+    return found
+
+
 def extract(module: Module) -> list[tuple[str, object]]:
     """Every framework fact of one Python file."""
     from secpat.frameworks import (
@@ -261,6 +281,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(limiting_facts(module))
     facts.extend(sending_facts(module))
     facts.extend(alias_facts(module))
+    facts.extend(sequence_facts(module))
     if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
         return facts
     facts.extend(view_facts(module))

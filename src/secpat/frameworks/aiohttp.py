@@ -23,7 +23,7 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import HTML_IF_SAID, Framework
-from secpat.frameworks.syntax import decorated, object_name, owner_of, string, value_of
+from secpat.frameworks.syntax import decorated, object_name, owner_of, registered_objects, string, value_of
 from secpat.model.module import Call, Module
 
 FRAMEWORK = Framework(
@@ -52,6 +52,7 @@ FRAMEWORK = Framework(
     responses=(("aiohttp.web.Response", HTML_IF_SAID), ("aiohttp.web_response.Response", HTML_IF_SAID)),
     body_keywords=("text", "body"),
     json_responses=("json_response",),
+    answers=("aiohttp.web.json_response", "aiohttp.web_response.json_response"),
     renderers=("render_template", "render_template_async", "template"),
     debug_switches=(("aiohttp.web.Application", "debug"), ("aiohttp.web_app.Application", "debug")),
     csrf=("CSRF middleware (aiohttp-csrf, any middleware named for CSRF)",),
@@ -96,12 +97,19 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         owner = object_name(module, receiver.value, scope) or ""
         return [_middleware(module, call, owner, call.node.args[0])]
     if method == "add_routes" and call.node.args:
+        # `app.add_routes(table)`, or the same through the app's router (`app.router.add_routes(table)`).
+        if isinstance(receiver, ast.Attribute) and receiver.attr == "router":
+            receiver = receiver.value
         owner = object_name(module, receiver, scope) or ""
         table = call.node.args[0]
         if isinstance(table, (ast.List, ast.Tuple)):
             return [(ROUTE, fact) for element in table.elts if (fact := _listed_route(module, call, owner, element))]
-        child = object_name(module, table, scope)
-        return [(MOUNT, MountFact(FRAMEWORK.name, owner, child, "", module.path, line))] if child and owner else []
+        children = [object_name(module, t, scope) for t in registered_objects(module, table, scope) or ()]
+        return [
+            (MOUNT, MountFact(FRAMEWORK.name, owner, child, "", module.path, line))
+            for child in children
+            if child and owner
+        ]
     if method == "add_subapp" and len(call.node.args) >= 2:
         parent = object_name(module, receiver, scope)
         child = object_name(module, call.node.args[1], scope)

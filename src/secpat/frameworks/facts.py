@@ -32,6 +32,7 @@ from dataclasses import dataclass
     INSTANCE,
     SESSION_READER,
     DEPENDENCY_ALIAS,
+    SEQUENCE,
 ) = (
     "fw-view",
     "fw-class",
@@ -58,6 +59,7 @@ from dataclasses import dataclass
     "fw-instance",
     "fw-session-reader",  # a function's project-wide name: it reads the request's session or cookies
     "fw-dependency-alias",  # `CurrentUser = Annotated[User, Depends(get_current_user)]`, as an `AliasFact`
+    "fw-sequence",  # `ROUTE_TABLES = [auth.routes, api.routes]` at the top of a module, as a `SequenceFact`
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -104,7 +106,9 @@ class ViewFact:
     csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
     json: bool = False  # answers JSON: an API endpoint
     form: bool = False  # FastAPI: reads form fields (`Form()`, `File()`), which a cross-site form can post
-    json_body: bool = False  # FastAPI: takes a body model, which only a JSON request (never a form) fills
+    # FastAPI: the body models it takes, which only a JSON request (never a form) fills; an annotation imported
+    # from another module may turn out to be a dependency alias (`CurrentUser`), which the project stage knows
+    json_body: tuple[str, ...] = ()
     limits: tuple[str, ...] = ()  # rate limits on the view itself, described
     limit_exempt: bool = False  # `@limiter.exempt`
     csrf_exempt: int = 0  # line of a CSRF exemption decorator, 0 if none
@@ -160,6 +164,14 @@ class ConverterFact:
 
     name: str
     cls: str  # the class's qualified name
+
+
+@dataclass(frozen=True)
+class SequenceFact:
+    """A list or tuple of the project's objects bound at the top of a module: what a loop over it registers."""
+
+    name: str
+    items: tuple[str, ...]
 
 
 @dataclass(frozen=True)

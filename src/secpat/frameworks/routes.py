@@ -43,6 +43,7 @@ from secpat.frameworks.facts import (
     SAVES_DATA,
     SENDING,
     SENDS_RESET,
+    SEQUENCE,
     SESSION,
     SESSION_READER,
     SETS_PASSWORD,
@@ -70,7 +71,7 @@ from secpat.frameworks.facts import (
     ViewFact,
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
-from secpat.frameworks.syntax import PLAIN_REGEX, is_limit_name, is_staff_gate, last
+from secpat.frameworks.syntax import EACH_ITEM, PLAIN_REGEX, is_limit_name, is_staff_gate, last
 from secpat.frameworks.views import (
     _FORM_ACTS,
     _PASSWORD_FORMS,
@@ -109,14 +110,25 @@ def route_words(path: str, view: str) -> set[str]:
     """Words of a route's path (parameters left out) and of its view's name."""
     text = re.sub(r"<[^>]*>|\{[^}]*\}|\(\?P<[^>]*>[^)]*\)", " ", path)
     found = [w for part in re.split(r"[^A-Za-z0-9]+", text) for w in names.words(part)]
-    for part in view.split(".")[-2:]:
-        found.extend(names.words(part))
+    parts = view.split(".")
+    found.extend(names.words(parts[-1]))
+    # The class of a method (`LoginView.post`), or the module of a function named for no task (`login.index`);
+    # not the module of a function that says what it does (`routes/login.py`'s `recover_password`).
+    if len(parts) > 1 and (parts[-2][:1].isupper() or set(names.words(parts[-1])) <= _GENERIC_HANDLER_WORDS):
+        found.extend(names.words(parts[-2]))
     joined = set(found)
     for first, second, word in _PAIRS:
         for a, b in zip(found, found[1:]):
             if a == first and b == second:
                 joined.add(word)
     return joined
+
+
+#: Words of a handler's name that say nothing of what it does.
+_GENERIC_HANDLER_WORDS = frozenset(
+    {"post", "get", "put", "patch", "delete", "view", "views", "index", "handler", "handle", "dispatch", "endpoint",
+     "route", "api", "call", "main", "process", "submit", "action", "page"}
+)  # fmt: skip
 
 
 #: Words that may stand around a password field name and still mean the user's own password.
@@ -644,9 +656,17 @@ class _Builder:
         self.session_readers = self.model.session_readers = {
             x for _, x in facts_of(SESSION_READER) if isinstance(x, str)
         }
-        self.mounts: list[MountFact] = [
-            replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases))
+        # `for table in ROUTE_TABLES: app.router.add_routes(table)` with the list in another module: each item.
+        sequences = {x.name: x.items for _, x in facts_of(SEQUENCE)}
+        mounts = [
+            replace(x, child=item)
             for _, x in facts_of(MOUNT)
+            for item in (
+                sequences.get(x.child.removesuffix(EACH_ITEM), ()) if x.child.endswith(EACH_ITEM) else (x.child,)
+            )
+        ]
+        self.mounts: list[MountFact] = [
+            replace(x, parent=_resolved(x.parent, aliases), child=_resolved(x.child, aliases)) for x in mounts
         ]
         self.route_facts: list[RouteFact] = _joined_by_name(
             [replace(x, owner=_resolved(x.owner, aliases)) for _, x in facts_of(ROUTE)],
@@ -666,6 +686,7 @@ class _Builder:
         }
         # A parameter annotated with `CurrentUser = Annotated[User, Depends(get_current_user)]` imported from
         # another module: the route depends on what that alias names.
+        self.dependency_aliases = {alias.name for _, alias in facts_of(DEPENDENCY_ALIAS)}
         for _, alias in facts_of(DEPENDENCY_ALIAS):
             if alias.target in m.views:
                 m.views.setdefault(alias.name, m.views[alias.target])
@@ -856,10 +877,12 @@ class _Builder:
         hint: str = "",
         action: str = "",
     ) -> Route:
-        name = view.name if view else (cls.name if cls else fact.view)
+        # A Django editing view's POST runs its `form_valid()` (see `_class_handlers`): the class is the route.
+        shown = None if view is not None and cls is not None and view.name.endswith(".form_valid") else view
+        name = shown.name if shown else (cls.name if cls else fact.view)
         if action and view is None:
             name = f"{name} ({action})"
-        file, line = (view.path, view.line) if view else (cls.path, cls.line) if cls else (fact.file, fact.line)
+        file, line = (shown.path, shown.line) if shown else (cls.path, cls.line) if cls else (fact.file, fact.line)
         route = Route(
             fact.framework,
             tuple(methods),
@@ -1472,7 +1495,7 @@ class _Builder:
             getattr(known.record(route.framework), "body_is_json", False)
             and view is not None
             and not view.form
-            and (view.json_body or not self._uses_session(view))
+            and (any(m not in self.dependency_aliases for m in view.json_body) or not self._uses_session(view))
         ):
             # A body model is filled only from a JSON request, which a cross-site page cannot send
             # without a CORS preflight; without a body, and no cookie read by the view or a dependency,

@@ -77,6 +77,11 @@ def registered_objects(module: Module, expr: ast.expr, scope: Function | None) -
                 items = module.assignments[items.id][0]  # `for bp in BLUEPRINTS:` with `BLUEPRINTS = [a, b]`
             if isinstance(node.target, ast.Name) and isinstance(items, (ast.Tuple, ast.List)):
                 return list(items.elts)
+            imported = module.imports.get(items.id) if isinstance(items, ast.Name) else None
+            if isinstance(node.target, ast.Name) and imported and imported.split(".", 1)[0] in module.project_roots:
+                # `for table in ROUTE_TABLES:` imported from another module: each of its items, which the project
+                # stage knows (`SequenceFact`), named `pkg.views.ROUTE_TABLES[*]` until then.
+                return [ast.Name(id=f"{imported}{EACH_ITEM}", ctx=ast.Load())]
             return None
     return [expr]
 
@@ -134,8 +139,14 @@ def local_names(function: Function) -> frozenset[str]:
     return cached
 
 
+#: How a name of each item of a sequence another module binds ends (see `registered_objects`).
+EACH_ITEM = "[*]"
+
+
 def object_name(module: Module, expr: ast.expr | None, scope: Function | None) -> str | None:
     """A stable project-wide name for the object an expression names: `pkg.app.app`, `pkg.create_app.app`."""
+    if isinstance(expr, ast.Name) and expr.id.endswith(EACH_ITEM):
+        return expr.id
     if isinstance(expr, ast.Name):
         scope_fn = scope
         while scope_fn is not None and not scope_fn.is_module:

@@ -366,11 +366,14 @@ _OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon", "public"}
 
 
 def names_authenticated_caller(dependency: str) -> bool:
-    """`user_api_key_auth`, `require_auth`, `get_authenticated_user`: a dependency named for the caller's
-    authentication, which refuses whoever presents none. Not `authenticate_user`, which may be the credential
-    check of a sign-in route itself, nor an optional one (`optional_auth`) that lets visitors through."""
+    """`user_api_key_auth`, `require_auth`, `get_authenticated_user`, `get_current_active_superuser`: a dependency
+    named for the caller's authentication, which refuses whoever presents none. Not `authenticate_user`, which
+    may be the credential check of a sign-in route itself, nor an optional one (`optional_auth`) that lets
+    visitors through."""
     ws = set(names.words(dependency))
-    return bool(ws & {"auth", "authenticated"}) and not ws & _OPTIONAL_WORDS
+    # `get_current_active_superuser`, `current_admin`: the signed-in caller, of a kind.
+    current = "current" in ws and bool(ws & {"user", "superuser", "admin", "account", "principal", "member"})
+    return bool(ws & {"auth", "authenticated"} or current) and not ws & _OPTIONAL_WORDS
 
 
 def _against_configured_secret(test: ast.Compare) -> bool:
@@ -1157,6 +1160,9 @@ def _names_reset_credential(words: Sequence[str]) -> bool:
     or what is made is a token, link, code or mail for it. A key only at the end: `_reset_key_budget_windows`
     resets an API key's budget windows."""
     named = set(words) & {"password", "token", "link", "code", "mail", "email"}
+    if "password" not in words and words and words[-1] in ("token", "key", "code", "link"):
+        # `reset_calendar_token`, `reset_api_key`: another credential made anew, not a password's reset.
+        return len(words) > 1 and words[-2] in _RESET_WORDS | {"password"}
     return bool(named) or bool(words) and words[-1] == "key"
 
 
@@ -1213,12 +1219,12 @@ def _template_names(node: ast.Call) -> list[str]:
     return found
 
 
-def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str], bool]:
-    """Parameter names a view reads (FastAPI), the models their annotations name, and whether one of
-    them is a body model (a class-typed parameter that is not a dependency or a form, query, … field)."""
+def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str], set[str]]:
+    """Parameter names a view reads (FastAPI), the models their annotations name, and those of them taken for a
+    body model (a class-typed parameter that is not a dependency or a form, query, … field)."""
     reads: set[str] = set()
     models: set[str] = set()
-    body = False
+    bodies: set[str] = set()
     args = parameters(function)
     positional = [*args.posonlyargs, *args.args]
     defaults = dict(zip(map(id, positional[len(positional) - len(args.defaults) :]), args.defaults))
@@ -1236,15 +1242,19 @@ def _param_reads(module: Module, function: Function) -> tuple[set[str], set[str]
                 models.add(name)
                 default = defaults.get(id(arg))
                 marker = default.func if isinstance(default, ast.Call) else None
-                body = (
-                    body
-                    or marker is None
+                # `admin: AdminUser` with `AdminUser = Annotated[User, Depends(...)]` bound here: a dependency.
+                bound = module.assignments.get(annotation.id) if isinstance(annotation, ast.Name) else None
+                alias = bound is not None and len(bound) == 1 and _field_marker(bound[0])
+                if (
+                    marker is None
                     and not _field_marker(arg.annotation)
+                    and not alias
                     or marker is not None
                     and last(module.qualified_name(marker, function) or "") == "Body"
-                )
+                ):
+                    bodies.add(name)
             reads.update(_PASSWORD_FORMS.get(last(name), ()))
-    return reads, models, body
+    return reads, models, bodies
 
 
 def _field_marker(annotation: ast.expr | None) -> bool:
@@ -1427,7 +1437,7 @@ def _names_a_permission(node: ast.expr) -> bool:
 
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
     scan = _scan_body(module, function)
-    reads, models, json_body = _param_reads(module, function)
+    reads, models, bodies = _param_reads(module, function)
     deco = decorations(module, function)
     # A Flask login decorator admits the user the app's auth layer names: the cookie's user only in an app
     # that keeps a cookie session (Flask-Login, `flask.session`), else a bearer token's (see `user_on_g`).
@@ -1461,7 +1471,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         csrf_checked=scan.csrf,
         json=scan.json,
         form=scan.form,
-        json_body=json_body and framework == "fastapi",
+        json_body=tuple(sorted(bodies)) if framework == "fastapi" else (),
         limits=tuple(deco.limits + scan.limits),
         limit_exempt=deco.limit_exempt,
         csrf_exempt=deco.csrf_exempt,

@@ -16,7 +16,6 @@ for the CSRF, RATE and CONF rules alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 
 from secpat.findings import Confidence, Location, Severity
@@ -433,7 +432,7 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         logout: bool = False,
         cookie_session: bool = False,
     ) -> None:
-        verdict = _exempt_verdict(views, cookie_session, model.session_readers)
+        verdict = _exempt_verdict(views, cookie_session)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
         if verdict is None or (file, line) in reported:
@@ -503,30 +502,17 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
             )
 
 
-def _exempt_verdict(
-    views: list[ViewFact], cookie_session: bool = False, session_readers: Collection[str] = ()
-) -> str | None:
+def _exempt_verdict(views: list[ViewFact], cookie_session: bool = False) -> str | None:
     """How an exemption is reported: "default" when the view acts as the user its cookie names, None when the
     view checks the token itself, "audit" otherwise. No views known (a library view, a DRF authentication
     class with a no-op `enforce_csrf`): default, the exemption covers cookie-authenticated requests. The user
-    Pyramid's security policy names (`authenticated_userid`), a Flask login decorator or a hook keeps on
-    `flask.g`, is the cookie's in an app with a cookie session or an auth ticket; so is the user a decorator
-    or dependency of the project reads from the session (`session_readers`)."""
+    Pyramid's security policy names (`authenticated_userid`) is the cookie's in an app with a cookie session
+    or an auth ticket."""
     if not views:
         return "default"
     if any(v.csrf_checked for v in views):
         return None  # it runs CsrfViewMiddleware / csrf_protect / a token check itself for the browser's POST
-    return (
-        "default"
-        if any(
-            v.identity
-            or (v.policy_identity or v.user_on_g)
-            and cookie_session
-            or any(name in session_readers for name in v.calls)
-            for v in views
-        )
-        else "audit"
-    )
+    return "default" if any(v.identity or v.policy_identity and cookie_session for v in views) else "audit"
 
 
 def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:

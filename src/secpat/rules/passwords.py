@@ -838,6 +838,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
     for event in flow.calls:
         func = event.node.func
         method = func.attr if isinstance(func, ast.Attribute) else (func.id if isinstance(func, ast.Name) else None)
+        if method and method[:1].islower() and _project_module_function(ctx.module, function, func):
+            # `user_service.create(name, password)`: that function's body says what it stores; the project
+            # stage joins what the client sent with a parameter that body writes as it is.
+            _hand_on_raw_passwords(ctx, function, event)
+            continue
         if method not in _STORE_METHODS:
             if method and method[0].isupper():
                 _new_record(ctx, function, event, method)
@@ -852,8 +857,6 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `Storage.objects.create(host=..., port=..., password=...)`: must stay recoverable to connect
         if event.receiver is not None and L.HASH_OBJECT in event.receiver:
             continue  # `h.update(password)` feeds a hash object: PWD002's business
-        if _project_module_function(ctx.module, function, func):
-            continue  # `user_service.create(name, password)`: that function's body says what it stores
         client = _api_client_receiver(function, func)
         model = _model_receiver(event.node)
         keywords = {
@@ -895,6 +898,7 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=function,
                     sink_note=f"written by `.{method}()`",
                 )
+                _hand_on_parameter_stores(ctx, before, function, value)
                 field_name = next((k for k, v in keywords.items() if v is value), None)
                 if model is not None and field_name is not None and field_name not in _PASSWORD_FIELDS:
                     field_name = _password_key(keyword_argument(event.node, field_name))  # `data={"password": raw}`
@@ -914,12 +918,95 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 break
 
 
+#: A password the client sent, handed to a project function's parameter, as `RawPasswordPassed`.
+RAW_PASSWORD_PASSED = "raw-password-passed"
+#: A parameter a function writes to a store as it is (reported for audit: a caller may pass a hash), as
+#: `ParameterStored`.
+PARAMETER_STORED = "password-parameter-stored"
+
+
+@dataclass(frozen=True)
+class RawPasswordPassed:
+    finding: Finding  # at the call, message to be completed
+    callee: str
+    index: int | None
+    keyword: str | None
+
+
+@dataclass(frozen=True)
+class ParameterStored:
+    function: str
+    index: int
+    name: str
+    where: str  # path:line of the store
+
+
+def _hand_on_raw_passwords(ctx: FileContext, function: Function, event: CallEvent) -> None:
+    """`models.create_user(email, request.form["password"])`: the project stage knows whether that parameter is
+    written as it is."""
+    callee = event.call.callee if event.call else None
+    if not callee:
+        return
+    given = [(i, None, v) for i, v in enumerate(event.args)] + [(None, k, v) for k, v in event.keywords.items()]
+    for index, keyword, value in given:
+        if not (_plaintext(value) and L.REQUEST in value):
+            continue
+        before = len(ctx.findings)
+        ctx.report_flow(
+            event.node,
+            value,
+            [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing")],
+            scope=function,
+            sink_note=f"passed to `{callee.rsplit('.', 1)[-1]}()`",
+        )
+        for finding in ctx.findings[before:]:
+            ctx.fact(RAW_PASSWORD_PASSED, RawPasswordPassed(finding, callee, index, keyword))
+        del ctx.findings[before:]
+
+
+def _hand_on_parameter_stores(ctx: FileContext, before: int, function: Function, value: L.Value) -> None:
+    """A store just reported for audit whose password is a parameter of a module-level function: a caller that
+    passes what the client sent makes it evidence."""
+    if function.class_name or function.is_module or not any(f.audit for f in ctx.findings[before:]):
+        return
+    for label in value:
+        if label.startswith(L.PARAM_PREFIX) and label[len(L.PARAM_PREFIX) :].isdigit():
+            index = int(label[len(L.PARAM_PREFIX) :])
+            if index < len(function.params):
+                where = f"{ctx.module.path}:{ctx.findings[before].location.line}"
+                ctx.fact(
+                    PARAMETER_STORED,
+                    ParameterStored(ctx.module.global_name(function), index, function.params[index], where),
+                )
+
+
+@check(PWD001, stage="project")
+def raw_passwords_to_storing_parameters(ctx: ProjectContext) -> None:
+    stored = {(p.function, p.index): p for _, p in ctx.facts_of(PARAMETER_STORED, ParameterStored)}
+    by_name = {(p.function, p.name): p for p in stored.values()}
+    for _, passed in ctx.facts_of(RAW_PASSWORD_PASSED, RawPasswordPassed):
+        parameter = (
+            stored.get((passed.callee, passed.index))
+            if passed.index is not None
+            else by_name.get((passed.callee, passed.keyword or ""))
+        )
+        if parameter is None:
+            continue
+        finding = passed.finding
+        message = (
+            f"{finding.message}: `{parameter.function.rsplit('.', 1)[-1]}()` writes its parameter "
+            f"`{parameter.name}` as it is ({parameter.where})"
+        )
+        ctx.findings.append(replace(finding, message=message))
+
+
 def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: str) -> None:
     """`User(password=raw)` of a class named for accounts, or `Badge(code, raw)` of any class whose constructor
     keeps that argument as a password field (which the project stage reads from the class: see
     `constructor_fields`)."""
-    keyword = "password" if "password" in event.keywords else "passwd"
-    value = event.keywords.get(keyword) if _MODEL_CLASS.search(method) else None
+    # `User(password=raw)`, and `User(hashed_password=raw)`: a raw password in the column kept for its hash.
+    keyword = next((k for k in ("password", "passwd", "hashed_password", "password_hash") if k in event.keywords), "")
+    value = event.keywords.get(keyword) if keyword and _MODEL_CLASS.search(method) else None
     if value is not None and _account_model(ctx.module, method):
         value = _sent_as_password(ctx, event.node, value, keyword)
     field, at = keyword, keyword_argument(event.node, keyword)
@@ -2267,12 +2354,16 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     `Account(password_hash=digest)`), directly or inside a collection, or assigned to an attribute or item. A
     call that hashes it again (a pepper before bcrypt), checks it or sends it keeps nothing."""
     parent = parents.get(id(node))
+    keyword = None
     while isinstance(parent, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.keyword)):
+        keyword = parent.arg if isinstance(parent, ast.keyword) else keyword
         node, parent = parent, parents.get(id(parent))
     if isinstance(parent, ast.Call):
         name = _callee_name(parent.func)
+        # `insert(User).values(hashed_password=digest)`: a password column of the row written.
+        column = name == "values" and bool(keyword and {"password", "passwd", "pwd"} & set(names.words(keyword)))
         return node is not parent.func and (
-            name.lstrip("_").lower().startswith(_STORING_WORDS) or bool(_MODEL_CLASS.search(name))
+            name.lstrip("_").lower().startswith(_STORING_WORDS) or bool(_MODEL_CLASS.search(name)) or column
         )
     return (
         isinstance(parent, ast.Assign)

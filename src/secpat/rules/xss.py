@@ -12,6 +12,7 @@ are fine.
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -1832,12 +1833,6 @@ def render_contexts(ctx: FileContext) -> None:
         model, listed = _model_form_fields(cls)
         if listed:
             ctx.fact(STORED, StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model))
-        # A class-based view names its template (`template_name = "students/profile.html"`) and fills its
-        # context itself (the object as `student` or `object`): a render whose values are not known here.
-        named = cls.attributes.get("template_name")
-        template = literal_value(named) if named is not None else None
-        if isinstance(template, str) and template.lower().endswith(_TEMPLATE_SUFFIXES) and " " not in template:
-            ctx.fact(RENDER, RenderFact(module.path, cls.node.lineno, cls.qualname, (template,), ()))
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -2018,7 +2013,7 @@ def _written_fields(function) -> set[str]:
             for arg in node.args:
                 if isinstance(arg, ast.Name):
                     written.add(arg.id)  # `db.add_note(uid, title, body)`
-                elif (field := _form_field(arg)) is not None:
+                elif name not in _BUILTIN_NAMES and (field := _form_field(arg)) is not None:
                     written.add(field)  # `notes.add(contact, form.body.data)`, `save(form.cleaned_data["bio"])`
                 elif isinstance(arg, ast.Dict):  # `notes.insert_one({"body": body})`
                     written.update(
@@ -2033,12 +2028,39 @@ def _written_fields(function) -> set[str]:
     return written
 
 
+#: Builtins and messages that read what they are given: `sorted(form.cleaned_data["email"])`, `log.info(...)`
+#: and `messages.success(...)` keep nothing.
+_BUILTIN_NAMES = frozenset(dir(builtins)) | {
+    "debug", "info", "warning", "warn", "error", "exception", "critical", "flash", "success", "add_message",
+}  # fmt: skip
+
+
 def _submitted_fields(module, function) -> set[str]:
     """Names of the form / body fields a function reads from the request (`request.form["body"]`,
     `request.POST.get("body")`, FastAPI `body: str = Form()`)."""
     fields: set[str] = set()
     # Only a body that names a request container (`form`, `POST`, `json`...) can read a field from one.
-    body_nodes = ast.walk(function.node) if function.raw_identifiers & _REQUEST_CONTAINERS else ()
+    body_nodes = list(ast.walk(function.node)) if function.raw_identifiers & _REQUEST_CONTAINERS else []
+
+    def request_container(node: ast.expr | None) -> bool:
+        if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+            node = node.values[0]  # `request.get_json(silent=True) or {}`
+        if isinstance(node, ast.Call):
+            node = node.func  # `request.get_json()["x"]`
+        return (
+            isinstance(node, ast.Attribute)
+            and node.attr in _REQUEST_CONTAINERS
+            and _is_request(module, function, node.value)
+        )
+
+    # `body = request.get_json(silent=True) or {}`, then `body.get("notes")`: a name holding the request's body.
+    held = {
+        target.id
+        for node in body_nodes
+        if isinstance(node, ast.Assign) and request_container(node.value)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     for node in body_nodes:
         container = None
         key = None
@@ -2051,13 +2073,8 @@ def _submitted_fields(module, function) -> set[str]:
             and node.args
         ):
             container, key = node.func.value, literal_value(node.args[0])
-        if isinstance(container, ast.Call):
-            container = container.func  # `request.get_json()["x"]`
-        if (
-            isinstance(key, str)
-            and isinstance(container, ast.Attribute)
-            and container.attr in _REQUEST_CONTAINERS
-            and _is_request(module, function, container.value)
+        if isinstance(key, str) and (
+            request_container(container) or isinstance(container, ast.Name) and container.id in held
         ):
             fields.add(key)
     args = function.node.args
