@@ -28,7 +28,7 @@ from secpat.frameworks.environments import dev_ranges, file_environment, in_rang
 from secpat.frameworks.facts import ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import last, short_source, string
-from secpat.model.module import Call, Module, literal_value
+from secpat.model.module import Call, Module, keyword_argument, literal_value
 from secpat.rules.context import FileContext, Outcome, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
@@ -561,6 +561,46 @@ def _truthy(ctx: FileContext, call: Call, keyword: str) -> bool:
     return value is EXPR or bool(value)  # a variable (`secure=settings.SECURE`) is given the benefit of the doubt
 
 
+def _aiohttp_cors(ctx: FileContext, call: Call) -> None:
+    """`aiohttp_cors.setup(app, defaults={"*": ResourceOptions(allow_credentials=True, ...)})`: every origin may
+    read what the routes answer with the user's cookies."""
+    if call.callee != "aiohttp_cors.setup":
+        return
+    defaults = call.arg(keyword="defaults")
+    if not isinstance(defaults, ast.Dict):
+        return
+    for key, options in zip(defaults.keys, defaults.values):
+        if (
+            isinstance(key, ast.Constant)
+            and key.value == "*"
+            and isinstance(options, ast.Call)
+            and last(ctx.module.qualified_name(options.func, call.scope) or "") == "ResourceOptions"
+            and ctx.module.constant(keyword_argument(options, "allow_credentials"), None, call.scope) is True
+        ):
+            ctx.report(
+                CONF005,
+                call.node,
+                'aiohttp-cors allows every origin (`"*"`) with credentials: any site can read responses made '
+                "with the user's cookies",
+                at=key,
+            )
+            return
+
+
+def _every_origin_fallback(ctx: FileContext, call: Call, node: ast.expr | None) -> str | None:
+    """`settings.cors_origins or ["*"]`, also through a name bound to it once: every origin unless the setting
+    lists some. The setting's text, or None."""
+    if isinstance(node, ast.Name):
+        bound = ctx.module.bound_value(node.id, call.scope)
+        node = bound[0] if bound is not None else None
+    if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2):
+        return None
+    fallback = ctx.module.constant(node.values[1], None, call.scope)
+    if isinstance(fallback, (list, tuple)) and "*" in fallback or fallback == "*":
+        return short_source(node.values[0])
+    return None
+
+
 def _middleware(ctx: FileContext, call: Call) -> None:
     """CORS, trusted hosts and Starlette sessions passed to `add_middleware` or `Middleware(...)`."""
     if not call.node.args:
@@ -578,12 +618,16 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
         regex = _constant(ctx, call, keyword="allow_origin_regex")
         any_regex = regex in _ANY_ORIGIN_REGEXES
         any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or any_regex
-        if any_origin and _constant(ctx, call, keyword="allow_credentials") is True:
+        fallback = None if any_origin else _every_origin_fallback(ctx, call, call.arg(keyword="allow_origins"))
+        if (any_origin or fallback) and _constant(ctx, call, keyword="allow_credentials") is True:
             ctx.report(
                 CONF005,
                 call.node,
-                "CORS allows every origin with credentials: any site can read responses made with the user's cookies",
+                "CORS allows every origin with credentials"
+                + (f" whenever `{fallback}` is empty" if fallback else "")
+                + ": any site can read responses made with the user's cookies",
                 at=call.arg(keyword="allow_origin_regex" if any_regex else "allow_origins"),
+                confidence=Confidence.MEDIUM if fallback else None,
             )
     elif cls == "TrustedHostMiddleware":
         hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
@@ -914,6 +958,7 @@ _WATCHED = {
     "CORS": _flask_cors,
     "cross_origin": _flask_cors,
     "init_app": _flask_cors,
+    "setup": _aiohttp_cors,
     "send_header": _set_cookie_header,
     **{name: _session_cookie for name in _SESSION_COOKIES},
     **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")},

@@ -3426,4 +3426,23 @@ def _number(module: Module, call: Call, index: int | None, keyword: str) -> int 
         assigned = module.assignments.get(node.id)
         if assigned and len(assigned) == 1:
             value = literal_value(assigned[0])
+    if value is None and isinstance(node, ast.Attribute):
+        value = _class_constant(module, call.scope, node)
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _class_constant(module: Module, scope: Function, node: ast.Attribute) -> object:
+    """`self.iterations` in a method, with `iterations = 150_000` in the class body and never set on an object of
+    it: that literal."""
+    if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls") and scope.class_name):
+        return None
+    cls = module.classes.get(scope.qualname.rsplit(".", 1)[0])
+    bound = cls.attributes.get(node.attr) if cls is not None else None
+    if cls is None or bound is None:
+        return None
+    if any(
+        isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store) and n.attr == node.attr
+        for n in ast.walk(cls.node)
+    ):
+        return None  # `self.iterations = iterations` somewhere: the class body's value is only a default
+    return literal_value(bound)

@@ -1,0 +1,1 @@
+"""Hand-written data access on PostgreSQL (psycopg2)."""
