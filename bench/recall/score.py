@@ -4,8 +4,8 @@ Every corpus under `corpora/` is a project (`src/`) and a key (`KEY.jsonl`): one
 vulnerability (`"kind": "vuln"`) or look-alike that must stay silent (`"kind": "safe"`), with the path, the
 line a reviewer would point at and the rule. A finding answers a key entry of the same rule family (JWT004's
 hard-coded key counts as a secret) whose line is within 12 lines of the finding or of a step of its data path:
-one of its own rule if there is one, else the nearest. Printed per corpus and in total, for the default mode
-and for `--audit`:
+a planted vulnerability of its own rule if there is one, else the nearest. Printed per corpus and in total,
+for the default mode and for `--audit`:
 
 * recall: planted vulnerabilities with a finding;
 * look-alikes flagged: safe entries with a finding (false findings the key predicts);
@@ -74,9 +74,9 @@ def score(secpat: str, corpus: Path, audit: bool, verbose: bool) -> Score:
 
     answered: dict[int, list[int]] = {}
     for index, finding in enumerate(findings):
-        # An entry of the finding's own rule comes first, then the nearest of its family.
+        # A planted vulnerability of the finding's own rule comes first, then the nearest entry of its family.
         near = [
-            (entry["rule"] != finding["rule_id"], distance(entry, index), number)
+            (not (entry["rule"] == finding["rule_id"] and entry["kind"] == "vuln"), distance(entry, index), number)
             for number, entry in enumerate(key)
             if family(entry["rule"]) == family(finding["rule_id"]) and distance(entry, index) <= NEAR
         ]

@@ -53,9 +53,10 @@ from secpat.model.module import ClassInfo, Function, Module, keyword_argument, l
 #: fills it as well.)
 _BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
-_SENDERS = frozenset(
-    {"send_mail", "send_mass_mail", "mail_admins", "sendmail", "send_message", "send_email", "send_sms"}
-)
+_SENDERS = frozenset({"send_mail", "send_mass_mail", "sendmail", "send_message", "send_email", "send_sms"})
+#: Django's mail to the site's own ADMINS or MANAGERS: no one the request names receives it, so a loop floods no
+#: one's inbox but the operators' (as an error report does).
+_OPERATOR_MAIL = frozenset({"mail_admins", "mail_managers"})
 _SEND_OBJECTS = frozenset(
     {
         "mail",
@@ -239,6 +240,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
         elif isinstance(node, ast.Name) and module.binding(node.id, function) in _session_names():
             scan.session = True
             scan.identity = scan.identity or id(node) not in stored
+        elif isinstance(node, ast.If) and _waits_since_last(node):
+            # `if user.pw_reset_time and one_day_ago < user.pw_reset_time: return redirect(...)`: no second
+            # message before the wait is over, whoever asks.
+            scan.limits.append(f"waits since the last (`{short_source(node.test)}`)")
         elif isinstance(node, ast.Return) and isinstance(node.value, ast.Dict):
             scan.json = True
         elif (
@@ -363,6 +368,28 @@ def _names_of_sent_input(nodes: list[ast.AST]) -> set[str]:
 
 
 _OPTIONAL_WORDS = frozenset({"optional", "maybe", "anonymous", "anon", "public"})
+
+
+#: Words of a record's field that keeps when a message or reset was last sent.
+_LAST_SENT_WORDS = frozenset({"reset", "sent", "send", "last", "mail", "email", "notified", "requested", "code"})
+_TIME_WORDS = frozenset({"time", "at", "date", "timestamp", "on"})
+
+
+def _waits_since_last(branch: ast.If) -> bool:
+    """A branch that leaves early when a record's last-sent time is compared with a time span or the clock
+    (`if user.pw_reset_time and one_day_ago < user.pw_reset_time < now(): return ...`)."""
+    body = branch.body
+    if not body or not isinstance(body[-1], (ast.Return, ast.Raise)):
+        return False
+    ordering = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)  # a time against another, not `is None`
+    for compare in ast.walk(branch.test):
+        if not isinstance(compare, ast.Compare) or not all(isinstance(op, ordering) for op in compare.ops):
+            continue
+        sides = [compare.left, *compare.comparators]
+        fields = [set(names.words(side.attr)) for side in sides if isinstance(side, ast.Attribute)]
+        if any(f & _LAST_SENT_WORDS and f & _TIME_WORDS for f in fields):
+            return True
+    return False
 
 
 def names_authenticated_caller(dependency: str) -> bool:
@@ -1194,6 +1221,8 @@ def _is_sender_name(name: str) -> bool:
 def is_sender(callee: str, method: str, node: ast.Call) -> bool:
     """A call that sends mail or a text message."""
     name = last(callee) or method
+    if name in _OPERATOR_MAIL:
+        return False
     if name in _SENDERS or callee.startswith(("django.core.mail.", "flask_mail.", "smtplib.", "sendgrid.", "twilio.")):
         return True
     if _is_sender_name(name):
