@@ -112,7 +112,7 @@ class LiteralBinding:
     name: str  # the target name, keyword, dict key or parameter
     value: str | bytes
     node: ast.Constant  # the literal itself
-    kind: str  # assign | attr | keyword | dict | default | compare (`if password == "..."`) | item (of a tuple)
+    kind: str  # assign | attr | keyword | dict | default | compare (`if password == "..."`)
     scope: Function
 
 
@@ -889,20 +889,9 @@ class _Builder:
 
     def _bind_literals(self, node: ast.Assign | ast.AnnAssign, scope: Function) -> None:
         value = node.value
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        if isinstance(value, (ast.Tuple, ast.List)) and 1 < len(value.elts) <= 4:
-            # `S3_CREDENTIALS = ("AKIA...", "q8Vd...")`: a few strings kept together under one name, each of them
-            # a value of that name (an "item" binding: no other module imports it as a string).
-            for element in value.elts:
-                if type(element) is ast.Constant and isinstance(element.value, str):
-                    for target in targets:
-                        if isinstance(target, ast.Name):
-                            self.m.literal_bindings.append(
-                                LiteralBinding(target.id, element.value, element, "item", scope)
-                            )
-            return
         if type(value) is not ast.Constant or not isinstance(value.value, (str, bytes)):
             return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             if isinstance(target, ast.Name):
                 self.m.literal_bindings.append(LiteralBinding(target.id, value.value, value, "assign", scope))

@@ -285,7 +285,7 @@ def python_hits(module: Module) -> list[Hit]:
         ):
             continue  # (`aws_access_key_id` names an id, but an AWS client's: see `_live_key`)
         judgement = judge_literal(binding.value, kind, binding.name) if kind is not None else None
-        live = _live_key(module, binding, kind) if binding.kind != "item" else None
+        live = _live_key(module, binding, kind)
         if live is not None and (judgement is None or binding.kind == "compare"):
             judgement = live  # whatever it looks like, it is the key in use
         elif judgement is None or isinstance(binding.value, str) and _made_of_user_name(binding.value, user_values):
@@ -330,13 +330,6 @@ def python_hits(module: Module) -> list[Hit]:
                 name=binding.name,
             )
         )
-    # The strings of one tuple (`("AKIA...", "q8Vd...")`) are one credential: the longest secret speaks for it.
-    item_lines = {b.node.lineno for b in module.literal_bindings if b.kind == "item"}
-    longest: dict[int, Hit] = {}
-    for hit in hits:
-        if hit.line in item_lines and (hit.line not in longest or len(hit.secret) > len(longest[hit.line].secret)):
-            longest[hit.line] = hit
-    hits = [h for h in hits if h.line not in longest or h is longest[h.line]]
     reported = {h.line for h in hits}
     hits.extend(h for h in _key_arguments(module) if h.line not in reported)
     hits.extend(fallbacks)
@@ -878,7 +871,7 @@ def _sent_beside_a_password(module: Module, binding: LiteralBinding) -> bool:
 def _in_enum(module: Module, binding: LiteralBinding) -> bool:
     """Members of an Enum or Django `TextChoices` are labels, whatever they are called."""
     node = binding.scope.node
-    if not isinstance(node, ast.ClassDef) or binding.kind not in ("assign", "item"):
+    if not isinstance(node, ast.ClassDef) or binding.kind != "assign":
         return False
     for base in node.bases:
         qualified = module.qualified_name(base) or ast.unparse(base)
