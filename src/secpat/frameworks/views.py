@@ -433,7 +433,8 @@ def _annotated_class(arg: ast.arg) -> str:
 
 def _dependency_aliases(module: Module, function: Function) -> tuple[list[ast.expr], list[str]]:
     """The `Annotated[..., Depends(...)]` aliases the parameters are annotated with: those this module binds
-    (as the expression), and the project names of those it imports."""
+    (as the expression), and the project name of every annotation it imports, of which the project stage knows
+    the aliases (`DEPENDENCY_ALIAS`; a body model's class is named too, and matches none)."""
     here: list[ast.expr] = []
     imported: list[str] = []
     args = parameters(function)
