@@ -20,6 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow.flow import TIME_SETTING_WORDS, Span, dotted, flow_of, timedelta_span
 from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
+from secpat.frameworks.syntax import short_source
 from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
@@ -1073,13 +1074,7 @@ def time_constants(ctx: FileContext) -> None:
                 span = timedelta_span(module, module.module_function, default)  # `TTL = timedelta(hours=24)`
                 number = span.seconds if span is not None and span.setting is None else None
             if isinstance(number, (int, float)) and not isinstance(number, bool):
-                ctx.fact(TIME_CONSTANT, TimeConstant(target.id, float(number), stmt.lineno, _text_of(module, stmt)))
-
-
-def _text_of(module: Module, node: ast.AST) -> str:
-    """The first line of a node's source, short enough for a message."""
-    text = (ast.get_source_segment(module.source, node) or "").splitlines()
-    return text[0][:80] if text else ""
+                ctx.fact(TIME_CONSTANT, TimeConstant(target.id, float(number), stmt.lineno, short_source(stmt)))
 
 
 #: A `timedelta` passed to a function of the project, as `SpanArgument`.
@@ -1121,7 +1116,7 @@ def span_arguments(ctx: FileContext) -> None:
                     continue
                 span = timedelta_span(module, function, argument)
                 if span is not None:
-                    text = _text_of(module, argument)
+                    text = short_source(argument)
                     ctx.fact(SPAN_ARGUMENT, SpanArgument(call.callee, index, keyword, span, argument.lineno, text))
 
 
