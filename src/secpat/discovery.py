@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import pathspec
 
 TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".djhtml"}
-CONFIG_SUFFIXES = {".ini", ".cfg", ".toml", ".yaml", ".yml", ".json", ".properties", ".conf"}
+CONFIG_SUFFIXES = {".ini", ".cfg", ".toml", ".yaml", ".yml", ".json", ".properties", ".conf", ".service"}
 SECRET_FILE_SUFFIXES = {".pem", ".key", ".p12", ".pfx", ".jks", ".keystore"}
 MAX_GITIGNORE_BYTES = 1 << 20
 #: Wildcards one ignore pattern may hold. Patterns compile to backtracking regular expressions, and

@@ -1216,6 +1216,10 @@ class FunctionFlow:
         ):
             # `flask.request` through the module; `flask.Request` is the class, whose attributes are descriptors.
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
+        if node.attr == "payload" and R.restx_namespace(self.module, node.value):
+            # Flask-RESTX's `ns.payload`, `api.payload`: the JSON body of the request being answered.
+            body: L.Trace = (self.step(node, f"`{_text(node)}`"),)
+            return {L.REQUEST: body, L.REQUEST_WHOLE: body, L.REQUEST_BODY: body}
         if (
             node.attr == "request"
             and isinstance(node.value, ast.Name)
@@ -1360,6 +1364,9 @@ class FunctionFlow:
         # with their fields: only what the container's own name promised goes.
         if isinstance(key, (ast.Constant, ast.Slice)):  # one field, or a part of the value
             value = dict(L.one_field(L.without(L.method_result(base, L.ITEM_ACCESS), L.CONST, *_NAMED_LABELS)))
+            if _short_slice(key):
+                # `card_number[-4:]`: the last digits a receipt prints, not the number.
+                value.pop(L.PERSONAL, None)
         else:
             value = dict(L.without(base, L.CONST, L.REQUEST_WHOLE, *_lent_by_name(base, node.value)))
         if L.CONST in base:

@@ -124,6 +124,16 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         for arg in everything[2:]:
             if last_name(arg.annotation) not in _NOT_TEXT_TYPES:
                 found.setdefault(arg.arg, "URL variable")
+    if function.name == "authenticate" and _method_of_class_on(module, function, _NINJA_AUTH):
+        # Django Ninja's `HttpBearer.authenticate(self, request, token)`: the credential the client sent.
+        for arg in everything[2:]:
+            found.setdefault(arg.arg, "credential sent")
+    for rule in _resource_rules(module, function):
+        # Flask-RESTX's `@ns.route("/cards/<card_number>")` on a `Resource`: its verb methods take the
+        # rule's variables after `self`.
+        for name, converter in _url_variables(module, rule):
+            if converter not in _NOT_TEXT_CONVERTERS and name in function.params[1:]:
+                found.setdefault(name, "URL variable")
     route = route_framework(module, function)
     record = known.record(route) if route else None
     if record is not None and record.parameters_are_input:
@@ -399,6 +409,53 @@ def django_view_method(module: Module, function: Function) -> bool:
     return cls is not None and any(
         base.startswith(_DJANGO_VIEW_PACKAGES) or last(base).endswith(("View", "ViewSet")) for base in cls.bases
     )
+
+
+#: Resource classes of Flask-RESTful and Flask-RESTX, whose verb methods answer the routes the class is given.
+_RESOURCES = frozenset({"flask_restx.Resource", "flask_restful.Resource", "flask_restplus.Resource"})
+
+
+def resource_method(module: Module, function: Function) -> bool:
+    """A verb method (`get`, `post`, ...) of a Flask-RESTful or Flask-RESTX `Resource` class: what it returns
+    is the answer sent to the client."""
+    return function.name in _VERBS and _method_of_class_on(module, function, _RESOURCES)
+
+
+def _resource_rules(module: Module, function: Function) -> list[str]:
+    """The rules of `@ns.route(...)` on the `Resource` class whose verb method the function is."""
+    if not resource_method(module, function):
+        return []
+    cls = module.classes[function.qualname.rsplit(".", 1)[0]]
+    return [
+        deco.args[0].value
+        for deco in cls.node.decorator_list
+        if isinstance(deco, ast.Call)
+        and isinstance(deco.func, ast.Attribute)
+        and deco.func.attr == "route"
+        and deco.args
+        and isinstance(deco.args[0], ast.Constant)
+        and isinstance(deco.args[0].value, str)
+    ]
+
+
+#: Django Ninja's authentication classes: `authenticate(self, request, ...)` is given what the client sent.
+_NINJA_AUTH = frozenset(
+    f"{package}.{name}"
+    for package in ("ninja.security", "ninja")
+    for name in ("HttpBearer", "APIKeyHeader", "APIKeyCookie", "APIKeyQuery", "HttpBasicAuth")
+)
+#: What makes a Flask-RESTX (or Flask-RESTPlus) namespace or API object.
+_RESTX_OBJECTS = frozenset(
+    {"flask_restx.Namespace", "flask_restx.Api", "flask_restplus.Namespace", "flask_restplus.Api"}
+)
+
+
+def restx_namespace(module: Module, node: ast.expr) -> bool:
+    """A name the module binds, at its top level, to a Flask-RESTX `Namespace(...)` or `Api(...)`."""
+    if not isinstance(node, ast.Name):
+        return False
+    made = module.assignments.get(node.id, ())
+    return len(made) == 1 and isinstance(made[0], ast.Call) and module.qualified_name(made[0].func) in _RESTX_OBJECTS
 
 
 def _method_of_class_on(module: Module, function: Function, bases: frozenset[str]) -> bool:

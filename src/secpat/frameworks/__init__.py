@@ -22,6 +22,7 @@ from secpat.frameworks.facts import (
     ALIAS,
     ARGUMENT,
     DEPENDENCY_ALIAS,
+    HEADER_READER,
     INSTANCE,
     LIMITING,
     MOUNT,
@@ -153,6 +154,54 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
     return found
 
 
+def header_reader_facts(module: Module) -> list[tuple[str, object]]:
+    """The module's top-level functions that, themselves or in a function nested in them (a decorator's
+    wrapper), read the request's Authorization header: a view they guard authenticates by header."""
+    if "uthorization" not in module.source and "jwt" not in module.source.lower():
+        return []
+    top = {
+        f.name: f for f in module.functions.values() if not f.class_name and (f.parent is None or f.parent.is_module)
+    }
+    readers = {name for name, f in top.items() if any(_reads_authorization(n) for n in ast.walk(f.node))}
+    # `jwt_required = _require("access")`: a name bound at the top to what such a function makes.
+    made = {
+        name: value.func.id
+        for name, values in module.assignments.items()
+        for value in values[-1:]
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+    }
+    # Through the module's own helpers and decorators: `admin_required` wraps `jwt_required`, which reads it.
+    while True:
+        readers |= {name for name, maker in made.items() if maker in readers}
+        more = {
+            name
+            for name, f in top.items()
+            if name not in readers and any(isinstance(n, ast.Name) and n.id in readers for n in ast.walk(f.node))
+        }
+        if not more:
+            break
+        readers |= more
+    return [(HEADER_READER, f"{module.module_name}.{name}" if module.module_name else name) for name in sorted(readers)]
+
+
+#: Flask-JWT-Extended's checks of the token a request carries in its header (or cookie, as configured).
+_JWT_CHECKS = frozenset({"verify_jwt_in_request", "get_jwt_identity", "jwt_required"})
+
+
+def _reads_authorization(node: ast.AST) -> bool:
+    """`request.headers.get("Authorization")`, `request.headers["Authorization"]`, `request.authorization`,
+    `verify_jwt_in_request()`."""
+    if isinstance(node, ast.Attribute) and node.attr == "authorization":
+        return True
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.lower() == "authorization":
+        return True
+    if isinstance(node, ast.Call):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        return name in _JWT_CHECKS
+    return False
+
+
 def dependency_alias_facts(module: Module) -> list[tuple[str, object]]:
     """`CurrentUser = Annotated[User, Depends(get_current_user)]` at the top of a module: a route whose parameter
     is annotated with the alias depends on that function (`views._dependency_aliases`)."""
@@ -270,6 +319,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
         flask,
         httpserver,
         litestar,
+        ninja,
         pyramid,
         sanic,
         starlette,
@@ -286,6 +336,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
         return facts
     facts.extend(view_facts(module))
     facts.extend(session_reader_facts(module))
+    facts.extend(header_reader_facts(module))
     facts.extend(dependency_alias_facts(module))
     facts.extend(flask.facts(module))
     facts.extend(fastapi.facts(module))
@@ -294,6 +345,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(aiohttp.facts(module))
     facts.extend(httpserver.facts(module))
     facts.extend(litestar.facts(module))
+    facts.extend(ninja.facts(module))
     facts.extend(pyramid.facts(module))
     facts.extend(tornado.facts(module))
     facts.extend(sanic.facts(module))

@@ -33,6 +33,8 @@ from dataclasses import dataclass
     SESSION_READER,
     DEPENDENCY_ALIAS,
     SEQUENCE,
+    CSRF_EXEMPT_TARGET,
+    HEADER_READER,
 ) = (
     "fw-view",
     "fw-class",
@@ -60,6 +62,8 @@ from dataclasses import dataclass
     "fw-session-reader",  # a function's project-wide name: it reads the request's session or cookies
     "fw-dependency-alias",  # `CurrentUser = Annotated[User, Depends(get_current_user)]`, as an `AliasFact`
     "fw-sequence",  # `ROUTE_TABLES = [auth.routes, api.routes]` at the top of a module, as a `SequenceFact`
+    "fw-csrf-exempt-target",  # `csrf.exempt(uploads_bp)`, as a `GateFact` naming the blueprint or view
+    "fw-header-reader",  # a function's project-wide name: it authenticates from the Authorization header
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -105,7 +109,8 @@ class ViewFact:
     header_auth: bool = False  # authenticates from the Authorization header
     csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
     json: bool = False  # answers JSON: an API endpoint
-    form: bool = False  # FastAPI: reads form fields (`Form()`, `File()`), which a cross-site form can post
+    # reads form fields (FastAPI `Form()`, `File()`; Flask `request.form`), which a cross-site form can post
+    form: bool = False
     # FastAPI: the body models it takes, which only a JSON request (never a form) fills; an annotation imported
     # from another module may turn out to be a dependency alias (`CurrentUser`), which the project stage knows
     json_body: tuple[str, ...] = ()

@@ -17,6 +17,7 @@ from secpat.frameworks.facts import (
     ALIAS,
     ANY_CHILD,
     CONVERTER,
+    CSRF_EXEMPT_TARGET,
     FORM,
     GATE,
     INSTANCE,
@@ -150,6 +151,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
     for call in module.calls:
         found.extend(_call_facts(module, call))
     found.extend(_converters(module))
+    found.extend(_namespace_routes(module))
     found.extend(_staff_hooks(module))
     found.extend(_factory_aliases(module, {getattr(x, "name", "") for kind, x in found if kind == OWNER}))
     evidence = _session_evidence(module)
@@ -195,6 +197,10 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     scope = call.scope
     if callee in _RESOURCE_APIS:
         return _resource_api(module, call)
+    if callee in _NAMESPACES:
+        return _namespace(module, call)
+    if call.method == "add_namespace" and call.receiver is not None and call.node.args:
+        return _namespace_mount(module, call)
     if call.method in ("add_resource", "init_app") and call.receiver is not None:
         api = _resource_api_call(module, call.receiver, scope)
         if api is not None:
@@ -216,6 +222,10 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
             return [(MOUNT, MountFact("flask", parent, child, prefix, module.path, line)) for child in named if child]
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
+    if call.method == "exempt" and call.receiver is not None and _names_csrf(call.receiver) and call.node.args:
+        # `csrf.exempt(uploads_bp)`: Flask-WTF skips its check for the blueprint's views, or the view's.
+        target = object_name(module, call.node.args[0], scope)
+        return [(CSRF_EXEMPT_TARGET, GateFact(target, module.path, line))] if target else []
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
@@ -343,6 +353,62 @@ def _resources(module: Module, call: Call, api: ast.Call) -> list[tuple[str, obj
         for path in paths
         if path is not None and view
     ]
+
+
+#: Flask-RESTX namespaces: `ns = Namespace("fuel")`, resources routed on it by `@ns.route("/cards/<n>")`,
+#: the namespace added to an `Api` by `api.add_namespace(ns, path="/fuel")`.
+_NAMESPACES = frozenset({"flask_restx.Namespace", "flask_restplus.Namespace"})
+
+
+def _namespace(module: Module, call: Call) -> list[tuple[str, object]]:
+    """`ns = Namespace("fuel", path="/fuel")`: a router whose own prefix is its path, "/" and its name by
+    default."""
+    name = owner_of(module, call)
+    if not name:
+        return []
+    path = string(call.arg(keyword="path"))
+    if path is None:
+        first = string(call.arg(0, "name"))
+        path = f"/{first}" if first else ""
+    return [(OWNER, OwnerFact("flask", "blueprint", name, path.rstrip("/"), module.path, call.node.lineno))]
+
+
+def _namespace_mount(module: Module, call: Call) -> list[tuple[str, object]]:
+    """`api.add_namespace(ns, path="/fuel")`: the namespace's resources are the Api's, under the path given
+    (which replaces the namespace's own)."""
+    api = object_name(module, call.receiver, call.scope) if call.receiver is not None else None
+    child = object_name(module, call.node.args[0], call.scope)
+    if not api or not child:
+        return []
+    path = string(call.arg(1, "path"))
+    prefix = "\0" if path is None else path.rstrip("/")
+    return [(MOUNT, MountFact("flask", api, child, prefix, module.path, call.node.lineno))]
+
+
+def _namespace_routes(module: Module) -> list[tuple[str, object]]:
+    """`@ns.route("/cards/<card_number>")` on a `Resource` class: one route per path to the class, whose
+    `get`/`post`/... methods answer it."""
+    found: list[tuple[str, object]] = []
+    scope = module.module_function
+    for cls in module.classes.values():
+        for deco in cls.node.decorator_list:
+            if not (
+                isinstance(deco, ast.Call)
+                and isinstance(deco.func, ast.Attribute)
+                and deco.func.attr == "route"
+                and isinstance(deco.func.value, ast.Name)
+            ):
+                continue
+            made = bound_value(module, scope, deco.func.value)
+            if not (isinstance(made, ast.Call) and module.qualified_name(made.func, scope) in _NAMESPACES):
+                continue
+            owner = object_name(module, deco.func.value, scope)
+            view = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
+            for arg in deco.args:
+                path = string(arg)
+                if owner and path is not None:
+                    found.append((ROUTE, RouteFact("flask", owner, path, (), view, module.path, deco.lineno)))
+    return found
 
 
 def _names_csrf_exemption(decorators: ast.expr) -> bool:

@@ -49,6 +49,7 @@ class Framework:
     tuple_responses: tuple[str, ...] = ()  # response makers that read (body, status, headers) as a view's return
     answers: tuple[str, ...] = ()  # other callables whose argument is sent to the client (JSON, plain text)
     error_answers: tuple[str, ...] = ()  # exceptions whose detail is sent to the client
+    answer_methods: tuple[str, ...] = ()  # methods of the app object that send their argument (`create_response`)
     user_messages: tuple[str, ...] = ()  # calls that show their text on the user's next page (`flask.flash`)
     debug_switches: tuple[tuple[str, str], ...] = ()  # (constructor, keyword) that serves tracebacks when True
     csrf_builtin: bool = False  # the framework checks CSRF tokens itself unless switched off

@@ -25,10 +25,12 @@ from secpat.frameworks.facts import (
     CLASS,
     CONVERTER,
     CREATES_USER,
+    CSRF_EXEMPT_TARGET,
     DEPENDENCY_ALIAS,
     FACTORY,
     FORM,
     GATE,
+    HEADER_READER,
     INSTANCE,
     LIMIT_TARGET,
     LIMITER,
@@ -360,6 +362,8 @@ class Model:
     cookie_free_views: set[str] = field(default_factory=set)
     #: Project functions that read the request's session or cookies (a dependency, a login decorator).
     session_readers: set[str] = field(default_factory=set)
+    #: Project functions that authenticate from the Authorization header (a token decorator).
+    header_readers: set[str] = field(default_factory=set)
     #: One model per app when a scan holds several apps (`app_roots`); this one then holds them all.
     parts: list[Model] = field(default_factory=list)
 
@@ -514,6 +518,7 @@ def _merged(models: list[Model]) -> Model:
         merged.converters.update(model.converters)
         merged.cookie_free_views |= model.cookie_free_views
         merged.session_readers |= model.session_readers
+        merged.header_readers |= model.header_readers
     merged.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
     return merged
 
@@ -651,11 +656,13 @@ class _Builder:
         aliases.update(_passed(facts_of))
         #: Blueprints whose `before_request` hook admits only staff.
         self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
+        self.exempted = {_resolved(x.owner, aliases): (x.file, x.line) for _, x in facts_of(CSRF_EXEMPT_TARGET)}
         #: Project functions that send mail or a text message.
         self.sending = _senders([x for _, x in facts_of(SENDING)])
         self.session_readers = self.model.session_readers = {
             x for _, x in facts_of(SESSION_READER) if isinstance(x, str)
         }
+        self.model.header_readers = {x for _, x in facts_of(HEADER_READER) if isinstance(x, str)}
         # `for table in ROUTE_TABLES: app.router.add_routes(table)` with the list in another module: each item.
         sequences = {x.name: x.items for _, x in facts_of(SEQUENCE)}
         mounts = [
@@ -987,10 +994,25 @@ class _Builder:
         )
         route.session = bool(view and view.session)
         route.misplaced = fact.limit_misplaced
-        route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else None
+        route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else self._exempted(fact)
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route
+
+    def _exempted(self, fact: RouteFact) -> tuple[str, int] | None:
+        """Where `csrf.exempt(...)` exempts the route's view, its blueprint or a blueprint it is mounted in."""
+        if not self.exempted:
+            return None
+        if fact.view in self.exempted:
+            return self.exempted[fact.view]
+        owners, seen = [fact.owner], set()
+        while owners:
+            owner = owners.pop()
+            if owner in self.exempted:
+                return self.exempted[owner]
+            seen.add(owner)
+            owners.extend(m.parent for m in self.mounts if m.child == owner and m.parent not in seen)
+        return None
 
     def _behind_sign_in_gate(
         self, fact: RouteFact, path: str, view: ViewFact | None, cls: ClassFact | None, hint: str

@@ -204,6 +204,43 @@ def string(node: ast.AST | None) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def held_name(node: ast.AST | None) -> str | None:
+    """The name a value is held under: `SECRET` of a name, `settings.SECRET` of an attribute,
+    `config["SECRET"]` of a subscript with a literal key."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript):
+        return string(node.slice)
+    return None
+
+
+def setting_bindings(module: Module) -> Iterator[tuple[ast.stmt, str, ast.expr]]:
+    """(statement, name, value) of each name bound at the top of the module or of one of its classes (a config
+    or pydantic settings class); a `Field(default=...)` or `Field(...)` stands for its default."""
+    bodies = [module.tree.body] + [stmt.body for stmt in module.tree.body if isinstance(stmt, ast.ClassDef)]
+    for body in bodies:
+        for stmt in body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+                target, value = stmt.target, stmt.value
+            else:
+                continue
+            if not isinstance(target, ast.Name):
+                continue
+            if (
+                isinstance(value, ast.Call)
+                and last(module.qualified_name(value.func) or ast.unparse(value.func)) == "Field"
+            ):
+                default = next((k.value for k in value.keywords if k.arg == "default"), None)
+                if default is None and not value.args:
+                    continue
+                value = default if default is not None else value.args[0]
+            yield stmt, target.id, value
+
+
 def strings(node: ast.AST | None) -> tuple[str, ...] | None:
     value = literal_value(node) if node is not None else None
     if isinstance(value, (list, tuple, set)) and all(isinstance(v, str) for v in value):

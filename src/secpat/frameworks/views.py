@@ -47,10 +47,12 @@ from secpat.frameworks.syntax import (
     strings,
     upper_methods,
 )
-from secpat.model.module import ClassInfo, Function, Module, keyword_argument, literal_value
+from secpat.model.module import ClassInfo, Function, Module, keyword_argument, literal_value, parents_of
 
 #: A request's parts that only a body fills. (Flask's `request.values` joins the query string to the form: a GET
 #: fills it as well.)
+#: The parts of a Flask request that hold a form-encoded or multipart body.
+_FORM_BODIES = frozenset({"form", "values", "files"})
 _BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
 _SENDERS = frozenset({"send_mail", "send_mass_mail", "sendmail", "send_message", "send_email", "send_sms"})
@@ -202,6 +204,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             if isinstance(node.value, ast.Name) and node.value.id in models and isinstance(node.ctx, ast.Load):
                 scan.reads.add(node.attr)  # `user.password` of `user: UserCreate`: a field the client sent
             request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
+            if node.attr in _FORM_BODIES and _is_request(module, node.value, function):
+                scan.form = True  # `request.form`: a form-encoded body, which any site's page can post
             if id(node) not in stored and (
                 request and _is_request(module, node.value, function) or node.attr in ("COOKIES", "cookies")
             ):
@@ -789,6 +793,8 @@ def _scan_call(
     # a framework's form (a `PasswordResetForm` of the project's may set a password, not send a link).
     own_form = last(callee) in _FORM_ACTS and library_form(callee) is None
     act = "" if own_form else _act(callee, method, node)
+    if act == SETS_PASSWORD and _compared(function, node):
+        act = AUTHENTICATES  # `compare_digest(hash_share_password(password), stored)`: a password checked
     if act == AUTHENTICATES and _given_a_user(node):
         # `_authenticate_user(request, user)`: signs in a user something else already found; checks nothing.
         act = SIGNS_IN
@@ -1106,6 +1112,14 @@ def _signs_in_with_token_only(name: str, node: ast.Call | None) -> bool:
     return "token" in keywords and not any(set(names.words(k)) & guessable for k in keywords)
 
 
+def _compared(function: Function, node: ast.Call) -> bool:
+    """The call's result is compared (`==`, `!=`, `compare_digest(...)`), not stored."""
+    parent = parents_of(function.node).get(id(node))
+    return isinstance(parent, ast.Compare) or (
+        isinstance(parent, ast.Call) and last(ast.unparse(parent.func)) == "compare_digest"
+    )
+
+
 def _act(callee: str, method: str, node: ast.Call | None) -> str:
     """What a call shows the view doing: checking credentials, creating a user, sending a reset token."""
     name = last(callee) or method
@@ -1134,8 +1148,9 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         and names.words(name)[-1] not in _RESET_COUNTERS
     ):
         return SENDS_RESET
-    if name in _PASSWORD_SETTERS:
-        return SETS_PASSWORD  # hashes a password to store it: the view sets one, it does not check one
+    if name in _PASSWORD_SETTERS or names.hashes_passwords(name) and names.words(name)[:1] in (("hash",), ("make",)):
+        # hashes a password to store it (`hash_share_password(password)`): the view sets one, it checks none
+        return SETS_PASSWORD
     if _creates_user_by_name(names.words(name)):
         return CREATES_USER
     if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
@@ -1316,6 +1331,8 @@ def decorations(module: Module, function: Function) -> _Decorations:
     """What a function's decorators say: accepted methods, rate limits, exemptions."""
     found = _Decorations()
     for deco, name in zip(decorator_list(function), function.decorators):
+        if "." not in name and name in module.assignments and module.module_name:
+            name = f"{module.module_name}.{name}"  # `token_required = _require("access")` at the top of the module
         _read_decorator(module, function, deco, name, found)
     for deco in _class_decorators(module, function):
         target = deco.func if isinstance(deco, ast.Call) else deco
@@ -1403,6 +1420,9 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.staff = True
     elif name.split(".", 1)[0] in module.project_roots:
         found.calls.add(name)  # a project decorator: a limit inside it counts
+    if found.staff and name.split(".", 1)[0] in module.project_roots:
+        # `@admin_required` of the project: what it reads (the session, or the Authorization header) counts too.
+        found.calls.add(name)
 
 
 _GATE_VERBS = frozenset({"needed", "required", "requires", "require", "needs"})

@@ -21,16 +21,17 @@ from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import FunctionFlow, flow_of
-from secpat.findings import Confidence, Finding, Location, Severity
+from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
 from secpat.frameworks.facts import ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
-from secpat.frameworks.syntax import last, short_source, string
+from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string
 from secpat.model.module import Call, Module, keyword_argument, literal_value
-from secpat.rules.context import FileContext, Outcome, ProjectContext
+from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
+from secpat.rules.secrets import development_stack
 
 CONF001 = define(
     Rule(
@@ -416,14 +417,17 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
 
 
 def _set_cookie(ctx: FileContext, call: Call) -> None:
-    key = ctx.module.constant(call.arg(0, "key"))
+    name_given = call.arg(0, "key")
+    key = ctx.module.constant(name_given)
+    named = repr(key) if isinstance(key, str) else None
     if not isinstance(key, str):
-        key = None
+        key = _named_cookie(name_given)
+        named = f"`{short_source(name_given)}`" if key and name_given is not None else None
     if call.method not in _COOKIE_SETTERS:
         return
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
-        shown = repr(key) if key else "set here"
+        shown = named or "set here"
         # Other flags switched off on the same call are named with it: one finding says all that is wrong.
         readable = _constant(ctx, call, keyword="httponly") is False
         cross_site = _constant(ctx, call, keyword="samesite") in ("None", "none")
@@ -482,7 +486,7 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         ctx.report(
             CONF003,
             call.node,
-            f"cookie {key!r}{holds} is set without {', '.join(missing)}"
+            f"cookie {named}{holds} is set without {', '.join(missing)}"
             + (f"; the options in `**{unknown}` may set them" if unknown else ""),
             audit=unknown is not None,
         )
@@ -499,6 +503,16 @@ _COOKIE_SETTERS = ("set_cookie", *_SIGNED_COOKIE_SETTERS)
 _IDENTITY_WORDS = frozenset(
     {"uid", "userid", "username", "user", "login", "role", "roles", "admin", "account", "staff"}
 )
+
+
+def _named_cookie(expr: ast.expr | None) -> str | None:
+    """`config.SESSION_COOKIE`, `app.config["JWT_ACCESS_COOKIE_NAME"]`: a setting that holds the cookie's name,
+    named for what the cookie is; the words before "cookie" stand for the name (`session`, `jwt_access`)."""
+    words = names.words(held_name(expr) or "")
+    if "cookie" not in words or {"csrf", "xsrf"} & set(words):
+        return None  # a double-submit CSRF cookie holds no login
+    before = words[: words.index("cookie")]
+    return "_".join(before) if before else None
 
 
 def _names_identity(key: str) -> bool:
@@ -619,7 +633,16 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
         any_regex = regex in _ANY_ORIGIN_REGEXES
         any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or any_regex
         fallback = None if any_origin else _every_origin_fallback(ctx, call, call.arg(keyword="allow_origins"))
-        if (any_origin or fallback) and _constant(ctx, call, keyword="allow_credentials") is True:
+        credentials = _constant(ctx, call, keyword="allow_credentials") is True
+        setting = call.arg(keyword="allow_origins")
+        if credentials and not (any_origin or fallback) and isinstance(setting, ast.Attribute):
+            # `allow_origins=settings.BACKEND_CORS_ORIGINS`: the project stage knows the setting's default.
+            before = len(ctx.findings)
+            ctx.report(CONF005, call.node, "CORS allows every origin with credentials", at=setting)
+            for finding in ctx.findings[before:]:
+                ctx.fact(CORS_ORIGINS_BY_NAME, SettingUse(finding, setting.attr, short_source(setting)))
+            del ctx.findings[before:]
+        if (any_origin or fallback) and credentials:
             ctx.report(
                 CONF005,
                 call.node,
@@ -840,6 +863,72 @@ def cors_origins_settings(ctx: FileContext) -> None:
         value = module.constant(node.value, EXPR)
         every = value == "*" or isinstance(value, (list, tuple)) and "*" in value
         ctx.fact(CORS_ORIGINS_SET, CorsOrigins(module.path, node.lineno, every))
+
+
+#: `allow_origins=settings.BACKEND_CORS_ORIGINS` with credentials, as a `SettingUse`; and the settings (a module
+#: constant, a settings class field) whose value allows every origin, as an `EveryOriginSetting`.
+CORS_ORIGINS_BY_NAME = "cors-origins-by-name"
+EVERY_ORIGIN_SETTING = "every-origin-setting"
+
+
+@dataclass(frozen=True)
+class SettingUse:
+    finding: Finding
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EveryOriginSetting:
+    name: str
+    line: int
+    text: str
+
+
+@check(CONF005)
+def every_origin_settings(ctx: FileContext) -> None:
+    """`BACKEND_CORS_ORIGINS: list[str] = ["*"]` at the top of a module or of a settings class (also as a
+    `Field(default=...)`): a setting that allows every origin unless the deployment sets another value."""
+    module = ctx.module
+    if '"*"' not in module.source and "'*'" not in module.source:
+        return
+    for stmt, name, value in setting_bindings(module):
+        if "origins" not in names.words(name):
+            continue
+        origins = module.constant(value)
+        if origins == "*" or isinstance(origins, (list, tuple)) and "*" in origins:
+            ctx.fact(EVERY_ORIGIN_SETTING, EveryOriginSetting(name, stmt.lineno, short_source(stmt)))
+
+
+@check(CONF005, stage="project")
+def cors_origins_by_name(ctx: ProjectContext) -> None:
+    """`allow_origins=settings.BACKEND_CORS_ORIGINS`, credentials allowed, where the project gives that setting
+    every origin: reported with the setting's line; other settings are the deployment's choice."""
+    uses = ctx.facts_of(CORS_ORIGINS_BY_NAME, SettingUse)
+    if not uses:
+        return
+    every: dict[str, tuple[str, EveryOriginSetting]] = {}
+    for path, setting in ctx.facts_of(EVERY_ORIGIN_SETTING, EveryOriginSetting):
+        every.setdefault(setting.name.lower(), (path, setting))
+    # A default the deployment may override is evidence where the browser holds a login the origins could ride:
+    # an app that signs users in by cookie. One that authenticates by header tokens only is for a reader.
+    cookies = any(app.session for app in model_of(ctx).apps)
+    for _, use in uses:
+        found = every.get(use.name.lower())
+        if found is None:
+            continue
+        path, setting = found
+        step = FlowStep(Location(path, setting.line), f"`{setting.text}`")
+        finding = replace(
+            use.finding,
+            message=f"CORS allows every origin with credentials: `{use.text}` is every origin unless the "
+            f"deployment sets it ({path}:{setting.line}); any site can read responses made with the user's cookies",
+            flow=(step,),
+            confidence=Confidence.MEDIUM,
+        )
+        if not cookies:
+            finding = finding.for_audit("no app is seen signing users in by cookie")
+        ctx.findings.append(finding)
 
 
 @dataclass(frozen=True)
@@ -1373,3 +1462,81 @@ def _django_production(env: Environment) -> bool:
     """Explicitly production Django settings, whose every parent was found: only then is a missing setting missing."""
     django = env.get("INSTALLED_APPS") is not None or env.get("MIDDLEWARE") is not None
     return env.production and env.complete and django and not env.unit.is_class
+
+
+# -- container images ---------------------------------------------------------------------------------
+
+#: A Dockerfile's `FROM image AS stage`, and its `CMD` / `ENTRYPOINT` instructions.
+_STAGE = re.compile(r"^\s*FROM\s+\S+(?:\s+AS\s+(?P<stage>\S+))?", re.IGNORECASE)
+_COMMAND = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(?P<command>.+)$", re.IGNORECASE)
+#: Servers that reload on code changes when asked, and the flag that asks.
+_RELOADING_SERVERS = frozenset({"uvicorn", "hypercorn", "gunicorn", "flask"})
+_RELOAD_FLAGS = frozenset({"--reload", "--debug", "--use-reloader"})
+_ANY_ADDRESS = re.compile(r"(?:^|[\s=:\"'])(?:0\.0\.0\.0|\[?::\]?)(?::\d+)?(?=$|[\s\"',])")
+#: Words in a stage's or a file's name that say the image is for development.
+_DEVELOPMENT_NAMES = frozenset({"dev", "devel", "development", "local", "test", "tests", "debug"})
+
+
+@check(CONF006, kinds=("config",))
+def image_development_servers(ctx: TextContext) -> None:
+    """`CMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--reload"]`, `CMD python manage.py runserver
+    0.0.0.0:8000`: the image serves through a development server, or one that reloads code as files change,
+    on every interface. Images and build stages named for development (`Dockerfile.dev`, `FROM ... AS dev`)
+    are left alone."""
+    name = PurePosixPath(ctx.path).name.lower()
+    if not (name == "dockerfile" or name.startswith("dockerfile.") or name.endswith(".dockerfile")):
+        return
+    if set(re.split(r"[._-]", name)) & _DEVELOPMENT_NAMES:
+        return
+    development = False
+    for number, line in enumerate(ctx.lines, 1):
+        stage = _STAGE.match(line)
+        if stage:
+            development = bool(set(re.split(r"[._-]", (stage["stage"] or "").lower())) & _DEVELOPMENT_NAMES)
+            continue
+        command = _COMMAND.match(line)
+        if command is None or development:
+            continue
+        words = re.findall(r"[\w.:\[\]/-]+", command["command"])
+        programs = {PurePosixPath(w).name for w in words}
+        if not _ANY_ADDRESS.search(command["command"]):
+            continue
+        if programs & _RELOADING_SERVERS and set(words) & _RELOAD_FLAGS:
+            what = "reloads the code as files change"
+        elif "runserver" in words:
+            what = "runs Django's development server"
+        else:
+            continue
+        before = len(ctx.findings)
+        ctx.report(
+            CONF006,
+            number,
+            f"the image {what} and listens on every interface: serve it with a production server (gunicorn, "
+            "uvicorn without `--reload`)",
+        )
+        for finding in ctx.findings[before:]:
+            ctx.fact(IMAGE_SERVER, finding)
+        del ctx.findings[before:]
+
+
+#: A CONF006 finding on an image's command (a `Finding`), and the directories of compose files that start
+#: their services in development mode (a `str`): the project stage joins them.
+IMAGE_SERVER = "image-development-server"
+DEVELOPMENT_COMPOSE_DIR = "development-compose-dir"
+
+
+@check(CONF006, kinds=("config",))
+def development_compose_files(ctx: TextContext) -> None:
+    if development_stack(ctx.path, ctx.text):
+        ctx.fact(DEVELOPMENT_COMPOSE_DIR, str(PurePosixPath(ctx.path).parent))
+
+
+@check(CONF006, stage="project")
+def image_servers(ctx: ProjectContext) -> None:
+    """An image whose directory holds a compose file that starts its services in development mode
+    (`command: runserver ...`, `DEBUG=1`) is the development image that stack builds: for a reader."""
+    development = {directory for _, directory in ctx.facts_of(DEVELOPMENT_COMPOSE_DIR, str)}
+    for _, finding in ctx.facts_of(IMAGE_SERVER, Finding):
+        if str(PurePosixPath(finding.location.path).parent) in development:
+            finding = finding.for_audit("a compose file beside it starts its services in development mode")
+        ctx.findings.append(finding)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from secpat.findings import Confidence, Location, Severity
+from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import connexion, extract, known
 from secpat.frameworks.django import Environment
 from secpat.frameworks.facts import (
@@ -421,7 +421,9 @@ def _middleware_setting(env: Environment) -> str:
 
 
 def _exemptions(ctx: ProjectContext, model: Model) -> None:
-    reported: set[tuple[str, int]] = set()
+    # Each exemption is reported once; one that covers several routes (`csrf.exempt(blueprint)`) by the route
+    # that gives it the most evidence.
+    reported: dict[tuple[str, int], Finding] = {}
 
     def report(
         file: str,
@@ -432,12 +434,16 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         logout: bool = False,
         cookie_session: bool = False,
     ) -> None:
-        verdict = _exempt_verdict(views, cookie_session)
+        verdict = _exempt_verdict(views, cookie_session, model.header_readers)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
-        if verdict is None or (file, line) in reported:
+        if verdict is None:
             return
-        reported.add((file, line))
+        earlier = reported.get((file, line))
+        if earlier is not None:
+            if not earlier.audit or verdict == "audit":
+                return
+            ctx.findings.remove(earlier)  # a route it covers acts as the cookie's user: evidence after all
         why = (
             ""
             if verdict == "default"
@@ -458,6 +464,8 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
             snippet=source_line(ctx, file, line),
             audit=verdict == "audit",
         )
+        if ctx.findings:
+            reported[(file, line)] = ctx.findings[-1]
 
     for view in model.views.values():
         if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
@@ -502,7 +510,9 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
             )
 
 
-def _exempt_verdict(views: list[ViewFact], cookie_session: bool = False) -> str | None:
+def _exempt_verdict(
+    views: list[ViewFact], cookie_session: bool = False, header_readers: set[str] | frozenset[str] = frozenset()
+) -> str | None:
     """How an exemption is reported: "default" when the view acts as the user its cookie names, None when the
     view checks the token itself, "audit" otherwise. No views known (a library view, a DRF authentication
     class with a no-op `enforce_csrf`): default, the exemption covers cookie-authenticated requests. The user
@@ -512,7 +522,19 @@ def _exempt_verdict(views: list[ViewFact], cookie_session: bool = False) -> str 
         return "default"
     if any(v.csrf_checked for v in views):
         return None  # it runs CsrfViewMiddleware / csrf_protect / a token check itself for the browser's POST
-    return "default" if any(v.identity or v.policy_identity and cookie_session for v in views) else "audit"
+    # The user a hook kept on `flask.g` (or a login decorator named) is the cookie's in an app with a cookie
+    # session, unless a decorator of the view reads the Authorization header; a view that also reads a form
+    # body is one another site's page can post to.
+    return (
+        "default"
+        if any(
+            v.identity
+            or (v.policy_identity or v.user_on_g and v.form and not set(v.calls) & header_readers)
+            and cookie_session
+            for v in views
+        )
+        else "audit"
+    )
 
 
 def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:
@@ -750,6 +772,11 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
             )
             + ("" if served or not acting else "; no app is seen including the routers that hold these routes"),
             snippet=source_line(ctx, app.file, app.line),
+            # Where each route is handled, for a reader (and code scanning's related locations) to go to.
+            flow=[
+                FlowStep(Location(r.file, r.line), f"{'/'.join(r.methods)} {r.path} checks no CSRF token")
+                for r in shown_routes[:5]
+            ],
             audit=not acting or same_site or not served,
         )
     seen = set()

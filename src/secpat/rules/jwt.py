@@ -20,14 +20,15 @@ from secpat.dataflow import labels as L
 from secpat.dataflow.flow import TIME_SETTING_WORDS, Span, dotted, flow_of, timedelta_span
 from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks.syntax import short_source
+from secpat.frameworks.syntax import setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
-from secpat.rules.context import FileContext, ProjectContext
+from secpat.rules.context import FileContext, ProjectContext, describe_source, same_global_name
 from secpat.rules.registry import Rule, check, define
+from secpat.rules.sql import REQUEST_ARGUMENT, SQL002, RequestArgument, request_arguments
 from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
-    from secpat.dataflow.flow import CallEvent
+    from secpat.dataflow.flow import CallEvent, FunctionFlow
     from secpat.model.module import Function, Module
 
 _ARTICLE_BAD = """
@@ -248,7 +249,10 @@ def jwt_design(ctx: FileContext) -> None:
     if not module.imports_any("jwt", "jose", "authlib", "joserfc"):
         return
     max_lifetime = ctx.config.jwt_max_lifetime
+    helpers = _encoding_helpers(module)
     for function in module.all_functions():
+        if helpers and any(isinstance(c.node.func, ast.Name) and c.node.func.id in helpers for c in function.calls):
+            _claims_through_helpers(ctx, function, flow_of(module, function), helpers, max_lifetime)
         if not any(
             c.callee in _ENCODE or c.callee in _DECODE or c.callee in _UNVERIFIED_CLAIMS for c in function.calls
         ):
@@ -434,11 +438,71 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
     payload = event.value_of(payload_index, "payload" if payload_index == 0 else "claims")
     key_node = _arg(node, key_index, "key")
     algorithm = _algorithm(node, event, callee)
+    written = _arg(node, payload_index, "payload" if payload_index == 0 else "claims")
+    unsigned = isinstance(algorithm, str) and algorithm.lower() == "none"
+    _claims(ctx, function, node, payload, written, max_lifetime, unsigned)
+    if unsigned:
+        ctx.report(
+            JWT006,
+            node,
+            "token signed with `alg: none`: anyone can forge it",
+            scope=function,
+            audit=_is_outbound_assertion(payload),
+            at=_arg(node, 2, "algorithm"),
+        )
+    _key(ctx, function, event, key_node, key_index, algorithm)
+
+
+def _encoding_helpers(module: Module) -> dict[str, tuple[Function, int]]:
+    """`def _encode(claims): return jwt.encode(claims, KEY, algorithm="HS256")`: module functions that sign
+    the claims one of their parameters is given, by name, with the position of that parameter."""
+    found: dict[str, tuple[Function, int]] = {}
+    for function in module.functions.values():
+        if function.class_name or not function.params:
+            continue
+        for call in function.calls:
+            if call.callee not in _ENCODE:
+                continue
+            index = _ENCODE[call.callee][0]
+            written = _arg(call.node, index, "payload" if index == 0 else "claims")
+            if isinstance(written, ast.Name) and written.id in function.params:
+                found[function.name] = (function, function.params.index(written.id))
+    return found
+
+
+def _claims_through_helpers(
+    ctx: FileContext,
+    function: Function,
+    flow: FunctionFlow,
+    helpers: dict[str, tuple[Function, int]],
+    max_lifetime: int,
+) -> None:
+    """`return _encode({"sub": ..., "exp": now + settings.ACCESS_TTL})`: the claims a function hands to an
+    encoding helper of the module are judged where they are written, as if it signed them itself."""
+    for event in flow.calls:
+        func = event.node.func
+        helper = helpers.get(func.id) if isinstance(func, ast.Name) else None
+        if helper is None or helper[0] is function:
+            continue
+        index = helper[1]
+        payload = event.value_of(index, helper[0].params[index])
+        written = event.node.args[index] if index < len(event.node.args) else None
+        _claims(ctx, function, event.node, payload, written, max_lifetime, unsigned=False)
+
+
+def _claims(
+    ctx: FileContext,
+    function: Function,
+    node: ast.Call,
+    payload: L.Value,
+    written: ast.expr | None,
+    max_lifetime: int,
+    unsigned: bool,
+) -> None:
+    """JWT001, JWT005 and JWT007 on the claims a call signs."""
     # What another module returns may hold `exp`, unless the payload is a dict written whole here whose
     # values alone come from elsewhere (`{"sub": ..., "aud": settings.audience}`).
-    written = _arg(node, payload_index, "payload" if payload_index == 0 else "claims")
     deferred = any(L.deferred(label) for label in payload) and not _closed_literal_payload(function, node, written)
-    unsigned = isinstance(algorithm, str) and algorithm.lower() == "none"
     if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
         # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding. A token
         # that carries only its own id (`{"jti": ...}`) is a handle to a record the server keeps, whose
@@ -475,16 +539,6 @@ def _encode(ctx: FileContext, function: Function, event: CallEvent, callee: str,
                     scope=function,
                     flow=payload[label],
                 )
-    if unsigned:
-        ctx.report(
-            JWT006,
-            node,
-            "token signed with `alg: none`: anyone can forge it",
-            scope=function,
-            audit=_is_outbound_assertion(payload),
-            at=_arg(node, 2, "algorithm"),
-        )
-    _key(ctx, function, event, key_node, key_index, algorithm)
 
 
 #: Claims that are not secrets although their names sound so: the OIDC `nonce` echoes the relying
@@ -678,6 +732,7 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             # `if allow_expired: options["verify_exp"] = False`, with `allow_expired=False` in the signature:
             # checked unless a caller asks; which callers do is for a reader.
             asked = None if written.get(flag) is False else _off_when_caller_asks(function.node, flag)
+            before = len(ctx.findings)
             ctx.report(
                 JWT003,
                 node,
@@ -706,6 +761,15 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 or asked is not None,
                 at=options_node,
             )
+            parameter = _token_parameter(function, token) if reading and not back_channel and not peek else None
+            if parameter is not None and len(ctx.findings) > before:
+                # `def vehicle_from_unit_token(unit_token)`: whether a caller hands it a token the client sent is
+                # for the project stage.
+                ctx.fact(
+                    UNVERIFIED_PARAMETER,
+                    UnverifiedParameter(ctx.findings[-1], ctx.module.global_name(function), *parameter),
+                )
+                del ctx.findings[before:]
             return
     verify = _arg(node, None, "verify")
     if ctx.module.constant(verify, None, function) is False:
@@ -1055,26 +1119,15 @@ def time_constants(ctx: FileContext) -> None:
     """Hand on the numbers bound at the top of a module or a settings class under a time-speaking name,
     `Field(default=...)` and `Field(...)` included."""
     module = ctx.module
-    bodies = [module.tree.body] + [stmt.body for stmt in module.tree.body if isinstance(stmt, ast.ClassDef)]
-    for body in bodies:
-        for stmt in body:
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-                target, value = stmt.targets[0], stmt.value
-            elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
-                target, value = stmt.target, stmt.value
-            else:
-                continue
-            if not isinstance(target, ast.Name) or not TIME_SETTING_WORDS & set(names.words(target.id)):
-                continue
-            default: ast.expr | None = value
-            if isinstance(value, ast.Call) and (dotted(value.func) or "").rsplit(".", 1)[-1] == "Field":
-                default = _arg(value, 0, "default")
-            number = module.constant(default) if default is not None else None
-            if isinstance(default, ast.Call) and module.qualified_name(default.func) == "datetime.timedelta":
-                span = timedelta_span(module, module.module_function, default)  # `TTL = timedelta(hours=24)`
-                number = span.seconds if span is not None and span.setting is None else None
-            if isinstance(number, (int, float)) and not isinstance(number, bool):
-                ctx.fact(TIME_CONSTANT, TimeConstant(target.id, float(number), stmt.lineno, short_source(stmt)))
+    for stmt, name, default in setting_bindings(module):
+        if not TIME_SETTING_WORDS & set(names.words(name)):
+            continue
+        number = module.constant(default)
+        if isinstance(default, ast.Call) and module.qualified_name(default.func) == "datetime.timedelta":
+            span = timedelta_span(module, module.module_function, default)  # `TTL = timedelta(hours=24)`
+            number = span.seconds if span is not None and span.setting is None else None
+        if isinstance(number, (int, float)) and not isinstance(number, bool):
+            ctx.fact(TIME_CONSTANT, TimeConstant(name, float(number), stmt.lineno, short_source(stmt)))
 
 
 #: A `timedelta` passed to a function of the project, as `SpanArgument`.
@@ -1174,6 +1227,63 @@ def setting_lifetimes(ctx: ProjectContext) -> None:
         message = f"token lifetime {_span(int(seconds))}{where} is over the maximum of {_span(fact.max_lifetime)}"
         ctx.findings.append(
             replace(finding, message=message + _purpose_note(fact.purpose), flow=(*steps, *finding.flow))
+        )
+
+
+#: An unverified decode of a token a parameter holds, as `UnverifiedParameter`.
+UNVERIFIED_PARAMETER = "jwt-unverified-parameter"
+
+
+@dataclass(frozen=True)
+class UnverifiedParameter:
+    finding: Finding  # audit mode, as reported where nothing shows a client sent the token
+    function: str  # global name
+    position: str  # as callers count it (after `self`)
+    name: str
+
+
+def _token_parameter(function: Function, token: ast.expr | None) -> tuple[str, str] | None:
+    """(position, name) of the parameter the decoded token is, if it is one."""
+    if not isinstance(token, ast.Name) or token.id not in function.params or function.is_module:
+        return None
+    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
+    return str(function.params.index(token.id) - offset), token.id
+
+
+# The calls that hand request input to project functions serve both joins (SQL002's and the one below).
+check(SQL002, JWT003)(request_arguments)
+
+
+@check(JWT003, stage="project")
+def unverified_parameters(ctx: ProjectContext) -> None:
+    """A helper that reads a token's claims without checking its signature is reported where a caller hands it
+    a token the client sent (`vehicle_from_unit_token(request.headers[...])`); otherwise it stays for audit."""
+    pending = ctx.facts_of(UNVERIFIED_PARAMETER, UnverifiedParameter)
+    if not pending:
+        return
+    arguments = [(ctx.resolve_method(a.callee), a) for _, a in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument)]
+    for _, helper in pending:
+        sent = next(
+            (
+                a
+                for callee, a in arguments
+                if same_global_name(callee, helper.function) and a.param in (helper.position, helper.name)
+            ),
+            None,
+        )
+        if sent is None:
+            ctx.findings.append(helper.finding)
+            continue
+        message = helper.finding.message.split("; no key is given", 1)[0]
+        source = describe_source(sent.trace, helper.finding.location)
+        ctx.findings.append(
+            replace(
+                helper.finding,
+                audit=False,
+                message=f"{message}: {source} is passed to `{sent.callee}()`, which reads its claims "
+                "without checking the signature",
+                flow=(*sent.trace, FlowStep(helper.finding.location, "claims read without the signature")),
+            )
         )
 
 

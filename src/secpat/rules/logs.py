@@ -209,6 +209,7 @@ _PAGE_RENDER_METHODS = frozenset({"TemplateResponse"})
 
 #: What shows its text on the user's next page: `flash(str(e))`, `messages.error(request, str(e))`.
 _USER_MESSAGES = known.union("user_messages")
+_ANSWER_METHODS = known.union("answer_methods")
 
 
 def _renders_page(call: Call) -> bool:
@@ -218,7 +219,11 @@ def _renders_page(call: Call) -> bool:
 def _answers_with(call: Call | None) -> str | None:
     """The name of what sends this call's arguments to the client: a response, a rendered page, or a message
     the next page shows."""
-    if call is None or not (call.callee in _RESPONSES or _renders_page(call)):
+    if call is None:
+        return None
+    if call.callee is None and call.method in _ANSWER_METHODS:
+        return call.method  # `api.create_response(request, body, status=500)`
+    if not (call.callee in _RESPONSES or _renders_page(call)):
         return None
     if call.callee in _USER_MESSAGES:
         return ast.unparse(call.node.func)  # `messages.error`, `flash`
@@ -1074,7 +1079,11 @@ def _answers_client(module: Module, function: Function) -> str:
     """ "view" or "Lambda handler" when what the function returns is sent to the client, else ""."""
     if function.is_module:
         return ""
-    if R.route_framework(module, function) is not None or _is_django_view(module, function):
+    if (
+        R.route_framework(module, function) is not None
+        or _is_django_view(module, function)
+        or R.resource_method(module, function)
+    ):
         return "view"
     return "Lambda handler" if R.lambda_http_handler(function) else ""
 

@@ -29,6 +29,7 @@ from secpat.dataflow.uses import (
     security_uses,
 )
 from secpat.findings import Confidence, Finding, FlowStep, Severity
+from secpat.frameworks.syntax import held_name
 from secpat.model.module import Call, ClassInfo, Module, field_name, keyword_argument, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext, same_global_name
 from secpat.rules.registry import Rule, check, define
@@ -2853,16 +2854,8 @@ def _checked_against_configured_secret(
         if L.REQUEST not in value:
             continue
         held = assigned.get(other.id, other) if isinstance(other, ast.Name) else other
-        name = (
-            held.attr
-            if isinstance(held, ast.Attribute)
-            else held.id
-            if isinstance(held, ast.Name)
-            else literal_value(held.slice)
-            if isinstance(held, ast.Subscript)
-            else None
-        )
-        if isinstance(name, str) and names.is_configured_secret(name):
+        name = held_name(held)
+        if name is not None and names.is_configured_secret(name):
             return other, value
     return None
 

@@ -1299,6 +1299,9 @@ _KEY_VALUE = re.compile(
     r"""\s*(?:=|:(?!//))\s*(?P<value>.*)$""",
 )
 _DOCKER_ENV = re.compile(r"^\s*(?:ENV|ARG)\s+(?P<rest>.+)$", re.IGNORECASE)
+#: A systemd unit's `Environment=KEY=value` or `Environment="KEY=value" "KEY2=value"`.
+_UNIT_ENV = re.compile(r"^\s*Environment\s*=\s*(?P<rest>.+)$")
+_UNIT_ASSIGNMENT = re.compile(r"""(?P<quote>["']?)(?P<key>[A-Za-z_]\w*)=(?P<value>.*?)(?P=quote)(?:\s|$)""")
 _COMMENT_PREFIXES = ("#", ";", "//", "!")
 _BLOCK_SCALAR = re.compile(r"^\s*(?:-\s+)?[\w.\-\"']+\s*:\s*(?:![\w/]+\s+)?[|>][-+0-9]*\s*(?:#.*)?$")
 
@@ -1361,7 +1364,8 @@ def _is_message_catalogue(pairs: list[tuple[int, str, str, int]]) -> bool:
 
 def _key_values(lines: list[str]) -> Iterator[tuple[int, str, str, int]]:
     """(line, key, value, column of the value) for KEY=VALUE, key: value, key = "value",
-    `"key": "value"` (JSON), `ENV KEY=value` / `ENV KEY value` (Dockerfile) and `- KEY=value` (compose)."""
+    `"key": "value"` (JSON), `ENV KEY=value` / `ENV KEY value` (Dockerfile), `- KEY=value` (compose) and
+    `Environment="KEY=value"` (systemd unit)."""
     block_indent: int | None = None  # inside a YAML block scalar (`details: |`): text, not keys
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
@@ -1379,6 +1383,12 @@ def _key_values(lines: list[str]) -> Iterator[tuple[int, str, str, int]]:
         if pairs:
             for pair in pairs:
                 yield number, pair.group("key"), _unescape_json(pair.group("value")), pair.start("value")
+            continue
+        unit = _UNIT_ENV.match(line)
+        if unit:
+            for pair in _UNIT_ASSIGNMENT.finditer(unit.group("rest")):
+                if pair.group("value"):
+                    yield number, pair.group("key"), pair.group("value"), unit.start("rest") + pair.start("value")
             continue
         docker = _DOCKER_ENV.match(line)
         if docker:

@@ -196,17 +196,9 @@ def sql_injection(ctx: FileContext) -> None:
         )
         if calls_project and not function.is_module:
             _hand_on_parameter_passes(ctx, function)
-        # A route's URL variables are input too (`def user(name)` under `@bp.route("/users/<name>")`).
-        passes_input = calls_project and (
-            function.mentions(_INPUT_WORDS) or not function.is_module and bool(R.request_parameters(module, function))
-        )
-        if not has_sink and not passes_input:
-            continue
-        flow = flow_of(module, function)
-        if passes_input:
-            _hand_on_request_arguments(ctx, flow)
         if not has_sink:
             continue
+        flow = flow_of(module, function)
         for event in flow.calls:
             callee = event.call.callee if event.call else None
             func = event.node.func
@@ -253,12 +245,39 @@ def sql_injection(ctx: FileContext) -> None:
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
                     _report_audit(ctx, event.node, value, outcomes, function, where, argument)
+                    if not function.is_module:
+                        # ... unless a caller passes request input into those places, formatted in as it
+                        # came (not what a function made of it: `_data_to_db(schema, data)` may check it).
+                        direct = {
+                            label: steps
+                            for label, steps in value.items()
+                            if not any(step.note.startswith("returned by `") for step in steps)
+                        }
+                        _hand_on_parameters(ctx, flow, event.node, direct, where, argument)
                     continue
                 reported = ctx.report_flow(
                     event.node, value, outcomes, scope=function, sink_note=where, once_per_source=False, at=argument
                 )
                 if reported and not function.is_module and not request:
                     _hand_on_parameters(ctx, flow, event.node, value, where, argument)
+
+
+def request_arguments(ctx: FileContext) -> None:
+    """Calls that hand request input to a function of the project (`RequestArgument`): the project stage joins
+    them with the functions whose parameter becomes SQL, or has its token's claims read unverified. Registered
+    for SQL002 and JWT003 in `rules/jwt.py`, which knows both rules."""
+    module = ctx.module
+    for function in module.all_functions():
+        # A call of a project function, or of a method whose object's class is known only to the flow.
+        calls_project = any(
+            c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
+            for c in function.calls
+        )
+        # A route's URL variables are input too (`def user(name)` under `@bp.route("/users/<name>")`).
+        if calls_project and (
+            function.mentions(_INPUT_WORDS) or not function.is_module and bool(R.request_parameters(module, function))
+        ):
+            _hand_on_request_arguments(ctx, flow_of(module, function))
 
 
 def _typed_at_terminal(value: L.Value) -> bool:
@@ -490,7 +509,8 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     params = {name: str(index - offset) for index, name in enumerate(function.params) if name not in ("self", "cls")}
     if not params:
         return
-    derived: dict[str, str] | None = None  # local name -> the parameter it is bound from, read on first need
+    # local name -> (the parameter it is bound from, the value bound), read on first need
+    derived: dict[str, tuple[str, ast.expr]] | None = None
     caller = module.global_name(function)
     for call, callee in calls:
         passed = [*((str(i), a) for i, a in enumerate(call.node.args)), *((k.arg, k.value) for k in call.node.keywords)]
@@ -507,23 +527,30 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
             if param is None:
                 if derived is None:
                     derived = _bound_from_parameters(function, params)
-                param = next((derived[n] for n in names if n in derived), None)
+                param = next((derived[n][0] for n in names if n in derived), None)
             if param is None:
                 continue
             step = FlowStep(ctx.location(call.node), f"passed to `{callee}()`")
             hand = ParameterPass(caller, (params[param], param), callee, position, step)
-            if not isinstance(argument, ast.Name) and reads_as_sql(argument):
-                at = ctx.location(call.node, argument)
+            # `sql = f"... ORDER BY {sort}"; return query(sql)`: the text is written where the name is bound.
+            written: ast.expr = (
+                derived[argument.id][1]
+                if isinstance(argument, ast.Name) and derived and argument.id in derived
+                else argument
+            )
+            if not isinstance(written, ast.Name) and reads_as_sql(written):
+                at = ctx.location(call.node if written is argument else written, written)
                 hand = replace(
                     hand, sql_text=True, at=at, snippet=ctx.snippet(call.node), context=ctx.context_of(function)
                 )
             ctx.fact(PARAMETER_PASS, hand)
 
 
-def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[str, str]:
-    """`cleaned = term.strip()` → {"cleaned": "term"}: names the function's own statements (not those nested
-    in its blocks) bind from one parameter, not as a number."""
-    derived: dict[str, str] = {}
+def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[str, tuple[str, ast.expr]]:
+    """`cleaned = term.strip()` → {"cleaned": ("term", <the value>)}: names the function's own statements (not
+    those nested in its blocks) bind from one parameter, directly or through a name bound so before
+    (`in_list = ", ".join(tags)`, then `sql = "... IN (" + in_list + ")"`), not as a number."""
+    derived: dict[str, tuple[str, ast.expr]] = {}
     for statement in getattr(function.node, "body", []):
         if not (
             isinstance(statement, ast.Assign)
@@ -534,9 +561,12 @@ def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[s
         name, value = statement.targets[0].id, statement.value
         if name in params or _number(value):
             continue
-        used = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} & params.keys()
-        if len(used) == 1:
-            derived[name] = next(iter(used))
+        used = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
+        roots = {n for n in used if n in params} | {derived[n][0] for n in used if n in derived and n != name}
+        if len(roots) == 1:
+            derived[name] = (next(iter(roots)), value)
+        else:
+            derived.pop(name, None)  # bound again from something else: no longer the parameter's
     return derived
 
 

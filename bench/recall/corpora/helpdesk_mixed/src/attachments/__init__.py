@@ -1,0 +1,1 @@
+"""Ticket attachments micro-service (Starlette)."""
