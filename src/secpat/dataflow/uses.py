@@ -8,7 +8,10 @@ A value is put to a security use when it is
 - written by SQL into a column with such a name (`UPDATE users SET reset_code = ?`), or kept in a cache
   under a key that names a login or a one-time code (`cache.set(f"reset:{email}", code)`),
 - set as a cookie or stored in the session,
-- or returned from a function whose name promises one (`generate_token()`).
+- or returned from a function whose name promises one (`generate_token()`), or by a method that hands out
+  what its class is named for making (`ResetCodeFactory.issue()`), also inside a record of the module's own
+  classes (`return IssuedKey(plaintext=key)`).
+A record's `key` attribute is one only on an object of a class named for API access (`ApiClient`).
 """
 
 from __future__ import annotations
@@ -79,6 +82,8 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             kind = names.classify(store.name)
             if kind is None and _random_key(store.name, store.value, store.kind):
                 kind = names.NameKind.SECRET
+            if kind is None and _credential_record_key(store, flow):
+                kind = names.NameKind.SECRET
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
                 where = {
                     "name": "assigned to",
@@ -138,10 +143,22 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
             )
     if not flow.function.is_module:
         name = flow.function.name
-        kind = names.function_returns_secret(name)
+        kind = names.function_returns_secret(name) or made_by_its_class(flow.function)
         if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
             for ret in flow.returns:
                 yield SecurityUse(ret.node, ret.value, f"returned by `{name}()`", kind, via_name=True, name=name)
+            # `return IssuedKey(key_id=..., plaintext=plaintext)`: a record of the module's own classes that
+            # carries what the function makes.
+            returned = {id(getattr(ret.node, "value", None)): ret.node for ret in flow.returns}
+            for event in flow.calls:
+                func = event.node.func
+                at = returned.get(id(event.node))
+                if at is None or not isinstance(func, ast.Name) or func.id not in flow.module.classes:
+                    continue
+                for value in (*event.args, *event.keywords.values()):
+                    # What was drawn to be the secret; a timestamp beside it (`issued_at=time.time()`) is not.
+                    if any(label in _DRAWN or label.startswith(L.SHORT_TOKEN) for label in value):
+                        yield SecurityUse(at, value, f"returned by `{name}()`", kind, via_name=True, name=name)
         elif _makes_keys(name):
             for ret in flow.returns:
                 if L.RANDOM in ret.value or L.SEEDED in ret.value:
@@ -150,6 +167,24 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                     )
 
 
+#: The last words of a class that makes things (`ResetCodeFactory`), and the first word of a method that hands
+#: one out (`issue()`, `generate()`).
+_MAKER_WORDS = frozenset({"factory", "generator", "maker", "issuer", "minter"})
+_HANDING_OUT = frozenset({"issue", "make", "new", "generate", "create", "next", "mint"})
+
+
+def made_by_its_class(function: Function) -> names.NameKind | None:
+    """`class ResetCodeFactory: def issue(self)`: a method that hands out what its class is named for making."""
+    if not function.class_name or names.words(function.name)[:1] not in [(w,) for w in _HANDING_OUT]:
+        return None
+    words = list(names.words(function.class_name.rsplit(".", 1)[-1]))
+    if not words or words[-1] not in _MAKER_WORDS:
+        return None
+    return names.classify("_".join(words[:-1]))
+
+
+#: Labels of values drawn from a generator, predictable or not.
+_DRAWN = frozenset({L.RANDOM, L.SEEDED, L.RANDOM_PICK, L.UUID1, L.CSPRNG})
 #: Cache methods that store a value under a key, and the position of the value.
 _CACHE_SETTERS = {"set": 1, "add": 1, "setex": 2, "psetex": 2}
 #: Words of a cache key that say what is kept under it is a login or a one-time code.
@@ -247,6 +282,23 @@ def _random_key(name: str, value: L.Value, kind: str) -> bool:
     if not ws or ws[-1] != "key" or not set(ws[:-1]) <= _MADE_KEY_WORDS:
         return False
     return (kind == "name" or len(ws) > 1) and (L.RANDOM in value or L.SEEDED in value)
+
+
+#: Words of a class whose records hold a credential in their `key` field (`ApiClient`, `AccessToken`).
+_CREDENTIAL_RECORD_WORDS = frozenset({"api", "apikey", "token", "credential", "credentials"})
+
+
+def _credential_record_key(store, flow: FunctionFlow) -> bool:
+    """`client = ApiClient(name=...)`, then `client.key = uuid.uuid1().hex`: the `key` of a record its class
+    names for API access is the credential, drawn as one (a record's `key` is otherwise as often an id)."""
+    if store.kind != "attr" or store.name != "key" or not isinstance(store.base, ast.Name):
+        return False
+    if not any(label in store.value for label in (L.RANDOM, L.SEEDED, L.UUID1)):
+        return False
+    made = assignments(flow.function).get(store.base.id)
+    return isinstance(made, ast.Call) and bool(
+        _CREDENTIAL_RECORD_WORDS & set(names.words(call_name(made.func).rsplit(".", 1)[-1]))
+    )
 
 
 def _makes_keys(function_name: str) -> bool:

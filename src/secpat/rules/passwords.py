@@ -2356,7 +2356,11 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     call that hashes it again (a pepper before bcrypt), checks it or sends it keeps nothing."""
     parent = parents.get(id(node))
     keyword = None
-    while isinstance(parent, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.keyword)):
+    # Also inside the text kept (`f"{salt}${digest}"`, `"sha256$" + digest`) or one branch of a choice
+    # (`digest(pw) if pw else None`).
+    while isinstance(parent, (*_CONTAINERS, ast.keyword, ast.FormattedValue, ast.JoinedStr, ast.BinOp)) or (
+        isinstance(parent, ast.IfExp) and node is not parent.test
+    ):
         keyword = parent.arg if isinstance(parent, ast.keyword) else keyword
         node, parent = parent, parents.get(id(parent))
     if isinstance(parent, ast.Call):
@@ -2373,6 +2377,7 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     )
 
 
+_CONTAINERS = (ast.Tuple, ast.List, ast.Dict, ast.Set)
 #: Names of calls that keep what they are given: a record created, a row written, a field set.
 _STORING_WORDS = ("save", "add", "insert", "execute", "create", "update", "write", "put", "store", "set", "persist")
 

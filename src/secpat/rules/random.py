@@ -16,7 +16,7 @@ from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import sources as S
 from secpat.dataflow.flow import LINK_PATH, flow_of, query_key
-from secpat.dataflow.uses import security_uses
+from secpat.dataflow.uses import made_by_its_class, security_uses
 from secpat.findings import Confidence, Severity
 from secpat.rules.context import FileContext, Outcome
 from secpat.rules.registry import Rule, check, define
@@ -167,7 +167,11 @@ def predictable_security_values(ctx: FileContext) -> None:
     for function in module.all_functions():
         if not _draws_values(function, module):
             continue
-        if not function.mentions(SECURITY_FRAGMENTS) and not (links and _writes_links(function)):
+        if (
+            not function.mentions(SECURITY_FRAGMENTS)
+            and not (links and _writes_links(function))
+            and made_by_its_class(function) is None
+        ):
             continue
         flow = flow_of(module, function)
         for use in security_uses(flow):

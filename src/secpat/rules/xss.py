@@ -726,6 +726,10 @@ def _hand_on_marked_fields(ctx: FileContext, function, event, sink: str, bypasse
     parts = [argument, *(p.value for p in ast.walk(argument) if isinstance(p, ast.FormattedValue))]
     if isinstance(argument, ast.BinOp):
         parts += [n for n in ast.walk(argument) if isinstance(n, ast.Attribute)]
+    # `f"{user.display_name or user.full_name}"`: either field of the record, whichever is set.
+    parts += [
+        n for p in parts if isinstance(p, (ast.BoolOp, ast.IfExp)) for n in ast.walk(p) if isinstance(n, ast.Attribute)
+    ]
     fields = {
         (part.attr, fetched[part.value.id], ast.unparse(part)): None
         for part in parts
@@ -977,12 +981,22 @@ def _fetched_records(function) -> dict[str, str]:
 
 
 def _model_queried(node: ast.expr) -> str | None:
-    """`Comment.objects.filter(...)` / `Note.query.first()` → the model; `get_object_or_404(Page, pk=pk)` → Page."""
+    """`Comment.objects.filter(...)` / `Note.query.first()` → the model; `get_object_or_404(Page, pk=pk)`,
+    SQLAlchemy's `session.get(User, pk)` and Flask-SQLAlchemy's `db.get_or_404(Vehicle, pk)` → the class named."""
     if isinstance(node, ast.Await):
         node = node.value
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.startswith("get_object_or"):
         first = node.args[0] if node.args else None
         return first.id if isinstance(first, ast.Name) else None
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("get", "get_or_404")
+        and len(node.args) == 2
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id[:1].isupper()
+    ):
+        return node.args[0].id
     while isinstance(node, (ast.Call, ast.Attribute, ast.Subscript)):
         if isinstance(node, ast.Attribute) and node.attr in ("objects", "query") and isinstance(node.value, ast.Name):
             return node.value.id

@@ -33,6 +33,8 @@ PLACEHOLDER_VALUES = frozenset(
         "change_it",
         "changethis",
         "change_this",
+        "changepw",
+        "change_pw",
         "replaceme",
         "replace_me",
         "replace-me",
@@ -100,6 +102,7 @@ PLACEHOLDER_VALUES = frozenset(
 #: Fragments that make a value a placeholder wherever they appear in it.
 PLACEHOLDER_FRAGMENTS = (
     "your",
+    "please",  # `please_choose_a_strong_password`: an instruction to whoever installs it
     "changeme",
     "change_me",
     "change-me",
