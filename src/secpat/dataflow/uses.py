@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from secpat import names
 from secpat.dataflow import labels as L
-from secpat.dataflow.flow import CallEvent, FunctionFlow, call_name, credential_arguments, dotted
+from secpat.dataflow.flow import CallEvent, FunctionFlow, StoreEvent, call_name, credential_arguments, dotted
 from secpat.dataflow.raises import HTTP_CLIENTS
 from secpat.frameworks import known
 
@@ -175,7 +175,8 @@ _HANDING_OUT = frozenset({"issue", "make", "new", "generate", "create", "next", 
 
 def made_by_its_class(function: Function) -> names.NameKind | None:
     """`class ResetCodeFactory: def issue(self)`: a method that hands out what its class is named for making."""
-    if not function.class_name or names.words(function.name)[:1] not in [(w,) for w in _HANDING_OUT]:
+    verb = names.words(function.name)[:1]
+    if not function.class_name or not verb or verb[0] not in _HANDING_OUT:
         return None
     words = list(names.words(function.class_name.rsplit(".", 1)[-1]))
     if not words or words[-1] not in _MAKER_WORDS:
@@ -288,7 +289,7 @@ def _random_key(name: str, value: L.Value, kind: str) -> bool:
 _CREDENTIAL_RECORD_WORDS = frozenset({"api", "apikey", "token", "credential", "credentials"})
 
 
-def _credential_record_key(store, flow: FunctionFlow) -> bool:
+def _credential_record_key(store: StoreEvent, flow: FunctionFlow) -> bool:
     """`client = ApiClient(name=...)`, then `client.key = uuid.uuid1().hex`: the `key` of a record its class
     names for API access is the credential, drawn as one (a record's `key` is otherwise as often an id)."""
     if store.kind != "attr" or store.name != "key" or not isinstance(store.base, ast.Name):

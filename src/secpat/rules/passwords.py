@@ -2377,6 +2377,7 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     )
 
 
+#: Displays that hold what they are given as it is.
 _CONTAINERS = (ast.Tuple, ast.List, ast.Dict, ast.Set)
 #: Names of calls that keep what they are given: a record created, a row written, a field set.
 _STORING_WORDS = ("save", "add", "insert", "execute", "create", "update", "write", "put", "store", "set", "persist")
