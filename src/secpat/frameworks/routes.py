@@ -259,6 +259,10 @@ def classify(
     if words & _LOGIN_WORDS and not words & _NOT_SENDING and not new_password:
         if not authenticates and code:
             return LOGIN, "checks a one-time code", True
+        if not authenticates and typed & {"client_secret", "clientsecret"}:
+            # `client_id` and `client_secret` posted to a token route: OAuth's client credentials grant, a
+            # secret checked as a password is.
+            return LOGIN, "checks client credentials", True
         return LOGIN, "checks credentials" if authenticates else "name says login/token", authenticates
     if SENDS_RESET in acts and not new_password:
         return RESET, "sends a password-reset token", True

@@ -47,7 +47,7 @@ from secpat.frameworks.syntax import (
     strings,
     upper_methods,
 )
-from secpat.model.module import ClassInfo, Function, Module, keyword_argument, literal_value, parents_of
+from secpat.model.module import ClassInfo, Function, Module, field_name, keyword_argument, literal_value, parents_of
 
 #: A request's parts that only a body fills. (Flask's `request.values` joins the query string to the form: a GET
 #: fills it as well.)
@@ -1143,10 +1143,16 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
         return SETS_PASSWORD  # `user.reset_password(password)`: the new password is set, nothing is sent
     if (
         words & _RESET_WORDS
-        and _names_reset_credential(names.words(name))
+        and (
+            _names_reset_credential(names.words(name))
+            or words <= _RESET_WORDS | _STARTING_VERBS
+            and node is not None
+            and _given_email(node)
+        )
         and not words & _CHECKING_VERBS
         and names.words(name)[-1] not in _RESET_COUNTERS
     ):
+        # `send_reset_email(user)`, or `resets.request_reset(email)`: a reset started for an address.
         return SENDS_RESET
     if name in _PASSWORD_SETTERS or names.hashes_passwords(name) and names.words(name)[:1] in (("hash",), ("make",)):
         # hashes a password to store it (`hash_share_password(password)`): the view sets one, it checks none
@@ -1207,6 +1213,19 @@ def _names_reset_credential(words: Sequence[str]) -> bool:
         # `reset_calendar_token`, `reset_api_key`: another credential made anew, not a password's reset.
         return len(words) > 1 and words[-2] in _RESET_WORDS | {"password"}
     return bool(named) or bool(words) and words[-1] == "key"
+
+
+#: Verbs that start a reset (`request_reset`, `initiate_reset`): with nothing else named, what is reset is the
+#: account the address given belongs to.
+_STARTING_VERBS = frozenset({"request", "start", "begin", "initiate", "trigger", "send"})
+
+
+def _given_email(node: ast.Call) -> bool:
+    """A call handed an e-mail address: `request_reset(email)`, `start_reset(email=form["email"])`."""
+    values = [*node.args, *(k.value for k in node.keywords)]
+    return any("email" in names.words(short) for v in values if (short := field_name(v) or "")) or any(
+        k.arg is not None and "email" in names.words(k.arg) for k in node.keywords
+    )
 
 
 def _given_password(node: ast.Call) -> bool:
