@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from secpat.frameworks import bottle, known
-from secpat.frameworks.syntax import last
+from secpat.frameworks.syntax import class_routes, last
 
 if TYPE_CHECKING:
     from secpat.model.module import Function, Module
@@ -426,16 +426,7 @@ def _resource_rules(module: Module, function: Function) -> list[str]:
     if not resource_method(module, function):
         return []
     cls = module.classes[function.qualname.rsplit(".", 1)[0]]
-    return [
-        deco.args[0].value
-        for deco in cls.node.decorator_list
-        if isinstance(deco, ast.Call)
-        and isinstance(deco.func, ast.Attribute)
-        and deco.func.attr == "route"
-        and deco.args
-        and isinstance(deco.args[0], ast.Constant)
-        and isinstance(deco.args[0].value, str)
-    ]
+    return [rule for _, _, rules in class_routes(cls) for rule in rules]
 
 
 #: Django Ninja's authentication classes: `authenticate(self, request, ...)` is given what the client sent.

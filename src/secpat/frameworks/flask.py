@@ -44,6 +44,7 @@ from secpat.frameworks.forms import template_forms
 from secpat.frameworks.record import HTML_BY_DEFAULT, HTML_IF_SAID, Framework
 from secpat.frameworks.syntax import (
     bound_value,
+    class_routes,
     decorator_list,
     has_default_limits,
     is_limit_name,
@@ -386,28 +387,23 @@ def _namespace_mount(module: Module, call: Call) -> list[tuple[str, object]]:
 
 
 def _namespace_routes(module: Module) -> list[tuple[str, object]]:
-    """`@ns.route("/cards/<card_number>")` on a `Resource` class: one route per path to the class, whose
-    `get`/`post`/... methods answer it."""
+    """`@ns.route("/cards/<card_number>")` (or `@api.route(...)` on the Api itself) on a `Resource` class: one
+    route per path to the class, whose `get`/`post`/... methods answer it."""
     found: list[tuple[str, object]] = []
     scope = module.module_function
     for cls in module.classes.values():
-        for deco in cls.node.decorator_list:
+        for deco, receiver, rules in class_routes(cls):
+            made = bound_value(module, scope, receiver) if isinstance(receiver, ast.Name) else None
             if not (
-                isinstance(deco, ast.Call)
-                and isinstance(deco.func, ast.Attribute)
-                and deco.func.attr == "route"
-                and isinstance(deco.func.value, ast.Name)
+                isinstance(made, ast.Call) and module.qualified_name(made.func, scope) in _NAMESPACES | _RESOURCE_APIS
             ):
                 continue
-            made = bound_value(module, scope, deco.func.value)
-            if not (isinstance(made, ast.Call) and module.qualified_name(made.func, scope) in _NAMESPACES):
-                continue
-            owner = object_name(module, deco.func.value, scope)
+            owner = object_name(module, receiver, scope)
             view = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
-            for arg in deco.args:
-                path = string(arg)
-                if owner and path is not None:
-                    found.append((ROUTE, RouteFact("flask", owner, path, (), view, module.path, deco.lineno)))
+            if owner:
+                found.extend(
+                    (ROUTE, RouteFact("flask", owner, rule, (), view, module.path, deco.lineno)) for rule in rules
+                )
     return found
 
 

@@ -204,6 +204,14 @@ def string(node: ast.AST | None) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def class_routes(cls: ClassInfo) -> Iterator[tuple[ast.Call, ast.expr, list[str]]]:
+    """`@ns.route("/cards/<card_number>", "/c/<card_number>")` on a class: the decorator, what it is called on,
+    and its literal rules."""
+    for deco in cls.node.decorator_list:
+        if isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute) and deco.func.attr == "route":
+            yield deco, deco.func.value, [rule for arg in deco.args if (rule := string(arg)) is not None]
+
+
 def held_name(node: ast.AST | None) -> str | None:
     """The name a value is held under: `SECRET` of a name, `settings.SECRET` of an attribute,
     `config["SECRET"]` of a subscript with a literal key."""

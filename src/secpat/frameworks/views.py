@@ -51,9 +51,9 @@ from secpat.model.module import ClassInfo, Function, Module, field_name, keyword
 
 #: A request's parts that only a body fills. (Flask's `request.values` joins the query string to the form: a GET
 #: fills it as well.)
+_BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "stream"})
 #: The parts of a Flask request that hold a form-encoded or multipart body.
 _FORM_BODIES = frozenset({"form", "values", "files"})
-_BODY_ATTRIBUTES = frozenset({"POST", "FILES", "body", "form", "json", "get_json", "files", "data", "stream"})
 _REQUEST_NAMES = frozenset({"request", "req"})
 _SENDERS = frozenset({"send_mail", "send_mass_mail", "sendmail", "send_message", "send_email", "send_sms"})
 #: Django's mail to the site's own ADMINS or MANAGERS: no one the request names receives it, so a loop floods no

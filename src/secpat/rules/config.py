@@ -25,7 +25,7 @@ from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
-from secpat.frameworks.facts import ENV, EXPR, FromEnvironment
+from secpat.frameworks.facts import DEV_WORDS, ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string
 from secpat.model.module import Call, Module, keyword_argument, literal_value
@@ -1473,8 +1473,11 @@ _COMMAND = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(?P<command>.+)$", re.IGNORECAS
 _RELOADING_SERVERS = frozenset({"uvicorn", "hypercorn", "gunicorn", "flask"})
 _RELOAD_FLAGS = frozenset({"--reload", "--debug", "--use-reloader"})
 _ANY_ADDRESS = re.compile(r"(?:^|[\s=:\"'])(?:0\.0\.0\.0|\[?::\]?)(?::\d+)?(?=$|[\s\"',])")
-#: Words in a stage's or a file's name that say the image is for development.
-_DEVELOPMENT_NAMES = frozenset({"dev", "devel", "development", "local", "test", "tests", "debug"})
+
+
+def _named_for_development(name: str) -> bool:
+    """`Dockerfile.dev`, `FROM base AS local-test`: a file or build stage named for development or tests."""
+    return bool(set(re.split(r"[._-]", name.lower())) & DEV_WORDS)
 
 
 @check(CONF006, kinds=("config",))
@@ -1484,15 +1487,13 @@ def image_development_servers(ctx: TextContext) -> None:
     on every interface. Images and build stages named for development (`Dockerfile.dev`, `FROM ... AS dev`)
     are left alone."""
     name = PurePosixPath(ctx.path).name.lower()
-    if not (name == "dockerfile" or name.startswith("dockerfile.") or name.endswith(".dockerfile")):
-        return
-    if set(re.split(r"[._-]", name)) & _DEVELOPMENT_NAMES:
-        return
+    if not (name == "dockerfile" or name.startswith("dockerfile.")) or _named_for_development(name):
+        return  # (discovery reads no other name as a Dockerfile)
     development = False
     for number, line in enumerate(ctx.lines, 1):
         stage = _STAGE.match(line)
         if stage:
-            development = bool(set(re.split(r"[._-]", (stage["stage"] or "").lower())) & _DEVELOPMENT_NAMES)
+            development = _named_for_development(stage["stage"] or "")
             continue
         command = _COMMAND.match(line)
         if command is None or development:

@@ -189,12 +189,7 @@ def sql_injection(ctx: FileContext) -> None:
             and find(declared, call.callee, call.method, "sql")
             for call in function.calls
         )
-        # A call of a project function, or of a method whose object's class is known only to the flow.
-        calls_project = any(
-            c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
-            for c in function.calls
-        )
-        if calls_project and not function.is_module:
+        if not function.is_module and _calls_project(module, function):
             _hand_on_parameter_passes(ctx, function)
         if not has_sink:
             continue
@@ -268,16 +263,19 @@ def request_arguments(ctx: FileContext) -> None:
     for SQL002 and JWT003 in `rules/jwt.py`, which knows both rules."""
     module = ctx.module
     for function in module.all_functions():
-        # A call of a project function, or of a method whose object's class is known only to the flow.
-        calls_project = any(
-            c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
-            for c in function.calls
-        )
         # A route's URL variables are input too (`def user(name)` under `@bp.route("/users/<name>")`).
-        if calls_project and (
+        if _calls_project(module, function) and (
             function.mentions(_INPUT_WORDS) or not function.is_module and bool(R.request_parameters(module, function))
         ):
             _hand_on_request_arguments(ctx, flow_of(module, function))
+
+
+def _calls_project(module: Module, function: Function) -> bool:
+    """A call of a project function, or of a method whose object's class is known only to the flow."""
+    return any(
+        c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
+        for c in function.calls
+    )
 
 
 def _typed_at_terminal(value: L.Value) -> bool:
