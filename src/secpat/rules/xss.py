@@ -1847,6 +1847,11 @@ def render_contexts(ctx: FileContext) -> None:
         model, listed = _model_form_fields(cls)
         if listed:
             ctx.fact(STORED, StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model))
+        template = _class_view_template(cls)
+        if template is not None:
+            # `class AppointmentDetail(DetailView): template_name = "..."`: the view renders its record; what
+            # the context holds is the view's queryset, not known here.
+            ctx.fact(RENDER, RenderFact(module.path, template.lineno, cls.qualname, (template.value,), ()))
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -1877,6 +1882,16 @@ def render_contexts(ctx: FileContext) -> None:
             ctx.fact(
                 RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items()))
             )
+
+
+def _class_view_template(cls) -> ast.Constant | None:
+    """`template_name = "shop/product_detail.html"` of a class-based view (a base named `...View`)."""
+    template = cls.attributes.get("template_name")
+    if not isinstance(template, ast.Constant) or not isinstance(template.value, str):
+        return None
+    if not any(base.rsplit(".", 1)[-1].endswith("View") for base in cls.bases):
+        return None
+    return template
 
 
 def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
