@@ -4,6 +4,7 @@ decorators, limiter calls and settings values. They know no framework, so any fr
 from __future__ import annotations
 
 import ast
+import posixpath
 import re
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -666,3 +667,47 @@ def project_callee(module: Module, function: Function, func: ast.expr) -> str | 
         return f"{module.global_name(function).rsplit('.', 1)[0]}.{func.attr}"
     callee = module.qualified_name(func, function) or ""
     return callee if callee.split(".", 1)[0] in module.project_roots else None
+
+
+def static_directory(module: Module, node: ast.AST | None, scope: Function | None = None, depth: int = 0) -> str | None:
+    """The directory an expression names, relative to the scan root, when the code builds it from the file's
+    own place or a literal: `Path(__file__).resolve().parent / "templates"`, `os.path.join(os.path.dirname(
+    __file__), "templates")`, `"templates"` (read against the root, where the app is started from), or a name
+    bound once to one of them. None for anything read at run time (settings, the environment)."""
+    if node is None or depth > 8:
+        return None
+    again = lambda n: static_directory(module, n, scope, depth + 1)  # noqa: E731
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return None if posixpath.isabs(node.value) else posixpath.normpath(node.value)
+    if isinstance(node, ast.Name):
+        if node.id == "__file__":
+            return module.path
+        values = module.assignments.get(node.id, [])
+        bound = bound_value(module, scope, node) if scope is not None else values[0] if len(values) == 1 else None
+        return again(bound) if bound is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        left, right = again(node.left), node.right
+        part = right.value if isinstance(right, ast.Constant) and isinstance(right.value, str) else None
+        return posixpath.normpath(posixpath.join(left, part)) if left is not None and part is not None else None
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        inner = again(node.value)
+        return posixpath.dirname(inner) if inner is not None else None
+    if not isinstance(node, ast.Call):
+        return None
+    callee = module.qualified_name(node.func, scope) or ""
+    method = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+    if method in ("resolve", "absolute") and not node.args:
+        return again(node.func.value)  # type: ignore[attr-defined]
+    if callee in ("os.path.abspath", "os.path.realpath", "str", "pathlib.Path", "os.fspath") and len(node.args) == 1:
+        return again(node.args[0])
+    if callee == "os.path.dirname" and len(node.args) == 1:
+        inner = again(node.args[0])
+        return posixpath.dirname(inner) if inner is not None else None
+    if callee in ("os.path.join", "pathlib.Path") and node.args:
+        parts = [again(node.args[0])] + [
+            a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args[1:]
+        ]
+        if any(p is None for p in parts):
+            return None
+        return posixpath.normpath(posixpath.join(*parts))  # type: ignore[arg-type]
+    return None

@@ -732,6 +732,9 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             # `if allow_expired: options["verify_exp"] = False`, with `allow_expired=False` in the signature:
             # checked unless a caller asks; which callers do is for a reader.
             asked = None if written.get(flag) is False else _off_when_caller_asks(function.node, flag)
+            # `try: jwt.decode(token, key, options={"verify_exp": False}) except InvalidTokenError: return False`:
+            # the claims are thrown away, so the call only asks whether the key signed the token.
+            signature_only = flag == "verify_exp" and _claims_unused(function.node, node)
             before = len(ctx.findings)
             ctx.report(
                 JWT003,
@@ -750,7 +753,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                     else ""
                 )
                 + ("; `exp` is required, so the code checks it itself" if own_check else "")
-                + (f"; only when a caller asks, through `{asked}`: check the callers that do" if asked else ""),
+                + (f"; only when a caller asks, through `{asked}`: check the callers that do" if asked else "")
+                + ("; the claims are not used: the call only checks who signed the token" if signature_only else ""),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
@@ -758,7 +762,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 or peek
                 or reading
                 or own_check
-                or asked is not None,
+                or asked is not None
+                or signature_only,
                 at=options_node,
             )
             parameter = _token_parameter(function, token) if reading and not back_channel and not peek else None
@@ -889,6 +894,11 @@ def _asking_parameter(test: ast.expr, off_by_default: set[str], on_by_default: s
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
         return test.operand.id if test.operand.id in on_by_default else None
     return None
+
+
+def _claims_unused(function_node: ast.AST, decode: ast.Call) -> bool:
+    """The decode is a statement of its own: what it returns is not kept."""
+    return any(isinstance(n, ast.Expr) and n.value is decode for n in ast.walk(function_node))
 
 
 def _used_only_when_operator_opts_out(function_node: ast.AST, decode: ast.Call) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import posixpath
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, bottle, falcon, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, model_of, root_of
-from secpat.frameworks.syntax import header_value
+from secpat.frameworks.syntax import bound_value, header_value, static_directory
 from secpat.knowledge import find
 from secpat.model.module import literal_value
 from secpat.rules.context import (
@@ -759,6 +760,7 @@ FILTER_APPLIED = "xss.filter-applied"
 class MarkedByFilter:
     function: str  # the project-wide name of the function that marks its parameters safe
     findings: tuple[Finding, ...]  # markup built from its parameters, marked safe (audit as they stand)
+    record_fields: tuple[str, ...] = ()  # attributes it reads of its first parameter (`vehicle.status_note`)
 
 
 @dataclass(frozen=True)
@@ -790,7 +792,15 @@ def _hand_on_filter_findings(ctx: FileContext, function, bypassed: int) -> None:
     if function.is_module or not function.params or not found or not all(f.audit for f in found):
         return
     del ctx.findings[bypassed:]
-    ctx.fact(MARKED_BY_FILTER, MarkedByFilter(ctx.module.global_name(function), tuple(found)))
+    first = function.params[0]
+    read = sorted(
+        {
+            n.attr
+            for n in ast.walk(function.node)
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first
+        }
+    )
+    ctx.fact(MARKED_BY_FILTER, MarkedByFilter(ctx.module.global_name(function), tuple(found), tuple(read)))
 
 
 @check(XSS002)
@@ -799,12 +809,12 @@ def registered_filters(ctx: FileContext) -> None:
     `@register.filter` (`name=`), Flask's `@app.template_filter()` and `app.add_template_filter(f)`, and a
     Jinja environment's `env.filters["name"] = f`, also for a function imported from another module."""
     module = ctx.module
-    if "filter" not in module.source:
+    if "filter" not in module.source and "simple_tag" not in module.source:
         return
     for function in module.functions.values():
         for deco in getattr(function.node, "decorator_list", []):
             target = deco.func if isinstance(deco, ast.Call) else deco
-            if call_name(target) not in ("filter", "template_filter", "app_template_filter"):
+            if call_name(target) not in ("filter", "template_filter", "app_template_filter", "simple_tag"):
                 continue
             named: object = None
             if isinstance(deco, ast.Call):
@@ -838,13 +848,31 @@ def registered_filters(ctx: FileContext) -> None:
 
 @check(XSS002, kinds=("template",))
 def project_filter_uses(ctx: TextContext) -> None:
-    """Where a template applies a filter that is not a template language's own: the project stage joins it
-    with the filters that mark their argument safe unescaped."""
-    if "|" not in ctx.text:
+    """Where a template applies a filter that is not a template language's own, or calls a tag of the
+    project's with a variable (`{% holder_label ticket %}`): the project stage joins it with the filters and
+    tags that mark their argument safe unescaped."""
+    if "|" not in ctx.text and "{%" not in ctx.text:
         return
     blocks = list(templates.blocks(ctx.text))
     names = templates.aliases(blocks)
     for block in blocks:
+        tokens = block.tokens
+        if (
+            block.kind == "block"
+            and len(tokens) >= 2
+            and tokens[0].kind == tokens[1].kind == "name"
+            and tokens[0].value not in _LANGUAGE_TAGS
+            and (len(tokens) == 2 or tokens[2].kind != "operator" or tokens[2].value not in ".[(")
+        ):
+            # `{% for ticket in order.tickets.all %}{% holder_label ticket %}`: the loop's own name says what
+            # record it is as well as the view's variable it comes from.
+            roots = _resolve((tokens[1].value,), names) | {tokens[1].value}
+            if roots - names.keys() or tokens[1].value in names:
+                text = f"{{% {tokens[0].value} {tokens[1].value} %}}"
+                ctx.fact(
+                    FILTER_APPLIED,
+                    FilterApplied(ctx.path, block.line, tokens[0].value, text, tuple(sorted(roots)), tokens[1].value),
+                )
         for use in templates.filter_uses(block, _PROJECT_FILTER_ANY):
             if use.filter in _LANGUAGE_FILTERS or use.on_literal:
                 continue
@@ -873,6 +901,16 @@ class _AnyName(frozenset):
 
 
 _PROJECT_FILTER_ANY = _AnyName()
+#: Tags of Django's and Jinja's own, which a project's `simple_tag` does not replace.
+_LANGUAGE_TAGS = frozenset(
+    {
+        "if", "elif", "else", "endif", "for", "endfor", "empty", "with", "endwith", "block", "endblock", "extends",
+        "include", "import", "from", "load", "url", "static", "trans", "translate", "blocktrans", "blocktranslate",
+        "set", "macro", "call", "filter", "autoescape", "endautoescape", "csrf_token", "now", "cycle", "firstof",
+        "ifchanged", "regroup", "spaceless", "templatetag", "verbatim", "widthratio", "comment", "debug", "lorem",
+        "querystring", "raw", "do", "break", "continue",
+    }
+)  # fmt: skip
 #: Filters of Django's and Jinja's own: none marks its argument safe without escaping it (except `safe`).
 _LANGUAGE_FILTERS = frozenset(
     {
@@ -924,6 +962,8 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
             ),
             None,
         )
+        if joined is None:
+            joined = _record_join(mark, [use for name in sorted(filters) for use in applied.get(name, ())], writers)
         reflected = next(
             (
                 (use, render, root, given)
@@ -946,11 +986,17 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
             path: tuple[FlowStep, ...] = given.trace
         elif joined is not None:
             use, writer = joined
-            why = (
-                f"the filter is applied to `{use.field}` in {use.path}:{use.line} (`{use.text}`), and "
-                f"`{writer.function}()` ({writer.path}:{writer.line}) accepts `{use.field}` from the request"
+            fields = (
+                ", ".join(f"`{f}`" for f in mark.record_fields if f in writer.fields)
+                if _whole_value(use)
+                else f"`{use.field}`"
             )
-            path = (FlowStep(Location(writer.path, writer.line), f"`{writer.function}()` accepts `{use.field}`"),)
+            applied_as = "the tag is given" if use.text.startswith("{%") else "the filter is applied to"
+            why = (
+                f"{applied_as} `{use.field}` in {use.path}:{use.line} (`{use.text}`), and "
+                f"`{writer.function}()` ({writer.path}:{writer.line}) accepts {fields} from the request"
+            )
+            path = (FlowStep(Location(writer.path, writer.line), f"`{writer.function}()` accepts {fields}"),)
         else:
             ctx.findings.extend(mark.findings)
             continue
@@ -961,6 +1007,29 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
                 FlowStep(finding.location, "marked safe unescaped"),
             )
             ctx.findings.append(replace(finding, audit=False, message=f"{finding.message}: {why}", flow=steps))
+
+
+def _record_join(
+    mark: MarkedByFilter, uses: list[FilterApplied], writers: dict[str, list[StoredFact]]
+) -> tuple[FilterApplied, StoredFact] | None:
+    """`{{ vehicle|status_badge }}` where `status_badge(vehicle)` marks `vehicle.status_note` safe, and a view
+    sets `vehicle.status_note` from a form (or a model form of `Vehicle` accepts it): the record a user edits."""
+    for use in uses:
+        if not _whole_value(use):
+            continue
+        for field in mark.record_fields:
+            for writer in writers.get(field, ()):
+                if any(_names_model(use.roots, owner) for owner in (writer.model, *writer.records) if owner):
+                    return use, writer
+    return None
+
+
+def _whole_value(use: FilterApplied) -> bool:
+    """`vehicle|status_badge`, `{% holder_label ticket %}`: the filter or tag is given the record itself, and
+    reads what fields it likes."""
+    if use.text.startswith("{%"):
+        return True
+    return use.text.rsplit("|", 1)[0].strip().isidentifier()
 
 
 def _fetched_records(function) -> dict[str, str]:
@@ -1404,6 +1473,12 @@ def autoescape_settings(ctx: FileContext) -> None:
             for finding in ctx.findings[before:]:
                 ctx.fact(UNESCAPED_ENVIRONMENT, UnescapedEnvironment(finding, tuple(p for p in pages if p)))
             del ctx.findings[before:]
+        elif not html and (directory := _loader_directory(module, call)) is not None:
+            # `Environment(loader=FileSystemLoader(HERE / "templates" / "emails"))` asked for a template by a
+            # name it is given: the project stage knows whether that directory holds HTML.
+            for finding in ctx.findings[before:]:
+                ctx.fact(UNESCAPED_DIRECTORY, UnescapedDirectory(finding, directory))
+            del ctx.findings[before:]
     for call in module.calls_to("aiohttp_jinja2.setup"):
         # It escapes by default; an explicit `autoescape=False` is the web app's own HTML templates unescaped.
         autoescape = call.arg(None, "autoescape")
@@ -1434,6 +1509,15 @@ def autoescape_settings(ctx: FileContext) -> None:
             if isinstance(node, ast.Dict):
                 for key in _autoescape_entries(node, None, nested=False):
                     ctx.report(XSS003, key, "Tornado settings set `autoescape: None`: templates are not escaped")
+
+
+def _loader_directory(module, call) -> str | None:
+    """The directory, relative to the scan root, that the environment's `FileSystemLoader` reads."""
+    loader = bound_value(module, call.scope, call.arg(None, "loader"))
+    if not isinstance(loader, ast.Call) or not call_name(loader.func).endswith("FileSystemLoader"):
+        return None
+    search = loader.args[0] if loader.args else next((k.value for k in loader.keywords if k.arg == "searchpath"), None)
+    return static_directory(module, search, call.scope)
 
 
 def _switched_off(module, call, autoescape: ast.expr) -> str | None:
@@ -1521,6 +1605,16 @@ MARKUP_FREE_TEMPLATE = "xss-markup-free-template"
 class UnescapedEnvironment:
     finding: Finding
     templates: tuple[str, ...]
+
+
+#: An environment without autoescape whose loader reads a directory, to be judged by what the directory holds.
+UNESCAPED_DIRECTORY = "xss-unescaped-directory"
+
+
+@dataclass(frozen=True)
+class UnescapedDirectory:
+    finding: Finding  # for audit mode as it stands
+    directory: str  # relative to the scan root
 
 
 @dataclass(frozen=True)
@@ -1798,6 +1892,7 @@ class StoredFact:
     function: str
     fields: tuple[str, ...]
     model: str = ""  # a model form's or serializer's model: it stores these fields of that model only
+    records: tuple[str, ...] = ()  # names whose attributes it sets (`vehicle` of `vehicle.status_note = ...`)
 
 
 #: Classes that save the fields they list from what the client submitted: a model form or serializer, a
@@ -1827,7 +1922,14 @@ def _model_form_fields(cls) -> tuple[str, tuple[str, ...]]:
     value = literal_value(listed) if listed is not None else None
     if not model or not isinstance(value, (list, tuple)):
         return "", ()  # `"__all__"`, fields computed at run time, or a model not named
-    return model.rsplit(".", 1)[-1], tuple(sorted(str(name) for name in value if isinstance(name, str)))
+    # A serializer's `read_only_fields` are shown, not accepted (`read_only_fields = fields`: none is).
+    shown = meta_values.get("read_only_fields")
+    if isinstance(shown, ast.Name) and shown.id == "fields":
+        return "", ()
+    read_only = literal_value(shown) if shown is not None else ()
+    skipped = set(read_only) if isinstance(read_only, (list, tuple)) else set()
+    accepted = sorted(str(name) for name in value if isinstance(name, str) and name not in skipped)
+    return (model.rsplit(".", 1)[-1], tuple(accepted)) if accepted else ("", ())
 
 
 def _names_model(roots: tuple[str, ...], model: str) -> bool:
@@ -1851,7 +1953,7 @@ def render_contexts(ctx: FileContext) -> None:
         if template is not None:
             # `class AppointmentDetail(DetailView): template_name = "..."`: the view renders its record; what
             # the context holds is the view's queryset, not known here.
-            ctx.fact(RENDER, RenderFact(module.path, template.lineno, cls.qualname, (template.value,), ()))
+            ctx.fact(RENDER, RenderFact(module.path, template[0], cls.qualname, (template[1],), ()))
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -1859,7 +1961,19 @@ def render_contexts(ctx: FileContext) -> None:
         if fields:
             fields &= _written_fields(function)
         if fields:
-            ctx.fact(STORED, StoredFact(module.path, function.line, function.qualname, tuple(sorted(fields))))
+            records = {
+                target.value.id
+                for node in ast.walk(function.node)
+                if isinstance(node, ast.Assign)
+                for target in node.targets
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.attr in fields
+            }
+            ctx.fact(
+                STORED,
+                StoredFact(
+                    module.path, function.line, function.qualname, tuple(sorted(fields)), records=tuple(sorted(records))
+                ),
+            )
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
         bound = assignments(function)
         calls = [c.node for c in function.calls if _template_args(c.node, bound)]
@@ -1884,14 +1998,15 @@ def render_contexts(ctx: FileContext) -> None:
             )
 
 
-def _class_view_template(cls) -> ast.Constant | None:
-    """`template_name = "shop/product_detail.html"` of a class-based view (a base named `...View`)."""
+def _class_view_template(cls) -> tuple[int, str] | None:
+    """The line and name of `template_name = "shop/product_detail.html"` in a class-based view (a base named
+    `...View`)."""
     template = cls.attributes.get("template_name")
     if not isinstance(template, ast.Constant) or not isinstance(template.value, str):
         return None
     if not any(base.rsplit(".", 1)[-1].endswith("View") for base in cls.bases):
         return None
-    return template
+    return template.lineno, template.value
 
 
 def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
@@ -2204,7 +2319,19 @@ def environments_by_templates(ctx: ProjectContext) -> None:
     """An environment without autoescape whose every HTML template writes only filtered values (`|tojson`)
     escapes nothing that needs it: audit mode. Any other is reported."""
     free = [path for _, path in ctx.facts_of(MARKUP_FREE_TEMPLATE, str)]
-    for _, environment in ctx.facts_of(UNESCAPED_ENVIRONMENT, UnescapedEnvironment):
+    environments = [environment for _, environment in ctx.facts_of(UNESCAPED_ENVIRONMENT, UnescapedEnvironment)]
+    for _, loaded in ctx.facts_of(UNESCAPED_DIRECTORY, UnescapedDirectory):
+        prefix = "" if loaded.directory == "." else loaded.directory + "/"
+        pages = tuple(
+            f.rel for f in ctx.files if f.rel.startswith(prefix) and _HTML_TEMPLATE.search(posixpath.basename(f.rel))
+        )
+        if not pages:
+            ctx.findings.append(loaded.finding)
+            continue
+        shown = loaded.directory if loaded.directory != "." else "the project root"
+        message = f"{loaded.finding.message}; its loader reads the HTML templates in `{shown}`"
+        environments.append(UnescapedEnvironment(replace(loaded.finding, audit=False, message=message), pages))
+    for environment in environments:
         finding = environment.finding
         if environment.templates and all(
             any(path == name or path.endswith("/" + name) for path in free) for name in environment.templates
