@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import bisect
 import builtins
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -183,6 +183,11 @@ def literal_value(node: ast.AST, default: object = None) -> object:
 
 #: Reads a name as the literal it stands for, or `_NOT_LITERAL` (`Module.constant`).
 NameReader = Callable[[ast.Name, int], object]
+
+
+def _names_credentials(name: str) -> bool:
+    """`S3_CREDENTIALS`, `smtp_credential`: a name for a user or key id with its secret."""
+    return bool({"credentials", "credential"} & {w.lower() for w in name.split("_")})
 
 
 def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None) -> object:
@@ -889,9 +894,12 @@ class _Builder:
 
     def _bind_literals(self, node: ast.Assign | ast.AnnAssign, scope: Function) -> None:
         value = node.value
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if isinstance(value, (ast.Tuple, ast.List)):
+            self._bind_literal_items(targets, value, scope)
+            return
         if type(value) is not ast.Constant or not isinstance(value.value, (str, bytes)):
             return
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             if isinstance(target, ast.Name):
                 self.m.literal_bindings.append(LiteralBinding(target.id, value.value, value, "assign", scope))
@@ -903,6 +911,24 @@ class _Builder:
                 and isinstance(target.slice.value, str)
             ):
                 self.m.literal_bindings.append(LiteralBinding(target.slice.value, value.value, value, "dict", scope))
+
+    def _bind_literal_items(self, targets: Sequence[ast.expr], value: ast.Tuple | ast.List, scope: Function) -> None:
+        """`KEY_ID, SECRET = "AKIA...", "..."` binds each literal to its own name; `S3_CREDENTIALS = ("AKIA...",
+        "...")`, a pair named for credentials, binds both to that name."""
+        items: list[tuple[int, ast.Constant, str | bytes]] = [
+            (i, e, e.value)
+            for i, e in enumerate(value.elts)
+            if isinstance(e, ast.Constant) and isinstance(e.value, (str, bytes))
+        ]
+        for target in targets:
+            if isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == len(value.elts):
+                for i, item, text in items:
+                    name = target.elts[i]
+                    if isinstance(name, ast.Name):
+                        self.m.literal_bindings.append(LiteralBinding(name.id, text, item, "assign", scope))
+            elif isinstance(target, ast.Name) and len(value.elts) == 2 == len(items) and _names_credentials(target.id):
+                for _, item, text in items:
+                    self.m.literal_bindings.append(LiteralBinding(target.id, text, item, "assign", scope))
 
     def _enter(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, scope: Function) -> Function:
         m = self.m
