@@ -28,7 +28,7 @@ from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, bottle, falcon, flask, known
 from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, model_of, root_of
-from secpat.frameworks.syntax import bound_value, header_value, static_directory
+from secpat.frameworks.syntax import ADMIN_WORDS, bound_value, header_value, static_directory
 from secpat.knowledge import find
 from secpat.model.module import literal_value
 from secpat.rules.context import (
@@ -1878,6 +1878,7 @@ class RenderFact:
     function: str
     templates: tuple[str, ...]
     context: tuple[tuple[str, ContextValue], ...]
+    class_view: bool = False  # a class-based view's `template_name`: the context is its record, not known
 
     def context_value(self, name: str) -> ContextValue | None:
         return dict(self.context).get(name)
@@ -1932,6 +1933,30 @@ def _model_form_fields(cls) -> tuple[str, tuple[str, ...]]:
     return (model.rsplit(".", 1)[-1], tuple(accepted)) if accepted else ("", ())
 
 
+def _field_holder(text: str) -> tuple[str, ...]:
+    """`offer.benefit.description|safe`: the field is the benefit's, not the offer's."""
+    parts = text.split("|", 1)[0].strip().split(".")
+    return (parts[-2],) if len(parts) >= 3 and parts[-2].isidentifier() else ()
+
+
+def _staff_writer(writer: StoredFact) -> bool:
+    """A form of a package named for staff (`dashboard/offers/forms.py`, `admin/views.py`): rich text that
+    staff write and the site shows as markup on purpose, not what any user typed."""
+    return any(
+        part in _STAFF_PACKAGES or bool(ADMIN_WORDS & set(names.words(part)))
+        for part in posixpath.dirname(writer.path).split("/")
+    )
+
+
+_STAFF_PACKAGES = frozenset({"dashboard", "dashboards", "backoffice", "cms"})
+
+
+def _same_app(one: str, other: str) -> bool:
+    """Two modules of one package, or of a package and one inside it (`shop/forms.py`, `shop/views/detail.py`)."""
+    a, b = posixpath.dirname(one), posixpath.dirname(other)
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
 def _names_model(roots: tuple[str, ...], model: str) -> bool:
     """A template variable read from a context value named for the model: `comments` or `comment` for
     `Comment`, `page` for `Page` (the last word of the model's name, singular or plural)."""
@@ -1953,7 +1978,7 @@ def render_contexts(ctx: FileContext) -> None:
         if template is not None:
             # `class AppointmentDetail(DetailView): template_name = "..."`: the view renders its record; what
             # the context holds is the view's queryset, not known here.
-            ctx.fact(RENDER, RenderFact(module.path, template[0], cls.qualname, (template[1],), ()))
+            ctx.fact(RENDER, RenderFact(module.path, template[0], cls.qualname, (template[1],), (), class_view=True))
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -2399,8 +2424,13 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             continue  # an unquoted attribute is a finding only where request data is known to land in it
         if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
             continue  # every view passes markup it built safely, or constants
-        writers = stored.get(use.field, []) if linked and use.field else []
-        writer = next((w for w in writers if not w.model or _names_model(use.roots, w.model)), None)
+        writers = [w for w in stored.get(use.field, []) if not _staff_writer(w)] if linked and use.field else []
+        if linked and all(r.class_view for r in linked):
+            # A generic view shows whatever record it is given: only a form of its own app is known to be the
+            # one its users fill in (a staff dashboard elsewhere writes the same field on purpose).
+            writers = [w for w in writers if any(_same_app(w.path, r.path) for r in linked)]
+        record = _field_holder(use.text) or use.roots
+        writer = next((w for w in writers if not w.model or _names_model(record, w.model)), None)
         if writer is not None:
             submit = FlowStep(
                 Location(writer.path, writer.line),
