@@ -151,26 +151,48 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
         )
         if reads:
             found.append((SESSION_READER, module.global_name(function)))
+    known_readers = {name for _, name in found}
+    found.extend((SESSION_READER, name) for name in _flask_cookie_readers(module) if name not in known_readers)
     return found
 
 
-def header_reader_facts(module: Module) -> list[tuple[str, object]]:
-    """The module's top-level functions that, themselves or in a function nested in them (a decorator's
-    wrapper), read the request's Authorization header: a view they guard authenticates by header."""
-    if "uthorization" not in module.source and "jwt" not in module.source.lower():
+def _flask_cookie_readers(module: Module) -> list[str]:
+    """The module's top-level functions that, themselves, in a nested wrapper or through the module's own
+    helpers, read Flask's `request.cookies` or Flask-Login's `current_user`: an API decorator that falls back
+    to the browser's session (`resolve_api_user`) authenticates by cookie."""
+    if "cookies" not in module.source and "current_user" not in module.source:
         return []
-    top = {
+    top = _top_functions(module)
+
+    def reads(function: Function) -> bool:
+        for node in ast.walk(function.node):
+            if isinstance(node, ast.Attribute) and node.attr == "cookies" and isinstance(node.value, ast.Name):
+                if module.binding(node.value.id, function) in ("flask.request", "quart.request"):
+                    return True
+            elif isinstance(node, ast.Name) and node.id == "current_user":
+                if module.binding("current_user", function) == "flask_login.current_user":
+                    return True
+        return False
+
+    return _with_callers(module, top, {name for name, f in top.items() if reads(f)})
+
+
+def _top_functions(module: Module) -> dict[str, Function]:
+    """The module's own functions, not methods or nested functions."""
+    return {
         f.name: f for f in module.functions.values() if not f.class_name and (f.parent is None or f.parent.is_module)
     }
-    readers = {name for name, f in top.items() if any(_reads_authorization(n) for n in ast.walk(f.node))}
-    # `jwt_required = _require("access")`: a name bound at the top to what such a function makes.
+
+
+def _with_callers(module: Module, top: dict[str, Function], readers: set[str]) -> list[str]:
+    """`readers` and the module's top-level functions that use one of them, directly or through another, or
+    are made by one (`jwt_required = _require("access")`), as project-wide names."""
     made = {
         name: value.func.id
         for name, values in module.assignments.items()
         for value in values[-1:]
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
     }
-    # Through the module's own helpers and decorators: `admin_required` wraps `jwt_required`, which reads it.
     while True:
         readers |= {name for name, maker in made.items() if maker in readers}
         more = {
@@ -181,7 +203,18 @@ def header_reader_facts(module: Module) -> list[tuple[str, object]]:
         if not more:
             break
         readers |= more
-    return [(HEADER_READER, f"{module.module_name}.{name}" if module.module_name else name) for name in sorted(readers)]
+    return [f"{module.module_name}.{name}" if module.module_name else name for name in sorted(readers)]
+
+
+def header_reader_facts(module: Module) -> list[tuple[str, object]]:
+    """The module's top-level functions that, themselves or in a function nested in them (a decorator's
+    wrapper), read the request's Authorization header: a view they guard authenticates by header."""
+    if "uthorization" not in module.source and "jwt" not in module.source.lower():
+        return []
+    top = _top_functions(module)
+    readers = {name for name, f in top.items() if any(_reads_authorization(n) for n in ast.walk(f.node))}
+    # Through the module's own helpers and decorators: `admin_required` wraps `jwt_required`, which reads it.
+    return [(HEADER_READER, name) for name in _with_callers(module, top, readers)]
 
 
 #: Flask-JWT-Extended's checks of the token a request carries in its header (or cookie, as configured).
@@ -332,7 +365,12 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(sending_facts(module))
     facts.extend(alias_facts(module))
     facts.extend(sequence_facts(module))
-    if not is_web_module(module) and not module.imports_any("jinja2", "itsdangerous"):
+    # A module that imports no web framework may still mount blueprints on an app or Api it is handed.
+    if (
+        not is_web_module(module)
+        and not module.imports_any("jinja2", "itsdangerous")
+        and "register_blueprint" not in module.source
+    ):
         return facts
     facts.extend(view_facts(module))
     facts.extend(session_reader_facts(module))

@@ -63,9 +63,9 @@ from secpat.model.module import Call, Function, Module
 FRAMEWORK = Framework(
     name="flask",
     title="Flask",
-    roots=("flask", "werkzeug", "flask_limiter", "flask_wtf", "flask_restful", "flask_restx"),
+    roots=("flask", "werkzeug", "flask_limiter", "flask_wtf", "flask_restful", "flask_restx", "flask_smorest"),
     apps=("flask.Flask",),
-    routers=("flask.Blueprint", "flask.blueprints.Blueprint"),
+    routers=("flask.Blueprint", "flask.blueprints.Blueprint", "flask_smorest.Blueprint"),
     route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"),
     mount_prefix="replace",
     request_objects=(
@@ -142,6 +142,11 @@ def facts(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     found.extend(inline_forms(module))
     if not module.imports_any(*_ROOTS):
+        # `def register_api(api, csrf): for bp in API_BLUEPRINTS: csrf.exempt(bp); api.register_blueprint(bp)`:
+        # a module that imports no Flask may still mount blueprints on what it is handed.
+        for call in module.calls:
+            if call.method == "register_blueprint" or call.method == "exempt" and call.receiver is not None:
+                found.extend(_call_facts(module, call))
         return found
     found.extend(decorator_routes(module, "flask"))
     default_app = [r for kind, r in found if kind == ROUTE and getattr(r, "owner", "") == bottle.DEFAULT_APP]
@@ -211,7 +216,16 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         # which is decided at run time.
         extensions = registered_objects(module, call.receiver, scope)
         named = [ANY_CHILD] if extensions is None else [object_name(module, e, scope) for e in extensions]
-        return [(PROTECTION, ProtectionFact("init_app", name, module.path, line)) for name in named if name]
+        found: list[tuple[str, object]] = [
+            (PROTECTION, ProtectionFact("init_app", name, module.path, line)) for name in named if name
+        ]
+        # `api.init_app(app)` with `api = Api()` made in another module: if it is a router (a flask-smorest or
+        # Flask-RESTX `Api`), its blueprints are served by the app. Other extensions are no router, and a mount
+        # of what is not one mounts nothing.
+        app = object_name(module, call.node.args[0], scope) if call.node.args else None
+        if app:
+            found += [(MOUNT, MountFact("flask", app, name, "\0", module.path, line)) for name in named if name]
+        return found
     if call.method == "register_blueprint" and call.node.args:
         parent = object_name(module, call.receiver, scope)
         children = registered_objects(module, call.node.args[0], scope)
@@ -224,9 +238,11 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     if call.method == "add_url_rule":
         return [(ROUTE, r) for r in _url_rule(module, call)]
     if call.method == "exempt" and call.receiver is not None and _names_csrf(call.receiver) and call.node.args:
-        # `csrf.exempt(uploads_bp)`: Flask-WTF skips its check for the blueprint's views, or the view's.
-        target = object_name(module, call.node.args[0], scope)
-        return [(CSRF_EXEMPT_TARGET, GateFact(target, module.path, line))] if target else []
+        # `csrf.exempt(uploads_bp)`: Flask-WTF skips its check for the blueprint's views, or the view's; also
+        # for each of a list the call loops over (`for bp in API_BLUEPRINTS: csrf.exempt(bp)`).
+        exempted = registered_objects(module, call.node.args[0], scope) or []
+        targets = [_child_name(module, e, scope) for e in exempted]
+        return [(CSRF_EXEMPT_TARGET, GateFact(target, module.path, line)) for target in targets if target]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
@@ -292,7 +308,9 @@ def _member(constructor: str) -> str:
 
 #: Flask-RESTful and Flask-RESTX: an `Api` wraps an app or blueprint, and `add_resource` routes a class's
 #: `get`/`post`/... methods, as `add_url_rule(..., view_func=Resource.as_view(...))` would.
-_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restplus.Api"})
+_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restplus.Api", "flask_smorest.Api"})
+#: flask-smorest's blueprints route `MethodView` classes as well as functions: `@blp.route("/")` on a class.
+_CLASS_ROUTERS = frozenset({"flask_smorest.Blueprint"})
 
 
 def _resource_api_call(module: Module, receiver: ast.expr, scope: Function) -> ast.Call | None:
@@ -395,7 +413,8 @@ def _namespace_routes(module: Module) -> list[tuple[str, object]]:
         for deco, receiver, rules in class_routes(cls):
             made = bound_value(module, scope, receiver) if isinstance(receiver, ast.Name) else None
             if not (
-                isinstance(made, ast.Call) and module.qualified_name(made.func, scope) in _NAMESPACES | _RESOURCE_APIS
+                isinstance(made, ast.Call)
+                and module.qualified_name(made.func, scope) in _NAMESPACES | _RESOURCE_APIS | _CLASS_ROUTERS
             ):
                 continue
             owner = object_name(module, receiver, scope)

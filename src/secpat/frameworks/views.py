@@ -1343,6 +1343,7 @@ class _Decorations:
     signed_in: bool = False
     public: bool = False
     tornado_user: bool = False  # `@tornado.web.authenticated`
+    flask_login: bool = False  # Flask-Login's own `login_required`: the user its session cookie names
     calls: set[str] = field(default_factory=set)
 
 
@@ -1420,6 +1421,9 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.public = True  # Django's exemption from `LoginRequiredMiddleware`
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = found.signed_in = True
+        found.flask_login = found.flask_login or name.startswith("flask_login.")
+        if name.split(".", 1)[0] in module.project_roots:
+            found.calls.add(name)  # the project's own: what it reads (a cookie, or a header) counts too
         # `@login_required("ADMIN")`: a project's login decorator given a permission or role to hold.
         found.staff = found.staff or is_staff_gate(short) or _names_permission(call)
     elif _names_login_gate(short):
@@ -1530,7 +1534,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         staff=deco.staff or staff_guard_line(function.node) is not None or _permission_dependency(function),
         signed_in=deco.signed_in or deco.staff or scan.signed_in,
         public=deco.public,
-        identity=scan.identity or deco.session and not flask,
+        identity=scan.identity or deco.session and (not flask or deco.flask_login),
         user_on_g=scan.user_on_g or deco.session and flask or deco.tornado_user,
         policy_identity=scan.policy_identity,
         switched_by=_switches(function),

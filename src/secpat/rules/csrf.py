@@ -434,7 +434,7 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         logout: bool = False,
         cookie_session: bool = False,
     ) -> None:
-        verdict = _exempt_verdict(views, cookie_session, model.header_readers)
+        verdict = _exempt_verdict(views, cookie_session, model.header_readers, model.session_readers)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
         if verdict is None:
@@ -511,7 +511,10 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
 
 
 def _exempt_verdict(
-    views: list[ViewFact], cookie_session: bool = False, header_readers: set[str] | frozenset[str] = frozenset()
+    views: list[ViewFact],
+    cookie_session: bool = False,
+    header_readers: set[str] | frozenset[str] = frozenset(),
+    session_readers: set[str] | frozenset[str] = frozenset(),
 ) -> str | None:
     """How an exemption is reported: "default" when the view acts as the user its cookie names, None when the
     view checks the token itself, "audit" otherwise. No views known (a library view, a DRF authentication
@@ -529,6 +532,7 @@ def _exempt_verdict(
         "default"
         if any(
             v.identity
+            or bool(set(v.calls) & session_readers)  # `@api_login_required`, which falls back to the cookie
             or (v.policy_identity or v.user_on_g and v.form and not set(v.calls) & header_readers)
             and cookie_session
             for v in views
