@@ -1,0 +1,3 @@
+from photos import create_app
+
+app = create_app()
