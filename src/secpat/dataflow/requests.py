@@ -128,6 +128,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         # Django Ninja's `HttpBearer.authenticate(self, request, token)`: the credential the client sent.
         for arg in everything[2:]:
             found.setdefault(arg.arg, "credential sent")
+    parsed = _parsed_argument_count(module, function)
+    for arg in everything[1 if function.class_name else 0 :][:parsed]:
+        # flask-smorest's `@blp.arguments(QuerySchema, location="query")`, webargs' `@use_args(schema)`: the
+        # request's fields, loaded by the schema, are handed to the view first.
+        found.setdefault(arg.arg, "request arguments")
     for rule in _resource_rules(module, function):
         # Flask-RESTX's `@ns.route("/cards/<card_number>")` on a `Resource`: its verb methods take the
         # rule's variables after `self`.
@@ -179,6 +184,21 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 ):
                     found.setdefault(arg.arg, DJANGO_URL_PARAMETER)
     return found
+
+
+def _parsed_argument_count(module: Module, function: Function) -> int:
+    """How many `@blp.arguments(...)` (flask-smorest) or `@use_args(...)` (webargs) decorators the view has:
+    each hands it one positional parameter."""
+    count = 0
+    for deco in getattr(function.node, "decorator_list", []):
+        if not isinstance(deco, ast.Call):
+            continue
+        name = module.qualified_name(deco.func, function) or ""
+        if isinstance(deco.func, ast.Attribute) and deco.func.attr == "arguments" and deco.args:
+            count += 1
+        elif last(name) == "use_args" and name.startswith(("webargs", "flask_smorest")):
+            count += 1
+    return count
 
 
 #: How a Lambda handler's event is known: the whole request, headers and body included.

@@ -27,7 +27,7 @@ from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
 from secpat.frameworks.facts import DEV_WORDS, ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
-from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string
+from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string, value_of
 from secpat.model.module import Call, Module, keyword_argument, literal_value
 from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
@@ -861,8 +861,11 @@ def cors_origins_settings(ctx: FileContext) -> None:
         ):
             continue
         value = module.constant(node.value, EXPR)
+        read = value_of(node.value) if value is EXPR else None
+        if isinstance(read, FromEnvironment):
+            value = read.default  # `os.environ.get("CORS_ORIGINS", "*")`: every origin unless the deployment says
         every = value == "*" or isinstance(value, (list, tuple)) and "*" in value
-        ctx.fact(CORS_ORIGINS_SET, CorsOrigins(module.path, node.lineno, every))
+        ctx.fact(CORS_ORIGINS_SET, CorsOrigins(module.path, node.lineno, every, isinstance(read, FromEnvironment)))
 
 
 #: `allow_origins=settings.BACKEND_CORS_ORIGINS` with credentials, as a `SettingUse`; and the settings (a module
@@ -936,6 +939,7 @@ class CorsOrigins:
     path: str
     line: int
     every: bool  # set to "*" (or a list holding it)
+    by_default: bool = False  # read from the environment, with that as its default
 
 
 @check(CONF005, stage="project")
@@ -959,7 +963,9 @@ def cors_origins_from_settings(ctx: ProjectContext) -> None:
             ctx.findings.append(
                 replace(
                     finding,
-                    message=f"{finding.message}: `CORS_ORIGINS` is set to every origin at {found.path}:{found.line}",
+                    message=f"{finding.message}: `CORS_ORIGINS` is "
+                    + ("every origin unless the deployment sets it" if found.by_default else "set to every origin")
+                    + f" at {found.path}:{found.line}",
                 )
             )
     for path, finding in pending:

@@ -444,7 +444,10 @@ def _log_hygiene(ctx: FileContext) -> None:
                         break
         if answers:
             for ret in flow.returns:
-                if not isinstance(getattr(ret.node, "value", None), ast.Call):
+                value = getattr(ret.node, "value", None)
+                if isinstance(value, ast.Tuple) and value.elts:
+                    value = value.elts[0]  # `return render_template(...), 500`: the call is judged as it is
+                if not isinstance(value, ast.Call):
                     _report_once(
                         ctx,
                         ret.node,
@@ -1085,7 +1088,13 @@ def _answers_client(module: Module, function: Function) -> str:
         or R.resource_method(module, function)
     ):
         return "view"
+    if any(d.rsplit(".", 1)[-1] in _ERROR_HANDLER_DECORATORS for d in function.decorators):
+        return "error handler"  # `@app.errorhandler(SQLAlchemyError)`: what it returns is the answer
     return "Lambda handler" if R.lambda_http_handler(function) else ""
+
+
+#: Decorators that make a function the answer to an exception a view raised (Flask, Quart, FastAPI).
+_ERROR_HANDLER_DECORATORS = frozenset({"errorhandler", "app_errorhandler", "exception_handler"})
 
 
 def _server_callback(module: Module, function: Function) -> bool:

@@ -28,7 +28,9 @@ from secpat.dataflow.uses import (
     is_session,
     security_uses,
 )
-from secpat.findings import Confidence, Finding, FlowStep, Severity
+from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
+from secpat.frameworks.facts import DEV_WORDS
+from secpat.frameworks.routes import source_line
 from secpat.frameworks.syntax import held_name
 from secpat.model.module import Call, ClassInfo, Module, field_name, keyword_argument, literal_value, parents_of
 from secpat.rules.context import FileContext, Outcome, ProjectContext, same_global_name
@@ -3212,7 +3214,13 @@ def weak_hash_parameters(ctx: FileContext) -> None:
     for call in module.calls_to("werkzeug.security.generate_password_hash"):
         method = call.literal(1, "method")
         if isinstance(method, str):
-            _werkzeug_method(ctx, call, method)
+            weakness = _werkzeug_weakness(method)
+            if weakness:
+                ctx.report(PWD003, call.node, weakness, scope=call.scope)
+        elif (key := _config_key(module, call, call.arg(1, "method"))) is not None:
+            # `method=current_app.config["PASSWORD_HASH_METHOD"]`: the app's setting, known at the project stage.
+            ctx.fact(HASH_METHOD_READ, HashMethodRead(key, module.path, call.node.lineno))
+    _hash_method_settings(ctx, module)
     _django_hashers(ctx, module)
 
 
@@ -3291,14 +3299,97 @@ def _passlib_rounds(ctx: FileContext, module: Module, call: Call, scheme: str, k
         )
 
 
-def _werkzeug_method(ctx: FileContext, call: Call, method: str) -> None:
+def _werkzeug_weakness(method: str) -> str | None:
+    """What is weak about a Werkzeug `generate_password_hash` method string, or None."""
     parts = method.split(":")
     if parts[0] in {"pbkdf2"} and len(parts) == 3 and parts[2].isdigit():
         minimum = _PBKDF2_MINIMUM.get(parts[1], 600_000)
         if int(parts[2]) < minimum:
-            ctx.report(PWD003, call.node, f"Werkzeug {method} (use {minimum:,} or more iterations)", scope=call.scope)
+            return f"Werkzeug {method} (use {minimum:,} or more iterations)"
     elif parts[0] not in {"pbkdf2", "scrypt"}:
-        ctx.report(PWD003, call.node, f"Werkzeug method {method!r} is a fast or obsolete hash", scope=call.scope)
+        return f"Werkzeug method {method!r} is a fast or obsolete hash"
+    return None
+
+
+#: `generate_password_hash(pw, method=app.config["PASSWORD_HASH_METHOD"])`, as a `HashMethodRead`; and the
+#: settings that give such a key a weak method string (`PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"`), as a
+#: `HashMethodSetting`.
+HASH_METHOD_READ = "pwd-hash-method-read"
+HASH_METHOD_SETTING = "pwd-hash-method-setting"
+
+
+@dataclass(frozen=True)
+class HashMethodRead:
+    key: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class HashMethodSetting:
+    key: str
+    line: int
+    weakness: str
+
+
+def _config_key(module: Module, call: Call, node: ast.expr | None) -> str | None:
+    """`app.config["KEY"]` or `current_app.config.get("KEY")`, written in the call or held in a name: KEY."""
+    if isinstance(node, ast.Name) and call.scope is not None:
+        bound = module.bound_value(node.id, call.scope)
+        node = bound[0] if bound is not None else None
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "config":
+        key = literal_value(node.slice)
+    elif (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Attribute)
+        and node.func.value.attr == "config"
+        and node.args
+    ):
+        key = literal_value(node.args[0])
+    else:
+        return None
+    return key if isinstance(key, str) else None
+
+
+def _hash_method_settings(ctx: FileContext, module: Module) -> None:
+    """Settings (at the top of the module, or in a config class not named for tests or development) whose value
+    is a weak Werkzeug method string."""
+    if "pbkdf2:" not in module.source and "md5" not in module.source and "sha1" not in module.source:
+        return
+    bodies = [("", module.tree.body)] + [(c.name, c.body) for c in module.tree.body if isinstance(c, ast.ClassDef)]
+    for owner, body in bodies:
+        if DEV_WORDS & {w.lower() for w in names.words(owner)}:
+            continue
+        for stmt in body:
+            if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+                continue
+            value = literal_value(stmt.value)
+            weakness = _werkzeug_weakness(value) if isinstance(value, str) and ":" in value else None
+            if weakness:
+                ctx.fact(HASH_METHOD_SETTING, HashMethodSetting(stmt.targets[0].id, stmt.lineno, weakness))
+
+
+@check(PWD003, stage="project")
+def hash_methods_from_settings(ctx: ProjectContext) -> None:
+    """`generate_password_hash(pw, method=app.config["PASSWORD_HASH_METHOD"])` where the app's settings give
+    that key a weak method: reported at the setting, which is what to change."""
+    reads = ctx.facts_of(HASH_METHOD_READ, HashMethodRead)
+    if not reads:
+        return
+    settings = ctx.facts_of(HASH_METHOD_SETTING, HashMethodSetting)
+    for _, read in reads:
+        for path, setting in settings:
+            if setting.key != read.key:
+                continue
+            ctx.report(
+                PWD003,
+                Location(path, setting.line),
+                f"{setting.weakness}: `{read.key}` is the method passwords are hashed with ({read.path}:{read.line})",
+                snippet=source_line(ctx, path, setting.line),
+                flow=(FlowStep(Location(read.path, read.line), f"hashed with the app's `{read.key}`"),),
+            )
 
 
 _WEAK_DJANGO_HASHERS = (
