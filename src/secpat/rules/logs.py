@@ -444,10 +444,10 @@ def _log_hygiene(ctx: FileContext) -> None:
                         break
         if answers:
             for ret in flow.returns:
-                value = getattr(ret.node, "value", None)
-                if isinstance(value, ast.Tuple) and value.elts:
-                    value = value.elts[0]  # `return render_template(...), 500`: the call is judged as it is
-                if not isinstance(value, ast.Call):
+                returned = getattr(ret.node, "value", None)
+                if isinstance(returned, ast.Tuple) and returned.elts:
+                    returned = returned.elts[0]  # `return render_template(...), 500`: the call is judged as it is
+                if not isinstance(returned, ast.Call):
                     _report_once(
                         ctx,
                         ret.node,
