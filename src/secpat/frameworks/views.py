@@ -1508,6 +1508,33 @@ def _names_a_permission(node: ast.expr) -> bool:
     return bool({"permission", "permissions", "perm", "perms"} & set(names.words(text.replace(".", "_"))))
 
 
+#: A Flask view whose only request input is a JSON body read by `request.get_json()` or `request.json`, which
+#: refuse any other content type: a cross-site form cannot send one.
+FLASK_JSON_ONLY = "request.get_json()"
+#: What a Flask view may read of the request that a cross-site form (or its URL) can fill.
+_FORM_REACHABLE = frozenset({"args", "values", "form", "files", "data", "stream", "get_data", "query_string"})
+
+
+def _reads_json_only(module: Module, function: Function) -> bool:
+    json = False
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Attribute) or not _is_request(module, node.value, function):
+            continue
+        if node.attr in _FORM_REACHABLE:
+            return False
+        if node.attr in ("json", "get_json"):
+            json = True
+    # `request.get_json(force=True)` reads the body whatever its content type says.
+    forced = any(
+        isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and n.func.attr == "get_json"
+        and any(k.arg == "force" and literal_value(k.value) is not False for k in n.keywords)
+        for n in ast.walk(function.node)
+    )
+    return json and not forced
+
+
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:
     scan = _scan_body(module, function)
     reads, models, bodies = _param_reads(module, function)
@@ -1544,7 +1571,11 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         csrf_checked=scan.csrf,
         json=scan.json,
         form=scan.form,
-        json_body=tuple(sorted(bodies)) if framework == "fastapi" else (),
+        json_body=tuple(sorted(bodies))
+        if framework == "fastapi"
+        else (FLASK_JSON_ONLY,)
+        if flask and _reads_json_only(module, function)
+        else (),
         limits=tuple(deco.limits + scan.limits),
         limit_exempt=deco.limit_exempt,
         csrf_exempt=deco.csrf_exempt,

@@ -1534,8 +1534,38 @@ DEVELOPMENT_COMPOSE_DIR = "development-compose-dir"
 
 @check(CONF006, kinds=("config",))
 def development_compose_files(ctx: TextContext) -> None:
-    if development_stack(ctx.path, ctx.text):
+    if development_stack(ctx.path, ctx.text) and _runs_image_command(ctx.text):
         ctx.fact(DEVELOPMENT_COMPOSE_DIR, str(PurePosixPath(ctx.path).parent))
+
+
+_SERVICE_KEY = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z0-9_.-]+):")
+
+
+def _runs_image_command(text: str) -> bool:
+    """Whether a service the compose file builds from a Dockerfile runs the image's own command: one that
+    sets `command:` (or `entrypoint:`) runs its own, and the image's is for other deployments. A file that
+    builds nothing is taken to run the image as it is."""
+    services: dict[str, set[str]] = {}
+    service_indent: int | None = None
+    key_indent: int | None = None
+    current = None
+    inside = False
+    for line in text.splitlines():
+        match = _SERVICE_KEY.match(line)
+        if not match:
+            continue
+        indent, key = len(match["indent"]), match["key"]
+        if indent == 0:
+            inside, current, service_indent = key == "services", None, None
+        elif inside and (service_indent is None or indent == service_indent):
+            service_indent, current, key_indent = indent, key, None
+            services[current] = set()
+        elif inside and current is not None and service_indent is not None and indent > service_indent:
+            key_indent = indent if key_indent is None else key_indent
+            if indent == key_indent:
+                services[current].add(key)  # the service's own keys, not what they hold
+    built = [keys for keys in services.values() if "build" in keys]
+    return not built or any(not keys & {"command", "entrypoint"} for keys in built)
 
 
 @check(CONF006, stage="project")

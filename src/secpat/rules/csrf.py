@@ -50,6 +50,7 @@ from secpat.frameworks.routes import (
     source_line,
 )
 from secpat.frameworks.syntax import is_staff_gate
+from secpat.frameworks.views import FLASK_JSON_ONLY
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
@@ -453,6 +454,9 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         if logout and verdict == "default":
             # A forged request can log the user out, a nuisance; whether the view does more is for a reader.
             verdict, why = "audit", "; its path says it logs out, which is the most a forged request may do here"
+        elif verdict == "default" and views and all(v.json_body == (FLASK_JSON_ONLY,) for v in views):
+            # `request.get_json()` refuses a form's content type: another site's page cannot send the body.
+            verdict, why = "audit", "; it reads only a JSON body, which another site's form cannot send"
         elif verdict == "default" and any({SIGNS_IN, VERIFIES_IDENTITY_TOKEN} & set(v.acts) for v in views):
             # A sign-in, or an identity provider's callback, acts on the credential the request carries, not on
             # the cookie's user: a forged request can at most sign the victim in as the attacker.
