@@ -2849,7 +2849,21 @@ def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[a
             return node, value
         if L.REQUEST in value and _holds_secret(node, value) and _holds_secret(other, other_value):
             return node, value
+        if L.REQUEST in value and _secret_field(other):
+            # `device.api_key != key`: what the request sent, against the secret a record keeps, however the
+            # request's side is named.
+            return node, value
     return None
+
+
+def _secret_field(node: ast.expr) -> bool:
+    """`device.api_key`, `client.secret`: an attribute of an object, named for a secret (not a hash of one)."""
+    return (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and names.classify(node.attr) is names.NameKind.SECRET
+        and "hash" not in names.words(node.attr)
+    )
 
 
 def _checked_against_configured_secret(
