@@ -256,7 +256,22 @@ CONF006 = define(
 
 CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
-_ANY_ORIGIN_REGEXES = (".*", "^.*$", ".+")
+#: Origins no site of the app's own would have: a regex that matches them matches any site's.
+_STRANGER_ORIGINS = ("https://attacker.example", "http://evil.test:8080")
+
+
+def _any_origin_regex(regex: object) -> bool:
+    """`allow_origin_regex=r"https?://.*"`: Starlette matches the whole origin against it, and it takes any
+    site's origin."""
+    if not isinstance(regex, str):
+        return False
+    try:
+        compiled = re.compile(regex)
+    except re.error:
+        return False
+    return all(compiled.fullmatch(origin) for origin in _STRANGER_ORIGINS)
+
+
 _SESSION_WORDS = ("session", "sid", "token", "auth", "jwt", "login", "remember", "refresh", "csrf", "xsrf")
 _PLACE_WORDS = frozenset({"redirect", "next", "url", "uri", "path", "page", "return", "referrer", "referer"})
 
@@ -630,7 +645,7 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
     if cls == "CORSMiddleware":
         origins = _constant(ctx, call, keyword="allow_origins", default=())
         regex = _constant(ctx, call, keyword="allow_origin_regex")
-        any_regex = regex in _ANY_ORIGIN_REGEXES
+        any_regex = _any_origin_regex(regex)
         any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or any_regex
         fallback = None if any_origin else _every_origin_fallback(ctx, call, call.arg(keyword="allow_origins"))
         credentials = _constant(ctx, call, keyword="allow_credentials") is True
@@ -654,13 +669,21 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
             )
     elif cls == "TrustedHostMiddleware":
         hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
+        setting = call.arg(keyword="allowed_hosts")
         if isinstance(hosts, (list, tuple)) and "*" in hosts:
             ctx.report(
                 CONF002,
                 call.node,
                 "TrustedHostMiddleware accepts any Host header",
-                at=call.arg(keyword="allowed_hosts"),
+                at=setting,
             )
+        elif isinstance(setting, ast.Attribute):
+            # `allowed_hosts=settings.allowed_hosts`: the project stage knows the setting's default.
+            before = len(ctx.findings)
+            ctx.report(CONF002, call.node, "TrustedHostMiddleware accepts any Host header", at=setting)
+            for finding in ctx.findings[before:]:
+                ctx.fact(HOSTS_BY_NAME, SettingUse(finding, setting.attr, short_source(setting)))
+            del ctx.findings[before:]
     elif cls == "SessionMiddleware":
         # starsessions' middleware of the same name spells the flag `cookie_https_only`.
         flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
@@ -872,6 +895,10 @@ def cors_origins_settings(ctx: FileContext) -> None:
 #: constant, a settings class field) whose value allows every origin, as an `EveryOriginSetting`.
 CORS_ORIGINS_BY_NAME = "cors-origins-by-name"
 EVERY_ORIGIN_SETTING = "every-origin-setting"
+#: `TrustedHostMiddleware(allowed_hosts=settings.allowed_hosts)`, as a `SettingUse`; and the settings named for
+#: hosts whose value is every host, as an `EveryOriginSetting`.
+HOSTS_BY_NAME = "hosts-by-name"
+EVERY_HOST_SETTING = "every-host-setting"
 
 
 @dataclass(frozen=True)
@@ -888,19 +915,22 @@ class EveryOriginSetting:
     text: str
 
 
-@check(CONF005)
+@check(CONF002, CONF005)
 def every_origin_settings(ctx: FileContext) -> None:
-    """`BACKEND_CORS_ORIGINS: list[str] = ["*"]` at the top of a module or of a settings class (also as a
-    `Field(default=...)`): a setting that allows every origin unless the deployment sets another value."""
+    """`BACKEND_CORS_ORIGINS: list[str] = ["*"]` (or `allowed_hosts = ["*"]`) at the top of a module or of a
+    settings class (also as a `Field(default=...)`): a setting that allows every origin (or host) unless the
+    deployment sets another value."""
     module = ctx.module
     if '"*"' not in module.source and "'*'" not in module.source:
         return
     for stmt, name, value in setting_bindings(module):
-        if "origins" not in names.words(name):
+        words = names.words(name)
+        kind = EVERY_ORIGIN_SETTING if "origins" in words else EVERY_HOST_SETTING if "hosts" in words else None
+        if kind is None:
             continue
-        origins = module.constant(value)
-        if origins == "*" or isinstance(origins, (list, tuple)) and "*" in origins:
-            ctx.fact(EVERY_ORIGIN_SETTING, EveryOriginSetting(name, stmt.lineno, short_source(stmt)))
+        every = module.constant(value)
+        if every == "*" or isinstance(every, (list, tuple)) and "*" in every:
+            ctx.fact(kind, EveryOriginSetting(name, stmt.lineno, short_source(stmt)))
 
 
 @check(CONF005, stage="project")
@@ -932,6 +962,33 @@ def cors_origins_by_name(ctx: ProjectContext) -> None:
         if not cookies:
             finding = finding.for_audit("no app is seen signing users in by cookie")
         ctx.findings.append(finding)
+
+
+@check(CONF002, stage="project")
+def hosts_by_name(ctx: ProjectContext) -> None:
+    """`TrustedHostMiddleware(allowed_hosts=settings.allowed_hosts)` where the project gives that setting every
+    host (`allowed_hosts: list[str] = ["*"]`): any Host header is accepted unless the deployment sets it."""
+    uses = ctx.facts_of(HOSTS_BY_NAME, SettingUse)
+    if not uses:
+        return
+    every: dict[str, tuple[str, EveryOriginSetting]] = {}
+    for path, setting in ctx.facts_of(EVERY_HOST_SETTING, EveryOriginSetting):
+        every.setdefault(setting.name.lower(), (path, setting))
+    for _, use in uses:
+        found = every.get(use.name.lower())
+        if found is None:
+            continue
+        path, setting = found
+        ctx.findings.append(
+            replace(
+                use.finding,
+                message=f"TrustedHostMiddleware accepts any Host header: `{use.text}` is every host unless the "
+                f"deployment sets it ({path}:{setting.line}); links the app builds from the request (password "
+                "resets) can point at the attacker's host",
+                flow=(FlowStep(Location(path, setting.line), f"`{setting.text}`"),),
+                confidence=Confidence.MEDIUM,
+            )
+        )
 
 
 @dataclass(frozen=True)

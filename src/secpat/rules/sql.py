@@ -242,11 +242,19 @@ def sql_injection(ctx: FileContext) -> None:
                     _report_audit(ctx, event.node, value, outcomes, function, where, argument)
                     if not function.is_module:
                         # ... unless a caller passes request input into those places, formatted in as it
-                        # came (not what a function made of it: `_data_to_db(schema, data)` may check it).
+                        # came (not what a function made of it: `_data_to_db(schema, data)` may check it). A
+                        # helper that formats it into a clause it returns (`_search_clause(q)`) made text of
+                        # it, as this function does.
+                        built = {
+                            step.note
+                            for label in (L.COMPOSED, L.SQL_COMPOSED)
+                            for step in value.get(label, ())
+                            if step.note.startswith("returned by `")
+                        }
                         direct = {
                             label: steps
                             for label, steps in value.items()
-                            if not any(step.note.startswith("returned by `") for step in steps)
+                            if all(step.note in built for step in steps if step.note.startswith("returned by `"))
                         }
                         _hand_on_parameters(ctx, flow, event.node, direct, where, argument)
                     continue
