@@ -367,6 +367,9 @@ class FunctionFlow:
             shown = self._password_field_shown(arg_nodes.get(param))
             if shown is not None:
                 value[L.PASSWORD] = (self.step(where, f"`{param}`, whose text shows its `{shown}` field"),)
+            scheme = self._security_scheme(node, param)
+            if scheme is not None and L.SECRET not in value:
+                value[L.SECRET] = (self.step(where, f"`{param}`, the credential `{scheme}` reads"),)
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
@@ -402,6 +405,26 @@ class FunctionFlow:
             return False
         short = (self.module.qualified_name(annotation, self.function) or ast.unparse(annotation)).rsplit(".", 1)[-1]
         return short[:1].isupper() and short not in _SECRET_CARRYING_TYPES and names.classify(short) is None
+
+    def _security_scheme(self, node: ast.FunctionDef | ast.AsyncFunctionDef, param: str) -> str | None:
+        """`raw_key: str = Security(api_key_header)` with `api_key_header = APIKeyHeader(name="X-API-Key")`:
+        the parameter is the credential a FastAPI security scheme reads from the request. The scheme's class."""
+        args = node.args
+        defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
+        defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+        default = defaults.get(param)
+        if not (
+            isinstance(default, ast.Call)
+            and R.last_name(default.func) in ("Security", "Depends")
+            and default.args
+            and isinstance(default.args[0], ast.Name)
+        ):
+            return None
+        made = self.module.bound_value(default.args[0].id, self.function)
+        if made is None or not isinstance(made[0], ast.Call):
+            return None
+        cls = self.module.qualified_name(made[0].func, made[1]) or ""
+        return cls.rsplit(".", 1)[-1] if cls in _CREDENTIAL_SCHEMES else None
 
     def _password_field_shown(self, arg: ast.arg | None) -> str | None:
         """`user: SignUp` where this module declares `class SignUp(BaseModel): password: str`: a pydantic
@@ -2646,6 +2669,12 @@ _TEMPLATE_EXPRESSIONS = re.compile(r"\{[{%](.*?)[}%]\}", re.DOTALL)  # `{{ name 
 _TEMPLATE_NAMES = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _JINJA_TEMPLATES = frozenset({"jinja2.Template", "jinja2.environment.Template"})
 #: Jinja2's environments; the sandboxed ones keep templates from reaching Python, not HTML from the page.
+#: FastAPI's security schemes whose dependency hands the view the credential itself (a key or a token).
+_CREDENTIAL_SCHEMES = frozenset(
+    f"fastapi.security.{name}"
+    for name in ("APIKeyHeader", "APIKeyQuery", "APIKeyCookie", "OAuth2PasswordBearer", "OAuth2AuthorizationCodeBearer")
+)
+
 JINJA_ENVIRONMENTS = frozenset(
     {
         "jinja2.Environment",
