@@ -13,6 +13,7 @@ trusted unless its default is the insecure value: `os.getenv("DEBUG", "True")
 from __future__ import annotations
 
 import ast
+import posixpath
 import re
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
@@ -1291,11 +1292,16 @@ def script_servers(ctx: ProjectContext) -> None:
     entries: dict[str, str] = {}
     for path, _ in ctx.facts(SERVED_ENTRY):
         entries.setdefault(root_of(path, roots), path)
+    images = ctx.facts_of(SCRIPT_RUN_BY_IMAGE, ScriptRun)
     for _, start in starts:
-        entry = entries.get(root_of(start.file, roots))
+        # An image whose command runs this very script serves the app through it, whatever else could.
+        image = next((run for _, run in images if _names_script(run, start.file)), None)
+        entry = entries.get(root_of(start.file, roots)) if image is None else None
         for rule_id, message, line, col in start.findings:
             if entry is not None:
                 message += f"; only when the file is run by hand, and the app is served through `{entry}`"
+            elif image is not None:
+                message += f"; the image runs it ({image.path}:{image.line})"
             ctx.report(
                 _BY_ID[rule_id],
                 Location(start.file, line, col),
@@ -1303,6 +1309,13 @@ def script_servers(ctx: ProjectContext) -> None:
                 snippet=source_line(ctx, start.file, start.line),
                 audit=entry is not None,
             )
+
+
+def _names_script(run: ScriptRun, path: str) -> bool:
+    """The command's script is this file: the same path from the Dockerfile's directory, which the image
+    usually copies as it is."""
+    here = posixpath.dirname(run.path)
+    return posixpath.normpath(posixpath.join(here, run.script)) == posixpath.normpath(path)
 
 
 #: A module that serves its Flask app with a server of its own that runs no debugger (`gevent.pywsgi.WSGIServer`,
@@ -1563,6 +1576,9 @@ def image_development_servers(ctx: TextContext) -> None:
             continue
         words = re.findall(r"[\w.:\[\]/-]+", command["command"])
         programs = {PurePosixPath(w).name for w in words}
+        for script in _python_scripts(words):
+            # `CMD ["python", "run.py"]`: the image serves the app the way that script starts it.
+            ctx.fact(SCRIPT_RUN_BY_IMAGE, ScriptRun(script, ctx.path, number))
         if not _ANY_ADDRESS.search(command["command"]):
             continue
         if programs & _RELOADING_SERVERS and set(words) & _RELOAD_FLAGS:
@@ -1581,6 +1597,26 @@ def image_development_servers(ctx: TextContext) -> None:
         for finding in ctx.findings[before:]:
             ctx.fact(IMAGE_SERVER, finding)
         del ctx.findings[before:]
+
+
+#: A Python script an image's command runs (`CMD ["python", "run.py"]`), as a `ScriptRun`.
+SCRIPT_RUN_BY_IMAGE = "script-run-by-image"
+
+
+@dataclass(frozen=True)
+class ScriptRun:
+    script: str  # as the command names it: `run.py`, `app/server.py`
+    path: str  # the Dockerfile
+    line: int
+
+
+def _python_scripts(words: list[str]) -> list[str]:
+    """The `.py` files a command hands to a Python interpreter: `python run.py`, `python3 -u app/main.py`."""
+    found = []
+    for index, word in enumerate(words):
+        if re.fullmatch(r"python[\d.]*", PurePosixPath(word).name):
+            found += [w for w in words[index + 1 :] if w.endswith(".py")][:1]
+    return found
 
 
 #: A CONF006 finding on an image's command (a `Finding`), and the directories of compose files that start

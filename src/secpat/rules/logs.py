@@ -1874,9 +1874,9 @@ _IDENTITY_FIELDS = frozenset({"email", "username", "login", "name", "id", "pk", 
 
 
 def _names_identity_only(argument: ast.expr | None, value: L.Value) -> bool:
-    """`user.email`, `member.username`: an argument whose own name says who someone is and whose value is only
-    what another module returns: nothing there for the project stage to decide."""
-    name = argument.attr if isinstance(argument, ast.Attribute) else None
+    """`user.email`, `member.username`, `user["username"]`: an argument whose own name says who someone is and
+    whose value is only what another module returns: nothing there for the project stage to decide."""
+    name = field_name(argument) if isinstance(argument, (ast.Attribute, ast.Subscript)) else None
     words = names.words(name) if name else []
     return (
         bool(words)
