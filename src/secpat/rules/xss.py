@@ -2209,13 +2209,17 @@ def _submitted_fields(module, function) -> set[str]:
     `request.POST.get("body")`, FastAPI `body: str = Form()`)."""
     fields: set[str] = set()
     # Only a body that names a request container (`form`, `POST`, `json`...) can read a field from one.
-    body_nodes = list(ast.walk(function.node)) if function.raw_identifiers & _REQUEST_CONTAINERS else []
+    restx = module.imports_any("flask_restx", "flask_restplus")
+    reads_body = function.raw_identifiers & _REQUEST_CONTAINERS or restx and "payload" in function.raw_identifiers
+    body_nodes = list(ast.walk(function.node)) if reads_body else []
 
     def request_container(node: ast.expr | None) -> bool:
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
             node = node.values[0]  # `request.get_json(silent=True) or {}`
         if isinstance(node, ast.Call):
             node = node.func  # `request.get_json()["x"]`
+        if isinstance(node, ast.Attribute) and node.attr == "payload" and restx:
+            return True  # Flask-RESTX's `ns.payload`: the JSON body the client posted
         return (
             isinstance(node, ast.Attribute)
             and node.attr in _REQUEST_CONTAINERS
