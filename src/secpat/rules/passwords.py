@@ -2627,7 +2627,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
         own_session = any(_read_from_session(n, assigned, flow) for n, _ in sides)
         # A CSRF token belongs to the victim's session: to time its comparison an attacker would need the
         # victim's cookie on every guess.
-        csrf_token = any({"csrf", "xsrf"} & set(names.words(field_name(n) or "")) for n, _ in sides)
+        csrf_token = any(_names_csrf_token(field_name(n) or "") for n, _ in sides)
         # A checksum compared to tell whether content changed (`stored["checksum"] != entry.checksum`) is
         # as often a content address as an integrity check (as for PWD005): for a reader.
         checksum = any(_checksum_named(field_name(n) or "") for n, _ in sides)
@@ -2854,6 +2854,12 @@ def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[a
             # request's side is named.
             return node, value
     return None
+
+
+def _names_csrf_token(name: str) -> bool:
+    """`csrf_token`, `_xsrf`, `__FORM_TOKEN`: the token a form carries against cross-site requests."""
+    words = [w.lower() for w in names.words(name)]
+    return bool({"csrf", "xsrf"} & set(words)) or words[-2:] == ["form", "token"]
 
 
 def _secret_field(node: ast.expr) -> bool:
