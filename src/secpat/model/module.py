@@ -609,7 +609,8 @@ class Module:
     def instances(self) -> dict[str, str]:
         """Module-level names bound once to an object of a project class: `pages = PageRepository()` gives
         {"pkg.repo.pages": "pkg.repo.PageRepository"}. A call of `pages.search()` from any module runs that
-        class's method. (Classes by the usual capitalised name; a factory function is not followed.)"""
+        class's method. So do a class's attributes bound to one (a Django model's `objects` manager). (Classes by
+        the usual capitalised name; a factory function is not followed.)"""
         prefix = f"{self.module_name}." if self.module_name else ""
         found = {}
         for name, values in self.assignments.items():
@@ -620,6 +621,23 @@ class Module:
             last = qualified.rsplit(".", 1)[-1] if qualified else ""
             if qualified and last[:1].isupper() and qualified.split(".", 1)[0] in self.project_roots:
                 found[prefix + name] = qualified
+        # `class Loan(models.Model): objects = LoanManager()`: `Loan.objects.overdue()` runs the manager's method.
+        for cls in self.tree.body:
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            for stmt in cls.body:
+                if not (
+                    isinstance(stmt, ast.Assign)
+                    and len(stmt.targets) == 1
+                    and isinstance(stmt.targets[0], ast.Name)
+                    and isinstance(stmt.value, ast.Call)
+                    and isinstance(stmt.value.func, (ast.Name, ast.Attribute))
+                ):
+                    continue
+                qualified = self.qualified_name(stmt.value.func)
+                last = qualified.rsplit(".", 1)[-1] if qualified else ""
+                if qualified and last[:1].isupper() and qualified.split(".", 1)[0] in self.project_roots:
+                    found[f"{prefix}{cls.name}.{stmt.targets[0].id}"] = qualified
         return found
 
     def global_name(self, function: Function) -> str:
