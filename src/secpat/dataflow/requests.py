@@ -99,6 +99,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         if _annotated_with(module, function, arg.annotation, _FASTAPI_PARAM_CALLS):
             found[arg.arg] = "FastAPI parameter"
 
+    asgi = [a.arg for a in everything[1 if function.class_name else 0 :]][:3]
+    if asgi == ["scope", "receive", "send"]:
+        # An ASGI application or middleware (`async def __call__(self, scope, receive, send)`): the scope is the
+        # request, its path, query string and headers.
+        found["scope"] = "ASGI scope"
     if lambda_handler(function):
         found["event"] = LAMBDA_EVENT
     if _tornado_verb_method(module, function):

@@ -795,7 +795,9 @@ def reflected_origins(ctx: FileContext) -> None:
             continue
         flow = flow_of(module, function)
         headers = _headers_set(flow)
-        always = _unconditional(function.body)
+        # `origin = request.headers.get("Origin")` then `if origin:`: only that the browser sent one.
+        sent = {name for name, value in flow.env.items() if L.REQUEST in value and name.isidentifier()}
+        always = _unconditional(function.body, sent)
         # Credentials allowed only under a condition (`if config.ALLOW_CREDENTIALS:`) are the deployment's
         # choice, made with the origins it lists: a reader's question, not this rule's.
         credentials = any(
@@ -826,19 +828,33 @@ def reflected_origins(ctx: FileContext) -> None:
                 )
 
 
-def _unconditional(body: list[ast.stmt]) -> set[int]:
+def _unconditional(body: list[ast.stmt], sent: set[str] | frozenset[str] = frozenset()) -> set[int]:
     """The ids of the statements a function runs whatever its conditions say (not under `if`, a loop or an
-    `except`), and of the calls they make."""
+    `except`), and of the calls they make. An `if` that only asks whether the request sent a value (`if origin:`
+    for a name in `sent`) is no condition of the deployment's."""
     found: set[int] = set()
     for stmt in body:
         if isinstance(stmt, (ast.With, ast.AsyncWith)):
-            found |= _unconditional(stmt.body)
+            found |= _unconditional(stmt.body, sent)
         elif isinstance(stmt, ast.Try):
-            found |= _unconditional(stmt.body) | _unconditional(stmt.finalbody)
+            found |= _unconditional(stmt.body, sent) | _unconditional(stmt.finalbody, sent)
+        elif isinstance(stmt, ast.If) and _asks_sent(stmt.test, sent):
+            found |= _unconditional(stmt.body, sent)
         elif not isinstance(stmt, (ast.If, ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef)):
             found.add(id(stmt))
             found.update(id(n) for n in ast.walk(stmt) if isinstance(n, ast.Call))
     return found
+
+
+def _asks_sent(test: ast.expr, sent: set[str] | frozenset[str]) -> bool:
+    """`if origin:` or `if origin is not None:` for a name holding what the request sent."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
+        test = test.left if _is_none(test.comparators[0]) else test
+    return isinstance(test, ast.Name) and test.id in sent
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
 
 
 def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value, ast.AST]]:
