@@ -368,8 +368,11 @@ class FunctionFlow:
             if shown is not None:
                 value[L.PASSWORD] = (self.step(where, f"`{param}`, whose text shows its `{shown}` field"),)
             scheme = self._security_scheme(node, param)
-            if scheme is not None and L.SECRET not in value:
-                value[L.SECRET] = (self.step(where, f"`{param}`, the credential `{scheme}` reads"),)
+            if scheme is not None:
+                # What the client sent in the header, query or cookie the scheme reads: a credential.
+                step = (self.step(where, f"`{param}`, the credential `{scheme}` reads"),)
+                value.setdefault(L.SECRET, step)
+                value.setdefault(L.REQUEST, step)
             if R.is_request_object_param(self.module, self.function, param):
                 value[L.REQUEST_OBJECT] = (self.step(where, f"{_REQUEST_OBJECT_NOTE} `{param}`"),)
             elif param in inputs:
@@ -413,6 +416,10 @@ class FunctionFlow:
         defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
         defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
         default = defaults.get(param)
+        annotation = next((a.annotation for a in (*args.args, *args.kwonlyargs) if a.arg == param), None)
+        if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
+            # `api_key: Annotated[str | None, Depends(partner_key_header)]`
+            default = next((m for m in annotation.slice.elts[1:] if isinstance(m, ast.Call)), default)
         if not (
             isinstance(default, ast.Call)
             and R.last_name(default.func) in ("Security", "Depends")
