@@ -289,6 +289,9 @@ class FunctionFlow:
         # generators this function reseeds from the OS (`random.seed()`) before it draws from them
         self._reseeded_from_os: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
+        # `if not raw_key: raw_key = request.query_params.get("key")`: a name given a fallback keeps its role
+        # (a credential, a password) in the branch that runs because it was empty.
+        self._fallbacks: dict[str, L.Value] = {}
         # dicts bound to a display with literal keys: every item is known, so replacing one replaces what it
         # lent the whole (`d = {"password": pw}; d["password"] = hash(pw)`)
         self._closed_dicts: set[str] = set()
@@ -562,7 +565,15 @@ class FunctionFlow:
                     bindings=skipped,
                 )
             elif falsy and falsy[1]:
+                role = {k: v for k, v in self.env.get(falsy[0], L.EMPTY).items() if k in (L.SECRET, L.PASSWORD)}
+                before_role = self._fallbacks.get(falsy[0])
+                if role:
+                    self._fallbacks[falsy[0]] = role
                 self._branches(stmt.body, stmt.orelse, known=[(falsy[0], L.CONSTANT)] + narrowed)
+                if before_role is None:
+                    self._fallbacks.pop(falsy[0], None)
+                else:
+                    self._fallbacks[falsy[0]] = before_role
             else:
                 self._branches(stmt.body, stmt.orelse, known=narrowed, bindings=skipped)
                 if refused and _leaves_or_resets(stmt.body, refused):
@@ -1102,6 +1113,9 @@ class FunctionFlow:
                 self._closed_dicts.add(name)
                 for shown, item in displayed.items():
                     self.env[_item_key(name, shown)] = item
+            role = self._fallbacks.get(name)
+            if role and value and not any(label in value for label in (L.SECRET, L.PASSWORD)):
+                value = {**role, **value}  # the fallback for an empty credential is that credential
             if not _labels_a_literal(name, value_node):
                 value = self._add_name_label(value, name, target)
                 maker = _credential_maker(value_node)
