@@ -1717,6 +1717,10 @@ class FunctionFlow:
             "builtins.dict",
         ):
             value = self._keyed_entries(node, value)
+        if value and L.REQUEST in value and _converted_to_number(node):
+            # `request.args.get("maxwidth", 600, type=int)`: Werkzeug converts it, and a number carries no
+            # markup or SQL; only predictability survives.
+            return {k: v for k, v in value.items() if k in _SURVIVES_NUMBERS} or L.CONSTANT
         if value and statement_object(self.module, self.function, node):
             # SQLAlchemy binds every value a statement object is given: no SQL text is made of them.
             return L.CONSTANT
@@ -2620,6 +2624,15 @@ def credential_arguments(node: ast.Call) -> list[tuple[int, str]]:
 
 #: Verbs of a function that makes a new value: `make_reset_token()`, `generate_otp()`, `new_api_key()`.
 _MAKING_VERBS = frozenset({"make", "generate", "gen", "new", "issue", "mint"})
+
+
+def _converted_to_number(node: ast.Call) -> bool:
+    """`args.get(key, default, type=int)`: a mapping's `get` that converts the value to a number (Werkzeug's
+    `MultiDict`), or the default when it cannot."""
+    if not (isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "getlist")):
+        return False
+    kind = next((k.value for k in node.keywords if k.arg == "type"), node.args[2] if len(node.args) > 2 else None)
+    return isinstance(kind, ast.Name) and kind.id in ("int", "float", "bool")
 
 
 def _credential_maker(node: ast.AST | None) -> str | None:
