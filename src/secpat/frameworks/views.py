@@ -1516,6 +1516,7 @@ _FORM_REACHABLE = frozenset({"args", "values", "form", "files", "data", "stream"
 
 
 def _reads_json_only(module: Module, function: Function) -> bool:
+    """The view reads the request's JSON body and nothing a form or its URL can fill."""
     json = False
     for node in ast.walk(function.node):
         if not isinstance(node, ast.Attribute) or not _is_request(module, node.value, function):

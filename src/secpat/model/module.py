@@ -612,32 +612,29 @@ class Module:
         class's method. So do a class's attributes bound to one (a Django model's `objects` manager). (Classes by
         the usual capitalised name; a factory function is not followed.)"""
         prefix = f"{self.module_name}." if self.module_name else ""
+
+        def project_class(value: ast.expr | None) -> str | None:
+            if not isinstance(value, ast.Call) or not isinstance(value.func, (ast.Name, ast.Attribute)):
+                return None
+            qualified = self.qualified_name(value.func)
+            if not qualified or qualified.split(".", 1)[0] not in self.project_roots:
+                return None
+            return qualified if qualified.rsplit(".", 1)[-1][:1].isupper() else None
+
         found = {}
         for name, values in self.assignments.items():
-            value = values[0] if len(values) == 1 else None
-            if not isinstance(value, ast.Call) or not isinstance(value.func, (ast.Name, ast.Attribute)):
-                continue
-            qualified = self.qualified_name(value.func)
-            last = qualified.rsplit(".", 1)[-1] if qualified else ""
-            if qualified and last[:1].isupper() and qualified.split(".", 1)[0] in self.project_roots:
-                found[prefix + name] = qualified
+            made = project_class(values[0]) if len(values) == 1 else None
+            if made:
+                found[prefix + name] = made
         # `class Loan(models.Model): objects = LoanManager()`: `Loan.objects.overdue()` runs the manager's method.
         for cls in self.tree.body:
             if not isinstance(cls, ast.ClassDef):
                 continue
             for stmt in cls.body:
-                if not (
-                    isinstance(stmt, ast.Assign)
-                    and len(stmt.targets) == 1
-                    and isinstance(stmt.targets[0], ast.Name)
-                    and isinstance(stmt.value, ast.Call)
-                    and isinstance(stmt.value.func, (ast.Name, ast.Attribute))
-                ):
-                    continue
-                qualified = self.qualified_name(stmt.value.func)
-                last = qualified.rsplit(".", 1)[-1] if qualified else ""
-                if qualified and last[:1].isupper() and qualified.split(".", 1)[0] in self.project_roots:
-                    found[f"{prefix}{cls.name}.{stmt.targets[0].id}"] = qualified
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                    made = project_class(stmt.value)
+                    if made:
+                        found[f"{prefix}{cls.name}.{stmt.targets[0].id}"] = made
         return found
 
     def global_name(self, function: Function) -> str:

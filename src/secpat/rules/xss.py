@@ -945,6 +945,8 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
         applied.setdefault(use.filter, []).append(use)
     writers: dict[str, list[StoredFact]] = {}
     for _, fact in ctx.facts_of(STORED, StoredFact):
+        if _staff_writer(fact):
+            continue  # markup staff write is shown as markup on purpose
         for name in fact.fields:
             writers.setdefault(name, []).append(fact)
     renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
@@ -1948,7 +1950,7 @@ def _staff_writer(writer: StoredFact) -> bool:
     )
 
 
-_STAFF_PACKAGES = frozenset({"dashboard", "dashboards", "backoffice", "cms"})
+_STAFF_PACKAGES = frozenset({"dashboard", "dashboards", "backoffice"})
 
 
 def _same_app(one: str, other: str) -> bool:
