@@ -945,8 +945,7 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
         applied.setdefault(use.filter, []).append(use)
     writers: dict[str, list[StoredFact]] = {}
     for _, fact in ctx.facts_of(STORED, StoredFact):
-        if _staff_writer(fact):
-            continue  # markup staff write is shown as markup on purpose
+        # (Staff writers count here: a filter that wraps a field in markup takes it for text, whoever wrote it.)
         for name in fact.fields:
             writers.setdefault(name, []).append(fact)
     renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
