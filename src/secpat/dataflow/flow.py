@@ -1717,6 +1717,7 @@ class FunctionFlow:
             "builtins.dict",
         ):
             value = self._keyed_entries(node, value)
+        self._given_as_password(node)
         if value and L.REQUEST in value and _converted_to_number(node):
             # `request.args.get("maxwidth", 600, type=int)`: Werkzeug converts it, and a number carries no
             # markup or SQL; only predictability survives.
@@ -1734,6 +1735,18 @@ class FunctionFlow:
                 and not (label.startswith(L.VIA_PREFIX) and label.rsplit(":", 1)[-1] in _ERROR_LABELS)
             }
         return value
+
+    def _given_as_password(self, node: ast.Call) -> None:
+        """`user.set_password(temp)`: what is handed to a password setter is a password from then on, whatever
+        it is called (`temp = secrets.token_urlsafe(16)`)."""
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name not in _PASSWORD_SETTERS or not node.args or not isinstance(node.args[0], ast.Name):
+            return
+        held = node.args[0].id
+        value = self.env.get(held)
+        if value and L.PASSWORD not in value:
+            self.env[held] = {**value, L.PASSWORD: (self.step(node, f"`{held}`, given to `{name}()` as a password"),)}
 
     def _keyed_entries(self, node: ast.Call, value: L.Value) -> L.Value:
         """`dict(pin=pin)` stores under the key `pin`, as `{"pin": pin}` does."""
@@ -2624,6 +2637,10 @@ def credential_arguments(node: ast.Call) -> list[tuple[int, str]]:
 
 #: Verbs of a function that makes a new value: `make_reset_token()`, `generate_otp()`, `new_api_key()`.
 _MAKING_VERBS = frozenset({"make", "generate", "gen", "new", "issue", "mint"})
+
+
+#: Methods and functions that take the password to set or hash as their first argument.
+_PASSWORD_SETTERS = frozenset({"set_password", "hash_password", "make_password", "generate_password_hash"})
 
 
 def _converted_to_number(node: ast.Call) -> bool:

@@ -800,9 +800,13 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 sink_note="stored in the session",
             )
             continue
-        if store.kind != "attr" or store.name not in _PASSWORD_FIELDS:
+        if store.kind != "attr" or not store.name:
             continue
         base = store.base
+        # `user.temp_password = temp`: a field of an account named for a password is one, whatever it is called.
+        account_field = names.is_password(store.name) and _names_account(dotted(base) if base is not None else None)
+        if store.name not in _PASSWORD_FIELDS and not account_field:
+            continue
         value = store.value
         if _names_account(dotted(base) if base is not None else None):
             value = _sent_as_password(ctx, store.stmt, value, store.name)
@@ -824,7 +828,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             # message for the code that stores, which says itself whether it hashes.
             message += f"; `{handed_on}` is made here and handed on, never saved here"
         assigned = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
-        if isinstance(assigned, ast.Name) and _hashed_on_other_branches(function, base, assigned.id):
+        if (
+            isinstance(assigned, ast.Name)
+            and store.name in _PASSWORD_FIELDS
+            and _hashed_on_other_branches(function, base, assigned.id)
+        ):
             # `if raw: user.set_password(password) else: user.password = password`: the branch that keeps the
             # value as it is takes one already hashed (an import of stored hashes).
             audit = True
