@@ -2211,7 +2211,12 @@ def _submitted_fields(module, function) -> set[str]:
     fields: set[str] = set()
     # Only a body that names a request container (`form`, `POST`, `json`...) can read a field from one.
     restx = module.imports_any("flask_restx", "flask_restplus")
-    reads_body = function.raw_identifiers & _REQUEST_CONTAINERS or restx and "payload" in function.raw_identifiers
+    reads_body = (
+        function.raw_identifiers & _REQUEST_CONTAINERS
+        or restx
+        and "payload" in function.raw_identifiers
+        or "validated_data" in function.raw_identifiers
+    )
     body_nodes = list(ast.walk(function.node)) if reads_body else []
 
     def request_container(node: ast.expr | None) -> bool:
@@ -2221,6 +2226,8 @@ def _submitted_fields(module, function) -> set[str]:
             node = node.func  # `request.get_json()["x"]`
         if isinstance(node, ast.Attribute) and node.attr == "payload" and restx:
             return True  # Flask-RESTX's `ns.payload`: the JSON body the client posted
+        if isinstance(node, ast.Attribute) and node.attr == "validated_data":
+            return True  # a DRF serializer's fields, checked, as the client sent them
         return (
             isinstance(node, ast.Attribute)
             and node.attr in _REQUEST_CONTAINERS
