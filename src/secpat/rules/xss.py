@@ -1845,7 +1845,7 @@ _NOT_CONTEXT = frozenset(
         "mimetype",
     }
 )
-_REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body"})
+_REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body", "post"})
 #: Renderers whose every keyword is a template variable (`render_template("page.html", name=...)`).
 _KEYWORD_CONTEXT_RENDERERS = frozenset(
     {"render_template", "render_template_string", "stream_template", "stream_template_string"}
@@ -1983,6 +1983,10 @@ def render_contexts(ctx: FileContext) -> None:
     for function in module.all_functions():
         if function.is_module:
             continue
+        decorated = _decorator_template(module, function)
+        if decorated is not None:
+            # `@aiohttp_jinja2.template("tickets/detail.html")`: the view's returned dict is the page's context.
+            ctx.fact(RENDER, RenderFact(module.path, decorated[0], function.qualname, (decorated[1],), ()))
         fields = _submitted_fields(module, function)
         if fields:
             fields &= _written_fields(function)
@@ -2022,6 +2026,20 @@ def render_contexts(ctx: FileContext) -> None:
             ctx.fact(
                 RENDER, RenderFact(module.path, event.node.lineno, function.qualname, names, tuple(context.items()))
             )
+
+
+#: Decorators that render the template they name with what the view returns.
+_TEMPLATE_DECORATORS = frozenset({"aiohttp_jinja2.template", "bottle.view", "bottle.jinja2_view"})
+
+
+def _decorator_template(module, function) -> tuple[int, str] | None:
+    """The line and name of the template a view's decorator renders (`@aiohttp_jinja2.template("page.html")`)."""
+    for deco in getattr(function.node, "decorator_list", []):
+        if isinstance(deco, ast.Call) and module.qualified_name(deco.func, function) in _TEMPLATE_DECORATORS:
+            name = literal_value(deco.args[0]) if deco.args else None
+            if isinstance(name, str):
+                return deco.lineno, name
+    return None
 
 
 def _class_view_template(cls) -> tuple[int, str] | None:
@@ -2220,6 +2238,8 @@ def _submitted_fields(module, function) -> set[str]:
     body_nodes = list(ast.walk(function.node)) if reads_body else []
 
     def request_container(node: ast.expr | None) -> bool:
+        if isinstance(node, ast.Await):
+            node = node.value  # `form = await request.post()` (aiohttp), `await request.json()`
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
             node = node.values[0]  # `request.get_json(silent=True) or {}`
         if isinstance(node, ast.Call):
