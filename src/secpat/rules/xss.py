@@ -793,23 +793,18 @@ def _hand_on_filter_findings(ctx: FileContext, function, bypassed: int) -> None:
         return
     del ctx.findings[bypassed:]
     first = function.params[0]
-    read = sorted(
-        {
-            n.attr
-            for n in ast.walk(function.node)
-            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == first
-        }
-    )
+    read = sorted({field for n in ast.walk(function.node) if (field := _field_of(n, first)) is not None})
     ctx.fact(MARKED_BY_FILTER, MarkedByFilter(ctx.module.global_name(function), tuple(found), tuple(read)))
 
 
 @check(XSS002)
 def registered_filters(ctx: FileContext) -> None:
-    """The functions the module registers as template filters, with the names templates use: Django's
-    `@register.filter` (`name=`), Flask's `@app.template_filter()` and `app.add_template_filter(f)`, and a
-    Jinja environment's `env.filters["name"] = f`, also for a function imported from another module."""
+    """The functions the module registers as template filters, tags or globals, with the names templates use:
+    Django's `@register.filter` (`name=`) and `@register.simple_tag`, Flask's `@app.template_filter()` and
+    `app.add_template_filter(f)`, a Jinja environment's `env.filters["name"] = f`, `env.globals["name"] = f` and
+    `env.globals.update(name=f)`, also for a function imported from another module."""
     module = ctx.module
-    if "filter" not in module.source and "simple_tag" not in module.source:
+    if not any(word in module.source for word in ("filter", "simple_tag", "globals")):
         return
     for function in module.functions.values():
         for deco in getattr(function.node, "decorator_list", []):
@@ -837,9 +832,22 @@ def registered_filters(ctx: FileContext) -> None:
             if (
                 isinstance(target, ast.Subscript)
                 and isinstance(target.value, ast.Attribute)
-                and target.value.attr == "filters"
+                and target.value.attr in ("filters", "globals")
             ):
                 func, given = node.value, literal_value(target.slice)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "update"
+            and isinstance(node.func.value, ast.Attribute)
+            and node.func.value.attr == "globals"
+        ):
+            # `templates.env.globals.update(customer_chip=customer_chip)`: functions templates call by name.
+            for keyword in node.keywords:
+                qualified = module.qualified_name(keyword.value) if isinstance(keyword.value, ast.Name) else None
+                if keyword.arg and qualified:
+                    ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, keyword.arg))
+            continue
         qualified = module.qualified_name(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
         if qualified and isinstance(func, (ast.Name, ast.Attribute)):
             name = given if isinstance(given, str) else call_name(func)
@@ -851,12 +859,26 @@ def project_filter_uses(ctx: TextContext) -> None:
     """Where a template applies a filter that is not a template language's own, or calls a tag of the
     project's with a variable (`{% holder_label ticket %}`): the project stage joins it with the filters and
     tags that mark their argument safe unescaped."""
-    if "|" not in ctx.text and "{%" not in ctx.text:
+    if "|" not in ctx.text and "{%" not in ctx.text and "(" not in ctx.text:
         return
     blocks = list(templates.blocks(ctx.text))
     names = templates.aliases(blocks)
     for block in blocks:
         tokens = block.tokens
+        if (
+            block.kind == "variable"
+            and len(tokens) == 4
+            and tokens[0].kind == tokens[2].kind == "name"
+            and tokens[1].value == "("
+            and tokens[3].value == ")"
+        ):
+            # `{{ customer_chip(customer) }}`: a function the project gives its templates, handed a record.
+            roots = _resolve((tokens[2].value,), names) | {tokens[2].value}
+            text = f"{{{{ {tokens[0].value}({tokens[2].value}) }}}}"
+            ctx.fact(
+                FILTER_APPLIED,
+                FilterApplied(ctx.path, block.line, tokens[0].value, text, tuple(sorted(roots)), tokens[2].value),
+            )
         if (
             block.kind == "block"
             and len(tokens) >= 2
@@ -992,7 +1014,13 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
                 if _whole_value(use)
                 else f"`{use.field}`"
             )
-            applied_as = "the tag is given" if use.text.startswith("{%") else "the filter is applied to"
+            applied_as = (
+                "the tag is given"
+                if use.text.startswith("{%")
+                else "the function is given"
+                if use.text.startswith("{{")
+                else "the filter is applied to"
+            )
             why = (
                 f"{applied_as} `{use.field}` in {use.path}:{use.line} (`{use.text}`), and "
                 f"`{writer.function}()` ({writer.path}:{writer.line}) accepts {fields} from the request"
@@ -1010,6 +1038,26 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
             ctx.findings.append(replace(finding, audit=False, message=f"{finding.message}: {why}", flow=steps))
 
 
+def _field_of(node: ast.AST, record: str) -> str | None:
+    """`vehicle.status_note`, `customer["name"]`, `customer.get("email")`: the field of `record` read."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == record:
+        return node.attr
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == record:
+        key = literal_value(node.slice)
+        return key if isinstance(key, str) else None
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == record
+        and node.args
+    ):
+        key = literal_value(node.args[0])
+        return key if isinstance(key, str) else None
+    return None
+
+
 def _record_join(
     mark: MarkedByFilter, uses: list[FilterApplied], writers: dict[str, list[StoredFact]]
 ) -> tuple[FilterApplied, StoredFact] | None:
@@ -1020,16 +1068,27 @@ def _record_join(
             continue
         for field in mark.record_fields:
             for writer in writers.get(field, ()):
-                if any(_names_model(use.roots, owner) for owner in (writer.model, *writer.records) if owner):
+                # Whose field it is: the model a form saves, a name the view sets it on, or the view's own name
+                # (`edit_customer_submit` edits a customer).
+                owners = (writer.model, *writer.records)
+                if any(_names_model(use.roots, owner) for owner in owners if owner) or _names_record_in(
+                    writer.function, use.roots
+                ):
                     return use, writer
     return None
+
+
+def _names_record_in(function: str, roots: tuple[str, ...]) -> bool:
+    """`edit_customer_submit` for `customer` or `customers`: the view is named for the record it edits."""
+    words = {w.lower() for w in names.words(function.rsplit(".", 1)[-1])}
+    return any(w in words or w.rstrip("s") in words for root in roots for w in (x.lower() for x in names.words(root)))
 
 
 def _whole_value(use: FilterApplied) -> bool:
     """`vehicle|status_badge`, `{% holder_label ticket %}`: the filter or tag is given the record itself, and
     reads what fields it likes."""
-    if use.text.startswith("{%"):
-        return True
+    if use.text.startswith(("{%", "{{")):
+        return True  # a tag, or a function called with the variable
     return use.text.rsplit("|", 1)[0].strip().isidentifier()
 
 
