@@ -212,14 +212,19 @@ def test_the_revision_is_scanned_with_one_cache_that_is_reused(repo: Repo, tmp_p
     )
     # The new copy of main looked unchanged to the cache: no file of it was analysed and stored again, and
     # copies do not pile up. (Once the files are a few seconds old, a run also keeps its whole result
-    # beside each tree's file results, one `.run.json` per tree: that is not a copy.)
+    # beside each tree's file results, one `.run.json` per tree, and what it found walking the tree, one
+    # `.walk.json`: neither is a copy.)
     assert _file_results(cache) == files
     runs = [p.name for p in (cache / "results").glob("*.run.json")]
     assert all(name.removesuffix(".run.json") + ".json" in files for name in runs)
 
 
 def _file_results(cache: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in (cache / "results").glob("*.json") if not p.name.endswith(".run.json")}
+    return {
+        p.name: p.read_bytes()
+        for p in (cache / "results").glob("*.json")
+        if not p.name.endswith((".run.json", ".walk.json"))
+    }
 
 
 def test_first_commit_has_everything_new(tmp_path: Path) -> None:
