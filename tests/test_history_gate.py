@@ -22,7 +22,8 @@ SOURCES = [
     f'CONFIG = {{"api_token": "{TOKEN}", "name": "x"}}\n',
     f'CONFIG = {{\n    "api_token": "{TOKEN}",\n    "name": "x",\n}}\n',
     f'settings["SECRET_KEY"] = "{TOKEN}"\n',
-    f'user, password = "admin", "{PASSWORD}"\n',  # the literal after the name is not the password
+    f'user, password = "admin", "{PASSWORD}"\n',  # unpacked: each literal is bound to its own name
+    f'S3_CREDENTIALS = ("backup-user", "{TOKEN}")\n',  # a pair named for credentials: both are bound
     f'passwords = ("{PASSWORD}", "", None)\n',  # a tuple: no password is bound
     f'passwords = (\n    "{PASSWORD}"  # the first\n    "x",\n)\n',
     f'check(password=("{PASSWORD}", "x"), api_token=("{TOKEN}"))\n',

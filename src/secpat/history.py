@@ -969,9 +969,17 @@ def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | 
     literal = _LITERAL_AFTER.match(source, position, (len(source) if line_end < 0 else line_end) + 200)
     if literal is None:
         return False
+    if "," in source[line_start : name.start()]:
+        return True  # `user, password = "admin", "..."`: the model binds each literal to its own name
     value = _bound_value(source, literal)
     if value is None:
         return True
+    if (
+        value is _NOT_BOUND
+        and "(" in literal.group()
+        and {"credential", "credentials"} & set(name.group(1).lower().split("_"))
+    ):
+        return True  # `S3_CREDENTIALS = ("AKIA...", "...")`: the model binds both items of such a pair
     if not isinstance(value, (str, bytes)):
         return False  # bound to no name
     judgement = _judge_value(value, kind, name.group(1))
