@@ -31,6 +31,7 @@ from secpat.frameworks.routes import app_roots, model_of, root_of
 from secpat.frameworks.syntax import ADMIN_WORDS, bound_value, header_value, static_directory
 from secpat.knowledge import find
 from secpat.model.module import literal_value
+from secpat.names import words as words_of
 from secpat.rules.context import (
     FileContext,
     Outcome,
@@ -1688,6 +1689,7 @@ class SafeUse:
     field: str
     snippet: str
     rule: str = "XSS004"  # XSS003 for the variables of an `{% autoescape off %}` block
+    encoded_by: str = ""  # a filter of the project's before `|safe`, named for escaping or encoding its value
 
 
 @check(XSS003, XSS004, kinds=("template",))
@@ -1721,10 +1723,23 @@ def template_escaping(ctx: TextContext) -> None:
             if not roots:
                 continue  # literals, reversed URLs and translations only
             snippet = lines[use.line - 1].strip() if 0 < use.line <= len(lines) else ""
+            encoded_by = next((f for f in use.chain if _ENCODING_WORDS & set(words_of(f))), "")
             ctx.fact(
                 SAFE_USE,
-                SafeUse(ctx.path, use.line, f"{use.expression}|{use.filter}", tuple(sorted(roots)), use.field, snippet),
+                SafeUse(
+                    ctx.path,
+                    use.line,
+                    f"{use.expression}|{use.filter}",
+                    tuple(sorted(roots)),
+                    use.field,
+                    snippet,
+                    encoded_by=encoded_by,
+                ),
             )
+
+
+#: Words of a project filter's name that say it escapes or encodes what it is given (`escape_lt_gt`, `json_dumps`).
+_ENCODING_WORDS = frozenset({"escape", "escaped", "escapes", "json", "sanitize", "sanitise", "sanitized", "bleach"})
 
 
 #: A template that includes another by name (`{% include "notes/_note.html" %}`), as `(including path, name)`.
@@ -2516,6 +2531,9 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
             continue  # every view passes markup it built safely, or constants
         writers = [w for w in stored.get(use.field, []) if not _staff_writer(w)] if linked and use.field else []
+        if use.encoded_by:
+            # `|json_dumps|escape_lt_gt|safe`: the project's own filter, named for it, encodes the value first.
+            writers = []
         if linked and all(r.class_view for r in linked):
             # A generic view shows whatever record it is given: only a form of its own app is known to be the
             # one its users fill in (a staff dashboard elsewhere writes the same field on purpose).
@@ -2540,7 +2558,10 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         ctx.report(
             rule,
             where,
-            f"`{use.text}` writes the value unescaped; no view was found passing request "
+            f"`{use.text}` writes what `{use.encoded_by}`, a filter of the project's named for escaping or encoding "
+            "it, gives: check that it does"
+            if use.encoded_by
+            else f"`{use.text}` writes the value unescaped; no view was found passing request "
             "data to it: check where it comes from",
             snippet=use.snippet,
             audit=True,
