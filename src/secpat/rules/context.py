@@ -360,12 +360,21 @@ class ProjectContext:
             if isinstance(data, tuple) and len(data) == 2 and all(isinstance(d, str) for d in data)
         }
 
+    @cached_property
+    def _instances_by_last_name(self) -> dict[str, list[tuple[str, str]]]:
+        """The instances by the last part of their name: names read against another package root end alike."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for name, cls in self._instances.items():
+            found.setdefault(name.rsplit(".", 1)[-1], []).append((name, cls))
+        return found
+
     def instance_class(self, name: str) -> str | None:
         """The project class of the object a module binds to `name` (`pkg.repo.pages = PageRepository()`),
         also when `name` is read against a different package root."""
         if name in self._instances:
             return self._instances[name]
-        found = {c for n, c in self._instances.items() if same_global_name(n, name)}
+        candidates = self._instances_by_last_name.get(name.rsplit(".", 1)[-1], ())
+        found = {c for n, c in candidates if same_global_name(n, name)}
         return found.pop() if len(found) == 1 else None
 
     def resolve_method(self, callee: str) -> str:
