@@ -2865,7 +2865,7 @@ def _timing_sensitive_side(sides: Sequence[tuple[ast.expr, L.Value]]) -> tuple[a
 
 
 def _names_csrf_token(name: str) -> bool:
-    """`csrf_token`, `_xsrf`, `__FORM_TOKEN`: the token a form carries against cross-site requests."""
+    """`csrf_token`, `_xsrf`, `form_token`: the token a form carries against cross-site requests."""
     words = [w.lower() for w in names.words(name)]
     return bool({"csrf", "xsrf"} & set(words)) or words[-2:] == ["form", "token"]
 

@@ -1738,7 +1738,7 @@ def template_escaping(ctx: TextContext) -> None:
             )
 
 
-#: Words of a project filter's name that say it escapes or encodes what it is given (`escape_lt_gt`, `json_dumps`).
+#: Words of a project filter's name that say it escapes or encodes what it is given (`escape_brackets`, `to_json`).
 _ENCODING_WORDS = frozenset({"escape", "escaped", "escapes", "json", "sanitize", "sanitise", "sanitized", "bleach"})
 
 
@@ -2532,7 +2532,7 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             continue  # every view passes markup it built safely, or constants
         writers = [w for w in stored.get(use.field, []) if not _staff_writer(w)] if linked and use.field else []
         if use.encoded_by:
-            # `|json_dumps|escape_lt_gt|safe`: the project's own filter, named for it, encodes the value first.
+            # `|to_json|escape_brackets|safe`: the project's own filter, named for it, encodes the value first.
             writers = []
         if linked and all(r.class_view for r in linked):
             # A generic view shows whatever record it is given: only a form of its own app is known to be the
