@@ -48,7 +48,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from secpat.config import Config
 from secpat.discovery import classify
 from secpat.findings import Confidence, Finding, Location, Notice, NoticeKind, ScanResult
-from secpat.model.module import Module
+from secpat.model.module import Module, names_credentials
 from secpat.names import SECRET_NAME_WORDS
 from secpat.parsing import ParseError, decode_source, parse_python
 from secpat.rules import registry
@@ -974,11 +974,7 @@ def _named_literal(source: str, position: int, known: frozenset[str]) -> bool | 
     value = _bound_value(source, literal)
     if value is None:
         return True
-    if (
-        value is _NOT_BOUND
-        and "(" in literal.group()
-        and {"credential", "credentials"} & set(name.group(1).lower().split("_"))
-    ):
+    if value is _NOT_BOUND and "(" in literal.group() and names_credentials(name.group(1)):
         return True  # `S3_CREDENTIALS = ("AKIA...", "...")`: the model binds both items of such a pair
     if not isinstance(value, (str, bytes)):
         return False  # bound to no name

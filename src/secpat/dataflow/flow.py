@@ -28,7 +28,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
 from secpat.knowledge import NOTHING, find
-from secpat.model.module import ClassInfo, keyword_argument
+from secpat.model.module import ClassInfo, keyword_argument, parameter_defaults
 
 if TYPE_CHECKING:
     from collections.abc import Container
@@ -416,9 +416,7 @@ class FunctionFlow:
         """`raw_key: str = Security(api_key_header)` with `api_key_header = APIKeyHeader(name="X-API-Key")`:
         the parameter is the credential a FastAPI security scheme reads from the request. The scheme's class."""
         args = node.args
-        defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
-        defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
-        default = defaults.get(param)
+        default = parameter_defaults(args).get(param)
         annotation = next((a.annotation for a in (*args.args, *args.kwonlyargs) if a.arg == param), None)
         if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
             # `api_key: Annotated[str | None, Depends(partner_key_header)]`

@@ -1519,21 +1519,20 @@ def _reads_json_only(module: Module, function: Function) -> bool:
     """The view reads the request's JSON body and nothing a form or its URL can fill."""
     json = False
     for node in ast.walk(function.node):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get_json"
+            and any(k.arg == "force" and literal_value(k.value) is not False for k in node.keywords)
+        ):
+            return False  # `request.get_json(force=True)` reads the body whatever its content type says
         if not isinstance(node, ast.Attribute) or not _is_request(module, node.value, function):
             continue
         if node.attr in _FORM_REACHABLE:
             return False
         if node.attr in ("json", "get_json"):
             json = True
-    # `request.get_json(force=True)` reads the body whatever its content type says.
-    forced = any(
-        isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Attribute)
-        and n.func.attr == "get_json"
-        and any(k.arg == "force" and literal_value(k.value) is not False for k in n.keywords)
-        for n in ast.walk(function.node)
-    )
-    return json and not forced
+    return json
 
 
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:

@@ -185,9 +185,17 @@ def literal_value(node: ast.AST, default: object = None) -> object:
 NameReader = Callable[[ast.Name, int], object]
 
 
-def _names_credentials(name: str) -> bool:
+def names_credentials(name: str) -> bool:
     """`S3_CREDENTIALS`, `smtp_credential`: a name for a user or key id with its secret."""
     return bool({"credentials", "credential"} & {w.lower() for w in name.split("_")})
+
+
+def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
+    """Each parameter's default, by name: `def f(a, b=1, *, c=Depends(x))` gives {"b": 1, "c": Depends(x)}."""
+    positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+    defaults = dict(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    return defaults
 
 
 def _eval_literal(node: ast.AST, depth: int, read_name: NameReader | None = None) -> object:
@@ -941,7 +949,7 @@ class _Builder:
                     name = target.elts[i]
                     if isinstance(name, ast.Name):
                         self.m.literal_bindings.append(LiteralBinding(name.id, text, item, "assign", scope))
-            elif isinstance(target, ast.Name) and len(value.elts) == 2 == len(items) and _names_credentials(target.id):
+            elif isinstance(target, ast.Name) and len(value.elts) == 2 == len(items) and names_credentials(target.id):
                 for _, item, text in items:
                     self.m.literal_bindings.append(LiteralBinding(target.id, text, item, "assign", scope))
 

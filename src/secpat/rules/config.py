@@ -849,12 +849,9 @@ def _unconditional(body: list[ast.stmt], sent: set[str] | frozenset[str] = froze
 def _asks_sent(test: ast.expr, sent: set[str] | frozenset[str]) -> bool:
     """`if origin:` or `if origin is not None:` for a name holding what the request sent."""
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
-        test = test.left if _is_none(test.comparators[0]) else test
+        none = test.comparators[0]
+        test = test.left if isinstance(none, ast.Constant) and none.value is None else test
     return isinstance(test, ast.Name) and test.id in sent
-
-
-def _is_none(node: ast.expr) -> bool:
-    return isinstance(node, ast.Constant) and node.value is None
 
 
 def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value, ast.AST]]:

@@ -30,7 +30,7 @@ from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, model_of, root_of
 from secpat.frameworks.syntax import ADMIN_WORDS, bound_value, header_value, static_directory
 from secpat.knowledge import find
-from secpat.model.module import literal_value
+from secpat.model.module import literal_value, parameter_defaults
 from secpat.names import words as words_of
 from secpat.rules.context import (
     FileContext,
@@ -2353,8 +2353,7 @@ def _submitted_fields(module, function) -> set[str]:
         ):
             fields.add(key)
     args = function.node.args
-    defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    defaults = parameter_defaults(args)
     for arg in (*args.args, *args.kwonlyargs):
         marks = [defaults.get(arg.arg)]
         if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple):
@@ -2418,15 +2417,14 @@ def _body_model_fields(module, function) -> set[str]:
     if not writes:
         return set()
     args = node.args
-    defaults = dict(zip([a.arg for a in args.args][-len(args.defaults) :], args.defaults)) if args.defaults else {}
-    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None})
+    defaults = parameter_defaults(args)
     bodies = {
         a.arg
         for a in (*args.args, *args.kwonlyargs)
         if a.annotation is not None
         and module.annotated_class(a.arg, function) is not None
         # `principal: Principal = Depends(current_principal)`: what a dependency gives, not the body
-        and not (isinstance(defaults.get(a.arg), ast.Call) and call_name(defaults[a.arg].func) != "Body")
+        and not (isinstance(made := defaults.get(a.arg), ast.Call) and call_name(made.func) != "Body")
     }
     return {
         n.attr
