@@ -230,6 +230,9 @@ _NOT_A_VALUE_PREFIX = {
 }
 
 
+#: Words before the head that make the name the grant a credential carries, not the credential.
+_GRANT_WORDS = frozenset({"permission", "permissions", "rights", "scope", "scopes", "role", "roles"})
+
 #: Trailing words that say how a value is encoded, not what it is.
 _REPRESENTATIONS = frozenset({"bytes", "utf8", "str", "bin"})
 
@@ -246,6 +249,8 @@ def classify(name: str) -> NameKind | None:
     if cut is not None:
         # `password_for_email`, `length_of_password`: the noun before "for" / "of" is what the value is.
         ws = ws[:cut]
+    if len(ws) > 1 and _GRANT_WORDS & set(ws[:-1]):
+        return None  # `default_permissions_create_token`: the permissions a token is made with, not the token
     head = ws[-1]
     qualifier = ws[-2] if len(ws) > 1 else ""
     # `password1`, `password_2`, `token_v2`: a trailing number does not change the head.

@@ -286,6 +286,7 @@ class FunctionFlow:
         self._calls_by_node = {id(c.node): c for c in self.function.calls}
         self._shapes = self.module.imports_any(*_TOKEN_LIBRARIES)
         self._seeded_names: set[str] = set()
+        self._error_objects: frozenset[str] = frozenset()  # see `_enter`: a server error handler's error object
         # generators this function reseeds from the OS (`random.seed()`) before it draws from them
         self._reseeded_from_os: set[str] = set()
         self._item_containers: set[str] = set()  # names whose items are kept key by key (`d["k"] = v`)
@@ -390,6 +391,10 @@ class FunctionFlow:
                     )
                     value[L.url_param(view, param)] = value[L.REQUEST]
             self.env[param] = value
+        # `def server_error(error)` registered for 500: the error object carries the exception behind it.
+        self._error_objects = frozenset(
+            self.function.params[:1] if self.function.qualname in self.module.server_error_handlers else ()
+        )
         caught = _catch_all_handler_parameter(node)
         if caught is not None and caught in self.env:
             # `@app.errorhandler(Exception) def handle(e)`: every exception the views raise, whatever it says.
@@ -1249,6 +1254,11 @@ class FunctionFlow:
             return self.env[key]
         if node.attr == "path" and self._pinned_path(node):
             return L.CONSTANT
+        if isinstance(node.value, ast.Name) and node.value.id in self._error_objects:
+            if node.attr == "traceback":
+                return {L.TRACEBACK: (self.step(node, f"`{_text(node)}`, the traceback of a server error"),)}
+            if node.attr in ("exception", "original_exception"):
+                return {L.EXCEPTION: (self.step(node, f"`{_text(node)}`, the exception of a server error"),)}
         if (
             node.attr == "request"
             and isinstance(node.value, ast.Name)
@@ -1315,6 +1325,9 @@ class FunctionFlow:
             # name in a table of names (a literal secret there is reported where it is written).
             return {**value, L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
         kind = names.classify(node.attr)
+        if kind is None and isinstance(node.value, ast.Name) and names.words(node.attr)[-1:] in _QUALIFIED_HEADS:
+            # `reset.code`, `invite.link`: the record's name says what its code or link is for.
+            kind = names.classify(f"{node.value.id}_{node.attr}")
         if kind is names.NameKind.PASSWORD:
             base_name = _last_name(node.value)
             if base_name is not None and base_name.lower() in _FORM_BASES or self._submitted(node.value, base):
@@ -2063,6 +2076,13 @@ class FunctionFlow:
             declared = self._declared(node, callee, method, all_args)
             if declared is not None:
                 return declared
+        if method in ("sub", "subn"):
+            marked = _marked_up_text(node, callee == "re." + method)
+            if marked is not None:
+                # `pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", text)`: markup written around the text,
+                # which is composed into it as `+` would.
+                given = args[node.args.index(marked)] if marked in node.args else keywords.get("string", L.EMPTY)
+                return self._composed(node, [given], "regex substitution")
         if (
             callee in _ENV_READS
             and len(node.args) > 1
@@ -2117,7 +2137,11 @@ class FunctionFlow:
             and receiver is not None
             and not (not receiver and self._is_module_attribute(func))
         ):
-            if method in S.PASSWORD_HASH_METHODS and any(L.PASSWORD in a for a in all_args):
+            if (method in S.PASSWORD_HASH_METHODS or names.hashes_passwords(method or "")) and any(
+                L.PASSWORD in a for a in all_args
+            ):
+                # `pwd_context.hash(pw)`, and `auth.get_password_hash(pw)` of an object another module makes:
+                # a method named for hashing passwords.
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `.{method}()`"),)}
             if method == "update" and L.HASH_OBJECT in receiver and any(L.PASSWORD in a for a in all_args):
                 # `h = sha256(); h.update(password)`: the hash object now digests a password.
@@ -3615,6 +3639,23 @@ def _cap(value: L.Value) -> L.Value:
     if all(len(t) <= MAX_TRACE for t in value.values()):
         return value
     return {k: (t[:2] + t[-(MAX_TRACE - 2) :] if len(t) > MAX_TRACE else t) for k, t in value.items()}
+
+
+#: Last words of an attribute that say what it is only with a qualifier, which the record's name may give.
+_QUALIFIED_HEADS = frozenset({("code",), ("codes",), ("link",), ("url",)})
+
+
+def _marked_up_text(node: ast.Call, module_function: bool) -> ast.expr | None:
+    """The text argument of `re.sub(p, repl, text)` / `pattern.sub(repl, text)` when the replacement writes
+    markup (`r"<mark>\\1</mark>"`, `lambda m: f"<b>{m.group(0)}</b>"`), else None."""
+    args = node.args[1:] if module_function else node.args
+    repl = args[0] if args else next((k.value for k in node.keywords if k.arg == "repl"), None)
+    text = args[1] if len(args) > 1 else next((k.value for k in node.keywords if k.arg == "string"), None)
+    if repl is None or text is None:
+        return None
+    written = repl.body if isinstance(repl, ast.Lambda) else repl
+    pieces = [n.value for n in ast.walk(written) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return text if any(re.search(r"<\w", p) for p in pieces) else None
 
 
 def _has_words(parts: list[ast.expr]) -> bool:

@@ -17,6 +17,7 @@ import ast
 import re
 from typing import TYPE_CHECKING
 
+from secpat import names
 from secpat.frameworks import bottle, known
 from secpat.frameworks.syntax import class_routes, last
 
@@ -161,6 +162,8 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 continue
             if last_name(arg.annotation) in _FRAMEWORK_TYPES:
                 continue
+            if _names_dependency_alias(last_name(arg.annotation)):
+                continue  # `session: SessionDep`, `user: CurrentUser`: what a dependency gives, not the request
             found[arg.arg] = "route parameter"
     elif route == "flask":
         not_text, converted = _flask_non_text_variables(module, function)
@@ -214,7 +217,16 @@ DJANGO_URL_PARAMETER = "URL parameter"
 #: How a Flask URL variable a project converter reads (`<uuid_str:watch>`) is known: the converter's class,
 #: seen at the project stage, may admit no markup.
 CUSTOM_CONVERTED_VARIABLE = "URL variable with a project converter"
+
+
 #: How parameters that come from the URL (its path or query) are known.
+def _names_dependency_alias(name: str | None) -> bool:
+    """`SessionDep`, `TokenDeps`, `CurrentUser`, `CurrentActiveUser`: the names FastAPI projects give the
+    `Annotated[X, Depends(...)]` aliases they import, which hand a view what a dependency returns."""
+    ws = names.words(name or "")
+    return bool(ws) and (ws[-1] in ("dep", "deps", "dependency") or ws[0] == "current" and ws[-1] == "user")
+
+
 URL_INPUTS = frozenset({"route parameter", "URL variable", DJANGO_URL_PARAMETER, CUSTOM_CONVERTED_VARIABLE})
 #: Request input the project stage decides from the URL patterns and converters.
 DEFERRED_URL_INPUTS = frozenset({DJANGO_URL_PARAMETER, CUSTOM_CONVERTED_VARIABLE})

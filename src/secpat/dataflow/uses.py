@@ -170,7 +170,8 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
 #: The last words of a class that makes things (`ResetCodeFactory`), and the first word of a method that hands
 #: one out (`issue()`, `generate()`).
 _MAKER_WORDS = frozenset({"factory", "generator", "maker", "issuer", "minter"})
-_HANDING_OUT = frozenset({"issue", "make", "new", "generate", "create", "next", "mint"})
+# (`__call__`: an instance called as a function, `make_reset_code = ResetCodeGenerator()`.)
+_HANDING_OUT = frozenset({"issue", "make", "new", "generate", "create", "next", "mint", "call"})
 
 
 def made_by_its_class(function: Function) -> names.NameKind | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 
+from secpat import names
 from secpat.frameworks import known
 from secpat.frameworks.facts import (
     ALIAS,
@@ -28,6 +29,7 @@ from secpat.frameworks.facts import (
     MOUNT,
     OWNER,
     PARAMETER,
+    REQUEST_IDENTITY,
     ROUTE,
     SENDING,
     SEQUENCE,
@@ -38,6 +40,7 @@ from secpat.frameworks.facts import (
     ParameterFact,
     SendingFact,
     SequenceFact,
+    SessionRelay,
 )
 from secpat.frameworks.syntax import is_limit_call, last, object_name, project_callee, short_source
 from secpat.frameworks.views import annotated_dependency, is_sender, view_facts
@@ -124,8 +127,8 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
     """The functions that read the session or the cookies of a request they are given (`async def
     get_admin_user(request: Request): return request.session.get("admin_user")`): a route that depends on
     one authenticates by cookie, whatever its own body reads."""
-    found: list[tuple[str, object]] = []
-    if "session" not in module.source and "cookies" not in module.source:
+    found: list[tuple[str, object]] = _session_relays(module)
+    if "session" not in module.source and "cookies" not in module.source and "cookie" not in module.source:
         return found
     for function in module.functions.values():
         node = function.node
@@ -156,18 +159,54 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
     return found
 
 
+#: The request objects of frameworks whose cookies a module reads through a global: `request.cookies`,
+#: Bottle's `request.get_cookie(name)`.
+_COOKIE_REQUESTS = frozenset({"flask.request", "quart.request", "bottle.request"})
+
+
+#: Words of a function's name that say it finds out who the user is, or reads the session: the calls a
+#: session relay (see `SessionRelay`) follows.
+_IDENTITY_WORDS = frozenset({"session", "sessions", "cookie", "cookies", "user", "login", "auth", "current", "whoami"})
+
+
+def _session_relays(module: Module) -> list[tuple[str, object]]:
+    """The module's top-level functions (with what their nested wrappers call) that call another module's
+    project function named for the user or the session."""
+    top = {id(f): f for f in _top_functions(module).values()}
+    through: dict[int, set[str]] = {}
+    for call in module.calls:
+        if call.callee is None or not _IDENTITY_WORDS & set(names.words(last(call.callee))):
+            continue
+        scope: Function | None = call.scope
+        while scope is not None and not scope.is_module and id(scope) not in top:
+            scope = scope.parent
+        if scope is None or scope.is_module:
+            continue
+        callee = project_callee(module, call.scope, call.node.func)
+        if callee and module.local_function(callee) is None:
+            through.setdefault(id(scope), set()).add(callee)
+    return [
+        (SESSION_READER, SessionRelay(module.global_name(top[key]), tuple(sorted(callees))))
+        for key, callees in through.items()
+    ]
+
+
 def _flask_cookie_readers(module: Module) -> list[str]:
     """The module's top-level functions that, themselves, in a nested wrapper or through the module's own
-    helpers, read Flask's `request.cookies` or Flask-Login's `current_user`: an API decorator that falls back
-    to the browser's session (`resolve_api_user`) authenticates by cookie."""
-    if "cookies" not in module.source and "current_user" not in module.source:
+    helpers, read the cookies of Flask's, Quart's or Bottle's `request` or Flask-Login's `current_user`: an
+    API decorator that falls back to the browser's session (`resolve_api_user`) authenticates by cookie."""
+    if "cookie" not in module.source and "current_user" not in module.source:
         return []
     top = _top_functions(module)
 
     def reads(function: Function) -> bool:
         for node in ast.walk(function.node):
-            if isinstance(node, ast.Attribute) and node.attr == "cookies" and isinstance(node.value, ast.Name):
-                if module.binding(node.value.id, function) in ("flask.request", "quart.request"):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("cookies", "get_cookie")
+                and isinstance(node.value, ast.Name)
+            ):
+                if module.binding(node.value.id, function) in _COOKIE_REQUESTS:
                     return True
             elif isinstance(node, ast.Name) and node.id == "current_user":
                 if module.binding("current_user", function) == "flask_login.current_user":
@@ -204,6 +243,63 @@ def _with_callers(module: Module, top: dict[str, Function], readers: set[str]) -
             break
         readers |= more
     return [f"{module.module_name}.{name}" if module.module_name else name for name in sorted(readers)]
+
+
+def request_identity_facts(module: Module) -> list[tuple[str, object]]:
+    """Request attributes a middleware or hook of the project sets from the request's cookies or session
+    (`request.subscriber = _load_subscriber(request)`, where `_load_subscriber` reads `request.COOKIES`): a
+    view that reads one acts as the user the cookie names, as with Django's `request.user`."""
+    if "cookie" not in module.source.lower() and "session" not in module.source:
+        return []
+    found: list[tuple[str, object]] = []
+    for function in module.all_functions():
+        if function.is_module or not {"request", "req"} & set(function.params):
+            continue
+        assigned = {
+            t.id: node.value
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Assign)
+            for t in node.targets
+            if isinstance(t, ast.Name)
+        }
+        for node in ast.walk(function.node):
+            if not isinstance(node, ast.Assign):
+                continue
+            for target in node.targets:
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id in ("request", "req")
+                    and _from_cookies(module, function, node.value, assigned)
+                ):
+                    found.append((REQUEST_IDENTITY, target.attr))
+    return found
+
+
+def _from_cookies(module: Module, function: Function, value: ast.expr, assigned: dict[str, ast.expr]) -> bool:
+    """The value is read from the request's cookies or session: directly, through a local name bound once to
+    such a read, or by a helper of the module that reads them (`_load_subscriber(request)`)."""
+    for node in ast.walk(value):
+        if _cookie_read(node):
+            return True
+        if isinstance(node, ast.Name) and node.id in assigned and assigned[node.id] is not value:
+            if any(_cookie_read(n) for n in ast.walk(assigned[node.id])):
+                return True
+        if isinstance(node, ast.Call):
+            helper = module.local_function(module.qualified_name(node.func, function))
+            if helper is not None and any(_cookie_read(n) for n in ast.walk(helper.node)):
+                return True
+    return False
+
+
+def _cookie_read(node: ast.AST) -> bool:
+    """`request.COOKIES`, `request.cookies`, `request.session`, `request.get_cookie(...)`."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr in ("COOKIES", "cookies", "session", "get_cookie", "get_signed_cookie")
+        and isinstance(node.value, ast.Name)
+        and node.value.id in ("request", "req")
+    )
 
 
 def header_reader_facts(module: Module) -> list[tuple[str, object]]:
@@ -375,6 +471,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(view_facts(module))
     facts.extend(session_reader_facts(module))
     facts.extend(header_reader_facts(module))
+    facts.extend(request_identity_facts(module))
     facts.extend(dependency_alias_facts(module))
     facts.extend(flask.facts(module))
     facts.extend(fastapi.facts(module))

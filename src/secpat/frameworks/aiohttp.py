@@ -159,7 +159,10 @@ def _route(
     view = module.qualified_name(handler, call.scope) or object_name(module, handler, call.scope)
     if not view:
         return None
-    return RouteFact(FRAMEWORK.name, owner, path, methods, view, module.path, line or call.node.lineno)
+    url_name = string(next((k.value for k in keywords if k.arg == "name"), None)) or ""
+    return RouteFact(
+        FRAMEWORK.name, owner, path, methods, view, module.path, line or call.node.lineno, url_name=url_name
+    )
 
 
 def _decorator_routes(module: Module) -> list[tuple[str, object]]:
@@ -182,7 +185,9 @@ def _decorator_routes(module: Module) -> list[tuple[str, object]]:
         path = string(args[0]) if args else None
         if methods is not None and path is not None:
             owner = object_name(module, deco.func.value, module.module_function) or ""
-            found.append((ROUTE, RouteFact(FRAMEWORK.name, owner, path, methods, name, module.path, deco.lineno)))
+            url_name = string(next((k.value for k in deco.keywords if k.arg == "name"), None)) or ""
+            fact = RouteFact(FRAMEWORK.name, owner, path, methods, name, module.path, deco.lineno, url_name=url_name)
+            found.append((ROUTE, fact))
     return found
 
 

@@ -4,10 +4,19 @@ imports."""
 from __future__ import annotations
 
 import ast
+import re
 
 from secpat.frameworks import bottle
 from secpat.frameworks.facts import ROUTE, RouteFact
-from secpat.frameworks.syntax import decorator_list, is_limit_name, object_name, short_source, string, upper_methods
+from secpat.frameworks.syntax import (
+    bound_value,
+    decorator_list,
+    is_limit_name,
+    object_name,
+    short_source,
+    string,
+    upper_methods,
+)
 from secpat.model.module import Function, Module
 
 _VERBS = {"get": "GET", "post": "POST", "put": "PUT", "patch": "PATCH", "delete": "DELETE"}
@@ -51,10 +60,20 @@ def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]
                         limits=tuple(d for d in deps if is_limit_name(d)),
                         deps=deps,
                         limit_misplaced=misplaced,
+                        # Flask's `endpoint=`, FastAPI's `name=`: what templates reverse the route by
+                        url_name=string(keywords.get("endpoint") or keywords.get("name")) or "",
+                        # Bottle's `skip=["csrf"]`: the app's CSRF plugin does not wrap this route.
+                        csrf_exempt=call.lineno if _skips_csrf(keywords.get("skip")) else 0,
                     ),
                 )
             )
     return found
+
+
+def _skips_csrf(skip: ast.expr | None) -> bool:
+    """`skip=["csrf"]`, `skip=[CsrfPlugin]`: a Bottle route left out of a CSRF plugin."""
+    items = skip.elts if isinstance(skip, (ast.List, ast.Tuple)) else [skip] if skip is not None else []
+    return any(re.search(r"csrf|xsrf", ast.unparse(item), re.IGNORECASE) for item in items)
 
 
 def _route_decorator(deco: ast.expr) -> tuple[ast.Call, ast.expr, str, str] | None:
@@ -87,7 +106,9 @@ def _default_app_route(module: Module, deco: ast.expr, scope: Function) -> tuple
 
 
 def dependencies(module: Module, node: ast.expr | None, scope: Function) -> tuple[str, ...]:
-    """Names of the callables in `dependencies=[Depends(x), Depends(RateLimiter(...))]`."""
+    """Names of the callables in `dependencies=[Depends(x), Depends(RateLimiter(...))]`, also where the list is
+    kept in a name (`CsrfChecked = [Depends(verify_csrf)]`, `dependencies=CsrfChecked`)."""
+    node = bound_value(module, scope, node) if isinstance(node, ast.Name) else node
     if not isinstance(node, (ast.List, ast.Tuple)):
         return ()
     names = []

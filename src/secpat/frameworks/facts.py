@@ -35,6 +35,7 @@ from dataclasses import dataclass
     SEQUENCE,
     CSRF_EXEMPT_TARGET,
     HEADER_READER,
+    REQUEST_IDENTITY,
 ) = (
     "fw-view",
     "fw-class",
@@ -64,6 +65,7 @@ from dataclasses import dataclass
     "fw-sequence",  # `ROUTE_TABLES = [auth.routes, api.routes]` at the top of a module, as a `SequenceFact`
     "fw-csrf-exempt-target",  # `csrf.exempt(uploads_bp)`, as a `GateFact` naming the blueprint or view
     "fw-header-reader",  # a function's project-wide name: it authenticates from the Authorization header
+    "fw-request-identity",  # `request.subscriber = load(request)` from the cookies: a request attribute's name
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -108,6 +110,9 @@ class ViewFact:
     signature: bool = False  # verifies a signature (webhooks) or an HMAC
     header_auth: bool = False  # authenticates from the Authorization header
     csrf_checked: bool = False  # validates a CSRF token itself (Flask-WTF form, a csrf helper)
+    # attributes read off the request besides the framework's own (`request.subscriber`): who the user is
+    # where a middleware of the project sets one from a cookie (see `REQUEST_IDENTITY`)
+    request_attrs: tuple[str, ...] = ()
     json: bool = False  # answers JSON: an API endpoint
     # reads form fields (FastAPI `Form()`, `File()`; Flask `request.form`), which a cross-site form can post
     form: bool = False
@@ -189,6 +194,15 @@ class AliasFact:
 
 
 @dataclass(frozen=True)
+class SessionRelay:
+    """A top-level function of the project that calls project functions of other modules named for who the
+    user is (`def current_user(): return get_session().get("user")`): a session reader if one of them is."""
+
+    name: str  # project-wide dotted name of the function
+    through: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SendingFact:
     """A project function whose body sends mail or a text message (`send_email_identifier(...)`): a view
     that calls it sends one."""
@@ -252,7 +266,7 @@ class RouteFact:
     csrf_exempt: int = 0  # `csrf_exempt(view)` in urls.py: its line
     limit_misplaced: str = ""  # a limit decorator that cannot apply (above the route decorator)
     include: str = ""  # Django: included urlconf module or router; the route is a prefix then
-    url_name: str = ""  # Django: `path(..., name="login")`
+    url_name: str = ""  # the name templates reverse it by: Django's `path(..., name=)`, aiohttp's `name=`
 
 
 @dataclass(frozen=True)
@@ -360,6 +374,10 @@ class MiddlewareFact:
     line: int
 
 
+#: How a Bottle CSRF plugin installed on one app (`app.install(CsrfPlugin())`) is named among protections.
+BOTTLE_PLUGIN = "Bottle plugin"
+
+
 @dataclass(frozen=True)
 class ProtectionFact:
     """A CSRF protection switched on for an app: `CSRFProtect(app)`, `csrf.init_app(app)`, SeaSurf."""
@@ -438,6 +456,7 @@ class FormFact:
     owner_module: str = ""  # inline templates: the Python module that holds them
     submittable: bool = True  # has a submit control or a field a user can submit with Enter
     action_tag: bool = False  # the action is computed by a template tag other than `{% url %}`: target unknown
+    endpoint: str = ""  # the route name its action reverses: `{% url 'ns:name' %}`, `url_for('bp.view')`
 
 
 ENV = "<env>"  # a value read from the environment

@@ -16,6 +16,7 @@ from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
     ALIAS,
     ANY_CHILD,
+    BOTTLE_PLUGIN,
     CONVERTER,
     CSRF_EXEMPT_TARGET,
     FORM,
@@ -243,6 +244,18 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         exempted = registered_objects(module, call.node.args[0], scope) or []
         targets = [_child_name(module, e, scope) for e in exempted]
         return [(CSRF_EXEMPT_TARGET, GateFact(target, module.path, line)) for target in targets if target]
+    if (
+        call.method == "install"
+        and call.node.args
+        and isinstance(call.node.args[0], ast.Call)
+        and _names_csrf(call.node.args[0].func)
+        and module.imports_any("bottle")
+    ):
+        # `app.install(CsrfPlugin())`: a Bottle plugin that wraps every route of the app in a token check.
+        plugin = call.node.args[0].func
+        name = module.qualified_name(plugin, scope) or ast.unparse(plugin)
+        owner = object_name(module, call.receiver, scope) if call.receiver is not None else None
+        return [(PROTECTION, ProtectionFact(f"{BOTTLE_PLUGIN} {last(name)}", owner or "", module.path, line))]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
@@ -468,11 +481,14 @@ def _url_rule(module: Module, call: Call) -> list[RouteFact]:
     if rule is None or view is None:
         return []
     owner = object_name(module, call.receiver, call.scope) or ""
+    endpoint = string(call.arg(1, "endpoint"))
     if isinstance(view, ast.Call) and isinstance(view.func, ast.Attribute) and view.func.attr == "as_view":
+        endpoint = endpoint or string(view.args[0] if view.args else None)
         view = view.func.value
     name = module.qualified_name(view, call.scope) or object_name(module, view, call.scope) or ""
     methods = upper_methods(call.arg(keyword="methods"))
-    return [RouteFact("flask", owner, rule, methods, name, module.path, call.node.lineno)] if name else []
+    fact = RouteFact("flask", owner, rule, methods, name, module.path, call.node.lineno, url_name=endpoint or "")
+    return [fact] if name else []
 
 
 def _session_evidence(module: Module) -> tuple[str, int] | None:

@@ -125,6 +125,15 @@ def _dialect(pieces: list[_Piece]) -> str:
     return ""
 
 
+def _only_django_renders(pieces: list[_Piece]) -> bool:
+    """Tags Jinja2 has no counterpart of (`{% url %}`, `{% load %}`, `{% csrf_token %}`) or a filter given an
+    argument after a colon: Jinja2 cannot render this template."""
+    tags = {p.text.split(None, 1)[0] for p in pieces if p.kind == "tag" and p.text}
+    return bool(tags & {"load", "url", "static", "csrf_token", "verbatim", "widthratio"}) or any(
+        p.kind == "var" and re.search(r"\|\s*\w+\s*:", p.text) for p in pieces
+    )
+
+
 def _partials(skeleton: str, pieces: list[_Piece]) -> dict[str, str]:
     """The bodies of a Django template's `{% partialdef name %}...{% endpartialdef %}` blocks, by name."""
     bodies: dict[str, str] = {}
@@ -140,9 +149,13 @@ def _partials(skeleton: str, pieces: list[_Piece]) -> dict[str, str]:
     return bodies
 
 
-def _inside_says(body: str, pieces: list[_Piece], partials: dict[str, str] | None = None) -> tuple[bool, bool]:
+def _inside_says(
+    body: str, pieces: list[_Piece], partials: dict[str, str] | None = None, django: bool = False
+) -> tuple[bool, bool]:
     """(token, maybe_token) for the part of a template between `<form ...>` and `</form>`. A partial
-    rendered inside (`{% partial head %}`) counts with the body its `{% partialdef %}` gives it."""
+    rendered inside (`{% partial head %}`) counts with the body its `{% partialdef %}` gives it. In a
+    template only Django renders, the fields a loop over a form yields never include the token (a Django
+    form has no token field; a Flask-WTF form does)."""
     if _HIDDEN_TOKEN.search(_MARK.sub("", body)):
         return True, False
     maybe = False
@@ -162,15 +175,20 @@ def _inside_says(body: str, pieces: list[_Piece], partials: dict[str, str] | Non
             if partials is None or name not in partials:
                 maybe = True  # defined in another template
                 continue
-            token, inner_maybe = _inside_says(partials[name], pieces, None)  # one level: partials seldom nest
+            token, inner_maybe = _inside_says(partials[name], pieces, None, django)  # one level: seldom nested
             if token:
                 return True, False
             maybe = maybe or inner_maybe
         elif piece.kind == "tag" and first in ("include", "call", "import", "from", "extends", "block"):
             maybe = True  # another template or block may hold the token
         elif piece.kind == "tag" and first == "for" and re.search(r"\bin\s+form\b", text):
-            maybe = True
-        elif piece.kind == "var" and "(" in text and not text.startswith(_HARMLESS_CALLS):
+            maybe = maybe or not django
+        elif (
+            piece.kind == "var"
+            and "(" in text
+            and not text.startswith(_HARMLESS_CALLS)
+            and _RENDERS_FIELDS.search(text)
+        ):
             # A macro such as `render_form(form)` renders the hidden fields itself; a value written inside a
             # tag (`max="{{ '%.2f'|format(total) }}"`) is an attribute's, where no field can be.
             before = body[: match.start()]
@@ -185,6 +203,11 @@ def _inside_says(body: str, pieces: list[_Piece], partials: dict[str, str] | Non
             maybe = True
     return False, maybe
 
+
+# A macro call that may render a form's hidden fields: it is named for, or given, a form, its fields, its
+# token or its submit control (`render_form(form)`, `wtf.quick_form(f)`, `hidden_fields()`, `item.submit()`),
+# or it is the body a `{% call %}` block passes in (`caller()`); unlike `ui.sort_link('index', 'name')`.
+_RENDERS_FIELDS = re.compile(r"form|field|csrf|token|hidden|input|render|widget|submit|caller", re.IGNORECASE)
 
 # A name for a whole form given to a tag: `form`, `userform`, `form_activities`, `profile_form`;
 # not one field (`form.email`) nor another word (`formula`).
@@ -260,6 +283,25 @@ def _action_tag(attributes: str, pieces: list[_Piece]) -> bool:
     return False
 
 
+# `url_for('bp.view', id=x)`, `url('name')`, `request.route_url('name')`: the route a URL is built for.
+_REVERSED_CALL = re.compile(r"""\b(?:url_for|url|route_url|route_path|reverse)\(\s*["']([^"']+)["']""")
+# `{% url 'ns:name' pk %}`
+_REVERSED_TAG = re.compile(r"""^url\s+["']([^"']+)["']""")
+
+
+def _action_endpoint(attributes: str, pieces: list[_Piece]) -> str:
+    """The name of the route a form's action is reversed from, "" when it is written as a path or not known."""
+    action = _ACTION.search(attributes)
+    for match in _MARK.finditer(action.group(1) if action else ""):
+        piece = pieces[int(match.group(1))]
+        found = (_REVERSED_TAG.match(piece.text.strip()) if piece.kind == "tag" else None) or (
+            _REVERSED_CALL.search(piece.text) if piece.kind == "var" else None
+        )
+        if found:
+            return found.group(1)
+    return ""
+
+
 def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: str = "") -> list[FormFact]:
     """Every POST form of a template, with whether a CSRF token is inside it."""
     if "<form" not in text.lower():
@@ -268,6 +310,7 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
     if not pieces:
         return []
     dialect = _dialect(pieces)
+    django_only = dialect == "django" and _only_django_renders(pieces)
     partials = _partials(skeleton, pieces) if "partialdef" in text else {}
     forms: list[FormFact] = []
     text_spans = [m.span() for m in _TEXT_ONLY.finditer(skeleton)]
@@ -279,7 +322,7 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
             continue  # GET forms (search, filters) need no token; a templated method is not judged
         close = _FORM_CLOSE.search(skeleton, match.end())
         body = skeleton[match.end() : close.start() if close else len(skeleton)]
-        token, maybe = _inside_says(body, pieces, partials)
+        token, maybe = _inside_says(body, pieces, partials, django_only)
         action = _ACTION.search(match.group(1))
         raw_action = action.group(1) if action else ""
         # `/customers/{{ customer.id }}`: a value written into a path keeps its place (as `{{}}`); an action
@@ -297,6 +340,7 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
                 owner_module=owner_module,
                 submittable=_submittable(body, pieces),
                 action_tag=_action_tag(match.group(1), pieces),
+                endpoint=_action_endpoint(match.group(1), pieces),
             )
         )
     return forms

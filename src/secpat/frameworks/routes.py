@@ -20,6 +20,7 @@ from secpat.frameworks.facts import (
     ANY_CHILD,
     ARGUMENT,
     AUTHENTICATES,
+    BOTTLE_PLUGIN,
     CHANGES_DATA,
     CHECKS_ONE_TIME_CODE,
     CLASS,
@@ -41,6 +42,7 @@ from secpat.frameworks.facts import (
     OWNER,
     PARAMETER,
     PROTECTION,
+    REQUEST_IDENTITY,
     ROUTE,
     SAVES_DATA,
     SENDING,
@@ -70,6 +72,7 @@ from secpat.frameworks.facts import (
     RouteFact,
     SendingFact,
     SessionFact,
+    SessionRelay,
     ViewFact,
 )
 from secpat.frameworks.pyramid import ROUTE_NAME
@@ -312,6 +315,7 @@ class Route:
     served: bool = True  # an app or the production URL conf reaches it (False: a reusable, unmounted route)
     staff: bool = False  # only staff, admins or permission holders reach it
     signed_in: bool = False  # only signed-in users reach it: a login decorator, or a site-wide sign-in middleware
+    url_name: str = ""  # the name templates reverse it by, when the registration gives one
 
     @property
     def state_changing(self) -> bool:
@@ -417,6 +421,48 @@ class Model:
                 for name in route.handler.templates:
                     found.setdefault(name, []).append(route)
         return found
+
+
+def _with_project_callers(
+    readers: set[str], views: dict[str, ViewFact], relays: Sequence[SessionRelay] = ()
+) -> set[str]:
+    """The session readers and the project functions named for who the user is that call one, in any module,
+    to a fixed point: a decorator whose wrapper calls `current_user()` of another module, which reads the
+    session cookie. A helper that reads the session on the way (`page()` showing who is signed in) does not
+    make its callers act as that user."""
+    readers = set(readers)
+    calls = {name: view.calls for name, view in views.items()}
+    for relay in relays:
+        calls[relay.name] = (*calls.get(relay.name, ()), *relay.through)
+    while True:
+        more = {
+            name
+            for name, called in calls.items()
+            if name not in readers and any(c in readers for c in called) and _named_for_identity(name)
+        }
+        # A decorator's wrapper (`auth.login_required.wrapper`) reads for the decorator.
+        more |= {name.rsplit(".", 1)[0] for name in more | readers if name.rsplit(".", 1)[0] in views}
+        more -= readers
+        if not more:
+            return readers
+        readers |= more
+
+
+#: Words of a function's name that say it finds out or requires who the user is.
+_IDENTITY_FUNCTION_WORDS = frozenset(
+    {"user", "login", "auth", "authenticated", "session", "cookie", "current", "required", "member", "account"}
+    | {"admin", "staff", "whoami", "identity", "signed", "subscriber", "customer"}
+)
+#: Names of the function a decorator wraps its view in.
+_WRAPPER_NAMES = frozenset({"wrapper", "wrapped", "inner", "decorated", "decorator", "wrap", "_wrapper"})
+
+
+def _named_for_identity(name: str) -> bool:
+    """`auth.current_user`, `auth.login_required.wrapper` (a decorator's wrapper goes by the decorator)."""
+    parts = [p for p in name.split(".") if p]
+    while len(parts) > 1 and parts[-1] in _WRAPPER_NAMES:
+        parts.pop()
+    return bool(_IDENTITY_FUNCTION_WORDS & set(names.words(parts[-1]))) if parts else False
 
 
 def model_of(ctx: ProjectContext) -> Model:
@@ -663,10 +709,18 @@ class _Builder:
         self.exempted = {_resolved(x.owner, aliases): (x.file, x.line) for _, x in facts_of(CSRF_EXEMPT_TARGET)}
         #: Project functions that send mail or a text message.
         self.sending = _senders([x for _, x in facts_of(SENDING)])
-        self.session_readers = self.model.session_readers = {
-            x for _, x in facts_of(SESSION_READER) if isinstance(x, str)
-        }
+        self.session_readers = self.model.session_readers = _with_project_callers(
+            {x for _, x in facts_of(SESSION_READER) if isinstance(x, str)},
+            m.views,
+            [x for _, x in facts_of(SESSION_READER) if isinstance(x, SessionRelay)],
+        )
         self.model.header_readers = {x for _, x in facts_of(HEADER_READER) if isinstance(x, str)}
+        # `request.subscriber`, set by a middleware of the project from a cookie: who the cookie names.
+        identity_attrs = {x for _, x in facts_of(REQUEST_IDENTITY) if isinstance(x, str)}
+        if identity_attrs:
+            for name, view in list(m.views.items()):
+                if not view.identity and identity_attrs & set(view.request_attrs):
+                    m.views[name] = replace(view, identity=True)
         # `for table in ROUTE_TABLES: app.router.add_routes(table)` with the list in another module: each item.
         sequences = {x.name: x.items for _, x in facts_of(SEQUENCE)}
         mounts = [
@@ -771,6 +825,10 @@ class _Builder:
         if kind == "flask":
             initialised = {p.name for p in self.protections if p.library == "init_app"}
             for p in self.protections:
+                if p.library.startswith(BOTTLE_PLUGIN):
+                    if p.name == owner.name:
+                        return p.library  # a plugin wraps the routes of the app it is installed on
+                    continue
                 # An `init_app` on an extension the code looks up at run time may be this one's.
                 if p.library != "init_app" and (p.line or p.name in initialised or ANY_CHILD in initialised):
                     return p.library
@@ -905,6 +963,7 @@ class _Builder:
             handler=view,
             app=app.name if app else "",
             deps=tuple(getattr(fact, "deps", ()) or ()),
+            url_name=fact.url_name,
         )
         fields = set(view.reads) if view else set()
         typed = set(view.reads) if view else set()  # read from the request itself, not a model's
@@ -1511,6 +1570,8 @@ class _Builder:
             route.csrf = app.csrf
         elif view is not None and view.csrf_checked:
             route.csrf = "token checked in view"
+        elif view is not None and self._checks_token_in_call(view):
+            route.csrf = "token checked by a decorator or helper of the project"
         elif view is not None and self._validates_token_form(view):
             route.csrf = "token checked by the form it validates (Flask-WTF)"
         elif any("csrf" in dep.lower() or "xsrf" in dep.lower() for dep in route.deps):
@@ -1529,6 +1590,23 @@ class _Builder:
             route.csrf = "n/a (JSON body)"
         else:
             route.csrf, route.csrf_missing = "none", True
+
+    def _checks_token_in_call(self, view: ViewFact) -> bool:
+        """A decorator of the project checks the CSRF token in the wrapper it defines (`def csrf_protect(view):
+        def wrapped(...): ... request.form.get("csrf_token")`), or a helper named for the check checks it
+        (`verify_csrf(request)`). A helper that only issues a token (`render()` adding one to the page) is
+        neither."""
+        checkers = self.__dict__.get("_token_checkers")
+        if checkers is None:
+            checkers = self.__dict__["_token_checkers"] = {
+                name for name, fact in self.model.views.items() if fact.csrf_checked
+            }
+        return any(
+            any(checker.startswith(name + ".") for checker in checkers)
+            or name in checkers
+            and re.search(r"csrf|xsrf", last(name), re.IGNORECASE)
+            for name in view.calls
+        )
 
     def _protect_django(self, route: Route) -> None:
         cls = self.model.classes.get(route.cls)

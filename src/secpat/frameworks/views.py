@@ -127,6 +127,7 @@ class _ViewScan:
     signed_in: bool = False  # refuses early unless the caller is signed in or holds a permission
     for_current_user: bool = False  # depends on the signed-in user (`Depends(get_current_user)`)
     items: frozenset[str] = frozenset()  # names of a loop's items: what is read from them is not a field
+    request_attrs: set[str] = field(default_factory=set)  # other attributes read off the request
 
 
 #: The answer of a view that counts attempts and refuses the excess: the view limits itself. A quota
@@ -204,6 +205,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             if isinstance(node.value, ast.Name) and node.value.id in models and isinstance(node.ctx, ast.Load):
                 scan.reads.add(node.attr)  # `user.password` of `user: UserCreate`: a field the client sent
             request = node.attr in _IDENTITY_ATTRIBUTES or node.attr == "session"
+            if isinstance(node.ctx, ast.Load) and not request and _is_request(module, node.value, function):
+                scan.request_attrs.add(node.attr)  # `request.subscriber`, which a middleware may set
             if node.attr in _FORM_BODIES and _is_request(module, node.value, function):
                 scan.form = True  # `request.form`: a form-encoded body, which any site's page can post
             if id(node) not in stored and (
@@ -221,6 +224,14 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             _scan_call(
                 module, function, node, scan, for_signed_in=id(node) in for_signed_in, repairs=id(node) in repairs
             )
+            if (
+                isinstance(node.func, ast.Name)
+                and node.func.id == "getattr"
+                and len(node.args) > 1
+                and _is_request(module, node.args[0], function)
+                and (attr := string(node.args[1]))
+            ):
+                scan.request_attrs.add(attr)  # `getattr(request, "subscriber", None)`
         elif isinstance(node, ast.Subscript):
             key = string(node.slice)
             if key and isinstance(node.ctx, ast.Store) and _holds_password(key):
@@ -1516,22 +1527,33 @@ _FORM_REACHABLE = frozenset({"args", "values", "form", "files", "data", "stream"
 
 
 def _reads_json_only(module: Module, function: Function) -> bool:
-    """The view reads the request's JSON body and nothing a form or its URL can fill."""
+    """The view reads the request's JSON body and nothing a form or its URL can fill, itself or in the
+    module's own helpers it calls (`return verify_auth_response()`)."""
     json = False
-    for node in ast.walk(function.node):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "get_json"
-            and any(k.arg == "force" and literal_value(k.value) is not False for k in node.keywords)
-        ):
-            return False  # `request.get_json(force=True)` reads the body whatever its content type says
-        if not isinstance(node, ast.Attribute) or not _is_request(module, node.value, function):
-            continue
-        if node.attr in _FORM_REACHABLE:
-            return False
-        if node.attr in ("json", "get_json"):
-            json = True
+    bodies = [function]
+    for body in bodies:
+        for call in body.calls:
+            helper = module.local_function(call.callee)
+            if helper is not None and helper not in bodies and len(bodies) < 8:
+                bodies.append(helper)
+    for body in bodies:
+        # What the view itself reads decides; a helper's URL reads (`request.args` in a shared lookup) do not
+        # make the body it acts on one a form can send.
+        reachable = _FORM_REACHABLE if body is function else _FORM_REACHABLE - {"args", "query_string"}
+        for node in ast.walk(body.node):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "get_json"
+                and any(k.arg == "force" and literal_value(k.value) is not False for k in node.keywords)
+            ):
+                return False  # `request.get_json(force=True)` reads the body whatever its content type says
+            if not isinstance(node, ast.Attribute) or not _is_request(module, node.value, body):
+                continue
+            if node.attr in reachable:
+                return False
+            if node.attr in ("json", "get_json"):
+                json = True
     return json
 
 
@@ -1569,6 +1591,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         signature=scan.signature,
         header_auth=scan.header_auth,
         csrf_checked=scan.csrf,
+        request_attrs=tuple(sorted(scan.request_attrs)),
         json=scan.json,
         form=scan.form,
         json_body=tuple(sorted(bodies))

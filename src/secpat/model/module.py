@@ -190,6 +190,19 @@ def names_credentials(name: str) -> bool:
     return bool({"credentials", "credential"} & {w.lower() for w in name.split("_")})
 
 
+def _server_status(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int and 500 <= node.value < 600
+
+
+def _registers_for_server_error(deco: ast.expr) -> bool:
+    """`@app.error(500)`, `@error(500)`, `@app.errorhandler(500)`, `@bp.app_errorhandler(503)`."""
+    if not isinstance(deco, ast.Call) or not deco.args or not _server_status(deco.args[0]):
+        return False
+    func = deco.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name in ("error", "errorhandler", "app_errorhandler")
+
+
 def parameter_defaults(args: ast.arguments) -> dict[str, ast.expr]:
     """Each parameter's default, by name: `def f(a, b=1, *, c=Depends(x))` gives {"b": 1, "c": Depends(x)}."""
     positional = [a.arg for a in (*args.posonlyargs, *args.args)]
@@ -539,6 +552,42 @@ class Module:
 
     def function_of(self, node: ast.AST) -> Function | None:
         return self._function_of_node.get(id(node))
+
+    @cached_property
+    def server_error_handlers(self) -> frozenset[str]:
+        """Qualnames of the module's functions registered for server errors (a 5xx status): Bottle's
+        `@app.error(500)` and `app.error_handler[500] = f`, Flask's `@app.errorhandler(500)` and
+        `app.register_error_handler(500, f)`. What they return is the answer, and the error object they are
+        handed carries the exception that made the error (`error.exception`, `e.original_exception`)."""
+        if "error" not in self.source:
+            return frozenset()
+        found = set()
+        for function in self.functions.values():
+            for deco in getattr(function.node, "decorator_list", []):
+                if _registers_for_server_error(deco):
+                    found.add(function.qualname)
+        for node in self.nodes:
+            handler: ast.expr | None = None
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Subscript)
+                and isinstance(node.targets[0].value, ast.Attribute)
+                and node.targets[0].value.attr == "error_handler"
+                and _server_status(node.targets[0].slice)
+            ):
+                handler = node.value
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "register_error_handler"
+                and len(node.args) == 2
+                and _server_status(node.args[0])
+            ):
+                handler = node.args[1]
+            if isinstance(handler, ast.Name) and handler.id in self.functions:
+                found.add(handler.id)
+        return frozenset(found)
 
     @cached_property
     def declared_globals(self) -> frozenset[str]:

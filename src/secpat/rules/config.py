@@ -29,7 +29,7 @@ from secpat.frameworks.environments import dev_ranges, file_environment, in_rang
 from secpat.frameworks.facts import DEV_WORDS, ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string, value_of
-from secpat.model.module import Call, Module, keyword_argument, literal_value
+from secpat.model.module import Call, Module, field_name, keyword_argument, literal_value
 from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
 from secpat.rules.secrets import development_stack
@@ -456,19 +456,47 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
             at=call.arg(keyword="secure"),
         )
         return
+    # `set_cookie(settings.SUBSCRIBER_COOKIE, token)`: whatever the cookie is called, the value it is given is
+    # named for a credential (a session token, a session id).
+    value = call.arg(1, "value")
+    value_name = (
+        field_name(value)
+        if isinstance(value, (ast.Attribute, ast.Subscript))
+        else value.id
+        if isinstance(value, ast.Name)
+        else None
+    )
+    # (A CSRF token is no credential: the double-submit cookie is read by the page's script. Nor is a call whose
+    # first argument names no cookie: a project's own `set_cookie(handler, token)`.)
+    given_text = short_source(name_given) if name_given is not None else ""
+    carries_token = (
+        value_name is not None
+        and names.classify(value_name) is names.NameKind.SECRET
+        and not any(w in f"{value_name} {given_text} {ctx.module.path}".lower() for w in ("csrf", "xsrf"))
+        and (
+            isinstance(name_given, (ast.Constant, ast.JoinedStr))
+            or bool({"cookie", "name", "key", "token"} & set(names.words(given_text)))
+        )
+    )
+    known_only_by_value = key is None and carries_token and name_given is not None
+    if known_only_by_value:
+        key, named = given_text, f"`{given_text}`"
     if key is None or _deletes_cookie(call):
         return
-    identity = _names_identity(key)
+    identity = _names_identity(key) and not known_only_by_value
     # Tornado's signed cookie is what `get_current_user()` reads, whatever it is called (`bo_staff`).
     signed_login = call.method in _SIGNED_COOKIE_SETTERS
-    if not identity and not signed_login and not any(w in key.lower() for w in _SESSION_WORDS):
+    session_named = not known_only_by_value and (
+        identity or signed_login or any(w in key.lower() for w in _SESSION_WORDS)
+    )
+    if not session_named and not carries_token:
         return
     if names.words(key)[-1:] and names.words(key)[-1] in _PLACE_WORDS:
         return  # `login_redirect`, `auth_next_url`: where to go after signing in, not a credential
     if isinstance(call.arg(1, "value"), ast.Constant) and not identity:
         return  # `set_cookie("is_user_authorized", "true")`: a flag for the page's script, no credential in it
     missing = [flag for flag in ("secure", "httponly") if not _truthy(ctx, call, flag)]
-    if "csrf" in key.lower() or "xsrf" in key.lower():
+    if any(word in f"{key} {value_name or ''}".lower() for word in ("csrf", "xsrf")):
         missing = [m for m in missing if m != "httponly"]  # a double-submit token is read by script
     samesite = call.arg(keyword="samesite")
     if (
@@ -504,11 +532,17 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
             call.node,
             f"cookie {named}{holds} is set without {', '.join(missing)}"
             + (f"; the options in `**{unknown}` may set them" if unknown else ""),
-            audit=unknown is not None,
+            # A cookie known only by the credential it is given, whose flags are partly written out: the flag
+            # left out was decided on, for a reader (an embedded app's `samesite="none"`, `secure=` by setting).
+            audit=unknown is not None or not session_named and _writes_flags(call),
         )
         for finding in ctx.findings[before:]:
             ctx.fact(COOKIE_FLAGS_MISSING, finding)
         del ctx.findings[before:]
+
+
+def _writes_flags(call: Call) -> bool:
+    return any(call.has_keyword(flag) for flag in ("secure", "httponly", "samesite"))
 
 
 #: Tornado's signed cookies: the app's login cookie as a rule (`set_secure_cookie("user", name)`).
@@ -856,7 +890,8 @@ def _asks_sent(test: ast.expr, sent: set[str] | frozenset[str]) -> bool:
 
 def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value, ast.AST]]:
     """(lower-cased header name, value node, its labels, where) for every header the function sets by item
-    (`resp.headers["X"] = v`, `response["X"] = v`) or by a headers object's `set()` / `add()`."""
+    (`resp.headers["X"] = v`, `response["X"] = v`), by a headers object's `set()` / `add()`, or by a response's
+    own `set_header()` / `add_header()` (Bottle, Tornado)."""
     found: list[tuple[str, ast.expr | None, L.Value, ast.AST]] = []
     for store in flow.stores:
         if store.kind == "item" and isinstance(store.name, str):
@@ -867,9 +902,12 @@ def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value
         args = event.node.args
         if (
             isinstance(func, ast.Attribute)
-            and func.attr in ("set", "add")
-            and isinstance(func.value, ast.Attribute)
-            and func.value.attr == "headers"
+            and (
+                func.attr in ("set", "add")
+                and isinstance(func.value, ast.Attribute)
+                and func.value.attr == "headers"
+                or func.attr in ("set_header", "add_header")
+            )
             and len(args) == 2
             and isinstance(args[0], ast.Constant)
             and isinstance(args[0].value, str)
@@ -1328,7 +1366,12 @@ def _names_script(run: ScriptRun, path: str) -> bool:
     """The command's script is this file: the same path from the Dockerfile's directory, which the image
     usually copies as it is."""
     here = posixpath.dirname(run.path)
-    return posixpath.normpath(posixpath.join(here, run.script)) == posixpath.normpath(path)
+    script = posixpath.normpath(posixpath.join(here, run.script))
+    if posixpath.basename(script) == "__main__.py":
+        # `python -m kiosk`: the package's `__main__` starts the app its modules define (`from kiosk.app
+        # import main`): a script server in that package is what the image runs.
+        return posixpath.dirname(script) == posixpath.dirname(posixpath.normpath(path))
+    return script == posixpath.normpath(path)
 
 
 #: A module that serves its Flask app with a server of its own that runs no debugger (`gevent.pywsgi.WSGIServer`,
@@ -1624,11 +1667,17 @@ class ScriptRun:
 
 
 def _python_scripts(words: list[str]) -> list[str]:
-    """The `.py` files a command hands to a Python interpreter: `python run.py`, `python3 -u app/main.py`."""
+    """The `.py` files a command hands to a Python interpreter: `python run.py`, `python3 -u app/main.py`, and
+    a package's `__main__.py` for `python -m kiosk`."""
     found = []
     for index, word in enumerate(words):
         if re.fullmatch(r"python[\d.]*", PurePosixPath(word).name):
-            found += [w for w in words[index + 1 :] if w.endswith(".py")][:1]
+            rest = words[index + 1 :]
+            module = next((rest[i + 1] for i, w in enumerate(rest[:-1]) if w == "-m"), None)
+            if module is not None and re.fullmatch(r"[A-Za-z_][\w.]*", module):
+                found.append(module.replace(".", "/") + "/__main__.py")
+            else:
+                found += [w for w in rest if w.endswith(".py")][:1]
     return found
 
 

@@ -361,10 +361,10 @@ def _scripts_have_token(pages: dict[str, TemplatePage], file: str, known: dict[s
 def csrf_checks(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     _middleware_missing(ctx, model)
-    _exemptions(ctx, model)
+    exempted = _exemptions(ctx, model)
     _changes_on_get(ctx, model)
     for app_model in model.apps_apart():
-        _forms(ctx, app_model)
+        _forms(ctx, app_model, exempted)
         _unprotected_apps(ctx, app_model)
 
 
@@ -421,10 +421,13 @@ def _middleware_setting(env: Environment) -> str:
     return "MIDDLEWARE" if env.values.get("MIDDLEWARE") is not None else "MIDDLEWARE_CLASSES"
 
 
-def _exemptions(ctx: ProjectContext, model: Model) -> None:
+def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, bool]]:
+    """Report each exemption of a state-changing view; return, by the name of each view (function, class or
+    route view) it covers, the finding and whether that view's own verdict is audit, for forms posted there."""
     # Each exemption is reported once; one that covers several routes (`csrf.exempt(blueprint)`) by the route
     # that gives it the most evidence.
     reported: dict[tuple[str, int], Finding] = {}
+    by_view: dict[str, tuple[Finding, bool]] = {}
 
     def report(
         file: str,
@@ -434,17 +437,13 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
         gated: bool = False,
         logout: bool = False,
         cookie_session: bool = False,
+        covered: str = "",
     ) -> None:
         verdict = _exempt_verdict(views, cookie_session, model.header_readers, model.session_readers)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
         if verdict is None:
             return
-        earlier = reported.get((file, line))
-        if earlier is not None:
-            if not earlier.audit or verdict == "audit":
-                return
-            ctx.findings.remove(earlier)  # a route it covers acts as the cookie's user: evidence after all
         why = (
             ""
             if verdict == "default"
@@ -461,15 +460,24 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
             # A sign-in, or an identity provider's callback, acts on the credential the request carries, not on
             # the cookie's user: a forged request can at most sign the victim in as the attacker.
             verdict, why = "audit", "; it signs the caller in from the credential the request carries"
-        ctx.report(
-            CSRF002,
-            Location(file, line),
-            f"{what} changes state but is exempt from CSRF checks{why}",
-            snippet=source_line(ctx, file, line),
-            audit=verdict == "audit",
-        )
-        if ctx.findings:
-            reported[(file, line)] = ctx.findings[-1]
+        earlier = reported.get((file, line))
+        if earlier is not None and (not earlier.audit or verdict == "audit"):
+            finding = earlier
+        else:
+            if earlier is not None:
+                ctx.findings.remove(earlier)  # a route it covers acts as the cookie's user: evidence after all
+            ctx.report(
+                CSRF002,
+                Location(file, line),
+                f"{what} changes state but is exempt from CSRF checks{why}",
+                snippet=source_line(ctx, file, line),
+                audit=verdict == "audit",
+            )
+            finding = reported[(file, line)] = ctx.findings[-1]
+        # What a form posted here is worth is this view's own verdict, whichever view the finding names.
+        for name in (covered, *(v.name for v in views)):
+            if name and (name not in by_view or by_view[name][1]):
+                by_view[name] = (finding, verdict == "audit")
 
     for view in model.views.values():
         if view.csrf_exempt and not view.name.endswith(".dispatch") and _needs_token(view):
@@ -493,6 +501,7 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
                 f"class-based view {cls.name.rsplit('.', 1)[-1]}",
                 _class_views(model, cls),
                 _login_gated(model, cls),
+                covered=cls.name,
             )
         if cls.csrf_off:
             report(
@@ -511,7 +520,9 @@ def _exemptions(ctx: ProjectContext, model: Model) -> None:
                 [route.handler] if route.handler is not None else [],
                 logout=route.reason == LOGOUT_REASON,
                 cookie_session=any(app.session for app in model.apps if app.name == route.app),
+                covered=route.view,
             )
+    return by_view
 
 
 def _exempt_verdict(
@@ -589,7 +600,7 @@ def _class_changes_state(model: Model, cls: ClassFact) -> bool:
     return any(r.cls == cls.name and r.state_changing for r in model.routes)
 
 
-def _forms(ctx: ProjectContext, model: Model) -> None:
+def _forms(ctx: ProjectContext, model: Model, exempted: dict[str, tuple[Finding, bool]]) -> None:
     rendered = model.templates_rendered()
     pages = {page.file: page for _, page in ctx.facts_of(TEMPLATE_PAGE, TemplatePage)}
     scripted_pages: dict[str, bool] = {}
@@ -598,10 +609,27 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
             continue
         if not form.submittable:
             continue  # no submit control and no field: only script submits it, and script sends the token header
-        verdict = _form_verdict(ctx, model, form, _renderers(form, rendered))
+        targets = _action_targets(model, form)
+        covering = _target_exemption(targets, exempted)
+        if covering is not None:
+            exemption, audit = covering
+            # Its view was exempted instead of the form given a token: nothing rejects another site's copy.
+            ctx.report(
+                CSRF003,
+                Location(form.file, form.line),
+                f"POST form without a CSRF token, posted to {targets[0].path}, which is exempt from the CSRF check "
+                f"(CSRF002 at {exemption.location.path}:{exemption.location.line}): another site's page can "
+                "submit it in a signed-in user's name",
+                snippet=source_line(ctx, form.file, form.line),
+                audit=audit,
+            )
+            continue
+        verdict = _form_verdict(ctx, model, form, _renderers(form, rendered), targets)
         if verdict is not None:
             message, confidence, rejected = verdict
-            scripted = _scripts_have_token(pages, form.file, scripted_pages)
+            # Scripts that send the token in a header matter where the route checks one; a route the form's
+            # action names that checks none takes another site's copy whatever the page's scripts send.
+            scripted = not (targets and not rejected) and _scripts_have_token(pages, form.file, scripted_pages)
             # A form the app's own check rejects is broken, not open to forgery: for a reader, who may find
             # the view exempted to make it work (CSRF002).
             audit = form.action_tag or confidence is not None or scripted or rejected
@@ -619,6 +647,36 @@ def _forms(ctx: ProjectContext, model: Model) -> None:
             )
 
 
+def _action_targets(model: Model, form: FormFact) -> list[Route]:
+    """The state-changing routes a form's reversed action names (`{% url 'ns:name' %}`, `url_for('bp.view')`,
+    `url('name')`): by the name the registration gives, else (Flask's default endpoint) by the view function's
+    name, narrowed by the blueprint's where several views share it. Empty when unknown or ambiguous."""
+    if not form.endpoint:
+        return []
+    name = re.split(r"[:.]", form.endpoint)[-1]
+    posted = [r for r in model.routes if r.state_changing]
+    found = [r for r in posted if r.url_name and r.url_name.rsplit(".", 1)[-1] == name]
+    if not found:
+        found = [r for r in posted if not r.url_name and r.view.rsplit(".", 1)[-1] == name]
+    if len({r.view for r in found}) > 1 and "." in form.endpoint:
+        group = form.endpoint.rsplit(".", 1)[0].rsplit(".", 1)[-1]
+        found = [r for r in found if group in r.view.split(".")[:-1]]
+    return found if len({r.view for r in found}) == 1 else []
+
+
+def _target_exemption(targets: list[Route], exempted: dict[str, tuple[Finding, bool]]) -> tuple[Finding, bool] | None:
+    """The CSRF002 finding of the exemption that covers the routes a form posts to, if every one is covered,
+    and whether the form is for audit mode (every such route's own verdict is)."""
+    found = [
+        next((exempted[n] for n in (r.handler.name if r.handler else "", r.cls, r.view) if n in exempted), None)
+        for r in targets
+    ]
+    known = [f for f in found if f is not None]
+    if not known or len(known) < len(found):
+        return None
+    return min(known, key=lambda pair: pair[1])
+
+
 def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
     if form.owner_module:
         return []
@@ -630,16 +688,17 @@ def _renderers(form: FormFact, rendered: dict[str, list[Route]]) -> list[Route]:
 
 
 def _form_verdict(
-    ctx: ProjectContext, model: Model, form: FormFact, routes: list[Route]
+    ctx: ProjectContext, model: Model, form: FormFact, routes: list[Route], targets: list[Route]
 ) -> tuple[str, Confidence | None, bool] | None:
-    """What to say of a POST form without a token, how sure, and whether the app's check rejects it."""
+    """What to say of a POST form without a token, how sure, and whether the app's check rejects it. `routes`
+    render the form; `targets` are the routes its action names, when it names them."""
     frameworks = {r.framework for r in routes} or _framework_of_form(model, form)
     if "django" in frameworks:
         paths = {r.path for r in routes}
         posted = [r for r in model.routes if r.path in paths and r.state_changing]
-        if posted and all(r.csrf == "exempt" for r in posted):
+        if not targets and posted and all(r.csrf == "exempt" for r in posted):
             return None  # it posts back to an exempt view: that exemption is the finding (CSRF002)
-        if routes and not posted and form.action.strip() in ("", ".", "?"):
+        if not targets and routes and not posted and form.action.strip() in ("", ".", "?"):
             # Posted back to views that never read a body or change anything: script sends the values
             # elsewhere (with the token header), or the form does nothing. For a reader.
             return (
@@ -651,15 +710,21 @@ def _form_verdict(
         why = "Django rejects the submission with 403" if checked else "nothing checks it (see CSRF001)"
         return f"POST form without {{% csrf_token %}}: {why}", None, checked
     protected = [a for a in model.apps if a.framework in frameworks and a.csrf]
-    if protected or any(r.handler is not None and r.handler.csrf_checked for r in routes):
+    checking = [r for r in targets or routes if r.handler is not None and r.handler.csrf_checked]
+    if protected or checking or targets and all(r.csrf.startswith("token checked") for r in targets):
         return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None, True
     if not frameworks:
         return "POST form without a CSRF token", Confidence.MEDIUM, False
-    return _unchecked_form(ctx, model, form, routes, frameworks)
+    return _unchecked_form(ctx, model, form, routes, targets, frameworks)
 
 
 def _unchecked_form(
-    ctx: ProjectContext, model: Model, form: FormFact, routes: list[Route], frameworks: set[str]
+    ctx: ProjectContext,
+    model: Model,
+    form: FormFact,
+    routes: list[Route],
+    targets: list[Route],
+    frameworks: set[str],
 ) -> tuple[str, Confidence | None, bool] | None:
     """A POST form of a Flask, FastAPI or other app that checks no CSRF token and signs users in by cookie,
     posted to a route of the app that changes state: another site's page can submit it with the user's
@@ -671,13 +736,18 @@ def _unchecked_form(
     paths = {r.path for r in routes} if action in ("", ".", "?") else {action.split("?", 1)[0]}
     posted = [
         r
-        for r in model.routes
-        if any(_path_matches(path, r.path) for path in paths) and r.state_changing and r.csrf_missing
+        for r in targets
+        or [r for r in model.routes if any(_path_matches(path, r.path) for path in paths) and r.state_changing]
+        if r.csrf_missing
     ]
     if not posted:
         return None
-    # A sign-in or sign-up form forged from another site acts as no one yet (login CSRF): for a reader.
-    acting = any(r.category not in (LOGIN, REGISTER) and _acts_as_user(model, r, True) for r in posted)
+    # A sign-in or sign-up form forged from another site acts as no one yet (login CSRF), and a sign-out form
+    # can at most sign the user out: for a reader.
+    acting = any(
+        r.category not in (LOGIN, REGISTER) and r.reason != LOGOUT_REASON and _acts_as_user(model, r, True)
+        for r in posted
+    )
     app = apps[0]
     title = app.title or app.framework.capitalize()
     message = (

@@ -701,6 +701,12 @@ def _authlib_claims_unvalidated(ctx: FileContext, function: Function, node: ast.
     )
 
 
+#: Words of a function's name that say it revokes the token it decodes.
+_REVOKING_WORDS = frozenset(
+    {"revoke", "revocation", "revoking", "logout", "signout", "deny", "denylist", "blacklist", "blocklist"}
+)
+
+
 def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str) -> None:
     node = event.node
     token = _arg(node, 0, "jwt") or _arg(node, 0, "token")
@@ -735,6 +741,9 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             # `try: jwt.decode(token, key, options={"verify_exp": False}) except InvalidTokenError: return False`:
             # the claims are thrown away, so the call only asks whether the key signed the token.
             signature_only = flag == "verify_exp" and _claims_unused(function.node, node)
+            # `def decode_for_revocation(token)`: a token is put on a deny list or signed out whether or not it
+            # has expired; what the claims are trusted for there is only which token to revoke.
+            revoking = flag == "verify_exp" and bool(_REVOKING_WORDS & set(names.words(function.name)))
             before = len(ctx.findings)
             ctx.report(
                 JWT003,
@@ -754,7 +763,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 )
                 + ("; `exp` is required, so the code checks it itself" if own_check else "")
                 + (f"; only when a caller asks, through `{asked}`: check the callers that do" if asked else "")
-                + ("; the claims are not used: the call only checks who signed the token" if signature_only else ""),
+                + ("; the claims are not used: the call only checks who signed the token" if signature_only else "")
+                + ("; the function is named for revoking the token, which may have expired" if revoking else ""),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
@@ -763,7 +773,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 or reading
                 or own_check
                 or asked is not None
-                or signature_only,
+                or signature_only
+                or revoking,
                 at=options_node,
             )
             parameter = _token_parameter(function, token) if reading and not back_channel and not peek else None

@@ -199,10 +199,12 @@ _LOGGER_FACTORIES = frozenset(
 _RESPONSES = frozenset(known.mapping("responses")) | known.union("answers") | known.union("error_answers")
 #: What renders a page for the client from a template and a context: text in the context is shown to the
 #: client as surely as in a response. (`render_to_string` makes text that may be an e-mail's.)
-_PAGE_RENDERS = (known.union("page_renderers") - {"django.template.loader.render_to_string"}) | {
-    "django.shortcuts.render_to_response",
-    "django.template.response.TemplateResponse",
-}
+_PAGE_RENDERS = (
+    (known.union("page_renderers") - {"django.template.loader.render_to_string"})
+    # `render_template_string(src, message=str(e))`, Bottle's `template(...)`: a page made there and then
+    | (known.union("template_strings") - {"django.template.Template"})
+    | {"django.shortcuts.render_to_response", "django.template.response.TemplateResponse"}
+)
 #: `templates.TemplateResponse(...)` on Starlette's and FastAPI's `Jinja2Templates`.
 _PAGE_RENDER_METHODS = frozenset({"TemplateResponse"})
 
@@ -333,9 +335,9 @@ def _log_hygiene(ctx: FileContext) -> None:
                 for argument, value in arguments(event, skip=("exc_info",)):
                     if _names_identity_only(argument, value):
                         continue  # `user.email` of a record another module loads: who someone is, never a secret
-                    if len(ctx.conditionals) > handed_on and L.PASSWORD not in value:
-                        # An earlier argument's worth is for another module to decide; after it, only a
-                        # password is looked for (names alone are weak evidence beside an unknown).
+                    if len(ctx.conditionals) > handed_on and L.PASSWORD not in value and L.SECRET not in value:
+                        # An earlier argument's worth is for another module to decide; after it, only what
+                        # is itself a password or a secret is looked for.
                         break
                     if L.SECRET in value and lacking is None:
                         lacking = (
@@ -447,7 +449,10 @@ def _log_hygiene(ctx: FileContext) -> None:
                 returned = getattr(ret.node, "value", None)
                 if isinstance(returned, ast.Tuple) and returned.elts:
                     returned = returned.elts[0]  # `return render_template(...), 500`: the call is judged as it is
-                if not isinstance(returned, ast.Call):
+                # A call that answers (`jsonify(...)`) is judged where it is made; what another call makes
+                # (`json.dumps({...})`) is the answer.
+                made = next((c for c in function.calls if c.node is returned), None)
+                if not isinstance(returned, ast.Call) or made is not None and not _answers_with(made):
                     _report_once(
                         ctx,
                         ret.node,
@@ -1090,6 +1095,8 @@ def _answers_client(module: Module, function: Function) -> str:
         return "view"
     if any(d.rsplit(".", 1)[-1] in _ERROR_HANDLER_DECORATORS for d in function.decorators):
         return "error handler"  # `@app.errorhandler(SQLAlchemyError)`: what it returns is the answer
+    if function.qualname in module.server_error_handlers:
+        return "error handler"  # Bottle's `app.error_handler[500] = server_error`
     return "Lambda handler" if R.lambda_http_handler(function) else ""
 
 

@@ -32,7 +32,16 @@ from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks.facts import DEV_WORDS
 from secpat.frameworks.routes import source_line
 from secpat.frameworks.syntax import held_name
-from secpat.model.module import Call, ClassInfo, Module, field_name, keyword_argument, literal_value, parents_of
+from secpat.model.module import (
+    Call,
+    ClassInfo,
+    Module,
+    field_name,
+    keyword_argument,
+    literal_value,
+    parameter_defaults,
+    parents_of,
+)
 from secpat.rules.context import FileContext, Outcome, ProjectContext, same_global_name
 from secpat.rules.registry import Rule, check, define
 
@@ -269,7 +278,9 @@ _CONNECTION_BUILDERS = ("sqlalchemy.", "urllib.", "yarl.", "furl.", "redis.", "p
 # Keywords that say a record describes a server to connect to, whose password is sent, not checked.
 _CONNECTION_KEYWORDS = frozenset({"host", "hostname", "port", "server", "endpoint", "dsn", "smtp_host", "db_host"})
 # Classes whose records are stored: `User(password=...)`, `AccountRow(...)`.
-_MODEL_CLASS = re.compile(r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity)s?$")
+_MODEL_CLASS = re.compile(
+    r"(User|Account|Member|Customer|Profile|Person|Admin|Employee|Row|Record|Model|Entity|Signup|Registration|Registrant)s?$"
+)
 # Attributes that hold the stored password (or its hash) on a user record.
 _PASSWORD_FIELDS = frozenset(
     {
@@ -853,7 +864,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             # `user_service.create(name, password)`: that function's body says what it stores; the project
             # stage joins what the client sent with a parameter that body writes as it is.
             _hand_on_raw_passwords(ctx, function, event)
-            continue
+            if not (method in _STORE_METHODS and _password_row_given(event.node)):
+                continue
+            # `db.insert("pending_signups", {"email": email, "password": password})`: a helper of the project
+            # named for storing, handed a row that keeps a password under its name: a store, whatever the
+            # helper does with rows.
         if method not in _STORE_METHODS:
             if method and method[0].isupper():
                 _new_record(ctx, function, event, method)
@@ -1009,6 +1024,18 @@ def raw_passwords_to_storing_parameters(ctx: ProjectContext) -> None:
             f"`{parameter.name}` as it is ({parameter.where})"
         )
         ctx.findings.append(replace(finding, message=message))
+
+
+def _password_row_given(call: ast.Call) -> bool:
+    """A dict literal among the arguments with a password-named key: `insert("users", {"password": pw})`."""
+    return any(
+        isinstance(arg, ast.Dict)
+        and any(
+            isinstance(key, ast.Constant) and isinstance(key.value, str) and names.is_password(key.value)
+            for key in arg.keys
+        )
+        for arg in [*call.args, *(k.value for k in call.keywords)]
+    )
 
 
 def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: str) -> None:
@@ -1685,8 +1712,12 @@ def stored_through_attributes(ctx: ProjectContext) -> None:
         ctx.findings.append(finding)
 
 
+# A sign-up kept until the address is confirmed (`PendingSignup`, `PendingRegistration`) is an account to be.
 _ACCOUNT_WORDS = frozenset(
-    {"user", "users", "account", "accounts", "member", "members", "customer", "customers", "profile", "profiles"}
+    {
+        *("user", "users", "account", "accounts", "member", "members", "customer", "customers"),
+        *("profile", "profiles", "signup", "signups", "registration", "registrations", "registrant", "registrants"),
+    }
 )
 _USER_BASES = ("AbstractUser", "AbstractBaseUser", "User")
 
@@ -3167,6 +3198,12 @@ def weak_hash_parameters(ctx: FileContext) -> None:
     for call in module.calls_to("hashlib.pbkdf2_hmac"):
         digest = call.literal(0, "hash_name")
         iterations = _number(module, call, 3, "iterations")
+        steps: tuple[FlowStep, ...] = ()
+        given = call.arg(3, "iterations")
+        if iterations is None and given is not None:
+            traced = _traced_number(module, call.scope, given)
+            if traced is not None:
+                iterations, steps = traced
         minimum = _PBKDF2_MINIMUM.get(str(digest).lower().replace("-", ""), 600_000)
         if iterations is not None and iterations < minimum:
             message = f"PBKDF2-{str(digest).upper()} with {iterations:,} iterations (use {minimum:,} or more)"
@@ -3181,6 +3218,7 @@ def weak_hash_parameters(ctx: FileContext) -> None:
                 call.node,
                 message,
                 scope=call.scope,
+                flow=(*steps, FlowStep(ctx.location(call.node), "the PBKDF2 call")) if steps else (),
                 audit=bool(sent) or not _hashes_password(module, call, 1, "password"),
             )
     for call in module.calls_to("cryptography.hazmat.primitives.kdf.pbkdf2.PBKDF2HMAC"):
@@ -3267,7 +3305,18 @@ def _hashes_password(module: Module, call: Call, index: int, keyword: str) -> bo
     if call.scope is None:
         return False
     event = next((e for e in flow_of(module, call.scope).calls if e.node is call.node), None)
-    return event is not None and L.PASSWORD in event.value_of(index, keyword)
+    if event is not None and L.PASSWORD in event.value_of(index, keyword):
+        return True
+    # `def _derive(raw, salt, n)` used by the module's `hash_password()` / `make_password()`: its input is
+    # the password those are named for.
+    return not call.scope.is_module and any(
+        module.local_function(c.callee) is call.scope and _PASSWORD_NOUNS & set(names.words(c.scope.name))
+        for c in module.calls
+        if c.scope is not None and not c.scope.is_module
+    )
+
+
+_PASSWORD_NOUNS = frozenset({"password", "passwd", "pwd", "passphrase"})
 
 
 _WEAK_PASSLIB_SCHEMES = frozenset(
@@ -3533,6 +3582,77 @@ def _is_test_settings(path: str) -> bool:
     """Test settings often pick MD5 on purpose, to keep test suites fast."""
     stem = path.rsplit("/", 1)[-1].lower()
     return "test" in stem
+
+
+def _traced_number(
+    module: Module, scope: Function, node: ast.expr, depth: int = 0, local: bool = True
+) -> tuple[int, tuple[FlowStep, ...]] | None:
+    """The smallest whole number `node` can hold, followed through the module: a literal, a module constant, a
+    local `n = n or ITERATIONS`, a parameter's default, and what the module's own calls of the function pass
+    for it (`hash_password(raw, iterations=ITERATIONS)` -> `_derive(raw, salt, iterations)`). With where it
+    was written."""
+    value = literal_value(node)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, ()
+    if depth > 3:
+        return None
+    found: list[tuple[int, tuple[FlowStep, ...]]] = []
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        found = [t for part in node.values if (t := _traced_number(module, scope, part, depth + 1, local))]
+    elif isinstance(node, ast.Name):
+        name = node.id
+        assigned = [
+            n.value
+            for n in ast.walk(scope.node)
+            if local
+            and not scope.is_module
+            and isinstance(n, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+        ]
+        if len(assigned) == 1:
+            # `iterations = iterations or ITERATIONS`: the parameter it names is read as it came in.
+            traced = _traced_number(module, scope, assigned[0], depth + 1, local=False)
+            return traced
+        if name in scope.params:
+            found = _parameter_numbers(module, scope, name, depth)
+        elif not assigned:
+            constant = module.assignments.get(name) or []
+            value = literal_value(constant[0]) if len(constant) == 1 else None
+            if isinstance(value, int) and not isinstance(value, bool):
+                step = FlowStep(Location(module.path, constant[0].lineno), f"`{name}` = {value:,}")
+                return value, (step,)
+    return min(found, key=lambda pair: pair[0]) if found else None
+
+
+def _parameter_numbers(
+    module: Module, function: Function, name: str, depth: int
+) -> list[tuple[int, tuple[FlowStep, ...]]]:
+    """The numbers parameter `name` of `function` is given: its default, and each call in the module."""
+    found = []
+    node = function.node
+    default = (
+        parameter_defaults(node.args).get(name) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+    )
+    if default is not None and (traced := _traced_number(module, function, default, depth + 1, local=False)):
+        found.append(traced)
+    index = function.params.index(name)
+    for call in module.calls:
+        if module.local_function(call.callee) is not function:
+            continue
+        if _test_vector_call(call):
+            continue  # `pbkdf2("password", b"ATHENA.MIT.EDUraeburn", 1200, 32)` in a self-test: a known answer
+        given = call.arg(index - (1 if function.class_name and function.params[:1] == ["self"] else 0), name)
+        if given is not None and (traced := _traced_number(module, call.scope, given, depth + 1)):
+            found.append(traced)
+    return found
+
+
+def _test_vector_call(call: Call) -> bool:
+    """A call made by a test (`def test_...`, a module's self-test) or with a literal text or bytes argument,
+    as known-answer tests pass a password and salt: the count it gives is the test's, not the app's."""
+    scope = call.scope
+    in_test = scope is not None and not scope.is_module and scope.name.lstrip("_").startswith("test")
+    return in_test or any(isinstance(a, ast.Constant) and isinstance(a.value, (str, bytes)) for a in call.node.args)
 
 
 def _number(module: Module, call: Call, index: int | None, keyword: str) -> int | None:
