@@ -24,6 +24,7 @@ from secpat.frameworks.facts import (
     ARGUMENT,
     DEPENDENCY_ALIAS,
     HEADER_READER,
+    IDENTITY_FUNCTION_WORDS,
     INSTANCE,
     LIMITING,
     MOUNT,
@@ -164,18 +165,13 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
 _COOKIE_REQUESTS = frozenset({"flask.request", "quart.request", "bottle.request"})
 
 
-#: Words of a function's name that say it finds out who the user is, or reads the session: the calls a
-#: session relay (see `SessionRelay`) follows.
-_IDENTITY_WORDS = frozenset({"session", "sessions", "cookie", "cookies", "user", "login", "auth", "current", "whoami"})
-
-
 def _session_relays(module: Module) -> list[tuple[str, object]]:
     """The module's top-level functions (with what their nested wrappers call) that call another module's
     project function named for the user or the session."""
     top = {id(f): f for f in _top_functions(module).values()}
     through: dict[int, set[str]] = {}
     for call in module.calls:
-        if call.callee is None or not _IDENTITY_WORDS & set(names.words(last(call.callee))):
+        if call.callee is None or not IDENTITY_FUNCTION_WORDS & set(names.words(last(call.callee))):
             continue
         scope: Function | None = call.scope
         while scope is not None and not scope.is_module and id(scope) not in top:

@@ -374,6 +374,13 @@ class MiddlewareFact:
     line: int
 
 
+#: Words of a function's name that say it finds out or requires who the user is (`current_user`,
+#: `login_required`, `get_session`, `auth_step`): what session readers are followed through.
+IDENTITY_FUNCTION_WORDS = frozenset(
+    {"user", "login", "auth", "authenticated", "session", "sessions", "cookie", "cookies", "current", "required"}
+    | {"member", "account", "admin", "staff", "whoami", "identity", "signed"}
+)
+
 #: How a Bottle CSRF plugin installed on one app (`app.install(CsrfPlugin())`) is named among protections.
 BOTTLE_PLUGIN = "Bottle plugin"
 

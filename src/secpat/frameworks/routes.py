@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from secpat import names
@@ -32,6 +33,7 @@ from secpat.frameworks.facts import (
     FORM,
     GATE,
     HEADER_READER,
+    IDENTITY_FUNCTION_WORDS,
     INSTANCE,
     LIMIT_TARGET,
     LIMITER,
@@ -448,11 +450,6 @@ def _with_project_callers(
         readers |= more
 
 
-#: Words of a function's name that say it finds out or requires who the user is.
-_IDENTITY_FUNCTION_WORDS = frozenset(
-    {"user", "login", "auth", "authenticated", "session", "cookie", "current", "required", "member", "account"}
-    | {"admin", "staff", "whoami", "identity", "signed", "subscriber", "customer"}
-)
 #: Names of the function a decorator wraps its view in.
 _WRAPPER_NAMES = frozenset({"wrapper", "wrapped", "inner", "decorated", "decorator", "wrap", "_wrapper"})
 
@@ -462,7 +459,7 @@ def _named_for_identity(name: str) -> bool:
     parts = [p for p in name.split(".") if p]
     while len(parts) > 1 and parts[-1] in _WRAPPER_NAMES:
         parts.pop()
-    return bool(_IDENTITY_FUNCTION_WORDS & set(names.words(parts[-1]))) if parts else False
+    return bool(IDENTITY_FUNCTION_WORDS & set(names.words(parts[-1]))) if parts else False
 
 
 def model_of(ctx: ProjectContext) -> Model:
@@ -1596,17 +1593,18 @@ class _Builder:
         def wrapped(...): ... request.form.get("csrf_token")`), or a helper named for the check checks it
         (`verify_csrf(request)`). A helper that only issues a token (`render()` adding one to the page) is
         neither."""
-        checkers = self.__dict__.get("_token_checkers")
-        if checkers is None:
-            checkers = self.__dict__["_token_checkers"] = {
-                name for name, fact in self.model.views.items() if fact.csrf_checked
-            }
+        checkers = self._token_checkers
         return any(
             any(checker.startswith(name + ".") for checker in checkers)
             or name in checkers
             and re.search(r"csrf|xsrf", last(name), re.IGNORECASE)
             for name in view.calls
         )
+
+    @cached_property
+    def _token_checkers(self) -> frozenset[str]:
+        """The project functions that check a CSRF token themselves."""
+        return frozenset(name for name, fact in self.model.views.items() if fact.csrf_checked)
 
     def _protect_django(self, route: Route) -> None:
         cls = self.model.classes.get(route.cls)

@@ -554,6 +554,19 @@ class Module:
         return self._function_of_node.get(id(node))
 
     @cached_property
+    def _function_spans(self) -> list[tuple[int, int, Function]]:
+        return [
+            (f.node.lineno, f.node.end_lineno or f.node.lineno, f)
+            for f in self.all_functions()
+            if isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ]
+
+    def function_at(self, line: int) -> Function | None:
+        """The innermost function (not the module body) whose lines hold `line`."""
+        around = [(first, f) for first, last, f in self._function_spans if first <= line <= last]
+        return max(around, key=lambda pair: pair[0])[1] if around else None
+
+    @cached_property
     def server_error_handlers(self) -> frozenset[str]:
         """Qualnames of the module's functions registered for server errors (a 5xx status): Bottle's
         `@app.error(500)` and `app.error_handler[500] = f`, Flask's `@app.errorhandler(500)` and

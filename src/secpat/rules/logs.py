@@ -817,16 +817,7 @@ def _hand_on_leaks(ctx: FileContext, start: int, decided_later: int) -> None:
     """Move the LOG003 findings just made to the project stage, which knows the routes each function serves;
     for those that flows through other modules decide there, say which function they are in."""
     module = ctx.module
-    spans = [
-        (f.node.lineno, f.node.end_lineno or f.node.lineno, f)
-        for f in module.all_functions()
-        if isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef))
-    ]
-
-    def innermost(line: int) -> Function | None:
-        around = [(first, f) for first, last_line, f in spans if first <= line <= last_line]
-        return max(around, key=lambda pair: pair[0])[1] if around else None
-
+    innermost = module.function_at
     kept = []
     for finding in ctx.findings[start:]:
         function = innermost(finding.location.line) if finding.rule_id == LOG003.id and not finding.audit else None

@@ -30,7 +30,7 @@ from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, model_of, root_of
 from secpat.frameworks.syntax import ADMIN_WORDS, bound_value, header_value, static_directory
 from secpat.knowledge import find
-from secpat.model.module import Function, Module, literal_value, parameter_defaults
+from secpat.model.module import literal_value, parameter_defaults
 from secpat.names import words as words_of
 from secpat.rules.context import (
     FileContext,
@@ -855,27 +855,12 @@ def registered_filters(ctx: FileContext) -> None:
                 if keyword.arg and qualified:
                     ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, keyword.arg))
             continue
-        qualified = (
-            module.qualified_name(func, _enclosing(module, node))
-            if isinstance(func, (ast.Name, ast.Attribute))
-            else None
-        )
+        # Named in the function that registers it: an app factory may import its filters locally.
+        scope = module.function_at(getattr(node, "lineno", 0)) or module.module_function
+        qualified = module.qualified_name(func, scope) if isinstance(func, (ast.Name, ast.Attribute)) else None
         if qualified and isinstance(func, (ast.Name, ast.Attribute)):
             name = given if isinstance(given, str) else call_name(func)
             ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, name))
-
-
-def _enclosing(module: Module, node: ast.AST) -> Function:
-    """The innermost function whose body holds the node (an app factory that imports its filters locally), else
-    the module's own."""
-    line = getattr(node, "lineno", 0)
-    around = [
-        (f.node.lineno, f)
-        for f in module.all_functions()
-        if isinstance(f.node, (ast.FunctionDef, ast.AsyncFunctionDef))
-        and f.node.lineno <= line <= (f.node.end_lineno or f.node.lineno)
-    ]
-    return max(around, key=lambda pair: pair[0])[1] if around else module.module_function
 
 
 @check(XSS002, kinds=("template",))
