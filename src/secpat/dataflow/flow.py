@@ -28,12 +28,12 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
 from secpat.knowledge import NOTHING, find
-from secpat.model.module import ClassInfo, keyword_argument, parameter_defaults
+from secpat.model.module import Call, ClassInfo, keyword_argument, parameter_defaults
 
 if TYPE_CHECKING:
     from collections.abc import Container
 
-    from secpat.model.module import Call, Function, Module
+    from secpat.model.module import Function, Module
 
 _TRY_NODES = raises.TRY_NODES  # `try` and, from Python 3.11, `try`/`except*`
 
@@ -1771,6 +1771,34 @@ class FunctionFlow:
                 parts.append(self._add_name_label(_without_parameter_hints(entry), kw.arg, kw))
         return L.combine([*parts, value])  # the key's label first: of two as short, the first is kept
 
+    def _deferred_call(
+        self, node: ast.Call, args: list[L.Value], keywords: dict[str, L.Value], items: dict[int, tuple[L.Value, ...]]
+    ) -> CallEvent | None:
+        """`background.add_task(send_mail, to, link)`, `pool.submit(f, x)`, `loop.run_in_executor(None, f, x)`,
+        `queue.enqueue(f, x)`, a task's `f.delay(x)`: the project function runs later with those arguments, so
+        it is a call of it here, with what it is given (a second event at the same place)."""
+        func = node.func
+        if not isinstance(func, ast.Attribute):
+            return None
+        skip = _DEFERRING_METHODS.get(func.attr)
+        if func.attr == "delay":
+            target, skip = func.value, 0
+        elif skip is None or len(node.args) <= skip or isinstance(node.args[skip], ast.Starred):
+            return None
+        else:
+            target, skip = node.args[skip], skip + 1
+        if not isinstance(target, (ast.Name, ast.Attribute)):
+            return None
+        callee = self.module.qualified_name(target, self.function)
+        if not callee or (
+            callee.split(".", 1)[0] not in self.module.project_roots and self.module.local_function(callee) is None
+        ):
+            return None  # only the project's own functions: a library's is known by its own name
+        run = ast.Call(func=target, args=node.args[skip:], keywords=node.keywords)
+        ast.copy_location(run, node)
+        shifted = {index - skip: values for index, values in items.items() if index >= skip}
+        return CallEvent(Call(run, callee, self.function), run, args[skip:], dict(keywords), None, shifted)
+
     def _error_sanitiser(self, node: ast.Call) -> bool:
         """A project function named for cleaning what it is given (`sanitize_error`, `redact_exception`) or
         for making it fit for the client (`error_for_client`, `client_safe_error`)."""
@@ -1810,6 +1838,9 @@ class FunctionFlow:
         for kw in node.keywords:
             value = self._eval(kw.value)
             keywords[kw.arg if kw.arg is not None else "**"] = value
+        deferred = self._deferred_call(node, args, keywords, items)
+        if deferred is not None:
+            self.calls.append(deferred)  # first: what the function run does is the call's meaning
         self.calls.append(CallEvent(call, node, args, keywords, receiver, items))
         for index, phrase in credential_arguments(node):
             # `store_reset_code(conn, user_id, code)`: what `code` holds is the reset code, from here on.
@@ -1846,7 +1877,8 @@ class FunctionFlow:
                 if not L.deferred(label) and label not in (L.EXCEPTION, L.TRACEBACK)
             }
             if added:
-                self.env[name] = L.combine([L.without(self.env[name], L.CONST), added])
+                step = self.step(node, f"added to `{name}`")
+                self.env[name] = L.combine([L.without(self.env[name], L.CONST), L.with_step(added, step)])
             return L.EMPTY
         if (
             isinstance(func, ast.Attribute)
@@ -1955,7 +1987,7 @@ class FunctionFlow:
             return L.combine([self.env[_item_key(name, key)], *args[1:]])
         length = self._list_lengths.get(name)
         if method == "append" and length is not None and len(args) == 1:
-            self._store_item(name, length, args[0])
+            self._store_item(name, length, L.with_step(args[0], self.step(node, f"added to `{name}`")))
             self._list_lengths[name] = length + 1
             return L.EMPTY
         if method == "pop" and length and (not node.args or key == 0 or key == -1 or key == length - 1):
@@ -3262,6 +3294,17 @@ def _matches(pattern: ast.pattern, subject: object, bound: dict[str, ast.expr]) 
 
 _PATH_SPLITS = frozenset({"split", "rsplit", "partition", "rpartition", "strip", "lstrip", "rstrip"})
 _PATH_OPERATIONS = _PATH_SPLITS | {"lower", "upper", "casefold"}
+#: Methods that run a function given as an argument later, with the arguments after it: the function's
+#: position. (`f.delay(...)`, a task queue's, runs the receiver.)
+_DEFERRING_METHODS = {
+    "add_task": 0,  # Starlette/FastAPI `BackgroundTasks`
+    "submit": 0,  # `concurrent.futures` executors
+    "enqueue": 0,  # RQ
+    "start_soon": 0,  # anyio task groups
+    "run_in_executor": 1,  # asyncio
+    "to_thread": 0,  # `asyncio.to_thread(f, ...)`
+    "run_sync": 0,  # `anyio.to_thread.run_sync(f, ...)`
+}
 
 
 def _path_operations(node: ast.expr) -> tuple[ast.expr, list[ast.expr]] | None:

@@ -122,6 +122,9 @@ class ViewFact:
     limits: tuple[str, ...] = ()  # rate limits on the view itself, described
     limit_exempt: bool = False  # `@limiter.exempt`
     csrf_exempt: int = 0  # line of a CSRF exemption decorator, 0 if none
+    # a decorator of the project that exempts the views it wraps (`return csrf_exempt(wrapper)`): the line
+    exempts_wrapped: int = 0
+    wraps_methods: tuple[str, ...] = ()  # the methods such a decorator admits (`require_POST` in what it returns)
     drf: bool = False  # a DRF `@api_view`
     drf_throttles: tuple[str, ...] | None = None  # `@throttle_classes([...])`, None when not set
     framework: str = ""  # flask / fastapi / django when the file says so

@@ -1266,7 +1266,7 @@ class _Builder:
             return
         if cls is None:
             view = self.model.views.get(fact.view)
-            methods = fact.methods or (view.methods if view else ()) or ("*",)
+            methods = fact.methods or (view.methods if view else ()) or self._wrapped_methods(view) or ("*",)
             route = self._add(fact, path, methods, view, None, (), app)
             route.exempt_at = (
                 (fact.file, fact.csrf_exempt)
@@ -1545,8 +1545,23 @@ class _Builder:
 
     # -- CSRF --
 
+    def _wrapped_methods(self, view: ViewFact | None) -> tuple[str, ...]:
+        """The methods a decorator of the project admits for the view (`@hr_action` returning `require_POST(...)`)."""
+        for name in view.calls if view is not None else ():
+            decorator = self.model.views.get(name)
+            if decorator is not None and decorator.wraps_methods:
+                return decorator.wraps_methods
+        return ()
+
     def _protect(self, route: Route) -> None:
         view = route.handler
+        if view is not None and not route.exempt_at:
+            # `@hr_action`, a decorator of the project that returns `csrf_exempt(wrapper)`.
+            exempting = next(
+                (d for name in view.calls if (d := self.model.views.get(name)) and d.exempts_wrapped), None
+            )
+            if exempting is not None:
+                route.exempt_at = (exempting.path, exempting.exempts_wrapped)
         if route.reason == CHANGES_ON_GET:
             route.csrf = "none (no check covers GET)"
             return

@@ -90,6 +90,12 @@ def _entries(module: Module, node: ast.expr, owner: str, prefix: str, framework:
     scope = module.module_function
     found: list[tuple[str, object]] = []
     for element in node.elts:
+        if isinstance(element, ast.Starred) and owner:
+            # `routes = [Route("/", home), *auth_routes]`: another list's routes, spliced in at this prefix.
+            child = object_name(module, element.value, scope)
+            if child:
+                found.append((MOUNT, MountFact(framework, owner, child, prefix, module.path, element.lineno)))
+            continue
         if not isinstance(element, ast.Call):
             continue
         callee = module.qualified_name(element.func, scope)

@@ -215,14 +215,26 @@ def class_routes(cls: ClassInfo) -> Iterator[tuple[ast.Call, ast.expr, list[str]
 
 def held_name(node: ast.AST | None) -> str | None:
     """The name a value is held under: `SECRET` of a name, `settings.SECRET` of an attribute,
-    `config["SECRET"]` of a subscript with a literal key."""
+    `config["SECRET"]` of a subscript with a literal key, `config.get("SECRET")` of a settings object."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
         return node.attr
     if isinstance(node, ast.Subscript):
         return string(node.slice)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and node.args
+        and last(ast.unparse(node.func.value)) in _SETTING_HOLDERS
+    ):
+        return string(node.args[0])  # `current_app.config.get("METRICS_TOKEN")`, `os.environ.get("API_KEY")`
     return None
+
+
+#: Objects that hold an application's settings by name.
+_SETTING_HOLDERS = frozenset({"config", "settings", "environ", "env", "conf"})
 
 
 def setting_bindings(module: Module) -> Iterator[tuple[ast.stmt, str, ast.expr]]:

@@ -10,8 +10,9 @@ module makes (or a subclass of `Application`) belongs to the project's one Torna
 
 Templates rendered with `self.render("page.html", name=...)` are linked to the handler like other
 renders (`{% raw name %}` and `{% autoescape None %}` are read by the template rules, and
-`Application(autoescape=None)` by XSS003). Partial: a handler list built in a loop or returned by a
-function is not read; `get_signed_cookie()` is the server's own signed value and not client text.
+`Application(autoescape=None)` by XSS003). A handler list the module's own function returns
+(`Application(routes())`) is read. Partial: a handler list built in a loop, or returned by another module's
+function, is not; `get_signed_cookie()` is the server's own signed value and not client text.
 """
 
 from __future__ import annotations
@@ -79,18 +80,44 @@ def handler_class(module: Module, info: ClassInfo | None) -> bool:
     """A subclass of Tornado's `RequestHandler`, through this module's classes; or, in a module that imports
     Tornado, a class with a verb method built on a base named for a handler (`BaseHandler` kept in another
     module of the project)."""
-    if info is None or not module.imports_any("tornado"):
+    if info is None:
         return False
-    if derives_from(module, info, FRAMEWORK.request_classes):
+    if module.imports_any("tornado") and derives_from(module, info, FRAMEWORK.request_classes):
         return True
-    return any(verb in info.methods for verb in VERBS) and any(
-        base.rsplit(".", 1)[-1].endswith("Handler") for base in info.bases
+    # `from forum.handlers.base import BaseHandler` in a module that imports nothing else of Tornado: the
+    # project's own handler base, when the module uses it as Tornado's (`self.get_argument`, `self.write`).
+    project_base = any(
+        base.rsplit(".", 1)[-1].endswith("Handler")
+        and (module.imports_any("tornado") or base.split(".", 1)[0] in module.project_roots)
+        for base in info.bases
+    )
+    return project_base and any(m in info.methods for m in (*VERBS, *_HOOKS)) and _uses_tornado_api(info)
+
+
+#: Methods of Tornado's `RequestHandler` a base handler class overrides for the handlers built on it.
+_HOOKS = ("options", "prepare", "write_error", "set_default_headers", "on_finish", "get_current_user")
+#: Methods of Tornado's `RequestHandler` a handler calls on `self`.
+_HANDLER_API = frozenset(
+    {"get_argument", "get_arguments", "get_body_argument", "get_query_argument", "write", "render", "finish",
+     "redirect", "set_status", "set_header", "get_cookie", "set_cookie", "get_secure_cookie", "set_secure_cookie",
+     "get_signed_cookie", "set_signed_cookie", "clear_cookie", "send_error", "render_string", "xsrf_form_html"}
+)  # fmt: skip
+
+
+def _uses_tornado_api(info: ClassInfo) -> bool:
+    node = info.node
+    return any(
+        isinstance(n, ast.Attribute)
+        and n.attr in _HANDLER_API
+        and isinstance(n.value, ast.Name)
+        and n.value.id == "self"
+        for n in ast.walk(node)
     )
 
 
 def handler_method(module: Module, function: Function) -> bool:
     """A method of a Tornado handler class, whose `self` is the request."""
-    if not function.class_name or not module.imports_any("tornado"):
+    if not function.class_name:
         return False
     return handler_class(module, module.classes.get(function.qualname.rsplit(".", 1)[0]))
 
@@ -145,6 +172,11 @@ def _routes(
     """`[(r"/x", XHandler), (r"/y/(\\d+)", YHandler, {"db": db}), url(r"/z", ZHandler, name="z")]`, also
     through a name bound once to such a list."""
     handlers = bound_value(module, scope, handlers)
+    if isinstance(handlers, ast.Call):
+        # `Application(routes(), ...)`: the list the module's own function returns.
+        maker = module.local_function(module.qualified_name(handlers.func, scope))
+        if maker is not None and not maker.params:
+            scope, handlers = maker, _returned_list(module, maker)
     if not isinstance(handlers, (ast.List, ast.Tuple)):
         return []
     read.add(id(handlers))
@@ -167,6 +199,12 @@ def _routes(
         path = "/" + path.removeprefix("^").removesuffix("$").lstrip("/")
         found.append((ROUTE, RouteFact(FRAMEWORK.name, owner, path, (), view, module.path, entry.lineno)))
     return found
+
+
+def _returned_list(module: Module, function: Function) -> ast.expr | None:
+    """The list a function returns from its one `return`: a literal, or a name bound once to one."""
+    returns = [n for n in ast.walk(function.node) if isinstance(n, ast.Return) and n.value is not None]
+    return bound_value(module, function, returns[0].value) if len(returns) == 1 else None
 
 
 def _switched_on(module: Module, call: Call, option: str, read: set[int]) -> bool:

@@ -175,6 +175,33 @@ def _inside(blocks: Iterable[ast.If | ast.ExceptHandler]) -> set[int]:
     return {id(inner) for block in blocks for stmt in block.body for inner in ast.walk(stmt)}
 
 
+#: Words of cookies that carry a step of a flow or a preference, not who the user is.
+_FLOW_COOKIE_WORDS = frozenset(
+    {"state", "nonce", "verifier", "pkce", "csrf", "xsrf", "redirect", "next", "lang", "language", "locale", "theme"}
+)
+
+
+def _flow_cookie_reads(nodes: list[ast.AST]) -> set[int]:
+    """The `cookies` attributes read only for a literal key named for a flow step or a preference:
+    `request.cookies.get("oauth_state")`, `request.COOKIES["django_language"]`."""
+    found = set()
+    for node in nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+            holder, key = node.func.value, string(node.args[0]) if node.args else None
+        elif isinstance(node, ast.Subscript):
+            holder, key = node.value, string(node.slice)
+        else:
+            continue
+        if (
+            isinstance(holder, ast.Attribute)
+            and holder.attr in ("cookies", "COOKIES")
+            and key
+            and set(names.words(key)) & _FLOW_COOKIE_WORDS
+        ):
+            found.add(id(holder))
+    return found
+
+
 def _scan_body(module: Module, function: Function) -> _ViewScan:
     scan = _ViewScan()
     # The body and parameter defaults; decorators belong to the route, not to what the view does.
@@ -185,6 +212,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
     nodes = [n for root in (*roots, *aliases) for n in ast.walk(root)]
     # `request.session[k] = v` only stores into the session: it does not act as the user the cookie names.
     stored = {id(n.value) for n in nodes if isinstance(n, ast.Subscript) and isinstance(n.ctx, (ast.Store, ast.Del))}
+    # `request.cookies.get("oauth_state")`: a cookie that holds a step of a flow names nobody.
+    stored |= _flow_cookie_reads(nodes)
     # `if request.authenticated_userid == username: ... create_user(...)`: an account made for a caller
     # already signed in (by a plugin, a proxy) is no sign-up form.
     for_signed_in = _inside(n for n in nodes if isinstance(n, ast.If) and _tests_signed_in(n.test))
@@ -765,8 +794,8 @@ def _scan_call(
     if any(word in lowered for word in _SIGNATURE_WORDS) or callee in ("hmac.new", "hmac.digest"):
         scan.signature = True
     if (
-        "csrf" in lowered
-        or "xsrf" in lowered
+        ("csrf" in lowered or "xsrf" in lowered)
+        and "exempt" not in lowered  # `csrf_exempt(view)` checks nothing
         or method == "validate_on_submit"
         or (last(callee) or method) in _CHALLENGE_CHECKS
     ):
@@ -1564,6 +1593,7 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
     # A Flask login decorator admits the user the app's auth layer names: the cookie's user only in an app
     # that keeps a cookie session (Flask-Login, `flask.session`), else a bearer token's (see `user_on_g`).
     flask = framework == "flask"
+    wrapping = _wrapping(module, function) if function.mentions(("csrf_exempt", "require_")) else (0, ())
     return ViewFact(
         name=module.global_name(function),
         path=module.path,
@@ -1602,10 +1632,49 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         limits=tuple(deco.limits + scan.limits),
         limit_exempt=deco.limit_exempt,
         csrf_exempt=deco.csrf_exempt,
+        exempts_wrapped=wrapping[0],
+        wraps_methods=wrapping[1],
         drf=deco.drf,
         drf_throttles=deco.drf_throttles,
         framework=framework,
     )
+
+
+def _wrapping(module: Module, function: Function) -> tuple[int, tuple[str, ...]]:
+    """What a decorator of the project does to the view it hands back: exempts it from CSRF checks (`return
+    csrf_exempt(require_POST(wrapper))`, or a returned inner function decorated `@csrf_exempt`), the line; and
+    the methods it admits (`require_POST`, `require_http_methods([...])` in what it returns)."""
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not function.params:
+        return 0, ()
+    inner = {n.name: n for n in node.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    exempt, methods = 0, tuple[str, ...]()
+    for stmt in ast.walk(node):
+        if not isinstance(stmt, ast.Return) or stmt.value is None or module.function_at(stmt.lineno) is not function:
+            continue
+        returned = inner.get(stmt.value.id) if isinstance(stmt.value, ast.Name) else None
+        applied: list[tuple[ast.expr, int]] = [
+            (part, stmt.lineno) for part in ast.walk(stmt.value) if isinstance(part, ast.Call)
+        ]
+        if returned is not None:
+            applied += [(d, returned.lineno) for d in returned.decorator_list]
+        for deco, line in applied:
+            name = last(module.qualified_name(deco.func if isinstance(deco, ast.Call) else deco, function) or "")
+            if name == "csrf_exempt":
+                exempt = exempt or line
+            elif name in _WRAPPED_METHODS:
+                methods = methods or _WRAPPED_METHODS[name]
+            elif name == "require_http_methods" and isinstance(deco, ast.Call) and deco.args:
+                methods = methods or upper_methods(deco.args[0])
+    return exempt, methods
+
+
+#: Django's method decorators a project decorator may apply to what it wraps: the methods they admit.
+_WRAPPED_METHODS: dict[str, tuple[str, ...]] = {
+    "require_POST": ("POST",),
+    "require_GET": ("GET", "HEAD"),
+    "require_safe": ("GET", "HEAD"),
+}
 
 
 def module_framework(module: Module) -> str:
@@ -1672,6 +1741,8 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
             or function.name in named
             or (params and params[0] in ("request", "req"))
             or _dependency_function(function)
+            or function.mentions(("csrf_exempt", "require_"))
+            and any(_wrapping(module, function))
             or owner in view_classes
             or global_request
             and not function.class_name
@@ -1773,6 +1844,7 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
             public = True
         elif is_limit_name(inner_name):
             limited.append(("*" if target == "dispatch" else target, "@" + short_source(inner)))
+    exempt = exempt or _skips_xsrf_check(info)
     return ClassFact(
         name=f"{module.module_name}.{info.qualname}" if module.module_name else info.qualname,
         path=module.path,
@@ -1791,6 +1863,22 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         sign_in_gate=_sign_in_gate(module, info),
         public=public,
     )
+
+
+def _skips_xsrf_check(info: ClassInfo) -> int:
+    """A Tornado handler whose `check_xsrf_cookie` never runs Tornado's check nor refuses anything (`def
+    check_xsrf_cookie(self): pass`): exempt, as `csrf_exempt` is. The line of the override. One that calls
+    the check on some path (`if bearer: return` then `super().check_xsrf_cookie()`) still checks browsers."""
+    method = info.methods.get("check_xsrf_cookie")
+    if method is None:
+        return 0
+    for node in ast.walk(method.node):
+        if isinstance(node, ast.Raise) or (
+            isinstance(node, ast.Call)
+            and (isinstance(node.func, ast.Attribute) and node.func.attr in ("check_xsrf_cookie", "send_error"))
+        ):
+            return 0
+    return method.line
 
 
 #: What a URL converter's `to_python` may return and still hold no markup: numbers and UUIDs.

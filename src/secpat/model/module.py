@@ -841,6 +841,10 @@ def _compared_literal(node: ast.Compare) -> tuple[str, str | bytes, ast.Constant
     return (name, right.value, right) if name else None
 
 
+#: Tornado's options: `define(name, default=...)` declares a setting the command line or a file may set.
+_OPTION_DEFINITIONS = frozenset({"tornado.options.define", "tornado.options.options.define"})
+
+
 def field_name(node: ast.expr) -> str | None:
     """`password`, `form.password`, `data["password"]`, `request.form.get("pwd")`: the name a value is read by."""
     if isinstance(node, ast.Name):
@@ -911,6 +915,12 @@ class _Builder:
                 if call.callee:
                     m._calls_by_callee.setdefault(call.callee, []).append(call)
                 first = node.args[0] if node.args else None
+                if call.callee in _OPTION_DEFINITIONS and type(first) is Constant and type(first.value) is str:
+                    # `define("sendgrid_api_key", default="SG...")`: the option holds its default where nothing
+                    # sets it, as a setting assigned so would.
+                    default = next((k.value for k in node.keywords if k.arg == "default"), None)
+                    if type(default) is Constant and isinstance(default.value, (str, bytes)):
+                        bind(LiteralBinding(first.value, default.value, default, "assign", scope))
                 if (
                     type(first) is Constant
                     and type(node.func) is Attribute

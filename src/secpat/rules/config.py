@@ -27,7 +27,7 @@ from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
 from secpat.frameworks.facts import DEV_WORDS, ENV, EXPR, FromEnvironment
-from secpat.frameworks.routes import app_roots, model_of, root_of, source_line
+from secpat.frameworks.routes import Model, Route, app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string, value_of
 from secpat.model.module import Call, Module, field_name, keyword_argument, literal_value
 from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext
@@ -258,7 +258,7 @@ CONF006 = define(
 CONF_RULES = (CONF001, CONF002, CONF003, CONF004, CONF005, CONF006)
 _ALL_INTERFACES = ("0.0.0.0", "::", "[::]")
 #: Origins no site of the app's own would have: a regex that matches them matches any site's.
-_STRANGER_ORIGINS = ("https://attacker.example", "http://evil.test:8080")
+_STRANGER_ORIGINS = ("https://attacker.example", "https://evil-site.test")  # any site, on the default port
 
 
 def _any_origin_regex(regex: object) -> bool:
@@ -685,6 +685,9 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
         fallback = None if any_origin else _every_origin_fallback(ctx, call, call.arg(keyword="allow_origins"))
         credentials = _constant(ctx, call, keyword="allow_credentials") is True
         setting = call.arg(keyword="allow_origins")
+        if not isinstance(setting, ast.Attribute) and regex is None:
+            # `allow_origin_regex=config.CORS_ORIGIN_REGEX`: a pattern another module keeps, read the same way.
+            setting = call.arg(keyword="allow_origin_regex")
         if credentials and not (any_origin or fallback) and isinstance(setting, ast.Attribute):
             # `allow_origins=settings.BACKEND_CORS_ORIGINS`: the project stage knows the setting's default.
             before = len(ctx.findings)
@@ -722,15 +725,23 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
     elif cls == "SessionMiddleware":
         # starsessions' middleware of the same name spells the flag `cookie_https_only`.
         flag = "cookie_https_only" if qualified.startswith("starsessions") else "https_only"
-        if not _truthy(ctx, call, flag):
+        same_site = "cookie_same_site" if qualified.startswith("starsessions") else "same_site"
+        plain = not _truthy(ctx, call, flag)
+        # `same_site="none"`: the browser sends the session cookie with every other site's request.
+        chosen = _constant(ctx, call, keyword=same_site) if call.arg(keyword=same_site) is not None else "lax"
+        cross_site = isinstance(chosen, str) and chosen.lower() == "none"
+        if plain or cross_site:
             # Whether the cookie carries a login depends on what the app stores in the session, anywhere in
             # it: the project stage decides.
             before = len(ctx.findings)
             ctx.report(
                 CONF003,
                 call.node,
-                f"SessionMiddleware without {flag}=True sends the session cookie over plain HTTP",
-                at=call.arg(keyword=flag),
+                f"SessionMiddleware without {flag}=True sends the session cookie over plain HTTP"
+                if plain
+                else f"SessionMiddleware with {same_site}='none' sends the session cookie with every cross-site "
+                "request",
+                at=call.arg(keyword=flag if plain else same_site),
             )
             spread = next((k.value for k in call.node.keywords if k.arg is None), None)
             for finding in ctx.findings[before:]:
@@ -738,6 +749,10 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
                     # `SessionMiddleware(secret_key=key, **session_kwargs)`: the options a caller passes
                     # may set the flag; the library leaves it to the application that uses it.
                     finding = finding.for_audit(f"`**{short_source(spread)}` may set {flag}")
+                elif not plain:
+                    # Written on purpose, for an app embedded in other sites' pages or a sign-in that returns
+                    # from another site: what other sites' requests can do with it is CSRF's question.
+                    finding = finding.for_audit("SameSite=None is a choice made for cross-site use")
                 ctx.fact(SESSION_COOKIE_UNSECURED, finding)
             del ctx.findings[before:]
 
@@ -764,15 +779,20 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
     for candidate in candidates:
         if _reads_cors_setting(candidate):
             # `{"origins": app.config["CORS_ORIGINS"]}`: what the app's setting says, known at the project stage.
+            # `app.config.get("CORS_ORIGINS", "*")` is every origin unless the app sets the setting.
+            every_by_default = isinstance(candidate, ast.Call) and _is_every_origin(
+                ctx.module.constant(candidate.args[1] if len(candidate.args) > 1 else None, None, call.scope)
+            )
             before = len(ctx.findings)
             ctx.report(
                 CONF005,
                 call.node,
-                "flask-cors allows every origin with supports_credentials=True",
+                "flask-cors allows every origin with supports_credentials=True"
+                + (": `CORS_ORIGINS` defaults to every origin here" if every_by_default else ""),
                 at=candidate,
             )
             for finding in ctx.findings[before:]:
-                ctx.fact(CORS_ORIGINS_READ, finding)
+                ctx.fact(CORS_ORIGINS_FROM_SETTINGS if every_by_default else CORS_ORIGINS_READ, finding)
             del ctx.findings[before:]
             return
         value = ctx.module.constant(candidate, EXPR, call.scope) if candidate is not None else "*"
@@ -790,6 +810,10 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
                     ctx.fact(CORS_ORIGINS_FROM_SETTINGS, finding)
                 del ctx.findings[before:]
             return
+
+
+def _is_every_origin(value: object) -> bool:
+    return value == "*" or isinstance(value, (list, tuple)) and "*" in value
 
 
 def _reads_cors_setting(node: ast.AST | None) -> bool:
@@ -973,15 +997,17 @@ def every_origin_settings(ctx: FileContext) -> None:
     settings class (also as a `Field(default=...)`): a setting that allows every origin (or host) unless the
     deployment sets another value."""
     module = ctx.module
-    if '"*"' not in module.source and "'*'" not in module.source:
+    if "*" not in module.source:
         return
     for stmt, name, value in setting_bindings(module):
         words = names.words(name)
-        kind = EVERY_ORIGIN_SETTING if "origins" in words else EVERY_HOST_SETTING if "hosts" in words else None
+        origins = "origins" in words or "origin" in words and "regex" in words
+        kind = EVERY_ORIGIN_SETTING if origins else EVERY_HOST_SETTING if "hosts" in words else None
         if kind is None:
             continue
         every = module.constant(value)
-        if every == "*" or isinstance(every, (list, tuple)) and "*" in every:
+        # `CORS_ORIGIN_REGEX = r"https?://.*"`: a pattern for Starlette's `allow_origin_regex` that takes any site.
+        if _is_every_origin(every) or kind == EVERY_ORIGIN_SETTING and _any_origin_regex(every):
             ctx.fact(kind, EveryOriginSetting(name, stmt.lineno, short_source(stmt)))
 
 
@@ -997,7 +1023,9 @@ def cors_origins_by_name(ctx: ProjectContext) -> None:
         every.setdefault(setting.name.lower(), (path, setting))
     # A default the deployment may override is evidence where the browser holds a login the origins could ride:
     # an app that signs users in by cookie. One that authenticates by header tokens only is for a reader.
-    cookies = any(app.session for app in model_of(ctx).apps)
+    model = model_of(ctx)
+    # A session middleware, or routes that know the user by a cookie the project reads itself.
+    cookies = any(app.session for app in model.apps) or any(_knows_user_by_cookie(model, r) for r in model.routes)
     for _, use in uses:
         found = every.get(use.name.lower())
         if found is None:
@@ -1014,6 +1042,15 @@ def cors_origins_by_name(ctx: ProjectContext) -> None:
         if not cookies:
             finding = finding.for_audit("no app is seen signing users in by cookie")
         ctx.findings.append(finding)
+
+
+def _knows_user_by_cookie(model: Model, route: Route) -> bool:
+    """The route's view reads who the user is from a cookie or the session, itself or through a dependency or
+    a function it calls (`Depends(current_admin)` reading the project's own cookie)."""
+    view = model.views.get(route.view)
+    if view is None:
+        return False
+    return view.identity or any(name in model.session_readers for name in (*view.calls, *route.deps))
 
 
 @check(CONF002, stage="project")

@@ -49,7 +49,7 @@ from secpat.frameworks.routes import (
     root_of,
     source_line,
 )
-from secpat.frameworks.syntax import is_staff_gate
+from secpat.frameworks.syntax import is_staff_gate, last
 from secpat.frameworks.views import FLASK_JSON_ONLY
 from secpat.model.module import literal_value
 from secpat.rules.config import CONF_RULES
@@ -514,10 +514,20 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
             and route.state_changing
             and (route.handler is None or _needs_token(route.handler, route))
         ):
+            decorator = next(
+                (
+                    name
+                    for name in (route.handler.calls if route.handler else ())
+                    if (d := model.views.get(name)) and (d.path, d.exempts_wrapped) == route.exempt_at
+                ),
+                None,
+            )
+            methods = "/".join(route.methods) if route.methods != ("*",) else "any method of"
             report(
                 *route.exempt_at,
-                f"{'/'.join(route.methods)} {route.path}",
-                [route.handler] if route.handler is not None else [],
+                f"{methods} {route.path}" + (f" (through `@{last(decorator)}`)" if decorator else ""),
+                # The decorator's wrapper runs as part of the view: who it checks the user is counts.
+                [v for v in (route.handler, model.views.get(decorator or "")) if v is not None],
                 logout=route.reason == LOGOUT_REASON,
                 cookie_session=any(app.session for app in model.apps if app.name == route.app),
                 covered=route.view,
@@ -593,10 +603,15 @@ def _needs_token(view: ViewFact, route: Route | None = None) -> bool:
     return changes or (route is not None and route.state_changing)
 
 
+def _verifies_sender(model: Model, view: ViewFact) -> bool:
+    """The view checks a signature, itself or in a helper it calls (`if not self._verify(sig): raise ...`)."""
+    return view.signature or any(helper.signature for name in view.calls if (helper := model.views.get(name)))
+
+
 def _class_changes_state(model: Model, cls: ClassFact) -> bool:
     own = {m for m in cls.methods if m in ("post", "put", "patch", "delete")}
     if own:
-        return not all(v.signature for m in own if (v := model.views.get(f"{cls.name}.{m}")) is not None)
+        return not all(_verifies_sender(model, v) for m in own if (v := model.views.get(f"{cls.name}.{m}")) is not None)
     return any(r.cls == cls.name and r.state_changing for r in model.routes)
 
 
@@ -651,10 +666,15 @@ def _action_targets(model: Model, form: FormFact) -> list[Route]:
     """The state-changing routes a form's reversed action names (`{% url 'ns:name' %}`, `url_for('bp.view')`,
     `url('name')`): by the name the registration gives, else (Flask's default endpoint) by the view function's
     name, narrowed by the blueprint's where several views share it. Empty when unknown or ambiguous."""
-    if not form.endpoint:
-        return []
-    name = re.split(r"[:.]", form.endpoint)[-1]
     posted = [r for r in model.routes if r.state_changing]
+    if not form.endpoint:
+        # `action="/admin/users/{{ u.id }}/ban"`: the route whose path has the same segments.
+        wanted = _path_segments(form.action)
+        if wanted is None or all(part == "*" for part in wanted):
+            return []
+        found = [r for r in posted if _same_path(wanted, _path_segments(r.path))]
+        return found if len({r.view for r in found}) == 1 else []
+    name = re.split(r"[:.]", form.endpoint)[-1]
     found = [r for r in posted if r.url_name and r.url_name.rsplit(".", 1)[-1] == name]
     if not found:
         found = [r for r in posted if not r.url_name and r.view.rsplit(".", 1)[-1] == name]
@@ -662,6 +682,29 @@ def _action_targets(model: Model, form: FormFact) -> list[Route]:
         group = form.endpoint.rsplit(".", 1)[0].rsplit(".", 1)[-1]
         found = [r for r in found if group in r.view.split(".")[:-1]]
     return found if len({r.view for r in found}) == 1 else []
+
+
+#: A segment of a template's or a route's path that stands for a value: a template expression, a converter,
+#: a regular-expression group.
+_VARIABLE_SEGMENT = re.compile(r"\{|<|\(|\[|\\|\*|\+|\?|\$")
+
+
+def _path_segments(path: str) -> list[str] | None:
+    """`/admin/users/{{ u.id }}/ban` -> ["admin", "users", "*", "ban"]; None for what is not a path of this site
+    (empty, relative, a query only)."""
+    path = path.strip().split("?", 1)[0].split("#", 1)[0]
+    path = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "{}", path)
+    path = path.removeprefix("^").removesuffix("$")
+    if not path.startswith("/") and not re.match(r"\w", path):
+        return None
+    parts = [p for p in path.strip("/").split("/") if p]
+    return ["*" if _VARIABLE_SEGMENT.search(p) else p for p in parts]
+
+
+def _same_path(wanted: list[str], route: list[str] | None) -> bool:
+    return (
+        route is not None and len(route) == len(wanted) and all(a == b or "*" in (a, b) for a, b in zip(wanted, route))
+    )
 
 
 def _target_exemption(targets: list[Route], exempted: dict[str, tuple[Finding, bool]]) -> tuple[Finding, bool] | None:
@@ -709,7 +752,12 @@ def _form_verdict(
         checked = model.django is None or _middleware_on(model)
         why = "Django rejects the submission with 403" if checked else "nothing checks it (see CSRF001)"
         return f"POST form without {{% csrf_token %}}: {why}", None, checked
-    protected = [a for a in model.apps if a.framework in frameworks and a.csrf]
+    # The app the action's routes belong to, when they are known (an admin app of its own may check nothing).
+    protected = [
+        a
+        for a in model.apps
+        if a.framework in frameworks and a.csrf and (not targets or any(r.app == a.name for r in targets))
+    ]
     checking = [r for r in targets or routes if r.handler is not None and r.handler.csrf_checked]
     if protected or checking or targets and all(r.csrf.startswith("token checked") for r in targets):
         return "POST form without a CSRF token, in an app that checks one: the submission is rejected", None, True
@@ -729,7 +777,13 @@ def _unchecked_form(
     """A POST form of a Flask, FastAPI or other app that checks no CSRF token and signs users in by cookie,
     posted to a route of the app that changes state: another site's page can submit it with the user's
     cookie. Evidence when that route acts as the cookie's user; else for a reader. (CSRF004 reports the app.)"""
-    apps = [a for a in model.apps if a.framework in frameworks and a.session]
+    # A cookie session, or routes the action names that know the user by a cookie the project reads itself.
+    apps = [
+        a
+        for a in model.apps
+        if a.framework in frameworks
+        and (a.session or any(r.app == a.name and _acts_as_user(model, r, False) for r in targets))
+    ]
     if not apps:
         return None  # no cookie session: a forged submission carries no one's authority
     action = form.action.strip()
@@ -737,7 +791,12 @@ def _unchecked_form(
     posted = [
         r
         for r in targets
-        or [r for r in model.routes if any(_path_matches(path, r.path) for path in paths) and r.state_changing]
+        or [
+            r
+            for r in model.routes
+            if r.state_changing
+            and any(_same_path(_path_segments(path) or [], _path_segments(r.path)) for path in paths)
+        ]
         if r.csrf_missing
     ]
     if not posted:
@@ -758,18 +817,6 @@ def _unchecked_form(
         # Browsers keep a SameSite=Lax or Strict cookie from another site's POST, as CSRF004 says.
         return message + "; its cookies are SameSite=Lax or Strict", Confidence.MEDIUM, False
     return message, None if acting else Confidence.MEDIUM, False
-
-
-def _path_matches(action: str, route_path: str) -> bool:
-    """A form's action names the route's path: the same text, or the same segments where the template writes
-    a value (`/customers/{{ customer.id }}`) in the place of the route's parameter (`{customer_id}`,
-    `<int:customer_id>`)."""
-    if action == route_path:
-        return True
-    written, declared = action.rstrip("/").split("/"), route_path.rstrip("/").split("/")
-    return len(written) == len(declared) and all(
-        w == d or "{{" in w and (d.startswith("{") or d.startswith("<")) for w, d in zip(written, declared)
-    )
 
 
 def _framework_of_form(model: Model, form: FormFact) -> set[str]:

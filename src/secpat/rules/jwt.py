@@ -1016,9 +1016,13 @@ def _key(
         return
     value = event.value_of(key_index, "key")
     literal = literal_value(key_node)
+    written: tuple[FlowStep, ...] = ()
     if literal is None and isinstance(key_node, ast.Name):
         assigned = ctx.module.assignments.get(key_node.id)
         literal = literal_value(assigned[-1]) if assigned and len(assigned) == 1 else None
+        if literal is not None and assigned:
+            # The reader is led to where the key is written, not only where it is used.
+            written = (FlowStep(Location(ctx.module.path, assigned[-1].lineno), f"`{key_node.id}` is written here"),)
     if literal is None and (item := _config_item(key_node)) is not None:
         literal = _config_literal(ctx.module, item)
     if literal is None and L.LITERAL_FALLBACK not in value:
@@ -1039,6 +1043,7 @@ def _key(
             f"signing key is hard-coded{_shortness(len(literal), algorithm)}: load it from the environment",
             scope=function,
             snippet=_masked_line(ctx, key_node, str(literal)),
+            flow=written,
         )
 
 

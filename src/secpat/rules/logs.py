@@ -232,6 +232,17 @@ def _answers_with(call: Call | None) -> str | None:
     return call.callee.rsplit(".", 1)[-1] if call.callee else call.method
 
 
+_TORNADO_WRITES = ("write", "finish")
+
+
+def _tornado_answer(node: ast.Call) -> str | None:
+    """`self.write(...)`, `self.finish(...)` of a Tornado handler: what it writes is the response body."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr in _TORNADO_WRITES and isinstance(func.value, ast.Name):
+        return func.attr if func.value.id == "self" else None
+    return None
+
+
 _LOGGED = (
     Outcome(L.PASSWORD, LOG001, "{source} is {sink}: never log passwords"),
     Outcome(L.SECRET, LOG001, "{source} is {sink}: never log tokens, keys or session ids"),
@@ -297,13 +308,18 @@ def _log_hygiene(ctx: FileContext) -> None:
             )
     for function in module.all_functions():
         answers = _answers_client(module, function)
-        if not answers and not any(
-            _is_log_call(module, call, loggers)
-            or _answers_with(call)
-            or _log_helper(module, function, call, helpers)
-            or function.mentions(_PASSWORD_WORDS)
-            and _other_module_function(module, call) is not None
-            for call in function.calls
+        tornado = bool(function.class_name) and R.tornado_handler_method(module, function)
+        if (
+            not answers
+            and not tornado
+            and not any(
+                _is_log_call(module, call, loggers)
+                or _answers_with(call)
+                or _log_helper(module, function, call, helpers)
+                or function.mentions(_PASSWORD_WORDS)
+                and _other_module_function(module, call) is not None
+                for call in function.calls
+            )
         ):
             continue
         flow = flow_of(module, function)
@@ -320,6 +336,7 @@ def _log_hygiene(ctx: FileContext) -> None:
         credential: str | None | bool = False  # a credential field the client submits, once asked
         typed: dict[str, ast.expr] | None = None  # parameters typed with a class, read at the first log call
         for event in flow.calls:
+            tornado_write: str | None = None  # `self.write(...)` of a Tornado handler, when that is the answer
             helper = _log_helper(module, function, event.call, helpers) if event.call is not None else None
             if helper is not None and helper[0] is not function and not migration:
                 _passed_to_log_helper(ctx, function, event, *helper)
@@ -392,7 +409,10 @@ def _log_hygiene(ctx: FileContext) -> None:
                     audit = audit or _at_trace_level(event.node)
                     if _report_once(ctx, event.node, value, outcomes, function, where, audit, argument, handed_on):
                         break
-            elif (answer := _answers_with(event.call)) and not _discarded(function, event.node):
+            elif (
+                answer := _answers_with(event.call)
+                or (tornado_write := _tornado_answer(event.node) if tornado else None)
+            ) and not _discarded(function, event.node):
                 # Exception text only ever put in a sentence written for the client is a decision to
                 # show it: whether it also shows internals is for a reader, in audit mode (see
                 # `_leaked`: not a database or I/O error outside a 4xx answer). So is a view only staff
@@ -428,6 +448,11 @@ def _log_hygiene(ctx: FileContext) -> None:
                         or L.EXPECTED_ERROR in value
                     )
                     leaked = _leaked(value, client_error)
+                    if tornado_write and function.name != "write_error":
+                        # A Tornado handler's own `self.write(str(e))`: on real code, the consoles and notebook
+                        # servers whose one user runs what fails. The error page every handler of the class
+                        # sends (`write_error`) stays evidence.
+                        leaked = tuple(replace(o, audit=True) for o in leaked)
                     if flashed:
                         # Marked on the outcomes, so that text another module's function raises is still
                         # decided at the project stage (an audit flag here would drop what is deferred).
@@ -452,6 +477,8 @@ def _log_hygiene(ctx: FileContext) -> None:
                 # A call that answers (`jsonify(...)`) is judged where it is made; what another call makes
                 # (`json.dumps({...})`) is the answer.
                 made = next((c for c in function.calls if c.node is returned), None)
+                if _http_error_returned(function, ret.node):
+                    continue  # `if isinstance(error, HTTPException): return error`: the HTTP error's own page
                 if not isinstance(returned, ast.Call) or made is not None and not _answers_with(made):
                     _report_once(
                         ctx,
@@ -462,6 +489,28 @@ def _log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+def _http_error_returned(function: Function, node: ast.AST) -> bool:
+    """`return error` inside `if isinstance(error, HTTPException):`: the framework renders an HTTP error (a 404,
+    a 405) with the description it was raised with, meant for the client."""
+    returned = getattr(node, "value", None)
+    if not isinstance(returned, ast.Name):
+        return False
+    parents = parents_of(function.node)
+    child, parent = node, parents.get(id(node))
+    while parent is not None and not isinstance(parent, ast.If):
+        child, parent = parent, parents.get(id(parent))
+    test = parent.test if isinstance(parent, ast.If) and child in parent.body else None
+    return (
+        isinstance(test, ast.Call)
+        and isinstance(test.func, ast.Name)
+        and test.func.id == "isinstance"
+        and len(test.args) == 2
+        and isinstance(test.args[0], ast.Name)
+        and test.args[0].id == returned.id
+        and any(n.endswith("HTTPException") for n in _names_in([test.args[1]]))
+    )
 
 
 # -- helpers that write what they are given to a log -----------------------------------------------

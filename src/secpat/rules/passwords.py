@@ -2583,7 +2583,11 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
     """`_sha(password)` where `_sha` feeds its parameter to a fast hash: report at the call."""
     module = ctx.module
     for event in flow.calls:
-        target = module.local_function(event.call.callee if event.call else None)
+        callee = event.call.callee if event.call else None
+        target = module.local_function(callee)
+        if target is None and callee and callee.split(".", 1)[0] in module.project_roots:
+            _password_to_other_module(ctx, flow, event, callee)
+            continue
         if target is None or target is flow.function:
             continue
         hashed = flow_of(module, target).fast_hashed_params
@@ -2594,6 +2598,17 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
             if index < len(target.params) and names.is_password(target.params[index]):
                 continue  # `def digest(password)`: reported inside the helper already
             value = event.value_of(index - offset, target.params[index] if index < len(target.params) else None)
+            if L.PASSWORD not in value and _hashing_own_parameter(flow.function, value):
+                # `def hash_temporary_password(raw): ... _salted_digest(salt, raw)`: what a function named for
+                # hashing passwords is given is a password, whatever the parameter is called.
+                ctx.report(
+                    PWD002,
+                    event.node,
+                    f"`{flow.function.name}()` hashes passwords with `{target.name}()`, which uses a fast hash: "
+                    "fast hashes are cracked at GPU speed; use bcrypt or Argon2",
+                    scope=flow.function,
+                )
+                break
             if L.PASSWORD in value:
                 ctx.report_flow(
                     event.node,
@@ -2608,6 +2623,103 @@ def _fast_hashing_helpers(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=flow.function,
                     sink_note=f"hashed by `{target.name}()`, which uses a fast hash",
                 )
+                break
+
+
+def _hashing_own_parameter(function: Function, value: L.Value) -> bool:
+    """The value is a parameter of a function named for hashing passwords (`hash_temporary_password(raw)`)."""
+    if not names.hashes_passwords(function.name):
+        return False
+    given = [
+        function.params[int(label[len(L.PARAM_PREFIX) :])]
+        for label in value
+        if label.startswith(L.PARAM_PREFIX) and int(label[len(L.PARAM_PREFIX) :]) < len(function.params)
+    ]
+    # Not the salt, pepper or cost it is also given.
+    return any(not set(names.words(name)) & _HASH_INPUT_WORDS for name in given)
+
+
+def _password_to_other_module(ctx: FileContext, flow: FunctionFlow, event: CallEvent, callee: str) -> None:
+    """`legacy_hash(new_password)` where `legacy_hash` is another module's function: whether it feeds that
+    parameter to a fast hash is known at the project stage (see `fast_hashing_functions`)."""
+    given: list[tuple[int | None, str | None, L.Value]] = [
+        *((index, None, value) for index, value in enumerate(event.args) if L.PASSWORD in value),
+        *((None, keyword, value) for keyword, value in event.keywords.items() if keyword and L.PASSWORD in value),
+    ]
+    if not given or not isinstance(event.node.func, (ast.Name, ast.Attribute)):
+        return
+    if not _kept_as_password(flow.function.node, event.node):
+        return  # a check of a digest made before, a name or a cache key: where new ones are kept is the finding
+    for index, keyword, value in given:
+        before = len(ctx.findings)
+        message = "{source} is {sink}: fast hashes are cracked at GPU speed; use bcrypt or Argon2"
+        ctx.report_flow(
+            event.node,
+            value,
+            [Outcome(L.PASSWORD, PWD002, message)],
+            scope=flow.function,
+            sink_note=f"hashed by `{callee.rsplit('.', 1)[-1]}()`, which uses a fast hash",
+        )
+        for finding in ctx.findings[before:]:
+            ctx.fact(PASSWORD_TO_PROJECT_FUNCTION, (callee, index, keyword, finding))
+        del ctx.findings[before:]
+
+
+def _kept_as_password(function_node: ast.AST, call: ast.Call) -> bool:
+    """What the call returns is kept where a password is: `user.password_hash = ...`, `row["password"] = ...`,
+    `Member(password_hash=...)`."""
+    parent = parents_of(function_node).get(id(call))
+    if isinstance(parent, ast.keyword):
+        return _names_password_store(parent.arg or "")
+    if isinstance(parent, (ast.Assign, ast.AnnAssign)) and parent.value is call:
+        targets = parent.targets if isinstance(parent, ast.Assign) else [parent.target]
+        return any(
+            isinstance(t, (ast.Attribute, ast.Subscript)) and _names_password_store(field_name(t) or "")
+            for t in targets
+        )
+    return False
+
+
+def _names_password_store(name: str) -> bool:
+    """`password`, `password_hash`, `hashed_pwd`: a field that keeps a password or its hash."""
+    return bool(set(names.words(name)) & _PASSWORD_NOUNS)
+
+
+#: A password handed to another module's function: (its qualified name, position or None, keyword or None,
+#: the PWD002 finding to report if that function feeds the parameter to a fast hash).
+PASSWORD_TO_PROJECT_FUNCTION = "password-to-project-function"
+#: A module-level function that feeds a parameter not named for passwords to a fast hash: (its project-wide
+#: name, the parameter's position, its name, where it is hashed).
+FAST_HASHING_FUNCTION = "password-fast-hashing-function"
+
+
+@check(PWD002)
+def fast_hashing_functions(ctx: FileContext) -> None:
+    """Tell the project stage which functions feed a parameter to a fast hash (`def legacy_hash(plain):
+    return sha256(SALT + plain)`), for the calls other modules make of them with a password."""
+    module = ctx.module
+    seen: set[int] = set()
+    for call in module.calls:
+        function = call.scope
+        if call.callee not in S.FAST_HASHES or function is None or function.is_module or id(function) in seen:
+            continue
+        seen.add(id(function))
+        if function.class_name or "." in function.qualname or names.hashes_passwords(function.name):
+            continue  # a method runs on an object the project stage cannot follow; a password hasher is judged inside
+        for index in sorted(flow_of(module, function).fast_hashed_params):
+            if index < len(function.params) and not names.is_password(function.params[index]):
+                where = Location(module.path, call.node.lineno)
+                ctx.fact(FAST_HASHING_FUNCTION, (module.global_name(function), index, function.params[index], where))
+
+
+@check(PWD002, stage="project")
+def passwords_to_fast_hashing_functions(ctx: ProjectContext) -> None:
+    hashing = [data for _, data in ctx.facts_of(FAST_HASHING_FUNCTION, tuple)]
+    for _, (callee, index, keyword, finding) in ctx.facts_of(PASSWORD_TO_PROJECT_FUNCTION, tuple):
+        for name, position, parameter, where in hashing:
+            if same_global_name(callee, name) and (index == position or keyword == parameter):
+                step = FlowStep(where, f"`{parameter}` is hashed by a fast hash in `{name.rsplit('.', 1)[-1]}()`")
+                ctx.findings.append(replace(finding, flow=(*finding.flow, step)))
                 break
 
 
@@ -3317,6 +3429,8 @@ def _hashes_password(module: Module, call: Call, index: int, keyword: str) -> bo
 
 
 _PASSWORD_NOUNS = frozenset({"password", "passwd", "pwd", "passphrase"})
+#: What a hashing function is given besides the password.
+_HASH_INPUT_WORDS = frozenset({"salt", "pepper", "rounds", "iterations", "cost", "algorithm", "prefix", "self", "cls"})
 
 
 _WEAK_PASSLIB_SCHEMES = frozenset(

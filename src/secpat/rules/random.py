@@ -237,10 +237,16 @@ def predictable_field_defaults(ctx: FileContext) -> None:
         return
     for cls in module.classes.values():
         for name, value in cls.attributes.items():
-            kind = names.classify(name)
+            # `class RoomInvite: code = ...`: the field is the record's invite code.
+            record = names.words(cls.name)[-1:]
+            kind = names.classify(name) or (names.classify(f"{record[0]}_{name}") if record else None)
             if kind not in (names.NameKind.SECRET, names.NameKind.SHORT_CODE) or not isinstance(value, ast.Call):
                 continue
-            default = next((k.value for k in value.keywords if k.arg == "default"), None)
+            default = next((k.value for k in value.keywords if k.arg in ("default", "default_factory")), None)
+            if isinstance(default, ast.Lambda):
+                # `default_factory=lambda: uuid.uuid1().hex`, `lambda: str(uuid.uuid1())`: the generator it calls.
+                made_by = [n.func for n in ast.walk(default.body) if isinstance(n, ast.Call)]
+                default = next((f for f in made_by if _generator_named(module, f)), default)
             made = module.qualified_name(default) if isinstance(default, (ast.Name, ast.Attribute)) else None
             rule, why = (
                 (RND002, "uuid1 reveals time and MAC address")
@@ -258,6 +264,11 @@ def predictable_field_defaults(ctx: FileContext) -> None:
                     f"field `{name}` of `{cls.name}` defaults to `{made}()` for every new record: {why}; use `secrets`",
                     scope=module.module_function,
                 )
+
+
+def _generator_named(module: Module, func: ast.expr) -> bool:
+    made = module.qualified_name(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+    return made in S.UUID1_FUNCTIONS or made in S.RANDOM_FUNCTIONS or made in S.TIME_FUNCTIONS
 
 
 #: Nonces and salts must not repeat, and guessing one gains nothing: 96 random bits make a nonce

@@ -887,7 +887,8 @@ _ENV_READERS = {
     "os.environ.setdefault": 1,
     "decouple.config": 1,  # python-decouple
 }
-_ENV_CLASSES = {"environ.Env", "environ.FileAwareEnv", "environs.Env"}  # django-environ, environs
+# django-environ, environs, Starlette's `config = Config(".env")`: an instance called with the variable's name.
+_ENV_CLASSES = {"environ.Env", "environ.FileAwareEnv", "environs.Env", "starlette.config.Config"}
 
 
 def _fallback_hits(module: Module) -> Iterator[Hit]:
@@ -1084,7 +1085,7 @@ def _env_reads(module: Module) -> Iterator[tuple[Call, int | None]]:
     for call in module.calls:
         func = call.node.func
         if isinstance(func, ast.Name) and func.id in instances:
-            yield call, None  # django-environ's second positional argument is `cast`, not the default
+            yield call, None  # django-environ's and Starlette's second positional argument is `cast`, not the default
         elif (
             isinstance(func, ast.Attribute)
             and func.attr == "str"

@@ -403,11 +403,10 @@ def _hand_on_parameters(
             params.append(str(index - offset))
             if index < len(function.params):
                 params.append(function.params[index])
-            trace = trace or tuple(steps)
+            # The trace starts at the parameter (a caller's trace takes its place), then goes where it went.
+            trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{params[-1]}`"), *steps)
     if params:
         at = ctx.location(node, argument)
-        # The trace starts at the parameter (a caller's trace takes its place), then reaches the sink.
-        trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{params[-1]}`"),)
         ctx.fact(
             PARAMETER_SINK,
             ParameterSink(

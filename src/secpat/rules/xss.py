@@ -286,6 +286,7 @@ def unescaped_output(ctx: FileContext) -> None:
         not module.imports_any(*known.union("roots"), "markupsafe", "jinja2", "mako")
         and not any(sink.kind == "html" for sink in module.knowledge.sinks)
         and not any(R.lambda_handler(f) for f in module.functions.values())
+        and not any(R.tornado_handler_method(module, f) for f in module.all_functions() if f.class_name)
     ):
         return
     declared = module.knowledge.sinks
@@ -1977,6 +1978,16 @@ class StoredFact:
     fields: tuple[str, ...]
     model: str = ""  # a model form's or serializer's model: it stores these fields of that model only
     records: tuple[str, ...] = ()  # names whose attributes it sets (`vehicle` of `vehicle.status_note = ...`)
+    # fields only handed by position to a call, read by their key (`create_booking(uid, form.get("notes"))`):
+    # (field, the call's name), whose name says which records they become
+    handed: tuple[tuple[str, str], ...] = ()
+
+    def keeps(self, field: str, record: tuple[str, ...]) -> bool:
+        """Whether this view's `field` can be the one a template shows of `record`."""
+        if self.model and not _names_model(record, self.model):
+            return False
+        callees = [callee for name, callee in self.handed if name == field]
+        return not callees or any(_names_model(record, callee) for callee in callees)
 
 
 #: Classes that save the fields they list from what the client submitted: a model form or serializer, a
@@ -2070,8 +2081,11 @@ def render_contexts(ctx: FileContext) -> None:
             # `@aiohttp_jinja2.template("tickets/detail.html")`: the view's returned dict is the page's context.
             ctx.fact(RENDER, RenderFact(module.path, decorated[0], function.qualname, (decorated[1],), ()))
         fields = _submitted_fields(module, function)
+        handed: dict[str, set[str]] = {}
         if fields:
-            fields &= _written_fields(function)
+            written = _written_fields(function)
+            handed = {f: calls for f, calls in _handed_by_key(function).items() if f in fields and f not in written}
+            fields &= written | set(handed)
         if fields:
             records = {
                 target.value.id
@@ -2083,7 +2097,12 @@ def render_contexts(ctx: FileContext) -> None:
             ctx.fact(
                 STORED,
                 StoredFact(
-                    module.path, function.line, function.qualname, tuple(sorted(fields)), records=tuple(sorted(records))
+                    module.path,
+                    function.line,
+                    function.qualname,
+                    tuple(sorted(fields)),
+                    records=tuple(sorted(records)),
+                    handed=tuple(sorted((f, c) for f, calls in handed.items() for c in calls)),
                 ),
             )
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
@@ -2373,6 +2392,19 @@ def _submitted_fields(module, function) -> set[str]:
             ):
                 fields.add(arg.arg)
     fields |= _body_model_fields(module, function)
+    if function.class_name and R.tornado_handler_method(module, function):
+        # `self.get_body_argument("about")`: a field of what a Tornado handler was posted.
+        fields |= {
+            key
+            for node in ast.walk(function.node)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get_argument", "get_body_argument")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "self"
+            and node.args
+            and isinstance(key := literal_value(node.args[0]), str)
+        }
     # `form = NoteForm()` then `form.body.data` (WTForms) or `form.cleaned_data["body"]` (Django): a field
     # of a form the request fills.
     forms = {
@@ -2387,6 +2419,33 @@ def _submitted_fields(module, function) -> set[str]:
     if forms:
         fields |= {field for node in ast.walk(function.node) if (field := _form_field(node, forms)) is not None}
     return fields
+
+
+def _handed_by_key(function) -> dict[str, set[str]]:
+    """Fields read by their key and handed by position to a call (`create_booking(uid, form.get("notes"))`):
+    each field with the names of the calls it is handed to."""
+    handed: dict[str, set[str]] = {}
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if not name or name in _BUILTIN_NAMES or name in known.union("renderers") or "render" in name.lower():
+            continue
+        for arg in node.args:
+            if (field := _key_read(arg)) is not None:
+                handed.setdefault(field, set()).add(name)
+    return handed
+
+
+def _key_read(node: ast.AST) -> str | None:
+    """`form.get("notes", "")`, `data["notes"]`: the key a value is read under from a name."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        holder, key = node.func.value, literal_value(node.args[0])
+    elif isinstance(node, ast.Subscript):
+        holder, key = node.value, literal_value(node.slice)
+    else:
+        return None
+    return key if isinstance(holder, ast.Name) and isinstance(key, str) else None
 
 
 def _form_field(node: ast.AST, forms: set[str] | None = None) -> str | None:
@@ -2545,7 +2604,7 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             # one its users fill in (a staff dashboard elsewhere writes the same field on purpose).
             writers = [w for w in writers if any(_same_app(w.path, r.path) for r in linked)]
         record = _field_holder(use.text) or use.roots
-        writer = next((w for w in writers if not w.model or _names_model(record, w.model)), None)
+        writer = next((w for w in writers if w.keeps(use.field, record)), None)
         if writer is not None:
             submit = FlowStep(
                 Location(writer.path, writer.line),

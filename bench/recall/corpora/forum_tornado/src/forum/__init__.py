@@ -1,0 +1,3 @@
+"""Community forum built on Tornado."""
+
+__version__ = "1.7.2"
