@@ -77,21 +77,23 @@ _ROUTE_HELPERS = frozenset({"tornado.web.url", "tornado.routing.URLSpec", "torna
 
 
 def handler_class(module: Module, info: ClassInfo | None) -> bool:
-    """A subclass of Tornado's `RequestHandler`, through this module's classes; or, in a module that imports
-    Tornado, a class with a verb method built on a base named for a handler (`BaseHandler` kept in another
-    module of the project)."""
+    """A subclass of Tornado's `RequestHandler`, through this module's classes; or a class built on a base
+    named for a handler (`BaseHandler`), imported from Tornado's module or the project's, that defines a verb
+    method or a handler hook and calls Tornado's handler methods on `self` (`self.get_argument`, `self.write`):
+    a handler module often imports nothing of Tornado but the project's base handler."""
     if info is None:
         return False
-    if module.imports_any("tornado") and derives_from(module, info, FRAMEWORK.request_classes):
-        return True
-    # `from forum.handlers.base import BaseHandler` in a module that imports nothing else of Tornado: the
-    # project's own handler base, when the module uses it as Tornado's (`self.get_argument`, `self.write`).
-    project_base = any(
-        base.rsplit(".", 1)[-1].endswith("Handler")
-        and (module.imports_any("tornado") or base.split(".", 1)[0] in module.project_roots)
-        for base in info.bases
-    )
-    return project_base and any(m in info.methods for m in (*VERBS, *_HOOKS)) and _uses_tornado_api(info)
+    known = module.analyses.setdefault("tornado-handler-classes", {})
+    if id(info) not in known:
+        tornado = module.imports_any("tornado")
+        project_base = any(
+            base.rsplit(".", 1)[-1].endswith("Handler") and (tornado or base.split(".", 1)[0] in module.project_roots)
+            for base in info.bases
+        )
+        known[id(info)] = (tornado and derives_from(module, info, FRAMEWORK.request_classes)) or (
+            project_base and any(m in info.methods for m in (*VERBS, *_HOOKS)) and _uses_tornado_api(info)
+        )
+    return bool(known[id(info)])
 
 
 #: Methods of Tornado's `RequestHandler` a base handler class overrides for the handlers built on it.

@@ -421,8 +421,12 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
     if ctx.module.under_debug_switch(call.node.lineno):
         return  # `if in_debug_mode(): app = FastAPI(debug=True)`: production runs the other branch
     switch = known.mapping("debug_switches").get(callee)
-    if switch and _constant(ctx, call, keyword=switch) is True:
-        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client", at=call.arg(keyword=switch))
+    given = call.arg(keyword=switch) if switch else None
+    if switch and given is None:
+        # `Application(handlers, **settings)` with `settings = dict(debug=True, ...)` bound once.
+        given = next((_dict_item(d, switch) for d in _spread_dicts(ctx, call) if _dict_item(d, switch)), None)
+    if switch and given is not None and ctx.module.constant(given, None, call.scope) is True:
+        ctx.report(CONF001, call.node, f"{switch}=True serves tracebacks to every client", at=given)
     elif callee.endswith("DebuggedApplication") and _constant(ctx, call, keyword="evalex") is True:
         ctx.report(
             CONF001,
@@ -1123,13 +1127,29 @@ def cors_origins_from_settings(ctx: ProjectContext) -> None:
         ctx.findings.append(finding)
 
 
-def _dict_item(node: ast.AST, key: str) -> ast.AST | None:
+def _dict_item(node: ast.AST, key: str) -> ast.expr | None:
+    """The value under `key` of a dict display (`{"debug": True}`) or of `dict(debug=True)`."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        return keyword_argument(node, key)
     if not isinstance(node, ast.Dict):
         return None
     for k, v in zip(node.keys, node.values):
         if isinstance(k, ast.Constant) and k.value == key:
             return v
     return None
+
+
+def _spread_dicts(ctx: FileContext, call: Call) -> list[ast.expr]:
+    """The dicts a call spreads into its keywords (`**settings`), through a name bound once."""
+    found = []
+    for keyword in call.node.keywords:
+        if keyword.arg is None:
+            value = keyword.value
+            if isinstance(value, ast.Name):
+                bound = ctx.module.bound_value(value.id, call.scope)
+                value = bound[0] if bound is not None else value
+            found.append(value)
+    return found
 
 
 #: Session cookie makers of the frameworks: the keyword of their HttpOnly flag and whether it is on by default.

@@ -663,9 +663,10 @@ def _forms(ctx: ProjectContext, model: Model, exempted: dict[str, tuple[Finding,
 
 
 def _action_targets(model: Model, form: FormFact) -> list[Route]:
-    """The state-changing routes a form's reversed action names (`{% url 'ns:name' %}`, `url_for('bp.view')`,
-    `url('name')`): by the name the registration gives, else (Flask's default endpoint) by the view function's
-    name, narrowed by the blueprint's where several views share it. Empty when unknown or ambiguous."""
+    """The state-changing routes a form's action names: a reversed name (`{% url 'ns:name' %}`,
+    `url_for('bp.view')`, `url('name')`) by the name the registration gives, else (Flask's default endpoint) by
+    the view function's name, narrowed by the blueprint's where several views share it; a written path
+    (`/admin/users/{{ u.id }}/ban`) by the route with the same segments. Empty when unknown or ambiguous."""
     posted = [r for r in model.routes if r.state_changing]
     if not form.endpoint:
         # `action="/admin/users/{{ u.id }}/ban"`: the route whose path has the same segments.

@@ -2714,6 +2714,8 @@ def fast_hashing_functions(ctx: FileContext) -> None:
 
 @check(PWD002, stage="project")
 def passwords_to_fast_hashing_functions(ctx: ProjectContext) -> None:
+    """Keep the findings on passwords handed to another module's function that feeds that parameter to a fast
+    hash, with the hash as the last step of the data path."""
     hashing = [data for _, data in ctx.facts_of(FAST_HASHING_FUNCTION, tuple)]
     for _, (callee, index, keyword, finding) in ctx.facts_of(PASSWORD_TO_PROJECT_FUNCTION, tuple):
         for name, position, parameter, where in hashing:

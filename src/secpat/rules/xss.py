@@ -1665,6 +1665,8 @@ _DEVELOPER_TEXT = frozenset({"help_text"})
 _TEMPLATE_BUILTINS = frozenset({"loop", "forloop", "super", "varargs", "kwargs", "caller"})
 
 SAFE_USE, RENDER, STORED = "xss-safe-use", "xss-render", "xss-stored"
+#: A class's annotated fields (`notes: str`): (its project-wide name, the fields).
+DECLARED_FIELDS = "xss-declared-fields"
 #: An XSS003 finding on a Jinja2 environment without autoescape, with the HTML templates it renders.
 UNESCAPED_ENVIRONMENT = "xss-unescaped-environment"
 #: A template every `{{ ... }}` of which writes no markup (`|tojson`, `|int`, a literal): its path.
@@ -1981,6 +1983,9 @@ class StoredFact:
     # fields only handed by position to a call, read by their key (`create_booking(uid, form.get("notes"))`):
     # (field, the call's name), whose name says which records they become
     handed: tuple[tuple[str, str], ...] = ()
+    # body model classes it stores whole (`Expense.objects.create(**payload.dict())`), with the record that takes
+    # them: their fields are known at the project stage
+    bodies: tuple[tuple[str, str], ...] = ()
 
     def keeps(self, field: str, record: tuple[str, ...]) -> bool:
         """Whether this view's `field` can be the one a template shows of `record`."""
@@ -2065,6 +2070,15 @@ def _names_model(roots: tuple[str, ...], model: str) -> bool:
 def render_contexts(ctx: FileContext) -> None:
     module = ctx.module
     for cls in module.classes.values():
+        declared = tuple(
+            stmt.target.id
+            for stmt in cls.node.body
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+        )
+        if declared:
+            # `class ExpenseIn(BaseModel): notes: str`: the fields a body model of this class holds.
+            name = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
+            ctx.fact(DECLARED_FIELDS, (name, declared))
         model, listed = _model_form_fields(cls)
         if listed:
             ctx.fact(STORED, StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model))
@@ -2086,7 +2100,8 @@ def render_contexts(ctx: FileContext) -> None:
             written = _written_fields(function)
             handed = {f: calls for f, calls in _handed_by_key(function).items() if f in fields and f not in written}
             fields &= written | set(handed)
-        if fields:
+        dumped = _dumped_bodies(module, function)
+        if fields or dumped:
             records = {
                 target.value.id
                 for node in ast.walk(function.node)
@@ -2103,6 +2118,7 @@ def render_contexts(ctx: FileContext) -> None:
                     tuple(sorted(fields)),
                     records=tuple(sorted(records)),
                     handed=tuple(sorted((f, c) for f, calls in handed.items() for c in calls)),
+                    bodies=tuple(sorted(dumped)),
                 ),
             )
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
@@ -2437,31 +2453,36 @@ def _handed_by_key(function) -> dict[str, set[str]]:
     return handed
 
 
+def _keyed(node: ast.AST) -> tuple[ast.expr, object] | None:
+    """`holder.get(key, ...)` or `holder[key]`: the holder and the key's literal value."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
+        return node.func.value, literal_value(node.args[0])
+    if isinstance(node, ast.Subscript):
+        return node.value, literal_value(node.slice)
+    return None
+
+
 def _key_read(node: ast.AST) -> str | None:
     """`form.get("notes", "")`, `data["notes"]`: the key a value is read under from a name."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
-        holder, key = node.func.value, literal_value(node.args[0])
-    elif isinstance(node, ast.Subscript):
-        holder, key = node.value, literal_value(node.slice)
-    else:
+    keyed = _keyed(node)
+    if keyed is None:
         return None
+    holder, key = keyed
     return key if isinstance(holder, ast.Name) and isinstance(key, str) else None
 
 
 def _form_field(node: ast.AST, forms: set[str] | None = None) -> str | None:
     """`form.body.data` or `form.cleaned_data["body"]` (`.get("body")`): the field `body` of a form (one of
     `forms`, when given)."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" and node.args:
-        holder, key = node.func.value, literal_value(node.args[0])
-    elif isinstance(node, ast.Subscript):
-        holder, key = node.value, literal_value(node.slice)
-    elif isinstance(node, ast.Attribute) and node.attr == "data" and isinstance(node.value, ast.Attribute):
+    if isinstance(node, ast.Attribute) and node.attr == "data" and isinstance(node.value, ast.Attribute):
         form = node.value.value
         if isinstance(form, ast.Name) and (forms is None or form.id in forms):
             return node.value.attr
         return None
-    else:
+    keyed = _keyed(node)
+    if keyed is None:
         return None
+    holder, key = keyed
     if (
         isinstance(key, str)
         and isinstance(holder, ast.Attribute)
@@ -2473,31 +2494,76 @@ def _form_field(node: ast.AST, forms: set[str] | None = None) -> str | None:
     return None
 
 
-def _body_model_fields(module, function) -> set[str]:
-    """`async def create_invoice(body: InvoiceIn, ...)` of a FastAPI route that writes (POST, PUT, PATCH): the
-    fields it reads from the body model the client sent (`body.notes`)."""
+def _body_parameters(module, function) -> dict[str, str]:
+    """`async def create_invoice(body: InvoiceIn, ...)` of a route that writes (POST, PUT, PATCH): the
+    parameters the client's body fills, with the name of their class."""
     node = function.node
     writes = any(
         isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in ("post", "put", "patch")
         for d in getattr(node, "decorator_list", [])
     )
     if not writes:
-        return set()
+        return {}
     args = node.args
     defaults = parameter_defaults(args)
-    bodies = {
-        a.arg
+    return {
+        a.arg: module.qualified_name(a.annotation, function) or ast.unparse(a.annotation)
         for a in (*args.args, *args.kwonlyargs)
         if a.annotation is not None
         and module.annotated_class(a.arg, function) is not None
         # `principal: Principal = Depends(current_principal)`: what a dependency gives, not the body
         and not (isinstance(made := defaults.get(a.arg), ast.Call) and call_name(made.func) != "Body")
     }
+
+
+def _body_model_fields(module, function) -> set[str]:
+    """The fields a writing route reads from the body model the client sent (`body.notes`)."""
+    bodies = _body_parameters(module, function)
     return {
         n.attr
-        for n in ast.walk(node)
+        for n in ast.walk(function.node)
         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in bodies
     }
+
+
+def _dumped_bodies(module, function) -> set[tuple[str, str]]:
+    """The classes of body models a writing route hands on whole, each with the name of what takes it:
+    `Expense.objects.create(**payload.dict())` gives (`ExpenseIn`'s name, "Expense"), `Note(**body.model_dump())`
+    (..., "Note"). Every field of such a class is stored as the client sent it, in records of that name."""
+    bodies = _body_parameters(module, function)
+    if not bodies:
+        return set()
+
+    def dump_of(node: ast.AST | None) -> str | None:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("dict", "model_dump")
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in bodies
+        ):
+            return bodies[node.func.value.id]
+        return None
+
+    held = {
+        target.id: model
+        for n in ast.walk(function.node)
+        if isinstance(n, ast.Assign) and (model := dump_of(n.value))
+        for target in n.targets
+        if isinstance(target, ast.Name)
+    }
+    found = set()
+    for n in ast.walk(function.node):
+        if isinstance(n, ast.Call):
+            for keyword in n.keywords:
+                if keyword.arg is None:
+                    value = keyword.value
+                    model = held.get(value.id) if isinstance(value, ast.Name) else dump_of(value)
+                    if model:
+                        # `Expense.objects.create`: the record is the class the call starts from.
+                        parts = ast.unparse(n.func).split(".") if isinstance(n.func, (ast.Name, ast.Attribute)) else []
+                        found.add((model, next((p for p in parts if p[:1].isupper()), parts[-1] if parts else "")))
+    return found
 
 
 def _is_request(module, function, node: ast.expr) -> bool:
@@ -2545,7 +2611,21 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         return
     renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
     stored: dict[str, list[StoredFact]] = {}
+    declared = [data for _, data in ctx.facts_of(DECLARED_FIELDS, tuple)]
     for _, fact in ctx.facts_of(STORED, StoredFact):
+        dumped = [
+            (field, record)
+            for body, record in fact.bodies
+            for name, fields in declared
+            if same_global_name(name, body)
+            for field in fields
+            if field not in fact.fields
+        ]
+        if dumped:
+            # Stored whole into a record of a known name: shown where a template reads that record.
+            fact = replace(
+                fact, fields=(*fact.fields, *(f for f, _ in dumped)), handed=(*fact.handed, *dumped), bodies=()
+            )
         for name in fact.fields:
             stored.setdefault(name, []).append(fact)
     for use in uses:
