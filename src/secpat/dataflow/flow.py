@@ -296,6 +296,9 @@ class FunctionFlow:
         # dicts bound to a display with literal keys: every item is known, so replacing one replaces what it
         # lent the whole (`d = {"password": pw}; d["password"] = hash(pw)`)
         self._closed_dicts: set[str] = set()
+        # dicts whose keys are all constants (`{k: v for k, v in fields.items() if k in ALLOWED}`, a display with
+        # literal keys): iterating one gives constants, whatever its values hold
+        self._constant_keys: set[str] = set()
         self._dict_items: dict[int, dict[str, L.Value]] = {}  # id of a dict display -> its items' values
         self._list_lengths: dict[str, int] = {}  # lists built here slot by slot: their length so far
         self._config_parsers: set[str] = set()  # names holding a ConfigParser made here
@@ -589,7 +592,7 @@ class FunctionFlow:
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
             # Items of `tokens` are not secrets by name: lexers iterate over tokens too. Iterating a
             # mapping another module returns gives its keys: what its records' fields are named is not theirs.
-            self._store(stmt.target, _iterated(self._eval(stmt.iter)), stmt, None, record=False)
+            self._store(stmt.target, self._iteration(stmt.iter), stmt, None, record=False)
             self._branches(stmt.body + stmt.orelse, [])
         elif isinstance(stmt, ast.While):
             self._eval(stmt.test)
@@ -1087,6 +1090,10 @@ class FunctionFlow:
             return
         if isinstance(target, ast.Name):
             name = target.id
+            if self._keys_constant(value_node):
+                self._constant_keys.add(name)
+            else:
+                self._constant_keys.discard(name)
             if name in self._item_containers or name in self._config_parsers:  # a new object: its items are gone
                 self._item_containers.discard(name)
                 self._closed_dicts.discard(name)
@@ -1684,13 +1691,36 @@ class FunctionFlow:
         saved = dict(self.env)
         for gen in generators:
             # As in a `for` statement: the items of `tokens` or `secrets` are not secrets by that name.
-            self._store(gen.target, _iterated(self._eval(gen.iter)), gen, None, record=False)
+            self._store(gen.target, self._iteration(gen.iter), gen, None, record=False)
             for cond in gen.ifs:
                 self._eval(cond)
+                # `[k for k in fields if k in ALLOWED]`: what passes the filter is one of the listed values.
+                for name in self._guards(cond)[0]:
+                    self.env[name] = L.CONSTANT
         # The elements are the value: `"?" for _ in ids` is constants, however many there are.
         value = L.combine([self._eval(e) for e in elts])
         self.env = saved
         return value
+
+    def _iteration(self, iterated: ast.expr) -> L.Value:
+        """What a loop over `iterated` takes from it: the keys of a dict whose keys are all constants
+        (`for k in allowed`, `allowed.keys()`) are constants, whatever its values hold."""
+        value = _iterated(self._eval(iterated))
+        held = iterated
+        if isinstance(iterated, ast.Call) and isinstance(iterated.func, ast.Attribute) and iterated.func.attr == "keys":
+            held = iterated.func.value
+        if isinstance(held, ast.Name) and held.id in self._constant_keys:
+            return L.CONSTANT
+        return value
+
+    def _keys_constant(self, node: ast.AST | None) -> bool:
+        """A dict whose every key is a constant: a display with literal keys, or a comprehension whose key
+        passes an allow-list (`{k: v for k, v in fields.items() if k in {"name", "email"}}`)."""
+        if isinstance(node, ast.Dict):
+            return bool(node.keys) and all(isinstance(k, ast.Constant) for k in node.keys)
+        if not isinstance(node, ast.DictComp) or not isinstance(node.key, ast.Name):
+            return False
+        return any(node.key.id in self._guards(cond)[0] for gen in node.generators for cond in gen.ifs)
 
     def _eval_ListComp(self, node: ast.ListComp) -> L.Value:
         return self._comprehension(node.generators, node.elt)
