@@ -2630,11 +2630,8 @@ def _hashing_own_parameter(function: Function, value: L.Value) -> bool:
     """The value is a parameter of a function named for hashing passwords (`hash_temporary_password(raw)`)."""
     if not names.hashes_passwords(function.name):
         return False
-    given = [
-        function.params[int(label[len(L.PARAM_PREFIX) :])]
-        for label in value
-        if label.startswith(L.PARAM_PREFIX) and int(label[len(L.PARAM_PREFIX) :]) < len(function.params)
-    ]
+    indexes = [int(label[len(L.PARAM_PREFIX) :]) for label in value if label.startswith(L.PARAM_PREFIX)]
+    given = [function.params[i] for i in indexes if i < len(function.params)]
     # Not the salt, pepper or cost it is also given.
     return any(not set(names.words(name)) & _HASH_INPUT_WORDS for name in given)
 
