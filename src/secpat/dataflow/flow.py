@@ -2185,10 +2185,11 @@ class FunctionFlow:
                 return self._returned_elsewhere(node, chosen, args, keywords)
         own = self._own_method(func)
         if own is not None and id(own) not in self._in_progress:
-            # `code = self._new_code()`: what a method of this object's class draws from a generator. Only the
-            # generator's labels are followed: what else a method returns (its names, the request it reads, a
-            # flag beside a message) is decided where it is used, as before.
-            drawn = {k: v for k, v in flow_of(self.module, own).return_value.items() if k in _DRAWN_LABELS}
+            # `code = self._new_code()`: what a method of this object's class draws from a generator;
+            # `self.get_display_currency()`: a request field it reads and returns as it came. Only these labels
+            # are followed: what else a method returns (its names, a flag beside a message) is decided where it
+            # is used, as before.
+            drawn = {k: v for k, v in flow_of(self.module, own).return_value.items() if k in _FOLLOWED_LABELS}
             if drawn:
                 return L.with_step(drawn, self.step(node, f"returned by `{own.qualname}()`"))
         called = method if method is not None else func.id if isinstance(func, ast.Name) else None
@@ -2615,7 +2616,7 @@ class FunctionFlow:
             return None
         owner = self.function.qualname.rsplit(".", 1)[0]
         method = self.module.functions.get(f"{owner}.{func.attr}")
-        return method if method is not None and _may_draw(method) else None
+        return method if method is not None and (_may_draw(method) or _reads_request(method)) else None
 
     def _event_of(self, node: ast.Call) -> tuple[CallEvent | None, str | None]:
         """The event this call was recorded as (its arguments' values), and its callee."""
@@ -2768,8 +2769,20 @@ def _may_draw(function: Function) -> bool:
     )
 
 
-#: Labels of what a generator draws, followed through a class's own methods (see `_own_method`).
-_DRAWN_LABELS = frozenset({L.RANDOM, L.SEEDED, L.RANDOM_PICK})
+def _reads_request(function: Function) -> bool:
+    """A cheap test before a method's flow is computed: it reads `self.request` (a class-based view's)."""
+    return any(
+        isinstance(node, ast.Attribute)
+        and node.attr == "request"
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+        for node in ast.walk(function.node)
+    )
+
+
+#: Labels of what a generator draws, and of one request field returned as it came, followed through a class's
+#: own methods (see `_own_method`).
+_FOLLOWED_LABELS = frozenset({L.RANDOM, L.SEEDED, L.RANDOM_PICK, L.REQUEST})
 
 #: List methods that add their (last) argument to the list.
 _LIST_ADDITIONS = frozenset({"append", "extend", "insert"})

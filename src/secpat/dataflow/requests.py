@@ -408,7 +408,10 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
         return False
     for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
         if arg.arg == name and arg.annotation is not None:
-            return module.qualified_name(arg.annotation, function) in REQUEST_CLASSES
+            annotation = arg.annotation
+            if isinstance(annotation, ast.Subscript):
+                annotation = annotation.value  # `Request[User, Token, Any]`, `ASGIConnection[...]`
+            return module.qualified_name(annotation, function) in REQUEST_CLASSES
     return False
 
 

@@ -234,6 +234,8 @@ PROPAGATORS = frozenset(
         "string.Template",
         "functools.reduce",
         "itertools.chain",
+        # Python-Markdown writes the HTML its text holds as it is: the page it returns is that text's.
+        "markdown.markdown",
     }
 )
 # Methods that return (part of) their receiver or arguments: str/bytes methods and digests.

@@ -119,8 +119,15 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                 yield SecurityUse(event.node, value, f"written to column `{column}`", kind, via_name=True, name=column)
         for keyword, value in event.keywords.items():
             kind = names.classify(keyword) if keyword != "**" else None
+            named = keyword
+            if kind is None and keyword != "**":
+                # `create_invite(code=code)`, `url_for("shows.accept_invite", code=code)`: a keyword whose name
+                # says little, named by what the call makes or links to (an invite's code).
+                named = f"{_made_or_linked(event.node)}_{keyword}"
+                kind = names.classify(named)
             if kind in (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.SHORT_CODE):
-                yield SecurityUse(event.node, value, f"passed as `{keyword}=`", kind, via_name=True, name=keyword)
+                to = f" to `{call_name(func)}()`" if named != keyword else ""
+                yield SecurityUse(event.node, value, f"passed as `{keyword}=`{to}", kind, via_name=True, name=named)
         for index, named in credential_arguments(event.node):
             yield SecurityUse(
                 event.node,
@@ -165,6 +172,23 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                     yield SecurityUse(
                         ret.node, ret.value, f"returned by `{name}()`", names.NameKind.SECRET, via_name=True, name=name
                     )
+
+
+#: Functions that build a link to a view named by their first argument.
+_LINK_BUILDERS = frozenset({"url_for", "reverse", "url_path_for", "reverse_lazy", "route_url", "reverse_url"})
+
+
+def _made_or_linked(call: ast.Call) -> str:
+    """The last word of what a call makes (`create_invite` → `invite`), or of the view a link it builds leads to
+    (`url_for("shows.accept_invite", ...)` → `invite`); "" when there is none."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if name in _LINK_BUILDERS:
+        first = call.args[0] if call.args else None
+        name = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
+        name = re.split(r"[.:]", name)[-1]
+    words = names.words(name)
+    return words[-1] if words else ""
 
 
 #: The last words of a class that makes things (`ResetCodeFactory`), and the first word of a method that hands

@@ -121,6 +121,8 @@ KNOWN_SETTINGS = frozenset(
         "CSRF_TRUSTED_ORIGINS",
         "REMEMBER_COOKIE_SECURE",
         "REMEMBER_COOKIE_HTTPONLY",
+        "QUART_AUTH_COOKIE_SECURE",
+        "QUART_AUTH_COOKIE_HTTP_ONLY",
         "SECURE_SSL_REDIRECT",
         "SECURE_HSTS_SECONDS",
         "SECURE_PROXY_SSL_HEADER",
@@ -308,9 +310,28 @@ def _class_name(module: Module, name: str) -> str:
     return f"{module.module_name}.{name}"
 
 
+#: Names of the functions that make a project's application object.
+_APP_FACTORIES = frozenset({"create_app", "make_app", "build_app", "app_factory", "create_application"})
+
+
+def _made_by_app_factory(module: Module) -> bool:
+    """`app = create_app()`: the module holds the app its project's factory makes."""
+    return any(
+        isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Call)
+        and _called_name(stmt.value.func) in _APP_FACTORIES
+        for stmt in module.tree.body
+    )
+
+
+def _called_name(func: ast.expr) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
 def _app_config_items(module: Module) -> Iterator[Setting]:
-    """`app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`, `app.debug = True` (Flask)."""
-    if not module.imports_any(*flask.APP_PACKAGES):
+    """`app.config["DEBUG"] = True`, `app.config.update(DEBUG=True)`, `app.debug = True` (Flask), also on an app
+    the project's factory makes (`app = create_app()`, whatever the framework)."""
+    if not module.imports_any(*flask.APP_PACKAGES) and not _made_by_app_factory(module):
         return
     ranges = dev_ranges(module)
     functions = sorted((f.line, getattr(f.node, "end_lineno", None) or f.line) for f in module.functions.values())

@@ -36,6 +36,8 @@ from dataclasses import dataclass
     CSRF_EXEMPT_TARGET,
     HEADER_READER,
     REQUEST_IDENTITY,
+    CSRF_EXCLUDED_PATH,
+    AUTH_BACKEND,
 ) = (
     "fw-view",
     "fw-class",
@@ -66,6 +68,8 @@ from dataclasses import dataclass
     "fw-csrf-exempt-target",  # `csrf.exempt(uploads_bp)`, as a `GateFact` naming the blueprint or view
     "fw-header-reader",  # a function's project-wide name: it authenticates from the Authorization header
     "fw-request-identity",  # `request.subscriber = load(request)` from the cookies: a request attribute's name
+    "fw-csrf-excluded-path",  # `CSRFConfig(exclude=["^/portal/favorites"])`, as an `ExcludedPathFact`
+    "fw-auth-backend",  # `JWTAuth(...)`: (framework, whether it reads a cookie), for the user `request.user` names
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -394,6 +398,17 @@ class ProtectionFact:
 
     library: str
     name: str  # the protection object, for `@csrf.exempt`
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ExcludedPathFact:
+    """A path pattern a framework's CSRF check skips (Litestar's `CSRFConfig(exclude=[...])`): every route of
+    the framework whose path it matches is exempt."""
+
+    framework: str
+    pattern: str  # a regular expression searched in the request's path
     file: str
     line: int
 

@@ -20,6 +20,7 @@ from secpat.frameworks.facts import (
     ALIAS,
     ANY_CHILD,
     ARGUMENT,
+    AUTH_BACKEND,
     AUTHENTICATES,
     BOTTLE_PLUGIN,
     CHANGES_DATA,
@@ -27,6 +28,7 @@ from secpat.frameworks.facts import (
     CLASS,
     CONVERTER,
     CREATES_USER,
+    CSRF_EXCLUDED_PATH,
     CSRF_EXEMPT_TARGET,
     DEPENDENCY_ALIAS,
     FACTORY,
@@ -61,6 +63,7 @@ from secpat.frameworks.facts import (
     VIEW,
     ArgumentFact,
     ClassFact,
+    ExcludedPathFact,
     FormFact,
     FromEnvironment,
     InstanceFact,
@@ -374,6 +377,9 @@ class Model:
     session_readers: set[str] = field(default_factory=set)
     #: Project functions that authenticate from the Authorization header (a token decorator).
     header_readers: set[str] = field(default_factory=set)
+    #: Frameworks whose authentication backends, as the project makes them, all read a header (Litestar's
+    #: `JWTAuth`): the user `request.user` names is not a cookie's.
+    header_auth_frameworks: set[str] = field(default_factory=set)
     #: One model per app when a scan holds several apps (`app_roots`); this one then holds them all.
     parts: list[Model] = field(default_factory=list)
 
@@ -566,6 +572,7 @@ def _merged(models: list[Model]) -> Model:
         merged.cookie_free_views |= model.cookie_free_views
         merged.session_readers |= model.session_readers
         merged.header_readers |= model.header_readers
+        merged.header_auth_frameworks |= model.header_auth_frameworks
     merged.routes.sort(key=lambda r: (r.framework, r.path, [_METHOD_ORDER.get(x, 9) for x in r.methods], r.view))
     return merged
 
@@ -704,6 +711,7 @@ class _Builder:
         #: Blueprints whose `before_request` hook admits only staff.
         self.gated = {_resolved(x.owner, aliases) for _, x in facts_of(GATE)}
         self.exempted = {_resolved(x.owner, aliases): (x.file, x.line) for _, x in facts_of(CSRF_EXEMPT_TARGET)}
+        self.excluded_paths: list[ExcludedPathFact] = [x for _, x in facts_of(CSRF_EXCLUDED_PATH)]
         #: Project functions that send mail or a text message.
         self.sending = _senders([x for _, x in facts_of(SENDING)])
         self.session_readers = self.model.session_readers = _with_project_callers(
@@ -712,6 +720,8 @@ class _Builder:
             [x for _, x in facts_of(SESSION_READER) if isinstance(x, SessionRelay)],
         )
         self.model.header_readers = {x for _, x in facts_of(HEADER_READER) if isinstance(x, str)}
+        backends = [x for _, x in facts_of(AUTH_BACKEND) if isinstance(x, tuple)]
+        self.model.header_auth_frameworks = {f for f, _ in backends} - {f for f, cookie in backends if cookie}
         # `request.subscriber`, set by a middleware of the project from a cookie: who the cookie names.
         identity_attrs = {x for _, x in facts_of(REQUEST_IDENTITY) if isinstance(x, str)}
         if identity_attrs:
@@ -1562,6 +1572,10 @@ class _Builder:
             )
             if exempting is not None:
                 route.exempt_at = (exempting.path, exempting.exempts_wrapped)
+        if not route.exempt_at:
+            excluded = next((x for x in self.excluded_paths if _excludes(x, route)), None)
+            if excluded is not None:
+                route.exempt_at = (excluded.file, excluded.line)
         if route.reason == CHANGES_ON_GET:
             route.csrf = "none (no check covers GET)"
             return
@@ -1672,6 +1686,17 @@ class _Builder:
         cls = self.model.classes.get(name)
         kinds = [last(name)] + (self._library_bases(cls) if cls is not None else [])
         return any("Session" in kind or "Cookie" in kind for kind in kinds)
+
+
+def _excludes(excluded: ExcludedPathFact, route: Route) -> bool:
+    """The pattern a CSRF check skips matches the route's path, its parameters filled in."""
+    if excluded.framework != route.framework:
+        return False
+    path = re.sub(r"\{[^}]*\}|<[^>]*>", "x", route.path)
+    try:
+        return re.search(excluded.pattern, path) is not None
+    except re.error:
+        return False
 
 
 #: The classes whose objects check a CSRF token on every state-changing request of a Flask-like app.

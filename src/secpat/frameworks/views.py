@@ -167,7 +167,17 @@ def _session_names() -> frozenset[str]:
     return known.union("session_objects") | _LOGIN_NAMES
 
 
-_LOGIN_NAMES = frozenset({"flask_login.current_user", "flask_login.login_user", "django.contrib.auth.login"})
+_LOGIN_NAMES = frozenset(
+    {
+        "flask_login.current_user",
+        "flask_login.login_user",
+        "quart_auth.current_user",
+        "quart_auth.login_user",
+        "django.contrib.auth.login",
+    }
+)
+#: Login libraries whose `login_required` admits the user their own cookie names.
+_COOKIE_LOGIN_PACKAGES = ("flask_login.", "quart_auth.")
 
 
 def _inside(blocks: Iterable[ast.If | ast.ExceptHandler]) -> set[int]:
@@ -243,6 +253,8 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
             ):
                 if node.attr in _POLICY_IDENTITY_ATTRIBUTES and module.imports_any("pyramid"):
                     scan.policy_identity = True  # whoever the security policy names: a header's, or a ticket's
+                elif node.attr in ("user", "auth") and module.imports_any("litestar", "starlite"):
+                    scan.policy_identity = True  # whoever the authentication backend names: a header's, or a cookie's
                 else:
                     scan.identity = True
             elif "user" in node.attr and _is_flask_g(module, node.value, function):
@@ -879,6 +891,8 @@ def _scan_call(
         and any(kind in ast.unparse(node) for kind in ("URL_ENCODED", "MULTI_PART"))
     ):  # Litestar's form bodies
         scan.form = True
+    if method == "get_json" and any(k.arg == "force" and literal_value(k.value) is not False for k in node.keywords):
+        scan.form = True  # `request.get_json(force=True)`: a form's text/plain body is read as JSON too
     if method in ("authenticate", "login", "login_user", "check_password", "verify_password") or last(callee) in (
         "authenticate",
         "login_user",
@@ -1461,7 +1475,7 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.public = True  # Django's exemption from `LoginRequiredMiddleware`
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
         found.session = found.signed_in = True
-        found.flask_login = found.flask_login or name.startswith("flask_login.")
+        found.flask_login = found.flask_login or name.startswith(_COOKIE_LOGIN_PACKAGES)
         if name.split(".", 1)[0] in module.project_roots:
             found.calls.add(name)  # the project's own: what it reads (a cookie, or a header) counts too
         # `@login_required("ADMIN")`: a project's login decorator given a permission or role to hold.
@@ -2087,6 +2101,12 @@ def _csrf_off(info: ClassInfo) -> int:
     if method is None:
         return 0
     body = [s for s in method.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
-    if all(isinstance(s, (ast.Pass, ast.Return)) and getattr(s, "value", None) is None for s in body):
+    if all(isinstance(s, ast.Pass) or isinstance(s, ast.Return) and _returns_nothing(s) for s in body):
         return method.line
     return 0
+
+
+def _returns_nothing(statement: ast.Return) -> bool:
+    """`return` and `return None`."""
+    value = statement.value
+    return value is None or isinstance(value, ast.Constant) and value.value is None

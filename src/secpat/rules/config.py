@@ -472,6 +472,10 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     )
     # (A CSRF token is no credential: the double-submit cookie is read by the page's script. Nor is a call whose
     # first argument names no cookie: a project's own `set_cookie(handler, token)`.)
+    if isinstance(value, ast.Attribute) and value_name and names.classify(value_name) is None:
+        # `session.key`, `login.token`: the field of a record named for what it holds.
+        record = field_name(value.value)
+        value_name = f"{record}_{value_name}" if record else value_name
     given_text = short_source(name_given) if name_given is not None else ""
     carries_token = (
         value_name is not None
@@ -677,6 +681,13 @@ def _middleware(ctx: FileContext, call: Call) -> None:
     if call.method not in ("add_middleware",) and last(call.callee) != "Middleware":
         return
     _middleware_options(ctx, call, cls)
+
+
+def _cors_config(ctx: FileContext, call: Call) -> None:
+    """Litestar's `CORSConfig(allow_origins=["*"], allow_credentials=True)`: the options of Starlette's
+    middleware, under the same names."""
+    if (call.callee or "").startswith(("litestar.", "starlite.")):
+        _middleware_options(ctx, call, "CORSMiddleware")
 
 
 def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
@@ -1216,6 +1227,7 @@ _WATCHED = {
     "set_signed_cookie": _set_cookie,
     "add_middleware": _middleware,
     "Middleware": _middleware,
+    "CORSConfig": _cors_config,
     "CORS": _flask_cors,
     "cross_origin": _flask_cors,
     "init_app": _flask_cors,
@@ -1599,7 +1611,12 @@ _EXPLICIT = {
     "SESSION_COOKIE_HTTPONLY": False,
     "REMEMBER_COOKIE_SECURE": False,
     "REMEMBER_COOKIE_HTTPONLY": False,
+    "QUART_AUTH_COOKIE_SECURE": False,
+    "QUART_AUTH_COOKIE_HTTP_ONLY": False,
 }
+#: Cookie flags a library sets by default (Quart-Auth's login cookie): switched off, even in settings every
+#: environment shares, the cookie goes out without it.
+_ON_BY_DEFAULT = frozenset({"QUART_AUTH_COOKIE_SECURE", "QUART_AUTH_COOKIE_HTTP_ONLY"})
 
 
 def _cookie_findings(env: Environment, where: str):
@@ -1609,7 +1626,7 @@ def _cookie_findings(env: Environment, where: str):
             # Secure off in settings shared by every environment is the framework's own default, kept so
             # that plain-HTTP installs work: whether the site is served over HTTPS is the deployment's to
             # say. HttpOnly off exposes the cookie to scripts wherever it runs.
-            shared = name.endswith("_SECURE") and not env.production
+            shared = name.endswith("_SECURE") and not env.production and name not in _ON_BY_DEFAULT
             why = "; settings shared by every environment, where the deployment decides on HTTPS" if shared else ""
             yield CONF003, value, f"{name} = {bad} {where}{why}", shared
     for name in ("SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"):
@@ -1659,7 +1676,7 @@ def _django_production(env: Environment) -> bool:
 _STAGE = re.compile(r"^\s*FROM\s+\S+(?:\s+AS\s+(?P<stage>\S+))?", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*(?:CMD|ENTRYPOINT)\s+(?P<command>.+)$", re.IGNORECASE)
 #: Servers that reload on code changes when asked, and the flag that asks.
-_RELOADING_SERVERS = frozenset({"uvicorn", "hypercorn", "gunicorn", "flask"})
+_RELOADING_SERVERS = frozenset({"uvicorn", "hypercorn", "gunicorn", "flask", "litestar", "granian", "sanic", "fastapi"})
 _RELOAD_FLAGS = frozenset({"--reload", "--debug", "--use-reloader"})
 _ANY_ADDRESS = re.compile(r"(?:^|[\s=:\"'])(?:0\.0\.0\.0|\[?::\]?)(?::\d+)?(?=$|[\s\"',])")
 

@@ -439,6 +439,7 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
         cookie_session: bool = False,
         covered: str = "",
     ) -> None:
+        cookie_session = cookie_session and not any(v.framework in model.header_auth_frameworks for v in views)
         verdict = _exempt_verdict(views, cookie_session, model.header_readers, model.session_readers)
         if verdict == "audit" and gated:
             verdict = "default"  # a login or permission mixin: the request is the cookie's user
@@ -526,8 +527,13 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
             report(
                 *route.exempt_at,
                 f"{methods} {route.path}" + (f" (through `@{last(decorator)}`)" if decorator else ""),
-                # The decorator's wrapper runs as part of the view: who it checks the user is counts.
-                [v for v in (route.handler, model.views.get(decorator or "")) if v is not None],
+                # The decorator's wrapper and the dependencies run as part of the view: who they find the user
+                # is counts.
+                [
+                    v
+                    for v in (route.handler, model.views.get(decorator or ""), *map(model.views.get, route.deps))
+                    if v is not None
+                ],
                 logout=route.reason == LOGOUT_REASON,
                 cookie_session=any(app.session for app in model.apps if app.name == route.app),
                 covered=route.view,
@@ -846,6 +852,7 @@ def _acts_as_user(model: Model, route: Route, cookie_session: bool) -> bool:
     view = route.handler
     if view is None:
         return False
+    cookie_session = cookie_session and route.framework not in model.header_auth_frameworks
     views = [view, *(model.views[name] for name in (*view.calls, *route.deps) if name in model.views)]
     if any(name in model.session_readers for name in (*view.calls, *route.deps)):
         return True  # `@admin_required` or `Depends(get_admin_user)` reading the session: the cookie's user

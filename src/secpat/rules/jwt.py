@@ -1128,7 +1128,8 @@ def _hand_on_setting_lifetimes(
             unit, offset, setting = label[len(L.SETTING_LIFETIME_PREFIX) :].split(":", 2)
             span = Span(float(offset), float(unit), setting)
             parameter: tuple[str, int, str] | None = None
-        elif label.startswith(L.PARAM_LIFETIME_PREFIX) and not function.class_name:
+        elif label.startswith(L.PARAM_LIFETIME_PREFIX):
+            # (A method's index counts `self`: its own class's calls `self._encode(claims, span)` hand it on.)
             index = int(label[len(L.PARAM_LIFETIME_PREFIX) :])
             span, parameter = None, (ctx.module.global_name(function), index, function.params[index])
         else:
@@ -1168,6 +1169,7 @@ class SpanArgument:
     span: Span
     line: int
     text: str
+    caller: str = ""  # the name of the function that passes it (`create_user_api_key`)
 
 
 @check(JWT005)
@@ -1179,15 +1181,25 @@ def span_arguments(ctx: FileContext) -> None:
         return
     for function in module.all_functions():
         bound: dict[str, ast.expr] | None = None
+        cls = module.classes.get(function.qualname.rsplit(".", 1)[0]) if function.class_name else None
         for call in function.calls:
-            if not call.callee or call.callee.split(".", 1)[0] not in module.project_roots:
+            callee, shift = call.callee, 0
+            own = _own_method_called(module, function, call.node)
+            if own is not None:
+                callee, shift = module.global_name(own), 1  # `self._encode(claims, span)`: after `self`
+            elif not callee or callee.split(".", 1)[0] not in module.project_roots:
                 continue
-            given: list[tuple[int | None, str | None, ast.expr]] = [(i, None, a) for i, a in enumerate(call.node.args)]
+            given: list[tuple[int | None, str | None, ast.expr]] = [
+                (i + shift, None, a) for i, a in enumerate(call.node.args)
+            ]
             given += [(None, k.arg, k.value) for k in call.node.keywords if k.arg]
             for index, keyword, argument in given:
                 if isinstance(argument, ast.Name):
                     bound = assignments(function) if bound is None else bound
                     argument = bound.get(argument.id, argument)
+                if isinstance(argument, ast.Attribute) and _self_attribute(argument) and cls is not None:
+                    # `self.access_lifetime`, bound in the class body (`access_lifetime = timedelta(days=14)`).
+                    argument = cls.attributes.get(argument.attr, argument)
                 if not (
                     isinstance(argument, ast.Call)
                     and module.qualified_name(argument.func, function) == "datetime.timedelta"
@@ -1196,7 +1208,23 @@ def span_arguments(ctx: FileContext) -> None:
                 span = timedelta_span(module, function, argument)
                 if span is not None:
                     text = short_source(argument)
-                    ctx.fact(SPAN_ARGUMENT, SpanArgument(call.callee, index, keyword, span, argument.lineno, text))
+                    ctx.fact(
+                        SPAN_ARGUMENT,
+                        SpanArgument(callee, index, keyword, span, argument.lineno, text, function.name),
+                    )
+
+
+def _self_attribute(node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
+def _own_method_called(module, function: Function, node: ast.Call) -> Function | None:
+    """`self._encode(...)` in a method: the method of the same class it runs, when the class defines it."""
+    func = node.func
+    if not function.class_name or not isinstance(func, ast.Attribute) or not _self_attribute(func):
+        return None
+    owner = function.qualname.rsplit(".", 1)[0]
+    return module.functions.get(f"{owner}.{func.attr}")
 
 
 @check(JWT005, stage="project")
@@ -1228,11 +1256,11 @@ def setting_lifetimes(ctx: ProjectContext) -> None:
     seen: set[tuple[str, int]] = set()
     for _, fact in lifetimes:
         finding = fact.finding
-        candidates: list[tuple[float, tuple[FlowStep, ...], str]] = []
+        candidates: list[tuple[float, tuple[FlowStep, ...], str, str | None]] = []
         if fact.span is not None:
             result = judged(fact.span)
             if result is not None:
-                candidates.append((result[0], (result[1],) if result[1] else (), result[2]))
+                candidates.append((result[0], (result[1],) if result[1] else (), result[2], fact.purpose))
         elif fact.parameter is not None:
             symbol, index, name = fact.parameter
             for path, argument in arguments:
@@ -1243,16 +1271,24 @@ def setting_lifetimes(ctx: ProjectContext) -> None:
                     continue
                 passed = FlowStep(Location(path, argument.line), f"`{argument.text}` passed as `{name}`")
                 steps: tuple[FlowStep, ...] = (result[1], passed) if result[1] else (passed,)
-                candidates.append((result[0], steps, result[2] or f" (passed at {path}:{argument.line})"))
+                where = result[2] or f" (passed at {path}:{argument.line})"
+                candidates.append((result[0], steps, where, fact.purpose or _caller_purpose(argument.caller)))
         if not candidates:
             continue
-        seconds, steps, where = max(candidates, key=lambda item: item[0])
+        # An access token's span over the maximum decides before one a caller makes for another purpose.
+        over = [c for c in candidates if c[0] > fact.max_lifetime]
+        seconds, steps, where, purpose = max(over or candidates, key=lambda item: (item[3] is None, item[0]))
         if seconds <= fact.max_lifetime or (finding.location.path, finding.location.line) in seen:
             continue
         seen.add((finding.location.path, finding.location.line))
         message = f"token lifetime {_span(int(seconds))}{where} is over the maximum of {_span(fact.max_lifetime)}"
         ctx.findings.append(
-            replace(finding, message=message + _purpose_note(fact.purpose), flow=(*steps, *finding.flow))
+            replace(
+                finding,
+                message=message + _purpose_note(purpose),
+                flow=(*steps, *finding.flow),
+                audit=finding.audit or purpose is not None,
+            )
         )
 
 
@@ -1447,6 +1483,13 @@ def _link_purpose(function: Function, payload: L.Value) -> str | None:
         if label.startswith(L.KEYVAL_PREFIX) and label.split("=", 1)[0][len(L.KEYVAL_PREFIX) :] in _PURPOSE_CLAIMS:
             words.extend(names.words(label.split("=", 1)[1].strip("'\"")))
     return next((_LINK_PURPOSES[word] for word in words if word in _LINK_PURPOSES), None)
+
+
+def _caller_purpose(caller: str) -> str | None:
+    """`create_user_api_key(...)` passing the span: the token is an API key, whose lifetime is the key's policy
+    (how long a key stays valid and how it is revoked), not an access token's."""
+    words = set(names.words(caller))
+    return "API key" if {"api", "key"} <= words or "apikey" in words else None
 
 
 def _purpose_note(purpose: str | None) -> str:

@@ -2408,8 +2408,13 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
         name = _callee_name(parent.func)
         # `insert(User).values(hashed_password=digest)`: a password column of the row written.
         column = name == "values" and bool(keyword and {"password", "passwd", "pwd"} & set(names.words(keyword)))
+        # `PasswordHistory(user_id=..., digest=digest)`: a record of a class named for passwords.
+        password_record = name[:1].isupper() and _names_password_store(name)
         return node is not parent.func and (
-            name.lstrip("_").lower().startswith(_STORING_WORDS) or bool(_MODEL_CLASS.search(name)) or column
+            name.lstrip("_").lower().startswith(_STORING_WORDS)
+            or bool(_MODEL_CLASS.search(name))
+            or column
+            or password_record
         )
     return (
         isinstance(parent, ast.Assign)
@@ -3032,10 +3037,22 @@ def _checked_against_configured_secret(
         if L.REQUEST not in value:
             continue
         held = assigned.get(other.id, other) if isinstance(other, ast.Name) else other
+        if _secret_value_of_setting(held):
+            return other, value
         name = held_name(held)
         if name is not None and names.is_configured_secret(name):
             return other, value
     return None
+
+
+def _secret_value_of_setting(node: ast.expr) -> bool:
+    """`settings.ops_api_key.get_secret_value()`: what a pydantic `SecretStr` setting holds, a secret by its type."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get_secret_value"
+        and not node.args
+    )
 
 
 _VERSION_WORDS = frozenset({"new", "old", "current", "previous", "prev", "original", "orig", "existing", "1", "2"})

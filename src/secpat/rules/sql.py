@@ -201,6 +201,8 @@ def sql_injection(ctx: FileContext) -> None:
             user = find(declared, callee, method, "sql") if declared else None
             if user is None and not _is_sink_call(method, callee, event.node, function):
                 continue
+            if user is None and _http_client_call(module, function, event.node):
+                continue  # `AsyncHTTPClient().fetch(url)`, `session.query(...)` of an HTTP client: a request sent
             arguments = (
                 [(*declared_argument(event, user, "executed"), None)] if user else _sql_arguments(event, method, callee)
             )
@@ -216,7 +218,10 @@ def sql_injection(ctx: FileContext) -> None:
                     if L.CONST not in value and not function.is_module:
                         # `def query_db(query, args=()): return db.execute(query, args)`: the statement is the
                         # caller's, and SQL text a caller writes around request input is SQL002 there.
-                        _hand_on_parameters(ctx, flow, event.node, value, where, argument, statement=True)
+                        # `order_by(text(column))`: one clause of a query the code builds, the parameter itself
+                        # made SQL; a caller's value there is the clause.
+                        statement = not _query_fragment(function, event.node)
+                        _hand_on_parameters(ctx, flow, event.node, value, where, argument, statement=statement)
                     continue  # constant composition, or text not built here
                 sql_only = (
                     user is not None
@@ -283,6 +288,34 @@ def _calls_project(module: Module, function: Function) -> bool:
     return any(
         c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
         for c in function.calls
+    )
+
+
+def _bound_once(function: Function, name: str) -> ast.expr | None:
+    """The value a function assigns to a local name, when it assigns it once."""
+    bound = [
+        stmt.value
+        for stmt in ast.walk(function.node)
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets)
+    ]
+    return bound[0] if len(bound) == 1 else None
+
+
+#: Modules whose clients send HTTP requests: their `fetch`, `run`, `query` are no database's.
+_HTTP_CLIENT_MODULES = ("requests.", "httpx.", "aiohttp.", "urllib3.", "tornado.httpclient.")
+
+
+def _http_client_call(module: Module, function: Function, node: ast.Call) -> bool:
+    """The call's object is an HTTP client made here (`http_client = AsyncHTTPClient()`, then
+    `http_client.fetch(url)`), or made in the call itself."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    made: ast.expr | None = func.value
+    if isinstance(made, ast.Name) and not function.is_module:
+        made = _bound_once(function, made.id)
+    return isinstance(made, ast.Call) and (module.qualified_name(made.func, function) or "").startswith(
+        _HTTP_CLIENT_MODULES
     )
 
 
@@ -443,7 +476,8 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
         if not any(L.REQUEST in value for value in (*event.args, *event.keywords.values())):
             continue
         for callee in _project_callees(module, event):
-            step = FlowStep(ctx.location(event.node), f"passed to `{callee}()`")
+            shown = f"queryset's `.{callee[len(QUERYSET_CALL) :]}" if callee.startswith(QUERYSET_CALL) else f"`{callee}"
+            step = FlowStep(ctx.location(event.node), f"passed to {shown}()`")
             for position, value in [*enumerate(event.args), *event.keywords.items()]:
                 if L.REQUEST in value:
                     trace = (*value[L.REQUEST], step)
@@ -459,15 +493,24 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
 
 
 def _project_callees(module: Module, event: CallEvent) -> list[str]:
-    """The project functions a call runs: the one it names, or the method of an object a project class
-    made (`repo = UserRepo(conn)`, then `repo.by_name(name)`; positions then count from after `self`)."""
+    """The project functions a call runs (see `_named_callees`); on a Django queryset or manager
+    (`qs.search(q)`), also the method of that name of the project's QuerySet and Manager classes."""
+    func = event.node.func
+    if isinstance(func, ast.Attribute) and event.call is not None and _is_queryset(func.value, event.call.scope):
+        return [*_named_callees(module, event), QUERYSET_CALL + func.attr]
+    return _named_callees(module, event)
+
+
+def _named_callees(module: Module, event: CallEvent) -> list[str]:
+    """The project function a call names, or the method of an object a project class made
+    (`repo = UserRepo(conn)`, then `repo.by_name(name)`; positions then count from after `self`)."""
+    func = event.node.func
     callee = event.call.callee if event.call else None
     if callee:
         return [callee] if callee.split(".", 1)[0] in module.project_roots else []
     typed = module.typed_method(event.node, event.call.scope) if event.call else None
     if typed:
         return [typed]
-    func = event.node.func
     if not isinstance(func, ast.Attribute) or event.receiver is None:
         return []
     return [
@@ -478,6 +521,40 @@ def _project_callees(module: Module, event: CallEvent) -> list[str]:
         and "#" not in label
         and label[len(L.RET_PREFIX) :].split(".", 1)[0] in module.project_roots
     ]
+
+
+#: A method called on a Django queryset or manager (`qs.search(q)`, `Client.objects.search(q)`): whichever project
+#: QuerySet or Manager class defines a method of that name runs it.
+QUERYSET_CALL = "<queryset>."
+
+
+def _is_queryset(expr: ast.expr, scope: Function, depth: int = 0) -> bool:
+    """`Client.objects...`, `super().get_queryset()...`, or a name the function binds to one (`qs = ...`)."""
+    while isinstance(expr, (ast.Call, ast.Attribute)):
+        if isinstance(expr, ast.Attribute) and expr.attr == "objects":
+            return True
+        if isinstance(expr, ast.Call):
+            func = expr.func
+            if isinstance(func, ast.Attribute) and func.attr == "get_queryset":
+                return True
+            expr = func
+        else:
+            expr = expr.value
+    if not isinstance(expr, ast.Name) or depth > 2 or scope.is_module:
+        return False
+    return any(
+        isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == expr.id for t in node.targets)
+        and not (isinstance(node.value, ast.Name) and node.value.id == expr.id)
+        and _is_queryset(node.value, scope, depth + 1)
+        for node in ast.walk(scope.node)
+    )
+
+
+def _queryset_method(function: str) -> bool:
+    """`clients.models.ClientQuerySet.search`: a method of a project QuerySet or Manager class."""
+    parts = function.rsplit(".", 2)
+    return len(parts) == 3 and parts[1].endswith(("QuerySet", "Queryset", "Manager"))
 
 
 @dataclass(frozen=True)
@@ -505,7 +582,9 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     calls = [
         (c, callee)
         for c in function.calls
-        if (callee := c.callee if c.callee else module.typed_method(c.node, function))
+        if (
+            callee := c.callee or module.typed_method(c.node, function) or _constructed_method(module, c.node, function)
+        )
         and callee.split(".", 1)[0] in roots
     ]
     if not calls:
@@ -515,7 +594,7 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     if not params:
         return
     # local name -> (the parameter it is bound from, the value bound), read on first need
-    derived: dict[str, tuple[str, ast.expr]] | None = None
+    derived: dict[str, tuple[tuple[str, ...], ast.expr]] | None = None
     caller = module.global_name(function)
     for call, callee in calls:
         passed = [*((str(i), a) for i, a in enumerate(call.node.args)), *((k.arg, k.value) for k in call.node.keywords)]
@@ -528,34 +607,69 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
                 continue
             else:
                 names = sorted({n.id for n in ast.walk(argument) if isinstance(n, ast.Name)})
-            param = next((n for n in names if n in params), None)
-            if param is None:
+            given = [n for n in names if n in params]
+            if not given:
                 if derived is None:
                     derived = _bound_from_parameters(function, params)
-                param = next((derived[n][0] for n in names if n in derived), None)
-            if param is None:
-                continue
+                given = next((list(derived[n][0]) for n in names if n in derived), [])
             step = FlowStep(ctx.location(call.node), f"passed to `{callee}()`")
-            hand = ParameterPass(caller, (params[param], param), callee, position, step)
             # `sql = f"... ORDER BY {sort}"; return query(sql)`: the text is written where the name is bound.
             written: ast.expr = (
                 derived[argument.id][1]
                 if isinstance(argument, ast.Name) and derived and argument.id in derived
                 else argument
             )
-            if not isinstance(written, ast.Name) and reads_as_sql(written):
-                at = ctx.location(call.node if written is argument else written, written)
-                hand = replace(
-                    hand, sql_text=True, at=at, snippet=ctx.snippet(call.node), context=ctx.context_of(function)
-                )
-            ctx.fact(PARAMETER_PASS, hand)
+            for param in given:
+                hand = ParameterPass(caller, (params[param], param), callee, position, step)
+                if not isinstance(written, ast.Name) and reads_as_sql(written):
+                    at = ctx.location(call.node if written is argument else written, written)
+                    hand = replace(
+                        hand, sql_text=True, at=at, snippet=ctx.snippet(call.node), context=ctx.context_of(function)
+                    )
+                ctx.fact(PARAMETER_PASS, hand)
 
 
-def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[str, tuple[str, ast.expr]]:
-    """`cleaned = term.strip()` → {"cleaned": ("term", <the value>)}: names the function's own statements (not
-    those nested in its blocks) bind from one parameter, directly or through a name bound so before
-    (`in_list = ", ".join(tags)`, then `sql = "... IN (" + in_list + ")"`), not as a number."""
-    derived: dict[str, tuple[str, ast.expr]] = {}
+def _constructed_method(module: Module, node: ast.Call, function: Function) -> str | None:
+    """`EmployeeRepository(db).search(term)`, or `repo = EmployeeRepository(db)` then `repo.search(term)`: the
+    method of the project class (by the usual capitalised name) the object was made from here; or
+    `self.repository.list_between(...)` where the class declares `repository: BookingRepository`."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return None
+    made: ast.expr | None = func.value
+    if (
+        isinstance(made, ast.Attribute)
+        and isinstance(made.value, ast.Name)
+        and made.value.id == "self"
+        and function.class_name
+        and (cls := module.classes.get(function.qualname.rsplit(".", 1)[0])) is not None
+    ):
+        declared = next(
+            (
+                stmt.annotation
+                for stmt in cls.node.body
+                if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == made.attr
+            ),
+            None,
+        )
+        named = module.qualified_name(declared, function) if isinstance(declared, (ast.Name, ast.Attribute)) else None
+        return f"{named}.{func.attr}" if named and named.rsplit(".", 1)[-1][:1].isupper() else None
+    if isinstance(made, ast.Name):
+        made = _bound_once(function, made.id)
+    if not isinstance(made, ast.Call) or not isinstance(made.func, (ast.Name, ast.Attribute)):
+        return None
+    made_by = module.qualified_name(made.func, function)
+    if not made_by or not made_by.rsplit(".", 1)[-1][:1].isupper():
+        return None
+    return f"{made_by}.{func.attr}"
+
+
+def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[str, tuple[tuple[str, ...], ast.expr]]:
+    """`cleaned = term.strip()` → {"cleaned": (("term",), <the value>)}: names the function's own statements (not
+    those nested in its blocks) bind from parameters, directly or through a name bound so before
+    (`in_list = ", ".join(tags)`, then `sql = "... IN (" + in_list + ")"`; `order_by = f"{sort} {direction}"`
+    from both), not as a number."""
+    derived: dict[str, tuple[tuple[str, ...], ast.expr]] = {}
     for statement in getattr(function.node, "body", []):
         if not (
             isinstance(statement, ast.Assign)
@@ -566,13 +680,37 @@ def _bound_from_parameters(function: Function, params: dict[str, str]) -> dict[s
         name, value = statement.targets[0].id, statement.value
         if name in params or _number(value):
             continue
-        used = {n.id for n in ast.walk(value) if isinstance(n, ast.Name)}
-        roots = {n for n in used if n in params} | {derived[n][0] for n in used if n in derived and n != name}
-        if len(roots) == 1:
-            derived[name] = (next(iter(roots)), value)
+        used = _carried_names(value, set(params) | set(derived))
+        roots = {n for n in used if n in params} | {
+            r for n in used if n in derived and n != name for r in derived[n][0]
+        }
+        if roots:
+            derived[name] = (tuple(sorted(roots)), value)
         else:
-            derived.pop(name, None)  # bound again from something else: no longer the parameter's
+            derived.pop(name, None)  # bound again from something else: no longer the parameters'
     return derived
+
+
+def _carried_names(value: ast.expr, own: set[str]) -> set[str]:
+    """The names whose text a value can carry: not those only tested (`"" if private else " AND ..."`), compared,
+    or used as the key of a lookup in another mapping (`ORDERS.get(order_key, "created")`, an allow-list)."""
+    skipped: set[int] = set()
+    for node in ast.walk(value):
+        if isinstance(node, ast.IfExp):
+            skipped.update(id(n) for n in ast.walk(node.test))
+        elif isinstance(node, ast.Compare):
+            skipped.update(id(n) for n in ast.walk(node))
+        elif isinstance(node, ast.Subscript) and not (isinstance(node.value, ast.Name) and node.value.id in own):
+            skipped.update(id(n) for n in ast.walk(node.slice))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and node.args
+            and not (isinstance(node.func.value, ast.Name) and node.func.value.id in own)
+        ):
+            skipped.update(id(n) for n in ast.walk(node.args[0]))
+    return {n.id for n in ast.walk(value) if isinstance(n, ast.Name) and id(n) not in skipped}
 
 
 def _number(node: ast.expr) -> bool:
@@ -628,11 +766,12 @@ def request_through_parameters(ctx: ProjectContext) -> None:
             seen.add(key)
             flow = (*argument.trace, *sink.trace[1:]) if sink.trace else argument.trace
             source = describe_source(argument.trace, sink.location)
+            callee = sink.function if argument.callee.startswith(QUERYSET_CALL) else argument.callee
             ctx.report(
                 SQL002,
                 sink.location,
                 f"{source} is {sink.trace[-1].note if sink.trace else 'executed'} "
-                f"through `{argument.callee}()`: bind it as a parameter instead",
+                f"through `{callee}()`: bind it as a parameter instead",
                 snippet=sink.snippet,
                 context=sink.context,
                 flow=flow,
@@ -698,6 +837,9 @@ def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[Paramete
 
 
 def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[ParameterSink]:
+    if callee.startswith(QUERYSET_CALL):
+        tail = "." + callee[len(QUERYSET_CALL) :]
+        return [s for name, found in sinks.items() if name.endswith(tail) and _queryset_method(name) for s in found]
     if callee in sinks:
         return sinks[callee]
     tail = "." + callee.split(".", 1)[-1]
@@ -752,13 +894,7 @@ def _is_fragment_call(node: ast.Call, scope: Function | None = None) -> bool:
         return False
     receiver = func.value
     if isinstance(receiver, ast.Name) and scope is not None and not scope.is_module:
-        bound = [
-            stmt.value
-            for stmt in ast.walk(scope.node)
-            if isinstance(stmt, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == receiver.id for t in stmt.targets)
-        ]
-        receiver = bound[0] if len(bound) == 1 else receiver
+        receiver = _bound_once(scope, receiver.id) or receiver
     while isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Attribute):
         if receiver.func.attr == "query" and receiver.args:
             return True

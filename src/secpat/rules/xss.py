@@ -1411,6 +1411,8 @@ def _is_html(node: ast.Call, callee: str) -> bool:
         return True
     for keyword in node.keywords:
         if keyword.arg in {"content_type", "media_type", "mimetype"}:
+            if isinstance(keyword.value, ast.Attribute):
+                return keyword.value.attr.upper() in ("HTML", "TEXT_HTML")  # Litestar's `MediaType.HTML`
             kind = literal_value(keyword.value)
             return isinstance(kind, str) and "html" in kind.lower()
     for argument in node.args[1:]:
@@ -1582,12 +1584,33 @@ def autoescape_settings(ctx: FileContext) -> None:
 
 
 def _loader_directory(module, call) -> str | None:
-    """The directory, relative to the scan root, that the environment's `FileSystemLoader` reads."""
+    """The directory, relative to the scan root, that the environment's `FileSystemLoader` reads, or its
+    `PackageLoader("app", "templates/emails")` (a package of the project: the directory inside it)."""
     loader = bound_value(module, call.scope, call.arg(None, "loader"))
-    if not isinstance(loader, ast.Call) or not call_name(loader.func).endswith("FileSystemLoader"):
+    if not isinstance(loader, ast.Call):
+        return None
+    if call_name(loader.func).endswith("PackageLoader"):
+        return _package_directory(module, loader)
+    if not call_name(loader.func).endswith("FileSystemLoader"):
         return None
     search = loader.args[0] if loader.args else next((k.value for k in loader.keywords if k.arg == "searchpath"), None)
     return static_directory(module, search, call.scope)
+
+
+def _package_directory(module, loader: ast.Call) -> str | None:
+    """`PackageLoader("app", "templates/emails")`: that directory of the package, found from this file's own
+    place and module name (the package is the project's, on the same import path)."""
+    given = [*loader.args, *(k.value for k in loader.keywords if k.arg in ("package_name", "package_path"))]
+    package = module.constant(given[0]) if given else None
+    inside = module.constant(given[1]) if len(given) > 1 else "templates"
+    if not isinstance(package, str) or not isinstance(inside, str) or not module.module_name:
+        return None
+    parts = module.path.replace("\\", "/").split("/")
+    depth = len(module.module_name.split(".")) + (1 if module.is_package else 0)
+    if depth > len(parts):
+        return None
+    root = parts[: len(parts) - depth]
+    return posixpath.normpath(posixpath.join(*root, *package.split("."), inside))
 
 
 def _switched_off(module, call, autoescape: ast.expr) -> str | None:
@@ -2563,6 +2586,17 @@ def _dumped_bodies(module, function) -> set[tuple[str, str]]:
                         # `Expense.objects.create`: the record is the class the call starts from.
                         parts = ast.unparse(n.func).split(".") if isinstance(n.func, (ast.Name, ast.Attribute)) else []
                         found.add((model, next((p for p in parts if p[:1].isupper()), parts[-1] if parts else "")))
+            # `leave_service.submit_leave(db, employee, data)`: the whole body handed to a project function, which
+            # keeps it in the record it is named for.
+            callee = module.qualified_name(n.func, function) if isinstance(n.func, (ast.Name, ast.Attribute)) else None
+            if (
+                callee
+                and callee.split(".", 1)[0] in module.project_roots
+                and not callee.rsplit(".", 1)[-1][:1].isupper()
+            ):
+                for given in (*n.args, *(k.value for k in n.keywords if k.arg)):
+                    if isinstance(given, ast.Name) and given.id in bodies:
+                        found.add((bodies[given.id], callee.rsplit(".", 1)[-1]))
     return found
 
 

@@ -1,0 +1,3 @@
+"""Acme HR portal: employee records, leave management and payroll exports."""
+
+__version__ = "2.4.1"
