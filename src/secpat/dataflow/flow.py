@@ -2771,13 +2771,16 @@ def _may_draw(function: Function) -> bool:
 
 def _reads_request(function: Function) -> bool:
     """A cheap test before a method's flow is computed: it reads `self.request` (a class-based view's)."""
-    return any(
-        isinstance(node, ast.Attribute)
-        and node.attr == "request"
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "self"
-        for node in ast.walk(function.node)
-    )
+    known = function.__dict__.get("_reads_self_request")
+    if known is None:
+        known = function.__dict__["_reads_self_request"] = "request" in function.raw_identifiers and any(
+            isinstance(node, ast.Attribute)
+            and node.attr == "request"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+            for node in ast.walk(function.node)
+        )
+    return bool(known)
 
 
 #: Labels of what a generator draws, and of one request field returned as it came, followed through a class's

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from secpat.dataflow.flow import CallEvent, FunctionFlow
-    from secpat.model.module import Function, Module
+    from secpat.model.module import Call, Function, Module
 
 _WHY = """
     SQL text built by formatting puts data where the database expects code: a value such as
@@ -299,6 +299,17 @@ def _bound_once(function: Function, name: str) -> ast.expr | None:
         if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets)
     ]
     return bound[0] if len(bound) == 1 else None
+
+
+def _bound_once_names(function: Function) -> dict[str, ast.expr]:
+    """Every local name a function assigns once, with its value (see `_bound_once`), in one walk."""
+    seen: dict[str, list[ast.expr]] = {}
+    for stmt in ast.walk(function.node):
+        if isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    seen.setdefault(target.id, []).append(stmt.value)
+    return {name: values[0] for name, values in seen.items() if len(values) == 1}
 
 
 #: Modules whose clients send HTTP requests: their `fetch`, `run`, `query` are no database's.
@@ -579,14 +590,15 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     the data flow: every function that calls the project's own is asked, so this stays cheap."""
     module = ctx.module
     roots = module.project_roots
-    calls = [
-        (c, callee)
-        for c in function.calls
-        if (
-            callee := c.callee or module.typed_method(c.node, function) or _constructed_method(module, c.node, function)
-        )
-        and callee.split(".", 1)[0] in roots
-    ]
+    made: dict[str, ast.expr] | None = None  # names the function binds once, read on first need
+    calls: list[tuple[Call, str]] = []
+    for c in function.calls:
+        callee = c.callee or module.typed_method(c.node, function)
+        if not callee and isinstance(c.node.func, ast.Attribute):
+            made = _bound_once_names(function) if made is None else made
+            callee = _constructed_method(module, c.node, function, made)
+        if callee and callee.split(".", 1)[0] in roots:
+            calls.append((c, callee))
     if not calls:
         return
     offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
@@ -629,7 +641,9 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
                 ctx.fact(PARAMETER_PASS, hand)
 
 
-def _constructed_method(module: Module, node: ast.Call, function: Function) -> str | None:
+def _constructed_method(
+    module: Module, node: ast.Call, function: Function, made_once: dict[str, ast.expr]
+) -> str | None:
     """`EmployeeRepository(db).search(term)`, or `repo = EmployeeRepository(db)` then `repo.search(term)`: the
     method of the project class (by the usual capitalised name) the object was made from here; or
     `self.repository.list_between(...)` where the class declares `repository: BookingRepository`."""
@@ -655,7 +669,7 @@ def _constructed_method(module: Module, node: ast.Call, function: Function) -> s
         named = module.qualified_name(declared, function) if isinstance(declared, (ast.Name, ast.Attribute)) else None
         return f"{named}.{func.attr}" if named and named.rsplit(".", 1)[-1][:1].isupper() else None
     if isinstance(made, ast.Name):
-        made = _bound_once(function, made.id)
+        made = made_once.get(made.id)
     if not isinstance(made, ast.Call) or not isinstance(made.func, (ast.Name, ast.Attribute)):
         return None
     made_by = module.qualified_name(made.func, function)
