@@ -293,16 +293,11 @@ def _calls_project(module: Module, function: Function) -> bool:
 
 def _bound_once(function: Function, name: str) -> ast.expr | None:
     """The value a function assigns to a local name, when it assigns it once."""
-    bound = [
-        stmt.value
-        for stmt in ast.walk(function.node)
-        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in stmt.targets)
-    ]
-    return bound[0] if len(bound) == 1 else None
+    return _bound_once_names(function).get(name)
 
 
 def _bound_once_names(function: Function) -> dict[str, ast.expr]:
-    """Every local name a function assigns once, with its value (see `_bound_once`), in one walk."""
+    """Every local name a function assigns once, with its value, in one walk."""
     seen: dict[str, list[ast.expr]] = {}
     for stmt in ast.walk(function.node):
         if isinstance(stmt, ast.Assign):
