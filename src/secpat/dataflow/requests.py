@@ -125,6 +125,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 found.setdefault(arg.arg, "GraphQL argument")
         if args.kwarg is not None:
             found.setdefault(args.kwarg.arg, "GraphQL argument")
+    elif _consumer_receiver(module, function):
+        # Django Channels' `receive(self, text_data=None, bytes_data=None)`, `receive_json(self, content)`:
+        # what the browser sent over the WebSocket.
+        for arg in everything[1:]:
+            found.setdefault(arg.arg, "WebSocket message")
     elif _class_view_method(module, function):
         # Sanic's `HTTPMethodView.get(self, request, name)`: the URL's variables follow the request.
         for arg in everything[2:]:
@@ -516,6 +521,19 @@ def _graphql_resolver(module: Module, function: Function) -> bool:
         and last_name(deco.func if isinstance(deco, ast.Call) else deco) in _GRAPHQL_FIELD_DECORATORS
         for deco in getattr(function.node, "decorator_list", [])
     )
+
+
+#: Methods of a Django Channels consumer that are handed a client's WebSocket message.
+_CONSUMER_RECEIVERS = frozenset({"receive", "receive_json", "websocket_receive"})
+
+
+def _consumer_receiver(module: Module, function: Function) -> bool:
+    """`receive`/`receive_json` of a class built on a Channels consumer (`AsyncJsonWebsocketConsumer`), also
+    through the project's own base (`class ChatConsumer(BaseConsumer)` in a module that imports channels)."""
+    if function.name not in _CONSUMER_RECEIVERS or not function.class_name or not module.imports_any("channels"):
+        return False
+    owner = module.classes.get(function.qualname.rsplit(".", 1)[0])
+    return owner is not None and any(last(base).endswith("Consumer") for base in owner.bases)
 
 
 def _falcon_responder(module: Module, function: Function) -> bool:

@@ -440,6 +440,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
         aiohttp,
         connexion,
         django,
+        falcon,
         fastapi,
         flask,
         httpserver,
@@ -462,6 +463,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
         not is_web_module(module)
         and not module.imports_any("jinja2", "itsdangerous")
         and "register_blueprint" not in module.source
+        and "includeme" not in module.functions  # Pyramid's `config.include()` hands it the configurator
     ):
         return facts
     facts.extend(view_facts(module))
@@ -480,6 +482,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(pyramid.facts(module))
     facts.extend(tornado.facts(module))
     facts.extend(sanic.facts(module))
+    facts.extend(falcon.facts(module))
     facts.extend(connexion.facts(module))
     facts.extend(passing_facts(module, facts))
     return facts

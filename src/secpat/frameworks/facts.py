@@ -274,6 +274,7 @@ class RouteFact:
     limit_misplaced: str = ""  # a limit decorator that cannot apply (above the route decorator)
     include: str = ""  # Django: included urlconf module or router; the route is a prefix then
     url_name: str = ""  # the name templates reverse it by: Django's `path(..., name=)`, aiohttp's `name=`
+    suffix: str = ""  # Falcon's `add_route(..., suffix="item")`: the resource answers with `on_get_item`
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,7 @@ class NamedViewFact:
     line: int
     csrf_exempt: int = 0  # `require_csrf=False`: its line
     csrf_required: bool = False  # `require_csrf=True`
+    limits: tuple[str, ...] = ()  # `decorator=rate_limited("5/minute")`: what wraps the view
 
 
 @dataclass(frozen=True)

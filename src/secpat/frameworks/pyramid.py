@@ -11,11 +11,13 @@ from __future__ import annotations
 import ast
 
 from secpat.frameworks.facts import (
+    MOUNT,
     NAMED_VIEW,
     OWNER,
     PROTECTION,
     ROUTE,
     SESSION,
+    MountFact,
     NamedViewFact,
     OwnerFact,
     ProtectionFact,
@@ -23,7 +25,7 @@ from secpat.frameworks.facts import (
     SessionFact,
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, Framework
-from secpat.frameworks.syntax import decorated, object_name, owner_of, string, strings
+from secpat.frameworks.syntax import decorated, is_limit_name, object_name, owner_of, short_source, string, strings
 from secpat.model.module import Call, Module, literal_value
 
 FRAMEWORK = Framework(
@@ -67,7 +69,7 @@ COOKIE_SESSIONS = (
 
 
 def facts(module: Module) -> list[tuple[str, object]]:
-    if not module.imports_any("pyramid"):
+    if not module.imports_any("pyramid") and "includeme" not in module.functions:
         return []
     found: list[tuple[str, object]] = list(_view_configs(module))
     for call in module.calls:
@@ -82,14 +84,37 @@ def _methods(node: ast.expr | None) -> tuple[str, ...]:
     return tuple(sorted({v.upper() for v in values})) if values else ()
 
 
+_VIEW_CONFIG = "pyramid.view.view_config"
+_VIEW_DEFAULTS = "pyramid.view.view_defaults"
+
+
 def _view_configs(module: Module) -> list[tuple[str, object]]:
+    """`@view_config(route_name=...)` on functions and methods; a method's takes what its class's
+    `@view_defaults(...)` says unless it says otherwise (`require_csrf=False` for every view of the class)."""
+    defaults: dict[str, list[ast.keyword]] = {}
+    for info in module.classes.values():
+        for deco in info.node.decorator_list:
+            if isinstance(deco, ast.Call) and module.qualified_name(deco.func) == _VIEW_DEFAULTS:
+                defaults[info.qualname] = deco.keywords
+    methods = {id(f.node): f.qualname.rsplit(".", 1)[0] for f in module.functions.values() if f.class_name}
+    with_configured_methods = {methods[id(node)] for node, _, deco in decorated(module) if id(node) in methods}
     found: list[tuple[str, object]] = []
-    for _node, name, deco in decorated(module):
-        if (module.qualified_name(deco.func) or "") in ("pyramid.view.view_config", "pyramid.view.view_defaults"):
-            fact = _named_view(module, name, deco.keywords, deco.lineno)
-            if fact is not None:
-                found.append((NAMED_VIEW, fact))
+    for node, name, deco in decorated(module):
+        callee = module.qualified_name(deco.func) or ""
+        if callee == _VIEW_CONFIG:
+            keywords = [*defaults.get(methods.get(id(node), ""), []), *deco.keywords]
+        elif callee == _VIEW_DEFAULTS and not (isinstance(node, ast.ClassDef) and _in(node, with_configured_methods)):
+            keywords = deco.keywords  # `@view_defaults(route_name="x")` on a class whose methods are its views
+        else:
+            continue
+        fact = _named_view(module, name, keywords, deco.lineno)
+        if fact is not None:
+            found.append((NAMED_VIEW, fact))
     return found
+
+
+def _in(node: ast.ClassDef, qualnames: set[str]) -> bool:
+    return node.name in qualnames or any(q.endswith("." + node.name) for q in qualnames)
 
 
 def _named_view(module: Module, view: str, keywords: list[ast.keyword], line: int) -> NamedViewFact | None:
@@ -98,6 +123,7 @@ def _named_view(module: Module, view: str, keywords: list[ast.keyword], line: in
     if not route_name:
         return None
     csrf = literal_value(options["require_csrf"]) if "require_csrf" in options else None
+    csrf_line = next((k.value.lineno for k in reversed(keywords) if k.arg == "require_csrf"), line)
     return NamedViewFact(
         FRAMEWORK.name,
         route_name,
@@ -105,8 +131,19 @@ def _named_view(module: Module, view: str, keywords: list[ast.keyword], line: in
         _methods(options.get("request_method")),
         module.path,
         line,
-        csrf_exempt=line if csrf is False else 0,
+        csrf_exempt=csrf_line if csrf is False else 0,
         csrf_required=csrf is True,
+        limits=_limits(options.get("decorator")),
+    )
+
+
+def _limits(decorators: ast.expr | None) -> tuple[str, ...]:
+    """`decorator=rate_limited("10/minute")` or a tuple of decorators: those named for a limit."""
+    items = decorators.elts if isinstance(decorators, (ast.Tuple, ast.List)) else [decorators] if decorators else []
+    return tuple(
+        "decorator=" + short_source(item)
+        for item in items
+        if is_limit_name(ast.unparse(item.func if isinstance(item, ast.Call) else item))
     )
 
 
@@ -118,9 +155,15 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         return [(OWNER, OwnerFact(FRAMEWORK.name, "app", name, "", module.path, line))] if name else []
     if callee.startswith("pyramid") and callee.rsplit(".", 1)[-1] in COOKIE_SESSIONS:
         return [(SESSION, SessionFact(FRAMEWORK.name, callee.rsplit(".", 1)[-1], module.path, line))]
-    owner = object_name(module, call.receiver, call.scope) if call.receiver is not None else None
+    owner = _configurator(module, call)
     if not owner:
         return []
+    if call.method == "include" and call.node.args:
+        child = _included(module, call)
+        prefix = string(call.arg(keyword="route_prefix")) or ""
+        if child:
+            prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
+            return [(MOUNT, MountFact(FRAMEWORK.name, owner, child, prefix, module.path, line))]
     if call.method == "add_route" and len(call.node.args) >= 2:
         name, pattern = string(call.node.args[0]), string(call.node.args[1])
         if name and pattern is not None:
@@ -149,6 +192,45 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     if call.method == "set_default_csrf_options" and required is not None and literal_value(required) is True:
         return [(PROTECTION, ProtectionFact("require_csrf", owner, module.path, line))]
     return []
+
+
+def _configurator(module: Module, call: Call) -> str | None:
+    """The configurator a call is made on: `config` of the app's `main()`, or the one an `includeme(config)`
+    is handed, named for that function (what `config.include("pkg.routes")` mounts)."""
+    if call.receiver is None:
+        return None
+    scope = call.scope
+    if (
+        isinstance(call.receiver, ast.Name)
+        and scope.name == "includeme"
+        and scope.params[:1] == [call.receiver.id]
+        and not scope.class_name
+    ):
+        return module.global_name(scope)
+    return object_name(module, call.receiver, call.scope)
+
+
+def _included(module: Module, call: Call) -> str | None:
+    """`config.include(".routes")`, `config.include("pkg.views")`, `config.include(routes)`: the `includeme`
+    Pyramid runs with the configurator, or the function itself (`config.include(add_routes)`)."""
+    target = call.node.args[0]
+    name = string(target)
+    if name is None:
+        qualified = module.qualified_name(target, call.scope)
+        if not qualified:
+            return None
+        local = module.local_function(qualified)
+        return (
+            qualified if local is not None or qualified.rsplit(".", 1)[-1] == "includeme" else f"{qualified}.includeme"
+        )
+    name = name.split(":", 1)[0]  # `"pkg.routes:includeme"` names the function too
+    if name.startswith("."):
+        package = module.module_name if module.is_package else module.module_name.rpartition(".")[0]
+        dots = len(name) - len(name.lstrip("."))
+        for _ in range(dots - 1):
+            package = package.rpartition(".")[0]
+        name = f"{package}.{name.lstrip('.')}" if package else name.lstrip(".")
+    return f"{name}.includeme"
 
 
 #: The view of a Pyramid route fact before the project stage joins it with the views of that name.

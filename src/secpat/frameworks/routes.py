@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from secpat import names
-from secpat.frameworks import known
+from secpat.frameworks import falcon, known
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.facts import (
     ALIAS,
@@ -321,6 +321,7 @@ class Route:
     staff: bool = False  # only staff, admins or permission holders reach it
     signed_in: bool = False  # only signed-in users reach it: a login decorator, or a site-wide sign-in middleware
     url_name: str = ""  # the name templates reverse it by, when the registration gives one
+    guarded_by: str = ""  # a CSRF middleware of the blueprint or group that holds the route
 
     @property
     def state_changing(self) -> bool:
@@ -932,7 +933,8 @@ class _Builder:
             path = _join(prefix, fact.path)
             app = self._app_for(fact.framework, app_name)
             if cls is not None:
-                for verb, handler in self._class_handlers(cls):
+                handlers = self._responders(cls, fact.suffix) if fact.framework == "falcon" else None
+                for verb, handler in handlers or self._class_handlers(cls):
                     if fact.methods and verb not in fact.methods:
                         continue
                     self._add(fact, path, (verb,), handler, cls, limits, app)
@@ -1065,9 +1067,27 @@ class _Builder:
         route.session = bool(view and view.session)
         route.misplaced = fact.limit_misplaced
         route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else self._exempted(fact)
+        route.guarded_by = self._router_csrf(fact.owner)
+        if route.exempt_at is None and cls is not None and fact.framework != "django":
+            route.exempt_at = self._class_exempt(cls)  # `@csrf_exempt` on a resource class, `csrf_exempt = True`
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route
+
+    def _router_csrf(self, owner: str) -> str:
+        """A middleware named for CSRF on the blueprint or group that holds the route, or one it is mounted in
+        (`site = Blueprint.group(auth.bp, ...)`, `site.middleware(csrf_check, "request")`)."""
+        owners, seen = [owner], set()
+        while owners:
+            current = owners.pop()
+            seen.add(current)
+            if self.owners.get(current) is not None and self.owners[current].kind == "app":
+                continue  # the app's own middleware is the app's protection
+            guard = next((mw for mw in self.middleware if mw.owner == current and "csrf" in mw.name.lower()), None)
+            if guard is not None:
+                return last(guard.name)
+            owners.extend(m.parent for m in self.mounts if m.child == current and m.parent not in seen)
+        return ""
 
     def _exempted(self, fact: RouteFact) -> tuple[str, int] | None:
         """Where `csrf.exempt(...)` exempts the route's view, its blueprint or a blueprint it is mounted in."""
@@ -1422,6 +1442,15 @@ class _Builder:
             found = {v: h for v, h in found.items() if v.lower() in {a.lower() for a in allowed}} or found
         return sorted(found.items()) or [("*", None)]
 
+    def _responders(self, cls: ClassFact, suffix: str) -> list[tuple[str, ViewFact | None]]:
+        """(verb, responder) of a Falcon resource, its own and its bases' (`on_get`, `on_post_item`)."""
+        found: dict[str, ViewFact | None] = {}
+        for item in self._ancestry(cls):
+            if isinstance(item, ClassFact):
+                for verb, method in falcon.responder_verbs(item.methods, suffix).items():
+                    found.setdefault(verb, self.model.views.get(f"{item.name}.{method}"))
+        return sorted(found.items())
+
     def _viewset_actions(self, cls: ClassFact) -> list[tuple[str, str, bool, str]]:
         actions: dict[str, tuple[str, bool, str]] = {}
         for item in self._ancestry(cls):
@@ -1594,6 +1623,8 @@ class _Builder:
             route.csrf = REQUIRE_CSRF
         elif app is not None and app.csrf:
             route.csrf = app.csrf
+        elif route.guarded_by:
+            route.csrf = route.guarded_by
         elif view is not None and view.csrf_checked:
             route.csrf = "token checked in view"
         elif view is not None and self._checks_token_in_call(view):
@@ -1796,6 +1827,7 @@ def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
         file=view.file,
         line=view.line,
         deps=(REQUIRE_CSRF,) if view.csrf_required else (),
+        limits=view.limits or route.limits,
     )
 
 

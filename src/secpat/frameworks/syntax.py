@@ -723,3 +723,12 @@ def static_directory(module: Module, node: ast.AST | None, scope: Function | Non
             return None
         return posixpath.normpath(posixpath.join(*parts))  # type: ignore[arg-type]
     return None
+
+
+def names_auth_cookie(module: Module, given: ast.expr | None) -> bool:
+    """The name a cookie is set under says it holds a session, a login or a token: `"session"`, or
+    `settings.SESSION_COOKIE_NAME` when the name lives in settings."""
+    key = module.constant(given)
+    if not isinstance(key, str):
+        key = ast.unparse(given) if isinstance(given, (ast.Name, ast.Attribute)) else ""
+    return any(w in key.lower() for w in ("session", "token", "auth", "sid", "login", "jwt"))

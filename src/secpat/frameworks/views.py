@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from secpat import names
-from secpat.frameworks import known, tornado
+from secpat.frameworks import falcon, known, tornado
 from secpat.frameworks.facts import (
     AUTHENTICATES,
     CHANGES_DATA,
@@ -157,6 +157,16 @@ def _is_self(expr: ast.expr) -> bool:
     return isinstance(expr, ast.Name) and expr.id == "self"
 
 
+def _request_context(module: Module, node: ast.expr, function: Function) -> bool:
+    """`req.context` (Falcon) or `request.ctx` (Sanic): where a middleware keeps what it found out."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr in ("context", "ctx")
+        and module.imports_any("falcon", "sanic")
+        and _is_request(module, node.value, function)
+    )
+
+
 def _is_flask_g(module: Module, expr: ast.expr, scope: Function) -> bool:
     """`g` in `g.user`: where a before_request hook keeps the user the session names."""
     return isinstance(expr, ast.Name) and module.binding(expr.id, scope) in known.union("request_globals")
@@ -248,6 +258,12 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                 scan.request_attrs.add(node.attr)  # `request.subscriber`, which a middleware may set
             if node.attr in _FORM_BODIES and _is_request(module, node.value, function):
                 scan.form = True  # `request.form`: a form-encoded body, which any site's page can post
+            elif (
+                node.attr in falcon.ANY_BODY
+                and module.imports_any("falcon")
+                and _is_request(module, node.value, function)
+            ):
+                scan.form = True  # Falcon's `req.get_media()` parses a form as well as JSON; its stream is any body
             if id(node) not in stored and (
                 request and _is_request(module, node.value, function) or node.attr in ("COOKIES", "cookies")
             ):
@@ -257,8 +273,10 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     scan.policy_identity = True  # whoever the authentication backend names: a header's, or a cookie's
                 else:
                     scan.identity = True
-            elif "user" in node.attr and _is_flask_g(module, node.value, function):
-                scan.user_on_g = True
+            elif "user" in node.attr and (
+                _is_flask_g(module, node.value, function) or _request_context(module, node.value, function)
+            ):
+                scan.user_on_g = True  # a hook's user on `flask.g`, Falcon's `req.context`, Sanic's `request.ctx`
             elif node.attr == "current_user" and _is_self(node.value) and tornado.handler_method(module, function):
                 scan.user_on_g = True  # the user `get_current_user()` names: a signed cookie's, or a token's
         elif isinstance(node, ast.Call):
@@ -1428,6 +1446,12 @@ def _class_decorators(module: Module, function: Function) -> list[ast.expr]:
         value = info.attributes.get(attribute)
         if isinstance(value, (ast.List, ast.Tuple)):
             found.extend(value.elts)
+    # A Falcon resource's hooks (`@falcon.before(auth)` on the class) run before each of its responders.
+    found.extend(
+        deco
+        for deco, name in zip(info.node.decorator_list, info.decorators)
+        if name in falcon.HOOKS and function.name.startswith("on_")
+    )
     return found
 
 
@@ -1441,6 +1465,11 @@ def _unwrap_method_decorator(module: Module, deco: ast.expr, name: str, scope: F
 
 def _read_decorator(module: Module, function: Function, deco: ast.expr, name: str, found: _Decorations) -> None:
     deco, name = _unwrap_method_decorator(module, deco, name, function.parent or function)
+    if name in falcon.HOOKS and isinstance(deco, ast.Call) and deco.args:
+        # `@falcon.before(rate_limit(5))`: the hook runs before the responder as a decorator would.
+        deco = deco.args[0]
+        target = deco.func if isinstance(deco, ast.Call) else deco
+        name = module.qualified_name(target, function.parent or function) or ast.unparse(target)
     call = deco if isinstance(deco, ast.Call) else None
     short = last(name)
     receiver = name.rsplit(".", 1)[0].lower() if "." in name else ""
@@ -1741,6 +1770,7 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
         c.qualname
         for c in module.classes.values()
         if any(base.rsplit(".", 1)[-1].endswith(_VIEW_CLASS_WORDS) for base in c.bases)
+        or falcon.resource_class(module, c)
     }
     request_objects = known.union("request_objects")
     global_request = {
@@ -1858,7 +1888,7 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
             public = True
         elif is_limit_name(inner_name):
             limited.append(("*" if target == "dispatch" else target, "@" + short_source(inner)))
-    exempt = exempt or _skips_xsrf_check(info)
+    exempt = exempt or _skips_xsrf_check(info) or _exempt_class(info)
     return ClassFact(
         name=f"{module.module_name}.{info.qualname}" if module.module_name else info.qualname,
         path=module.path,
@@ -1877,6 +1907,18 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         sign_in_gate=_sign_in_gate(module, info),
         public=public,
     )
+
+
+def _exempt_class(info: ClassInfo) -> int:
+    """A class a decorator named `csrf_exempt` marks (`@csrf_exempt class Webhook:`), or that says
+    `csrf_exempt = True` for the middleware that checks tokens to read: the line that exempts it."""
+    for deco, name in zip(info.node.decorator_list, info.decorators):
+        if last(name) == "csrf_exempt" and not isinstance(deco, ast.Call):
+            return deco.lineno
+    flag = info.attributes.get("csrf_exempt")
+    if isinstance(flag, ast.Constant) and flag.value is True:
+        return flag.lineno
+    return 0
 
 
 def _skips_xsrf_check(info: ClassInfo) -> int:

@@ -443,7 +443,7 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     if not isinstance(key, str):
         key = _named_cookie(name_given)
         named = f"`{short_source(name_given)}`" if key and name_given is not None else None
-    if call.method not in _COOKIE_SETTERS:
+    if call.method not in _COOKIE_SETTERS or call.method == "add_cookie" and not ctx.module.imports_any("sanic"):
         return
     if _constant(ctx, call, keyword="secure") is False and not _deletes_cookie(call):
         # An explicit `secure=False` is a decision, whatever the cookie's name (CWE-614).
@@ -503,7 +503,16 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
         return  # `login_redirect`, `auth_next_url`: where to go after signing in, not a credential
     if isinstance(call.arg(1, "value"), ast.Constant) and not identity:
         return  # `set_cookie("is_user_authorized", "true")`: a flag for the page's script, no credential in it
-    missing = [flag for flag in ("secure", "httponly") if not _truthy(ctx, call, flag)]
+    if ctx.module.imports_any("falcon"):
+        # Falcon's `resp.set_cookie()` sets Secure and HttpOnly unless told not to (`http_only=False`).
+        written = (("secure", "secure"), ("httponly", "http_only"))
+        missing = [flag for flag, keyword in written if _constant(ctx, call, keyword=keyword) is False]
+    elif call.method == "add_cookie":
+        # Sanic's `response.add_cookie()` is Secure unless told otherwise, and HttpOnly only when asked.
+        missing = [flag for flag in ("secure",) if _constant(ctx, call, keyword=flag) is False]
+        missing += [] if _truthy(ctx, call, "httponly") else ["httponly"]
+    else:
+        missing = [flag for flag in ("secure", "httponly") if not _truthy(ctx, call, flag)]
     if any(word in f"{key} {value_name or ''}".lower() for word in ("csrf", "xsrf")):
         missing = [m for m in missing if m != "httponly"]  # a double-submit token is read by script
     samesite = call.arg(keyword="samesite")
@@ -555,7 +564,7 @@ def _writes_flags(call: Call) -> bool:
 
 #: Tornado's signed cookies: the app's login cookie as a rule (`set_secure_cookie("user", name)`).
 _SIGNED_COOKIE_SETTERS = ("set_secure_cookie", "set_signed_cookie")
-_COOKIE_SETTERS = ("set_cookie", *_SIGNED_COOKIE_SETTERS)
+_COOKIE_SETTERS = ("set_cookie", "add_cookie", *_SIGNED_COOKIE_SETTERS)
 
 #: Last words of a cookie's name that say its value is who the user is: a user id, a user name, a role.
 _IDENTITY_WORDS = frozenset(
@@ -1223,6 +1232,7 @@ _WATCHED = {
     "DebuggedApplication": _app_debug,
     "debug": _bottle_debug,
     "set_cookie": _set_cookie,
+    "add_cookie": _set_cookie,  # Sanic's
     "set_secure_cookie": _set_cookie,
     "set_signed_cookie": _set_cookie,
     "add_middleware": _middleware,

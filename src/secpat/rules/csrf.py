@@ -513,7 +513,11 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
             route.exempt_at
             and route.csrf == "exempt"
             and route.state_changing
-            and (route.handler is None or _needs_token(route.handler, route))
+            and (
+                route.handler is None
+                or _needs_token(route.handler, route)
+                and not _verifies_sender(model, route.handler)  # `if not self._verify(sig): raise ...`
+            )
         ):
             decorator = next(
                 (

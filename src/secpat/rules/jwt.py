@@ -634,6 +634,20 @@ def _names_shared_secret(key: ast.expr | None) -> bool:
     return name is not None and "secret" in names.words(name.rsplit(".", 1)[-1])
 
 
+def _in_refusing_handler(scope: ast.AST, call: ast.Call) -> bool:
+    """The call is in an `except` handler whose body ends by raising: whatever it decodes, the request is
+    refused."""
+    for handler in ast.walk(scope):
+        if (
+            isinstance(handler, ast.ExceptHandler)
+            and handler.body
+            and isinstance(handler.body[-1], ast.Raise)
+            and any(n is call for statement in handler.body for n in ast.walk(statement))
+        ):
+            return True
+    return False
+
+
 def _named_unverified_beside_verified(module, function: Function, node: ast.Call) -> bool:
     """`def get_unverified_claims(token): return jwt.decode(token, options={"verify_signature": False})` in a
     module that also decodes tokens with a key: a helper that says it reads claims unchecked (the tenant, the
@@ -744,6 +758,9 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
             # `def decode_for_revocation(token)`: a token is put on a deny list or signed out whether or not it
             # has expired; what the claims are trusted for there is only which token to revoke.
             revoking = flag == "verify_exp" and bool(_REVOKING_WORDS & set(names.words(function.name)))
+            # `except ExpiredSignatureError: stale = jwt.decode(token, options=...); log(...); raise Unauthorized`:
+            # the token was refused already; its claims only say whose it was.
+            refused = _in_refusing_handler(function.node, node)
             before = len(ctx.findings)
             ctx.report(
                 JWT003,
@@ -764,7 +781,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 + ("; `exp` is required, so the code checks it itself" if own_check else "")
                 + (f"; only when a caller asks, through `{asked}`: check the callers that do" if asked else "")
                 + ("; the claims are not used: the call only checks who signed the token" if signature_only else "")
-                + ("; the function is named for revoking the token, which may have expired" if revoking else ""),
+                + ("; the function is named for revoking the token, which may have expired" if revoking else "")
+                + ("; read where the token was refused already, before refusing the request" if refused else ""),
                 scope=function,
                 audit=back_channel
                 or _used_only_when_operator_opts_out(function.node, node)
@@ -774,7 +792,8 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 or own_check
                 or asked is not None
                 or signature_only
-                or revoking,
+                or revoking
+                or refused,
                 at=options_node,
             )
             parameter = _token_parameter(function, token) if reading and not back_channel and not peek else None

@@ -2375,13 +2375,15 @@ def _submitted_fields(module, function) -> set[str]:
         and "payload" in function.raw_identifiers
         or "validated_data" in function.raw_identifiers
     )
-    body_nodes = list(ast.walk(function.node)) if reads_body else []
+    body_nodes = list(ast.walk(function.node)) if reads_body or "request" in function.raw_identifiers else []
 
     def request_container(node: ast.expr | None) -> bool:
         if isinstance(node, ast.Await):
             node = node.value  # `form = await request.post()` (aiohttp), `await request.json()`
         if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
             node = node.values[0]  # `request.get_json(silent=True) or {}`
+        if isinstance(node, ast.Call) and _body_reader(module, node) and _is_request(module, function, node.args[0]):
+            return True  # `data = _json_body(request)`: the module's helper that reads the body it is handed
         if isinstance(node, ast.Call):
             node = node.func  # `request.get_json()["x"]`
         if isinstance(node, ast.Attribute) and node.attr == "payload" and restx:
@@ -2458,6 +2460,25 @@ def _submitted_fields(module, function) -> set[str]:
     if forms:
         fields |= {field for node in ast.walk(function.node) if (field := _form_field(node, forms)) is not None}
     return fields
+
+
+def _body_reader(module, call: ast.Call) -> bool:
+    """`_json_body(request)`: a function of this module that returns what it reads from the body of the request
+    handed to it first (`json.loads(request.body)`)."""
+    if not isinstance(call.func, ast.Name) or not call.args:
+        return False
+    helper = module.functions.get(call.func.id)
+    if helper is None or not helper.params or helper.class_name:
+        return False
+    first = helper.params[0]
+    returns = any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(helper.node))
+    return returns and any(
+        isinstance(n, ast.Attribute)
+        and n.attr in _REQUEST_CONTAINERS
+        and isinstance(n.value, ast.Name)
+        and n.value.id == first
+        for n in ast.walk(helper.node)
+    )
 
 
 def _handed_by_key(function) -> dict[str, set[str]]:
