@@ -371,6 +371,14 @@ class FunctionFlow:
             ):
                 # (`session_id` in the URL names a resource, such as a chat; it is in every access log already.)
                 value.update(self._named(param, where, f"parameter `{param}`"))
+                if names.words(param) in (("url",), ("link",)) and not value.keys() & {L.SECRET, L.PASSWORD}:
+                    # `def send_password_reset(self, to, url)`: the link the function is named for sending, with
+                    # the token that opens it.
+                    purpose = "_".join([*names.words(self.function.name), param])
+                    if names.classify(purpose) is names.NameKind.SECRET:
+                        value[L.SECRET] = (
+                            self.step(where, f"parameter `{param}`, the link `{self.function.name}` sends"),
+                        )
             shown = self._password_field_shown(arg_nodes.get(param))
             if shown is not None:
                 value[L.PASSWORD] = (self.step(where, f"`{param}`, whose text shows its `{shown}` field"),)
@@ -2152,6 +2160,15 @@ class FunctionFlow:
             and isinstance(node.args[1].value, str)
         ):
             return {L.LITERAL_FALLBACK: (self.step(node, f"`{_text(node)}`"),)}
+        if method == "convert" and isinstance(func, ast.Attribute):
+            made = self._bound(func.value)  # `md = markdown.Markdown(...)`, then `md.convert(text)`
+            if (
+                isinstance(made, ast.Call)
+                and self.module.qualified_name(made.func, self.function) == "markdown.Markdown"
+            ):
+                callee = "markdown.Markdown.convert"
+        if callee in S.MARKDOWN_RENDERERS:
+            return self._composed(node, all_args[:1], f"`{_text(node.func)}()`") if all_args else L.EMPTY
         if callee:
             source = self._source(node, callee, args, keywords)
             if source is not None:

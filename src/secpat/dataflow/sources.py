@@ -234,10 +234,11 @@ PROPAGATORS = frozenset(
         "string.Template",
         "functools.reduce",
         "itertools.chain",
-        # Python-Markdown writes the HTML its text holds as it is: the page it returns is that text's.
-        "markdown.markdown",
     }
 )
+#: Markdown renderers: the HTML they return is built from the text they are given, and writes the HTML that
+#: text holds as it is (Python-Markdown passes raw HTML through).
+MARKDOWN_RENDERERS = frozenset({"markdown.markdown", "markdown.Markdown.convert", "markdown2.markdown", "mistune.html"})
 # Methods that return (part of) their receiver or arguments: str/bytes methods and digests.
 PROPAGATING_METHODS = frozenset(
     {

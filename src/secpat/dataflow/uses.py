@@ -199,11 +199,14 @@ _HANDING_OUT = frozenset({"issue", "make", "new", "generate", "create", "next", 
 
 
 def made_by_its_class(function: Function) -> names.NameKind | None:
-    """`class ResetCodeFactory: def issue(self)`: a method that hands out what its class is named for making."""
+    """`class ResetCodeFactory: def issue(self)`: a method that hands out what its class is named for making;
+    `class VerificationCodes: def generate(self)`, one of the things its class is named for."""
     verb = names.words(function.name)[:1]
     if not function.class_name or not verb or verb[0] not in _HANDING_OUT:
         return None
     words = list(names.words(function.class_name.rsplit(".", 1)[-1]))
+    if len(words) > 1 and words[-1] not in _MAKER_WORDS and words[-1].endswith("s"):
+        return names.classify("_".join([*words[:-1], words[-1][:-1]]))  # `VerificationCodes`: codes it makes
     if not words or words[-1] not in _MAKER_WORDS:
         return None
     return names.classify("_".join(words[:-1]))

@@ -3018,13 +3018,20 @@ def _names_csrf_token(name: str) -> bool:
 
 
 def _secret_field(node: ast.expr) -> bool:
-    """`device.api_key`, `client.secret`: an attribute of an object, named for a secret (not a hash of one)."""
-    return (
-        isinstance(node, ast.Attribute)
+    """`device.api_key`, `client.secret`, `device["api_key"]`: a field of a record, named for a secret (not a
+    hash of one)."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        field = node.attr
+    elif (
+        isinstance(node, ast.Subscript)
         and isinstance(node.value, ast.Name)
-        and names.classify(node.attr) is names.NameKind.SECRET
-        and "hash" not in names.words(node.attr)
-    )
+        and isinstance(node.slice, ast.Constant)
+        and isinstance(node.slice.value, str)
+    ):
+        field = node.slice.value
+    else:
+        return False
+    return names.classify(field) is names.NameKind.SECRET and "hash" not in names.words(field)
 
 
 def _checked_against_configured_secret(

@@ -515,11 +515,23 @@ def _draws_values(function: Function, module: Module, own: bool = True) -> bool:
                 return True  # `self.rng.choice(...)`: a generator kept on an object
             if own and _own_method(module, function, call) is not None:
                 return True
+            if own and call.method and _drawing_method_named(module, call.method):
+                return True  # `self.dice.roll()`: a method of an object of a class of this module that draws
             continue
         root = callee.split(".", 1)[0]
         if root in _VALUE_ROOTS or root in module.project_roots or callee.startswith("numpy.random"):
             return True
     return False
+
+
+def _drawing_method_named(module: Module, name: str) -> bool:
+    """A method of a class of this module, called `name`, that calls a PRNG or the clock."""
+    drawing = module.__dict__.get("_drawing_methods")
+    if drawing is None:
+        drawing = module.__dict__["_drawing_methods"] = frozenset(
+            f.name for f in module.functions.values() if f.class_name and _draws_values(f, module, own=False)
+        )
+    return name in drawing
 
 
 def _own_method(module: Module, function: Function, call) -> Function | None:

@@ -848,9 +848,10 @@ def registered_filters(ctx: FileContext) -> None:
             and isinstance(node.func, ast.Attribute)
             and node.func.attr == "update"
             and isinstance(node.func.value, ast.Attribute)
-            and node.func.value.attr == "globals"
+            and node.func.value.attr in ("globals", "filters")
         ):
-            # `templates.env.globals.update(customer_chip=customer_chip)`: functions templates call by name.
+            # `templates.env.globals.update(customer_chip=customer_chip)`: functions templates call by name;
+            # `env.filters.update(markdown=render_markdown)`: filters they apply.
             for keyword in node.keywords:
                 qualified = module.qualified_name(keyword.value) if isinstance(keyword.value, ast.Name) else None
                 if keyword.arg and qualified:
@@ -2332,6 +2333,14 @@ def _written_fields(function) -> set[str]:
     attribute (`page.body = ...`) or a key (`data["body"] = ...`) it assigns. A view that only reads a field
     to preview or check it, or hands it to a template, stores nothing under that name."""
     written: set[str] = set()
+    # `data = {"description": ...}` handed on whole (`repo.update(event_id, data)`): its keys are written.
+    records = {
+        target.id: [k.value for k in node.value.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     for node in ast.walk(function.node):
         if isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
@@ -2341,6 +2350,7 @@ def _written_fields(function) -> set[str]:
             for arg in node.args:
                 if isinstance(arg, ast.Name):
                     written.add(arg.id)  # `db.add_note(uid, title, body)`
+                    written.update(records.get(arg.id, ()))
                 elif name not in _BUILTIN_NAMES and (field := _form_field(arg)) is not None:
                     written.add(field)  # `notes.add(contact, form.body.data)`, `save(form.cleaned_data["bio"])`
                 elif isinstance(arg, ast.Dict):  # `notes.insert_one({"body": body})`
