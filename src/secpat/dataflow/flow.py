@@ -110,6 +110,10 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
         for d in node.decorator_list
     )
     positional = [*node.args.posonlyargs, *node.args.args]
+    if positional and _context_exception_view(node):
+        return positional[0].arg  # Pyramid's `@exception_view_config(Exception)`: the exception is the context
+    if positional and _wraps_drf_handler(node, positional[0].arg):
+        return positional[0].arg
     if not registered or not positional:
         return None
     annotated = next(
@@ -121,6 +125,38 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
         None,
     )
     return annotated or positional[-1].arg
+
+
+def _context_exception_view(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """`@exception_view_config(Exception)`, `@view_config(context=Exception)`: a Pyramid view for every
+    exception (or a database's, the system's) a view raises, handed it first."""
+    for deco in node.decorator_list:
+        if not isinstance(deco, ast.Call):
+            continue
+        name = dotted(deco.func) or ""
+        if name.rsplit(".", 1)[-1] == "exception_view_config":
+            context = deco.args[0] if deco.args else keyword_argument(deco, "context")
+        elif name.rsplit(".", 1)[-1] == "view_config":
+            context = keyword_argument(deco, "context")
+        else:
+            continue
+        if context is not None and _holds_internals(dotted(context) or ""):
+            return True
+    return False
+
+
+def _wraps_drf_handler(node: ast.FunctionDef | ast.AsyncFunctionDef, first: str) -> bool:
+    """`def api_exception_handler(exc, context): response = exception_handler(exc, context)`: Django REST
+    framework's `EXCEPTION_HANDLER`, handed every exception a view raises; what DRF does not answer itself
+    is left to it."""
+    return any(
+        isinstance(n, ast.Call)
+        and (dotted(n.func) or "").rsplit(".", 1)[-1] == "exception_handler"
+        and n.args
+        and isinstance(n.args[0], ast.Name)
+        and n.args[0].id == first
+        for n in ast.walk(node)
+    )
 
 
 def _holds_internals(exception: str) -> bool:
@@ -409,10 +445,9 @@ class FunctionFlow:
         caught = _catch_all_handler_parameter(node)
         if caught is not None and caught in self.env:
             # `@app.errorhandler(Exception) def handle(e)`: every exception the views raise, whatever it says.
-            self.env[caught] = {
-                **self.env[caught],
-                L.EXCEPTION: (self.step(arg_nodes.get(caught, node), f"exception `{caught}`, any the app raises"),),
-            }
+            # A database's or the system's error among them: framed in a sentence, its text is still theirs.
+            step = (self.step(arg_nodes.get(caught, node), f"exception `{caught}`, any the app raises"),)
+            self.env[caught] = {**self.env[caught], L.EXCEPTION: step, L.SYSTEM_ERROR: step}
         # Seeding the shared PRNG anywhere in the module makes its output predictable everywhere.
         module_flow = flow_of(self.module, self.module.module_function) if not self.function.is_module else None
         if module_flow is not None:

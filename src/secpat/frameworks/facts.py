@@ -291,6 +291,7 @@ class NamedViewFact:
     csrf_exempt: int = 0  # `require_csrf=False`: its line
     csrf_required: bool = False  # `require_csrf=True`
     limits: tuple[str, ...] = ()  # `decorator=rate_limited("5/minute")`: what wraps the view
+    permission: str = ""  # `permission="edit"`: only a user the security policy names, holding it, gets in
 
 
 @dataclass(frozen=True)

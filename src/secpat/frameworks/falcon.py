@@ -38,6 +38,9 @@ FRAMEWORK = Framework(
     sessions=('an authentication cookie the app sets (`resp.set_cookie("session", ...)`)',),
 )
 
+#: What a responder sets on its response to answer: the body as text, bytes or a document Falcon serialises.
+BODY_ATTRIBUTES = frozenset({"text", "body", "data", "media"})
+
 #: What a responder reads the body by: `req.get_media()` parses a form-encoded body as well as JSON, and the
 #: stream is whatever the client sent, so another site's form can post to it.
 ANY_BODY = frozenset({"get_media", "media", "stream", "bounded_stream"})

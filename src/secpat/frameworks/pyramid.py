@@ -134,7 +134,14 @@ def _named_view(module: Module, view: str, keywords: list[ast.keyword], line: in
         csrf_exempt=csrf_line if csrf is False else 0,
         csrf_required=csrf is True,
         limits=_limits(options.get("decorator")),
+        permission=_permission(module, options.get("permission")),
     )
+
+
+def _permission(module: Module, given: ast.expr | None) -> str:
+    """`permission="edit"`; Pyramid's `NO_PERMISSION_REQUIRED` (and a name not known here) is none."""
+    name = module.constant(given)
+    return name if isinstance(name, str) and name != "__no_permission_required__" else ""
 
 
 def _limits(decorators: ast.expr | None) -> tuple[str, ...]:

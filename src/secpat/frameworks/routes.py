@@ -1034,7 +1034,7 @@ class _Builder:
         route.signed_in = (
             bool(view is not None and view.signed_in)
             or self._behind_sign_in_gate(fact, path, view, cls, hint)
-            or any(names_authenticated_caller(last(dep)) for dep in route.deps)
+            or any(names_authenticated_caller(last(dep)) or dep.startswith(PERMISSION) for dep in route.deps)
         )
         if route.category == LOGIN and route.evidence and route.signed_in and AUTHENTICATES not in acts:
             # `@login_required` and a password read: the caller signed in already; the password is for
@@ -1789,6 +1789,8 @@ _TOKEN_FORMS = frozenset({"FlaskForm", "Form", "QuartForm"})
 
 #: A route whose view says `require_csrf=True` (Pyramid): the framework checks the token.
 REQUIRE_CSRF = "require_csrf=True"
+#: A Pyramid view's `permission=` (`permission=edit`): the security policy must name a user who holds it.
+PERMISSION = "permission="
 
 
 def _joined_by_name(routes: list[RouteFact], views: list[NamedViewFact]) -> list[RouteFact]:
@@ -1826,7 +1828,8 @@ def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
         csrf_exempt=view.csrf_exempt,
         file=view.file,
         line=view.line,
-        deps=(REQUIRE_CSRF,) if view.csrf_required else (),
+        deps=((REQUIRE_CSRF,) if view.csrf_required else ())
+        + ((f"{PERMISSION}{view.permission}",) if view.permission else ()),
         limits=view.limits or route.limits,
     )
 

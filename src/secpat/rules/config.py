@@ -13,6 +13,7 @@ trusted unless its default is the insecure value: `os.getenv("DEBUG", "True")
 from __future__ import annotations
 
 import ast
+import configparser
 import posixpath
 import re
 from dataclasses import dataclass, replace
@@ -692,6 +693,24 @@ def _middleware(ctx: FileContext, call: Call) -> None:
     _middleware_options(ctx, call, cls)
 
 
+def _falcon_cors(ctx: FileContext, call: Call) -> None:
+    """Falcon's `CORSMiddleware(allow_origins="*", allow_credentials="*")`: credentials for every origin, each
+    answered with its own name."""
+    if call.callee not in ("falcon.CORSMiddleware", "falcon.middleware.CORSMiddleware"):
+        return
+    origins = _constant(ctx, call, keyword="allow_origins", default="*")
+    credentials = _constant(ctx, call, keyword="allow_credentials")
+    every = origins == "*" or isinstance(origins, (list, tuple)) and "*" in origins
+    if every and (credentials == "*" or isinstance(credentials, (list, tuple)) and "*" in credentials):
+        ctx.report(
+            CONF005,
+            call.node,
+            "Falcon's CORS middleware allows every origin and credentials for every origin: any site can make "
+            "signed-in requests and read the answers",
+            at=call.arg(keyword="allow_credentials"),
+        )
+
+
 def _cors_config(ctx: FileContext, call: Call) -> None:
     """Litestar's `CORSConfig(allow_origins=["*"], allow_credentials=True)`: the options of Starlette's
     middleware, under the same names."""
@@ -1238,6 +1257,7 @@ _WATCHED = {
     "add_middleware": _middleware,
     "Middleware": _middleware,
     "CORSConfig": _cors_config,
+    "CORSMiddleware": _falcon_cors,
     "CORS": _flask_cors,
     "cross_origin": _flask_cors,
     "init_app": _flask_cors,
@@ -1694,6 +1714,51 @@ _ANY_ADDRESS = re.compile(r"(?:^|[\s=:\"'])(?:0\.0\.0\.0|\[?::\]?)(?::\d+)?(?=$|
 def _named_for_development(name: str) -> bool:
     """`Dockerfile.dev`, `FROM base AS local-test`: a file or build stage named for development or tests."""
     return bool(set(re.split(r"[._-]", name.lower())) & DEV_WORDS)
+
+
+#: Pyramid add-ons that serve an interactive debugger to whoever reaches the app.
+_PASTE_DEBUGGERS = frozenset({"pyramid_debugtoolbar"})
+
+
+@check(CONF001, kinds=("config",))
+def paste_debug_toolbar(ctx: TextContext) -> None:
+    """`pyramid.includes = pyramid_debugtoolbar` in the `[app:...]` section of a Paste Deploy file that is not
+    named for development (`production.ini`): the toolbar's tracebacks run code typed into the browser, for
+    every host it lets in. `debugtoolbar.enabled = false` switches it off."""
+    name = PurePosixPath(ctx.path).name.lower()
+    if (
+        not name.endswith(".ini")
+        or _named_for_development(name.removesuffix(".ini"))
+        or "pyramid.includes" not in ctx.text
+    ):
+        return
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(ctx.text)
+    except configparser.Error:
+        return
+    for section in parser.sections():
+        if not section.startswith("app:"):
+            continue
+        included = parser.get(section, "pyramid.includes", fallback="").split()
+        enabled = parser.get(section, "debugtoolbar.enabled", fallback="true").strip().lower()
+        debugger = next((i for i in included if i in _PASTE_DEBUGGERS), None)
+        if debugger is None or enabled in ("false", "0", "no", "off"):
+            continue
+        line = next(
+            (
+                n
+                for n, text in enumerate(ctx.lines, 1)
+                if text.strip() == debugger or text.strip().endswith(f"= {debugger}")
+            ),
+            1,
+        )
+        ctx.report(
+            CONF001,
+            line,
+            f"`{debugger}` is included in [{section}] of {name}: its interactive debugger runs code typed into "
+            "the browser for every host it lets in",
+        )
 
 
 @check(CONF006, kinds=("config",))

@@ -39,6 +39,7 @@ from secpat.frameworks.routes import (
     CSRF_MIDDLEWARE,
     LOGIN,
     LOGOUT_REASON,
+    PERMISSION,
     REGISTER,
     SESSION_MIDDLEWARE,
     App,
@@ -538,6 +539,9 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
                     for v in (route.handler, model.views.get(decorator or ""), *map(model.views.get, route.deps))
                     if v is not None
                 ],
+                # A Pyramid view that needs a permission acts for the user the security policy names.
+                gated=any(dep.startswith(PERMISSION) for dep in route.deps)
+                and any(app.session for app in model.apps if app.name == route.app),
                 logout=route.reason == LOGOUT_REASON,
                 cookie_session=any(app.session for app in model.apps if app.name == route.app),
                 covered=route.view,

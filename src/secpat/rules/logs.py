@@ -23,7 +23,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import dotted, flow_of, password_field_shown
 from secpat.findings import Confidence, Finding, FlowStep, Severity
-from secpat.frameworks import known
+from secpat.frameworks import falcon, known
 from secpat.frameworks.routes import Route, model_of
 from secpat.frameworks.syntax import ADMIN_WORDS, admits_admin, staff_guard_line, status_number, statuses
 from secpat.frameworks.views import describe_view
@@ -469,7 +469,26 @@ def _log_hygiene(ctx: FileContext) -> None:
                         argument,
                     ):
                         break
-        if answers:
+        if answers == "responder":
+            # Falcon: `resp.media = {...}`, `resp.text = ...` is what the client gets.
+            response = function.params[2]
+            for store in flow.stores:
+                if (
+                    store.kind == "attr"
+                    and store.name in falcon.BODY_ATTRIBUTES
+                    and isinstance(store.base, ast.Name)
+                    and store.base.id == response
+                ):
+                    _report_once(
+                        ctx,
+                        store.stmt,
+                        store.value,
+                        _leaked(store.value, client_error=_falcon_client_error(function, store.stmt)),
+                        function,
+                        f"sent to the client as `{response}.{store.name}`",
+                        staff_only or trial or guard is not None and getattr(store.stmt, "lineno", 0) > guard,
+                    )
+        elif answers:
             for ret in flow.returns:
                 returned = getattr(ret.node, "value", None)
                 if isinstance(returned, ast.Tuple) and returned.elts:
@@ -489,6 +508,21 @@ def _log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+def _falcon_client_error(function: Function, stmt: ast.AST) -> bool:
+    """`resp.status = falcon.HTTP_400` set in the same block before the body: a 4xx answer."""
+    for node in ast.walk(function.node):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and stmt in body:
+            for earlier in body[: body.index(stmt)]:
+                if (
+                    isinstance(earlier, ast.Assign)
+                    and isinstance(earlier.targets[0], ast.Attribute)
+                    and earlier.targets[0].attr == "status"
+                ):
+                    return bool(re.search(r"HTTP_4\d\d|\b4\d\d\b", ast.unparse(earlier.value)))
+    return False
 
 
 def _http_error_returned(function: Function, node: ast.AST) -> bool:
@@ -1133,6 +1167,8 @@ def _answers_client(module: Module, function: Function) -> str:
         or R.resource_method(module, function)
     ):
         return "view"
+    if falcon.responder(module, function):
+        return "responder"  # what it sets on the response (`resp.media = ...`) is the answer
     if any(d.rsplit(".", 1)[-1] in _ERROR_HANDLER_DECORATORS for d in function.decorators):
         return "error handler"  # `@app.errorhandler(SQLAlchemyError)`: what it returns is the answer
     if function.qualname in module.server_error_handlers:
@@ -1141,7 +1177,9 @@ def _answers_client(module: Module, function: Function) -> str:
 
 
 #: Decorators that make a function the answer to an exception a view raised (Flask, Quart, FastAPI).
-_ERROR_HANDLER_DECORATORS = frozenset({"errorhandler", "app_errorhandler", "exception_handler"})
+_ERROR_HANDLER_DECORATORS = frozenset(
+    {"errorhandler", "app_errorhandler", "exception_handler", "exception_view_config"}
+)
 
 
 def _server_callback(module: Module, function: Function) -> bool:
