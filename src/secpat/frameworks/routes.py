@@ -608,6 +608,9 @@ _LIBRARY_VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
     "RetrieveUpdateAPIView": (("GET", "PUT", "PATCH"), ""),
     "RetrieveDestroyAPIView": (("GET", "DELETE"), ""),
     "RetrieveUpdateDestroyAPIView": (("GET", "PUT", "PATCH", "DELETE"), ""),
+    # A GraphQL endpoint (Graphene's, Strawberry's) runs the mutations its schema has on a POST.
+    "GraphQLView": (("GET", "POST"), WRITE),
+    "AsyncGraphQLView": (("GET", "POST"), WRITE),
 }
 _ACTIONS = {
     "list": ("GET", False),

@@ -1338,6 +1338,11 @@ def is_sender(callee: str, method: str, node: ast.Call) -> bool:
     receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
     if method == "create" and isinstance(receiver, ast.Attribute) and receiver.attr == "messages":
         return True
+    if method in ("delay", "apply_async") and isinstance(receiver, (ast.Name, ast.Attribute)):
+        # A Celery task queued to send: `send_welcome_email.delay(...)`, `email_transcript_task.delay(...)`.
+        task = receiver.id if isinstance(receiver, ast.Name) else receiver.attr
+        words = names.words(task)
+        return _is_sender_name(task) or bool(words) and words[0] in ("email", "mail", "sms")
     if method == "send" and isinstance(receiver, (ast.Name, ast.Call, ast.Attribute)):
         text = ast.unparse(receiver).lower()
         return "mail" in text or "sms" in text or "message" in text
