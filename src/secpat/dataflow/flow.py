@@ -2203,6 +2203,9 @@ class FunctionFlow:
             ):
                 callee = "markdown.Markdown.convert"
         if callee in S.MARKDOWN_RENDERERS:
+            if self._cleaning_extension(node):
+                # `markdown.markdown(text, extensions=[CleanExtension(...)])`: an extension sanitises the HTML.
+                return self._escaped(node, callee, L.combine(all_args[:1]))
             return self._composed(node, all_args[:1], f"`{_text(node.func)}()`") if all_args else L.EMPTY
         if callee:
             source = self._source(node, callee, args, keywords)
@@ -2520,6 +2523,21 @@ class FunctionFlow:
         value[L.HTML_SAFE] = (self.step(node, f"`{how}`"),)
         return value
 
+    def _cleaning_extension(self, node: ast.Call) -> bool:
+        """A Markdown call given an extension named for sanitising its output (`LinkifyAndCleanExtension`,
+        a bleach or nh3 postprocessor), in the call or in the list a name bound once holds."""
+        made = self._bound(func.value) if isinstance(func := node.func, ast.Attribute) else None
+        given = [keyword_argument(node, "extensions")]
+        if isinstance(made, ast.Call):
+            given.append(keyword_argument(made, "extensions"))  # `md = Markdown(extensions=...)`, `md.convert()`
+        for extensions in given:
+            listed = self._bound(extensions) if extensions is not None else None
+            if isinstance(listed, (ast.List, ast.Tuple)) and any(
+                _CLEANING_WORDS & set(names.words(_text(e.func if isinstance(e, ast.Call) else e))) for e in listed.elts
+            ):
+                return True
+        return False
+
     def _sanitised(self, node: ast.Call, callee: str, args: list[L.Value]) -> L.Value | None:
         """Escapers, safe-markup builders, numeric conversions and SQL composition objects."""
         data = L.combine(args) if args else L.EMPTY
@@ -2808,6 +2826,10 @@ def _credential_maker(node: ast.AST | None) -> str | None:
     if kind is names.NameKind.SECRET and len(words) < 3:
         return None
     return name if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE) else None
+
+
+#: Words of a Markdown extension's name that say it sanitises the HTML it makes.
+_CLEANING_WORDS = frozenset({"clean", "cleaner", "sanitize", "sanitise", "sanitizer", "sanitiser", "bleach", "nh3"})
 
 
 def _may_draw(function: Function) -> bool:
