@@ -302,6 +302,13 @@ def _action_endpoint(attributes: str, pieces: list[_Piece]) -> str:
     return ""
 
 
+def _action_mark(piece: _Piece) -> str:
+    """What a template piece inside a form's action stands for: a value (`{{}}`), or the `{% if %}`,
+    `{% else %}` and `{% endif %}` that choose between two paths."""
+    word = piece.text.lstrip("-+ ").split(" ", 1)[0] if piece.kind == "tag" else ""
+    return f"{{% {word} %}}" if word in ("if", "else", "endif") else "{{}}"
+
+
 def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: str = "") -> list[FormFact]:
     """Every POST form of a template, with whether a CSRF token is inside it."""
     if "<form" not in text.lower():
@@ -328,7 +335,9 @@ def template_forms(text: str, path: str, *, first_line: int = 1, owner_module: s
         # `/customers/{{ customer.id }}`: a value written into a path keeps its place (as `{{}}`); an action
         # the template writes whole stays empty.
         written = _MARK.sub("", raw_action)
-        action_text = _MARK.sub("{{}}", raw_action) if written.strip() else written
+        action_text = (
+            _MARK.sub(lambda m: _action_mark(pieces[int(m.group(1))]), raw_action) if written.strip() else written
+        )
         forms.append(
             FormFact(
                 file=path,

@@ -684,10 +684,12 @@ def _action_targets(model: Model, form: FormFact) -> list[Route]:
     posted = [r for r in model.routes if r.state_changing]
     if not form.endpoint:
         # `action="/admin/users/{{ u.id }}/ban"`: the route whose path has the same segments.
-        wanted = _path_segments(form.action)
-        if wanted is None or all(part == "*" for part in wanted):
-            return []
-        found = [r for r in posted if _same_path(wanted, _path_segments(r.path))]
+        found = []
+        for action in _action_paths(form.action):
+            wanted = _path_segments(action)
+            if wanted is None or all(part == "*" for part in wanted):
+                return []
+            found += [r for r in posted if _same_path(wanted, _path_segments(r.path))]
         return found if len({r.view for r in found}) == 1 else []
     name = re.split(r"[:.]", form.endpoint)[-1]
     found = [r for r in posted if r.url_name and r.url_name.rsplit(".", 1)[-1] == name]
@@ -702,6 +704,16 @@ def _action_targets(model: Model, form: FormFact) -> list[Route]:
 #: A segment of a template's or a route's path that stands for a value: a template expression, a converter,
 #: a regular-expression group.
 _VARIABLE_SEGMENT = re.compile(r"\{|<|\(|\[|\\|\*|\+|\?|\$")
+
+
+_ACTION_CHOICE = re.compile(r"\s*\{%-?\s*if\b.*?%\}(.*?)\{%-?\s*else\s*-?%\}(.*?)\{%-?\s*endif\s*-?%\}\s*", re.S)
+
+
+def _action_paths(action: str) -> list[str]:
+    """`{% if event.id %}/admin/events/{{ event.id }}/edit{% else %}/admin/events/new{% endif %}`: either path,
+    one form for editing and creating."""
+    choice = _ACTION_CHOICE.fullmatch(action) if "{%" in action else None
+    return [choice[1], choice[2]] if choice else [action]
 
 
 def _path_segments(path: str) -> list[str] | None:
@@ -802,7 +814,9 @@ def _unchecked_form(
     if not apps:
         return None  # no cookie session: a forged submission carries no one's authority
     action = form.action.strip()
-    paths = {r.path for r in routes} if action in ("", ".", "?") else {action.split("?", 1)[0]}
+    paths = (
+        {r.path for r in routes} if action in ("", ".", "?") else {a.split("?", 1)[0] for a in _action_paths(action)}
+    )
     posted = [
         r
         for r in targets
