@@ -3323,6 +3323,51 @@ def _weak_digest_only_sent(flow: FunctionFlow, stmt: ast.AST) -> bool:
     return bool(calls) and all(_only_sent(module, function, call) for call in calls)
 
 
+#: A hashing cost given as a name imported from another module of the project, as `ImportedCost`.
+IMPORTED_COST = "pwd-cost-imported"
+#: An integer constant at the top of a module named for a hashing cost (`BCRYPT_ROUNDS = 10`): (qualified, value,
+#: line).
+COST_CONSTANT = "pwd-cost-constant"
+_COST_WORDS = frozenset({"rounds", "round", "cost", "iterations", "work", "factor", "log"})
+
+
+@dataclass(frozen=True)
+class ImportedCost:
+    finding: Finding  # reported at the cost argument, message to be completed
+    qualified: str
+    minimum: int
+    unit: str
+
+
+@check(PWD003)
+def cost_constants(ctx: FileContext) -> None:
+    """Hand on the integer constants that could be a hashing cost another module uses."""
+    module = ctx.module
+    for name, values in module.assignments.items():
+        if len(values) != 1 or not _COST_WORDS & set(names.words(name)) or not module.module_name:
+            continue
+        value = module.constant(values[0])
+        if type(value) is int:
+            ctx.fact(COST_CONSTANT, (f"{module.module_name}.{name}", value, values[0].lineno))
+
+
+@check(PWD003, stage="project")
+def imported_costs(ctx: ProjectContext) -> None:
+    costs = ctx.facts_of(IMPORTED_COST, ImportedCost)
+    if not costs:
+        return
+    constants = {
+        qualified: (path, value, line) for path, (qualified, value, line) in ctx.facts_of(COST_CONSTANT, tuple)
+    }
+    for _, cost in costs:
+        found = constants.get(cost.qualified)
+        if found is None or found[1] >= cost.minimum:
+            continue
+        path, value, line = found
+        message = f"bcrypt cost of {value} {cost.unit} (use {cost.minimum} or more), set in {path}:{line}"
+        ctx.findings.append(replace(cost.finding, message=message))
+
+
 @check(PWD003)
 def weak_hash_parameters(ctx: FileContext) -> None:
     module = ctx.module
@@ -3330,6 +3375,16 @@ def weak_hash_parameters(ctx: FileContext) -> None:
         rounds = _number(module, call, 0, "rounds")
         if rounds is not None and rounds < 12:
             ctx.report(PWD003, call.node, f"bcrypt cost of {rounds} rounds (use 12 or more)", scope=call.scope)
+        given = call.arg(0, "rounds")
+        qualified = module.qualified_name(given, call.scope) if isinstance(given, (ast.Name, ast.Attribute)) else None
+        if rounds is None and qualified and qualified.split(".", 1)[0] in module.project_roots:
+            # `bcrypt.gensalt(rounds=BCRYPT_ROUNDS)` with `from app.config import BCRYPT_ROUNDS`: the project stage
+            # reads what that module binds it to.
+            before = len(ctx.findings)
+            ctx.report(PWD003, call.node, "bcrypt cost", scope=call.scope, at=given)
+            for finding in ctx.findings[before:]:
+                ctx.fact(IMPORTED_COST, ImportedCost(finding, qualified, 12, "rounds"))
+            del ctx.findings[before:]
     for call in module.calls_to("hashlib.pbkdf2_hmac"):
         digest = call.literal(0, "hash_name")
         iterations = _number(module, call, 3, "iterations")
