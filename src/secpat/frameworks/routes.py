@@ -1037,7 +1037,7 @@ class _Builder:
         route.signed_in = (
             bool(view is not None and view.signed_in)
             or self._behind_sign_in_gate(fact, path, view, cls, hint)
-            or any(names_authenticated_caller(last(dep)) or dep.startswith(PERMISSION) for dep in route.deps)
+            or any(names_authenticated_caller(last(dep)) for dep in route.deps)
         )
         if route.category == LOGIN and route.evidence and route.signed_in and AUTHENTICATES not in acts:
             # `@login_required` and a password read: the caller signed in already; the password is for
@@ -1792,7 +1792,8 @@ _TOKEN_FORMS = frozenset({"FlaskForm", "Form", "QuartForm"})
 
 #: A route whose view says `require_csrf=True` (Pyramid): the framework checks the token.
 REQUIRE_CSRF = "require_csrf=True"
-#: A Pyramid view's `permission=` (`permission=edit`): the security policy must name a user who holds it.
+#: A Pyramid view's `permission=` (`permission=edit`): the security policy decides with who the request's
+#: credentials say the user is (an ACL may grant it to everyone, so it says nothing of who is signed in).
 PERMISSION = "permission="
 
 
