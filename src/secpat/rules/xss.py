@@ -2647,10 +2647,17 @@ def environments_by_templates(ctx: ProjectContext) -> None:
     escapes nothing that needs it: audit mode. Any other is reported."""
     free = [path for _, path in ctx.facts_of(MARKUP_FREE_TEMPLATE, str)]
     environments = [environment for _, environment in ctx.facts_of(UNESCAPED_ENVIRONMENT, UnescapedEnvironment)]
+    # Templates another environment asks for by name are that environment's: one asked only for the names it is
+    # given (`env.get_template(name)`) is not known to render them.
+    claimed = {name for environment in environments for name in environment.templates}
     for _, loaded in ctx.facts_of(UNESCAPED_DIRECTORY, UnescapedDirectory):
         prefix = "" if loaded.directory == "." else loaded.directory + "/"
         pages = tuple(
-            f.rel for f in ctx.files if f.rel.startswith(prefix) and _HTML_TEMPLATE.search(posixpath.basename(f.rel))
+            f.rel
+            for f in ctx.files
+            if f.rel.startswith(prefix)
+            and _HTML_TEMPLATE.search(posixpath.basename(f.rel))
+            and not any(f.rel == name or f.rel.endswith("/" + name) for name in claimed)
         )
         if not pages:
             ctx.findings.append(loaded.finding)
