@@ -1071,8 +1071,10 @@ class _Builder:
         route.misplaced = fact.limit_misplaced
         route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else self._exempted(fact)
         route.guarded_by = self._router_csrf(fact.owner)
-        if route.exempt_at is None and cls is not None and fact.framework != "django":
-            route.exempt_at = self._class_exempt(cls)  # `@csrf_exempt` on a resource class, `csrf_exempt = True`
+        if route.exempt_at is None and cls is not None and fact.framework not in ("django", "tornado"):
+            # `@csrf_exempt` on a resource class, `csrf_exempt = True` (a Tornado handler's own `check_xsrf_cookie`
+            # is judged with its class, as Django's class-based views are).
+            route.exempt_at = self._class_exempt(cls)
         route.cls = cls.name if cls else ""
         self.model.routes.append(route)
         return route

@@ -1936,7 +1936,12 @@ def _skips_xsrf_check(info: ClassInfo) -> int:
     for node in ast.walk(method.node):
         if isinstance(node, ast.Raise) or (
             isinstance(node, ast.Call)
-            and (isinstance(node.func, ast.Attribute) and node.func.attr in ("check_xsrf_cookie", "send_error"))
+            and (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("check_xsrf_cookie", "send_error")
+                or isinstance(node.func, ast.Name)
+                and node.func.id == "check_xsrf_cookie"  # the project's own check, handed the handler
+            )
         ):
             return 0
     return method.line
