@@ -1,0 +1,1 @@
+"""Business logic that sits between the blueprints and the repositories."""
