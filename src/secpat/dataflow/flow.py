@@ -95,7 +95,7 @@ def _every_part_of(trace: L.Trace) -> L.Value:
 _ERROR_HANDLER_DECORATORS = frozenset({"errorhandler", "app_errorhandler", "exception_handler"})
 
 
-def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, names_drf: bool = False) -> str | None:
     """The parameter of a handler registered for every exception (`@app.errorhandler(Exception)`,
     `@app.exception_handler(Exception)`), or for the errors of a database or the system
     (`@app.errorhandler(psycopg2.Error)`, `SQLAlchemyError`, `OSError`), that holds the exception: the one
@@ -112,7 +112,7 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef) -
     positional = [*node.args.posonlyargs, *node.args.args]
     if positional and _context_exception_view(node):
         return positional[0].arg  # Pyramid's `@exception_view_config(Exception)`: the exception is the context
-    if positional and _wraps_drf_handler(node, positional[0].arg):
+    if positional and names_drf and _wraps_drf_handler(node, positional[0].arg):
         return positional[0].arg
     if not registered or not positional:
         return None
@@ -442,7 +442,7 @@ class FunctionFlow:
         self._error_objects = frozenset(
             self.function.params[:1] if self.function.qualname in self.module.server_error_handlers else ()
         )
-        caught = _catch_all_handler_parameter(node)
+        caught = _catch_all_handler_parameter(node, "exception_handler" in self.function.raw_identifiers)
         if caught is not None and caught in self.env:
             # `@app.errorhandler(Exception) def handle(e)`: every exception the views raise, whatever it says.
             # A database's or the system's error among them: framed in a sentence, its text is still theirs.

@@ -2385,7 +2385,10 @@ def _submitted_fields(module, function) -> set[str]:
         and "payload" in function.raw_identifiers
         or "validated_data" in function.raw_identifiers
     )
-    body_nodes = list(ast.walk(function.node)) if reads_body or "request" in function.raw_identifiers else []
+    helper_read = not reads_body and any(
+        c.receiver is None and _body_reader(module, c.node) for c in function.calls
+    )  # `data = _json_body(request)`
+    body_nodes = list(ast.walk(function.node)) if reads_body or helper_read else []
 
     def request_container(node: ast.expr | None) -> bool:
         if isinstance(node, ast.Await):
@@ -2480,15 +2483,18 @@ def _body_reader(module, call: ast.Call) -> bool:
     helper = module.functions.get(call.func.id)
     if helper is None or not helper.params or helper.class_name:
         return False
-    first = helper.params[0]
-    returns = any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(helper.node))
-    return returns and any(
-        isinstance(n, ast.Attribute)
-        and n.attr in _REQUEST_CONTAINERS
-        and isinstance(n.value, ast.Name)
-        and n.value.id == first
-        for n in ast.walk(helper.node)
-    )
+    known = helper.__dict__.get("_reads_body_of_first")
+    if known is None:
+        first = helper.params[0]
+        returns = any(isinstance(n, ast.Return) and n.value is not None for n in ast.walk(helper.node))
+        known = helper.__dict__["_reads_body_of_first"] = returns and any(
+            isinstance(n, ast.Attribute)
+            and n.attr in _REQUEST_CONTAINERS
+            and isinstance(n.value, ast.Name)
+            and n.value.id == first
+            for n in ast.walk(helper.node)
+        )
+    return bool(known)
 
 
 def _handed_by_key(function) -> dict[str, set[str]]:
