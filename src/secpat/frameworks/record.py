@@ -16,7 +16,7 @@ from dataclasses import dataclass
 OBJECTS = "objects"  # routes registered on app and router objects, routers mounted with prefixes
 URLCONF = "urlconf"  # URL lists of `path()` entries joined by `include()` (Django)
 HANDLERS = "handlers"  # one handler class answers every path, one method per HTTP verb (http.server)
-RESOURCES = "resources"  # resource classes with one `on_<verb>` method per HTTP verb, routes not read (Falcon)
+RESOURCES = "resources"  # resource classes with one `on_<verb>` method per HTTP verb, added by path (Falcon)
 
 #: How a response class decides it is HTML.
 ALWAYS_HTML = "html"  # `HTMLResponse`: whatever it is given
