@@ -110,7 +110,7 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, n
         for d in node.decorator_list
     )
     positional = [*node.args.posonlyargs, *node.args.args]
-    if positional and _context_exception_view(node):
+    if positional and context_exception_view(node):
         return positional[0].arg  # Pyramid's `@exception_view_config(Exception)`: the exception is the context
     if positional and names_drf and _wraps_drf_handler(node, positional[0].arg):
         return positional[0].arg
@@ -127,7 +127,7 @@ def _catch_all_handler_parameter(node: ast.FunctionDef | ast.AsyncFunctionDef, n
     return annotated or positional[-1].arg
 
 
-def _context_exception_view(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+def context_exception_view(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """`@exception_view_config(Exception)`, `@view_config(context=Exception)`: a Pyramid view for every
     exception (or a database's, the system's) a view raises, handed it first."""
     for deco in node.decorator_list:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
-from secpat.dataflow.flow import dotted, flow_of, password_field_shown
+from secpat.dataflow.flow import context_exception_view, dotted, flow_of, password_field_shown
 from secpat.findings import Confidence, Finding, FlowStep, Severity
 from secpat.frameworks import falcon, known
 from secpat.frameworks.routes import Route, model_of
@@ -1171,6 +1171,8 @@ def _answers_client(module: Module, function: Function) -> str:
         return "responder"  # what it sets on the response (`resp.media = ...`) is the answer
     if any(d.rsplit(".", 1)[-1] in _ERROR_HANDLER_DECORATORS for d in function.decorators):
         return "error handler"  # `@app.errorhandler(SQLAlchemyError)`: what it returns is the answer
+    if isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and context_exception_view(function.node):
+        return "error handler"  # Pyramid's `@view_config(context=Exception)`
     if function.qualname in module.server_error_handlers:
         return "error handler"  # Bottle's `app.error_handler[500] = server_error`
     return "Lambda handler" if R.lambda_http_handler(function) else ""
