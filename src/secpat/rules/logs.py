@@ -527,9 +527,15 @@ def _falcon_client_error(function: Function, stmt: ast.AST) -> bool:
 
 def _http_error_returned(function: Function, node: ast.AST) -> bool:
     """`return error` inside `if isinstance(error, HTTPException):`: the framework renders an HTTP error (a 404,
-    a 405) with the description it was raised with, meant for the client."""
+    a 405) with the description it was raised with, meant for the client. Also when a helper is handed the error
+    to finish it (`return add_cors_headers(request, error)`), and when the test names an exception that is a
+    response (`isinstance(context, httpexceptions.Response)`)."""
     returned = getattr(node, "value", None)
-    if not isinstance(returned, ast.Name):
+    if isinstance(returned, ast.Call):
+        handed = {a.id for a in returned.args if isinstance(a, ast.Name)}
+    elif isinstance(returned, ast.Name):
+        handed = {returned.id}
+    else:
         return False
     parents = parents_of(function.node)
     child, parent = node, parents.get(id(node))
@@ -542,8 +548,8 @@ def _http_error_returned(function: Function, node: ast.AST) -> bool:
         and test.func.id == "isinstance"
         and len(test.args) == 2
         and isinstance(test.args[0], ast.Name)
-        and test.args[0].id == returned.id
-        and any(n.endswith("HTTPException") for n in _names_in([test.args[1]]))
+        and test.args[0].id in handed
+        and any(n.endswith(("HTTPException", "Response")) for n in _names_in([test.args[1]]))
     )
 
 
