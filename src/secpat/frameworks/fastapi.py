@@ -28,6 +28,7 @@ from secpat.frameworks.syntax import (
     has_default_limits,
     is_limit_name,
     last,
+    names_auth_cookie,
     object_name,
     owner_of,
     registered_objects,
@@ -191,15 +192,9 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
                     ),
                 )
             ]
-    if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and _auth_cookie(call, module)):
+    if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and names_auth_cookie(module, call.arg(0, "key"))):
         return [(SESSION, SessionFact(framework_of(module), last(callee) or "set_cookie", module.path, line))]
     return []
-
-
-def _auth_cookie(call: Call, module: Module) -> bool:
-    key = module.constant(call.arg(0, "key"))
-    key = key if isinstance(key, str) else ""
-    return any(word in key.lower() for word in ("session", "token", "auth", "jwt", "sid", "login"))
 
 
 def _middleware(module: Module, owner: str, name: str, keywords: list[ast.keyword], line: int) -> MiddlewareFact:
