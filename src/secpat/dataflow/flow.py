@@ -1487,7 +1487,7 @@ class FunctionFlow:
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> L.Value:
         parts = [self._eval(v) for v in node.values]
-        value = self._composed(node, parts or [L.CONSTANT], "f-string")
+        value = self._composed(node, parts or [L.CONSTANT], "f-string", quoted=_fstring_quotes_a_value(node, parts))
         if _has_words(node.values):
             value = _framed(value)
         if _is_mask(node):
@@ -1563,7 +1563,12 @@ class FunctionFlow:
             )
         )
         value = (
-            self._composed(node, parts, "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`")
+            self._composed(
+                node,
+                parts,
+                "`%` formatting" if isinstance(node.op, ast.Mod) else "`+`",
+                quoted=_opens_a_quote(node, parts[1]),
+            )
             if textual
             else L.combine(parts)
         )
@@ -1582,8 +1587,10 @@ class FunctionFlow:
                     self.stores.append(StoreEvent(node, "query", key, None, parts[1], node))
         return _framed(value) if framing else value
 
-    def _composed(self, node: ast.AST, parts: list[L.Value], how: str) -> L.Value:
-        """A string built from parts: non-constant when any part is, and then marked as composed."""
+    def _composed(self, node: ast.AST, parts: list[L.Value], how: str, quoted: bool = False) -> L.Value:
+        """A string built from parts: non-constant when any part is, and then marked as composed. `quoted`:
+        a part that is neither constant nor a name the code defines is put between quotes (`'{name}'`), a
+        value written into the text as a literal."""
         if any(L.MAC in p or L.SECRET in p for p in parts):
             # `f"{digest}:{issued}"`, `f"{user}:{secret}:{now}"`: a clock beside a signature or a secret is
             # a claim anyone may read; the signature or the secret is what cannot be guessed.
@@ -1604,7 +1611,10 @@ class FunctionFlow:
         if all(p and set(p) <= _IDENTIFIER_LABELS for p in unknown):
             # Only identifiers the code defines (table names from model metadata) are formatted in.
             return L.without({**value, L.COMPOSED_IDENT: (step,)}, L.IDENTIFIER)
-        return _mark_sql({**L.without(value, L.COMPOSED_IDENT), L.COMPOSED: (step,)})
+        composed = {**L.without(value, L.COMPOSED_IDENT), L.COMPOSED: (step,)}
+        if quoted:
+            composed[L.QUOTED_VALUE] = (self.step(node, f"built by {how} with a value between quotes"),)
+        return _mark_sql(composed)
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> L.Value:
         return L.combine([self._eval(v) for v in node.values])
@@ -2274,7 +2284,12 @@ class FunctionFlow:
             if method in {"format", "join", "format_map"} and (
                 _is_str(func.value) or L.COMPOSED in receiver or L.COMPOSED_IDENT in receiver or L.SQL_TEXT in receiver
             ):
-                value = L.without(self._composed(node, [receiver, *all_args], f"`.{method}()`"), L.HASH_OBJECT)
+                # The template as written, or as a name bound once holds it (`sql = "..."; sql.format(...)`).
+                template = self.module.constant(func.value, None, self.function)
+                quoted = _format_quotes_a_value(template, method, all_args)
+                value = L.without(
+                    self._composed(node, [receiver, *all_args], f"`.{method}()`", quoted=quoted), L.HASH_OBJECT
+                )
                 if method == "format" and _has_words([func.value]):
                     value = _framed(value)
                 if method == "join" and L.RANDOM_PICK in value:
@@ -3038,6 +3053,61 @@ def _codec_call(node: ast.Call) -> bool:
         and not isinstance(node.args[0], ast.Constant)
         and (len(node.args) > 2 or any(k.arg not in _TEXT_CODEC_KEYWORDS for k in node.keywords))
     )
+
+
+_OPENING_QUOTE = re.compile(r"'%?$")  # `= '`, `LIKE '%` before a formatted value
+_CLOSING_QUOTE = re.compile(r"^%?'")
+_QUOTED_CONVERSION = re.compile(r"'(?:%%)?%(?:\(\w+\))?s(?:%%)?'")  # `'%s'`, `'%%%s%%'`, `'%(name)s'`
+_QUOTED_FIELD = re.compile(r"'%?\{[^{}]*\}%?'")  # `'{}'`, `'{name}'`, `'%{0}%'`
+_QUOTED_SEPARATOR = re.compile(r"^'\s*,\s*'$")  # `"','".join(names)`
+
+
+def _value_part(value: L.Value) -> bool:
+    """A part that is data: not constant, and not only names the code defines."""
+    return L.CONST not in value and not (value and set(value) <= _IDENTIFIER_LABELS)
+
+
+def _fstring_quotes_a_value(node: ast.JoinedStr, parts: list[L.Value]) -> bool:
+    """`f"WHERE slug = '{slug}'"`: a formatted value with a quote on each side."""
+    values = node.values
+    for i, (piece, value) in enumerate(zip(values, parts)):
+        if not isinstance(piece, ast.FormattedValue) or not _value_part(value) or not 0 < i < len(values) - 1:
+            continue
+        before, after = values[i - 1], values[i + 1]
+        if (
+            isinstance(before, ast.Constant)
+            and isinstance(after, ast.Constant)
+            and _OPENING_QUOTE.search(str(before.value))
+            and _CLOSING_QUOTE.search(str(after.value))
+        ):
+            return True
+    return False
+
+
+def _opens_a_quote(node: ast.BinOp, right: L.Value) -> bool:
+    """`"... = '%s'" % name` and `"... = '" + name + "'"`: a value written between quotes."""
+    if not _value_part(right):
+        return False
+    if isinstance(node.op, ast.Mod):
+        template = node.left
+        return (
+            isinstance(template, ast.Constant)
+            and isinstance(template.value, str)
+            and bool(_QUOTED_CONVERSION.search(template.value))
+        )
+    if isinstance(node.op, ast.Add):
+        left = node.left.right if isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) else node.left
+        return isinstance(left, ast.Constant) and isinstance(left.value, str) and bool(_OPENING_QUOTE.search(left.value))
+    return False
+
+
+def _format_quotes_a_value(template: object, method: str, args: list[L.Value]) -> bool:
+    """`"... = '{}'".format(name)` and `"','".join(names)`: values written between quotes."""
+    if not isinstance(template, str) or not any(_value_part(a) for a in args):
+        return False
+    if method == "join":
+        return bool(_QUOTED_SEPARATOR.search(template))
+    return method == "format" and bool(_QUOTED_FIELD.search(template))
 
 
 def _doubles_a_quote(node: ast.Call) -> bool:

@@ -61,6 +61,7 @@ SQL_TEXT = "sql-text"  # contains literal text that reads as SQL
 SQL_COMPOSED = "sql-composed"  # composed, and its literal text reads as SQL
 IDENTIFIER = "identifier"  # a name the code defines itself: model metadata, another module's CONSTANT
 COMPOSED_IDENT = "composed-identifiers"  # built at run time from constants and identifiers only
+QUOTED_VALUE = "quoted-value"  # with `composed`: a non-constant part sits between quotes, a value made SQL text
 
 # Shapes, tracked only in modules that build or read tokens (JWT): which keys a dict has, their
 # literal values, and lifetimes computed from `timedelta` / seconds arithmetic.

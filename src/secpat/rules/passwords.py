@@ -2730,6 +2730,23 @@ def passwords_to_fast_hashing_functions(ctx: ProjectContext) -> None:
 _SECRET_LABELS = (L.PASSWORD, L.FAST_HASH_OF_PASSWORD, L.MAC, L.SECRET)
 
 
+def _forms_of_one_value(left: ast.expr, right: ast.expr) -> bool:
+    """One value against a form of itself made by methods with constant arguments (`password.lower() ==
+    password`, `key.strip() != key`)."""
+
+    def base(node: ast.expr) -> ast.expr:
+        while (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and all(isinstance(a, ast.Constant) for a in node.args)
+            and not node.keywords
+        ):
+            node = node.func.value
+        return node
+
+    return ast.dump(left) != ast.dump(right) and ast.dump(base(left)) == ast.dump(base(right))
+
+
 def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
     if flow.function.name in {"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"}:
         return  # object equality, not an authentication check
@@ -2744,6 +2761,8 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `Token.value == token` builds a SQL WHERE clause: the database compares, with an index
         if any(names.is_confirmation(field_name(node) or "") for node, _ in sides):
             continue  # `password == password_confirm`: both typed by the same user
+        if _forms_of_one_value(event.left, event.right):
+            continue  # `password.lower() == password`: a strength check of the value against itself
         if _fields_of_one_record(event.left, event.right):
             continue  # `data.get("current_password") == data.get("new_password")`: one sender gave both
         if any(_published_default(node, assigned) for node, _ in sides):

@@ -8,7 +8,9 @@ placeholder lists built from `"?"`), numbers, allow-listed identifiers and
 bound parameters are not findings. When request input is proven to flow in,
 the finding is SQL002 and shows the path. SQL001 (composed from data whose
 source is not known) is an audit finding: formatting alone is not evidence that
-anyone but the code chooses what goes in.
+anyone but the code chooses what goes in. Except where the text puts the part
+between quotes (`WHERE slug = '{slug}'`): a value's place, which no name the code
+defines fills, so SQL001 is reported by default there.
 """
 
 from __future__ import annotations
@@ -60,8 +62,12 @@ SQL001 = define(
         cwe=89,
         why=_WHY
         + """
-    Reported in audit mode: nothing shows where the formatted data comes from. When request
-    input is proven to flow in, the finding is SQL002, reported by default.
+    Reported by default when a value is written between quotes in the text (`name = '{name}'`,
+    `IN ('%s')`, a `"','".join(...)`): that is a value's place, and quoting it by hand does not
+    stop a quote inside it, whoever chose the value (a script's caller, a stored record, another
+    service). Other formatting (a table or column name, a sort order) is reported in audit mode:
+    nothing shows where the formatted data comes from. When request input is proven to flow in,
+    the finding is SQL002.
 """,
         bad="""
         def find_user(cursor, name):
@@ -159,8 +165,15 @@ _EXTRA_KEYWORDS = ("where", "select", "tables", "order_by")
 _OUTCOMES = (
     Outcome(L.REQUEST, SQL002, "{source} is {sink}: bind it as a parameter instead"),
     Outcome(L.HTML_ESCAPED, SQL002, "{source} is {sink}: HTML escaping does not protect SQL; bind it as a parameter"),
+    Outcome(
+        L.QUOTED_VALUE,
+        SQL001,
+        "SQL {source} is {sink}: quotes written around a value do not stop a quote inside it; bind it as a "
+        "parameter",
+    ),
     Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters", audit=True),
 )
+_QUOTED_OUTCOME = tuple(o for o in _OUTCOMES if o.label == L.QUOTED_VALUE)
 # Text from another module's helper reaching a method that runs more than SQL (`env.execute(cmd)`):
 # a finding only if the helper's text reads as SQL.
 _DEFERRED_OUTCOMES = (
@@ -236,12 +249,19 @@ def sql_injection(ctx: FileContext) -> None:
                     _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where, argument)
                     continue
                 outcomes = _OUTCOMES if sql_only or L.SQL_TEXT in value else _DEFERRED_OUTCOMES
+                quoted = L.QUOTED_VALUE in value and not _is_migration(ctx.module.path)
                 if request and _typed_at_terminal(value):
                     # `schema = input("Schema: ")`, `sys.argv[1]`: the person running the script chose it,
-                    # with the database rights the script has already.
-                    _report_audit(ctx, event.node, value, outcomes, function, where, argument)
+                    # with the database rights the script has already. Written between quotes, it is still a
+                    # value the text cannot hold safely (a name with an apostrophe breaks the statement).
+                    if quoted:
+                        ctx.report_flow(
+                            event.node, value, _QUOTED_OUTCOME, scope=function, sink_note=where, at=argument
+                        )
+                    else:
+                        _report_audit(ctx, event.node, value, outcomes, function, where, argument)
                     continue
-                if not request and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
+                if not request and not quoted and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
                     _report_audit(ctx, event.node, value, outcomes, function, where, argument)

@@ -1,0 +1,1 @@
+"""RQ jobs. Run with ``python worker.py reminders default``."""

@@ -1,0 +1,3 @@
+"""Inkwell – collaborative notes."""
+
+__version__ = "0.9.3"
