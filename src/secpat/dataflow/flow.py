@@ -1599,6 +1599,8 @@ class FunctionFlow:
         if L.CONST in value:
             return value
         if L.COMPOSED in value:
+            if quoted and L.QUOTED_VALUE not in value:
+                value = {**value, L.QUOTED_VALUE: (self.step(node, f"built by {how} with a value between quotes"),)}
             return _mark_sql(value)
         step = self.step(node, f"built by {how}")
         unknown = [p for p in parts if L.CONST not in p]
@@ -3097,7 +3099,9 @@ def _opens_a_quote(node: ast.BinOp, right: L.Value) -> bool:
         )
     if isinstance(node.op, ast.Add):
         left = node.left.right if isinstance(node.left, ast.BinOp) and isinstance(node.left.op, ast.Add) else node.left
-        return isinstance(left, ast.Constant) and isinstance(left.value, str) and bool(_OPENING_QUOTE.search(left.value))
+        return (
+            isinstance(left, ast.Constant) and isinstance(left.value, str) and bool(_OPENING_QUOTE.search(left.value))
+        )
     return False
 
 

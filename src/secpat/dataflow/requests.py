@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from secpat import names
-from secpat.frameworks import bottle, known
+from secpat.frameworks import appbuilder, bottle, known
 from secpat.frameworks.syntax import class_routes, last
 
 if TYPE_CHECKING:
@@ -273,8 +273,8 @@ def _route_rules(function: Function) -> list[tuple[ast.expr | None, str | None]]
         func = decorator.func
         if isinstance(func, ast.Attribute) and func.attr in _ROUTE_METHODS:
             owner: ast.expr | None = func.value
-        elif isinstance(func, ast.Name) and func.id in _ROUTE_METHODS:
-            owner = None
+        elif isinstance(func, ast.Name) and (func.id in _ROUTE_METHODS or func.id == "expose"):
+            owner = None  # Bottle's default app; Flask-AppBuilder's `@expose("/x/<int:pk>")` on a view class
         else:
             continue
         rule = (
@@ -594,6 +594,8 @@ def route_framework(module: Module, function: Function) -> str | None:
     The decorated object decides (`app = Flask(...)`, `router = APIRouter()`); when it is
     defined elsewhere, the module's imports do.
     """
+    if any(decorator in appbuilder.EXPOSE for decorator in function.decorators):
+        return "flask"  # a Flask-AppBuilder view method: its class is a blueprint
     for decorator in function.decorators:
         base, _, method = decorator.rpartition(".")
         if method not in _ROUTE_METHODS or not base:

@@ -458,11 +458,14 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(sending_facts(module))
     facts.extend(alias_facts(module))
     facts.extend(sequence_facts(module))
-    # A module that imports no web framework may still mount blueprints on an app or Api it is handed.
+    # A module that imports no web framework may still mount blueprints on an app or Api it is handed, or
+    # register view classes with the AppBuilder it is handed.
     if (
         not is_web_module(module)
         and not module.imports_any("jinja2", "itsdangerous")
         and "register_blueprint" not in module.source
+        and "add_view" not in module.source  # Flask-AppBuilder's `appbuilder.add_view(...)`, `add_view_no_menu`
+        and "add_api" not in module.source
         and "includeme" not in module.functions  # Pyramid's `config.include()` hands it the configurator
     ):
         return facts

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from secpat.frameworks import known
-from secpat.frameworks.record import ALWAYS_HTML, HANDLERS, HTML_BY_DEFAULT, RESOURCES, URLCONF, Framework
+from secpat.frameworks.record import ALWAYS_HTML, HANDLERS, HTML_BY_DEFAULT, RESOURCES, URLCONF, VIEW_CLASSES, Framework
 
 START = "<!-- generated from the framework records: python -m secpat.frameworks.docs docs/frameworks.md -->"
 END = "<!-- end of generated section -->"
@@ -28,7 +28,15 @@ def _routing(framework: Framework) -> str:
     if framework.routing == HANDLERS:
         return "handler classes: one `do_<VERB>` method per verb, paths from the tests of the request path"
     if framework.routing == RESOURCES:
-        return "resource classes: one `on_<verb>` method per verb; routes (`add_route`) are not read"
+        return (
+            "resource classes: one `on_<verb>` method per verb (`on_<verb>_<suffix>` with a suffix), routed by "
+            "`add_route`"
+        )
+    if framework.routing == VIEW_CLASSES:
+        return (
+            "view classes: each `@expose()` method is a route under the class's `route_base`, served once the class "
+            "is registered (`add_view`, `add_view_no_menu`, `add_api`); otherwise the family's"
+        )
     decorators = _code(f".{d}()" for d in framework.route_decorators)
     mounts = (
         "a mount's prefix replaces the router's own" if framework.mount_prefix == "replace" else "mount prefixes add up"

@@ -1,5 +1,5 @@
 """Flask facts: apps, blueprints and their prefixes, routes, MethodView, Flask-RESTful / Flask-RESTX resources,
-flask-limiter, Flask-WTF.
+Flask-AppBuilder views (`frameworks/appbuilder.py`), flask-limiter, Flask-WTF.
 
 The same code reads Quart, whose record (`frameworks/quart.py`) names its objects: what is Flask's here is
 the family's, `FAMILY`. The decorator routes (`@app.route("/x")`) are read by `decorators.decorator_routes`,
@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 
-from secpat.frameworks import bottle, quart
+from secpat.frameworks import appbuilder, bottle, quart
 from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
     ALIAS,
@@ -126,7 +126,7 @@ FRAMEWORK = Framework(
 )
 
 #: Flask and the frameworks that follow it (Quart, Bottle): this module reads all of their names.
-FAMILY = (FRAMEWORK, quart.FRAMEWORK, bottle.FRAMEWORK)
+FAMILY = (FRAMEWORK, quart.FRAMEWORK, bottle.FRAMEWORK, appbuilder.FRAMEWORK)
 _ROOTS = tuple(root for f in FAMILY for root in f.roots) + ("flask_seasurf", "flask_login")
 _APPS = frozenset(app for f in FAMILY for app in f.apps)
 _ROUTERS = frozenset(router for f in FAMILY for router in f.routers)
@@ -142,6 +142,7 @@ _INLINE_TEMPLATES = frozenset(
 def facts(module: Module) -> list[tuple[str, object]]:
     found: list[tuple[str, object]] = []
     found.extend(inline_forms(module))
+    found.extend(appbuilder.facts(module))  # view classes, and their registrations wherever they are
     if not module.imports_any(*_ROOTS):
         # `def register_api(api, csrf): for bp in API_BLUEPRINTS: csrf.exempt(bp); api.register_blueprint(bp)`:
         # a module that imports no Flask may still mount blueprints on what it is handed.

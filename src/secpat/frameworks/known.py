@@ -11,6 +11,7 @@ from secpat.frameworks.record import URLCONF, Framework
 def frameworks() -> tuple[Framework, ...]:
     from secpat.frameworks import (
         aiohttp,
+        appbuilder,
         awslambda,
         bottle,
         connexion,
@@ -34,6 +35,7 @@ def frameworks() -> tuple[Framework, ...]:
         fastapi.FRAMEWORK,
         starlette.FRAMEWORK,
         flask.FRAMEWORK,
+        appbuilder.FRAMEWORK,
         quart.FRAMEWORK,
         bottle.FRAMEWORK,
         aiohttp.FRAMEWORK,

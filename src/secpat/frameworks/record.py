@@ -17,6 +17,7 @@ OBJECTS = "objects"  # routes registered on app and router objects, routers moun
 URLCONF = "urlconf"  # URL lists of `path()` entries joined by `include()` (Django)
 HANDLERS = "handlers"  # one handler class answers every path, one method per HTTP verb (http.server)
 RESOURCES = "resources"  # resource classes with one `on_<verb>` method per HTTP verb, added by path (Falcon)
+VIEW_CLASSES = "view-classes"  # classes whose decorated methods are routes, served once registered (Flask-AppBuilder)
 
 #: How a response class decides it is HTML.
 ALWAYS_HTML = "html"  # `HTMLResponse`: whatever it is given

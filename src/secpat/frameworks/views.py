@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from secpat import names
-from secpat.frameworks import falcon, known, tornado
+from secpat.frameworks import appbuilder, falcon, known, tornado
 from secpat.frameworks.facts import (
     AUTHENTICATES,
     CHANGES_DATA,
@@ -1200,7 +1200,9 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
     words = set(names.words(name))
     if name in _IDENTITY_TOKEN_CHECKS or _signs_in_with_token_only(name, node):
         return VERIFIES_IDENTITY_TOKEN
-    if name in _AUTH_CALLS or "authenticate" in words:
+    if name in _AUTH_CALLS or "authenticate" in words or tuple(names.words(name)[:2]) == ("auth", "user"):
+        # Flask-AppBuilder's security manager checks credentials by `auth_user_db(username, password)`,
+        # `auth_user_ldap(...)`, and a project's own `auth_user_api_key(...)`.
         return AUTHENTICATES
     if (
         method == "verify"
@@ -1505,6 +1507,14 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         # The user the handler's `get_current_user()` names, from a signed cookie or a token: the cookie's user
         # only in an app that keeps one (see `user_on_g`).
         found.signed_in = found.tornado_user = True
+    elif name in appbuilder.ACCESS_GATES:
+        # Flask-AppBuilder's `@has_access`: the security manager's Flask-Login user, holding the view's permission.
+        found.session = found.signed_in = found.flask_login = True
+    elif name in appbuilder.TOKEN_GATES:
+        # `@protect()`: the caller's JWT, or also the cookie session with `allow_browser_login=True`.
+        found.signed_in = True
+        browser = next((k.value for k in call.keywords if k.arg == "allow_browser_login"), None) if call else None
+        found.session = found.session or isinstance(browser, ast.Constant) and browser.value is True
     elif short == "login_not_required":
         found.public = True  # Django's exemption from `LoginRequiredMiddleware`
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:

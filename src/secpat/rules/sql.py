@@ -168,8 +168,7 @@ _OUTCOMES = (
     Outcome(
         L.QUOTED_VALUE,
         SQL001,
-        "SQL {source} is {sink}: quotes written around a value do not stop a quote inside it; bind it as a "
-        "parameter",
+        "SQL {source} is {sink}: quotes written around a value do not stop a quote inside it; bind it as a parameter",
     ),
     Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters", audit=True),
 )
