@@ -405,6 +405,11 @@ INTERNAL_EXCEPTIONS = frozenset(
         "InternalError",
         "SQLAlchemyError",
         "DBAPIError",
+        "PyMongoError",  # MongoDB's driver, Redis's, asyncpg's and PyMySQL's base errors
+        "OperationFailure",
+        "RedisError",
+        "PostgresError",
+        "MySQLError",
         "Error",
         "ConnectionError",
         "TimeoutError",

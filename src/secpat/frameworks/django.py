@@ -444,7 +444,8 @@ def _settings_named(name: str) -> bool:
 
 
 def environments(units: dict[str, SettingsFact]) -> list[Environment]:
-    """Every environment that is not development-only and that no other such environment builds on.
+    """Every environment that is not development-only and that no other such environment builds on, and every
+    production one.
 
     `settings/base.py` is judged through `production.py` when one imports it; with only
     `development.py` on top of it, base itself is what production would run.
@@ -459,7 +460,9 @@ def environments(units: dict[str, SettingsFact]) -> list[Environment]:
     found = []
     for name in sorted(units):
         unit = units[name]
-        if unit.environment == "dev" or name in inherited:
+        # A production module another builds on (`staging.py` importing `production.py`) is still what
+        # production runs.
+        if unit.environment == "dev" or name in inherited and unit.environment != "prod":
             continue
         env = Environment(unit=unit)
         _evaluate(units, unit, env, set())

@@ -367,7 +367,13 @@ def value_of(node: ast.expr) -> object:
             func = sub.func
             name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
             text = ast.unparse(func).lower()
-            if name in _ENV_CALLS or "environ" in text or "getenv" in text or text.startswith("env."):
+            if (
+                name in _ENV_CALLS
+                or "environ" in text
+                or "getenv" in text
+                or text.startswith("env.")
+                or _env_helper(func)
+            ):
                 break
         elif isinstance(sub, ast.Attribute) and sub.attr == "environ":
             break
@@ -430,8 +436,10 @@ def _when_unset(node: ast.expr) -> object:
             return {"bool": bool, "int": int, "str": str}[name](inner)
         except (TypeError, ValueError):
             return EXPR
-    if _env_reader(func):
+    if _env_reader(func) or _env_helper(func):
         default = next((kw.value for kw in node.keywords if kw.arg == "default"), None)
+        if default is None and _env_helper(func):
+            return EXPR  # a project's reader: only a keyword says which argument is the default
         if default is None and len(node.args) > 1:
             default = node.args[1]
         if default is None:
@@ -460,6 +468,12 @@ def _env_reader(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Name)
         and func.value.id == "env"
     )
+
+
+def _env_helper(func: ast.expr) -> bool:
+    """A project's own reader of one variable, named for it: `env_list("ALLOWED_HOSTS", default=["*"])`,
+    `env_bool(...)`, `env_int(...)`."""
+    return isinstance(func, ast.Name) and names.words(func.id)[:1] == ("env",) and func.id != "env"
 
 
 def _plain(value: object) -> bool:
