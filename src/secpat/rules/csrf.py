@@ -936,15 +936,32 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         )
     seen = set()
     for env in model.environments:
-        for file, line in _csrf_switched_off(env):
+        switched_off = [
+            (file, line, f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token")
+            for file, line in _csrf_switched_off(env, "WTF_CSRF_ENABLED")
+        ]
+        if _jwt_in_cookies(env):
+            switched_off += [
+                (
+                    file,
+                    line,
+                    f"JWT_COOKIE_CSRF_PROTECT = False in {env.name}, where flask-jwt-extended reads the token from "
+                    "a cookie (JWT_TOKEN_LOCATION): another site's form or request carries the cookie, and no "
+                    "double-submit token is checked",
+                )
+                for file, line in _csrf_switched_off(env, "JWT_COOKIE_CSRF_PROTECT")
+            ]
+        for file, line, message in switched_off:
             if (file, line) not in seen:
                 seen.add((file, line))
-                ctx.report(
-                    CSRF004,
-                    Location(file, line),
-                    f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token",
-                    snippet=source_line(ctx, file, line),
-                )
+                ctx.report(CSRF004, Location(file, line), message, snippet=source_line(ctx, file, line))
+
+
+def _jwt_in_cookies(env: Environment) -> bool:
+    """flask-jwt-extended's `JWT_TOKEN_LOCATION` names cookies (`["headers", "cookies"]`, `"cookies"`)."""
+    location = env.get("JWT_TOKEN_LOCATION")
+    value = location.value if location is not None else None
+    return isinstance(value, (list, tuple, str)) and "cookies" in value
 
 
 def _same_site_only(ctx: ProjectContext, app: App) -> bool:
@@ -964,13 +981,14 @@ def _cookies_same_site(ctx: ProjectContext, app_file: str, *, none_set: bool = F
     return (none_set or bool(samesites)) and all(value in ("lax", "strict") for value in samesites)
 
 
-def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:
-    """Where an environment switches Flask-WTF's check off. The `app.config` writes of a module are each
+def _csrf_switched_off(env: Environment, name: str) -> list[tuple[str, int]]:
+    """Where an environment switches a CSRF check off by the setting `name` (Flask-WTF's `WTF_CSRF_ENABLED`,
+    flask-jwt-extended's `JWT_COOKIE_CSRF_PROTECT`). The `app.config` writes of a module are each
     their own: they sit in different functions, and none is known to run last. A settings module or
     config class has one value. Beside `TESTING=True` (in one `update()` call, one function's writes,
     one class) the setting configures a test run."""
     if ":app.config" not in env.name:
-        value, testing = env.get("WTF_CSRF_ENABLED"), env.get("TESTING")
+        value, testing = env.get(name), env.get("TESTING")
         if value is None or not value.certain or value.value is not False or testing and testing.value is True:
             return []
         return [(value.file, value.line)]
@@ -983,5 +1001,5 @@ def _csrf_switched_off(env: Environment) -> list[tuple[str, int]]:
     return [
         (env.unit.file, item.line)
         for item in writes
-        if item.name == "WTF_CSRF_ENABLED" and item.value is False and item.mapping not in tested
+        if item.name == name and item.value is False and item.mapping not in tested
     ]
