@@ -179,7 +179,7 @@ class Config:
     #: Root-relative directories the user named to scan: test and example globs match below them,
     #: so `secpat check examples/app` checks that app as deployed code.
     scan_prefixes: tuple[str, ...] = ()
-    file_timeout: int = 30  # seconds one file's analysis may take before it becomes a notice
+    file_timeout: int = 30  # processor seconds one file's analysis may take before it becomes a notice
     jwt_max_lifetime: int = 3600  # seconds
     #: Honour Bandit's `nosec` and Ruff's `noqa: S...` comments (docs/configuration.md).
     respect_nosec: bool = False

@@ -204,7 +204,9 @@ class _OverBudget(BaseException):
 
 
 class _time_budget:
-    """Interrupt the analysis of one file after `seconds` (Unix main thread only; elsewhere no limit)."""
+    """Interrupt the analysis of one file after `seconds` of processor time (Unix main thread only; elsewhere no
+    limit). Processor time, not the clock: a file analysed on a busy machine gets the same budget, so the
+    findings do not depend on what else runs."""
 
     def __init__(self, seconds: int):
         self.seconds = seconds
@@ -217,14 +219,14 @@ class _time_budget:
             or threading.current_thread() is not threading.main_thread()
         ):
             return
-        self.previous = signal.signal(signal.SIGALRM, self._expired)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        self.previous = signal.signal(signal.SIGPROF, self._expired)
+        signal.setitimer(signal.ITIMER_PROF, self.seconds)
         self.armed = True
 
     def __exit__(self, *exc: object) -> None:
         if self.armed:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, self.previous)
 
     @staticmethod
     def _expired(signum: int, frame: object) -> None:
