@@ -802,9 +802,10 @@ def _tail(name: str) -> str:
 
 
 def _without_superseded(findings: list[Finding]) -> list[Finding]:
-    """A more specific finding replaces a general one at the same place (SQL002 over SQL001), and one rule
-    reports a data flow at one place once: of two from the same source, the first stands (a file's own
-    before the project stage's)."""
+    """A more specific finding replaces a general one at the same place (SQL002 over SQL001), one with evidence
+    replaces the same rule's audit finding there (the request input a caller passes over the unknown data the
+    file shows), and one rule reports a data flow at one place once: of two from the same source, the first
+    stands (a file's own before the project stage's)."""
     _analysis()
     rules = {r.id: r for r in registry.all_rules()}
     covered = {
@@ -812,11 +813,12 @@ def _without_superseded(findings: list[Finding]) -> list[Finding]:
         for f in findings
         for rule in getattr(rules.get(f.rule_id), "supersedes", ())
     }
+    evidenced = {(f.rule_id, f.location.path, f.location.line, f.location.col) for f in findings if not f.audit}
     kept: list[Finding] = []
     flows: set[tuple[object, ...]] = set()
     for f in findings:
         place = (f.rule_id, f.location.path, f.location.line, f.location.col)
-        if place in covered:
+        if place in covered or f.audit and place in evidenced:
             continue
         if f.flow:
             flow = (*place, *f.source_key[1:])

@@ -24,7 +24,7 @@ from secpat.frameworks.syntax import setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext, describe_source, same_global_name
 from secpat.rules.registry import Rule, check, define
-from secpat.rules.sql import REQUEST_ARGUMENT, SQL002, RequestArgument, request_arguments
+from secpat.rules.sql import REQUEST_ARGUMENT, RequestArgument
 from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
@@ -1331,8 +1331,7 @@ def _token_parameter(function: Function, token: ast.expr | None) -> tuple[str, s
     return str(function.params.index(token.id) - offset), token.id
 
 
-# The calls that hand request input to project functions serve both joins (SQL002's and the one below).
-check(SQL002, JWT003)(request_arguments)
+# The calls that hand request input to project functions are registered in `rules/xss.py`, for every join.
 
 
 @check(JWT003, stage="project")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
@@ -769,7 +769,7 @@ def request_through_parameters(ctx: ProjectContext) -> None:
     _through_passes(sinks, passes)
     seen: set[tuple[str, int, int]] = set()
     for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
-        for sink in _matching(sinks, ctx.resolve_method(argument.callee)):
+        for sink in matching_sinks(sinks, ctx.resolve_method(argument.callee)):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:
                 continue
@@ -842,7 +842,7 @@ def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[Paramete
     for _ in range(_PASS_DEPTH):
         added = False
         for hand in passes:
-            for sink in list(_matching(sinks, hand.callee)):  # the list grows as callers gain sinks
+            for sink in list(matching_sinks(sinks, hand.callee)):  # the list grows as callers gain sinks
                 if hand.position not in sink.params:
                     continue
                 known = sinks.setdefault(hand.function, [])
@@ -864,7 +864,11 @@ def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[Paramete
             return
 
 
-def _matching(sinks: dict[str, list[ParameterSink]], callee: str) -> list[ParameterSink]:
+_Sink = TypeVar("_Sink")
+
+
+def matching_sinks(sinks: dict[str, list[_Sink]], callee: str) -> list[_Sink]:
+    """The sinks of the function a call names: by its full name, or by the tail a method is known by."""
     if callee.startswith(QUERYSET_CALL):
         tail = "." + callee[len(QUERYSET_CALL) :]
         return [s for name, found in sinks.items() if name.endswith(tail) and _queryset_method(name) for s in found]

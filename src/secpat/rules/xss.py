@@ -42,7 +42,9 @@ from secpat.rules.context import (
     describe_source,
     same_global_name,
 )
+from secpat.rules.jwt import JWT003
 from secpat.rules.registry import Rule, check, define
+from secpat.rules.sql import REQUEST_ARGUMENT, SQL002, RequestArgument, matching_sinks, request_arguments
 
 if TYPE_CHECKING:
     from secpat.dataflow.flow import ReturnEvent
@@ -346,15 +348,11 @@ def unescaped_output(ctx: FileContext) -> None:
                     if any(_says_not_html(part) for part in shown.elts[1:]):
                         continue
                     body = event.items[0][0]
+                sent = f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`"
                 ctx.report_flow(
-                    event.node,
-                    body,
-                    reflected,
-                    scope=function,
-                    once_per_source=False,
-                    sink_note=f"sent as HTML by `{callee.rsplit('.', 1)[1]}()`",
-                    at=argument,
+                    event.node, body, reflected, scope=function, once_per_source=False, sink_note=sent, at=argument
                 )
+                hand_on_html_parameters(ctx, function, event.node, body, XSS001, sent, argument)
             elif declared and (sink := find(declared, callee, getattr(event.node.func, "attr", None), "html")):
                 body, where = declared_argument(event, sink, "sent as HTML")
                 ctx.report_flow(event.node, body, reflected, scope=function, once_per_source=False, sink_note=where)
@@ -709,6 +707,91 @@ def _bypass(ctx: FileContext, function, node: ast.Call, value: L.Value, sink: st
             Outcome(L.COMPOSED, XSS002, "markup {source} is {sink}: escape the data or use format_html", audit=True)
         )
     ctx.report_flow(node, value, outcomes, scope=function, sink_note=sink, once_per_source=False, at=argument)
+    if not template:
+        hand_on_html_parameters(ctx, function, node, value, XSS002, sink, argument)
+
+
+#: A function whose parameter is sent as HTML, or marked safe, as it came (`def gone_page(token): return
+#: HTMLResponse(f"<code>{token}</code>")`), as `HtmlParameterSink`: request input where a caller passes it.
+HTML_PARAMETER_SINK = "xss-parameter-sink"
+
+
+@dataclass(frozen=True)
+class HtmlParameterSink:
+    function: str  # project-wide dotted name
+    params: tuple[str, ...]  # the parameter's position (after `self`) and name
+    rule: str  # XSS001 for a response, XSS002 for markup marked safe
+    location: Location
+    snippet: str
+    context: str
+    trace: tuple[FlowStep, ...]  # from the parameter to the sink
+
+
+def hand_on_html_parameters(
+    ctx: FileContext, function, node: ast.AST, value: L.Value, rule: Rule, sink: str, argument: ast.AST | None
+) -> None:
+    """Record that the function's parameter reaches an HTML sink unescaped; the project stage joins it with the
+    calls that pass request input there (`request_into_html_parameters`)."""
+    if function.is_module or L.CONST in value or L.HTML_SAFE in value or ctx.module.replaced_in_place(function):
+        return
+    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
+    params: list[str] = []
+    trace: tuple[FlowStep, ...] = ()
+    for label, steps in value.items():
+        if not label.startswith(L.PARAM_PREFIX):
+            continue
+        index = int(label[len(L.PARAM_PREFIX) :])
+        if index < offset or index >= len(function.params):
+            continue
+        params += [str(index - offset), function.params[index]]
+        trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{function.params[index]}`"), *steps)
+    if params:
+        at = ctx.location(node, argument)
+        ctx.fact(
+            HTML_PARAMETER_SINK,
+            HtmlParameterSink(
+                ctx.module.global_name(function),
+                tuple(params),
+                rule.id,
+                at,
+                ctx.snippet(node),
+                ctx.context_of(function),
+                (*trace, FlowStep(at, sink)),
+            ),
+        )
+
+
+# The calls that hand request input to project functions serve the joins of SQL002, JWT003 and this module.
+check(SQL002, JWT003, XSS001, XSS002)(request_arguments)
+
+
+@check(XSS001, XSS002, stage="project")
+def request_into_html_parameters(ctx: ProjectContext) -> None:
+    """A call that passes request input to a function whose parameter is sent as HTML or marked safe: the
+    request's text is in the page unescaped."""
+    sinks: dict[str, list[HtmlParameterSink]] = {}
+    for _path, sink in ctx.facts_of(HTML_PARAMETER_SINK, HtmlParameterSink):
+        sinks.setdefault(sink.function, []).append(sink)
+    if not sinks:
+        return
+    rules = {XSS001.id: XSS001, XSS002.id: XSS002}
+    seen: set[tuple[str, int, int]] = set()
+    for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
+        for sink in matching_sinks(sinks, ctx.resolve_method(argument.callee)):
+            key = (sink.location.path, sink.location.line, sink.location.col)
+            if argument.param not in sink.params or key in seen:
+                continue
+            seen.add(key)
+            ctx.report(
+                rules[sink.rule],
+                sink.location,
+                f"{describe_source(argument.trace, sink.location)} is {sink.trace[-1].note} through "
+                f"`{argument.callee}()`, without escaping",
+                snippet=sink.snippet,
+                context=sink.context,
+                confidence=Confidence.HIGH,
+                flow=(*argument.trace, *sink.trace[1:]),
+            )
 
 
 #: A call that marks safe a field of a stored record (`mark_safe(comment.text)`), as `MarkedCall`: stored XSS
