@@ -303,9 +303,12 @@ def request_arguments(ctx: FileContext) -> None:
 
 
 def _calls_project(module: Module, function: Function) -> bool:
-    """A call of a project function, or of a method whose object's class is known only to the flow."""
+    """A call of a project function, or of a method whose object's class is known only to the flow, or of a
+    runner given one (`run_in_threadpool(store.top_notes, ...)`)."""
     return any(
-        c.callee.split(".", 1)[0] in module.project_roots if c.callee else isinstance(c.node.func, ast.Attribute)
+        c.callee.split(".", 1)[0] in module.project_roots or c.callee in _RUNNERS
+        if c.callee
+        else isinstance(c.node.func, ast.Attribute)
         for c in function.calls
     )
 
@@ -500,10 +503,13 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
     for event in flow.calls:
         if not any(L.REQUEST in value for value in (*event.args, *event.keywords.values())):
             continue
-        for callee in _project_callees(module, event):
+        run = _run_by(module, event)
+        for callee in [run[0]] if run else _project_callees(module, event):
             shown = f"queryset's `.{callee[len(QUERYSET_CALL) :]}" if callee.startswith(QUERYSET_CALL) else f"`{callee}"
             step = FlowStep(ctx.location(event.node), f"passed to {shown}()`")
-            for position, value in [*enumerate(event.args), *event.keywords.items()]:
+            skipped = run[1] if run else 0
+            passed_on = [(i - skipped, v) for i, v in enumerate(event.args) if i >= skipped]
+            for position, value in [*passed_on, *event.keywords.items()]:
                 if L.REQUEST in value:
                     trace = (*value[L.REQUEST], step)
                     if L.SQL_TEXT in value or L.SQL_COMPOSED in value:
@@ -515,6 +521,33 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
                     else:
                         passed = RequestArgument(callee, str(position), trace)
                     ctx.fact(REQUEST_ARGUMENT, passed)
+
+
+#: Calls that run the function they are given with the arguments after it: `run_in_threadpool(f, a, b)` runs
+#: `f(a, b)`; `loop.run_in_executor(None, f, a)` after the executor.
+_RUNNERS = {
+    "starlette.concurrency.run_in_threadpool": 1,
+    "fastapi.concurrency.run_in_threadpool": 1,
+    "asyncio.to_thread": 1,
+    "anyio.to_thread.run_sync": 1,
+}
+_RUNNER_METHODS = {"run_in_executor": 2, "submit": 1}
+
+
+def _run_by(module: Module, event: CallEvent) -> tuple[str, int] | None:
+    """(the project function a runner call runs, how many arguments come before its own), or None."""
+    callee = event.call.callee if event.call else None
+    func = event.node.func
+    skip = _RUNNERS.get(callee or "") or (
+        _RUNNER_METHODS.get(func.attr) if isinstance(func, ast.Attribute) and not callee else None
+    )
+    if not skip or len(event.node.args) < skip:
+        return None
+    target = event.node.args[skip - 1]
+    name = module.qualified_name(target, event.call.scope if event.call else None)
+    if not name or name.split(".", 1)[0] not in module.project_roots:
+        return None
+    return name, skip
 
 
 def _project_callees(module: Module, event: CallEvent) -> list[str]:
