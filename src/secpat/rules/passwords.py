@@ -864,11 +864,19 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
             # `user_service.create(name, password)`: that function's body says what it stores; the project
             # stage joins what the client sent with a parameter that body writes as it is.
             _hand_on_raw_passwords(ctx, function, event)
-            if not (method in _STORE_METHODS and _password_row_given(event.node)):
+            if not (
+                method in _STORE_METHODS
+                and (
+                    _password_row_given(event.node)
+                    or isinstance(func, ast.Attribute)
+                    and _names_store(dotted(func.value))
+                )
+            ):
                 continue
             # `db.insert("pending_signups", {"email": email, "password": password})`: a helper of the project
             # named for storing, handed a row that keeps a password under its name: a store, whatever the
-            # helper does with rows.
+            # helper does with rows. So is `cache.set(key, pending)` with `cache` imported from the project's
+            # extensions module: an object named for storage, whichever module made it.
         if method not in _STORE_METHODS:
             if method and method[0].isupper():
                 _new_record(ctx, function, event, method)
@@ -984,6 +992,8 @@ def _hand_on_raw_passwords(ctx: FileContext, function: Function, event: CallEven
             [Outcome(L.PASSWORD, PWD001, "{source} is {sink} without hashing")],
             scope=function,
             sink_note=f"passed to `{callee.rsplit('.', 1)[-1]}()`",
+            # Only handed on here: the source stays free for a store this function makes itself.
+            once_per_source=False,
         )
         for finding in ctx.findings[before:]:
             ctx.fact(RAW_PASSWORD_PASSED, RawPasswordPassed(finding, callee, index, keyword))
