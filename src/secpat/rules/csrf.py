@@ -681,7 +681,8 @@ def _action_targets(model: Model, form: FormFact) -> list[Route]:
     `url_for('bp.view')`, `url('name')`) by the name the registration gives, else (Flask's default endpoint) by
     the view function's name, narrowed by the blueprint's where several views share it; a written path
     (`/admin/users/{{ u.id }}/ban`) by the route with the same segments. Empty when unknown or ambiguous."""
-    posted = [r for r in model.routes if r.state_changing]
+    # A form sends POST: the same path's DELETE or PUT handler is not what it reaches.
+    posted = [r for r in model.routes if r.state_changing and ("POST" in r.methods or "*" in r.methods)]
     if not form.endpoint:
         # `action="/admin/users/{{ u.id }}/ban"`: the route whose path has the same segments.
         found = []
