@@ -452,20 +452,8 @@ def _hand_on_parameters(
     function = flow.function
     if ctx.module.replaced_in_place(function):
         return  # a call by name runs the body that replaced it
-    params: list[str] = []
-    trace: tuple[FlowStep, ...] = ()
-    handles = _database_handles(function)
-    for label, steps in value.items():
-        if label.startswith(L.PARAM_PREFIX):
-            index = int(label[len(L.PARAM_PREFIX) :])
-            if index < len(function.params) and function.params[index] in handles:
-                continue  # `engine.execute(...)`: rows the database returns, not text the caller chose
-            offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
-            params.append(str(index - offset))
-            if index < len(function.params):
-                params.append(function.params[index])
-            # The trace starts at the parameter (a caller's trace takes its place), then goes where it went.
-            trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{params[-1]}`"), *steps)
+    # `engine.execute(...)` on a parameter: rows the database returns, not text the caller chose.
+    params, trace = sink_parameters(ctx, function, value, skip=_database_handles(function))
     if params:
         at = ctx.location(node, argument)
         ctx.fact(
@@ -480,6 +468,27 @@ def _hand_on_parameters(
                 statement,
             ),
         )
+
+
+def sink_parameters(
+    ctx: FileContext, function: Function, value: L.Value, skip: set[str] | frozenset[str] = frozenset()
+) -> tuple[list[str], tuple[FlowStep, ...]]:
+    """The function's parameters a value reaching a sink carries (each by its position after `self` and by its
+    name, as callers pass it), and the path from the first one: a caller's trace takes the parameter's place."""
+    params: list[str] = []
+    trace: tuple[FlowStep, ...] = ()
+    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
+    for label, steps in value.items():
+        if not label.startswith(L.PARAM_PREFIX):
+            continue
+        index = int(label[len(L.PARAM_PREFIX) :])
+        if index < offset or index < len(function.params) and function.params[index] in skip:
+            continue
+        params.append(str(index - offset))
+        if index < len(function.params):
+            params.append(function.params[index])
+        trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{params[-1]}`"), *steps)
+    return params, trace
 
 
 #: Methods of a connection, engine, session or cursor: the object they are called on is a database handle.

@@ -44,7 +44,14 @@ from secpat.rules.context import (
 )
 from secpat.rules.jwt import JWT003
 from secpat.rules.registry import Rule, check, define
-from secpat.rules.sql import REQUEST_ARGUMENT, SQL002, RequestArgument, matching_sinks, request_arguments
+from secpat.rules.sql import (
+    REQUEST_ARGUMENT,
+    SQL002,
+    RequestArgument,
+    matching_sinks,
+    request_arguments,
+    sink_parameters,
+)
 
 if TYPE_CHECKING:
     from secpat.dataflow.flow import ReturnEvent
@@ -734,17 +741,7 @@ def hand_on_html_parameters(
     calls that pass request input there (`request_into_html_parameters`)."""
     if function.is_module or L.CONST in value or L.HTML_SAFE in value or ctx.module.replaced_in_place(function):
         return
-    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
-    params: list[str] = []
-    trace: tuple[FlowStep, ...] = ()
-    for label, steps in value.items():
-        if not label.startswith(L.PARAM_PREFIX):
-            continue
-        index = int(label[len(L.PARAM_PREFIX) :])
-        if index < offset or index >= len(function.params):
-            continue
-        params += [str(index - offset), function.params[index]]
-        trace = trace or (FlowStep(ctx.location(function.node), f"parameter `{function.params[index]}`"), *steps)
+    params, trace = sink_parameters(ctx, function, value)
     if params:
         at = ctx.location(node, argument)
         ctx.fact(
