@@ -8,9 +8,8 @@ placeholder lists built from `"?"`), numbers, allow-listed identifiers and
 bound parameters are not findings. When request input is proven to flow in,
 the finding is SQL002 and shows the path. SQL001 (composed from data whose
 source is not known) is an audit finding: formatting alone is not evidence that
-anyone but the code chooses what goes in. Except where the text puts the part
-between quotes (`WHERE slug = '{slug}'`): a value's place, which no name the code
-defines fills, so SQL001 is reported by default there.
+anyone but the code chooses what goes in. Where the text puts the part between
+quotes (`WHERE slug = '{slug}'`), the audit finding says it is a value's place.
 """
 
 from __future__ import annotations
@@ -62,12 +61,12 @@ SQL001 = define(
         cwe=89,
         why=_WHY
         + """
-    Reported by default when a value is written between quotes in the text (`name = '{name}'`,
-    `IN ('%s')`, a `"','".join(...)`): that is a value's place, and quoting it by hand does not
-    stop a quote inside it, whoever chose the value (a script's caller, a stored record, another
-    service). Other formatting (a table or column name, a sort order) is reported in audit mode:
-    nothing shows where the formatted data comes from. When request input is proven to flow in,
-    the finding is SQL002.
+    Reported in audit mode: nothing shows where the formatted data comes from. A value written
+    between quotes in the text (`name = '{name}'`, `IN ('%s')`, a `"','".join(...)`) is said so:
+    that is a value's place, and quoting it by hand does not stop a quote inside it. On real code
+    the value is mostly the program's own (an id the database returned, a constant a caller
+    passes), so this too is for a reader. When request input is proven to flow in, the finding is
+    SQL002, reported by default.
 """,
         bad="""
         def find_user(cursor, name):
@@ -169,10 +168,10 @@ _OUTCOMES = (
         L.QUOTED_VALUE,
         SQL001,
         "SQL {source} is {sink}: quotes written around a value do not stop a quote inside it; bind it as a parameter",
+        audit=True,
     ),
     Outcome(L.COMPOSED, SQL001, "SQL {source} is {sink}: use bound parameters", audit=True),
 )
-_QUOTED_OUTCOME = tuple(o for o in _OUTCOMES if o.label == L.QUOTED_VALUE)
 # Text from another module's helper reaching a method that runs more than SQL (`env.execute(cmd)`):
 # a finding only if the helper's text reads as SQL.
 _DEFERRED_OUTCOMES = (
@@ -248,18 +247,12 @@ def sql_injection(ctx: FileContext) -> None:
                     _report_audit(ctx, event.node, value, _IDENT_OUTCOME, function, where, argument)
                     continue
                 outcomes = _OUTCOMES if sql_only or L.SQL_TEXT in value else _DEFERRED_OUTCOMES
-                quoted = L.QUOTED_VALUE in value and not _is_migration(ctx.module.path)
                 if request and _typed_at_terminal(value):
                     # `schema = input("Schema: ")`, `sys.argv[1]`: the person running the script chose it,
-                    # with the database rights the script has already. Written between quotes, it is still a
-                    # value the text cannot hold safely (a name with an apostrophe breaks the statement).
-                    if quoted:
-                        ctx.report_flow(
-                            event.node, value, _QUOTED_OUTCOME, scope=function, sink_note=where, at=argument
-                        )
-                    else:
-                        _report_audit(ctx, event.node, value, outcomes, function, where, argument)
+                    # with the database rights the script has already.
+                    _report_audit(ctx, event.node, value, outcomes, function, where, argument)
                     continue
+                quoted = L.QUOTED_VALUE in value and not _is_migration(ctx.module.path)
                 if not request and not quoted and (_values_bound(flow, event) or _is_migration(ctx.module.path)):
                     # Values are bound; what is formatted in fills the places of names (table, column,
                     # sort order), which are code's choice unless a source says otherwise.
