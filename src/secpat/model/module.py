@@ -1319,4 +1319,5 @@ def _mentions_debug(test: ast.expr) -> bool:
     if isinstance(test, ast.Call) and "debug" not in text.lower():
         # `os.getenv("APP_DEBUG")`, `os.environ.get("DEBUG")`: the variable it reads
         text = next((a.value for a in test.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), "")
-    return "debug" in text.lower()
+    # `if config.get("API_SHOW_STACKTRACE"):`: a switch named for showing tracebacks is a debug switch too.
+    return any(word in text.lower() for word in ("debug", "stacktrace", "traceback"))

@@ -938,24 +938,29 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
     seen = set()
     for env in model.environments:
         switched_off = [
-            (file, line, f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token")
+            (file, line, f"WTF_CSRF_ENABLED = False in {env.name}: Flask-WTF checks no token", False)
             for file, line in _csrf_switched_off(env, "WTF_CSRF_ENABLED")
         ]
         if _jwt_in_cookies(env):
+            # A SameSite=Lax or Strict token cookie is not sent with another site's POST: worth a reader's look.
+            same_site = env.get("JWT_COOKIE_SAMESITE")
+            lax = same_site is not None and str(same_site.value).lower() in ("lax", "strict")
             switched_off += [
                 (
                     file,
                     line,
                     f"JWT_COOKIE_CSRF_PROTECT = False in {env.name}, where flask-jwt-extended reads the token from "
                     "a cookie (JWT_TOKEN_LOCATION): another site's form or request carries the cookie, and no "
-                    "double-submit token is checked",
+                    "double-submit token is checked"
+                    + (f"; the cookie is SameSite={same_site.value}" if lax and same_site is not None else ""),
+                    lax,
                 )
                 for file, line in _csrf_switched_off(env, "JWT_COOKIE_CSRF_PROTECT")
             ]
-        for file, line, message in switched_off:
+        for file, line, message, audit in switched_off:
             if (file, line) not in seen:
                 seen.add((file, line))
-                ctx.report(CSRF004, Location(file, line), message, snippet=source_line(ctx, file, line))
+                ctx.report(CSRF004, Location(file, line), message, snippet=source_line(ctx, file, line), audit=audit)
 
 
 def _jwt_in_cookies(env: Environment) -> bool:

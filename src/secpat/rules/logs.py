@@ -467,7 +467,11 @@ def _log_hygiene(ctx: FileContext) -> None:
                         function,
                         where,
                         # Made only in a branch administrators alone enter: theirs, as in a debug branch.
-                        audit and L.TRACEBACK not in value or in_debug or _made_for_admins(module, function, value),
+                        audit
+                        and L.TRACEBACK not in value
+                        or in_debug
+                        or _made_in_debug_branch(module, value)
+                        or _made_for_admins(module, function, value),
                         argument,
                     ):
                         break
@@ -510,6 +514,15 @@ def _log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+def _made_in_debug_branch(module: Module, value: L.Value) -> bool:
+    """The traceback or exception text was made inside `if app.debug:` (or a switch named for showing
+    tracebacks) of this module, in a helper that returns a fixed text otherwise: what production sends is that."""
+    traces = [value[label] for label in (L.TRACEBACK, L.EXCEPTION) if value.get(label)]
+    return bool(traces) and all(
+        trace[0].location.path == module.path and module.under_debug_switch(trace[0].location.line) for trace in traces
+    )
 
 
 def _falcon_client_error(function: Function, stmt: ast.AST) -> bool:
