@@ -943,8 +943,8 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
         ]
         if _jwt_in_cookies(env):
             # A SameSite=Lax or Strict token cookie is not sent with another site's POST: worth a reader's look.
-            same_site = env.get("JWT_COOKIE_SAMESITE")
-            lax = same_site is not None and str(same_site.value).lower() in ("lax", "strict")
+            token_same_site = env.get("JWT_COOKIE_SAMESITE")
+            lax = token_same_site is not None and str(token_same_site.value).lower() in ("lax", "strict")
             switched_off += [
                 (
                     file,
@@ -952,7 +952,7 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                     f"JWT_COOKIE_CSRF_PROTECT = False in {env.name}, where flask-jwt-extended reads the token from "
                     "a cookie (JWT_TOKEN_LOCATION): another site's form or request carries the cookie, and no "
                     "double-submit token is checked"
-                    + (f"; the cookie is SameSite={same_site.value}" if lax and same_site is not None else ""),
+                    + (f"; the cookie is SameSite={token_same_site.value}" if lax and token_same_site else ""),
                     lax,
                 )
                 for file, line in _csrf_switched_off(env, "JWT_COOKIE_CSRF_PROTECT")
