@@ -92,7 +92,7 @@ def facts(module: Module) -> list[tuple[str, object]]:
             view = _view_class(module, call.node.args[0], call.scope)
             if view:
                 found.append((MOUNT, MountFact("flask", BUILDER, view, "\0", module.path, call.node.lineno)))
-        elif call.method == "exempt" and "csrf" in ast.unparse(call.receiver or ast.Constant("")).lower():
+        elif call.method == "exempt" and call.receiver is not None and "csrf" in ast.unparse(call.receiver).lower():
             # `csrf.exempt(reports.blueprint)`: Flask-WTF skips the check for that view class's routes.
             target = call.node.args[0]
             if isinstance(target, ast.Attribute) and target.attr == "blueprint":
