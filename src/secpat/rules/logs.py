@@ -470,7 +470,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                         audit
                         and L.TRACEBACK not in value
                         or in_debug
-                        or _made_in_debug_branch(module, value)
+                        or _made_in_debug_branch(module, function, value)
                         or _made_for_admins(module, function, value),
                         argument,
                     ):
@@ -516,12 +516,18 @@ def _log_hygiene(ctx: FileContext) -> None:
                     )
 
 
-def _made_in_debug_branch(module: Module, value: L.Value) -> bool:
+def _made_in_debug_branch(module: Module, function: Function, value: L.Value) -> bool:
     """The traceback or exception text was made inside `if app.debug:` (or a switch named for showing
-    tracebacks) of this module, in a helper that returns a fixed text otherwise: what production sends is that."""
+    tracebacks) of a helper of this module that returns a fixed text otherwise: what production sends is that.
+    (Made in the answering function itself, the branch is judged as the answer is: `in_debug`.)"""
+    first = getattr(function.node, "lineno", 0)
+    last = getattr(function.node, "end_lineno", None) or first
     traces = [value[label] for label in (L.TRACEBACK, L.EXCEPTION) if value.get(label)]
     return bool(traces) and all(
-        trace[0].location.path == module.path and module.under_debug_switch(trace[0].location.line) for trace in traces
+        trace[0].location.path == module.path
+        and not first <= trace[0].location.line <= last
+        and module.under_debug_switch(trace[0].location.line)
+        for trace in traces
     )
 
 
