@@ -423,7 +423,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                 # A catch-all or a database, file or network error sent raw is reported.
                 client_error = _client_error(event.node)
                 # 502-504 say an upstream failed; 422 says the input was understood and failed validation.
-                gateway = _gateway_error(event.node) or _validation_error(event.node)
+                gateway, validation = _gateway_error(event.node), _validation_error(event.node)
                 # A view a factory hands out (`return stats`) is served where a caller registers it, if anywhere.
                 handed_out = _handed_out(function)
                 page = event.call is not None and _renders_page(event.call)
@@ -442,7 +442,9 @@ def _log_hygiene(ctx: FileContext) -> None:
                         or guard is not None
                         and event.node.lineno > guard
                         or trial
-                        # ... unless what is sent is a database's or the system's error: its text is theirs.
+                        or validation
+                        # ... unless what a gateway status sends is a database's or the system's error: its text
+                        # is theirs.
                         or gateway
                         and L.SYSTEM_ERROR not in value
                         or handed_out

@@ -431,6 +431,9 @@ class RequestArgument:
     at: Location | None = None  # with `sql_text`: where the text is passed, its code and context
     snippet: str = ""
     context: str = ""
+    # When the input is only Django URL parameters: their labels (`url-param:VIEW:NAME`), which the project
+    # stage can judge by the URL patterns that reach the view.
+    url_params: tuple[str, ...] = ()
 
 
 def _hand_on_parameters(
@@ -522,7 +525,8 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
                         passed = RequestArgument(callee, str(position), trace, True, at, snippet, context)
                     else:
                         passed = RequestArgument(callee, str(position), trace)
-                    ctx.fact(REQUEST_ARGUMENT, passed)
+                    url_params = tuple(sorted(k for k in value if k.startswith(L.URL_PARAM_PREFIX)))
+                    ctx.fact(REQUEST_ARGUMENT, replace(passed, url_params=url_params) if url_params else passed)
 
 
 #: Calls that run the function they are given with the arguments after it: `run_in_threadpool(f, a, b)` runs

@@ -772,8 +772,12 @@ def request_into_html_parameters(ctx: ProjectContext) -> None:
     if not sinks:
         return
     rules = {XSS001.id: XSS001, XSS002.id: XSS002}
+    model = model_of(ctx)
+    routed = {r.view for r in model.routes} | {r.handler.name for r in model.routes if r.handler is not None}
     seen: set[tuple[str, int, int]] = set()
     for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
+        if argument.url_params and not any(L.parse_url_param(p)[0] in routed for p in argument.url_params):
+            continue  # `def finalize_signin(request, provider=None)`: a helper no URL pattern routes to
         for sink in matching_sinks(sinks, ctx.resolve_method(argument.callee)):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:
