@@ -741,7 +741,9 @@ def hand_on_html_parameters(
     calls that pass request input there (`request_into_html_parameters`)."""
     if function.is_module or L.CONST in value or L.HTML_SAFE in value or ctx.module.replaced_in_place(function):
         return
-    params, trace = sink_parameters(ctx, function, value)
+    # A parameter the function itself reads as request input (a Django view's URL variables) is reported by
+    # the file stage already.
+    params, trace = sink_parameters(ctx, function, value, skip=set(R.request_parameters(ctx.module, function)))
     if params:
         at = ctx.location(node, argument)
         ctx.fact(
