@@ -803,7 +803,7 @@ def _tail(name: str) -> str:
 
 def _without_superseded(findings: list[Finding]) -> list[Finding]:
     """A more specific finding replaces a general one at the same place (SQL002 over SQL001), one with evidence
-    replaces the same rule's audit finding there (the request input a caller passes over the unknown data the
+    replaces the same rule's audit data flow there (the request input a caller passes over the unknown data the
     file shows), and one rule reports a data flow at one place once: of two from the same source, the first
     stands (a file's own before the project stage's)."""
     _analysis()
@@ -813,12 +813,15 @@ def _without_superseded(findings: list[Finding]) -> list[Finding]:
         for f in findings
         for rule in getattr(rules.get(f.rule_id), "supersedes", ())
     }
-    evidenced = {(f.rule_id, f.location.path, f.location.line, f.location.col) for f in findings if not f.audit}
+    # Only data flows: two settings on one line are two findings, whatever their modes.
+    evidenced = {
+        (f.rule_id, f.location.path, f.location.line, f.location.col) for f in findings if f.flow and not f.audit
+    }
     kept: list[Finding] = []
     flows: set[tuple[object, ...]] = set()
     for f in findings:
         place = (f.rule_id, f.location.path, f.location.line, f.location.col)
-        if place in covered or f.audit and place in evidenced:
+        if place in covered or f.audit and f.flow and place in evidenced:
             continue
         if f.flow:
             flow = (*place, *f.source_key[1:])
