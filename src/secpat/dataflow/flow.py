@@ -785,8 +785,7 @@ class FunctionFlow:
         ):
             value[L.EXPECTED_ERROR] = ()
         elif handler.type is not None and any(
-            self._exception_name(node) in S.INTERNAL_EXCEPTIONS - S.PROGRAM_ERRORS - S.CATCH_ALLS
-            and not self._parse_error(node)
+            self._exception_name(node) in S.SYSTEM_EXCEPTIONS and not self._parse_error(node)
             for node in _caught_types(handler.type)
         ):
             value[L.SYSTEM_ERROR] = ()
@@ -968,19 +967,7 @@ class FunctionFlow:
         if isinstance(func, ast.Name):
             found = self.module.functions.get(func.id)
             return found if found is not None and (found.parent is None or found.parent.is_module) else None
-        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
-            return None
-        if not self.function.class_name:
-            return None
-        info = self.module.classes.get(self.function.qualname.rsplit(".", 1)[0])
-        for _ in range(5):
-            if info is None:
-                return None
-            if func.attr in info.methods:
-                return info.methods[func.attr]
-            local = [self.module.classes.get(base.rsplit(".", 1)[-1]) for base in info.bases]
-            info = next((c for c in local if c is not None), None)
-        return None
+        return self.module.method_on_self(func, self.function)
 
     def _matched_plain(self, test: ast.expr) -> str | None:
         r"""The name a regex test matches whole against a pattern of word characters, digits, `.`, `-` and

@@ -428,6 +428,9 @@ CATCH_ALLS = frozenset({"Exception", "BaseException"})
 # of the uploaded file is malformed.
 INPUT_PARSE_ERRORS = frozenset({"csv.Error", "binascii.Error", "configparser.Error", "email.errors.MessageError"})
 PROGRAM_ERRORS = frozenset({"KeyError", "AttributeError", "TypeError", "NameError"})
+# Caught by name, the errors a database, the network or the file system raise: their text describes the
+# system. `RuntimeError` is what a program raises with a sentence of its own.
+SYSTEM_EXCEPTIONS = INTERNAL_EXCEPTIONS - PROGRAM_ERRORS - CATCH_ALLS - {"RuntimeError"}
 
 # Translations of a literal: the message catalogue is part of the application.
 TRANSLATIONS = frozenset(

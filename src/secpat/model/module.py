@@ -466,6 +466,40 @@ class Module:
         cls = self.annotated_class(func.value.id, scope)
         return f"{cls}.{func.attr}" if cls else None
 
+    def method_on_self(self, func: ast.expr, scope: Function) -> Function | None:
+        """`self.find(...)` in a method: the method of the caller's class, or of a base class defined in this
+        module, that runs, else None."""
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            return None
+        if not scope.class_name:
+            return None
+        info = self.classes.get(scope.qualname.rsplit(".", 1)[0])
+        for _ in range(5):
+            if info is None:
+                return None
+            if func.attr in info.methods:
+                return info.methods[func.attr]
+            local = [self.classes.get(base.rsplit(".", 1)[-1]) for base in info.bases]
+            info = next((c for c in local if c is not None), None)
+        return None
+
+    def class_made_by(self, function: Function) -> str | None:
+        """`def _repo(self): return ReportRepository(self.session)`: the project class (by the usual capitalised
+        name) whose object every `return` of the function makes, else None."""
+        made: set[str | None] = set()
+        pending: list[ast.AST] = list(function.body)
+        while pending:
+            node = pending.pop()
+            if isinstance(node, (*_FUNCTION_NODES, ast.ClassDef, ast.Lambda)):
+                continue  # a nested function's returns are its own
+            pending.extend(ast.iter_child_nodes(node))
+            if isinstance(node, ast.Return):
+                value = node.value
+                name = self.qualified_name(value.func, function) if isinstance(value, ast.Call) else None
+                project = name and name.split(".", 1)[0] in self.project_roots and name.rsplit(".", 1)[-1][:1].isupper()
+                made.add(name if project else None)
+        return made.pop() if len(made) == 1 else None
+
     def annotated_class(self, name: str, scope: Function) -> str | None:
         """The project class a parameter of `scope` is declared to hold (also `X | None`, `Optional[X]`,
         `"X"`), by the usual capitalised name."""

@@ -566,8 +566,9 @@ def _project_callees(module: Module, event: CallEvent) -> list[str]:
 
 
 def _named_callees(module: Module, event: CallEvent) -> list[str]:
-    """The project function a call names, or the method of an object a project class made
-    (`repo = UserRepo(conn)`, then `repo.by_name(name)`; positions then count from after `self`)."""
+    """The project function a call names, the method of an object a project class made
+    (`repo = UserRepo(conn)`, then `repo.by_name(name)`; positions then count from after `self`), the
+    method of its own class a method calls on `self`, or one of the object its factory method makes."""
     func = event.node.func
     callee = event.call.callee if event.call else None
     if callee:
@@ -575,6 +576,16 @@ def _named_callees(module: Module, event: CallEvent) -> list[str]:
     typed = module.typed_method(event.node, event.call.scope) if event.call else None
     if typed:
         return [typed]
+    scope = event.call.scope if event.call else None
+    own = module.method_on_self(func, scope) if scope else None
+    if own is not None:
+        return [module.global_name(own)]
+    if scope and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
+        # `self._repo().on_time_rate(region)`: the method of the project class the factory method makes.
+        factory = module.method_on_self(func.value.func, scope)
+        made = module.class_made_by(factory) if factory is not None else None
+        if made:
+            return [f"{made}.{func.attr}"]
     if not isinstance(func, ast.Attribute) or event.receiver is None:
         return []
     return [
