@@ -771,11 +771,19 @@ def _project_stage(
     conditionals = [c for r in results.values() for c in r.conditionals]
     notices: list[Notice] = []
     ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
+    made: list[_Summaries] = []
+
+    def summaries_of_project() -> _Summaries:
+        if not made:
+            made.append(_Summaries(results, files, config, project_roots, lambda: model_of(ctx)))
+        return made[0]
+
+    ctx.returned_params_of = lambda name: summaries_of_project().returned_params(name)
     if conditionals:
         # A source already reported where it became a secret is not reported again at every caller; one
         # reported only in audit mode (a trace-level log line) leaves its evidenced sinks to be reported.
         reported_sources = {f.source_key for r in results.values() for f in r.findings if f.flow and not f.audit}
-        summaries = _Summaries(results, files, config, project_roots, lambda: model_of(ctx))
+        summaries = summaries_of_project()
         decided_calls: set[tuple[str, str, str]] = set()
         for conditional in conditionals:
             finding = summaries.decide(conditional)
@@ -786,7 +794,6 @@ def _project_stage(
                         continue
                     decided_calls.add(call)
                 findings.append(finding)
-        notices.extend(summaries.notices)
     # Project checks always run: their findings are filtered by path like any other.
     project_checks = registry.project_checks()
     if project_checks:
@@ -794,6 +801,8 @@ def _project_stage(
         for check in project_checks:
             check.func(ctx)
         findings.extend(ctx.findings)
+    if made:
+        notices.extend(made[0].notices)
     return findings, notices
 
 

@@ -2187,6 +2187,9 @@ class FunctionFlow:
                 # which is composed into it as `+` would.
                 given = args[node.args.index(marked)] if marked in node.args else keywords.get("string", L.EMPTY)
                 return self._composed(node, [given], "regex substitution")
+            substituted = self._substituted_text(node, callee, args, keywords)
+            if substituted is not None:
+                return substituted
         if (
             callee in _ENV_READS
             and len(node.args) > 1
@@ -2441,6 +2444,30 @@ class FunctionFlow:
         if not names or len(known) != len(names):
             return None
         return sorted(set(known))
+
+    def _substituted_text(
+        self, node: ast.Call, callee: str | None, args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value | None:
+        """`re.sub(r"\\s+", " ", raw)`, `WS_RE.sub(" ", raw)` on a compiled pattern: the text, with some of it
+        replaced, is still the text it was given. A pattern of one character class (`[^a-z0-9-]+`) filters
+        characters: what is left is not followed (None, as for any other call)."""
+        func = node.func
+        method = func.attr if isinstance(func, ast.Attribute) else ""
+        if callee in ("re.sub", "re.subn"):
+            pattern_node, at = (node.args[0] if node.args else None), 2
+        else:
+            made = self._bound(func.value) if isinstance(func, ast.Attribute) else None
+            compiled = (
+                isinstance(made, ast.Call) and self.module.qualified_name(made.func, self.function) == "re.compile"
+            )
+            if method not in ("sub", "subn") or not compiled:
+                return None
+            pattern_node, at = (made.args[0] if made.args else None), 1
+        pattern = self.module.constant(pattern_node, None, self.function) if pattern_node is not None else None
+        if not isinstance(pattern, str) or _CHARACTER_FILTER.fullmatch(pattern):
+            return None
+        given = args[at] if at < len(args) else keywords.get("string", L.EMPTY)
+        return L.with_step(given, self.step(node, "regex substitution")) if given else L.EMPTY
 
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
@@ -3867,6 +3894,11 @@ def _cap(value: L.Value) -> L.Value:
 
 #: Last words of an attribute that say what it is only with a qualifier, which the record's name may give.
 _QUALIFIED_HEADS = frozenset({("code",), ("codes",), ("link",), ("url",)})
+
+
+#: A pattern of a single character class, repeated or not (`[^\w.-]+`, `[<>"']`): a substitution with it
+#: removes or replaces kinds of characters, which is a filter.
+_CHARACTER_FILTER = re.compile(r"\[(?:\\.|[^\]\\])+\][+*]?")
 
 
 def _marked_up_text(node: ast.Call, module_function: bool) -> ast.expr | None:

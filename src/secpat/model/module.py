@@ -76,6 +76,19 @@ class Function:
     def is_module(self) -> bool:
         return self.qualname == "<module>"
 
+    def returns(self) -> list[ast.Return]:
+        """The function's own `return` statements (not those of functions nested in it)."""
+        found: list[ast.Return] = []
+        pending: list[ast.AST] = [] if self.is_module else list(self.body)
+        while pending:
+            node = pending.pop()
+            if isinstance(node, (*_FUNCTION_NODES, ast.ClassDef, ast.Lambda)):
+                continue
+            pending.extend(ast.iter_child_nodes(node))
+            if isinstance(node, ast.Return):
+                found.append(node)
+        return found
+
     @property
     def body(self) -> list[ast.stmt]:
         return self.node.body
@@ -487,17 +500,11 @@ class Module:
         """`def _repo(self): return ReportRepository(self.session)`: the project class (by the usual capitalised
         name) whose object every `return` of the function makes, else None."""
         made: set[str | None] = set()
-        pending: list[ast.AST] = list(function.body)
-        while pending:
-            node = pending.pop()
-            if isinstance(node, (*_FUNCTION_NODES, ast.ClassDef, ast.Lambda)):
-                continue  # a nested function's returns are its own
-            pending.extend(ast.iter_child_nodes(node))
-            if isinstance(node, ast.Return):
-                value = node.value
-                name = self.qualified_name(value.func, function) if isinstance(value, ast.Call) else None
-                project = name and name.split(".", 1)[0] in self.project_roots and name.rsplit(".", 1)[-1][:1].isupper()
-                made.add(name if project else None)
+        for node in function.returns():
+            value = node.value
+            name = self.qualified_name(value.func, function) if isinstance(value, ast.Call) else None
+            project = name and name.split(".", 1)[0] in self.project_roots and name.rsplit(".", 1)[-1][:1].isupper()
+            made.add(name if project else None)
         return made.pop() if len(made) == 1 else None
 
     def annotated_class(self, name: str, scope: Function) -> str | None:

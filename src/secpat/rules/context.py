@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
@@ -343,6 +343,12 @@ class ProjectContext:
     #: Findings of flows through other modules, decided before the project checks run; a check that knows
     #: more of the project (the routes a view serves) may replace one in place.
     decided: list[Finding] = field(default_factory=list)
+    #: The parameters of a project function that reach its return value, "raw" or "escaped" (read from the
+    #: function's summary on demand).
+    returned_params_of: Callable[[str], dict[str, set[str]]] | None = None
+
+    def returned_params(self, name: str) -> dict[str, set[str]]:
+        return self.returned_params_of(name) if self.returned_params_of is not None else {}
 
     def facts(self, kind: str) -> list[tuple[str, object]]:
         """(path, data) for every fact of this kind, in path order."""

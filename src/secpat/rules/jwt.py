@@ -24,7 +24,7 @@ from secpat.frameworks.syntax import setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext, describe_source, same_global_name
 from secpat.rules.registry import Rule, check, define
-from secpat.rules.sql import REQUEST_ARGUMENT, RequestArgument
+from secpat.rules.sql import arguments_of_requests
 from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
@@ -502,7 +502,9 @@ def _claims(
     """JWT001, JWT005 and JWT007 on the claims a call signs."""
     # What another module returns may hold `exp`, unless the payload is a dict written whole here whose
     # values alone come from elsewhere (`{"sub": ..., "aud": settings.audience}`).
-    deferred = any(L.deferred(label) for label in payload) and not _closed_literal_payload(function, node, written)
+    deferred = any(L.deferred(label) for label in payload) and not _closed_literal_payload(
+        ctx.module, function, node, written
+    )
     if L.DICT in payload and L.KEY_PREFIX + "exp" not in payload and not deferred:
         # Anyone can rewrite the claims of an unsigned token, `exp` included: JWT006 is the finding. A token
         # that carries only its own id (`{"jti": ...}`) is a handle to a record the server keeps, whose
@@ -1341,7 +1343,7 @@ def unverified_parameters(ctx: ProjectContext) -> None:
     pending = ctx.facts_of(UNVERIFIED_PARAMETER, UnverifiedParameter)
     if not pending:
         return
-    arguments = [(ctx.resolve_method(a.callee), a) for _, a in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument)]
+    arguments = [(ctx.resolve_method(a.callee), a) for a in arguments_of_requests(ctx)]
     for _, helper in pending:
         sent = next(
             (
@@ -1442,9 +1444,20 @@ def _algorithm(node: ast.Call, event: CallEvent, callee: str) -> object:
     return literal_value(found)
 
 
-def _closed_literal_payload(function: Function, encode: ast.Call, payload: ast.expr | None) -> bool:
+def _closed_literal_payload(
+    module: Module, function: Function, encode: ast.Call | None, payload: ast.expr | None, depth: int = 0
+) -> bool:
     """The claims are a dict literal with literal keys and no `**`, written in the call or bound once to a name
-    the function neither changes (`payload[k] = ...`, `payload.update(...)`) nor hands to another call."""
+    the function neither changes (`payload[k] = ...`, `payload.update(...)`) nor hands to another call; or
+    what a function of this module returns that is always one (`jwt.encode(build_claims(user), ...)`)."""
+    if isinstance(payload, ast.Call) and depth < 3:
+        builder = module.local_function(module.qualified_name(payload.func, function))
+        if builder is None or builder.class_name:
+            return False
+        returns = builder.returns()
+        return bool(returns) and all(
+            _closed_literal_payload(module, builder, None, r.value, depth + 1) for r in returns
+        )
     name = payload.id if isinstance(payload, ast.Name) else None
     written = assignments(function).get(name) if name else payload
     if not isinstance(written, ast.Dict) or not all(isinstance(k, ast.Constant) for k in written.keys):

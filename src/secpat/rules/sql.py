@@ -434,6 +434,9 @@ class RequestArgument:
     # When the input is only Django URL parameters: their labels (`url-param:VIEW:NAME`), which the project
     # stage can judge by the URL patterns that reach the view.
     url_params: tuple[str, ...] = ()
+    #: When the input arrives only through a function of another module (`normalise_query(request.GET["q"])`):
+    #: that function and its parameter; it counts if the function returns that parameter as it came.
+    through: tuple[str, str] | None = None
 
 
 def _hand_on_parameters(
@@ -506,7 +509,7 @@ def _database_handles(function: Function) -> set[str]:
 def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
     module = ctx.module
     for event in flow.calls:
-        if not any(L.REQUEST in value for value in (*event.args, *event.keywords.values())):
+        if not any(L.REQUEST in value or _request_through(value) for value in (*event.args, *event.keywords.values())):
             continue
         run = _run_by(module, event)
         for callee in [run[0]] if run else _project_callees(module, event):
@@ -515,7 +518,13 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
             skipped = run[1] if run else 0
             passed_on = [(i - skipped, v) for i, v in enumerate(event.args) if i >= skipped]
             for position, value in [*passed_on, *event.keywords.items()]:
-                if L.REQUEST in value:
+                through = _request_through(value) if L.REQUEST not in value else None
+                if through:
+                    label, trace = through
+                    via_callee, via_param, _inner = L.parse_via(label)
+                    passed = RequestArgument(callee, str(position), (*trace, step), through=(via_callee, via_param))
+                    ctx.fact(REQUEST_ARGUMENT, passed)
+                elif L.REQUEST in value:
                     trace = (*value[L.REQUEST], step)
                     if L.SQL_TEXT in value or L.SQL_COMPOSED in value:
                         index = position if isinstance(position, int) else None
@@ -527,6 +536,27 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
                         passed = RequestArgument(callee, str(position), trace)
                     url_params = tuple(sorted(k for k in value if k.startswith(L.URL_PARAM_PREFIX)))
                     ctx.fact(REQUEST_ARGUMENT, replace(passed, url_params=url_params) if url_params else passed)
+
+
+def _request_through(value: L.Value) -> tuple[str, L.Trace] | None:
+    """The first `via:` label by which request input reaches the value through another module's function."""
+    for label in sorted(value):
+        if label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] == L.REQUEST:
+            return label, value[label]
+    return None
+
+
+def arguments_of_requests(ctx: ProjectContext) -> list[RequestArgument]:
+    """The request arguments of the project (see `request_arguments`): those handed on through another
+    module's function count only when it returns its parameter as it came."""
+    found = []
+    for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
+        if argument.through is not None:
+            callee, param = argument.through
+            if "raw" not in ctx.returned_params(callee).get(param, set()):
+                continue
+        found.append(argument)
+    return found
 
 
 #: Calls that run the function they are given with the arguments after it: `run_in_threadpool(f, a, b)` runs
@@ -818,7 +848,7 @@ def request_through_parameters(ctx: ProjectContext) -> None:
     passes = [replace(p, callee=ctx.resolve_method(p.callee)) for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)]
     _through_passes(sinks, passes)
     seen: set[tuple[str, int, int]] = set()
-    for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
+    for argument in arguments_of_requests(ctx):
         for sink in matching_sinks(sinks, ctx.resolve_method(argument.callee)):
             key = (sink.location.path, sink.location.line, sink.location.col)
             if argument.param not in sink.params or key in seen:

@@ -45,9 +45,8 @@ from secpat.rules.context import (
 from secpat.rules.jwt import JWT003
 from secpat.rules.registry import Rule, check, define
 from secpat.rules.sql import (
-    REQUEST_ARGUMENT,
     SQL002,
-    RequestArgument,
+    arguments_of_requests,
     matching_sinks,
     request_arguments,
     sink_parameters,
@@ -777,7 +776,7 @@ def request_into_html_parameters(ctx: ProjectContext) -> None:
     model = model_of(ctx)
     routed = {r.view for r in model.routes} | {r.handler.name for r in model.routes if r.handler is not None}
     seen: set[tuple[str, int, int]] = set()
-    for _path, argument in ctx.facts_of(REQUEST_ARGUMENT, RequestArgument):
+    for argument in arguments_of_requests(ctx):
         if argument.url_params and not any(L.parse_url_param(p)[0] in routed for p in argument.url_params):
             continue  # `def finalize_signin(request, provider=None)`: a helper no URL pattern routes to
         for sink in matching_sinks(sinks, ctx.resolve_method(argument.callee)):
