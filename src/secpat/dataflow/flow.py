@@ -2457,10 +2457,9 @@ class FunctionFlow:
             pattern_node, at = (node.args[0] if node.args else None), 2
         else:
             made = self._bound(func.value) if isinstance(func, ast.Attribute) else None
-            compiled = (
-                isinstance(made, ast.Call) and self.module.qualified_name(made.func, self.function) == "re.compile"
-            )
-            if method not in ("sub", "subn") or not compiled:
+            if method not in ("sub", "subn") or not isinstance(made, ast.Call):
+                return None
+            if self.module.qualified_name(made.func, self.function) != "re.compile":
                 return None
             pattern_node, at = (made.args[0] if made.args else None), 1
         pattern = self.module.constant(pattern_node, None, self.function) if pattern_node is not None else None
