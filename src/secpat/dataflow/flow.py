@@ -1511,7 +1511,9 @@ class FunctionFlow:
                 if (L.TIME in clock or L.TIME_FIELD in clock) and number is not None:
                     return {**L.combine(parts), L.DURATION_PREFIX + str(int(number)): (self.step(node, "now +"),)}
                 timed = L.TIME in clock or L.TIME_FIELD in clock
-                setting = setting_name(self.module, self.function, other_node, self.env) if timed else None
+                # `ttl = current_app.config["TOKEN_TTL"]`, then `now + ttl`: the setting the name holds.
+                read = (self._bound(other_node) or other_node) if isinstance(other_node, ast.Name) else other_node
+                setting = setting_name(self.module, self.function, read, self.env) if timed else None
                 if setting is not None:  # `time.time() + settings.TOKEN_TTL`: seconds
                     return {
                         **L.combine(parts),

@@ -464,11 +464,17 @@ def _set_cookie(ctx: FileContext, call: Call) -> None:
     # `set_cookie(settings.SUBSCRIBER_COOKIE, token)`: whatever the cookie is called, the value it is given is
     # named for a credential (a session token, a session id).
     value = call.arg(1, "value")
+    made_by = value.func if isinstance(value, ast.Call) else None
     value_name = (
         field_name(value)
         if isinstance(value, (ast.Attribute, ast.Subscript))
         else value.id
         if isinstance(value, ast.Name)
+        # `issue_portal_token(client)`: what the function that made the value is named for.
+        else made_by.attr
+        if isinstance(made_by, ast.Attribute)
+        else made_by.id
+        if isinstance(made_by, ast.Name)
         else None
     )
     # (A CSRF token is no credential: the double-submit cookie is read by the page's script. Nor is a call whose

@@ -269,7 +269,8 @@ def jwt_design(ctx: FileContext) -> None:
 
 
 #: Settings of Flask-JWT-Extended and of DRF SimpleJWT that say how long an access token lives.
-_LIFETIME_SETTINGS = frozenset({"JWT_ACCESS_TOKEN_EXPIRES", "ACCESS_TOKEN_LIFETIME"})
+#: (`JWT_EXPIRATION_DELTA`: django-graphql-jwt's `GRAPHQL_JWT` and djangorestframework-jwt's `JWT_AUTH`.)
+_LIFETIME_SETTINGS = frozenset({"JWT_ACCESS_TOKEN_EXPIRES", "ACCESS_TOKEN_LIFETIME", "JWT_EXPIRATION_DELTA"})
 #: Flask-JWT-Extended's maker of access tokens, whose `expires_delta` overrides the setting.
 _ACCESS_TOKEN_MAKERS = frozenset(
     {"flask_jwt_extended.create_access_token", "flask_jwt_extended.utils.create_access_token"}

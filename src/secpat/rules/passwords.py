@@ -31,7 +31,7 @@ from secpat.dataflow.uses import (
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks.facts import DEV_WORDS
 from secpat.frameworks.routes import source_line
-from secpat.frameworks.syntax import held_name
+from secpat.frameworks.syntax import held_name, string
 from secpat.model.module import (
     Call,
     ClassInfo,
@@ -297,11 +297,20 @@ _PASSWORD_FIELDS = frozenset(
 )
 
 
+#: A key named in a string (`"X-Printer-Key"`, `"printers.key"`).
+_NAMED_KEY = re.compile(r"[-_.]key\b", re.IGNORECASE)
+
+
 @check(PWD001, PWD002, PWD004, PWD005)
 def password_flows(ctx: FileContext) -> None:
     module = ctx.module
     columns = bool(_PASSWORD_COLUMN.search(module.source.lower()))
-    if not columns and not module.mentions(_PASSWORD_FRAGMENTS) and not module.mentions(("key",)):
+    if (
+        not columns
+        and not module.mentions(_PASSWORD_FRAGMENTS)
+        and not module.mentions(("key",))
+        and not _NAMED_KEY.search(module.source)
+    ):
         return
     for function in module.all_functions():
         if not function.mentions(_PASSWORD_FRAGMENTS) and not (
@@ -322,11 +331,21 @@ def password_flows(ctx: FileContext) -> None:
 
 def _compares_with_configured_secret(function: Function) -> bool:
     """The function compares values and reads a constant-cased setting named for a secret
-    (`settings.PARTNER_KEY`): `_comparisons` judges whether one is compared with the other."""
+    (`settings.PARTNER_KEY`), or names a key: `_comparisons` judges whether one is compared with the other."""
     if isinstance(function.node, ast.Module):
         return False
-    return any(names.is_configured_secret(name) for name in function.raw_identifiers) and any(
-        isinstance(n, ast.Compare) for n in ast.walk(function.node)
+    nodes = list(ast.walk(function.node))
+    if not any(isinstance(n, ast.Compare) for n in nodes):
+        return False
+    # ... or names a key, by an identifier or by the field it reads (`request.get_header("X-Printer-Key")`).
+    return any(
+        names.is_configured_secret(name) or _names_credential_key(name) for name in function.raw_identifiers
+    ) or any(
+        isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and len(n.value) < 40
+        and _names_credential_key(n.value)
+        for n in nodes
     )
 
 
@@ -2779,7 +2798,11 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             continue  # `password == LEGACY_DEFAULT_PASSWORD`: the value is published; timing reveals nothing
         if all(L.REQUEST in value and L.PASSWORD in value and not _stored_or_derived(value) for _, value in sides):
             continue  # new and current password from the same request: the client knows both
-        secret_side = _timing_sensitive_side(sides) or _checked_against_configured_secret(sides, assigned)
+        secret_side = (
+            _timing_sensitive_side(sides)
+            or _checked_against_configured_secret(sides, assigned)
+            or _key_checked_against_key(sides, assigned)
+        )
         if secret_side is None:
             continue
         node, value = secret_side
@@ -3081,6 +3104,93 @@ def _checked_against_configured_secret(
     return None
 
 
+#: Words before `key` that make it no credential: an index, a cache or sort key, a public or object key.
+_NOT_CREDENTIAL_KEYS = frozenset(
+    {
+        "sort",
+        "cache",
+        "primary",
+        "foreign",
+        "public",
+        "pub",
+        "lookup",
+        "object",
+        "idempotency",
+        "partition",
+        "group",
+        "hot",
+        "dict",
+        "map",
+        "cursor",
+        "page",
+        "order",
+        "file",
+        "storage",
+        "s3",
+        "bucket",
+        "setting",
+        "settings",
+        "translation",
+        "message",
+        "i18n",
+        "natural",
+        "unique",
+        "composite",
+        "row",
+        "column",
+        "field",
+        "attribute",
+        "attr",
+        "item",
+        "entry",
+        "label",
+        "lang",
+        "locale",
+        "redis",
+        "media",
+        "image",
+        "asset",
+        "upload",
+        "blob",
+        "state",
+        "session",
+    }
+)
+
+
+def _key_checked_against_key(
+    sides: Sequence[tuple[ast.expr, L.Value]], assigned: dict[str, ast.expr]
+) -> tuple[ast.expr, L.Value] | None:
+    """`request.GET.get("key") != client.feed_key`, `request.get_header("X-Printer-Key") != expected` with
+    `expected = config.get("printers.key")`: a key the client sends, checked against a key the server keeps,
+    both named for a key (and not for an index, a cache, a sort or a public key), one of them for what key. The
+    comparison is the credential check, however else the two are named."""
+    for (node, value), (other, other_value) in (sides, sides[::-1]):
+        if L.REQUEST not in value or L.REQUEST in other_value:
+            continue
+        sent = _held_or_read(assigned.get(node.id, node) if isinstance(node, ast.Name) else node)
+        kept = _held_or_read(assigned.get(other.id, other) if isinstance(other, ast.Name) else other)
+        if not (sent and kept and _names_credential_key(sent) and _names_credential_key(kept)):
+            continue
+        if len(names.words(sent)) > 1 or len(names.words(kept)) > 1:  # `key == item.key` says what key it is
+            return other, value
+    return None
+
+
+def _held_or_read(node: ast.expr) -> str | None:
+    """The name a value is held under (`client.feed_key`), or the field a call reads it from
+    (`request.headers.get("X-Api-Key")`, `request.get_header("X-Printer-Key")`)."""
+    name = held_name(node)
+    if name is None and isinstance(node, ast.Call) and node.args and isinstance(node.func, ast.Attribute):
+        name = string(node.args[0]) if node.func.attr.startswith("get") else None
+    return name
+
+
+def _names_credential_key(name: str) -> bool:
+    words = [w.lower() for w in names.words(name)]
+    return bool(words) and words[-1] == "key" and not _NOT_CREDENTIAL_KEYS & set(words)
+
+
 def _secret_value_of_setting(node: ast.expr) -> bool:
     """`settings.ops_api_key.get_secret_value()`: what a pydantic `SecretStr` setting holds, a secret by its type."""
     return (
@@ -3133,8 +3243,9 @@ def _model_column(node: ast.expr) -> bool:
 
 
 def _trivial(node: ast.expr, value: L.Value) -> bool:
-    """Comparisons with a literal, `None`, a length or a boolean say nothing secret."""
-    if L.CONST in value:
+    """Comparisons with a literal, `None`, a length or a boolean say nothing secret (a request field read with a
+    literal default, `request.GET.get("key", "")`, is what the client sent)."""
+    if L.CONST in value and L.REQUEST not in value:
         return True
     if (
         isinstance(node, ast.Call)

@@ -1,0 +1,3 @@
+"""Shiftboard: volunteer shift scheduling backend."""
+
+__version__ = "1.8.2"

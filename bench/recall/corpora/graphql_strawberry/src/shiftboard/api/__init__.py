@@ -1,0 +1,1 @@
+"""Plain REST routes that sit next to the GraphQL endpoint."""

@@ -1,0 +1,1 @@
+"""Strawberry GraphQL API, mounted at /graphql."""

@@ -1,0 +1,1 @@
+"""Business logic shared by the REST routes, the GraphQL resolvers and the worker."""

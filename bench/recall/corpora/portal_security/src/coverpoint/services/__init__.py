@@ -1,0 +1,1 @@
+"""Domain services used by the views, the partner API and background tasks."""

@@ -1,0 +1,3 @@
+"""Inkhouse Print Studio web shop."""
+
+__version__ = "1.8.2"

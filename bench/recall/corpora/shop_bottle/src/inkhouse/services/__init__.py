@@ -1,0 +1,1 @@
+"""Business logic that sits between the route handlers and the models."""
