@@ -1605,7 +1605,8 @@ def autoescape_settings(ctx: FileContext) -> None:
         autoescape = call.arg(None, "autoescape")
         # Jinja2 also writes config files, e-mails and source code: without an HTML template in sight the
         # setting is worth a look, not evidence.
-        pages = _html_templates(module, _bound_name(module, call.node))
+        environment = _bound_name(module, call.node)
+        pages = _html_templates(module, environment) or ([None] if _mails_html_it_renders(module, environment) else [])
         html = bool(pages)
         before = len(ctx.findings)
         if autoescape is None:
@@ -1727,6 +1728,26 @@ def _html_templates(module, environment: str | None) -> list[str | None]:
         ):
             found.append(None if call.method == "from_string" else call.node.args[0].value)
     return found
+
+
+def _mails_html_it_renders(module, environment: str | None) -> bool:
+    """The file asks the environment for a template by a name its callers give (`get_template(template_name)`)
+    and sends e-mail with an HTML part (`add_alternative(body, subtype="html")`, `attach_alternative(body,
+    "text/html")`, `html_message=body`): what it renders is HTML."""
+    asked = any(
+        call.method in _TEMPLATE_GETTERS
+        and call.node.args
+        and not isinstance(call.node.args[0], ast.Constant)
+        and (environment is None or _last_name(call.receiver) == environment)
+        for call in module.calls
+    )
+    return asked and any(
+        any(k.arg == "subtype" and literal_value(k.value) == "html" for k in call.node.keywords)
+        or any(k.arg == "html_message" for k in call.node.keywords)
+        or call.method == "attach_alternative"
+        and any(literal_value(a) == "text/html" for a in call.node.args)
+        for call in module.calls
+    )
 
 
 def _bound_name(module, call: ast.Call) -> str | None:
