@@ -816,6 +816,9 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
         return
     origins = call.arg(keyword="origins")
     resources = call.arg(keyword="resources")
+    if isinstance(resources, ast.Name):
+        bound = ctx.module.bound_value(resources.id, call.scope)  # `resources=CORS_RESOURCES`, a dict of the module
+        resources = bound[0] if bound is not None and isinstance(bound[0], ast.Dict) else resources
     candidates: list[ast.AST | None]
     if origins is None and isinstance(resources, ast.Dict):
         # `resources={r"/api/*": {"origins": allowed}}`: each resource names its own origins.
@@ -1251,6 +1254,34 @@ def _exposure(missing: list[str]) -> str:
     return f"{plain} and {script}" if len(missing) == 2 else plain if missing[0] == "secure=True" else script
 
 
+def _talisman(ctx: FileContext, call: Call) -> None:
+    """`Talisman(app, force_https=False, strict_transport_security=False)`: Flask-Talisman told to neither
+    redirect plain HTTP nor send HSTS. (One of the two left on still moves browsers to HTTPS.)"""
+    if call.callee is not None and not call.callee.startswith("flask_talisman") and call.method != "init_app":
+        return
+    if call.callee is None and not ctx.module.imports_any("flask_talisman"):
+        return
+    switched_off = [k for k in ("force_https", "strict_transport_security") if _constant(ctx, call, keyword=k) is False]
+    if len(switched_off) == 2 and not ctx.module.under_debug_switch(call.node.lineno):
+        ctx.report(
+            CONF004,
+            call.node,
+            "Flask-Talisman with force_https=False and strict_transport_security=False: plain HTTP is neither "
+            "redirected nor refused later",
+            scope=call.scope,
+            at=call.arg(keyword="force_https"),
+        )
+
+
+def _init_app(ctx: FileContext, call: Call) -> None:
+    """`cors.init_app(app, ...)`, `talisman.init_app(app, ...)`: an extension made elsewhere, set up here."""
+    _flask_cors(ctx, call)
+    if ctx.module.imports_any("flask_talisman") or any(
+        k.arg in ("force_https", "strict_transport_security") for k in call.node.keywords
+    ):
+        _talisman(ctx, call)
+
+
 _WATCHED = {
     "run": _run,
     "run_simple": _run,
@@ -1266,7 +1297,8 @@ _WATCHED = {
     "CORSMiddleware": _falcon_cors,
     "CORS": _flask_cors,
     "cross_origin": _flask_cors,
-    "init_app": _flask_cors,
+    "init_app": _init_app,
+    "Talisman": _talisman,
     "setup": _aiohttp_cors,
     "send_header": _set_cookie_header,
     **{name: _session_cookie for name in _SESSION_COOKIES},
