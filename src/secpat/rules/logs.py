@@ -178,10 +178,12 @@ _LOG_METHODS = frozenset(
         "msg",
         "trace",
         "success",
+        # structlog's and loguru's context: what is bound is written into every line the bound logger writes.
+        "bind",
     }
 )
 _LOG_FUNCTIONS = frozenset(
-    {"print", "warnings.warn", "pprint.pprint"}
+    {"print", "warnings.warn", "pprint.pprint", "structlog.contextvars.bind_contextvars"}
     | {f"logging.{m}" for m in _LOG_METHODS}
     | {f"loguru.logger.{m}" for m in _LOG_METHODS}
 )
