@@ -205,7 +205,11 @@ def _flask_cookie_readers(module: Module) -> list[str]:
                 if module.binding(node.value.id, function) in _COOKIE_REQUESTS:
                     return True
             elif isinstance(node, ast.Name) and node.id == "current_user":
-                if module.binding("current_user", function) in ("flask_login.current_user", "quart_auth.current_user"):
+                if module.binding("current_user", function) in (
+                    "flask_login.current_user",
+                    "quart_auth.current_user",
+                    "flask_security.current_user",
+                ):
                     return True
         return False
 

@@ -494,7 +494,12 @@ def _url_rule(module: Module, call: Call) -> list[RouteFact]:
 
 def _session_evidence(module: Module) -> tuple[str, int] | None:
     for call in module.calls:
-        if call.callee in ("flask_login.login_user", "flask_login.LoginManager", "flask_session.Session"):
+        if call.callee in (
+            "flask_login.login_user",
+            "flask_login.LoginManager",
+            "flask_session.Session",
+            "flask_security.Security",  # Flask-Security-Too: Flask-Login's session underneath
+        ):
             return f"{last(call.callee)}()", call.node.lineno
     for function in module.all_functions():
         for node in ast.walk(function.node) if not function.is_module else ():

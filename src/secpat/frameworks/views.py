@@ -183,11 +183,14 @@ _LOGIN_NAMES = frozenset(
         "flask_login.login_user",
         "quart_auth.current_user",
         "quart_auth.login_user",
+        "flask_security.current_user",
+        "flask_security.login_user",
         "django.contrib.auth.login",
     }
 )
-#: Login libraries whose `login_required` admits the user their own cookie names.
-_COOKIE_LOGIN_PACKAGES = ("flask_login.", "quart_auth.")
+#: Login libraries whose `login_required` admits the user their own cookie names (Flask-Security's is
+#: Flask-Login's).
+_COOKIE_LOGIN_PACKAGES = ("flask_login.", "quart_auth.", "flask_security.")
 
 
 def _inside(blocks: Iterable[ast.If | ast.ExceptHandler]) -> set[int]:
@@ -1515,6 +1518,12 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
         found.signed_in = True
         browser = next((k.value for k in call.keywords if k.arg == "allow_browser_login"), None) if call else None
         found.session = found.session or isinstance(browser, ast.Constant) and browser.value is True
+    elif name in ("flask_security.auth_required", "flask_security.decorators.auth_required"):
+        # `@auth_required()`, `@auth_required("session", "token")`: the cookie session among the mechanisms
+        # unless only tokens or basic auth are named.
+        given = {a.value for a in call.args if isinstance(a, ast.Constant)} if call is not None else set()
+        found.signed_in = True
+        found.session = found.flask_login = found.flask_login or not given or "session" in given
     elif short == "login_not_required":
         found.public = True  # Django's exemption from `LoginRequiredMiddleware`
     elif short in ("login_required", "permission_required", "fresh_login_required") or "login_required" in short:
