@@ -28,7 +28,7 @@ from secpat.dataflow import requests as R
 from secpat.dataflow import sources as S
 from secpat.findings import FlowStep, Location
 from secpat.knowledge import NOTHING, find
-from secpat.model.module import Call, ClassInfo, keyword_argument, parameter_defaults
+from secpat.model.module import Call, ClassInfo, keyword_argument, literal_value, parameter_defaults
 
 if TYPE_CHECKING:
     from collections.abc import Container
@@ -2292,6 +2292,10 @@ class FunctionFlow:
             if method == "replace" and _doubles_a_quote(node):
                 # `name.replace('"', '""')`: an identifier escaped for quoting.
                 return {L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
+            if method == "replace" and len(node.args) >= 2 and re.search(r"<\w", str(literal_value(node.args[1]))):
+                # `text.replace("\n", "<br>")`: markup written into the text, which is composed into it as `+`
+                # would (as a regex substitution that writes markup).
+                return self._composed(node, [receiver], "replacement with markup")
             if method == "urlencode" and not node.args and not node.keywords:
                 # `request.GET.urlencode()`: every key and value percent-encoded, no markup left.
                 return self._escaped(node, f"`.{method}()`", receiver)
