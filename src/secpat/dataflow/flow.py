@@ -2834,9 +2834,17 @@ _MAKING_VERBS = frozenset({"make", "generate", "gen", "new", "issue", "mint"})
 _PASSWORD_SETTERS = frozenset({"set_password", "hash_password", "make_password", "generate_password_hash"})
 
 
+_NUMBER_GETTERS = frozenset(
+    {"getint", "get_int", "getfloat", "get_float", "getbool", "get_bool", "getboolean", "get_boolean", "getintlist"}
+)
+
+
 def _converted_to_number(node: ast.Call) -> bool:
     """`args.get(key, default, type=int)`: a mapping's `get` that converts the value to a number (Werkzeug's
-    `MultiDict`), or the default when it cannot."""
+    `MultiDict`), or the default when it cannot; `req.args.getint("page", 1)`, `get_float(...)`: a getter named
+    for the number it returns."""
+    if isinstance(node.func, ast.Attribute) and node.func.attr in _NUMBER_GETTERS:
+        return True
     if not (isinstance(node.func, ast.Attribute) and node.func.attr in ("get", "getlist")):
         return False
     kind = next((k.value for k in node.keywords if k.arg == "type"), node.args[2] if len(node.args) > 2 else None)
