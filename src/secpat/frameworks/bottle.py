@@ -45,7 +45,7 @@ FRAMEWORK = Framework(
     responses=(("bottle.HTTPResponse", HTML_BY_DEFAULT),),
     body_keywords=("body",),
     renderers=("template",),
-    template_strings=("bottle.template",),
+    template_strings=("bottle.template", "bottle.SimpleTemplate"),
     csrf=("a CSRF token checked in the view",),
     limits=("a limit called in the view",),
     sessions=("a signed cookie (`response.set_cookie(..., secret=...)`) read back to tell who the user is",),

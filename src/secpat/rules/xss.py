@@ -405,15 +405,16 @@ def unescaped_output(ctx: FileContext) -> None:
                         _hand_on_filter_findings(ctx, function, bypassed)
             elif callee in _TEMPLATE_FROM_STRING:
                 value = event.value_of(0, "source")
+                sink = f"used as a template by `{callee.rsplit('.', 1)[1]}()`"
                 if L.CONST not in value and (L.COMPOSED in value or L.REQUEST in value):
-                    _bypass(
-                        ctx,
-                        function,
-                        event.node,
-                        value,
-                        f"used as a template by `{callee.rsplit('.', 1)[1]}()`",
-                        template=True,
+                    _bypass(ctx, function, event.node, value, sink, template=True)
+                elif L.CONST not in value:
+                    # `def render_preview(wording): return SimpleTemplate(source=wording).render()`: the
+                    # template is what callers hand the function.
+                    source = (
+                        event.node.args[0] if event.node.args else next((k.value for k in event.node.keywords), None)
                     )
+                    hand_on_html_parameters(ctx, function, event.node, value, XSS002, sink, source)
         for store in flow.stores if body_writes or falcon_pages else ():
             # Pyramid's `request.response.text = ...`; a Falcon responder's `resp.text = ...` where it answers HTML.
             pyramid_body = (
@@ -784,11 +785,17 @@ def request_into_html_parameters(ctx: ProjectContext) -> None:
             if argument.param not in sink.params or key in seen:
                 continue
             seen.add(key)
+            note = sink.trace[-1].note
+            template = note.startswith("used as a template")
             ctx.report(
                 rules[sink.rule],
                 sink.location,
-                f"{describe_source(argument.trace, sink.location)} is {sink.trace[-1].note} through "
-                f"`{argument.callee}()`, without escaping",
+                f"{describe_source(argument.trace, sink.location)} is {note} through `{argument.callee}()`"
+                + (
+                    ": the client writes the template (server-side template injection)"
+                    if template
+                    else ", without escaping"
+                ),
                 snippet=sink.snippet,
                 context=sink.context,
                 confidence=Confidence.HIGH,
