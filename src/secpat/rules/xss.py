@@ -405,16 +405,16 @@ def unescaped_output(ctx: FileContext) -> None:
                         _hand_on_filter_findings(ctx, function, bypassed)
             elif callee in _TEMPLATE_FROM_STRING:
                 value = event.value_of(0, "source")
-                sink = f"used as a template by `{callee.rsplit('.', 1)[1]}()`"
+                compiled = f"used as a template by `{callee.rsplit('.', 1)[1]}()`"
                 if L.CONST not in value and (L.COMPOSED in value or L.REQUEST in value):
-                    _bypass(ctx, function, event.node, value, sink, template=True)
+                    _bypass(ctx, function, event.node, value, compiled, template=True)
                 elif L.CONST not in value:
                     # `def render_preview(wording): return SimpleTemplate(source=wording).render()`: the
                     # template is what callers hand the function.
                     source = (
                         event.node.args[0] if event.node.args else next((k.value for k in event.node.keywords), None)
                     )
-                    hand_on_html_parameters(ctx, function, event.node, value, XSS002, sink, source)
+                    hand_on_html_parameters(ctx, function, event.node, value, XSS002, compiled, source)
         for store in flow.stores if body_writes or falcon_pages else ():
             # Pyramid's `request.response.text = ...`; a Falcon responder's `resp.text = ...` where it answers HTML.
             pyramid_body = (
