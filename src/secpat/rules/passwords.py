@@ -2389,6 +2389,8 @@ def _password_helper_results_kept(ctx: FileContext, flow: FunctionFlow) -> None:
     node = flow.function.node
     for event in flow.calls:
         callee = event.call.callee if event.call else None
+        own = module.method_on_self(event.node.func, flow.function) if callee is None else None
+        callee = module.global_name(own) if own is not None else callee  # `self._digest(salt, raw_password)`
         if not callee or not any(L.PASSWORD in v for v in [*event.args, *event.keywords.values()]):
             continue
         if module.local_function(callee) is None and callee.split(".", 1)[0] not in module.project_roots:
