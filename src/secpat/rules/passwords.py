@@ -29,6 +29,7 @@ from secpat.dataflow.uses import (
     security_uses,
 )
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
+from secpat.frameworks.environments import environment_of_name, file_environment
 from secpat.frameworks.facts import DEV_WORDS
 from secpat.frameworks.routes import source_line
 from secpat.frameworks.syntax import held_name, string
@@ -3508,6 +3509,38 @@ def imported_costs(ctx: ProjectContext) -> None:
         path, value, line = found
         message = f"bcrypt cost of {value} {cost.unit} (use {cost.minimum} or more), set in {path}:{line}"
         ctx.findings.append(replace(cost.finding, message=message))
+
+
+@check(PWD003)
+def bcrypt_cost_settings(ctx: FileContext) -> None:
+    """Flask-Bcrypt's `BCRYPT_LOG_ROUNDS = 10` and Flask-Security's `SECURITY_PASSWORD_HASH_OPTIONS =
+    {"bcrypt": {"rounds": 10}}` in a settings module or config class that is not a test or development one
+    (tests lower the cost on purpose, to run fast)."""
+    module = ctx.module
+    source = module.source
+    if "BCRYPT_LOG_ROUNDS" not in source and "SECURITY_PASSWORD_HASH_OPTIONS" not in source:
+        return
+    if file_environment(module.path) == "dev":
+        return
+    bodies = [module.tree.body] + [
+        stmt.body
+        for stmt in module.tree.body
+        if isinstance(stmt, ast.ClassDef) and environment_of_name(stmt.name) != "dev"
+    ]
+    for stmt in (s for body in bodies for s in body):
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+            continue
+        name, value = stmt.targets[0].id, stmt.value
+        rounds: ast.expr | None = None
+        if name == "BCRYPT_LOG_ROUNDS":
+            rounds = value
+        elif name == "SECURITY_PASSWORD_HASH_OPTIONS" and isinstance(value, ast.Dict):
+            options = next((v for k, v in zip(value.keys, value.values) if literal_value(k) == "bcrypt"), None)
+            if isinstance(options, ast.Dict):
+                rounds = next((v for k, v in zip(options.keys, options.values) if literal_value(k) == "rounds"), None)
+        cost = literal_value(rounds) if rounds is not None else None
+        if isinstance(cost, int) and not isinstance(cost, bool) and cost < 12:
+            ctx.report(PWD003, rounds, f"{name}: bcrypt cost of {cost} rounds (use 12 or more)")
 
 
 @check(PWD003)
