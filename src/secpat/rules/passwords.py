@@ -3527,19 +3527,28 @@ def bcrypt_cost_settings(ctx: FileContext) -> None:
         for stmt in module.tree.body
         if isinstance(stmt, ast.ClassDef) and environment_of_name(stmt.name) != "dev"
     ]
+    # A constant the module reads itself (`bcrypt.gensalt(BCRYPT_LOG_ROUNDS)`) is judged where it is read.
+    read = {n.id for n in module.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
     for stmt in (s for body in bodies for s in body):
         if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
             continue
         name, value = stmt.targets[0].id, stmt.value
+        if name in read:
+            continue
         rounds: ast.expr | None = None
         if name == "BCRYPT_LOG_ROUNDS":
             rounds = value
         elif name == "SECURITY_PASSWORD_HASH_OPTIONS" and isinstance(value, ast.Dict):
-            options = next((v for k, v in zip(value.keys, value.values) if literal_value(k) == "bcrypt"), None)
+            options = next(
+                (v for k, v in zip(value.keys, value.values) if k is not None and literal_value(k) == "bcrypt"), None
+            )
             if isinstance(options, ast.Dict):
-                rounds = next((v for k, v in zip(options.keys, options.values) if literal_value(k) == "rounds"), None)
+                rounds = next(
+                    (v for k, v in zip(options.keys, options.values) if k is not None and literal_value(k) == "rounds"),
+                    None,
+                )
         cost = literal_value(rounds) if rounds is not None else None
-        if isinstance(cost, int) and not isinstance(cost, bool) and cost < 12:
+        if rounds is not None and isinstance(cost, int) and not isinstance(cost, bool) and cost < 12:
             ctx.report(PWD003, rounds, f"{name}: bcrypt cost of {cost} rounds (use 12 or more)")
 
 
