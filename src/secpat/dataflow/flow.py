@@ -1810,6 +1810,14 @@ class FunctionFlow:
         if value and statement_object(self.module, self.function, node):
             # SQLAlchemy binds every value a statement object is given: no SQL text is made of them.
             return L.CONSTANT
+        if value and self._secret_masker(node):
+            # `mask_secret(client_secret)`, `redact(token)`: what comes out shows part of the secret, or none.
+            value = {
+                label: trace
+                for label, trace in value.items()
+                if label not in _NAMED_LABELS
+                and not (label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] in _NAMED_LABELS)
+            }
         if value and self._error_sanitiser(node):
             # `sanitize_database_error(exc, FALLBACK)`: the project's own helper decides what of an error a
             # client may read; its text is no longer the exception's as raised.
@@ -1872,6 +1880,13 @@ class FunctionFlow:
         ast.copy_location(run, node)
         shifted = {index - skip: values for index, values in items.items() if index >= skip}
         return CallEvent(Call(run, callee, self.function), run, args[skip:], dict(keywords), None, shifted)
+
+    def _secret_masker(self, node: ast.Call) -> bool:
+        """A function named for hiding what it is given (`mask_secret`, `redact`, `obfuscate_key`,
+        `masked_token`)."""
+        name = call_name(node.func)
+        words = names.words(name) if name else ()
+        return bool(words) and (words[0] in _MASKING_VERBS or words[-1] in _MASKED_WORDS or words[0] in _MASKED_WORDS)
 
     def _error_sanitiser(self, node: ast.Call) -> bool:
         """A project function named for cleaning what it is given (`sanitize_error`, `redact_exception`) or
@@ -3954,6 +3969,9 @@ def _framed(value: L.Value) -> L.Value:
 _ERROR_LABELS = frozenset(
     {L.EXCEPTION, L.FRAMED_EXCEPTION, L.EXPECTED_ERROR, L.SYSTEM_ERROR, L.UPSTREAM_ERROR, L.TRACEBACK}
 )
+#: First words of a helper named for hiding a secret it is given, and words of one named for the result.
+_MASKING_VERBS = frozenset({"mask", "redact", "obfuscate", "scrub", "hide", "censor", "anonymize", "anonymise"})
+_MASKED_WORDS = frozenset({"masked", "redacted", "obfuscated", "censored"})
 #: First words of a helper named for cleaning what it is given.
 _SANITISING_VERBS = frozenset({"sanitize", "sanitise", "redact", "scrub"})
 #: Whom a helper makes an error fit for: `error_for_client`, `message_for_user`.

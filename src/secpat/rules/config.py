@@ -26,7 +26,7 @@ from secpat.dataflow.flow import FunctionFlow, flow_of
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks import awslambda, flask, known, serves_an_app
 from secpat.frameworks.django import Environment, Value
-from secpat.frameworks.environments import dev_ranges, file_environment, in_ranges
+from secpat.frameworks.environments import dev_ranges, environment_of_name, file_environment, in_ranges
 from secpat.frameworks.facts import DEV_WORDS, ENV, EXPR, FromEnvironment
 from secpat.frameworks.routes import Model, Route, app_roots, model_of, root_of, source_line
 from secpat.frameworks.syntax import held_name, last, setting_bindings, short_source, string, value_of
@@ -1046,12 +1046,21 @@ class EveryOriginSetting:
 @check(CONF002, CONF005)
 def every_origin_settings(ctx: FileContext) -> None:
     """`BACKEND_CORS_ORIGINS: list[str] = ["*"]` (or `allowed_hosts = ["*"]`) at the top of a module or of a
-    settings class (also as a `Field(default=...)`): a setting that allows every origin (or host) unless the
-    deployment sets another value."""
+    settings class (also as a `Field(default=...)`), not a development or test one: a setting that allows every
+    origin (or host) unless the deployment sets another value."""
     module = ctx.module
-    if "*" not in module.source:
+    if "*" not in module.source or file_environment(module.path) == "dev":
         return
+    # A development or test settings class (`class DevelopmentSettings(BaseAppSettings)`) sets what local runs use.
+    development = {
+        id(inner)
+        for stmt in module.tree.body
+        if isinstance(stmt, ast.ClassDef) and environment_of_name(stmt.name) == "dev"
+        for inner in stmt.body
+    }
     for stmt, name, value in setting_bindings(module):
+        if id(stmt) in development:
+            continue
         words = names.words(name)
         origins = "origins" in words or "origin" in words and "regex" in words
         kind = EVERY_ORIGIN_SETTING if origins else EVERY_HOST_SETTING if "hosts" in words else None
