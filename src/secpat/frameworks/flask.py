@@ -245,18 +245,19 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         exempted = registered_objects(module, call.node.args[0], scope) or []
         targets = [_child_name(module, e, scope) for e in exempted]
         return [(CSRF_EXEMPT_TARGET, GateFact(target, module.path, line)) for target in targets if target]
-    if (
-        call.method == "install"
-        and call.node.args
-        and isinstance(call.node.args[0], ast.Call)
-        and _names_csrf(call.node.args[0].func)
-        and module.imports_any("bottle")
-    ):
+    installed = _installed_csrf_plugin(module, call) if call.method == "install" and call.node.args else None
+    if installed is not None and module.imports_any("bottle"):
         # `app.install(CsrfPlugin())`: a Bottle plugin that wraps every route of the app in a token check.
-        plugin = call.node.args[0].func
-        name = module.qualified_name(plugin, scope) or ast.unparse(plugin)
+        name = module.qualified_name(installed.func, scope) or ast.unparse(installed.func)
         owner = object_name(module, call.receiver, scope) if call.receiver is not None else None
-        return [(PROTECTION, ProtectionFact(f"{BOTTLE_PLUGIN} {last(name)}", owner or "", module.path, line))]
+        owners = [owner or ""]
+        if not owner and call.receiver is not None:
+            # `for m in (account, checkout): m.app.install(plugin)`: the apps the loop reaches, each by name;
+            # a loop over what is known only at run time reaches apps not known by name.
+            owners = [o for o in _looped_objects(module, call.receiver, scope) if o] or [ANY_CHILD]
+        return [
+            (PROTECTION, ProtectionFact(f"{BOTTLE_PLUGIN} {last(name)}", each, module.path, line)) for each in owners
+        ]
     if call.method == "before_request" and call.node.args and _names_csrf(call.node.args[0]):
         # `api.before_request(csrf_request_handler)`: the app's own token check runs before every view.
         return [(PROTECTION, ProtectionFact(f"before_request {ast.unparse(call.node.args[0])}", "", module.path, line))]
@@ -450,6 +451,55 @@ def _names_csrf_exemption(decorators: ast.expr) -> bool:
         and "exempt" in ast.unparse(d)
         for d in (decorators.elts if isinstance(decorators, (ast.List, ast.Tuple)) else ())
     )
+
+
+def _looped_objects(module: Module, expr: ast.expr, scope: Function | None) -> list[str | None]:
+    """`m.app` where `for m in STOREFRONT_MODULES:` (a tuple or list, also bound once to a name): the object
+    names of `account.app`, `checkout.app`, ... for each item."""
+    base = expr
+    attrs: list[str] = []
+    while isinstance(base, ast.Attribute):
+        attrs.append(base.attr)
+        base = base.value
+    if not isinstance(base, ast.Name) or scope is None:
+        return []
+    for loop in ast.walk(scope.node):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == base.id):
+            continue
+        items = loop.iter
+        if isinstance(items, ast.Name):
+            bound = module.bound_value(items.id, scope)
+            items = bound[0] if bound is not None else items
+        if not isinstance(items, (ast.Tuple, ast.List)):
+            return []
+        found = []
+        for item in items.elts:
+            rebuilt: ast.expr = item
+            for attr in reversed(attrs):
+                rebuilt = ast.Attribute(value=rebuilt, attr=attr, ctx=ast.Load())
+            found.append(object_name(module, rebuilt, scope))
+        return found
+    return []
+
+
+def _installed_csrf_plugin(module: Module, call: Call) -> ast.Call | None:
+    """The CSRF plugin an `install(...)` call is given: `install(CsrfPlugin())`, or `install(plugin)` inside
+    `for plugin in (DbPlugin(db), CSRFPlugin()):` (also a tuple or list bound once to a name)."""
+    given = call.node.args[0]
+    if isinstance(given, ast.Call):
+        return given if _names_csrf(given.func) else None
+    if not isinstance(given, ast.Name) or call.scope is None:
+        return None
+    for loop in ast.walk(call.scope.node):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == given.id):
+            continue
+        items = loop.iter
+        if isinstance(items, ast.Name):
+            bound = module.bound_value(items.id, call.scope)
+            items = bound[0] if bound is not None else items
+        if isinstance(items, (ast.Tuple, ast.List)):
+            return next((e for e in items.elts if isinstance(e, ast.Call) and _names_csrf(e.func)), None)
+    return None
 
 
 def _names_csrf(node: ast.expr) -> bool:

@@ -351,6 +351,7 @@ class App:
     line: int
     title: str = ""  # its framework, for people: `Quart`
     csrf: str = ""  # app-wide protection, "" for none
+    csrf_maybe: str = ""  # a protection installed on apps not known by name, which may include this one
     session: str = ""  # evidence of cookie authentication
     limiter: str = ""  # app-wide limiting, "" for none
     # every session cookie of the framework is SameSite=Lax or Strict by its own settings (Starlette's
@@ -827,6 +828,15 @@ class _Builder:
             kind = record.kind if record else owner.framework
             app = App(kind, owner.name, owner.file, owner.line, record.title if record else kind)
             app.csrf = self._app_csrf(owner, kind)
+            # `for m in MODULES: m.app.install(CsrfPlugin())`: installed on apps a loop reaches, maybe this one.
+            app.csrf_maybe = next(
+                (
+                    f"{p.library} ({p.file}:{p.line})"
+                    for p in self.protections
+                    if p.library.startswith(BOTTLE_PLUGIN) and p.name == ANY_CHILD
+                ),
+                "",
+            )
             app.session = self._app_session(kind)
             app.session_same_site = self._sessions_same_site(kind)
             app.limiter = self._app_limiter(owner, kind)

@@ -926,14 +926,19 @@ def _unprotected_apps(ctx: ProjectContext, model: Model) -> None:
                 if same_site
                 else ""
             )
-            + ("" if served or not acting else "; no app is seen including the routers that hold these routes"),
+            + ("" if served or not acting else "; no app is seen including the routers that hold these routes")
+            + (
+                f"; {app.csrf_maybe} is installed on apps a loop reaches, which may include this one"
+                if app.csrf_maybe
+                else ""
+            ),
             snippet=source_line(ctx, app.file, app.line),
             # Where each route is handled, for a reader (and code scanning's related locations) to go to.
             flow=[
                 FlowStep(Location(r.file, r.line), f"{'/'.join(r.methods)} {r.path} checks no CSRF token")
                 for r in shown_routes[:5]
             ],
-            audit=not acting or same_site or not served,
+            audit=not acting or same_site or not served or bool(app.csrf_maybe),
         )
     seen = set()
     for env in model.environments:
