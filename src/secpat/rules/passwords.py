@@ -3221,6 +3221,9 @@ def _versions_of_one_password(node: ast.expr, other: ast.expr) -> bool:
 
 
 def _is_identity(node: ast.expr) -> bool:
+    # `email.lower()`, `user.username.strip()`: a form of the name, as the name itself.
+    while isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args and not node.keywords:
+        node = node.func.value
     name = field_name(node)
     return bool(name) and names.words(name)[-1] in {"username", "name", "email", "login", "user", "old", "current"}
 
