@@ -3388,7 +3388,8 @@ def _reads_session(node: ast.expr, flow: FunctionFlow) -> bool:
 
 
 def _checksum_named(name: str) -> bool:
-    return names.words(name)[-1:] in (("checksum",), ("integrity",))
+    # (An ETag is a version of the content the server hands every client that reads it.)
+    return names.words(name)[-1:] in (("checksum",), ("integrity",), ("etag",))
 
 
 def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
