@@ -1738,23 +1738,63 @@ def _html_templates(module, environment: str | None) -> list[str | None]:
 
 
 def _mails_html_it_renders(module, environment: str | None) -> bool:
-    """The file asks the environment for a template by a name its callers give (`get_template(template_name)`)
-    and sends e-mail with an HTML part (`add_alternative(body, subtype="html")`, `attach_alternative(body,
-    "text/html")`, `html_message=body`): what it renders is HTML."""
-    asked = any(
-        call.method in _TEMPLATE_GETTERS
-        and call.node.args
-        and not isinstance(call.node.args[0], ast.Constant)
-        and (environment is None or _last_name(call.receiver) == environment)
-        for call in module.calls
-    )
-    return asked and any(
-        any(k.arg == "subtype" and literal_value(k.value) == "html" for k in call.node.keywords)
-        or any(k.arg == "html_message" for k in call.node.keywords)
-        or call.method == "attach_alternative"
-        and any(literal_value(a) == "text/html" for a in call.node.args)
-        for call in module.calls
-    )
+    """What the environment renders from a template its callers name (`get_template(template_name).render()`)
+    becomes the HTML part of an e-mail the file sends (`add_alternative(body, subtype="html")`,
+    `attach_alternative(body, "text/html")`, `html_message=body`): directly, through a function of the file that
+    returns the render, or through a parameter of the sending function that a call of the file fills with it."""
+
+    def render_call(node: ast.AST | None) -> bool:
+        return (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "render"
+            and isinstance(node.func.value, ast.Call)
+            and isinstance(node.func.value.func, ast.Attribute)
+            and node.func.value.func.attr in _TEMPLATE_GETTERS
+            and bool(node.func.value.args)
+            and not isinstance(node.func.value.args[0], ast.Constant)
+            and (environment is None or _last_name(node.func.value.func.value) == environment)
+        )
+
+    renderers = {
+        function.name
+        for function in module.functions.values()
+        if not function.is_module and any(render_call(r.value) for r in function.returns())
+    }
+
+    def rendered(node: ast.AST | None) -> bool:
+        return render_call(node) or (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in renderers
+        )
+
+    for call in module.calls:
+        html_part: ast.expr | None = None
+        if any(k.arg == "subtype" and literal_value(k.value) == "html" for k in call.node.keywords):
+            html_part = call.node.args[0] if call.node.args else None
+        elif call.method == "attach_alternative" and any(literal_value(a) == "text/html" for a in call.node.args):
+            html_part = call.node.args[0]
+        else:
+            html_part = next((k.value for k in call.node.keywords if k.arg == "html_message"), None)
+        if html_part is None or call.scope is None:
+            continue
+        if isinstance(html_part, ast.Name):
+            bound = module.bound_value(html_part.id, call.scope)
+            if bound is not None and rendered(bound[0]):
+                return True
+            sender = call.scope
+            if html_part.id in sender.params and not sender.is_module:
+                # `def send(to, subject, html_body)`, called as `send(to, subject, render(name, **context))`.
+                index = sender.params.index(html_part.id)
+                for caller in module.calls:
+                    if not (isinstance(caller.node.func, ast.Name) and caller.node.func.id == sender.name):
+                        continue
+                    given = caller.node.args[index] if index < len(caller.node.args) else None
+                    given = given or next((k.value for k in caller.node.keywords if k.arg == html_part.id), None)
+                    if rendered(given):
+                        return True
+        elif rendered(html_part):
+            return True
+    return False
 
 
 def _bound_name(module, call: ast.Call) -> str | None:
