@@ -120,7 +120,7 @@ FRAMEWORK = Framework(
     user_messages=("flask.flash", "flask.helpers.flash"),
     csrf=("Flask-WTF `CSRFProtect`", "a view that validates a `FlaskForm`", "SeaSurf", "a `before_request` CSRF check"),
     limits=("flask-limiter",),
-    sessions=("`flask.session`", "Flask-Login", "Flask-Session"),
+    sessions=("`flask.session`", "Flask-Login", "Flask-Session", "Flask-Security-Too"),
     session_objects=("flask.session",),
     request_globals=("flask.g",),
 )

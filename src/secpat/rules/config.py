@@ -157,9 +157,10 @@ CONF004 = define(
         Without `SECURE_SSL_REDIRECT` or HSTS (`SECURE_HSTS_SECONDS`), a user who types the
         address or follows an old `http://` link talks to the site in clear text first, and
         anyone on the network can read or rewrite that request, session cookie included.
-        HSTS tells the browser never to try plain HTTP again. Production settings that set
-        neither are reported in audit mode only: the TLS-terminating proxy in front of most
-        deployments redirects and sends HSTS itself, which the code does not show.
+        HSTS tells the browser never to try plain HTTP again. Flask-Talisman given
+        `force_https=False` and `strict_transport_security=False` switches both off. Production
+        settings that set neither are reported in audit mode only: the TLS-terminating proxy in
+        front of most deployments redirects and sends HSTS itself, which the code does not show.
     """,
         bad="""
         # settings.py, production branch
