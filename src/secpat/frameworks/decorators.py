@@ -62,8 +62,9 @@ def decorator_routes(module: Module, framework: str) -> list[tuple[str, object]]
                         limit_misplaced=misplaced,
                         # Flask's `endpoint=`, FastAPI's `name=`: what templates reverse the route by
                         url_name=string(keywords.get("endpoint") or keywords.get("name")) or "",
-                        # Bottle's `skip=["csrf"]`: the app's CSRF plugin does not wrap this route.
-                        csrf_exempt=call.lineno if _skips_csrf(keywords.get("skip")) else 0,
+                        # Bottle's `skip=["csrf"]`, or route config a CSRF plugin reads (`csrf_exempt=True`):
+                        # the app's CSRF plugin does not check this route.
+                        csrf_exempt=call.lineno if _skips_csrf(keywords.get("skip")) or _csrf_off(keywords) else 0,
                     ),
                 )
             )
@@ -74,6 +75,18 @@ def _skips_csrf(skip: ast.expr | None) -> bool:
     """`skip=["csrf"]`, `skip=[CsrfPlugin]`: a Bottle route left out of a CSRF plugin."""
     items = skip.elts if isinstance(skip, (ast.List, ast.Tuple)) else [skip] if skip is not None else []
     return any(re.search(r"csrf|xsrf", ast.unparse(item), re.IGNORECASE) for item in items)
+
+
+def _csrf_off(keywords: dict[str, ast.expr]) -> bool:
+    """`csrf_exempt=True`, `csrf=False`: route config that tells the app's CSRF check to leave the route out."""
+    for name, value in keywords.items():
+        words = re.findall(r"[a-z]+", name.lower())
+        if not {"csrf", "xsrf"} & set(words) or not isinstance(value, ast.Constant):
+            continue
+        exempting = bool({"exempt", "skip", "off", "disable", "disabled", "no"} & set(words))
+        if exempting and value.value is True or not exempting and value.value is False:
+            return True
+    return False
 
 
 def _route_decorator(deco: ast.expr) -> tuple[ast.Call, ast.expr, str, str] | None:
