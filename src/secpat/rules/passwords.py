@@ -2396,6 +2396,8 @@ def _password_helper_results_kept(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         if module.local_function(callee) is None and callee.split(".", 1)[0] not in module.project_roots:
             continue
+        if "cache" in names.words(callee.rsplit(".", 1)[-1]):
+            continue  # `self._cache_digest(login, password, salt)`: the key of a cache of recent logins
         call = event.node
         if _compared_directly(node, call) or _only_compared(node, call) or _only_returned(node, call):
             continue
