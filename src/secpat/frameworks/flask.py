@@ -453,53 +453,48 @@ def _names_csrf_exemption(decorators: ast.expr) -> bool:
     )
 
 
-def _looped_objects(module: Module, expr: ast.expr, scope: Function | None) -> list[str | None]:
-    """`m.app` where `for m in STOREFRONT_MODULES:` (a tuple or list, also bound once to a name): the object
-    names of `account.app`, `checkout.app`, ... for each item."""
-    base = expr
-    attrs: list[str] = []
-    while isinstance(base, ast.Attribute):
-        attrs.append(base.attr)
-        base = base.value
-    if not isinstance(base, ast.Name) or scope is None:
-        return []
+def _loop_items(module: Module, name: str, scope: Function | None) -> list[ast.expr] | None:
+    """The items `for name in (...)` runs over in the scope: a tuple or list written there or bound once to a
+    name (`for m in STOREFRONT_MODULES:`); None when the loop runs over anything else, or there is none."""
+    if scope is None:
+        return None
     for loop in ast.walk(scope.node):
-        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == base.id):
+        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == name):
             continue
         items = loop.iter
         if isinstance(items, ast.Name):
             bound = module.bound_value(items.id, scope)
             items = bound[0] if bound is not None else items
-        if not isinstance(items, (ast.Tuple, ast.List)):
-            return []
-        found = []
-        for item in items.elts:
-            rebuilt: ast.expr = item
-            for attr in reversed(attrs):
-                rebuilt = ast.Attribute(value=rebuilt, attr=attr, ctx=ast.Load())
-            found.append(object_name(module, rebuilt, scope))
-        return found
-    return []
+        return list(items.elts) if isinstance(items, (ast.Tuple, ast.List)) else None
+    return None
+
+
+def _looped_objects(module: Module, expr: ast.expr, scope: Function | None) -> list[str | None]:
+    """`m.app` where `for m in STOREFRONT_MODULES:`: the object names of `account.app`, `checkout.app`, ... for
+    each item."""
+    base = expr
+    attrs: list[str] = []
+    while isinstance(base, ast.Attribute):
+        attrs.append(base.attr)
+        base = base.value
+    items = _loop_items(module, base.id, scope) if isinstance(base, ast.Name) else None
+    found = []
+    for item in items or ():
+        rebuilt: ast.expr = item
+        for attr in reversed(attrs):
+            rebuilt = ast.Attribute(value=rebuilt, attr=attr, ctx=ast.Load())
+        found.append(object_name(module, rebuilt, scope))
+    return found
 
 
 def _installed_csrf_plugin(module: Module, call: Call) -> ast.Call | None:
     """The CSRF plugin an `install(...)` call is given: `install(CsrfPlugin())`, or `install(plugin)` inside
-    `for plugin in (DbPlugin(db), CSRFPlugin()):` (also a tuple or list bound once to a name)."""
+    `for plugin in (DbPlugin(db), CSRFPlugin()):`."""
     given = call.node.args[0]
     if isinstance(given, ast.Call):
         return given if _names_csrf(given.func) else None
-    if not isinstance(given, ast.Name) or call.scope is None:
-        return None
-    for loop in ast.walk(call.scope.node):
-        if not (isinstance(loop, ast.For) and isinstance(loop.target, ast.Name) and loop.target.id == given.id):
-            continue
-        items = loop.iter
-        if isinstance(items, ast.Name):
-            bound = module.bound_value(items.id, call.scope)
-            items = bound[0] if bound is not None else items
-        if isinstance(items, (ast.Tuple, ast.List)):
-            return next((e for e in items.elts if isinstance(e, ast.Call) and _names_csrf(e.func)), None)
-    return None
+    items = _loop_items(module, given.id, call.scope) if isinstance(given, ast.Name) else None
+    return next((e for e in items or () if isinstance(e, ast.Call) and _names_csrf(e.func)), None)
 
 
 def _names_csrf(node: ast.expr) -> bool:
