@@ -443,6 +443,9 @@ class FunctionFlow:
             self.function.params[:1] if self.function.qualname in self.module.server_error_handlers else ()
         )
         caught = _catch_all_handler_parameter(node, "exception_handler" in self.function.raw_identifiers)
+        registered = self.module.registered_error_handlers.get(self.function.qualname)
+        if caught is None and registered and _holds_internals(registered) and self.function.params:
+            caught = self.function.params[-1]  # `app.add_error_handler(Exception, handle)`: handed the exception last
         if caught is not None and caught in self.env:
             # `@app.errorhandler(Exception) def handle(e)`: every exception the views raise, whatever it says.
             # A database's or the system's error among them: framed in a sentence, its text is still theirs.

@@ -168,7 +168,7 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                         yield SecurityUse(at, value, f"returned by `{name}()`", kind, via_name=True, name=name)
         elif _makes_keys(name):
             for ret in flow.returns:
-                if L.RANDOM in ret.value or L.SEEDED in ret.value:
+                if L.RANDOM in ret.value or L.SEEDED in ret.value or L.UUID1 in ret.value:
                     yield SecurityUse(
                         ret.node, ret.value, f"returned by `{name}()`", names.NameKind.SECRET, via_name=True, name=name
                     )
@@ -176,6 +176,8 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
 
 #: Functions that build a link to a view named by their first argument.
 _LINK_BUILDERS = frozenset({"url_for", "reverse", "url_path_for", "reverse_lazy", "route_url", "reverse_url"})
+#: Class methods of ORMs that make a record of their class (Django, Tortoise, Peewee, SQLModel helpers).
+_RECORD_MAKERS = frozenset({"create", "get_or_create", "update_or_create"})
 
 
 def _made_or_linked(call: ast.Call) -> str:
@@ -187,6 +189,13 @@ def _made_or_linked(call: ast.Call) -> str:
         first = call.args[0] if call.args else None
         name = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else ""
         name = re.split(r"[.:]", name)[-1]
+    elif name in _RECORD_MAKERS and isinstance(func, ast.Attribute):
+        # `Invite.create(code=...)`, `Invite.objects.create(code=...)`: the model's class names what is made.
+        model = (
+            func.value.value if isinstance(func.value, ast.Attribute) and func.value.attr == "objects" else func.value
+        )
+        if isinstance(model, ast.Name) and model.id[:1].isupper():
+            name = model.id
     words = names.words(name)
     return words[-1] if words else ""
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from posixpath import basename
 
 from secpat.frameworks.facts import MOUNT, OWNER, MountFact, OwnerFact, RouteFact
-from secpat.frameworks.record import Framework
+from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.frameworks.syntax import object_name, owner_of, string
 from secpat.model.module import Module
 
@@ -32,6 +32,9 @@ FRAMEWORK = Framework(
     roots=("connexion",),
     apps=("connexion.App", "connexion.FlaskApp", "connexion.AsyncApp", "connexion.apps.flask.FlaskApp"),
     request_objects=("connexion.request",),
+    responses=(("connexion.lifecycle.ConnexionResponse", HTML_IF_SAID),),
+    # `problem(500, "Error", detail=str(e))`, `ConnexionResponse(body=...)`: what the client is sent.
+    answers=("connexion.problem", "connexion.lifecycle.ConnexionResponse"),
     csrf=("as for Flask: Flask-WTF's CSRFProtect on the app Connexion wraps",),
     limits=("as for Flask: flask-limiter on the wrapped app or the operation",),
     sessions=("as for Flask: the wrapped app's session cookie",),

@@ -133,6 +133,9 @@ class ViewFact:
     drf_throttles: tuple[str, ...] | None = None  # `@throttle_classes([...])`, None when not set
     framework: str = ""  # flask / fastapi / django when the file says so
     acts: tuple[str, ...] = ()  # AUTHENTICATES, CREATES_USER, SENDS_RESET: what the body is seen doing
+    # checks credentials only with the project's own functions or a hasher, or signs in by a link it sends, never
+    # through a library's `authenticate()` or login form: a lockout that watches those (django-axes) sees nothing
+    own_authentication: bool = False
     calls: tuple[str, ...] = ()  # project functions and classes it calls or is decorated with, for limits in them
     dependencies: tuple[str, ...] = ()  # of `calls`, those FastAPI runs as dependencies (`Depends(get_user)`)
     staff: bool = False  # a decorator admits only staff, admins or holders of a permission

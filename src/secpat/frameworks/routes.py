@@ -271,6 +271,9 @@ def classify(
             # `client_id` and `client_secret` posted to a token route: OAuth's client credentials grant, a
             # secret checked as a password is.
             return LOGIN, "checks client credentials", True
+        if not authenticates and sends:
+            # `/login/` that mails a sign-in link: each request sends a message, and nothing checks a password.
+            return MAIL, "sends mail or SMS", True
         return LOGIN, "checks credentials" if authenticates else "name says login/token", authenticates
     if SENDS_RESET in acts and not new_password:
         return RESET, "sends a password-reset token", True
@@ -687,6 +690,8 @@ def _drf_library_view(name: str) -> bool:
 
 
 _METHOD_ORDER = {"*": 0, "GET": 1, "HEAD": 2, "POST": 3, "PUT": 4, "PATCH": 5, "DELETE": 6, "OPTIONS": 7}
+#: Packages whose views are all Django REST framework views (throttles, authentication classes).
+_DRF_PACKAGES = ("rest_framework", "dj_rest_auth", "rest_auth", "knox", "djoser", "rest_framework_simplejwt")
 _DRF_MARKERS = ("APIView", "ViewSet", "GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "ViewSetMixin")
 _HEADER_ONLY_AUTH = (
     "TokenAuthentication",
@@ -1404,7 +1409,7 @@ class _Builder:
 
     def _is_drf(self, cls: ClassFact) -> bool:
         return any(
-            b.endswith(_DRF_MARKERS) or b.startswith("rest_framework")
+            b.endswith(_DRF_MARKERS) or b.startswith(_DRF_PACKAGES)
             for b in (x for x in self._ancestry(cls) if isinstance(x, str))
         )
 
@@ -1564,7 +1569,8 @@ class _Builder:
         for name in middleware if isinstance(middleware, (list, tuple)) else ():
             if isinstance(name, str) and _limit_middleware(name):
                 return last(name)
-        if route.category == LOGIN and self._axes():
+        view = self.model.views.get(route.view)
+        if route.category == LOGIN and self._axes() and not (view is not None and view.own_authentication):
             return "django-axes lockout"
         return ""
 

@@ -128,6 +128,8 @@ class _ViewScan:
     for_current_user: bool = False  # depends on the signed-in user (`Depends(get_current_user)`)
     items: frozenset[str] = frozenset()  # names of a loop's items: what is read from them is not a field
     request_attrs: set[str] = field(default_factory=set)  # other attributes read off the request
+    own_checks: int = 0  # credentials checks by the project's own functions or a hasher (`check_password`)
+    framework_checks: int = 0  # credentials checks by a library's authenticate() or login form
 
 
 #: The answer of a view that counts attempts and refuses the excess: the view limits itself. A quota
@@ -873,6 +875,12 @@ def _scan_call(
         act = SIGNS_IN
     if act and not (act == CREATES_USER and for_signed_in):
         scan.acts.add(act)
+    if act == AUTHENTICATES:
+        own = callee.split(".", 1)[0] in module.project_roots or not callee or method in _HASHER_CHECKS
+        if own:
+            scan.own_checks += 1
+        else:
+            scan.framework_checks += 1
     if (
         act == AUTHENTICATES
         and _checks_one_time_code(last(callee) or method, method, node)
@@ -1185,6 +1193,11 @@ def _signs_in_with_token_only(name: str, node: ast.Call | None) -> bool:
     keywords = {k.arg for k in node.keywords if k.arg}
     guessable = {"password", "passwd", "pwd", "passcode", "otp", "totp", "hotp", "code", "pin", "username", "email"}
     return "token" in keywords and not any(set(names.words(k)) & guessable for k in keywords)
+
+
+#: Methods that check a password against a stored hash without the framework's authentication backends
+#: (`user.check_password(pw)`, `pwd_context.verify(pw, hashed)`): lockouts that watch `authenticate()` miss them.
+_HASHER_CHECKS = frozenset({"check_password", "verify", "checkpw", "verify_password", "compare_digest"})
 
 
 def _compared(function: Function, node: ast.Call) -> bool:
@@ -1674,6 +1687,8 @@ def describe_view(module: Module, function: Function, framework: str = "") -> Vi
         templates=tuple(dict.fromkeys(scan.templates)),
         session=scan.session or deco.session,
         acts=tuple(sorted(scan.acts)),
+        own_authentication=not scan.framework_checks
+        and bool(scan.own_checks or scan.sends or any(names.is_password(field) for field in scan.reads)),
         calls=tuple(sorted(scan.calls | deco.calls)),
         dependencies=tuple(sorted(scan.dependencies)),
         # `if not user.is_superuser: raise PermissionDenied` before anything else: only staff get further.

@@ -203,6 +203,10 @@ def names_credentials(name: str) -> bool:
     return bool({"credentials", "credential"} & {w.lower() for w in name.split("_")})
 
 
+def _is_self_attribute(node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+
+
 def _server_status(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) is int and 500 <= node.value < 600
 
@@ -474,10 +478,37 @@ class Module:
         """`repo.search(q)` in `def view(q: str, repo: InvoiceRepository = Depends(get_repo))`: the method of the
         project class the parameter is declared to hold (`pkg.repo.InvoiceRepository.search`), else None."""
         func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute) and scope.class_name:
+            cls = self.attribute_class(scope, func.value.attr) if _is_self_attribute(func.value) else None
+            return f"{cls}.{func.attr}" if cls else None
         if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
             return None
         cls = self.annotated_class(func.value.id, scope)
         return f"{cls}.{func.attr}" if cls else None
+
+    def attribute_class(self, method: Function, attr: str) -> str | None:
+        """`self.repo` in a method, where `__init__` keeps `self.repo = repo or ReportRepository()` (or a parameter
+        declared as one): the project class the attribute holds, else None."""
+        info = self.classes.get(method.qualname.rsplit(".", 1)[0])
+        init = info.methods.get("__init__") if info is not None else None
+        if init is None:
+            return None
+        found: set[str | None] = set()
+        for node in ast.walk(init.node):
+            if not isinstance(node, ast.Assign) or not any(
+                isinstance(t, ast.Attribute) and _is_self_attribute(t) and t.attr == attr for t in node.targets
+            ):
+                continue
+            values = node.value.values if isinstance(node.value, ast.BoolOp) else [node.value]
+            for value in values:
+                if isinstance(value, ast.Name):
+                    found.add(self.annotated_class(value.id, init))
+                elif isinstance(value, ast.Call):
+                    name = self.qualified_name(value.func, init) or ""
+                    project = name.split(".", 1)[0] in self.project_roots
+                    found.add(name if project and name.rsplit(".", 1)[-1][:1].isupper() else None)
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def method_on_self(self, func: ast.expr, scope: Function) -> Function | None:
         """`self.find(...)` in a method: the method of the caller's class, or of a base class defined in this
@@ -642,6 +673,26 @@ class Module:
             if isinstance(handler, ast.Name) and handler.id in self.functions:
                 found.add(handler.id)
         return frozenset(found)
+
+    @cached_property
+    def registered_error_handlers(self) -> dict[str, str]:
+        """The module's functions registered by a call for a class of exceptions, with that class's dotted
+        name: `app.add_error_handler(Exception, handle)` (Connexion), `app.add_exception_handler(...)`
+        (Starlette, FastAPI), `app.register_error_handler(...)` (Flask)."""
+        if "_handler(" not in self.source:
+            return {}
+        found: dict[str, str] = {}
+        for node in self.nodes:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("add_error_handler", "add_exception_handler", "register_error_handler")
+                and len(node.args) == 2
+                and isinstance(node.args[1], ast.Name)
+                and node.args[1].id in self.functions
+            ):
+                found[node.args[1].id] = ast.unparse(node.args[0])
+        return found
 
     @cached_property
     def declared_globals(self) -> frozenset[str]:

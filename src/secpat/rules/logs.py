@@ -234,6 +234,27 @@ def _answers_with(call: Call | None) -> str | None:
     return call.callee.rsplit(".", 1)[-1] if call.callee else call.method
 
 
+def _answering_helpers(module: Module) -> frozenset[Function]:
+    """The module's functions that send what they are given to the client: `def _problem(status, detail):
+    return jsonify(detail=detail), status`. A caller that hands one exception text answers with it."""
+    found = set()
+    for function in module.functions.values():
+        if function.is_module or not function.params or not any(_answers_with(c) for c in function.calls):
+            continue
+        for event in flow_of(module, function).calls:
+            if _answers_with(event.call) and any(
+                label.startswith(L.PARAM_PREFIX) for _, value in arguments(event) for label in value
+            ):
+                found.add(function)
+                break
+    return frozenset(found)
+
+
+def _helper_answer(module: Module, call: Call | None, answering: frozenset[Function]) -> str | None:
+    helper = module.local_function(call.callee) if call is not None else None
+    return helper.name if helper is not None and helper in answering else None
+
+
 _TORNADO_WRITES = ("write", "finish")
 
 
@@ -308,6 +329,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                 LOG_HELPER,
                 LogHelperFact(module.global_name(writer), tuple(p.name for p in logged), tuple(writer.params)),
             )
+    answering = _answering_helpers(module)
     for function in module.all_functions():
         answers = _answers_client(module, function)
         tornado = bool(function.class_name) and R.tornado_handler_method(module, function)
@@ -317,6 +339,7 @@ def _log_hygiene(ctx: FileContext) -> None:
             and not any(
                 _is_log_call(module, call, loggers)
                 or _answers_with(call)
+                or module.local_function(call.callee) in answering
                 or _log_helper(module, function, call, helpers)
                 or function.mentions(_PASSWORD_WORDS)
                 and _other_module_function(module, call) is not None
@@ -414,6 +437,7 @@ def _log_hygiene(ctx: FileContext) -> None:
             elif (
                 answer := _answers_with(event.call)
                 or (tornado_write := _tornado_answer(event.node) if tornado else None)
+                or _helper_answer(module, event.call, answering)
             ) and not _discarded(function, event.node):
                 # Exception text only ever put in a sentence written for the client is a decision to
                 # show it: whether it also shows internals is for a reader, in audit mode (see
@@ -1204,8 +1228,8 @@ def _answers_client(module: Module, function: Function) -> str:
         return "error handler"  # `@app.errorhandler(SQLAlchemyError)`: what it returns is the answer
     if isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and context_exception_view(function.node):
         return "error handler"  # Pyramid's `@view_config(context=Exception)`
-    if function.qualname in module.server_error_handlers:
-        return "error handler"  # Bottle's `app.error_handler[500] = server_error`
+    if function.qualname in module.server_error_handlers or function.qualname in module.registered_error_handlers:
+        return "error handler"  # Bottle's `app.error_handler[500] = server_error`, `app.add_error_handler(E, f)`
     return "Lambda handler" if R.lambda_http_handler(function) else ""
 
 

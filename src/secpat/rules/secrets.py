@@ -900,13 +900,29 @@ def _fallback_hits(module: Module) -> Iterator[Hit]:
             continue
         default = call.arg(position, "default") if position is not None else call.arg(keyword="default")
         yield from _fallback(module, call.scope, env_name, default, targets.get(id(call.node)))
-    # `os.getenv("SECRET_KEY") or "dev"` at module or class level.
+    # `os.getenv("SECRET_KEY") or "dev"` at module or class level, and `current_app.config.get("JWT_KEY") or
+    # "dev-key"` anywhere: a setting read with a literal in its place when it is empty.
+    seen: set[int] = set()
     for name, value in _toplevel_values(module):
         if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or) and len(value.values) == 2:
             first, second = value.values
             if isinstance(first, ast.Call) and _is_env_read(module, first):
+                seen.add(id(value))
                 env_name = first.args[0].value if first.args and isinstance(first.args[0], ast.Constant) else ""
                 yield from _fallback(module, module.module_function, str(env_name), second, name)
+    for node in module.nodes:
+        if not isinstance(node, ast.BoolOp) or not isinstance(node.op, ast.Or) or id(node) in seen:
+            continue
+        if len(node.values) != 2:
+            continue
+        first, second = node.values
+        setting = _config_key_read(first) or (
+            _env_name(first) if isinstance(first, ast.Call) and _is_env_read(module, first) else None
+        )
+        if setting:
+            yield from _fallback(
+                module, module.function_at(node.lineno) or module.module_function, setting, second, None
+            )
 
 
 def _fallback(
@@ -1093,6 +1109,24 @@ def _env_reads(module: Module) -> Iterator[tuple[Call, int | None]]:
             and func.value.id in instances
         ):
             yield call, 1
+
+
+def _config_key_read(node: ast.expr) -> str | None:
+    """`app.config.get("JWT_SIGNING_KEY")`, `current_app.config["SECRET_KEY"]`: the name of an application setting
+    read from its config mapping."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+        mapping, key = node.func.value, node.args[0] if node.args else None
+    elif isinstance(node, ast.Subscript):
+        mapping, key = node.value, node.slice
+    else:
+        return None
+    named = isinstance(mapping, ast.Attribute) and mapping.attr == "config"
+    return key.value if named and isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+
+
+def _env_name(call: ast.Call) -> str | None:
+    first = call.args[0] if call.args else None
+    return first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
 
 
 def _is_env_read(module: Module, node: ast.Call) -> bool:
