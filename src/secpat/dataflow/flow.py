@@ -1727,7 +1727,8 @@ class FunctionFlow:
         if key == "exp":
             for label in value:
                 if label.startswith(L.DURATION_PREFIX):
-                    out[L.LIFETIME_PREFIX + label[len(L.DURATION_PREFIX) :]] = step
+                    # Where the span was written (`STAFF_TOKEN_TTL = timedelta(days=30)`) leads the trace.
+                    out[L.LIFETIME_PREFIX + label[len(L.DURATION_PREFIX) :]] = (*value[label], *step)
                 elif label.startswith(L.SETTING_DURATION_PREFIX):
                     out[L.SETTING_LIFETIME_PREFIX + label[len(L.SETTING_DURATION_PREFIX) :]] = step
                 elif label.startswith(L.PARAM_PREFIX):  # `now + expires_delta`: the callers decide

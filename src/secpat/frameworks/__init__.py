@@ -471,6 +471,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
         and "add_view" not in module.source  # Flask-AppBuilder's `appbuilder.add_view(...)`, `add_view_no_menu`
         and "add_api" not in module.source
         and "includeme" not in module.functions  # Pyramid's `config.include()` hands it the configurator
+        and not _takes_body_first(module)  # Connexion's operations: the document names them, not the module
     ):
         return facts
     facts.extend(view_facts(module))
@@ -495,13 +496,22 @@ def extract(module: Module) -> list[tuple[str, object]]:
     return facts
 
 
+def _takes_body_first(module: Module) -> bool:
+    """A module function handed a request's body as its first parameter (`def register(body)`), as Connexion
+    calls the operations an OpenAPI document names."""
+    return any(
+        f.params[:1] == ["body"] and f.parent is not None and f.parent.is_module and not f.class_name
+        for f in module.functions.values()
+    )
+
+
 def passing_facts(module: Module, facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
     """Apps, blueprints and routers this file hands to project functions, and the parameters its own
     functions receive them by: `_register_blueprints(app)` in `create_app` mounts on that app."""
     receivers = {getattr(x, "parent", None) for kind, x in facts if kind == MOUNT}
     receivers |= {getattr(x, "owner", None) for kind, x in facts if kind == ROUTE}
     # Objects of the project's own classes may be apps too (`app = ShopFlask(__name__)`).
-    owners = {getattr(x, "name", None) for kind, x in facts if kind in (OWNER, INSTANCE)}
+    owners = {getattr(x, "name", None) for kind, x in facts if kind in (OWNER, INSTANCE, ALIAS)}
     found: list[tuple[str, object]] = []
     received = {r.rsplit(".", 1)[-1] for r in receivers if r}  # the parameter names that may receive one
     for function in module.functions.values():

@@ -17,11 +17,12 @@ file, does not take them for request input; it follows what the function reads f
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from posixpath import basename
 
-from secpat.frameworks.facts import MOUNT, OWNER, MountFact, OwnerFact, RouteFact
+from secpat.frameworks.facts import ALIAS, MOUNT, OWNER, AliasFact, MountFact, OwnerFact, RouteFact
 from secpat.frameworks.record import HTML_IF_SAID, Framework
 from secpat.frameworks.syntax import object_name, owner_of, string
 from secpat.model.module import Module
@@ -72,6 +73,20 @@ def facts(module: Module) -> list[tuple[str, object]]:
             if name:
                 apps.add(name)
                 found.append((OWNER, OwnerFact(FRAMEWORK.name, "app", name, "", module.path, call.node.lineno)))
+    # `flask_app = app.app`: the Flask app Connexion wraps, where blueprints of pages are registered, is the app.
+    for node in module.nodes:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr == "app"
+        ):
+            scope = module.function_at(node.lineno) or module.module_function
+            wrapper = object_name(module, node.value.value, scope)
+            alias = object_name(module, node.targets[0], scope)
+            if wrapper in apps and alias and alias != wrapper:
+                found.append((ALIAS, AliasFact(alias, wrapper)))
     for call in module.calls:
         if call.method != "add_api" or call.receiver is None or not call.node.args:
             continue

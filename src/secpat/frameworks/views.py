@@ -1815,12 +1815,21 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
     global_request = {
         name for name, bound in module.imported_names() if bound in request_objects
     }  # `from flask import request`
+    # Connexion's operations: module functions an OpenAPI document names, handed the request's body as `body`.
+    operations = module.imports_any("connexion")
     found = []
     for function in module.functions.values():
         params = [p for p in function.params if p not in ("self", "cls")]
         owner = function.qualname.rsplit(".", 1)[0] if function.class_name else None
         if (
             decorator_list(function)
+            or params[:1] == ["body"]
+            and function.parent is not None
+            and function.parent.is_module
+            or operations
+            and function.parent is not None
+            and function.parent.is_module
+            and not function.name.startswith("_")
             or function.name in named
             or (params and params[0] in ("request", "req"))
             or _dependency_function(function)

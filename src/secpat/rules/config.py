@@ -33,7 +33,7 @@ from secpat.frameworks.syntax import held_name, last, setting_bindings, short_so
 from secpat.model.module import Call, Module, field_name, keyword_argument, literal_value
 from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
-from secpat.rules.secrets import development_stack
+from secpat.rules.secrets import development_stack, production_stack
 
 CONF001 = define(
     Rule(
@@ -300,6 +300,8 @@ def code_config(ctx: FileContext) -> None:
         _WATCHED[name](ctx, call)
     if any(R.lambda_handler(f) for f in module.functions.values()):
         _lambda_cookies(ctx, dev_ranges(module) if ranges is None else ranges)
+    if "Path=" in module.source or "Max-Age=" in module.source:
+        _built_cookie_texts(ctx, dev_ranges(module) if ranges is None else ranges)
 
 
 def _run(ctx: FileContext, call: Call) -> None:
@@ -630,6 +632,49 @@ def _cookie_text(ctx: FileContext, node: ast.expr) -> None:
         ctx.report(CONF003, node, f"cookie {name!r} is sent in a Set-Cookie header without {' and '.join(missing)}")
 
 
+#: The attributes of a Set-Cookie text written by hand (`; Path=/`, `; Max-Age=3600`): what tells a cookie's text
+#: from any other `name=value` text.
+_COOKIE_ATTRIBUTES = re.compile(r";\s*(?:Path|Max-Age|Expires|Domain)=", re.IGNORECASE)
+
+
+def _built_cookie_texts(ctx: FileContext, ranges: list[tuple[int, int]]) -> None:
+    """`f"{SESSION_COOKIE}={access_token}; Path=/; Max-Age={max_age}"` built anywhere, to be handed to whatever
+    writes the header (a response helper's `cookies=[...]`): the cookie's name is the constant it starts with, and
+    a value named for a token or session says what it carries."""
+    module = ctx.module
+    reported = {f.location.line for f in ctx.findings if f.rule_id == CONF003.id}
+    for node in module.nodes:
+        if not isinstance(node, ast.JoinedStr) or len(node.values) < 3 or in_ranges(node.lineno, ranges):
+            continue
+        first, equals, value = node.values[0], node.values[1], node.values[2]
+        literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+        if not (
+            isinstance(first, ast.FormattedValue)
+            and isinstance(equals, ast.Constant)
+            and equals.value == "="
+            and isinstance(value, ast.FormattedValue)
+            and _COOKIE_ATTRIBUTES.search(literal)
+            and node.lineno not in reported
+        ):
+            continue
+        name = module.constant(first.value, None, module.function_at(node.lineno))
+        if not isinstance(name, str):
+            continue
+        carried = names.words(held_name(value.value) or "")
+        if not any(w in name.lower() for w in _SESSION_WORDS) and not {"token", "session", "jwt"} & set(carried):
+            continue
+        attributes = literal.lower().replace(" ", "")
+        if "max-age=0" in attributes:
+            continue
+        missing = [flag for flag, word in (("Secure", "secure"), ("HttpOnly", "httponly")) if word not in attributes]
+        if "csrf" in name.lower() or "xsrf" in name.lower():
+            missing = [m for m in missing if m != "HttpOnly"]
+        if missing:
+            ctx.report(
+                CONF003, node, f"cookie {name!r} is written as a Set-Cookie text without {' and '.join(missing)}"
+            )
+
+
 def _deletes_cookie(call: Call) -> bool:
     """`set_cookie(name, "", expires=0)` / `max_age=0`: removing a cookie sends nothing worth protecting."""
     expiry = [call.literal(keyword=k) for k in ("expires", "max_age")]
@@ -920,10 +965,10 @@ def reflected_origins(ctx: FileContext) -> None:
         )
         if not credentials:
             continue
-        for name, _, value, where in headers:
+        for name, node, value, where in headers:
             if name == _ALLOW_ORIGIN and L.REQUEST in value:
                 ctx.report_flow(
-                    where,
+                    node if isinstance(where, ast.Return) and node is not None else where,
                     value,
                     [
                         Outcome(
@@ -990,6 +1035,22 @@ def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value
             and isinstance(args[0].value, str)
         ):
             found.append((args[0].value.lower(), args[1], event.value_of(1, "value"), event.node))
+    # `return {"Access-Control-Allow-Origin": origin, ...}`: headers written as a dict for the caller to send
+    # (a Lambda answer's `"headers"`, a helper that makes them).
+    for stmt in ast.walk(flow.function.node):
+        if not isinstance(stmt, (ast.Return, ast.Assign, ast.Expr)) or stmt.value is None:
+            continue
+        for display in ast.walk(stmt.value):
+            if not isinstance(display, ast.Dict):
+                continue
+            for key, value in zip(display.keys, display.values):
+                if (
+                    isinstance(key, ast.Constant)
+                    and isinstance(key.value, str)
+                    and key.value.lower().startswith("access-control-")
+                ):
+                    labels = flow.env.get(value.id, L.EMPTY) if isinstance(value, ast.Name) else L.EMPTY
+                    found.append((key.value.lower(), value, labels, stmt))
     return found
 
 
@@ -1850,6 +1911,37 @@ def image_development_servers(ctx: TextContext) -> None:
         for finding in ctx.findings[before:]:
             ctx.fact(IMAGE_SERVER, finding)
         del ctx.findings[before:]
+
+
+#: `command: uvicorn app.main:app --host 0.0.0.0 --reload` in a compose file, as a line or a list.
+_COMPOSE_COMMAND = re.compile(r"^\s*(?:command|entrypoint):\s*(?P<command>.+)$")
+
+
+@check(CONF006, kinds=("config",))
+def compose_development_servers(ctx: TextContext) -> None:
+    """A compose file for production (named so, or setting its environment to production) whose service runs
+    a server that reloads the code as files change, on every interface. Other compose files are development
+    stacks as often as not: their reloading servers are the developers' own."""
+    if not production_stack(ctx.path, ctx.text):
+        return
+    for number, line in enumerate(ctx.lines, 1):
+        command = _COMPOSE_COMMAND.match(line)
+        if command is None or not _ANY_ADDRESS.search(command["command"]):
+            continue
+        words = re.findall(r"[\w.:\[\]/-]+", command["command"])
+        programs = {PurePosixPath(w).name for w in words}
+        if programs & _RELOADING_SERVERS and set(words) & _RELOAD_FLAGS:
+            what = "reloads the code as files change"
+        elif "runserver" in words:
+            what = "runs Django's development server"
+        else:
+            continue
+        ctx.report(
+            CONF006,
+            number,
+            f"this production compose file's service {what} and listens on every interface: serve it with a "
+            "production server (gunicorn, uvicorn without `--reload`)",
+        )
 
 
 #: A Python script an image's command runs (`CMD ["python", "run.py"]`), as a `ScriptRun`.

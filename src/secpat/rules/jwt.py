@@ -526,6 +526,7 @@ def _claims(
             + _purpose_note(purpose),
             scope=function,
             audit=purpose is not None,
+            flow=payload[f"{L.LIFETIME_PREFIX}{max(lifetimes)}"],
         )
     elif not _is_refresh(function, payload):  # the literal spans, if any, are short: a setting or caller may not be
         _hand_on_setting_lifetimes(ctx, function, node, payload, max_lifetime)

@@ -3389,6 +3389,16 @@ def _reads_session(node: ast.expr, flow: FunctionFlow) -> bool:
     )
 
 
+def _names_a_secret(node: ast.AST) -> bool:
+    """`md5(_link_secret() + rid)`, `md5(SIGNING_KEY + body)`: a name or a call named for a secret among the parts."""
+    for part in ast.walk(node):
+        target = part.func if isinstance(part, ast.Call) else part
+        name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else ""
+        if name and names.classify(name) is names.NameKind.SECRET:
+            return True
+    return False
+
+
 def _checksum_named(name: str) -> bool:
     # (An ETag is a version of the content the server hands every client that reads it.)
     return names.words(name)[-1:] in (("checksum",), ("integrity",), ("etag",))
@@ -3436,7 +3446,14 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
             )
             if audit:
                 ctx.findings[before:] = [replace(f, audit=True) for f in ctx.findings[before:]]
-    if names.classify(flow.function.name) is names.NameKind.SIGNATURE:
+    # `def vk_signature(payload)`, and `def sign_receipt(rid)`: a function named for the signature it makes.
+    signs = names.words(flow.function.name)[:1] == ("sign",) and names.words(flow.function.name)[1:2] not in (
+        ("in",),
+        ("up",),
+        ("out",),
+        ("on",),
+    )  # (`sign_in_url`, `sign_up`: the phrase, not the verb)
+    if names.classify(flow.function.name) is names.NameKind.SIGNATURE or signs:
         for ret in flow.returns:
             if L.WEAK_HASH in ret.value:
                 before = len(ctx.findings)
@@ -3449,7 +3466,7 @@ def _weak_hash_uses(ctx: FileContext, flow: FunctionFlow) -> None:
                 )
                 # `def vk_sig(payload): return md5(payload)`: no key of its own; the caller appends one, in
                 # the scheme of the service it signs for, or none: for a reader.
-                keyless = L.SECRET not in ret.value and bool(flow.function.params)
+                keyless = L.SECRET not in ret.value and not _names_a_secret(ret.node) and bool(flow.function.params)
                 if (
                     _checksum_named(flow.function.name)
                     or _kept_in_session(flow.module, flow.function)

@@ -1482,10 +1482,33 @@ _DEVELOPMENT_STACK = re.compile(
 )
 
 
+#: A compose file's setting that names production: `ENVIRONMENT: production`, `- APP_ENV=prod`.
+_PRODUCTION_SETTING = re.compile(
+    r"""^\s*-?\s*["']?[A-Z0-9_]*ENV(?:IRONMENT)?["']?\s*[:=]\s*["']?(?:production|prod|live)["']?\s*$""",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def production_stack(path: str, text: str) -> bool:
+    """A compose file named for production (`docker-compose.prod.yml`) or that sets its services' environment
+    to production (`ENVIRONMENT: production`)."""
+    name = PurePosixPath(path).name
+    if _COMPOSE_FILE.fullmatch(name) is None:
+        return False
+    return bool(set(re.split(r"[._-]", name.lower())) & {"prod", "production", "live"}) or bool(
+        _PRODUCTION_SETTING.search(text)
+    )
+
+
 def development_stack(path: str, text: str) -> bool:
     """A compose file that starts its services in development or test mode: its passwords are the
-    developers' own, for containers on their machine, whatever the file is called."""
-    return _COMPOSE_FILE.fullmatch(PurePosixPath(path).name) is not None and bool(_DEVELOPMENT_STACK.search(text))
+    developers' own, for containers on their machine, whatever the file is called. One that says it is
+    production's is not, whatever else it does."""
+    return (
+        _COMPOSE_FILE.fullmatch(PurePosixPath(path).name) is not None
+        and bool(_DEVELOPMENT_STACK.search(text))
+        and not production_stack(path, text)
+    )
 
 
 @check(SECRET001, kinds=("env", "config", "template", "static"))
