@@ -241,13 +241,43 @@ def _answering_helpers(module: Module) -> frozenset[Function]:
     for function in module.functions.values():
         if function.is_module or not function.params or not any(_answers_with(c) for c in function.calls):
             continue
+        judged = _params_judged_elsewhere(function)
         for event in flow_of(module, function).calls:
             if _answers_with(event.call) and any(
-                label.startswith(L.PARAM_PREFIX) for _, value in arguments(event) for label in value
+                label.startswith(L.PARAM_PREFIX) and function.params[int(label[len(L.PARAM_PREFIX) :])] not in judged
+                for _, value in arguments(event)
+                for label in value
+                if label[len(L.PARAM_PREFIX) :].isdigit()
             ):
                 found.add(function)
                 break
     return frozenset(found)
+
+
+#: Calls that only turn a value into text or carry it as it is.
+_CARRIERS = frozenset({"str", "repr", "format", "dumps", "dict", "list", "tuple", "update", "append", "type"})
+
+
+def _params_judged_elsewhere(function: Function) -> set[str]:
+    """Parameters the helper hands to another function (`sanitize_database_error(exc)`, `_is_unique(exc)`): what it
+    sends may be that function's judgement of the value, not its text."""
+    judged = set()
+    for node in ast.walk(function.node):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in _CARRIERS or _answers_with_name(name):
+            continue
+        judged.update(a.id for a in node.args if isinstance(a, ast.Name) and a.id in function.params)
+        judged.update(
+            k.value.id for k in node.keywords if isinstance(k.value, ast.Name) and k.value.id in function.params
+        )
+    return judged
+
+
+def _answers_with_name(name: str) -> bool:
+    return any(answer.rsplit(".", 1)[-1] == name for answer in _RESPONSES | _PAGE_RENDERS)
 
 
 def _helper_answer(module: Module, call: Call | None, answering: frozenset[Function]) -> str | None:
