@@ -868,6 +868,12 @@ def _scan_call(
     # a framework's form (a `PasswordResetForm` of the project's may set a password, not send a link).
     own_form = last(callee) in _FORM_ACTS and library_form(callee) is None
     act = "" if own_form else _act(callee, method, node)
+    if not act and method in ("register", "signup", "sign_up", "create"):
+        # `service.register(body)` on a parameter declared as `AccountService`: what the class is named for is made.
+        typed = module.typed_method(node, function) or ""
+        owner = names.words(typed.rsplit(".", 2)[-2]) if typed.count(".") >= 1 else ()
+        if set(owner) & {"user", "users", "account", "accounts", "registration", "signup"}:
+            act = CREATES_USER
     if act == SETS_PASSWORD and _compared(function, node):
         act = AUTHENTICATES  # `compare_digest(hash_share_password(password), stored)`: a password checked
     if act == AUTHENTICATES and _given_a_user(node):

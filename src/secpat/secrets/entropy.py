@@ -147,7 +147,7 @@ PLACEHOLDER_FRAGMENTS = (
 #: References to a value kept elsewhere: the environment, a template, a vault.
 _REFERENCE = re.compile(
     r"""^(?:
-        \$\{[^}]*\}              # ${VAR}, ${VAR:-x}
+        \$\{(?:[^{}]|\$\{[^{}]*\})*\}  # ${VAR}, ${VAR:-x}, ${ssm:/app/${sls:stage}/key} (Serverless)
       | \$\([^)]*\)              # $(VAR), $(command)
       | \$[A-Za-z_][A-Za-z0-9_]*  # $VAR
       | %\([^)]*\)[sd]           # %(var)s  (configparser interpolation)
