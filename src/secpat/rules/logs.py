@@ -261,7 +261,7 @@ _CARRIERS = frozenset({"str", "repr", "format", "dumps", "dict", "list", "tuple"
 def _params_judged_elsewhere(function: Function) -> set[str]:
     """Parameters the helper hands to another function (`sanitize_database_error(exc)`, `_is_unique(exc)`): what it
     sends may be that function's judgement of the value, not its text."""
-    judged = set()
+    judged: set[str] = set()
     for node in ast.walk(function.node):
         if not isinstance(node, ast.Call):
             continue
