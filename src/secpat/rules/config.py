@@ -16,6 +16,7 @@ import ast
 import configparser
 import posixpath
 import re
+import sys
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
@@ -34,6 +35,11 @@ from secpat.model.module import Call, Module, field_name, keyword_argument, lite
 from secpat.rules.context import FileContext, Outcome, ProjectContext, TextContext
 from secpat.rules.registry import Rule, check, define
 from secpat.rules.secrets import development_stack, production_stack
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 CONF001 = define(
     Rule(
@@ -1436,6 +1442,36 @@ def gunicorn_config(ctx: FileContext) -> None:
             f"gunicorn reloads the code as files change (`reload = True`) while bound to {address!r}: "
             "a development feature, reachable from the whole network",
         )
+
+
+#: Hypercorn's configuration file (`hypercorn --config hypercorn.toml app:app`).
+_HYPERCORN_CONFIG = re.compile(r"hypercorn(?:[_.-]?(?:conf|config|cfg|settings))?\.toml")
+
+
+@check(CONF006, kinds=("config",))
+def hypercorn_config(ctx: TextContext) -> None:
+    """`use_reloader = true` in Hypercorn's TOML configuration, bound to all interfaces (`bind = ["0.0.0.0:8000"]`):
+    the server reloads code as files change, on the network. Hypercorn binds to 127.0.0.1 unless told otherwise."""
+    name = PurePosixPath(ctx.path).name
+    if not _HYPERCORN_CONFIG.fullmatch(name) or file_environment(ctx.path) == "dev":
+        return
+    try:
+        settings = tomllib.loads(ctx.text)
+    except (tomllib.TOMLDecodeError, UnicodeError):
+        return  # (a broken file is the config loader's to report, not this rule's)
+    if settings.get("use_reloader") is not True:
+        return
+    bind = settings.get("bind")
+    addresses = bind if isinstance(bind, list) else [bind]
+    if not any(isinstance(a, str) and a.startswith(_ALL_INTERFACES) for a in addresses):
+        return
+    line = next((n for n, text in enumerate(ctx.lines, 1) if text.strip().startswith("use_reloader")), 1)
+    ctx.report(
+        CONF006,
+        line,
+        f"Hypercorn reloads the code as files change (`use_reloader = true`) while bound to {bind!r}: a development "
+        "feature, reachable from the whole network",
+    )
 
 
 @check(CONF001, CONF006)
