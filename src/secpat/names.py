@@ -411,7 +411,8 @@ def hashes_passwords(name: str) -> bool:
     one word before it (`hash_user_password`)."""
     ws = words(name)
     verbs = {"hash", "encrypt", "digest", "crypt", "encode", "hashed"}
-    nouns = {"password", "passwd", "pwd", "passphrase", "pin"}  # a PIN that is kept hashed is a password
+    # A PIN or passcode kept hashed signs someone in as a password does.
+    nouns = {"password", "passwd", "pwd", "passphrase", "pin", "passcode"}
     return any({a, b} & verbs and {a, b} & nouns for a, b in zip(ws, ws[1:])) or any(
         a in verbs and b in nouns for a, b in zip(ws, ws[2:])
     )

@@ -1905,7 +1905,9 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     del ctx.findings[before:]
                 break
         else:
-            if names.hashes_passwords(flow.function.name) and any(
+            # `self.kiosk_pin_hash = sha256(pin.encode()).hexdigest()`: kept where a hashed credential is kept.
+            kept_as = _assigned_name(flow.function, event.node)
+            if (names.hashes_passwords(flow.function.name) or kept_as and names.hashes_passwords(kept_as)) and any(
                 label.startswith(L.PARAM_PREFIX) for value in values for label in value
             ):
                 ctx.report(
@@ -1916,6 +1918,21 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
                     scope=flow.function,
                 )
     _fast_hashing_helpers(ctx, flow)
+
+
+def _assigned_name(function: Function, node: ast.AST) -> str | None:
+    """The name or attribute a call's result is assigned to (`self.pin_hash = sha256(...).hexdigest()`)."""
+    for stmt in ast.walk(function.node):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and any(n is node for n in ast.walk(stmt.value)):
+            target = stmt.targets[0]
+            return (
+                target.id
+                if isinstance(target, ast.Name)
+                else target.attr
+                if isinstance(target, ast.Attribute)
+                else None
+            )
+    return None
 
 
 def _not_for_security(call: ast.Call) -> bool:
