@@ -312,6 +312,13 @@ def classify(name: str) -> NameKind | None:
     return None
 
 
+def sends_secret_link(function_name: str) -> bool:
+    """`send_verification_email`, `mail_reset_instructions`, `send_magic_login_email`: a function named for sending
+    the message that carries a reset, verification, invitation or sign-in link (whose token opens it)."""
+    ws = set(words(function_name))
+    return bool(ws & {"send", "mail", "email", "notify", "deliver"}) and bool(ws & _LINK_QUALIFIERS)
+
+
 def is_password(name: str) -> bool:
     return classify(name) is NameKind.PASSWORD
 

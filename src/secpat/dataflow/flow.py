@@ -411,7 +411,7 @@ class FunctionFlow:
                     # `def send_password_reset(self, to, url)`: the link the function is named for sending, with
                     # the token that opens it.
                     purpose = "_".join([*names.words(self.function.name), param])
-                    if names.classify(purpose) is names.NameKind.SECRET:
+                    if names.classify(purpose) is names.NameKind.SECRET or names.sends_secret_link(self.function.name):
                         value[L.SECRET] = (
                             self.step(where, f"parameter `{param}`, the link `{self.function.name}` sends"),
                         )
