@@ -27,7 +27,7 @@ from secpat import __version__, safeio
 from secpat.cache import ResultCache, WalkCache, codec, content_digest
 from secpat.config import Config
 from secpat.discovery import SETTLE_NS, SourceFile, WalkMemo, discover, discover_remembered, not_installed
-from secpat.findings import Confidence, Finding, Notice, NoticeKind, ScanResult
+from secpat.findings import Confidence, Finding, FlowStep, Location, Notice, NoticeKind, ScanResult
 
 if TYPE_CHECKING:
     # Also what `_analysis()` binds at run time: declared here so that their uses are checked.
@@ -806,6 +806,35 @@ def _project_stage(
     return findings, notices
 
 
+#: Calls that sign or draw a bearer credential: what they return is the token itself.
+_TOKEN_MAKERS = frozenset({"encode", "dumps", "sign", "token_urlsafe", "token_hex", "token_bytes"})
+
+
+def _named_secret_made(module: Module, function: Function, index: int | None) -> FlowStep | None:
+    """`def create_access_token(...)`: what a function named for making a token hands out is that token, where it
+    returns it whole; of a tuple it returns (`return jwt.encode(...), payload`), the element a token maker makes."""
+    from secpat import names  # (loaded with the analysis, as the rest of the project stage)
+
+    if names.function_returns_secret(function.name) not in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+        return None
+    for node in function.returns():
+        returned = node.value
+        if isinstance(returned, ast.Tuple):
+            if index is None or index >= len(returned.elts):
+                continue
+            element = returned.elts[index]
+            call = element.func if isinstance(element, ast.Call) else None
+            maker = call.attr if isinstance(call, ast.Attribute) else call.id if isinstance(call, ast.Name) else ""
+            named = isinstance(element, ast.Name) and names.classify(element.id) is names.NameKind.SECRET
+            if maker not in _TOKEN_MAKERS and not named:
+                continue
+        elif index is not None or returned is None:
+            continue
+        where = Location(module.path, node.lineno, node.col_offset + 1)
+        return FlowStep(where, f"the token `{function.name}()` returns")
+    return None
+
+
 def _tail(name: str) -> str:
     return ".".join(name.rsplit(".", 2)[-2:])
 
@@ -1076,6 +1105,9 @@ class _Summaries:
             elif not L.is_symbolic(label):
                 parts.append({label: trace})
         value = L.combine(parts) if parts else L.EMPTY
+        made = _named_secret_made(found[0], found[1], index)
+        if made is not None and L.SECRET not in value and L.PASSWORD not in value:
+            value = {**value, L.SECRET: (made,)}
         self.values[key] = value
         return value
 
