@@ -817,6 +817,8 @@ def _named_secret_made(module: Module, function: Function, index: int | None) ->
 
     if names.function_returns_secret(function.name) not in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
         return None
+    if names.words(function.name)[-1:] in (("nonce",), ("salt",), ("iv",), ("state",), ("challenge",), ("seed",)):
+        return None  # must not be guessed, but opens nothing: shown to the client or stored beside what it salts
     for node in function.returns():
         returned = node.value
         if isinstance(returned, ast.Tuple):
