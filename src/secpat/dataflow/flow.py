@@ -1344,6 +1344,10 @@ class FunctionFlow:
         if isinstance(node.value, ast.Name) and self.module.qualified_name(node, self.function) in R.INPUT_NAMES:
             typed = (self.step(node, f"`{_text(node)}`"),)
             return {L.REQUEST: typed, L.TERMINAL: typed}
+        if node.attr in ("strerror", "errno") and L.EXCEPTION in base:
+            # An OSError's `strerror` is the C library's text for its errno ("No such file or directory"), without
+            # the file's name: nothing of the application's inside.
+            return L.without(base, L.EXCEPTION, L.SYSTEM_ERROR, L.FRAMED_EXCEPTION, L.TRACEBACK, L.EXPECTED_ERROR)
         initial: L.Value = L.EMPTY
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
             initial = init_attribute(self.module, self.function, node.attr) or self._class_generator(node)

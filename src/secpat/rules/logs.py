@@ -628,7 +628,8 @@ def _http_error_returned(function: Function, node: ast.AST) -> bool:
         and len(test.args) == 2
         and isinstance(test.args[0], ast.Name)
         and test.args[0].id in handed
-        and any(n.endswith(("HTTPException", "Response")) for n in _names_in([test.args[1]]))
+        # (werkzeug's `RoutingException`: a redirect the router raises, such as a missing trailing slash)
+        and any(n.endswith(("HTTPException", "Response", "RoutingException")) for n in _names_in([test.args[1]]))
     )
 
 
