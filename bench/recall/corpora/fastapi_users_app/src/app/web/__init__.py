@@ -1,0 +1,1 @@
+"""Server-rendered HTMX front end. Routers are assembled in app.main."""
