@@ -1308,6 +1308,9 @@ class FunctionFlow:
         ):
             # `flask.request` through the module; `flask.Request` is the class, whose attributes are descriptors.
             return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
+        if node.attr == "current_request" and self.module.imports_any("chalice"):
+            # Chalice's `app.current_request` (also a blueprint's): the request the view answers.
+            return {L.REQUEST_OBJECT: (self.step(node, f"{_REQUEST_OBJECT_NOTE} `{_text(node)}`"),)}
         if node.attr == "payload" and R.restx_namespace(self.module, node.value):
             # Flask-RESTX's `ns.payload`, `api.payload`: the JSON body of the request being answered.
             body: L.Trace = (self.step(node, f"`{_text(node)}`"),)

@@ -411,6 +411,8 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
     node = function.node
     if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return False
+    if function.params[:1] == [name] and _chalice_http_middleware(module, node):
+        return True  # `@app.middleware("http") def log(event, get_response)`: the event is the request
     for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
         if arg.arg == name and arg.annotation is not None:
             annotation = arg.annotation
@@ -418,6 +420,17 @@ def is_request_object_param(module: Module, function: Function, name: str) -> bo
                 annotation = annotation.value  # `Request[User, Token, Any]`, `ASGIConnection[...]`
             return module.qualified_name(annotation, function) in REQUEST_CLASSES
     return False
+
+
+def _chalice_http_middleware(module: Module, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """`@app.middleware("http")` of a Chalice app: handed the request, then the next handler."""
+    return module.imports_any("chalice") and any(
+        isinstance(d, ast.Call)
+        and isinstance(d.func, ast.Attribute)
+        and d.func.attr == "middleware"
+        and [a.value for a in d.args[:1] if isinstance(a, ast.Constant)] in (["http"], ["all"])
+        for d in node.decorator_list
+    )
 
 
 #: Class-based views whose verb methods take the request, then the URL's variables.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 
-from secpat.frameworks import appbuilder, bottle, quart
+from secpat.frameworks import appbuilder, bottle, chalice, quart
 from secpat.frameworks.decorators import decorator_routes
 from secpat.frameworks.facts import (
     ALIAS,
@@ -126,7 +126,7 @@ FRAMEWORK = Framework(
 )
 
 #: Flask and the frameworks that follow it (Quart, Bottle): this module reads all of their names.
-FAMILY = (FRAMEWORK, quart.FRAMEWORK, bottle.FRAMEWORK, appbuilder.FRAMEWORK)
+FAMILY = (FRAMEWORK, quart.FRAMEWORK, bottle.FRAMEWORK, appbuilder.FRAMEWORK, chalice.FRAMEWORK)
 _ROOTS = tuple(root for f in FAMILY for root in f.roots) + ("flask_seasurf", "flask_login")
 _APPS = frozenset(app for f in FAMILY for app in f.apps)
 _ROUTERS = frozenset(router for f in FAMILY for router in f.routers)

@@ -14,6 +14,7 @@ def frameworks() -> tuple[Framework, ...]:
         appbuilder,
         awslambda,
         bottle,
+        chalice,
         connexion,
         django,
         falcon,
@@ -47,6 +48,7 @@ def frameworks() -> tuple[Framework, ...]:
         tornado.FRAMEWORK,
         falcon.FRAMEWORK,
         connexion.FRAMEWORK,
+        chalice.FRAMEWORK,
         awslambda.FRAMEWORK,
     )
 

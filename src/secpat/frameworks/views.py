@@ -145,8 +145,8 @@ _POLICY_IDENTITY_ATTRIBUTES = frozenset({"identity", "authenticated_userid", "un
 
 
 def _is_request(module: Module, expr: ast.expr, scope: Function) -> bool:
-    if isinstance(expr, ast.Attribute) and expr.attr == "request":  # `self.request`
-        return True
+    if isinstance(expr, ast.Attribute) and expr.attr in ("request", "current_request"):
+        return True  # `self.request`; Chalice's `app.current_request`
     if not isinstance(expr, ast.Name):
         return False
     if expr.id in _REQUEST_NAMES:

@@ -1009,11 +1009,25 @@ def _unconditional(body: list[ast.stmt], sent: set[str] | frozenset[str] = froze
 
 
 def _asks_sent(test: ast.expr, sent: set[str] | frozenset[str]) -> bool:
-    """`if origin:` or `if origin is not None:` for a name holding what the request sent."""
+    """`if origin:` or `if origin is not None:` for a name holding what the request sent; also beside a test of the
+    request's path or method (`if origin and event.path.startswith("/console"):`), which picks routes, not
+    deployments."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_asks_sent(v, sent) for v in test.values) and all(
+            _asks_sent(v, sent) or _asks_route(v) for v in test.values
+        )
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot):
         none = test.comparators[0]
         test = test.left if isinstance(none, ast.Constant) and none.value is None else test
     return isinstance(test, ast.Name) and test.id in sent
+
+
+def _asks_route(test: ast.expr) -> bool:
+    """A test of the request's path or method only: `event.path.startswith("/console")`, `request.method == "GET"`."""
+    reads = [n for n in ast.walk(test) if isinstance(n, ast.Attribute) and n.attr in ("path", "method", "url")]
+    names_read = {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
+    bases = {n.value.id for n in reads if isinstance(n.value, ast.Name)}
+    return bool(reads) and names_read <= bases
 
 
 def _headers_set(flow: FunctionFlow) -> list[tuple[str, ast.expr | None, L.Value, ast.AST]]:

@@ -1508,6 +1508,11 @@ def _is_html(node: ast.Call, callee: str) -> bool:
                 return keyword.value.attr.upper() in ("HTML", "TEXT_HTML")  # Litestar's `MediaType.HTML`
             kind = literal_value(keyword.value)
             return isinstance(kind, str) and "html" in kind.lower()
+        if keyword.arg == "headers":
+            # `Response(body=..., headers={"Content-Type": "text/html"})` (Chalice, Starlette's base Response)
+            kind = header_value(keyword.value, "Content-Type")
+            if kind is not None:
+                return "html" in kind.lower()
     for argument in node.args[1:]:
         # `HttpResponse(data, "application/json")`: the content type given by position.
         kind = literal_value(argument)
