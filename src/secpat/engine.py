@@ -806,6 +806,10 @@ def _project_stage(
     return findings, notices
 
 
+#: First words of a function that derives something from a secret it is given.
+_DERIVING_VERBS = frozenset(
+    (verb,) for verb in ("encrypt", "hash", "hashed", "digest", "mask", "redact", "obfuscate", "scramble", "encode")
+)
 #: Calls that sign or draw a bearer credential: what they return is the token itself.
 _TOKEN_MAKERS = frozenset({"encode", "dumps", "sign", "token_urlsafe", "token_hex", "token_bytes"})
 
@@ -819,6 +823,8 @@ def _named_secret_made(module: Module, function: Function, index: int | None) ->
         return None
     if names.words(function.name)[-1:] in (("nonce",), ("salt",), ("iv",), ("state",), ("challenge",), ("seed",)):
         return None  # must not be guessed, but opens nothing: shown to the client or stored beside what it salts
+    if names.words(function.name)[:1] in _DERIVING_VERBS:
+        return None  # `encrypt_pin()`, `hash_token()`: what it returns is made from the secret, not the secret
     for node in function.returns():
         returned = node.value
         if isinstance(returned, ast.Tuple):

@@ -1921,17 +1921,12 @@ def _fast_hashes(ctx: FileContext, flow: FunctionFlow) -> None:
 
 
 def _assigned_name(function: Function, node: ast.AST) -> str | None:
-    """The name or attribute a call's result is assigned to (`self.pin_hash = sha256(...).hexdigest()`)."""
+    """The attribute of a record a call's result is kept in (`self.pin_hash = sha256(...).hexdigest()`). A local
+    name (`hashed_password = sha1(...)` for a breach-check API's prefix) keeps nothing."""
     for stmt in ast.walk(function.node):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and any(n is node for n in ast.walk(stmt.value)):
             target = stmt.targets[0]
-            return (
-                target.id
-                if isinstance(target, ast.Name)
-                else target.attr
-                if isinstance(target, ast.Attribute)
-                else None
-            )
+            return target.attr if isinstance(target, ast.Attribute) else None
     return None
 
 
