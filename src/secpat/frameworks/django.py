@@ -132,6 +132,7 @@ KNOWN_SETTINGS = frozenset(
         "CORS_ALLOWED_ORIGINS",
         "CORS_ORIGIN_WHITELIST",
         "REST_FRAMEWORK",
+        "ACCOUNT_RATE_LIMITS",  # django-allauth's own limits, on unless set to False
         "WTF_CSRF_ENABLED",
         "JWT_TOKEN_LOCATION",
         "JWT_COOKIE_CSRF_PROTECT",

@@ -591,6 +591,8 @@ _LIBRARY_VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
     "PasswordResetDoneView": (("GET",), READ),
     "PasswordResetCompleteView": (("GET",), READ),
     "PasswordChangeDoneView": (("GET",), READ),
+    "SignupView": (("GET", "POST"), REGISTER),  # django-allauth's
+    "PasswordResetFromKeyView": (("GET", "POST"), WRITE),  # django-allauth's: sets the new password
     "FormView": (("GET", "POST"), ""),
     "CreateView": (("GET", "POST"), ""),
     "UpdateView": (("GET", "POST"), ""),
@@ -640,6 +642,7 @@ _CSRF_PROTECTED_LIBRARY_VIEWS = frozenset({"LoginView", "LogoutView", "PasswordC
 #: URL confs that libraries ship, included by the project (`include("django.contrib.auth.urls")`): their paths
 #: and views, as the library defines them. Their routes are the project's, reported at the include line.
 _AUTH_VIEWS = "django.contrib.auth.views."
+_ALLAUTH_VIEWS = "allauth.account.views."
 _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
     "django.contrib.auth.urls": (
         ("login/", _AUTH_VIEWS + "LoginView"),
@@ -650,6 +653,17 @@ _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
         ("password_reset/done/", _AUTH_VIEWS + "PasswordResetDoneView"),
         ("reset/<uidb64>/<token>/", _AUTH_VIEWS + "PasswordResetConfirmView"),
         ("reset/done/", _AUTH_VIEWS + "PasswordResetCompleteView"),
+    ),
+    # django-allauth's account pages (`include("allauth.urls")`), rate-limited by allauth itself unless
+    # `ACCOUNT_RATE_LIMITS = False`.
+    "allauth.urls": (
+        ("login/", _ALLAUTH_VIEWS + "LoginView"),
+        ("signup/", _ALLAUTH_VIEWS + "SignupView"),
+        ("logout/", _ALLAUTH_VIEWS + "LogoutView"),
+        ("password/change/", _ALLAUTH_VIEWS + "PasswordChangeView"),
+        ("password/reset/", _ALLAUTH_VIEWS + "PasswordResetView"),
+        ("password/reset/done/", _ALLAUTH_VIEWS + "PasswordResetDoneView"),
+        ("password/reset/key/<uidb36>-<key>/", _ALLAUTH_VIEWS + "PasswordResetFromKeyView"),
     ),
     # The browsable API's sign-in pages: Django's own login and logout views.
     "rest_framework.urls": (
@@ -1532,6 +1546,11 @@ class _Builder:
         drf = self._drf_throttle(cls, view, library=cls is None and view is None and _drf_library_view(route.view))
         if drf is not None:
             return drf
+        if fact.framework == "django" and fact.view.startswith("allauth.") and view is None and cls is None:
+            # django-allauth limits its sign-in, sign-up and reset-mail pages itself (per IP and per account)
+            # unless the settings switch that off.
+            if self._setting("ACCOUNT_RATE_LIMITS") is not False:
+                return "django-allauth rate limits (ACCOUNT_RATE_LIMITS)"
         if fact.framework == "django":
             return self._django_app_limit(route)
         return app.limiter if app else ""
