@@ -363,6 +363,8 @@ NOT_A_PRODUCER = {
     "extract",
     "decode",
     "revoke",
+    "consume",  # `consume_reset_token(token)`: uses one up, hands out what it opened
+    "redeem",
     "delete",
     "remove",
     "invalidate",

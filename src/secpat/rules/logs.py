@@ -234,55 +234,117 @@ def _answers_with(call: Call | None) -> str | None:
     return call.callee.rsplit(".", 1)[-1] if call.callee else call.method
 
 
-def _answering_helpers(module: Module) -> frozenset[Function]:
-    """The module's functions that send what they are given to the client: `def _problem(status, detail):
-    return jsonify(detail=detail), status`. A caller that hands one exception text answers with it."""
-    found = set()
+def _answering_helpers(module: Module) -> dict[Function, frozenset[str]]:
+    """The module's functions that send what they are given to the client, with the parameters they send:
+    `def _problem(status, detail): return jsonify(detail=detail), status`. A caller that hands one of those
+    parameters exception text answers with it."""
+    found: dict[Function, frozenset[str]] = {}
     for function in module.functions.values():
         if function.is_module or not function.params or not any(_answers_with(c) for c in function.calls):
             continue
-        judged = _params_judged_elsewhere(function)
-        for event in flow_of(module, function).calls:
-            if _answers_with(event.call) and any(
-                label.startswith(L.PARAM_PREFIX) and function.params[int(label[len(L.PARAM_PREFIX) :])] not in judged
-                for _, value in arguments(event)
-                for label in value
-                if label[len(L.PARAM_PREFIX) :].isdigit()
-            ):
-                found.add(function)
-                break
-    return frozenset(found)
+        judged = _params_judged_elsewhere(module, function)
+        positions = {
+            position
+            for event in flow_of(module, function).calls
+            if _answers_with(event.call)
+            for _, value in arguments(event)
+            for label in value
+            if (position := _sent_parameter(label)) is not None
+        }
+        sent = {function.params[p] for p in positions if p < len(function.params)}
+        sent |= _stored_into_answer(module, function)
+        sent -= judged
+        if sent:
+            found[function] = frozenset(sent)
+    return found
 
 
-#: Calls that only turn a value into text or carry it as it is.
-_CARRIERS = frozenset({"str", "repr", "format", "dumps", "dict", "list", "tuple", "update", "append", "type"})
+def _helper_answer(module: Module, call: Call | None, answering: dict[Function, frozenset[str]]) -> str | None:
+    helper = module.local_function(call.callee) if call is not None else None
+    return helper.name if helper is not None and helper in answering else None
 
 
-def _params_judged_elsewhere(function: Function) -> set[str]:
-    """Parameters the helper hands to another function (`sanitize_database_error(exc)`, `_is_unique(exc)`): what it
-    sends may be that function's judgement of the value, not its text."""
-    judged: set[str] = set()
+def _sent_arguments(
+    module: Module, event: CallEvent, answering: dict[Function, frozenset[str]]
+) -> list[tuple[ast.expr, L.Value]]:
+    """The arguments a call sends to the client: all of an answer's, and of a helper's those of the parameters it
+    sends (`_internal_error("...", exc, "Internal error.")` sends only the last)."""
+    helper = module.local_function(event.call.callee) if event.call is not None else None
+    sent = answering.get(helper) if helper is not None else None
+    if helper is None or sent is None:
+        return arguments(event)
+    node, params = event.node, helper.params
+    positional = [
+        (arg, value)
+        for i, (arg, value) in enumerate(zip(node.args, event.args))
+        if i < len(params) and params[i] in sent
+    ]
+    keywords = [(kw.value, event.keywords[kw.arg]) for kw in node.keywords if kw.arg in sent]
+    return [*positional, *keywords]
+
+
+def _stored_into_answer(module: Module, function: Function) -> set[str]:
+    """Parameters a helper writes into a name its answer is made from: `payload["error"] = error_details`, then
+    `Response(json.dumps(payload))` (also through a project's own serialiser, whose summary the file does not
+    have)."""
+    answered = {
+        n.id
+        for call in function.calls
+        if _answers_with(call)
+        for arg in (*call.node.args, *(k.value for k in call.node.keywords))
+        for n in ast.walk(arg)
+        if isinstance(n, ast.Name)
+    }
+    found = set(answered) & set(function.params)
     for node in ast.walk(function.node):
-        if not isinstance(node, ast.Call):
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Subscript)
+            and isinstance(node.targets[0].value, ast.Name)
+            and node.targets[0].value.id in answered
+            and isinstance(node.value, ast.Name)
+            and node.value.id in function.params
+        ):
+            found.add(node.value.id)
+    return found
+
+
+#: Project functions that only write a value as text (a project's own `json.dumps`): what they return is it.
+_SERIALISERS = frozenset({"dumps", "dump", "to_json", "jsonify", "format"})
+
+
+def _sent_parameter(label: str) -> int | None:
+    """The position of the parameter a label says reached the answer: as it came (`param:1`), or through a
+    project function that only serialises it (`via:app.utils.json.dumps:0:param:1`)."""
+    if label.startswith(L.PARAM_PREFIX):
+        index = label[len(L.PARAM_PREFIX) :]
+    elif label.startswith(L.VIA_PREFIX) and ":" + L.PARAM_PREFIX in label:
+        through, index = label[len(L.VIA_PREFIX) :].rsplit(":" + L.PARAM_PREFIX, 1)
+        if through.rsplit(":", 1)[0].rsplit(".", 1)[-1] not in _SERIALISERS:
+            return None
+    else:
+        return None
+    return int(index) if index.isdigit() else None
+
+
+def _params_judged_elsewhere(module: Module, function: Function) -> set[str]:
+    """Parameters the helper hands to a function of the project (`sanitize_database_error(exc)`, `_is_unique(exc)`):
+    what it sends may be that function's judgement of the value, not its text. A library's call on it
+    (`dataclasses.asdict(error)`, a logger's) says nothing of what else the helper sends."""
+    judged: set[str] = set()
+    for call in function.calls:
+        callee = call.callee or ""
+        if not callee or callee.split(".", 1)[0] not in module.project_roots and module.local_function(callee) is None:
             continue
-        func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if name in _CARRIERS or _answers_with_name(name):
+        if callee.rsplit(".", 1)[-1] in _SERIALISERS:
             continue
+        node = call.node
         judged.update(a.id for a in node.args if isinstance(a, ast.Name) and a.id in function.params)
         judged.update(
             k.value.id for k in node.keywords if isinstance(k.value, ast.Name) and k.value.id in function.params
         )
     return judged
-
-
-def _answers_with_name(name: str) -> bool:
-    return any(answer.rsplit(".", 1)[-1] == name for answer in _RESPONSES | _PAGE_RENDERS)
-
-
-def _helper_answer(module: Module, call: Call | None, answering: frozenset[Function]) -> str | None:
-    helper = module.local_function(call.callee) if call is not None else None
-    return helper.name if helper is not None and helper in answering else None
 
 
 _TORNADO_WRITES = ("write", "finish")
@@ -490,7 +552,7 @@ def _log_hygiene(ctx: FileContext) -> None:
                 flashed = event.call is not None and event.call.callee in _USER_MESSAGES
                 # Inside `if app.debug:` the answer is a developer's: production runs the other branch.
                 in_debug = module.under_debug_switch(event.node.lineno)
-                for argument, value in arguments(event):
+                for argument, value in _sent_arguments(module, event, answering):
                     if answer in _JSON_ANSWERS and _exception_object_only(argument, value):
                         continue  # `JsonResponse({"error": exc})`: the encoder refuses the object, nothing is sent
                     audit = (

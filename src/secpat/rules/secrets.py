@@ -611,7 +611,7 @@ def _names_aws_key(name: str) -> bool:
 # so the text is scanned once for a rare character instead of at every identifier.
 _LITERAL_AFTER = re.compile(r"""[:=][ \t]*\(?\s*[rRbBuU]{0,2}["']""")
 _NAME_BEFORE = re.compile(r"""([A-Za-z_][A-Za-z0-9_]*)["']?\]?[ \t]*(?::[^=\n]{1,60})?$""")
-_ENV_READ_WORDS = ("getenv", "environ", "config(", "env(", "env.str(")
+_ENV_READ_WORDS = ("getenv", "environ", "config(", "env(", "env.str(", "config.get(", "config[")
 
 
 #: Credentials the model finds where no secret's name is written before the literal: a client's
