@@ -631,11 +631,15 @@ def _cookie_text(ctx: FileContext, node: ast.expr) -> None:
     attributes = text.lower().replace(" ", "")
     if "=" not in text or not any(w in name for w in _SESSION_WORDS) or "max-age=0" in attributes:
         return
-    missing = [flag for flag, word in (("Secure", "secure"), ("HttpOnly", "httponly")) if word not in attributes]
-    if "csrf" in name or "xsrf" in name:
-        missing = [m for m in missing if m != "HttpOnly"]
+    missing = _missing_cookie_flags(name, attributes)
     if missing:
         ctx.report(CONF003, node, f"cookie {name!r} is sent in a Set-Cookie header without {' and '.join(missing)}")
+
+
+def _missing_cookie_flags(name: str, attributes: str) -> list[str]:
+    """The flags a Set-Cookie text (lower-cased, spaces removed) leaves out; a CSRF cookie is read by script."""
+    missing = [flag for flag, word in (("Secure", "secure"), ("HttpOnly", "httponly")) if word not in attributes]
+    return [m for m in missing if m != "HttpOnly"] if "csrf" in name or "xsrf" in name else missing
 
 
 #: The attributes of a Set-Cookie text written by hand (`; Path=/`, `; Max-Age=3600`): what tells a cookie's text
@@ -672,9 +676,7 @@ def _built_cookie_texts(ctx: FileContext, ranges: list[tuple[int, int]]) -> None
         attributes = literal.lower().replace(" ", "")
         if "max-age=0" in attributes:
             continue
-        missing = [flag for flag, word in (("Secure", "secure"), ("HttpOnly", "httponly")) if word not in attributes]
-        if "csrf" in name.lower() or "xsrf" in name.lower():
-            missing = [m for m in missing if m != "HttpOnly"]
+        missing = _missing_cookie_flags(name.lower(), attributes)
         if missing:
             ctx.report(
                 CONF003, node, f"cookie {name!r} is written as a Set-Cookie text without {' and '.join(missing)}"
@@ -1939,17 +1941,13 @@ def image_development_servers(ctx: TextContext) -> None:
         if command is None or development:
             continue
         words = re.findall(r"[\w.:\[\]/-]+", command["command"])
-        programs = {PurePosixPath(w).name for w in words}
         for script in _python_scripts(words):
             # `CMD ["python", "run.py"]`: the image serves the app the way that script starts it.
             ctx.fact(SCRIPT_RUN_BY_IMAGE, ScriptRun(script, ctx.path, number))
         if not _ANY_ADDRESS.search(command["command"]):
             continue
-        if programs & _RELOADING_SERVERS and set(words) & _RELOAD_FLAGS:
-            what = "reloads the code as files change"
-        elif "runserver" in words:
-            what = "runs Django's development server"
-        else:
+        what = _development_server(words)
+        if what is None:
             continue
         before = len(ctx.findings)
         ctx.report(
@@ -1978,13 +1976,8 @@ def compose_development_servers(ctx: TextContext) -> None:
         command = _COMPOSE_COMMAND.match(line)
         if command is None or not _ANY_ADDRESS.search(command["command"]):
             continue
-        words = re.findall(r"[\w.:\[\]/-]+", command["command"])
-        programs = {PurePosixPath(w).name for w in words}
-        if programs & _RELOADING_SERVERS and set(words) & _RELOAD_FLAGS:
-            what = "reloads the code as files change"
-        elif "runserver" in words:
-            what = "runs Django's development server"
-        else:
+        what = _development_server(re.findall(r"[\w.:\[\]/-]+", command["command"]))
+        if what is None:
             continue
         ctx.report(
             CONF006,
@@ -1992,6 +1985,13 @@ def compose_development_servers(ctx: TextContext) -> None:
             f"this production compose file's service {what} and listens on every interface: serve it with a "
             "production server (gunicorn, uvicorn without `--reload`)",
         )
+
+
+def _development_server(words: list[str]) -> str | None:
+    """What a command's words start that is a developer's server: one that reloads the code, or Django's own."""
+    if {PurePosixPath(w).name for w in words} & _RELOADING_SERVERS and set(words) & _RELOAD_FLAGS:
+        return "reloads the code as files change"
+    return "runs Django's development server" if "runserver" in words else None
 
 
 #: A Python script an image's command runs (`CMD ["python", "run.py"]`), as a `ScriptRun`.
