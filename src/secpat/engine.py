@@ -770,7 +770,12 @@ def _project_stage(
     findings: list[Finding] = []
     conditionals = [c for r in results.values() for c in r.conditionals]
     notices: list[Notice] = []
-    ctx = ProjectContext(root=str(config.root), files=files, facts_by_kind=_facts_by_kind(results))
+    ctx = ProjectContext(
+        root=str(config.root),
+        files=files,
+        facts_by_kind=_facts_by_kind(results),
+        functions=frozenset(name for result in results.values() for name in result.functions),
+    )
     made: list[_Summaries] = []
 
     def summaries_of_project() -> _Summaries:

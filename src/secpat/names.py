@@ -256,8 +256,10 @@ def classify(name: str) -> NameKind | None:
     # `password1`, `password_2`, `token_v2`: a trailing number does not change the head.
     if head.isdigit() and len(ws) > 1:
         head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
-    if head in {"v"} and len(ws) > 1:
-        head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
+        if head == "v" and len(ws) > 2:  # `token_v2`
+            head, qualifier = ws[-3], ws[-4] if len(ws) > 3 else ""
+    elif head == "v" and len(ws) > 1:
+        return None  # `pwd_v`, `token_v`: which version of the secret, a number
     if head in _REPRESENTATIONS and qualifier in _PASSWORD_HEADS:
         # `password_bytes`, `password_utf8`: the password itself, encoded for a hash function.
         head, qualifier = ws[-2], ws[-3] if len(ws) > 2 else ""
@@ -309,6 +311,8 @@ def classify(name: str) -> NameKind | None:
         return NameKind.SECRET
     if head == "cookie" and qualifier in {"session", "auth", "remember"}:
         return NameKind.SECRET
+    if head == "auth" and qualifier == "basic":
+        return NameKind.SECRET  # `FLOWER_BASIC_AUTH: user:password`: the pair a Basic challenge accepts
     return None
 
 

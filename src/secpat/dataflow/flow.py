@@ -627,7 +627,9 @@ class FunctionFlow:
                 else:
                     self._fallbacks[falsy[0]] = before_role
             else:
-                self._branches(stmt.body, stmt.orelse, known=narrowed, bindings=skipped)
+                # `if x not in ALLOWED: ... else: <x is one of them>`
+                refused_else = {1: (refused, L.CONSTANT)} if refused and stmt.orelse else {}
+                self._branches(stmt.body, stmt.orelse, known=narrowed, bindings={**(skipped or {}), **refused_else})
                 if refused and _leaves_or_resets(stmt.body, refused):
                     # `if x not in ALLOWED: raise / x = default`: after it, x is allowed
                     self.env[refused] = L.CONSTANT
@@ -1699,9 +1701,11 @@ class FunctionFlow:
         """Whether a dict entry takes the label its key's name gives: not for a value named for a hash, a
         record's stored field, a parameter judged where it came in, a function or class the module defines
         (`{"moderator_password": str_to_bytes}` maps a field to its converter), or the name of another
-        field (`dict(mod_password="moderator_password")` maps an old field's name to the new one's)."""
+        field (`dict(mod_password="moderator_password")` maps an old field's name to the new one's), nor a truth
+        value (`{"basic_auth": bool(basic_auth)}` says whether there is one)."""
         return (
             names.classify(key) is not None
+            and not _is_truth_value(node)
             and not _names_field(node)
             and not _names_derived(node)
             and not _stored_field(node, value)
@@ -2244,6 +2248,11 @@ class FunctionFlow:
             sanitised = self._sanitised(node, callee, all_args)
             if sanitised is not None:
                 return sanitised
+            if callee in _LINK_BUILDERS:
+                # `reverse("booking:open", args=[link.token])`: the link carries the token it is built with; the
+                # rest of its input is quoted into a path, neither markup nor SQL.
+                carried = {k: v for k, v in L.combine(all_args).items() if k in (L.SECRET, L.PASSWORD)}
+                return L.with_step(carried, self.step(node, f"built into a link by `{_text(node.func)}()`"))
             if callee in S.PASSWORD_HASHERS:
                 return {L.PASSWORD_HASH: (self.step(node, f"hashed by `{callee}()`"),)}
             if callee in S.FAST_HASHES:
@@ -3726,7 +3735,19 @@ def _is_str(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr,)) or isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+def _is_truth_value(node: ast.expr) -> bool:
+    """`bool(x)`, `x is not None`, `not x`, `a == b`: whether something holds, never what."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "bool":
+        return True
+    return isinstance(node, ast.Compare) or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+
+
 _KEY_COLLECTIONS = frozenset({"set", "frozenset", "sorted", "list", "tuple"})
+#: Library functions that build a link to a view from its name and arguments.
+_LINK_BUILDERS = frozenset(
+    {"django.urls.reverse", "django.urls.reverse_lazy", "django.shortcuts.resolve_url", "flask.url_for"}
+    | {"quart.url_for"}
+)
 _ENV_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.setdefault"})
 _NON_SHAPE = (L.CONST,)
 

@@ -125,6 +125,11 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 found.setdefault(arg.arg, "GraphQL argument")
         if args.kwarg is not None:
             found.setdefault(args.kwarg.arg, "GraphQL argument")
+    elif _filter_method(module, function):
+        # django-filter's `CharFilter(method="filter_patient")`: the FilterSet calls
+        # `filter_patient(queryset, name, value)` with the query string's value.
+        if len(everything) > 3:
+            found.setdefault(everything[3].arg, "filter value")
     elif _consumer_receiver(module, function):
         # Django Channels' `receive(self, text_data=None, bytes_data=None)`, `receive_json(self, content)`:
         # what the browser sent over the WebSocket.
@@ -197,6 +202,24 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
                 ):
                     found.setdefault(arg.arg, DJANGO_URL_PARAMETER)
     return found
+
+
+def _filter_method(module: Module, function: Function) -> bool:
+    """A method of a django-filter `FilterSet` that one of its filters names (`method="filter_patient"`)."""
+    if not function.class_name or not module.imports_any("django_filters"):
+        return False
+    info = module.classes.get(function.qualname.rsplit(".", 1)[0])
+    if info is None:
+        return False
+    return any(
+        isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Call)
+        and any(
+            k.arg == "method" and isinstance(k.value, ast.Constant) and k.value.value == function.name
+            for k in stmt.value.keywords
+        )
+        for stmt in info.node.body
+    )
 
 
 def _parsed_argument_count(module: Module, function: Function) -> int:

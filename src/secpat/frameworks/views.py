@@ -869,10 +869,12 @@ def _scan_call(
     own_form = last(callee) in _FORM_ACTS and library_form(callee) is None
     act = "" if own_form else _act(callee, method, node)
     if not act and method in ("register", "signup", "sign_up", "create"):
-        # `service.register(body)` on a parameter declared as `AccountService`: what the class is named for is made.
-        typed = module.typed_method(node, function) or ""
+        # `service.register(body)` on a parameter declared as `AccountService`, `auth_service.register(...)` of a
+        # project module: what the class or the module is named for is made.
+        project = callee if callee.split(".", 1)[0] in module.project_roots else ""
+        typed = module.typed_method(node, function) or project
         owner = names.words(typed.rsplit(".", 2)[-2]) if typed.count(".") >= 1 else ()
-        if set(owner) & {"user", "users", "account", "accounts", "registration", "signup"}:
+        if set(owner) & {"user", "users", "account", "accounts", "registration", "signup", "auth", "members"}:
             act = CREATES_USER
     if act == SETS_PASSWORD and _compared(function, node):
         act = AUTHENTICATES  # `compare_digest(hash_share_password(password), stored)`: a password checked
@@ -1338,6 +1340,10 @@ _MACHINE_RECIPIENTS = frozenset(
 )
 
 
+#: Methods that queue a job named by their first argument.
+_JOB_QUEUEING = frozenset({"enqueue_job", "send_task", "enqueue"})
+
+
 def _is_sender_name(name: str) -> bool:
     words = names.words(name)
     if name in _SENDERS:
@@ -1367,6 +1373,10 @@ def is_sender(callee: str, method: str, node: ast.Call) -> bool:
         task = receiver.id if isinstance(receiver, ast.Name) else receiver.attr
         words = names.words(task)
         return _is_sender_name(task) or bool(words) and words[0] in ("email", "mail", "sms")
+    if method in _JOB_QUEUEING and node.args and isinstance(job := string(node.args[0]), str):
+        # A job queued by name: arq's `enqueue_job("send_verification_email", ...)`, Celery's
+        # `send_task("app.tasks.send_reset_email", ...)`.
+        return _is_sender_name(job.rsplit(".", 1)[-1])
     if method == "send" and isinstance(receiver, (ast.Name, ast.Call, ast.Attribute)):
         text = ast.unparse(receiver).lower()
         return "mail" in text or "sms" in text or "message" in text

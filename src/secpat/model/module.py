@@ -483,8 +483,23 @@ class Module:
             return f"{cls}.{func.attr}" if cls else None
         if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
             return None
-        cls = self.annotated_class(func.value.id, scope)
+        cls = self.annotated_class(func.value.id, scope) or self.module_instance_class(func.value.id, scope)
         return f"{cls}.{func.attr}" if cls else None
+
+    def module_instance_class(self, name: str, scope: Function) -> str | None:
+        """`repository.search(q)` where the module keeps one `repository = InvoiceRepository()` and the calling
+        function binds no `repository` of its own: the project class of that module-level object, else None."""
+        values = self.assignments.get(name, [])
+        if len(values) != 1 or not isinstance(values[0], ast.Call):
+            return None
+        within: Function | None = scope
+        while within is not None and not within.is_module:
+            if name in self._names_bound_by(within):
+                return None
+            within = within.parent
+        made = self.qualified_name(values[0].func) or ""
+        project = made.split(".", 1)[0] in self.project_roots
+        return made if project and made.rsplit(".", 1)[-1][:1].isupper() else None
 
     def attribute_class(self, method: Function, attr: str) -> str | None:
         """`self.repo` in a method, where `__init__` keeps `self.repo = repo or ReportRepository()` (or a parameter

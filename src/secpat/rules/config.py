@@ -811,7 +811,9 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
     elif cls == "TrustedHostMiddleware":
         hosts = _constant(ctx, call, keyword="allowed_hosts", default=())
         setting = call.arg(keyword="allowed_hosts")
-        if isinstance(hosts, (list, tuple)) and "*" in hosts:
+        # `[*settings.ALLOWED_HOSTS, "*"]`: a wildcard written beside the configured hosts opens them all.
+        written = setting.elts if isinstance(setting, (ast.List, ast.Tuple)) else []
+        if isinstance(hosts, (list, tuple)) and "*" in hosts or any(literal_value(e) == "*" for e in written):
             ctx.report(
                 CONF002,
                 call.node,

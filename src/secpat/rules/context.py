@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from secpat import names
 from secpat.dataflow import labels as L
 from secpat.findings import Confidence, Finding, FlowStep, Location
+from secpat.frameworks.facts import ALIAS, AliasFact
 from secpat.knowledge import Declared
 from secpat.model.module import Function, Module
 from secpat.rules.registry import Rule
@@ -324,6 +325,10 @@ class TextContext:
 
 #: A fact every Python file hands on: (a module-level name, the project class of the object bound to it).
 MODULE_INSTANCE = "module.instance"
+#: `self.documents.search(term)` where what the class keeps in `documents` is not known where it is called
+#: (a constructor's argument, or set by a base class of another module): the project stage runs the method
+#: of that name that one class of the project defines (see `ProjectContext._held_method`).
+HELD_OBJECT_CALL = "<held>."
 
 
 def same_global_name(one: str, other: str) -> bool:
@@ -346,6 +351,8 @@ class ProjectContext:
     #: The parameters of a project function that reach its return value, "raw" or "escaped" (read from the
     #: function's summary on demand).
     returned_params_of: Callable[[str], dict[str, set[str]]] | None = None
+    #: The global names of every function and method the project defines.
+    functions: frozenset[str] = frozenset()
 
     def returned_params(self, name: str) -> dict[str, set[str]]:
         return self.returned_params_of(name) if self.returned_params_of is not None else {}
@@ -383,8 +390,49 @@ class ProjectContext:
         found = {c for n, c in candidates if same_global_name(n, name)}
         return found.pop() if len(found) == 1 else None
 
+    @cached_property
+    def _re_exports(self) -> dict[str, str]:
+        return {data.name: data.target for _, data in self.facts_of(ALIAS, AliasFact) if not data.name.endswith(")")}
+
+    @cached_property
+    def _methods_by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for name in self.functions:
+            owner, _, method = name.rpartition(".")
+            if owner and owner.rsplit(".", 1)[-1][:1].isupper():
+                found.setdefault(method, []).append(name)
+        return found
+
+    def _held_method(self, held: str) -> str | None:
+        """`CALLER_CLASS.ATTRIBUTE.METHOD` (see `HELD_OBJECT_CALL`): the method of that name when one class of
+        the project, the caller's aside, defines one; of several, the one whose class the attribute names
+        (`self.notes` holds a `NotesService`)."""
+        owner, attribute, method = held.rsplit(".", 2)
+        if method.startswith("__"):
+            return None
+        found = [m for m in self._methods_by_name.get(method, []) if m.rsplit(".", 1)[0] != owner]
+        if len(found) > 1:
+            wanted = {w.rstrip("s") for w in names.words(attribute)}
+            found = [m for m in found if wanted & {w.rstrip("s") for w in names.words(m.rsplit(".", 2)[-2])}]
+        return found[0] if len(found) == 1 else None
+
+    def re_exported(self, name: str) -> str:
+        """`app.repositories.Repo.search` -> `app.repositories.work.Repo.search` when the package's
+        `__init__.py` imports `Repo` from `.work`, followed through re-exports of re-exports."""
+        for _ in range(4):
+            parts = name.split(".")
+            prefix = next((n for n in range(len(parts), 1, -1) if ".".join(parts[:n]) in self._re_exports), None)
+            if prefix is None:
+                break
+            name = ".".join([self._re_exports[".".join(parts[:prefix])], *parts[prefix:]])
+        return name
+
     def resolve_method(self, callee: str) -> str:
-        """`pkg.repo.pages.search` -> `pkg.repo.PageRepository.search` when `pages` is such an object."""
+        """`pkg.repo.pages.search` -> `pkg.repo.PageRepository.search` when `pages` is such an object; a name
+        a package re-exports is the name it stands for."""
+        if callee.startswith(HELD_OBJECT_CALL):
+            return self._held_method(callee[len(HELD_OBJECT_CALL) :]) or callee
+        callee = self.re_exported(callee)
         owner, _, method = callee.rpartition(".")
         cls = self.instance_class(owner) if owner else None
         return f"{cls}.{method}" if cls else callee

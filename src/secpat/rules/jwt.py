@@ -20,7 +20,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow.flow import TIME_SETTING_WORDS, Span, dotted, flow_of, timedelta_span
 from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks.syntax import setting_bindings, short_source
+from secpat.frameworks.syntax import bound_value, setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext, describe_source, same_global_name
 from secpat.rules.registry import Rule, check, define
@@ -299,27 +299,28 @@ def token_library_settings(ctx: FileContext) -> None:
         if expires is not None:
             _judge_lifetime(ctx, module, expires, expires, max_lifetime, "`expires_delta`", scope=call.scope)
         for keyword in ("additional_claims", "user_claims"):
-            claims = _arg(call.node, None, keyword)
+            # The dict written at the call, or the one a name bound once holds (`claims = {...}`).
+            claims = bound_value(module, call.scope, _arg(call.node, None, keyword))
             if not isinstance(claims, ast.Dict):
                 continue
-            for key in claims.keys:
+            for key, value in zip(claims.keys, claims.values):
                 claim = literal_value(key) if key is not None else None
-                if (
-                    key is not None
-                    and isinstance(claim, str)
-                    and names.classify(claim)
-                    in (
-                        names.NameKind.PASSWORD,
-                        names.NameKind.SECRET,
-                        names.NameKind.PERSONAL,
-                    )
-                ):
+                if key is None or not isinstance(claim, str):
+                    continue
+                # The claim's name, or the name of what it is given (`{"pw": password}`), says it is a secret.
+                named = names.classify(claim)
+                if named not in _SECRET_KINDS and isinstance(value, ast.Name):
+                    named = names.classify(value.id)
+                if named in _SECRET_KINDS:
                     ctx.report(
                         JWT007,
                         key,
                         f"claim `{claim}` puts a secret in a payload anyone can read",
                         scope=call.scope if not call.scope.is_module else None,
                     )
+
+
+_SECRET_KINDS = (names.NameKind.PASSWORD, names.NameKind.SECRET, names.NameKind.PERSONAL)
 
 
 def _lifetime_settings(tree: ast.Module) -> Iterator[tuple[ast.AST, ast.expr]]:
@@ -1289,6 +1290,8 @@ def setting_lifetimes(ctx: ProjectContext) -> None:
             for path, argument in arguments:
                 if argument.callee != symbol or (argument.index != index and argument.keyword != name):
                     continue
+                if _names_refresh(argument.caller) or _names_refresh(argument.span.setting or ""):
+                    continue  # `create_refresh_token()` passing `REFRESH_TOKEN_EXPIRE_DAYS`: meant to live long
                 result = judged(argument.span)
                 if result is None:
                     continue
@@ -1488,6 +1491,10 @@ def _arg(node: ast.Call, index: int | None, keyword: str) -> ast.expr | None:
     if index is not None and index < len(node.args):
         return node.args[index]
     return None
+
+
+def _names_refresh(name: str) -> bool:
+    return "refresh" in names.words(name)
 
 
 def _is_refresh(function: Function, payload: L.Value) -> bool:

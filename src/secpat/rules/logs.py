@@ -466,7 +466,12 @@ def _log_hygiene(ctx: FileContext) -> None:
                     typed = _typed_parameters(function) if typed is None else typed
                     _hand_on_logged_models(ctx, function, event.node, where, typed)
                 handed_on = len(ctx.conditionals)
+                described = _described_by_message(event.node)
                 for argument, value in arguments(event, skip=("exc_info",)):
+                    if id(argument) in described and not any(lab in value for lab in _CREDENTIAL_LABELS):
+                        phrase, label = described[id(argument)]
+                        note = f"`{dotted(argument)}`, the {phrase} the message names"
+                        value = {**value, label: (FlowStep(ctx.location(argument), note),)}
                     if _names_identity_only(argument, value):
                         continue  # `user.email` of a record another module loads: who someone is, never a secret
                     if len(ctx.conditionals) > handed_on and L.PASSWORD not in value and L.SECRET not in value:
@@ -634,6 +639,54 @@ def _log_hygiene(ctx: FileContext) -> None:
                         f"returned to the client by the {answers} `{function.name}()`",
                         staff_only or trial or guard is not None and getattr(ret.node, "lineno", 0) > guard,
                     )
+
+
+_CREDENTIAL_LABELS = (L.SECRET, L.PASSWORD, L.PERSONAL)
+#: Words that end a noun phrase, read backwards from a placeholder.
+_PHRASE_BREAKS = frozenset({"for", "of", "to", "from", "with", "in", "on", "by", "at", "and", "or", "via", "as"})
+#: A placeholder of a log message: `%s`, `%(name)r`, `{}`, `{0}`, `{name!r}`.
+_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdr]|\{[^{}]*\}")
+
+
+def _described_by_message(call: ast.Call) -> dict[int, tuple[str, str]]:
+    """`log.info("Sending password reset code %s to %s", code, email)`: a name the message's words before its
+    placeholder end with, where those words name a password, a secret or a one-time code, is that value
+    (`code` is the password reset code). Keyed by the argument node's id: (the phrase, its label)."""
+    message = call.args[0] if call.args else None
+    pairs: list[tuple[str, ast.expr]] = []
+    if isinstance(message, ast.Constant) and isinstance(message.value, str):
+        texts = _PLACEHOLDER.split(message.value)
+        pairs = list(zip(texts, call.args[1:]))
+    elif isinstance(message, ast.JoinedStr):
+        text = ""
+        for part in message.values:
+            if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                text += part.value
+            elif isinstance(part, ast.FormattedValue):
+                pairs.append((text, part.value))
+                text = ""
+    found: dict[int, tuple[str, str]] = {}
+    for before, argument in pairs:
+        name = dotted(argument) if isinstance(argument, (ast.Name, ast.Attribute)) else None
+        argument_words = list(names.words(name.rsplit(".", 1)[-1])) if name else []
+        if len(argument_words) != 1 or names.classify(argument_words[0]) is not None:
+            continue  # a name of its own (`reset_code`, `token`) is judged by the data flow, where it is bound
+        # The noun phrase just before the placeholder: "for provider %s" names a provider, not a token.
+        message_words = re.findall(r"[A-Za-z]+", before.lower())
+        cut = max((i + 1 for i, w in enumerate(message_words) if w in _PHRASE_BREAKS), default=0)
+        message_words = message_words[cut:][-3:]
+        if not argument_words or message_words[-len(argument_words) :] != argument_words:
+            continue
+        for start in reversed(range(len(message_words) - len(argument_words) + 1)):
+            phrase = "_".join(message_words[start:])
+            kind = names.classify(phrase)
+            if kind is names.NameKind.PASSWORD:
+                found[id(argument)] = (phrase.replace("_", " "), L.PASSWORD)
+                break
+            if kind in (names.NameKind.SECRET, names.NameKind.SHORT_CODE):
+                found[id(argument)] = (phrase.replace("_", " "), L.SECRET)
+                break
+    return found
 
 
 def _made_in_debug_branch(module: Module, function: Function, value: L.Value) -> bool:

@@ -28,6 +28,7 @@ from secpat.frameworks.routes import model_of
 from secpat.knowledge import find
 from secpat.model.module import parents_of
 from secpat.rules.context import (
+    HELD_OBJECT_CALL,
     FileContext,
     Outcome,
     ProjectContext,
@@ -513,7 +514,13 @@ def _hand_on_request_arguments(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         run = _run_by(module, event)
         for callee in [run[0]] if run else _project_callees(module, event):
-            shown = f"queryset's `.{callee[len(QUERYSET_CALL) :]}" if callee.startswith(QUERYSET_CALL) else f"`{callee}"
+            shown = (
+                f"queryset's `.{callee[len(QUERYSET_CALL) :]}"
+                if callee.startswith(QUERYSET_CALL)
+                else f"`{ast.unparse(event.node.func)}"
+                if callee.startswith(HELD_OBJECT_CALL)
+                else f"`{callee}"
+            )
             step = FlowStep(ctx.location(event.node), f"passed to {shown}()`")
             skipped = run[1] if run else 0
             passed_on = [(i - skipped, v) for i, v in enumerate(event.args) if i >= skipped]
@@ -618,7 +625,7 @@ def _named_callees(module: Module, event: CallEvent) -> list[str]:
             return [f"{made}.{func.attr}"]
     if not isinstance(func, ast.Attribute) or event.receiver is None:
         return []
-    return [
+    returned = [
         f"{label[len(L.RET_PREFIX) :]}.{func.attr}"
         for label in event.receiver
         if label.startswith(L.RET_PREFIX)
@@ -626,6 +633,22 @@ def _named_callees(module: Module, event: CallEvent) -> list[str]:
         and "#" not in label
         and label[len(L.RET_PREFIX) :].split(".", 1)[0] in module.project_roots
     ]
+    return returned or (_held_object_call(module, func, scope) if scope else [])
+
+
+def _held_object_call(module: Module, func: ast.expr, scope: Function) -> list[str]:
+    """`self.documents.search(term)` in a method: the method of an object the class keeps, whose class is not
+    known here (see `HELD_OBJECT_CALL`), as `<held>.CALLER_CLASS.ATTRIBUTE.METHOD`."""
+    if (
+        scope.class_name
+        and isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Attribute)
+        and isinstance(func.value.value, ast.Name)
+        and func.value.value.id == "self"
+    ):
+        owner = module.global_name(scope).rsplit(".", 1)[0]
+        return [f"{HELD_OBJECT_CALL}{owner}.{func.value.attr}.{func.attr}"]
+    return []
 
 
 #: A method called on a Django queryset or manager (`qs.search(q)`, `Client.objects.search(q)`): whichever project
@@ -693,6 +716,8 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
             callee = _constructed_method(module, c.node, function, made)
         if callee and callee.split(".", 1)[0] in roots:
             calls.append((c, callee))
+        elif not callee and function.class_name:
+            calls.extend((c, held) for held in _held_object_call(module, c.node.func, function))
     if not calls:
         return
     offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
@@ -718,7 +743,8 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
                 if derived is None:
                     derived = _bound_from_parameters(function, params)
                 given = next((list(derived[n][0]) for n in names if n in derived), [])
-            step = FlowStep(ctx.location(call.node), f"passed to `{callee}()`")
+            shown = ast.unparse(call.node.func) if callee.startswith(HELD_OBJECT_CALL) else callee
+            step = FlowStep(ctx.location(call.node), f"passed to `{shown}()`")
             # `sql = f"... ORDER BY {sort}"; return query(sql)`: the text is written where the name is bound.
             written: ast.expr = (
                 derived[argument.id][1]
@@ -874,7 +900,7 @@ def request_through_parameters(ctx: ProjectContext) -> None:
             seen.add(key)
             flow = (*argument.trace, *sink.trace[1:]) if sink.trace else argument.trace
             source = describe_source(argument.trace, sink.location)
-            callee = sink.function if argument.callee.startswith(QUERYSET_CALL) else argument.callee
+            callee = sink.function if argument.callee.startswith((QUERYSET_CALL, HELD_OBJECT_CALL)) else argument.callee
             ctx.report(
                 SQL002,
                 sink.location,
@@ -954,6 +980,8 @@ def matching_sinks(sinks: dict[str, list[_Sink]], callee: str) -> list[_Sink]:
         return [s for name, found in sinks.items() if name.endswith(tail) and _queryset_method(name) for s in found]
     if callee in sinks:
         return sinks[callee]
+    if callee.startswith(HELD_OBJECT_CALL):
+        return []  # a method several classes define: which one runs is not known
     tail = "." + callee.split(".", 1)[-1]
     return [s for name, found in sinks.items() if name.endswith(tail) or callee.endswith("." + name) for s in found]
 

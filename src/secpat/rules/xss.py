@@ -1068,11 +1068,8 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
     applied: dict[str, list[FilterApplied]] = {}
     for _, use in ctx.facts_of(FILTER_APPLIED, FilterApplied):
         applied.setdefault(use.filter, []).append(use)
-    writers: dict[str, list[StoredFact]] = {}
-    for _, fact in ctx.facts_of(STORED, StoredFact):
-        # (Staff writers count here: a filter that wraps a field in markup takes it for text, whoever wrote it.)
-        for name in fact.fields:
-            writers.setdefault(name, []).append(fact)
+    # (Staff writers count here: a filter that wraps a field in markup takes it for text, whoever wrote it.)
+    writers = stored_by_field(ctx)
     renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
     for mark in marked:
         filters = next(
@@ -1084,7 +1081,7 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
                 for name in sorted(filters)
                 for use in applied.get(name, ())
                 for writer in writers.get(use.field, ())
-                if not writer.model or _names_model(use.roots, writer.model)
+                if writer.keeps(use.field, use.roots)
             ),
             None,
         )
@@ -1240,10 +1237,7 @@ def _model_queried(node: ast.expr) -> str | None:
 def stored_fields_marked_safe(ctx: ProjectContext) -> None:
     if not ctx.facts_of(MARKED_FIELD, MarkedCall):
         return
-    writers: dict[str, list[StoredFact]] = {}
-    for _, fact in ctx.facts_of(STORED, StoredFact):
-        for name in fact.fields:
-            writers.setdefault(name, []).append(fact)
+    writers = stored_by_field(ctx)
     for _, call in ctx.facts_of(MARKED_FIELD, MarkedCall):
         for field, model, finding in call.fields:
             writer = next((w for w in writers.get(field, ()) if not w.model or w.model == model), None)
@@ -2772,6 +2766,23 @@ def _dumped_bodies(module, function) -> set[tuple[str, str]]:
     }
     found = set()
     for n in ast.walk(function.node):
+        if (
+            isinstance(n, ast.For)
+            and isinstance(n.iter, ast.Call)
+            and isinstance(n.iter.func, ast.Attribute)
+            and n.iter.func.attr == "items"
+            and (model := held.get(getattr(n.iter.func.value, "id", "")) or dump_of(n.iter.func.value))
+        ):
+            # `for field, value in body.model_dump(exclude_unset=True).items(): setattr(invoice, field, value)`
+            for call in ast.walk(n):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == "setattr"
+                    and len(call.args) == 3
+                    and isinstance(call.args[0], ast.Name)
+                ):
+                    found.add((model, call.args[0].id))
         if isinstance(n, ast.Call):
             for keyword in n.keywords:
                 if keyword.arg is None:
@@ -2840,12 +2851,9 @@ def environments_by_templates(ctx: ProjectContext) -> None:
         ctx.findings.append(finding)
 
 
-@check(XSS001, XSS003, XSS004, stage="project")
-def linked_safe_filters(ctx: ProjectContext) -> None:
-    uses = [u for _, u in ctx.facts_of(SAFE_USE, SafeUse)]
-    if not uses:
-        return
-    renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
+def stored_by_field(ctx: ProjectContext) -> dict[str, list[StoredFact]]:
+    """The views that store each field from the request, by the field's name; a body model stored whole
+    (`Space(**body.model_dump())`) stores every field its class declares, in records of that name."""
     stored: dict[str, list[StoredFact]] = {}
     declared = [data for _, data in ctx.facts_of(DECLARED_FIELDS, tuple)]
     for _, fact in ctx.facts_of(STORED, StoredFact):
@@ -2864,6 +2872,16 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             )
         for name in fact.fields:
             stored.setdefault(name, []).append(fact)
+    return stored
+
+
+@check(XSS001, XSS003, XSS004, stage="project")
+def linked_safe_filters(ctx: ProjectContext) -> None:
+    uses = [u for _, u in ctx.facts_of(SAFE_USE, SafeUse)]
+    if not uses:
+        return
+    renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
+    stored = stored_by_field(ctx)
     for use in uses:
         rule = {XSS001.id: XSS001, XSS003.id: XSS003}.get(use.rule, XSS004)
         paths = _rendered_through_includes(ctx, use.path)
@@ -2919,7 +2937,8 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             # A generic view shows whatever record it is given: only a form of its own app is known to be the
             # one its users fill in (a staff dashboard elsewhere writes the same field on purpose).
             writers = [w for w in writers if any(_same_app(w.path, r.path) for r in linked)]
-        record = _field_holder(use.text) or use.roots
+        # `note.body|safe` in `{% for note in appointment.notes.all %}`: the note's, or the appointment's.
+        record = _field_holder(use.text) or (use.text.split("|", 1)[0].strip().split(".")[0], *use.roots)
         writer = next((w for w in writers if w.keeps(use.field, record)), None)
         if writer is not None:
             submit = FlowStep(
