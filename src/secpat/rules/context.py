@@ -392,7 +392,14 @@ class ProjectContext:
 
     @cached_property
     def _re_exports(self) -> dict[str, str]:
-        return {data.name: data.target for _, data in self.facts_of(ALIAS, AliasFact) if not data.name.endswith(")")}
+        # A name that is also a module of the project (`crm.db`, a package, beside `from .extensions import db`
+        # in `crm/__init__.py`) is that module to whoever imports from it.
+        modules = {f.module_name for f in self.files if f.module_name}
+        return {
+            data.name: data.target
+            for _, data in self.facts_of(ALIAS, AliasFact)
+            if not data.name.endswith(")") and data.name not in modules
+        }
 
     @cached_property
     def _methods_by_name(self) -> dict[str, list[str]]:

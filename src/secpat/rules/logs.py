@@ -642,6 +642,7 @@ def _log_hygiene(ctx: FileContext) -> None:
 
 
 _CREDENTIAL_LABELS = (L.SECRET, L.PASSWORD, L.PERSONAL)
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "pk", "uuid", "number", "num", "no", "name"})
 #: Words that end a noun phrase, read backwards from a placeholder.
 _PHRASE_BREAKS = frozenset({"for", "of", "to", "from", "with", "in", "on", "by", "at", "and", "or", "via", "as"})
 #: A placeholder of a log message: `%s`, `%(name)r`, `{}`, `{0}`, `{name!r}`.
@@ -671,6 +672,8 @@ def _described_by_message(call: ast.Call) -> dict[int, tuple[str, str]]:
         argument_words = list(names.words(name.rsplit(".", 1)[-1])) if name else []
         if len(argument_words) != 1 or names.classify(argument_words[0]) is not None:
             continue  # a name of its own (`reset_code`, `token`) is judged by the data flow, where it is bound
+        if argument_words[0] in _IDENTIFIER_WORDS:
+            continue  # `"Session ID: %s", session.id`: which session, not its key
         # The noun phrase just before the placeholder: "for provider %s" names a provider, not a token.
         message_words = re.findall(r"[A-Za-z]+", before.lower())
         cut = max((i + 1 for i, w in enumerate(message_words) if w in _PHRASE_BREAKS), default=0)
