@@ -437,3 +437,13 @@ def test_mail_sent_only_for_signed_in_users_is_medium_confidence(tmp_path: Path)
     doc = json.loads(result.stdout)
     levels = {f["line"]: f["confidence"] for f in doc["findings"] if f["rule_id"] == "RATE002"}
     assert levels == {12: "medium", 18: "high", 24: "medium", 32: "medium", 45: "high"}, levels
+
+
+def test_sql_reached_through_a_method_told_by_its_name_is_medium_confidence() -> None:
+    """The fixture's service keeps a repository handed to its constructor: which class's method runs is told by
+    the method's name alone, so that finding is medium; the one through a module-level object stays high."""
+    root = Path(__file__).parent / "fixtures" / "sql" / "objects_kept_elsewhere"
+    result = secpat("check", ".", "--no-cache", "--format", "json", "--select", "SQL002", cwd=root)
+    doc = json.loads(result.stdout)
+    levels = {f["line"]: f["confidence"] for f in doc["findings"]}
+    assert levels == {9: "high", 16: "medium"}, levels

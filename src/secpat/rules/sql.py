@@ -419,6 +419,8 @@ class ParameterSink:
     #: The parameter is the whole statement, executed as given: request input passed there counts only inside
     #: SQL text the caller wrote around it (`query_db("... WHERE name = '" + name + "'")`).
     statement: bool = False
+    #: Reached through a call whose method was told by its name alone (see `HELD_OBJECT_CALL`).
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -699,6 +701,7 @@ class ParameterPass:
     at: Location | None = None  # with `sql_text`: the argument, its code and context
     snippet: str = ""
     context: str = ""
+    inferred: bool = False  # the callee was told by its method's name alone (see `HELD_OBJECT_CALL`)
 
 
 def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
@@ -871,7 +874,10 @@ def request_through_parameters(ctx: ProjectContext) -> None:
     sinks: dict[str, list[ParameterSink]] = {}
     for _path, sink in ctx.facts_of(PARAMETER_SINK, ParameterSink):
         sinks.setdefault(sink.function, []).append(sink)
-    passes = [replace(p, callee=ctx.resolve_method(p.callee)) for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)]
+    passes = [
+        replace(p, callee=ctx.resolve_method(p.callee), inferred=p.callee.startswith(HELD_OBJECT_CALL))
+        for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)
+    ]
     _through_passes(sinks, passes)
     seen: set[tuple[str, int, int]] = set()
     for argument in arguments_of_requests(ctx):
@@ -892,6 +898,7 @@ def request_through_parameters(ctx: ProjectContext) -> None:
                         f"{describe_source(argument.trace, argument.at)} is written into SQL text passed to "
                         f"`{argument.callee}()`, where it is {sink.trace[-1].note if sink.trace else 'executed'}: "
                         "bind it as a parameter instead",
+                        confidence=Confidence.MEDIUM if sink.inferred else None,
                         snippet=argument.snippet,
                         context=argument.context,
                         flow=(*argument.trace, *sink.trace[1:]),
@@ -901,11 +908,14 @@ def request_through_parameters(ctx: ProjectContext) -> None:
             flow = (*argument.trace, *sink.trace[1:]) if sink.trace else argument.trace
             source = describe_source(argument.trace, sink.location)
             callee = sink.function if argument.callee.startswith((QUERYSET_CALL, HELD_OBJECT_CALL)) else argument.callee
+            # A join told by a method's name alone is a guess at which class's method runs.
+            inferred = sink.inferred or argument.callee.startswith(HELD_OBJECT_CALL)
             ctx.report(
                 SQL002,
                 sink.location,
                 f"{source} is {sink.trace[-1].note if sink.trace else 'executed'} "
                 f"through `{callee}()`: bind it as a parameter instead",
+                confidence=Confidence.MEDIUM if inferred else None,
                 snippet=sink.snippet,
                 context=sink.context,
                 flow=flow,
@@ -957,7 +967,13 @@ def _through_passes(sinks: dict[str, list[ParameterSink]], passes: list[Paramete
                 # The trace starts at the caller's parameter, as a sink's own does; the call follows it.
                 start = FlowStep(hand.step.location, f"parameter `{hand.params[-1]}`")
                 trace = (start, hand.step, *sink.trace[1:])
-                inherited = replace(sink, function=hand.function, params=hand.params, trace=trace)
+                inherited = replace(
+                    sink,
+                    function=hand.function,
+                    params=hand.params,
+                    trace=trace,
+                    inferred=sink.inferred or hand.inferred,
+                )
                 if sink.statement and hand.sql_text and hand.at is not None:
                     # The SQL is written here, around the parameter, for a helper that executes what it is
                     # given: a sink of this function, where the text is written.
