@@ -486,6 +486,10 @@ class Module:
         cls = self.annotated_class(func.value.id, scope) or self.module_instance_class(func.value.id, scope)
         return f"{cls}.{func.attr}" if cls else None
 
+    def _project_class(self, name: str) -> bool:
+        """A name of the project's by the usual capitalised name of a class (`pkg.repo.InvoiceRepository`)."""
+        return name.split(".", 1)[0] in self.project_roots and name.rsplit(".", 1)[-1][:1].isupper()
+
     def module_instance_class(self, name: str, scope: Function) -> str | None:
         """`repository.search(q)` where the module keeps one `repository = InvoiceRepository()` and the calling
         function binds no `repository` of its own: the project class of that module-level object, else None."""
@@ -498,8 +502,7 @@ class Module:
                 return None
             within = within.parent
         made = self.qualified_name(values[0].func) or ""
-        project = made.split(".", 1)[0] in self.project_roots
-        return made if project and made.rsplit(".", 1)[-1][:1].isupper() else None
+        return made if self._project_class(made) else None
 
     def attribute_class(self, method: Function, attr: str) -> str | None:
         """`self.repo` in a method, where `__init__` keeps `self.repo = repo or ReportRepository()` (or a parameter
@@ -520,8 +523,7 @@ class Module:
                     found.add(self.annotated_class(value.id, init))
                 elif isinstance(value, ast.Call):
                     name = self.qualified_name(value.func, init) or ""
-                    project = name.split(".", 1)[0] in self.project_roots
-                    found.add(name if project and name.rsplit(".", 1)[-1][:1].isupper() else None)
+                    found.add(name if self._project_class(name) else None)
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
@@ -549,8 +551,7 @@ class Module:
         for node in function.returns():
             value = node.value
             name = self.qualified_name(value.func, function) if isinstance(value, ast.Call) else None
-            project = name and name.split(".", 1)[0] in self.project_roots and name.rsplit(".", 1)[-1][:1].isupper()
-            made.add(name if project else None)
+            made.add(name if name and self._project_class(name) else None)
         return made.pop() if len(made) == 1 else None
 
     def annotated_class(self, name: str, scope: Function) -> str | None:

@@ -657,7 +657,7 @@ def _described_by_message(call: ast.Call) -> dict[int, tuple[str, str]]:
     pairs: list[tuple[str, ast.expr]] = []
     if isinstance(message, ast.Constant) and isinstance(message.value, str):
         texts = _PLACEHOLDER.split(message.value)
-        pairs = list(zip(texts, call.args[1:]))
+        pairs = list(zip(texts, call.args[1:])) if len(texts) > 1 else []  # no placeholder: nothing is named
     elif isinstance(message, ast.JoinedStr):
         text = ""
         for part in message.values:
