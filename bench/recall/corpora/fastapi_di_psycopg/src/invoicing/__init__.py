@@ -1,0 +1,3 @@
+"""B2B invoicing API and customer portal."""
+
+__version__ = "0.9.3"

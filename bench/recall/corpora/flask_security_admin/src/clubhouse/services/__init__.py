@@ -1,0 +1,1 @@
+"""Business logic kept out of the views."""
