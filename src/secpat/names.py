@@ -109,6 +109,7 @@ _KEY_QUALIFIERS = {
     "partner",
 }
 _CODE_QUALIFIERS = {
+    "pass",  # `guest_pass_code`: a passcode written in two words
     "reset",
     "verification",
     "verify",

@@ -1875,10 +1875,10 @@ class FunctionFlow:
         `queue.enqueue(f, x)`, a task's `f.delay(x)`: the project function runs later with those arguments, so
         it is a call of it here, with what it is given (a second event at the same place)."""
         func = node.func
-        if not isinstance(func, ast.Attribute):
-            return None
-        skip = _DEFERRING_METHODS.get(func.attr)
-        if func.attr == "delay":
+        # `queue.enqueue(f, x)`, or the project's own helper named for it: `enqueue(ingest_batch, token, data)`.
+        runner = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        skip = _DEFERRING_METHODS.get(runner)
+        if runner == "delay" and isinstance(func, ast.Attribute):
             target, skip = func.value, 0
         elif skip is None or len(node.args) <= skip or isinstance(node.args[skip], ast.Starred):
             return None
@@ -1955,6 +1955,9 @@ class FunctionFlow:
         bound_form = self._form_of_request(node, args, keywords)
         if bound_form is not None:
             return bound_form
+        if isinstance(func, ast.Attribute) and func.attr == "parse_args" and self._request_parser(func.value):
+            # Flask-RESTful / Flask-RESTX: `args = parser.parse_args()` reads the arguments from the request.
+            return {L.REQUEST: (self.step(node, f"`{_text(node)}`, arguments parsed from the request"),)}
         if (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
@@ -2222,6 +2225,10 @@ class FunctionFlow:
             substituted = self._substituted_text(node, callee, args, keywords)
             if substituted is not None:
                 return substituted
+        if method == "split" or callee == "re.split":
+            pieces = self._split_text(node, callee, args, keywords)
+            if pieces is not None:
+                return pieces
         if (
             callee in _ENV_READS
             and len(node.args) > 1
@@ -2509,6 +2516,22 @@ class FunctionFlow:
         given = args[at] if at < len(args) else keywords.get("string", L.EMPTY)
         return L.with_step(given, self.step(node, "regex substitution")) if given else L.EMPTY
 
+    def _split_text(
+        self, node: ast.Call, callee: str | None, args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value | None:
+        """`re.split(r"\n{2,}", text)`, `PARAGRAPHS.split(text)` on a compiled pattern: the pieces are the text's
+        (escaped if it was)."""
+        func = node.func
+        if callee == "re.split":
+            at = 1
+        else:
+            made = self._bound(func.value) if isinstance(func, ast.Attribute) else None
+            if not isinstance(made, ast.Call) or self.module.qualified_name(made.func, self.function) != "re.compile":
+                return None
+            at = 0
+        given = args[at] if at < len(args) else keywords.get("string", L.EMPTY)
+        return L.with_step(given, self.step(node, "split by a pattern")) if given else L.EMPTY
+
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.
         (Only asked when the base carries no labels: `request.args.get` is a method of request data.)"""
@@ -2564,6 +2587,35 @@ class FunctionFlow:
             self.env[name] = L.combine(parts)
             return L.EMPTY
         return None
+
+    def _request_parser(self, node: ast.expr) -> bool:
+        """The name holds a `reqparse.RequestParser()`, made in this function or at the module's top level."""
+        if not isinstance(node, ast.Name):
+            return False
+        made = [
+            n.value
+            for n in ast.walk(self.function.node)
+            if not self.function.is_module
+            and isinstance(n, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == node.id for t in n.targets)
+        ] or list(self.module.assignments.get(node.id, ()))
+        if not any(
+            isinstance(value, ast.Call)
+            and (self.module.qualified_name(value.func, self.function) or "") in _REQUEST_PARSERS
+            for value in made
+        ):
+            return False
+        # A parser all of whose arguments are converted to numbers, dates or truth values gives no text.
+        added = [
+            n
+            for n in ast.walk(self.module.tree)
+            if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr == "add_argument"
+            and isinstance(n.func.value, ast.Name)
+            and n.func.value.id == node.id
+        ]
+        return not added or not all(_typed_not_text(a) for a in added)
 
     def _declared(self, node: ast.Call, callee: str | None, method: str | None, args: list[L.Value]) -> L.Value | None:
         """A source or sanitiser the project's config declares (`secpat.knowledge`)."""
@@ -2623,7 +2675,8 @@ class FunctionFlow:
             value = {k: v for k, v in data.items() if k in _SURVIVES_NUMBERS}
             return value or L.CONSTANT
         if callee.startswith(S.SQL_SAFE_PREFIXES):
-            return L.CONSTANT
+            # `sql.Identifier(name)`, `sql.Literal(value)` are quoted; `sql.SQL(text)` is the raw text it is given.
+            return data if callee.endswith(".SQL") and data and data is not L.CONSTANT else L.CONSTANT
         if callee in R.INPUT_CALLS:
             typed = (self.step(node, f"`{callee}()`"),)
             return {L.REQUEST: typed, L.TERMINAL: typed}
@@ -2938,6 +2991,26 @@ def _reads_request(function: Function) -> bool:
 
 #: Labels of what a generator draws, and of one request field returned as it came, followed through a class's
 #: own methods (see `_own_method`).
+#: Flask-RESTful's and Flask-RESTX's request argument parsers.
+_REQUEST_PARSERS = frozenset(
+    f"{package}.reqparse.RequestParser" for package in ("flask_restful", "flask_restx", "flask_restplus")
+)
+#: What a request parser's `type=` turns an argument into when it is no text: numbers, dates, truth values.
+_NOT_TEXT_TYPES = frozenset(
+    {"int", "float", "bool", "boolean", "date", "datetime_from_iso8601", "iso8601interval", "natural", "positive"}
+    | {"int_range", "uuid.UUID", "UUID", "Decimal"}
+)
+
+
+def _typed_not_text(add_argument: ast.Call) -> bool:
+    """`parser.add_argument("page", type=int)`, `type=inputs.date`: the argument is no text."""
+    given = next((k.value for k in add_argument.keywords if k.arg == "type"), None)
+    if given is None:
+        return False
+    name = ast.unparse(given.func if isinstance(given, ast.Call) else given)
+    return name in _NOT_TEXT_TYPES or name.rsplit(".", 1)[-1] in _NOT_TEXT_TYPES
+
+
 _FOLLOWED_LABELS = frozenset({L.RANDOM, L.SEEDED, L.RANDOM_PICK, L.REQUEST})
 
 #: List methods that add their (last) argument to the list.
@@ -3044,15 +3117,24 @@ _NOT_CONSTANT = object()
 
 
 def reads_as_sql(node: ast.AST) -> bool:
-    """A string literal in this expression reads as SQL (`"SELECT * FROM users WHERE name = '" + name`)."""
+    """A string literal in this expression reads as SQL (`"SELECT * FROM users WHERE name = '" + name`), or it
+    formats a constant named for a SQL template (`sql.SQL(REVENUE_QUERY).format(period=...)`)."""
     return any(
-        isinstance(n, ast.Constant) and isinstance(n.value, str) and _SQL.search(n.value) for n in ast.walk(node)
+        isinstance(n, ast.Constant)
+        and isinstance(n.value, str)
+        and _SQL.search(n.value)
+        or isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Attribute)
+        and n.func.attr == "format"
+        and any(_names_sql_template(part) for part in ast.walk(n.func.value) if isinstance(part, ast.expr))
+        for n in ast.walk(node)
     )
 
 
 def _names_sql_template(node: ast.expr) -> bool:
     """`KEEPER_QUERY`, `queries.USERS_SQL`, `SQL_FIND_USER`: a constant whose name says it holds SQL."""
     name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    name = name.lstrip("_")  # `_REVENUE_QUERY`, the module's own
     if not _CONSTANT_NAME.fullmatch(name):
         return False
     words = name.lower().split("_")

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from secpat import names
-from secpat.frameworks import appbuilder, bottle, known
+from secpat.frameworks import appbuilder, bottle, flask, known
 from secpat.frameworks.syntax import class_routes, last
 
 if TYPE_CHECKING:
@@ -500,6 +500,12 @@ def resource_method(module: Module, function: Function) -> bool:
     """A verb method (`get`, `post`, ...) of a Flask-RESTful or Flask-RESTX `Resource` class: what it returns
     is the answer sent to the client."""
     return function.name in _VERBS and _method_of_class_on(module, function, _RESOURCES)
+
+
+def api_error_handler(module: Module, function: Function) -> bool:
+    """`handle_error(self, e)` of the project's subclass of a Flask-RESTful or Flask-RESTX `Api`: what it
+    returns is the answer to any exception a resource raised."""
+    return function.name == "handle_error" and _method_of_class_on(module, function, flask.RESOURCE_APIS)
 
 
 def _resource_rules(module: Module, function: Function) -> list[str]:

@@ -145,7 +145,7 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
         }
         reads = any(
             isinstance(n, ast.Attribute)
-            and n.attr in ("session", "cookies")
+            and n.attr in ("session", "cookies", "COOKIES")  # Django's `request.COOKIES`
             and isinstance(n.value, ast.Name)
             and n.value.id in requests
             or isinstance(n, ast.Name)

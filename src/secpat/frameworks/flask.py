@@ -47,6 +47,7 @@ from secpat.frameworks.syntax import (
     bound_value,
     class_routes,
     decorator_list,
+    derives_from,
     has_default_limits,
     is_limit_name,
     is_staff_gate,
@@ -105,6 +106,8 @@ FRAMEWORK = Framework(
         ("werkzeug.wrappers.Response", HTML_IF_SAID),
     ),
     body_keywords=("response",),
+    # `self.make_response(body, 500)` in a Flask-RESTful `Api.handle_error`, `app.make_response(...)`.
+    answer_methods=("make_response",),
     json_responses=("jsonify",),
     renderers=("render_template", "stream_template"),
     page_renderers=(
@@ -203,7 +206,7 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
         active = bool(call.node.args or call.node.keywords)
         return [(PROTECTION, ProtectionFact(last(callee), name, module.path, line if active else 0))]
     scope = call.scope
-    if callee in _RESOURCE_APIS:
+    if _is_resource_api(module, callee):
         return _resource_api(module, call)
     if callee in _NAMESPACES:
         return _namespace(module, call)
@@ -323,7 +326,7 @@ def _member(constructor: str) -> str:
 
 #: Flask-RESTful and Flask-RESTX: an `Api` wraps an app or blueprint, and `add_resource` routes a class's
 #: `get`/`post`/... methods, as `add_url_rule(..., view_func=Resource.as_view(...))` would.
-_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restplus.Api", "flask_smorest.Api"})
+RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restplus.Api", "flask_smorest.Api"})
 #: flask-smorest's blueprints route `MethodView` classes as well as functions: `@blp.route("/")` on a class.
 _CLASS_ROUTERS = frozenset({"flask_smorest.Blueprint"})
 
@@ -334,9 +337,21 @@ def _resource_api_call(module: Module, receiver: ast.expr, scope: Function) -> a
     if not isinstance(receiver, ast.Name):
         return None
     value = bound_value(module, scope, receiver)
-    if isinstance(value, ast.Call) and module.qualified_name(value.func, scope) in _RESOURCE_APIS:
+    if isinstance(value, ast.Call) and _is_resource_api(module, module.qualified_name(value.func, scope)):
         return value
     return None
+
+
+def _is_resource_api(module: Module, callee: str | None) -> bool:
+    """`Api(...)`, or the project's own subclass of it made in this module (`class SurveyApi(Api)` that
+    overrides `handle_error`)."""
+    if not callee:
+        return False
+    if callee in RESOURCE_APIS:
+        return True
+    prefix = f"{module.module_name}." if module.module_name else ""
+    cls = module.classes.get(callee[len(prefix) :]) if callee.startswith(prefix) else None
+    return cls is not None and derives_from(module, cls, tuple(RESOURCE_APIS))
 
 
 def _resource_api(module: Module, call: Call) -> list[tuple[str, object]]:
@@ -429,7 +444,7 @@ def _namespace_routes(module: Module) -> list[tuple[str, object]]:
             made = bound_value(module, scope, receiver) if isinstance(receiver, ast.Name) else None
             if not (
                 isinstance(made, ast.Call)
-                and module.qualified_name(made.func, scope) in _NAMESPACES | _RESOURCE_APIS | _CLASS_ROUTERS
+                and module.qualified_name(made.func, scope) in _NAMESPACES | RESOURCE_APIS | _CLASS_ROUTERS
             ):
                 continue
             owner = object_name(module, receiver, scope)

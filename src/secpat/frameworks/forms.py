@@ -240,6 +240,9 @@ _SUBMIT = re.compile(
     r"""(?:submit|image)\b""",
     re.IGNORECASE,
 )
+#: `<input type="checkbox" onchange="this.form.submit()">`: an inline handler that submits the form as a
+#: browser does, with no header a script could add.
+_NATIVE_SUBMIT = re.compile(r"""\bon\w+\s*=\s*["'][^"']*\bthis\.form\.submit\(\)""", re.IGNORECASE)
 _SCRIPT_BUTTON = re.compile(r"""<(?:button|input)\b[^>]*\btype\s*=\s*["']?button\b""", re.IGNORECASE)
 _FIELD = re.compile(
     r"""<(?:textarea|select)\b|<input\b(?![^>]*\btype\s*=\s*["']?"""
@@ -252,7 +255,7 @@ def _submittable(body: str, pieces: list[_Piece]) -> bool:
     """A user can submit the form: a submit button, a text field (Enter submits), or template code in the
     form's content that may render either. A form with neither is submitted only by script, and so is one
     whose only buttons are `type="button"`: they do nothing until a script sends the form."""
-    if _SUBMIT.search(body):
+    if _SUBMIT.search(body) or _NATIVE_SUBMIT.search(body):
         return True
     if _SCRIPT_BUTTON.search(body):
         return False

@@ -110,6 +110,8 @@ SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware"
 LOGIN, RESET, MAIL, REGISTER, WRITE, READ = "login", "reset", "mail", "register", "write", "read"
 _LOGIN_WORDS = frozenset({"login", "signin", "logon", "authenticate", "token", "tokens", "obtain", "jwt", "oauth"})
 _REGISTER_WORDS = frozenset({"register", "registration", "signup", "enroll", "enrol"})
+#: Words of the step that confirms an account made before (`/registration/verify-email/`): no sign-up.
+_CONFIRMING_WORDS = frozenset({"verify", "confirm", "confirmation", "activate", "activation"})
 _RESET_WORDS = frozenset({"reset", "forgot", "forgotten", "recover", "recovery"})
 _MAIL_WORDS = frozenset({"resend", "otp", "sms", "magic", "invite", "invitation", "contact", "newsletter", "subscribe"})
 _NOT_SENDING = frozenset({"confirm", "complete", "done", "refresh", "verify", "logout", "revoke", "blacklist"})
@@ -142,6 +144,8 @@ _GENERIC_HANDLER_WORDS = frozenset(
 
 
 #: Words that may stand around a password field name and still mean the user's own password.
+#: A password, or the passcode a shared device (a kiosk, a door panel) is unlocked with.
+_PASSWORD_WORDS = frozenset({"password", "passwd", "pwd", "pass", "pw", "passphrase", "passcode"})
 _OWN_PASSWORD_WORDS = frozenset(
     {
         "password",
@@ -185,7 +189,8 @@ def _password_fields(fields: set[str]) -> tuple[bool, bool]:
     password = new = False
     for name in fields:
         words = set(names.words(name))
-        if not words & {"password", "passwd", "pwd", "pass", "pw", "passphrase"} or not words <= _OWN_PASSWORD_WORDS:
+        # `door_passcode`, `kiosk_passcode`: a passcode is what is typed to get in, whoever it belongs to.
+        if not words & _PASSWORD_WORDS or not words <= _OWN_PASSWORD_WORDS and "passcode" not in words:
             continue
         password = True
         if words & {"new", "confirm", "confirmation", "again", "repeat", "old", "current", "2"} or name.endswith("2"):
@@ -209,6 +214,21 @@ _CODE_MADE_WORDS = frozenset({"send", "resend", "setup", "enable", "disable", "g
 LOGOUT_REASON = "logs out"
 #: The reason of a GET-only route whose view changes stored data: no CSRF check covers GET.
 CHANGES_ON_GET = "changes stored data on GET"
+
+
+def _signs_up_for_object(path: str) -> bool:
+    """`/shifts/{pk}/signup/`, `/events/<int:id>/register`: signing up for the record the path names, not
+    creating an account."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    return any(
+        _is_path_parameter(segment) and set(route_words(after, "")) & _REGISTER_WORDS
+        for index, segment in enumerate(segments)
+        for after in segments[index + 1 :]
+    )
+
+
+def _is_path_parameter(segment: str) -> bool:
+    return segment.startswith(("{", "<", ":")) or segment.startswith("(?P<")
 
 
 def classify(
@@ -245,7 +265,13 @@ def classify(
     # A sign-in that keeps a record of whoever signed in (`/login` then `create_user(user)` for a user the
     # credentials check returned) is a login; creating a user only registers under a path that does not say so.
     signs_in = words & _LOGIN_WORDS and not words & _REGISTER_WORDS and password and not new_password
-    if CREATES_USER in acts and not signs_in or words & _REGISTER_WORDS:
+    if (
+        CREATES_USER in acts
+        and not signs_in
+        or words & _REGISTER_WORDS
+        and not words & _CONFIRMING_WORDS
+        and not _signs_up_for_object(path)
+    ):
         if _capability_parameter(path):
             return REGISTER, "needs a token from an invitation or activation link", False
         if CREATES_USER in acts:
@@ -279,6 +305,9 @@ def classify(
         return RESET, "sends a password-reset token", True
     if words & _RESET_WORDS and not words & _NOT_SENDING and not new_password:
         return RESET, "sends a password-reset message" if sends else "name says password reset", sends
+    if authenticates and AUTHENTICATES not in acts and _capability_parameter(path):
+        # `/invite/{invite_code}` with a password field: the holder of the link sets a password, checks none.
+        return WRITE, "sets a password for the holder of a link", True
     if authenticates and not words & {"change", "update", "set", "delete", "confirm", "complete", "done"}:
         if words & {"user", "users", "account", "accounts"} and words & {"create", "new", "add"}:
             return REGISTER, "creates an account with a password", True
@@ -593,6 +622,9 @@ _LIBRARY_VIEWS: dict[str, tuple[tuple[str, ...], str]] = {
     "PasswordChangeDoneView": (("GET",), READ),
     "SignupView": (("GET", "POST"), REGISTER),  # django-allauth's
     "PasswordResetFromKeyView": (("GET", "POST"), WRITE),  # django-allauth's: sets the new password
+    "RegisterView": (("POST",), REGISTER),  # dj-rest-auth's: creates the user, mails the confirmation
+    "VerifyEmailView": (("POST",), WRITE),  # dj-rest-auth's
+    "ResendEmailVerificationView": (("POST",), MAIL),  # dj-rest-auth's
     "FormView": (("GET", "POST"), ""),
     "CreateView": (("GET", "POST"), ""),
     "UpdateView": (("GET", "POST"), ""),
@@ -643,6 +675,7 @@ _CSRF_PROTECTED_LIBRARY_VIEWS = frozenset({"LoginView", "LogoutView", "PasswordC
 #: and views, as the library defines them. Their routes are the project's, reported at the include line.
 _AUTH_VIEWS = "django.contrib.auth.views."
 _ALLAUTH_VIEWS = "allauth.account.views."
+_REST_AUTH_VIEWS = "dj_rest_auth.views."
 _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
     "django.contrib.auth.urls": (
         ("login/", _AUTH_VIEWS + "LoginView"),
@@ -664,6 +697,19 @@ _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
         ("password/reset/", _ALLAUTH_VIEWS + "PasswordResetView"),
         ("password/reset/done/", _ALLAUTH_VIEWS + "PasswordResetDoneView"),
         ("password/reset/key/<uidb36>-<key>/", _ALLAUTH_VIEWS + "PasswordResetFromKeyView"),
+    ),
+    # dj-rest-auth's API endpoints (`include("dj_rest_auth.urls")`, `include("dj_rest_auth.registration.urls")`).
+    "dj_rest_auth.urls": (
+        ("password/reset/", _REST_AUTH_VIEWS + "PasswordResetView"),
+        ("password/reset/confirm/", _REST_AUTH_VIEWS + "PasswordResetConfirmView"),
+        ("login/", _REST_AUTH_VIEWS + "LoginView"),
+        ("logout/", _REST_AUTH_VIEWS + "LogoutView"),
+        ("password/change/", _REST_AUTH_VIEWS + "PasswordChangeView"),
+    ),
+    "dj_rest_auth.registration.urls": (
+        ("", "dj_rest_auth.registration.views.RegisterView"),
+        ("verify-email/", "dj_rest_auth.registration.views.VerifyEmailView"),
+        ("resend-email/", "dj_rest_auth.registration.views.ResendEmailVerificationView"),
     ),
     # The browsable API's sign-in pages: Django's own login and logout views.
     "rest_framework.urls": (
@@ -1066,6 +1112,7 @@ class _Builder:
         route.signed_in = (
             bool(view is not None and view.signed_in)
             or self._behind_sign_in_gate(fact, path, view, cls, hint)
+            or self._drf_signed_in_only(cls, view)
             or any(names_authenticated_caller(last(dep)) for dep in route.deps)
         )
         if route.category == LOGIN and route.evidence and route.signed_in and AUTHENTICATES not in acts:
@@ -1199,6 +1246,18 @@ class _Builder:
             classes = self._drf_default("DEFAULT_PERMISSION_CLASSES")
         return isinstance(classes, (list, tuple)) and any(
             isinstance(c, str) and self._permission_gate(c) for c in classes
+        )
+
+    def _drf_signed_in_only(self, cls: ClassFact | None, view: ViewFact | None) -> bool:
+        """A DRF view class whose own `permission_classes` start with `IsAuthenticated` (or `...OrReadOnly`,
+        closed to visitors for what changes data), unless the method's `@action` says otherwise."""
+        if cls is None or not self._is_drf(cls):
+            return False
+        if view is not None and view.public:
+            return False  # `@action(permission_classes=[AllowAny])`: the method's own list decides
+        classes = self._attribute(cls, "permission_classes")
+        return isinstance(classes, tuple) and any(
+            isinstance(c, str) and last(c).startswith("IsAuthenticated") for c in classes
         )
 
     def _permission_gate(self, name: str) -> bool:
@@ -1566,7 +1625,10 @@ class _Builder:
         is_drf = library or (cls is not None and self._is_drf(cls)) or (view is not None and view.drf)
         if not is_drf:
             return None
-        own = self._attribute(cls, "throttle_classes") if cls is not None else view.drf_throttles if view else None
+        # `@action(throttle_classes=[...])` or `@throttle_classes([...])` on the method, else the class's own.
+        own: object = view.drf_throttles if view is not None and view.drf_throttles is not None else None
+        if own is None and cls is not None:
+            own = self._attribute(cls, "throttle_classes")
         if isinstance(own, tuple):
             return f"throttle_classes {', '.join(last(str(t)) for t in own)}" if own else ""
         config = self._setting("REST_FRAMEWORK")

@@ -476,10 +476,20 @@ def names_authenticated_caller(dependency: str) -> bool:
     named for the caller's authentication, which refuses whoever presents none. Not `authenticate_user`, which
     may be the credential check of a sign-in route itself, nor an optional one (`optional_auth`) that lets
     visitors through."""
-    ws = set(names.words(dependency))
+    words = names.words(dependency)
+    ws = set(words)
+    if words and words[-1] in _PROVIDED_OBJECTS:
+        return False  # `get_auth_service`, `Provide[Container.auth_service]`: an object handed to the view
     # `get_current_active_superuser`, `current_admin`: the signed-in caller, of a kind.
     current = "current" in ws and bool(ws & {"user", "superuser", "admin", "account", "principal", "member"})
     return bool(ws & {"auth", "authenticated"} or current) and not ws & _OPTIONAL_WORDS
+
+
+#: Last words of a dependency that hands the view an object to work with, not the caller's identity.
+_PROVIDED_OBJECTS = frozenset(
+    {"service", "services", "manager", "client", "repository", "repo", "provider", "factory", "container"}
+    | {"settings", "config", "backend", "store", "gateway"}
+)
 
 
 def _against_configured_secret(test: ast.Compare) -> bool:
@@ -1255,7 +1265,8 @@ def _act(callee: str, method: str, node: ast.Call | None) -> str:
     if name in _PASSWORD_SETTERS or names.hashes_passwords(name) and names.words(name)[:1] in (("hash",), ("make",)):
         # hashes a password to store it (`hash_share_password(password)`): the view sets one, it checks none
         return SETS_PASSWORD
-    if _creates_user_by_name(names.words(name)):
+    # `self._signup(token)`: a private helper named by a lone noun fetches that record (a shift's sign-up).
+    if _creates_user_by_name(names.words(name)) and not (name.startswith("_") and len(names.words(name)) == 1):
         return CREATES_USER
     if node is not None and method in ("create", "create_user") and isinstance(node.func, ast.Attribute):
         parts = ast.unparse(node.func.value).split(".")
@@ -1521,11 +1532,20 @@ def _read_decorator(module: Module, function: Function, deco: ast.expr, name: st
     elif short == "api_view":
         found.drf = True
         found.methods = upper_methods(call.args[0]) if call is not None and call.args else ("GET",)
-    elif short == "permission_classes":  # DRF `@permission_classes([IsAdminUser])`
-        values = call.args[0] if call is not None and call.args else None
-        found.staff = isinstance(values, (ast.List, ast.Tuple)) and any(
-            is_staff_gate(ast.unparse(e)) for e in values.elts
-        )
+    elif short in ("permission_classes", "action") and call is not None:
+        # DRF `@permission_classes([IsAdminUser])`, `@action(detail=True, permission_classes=[IsAuthenticated])`.
+        if short == "permission_classes":
+            values = call.args[0] if call.args else None
+        else:
+            values = next((k.value for k in call.keywords if k.arg == "permission_classes"), None)
+        permissions = [last(ast.unparse(e)) for e in values.elts] if isinstance(values, (ast.List, ast.Tuple)) else []
+        found.staff = found.staff or any(is_staff_gate(p) for p in permissions)
+        # Only signed-in callers get past `IsAuthenticated` (`...OrReadOnly`: to change anything).
+        found.signed_in = found.signed_in or any(p.startswith("IsAuthenticated") for p in permissions)
+        found.public = found.public or "AllowAny" in permissions  # open to visitors whatever the class requires
+        throttles = next((k.value for k in call.keywords if k.arg == "throttle_classes"), None)
+        if short == "action" and isinstance(throttles, (ast.List, ast.Tuple)):
+            found.drf_throttles = tuple(last(ast.unparse(e)) for e in throttles.elts)  # the action's own
     elif short == "throttle_classes":
         values = call.args[0] if call is not None and call.args else None
         found.drf_throttles = (

@@ -544,6 +544,31 @@ class Module:
             info = next((c for c in local if c is not None), None)
         return None
 
+    def inherited_method(self, func: ast.expr, scope: Function) -> str | None:
+        """`self._fetch_all(...)` in a method of a class built on a project class of another module
+        (`class InvoiceRepository(BaseRepository)`), where no class of this module defines the method: that
+        base's method, by its qualified name (`app.repositories.base.BaseRepository._fetch_all`)."""
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            return None
+        if not scope.class_name or self.method_on_self(func, scope) is not None:
+            return None
+        info = self.classes.get(scope.qualname.rsplit(".", 1)[0])
+        for _ in range(5):
+            if info is None:
+                return None
+            elsewhere = [
+                base
+                for base in info.bases
+                if self.classes.get(base.rsplit(".", 1)[-1]) is None
+                and base.split(".", 1)[0] in self.project_roots
+                and base.rsplit(".", 1)[-1][:1].isupper()
+            ]
+            if elsewhere:
+                return f"{elsewhere[0]}.{func.attr}" if len(elsewhere) == 1 else None
+            local = [self.classes.get(base.rsplit(".", 1)[-1]) for base in info.bases]
+            info = next((c for c in local if c is not None), None)
+        return None
+
     def class_made_by(self, function: Function) -> str | None:
         """`def _repo(self): return ReportRepository(self.session)`: the project class (by the usual capitalised
         name) whose object every `return` of the function makes, else None."""

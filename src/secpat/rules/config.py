@@ -865,20 +865,30 @@ def _middleware_options(ctx: FileContext, call: Call, qualified: str) -> None:
 def _flask_cors(ctx: FileContext, call: Call) -> None:
     # `cors = CORS()` in an extensions module, then `cors.init_app(app, ..., supports_credentials=True)`: the
     # keyword is flask-cors's own.
-    deferred = call.method == "init_app" and call.arg(keyword="supports_credentials") is not None
-    if not (call.callee or "").startswith("flask_cors") and not deferred:
-        return
-    if _constant(ctx, call, keyword="supports_credentials") is not True:
-        return
-    origins = call.arg(keyword="origins")
     resources = call.arg(keyword="resources")
     if isinstance(resources, ast.Name):
         bound = ctx.module.bound_value(resources.id, call.scope)  # `resources=CORS_RESOURCES`, a dict of the module
         resources = bound[0] if bound is not None and isinstance(bound[0], ast.Dict) else resources
+    # `resources={r"/api/*": {"origins": "*", "supports_credentials": True}}`: a resource's own options.
+    credentialed = [
+        options
+        for options in (resources.values if isinstance(resources, ast.Dict) else ())
+        if ctx.module.constant(_dict_item(options, "supports_credentials"), None, call.scope) is True
+    ]
+    deferred = call.method == "init_app" and (call.arg(keyword="supports_credentials") is not None or credentialed)
+    if not (call.callee or "").startswith("flask_cors") and not deferred:
+        return
+    everywhere = _constant(ctx, call, keyword="supports_credentials") is True
+    if not everywhere and not credentialed:
+        return
+    origins = call.arg(keyword="origins")
     candidates: list[ast.AST | None]
     if origins is None and isinstance(resources, ast.Dict):
-        # `resources={r"/api/*": {"origins": allowed}}`: each resource names its own origins.
-        per_resource = [_dict_item(options, "origins") for options in resources.values]
+        # `resources={r"/api/*": {"origins": allowed}}`: each resource names its own origins; with credentials
+        # given per resource, only those resources count.
+        per_resource = [
+            _dict_item(options, "origins") for options in (resources.values if everywhere else credentialed)
+        ]
         candidates = [o for o in per_resource if o is not None] or [None]
     elif origins is None and resources is not None:
         return  # resource options built elsewhere: nothing known here says "every origin"

@@ -22,9 +22,9 @@ from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks.syntax import bound_value, setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
-from secpat.rules.context import FileContext, ProjectContext, describe_source, same_global_name
+from secpat.rules.context import HELD_OBJECT_CALL, FileContext, ProjectContext, describe_source, same_global_name
 from secpat.rules.registry import Rule, check, define
-from secpat.rules.sql import arguments_of_requests
+from secpat.rules.sql import PARAMETER_PASS, SQL002, ParameterPass, arguments_of_requests, parameter_passes
 from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
@@ -1318,6 +1318,8 @@ def setting_lifetimes(ctx: ProjectContext) -> None:
         )
 
 
+check(SQL002, JWT003)(parameter_passes)
+
 #: An unverified decode of a token a parameter holds, as `UnverifiedParameter`.
 UNVERIFIED_PARAMETER = "jwt-unverified-parameter"
 
@@ -1349,29 +1351,66 @@ def unverified_parameters(ctx: ProjectContext) -> None:
     if not pending:
         return
     arguments = [(ctx.resolve_method(a.callee), a) for a in arguments_of_requests(ctx)]
+    passes = [
+        replace(p, callee=ctx.resolve_method(p.callee))
+        for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)
+        if not p.callee.startswith(HELD_OBJECT_CALL)
+    ]
     for _, helper in pending:
         sent = next(
             (
-                a
+                (a, steps)
+                for function, params, steps in _handing_token_to(helper, passes)
                 for callee, a in arguments
-                if same_global_name(callee, helper.function) and a.param in (helper.position, helper.name)
+                if same_global_name(callee, function) and a.param in params
             ),
             None,
         )
         if sent is None:
             ctx.findings.append(helper.finding)
             continue
+        argument, steps = sent
         message = helper.finding.message.split("; no key is given", 1)[0]
-        source = describe_source(sent.trace, helper.finding.location)
+        source = describe_source(argument.trace, helper.finding.location)
         ctx.findings.append(
             replace(
                 helper.finding,
                 audit=False,
-                message=f"{message}: {source} is passed to `{sent.callee}()`, which reads its claims "
+                message=f"{message}: {source} is passed to `{argument.callee}()`, which reads its claims "
                 "without checking the signature",
-                flow=(*sent.trace, FlowStep(helper.finding.location, "claims read without the signature")),
+                flow=(
+                    *argument.trace,
+                    *steps,
+                    FlowStep(helper.finding.location, "claims read without the signature"),
+                ),
             )
         )
+
+
+def _handing_token_to(
+    helper: UnverifiedParameter, passes: list[ParameterPass]
+) -> list[tuple[str, tuple[str, ...], tuple[FlowStep, ...]]]:
+    """The functions whose parameter reaches the helper's unverified decode: the helper itself, and callers that
+    hand theirs on (`_signup(token)` calls `read_link_token(token)`), a few calls deep, with the calls between."""
+    found: list[tuple[str, tuple[str, ...], tuple[FlowStep, ...]]] = [
+        (helper.function, (helper.position, helper.name), ())
+    ]
+    for _ in range(_PASS_DEPTH):
+        added = [
+            (hand.function, hand.params, (hand.step, *steps))
+            for function, params, steps in found
+            for hand in passes
+            if same_global_name(hand.callee, function)
+            and hand.position in params
+            and not any(f == hand.function and set(hand.params) <= set(p) for f, p, _ in found)
+        ]
+        if not added:
+            break
+        found += added
+    return found
+
+
+_PASS_DEPTH = 4
 
 
 #: A signing key that is a name imported from another module of the project, as `ImportedKey`.
@@ -1509,6 +1548,7 @@ _LINK_PURPOSES = {
     "verify": "verification", "verification": "verification", "confirm": "confirmation",
     "confirmation": "confirmation", "invite": "invitation", "invitation": "invitation", "reset": "reset",
     "unsubscribe": "unsubscribe", "activate": "activation", "activation": "activation", "download": "download",
+    "share": "share link", "rsvp": "RSVP link", "calendar": "calendar feed",
 }  # fmt: skip
 
 

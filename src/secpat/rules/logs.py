@@ -474,9 +474,11 @@ def _log_hygiene(ctx: FileContext) -> None:
                         value = {**value, label: (FlowStep(ctx.location(argument), note),)}
                     if _names_identity_only(argument, value):
                         continue  # `user.email` of a record another module loads: who someone is, never a secret
-                    if len(ctx.conditionals) > handed_on and L.PASSWORD not in value and L.SECRET not in value:
+                    if len(ctx.conditionals) > handed_on and not any(
+                        label in value for label in (L.PASSWORD, L.SECRET, L.REQUEST_WHOLE)
+                    ):
                         # An earlier argument's worth is for another module to decide; after it, only what
-                        # is itself a password or a secret is looked for.
+                        # is itself a password, a secret or the whole request is looked for.
                         break
                     if L.SECRET in value and lacking is None:
                         lacking = (
@@ -1375,6 +1377,8 @@ def _answers_client(module: Module, function: Function) -> str:
         return "responder"  # what it sets on the response (`resp.media = ...`) is the answer
     if any(d.rsplit(".", 1)[-1] in _ERROR_HANDLER_DECORATORS for d in function.decorators):
         return "error handler"  # `@app.errorhandler(SQLAlchemyError)`: what it returns is the answer
+    if R.api_error_handler(module, function):
+        return "error handler"  # Flask-RESTful's `Api.handle_error` of the project's own `Api` class
     if isinstance(function.node, (ast.FunctionDef, ast.AsyncFunctionDef)) and context_exception_view(function.node):
         return "error handler"  # Pyramid's `@view_config(context=Exception)`
     if function.qualname in module.server_error_handlers or function.qualname in module.registered_error_handlers:
@@ -1420,7 +1424,21 @@ def _says_staff_only(name: str) -> bool:
 
 def _behind_staff_check(module: Module, function: Function) -> bool:
     """The view is reached only past a staff or permission check: its decorators, its class's mixins
-    and class decorators (`method_decorator(staff_member_required)`), or DRF `permission_classes`."""
+    and class decorators (`method_decorator(staff_member_required)`), or DRF `permission_classes`. So is
+    a private helper of the module (`_save_db_settings()`) every caller of which is such a view."""
+    if _checks_staff(module, function):
+        return True
+    if function.decorators or function.class_name or not function.name.startswith("_"):
+        return False
+    callers = [
+        caller
+        for caller in module.all_functions()
+        if caller is not function and any(module.local_function(c.callee) is function for c in caller.calls)
+    ]
+    return bool(callers) and all(_checks_staff(module, caller) for caller in callers)
+
+
+def _checks_staff(module: Module, function: Function) -> bool:
     scope: Function | None = function
     while scope is not None and not scope.is_module:
         if any(_says_staff_only(d) for d in scope.decorators):

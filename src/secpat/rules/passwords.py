@@ -32,7 +32,7 @@ from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks.environments import environment_of_name, file_environment
 from secpat.frameworks.facts import DEV_WORDS
 from secpat.frameworks.routes import source_line
-from secpat.frameworks.syntax import held_name, string
+from secpat.frameworks.syntax import derives_from, held_name, string
 from secpat.model.module import (
     Call,
     ClassInfo,
@@ -1297,6 +1297,66 @@ class ConstructorField:
     position: int
     attribute: str
     record: bool = False  # a Django model: a database record whatever the class is named
+
+
+#: Flask-Admin's model views, whose create and edit forms save every column `form_columns` lists.
+_ADMIN_MODEL_VIEWS = tuple(
+    f"flask_admin.contrib.{backend}.{module}ModelView"
+    for backend in ("sqla", "mongoengine", "peewee", "pymongo", "sqlamodel")
+    for module in ("", "view.")
+)
+#: Hooks of a Flask-Admin model view that see the form before the record is saved.
+_ADMIN_SAVE_HOOKS = frozenset({"on_model_change", "update_model", "create_model", "on_form_prefill"})
+
+
+@check(PWD001)
+def admin_password_columns(ctx: FileContext) -> None:
+    """A Flask-Admin `ModelView` whose `form_columns` lists the password column, with no save hook that makes
+    something of it (`on_model_change` calling `hash_password(form.password.data)`): the administrator's
+    form writes the password into the record as it was typed. Which model the view edits is given where it
+    is registered, so the project stage judges it as it judges `record.password = raw` on a record of an
+    unknown class: for a reader where a class of the project hashes `password` on assignment."""
+    module = ctx.module
+    if "form_columns" not in module.source or not module.imports_any("flask_admin"):
+        return
+    for cls in module.classes.values():
+        if not derives_from(module, cls, _ADMIN_MODEL_VIEWS):
+            continue
+        columns = cls.attributes.get("form_columns")
+        listed = literal_value(columns) if columns is not None else None
+        if columns is None or not isinstance(listed, (list, tuple)):
+            continue
+        password = next((c for c in listed if isinstance(c, str) and c in _PASSWORD_FIELDS), None)
+        if password is None or _admin_hook_transforms(module, cls):
+            continue
+        before = len(ctx.findings)
+        ctx.report(
+            PWD001,
+            columns,
+            f"Flask-Admin view `{cls.name}` lists `{password}` in `form_columns` and no save hook hashes it: the "
+            "password an administrator types is stored as typed",
+        )
+        _hand_on(ctx, before, "", password)
+
+
+def _admin_hook_transforms(module: Module, cls: ClassInfo, depth: int = 0) -> bool:
+    """A save hook of the view, or of a base class in this module, passes the form or model to a call that
+    makes something of a password (`hash_password`, `set_password`, `generate_password_hash`)."""
+    for name, method in cls.methods.items():
+        if name not in _ADMIN_SAVE_HOOKS:
+            continue
+        for node in ast.walk(method.node):
+            if isinstance(node, ast.Call):
+                called = (dotted(node.func) or "").rsplit(".", 1)[-1]
+                if names.hashes_passwords(called) or called in _PASSWORD_SETTERS_BY_NAME:
+                    return True
+    if depth > 4:
+        return False
+    bases = [module.classes.get(b.rsplit(".", 1)[-1]) for b in cls.bases]
+    return any(b is not None and _admin_hook_transforms(module, b, depth + 1) for b in bases)
+
+
+_PASSWORD_SETTERS_BY_NAME = frozenset({"set_password", "hash_password", "encrypt_password", "make_password"})
 
 
 def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str, maker: str = "") -> None:
@@ -3549,11 +3609,12 @@ def imported_costs(ctx: ProjectContext) -> None:
 @check(PWD003)
 def bcrypt_cost_settings(ctx: FileContext) -> None:
     """Flask-Bcrypt's `BCRYPT_LOG_ROUNDS = 10` and Flask-Security's `SECURITY_PASSWORD_HASH_OPTIONS =
-    {"bcrypt": {"rounds": 10}}` in a settings module or config class that is not a test or development one
-    (tests lower the cost on purpose, to run fast)."""
+    {"bcrypt": {"rounds": 10}}` (or `SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS = {"bcrypt__rounds": 10}`) in a
+    settings module or config class that is not a test or development one (tests lower the cost on purpose,
+    to run fast)."""
     module = ctx.module
     source = module.source
-    if "BCRYPT_LOG_ROUNDS" not in source and "SECURITY_PASSWORD_HASH_OPTIONS" not in source:
+    if "BCRYPT_LOG_ROUNDS" not in source and "SECURITY_PASSWORD_HASH_" not in source:
         return
     if file_environment(module.path) == "dev":
         return
@@ -3582,6 +3643,16 @@ def bcrypt_cost_settings(ctx: FileContext) -> None:
                     (v for k, v in zip(options.keys, options.values) if k is not None and literal_value(k) == "rounds"),
                     None,
                 )
+        elif name == "SECURITY_PASSWORD_HASH_PASSLIB_OPTIONS" and isinstance(value, ast.Dict):
+            # The passlib context's own keywords: `{"bcrypt__rounds": 10}`.
+            rounds = next(
+                (
+                    v
+                    for k, v in zip(value.keys, value.values)
+                    if k is not None and literal_value(k) in ("bcrypt__rounds", "bcrypt__default_rounds")
+                ),
+                None,
+            )
         cost = literal_value(rounds) if rounds is not None else None
         if rounds is not None and isinstance(cost, int) and not isinstance(cost, bool) and cost < 12:
             ctx.report(PWD003, rounds, f"{name}: bcrypt cost of {cost} rounds (use 12 or more)")

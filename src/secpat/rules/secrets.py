@@ -1053,6 +1053,8 @@ def _is_setting_value(value: str) -> bool:
     if _HEADER_NAME.fullmatch(value.strip()):
         return True
     text = value.strip().lower()
+    if text.isdigit() and len(text) >= 24:
+        return False  # no count is that long: a number drawn as a secret (a password salt)
     try:
         float(text)
     except ValueError:

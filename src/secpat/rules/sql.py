@@ -201,8 +201,6 @@ def sql_injection(ctx: FileContext) -> None:
             and find(declared, call.callee, call.method, "sql")
             for call in function.calls
         )
-        if not function.is_module and _calls_project(module, function):
-            _hand_on_parameter_passes(ctx, function)
         if not has_sink:
             continue
         flow = flow_of(module, function)
@@ -619,6 +617,9 @@ def _named_callees(module: Module, event: CallEvent) -> list[str]:
     own = module.method_on_self(func, scope) if scope else None
     if own is not None:
         return [module.global_name(own)]
+    inherited = module.inherited_method(func, scope) if scope else None
+    if inherited:
+        return [inherited]
     if scope and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call):
         # `self._repo().on_time_rate(region)`: the method of the project class the factory method makes.
         factory = module.method_on_self(func.value.func, scope)
@@ -704,6 +705,16 @@ class ParameterPass:
     inferred: bool = False  # the callee was told by its method's name alone (see `HELD_OBJECT_CALL`)
 
 
+def parameter_passes(ctx: FileContext) -> None:
+    """Calls that hand a function's parameter to a project function (`ParameterPass`): the project stage
+    follows request input through them to SQL, or to a token's claims read unverified. Registered for SQL002
+    and JWT003 in `rules/jwt.py`, which knows both rules."""
+    module = ctx.module
+    for function in module.all_functions():
+        if not function.is_module and _calls_project(module, function):
+            _hand_on_parameter_passes(ctx, function)
+
+
 def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
     """The calls of project functions this function makes with its parameters, directly or through a
     name bound from one (`cleaned = term.strip(); repo.matching(cleaned)`). Read from the syntax, not
@@ -716,7 +727,9 @@ def _hand_on_parameter_passes(ctx: FileContext, function: Function) -> None:
         callee = c.callee or module.typed_method(c.node, function)
         if not callee and isinstance(c.node.func, ast.Attribute):
             made = _bound_once_names(function) if made is None else made
-            callee = _constructed_method(module, c.node, function, made)
+            callee = _constructed_method(module, c.node, function, made) or module.inherited_method(
+                c.node.func, function
+            )
         if callee and callee.split(".", 1)[0] in roots:
             calls.append((c, callee))
         elif not callee and function.class_name:

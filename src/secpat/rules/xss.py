@@ -943,11 +943,21 @@ def registered_filters(ctx: FileContext) -> None:
             and node.func.value.attr in ("globals", "filters")
         ):
             # `templates.env.globals.update(customer_chip=customer_chip)`: functions templates call by name;
-            # `env.filters.update(markdown=render_markdown)`: filters they apply.
-            for keyword in node.keywords:
-                qualified = module.qualified_name(keyword.value) if isinstance(keyword.value, ast.Name) else None
-                if keyword.arg and qualified:
-                    ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, keyword.arg))
+            # `env.filters.update(markdown=render_markdown)`, `env.filters.update({"markdown": render_markdown})`:
+            # filters they apply.
+            given_items: list[tuple[str | None, ast.expr]] = [(k.arg, k.value) for k in node.keywords]
+            for arg in node.args:
+                if isinstance(arg, ast.Dict):
+                    given_items += [
+                        (k.value, v)
+                        for k, v in zip(arg.keys, arg.values)
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                    ]
+            for key, value in given_items:
+                scope = module.function_at(getattr(node, "lineno", 0)) or module.module_function
+                qualified = module.qualified_name(value, scope) if isinstance(value, ast.Name) else None
+                if key and qualified:
+                    ctx.fact(FILTER_REGISTERED, FilterRegistered(qualified, key))
             continue
         # Named in the function that registers it: an app factory may import its filters locally.
         scope = module.function_at(getattr(node, "lineno", 0)) or module.module_function
@@ -2162,6 +2172,7 @@ class StoredFact:
     # body model classes it stores whole (`Expense.objects.create(**payload.dict())`), with the record that takes
     # them: their fields are known at the project stage
     bodies: tuple[tuple[str, str], ...] = ()
+    package: str = ""  # the dotted package of the module, when it has one
 
     def keeps(self, field: str, record: tuple[str, ...]) -> bool:
         """Whether this view's `field` can be the one a template shows of `record`."""
@@ -2216,11 +2227,16 @@ def _field_holder(text: str) -> tuple[str, ...]:
 
 def _staff_writer(writer: StoredFact) -> bool:
     """A form of a package named for staff (`dashboard/offers/forms.py`, `admin/views.py`): rich text that
-    staff write and the site shows as markup on purpose, not what any user typed."""
-    return any(
-        part in _STAFF_PACKAGES or bool(ADMIN_WORDS & set(names.words(part)))
-        for part in posixpath.dirname(writer.path).split("/")
-    )
+    staff write and the site shows as markup on purpose, not what any user typed. Told by the module's
+    packages where it has them: directories above the project say nothing of it."""
+    parts = writer.package.split(".") if writer.package else posixpath.dirname(writer.path).split("/")
+    return any(part in _STAFF_PACKAGES or bool(ADMIN_WORDS & set(names.words(part))) for part in parts)
+
+
+def _package_of(module: Module) -> str:
+    """`shop.admin` for the module `shop.admin.views`, `shop.admin` for the package `shop/admin/__init__.py`."""
+    name = module.module_name
+    return name if module.is_package else name.rpartition(".")[0]
 
 
 _STAFF_PACKAGES = frozenset({"dashboard", "dashboards", "backoffice"})
@@ -2251,13 +2267,28 @@ def render_contexts(ctx: FileContext) -> None:
             for stmt in cls.node.body
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
         )
+        if not declared and any(b.rsplit(".", 1)[-1].endswith("Form") for b in cls.bases):
+            # `class EventForm(FlaskForm): description = TextAreaField(...)`: WTForms fields, which the form's
+            # `populate_obj(record)` copies onto a record.
+            declared = tuple(
+                target.id
+                for stmt in cls.node.body
+                if isinstance(stmt, ast.Assign)
+                and isinstance(stmt.value, ast.Call)
+                and (R.last_name(stmt.value.func) or "").endswith("Field")
+                for target in stmt.targets
+                if isinstance(target, ast.Name)
+            )
         if declared:
             # `class ExpenseIn(BaseModel): notes: str`: the fields a body model of this class holds.
             name = f"{module.module_name}.{cls.qualname}" if module.module_name else cls.qualname
             ctx.fact(DECLARED_FIELDS, (name, declared))
         model, listed = _model_form_fields(cls)
         if listed:
-            ctx.fact(STORED, StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model))
+            ctx.fact(
+                STORED,
+                StoredFact(module.path, cls.node.lineno, cls.qualname, listed, model, package=_package_of(module)),
+            )
         template = _class_view_template(cls)
         if template is not None:
             # `class AppointmentDetail(DetailView): template_name = "..."`: the view renders its record; what
@@ -2276,7 +2307,7 @@ def render_contexts(ctx: FileContext) -> None:
             written = _written_fields(function)
             handed = {f: calls for f, calls in _handed_by_key(function).items() if f in fields and f not in written}
             fields &= written | set(handed)
-        dumped = _dumped_bodies(module, function)
+        dumped = _dumped_bodies(module, function) | _populated_records(module, function)
         if fields or dumped:
             records = {
                 target.value.id
@@ -2295,6 +2326,7 @@ def render_contexts(ctx: FileContext) -> None:
                     records=tuple(sorted(records)),
                     handed=tuple(sorted((f, c) for f, calls in handed.items() for c in calls)),
                     bodies=tuple(sorted(dumped)),
+                    package=_package_of(module),
                 ),
             )
         # The model's calls of this function, not a walk of its subtree: the flow's events are its own.
@@ -2736,6 +2768,35 @@ def _body_model_fields(module, function) -> set[str]:
         for n in ast.walk(function.node)
         if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in bodies
     }
+
+
+def _populated_records(module: Module, function: Function) -> set[tuple[str, str]]:
+    """`form = EventForm(); ... form.populate_obj(event)`: WTForms copies every field of the form class onto
+    the record, as the client submitted it: (the form class's name, the record's)."""
+    found = set()
+    for call in function.calls:
+        node = call.node
+        if not (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr == "populate_obj"
+            and isinstance(node.func.value, ast.Name)
+            and node.args
+            and isinstance(node.args[0], (ast.Name, ast.Attribute))
+        ):
+            continue
+        made = [
+            n.value
+            for n in ast.walk(function.node)
+            if isinstance(n, ast.Assign)
+            and isinstance(n.value, ast.Call)
+            and any(isinstance(t, ast.Name) and t.id == node.func.value.id for t in n.targets)
+        ]
+        for value in made:
+            form = module.qualified_name(value.func, function)
+            if form and form.rsplit(".", 1)[-1].endswith("Form"):
+                record = node.args[0]
+                found.add((form, record.id if isinstance(record, ast.Name) else record.attr))
+    return found
 
 
 def _dumped_bodies(module, function) -> set[tuple[str, str]]:

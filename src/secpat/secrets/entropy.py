@@ -565,9 +565,13 @@ def secret_kind(name: str) -> NameKind | None:
     if kind not in (NameKind.PASSWORD, NameKind.SECRET):
         return None
     words = names.words(name)
-    if words and words[-1] in _NOT_CREDENTIAL_HEADS:
+    if words and words[-1] in _NOT_CREDENTIAL_HEADS and name not in _SECRET_SALTS:
         return None  # a hard-coded salt or nonce is a weakness of its own, not a leaked credential
     return kind
+
+
+#: Settings named for a salt that frameworks use as a secret key: Flask-Security's HMAC key for passwords.
+_SECRET_SALTS = frozenset({"SECURITY_PASSWORD_SALT"})
 
 
 #: An upper-case name of an environment variable or setting that holds a credential.
@@ -663,9 +667,13 @@ def _judge_token(text: str) -> Judgement | None:
     """Tokens and keys are machine-made: they must look random."""
     if len(text) < 8 or any(c.isspace() for c in text) or is_url_or_path(text) or _ENV_NAME.match(text):
         return None
-    if text.isdigit() or looks_like_label(text) or is_sequential(text, run=10):
+    if looks_like_label(text) or is_sequential(text, run=10):
         return None
     entropy = shannon_entropy(text)
+    if text.isdigit():
+        # Ids, timestamps and counts are digits; a secret drawn as a long random number (Flask-Security's
+        # documented `SECURITY_PASSWORD_SALT`) is one too, and its digits spread evenly.
+        return Judgement(text, "a hard-coded secret") if len(text) >= 24 and entropy >= 3.0 else None
     if _UUID.match(text):
         return Judgement(text, "a hard-coded UUID-shaped key", Confidence.MEDIUM)
     if _HEX.match(text):
