@@ -240,17 +240,31 @@ def rate_limits(ctx: ProjectContext) -> None:
         # Mail sent, or a password reset, for a signed-in user needs an account to abuse, and the account
         # answers for it: whether that is worth a limit depends on who may sign up, which the code does not say.
         members_only = category in (MAIL, RESET) and all(r.signed_in for r in routes)
+        unsent = category == RESET and all(_link_unbuilt(model, r) for r in routes)
+        if unsent:
+            why += (
+                "; dj-rest-auth builds the reset link from the route named `password_reset_confirm`, which the "
+                "project does not define: the view fails before it sends"
+            )
         ctx.report(
             _BY_KIND[category],
             Location(file, line),
             f"{_WHAT[category]} {shown} ({routes[0].reason}) has no rate limit{note}{why}"
             + ("; only signed-in users reach it" if members_only else ""),
             snippet=source_line(ctx, file, line),
-            audit=not (evidence and served),
+            audit=not (evidence and served) or unsent,
             confidence=Confidence.MEDIUM if members_only else None,
         )
     for app_model in model.apps_apart():
         _api_without_limits(ctx, app_model)
+
+
+def _link_unbuilt(model: Model, route: Route) -> bool:
+    """dj-rest-auth's own reset view, in a project that names no route `password_reset_confirm`: the e-mail's
+    link is reversed from that name, so the view raises before anything is sent."""
+    return route.view == "dj_rest_auth.views.PasswordResetView" and not any(
+        r.url_name.rsplit(":", 1)[-1] == "password_reset_confirm" for r in model.routes if r.url_name
+    )
 
 
 def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
