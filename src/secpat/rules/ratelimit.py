@@ -17,7 +17,7 @@ from __future__ import annotations
 from secpat.findings import Confidence, Location, Severity
 from secpat.frameworks import known
 from secpat.frameworks.routes import LOGIN, MAIL, REGISTER, RESET, Model, Route, model_of, source_line
-from secpat.rules.context import ProjectContext
+from secpat.rules.context import FileContext, ProjectContext
 from secpat.rules.registry import Rule, check, define
 
 RATE001 = define(
@@ -217,6 +217,7 @@ _WHAT = {
 @check(*RATE_RULES, stage="project")
 def rate_limits(ctx: ProjectContext) -> None:
     model = model_of(ctx)
+    own_serializer = bool(ctx.facts_of(RESET_SERIALIZER_SET, str))
     grouped: dict[tuple[str, str, int], list[Route]] = {}
     for route in model.routes:
         # A route only staff or permission holders reach is not an anonymous attacker's target.
@@ -240,7 +241,7 @@ def rate_limits(ctx: ProjectContext) -> None:
         # Mail sent, or a password reset, for a signed-in user needs an account to abuse, and the account
         # answers for it: whether that is worth a limit depends on who may sign up, which the code does not say.
         members_only = category in (MAIL, RESET) and all(r.signed_in for r in routes)
-        unsent = category == RESET and all(_link_unbuilt(model, r) for r in routes)
+        unsent = category == RESET and all(_link_unbuilt(model, r, own_serializer) for r in routes)
         if unsent:
             why += (
                 "; dj-rest-auth builds the reset link from the route named `password_reset_confirm`, which the "
@@ -259,12 +260,25 @@ def rate_limits(ctx: ProjectContext) -> None:
         _api_without_limits(ctx, app_model)
 
 
-def _link_unbuilt(model: Model, route: Route) -> bool:
-    """dj-rest-auth's own reset view, in a project that names no route `password_reset_confirm`: the e-mail's
-    link is reversed from that name, so the view raises before anything is sent."""
-    return route.view == "dj_rest_auth.views.PasswordResetView" and not any(
-        r.url_name.rsplit(":", 1)[-1] == "password_reset_confirm" for r in model.routes if r.url_name
+def _link_unbuilt(model: Model, route: Route, own_serializer: bool) -> bool:
+    """dj-rest-auth's own reset view, in a project that names no route `password_reset_confirm` and gives it no
+    serializer of its own (`REST_AUTH = {"PASSWORD_RESET_SERIALIZER": ...}`, which may build the link another
+    way): the e-mail's link is reversed from that name, so the view raises before anything is sent."""
+    return (
+        route.view == "dj_rest_auth.views.PasswordResetView"
+        and not own_serializer
+        and not any(r.url_name.rsplit(":", 1)[-1] == "password_reset_confirm" for r in model.routes if r.url_name)
     )
+
+
+#: A settings module that gives dj-rest-auth a password-reset serializer of the project's.
+RESET_SERIALIZER_SET = "rate-reset-serializer-set"
+
+
+@check(RATE002)
+def reset_serializer_settings(ctx: FileContext) -> None:
+    if "PASSWORD_RESET_SERIALIZER" in ctx.module.source:
+        ctx.fact(RESET_SERIALIZER_SET, ctx.module.path)
 
 
 def _api_without_limits(ctx: ProjectContext, model: Model) -> None:
