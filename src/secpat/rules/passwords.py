@@ -1306,7 +1306,7 @@ _ADMIN_MODEL_VIEWS = tuple(
     for module in ("", "view.")
 )
 #: Hooks of a Flask-Admin model view that see the form before the record is saved.
-_ADMIN_SAVE_HOOKS = frozenset({"on_model_change", "update_model", "create_model", "on_form_prefill"})
+_ADMIN_SAVE_HOOKS = frozenset({"on_model_change", "update_model", "create_model"})
 
 
 @check(PWD001)
@@ -1348,15 +1348,12 @@ def _admin_hook_transforms(module: Module, cls: ClassInfo, depth: int = 0) -> bo
         for node in ast.walk(method.node):
             if isinstance(node, ast.Call):
                 called = (dotted(node.func) or "").rsplit(".", 1)[-1]
-                if names.hashes_passwords(called) or called in _PASSWORD_SETTERS_BY_NAME:
+                if names.hashes_passwords(called) or called in _REHASHES:
                     return True
     if depth > 4:
         return False
     bases = [module.classes.get(b.rsplit(".", 1)[-1]) for b in cls.bases]
     return any(b is not None and _admin_hook_transforms(module, b, depth + 1) for b in bases)
-
-
-_PASSWORD_SETTERS_BY_NAME = frozenset({"set_password", "hash_password", "encrypt_password", "make_password"})
 
 
 def _hand_on(ctx: FileContext, before: int, owner: str, attribute: str, maker: str = "") -> None:
