@@ -2592,28 +2592,15 @@ class FunctionFlow:
         """The name holds a `reqparse.RequestParser()`, made in this function or at the module's top level."""
         if not isinstance(node, ast.Name):
             return False
-        made = [
-            n.value
-            for n in ast.walk(self.function.node)
-            if not self.function.is_module
-            and isinstance(n, ast.Assign)
-            and any(isinstance(t, ast.Name) and t.id == node.id for t in n.targets)
-        ] or list(self.module.assignments.get(node.id, ()))
-        if not any(
-            isinstance(value, ast.Call)
-            and (self.module.qualified_name(value.func, self.function) or "") in _REQUEST_PARSERS
-            for value in made
-        ):
+        made = self._bound(node)
+        parser = self.module.qualified_name(made.func, self.function) if isinstance(made, ast.Call) else None
+        if parser not in _REQUEST_PARSERS:
             return False
         # A parser all of whose arguments are converted to numbers, dates or truth values gives no text.
         added = [
-            n
-            for n in ast.walk(self.module.tree)
-            if isinstance(n, ast.Call)
-            and isinstance(n.func, ast.Attribute)
-            and n.func.attr == "add_argument"
-            and isinstance(n.func.value, ast.Name)
-            and n.func.value.id == node.id
+            c.node
+            for c in self.module.calls_with_method("add_argument")
+            if isinstance(c.receiver, ast.Name) and c.receiver.id == node.id
         ]
         return not added or not all(_typed_not_text(a) for a in added)
 

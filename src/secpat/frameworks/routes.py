@@ -228,7 +228,7 @@ def _signs_up_for_object(path: str) -> bool:
 
 
 def _is_path_parameter(segment: str) -> bool:
-    return segment.startswith(("{", "<", ":")) or segment.startswith("(?P<")
+    return segment.startswith(("{", "<", ":", "(?P<"))
 
 
 def classify(

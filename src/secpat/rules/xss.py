@@ -2784,18 +2784,11 @@ def _populated_records(module: Module, function: Function) -> set[tuple[str, str
             and isinstance(node.args[0], (ast.Name, ast.Attribute))
         ):
             continue
-        made = [
-            n.value
-            for n in ast.walk(function.node)
-            if isinstance(n, ast.Assign)
-            and isinstance(n.value, ast.Call)
-            and any(isinstance(t, ast.Name) and t.id == node.func.value.id for t in n.targets)
-        ]
-        for value in made:
-            form = module.qualified_name(value.func, function)
-            if form and form.rsplit(".", 1)[-1].endswith("Form"):
-                record = node.args[0]
-                found.add((form, record.id if isinstance(record, ast.Name) else record.attr))
+        made = bound_value(module, function, node.func.value)
+        form = module.qualified_name(made.func, function) if isinstance(made, ast.Call) else None
+        if form and form.rsplit(".", 1)[-1].endswith("Form"):
+            record = node.args[0]
+            found.add((form, record.id if isinstance(record, ast.Name) else record.attr))
     return found
 
 
