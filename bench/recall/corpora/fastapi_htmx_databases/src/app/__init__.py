@@ -1,0 +1,3 @@
+"""Ticketeer: event ticketing on FastAPI + HTMX."""
+
+__version__ = "0.9.3"

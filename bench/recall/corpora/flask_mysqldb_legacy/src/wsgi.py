@@ -1,0 +1,3 @@
+from rota import create_app
+
+app = create_app()
