@@ -453,6 +453,20 @@ def test_private_keys_and_credentials_are_reported(tmp_path: Path) -> None:
     assert "git tracks it" in found["keys/server.pem"] and "does not cover" in found["deploy/id_rsa"]
 
 
+def test_settings_files_kept_for_secrets_are_reported(tmp_path: Path) -> None:
+    """Dynaconf's `.secrets.toml` and Streamlit's `secrets.toml` hold the secrets their settings leave out;
+    the settings file beside them and a `secrets.toml` elsewhere are ordinary files."""
+    files = {
+        "settings.toml": "[default]\ndebug = false\n",
+        ".secrets.toml": '[production]\nsecret_key = "x"\n',
+        "dashboard/.streamlit/secrets.toml": 'api_key = "x"\n',
+        "docs/secrets.toml": "# how to write one\n",
+    }
+    found = exposed(make_tree(tmp_path, files, add=(".secrets.toml",)))
+    assert sorted(found) == [".secrets.toml", "dashboard/.streamlit/secrets.toml"]
+    assert "git tracks it" in found[".secrets.toml"] and "does not cover" in found["dashboard/.streamlit/secrets.toml"]
+
+
 def test_checking_one_directory_says_nothing_about_secret_files_elsewhere(tmp_path: Path) -> None:
     files = {"app/views.py": "x = 1\n", "ops/.env": ENV, "app/local/.env": ENV}
     make_tree(tmp_path, files, add=tuple(files))

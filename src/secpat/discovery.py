@@ -15,7 +15,7 @@ import stat
 import time
 import warnings
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -357,7 +357,55 @@ def _discover(
                 ignores.load_dir(_rel(start_abs, root), start_abs)
         start_real = _real(start_abs)
         _walk(start_abs, root, ignores, files, notices, {start_real} if start_real else set(), memo)
-    return [files[k] for k in sorted(files)], notices
+    return _named_from_import_roots([files[k] for k in sorted(files)], str(root), memo), notices
+
+
+#: The first name of an absolute import: `app` of `from app.core import settings` or `import app.models`.
+_IMPORTED_ROOT = re.compile(rb"^[ \t]*(?:from|import)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
+_MAX_IMPORT_READ = 1 << 20
+
+
+def _named_from_import_roots(files: list[SourceFile], root: str, memo: WalkMemo) -> list[SourceFile]:
+    """Modules below directories without `__init__.py` (namespace packages, PEP 420), named as the code
+    imports them. `app/api/routers/portal.py` is `app.api.routers.portal` when the code imports from `app`
+    (`from app.core.config import settings`), and stays `portal` in a directory of scripts that nothing
+    imports from. Which directory is the import root is read from the imports of the modules outside any
+    package, where those imports are written; a package below such a directory (`app/admin/__init__.py`)
+    is named from the same root unless the code imports it by its own name."""
+    outside: list[tuple[int, list[str], int]] = []  # files with a directory above their top-most package
+    readers: list[SourceFile] = []
+    for index, f in enumerate(files):
+        if f.kind != "python" or not f.module_name:
+            continue
+        parts = f.rel.split("/")[:-1]
+        depth = len(f.module_name.split(".")) - (0 if f.is_package else 1)  # directories the name covers
+        above = parts[: len(parts) - depth]
+        if depth == 0:
+            readers.append(f)
+        if above:
+            outside.append((index, above, depth))
+    if not outside:
+        return files
+    imported: set[str] = set()
+    for f in readers:
+        if f.size > _MAX_IMPORT_READ:
+            continue
+        try:
+            with open(f.path, "rb") as handle:
+                imported.update(m.decode() for m in _IMPORTED_ROOT.findall(handle.read()))
+        except OSError:
+            continue
+        memo.see_ignore_file(f.path)  # what it imports decides names: a change to it means a new walk
+    renamed = list(files)
+    for index, above, depth in outside:
+        f = files[index]
+        if depth and f.module_name.split(".", 1)[0] in imported:
+            continue  # a package the code imports by its own name (`mysite.settings` inside `mysite/`)
+        start = next((i for i, part in enumerate(above) if part in imported), None)
+        if start is None or not all(part.isidentifier() for part in above[start:]):
+            continue
+        renamed[index] = replace(f, module_name=".".join([*above[start:], f.module_name]))
+    return renamed
 
 
 def excluded(rel: str, excludes: Sequence[str] = ()) -> bool:

@@ -137,6 +137,10 @@ _CODE_QUALIFIERS = {
     "signin",
     "signup",
     "2fa",
+    # what redeems money or goods: `gift_card_code`, `voucher_code`
+    "card",
+    "gift",
+    "voucher",
 }
 _LINK_QUALIFIERS = {
     "reset",

@@ -306,6 +306,41 @@ def init_attribute(module: Module, method: Function, attr: str) -> L.Value:
     return values.get(attr, {})
 
 
+#: Methods a class-based view runs on each request before the others (Django's `setup`, `dispatch` and verb
+#: methods, DRF's `initial`, Tornado's `prepare`): what they keep on `self` from the request, the others read.
+_HANDLER_METHODS = ("setup", "dispatch", "initial", "prepare", "get", "post", "put", "patch", "delete")
+
+
+def handler_attribute(module: Module, method: Function, attr: str) -> L.Value:
+    """Request input a request-handling method of the method's class keeps in `self.<attr>`
+    (`self.query = request.GET.get("q")` in `get()`, read by `get_queryset()`): empty if none."""
+    if method.name in _HANDLER_METHODS:
+        return {}  # the handlers themselves run first: what one keeps, another reads only in its own order
+    class_qual = method.qualname.rsplit(".", 1)[0]
+    busy = module.analyses.setdefault("handler-attributes-busy", {})
+    stored = module.analyses.setdefault("handler-attributes", {})
+    if class_qual in busy:
+        return {}  # a handler reading what another keeps while that one is being read
+    values = stored.get(class_qual)
+    if values is None:
+        busy[class_qual] = True
+        values = {}
+        try:
+            for name in _HANDLER_METHODS:
+                handler = module.functions.get(f"{class_qual}.{name}")
+                if handler is None:
+                    continue
+                for store in flow_of(module, handler).stores:
+                    base = store.base
+                    if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
+                        if L.REQUEST in store.value:
+                            values.setdefault(store.name, {})[L.REQUEST] = store.value[L.REQUEST]
+        finally:
+            del busy[class_qual]
+        stored[class_qual] = values
+    return values.get(attr, {})
+
+
 @dataclass(eq=False)
 class FunctionFlow:
     module: Module
@@ -1355,7 +1390,11 @@ class FunctionFlow:
             return L.without(base, L.EXCEPTION, L.SYSTEM_ERROR, L.FRAMED_EXCEPTION, L.TRACEBACK, L.EXPECTED_ERROR)
         initial: L.Value = L.EMPTY
         if isinstance(node.value, ast.Name) and node.value.id == "self" and self.function.class_name:
-            initial = init_attribute(self.module, self.function, node.attr) or self._class_generator(node)
+            initial = (
+                init_attribute(self.module, self.function, node.attr)
+                or handler_attribute(self.module, self.function, node.attr)
+                or self._class_generator(node)
+            )
         # An attribute of a secret is not the secret (`token.contents` in a lexer), except for the
         # value holders of form libraries (`form.password.data`).
         # So is an attribute of what another module returns (`found.user` of `APIToken.find(...)`): that

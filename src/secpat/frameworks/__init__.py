@@ -155,6 +155,9 @@ def session_reader_facts(module: Module) -> list[tuple[str, object]]:
         )
         if reads:
             found.append((SESSION_READER, module.global_name(function)))
+            if function.name == "__init__" and function.class_name:
+                # `Cart(request)`: a class that keeps the request's session reads it for whoever makes one.
+                found.append((SESSION_READER, module.global_name(function).removesuffix(".__init__")))
     known_readers = {name for _, name in found}
     found.extend((SESSION_READER, name) for name in _flask_cookie_readers(module) if name not in known_readers)
     return found
@@ -462,6 +465,8 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(sending_facts(module))
     facts.extend(alias_facts(module))
     facts.extend(sequence_facts(module))
+    # A helper of views may live in a module that imports no framework (`Cart(request)` keeping its session).
+    facts.extend(session_reader_facts(module))
     # A module that imports no web framework may still mount blueprints on an app or Api it is handed, or
     # register view classes with the AppBuilder it is handed.
     if (
@@ -475,7 +480,6 @@ def extract(module: Module) -> list[tuple[str, object]]:
     ):
         return facts
     facts.extend(view_facts(module))
-    facts.extend(session_reader_facts(module))
     facts.extend(header_reader_facts(module))
     facts.extend(request_identity_facts(module))
     facts.extend(dependency_alias_facts(module))

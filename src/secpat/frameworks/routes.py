@@ -1049,7 +1049,7 @@ class _Builder:
             f"{fact.file}:{fact.line}",
             handler=view,
             app=app.name if app else "",
-            deps=tuple(getattr(fact, "deps", ()) or ()),
+            deps=(*(getattr(fact, "deps", ()) or ()), *self._chain_deps(fact.owner)),
             url_name=fact.url_name,
         )
         fields = set(view.reads) if view else set()
@@ -1169,6 +1169,24 @@ class _Builder:
                 return last(guard.name)
             owners.extend(m.parent for m in self.mounts if m.child == current and m.parent not in seen)
         return ""
+
+    def _chain_deps(self, owner: str) -> tuple[str, ...]:
+        """The dependencies every route of an owner runs: its router's or app's own (`APIRouter(dependencies=
+        [Depends(get_current_user)])`), and those given where it is included, up to its app."""
+        found: dict[str, None] = {}
+        owners, seen = [owner], set()
+        while owners:
+            current = owners.pop()
+            seen.add(current)
+            fact = self.owners.get(current)
+            found.update(dict.fromkeys(fact.deps if fact is not None else ()))
+            if fact is not None and fact.kind == "app":
+                continue  # an app mounted in another (`app.mount("/box", box_app)`) runs its own dependencies only
+            for mount in self.mounts:
+                if mount.child == current and mount.parent not in seen:
+                    found.update(dict.fromkeys(mount.deps))
+                    owners.append(mount.parent)
+        return tuple(found)
 
     def _exempted(self, fact: RouteFact) -> tuple[str, int] | None:
         """Where `csrf.exempt(...)` exempts the route's view, its blueprint or a blueprint it is mounted in."""

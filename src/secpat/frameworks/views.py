@@ -278,7 +278,7 @@ def _scan_body(module: Module, function: Function) -> _ViewScan:
                     scan.policy_identity = True  # whoever the authentication backend names: a header's, or a cookie's
                 else:
                     scan.identity = True
-            elif "user" in node.attr and (
+            elif _names_person(node.attr) and (
                 _is_flask_g(module, node.value, function) or _request_context(module, node.value, function)
             ):
                 scan.user_on_g = True  # a hook's user on `flask.g`, Falcon's `req.context`, Sanic's `request.ctx`
@@ -1700,6 +1700,14 @@ def _reads_json_only(module: Module, function: Function) -> bool:
             if node.attr in ("json", "get_json"):
                 json = True
     return json
+
+
+#: Words of a name for who is signed in: `g.user`, `g.current_member`, `req.context.account`.
+_PERSON_WORDS = frozenset({"user", "member", "account", "customer", "employee", "principal", "identity"})
+
+
+def _names_person(attr: str) -> bool:
+    return "user" in attr or bool(_PERSON_WORDS & set(names.words(attr)))
 
 
 def describe_view(module: Module, function: Function, framework: str = "") -> ViewFact:

@@ -424,13 +424,18 @@ def _bottle_debug(ctx: FileContext, call: Call) -> None:
         )
 
 
+#: Admin sites that are Starlette apps of their own, mounted in the project's: SQLAdmin's `Admin(..., debug=True)`
+#: is Starlette's debug switch for every page of the admin.
+_ADMIN_DEBUG_SWITCHES = {"sqladmin.Admin": "debug", "sqladmin.application.Admin": "debug"}
+
+
 def _app_debug(ctx: FileContext, call: Call) -> None:
     """`FastAPI(debug=True)`, `web.Application(debug=True)` (the records' debug switches),
     `DebuggedApplication(app, evalex=True)`."""
     callee = call.callee or ""
     if ctx.module.under_debug_switch(call.node.lineno):
         return  # `if in_debug_mode(): app = FastAPI(debug=True)`: production runs the other branch
-    switch = known.mapping("debug_switches").get(callee)
+    switch = known.mapping("debug_switches").get(callee) or _ADMIN_DEBUG_SWITCHES.get(callee)
     given = call.arg(keyword=switch) if switch else None
     if switch and given is None:
         # `Application(handlers, **settings)` with `settings = dict(debug=True, ...)` bound once.
@@ -1408,6 +1413,7 @@ _WATCHED = {
     "send_header": _set_cookie_header,
     **{name: _session_cookie for name in _SESSION_COOKIES},
     **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in known.mapping("debug_switches")},
+    **{constructor.rsplit(".", 1)[1]: _app_debug for constructor in _ADMIN_DEBUG_SWITCHES},
 }
 
 

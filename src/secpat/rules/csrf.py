@@ -25,6 +25,7 @@ from secpat.frameworks.facts import (
     CHANGES_DATA,
     FORM,
     ROUTE,
+    SAVES_DATA,
     SIGNS_IN,
     STATE_CHANGING,
     VERIFIES_IDENTITY_TOKEN,
@@ -53,6 +54,7 @@ from secpat.frameworks.routes import (
 from secpat.frameworks.syntax import is_staff_gate, last
 from secpat.frameworks.views import FLASK_JSON_ONLY
 from secpat.model.module import literal_value
+from secpat.names import words as words_of
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
 from secpat.rules.logs import LOG003
@@ -458,6 +460,15 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
         elif verdict == "default" and views and all(v.json_body == (FLASK_JSON_ONLY,) for v in views):
             # `request.get_json()` refuses a form's content type: another site's page cannot send the body.
             verdict, why = "audit", "; it reads only a JSON body, which another site's form cannot send"
+        elif verdict == "default" and views and _previews(views[0]):
+            # `preview_invoice`: shows what the submitted form would make; whether it keeps anything is for a reader.
+            verdict, why = "audit", "; it is named for a preview and is not seen saving or changing anything"
+        elif verdict == "default" and views and "callback" in words_of(views[0].name.rsplit(".", 1)[-1]):
+            # `apple_post_callback`: where an identity provider or a payment service posts its answer back; the
+            # flow's `state` or the answer's signature is what stops a forgery, and whether it is checked is for
+            # a reader.
+            verdict, why = "audit", "; it is named as a callback another service posts back to, which its flow's "
+            "state or signature guards"
         elif verdict == "default" and any({SIGNS_IN, VERIFIES_IDENTITY_TOKEN} & set(v.acts) for v in views):
             # A sign-in, or an identity provider's callback, acts on the credential the request carries, not on
             # the cookie's user: a forged request can at most sign the victim in as the attacker.
@@ -565,19 +576,24 @@ def _exempt_verdict(
     if any(v.csrf_checked for v in views):
         return None  # it runs CsrfViewMiddleware / csrf_protect / a token check itself for the browser's POST
     # The user a hook kept on `flask.g` (or a login decorator named) is the cookie's in an app with a cookie
-    # session, unless a decorator of the view reads the Authorization header; a view that also reads a form
-    # body is one another site's page can post to.
+    # session, unless a decorator of the view reads the Authorization header; a view that reads a form body,
+    # or answers a browser rather than a script (a redirect, a page), is one another site's page can post to.
     return (
         "default"
         if any(
             v.identity
             or bool(set(v.calls) & session_readers)  # `@api_login_required`, which falls back to the cookie
-            or (v.policy_identity or v.user_on_g and v.form and not set(v.calls) & header_readers)
+            or (v.policy_identity or v.user_on_g and (v.form or not v.json) and not set(v.calls) & header_readers)
             and cookie_session
             for v in views
         )
         else "audit"
     )
+
+
+def _previews(view: ViewFact) -> bool:
+    """A view named for a preview that is not seen saving or changing anything."""
+    return "preview" in words_of(view.name.rsplit(".", 1)[-1]) and not {SAVES_DATA, CHANGES_DATA} & set(view.acts)
 
 
 def _class_views(model: Model, cls: ClassFact) -> list[ViewFact]:

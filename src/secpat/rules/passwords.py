@@ -2429,7 +2429,11 @@ def fast_hash_checks(ctx: ProjectContext) -> None:
         keeper = next((at for callee, at in kept if same_global_name(callee, function)), None)
         if keeper is not None:
             # New passwords are kept in this format: whatever else the project hashes with, this is a store.
-            finding = replace(finding, message=f"{finding.message}; its caller keeps the digest ({keeper})")
+            finding = replace(
+                finding,
+                message=f"{finding.message}; its caller keeps the digest ({keeper.path}:{keeper.line})",
+                flow=(*finding.flow, FlowStep(keeper, "the digest kept by the caller")),
+            )
         elif slow is not None:
             finding = finding.for_audit(
                 f"the digest is only returned to callers, and {where}: a legacy or foreign format, or a "
@@ -2472,7 +2476,7 @@ def _password_helper_results_kept(ctx: FileContext, flow: FunctionFlow) -> None:
             continue
         if not _result_kept(node, call):
             continue
-        ctx.fact(PASSWORD_HELPER_RESULT_KEPT, (callee, f"{module.path}:{call.lineno}"))
+        ctx.fact(PASSWORD_HELPER_RESULT_KEPT, (callee, Location(module.path, call.lineno, call.col_offset)))
 
 
 def _result_kept(function_node: ast.AST, call: ast.Call) -> bool:

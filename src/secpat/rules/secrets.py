@@ -1484,9 +1484,13 @@ _DEVELOPMENT_STACK = re.compile(
 )
 
 
-#: A compose file's setting that names production: `ENVIRONMENT: production`, `- APP_ENV=prod`.
+#: A compose file's setting that names production: `ENVIRONMENT: production`, `- APP_ENV=prod`, or the
+#: settings module or config class production runs with (`DJANGO_SETTINGS_MODULE: config.settings.prod`,
+#: `APP_SETTINGS=app.config.ProductionConfig`).
 _PRODUCTION_SETTING = re.compile(
-    r"""^\s*-?\s*["']?[A-Z0-9_]*ENV(?:IRONMENT)?["']?\s*[:=]\s*["']?(?:production|prod|live)["']?\s*$""",
+    r"""^\s*-?\s*["']?[A-Z0-9_]*ENV(?:IRONMENT)?["']?\s*[:=]\s*["']?(?:production|prod|live)["']?\s*$"""
+    r"""|^\s*-?\s*["']?[A-Z0-9_]*(?:SETTINGS_MODULE|SETTINGS|CONFIG)["']?\s*[:=]\s*["']?"""
+    r"""(?:[\w.]*\.)?(?:production|prod|live|ProductionConfig|ProdConfig)["']?\s*$""",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -1622,6 +1626,8 @@ _ENV_TEMPLATES = {
 _KEY_NAMES = {"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"}
 _KEYSTORE_SUFFIXES = {".p12", ".pfx", ".jks", ".keystore"}
 _CREDENTIAL_NAMES = {".netrc", "_netrc", ".pgpass", ".git-credentials", ".htpasswd"}
+#: Settings files kept apart for the secrets only: Dynaconf's `.secrets.*`, Streamlit's `.streamlit/secrets.toml`.
+_SECRET_SETTINGS = {".secrets.toml", ".secrets.yaml", ".secrets.yml", ".secrets.json"}
 _PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")
 
 
@@ -1648,6 +1654,8 @@ def secret_file_reason(path: str, content: bytes | None) -> str | None:
         return "a keystore"
     if lower in _CREDENTIAL_NAMES or path.endswith(".aws/credentials"):
         return "a credentials file"
+    if lower in _SECRET_SETTINGS or path.endswith(".streamlit/secrets.toml"):
+        return "a settings file for secrets"
     if content is None:
         return None
     head = content[:65536]

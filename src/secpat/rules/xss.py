@@ -882,6 +882,29 @@ class FilterApplied:
 
 #: A function registered as a template filter, in any module: `env.filters["highlight"] = highlight`.
 FILTER_REGISTERED = "xss.filter-registered"
+#: A function that escapes its first parameter and returns markup (`Markup(... escape(text) ...)`): as a
+#: template filter, what it writes before `|safe` is escaped text (its global name).
+ESCAPING_FUNCTION = "xss.escaping-function"
+_MARKUP_MAKERS = S.MARKUP_CLASSES | {"django.utils.safestring.mark_safe", "django.utils.html.format_html"}
+
+
+@check(XSS004)
+def escaping_functions(ctx: FileContext) -> None:
+    """Hand on the functions that escape their text before they mark it safe (see `linked_safe_filters`)."""
+    module = ctx.module
+    if "escape" not in module.source:
+        return
+    for function in module.all_functions():
+        if function.is_module or not function.params:
+            continue
+        first = function.params[0]
+        escapes = any(
+            call.callee in S.HTML_ESCAPERS
+            and any(isinstance(n, ast.Name) and n.id == first for a in call.node.args for n in ast.walk(a))
+            for call in function.calls
+        )
+        if escapes and any(call.callee in _MARKUP_MAKERS for call in function.calls):
+            ctx.fact(ESCAPING_FUNCTION, module.global_name(function))
 
 
 def _hand_on_filter_findings(ctx: FileContext, function, bypassed: int) -> None:
@@ -1080,7 +1103,7 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
         applied.setdefault(use.filter, []).append(use)
     # (Staff writers count here: a filter that wraps a field in markup takes it for text, whoever wrote it.)
     writers = stored_by_field(ctx)
-    renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
+    renders = _renders(ctx)
     for mark in marked:
         filters = next(
             (names for function, names in registered.items() if same_global_name(function, mark.function)), set()
@@ -1096,7 +1119,8 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
             None,
         )
         if joined is None:
-            joined = _record_join(mark, [use for name in sorted(filters) for use in applied.get(name, ())], writers)
+            uses = [_with_view_model(use, renders) for name in sorted(filters) for use in applied.get(name, ())]
+            joined = _record_join(mark, uses, writers)
         reflected = next(
             (
                 (use, render, root, given)
@@ -1186,6 +1210,14 @@ def _record_join(
                 ):
                     return use, writer
     return None
+
+
+def _with_view_model(use: FilterApplied, renders: list[RenderFact]) -> FilterApplied:
+    """`{{ object|claim_headline }}` in a generic view's template: `object` is a record of the view's model."""
+    if "object" not in use.roots:
+        return use
+    models = {r.model for r in renders if r.model and any(templates.is_rendered_as(use.path, t) for t in r.templates)}
+    return replace(use, roots=(*use.roots, *sorted(models))) if models else use
 
 
 def _names_record_in(function: str, roots: tuple[str, ...]) -> bool:
@@ -1851,6 +1883,9 @@ _DEVELOPER_TEXT = frozenset({"help_text"})
 _TEMPLATE_BUILTINS = frozenset({"loop", "forloop", "super", "varargs", "kwargs", "caller"})
 
 SAFE_USE, RENDER, STORED = "xss-safe-use", "xss-render", "xss-stored"
+#: A Flask app's or blueprint's own template directory (`Blueprint("shifts", __name__, template_folder=
+#: "../templates/shifts")`), as (the directory of the module that makes it, the template directory).
+TEMPLATE_FOLDER = "xss-template-folder"
 #: A class's annotated fields (`notes: str`): (its project-wide name, the fields).
 DECLARED_FIELDS = "xss-declared-fields"
 #: An XSS003 finding on a Jinja2 environment without autoescape, with the HTML templates it renders.
@@ -1887,6 +1922,7 @@ class SafeUse:
     snippet: str
     rule: str = "XSS004"  # XSS003 for the variables of an `{% autoescape off %}` block
     encoded_by: str = ""  # a filter of the project's before `|safe`, named for escaping or encoding its value
+    filters: tuple[str, ...] = ()  # the filters before `|safe` that are not the template language's own
 
 
 @check(XSS003, XSS004, kinds=("template",))
@@ -1931,6 +1967,7 @@ def template_escaping(ctx: TextContext) -> None:
                     use.field,
                     snippet,
                     encoded_by=encoded_by,
+                    filters=tuple(f for f in use.chain if f not in _LANGUAGE_FILTERS),
                 ),
             )
 
@@ -2151,6 +2188,7 @@ class RenderFact:
     templates: tuple[str, ...]
     context: tuple[tuple[str, ContextValue], ...]
     class_view: bool = False  # a class-based view's `template_name`: the context is its record, not known
+    model: str = ""  # the class-based view's model, as `object` in its template: `Claim`
 
     def context_value(self, name: str) -> ContextValue | None:
         return dict(self.context).get(name)
@@ -2179,7 +2217,13 @@ class StoredFact:
         if self.model and not _names_model(record, self.model):
             return False
         callees = [callee for name, callee in self.handed if name == field]
-        return not callees or any(_names_model(record, callee) for callee in callees)
+        return not callees or any(
+            _names_model(record, callee.rsplit(".", 1)[-1])
+            or "." in callee
+            and callee.rsplit(".", 1)[-1].islower()
+            and _store_of(record, callee)
+            for callee in callees
+        )
 
 
 #: Classes that save the fields they list from what the client submitted: a model form or serializer, a
@@ -2219,6 +2263,39 @@ def _model_form_fields(cls) -> tuple[str, tuple[str, ...]]:
     return (model.rsplit(".", 1)[-1], tuple(accepted)) if accepted else ("", ())
 
 
+_TEMPLATE_FOLDER_OWNERS = ("flask.Flask", "flask.Blueprint", "flask.blueprints.Blueprint")
+
+
+def _template_folders(module: Module) -> list[str]:
+    """The template directories, relative to the scan root, that the module's Flask app or blueprints name."""
+    found = []
+    for call in module.calls_to(*_TEMPLATE_FOLDER_OWNERS):
+        folder = next((k.value for k in call.node.keywords if k.arg == "template_folder"), None)
+        value = literal_value(folder) if folder is not None else None
+        if isinstance(value, str) and value:
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(module.path), value))
+            if not joined.startswith(".."):
+                found.append(joined)
+    return found
+
+
+def _renders(ctx: ProjectContext) -> list[RenderFact]:
+    """The project's render calls, with each template name also looked up in the template directory of the
+    app or blueprint that the rendering module sits beside or below."""
+    folders = [folder for _, folder in ctx.facts_of(TEMPLATE_FOLDER, tuple)]
+    renders = []
+    for _, render in ctx.facts_of(RENDER, RenderFact):
+        where = posixpath.dirname(render.path)
+        extra = tuple(
+            posixpath.join(folder, name.lstrip("/"))
+            for owner, folder in folders
+            if where == owner or where.startswith(owner + "/")
+            for name in render.templates
+        )
+        renders.append(replace(render, templates=(*render.templates, *extra)) if extra else render)
+    return renders
+
+
 def _field_holder(text: str) -> tuple[str, ...]:
     """`offer.benefit.description|safe`: the field is the benefit's, not the offer's."""
     parts = text.split("|", 1)[0].strip().split(".")
@@ -2248,6 +2325,23 @@ def _same_app(one: str, other: str) -> bool:
     return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
 
+#: Words of a repository's or service's name that say what kind of object it is, not what it keeps.
+_STORE_WORDS = frozenset(
+    {"repo", "repos", "repository", "repositories", "service", "services", "store", "dao", "db", "crud", "manager"}
+)
+
+
+def _store_of(roots: tuple[str, ...], callee: str) -> bool:
+    """`shift_repo.update_notes`, `shifts.update_notes`: a call on a repository or module named for the record
+    the template reads (`shift`)."""
+    words = [w.lower() for w in names.words(callee.rsplit(".", 1)[0]) if w.lower() not in _STORE_WORDS]
+    if not words:
+        return False
+    head = words[-1]
+    singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    return any(w in (head, singular, singular + "s") for root in roots for w in names.words(root))
+
+
 def _names_model(roots: tuple[str, ...], model: str) -> bool:
     """A template variable read from a context value named for the model: `comments` or `comment` for
     `Comment`, `page` for `Page` (the last word of the model's name, singular or plural)."""
@@ -2261,6 +2355,8 @@ def _names_model(roots: tuple[str, ...], model: str) -> bool:
 @check(XSS002, XSS004)  # the fields views store are what `stored_fields_marked_safe` joins with
 def render_contexts(ctx: FileContext) -> None:
     module = ctx.module
+    for folder in _template_folders(module):
+        ctx.fact(TEMPLATE_FOLDER, (posixpath.dirname(module.path), folder))
     for cls in module.classes.values():
         declared = tuple(
             stmt.target.id
@@ -2293,7 +2389,11 @@ def render_contexts(ctx: FileContext) -> None:
         if template is not None:
             # `class AppointmentDetail(DetailView): template_name = "..."`: the view renders its record; what
             # the context holds is the view's queryset, not known here.
-            ctx.fact(RENDER, RenderFact(module.path, template[0], cls.qualname, (template[1],), (), class_view=True))
+            model = _class_view_model(module, cls)
+            ctx.fact(
+                RENDER,
+                RenderFact(module.path, template[0], cls.qualname, (template[1],), (), class_view=True, model=model),
+            )
     for function in module.all_functions():
         if function.is_module:
             continue
@@ -2376,6 +2476,38 @@ def _class_view_template(cls) -> tuple[int, str] | None:
     if not any(base.rsplit(".", 1)[-1].endswith("View") for base in cls.bases):
         return None
     return template.lineno, template.value
+
+
+def _class_view_model(module: Module, cls) -> str:
+    """The model a generic view shows (`model = Claim`, `queryset = Claim.objects...`, or `get_queryset()`
+    returning `Claim.objects.filter(...)`), in the class or a base class of the module: `Claim`."""
+    todo, seen = [cls], set[str]()
+    while todo and len(seen) < 8:
+        item = todo.pop(0)
+        seen.add(item.qualname)
+        for value in (item.attributes.get("model"), item.attributes.get("queryset")):
+            if value is not None and (name := _model_named(value)):
+                return name
+        method = item.methods.get("get_queryset")
+        for node in ast.walk(method.node) if method is not None else ():
+            if isinstance(node, ast.Return) and node.value is not None and (name := _model_named(node.value)):
+                return name
+        own = [base.removeprefix(f"{module.module_name}.") for base in item.bases]  # the module's own classes
+        todo += [b for base in own if (b := module.classes.get(base)) is not None and b.qualname not in seen]
+    return ""
+
+
+def _model_named(node: ast.expr) -> str:
+    """`Claim`, `Claim.objects.filter(...)`, `models.Claim.objects.all()`: the capitalised class named first."""
+    while True:
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute) and not node.attr[:1].isupper():
+            node = node.value
+        else:
+            break
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else ""
+    return name if name[:1].isupper() else ""
 
 
 def _inline_template(ctx: FileContext, function, event, context: dict[str, ContextValue]) -> None:
@@ -2691,9 +2823,11 @@ def _handed_by_key(function) -> dict[str, set[str]]:
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         if not name or name in _BUILTIN_NAMES or name in known.union("renderers") or "render" in name.lower():
             continue
+        func = node.func
+        receiver = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
         for arg in node.args:
             if (field := _key_read(arg)) is not None:
-                handed.setdefault(field, set()).add(name)
+                handed.setdefault(field, set()).add(f"{receiver}.{name}" if receiver else name)
     return handed
 
 
@@ -2707,12 +2841,23 @@ def _keyed(node: ast.AST) -> tuple[ast.expr, object] | None:
 
 
 def _key_read(node: ast.AST) -> str | None:
-    """`form.get("notes", "")`, `data["notes"]`: the key a value is read under from a name."""
+    """`form.get("notes", "")`, `data["notes"]`, `request.form.get("notes", "")[:500]`: the key a value is read
+    under from a name or an attribute, kept whole or cut and trimmed."""
+    while True:
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+            node = node.value  # `[:500]`: the first characters of the same text
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _TRIMS:
+            node = node.func.value
+        else:
+            break
     keyed = _keyed(node)
     if keyed is None:
         return None
     holder, key = keyed
-    return key if isinstance(holder, ast.Name) and isinstance(key, str) else None
+    return key if isinstance(holder, (ast.Name, ast.Attribute)) and isinstance(key, str) else None
+
+
+_TRIMS = frozenset({"strip", "lstrip", "rstrip"})
 
 
 def _form_field(node: ast.AST, forms: set[str] | None = None) -> str | None:
@@ -2934,9 +3079,17 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
     uses = [u for _, u in ctx.facts_of(SAFE_USE, SafeUse)]
     if not uses:
         return
-    renders = [r for _, r in ctx.facts_of(RENDER, RenderFact)]
+    renders = _renders(ctx)
     stored = stored_by_field(ctx)
+    escaping = {name for _, name in ctx.facts_of(ESCAPING_FUNCTION, str)}
+    escaping_filters = {
+        entry.filter
+        for _, entry in ctx.facts_of(FILTER_REGISTERED, FilterRegistered)
+        if any(same_global_name(ctx.resolve_method(entry.function), name) for name in escaping)
+    }
     for use in uses:
+        if set(use.filters) & escaping_filters:
+            continue  # `row.name|highlight(q)|safe`: the filter escapes the text and adds its own markup
         rule = {XSS001.id: XSS001, XSS003.id: XSS003}.get(use.rule, XSS004)
         paths = _rendered_through_includes(ctx, use.path)
         linked = [r for r in renders if any(templates.is_rendered_as(p, t) for p in paths for t in r.templates)]
@@ -2993,6 +3146,9 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             writers = [w for w in writers if any(_same_app(w.path, r.path) for r in linked)]
         # `note.body|safe` in `{% for note in appointment.notes.all %}`: the note's, or the appointment's.
         record = _field_holder(use.text) or (use.text.split("|", 1)[0].strip().split(".")[0], *use.roots)
+        if "object" in record:
+            # `object.approver_notes|safe` in a generic view's template: the record of the view's model.
+            record = (*record, *{r.model for r in linked if r.model})
         writer = next((w for w in writers if w.keeps(use.field, record)), None)
         if writer is not None:
             submit = FlowStep(
