@@ -31,7 +31,7 @@ from secpat.knowledge import NOTHING, find
 from secpat.model.module import Call, ClassInfo, keyword_argument, literal_value, parameter_defaults
 
 if TYPE_CHECKING:
-    from collections.abc import Container
+    from collections.abc import Container, Iterator
 
     from secpat.model.module import Function, Module
 
@@ -295,15 +295,20 @@ def init_attribute(module: Module, method: Function, attr: str) -> L.Value:
     values = stored.get(class_qual)
     if values is None:
         values = stored[class_qual] = {}
-        for store in flow_of(module, init).stores:
-            base = store.base
-            if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
-                # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
-                values[store.name] = {
-                    (f"init-{label}" if label.startswith("param:") else label): trace
-                    for label, trace in store.value.items()
-                }
+        for name, value in _kept_on_self(module, init):
+            # `__init__`'s parameters are not the method's: `init-param:N` tells them apart.
+            values[name] = {
+                (f"init-{label}" if label.startswith("param:") else label): trace for label, trace in value.items()
+            }
     return values.get(attr, {})
+
+
+def _kept_on_self(module: Module, method: Function) -> Iterator[tuple[str, L.Value]]:
+    """What a method stores in attributes of `self`: `(attribute, value)`."""
+    for store in flow_of(module, method).stores:
+        base = store.base
+        if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
+            yield store.name, store.value
 
 
 #: Methods a class-based view runs on each request before the others (Django's `setup`, `dispatch` and verb
@@ -330,11 +335,9 @@ def handler_attribute(module: Module, method: Function, attr: str) -> L.Value:
                 handler = module.functions.get(f"{class_qual}.{name}")
                 if handler is None:
                     continue
-                for store in flow_of(module, handler).stores:
-                    base = store.base
-                    if store.kind == "attr" and isinstance(base, ast.Name) and base.id == "self" and store.name:
-                        if L.REQUEST in store.value:
-                            values.setdefault(store.name, {})[L.REQUEST] = store.value[L.REQUEST]
+                for name, value in _kept_on_self(module, handler):
+                    if L.REQUEST in value:
+                        values.setdefault(name, {})[L.REQUEST] = value[L.REQUEST]
         finally:
             del busy[class_qual]
         stored[class_qual] = values

@@ -837,6 +837,7 @@ class _Builder:
             if alias.target in self.session_readers:
                 self.session_readers.add(alias.name)
         self.serving = True  # whether the routes being added are reached from the production URL conf
+        self._owner_deps: dict[str, tuple[str, ...]] = {}  # `_chain_deps` of each owner, once
         self.claimed: dict[str, tuple[str, int]] = {}  # Django: the pattern that answers each path, by file and line
         self._gate: tuple[str, ...] | None = None  # see `_sign_in_gate`
         self._gate_read = False
@@ -1173,6 +1174,9 @@ class _Builder:
     def _chain_deps(self, owner: str) -> tuple[str, ...]:
         """The dependencies every route of an owner runs: its router's or app's own (`APIRouter(dependencies=
         [Depends(get_current_user)])`), and those given where it is included, up to its app."""
+        known = self._owner_deps.get(owner)
+        if known is not None:
+            return known
         found: dict[str, None] = {}
         owners, seen = [owner], set()
         while owners:
@@ -1186,7 +1190,8 @@ class _Builder:
                 if mount.child == current and mount.parent not in seen:
                     found.update(dict.fromkeys(mount.deps))
                     owners.append(mount.parent)
-        return tuple(found)
+        self._owner_deps[owner] = tuple(found)
+        return self._owner_deps[owner]
 
     def _exempted(self, fact: RouteFact) -> tuple[str, int] | None:
         """Where `csrf.exempt(...)` exempts the route's view, its blueprint or a blueprint it is mounted in."""
