@@ -1,0 +1,3 @@
+"""Gather: community event planning."""
+
+__version__ = "1.4.2"

@@ -1,0 +1,1 @@
+"""Data access helpers: ORM lookups for portal data, raw SQL for reporting."""

@@ -1,0 +1,4 @@
+"""WSGI entry point used by gunicorn (see gunicorn.conf.py)."""
+from salesportal import create_app
+
+app = create_app()
