@@ -2271,6 +2271,10 @@ class FunctionFlow:
             pieces = self._split_text(node, callee, args, keywords)
             if pieces is not None:
                 return pieces
+        if method == "findall" or callee == "re.findall":
+            found = self._found_text(node, callee, args, keywords)
+            if found is not None:
+                return found
         if (
             callee in _ENV_READS
             and len(node.args) > 1
@@ -2573,6 +2577,26 @@ class FunctionFlow:
             at = 0
         given = args[at] if at < len(args) else keywords.get("string", L.EMPTY)
         return L.with_step(given, self.step(node, "split by a pattern")) if given else L.EMPTY
+
+    def _found_text(
+        self, node: ast.Call, callee: str | None, args: list[L.Value], keywords: dict[str, L.Value]
+    ) -> L.Value | None:
+        """`re.findall(r"[\\w'-]+", text)`, `TERMS.findall(text)` on a compiled pattern: the pieces found are
+        the text's, unless the pattern only finds plain characters (`\\d+`, `[a-z0-9_]+`), which can carry no
+        quote or markup."""
+        func = node.func
+        if callee == "re.findall":
+            pattern_node, at = (node.args[0] if node.args else None), 1
+        else:
+            made = self._bound(func.value) if isinstance(func, ast.Attribute) else None
+            if not isinstance(made, ast.Call) or self.module.qualified_name(made.func, self.function) != "re.compile":
+                return None
+            pattern_node, at = (made.args[0] if made.args else None), 0
+        pattern = self.module.constant(pattern_node, None, self.function) if pattern_node is not None else None
+        if not isinstance(pattern, str) or S.plain_pieces(pattern):
+            return None
+        given = args[at] if at < len(args) else keywords.get("string", L.EMPTY)
+        return L.with_step(given, self.step(node, "found by a pattern")) if given else L.EMPTY
 
     def _is_module_attribute(self, func: ast.expr) -> bool:
         """`jwt.encode(...)`, `json.dumps(...)`: a function of an imported module, not a method of a value.

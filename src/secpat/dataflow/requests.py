@@ -130,6 +130,12 @@ def request_parameters(module: Module, function: Function) -> dict[str, str]:
         # `filter_patient(queryset, name, value)` with the query string's value.
         if len(everything) > 3:
             found.setdefault(everything[3].arg, "filter value")
+    elif _dash_callback(module, function):
+        # Dash's `@app.callback(Output(...), Input("search", "value"), State(...))`: the browser posts the
+        # components' values, one parameter each.
+        for arg in everything:
+            if arg.arg not in {"self", "cls"}:
+                found.setdefault(arg.arg, "Dash callback input")
     elif _consumer_receiver(module, function):
         # Django Channels' `receive(self, text_data=None, bytes_data=None)`, `receive_json(self, content)`:
         # what the browser sent over the WebSocket.
@@ -569,6 +575,30 @@ def _graphql_resolver(module: Module, function: Function) -> bool:
 _CONSUMER_RECEIVERS = frozenset({"receive", "receive_json", "websocket_receive"})
 
 
+#: What a Dash callback reads from the page: the values of these components are its parameters.
+_DASH_INPUTS = frozenset({"dash.Input", "dash.State", "dash.dependencies.Input", "dash.dependencies.State"})
+
+
+def _dash_callback(module: Module, function: Function) -> bool:
+    """A function registered by `@app.callback(...)` or `@dash.callback(...)` with the page's `Input`s and
+    `State`s (also given as lists, or as `inputs=`/`state=`)."""
+    if not module.imports_any("dash"):
+        return False
+    for deco in getattr(function.node, "decorator_list", []):
+        if not isinstance(deco, ast.Call):
+            continue
+        if not (isinstance(deco.func, ast.Attribute) and deco.func.attr == "callback") and (
+            module.qualified_name(deco.func, function) != "dash.callback"
+        ):
+            continue
+        given = [*deco.args, *(k.value for k in deco.keywords)]
+        for item in given:
+            items = item.elts if isinstance(item, (ast.List, ast.Tuple)) else [item]
+            if any(isinstance(e, ast.Call) and module.qualified_name(e.func, function) in _DASH_INPUTS for e in items):
+                return True
+    return False
+
+
 def _consumer_receiver(module: Module, function: Function) -> bool:
     """`receive`/`receive_json` of a class built on a Channels consumer (`AsyncJsonWebsocketConsumer`), also
     through the project's own base (`class ChatConsumer(BaseConsumer)` in a module that imports channels)."""
@@ -654,7 +684,8 @@ def route_framework(module: Module, function: Function) -> str | None:
 
 
 def _annotated_with(module: Module, function: Function, annotation: ast.expr | None, calls: frozenset[str]) -> bool:
-    """`Annotated[str, Header()]`."""
+    """`Annotated[str, Header()]`, also through an alias (`Events = Annotated[EventService, Depends(...)]`)."""
+    annotation = module.type_alias(annotation)
     if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
         for meta in annotation.slice.elts[1:]:
             if isinstance(meta, ast.Call) and module.qualified_name(meta.func, function) in calls:
@@ -664,6 +695,7 @@ def _annotated_with(module: Module, function: Function, annotation: ast.expr | N
 
 def _annotated_class(module: Module, function: Function, annotation: ast.expr | None) -> str | None:
     """The qualified name of the class a parameter is annotated with: `Form` or `Annotated[Form, Depends()]`."""
+    annotation = module.type_alias(annotation)
     if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple) and annotation.slice.elts:
         if (module.qualified_name(annotation.value, function) or "").endswith("Annotated"):
             annotation = annotation.slice.elts[0]

@@ -478,6 +478,16 @@ def plain_whole_match(pattern: str, method: str) -> bool:
     return bool(parsed) and _plain_items(parsed, codes)
 
 
+def plain_pieces(pattern: str) -> bool:
+    """Whether every match of `pattern` (what `re.findall` returns) is made of plain characters only, as
+    `plain_whole_match` defines them: `[a-z0-9]+` finds words, `[\\w'-]+` may find a quote."""
+    try:
+        parsed = list(_regex_parser.parse(pattern))
+    except Exception:  # noqa: BLE001 - an unreadable pattern vouches for nothing
+        return False
+    return bool(parsed) and _plain_items(parsed, _regex_parser)
+
+
 def _plain_items(items, codes) -> bool:  # noqa: ANN001 - the parser's own types
     for op, arg in items:
         if op is codes.AT:

@@ -581,7 +581,29 @@ def facts(module: Module) -> list[tuple[str, object]]:
             value = stmt.value
         if value is not None:
             found.extend((ROUTE, r) for r in _patterns(module, value, ""))
+    found.extend((ROUTE, r) for r in _named_pattern_lists(module))
     return found
+
+
+#: How the URL conf of a list of patterns kept under another name is named: `accounts.urls:api_urlpatterns`.
+#: Such a list is served only where some conf includes it (`include((api_urlpatterns, "accounts"))`).
+NAMED_LIST = ":"
+
+
+def _named_pattern_lists(module: Module) -> Iterator[RouteFact]:
+    """Lists of URL patterns kept at module level under a name other than `urlpatterns` (`api_urlpatterns =
+    [path("register/", ...)]`), each a URL conf of its own for another module to include by name."""
+    for name, bound in module.assignments.items():
+        if name == "urlpatterns" or len(bound) != 1 or not isinstance(bound[0], (ast.List, ast.Tuple)):
+            continue
+        if not any(
+            isinstance(e, ast.Call) and last(module.qualified_name(e.func, module.module_function)) in _URL_FUNCTIONS
+            for e in bound[0].elts
+        ):
+            continue
+        owner = f"{module.module_name}{NAMED_LIST}{name}"
+        for fact in _patterns(module, bound[0], ""):
+            yield replace(fact, owner=owner)
 
 
 def _assigned(module: Module, node: ast.Call) -> str | None:

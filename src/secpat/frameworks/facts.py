@@ -176,6 +176,8 @@ class ClassFact:
     # prefixes); None for any other class
     sign_in_gate: tuple[str, ...] | None = None
     public: bool = False  # `@method_decorator(login_not_required, ...)`: open to visitors under a sign-in gate
+    # a middleware named for CSRF that turns no request away (it only hands out the token's cookie)
+    passes_every_request: bool = False
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from secpat.frameworks.facts import (
     OWNER,
     ROUTE,
     SESSION,
+    SESSION_READER,
     InstanceFact,
     LimiterFact,
     MiddlewareFact,
@@ -41,7 +42,7 @@ from secpat.model.module import Call, Function, Module
 FRAMEWORK = Framework(
     name="fastapi",
     title="FastAPI",
-    roots=("fastapi", "slowapi", "fastapi_limiter"),
+    roots=("fastapi", "slowapi", "fastapi_limiter", "fastapi_users"),
     apps=("fastapi.FastAPI",),
     routers=("fastapi.APIRouter", "fastapi.routing.APIRouter"),
     route_decorators=("route", "get", "post", "put", "patch", "delete", "head", "options", "api_route", "websocket"),
@@ -85,7 +86,7 @@ _COOKIE_AUTH = ("CookieTransport", "APIKeyCookie", "SessionMiddleware")
 
 
 def facts(module: Module) -> list[tuple[str, object]]:
-    if not module.imports_any("fastapi", "starlette", "slowapi"):
+    if not module.imports_any("fastapi", "starlette", "slowapi", "fastapi_users"):
         return []
     found: list[tuple[str, object]] = list(decorator_routes(module, framework_of(module)))
     for call in module.calls:
@@ -134,6 +135,8 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
     if callee.startswith("slowapi") and last(callee) == "Limiter":
         name = owner_of(module, call) or f"{module.module_name}.<limiter>"
         return [(LIMITER, LimiterFact("slowapi", name, has_default_limits(call), module.path, line))]
+    if call.method == "include_router" and call.node.args and _library_router(call.node.args[0]):
+        return _library_routes(module, call, call.node.args[0])
     if call.method == "include_router" and call.node.args:
         parent = object_name(module, call.receiver, scope)
         # `for router in [users.router, items.router]: app.include_router(router)` mounts each of them
@@ -192,9 +195,64 @@ def _call_facts(module: Module, call: Call) -> list[tuple[str, object]]:
                     ),
                 )
             ]
+    if call.method == "current_user" and _cookie_users(module):
+        # `current_web_user = fastapi_users.current_user(active=True)` beside a `CookieTransport`: a dependency
+        # that reads the user's token from the cookie.
+        name = owner_of(module, call)
+        if name and call.scope.is_module:
+            return [(SESSION_READER, name)]
     if last(callee) in _COOKIE_AUTH or (call.method == "set_cookie" and names_auth_cookie(module, call.arg(0, "key"))):
         return [(SESSION, SessionFact(framework_of(module), last(callee) or "set_cookie", module.path, line))]
     return []
+
+
+#: The routers fastapi-users makes (`app.include_router(fastapi_users.get_auth_router(backend), prefix=...)`):
+#: their paths and methods, and the name of the library's view, whose kind `routes.LIBRARY_ROUTE_KINDS` says.
+LIBRARY_ROUTERS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "get_auth_router": (("/login", "POST", "fastapi_users.login"), ("/logout", "POST", "fastapi_users.logout")),
+    "get_register_router": (("/register", "POST", "fastapi_users.register"),),
+    "get_reset_password_router": (
+        ("/forgot-password", "POST", "fastapi_users.forgot_password"),
+        ("/reset-password", "POST", "fastapi_users.reset_password"),
+    ),
+    "get_verify_router": (
+        ("/request-verify-token", "POST", "fastapi_users.request_verify_token"),
+        ("/verify", "POST", "fastapi_users.verify"),
+    ),
+}
+
+
+def _library_router(node: ast.expr) -> bool:
+    """`fastapi_users.get_auth_router(backend)`, on the `FastAPIUsers` object the project makes (often in another
+    module): the method names are the library's own."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in LIBRARY_ROUTERS
+        and isinstance(node.func.value, (ast.Name, ast.Attribute))
+    )
+
+
+def _cookie_users(module: Module) -> bool:
+    """The module makes fastapi-users' cookie transport: its `current_user` dependencies read that cookie."""
+    return module.imports_any("fastapi_users") and any(last(c.callee or "") == "CookieTransport" for c in module.calls)
+
+
+def _library_routes(module: Module, call: Call, router: ast.expr) -> list[tuple[str, object]]:
+    """The routes of a router a library makes, registered where the project includes it: at the include line,
+    under its prefix, with the limits its dependencies name."""
+    assert isinstance(router, ast.Call) and isinstance(router.func, ast.Attribute)
+    parent = object_name(module, call.receiver, call.scope)
+    if not parent:
+        return []
+    prefix = string(call.arg(keyword="prefix")) or ""
+    deps = dependencies(module, call.arg(keyword="dependencies"), call.scope)
+    limits = tuple(d for d in deps if is_limit_name(d))
+    line = call.node.lineno
+    return [
+        (ROUTE, RouteFact("fastapi", parent, prefix + path, (verb,), view, module.path, line, limits=limits, deps=deps))
+        for path, verb, view in LIBRARY_ROUTERS[router.func.attr]
+    ]
 
 
 def _middleware(module: Module, owner: str, name: str, keywords: list[ast.keyword], line: int) -> MiddlewareFact:

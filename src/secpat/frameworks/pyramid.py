@@ -1,5 +1,7 @@
 """Pyramid: routes by name (`config.add_route("login", "/login")`) and the views attached to that name
-(`@view_config(route_name="login", request_method="POST")`, `config.add_view(view, route_name=...)`).
+(`@view_config(route_name="login", request_method="POST")`, `config.add_view(view, route_name=...)`), and
+Cornice's services and resources (`@token_service.post(validators=...)`), served by the app that includes
+Cornice. A service path built from another module's constant keeps it as a placeholder (`{API_PREFIX}/token`).
 
 A route's path and its views are often in different files; the project stage joins them by the
 route's name. CSRF is checked only when `config.set_default_csrf_options(require_csrf=True)` says so
@@ -9,6 +11,7 @@ route's name. CSRF is checked only when `config.set_default_csrf_options(require
 from __future__ import annotations
 
 import ast
+import dataclasses
 
 from secpat.frameworks.facts import (
     MOUNT,
@@ -26,12 +29,12 @@ from secpat.frameworks.facts import (
 )
 from secpat.frameworks.record import HTML_BY_DEFAULT, Framework
 from secpat.frameworks.syntax import decorated, is_limit_name, object_name, owner_of, short_source, string, strings
-from secpat.model.module import Call, Module, literal_value
+from secpat.model.module import Call, Module, keyword_argument, literal_value
 
 FRAMEWORK = Framework(
     name="pyramid",
     title="Pyramid",
-    roots=("pyramid",),
+    roots=("pyramid", "cornice"),
     apps=("pyramid.config.Configurator",),
     request_classes=("pyramid.request.Request",),
     input_attributes=(
@@ -54,7 +57,7 @@ FRAMEWORK = Framework(
     body_keywords=("body", "text"),
     renderers=("render_to_response", "render"),
     csrf=("`config.set_default_csrf_options(require_csrf=True)`", "`@view_config(require_csrf=...)`"),
-    limits=("limiting tweens or a limit called in the view",),
+    limits=("limiting tweens or a limit called in the view", "a Cornice validator named for a limit"),
     sessions=("`SignedCookieSessionFactory`", "`AuthTktAuthenticationPolicy`", "`AuthTktCookieHelper`"),
 )
 
@@ -69,9 +72,10 @@ COOKIE_SESSIONS = (
 
 
 def facts(module: Module) -> list[tuple[str, object]]:
-    if not module.imports_any("pyramid") and "includeme" not in module.functions:
+    if not module.imports_any("pyramid", "cornice") and "includeme" not in module.functions:
         return []
     found: list[tuple[str, object]] = list(_view_configs(module))
+    found.extend(_cornice_routes(module))
     for call in module.calls:
         found.extend(_call_facts(module, call))
     return found
@@ -111,6 +115,93 @@ def _view_configs(module: Module) -> list[tuple[str, object]]:
         if fact is not None:
             found.append((NAMED_VIEW, fact))
     return found
+
+
+#: Cornice's service class: `token_service = Service(name="api_token", path="/api/v1/auth/token")`.
+CORNICE_SERVICES = frozenset({"cornice.Service", "cornice.service.Service"})
+#: Cornice's class decorator: `@resource(collection_path="/customers", path="/customers/{id}")`.
+CORNICE_RESOURCES = frozenset({"cornice.resource", "cornice.resource.resource"})
+#: What serves Cornice's services: the app that includes it (`config.include("cornice")`) and scans them.
+_CORNICE = "cornice.includeme"
+_CORNICE_VERBS = frozenset({"get", "post", "put", "patch", "delete"})
+
+
+def _cornice_routes(module: Module) -> list[tuple[str, object]]:
+    """`@token_service.post(schema=..., validators=(...))` on a function, for a Cornice `Service` the module
+    keeps: a route of the service's path, served by the app that includes Cornice. A validator named for a
+    limit (`throttle_validator(...)`) limits it."""
+    if not module.imports_any("cornice"):
+        return []
+    services: dict[str, str] = {}
+    for name, bound in module.assignments.items():
+        if len(bound) == 1 and isinstance(bound[0], ast.Call):
+            if module.qualified_name(bound[0].func) in CORNICE_SERVICES:
+                path = _service_path(module, keyword_argument(bound[0], "path"))
+                if path:
+                    services[name] = path
+    found: list[tuple[str, object]] = []
+    for _node, view, deco in decorated(module):
+        func = deco.func
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            continue
+        if func.value.id not in services or func.attr not in _CORNICE_VERBS:
+            continue
+        validators = keyword_argument(deco, "validators")
+        items = validators.elts if isinstance(validators, (ast.Tuple, ast.List)) else [validators] if validators else []
+        limits = tuple(
+            "validators=" + short_source(item)
+            for item in items
+            if is_limit_name(ast.unparse(item.func if isinstance(item, ast.Call) else item))
+        )
+        route = RouteFact(
+            FRAMEWORK.name, _CORNICE, services[func.value.id], (func.attr.upper(),), view, module.path, deco.lineno
+        )
+        found.append((ROUTE, dataclasses.replace(route, limits=limits)))
+    for info in module.classes.values():
+        for marker in info.node.decorator_list:
+            if isinstance(marker, ast.Call) and module.qualified_name(marker.func) in CORNICE_RESOURCES:
+                found.extend(_cornice_resource(module, info.qualname, marker))
+    return found
+
+
+def _cornice_resource(module: Module, qualname: str, deco: ast.Call) -> list[tuple[str, object]]:
+    """A Cornice resource class: `collection_get`/`collection_post` answer its `collection_path`, `get`, `put`,
+    `patch`, `delete` (and `post`) its `path`."""
+    info = module.classes[qualname]
+    paths = {
+        "collection_": _service_path(module, keyword_argument(deco, "collection_path")),
+        "": _service_path(module, keyword_argument(deco, "path")),
+    }
+    cls = f"{module.module_name}.{qualname}" if module.module_name else qualname
+    found: list[tuple[str, object]] = []
+    for method, function in info.methods.items():
+        prefix = "collection_" if method.startswith("collection_") else ""
+        verb = method.removeprefix(prefix)
+        if verb in _CORNICE_VERBS and paths[prefix]:
+            route = RouteFact(
+                FRAMEWORK.name, _CORNICE, paths[prefix], (verb.upper(),), f"{cls}.{method}", module.path, function.line
+            )
+            found.append((ROUTE, route))
+    return found
+
+
+def _service_path(module: Module, given: ast.expr | None) -> str:
+    """A service's path: a literal, a constant, or an f-string of constants (`f"{API_PREFIX}/auth/token"`); a
+    part not known here is kept as a placeholder segment."""
+    text = module.constant(given) if given is not None else None
+    if isinstance(text, str):
+        return text
+    if isinstance(given, ast.BinOp) and isinstance(given.op, ast.Add):  # `API_PREFIX + "/customers/{id}"`
+        return _service_path(module, given.left) + _service_path(module, given.right)
+    if isinstance(given, (ast.Name, ast.Attribute)):
+        return "{" + ast.unparse(given).rsplit(".", 1)[-1] + "}"  # a constant of another module
+    if not isinstance(given, ast.JoinedStr):
+        return ""
+    return "".join(
+        str(value.value) if isinstance(value, ast.Constant) else _service_path(module, value.value)
+        for value in given.values
+        if isinstance(value, (ast.Constant, ast.FormattedValue))
+    )
 
 
 def _in(node: ast.ClassDef, qualnames: set[str]) -> bool:

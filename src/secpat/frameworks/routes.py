@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from secpat import names
-from secpat.frameworks import falcon, known
+from secpat.frameworks import django, falcon, known
 from secpat.frameworks.django import Environment, environments, settings_units
 from secpat.frameworks.facts import (
     ALIAS,
@@ -491,7 +491,10 @@ def _with_project_callers(
 
 
 #: Names of the function a decorator wraps its view in.
-_WRAPPER_NAMES = frozenset({"wrapper", "wrapped", "inner", "decorated", "decorator", "wrap", "_wrapper"})
+_WRAPPER_NAMES = frozenset(
+    {"wrapper", "wrapped", "inner", "decorated", "decorator", "wrap", "_wrapper"}
+    | {"dependency", "_dependency", "checker"}  # the dependency a FastAPI factory makes (`require_role("admin")`)
+)
 
 
 def _named_for_identity(name: str) -> bool:
@@ -499,7 +502,12 @@ def _named_for_identity(name: str) -> bool:
     parts = [p for p in name.split(".") if p]
     while len(parts) > 1 and parts[-1] in _WRAPPER_NAMES:
         parts.pop()
-    return bool(IDENTITY_FUNCTION_WORDS & set(names.words(parts[-1]))) if parts else False
+    # `require_role`, `has_permission`: a gate that asks what the signed-in user may do.
+    return bool((IDENTITY_FUNCTION_WORDS | _GRANT_WORDS) & set(names.words(parts[-1]))) if parts else False
+
+
+#: Words of a function that checks what the signed-in user holds.
+_GRANT_WORDS = frozenset({"role", "roles", "permission", "permissions"})
 
 
 def model_of(ctx: ProjectContext) -> Model:
@@ -719,6 +727,18 @@ _LIBRARY_URLCONFS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+#: The kinds of the routes a library's router serves (see `fastapi.LIBRARY_ROUTERS`), by the library's view.
+LIBRARY_ROUTE_KINDS = {
+    "fastapi_users.login": LOGIN,
+    "fastapi_users.logout": WRITE,
+    "fastapi_users.register": REGISTER,
+    "fastapi_users.forgot_password": RESET,
+    "fastapi_users.reset_password": WRITE,
+    "fastapi_users.request_verify_token": MAIL,
+    "fastapi_users.verify": WRITE,
+}
+
+
 def _dotted_path(file: str) -> str:
     """`app/urls.py` → `app.urls`."""
     return file.removesuffix(".py").replace("/", ".")
@@ -923,12 +943,30 @@ class _Builder:
         for protection in self.protections:
             if protection.name == owner.name and protection.line:  # `Litestar(csrf_config=...)`
                 return protection.library
+            if protection.line and self._included_in(protection.name, owner.name):
+                return protection.library  # Pyramid's `config.include(".security")`, whose `includeme` turns it on
             if kind == "tornado" and protection.library == "xsrf_cookies" and protection.name == ANY_CHILD:
                 return protection.library  # a settings dict kept for the app another module makes
         for mw in self.middleware:
-            if "csrf" in mw.name.lower() and mw.owner in (owner.name, ""):
+            if self._csrf_middleware(mw) and mw.owner in (owner.name, ""):
                 return last(mw.name)
         return ""
+
+    def _included_in(self, child: str, app: str) -> bool:
+        """`child` (an `includeme` that configures the app) is mounted in the app, directly or through others."""
+        parents, seen = [child], set()
+        while parents:
+            current = parents.pop()
+            if current == app:
+                return True
+            seen.add(current)
+            parents.extend(m.parent for m in self.mounts if m.child == current and m.parent not in seen)
+        return False
+
+    def _csrf_middleware(self, mw: MiddlewareFact) -> bool:
+        """A middleware named for CSRF, unless it is a class of the project that turns no request away."""
+        cls = self.model.classes.get(mw.name)
+        return "csrf" in mw.name.lower() and not (cls is not None and cls.passes_every_request)
 
     def _sessions_same_site(self, framework: str) -> bool:
         """Every piece of cookie-session evidence of the framework is Starlette's SessionMiddleware, whose
@@ -943,8 +981,11 @@ class _Builder:
         )
 
     def _app_session(self, framework: str) -> str:
+        # A FastAPI app is a Starlette app: a helper module that sets the cookie with Starlette's response
+        # alone (`from starlette.responses import Response`) sets it for the FastAPI app.
+        frameworks = (framework, "starlette") if framework == "fastapi" else (framework,)
         for s in self.sessions:
-            if s.framework == framework:
+            if s.framework in frameworks:
                 return f"{s.what} ({s.file}:{s.line})"
         return ""
 
@@ -1019,7 +1060,7 @@ class _Builder:
                     self._add(fact, path, (verb,), handler, cls, limits, app)
                 continue
             methods = fact.methods or (view.methods if view else ()) or ("GET",)
-            self._add(fact, path, methods, view, None, limits, app)
+            self._add(fact, path, methods, view, None, limits, app, hint=LIBRARY_ROUTE_KINDS.get(fact.view, ""))
         self.serving = True
 
     def _add(
@@ -1165,7 +1206,7 @@ class _Builder:
             seen.add(current)
             if self.owners.get(current) is not None and self.owners[current].kind == "app":
                 continue  # the app's own middleware is the app's protection
-            guard = next((mw for mw in self.middleware if mw.owner == current and "csrf" in mw.name.lower()), None)
+            guard = next((mw for mw in self.middleware if mw.owner == current and self._csrf_middleware(mw)), None)
             if guard is not None:
                 return last(guard.name)
             owners.extend(m.parent for m in self.mounts if m.child == current and m.parent not in seen)
@@ -1353,7 +1394,8 @@ class _Builder:
                 root,
             )
         roots = [root] if isinstance(root, str) and root in by_conf else []
-        roots += [c for c in sorted(by_conf) if c not in included and c not in roots]
+        # A list of patterns kept under its own name is served where a conf includes it, never as a root.
+        roots += [c for c in sorted(by_conf) if c not in included and c not in roots and django.NAMED_LIST not in c]
         app = App("django", "django", "", 0)
         # No settings naming a ROOT_URLCONF inside the project (none at all, or a project template's placeholder,
         # the deploying site's module) mean these URL confs belong to a reusable app, served only where a site
@@ -1377,8 +1419,11 @@ class _Builder:
         for fact in by_conf.get(conf, []):
             path = prefix + fact.path
             if fact.include:
+                listed = django.NAMED_LIST.join(fact.include.rsplit(".", 1))  # `accounts.urls.api_urlpatterns`
                 if fact.include in by_conf:
                     self._urlconf(by_conf, fact.include, path, app, seen | {conf})
+                elif listed in by_conf:
+                    self._urlconf(by_conf, listed, path, app, seen | {conf})
                 elif fact.include in _LIBRARY_URLCONFS:
                     for sub_path, view in _LIBRARY_URLCONFS[fact.include]:
                         if self._first_to_claim("/" + path + sub_path, fact):
@@ -1765,6 +1810,7 @@ class _Builder:
             and view is not None
             and not view.form
             and (any(m not in self.dependency_aliases for m in view.json_body) or not self._uses_session(view))
+            and not self._cors_lets_any_site_in(route.framework, app)
         ):
             # A body model is filled only from a JSON request, which a cross-site page cannot send
             # without a CORS preflight; without a body, and no cookie read by the view or a dependency,
@@ -1772,6 +1818,22 @@ class _Builder:
             route.csrf = "n/a (JSON body)"
         else:
             route.csrf, route.csrf_missing = "none", True
+
+    def _cors_lets_any_site_in(self, framework: str, app: App | None) -> bool:
+        """A CORS middleware on the app that answers any origin (`allow_origins=["*"]`, which Starlette echoes
+        back when credentials are allowed, or an `allow_origin_regex`) with `allow_credentials=True`: another
+        site's script passes the preflight and sends JSON with the user's cookie."""
+        for mw in self.middleware:
+            if last(mw.name) != "CORSMiddleware" or mw.framework != framework:
+                continue
+            if app is not None and mw.owner not in (app.name, ""):
+                continue
+            options = dict(mw.options)
+            origins = options.get("allow_origins")
+            any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or origins == "*"
+            if options.get("allow_credentials") is True and (any_origin or "allow_origin_regex" in options):
+                return True
+        return False
 
     def _checks_token_in_call(self, view: ViewFact) -> bool:
         """A decorator of the project checks the CSRF token in the wrapper it defines (`def csrf_protect(view):
@@ -1957,6 +2019,7 @@ def _named_route(route: RouteFact, view: NamedViewFact) -> RouteFact:
         deps=((REQUIRE_CSRF,) if view.csrf_required else ())
         + ((f"{PERMISSION}{view.permission}",) if view.permission else ()),
         limits=view.limits or route.limits,
+        url_name=route.url_name or view.route_name,  # `request.route_url("admin_users")` in a template
     )
 
 

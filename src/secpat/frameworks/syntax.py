@@ -745,4 +745,7 @@ def names_auth_cookie(module: Module, given: ast.expr | None) -> bool:
     key = module.constant(given)
     if not isinstance(key, str):
         key = ast.unparse(given) if isinstance(given, (ast.Name, ast.Attribute)) else ""
-    return any(w in key.lower() for w in ("session", "token", "auth", "sid", "login", "jwt"))
+    lowered = key.lower()
+    if "csrf" in lowered or "xsrf" in lowered:
+        return False  # `csrftoken`: the token forms send back, not who the user is
+    return any(w in lowered for w in ("session", "token", "auth", "sid", "login", "jwt"))

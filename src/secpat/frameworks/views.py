@@ -1876,7 +1876,8 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
             and not function.name.startswith("_")
             or function.name in named
             or (params and params[0] in ("request", "req"))
-            or _dependency_function(function)
+            or _dependency_function(module, function)
+            or _dependency_factory(module, function)
             or function.mentions(("csrf_exempt", "require_"))
             and any(_wrapping(module, function))
             or owner in view_classes
@@ -1892,15 +1893,40 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
 _DEPENDENCY_MARKERS = frozenset({"Cookie", "Header", "Depends", "Security", "APIKeyCookie"})
 
 
-def _dependency_function(function: Function) -> bool:
-    """`def current_user(session_id: str = Cookie(None))`: a FastAPI dependency, whose reads count for the
-    routes that depend on it (the cookie that names the user)."""
+def _dependency_function(module: Module, function: Function) -> bool:
+    """`def current_user(session_id: str = Cookie(None))`, `def dependency(user: CurrentUser)` with `CurrentUser =
+    Annotated[User, Depends(get_current_user)]`: a FastAPI dependency, whose reads count for the routes that
+    depend on it (the cookie that names the user)."""
     args = getattr(function.node, "args", None)
     if args is None:
         return False
-    return any(
+    if any(
         isinstance(default, ast.Call) and last(ast.unparse(default.func)) in _DEPENDENCY_MARKERS
         for default in (*args.defaults, *(d for d in args.kw_defaults if d is not None))
+    ):
+        return True
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        annotation = module.type_alias(arg.annotation)
+        if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple):
+            if any(
+                isinstance(meta, ast.Call) and last(ast.unparse(meta.func)) in _DEPENDENCY_MARKERS
+                for meta in annotation.slice.elts[1:]
+            ):
+                return True
+    return False
+
+
+def _dependency_factory(module: Module, function: Function) -> bool:
+    """`def require_role(*roles): async def dependency(user: CurrentUser): ...; return dependency`: a function
+    that makes the dependency a route names (`Depends(require_role("admin"))`); what it makes reads for it."""
+    returned = {
+        node.value.id
+        for node in ast.walk(function.node)
+        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name)
+    }
+    return any(
+        inner.parent is function and inner.name in returned and _dependency_function(module, inner)
+        for inner in module.functions.values()
     )
 
 
@@ -1925,8 +1951,10 @@ def view_facts(module: Module) -> list[tuple[str, object]]:
     facts: list[tuple[str, object]] = []
     for function, routed in _view_candidates(module):
         nested = function.parent is not None and not function.parent.is_module
-        if nested and not decorator_list(function) and not routed:
-            continue  # nested helpers are not views; decorated or routed ones are (routes inside an app factory)
+        if nested and not decorator_list(function) and not routed and not _dependency_function(module, function):
+            # Nested helpers are not views; decorated or routed ones are (routes inside an app factory), and so
+            # is the dependency a factory returns (`require_role("admin")` making `dependency(user: CurrentUser)`).
+            continue
         facts.append((VIEW, describe_view(module, function, framework)))
     for info in module.classes.values():
         facts.append((CLASS, class_fact(module, info)))
@@ -1998,7 +2026,33 @@ def class_fact(module: Module, info: ClassInfo) -> ClassFact:
         plain_values=_plain_converter(info),
         sign_in_gate=_sign_in_gate(module, info),
         public=public,
+        passes_every_request=_hands_out_csrf_token_only(info),
     )
+
+
+#: Words in the names of calls that check what a request carries, and may refuse it.
+_CHECKING_WORDS = ("check", "valid", "verif", "protect", "compare", "abort", "reject", "deny", "forbid")
+
+
+def _hands_out_csrf_token_only(info: ClassInfo) -> bool:
+    """A class named for CSRF (a middleware) that neither raises, nor answers with a client-error status, nor
+    calls anything that checks: it sets the token's cookie for the forms, and whatever compares the token runs
+    elsewhere, on the routes that ask for it."""
+    if not {"csrf", "xsrf"} & {w.lower() for w in names.words(info.name)}:
+        return False
+    for node in ast.walk(info.node):
+        if isinstance(node, ast.Raise):
+            return False
+        if isinstance(node, ast.Constant) and type(node.value) is int and 400 <= node.value < 500:
+            return False
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+        if any(word in name.upper() for word in ("FORBIDDEN", "BAD_REQUEST", "_403", "_400")):
+            return False
+        func = node.func if isinstance(node, ast.Call) else None
+        called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if any(word in called.lower() for word in _CHECKING_WORDS):
+            return False
+    return True
 
 
 def _exempt_class(info: ClassInfo) -> int:

@@ -586,8 +586,8 @@ class Module:
         if not isinstance(node, _FUNCTION_NODES):
             return None
         args = node.args
-        declared = next(
-            (a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == name), None
+        declared = self._unannotated(
+            next((a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs) if a.arg == name), None)
         )
         if isinstance(declared, ast.BinOp) and isinstance(declared.op, ast.BitOr):
             sides = [
@@ -609,6 +609,28 @@ class Module:
         if not qualified or qualified.split(".", 1)[0] not in self.project_roots:
             return None
         return qualified if qualified.rsplit(".", 1)[-1][:1].isupper() else None
+
+    def type_alias(self, annotation: ast.expr | None) -> ast.expr | None:
+        """What a module-level alias of a subscripted type stands for (`CurrentUser = Annotated[User,
+        Depends(current_user)]`, then `user: CurrentUser`); any other annotation as it is."""
+        if isinstance(annotation, ast.Name):
+            bound = self.assignments.get(annotation.id, [])
+            if len(bound) == 1 and isinstance(bound[0], ast.Subscript):
+                return bound[0]
+        return annotation
+
+    def _unannotated(self, declared: ast.expr | None) -> ast.expr | None:
+        """The type of `Annotated[ReportService, Depends(...)]`, also through a module-level alias of it
+        (`Reports = Annotated[ReportService, Depends(get_reports)]`, then `reports: Reports`)."""
+        declared = self.type_alias(declared)
+        if (
+            isinstance(declared, ast.Subscript)
+            and self.qualified_name(declared.value) in ("typing.Annotated", "typing_extensions.Annotated")
+            and isinstance(declared.slice, ast.Tuple)
+            and declared.slice.elts
+        ):
+            return declared.slice.elts[0]
+        return declared
 
     # -- queries -----------------------------------------------------------
 

@@ -25,7 +25,7 @@ from secpat.dataflow import labels as L
 from secpat.dataflow import requests as R
 from secpat.dataflow.flow import FunctionFlow, flow_of
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks import awslambda, flask, known, serves_an_app
+from secpat.frameworks import awslambda, flask, known, pyramid, serves_an_app
 from secpat.frameworks.django import Environment, Value
 from secpat.frameworks.environments import dev_ranges, environment_of_name, file_environment, in_ranges
 from secpat.frameworks.facts import DEV_WORDS, ENV, EXPR, FromEnvironment
@@ -326,9 +326,9 @@ def _run(ctx: FileContext, call: Call) -> None:
     app_run = (
         not uvicorn
         and not werkzeug
-        and call.method == "run"
+        and (call.method == "run" or call.method == "run_server" and module.imports_any("dash"))
         and own
-        and (module.imports_any(*flask.APP_PACKAGES) or "app" in receiver)
+        and (module.imports_any(*flask.APP_PACKAGES, "dash") or "app" in receiver)
     )
     if not (uvicorn or werkzeug or app_run):
         return
@@ -449,6 +449,16 @@ def _app_debug(ctx: FileContext, call: Call) -> None:
             "the Werkzeug debugger with evalex=True runs code typed into the browser",
             at=call.arg(keyword="evalex"),
         )
+
+
+def _dash_dev_tools(ctx: FileContext, call: Call) -> None:
+    """Dash's `app.enable_dev_tools(debug=True)`: the dev tools show every callback's traceback in the page
+    (as `app.run(debug=True)` does, which `_run` reads)."""
+    if not ctx.module.imports_any("dash") or ctx.module.under_debug_switch(call.node.lineno):
+        return
+    debug = call.arg(0, "debug")
+    if debug is not None and ctx.module.constant(debug, None, call.scope) is True:
+        ctx.report(CONF001, call.node, "Dash's dev tools with debug=True show tracebacks in every page", at=debug)
 
 
 def _set_cookie(ctx: FileContext, call: Call) -> None:
@@ -935,6 +945,18 @@ def _flask_cors(ctx: FileContext, call: Call) -> None:
             return
 
 
+def _cornice_cors(ctx: FileContext, call: Call) -> None:
+    """Cornice's `Service(..., cors_origins=("*",), cors_credentials=True)` (and `@resource(...)`): Cornice answers
+    the request's own origin when credentials are allowed, so every site reads the answers with the user's cookie."""
+    if call.callee not in pyramid.CORNICE_SERVICES | pyramid.CORNICE_RESOURCES:
+        return
+    origins = call.arg(keyword="cors_origins")
+    if _constant(ctx, call, keyword="cors_credentials") is True and _is_every_origin(
+        ctx.module.constant(origins, None, call.scope)
+    ):
+        ctx.report(CONF005, call.node, "Cornice allows every origin with cors_credentials=True", at=origins)
+
+
 def _is_every_origin(value: object) -> bool:
     return value == "*" or isinstance(value, (list, tuple)) and "*" in value
 
@@ -1359,6 +1381,22 @@ def _session_cookie(ctx: FileContext, call: Call) -> None:
         )
 
 
+def _cookie_transport(ctx: FileContext, call: Call) -> None:
+    """fastapi-users' `CookieTransport(cookie_httponly=False)` or `cookie_secure=False`: the cookie that carries the
+    user's token, with a flag its library sets on by default switched off."""
+    if not (call.callee or "").startswith("fastapi_users"):
+        return
+    off = [k for k in ("cookie_secure", "cookie_httponly") if _constant(ctx, call, keyword=k) is False]
+    if off:
+        missing = ["secure=True" if k == "cookie_secure" else "httponly=True" for k in off]
+        ctx.report(
+            CONF003,
+            call.node,
+            f"CookieTransport with {' and '.join(f'{k}=False' for k in off)}: the auth cookie {_exposure(missing)}",
+            at=call.arg(keyword=off[-1]),
+        )
+
+
 def _exposure(missing: list[str]) -> str:
     plain, script = "is sent over plain HTTP", "can be read by scripts"
     return f"{plain} and {script}" if len(missing) == 2 else plain if missing[0] == "secure=True" else script
@@ -1395,6 +1433,8 @@ def _init_app(ctx: FileContext, call: Call) -> None:
 _WATCHED = {
     "run": _run,
     "run_simple": _run,
+    "run_server": _run,  # Dash's
+    "enable_dev_tools": _dash_dev_tools,
     "DebuggedApplication": _app_debug,
     "debug": _bottle_debug,
     "set_cookie": _set_cookie,
@@ -1407,6 +1447,9 @@ _WATCHED = {
     "CORSMiddleware": _falcon_cors,
     "CORS": _flask_cors,
     "cross_origin": _flask_cors,
+    "Service": _cornice_cors,
+    "CookieTransport": _cookie_transport,
+    "resource": _cornice_cors,
     "init_app": _init_app,
     "Talisman": _talisman,
     "setup": _aiohttp_cors,

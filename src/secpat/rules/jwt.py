@@ -22,9 +22,10 @@ from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
 from secpat.frameworks.syntax import bound_value, setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
-from secpat.rules.context import HELD_OBJECT_CALL, FileContext, ProjectContext, describe_source, same_global_name
+from secpat.rules.context import FileContext, ProjectContext, describe_source
+from secpat.rules.passwords import PWD004
 from secpat.rules.registry import Rule, check, define
-from secpat.rules.sql import PARAMETER_PASS, SQL002, ParameterPass, arguments_of_requests, parameter_passes
+from secpat.rules.sql import SQL002, parameter_of, parameter_passes, request_reaching, requests_and_passes
 from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
@@ -801,7 +802,7 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 or refused,
                 at=options_node,
             )
-            parameter = _token_parameter(function, token) if reading and not back_channel and not peek else None
+            parameter = parameter_of(function, token) if reading and not back_channel and not peek else None
             if parameter is not None and len(ctx.findings) > before:
                 # `def vehicle_from_unit_token(unit_token)`: whether a caller hands it a token the client sent is
                 # for the project stage.
@@ -1318,7 +1319,7 @@ def setting_lifetimes(ctx: ProjectContext) -> None:
         )
 
 
-check(SQL002, JWT003)(parameter_passes)
+check(SQL002, JWT003, PWD004)(parameter_passes)
 
 #: An unverified decode of a token a parameter holds, as `UnverifiedParameter`.
 UNVERIFIED_PARAMETER = "jwt-unverified-parameter"
@@ -1332,14 +1333,6 @@ class UnverifiedParameter:
     name: str
 
 
-def _token_parameter(function: Function, token: ast.expr | None) -> tuple[str, str] | None:
-    """(position, name) of the parameter the decoded token is, if it is one."""
-    if not isinstance(token, ast.Name) or token.id not in function.params or function.is_module:
-        return None
-    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
-    return str(function.params.index(token.id) - offset), token.id
-
-
 # The calls that hand request input to project functions are registered in `rules/xss.py`, for every join.
 
 
@@ -1350,22 +1343,9 @@ def unverified_parameters(ctx: ProjectContext) -> None:
     pending = ctx.facts_of(UNVERIFIED_PARAMETER, UnverifiedParameter)
     if not pending:
         return
-    arguments = [(ctx.resolve_method(a.callee), a) for a in arguments_of_requests(ctx)]
-    passes = [
-        replace(p, callee=ctx.resolve_method(p.callee))
-        for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)
-        if not p.callee.startswith(HELD_OBJECT_CALL)
-    ]
+    joined = requests_and_passes(ctx)
     for _, helper in pending:
-        sent = next(
-            (
-                (a, steps)
-                for function, params, steps in _handing_token_to(helper, passes)
-                for callee, a in arguments
-                if same_global_name(callee, function) and a.param in params
-            ),
-            None,
-        )
+        sent = request_reaching(joined, helper.function, helper.position, helper.name)
         if sent is None:
             ctx.findings.append(helper.finding)
             continue
@@ -1385,32 +1365,6 @@ def unverified_parameters(ctx: ProjectContext) -> None:
                 ),
             )
         )
-
-
-def _handing_token_to(
-    helper: UnverifiedParameter, passes: list[ParameterPass]
-) -> list[tuple[str, tuple[str, ...], tuple[FlowStep, ...]]]:
-    """The functions whose parameter reaches the helper's unverified decode: the helper itself, and callers that
-    hand theirs on (`_signup(token)` calls `read_link_token(token)`), a few calls deep, with the calls between."""
-    found: list[tuple[str, tuple[str, ...], tuple[FlowStep, ...]]] = [
-        (helper.function, (helper.position, helper.name), ())
-    ]
-    for _ in range(_PASS_DEPTH):
-        added = [
-            (hand.function, hand.params, (hand.step, *steps))
-            for function, params, steps in found
-            for hand in passes
-            if same_global_name(hand.callee, function)
-            and hand.position in params
-            and not any(f == hand.function and set(hand.params) <= set(p) for f, p, _ in found)
-        ]
-        if not added:
-            break
-        found += added
-    return found
-
-
-_PASS_DEPTH = 4
 
 
 #: A signing key that is a name imported from another module of the project, as `ImportedKey`.

@@ -1031,12 +1031,26 @@ def _written_whole(argument: ast.AST | None) -> list[ast.Name]:
         return [e for e in (right.elts if isinstance(right, ast.Tuple) else [right]) if isinstance(e, ast.Name)]
     if isinstance(argument, ast.BinOp) and isinstance(argument.op, ast.Add):
         return _written_whole(argument.left) + _written_whole(argument.right)
+    if isinstance(argument, ast.Attribute) and argument.attr == "__dict__" and isinstance(argument.value, ast.Name):
+        return [argument.value]
     if isinstance(argument, ast.Call):
         func = argument.func
         called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-        if called in _WHOLE_RENDERINGS:
+        if called in _WHOLE_RENDERINGS or called == "vars":
             return [n for a in argument.args for n in _written_whole(a)]
+        if (
+            called in _WHOLE_DUMPS
+            and isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and not argument.args
+            and not any(k.arg in ("include", "exclude") for k in argument.keywords)
+        ):
+            return [func.value]  # `credentials.model_dump()`: every field, as it is
     return []
+
+
+#: A model's methods that give every field's value: `credentials.model_dump()`, `form.dict()`.
+_WHOLE_DUMPS = frozenset({"model_dump", "model_dump_json", "dict", "json"})
 
 
 @check(LOG001, stage="project")

@@ -43,13 +43,20 @@ from secpat.model.module import (
     parameter_defaults,
     parents_of,
 )
-from secpat.rules.context import FileContext, Outcome, ProjectContext, same_global_name
+from secpat.rules.context import (
+    FileContext,
+    Outcome,
+    ProjectContext,
+    describe_source,
+    same_global_name,
+)
 from secpat.rules.registry import Rule, check, define
+from secpat.rules.sql import parameter_of, request_reaching, requests_and_passes
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from secpat.dataflow.flow import CallEvent, FunctionFlow
+    from secpat.dataflow.flow import CallEvent, CompareEvent, FunctionFlow
     from secpat.model.module import Function
 
 PWD001 = define(
@@ -2515,8 +2522,11 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
         name = _callee_name(parent.func)
         # `insert(User).values(hashed_password=digest)`: a password column of the row written.
         column = name == "values" and bool(keyword and {"password", "passwd", "pwd"} & set(names.words(keyword)))
-        # `PasswordHistory(user_id=..., digest=digest)`: a record of a class named for passwords.
-        password_record = name[:1].isupper() and _names_password_store(name)
+        # `PasswordHistory(user_id=..., digest=digest)`: a record of a class named for passwords;
+        # `ReportShare(password_hash=digest)`: the password field of a record of any class.
+        password_record = name[:1].isupper() and (
+            _names_password_store(name) or bool(keyword and _names_password_store(keyword))
+        )
         return node is not parent.func and (
             name.lstrip("_").lower().startswith(_STORING_WORDS)
             or bool(_MODEL_CLASS.search(name))
@@ -2882,6 +2892,7 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             or _key_checked_against_key(sides, assigned)
         )
         if secret_side is None:
+            _parameter_against_secret(ctx, flow, event, sides, assigned)
             continue
         node, value = secret_side
         what = field_name(node) or _short(node)
@@ -2934,6 +2945,74 @@ def _comparisons(ctx: FileContext, flow: FunctionFlow) -> None:
             for finding in ctx.findings[before:]:
                 ctx.fact(COMPARED_WITH_ATTRIBUTE, StoredThrough(finding, "", stored))
             del ctx.findings[before:]
+
+
+#: A parameter compared with `==` with a secret the server keeps, as `ComparedParameter`.
+PARAMETER_COMPARED = "password-parameter-compared"
+
+
+@dataclass(frozen=True)
+class ComparedParameter:
+    finding: Finding  # as reported where a caller hands the parameter what the client sent
+    function: str  # global name
+    position: str  # as callers count it (after `self`)
+    name: str
+
+
+def _parameter_against_secret(
+    ctx: FileContext,
+    flow: FunctionFlow,
+    event: CompareEvent,
+    sides: Sequence[tuple[ast.expr, L.Value]],
+    assigned: dict[str, ast.expr],
+) -> None:
+    """`integration.api_key != presented_key` in `authenticate_integration(db, integration_id, presented_key)`:
+    a parameter against a secret a record or the configuration keeps. Whether a client sends that parameter is
+    for the project stage (`key_compared_in_helpers`); a helper no request reaches is not reported."""
+    for (node, value), (other, other_value) in (sides, sides[::-1]):
+        parameter = parameter_of(flow.function, node)
+        if parameter is None or parameter[1] in ("self", "cls") or L.REQUEST in other_value:
+            continue
+        held = assigned.get(other.id, other) if isinstance(other, ast.Name) else other
+        kept = held_name(held)
+        if not (
+            _secret_field(other)
+            or _secret_value_of_setting(held)
+            or kept is not None
+            and names.is_configured_secret(kept)
+        ):
+            continue
+        what = field_name(other) or _short(other)
+        before = len(ctx.findings)
+        message = f"`{what}` is compared with `{_op(event.op)}`, which leaks timing; use `hmac.compare_digest`"
+        ctx.report(PWD004, event.node, message, scope=flow.function)
+        for finding in ctx.findings[before:]:
+            ctx.fact(PARAMETER_COMPARED, ComparedParameter(finding, ctx.module.global_name(flow.function), *parameter))
+        del ctx.findings[before:]
+        return
+
+
+@check(PWD004, stage="project")
+def key_compared_in_helpers(ctx: ProjectContext) -> None:
+    """A helper that compares its parameter with a secret (see `_parameter_against_secret`) is reported where a
+    caller hands it what the client sent (`authenticate_integration(db, request.headers.get("X-Key"))`)."""
+    pending = ctx.facts_of(PARAMETER_COMPARED, ComparedParameter)
+    if not pending:
+        return
+    joined = requests_and_passes(ctx)
+    for _, helper in pending:
+        sent = request_reaching(joined, helper.function, helper.position, helper.name)
+        if sent is None:
+            continue
+        argument, steps = sent
+        source = describe_source(argument.trace, helper.finding.location)
+        ctx.findings.append(
+            replace(
+                helper.finding,
+                message=f"{helper.finding.message}: {source} is passed to `{argument.callee}()` and compared there",
+                flow=(*argument.trace, *steps, FlowStep(helper.finding.location, "compared with `==`")),
+            )
+        )
 
 
 #: A class of the project whose `==` hashes or verifies the other side (`bcrypt.checkpw(other, self.hash)`).
@@ -3676,6 +3755,11 @@ def weak_hash_parameters(ctx: FileContext) -> None:
             for finding in ctx.findings[before:]:
                 ctx.fact(IMPORTED_COST, ImportedCost(finding, qualified, 12, "rounds"))
             del ctx.findings[before:]
+    for call in module.calls_to("pwdlib.hashers.bcrypt.BcryptHasher", "pwdlib.hashers.BcryptHasher"):
+        # pwdlib (fastapi-users' hasher): `BcryptHasher(rounds=10)`.
+        rounds = _number(module, call, 0, "rounds")
+        if rounds is not None and rounds < 12:
+            ctx.report(PWD003, call.node, f"pwdlib bcrypt cost of {rounds} rounds (use 12 or more)", scope=call.scope)
     for call in module.calls_to("hashlib.pbkdf2_hmac"):
         digest = call.literal(0, "hash_name")
         iterations = _number(module, call, 3, "iterations")

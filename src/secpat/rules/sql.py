@@ -35,6 +35,7 @@ from secpat.rules.context import (
     argument_node,
     declared_argument,
     describe_source,
+    same_global_name,
 )
 from secpat.rules.registry import Rule, check, define
 
@@ -283,8 +284,8 @@ def sql_injection(ctx: FileContext) -> None:
 
 def request_arguments(ctx: FileContext) -> None:
     """Calls that hand request input to a function of the project (`RequestArgument`): the project stage joins
-    them with the functions whose parameter becomes SQL, or has its token's claims read unverified. Registered
-    for SQL002 and JWT003 in `rules/jwt.py`, which knows both rules."""
+    them with the functions whose parameter becomes SQL, has its token's claims read unverified, or is compared
+    with a secret. Registered in `rules/xss.py`, which knows those rules."""
     module = ctx.module
     for function in module.all_functions():
         # A route's URL variables are input too (`def user(name)` under `@bp.route("/users/<name>")`).
@@ -705,10 +706,69 @@ class ParameterPass:
     inferred: bool = False  # the callee was told by its method's name alone (see `HELD_OBJECT_CALL`)
 
 
+def parameter_of(function: Function, node: ast.expr | None) -> tuple[str, str] | None:
+    """(position as callers count it, name) of the parameter `node` names, if it names one."""
+    if not isinstance(node, ast.Name) or node.id not in function.params or function.is_module:
+        return None
+    offset = 1 if function.class_name and function.params[:1] in (["self"], ["cls"]) else 0
+    return str(function.params.index(node.id) - offset), node.id
+
+
+def handing_parameter_to(
+    function: str, position: str, name: str, passes: list[ParameterPass]
+) -> list[tuple[str, tuple[str, ...], tuple[FlowStep, ...]]]:
+    """The functions whose parameter reaches parameter `position`/`name` of `function`: the function itself, and
+    callers that hand theirs on (`_signup(token)` calls `read_link_token(token)`), a few calls deep, each with
+    the calls between."""
+    found: list[tuple[str, tuple[str, ...], tuple[FlowStep, ...]]] = [(function, (position, name), ())]
+    for _ in range(_PASS_DEPTH):
+        added = [
+            (hand.function, hand.params, (hand.step, *steps))
+            for function, params, steps in found
+            for hand in passes
+            if same_global_name(hand.callee, function)
+            and hand.position in params
+            and not any(f == hand.function and set(hand.params) <= set(p) for f, p, _ in found)
+        ]
+        if not added:
+            break
+        found += added
+    return found
+
+
+def requests_and_passes(ctx: ProjectContext) -> tuple[list[tuple[str, RequestArgument]], list[ParameterPass]]:
+    """The calls that hand request input to project functions (with the callee resolved), and the calls that
+    hand a parameter on (those whose method is known by name alone left out), for `request_reaching`."""
+    arguments = [(ctx.resolve_method(a.callee), a) for a in arguments_of_requests(ctx)]
+    passes = [
+        replace(p, callee=ctx.resolve_method(p.callee))
+        for _, p in ctx.facts_of(PARAMETER_PASS, ParameterPass)
+        if not p.callee.startswith(HELD_OBJECT_CALL)
+    ]
+    return arguments, passes
+
+
+def request_reaching(
+    joined: tuple[list[tuple[str, RequestArgument]], list[ParameterPass]], function: str, position: str, name: str
+) -> tuple[RequestArgument, tuple[FlowStep, ...]] | None:
+    """A call that hands request input to parameter `position`/`name` of `function`, directly or through
+    callers that hand theirs on, and the calls between; None when no request reaches it."""
+    arguments, passes = joined
+    return next(
+        (
+            (a, steps)
+            for caller, params, steps in handing_parameter_to(function, position, name, passes)
+            for callee, a in arguments
+            if same_global_name(callee, caller) and a.param in params
+        ),
+        None,
+    )
+
+
 def parameter_passes(ctx: FileContext) -> None:
     """Calls that hand a function's parameter to a project function (`ParameterPass`): the project stage
-    follows request input through them to SQL, or to a token's claims read unverified. Registered for SQL002
-    and JWT003 in `rules/jwt.py`, which knows both rules."""
+    follows request input through them to SQL, to a token's claims read unverified, or to a secret compared
+    with `==`. Registered in `rules/jwt.py`, which knows those rules."""
     module = ctx.module
     for function in module.all_functions():
         if not function.is_module and _calls_project(module, function):

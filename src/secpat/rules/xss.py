@@ -30,7 +30,7 @@ from secpat.frameworks.record import ALWAYS_HTML, HTML_BY_DEFAULT
 from secpat.frameworks.routes import app_roots, model_of, root_of
 from secpat.frameworks.syntax import ADMIN_WORDS, bound_value, header_value, static_directory
 from secpat.knowledge import find
-from secpat.model.module import literal_value, parameter_defaults
+from secpat.model.module import keyword_argument, literal_value, parameter_defaults
 from secpat.names import words as words_of
 from secpat.rules.context import (
     FileContext,
@@ -43,6 +43,7 @@ from secpat.rules.context import (
     same_global_name,
 )
 from secpat.rules.jwt import JWT003
+from secpat.rules.passwords import PWD004
 from secpat.rules.registry import Rule, check, define
 from secpat.rules.sql import (
     SQL002,
@@ -761,7 +762,7 @@ def hand_on_html_parameters(
 
 
 # The calls that hand request input to project functions serve the joins of SQL002, JWT003 and this module.
-check(SQL002, JWT003, XSS001, XSS002)(request_arguments)
+check(SQL002, JWT003, XSS001, XSS002, PWD004)(request_arguments)
 
 
 @check(XSS001, XSS002, stage="project")
@@ -2460,10 +2461,20 @@ _TEMPLATE_DECORATORS = frozenset({"aiohttp_jinja2.template", "bottle.view", "bot
 def _decorator_template(module, function) -> tuple[int, str] | None:
     """The line and name of the template a view's decorator renders (`@aiohttp_jinja2.template("page.html")`)."""
     for deco in getattr(function.node, "decorator_list", []):
-        if isinstance(deco, ast.Call) and module.qualified_name(deco.func, function) in _TEMPLATE_DECORATORS:
+        if not isinstance(deco, ast.Call):
+            continue
+        callee = module.qualified_name(deco.func, function)
+        if callee in _TEMPLATE_DECORATORS:
             name = literal_value(deco.args[0]) if deco.args else None
             if isinstance(name, str):
                 return deco.lineno, name
+        elif callee == "pyramid.view.view_config":
+            # `@view_config(renderer="crm:templates/customers/detail.jinja2")`: a template by its asset spec (a
+            # package, then a path in it); `renderer="json"` and `"string"` render no template.
+            given = keyword_argument(deco, "renderer")
+            name = literal_value(given) if given is not None else None
+            if isinstance(name, str) and "." in name:
+                return deco.lineno, name.split(":", 1)[-1]
     return None
 
 
@@ -3050,6 +3061,52 @@ def environments_by_templates(ctx: ProjectContext) -> None:
         ctx.findings.append(finding)
 
 
+#: A property of a class that returns one of its fields as text, changed only by string methods: (its name,
+#: the field's).
+DERIVED_PROPERTY = "xss-derived-property"
+_PROPERTY_DECORATORS = frozenset({"property", "cached_property", "hybrid_property"})
+#: String methods that change text without escaping it.
+_TEXT_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upper", "title", "capitalize"})
+
+
+@check(XSS004)
+def derived_properties(ctx: FileContext) -> None:
+    """`@property def body_html(self): return self.body.replace("\n", "<br>")`: the property writes the field's
+    text, markup and all, for the project stage to link with what stores the field."""
+    for info in ctx.module.classes.values():
+        for name, method in info.methods.items():
+            node = method.node
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(node.body) > 2:
+                continue
+            if not any(_last_name(d) in _PROPERTY_DECORATORS for d in node.decorator_list):
+                continue
+            returned = node.body[-1]
+            field = _text_of_field(returned.value) if isinstance(returned, ast.Return) and returned.value else None
+            if field is not None and field != name:
+                ctx.fact(DERIVED_PROPERTY, (name, field))
+
+
+def _text_of_field(node: ast.expr) -> str | None:
+    """`self.body.replace(...).strip()`, `f"<p>{self.body}</p>"`, `"<p>" + self.body`: the one field of `self`
+    the text is made from, with constants; None for anything else (a call that may escape it)."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self":
+        return node.attr
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in _TEXT_METHODS
+        and all(isinstance(a, ast.Constant) for a in node.args)
+    ):
+        return _text_of_field(node.func.value)
+    parts: list[ast.expr] = []
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        parts = [p for p in (node.left, node.right) if not isinstance(p, ast.Constant)]
+    fields = {_text_of_field(p) for p in parts}
+    return fields.pop() if len(fields) == 1 and None not in fields else None
+
+
 def stored_by_field(ctx: ProjectContext) -> dict[str, list[StoredFact]]:
     """The views that store each field from the request, by the field's name; a body model stored whole
     (`Space(**body.model_dump())`) stores every field its class declares, in records of that name."""
@@ -3081,6 +3138,7 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         return
     renders = _renders(ctx)
     stored = stored_by_field(ctx)
+    derived: dict[str, str] = dict(data for _, data in ctx.facts_of(DERIVED_PROPERTY, tuple))
     escaping = {name for _, name in ctx.facts_of(ESCAPING_FUNCTION, str)}
     escaping_filters = {
         entry.filter
@@ -3136,7 +3194,12 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
             continue  # an unquoted attribute is a finding only where request data is known to land in it
         if passed and all(v.kind == "safe" for _, _, v in passed) and {root for _, root, _ in passed} >= set(use.roots):
             continue  # every view passes markup it built safely, or constants
-        writers = [w for w in stored.get(use.field, []) if not _staff_writer(w)] if linked and use.field else []
+        # `note.body_html|safe` where a model's property `body_html` returns its `body` with `<br>` put in: what
+        # stores `body` stores it.
+        field = use.field
+        if linked and field and not stored.get(field) and derived.get(field):
+            field = derived[field]
+        writers = [w for w in stored.get(field, []) if not _staff_writer(w)] if linked and field else []
         if use.encoded_by:
             # `|to_json|escape_brackets|safe`: the project's own filter, named for it, encodes the value first.
             writers = []
@@ -3149,18 +3212,19 @@ def linked_safe_filters(ctx: ProjectContext) -> None:
         if "object" in record:
             # `object.approver_notes|safe` in a generic view's template: the record of the view's model.
             record = (*record, *{r.model for r in linked if r.model})
-        writer = next((w for w in writers if w.keeps(use.field, record)), None)
+        writer = next((w for w in writers if w.keeps(field, record)), None)
         if writer is not None:
             submit = FlowStep(
                 Location(writer.path, writer.line),
-                f"`{writer.function}()` accepts `{use.field}` from a submitted form or body",
+                f"`{writer.function}()` accepts `{field}` from a submitted form or body",
             )
             ctx.report(
                 rule,
                 where,
-                f"`{use.text}` writes `{use.field}` unescaped: `{writer.function}()` "
-                f"({writer.path}:{writer.line}) accepts `{use.field}` from the request, and the template is "
-                f"rendered by `{linked[0].function}()`",
+                f"`{use.text}` writes `{field}` unescaped"
+                + (f" (through the property `{use.field}`)" if field != use.field else "")
+                + f": `{writer.function}()` ({writer.path}:{writer.line}) accepts `{field}` from the request, and "
+                f"the template is rendered by `{linked[0].function}()`",
                 snippet=use.snippet,
                 flow=(submit, step),
             )
