@@ -2969,10 +2969,16 @@ def _parameter_against_secret(
     """`integration.api_key != presented_key` in `authenticate_integration(db, integration_id, presented_key)`:
     a parameter against a secret a record or the configuration keeps. Whether a client sends that parameter is
     for the project stage (`key_compared_in_helpers`); a helper no request reaches is not reported."""
+    function = flow.function
     for (node, value), (other, other_value) in (sides, sides[::-1]):
-        parameter = parameter_of(flow.function, node)
+        parameter = parameter_of(function, node)
         if parameter is None or parameter[1] in ("self", "cls") or L.REQUEST in other_value:
             continue
+        base = other.value if isinstance(other, (ast.Attribute, ast.Subscript)) else None
+        if isinstance(base, ast.Name) and base.id in function.params:
+            continue  # `user_api_key_dict.api_key == key`: a record the caller hands in, maybe the requester's own
+        if _looked_up_by(function, field_name(other), parameter[1]):
+            continue  # `Q(secret=raw_barcode)` first: the database already matched the records compared here
         held = assigned.get(other.id, other) if isinstance(other, ast.Name) else other
         kept = held_name(held)
         if not (
@@ -2990,6 +2996,19 @@ def _parameter_against_secret(
             ctx.fact(PARAMETER_COMPARED, ComparedParameter(finding, ctx.module.global_name(flow.function), *parameter))
         del ctx.findings[before:]
         return
+
+
+def _looked_up_by(function: Function, field: str | None, parameter: str) -> bool:
+    """The function queries records by the parameter under the field's name (`Q(secret=raw_barcode)`,
+    `.filter(token__exact=token)`)."""
+    return bool(field) and any(
+        isinstance(node, ast.keyword)
+        and node.arg is not None
+        and node.arg.split("__", 1)[0] == field
+        and isinstance(node.value, ast.Name)
+        and node.value.id == parameter
+        for node in ast.walk(function.node)
+    )
 
 
 @check(PWD004, stage="project")
@@ -3394,11 +3413,14 @@ def _holds_secret(node: ast.expr, value: L.Value) -> bool:
 
 
 def _model_column(node: ast.expr) -> bool:
-    """`RemoteAuthToken.auth_token`, `models.ApiKey.key`: an attribute of a class, i.e. an ORM column."""
+    """`RemoteAuthToken.auth_token`, `models.ApiKey.key`, `cls.token` in a class method: an attribute of a class,
+    i.e. an ORM column."""
     if not isinstance(node, ast.Attribute):
         return False
     base = node.value
     name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+    if name == "cls":
+        return not node.attr.isupper()  # `cls.API_KEY` is a constant the class keeps, not a column
     return name[:1].isupper() and not name.isupper()
 
 
