@@ -882,6 +882,11 @@ def _scan_call(
         # `service.register(body)` on a parameter declared as `AccountService`, `auth_service.register(...)` of a
         # project module: what the class or the module is named for is made.
         project = callee if callee.split(".", 1)[0] in module.project_roots else ""
+        made = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if not project and isinstance(made, ast.Call):
+            # `AccountService().register(...)`: a method of the project class made on the spot.
+            cls = module.qualified_name(made.func, function) or ""
+            project = f"{cls}.{method}" if cls.split(".", 1)[0] in module.project_roots else ""
         typed = module.typed_method(node, function) or project
         owner = names.words(typed.rsplit(".", 2)[-2]) if typed.count(".") >= 1 else ()
         if set(owner) & {"user", "users", "account", "accounts", "registration", "signup", "auth", "members"}:
@@ -1861,6 +1866,10 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
     }  # `from flask import request`
     # Connexion's operations: module functions an OpenAPI document names, handed the request's body as `body`.
     operations = module.imports_any("connexion")
+    nested: dict[int, list[Function]] = {}  # the functions defined in each function, by its id
+    for function in module.functions.values():
+        if function.parent is not None and not function.parent.is_module:
+            nested.setdefault(id(function.parent), []).append(function)
     found = []
     for function in module.functions.values():
         params = [p for p in function.params if p not in ("self", "cls")]
@@ -1877,7 +1886,8 @@ def _view_candidates(module: Module) -> list[tuple[Function, bool]]:
             or function.name in named
             or (params and params[0] in ("request", "req"))
             or _dependency_function(module, function)
-            or _dependency_factory(module, function)
+            or id(function) in nested
+            and _dependency_factory(module, function, nested[id(function)])
             or function.mentions(("csrf_exempt", "require_"))
             and any(_wrapping(module, function))
             or owner in view_classes
@@ -1916,18 +1926,16 @@ def _dependency_function(module: Module, function: Function) -> bool:
     return False
 
 
-def _dependency_factory(module: Module, function: Function) -> bool:
+def _dependency_factory(module: Module, function: Function, inner: list[Function]) -> bool:
     """`def require_role(*roles): async def dependency(user: CurrentUser): ...; return dependency`: a function
-    that makes the dependency a route names (`Depends(require_role("admin"))`); what it makes reads for it."""
+    that makes the dependency a route names (`Depends(require_role("admin"))`); what it makes reads for it.
+    `inner` are the functions defined in it."""
     returned = {
-        node.value.id
-        for node in ast.walk(function.node)
-        if isinstance(node, ast.Return) and isinstance(node.value, ast.Name)
+        stmt.value.id
+        for stmt in getattr(function.node, "body", [])
+        if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name)
     }
-    return any(
-        inner.parent is function and inner.name in returned and _dependency_function(module, inner)
-        for inner in module.functions.values()
-    )
+    return any(f.name in returned and _dependency_function(module, f) for f in inner)
 
 
 def _reads_global_request(function: Function, names_of_request: set[str]) -> bool:

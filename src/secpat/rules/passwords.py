@@ -2516,6 +2516,11 @@ def _handed_on(parents: dict[int, ast.AST], node: ast.AST) -> bool:
     while isinstance(parent, (*_CONTAINERS, ast.keyword, ast.FormattedValue, ast.JoinedStr, ast.BinOp)) or (
         isinstance(parent, ast.IfExp) and node is not parent.test
     ):
+        if isinstance(parent, ast.Dict) and any(
+            value is node and isinstance(key, ast.Constant) and _names_password_store(str(key.value))
+            for key, value in zip(parent.keys, parent.values)
+        ):
+            return True  # `{"password_hash": _digest(password, salt)}`: the password field of the record built
         keyword = parent.arg if isinstance(parent, ast.keyword) else keyword
         node, parent = parent, parents.get(id(parent))
     if isinstance(parent, ast.Call):

@@ -2154,7 +2154,11 @@ _NOT_CONTEXT = frozenset(
         "mimetype",
     }
 )
-_REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body", "post"})
+_REQUEST_CONTAINERS = frozenset({"form", "POST", "json", "data", "values", "get_json", "body", "post", "forms"})
+#: What Bottle's `FormsDict` offers besides its fields, which it also gives as attributes (`request.forms.body`).
+_FORMS_DICT_METHODS = frozenset(
+    {"get", "getall", "getone", "getunicode", "decode", "items", "keys", "values", "allitems", "dict", "copy"}
+)
 #: Renderers whose every keyword is a template variable (`render_template("page.html", name=...)`).
 _KEYWORD_CONTEXT_RENDERERS = frozenset(
     {"render_template", "render_template_string", "stream_template", "stream_template_string"}
@@ -2716,6 +2720,7 @@ def _submitted_fields(module, function) -> set[str]:
         c.receiver is None and _body_reader(module, c.node) for c in function.calls
     )  # `data = _json_body(request)`
     body_nodes = list(ast.walk(function.node)) if reads_body or helper_read else []
+    bottle = module.imports_any("bottle")
 
     def request_container(node: ast.expr | None) -> bool:
         if isinstance(node, ast.Await):
@@ -2752,10 +2757,18 @@ def _submitted_fields(module, function) -> set[str]:
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
-            and node.func.attr in ("get", "getlist", "pop")
+            and node.func.attr in ("get", "getlist", "pop", "getunicode", "getall", "getone")
             and node.args
         ):
             container, key = node.func.value, literal_value(node.args[0])
+        elif (
+            bottle
+            and isinstance(node, ast.Attribute)
+            and node.attr not in _FORMS_DICT_METHODS
+            and isinstance(node.value, ast.Attribute)
+            and node.value.attr in ("forms", "POST", "params")
+        ):
+            container, key = node.value, node.attr  # Bottle's `request.forms.body`: the field `body`
         if isinstance(key, str) and (
             request_container(container) or isinstance(container, ast.Name) and container.id in held
         ):
