@@ -739,6 +739,18 @@ LIBRARY_ROUTE_KINDS = {
 }
 
 
+def _admits_any_site(options: dict[str, object]) -> bool:
+    r"""`allow_origin_regex=r"https://.*"`: a pattern another site's origin matches (one for the project's own
+    subdomains, `https://.*\.example\.com`, does not)."""
+    pattern = options.get("allow_origin_regex")
+    if not isinstance(pattern, str):
+        return False  # none, or read from settings: what it admits is not known here
+    try:
+        return re.fullmatch(pattern, "https://attacker.invalid") is not None
+    except re.error:
+        return False
+
+
 def _dotted_path(file: str) -> str:
     """`app/urls.py` → `app.urls`."""
     return file.removesuffix(".py").replace("/", ".")
@@ -1831,7 +1843,7 @@ class _Builder:
             options = dict(mw.options)
             origins = options.get("allow_origins")
             any_origin = (isinstance(origins, (list, tuple)) and "*" in origins) or origins == "*"
-            if options.get("allow_credentials") is True and (any_origin or "allow_origin_regex" in options):
+            if options.get("allow_credentials") is True and (any_origin or _admits_any_site(options)):
                 return True
         return False
 

@@ -761,7 +761,7 @@ def hand_on_html_parameters(
         )
 
 
-# The calls that hand request input to project functions serve the joins of SQL002, JWT003 and this module.
+# The calls that hand request input to project functions serve the joins of SQL002, JWT003, PWD004 and this module.
 check(SQL002, JWT003, XSS001, XSS002, PWD004)(request_arguments)
 
 
@@ -3084,7 +3084,7 @@ _TEXT_METHODS = frozenset({"replace", "strip", "lstrip", "rstrip", "lower", "upp
 
 @check(XSS004)
 def derived_properties(ctx: FileContext) -> None:
-    """`@property def body_html(self): return self.body.replace("\n", "<br>")`: the property writes the field's
+    """`@property def body_html(self): return self.body.replace("\\n", "<br>")`: the property writes the field's
     text, markup and all, for the project stage to link with what stores the field."""
     for info in ctx.module.classes.values():
         for name, method in info.methods.items():
