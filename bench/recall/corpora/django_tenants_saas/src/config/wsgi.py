@@ -1,0 +1,8 @@
+"""WSGI entry point used by gunicorn in the container image."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+
+application = get_wsgi_application()

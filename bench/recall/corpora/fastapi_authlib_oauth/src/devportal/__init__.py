@@ -1,0 +1,3 @@
+"""Example developer portal."""
+
+__version__ = "0.9.3"
