@@ -564,7 +564,7 @@ class FunctionFlow:
         if bound is not None:
             if self._project_constant(name, self.function):
                 # `DEFAULT_SCHEMA` imported from another project module: a constant of the code.
-                return {L.IDENTIFIER: (self.step(node, f"`{name}`"),)}
+                return self._constant_elsewhere(node, bound, {})
             return L.EMPTY  # an imported module or object, a builtin, a function: `jwt` is not a token
         return self._named(name, node, f"`{name}`")
 
@@ -1205,6 +1205,12 @@ class FunctionFlow:
                 if maker and not any(label in value for label in _NAMED_LABELS):
                     # `code = _generate_reset_code()`: the name of what made it says what it is.
                     value = {**self._named(maker, target, f"what `{maker}()` makes"), **value}
+                elif not any(label in value for label in _NAMED_LABELS) and self._key_from_token_function(
+                    name, value_node
+                ):
+                    # `raw_key = f"{prefix}.{secrets.token_hex(16)}"`: a key `secrets` draws is a secret key,
+                    # whatever word qualifies it (a "key" alone may name a dict's or a cache's key).
+                    value = {L.SECRET: (self.step(target, f"named `{name}`, drawn by `secrets`"),), **value}
             if L.TIME in value and S.is_time_field(name):
                 value = _as_time_field(value)
             elif S.is_time_field(name) and _only_from_elsewhere(value):
@@ -1293,6 +1299,16 @@ class FunctionFlow:
             return False
         bound = self.module.binding(node.func.id, self.function)
         return bound is not None and bound not in R.REQUEST_OBJECTS and bound not in R.REQUEST_CLASSES
+
+    def _key_from_token_function(self, name: str, value_node: ast.AST | None) -> bool:
+        """`raw_key = secrets.token_urlsafe(32)`, `new_key = f"{prefix}_{secrets.token_hex(24)}"`: a name for a
+        key whose value a token function of `secrets` draws (not `uuid4()`, which names objects and files)."""
+        if names.words(name)[-1:] not in (("key",), ("keys",)) or value_node is None:
+            return False
+        return any(
+            isinstance(node, ast.Call) and self.module.qualified_name(node.func, self.function) in S.TOKEN_FUNCTIONS
+            for node in ast.walk(value_node)
+        )
 
     def _add_name_label(self, value: L.Value, name: str, node: ast.AST) -> L.Value:
         """A name that promises a password or secret lends its label to whatever it holds,
@@ -1414,7 +1430,8 @@ class FunctionFlow:
         if self._project_table_constant(node):
             # `OAuthGrantTypes.OAUTH_PASSWORD`, `urls.TOKEN`: a constant another project module defines, a
             # name in a table of names (a literal secret there is reported where it is written).
-            return {**value, L.IDENTIFIER: (self.step(node, f"`{_text(node)}`"),)}
+            bound = self.module.binding(_text(node.value), self.function) or ""
+            return self._constant_elsewhere(node, f"{bound}.{node.attr}", value)
         kind = names.classify(node.attr)
         if kind is None and isinstance(node.value, ast.Name) and names.words(node.attr)[-1:] in _QUALIFIED_HEADS:
             # `reset.code`, `invite.link`: the record's name says what its code or link is for.
@@ -1467,6 +1484,16 @@ class FunctionFlow:
                 assigned.id, self.module.module_function
             )
         return assigned is not None and isinstance(assigned, ast.Constant)
+
+    def _constant_elsewhere(self, node: ast.AST, qualified: str, value: L.Value) -> L.Value:
+        """A constant another project module defines: a name the code chose, and SQL text when a module of
+        queries holds it or its name says it is one (`queries.SEARCH_PRODUCTS`, `REPORT_SQL`), whose text this
+        file cannot read."""
+        step = (self.step(node, f"`{_text(node)}`"),)
+        found = {**value, L.IDENTIFIER: step}
+        if _SQL_HOLDER_WORDS & set(names.words(qualified.replace(".", "_"))):
+            found[L.SQL_TEXT] = step
+        return found
 
     def _project_table_constant(self, node: ast.Attribute) -> bool:
         """`Enum.MEMBER_NAME` or `module.CONSTANT_NAME` of a class or module the project imports, which is not
@@ -2318,7 +2345,7 @@ class FunctionFlow:
             summary = self._project_call(node, callee, args, keywords)
             if summary is not None:
                 return summary
-            if callee.split(".", 1)[0] in self.module.project_roots:
+            if callee.split(".", 1)[0] in self.module.project_roots and not _formats_a_constant(callee):
                 if names.hashes_passwords(callee.rsplit(".", 1)[-1]) and any(L.PASSWORD in a for a in all_args):
                     # `hash_password(password)` of another module: a hash, whatever the name it is stored
                     # under says (a fast one is reported where the helper hashes).
@@ -2364,9 +2391,15 @@ class FunctionFlow:
                     }
                 return L.EMPTY
             if method in {"format", "join", "format_map"} and (
-                _is_str(func.value) or L.COMPOSED in receiver or L.COMPOSED_IDENT in receiver or L.SQL_TEXT in receiver
+                _is_str(func.value)
+                or L.COMPOSED in receiver
+                or L.COMPOSED_IDENT in receiver
+                or L.SQL_TEXT in receiver
+                or method != "join"
+                and L.IDENTIFIER in receiver
             ):
-                # The template as written, or as a name bound once holds it (`sql = "..."; sql.format(...)`).
+                # The template as written, or as a name bound once holds it (`sql = "..."; sql.format(...)`), or
+                # another module's constant (`queries.SEARCH.format(pattern=pattern)`).
                 template = self.module.constant(func.value, None, self.function)
                 quoted = _format_quotes_a_value(template, method, all_args)
                 value = L.without(
@@ -2990,6 +3023,16 @@ def _converted_to_number(node: ast.Call) -> bool:
         return False
     kind = next((k.value for k in node.keywords if k.arg == "type"), node.args[2] if len(node.args) > 2 else None)
     return isinstance(kind, ast.Name) and kind.id in ("int", "float", "bool")
+
+
+#: Words of a constant's or its module's name that say it holds SQL text.
+_SQL_HOLDER_WORDS = frozenset({"sql", "query", "queries", "stmt", "statement", "statements"})
+
+
+def _formats_a_constant(callee: str) -> bool:
+    """`queries.SEARCH.format(...)`: another module's template constant formatted here, a string method."""
+    owner, _, method = callee.rpartition(".")
+    return method in ("format", "format_map") and owner.rsplit(".", 1)[-1].isupper()
 
 
 def _credential_maker(node: ast.AST | None) -> str | None:

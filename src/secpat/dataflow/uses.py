@@ -162,7 +162,13 @@ def security_uses(flow: FunctionFlow) -> Iterator[SecurityUse]:
                 at = returned.get(id(event.node))
                 if at is None or not isinstance(func, ast.Name) or func.id not in flow.module.classes:
                     continue
-                for value in (*event.args, *event.keywords.values()):
+                given = (*event.args, *event.keywords.values())
+                # `GeneratedKey(raw=f"{lookup}_{secret}", prefix=lookup)`: a short part kept beside a full-strength
+                # secret is the record's lookup prefix, not what cannot be guessed.
+                strong = any(L.CSPRNG in value for value in given)
+                for value in given:
+                    if strong and L.CSPRNG not in value and not any(label in _DRAWN for label in value):
+                        continue
                     # What was drawn to be the secret; a timestamp beside it (`issued_at=time.time()`) is not.
                     if any(label in _DRAWN or label.startswith(L.SHORT_TOKEN) for label in value):
                         yield SecurityUse(at, value, f"returned by `{name}()`", kind, via_name=True, name=name)

@@ -44,7 +44,7 @@ from secpat.frameworks.facts import (
     SessionRelay,
 )
 from secpat.frameworks.syntax import is_limit_call, last, object_name, project_callee, short_source
-from secpat.frameworks.views import annotated_dependency, is_sender, view_facts
+from secpat.frameworks.views import annotated_dependency, destroying_facts, is_sender, view_facts
 from secpat.model.module import Function, Module
 
 
@@ -463,6 +463,7 @@ def extract(module: Module) -> list[tuple[str, object]]:
     facts.extend(django.settings_facts(module, serves_an_app(module)))
     facts.extend(limiting_facts(module))
     facts.extend(sending_facts(module))
+    facts.extend(destroying_facts(module))
     facts.extend(alias_facts(module))
     facts.extend(sequence_facts(module))
     # A helper of views may live in a module that imports no framework (`Cart(request)` keeping its session).

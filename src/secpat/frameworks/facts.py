@@ -38,6 +38,7 @@ from dataclasses import dataclass
     REQUEST_IDENTITY,
     CSRF_EXCLUDED_PATH,
     AUTH_BACKEND,
+    DESTROYING,
 ) = (
     "fw-view",
     "fw-class",
@@ -70,6 +71,7 @@ from dataclasses import dataclass
     "fw-request-identity",  # `request.subscriber = load(request)` from the cookies: a request attribute's name
     "fw-csrf-excluded-path",  # `CSRFConfig(exclude=["^/portal/favorites"])`, as an `ExcludedPathFact`
     "fw-auth-backend",  # `JWTAuth(...)`: (framework, whether it reads a cookie), for the user `request.user` names
+    "fw-destroying",  # `def revoke_key(...)`: a function named for deleting or revoking that writes, a `DestroyingFact`
 )
 
 #: What a view's body shows it does, for classifying the route by behaviour rather than by its name.
@@ -221,6 +223,15 @@ class SendingFact:
 
     name: str  # project-wide dotted name of the function
     through: tuple[str, ...] = ()  # when set: it sends only if one of these project functions does
+
+
+@dataclass(frozen=True)
+class DestroyingFact:
+    """A project function named for deleting, revoking or cancelling whose body writes to a store
+    (`def revoke_key(...): key.revoked_at = now(); session.commit()`): a view that calls it changes data."""
+
+    name: str  # project-wide dotted name of the function
+    through: tuple[str, ...] = ()  # when set: it writes only if one of these project functions does
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from secpat.frameworks.facts import (
     CSRF_EXCLUDED_PATH,
     CSRF_EXEMPT_TARGET,
     DEPENDENCY_ALIAS,
+    DESTROYING,
     FACTORY,
     FORM,
     GATE,
@@ -63,6 +64,7 @@ from secpat.frameworks.facts import (
     VIEW,
     ArgumentFact,
     ClassFact,
+    DestroyingFact,
     ExcludedPathFact,
     FormFact,
     FromEnvironment,
@@ -178,9 +180,13 @@ _CAPABILITY_WORDS = frozenset({"token", "key", "code", "secret", "uidb64", "sign
 
 
 def _capability_parameter(path: str) -> bool:
-    """The path carries a parameter named token, key, code or the like: only holders of a link reach it."""
+    """The path carries a parameter named token, key, code or the like: only holders of a link reach it. One
+    named for a record's id (`{key_id}`, `<token_pk>`) names which key, as any id does."""
     params = re.findall(r"<(?:\w+:)?(\w+)>|\{(\w+)(?::[^}]*)?\}|\(\?P<(\w+)>", path)
-    return any(set(names.words(next(p for p in group if p))) & _CAPABILITY_WORDS for group in params)
+    return any(
+        set(words) & _CAPABILITY_WORDS and words[-1] not in ("id", "ids", "pk")
+        for words in (names.words(next(p for p in group if p)) for group in params)
+    )
 
 
 def _password_fields(fields: set[str]) -> tuple[bool, bool]:
@@ -354,6 +360,7 @@ class Route:
     signed_in: bool = False  # only signed-in users reach it: a login decorator, or a site-wide sign-in middleware
     url_name: str = ""  # the name templates reverse it by, when the registration gives one
     guarded_by: str = ""  # a CSRF middleware of the blueprint or group that holds the route
+    changes: bool = False  # it deletes or writes a record, itself or through a project function named for that
 
     @property
     def state_changing(self) -> bool:
@@ -775,6 +782,12 @@ def _with_namespace_names(facts: dict[str, _Named]) -> dict[str, _Named]:
     return named
 
 
+#: Views libraries ship as functions made from their classes (`obtain_auth_token = ObtainAuthToken.as_view()`).
+_LIBRARY_FUNCTION_VIEWS = {"rest_framework.authtoken.views.obtain_auth_token": "ObtainAuthToken"}
+#: Library view classes that set `throttle_classes = ()`: DRF's default throttles do not apply to them.
+_UNTHROTTLED_LIBRARY_VIEWS = frozenset({"ObtainAuthToken"})
+
+
 def _drf_library_view(name: str) -> bool:
     """A DRF view a library ships, used as it is (`TokenObtainPairView.as_view()`): DRF's default throttles
     apply to it as to the project's own API views."""
@@ -815,7 +828,9 @@ class _Builder:
         self.exempted = {_resolved(x.owner, aliases): (x.file, x.line) for _, x in facts_of(CSRF_EXEMPT_TARGET)}
         self.excluded_paths: list[ExcludedPathFact] = [x for _, x in facts_of(CSRF_EXCLUDED_PATH)]
         #: Project functions that send mail or a text message.
-        self.sending = _senders([x for _, x in facts_of(SENDING)])
+        self.sending = _closure([x for _, x in facts_of(SENDING)])
+        #: Project functions named for deleting, revoking or cancelling that write to a store.
+        self.destroying = _closure([x for _, x in facts_of(DESTROYING)])
         self.session_readers = self.model.session_readers = _with_project_callers(
             {x for _, x in facts_of(SESSION_READER) if isinstance(x, str)},
             m.views,
@@ -1109,6 +1124,9 @@ class _Builder:
         fields = set(view.reads) if view else set()
         typed = set(view.reads) if view else set()  # read from the request itself, not a model's
         acts = set(view.acts) if view else set()
+        if view is not None and any(name in self.destroying for name in view.calls):
+            # `keys_service.revoke_key(session, key_id)`: a project function named for revoking, which writes.
+            acts.add(CHANGES_DATA)
         used = list(view.models) if view else []
         for delegate in self._delegates(view):
             # `return login(request)` in a view that dispatches on the method: it does what `login` does.
@@ -1162,6 +1180,7 @@ class _Builder:
         route.category, route.reason, route.evidence = classify(
             path, name if not action else f"{name}.{action}", verbs, fields, self._sends(view), hint, acts, typed
         )
+        route.changes = CHANGES_DATA in acts
         # `dependencies=[Depends(user_api_key_auth)]` at the registration: only authenticated callers get in.
         route.signed_in = (
             bool(view is not None and view.signed_in)
@@ -1461,8 +1480,9 @@ class _Builder:
 
     def _django_view(self, fact: RouteFact, path: str, app: App) -> None:
         cls = self.model.classes.get(fact.view)
-        if cls is None and fact.view not in self.model.views and last(fact.view) in _LIBRARY_VIEWS:
-            verbs, hint = _LIBRARY_VIEWS[last(fact.view)]  # `auth_views.LoginView.as_view()` used directly
+        shipped = _LIBRARY_FUNCTION_VIEWS.get(fact.view, last(fact.view))
+        if cls is None and fact.view not in self.model.views and shipped in _LIBRARY_VIEWS:
+            verbs, hint = _LIBRARY_VIEWS[shipped]  # `auth_views.LoginView.as_view()` used directly
             for verb in verbs:
                 route = self._add(fact, path, (verb,), None, None, (), app, hint=hint)
                 route.exempt_at = (fact.file, fact.csrf_exempt) if fact.csrf_exempt else None
@@ -1682,7 +1702,9 @@ class _Builder:
             blueprint = self._blueprint_limit(fact.owner, fact.view)
             if blueprint is not None:
                 return blueprint
-        drf = self._drf_throttle(cls, view, library=cls is None and view is None and _drf_library_view(route.view))
+        drf = self._drf_throttle(
+            cls, view, library=cls is None and view is None and _drf_library_view(route.view), route_view=route.view
+        )
         if drf is not None:
             return drf
         if fact.framework == "django" and fact.view.startswith("allauth.") and view is None and cls is None:
@@ -1701,7 +1723,16 @@ class _Builder:
                 return "" if target.exempt else f"limit on {last(target.target)} ({target.file}:{target.line})"
         return None
 
-    def _drf_throttle(self, cls: ClassFact | None, view: ViewFact | None, *, library: bool = False) -> str | None:
+    def _unthrottled_library_view(self, cls: ClassFact | None, view: ViewFact | None, route_view: str) -> bool:
+        """`obtain_auth_token`, `ObtainAuthToken.as_view()`, or a project class built on it."""
+        if cls is None:
+            shipped = _LIBRARY_FUNCTION_VIEWS.get(route_view, last(route_view))
+            return view is None and shipped in _UNTHROTTLED_LIBRARY_VIEWS
+        return any(isinstance(b, str) and last(b) in _UNTHROTTLED_LIBRARY_VIEWS for b in self._ancestry(cls))
+
+    def _drf_throttle(
+        self, cls: ClassFact | None, view: ViewFact | None, *, library: bool = False, route_view: str = ""
+    ) -> str | None:
         is_drf = library or (cls is not None and self._is_drf(cls)) or (view is not None and view.drf)
         if not is_drf:
             return None
@@ -1709,6 +1740,8 @@ class _Builder:
         own: object = view.drf_throttles if view is not None and view.drf_throttles is not None else None
         if own is None and cls is not None:
             own = self._attribute(cls, "throttle_classes")
+        if own is None and self._unthrottled_library_view(cls, view, route_view):
+            own = ()  # DRF's `ObtainAuthToken` sets `throttle_classes = ()`: no default applies, nor to subclasses
         if isinstance(own, tuple):
             return f"throttle_classes {', '.join(last(str(t)) for t in own)}" if own else ""
         config = self._setting("REST_FRAMEWORK")
@@ -1941,9 +1974,10 @@ _CSRF_PROTECTION_CLASSES = frozenset(
 )
 
 
-def _senders(facts: list[SendingFact]) -> set[str]:
-    """The project functions that send mail or a text message, themselves or through the project
-    functions they call (`send_reset_link` → `mail_user` → `smtplib`)."""
+def _closure(facts: Sequence[SendingFact | DestroyingFact]) -> set[str]:
+    """The project functions that do a thing themselves or through the project functions they call:
+    send mail or a text message (`send_reset_link` → `mail_user` → `smtplib`), or write what a function
+    named for deleting ends (`revoke_key` → `repo.delete_key` → `session.delete(key)`)."""
     senders = {x.name for x in facts if not x.through}
     relays = [x for x in facts if x.through]
     grew = True

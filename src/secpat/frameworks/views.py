@@ -16,6 +16,7 @@ from secpat.frameworks.facts import (
     CHECKS_ONE_TIME_CODE,
     CLASS,
     CREATES_USER,
+    DESTROYING,
     EXPR,
     FACTORY,
     SAVES_DATA,
@@ -26,6 +27,7 @@ from secpat.frameworks.facts import (
     VERIFIES_IDENTITY_TOKEN,
     VIEW,
     ClassFact,
+    DestroyingFact,
     FactoryFact,
     ViewFact,
 )
@@ -915,6 +917,9 @@ def _scan_call(
     reached = project_callee(module, function, node.func)
     if reached:
         scan.calls.add(reached)  # `self._send_notification(user)`: the view's own method counts too
+    method_called = _method_of_made_object(module, function, node.func)
+    if method_called:
+        scan.calls.add(method_called)  # `AuthService().resend_confirmation(email)`: that class's method runs
     # `tasks.add_task(send_reset_email, ...)`, `send_mail.delay(...)`: a sender handed on to run later
     for arg in (
         *node.args,
@@ -1133,6 +1138,44 @@ def _changes_data(callee: str, method: str, node: ast.Call) -> str:
     return ""
 
 
+#: First words of a function's name that say it deletes, revokes or ends something the project keeps.
+_DESTROYING_VERBS = frozenset(
+    {"delete", "remove", "revoke", "cancel", "destroy", "purge", "deactivate", "disable", "ban", "erase", "wipe"}
+)
+
+
+def named_for_destroying(name: str) -> bool:
+    """`revoke_key`, `delete_document`, `_cancel_order`: a function named for deleting, revoking or ending."""
+    words = names.words(last(name))
+    return bool(words) and words[0] in _DESTROYING_VERBS
+
+
+def destroying_facts(module: Module) -> list[tuple[str, object]]:
+    """A DestroyingFact for each function of the file named for deleting, revoking or cancelling whose body
+    writes (`key.revoked_at = now(); session.commit()`, `repo.delete(key)`), and for each so named that calls
+    project functions so named (`keys_service.revoke_key(...)`): it writes if one of them does, which the
+    project stage decides. A GET view calling one changes data on GET, whichever module holds the write."""
+    writers: set[str] = set()
+    relays: dict[str, set[str]] = {}
+    for call in module.calls:
+        if call.scope.is_module or not named_for_destroying(call.scope.name):
+            continue
+        name = module.global_name(call.scope)
+        if _changes_data(call.callee or "", call.method or "", call.node):
+            writers.add(name)
+            continue
+        callee = project_callee(module, call.scope, call.node.func)
+        if callee and named_for_destroying(callee):
+            relays.setdefault(name, set()).add(callee)
+    found: list[tuple[str, object]] = [(DESTROYING, DestroyingFact(name)) for name in sorted(writers)]
+    found += [
+        (DESTROYING, DestroyingFact(name, tuple(sorted(callees))))
+        for name, callees in sorted(relays.items())
+        if name not in writers
+    ]
+    return found
+
+
 #: Words of a model's name that say each row records an event: adding one changes nothing else.
 _EVENT_RECORD_WORDS = frozenset({"log", "logs", "audit", "history", "visit", "visits", "hit", "hits"})
 #: Exceptions a failed ORM lookup raises.
@@ -1221,6 +1264,29 @@ def _signs_in_with_token_only(name: str, node: ast.Call | None) -> bool:
 #: Methods that check a password against a stored hash without the framework's authentication backends
 #: (`user.check_password(pw)`, `pwd_context.verify(pw, hashed)`): lockouts that watch `authenticate()` miss them.
 _HASHER_CHECKS = frozenset({"check_password", "verify", "checkpw", "verify_password", "compare_digest"})
+
+
+def _method_of_made_object(module: Module, function: Function, func: ast.expr) -> str | None:
+    """`pkg.services.AuthService.resend` for `AuthService().resend(...)`, or for `svc.resend(...)` after
+    `svc = AuthService(...)` in the function: a method of a project class (by the usual capitalised name) on
+    an object made here."""
+    if not isinstance(func, ast.Attribute):
+        return None
+    made: ast.expr | None = func.value
+    if isinstance(made, ast.Name):
+        bound = [
+            stmt.value
+            for stmt in ast.walk(function.node)
+            if isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id == made.id
+        ]
+        made = bound[0] if len(bound) == 1 else None
+    if not isinstance(made, ast.Call):
+        return None
+    cls = project_callee(module, function, made.func)
+    return f"{cls}.{func.attr}" if cls and last(cls)[:1].isupper() else None
 
 
 def _compared(function: Function, node: ast.Call) -> bool:

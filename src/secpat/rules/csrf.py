@@ -57,6 +57,7 @@ from secpat.model.module import literal_value
 from secpat.names import words as words_of
 from secpat.rules.config import CONF_RULES
 from secpat.rules.context import FileContext, ProjectContext, TextContext
+from secpat.rules.jwt import JWT004
 from secpat.rules.logs import LOG003
 from secpat.rules.ratelimit import RATE_RULES
 from secpat.rules.registry import Rule, check, define
@@ -256,8 +257,8 @@ CSRF_RULES = (CSRF001, CSRF002, CSRF003, CSRF004)
 
 
 # The injection rules read the routes too: a Django URL pattern decides whether its parameter is text; and
-# LOG003, which asks who reaches a view.
-@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES, XSS001, XSS002, SQL002, LOG003)
+# LOG003, which asks who reaches a view; and JWT004, which asks which modules are Django's settings.
+@check(*CSRF_RULES, *RATE_RULES, *CONF_RULES, XSS001, XSS002, SQL002, LOG003, JWT004)
 def framework_facts(ctx: FileContext) -> None:
     """Hand routes, views, protections and settings of this file to the project stage."""
     for kind, data in extract(ctx.module):
@@ -382,7 +383,7 @@ def _changes_on_get(ctx: ProjectContext, model: Model) -> None:
         acting = _acts_as_user(model, route, cookie_session)
         # A delete or a write statement says what changes; a save or a commit alone may keep a counter or a
         # last-seen time: what a forged request gains there is for a reader.
-        deletes = route.handler is not None and CHANGES_DATA in route.handler.acts
+        deletes = route.changes
         why = (
             ""
             if acting and deletes
@@ -557,6 +558,14 @@ def _exemptions(ctx: ProjectContext, model: Model) -> dict[str, tuple[Finding, b
                 cookie_session=any(app.session for app in model.apps if app.name == route.app),
                 covered=route.view,
             )
+    for route in model.routes:
+        # A DRF view whose authentication class switches the check off (`enforce_csrf` a no-op) is covered by
+        # that class's finding: a form posted to it is not rejected.
+        finding = reported.get(route.exempt_at) if route.exempt_at and route.csrf.startswith("off (") else None
+        if finding is not None:
+            for name in (route.handler.name if route.handler else "", route.cls, route.view):
+                if name and name not in by_view:
+                    by_view[name] = (finding, finding.audit)
     return by_view
 
 

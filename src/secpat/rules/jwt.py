@@ -20,7 +20,8 @@ from secpat.dataflow import labels as L
 from secpat.dataflow.flow import TIME_SETTING_WORDS, Span, dotted, flow_of, timedelta_span
 from secpat.dataflow.uses import assignments, from_http_response
 from secpat.findings import Confidence, Finding, FlowStep, Location, Severity
-from secpat.frameworks.syntax import bound_value, setting_bindings, short_source
+from secpat.frameworks.facts import SETTINGS, SettingsFact
+from secpat.frameworks.syntax import bound_value, last, setting_bindings, short_source
 from secpat.model.module import literal_value, parents_of
 from secpat.rules.context import FileContext, ProjectContext, describe_source
 from secpat.rules.passwords import PWD004
@@ -30,7 +31,7 @@ from secpat.secrets.entropy import is_reference
 
 if TYPE_CHECKING:
     from secpat.dataflow.flow import CallEvent, FunctionFlow
-    from secpat.model.module import Function, Module
+    from secpat.model.module import Call, Function, Module
 
 _ARTICLE_BAD = """
     import jwt
@@ -812,6 +813,18 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 )
                 del ctx.findings[before:]
             return
+    for flag, caller, keyword in _flags_passed_in(ctx.module, function, options_node):
+        # `def _decode(token, use, **options): jwt.decode(..., options={..., **options})`, then
+        # `_decode(token, "refresh", verify_exp=False)`: the caller switches the check off.
+        what = "signature" if flag == "verify_signature" else "expiry"
+        ctx.report(
+            JWT003,
+            caller.node,
+            f"`{flag}=False` is passed to `{function.name}`, which spreads its keyword arguments into "
+            f"`jwt.decode(options=...)`: the token's {what} is not checked",
+            scope=caller.scope,
+            at=keyword,
+        )
     verify = _arg(node, None, "verify")
     if ctx.module.constant(verify, None, function) is False:
         ctx.report(JWT003, node, "`verify=False`: the token is not checked at all", scope=function, at=verify)
@@ -879,6 +892,27 @@ def _decode(ctx: FileContext, function: Function, event: CallEvent, callee: str)
                 scope=function,
                 at=algorithms_node,
             )
+
+
+def _flags_passed_in(
+    module: Module, function: Function, options: ast.expr | None
+) -> Iterator[tuple[str, Call, ast.keyword]]:
+    """Each `verify_signature=False` / `verify_exp=False` a call in this module passes to `function` when the
+    function hands its `**kwargs` to the decode as its options (`options={"require": [...], **options}`,
+    `options=options`)."""
+    extra = getattr(getattr(function.node, "args", None), "kwarg", None)
+    spread: list[ast.expr] = [options] if isinstance(options, ast.Name) else []
+    if isinstance(options, ast.Dict):
+        spread = [value for key, value in zip(options.keys, options.values) if key is None]
+    if extra is None or not any(isinstance(value, ast.Name) and value.id == extra.arg for value in spread):
+        return
+    for call in module.calls_to(module.global_name(function)):
+        for keyword in call.node.keywords:
+            if (
+                keyword.arg in ("verify_signature", "verify_exp")
+                and module.constant(keyword.value, None, call.scope) is False
+            ):
+                yield keyword.arg, call, keyword
 
 
 def _off_when_caller_asks(function_node: ast.AST, flag: str) -> str | None:
@@ -1387,12 +1421,19 @@ class KeyConstant:
     line: int
 
 
+#: Where Django's settings are read from, whichever module the project's settings are.
+_DJANGO_SETTINGS = "django.conf.settings."
+
+
 def _hand_on_imported_key(ctx: FileContext, function: Function, key_node: ast.expr, algorithm: object) -> None:
-    """`jwt.encode(claims, JWT_SECRET)` with `from app.settings import JWT_SECRET`: the project stage knows
-    whether that module binds it to a literal."""
+    """`jwt.encode(claims, JWT_SECRET)` with `from app.settings import JWT_SECRET`, or `settings.JWT_KEY` of
+    Django's settings: the project stage knows whether that module, or the settings in force, bind it to a
+    literal."""
     module = ctx.module
     qualified = module.qualified_name(key_node, function) if isinstance(key_node, (ast.Name, ast.Attribute)) else None
-    if not qualified or qualified.split(".", 1)[0] not in module.project_roots:
+    if not qualified or (
+        qualified.split(".", 1)[0] not in module.project_roots and not qualified.startswith(_DJANGO_SETTINGS)
+    ):
         return
     before = len(ctx.findings)
     ctx.report(JWT004, key_node, "signing key is hard-coded", scope=function)
@@ -1407,11 +1448,20 @@ _KEY_WORDS = frozenset({"key", "secret", "signing", "jwt", "token", "pass", "pas
 
 @check(JWT004)
 def key_constants(ctx: FileContext) -> None:
-    """Hand on the string constants that could be a key another module signs with."""
-    for qualified, binding in ctx.module.top_level_literals():
+    """Hand on the string constants that could be a key another module signs with, and (with length -1) the
+    key-named names the module binds to anything else (`JWT_KEY = os.environ["JWT_KEY"]`): a settings module
+    that reads one from the environment overrides what another wrote."""
+    module = ctx.module
+    literal: set[str] = set()
+    for qualified, binding in module.top_level_literals():
         if not _KEY_WORDS & set(names.words(binding.name)) or is_reference(str(binding.value)):
             continue
+        literal.add(binding.name)
         ctx.fact(KEY_CONSTANT, KeyConstant(qualified, len(binding.value), binding.node.lineno))
+    for name, values in module.assignments.items():
+        if name.isupper() and name not in literal and _KEY_WORDS & set(names.words(name)):
+            if any(literal_value(v) is None for v in values):
+                ctx.fact(KEY_CONSTANT, KeyConstant(f"{module.module_name}.{name}", -1, values[-1].lineno))
 
 
 @check(JWT004, stage="project")
@@ -1419,17 +1469,45 @@ def imported_keys(ctx: ProjectContext) -> None:
     keys = ctx.facts_of(IMPORTED_KEY, ImportedKey)
     if not keys:
         return
-    constants = {fact.qualified: (path, fact) for path, fact in ctx.facts_of(KEY_CONSTANT, KeyConstant)}
+    facts = ctx.facts_of(KEY_CONSTANT, KeyConstant)
+    computed = {fact.qualified for _, fact in facts if fact.length < 0}
+    constants = {fact.qualified: (path, fact) for path, fact in facts if fact.qualified not in computed}
     for _, key in keys:
-        found = constants.get(key.qualified)
-        if found is None:
-            continue
-        path, constant = found
+        if key.qualified.startswith(_DJANGO_SETTINGS):
+            written = _literal_setting(ctx, key.qualified[len(_DJANGO_SETTINGS) :], constants, computed)
+            if written is None:
+                continue
+            path, line, length = written
+        else:
+            found = constants.get(key.qualified)
+            if found is None:
+                continue
+            path, constant = found
+            line, length = constant.line, constant.length
         message = (
-            f"signing key is hard-coded in {path}:{constant.line}{_shortness(constant.length, key.algorithm)}: "
+            f"signing key is hard-coded in {path}:{line}{_shortness(length, key.algorithm)}: "
             "load it from the environment"
         )
-        ctx.findings.append(replace(key.finding, message=message))
+        where = FlowStep(Location(path, line), f"`{last(key.qualified)}` is written here")
+        ctx.findings.append(replace(key.finding, message=message, flow=(*key.finding.flow, where)))
+
+
+def _literal_setting(
+    ctx: ProjectContext, name: str, constants: dict[str, tuple[str, KeyConstant]], computed: set[str]
+) -> tuple[str, int, int] | None:
+    """Where Django's setting `name` is written as a string literal in a settings module (one that sets
+    Django's settings), when no settings module binds it to anything else (reads it from the environment,
+    as a production module overriding a base one does): (file, line, length)."""
+    modules = {unit.name for _, unit in ctx.facts_of(SETTINGS, SettingsFact) if ":" not in unit.name}
+    if any(f"{module}.{name}" in computed for module in modules):
+        return None
+    written = sorted(
+        (path, constant.line, constant.length)
+        for module in modules
+        if (found := constants.get(f"{module}.{name}")) is not None
+        for path, constant in [found]
+    )
+    return written[0] if written else None
 
 
 def _algorithm(node: ast.Call, event: CallEvent, callee: str) -> object:

@@ -931,7 +931,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
                 # generic `.update()` / `.write()` on something not known to be a store of accounts: a dict
                 # of connection options, a CSV handed to an administrator.
                 if model is not None:
-                    audit = not (L.REQUEST in value or _account_model(ctx.module, model))
+                    audit = not (
+                        L.REQUEST in value
+                        or _account_model(ctx.module, model)
+                        or _set_as_account_password(function, _argument_of(event.node, event, value))
+                    )
                 else:
                     # A bare `write(password)` names no object that could be an account store.
                     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else None
@@ -1085,6 +1089,21 @@ def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: 
     if value is not None and _account_model(ctx.module, method):
         value = _sent_as_password(ctx, event.node, value, keyword)
     field, at = keyword, keyword_argument(event.node, keyword)
+    set_elsewhere = next(
+        (
+            k
+            for k in event.keywords
+            if names.is_password(k) and _set_as_account_password(function, keyword_argument(event.node, k))
+        ),
+        None,
+    )
+    if (
+        (value is None or not _plaintext(value))
+        and set_elsewhere
+        and (_MODEL_CLASS.search(method) or _saved_at_once(function, event.node))
+    ):
+        # `Membership(user=user, initial_password=temp)` after `user.set_password(temp)`: the user's password.
+        value, field, at = event.keywords[set_elsewhere], set_elsewhere, keyword_argument(event.node, set_elsewhere)
     if value is None or not _plaintext(value):
         positions = [
             i
@@ -1095,7 +1114,9 @@ def _new_record(ctx: FileContext, function: Function, event: CallEvent, method: 
             return
         value, field, at = event.args[positions[0]], f"#{positions[0]}", event.node.args[positions[0]]
     # By position, only what the client sent is evidence: a parameter named `password` may hold its hash.
-    audit = not (L.REQUEST in value or _account_model(ctx.module, method) and not field.startswith("#"))
+    audit = not (
+        L.REQUEST in value or _account_model(ctx.module, method) and not field.startswith("#") or field == set_elsewhere
+    )
     before = len(ctx.findings)
     ctx.report_flow(
         event.node,
@@ -1131,6 +1152,29 @@ def _holds_a_model(func: ast.expr) -> bool:
         receiver = receiver.value
     name = _callee_name(receiver) if receiver is not None else ""
     return bool({"model", "class", "cls"} & set(names.words(name)))
+
+
+def _saved_at_once(function: Function, node: ast.Call) -> bool:
+    """`Membership(...).save()`: a record made and saved in one expression."""
+    parent = parents_of(function.node).get(id(node))
+    return isinstance(parent, ast.Attribute) and parent.attr == "save"
+
+
+def _set_as_account_password(function: Function, node: ast.expr | None) -> bool:
+    """The name stored is also the password the function sets on an account (`user.set_password(temp)`, then
+    `Membership.objects.create(..., temporary_password=temp)`): the user's password, kept as typed elsewhere."""
+    return isinstance(node, ast.Name) and any(
+        call.method == "set_password" and any(isinstance(arg, ast.Name) and arg.id == node.id for arg in call.node.args)
+        for call in function.calls
+    )
+
+
+def _argument_of(node: ast.Call, event: CallEvent, value: L.Value) -> ast.expr | None:
+    """The argument expression whose value the event holds as `value`."""
+    for keyword in node.keywords:
+        if keyword.arg is not None and event.keywords.get(keyword.arg) is value:
+            return keyword.value
+    return next((arg for arg, held in zip(node.args, event.args) if held is value), None)
 
 
 def _hashed_on_other_branches(function: Function, base: ast.expr | None, name: str) -> bool:
@@ -3271,7 +3315,8 @@ def _checked_against_configured_secret(
     sides: Sequence[tuple[ast.expr, L.Value]], assigned: dict[str, ast.expr]
 ) -> tuple[ast.expr, L.Value] | None:
     """`provided != settings.LAB_INTEGRATION_KEY` (also through `expected = settings...`): what the request
-    sent, against a secret the configuration holds (a constant-cased setting named for one). However the
+    sent, against a secret the configuration holds (a constant-cased setting named for one, or for a key of
+    some purpose that is not an index, a cache's or a public one). However the
     request's side is named, the comparison is the credential check."""
     for (node, value), (other, _) in (sides, sides[::-1]):
         if L.REQUEST not in value:
@@ -3281,6 +3326,10 @@ def _checked_against_configured_secret(
             return other, value
         name = held_name(held)
         if name is not None and names.is_configured_secret(name):
+            return other, value
+        if name is not None and name.isupper() and len(names.words(name)) > 1 and _names_credential_key(name):
+            # `provided != settings.METRICS_SCRAPE_KEY`: a key the configuration holds, said what it is for,
+            # against what the request sent.
             return other, value
     return None
 
@@ -3441,8 +3490,15 @@ def _trivial(node: ast.expr, value: L.Value) -> bool:
     ):
         return True
     name = field_name(node)
-    # `settings.DEFAULT_PAGE`: a constant's name; `request.META.get("HTTP_X_PARTNER")` is what the client sent.
-    return name is not None and name.isupper() and names.classify(name) is None and L.REQUEST not in value
+    # `settings.DEFAULT_PAGE`: a constant's name; `request.META.get("HTTP_X_PARTNER")` is what the client sent;
+    # `settings.METRICS_SCRAPE_KEY` a key the configuration holds.
+    return (
+        name is not None
+        and name.isupper()
+        and names.classify(name) is None
+        and not (len(names.words(name)) > 1 and _names_credential_key(name))
+        and L.REQUEST not in value
+    )
 
 
 def _short(node: ast.expr) -> str:

@@ -178,7 +178,9 @@ def predictable_security_values(ctx: FileContext) -> None:
             if not use.value:
                 continue
             outcomes = list(_OUTCOMES)
-            if use.kind is not names.NameKind.SHORT_CODE:
+            # `f"{prefix}{secrets.token_hex(4)}_{secrets.token_hex(24)}"`: a short part beside a full-strength one
+            # is a lookup prefix; the full part is what cannot be guessed.
+            if use.kind is not names.NameKind.SHORT_CODE and not _full_strength_part(use.value):
                 outcomes.extend(_short_outcomes(use))
             # A cookie or session value is a secret only if it is random, or its name says so:
             # `session["last_seen"] = time.time()` is fine.
@@ -336,6 +338,13 @@ def _short_outcomes(use: SecurityUse) -> tuple[Outcome, ...]:
 
 _BACKTICKED = re.compile(r"`([^`]+)`")
 _is_time_claim = S.is_time_field
+
+
+def _full_strength_part(value: L.Value) -> bool:
+    """The value, or the object a project class makes of it, also holds full-strength CSPRNG output."""
+    return any(
+        label == L.CSPRNG or label.startswith(L.VIA_PREFIX) and L.parse_via(label)[2] == L.CSPRNG for label in value
+    )
 
 
 def _has_random_part(value: L.Value) -> bool:
