@@ -2390,22 +2390,27 @@ class FunctionFlow:
                         L.FAST_HASH_OF_PASSWORD: password + (self.step(node, "fed to a fast hash"),),
                     }
                 return L.EMPTY
-            if method in {"format", "join", "format_map"} and (
+            template = self.module.constant(func.value, None, self.function) if method in _TEMPLATE_METHODS else None
+            if method in _TEMPLATE_METHODS and (
                 _is_str(func.value)
                 or L.COMPOSED in receiver
                 or L.COMPOSED_IDENT in receiver
                 or L.SQL_TEXT in receiver
                 or method != "join"
-                and L.IDENTIFIER in receiver
+                and (L.IDENTIFIER in receiver or isinstance(template, str))
             ):
-                # The template as written, or as a name bound once holds it (`sql = "..."; sql.format(...)`), or
-                # another module's constant (`queries.SEARCH.format(pattern=pattern)`).
-                template = self.module.constant(func.value, None, self.function)
+                # The template as written, or as a name bound once holds it (`sql = "..."; sql.format(...)`, a
+                # module constant `PAGE.format(...)`), or another module's constant (`queries.SEARCH.format(...)`).
                 quoted = _format_quotes_a_value(template, method, all_args)
                 value = L.without(
                     self._composed(node, [receiver, *all_args], f"`.{method}()`", quoted=quoted), L.HASH_OBJECT
                 )
-                if method == "format" and _has_words([func.value]):
+                worded = isinstance(template, str) and any(c.isalpha() for c in _PLACEHOLDER.sub("", template))
+                if method in ("format", "format_map") and (
+                    _has_words([func.value]) or worded or L.IDENTIFIER in receiver
+                ):
+                    # Written text around it, or another module's template constant (`ERRORS.UPLOAD.format(e)`),
+                    # a sentence the code wrote for its reader.
                     value = _framed(value)
                 if method == "join" and L.RANDOM_PICK in value:
                     value = {**L.without(value, L.RANDOM_PICK), L.RANDOM: value[L.RANDOM_PICK]}
@@ -3027,6 +3032,10 @@ def _converted_to_number(node: ast.Call) -> bool:
 
 #: Words of a constant's or its module's name that say it holds SQL text.
 _SQL_HOLDER_WORDS = frozenset({"sql", "query", "queries", "stmt", "statement", "statements"})
+
+
+#: String methods that build text from a template and values.
+_TEMPLATE_METHODS = frozenset({"format", "join", "format_map"})
 
 
 def _formats_a_constant(callee: str) -> bool:

@@ -106,7 +106,8 @@ JWT003 = define(
         real check) is harmless unless something trusts them: with no client token in sight it is
         for audit mode, and so are claims used only where a verification setting that defaults to
         on has been turned off by the operator, and an expiry left to the code's own comparison
-        (`"require": ["exp"]`).
+        (`"require": ["exp"]`). A helper that hands its keyword arguments to the decode's options
+        (`options={..., **options}`) is off where a caller passes `verify_exp=False`.
     """,
         bad="""
         import jwt
@@ -131,7 +132,10 @@ JWT004 = define(
         why="""
         Whoever knows the HMAC key can mint tokens for any user. A key in the source is known to
         everyone with the repository; a short one is brute-forced offline from a single token;
-        a literal fallback silently ships to production when the variable is missing.
+        a literal fallback silently ships to production when the variable is missing. A key
+        imported from the module that writes it as a literal is hard-coded too, and so is one read
+        from Django's settings (`settings.JWT_KEY`) that a settings module writes as a literal and
+        none reads from the environment (a production module overriding a base one).
     """,
         bad=_ARTICLE_BAD,
         good="""

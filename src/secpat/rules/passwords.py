@@ -73,7 +73,9 @@ PWD001 = define(
         ever reads that store: a backup, a SQL injection, an employee. Users reuse passwords,
         so one leak opens their other accounts too. Reported by default for an account's record
         (a user, account, member, customer or profile model) or a password the client sent; a
-        password field of another model (a page's shared passphrase) is for audit mode. Also stored:
+        password field of another model (a page's shared passphrase) is for audit mode, unless the
+        function also sets that value as an account's password (`user.set_password(temp)`, then
+        `Membership.objects.create(temporary_password=temp)`). Also stored:
         request data bound to a password column of a raw `INSERT` / `UPDATE`, and a Django REST
         framework `ModelSerializer` that accepts a password field and saves it with the
         `create()` / `update()` it inherits (where something saves with it).
@@ -171,8 +173,10 @@ PWD004 = define(
         much of a guess was right; a remote attacker can recover a token or signature byte by
         byte. Comparing a password with `==` also means it was stored in plain text or with a
         fast, unsalted hash. Reported by default when one side is a value the client sent, a
-        password or an HMAC; two secrets by name alone, a third-party API's answer, or a value
-        popped from the session for a single use are for audit mode.
+        password, an HMAC, or a constant-cased setting named for a secret or for a key of some
+        purpose (`settings.METRICS_SCRAPE_KEY`; not a sort, cache or public key); two secrets by name
+        alone, a third-party API's answer, or a value popped from the session for a single use are
+        for audit mode.
     """,
         bad="""
         import hmac
@@ -841,9 +845,12 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         if store.kind != "attr" or not store.name:
             continue
         base = store.base
-        # `user.temp_password = temp`: a field of an account named for a password is one, whatever it is called.
+        # `user.temp_password = temp`: a field of an account named for a password is one, whatever it is called;
+        # so is any record's password-named field given the password the function sets on an account.
+        assigned_value = store.stmt.value if isinstance(store.stmt, ast.Assign) else None
+        set_elsewhere = names.is_password(store.name) and _set_as_account_password(function, assigned_value)
         account_field = names.is_password(store.name) and _names_account(dotted(base) if base is not None else None)
-        if store.name not in _PASSWORD_FIELDS and not account_field:
+        if store.name not in _PASSWORD_FIELDS and not account_field and not set_elsewhere:
             continue
         value = store.value
         if _names_account(dotted(base) if base is not None else None):
@@ -859,7 +866,11 @@ def _plaintext_storage(ctx: FileContext, flow: FunctionFlow) -> None:
         message = "{source} is {sink} without hashing"
         handed_on = _made_and_handed_on(function, base)
         audit = not (
-            L.REQUEST in store.value or _names_account(dotted(base) if base is not None else None) and not handed_on
+            L.REQUEST in store.value
+            or _names_account(dotted(base) if base is not None else None)
+            and not handed_on
+            or set_elsewhere
+            and store.name not in _PASSWORD_FIELDS
         )
         if handed_on and audit:
             # `update = UserUpdate(name=name); update.password = new; return store.update_user(update)`: a
@@ -1161,12 +1172,22 @@ def _saved_at_once(function: Function, node: ast.Call) -> bool:
 
 
 def _set_as_account_password(function: Function, node: ast.expr | None) -> bool:
-    """The name stored is also the password the function sets on an account (`user.set_password(temp)`, then
-    `Membership.objects.create(..., temporary_password=temp)`): the user's password, kept as typed elsewhere."""
-    return isinstance(node, ast.Name) and any(
-        call.method == "set_password" and any(isinstance(arg, ast.Name) and arg.id == node.id for arg in call.node.args)
-        for call in function.calls
-    )
+    """The name stored is also the password the function sets on an account (`user.set_password(temp)`, or
+    `User.objects.create_user(..., password=temp)`, then `Membership.objects.create(..., temporary_password=temp)`):
+    the user's password, kept as typed elsewhere."""
+    if not isinstance(node, ast.Name):
+        return False
+    for call in function.calls:
+        given = (
+            call.node.args
+            if call.method == "set_password"
+            else [k.value for k in call.node.keywords if k.arg == "password"]
+            if call.method in ("create_user", "create_superuser")
+            else []
+        )
+        if any(isinstance(arg, ast.Name) and arg.id == node.id for arg in given):
+            return True
+    return False
 
 
 def _argument_of(node: ast.Call, event: CallEvent, value: L.Value) -> ast.expr | None:

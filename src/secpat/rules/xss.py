@@ -1115,7 +1115,7 @@ def filters_on_stored_fields(ctx: ProjectContext) -> None:
                 for name in sorted(filters)
                 for use in applied.get(name, ())
                 for writer in writers.get(use.field, ())
-                if writer.keeps(use.field, use.roots)
+                if writer.keeps(use.field, _with_view_model(use, renders).roots)
             ),
             None,
         )
@@ -1213,9 +1213,14 @@ def _record_join(
     return None
 
 
+#: What a Django generic view puts in its template's context for the records of its model.
+_GENERIC_VIEW_RECORDS = frozenset({"object", "object_list", "page_obj"})
+
+
 def _with_view_model(use: FilterApplied, renders: list[RenderFact]) -> FilterApplied:
-    """`{{ object|claim_headline }}` in a generic view's template: `object` is a record of the view's model."""
-    if "object" not in use.roots:
+    """`{{ object|claim_headline }}` in a generic view's template, or `{% for e in object_list %}{{ e.title|hl }}`
+    in a list view's: `object` and the items of `object_list` are records of the view's model."""
+    if not _GENERIC_VIEW_RECORDS & set(use.roots):
         return use
     models = {r.model for r in renders if r.model and any(templates.is_rendered_as(use.path, t) for t in r.templates)}
     return replace(use, roots=(*use.roots, *sorted(models))) if models else use
@@ -1567,7 +1572,7 @@ _COLLECTIONS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp)
 def _returns_markup(node: ast.AST, function_node: ast.AST) -> bool:
     """A Flask view's return value is HTML unless it is a dict/list (JSON), also through a name bound only
     to one (`payload = {...}; return payload`), or a response object; text built by a string's own method
-    (`"<b>{}</b>".format(x)`) is text, not a response."""
+    (`"<b>{}</b>".format(x)`, `PAGE.format(x)` of a constant) is text, not a response."""
     value = getattr(node, "value", None)
     if isinstance(value, ast.Tuple) and value.elts:
         if any(_says_not_html(part) for part in value.elts[1:]):
@@ -1584,6 +1589,14 @@ def _returns_markup(node: ast.AST, function_node: ast.AST) -> bool:
         and isinstance(value.func.value, (ast.Constant, ast.JoinedStr))
     ):
         return True
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr in ("format", "format_map")
+        and (held := _last_name(value.func.value)) is not None
+        and held.isupper()
+    ):
+        return True  # `PAGE.format(...)`, `texts.GREETING_HTML.format(...)`: a template constant, formatted
     if (
         isinstance(value, ast.Call)
         and isinstance(value.func, ast.Attribute)
