@@ -1287,6 +1287,8 @@ class _Summaries:
                     remote = returned.get(outcome.label)
                     if remote is None:
                         continue
+                    if outcome.label.startswith(L.SHORT_TOKEN) and L.CSPRNG in returned:
+                        continue  # a short lookup id handed back beside a full-strength secret (RND003)
                     trace = ending_at((*remote, *local), conditional.sink_step)
                     # The exception another module hands back was caught by kind (`except csv.Error`),
                     # or raised by an outbound request: its text is that error's, as it is where it is caught.

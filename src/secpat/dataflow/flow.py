@@ -2814,6 +2814,10 @@ class FunctionFlow:
             return {L.CSPRNG: (self.step(node, f"`{callee}()`"),)}
         if callee in S.TOKEN_FUNCTIONS:
             nbytes = _int_arg(node, 0, "nbytes" if callee.startswith("secrets") else "size")
+            if nbytes is None and node.args and isinstance(node.args[0], ast.Name):
+                # `secrets.token_hex(PREFIX_BYTES)` with `PREFIX_BYTES = 4` at the top of the module.
+                size = self.module.constant(node.args[0], None, self.function)
+                nbytes = size if isinstance(size, int) and not isinstance(size, bool) else None
             if nbytes is None:
                 nbytes = S.TOKEN_FUNCTIONS[callee]
             if nbytes is not None and nbytes < 16:
