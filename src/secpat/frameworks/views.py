@@ -1266,6 +1266,20 @@ def _signs_in_with_token_only(name: str, node: ast.Call | None) -> bool:
 _HASHER_CHECKS = frozenset({"check_password", "verify", "checkpw", "verify_password", "compare_digest"})
 
 
+def _bound_once(module: Module, function: Function) -> dict[str, ast.expr]:
+    """`name -> value` for the names the function binds by exactly one plain `name = value`, computed once per
+    function and kept with the module."""
+    kept = module.analyses.setdefault("views-bound-once", {})
+    found = kept.get(id(function.node))
+    if found is None:
+        values: dict[str, list[ast.expr]] = {}
+        for stmt in ast.walk(function.node):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                values.setdefault(stmt.targets[0].id, []).append(stmt.value)
+        found = kept[id(function.node)] = {name: bound[0] for name, bound in values.items() if len(bound) == 1}
+    return found
+
+
 def _method_of_made_object(module: Module, function: Function, func: ast.expr) -> str | None:
     """`pkg.services.AuthService.resend` for `AuthService().resend(...)`, or for `svc.resend(...)` after
     `svc = AuthService(...)` in the function: a method of a project class (by the usual capitalised name) on
@@ -1274,15 +1288,7 @@ def _method_of_made_object(module: Module, function: Function, func: ast.expr) -
         return None
     made: ast.expr | None = func.value
     if isinstance(made, ast.Name):
-        bound = [
-            stmt.value
-            for stmt in ast.walk(function.node)
-            if isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and stmt.targets[0].id == made.id
-        ]
-        made = bound[0] if len(bound) == 1 else None
+        made = _bound_once(module, function).get(made.id)
     if not isinstance(made, ast.Call):
         return None
     cls = project_callee(module, function, made.func)
